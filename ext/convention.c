@@ -134,6 +134,16 @@ void ts_sum_remove(ts_sum *s, const ts_number *v) {
   }
 }
 
+void ts_sum_merge(ts_sum *into, const ts_sum *from) {
+  into->count += from->count;
+  into->exact += from->exact;
+  into->n_real += from->n_real;
+  if (from->n_real) {
+    neumaier_add(&into->s, &into->c, from->s);
+    neumaier_add(&into->s, &into->c, from->c);
+  }
+}
+
 double ts_sum_double(const ts_sum *s) {
   /* Split the exact part so no bits are lost before compensation. */
   double hi = (double)s->exact;

@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h>
 
 #ifndef SQLITE_CORE
 #include <sqlite3ext.h>
@@ -138,6 +139,8 @@ typedef struct ts_sum {
 void ts_sum_init(ts_sum *s);
 void ts_sum_add(ts_sum *s, const ts_number *v);
 void ts_sum_remove(ts_sum *s, const ts_number *v);
+/* Adds every input of `from` into `into`. */
+void ts_sum_merge(ts_sum *into, const ts_sum *from);
 /* Current total: integer in *out when out->is_int, else double. */
 void ts_sum_value(const ts_sum *s, ts_number *out);
 double ts_sum_double(const ts_sum *s);
@@ -145,6 +148,43 @@ double ts_sum_double(const ts_sum *s);
 /* (current - previous) / |previous| * 100; returns 0 and sets *out, or
 ** returns 1 (undefined: previous is zero). */
 int ts_growth(double current, double previous, double *out);
+
+/* ------------------------------------------------------------------ */
+/* The growth engine: every SQL form of yoy/ytd growth calls this.      */
+/* ------------------------------------------------------------------ */
+
+/* One period of one series: the sums of the rows that fell in it. */
+typedef struct ts_point {
+  int64_t ordinal; /* ts_period_ordinal() at the series' kind */
+  ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
+} ts_point;
+
+/* Growth of point i of a series (points sorted by ordinal, one per
+** period, all of one kind), against the same period one year earlier,
+** matched by period and never by position. */
+typedef struct ts_growth_row {
+  int prior_index;        /* index of the prior-year point, -1: none */
+  int growth_ok;          /* growth defined */
+  double growth;          /* percent */
+  int ytd_ok;             /* every period of the year up to i present */
+  ts_number ytd;          /* sum of those periods */
+  int prior_ytd_ok;       /* the same periods of the prior year present */
+  ts_number prior_ytd;
+  int ytd_growth_ok;
+  double ytd_growth;      /* percent */
+  const char *note;       /* NULL, or why growth / ytd_growth is NULL */
+} ts_growth_row;
+
+/* Notes, shared by every form that reports them. */
+#define TS_NOTE_NO_PRIOR "no prior period"
+#define TS_NOTE_PRIOR_ZERO "prior is zero"
+#define TS_NOTE_PRIOR_YTD "incomplete prior year-to-date"
+#define TS_NOTE_YTD "incomplete year-to-date"
+
+/* Index of the point with this ordinal, or -1 (binary search). */
+int ts_point_find(const ts_point *a, int n, int64_t ordinal);
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
+                  int i, ts_growth_row *out);
 
 /* ------------------------------------------------------------------ */
 /* SQL glue helpers                                                    */
