@@ -4,6 +4,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 LDLIBS  := -lm
 BUILD   := build
+.DEFAULT_GOAL := all
 SQLITE3 ?= sqlite3
 
 SRC      := $(wildcard ext/*.c)
