@@ -27,6 +27,13 @@
 **     coverage, normalized or grubel_lloyd)", raised even when a flow is
 **     NULL.
 **  6. Registered TS_PURE (deterministic, innocuous) for 2 and 3 arguments.
+**  7. ts_trade_row_at() (one row of the virtual table): a side with no row
+**     summed into it is NULL, never 0, and then every measure and the
+**     balance's growth are NULL with note 'no exports' / 'no imports'.
+**     prior_balance is the balance of the same period a year earlier,
+**     matched by period, and needs both sides there ('no prior balance');
+**     balance_growth follows the negative-base rule; each side's growth
+**     comes from the shared growth engine (ts_growth_at).
 */
 #include "trade.h"
 
@@ -140,6 +147,71 @@ void ts_trade_compute(const ts_number *x, const ts_number *m,
   zWhy = ts_trade_ratio(TS_MEASURE_COVERAGE, x, m, &out->coverage);
   out->coverage_ok = zWhy == NULL;
   if (out->note == NULL) out->note = zWhy;
+}
+
+/* ---- one row of the virtual table ---------------------------------- */
+
+/* Growth of one side against the same period a year earlier, matched by
+** period (the shared growth engine); *pzWhy says why when undefined. */
+static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot,
+                       int i, double *out, const char **pzWhy) {
+  ts_growth_row g;
+  ts_growth_at(kind, a, n, slot, i, &g);
+  if (g.growth_ok) {
+    *out = g.growth;
+    return 1;
+  }
+  *pzWhy = g.prior_index < 0 ? TS_NOTE_NO_PRIOR : TS_NOTE_PRIOR_ZERO;
+  return 0;
+}
+
+static void first_note(ts_trade_row *out, const char *zWhy) {
+  if (out->note == NULL) out->note = zWhy;
+}
+
+void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
+                     ts_trade_row *out) {
+  const char *zWhy = NULL, *zExportsWhy = NULL, *zImportsWhy = NULL;
+  memset(out, 0, sizeof(*out));
+  out->has_exports = a[i].sum[0].count > 0;
+  out->has_imports = a[i].sum[1].count > 0;
+  if (out->has_exports) ts_sum_value(&a[i].sum[0], &out->exports);
+  if (out->has_imports) ts_sum_value(&a[i].sum[1], &out->imports);
+  if (!out->has_exports) first_note(out, TS_NOTE_NO_EXPORTS);
+  if (!out->has_imports) first_note(out, TS_NOTE_NO_IMPORTS);
+  if (out->has_exports)
+    out->exports_growth_ok = side_growth(kind, a, n, 0, i, &out->exports_growth, &zExportsWhy);
+  if (out->has_imports)
+    out->imports_growth_ok = side_growth(kind, a, n, 1, i, &out->imports_growth, &zImportsWhy);
+  if (!out->has_exports || !out->has_imports) return;
+
+  ts_trade_compute(&out->exports, &out->imports, &out->measures);
+  first_note(out, out->measures.note);
+
+  ts_period p, prior;
+  int j = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p) == 0 &&
+      ts_period_prior_year(&p, &prior) == 0)
+    j = ts_point_find(a, n, ts_period_ordinal(&prior));
+  if (j < 0) {
+    zWhy = TS_NOTE_NO_PRIOR;
+  } else if (a[j].sum[0].count == 0 || a[j].sum[1].count == 0) {
+    zWhy = TS_NOTE_NO_PRIOR_BALANCE;
+  } else {
+    ts_number x, m;
+    ts_sum_value(&a[j].sum[0], &x);
+    ts_sum_value(&a[j].sum[1], &m);
+    ts_trade_balance(&x, &m, &out->prior_balance);
+    ts_trade_balance(&out->measures.balance, &out->prior_balance, &out->balance_change);
+    out->prior_ok = 1;
+    if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
+      zWhy = TS_NOTE_PRIOR_ZERO;
+    else
+      out->balance_growth_ok = 1;
+  }
+  first_note(out, zWhy);
+  first_note(out, zExportsWhy);
+  first_note(out, zImportsWhy);
 }
 
 /* ---- SQL glue ------------------------------------------------------- */

@@ -52,4 +52,28 @@ typedef struct ts_trade_measures {
 void ts_trade_compute(const ts_number *x, const ts_number *m,
                       ts_trade_measures *out);
 
+/* Notes of the virtual table for a period with one side absent. */
+#define TS_NOTE_NO_EXPORTS "no exports"
+#define TS_NOTE_NO_IMPORTS "no imports"
+#define TS_NOTE_NO_PRIOR_BALANCE "no prior balance" /* prior year one-sided */
+
+/* One row of the trade_imbalance virtual table: point i of a series
+** (slot 0 exports, slot 1 imports; a side is present when a row was
+** summed into its slot).  A `*_ok` of 0 means SQL NULL. */
+typedef struct ts_trade_row {
+  int has_exports, has_imports;
+  ts_number exports, imports;
+  ts_trade_measures measures;     /* only when both sides are present */
+  int prior_ok;                   /* same period a year earlier, both sides */
+  ts_number prior_balance, balance_change;
+  int balance_growth_ok, exports_growth_ok, imports_growth_ok;
+  double balance_growth, exports_growth, imports_growth;
+  /* NULL, or the first reason (in column order) a value is NULL: a side
+  ** absent, a ratio undefined, then the growths' reasons. */
+  const char *note;
+} ts_trade_row;
+
+void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
+                     ts_trade_row *out);
+
 #endif /* TRADESTAT_TRADE_H */

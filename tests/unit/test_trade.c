@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <float.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "trade.h"
@@ -209,6 +210,130 @@ static void test_measure_names(void **state) {
                       "balance, coverage, normalized or grubel_lloyd");
 }
 
+/* ---- ts_trade_row_at ------------------------------------------------- */
+
+static int64_t half_ordinal(int year, int half) {
+  ts_period p = {TS_KIND_HALF, year, half, 0, 0};
+  return ts_period_ordinal(&p);
+}
+
+static void point_add(ts_point *pt, int slot, ts_number v) {
+  ts_sum_add(&pt->sum[slot], &v);
+}
+
+/* The shipped article data for China: 2022-H1 both sides, 2022-H2 imports
+** only, 2023-H1 both sides. */
+static int article_points(ts_point *a) {
+  memset(a, 0, 3 * sizeof(*a));
+  for (int k = 0; k < 3; k++) {
+    ts_sum_init(&a[k].sum[0]);
+    ts_sum_init(&a[k].sum[1]);
+  }
+  a[0].ordinal = half_ordinal(2022, 1);
+  a[1].ordinal = half_ordinal(2022, 2);
+  a[2].ordinal = half_ordinal(2023, 1);
+  point_add(&a[0], 0, num_real(751.7));
+  point_add(&a[0], 1, num_real(680.8));
+  point_add(&a[1], 1, num_real(809.2));
+  point_add(&a[2], 0, num_int(451));
+  point_add(&a[2], 1, num_int(1400));
+  return 3;
+}
+
+static void test_row_first_period(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  ts_trade_row_at(TS_KIND_HALF, a, n, 0, &r);
+  assert_true(r.has_exports && r.has_imports);
+  assert_float_equal(r.measures.balance.d, 70.9, 1e-9);
+  assert_false(r.prior_ok || r.balance_growth_ok || r.exports_growth_ok || r.imports_growth_ok);
+  assert_string_equal(r.note, TS_NOTE_NO_PRIOR);
+}
+
+static void test_row_missing_side(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  ts_trade_row_at(TS_KIND_HALF, a, n, 1, &r);
+  assert_false(r.has_exports);
+  assert_true(r.has_imports);
+  assert_float_equal(r.imports.d, 809.2, 1e-9);
+  assert_false(r.measures.coverage_ok || r.measures.normalized_ok || r.prior_ok);
+  assert_string_equal(r.note, TS_NOTE_NO_EXPORTS);
+  /* the other way round */
+  memset(&a[1].sum[1], 0, sizeof(a[1].sum[1]));
+  point_add(&a[1], 0, num_int(5));
+  ts_trade_row_at(TS_KIND_HALF, a, n, 1, &r);
+  assert_true(r.has_exports);
+  assert_false(r.has_imports);
+  assert_string_equal(r.note, TS_NOTE_NO_IMPORTS);
+}
+
+static void test_row_article_h1_2023(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_true(r.exports.is_int && r.imports.is_int);
+  assert_true(r.measures.balance.is_int);
+  assert_int_equal(r.measures.balance.i, -949);
+  assert_true(r.prior_ok);
+  assert_float_equal(r.prior_balance.d, 70.9, 1e-9);
+  assert_float_equal(r.balance_change.d, -1019.9, 1e-9);
+  /* (-949 - 70.9) / |70.9| * 100 */
+  assert_true(r.balance_growth_ok);
+  assert_float_equal(r.balance_growth, -1438.5049365303244, 1e-9);
+  /* 451 / 751.7 - 1 and 1400 / 680.8 - 1 */
+  assert_true(r.exports_growth_ok && r.imports_growth_ok);
+  assert_float_equal(r.exports_growth, -40.00266063589198, 1e-9);
+  assert_float_equal(r.imports_growth, 105.64042303172738, 1e-9);
+  assert_null(r.note);
+}
+
+static void test_row_prior_one_sided(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  /* Drop the 2022-H1 exports: 2023-H1 then has no prior balance and no
+  ** exports growth, but imports growth is still defined. */
+  ts_sum_init(&a[0].sum[0]);
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_int_equal(r.measures.balance.i, -949);
+  assert_false(r.prior_ok || r.balance_growth_ok || r.exports_growth_ok);
+  assert_true(r.imports_growth_ok);
+  assert_string_equal(r.note, TS_NOTE_NO_PRIOR_BALANCE);
+}
+
+static void test_row_prior_zero_and_negative_base(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  /* 2022-H1 balance 0: balance growth undefined. */
+  ts_sum_init(&a[0].sum[0]);
+  ts_sum_init(&a[0].sum[1]);
+  point_add(&a[0], 0, num_int(100));
+  point_add(&a[0], 1, num_int(100));
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_true(r.prior_ok);
+  assert_true(r.prior_balance.is_int && r.prior_balance.i == 0);
+  assert_true(r.balance_change.is_int && r.balance_change.i == -949);
+  assert_false(r.balance_growth_ok);
+  assert_string_equal(r.note, TS_NOTE_PRIOR_ZERO);
+  /* A deficit that shrinks from -1000 to -949 improves by 5.1 %. */
+  ts_sum_init(&a[0].sum[1]);
+  point_add(&a[0], 1, num_int(1100));
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_true(r.balance_growth_ok);
+  assert_float_equal(r.balance_growth, 5.1, 1e-9);
+  assert_int_equal(r.balance_change.i, 51);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_article_h1_2023),
@@ -222,6 +347,11 @@ int main(void) {
       cmocka_unit_test(test_balance_through_ratio),
       cmocka_unit_test(test_compute_all),
       cmocka_unit_test(test_measure_names),
+      cmocka_unit_test(test_row_first_period),
+      cmocka_unit_test(test_row_missing_side),
+      cmocka_unit_test(test_row_article_h1_2023),
+      cmocka_unit_test(test_row_prior_one_sided),
+      cmocka_unit_test(test_row_prior_zero_and_negative_base),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
