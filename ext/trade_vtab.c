@@ -98,6 +98,10 @@ static int missing(char **pzErr, const char *zWhat) {
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* Long data: value= with flow= and the labels. */
 static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
   if (azExtra[EXTRA_FLOW] == NULL) return missing(pzErr, "flow= (long data: value= and flow=)");
@@ -105,14 +109,18 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
   if (rc == SQLITE_ERROR) return missing(pzErr, "flow=");
   for (int k = 0; rc == SQLITE_OK && k < 2; k++) {
     const char *zKey = extra_keys[EXTRA_EXPORT_LABEL + k];
-    char *zLabel = azExtra[EXTRA_EXPORT_LABEL + k];
+    const char *zLabel = azExtra[EXTRA_EXPORT_LABEL + k];
     if (zLabel == NULL) continue;
-    if (zLabel[0] == 0) {
+    /* Trimmed like the labels in the data they are compared with. */
+    int n = (int)strlen(zLabel);
+    while (n > 0 && is_space(*zLabel)) zLabel++, n--;
+    while (n > 0 && is_space(zLabel[n - 1])) n--;
+    if (n == 0) {
       *pzErr = sqlite3_mprintf(MODULE ": %s= is empty", zKey);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
-    spec->azFlowLabel[k] = zLabel;
-    azExtra[EXTRA_EXPORT_LABEL + k] = NULL;
+    spec->azFlowLabel[k] = sqlite3_mprintf("%.*s", n, zLabel);
+    if (spec->azFlowLabel[k] == NULL) return SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) rc = set_default_labels(spec);
   if (rc == SQLITE_OK && sqlite3_stricmp(spec->azFlowLabel[0], spec->azFlowLabel[1]) == 0) {
