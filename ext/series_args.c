@@ -159,7 +159,6 @@ char *ts_source_display_name(const ts_source_spec *spec) {
   return sqlite3_mprintf("%s", spec->zTable);
 }
 
-/* Prepares "SELECT <zCols> FROM <source> LIMIT 0"; returns its code. */
 /* ---- CREATE VIRTUAL TABLE arguments and the declared schema --------- */
 
 static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue,
