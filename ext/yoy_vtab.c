@@ -246,14 +246,17 @@ static void result_prior_period(sqlite3_context *ctx, const yoy_cursor *cur) {
   sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* value - prior_value: INTEGER when both are and it fits, else REAL. */
 static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_point *prior) {
-  ts_sum change = now->sum[0];
-  ts_number prior_value, n;
-  ts_sum_value(&prior->sum[0], &prior_value);
-  ts_sum_remove(&change, &prior_value);
-  change.count = 1;
-  ts_sum_value(&change, &n);
-  ts_result_number(ctx, &n);
+  ts_number a, b;
+  int64_t diff;
+  ts_sum_value(&now->sum[0], &a);
+  ts_sum_value(&prior->sum[0], &b);
+  if (a.is_int && b.is_int && !__builtin_sub_overflow(a.i, b.i, &diff)) {
+    sqlite3_result_int64(ctx, diff);
+  } else {
+    ts_result_double(ctx, a.d - b.d);
+  }
 }
 
 static int yoy_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
