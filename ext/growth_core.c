@@ -24,6 +24,8 @@
 */
 #include "tradestat_internal.h"
 
+#include <stdlib.h>
+
 static int present(const ts_point *a, int j, int slot) {
   return a[j].sum[slot].count > 0;
 }
@@ -46,6 +48,29 @@ static int point_floor(const ts_point *a, int n, int64_t ordinal) {
     }
   }
   return found;
+}
+
+static int compare_points(const void *x, const void *y) {
+  int64_t a = ((const ts_point *)x)->ordinal, b = ((const ts_point *)y)->ordinal;
+  return (a > b) - (a < b);
+}
+
+int ts_points_sort_merge(ts_point *a, int n) {
+  if (n < 2) return n;
+  qsort(a, (size_t)n, sizeof(ts_point), compare_points);
+  int kept = 0;
+  for (int i = 1; i < n; i++) {
+    if (a[i].ordinal != a[kept].ordinal) {
+      a[++kept] = a[i];
+      continue;
+    }
+    for (int slot = 0; slot < 2; slot++) {
+      ts_sum_merge(&a[kept].sum[slot], &a[i].sum[slot]);
+      /* Finer periods seen in two places may repeat: cannot count them. */
+      if (a[i].n_sub[slot]) a[kept].sub_kind[slot] = TS_SUB_UNKNOWN;
+    }
+  }
+  return kept + 1;
 }
 
 int ts_point_find(const ts_point *a, int n, int64_t ordinal) {

@@ -252,29 +252,6 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   return p;
 }
 
-static int compare_points(const void *a, const void *b) {
-  int64_t x = ((const ts_point *)a)->ordinal, y = ((const ts_point *)b)->ordinal;
-  return (x > y) - (x < y);
-}
-
-/* Sorts the points and merges those of the same period. */
-static void normalize_points(ts_series *s) {
-  qsort(s->aPoint, (size_t)s->nPoint, sizeof(ts_point), compare_points);
-  int j = 0;
-  for (int i = 1; i < s->nPoint; i++) {
-    if (s->aPoint[i].ordinal == s->aPoint[j].ordinal) {
-      for (int slot = 0; slot < 2; slot++) {
-        ts_sum_merge(&s->aPoint[j].sum[slot], &s->aPoint[i].sum[slot]);
-        /* Finer periods seen in two places may repeat: cannot count them. */
-        if (s->aPoint[i].n_sub[slot]) s->aPoint[j].sub_kind[slot] = TS_SUB_UNKNOWN;
-      }
-    } else {
-      s->aPoint[++j] = s->aPoint[i];
-    }
-  }
-  if (s->nPoint > 0) s->nPoint = j + 1;
-}
-
 static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zShown = ts_source_display_name(spec);
@@ -454,7 +431,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       if (row_starts_new_series(scan)) break;
     }
     if (rc != SQLITE_OK) return rc;
-    if (scan->unsorted) normalize_points(&scan->cur);
+    if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
     if (scan->spec->grain != TS_KIND_NONE) mark_incomplete(&scan->cur);
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;

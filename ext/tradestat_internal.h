@@ -7,9 +7,14 @@
 **   convention.c       numbers in, overflow-safe sums, growth, error helper
 **   period.c           pure period parser and calendar arithmetic
 **   period_sql.c       the period_*() SQL functions
-**   growth.c           pct_change, cagr, yoy_growth/ytd_growth aggregates
-**   series_source.c    shared virtual-table machinery: arguments, source
-**                      query with pushdown, streaming per-series scan
+**   growth_core.c      the growth engine every growth form calls
+**   growth.c           pct_change, cagr (scalar and aggregate)
+**   growth_series.c    the point deque behind the growth aggregates/windows
+**   growth_window.c    yoy_growth / ytd_growth aggregate and window
+**   series_args.c      virtual-table arguments, names, declared schema
+**   series_source.c    shared virtual-table machinery: checked source,
+**                      query with pushdown, streaming per-series scan,
+**                      xBestIndex / xFilter decoding
 **   yoy_vtab.c         the yoy_growth virtual table
 **   trade.c            trade_imbalance scalar and core measures
 **   trade_vtab.c       the trade_imbalance virtual table
@@ -196,6 +201,9 @@ typedef struct ts_growth_row {
 #define TS_NOTE_YTD "incomplete year-to-date"
 #define TS_NOTE_INCOMPLETE "incomplete period"
 
+/* Sorts a[0..n) by ordinal and merges points of the same period; returns
+** the new count. */
+int ts_points_sort_merge(ts_point *a, int n);
 /* Index of the point with this ordinal, or -1 (binary search). */
 int ts_point_find(const ts_point *a, int n, int64_t ordinal);
 void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
