@@ -7,9 +7,10 @@
 **     invalid UTF-8 after it is an error).  Without a mark, text that is
 **     valid UTF-8 is UTF-8; anything else is converted from CP949 (UHC, a
 **     superset of EUC-KR) with iconv.  A byte that is neither is an error
-**     naming its line.  Korean CP949 text is practically never valid UTF-8
-**     (its lead bytes 0xB0-0xC8 would need continuation bytes 0x80-0xBF
-**     in a fixed pattern), so the guess is safe for KOSIS files.
+**     naming its line (where the encoding that reads further fails).
+**     Korean CP949 text is practically never valid UTF-8 (a Hangul
+**     syllable is two bytes 0xB0-0xC8, 0xA1-0xFE, and UTF-8 would need a
+**     fixed lead/continuation pattern), so the guess is safe.
 **  2. A NUL byte is an error (UTF-16 files have them): the text must be
 **     UTF-8 or CP949.
 **  3. CSV as RFC 4180 writes it: comma-separated fields, `"` quotes a field,
@@ -134,7 +135,8 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     *pzText = copy_text(data + 3, n - 3);
     return *pzText ? SQLITE_OK : SQLITE_NOMEM;
   }
-  if (utf8_valid_prefix((const unsigned char *)data, n) == n) {
+  size_t utf8_ok = utf8_valid_prefix((const unsigned char *)data, n);
+  if (utf8_ok == n) {
     *pEnc = TS_KOSIS_UTF8;
     *pnText = n;
     *pzText = copy_text(data, n);
@@ -147,9 +149,13 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
       *pzErr = sqlite3_mprintf("line 1: the text is not UTF-8 and the C"
                                " library cannot convert CP949 (iconv)");
     } else {
+      /* Point at the failure of the encoding that reads further: the one
+      ** the file is most likely meant to be in. */
+      size_t at = utf8_ok > bad ? utf8_ok : bad;
       *pzErr = sqlite3_mprintf("line %d: the text is neither UTF-8 nor CP949"
-                               " (byte 0x%02x)",
-                               line_at(data, bad), (unsigned char)data[bad]);
+                               " (it reads as %s up to byte 0x%02x)",
+                               line_at(data, at), utf8_ok > bad ? "UTF-8" : "CP949",
+                               (unsigned char)data[at]);
     }
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
