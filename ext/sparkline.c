@@ -22,10 +22,13 @@
 **  5. At most TS_SPARKLINE_MAX_PERIODS periods from first to last; a longer
 **     span is an error (a line that long is not a picture).  Values whose
 **     sum is infinite are an error.
-**  6. Memory grows with the number of distinct periods, not of rows.
-**     Not a window function (no frame makes sense for a picture).
+**  6. The points are the growth family's ts_series (growth_series.c), so
+**     "same period" and "summed" mean exactly what they mean for
+**     yoy_growth; memory grows with distinct periods, not rows.  Not a
+**     window function (no frame makes sense for a picture).
 */
 #include "sparkline.h"
+#include "growth_series.h"
 
 #include <math.h>
 
@@ -66,27 +69,11 @@ void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, in
 
 /* ---- SQL glue ------------------------------------------------------- */
 
-typedef struct sparkline_point {
-  int64_t ordinal;
-  ts_sum sum;
-} sparkline_point;
-
 typedef struct sparkline_state {
-  ts_period first;          /* the first period seen: the series' kind */
-  int nPoint, nAlloc;
-  sparkline_point *aPoint;  /* sorted by ordinal, one per period */
+  ts_series series;          /* the growth family's series of points:
+                                summed per period, any order, one kind */
+  int64_t first, last;       /* ordinals of the earliest and latest period */
 } sparkline_state;
-
-/* Index of the first point with ordinal >= the given one. */
-static int lower_bound(const sparkline_state *s, int64_t ordinal) {
-  int lo = 0, hi = s->nPoint;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (s->aPoint[mid].ordinal < ordinal) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
   ts_period p;
@@ -94,19 +81,11 @@ static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
   else strcpy(buf, "?");
 }
 
-/* Adds v to the point of period p, inserting it if new.  Returns
-** SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR after setting the error. */
-static int add_point(sqlite3_context *ctx, sparkline_state *s, const ts_period *p,
-                     const ts_number *v) {
+/* Widens [first, last] by p, or sets the error when that is too long. */
+static int widen_span(sqlite3_context *ctx, sparkline_state *s, const ts_period *p) {
   int64_t ordinal = ts_period_ordinal(p);
-  int j = lower_bound(s, ordinal);
-  if (j < s->nPoint && s->aPoint[j].ordinal == ordinal) {
-    ts_sum_add(&s->aPoint[j].sum, v);
-    return SQLITE_OK;
-  }
-  int64_t first = s->nPoint && s->aPoint[0].ordinal < ordinal ? s->aPoint[0].ordinal : ordinal;
-  int64_t last = s->nPoint && s->aPoint[s->nPoint - 1].ordinal > ordinal
-                     ? s->aPoint[s->nPoint - 1].ordinal : ordinal;
+  int64_t first = s->series.kind == TS_KIND_NONE || ordinal < s->first ? ordinal : s->first;
+  int64_t last = s->series.kind == TS_KIND_NONE || ordinal > s->last ? ordinal : s->last;
   if (last - first + 1 > TS_SPARKLINE_MAX_PERIODS) {
     char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
     format_ordinal(p->kind, first, a);
@@ -116,18 +95,8 @@ static int add_point(sqlite3_context *ctx, sparkline_state *s, const ts_period *
                     TS_SPARKLINE_MAX_PERIODS);
     return SQLITE_ERROR;
   }
-  if (s->nPoint == s->nAlloc) {
-    int nNew = s->nAlloc ? s->nAlloc * 2 : 16;
-    sparkline_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)nNew * sizeof(*a));
-    if (a == NULL) return SQLITE_NOMEM;
-    s->aPoint = a;
-    s->nAlloc = nNew;
-  }
-  memmove(&s->aPoint[j + 1], &s->aPoint[j], (size_t)(s->nPoint - j) * sizeof(*s->aPoint));
-  s->nPoint++;
-  s->aPoint[j].ordinal = ordinal;
-  ts_sum_init(&s->aPoint[j].sum);
-  ts_sum_add(&s->aPoint[j].sum, v);
+  s->first = first;
+  s->last = last;
   return SQLITE_OK;
 }
 
@@ -144,57 +113,62 @@ static void sparkline_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (s->nPoint == 0 && s->first.kind == TS_KIND_NONE) {
-    s->first = p;
-  } else if (p.kind != s->first.kind) {
+  if (s->series.kind != TS_KIND_NONE && p.kind != s->series.kind) {
     char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
-    ts_period_format(&s->first, a);
+    ts_period_format(&s->series.first_seen, a);
     ts_period_format(&p, b);
     ts_result_error(ctx, "sparkline", "series mixes period kinds: '%s' and '%s'", a, b);
     return;
   }
-  if (add_point(ctx, s, &p, &v) == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+  if (widen_span(ctx, s, &p) != SQLITE_OK) return;
+  ts_series_status st = ts_series_add(&s->series, &p, &v);
+  if (st == TS_SERIES_NOMEM) sqlite3_result_error_nomem(ctx);
+  else if (st != TS_SERIES_OK) ts_result_error(ctx, "sparkline", "too many rows");
 }
 
-static void sparkline_final(sqlite3_context *ctx) {
-  sparkline_state *s = sqlite3_aggregate_context(ctx, 0);
-  if (s == NULL || s->nPoint == 0) {
-    if (s) sqlite3_free(s->aPoint);
-    sqlite3_result_null(ctx);
-    return;
-  }
-  int64_t first = s->aPoint[0].ordinal;
-  int n = (int)(s->aPoint[s->nPoint - 1].ordinal - first + 1);
+/* Draws the sorted points of s into a new string (sqlite3_free it). */
+static void draw(sqlite3_context *ctx, sparkline_state *s) {
+  const ts_point *a = ts_series_points(&s->series);
+  int nPoint = s->series.count;
+  int n = (int)(s->last - s->first + 1);
   double *aValue = sqlite3_malloc64((sqlite3_uint64)n * sizeof(double));
   unsigned char *aPresent = sqlite3_malloc64((sqlite3_uint64)n);
   char *zOut = sqlite3_malloc64((sqlite3_uint64)n * 3 + 1);
-  if (aValue == NULL || aPresent == NULL || zOut == NULL) {
-    sqlite3_result_error_nomem(ctx);
-  } else {
-    memset(aPresent, 0, (size_t)n);
-    int finite = 1;
-    for (int j = 0; j < s->nPoint && finite; j++) {
-      int i = (int)(s->aPoint[j].ordinal - first);
-      aValue[i] = ts_sum_double(&s->aPoint[j].sum);
-      aPresent[i] = 1;
-      if (!isfinite(aValue[i])) {
-        char label[TS_PERIOD_LABEL_MAX];
-        format_ordinal(s->first.kind, s->aPoint[j].ordinal, label);
-        ts_result_error(ctx, "sparkline", "the values of period '%s' sum to an"
-                        " infinite number", label);
-        finite = 0;
-      }
+  int ok = aValue && aPresent && zOut;
+  if (!ok) sqlite3_result_error_nomem(ctx);
+  if (ok) memset(aPresent, 0, (size_t)n);
+  for (int j = 0; ok && j < nPoint; j++) {
+    int i = (int)(a[j].ordinal - s->first);
+    aValue[i] = ts_sum_double(&a[j].sum[0]);
+    aPresent[i] = 1;
+    if (!isfinite(aValue[i])) {
+      char label[TS_PERIOD_LABEL_MAX];
+      format_ordinal(s->series.kind, a[j].ordinal, label);
+      ts_result_error(ctx, "sparkline", "the values of period '%s' sum to an"
+                      " infinite number", label);
+      ok = 0;
     }
-    if (finite) {
-      ts_sparkline_render(aValue, aPresent, n, zOut);
-      sqlite3_result_text(ctx, zOut, -1, sqlite3_free);
-      zOut = NULL;
-    }
+  }
+  if (ok) {
+    ts_sparkline_render(aValue, aPresent, n, zOut);
+    sqlite3_result_text(ctx, zOut, -1, sqlite3_free);
+    zOut = NULL;
   }
   sqlite3_free(zOut);
   sqlite3_free(aValue);
   sqlite3_free(aPresent);
-  sqlite3_free(s->aPoint);
+}
+
+static void sparkline_final(sqlite3_context *ctx) {
+  sparkline_state *s = sqlite3_aggregate_context(ctx, 0);
+  if (s == NULL || s->series.count == 0) {
+    sqlite3_result_null(ctx);
+  } else if (ts_series_sort(&s->series) != TS_SERIES_OK) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    draw(ctx, s);
+  }
+  if (s) ts_series_free(&s->series);
 }
 
 int ts_sparkline_register(sqlite3 *db) {
