@@ -151,10 +151,10 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     } else {
       /* Point at the failure of the encoding that reads further: the one
       ** the file is most likely meant to be in. */
-      size_t at = utf8_ok > bad ? utf8_ok : bad;
+      size_t at = utf8_ok >= bad ? utf8_ok : bad;
       *pzErr = sqlite3_mprintf("line %d: the text is neither UTF-8 nor CP949"
                                " (it reads as %s up to byte 0x%02x)",
-                               line_at(data, at), utf8_ok > bad ? "UTF-8" : "CP949",
+                               line_at(data, at), utf8_ok >= bad ? "UTF-8" : "CP949",
                                (unsigned char)data[at]);
     }
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
