@@ -16,12 +16,21 @@
 **     date (28 February standing in for 29 February).
 **  4. A point is present in a slot when at least one row was summed into
 **     that slot (sum[slot].count > 0), so a zero is a value, not a gap.
-**  5. Cost: O(log n + periods per year) per point; nothing allocates.
+**  5. A rolled-up point missing some of its finer periods (a quarter with
+**     two of its three months) is "incomplete period": its growth is NULL
+**     and it breaks the year-to-date, rather than comparing a partial sum
+**     with a whole one.
+**  6. Cost: O(log n + periods per year) per point; nothing allocates.
 */
 #include "tradestat_internal.h"
 
 static int present(const ts_point *a, int j, int slot) {
   return a[j].sum[slot].count > 0;
+}
+
+/* Present, and (for a roll-up) holding every finer period it spans. */
+static int complete(const ts_point *a, int j, int slot) {
+  return present(a, j, slot) && !a[j].incomplete[slot];
 }
 
 /* Largest j with a[j].ordinal <= ordinal, or -1. */
@@ -53,7 +62,7 @@ static int sum_year_to(ts_period_kind kind, const ts_point *a, int n, int slot,
   int count = 0;
   ts_sum_init(out);
   for (int j = point_floor(a, n, end); j >= 0 && a[j].ordinal >= start; j--) {
-    if (!present(a, j, slot)) continue;
+    if (!complete(a, j, slot)) continue;
     ts_sum_merge(out, &a[j].sum[slot]);
     count++;
   }
@@ -86,6 +95,8 @@ void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
   }
   if (out->prior_index < 0) {
     out->note = TS_NOTE_NO_PRIOR;
+  } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
+    out->note = TS_NOTE_INCOMPLETE;
   } else {
     growth_of_values(out, ts_sum_double(&a[i].sum[slot]),
                      ts_sum_double(&a[out->prior_index].sum[slot]));

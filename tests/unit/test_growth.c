@@ -60,7 +60,7 @@ static ts_growth_row growth_at(const char *label) {
 
 static void put_month_range(int year, int first, int last, int64_t base) {
   for (int m = first; m <= last; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "%04d-%02d", year, m);
     put(label, base + m);
   }
@@ -148,13 +148,13 @@ static void test_first_half_growth(void **state) {
   static const int64_t y2023[] = {210, 220, 240, 200, 230, 300};
   int64_t sum22 = 0, sum23 = 0;
   for (int m = 0; m < 6; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2022-%02d", m + 1);
     put(label, y2022[m]);
     sum22 += y2022[m];
   }
   for (int m = 0; m < 6; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2023-%02d", m + 1);
     put(label, y2023[m]);
     sum23 += y2023[m];
@@ -332,7 +332,7 @@ static void test_series_unsorted_aggregate(void **state) {
   int64_t expected[12] = {0};
   for (int i = 0; i < 12000; i++) {
     int month = (i * 7) % 12 + 1;
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2023-%02d", month);
     series_add(&s, label, i);
     expected[month - 1] += i;
