@@ -22,7 +22,7 @@
 **  5. At most TS_SPARKLINE_MAX_PERIODS periods from first to last; a longer
 **     span is an error (a line that long is not a picture).  Values whose
 **     sum is infinite are an error.
-**  6. The points are the growth family's ts_series (growth_series.c), so
+**  6. The points are the growth family's ts_deque (growth_series.c), so
 **     "same period" and "summed" mean exactly what they mean for
 **     yoy_growth; memory grows with distinct periods, not rows.  Not a
 **     window function (no frame makes sense for a picture).
@@ -70,7 +70,7 @@ void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, in
 /* ---- SQL glue ------------------------------------------------------- */
 
 typedef struct sparkline_state {
-  ts_series series;          /* the growth family's series of points:
+  ts_deque series;          /* the growth family's series of points:
                                 summed per period, any order, one kind */
   int64_t first, last;       /* ordinals of the earliest and latest period */
 } sparkline_state;
@@ -121,14 +121,14 @@ static void sparkline_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     return;
   }
   if (widen_span(ctx, s, &p) != SQLITE_OK) return;
-  ts_series_status st = ts_series_add(&s->series, &p, &v);
-  if (st == TS_SERIES_NOMEM) sqlite3_result_error_nomem(ctx);
-  else if (st != TS_SERIES_OK) ts_result_error(ctx, "sparkline", "too many rows");
+  ts_deque_status st = ts_deque_add(&s->series, &p, &v);
+  if (st == TS_DEQUE_NOMEM) sqlite3_result_error_nomem(ctx);
+  else if (st != TS_DEQUE_OK) ts_result_error(ctx, "sparkline", "too many rows");
 }
 
 /* Draws the sorted points of s into a new string (sqlite3_free it). */
 static void draw(sqlite3_context *ctx, sparkline_state *s) {
-  const ts_point *a = ts_series_points(&s->series);
+  const ts_point *a = ts_deque_points(&s->series);
   int nPoint = s->series.count;
   int n = (int)(s->last - s->first + 1);
   double *aValue = sqlite3_malloc64((sqlite3_uint64)n * sizeof(double));
@@ -163,12 +163,12 @@ static void sparkline_final(sqlite3_context *ctx) {
   sparkline_state *s = sqlite3_aggregate_context(ctx, 0);
   if (s == NULL || s->series.count == 0) {
     sqlite3_result_null(ctx);
-  } else if (ts_series_sort(&s->series) != TS_SERIES_OK) {
+  } else if (ts_deque_sort(&s->series) != TS_DEQUE_OK) {
     sqlite3_result_error_nomem(ctx);
   } else {
     draw(ctx, s);
   }
-  if (s) ts_series_free(&s->series);
+  if (s) ts_deque_free(&s->series);
 }
 
 int ts_sparkline_register(sqlite3 *db) {
