@@ -65,6 +65,8 @@ typedef struct ts_proj_cell {
   double model_sd;   /* holt_winters: sd of the total from the model's own
                         one-step errors; < 0 when not available */
   const char *note;  /* why ok == 0 */
+  const char *detail; /* ok == 1: how it was made, when that needs saying
+                         (holt_winters' fallbacks), else NULL */
 } ts_proj_cell;
 
 /* Fixed method m (not auto) for year index yi from point k (1 <= k <= P).
@@ -78,9 +80,13 @@ typedef struct ts_proj_estimate {
   double projection;
   int interval_ok;        /* low/high defined */
   double low, high;
-  ts_proj_method method;  /* the method used (auto: the one chosen) */
+  ts_proj_method method;  /* the method used; TS_PROJ_AUTO for auto's
+                             combination of several (see weight[]) */
   const char *note;       /* why projection is NULL, or NULL */
   const char *interval_note; /* why low/high are NULL, or how auto chose */
+  const char *detail;     /* the cell's detail (holt_winters' fallbacks),
+                             or how auto weighted */
+  double weight[TS_PROJ_N_FIXED]; /* auto: each method's share (sum 1) */
 } ts_proj_estimate;
 
 /* Projects year index yi from point k with method m.  level (0..100,
@@ -105,21 +111,37 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
 /* Methods whose backtests method m needs (auto: all of them). */
 unsigned ts_projection_mask(ts_proj_method m);
 
+/* ---- auto (projection_auto.c) ------------------------------------------ */
+
+/* auto for year index yi from the backtest cells (every fixed method):
+** the weighted combination of projection_auto.c, its interval when
+** level > 0.  out must be zeroed by the caller. */
+void ts_proj_auto(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
+                  double level, ts_proj_estimate *out);
+/* "holt_winters 52% + avg_share 48%": auto's weights, heaviest first
+** (those under 0.5 % left out).  Returns 1 when buf was too small. */
+int ts_proj_auto_describe(const ts_proj_estimate *e, char *buf, int size);
+
 /* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
 
 typedef struct ts_hw_model {
   int multiplicative;   /* seasonality chosen by fit */
+  int trend_kind;       /* 0 none, 1 additive, 2 damped */
+  int fallback;         /* 0 best fit used, 1 best fit degenerate so the
+                           next stable one, 2 none stable: seasonal naive */
   double alpha, beta, gamma; /* beta is alpha * beta* (error-correction form) */
+  double phi;           /* trend damping: 1 additive, 0.8..0.98 damped */
   double sse;           /* one-step-ahead squared error at the optimum */
   double level, trend;  /* states after the last observation */
   double season[12];    /* seasonal state by position in the year */
 } ts_hw_model;
 
-/* Fits additive-trend Holt-Winters to y[0..n-1] (season m = 2, 4 or 12;
-** y[0] is at position first_pos, 1-based, of its year) and forecasts the
-** next h periods.  *sum = their total, *sd = its model standard deviation
-** (< 0 if not available).  Returns 0, or 1 when n < 2 m or m is not
-** supported. Deterministic; allocates nothing. */
+/* Fits Holt-Winters (no, additive or damped trend; additive or
+** multiplicative seasonality; chosen by AICc) to y[0..n-1] (season m = 2,
+** 4 or 12; y[0] is at position first_pos, 1-based, of its year) and
+** forecasts the next h <= 12 periods.  *sum = their total, *sd = its model
+** standard deviation (< 0 if not available).  Returns 0, or 1 when
+** n < 2 m or m or h is not supported.  Deterministic; allocates nothing. */
 int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
                              int h, double *sum, double *sd,
                              ts_hw_model *model);

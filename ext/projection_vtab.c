@@ -19,7 +19,8 @@
 **     projection is NULL with a note.  Without through= each series is
 **     projected from the position of its own latest period.
 **  3. method= (table-valued: the 5th argument) is one of the methods of
-**     projection_core.c, default auto; `method` reports the one used.
+**     projection_core.c, default auto; `method` reports the one used, for
+**     auto's combination the weights ("holt_winters 52% + avg_share 48%").
 **     level= (default 80) is the interval's coverage, 0 < level < 100.
 **  4. ytd and actual are INTEGER while the inputs are integers and the
 **     exact total fits, else REAL; error is (projection - actual) /
@@ -418,8 +419,27 @@ static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
   if (ts_growth(cur->est.projection, actual.d, &pct) == 0) ts_result_double(ctx, pct);
 }
 
+/* The method used; auto's combination as "holt_winters 52% + ...". */
+static void result_method(sqlite3_context *ctx, const ts_proj_estimate *e) {
+  char buf[160];
+  if (e->method == TS_PROJ_AUTO && e->ok && !ts_proj_auto_describe(e, buf, sizeof(buf))) {
+    sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+  } else {
+    sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
+  }
+}
+
+/* Why the projection is NULL; else how it was made and why low/high are
+** NULL (or how auto chose), joined by "; " when both apply. */
 static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
   const char *z = e->ok ? e->interval_note : e->note;
+  if (e->ok && e->detail && z) {
+    char *zBoth = sqlite3_mprintf("%s; %s", e->detail, z);
+    if (zBoth == NULL) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_text(ctx, zBoth, -1, sqlite3_free);
+    return;
+  }
+  if (e->ok && e->detail) z = e->detail;
   if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }
 
@@ -442,9 +462,7 @@ static int projection_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx,
     case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
     case COL_LOW: if (e->interval_ok) ts_result_double(ctx, e->low); break;
     case COL_HIGH: if (e->interval_ok) ts_result_double(ctx, e->high); break;
-    case COL_METHOD:
-      sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
-      break;
+    case COL_METHOD: result_method(ctx, e); break;
     case COL_ACTUAL:
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;

@@ -37,7 +37,8 @@ typedef struct tally {
   long hw_model_covered, hw_model_with; /* Holt-Winters' own-sd interval */
   long cases;                 /* every method projected */
   long covered[N_METHODS], with_interval[N_METHODS];
-  long chosen[TS_PROJ_N_FIXED]; /* auto's choices */
+  double weight[TS_PROJ_N_FIXED]; /* auto's weights, summed */
+  long hw_projected, hw_next, hw_snaive; /* holt_winters' fallbacks */
 } tally;
 
 /* ---- deterministic random numbers (splitmix64, Box-Muller) ---------- */
@@ -75,6 +76,11 @@ static int score_series(const ts_proj_grid *g, tally *t) {
         }
       }
       const ts_proj_cell *hw = &cells[yi * TS_PROJ_N_FIXED + TS_PROJ_HOLT_WINTERS];
+      if (hw->ok) {
+        t->hw_projected++;
+        t->hw_next += hw->detail && strstr(hw->detail, "next stable") != NULL;
+        t->hw_snaive += hw->detail && strstr(hw->detail, "seasonal naive") != NULL;
+      }
       if (hw->ok && hw->model_sd >= 0) {
         double half = ts_normal_quantile(0.9) * hw->model_sd;
         t->hw_model_with++;
@@ -94,7 +100,7 @@ static int score_series(const ts_proj_grid *g, tally *t) {
         t->all_ape[m][t->cases] = ape;
       }
       t->cases++;
-      t->chosen[est[TS_PROJ_AUTO].method]++;
+      for (int m = 0; m < TS_PROJ_N_FIXED; m++) t->weight[m] += est[TS_PROJ_AUTO].weight[m];
     }
   }
   return 0;
@@ -127,10 +133,14 @@ static void print_tally(const char *zTitle, long n_series, tally *t) {
   printf("holt_winters with its own model sd instead: %.1f%% of %ld in the 80%% interval\n",
          t->hw_model_with ? 100.0 * t->hw_model_covered / t->hw_model_with : NAN,
          t->hw_model_with);
-  printf("auto chose:");
+  printf("holt_winters fell back in %.1f%% of %ld projections (next stable model %ld,"
+         " seasonal naive %ld)\n",
+         t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
+         t->hw_projected, t->hw_next, t->hw_snaive);
+  printf("auto's mean weights:");
   for (int m = 0; m < TS_PROJ_N_FIXED; m++)
     printf(" %s %.0f%%", ts_proj_method_name((ts_proj_method)m),
-           t->cases ? 100.0 * t->chosen[m] / t->cases : 0.0);
+           t->cases ? 100.0 * t->weight[m] / t->cases : 0.0);
   printf("\n");
   for (int m = 0; m < N_METHODS; m++) free(t->all_ape[m]);
 }

@@ -154,6 +154,60 @@ static void test_holt_winters_multiplicative(void **state) {
   assert_true(again == sum);
 }
 
+static void test_holt_winters_damped_trend(void **state) {
+  (void)state;
+  /* A level that levels off, 200 - 100 * 0.9^t, with a seasonal pattern
+  ** and a little deterministic noise: a damped trend fits best, with phi
+  ** inside its bounds, and projects the next year closely. */
+  const double pattern[4] = {-10, 5, -5, 10};
+  double y[28], sum, sd;
+  ts_hw_model model;
+  for (int t = 0; t < 28; t++)
+    y[t] = 200 - 100 * pow(0.9, t) + pattern[t % 4] + ((t * 7) % 5 - 2) * 0.3;
+  assert_int_equal(ts_holt_winters_forecast(y, 24, 4, 1, 4, &sum, &sd, &model), 0);
+  assert_int_equal(model.trend_kind, 2);
+  assert_true(model.phi >= 0.8 && model.phi <= 0.98);
+  assert_int_equal(model.fallback, 0);
+  double want = y[24] + y[25] + y[26] + y[27];
+  assert_true(fabs(sum - want) / want < 0.005);
+}
+
+static void test_holt_winters_degenerate(void **state) {
+  (void)state;
+  test_grid t;
+  int ok;
+  ts_proj_cell c;
+  /* A real KOSIS series that collapses from ~190 a quarter to 5, 3: every
+  ** fitted model's forecast leaves the range of the last two years or goes
+  ** negative, so the prior year's periods are used, with a detail note. */
+  const double collapse[12] = {94, 98, 111, 160, 189, 192, 193, 5, 3, NAN, NAN, NAN};
+  grid_init(&t, 4, 12, collapse);
+  assert_int_equal(ts_proj_fixed(&t.g, 2, 1, TS_PROJ_HOLT_WINTERS, &c), SQLITE_OK);
+  assert_true(c.ok);
+  assert_float_equal(c.value, 3 + 192 + 193 + 5, 1e-9);
+  assert_string_equal(c.detail,
+      "holt_winters: no stable fit, used the prior year's periods (seasonal naive)");
+  /* Values near zero (1 against a mean of about 20): multiplicative
+  ** seasonality is not tried; the best fit is degenerate, the next stable
+  ** one is used: each period inside [0, 15 + 14] (the last two years run
+  ** from 1 to 15), so the total of three inside [0, 87]. */
+  const double near_zero[17] = {19, 17, 18, 27, 149, 50, 27, 9, 6, 15, 3, 2, 3, 1, 3, 13, 6};
+  double sum, sd;
+  ts_hw_model model;
+  assert_int_equal(ts_holt_winters_forecast(near_zero, 17, 4, 1, 3, &sum, &sd, &model), 0);
+  assert_false(model.multiplicative);
+  assert_int_equal(model.fallback, 1);
+  assert_true(sum >= 0 && sum <= 87);
+  /* a good fit says nothing */
+  const double plain[9] = {10, 20, 30, 40, 10, 20, 30, 40, 10};
+  grid_init(&t, 4, 9, plain);
+  project(&t, 2, 1, TS_PROJ_HOLT_WINTERS, &ok, NULL);
+  assert_true(ok);
+  ts_proj_fixed(&t.g, 2, 1, TS_PROJ_HOLT_WINTERS, &c);
+  assert_null(c.detail);
+  assert_float_equal(c.value, 100, 1e-9);
+}
+
 static void test_gaps_zero_negative(void **state) {
   (void)state;
   test_grid t;
@@ -180,7 +234,7 @@ static void test_gaps_zero_negative(void **state) {
   assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), -90, 1e-12);
 }
 
-static void test_auto_choice_and_fallback(void **state) {
+static void test_auto_end_to_end(void **state) {
   (void)state;
   /* Q1 jumps around, Q2..Q4 repeat: only snaive is exact every year. */
   const double q1[6] = {50, 10, 90, 20, 70, 40};
@@ -192,24 +246,121 @@ static void test_auto_choice_and_fallback(void **state) {
   test_grid t;
   ts_proj_estimate e;
   grid_init(&t, 4, 24, v);
+  /* An exact method takes all the weight: auto is snaive. */
   assert_int_equal(ts_projection_estimate(&t.g, 5, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_float_equal(e.weight[TS_PROJ_SNAIVE], 1, 0);
   assert_float_equal(e.projection, 40 + 30 + 60 + 45, 1e-9);
-  /* errors of 0 in earlier years: a zero-width interval at the projection */
+  /* its errors were 0 in earlier years: a zero-width interval */
   assert_true(e.interval_ok);
   assert_float_equal(e.low, 175, 1e-9);
   assert_float_equal(e.high, 175, 1e-9);
-  /* year index 2: snaive scored on 2 earlier years only -> prior_share */
+  /* year index 2: one scored year (year 1) is enough; snaive was exact in
+  ** it, so 90 + 135.  One earlier combined projection: no interval. */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
-  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
-  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
+  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_float_equal(e.projection, 225, 1e-9);
   assert_false(e.interval_ok);
+  assert_string_equal(e.interval_note, "fewer than 3 earlier years for an interval");
   /* a fixed method with fewer than 3 earlier years: no interval, a note */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_false(e.interval_ok);
   assert_string_equal(e.interval_note, "fewer than 3 earlier years for an interval");
+}
+
+static void test_auto_weights_by_hand(void **state) {
+  (void)state;
+  /* Halves: 2020 100+100, 2021 100+200, 2022 H1 150.  Year 2022 from H1:
+  ** run_rate scored on 2020 (200: exact) and 2021 (200 vs 300: 1/3), MAPE
+  ** 1/6, weight 36; prior_share, avg_share, snaive and linear each projected
+  ** 2021 as 200 (MAPE 1/3, weight 9); holt_winters has no scored year
+  ** (weight 0).  Weights 1/2 and 1/8 each.  Projections: run_rate 300,
+  ** prior_share 150 * 300 / 100 = 450, avg_share 150 / ((1/3 + 1/2) / 2)
+  ** = 360, snaive 150 + 200 = 350, linear 150 + 190 = 340 (line through
+  ** 100, 100, 100, 200, 150: slope 20, mean 130 at x = 2). */
+  const double v[] = {100, 100, 100, 200, 150, NAN};
+  test_grid t;
+  ts_proj_estimate e;
+  char text[160];
+  grid_init(&t, 2, 6, v);
+  assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_int_equal(e.method, TS_PROJ_AUTO);
+  assert_float_equal(e.weight[TS_PROJ_RUN_RATE], 0.5, 1e-12);
+  assert_float_equal(e.weight[TS_PROJ_LINEAR], 0.125, 1e-12);
+  assert_float_equal(e.weight[TS_PROJ_HOLT_WINTERS], 0, 0);
+  assert_float_equal(e.projection, 0.5 * 300 + 0.125 * (450 + 360 + 350 + 340), 1e-9);
+  assert_int_equal(ts_proj_auto_describe(&e, text, sizeof(text)), 0);
+  assert_string_equal(text, "run_rate 50% + prior_share 12% + avg_share 12% + snaive 12%"
+                            " + linear 12%");
+  assert_int_equal(ts_proj_auto_describe(&e, text, 20), 1); /* too small */
+}
+
+/* Backtest cells written by hand: years 0..3 of a half-yearly series whose
+** complete totals are all 100. */
+static void hand_cells(ts_proj_cell *cells, double snaive_now) {
+  static const double run_rate[4] = {90, 110, 100, 100};
+  static const double prior[4] = {80, 120, 100, 130};
+  memset(cells, 0, sizeof(ts_proj_cell) * 4 * TS_PROJ_N_FIXED);
+  for (int y = 0; y < 4; y++) {
+    ts_proj_cell *c = &cells[y * TS_PROJ_N_FIXED];
+    c[TS_PROJ_RUN_RATE].ok = 1, c[TS_PROJ_RUN_RATE].value = run_rate[y];
+    c[TS_PROJ_PRIOR_SHARE].ok = 1, c[TS_PROJ_PRIOR_SHARE].value = prior[y];
+    c[TS_PROJ_SNAIVE].ok = 1, c[TS_PROJ_SNAIVE].value = y < 3 ? 100 : snaive_now;
+  }
+}
+
+static void test_auto_choice_rule(void **state) {
+  (void)state;
+  const double v[8] = {50, 50, 50, 50, 50, 50, 50, 50};
+  test_grid t;
+  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
+  ts_proj_estimate e;
+  grid_init(&t, 2, 8, v);
+  /* snaive was exact in every earlier year but now says 1000, farther
+  ** from the median (130) than 130: an outlier, left out.  run_rate MAPE
+  ** 1/15 (weight 225), prior_share 2/15 (56.25): 0.8 and 0.2. */
+  hand_cells(cells, 1000);
+  memset(&e, 0, sizeof(e));
+  ts_proj_auto(&t.g, cells, 3, 80, &e);
+  assert_true(e.ok);
+  assert_int_equal(e.method, TS_PROJ_AUTO);
+  assert_float_equal(e.weight[TS_PROJ_SNAIVE], 0, 0);
+  assert_float_equal(e.weight[TS_PROJ_RUN_RATE], 0.8, 1e-12);
+  assert_float_equal(e.projection, 0.8 * 100 + 0.2 * 130, 1e-9);
+  /* interval from the same weights over earlier years: 88, 112, 100
+  ** against 100 each; log errors, t(0.9, 2) = 1.8856180831641267 */
+  double r[3] = {log(100 / 88.0), log(100 / 112.0), 0}, mean = (r[0] + r[1] + r[2]) / 3;
+  double sd = sqrt(((r[0] - mean) * (r[0] - mean) + (r[1] - mean) * (r[1] - mean) +
+                    (r[2] - mean) * (r[2] - mean)) / 2);
+  double half = 1.8856180831641267 * sd * sqrt(4.0 / 3);
+  assert_true(e.interval_ok);
+  assert_float_equal(e.low, 106 * exp(mean - half), 1e-6);
+  assert_float_equal(e.high, 106 * exp(mean + half), 1e-6);
+  /* snaive at 140 is no outlier: exact in its scored years, it takes all */
+  hand_cells(cells, 140);
+  memset(&e, 0, sizeof(e));
+  ts_proj_auto(&t.g, cells, 3, 80, &e);
+  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_float_equal(e.projection, 140, 1e-12);
+  /* no earlier year: equal weights, and the detail says so */
+  memset(&e, 0, sizeof(e));
+  ts_proj_auto(&t.g, cells, 0, 80, &e);
+  assert_int_equal(e.method, TS_PROJ_AUTO);
+  assert_float_equal(e.projection, (90 + 80 + 100) / 3.0, 1e-12);
+  assert_string_equal(e.detail, "auto: no earlier year to judge the methods by, equal weights");
+  assert_false(e.interval_ok);
+  /* a year no method can project: NULL with run_rate's note */
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
+    cells[m].ok = 0;
+    cells[m].note = "incomplete year-to-date";
+  }
+  memset(&e, 0, sizeof(e));
+  ts_proj_auto(&t.g, cells, 0, 80, &e);
+  assert_false(e.ok);
+  assert_string_equal(e.note, "incomplete year-to-date");
 }
 
 static void test_quantiles_and_interval(void **state) {
@@ -256,8 +407,12 @@ int main(void) {
       cmocka_unit_test(test_linear_reproduces_a_line),
       cmocka_unit_test(test_holt_winters_pure_seasonal),
       cmocka_unit_test(test_holt_winters_multiplicative),
+      cmocka_unit_test(test_holt_winters_damped_trend),
+      cmocka_unit_test(test_holt_winters_degenerate),
       cmocka_unit_test(test_gaps_zero_negative),
-      cmocka_unit_test(test_auto_choice_and_fallback),
+      cmocka_unit_test(test_auto_end_to_end),
+      cmocka_unit_test(test_auto_weights_by_hand),
+      cmocka_unit_test(test_auto_choice_rule),
       cmocka_unit_test(test_quantiles_and_interval),
       cmocka_unit_test(test_method_names),
   };
