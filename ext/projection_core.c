@@ -16,16 +16,17 @@
 **                   period up to (y, k), evaluated at k+1..P; needs two.
 **     holt_winters  ytd + the forecast of periods k+1..P (holt_winters.c)
 **                   fitted to the unbroken run of periods ending at (y, k);
-**                   needs that run to span two full years (2 P periods).
+**                   needs that run to span two full years (2 P periods);
+**                   a fallback for a degenerate fit is said in `detail`.
 **  3. auto (projection_auto.c): the methods' projections weighted by
 **     their accuracy projecting earlier years from the same point.
 **  4. Intervals (projection_interval.c) use only years before y: the
 **     errors the method made there, for every method.  Holt-Winters'
 **     own model error (cell.model_sd) is not used: measured over the
-**     accuracy report's series, its 80 % intervals held only 61-64 % of
+**     accuracy report's series, its 80 % intervals held only 60-63 % of
 **     the actual totals (the in-sample one-step error of a fitted model
 **     understates its out-of-sample error), while the backtest errors
-**     held 79-85 %.  Fewer than 3 earlier years: NULL with a note.
+**     held 75-83 %.  Fewer than 3 earlier years: NULL with a note.
 **  5. Zero and negative values are values: the formulas apply as written
 **     and a zero denominator gives NULL with a note, never Inf.
 */
