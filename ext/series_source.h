@@ -61,6 +61,31 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr);
 int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
                 char **pzValue, char **pzErr);
 
+/* Reads CREATE VIRTUAL TABLE arguments (argv after the first three):
+** source=, value=, period=, by=, grain= into spec, and each key named in
+** azExtra[0..nExtra) into azExtraValue[k] (sqlite3_malloc'ed, caller
+** frees).  Unknown keys, malformed arguments, a bad grain, and a missing
+** source= or period= are errors in *pzErr. */
+int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
+                        const char *const *azExtra, int nExtra, char **azExtraValue,
+                        char **pzErr);
+
+/* The schema to declare: the series columns (spec's by= names, or one
+** `series` column when spec is NULL), then azResult ("name TYPE"), then
+** azArg as HIDDEN argument columns.  A by= name equal to a result name is
+** an error (*pzErr, NULL returned); NULL with no *pzErr: out of memory. */
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
+                       int nResult, const char *const *azArg, int nArg,
+                       char **pzErr);
+
+/* Fills spec from the table-valued form's argument values: azRole[k] is
+** "source", "value", "period", "flow" or "series" (any other role is left
+** to the caller).  The first nRequired must be non-empty TEXT; later ones
+** may be NULL/absent.  Errors: "module: argument 2 (value) is missing". */
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
+                             const char *const *azRole, int nArg, int nRequired,
+                             char **pzErr);
+
 /* Checks the source and every named column exist: prepares a query on
 ** them.  *pzErr: 'module: no such table "x"' / 'module: no such column
 ** "amount" in "direct_trade"'. */
@@ -69,7 +94,9 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
 /* Constraints pushed into the source query (filled from xFilter's argv). */
 typedef struct ts_pushdown {
   sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
-  int year_lo, year_hi;             /* periods' years to produce; 0: open */
+  int year_lo, year_hi;             /* years to read from the source
+                                       (widened by history); 0: open */
+  int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
 } ts_pushdown;
 
 /* One series as it comes out of the scan. */

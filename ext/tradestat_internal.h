@@ -129,8 +129,12 @@ void ts_number_from_int(int64_t i, ts_number *out);
 /* Integer inputs are accumulated exactly in 128 bits; REAL inputs in a
 ** Neumaier-compensated double.  The total is an INTEGER whenever no REAL
 ** input remains and the exact total fits in 64 bits. */
+/* 8-byte aligned so sums can live in sqlite3_malloc'ed memory (which
+** guarantees 8, not the 16 a plain __int128 asks for). */
+typedef __int128 ts_int128 __attribute__((aligned(8)));
+
 typedef struct ts_sum {
-  __int128 exact;  /* sum of the integer inputs */
+  ts_int128 exact;  /* sum of the integer inputs */
   double s, c;     /* Neumaier sum and compensation of the REAL inputs */
   int64_t n_real;  /* REAL inputs added minus removed */
   int64_t count;   /* inputs added minus removed */

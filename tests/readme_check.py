@@ -54,7 +54,8 @@ def pairs(text):
 
 def run(db, sql):
     script = ".load build/tradestat\n.mode table\n" + sql + "\n"
-    p = subprocess.run(["sqlite3", "-batch", db], input=script.encode(),
+    # stdbuf: line-buffered stdout keeps error lines (stderr) in order
+    p = subprocess.run(["stdbuf", "-oL", "sqlite3", "-batch", db], input=script.encode(),
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     return p.stdout.decode("utf-8", "replace").rstrip("\n")
 

@@ -15,7 +15,8 @@ else
 fi
 for f in $files; do
   exp="${f%.sql}.expected"
-  out=$($SQLITE3 -batch :memory: <"$f" 2>&1)
+  # stdbuf keeps stdout line-buffered so errors (stderr) appear in order.
+  out=$(stdbuf -oL $SQLITE3 -batch :memory: <"$f" 2>&1)
   if [ -n "$UPDATE" ]; then
     printf '%s\n' "$out" >"$exp"
     echo "updated $exp"

@@ -1,0 +1,810 @@
+/*
+** series_source.c -- the machinery every series virtual table shares.
+**
+** Contract:
+**  1. Identifiers given by the user are only ever quoted with "%w"; the
+**     source may be `schema.table`; quotes ("x", 'x', [x], `x`) around a
+**     name or a part are removed first.
+**  2. The source is read with ONE query, in one pass, ordered by the
+**     series columns then the period, so an index on them is walked and
+**     memory holds one series at a time (its distinct periods), never the
+**     source.
+**  3. By-column equalities are pushed into that query as bound values.
+**     Period bounds are pushed as year bounds, widened by the history the
+**     statistic needs, and only when the period column has TEXT affinity
+**     (all accepted text labels start with the 4-digit year, so a text
+**     range on the year is exact; INTEGER periods are read in full).
+**     Nothing pushed down is marked omit: SQLite re-checks every
+**     constraint on the canonical output, so pushdown can only save work.
+**  4. Rows whose period or value is NULL are skipped (like sum()); a value
+**     that is not a number, a period that is not a period, a flow label
+**     that is neither label, periods of two kinds in one series, and a
+**     period coarser than grain= are errors that quote the value.
+**  5. Rows of the same series and period are summed exactly (ts_sum).
+**  6. Errors of the source query (I/O, interrupt, out of memory) are
+**     returned with their code; every allocation is checked.
+**
+** idxStr written by ts_source_best_index: one two-character token per
+** argv entry, in argv order: 'B' + ('a' + i) equality on series column i;
+** 'P' + op ('=', '<', 'l' for <=, '>', 'g' for >=) a period bound;
+** 'A' + ('a' + k) hidden argument k of the table-valued form.
+*/
+#include "series_source.h"
+
+#include <stdlib.h>
+
+/* ---- names and arguments ------------------------------------------- */
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static char closing_quote(char c) {
+  switch (c) {
+    case '"': return '"';
+    case '\'': return '\'';
+    case '`': return '`';
+    case '[': return ']';
+    default: return 0;
+  }
+}
+
+/* Copies [z, z+n) trimmed and unquoted ("a""b" -> a"b). NULL on OOM. */
+static char *unquote(const char *z, int n) {
+  while (n > 0 && is_space(*z)) z++, n--;
+  while (n > 0 && is_space(z[n - 1])) n--;
+  char close = n >= 2 ? closing_quote(z[0]) : 0;
+  if (close && z[n - 1] == close) {
+    char *out = sqlite3_malloc64((sqlite3_uint64)n);
+    if (out == NULL) return NULL;
+    int j = 0;
+    for (int i = 1; i < n - 1; i++) {
+      out[j++] = z[i];
+      if (z[i] == close && close != ']' && i + 1 < n - 1 && z[i + 1] == close) i++;
+    }
+    out[j] = 0;
+    return out;
+  }
+  return sqlite3_mprintf("%.*s", n, z);
+}
+
+/* Position of the first `sep` outside quotes in z, or -1. */
+static int find_unquoted(const char *z, char sep) {
+  char close = 0;
+  for (int i = 0; z[i]; i++) {
+    if (close) {
+      if (z[i] == close) close = 0;
+    } else if (z[i] == sep) {
+      return i;
+    } else {
+      close = closing_quote(z[i]);
+    }
+  }
+  return -1;
+}
+
+void ts_source_spec_clear(ts_source_spec *spec) {
+  sqlite3_free(spec->zSchema);
+  sqlite3_free(spec->zTable);
+  sqlite3_free(spec->zPeriod);
+  sqlite3_free(spec->zFlow);
+  for (int i = 0; i < 2; i++) {
+    sqlite3_free(spec->azValue[i]);
+    sqlite3_free(spec->azFlowLabel[i]);
+  }
+  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
+  const char *zModule = spec->zModule;
+  memset(spec, 0, sizeof(*spec));
+  spec->zModule = zModule;
+}
+
+int ts_source_set_name(char **pz, const char *zName) {
+  if (zName == NULL) return SQLITE_ERROR;
+  char *z = unquote(zName, (int)strlen(zName));
+  if (z == NULL) return SQLITE_NOMEM;
+  if (z[0] == 0) {
+    sqlite3_free(z);
+    return SQLITE_ERROR;
+  }
+  sqlite3_free(*pz);
+  *pz = z;
+  return SQLITE_OK;
+}
+
+int ts_source_set_table(ts_source_spec *spec, const char *zSource) {
+  if (zSource == NULL) return SQLITE_ERROR;
+  int dot = find_unquoted(zSource, '.');
+  sqlite3_free(spec->zSchema);
+  spec->zSchema = NULL;
+  if (dot < 0) return ts_source_set_name(&spec->zTable, zSource);
+  spec->zSchema = unquote(zSource, dot);
+  if (spec->zSchema == NULL) return SQLITE_NOMEM;
+  return ts_source_set_name(&spec->zTable, zSource + dot + 1);
+}
+
+int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
+  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
+  spec->nBy = 0;
+  const char *z = zList;
+  for (;;) {
+    int comma = find_unquoted(z, ',');
+    int n = comma < 0 ? (int)strlen(z) : comma;
+    if (spec->nBy == TS_MAX_BY) {
+      *pzErr = sqlite3_mprintf("%s: by= names more than %d columns", spec->zModule, TS_MAX_BY);
+      return SQLITE_ERROR;
+    }
+    char *zName = unquote(z, n);
+    if (zName == NULL) return SQLITE_NOMEM;
+    if (zName[0] == 0) {
+      sqlite3_free(zName);
+      *pzErr = sqlite3_mprintf("%s: by= has an empty column name: '%q'", spec->zModule, zList);
+      return SQLITE_ERROR;
+    }
+    spec->azBy[spec->nBy++] = zName;
+    if (comma < 0) return SQLITE_OK;
+    z += comma + 1;
+  }
+}
+
+int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
+                char **pzValue, char **pzErr) {
+  int eq = find_unquoted(zArg, '=');
+  *pzKey = *pzValue = NULL;
+  if (eq <= 0) {
+    *pzErr = sqlite3_mprintf("%s: argument is not key=value: '%q'", zModule, zArg);
+    return SQLITE_ERROR;
+  }
+  *pzKey = unquote(zArg, eq);
+  *pzValue = unquote(zArg + eq + 1, (int)strlen(zArg + eq + 1));
+  if (*pzKey == NULL || *pzValue == NULL) {
+    sqlite3_free(*pzKey);
+    sqlite3_free(*pzValue);
+    *pzKey = *pzValue = NULL;
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* "schema"."table" or "table", for SQL text; NULL on OOM. */
+/* Columns are always referenced as s."name": a qualified name can never
+** fall back to a string literal the way an unknown "name" does. */
+static char *quoted_source(const ts_source_spec *spec) {
+  if (spec->zSchema) return sqlite3_mprintf("\"%w\".\"%w\" AS s", spec->zSchema, spec->zTable);
+  return sqlite3_mprintf("\"%w\" AS s", spec->zTable);
+}
+
+/* The source as the user wrote it, for messages. */
+static char *display_source(const ts_source_spec *spec) {
+  if (spec->zSchema) return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
+  return sqlite3_mprintf("%s", spec->zTable);
+}
+
+/* Prepares "SELECT <zCols> FROM <source> LIMIT 0"; returns its code. */
+static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
+  char *zSql = sqlite3_mprintf("SELECT %s FROM %s LIMIT 0", zCols, zFrom);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  return rc;
+}
+
+static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom,
+                        const char *zShown, const char *zCol, char **pzErr) {
+  if (zCol == NULL) return SQLITE_OK;
+  char *zQuoted = sqlite3_mprintf("s.\"%w\"", zCol);
+  if (zQuoted == NULL) return SQLITE_NOMEM;
+  int rc = try_select(db, zQuoted, zFrom);
+  sqlite3_free(zQuoted);
+  if (rc == SQLITE_NOMEM) return rc;
+  if (rc != SQLITE_OK) {
+    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"", spec->zModule, zCol, zShown);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
+  char *zFrom = quoted_source(spec);
+  char *zShown = display_source(spec);
+  int rc = (zFrom && zShown) ? try_select(db, "1", zFrom) : SQLITE_NOMEM;
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
+    rc = SQLITE_ERROR;
+  }
+  const char *azCol[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0],
+                                      spec->azValue[1], spec->zFlow};
+  for (int i = 0; i < spec->nBy; i++) azCol[4 + i] = spec->azBy[i];
+  for (int i = 0; rc == SQLITE_OK && i < 4 + spec->nBy; i++) {
+    rc = check_column(db, spec, zFrom, zShown, azCol[i], pzErr);
+  }
+  sqlite3_free(zFrom);
+  sqlite3_free(zShown);
+  return rc;
+}
+
+/* ---- the source query ---------------------------------------------- */
+
+struct ts_scan {
+  sqlite3 *db;
+  const ts_source_spec *spec;
+  sqlite3_stmt *stmt;
+  int positioned; /* stmt is on the first row of the next series */
+  int done;
+  ts_series cur;
+  int unsorted;
+  char zFirstLabel[TS_PERIOD_LABEL_MAX]; /* first period of cur, for messages */
+};
+
+/* Whether a declared type has TEXT affinity (SQLite's rules 1-2). */
+static int text_affinity(const char *zType) {
+  if (zType == NULL) return 0;
+  char up[64];
+  int n = 0;
+  for (; zType[n] && n < 63; n++) up[n] = (char)(zType[n] >= 'a' && zType[n] <= 'z' ? zType[n] - 32 : zType[n]);
+  up[n] = 0;
+  if (strstr(up, "INT")) return 0;
+  return strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT");
+}
+
+static int period_has_text_affinity(sqlite3 *db, const ts_source_spec *spec,
+                                    const char *zFrom) {
+  char *zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s LIMIT 0", spec->zPeriod, zFrom);
+  sqlite3_stmt *stmt = NULL;
+  int text = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK)
+    text = text_affinity(sqlite3_column_decltype(stmt, 0));
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  return text;
+}
+
+/* Builds the query text into a sqlite3_str; binds are numbered in order. */
+static char *build_query(sqlite3 *db, const ts_source_spec *spec,
+                         const ts_pushdown *pd, const char *zFrom, int *pPeriodBounds) {
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
+  sqlite3_str_appendf(s, "s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
+  if (spec->nValue == 2) sqlite3_str_appendf(s, ", s.\"%w\"", spec->azValue[1]);
+  else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
+  sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
+  for (int i = 0; i < spec->nBy; i++) {
+    if (pd && pd->apByEq[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+  }
+  *pPeriodBounds = pd && (pd->year_lo > 0 || pd->year_hi > 0) &&
+                   period_has_text_affinity(db, spec, zFrom);
+  if (*pPeriodBounds) {
+    if (pd->year_lo > 0) sqlite3_str_appendf(s, " AND s.\"%w\" >= '%04d'", spec->zPeriod, pd->year_lo);
+    if (pd->year_hi > 0 && pd->year_hi < 9999)
+      sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d'", spec->zPeriod, pd->year_hi + 1);
+  }
+  sqlite3_str_appendall(s, " ORDER BY ");
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
+  sqlite3_str_appendf(s, "s.\"%w\"", spec->zPeriod);
+  return sqlite3_str_finish(s);
+}
+
+int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
+                 const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
+  *ppScan = NULL;
+  ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
+  if (scan == NULL) return SQLITE_NOMEM;
+  memset(scan, 0, sizeof(*scan));
+  scan->db = db;
+  scan->spec = spec;
+  char *zFrom = quoted_source(spec);
+  int bounds = 0;
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, &bounds) : NULL;
+  sqlite3_free(zFrom);
+  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    if (rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(db));
+    ts_scan_close(scan);
+    return rc;
+  }
+  int iBind = 1;
+  for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
+    if (pd->apByEq[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+  }
+  if (rc != SQLITE_OK) {
+    ts_scan_close(scan);
+    return rc;
+  }
+  *ppScan = scan;
+  return SQLITE_OK;
+}
+
+static void clear_keys(ts_series *s) {
+  for (int i = 0; i < TS_MAX_BY; i++) {
+    sqlite3_value_free(s->apKey[i]);
+    s->apKey[i] = NULL;
+  }
+}
+
+void ts_scan_close(ts_scan *scan) {
+  if (scan == NULL) return;
+  sqlite3_finalize(scan->stmt);
+  clear_keys(&scan->cur);
+  sqlite3_free(scan->cur.aPoint);
+  sqlite3_free(scan);
+}
+
+/* Whether two series-column values are the same key (NULLs group). */
+static int same_key(sqlite3_value *a, sqlite3_value *b) {
+  int ta = sqlite3_value_type(a), tb = sqlite3_value_type(b);
+  if (ta != tb) return 0;
+  switch (ta) {
+    case SQLITE_NULL: return 1;
+    case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+    case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
+    default: {
+      const void *pa = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
+      const void *pb = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
+      int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
+      return na == nb && (na == 0 || memcmp(pa, pb, (size_t)na) == 0);
+    }
+  }
+}
+
+static int row_starts_new_series(ts_scan *scan) {
+  for (int i = 0; i < scan->spec->nBy; i++) {
+    if (!same_key(scan->cur.apKey[i], sqlite3_column_value(scan->stmt, i))) return 1;
+  }
+  return 0;
+}
+
+static int take_keys(ts_scan *scan) {
+  clear_keys(&scan->cur);
+  for (int i = 0; i < scan->spec->nBy; i++) {
+    scan->cur.apKey[i] = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
+    if (scan->cur.apKey[i] == NULL) return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* Which value slot a flow label belongs to; -1 if neither. */
+static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
+  while (n > 0 && is_space(*z)) z++, n--;
+  while (n > 0 && is_space(z[n - 1])) n--;
+  for (int k = 0; k < 2; k++) {
+    const char *zLabel = spec->azFlowLabel[k];
+    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+  }
+  return -1;
+}
+
+static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
+  ts_series *s = &scan->cur;
+  if (s->nPoint > 0) {
+    ts_point *last = &s->aPoint[s->nPoint - 1];
+    if (last->ordinal == ordinal) return last;
+    if (last->ordinal > ordinal) scan->unsorted = 1;
+  }
+  if (s->nPoint == s->nAlloc) {
+    int nNew = s->nAlloc ? s->nAlloc * 2 : 64;
+    ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)nNew * sizeof(ts_point));
+    if (a == NULL) return NULL;
+    s->aPoint = a;
+    s->nAlloc = nNew;
+  }
+  ts_point *p = &s->aPoint[s->nPoint++];
+  memset(p, 0, sizeof(*p));
+  p->ordinal = ordinal;
+  return p;
+}
+
+static int compare_points(const void *a, const void *b) {
+  int64_t x = ((const ts_point *)a)->ordinal, y = ((const ts_point *)b)->ordinal;
+  return (x > y) - (x < y);
+}
+
+/* Sorts the points and merges those of the same period. */
+static void normalize_points(ts_series *s) {
+  qsort(s->aPoint, (size_t)s->nPoint, sizeof(ts_point), compare_points);
+  int j = 0;
+  for (int i = 1; i < s->nPoint; i++) {
+    if (s->aPoint[i].ordinal == s->aPoint[j].ordinal) {
+      ts_sum_merge(&s->aPoint[j].sum[0], &s->aPoint[i].sum[0]);
+      ts_sum_merge(&s->aPoint[j].sum[1], &s->aPoint[i].sum[1]);
+    } else {
+      s->aPoint[++j] = s->aPoint[i];
+    }
+  }
+  if (s->nPoint > 0) s->nPoint = j + 1;
+}
+
+static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char *zShown = display_source(spec);
+  if (zWhat && zShown)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s", spec->zModule, spec->zPeriod, zShown, zWhat);
+  sqlite3_free(zShown);
+  return zWhat ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Reads the period of the current row, rolled up; 1: skip row. */
+static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
+  const ts_source_spec *spec = scan->spec;
+  char *zWhat = NULL;
+  int rc = ts_value_period(sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
+  *pSkip = rc == 1;
+  if (rc == 2) {
+    rc = period_error(scan, zWhat, pzErr);
+    sqlite3_free(zWhat);
+    return rc;
+  }
+  if (*pSkip) return SQLITE_OK;
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  ts_period_format(p, zLabel);
+  if (spec->grain != TS_KIND_NONE) {
+    ts_period rolled;
+    if (ts_period_rollup(p, spec->grain, &rolled)) {
+      *pzErr = sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
+                               ts_period_kind_name(p->kind), zLabel, ts_period_kind_name(spec->grain));
+      return SQLITE_ERROR;
+    }
+    *p = rolled;
+  }
+  if (scan->cur.kind == TS_KIND_NONE) {
+    scan->cur.kind = p->kind;
+    memcpy(scan->zFirstLabel, zLabel, sizeof(zLabel));
+  } else if (scan->cur.kind != p->kind) {
+    *pzErr = sqlite3_mprintf("%s: series mixes period kinds: '%s' and '%s'", spec->zModule,
+                             scan->zFirstLabel, zLabel);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
+                       const ts_period *p, char **pzErr) {
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  char *zShown = display_source(scan->spec);
+  (void)iCol;
+  ts_period_format(p, zLabel);
+  if (zWhat && zShown)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s')", scan->spec->zModule,
+                             zCol, zShown, zWhat, zLabel);
+  sqlite3_free(zShown);
+  return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Adds value column iCol of the current row into slot of point. */
+static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period *p,
+                     int slot, char **pzErr) {
+  ts_number n;
+  char *zWhat = NULL;
+  ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
+  if (st == TS_NUMBER_NULL) return SQLITE_OK;
+  if (st != TS_NUMBER_OK) {
+    int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);
+    sqlite3_free(zWhat);
+    return rc;
+  }
+  ts_point *pt = point_for(scan, ts_period_ordinal(p));
+  if (pt == NULL) return SQLITE_NOMEM;
+  ts_sum_add(&pt->sum[slot], &n);
+  return SQLITE_OK;
+}
+
+static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char *zRepr = ts_value_repr(v);
+  if (zRepr == NULL) return SQLITE_NOMEM;
+  *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (expected '%s' or '%s')",
+                           spec->zModule, zRepr, spec->zFlow, spec->azFlowLabel[0],
+                           spec->azFlowLabel[1]);
+  sqlite3_free(zRepr);
+  return SQLITE_ERROR;
+}
+
+static int add_row(ts_scan *scan, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  ts_period p;
+  int skip = 0;
+  int rc = row_period(scan, &p, pzErr, &skip);
+  if (rc != SQLITE_OK || skip) return rc;
+  int iValue = spec->nBy + 1;
+  if (spec->nValue == 2) {
+    rc = add_value(scan, iValue, spec->azValue[0], &p, 0, pzErr);
+    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, 1, pzErr);
+    return rc;
+  }
+  int slot = 0;
+  if (spec->zFlow) {
+    sqlite3_value *flow = sqlite3_column_value(scan->stmt, iValue + 1);
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return SQLITE_OK;
+    const char *z = (const char *)sqlite3_value_text(flow);
+    if (z == NULL) return SQLITE_NOMEM;
+    slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
+    if (slot < 0) return flow_error(scan, flow, pzErr);
+  }
+  return add_value(scan, iValue, spec->azValue[0], &p, slot, pzErr);
+}
+
+static int step_error(ts_scan *scan, int rc, char **pzErr) {
+  if (rc != SQLITE_NOMEM)
+    *pzErr = sqlite3_mprintf("%s: %s", scan->spec->zModule, sqlite3_errmsg(scan->db));
+  return rc;
+}
+
+int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
+  *ppSeries = NULL;
+  for (;;) {
+    if (scan->done) return SQLITE_DONE;
+    if (!scan->positioned) {
+      int rc = sqlite3_step(scan->stmt);
+      if (rc == SQLITE_DONE) {
+        scan->done = 1;
+        return SQLITE_DONE;
+      }
+      if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
+      scan->positioned = 1;
+    }
+    scan->cur.nPoint = 0;
+    scan->cur.kind = TS_KIND_NONE;
+    scan->unsorted = 0;
+    int rc = take_keys(scan);
+    while (rc == SQLITE_OK) {
+      rc = add_row(scan, pzErr);
+      if (rc != SQLITE_OK) break;
+      rc = sqlite3_step(scan->stmt);
+      if (rc == SQLITE_DONE) {
+        scan->done = 1;
+        scan->positioned = 0;
+        rc = SQLITE_OK;
+        break;
+      }
+      if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
+      rc = SQLITE_OK;
+      if (row_starts_new_series(scan)) break;
+    }
+    if (rc != SQLITE_OK) return rc;
+    if (scan->unsorted) normalize_points(&scan->cur);
+    if (scan->cur.nPoint > 0) {
+      *ppSeries = &scan->cur;
+      return SQLITE_ROW;
+    }
+    /* Every row of that series was NULL: it produces nothing. */
+  }
+}
+
+/* ---- xBestIndex / xFilter ------------------------------------------ */
+
+static char period_op_code(unsigned char op) {
+  switch (op) {
+    case SQLITE_INDEX_CONSTRAINT_EQ: return '=';
+    case SQLITE_INDEX_CONSTRAINT_LT: return '<';
+    case SQLITE_INDEX_CONSTRAINT_LE: return 'l';
+    case SQLITE_INDEX_CONSTRAINT_GT: return '>';
+    case SQLITE_INDEX_CONSTRAINT_GE: return 'g';
+    default: return 0;
+  }
+}
+
+int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
+                         int nSeries, int iPeriod, int iFirstArg, int nArg,
+                         int nRequired) {
+  char tokens[2 * 64 + 1];
+  int nTok = 0, nArgv = 0;
+  double cost = 1e6;
+  unsigned seenArg = 0;
+  for (int i = 0; i < info->nConstraint && nTok < 64; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    char kind = 0, code = 0;
+    if (c->iColumn >= iFirstArg && c->iColumn < iFirstArg + nArg) {
+      if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+      if (!c->usable) return SQLITE_CONSTRAINT; /* needs its argument value */
+      if (seenArg & (1u << (c->iColumn - iFirstArg))) continue;
+      seenArg |= 1u << (c->iColumn - iFirstArg);
+      kind = 'A', code = (char)('a' + c->iColumn - iFirstArg);
+      info->aConstraintUsage[i].omit = 1;
+    } else if (!c->usable) {
+      continue;
+    } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
+      kind = 'B', code = (char)('a' + c->iColumn);
+      cost /= 20;
+    } else if (c->iColumn == iPeriod && (code = period_op_code(c->op)) != 0) {
+      kind = 'P';
+      cost /= 2;
+    } else {
+      continue;
+    }
+    tokens[2 * nTok] = kind;
+    tokens[2 * nTok + 1] = code;
+    nTok++;
+    info->aConstraintUsage[i].argvIndex = ++nArgv;
+  }
+  (void)nRequired; /* missing arguments are reported by xFilter, by name */
+  tokens[2 * nTok] = 0;
+  info->idxStr = sqlite3_mprintf("%s", tokens);
+  if (info->idxStr == NULL) return SQLITE_NOMEM;
+  info->needToFreeIdxStr = 1;
+  info->estimatedCost = cost;
+  info->estimatedRows = (sqlite3_int64)(cost > 1 ? cost : 1);
+  (void)vtab;
+  return SQLITE_OK;
+}
+
+/* The year a period bound's value names, or 0 if it is not a period. */
+static int bound_year(sqlite3_value *v) {
+  ts_period p;
+  char *zErr = NULL;
+  int rc = ts_value_period(v, &p, &zErr);
+  sqlite3_free(zErr);
+  return rc == 0 ? p.year : 0;
+}
+
+void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
+                      int history_years, ts_pushdown *pd,
+                      sqlite3_value **apArg, int nArg) {
+  memset(pd, 0, sizeof(*pd));
+  for (int k = 0; k < nArg; k++) apArg[k] = NULL;
+  for (int i = 0; idxStr && idxStr[2 * i] && i < argc; i++) {
+    char kind = idxStr[2 * i], code = idxStr[2 * i + 1];
+    if (kind == 'A' && code - 'a' < nArg) {
+      apArg[code - 'a'] = argv[i];
+    } else if (kind == 'B' && code - 'a' < TS_MAX_BY) {
+      if (pd->apByEq[code - 'a'] == NULL) pd->apByEq[code - 'a'] = argv[i];
+    } else if (kind == 'P') {
+      int year = bound_year(argv[i]);
+      if (year == 0) continue;
+      if ((code == '=' || code == '>' || code == 'g') && year > pd->year_lo) pd->year_lo = year;
+      if ((code == '=' || code == '<' || code == 'l') && (pd->year_hi == 0 || year < pd->year_hi))
+        pd->year_hi = year;
+    }
+  }
+  if (pd->year_lo > 0) {
+    pd->out_year_lo = pd->year_lo;
+    pd->year_lo = history_years < 0 ? 0 : pd->year_lo - history_years;
+    if (pd->year_lo < 0) pd->year_lo = 0;
+  }
+  pd->out_year_hi = pd->year_hi;
+}
+
+/* ---- CREATE VIRTUAL TABLE arguments and the declared schema --------- */
+
+static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue,
+                         char **pzErr) {
+  int rc = SQLITE_OK;
+  if (sqlite3_stricmp(zKey, "source") == 0) {
+    rc = ts_source_set_table(spec, zValue);
+  } else if (sqlite3_stricmp(zKey, "value") == 0) {
+    rc = ts_source_set_name(&spec->azValue[0], zValue);
+    spec->nValue = 1;
+  } else if (sqlite3_stricmp(zKey, "period") == 0) {
+    rc = ts_source_set_name(&spec->zPeriod, zValue);
+  } else if (sqlite3_stricmp(zKey, "by") == 0) {
+    return ts_source_set_by(spec, zValue, pzErr);
+  } else if (sqlite3_stricmp(zKey, "grain") == 0) {
+    spec->grain = ts_period_kind_from_name(zValue);
+    if (spec->grain == TS_KIND_NONE || spec->grain == TS_KIND_DAY) {
+      *pzErr = sqlite3_mprintf("%s: grain must be year, half, quarter or month: '%q'",
+                               spec->zModule, zValue);
+      return SQLITE_ERROR;
+    }
+    return SQLITE_OK;
+  } else {
+    return SQLITE_NOTFOUND;
+  }
+  if (rc == SQLITE_ERROR)
+    *pzErr = sqlite3_mprintf("%s: %s= needs a name", spec->zModule, zKey);
+  return rc;
+}
+
+int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
+                        const char *const *azExtra, int nExtra, char **azExtraValue,
+                        char **pzErr) {
+  for (int i = 0; i < argc; i++) {
+    char *zKey = NULL, *zValue = NULL;
+    int rc = ts_parse_kv(spec->zModule, argv[i], &zKey, &zValue, pzErr);
+    if (rc == SQLITE_OK) rc = configure_one(spec, zKey, zValue, pzErr);
+    for (int k = 0; rc == SQLITE_NOTFOUND && k < nExtra; k++) {
+      if (sqlite3_stricmp(zKey, azExtra[k]) == 0) {
+        sqlite3_free(azExtraValue[k]);
+        azExtraValue[k] = zValue;
+        zValue = NULL;
+        rc = SQLITE_OK;
+      }
+    }
+    if (rc == SQLITE_NOTFOUND) {
+      sqlite3_str *s = sqlite3_str_new(NULL);
+      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain",
+                          spec->zModule, zKey);
+      for (int k = 0; k < nExtra; k++) sqlite3_str_appendf(s, ", %s", azExtra[k]);
+      sqlite3_str_appendall(s, ")");
+      *pzErr = sqlite3_str_finish(s);
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    sqlite3_free(zKey);
+    sqlite3_free(zValue);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const char *zMissing = spec->zTable == NULL ? "source" : spec->zPeriod == NULL ? "period" : NULL;
+  if (zMissing) {
+    *pzErr = sqlite3_mprintf("%s: missing argument %s=", spec->zModule, zMissing);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+/* Length of the column name at the start of a "name TYPE" declaration. */
+static int decl_name_length(const char *zDecl) {
+  int n = 0;
+  while (zDecl[n] && zDecl[n] != ' ') n++;
+  return n;
+}
+
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
+                       int nResult, const char *const *azArg, int nArg,
+                       char **pzErr) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(s, "CREATE TABLE x(");
+  if (spec == NULL) {
+    sqlite3_str_appendall(s, "series, ");
+  } else {
+    for (int i = 0; i < spec->nBy; i++) {
+      for (int k = 0; k < nResult; k++) {
+        int n = decl_name_length(azResult[k]);
+        if ((int)strlen(spec->azBy[i]) == n && sqlite3_strnicmp(spec->azBy[i], azResult[k], n) == 0) {
+          *pzErr = sqlite3_mprintf("%s: by column \"%s\" has the name of a result column",
+                                   spec->zModule, spec->azBy[i]);
+          sqlite3_free(sqlite3_str_finish(s));
+          return NULL;
+        }
+      }
+      sqlite3_str_appendf(s, "\"%w\", ", spec->azBy[i]);
+    }
+  }
+  for (int k = 0; k < nResult; k++) sqlite3_str_appendf(s, "%s%s", k ? ", " : "", azResult[k]);
+  for (int k = 0; k < nArg; k++) sqlite3_str_appendf(s, ", %s HIDDEN", azArg[k]);
+  sqlite3_str_appendall(s, ")");
+  return sqlite3_str_finish(s);
+}
+
+/* ---- the table-valued form's arguments ----------------------------- */
+
+static int argument_error(const ts_source_spec *spec, int k, const char *zRole,
+                          sqlite3_value *v, char **pzErr) {
+  if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL) {
+    *pzErr = sqlite3_mprintf("%s: argument %d (%s) is missing", spec->zModule, k + 1, zRole);
+  } else {
+    char *zRepr = ts_value_repr(v);
+    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule,
+                                     k + 1, zRole, zRepr)
+                   : NULL;
+    sqlite3_free(zRepr);
+  }
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
+                             const char *const *azRole, int nArg, int nRequired,
+                             char **pzErr) {
+  for (int k = 0; k < nArg; k++) {
+    sqlite3_value *v = apArg[k];
+    int missing = v == NULL || sqlite3_value_type(v) == SQLITE_NULL;
+    if (missing && k >= nRequired) continue;
+    const char *z = missing ? NULL : (const char *)sqlite3_value_text(v);
+    if (missing || sqlite3_value_type(v) != SQLITE_TEXT || z == NULL || z[0] == 0)
+      return argument_error(spec, k, azRole[k], v, pzErr);
+    int rc = SQLITE_OK;
+    if (strcmp(azRole[k], "source") == 0) {
+      rc = ts_source_set_table(spec, z);
+    } else if (strcmp(azRole[k], "value") == 0) {
+      rc = ts_source_set_name(&spec->azValue[0], z);
+      spec->nValue = 1;
+    } else if (strcmp(azRole[k], "period") == 0) {
+      rc = ts_source_set_name(&spec->zPeriod, z);
+    } else if (strcmp(azRole[k], "flow") == 0) {
+      rc = ts_source_set_name(&spec->zFlow, z);
+    } else if (strcmp(azRole[k], "series") == 0) {
+      rc = ts_source_set_name(&spec->azBy[0], z);
+      if (rc == SQLITE_OK) spec->nBy = 1;
+    }
+    if (rc == SQLITE_ERROR) return argument_error(spec, k, azRole[k], v, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
