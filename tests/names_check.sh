@@ -7,7 +7,7 @@ q_fn="SELECT DISTINCT name FROM pragma_function_list ORDER BY 1;"
 q_mod="SELECT DISTINCT name FROM pragma_module_list ORDER BY 1;"
 before=$($SQLITE3 :memory: "$q_fn" "$q_mod")
 after=$($SQLITE3 :memory: ".load build/tradestat" "$q_fn" "$q_mod")
-names=$(printf '%s\n' "$after" | grep -vxF "$(printf '%s\n' "$before")")
+names=$(printf '%s\n' "$after" | grep -vxF -- "$(printf '%s\n' "$before")")
 [ -n "$names" ] || { echo "names: the extension registered nothing"; exit 1; }
 missing=0 count=0
 for n in $names; do
