@@ -189,12 +189,30 @@ static int configure_one(ts_source_spec *spec, const char *zKey, const char *zVa
   return rc;
 }
 
+/* Whether argument i repeats the key of an earlier argument. */
+static int repeated_key(const char *const *argv, int i, const char *zKey) {
+  for (int j = 0; j < i; j++) {
+    char *zOther = NULL, *zIgnored = NULL, *zErr = NULL;
+    int same = ts_parse_kv("", argv[j], &zOther, &zIgnored, &zErr) == SQLITE_OK &&
+               sqlite3_stricmp(zOther, zKey) == 0;
+    sqlite3_free(zOther);
+    sqlite3_free(zIgnored);
+    sqlite3_free(zErr);
+    if (same) return 1;
+  }
+  return 0;
+}
+
 int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
                         const char *const *azExtra, int nExtra, char **azExtraValue,
                         char **pzErr) {
   for (int i = 0; i < argc; i++) {
     char *zKey = NULL, *zValue = NULL;
     int rc = ts_parse_kv(spec->zModule, argv[i], &zKey, &zValue, pzErr);
+    if (rc == SQLITE_OK && repeated_key(argv, i, zKey)) {
+      *pzErr = sqlite3_mprintf("%s: argument %s= is given twice", spec->zModule, zKey);
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
     if (rc == SQLITE_OK) rc = configure_one(spec, zKey, zValue, pzErr);
     for (int k = 0; rc == SQLITE_NOTFOUND && k < nExtra; k++) {
       if (sqlite3_stricmp(zKey, azExtra[k]) == 0) {

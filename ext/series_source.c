@@ -252,26 +252,6 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   return p;
 }
 
-static int compare_points(const void *a, const void *b) {
-  int64_t x = ((const ts_point *)a)->ordinal, y = ((const ts_point *)b)->ordinal;
-  return (x > y) - (x < y);
-}
-
-/* Sorts the points and merges those of the same period. */
-static void normalize_points(ts_series *s) {
-  qsort(s->aPoint, (size_t)s->nPoint, sizeof(ts_point), compare_points);
-  int j = 0;
-  for (int i = 1; i < s->nPoint; i++) {
-    if (s->aPoint[i].ordinal == s->aPoint[j].ordinal) {
-      ts_sum_merge(&s->aPoint[j].sum[0], &s->aPoint[i].sum[0]);
-      ts_sum_merge(&s->aPoint[j].sum[1], &s->aPoint[i].sum[1]);
-    } else {
-      s->aPoint[++j] = s->aPoint[i];
-    }
-  }
-  if (s->nPoint > 0) s->nPoint = j + 1;
-}
-
 static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zShown = ts_source_display_name(spec);
@@ -281,8 +261,9 @@ static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   return zWhat ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Reads the period of the current row, rolled up; 1: skip row. */
-static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
+/* Reads the period of the current row into *orig and, rolled up to the
+** grain, into *p; *pSkip: NULL period. */
+static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
   const ts_source_spec *spec = scan->spec;
   char *zWhat = NULL;
   int rc = ts_value_period(sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
@@ -293,6 +274,7 @@ static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
     return rc;
   }
   if (*pSkip) return SQLITE_OK;
+  *orig = *p;
   char zLabel[TS_PERIOD_LABEL_MAX];
   ts_period_format(p, zLabel);
   if (spec->grain != TS_KIND_NONE) {
@@ -328,9 +310,38 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* Records that the finer period orig was summed into slot of pt. */
+static void track_sub_period(ts_point *pt, int slot, const ts_period *orig) {
+  int64_t ordinal = ts_period_ordinal(orig);
+  if (pt->n_sub[slot] == 0) {
+    pt->sub_kind[slot] = (unsigned char)orig->kind;
+    pt->last_sub[slot] = ordinal;
+    pt->n_sub[slot] = 1;
+  } else if (pt->sub_kind[slot] != orig->kind || ordinal < pt->last_sub[slot]) {
+    pt->sub_kind[slot] = TS_SUB_UNKNOWN; /* mixed kinds or out of order */
+  } else if (ordinal > pt->last_sub[slot]) {
+    pt->last_sub[slot] = ordinal;
+    pt->n_sub[slot]++;
+  }
+}
+
+/* Marks the roll-ups of the current series that miss finer periods. */
+static void mark_incomplete(ts_series *s) {
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    for (int slot = 0; slot < 2; slot++) {
+      if (pt->n_sub[slot] == 0 || pt->sub_kind[slot] == TS_SUB_UNKNOWN) continue;
+      int spans = ts_period_count_within(&p, (ts_period_kind)pt->sub_kind[slot]);
+      pt->incomplete[slot] = pt->n_sub[slot] < spans;
+    }
+  }
+}
+
 /* Adds value column iCol of the current row into slot of point. */
 static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period *p,
-                     int slot, char **pzErr) {
+                     const ts_period *orig, int slot, char **pzErr) {
   ts_number n;
   char *zWhat = NULL;
   ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
@@ -343,6 +354,7 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
+  if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, orig);
   return SQLITE_OK;
 }
 
@@ -359,14 +371,14 @@ static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
 
 static int add_row(ts_scan *scan, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
-  ts_period p;
+  ts_period p, orig;
   int skip = 0;
-  int rc = row_period(scan, &p, pzErr, &skip);
+  int rc = row_period(scan, &p, &orig, pzErr, &skip);
   if (rc != SQLITE_OK || skip) return rc;
   int iValue = spec->nBy + 1;
   if (spec->nValue == 2) {
-    rc = add_value(scan, iValue, spec->azValue[0], &p, 0, pzErr);
-    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, 1, pzErr);
+    rc = add_value(scan, iValue, spec->azValue[0], &p, &orig, 0, pzErr);
+    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, &orig, 1, pzErr);
     return rc;
   }
   int slot = 0;
@@ -378,7 +390,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
     slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
     if (slot < 0) return flow_error(scan, flow, pzErr);
   }
-  return add_value(scan, iValue, spec->azValue[0], &p, slot, pzErr);
+  return add_value(scan, iValue, spec->azValue[0], &p, &orig, slot, pzErr);
 }
 
 static int step_error(ts_scan *scan, int rc, char **pzErr) {
@@ -419,7 +431,8 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       if (row_starts_new_series(scan)) break;
     }
     if (rc != SQLITE_OK) return rc;
-    if (scan->unsorted) normalize_points(&scan->cur);
+    if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
+    if (scan->spec->grain != TS_KIND_NONE) mark_incomplete(&scan->cur);
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;
       return SQLITE_ROW;

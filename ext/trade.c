@@ -161,7 +161,7 @@ static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot,
     *out = g.growth;
     return 1;
   }
-  *pzWhy = g.prior_index < 0 ? TS_NOTE_NO_PRIOR : TS_NOTE_PRIOR_ZERO;
+  *pzWhy = g.note;
   return 0;
 }
 
@@ -204,7 +204,9 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
     ts_trade_balance(&x, &m, &out->prior_balance);
     ts_trade_balance(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
-    if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
+    if (a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1])
+      zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
+    else if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
       zWhy = TS_NOTE_PRIOR_ZERO;
     else
       out->balance_growth_ok = 1;

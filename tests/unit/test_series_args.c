@@ -118,6 +118,12 @@ static void test_configure(void **state) {
   sqlite3_free(zErr);
   ts_source_spec_clear(&spec);
 
+  const char *const twice[] = {"source=t", "period=p", "grain=year", "GRAIN=half"};
+  assert_int_equal(ts_source_configure(&spec, 4, twice, NULL, 0, NULL, &zErr), SQLITE_ERROR);
+  assert_string_equal(zErr, "test: argument GRAIN= is given twice");
+  sqlite3_free(zErr);
+  ts_source_spec_clear(&spec);
+
   const char *const missing[] = {"source=t"};
   assert_int_equal(ts_source_configure(&spec, 1, missing, NULL, 0, NULL, &zErr), SQLITE_ERROR);
   assert_string_equal(zErr, "test: missing argument period=");
