@@ -76,7 +76,8 @@ sanitize:
 # One pass of the SQL tests under valgrind (the plain build).
 valgrind: $(BUILD)/tradestat.so
 	@NO_DIFF=1 sh tests/reliability/sql_under.sh $(BUILD)/tradestat \
-	  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+	  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	  --suppressions=tests/reliability/valgrind.supp
 
 # ThreadSanitizer over the thread harness.
 tsan:
