@@ -32,7 +32,7 @@
 **  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
 */
-#include "series_source.h"
+#include "series_vtab.h"
 #include "projection.h"
 
 #include <stdlib.h>
@@ -64,31 +64,20 @@ typedef struct through_point {
 } through_point;
 
 typedef struct projection_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  int table_valued;
-  int nSeries;
-  ts_source_spec spec;
+  ts_series_vtab base;
   ts_proj_method method;
   double level;
   through_point through;
 } projection_vtab;
 
 typedef struct projection_cursor {
-  sqlite3_vtab_cursor base;
-  ts_source_spec own;
-  const ts_source_spec *spec;
+  ts_series_cursor base;
   ts_proj_method method;
-  ts_scan *scan;
-  ts_series *series;
   ts_proj_grid grid;
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_FIXED backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
   ts_proj_estimate est;
-  sqlite3_int64 rowid;
-  int out_lo, out_hi;
-  sqlite3_value *apArg[N_ARG];
 } projection_cursor;
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
@@ -147,72 +136,24 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   return SQLITE_OK;
 }
 
-static int projection_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                              sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  projection_vtab *vtab = sqlite3_malloc64(sizeof(*vtab));
-  if (vtab == NULL) return SQLITE_NOMEM;
-  memset(vtab, 0, sizeof(*vtab));
-  vtab->db = db;
-  vtab->spec.zModule = MODULE;
-  vtab->spec.history_years = -1;
+static void projection_init(ts_series_vtab *pVtab) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
   vtab->method = TS_PROJ_AUTO;
   vtab->level = 80;
-  vtab->table_valued = argc <= 3;
-  int rc = SQLITE_OK;
-  char *zSchema = NULL, *azExtra[N_EXTRA] = {0};
-  if (vtab->table_valued) {
-    vtab->nSeries = 1;
-    zSchema = ts_series_schema(NULL, result_columns, N_RESULT, argument_columns, N_ARG, pzErr);
-  } else {
-    rc = ts_source_configure(&vtab->spec, argc - 3, argv + 3, extra_keys, N_EXTRA, azExtra,
-                             pzErr);
-    if (rc == SQLITE_OK && vtab->spec.azValue[0] == NULL) {
-      *pzErr = sqlite3_mprintf(MODULE ": missing argument value=");
-      rc = SQLITE_ERROR;
-    }
-    if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
-    if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
-    vtab->nSeries = vtab->spec.nBy;
-    if (rc == SQLITE_OK)
-      zSchema = ts_series_schema(&vtab->spec, result_columns, N_RESULT, NULL, 0, pzErr);
+}
+
+static int projection_configure(ts_series_vtab *pVtab, int argc, const char *const *argv,
+                                char **pzErr) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
+  char *azExtra[N_EXTRA] = {0};
+  int rc = ts_source_configure(&pVtab->spec, argc, argv, extra_keys, N_EXTRA, azExtra, pzErr);
+  if (rc == SQLITE_OK && pVtab->spec.azValue[0] == NULL) {
+    *pzErr = sqlite3_mprintf(MODULE ": missing argument value=");
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
   for (int k = 0; k < N_EXTRA; k++) sqlite3_free(azExtra[k]);
-  if (rc == SQLITE_OK && zSchema == NULL) rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  if (rc == SQLITE_OK) rc = sqlite3_declare_vtab(db, zSchema);
-  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  sqlite3_free(zSchema);
-  if (rc != SQLITE_OK) {
-    ts_source_spec_clear(&vtab->spec);
-    sqlite3_free(vtab);
-    return rc;
-  }
-  *ppVtab = &vtab->base;
-  return SQLITE_OK;
-}
-
-static int projection_disconnect(sqlite3_vtab *pVtab) {
-  projection_vtab *vtab = (projection_vtab *)pVtab;
-  ts_source_spec_clear(&vtab->spec);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
-static int projection_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  projection_vtab *vtab = (projection_vtab *)pVtab;
-  return ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + COL_YEAR,
-                              vtab->nSeries + N_RESULT, vtab->table_valued ? N_ARG : 0, 3);
-}
-
-static int projection_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  (void)pVtab;
-  projection_cursor *cur = sqlite3_malloc64(sizeof(*cur));
-  if (cur == NULL) return SQLITE_NOMEM;
-  memset(cur, 0, sizeof(*cur));
-  cur->own.zModule = MODULE;
-  cur->own.history_years = -1;
-  *ppCursor = &cur->base;
-  return SQLITE_OK;
+  return rc;
 }
 
 static void release_series(projection_cursor *cur) {
@@ -221,23 +162,8 @@ static void release_series(projection_cursor *cur) {
   cur->cells = NULL;
 }
 
-static void projection_reset(projection_cursor *cur) {
-  release_series(cur);
-  ts_scan_close(cur->scan);
-  cur->scan = NULL;
-  cur->series = NULL;
-  ts_source_spec_clear(&cur->own);
-  for (int k = 0; k < N_ARG; k++) {
-    sqlite3_value_free(cur->apArg[k]);
-    cur->apArg[k] = NULL;
-  }
-}
-
-static int projection_close(sqlite3_vtab_cursor *pCursor) {
-  projection_cursor *cur = (projection_cursor *)pCursor;
-  projection_reset(cur);
-  sqlite3_free(cur);
-  return SQLITE_OK;
+static void projection_reset(ts_series_cursor *pCur) {
+  release_series((projection_cursor *)pCur);
 }
 
 /* through in this series' periods; 0 when it is not on a boundary. */
@@ -252,9 +178,12 @@ static int series_through(const through_point *t, const ts_series *s, int P) {
 }
 
 /* Lays out a freshly scanned series and runs its backtest. */
-static int prepare_series(projection_cursor *cur, char **pzErr) {
-  projection_vtab *vtab = (projection_vtab *)cur->base.pVtab;
-  const ts_series *s = cur->series;
+static int projection_start(ts_series_cursor *pCur, char **pzErr) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  projection_vtab *vtab = (projection_vtab *)pCur->base.pVtab;
+  const ts_series *s = pCur->series;
+  cur->yi = -1;
+  cur->method = pCur->spec == &pCur->own ? cur->method : vtab->method;
   release_series(cur);
   if (s->kind == TS_KIND_DAY) {
     *pzErr = sqlite3_mprintf(MODULE ": day periods cannot be projected by position in the "
@@ -279,7 +208,7 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
 }
 
 static void estimate_row(projection_cursor *cur) {
-  projection_vtab *vtab = (projection_vtab *)cur->base.pVtab;
+  projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
   if (cur->k == 0) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
@@ -290,97 +219,34 @@ static void estimate_row(projection_cursor *cur) {
                               vtab->level, &cur->est);
 }
 
-/* Moves to the next year with data inside the asked-for years. */
-static int projection_advance(projection_cursor *cur) {
-  sqlite3_vtab *pVtab = cur->base.pVtab;
-  for (;;) {
-    while (cur->series && ++cur->yi < cur->grid.n_years) {
-      int year = cur->grid.first_year + cur->yi;
-      if ((cur->out_lo && year < cur->out_lo) || (cur->out_hi && year > cur->out_hi)) continue;
-      if (!year_has_data(&cur->grid, cur->yi)) continue;
-      estimate_row(cur);
-      cur->rowid++;
-      return SQLITE_OK;
-    }
-    char *zErr = NULL;
-    int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
-    if (rc == SQLITE_DONE) {
-      cur->series = NULL;
-      return SQLITE_OK;
-    }
-    if (rc == SQLITE_ROW) rc = prepare_series(cur, &zErr);
-    if (rc != SQLITE_OK && rc != SQLITE_ROW) {
-      cur->series = NULL;
-      if (zErr) {
-        sqlite3_free(pVtab->zErrMsg);
-        pVtab->zErrMsg = zErr;
-      }
-      return rc;
-    }
-    cur->yi = -1;
+/* The next year with data inside the asked-for years. */
+static int projection_next(ts_series_cursor *pCur) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  while (++cur->yi < cur->grid.n_years) {
+    if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
+    if (!year_has_data(&cur->grid, cur->yi)) continue;
+    estimate_row(cur);
+    return 1;
   }
+  return 0;
 }
 
-/* The table-valued form: source arguments and the method. */
-static int filter_arguments(projection_cursor *cur, sqlite3_value **apArg, char **pzErr) {
-  projection_vtab *vtab = (projection_vtab *)cur->base.pVtab;
-  int rc = SQLITE_OK;
-  for (int k = 0; k < N_ARG && rc == SQLITE_OK; k++) {
-    if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
-  }
-  if (rc != SQLITE_OK) return rc;
+/* The table-valued form's method argument (default auto). */
+static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
+  projection_cursor *cur = (projection_cursor *)pCur;
   sqlite3_value *m = apArg[N_ARG - 1];
+  cur->method = TS_PROJ_AUTO;
   if (m && sqlite3_value_type(m) != SQLITE_NULL) {
     const char *z = (const char *)sqlite3_value_text(m);
     if (z == NULL) return SQLITE_NOMEM;
     if (ts_proj_method_from_name(z, &cur->method)) return method_error(z, pzErr);
   }
-  rc = ts_source_from_arguments(&cur->own, apArg, argument_roles, N_ARG - 1, 3, pzErr);
-  if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, pzErr);
-  cur->spec = &cur->own;
-  return rc;
-}
-
-static int projection_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
-                             int argc, sqlite3_value **argv) {
-  projection_cursor *cur = (projection_cursor *)pCursor;
-  projection_vtab *vtab = (projection_vtab *)pCursor->pVtab;
-  ts_pushdown pd;
-  sqlite3_value *apArg[N_ARG];
-  (void)idxNum;
-  projection_reset(cur);
-  cur->rowid = 0;
-  ts_source_decode(idxStr, argc, argv, -1, &pd, apArg, N_ARG);
-  cur->out_lo = pd.out_year_lo;
-  cur->out_hi = pd.out_year_hi;
-  cur->spec = &vtab->spec;
-  cur->method = vtab->method;
-  char *zErr = NULL;
-  int rc = SQLITE_OK;
-  if (vtab->table_valued) {
-    cur->method = TS_PROJ_AUTO;
-    rc = filter_arguments(cur, apArg, &zErr);
-  }
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
-  if (rc == SQLITE_OK) rc = projection_advance(cur);
-  if (zErr) {
-    sqlite3_free(pCursor->pVtab->zErrMsg);
-    pCursor->pVtab->zErrMsg = zErr;
-  }
-  return rc;
-}
-
-static int projection_next(sqlite3_vtab_cursor *pCursor) {
-  return projection_advance((projection_cursor *)pCursor);
-}
-
-static int projection_eof(sqlite3_vtab_cursor *pCursor) {
-  return ((projection_cursor *)pCursor)->series == NULL;
+  return SQLITE_OK;
 }
 
 /* Exact sum of positions 1..last of the current year; 1 if one is absent. */
 static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
-  const ts_series *s = cur->series;
+  const ts_series *s = cur->base.series;
   ts_sum total;
   int found = 0;
   ts_sum_init(&total);
@@ -405,7 +271,7 @@ static int observed(const projection_cursor *cur) {
 }
 
 static void result_through(sqlite3_context *ctx, const projection_cursor *cur) {
-  ts_period p = {cur->series->kind, cur->grid.first_year + cur->yi, cur->k, 0, 0};
+  ts_period p = {cur->base.series->kind, cur->grid.first_year + cur->yi, cur->k, 0, 0};
   char buf[TS_PERIOD_LABEL_MAX];
   if (cur->k == 0) return;
   ts_period_format(&p, buf);
@@ -443,16 +309,10 @@ static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
   if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }
 
-static int projection_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
-  projection_cursor *cur = (projection_cursor *)pCursor;
-  projection_vtab *vtab = (projection_vtab *)pCursor->pVtab;
+static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
+  projection_cursor *cur = (projection_cursor *)pCur;
   const ts_proj_estimate *e = &cur->est;
   ts_number n;
-  if (iCol < vtab->nSeries) {
-    if (cur->series->apKey[iCol]) sqlite3_result_value(ctx, cur->series->apKey[iCol]);
-    return SQLITE_OK;
-  }
-  iCol -= vtab->nSeries;
   switch (iCol) {
     case COL_YEAR: sqlite3_result_int(ctx, cur->grid.first_year + cur->yi); break;
     case COL_THROUGH: result_through(ctx, cur); break;
@@ -468,36 +328,31 @@ static int projection_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx,
       break;
     case COL_ERROR: result_error(ctx, cur); break;
     case COL_NOTE: result_note(ctx, e); break;
-    default: {
-      int k = iCol - N_RESULT;
-      if (k >= 0 && k < N_ARG && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
-      break;
-    }
+    default: break;
   }
-  return SQLITE_OK;
 }
 
-static int projection_rowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid) {
-  *pRowid = ((projection_cursor *)pCursor)->rowid;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module projection_module = {
-    .iVersion = 0,
-    .xCreate = projection_connect, /* same as xConnect: also eponymous */
-    .xConnect = projection_connect,
-    .xBestIndex = projection_best_index,
-    .xDisconnect = projection_disconnect,
-    .xDestroy = projection_disconnect,
-    .xOpen = projection_open,
-    .xClose = projection_close,
-    .xFilter = projection_filter,
+static const ts_series_module projection_module = {
+    .zName = MODULE,
+    .azResult = result_columns,
+    .nResult = N_RESULT,
+    .iPeriod = COL_YEAR,
+    .azArgColumn = argument_columns,
+    .azArgRole = argument_roles,
+    .nArg = N_ARG,
+    .nRequired = 3,
+    .history_years = -1,
+    .szVtab = sizeof(projection_vtab),
+    .szCursor = sizeof(projection_cursor),
+    .xInit = projection_init,
+    .xConfigure = projection_configure,
+    .xArguments = projection_arguments,
+    .xStart = projection_start,
     .xNext = projection_next,
-    .xEof = projection_eof,
-    .xColumn = projection_column,
-    .xRowid = projection_rowid,
+    .xResult = projection_result,
+    .xReset = projection_reset,
 };
 
 int ts_projection_vtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, MODULE, &projection_module, NULL);
+  return ts_series_module_register(db, &projection_module);
 }

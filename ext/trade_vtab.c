@@ -33,7 +33,7 @@
 **  7. DIRECTONLY: it reads a table the user names, so it must not run from
 **     a view or trigger of a database someone else wrote.
 */
-#include "series_source.h"
+#include "series_vtab.h"
 #include "trade.h"
 
 #define MODULE "trade_imbalance"
@@ -61,25 +61,10 @@ enum { EXTRA_FLOW, EXTRA_EXPORT_LABEL, EXTRA_IMPORT_LABEL, EXTRA_EXPORTS, EXTRA_
 static const char *const extra_keys[N_EXTRA] = {"flow", "export_label", "import_label",
                                                 "exports", "imports"};
 
-typedef struct trade_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  int table_valued;    /* eponymous form: arguments arrive in xFilter */
-  int nSeries;         /* series columns before period */
-  ts_source_spec spec; /* CREATE form */
-} trade_vtab;
-
 typedef struct trade_cursor {
-  sqlite3_vtab_cursor base;
-  ts_source_spec own; /* table-valued form: built from the arguments */
-  const ts_source_spec *spec;
-  ts_scan *scan;
-  ts_series *series;
-  int i;              /* current point of series */
+  ts_series_cursor base;
+  int i;              /* current point of the series */
   ts_trade_row row;
-  sqlite3_int64 rowid;
-  int out_lo, out_hi; /* years asked for (0: open) */
-  sqlite3_value *apArg[N_ARG];
 } trade_cursor;
 
 /* The default labels, for long data whose labels were not given. */
@@ -174,190 +159,45 @@ static int configure(ts_source_spec *spec, int argc, const char *const *argv, ch
   return rc;
 }
 
-static int trade_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                         sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  trade_vtab *vtab = sqlite3_malloc64(sizeof(*vtab));
-  if (vtab == NULL) return SQLITE_NOMEM;
-  memset(vtab, 0, sizeof(*vtab));
-  vtab->db = db;
-  vtab->spec.zModule = MODULE;
-  vtab->spec.history_years = 1;
-  vtab->table_valued = argc <= 3;
-  int rc = SQLITE_OK;
-  char *zSchema = NULL;
-  if (vtab->table_valued) {
-    vtab->nSeries = 1;
-    zSchema = ts_series_schema(NULL, result_columns, N_RESULT, argument_columns, N_ARG, pzErr);
-  } else {
-    rc = configure(&vtab->spec, argc - 3, argv + 3, pzErr);
-    if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
-    vtab->nSeries = vtab->spec.nBy;
-    if (rc == SQLITE_OK)
-      zSchema = ts_series_schema(&vtab->spec, result_columns, N_RESULT, NULL, 0, pzErr);
-  }
-  if (rc == SQLITE_OK && zSchema == NULL) rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  if (rc == SQLITE_OK) rc = sqlite3_declare_vtab(db, zSchema);
-  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  sqlite3_free(zSchema);
-  if (rc != SQLITE_OK) {
-    ts_source_spec_clear(&vtab->spec);
-    sqlite3_free(vtab);
-    return rc;
-  }
-  *ppVtab = &vtab->base;
+static int trade_configure(ts_series_vtab *vtab, int argc, const char *const *argv,
+                           char **pzErr) {
+  return configure(&vtab->spec, argc, argv, pzErr);
+}
+
+/* The table-valued form's labels are always the defaults. */
+static int trade_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr) {
+  (void)apArg, (void)pzErr;
+  return set_default_labels(&cur->own);
+}
+
+static int trade_start(ts_series_cursor *pCur, char **pzErr) {
+  (void)pzErr;
+  ((trade_cursor *)pCur)->i = -1;
   return SQLITE_OK;
 }
 
-static int trade_disconnect(sqlite3_vtab *pVtab) {
-  trade_vtab *vtab = (trade_vtab *)pVtab;
-  ts_source_spec_clear(&vtab->spec);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
-static int trade_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  trade_vtab *vtab = (trade_vtab *)pVtab;
-  int iFirstArg = vtab->nSeries + N_RESULT;
-  return ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + COL_PERIOD,
-                              iFirstArg, vtab->table_valued ? N_ARG : 0, N_REQUIRED);
-}
-
-static int trade_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  (void)pVtab;
-  trade_cursor *cur = sqlite3_malloc64(sizeof(*cur));
-  if (cur == NULL) return SQLITE_NOMEM;
-  memset(cur, 0, sizeof(*cur));
-  cur->own.zModule = MODULE;
-  cur->own.history_years = 1;
-  *ppCursor = &cur->base;
-  return SQLITE_OK;
-}
-
-static void trade_reset(trade_cursor *cur) {
-  ts_scan_close(cur->scan);
-  cur->scan = NULL;
-  cur->series = NULL;
-  ts_source_spec_clear(&cur->own);
-  cur->own.history_years = 1;
-  for (int k = 0; k < N_ARG; k++) {
-    sqlite3_value_free(cur->apArg[k]);
-    cur->apArg[k] = NULL;
-  }
-}
-
-static int trade_close(sqlite3_vtab_cursor *pCursor) {
-  trade_cursor *cur = (trade_cursor *)pCursor;
-  trade_reset(cur);
-  sqlite3_free(cur);
-  return SQLITE_OK;
-}
-
-static int point_year(const trade_cursor *cur) {
-  ts_period p;
-  if (ts_period_from_ordinal(cur->series->kind, cur->series->aPoint[cur->i].ordinal, &p))
-    return 0;
-  return p.year;
-}
-
-static void set_error(sqlite3_vtab *pVtab, char *zErr) {
-  if (zErr == NULL) return;
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = zErr;
-}
-
-/* Moves to the next point inside the asked-for years, fetching series;
-** the prior year read only for the prior balance is not a row. */
-static int trade_advance(trade_cursor *cur) {
-  for (;;) {
-    if (cur->series && ++cur->i < cur->series->nPoint) {
-      int year = point_year(cur);
-      if ((cur->out_lo && year < cur->out_lo) || (cur->out_hi && year > cur->out_hi)) continue;
-      ts_trade_row_at(cur->series->kind, cur->series->aPoint, cur->series->nPoint, cur->i,
-                      &cur->row);
-      cur->rowid++;
-      return SQLITE_OK;
-    }
-    char *zErr = NULL;
-    int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
-    if (rc == SQLITE_DONE) {
-      cur->series = NULL;
-      return SQLITE_OK;
-    }
-    if (rc != SQLITE_ROW) {
-      set_error(cur->base.pVtab, zErr);
-      return rc;
-    }
-    cur->i = -1;
-  }
-}
-
-/* The table-valued form's spec, from its argument values. */
-static int spec_from_arguments(trade_cursor *cur, sqlite3 *db, sqlite3_value **apArg,
-                               char **pzErr) {
-  int rc = SQLITE_OK;
-  for (int k = 0; k < N_ARG && rc == SQLITE_OK; k++) {
-    if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
-  }
-  if (rc == SQLITE_OK)
-    rc = ts_source_from_arguments(&cur->own, apArg, argument_roles, N_ARG, N_REQUIRED, pzErr);
-  if (rc == SQLITE_OK) rc = set_default_labels(&cur->own);
-  if (rc == SQLITE_OK) rc = ts_source_check(db, &cur->own, pzErr);
-  return rc;
-}
-
-static int trade_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
-                        int argc, sqlite3_value **argv) {
-  trade_cursor *cur = (trade_cursor *)pCursor;
-  trade_vtab *vtab = (trade_vtab *)pCursor->pVtab;
-  ts_pushdown pd;
-  sqlite3_value *apArg[N_ARG];
-  (void)idxNum;
-  trade_reset(cur);
-  cur->rowid = 0;
-  ts_source_decode(idxStr, argc, argv, 1, &pd, apArg, N_ARG);
-  cur->out_lo = pd.out_year_lo;
-  cur->out_hi = pd.out_year_hi;
-  char *zErr = NULL;
-  int rc = SQLITE_OK;
-  cur->spec = &vtab->spec;
-  if (vtab->table_valued) {
-    rc = spec_from_arguments(cur, vtab->db, apArg, &zErr);
-    cur->spec = &cur->own;
-  }
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
-  set_error(pCursor->pVtab, zErr);
-  if (rc == SQLITE_OK) rc = trade_advance(cur);
-  return rc;
-}
-
-static int trade_next(sqlite3_vtab_cursor *pCursor) {
-  return trade_advance((trade_cursor *)pCursor);
-}
-
-static int trade_eof(sqlite3_vtab_cursor *pCursor) {
-  return ((trade_cursor *)pCursor)->series == NULL;
-}
-
-static void result_label(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal) {
-  ts_period p;
-  char buf[TS_PERIOD_LABEL_MAX];
-  if (ts_period_from_ordinal(kind, ordinal, &p)) return;
-  ts_period_format(&p, buf);
-  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+/* The next point inside the asked-for years; the prior year read only for
+** the prior balance is not a row. */
+static int trade_next(ts_series_cursor *pCur) {
+  trade_cursor *cur = (trade_cursor *)pCur;
+  const ts_series *s = pCur->series;
+  if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  ts_trade_row_at(s->kind, s->aPoint, s->nPoint, cur->i, &cur->row);
+  return 1;
 }
 
 static void result_ratio(sqlite3_context *ctx, int ok, double d) {
   if (ok) ts_result_double(ctx, d);
 }
 
-static void trade_result(sqlite3_context *ctx, const trade_cursor *cur, int iCol) {
+static void trade_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
+  const trade_cursor *cur = (const trade_cursor *)pCur;
   const ts_trade_row *r = &cur->row;
   const ts_trade_measures *t = &r->measures;
   int both = r->has_exports && r->has_imports;
   switch (iCol) {
     case COL_PERIOD:
-      result_label(ctx, cur->series->kind, cur->series->aPoint[cur->i].ordinal);
+      ts_series_result_period(ctx, pCur->series->kind, pCur->series->aPoint[cur->i].ordinal);
       break;
     case COL_EXPORTS: if (r->has_exports) ts_result_number(ctx, &r->exports); break;
     case COL_IMPORTS: if (r->has_imports) ts_result_number(ctx, &r->imports); break;
@@ -371,47 +211,27 @@ static void trade_result(sqlite3_context *ctx, const trade_cursor *cur, int iCol
     case COL_EXPORTS_GROWTH: result_ratio(ctx, r->exports_growth_ok, r->exports_growth); break;
     case COL_IMPORTS_GROWTH: result_ratio(ctx, r->imports_growth_ok, r->imports_growth); break;
     case COL_NOTE: if (r->note) sqlite3_result_text(ctx, r->note, -1, SQLITE_STATIC); break;
-    default: {
-      int k = iCol - N_RESULT;
-      if (k >= 0 && k < N_ARG && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
-      break;
-    }
+    default: break;
   }
 }
 
-static int trade_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
-  trade_cursor *cur = (trade_cursor *)pCursor;
-  trade_vtab *vtab = (trade_vtab *)pCursor->pVtab;
-  if (iCol < vtab->nSeries) {
-    sqlite3_value *key = cur->series->apKey[iCol];
-    if (key) sqlite3_result_value(ctx, key);
-    return SQLITE_OK;
-  }
-  trade_result(ctx, cur, iCol - vtab->nSeries);
-  return SQLITE_OK;
-}
-
-static int trade_rowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid) {
-  *pRowid = ((trade_cursor *)pCursor)->rowid;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module trade_module = {
-    .iVersion = 0,
-    .xCreate = trade_connect, /* same as xConnect: also eponymous */
-    .xConnect = trade_connect,
-    .xBestIndex = trade_best_index,
-    .xDisconnect = trade_disconnect,
-    .xDestroy = trade_disconnect,
-    .xOpen = trade_open,
-    .xClose = trade_close,
-    .xFilter = trade_filter,
+static const ts_series_module trade_module = {
+    .zName = MODULE,
+    .azResult = result_columns,
+    .nResult = N_RESULT,
+    .iPeriod = COL_PERIOD,
+    .azArgColumn = argument_columns,
+    .azArgRole = argument_roles,
+    .nArg = N_ARG,
+    .nRequired = N_REQUIRED,
+    .history_years = 1,
+    .szVtab = sizeof(ts_series_vtab),
+    .szCursor = sizeof(trade_cursor),
+    .xConfigure = trade_configure,
+    .xArguments = trade_arguments,
+    .xStart = trade_start,
     .xNext = trade_next,
-    .xEof = trade_eof,
-    .xColumn = trade_column,
-    .xRowid = trade_rowid,
+    .xResult = trade_result,
 };
 
-int ts_trade_vtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, MODULE, &trade_module, NULL);
-}
+int ts_trade_vtab_register(sqlite3 *db) { return ts_series_module_register(db, &trade_module); }

@@ -15,6 +15,8 @@
 **   series_source.c    shared virtual-table machinery: checked source,
 **                      query with pushdown, streaming per-series scan,
 **                      xBestIndex / xFilter decoding
+**   series_vtab.c      the one sqlite3_module every series virtual table
+**                      plugs into (call forms, DIRECTONLY, cursors)
 **   yoy_vtab.c         the yoy_growth virtual table
 **   trade.c            trade_imbalance scalar and core measures
 **   trade_vtab.c       the trade_imbalance virtual table
