@@ -80,13 +80,11 @@ typedef struct ts_proj_estimate {
   double projection;
   int interval_ok;        /* low/high defined */
   double low, high;
-  ts_proj_method method;  /* the method used; TS_PROJ_AUTO for auto's
-                             combination of several (see weight[]) */
+  ts_proj_method method;  /* the method used (auto: the one chosen) */
   const char *note;       /* why projection is NULL, or NULL */
   const char *interval_note; /* why low/high are NULL, or how auto chose */
-  const char *detail;     /* the cell's detail (holt_winters' fallbacks),
-                             or how auto weighted */
-  double weight[TS_PROJ_N_FIXED]; /* auto: each method's share (sum 1) */
+  const char *detail;     /* the used method's detail (holt_winters'
+                             fallbacks), or NULL */
 } ts_proj_estimate;
 
 /* Projects year index yi from point k with method m.  level (0..100,
@@ -110,17 +108,6 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
                                  ts_proj_estimate *out);
 /* Methods whose backtests method m needs (auto: all of them). */
 unsigned ts_projection_mask(ts_proj_method m);
-
-/* ---- auto (projection_auto.c) ------------------------------------------ */
-
-/* auto for year index yi from the backtest cells (every fixed method):
-** the weighted combination of projection_auto.c, its interval when
-** level > 0.  out must be zeroed by the caller. */
-void ts_proj_auto(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
-                  double level, ts_proj_estimate *out);
-/* "holt_winters 52% + avg_share 48%": auto's weights, heaviest first
-** (those under 0.5 % left out).  Returns 1 when buf was too small. */
-int ts_proj_auto_describe(const ts_proj_estimate *e, char *buf, int size);
 
 /* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
 

@@ -18,8 +18,13 @@
 **                   fitted to the unbroken run of periods ending at (y, k);
 **                   needs that run to span two full years (2 P periods);
 **                   a fallback for a degenerate fit is said in `detail`.
-**  3. auto (projection_auto.c): the methods' projections weighted by
-**     their accuracy projecting earlier years from the same point.
+**  3. auto: among the six, the method whose projections of earlier
+**     complete years from the same point had the smallest mean absolute
+**     percentage error, over at least 3 such years (years with a zero
+**     total are not scored); ties go to the earlier method in the list.
+**     With no method scored on 3 years it uses prior_share.  A method
+**     that cannot project year y itself is not chosen.  The interval is
+**     the chosen method's own (item 4); `detail` is the chosen cell's.
 **  4. Intervals (projection_interval.c) use only years before y: the
 **     errors the method made there, for every method.  Holt-Winters'
 **     own model error (cell.model_sd) is not used: measured over the
@@ -81,6 +86,7 @@ int ts_proj_periods_per_year(ts_period_kind kind) {
 #define DETAIL_HW_SNAIVE \
   "holt_winters: no stable fit, used the prior year's periods (seasonal naive)"
 #define NOTE_INTERVAL "fewer than 3 earlier years for an interval"
+#define NOTE_AUTO_FALLBACK "auto: fewer than 3 earlier years, used prior_share"
 
 static int cell_index(const ts_proj_grid *g, int yi, int pos) {
   return yi * g->periods_per_year + pos - 1;
@@ -246,6 +252,36 @@ int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
   return SQLITE_OK;
 }
 
+/* MAPE of method m over complete years before yi; 1 if fewer than 3. */
+static int method_mape(const ts_proj_grid *g, const ts_proj_cell *cells,
+                       int yi, int m, double *mape) {
+  double total_error = 0;
+  int scored = 0;
+  for (int yj = 0; yj < yi; yj++) {
+    const ts_proj_cell *c = &cells[yj * TS_PROJ_N_FIXED + m];
+    double actual;
+    if (!c->ok || ts_proj_actual(g, yj, &actual) || actual == 0) continue;
+    total_error += fabs(c->value - actual) / fabs(actual);
+    scored++;
+  }
+  if (scored < 3) return 1;
+  *mape = total_error / scored;
+  return 0;
+}
+
+static ts_proj_method auto_choice(const ts_proj_grid *g,
+                                  const ts_proj_cell *cells, int yi) {
+  int best = -1;
+  double best_mape = 0;
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
+    double mape;
+    if (!cells[yi * TS_PROJ_N_FIXED + m].ok) continue;
+    if (method_mape(g, cells, yi, m, &mape)) continue;
+    if (best < 0 || mape < best_mape) best = m, best_mape = mape;
+  }
+  return best < 0 ? TS_PROJ_AUTO : (ts_proj_method)best;
+}
+
 static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells,
                          int yi, ts_proj_method m, double level,
                          ts_proj_estimate *out) {
@@ -269,10 +305,12 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
   memset(out, 0, sizeof(*out));
   (void)k;
   if (m == TS_PROJ_AUTO) {
-    ts_proj_auto(g, cells, yi, level, out);
-    return;
+    m = auto_choice(g, cells, yi);
+    if (m == TS_PROJ_AUTO) {
+      m = TS_PROJ_PRIOR_SHARE;
+      out->interval_note = NOTE_AUTO_FALLBACK;
+    }
   }
-  out->weight[m] = 1;
   const ts_proj_cell *c = &cells[yi * TS_PROJ_N_FIXED + m];
   out->method = m;
   out->ok = c->ok;
@@ -290,7 +328,6 @@ int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
     ts_proj_cell c;
     ts_proj_fixed(g, yi, k, m, &c);
     out->method = m;
-    out->weight[m] = 1;
     out->ok = c.ok;
     out->projection = c.ok ? c.value : 0;
     out->note = c.ok ? NULL : c.note;

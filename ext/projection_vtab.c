@@ -19,13 +19,14 @@
 **     projection is NULL with a note.  Without through= each series is
 **     projected from the position of its own latest period.
 **  3. method= (table-valued: the 5th argument) is one of the methods of
-**     projection_core.c, default auto; `method` reports the one used, for
-**     auto's combination the weights ("holt_winters 52% + avg_share 48%").
+**     projection_core.c, default auto; `method` reports the one used (for
+**     auto the one chosen).
 **     level= (default 80) is the interval's coverage, 0 < level < 100.
 **  4. ytd and actual are INTEGER while the inputs are integers and the
 **     exact total fits, else REAL; error is (projection - actual) /
 **     |actual| * 100.  Only years before a row's year size its interval
-**     and choose its `auto` method; note says why a value is NULL.
+**     and choose its `auto` method; note says why a value is NULL, and
+**     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them).
@@ -285,18 +286,9 @@ static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
   if (ts_growth(cur->est.projection, actual.d, &pct) == 0) ts_result_double(ctx, pct);
 }
 
-/* The method used; auto's combination as "holt_winters 52% + ...". */
-static void result_method(sqlite3_context *ctx, const ts_proj_estimate *e) {
-  char buf[160];
-  if (e->method == TS_PROJ_AUTO && e->ok && !ts_proj_auto_describe(e, buf, sizeof(buf))) {
-    sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-  } else {
-    sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
-  }
-}
-
-/* Why the projection is NULL; else how it was made and why low/high are
-** NULL (or how auto chose), joined by "; " when both apply. */
+/* Why the projection is NULL; else how it was made (holt_winters'
+** fallbacks) and why low/high are NULL (or how auto chose), joined by
+** "; " when both apply. */
 static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
   const char *z = e->ok ? e->interval_note : e->note;
   if (e->ok && e->detail && z) {
@@ -322,7 +314,9 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
     case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
     case COL_LOW: if (e->interval_ok) ts_result_double(ctx, e->low); break;
     case COL_HIGH: if (e->interval_ok) ts_result_double(ctx, e->high); break;
-    case COL_METHOD: result_method(ctx, e); break;
+    case COL_METHOD:
+      sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
+      break;
     case COL_ACTUAL:
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;

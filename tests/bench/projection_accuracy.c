@@ -19,6 +19,10 @@
 **     gave a projection, so the columns compare like with like; coverage
 **     is the share of actual totals inside the 80 % interval, over the
 **     cases that had one.
+**  4. Below each table: how often Holt-Winters fell back, what auto chose,
+**     and auto's comparable cases split by what it could do (fall back to
+**     prior_share; choose before Holt-Winters had 3 scored years; choose
+**     among all six) with the best fixed method's MAPE over the same cases.
 */
 #include "projection.h"
 
@@ -37,7 +41,10 @@ typedef struct tally {
   long hw_model_covered, hw_model_with; /* Holt-Winters' own-sd interval */
   long cases;                 /* every method projected */
   long covered[N_METHODS], with_interval[N_METHODS];
-  double weight[TS_PROJ_N_FIXED]; /* auto's weights, summed */
+  long chosen[TS_PROJ_N_FIXED]; /* auto's choices */
+  /* the comparable cases split by what auto could do (see AUTO_CASES) */
+  long part_cases[3];
+  double part_ape[3][N_METHODS];
   long hw_projected, hw_next, hw_snaive; /* holt_winters' fallbacks */
 } tally;
 
@@ -56,6 +63,22 @@ static double gaussian(uint64_t *state) {
 }
 
 /* ---- scoring one series ---------------------------------------------- */
+
+/* Why auto trails: its comparable cases split three ways. */
+static const char *const AUTO_CASES[3] = {
+    "fewer than 3 earlier years, prior_share",
+    "chose, holt_winters not yet eligible",
+    "chose among all six"};
+
+/* Earlier complete, non-zero years that method m projected. */
+static int scored_years(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m) {
+  int n = 0;
+  for (int yj = 0; yj < yi; yj++) {
+    double actual;
+    n += cells[yj * TS_PROJ_N_FIXED + m].ok && !ts_proj_actual(g, yj, &actual) && actual != 0;
+  }
+  return n;
+}
 
 static int score_series(const ts_proj_grid *g, tally *t) {
   ts_proj_cell cells[MAX_YEARS * TS_PROJ_N_FIXED];
@@ -94,13 +117,18 @@ static int score_series(const ts_proj_grid *g, tally *t) {
           if (t->all_ape[m] == NULL) exit(2);
         }
       }
+      int part = est[TS_PROJ_AUTO].interval_note &&
+                         strstr(est[TS_PROJ_AUTO].interval_note, "auto:") ? 0
+                 : scored_years(g, cells, yi, TS_PROJ_HOLT_WINTERS) < 3 ? 1 : 2;
+      t->part_cases[part]++;
       for (int m = 0; m < N_METHODS; m++) {
         double ape = fabs(est[m].projection - actual) / fabs(actual);
         t->ape[m] += ape;
         t->all_ape[m][t->cases] = ape;
+        t->part_ape[part][m] += ape;
       }
       t->cases++;
-      for (int m = 0; m < TS_PROJ_N_FIXED; m++) t->weight[m] += est[TS_PROJ_AUTO].weight[m];
+      t->chosen[est[TS_PROJ_AUTO].method]++;
     }
   }
   return 0;
@@ -137,11 +165,21 @@ static void print_tally(const char *zTitle, long n_series, tally *t) {
          " seasonal naive %ld)\n",
          t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
          t->hw_projected, t->hw_next, t->hw_snaive);
-  printf("auto's mean weights:");
+  printf("auto chose:");
   for (int m = 0; m < TS_PROJ_N_FIXED; m++)
     printf(" %s %.0f%%", ts_proj_method_name((ts_proj_method)m),
-           t->cases ? 100.0 * t->weight[m] / t->cases : 0.0);
+           t->cases ? 100.0 * t->chosen[m] / t->cases : 0.0);
   printf("\n");
+  for (int part = 0; part < 3; part++) {
+    long n = t->part_cases[part];
+    int best = 0;
+    if (n == 0) continue;
+    for (int m = 1; m < TS_PROJ_N_FIXED; m++)
+      if (t->part_ape[part][m] < t->part_ape[part][best]) best = m;
+    printf("  auto %s: %ld cases, MAPE %.2f (best fixed there: %s %.2f)\n",
+           AUTO_CASES[part], n, 100.0 * t->part_ape[part][TS_PROJ_AUTO] / n,
+           ts_proj_method_name((ts_proj_method)best), 100.0 * t->part_ape[part][best] / n);
+  }
   for (int m = 0; m < N_METHODS; m++) free(t->all_ape[m]);
 }
 

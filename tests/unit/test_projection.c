@@ -234,7 +234,7 @@ static void test_gaps_zero_negative(void **state) {
   assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), -90, 1e-12);
 }
 
-static void test_auto_end_to_end(void **state) {
+static void test_auto_choice_and_fallback(void **state) {
   (void)state;
   /* Q1 jumps around, Q2..Q4 repeat: only snaive is exact every year. */
   const double q1[6] = {50, 10, 90, 20, 70, 40};
@@ -246,23 +246,20 @@ static void test_auto_end_to_end(void **state) {
   test_grid t;
   ts_proj_estimate e;
   grid_init(&t, 4, 24, v);
-  /* An exact method takes all the weight: auto is snaive. */
   assert_int_equal(ts_projection_estimate(&t.g, 5, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_int_equal(e.method, TS_PROJ_SNAIVE);
-  assert_float_equal(e.weight[TS_PROJ_SNAIVE], 1, 0);
   assert_float_equal(e.projection, 40 + 30 + 60 + 45, 1e-9);
-  /* its errors were 0 in earlier years: a zero-width interval */
+  /* errors of 0 in earlier years: a zero-width interval at the projection */
   assert_true(e.interval_ok);
   assert_float_equal(e.low, 175, 1e-9);
   assert_float_equal(e.high, 175, 1e-9);
-  /* year index 2: one scored year (year 1) is enough; snaive was exact in
-  ** it, so 90 + 135.  One earlier combined projection: no interval. */
+  /* year index 2: snaive scored on 2 earlier years only -> prior_share */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
-  assert_int_equal(e.method, TS_PROJ_SNAIVE);
-  assert_float_equal(e.projection, 225, 1e-9);
+  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
+  assert_float_equal(e.projection, 90 * 145.0 / 10, 1e-9); /* 2021: 10 + 135 */
+  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
   assert_false(e.interval_ok);
-  assert_string_equal(e.interval_note, "fewer than 3 earlier years for an interval");
   /* a fixed method with fewer than 3 earlier years: no interval, a note */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
   assert_true(e.ok);
@@ -270,97 +267,126 @@ static void test_auto_end_to_end(void **state) {
   assert_string_equal(e.interval_note, "fewer than 3 earlier years for an interval");
 }
 
-static void test_auto_weights_by_hand(void **state) {
-  (void)state;
-  /* Halves: 2020 100+100, 2021 100+200, 2022 H1 150.  Year 2022 from H1:
-  ** run_rate scored on 2020 (200: exact) and 2021 (200 vs 300: 1/3), MAPE
-  ** 1/6, weight 36; prior_share, avg_share, snaive and linear each projected
-  ** 2021 as 200 (MAPE 1/3, weight 9); holt_winters has no scored year
-  ** (weight 0).  Weights 1/2 and 1/8 each.  Projections: run_rate 300,
-  ** prior_share 150 * 300 / 100 = 450, avg_share 150 / ((1/3 + 1/2) / 2)
-  ** = 360, snaive 150 + 200 = 350, linear 150 + 190 = 340 (line through
-  ** 100, 100, 100, 200, 150: slope 20, mean 130 at x = 2). */
-  const double v[] = {100, 100, 100, 200, 150, NAN};
-  test_grid t;
-  ts_proj_estimate e;
-  char text[160];
-  grid_init(&t, 2, 6, v);
-  assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
-  assert_true(e.ok);
-  assert_int_equal(e.method, TS_PROJ_AUTO);
-  assert_float_equal(e.weight[TS_PROJ_RUN_RATE], 0.5, 1e-12);
-  assert_float_equal(e.weight[TS_PROJ_LINEAR], 0.125, 1e-12);
-  assert_float_equal(e.weight[TS_PROJ_HOLT_WINTERS], 0, 0);
-  assert_float_equal(e.projection, 0.5 * 300 + 0.125 * (450 + 360 + 350 + 340), 1e-9);
-  assert_int_equal(ts_proj_auto_describe(&e, text, sizeof(text)), 0);
-  assert_string_equal(text, "run_rate 50% + prior_share 12% + avg_share 12% + snaive 12%"
-                            " + linear 12%");
-  assert_int_equal(ts_proj_auto_describe(&e, text, 20), 1); /* too small */
-}
+/* Backtest cells written by hand for 4 years (index 0..3) of a
+** half-yearly grid: every cell not set here is "cannot project". */
+typedef struct hand_row {
+  ts_proj_method m;
+  double value[4]; /* NAN: this method cannot project that year */
+} hand_row;
 
-/* Backtest cells written by hand: years 0..3 of a half-yearly series whose
-** complete totals are all 100. */
-static void hand_cells(ts_proj_cell *cells, double snaive_now) {
-  static const double run_rate[4] = {90, 110, 100, 100};
-  static const double prior[4] = {80, 120, 100, 130};
+static void hand_cells(ts_proj_cell *cells, const hand_row *rows, int n_rows) {
   memset(cells, 0, sizeof(ts_proj_cell) * 4 * TS_PROJ_N_FIXED);
-  for (int y = 0; y < 4; y++) {
-    ts_proj_cell *c = &cells[y * TS_PROJ_N_FIXED];
-    c[TS_PROJ_RUN_RATE].ok = 1, c[TS_PROJ_RUN_RATE].value = run_rate[y];
-    c[TS_PROJ_PRIOR_SHARE].ok = 1, c[TS_PROJ_PRIOR_SHARE].value = prior[y];
-    c[TS_PROJ_SNAIVE].ok = 1, c[TS_PROJ_SNAIVE].value = y < 3 ? 100 : snaive_now;
-  }
+  for (int i = 0; i < 4 * TS_PROJ_N_FIXED; i++) cells[i].note = "cannot project";
+  for (int r = 0; r < n_rows; r++)
+    for (int y = 0; y < 4; y++) {
+      ts_proj_cell *c = &cells[y * TS_PROJ_N_FIXED + rows[r].m];
+      if (isnan(rows[r].value[y])) continue;
+      c->ok = 1, c->value = rows[r].value[y], c->note = NULL;
+    }
 }
 
-static void test_auto_choice_rule(void **state) {
+static const double flat_halves[8] = {50, 50, 50, 50, 50, 50, 50, 50}; /* totals 100 */
+
+static void test_auto_smallest_mape_wins(void **state) {
   (void)state;
-  const double v[8] = {50, 50, 50, 50, 50, 50, 50, 50};
+  /* Year index 3 judged on years 0..2, whose totals are all 100:
+  ** run_rate 90, 110, 100 -> MAPE 1/15; prior_share 80, 120, 100 -> 2/15;
+  ** snaive 100, 100, 97 -> 1/100: snaive.  linear was exact but cannot
+  ** project year 3 itself; avg_share was exact but on 2 years only:
+  ** neither may be chosen. */
+  const hand_row rows[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
+      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, 110}},
+      {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
+      {TS_PROJ_LINEAR, {100, 100, 100, NAN}},
+  };
   test_grid t;
   ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
   ts_proj_estimate e;
-  grid_init(&t, 2, 8, v);
-  /* snaive was exact in every earlier year but now says 1000, farther
-  ** from the median (130) than 130: an outlier, left out.  run_rate MAPE
-  ** 1/15 (weight 225), prior_share 2/15 (56.25): 0.8 and 0.2. */
-  hand_cells(cells, 1000);
-  memset(&e, 0, sizeof(e));
-  ts_proj_auto(&t.g, cells, 3, 80, &e);
+  grid_init(&t, 2, 8, flat_halves);
+  hand_cells(cells, rows, 5);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
   assert_true(e.ok);
-  assert_int_equal(e.method, TS_PROJ_AUTO);
-  assert_float_equal(e.weight[TS_PROJ_SNAIVE], 0, 0);
-  assert_float_equal(e.weight[TS_PROJ_RUN_RATE], 0.8, 1e-12);
-  assert_float_equal(e.projection, 0.8 * 100 + 0.2 * 130, 1e-9);
-  /* interval from the same weights over earlier years: 88, 112, 100
-  ** against 100 each; log errors, t(0.9, 2) = 1.8856180831641267 */
-  double r[3] = {log(100 / 88.0), log(100 / 112.0), 0}, mean = (r[0] + r[1] + r[2]) / 3;
-  double sd = sqrt(((r[0] - mean) * (r[0] - mean) + (r[1] - mean) * (r[1] - mean) +
-                    (r[2] - mean) * (r[2] - mean)) / 2);
+  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_float_equal(e.projection, 140, 0);
+  /* the interval is snaive's own: log errors 0, 0, ln(100/97);
+  ** mean +- t(0.9, 2) sd sqrt(1 + 1/3) around ln 140 */
+  double r[3] = {0, 0, log(100 / 97.0)}, mean = r[2] / 3;
+  double sd = sqrt((2 * mean * mean + (r[2] - mean) * (r[2] - mean)) / 2);
   double half = 1.8856180831641267 * sd * sqrt(4.0 / 3);
   assert_true(e.interval_ok);
-  assert_float_equal(e.low, 106 * exp(mean - half), 1e-6);
-  assert_float_equal(e.high, 106 * exp(mean + half), 1e-6);
-  /* snaive at 140 is no outlier: exact in its scored years, it takes all */
-  hand_cells(cells, 140);
-  memset(&e, 0, sizeof(e));
-  ts_proj_auto(&t.g, cells, 3, 80, &e);
+  assert_null(e.interval_note);
+  assert_float_equal(e.low, 140 * exp(mean - half), 1e-9);
+  assert_float_equal(e.high, 140 * exp(mean + half), 1e-9);
+  /* without level: the same choice, no interval */
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 0, &e);
   assert_int_equal(e.method, TS_PROJ_SNAIVE);
-  assert_float_equal(e.projection, 140, 1e-12);
-  /* no earlier year: equal weights, and the detail says so */
-  memset(&e, 0, sizeof(e));
-  ts_proj_auto(&t.g, cells, 0, 80, &e);
-  assert_int_equal(e.method, TS_PROJ_AUTO);
-  assert_float_equal(e.projection, (90 + 80 + 100) / 3.0, 1e-12);
-  assert_string_equal(e.detail, "auto: no earlier year to judge the methods by, equal weights");
   assert_false(e.interval_ok);
-  /* a year no method can project: NULL with run_rate's note */
-  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
-    cells[m].ok = 0;
-    cells[m].note = "incomplete year-to-date";
-  }
-  memset(&e, 0, sizeof(e));
-  ts_proj_auto(&t.g, cells, 0, 80, &e);
+}
+
+static void test_auto_ties_and_detail(void **state) {
+  (void)state;
+  /* run_rate and holt_winters both have MAPE 1/15 (errors 10 %, 10 %, 0):
+  ** the tie goes to the earlier method in the list, run_rate. */
+  const hand_row tie[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_HOLT_WINTERS, {110, 90, 100, 120}},
+  };
+  test_grid t;
+  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
+  ts_proj_estimate e;
+  grid_init(&t, 2, 8, flat_halves);
+  hand_cells(cells, tie, 2);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
+  assert_int_equal(e.method, TS_PROJ_RUN_RATE);
+  assert_float_equal(e.projection, 130, 0);
+  assert_null(e.detail);
+  /* holt_winters better by a hair: chosen, and its fallback detail with it */
+  const hand_row better[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_HOLT_WINTERS, {110, 91, 100, 120}},
+  };
+  hand_cells(cells, better, 2);
+  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_HOLT_WINTERS].detail = "holt_winters: fell back";
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
+  assert_int_equal(e.method, TS_PROJ_HOLT_WINTERS);
+  assert_float_equal(e.projection, 120, 0);
+  assert_string_equal(e.detail, "holt_winters: fell back");
+}
+
+static void test_auto_needs_three_scored_years(void **state) {
+  (void)state;
+  const hand_row rows[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_PRIOR_SHARE, {NAN, 120, 100, 150}},
+  };
+  test_grid t;
+  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
+  ts_proj_estimate e;
+  /* A year with a zero total is not scored: year 1 is 0 + 0, so no method
+  ** has 3 scored years and auto falls back to prior_share. */
+  const double zero_year[8] = {50, 50, 0, 0, 50, 50, 50, 50};
+  grid_init(&t, 2, 8, zero_year);
+  hand_cells(cells, rows, 2);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
+  assert_true(e.ok);
+  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
+  assert_float_equal(e.projection, 150, 0);
+  assert_false(e.interval_ok);
+  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
+  /* the same with every year non-zero: run_rate has 3 scored years */
+  grid_init(&t, 2, 8, flat_halves);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
+  assert_int_equal(e.method, TS_PROJ_RUN_RATE);
+  /* the fallback when prior_share cannot project either: NULL, its note */
+  grid_init(&t, 2, 8, zero_year);
+  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_PRIOR_SHARE].ok = 0;
+  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_PRIOR_SHARE].note = "prior year-to-date is zero";
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
   assert_false(e.ok);
-  assert_string_equal(e.note, "incomplete year-to-date");
+  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
+  assert_string_equal(e.note, "prior year-to-date is zero");
 }
 
 static void test_quantiles_and_interval(void **state) {
@@ -410,9 +436,10 @@ int main(void) {
       cmocka_unit_test(test_holt_winters_damped_trend),
       cmocka_unit_test(test_holt_winters_degenerate),
       cmocka_unit_test(test_gaps_zero_negative),
-      cmocka_unit_test(test_auto_end_to_end),
-      cmocka_unit_test(test_auto_weights_by_hand),
-      cmocka_unit_test(test_auto_choice_rule),
+      cmocka_unit_test(test_auto_choice_and_fallback),
+      cmocka_unit_test(test_auto_smallest_mape_wins),
+      cmocka_unit_test(test_auto_ties_and_detail),
+      cmocka_unit_test(test_auto_needs_three_scored_years),
       cmocka_unit_test(test_quantiles_and_interval),
       cmocka_unit_test(test_method_names),
   };
