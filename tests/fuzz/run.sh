@@ -10,11 +10,23 @@ seconds=$1
 shift
 out=build/fuzz
 status=0
+# The SQL harness also starts from the current SQL tests (shell dot-commands
+# removed), so its seeds follow the tests instead of going stale as copies.
+seed_dirs() {
+  echo "tests/fuzz/corpus/$1"
+  [ "$1" = sql ] || return 0
+  mkdir -p "$out/seed-sql"
+  for f in tests/sql/*.sql; do
+    grep -v '^\.' "$f" >"$out/seed-sql/$(basename "$f")"
+  done
+  echo "$out/seed-sql"
+}
 for h in "$@"; do
   bin=$out/fuzz_$h
   mkdir -p "$out/new/$h"
-  n=$(ls tests/fuzz/corpus/$h | wc -l)
-  if ! $bin -runs=0 tests/fuzz/corpus/$h >"$out/replay-$h.log" 2>&1; then
+  dirs=$(seed_dirs "$h")
+  n=$(for d in $dirs; do ls "$d"; done | wc -l)
+  if ! $bin -runs=0 $dirs >"$out/replay-$h.log" 2>&1; then
     echo "fuzz_$h: replaying the corpus FAILED"; tail -40 "$out/replay-$h.log"; status=1; continue
   fi
   echo "fuzz_$h: corpus of $n inputs replayed clean"
@@ -22,7 +34,7 @@ for h in "$@"; do
   rm -f "$out"/crash-$h-*
   $bin -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=1024 \
     -artifact_prefix="$out/crash-$h-" -print_final_stats=1 \
-    "$out/new/$h" tests/fuzz/corpus/$h >"$out/fuzz-$h.log" 2>&1
+    "$out/new/$h" $dirs >"$out/fuzz-$h.log" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/fuzz-$h.log" | grep -o '[0-9]*$')
   found=$(ls "$out/new/$h" | wc -l)
