@@ -62,13 +62,8 @@ typedef struct cagr_state {
   int has_rows;
 } cagr_state;
 
-/* ts_sum holds an __int128 (16-byte alignment); the aggregate context is
-** only 8-byte aligned, so the state starts at the next 16-byte boundary.
-** The context is the same block on every call, so the offset is too. */
 static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
-  char *raw = sqlite3_aggregate_context(ctx, create ? (int)sizeof(cagr_state) + 15 : 0);
-  if (raw == NULL) return NULL;
-  return (cagr_state *)(((uintptr_t)raw + 15) & ~(uintptr_t)15);
+  return sqlite3_aggregate_context(ctx, create ? (int)sizeof(cagr_state) : 0);
 }
 
 static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {

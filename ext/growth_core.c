@@ -16,12 +16,23 @@
 **     date (28 February standing in for 29 February).
 **  4. A point is present in a slot when at least one row was summed into
 **     that slot (sum[slot].count > 0), so a zero is a value, not a gap.
-**  5. Cost: O(log n + periods per year) per point; nothing allocates.
+**  5. A rolled-up point missing some of its finer periods (a quarter with
+**     two of its three months) is "incomplete period": its growth is NULL
+**     and it breaks the year-to-date, rather than comparing a partial sum
+**     with a whole one.
+**  6. Cost: O(log n + periods per year) per point; nothing allocates.
 */
 #include "tradestat_internal.h"
 
+#include <stdlib.h>
+
 static int present(const ts_point *a, int j, int slot) {
   return a[j].sum[slot].count > 0;
+}
+
+/* Present, and (for a roll-up) holding every finer period it spans. */
+static int complete(const ts_point *a, int j, int slot) {
+  return present(a, j, slot) && !a[j].incomplete[slot];
 }
 
 /* Largest j with a[j].ordinal <= ordinal, or -1. */
@@ -39,6 +50,29 @@ static int point_floor(const ts_point *a, int n, int64_t ordinal) {
   return found;
 }
 
+static int compare_points(const void *x, const void *y) {
+  int64_t a = ((const ts_point *)x)->ordinal, b = ((const ts_point *)y)->ordinal;
+  return (a > b) - (a < b);
+}
+
+int ts_points_sort_merge(ts_point *a, int n) {
+  if (n < 2) return n;
+  qsort(a, (size_t)n, sizeof(ts_point), compare_points);
+  int kept = 0;
+  for (int i = 1; i < n; i++) {
+    if (a[i].ordinal != a[kept].ordinal) {
+      a[++kept] = a[i];
+      continue;
+    }
+    for (int slot = 0; slot < 2; slot++) {
+      ts_sum_merge(&a[kept].sum[slot], &a[i].sum[slot]);
+      /* Finer periods seen in two places may repeat: cannot count them. */
+      if (a[i].n_sub[slot]) a[kept].sub_kind[slot] = TS_SUB_UNKNOWN;
+    }
+  }
+  return kept + 1;
+}
+
 int ts_point_find(const ts_point *a, int n, int64_t ordinal) {
   int j = point_floor(a, n, ordinal);
   return (j >= 0 && a[j].ordinal == ordinal) ? j : -1;
@@ -53,7 +87,7 @@ static int sum_year_to(ts_period_kind kind, const ts_point *a, int n, int slot,
   int count = 0;
   ts_sum_init(out);
   for (int j = point_floor(a, n, end); j >= 0 && a[j].ordinal >= start; j--) {
-    if (!present(a, j, slot)) continue;
+    if (!complete(a, j, slot)) continue;
     ts_sum_merge(out, &a[j].sum[slot]);
     count++;
   }
@@ -86,6 +120,8 @@ void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
   }
   if (out->prior_index < 0) {
     out->note = TS_NOTE_NO_PRIOR;
+  } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
+    out->note = TS_NOTE_INCOMPLETE;
   } else {
     growth_of_values(out, ts_sum_double(&a[i].sum[slot]),
                      ts_sum_double(&a[out->prior_index].sum[slot]));

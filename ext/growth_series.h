@@ -2,7 +2,7 @@
 ** growth_series.h -- declarations private to the growth family
 ** (growth.c, growth_window.c, growth_series.c) and its unit tests.
 **
-** ts_series is the in-memory series behind the yoy_growth / ytd_growth
+** ts_deque is the in-memory series behind the yoy_growth / ytd_growth
 ** aggregate and window functions: a deque of ts_point kept sorted by
 ** period ordinal while rows arrive in order (the window case), merged
 ** lazily when they do not (the GROUP BY case).  It is plain C over plain
@@ -23,14 +23,14 @@ int ts_cagr(double first, double last, double years, double *out);
 ** (ts_period_year_fraction).  Both periods must be of one kind. */
 double ts_period_years_between(const ts_period *a, const ts_period *b);
 
-typedef enum ts_series_status {
-  TS_SERIES_OK = 0,
-  TS_SERIES_NOMEM,       /* out of memory: SQLITE_NOMEM */
-  TS_SERIES_MIXED_KINDS, /* the period's kind differs from first_seen's */
-  TS_SERIES_TOOBIG       /* more points than an int can index */
-} ts_series_status;
+typedef enum ts_deque_status {
+  TS_DEQUE_OK = 0,
+  TS_DEQUE_NOMEM,       /* out of memory: SQLITE_NOMEM */
+  TS_DEQUE_MIXED_KINDS, /* the period's kind differs from first_seen's */
+  TS_DEQUE_TOOBIG       /* more points than an int can index */
+} ts_deque_status;
 
-typedef struct ts_series {
+typedef struct ts_deque {
   ts_period_kind kind;    /* TS_KIND_NONE until the first row */
   ts_period first_seen;   /* first period added: quoted by mixed kinds */
   ts_point *points;       /* live points are points[head .. head+count) */
@@ -40,23 +40,23 @@ typedef struct ts_series {
   int unsorted;           /* some row arrived before an earlier one */
   int64_t disorder_before;/* first disorder: this ordinal ... */
   int64_t disorder_after; /* ... arrived after this one */
-} ts_series;
+} ts_deque;
 
-/* A zeroed ts_series is an empty one; ts_series_init just zeroes it. */
-void ts_series_init(ts_series *s);
-void ts_series_free(ts_series *s);
+/* A zeroed ts_deque is an empty one; ts_deque_init just zeroes it. */
+void ts_deque_init(ts_deque *s);
+void ts_deque_free(ts_deque *s);
 /* Adds value v of period p to slot 0 of its point.  O(1) amortized when
 ** rows arrive in period order. */
-ts_series_status ts_series_add(ts_series *s, const ts_period *p,
+ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p,
                                const ts_number *v);
 /* Removes a row added earlier (window xInverse): subtracts it from its
 ** point and drops leading points that no row is left in. */
-void ts_series_remove(ts_series *s, const ts_period *p, const ts_number *v);
+void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);
 /* Sorts the points by ordinal and merges same-period points, so the
 ** series can be handed to ts_growth_at().  O(n log n). */
-ts_series_status ts_series_sort(ts_series *s);
-/* The live points (sorted when !s->unsorted or after ts_series_sort). */
-static inline const ts_point *ts_series_points(const ts_series *s) {
+ts_deque_status ts_deque_sort(ts_deque *s);
+/* The live points (sorted when !s->unsorted or after ts_deque_sort). */
+static inline const ts_point *ts_deque_points(const ts_deque *s) {
   return s->points ? s->points + s->head : NULL;
 }
 

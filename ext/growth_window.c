@@ -63,14 +63,14 @@ static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **
   ts_period period;
   int failed;
   if (!read_row(ctx, m, argv, &value, &period, &failed)) return;
-  ts_series *s = sqlite3_aggregate_context(ctx, sizeof(ts_series));
+  ts_deque *s = sqlite3_aggregate_context(ctx, sizeof(ts_deque));
   if (s == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  switch (ts_series_add(s, &period, &value)) {
-    case TS_SERIES_OK: break;
-    case TS_SERIES_MIXED_KINDS: {
+  switch (ts_deque_add(s, &period, &value)) {
+    case TS_DEQUE_OK: break;
+    case TS_DEQUE_MIXED_KINDS: {
       char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
       ts_period_format(&s->first_seen, first);
       ts_period_format(&period, other);
@@ -78,7 +78,7 @@ static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **
                       "series mixes period kinds: '%s' and '%s'", first, other);
       break;
     }
-    case TS_SERIES_TOOBIG: sqlite3_result_error_toobig(ctx); break;
+    case TS_DEQUE_TOOBIG: sqlite3_result_error_toobig(ctx); break;
     default: sqlite3_result_error_nomem(ctx); break;
   }
 }
@@ -89,18 +89,18 @@ static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value
   int failed;
   /* A row leaving the frame was read without error when it entered. */
   if (!read_row(ctx, m, argv, &value, &period, &failed)) return;
-  ts_series *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) ts_series_remove(s, &period, &value);
+  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) ts_deque_remove(s, &period, &value);
 }
 
 /* The result for the latest point of a sorted series. */
-static void result_latest(sqlite3_context *ctx, growth_measure m, const ts_series *s) {
+static void result_latest(sqlite3_context *ctx, growth_measure m, const ts_deque *s) {
   if (s == NULL || s->count == 0) {
     sqlite3_result_null(ctx);
     return;
   }
   ts_growth_row row;
-  ts_growth_at(s->kind, ts_series_points(s), s->count, 0, s->count - 1, &row);
+  ts_growth_at(s->kind, ts_deque_points(s), s->count, 0, s->count - 1, &row);
   if (m == MEASURE_YOY) {
     if (row.growth_ok) ts_result_double(ctx, row.growth);
     else sqlite3_result_null(ctx);
@@ -111,7 +111,7 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, const ts_serie
 }
 
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
-  ts_series *s = sqlite3_aggregate_context(ctx, 0);
+  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
   if (s && s->unsorted) {
     char before[TS_PERIOD_LABEL_MAX], after[TS_PERIOD_LABEL_MAX];
     format_ordinal(s->kind, s->disorder_before, before);
@@ -125,10 +125,10 @@ static void growth_value(sqlite3_context *ctx, growth_measure m) {
 }
 
 static void growth_final(sqlite3_context *ctx, growth_measure m) {
-  ts_series *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) ts_series_sort(s);
+  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
+  if (s) ts_deque_sort(s);
   result_latest(ctx, m, s);
-  if (s) ts_series_free(s);
+  if (s) ts_deque_free(s);
 }
 
 /* One entry point per SQL name and callback, so registration stays the

@@ -341,3 +341,11 @@ void ts_period_end(const ts_period *p, ts_period *out) {
   set_period(out, TS_KIND_DAY, p->year, last,
              p->kind == TS_KIND_DAY ? p->day : ts_days_in_month(p->year, last));
 }
+
+int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
+  ts_period first, last, a, b;
+  ts_period_start(p, &first);
+  ts_period_end(p, &last);
+  if (ts_period_rollup(&first, inner, &a) || ts_period_rollup(&last, inner, &b)) return 0;
+  return (int)(ts_period_ordinal(&b) - ts_period_ordinal(&a)) + 1;
+}

@@ -33,149 +33,7 @@
 
 #include <stdlib.h>
 
-/* ---- names and arguments ------------------------------------------- */
-
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-static char closing_quote(char c) {
-  switch (c) {
-    case '"': return '"';
-    case '\'': return '\'';
-    case '`': return '`';
-    case '[': return ']';
-    default: return 0;
-  }
-}
-
-/* Copies [z, z+n) trimmed and unquoted ("a""b" -> a"b). NULL on OOM. */
-static char *unquote(const char *z, int n) {
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
-  char close = n >= 2 ? closing_quote(z[0]) : 0;
-  if (close && z[n - 1] == close) {
-    char *out = sqlite3_malloc64((sqlite3_uint64)n);
-    if (out == NULL) return NULL;
-    int j = 0;
-    for (int i = 1; i < n - 1; i++) {
-      out[j++] = z[i];
-      if (z[i] == close && close != ']' && i + 1 < n - 1 && z[i + 1] == close) i++;
-    }
-    out[j] = 0;
-    return out;
-  }
-  return sqlite3_mprintf("%.*s", n, z);
-}
-
-/* Position of the first `sep` outside quotes in z, or -1. */
-static int find_unquoted(const char *z, char sep) {
-  char close = 0;
-  for (int i = 0; z[i]; i++) {
-    if (close) {
-      if (z[i] == close) close = 0;
-    } else if (z[i] == sep) {
-      return i;
-    } else {
-      close = closing_quote(z[i]);
-    }
-  }
-  return -1;
-}
-
-void ts_source_spec_clear(ts_source_spec *spec) {
-  sqlite3_free(spec->zSchema);
-  sqlite3_free(spec->zTable);
-  sqlite3_free(spec->zPeriod);
-  sqlite3_free(spec->zFlow);
-  for (int i = 0; i < 2; i++) {
-    sqlite3_free(spec->azValue[i]);
-    sqlite3_free(spec->azFlowLabel[i]);
-  }
-  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
-  const char *zModule = spec->zModule;
-  memset(spec, 0, sizeof(*spec));
-  spec->zModule = zModule;
-}
-
-int ts_source_set_name(char **pz, const char *zName) {
-  if (zName == NULL) return SQLITE_ERROR;
-  char *z = unquote(zName, (int)strlen(zName));
-  if (z == NULL) return SQLITE_NOMEM;
-  if (z[0] == 0) {
-    sqlite3_free(z);
-    return SQLITE_ERROR;
-  }
-  sqlite3_free(*pz);
-  *pz = z;
-  return SQLITE_OK;
-}
-
-int ts_source_set_table(ts_source_spec *spec, const char *zSource) {
-  if (zSource == NULL) return SQLITE_ERROR;
-  int dot = find_unquoted(zSource, '.');
-  sqlite3_free(spec->zSchema);
-  spec->zSchema = NULL;
-  if (dot < 0) return ts_source_set_name(&spec->zTable, zSource);
-  spec->zSchema = unquote(zSource, dot);
-  if (spec->zSchema == NULL) return SQLITE_NOMEM;
-  return ts_source_set_name(&spec->zTable, zSource + dot + 1);
-}
-
-int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
-  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
-  spec->nBy = 0;
-  const char *z = zList;
-  for (;;) {
-    int comma = find_unquoted(z, ',');
-    int n = comma < 0 ? (int)strlen(z) : comma;
-    if (spec->nBy == TS_MAX_BY) {
-      *pzErr = sqlite3_mprintf("%s: by= names more than %d columns", spec->zModule, TS_MAX_BY);
-      return SQLITE_ERROR;
-    }
-    char *zName = unquote(z, n);
-    if (zName == NULL) return SQLITE_NOMEM;
-    if (zName[0] == 0) {
-      sqlite3_free(zName);
-      *pzErr = sqlite3_mprintf("%s: by= has an empty column name: '%q'", spec->zModule, zList);
-      return SQLITE_ERROR;
-    }
-    spec->azBy[spec->nBy++] = zName;
-    if (comma < 0) return SQLITE_OK;
-    z += comma + 1;
-  }
-}
-
-int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
-                char **pzValue, char **pzErr) {
-  int eq = find_unquoted(zArg, '=');
-  *pzKey = *pzValue = NULL;
-  if (eq <= 0) {
-    *pzErr = sqlite3_mprintf("%s: argument is not key=value: '%q'", zModule, zArg);
-    return SQLITE_ERROR;
-  }
-  *pzKey = unquote(zArg, eq);
-  *pzValue = unquote(zArg + eq + 1, (int)strlen(zArg + eq + 1));
-  if (*pzKey == NULL || *pzValue == NULL) {
-    sqlite3_free(*pzKey);
-    sqlite3_free(*pzValue);
-    *pzKey = *pzValue = NULL;
-    return SQLITE_NOMEM;
-  }
-  return SQLITE_OK;
-}
-
-/* "schema"."table" or "table", for SQL text; NULL on OOM. */
-/* Columns are always referenced as s."name": a qualified name can never
-** fall back to a string literal the way an unknown "name" does. */
-static char *quoted_source(const ts_source_spec *spec) {
-  if (spec->zSchema) return sqlite3_mprintf("\"%w\".\"%w\" AS s", spec->zSchema, spec->zTable);
-  return sqlite3_mprintf("\"%w\" AS s", spec->zTable);
-}
-
-/* The source as the user wrote it, for messages. */
-static char *display_source(const ts_source_spec *spec) {
-  if (spec->zSchema) return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
-  return sqlite3_mprintf("%s", spec->zTable);
-}
 
 /* Prepares "SELECT <zCols> FROM <source> LIMIT 0"; returns its code. */
 static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
@@ -204,8 +62,8 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
 }
 
 int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
-  char *zFrom = quoted_source(spec);
-  char *zShown = display_source(spec);
+  char *zFrom = ts_source_sql_name(spec);
+  char *zShown = ts_source_display_name(spec);
   int rc = (zFrom && zShown) ? try_select(db, "1", zFrom) : SQLITE_NOMEM;
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
     *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
@@ -292,7 +150,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   memset(scan, 0, sizeof(*scan));
   scan->db = db;
   scan->spec = spec;
-  char *zFrom = quoted_source(spec);
+  char *zFrom = ts_source_sql_name(spec);
   int bounds = 0;
   char *zSql = zFrom ? build_query(db, spec, pd, zFrom, &bounds) : NULL;
   sqlite3_free(zFrom);
@@ -394,37 +252,18 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   return p;
 }
 
-static int compare_points(const void *a, const void *b) {
-  int64_t x = ((const ts_point *)a)->ordinal, y = ((const ts_point *)b)->ordinal;
-  return (x > y) - (x < y);
-}
-
-/* Sorts the points and merges those of the same period. */
-static void normalize_points(ts_series *s) {
-  qsort(s->aPoint, (size_t)s->nPoint, sizeof(ts_point), compare_points);
-  int j = 0;
-  for (int i = 1; i < s->nPoint; i++) {
-    if (s->aPoint[i].ordinal == s->aPoint[j].ordinal) {
-      ts_sum_merge(&s->aPoint[j].sum[0], &s->aPoint[i].sum[0]);
-      ts_sum_merge(&s->aPoint[j].sum[1], &s->aPoint[i].sum[1]);
-    } else {
-      s->aPoint[++j] = s->aPoint[i];
-    }
-  }
-  if (s->nPoint > 0) s->nPoint = j + 1;
-}
-
 static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
-  char *zShown = display_source(spec);
+  char *zShown = ts_source_display_name(spec);
   if (zWhat && zShown)
     *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s", spec->zModule, spec->zPeriod, zShown, zWhat);
   sqlite3_free(zShown);
   return zWhat ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Reads the period of the current row, rolled up; 1: skip row. */
-static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
+/* Reads the period of the current row into *orig and, rolled up to the
+** grain, into *p; *pSkip: NULL period. */
+static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
   const ts_source_spec *spec = scan->spec;
   char *zWhat = NULL;
   int rc = ts_value_period(sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
@@ -435,6 +274,7 @@ static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
     return rc;
   }
   if (*pSkip) return SQLITE_OK;
+  *orig = *p;
   char zLabel[TS_PERIOD_LABEL_MAX];
   ts_period_format(p, zLabel);
   if (spec->grain != TS_KIND_NONE) {
@@ -460,7 +300,7 @@ static int row_period(ts_scan *scan, ts_period *p, char **pzErr, int *pSkip) {
 static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
                        const ts_period *p, char **pzErr) {
   char zLabel[TS_PERIOD_LABEL_MAX];
-  char *zShown = display_source(scan->spec);
+  char *zShown = ts_source_display_name(scan->spec);
   (void)iCol;
   ts_period_format(p, zLabel);
   if (zWhat && zShown)
@@ -470,9 +310,38 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* Records that the finer period orig was summed into slot of pt. */
+static void track_sub_period(ts_point *pt, int slot, const ts_period *orig) {
+  int64_t ordinal = ts_period_ordinal(orig);
+  if (pt->n_sub[slot] == 0) {
+    pt->sub_kind[slot] = (unsigned char)orig->kind;
+    pt->last_sub[slot] = ordinal;
+    pt->n_sub[slot] = 1;
+  } else if (pt->sub_kind[slot] != orig->kind || ordinal < pt->last_sub[slot]) {
+    pt->sub_kind[slot] = TS_SUB_UNKNOWN; /* mixed kinds or out of order */
+  } else if (ordinal > pt->last_sub[slot]) {
+    pt->last_sub[slot] = ordinal;
+    pt->n_sub[slot]++;
+  }
+}
+
+/* Marks the roll-ups of the current series that miss finer periods. */
+static void mark_incomplete(ts_series *s) {
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    for (int slot = 0; slot < 2; slot++) {
+      if (pt->n_sub[slot] == 0 || pt->sub_kind[slot] == TS_SUB_UNKNOWN) continue;
+      int spans = ts_period_count_within(&p, (ts_period_kind)pt->sub_kind[slot]);
+      pt->incomplete[slot] = pt->n_sub[slot] < spans;
+    }
+  }
+}
+
 /* Adds value column iCol of the current row into slot of point. */
 static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period *p,
-                     int slot, char **pzErr) {
+                     const ts_period *orig, int slot, char **pzErr) {
   ts_number n;
   char *zWhat = NULL;
   ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
@@ -485,6 +354,7 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
+  if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, orig);
   return SQLITE_OK;
 }
 
@@ -501,14 +371,14 @@ static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
 
 static int add_row(ts_scan *scan, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
-  ts_period p;
+  ts_period p, orig;
   int skip = 0;
-  int rc = row_period(scan, &p, pzErr, &skip);
+  int rc = row_period(scan, &p, &orig, pzErr, &skip);
   if (rc != SQLITE_OK || skip) return rc;
   int iValue = spec->nBy + 1;
   if (spec->nValue == 2) {
-    rc = add_value(scan, iValue, spec->azValue[0], &p, 0, pzErr);
-    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, 1, pzErr);
+    rc = add_value(scan, iValue, spec->azValue[0], &p, &orig, 0, pzErr);
+    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, &orig, 1, pzErr);
     return rc;
   }
   int slot = 0;
@@ -520,7 +390,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
     slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
     if (slot < 0) return flow_error(scan, flow, pzErr);
   }
-  return add_value(scan, iValue, spec->azValue[0], &p, slot, pzErr);
+  return add_value(scan, iValue, spec->azValue[0], &p, &orig, slot, pzErr);
 }
 
 static int step_error(ts_scan *scan, int rc, char **pzErr) {
@@ -561,7 +431,8 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       if (row_starts_new_series(scan)) break;
     }
     if (rc != SQLITE_OK) return rc;
-    if (scan->unsorted) normalize_points(&scan->cur);
+    if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
+    if (scan->spec->grain != TS_KIND_NONE) mark_incomplete(&scan->cur);
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;
       return SQLITE_ROW;
@@ -663,148 +534,3 @@ void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
   pd->out_year_hi = pd->year_hi;
 }
 
-/* ---- CREATE VIRTUAL TABLE arguments and the declared schema --------- */
-
-static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue,
-                         char **pzErr) {
-  int rc = SQLITE_OK;
-  if (sqlite3_stricmp(zKey, "source") == 0) {
-    rc = ts_source_set_table(spec, zValue);
-  } else if (sqlite3_stricmp(zKey, "value") == 0) {
-    rc = ts_source_set_name(&spec->azValue[0], zValue);
-    spec->nValue = 1;
-  } else if (sqlite3_stricmp(zKey, "period") == 0) {
-    rc = ts_source_set_name(&spec->zPeriod, zValue);
-  } else if (sqlite3_stricmp(zKey, "by") == 0) {
-    return ts_source_set_by(spec, zValue, pzErr);
-  } else if (sqlite3_stricmp(zKey, "grain") == 0) {
-    spec->grain = ts_period_kind_from_name(zValue);
-    if (spec->grain == TS_KIND_NONE || spec->grain == TS_KIND_DAY) {
-      *pzErr = sqlite3_mprintf("%s: grain must be year, half, quarter or month: '%q'",
-                               spec->zModule, zValue);
-      return SQLITE_ERROR;
-    }
-    return SQLITE_OK;
-  } else {
-    return SQLITE_NOTFOUND;
-  }
-  if (rc == SQLITE_ERROR)
-    *pzErr = sqlite3_mprintf("%s: %s= needs a name", spec->zModule, zKey);
-  return rc;
-}
-
-int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
-                        const char *const *azExtra, int nExtra, char **azExtraValue,
-                        char **pzErr) {
-  for (int i = 0; i < argc; i++) {
-    char *zKey = NULL, *zValue = NULL;
-    int rc = ts_parse_kv(spec->zModule, argv[i], &zKey, &zValue, pzErr);
-    if (rc == SQLITE_OK) rc = configure_one(spec, zKey, zValue, pzErr);
-    for (int k = 0; rc == SQLITE_NOTFOUND && k < nExtra; k++) {
-      if (sqlite3_stricmp(zKey, azExtra[k]) == 0) {
-        sqlite3_free(azExtraValue[k]);
-        azExtraValue[k] = zValue;
-        zValue = NULL;
-        rc = SQLITE_OK;
-      }
-    }
-    if (rc == SQLITE_NOTFOUND) {
-      sqlite3_str *s = sqlite3_str_new(NULL);
-      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain",
-                          spec->zModule, zKey);
-      for (int k = 0; k < nExtra; k++) sqlite3_str_appendf(s, ", %s", azExtra[k]);
-      sqlite3_str_appendall(s, ")");
-      *pzErr = sqlite3_str_finish(s);
-      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-    }
-    sqlite3_free(zKey);
-    sqlite3_free(zValue);
-    if (rc != SQLITE_OK) return rc;
-  }
-  const char *zMissing = spec->zTable == NULL ? "source" : spec->zPeriod == NULL ? "period" : NULL;
-  if (zMissing) {
-    *pzErr = sqlite3_mprintf("%s: missing argument %s=", spec->zModule, zMissing);
-    return SQLITE_ERROR;
-  }
-  return SQLITE_OK;
-}
-
-/* Length of the column name at the start of a "name TYPE" declaration. */
-static int decl_name_length(const char *zDecl) {
-  int n = 0;
-  while (zDecl[n] && zDecl[n] != ' ') n++;
-  return n;
-}
-
-char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
-                       int nResult, const char *const *azArg, int nArg,
-                       char **pzErr) {
-  sqlite3_str *s = sqlite3_str_new(NULL);
-  sqlite3_str_appendall(s, "CREATE TABLE x(");
-  if (spec == NULL) {
-    sqlite3_str_appendall(s, "series, ");
-  } else {
-    for (int i = 0; i < spec->nBy; i++) {
-      for (int k = 0; k < nResult; k++) {
-        int n = decl_name_length(azResult[k]);
-        if ((int)strlen(spec->azBy[i]) == n && sqlite3_strnicmp(spec->azBy[i], azResult[k], n) == 0) {
-          *pzErr = sqlite3_mprintf("%s: by column \"%s\" has the name of a result column",
-                                   spec->zModule, spec->azBy[i]);
-          sqlite3_free(sqlite3_str_finish(s));
-          return NULL;
-        }
-      }
-      sqlite3_str_appendf(s, "\"%w\", ", spec->azBy[i]);
-    }
-  }
-  for (int k = 0; k < nResult; k++) sqlite3_str_appendf(s, "%s%s", k ? ", " : "", azResult[k]);
-  for (int k = 0; k < nArg; k++) sqlite3_str_appendf(s, ", %s HIDDEN", azArg[k]);
-  sqlite3_str_appendall(s, ")");
-  return sqlite3_str_finish(s);
-}
-
-/* ---- the table-valued form's arguments ----------------------------- */
-
-static int argument_error(const ts_source_spec *spec, int k, const char *zRole,
-                          sqlite3_value *v, char **pzErr) {
-  if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL) {
-    *pzErr = sqlite3_mprintf("%s: argument %d (%s) is missing", spec->zModule, k + 1, zRole);
-  } else {
-    char *zRepr = ts_value_repr(v);
-    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule,
-                                     k + 1, zRole, zRepr)
-                   : NULL;
-    sqlite3_free(zRepr);
-  }
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
-int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
-                             const char *const *azRole, int nArg, int nRequired,
-                             char **pzErr) {
-  for (int k = 0; k < nArg; k++) {
-    sqlite3_value *v = apArg[k];
-    int missing = v == NULL || sqlite3_value_type(v) == SQLITE_NULL;
-    if (missing && k >= nRequired) continue;
-    const char *z = missing ? NULL : (const char *)sqlite3_value_text(v);
-    if (missing || sqlite3_value_type(v) != SQLITE_TEXT || z == NULL || z[0] == 0)
-      return argument_error(spec, k, azRole[k], v, pzErr);
-    int rc = SQLITE_OK;
-    if (strcmp(azRole[k], "source") == 0) {
-      rc = ts_source_set_table(spec, z);
-    } else if (strcmp(azRole[k], "value") == 0) {
-      rc = ts_source_set_name(&spec->azValue[0], z);
-      spec->nValue = 1;
-    } else if (strcmp(azRole[k], "period") == 0) {
-      rc = ts_source_set_name(&spec->zPeriod, z);
-    } else if (strcmp(azRole[k], "flow") == 0) {
-      rc = ts_source_set_name(&spec->zFlow, z);
-    } else if (strcmp(azRole[k], "series") == 0) {
-      rc = ts_source_set_name(&spec->azBy[0], z);
-      if (rc == SQLITE_OK) spec->nBy = 1;
-    }
-    if (rc == SQLITE_ERROR) return argument_error(spec, k, azRole[k], v, pzErr);
-    if (rc != SQLITE_OK) return rc;
-  }
-  return SQLITE_OK;
-}

@@ -86,6 +86,12 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
                              const char *const *azRole, int nArg, int nRequired,
                              char **pzErr);
 
+/* The source for SQL text ("schema"."table" AS s: columns are then always
+** referenced as s."name", which can never fall back to a string literal)
+** and as the user wrote it, for messages.  NULL on out of memory. */
+char *ts_source_sql_name(const ts_source_spec *spec);
+char *ts_source_display_name(const ts_source_spec *spec);
+
 /* Checks the source and every named column exist: prepares a query on
 ** them.  *pzErr: 'module: no such table "x"' / 'module: no such column
 ** "amount" in "direct_trade"'. */

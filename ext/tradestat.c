@@ -12,6 +12,7 @@
 **  4. No global mutable state: everything lives in per-call contexts.
 */
 #include "tradestat_internal.h"
+#include "tradestat.h" /* the public declaration must match */
 
 #ifndef SQLITE_CORE
 SQLITE_EXTENSION_INIT1

@@ -7,9 +7,16 @@
 **   convention.c       numbers in, overflow-safe sums, growth, error helper
 **   period.c           pure period parser and calendar arithmetic
 **   period_sql.c       the period_*() SQL functions
-**   growth.c           pct_change, cagr, yoy_growth/ytd_growth aggregates
-**   series_source.c    shared virtual-table machinery: arguments, source
-**                      query with pushdown, streaming per-series scan
+**   growth_core.c      the growth engine every growth form calls
+**   growth.c           pct_change, cagr (scalar and aggregate)
+**   growth_series.c    the point deque behind the growth aggregates/windows
+**   growth_window.c    yoy_growth / ytd_growth aggregate and window
+**   series_args.c      virtual-table arguments, names, declared schema
+**   series_source.c    shared virtual-table machinery: checked source,
+**                      query with pushdown, streaming per-series scan,
+**                      xBestIndex / xFilter decoding
+**   series_vtab.c      the one sqlite3_module every series virtual table
+**                      plugs into (call forms, DIRECTONLY, cursors)
 **   yoy_vtab.c         the yoy_growth virtual table
 **   trade.c            trade_imbalance scalar and core measures
 **   trade_vtab.c       the trade_imbalance virtual table
@@ -101,6 +108,8 @@ double ts_period_year_fraction(const ts_period *p);
 void ts_period_start(const ts_period *p, ts_period *out);
 void ts_period_end(const ts_period *p, ts_period *out);
 int ts_days_in_month(int year, int month);
+/* How many periods of kind `inner` (finer or equal) p spans. */
+int ts_period_count_within(const ts_period *p, ts_period_kind inner);
 
 /* ------------------------------------------------------------------ */
 /* Numbers in, sums, growth                                            */
@@ -161,7 +170,15 @@ int ts_growth(double current, double previous, double *out);
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
   ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
+  /* Roll-ups (grain=): which finer periods were summed into each slot, so
+  ** a quarter holding two of its three months is known to be incomplete. */
+  int64_t last_sub[2];          /* ordinal of the last finer period seen */
+  int n_sub[2];                 /* distinct finer periods seen */
+  unsigned char sub_kind[2];    /* their kind; TS_SUB_UNKNOWN if mixed */
+  unsigned char incomplete[2];  /* 1: fewer finer periods than it holds */
 } ts_point;
+
+#define TS_SUB_UNKNOWN 0xFF
 
 /* Growth of point i of a series (points sorted by ordinal, one per
 ** period, all of one kind), against the same period one year earlier,
@@ -184,7 +201,11 @@ typedef struct ts_growth_row {
 #define TS_NOTE_PRIOR_ZERO "prior is zero"
 #define TS_NOTE_PRIOR_YTD "incomplete prior year-to-date"
 #define TS_NOTE_YTD "incomplete year-to-date"
+#define TS_NOTE_INCOMPLETE "incomplete period"
 
+/* Sorts a[0..n) by ordinal and merges points of the same period; returns
+** the new count. */
+int ts_points_sort_merge(ts_point *a, int n);
 /* Index of the point with this ordinal, or -1 (binary search). */
 int ts_point_find(const ts_point *a, int n, int64_t ordinal);
 void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,

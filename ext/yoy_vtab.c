@@ -19,10 +19,10 @@
 **  5. WHERE on the series columns (=, IN) and on period (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c); the source is
 **     read once per query, one series in memory at a time.
-**  6. DIRECTONLY: it reads a table the user names, so it must not run from
-**     a view or trigger of a database someone else wrote.
+**  6. The call forms, DIRECTONLY and the scan are series_vtab.c's; this
+**     file is the columns and how a series becomes rows.
 */
-#include "series_source.h"
+#include "series_vtab.h"
 
 enum {
   COL_PERIOD, COL_VALUE, COL_PRIOR_PERIOD, COL_PRIOR_VALUE, COL_CHANGE, COL_GROWTH,
@@ -38,183 +38,26 @@ static const char *const argument_columns[N_ARG] = {"source", "value_column", "p
                                                      "series_column"};
 static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series"};
 
-typedef struct yoy_vtab {
-  sqlite3_vtab base;
-  sqlite3 *db;
-  int table_valued;    /* eponymous form: arguments arrive in xFilter */
-  int nSeries;         /* series columns before period */
-  ts_source_spec spec; /* CREATE form */
-} yoy_vtab;
-
 typedef struct yoy_cursor {
-  sqlite3_vtab_cursor base;
-  ts_source_spec own; /* table-valued form: built from the arguments */
-  const ts_source_spec *spec;
-  ts_scan *scan;
-  ts_series *series;
-  int i;              /* current point of series */
+  ts_series_cursor base;
+  int i;              /* current point of the series */
   ts_growth_row row;
-  sqlite3_int64 rowid;
-  int out_lo, out_hi; /* years asked for (0: open) */
-  sqlite3_value *apArg[N_ARG];
 } yoy_cursor;
 
-static int yoy_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
-                       sqlite3_vtab **ppVtab, char **pzErr) {
-  (void)pAux;
-  yoy_vtab *vtab = sqlite3_malloc64(sizeof(*vtab));
-  if (vtab == NULL) return SQLITE_NOMEM;
-  memset(vtab, 0, sizeof(*vtab));
-  vtab->db = db;
-  vtab->spec.zModule = "yoy_growth";
-  vtab->spec.history_years = 1;
-  vtab->table_valued = argc <= 3;
-  int rc = SQLITE_OK;
-  char *zSchema = NULL;
-  if (vtab->table_valued) {
-    vtab->nSeries = 1;
-    zSchema = ts_series_schema(NULL, result_columns, N_RESULT, argument_columns, N_ARG, pzErr);
-  } else {
-    rc = ts_source_configure(&vtab->spec, argc - 3, argv + 3, NULL, 0, NULL, pzErr);
-    if (rc == SQLITE_OK && vtab->spec.azValue[0] == NULL) {
-      *pzErr = sqlite3_mprintf("yoy_growth: missing argument value=");
-      rc = SQLITE_ERROR;
-    }
-    if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
-    vtab->nSeries = vtab->spec.nBy;
-    if (rc == SQLITE_OK)
-      zSchema = ts_series_schema(&vtab->spec, result_columns, N_RESULT, NULL, 0, pzErr);
-  }
-  if (rc == SQLITE_OK && zSchema == NULL) rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  if (rc == SQLITE_OK) rc = sqlite3_declare_vtab(db, zSchema);
-  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  sqlite3_free(zSchema);
-  if (rc != SQLITE_OK) {
-    ts_source_spec_clear(&vtab->spec);
-    sqlite3_free(vtab);
-    return rc;
-  }
-  *ppVtab = &vtab->base;
+static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
+  (void)pzErr;
+  ((yoy_cursor *)pCur)->i = -1;
   return SQLITE_OK;
 }
 
-static int yoy_disconnect(sqlite3_vtab *pVtab) {
-  yoy_vtab *vtab = (yoy_vtab *)pVtab;
-  ts_source_spec_clear(&vtab->spec);
-  sqlite3_free(vtab);
-  return SQLITE_OK;
-}
-
-static int yoy_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  yoy_vtab *vtab = (yoy_vtab *)pVtab;
-  int iFirstArg = vtab->nSeries + N_RESULT;
-  return ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + COL_PERIOD,
-                              iFirstArg, vtab->table_valued ? N_ARG : 0, 3);
-}
-
-static int yoy_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
-  (void)pVtab;
-  yoy_cursor *cur = sqlite3_malloc64(sizeof(*cur));
-  if (cur == NULL) return SQLITE_NOMEM;
-  memset(cur, 0, sizeof(*cur));
-  cur->own.zModule = "yoy_growth";
-  cur->own.history_years = 1;
-  *ppCursor = &cur->base;
-  return SQLITE_OK;
-}
-
-static void yoy_reset(yoy_cursor *cur) {
-  ts_scan_close(cur->scan);
-  cur->scan = NULL;
-  cur->series = NULL;
-  ts_source_spec_clear(&cur->own);
-  for (int k = 0; k < N_ARG; k++) {
-    sqlite3_value_free(cur->apArg[k]);
-    cur->apArg[k] = NULL;
-  }
-}
-
-static int yoy_close(sqlite3_vtab_cursor *pCursor) {
-  yoy_cursor *cur = (yoy_cursor *)pCursor;
-  yoy_reset(cur);
-  sqlite3_free(cur);
-  return SQLITE_OK;
-}
-
-static int point_year(const yoy_cursor *cur) {
-  ts_period p;
-  ts_period_from_ordinal(cur->series->kind, cur->series->aPoint[cur->i].ordinal, &p);
-  return p.year;
-}
-
-/* Moves to the next point inside the asked-for years, fetching series. */
-static int yoy_advance(yoy_cursor *cur) {
-  sqlite3_vtab *pVtab = cur->base.pVtab;
-  for (;;) {
-    if (cur->series && ++cur->i < cur->series->nPoint) {
-      int year = point_year(cur);
-      if ((cur->out_lo && year < cur->out_lo) || (cur->out_hi && year > cur->out_hi)) continue;
-      ts_growth_at(cur->series->kind, cur->series->aPoint, cur->series->nPoint, 0, cur->i,
-                   &cur->row);
-      cur->rowid++;
-      return SQLITE_OK;
-    }
-    char *zErr = NULL;
-    int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
-    if (rc == SQLITE_DONE) {
-      cur->series = NULL;
-      return SQLITE_OK;
-    }
-    if (rc != SQLITE_ROW) {
-      if (zErr) {
-        sqlite3_free(pVtab->zErrMsg);
-        pVtab->zErrMsg = zErr;
-      }
-      return rc;
-    }
-    cur->i = -1;
-  }
-}
-
-static int yoy_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
-                      int argc, sqlite3_value **argv) {
-  yoy_cursor *cur = (yoy_cursor *)pCursor;
-  yoy_vtab *vtab = (yoy_vtab *)pCursor->pVtab;
-  ts_pushdown pd;
-  sqlite3_value *apArg[N_ARG];
-  (void)idxNum;
-  yoy_reset(cur);
-  cur->rowid = 0;
-  ts_source_decode(idxStr, argc, argv, 1, &pd, apArg, N_ARG);
-  cur->out_lo = pd.out_year_lo;
-  cur->out_hi = pd.out_year_hi;
-  char *zErr = NULL;
-  int rc = SQLITE_OK;
-  cur->spec = &vtab->spec;
-  if (vtab->table_valued) {
-    for (int k = 0; k < N_ARG && rc == SQLITE_OK; k++) {
-      if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
-    }
-    if (rc == SQLITE_OK)
-      rc = ts_source_from_arguments(&cur->own, apArg, argument_roles, N_ARG, 3, &zErr);
-    if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, &zErr);
-    cur->spec = &cur->own;
-  }
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
-  if (rc == SQLITE_OK) rc = yoy_advance(cur);
-  if (zErr) {
-    sqlite3_free(pCursor->pVtab->zErrMsg);
-    pCursor->pVtab->zErrMsg = zErr;
-  }
-  return rc;
-}
-
-static int yoy_next(sqlite3_vtab_cursor *pCursor) {
-  return yoy_advance((yoy_cursor *)pCursor);
-}
-
-static int yoy_eof(sqlite3_vtab_cursor *pCursor) {
-  return ((yoy_cursor *)pCursor)->series == NULL;
+/* The next point inside the asked-for years (the prior year read only for
+** comparison is not a row). */
+static int yoy_next(ts_series_cursor *pCur) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  const ts_series *s = pCur->series;
+  if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  ts_growth_at(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  return 1;
 }
 
 static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
@@ -223,27 +66,11 @@ static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
   ts_result_number(ctx, &n);
 }
 
-static void result_label(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal) {
-  ts_period p;
-  char buf[TS_PERIOD_LABEL_MAX];
-  if (ts_period_from_ordinal(kind, ordinal, &p)) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  ts_period_format(&p, buf);
-  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-}
-
-static void result_prior_period(sqlite3_context *ctx, const yoy_cursor *cur) {
+static void result_prior_period(sqlite3_context *ctx, const ts_series *s, const ts_point *pt) {
   ts_period p, prior;
-  char buf[TS_PERIOD_LABEL_MAX];
-  ts_period_from_ordinal(cur->series->kind, cur->series->aPoint[cur->i].ordinal, &p);
-  if (ts_period_prior_year(&p, &prior)) {
-    sqlite3_result_null(ctx);
+  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) || ts_period_prior_year(&p, &prior))
     return;
-  }
-  ts_period_format(&prior, buf);
-  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+  ts_series_result_period(ctx, s->kind, ts_period_ordinal(&prior));
 }
 
 /* value - prior_value: INTEGER when both are and it fits, else REAL. */
@@ -259,22 +86,16 @@ static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_po
   }
 }
 
-static int yoy_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
-  yoy_cursor *cur = (yoy_cursor *)pCursor;
-  yoy_vtab *vtab = (yoy_vtab *)pCursor->pVtab;
-  const ts_series *s = cur->series;
+static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  const ts_series *s = pCur->series;
   const ts_growth_row *g = &cur->row;
   const ts_point *pt = &s->aPoint[cur->i];
   const ts_point *prior = g->prior_index >= 0 ? &s->aPoint[g->prior_index] : NULL;
-  if (iCol < vtab->nSeries) {
-    if (s->apKey[iCol]) sqlite3_result_value(ctx, s->apKey[iCol]);
-    return SQLITE_OK;
-  }
-  iCol -= vtab->nSeries;
   switch (iCol) {
-    case COL_PERIOD: result_label(ctx, s->kind, pt->ordinal); break;
+    case COL_PERIOD: ts_series_result_period(ctx, s->kind, pt->ordinal); break;
     case COL_VALUE: result_point_value(ctx, pt); break;
-    case COL_PRIOR_PERIOD: result_prior_period(ctx, cur); break;
+    case COL_PRIOR_PERIOD: result_prior_period(ctx, s, pt); break;
     case COL_PRIOR_VALUE: if (prior) result_point_value(ctx, prior); break;
     case COL_CHANGE: if (prior) result_change(ctx, pt, prior); break;
     case COL_GROWTH: if (g->growth_ok) ts_result_double(ctx, g->growth); break;
@@ -282,36 +103,26 @@ static int yoy_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iC
     case COL_PRIOR_YTD_VALUE: if (g->prior_ytd_ok) ts_result_number(ctx, &g->prior_ytd); break;
     case COL_YTD_GROWTH: if (g->ytd_growth_ok) ts_result_double(ctx, g->ytd_growth); break;
     case COL_NOTE: if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC); break;
-    default: {
-      int k = iCol - N_RESULT;
-      if (k >= 0 && k < N_ARG && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
-      break;
-    }
+    default: break;
   }
-  return SQLITE_OK;
 }
 
-static int yoy_rowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid) {
-  *pRowid = ((yoy_cursor *)pCursor)->rowid;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module yoy_module = {
-    .iVersion = 0,
-    .xCreate = yoy_connect, /* same as xConnect: also eponymous */
-    .xConnect = yoy_connect,
-    .xBestIndex = yoy_best_index,
-    .xDisconnect = yoy_disconnect,
-    .xDestroy = yoy_disconnect,
-    .xOpen = yoy_open,
-    .xClose = yoy_close,
-    .xFilter = yoy_filter,
+static const ts_series_module yoy_module = {
+    .zName = "yoy_growth",
+    .azResult = result_columns,
+    .nResult = N_RESULT,
+    .iPeriod = COL_PERIOD,
+    .azArgColumn = argument_columns,
+    .azArgRole = argument_roles,
+    .nArg = N_ARG,
+    .nRequired = 3,
+    .history_years = 1,
+    .szVtab = sizeof(ts_series_vtab),
+    .szCursor = sizeof(yoy_cursor),
+    .xConfigure = ts_series_configure_value,
+    .xStart = yoy_start,
     .xNext = yoy_next,
-    .xEof = yoy_eof,
-    .xColumn = yoy_column,
-    .xRowid = yoy_rowid,
+    .xResult = yoy_result,
 };
 
-int ts_yoy_vtab_register(sqlite3 *db) {
-  return sqlite3_create_module(db, "yoy_growth", &yoy_module, NULL);
-}
+int ts_yoy_vtab_register(sqlite3 *db) { return ts_series_module_register(db, &yoy_module); }

@@ -110,3 +110,4 @@ CREATE VIEW v AS SELECT * FROM yoy_growth('sales', 'amount', 'period');
 SELECT count(*) FROM v;
 CREATE VIEW v2 AS SELECT * FROM q;
 SELECT count(*) FROM v2;
+CREATE VIRTUAL TABLE e10 USING yoy_growth(source=sales, value=amount, period=period, grain=year, grain=half);

@@ -60,7 +60,7 @@ static ts_growth_row growth_at(const char *label) {
 
 static void put_month_range(int year, int first, int last, int64_t base) {
   for (int m = first; m <= last; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "%04d-%02d", year, m);
     put(label, base + m);
   }
@@ -148,13 +148,13 @@ static void test_first_half_growth(void **state) {
   static const int64_t y2023[] = {210, 220, 240, 200, 230, 300};
   int64_t sum22 = 0, sum23 = 0;
   for (int m = 0; m < 6; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2022-%02d", m + 1);
     put(label, y2022[m]);
     sum22 += y2022[m];
   }
   for (int m = 0; m < 6; m++) {
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2023-%02d", m + 1);
     put(label, y2023[m]);
     sum23 += y2023[m];
@@ -234,7 +234,7 @@ static void test_days_around_29_february(void **state) {
   assert_int_equal(row.prior_ytd.i, 59);
 }
 
-/* ---- ts_series: the deque behind the window functions -------------- */
+/* ---- ts_deque: the deque behind the window functions -------------- */
 
 static ts_period period_of(const char *label) {
   ts_period p;
@@ -242,70 +242,70 @@ static ts_period period_of(const char *label) {
   return p;
 }
 
-static void series_add(ts_series *s, const char *label, int64_t value) {
+static void series_add(ts_deque *s, const char *label, int64_t value) {
   ts_period p = period_of(label);
   ts_number v;
   ts_number_from_int(value, &v);
-  assert_int_equal(ts_series_add(s, &p, &v), TS_SERIES_OK);
+  assert_int_equal(ts_deque_add(s, &p, &v), TS_DEQUE_OK);
 }
 
-static void series_remove(ts_series *s, const char *label, int64_t value) {
+static void series_remove(ts_deque *s, const char *label, int64_t value) {
   ts_period p = period_of(label);
   ts_number v;
   ts_number_from_int(value, &v);
-  ts_series_remove(s, &p, &v);
+  ts_deque_remove(s, &p, &v);
 }
 
 static void test_series_in_order_and_sliding(void **state) {
   (void)state;
-  ts_series s;
-  ts_series_init(&s);
+  ts_deque s;
+  ts_deque_init(&s);
   series_add(&s, "2022-01", 10);
   series_add(&s, "2022-02", 20);
   series_add(&s, "2022-02", 5); /* same period: summed */
   series_add(&s, "2023-01", 11);
   assert_int_equal(s.count, 3);
   assert_false(s.unsorted);
-  assert_true(((uintptr_t)ts_series_points(&s) & 15) == 0);
+  assert_true(_Alignof(ts_point) <= 8); /* sqlite3_malloc64 guarantees 8 */
   ts_number v;
-  ts_sum_value(&ts_series_points(&s)[1].sum[0], &v);
+  ts_sum_value(&ts_deque_points(&s)[1].sum[0], &v);
   assert_int_equal(v.i, 25);
   /* Rows leave in arrival order; a point goes when its last row does. */
   series_remove(&s, "2022-01", 10);
   assert_int_equal(s.count, 2);
   series_remove(&s, "2022-02", 20);
   assert_int_equal(s.count, 2);
-  ts_sum_value(&ts_series_points(&s)[0].sum[0], &v);
+  ts_sum_value(&ts_deque_points(&s)[0].sum[0], &v);
   assert_int_equal(v.i, 5);
   series_remove(&s, "2022-02", 5);
   assert_int_equal(s.count, 1);
   series_remove(&s, "2023-01", 11);
   assert_int_equal(s.count, 0);
-  ts_series_free(&s);
+  ts_deque_free(&s);
   /* A long sliding frame keeps memory bounded by the frame. */
   ts_period p = period_of("2000-01");
   for (int i = 0; i < 5000; i++) {
     ts_period old;
     ts_number one;
     ts_number_from_int(1, &one);
-    assert_int_equal(ts_series_add(&s, &p, &one), TS_SERIES_OK);
+    assert_int_equal(ts_deque_add(&s, &p, &one), TS_DEQUE_OK);
     if (i >= 13) {
       assert_int_equal(ts_period_shift(&p, -13, &old), 0);
-      ts_series_remove(&s, &old, &one);
+      ts_deque_remove(&s, &old, &one);
       assert_int_equal(s.count, 13);
     }
     assert_int_equal(ts_period_shift(&p, 1, &p), 0);
   }
   assert_true(s.capacity <= 32);
   assert_false(s.unsorted);
-  ts_series_free(&s);
+  ts_deque_free(&s);
   assert_null(s.points);
 }
 
 static void test_series_disorder_and_kinds(void **state) {
   (void)state;
-  ts_series s;
-  ts_series_init(&s);
+  ts_deque s;
+  ts_deque_init(&s);
   series_add(&s, "2023-05", 1);
   series_add(&s, "2023-03", 1);
   series_add(&s, "2023-01", 1);
@@ -318,36 +318,36 @@ static void test_series_disorder_and_kinds(void **state) {
   ts_period q = period_of("2023-Q1");
   ts_number one;
   ts_number_from_int(1, &one);
-  assert_int_equal(ts_series_add(&s, &q, &one), TS_SERIES_MIXED_KINDS);
+  assert_int_equal(ts_deque_add(&s, &q, &one), TS_DEQUE_MIXED_KINDS);
   assert_int_equal(s.count, 3); /* unchanged */
   assert_int_equal(s.first_seen.sub, 5);
-  ts_series_free(&s);
+  ts_deque_free(&s);
 }
 
 static void test_series_unsorted_aggregate(void **state) {
   (void)state;
-  ts_series s;
-  ts_series_init(&s);
+  ts_deque s;
+  ts_deque_init(&s);
   /* 12000 rows over 12 months, in a scrambled order. */
   int64_t expected[12] = {0};
   for (int i = 0; i < 12000; i++) {
     int month = (i * 7) % 12 + 1;
-    char label[16];
+    char label[32];
     snprintf(label, sizeof(label), "2023-%02d", month);
     series_add(&s, label, i);
     expected[month - 1] += i;
   }
   assert_true(s.unsorted);
   assert_true(s.capacity <= 32); /* grows with periods, not rows */
-  assert_int_equal(ts_series_sort(&s), TS_SERIES_OK);
+  assert_int_equal(ts_deque_sort(&s), TS_DEQUE_OK);
   assert_int_equal(s.count, 12);
   for (int m = 0; m < 12; m++) {
     ts_number v;
-    ts_sum_value(&ts_series_points(&s)[m].sum[0], &v);
+    ts_sum_value(&ts_deque_points(&s)[m].sum[0], &v);
     assert_int_equal(v.i, expected[m]);
-    if (m) assert_true(ts_series_points(&s)[m - 1].ordinal < ts_series_points(&s)[m].ordinal);
+    if (m) assert_true(ts_deque_points(&s)[m - 1].ordinal < ts_deque_points(&s)[m].ordinal);
   }
-  ts_series_free(&s);
+  ts_deque_free(&s);
 }
 
 static void test_cagr(void **state) {

@@ -1,0 +1,233 @@
+/*
+** projection_accuracy.c -- how well annual_projection's methods project
+** a year's total from part of it, and whether their 80 % intervals hold
+** 80 % of the actual totals.  `make bench-accuracy` runs it.
+**
+**   projection_accuracy [kosis.csv ...]
+**
+**  1. Synthetic: seeded (reproducible) quarterly and monthly series with a
+**     level, a yearly growth rate that drifts, a seasonal pattern and
+**     multiplicative noise; 10 years each.
+**  2. Real: every complete quarterly series of the KOSIS CSV files given
+**     (wide layout: three quoted dimension columns, then one number per
+**     quarter, '-' for no data; CP949 bytes in the quoted fields are not
+**     interpreted).
+**  3. Every complete year is projected from every point of the year (after
+**     Q1, H1, Q3; after each month for monthly data) by each method, with
+**     only the years before it known to the method (the virtual table's
+**     backtest).  MAPE is taken over the cases where all seven methods
+**     gave a projection, so the columns compare like with like; coverage
+**     is the share of actual totals inside the 80 % interval, over the
+**     cases that had one.
+*/
+#include "projection.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_METHODS (TS_PROJ_N_FIXED + 1)
+#define MAX_YEARS 16
+
+typedef struct tally {
+  double ape[N_METHODS];
+  double *all_ape[N_METHODS]; /* every case's APE, for the median */
+  long n_alloc;
+  long hw_model_covered, hw_model_with; /* Holt-Winters' own-sd interval */
+  long cases;                 /* every method projected */
+  long covered[N_METHODS], with_interval[N_METHODS];
+  long chosen[TS_PROJ_N_FIXED]; /* auto's choices */
+} tally;
+
+/* ---- deterministic random numbers (splitmix64, Box-Muller) ---------- */
+
+static uint64_t next_u64(uint64_t *state) {
+  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+static double uniform(uint64_t *state) { return (next_u64(state) >> 11) * 0x1.0p-53; }
+static double gaussian(uint64_t *state) {
+  double u = uniform(state), v = uniform(state);
+  return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
+}
+
+/* ---- scoring one series ---------------------------------------------- */
+
+static int score_series(const ts_proj_grid *g, tally *t) {
+  ts_proj_cell cells[MAX_YEARS * TS_PROJ_N_FIXED];
+  if (g->n_years > MAX_YEARS) return 1;
+  for (int k = 1; k < g->periods_per_year; k++) {
+    ts_projection_backtest(g, k, ts_projection_mask(TS_PROJ_AUTO), g->n_years, cells);
+    for (int yi = 0; yi < g->n_years; yi++) {
+      double actual;
+      if (ts_proj_actual(g, yi, &actual) || actual == 0) continue;
+      ts_proj_estimate est[N_METHODS];
+      int all = 1;
+      for (int m = 0; m < N_METHODS; m++) {
+        ts_projection_from_backtest(g, cells, yi, k, (ts_proj_method)m, 80, &est[m]);
+        all &= est[m].ok;
+        if (est[m].ok && est[m].interval_ok) {
+          t->with_interval[m]++;
+          t->covered[m] += est[m].low <= actual && actual <= est[m].high;
+        }
+      }
+      const ts_proj_cell *hw = &cells[yi * TS_PROJ_N_FIXED + TS_PROJ_HOLT_WINTERS];
+      if (hw->ok && hw->model_sd >= 0) {
+        double half = ts_normal_quantile(0.9) * hw->model_sd;
+        t->hw_model_with++;
+        t->hw_model_covered += fabs(actual - hw->value) <= half;
+      }
+      if (!all) continue;
+      if (t->cases == t->n_alloc) {
+        t->n_alloc = t->n_alloc ? 2 * t->n_alloc : 1024;
+        for (int m = 0; m < N_METHODS; m++) {
+          t->all_ape[m] = realloc(t->all_ape[m], sizeof(double) * (size_t)t->n_alloc);
+          if (t->all_ape[m] == NULL) exit(2);
+        }
+      }
+      for (int m = 0; m < N_METHODS; m++) {
+        double ape = fabs(est[m].projection - actual) / fabs(actual);
+        t->ape[m] += ape;
+        t->all_ape[m][t->cases] = ape;
+      }
+      t->cases++;
+      t->chosen[est[TS_PROJ_AUTO].method]++;
+    }
+  }
+  return 0;
+}
+
+static int compare_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *a, long n) {
+  if (n == 0) return NAN;
+  qsort(a, (size_t)n, sizeof(double), compare_double);
+  return n % 2 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
+}
+
+static void print_tally(const char *zTitle, long n_series, tally *t) {
+  printf("\n%s: %ld series, %ld comparable projections\n", zTitle, n_series, t->cases);
+  printf("| method       |     MAPE %% | median APE %% | in 80%% interval | intervals |\n");
+  printf("|--------------|------------|--------------|-----------------|-----------|\n");
+  for (int m = 0; m < N_METHODS; m++) {
+    printf("| %-12s | %10.2f | %12.2f | ", ts_proj_method_name((ts_proj_method)m),
+           t->cases ? 100.0 * t->ape[m] / t->cases : NAN,
+           100.0 * median(t->all_ape[m], t->cases));
+    if (t->with_interval[m]) printf("%14.1f%% | %9ld |\n",
+                                    100.0 * t->covered[m] / t->with_interval[m],
+                                    t->with_interval[m]);
+    else printf("%15s | %9d |\n", "-", 0);
+  }
+  printf("holt_winters with its own model sd instead: %.1f%% of %ld in the 80%% interval\n",
+         t->hw_model_with ? 100.0 * t->hw_model_covered / t->hw_model_with : NAN,
+         t->hw_model_with);
+  printf("auto chose:");
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++)
+    printf(" %s %.0f%%", ts_proj_method_name((ts_proj_method)m),
+           t->cases ? 100.0 * t->chosen[m] / t->cases : 0.0);
+  printf("\n");
+  for (int m = 0; m < N_METHODS; m++) free(t->all_ape[m]);
+}
+
+/* ---- synthetic series ------------------------------------------------ */
+
+static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
+  enum { YEARS = 10 };
+  double value[YEARS * 12];
+  unsigned char present[YEARS * 12];
+  tally t;
+  memset(&t, 0, sizeof(t));
+  uint64_t rng = seed;
+  for (int s = 0; s < n_series; s++) {
+    int P = periods_per_year;
+    double season[12], total = 0;
+    double amplitude = 0.05 + 0.35 * uniform(&rng);
+    for (int j = 0; j < P; j++) total += season[j] = exp(amplitude * gaussian(&rng));
+    for (int j = 0; j < P; j++) season[j] *= P / total;
+    double growth = 0.10 * gaussian(&rng) + 0.05;   /* per year */
+    double drift = 0.05 * uniform(&rng);            /* growth's yearly drift */
+    double noise = 0.02 + 0.13 * uniform(&rng);     /* per period */
+    double level = 100 + 1000 * uniform(&rng);
+    for (int i = 0; i < YEARS * P; i++) {
+      if (i % P == 0 && i) growth += drift * gaussian(&rng);
+      level *= exp(growth / P);
+      value[i] = level * season[i % P] * exp(noise * gaussian(&rng));
+      present[i] = 1;
+    }
+    ts_proj_grid g = {P, 2010, YEARS, value, present};
+    score_series(&g, &t);
+  }
+  char title[80];
+  snprintf(title, sizeof(title), "synthetic %s (seed %llu)",
+           periods_per_year == 4 ? "quarterly" : "monthly", (unsigned long long)seed);
+  print_tally(title, n_series, &t);
+}
+
+/* ---- KOSIS wide CSV --------------------------------------------------- */
+
+/* Skips the three quoted dimension fields; returns the rest or NULL. */
+static const char *after_dimensions(const char *line) {
+  const char *p = line;
+  for (int field = 0; field < 3; field++) {
+    if (*p != '"') return NULL;
+    p = strchr(p + 1, '"');
+    if (p == NULL || p[1] != ',') return NULL;
+    p += 2;
+  }
+  return p;
+}
+
+static void kosis(int argc, char **argv) {
+  tally t;
+  long n_series = 0;
+  memset(&t, 0, sizeof(t));
+  for (int f = 1; f < argc; f++) {
+    FILE *in = fopen(argv[f], "rb");
+    char line[8192];
+    if (in == NULL) {
+      perror(argv[f]);
+      exit(1);
+    }
+    if (fgets(line, sizeof(line), in) == NULL) { fclose(in); continue; } /* header */
+    while (fgets(line, sizeof(line), in)) {
+      double value[MAX_YEARS * 4];
+      unsigned char present[MAX_YEARS * 4];
+      int n = 0, complete = 1;
+      const char *p = after_dimensions(line);
+      while (p && *p && *p != '\r' && *p != '\n' && n < MAX_YEARS * 4) {
+        char *end;
+        if (*p == '-' && (p[1] == ',' || p[1] == '\r' || p[1] == '\n' || p[1] == 0)) {
+          complete = 0;
+          end = (char *)p + 1;
+        } else {
+          value[n] = strtod(p, &end);
+          if (end == p) break;
+        }
+        present[n++] = 1;
+        p = *end == ',' ? end + 1 : end;
+      }
+      /* The file starts at 2014 Q1; only whole years of whole series. */
+      if (!complete || n < 8 || n % 4) continue;
+      ts_proj_grid g = {4, 2014, n / 4, value, present};
+      score_series(&g, &t);
+      n_series++;
+    }
+    fclose(in);
+  }
+  if (n_series) print_tally("KOSIS quarterly (overseas direct sales)", n_series, &t);
+}
+
+int main(int argc, char **argv) {
+  printf("annual_projection accuracy: each complete year projected from each point\n"
+         "of the year with only earlier years known; 80 %% intervals.\n");
+  synthetic(4, 400, 20230701);
+  synthetic(12, 150, 20230702);
+  kosis(argc, argv);
+  return 0;
+}

@@ -1,0 +1,1 @@
+SELECT tradestat_version();

@@ -1,0 +1,1 @@
+SELECT length(tradestat_debug()) > 0;

@@ -1,0 +1,1 @@
+SELECT period_normalize(p) FROM (SELECT '2019 4/4 p)' p UNION ALL SELECT '2023-H1' UNION ALL SELECT 202306 UNION ALL SELECT NULL);SELECT period_normalize(period) FROM direct_trade ORDER BY rowid LIMIT 5;

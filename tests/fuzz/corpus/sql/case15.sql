@@ -1,0 +1,1 @@
+SELECT partner, flow, period, yoy_growth(amount, period) OVER (PARTITION BY partner, flow ORDER BY period) FROM direct_trade ORDER BY 1, 2, 3;SELECT period, yoy_growth(amount, period) OVER (ORDER BY period ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) FROM direct_trade WHERE partner = 'USA' AND flow = 'export' ORDER BY period;

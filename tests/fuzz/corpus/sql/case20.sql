@@ -1,0 +1,1 @@
+SELECT m, partner, annual_projection(amount, period, m) FROM direct_trade, (SELECT 'run_rate' m UNION ALL SELECT 'prior_share' UNION ALL SELECT 'avg_share'  UNION ALL SELECT 'snaive' UNION ALL SELECT 'linear' UNION ALL SELECT 'holt_winters'  UNION ALL SELECT 'auto') WHERE flow = 'export' GROUP BY 1, 2 ORDER BY 1, 2;

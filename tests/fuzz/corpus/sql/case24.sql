@@ -1,0 +1,1 @@
+CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=direct_trade, value=amount, period=period, by='flow, partner', grain=half);SELECT * FROM g WHERE partner = 'China' AND flow IN ('import', 'export');SELECT count(*) FROM g; DROP TABLE g;

@@ -1,0 +1,1 @@
+SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');

@@ -1,0 +1,1 @@
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner', 'auto');

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Replays each harness's corpus (every seed and regression input), then
+# fuzzes it for SECONDS seconds.  New inputs go to build/fuzz/new/<harness>/
+# (not the repository), crashes to build/fuzz/crash-<harness>-*: copy a
+# crash into tests/fuzz/corpus/<harness>/ once it is fixed, so it is
+# replayed forever.
+#   sh tests/fuzz/run.sh SECONDS harness...
+cd "$(dirname "$0")/../.." || exit 1
+seconds=$1
+shift
+out=build/fuzz
+status=0
+for h in "$@"; do
+  bin=$out/fuzz_$h
+  mkdir -p "$out/new/$h"
+  n=$(ls tests/fuzz/corpus/$h | wc -l)
+  if ! $bin -runs=0 tests/fuzz/corpus/$h >"$out/replay-$h.log" 2>&1; then
+    echo "fuzz_$h: replaying the corpus FAILED"; tail -40 "$out/replay-$h.log"; status=1; continue
+  fi
+  echo "fuzz_$h: corpus of $n inputs replayed clean"
+  [ "$seconds" -gt 0 ] || continue
+  rm -f "$out"/crash-$h-*
+  $bin -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=1024 \
+    -artifact_prefix="$out/crash-$h-" -print_final_stats=1 \
+    "$out/new/$h" tests/fuzz/corpus/$h >"$out/fuzz-$h.log" 2>&1
+  rc=$?
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/fuzz-$h.log" | grep -o '[0-9]*$')
+  found=$(ls "$out/new/$h" | wc -l)
+  echo "fuzz_$h: ${execs:-?} executions in $seconds s, $found new inputs in $out/new/$h"
+  if [ "$rc" -ne 0 ] || ls "$out"/crash-$h-* >/dev/null 2>&1; then
+    echo "fuzz_$h: FOUND A CRASH (exit $rc); the input is in $out/crash-$h-*"
+    grep -E 'ERROR|SUMMARY|runtime error' "$out/fuzz-$h.log" | head -10
+    status=1
+  fi
+done
+exit $status

@@ -1,0 +1,109 @@
+/*
+** cases.c -- one representative query per SQL name and per virtual-table
+** form, over the fixture of harness.c.
+**
+** Contract:
+**  1. Keyed by the registered name: a case whose name is not registered
+**     (its family has not landed) is skipped and reported by the harness.
+**  2. Queries read the fixture through every form the SPEC documents:
+**     scalar, aggregate (GROUP BY), window (with a moving frame so xInverse
+**     runs), table-valued and CREATE VIRTUAL TABLE (with pushdown).
+**  3. Queries are deterministic (ORDER BY where row order could differ) so
+**     a run under fault injection compares with a reference run.
+*/
+#include "harness.h"
+
+#define ALL_PERIOD_KINDS \
+  "(SELECT '2019 4/4 p)' p UNION ALL SELECT '2023-H1' UNION ALL SELECT 202306" \
+  " UNION ALL SELECT '2024-02-29 12:00:00' UNION ALL SELECT 2023 UNION ALL SELECT NULL)"
+
+const th_case th_cases[] = {
+    {"tradestat_version", "scalar", NULL, "SELECT tradestat_version();"},
+    {"tradestat_debug", "scalar", NULL, "SELECT length(tradestat_debug()) > 0;"},
+    {"period_normalize", "scalar", NULL,
+     "SELECT period_normalize(p) FROM " ALL_PERIOD_KINDS ";"
+     "SELECT period_normalize(period) FROM direct_trade ORDER BY rowid LIMIT 5;"},
+    {"period_kind", "scalar", NULL, "SELECT period_kind(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_year", "scalar", NULL, "SELECT period_year(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_shift", "scalar", NULL, "SELECT period_shift(p, -5) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_prior_year", "scalar", NULL,
+     "SELECT period_prior_year(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_rollup", "scalar", NULL,
+     "SELECT period_rollup('2023-05-17', k) FROM (SELECT 'year' k UNION ALL SELECT 'half'"
+     " UNION ALL SELECT 'quarter' UNION ALL SELECT 'month' UNION ALL SELECT 'day');"},
+    {"period_year_fraction", "scalar", NULL,
+     "SELECT period_year_fraction(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_start", "scalar", NULL, "SELECT period_start(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_end", "scalar", NULL, "SELECT period_end(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"pct_change", "scalar", NULL,
+     "SELECT pct_change(1400, 680.8), pct_change(-279.6, -382.3), pct_change(1, 0);"
+     "SELECT pct_change(amount, 100) FROM direct_trade ORDER BY rowid LIMIT 4;"},
+    {"cagr", "scalar", NULL, "SELECT cagr(2.75, 4.73, 4), cagr(0, 1, 1);"},
+    {"cagr", "aggregate", NULL,
+     "SELECT partner, flow, cagr(amount, period) FROM direct_trade GROUP BY 1, 2 ORDER BY 1, 2;"},
+    {"yoy_growth", "aggregate", NULL,
+     "SELECT partner, flow, yoy_growth(amount, period) FROM direct_trade"
+     " GROUP BY 1, 2 ORDER BY 1, 2;"},
+    {"yoy_growth", "window", NULL,
+     "SELECT partner, flow, period, yoy_growth(amount, period) OVER"
+     " (PARTITION BY partner, flow ORDER BY period) FROM direct_trade ORDER BY 1, 2, 3;"
+     "SELECT period, yoy_growth(amount, period) OVER (ORDER BY period ROWS BETWEEN 6"
+     " PRECEDING AND CURRENT ROW) FROM direct_trade WHERE partner = 'USA' AND flow = 'export'"
+     " ORDER BY period;"},
+    {"ytd_growth", "aggregate", NULL,
+     "SELECT partner, flow, ytd_growth(amount, period) FROM direct_trade"
+     " GROUP BY 1, 2 ORDER BY 1, 2;"},
+    {"ytd_growth", "window", NULL,
+     "SELECT partner, flow, period, ytd_growth(amount, period) OVER"
+     " (PARTITION BY partner, flow ORDER BY period ROWS BETWEEN 8 PRECEDING AND CURRENT ROW)"
+     " FROM direct_trade ORDER BY 1, 2, 3;"},
+    {"trade_imbalance", "scalar", NULL,
+     "SELECT trade_imbalance(451, 1400), trade_imbalance(451, 1400, 'coverage'),"
+     " trade_imbalance(451, 1400, 'normalized'), trade_imbalance(451, 1400, 'grubel_lloyd'),"
+     " trade_imbalance(0, 0, 'coverage');"},
+    {"annual_projection", "scalar", NULL,
+     "SELECT annual_projection(1400, '2023-H1'), annual_projection(amount, period)"
+     " FROM direct_trade ORDER BY rowid LIMIT 3;"},
+    {"annual_projection", "aggregate", NULL,
+     "SELECT m, partner, annual_projection(amount, period, m) FROM direct_trade,"
+     " (SELECT 'run_rate' m UNION ALL SELECT 'prior_share' UNION ALL SELECT 'avg_share'"
+     "  UNION ALL SELECT 'snaive' UNION ALL SELECT 'linear' UNION ALL SELECT 'holt_winters'"
+     "  UNION ALL SELECT 'auto')"
+     " WHERE flow = 'export' GROUP BY 1, 2 ORDER BY 1, 2;"},
+    {"annual_projection", "window", NULL,
+     "SELECT partner, period, annual_projection(amount, period, 'prior_share') OVER"
+     " (PARTITION BY partner ORDER BY period) FROM direct_trade WHERE flow = 'import'"
+     " ORDER BY 1, 2;"},
+    {"sparkline", "aggregate", NULL,
+     "SELECT partner, flow, sparkline(amount, period) FROM direct_trade"
+     " GROUP BY 1, 2 ORDER BY 1, 2;"},
+    {"yoy_growth", "table-valued", NULL,
+     "SELECT * FROM yoy_growth('direct_trade', 'amount', 'period', 'partner')"
+     " WHERE period >= '2021';"},
+    {"yoy_growth", "create", NULL,
+     "CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=direct_trade, value=amount,"
+     " period=period, by='flow, partner', grain=half);"
+     "SELECT * FROM g WHERE partner = 'China' AND flow IN ('import', 'export');"
+     "SELECT count(*) FROM g; DROP TABLE g;"},
+    {"trade_imbalance", "table-valued", NULL,
+     "SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');"},
+    {"trade_imbalance", "create", NULL,
+     "CREATE VIRTUAL TABLE temp.ti USING trade_imbalance(source=direct_trade, period=period,"
+     " value=amount, flow=flow, export_label='export', import_label='import', by='partner',"
+     " grain=year);"
+     "SELECT * FROM ti WHERE partner = 'USA';"
+     "CREATE VIRTUAL TABLE temp.tw USING trade_imbalance(source=wide, period=month,"
+     " exports=exports, imports=imports, grain=quarter);"
+     "SELECT * FROM tw WHERE period > '2021-Q2'; DROP TABLE ti; DROP TABLE tw;"},
+    {"annual_projection", "table-valued", NULL,
+     "SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner', 'auto');"},
+    {"annual_projection", "create", NULL,
+     "CREATE VIRTUAL TABLE temp.o USING annual_projection(source=direct_trade, value=amount,"
+     " period=period, by='flow, partner', method=auto, level=80, through=Q2);"
+     "SELECT * FROM o; DROP TABLE o;"},
+    {"kosis_csv", "create", NULL,
+     "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='" TH_CSV_PATH "');"
+     "SELECT * FROM k; DROP TABLE k;"},
+};
+
+const int th_ncases = (int)(sizeof(th_cases) / sizeof(th_cases[0]));

@@ -1,0 +1,238 @@
+/*
+** oom.c -- out-of-memory injection over every SQL name and virtual-table
+** form (issue 6, item 1).
+**
+** Contract:
+**  1. A countdown allocator wraps SQLite's default methods
+**     (SQLITE_CONFIG_GETMALLOC -> SQLITE_CONFIG_MALLOC): armed at N, the
+**     N-th allocation fails; one-shot mode fails only that one, persistent
+**     mode every allocation after it.
+**  2. The extension is linked statically and registered with
+**     sqlite3_auto_extension, as an application embedding it would.
+**  3. For every case of cases.c whose name is registered (and a generic
+**     query for any registered name without a case), and for N = 1, 2, ...
+**     until a run completes without reaching its fault: the run must end
+**     in SQLITE_NOMEM or in exactly the result of an uninjected reference
+**     run; and sqlite3_memory_used() must be back at its baseline after
+**     the connection closes.  A crash ends the process (and the test).
+**  4. Prints the number of fault points exercised; exit status 1 on any
+**     failure, or when nothing was exercised.
+*/
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sqlite3_mem_methods default_methods;
+
+/* Test-harness state: this program is single-threaded. */
+static struct {
+  int armed;
+  long countdown; /* fail when it reaches 0 */
+  int persistent;
+  long nfail;     /* allocations failed since arming */
+} fault;
+
+static int should_fail(void) {
+  if (!fault.armed) return 0;
+  if (fault.countdown > 1) {
+    fault.countdown--;
+    return 0;
+  }
+  if (fault.countdown == 1) {
+    fault.countdown = 0;
+    fault.nfail++;
+    return 1;
+  }
+  if (fault.persistent) {
+    fault.nfail++;
+    return 1;
+  }
+  return 0;
+}
+
+static void *fault_malloc(int n) { return should_fail() ? NULL : default_methods.xMalloc(n); }
+
+static void *fault_realloc(void *p, int n) {
+  return should_fail() ? NULL : default_methods.xRealloc(p, n);
+}
+
+static void arm(long at, int persistent) {
+  fault.countdown = at;
+  fault.persistent = persistent;
+  fault.nfail = 0;
+  fault.armed = 1;
+}
+
+static void disarm(void) { fault.armed = 0; }
+
+typedef struct run_result {
+  int rc;
+  long nfail;
+  th_str out;
+} run_result;
+
+/* One run: fresh connection and setup without faults, the query armed. */
+static int run_once(const char *zSetup, const char *zSql, long at, int persistent,
+                    run_result *res) {
+  sqlite3 *db = NULL;
+  memset(res, 0, sizeof(*res));
+  int rc = th_open(NULL, 1, &db);
+  if (rc == SQLITE_OK && zSetup) rc = th_exec_all(db, zSetup, NULL);
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "oom: setup failed (%d) without any fault\n", rc);
+    sqlite3_close(db);
+    return 1;
+  }
+  if (at > 0) arm(at, persistent);
+  res->rc = th_exec_all(db, zSql, &res->out);
+  disarm();
+  res->nfail = fault.nfail;
+  if (sqlite3_close(db) != SQLITE_OK) {
+    fprintf(stderr, "oom: sqlite3_close failed: a statement was left open\n");
+    return 1;
+  }
+  return 0;
+}
+
+static int is_nomem(const run_result *r) {
+  return (r->rc & 0xff) == SQLITE_NOMEM || strstr(th_str_text(&r->out), "<text:nomem>");
+}
+
+/* Output up to its "error" line. */
+static size_t rows_length(const th_str *s) {
+  const char *z = th_str_text(s);
+  const char *e = strncmp(z, "error ", 6) == 0 ? z : strstr(z, "\nerror ");
+  return e ? (size_t)(e - z) : strlen(z);
+}
+
+/* Same result, or the same error after the same rows: SQLite may lose an
+** error's message text when the message itself cannot be allocated. */
+static int same_result(const run_result *r, const run_result *ref) {
+  if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
+  if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
+  size_t n = rows_length(&r->out);
+  return n == rows_length(&ref->out) && memcmp(th_str_text(&r->out), th_str_text(&ref->out), n) == 0;
+}
+
+static long total_points, total_failures;
+
+static void show(const char *zWhat, const th_str *s) {
+  const char *z = th_str_text(s);
+  fprintf(stderr, "  %s: %.600s%s\n", zWhat, z, strlen(z) > 600 ? "..." : "");
+}
+
+/* Every fault point of one query, in one mode.  Returns failures. */
+static int sweep(const char *zLabel, const char *zSetup, const char *zSql,
+                 const run_result *ref, sqlite3_int64 baseline, int persistent) {
+  int failures = 0;
+  for (long at = 1; at < 200000; at++) {
+    run_result r;
+    if (run_once(zSetup, zSql, at, persistent, &r)) return failures + 1;
+    sqlite3_int64 used = sqlite3_memory_used();
+    int ok = 1;
+    if (used != baseline) {
+      fprintf(stderr, "oom: LEAK %s, %s fault at %ld: %lld bytes not freed\n", zLabel,
+              persistent ? "persistent" : "one-shot", at, (long long)(used - baseline));
+      baseline = used; /* report each leak once */
+      ok = 0;
+    }
+    if (r.out.oom) {
+      fprintf(stderr, "oom: harness ran out of real memory\n");
+      exit(2);
+    }
+    if (!is_nomem(&r) && !same_result(&r, ref)) {
+      fprintf(stderr, "oom: WRONG RESULT %s, %s fault at %ld (rc %d, %ld allocations failed)\n",
+              zLabel, persistent ? "persistent" : "one-shot", at, r.rc, r.nfail);
+      show("got", &r.out);
+      show("expected", &ref->out);
+      ok = 0;
+    }
+    long nfail = r.nfail;
+    th_str_free(&r.out);
+    if (!ok && ++failures >= 3) return failures; /* enough to act on */
+    if (nfail == 0) break;                      /* the query needed fewer allocations */
+    total_points++;
+  }
+  return failures;
+}
+
+static int oom_case(const char *zLabel, const char *zSetup, const char *zSql) {
+  run_result ref;
+  /* Warm-up then reference: lazily created global state is in the baseline. */
+  if (run_once(zSetup, zSql, 0, 0, &ref)) return 1;
+  th_str_free(&ref.out);
+  sqlite3_int64 baseline = sqlite3_memory_used();
+  if (run_once(zSetup, zSql, 0, 0, &ref)) return 1;
+  if (sqlite3_memory_used() != baseline) {
+    fprintf(stderr, "oom: LEAK %s without any fault: %lld bytes\n", zLabel,
+            (long long)(sqlite3_memory_used() - baseline));
+    th_str_free(&ref.out);
+    return 1;
+  }
+  if (ref.rc != SQLITE_OK)
+    fprintf(stderr, "oom: note: %s fails without any fault: %.300s", zLabel,
+            th_str_text(&ref.out));
+  long before = total_points;
+  int failures = sweep(zLabel, zSetup, zSql, &ref, baseline, 0);
+  failures += sweep(zLabel, zSetup, zSql, &ref, baseline, 1);
+  printf("oom: %-40s %6ld fault points%s\n", zLabel, total_points - before,
+         failures ? "  FAILED" : "");
+  th_str_free(&ref.out);
+  return failures;
+}
+
+int main(void) {
+  sqlite3_mem_methods wrapped;
+  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &default_methods) != SQLITE_OK) return 2;
+  wrapped = default_methods;
+  wrapped.xMalloc = fault_malloc;
+  wrapped.xRealloc = fault_realloc;
+  if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped) != SQLITE_OK) return 2;
+  if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) != SQLITE_OK) return 2;
+  if (sqlite3_initialize() != SQLITE_OK) return 2;
+  if (th_write_fixture_files()) {
+    fprintf(stderr, "oom: cannot write %s\n", TH_CSV_PATH);
+    return 2;
+  }
+
+  th_registry reg;
+  if (th_registry_load(&reg) != SQLITE_OK) return 2;
+  sqlite3_auto_extension((void (*)(void))sqlite3_tradestat_init);
+
+  int ncases = 0;
+  for (int i = 0; i < th_ncases; i++) {
+    const th_case *c = &th_cases[i];
+    char zLabel[128];
+    snprintf(zLabel, sizeof(zLabel), "%s (%s)", c->name, c->form);
+    if (!th_registered(&reg, c->name)) {
+      printf("oom: %-40s skipped: not registered yet\n", zLabel);
+      continue;
+    }
+    ncases++;
+    total_failures += oom_case(zLabel, c->setup, c->sql);
+  }
+  for (int i = 0; i < reg.nfn; i++) {
+    if (th_has_case(reg.fn[i].name)) continue;
+    char zLabel[128];
+    snprintf(zLabel, sizeof(zLabel), "%s/%d (generic, no case yet)", reg.fn[i].name,
+             reg.fn[i].narg);
+    char *zSql = th_generic_function_sql(&reg.fn[i]);
+    ncases++;
+    total_failures += zSql ? oom_case(zLabel, NULL, zSql) : 1;
+    sqlite3_free(zSql);
+  }
+  for (int i = 0; i < reg.nmodule; i++) {
+    if (th_has_case(reg.module[i])) continue;
+    char zLabel[128];
+    snprintf(zLabel, sizeof(zLabel), "%s (generic module, no case yet)", reg.module[i]);
+    char *zSql = th_generic_module_sql(reg.module[i]);
+    ncases++;
+    total_failures += zSql ? oom_case(zLabel, NULL, zSql) : 1;
+    sqlite3_free(zSql);
+  }
+  printf("oom: %d cases, %ld fault points exercised (one-shot and persistent), %ld failures\n",
+         ncases, total_points, total_failures);
+  return total_failures || total_points == 0;
+}

@@ -1,0 +1,265 @@
+/*
+** test_projection.c -- the pure projection core on series small enough to
+** work out by hand (projection.h, holt_winters.c, projection_interval.c).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <math.h>
+#include <cmocka.h>
+
+#include "projection.h"
+
+#define MAXC 64
+
+/* A grid of P periods per year from a flat list; NAN marks a gap. */
+typedef struct test_grid {
+  double value[MAXC];
+  unsigned char present[MAXC];
+  ts_proj_grid g;
+} test_grid;
+
+static void grid_init(test_grid *t, int P, int n, const double *v) {
+  memset(t, 0, sizeof(*t));
+  for (int i = 0; i < n; i++) {
+    t->present[i] = !isnan(v[i]);
+    t->value[i] = isnan(v[i]) ? 0 : v[i];
+  }
+  t->g.periods_per_year = P;
+  t->g.first_year = 2020;
+  t->g.n_years = (n + P - 1) / P;
+  t->g.value = t->value;
+  t->g.present = t->present;
+}
+
+static double project(const test_grid *t, int yi, int k, ts_proj_method m, int *ok,
+                      const char **note) {
+  ts_proj_cell c;
+  assert_int_equal(ts_proj_fixed(&t->g, yi, k, m, &c), SQLITE_OK);
+  *ok = c.ok;
+  if (note) *note = c.note;
+  return c.value;
+}
+
+/* The article: 2022 H1 680.8, H2 809.2; 2023 H1 1400. */
+static const double article[] = {680.8, 809.2, 1400, NAN};
+
+static void test_article_methods(void **state) {
+  (void)state;
+  test_grid t;
+  int ok;
+  grid_init(&t, 2, 4, article);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_RUN_RATE, &ok, NULL), 2800, 1e-9);
+  assert_true(ok);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_PRIOR_SHARE, &ok, NULL), 1400 * 1490 / 680.8, 1e-9);
+  assert_true(ok);
+  /* one prior complete year: avg_share is prior_share */
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_AVG_SHARE, &ok, NULL), 1400 * 1490 / 680.8, 1e-9);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), 2209.2, 1e-9);
+  /* line through (0, 680.8), (1, 809.2), (2, 1400): slope 359.6, at x = 3:
+  ** 963.333.. + 2 * 359.6 */
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_LINEAR, &ok, NULL),
+                     1400 + (680.8 + 809.2 + 1400) / 3 + 2 * 359.6, 1e-9);
+  const char *note;
+  project(&t, 1, 1, TS_PROJ_HOLT_WINTERS, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "holt_winters needs two full years of unbroken periods");
+}
+
+static void test_first_year_has_no_history(void **state) {
+  (void)state;
+  test_grid t;
+  int ok;
+  const char *note;
+  grid_init(&t, 2, 4, article);
+  project(&t, 0, 1, TS_PROJ_PRIOR_SHARE, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "no complete prior year");
+  project(&t, 0, 1, TS_PROJ_SNAIVE, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "prior year's remaining periods missing");
+  project(&t, 0, 1, TS_PROJ_LINEAR, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "fewer than 2 periods for a trend");
+  project(&t, 0, 1, TS_PROJ_AVG_SHARE, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "no complete prior year with a non-zero total");
+  /* a complete year is its own total whatever the method */
+  assert_float_equal(project(&t, 0, 2, TS_PROJ_SNAIVE, &ok, NULL), 1490, 1e-9);
+  assert_true(ok);
+}
+
+static void test_avg_share_three_years(void **state) {
+  (void)state;
+  /* H1 shares 0.4, 0.5, 0.6 (totals 100, 200, 100), then an older year
+  ** with share 0.9 that must not count (only the latest 3). */
+  const double v[] = {90, 10, 40, 60, 100, 100, 60, 40, 50, NAN};
+  test_grid t;
+  int ok;
+  grid_init(&t, 2, 10, v);
+  assert_float_equal(project(&t, 4, 1, TS_PROJ_AVG_SHARE, &ok, NULL), 50 / 0.5, 1e-9);
+  assert_true(ok);
+}
+
+static void test_linear_reproduces_a_line(void **state) {
+  (void)state;
+  double v[12];
+  for (int i = 0; i < 12; i++) v[i] = i < 10 ? 10 + 2.5 * i : NAN;
+  test_grid t;
+  int ok;
+  grid_init(&t, 4, 12, v);
+  /* year 3 (i = 8..11) from k = 2: 30 + 32.5 + 35 + 37.5 */
+  assert_float_equal(project(&t, 2, 2, TS_PROJ_LINEAR, &ok, NULL), 135, 1e-9);
+  assert_true(ok);
+}
+
+static void test_holt_winters_pure_seasonal(void **state) {
+  (void)state;
+  const double pattern[4] = {10, 20, 30, 40};
+  double v[16];
+  for (int i = 0; i < 16; i++) v[i] = i < 13 ? pattern[i % 4] : NAN;
+  test_grid t;
+  int ok;
+  grid_init(&t, 4, 16, v);
+  assert_float_equal(project(&t, 3, 1, TS_PROJ_HOLT_WINTERS, &ok, NULL), 100, 1e-9);
+  assert_true(ok);
+  /* straight line plus seasonality, negative values included: exact too */
+  for (int i = 0; i < 16; i++) v[i] = i < 14 ? -50 + 3 * i + pattern[i % 4] : NAN;
+  grid_init(&t, 4, 16, v);
+  double want = 0;
+  for (int i = 12; i < 16; i++) want += -50 + 3 * i + pattern[i % 4];
+  assert_float_equal(project(&t, 3, 2, TS_PROJ_HOLT_WINTERS, &ok, NULL), want, 1e-7);
+  assert_true(ok);
+}
+
+static void test_holt_winters_multiplicative(void **state) {
+  (void)state;
+  /* growing 5 % a quarter with a multiplicative pattern: the fit chooses
+  ** multiplicative seasonality and projects closely. */
+  const double pattern[4] = {0.8, 1.1, 0.9, 1.2};
+  double y[20], sum, sd;
+  ts_hw_model model;
+  for (int i = 0; i < 20; i++) y[i] = 100 * pow(1.05, i) * pattern[i % 4];
+  assert_int_equal(ts_holt_winters_forecast(y, 16, 4, 1, 4, &sum, &sd, &model), 0);
+  assert_true(model.multiplicative);
+  double want = y[16] + y[17] + y[18] + y[19];
+  assert_true(fabs(sum - want) / want < 0.02);
+  assert_true(sd >= 0);
+  /* too short, unsupported season */
+  assert_int_equal(ts_holt_winters_forecast(y, 7, 4, 1, 1, &sum, &sd, &model), 1);
+  assert_int_equal(ts_holt_winters_forecast(y, 20, 3, 1, 1, &sum, &sd, &model), 1);
+  /* deterministic */
+  double again;
+  ts_holt_winters_forecast(y, 16, 4, 1, 4, &again, &sd, &model);
+  assert_true(again == sum);
+}
+
+static void test_gaps_zero_negative(void **state) {
+  (void)state;
+  test_grid t;
+  int ok;
+  const char *note;
+  /* 2021 H1 missing: incomplete year-to-date, no projection */
+  const double gap[] = {100, 100, NAN, 50};
+  grid_init(&t, 2, 4, gap);
+  project(&t, 1, 1, TS_PROJ_RUN_RATE, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "incomplete year-to-date");
+  /* a zero prior year-to-date: NULL with a note, not Inf */
+  const double zero[] = {0, 100, 30, NAN};
+  grid_init(&t, 2, 4, zero);
+  project(&t, 1, 1, TS_PROJ_PRIOR_SHARE, &ok, &note);
+  assert_false(ok);
+  assert_string_equal(note, "prior year-to-date is zero");
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), 130, 1e-12);
+  /* negative values (a balance) follow the formulas */
+  const double neg[] = {-40, -60, -30, NAN};
+  grid_init(&t, 2, 4, neg);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_RUN_RATE, &ok, NULL), -60, 1e-12);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_PRIOR_SHARE, &ok, NULL), -30 * -100 / -40.0, 1e-12);
+  assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), -90, 1e-12);
+}
+
+static void test_auto_choice_and_fallback(void **state) {
+  (void)state;
+  /* Q1 jumps around, Q2..Q4 repeat: only snaive is exact every year. */
+  const double q1[6] = {50, 10, 90, 20, 70, 40};
+  double v[24];
+  for (int y = 0; y < 6; y++) {
+    v[4 * y] = q1[y];
+    v[4 * y + 1] = 30, v[4 * y + 2] = 60, v[4 * y + 3] = 45;
+  }
+  test_grid t;
+  ts_proj_estimate e;
+  grid_init(&t, 4, 24, v);
+  assert_int_equal(ts_projection_estimate(&t.g, 5, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_float_equal(e.projection, 40 + 30 + 60 + 45, 1e-9);
+  /* errors of 0 in earlier years: a zero-width interval at the projection */
+  assert_true(e.interval_ok);
+  assert_float_equal(e.low, 175, 1e-9);
+  assert_float_equal(e.high, 175, 1e-9);
+  /* year index 2: snaive scored on 2 earlier years only -> prior_share */
+  assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
+  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
+  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
+  assert_false(e.interval_ok);
+  /* a fixed method with fewer than 3 earlier years: no interval, a note */
+  assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_false(e.interval_ok);
+  assert_string_equal(e.interval_note, "fewer than 3 earlier years for an interval");
+}
+
+static void test_quantiles_and_interval(void **state) {
+  (void)state;
+  assert_float_equal(ts_student_t_quantile(0.9, 1), 3.0776835371752536, 1e-9);
+  assert_float_equal(ts_student_t_quantile(0.9, 2), 1.8856180831641267, 1e-9);
+  assert_float_equal(ts_student_t_quantile(0.975, 10), 2.2281388519649385, 1e-9);
+  assert_float_equal(ts_student_t_quantile(0.1, 5), -1.4758840488244813, 1e-9);
+  assert_float_equal(ts_normal_quantile(0.975), 1.959963984540054, 1e-9);
+  /* log errors 0.1, 0.2, 0.3: mean 0.2, sd 0.1, n 3 */
+  double proj[3] = {100, 100, 100};
+  double actual[3] = {100 * exp(0.1), 100 * exp(0.2), 100 * exp(0.3)};
+  double low, high, half = 1.8856180831641267 * 0.1 * sqrt(4.0 / 3);
+  assert_int_equal(ts_proj_error_interval(proj, actual, 3, 500, 80, &low, &high), 0);
+  assert_float_equal(low, 500 * exp(0.2 - half), 1e-6);
+  assert_float_equal(high, 500 * exp(0.2 + half), 1e-6);
+  /* two pairs are not enough; a bad level gives none */
+  assert_int_equal(ts_proj_error_interval(proj, actual, 2, 500, 80, &low, &high), 1);
+  assert_int_equal(ts_proj_error_interval(proj, actual, 3, 500, 100, &low, &high), 1);
+  /* a negative actual: relative errors instead of log ratios */
+  double actual2[3] = {-10, 110, 120};
+  assert_int_equal(ts_proj_error_interval(proj, actual2, 3, 200, 80, &low, &high), 0);
+  assert_true(low < 200 && high > 200 && low < 0);
+}
+
+static void test_method_names(void **state) {
+  (void)state;
+  ts_proj_method m;
+  assert_int_equal(ts_proj_method_from_name("holt_winters", &m), 0);
+  assert_int_equal(m, TS_PROJ_HOLT_WINTERS);
+  assert_int_equal(ts_proj_method_from_name("Auto", &m), 1);
+  assert_int_equal(ts_proj_method_from_name(NULL, &m), 1);
+  assert_string_equal(ts_proj_method_name(TS_PROJ_AVG_SHARE), "avg_share");
+  assert_null(ts_proj_method_name((ts_proj_method)99));
+  assert_int_equal(ts_proj_periods_per_year(TS_KIND_MONTH), 12);
+  assert_int_equal(ts_proj_periods_per_year(TS_KIND_DAY), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_article_methods),
+      cmocka_unit_test(test_first_year_has_no_history),
+      cmocka_unit_test(test_avg_share_three_years),
+      cmocka_unit_test(test_linear_reproduces_a_line),
+      cmocka_unit_test(test_holt_winters_pure_seasonal),
+      cmocka_unit_test(test_holt_winters_multiplicative),
+      cmocka_unit_test(test_gaps_zero_negative),
+      cmocka_unit_test(test_auto_choice_and_fallback),
+      cmocka_unit_test(test_quantiles_and_interval),
+      cmocka_unit_test(test_method_names),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
