@@ -21,7 +21,9 @@
 **     amount REAL, list_price REAL): txn-rows rows spread over the same
 **     months, in date order, with the same kind of seasonality and trend
 **     per (flow, partner) on half the rows and the other half spread
-**     evenly, so no month of a (flow, partner) is empty; indexed on (flow, partner, period) for
+**     evenly; every (flow, partner) has a row every day (so at least
+**     2 x partners x days rows), so no roll-up of the days is incomplete
+**     and the plain SQL's LAG over months is right; indexed on (flow, partner, period) for
 **     grain=month roll-ups.  amount = list_price less a discount of 0 to
 **     30 %, so pct_change(amount, list_price) has something to compute.
 **  5. --scale multiplies partners and txn-rows (months and categories
@@ -191,6 +193,21 @@ static int days_in_month(int year, int month) {
   return days[month - 1] + (month == 2 && leap);
 }
 
+/* One transaction of series s (flow, partner) on the bound day. */
+static int insert_txn(sqlite3 *db, sqlite3_stmt *ins, rng *r, const gen_options *o, int s) {
+  char partner[16], category[16];
+  snprintf(partner, sizeof(partner), "P%d", s % o->partners + 1);
+  snprintf(category, sizeof(category), "C%02d", (int)(rng_uniform(r) * o->categories) + 1);
+  double list_price = round(exp(3.5 + rng_normal(r)) * 100.0) / 100.0;
+  double amount = round(list_price * (1.0 - 0.3 * rng_uniform(r)) * 100.0) / 100.0;
+  sqlite3_bind_text(ins, 2, flows[s / o->partners], -1, SQLITE_STATIC);
+  sqlite3_bind_text(ins, 3, partner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(ins, 4, category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double(ins, 5, amount);
+  sqlite3_bind_double(ins, 6, list_price);
+  return step_reset(db, ins);
+}
+
 static int generate_transactions(sqlite3 *db, const gen_options *o) {
   rng r = {o->seed ^ 0x5DEECE66Dull};
   int nSeries = 2 * o->partners;
@@ -221,13 +238,15 @@ static int generate_transactions(sqlite3 *db, const gen_options *o) {
     double total = 0.0;
     for (int s = 0; s < nSeries; s++) total = weight[s] = total + shape_mean(&shapes[s], t) / shapes[s].level;
     for (int d = 1; d <= days_in_month(year, month) && rc == SQLITE_OK; d++) {
-      char period[32], partner[16], category[16];
+      char period[32];
       snprintf(period, sizeof(period), "%04d-%02d-%02d", year, month, d);
       sqlite3_bind_text(ins, 1, period, -1, SQLITE_TRANSIENT);
       owed += per_day;
-      for (; written < (long long)owed && written < o->txn_rows && rc == SQLITE_OK; written++) {
-        /* Half the rows go to a series at random, so no (series,
-        ** month) is ever empty: the roll-up has no gaps and LAG is right. */
+      /* Every (flow, partner) trades every day, so no roll-up of the days
+      ** is incomplete and LAG over the months is right; the rest of the
+      ** day's rows follow each series' shape half the time. */
+      for (int s = 0; s < nSeries && rc == SQLITE_OK; s++, written++) rc = insert_txn(db, ins, &r, o, s);
+      for (; written < (long long)owed && rc == SQLITE_OK; written++) {
         int lo = 0, hi = nSeries - 1;
         if (rng_uniform(&r) < 0.5) {
           lo = (int)(rng_uniform(&r) * nSeries);
@@ -239,16 +258,7 @@ static int generate_transactions(sqlite3 *db, const gen_options *o) {
             else hi = mid;
           }
         }
-        snprintf(partner, sizeof(partner), "P%d", lo % o->partners + 1);
-        snprintf(category, sizeof(category), "C%02d", (int)(rng_uniform(&r) * o->categories) + 1);
-        double list_price = round(exp(3.5 + rng_normal(&r)) * 100.0) / 100.0;
-        double amount = round(list_price * (1.0 - 0.3 * rng_uniform(&r)) * 100.0) / 100.0;
-        sqlite3_bind_text(ins, 2, flows[lo / o->partners], -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 3, partner, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 4, category, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_double(ins, 5, amount);
-        sqlite3_bind_double(ins, 6, list_price);
-        rc = step_reset(db, ins);
+        rc = insert_txn(db, ins, &r, o, lo);
       }
     }
   }

@@ -2,6 +2,7 @@
 ** run.c -- times tradestat against plain SQL on one database (issue 5).
 **
 **   build/bench/run DB [--repeat N] [--no-memory]
+**   build/bench/run DB --only QUERY_ID      (one query: for profiling)
 **   build/bench/run DB --memory-probe      (used by run itself)
 **
 ** Contract:
@@ -287,14 +288,16 @@ static int report_pairs(const query_result *results) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: run DB [--repeat N] [--no-memory] | run DB --memory-probe\n");
+    fprintf(stderr, "usage: run DB [--repeat N] [--no-memory] [--only ID] | run DB --memory-probe\n");
     return 2;
   }
   int repeat = 3, memory = 1;
+  const char *zOnly = NULL; /* --only ID: time one query (for profiling) */
   for (int i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--memory-probe") == 0) return memory_probe(argv[1]);
     if (strcmp(argv[i], "--no-memory") == 0) memory = 0;
     else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) zOnly = argv[++i], memory = 0;
   }
   if (repeat < 1) repeat = 1;
   sqlite3 *db = open_bench(argv[1]);
@@ -306,10 +309,11 @@ int main(int argc, char **argv) {
   fprintf(stderr, "medians of %d runs:\n", repeat);
   int failures = 0;
   for (int i = 0; i < bench_query_count; i++) {
+    if (zOnly && strcmp(zOnly, bench_queries[i].zId) != 0) continue;
     if (!available(db, bench_queries[i].zNeeds)) continue;
     failures += time_query(db, &bench_queries[i], zPartner, repeat, &results[i]);
   }
-  failures += report_pairs(results);
+  if (!zOnly) failures += report_pairs(results);
   if (memory) {
     long idle = 0, peak = 0;
     if (measure_memory(argv[1], &idle, &peak)) {
