@@ -20,7 +20,11 @@
 **     two of its three months) is "incomplete period": its growth is NULL
 **     and it breaks the year-to-date, rather than comparing a partial sum
 **     with a whole one.
-**  6. Cost: O(log n + periods per year) per point; nothing allocates.
+**  6. Cost: ts_growth_at is O(log n + periods per year) per point;
+**     ts_growth_next, walking a series in period order, keeps running
+**     year-to-date sums and costs O(1) amortized per point (the virtual
+**     tables' path).  Both sum in period order, so they agree to the bit.
+**     Nothing allocates.
 */
 #include "tradestat_internal.h"
 
@@ -78,20 +82,38 @@ int ts_point_find(const ts_point *a, int n, int64_t ordinal) {
   return (j >= 0 && a[j].ordinal == ordinal) ? j : -1;
 }
 
-/* Sums the points present in slot from the start of `year` to `end`
-** (an ordinal in that year); returns how many there were. */
-static int sum_year_to(ts_period_kind kind, const ts_point *a, int n, int slot,
-                       int year, int64_t end, ts_sum *out) {
+/* Starts acc over: nothing of `year` summed yet. */
+static void year_sum_reset(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n,
+                           int year) {
   ts_period first = {kind, year, 1, 1, 0};
-  int64_t start = ts_period_ordinal(&first);
-  int count = 0;
-  ts_sum_init(out);
-  for (int j = point_floor(a, n, end); j >= 0 && a[j].ordinal >= start; j--) {
-    if (!complete(a, j, slot)) continue;
-    ts_sum_merge(out, &a[j].sum[slot]);
-    count++;
+  acc->year = year;
+  acc->count = 0;
+  acc->next = point_floor(a, n, ts_period_ordinal(&first) - 1) + 1;
+  ts_sum_init(&acc->sum);
+}
+
+/* Brings acc to the complete points of slot from the start of `year` to
+** `end` (an ordinal in that year).  Moving forward only adds the points
+** passed, so a cursor walking a series costs O(1) amortized per point;
+** any other move starts over from the year's first point. */
+static void year_sum_to(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n,
+                        int slot, int year, int64_t end) {
+  if (!acc->valid || acc->year != year || end < acc->end) year_sum_reset(acc, kind, a, n, year);
+  acc->valid = 1;
+  acc->end = end;
+  for (; acc->next < n && a[acc->next].ordinal <= end; acc->next++) {
+    if (!complete(a, acc->next, slot)) continue;
+    ts_sum_merge(&acc->sum, &a[acc->next].sum[slot]);
+    acc->count++;
   }
-  return count;
+}
+
+/* ts_sum_double without the 128-bit conversions when the total is a
+** small exact integer (every integer below 2^53 is a double). */
+static double sum_double(const ts_sum *s) {
+  const ts_int128 limit = (ts_int128)1 << 53;
+  if (s->n_real == 0 && s->exact < limit && s->exact > -limit) return (double)(int64_t)s->exact;
+  return ts_sum_double(s);
 }
 
 /* The prior year's period that closes the same part of the year as p. */
@@ -107,15 +129,26 @@ static void growth_of_values(ts_growth_row *out, double current, double prior) {
   else out->growth_ok = !ts_growth(current, prior, &out->growth);
 }
 
-void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
-                  int i, ts_growth_row *out) {
-  ts_period p, prior;
+void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
+
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
+                    int slot, int i, ts_growth_row *out) {
+  ts_period p, prior, end;
   memset(out, 0, sizeof(*out));
   out->prior_index = -1;
   if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
 
+  /* The prior year's year-to-date ends at the prior period itself (or at
+  ** 28 February for a 29th), so it also finds the prior point. */
+  int have_prior_year = p.year > 1;
+  if (have_prior_year) {
+    prior_year_end(&p, &end);
+    year_sum_to(&c->prior_ytd, kind, a, n, slot, end.year, ts_period_ordinal(&end));
+  }
   if (ts_period_prior_year(&p, &prior) == 0) {
-    int j = ts_point_find(a, n, ts_period_ordinal(&prior));
+    int64_t want = ts_period_ordinal(&prior);
+    int j = c->prior_ytd.next - 1;
+    if (!(have_prior_year && j >= 0 && a[j].ordinal == want)) j = ts_point_find(a, n, want);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
   if (out->prior_index < 0) {
@@ -123,29 +156,32 @@ void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
   } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
     out->note = TS_NOTE_INCOMPLETE;
   } else {
-    growth_of_values(out, ts_sum_double(&a[i].sum[slot]),
-                     ts_sum_double(&a[out->prior_index].sum[slot]));
+    growth_of_values(out, sum_double(&a[i].sum[slot]),
+                     sum_double(&a[out->prior_index].sum[slot]));
   }
 
-  ts_sum ytd, prior_ytd;
-  int have = sum_year_to(kind, a, n, slot, p.year, a[i].ordinal, &ytd);
-  out->ytd_ok = have == ts_period_position(&p);
-  if (out->ytd_ok) ts_sum_value(&ytd, &out->ytd);
-  if (p.year > 1) {
-    ts_period end;
-    prior_year_end(&p, &end);
-    have = sum_year_to(kind, a, n, slot, end.year, ts_period_ordinal(&end), &prior_ytd);
-    out->prior_ytd_ok = have == ts_period_position(&end);
-    if (out->prior_ytd_ok) ts_sum_value(&prior_ytd, &out->prior_ytd);
+  year_sum_to(&c->ytd, kind, a, n, slot, p.year, a[i].ordinal);
+  out->ytd_ok = c->ytd.count == ts_period_position(&p);
+  if (out->ytd_ok) ts_sum_value(&c->ytd.sum, &out->ytd);
+  if (have_prior_year) {
+    out->prior_ytd_ok = c->prior_ytd.count == ts_period_position(&end);
+    if (out->prior_ytd_ok) ts_sum_value(&c->prior_ytd.sum, &out->prior_ytd);
   }
   if (out->ytd_ok && out->prior_ytd_ok) {
-    double base = ts_sum_double(&prior_ytd);
+    double base = sum_double(&c->prior_ytd.sum);
     if (base != 0.0)
-      out->ytd_growth_ok = !ts_growth(ts_sum_double(&ytd), base, &out->ytd_growth);
+      out->ytd_growth_ok = !ts_growth(sum_double(&c->ytd.sum), base, &out->ytd_growth);
   }
   if (out->note == NULL && !out->ytd_growth_ok) {
     out->note = !out->ytd_ok ? TS_NOTE_YTD
               : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
               : TS_NOTE_PRIOR_ZERO;
   }
+}
+
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
+                  int i, ts_growth_row *out) {
+  ts_growth_cursor c;
+  ts_growth_cursor_init(&c);
+  ts_growth_next(&c, kind, a, n, slot, i, out);
 }

@@ -90,7 +90,7 @@ struct ts_scan {
   int done;
   ts_series cur;
   int unsorted;
-  char zFirstLabel[TS_PERIOD_LABEL_MAX]; /* first period of cur, for messages */
+  ts_period first_period; /* first period of cur (as read), for messages */
 };
 
 /* Whether a declared type has TEXT affinity (SQLite's rules 1-2). */
@@ -274,24 +274,24 @@ static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr
     return rc;
   }
   if (*pSkip) return SQLITE_OK;
+  /* Labels are formatted only for messages: this runs once per row. */
+  char zLabel[TS_PERIOD_LABEL_MAX], zFirst[TS_PERIOD_LABEL_MAX];
   *orig = *p;
-  char zLabel[TS_PERIOD_LABEL_MAX];
-  ts_period_format(p, zLabel);
-  if (spec->grain != TS_KIND_NONE) {
-    ts_period rolled;
-    if (ts_period_rollup(p, spec->grain, &rolled)) {
-      *pzErr = sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
-                               ts_period_kind_name(p->kind), zLabel, ts_period_kind_name(spec->grain));
-      return SQLITE_ERROR;
-    }
-    *p = rolled;
+  if (spec->grain != TS_KIND_NONE && ts_period_rollup(orig, spec->grain, p)) {
+    ts_period_format(orig, zLabel);
+    *pzErr = sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
+                             ts_period_kind_name(orig->kind), zLabel,
+                             ts_period_kind_name(spec->grain));
+    return SQLITE_ERROR;
   }
   if (scan->cur.kind == TS_KIND_NONE) {
     scan->cur.kind = p->kind;
-    memcpy(scan->zFirstLabel, zLabel, sizeof(zLabel));
+    scan->first_period = *orig;
   } else if (scan->cur.kind != p->kind) {
+    ts_period_format(&scan->first_period, zFirst);
+    ts_period_format(orig, zLabel);
     *pzErr = sqlite3_mprintf("%s: series mixes period kinds: '%s' and '%s'", spec->zModule,
-                             scan->zFirstLabel, zLabel);
+                             zFirst, zLabel);
     return SQLITE_ERROR;
   }
   return SQLITE_OK;

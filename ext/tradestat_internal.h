@@ -211,6 +211,21 @@ int ts_point_find(const ts_point *a, int n, int64_t ordinal);
 void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
                   int i, ts_growth_row *out);
 
+/* The same, for a walk over one series in period order: running
+** year-to-date sums make each point O(1) amortized.  Initialise the
+** cursor for each series; points may be skipped, not revisited cheaply. */
+typedef struct ts_year_sum {
+  int valid, year, next, count; /* next: first point not yet summed */
+  int64_t end;                  /* points with ordinal <= end are summed */
+  ts_sum sum;
+} ts_year_sum;
+typedef struct ts_growth_cursor {
+  ts_year_sum ytd, prior_ytd;
+} ts_growth_cursor;
+void ts_growth_cursor_init(ts_growth_cursor *c);
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
+                    int slot, int i, ts_growth_row *out);
+
 /* ------------------------------------------------------------------ */
 /* SQL glue helpers                                                    */
 /* ------------------------------------------------------------------ */

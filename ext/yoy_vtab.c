@@ -41,12 +41,14 @@ static const char *const argument_roles[N_ARG] = {"source", "value", "period", "
 typedef struct yoy_cursor {
   ts_series_cursor base;
   int i;              /* current point of the series */
+  ts_growth_cursor growth; /* running year-to-date sums along the series */
   ts_growth_row row;
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
   (void)pzErr;
   ((yoy_cursor *)pCur)->i = -1;
+  ts_growth_cursor_init(&((yoy_cursor *)pCur)->growth);
   return SQLITE_OK;
 }
 
@@ -56,7 +58,7 @@ static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
-  ts_growth_at(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
   return 1;
 }
 

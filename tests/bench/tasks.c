@@ -1,0 +1,126 @@
+/*
+** tasks.c -- what the benchmark times (issue 5's table), as SQL.
+**
+** Contract:
+**  1. Each task pairs the extension with the best plain-SQL way an
+**     analyst would write the same thing, over the same tables of the
+**     same database (tests/bench/gen.c).
+**  2. Both sides return count(*), count(result), sum(result) over the
+**     whole result, so neither can skip work the other does.
+**  3. must_agree pairs compute the same numbers (gap-correct on both
+**     sides, or data with no gaps): run.c fails when they differ.  The
+**     LAG(x, 12) query is never required to agree on the full table: it
+**     is wrong where months are missing, which is the point.
+**  4. $P in a query is replaced by the filter partner (P7, a partner
+**     without gaps; P1 in a data set too small to have a P7).
+*/
+#include "tasks.h"
+
+#include <stddef.h>
+
+#define YOY_WINDOW "PARTITION BY flow, partner, category ORDER BY period"
+#define PRIOR_YEAR(col) "printf('%04d%s', substr(" col ", 1, 4) - 1, substr(" col ", 5))"
+
+const char *const bench_setup[] = {
+    "CREATE VIRTUAL TABLE temp.bench_yoy USING yoy_growth(source=direct_trade, "
+    "value=amount, period=period, by='flow, partner, category')",
+    "CREATE VIRTUAL TABLE temp.bench_txn USING yoy_growth(source=transactions, "
+    "value=amount, period=period, by='flow, partner', grain=month)",
+    "CREATE VIRTUAL TABLE temp.bench_trade USING trade_imbalance(source=direct_trade, "
+    "period=period, value=amount, flow=flow, export_label='export', import_label='import', "
+    "by='partner')",
+    "CREATE VIRTUAL TABLE temp.bench_proj_prior USING annual_projection(source=direct_trade, "
+    "value=amount, period=period, by='flow, partner, category', method=prior_share, through=H1)",
+    "CREATE VIRTUAL TABLE temp.bench_proj_hw USING annual_projection(source=direct_trade, "
+    "value=amount, period=period, by='flow, partner, category', method=holt_winters, through=H1)",
+};
+const int bench_setup_count = (int)(sizeof(bench_setup) / sizeof(bench_setup[0]));
+
+const char bench_memory_query[] =
+    "SELECT count(*), count(growth), sum(growth) FROM temp.bench_txn";
+
+/* Year-to-date (Jan-Jun), total and their period counts per series and
+** year; a projection only where both years are complete enough. */
+#define PROJECTION_SQL                                                               \
+  "WITH y AS (SELECT flow, partner, category, CAST(substr(period, 1, 4) AS INTEGER) AS year," \
+  " sum(CASE WHEN substr(period, 6, 2) <= '06' THEN amount END) AS ytd,"            \
+  " count(CASE WHEN substr(period, 6, 2) <= '06' THEN 1 END) AS n_ytd,"             \
+  " sum(amount) AS total, count(*) AS n"                                             \
+  " FROM direct_trade GROUP BY flow, partner, category, year)"                       \
+  " SELECT count(*), count(proj), sum(proj) FROM ("                                  \
+  "  SELECT c.ytd * 1.0 * p.total / p.ytd AS proj FROM y AS c LEFT JOIN y AS p"      \
+  "  ON p.flow = c.flow AND p.partner = c.partner AND p.category = c.category"       \
+  "  AND p.year = c.year - 1 AND c.n_ytd = 6 AND p.n_ytd = 6 AND p.n = 12)"
+
+#define TXN_SQL(month_expr)                                                          \
+  "SELECT count(*), count(g), sum(g) FROM (SELECT (v - prev) / abs(prev) * 100 AS g" \
+  " FROM (SELECT v, LAG(v, 12) OVER (PARTITION BY flow, partner ORDER BY m) AS prev" \
+  " FROM (SELECT flow, partner, " month_expr " AS m, sum(amount) AS v"               \
+  " FROM transactions GROUP BY flow, partner, m)))"
+
+#define LAG_SQL(where)                                                               \
+  "SELECT count(*), count(g), sum(g) FROM (SELECT (amount - prev) * 1.0 / abs(prev) * 100 AS g" \
+  " FROM (SELECT amount, LAG(amount, 12) OVER (" YOY_WINDOW ") AS prev"              \
+  " FROM direct_trade" where "))"
+
+const bench_query bench_queries[] = {
+    {"yoy_vtab", "yoy_growth vtab", "yoy_growth",
+     "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy"},
+    {"yoy_window", "yoy_growth() OVER", "yoy_growth",
+     "SELECT count(*), count(g), sum(g) FROM (SELECT yoy_growth(amount, period) OVER ("
+     YOY_WINDOW ") AS g FROM direct_trade)"},
+    {"lag", "LAG(amount, 12)", NULL, LAG_SQL("")},
+    {"selfjoin", "self-join on prior year", NULL,
+     "SELECT count(*), count(g), sum(g) FROM (SELECT (c.amount - p.amount) * 1.0 / abs(p.amount) * 100"
+     " AS g FROM direct_trade AS c LEFT JOIN direct_trade AS p ON p.flow = c.flow"
+     " AND p.partner = c.partner AND p.category = c.category AND p.period = "
+     PRIOR_YEAR("c.period") ")"},
+    {"yoy_vtab_p", "yoy_growth vtab, P7", "yoy_growth",
+     "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy WHERE partner = '$P'"},
+    {"lag_p", "LAG(amount, 12), P7", NULL, LAG_SQL(" WHERE partner = '$P'")},
+    {"trade_vtab", "trade_imbalance vtab", "trade_imbalance",
+     "SELECT count(*), count(balance), sum(balance), sum(prior_balance) FROM temp.bench_trade"},
+    {"trade_sql", "SUM(CASE flow) pivot self-join", NULL,
+     "WITH m AS (SELECT partner, period, sum(CASE WHEN flow = 'export' THEN amount END) AS x,"
+     " sum(CASE WHEN flow = 'import' THEN amount END) AS i FROM direct_trade GROUP BY partner, period)"
+     " SELECT count(*), count(c.x - c.i), sum(c.x - c.i), sum(p.x - p.i) FROM m AS c"
+     " LEFT JOIN m AS p ON p.partner = c.partner AND p.period = " PRIOR_YEAR("c.period")},
+    {"proj_prior", "annual_projection prior_share", "annual_projection",
+     "SELECT count(*), count(projection), sum(projection) FROM temp.bench_proj_prior"},
+    {"proj_sql", "CTE: YTD, prior YTD, prior total", NULL, PROJECTION_SQL},
+    /* holt_winters fits a model per series and year: on all 8,000 series
+    ** one run takes minutes, so the ratio is measured on P7's series
+    ** (both methods' cost is linear in the number of series). */
+    {"proj_prior_p", "annual_projection prior_share, P7", "annual_projection",
+     "SELECT count(*), count(projection), sum(projection) FROM temp.bench_proj_prior"
+     " WHERE partner = '$P'"},
+    {"proj_hw_p", "annual_projection holt_winters, P7", "annual_projection",
+     "SELECT count(*), count(projection), sum(projection) FROM temp.bench_proj_hw"
+     " WHERE partner = '$P'"},
+    {"pct", "pct_change(a, b)", "pct_change",
+     "SELECT count(*), count(g), sum(g) FROM (SELECT pct_change(amount, list_price) AS g"
+     " FROM transactions)"},
+    {"pct_sql", "(a - b) / abs(b) * 100", NULL,
+     "SELECT count(*), count(g), sum(g) FROM (SELECT (amount - list_price) / abs(list_price) * 100"
+     " AS g FROM transactions)"},
+    {"txn_vtab", "yoy_growth vtab grain=month", "yoy_growth", bench_memory_query},
+    {"txn_sql", "strftime GROUP BY + LAG", NULL, TXN_SQL("strftime('%Y-%m', period)")},
+    {"txn_substr", "substr GROUP BY + LAG", NULL, TXN_SQL("substr(period, 1, 7)")},
+};
+const int bench_query_count = (int)(sizeof(bench_queries) / sizeof(bench_queries[0]));
+
+const bench_pair bench_pairs[] = {
+    {"YoY, full table", "yoy_vtab", "lag", 0.33, 0},
+    {"YoY, full table", "yoy_window", "lag", 1.1, 0},
+    {"YoY, full table (gap-correct)", "yoy_vtab", "selfjoin", 0, 1},
+    {"YoY, full table (gap-correct)", "yoy_window", "selfjoin", 0, 1},
+    {"YoY, WHERE partner = P7", "yoy_vtab_p", "yoy_vtab", 0.05, 0},
+    {"YoY, WHERE partner = P7", "yoy_vtab_p", "lag_p", 0, 1},
+    {"trade imbalance + prior year", "trade_vtab", "trade_sql", 0.5, 1},
+    {"projection from H1", "proj_prior", "proj_sql", 0.5, 1},
+    {"projection from H1, P7's series", "proj_hw_p", "proj_prior_p", 5, 0},
+    {"pct_change, transactions", "pct", "pct_sql", 1.3, 1},
+    {"transactions -> month YoY", "txn_vtab", "txn_sql", 0.5, 1},
+    {"transactions -> month YoY", "txn_vtab", "txn_substr", 0, 1},
+};
+const int bench_pair_count = (int)(sizeof(bench_pairs) / sizeof(bench_pairs[0]));

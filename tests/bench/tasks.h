@@ -1,0 +1,45 @@
+/*
+** tasks.h -- the benchmark's queries and the comparisons made between
+** them (issue 5).  Shared by run.c; the SQL lives in tasks.c.
+**
+** Every timed query returns ONE row of aggregates over the whole result
+** (row count, how many results are non-NULL, their sum), so each side
+** computes every result and the two sides can be checked against each
+** other without holding either in memory.
+*/
+#ifndef TRADESTAT_BENCH_TASKS_H
+#define TRADESTAT_BENCH_TASKS_H
+
+#define BENCH_MAX_COLS 4
+
+/* One timed query.  zNeeds: a module or function the query needs (the
+** row is skipped, and said so, when this build does not have it). */
+typedef struct bench_query {
+  const char *zId;
+  const char *zLabel;
+  const char *zNeeds;
+  const char *zSql; /* may contain %s: the filter partner */
+} bench_query;
+
+/* One row of the results table: numerator / denominator against target. */
+typedef struct bench_pair {
+  const char *zTask;
+  const char *zNumerator;   /* bench_query ids */
+  const char *zDenominator;
+  double target;            /* 0: shown for information, no target */
+  int must_agree;           /* results must be equal (no gaps involved) */
+} bench_pair;
+
+extern const bench_query bench_queries[];
+extern const int bench_query_count;
+extern const bench_pair bench_pairs[];
+extern const int bench_pair_count;
+
+/* Statements run once before timing (virtual tables in temp). */
+extern const char *const bench_setup[];
+extern const int bench_setup_count;
+
+/* The query whose peak memory is measured (10 M-row roll-up). */
+extern const char bench_memory_query[];
+
+#endif /* TRADESTAT_BENCH_TASKS_H */
