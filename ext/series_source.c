@@ -21,6 +21,9 @@
 **     that is neither label, periods of two kinds in one series, and a
 **     period coarser than grain= are errors that quote the value.
 **  5. Rows of the same series and period are summed exactly (ts_sum).
+**     With grain=, a rolled-up period that misses some of the half-years,
+**     quarters or months it spans is marked incomplete; days are dates of
+**     events, so a month of days is never incomplete.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **
@@ -310,10 +313,14 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Records that the finer period orig was summed into slot of pt. */
+/* Records that the finer period orig was summed into slot of pt.  Days
+** are dates of events (transactions): a day with no row is a day with
+** nothing, not a gap, so roll-ups of days are never "incomplete". */
 static void track_sub_period(ts_point *pt, int slot, const ts_period *orig) {
   int64_t ordinal = ts_period_ordinal(orig);
-  if (pt->n_sub[slot] == 0) {
+  if (orig->kind == TS_KIND_DAY) {
+    pt->sub_kind[slot] = TS_SUB_UNKNOWN;
+  } else if (pt->n_sub[slot] == 0) {
     pt->sub_kind[slot] = (unsigned char)orig->kind;
     pt->last_sub[slot] = ordinal;
     pt->n_sub[slot] = 1;

@@ -111,3 +111,15 @@ SELECT count(*) FROM v;
 CREATE VIEW v2 AS SELECT * FROM q;
 SELECT count(*) FROM v2;
 CREATE VIRTUAL TABLE e10 USING yoy_growth(source=sales, value=amount, period=period, grain=year, grain=half);
+
+-- 9. Day-level rows (transactions) rolled up to months: a day without rows
+-- is a day without sales, so the month is not incomplete.
+CREATE TABLE tx(day TEXT, amount INTEGER);
+INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30);
+CREATE VIRTUAL TABLE txm USING yoy_growth(source=tx, value=amount, period=day, grain=month);
+SELECT period, value, prior_value, growth, note FROM txm;
+-- but a quarter missing a month is incomplete
+CREATE TABLE mq(period TEXT, amount INTEGER);
+INSERT INTO mq VALUES ('2022-01', 1), ('2022-02', 1), ('2022-03', 1), ('2023-01', 2), ('2023-03', 2);
+CREATE VIRTUAL TABLE mqq USING yoy_growth(source=mq, value=amount, period=period, grain=quarter);
+SELECT period, value, prior_value, growth, note FROM mqq;
