@@ -24,7 +24,9 @@
 **     ts_growth_next, walking a series in period order, keeps running
 **     year-to-date sums and costs O(1) amortized per point (the virtual
 **     tables' path).  Both sum in period order, so they agree to the bit.
-**     Nothing allocates.
+**     ts_growth_yoy is the growth half alone (no year-to-date), O(1)
+**     when no period between the point and its prior is missing, else
+**     O(log n).  Nothing allocates.
 */
 #include "tradestat_internal.h"
 
@@ -131,24 +133,24 @@ static void growth_of_values(ts_growth_row *out, double current, double prior) {
 
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
 
-void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
-                    int slot, int i, ts_growth_row *out) {
-  ts_period p, prior, end;
-  memset(out, 0, sizeof(*out));
-  out->prior_index = -1;
-  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+/* Index of the prior-year point with ordinal `want`: first the index it
+** has when no period between is missing (the common case: O(1)), then
+** the caller's hint, then a binary search. */
+static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) {
+  int64_t guess = (int64_t)i - (a[i].ordinal - want);
+  if (guess >= 0 && guess < n && a[guess].ordinal == want) return (int)guess;
+  if (hint >= 0 && hint < n && a[hint].ordinal == want) return hint;
+  return ts_point_find(a, n, want);
+}
 
-  /* The prior year's year-to-date ends at the prior period itself (or at
-  ** 28 February for a 29th), so it also finds the prior point. */
-  int have_prior_year = p.year > 1;
-  if (have_prior_year) {
-    prior_year_end(&p, &end);
-    year_sum_to(&c->prior_ytd, kind, a, n, slot, end.year, ts_period_ordinal(&end));
-  }
-  if (ts_period_prior_year(&p, &prior) == 0) {
-    int64_t want = ts_period_ordinal(&prior);
-    int j = c->prior_ytd.next - 1;
-    if (!(have_prior_year && j >= 0 && a[j].ordinal == want)) j = ts_point_find(a, n, want);
+/* The growth half of a row: prior_index, growth, and the note when it is
+** undefined.  *p is point i's period. */
+static void growth_against_prior(const ts_period *p, const ts_point *a, int n, int slot,
+                                 int i, int hint, ts_growth_row *out) {
+  ts_period prior;
+  out->prior_index = -1;
+  if (ts_period_prior_year(p, &prior) == 0) {
+    int j = prior_point(a, n, i, ts_period_ordinal(&prior), hint);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
   if (out->prior_index < 0) {
@@ -159,6 +161,32 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
     growth_of_values(out, sum_double(&a[i].sum[slot]),
                      sum_double(&a[out->prior_index].sum[slot]));
   }
+}
+
+void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                   ts_growth_row *out) {
+  ts_period p;
+  memset(out, 0, sizeof(*out));
+  out->prior_index = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+  growth_against_prior(&p, a, n, slot, i, -1, out);
+}
+
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
+                    int slot, int i, ts_growth_row *out) {
+  ts_period p, end;
+  memset(out, 0, sizeof(*out));
+  out->prior_index = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+
+  /* The prior year's year-to-date ends at the prior period itself (or at
+  ** 28 February for a 29th), so its last point is the likely prior. */
+  int have_prior_year = p.year > 1;
+  if (have_prior_year) {
+    prior_year_end(&p, &end);
+    year_sum_to(&c->prior_ytd, kind, a, n, slot, end.year, ts_period_ordinal(&end));
+  }
+  growth_against_prior(&p, a, n, slot, i, have_prior_year ? c->prior_ytd.next - 1 : -1, out);
 
   year_sum_to(&c->ytd, kind, a, n, slot, p.year, a[i].ordinal);
   out->ytd_ok = c->ytd.count == ts_period_position(&p);

@@ -19,7 +19,11 @@
 **  5. Points live in one sqlite3_realloc64'ed block (ts_sum is declared
 **     8-byte aligned, which sqlite3_malloc64 guarantees).
 **  6. Out of memory is TS_DEQUE_NOMEM, with the series left as it was.
-**  7. cagr is NULL (return 1) when first <= 0, last < 0, years <= 0, or
+**  7. The running year-to-date sums (ts_deque_latest) are dropped when a
+**     point they hold changes (a peer added to the latest point, a row
+**     leaving a point of their year) and rebuilt from the year's start,
+**     so they always equal a fresh sum in period order, to the bit.
+**  8. cagr is NULL (return 1) when first <= 0, last < 0, years <= 0, or
 **     the result is not finite; last == 0 is -100 %.
 */
 #include "growth_series.h"
@@ -55,10 +59,36 @@ static void compact_front(ts_deque *s) {
   s->head = 0;
 }
 
+/* Ordinal of the first period of `year` at the series' kind. */
+static int64_t year_start(ts_period_kind kind, int year) {
+  ts_period first = {kind, year, 1, 1, 0};
+  return ts_period_ordinal(&first);
+}
+
+/* Live point j (of this ordinal) changed its sum: a running sum that
+** added it is stale.  Points before the sum's year were never added. */
+static void cursor_point_changed(ts_deque *s, int j, int64_t ordinal) {
+  ts_year_sum *acc[2] = {&s->cursor.ytd, &s->cursor.prior_ytd};
+  for (int k = 0; k < 2; k++) {
+    if (acc[k]->valid && j < acc[k]->next && ordinal >= year_start(s->kind, acc[k]->year))
+      acc[k]->valid = 0;
+  }
+}
+
+/* The first `dropped` live points left: indices move down. */
+static void cursor_front_dropped(ts_deque *s, int dropped) {
+  ts_year_sum *acc[2] = {&s->cursor.ytd, &s->cursor.prior_ytd};
+  for (int k = 0; k < 2 && dropped > 0; k++) {
+    if (acc[k]->next < dropped) acc[k]->valid = 0;
+    else acc[k]->next -= dropped;
+  }
+}
+
 /* Sorts the live points and merges the ones of the same period. */
 static void sort_and_merge(ts_deque *s) {
   compact_front(s);
   s->count = ts_points_sort_merge(s->points, s->count);
+  ts_growth_cursor_init(&s->cursor); /* indices changed */
 }
 
 static ts_deque_status grow(ts_deque *s) {
@@ -99,7 +129,9 @@ ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p,
   }
   int64_t ordinal = ts_period_ordinal(p);
   if (s->count > 0 && s->points[s->head + s->count - 1].ordinal == ordinal) {
+    /* A peer: the latest point grows after its xValue may have run. */
     ts_sum_add(&s->points[s->head + s->count - 1].sum[0], v);
+    cursor_point_changed(s, s->count - 1, ordinal);
   } else {
     ts_deque_status st = make_room(s);
     if (st != TS_DEQUE_OK) return st;
@@ -132,11 +164,21 @@ void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v) {
   }
   if (j < 0) return;
   ts_sum_remove(&live[j].sum[0], v);
+  cursor_point_changed(s, j, ordinal);
+  int dropped = 0;
   while (s->count > 0 && s->points[s->head].sum[0].count <= 0) {
     s->head++;
     s->count--;
+    dropped++;
   }
+  cursor_front_dropped(s, dropped);
   if (s->count == 0) s->head = 0;
+}
+
+void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out) {
+  const ts_point *a = ts_deque_points(s);
+  if (with_ytd) ts_growth_next(&s->cursor, s->kind, a, s->count, 0, s->count - 1, out);
+  else ts_growth_yoy(s->kind, a, s->count, 0, s->count - 1, out);
 }
 
 ts_deque_status ts_deque_sort(ts_deque *s) {

@@ -40,6 +40,10 @@ typedef struct ts_deque {
   int unsorted;           /* some row arrived before an earlier one */
   int64_t disorder_before;/* first disorder: this ordinal ... */
   int64_t disorder_after; /* ... arrived after this one */
+  /* Running year-to-date sums for ts_deque_latest (window xValue), over
+  ** the live points: add and remove keep their indices true and drop a
+  ** sum (valid = 0) when a point it holds changes. */
+  ts_growth_cursor cursor;
 } ts_deque;
 
 /* A zeroed ts_deque is an empty one; ts_deque_init just zeroes it. */
@@ -55,6 +59,11 @@ void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);
 /* Sorts the points by ordinal and merges same-period points, so the
 ** series can be handed to ts_growth_at().  O(n log n). */
 ts_deque_status ts_deque_sort(ts_deque *s);
+/* The growth row of the latest point of a sorted, non-empty series, to
+** the bit what ts_growth_at gives: with_ytd = 0 fills only the growth half
+** (ts_growth_yoy); 1 every field, from the running sums: O(1) amortized
+** per call while rows arrive in order and leave from the front. */
+void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out);
 /* The live points (sorted when !s->unsorted or after ts_deque_sort). */
 static inline const ts_point *ts_deque_points(const ts_deque *s) {
   return s->points ? s->points + s->head : NULL;

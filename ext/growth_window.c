@@ -1,7 +1,7 @@
 /*
 ** growth_window.c -- yoy_growth(value, period) and ytd_growth(value,
 ** period), each both an aggregate and a window function, over the one
-** growth engine ts_growth_at() (growth_core.c).
+** growth engine (growth_core.c).
 **
 ** Contract:
 **  1. Rows whose value or period is NULL are skipped (like sum()); when
@@ -23,8 +23,11 @@
 **     ordered by period ascending: 'later' after 'earlier'" (xValue is
 **     only called for windows, so aggregates keep accepting any order).
 **  5. Frames that drop rows (ROWS BETWEEN n PRECEDING AND CURRENT ROW) are
-**     served by xInverse: the series is a deque, each row costs O(1)
-**     amortized plus O(log n + periods per year) for its result.
+**     served by xInverse: the series is a deque.  Each row costs O(1)
+**     amortized: yoy_growth looks its prior point up where it sits when
+**     no month between is missing (else a binary search), ytd_growth
+**     keeps running year-to-date sums (ts_deque_latest); both give to the
+**     bit what the one-shot ts_growth_at gives.
 **  6. ytd_growth: the sum of the year's periods up to the latest against
 **     the same periods of the prior year; NULL when any period of either
 **     is missing or the prior sum is zero.
@@ -93,14 +96,15 @@ static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value
   if (s) ts_deque_remove(s, &period, &value);
 }
 
-/* The result for the latest point of a sorted series. */
-static void result_latest(sqlite3_context *ctx, growth_measure m, const ts_deque *s) {
+/* The result for the latest point of a sorted series.  A window asks
+** for it once per row: the deque keeps what makes that O(1) amortized. */
+static void result_latest(sqlite3_context *ctx, growth_measure m, ts_deque *s) {
   if (s == NULL || s->count == 0) {
     sqlite3_result_null(ctx);
     return;
   }
   ts_growth_row row;
-  ts_growth_at(s->kind, ts_deque_points(s), s->count, 0, s->count - 1, &row);
+  ts_deque_latest(s, m == MEASURE_YTD, &row);
   if (m == MEASURE_YOY) {
     if (row.growth_ok) ts_result_double(ctx, row.growth);
     else sqlite3_result_null(ctx);

@@ -210,6 +210,12 @@ int ts_points_sort_merge(ts_point *a, int n);
 int ts_point_find(const ts_point *a, int n, int64_t ordinal);
 void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
                   int i, ts_growth_row *out);
+/* Only the growth half of ts_growth_at (prior_index, growth_ok, growth,
+** and note when growth is NULL; the year-to-date fields stay empty), to
+** the bit the same: O(1) when no period between point i and its prior is
+** missing, else O(log n).  For forms that report growth alone. */
+void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                   ts_growth_row *out);
 
 /* The same, for a walk over one series in period order: running
 ** year-to-date sums make each point O(1) amortized.  Initialise the
