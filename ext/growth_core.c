@@ -133,9 +133,15 @@ static void growth_of_values(ts_growth_row *out, double current, double prior) {
 
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
 
-/* Index of the prior-year point with ordinal `want`: first the index it
-** has when no period between is missing (the common case: O(1)), then
-** the caller's hint, then a binary search. */
+int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal) {
+  int64_t guess = (int64_t)i - (a[i].ordinal - ordinal);
+  if (guess >= 0 && guess < n && a[guess].ordinal == ordinal) return (int)guess;
+  return ts_point_find(a, n, ordinal);
+}
+
+/* Index of the prior-year point with ordinal `want`: where it sits when
+** no period between is missing (the common case: O(1)), then the
+** caller's hint, then a binary search. */
 static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) {
   int64_t guess = (int64_t)i - (a[i].ordinal - want);
   if (guess >= 0 && guess < n && a[guess].ordinal == want) return (int)guess;

@@ -8,7 +8,8 @@
 **  2. The source is read with ONE query, in one pass, ordered by the
 **     series columns then the period, so an index on them is walked and
 **     memory holds one series at a time (its distinct periods), never the
-**     source.
+**     source.  With grain= the ORDER BY terms are +column: SQLite sorts
+**     a sequential read of the table instead (see build_query).
 **  3. By-column equalities are pushed into that query as bound values.
 **     Period bounds are pushed as year bounds, widened by the history the
 **     statistic needs, and only when the period column has TEXT affinity
@@ -92,6 +93,15 @@ struct ts_scan {
   int positioned; /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
+  /* cur.apKey[i] as plain C values, so each row's series check reads only
+  ** the new row through the API (the row's own values, once each). */
+  struct {
+    int type;
+    sqlite3_int64 i;
+    double d;
+    const void *z; /* TEXT/BLOB bytes, owned by cur.apKey[i] */
+    int n;
+  } aKey[TS_MAX_BY];
   int unsorted;
   ts_period first_period; /* first period of cur (as read), for messages */
 };
@@ -139,9 +149,18 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
     if (pd->year_hi > 0 && pd->year_hi < 9999)
       sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d'", spec->zPeriod, pd->year_hi + 1);
   }
+  /* grain= reads event-level rows (days rolled up to months), and such
+  ** tables are stored in time order: walking an index on the series
+  ** columns then fetches one table page per row, while a sort reads the
+  ** table in order (measured: 10 M transactions, index walk 1.34 s vs
+  ** sort 1.02 s at a tenth of the data).  SQLite's planner does not see
+  ** that order, so a unary + on the ORDER BY terms tells it not to use an
+  ** index for them.  The sorter keeps a bounded buffer and spills to temp
+  ** files, so memory still holds one series, not the source. */
+  const char *zNoIndex = spec->grain != TS_KIND_NONE ? "+" : "";
   sqlite3_str_appendall(s, " ORDER BY ");
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
-  sqlite3_str_appendf(s, "s.\"%w\"", spec->zPeriod);
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
+  sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
   return sqlite3_str_finish(s);
 }
 
@@ -191,26 +210,25 @@ void ts_scan_close(ts_scan *scan) {
   sqlite3_free(scan);
 }
 
-/* Whether two series-column values are the same key (NULLs group). */
-static int same_key(sqlite3_value *a, sqlite3_value *b) {
-  int ta = sqlite3_value_type(a), tb = sqlite3_value_type(b);
-  if (ta != tb) return 0;
-  switch (ta) {
+/* Whether column value v of the new row is series key k (NULLs group). */
+static int same_key(const ts_scan *scan, int k, sqlite3_value *v) {
+  int type = sqlite3_value_type(v);
+  if (type != scan->aKey[k].type) return 0;
+  switch (type) {
     case SQLITE_NULL: return 1;
-    case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
-    case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
+    case SQLITE_INTEGER: return sqlite3_value_int64(v) == scan->aKey[k].i;
+    case SQLITE_FLOAT: return sqlite3_value_double(v) == scan->aKey[k].d;
     default: {
-      const void *pa = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
-      const void *pb = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
-      int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
-      return na == nb && (na == 0 || memcmp(pa, pb, (size_t)na) == 0);
+      const void *z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
+      int n = sqlite3_value_bytes(v);
+      return n == scan->aKey[k].n && (n == 0 || memcmp(z, scan->aKey[k].z, (size_t)n) == 0);
     }
   }
 }
 
 static int row_starts_new_series(ts_scan *scan) {
   for (int i = 0; i < scan->spec->nBy; i++) {
-    if (!same_key(scan->cur.apKey[i], sqlite3_column_value(scan->stmt, i))) return 1;
+    if (!same_key(scan, i, sqlite3_column_value(scan->stmt, i))) return 1;
   }
   return 0;
 }
@@ -218,8 +236,20 @@ static int row_starts_new_series(ts_scan *scan) {
 static int take_keys(ts_scan *scan) {
   clear_keys(&scan->cur);
   for (int i = 0; i < scan->spec->nBy; i++) {
-    scan->cur.apKey[i] = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
-    if (scan->cur.apKey[i] == NULL) return SQLITE_NOMEM;
+    sqlite3_value *key = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
+    scan->cur.apKey[i] = key;
+    if (key == NULL) return SQLITE_NOMEM;
+    int type = sqlite3_value_type(key);
+    memset(&scan->aKey[i], 0, sizeof(scan->aKey[i]));
+    scan->aKey[i].type = type;
+    if (type == SQLITE_INTEGER) scan->aKey[i].i = sqlite3_value_int64(key);
+    if (type == SQLITE_FLOAT) scan->aKey[i].d = sqlite3_value_double(key);
+    if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+      scan->aKey[i].z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(key)
+                                            : sqlite3_value_blob(key);
+      scan->aKey[i].n = sqlite3_value_bytes(key);
+      if (scan->aKey[i].z == NULL && scan->aKey[i].n > 0) return SQLITE_NOMEM;
+    }
   }
   return SQLITE_OK;
 }

@@ -33,7 +33,8 @@
 **     prior_balance is the balance of the same period a year earlier,
 **     matched by period, and needs both sides there ('no prior balance');
 **     balance_growth follows the negative-base rule; each side's growth
-**     comes from the shared growth engine (ts_growth_at).
+**     comes from the shared growth engine (ts_growth_yoy: O(1) per row
+**     when no month between is missing).
 */
 #include "trade.h"
 
@@ -156,11 +157,14 @@ void ts_trade_compute(const ts_number *x, const ts_number *m,
 static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot,
                        int i, double *out, const char **pzWhy) {
   ts_growth_row g;
-  ts_growth_at(kind, a, n, slot, i, &g);
+  /* The growth half alone is O(1) per row; its year-to-date half is
+  ** needed only for the note of a growth that overflowed. */
+  ts_growth_yoy(kind, a, n, slot, i, &g);
   if (g.growth_ok) {
     *out = g.growth;
     return 1;
   }
+  if (g.note == NULL) ts_growth_at(kind, a, n, slot, i, &g);
   *pzWhy = g.note;
   return 0;
 }
@@ -192,7 +196,7 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
   int j = -1;
   if (ts_period_from_ordinal(kind, a[i].ordinal, &p) == 0 &&
       ts_period_prior_year(&p, &prior) == 0)
-    j = ts_point_find(a, n, ts_period_ordinal(&prior));
+    j = ts_point_find_near(a, n, i, ts_period_ordinal(&prior));
   if (j < 0) {
     zWhy = TS_NOTE_NO_PRIOR;
   } else if (a[j].sum[0].count == 0 || a[j].sum[1].count == 0) {

@@ -208,6 +208,9 @@ typedef struct ts_growth_row {
 int ts_points_sort_merge(ts_point *a, int n);
 /* Index of the point with this ordinal, or -1 (binary search). */
 int ts_point_find(const ts_point *a, int n, int64_t ordinal);
+/* The same, first trying the index the ordinal has when no period between
+** it and point i is missing: O(1) on a series without gaps. */
+int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal);
 void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
                   int i, ts_growth_row *out);
 /* Only the growth half of ts_growth_at (prior_index, growth_ok, growth,

@@ -10,7 +10,9 @@
 **     roll-up), ordered by series then period.  Periods whose every value
 **     is NULL are absent, like rows sum() skips.
 **  2. growth compares with the same period one year earlier, matched by
-**     label (ts_growth_at); prior_period names that period even when it is
+**     label (the growth engine: ts_growth_yoy for the columns that need
+**     the growth alone, ts_growth_next for the year-to-date ones, both
+**     equal to ts_growth_at); prior_period names that period even when it is
 **     missing, and note says why growth or ytd_growth is NULL.
 **  3. value, prior_value, change, ytd_value and prior_ytd_value are INTEGER
 **     while the inputs are integers and the exact total fits, else REAL.
@@ -38,10 +40,16 @@ static const char *const argument_columns[N_ARG] = {"source", "value_column", "p
                                                      "series_column"};
 static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series"};
 
+/* A row's growth is computed when a column first needs it, and only as
+** much as that column needs: a query reading growth alone never pays for
+** the year-to-date sums (each form is to the bit ts_growth_at's). */
+typedef enum row_state { ROW_NONE, ROW_GROWTH, ROW_FULL } row_state;
+
 typedef struct yoy_cursor {
   ts_series_cursor base;
   int i;              /* current point of the series */
   ts_growth_cursor growth; /* running year-to-date sums along the series */
+  row_state state;    /* how much of row is computed for point i */
   ts_growth_row row;
 } yoy_cursor;
 
@@ -57,9 +65,22 @@ static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
 static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
+  (void)s;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
-  ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  cur->state = ROW_NONE;
   return 1;
+}
+
+/* The current row, computed to at least `need`.  The running sums walk
+** forward only, so rows whose year-to-date is never read are skipped
+** over cheaply when a later row needs it. */
+static const ts_growth_row *yoy_row(yoy_cursor *cur, row_state need) {
+  const ts_series *s = cur->base.series;
+  if (cur->state >= need) return &cur->row;
+  if (need == ROW_GROWTH) ts_growth_yoy(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  else ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  cur->state = need;
+  return &cur->row;
 }
 
 static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
@@ -91,9 +112,13 @@ static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_po
 static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
-  const ts_growth_row *g = &cur->row;
   const ts_point *pt = &s->aPoint[cur->i];
-  const ts_point *prior = g->prior_index >= 0 ? &s->aPoint[g->prior_index] : NULL;
+  int needs_full = iCol == COL_YTD_VALUE || iCol == COL_PRIOR_YTD_VALUE ||
+                   iCol == COL_YTD_GROWTH || iCol == COL_NOTE;
+  const ts_growth_row *g = iCol == COL_PERIOD || iCol == COL_VALUE || iCol == COL_PRIOR_PERIOD
+                               ? NULL
+                               : yoy_row(cur, needs_full ? ROW_FULL : ROW_GROWTH);
+  const ts_point *prior = g && g->prior_index >= 0 ? &s->aPoint[g->prior_index] : NULL;
   switch (iCol) {
     case COL_PERIOD: ts_series_result_period(ctx, s->kind, pt->ordinal); break;
     case COL_VALUE: result_point_value(ctx, pt); break;
