@@ -18,6 +18,11 @@
 **                   fitted to the unbroken run of periods ending at (y, k);
 **                   needs that run to span two full years (2 P periods);
 **                   a fallback for a degenerate fit is said in `detail`.
+**                   The fits form a chain: year y's starts from year
+**                   y-1's (same series, same point; holt_winters.c item
+**                   7), and ts_proj_fixed runs the chain from the first
+**                   year, so the backtest, the window and the aggregate
+**                   give the same number for the same year.
 **  3. auto: among the six, the method whose projections of earlier
 **     complete years from the same point had the smallest mean absolute
 **     percentage error, over at least 3 such years (years with a zero
@@ -34,6 +39,8 @@
 **     held 75-83 %.  Fewer than 3 earlier years: NULL with a note.
 **  5. Zero and negative values are values: the formulas apply as written
 **     and a zero denominator gives NULL with a note, never Inf.
+**  6. Caches, never changing a number: the grid's year totals (built
+**     once per series) and the caller's t quantiles (grid.quantiles).
 */
 #include "projection.h"
 
