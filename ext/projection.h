@@ -34,12 +34,27 @@ int ts_proj_method_from_name(const char *z, ts_proj_method *out);
 /* "run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto" */
 extern const char ts_proj_method_list[];
 
+/* Student t quantiles of one interval level by degrees of freedom
+** (q[df], df < TS_PROJ_MAX_HISTORY), filled on first use (0: not yet):
+** the quantile inverts an incomplete beta function by bisection, far
+** dearer than everything else an interval needs. */
+#define TS_PROJ_MAX_HISTORY 64 /* earlier years an interval looks at */
+typedef struct ts_proj_quantiles {
+  double level;
+  double q[TS_PROJ_MAX_HISTORY];
+} ts_proj_quantiles;
+
 typedef struct ts_proj_grid {
   int periods_per_year;         /* P: 1, 2, 4 or 12 */
   int first_year;
   int n_years;
   const double *value;          /* n_years * P */
   const unsigned char *present; /* n_years * P, 1 where observed */
+  /* Optional caches (NULL: computed when needed; the answers are the
+  ** same bit for bit).  ts_proj_grid_build fills year_total/complete. */
+  const double *year_total;            /* n_years: ts_proj_actual's sum */
+  const unsigned char *year_complete;  /* n_years: 1 when all P present */
+  ts_proj_quantiles *quantiles;        /* the caller's, for intervals */
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
@@ -123,6 +138,14 @@ typedef struct ts_hw_model {
   double season[12];    /* seasonal state by position in the year */
 } ts_hw_model;
 
+/* Parameters carried from one fit to the next along a backtest (each
+** year's fit starts from the previous year's, holt_winters.c item 7).
+** Zero it before the first fit; candidate id = multiplicative * 3 + trend. */
+typedef struct ts_hw_warm {
+  unsigned char valid[6];      /* x[id] holds a fitted candidate */
+  double x[6][4];              /* its parameters (logit scale) */
+} ts_hw_warm;
+
 /* Fits Holt-Winters (no, additive or damped trend; additive or
 ** multiplicative seasonality; chosen by AICc) to y[0..n-1] (season m = 2,
 ** 4 or 12; y[0] is at position first_pos, 1-based, of its year) and
@@ -132,6 +155,12 @@ typedef struct ts_hw_model {
 int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
                              int h, double *sum, double *sd,
                              ts_hw_model *model);
+/* The same, starting from (and updating) warm's parameters when it holds
+** an earlier fit: far cheaper, and the fit may settle on a nearby optimum
+** the four cold starts would not.  warm may be NULL (cold). */
+int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
+                                  int h, ts_hw_warm *warm, double *sum, double *sd,
+                                  ts_hw_model *model);
 
 /* ---- Small statistics (projection_interval.c) --------------------------- */
 
@@ -140,9 +169,14 @@ double ts_normal_quantile(double p);
 /* Quantile of Student's t with df degrees of freedom (df >= 1), p in (0,1). */
 double ts_student_t_quantile(double p, double df);
 /* Interval for `projection` from earlier (projection, actual) pairs:
-** returns 0 and sets low/high, or 1 when fewer than 3 usable pairs. */
+** returns 0 and sets low/high, or 1 when fewer than 3 usable pairs.
+** quantiles (may be NULL) caches the t quantiles across calls. */
 int ts_proj_error_interval(const double *proj, const double *actual, int n,
                            double projection, double level, double *low,
                            double *high);
+int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
+                                  double projection, double level,
+                                  ts_proj_quantiles *quantiles, double *low,
+                                  double *high);
 
 #endif /* TRADESTAT_PROJECTION_H */

@@ -18,6 +18,11 @@
 **                   fitted to the unbroken run of periods ending at (y, k);
 **                   needs that run to span two full years (2 P periods);
 **                   a fallback for a degenerate fit is said in `detail`.
+**                   The fits form a chain: year y's starts from year
+**                   y-1's (same series, same point; holt_winters.c item
+**                   7), and ts_proj_fixed runs the chain from the first
+**                   year, so the backtest, the window and the aggregate
+**                   give the same number for the same year.
 **  3. auto: among the six, the method whose projections of earlier
 **     complete years from the same point had the smallest mean absolute
 **     percentage error, over at least 3 such years (years with a zero
@@ -34,6 +39,8 @@
 **     held 75-83 %.  Fewer than 3 earlier years: NULL with a note.
 **  5. Zero and negative values are values: the formulas apply as written
 **     and a zero denominator gives NULL with a note, never Inf.
+**  6. Caches, never changing a number: the grid's year totals (built
+**     once per series) and the caller's t quantiles (grid.quantiles).
 */
 #include "projection.h"
 
@@ -113,7 +120,10 @@ int ts_proj_ytd(const ts_proj_grid *g, int yi, int k, double *out) {
 }
 
 int ts_proj_actual(const ts_proj_grid *g, int yi, double *out) {
-  return range_sum(g, yi, 1, g->periods_per_year, out);
+  if (g->year_total == NULL) return range_sum(g, yi, 1, g->periods_per_year, out);
+  if (yi < 0 || yi >= g->n_years || !g->year_complete[yi]) return 1;
+  *out = g->year_total[yi];
+  return 0;
 }
 
 static void cell_set(ts_proj_cell *out, double value) {
@@ -193,13 +203,13 @@ static void linear(const ts_proj_grid *g, int yi, int k, double ytd,
 }
 
 static void holt_winters(const ts_proj_grid *g, int yi, int k, double ytd,
-                         ts_proj_cell *out) {
+                         ts_hw_warm *warm, ts_proj_cell *out) {
   int P = g->periods_per_year, last = cell_index(g, yi, k), first = last;
   while (first > 0 && g->present[first - 1]) first--;
   double rest, sd;
   ts_hw_model model;
-  if (ts_holt_winters_forecast(g->value + first, last - first + 1, P,
-                               first % P + 1, P - k, &rest, &sd, &model)) {
+  if (ts_holt_winters_forecast_warm(g->value + first, last - first + 1, P,
+                                    first % P + 1, P - k, warm, &rest, &sd, &model)) {
     cell_fail(out, NOTE_HW);
     return;
   }
@@ -210,18 +220,20 @@ static void holt_winters(const ts_proj_grid *g, int yi, int k, double ytd,
   }
 }
 
-int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
-                  ts_proj_cell *out) {
+/* ts_proj_fixed with the Holt-Winters fits of the years before carried
+** in warm (the backtest's chain, item 2). */
+static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
+                           ts_hw_warm *warm, ts_proj_cell *out) {
   double ytd;
   out->model_sd = -1;
   if (ts_proj_ytd(g, yi, k, &ytd)) {
     cell_fail(out, NOTE_YTD);
-    return SQLITE_OK;
+    return;
   }
   if (k == g->periods_per_year) { /* the year is known */
     cell_set(out, ytd);
     if (m == TS_PROJ_HOLT_WINTERS) out->model_sd = 0;
-    return SQLITE_OK;
+    return;
   }
   switch (m) {
     case TS_PROJ_RUN_RATE: cell_set(out, ytd * g->periods_per_year / k); break;
@@ -229,9 +241,19 @@ int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
     case TS_PROJ_AVG_SHARE: avg_share(g, yi, k, ytd, out); break;
     case TS_PROJ_SNAIVE: snaive(g, yi, k, ytd, out); break;
     case TS_PROJ_LINEAR: linear(g, yi, k, ytd, out); break;
-    case TS_PROJ_HOLT_WINTERS: holt_winters(g, yi, k, ytd, out); break;
+    case TS_PROJ_HOLT_WINTERS: holt_winters(g, yi, k, ytd, warm, out); break;
     default: cell_fail(out, NULL); break;
   }
+}
+
+int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
+                  ts_proj_cell *out) {
+  ts_hw_warm warm;
+  memset(&warm, 0, sizeof(warm));
+  if (m == TS_PROJ_HOLT_WINTERS) { /* the same chain of fits as the backtest */
+    for (int yj = 0; yj < yi; yj++) fixed_in_chain(g, yj, k, m, &warm, out);
+  }
+  fixed_in_chain(g, yi, k, m, &warm, out);
   return SQLITE_OK;
 }
 
@@ -242,10 +264,12 @@ unsigned ts_projection_mask(ts_proj_method m) {
 
 int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
                            int n_years, ts_proj_cell *cells) {
+  ts_hw_warm warm;
+  memset(&warm, 0, sizeof(warm));
   for (int yi = 0; yi < n_years; yi++) {
     for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
       ts_proj_cell *c = &cells[yi * TS_PROJ_N_FIXED + m];
-      if (mask & (1u << m)) ts_proj_fixed(g, yi, k, (ts_proj_method)m, c);
+      if (mask & (1u << m)) fixed_in_chain(g, yi, k, (ts_proj_method)m, &warm, c);
       else cell_fail(c, NULL), c->model_sd = -1;
     }
   }
@@ -286,16 +310,16 @@ static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells,
                          int yi, ts_proj_method m, double level,
                          ts_proj_estimate *out) {
   const ts_proj_cell *c = &cells[yi * TS_PROJ_N_FIXED + m];
-  double proj[64], actual[64];
+  double proj[TS_PROJ_MAX_HISTORY], actual[TS_PROJ_MAX_HISTORY];
   int n = 0;
   /* The latest 64 earlier years are plenty for an error distribution. */
-  for (int yj = yi - 1; yj >= 0 && n < 64; yj--) {
+  for (int yj = yi - 1; yj >= 0 && n < TS_PROJ_MAX_HISTORY; yj--) {
     const ts_proj_cell *e = &cells[yj * TS_PROJ_N_FIXED + m];
     if (!e->ok || ts_proj_actual(g, yj, &actual[n])) continue;
     proj[n++] = e->value;
   }
-  out->interval_ok = !ts_proj_error_interval(proj, actual, n, c->value, level,
-                                             &out->low, &out->high);
+  out->interval_ok = !ts_proj_error_interval_cached(proj, actual, n, c->value, level,
+                                                    g->quantiles, &out->low, &out->high);
   if (!out->interval_ok && !out->interval_note) out->interval_note = NOTE_INTERVAL;
 }
 
@@ -355,10 +379,13 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
   g->periods_per_year = P;
   g->first_year = first.year;
   g->n_years = last.year - first.year + 1;
-  sqlite3_uint64 cells = (sqlite3_uint64)g->n_years * P;
-  double *value = sqlite3_malloc64(cells * (sizeof(double) + 1));
+  sqlite3_uint64 cells = (sqlite3_uint64)g->n_years * P, years = (sqlite3_uint64)g->n_years;
+  /* One block: values, year totals, then presence and completeness. */
+  double *value = sqlite3_malloc64((cells + years) * sizeof(double) + cells + years);
   if (value == NULL) return SQLITE_NOMEM;
-  unsigned char *present = (unsigned char *)(value + cells);
+  double *year_total = value + cells;
+  unsigned char *present = (unsigned char *)(year_total + years);
+  unsigned char *year_complete = present + cells;
   memset(present, 0, cells);
   for (int i = 0; i < n; i++) {
     ts_period p;
@@ -371,6 +398,12 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
   for (sqlite3_uint64 i = 0; i < cells; i++) if (!present[i]) value[i] = 0;
   g->value = value;
   g->present = present;
+  for (int yi = 0; yi < g->n_years; yi++) {
+    year_total[yi] = 0;
+    year_complete[yi] = !range_sum(g, yi, 1, P, &year_total[yi]);
+  }
+  g->year_total = year_total;
+  g->year_complete = year_complete;
   return SQLITE_OK;
 }
 

@@ -15,7 +15,10 @@
 **     relative error (actual - projection) / |projection|.
 **  2. Pairs with a zero or non-finite projection are skipped; fewer than
 **     3 usable pairs, or level outside (0, 100), give 1 (no interval).
-**  3. ts_student_t_quantile() inverts the t distribution function
+**  3. ts_proj_error_interval_cached() is the same with the t quantiles
+**     kept in the caller's ts_proj_quantiles (identical numbers; the
+**     bisection below is most of an interval's cost).
+**  4. ts_student_t_quantile() inverts the t distribution function
 **     (regularised incomplete beta, Lentz continued fraction, Lanczos log
 **     gamma) by bisection: pure, thread-safe (no lgamma/signgam), to about
 **     1e-12.
@@ -109,9 +112,29 @@ double ts_student_t_quantile(double p, double df) {
   return invert_upper(p, student_t_cdf, df);
 }
 
+/* t quantile for the interval, from the cache when there is one. */
+static double interval_quantile(double level, int df, ts_proj_quantiles *cache) {
+  if (cache == NULL || df >= TS_PROJ_MAX_HISTORY)
+    return ts_student_t_quantile(0.5 + level / 200.0, df);
+  if (cache->level != level) {
+    memset(cache, 0, sizeof(*cache));
+    cache->level = level;
+  }
+  if (cache->q[df] == 0) cache->q[df] = ts_student_t_quantile(0.5 + level / 200.0, df);
+  return cache->q[df];
+}
+
 int ts_proj_error_interval(const double *proj, const double *actual, int n,
                            double projection, double level, double *low,
                            double *high) {
+  return ts_proj_error_interval_cached(proj, actual, n, projection, level, NULL, low,
+                                       high);
+}
+
+int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
+                                  double projection, double level,
+                                  ts_proj_quantiles *quantiles, double *low,
+                                  double *high) {
   if (!(level > 0 && level < 100) || !isfinite(projection) || projection == 0)
     return 1;
   int use_log = projection > 0, used = 0;
@@ -133,7 +156,7 @@ int ts_proj_error_interval(const double *proj, const double *actual, int n,
     m2 += delta * (r - mean);
   }
   double sd = sqrt(m2 / (count - 1));
-  double q = ts_student_t_quantile(0.5 + level / 200.0, count - 1);
+  double q = interval_quantile(level, count - 1, quantiles);
   double half = q * sd * sqrt(1.0 + 1.0 / count);
   if (use_log) {
     *low = projection * exp(mean - half);

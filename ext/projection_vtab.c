@@ -79,6 +79,7 @@ typedef struct projection_cursor {
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
   ts_proj_estimate est;
+  ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
 } projection_cursor;
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
@@ -193,6 +194,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   }
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
+  cur->grid.quantiles = &cur->quantiles;
   cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
   cur->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years *
                                 TS_PROJ_N_FIXED);

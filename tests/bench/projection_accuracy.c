@@ -208,7 +208,7 @@ static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
       value[i] = level * season[i % P] * exp(noise * gaussian(&rng));
       present[i] = 1;
     }
-    ts_proj_grid g = {P, 2010, YEARS, value, present};
+    ts_proj_grid g = {P, 2010, YEARS, value, present, NULL, NULL, NULL};
     score_series(&g, &t);
   }
   char title[80];
@@ -262,7 +262,7 @@ static void kosis(int argc, char **argv) {
       }
       /* The file starts at 2014 Q1; only whole years of whole series. */
       if (!complete || n < 8 || n % 4) continue;
-      ts_proj_grid g = {4, 2014, n / 4, value, present};
+      ts_proj_grid g = {4, 2014, n / 4, value, present, NULL, NULL, NULL};
       score_series(&g, &t);
       n_series++;
     }
