@@ -16,11 +16,11 @@
 
 #define MAX_POINTS 1000
 
-/* A series built in a test; points must be 16-byte aligned (__int128). */
+/* A series built in a test. */
 typedef struct test_series {
   ts_period_kind kind;
   int n;
-  _Alignas(16) ts_point points[MAX_POINTS];
+  ts_point points[MAX_POINTS];
 } test_series;
 
 static test_series series;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "growth_series.h"
+#include "growth_rows.h"
 
 #define MAX_ROWS 4000
 
@@ -51,24 +52,6 @@ static int make_rows(test_row *rows, ts_period_kind kind, int is_real, uint32_t 
   return n;
 }
 
-static void assert_same_row(const ts_growth_row *a, const ts_growth_row *b, int with_ytd) {
-  assert_int_equal(a->prior_index, b->prior_index);
-  assert_int_equal(a->growth_ok, b->growth_ok);
-  if (a->growth_ok) assert_memory_equal(&a->growth, &b->growth, sizeof(double));
-  if (!with_ytd) return;
-  assert_int_equal(a->ytd_ok, b->ytd_ok);
-  if (a->ytd_ok) {
-    assert_int_equal(a->ytd.is_int, b->ytd.is_int);
-    assert_int_equal(a->ytd.i, b->ytd.i);
-    assert_memory_equal(&a->ytd.d, &b->ytd.d, sizeof(double));
-  }
-  assert_int_equal(a->prior_ytd_ok, b->prior_ytd_ok);
-  if (a->prior_ytd_ok) assert_memory_equal(&a->prior_ytd.d, &b->prior_ytd.d, sizeof(double));
-  assert_int_equal(a->ytd_growth_ok, b->ytd_growth_ok);
-  if (a->ytd_growth_ok) assert_memory_equal(&a->ytd_growth, &b->ytd_growth, sizeof(double));
-  assert_ptr_equal(a->note, b->note);
-}
-
 /* Asks both forms of the latest point's row and compares them with the
 ** one-shot engine; returns 1 when growth was defined. */
 static int check_latest(ts_deque *s) {
@@ -76,9 +59,9 @@ static int check_latest(ts_deque *s) {
   if (s->count == 0) return 0;
   ts_growth_at(s->kind, ts_deque_points(s), s->count, 0, s->count - 1, &oneshot);
   ts_deque_latest(s, 1, &kept);
-  assert_same_row(&kept, &oneshot, 1);
+  assert_same_growth_row(&kept, &oneshot, 1);
   ts_deque_latest(s, 0, &yoy_only);
-  assert_same_row(&yoy_only, &oneshot, 0);
+  assert_same_growth_row(&yoy_only, &oneshot, 0);
   if (!oneshot.growth_ok) assert_ptr_equal(yoy_only.note, oneshot.note);
   return oneshot.growth_ok;
 }
