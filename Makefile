@@ -76,6 +76,8 @@ namestest: $(BUILD)/tradestat.so
 test: deps-test
 	@$(MAKE) --no-print-directory all static
 	@$(MAKE) --no-print-directory $(TEST_TARGETS)
+	@echo "test suites run: $(TEST_TARGETS)"
+	@echo "suites: $(words $(TEST_TARGETS)) passed, 0 failed"
 
 demo: deps-build
 	@$(MAKE) --no-print-directory all
