@@ -26,10 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 ts_number_status ts_number_from_double(double d, ts_number *out) {
@@ -66,8 +62,7 @@ static int parse_int64(const char *z, int n, int64_t *out) {
 ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
   if (z == NULL) return TS_NUMBER_NULL;
   if (n < 0) n = (int)strlen(z);
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
+  ts_trim(&z, &n);
   int i = 0, digits = 0, is_int = 1;
   if (i < n && (z[i] == '+' || z[i] == '-')) i++;
   while (i < n && is_digit(z[i])) i++, digits++;

@@ -60,10 +60,6 @@ int ts_days_in_month(int year, int month) {
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 /* Reads exactly n digits at z; -1 if any is not a digit. */
 static int read_digits(const char *z, int n) {
@@ -88,7 +84,7 @@ static int strip_preliminary(const char *z, int *pn) {
   } else {
     return 0;
   }
-  while (n > 0 && is_space(z[n - 1])) n--;
+  while (n > 0 && ts_is_space(z[n - 1])) n--;
   *pn = n;
   return 1;
 }
@@ -177,8 +173,7 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   int canonical = parse_canonical(z, n, out);
   if (canonical == 0) out->preliminary = 0;
   if (canonical >= 0) return canonical;
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
+  ts_trim(&z, &n);
   int preliminary = strip_preliminary(z, &n);
   if (n < 4) return 1;
   int year = read_digits(z, 4);

@@ -18,7 +18,6 @@
 
 /* ---- names and arguments ------------------------------------------- */
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static char closing_quote(char c) {
   switch (c) {
@@ -32,8 +31,7 @@ static char closing_quote(char c) {
 
 /* Copies [z, z+n) trimmed and unquoted ("a""b" -> a"b). NULL on OOM. */
 static char *unquote(const char *z, int n) {
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
+  ts_trim(&z, &n);
   char close = n >= 2 ? closing_quote(z[0]) : 0;
   if (close && z[n - 1] == close) {
     char *out = sqlite3_malloc64((sqlite3_uint64)n);

@@ -37,7 +37,6 @@
 
 #include <stdlib.h>
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* Prepares "SELECT <zCols> FROM <source> LIMIT 0"; returns its code. */
 static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
@@ -256,8 +255,7 @@ static int take_keys(ts_scan *scan) {
 
 /* Which value slot a flow label belongs to; -1 if neither. */
 static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
+  ts_trim(&z, &n);
   for (int k = 0; k < 2; k++) {
     const char *zLabel = spec->azFlowLabel[k];
     if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;

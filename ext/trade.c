@@ -53,16 +53,11 @@ static const struct {
     {"grubel_lloyd", TS_MEASURE_GRUBEL_LLOYD},
 };
 
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
   if (z == NULL) return 1;
   if (n < 0) n = (int)strlen(z);
-  while (n > 0 && is_space(*z)) z++, n--;
-  while (n > 0 && is_space(z[n - 1])) n--;
+  ts_trim(&z, &n);
   for (size_t i = 0; i < sizeof(measure_names) / sizeof(measure_names[0]); i++) {
     const char *zName = measure_names[i].zName;
     if ((int)strlen(zName) == n && sqlite3_strnicmp(z, zName, n) == 0) {

@@ -83,9 +83,6 @@ static int missing(char **pzErr, const char *zWhat) {
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 /* Long data: value= with flow= and the labels. */
 static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
@@ -98,8 +95,7 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
     if (zLabel == NULL) continue;
     /* Trimmed like the labels in the data they are compared with. */
     int n = (int)strlen(zLabel);
-    while (n > 0 && is_space(*zLabel)) zLabel++, n--;
-    while (n > 0 && is_space(zLabel[n - 1])) n--;
+    ts_trim(&zLabel, &n);
     if (n == 0) {
       *pzErr = sqlite3_mprintf(MODULE ": %s= is empty", zKey);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;

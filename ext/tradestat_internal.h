@@ -51,6 +51,16 @@ SQLITE_EXTENSION_INIT3
 /* Aggregates over a whole group are deterministic too. */
 #define TS_PURE_AGG TS_PURE
 
+/* White space, as every label, name and number reader skips it. */
+static inline int ts_is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+/* Narrows [*pz, *pz + *pn) to drop leading and trailing white space. */
+static inline void ts_trim(const char **pz, int *pn) {
+  while (*pn > 0 && ts_is_space(**pz)) (*pz)++, (*pn)--;
+  while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
+}
+
 /* ------------------------------------------------------------------ */
 /* Periods                                                             */
 /* ------------------------------------------------------------------ */
