@@ -159,6 +159,25 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
   }
 }
 
+/* x - m exactly: an INTEGER while both are and the result fits, else the
+** exact 128-bit difference (or the REAL one) as a double. */
+void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out) {
+  if (x->is_int && m->is_int) {
+    __int128 d = (__int128)x->i - m->i;
+    if (d >= INT64_MIN && d <= INT64_MAX) {
+      ts_number_from_int((int64_t)d, out);
+      return;
+    }
+    out->is_int = 0;
+    out->i = 0;
+    out->d = (double)d;
+    return;
+  }
+  out->is_int = 0;
+  out->i = 0;
+  out->d = x->d - m->d;
+}
+
 int ts_growth(double current, double previous, double *out) {
   if (previous == 0.0) return 1;
   double g = (current - previous) / fabs(previous) * 100.0;

@@ -70,22 +70,6 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
 
 /* ---- the pure core -------------------------------------------------- */
 
-void ts_trade_balance(const ts_number *x, const ts_number *m, ts_number *out) {
-  if (x->is_int && m->is_int) {
-    __int128 d = (__int128)x->i - m->i;
-    if (d >= INT64_MIN && d <= INT64_MAX) {
-      ts_number_from_int((int64_t)d, out);
-      return;
-    }
-    out->is_int = 0;
-    out->i = 0;
-    out->d = (double)d;
-    return;
-  }
-  out->is_int = 0;
-  out->i = 0;
-  out->d = x->d - m->d;
-}
 
 /* X - M and X + M; for REALs whose total overflows, both halved (the
 ** ratio is the same and the halves stay finite). */
@@ -108,7 +92,7 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x,
   double diff, total, r;
   if (measure == TS_MEASURE_BALANCE) {
     ts_number b;
-    ts_trade_balance(x, m, &b);
+    ts_number_difference(x, m, &b);
     *out = b.d;
     return NULL;
   }
@@ -132,7 +116,7 @@ void ts_trade_compute(const ts_number *x, const ts_number *m,
                       ts_trade_measures *out) {
   const char *zWhy;
   memset(out, 0, sizeof(*out));
-  ts_trade_balance(x, m, &out->balance);
+  ts_number_difference(x, m, &out->balance);
   /* The order sets which reason the note gives first. */
   zWhy = ts_trade_ratio(TS_MEASURE_NORMALIZED, x, m, &out->normalized);
   out->normalized_ok = zWhy == NULL;
@@ -200,8 +184,8 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
     ts_number x, m;
     ts_sum_value(&a[j].sum[0], &x);
     ts_sum_value(&a[j].sum[1], &m);
-    ts_trade_balance(&x, &m, &out->prior_balance);
-    ts_trade_balance(&out->measures.balance, &out->prior_balance, &out->balance_change);
+    ts_number_difference(&x, &m, &out->prior_balance);
+    ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
     if (a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1])
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
@@ -265,7 +249,7 @@ static void trade_imbalance_func(sqlite3_context *ctx, int argc,
   }
   if (measure == TS_MEASURE_BALANCE) {
     ts_number balance;
-    ts_trade_balance(&x, &m, &balance);
+    ts_number_difference(&x, &m, &balance);
     ts_result_number(ctx, &balance);
     return;
   }

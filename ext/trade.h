@@ -28,11 +28,6 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out);
 #define TS_NOTE_NO_TRADE "no trade"          /* X + M = 0 */
 #define TS_NOTE_ZERO_IMPORTS "imports are zero" /* coverage only */
 
-/* X - M, exact: INTEGER when both are integers and the difference fits in
-** 64 bits, else REAL (which may be +-Inf for REALs near DBL_MAX; callers
-** turn a non-finite REAL into NULL). */
-void ts_trade_balance(const ts_number *x, const ts_number *m, ts_number *out);
-
 /* One ratio measure (coverage, normalized, grubel_lloyd) in percent.
 ** Returns NULL and sets *out when defined; otherwise returns the note
 ** saying why not (negative flow, no trade, imports are zero).  With

@@ -168,6 +168,10 @@ void ts_sum_merge(ts_sum *into, const ts_sum *from);
 void ts_sum_value(const ts_sum *s, ts_number *out);
 double ts_sum_double(const ts_sum *s);
 
+/* x - m: INTEGER while both are integers and the difference fits in 64
+** bits, else REAL (computed from the exact difference); never wraps. */
+void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
+
 /* (current - previous) / |previous| * 100; returns 0 and sets *out, or
 ** returns 1 (undefined: previous is zero). */
 int ts_growth(double current, double previous, double *out);

@@ -98,15 +98,11 @@ static void result_prior_period(sqlite3_context *ctx, const ts_series *s, const 
 
 /* value - prior_value: INTEGER when both are and it fits, else REAL. */
 static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_point *prior) {
-  ts_number a, b;
-  int64_t diff;
+  ts_number a, b, diff;
   ts_sum_value(&now->sum[0], &a);
   ts_sum_value(&prior->sum[0], &b);
-  if (a.is_int && b.is_int && !__builtin_sub_overflow(a.i, b.i, &diff)) {
-    sqlite3_result_int64(ctx, diff);
-  } else {
-    ts_result_double(ctx, a.d - b.d);
-  }
+  ts_number_difference(&a, &b, &diff);
+  ts_result_number(ctx, &diff);
 }
 
 static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {

@@ -44,7 +44,7 @@ static const char *ratio_undefined(ts_trade_measure measure, ts_number x,
 static void test_article_h1_2023(void **state) {
   (void)state;
   ts_number x = num_int(451), m = num_int(1400), b;
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_true(b.is_int);
   assert_int_equal(b.i, -949);
   /* 451 / 1400 = 0.32214285714... */
@@ -59,7 +59,7 @@ static void test_article_h1_2023(void **state) {
 static void test_article_h1_2022_real(void **state) {
   (void)state;
   ts_number x = num_real(751.7), m = num_real(680.8), b;
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_false(b.is_int);
   assert_float_equal(b.d, 70.9, 1e-9);
   assert_float_equal(ratio_ok(TS_MEASURE_COVERAGE, x, m), 110.414218566393, 1e-9);
@@ -70,7 +70,7 @@ static void test_article_h1_2022_real(void **state) {
 static void test_balance_mixed_int_real(void **state) {
   (void)state;
   ts_number x = num_int(10), m = num_real(2.5), b;
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_false(b.is_int);
   assert_float_equal(b.d, 7.5, 0);
 }
@@ -79,20 +79,20 @@ static void test_balance_never_wraps(void **state) {
   (void)state;
   ts_number b;
   ts_number x = num_int(INT64_MAX), m = num_int(-1);
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_false(b.is_int); /* 2^63 does not fit: REAL, not INT64_MIN */
   assert_float_equal(b.d, 9223372036854775808.0, 0);
   x = num_int(INT64_MIN), m = num_int(1);
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_false(b.is_int);
   assert_true(b.d < 0);
   /* A difference that just fits stays an exact INTEGER. */
   x = num_int(INT64_MAX), m = num_int(INT64_MAX);
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_true(b.is_int);
   assert_int_equal(b.i, 0);
   x = num_int(-1), m = num_int(INT64_MAX);
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_true(b.is_int);
   assert_true(b.i == INT64_MIN);
 }
@@ -141,7 +141,7 @@ static void test_zero_denominators(void **state) {
 static void test_negative_flows(void **state) {
   (void)state;
   ts_number b, x = num_int(-5), m = num_int(3);
-  ts_trade_balance(&x, &m, &b);
+  ts_number_difference(&x, &m, &b);
   assert_true(b.is_int);
   assert_int_equal(b.i, -8);
   assert_string_equal(ratio_undefined(TS_MEASURE_COVERAGE, x, m), TS_NOTE_NEGATIVE_FLOW);
