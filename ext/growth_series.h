@@ -1,9 +1,10 @@
 /*
-** growth_series.h -- declarations private to the growth family
-** (growth.c, growth_window.c, growth_series.c) and its unit tests.
+** growth_series.h -- the growth family's in-memory series, shared by
+** every aggregate/window that collects (period, value) rows: yoy_growth,
+** ytd_growth, cagr (growth*.c), annual_projection (projection.c) and
+** sparkline (sparkline.c).
 **
-** ts_deque is the in-memory series behind the yoy_growth / ytd_growth
-** aggregate and window functions: a deque of ts_point kept sorted by
+** ts_deque is a deque of ts_point kept sorted by
 ** period ordinal while rows arrive in order (the window case), merged
 ** lazily when they do not (the GROUP BY case).  It is plain C over plain
 ** values, so it is unit-tested without SQL.

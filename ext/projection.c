@@ -23,9 +23,12 @@
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
-**  6. xInverse removes a row exactly, so sliding frames work.
+**  6. xInverse removes a row exactly, so sliding frames work; the rows
+**     live in the growth family's point deque (growth_series.c), as in
+**     yoy_growth and sparkline.
 */
 #include "projection.h"
+#include "growth_series.h"
 
 #include <math.h>
 
@@ -52,10 +55,8 @@ static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 typedef struct projection_state {
   ts_proj_method method;
-  ts_period first;   /* first period seen: its kind is the series' */
-  int has_first;
-  ts_point *aPoint;  /* sorted by ordinal; slot 0 holds the value */
-  int nPoint, nAlloc;
+  ts_deque series;   /* the growth family's point deque: rows summed by
+                        period, removed by xInverse, sorted when read */
 } projection_state;
 
 /* Reads one row.  Returns 0 when the row counts, 1 to skip it, 2 after an
@@ -83,9 +84,9 @@ static int read_row(sqlite3_context *ctx, projection_state *s,
   int rc = ts_arg_period(ctx, FUNC, 2, argv[1], period);
   if (rc == 2) return 2;
   if (st == TS_NUMBER_NULL || rc == 1) return 1;
-  if (s->has_first && period->kind != s->first.kind) {
+  if (s->series.kind != TS_KIND_NONE && period->kind != s->series.kind) {
     char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
-    ts_period_format(&s->first, a);
+    ts_period_format(&s->series.first_seen, a);
     ts_period_format(period, b);
     ts_result_error(ctx, FUNC, "series mixes period kinds: '%s' and '%s'", a, b);
     return 2;
@@ -98,55 +99,22 @@ static int read_row(sqlite3_context *ctx, projection_state *s,
                     ts_proj_method_name(s->method), b);
     return 2;
   }
-  if (!s->has_first) s->first = *period, s->has_first = 1;
   return 0;
-}
-
-/* Index of the point for ordinal, inserting an empty one if needed. */
-static int point_slot(projection_state *s, int64_t ordinal, int *pIndex) {
-  int lo = 0, hi = s->nPoint;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (s->aPoint[mid].ordinal < ordinal) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < s->nPoint && s->aPoint[lo].ordinal == ordinal) {
-    *pIndex = lo;
-    return SQLITE_OK;
-  }
-  if (s->nPoint == s->nAlloc) {
-    int n = s->nAlloc ? 2 * s->nAlloc : 16;
-    ts_point *a = sqlite3_realloc64(s->aPoint, sizeof(ts_point) * (sqlite3_uint64)n);
-    if (a == NULL) return SQLITE_NOMEM;
-    s->aPoint = a;
-    s->nAlloc = n;
-  }
-  memmove(&s->aPoint[lo + 1], &s->aPoint[lo], sizeof(ts_point) * (size_t)(s->nPoint - lo));
-  memset(&s->aPoint[lo], 0, sizeof(ts_point));
-  s->aPoint[lo].ordinal = ordinal;
-  ts_sum_init(&s->aPoint[lo].sum[0]);
-  ts_sum_init(&s->aPoint[lo].sum[1]);
-  s->nPoint++;
-  *pIndex = lo;
-  return SQLITE_OK;
 }
 
 static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   projection_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
   ts_number value;
   ts_period period;
-  int i;
   (void)argc;
   if (s == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
   if (read_row(ctx, s, argv, &value, &period) != 0) return;
-  if (point_slot(s, ts_period_ordinal(&period), &i) != SQLITE_OK) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  ts_sum_add(&s->aPoint[i].sum[0], &value);
+  ts_deque_status st = ts_deque_add(&s->series, &period, &value);
+  if (st == TS_DEQUE_NOMEM) sqlite3_result_error_nomem(ctx);
+  else if (st != TS_DEQUE_OK) ts_result_error(ctx, FUNC, "too many periods");
 }
 
 static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -159,46 +127,53 @@ static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **a
     return;
   }
   if (read_row(ctx, s, argv, &value, &period) != 0) return;
-  int i = ts_point_find(s->aPoint, s->nPoint, ts_period_ordinal(&period));
-  if (i < 0) return; /* cannot happen: the row was added before */
-  ts_sum_remove(&s->aPoint[i].sum[0], &value);
-  if (s->aPoint[i].sum[0].count <= 0) {
-    memmove(&s->aPoint[i], &s->aPoint[i + 1], sizeof(ts_point) * (size_t)(s->nPoint - i - 1));
-    s->nPoint--;
-  }
+  ts_deque_remove(&s->series, &period, &value);
+}
+
+/* Index of the latest point a row is left in (removal from the middle of
+** an unordered window leaves empty points behind), or -1. */
+static int latest_point(const ts_point *a, int n) {
+  while (n > 0 && a[n - 1].sum[0].count <= 0) n--;
+  return n - 1;
 }
 
 /* Days: run rate of the days present in the latest day's year. */
-static void result_day_run_rate(sqlite3_context *ctx, const projection_state *s) {
+static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest) {
   ts_period last;
   ts_sum ytd;
   ts_sum_init(&ytd);
-  ts_period_from_ordinal(TS_KIND_DAY, s->aPoint[s->nPoint - 1].ordinal, &last);
-  for (int i = s->nPoint - 1; i >= 0; i--) {
+  ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
+  for (int i = latest; i >= 0; i--) {
     ts_period p;
-    ts_period_from_ordinal(TS_KIND_DAY, s->aPoint[i].ordinal, &p);
+    ts_period_from_ordinal(TS_KIND_DAY, a[i].ordinal, &p);
     if (p.year != last.year) break;
-    ts_sum_merge(&ytd, &s->aPoint[i].sum[0]);
+    ts_sum_merge(&ytd, &a[i].sum[0]);
   }
   ts_result_double(ctx, ts_sum_double(&ytd) / ts_period_year_fraction(&last));
 }
 
-static void projection_result(sqlite3_context *ctx, const projection_state *s) {
-  if (s == NULL || s->nPoint == 0) {
+static void projection_result(sqlite3_context *ctx, projection_state *s) {
+  if (s == NULL || ts_deque_sort(&s->series) != TS_DEQUE_OK) {
     sqlite3_result_null(ctx);
     return;
   }
-  ts_period_kind kind = s->first.kind;
+  const ts_point *a = ts_deque_points(&s->series);
+  int n = s->series.count, latest = latest_point(a, n);
+  if (latest < 0) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  ts_period_kind kind = s->series.kind;
   if (kind == TS_KIND_DAY) {
-    result_day_run_rate(ctx, s);
+    result_day_run_rate(ctx, a, latest);
     return;
   }
   ts_proj_grid g;
   ts_proj_estimate est;
   ts_period last;
-  int rc = ts_proj_grid_build(kind, s->aPoint, s->nPoint, 0, &g);
+  int rc = ts_proj_grid_build(kind, a, latest + 1, 0, &g);
   if (rc == SQLITE_OK) {
-    ts_period_from_ordinal(kind, s->aPoint[s->nPoint - 1].ordinal, &last);
+    ts_period_from_ordinal(kind, a[latest].ordinal, &last);
     rc = ts_projection_estimate(&g, g.n_years - 1, last.sub, s->method, 0, &est);
     ts_proj_grid_free(&g);
   }
@@ -214,7 +189,7 @@ static void projection_value(sqlite3_context *ctx) {
 static void projection_final(sqlite3_context *ctx) {
   projection_state *s = sqlite3_aggregate_context(ctx, 0);
   projection_result(ctx, s);
-  if (s) sqlite3_free(s->aPoint);
+  if (s) ts_deque_free(&s->series);
 }
 
 int ts_projection_register(sqlite3 *db) {
