@@ -1,7 +1,7 @@
 /*
 ** growth_series.h -- the growth family's in-memory series, shared by
 ** every aggregate/window that collects (period, value) rows: yoy_growth,
-** ytd_growth, cagr (growth*.c), annual_projection (projection.c) and
+** ytd_growth (growth_window.c), annual_projection (projection.c) and
 ** sparkline (sparkline.c).
 **
 ** ts_deque is a deque of ts_point kept sorted by
