@@ -7,10 +7,19 @@ BUILD   := build
 .DEFAULT_GOAL := all
 SQLITE3 ?= sqlite3
 
-SRC      := $(wildcard ext/*.c)
-HDR      := $(wildcard ext/*.h)
+# ext/ holds the entry point and one folder per layer or family; see
+# ARCHITECTURE.md.  Header dependencies come from the compiler (-MMD), so
+# they follow the real #includes.
+SRC      := $(wildcard ext/*.c ext/*/*.c)
+HDR      := $(wildcard ext/*.h ext/*/*.h)
 OBJ      := $(patsubst ext/%.c,$(BUILD)/obj/%.o,$(SRC))
 STATIC_OBJ := $(patsubst ext/%.c,$(BUILD)/static/%.o,$(SRC))
+VERSION  := $(shell cat VERSION)
+GIT_COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo none)
+# What tradestat_debug() reports: version, commit, compiler flags.
+BUILD_INFO = -DTRADESTAT_VERSION='"$(VERSION)"' -DTRADESTAT_GIT_COMMIT='"$(GIT_COMMIT)"' \
+             -DTRADESTAT_CFLAGS='"$(strip $(CFLAGS))"'
+EXT_CFLAGS = $(CFLAGS) $(WARN) -Iext -MMD -MP
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
@@ -43,13 +52,19 @@ deps-test:
 $(BUILD)/tradestat.so: $(OBJ)
 	$(CC) -shared -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: ext/%.c $(HDR)
+$(BUILD)/obj/%.o: ext/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) -fPIC -c $< -o $@
+	$(CC) $(EXT_CFLAGS) -fPIC -c $< -o $@
 
-$(BUILD)/static/%.o: ext/%.c $(HDR)
+$(BUILD)/static/%.o: ext/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) -DSQLITE_CORE -c $< -o $@
+	$(CC) $(EXT_CFLAGS) -DSQLITE_CORE -c $< -o $@
+
+# tradestat.c alone carries the build facts, so a new commit rebuilds it only.
+$(BUILD)/obj/tradestat.o $(BUILD)/static/tradestat.o: EXT_CFLAGS += $(BUILD_INFO)
+$(BUILD)/obj/tradestat.o $(BUILD)/static/tradestat.o: VERSION
+
+-include $(OBJ:.o=.d) $(STATIC_OBJ:.o=.d)
 
 static: $(BUILD)/libtradestat.a
 

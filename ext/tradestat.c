@@ -11,15 +11,24 @@
 **     with sqlite3_auto_extension((void (*)(void))sqlite3_tradestat_init).
 **  4. No global mutable state: everything lives in per-call contexts.
 */
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "families.h"
 #include "tradestat.h" /* the public declaration must match */
 
 #ifndef SQLITE_CORE
 SQLITE_EXTENSION_INIT1
 #endif
 
-#ifndef TRADESTAT_BUILD_DATE
-#define TRADESTAT_BUILD_DATE __DATE__ " " __TIME__
+/* The Makefile passes these from VERSION, git and CFLAGS; a build by
+** other means still compiles and says what it does not know. */
+#ifndef TRADESTAT_VERSION
+#define TRADESTAT_VERSION "unknown"
+#endif
+#ifndef TRADESTAT_GIT_COMMIT
+#define TRADESTAT_GIT_COMMIT "unknown"
+#endif
+#ifndef TRADESTAT_CFLAGS
+#define TRADESTAT_CFLAGS "unknown"
 #endif
 
 #if defined(__clang__)
@@ -38,9 +47,10 @@ static void tradestat_version(sqlite3_context *ctx, int argc, sqlite3_value **ar
 static void tradestat_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc, (void)argv;
   char *z = sqlite3_mprintf(
-      "Version: %s\nBuild date: %s\nCompiler: %s\n"
+      "Version: %s\nCommit: %s\nCompiler: %s\nFlags: %s\n128-bit sums: %s\n"
       "SQLite compiled against: %s\nSQLite running: %s",
-      TRADESTAT_VERSION, TRADESTAT_BUILD_DATE, TS_COMPILER, SQLITE_VERSION,
+      TRADESTAT_VERSION, TRADESTAT_GIT_COMMIT, TS_COMPILER, TRADESTAT_CFLAGS,
+      TS_INT128_NATIVE ? "native" : "portable", SQLITE_VERSION,
       sqlite3_libversion());
   if (z == NULL) {
     sqlite3_result_error_nomem(ctx);
@@ -66,6 +76,7 @@ static const struct {
     {"meta", ts_meta_register},
     {"period", ts_period_register},
     {"growth", ts_growth_register},
+    {"growth windows", ts_growth_window_register},
     {"yoy_growth virtual table", ts_yoy_vtab_register},
     {"trade", ts_trade_register},
     {"trade_imbalance virtual table", ts_trade_vtab_register},

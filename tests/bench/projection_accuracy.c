@@ -24,7 +24,7 @@
 **     prior_share; choose before Holt-Winters had 3 scored years; choose
 **     among all six) with the best fixed method's MAPE over the same cases.
 */
-#include "projection.h"
+#include "projection/projection.h"
 
 #include <math.h>
 #include <stdio.h>

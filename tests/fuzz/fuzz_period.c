@@ -13,7 +13,8 @@
 **  4. ts_number_from_text() never reads past the input, and an integer it
 **     returns re-reads as the same integer.
 */
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "core/series.h"
 
 #include <stdint.h>
 #include <stdio.h>

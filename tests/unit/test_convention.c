@@ -10,7 +10,8 @@
 #include <cmocka.h>
 #include <math.h>
 
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "core/series.h"
 
 static ts_number_status from_text(const char *z, ts_number *out) {
   memset(out, 0, sizeof(*out));

@@ -12,7 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "growth_series.h"
+#include "glue/glue.h"
+#include "core/deque.h"
 
 #define MAX_POINTS 1000
 

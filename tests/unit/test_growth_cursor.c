@@ -12,7 +12,8 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "core/series.h"
 #include "growth_rows.h"
 
 #define MAX_POINTS 2000

@@ -12,7 +12,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "core/series.h"
 
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 

@@ -15,7 +15,8 @@
 #include <cmocka.h>
 #include <stdio.h>
 
-#include "growth_series.h"
+#include "glue/glue.h"
+#include "core/deque.h"
 #include "growth_rows.h"
 
 #define MAX_ROWS 4000

@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "kosis_text.h"
-#include "sparkline.h"
+#include "kosis/kosis_text.h"
+#include "sparkline/sparkline.h"
 
 static int parse(const char *z, ts_kosis_table *t, char **pzErr) {
   return ts_kosis_parse(z, strlen(z), t, pzErr);

@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "tradestat_internal.h"
+#include "glue/glue.h"
+#include "core/series.h"
 
 /* Parses z, expecting success, and checks the canonical label. */
 static ts_period parse_ok(const char *z, const char *canonical, ts_period_kind kind) {

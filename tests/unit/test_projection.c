@@ -8,7 +8,7 @@
 #include <math.h>
 #include <cmocka.h>
 
-#include "projection.h"
+#include "projection/projection.h"
 
 #define MAXC 64
 

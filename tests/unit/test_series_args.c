@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <cmocka.h>
 
-#include "series_source.h"
+#include "vtab/series_source.h"
 
 static void spec_init(ts_source_spec *spec) {
   memset(spec, 0, sizeof(*spec));

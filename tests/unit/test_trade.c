@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "trade.h"
+#include "trade/trade.h"
 
 static ts_number num_int(int64_t i) {
   ts_number n;

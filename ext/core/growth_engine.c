@@ -1,0 +1,220 @@
+/*
+** growth_core.c -- the one engine behind every form of yoy and ytd growth
+** (aggregate, window, virtual table).
+**
+** Contract:
+**  1. The prior period is found by its period ordinal, never by position:
+**     a missing month gives "no prior period", not a comparison with the
+**     wrong month (the LAG(x, 12) bug).
+**  2. Growth uses the negative-base rule of ts_growth(); a zero prior gives
+**     "prior is zero".
+**  3. Year-to-date is the sum of the year's periods up to this one; it is
+**     defined only when every one of them is present ("incomplete
+**     year-to-date"), and its growth only when the same periods of the
+**     prior year are all present too ("incomplete prior year-to-date").
+**     For days, the prior year's same periods end at the same calendar
+**     date (28 February standing in for 29 February).
+**  4. A point is present in a slot when at least one row was summed into
+**     that slot (sum[slot].count > 0), so a zero is a value, not a gap.
+**  5. A rolled-up point missing some of its finer periods (a quarter with
+**     two of its three months) is "incomplete period": its growth is NULL
+**     and it breaks the year-to-date, rather than comparing a partial sum
+**     with a whole one.
+**  6. Cost: ts_growth_at is O(log n + periods per year) per point;
+**     ts_growth_next, walking a series in period order, keeps running
+**     year-to-date sums and costs O(1) amortized per point (the virtual
+**     tables' path).  Both sum in period order, so they agree to the bit.
+**     ts_growth_yoy is the growth half alone (no year-to-date), O(1)
+**     when no period between the point and its prior is missing, else
+**     O(log n).  Nothing allocates.
+*/
+#include "core/series.h"
+
+#include <stdlib.h>
+
+static int present(const ts_point *a, int j, int slot) {
+  return a[j].sum[slot].count > 0;
+}
+
+/* Present, and (for a roll-up) holding every finer period it spans. */
+static int complete(const ts_point *a, int j, int slot) {
+  return present(a, j, slot) && !a[j].incomplete[slot];
+}
+
+/* Largest j with a[j].ordinal <= ordinal, or -1. */
+static int point_floor(const ts_point *a, int n, int64_t ordinal) {
+  int lo = 0, hi = n - 1, found = -1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (a[mid].ordinal <= ordinal) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+static int compare_points(const void *x, const void *y) {
+  int64_t a = ((const ts_point *)x)->ordinal, b = ((const ts_point *)y)->ordinal;
+  return (a > b) - (a < b);
+}
+
+int ts_points_sort_merge(ts_point *a, int n) {
+  if (n < 2) return n;
+  qsort(a, (size_t)n, sizeof(ts_point), compare_points);
+  int kept = 0;
+  for (int i = 1; i < n; i++) {
+    if (a[i].ordinal != a[kept].ordinal) {
+      a[++kept] = a[i];
+      continue;
+    }
+    for (int slot = 0; slot < 2; slot++) {
+      ts_sum_merge(&a[kept].sum[slot], &a[i].sum[slot]);
+      /* Finer periods seen in two places may repeat: cannot count them. */
+      if (a[i].n_sub[slot]) a[kept].sub_kind[slot] = TS_SUB_UNKNOWN;
+    }
+  }
+  return kept + 1;
+}
+
+int ts_point_find(const ts_point *a, int n, int64_t ordinal) {
+  int j = point_floor(a, n, ordinal);
+  return (j >= 0 && a[j].ordinal == ordinal) ? j : -1;
+}
+
+/* Starts acc over: nothing of `year` summed yet. */
+static void year_sum_reset(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n,
+                           int year) {
+  ts_period first = {kind, year, 1, 1, 0};
+  acc->year = year;
+  acc->count = 0;
+  acc->next = point_floor(a, n, ts_period_ordinal(&first) - 1) + 1;
+  ts_sum_init(&acc->sum);
+}
+
+/* Brings acc to the complete points of slot from the start of `year` to
+** `end` (an ordinal in that year).  Moving forward only adds the points
+** passed, so a cursor walking a series costs O(1) amortized per point;
+** any other move starts over from the year's first point. */
+static void year_sum_to(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n,
+                        int slot, int year, int64_t end) {
+  if (!acc->valid || acc->year != year || end < acc->end) year_sum_reset(acc, kind, a, n, year);
+  acc->valid = 1;
+  acc->end = end;
+  for (; acc->next < n && a[acc->next].ordinal <= end; acc->next++) {
+    if (!complete(a, acc->next, slot)) continue;
+    ts_sum_merge(&acc->sum, &a[acc->next].sum[slot]);
+    acc->count++;
+  }
+}
+
+/* ts_sum_double without the 128-bit conversions when the total is a
+** small exact integer (every integer below 2^53 is a double). */
+static double sum_double(const ts_sum *s) {
+  if (s->n_real == 0 && ts_i128_fits_53(s->exact)) return (double)ts_i128_to_i64(s->exact);
+  return ts_sum_double(s);
+}
+
+/* The prior year's period that closes the same part of the year as p. */
+static void prior_year_end(const ts_period *p, ts_period *out) {
+  *out = *p;
+  out->year = p->year - 1;
+  if (p->kind == TS_KIND_DAY && p->day > ts_days_in_month(out->year, p->sub))
+    out->day = ts_days_in_month(out->year, p->sub);
+}
+
+static void growth_of_values(ts_growth_row *out, double current, double prior) {
+  if (prior == 0.0) out->note = TS_NOTE_PRIOR_ZERO;
+  else out->growth_ok = !ts_growth(current, prior, &out->growth);
+}
+
+void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
+
+int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal) {
+  int64_t guess = (int64_t)i - (a[i].ordinal - ordinal);
+  if (guess >= 0 && guess < n && a[guess].ordinal == ordinal) return (int)guess;
+  return ts_point_find(a, n, ordinal);
+}
+
+/* Index of the prior-year point with ordinal `want`: where it sits when
+** no period between is missing (the common case: O(1)), then the
+** caller's hint, then a binary search. */
+static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) {
+  int64_t guess = (int64_t)i - (a[i].ordinal - want);
+  if (guess >= 0 && guess < n && a[guess].ordinal == want) return (int)guess;
+  if (hint >= 0 && hint < n && a[hint].ordinal == want) return hint;
+  return ts_point_find(a, n, want);
+}
+
+/* The growth half of a row: prior_index, growth, and the note when it is
+** undefined.  *p is point i's period. */
+static void growth_against_prior(const ts_period *p, const ts_point *a, int n, int slot,
+                                 int i, int hint, ts_growth_row *out) {
+  ts_period prior;
+  out->prior_index = -1;
+  if (ts_period_prior_year(p, &prior) == 0) {
+    int j = prior_point(a, n, i, ts_period_ordinal(&prior), hint);
+    if (j >= 0 && present(a, j, slot)) out->prior_index = j;
+  }
+  if (out->prior_index < 0) {
+    out->note = TS_NOTE_NO_PRIOR;
+  } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
+    out->note = TS_NOTE_INCOMPLETE;
+  } else {
+    growth_of_values(out, sum_double(&a[i].sum[slot]),
+                     sum_double(&a[out->prior_index].sum[slot]));
+  }
+}
+
+void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                   ts_growth_row *out) {
+  ts_period p;
+  memset(out, 0, sizeof(*out));
+  out->prior_index = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+  growth_against_prior(&p, a, n, slot, i, -1, out);
+}
+
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
+                    int slot, int i, ts_growth_row *out) {
+  ts_period p, end;
+  memset(out, 0, sizeof(*out));
+  out->prior_index = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+
+  /* The prior year's year-to-date ends at the prior period itself (or at
+  ** 28 February for a 29th), so its last point is the likely prior. */
+  int have_prior_year = p.year > 1;
+  if (have_prior_year) {
+    prior_year_end(&p, &end);
+    year_sum_to(&c->prior_ytd, kind, a, n, slot, end.year, ts_period_ordinal(&end));
+  }
+  growth_against_prior(&p, a, n, slot, i, have_prior_year ? c->prior_ytd.next - 1 : -1, out);
+
+  year_sum_to(&c->ytd, kind, a, n, slot, p.year, a[i].ordinal);
+  out->ytd_ok = c->ytd.count == ts_period_position(&p);
+  if (out->ytd_ok) ts_sum_value(&c->ytd.sum, &out->ytd);
+  if (have_prior_year) {
+    out->prior_ytd_ok = c->prior_ytd.count == ts_period_position(&end);
+    if (out->prior_ytd_ok) ts_sum_value(&c->prior_ytd.sum, &out->prior_ytd);
+  }
+  if (out->ytd_ok && out->prior_ytd_ok) {
+    double base = sum_double(&c->prior_ytd.sum);
+    if (base != 0.0)
+      out->ytd_growth_ok = !ts_growth(sum_double(&c->ytd.sum), base, &out->ytd_growth);
+  }
+  if (out->note == NULL && !out->ytd_growth_ok) {
+    out->note = !out->ytd_ok ? TS_NOTE_YTD
+              : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
+              : TS_NOTE_PRIOR_ZERO;
+  }
+}
+
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
+                  int i, ts_growth_row *out) {
+  ts_growth_cursor c;
+  ts_growth_cursor_init(&c);
+  ts_growth_next(&c, kind, a, n, slot, i, out);
+}

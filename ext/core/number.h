@@ -1,0 +1,65 @@
+/*
+** core/number.h -- numbers in (the text SQLite reads as a number), exact
+** sums (integers in 128 bits, REALs compensated), exact differences, and
+** growth with the negative-base rule.  Implemented in core/number.c.
+*/
+#ifndef TS_CORE_NUMBER_H
+#define TS_CORE_NUMBER_H
+
+#include "core/core.h"
+#include "core/int128.h"
+
+typedef enum ts_number_status {
+  TS_NUMBER_OK = 0,
+  TS_NUMBER_NULL,      /* SQL NULL */
+  TS_NUMBER_NOT_NUMBER,/* TEXT SQLite would not read as a number, BLOB */
+  TS_NUMBER_INFINITE,  /* +-Inf (or NaN) */
+  TS_NUMBER_NOMEM      /* out of memory while reading */
+} ts_number_status;
+
+typedef struct ts_number {
+  int is_int;      /* 1: exact 64-bit integer in i; 0: double in d */
+  int64_t i;
+  double d;        /* always set: (double)i for integers */
+} ts_number;
+
+/* Reads text as SQLite would read a numeric string: optional surrounding
+** spaces, optional sign, digits, optional fraction and exponent. */
+ts_number_status ts_number_from_text(const char *z, int n, ts_number *out);
+ts_number_status ts_number_from_double(double d, ts_number *out);
+void ts_number_from_int(int64_t i, ts_number *out);
+
+/* Integer inputs are accumulated exactly in 128 bits; REAL inputs in a
+** Neumaier-compensated double.  The total is an INTEGER whenever no REAL
+** input remains and the exact total fits in 64 bits. */
+
+typedef struct ts_sum {
+  ts_int128 exact;  /* sum of the integer inputs */
+  double s, c;     /* Neumaier sum and compensation of the REAL inputs */
+  int64_t n_real;  /* REAL inputs added minus removed */
+  int64_t count;   /* inputs added minus removed */
+} ts_sum;
+
+void ts_sum_init(ts_sum *s);
+void ts_sum_add(ts_sum *s, const ts_number *v);
+void ts_sum_remove(ts_sum *s, const ts_number *v);
+/* Adds every input of `from` into `into`. */
+void ts_sum_merge(ts_sum *into, const ts_sum *from);
+/* Current total: integer in *out when out->is_int, else double. */
+void ts_sum_value(const ts_sum *s, ts_number *out);
+double ts_sum_double(const ts_sum *s);
+
+/* x - m: INTEGER while both are integers and the difference fits in 64
+** bits, else REAL (computed from the exact difference); never wraps. */
+void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
+
+/* (current - previous) / |previous| * 100; returns 0 and sets *out, or
+** returns 1 (undefined: previous is zero). */
+int ts_growth(double current, double previous, double *out);
+
+/* cagr in percent: (last / first)^(1 / years) - 1.  Returns 0 and sets
+** *out, or 1 when undefined: first <= 0, last < 0, years <= 0, or a
+** result that is not finite. */
+int ts_cagr(double first, double last, double years, double *out);
+
+#endif /* TS_CORE_NUMBER_H */

@@ -1,0 +1,368 @@
+/*
+** period.c -- the pure period parser and calendar arithmetic.
+**
+** Contract:
+**  1. Accepted labels (SPEC section 1): year `2023`; half `2023-H1`,
+**     `2023H1`, `2023 H1`, `2023.1/2`, `2023 1/2`; quarter `2023-Q2`,
+**     `2023Q2`, `2023 Q2`, `2023.2/4`, `2023 2/4` (h/q in either case);
+**     month `2023-06`, `2023.06`, `202306`; day `2023-06-30`, optionally
+**     followed by a time (`2023-06-30 12:00:00`, `T` separator) that is
+**     ignored.  Surrounding white space is ignored.
+**  2. A trailing preliminary mark `p`, `p)` or `(p)` (either case, with or
+**     without a space before it) is accepted and recorded.
+**  3. Years run from 1 to 9999; months 1-12; days must exist in the
+**     calendar (29 Feb only in leap years).  Anything else is rejected.
+**  4. Ordinals are consecutive within a kind, so shifting and distance are
+**     integer arithmetic; day ordinals are days since 1970-01-01.
+**  5. Nothing here allocates or touches SQLite: parse failures are a
+**     return code, the message is the SQL layer's job.
+*/
+#include "core/period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char ts_period_forms[] =
+    "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, "
+    "or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM'";
+
+static const char *const kind_names[] = {NULL,      "year",  "half",
+                                         "quarter", "month", "day"};
+
+const char *ts_period_kind_name(ts_period_kind k) {
+  return (k >= TS_KIND_YEAR && k <= TS_KIND_DAY) ? kind_names[k] : "none";
+}
+
+/* ASCII case-insensitive equality, without the C locale's help. */
+static int ascii_iequal(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
+    char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b + 32) : *b;
+    if (x != y) return 0;
+  }
+  return *a == *b;
+}
+
+ts_period_kind ts_period_kind_from_name(const char *z) {
+  if (z == NULL) return TS_KIND_NONE;
+  for (int k = TS_KIND_YEAR; k <= TS_KIND_DAY; k++) {
+    if (ascii_iequal(z, kind_names[k])) return (ts_period_kind)k;
+  }
+  return TS_KIND_NONE;
+}
+
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int ts_days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return days[month - 1] + (month == 2 && is_leap(year));
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Reads exactly n digits at z; -1 if any is not a digit. */
+static int read_digits(const char *z, int n) {
+  int v = 0;
+  for (int i = 0; i < n; i++) {
+    if (!is_digit(z[i])) return -1;
+    v = v * 10 + (z[i] - '0');
+  }
+  return v;
+}
+
+/* Strips a trailing preliminary mark from [z, z+*pn); returns 1 if found. */
+static int strip_preliminary(const char *z, int *pn) {
+  int n = *pn;
+  if (n >= 3 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P') &&
+      z[n - 3] == '(') {
+    n -= 3;
+  } else if (n >= 2 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P')) {
+    n -= 2;
+  } else if (n >= 1 && (z[n - 1] == 'p' || z[n - 1] == 'P')) {
+    n -= 1;
+  } else {
+    return 0;
+  }
+  while (n > 0 && ts_is_space(z[n - 1])) n--;
+  *pn = n;
+  return 1;
+}
+
+/* The time part after a date: HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM]. */
+static int valid_time_suffix(const char *z, int n) {
+  if (n < 6 || (z[0] != ' ' && z[0] != 'T' && z[0] != 't')) return 0;
+  int h = read_digits(z + 1, 2), m = read_digits(z + 4, 2);
+  if (h < 0 || m < 0 || z[3] != ':' || h > 24 || m > 59) return 0;
+  for (int i = 6; i < n; i++) {
+    char c = z[i];
+    if (!is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' &&
+        c != 'Z' && c != 'z')
+      return 0;
+  }
+  return 1;
+}
+
+static int set_period(ts_period *out, ts_period_kind kind, int year, int sub,
+                      int day) {
+  if (year < 1 || year > 9999) return 1;
+  out->kind = kind;
+  out->year = year;
+  out->sub = sub;
+  out->day = day;
+  return 0;
+}
+
+/* "1/2", "2/4": the KOSIS fraction forms; returns 0 on success. */
+static int parse_fraction(const char *z, int n, int year, ts_period *out) {
+  if (n != 3 || z[1] != '/') return 1;
+  int num = read_digits(z, 1), den = read_digits(z + 2, 1);
+  if (den == 2 && num >= 1 && num <= 2) return set_period(out, TS_KIND_HALF, year, num, 0);
+  if (den == 4 && num >= 1 && num <= 4) return set_period(out, TS_KIND_QUARTER, year, num, 0);
+  return 1;
+}
+
+/* "H1", "q3": half or quarter letter forms. */
+static int parse_letter(const char *z, int n, int year, ts_period *out) {
+  if (n != 2) return 1;
+  int num = read_digits(z + 1, 1);
+  if ((z[0] == 'H' || z[0] == 'h') && num >= 1 && num <= 2)
+    return set_period(out, TS_KIND_HALF, year, num, 0);
+  if ((z[0] == 'Q' || z[0] == 'q') && num >= 1 && num <= 4)
+    return set_period(out, TS_KIND_QUARTER, year, num, 0);
+  return 1;
+}
+
+static int parse_month(const char *z, int year, ts_period *out) {
+  int month = read_digits(z, 2);
+  if (month < 1 || month > 12) return 1;
+  return set_period(out, TS_KIND_MONTH, year, month, 0);
+}
+
+/* After "YYYY-": MM, MM-DD[time], Hn, Qn. */
+static int parse_after_dash(const char *z, int n, int year, ts_period *out) {
+  if (n == 2 && is_digit(z[0])) return parse_month(z, year, out);
+  if (n == 2) return parse_letter(z, n, year, out);
+  if (n >= 5 && z[2] == '-') {
+    int month = read_digits(z, 2), day = read_digits(z + 3, 2);
+    if (month < 1 || month > 12 || day < 1) return 1;
+    if (year < 1 || year > 9999 || day > ts_days_in_month(year, month)) return 1;
+    if (n > 5 && !valid_time_suffix(z + 5, n - 5)) return 1;
+    return set_period(out, TS_KIND_DAY, year, month, day);
+  }
+  return 1;
+}
+
+/* YYYY-MM and YYYY-MM-DD exactly, the labels of almost every row a
+** series reads: the general path's trimming and form dispatch cost more
+** than the digits.  Returns -1 when z is not of these shapes (then the
+** general path decides), else what the general path would return. */
+static int parse_canonical(const char *z, int n, ts_period *out) {
+  if ((n != 7 && n != 10) || z[4] != '-') return -1;
+  int year = read_digits(z, 4), month = read_digits(z + 5, 2);
+  if (year < 0 || month < 0) return -1;
+  if (n == 7) return parse_month(z + 5, year, out);
+  int day = read_digits(z + 8, 2);
+  if (z[7] != '-' || day < 0) return -1;
+  return parse_after_dash(z + 5, 5, year, out);
+}
+
+int ts_period_parse(const char *z, int n, ts_period *out) {
+  if (z == NULL) return 1;
+  if (n < 0) n = (int)strlen(z);
+  int canonical = parse_canonical(z, n, out);
+  if (canonical == 0) out->preliminary = 0;
+  if (canonical >= 0) return canonical;
+  ts_trim(&z, &n);
+  int preliminary = strip_preliminary(z, &n);
+  if (n < 4) return 1;
+  int year = read_digits(z, 4);
+  if (year < 0) return 1;
+  const char *rest = z + 4;
+  int nrest = n - 4;
+  int rc;
+  if (nrest == 0) {
+    rc = set_period(out, TS_KIND_YEAR, year, 1, 0);
+  } else if (nrest == 2 && is_digit(rest[0])) {
+    rc = parse_month(rest, year, out); /* YYYYMM */
+  } else if (rest[0] == '-') {
+    rc = parse_after_dash(rest + 1, nrest - 1, year, out);
+  } else if (rest[0] == '.') {
+    rc = (nrest == 3 && is_digit(rest[1]) && is_digit(rest[2]))
+             ? parse_month(rest + 1, year, out)
+             : parse_fraction(rest + 1, nrest - 1, year, out);
+  } else if (rest[0] == ' ') {
+    rc = parse_fraction(rest + 1, nrest - 1, year, out) &&
+         parse_letter(rest + 1, nrest - 1, year, out);
+  } else {
+    rc = parse_letter(rest, nrest, year, out);
+  }
+  if (rc == 0) out->preliminary = preliminary;
+  return rc;
+}
+
+int ts_period_from_int(int64_t v, ts_period *out) {
+  if (v >= 1 && v <= 9999) {
+    out->preliminary = 0;
+    return set_period(out, TS_KIND_YEAR, (int)v, 1, 0);
+  }
+  if (v >= 100001 && v <= 999912 && v % 100 >= 1 && v % 100 <= 12) {
+    out->preliminary = 0;
+    return set_period(out, TS_KIND_MONTH, (int)(v / 100), (int)(v % 100), 0);
+  }
+  return 1;
+}
+
+void ts_period_format(const ts_period *p, char *buf) {
+  switch (p->kind) {
+    case TS_KIND_YEAR: snprintf(buf, TS_PERIOD_LABEL_MAX, "%04d", p->year); break;
+    case TS_KIND_HALF: snprintf(buf, TS_PERIOD_LABEL_MAX, "%04d-H%d", p->year, p->sub); break;
+    case TS_KIND_QUARTER: snprintf(buf, TS_PERIOD_LABEL_MAX, "%04d-Q%d", p->year, p->sub); break;
+    case TS_KIND_MONTH: snprintf(buf, TS_PERIOD_LABEL_MAX, "%04d-%02d", p->year, p->sub); break;
+    case TS_KIND_DAY:
+      snprintf(buf, TS_PERIOD_LABEL_MAX, "%04d-%02d-%02d", p->year, p->sub, p->day);
+      break;
+    default: buf[0] = 0; break;
+  }
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *py, int *pm, int *pd) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *py = (int)(y + (m <= 2));
+  *pm = m;
+  *pd = d;
+}
+
+static int per_year(ts_period_kind k) {
+  switch (k) {
+    case TS_KIND_YEAR: return 1;
+    case TS_KIND_HALF: return 2;
+    case TS_KIND_QUARTER: return 4;
+    case TS_KIND_MONTH: return 12;
+    default: return 0;
+  }
+}
+
+int64_t ts_period_ordinal(const ts_period *p) {
+  if (p->kind == TS_KIND_DAY) return days_from_civil(p->year, p->sub, p->day);
+  return (int64_t)p->year * per_year(p->kind) + (p->sub - 1);
+}
+
+int ts_period_from_ordinal(ts_period_kind k, int64_t ord, ts_period *out) {
+  out->preliminary = 0;
+  if (k == TS_KIND_DAY) {
+    /* Guard the range before converting: years 1..9999. */
+    if (ord < days_from_civil(1, 1, 1) || ord > days_from_civil(9999, 12, 31)) return 1;
+    int y, m, d;
+    civil_from_days(ord, &y, &m, &d);
+    return set_period(out, k, y, m, d);
+  }
+  int n = per_year(k);
+  if (n == 0 || ord < n || ord > (int64_t)9999 * n + (n - 1)) return 1;
+  return set_period(out, k, (int)(ord / n), (int)(ord % n) + 1, 0);
+}
+
+int ts_periods_in_year(const ts_period *p) {
+  return p->kind == TS_KIND_DAY ? 365 + is_leap(p->year) : per_year(p->kind);
+}
+
+int ts_period_position(const ts_period *p) {
+  if (p->kind == TS_KIND_DAY)
+    return (int)(days_from_civil(p->year, p->sub, p->day) -
+                 days_from_civil(p->year, 1, 1)) + 1;
+  return p->sub;
+}
+
+int ts_period_shift(const ts_period *p, int64_t n, ts_period *out) {
+  int64_t ord = ts_period_ordinal(p);
+  /* Any shift past +-10^7 leaves 1..9999 for every kind; stops overflow. */
+  if (n > 10000000 || n < -10000000) return 1;
+  return ts_period_from_ordinal(p->kind, ord + n, out);
+}
+
+int ts_period_prior_year(const ts_period *p, ts_period *out) {
+  if (p->year <= 1) return 1;
+  if (p->kind == TS_KIND_DAY && p->sub == 2 && p->day == 29) return 1;
+  *out = *p;
+  out->year = p->year - 1;
+  out->preliminary = 0;
+  return 0;
+}
+
+/* First month and number of months covered by p (days: their month). */
+static void month_span(const ts_period *p, int *first, int *count) {
+  switch (p->kind) {
+    case TS_KIND_YEAR: *first = 1; *count = 12; break;
+    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1; *count = 6; break;
+    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1; *count = 3; break;
+    default: *first = p->sub; *count = 1; break;
+  }
+}
+
+int ts_period_rollup(const ts_period *p, ts_period_kind kind, ts_period *out) {
+  if (kind < TS_KIND_YEAR || kind > p->kind) return 1;
+  if (kind == p->kind) {
+    *out = *p;
+    out->preliminary = 0;
+    return 0;
+  }
+  int first, count;
+  month_span(p, &first, &count);
+  int sub = 1;
+  if (kind == TS_KIND_HALF) sub = (first - 1) / 6 + 1;
+  else if (kind == TS_KIND_QUARTER) sub = (first - 1) / 3 + 1;
+  else if (kind == TS_KIND_MONTH) sub = first;
+  out->preliminary = 0;
+  return set_period(out, kind, p->year, sub, 0);
+}
+
+double ts_period_year_fraction(const ts_period *p) {
+  return (double)ts_period_position(p) / (double)ts_periods_in_year(p);
+}
+
+void ts_period_start(const ts_period *p, ts_period *out) {
+  int first, count;
+  month_span(p, &first, &count);
+  out->preliminary = 0;
+  set_period(out, TS_KIND_DAY, p->year, first, p->kind == TS_KIND_DAY ? p->day : 1);
+}
+
+void ts_period_end(const ts_period *p, ts_period *out) {
+  int first, count;
+  month_span(p, &first, &count);
+  int last = first + count - 1;
+  out->preliminary = 0;
+  set_period(out, TS_KIND_DAY, p->year, last,
+             p->kind == TS_KIND_DAY ? p->day : ts_days_in_month(p->year, last));
+}
+
+int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
+  ts_period first, last, a, b;
+  ts_period_start(p, &first);
+  ts_period_end(p, &last);
+  if (ts_period_rollup(&first, inner, &a) || ts_period_rollup(&last, inner, &b)) return 0;
+  return (int)(ts_period_ordinal(&b) - ts_period_ordinal(&a)) + 1;
+}
+
+double ts_period_years_between(const ts_period *a, const ts_period *b) {
+  return (double)(b->year - a->year) +
+         (ts_period_year_fraction(b) - ts_period_year_fraction(a));
+}

@@ -1,0 +1,86 @@
+/*
+** core/series.h -- one series in memory and the growth engine over it.
+** A series is an array of ts_point sorted by period ordinal, one point
+** per period, all of one kind.  Every form of year-over-year and
+** year-to-date growth (aggregate, window, the three virtual tables) calls
+** the engine here, so the prior period is matched by period, never by
+** position, the same way everywhere.  Implemented in
+** core/growth_engine.c; the deque that collects points row by row is
+** core/deque.h.
+*/
+#ifndef TS_CORE_SERIES_H
+#define TS_CORE_SERIES_H
+
+#include "core/period.h"
+#include "core/number.h"
+
+/* One period of one series: the sums of the rows that fell in it. */
+typedef struct ts_point {
+  int64_t ordinal; /* ts_period_ordinal() at the series' kind */
+  ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
+  /* Roll-ups (grain=): which finer periods were summed into each slot, so
+  ** a quarter holding two of its three months is known to be incomplete. */
+  int64_t last_sub[2];          /* ordinal of the last finer period seen */
+  int n_sub[2];                 /* distinct finer periods seen */
+  unsigned char sub_kind[2];    /* their kind; TS_SUB_UNKNOWN if mixed */
+  unsigned char incomplete[2];  /* 1: fewer finer periods than it holds */
+} ts_point;
+
+#define TS_SUB_UNKNOWN 0xFF
+
+/* Growth of point i of a series (points sorted by ordinal, one per
+** period, all of one kind), against the same period one year earlier,
+** matched by period and never by position. */
+typedef struct ts_growth_row {
+  int prior_index;        /* index of the prior-year point, -1: none */
+  int growth_ok;          /* growth defined */
+  double growth;          /* percent */
+  int ytd_ok;             /* every period of the year up to i present */
+  ts_number ytd;          /* sum of those periods */
+  int prior_ytd_ok;       /* the same periods of the prior year present */
+  ts_number prior_ytd;
+  int ytd_growth_ok;
+  double ytd_growth;      /* percent */
+  const char *note;       /* NULL, or why growth / ytd_growth is NULL */
+} ts_growth_row;
+
+/* Notes, shared by every form that reports them. */
+#define TS_NOTE_NO_PRIOR "no prior period"
+#define TS_NOTE_PRIOR_ZERO "prior is zero"
+#define TS_NOTE_PRIOR_YTD "incomplete prior year-to-date"
+#define TS_NOTE_YTD "incomplete year-to-date"
+#define TS_NOTE_INCOMPLETE "incomplete period"
+
+/* Sorts a[0..n) by ordinal and merges points of the same period; returns
+** the new count. */
+int ts_points_sort_merge(ts_point *a, int n);
+/* Index of the point with this ordinal, or -1 (binary search). */
+int ts_point_find(const ts_point *a, int n, int64_t ordinal);
+/* The same, first trying the index the ordinal has when no period between
+** it and point i is missing: O(1) on a series without gaps. */
+int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal);
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
+                  int i, ts_growth_row *out);
+/* Only the growth half of ts_growth_at (prior_index, growth_ok, growth,
+** and note when growth is NULL; the year-to-date fields stay empty), to
+** the bit the same: O(1) when no period between point i and its prior is
+** missing, else O(log n).  For forms that report growth alone. */
+void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                   ts_growth_row *out);
+
+/* The same, for a walk over one series in period order: running
+** year-to-date sums make each point O(1) amortized.  Initialise the
+** cursor for each series; points may be skipped, not revisited cheaply. */
+typedef struct ts_year_sum {
+  int valid, year, next, count; /* next: first point not yet summed */
+  int64_t end;                  /* points with ordinal <= end are summed */
+  ts_sum sum;
+} ts_year_sum;
+typedef struct ts_growth_cursor {
+  ts_year_sum ytd, prior_ytd;
+} ts_growth_cursor;
+void ts_growth_cursor_init(ts_growth_cursor *c);
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
+                    int slot, int i, ts_growth_row *out);
+
+#endif /* TS_CORE_SERIES_H */

@@ -1,0 +1,193 @@
+/*
+** glue/glue.c -- arguments, column values, results and registration.
+**
+** Contract:
+**  1. INTEGER and REAL are numbers as they are; TEXT is a number when
+**     SQLite itself would read it as one (core/number.c); any other TEXT
+**     and every BLOB is "argument N is not a number: 'value'".  +-Inf
+**     (including TEXT such as '1e999') is "argument N is not a finite
+**     number: Inf".
+**  2. NULL is reported as TS_NUMBER_NULL; callers return NULL (scalars)
+**     or skip the row (aggregates).
+**  3. Periods are TEXT in any accepted form or an INTEGER year / YYYYMM;
+**     an error quotes the label and lists the accepted forms.
+**  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
+**     character boundary) so a 2 MB string never makes a 2 MB message.
+**  5. Function tables register every entry or report the failing name
+**     through sqlite3_log.
+*/
+#include "glue/glue.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ts_result_error(sqlite3_context *ctx, const char *zFunc,
+                     const char *zFormat, ...) {
+  va_list ap;
+  va_start(ap, zFormat);
+  char *zWhat = sqlite3_vmprintf(zFormat, ap);
+  va_end(ap);
+  char *zMsg = zWhat ? sqlite3_mprintf("%s(): %s", zFunc, zWhat) : NULL;
+  if (zMsg) sqlite3_result_error(ctx, zMsg, -1);
+  else sqlite3_result_error_nomem(ctx);
+  sqlite3_free(zWhat);
+  sqlite3_free(zMsg);
+}
+
+void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...) {
+  va_list ap;
+  va_start(ap, zFormat);
+  sqlite3_free(pVtab->zErrMsg);
+  pVtab->zErrMsg = sqlite3_vmprintf(zFormat, ap);
+  va_end(ap);
+}
+
+#define TS_REPR_MAX 60
+
+static char *text_repr(const char *z, int n) {
+  if (n <= TS_REPR_MAX) return sqlite3_mprintf("'%.*q'", n, z);
+  int cut = TS_REPR_MAX;
+  while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
+  return sqlite3_mprintf("'%.*q...'", cut, z);
+}
+
+static char *blob_repr(const unsigned char *p, int n) {
+  static const char hex[] = "0123456789abcdef";
+  char buf[2 * 16 + 1];
+  int shown = n < 16 ? n : 16;
+  for (int i = 0; i < shown; i++) {
+    buf[2 * i] = hex[p[i] >> 4];
+    buf[2 * i + 1] = hex[p[i] & 15];
+  }
+  buf[2 * shown] = 0;
+  return sqlite3_mprintf("x'%s'%s", buf, n > shown ? "..." : "");
+}
+
+static char *double_repr(double d) {
+  if (isinf(d)) return sqlite3_mprintf("%s", d > 0 ? "Inf" : "-Inf");
+  return sqlite3_mprintf("%!.15g", d);
+}
+
+char *ts_value_repr(sqlite3_value *v) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_value_int64(v));
+    case SQLITE_FLOAT: return double_repr(sqlite3_value_double(v));
+    case SQLITE_BLOB: {
+      const unsigned char *p = sqlite3_value_blob(v);
+      return blob_repr(p, p ? sqlite3_value_bytes(v) : 0);
+    }
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      return z ? text_repr(z, sqlite3_value_bytes(v)) : NULL;
+    }
+    default: return sqlite3_mprintf("NULL");
+  }
+}
+
+ts_number_status ts_value_number(sqlite3_value *v, ts_number *out,
+                                 char **pzErr) {
+  ts_number_status st;
+  *pzErr = NULL;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return TS_NUMBER_NULL;
+    case SQLITE_INTEGER: ts_number_from_int(sqlite3_value_int64(v), out); return TS_NUMBER_OK;
+    case SQLITE_FLOAT: st = ts_number_from_double(sqlite3_value_double(v), out); break;
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      if (z == NULL) return TS_NUMBER_NOT_NUMBER; /* out of memory */
+      st = ts_number_from_text(z, sqlite3_value_bytes(v), out);
+      break;
+    }
+    default: st = TS_NUMBER_NOT_NUMBER; break;
+  }
+  if (st == TS_NUMBER_OK || st == TS_NUMBER_NULL) return st;
+  char *zRepr = st == TS_NUMBER_NOMEM ? NULL : ts_value_repr(v);
+  if (zRepr) {
+    *pzErr = sqlite3_mprintf("%s: %s", st == TS_NUMBER_INFINITE
+                                           ? "is not a finite number"
+                                           : "is not a number", zRepr);
+  }
+  sqlite3_free(zRepr);
+  return TS_NUMBER_NOT_NUMBER;
+}
+
+ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc,
+                               int iArg, sqlite3_value *v, ts_number *out) {
+  char *zErr = NULL;
+  ts_number_status st = ts_value_number(v, out, &zErr);
+  if (st == TS_NUMBER_OK || st == TS_NUMBER_NULL) return st;
+  if (zErr) ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
+  else sqlite3_result_error_nomem(ctx);
+  sqlite3_free(zErr);
+  return TS_NUMBER_NOT_NUMBER;
+}
+
+int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
+  int bad = 1;
+  *pzErr = NULL;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return 1;
+    case SQLITE_INTEGER: bad = ts_period_from_int(sqlite3_value_int64(v), out); break;
+    case SQLITE_FLOAT: {
+      double d = sqlite3_value_double(v);
+      bad = !(d == floor(d) && d >= 1 && d <= 999912) ||
+            ts_period_from_int((int64_t)d, out);
+      break;
+    }
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      bad = z == NULL || ts_period_parse(z, sqlite3_value_bytes(v), out);
+      break;
+    }
+    default: break;
+  }
+  if (!bad) return 0;
+  char *zRepr = ts_value_repr(v);
+  if (zRepr) *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  sqlite3_free(zRepr);
+  return 2;
+}
+
+int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg,
+                  sqlite3_value *v, ts_period *out) {
+  char *zErr = NULL;
+  int rc = ts_value_period(v, out, &zErr);
+  if (rc == 2) {
+    if (zErr) ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
+    else sqlite3_result_error_nomem(ctx);
+  }
+  sqlite3_free(zErr);
+  return rc;
+}
+
+void ts_result_number(sqlite3_context *ctx, const ts_number *n) {
+  if (n->is_int) sqlite3_result_int64(ctx, n->i);
+  else ts_result_double(ctx, n->d);
+}
+
+void ts_result_double(sqlite3_context *ctx, double d) {
+  if (isfinite(d)) sqlite3_result_double(ctx, d);
+  else sqlite3_result_null(ctx);
+}
+
+int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n) {
+  for (int i = 0; i < n; i++) {
+    const ts_function_def *f = &defs[i];
+    int rc;
+    if (f->xInverse) {
+      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, NULL,
+                                          f->xStep, f->xFinal, f->xValue,
+                                          f->xInverse, NULL);
+    } else {
+      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, NULL,
+                                      f->xFunc, f->xStep, f->xFinal, NULL);
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_log(rc, "tradestat: cannot register %s/%d", f->zName, f->nArg);
+      return rc;
+    }
+  }
+  return SQLITE_OK;
+}

@@ -1,0 +1,75 @@
+/*
+** glue/glue.h -- between SQLite and core/: reading arguments and column
+** values as numbers and periods with the project's exact error messages,
+** setting results, and registering function tables.  Every family's SQL
+** functions and every virtual table use these; nothing here knows a
+** family.  Implemented in glue/glue.c.
+*/
+#ifndef TS_GLUE_H
+#define TS_GLUE_H
+
+#include <stdarg.h>
+
+#ifndef SQLITE_CORE
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#else
+#include <sqlite3.h>
+#endif
+
+#include "core/period.h"
+#include "core/number.h"
+
+/* Function flags: every scalar and aggregate is a pure function of its
+** arguments, safe in a view, index or CHECK (see docs/conventions.md). */
+#define TS_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+/* Aggregates over a whole group are deterministic too. */
+#define TS_PURE_AGG TS_PURE
+
+/* Sets an error "func(): <formatted>" on ctx. */
+void ts_result_error(sqlite3_context *ctx, const char *zFunc,
+                     const char *zFormat, ...);
+/* Replaces pVtab->zErrMsg with the formatted text (module prefix is the
+** caller's job: messages are "module: ..."). */
+void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
+/* Renders a value for an error message: 'text' (quoted, shortened),
+** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
+char *ts_value_repr(sqlite3_value *v);
+/* Reads argument iArg (1-based, for the message) as a number.  Returns
+** TS_NUMBER_OK or TS_NUMBER_NULL; on any error sets the exact error
+** on ctx and returns TS_NUMBER_NOT_NUMBER. */
+ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc,
+                               int iArg, sqlite3_value *v, ts_number *out);
+/* Same rules for a column value read in a virtual table: on error
+** *pzErr gets "is not a number: 'value'" (caller frees; NULL when out of
+** memory) and TS_NUMBER_NOT_NUMBER is returned. */
+ts_number_status ts_value_number(sqlite3_value *v, ts_number *out,
+                                 char **pzErr);
+/* Reads a period argument (TEXT or INTEGER).  Returns 0 ok, 1 NULL, 2
+** error (set on ctx, quoting the label and listing accepted forms). */
+int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg,
+                  sqlite3_value *v, ts_period *out);
+/* Same for a column value; on error *pzErr = "invalid period: ..." */
+int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr);
+/* Result a number (integer or real). */
+void ts_result_number(sqlite3_context *ctx, const ts_number *n);
+/* Result a double, NULL if it is not finite. */
+void ts_result_double(sqlite3_context *ctx, double d);
+
+/* Registration from a table (STYLE.md habit 4). */
+typedef struct ts_function_def {
+  const char *zName;
+  int nArg;
+  int flags;
+  void (*xFunc)(sqlite3_context *, int, sqlite3_value **);
+  void (*xStep)(sqlite3_context *, int, sqlite3_value **);
+  void (*xFinal)(sqlite3_context *);
+  void (*xValue)(sqlite3_context *);
+  void (*xInverse)(sqlite3_context *, int, sqlite3_value **);
+} ts_function_def;
+
+/* Registers every entry; on failure returns the code and reports the
+** failing name through sqlite3_log. */
+int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n);
+
+#endif /* TS_GLUE_H */

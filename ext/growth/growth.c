@@ -1,0 +1,131 @@
+/*
+** growth/growth.c -- the growth family's scalars and the cagr aggregate
+** (yoy_growth / ytd_growth aggregates and windows: growth_window.c; the
+** yoy_growth virtual table: yoy_vtab.c).
+**
+** Contract:
+**  1. pct_change(current, previous): (current - previous) / |previous|
+**     * 100 (the negative-base rule of ts_growth).  NULL if either is NULL
+**     or previous is 0.  A non-number or +-Inf is an error naming the
+**     argument: "pct_change(): argument 2 is not a number: 'n/a'".
+**  2. cagr(first, last, years): ((last / first)^(1 / years) - 1) * 100.
+**     NULL if any is NULL, first <= 0, last < 0, or years <= 0 (a result
+**     that is not finite is NULL too).  Errors as in 1.
+**  3. cagr(value, period) aggregate: the summed values of the group's
+**     first and last periods, and the years between the ends of those
+**     periods (a month is 1/12 of a year, a day 1/365 or 1/366).  Rows
+**     with a NULL value or period are skipped; one period only, or no
+**     row, gives NULL.  Periods of mixed kinds are an error.  Rows may
+**     arrive in any order; memory is constant.
+*/
+#include "glue/glue.h"
+#include "core/deque.h"
+#include "families.h"
+
+#include <math.h>
+
+/* ---- pct_change ---------------------------------------------------- */
+
+static void pct_change_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  ts_number current, previous;
+  double growth;
+  (void)argc;
+  ts_number_status st = ts_arg_number(ctx, "pct_change", 1, argv[0], &current);
+  if (st == TS_NUMBER_NOT_NUMBER) return;
+  ts_number_status st2 = ts_arg_number(ctx, "pct_change", 2, argv[1], &previous);
+  if (st2 == TS_NUMBER_NOT_NUMBER) return;
+  if (st == TS_NUMBER_NULL || st2 == TS_NUMBER_NULL ||
+      ts_growth(current.d, previous.d, &growth)) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  ts_result_double(ctx, growth);
+}
+
+/* ---- cagr scalar ----------------------------------------------------- */
+
+static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  ts_number arg[3];
+  int null = 0;
+  double rate;
+  (void)argc;
+  for (int i = 0; i < 3; i++) {
+    ts_number_status st = ts_arg_number(ctx, "cagr", i + 1, argv[i], &arg[i]);
+    if (st == TS_NUMBER_NOT_NUMBER) return;
+    null |= st == TS_NUMBER_NULL;
+  }
+  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d, &rate)) sqlite3_result_null(ctx);
+  else sqlite3_result_double(ctx, rate);
+}
+
+/* ---- cagr aggregate -------------------------------------------------- */
+
+typedef struct cagr_state {
+  ts_sum first_sum, last_sum; /* values of the first and last period */
+  ts_period first_seen;       /* quoted when kinds are mixed */
+  int64_t first_ordinal, last_ordinal;
+  int has_rows;
+} cagr_state;
+
+static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
+  return sqlite3_aggregate_context(ctx, create ? (int)sizeof(cagr_state) : 0);
+}
+
+static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  ts_number value;
+  ts_period period;
+  (void)argc;
+  if (ts_arg_number(ctx, "cagr", 1, argv[0], &value) != TS_NUMBER_OK) return;
+  if (ts_arg_period(ctx, "cagr", 2, argv[1], &period) != 0) return;
+  cagr_state *s = cagr_state_of(ctx, 1);
+  if (s == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  int64_t ordinal = ts_period_ordinal(&period);
+  if (!s->has_rows) {
+    s->has_rows = 1;
+    s->first_seen = period;
+    s->first_ordinal = s->last_ordinal = ordinal;
+  } else if (period.kind != s->first_seen.kind) {
+    char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
+    ts_period_format(&s->first_seen, first);
+    ts_period_format(&period, other);
+    ts_result_error(ctx, "cagr", "series mixes period kinds: '%s' and '%s'", first, other);
+    return;
+  }
+  if (ordinal < s->first_ordinal) {
+    s->first_ordinal = ordinal;
+    ts_sum_init(&s->first_sum);
+  }
+  if (ordinal > s->last_ordinal) {
+    s->last_ordinal = ordinal;
+    ts_sum_init(&s->last_sum);
+  }
+  if (ordinal == s->first_ordinal) ts_sum_add(&s->first_sum, &value);
+  if (ordinal == s->last_ordinal) ts_sum_add(&s->last_sum, &value);
+}
+
+static void cagr_final(sqlite3_context *ctx) {
+  cagr_state *s = cagr_state_of(ctx, 0);
+  ts_period first, last;
+  double rate;
+  if (s == NULL || !s->has_rows ||
+      ts_period_from_ordinal(s->first_seen.kind, s->first_ordinal, &first) ||
+      ts_period_from_ordinal(s->first_seen.kind, s->last_ordinal, &last) ||
+      ts_cagr(ts_sum_double(&s->first_sum), ts_sum_double(&s->last_sum),
+              ts_period_years_between(&first, &last), &rate)) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  sqlite3_result_double(ctx, rate);
+}
+
+int ts_growth_register(sqlite3 *db) {
+  static const ts_function_def defs[] = {
+      {"pct_change", 2, TS_PURE, pct_change_func, 0, 0, 0, 0},
+      {"cagr", 3, TS_PURE, cagr_func, 0, 0, 0, 0},
+      {"cagr", 2, TS_PURE_AGG, 0, cagr_step, cagr_final, 0, 0},
+  };
+  return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
+}

@@ -1,0 +1,326 @@
+/*
+** kosis_parse.c -- a KOSIS CSV export (as bytes) to a table of cells:
+** which layout it is, its dimension columns, its periods and its values.
+** Pure C: no SQLite values, no files.
+**
+** Contract:
+**  1. The first non-empty record is the header.  Header names and every
+**     field are trimmed of surrounding spaces and tabs.
+**  2. Long layout: the header has a `시점` (period) column and a `데이터`
+**     (data) column; every other column is a dimension column, in file
+**     order.  Each record is one cell; its `시점` must be a period.  A
+**     header with only one of the two is an error.
+**  3. Wide layout (no `시점`/`데이터`): the leading columns up to the first
+**     header that is a period are dimension columns; every column from
+**     there on must be a period (`2014 1/4`, `2019 4/4 p)`, `2017.1/4`,
+**     `2019.05`, `2019`, ...), else the header is an error that quotes it.
+**     The same period twice is an error (a multi-item export; split it).
+**     Each record gives one cell per period column.
+**  4. Values: empty, `-` (KOSIS "no data"), `…`, `...` and `x`/`X`
+**     ("confidential") are NULL.  Numbers are read as SQLite reads them
+**     (INTEGER when integral and in range, else REAL); thousands separators
+**     (`1,234,567`) are accepted.  Anything else, or an infinite value, is
+**     an error quoting the value and naming the line and column.
+**  5. A record with a different number of fields than the header is an
+**     error naming its line and both counts.  An empty file, or one with
+**     only empty lines, is an error ("line 1: the file is empty").
+**  6. A dimension column needs a name, names are unique (case-insensitive,
+**     as SQL column names are) and none may be `period`, `value`,
+**     `preliminary` or `label`, the result columns.
+**  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
+**     label is kept as written.  Period kinds may differ between columns:
+**     the functions that need one kind per series check that.
+*/
+#include "kosis/kosis_text.h"
+
+#include <limits.h>
+
+const char *const ts_kosis_result_columns[4] = {"period", "value",
+                                                "preliminary", "label"};
+
+#define KOSIS_PERIOD_NAME "\xEC\x8B\x9C\xEC\xA0\x90" /* 시점 */
+#define KOSIS_DATA_NAME "\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0" /* 데이터 */
+
+static char *trim(char *z) {
+  while (*z == ' ' || *z == '\t') z++;
+  size_t n = strlen(z);
+  while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\t')) z[--n] = 0;
+  return z;
+}
+
+/* 'text' for a message, cut at 60 bytes on a character boundary. */
+static char *quoted(const char *z) {
+  int n = (int)strlen(z);
+  if (n <= 60) return sqlite3_mprintf("'%q'", z);
+  int cut = 60;
+  while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
+  return sqlite3_mprintf("'%.*q...'", cut, z);
+}
+
+/* Sets *pzErr to "line N: " + formatted text, with %s args already quoted
+** by the caller; returns SQLITE_ERROR (SQLITE_NOMEM when that fails). */
+static int fail(char **pzErr, int line, const char *zFormat, ...) {
+  va_list ap;
+  va_start(ap, zFormat);
+  char *zWhat = sqlite3_vmprintf(zFormat, ap);
+  va_end(ap);
+  *pzErr = zWhat ? sqlite3_mprintf("line %d: %s", line, zWhat) : NULL;
+  sqlite3_free(zWhat);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Grows *pa (elements of size sz) to hold `need`; SQLITE_OK or NOMEM. */
+static int grow(void **pa, sqlite3_int64 *pAlloc, sqlite3_int64 need, size_t sz) {
+  if (need <= *pAlloc) return SQLITE_OK;
+  sqlite3_int64 n = *pAlloc ? *pAlloc : 64;
+  while (n < need) n *= 2;
+  void *a = sqlite3_realloc64(*pa, (sqlite3_uint64)n * sz);
+  if (a == NULL) return SQLITE_NOMEM;
+  *pa = a;
+  *pAlloc = n;
+  return SQLITE_OK;
+}
+
+/* 1,234,567 or -1,234.5: digits grouped by three with commas. */
+static int is_grouped_number(const char *z) {
+  if (*z == '-' || *z == '+') z++;
+  int lead = 0;
+  while (z[lead] >= '0' && z[lead] <= '9') lead++;
+  if (lead < 1 || lead > 3) return 0;
+  z += lead;
+  while (*z == ',') {
+    for (int k = 1; k <= 3; k++) {
+      if (z[k] < '0' || z[k] > '9') return 0;
+    }
+    z += 4;
+  }
+  if (*z == '.') {
+    z++;
+    while (*z >= '0' && *z <= '9') z++;
+  }
+  return *z == 0;
+}
+
+/* Reads one value cell (contract item 4). */
+static int parse_value(char *zRaw, const char *zColumn, int line,
+                       ts_kosis_cell *cell, char **pzErr) {
+  char *z = trim(zRaw);
+  cell->is_null = 0;
+  if (z[0] == 0 || strcmp(z, "-") == 0 || strcmp(z, "\xE2\x80\xA6") == 0 ||
+      strcmp(z, "...") == 0 || strcmp(z, "x") == 0 || strcmp(z, "X") == 0) {
+    cell->is_null = 1;
+    return SQLITE_OK;
+  }
+  if (strchr(z, ',') && is_grouped_number(z)) {
+    char *w = z;
+    for (const char *p = z; *p; p++) {
+      if (*p != ',') *w++ = *p;
+    }
+    *w = 0;
+  }
+  ts_number_status st = ts_number_from_text(z, -1, &cell->value);
+  if (st == TS_NUMBER_OK) return SQLITE_OK;
+  if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
+  char *q = quoted(z);
+  if (q == NULL) return SQLITE_NOMEM;
+  int rc = fail(pzErr, line, "column \"%s\": value is not a %snumber: %s", zColumn,
+                st == TS_NUMBER_INFINITE ? "finite " : "", q);
+  sqlite3_free(q);
+  return rc;
+}
+
+static int parse_period(char *zRaw, int line, const char *zWhat,
+                        ts_kosis_period *out, char **pzErr) {
+  const char *z = trim(zRaw);
+  if (ts_period_parse(z, -1, &out->period) != 0) {
+    char *q = quoted(z);
+    if (q == NULL) return SQLITE_NOMEM;
+    int rc = fail(pzErr, line, "%s %s is not a period (expected %s)", zWhat, q,
+                  ts_period_forms);
+    sqlite3_free(q);
+    return rc;
+  }
+  ts_period_format(&out->period, out->canonical);
+  out->label = z;
+  return SQLITE_OK;
+}
+
+/* Parsing state beyond the table itself. */
+typedef struct kosis_builder {
+  ts_kosis_table *t;
+  int nHeader;
+  int header_line;
+  int iPeriod, iData;      /* long layout: the 시점 and 데이터 columns */
+  int iFirstPeriod;        /* wide layout: first period column */
+  int *aiDim;              /* header index of each dimension column */
+  sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc;
+} kosis_builder;
+
+static int check_dimension_names(kosis_builder *b, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *z = t->azDimName[d];
+    if (z[0] == 0) {
+      return fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
+    }
+    for (int k = 0; k < 4; k++) {
+      if (sqlite3_stricmp(z, ts_kosis_result_columns[k]) == 0) {
+        return fail(pzErr, b->header_line,
+                    "column %d is named \"%s\", which kosis_csv uses for a"
+                    " result column", b->aiDim[d] + 1, z);
+      }
+    }
+    for (int e = 0; e < d; e++) {
+      if (sqlite3_stricmp(z, t->azDimName[e]) == 0) {
+        return fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
+                    b->aiDim[e] + 1, b->aiDim[d] + 1, z);
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Decides the layout from the header (items 2, 3 and 6). */
+static int read_header(kosis_builder *b, char **azField, int nField, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  b->nHeader = nField;
+  b->iPeriod = b->iData = b->iFirstPeriod = -1;
+  for (int i = 0; i < nField; i++) {
+    azField[i] = trim(azField[i]);
+    if (strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 && b->iPeriod < 0) b->iPeriod = i;
+    if (strcmp(azField[i], KOSIS_DATA_NAME) == 0 && b->iData < 0) b->iData = i;
+  }
+  if ((b->iPeriod < 0) != (b->iData < 0)) {
+    return fail(pzErr, b->header_line, "a \"%s\" column but no \"%s\" column"
+                " (the long layout needs both)",
+                b->iPeriod >= 0 ? KOSIS_PERIOD_NAME : KOSIS_DATA_NAME,
+                b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
+  }
+  t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
+  if (t->layout == TS_KOSIS_WIDE) {
+    ts_period probe;
+    for (int i = 0; i < nField && b->iFirstPeriod < 0; i++) {
+      if (ts_period_parse(azField[i], -1, &probe) == 0) b->iFirstPeriod = i;
+    }
+    if (b->iFirstPeriod < 0) {
+      return fail(pzErr, b->header_line,
+                  "no period columns such as '2019 4/4' (wide layout) and no"
+                  " \"%s\" and \"%s\" columns (long layout)",
+                  KOSIS_PERIOD_NAME, KOSIS_DATA_NAME);
+    }
+    t->nPeriod = nField - b->iFirstPeriod;
+    t->aPeriod = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(ts_kosis_period));
+    if (t->aPeriod == NULL) return SQLITE_NOMEM;
+    for (int j = 0; j < t->nPeriod; j++) {
+      char zWhat[40];
+      sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
+      int rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat,
+                            &t->aPeriod[j], pzErr);
+      if (rc != SQLITE_OK) return rc;
+      for (int k = 0; k < j; k++) {
+        if (strcmp(t->aPeriod[k].canonical, t->aPeriod[j].canonical) == 0) {
+          return fail(pzErr, b->header_line,
+                      "columns %d and %d are the same period %s (one value per"
+                      " period and row is supported)", b->iFirstPeriod + k + 1,
+                      b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
+        }
+      }
+    }
+  }
+  int nDim = t->layout == TS_KOSIS_WIDE ? b->iFirstPeriod : nField - 2;
+  t->azDimName = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(char *));
+  b->aiDim = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(int));
+  if (t->azDimName == NULL || b->aiDim == NULL) return SQLITE_NOMEM;
+  for (int i = 0; i < nField && t->nDim < nDim; i++) {
+    if (i == b->iPeriod || i == b->iData) continue;
+    b->aiDim[t->nDim] = i;
+    t->azDimName[t->nDim++] = azField[i];
+  }
+  return check_dimension_names(b, pzErr);
+}
+
+static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int period,
+                    int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  int rc = grow((void **)&t->aCell, &b->nCellAlloc, t->nCell + 1, sizeof(ts_kosis_cell));
+  if (rc != SQLITE_OK) return rc;
+  ts_kosis_cell *cell = &t->aCell[t->nCell];
+  cell->record = t->nRecord;
+  cell->period = period;
+  rc = parse_value(zValue, zColumn, line, cell, pzErr);
+  if (rc == SQLITE_OK) t->nCell++;
+  return rc;
+}
+
+/* One data record (items 4 and 5). */
+static int read_record(kosis_builder *b, char **azField, int nField, int line,
+                       char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (nField != b->nHeader) {
+    return fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
+                b->header_line, b->nHeader);
+  }
+  if (t->nRecord == INT_MAX) return fail(pzErr, line, "too many records");
+  int rc = grow((void **)&t->azDim, &b->nRecordAlloc,
+                ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1),
+                sizeof(char *));
+  if (rc != SQLITE_OK) return rc;
+  for (int d = 0; d < t->nDim; d++) {
+    t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = trim(azField[b->aiDim[d]]);
+  }
+  if (t->layout == TS_KOSIS_LONG) {
+    rc = grow((void **)&t->aPeriod, &b->nPeriodAlloc, (sqlite3_int64)t->nPeriod + 1,
+              sizeof(ts_kosis_period));
+    if (rc != SQLITE_OK) return rc;
+    rc = parse_period(azField[b->iPeriod], line, "\"" KOSIS_PERIOD_NAME "\"",
+                      &t->aPeriod[t->nPeriod], pzErr);
+    if (rc != SQLITE_OK) return rc;
+    rc = add_cell(b, azField[b->iData], KOSIS_DATA_NAME, t->nPeriod, line, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    t->nPeriod++;
+  } else {
+    for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
+      rc = add_cell(b, azField[b->iFirstPeriod + j], t->aPeriod[j].label, j, line, pzErr);
+    }
+    if (rc != SQLITE_OK) return rc;
+  }
+  t->nRecord++;
+  return SQLITE_OK;
+}
+
+int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
+  memset(out, 0, sizeof(*out));
+  *pzErr = NULL;
+  size_t nText = 0;
+  int rc = ts_kosis_decode(data, n, &out->zText, &nText, &out->encoding, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  kosis_builder b;
+  memset(&b, 0, sizeof(b));
+  b.t = out;
+  ts_csv_reader r;
+  ts_csv_init(&r, out->zText, nText);
+  rc = ts_csv_next(&r, pzErr);
+  if (rc == SQLITE_DONE) rc = fail(pzErr, 1, "the file is empty");
+  if (rc == SQLITE_ROW) {
+    b.header_line = r.record_line;
+    rc = read_header(&b, r.azField, r.nField, pzErr);
+  }
+  while (rc == SQLITE_OK) {
+    rc = ts_csv_next(&r, pzErr);
+    if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  ts_csv_clear(&r);
+  sqlite3_free(b.aiDim);
+  if (rc != SQLITE_OK) ts_kosis_clear(out);
+  return rc;
+}
+
+void ts_kosis_clear(ts_kosis_table *t) {
+  sqlite3_free(t->zText);
+  sqlite3_free(t->azDimName);
+  sqlite3_free(t->azDim);
+  sqlite3_free(t->aPeriod);
+  sqlite3_free(t->aCell);
+  memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,518 @@
+/*
+** holt_winters.c -- Holt-Winters with no, additive or damped trend and
+** additive or multiplicative seasonality, parameters fitted by
+** Nelder-Mead, the model chosen by AICc, degenerate fits refused.
+**
+** Contract:
+**  1. The model is the error-correction (state-space) form: with the
+**     one-step error e = y - yhat and damping phi,
+**        additive:        yhat = l + phi b + s,  l += phi b + a e,
+**                         b = phi b + B e,  s += g e
+**        multiplicative:  yhat = (l + phi b) s,  l += phi b + a e / s,
+**                         b = phi b + B e / s,  s += g e / (l + phi b)
+**     with B = a * beta*, 0 < a, beta* < 1, 0 < g < 1 - a.  The trend is
+**     none (b = 0), additive (phi = 1) or damped (phi fitted in
+**     [0.8, 0.98]); the forecast h steps ahead uses
+**     (phi + phi^2 + ... + phi^h) b.
+**  2. Starting states come from the first two seasons: the trend is the
+**     change between their means (0 without a trend), the seasonal states
+**     the average deviation (ratio) from that line, normalised to sum 0
+**     (mean 1).  So a pure seasonal pattern, and a straight line plus a
+**     seasonal pattern, are fitted with zero error and reproduced exactly.
+**  3. The free parameters (a, g; beta* with a trend; phi when damped) are
+**     fitted by minimising the sum of squared one-step errors over every
+**     observation with Nelder-Mead on logistic transforms (the bounds hold
+**     without clamping): a rough search (stopping at a 1e-2 relative
+**     spread of the simplex's values) from each of four fixed starting
+**     points, the best polished by a local one (1e-4).  Deterministic.
+**     The fit is a local optimum: a different search can settle on a
+**     different one (the README example's 832.7 became 832.8 when this
+**     search replaced four full searches).
+**  4. Candidates: each trend with additive seasonality, and with
+**     multiplicative seasonality when every value is positive and at
+**     least 5 % of the series' mean (near-zero values make the seasonal
+**     ratios explode).  The one with the smallest AICc,
+**     n ln(SSE / n) + 2 k + 2 k (k + 1) / (n - k - 1) with k the free
+**     parameters (SSE floored at 1e-20 of sum y^2, so exact fits tie and
+**     the simpler model wins), is used -- unless its forecast is
+**     degenerate: not finite, negative for a series with no negative
+**     value, or a period more than the range R = max - min of the last
+**     two seasons beyond [min - R, max + R].  Then the best candidate
+**     whose forecast is not degenerate is used (model->fallback = 1), and
+**     with none the seasonal naive forecast (the same periods one season
+**     earlier, model->fallback = 2).
+**  5. The standard deviation of the forecast total over h periods is
+**     sigma * sqrt(sum_i (1 + sum_{j<=h-i} c_j)^2), c_j = a + B (phi +
+**     .. + phi^j) + g [j mod m == 0] (exact for the additive model; the
+**     multiplicative one uses its relative errors scaled by the forecast
+**     level), sigma with n - k degrees of freedom.  -1 after fallback 2.
+**  6. Needs n >= 2 m; m is 2, 4 or 12; h <= 12.  Nothing allocates.
+**  7. Warm start (ts_holt_winters_forecast_warm; the backtest fits the
+**     same series year after year, each time with one more year): every
+**     candidate is first evaluated at its optimum in the previous fit
+**     (pulled into [-3, 3] on the logit scale, off the logistic's flat
+**     ends).  Those within 20 of the best such AICc are refitted: a local
+**     search from there and a rough search from the best of the four
+**     starting points (not all four), the better polished; the others
+**     keep their previous parameters (with AICc 20 behind, Akaike weight
+**     < 5e-5, they are not chosen, only possibly a fallback).  Measured
+**     on the accuracy report (make bench-accuracy) this keeps the cold
+**     fits' accuracy at a fraction of the cost; a single local search from
+**     the previous optimum alone did not (it stays in a worse basin).
+*/
+#include "projection/projection.h"
+
+#include <float.h>
+#include <math.h>
+
+#define HW_MAX_DIM 4
+#define HW_MAX_EVAL 400   /* evaluations per search, a safety net */
+#define HW_ROUGH_TOL 1e-2 /* a rough search stops at this relative spread */
+#define HW_LOCAL_TOL 1e-4 /* a local search (and polish) at this one */
+#define HW_LOCAL_STEP 0.25 /* a local search's simplex edge, logit units */
+#define HW_WARM_BOUND 3.0 /* previous optima are pulled into [-3, 3] */
+#define HW_SCREEN 20.0    /* refit candidates within this AICc of the best */
+#define HW_INVALID 1e300
+#define PHI_LOW 0.8
+#define PHI_SPAN 0.18
+
+enum { TREND_NONE, TREND_ADDITIVE, TREND_DAMPED, N_TREND };
+
+typedef struct hw_data {
+  const double *y;
+  int n, m, first_pos; /* first_pos: 0-based season index of y[0] */
+  int multiplicative;
+  int trend;           /* TREND_* */
+  /* item 2's starting states, computed once per fit (hw_data_init) */
+  int start_invalid;   /* multiplicative start impossible */
+  double level0, trend0, season0[12];
+} hw_data;
+
+typedef struct hw_params {
+  double alpha, beta, gamma, phi;
+} hw_params;
+
+static double logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
+static double logit(double p) { return log(p / (1.0 - p)); }
+
+/* Free parameters: alpha, gamma share, then beta* with a trend, phi. */
+static int hw_dim(const hw_data *d) {
+  return d->trend == TREND_NONE ? 2 : d->trend == TREND_ADDITIVE ? 3 : 4;
+}
+
+static void params_from_x(const hw_data *d, const double *x, hw_params *p) {
+  double a = logistic(x[0]);
+  p->alpha = a;
+  p->gamma = (1.0 - a) * logistic(x[1]);
+  p->beta = d->trend == TREND_NONE ? 0.0 : a * logistic(x[2]);
+  p->phi = d->trend == TREND_NONE ? 0.0
+           : d->trend == TREND_ADDITIVE ? 1.0
+                                         : PHI_LOW + PHI_SPAN * logistic(x[3]);
+}
+
+/* Starting level (one step before y[0]), trend and seasonal states.
+** Returns 1 when the multiplicative start is impossible (a line <= 0). */
+static int hw_start(const hw_data *d, double *level, double *trend,
+                    double *season) {
+  int m = d->m;
+  double mean1 = 0, mean2 = 0;
+  for (int t = 0; t < m; t++) mean1 += d->y[t], mean2 += d->y[t + m];
+  mean1 /= m;
+  mean2 /= m;
+  double b = d->trend == TREND_NONE ? 0.0 : (mean2 - mean1) / m;
+  /* The line through the two seasons' mid-points, at t = -1; without a
+  ** trend each season is measured from its own mean. */
+  double l = d->trend == TREND_NONE ? (mean1 + mean2) / 2 : mean1 - b * (m + 1) / 2.0;
+  double total = 0;
+  for (int t = 0; t < m; t++) {
+    double line1 = d->trend == TREND_NONE ? mean1 : l + b * (t + 1);
+    double line2 = d->trend == TREND_NONE ? mean2 : l + b * (t + 1 + m);
+    double s;
+    if (d->multiplicative) {
+      if (line1 <= 0 || line2 <= 0) return 1;
+      s = (d->y[t] / line1 + d->y[t + m] / line2) / 2.0;
+    } else {
+      s = ((d->y[t] - line1) + (d->y[t + m] - line2)) / 2.0;
+    }
+    season[(d->first_pos + t) % m] = s;
+    total += s;
+  }
+  if (d->multiplicative && total <= 0) return 1;
+  for (int i = 0; i < m; i++) {
+    if (d->multiplicative) season[i] *= m / total;
+    else season[i] -= total / m;
+  }
+  *level = l;
+  *trend = b;
+  return 0;
+}
+
+static void hw_data_init(hw_data *d, const double *y, int n, int m, int first_pos,
+                         int multiplicative, int trend) {
+  *d = (hw_data){y, n, m, first_pos, multiplicative, trend, 0, 0, 0, {0}};
+  d->start_invalid = hw_start(d, &d->level0, &d->trend0, d->season0);
+}
+
+/* Runs the filter; returns the SSE (HW_INVALID when a multiplicative
+** state leaves the positive range).  With state, the states after y[n-1];
+** with rel_sse, the sum of (e / yhat)^2.
+**
+** This is the optimiser's objective, so it is written for speed: one pass,
+** no allocation, no division in the additive model.  The recursion of
+** item 1 is carried as base = l + phi b and b: with c = y - s (additive)
+** or y / s (multiplicative), both models' updates are
+**    l' = (1 - a) base + a c,   b' = phi b + B (c - base)
+** so base' = (1 - a - phi B) base + phi^2 b + (a + phi B) c and
+** b' = phi b + B c - B base: each step depends on the last through one
+** multiply-add, not a chain of four (the same model; rounding differs). */
+static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state,
+                     double *rel_sse) {
+  if (d->start_invalid) return HW_INVALID;
+  const double *y = d->y, a = p->alpha, B = p->beta, g = p->gamma, phi = p->phi;
+  const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
+  const int multiplicative = d->multiplicative;
+  double b = d->trend0, base = d->level0 + phi * b, s[12];
+  double sse = 0, rel = 0;
+  int m = d->m, j = d->first_pos;
+  memcpy(s, d->season0, sizeof(s));
+  for (int t = 0; t < d->n; t++) {
+    double sj = s[j], c, e;
+    if (multiplicative) {
+      if (base <= 0 || sj <= 0) return HW_INVALID;
+      c = y[t] / sj;
+      e = y[t] - base * sj;
+      s[j] = sj + g * e / base;
+    } else {
+      c = y[t] - sj;
+      e = c - base;
+      s[j] = sj + g * e;
+    }
+    sse += e * e;
+    if (rel_sse) {
+      double yhat = y[t] - e;
+      if (yhat != 0) rel += (e / yhat) * (e / yhat);
+    }
+    double next_base = keep * base + (phi2 * b + gain * c);
+    b = phi * b + B * c - B * base;
+    base = next_base;
+    if (++j == m) j = 0;
+  }
+  if (!isfinite(sse)) return HW_INVALID;
+  if (state) {
+    state->level = base - phi * b;
+    state->trend = b;
+    for (int i = 0; i < d->m; i++) state->season[i] = s[i];
+  }
+  if (rel_sse) *rel_sse = rel;
+  return sse;
+}
+
+static double hw_objective(const hw_data *d, const double *x) {
+  hw_params p;
+  params_from_x(d, x, &p);
+  return hw_run(d, &p, NULL, NULL);
+}
+
+static void simplex_sort(double p[][HW_MAX_DIM], double *f, int dim) {
+  for (int i = 1; i <= dim; i++) {
+    for (int k = i; k > 0 && f[k] < f[k - 1]; k--) {
+      double tf = f[k]; f[k] = f[k - 1]; f[k - 1] = tf;
+      for (int j = 0; j < dim; j++) {
+        double t = p[k][j]; p[k][j] = p[k - 1][j]; p[k - 1][j] = t;
+      }
+    }
+  }
+}
+
+/* How hard Nelder-Mead works: the initial simplex's edge (logit units),
+** the relative spread of the simplex's values that ends the search, and
+** the evaluation budget. */
+typedef struct nm_effort {
+  double step, tolerance;
+  int max_evals;
+} nm_effort;
+static const nm_effort ROUGH = {1.0, HW_ROUGH_TOL, HW_MAX_EVAL};
+static const nm_effort LOCAL = {HW_LOCAL_STEP, HW_LOCAL_TOL, HW_MAX_EVAL};
+
+/* Nelder-Mead from x0 (standard coefficients 1, 2, 0.5, 0.5). */
+static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort) {
+  int dim = hw_dim(d);
+  double p[HW_MAX_DIM + 1][HW_MAX_DIM], f[HW_MAX_DIM + 1];
+  for (int i = 0; i <= dim; i++) {
+    for (int j = 0; j < dim; j++) p[i][j] = x0[j] + (i == j + 1 ? effort->step : 0.0);
+    f[i] = hw_objective(d, p[i]);
+  }
+  int evals = dim + 1;
+  while (evals < effort->max_evals) {
+    simplex_sort(p, f, dim); /* best first */
+    if (fabs(f[dim] - f[0]) <= effort->tolerance * (fabs(f[0]) + 1e-300)) break;
+    double c[HW_MAX_DIM] = {0}, xr[HW_MAX_DIM], xe[HW_MAX_DIM], xc[HW_MAX_DIM];
+    for (int i = 0; i < dim; i++)
+      for (int j = 0; j < dim; j++) c[j] += p[i][j] / dim;
+    for (int j = 0; j < dim; j++) xr[j] = c[j] + (c[j] - p[dim][j]);
+    double fr = hw_objective(d, xr);
+    evals++;
+    if (fr < f[0]) {
+      for (int j = 0; j < dim; j++) xe[j] = c[j] + 2.0 * (c[j] - p[dim][j]);
+      double fe = hw_objective(d, xe);
+      evals++;
+      int take_e = fe < fr;
+      for (int j = 0; j < dim; j++) p[dim][j] = take_e ? xe[j] : xr[j];
+      f[dim] = take_e ? fe : fr;
+      continue;
+    }
+    if (fr < f[dim - 1]) {
+      for (int j = 0; j < dim; j++) p[dim][j] = xr[j];
+      f[dim] = fr;
+      continue;
+    }
+    int outside = fr < f[dim];
+    for (int j = 0; j < dim; j++)
+      xc[j] = outside ? c[j] + 0.5 * (xr[j] - c[j]) : c[j] + 0.5 * (p[dim][j] - c[j]);
+    double fc = hw_objective(d, xc);
+    evals++;
+    if (fc < (outside ? fr : f[dim])) {
+      for (int j = 0; j < dim; j++) p[dim][j] = xc[j];
+      f[dim] = fc;
+      continue;
+    }
+    for (int i = 1; i <= dim; i++) { /* shrink towards the best */
+      for (int j = 0; j < dim; j++) p[i][j] = p[0][j] + 0.5 * (p[i][j] - p[0][j]);
+      f[i] = hw_objective(d, p[i]);
+    }
+    evals += dim;
+  }
+  int best = 0;
+  for (int i = 1; i <= dim; i++) if (f[i] < f[best]) best = i;
+  for (int j = 0; j < dim; j++) x0[j] = p[best][j];
+  return f[best];
+}
+
+/* Best fit of one candidate over the fixed starts; HW_INVALID if none. */
+/* (alpha, gamma / (1 - alpha), beta*, (phi - 0.8) / 0.18) */
+static const double starts[4][HW_MAX_DIM] = {{0.2, 0.1, 0.1, 0.9},
+                                             {0.5, 0.3, 0.1, 0.5},
+                                             {0.8, 0.5, 0.05, 0.7},
+                                             {0.3, 0.05, 0.5, 0.3}};
+
+/* Item 3: one candidate's fit into x.  Without prev, a rough search from
+** each of the four starting points; with prev (its optimum in the
+** previous fit of the chain), a rough search from the best of them and a
+** local search from prev.  The best result, polished by a local search
+** when it was a rough one. */
+static double hw_fit(const hw_data *d, const double *prev, double *x) {
+  int dim = hw_dim(d);
+  double z[HW_MAX_DIM], fz = HW_INVALID, probe[4];
+  for (int s = 0; s < 4; s++) {
+    double w[HW_MAX_DIM];
+    for (int j = 0; j < dim; j++) w[j] = logit(starts[s][j]);
+    probe[s] = prev ? hw_objective(d, w) : 0;
+  }
+  for (int s = 0; s < 4; s++) {
+    int best_probe = 1;
+    for (int r = 0; r < s; r++) best_probe &= probe[s] < probe[r];
+    for (int r = s + 1; r < 4; r++) best_probe &= probe[s] <= probe[r];
+    if (prev && !best_probe) continue; /* ties: the first */
+    double w[HW_MAX_DIM];
+    for (int j = 0; j < dim; j++) w[j] = logit(starts[s][j]);
+    double fw = nelder_mead(d, w, &ROUGH);
+    if (fw < fz || fz >= HW_INVALID) {
+      fz = fw;
+      for (int j = 0; j < dim; j++) z[j] = w[j];
+    }
+  }
+  if (prev) {
+    for (int j = 0; j < dim; j++) x[j] = prev[j];
+    double fx = nelder_mead(d, x, &LOCAL);
+    if (fx <= fz) return fx;
+  }
+  for (int j = 0; j < dim; j++) x[j] = z[j];
+  return nelder_mead(d, x, &LOCAL);
+}
+
+/* Multiplicative seasonality needs values well away from zero (item 4). */
+static int multiplicative_allowed(const double *y, int n) {
+  double sum = 0, low = y[0];
+  for (int t = 0; t < n; t++) {
+    if (!(y[t] > 0)) return 0;
+    sum += y[t];
+    if (y[t] < low) low = y[t];
+  }
+  return low >= 0.05 * (sum / n);
+}
+
+/* sd factor of the sum of the next h one-step errors' effect (item 5). */
+static double sum_sd_factor(const ts_hw_model *model, int m, int h) {
+  double var = 0;
+  for (int i = 1; i <= h; i++) {
+    double w = 1.0, damp = 0, power = 1;
+    for (int j = 1; j <= h - i; j++) {
+      power *= model->phi;
+      damp += power;
+      w += model->alpha + model->beta * damp + (j % m == 0 ? model->gamma : 0.0);
+    }
+    var += w * w;
+  }
+  return sqrt(var);
+}
+
+/* Forecast path of a fitted model; returns the total of periods 1..h. */
+static double hw_forecast_path(const ts_hw_model *model, int m, int next_pos,
+                               int h, double *path) {
+  double total = 0, damp = 0, power = 1;
+  for (int i = 1; i <= h; i++) {
+    int j = (next_pos + i - 1) % m;
+    power *= model->phi;
+    damp += model->trend_kind == TREND_NONE ? 0 : power;
+    double base = model->level + damp * model->trend;
+    path[i - 1] = model->multiplicative ? base * model->season[j] : base + model->season[j];
+    total += path[i - 1];
+  }
+  return total;
+}
+
+/* Item 4: a forecast no sane reading of the recent data supports. */
+static int degenerate(const double *y, int n, int m, const double *path, int h) {
+  double low = y[n - 1], high = y[n - 1];
+  int has_negative = 0;
+  for (int t = 0; t < n; t++) has_negative |= y[t] < 0;
+  for (int t = n - 2 * m; t < n; t++) {
+    if (y[t] < low) low = y[t];
+    if (y[t] > high) high = y[t];
+  }
+  double range = high - low;
+  for (int i = 0; i < h; i++) {
+    if (!isfinite(path[i])) return 1;
+    if (!has_negative && path[i] < 0) return 1;
+    if (path[i] < low - range || path[i] > high + range) return 1;
+  }
+  return 0;
+}
+
+typedef struct hw_candidate {
+  hw_data d;
+  double x[HW_MAX_DIM];
+  double sse, aicc;
+} hw_candidate;
+
+#define HW_N_CAND (2 * N_TREND) /* index: multiplicative * N_TREND + trend */
+
+static double aicc(double sse, double floor, int n, int k) {
+  if (sse < floor) sse = floor;
+  return n * log(sse / n) + 2.0 * k + 2.0 * k * (k + 1) / (n - k - 1);
+}
+
+/* Fits candidate c into model (states after y[n-1]) and its forecast. */
+static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model,
+                         double *path, double *rel_sse) {
+  hw_params p;
+  params_from_x(&c->d, c->x, &p);
+  model->multiplicative = c->d.multiplicative;
+  model->trend_kind = c->d.trend;
+  model->alpha = p.alpha;
+  model->beta = p.beta;
+  model->gamma = p.gamma;
+  model->phi = p.phi;
+  model->sse = hw_run(&c->d, &p, model, rel_sse);
+  return hw_forecast_path(model, c->d.m, (c->d.first_pos + c->d.n) % c->d.m, h, path);
+}
+
+/* Fits every candidate (item 4) into cand[]; returns how many fitted.
+** Item 7: with warm holding an earlier fit, each candidate is first
+** evaluated at its previous optimum; those within HW_SCREEN of the best
+** such AICc are refitted (hw_fit with prev), the others keep their
+** previous parameters.  warm then holds this fit's parameters. */
+static int fit_candidates(const double *y, int n, int m, int first_pos,
+                          ts_hw_warm *warm, hw_candidate *cand) {
+  int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
+  double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND];
+  for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
+  floor = 1e-20 * sum_sq + DBL_MIN;
+  for (int id = 0; id < HW_N_CAND; id++) {
+    hw_data d;
+    stale[id] = HW_INVALID;
+    if (!warm || !warm->valid[id] || id / N_TREND > mult_ok) continue;
+    hw_data_init(&d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    int k = hw_dim(&d);
+    if (n - k - 1 <= 0) continue;
+    for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
+      if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
+      if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
+    }
+    double sse = hw_objective(&d, warm->x[id]);
+    if (sse >= HW_INVALID) continue;
+    stale[id] = aicc(sse, floor, n, k);
+    if (stale[id] < best_stale) best_stale = stale[id];
+  }
+  for (int id = 0; id < HW_N_CAND; id++) {
+    if (id / N_TREND > mult_ok) continue;
+    hw_candidate *c = &cand[n_cand];
+    hw_data_init(&c->d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    int k = hw_dim(&c->d);
+    if (n - k - 1 <= 0) continue;
+    if (stale[id] >= HW_INVALID) {
+      c->sse = hw_fit(&c->d, NULL, c->x);
+    } else if (stale[id] <= best_stale + HW_SCREEN) {
+      c->sse = hw_fit(&c->d, warm->x[id], c->x);
+    } else {
+      for (int j = 0; j < k; j++) c->x[j] = warm->x[id][j];
+      c->sse = hw_objective(&c->d, c->x);
+    }
+    if (warm) {
+      warm->valid[id] = c->sse < HW_INVALID;
+      for (int j = 0; j < k; j++) warm->x[id][j] = c->x[j];
+    }
+    if (c->sse >= HW_INVALID) continue;
+    c->aicc = aicc(c->sse, floor, n, k);
+    n_cand++;
+  }
+  return n_cand;
+}
+
+int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
+                             int h, double *sum, double *sd,
+                             ts_hw_model *model) {
+  return ts_holt_winters_forecast_warm(y, n, m, first_pos, h, NULL, sum, sd, model);
+}
+
+int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
+                                  int h, ts_hw_warm *warm, double *sum, double *sd,
+                                  ts_hw_model *model) {
+  if (!(m == 2 || m == 4 || m == 12) || n < 2 * m || first_pos < 1 ||
+      first_pos > m || h < 0 || h > 12)
+    return 1;
+  hw_candidate cand[HW_N_CAND];
+  double path[12], rel_sse = 0;
+  int n_cand = fit_candidates(y, n, m, first_pos - 1, warm, cand);
+  /* Best first (stable: ties keep the simpler, earlier candidate). */
+  for (int i = 1; i < n_cand; i++) {
+    for (int k = i; k > 0 && cand[k].aicc < cand[k - 1].aicc; k--) {
+      hw_candidate t = cand[k]; cand[k] = cand[k - 1]; cand[k - 1] = t;
+    }
+  }
+  int chosen = -1;
+  for (int i = 0; i < n_cand && chosen < 0; i++) {
+    hw_realise(&cand[i], h, model, path, &rel_sse);
+    if (!degenerate(y, n, m, path, h)) chosen = i;
+  }
+  *sd = -1;
+  if (chosen < 0) { /* seasonal naive: the same periods a season earlier */
+    memset(model, 0, sizeof(*model));
+    model->fallback = 2;
+    double total = 0;
+    for (int i = 1; i <= h; i++) total += y[n - 1 + i - ((i - 1) / m + 1) * m];
+    *sum = total;
+    return 0;
+  }
+  model->fallback = chosen > 0;
+  *sum = hw_forecast_path(model, m, (first_pos - 1 + n) % m, h, path);
+  int k = hw_dim(&cand[chosen].d);
+  if (h == 0) {
+    *sd = 0;
+  } else if (n > k) {
+    double factor = sum_sd_factor(model, m, h);
+    if (model->multiplicative) *sd = sqrt(rel_sse / (n - k)) * fabs(*sum) / h * factor;
+    else *sd = sqrt(model->sse / (n - k)) * factor;
+  }
+  return 0;
+}

@@ -1,0 +1,204 @@
+/*
+** projection.c -- the annual_projection() scalar, aggregate and window
+** functions: thin SQL glue over projection_core.c.
+**
+** Contract:
+**  1. annual_projection(ytd, through_period) is the run rate
+**     ytd / period_year_fraction(through_period); NULL when either is NULL.
+**     A value that is not a number or a label that is not a period is an
+**     error naming the argument (SPEC section 0).
+**  2. annual_projection(value, period, method) as an aggregate projects
+**     the total of the latest period's year from the periods of that year
+**     up to the latest one; as a window function, that of the frame (so
+**     with ORDER BY period and the default frame, the current row's year
+**     from the rows up to it).  Rows with a NULL value or period are
+**     skipped; no row left gives NULL.  Rows with the same period are
+**     summed (exact integer / compensated sums).
+**  3. The method must be one of run_rate, prior_share, avg_share, snaive,
+**     linear, holt_winters or auto, on every row; anything else (NULL
+**     included) is "argument 3 is not a method: 'x' (expected ...)".
+**  4. A group mixing period kinds is an error quoting the first period and
+**     the offending one.  Day periods accept only run_rate (the share of
+**     the year elapsed counts days); other methods on days are an error.
+**  5. Whatever the method cannot compute (incomplete year-to-date, too
+**     short a history) gives NULL, never a made-up number or Inf; the
+**     virtual table reports why in its note column.
+**  6. xInverse removes a row exactly, so sliding frames work; the rows
+**     live in the growth family's point deque (growth_series.c), as in
+**     yoy_growth and sparkline.
+*/
+#include "projection/projection.h"
+#include "glue/glue.h"
+#include "core/deque.h"
+#include "families.h"
+
+#include <math.h>
+
+#define FUNC "annual_projection"
+
+/* ---- scalar ------------------------------------------------------------ */
+
+static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  ts_number ytd;
+  ts_period through;
+  (void)argc;
+  ts_number_status st = ts_arg_number(ctx, FUNC, 1, argv[0], &ytd);
+  if (st == TS_NUMBER_NOT_NUMBER) return;
+  int rc = ts_arg_period(ctx, FUNC, 2, argv[1], &through);
+  if (rc == 2) return;
+  if (st == TS_NUMBER_NULL || rc == 1) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  ts_result_double(ctx, ytd.d / ts_period_year_fraction(&through));
+}
+
+/* ---- aggregate / window ---------------------------------------------- */
+
+typedef struct projection_state {
+  ts_proj_method method;
+  ts_deque series;   /* the growth family's point deque: rows summed by
+                        period, removed by xInverse, sorted when read */
+} projection_state;
+
+/* Reads one row.  Returns 0 when the row counts, 1 to skip it, 2 after an
+** error was set on ctx. */
+static int read_row(sqlite3_context *ctx, projection_state *s,
+                    sqlite3_value **argv, ts_number *value, ts_period *period) {
+  const char *zMethod = (const char *)sqlite3_value_text(argv[2]);
+  if (zMethod == NULL && sqlite3_value_type(argv[2]) != SQLITE_NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return 2;
+  }
+  if (ts_proj_method_from_name(zMethod, &s->method)) {
+    char *zRepr = ts_value_repr(argv[2]);
+    if (zRepr) {
+      ts_result_error(ctx, FUNC, "argument 3 is not a method: %s (expected %s)",
+                      zRepr, ts_proj_method_list);
+    } else {
+      sqlite3_result_error_nomem(ctx);
+    }
+    sqlite3_free(zRepr);
+    return 2;
+  }
+  ts_number_status st = ts_arg_number(ctx, FUNC, 1, argv[0], value);
+  if (st == TS_NUMBER_NOT_NUMBER) return 2;
+  int rc = ts_arg_period(ctx, FUNC, 2, argv[1], period);
+  if (rc == 2) return 2;
+  if (st == TS_NUMBER_NULL || rc == 1) return 1;
+  if (s->series.kind != TS_KIND_NONE && period->kind != s->series.kind) {
+    char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
+    ts_period_format(&s->series.first_seen, a);
+    ts_period_format(period, b);
+    ts_result_error(ctx, FUNC, "series mixes period kinds: '%s' and '%s'", a, b);
+    return 2;
+  }
+  if (period->kind == TS_KIND_DAY && s->method != TS_PROJ_RUN_RATE) {
+    char b[TS_PERIOD_LABEL_MAX];
+    ts_period_format(period, b);
+    ts_result_error(ctx, FUNC,
+                    "method '%s' needs year, half, quarter or month periods: '%s'",
+                    ts_proj_method_name(s->method), b);
+    return 2;
+  }
+  return 0;
+}
+
+static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  projection_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
+  ts_number value;
+  ts_period period;
+  (void)argc;
+  if (s == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (read_row(ctx, s, argv, &value, &period) != 0) return;
+  ts_deque_status st = ts_deque_add(&s->series, &period, &value);
+  if (st == TS_DEQUE_NOMEM) sqlite3_result_error_nomem(ctx);
+  else if (st != TS_DEQUE_OK) ts_result_error(ctx, FUNC, "too many periods");
+}
+
+static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  projection_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
+  ts_number value;
+  ts_period period;
+  (void)argc;
+  if (s == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (read_row(ctx, s, argv, &value, &period) != 0) return;
+  ts_deque_remove(&s->series, &period, &value);
+}
+
+/* Index of the latest point a row is left in (removal from the middle of
+** an unordered window leaves empty points behind), or -1. */
+static int latest_point(const ts_point *a, int n) {
+  while (n > 0 && a[n - 1].sum[0].count <= 0) n--;
+  return n - 1;
+}
+
+/* Days: run rate of the days present in the latest day's year. */
+static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest) {
+  ts_period last;
+  ts_sum ytd;
+  ts_sum_init(&ytd);
+  ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
+  for (int i = latest; i >= 0; i--) {
+    ts_period p;
+    ts_period_from_ordinal(TS_KIND_DAY, a[i].ordinal, &p);
+    if (p.year != last.year) break;
+    ts_sum_merge(&ytd, &a[i].sum[0]);
+  }
+  ts_result_double(ctx, ts_sum_double(&ytd) / ts_period_year_fraction(&last));
+}
+
+static void projection_result(sqlite3_context *ctx, projection_state *s) {
+  if (s == NULL || ts_deque_sort(&s->series) != TS_DEQUE_OK) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const ts_point *a = ts_deque_points(&s->series);
+  int n = s->series.count, latest = latest_point(a, n);
+  if (latest < 0) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  ts_period_kind kind = s->series.kind;
+  if (kind == TS_KIND_DAY) {
+    result_day_run_rate(ctx, a, latest);
+    return;
+  }
+  ts_proj_grid g;
+  ts_proj_estimate est;
+  ts_period last;
+  int rc = ts_proj_grid_build(kind, a, latest + 1, 0, &g);
+  if (rc == SQLITE_OK) {
+    ts_period_from_ordinal(kind, a[latest].ordinal, &last);
+    rc = ts_projection_estimate(&g, g.n_years - 1, last.sub, s->method, 0, &est);
+    ts_proj_grid_free(&g);
+  }
+  if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
+  else if (!est.ok) sqlite3_result_null(ctx);
+  else ts_result_double(ctx, est.projection);
+}
+
+static void projection_value(sqlite3_context *ctx) {
+  projection_result(ctx, sqlite3_aggregate_context(ctx, 0));
+}
+
+static void projection_final(sqlite3_context *ctx) {
+  projection_state *s = sqlite3_aggregate_context(ctx, 0);
+  projection_result(ctx, s);
+  if (s) ts_deque_free(&s->series);
+}
+
+int ts_projection_register(sqlite3 *db) {
+  static const ts_function_def defs[] = {
+      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0},
+      {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final,
+       projection_value, projection_inverse},
+  };
+  return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
+}

@@ -1,0 +1,183 @@
+/*
+** projection.h -- the pure core of annual_projection (SPEC.md section 4):
+** plain C over plain arrays, no sqlite3_value, so every method is
+** unit-tested directly.  The scalar, aggregate, window and virtual-table
+** forms all call ts_projection_estimate(), so they cannot disagree.
+**
+** A series is laid on a grid of whole years: P periods per year (1 year,
+** 2 halves, 4 quarters, 12 months), value[(year - first_year) * P + pos - 1]
+** with present[] marking which periods were observed (a gap is a 0 there;
+** a zero value is a value).  "Projecting year y from point k" means: the
+** periods 1..k of y are known, the total of y's P periods is wanted.
+*/
+#ifndef TRADESTAT_PROJECTION_H
+#define TRADESTAT_PROJECTION_H
+
+#include "core/series.h"
+#include "core/alloc.h"
+
+typedef enum ts_proj_method {
+  TS_PROJ_RUN_RATE = 0,
+  TS_PROJ_PRIOR_SHARE,
+  TS_PROJ_AVG_SHARE,
+  TS_PROJ_SNAIVE,
+  TS_PROJ_LINEAR,
+  TS_PROJ_HOLT_WINTERS,
+  TS_PROJ_AUTO
+} ts_proj_method;
+
+#define TS_PROJ_N_FIXED 6 /* the methods before TS_PROJ_AUTO */
+
+/* "run_rate", ...; NULL for a value out of range. */
+const char *ts_proj_method_name(ts_proj_method m);
+/* Exact, case-sensitive name; returns 0 and sets *out, or 1 if unknown. */
+int ts_proj_method_from_name(const char *z, ts_proj_method *out);
+/* "run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto" */
+extern const char ts_proj_method_list[];
+
+/* Student t quantiles of one interval level by degrees of freedom
+** (q[df], df < TS_PROJ_MAX_HISTORY), filled on first use (0: not yet):
+** the quantile inverts an incomplete beta function by bisection, far
+** dearer than everything else an interval needs. */
+#define TS_PROJ_MAX_HISTORY 64 /* earlier years an interval looks at */
+typedef struct ts_proj_quantiles {
+  double level;
+  double q[TS_PROJ_MAX_HISTORY];
+} ts_proj_quantiles;
+
+typedef struct ts_proj_grid {
+  int periods_per_year;         /* P: 1, 2, 4 or 12 */
+  int first_year;
+  int n_years;
+  const double *value;          /* n_years * P */
+  const unsigned char *present; /* n_years * P, 1 where observed */
+  /* Optional caches (NULL: computed when needed; the answers are the
+  ** same bit for bit).  ts_proj_grid_build fills year_total/complete. */
+  const double *year_total;            /* n_years: ts_proj_actual's sum */
+  const unsigned char *year_complete;  /* n_years: 1 when all P present */
+  ts_proj_quantiles *quantiles;        /* the caller's, for intervals */
+} ts_proj_grid;
+
+/* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
+** grid from the first point's year to the last's.  Allocates one block,
+** released by ts_proj_grid_free().  SQLITE_MISUSE for days or no points. */
+int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
+                       ts_proj_grid *g);
+void ts_proj_grid_free(ts_proj_grid *g);
+
+/* Periods per year for a kind (year 1, half 2, quarter 4, month 12);
+** 0 for days and TS_KIND_NONE, which only the run-rate scalar handles. */
+int ts_proj_periods_per_year(ts_period_kind kind);
+
+/* Sum of periods 1..k of year index yi: 0 and *out, or 1 when one of
+** them is missing.  ts_proj_actual() is the same with k = P. */
+int ts_proj_ytd(const ts_proj_grid *g, int yi, int k, double *out);
+int ts_proj_actual(const ts_proj_grid *g, int yi, double *out);
+
+/* One fixed method's projection of one year. */
+typedef struct ts_proj_cell {
+  int ok;            /* projection defined */
+  double value;      /* the projected annual total */
+  double model_sd;   /* holt_winters: sd of the total from the model's own
+                        one-step errors; < 0 when not available */
+  const char *note;  /* why ok == 0 */
+  const char *detail; /* ok == 1: how it was made, when that needs saying
+                         (holt_winters' fallbacks), else NULL */
+} ts_proj_cell;
+
+/* Fixed method m (not auto) for year index yi from point k (1 <= k <= P).
+** Returns SQLITE_OK (the answer, defined or not, is in *out). */
+int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
+                  ts_proj_cell *out);
+
+/* Everything a row of the virtual table reports about one year. */
+typedef struct ts_proj_estimate {
+  int ok;                 /* projection defined */
+  double projection;
+  int interval_ok;        /* low/high defined */
+  double low, high;
+  ts_proj_method method;  /* the method used (auto: the one chosen) */
+  const char *note;       /* why projection is NULL, or NULL */
+  const char *interval_note; /* why low/high are NULL, or how auto chose */
+  const char *detail;     /* the used method's detail (holt_winters'
+                             fallbacks), or NULL */
+} ts_proj_estimate;
+
+/* Projects year index yi from point k with method m.  level (0..100,
+** exclusive) is the prediction interval's coverage; level <= 0 skips the
+** interval (and the backtests it needs, unless auto needs them).  Only
+** years before yi are used to choose (auto) and to size the interval.
+** Returns SQLITE_OK or SQLITE_NOMEM. */
+int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
+                           ts_proj_method m, double level,
+                           ts_proj_estimate *out);
+
+/* Backtests shared by many years (the virtual table projects every year
+** of a series): cells[yi * TS_PROJ_N_FIXED + m] for yi < n_years.
+** ts_projection_backtest fills the rows of the methods in `mask` (bit m),
+** ts_projection_from_backtest then answers for one year without
+** recomputing anything. */
+int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
+                           int n_years, ts_proj_cell *cells);
+void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells,
+                                 int yi, int k, ts_proj_method m, double level,
+                                 ts_proj_estimate *out);
+/* Methods whose backtests method m needs (auto: all of them). */
+unsigned ts_projection_mask(ts_proj_method m);
+
+/* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
+
+typedef struct ts_hw_model {
+  int multiplicative;   /* seasonality chosen by fit */
+  int trend_kind;       /* 0 none, 1 additive, 2 damped */
+  int fallback;         /* 0 best fit used, 1 best fit degenerate so the
+                           next stable one, 2 none stable: seasonal naive */
+  double alpha, beta, gamma; /* beta is alpha * beta* (error-correction form) */
+  double phi;           /* trend damping: 1 additive, 0.8..0.98 damped */
+  double sse;           /* one-step-ahead squared error at the optimum */
+  double level, trend;  /* states after the last observation */
+  double season[12];    /* seasonal state by position in the year */
+} ts_hw_model;
+
+/* Parameters carried from one fit to the next along a backtest (each
+** year's fit starts from the previous year's, holt_winters.c item 7).
+** Zero it before the first fit; candidate id = multiplicative * 3 + trend. */
+typedef struct ts_hw_warm {
+  unsigned char valid[6];      /* x[id] holds a fitted candidate */
+  double x[6][4];              /* its parameters (logit scale) */
+} ts_hw_warm;
+
+/* Fits Holt-Winters (no, additive or damped trend; additive or
+** multiplicative seasonality; chosen by AICc) to y[0..n-1] (season m = 2,
+** 4 or 12; y[0] is at position first_pos, 1-based, of its year) and
+** forecasts the next h <= 12 periods.  *sum = their total, *sd = its model
+** standard deviation (< 0 if not available).  Returns 0, or 1 when
+** n < 2 m or m or h is not supported.  Deterministic; allocates nothing. */
+int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
+                             int h, double *sum, double *sd,
+                             ts_hw_model *model);
+/* The same, starting from (and updating) warm's parameters when it holds
+** an earlier fit: far cheaper, and the fit may settle on a nearby optimum
+** the four cold starts would not.  warm may be NULL (cold). */
+int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
+                                  int h, ts_hw_warm *warm, double *sum, double *sd,
+                                  ts_hw_model *model);
+
+/* ---- Small statistics (projection_interval.c) --------------------------- */
+
+/* Quantile of the standard normal distribution, p in (0,1). */
+double ts_normal_quantile(double p);
+/* Quantile of Student's t with df degrees of freedom (df >= 1), p in (0,1). */
+double ts_student_t_quantile(double p, double df);
+/* Interval for `projection` from earlier (projection, actual) pairs:
+** returns 0 and sets low/high, or 1 when fewer than 3 usable pairs.
+** quantiles (may be NULL) caches the t quantiles across calls. */
+int ts_proj_error_interval(const double *proj, const double *actual, int n,
+                           double projection, double level, double *low,
+                           double *high);
+int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
+                                  double projection, double level,
+                                  ts_proj_quantiles *quantiles, double *low,
+                                  double *high);
+
+#endif /* TRADESTAT_PROJECTION_H */

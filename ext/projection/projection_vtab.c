@@ -1,0 +1,355 @@
+/*
+** projection_vtab.c -- the annual_projection virtual table (SPEC section 4).
+**
+**   SELECT * FROM annual_projection('direct_trade', 'amount', 'period',
+**                                   'partner', 'auto');
+**   CREATE VIRTUAL TABLE outlook USING annual_projection(source=t,
+**       value=amount, period=period, by='flow, partner', method=auto,
+**       level=80, through=H1);
+**
+** Contract:
+**  1. One row per series and year that has at least one period in the
+**     source, ordered by series then year.  Every year is projected from
+**     the same point of the year (`through`), so complete years are a
+**     backtest: they carry `actual` and `error`.
+**  2. through= is a point of the year: H1/H2, Q1..Q4, a month 01..12 (M06
+**     and 6 too), or a period label whose position is used (2023-Q3).
+**     It must fall on a period boundary of the series (H1 is quarter 2 or
+**     month 6; Q1 of a half-yearly series is not), else the row's
+**     projection is NULL with a note.  Without through= each series is
+**     projected from the position of its own latest period.
+**  3. method= (table-valued: the 5th argument) is one of the methods of
+**     projection_core.c, default auto; `method` reports the one used (for
+**     auto the one chosen).
+**     level= (default 80) is the interval's coverage, 0 < level < 100.
+**  4. ytd and actual are INTEGER while the inputs are integers and the
+**     exact total fits, else REAL; error is (projection - actual) /
+**     |actual| * 100.  Only years before a row's year size its interval
+**     and choose its `auto` method; note says why a value is NULL, and
+**     when holt_winters fell back from a degenerate fit ("; "-joined).
+**  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
+**     is pushed into the source query (series_source.c) with every
+**     earlier year kept (history_years = -1: the backtest needs them).
+**  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
+**     table the user names.
+*/
+#include "vtab/series_vtab.h"
+#include "projection/projection.h"
+#include "families.h"
+
+#include <stdlib.h>
+
+#define MODULE "annual_projection"
+
+enum {
+  COL_YEAR, COL_THROUGH, COL_OBSERVED, COL_PER_YEAR, COL_YTD, COL_PROJECTION, COL_LOW,
+  COL_HIGH, COL_METHOD, COL_ACTUAL, COL_ERROR, COL_NOTE, N_RESULT
+};
+static const char *const result_columns[N_RESULT] = {
+    "year INTEGER", "through TEXT", "periods_observed INTEGER", "periods_per_year INTEGER",
+    "ytd", "projection REAL", "low REAL", "high REAL", "method TEXT", "actual",
+    "error REAL", "note TEXT"};
+
+#define N_ARG 5
+static const char *const argument_columns[N_ARG] = {
+    "source", "value_column", "period_column", "series_column", "method_name"};
+static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
+                                                  "method"};
+enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, N_EXTRA };
+static const char *const extra_keys[N_EXTRA] = {"method", "level", "through"};
+
+#define NOTE_THROUGH "through is not a whole number of this series' periods"
+
+/* A point of the year as a fraction: position / per_year (0: default). */
+typedef struct through_point {
+  int position, per_year;
+} through_point;
+
+typedef struct projection_vtab {
+  ts_series_vtab base;
+  ts_proj_method method;
+  double level;
+  through_point through;
+} projection_vtab;
+
+typedef struct projection_cursor {
+  ts_series_cursor base;
+  ts_proj_method method;
+  ts_proj_grid grid;
+  ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_FIXED backtest */
+  int k;               /* through, in the series' periods; 0: not a boundary */
+  int yi;              /* current year index in grid */
+  ts_proj_estimate est;
+  ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
+} projection_cursor;
+
+/* Parses through=: returns 0, or 1 when it is not a point of the year. */
+static int parse_through(const char *z, through_point *out) {
+  ts_period p;
+  char *end;
+  if (z == NULL || z[0] == 0) return 1;
+  if ((z[0] == 'H' || z[0] == 'h' || z[0] == 'Q' || z[0] == 'q' || z[0] == 'M' ||
+       z[0] == 'm') && z[1] >= '0' && z[1] <= '9') {
+    long n = strtol(z + 1, &end, 10);
+    int per = (z[0] == 'H' || z[0] == 'h') ? 2 : (z[0] == 'Q' || z[0] == 'q') ? 4 : 12;
+    if (*end != 0 || n < 1 || n > per) return 1;
+    out->position = (int)n, out->per_year = per;
+    return 0;
+  }
+  if (z[0] >= '0' && z[0] <= '9' && strlen(z) <= 2) {
+    long n = strtol(z, &end, 10);
+    if (*end != 0 || n < 1 || n > 12) return 1;
+    out->position = (int)n, out->per_year = 12;
+    return 0;
+  }
+  if (ts_period_parse(z, -1, &p) || p.kind == TS_KIND_DAY) return 1;
+  out->position = ts_period_position(&p);
+  out->per_year = ts_proj_periods_per_year(p.kind);
+  return 0;
+}
+
+static int parse_level(const char *z, double *out) {
+  ts_number n;
+  if (z == NULL || ts_number_from_text(z, -1, &n) != TS_NUMBER_OK) return 1;
+  if (!(n.d > 0 && n.d < 100)) return 1;
+  *out = n.d;
+  return 0;
+}
+
+static int method_error(const char *zMethod, char **pzErr) {
+  *pzErr = sqlite3_mprintf(MODULE ": unknown method '%q' (expected %s)", zMethod,
+                           ts_proj_method_list);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Applies method=, level=, through= of the CREATE form. */
+static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
+  if (az[EXTRA_METHOD] && ts_proj_method_from_name(az[EXTRA_METHOD], &vtab->method))
+    return method_error(az[EXTRA_METHOD], pzErr);
+  if (az[EXTRA_LEVEL] && parse_level(az[EXTRA_LEVEL], &vtab->level)) {
+    *pzErr = sqlite3_mprintf(MODULE ": level must be a number between 0 and 100: '%q'",
+                             az[EXTRA_LEVEL]);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (az[EXTRA_THROUGH] && parse_through(az[EXTRA_THROUGH], &vtab->through)) {
+    *pzErr = sqlite3_mprintf(MODULE ": through must be a point of the year such as H1, "
+                             "Q3 or 06: '%q'", az[EXTRA_THROUGH]);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+static void projection_init(ts_series_vtab *pVtab) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
+  vtab->method = TS_PROJ_AUTO;
+  vtab->level = 80;
+}
+
+static int projection_configure(ts_series_vtab *pVtab, int argc, const char *const *argv,
+                                char **pzErr) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
+  char *azExtra[N_EXTRA] = {0};
+  int rc = ts_source_configure(&pVtab->spec, argc, argv, extra_keys, N_EXTRA, azExtra, pzErr);
+  if (rc == SQLITE_OK && pVtab->spec.azValue[0] == NULL) {
+    *pzErr = sqlite3_mprintf(MODULE ": missing argument value=");
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
+  for (int k = 0; k < N_EXTRA; k++) sqlite3_free(azExtra[k]);
+  return rc;
+}
+
+static void release_series(projection_cursor *cur) {
+  ts_proj_grid_free(&cur->grid);
+  sqlite3_free(cur->cells);
+  cur->cells = NULL;
+}
+
+static void projection_reset(ts_series_cursor *pCur) {
+  release_series((projection_cursor *)pCur);
+}
+
+/* through in this series' periods; 0 when it is not on a boundary. */
+static int series_through(const through_point *t, const ts_series *s, int P) {
+  if (t->per_year == 0) {
+    ts_period last;
+    ts_period_from_ordinal(s->kind, s->aPoint[s->nPoint - 1].ordinal, &last);
+    return last.sub;
+  }
+  if ((t->position * P) % t->per_year != 0) return 0;
+  return t->position * P / t->per_year;
+}
+
+/* Lays out a freshly scanned series and runs its backtest. */
+static int projection_start(ts_series_cursor *pCur, char **pzErr) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  projection_vtab *vtab = (projection_vtab *)pCur->base.pVtab;
+  const ts_series *s = pCur->series;
+  cur->yi = -1;
+  cur->method = pCur->spec == &pCur->own ? cur->method : vtab->method;
+  release_series(cur);
+  if (s->kind == TS_KIND_DAY) {
+    *pzErr = sqlite3_mprintf(MODULE ": day periods cannot be projected by position in the "
+                             "year; use grain=month");
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
+  if (rc != SQLITE_OK) return rc;
+  cur->grid.quantiles = &cur->quantiles;
+  cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
+  cur->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years *
+                                TS_PROJ_N_FIXED);
+  if (cur->cells == NULL) return SQLITE_NOMEM;
+  if (cur->k == 0) return SQLITE_OK;
+  return ts_projection_backtest(&cur->grid, cur->k, ts_projection_mask(cur->method),
+                                cur->grid.n_years, cur->cells);
+}
+
+static int year_has_data(const ts_proj_grid *g, int yi) {
+  for (int pos = 1; pos <= g->periods_per_year; pos++)
+    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
+  return 0;
+}
+
+static void estimate_row(projection_cursor *cur) {
+  projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  if (cur->k == 0) {
+    memset(&cur->est, 0, sizeof(cur->est));
+    cur->est.method = cur->method;
+    cur->est.note = NOTE_THROUGH;
+    return;
+  }
+  ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
+                              vtab->level, &cur->est);
+}
+
+/* The next year with data inside the asked-for years. */
+static int projection_next(ts_series_cursor *pCur) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  while (++cur->yi < cur->grid.n_years) {
+    if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
+    if (!year_has_data(&cur->grid, cur->yi)) continue;
+    estimate_row(cur);
+    return 1;
+  }
+  return 0;
+}
+
+/* The table-valued form's method argument (default auto). */
+static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  sqlite3_value *m = apArg[N_ARG - 1];
+  cur->method = TS_PROJ_AUTO;
+  if (m && sqlite3_value_type(m) != SQLITE_NULL) {
+    const char *z = (const char *)sqlite3_value_text(m);
+    if (z == NULL) return SQLITE_NOMEM;
+    if (ts_proj_method_from_name(z, &cur->method)) return method_error(z, pzErr);
+  }
+  return SQLITE_OK;
+}
+
+/* Exact sum of positions 1..last of the current year; 1 if one is absent. */
+static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
+  const ts_series *s = cur->base.series;
+  ts_sum total;
+  int found = 0;
+  ts_sum_init(&total);
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_period p;
+    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
+    if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
+    if (s->aPoint[i].sum[0].count <= 0) continue;
+    ts_sum_merge(&total, &s->aPoint[i].sum[0]);
+    found++;
+  }
+  if (found < last) return 1;
+  ts_sum_value(&total, out);
+  return 0;
+}
+
+static int observed(const projection_cursor *cur) {
+  int n = 0;
+  for (int pos = 1; pos <= cur->k; pos++)
+    n += cur->grid.present[cur->yi * cur->grid.periods_per_year + pos - 1];
+  return n;
+}
+
+static void result_through(sqlite3_context *ctx, const projection_cursor *cur) {
+  ts_period p = {cur->base.series->kind, cur->grid.first_year + cur->yi, cur->k, 0, 0};
+  char buf[TS_PERIOD_LABEL_MAX];
+  if (cur->k == 0) return;
+  ts_period_format(&p, buf);
+  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
+  ts_number actual;
+  double pct;
+  if (!cur->est.ok || year_sum(cur, cur->grid.periods_per_year, &actual)) return;
+  if (ts_growth(cur->est.projection, actual.d, &pct) == 0) ts_result_double(ctx, pct);
+}
+
+/* Why the projection is NULL; else how it was made (holt_winters'
+** fallbacks) and why low/high are NULL (or how auto chose), joined by
+** "; " when both apply. */
+static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
+  const char *z = e->ok ? e->interval_note : e->note;
+  if (e->ok && e->detail && z) {
+    char *zBoth = sqlite3_mprintf("%s; %s", e->detail, z);
+    if (zBoth == NULL) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_text(ctx, zBoth, -1, sqlite3_free);
+    return;
+  }
+  if (e->ok && e->detail) z = e->detail;
+  if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
+}
+
+static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  const ts_proj_estimate *e = &cur->est;
+  ts_number n;
+  switch (iCol) {
+    case COL_YEAR: sqlite3_result_int(ctx, cur->grid.first_year + cur->yi); break;
+    case COL_THROUGH: result_through(ctx, cur); break;
+    case COL_OBSERVED: sqlite3_result_int(ctx, observed(cur)); break;
+    case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
+    case COL_YTD: if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n); break;
+    case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
+    case COL_LOW: if (e->interval_ok) ts_result_double(ctx, e->low); break;
+    case COL_HIGH: if (e->interval_ok) ts_result_double(ctx, e->high); break;
+    case COL_METHOD:
+      sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
+      break;
+    case COL_ACTUAL:
+      if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
+      break;
+    case COL_ERROR: result_error(ctx, cur); break;
+    case COL_NOTE: result_note(ctx, e); break;
+    default: break;
+  }
+}
+
+static const ts_series_module projection_module = {
+    .zName = MODULE,
+    .azResult = result_columns,
+    .nResult = N_RESULT,
+    .iPeriod = COL_YEAR,
+    .azArgColumn = argument_columns,
+    .azArgRole = argument_roles,
+    .nArg = N_ARG,
+    .nRequired = 3,
+    .history_years = -1,
+    .szVtab = sizeof(projection_vtab),
+    .szCursor = sizeof(projection_cursor),
+    .xInit = projection_init,
+    .xConfigure = projection_configure,
+    .xArguments = projection_arguments,
+    .xStart = projection_start,
+    .xNext = projection_next,
+    .xResult = projection_result,
+    .xReset = projection_reset,
+};
+
+int ts_projection_vtab_register(sqlite3 *db) {
+  return ts_series_module_register(db, &projection_module);
+}

@@ -1,0 +1,270 @@
+/*
+** trade.c -- the trade-imbalance measures (SPEC.md §3): the pure core
+** declared in trade.h and the trade_imbalance(exports, imports [, measure])
+** scalar.
+**
+** Contract:
+**  1. balance = X - M keeps INTEGER when both flows are integers and the
+**     difference fits in 64 bits; past that, or with a REAL flow, it is
+**     REAL.  It never wraps.  A REAL difference that is not finite (two
+**     flows near DBL_MAX) is NULL.
+**  2. coverage = X / M * 100, normalized = (X - M) / (X + M) * 100 in
+**     [-100, 100], grubel_lloyd = (1 - |X - M| / (X + M)) * 100 in
+**     [0, 100], always REAL.  Integer flows are differenced and summed
+**     exactly before the one division.
+**  3. Undefined maths is NULL: coverage with M = 0, normalized and
+**     grubel_lloyd with X + M = 0.  The ratio measures are defined only
+**     for flows >= 0 (trade flows are amounts, not net positions); with a
+**     negative flow they are NULL rather than a value outside their
+**     stated range.  balance is defined for any two numbers.
+**  4. Numbers in as SPEC §0: INTEGER, REAL, numeric TEXT; other TEXT,
+**     BLOB and +-Inf are errors naming the argument and quoting the value.
+**     A NULL flow gives NULL, but a bad value in the other argument is
+**     still an error (a typo is never hidden by a NULL).
+**  5. measure defaults to 'balance' and is matched case-insensitively,
+**     surrounding spaces ignored; a NULL measure gives NULL; anything else
+**     is "argument 3 is not a measure: 'ratio' (expected balance,
+**     coverage, normalized or grubel_lloyd)", raised even when a flow is
+**     NULL.
+**  6. Registered TS_PURE (deterministic, innocuous) for 2 and 3 arguments.
+**  7. ts_trade_row_at() (one row of the virtual table): a side with no row
+**     summed into it is NULL, never 0, and then every measure and the
+**     balance's growth are NULL with note 'no exports' / 'no imports'.
+**     prior_balance is the balance of the same period a year earlier,
+**     matched by period, and needs both sides there ('no prior balance');
+**     balance_growth follows the negative-base rule; each side's growth
+**     comes from the shared growth engine (ts_growth_yoy: O(1) per row
+**     when no month between is missing).
+*/
+#include "trade/trade.h"
+#include "glue/glue.h"
+#include "families.h"
+
+#include <math.h>
+
+const char ts_trade_measure_list[] =
+    "balance, coverage, normalized or grubel_lloyd";
+
+static const struct {
+  const char *zName;
+  ts_trade_measure measure;
+} measure_names[] = {
+    {"balance", TS_MEASURE_BALANCE},
+    {"coverage", TS_MEASURE_COVERAGE},
+    {"normalized", TS_MEASURE_NORMALIZED},
+    {"grubel_lloyd", TS_MEASURE_GRUBEL_LLOYD},
+};
+
+
+int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
+  if (z == NULL) return 1;
+  if (n < 0) n = (int)strlen(z);
+  ts_trim(&z, &n);
+  for (size_t i = 0; i < sizeof(measure_names) / sizeof(measure_names[0]); i++) {
+    const char *zName = measure_names[i].zName;
+    if ((int)strlen(zName) == n && sqlite3_strnicmp(z, zName, n) == 0) {
+      *out = measure_names[i].measure;
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* ---- the pure core -------------------------------------------------- */
+
+
+/* X - M and X + M; for REALs whose total overflows, both halved (the
+** ratio is the same and the halves stay finite). */
+static void difference_and_total(const ts_number *x, const ts_number *m,
+                                 double *diff, double *total) {
+  if (x->is_int && m->is_int) {
+    ts_int128 xi = ts_i128_from_i64(x->i), mi = ts_i128_from_i64(m->i);
+    *diff = ts_i128_to_double(ts_i128_sub(xi, mi));
+    *total = ts_i128_to_double(ts_i128_add(xi, mi));
+  } else if (isfinite(x->d + m->d) && isfinite(x->d - m->d)) {
+    *diff = x->d - m->d;
+    *total = x->d + m->d;
+  } else {
+    *diff = x->d / 2 - m->d / 2;
+    *total = x->d / 2 + m->d / 2;
+  }
+}
+
+const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x,
+                           const ts_number *m, double *out) {
+  double diff, total, r;
+  if (measure == TS_MEASURE_BALANCE) {
+    ts_number b;
+    ts_number_difference(x, m, &b);
+    *out = b.d;
+    return NULL;
+  }
+  if (x->d < 0 || m->d < 0) return TS_NOTE_NEGATIVE_FLOW;
+  if (measure == TS_MEASURE_COVERAGE) {
+    if (m->d == 0) return TS_NOTE_ZERO_IMPORTS;
+    r = x->d / m->d * 100.0;
+  } else {
+    difference_and_total(x, m, &diff, &total);
+    if (total == 0) return TS_NOTE_NO_TRADE;
+    r = measure == TS_MEASURE_NORMALIZED ? diff / total * 100.0
+                                         : (1.0 - fabs(diff) / total) * 100.0;
+  }
+  /* Only a coverage of a huge X over a tiny M can overflow. */
+  if (!isfinite(r)) return TS_NOTE_ZERO_IMPORTS;
+  *out = r;
+  return NULL;
+}
+
+void ts_trade_compute(const ts_number *x, const ts_number *m,
+                      ts_trade_measures *out) {
+  const char *zWhy;
+  memset(out, 0, sizeof(*out));
+  ts_number_difference(x, m, &out->balance);
+  /* The order sets which reason the note gives first. */
+  zWhy = ts_trade_ratio(TS_MEASURE_NORMALIZED, x, m, &out->normalized);
+  out->normalized_ok = zWhy == NULL;
+  out->note = zWhy;
+  zWhy = ts_trade_ratio(TS_MEASURE_GRUBEL_LLOYD, x, m, &out->grubel_lloyd);
+  out->grubel_lloyd_ok = zWhy == NULL;
+  if (out->note == NULL) out->note = zWhy;
+  zWhy = ts_trade_ratio(TS_MEASURE_COVERAGE, x, m, &out->coverage);
+  out->coverage_ok = zWhy == NULL;
+  if (out->note == NULL) out->note = zWhy;
+}
+
+/* ---- one row of the virtual table ---------------------------------- */
+
+/* Growth of one side against the same period a year earlier, matched by
+** period (the shared growth engine); *pzWhy says why when undefined. */
+static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot,
+                       int i, double *out, const char **pzWhy) {
+  ts_growth_row g;
+  /* The growth half alone is O(1) per row; its year-to-date half is
+  ** needed only for the note of a growth that overflowed. */
+  ts_growth_yoy(kind, a, n, slot, i, &g);
+  if (g.growth_ok) {
+    *out = g.growth;
+    return 1;
+  }
+  if (g.note == NULL) ts_growth_at(kind, a, n, slot, i, &g);
+  *pzWhy = g.note;
+  return 0;
+}
+
+static void first_note(ts_trade_row *out, const char *zWhy) {
+  if (out->note == NULL) out->note = zWhy;
+}
+
+void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
+                     ts_trade_row *out) {
+  const char *zWhy = NULL, *zExportsWhy = NULL, *zImportsWhy = NULL;
+  memset(out, 0, sizeof(*out));
+  out->has_exports = a[i].sum[0].count > 0;
+  out->has_imports = a[i].sum[1].count > 0;
+  if (out->has_exports) ts_sum_value(&a[i].sum[0], &out->exports);
+  if (out->has_imports) ts_sum_value(&a[i].sum[1], &out->imports);
+  if (!out->has_exports) first_note(out, TS_NOTE_NO_EXPORTS);
+  if (!out->has_imports) first_note(out, TS_NOTE_NO_IMPORTS);
+  if (out->has_exports)
+    out->exports_growth_ok = side_growth(kind, a, n, 0, i, &out->exports_growth, &zExportsWhy);
+  if (out->has_imports)
+    out->imports_growth_ok = side_growth(kind, a, n, 1, i, &out->imports_growth, &zImportsWhy);
+  if (!out->has_exports || !out->has_imports) return;
+
+  ts_trade_compute(&out->exports, &out->imports, &out->measures);
+  first_note(out, out->measures.note);
+
+  ts_period p, prior;
+  int j = -1;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p) == 0 &&
+      ts_period_prior_year(&p, &prior) == 0)
+    j = ts_point_find_near(a, n, i, ts_period_ordinal(&prior));
+  if (j < 0) {
+    zWhy = TS_NOTE_NO_PRIOR;
+  } else if (a[j].sum[0].count == 0 || a[j].sum[1].count == 0) {
+    zWhy = TS_NOTE_NO_PRIOR_BALANCE;
+  } else {
+    ts_number x, m;
+    ts_sum_value(&a[j].sum[0], &x);
+    ts_sum_value(&a[j].sum[1], &m);
+    ts_number_difference(&x, &m, &out->prior_balance);
+    ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
+    out->prior_ok = 1;
+    if (a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1])
+      zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
+    else if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
+      zWhy = TS_NOTE_PRIOR_ZERO;
+    else
+      out->balance_growth_ok = 1;
+  }
+  first_note(out, zWhy);
+  first_note(out, zExportsWhy);
+  first_note(out, zImportsWhy);
+}
+
+/* ---- SQL glue ------------------------------------------------------- */
+
+#define FUNC "trade_imbalance"
+
+/* 0: measure read; 1: NULL; 2: error set on ctx. */
+static int arg_measure(sqlite3_context *ctx, sqlite3_value *v,
+                       ts_trade_measure *out) {
+  int type = sqlite3_value_type(v);
+  if (type == SQLITE_NULL) return 1;
+  if (type == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(v);
+    if (z == NULL) {
+      sqlite3_result_error_nomem(ctx);
+      return 2;
+    }
+    if (ts_trade_measure_parse(z, sqlite3_value_bytes(v), out) == 0) return 0;
+  }
+  char *zRepr = ts_value_repr(v);
+  if (zRepr == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return 2;
+  }
+  ts_result_error(ctx, FUNC, "argument 3 is not a measure: %s (expected %s)",
+                  zRepr, ts_trade_measure_list);
+  sqlite3_free(zRepr);
+  return 2;
+}
+
+static void trade_imbalance_func(sqlite3_context *ctx, int argc,
+                                 sqlite3_value **argv) {
+  ts_trade_measure measure = TS_MEASURE_BALANCE;
+  ts_number x, m;
+  int is_null = 0;
+  if (argc == 3) {
+    int rc = arg_measure(ctx, argv[2], &measure);
+    if (rc == 2) return;
+    is_null = rc == 1;
+  }
+  ts_number_status st = ts_arg_number(ctx, FUNC, 1, argv[0], &x);
+  if (st == TS_NUMBER_NOT_NUMBER) return;
+  is_null |= st == TS_NUMBER_NULL;
+  st = ts_arg_number(ctx, FUNC, 2, argv[1], &m);
+  if (st == TS_NUMBER_NOT_NUMBER) return;
+  is_null |= st == TS_NUMBER_NULL;
+  if (is_null) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  if (measure == TS_MEASURE_BALANCE) {
+    ts_number balance;
+    ts_number_difference(&x, &m, &balance);
+    ts_result_number(ctx, &balance);
+    return;
+  }
+  double r;
+  if (ts_trade_ratio(measure, &x, &m, &r) == NULL) ts_result_double(ctx, r);
+  else sqlite3_result_null(ctx);
+}
+
+int ts_trade_register(sqlite3 *db) {
+  static const ts_function_def defs[] = {
+      {FUNC, 2, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
+      {FUNC, 3, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
+  };
+  return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
+}

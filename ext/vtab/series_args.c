@@ -1,0 +1,322 @@
+/*
+** series_args.c -- the arguments of the series virtual tables: names as
+** the user writes them, CREATE VIRTUAL TABLE key=value lists, the
+** table-valued form's argument values, and the declared schema.
+**
+** Contract:
+**  1. A name may be quoted ("x", 'x', [x], `x`, with doubled quotes inside);
+**     the quotes are removed here and every later use quotes it again with
+**     "%w", so no name is ever pasted into SQL.
+**  2. `schema.table` is split on the first '.' outside quotes.
+**  3. Unknown keys, malformed arguments, empty names, a bad grain and a
+**     missing required argument are errors that name the module and quote
+**     what was given.
+**  4. Every string is sqlite3_malloc'ed and owned by the spec; out of
+**     memory is SQLITE_NOMEM with no message.
+*/
+#include "vtab/series_source.h"
+
+/* ---- names and arguments ------------------------------------------- */
+
+
+static char closing_quote(char c) {
+  switch (c) {
+    case '"': return '"';
+    case '\'': return '\'';
+    case '`': return '`';
+    case '[': return ']';
+    default: return 0;
+  }
+}
+
+/* Copies [z, z+n) trimmed and unquoted ("a""b" -> a"b). NULL on OOM. */
+static char *unquote(const char *z, int n) {
+  ts_trim(&z, &n);
+  char close = n >= 2 ? closing_quote(z[0]) : 0;
+  if (close && z[n - 1] == close) {
+    char *out = sqlite3_malloc64((sqlite3_uint64)n);
+    if (out == NULL) return NULL;
+    int j = 0;
+    for (int i = 1; i < n - 1; i++) {
+      out[j++] = z[i];
+      if (z[i] == close && close != ']' && i + 1 < n - 1 && z[i + 1] == close) i++;
+    }
+    out[j] = 0;
+    return out;
+  }
+  return sqlite3_mprintf("%.*s", n, z);
+}
+
+/* Position of the first `sep` outside quotes in z, or -1. */
+static int find_unquoted(const char *z, char sep) {
+  char close = 0;
+  for (int i = 0; z[i]; i++) {
+    if (close) {
+      if (z[i] == close) close = 0;
+    } else if (z[i] == sep) {
+      return i;
+    } else {
+      close = closing_quote(z[i]);
+    }
+  }
+  return -1;
+}
+
+void ts_source_spec_clear(ts_source_spec *spec) {
+  sqlite3_free(spec->zSchema);
+  sqlite3_free(spec->zTable);
+  sqlite3_free(spec->zPeriod);
+  sqlite3_free(spec->zFlow);
+  for (int i = 0; i < 2; i++) {
+    sqlite3_free(spec->azValue[i]);
+    sqlite3_free(spec->azFlowLabel[i]);
+  }
+  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
+  const char *zModule = spec->zModule;
+  memset(spec, 0, sizeof(*spec));
+  spec->zModule = zModule;
+}
+
+int ts_source_set_name(char **pz, const char *zName) {
+  if (zName == NULL) return SQLITE_ERROR;
+  char *z = unquote(zName, (int)strlen(zName));
+  if (z == NULL) return SQLITE_NOMEM;
+  if (z[0] == 0) {
+    sqlite3_free(z);
+    return SQLITE_ERROR;
+  }
+  sqlite3_free(*pz);
+  *pz = z;
+  return SQLITE_OK;
+}
+
+int ts_source_set_table(ts_source_spec *spec, const char *zSource) {
+  if (zSource == NULL) return SQLITE_ERROR;
+  int dot = find_unquoted(zSource, '.');
+  sqlite3_free(spec->zSchema);
+  spec->zSchema = NULL;
+  if (dot < 0) return ts_source_set_name(&spec->zTable, zSource);
+  spec->zSchema = unquote(zSource, dot);
+  if (spec->zSchema == NULL) return SQLITE_NOMEM;
+  return ts_source_set_name(&spec->zTable, zSource + dot + 1);
+}
+
+int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
+  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
+  spec->nBy = 0;
+  const char *z = zList;
+  for (;;) {
+    int comma = find_unquoted(z, ',');
+    int n = comma < 0 ? (int)strlen(z) : comma;
+    if (spec->nBy == TS_MAX_BY) {
+      *pzErr = sqlite3_mprintf("%s: by= names more than %d columns", spec->zModule, TS_MAX_BY);
+      return SQLITE_ERROR;
+    }
+    char *zName = unquote(z, n);
+    if (zName == NULL) return SQLITE_NOMEM;
+    if (zName[0] == 0) {
+      sqlite3_free(zName);
+      *pzErr = sqlite3_mprintf("%s: by= has an empty column name: '%q'", spec->zModule, zList);
+      return SQLITE_ERROR;
+    }
+    spec->azBy[spec->nBy++] = zName;
+    if (comma < 0) return SQLITE_OK;
+    z += comma + 1;
+  }
+}
+
+int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
+                char **pzValue, char **pzErr) {
+  int eq = find_unquoted(zArg, '=');
+  *pzKey = *pzValue = NULL;
+  if (eq <= 0) {
+    *pzErr = sqlite3_mprintf("%s: argument is not key=value: '%q'", zModule, zArg);
+    return SQLITE_ERROR;
+  }
+  *pzKey = unquote(zArg, eq);
+  *pzValue = unquote(zArg + eq + 1, (int)strlen(zArg + eq + 1));
+  if (*pzKey == NULL || *pzValue == NULL) {
+    sqlite3_free(*pzKey);
+    sqlite3_free(*pzValue);
+    *pzKey = *pzValue = NULL;
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* Columns are always referenced as s."name": a qualified name can never
+** fall back to a string literal the way an unknown "name" does. */
+char *ts_source_sql_name(const ts_source_spec *spec) {
+  if (spec->zSchema) return sqlite3_mprintf("\"%w\".\"%w\" AS s", spec->zSchema, spec->zTable);
+  return sqlite3_mprintf("\"%w\" AS s", spec->zTable);
+}
+
+/* The source as the user wrote it, for messages. */
+char *ts_source_display_name(const ts_source_spec *spec) {
+  if (spec->zSchema) return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
+  return sqlite3_mprintf("%s", spec->zTable);
+}
+
+/* ---- CREATE VIRTUAL TABLE arguments and the declared schema --------- */
+
+static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue,
+                         char **pzErr) {
+  int rc = SQLITE_OK;
+  if (sqlite3_stricmp(zKey, "source") == 0) {
+    rc = ts_source_set_table(spec, zValue);
+  } else if (sqlite3_stricmp(zKey, "value") == 0) {
+    rc = ts_source_set_name(&spec->azValue[0], zValue);
+    spec->nValue = 1;
+  } else if (sqlite3_stricmp(zKey, "period") == 0) {
+    rc = ts_source_set_name(&spec->zPeriod, zValue);
+  } else if (sqlite3_stricmp(zKey, "by") == 0) {
+    return ts_source_set_by(spec, zValue, pzErr);
+  } else if (sqlite3_stricmp(zKey, "grain") == 0) {
+    spec->grain = ts_period_kind_from_name(zValue);
+    if (spec->grain == TS_KIND_NONE || spec->grain == TS_KIND_DAY) {
+      *pzErr = sqlite3_mprintf("%s: grain must be year, half, quarter or month: '%q'",
+                               spec->zModule, zValue);
+      return SQLITE_ERROR;
+    }
+    return SQLITE_OK;
+  } else {
+    return SQLITE_NOTFOUND;
+  }
+  if (rc == SQLITE_ERROR)
+    *pzErr = sqlite3_mprintf("%s: %s= needs a name", spec->zModule, zKey);
+  return rc;
+}
+
+/* Whether argument i repeats the key of an earlier argument. */
+static int repeated_key(const char *const *argv, int i, const char *zKey) {
+  for (int j = 0; j < i; j++) {
+    char *zOther = NULL, *zIgnored = NULL, *zErr = NULL;
+    int same = ts_parse_kv("", argv[j], &zOther, &zIgnored, &zErr) == SQLITE_OK &&
+               sqlite3_stricmp(zOther, zKey) == 0;
+    sqlite3_free(zOther);
+    sqlite3_free(zIgnored);
+    sqlite3_free(zErr);
+    if (same) return 1;
+  }
+  return 0;
+}
+
+int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
+                        const char *const *azExtra, int nExtra, char **azExtraValue,
+                        char **pzErr) {
+  for (int i = 0; i < argc; i++) {
+    char *zKey = NULL, *zValue = NULL;
+    int rc = ts_parse_kv(spec->zModule, argv[i], &zKey, &zValue, pzErr);
+    if (rc == SQLITE_OK && repeated_key(argv, i, zKey)) {
+      *pzErr = sqlite3_mprintf("%s: argument %s= is given twice", spec->zModule, zKey);
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    if (rc == SQLITE_OK) rc = configure_one(spec, zKey, zValue, pzErr);
+    for (int k = 0; rc == SQLITE_NOTFOUND && k < nExtra; k++) {
+      if (sqlite3_stricmp(zKey, azExtra[k]) == 0) {
+        sqlite3_free(azExtraValue[k]);
+        azExtraValue[k] = zValue;
+        zValue = NULL;
+        rc = SQLITE_OK;
+      }
+    }
+    if (rc == SQLITE_NOTFOUND) {
+      sqlite3_str *s = sqlite3_str_new(NULL);
+      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain",
+                          spec->zModule, zKey);
+      for (int k = 0; k < nExtra; k++) sqlite3_str_appendf(s, ", %s", azExtra[k]);
+      sqlite3_str_appendall(s, ")");
+      *pzErr = sqlite3_str_finish(s);
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    sqlite3_free(zKey);
+    sqlite3_free(zValue);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const char *zMissing = spec->zTable == NULL ? "source" : spec->zPeriod == NULL ? "period" : NULL;
+  if (zMissing) {
+    *pzErr = sqlite3_mprintf("%s: missing argument %s=", spec->zModule, zMissing);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+/* Length of the column name at the start of a "name TYPE" declaration. */
+static int decl_name_length(const char *zDecl) {
+  int n = 0;
+  while (zDecl[n] && zDecl[n] != ' ') n++;
+  return n;
+}
+
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
+                       int nResult, const char *const *azArg, int nArg,
+                       char **pzErr) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(s, "CREATE TABLE x(");
+  if (spec == NULL) {
+    sqlite3_str_appendall(s, "series, ");
+  } else {
+    for (int i = 0; i < spec->nBy; i++) {
+      for (int k = 0; k < nResult; k++) {
+        int n = decl_name_length(azResult[k]);
+        if ((int)strlen(spec->azBy[i]) == n && sqlite3_strnicmp(spec->azBy[i], azResult[k], n) == 0) {
+          *pzErr = sqlite3_mprintf("%s: by column \"%s\" has the name of a result column",
+                                   spec->zModule, spec->azBy[i]);
+          sqlite3_free(sqlite3_str_finish(s));
+          return NULL;
+        }
+      }
+      sqlite3_str_appendf(s, "\"%w\", ", spec->azBy[i]);
+    }
+  }
+  for (int k = 0; k < nResult; k++) sqlite3_str_appendf(s, "%s%s", k ? ", " : "", azResult[k]);
+  for (int k = 0; k < nArg; k++) sqlite3_str_appendf(s, ", %s HIDDEN", azArg[k]);
+  sqlite3_str_appendall(s, ")");
+  return sqlite3_str_finish(s);
+}
+
+/* ---- the table-valued form's arguments ----------------------------- */
+
+static int argument_error(const ts_source_spec *spec, int k, const char *zRole,
+                          sqlite3_value *v, char **pzErr) {
+  if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL) {
+    *pzErr = sqlite3_mprintf("%s: argument %d (%s) is missing", spec->zModule, k + 1, zRole);
+  } else {
+    char *zRepr = ts_value_repr(v);
+    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule,
+                                     k + 1, zRole, zRepr)
+                   : NULL;
+    sqlite3_free(zRepr);
+  }
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
+                             const char *const *azRole, int nArg, int nRequired,
+                             char **pzErr) {
+  for (int k = 0; k < nArg; k++) {
+    sqlite3_value *v = apArg[k];
+    int missing = v == NULL || sqlite3_value_type(v) == SQLITE_NULL;
+    if (missing && k >= nRequired) continue;
+    const char *z = missing ? NULL : (const char *)sqlite3_value_text(v);
+    if (missing || sqlite3_value_type(v) != SQLITE_TEXT || z == NULL || z[0] == 0)
+      return argument_error(spec, k, azRole[k], v, pzErr);
+    int rc = SQLITE_OK;
+    if (strcmp(azRole[k], "source") == 0) {
+      rc = ts_source_set_table(spec, z);
+    } else if (strcmp(azRole[k], "value") == 0) {
+      rc = ts_source_set_name(&spec->azValue[0], z);
+      spec->nValue = 1;
+    } else if (strcmp(azRole[k], "period") == 0) {
+      rc = ts_source_set_name(&spec->zPeriod, z);
+    } else if (strcmp(azRole[k], "flow") == 0) {
+      rc = ts_source_set_name(&spec->zFlow, z);
+    } else if (strcmp(azRole[k], "series") == 0) {
+      rc = ts_source_set_name(&spec->azBy[0], z);
+      if (rc == SQLITE_OK) spec->nBy = 1;
+    }
+    if (rc == SQLITE_ERROR) return argument_error(spec, k, azRole[k], v, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}

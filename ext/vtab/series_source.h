@@ -1,0 +1,145 @@
+/*
+** series_source.h -- the machinery the yoy_growth, trade_imbalance and
+** annual_projection virtual tables share:
+**
+**   - parsing CREATE VIRTUAL TABLE arguments (key=value, quoted values,
+**     comma lists for by=);
+**   - checking that the source table/view and its columns exist;
+**   - building the one query on the source, with identifiers quoted
+**     ("%w"), by-column equality and period bounds pushed down (widened
+**     by the history the statistic needs), ordered by the series columns
+**     and period so an index on them is walked instead of sorted;
+**   - streaming that query one series at a time: each series arrives as a
+**     sorted array of points (period ordinal + exact/compensated sums per
+**     value slot), never the whole source;
+**   - a shared xBestIndex for the common column layout.
+**
+** Column layout every module uses (so ts_source_best_index can serve all):
+**   0 .. nSeries-1      the series columns (by= names, or one `series`)
+**   nSeries             period
+**   ...                 the module's own result columns
+**   nCol-nArg .. nCol-1 HIDDEN argument columns of the table-valued form
+*/
+#ifndef TRADESTAT_SERIES_SOURCE_H
+#define TRADESTAT_SERIES_SOURCE_H
+
+#include "glue/glue.h"
+#include "core/series.h"
+
+#define TS_MAX_BY 16 /* series columns a virtual table may name */
+
+/* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
+typedef struct ts_source_spec {
+  const char *zModule;     /* "yoy_growth": prefix of every message */
+  char *zSchema;           /* NULL, or the part before '.' in source= */
+  char *zTable;            /* table or view */
+  char *zPeriod;           /* period column */
+  int nValue;              /* 1: azValue[0]; 2: azValue[0..1] (wide trade) */
+  char *azValue[2];
+  char *zFlow;             /* long trade data: label column; slot by label */
+  char *azFlowLabel[2];    /* labels for slot 0 and slot 1 */
+  int nBy;                 /* series columns (0 .. TS_MAX_BY) */
+  char *azBy[TS_MAX_BY];
+  ts_period_kind grain;    /* roll periods up to this kind; NONE: as they are */
+  int history_years;       /* years before a period's own that its result
+                              needs (yoy: 1); -1: all of them */
+} ts_source_spec;
+
+void ts_source_spec_clear(ts_source_spec *spec);
+
+/* Splits "source" into schema and table on the first '.', unquoting
+** "..", '..', [..] and `..` parts.  Returns SQLITE_OK or SQLITE_NOMEM. */
+int ts_source_set_table(ts_source_spec *spec, const char *zSource);
+/* Copies a column name, unquoting it.  NULL or empty: SQLITE_ERROR. */
+int ts_source_set_name(char **pz, const char *zName);
+/* Splits a comma list ("flow, partner") into spec->azBy. On error
+** (too many, empty name) *pzErr says why. */
+int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr);
+
+/* One CREATE VIRTUAL TABLE argument "key = value": key and unquoted value,
+** both sqlite3_malloc'ed.  Returns SQLITE_OK, SQLITE_NOMEM, or
+** SQLITE_ERROR with *pzErr ("module: argument is not key=value: '...'"). */
+int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
+                char **pzValue, char **pzErr);
+
+/* Reads CREATE VIRTUAL TABLE arguments (argv after the first three):
+** source=, value=, period=, by=, grain= into spec, and each key named in
+** azExtra[0..nExtra) into azExtraValue[k] (sqlite3_malloc'ed, caller
+** frees).  Unknown keys, malformed arguments, a bad grain, and a missing
+** source= or period= are errors in *pzErr. */
+int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
+                        const char *const *azExtra, int nExtra, char **azExtraValue,
+                        char **pzErr);
+
+/* The schema to declare: the series columns (spec's by= names, or one
+** `series` column when spec is NULL), then azResult ("name TYPE"), then
+** azArg as HIDDEN argument columns.  A by= name equal to a result name is
+** an error (*pzErr, NULL returned); NULL with no *pzErr: out of memory. */
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
+                       int nResult, const char *const *azArg, int nArg,
+                       char **pzErr);
+
+/* Fills spec from the table-valued form's argument values: azRole[k] is
+** "source", "value", "period", "flow" or "series" (any other role is left
+** to the caller).  The first nRequired must be non-empty TEXT; later ones
+** may be NULL/absent.  Errors: "module: argument 2 (value) is missing". */
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
+                             const char *const *azRole, int nArg, int nRequired,
+                             char **pzErr);
+
+/* The source for SQL text ("schema"."table" AS s: columns are then always
+** referenced as s."name", which can never fall back to a string literal)
+** and as the user wrote it, for messages.  NULL on out of memory. */
+char *ts_source_sql_name(const ts_source_spec *spec);
+char *ts_source_display_name(const ts_source_spec *spec);
+
+/* Checks the source and every named column exist: prepares a query on
+** them.  *pzErr: 'module: no such table "x"' / 'module: no such column
+** "amount" in "direct_trade"'. */
+int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
+
+/* Constraints pushed into the source query (filled from xFilter's argv). */
+typedef struct ts_pushdown {
+  sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
+  int year_lo, year_hi;             /* years to read from the source
+                                       (widened by history); 0: open */
+  int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
+} ts_pushdown;
+
+/* One series as it comes out of the scan. */
+typedef struct ts_series {
+  sqlite3_value *apKey[TS_MAX_BY]; /* series column values (owned) */
+  ts_period_kind kind;             /* kind of every point */
+  ts_point *aPoint;                /* sorted by ordinal, one per period */
+  int nPoint;
+  int nAlloc;
+} ts_series;
+
+typedef struct ts_scan ts_scan;
+
+/* Prepares and starts the source query.  On error returns the code and
+** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
+int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
+                 const ts_pushdown *pd, ts_scan **ppScan, char **pzErr);
+/* Reads the next whole series.  SQLITE_ROW: *ppSeries is valid until the
+** next call; SQLITE_DONE: no more; else an error with *pzErr. */
+int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
+void ts_scan_close(ts_scan *scan);
+
+/* The common xBestIndex.  nSeries: series columns; iPeriod: the period
+** column; iFirstArg/nArg: hidden argument columns (nArg = 0 for the CREATE
+** form), of which the first nRequired must be given.  Encodes the used
+** constraints in idxStr (see series_source.c); period bounds are never
+** marked omit, so SQLite re-checks them on the canonical labels. */
+int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
+                         int nSeries, int iPeriod, int iFirstArg, int nArg,
+                         int nRequired);
+
+/* Decodes idxStr/argv in xFilter: fills pd (by-column values, widened
+** year bounds using spec->history_years) and apArg (argument values, NULL
+** where not given; apArg may be NULL when nArg is 0). */
+void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
+                      int history_years, ts_pushdown *pd,
+                      sqlite3_value **apArg, int nArg);
+
+#endif /* TRADESTAT_SERIES_SOURCE_H */

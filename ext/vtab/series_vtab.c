@@ -1,0 +1,257 @@
+/*
+** series_vtab.c -- the sqlite3_module behind every series virtual table
+** (see series_vtab.h for how a module plugs in).
+**
+** Contract:
+**  1. xCreate is xConnect, so each module is also eponymous: with no
+**     arguments it is the table-valued form (one `series` column, the
+**     module's HIDDEN argument columns); with key=value arguments it is the
+**     CREATE form (the by= columns, checked against the source at connect
+**     time, as SQLite's csv.c checks its file).
+**  2. Every table is SQLITE_VTAB_DIRECTONLY: it reads a table the user
+**     names, so it must not run from a view or trigger of a database
+**     someone else wrote.
+**  3. Constraints are planned by ts_source_best_index and pushed into the
+**     source query; the source is read once per xFilter, one series at a
+**     time, and every row's numbers come from the module's callbacks.
+**  4. An error anywhere (arguments, source, scan, the module) replaces the
+**     table's zErrMsg and is returned; a cursor can be filtered again or
+**     closed after it, and nothing leaks.
+*/
+#include "vtab/series_vtab.h"
+
+static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                          sqlite3_vtab **ppVtab, char **pzErr) {
+  const ts_series_module *m = pAux;
+  ts_series_vtab *vtab = sqlite3_malloc64(m->szVtab);
+  if (vtab == NULL) return SQLITE_NOMEM;
+  memset(vtab, 0, m->szVtab);
+  vtab->db = db;
+  vtab->module = m;
+  vtab->spec.zModule = m->zName;
+  vtab->spec.history_years = m->history_years;
+  vtab->table_valued = argc <= 3;
+  if (m->xInit) m->xInit(vtab);
+  int rc = SQLITE_OK;
+  char *zSchema = NULL;
+  if (vtab->table_valued) {
+    vtab->nSeries = 1;
+    zSchema = ts_series_schema(NULL, m->azResult, m->nResult, m->azArgColumn, m->nArg, pzErr);
+  } else {
+    rc = m->xConfigure(vtab, argc - 3, argv + 3, pzErr);
+    if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
+    vtab->nSeries = vtab->spec.nBy;
+    if (rc == SQLITE_OK)
+      zSchema = ts_series_schema(&vtab->spec, m->azResult, m->nResult, NULL, 0, pzErr);
+  }
+  if (rc == SQLITE_OK && zSchema == NULL) rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  if (rc == SQLITE_OK) rc = sqlite3_declare_vtab(db, zSchema);
+  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  sqlite3_free(zSchema);
+  if (rc != SQLITE_OK) {
+    if (m->xDisconnect) m->xDisconnect(vtab);
+    ts_source_spec_clear(&vtab->spec);
+    sqlite3_free(vtab);
+    return rc;
+  }
+  *ppVtab = &vtab->base;
+  return SQLITE_OK;
+}
+
+static int series_disconnect(sqlite3_vtab *pVtab) {
+  ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
+  if (vtab->module->xDisconnect) vtab->module->xDisconnect(vtab);
+  ts_source_spec_clear(&vtab->spec);
+  sqlite3_free(vtab);
+  return SQLITE_OK;
+}
+
+static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
+  ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
+  const ts_series_module *m = vtab->module;
+  return ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + m->iPeriod,
+                              vtab->nSeries + m->nResult, vtab->table_valued ? m->nArg : 0,
+                              m->nRequired);
+}
+
+static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
+  const ts_series_module *m = ((ts_series_vtab *)pVtab)->module;
+  ts_series_cursor *cur = sqlite3_malloc64(m->szCursor);
+  if (cur == NULL) return SQLITE_NOMEM;
+  memset(cur, 0, m->szCursor);
+  cur->own.zModule = m->zName;
+  cur->own.history_years = m->history_years;
+  *ppCursor = &cur->base;
+  return SQLITE_OK;
+}
+
+static void series_reset(ts_series_cursor *cur) {
+  const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
+  if (m->xReset) m->xReset(cur);
+  ts_scan_close(cur->scan);
+  cur->scan = NULL;
+  cur->series = NULL;
+  ts_source_spec_clear(&cur->own);
+  cur->own.history_years = m->history_years;
+  for (int k = 0; k < TS_MAX_ARG; k++) {
+    sqlite3_value_free(cur->apArg[k]);
+    cur->apArg[k] = NULL;
+  }
+}
+
+static int series_close(sqlite3_vtab_cursor *pCursor) {
+  ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  series_reset(cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+static void set_error(sqlite3_vtab *pVtab, char *zErr) {
+  if (zErr == NULL) return;
+  sqlite3_free(pVtab->zErrMsg);
+  pVtab->zErrMsg = zErr;
+}
+
+/* Moves to the next row, reading the next series when one is used up. */
+static int series_advance(ts_series_cursor *cur) {
+  const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
+  for (;;) {
+    if (cur->series && m->xNext(cur)) {
+      cur->rowid++;
+      return SQLITE_OK;
+    }
+    char *zErr = NULL;
+    int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
+    if (rc == SQLITE_ROW) rc = m->xStart ? m->xStart(cur, &zErr) : SQLITE_OK;
+    else if (rc == SQLITE_DONE) rc = SQLITE_OK, cur->series = NULL;
+    if (rc != SQLITE_OK) {
+      cur->series = NULL;
+      set_error(cur->base.pVtab, zErr);
+      return rc;
+    }
+    if (cur->series == NULL) return SQLITE_OK;
+  }
+}
+
+/* The table-valued form: the spec comes from the argument values. */
+static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
+  const ts_series_module *m = vtab->module;
+  int rc = SQLITE_OK;
+  for (int k = 0; k < m->nArg && rc == SQLITE_OK; k++) {
+    if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK)
+    rc = ts_source_from_arguments(&cur->own, apArg, m->azArgRole, m->nArg, m->nRequired, pzErr);
+  if (rc == SQLITE_OK && m->xArguments) rc = m->xArguments(cur, apArg, pzErr);
+  if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, pzErr);
+  return rc;
+}
+
+static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                         int argc, sqlite3_value **argv) {
+  ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  const ts_series_module *m = vtab->module;
+  ts_pushdown pd;
+  sqlite3_value *apArg[TS_MAX_ARG];
+  (void)idxNum;
+  series_reset(cur);
+  cur->rowid = 0;
+  ts_source_decode(idxStr, argc, argv, m->history_years, &pd, apArg, m->nArg);
+  cur->out_lo = pd.out_year_lo;
+  cur->out_hi = pd.out_year_hi;
+  cur->spec = &vtab->spec;
+  char *zErr = NULL;
+  int rc = SQLITE_OK;
+  if (vtab->table_valued) {
+    rc = read_arguments(cur, apArg, &zErr);
+    cur->spec = &cur->own;
+  }
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
+  set_error(pCursor->pVtab, zErr);
+  if (rc == SQLITE_OK) rc = series_advance(cur);
+  return rc;
+}
+
+static int series_next(sqlite3_vtab_cursor *pCursor) {
+  return series_advance((ts_series_cursor *)pCursor);
+}
+
+static int series_eof(sqlite3_vtab_cursor *pCursor) {
+  return ((ts_series_cursor *)pCursor)->series == NULL;
+}
+
+static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
+  ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  const ts_series_module *m = vtab->module;
+  if (iCol < vtab->nSeries) {
+    sqlite3_value *key = cur->series->apKey[iCol];
+    if (key) sqlite3_result_value(ctx, key);
+  } else if (iCol < vtab->nSeries + m->nResult) {
+    m->xResult(cur, ctx, iCol - vtab->nSeries);
+  } else {
+    int k = iCol - vtab->nSeries - m->nResult;
+    if (k < m->nArg && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
+  }
+  return SQLITE_OK;
+}
+
+static int series_rowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid) {
+  *pRowid = ((ts_series_cursor *)pCursor)->rowid;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module series_module = {
+    .iVersion = 0,
+    .xCreate = series_connect, /* same as xConnect: also eponymous */
+    .xConnect = series_connect,
+    .xBestIndex = series_best_index,
+    .xDisconnect = series_disconnect,
+    .xDestroy = series_disconnect,
+    .xOpen = series_open,
+    .xClose = series_close,
+    .xFilter = series_filter,
+    .xNext = series_next,
+    .xEof = series_eof,
+    .xColumn = series_column,
+    .xRowid = series_rowid,
+};
+
+int ts_series_module_register(sqlite3 *db, const ts_series_module *m) {
+  return sqlite3_create_module(db, m->zName, &series_module, (void *)m);
+}
+
+int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const *argv,
+                              char **pzErr) {
+  int rc = ts_source_configure(&vtab->spec, argc, argv, NULL, 0, NULL, pzErr);
+  if (rc == SQLITE_OK && vtab->spec.azValue[0] == NULL) {
+    *pzErr = sqlite3_mprintf("%s: missing argument value=", vtab->module->zName);
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return rc;
+}
+
+int ts_series_wants_year(const ts_series_cursor *cur, int year) {
+  return !(cur->out_lo && year < cur->out_lo) && !(cur->out_hi && year > cur->out_hi);
+}
+
+int ts_series_next_point(const ts_series_cursor *cur, int *pi) {
+  const ts_series *s = cur->series;
+  while (++*pi < s->nPoint) {
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, s->aPoint[*pi].ordinal, &p) == 0 &&
+        ts_series_wants_year(cur, p.year))
+      return 1;
+  }
+  return 0;
+}
+
+void ts_series_result_period(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal) {
+  ts_period p;
+  char buf[TS_PERIOD_LABEL_MAX];
+  if (ts_period_from_ordinal(kind, ordinal, &p)) return;
+  ts_period_format(&p, buf);
+  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}

@@ -1,0 +1,89 @@
+/*
+** series_vtab.h -- one sqlite3_module for every series virtual table.
+**
+** yoy_growth, trade_imbalance and annual_projection differ only in their
+** result columns, their extra arguments and how a series becomes rows.
+** Everything else -- the two call forms (table-valued with HIDDEN
+** argument columns, and CREATE VIRTUAL TABLE key=value), DIRECTONLY, the
+** shared xBestIndex, pushdown, the streaming scan, errors, series-column
+** and argument-column values -- lives once in series_vtab.c.  A module is
+** a ts_series_module: a table of names and a few callbacks.
+**
+** Module structs extend the base ones: a module's vtab struct starts with
+** a ts_series_vtab and its cursor struct with a ts_series_cursor, and the
+** sizes are given in szVtab / szCursor.
+*/
+#ifndef TRADESTAT_SERIES_VTAB_H
+#define TRADESTAT_SERIES_VTAB_H
+
+#include "vtab/series_source.h"
+
+#define TS_MAX_ARG 8 /* HIDDEN argument columns of a table-valued form */
+
+typedef struct ts_series_module ts_series_module;
+
+typedef struct ts_series_vtab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+  const ts_series_module *module;
+  int table_valued;    /* eponymous form: arguments arrive in xFilter */
+  int nSeries;         /* series columns before the results */
+  ts_source_spec spec; /* CREATE form */
+} ts_series_vtab;
+
+typedef struct ts_series_cursor {
+  sqlite3_vtab_cursor base;
+  ts_source_spec own;         /* table-valued form: from its arguments */
+  const ts_source_spec *spec; /* what is read: own or the vtab's */
+  ts_scan *scan;
+  ts_series *series;          /* current series; NULL: end of rows */
+  sqlite3_int64 rowid;
+  int out_lo, out_hi;         /* years the query asks for (0: open) */
+  sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
+} ts_series_cursor;
+
+struct ts_series_module {
+  const char *zName;
+  const char *const *azResult; /* "name TYPE" after the series columns */
+  int nResult;
+  int iPeriod;                 /* the result column holding the period/year */
+  const char *const *azArgColumn; /* table-valued form: HIDDEN columns */
+  const char *const *azArgRole;   /* their roles (ts_source_from_arguments;
+                                     other roles are the module's own) */
+  int nArg, nRequired;
+  int history_years;           /* see ts_source_spec.history_years */
+  size_t szVtab, szCursor;     /* sizes of the module's extended structs */
+  /* Sets the module's defaults, in both forms (NULL: none). */
+  void (*xInit)(ts_series_vtab *vtab);
+  /* CREATE form: fills vtab->spec (and the module's own settings) from
+  ** the key=value arguments, checking what the module requires. */
+  int (*xConfigure)(ts_series_vtab *vtab, int argc, const char *const *argv,
+                    char **pzErr);
+  /* Table-valued form, after the shared roles are read: the module's own
+  ** arguments and defaults (NULL: none). */
+  int (*xArguments)(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr);
+  /* A series has been read into cur->series (NULL: nothing to prepare). */
+  int (*xStart)(ts_series_cursor *cur, char **pzErr);
+  /* Positions on the series' next row: 1, or 0 when it has no more. */
+  int (*xNext)(ts_series_cursor *cur);
+  /* Result column iResult (0 .. nResult-1) of the current row. */
+  void (*xResult)(ts_series_cursor *cur, sqlite3_context *ctx, int iResult);
+  /* Frees what the module keeps per query / per table (NULL: nothing). */
+  void (*xReset)(ts_series_cursor *cur);
+  void (*xDisconnect)(ts_series_vtab *vtab);
+};
+
+int ts_series_module_register(sqlite3 *db, const ts_series_module *m);
+
+/* The common CREATE form: source=, value= (required), period=, by=, grain=. */
+int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const *argv,
+                              char **pzErr);
+/* Whether a row of this year is inside the years the query asks for. */
+int ts_series_wants_year(const ts_series_cursor *cur, int year);
+/* Advances *pi to the series' next point inside the asked-for years (the
+** earlier years read only for comparison are not rows); 0 when none. */
+int ts_series_next_point(const ts_series_cursor *cur, int *pi);
+/* Canonical label of a period ordinal of the series' kind as the result. */
+void ts_series_result_period(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal);
+
+#endif /* TRADESTAT_SERIES_VTAB_H */
