@@ -1,8 +1,8 @@
 /*
-** period.c -- the pure period parser and calendar arithmetic.
+** core/period.c -- the pure period parser and calendar arithmetic.
 **
 ** Contract:
-**  1. Accepted labels (SPEC section 1): year `2023`; half `2023-H1`,
+**  1. Accepted labels: year `2023`; half `2023-H1`,
 **     `2023H1`, `2023 H1`, `2023.1/2`, `2023 1/2`; quarter `2023-Q2`,
 **     `2023Q2`, `2023 Q2`, `2023.2/4`, `2023 2/4` (h/q in either case);
 **     month `2023-06`, `2023.06`, `202306`; day `2023-06-30`, optionally

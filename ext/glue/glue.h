@@ -56,7 +56,7 @@ void ts_result_number(sqlite3_context *ctx, const ts_number *n);
 /* Result a double, NULL if it is not finite. */
 void ts_result_double(sqlite3_context *ctx, double d);
 
-/* Registration from a table (STYLE.md habit 4). */
+/* Registration from a table. */
 typedef struct ts_function_def {
   const char *zName;
   int nArg;

@@ -1,7 +1,7 @@
 /*
-** growth_window.c -- yoy_growth(value, period) and ytd_growth(value,
+** growth/growth_window.c -- yoy_growth(value, period) and ytd_growth(value,
 ** period), each both an aggregate and a window function, over the one
-** growth engine (growth_core.c).
+** growth engine (core/growth_engine.c).
 **
 ** Contract:
 **  1. Rows whose value or period is NULL are skipped (like sum()); when

@@ -1,5 +1,5 @@
 /*
-** period_sql.c -- the period_*() SQL functions over the pure parser.
+** period/period_sql.c -- the period_*() SQL functions over the pure parser.
 **
 ** Contract:
 **  1. A NULL period (or a NULL n / kind) gives NULL.

@@ -1,12 +1,12 @@
 /*
-** projection.c -- the annual_projection() scalar, aggregate and window
+** projection/projection.c -- the annual_projection() scalar, aggregate and window
 ** functions: thin SQL glue over projection_core.c.
 **
 ** Contract:
 **  1. annual_projection(ytd, through_period) is the run rate
 **     ytd / period_year_fraction(through_period); NULL when either is NULL.
 **     A value that is not a number or a label that is not a period is an
-**     error naming the argument (SPEC section 0).
+**     error naming the argument.
 **  2. annual_projection(value, period, method) as an aggregate projects
 **     the total of the latest period's year from the periods of that year
 **     up to the latest one; as a window function, that of the frame (so
@@ -24,7 +24,7 @@
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
 **  6. xInverse removes a row exactly, so sliding frames work; the rows
-**     live in the growth family's point deque (growth_series.c), as in
+**     live in the growth family's point deque (core/deque.c), as in
 **     yoy_growth and sparkline.
 */
 #include "projection/projection.h"

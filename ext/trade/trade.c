@@ -1,5 +1,5 @@
 /*
-** trade.c -- the trade-imbalance measures (SPEC.md §3): the pure core
+** trade/trade.c -- the trade-imbalance measures: the pure core
 ** declared in trade.h and the trade_imbalance(exports, imports [, measure])
 ** scalar.
 **
@@ -17,7 +17,7 @@
 **     for flows >= 0 (trade flows are amounts, not net positions); with a
 **     negative flow they are NULL rather than a value outside their
 **     stated range.  balance is defined for any two numbers.
-**  4. Numbers in as SPEC §0: INTEGER, REAL, numeric TEXT; other TEXT,
+**  4. Numbers in as everywhere (core/number.c): INTEGER, REAL, numeric TEXT; other TEXT,
 **     BLOB and +-Inf are errors naming the argument and quoting the value.
 **     A NULL flow gives NULL, but a bad value in the other argument is
 **     still an error (a typo is never hidden by a NULL).

@@ -1,6 +1,6 @@
 /*
-** test_growth.c -- the growth engine ts_growth_at() (growth_core.c) and
-** the growth family's pure core (growth_series.c): matching by period
+** test_growth.c -- the growth engine ts_growth_at() (core/growth_engine.c) and
+** the growth family's pure core (core/deque.c): matching by period
 ** across gaps, year-to-date completeness, notes, days around 29 February,
 ** the series deque behind the window functions, cagr.
 */
