@@ -177,11 +177,11 @@ int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n) {
     const ts_function_def *f = &defs[i];
     int rc;
     if (f->xInverse) {
-      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, NULL,
+      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, f->pApp,
                                           f->xStep, f->xFinal, f->xValue,
                                           f->xInverse, NULL);
     } else {
-      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, NULL,
+      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, f->pApp,
                                       f->xFunc, f->xStep, f->xFinal, NULL);
     }
     if (rc != SQLITE_OK) {

@@ -66,6 +66,8 @@ typedef struct ts_function_def {
   void (*xFinal)(sqlite3_context *);
   void (*xValue)(sqlite3_context *);
   void (*xInverse)(sqlite3_context *, int, sqlite3_value **);
+  void *pApp; /* sqlite3_user_data() of every call: one set of callbacks
+                 can serve several names */
 } ts_function_def;
 
 /* Registers every entry; on failure returns the code and reports the

@@ -155,10 +155,11 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
 }
 
 static void projection_result(sqlite3_context *ctx, projection_state *s) {
-  if (s == NULL || ts_deque_sort(&s->series) != TS_DEQUE_OK) {
+  if (s == NULL) {
     sqlite3_result_null(ctx);
     return;
   }
+  ts_deque_sort(&s->series);
   const ts_point *a = ts_deque_points(&s->series);
   int n = s->series.count, latest = latest_point(a, n);
   if (latest < 0) {
@@ -196,9 +197,9 @@ static void projection_final(sqlite3_context *ctx) {
 
 int ts_projection_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0},
+      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0, 0},
       {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final,
-       projection_value, projection_inverse},
+       projection_value, projection_inverse, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

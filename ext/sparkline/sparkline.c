@@ -174,9 +174,8 @@ static void sparkline_final(sqlite3_context *ctx) {
   sparkline_state *s = sqlite3_aggregate_context(ctx, 0);
   if (s == NULL || s->series.count == 0) {
     sqlite3_result_null(ctx);
-  } else if (ts_deque_sort(&s->series) != TS_DEQUE_OK) {
-    sqlite3_result_error_nomem(ctx);
   } else {
+    ts_deque_sort(&s->series);
     draw(ctx, s);
   }
   if (s) ts_deque_free(&s->series);
@@ -184,7 +183,7 @@ static void sparkline_final(sqlite3_context *ctx) {
 
 int ts_sparkline_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"sparkline", 2, TS_PURE_AGG, 0, sparkline_step, sparkline_final, 0, 0},
+      {"sparkline", 2, TS_PURE_AGG, 0, sparkline_step, sparkline_final, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

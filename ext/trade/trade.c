@@ -263,8 +263,8 @@ static void trade_imbalance_func(sqlite3_context *ctx, int argc,
 
 int ts_trade_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {FUNC, 2, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
-      {FUNC, 3, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
+      {FUNC, 2, TS_PURE, trade_imbalance_func, 0, 0, 0, 0, 0},
+      {FUNC, 3, TS_PURE, trade_imbalance_func, 0, 0, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }
