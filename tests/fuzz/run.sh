@@ -10,14 +10,17 @@ seconds=$1
 shift
 out=build/fuzz
 status=0
-# The SQL harness also starts from the current SQL tests (shell dot-commands
-# removed), so its seeds follow the tests instead of going stale as copies.
+# The SQL harness also starts from the current SQL check files, so its seeds
+# follow the tests instead of going stale as copies.  Shell dot-commands and
+# whole-line comments (which hold the checks' expectations) are removed: the
+# seeds are plain SQL and stay short (-max_len below).
 seed_dirs() {
   echo "tests/fuzz/corpus/$1"
   [ "$1" = sql ] || return 0
+  rm -rf "$out/seed-sql"
   mkdir -p "$out/seed-sql"
   for f in tests/sql/*.sql; do
-    grep -v '^\.' "$f" >"$out/seed-sql/$(basename "$f")"
+    grep -v '^\.\|^[[:space:]]*--' "$f" >"$out/seed-sql/$(basename "$f")"
   done
   echo "$out/seed-sql"
 }
