@@ -3,8 +3,9 @@
 check file (written to a temporary directory) with a known defect, run
 through the runner with the real sqlite3 shell; the runner must report
 exactly the expected number of passed and failed checks and print the
-expected lines.  A last case checks that well-formed files pass, including
-multi-line output, errors after rows and parse-error context stripping.
+expected lines.  The first case checks that a well-formed file passes
+(multi-line output, errors after rows, parse-error context stripping), the
+last that the example at the top of sqltest.py does.
     /usr/bin/python3 tests/sql/selftest.py
 """
 import os
@@ -128,6 +129,12 @@ SELECT 1;
 """, ["--", "sh", "-c", '"$@"; exit 99', "wrapper"], None, (1, 1),
      ["the wrapper reported errors (exit 99)"]),
 
+    ("wrapper_stderr", """-- @check ws-1
+SELECT 1;
+-- @expect 1
+""", ["--", "sh", "-c", 'echo "==1== Invalid read of size 8" >&2; exec "$@"', "wrapper"], None,
+     (1, 1), ["setup statement before check ws-1 printed something", "==1== Invalid read"]),
+
     ("duplicate_id", """-- @check d-1
 SELECT 1;
 -- @expect 1
@@ -158,8 +165,18 @@ SELECT 1;
 ]
 
 
+def doc_example():
+    """The example file at the top of sqltest.py, which must pass."""
+    sys.path.insert(0, HERE)
+    import sqltest
+    d = sqltest.__doc__
+    ex = d[d.index("    .load build/tradestat"):d.index("  -- @check ID")].rstrip()
+    return "\n".join(t[4:] for t in ex.split("\n")) + "\n"
+
+
 def main():
     failures = 0
+    CASES.append(("doc_example", doc_example(), [], None, (3, 0), []))
     with tempfile.TemporaryDirectory() as tmp:
         crash = os.path.join(tmp, "crashing-sqlite3")
         with open(crash, "w") as f:

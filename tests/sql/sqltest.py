@@ -10,17 +10,17 @@ a setup statement fails the file (reported with its line in the file).
     .load build/tradestat
     .mode list
     CREATE TABLE t(period, amount);
+    INSERT INTO t VALUES ('2022-H1', 680.8), ('2023-H1', 1400);
 
     -- pct_change of the article: (1400 - 680.8) / 680.8
-    -- @check growth-2.1
+    -- @check example-1.1
     SELECT round(pct_change(1400, 680.8), 2);
     -- @expect 105.64
-
-    -- @check growth-2.2
+    -- @check example-1.2
     SELECT pct_change(1, 'n/a');
     -- @error pct_change(): argument 2 is not a number: 'n/a'
 
-    -- @check gap-1.1
+    -- @check example-2.1 every row, in order
     SELECT period, amount FROM t ORDER BY period;
     -- @expect
     -- | 2022-H1|680.8
@@ -45,8 +45,17 @@ a setup statement fails the file (reported with its line in the file).
   first, then the errors, whatever order the statements ran in: the shell
   writes rows to stdout and errors to stderr, and the two are compared
   separately per check.  An error message is a single line.
+  Anything else on stderr (a sanitizer or valgrind report) shows up in the
+  check's actual output as a `(stderr) ...` line, so the check fails.
   Any other `-- @word` line, a `-- |` line outside an expectation, a check
   without expectation, or a file without checks is a format error.
+
+ADDING A CHECK.  Put the statements it needs as setup above it (they must
+print nothing), then `-- @check FILE-S.N` with the next free N of the
+section (or a new section after a blank line), the SQL, and the expected
+output written down from a value worked out independently (a comment
+saying how helps the reader).  Run `sh tests/sql/run.sh FILE`; a failure
+prints the ID, the SQL, the expected and the actual output.
 
 HOW IT RUNS.  Each file becomes ONE shell script: the file's own lines,
 with marker lines printed to stdout (`.print`) and to stderr
@@ -62,9 +71,12 @@ when a marker is missing (the shell crashed, or a check's SQL lacks its
       NAME            growth or growth.sql (in tests/sql), or a path with a
                       `/` (default: every tests/sql/*.sql)
       --load PATH     replace `.load build/tradestat` (line start) by `.load PATH`
-      --no-diff       do not compare check outputs (markers, exit code, setup
-                      and stray stderr are still checked)
+      --no-diff       do not compare check outputs (markers, exit code and
+                      setup output are still checked)
       --label TEXT    shown in the summary line
+      --seeds DIR     run nothing; write fuzz seeds (plain SQL: no dot-commands,
+                      no comment lines) to DIR: each whole file, and for each
+                      check the setup before it plus the check's SQL
       -- WRAPPER...   command the shell runs under (valgrind ...)
     SQLITE3=path     the shell to run (default sqlite3)
     Exit codes 97-99 of a wrapper (TSan, ASan, valgrind error codes) and death
@@ -425,10 +437,41 @@ def run_file(path, opts, report):
     return passed, failed
 
 
+def plain_sql(lines):
+    """SQL lines without dot-commands, whole-line comments and blank lines."""
+    return [t for t in lines if t.strip() and not t.startswith(".")
+            and not t.lstrip().startswith("--")]
+
+
+def write_seeds(files, outdir):
+    """Fuzz seeds: per file, the whole file as plain SQL, and per check the
+    setup SQL before it followed by the check's SQL."""
+    count = 0
+    for f in files:
+        items, checks = parse(f)
+        base = os.path.basename(f)[:-4]
+        setup, whole = [], []
+        for it in items:
+            if it[0] == "line":
+                setup.append(it[2])
+                whole.append(it[2])
+                continue
+            c = it[1]
+            sql = [t for _, t in c.sql]
+            whole += sql
+            with open(os.path.join(outdir, "%s.%s.sql" % (base, c.id)), "w", encoding="utf-8") as o:
+                o.write("\n".join(plain_sql(setup) + plain_sql(sql)) + "\n")
+            count += 1
+        with open(os.path.join(outdir, base + ".sql"), "w", encoding="utf-8") as o:
+            o.write("\n".join(plain_sql(whole)) + "\n")
+        count += 1
+    return count
+
+
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", ".."))
-    opts = {"load": None, "no_diff": False, "label": None, "wrapper": [],
+    opts = {"load": None, "no_diff": False, "label": None, "wrapper": [], "seeds": None,
             "sqlite3": os.environ.get("SQLITE3") or "sqlite3"}
     names = []
     args = list(argv)
@@ -441,6 +484,10 @@ def main(argv):
             if not args:
                 sys.exit("sqltest: --load needs a path")
             opts["load"] = args.pop(0)
+        elif a == "--seeds":
+            if not args:
+                sys.exit("sqltest: --seeds needs a directory")
+            opts["seeds"] = os.path.abspath(args.pop(0))
         elif a == "--no-diff":
             opts["no_diff"] = True
         elif a == "--label":
@@ -466,6 +513,13 @@ def main(argv):
     else:
         files = sorted(os.path.join("tests", "sql", f) for f in os.listdir("tests/sql")
                        if f.endswith(".sql"))
+    if opts["seeds"]:
+        try:
+            n = write_seeds(files, opts["seeds"])
+        except (FormatError, OSError, UnicodeDecodeError) as e:
+            sys.exit("sqltest: %s" % e)
+        print("sqltest: %d seeds written to %s" % (n, opts["seeds"]))
+        return 0
     total_p = total_f = 0
     for f in files:
         if not os.path.isfile(f):
