@@ -1,4 +1,4 @@
-# Reliability and security (issue 6): fault injection, sanitizers, fuzzing,
+# Reliability and security: fault injection, sanitizers, fuzzing,
 # hostile input, exact oracles, safe defaults, concurrency, coverage.
 # `make test` runs every target in TEST_TARGETS below; `make fuzz` (longer
 # fuzzing) and `make coverage` are run by hand.  README "development" says
