@@ -80,7 +80,7 @@ unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
 sqltest: $(BUILD)/tradestat.so
-	@sh tests/sql/run.sh
+	@/usr/bin/python3 tests/sql/selftest.py && sh tests/sql/run.sh
 
 readmetest: $(BUILD)/tradestat.so
 	@python3 tests/readme_check.py README.md
