@@ -145,7 +145,13 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   }
   if (!bad) return 0;
   char *zRepr = ts_value_repr(v);
-  if (zRepr) *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (nearest accepted form: %s)", zRepr,
+                             ts_period_nearest_form((const char *)sqlite3_value_text(v),
+                                                    sqlite3_value_bytes(v)));
+  } else if (zRepr) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  }
   sqlite3_free(zRepr);
   return 2;
 }

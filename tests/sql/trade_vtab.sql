@@ -328,7 +328,7 @@ DELETE FROM amounts WHERE period = '2026-Q1';
 INSERT INTO amounts VALUES ('2026-13', 'export', 1);
 -- @check trade_vtab-8.4
 SELECT count(*) FROM trade_imbalance('amounts', 'amount', 'period', 'flow');
--- @error trade_imbalance: column "period" in "amounts" is not a period: '2026-13' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error trade_imbalance: column "period" in "amounts" is not a period: '2026-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
 
 -- 7. Hostile identifiers are quoted, never pasted into SQL.
 CREATE TABLE t(a);

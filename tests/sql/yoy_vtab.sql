@@ -195,7 +195,7 @@ CREATE TABLE badp(period, amount);
 INSERT INTO badp VALUES ('2023-13', 1);
 -- @check yoy_vtab-7.8
 SELECT * FROM yoy_growth('badp', 'amount', 'period');
--- @error yoy_growth: column "period" in "badp" is not a period: '2023-13' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error yoy_growth: column "period" in "badp" is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
 CREATE TABLE badv(period, amount);
 INSERT INTO badv VALUES ('2023-01', 'n/a');
 -- @check yoy_vtab-7.9
