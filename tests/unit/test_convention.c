@@ -38,11 +38,35 @@ static void test_text_numbers(void **state) {
   assert_int_equal(from_text("-2.5E-1", &n), TS_NUMBER_OK);
   assert_true(n.d == -0.25);
   /* Not numbers. */
-  static const char *const bad[] = {"n/a", "", "   ", ".", "-", "1e", "1e+",
-                                    "12abc", "0x10", "1,400", "1 400", "--1", "e5"};
+  static const char *const bad[] = {"n/a", ".", "1e", "1e+", "12abc", "0x10", "1 400",
+                                    "--1", "e5", "1,40", "1,4000", ",100", "1,,000",
+                                    "1000,000", "0,001", "0,5", "1,000.5,5", "1,000,", "xx"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     if (from_text(bad[i], &n) != TS_NUMBER_NOT_NUMBER) fail_msg("accepted '%s'", bad[i]);
   }
+  /* Missing figures: empty text and the agencies' no-data marks. */
+  static const char *const missing[] = {"", "   ", "-", " - ", "x", "X", "\xE2\x80\xA6"};
+  for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++) {
+    if (from_text(missing[i], &n) != TS_NUMBER_NULL) fail_msg("not missing: '%s'", missing[i]);
+  }
+  /* Thousands separators in groups of three. */
+  assert_int_equal(from_text("1,400", &n), TS_NUMBER_OK);
+  assert_true(n.is_int && n.i == 1400);
+  assert_int_equal(from_text(" -1,019.9 ", &n), TS_NUMBER_OK);
+  assert_true(!n.is_int && n.d == -1019.9);
+  assert_int_equal(from_text("9,223,372,036,854,775,807", &n), TS_NUMBER_OK);
+  assert_true(n.is_int && n.i == INT64_MAX);
+  /* Decimals read exactly whatever the path (fast or strtod). */
+  assert_int_equal(from_text("0.1", &n), TS_NUMBER_OK);
+  assert_true(n.d == 0.1);
+  assert_int_equal(from_text("123456789012345.6", &n), TS_NUMBER_OK);
+  assert_true(n.d == 123456789012345.6);
+  assert_int_equal(from_text("1.7976931348623157e308", &n), TS_NUMBER_OK);
+  assert_true(n.d == 1.7976931348623157e308);
+  assert_int_equal(from_text("4.9406564584124654e-324", &n), TS_NUMBER_OK);
+  assert_true(n.d == 4.9406564584124654e-324);
+  assert_int_equal(from_text("-0.000000000000000000001", &n), TS_NUMBER_OK);
+  assert_true(n.d == -1e-21);
   assert_int_equal(ts_number_from_text(NULL, -1, &n), TS_NUMBER_NULL);
   /* Length-bounded text need not be NUL-terminated after the number. */
   assert_int_equal(ts_number_from_text("12.5xyz", 4, &n), TS_NUMBER_OK);
