@@ -262,8 +262,36 @@ static void test_growth_negative_base(void **state) {
   assert_true(g == 123); /* untouched */
 }
 
+/* Differences of REALs are the nearest double to the difference of the
+** decimals the inputs were written as. */
+static void test_decimal_difference(void **state) {
+  (void)state;
+  ts_number x, m, d;
+  const double cases[][3] = {
+      {751.7, 680.8, 70.9},       {0.3, 0.1, 0.2},     {1400.0, 680.8, 719.2},
+      {-1019.9, 8208.9, -9228.8}, {0.07, 0.01, 0.06}, {123456.789, 0.001, 123456.788},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ts_number_from_double(cases[i][0], &x);
+    ts_number_from_double(cases[i][1], &m);
+    ts_number_difference(&x, &m, &d);
+    assert_false(d.is_int);
+    if (d.d != cases[i][2]) fail_msg("%.17g - %.17g = %.17g", cases[i][0], cases[i][1], d.d);
+  }
+  /* No short decimal form: the binary difference. */
+  ts_number_from_double(0.1, &x);
+  ts_number_from_double(1e-20, &m);
+  ts_number_difference(&x, &m, &d);
+  assert_true(d.d == 0.1 - 1e-20);
+  ts_number_from_double(1.0 / 3.0, &x);
+  ts_number_from_double(0.5, &m);
+  ts_number_difference(&x, &m, &d);
+  assert_true(d.d == 1.0 / 3.0 - 0.5);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_decimal_difference),
       cmocka_unit_test(test_text_numbers),       cmocka_unit_test(test_infinite_and_nan),
       cmocka_unit_test(test_int64_extremes),     cmocka_unit_test(test_sum_integers_exact),
       cmocka_unit_test(test_sum_past_int64),     cmocka_unit_test(test_sum_real_and_removal),
