@@ -120,7 +120,8 @@ def main():
             passed, failed = passed + p, failed + f
     if not update:
         print(f"docs: {passed} passed, {failed} failed ({len(files)} files)")
-    return 1 if failed or (not update and passed == 0) else 0
+    # the default run covers every file: running no example at all is a failure
+    return 1 if failed or (not args and not update and passed == 0) else 0
 
 
 if __name__ == "__main__":
