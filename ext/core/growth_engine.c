@@ -72,8 +72,9 @@ int ts_points_sort_merge(ts_point *a, int n) {
     }
     for (int slot = 0; slot < 2; slot++) {
       ts_sum_merge(&a[kept].sum[slot], &a[i].sum[slot]);
-      /* Finer periods seen in two places may repeat: cannot count them. */
-      if (a[i].n_sub[slot]) a[kept].sub_kind[slot] = TS_SUB_UNKNOWN;
+      /* The months each kind covered: the union, whatever the order. */
+      for (int k = 0; k < TS_KIND_DAY; k++) a[kept].cover[slot][k] |= a[i].cover[slot][k];
+      a[kept].incomplete[slot] |= a[i].incomplete[slot];
     }
   }
   return kept + 1;
