@@ -159,9 +159,11 @@ static void growth_against_prior(const ts_period *p, const ts_point *a, int n, i
     int j = prior_point(a, n, i, ts_period_ordinal(&prior), hint);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
-  if (out->prior_index < 0) {
+  if (present(a, i, slot) && !complete(a, i, slot)) {
+    out->note = TS_NOTE_INCOMPLETE; /* its own value is a part: say so first */
+  } else if (out->prior_index < 0) {
     out->note = TS_NOTE_NO_PRIOR;
-  } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
+  } else if (!complete(a, out->prior_index, slot)) {
     out->note = TS_NOTE_INCOMPLETE;
   } else {
     growth_of_values(out, sum_double(&a[i].sum[slot]),

@@ -211,12 +211,25 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
+/* Whether a period of the current year up to position last is a roll-up
+** missing some of its months (grain=). */
+static int year_incomplete(const projection_cursor *cur, int last) {
+  const ts_series *s = cur->base.series;
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_period p;
+    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
+    if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
+      return 1;
+  }
+  return 0;
+}
+
 static void estimate_row(projection_cursor *cur) {
   projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
-  if (cur->k == 0) {
+  if (cur->k == 0 || year_incomplete(cur, cur->k)) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
-    cur->est.note = NOTE_THROUGH;
+    cur->est.note = cur->k == 0 ? NOTE_THROUGH : TS_NOTE_INCOMPLETE;
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
@@ -258,7 +271,7 @@ static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
     ts_period p;
     ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
     if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
-    if (s->aPoint[i].sum[0].count <= 0) continue;
+    if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
     ts_sum_merge(&total, &s->aPoint[i].sum[0]);
     found++;
   }
