@@ -19,7 +19,8 @@
 **  5. A rolled-up point missing some of its finer periods (a quarter with
 **     two of its three months) is "incomplete period": its growth is NULL
 **     and it breaks the year-to-date, rather than comparing a partial sum
-**     with a whole one.
+**     with a whole one.  That note comes first: its own value is a part,
+**     whether or not a prior period exists.
 **  6. Cost: ts_growth_at is O(log n + periods per year) per point;
 **     ts_growth_next, walking a series in period order, keeps running
 **     year-to-date sums and costs O(1) amortized per point (the virtual

@@ -30,7 +30,10 @@
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them).
-**  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
+**  6. A roll-up missing some of its months (grain=, "incomplete period")
+**     is no observation: no ytd or actual includes it, and a year with one
+**     at or before through has no projection (note 'incomplete period').
+**  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
 */
 #include "vtab/series_vtab.h"

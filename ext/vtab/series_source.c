@@ -21,12 +21,25 @@
 **     that is not a number, a period that is not a period, a flow label
 **     that is neither label, periods of two kinds in one series, and a
 **     period coarser than grain= are errors that quote the value.
-**  5. Rows of the same series and period are summed exactly (ts_sum).
-**     With grain=, a rolled-up period that misses some of the half-years,
-**     quarters or months it spans is marked incomplete; days are dates of
-**     events, so a month of days is never incomplete.
+**  5. Without grain=, a series has one row per period: two rows of one
+**     series and period (a duplicate, one month written '2023.06' and
+**     '2023-06', a by= list that leaves out a dimension) are an error
+**     naming the series, the period and the row count, never a silent
+**     sum.  With grain=, rows of a period are summed exactly (ts_sum) on
+**     purpose; a roll-up is complete only when each of its months has a
+**     row, of whatever kinds and label forms (a quarter row plus months;
+**     months in two forms), else it is marked incomplete; rows of two
+**     kinds that share a month (a year row and its months) are an error.
+**     Days are dates of events: a roll-up of days alone is never
+**     incomplete; next to coarser rows a day covers its month.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
+**  7. Series are grouped exactly as GROUP BY on the by columns groups
+**     them: with the columns' collations (NOCASE, RTRIM, one the
+**     application registered), INTEGER 1 equal to REAL 1.0, NULL keys one
+**     series (open_same_key).  The key shown is the series' first row's,
+**     in the source query's order (by columns, then period): a value of a
+**     row of the group.
 **
 ** idxStr written by ts_source_best_index: one two-character token per
 ** argv entry, in argv order: 'B' + ('a' + i) equality on series column i;
