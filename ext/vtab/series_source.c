@@ -96,6 +96,22 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   return rc;
 }
 
+int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
+  if (!sqlite3_compileoption_used("ENABLE_COLUMN_METADATA")) return SQLITE_OK;
+  for (int i = 0; i < spec->nBy; i++) {
+    const char *zColl = NULL;
+    sqlite3_free(spec->azByColl[i]);
+    spec->azByColl[i] = NULL;
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL,
+                                      &zColl, NULL, NULL, NULL) != SQLITE_OK)
+      continue; /* a view: its columns' collations are not known by name */
+    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
+    spec->azByColl[i] = sqlite3_mprintf("%s", zColl);
+    if (spec->azByColl[i] == NULL) return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
 /* ---- the source query ---------------------------------------------- */
 
 struct ts_scan {
