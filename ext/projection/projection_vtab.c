@@ -82,6 +82,7 @@ typedef struct projection_cursor {
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_FIXED backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
+  int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
 } projection_cursor;
@@ -196,6 +197,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  cur->any_incomplete = 0;
+  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->grid.quantiles = &cur->quantiles;
@@ -218,7 +221,7 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
 ** missing some of its months (grain=). */
 static int year_incomplete(const projection_cursor *cur, int last) {
   const ts_series *s = cur->base.series;
-  for (int i = 0; i < s->nPoint; i++) {
+  for (int i = 0; cur->any_incomplete && i < s->nPoint; i++) {
     ts_period p;
     ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
     if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
