@@ -96,7 +96,14 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   return rc;
 }
 
+/* The loadable module asks SQLite whether it has column metadata; a
+** static build needs sqlite3_table_column_metadata at link time unless
+** built with -DTRADESTAT_NO_COLUMN_METADATA (then columns are BINARY). */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
+#if defined(SQLITE_CORE) && defined(TRADESTAT_NO_COLUMN_METADATA)
+  (void)db, (void)spec;
+  return SQLITE_OK;
+#endif
   if (!sqlite3_compileoption_used("ENABLE_COLUMN_METADATA")) return SQLITE_OK;
   for (int i = 0; i < spec->nBy; i++) {
     const char *zColl = NULL;
