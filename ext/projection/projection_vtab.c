@@ -30,7 +30,10 @@
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them).
-**  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
+**  6. A roll-up missing some of its months (grain=, "incomplete period")
+**     is no observation: no ytd or actual includes it, and a year with one
+**     at or before through has no projection (note 'incomplete period').
+**  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
 */
 #include "vtab/series_vtab.h"
@@ -79,6 +82,7 @@ typedef struct projection_cursor {
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_FIXED backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
+  int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
 } projection_cursor;
@@ -193,6 +197,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  cur->any_incomplete = 0;
+  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->grid.quantiles = &cur->quantiles;
@@ -211,12 +217,25 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
+/* Whether a period of the current year up to position last is a roll-up
+** missing some of its months (grain=). */
+static int year_incomplete(const projection_cursor *cur, int last) {
+  const ts_series *s = cur->base.series;
+  for (int i = 0; cur->any_incomplete && i < s->nPoint; i++) {
+    ts_period p;
+    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
+    if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
+      return 1;
+  }
+  return 0;
+}
+
 static void estimate_row(projection_cursor *cur) {
   projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
-  if (cur->k == 0) {
+  if (cur->k == 0 || year_incomplete(cur, cur->k)) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
-    cur->est.note = NOTE_THROUGH;
+    cur->est.note = cur->k == 0 ? NOTE_THROUGH : TS_NOTE_INCOMPLETE;
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
@@ -258,7 +277,7 @@ static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
     ts_period p;
     ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
     if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
-    if (s->aPoint[i].sum[0].count <= 0) continue;
+    if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
     ts_sum_merge(&total, &s->aPoint[i].sum[0]);
     found++;
   }
