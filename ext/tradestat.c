@@ -13,6 +13,7 @@
 */
 #include "glue/glue.h"
 #include "families.h"
+#include "vtab/series_hash.h" /* the scan path counts */
 #include "tradestat.h" /* the public declaration must match */
 
 #ifndef SQLITE_CORE
@@ -46,12 +47,16 @@ static void tradestat_version(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 static void tradestat_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc, (void)argv;
+  sqlite3_int64 aScan[4];
+  ts_hash_counts(aScan);
   char *z = sqlite3_mprintf(
       "Version: %s\nCommit: %s\nCompiler: %s\nFlags: %s\n128-bit sums: %s\n"
-      "SQLite compiled against: %s\nSQLite running: %s",
+      "SQLite compiled against: %s\nSQLite running: %s\n"
+      "Scan paths: hash %lld, stream %lld, stream after hash (memory) %lld, "
+      "stream after hash (data) %lld",
       TRADESTAT_VERSION, TRADESTAT_GIT_COMMIT, TS_COMPILER, TRADESTAT_CFLAGS,
       TS_INT128_NATIVE ? "native" : "portable", SQLITE_VERSION,
-      sqlite3_libversion());
+      sqlite3_libversion(), aScan[0], aScan[1], aScan[2], aScan[3]);
   if (z == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;

@@ -15,6 +15,7 @@
 **     memory is SQLITE_NOMEM with no message.
 */
 #include "vtab/series_source.h"
+#include "vtab/series_hash.h"
 
 /* ---- names and arguments ------------------------------------------- */
 
@@ -182,6 +183,13 @@ static int configure_one(ts_source_spec *spec, const char *zKey, const char *zVa
       return SQLITE_ERROR;
     }
     return SQLITE_OK;
+  } else if (sqlite3_stricmp(zKey, "scan") == 0) {
+    if (ts_scan_mode_from_name(zValue, &spec->scan)) {
+      *pzErr = sqlite3_mprintf("%s: scan must be auto, hash or stream: '%q'", spec->zModule,
+                               zValue);
+      return SQLITE_ERROR;
+    }
+    return SQLITE_OK;
   } else {
     return SQLITE_NOTFOUND;
   }
@@ -225,7 +233,7 @@ int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
     }
     if (rc == SQLITE_NOTFOUND) {
       sqlite3_str *s = sqlite3_str_new(NULL);
-      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain",
+      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain, scan",
                           spec->zModule, zKey);
       for (int k = 0; k < nExtra; k++) sqlite3_str_appendf(s, ", %s", azExtra[k]);
       sqlite3_str_appendall(s, ")");

@@ -47,6 +47,7 @@
 ** 'A' + ('a' + k) hidden argument k of the table-valued form.
 */
 #include "vtab/series_source.h"
+#include "vtab/series_hash.h"
 
 #include <stdlib.h>
 
@@ -143,6 +144,7 @@ struct ts_scan {
   } aKey[TS_MAX_BY];
   int unsorted;
   ts_period first_period; /* first period of cur (as read), for messages */
+  ts_hash *hash; /* the hash path's whole result (series_hash.c); NULL: stream */
 };
 
 /* Whether a declared type has TEXT affinity (SQLite's rules 1-2). */
@@ -266,6 +268,8 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
     if (pd->apByEq[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
   }
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
+  /* Hash path or streaming path: series_hash.c decides and reads. */
+  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, scan->stmt, &scan->hash, pzErr);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;
@@ -283,6 +287,7 @@ static void clear_keys(ts_series *s) {
 
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
+  ts_hash_close(scan->hash);
   sqlite3_finalize(scan->stmt);
   sqlite3_finalize(scan->same);
   clear_keys(&scan->cur);
@@ -628,6 +633,7 @@ static int step_error(ts_scan *scan, int rc, char **pzErr) {
 
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   *ppSeries = NULL;
+  if (scan->hash) return ts_hash_next(scan->hash, ppSeries, pzErr);
   for (;;) {
     if (scan->done) return SQLITE_DONE;
     if (!scan->positioned) {

@@ -46,6 +46,7 @@ typedef struct ts_source_spec {
   ts_period_kind grain;    /* roll periods up to this kind; NONE: as they are */
   int history_years;       /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
+  int scan;                /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);

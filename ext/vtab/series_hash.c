@@ -1,0 +1,852 @@
+/*
+** vtab/series_hash.c -- the hash-aggregating scan path (series_hash.h).
+**
+** Contract:
+**  1. The source query is the streaming path's own text and bindings
+**     with its ORDER BY cut off: the same rows, the same pushdown, read
+**     once in whatever order SQLite finds cheapest (a sequential table
+**     scan when nothing narrows it), never an index walk for the order.
+**  2. Each row is read by the streaming path's rules (series_source.c
+**     contract 4-5): NULL period or value skips it, the period is rolled
+**     up to grain=, the flow label picks the slot, values are summed with
+**     ts_sum into one point per (series, period), and each slot records
+**     the months of its period each kind of row covered.
+**  3. Series are kept apart by their key's exact type and bytes.  After
+**     the pass the distinct keys are sorted as SQLite's ORDER BY on the
+**     by columns sorts them: NULL, numbers (INTEGER and REAL compared by
+**     value), TEXT by the column's collation, BLOB.  Only BINARY, NOCASE
+**     and RTRIM can be compared here, so a by column with another
+**     collation, or one whose collation is not known (a view), is
+**     streamed.  Two keys that compare equal (1 and 1.0, 'a' and 'A'
+**     under NOCASE) are one series in GROUP BY terms: the query is
+**     streamed, which shows the first row's spelling.
+**  4. Everything the streaming path reports as an error (a bad period,
+**     value or flow label, mixed period kinds, two rows of a period
+**     without grain=, rows of two kinds sharing a month) sends the query
+**     to the streaming path, which reports it with its own message.
+**  5. A REAL sum is Neumaier-compensated (ts_sum), whose last bit could
+**     depend on the order of the rows.  Each slot records the largest
+**     magnitude and the lowest set bit of its inputs; when the bound of
+**     sum_is_order_free() holds, every partial sum and compensation is
+**     exact and the result is the correctly rounded exact sum in any
+**     order, so it equals the streaming path's.  When it does not hold,
+**     the query is streamed.
+**  6. Memory: every table, point, key and copy is counted; beyond
+**     TS_HASH_MEMORY_CAP the pass stops and the query is streamed.
+**     Nothing is shown before the pass ends, so no choice ever changes an
+**     answer or fails a query the streaming path answers.
+*/
+#include "vtab/series_hash.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* ---- counts (tradestat_debug) ---------------------------------------- */
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_ATOMICS__)
+#include <stdatomic.h>
+static _Atomic sqlite3_int64 g_counts[4];
+#define COUNT(i) atomic_fetch_add(&g_counts[i], 1)
+#define COUNT_READ(i) atomic_load(&g_counts[i])
+#else
+static sqlite3_int64 g_counts[4]; /* no atomics: counts are advisory */
+#define COUNT(i) (g_counts[i]++)
+#define COUNT_READ(i) (g_counts[i])
+#endif
+enum { N_HASH, N_STREAM, N_FALLBACK_MEMORY, N_FALLBACK_DATA };
+
+void ts_hash_counts(sqlite3_int64 aOut[4]) {
+  for (int i = 0; i < 4; i++) aOut[i] = COUNT_READ(i);
+}
+
+int ts_scan_mode_from_name(const char *z, int *pMode) {
+  if (z == NULL) return 1;
+  if (sqlite3_stricmp(z, "auto") == 0) *pMode = TS_SCAN_AUTO;
+  else if (sqlite3_stricmp(z, "hash") == 0) *pMode = TS_SCAN_HASH;
+  else if (sqlite3_stricmp(z, "stream") == 0) *pMode = TS_SCAN_STREAM;
+  else return 1;
+  return 0;
+}
+
+/* ---- the tables ---------------------------------------------------- */
+
+enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
+
+/* One value slot of one point while the source is read. */
+typedef struct hslot {
+  ts_sum sum;
+  uint16_t cover[TS_KIND_DAY]; /* months of the point each kind covered */
+  short emax;                  /* every input |x| < 2^emax */
+  short lmin;                  /* every input is a multiple of 2^lmin */
+} hslot;
+
+typedef struct hpoint {
+  int64_t ordinal;
+  uint32_t sid;   /* series */
+  uint32_t pad;
+  hslot slot[2];  /* only nSlot of them are allocated */
+} hpoint;
+
+/* A key column of a series: the copy SQLite made, and its bytes. */
+typedef struct hkey {
+  int type;
+  sqlite3_int64 i;
+  double d;
+  const unsigned char *z;
+  int n;
+} hkey;
+
+typedef struct hseries {
+  uint64_t hash;
+  int kind;        /* ts_period_kind of its rows after roll-up; 0: none yet */
+  uint32_t nPoint;
+} hseries;
+
+#define CHUNK_BITS 12
+#define CHUNK ((uint32_t)1 << CHUNK_BITS)
+
+struct ts_hash {
+  sqlite3 *db;
+  const ts_source_spec *spec;
+  int nSlot;
+  int aColl[TS_MAX_BY];
+  sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
+  int over;          /* the cap was reached */
+  /* series: nSeries records, their keys (nBy per series) and copies */
+  hseries *aSeries;
+  hkey *aKey;
+  sqlite3_value **apValue;
+  uint32_t nSeries, nSeriesAlloc, nKeyAlloc, nValueAlloc;
+  uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
+  uint32_t nSeriesSlot;
+  /* points in chunks of CHUNK entries of szPoint bytes */
+  char **apChunk;
+  uint32_t nChunk, nPoint;
+  size_t szPoint;
+  uint32_t *aPointSlot; /* open addressing: point index + 1, 0 empty */
+  uint32_t nPointSlot;
+  /* the period of the row before (rows of one period are often adjacent) */
+  struct {
+    int valid, type, n, skip;
+    sqlite3_int64 i;
+    double d;
+    char z[32];
+    ts_period p, orig;
+  } last;
+  /* emission */
+  uint32_t *aOrder;  /* sids in key order */
+  uint32_t *aStart;  /* nSeries + 1: first index in aByPoint of each sid */
+  uint32_t *aByPoint;
+  uint32_t iNext;
+  ts_series cur;
+};
+
+static void *hash_alloc(ts_hash *h, sqlite3_uint64 n) {
+  if (h->mem + (sqlite3_int64)n > TS_HASH_MEMORY_CAP) {
+    h->over = 1;
+    return NULL;
+  }
+  void *p = sqlite3_malloc64(n);
+  if (p) h->mem += (sqlite3_int64)n;
+  return p;
+}
+
+/* Grows an array of *pnAlloc elements of sz bytes to at least nNeed. */
+static int hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz) {
+  if (nNeed <= *pnAlloc) return 0;
+  uint32_t nNew = *pnAlloc ? *pnAlloc * 2 : 64;
+  while (nNew < nNeed) nNew *= 2;
+  void *a = hash_alloc(h, (sqlite3_uint64)nNew * sz);
+  if (a == NULL) return 1;
+  if (*pa) memcpy(a, *pa, (size_t)*pnAlloc * sz);
+  h->mem -= (sqlite3_int64)((size_t)*pnAlloc * sz);
+  sqlite3_free(*pa);
+  *pa = a;
+  *pnAlloc = nNew;
+  return 0;
+}
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+static uint64_t hash_bytes(uint64_t h, const unsigned char *z, int n) {
+  for (int i = 0; i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
+  return h;
+}
+
+static void read_key(sqlite3_value *v, hkey *k) {
+  memset(k, 0, sizeof(*k));
+  k->type = sqlite3_value_type(v);
+  switch (k->type) {
+    case SQLITE_INTEGER: k->i = sqlite3_value_int64(v); break;
+    case SQLITE_FLOAT: k->d = sqlite3_value_double(v); break;
+    case SQLITE_TEXT:
+      k->z = sqlite3_value_text(v);
+      k->n = sqlite3_value_bytes(v);
+      break;
+    case SQLITE_BLOB:
+      k->z = sqlite3_value_blob(v);
+      k->n = sqlite3_value_bytes(v);
+      break;
+    default: break;
+  }
+}
+
+static uint64_t key_hash(const hkey *k, uint64_t h) {
+  h = (h ^ (uint64_t)k->type) * 0x100000001b3ULL;
+  switch (k->type) {
+    case SQLITE_INTEGER: return mix64(h ^ (uint64_t)k->i);
+    case SQLITE_FLOAT: {
+      uint64_t bits;
+      memcpy(&bits, &k->d, sizeof(bits));
+      return mix64(h ^ bits);
+    }
+    case SQLITE_TEXT:
+    case SQLITE_BLOB: return hash_bytes(h, k->z, k->n);
+    default: return h;
+  }
+}
+
+/* The same key in type and bytes (REAL: in bits, so -0.0 is not 0.0). */
+static int key_identical(const hkey *a, const hkey *b) {
+  if (a->type != b->type) return 0;
+  switch (a->type) {
+    case SQLITE_INTEGER: return a->i == b->i;
+    case SQLITE_FLOAT: return memcmp(&a->d, &b->d, sizeof(double)) == 0;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB: return a->n == b->n && (a->n == 0 || memcmp(a->z, b->z, (size_t)a->n) == 0);
+    default: return 1;
+  }
+}
+
+/* ---- SQLite's ordering of keys ------------------------------------- */
+
+static int type_class(int type) {
+  switch (type) {
+    case SQLITE_NULL: return 0;
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: return 1;
+    case SQLITE_TEXT: return 2;
+    default: return 3;
+  }
+}
+
+/* INTEGER i against REAL r, exactly (as sqlite3IntFloatCompare). */
+static int int_float_compare(sqlite3_int64 i, double r) {
+  if (r < -9223372036854775808.0) return 1;
+  if (r >= 9223372036854775808.0) return -1;
+  sqlite3_int64 y = (sqlite3_int64)r;
+  if (i < y) return -1;
+  if (i > y) return 1;
+  double s = (double)i;
+  if (s < r) return -1;
+  if (s > r) return 1;
+  return 0;
+}
+
+static int bytes_compare(const unsigned char *a, int na, const unsigned char *b, int nb) {
+  int n = na < nb ? na : nb;
+  int r = n > 0 ? memcmp(a, b, (size_t)n) : 0;
+  return r ? r : na - nb;
+}
+
+/* Two key values as ORDER BY compares them, with collation coll. */
+static int key_compare(const hkey *a, const hkey *b, int coll) {
+  int ca = type_class(a->type), cb = type_class(b->type);
+  if (ca != cb) return ca - cb;
+  switch (ca) {
+    case 0: return 0;
+    case 1:
+      if (a->type == SQLITE_INTEGER && b->type == SQLITE_INTEGER)
+        return a->i < b->i ? -1 : a->i > b->i;
+      if (a->type == SQLITE_FLOAT && b->type == SQLITE_FLOAT)
+        return a->d < b->d ? -1 : a->d > b->d;
+      if (a->type == SQLITE_INTEGER) return int_float_compare(a->i, b->d);
+      return -int_float_compare(b->i, a->d);
+    case 2: {
+      int na = a->n, nb = b->n;
+      if (coll == COLL_NOCASE) {
+        int n = na < nb ? na : nb;
+        int r = sqlite3_strnicmp((const char *)a->z, (const char *)b->z, n);
+        return r ? r : na - nb;
+      }
+      if (coll == COLL_RTRIM) {
+        while (na > 0 && a->z[na - 1] == ' ') na--;
+        while (nb > 0 && b->z[nb - 1] == ' ') nb--;
+      }
+      return bytes_compare(a->z, na, b->z, nb);
+    }
+    default: return bytes_compare(a->z, a->n, b->z, b->n);
+  }
+}
+
+/* ---- choosing the path --------------------------------------------- */
+
+/* Whether every by column's ordering can be reproduced here: the source
+** is a table of a UTF-8 database and each column's collation is BINARY,
+** NOCASE or RTRIM.  Fills aColl. */
+static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+  if (spec->nBy == 0) return 1;
+  char *zSql = spec->zSchema ? sqlite3_mprintf("PRAGMA \"%w\".encoding", spec->zSchema)
+                             : sqlite3_mprintf("PRAGMA encoding");
+  sqlite3_stmt *stmt = NULL;
+  int utf8 = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(stmt, 0);
+    utf8 = z && sqlite3_stricmp(z, "UTF-8") == 0;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if (!utf8) return 0;
+  for (int i = 0; i < spec->nBy; i++) {
+    const char *zColl = NULL;
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL,
+                                      &zColl, NULL, NULL, NULL) != SQLITE_OK)
+      return 0; /* a view: the collation of its columns is not known */
+    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) aColl[i] = COLL_BINARY;
+    else if (sqlite3_stricmp(zColl, "NOCASE") == 0) aColl[i] = COLL_NOCASE;
+    else if (sqlite3_stricmp(zColl, "RTRIM") == 0) aColl[i] = COLL_RTRIM;
+    else return 0; /* the application's: only SQLite can call it */
+  }
+  return 1;
+}
+
+/* The rule of scan=auto: hash when rows are summed into far fewer points
+** (grain=, or two flow rows into one point) and no series-column
+** equality narrows the read to a few series (an index seek then reads
+** little, in order already). */
+static int auto_wants_hash(const ts_source_spec *spec, const ts_pushdown *pd) {
+  for (int i = 0; pd && i < spec->nBy; i++)
+    if (pd->apByEq[i]) return 0;
+  return spec->grain != TS_KIND_NONE || spec->zFlow != NULL;
+}
+
+/* The source query without its ORDER BY: the text up to the first
+** " ORDER BY " outside quotes.  NULL when there is none or no memory. */
+static char *unordered_sql(const char *zSql) {
+  char quote = 0;
+  for (int i = 0; zSql[i]; i++) {
+    char c = zSql[i];
+    if (quote) {
+      if (c == quote) quote = 0; /* a doubled quote reopens at once */
+    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      quote = c == '[' ? ']' : c;
+    } else if (c == ' ' && sqlite3_strnicmp(zSql + i, " ORDER BY ", 10) == 0) {
+      return sqlite3_mprintf("%.*s", i, zSql);
+    }
+  }
+  return NULL;
+}
+
+/* ---- reading rows -------------------------------------------------- */
+
+typedef enum { GO_ON, GIVE_UP } verdict;
+
+static hpoint *point_at(const ts_hash *h, uint32_t idx) {
+  return (hpoint *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
+}
+
+static int rehash_series(ts_hash *h) {
+  uint32_t n = h->nSeriesSlot ? h->nSeriesSlot * 2 : 256;
+  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(uint32_t));
+  for (uint32_t s = 0; s < h->nSeries; s++) {
+    uint32_t j = (uint32_t)h->aSeries[s].hash & (n - 1);
+    while (a[j]) j = (j + 1) & (n - 1);
+    a[j] = s + 1;
+  }
+  h->mem -= (sqlite3_int64)h->nSeriesSlot * (sqlite3_int64)sizeof(uint32_t);
+  sqlite3_free(h->aSeriesSlot);
+  h->aSeriesSlot = a;
+  h->nSeriesSlot = n;
+  return 0;
+}
+
+/* The series of the current row (keys in aRow): its sid, or -1 (memory). */
+static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
+  int nBy = h->spec->nBy;
+  uint64_t hv = 0xcbf29ce484222325ULL;
+  for (int i = 0; i < nBy; i++) hv = key_hash(&aRow[i], hv);
+  if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
+  uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
+  for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
+    uint32_t s = h->aSeriesSlot[j] - 1;
+    if (h->aSeries[s].hash != hv) continue;
+    int i = 0;
+    while (i < nBy && key_identical(&h->aKey[(size_t)s * nBy + i], &aRow[i])) i++;
+    if (i == nBy) return s;
+  }
+  /* A new series: keep a copy of its key values. */
+  uint32_t s = h->nSeries;
+  if (hash_grow(h, (void **)&h->aSeries, &h->nSeriesAlloc, s + 1, sizeof(hseries))) return -1;
+  if (nBy > 0) {
+    uint32_t need = (s + 1) * (uint32_t)nBy;
+    if (hash_grow(h, (void **)&h->aKey, &h->nKeyAlloc, need, sizeof(hkey)) ||
+        hash_grow(h, (void **)&h->apValue, &h->nValueAlloc, need, sizeof(sqlite3_value *)))
+      return -1;
+  }
+  for (int i = 0; i < nBy; i++) {
+    size_t k = (size_t)s * nBy + i;
+    h->apValue[k] = NULL;
+    h->aKey[k].type = SQLITE_NULL;
+  }
+  h->nSeries++;
+  memset(&h->aSeries[s], 0, sizeof(hseries));
+  h->aSeries[s].hash = hv;
+  for (int i = 0; i < nBy; i++) {
+    size_t k = (size_t)s * nBy + i;
+    sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(stmt, i));
+    if (v == NULL) return -1;
+    h->apValue[k] = v;
+    h->mem += 64 + aRow[i].n; /* the copy: a value and its bytes */
+    read_key(v, &h->aKey[k]);
+    if ((h->aKey[k].type == SQLITE_TEXT || h->aKey[k].type == SQLITE_BLOB) &&
+        h->aKey[k].z == NULL && h->aKey[k].n > 0)
+      return -1;
+  }
+  if (h->mem > TS_HASH_MEMORY_CAP) {
+    h->over = 1;
+    return -1;
+  }
+  if ((uint64_t)h->nSeries * 2 > h->nSeriesSlot) {
+    if (rehash_series(h)) return -1;
+  } else {
+    h->aSeriesSlot[j] = s + 1;
+  }
+  return s;
+}
+
+static uint64_t point_hash(uint32_t sid, int64_t ordinal) {
+  return mix64((uint64_t)ordinal * 0x9e3779b97f4a7c15ULL + sid);
+}
+
+static int rehash_points(ts_hash *h) {
+  uint32_t n = h->nPointSlot ? h->nPointSlot * 2 : 1024;
+  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(uint32_t));
+  for (uint32_t idx = 0; idx < h->nPoint; idx++) {
+    const hpoint *pt = point_at(h, idx);
+    uint32_t j = (uint32_t)point_hash(pt->sid, pt->ordinal) & (n - 1);
+    while (a[j]) j = (j + 1) & (n - 1);
+    a[j] = idx + 1;
+  }
+  h->mem -= (sqlite3_int64)h->nPointSlot * (sqlite3_int64)sizeof(uint32_t);
+  sqlite3_free(h->aPointSlot);
+  h->aPointSlot = a;
+  h->nPointSlot = n;
+  return 0;
+}
+
+static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
+  if (h->nPointSlot == 0 && rehash_points(h)) return NULL;
+  uint32_t mask = h->nPointSlot - 1;
+  uint32_t j = (uint32_t)point_hash(sid, ordinal) & mask;
+  for (; h->aPointSlot[j]; j = (j + 1) & mask) {
+    hpoint *pt = point_at(h, h->aPointSlot[j] - 1);
+    if (pt->ordinal == ordinal && pt->sid == sid) return pt;
+  }
+  uint32_t idx = h->nPoint;
+  if ((idx & (CHUNK - 1)) == 0) {
+    uint32_t nChunk = h->nChunk;
+    if (hash_grow(h, (void **)&h->apChunk, &nChunk, idx / CHUNK + 1, sizeof(char *))) return NULL;
+    h->nChunk = nChunk;
+    h->apChunk[idx / CHUNK] = hash_alloc(h, (sqlite3_uint64)CHUNK * h->szPoint);
+    if (h->apChunk[idx / CHUNK] == NULL) return NULL;
+  }
+  h->nPoint++;
+  hpoint *pt = point_at(h, idx);
+  memset(pt, 0, h->szPoint);
+  pt->ordinal = ordinal;
+  pt->sid = sid;
+  for (int k = 0; k < h->nSlot; k++) {
+    pt->slot[k].emax = -32768;
+    pt->slot[k].lmin = 32767;
+  }
+  h->aSeries[sid].nPoint++;
+  if ((uint64_t)h->nPoint * 2 > h->nPointSlot) {
+    if (rehash_points(h)) return NULL;
+  } else {
+    h->aPointSlot[j] = idx + 1;
+  }
+  return pt;
+}
+
+/* The period of the current row: 0 read (or *pSkip for NULL), 1 an
+** error the streaming path reports.  Adjacent rows of one period are
+** parsed once. */
+static int row_period(ts_hash *h, sqlite3_value *v, ts_period *p, ts_period *orig, int *pSkip) {
+  int type = sqlite3_value_type(v);
+  const char *z = NULL;
+  int n = 0;
+  sqlite3_int64 iv = 0;
+  double dv = 0;
+  if (type == SQLITE_TEXT) {
+    z = (const char *)sqlite3_value_text(v);
+    n = sqlite3_value_bytes(v);
+    if (z == NULL) return 1;
+  } else if (type == SQLITE_INTEGER) {
+    iv = sqlite3_value_int64(v);
+  } else if (type == SQLITE_FLOAT) {
+    dv = sqlite3_value_double(v);
+  }
+  if (h->last.valid && h->last.type == type &&
+      (type == SQLITE_TEXT ? (n == h->last.n && memcmp(z, h->last.z, (size_t)n) == 0)
+       : type == SQLITE_INTEGER ? iv == h->last.i
+       : type == SQLITE_FLOAT ? memcmp(&dv, &h->last.d, sizeof(double)) == 0
+                              : type == SQLITE_NULL)) {
+    *p = h->last.p, *orig = h->last.orig, *pSkip = h->last.skip;
+    return 0;
+  }
+  char *zWhat = NULL;
+  int rc = ts_value_period(v, p, &zWhat);
+  sqlite3_free(zWhat);
+  if (rc == 2) return 1;
+  *pSkip = rc == 1;
+  if (!*pSkip) {
+    *orig = *p;
+    if (h->spec->grain != TS_KIND_NONE && ts_period_rollup(orig, h->spec->grain, p)) return 1;
+  }
+  h->last.valid = type != SQLITE_BLOB && !(type == SQLITE_TEXT && n > (int)sizeof(h->last.z));
+  if (h->last.valid) {
+    h->last.type = type, h->last.n = n, h->last.i = iv, h->last.d = dv, h->last.skip = *pSkip;
+    if (n) memcpy(h->last.z, z, (size_t)n);
+    h->last.p = *p, h->last.orig = *orig;
+  }
+  return 0;
+}
+
+/* First month (1-12) and number of months of a period; a day stands for
+** its month (as the streaming path's roll-up bookkeeping). */
+static void month_span(const ts_period *p, int *first, int *count) {
+  switch (p->kind) {
+    case TS_KIND_YEAR: *first = 1, *count = 12; break;
+    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1, *count = 6; break;
+    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
+    default: *first = p->sub, *count = 1; break;
+  }
+}
+
+/* Records input x's magnitude and lowest set bit (sum_is_order_free). */
+static void track_bits(hslot *sl, const ts_number *x) {
+  int e;
+  if (x->is_int) {
+    if (x->i == 0) return;
+    frexp((double)x->i, &e);
+    if (e + 1 > sl->emax) sl->emax = (short)(e + 1); /* (double)i may round up */
+    if (sl->lmin > 0) sl->lmin = 0;
+    return;
+  }
+  if (x->d == 0 || !isfinite(x->d)) {
+    if (!isfinite(x->d)) sl->emax = 32767;
+    return;
+  }
+  double m = frexp(x->d, &e); /* |x| = |m| 2^e, 0.5 <= |m| < 1 */
+  if (e > sl->emax) sl->emax = (short)e;
+  uint64_t mant = (uint64_t)ldexp(fabs(m), 53); /* exact: 53 bits */
+  int low = e - 53;
+  while ((mant & 1) == 0) mant >>= 1, low++;
+  if (low < sl->lmin) sl->lmin = (short)low;
+}
+
+/* Whether a slot's ts_sum_value() is the same for every order of adding
+** its inputs (and of merging partial sums of them).  Every input is a
+** multiple of 2^lmin below 2^emax in magnitude; with A additions every
+** partial sum is below A 2^emax and every rounding error, a multiple of
+** 2^lmin, below A 2^emax 2^-53.  The compensation sums at most A such
+** errors: when A^2 2^emax 2^-53 < 2^(lmin+53) it holds each partial sum
+** exactly, so the result is fl(exact sum) whatever the order. */
+static int sum_is_order_free(const hslot *sl) {
+  if (sl->sum.n_real == 0 || sl->sum.count < 2) return 1;
+  if (sl->emax > 1000) return 0;
+  sqlite3_int64 adds = 2 * sl->sum.count + 4;
+  int logA = 0;
+  while (((sqlite3_int64)1 << logA) < adds) logA++;
+  return sl->emax + 2 * logA - sl->lmin <= 104;
+}
+
+/* Adds value column iCol of the current row to slot of the point. */
+static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
+                         const ts_period *p, const ts_period *orig, int slot) {
+  ts_number n;
+  char *zWhat = NULL;
+  ts_number_status st = ts_value_number(sqlite3_column_value(stmt, iCol), &n, &zWhat);
+  sqlite3_free(zWhat);
+  if (st == TS_NUMBER_NULL) return GO_ON;
+  if (st != TS_NUMBER_OK) return GIVE_UP;
+  hpoint *pt = find_point(h, sid, ts_period_ordinal(p));
+  if (pt == NULL) return GIVE_UP;
+  hslot *sl = &pt->slot[slot];
+  ts_sum_add(&sl->sum, &n);
+  track_bits(sl, &n);
+  if (h->spec->grain != TS_KIND_NONE) {
+    int first, count, pfirst, pcount;
+    month_span(orig, &first, &count);
+    month_span(p, &pfirst, &pcount);
+    sl->cover[orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
+  }
+  return GO_ON;
+}
+
+static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
+  ts_trim(&z, &n);
+  for (int k = 0; k < 2; k++) {
+    const char *zLabel = spec->azFlowLabel[k];
+    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+  }
+  return -1;
+}
+
+static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
+  const ts_source_spec *spec = h->spec;
+  hkey aRow[TS_MAX_BY];
+  for (int i = 0; i < spec->nBy; i++) read_key(sqlite3_column_value(stmt, i), &aRow[i]);
+  sqlite3_int64 sid = find_series(h, stmt, aRow);
+  if (sid < 0) return GIVE_UP;
+  ts_period p, orig;
+  int skip = 0;
+  if (row_period(h, sqlite3_column_value(stmt, spec->nBy), &p, &orig, &skip)) return GIVE_UP;
+  if (skip) return GO_ON;
+  hseries *s = &h->aSeries[sid];
+  if (s->kind == TS_KIND_NONE) s->kind = p.kind;
+  else if (s->kind != (int)p.kind) return GIVE_UP; /* mixed kinds: an error */
+  int iValue = spec->nBy + 1;
+  if (spec->nValue == 2) {
+    if (add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, 0) != GO_ON) return GIVE_UP;
+    return add_value(h, stmt, iValue + 1, (uint32_t)sid, &p, &orig, 1);
+  }
+  int slot = 0;
+  if (spec->zFlow) {
+    sqlite3_value *flow = sqlite3_column_value(stmt, iValue + 1);
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
+    const char *z = (const char *)sqlite3_value_text(flow);
+    if (z == NULL) return GIVE_UP;
+    slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
+    if (slot < 0) return GIVE_UP;
+  }
+  return add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, slot);
+}
+
+/* ---- after the pass ------------------------------------------------ */
+
+/* What the streaming path would do with every point: 0 the same answer
+** (no duplicate without grain=, no overlap of kinds, sums free of
+** order), 1 it would report an error or might round differently. */
+static int points_check(const ts_hash *h) {
+  for (uint32_t idx = 0; idx < h->nPoint; idx++) {
+    const hpoint *pt = point_at(h, idx);
+    for (int k = 0; k < h->nSlot; k++) {
+      const hslot *sl = &pt->slot[k];
+      if (sl->sum.count == 0) continue;
+      if (h->spec->grain == TS_KIND_NONE && sl->sum.count > 1) return 1;
+      for (int k1 = 0; k1 < TS_KIND_DAY; k1++)
+        for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
+          if (sl->cover[k1] & sl->cover[k2]) return 1;
+      if (!sum_is_order_free(sl)) return 1;
+    }
+  }
+  return 0;
+}
+
+static int series_compare(const ts_hash *h, uint32_t a, uint32_t b) {
+  int nBy = h->spec->nBy;
+  for (int i = 0; i < nBy; i++) {
+    int r = key_compare(&h->aKey[(size_t)a * nBy + i], &h->aKey[(size_t)b * nBy + i], h->aColl[i]);
+    if (r) return r;
+  }
+  return 0;
+}
+
+/* Stable bottom-up merge sort of a[0..n) by key (tmp: n elements). */
+static void sort_series(const ts_hash *h, uint32_t *a, uint32_t *tmp, uint32_t n) {
+  for (uint32_t w = 1; w < n; w *= 2) {
+    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+      uint32_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) tmp[k++] = series_compare(h, a[j], a[i]) < 0 ? a[j++] : a[i++];
+      while (i < mid) tmp[k++] = a[i++];
+      while (j < hi) tmp[k++] = a[j++];
+    }
+    memcpy(a, tmp, (size_t)n * sizeof(uint32_t));
+  }
+}
+
+/* Sorts the series in key order and lists each one's points; 1 when two
+** keys are equal to SQLite (the streaming path groups them). */
+static int order_series(ts_hash *h) {
+  uint32_t n = h->nSeries;
+  h->aOrder = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
+  h->aStart = hash_alloc(h, (sqlite3_uint64)(n + 2) * sizeof(uint32_t));
+  h->aByPoint = hash_alloc(h, (sqlite3_uint64)(h->nPoint + 1) * sizeof(uint32_t));
+  if (!h->aOrder || !h->aStart || !h->aByPoint) return 1;
+  for (uint32_t s = 0; s < n; s++) h->aOrder[s] = s;
+  if (h->spec->nBy > 0 && n > 1) {
+    uint32_t *tmp = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+    if (tmp == NULL) return 1;
+    sort_series(h, h->aOrder, tmp, n);
+    h->mem -= (sqlite3_int64)n * (sqlite3_int64)sizeof(uint32_t);
+    sqlite3_free(tmp);
+    for (uint32_t k = 1; k < n; k++)
+      if (series_compare(h, h->aOrder[k - 1], h->aOrder[k]) == 0) return 1;
+  }
+  h->aStart[0] = 0;
+  for (uint32_t s = 0; s < n; s++) h->aStart[s + 1] = h->aStart[s] + h->aSeries[s].nPoint;
+  uint32_t *fill = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
+  if (fill == NULL) return 1;
+  memcpy(fill, h->aStart, (size_t)(n + 1) * sizeof(uint32_t));
+  for (uint32_t idx = 0; idx < h->nPoint; idx++) h->aByPoint[fill[point_at(h, idx)->sid]++] = idx;
+  h->mem -= (sqlite3_int64)(n + 1) * (sqlite3_int64)sizeof(uint32_t);
+  sqlite3_free(fill);
+  return 0;
+}
+
+static int point_compare(const void *pa, const void *pb) {
+  int64_t a = ((const ts_point *)pa)->ordinal, b = ((const ts_point *)pb)->ordinal;
+  return a < b ? -1 : a > b;
+}
+
+int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
+  (void)pzErr;
+  *ppSeries = NULL;
+  while (h->iNext < h->nSeries) {
+    uint32_t sid = h->aOrder[h->iNext++];
+    uint32_t first = h->aStart[sid], n = h->aStart[sid + 1] - first;
+    if (n == 0) continue; /* every row NULL: nothing, as when streamed */
+    ts_series *s = &h->cur;
+    if ((int)n > s->nAlloc) {
+      ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)n * sizeof(ts_point));
+      if (a == NULL) return SQLITE_NOMEM;
+      s->aPoint = a;
+      s->nAlloc = (int)n;
+    }
+    s->nPoint = (int)n;
+    s->kind = (ts_period_kind)h->aSeries[sid].kind;
+    for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
+    for (uint32_t k = 0; k < n; k++) {
+      const hpoint *hp = point_at(h, h->aByPoint[first + k]);
+      ts_point *pt = &s->aPoint[k];
+      memset(pt, 0, sizeof(*pt));
+      pt->ordinal = hp->ordinal;
+      for (int slot = 0; slot < h->nSlot; slot++) {
+        pt->sum[slot] = hp->slot[slot].sum;
+        memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
+      }
+    }
+    qsort(s->aPoint, n, sizeof(ts_point), point_compare);
+    if (h->spec->grain != TS_KIND_NONE) {
+      /* 'incomplete period': as the streaming path's series check. */
+      for (uint32_t k = 0; k < n; k++) {
+        ts_point *pt = &s->aPoint[k];
+        ts_period p;
+        int pfirst, pcount;
+        ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+        month_span(&p, &pfirst, &pcount);
+        for (int slot = 0; slot < 2; slot++) {
+          if (pt->sum[slot].count == 0) continue;
+          unsigned all = 0, coarse = 0;
+          for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
+            all |= pt->cover[slot][k1];
+            if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
+          }
+          pt->incomplete[slot] = coarse != 0 && all != (1u << pcount) - 1;
+        }
+      }
+    }
+    *ppSeries = s;
+    return SQLITE_ROW;
+  }
+  return SQLITE_DONE;
+}
+
+void ts_hash_close(ts_hash *h) {
+  if (h == NULL) return;
+  if (h->apValue) {
+    for (size_t k = 0; k < (size_t)h->nSeries * h->spec->nBy; k++) sqlite3_value_free(h->apValue[k]);
+  }
+  for (uint32_t c = 0; c < h->nChunk && h->apChunk; c++) {
+    if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
+  }
+  sqlite3_free(h->apChunk);
+  sqlite3_free(h->aSeries);
+  sqlite3_free(h->aKey);
+  sqlite3_free(h->apValue);
+  sqlite3_free(h->aSeriesSlot);
+  sqlite3_free(h->aPointSlot);
+  sqlite3_free(h->aOrder);
+  sqlite3_free(h->aStart);
+  sqlite3_free(h->aByPoint);
+  sqlite3_free(h->cur.aPoint);
+  sqlite3_free(h);
+}
+
+/* ---- the pass ------------------------------------------------------ */
+
+int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                 sqlite3_stmt *ordered, ts_hash **ppHash, char **pzErr) {
+  *ppHash = NULL;
+  int aColl[TS_MAX_BY];
+  int mode = spec->scan;
+  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(spec, pd)) ||
+      !keys_comparable(db, spec, aColl)) {
+    COUNT(N_STREAM);
+    return SQLITE_OK;
+  }
+  char *zSql = unordered_sql(sqlite3_sql(ordered));
+  sqlite3_stmt *stmt = NULL;
+  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  ts_hash *h = rc == SQLITE_OK ? sqlite3_malloc64(sizeof(ts_hash)) : NULL;
+  if (h == NULL || sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
+      sqlite3_transfer_bindings(ordered, stmt) != SQLITE_OK) {
+    sqlite3_free(h);
+    sqlite3_finalize(stmt);
+    COUNT(N_STREAM);
+    return SQLITE_OK; /* nothing was read: the streaming path answers */
+  }
+  memset(h, 0, sizeof(*h));
+  h->db = db;
+  h->spec = spec;
+  h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
+  memcpy(h->aColl, aColl, sizeof(aColl));
+  h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
+  h->szPoint = (h->szPoint + 15) & ~(size_t)15;
+  h->mem = (sqlite3_int64)sizeof(ts_hash);
+  int give_up = 0;
+  for (;;) {
+    rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) break;
+    if (add_row(h, stmt) != GO_ON) {
+      give_up = 1;
+      rc = SQLITE_DONE;
+      break;
+    }
+  }
+  if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
+  sqlite3_reset(stmt);
+  if (rc != SQLITE_DONE) {
+    /* The source failed (I/O, interrupt, locked): so would the stream. */
+    if (rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(db));
+    sqlite3_finalize(stmt);
+    ts_hash_close(h);
+    return rc;
+  }
+  if (give_up) {
+    COUNT(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
+    sqlite3_transfer_bindings(stmt, ordered);
+    sqlite3_finalize(stmt);
+    ts_hash_close(h);
+    return SQLITE_OK;
+  }
+  sqlite3_finalize(stmt);
+  COUNT(N_HASH);
+  *ppHash = h;
+  return SQLITE_OK;
+}

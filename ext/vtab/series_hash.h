@@ -1,0 +1,52 @@
+/*
+** vtab/series_hash.h -- the hash-aggregating scan path of the series
+** virtual tables (see series_hash.c and docs/design.md, "Scan paths").
+**
+** The streaming path (series_source.c) reads the source in series order
+** (an index walk or a sort) and holds one series at a time.  When the
+** output has far fewer points than the source has rows (grain=, the two
+** flows of long trade data), this path reads the source ONCE in storage
+** order, sums every (series, period) in a hash table, and then hands the
+** series out in the order the streaming path would, with the same points
+** to the bit.  Whenever it cannot prove that -- memory beyond the cap,
+** any row the streaming path would report as an error, two spellings of
+** one key, a sum whose rounding could depend on the order of its rows --
+** it gives the query back to the streaming path before any row is shown.
+*/
+#ifndef TRADESTAT_SERIES_HASH_H
+#define TRADESTAT_SERIES_HASH_H
+
+#include "vtab/series_source.h"
+
+/* scan= of the CREATE form (spec->scan). */
+#define TS_SCAN_AUTO 0   /* the rule in series_hash.c chooses */
+#define TS_SCAN_HASH 1   /* the hash path whenever it can give the answer */
+#define TS_SCAN_STREAM 2 /* always the streaming path */
+
+/* Memory the hash path may hold (its tables, points and keys, counted as
+** they are allocated); beyond it the query is streamed instead. */
+#define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
+
+typedef struct ts_hash ts_hash;
+
+/* Parses scan=: 0 and *pMode, or 1 when z is not auto, hash or stream. */
+int ts_scan_mode_from_name(const char *z, int *pMode);
+
+/* Called by ts_scan_open with the streaming path's statement, prepared
+** and bound.  When the hash path is chosen and succeeds, *ppHash holds
+** the whole result (ordered is then left unused); otherwise *ppHash is
+** NULL and ordered is as it was given.  Returns an error only for errors
+** the streaming path would meet as well (I/O, interrupt), with *pzErr. */
+int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                 sqlite3_stmt *ordered, ts_hash **ppHash, char **pzErr);
+/* The next series, as ts_scan_next. */
+int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
+void ts_hash_close(ts_hash *h);
+
+/* Scans that took each path since the library was loaded: [0] hash,
+** [1] streaming by choice, [2] streaming after the hash path gave up
+** (memory), [3] the same (data it cannot prove equal: errors, spellings,
+** sums).  For tradestat_debug() and the paths tester. */
+void ts_hash_counts(sqlite3_int64 aOut[4]);
+
+#endif /* TRADESTAT_SERIES_HASH_H */
