@@ -96,10 +96,16 @@ typedef struct hkey {
   int n;
 } hkey;
 
+/* A series: its points are found by period ordinal in a direct index
+** (periods of a series are dense small integers), so a row costs one
+** probe of a small table, not a probe of one table of every point. */
 typedef struct hseries {
   uint64_t hash;
   int kind;        /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
+  int64_t lo;      /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
+  uint32_t nIdx;
+  uint32_t *aIdx;
 } hseries;
 
 #define CHUNK_BITS 12
@@ -123,8 +129,6 @@ struct ts_hash {
   char **apChunk;
   uint32_t nChunk, nPoint;
   size_t szPoint;
-  uint32_t *aPointSlot; /* open addressing: point index + 1, 0 empty */
-  uint32_t nPointSlot;
   /* the period of the row before (rows of one period are often adjacent) */
   struct {
     int valid, type, n, skip;
@@ -424,37 +428,44 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
   return s;
 }
 
-static uint64_t point_hash(uint32_t sid, int64_t ordinal) {
-  return mix64((uint64_t)ordinal * 0x9e3779b97f4a7c15ULL + sid);
-}
+/* Largest direct index of one series (entries); a wider spread of
+** periods in one series gives up (the streaming path holds it sorted). */
+#define MAX_SERIES_INDEX ((uint32_t)1 << 22)
 
-static int rehash_points(ts_hash *h) {
-  uint32_t n = h->nPointSlot ? h->nPointSlot * 2 : 1024;
+/* Makes ordinal fall inside series s's direct index; 1: memory. */
+static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
+  if (s->aIdx && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t lo = s->aIdx ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
+  int64_t hi = s->aIdx ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
+  int64_t n = 2 * (int64_t)s->nIdx;
+  if (n < hi - lo) n = hi - lo;
+  if (n < 16) n = 16;
+  if (n > (int64_t)MAX_SERIES_INDEX) {
+    h->over = 1;
+    return 1;
+  }
+  int64_t newLo = s->aIdx && ordinal < s->lo ? hi - n : lo;
   uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
   if (a == NULL) return 1;
   memset(a, 0, (size_t)n * sizeof(uint32_t));
-  for (uint32_t idx = 0; idx < h->nPoint; idx++) {
-    const hpoint *pt = point_at(h, idx);
-    uint32_t j = (uint32_t)point_hash(pt->sid, pt->ordinal) & (n - 1);
-    while (a[j]) j = (j + 1) & (n - 1);
-    a[j] = idx + 1;
+  if (s->aIdx) {
+    memcpy(a + (s->lo - newLo), s->aIdx, (size_t)s->nIdx * sizeof(uint32_t));
+    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(uint32_t);
+    sqlite3_free(s->aIdx);
   }
-  h->mem -= (sqlite3_int64)h->nPointSlot * (sqlite3_int64)sizeof(uint32_t);
-  sqlite3_free(h->aPointSlot);
-  h->aPointSlot = a;
-  h->nPointSlot = n;
+  s->aIdx = a;
+  s->lo = newLo;
+  s->nIdx = (uint32_t)n;
   return 0;
 }
 
 static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
-  if (h->nPointSlot == 0 && rehash_points(h)) return NULL;
-  uint32_t mask = h->nPointSlot - 1;
-  uint32_t j = (uint32_t)point_hash(sid, ordinal) & mask;
-  for (; h->aPointSlot[j]; j = (j + 1) & mask) {
-    hpoint *pt = point_at(h, h->aPointSlot[j] - 1);
-    if (pt->ordinal == ordinal && pt->sid == sid) return pt;
-  }
+  hseries *s = &h->aSeries[sid];
+  if (cover_ordinal(h, s, ordinal)) return NULL;
+  uint32_t *pIdx = &s->aIdx[ordinal - s->lo];
+  if (*pIdx) return point_at(h, *pIdx - 1);
   uint32_t idx = h->nPoint;
+  if (idx == UINT32_MAX - 1) return NULL;
   if ((idx & (CHUNK - 1)) == 0) {
     uint32_t nChunk = h->nChunk;
     if (hash_grow(h, (void **)&h->apChunk, &nChunk, idx / CHUNK + 1, sizeof(char *))) return NULL;
@@ -471,12 +482,8 @@ static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
     pt->slot[k].emax = -32768;
     pt->slot[k].lmin = 32767;
   }
-  h->aSeries[sid].nPoint++;
-  if ((uint64_t)h->nPoint * 2 > h->nPointSlot) {
-    if (rehash_points(h)) return NULL;
-  } else {
-    h->aPointSlot[j] = idx + 1;
-  }
+  s->nPoint++;
+  *pIdx = idx + 1;
   return pt;
 }
 
@@ -535,25 +542,47 @@ static void month_span(const ts_period *p, int *first, int *count) {
   }
 }
 
-/* Records input x's magnitude and lowest set bit (sum_is_order_free). */
+/* Trailing zero bits of a nonzero 64-bit word. */
+static int trailing_zeros(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(x);
+#else
+  int n = 0;
+  while ((x & 1) == 0) x >>= 1, n++;
+  return n;
+#endif
+}
+
+/* Records input x's magnitude and lowest set bit (sum_is_order_free),
+** read from the IEEE 754 fields: |x| < 2^emax, x a multiple of 2^lmin. */
 static void track_bits(hslot *sl, const ts_number *x) {
-  int e;
   if (x->is_int) {
     if (x->i == 0) return;
+    int e;
     frexp((double)x->i, &e);
     if (e + 1 > sl->emax) sl->emax = (short)(e + 1); /* (double)i may round up */
     if (sl->lmin > 0) sl->lmin = 0;
     return;
   }
-  if (x->d == 0 || !isfinite(x->d)) {
-    if (!isfinite(x->d)) sl->emax = 32767;
+  uint64_t bits;
+  memcpy(&bits, &x->d, sizeof(bits));
+  int ex = (int)((bits >> 52) & 0x7ff);
+  uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
+  int e, low;
+  if (ex == 0x7ff) {
+    sl->emax = 32767; /* inf or NaN: never order-free */
     return;
   }
-  double m = frexp(x->d, &e); /* |x| = |m| 2^e, 0.5 <= |m| < 1 */
+  if (ex == 0) {
+    if (mant == 0) return; /* zero */
+    low = -1074 + trailing_zeros(mant);
+    e = -1022; /* subnormal: below 2^-1022 */
+  } else {
+    mant |= (uint64_t)1 << 52;
+    low = ex - 1075 + trailing_zeros(mant);
+    e = ex - 1022;
+  }
   if (e > sl->emax) sl->emax = (short)e;
-  uint64_t mant = (uint64_t)ldexp(fabs(m), 53); /* exact: 53 bits */
-  int low = e - 53;
-  while ((mant & 1) == 0) mant >>= 1, low++;
   if (low < sl->lmin) sl->lmin = (short)low;
 }
 
@@ -779,7 +808,7 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->aKey);
   sqlite3_free(h->apValue);
   sqlite3_free(h->aSeriesSlot);
-  sqlite3_free(h->aPointSlot);
+  for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) sqlite3_free(h->aSeries[s].aIdx);
   sqlite3_free(h->aOrder);
   sqlite3_free(h->aStart);
   sqlite3_free(h->aByPoint);

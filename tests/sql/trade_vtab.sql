@@ -407,7 +407,7 @@ CREATE VIRTUAL TABLE e7 USING trade_imbalance(source=trade_long, period=period, 
 -- @error trade_imbalance: export_label= is empty
 -- @check trade_vtab-10.15
 CREATE VIRTUAL TABLE e8 USING trade_imbalance(source=trade_long, period=period, value=amount, flow=flow, measure=coverage);
--- @error trade_imbalance: unknown argument "measure" (expected source, value, period, by, grain, flow, export_label, import_label, exports, imports)
+-- @error trade_imbalance: unknown argument "measure" (expected source, value, period, by, grain, scan, flow, export_label, import_label, exports, imports)
 -- @check trade_vtab-10.16
 CREATE VIRTUAL TABLE e9 USING trade_imbalance(source=trade_long, period=period, value=amount, flow=flow, grain=week);
 -- @error trade_imbalance: grain must be year, half, quarter or month: 'week'

@@ -220,7 +220,7 @@ CREATE VIRTUAL TABLE e2 USING yoy_growth(source=sales, value=amount, period=peri
 -- @error yoy_growth: grain must be year, half, quarter or month: 'week'
 -- @check yoy_vtab-7.14
 CREATE VIRTUAL TABLE e3 USING yoy_growth(source=sales, value=amount, period=period, colour=red);
--- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain)
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, scan)
 -- @check yoy_vtab-7.15
 CREATE VIRTUAL TABLE e4 USING yoy_growth(source=sales, value=amount);
 -- @error yoy_growth: missing argument period=

@@ -114,7 +114,7 @@ static void test_configure(void **state) {
 
   const char *const unknown[] = {"source=t", "colour=red"};
   assert_int_equal(ts_source_configure(&spec, 2, unknown, extra, 1, azExtra, &zErr), SQLITE_ERROR);
-  assert_string_equal(zErr, "test: unknown argument \"colour\" (expected source, value, period, by, grain, method)");
+  assert_string_equal(zErr, "test: unknown argument \"colour\" (expected source, value, period, by, grain, scan, method)");
   sqlite3_free(zErr);
   ts_source_spec_clear(&spec);
 
