@@ -804,11 +804,11 @@ void ts_hash_close(ts_hash *h) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
   }
   sqlite3_free(h->apChunk);
+  for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) sqlite3_free(h->aSeries[s].aIdx);
   sqlite3_free(h->aSeries);
   sqlite3_free(h->aKey);
   sqlite3_free(h->apValue);
   sqlite3_free(h->aSeriesSlot);
-  for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) sqlite3_free(h->aSeries[s].aIdx);
   sqlite3_free(h->aOrder);
   sqlite3_free(h->aStart);
   sqlite3_free(h->aByPoint);
