@@ -30,7 +30,7 @@ import struct
 import sys
 
 EXT = "build/tradestat"
-SEEDS = 12
+SEEDS = 8
 TALLY = {"rows": 0, "errors": 0, "rows by hash": 0}
 
 
