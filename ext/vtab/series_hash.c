@@ -332,6 +332,18 @@ static int auto_wants_hash(const ts_source_spec *spec, const ts_pushdown *pd) {
   return spec->grain != TS_KIND_NONE || spec->zFlow != NULL;
 }
 
+char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
+  int aColl[TS_MAX_BY];
+  if (spec == NULL) return 'a';
+  int by_eq = 0;
+  for (int i = 0; idxStr && idxStr[2 * i] && idxStr[2 * i + 1]; i++)
+    if (idxStr[2 * i] == 'B') by_eq = 1;
+  int hash = spec->scan == TS_SCAN_HASH ||
+             (spec->scan == TS_SCAN_AUTO && !by_eq &&
+              (spec->grain != TS_KIND_NONE || spec->zFlow != NULL));
+  return hash && keys_comparable(db, spec, aColl) ? 'h' : 's';
+}
+
 /* The source query without its ORDER BY: the text up to the first
 ** " ORDER BY " outside quotes.  NULL when there is none or no memory. */
 static char *unordered_sql(const char *zSql) {

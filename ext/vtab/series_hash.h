@@ -43,6 +43,12 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
 
+/* The path xFilter will try, for EXPLAIN QUERY PLAN (ts_source_best_index
+** appends "S" and this letter to idxStr, after the tokens xFilter reads):
+** 'h' hash, 's' streaming, 'a' decided in xFilter (the table-valued form,
+** whose source is an argument).  spec: NULL for the table-valued form. */
+char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr);
+
 /* Scans that took each path since the library was loaded: [0] hash,
 ** [1] streaming by choice, [2] streaming after the hash path gave up
 ** (memory), [3] the same (data it cannot prove equal: errors, spellings,

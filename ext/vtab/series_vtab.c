@@ -19,6 +19,7 @@
 **     closed after it, and nothing leaks.
 */
 #include "vtab/series_vtab.h"
+#include "vtab/series_hash.h"
 
 static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
@@ -70,9 +71,20 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
 static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
   const ts_series_module *m = vtab->module;
-  return ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + m->iPeriod,
-                              vtab->nSeries + m->nResult, vtab->table_valued ? m->nArg : 0,
-                              m->nRequired);
+  int rc = ts_source_best_index(pVtab, info, vtab->nSeries, vtab->nSeries + m->iPeriod,
+                                vtab->nSeries + m->nResult, vtab->table_valued ? m->nArg : 0,
+                                m->nRequired);
+  /* The scan path, shown by EXPLAIN QUERY PLAN: "S" and h/s/a after the
+  ** tokens xFilter reads (series_hash.h). */
+  if (rc == SQLITE_OK && info->idxStr) {
+    char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
+    char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
+    if (z == NULL) return SQLITE_NOMEM;
+    if (info->needToFreeIdxStr) sqlite3_free(info->idxStr);
+    info->idxStr = z;
+    info->needToFreeIdxStr = 1;
+  }
+  return rc;
 }
 
 static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
