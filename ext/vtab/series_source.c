@@ -269,7 +269,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   }
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
-  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, scan->stmt, &scan->hash, pzErr);
+  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, &scan->stmt, &scan->hash, pzErr);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;

@@ -10,11 +10,12 @@ kinds, INTEGER and REAL values (some of wildly different magnitudes, so
 that REAL sums may depend on their order), NULLs, duplicates, bad labels
 -- and for yoy_growth, trade_imbalance (long and wide) and
 annual_projection, each with and without grain= and with WHERE clauses,
-the same query runs on a scan=hash and a scan=stream table and:
+the same query runs on a scan=hash, a scan=stream and a scan=auto table
+and:
 
-  1. both fail with the same message, or both return the same rows in
-     the same order, every column equal in type and bits (REAL compared
-     by its 8 bytes);
+  1. all fail with the same message, or all return the same rows in the
+     same order, every column equal in type and bits (REAL compared by
+     its 8 bytes);
   2. the hash path really ran (tradestat_debug() counts it) on a good
      share of the queries, gave way on the data it cannot prove equal
      (counted too), and a source too large for its memory cap streams.
@@ -171,7 +172,7 @@ def check_seed(seed):
             if "days" in args and grain == "" and module != "yoy_growth":
                 continue
             g = ", grain=%s" % grain if grain else ""
-            for mode in ("hash", "stream"):
+            for mode in ("hash", "stream", "auto"):
                 db.execute("CREATE VIRTUAL TABLE temp.t_%s USING %s(%s%s, scan=%s)"
                            % (mode, module, args, g, mode))
             for w in wheres(r, module):
@@ -179,6 +180,9 @@ def check_seed(seed):
                 a = answer(db, "SELECT * FROM temp.t_hash" + w)
                 c1 = counts(db)
                 b = answer(db, "SELECT * FROM temp.t_stream" + w)
+                if answer(db, "SELECT * FROM temp.t_auto" + w) != b:
+                    fail("seed %d: %s(%s%s)%s: scan=auto differs from scan=stream"
+                         % (seed, module, args, g, w))
                 n += 1
                 TALLY["rows" if a[0] == "rows" else "errors"] += 1
                 if a[0] == "rows" and c1[0] > c0[0] and c1[3] == c0[3]:
@@ -191,7 +195,7 @@ def check_seed(seed):
                             break
                     fail("seed %d: %s(%s%s)%s\n  hash:   %s\n  stream: %s"
                          % (seed, module, args, g, w, show(a), show(b)))
-            for mode in ("hash", "stream"):
+            for mode in ("hash", "stream", "auto"):
                 db.execute("DROP TABLE temp.t_%s" % mode)
     db.close()
     return n
