@@ -179,9 +179,19 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
+/* Bytes hashed a word at a time (keys are short: a few words). */
 static uint64_t hash_bytes(uint64_t h, const unsigned char *z, int n) {
-  for (int i = 0; i < n; i++) h = (h ^ z[i]) * 0x100000001b3ULL;
-  return h;
+  uint64_t w;
+  h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+  for (; n >= 8; z += 8, n -= 8) {
+    memcpy(&w, z, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  w = 0;
+  if (n > 0) memcpy(&w, z, (size_t)n);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
 }
 
 static void read_key(sqlite3_value *v, hkey *k) {
