@@ -195,7 +195,7 @@ static uint64_t hash_bytes(uint64_t h, const unsigned char *z, int n) {
 }
 
 static void read_key(sqlite3_value *v, hkey *k) {
-  memset(k, 0, sizeof(*k));
+  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
   k->type = sqlite3_value_type(v);
   switch (k->type) {
     case SQLITE_INTEGER: k->i = sqlite3_value_int64(v); break;
