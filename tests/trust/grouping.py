@@ -123,11 +123,18 @@ def where_group(by):
 
 
 def check_member(db, table, by, key, what):
+    """The key shown is the value a row of the group holds, byte for byte:
+    the group's first row in period order (docs/design.md)."""
     cond = " AND ".join('typeof("%s") = typeof(?) AND "%s" IS ? COLLATE BINARY' % (c, c) for c in by)
     args = [x for k in key for x in (k, k)]
     n = db.execute("SELECT count(*) FROM %s WHERE %s" % (table, cond), args).fetchone()[0]
     if n == 0:
         fail("%s: shows key %r, which no row of %s holds" % (what, key, table))
+    wg = where_group(by)
+    n = db.execute("SELECT count(*) FROM %s WHERE %s AND period = (SELECT min(period) FROM %s WHERE %s)"
+                   % (table, cond, table, wg), args + list(key)).fetchone()[0]
+    if n == 0:
+        fail("%s: shows key %r, not the spelling of its group's first period in %s" % (what, key, table))
 
 
 def compare(db, table, by, what, got, expected, group_count):
