@@ -43,7 +43,7 @@ static void usage(FILE *out) {
           "usage: " PROG " --id N --address HOST:PORT --dir DIR [--peers ID@HOST:PORT,...]\n"
           "  --id       this node's Raft id (a positive integer)\n"
           "  --address  the address this node listens on and peers reach it at\n"
-          "  --dir      the node's data directory (created if missing)\n"
+          "  --dir      the node's data directory (created, with its parents, if missing)\n"
           "  --peers    every member of a new cluster, this node included; used only\n"
           "             when DIR holds no Raft log yet (ids other than 1)\n"
           "SIGTERM or SIGINT stops the node; exit 0 clean stop, 1 startup failure, 2 usage.\n");
@@ -116,6 +116,25 @@ static int dir_is_empty(const char *dir) {
   }
   closedir(d);
   return empty;
+}
+
+/* mkdir -p DIR (mode 0700); 0 or -1 with errno set. */
+static int make_dirs(const char *dir) {
+  char path[4096];
+  size_t n = strlen(dir);
+  if (n >= sizeof path) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  memcpy(path, dir, n + 1);
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
+    *p = '/';
+  }
+  if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -192,7 +211,7 @@ int main(int argc, char **argv) {
     return 2;
   }
 
-  if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+  if (make_dirs(dir) != 0) {
     fprintf(stderr, PROG ": --dir: cannot create '%s': %s\n", dir, strerror(errno));
     return 1;
   }

@@ -6,7 +6,7 @@
 #                      shell, SIGKILL of the leader, failover, rejoin
 # Not part of `make test` (it needs libdqlite and go-dqlite and takes about
 # a minute); CI runs `make cluster-test` on its own.  docs/cluster.md.
-CLUSTER_PKGS := $(BUILD_PKGS) libdqlite-dev go-dqlite
+CLUSTER_PKGS := $(BUILD_PKGS) libdqlite-dev go-dqlite python3
 
 .PHONY: cluster cluster-test deps-cluster
 
@@ -21,4 +21,4 @@ $(BUILD)/tradestat-dqlite: cluster/tradestat-dqlite.c ext/tradestat.h $(BUILD)/l
 
 cluster-test: deps-cluster
 	@$(MAKE) --no-print-directory cluster $(BUILD)/tradestat.so
-	@sh tests/cluster/run.sh
+	@bash tests/cluster/run.sh

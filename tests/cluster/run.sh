@@ -102,13 +102,16 @@ PEERS="2@${ADDR[1]},3@${ADDR[2]},4@${ADDR[3]}"
 ALL="${ADDR[1]},${ADDR[2]},${ADDR[3]}"
 
 # start_node I LOG: node I (Raft id I + 1), in the background under timeout;
-# the node's own PID goes to $WORK/nodeI.pid (sh execs it).
+# the node's own PID goes to $WORK/nodeI.pid (sh execs it).  WRAPPER[I]:
+# the background job, which ends when the node ends.
 start_node() {
   local i=$1 log=$2 waited=0
   rm -f "$WORK/node$i.pid"
-  timeout -k 5 "$NODE_LIMIT" sh -c 'echo $$ > "$0"; exec "$@"' "$WORK/node$i.pid" \
-    "$NODE" --id $((i + 1)) --address "${ADDR[$i]}" --dir "$WORK/node$i" --peers "$PEERS" \
-    >"$log" 2>&1 &
+  # (...; exit) : the job is a subshell that exits with the node's status,
+  # so a SIGKILLed node is not reported as a killed job.
+  ( timeout -k 5 "$NODE_LIMIT" sh -c 'echo $$ > "$0"; exec "$@"' "$WORK/node$i.pid" \
+      "$NODE" --id $((i + 1)) --address "${ADDR[$i]}" --dir "$WORK/node$i" --peers "$PEERS"
+    exit $? ) >"$log" 2>&1 &
   WRAPPER[$i]=$!
   until grep -q "serving on" "$log" 2>/dev/null; do
     kill -0 "${WRAPPER[$i]}" 2>/dev/null || fail "node $((i + 1)) exited at start: $(cat "$log")"
@@ -197,7 +200,7 @@ want=$(sed -n '/^-- query 1$/,/^-- query 2$/p' "$WORK/before.txt" | sed '1d;$d')
 pid=$(cat "$WORK/node$OLD.pid")
 kill -KILL "$pid" || fail "cannot SIGKILL node $((OLD + 1)) (PID $pid)"
 t0=$(now_ms)
-{ wait "${WRAPPER[$OLD]}"; } 2>/dev/null   # timeout(1) dies of its child's SIGKILL
+wait "${WRAPPER[$OLD]}"
 WRAPPER[$OLD]=
 rm -f "$WORK/node$OLD.pid"
 while :; do
