@@ -242,8 +242,10 @@ int main(int argc, char **argv) {
   }
   rc = dqlite_node_set_bind_address(node, address);
   if (rc != 0) {
-    fprintf(stderr, PROG ": --address: cannot bind '%s' (%d): %s\n", address, rc,
-            dqlite_node_errmsg(node));
+    const char *msg = dqlite_node_errmsg(node);
+    fprintf(stderr, PROG ": --address: cannot listen on '%s' (dqlite_node_set_bind_address: %d%s%s): "
+                    "is the port in use, or the host not an address of this machine?\n",
+            address, rc, msg && *msg ? ", " : "", msg ? msg : "");
     dqlite_node_destroy(node);
     return 1;
   }
