@@ -12,7 +12,7 @@
 ** bootstrap of all members).  A data directory that already holds a Raft
 ** log keeps its membership and LIST is not used again.  Node id 1 cannot
 ** be part of a LIST: libdqlite bootstraps id 1 as a one-node cluster on
-** its own.  Without --peers, id 1 starts (or restarts) a one-node cluster.
+** its own, which would clash with the LIST written before.  Without --peers, id 1 starts (or restarts) a one-node cluster.
 **
 ** The extension is registered with sqlite3_auto_extension before the node
 ** starts, so every connection dqlite opens (leader or follower) has the
@@ -37,6 +37,9 @@
 
 #define PROG "tradestat-dqlite"
 #define MAX_PEERS 16
+/* libdqlite 1.11 (src/server.c) bootstraps a node with id 1 or this id as
+   a one-node cluster when it starts on an empty data directory. */
+#define DQLITE_BOOTSTRAP_ID 0x2dc171858c3155beULL
 
 static void usage(FILE *out) {
   fprintf(out,
@@ -180,9 +183,10 @@ int main(int argc, char **argv) {
     }
     int self = -1;
     for (int i = 0; i < n_peers; i++) {
-      if (peers[i].id == 1) {
-        fprintf(stderr, PROG ": --peers: id 1 cannot be a member of a --peers cluster "
-                        "(libdqlite bootstraps node 1 as a one-node cluster); use ids 2 and up\n");
+      if (peers[i].id == 1 || peers[i].id == DQLITE_BOOTSTRAP_ID) {
+        fprintf(stderr, PROG ": --peers: id %llu cannot be a member of a --peers cluster "
+                        "(libdqlite bootstraps that id as a one-node cluster); use ids 2 and up\n",
+                peers[i].id);
         return 2;
       }
       if (peers[i].id == id) self = i;
