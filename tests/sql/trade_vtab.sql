@@ -494,3 +494,15 @@ SELECT coverage_change = 451.0 / 1400 * 100 - 752.0 / 681 * 100 AS same FROM k W
 -- @expect
 -- | same
 -- | 1
+
+-- The table-valued form's options: the labels and grain of the CREATE form.
+-- @check trade_vtab-15.1
+SELECT period, exports, imports, balance FROM trade_imbalance('kosis', '금액', '시점', '구분', '국가',
+  'export_label=해외직접판매, import_label=해외직접구매, grain=year');
+-- @expect
+-- | period|exports|imports|balance
+-- | 2022|752|681|71
+-- | 2023|451|1400|-949
+-- @check trade_vtab-15.2
+SELECT * FROM trade_imbalance('kosis', '금액', '시점', '구분', '국가', 'export_label=X, import_label=M');
+-- @error trade_imbalance: unknown flow label '해외직접구매' in column "구분" (exports are 'X'; imports are 'M'; name your labels with export_label= and import_label=)
