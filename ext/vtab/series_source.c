@@ -1,5 +1,5 @@
 /*
-** series_source.c -- the machinery every series virtual table shares.
+** vtab/series_source.c -- the machinery every series virtual table shares.
 **
 ** Contract:
 **  1. Identifiers given by the user are only ever quoted with "%w"; the
@@ -354,14 +354,32 @@ static int take_keys(ts_scan *scan) {
   return SQLITE_OK;
 }
 
-/* Which value slot a flow label belongs to; -1 if neither. */
+/* Which value slot a flow label belongs to; -1 if neither.  A slot's
+** label may list alternatives separated by TS_FLOW_LABEL_SEP. */
 static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
   ts_trim(&z, &n);
   for (int k = 0; k < 2; k++) {
     const char *zLabel = spec->azFlowLabel[k];
-    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+    while (zLabel) {
+      const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+      int nLabel = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+      if (nLabel == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+      zLabel = zEnd ? zEnd + 1 : NULL;
+    }
   }
   return -1;
+}
+
+/* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
+static char *label_list(const char *zLabel) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  for (int first = 1; zLabel; first = 0) {
+    const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    sqlite3_str_appendf(s, "%s'%.*s'", first ? "" : zEnd ? ", " : " or ", n, zLabel);
+    zLabel = zEnd ? zEnd + 1 : NULL;
+  }
+  return sqlite3_str_finish(s);
 }
 
 static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
@@ -482,7 +500,11 @@ static char *series_name(const ts_scan *scan) {
 /* What a value slot is, for messages: "" (one value column), the flow
 ** label of long trade data, or the column of wide trade data. */
 static char *slot_name(const ts_source_spec *spec, int slot) {
-  if (spec->zFlow) return sqlite3_mprintf(" with %s '%s'", spec->zFlow, spec->azFlowLabel[slot]);
+  if (spec->zFlow) { /* the side's first label names it */
+    const char *zLabel = spec->azFlowLabel[slot], *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    return sqlite3_mprintf(" on the '%.*s' side of \"%s\"", n, zLabel, spec->zFlow);
+  }
   if (spec->nValue == 2) return sqlite3_mprintf(" in column \"%s\"", spec->azValue[slot]);
   return sqlite3_mprintf("");
 }
@@ -501,7 +523,7 @@ static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **p
   if (zSeries && zSlot)
     *pzErr = sqlite3_mprintf(
         "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
-        "name the column that tells them apart in by=, or sum them on purpose: grain=%s (CREATE VIRTUAL TABLE form) or a GROUP BY view",
+        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a GROUP BY view",
         spec->zModule, (long long)pt->sum[slot].count, zSlot, zLabel, zSeries,
         ts_period_kind_name(scan->cur.kind));
   sqlite3_free(zSeries);
@@ -588,12 +610,18 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
 static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zRepr = ts_value_repr(v);
-  if (zRepr == NULL) return SQLITE_NOMEM;
-  *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (expected '%s' or '%s')",
-                           spec->zModule, zRepr, spec->zFlow, spec->azFlowLabel[0],
-                           spec->azFlowLabel[1]);
+  char *zExports = label_list(spec->azFlowLabel[0]);
+  char *zImports = label_list(spec->azFlowLabel[1]);
+  if (zRepr && zExports && zImports) {
+    *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (exports are %s;"
+                             " imports are %s; name your labels with export_label= and"
+                             " import_label=)", spec->zModule, zRepr, spec->zFlow, zExports,
+                             zImports);
+  }
   sqlite3_free(zRepr);
-  return SQLITE_ERROR;
+  sqlite3_free(zExports);
+  sqlite3_free(zImports);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int add_row(ts_scan *scan, char **pzErr) {

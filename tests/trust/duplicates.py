@@ -97,7 +97,7 @@ def no_grain_cases():
     db.execute("INSERT INTO l VALUES ('Seoul', '2023-02', 'import', 3)")
     expect_error("duplicate row: trade_imbalance long names the flow", db,
                  "SELECT * FROM trade_imbalance('l', 'v', 'period', 'flow', 'region')",
-                 "2 rows", "flow 'import'", "'2023-02'", "region='Seoul'")
+                 "2 rows", "'import' side of \"flow\"", "'2023-02'", "region='Seoul'")
 
     # 2. One month written in two forms.
     db = connect()
