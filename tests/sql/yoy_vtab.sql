@@ -175,10 +175,10 @@ SELECT * FROM yoy_growth('nosuch', 'amount', 'period');
 -- @error yoy_growth: no such table "nosuch"
 -- @check yoy_vtab-7.2
 SELECT * FROM yoy_growth('sales', 'amt', 'period');
--- @error yoy_growth: no such column "amt" in "sales"
+-- @error yoy_growth: no such column "amt" in "sales" (did you mean "amount"? columns: period, partner, amount)
 -- @check yoy_vtab-7.3
 SELECT * FROM yoy_growth('sales', 'amount', 'per');
--- @error yoy_growth: no such column "per" in "sales"
+-- @error yoy_growth: no such column "per" in "sales" (did you mean "period"? columns: period, partner, amount)
 -- @check yoy_vtab-7.4
 SELECT * FROM yoy_growth('sales', 'amount');
 -- @error yoy_growth: argument 3 (period) is missing
@@ -187,7 +187,7 @@ SELECT * FROM yoy_growth('sales', 42, 'period');
 -- @error yoy_growth: argument 2 (value) is not a name: 42
 -- @check yoy_vtab-7.6
 SELECT * FROM yoy_growth('sales', 'amount', 'period', 'nope');
--- @error yoy_growth: no such column "nope" in "sales"
+-- @error yoy_growth: no such column "nope" in "sales" (columns: period, partner, amount)
 -- @check yoy_vtab-7.7
 SELECT * FROM yoy_growth;
 -- @error yoy_growth: argument 1 (source) is missing
