@@ -175,6 +175,7 @@ struct ts_scan {
   /* "Is this row's key the series' key?" asked of SQLite, with the by
   ** columns' own collations (see open_same_key); NULL without by. */
   sqlite3_stmt *same;
+  sqlite3_stmt *label; /* ts_scan_key_is_label's, prepared when first used */
   int positioned; /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
@@ -289,6 +290,37 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
   return rc;
 }
 
+/* The same question for a label given as text: CAST keeps the column's
+** collation (SQLite treats CAST(col) as the column for that) and compares
+** the key's text, so total=0 finds INTEGER 0 as it always did. */
+int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  int rc = SQLITE_OK;
+  *pMatch = 0;
+  if (spec->nBy == 0 || scan->cur.apKey[0] == NULL) return SQLITE_OK;
+  if (scan->label == NULL) {
+    char *zFrom = ts_source_sql_name(spec);
+    char *zSql = zFrom ? sqlite3_mprintf("SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
+                                         " FROM %s WHERE 0 UNION ALL SELECT ?1)",
+                                         spec->azBy[0], zFrom)
+                       : NULL;
+    sqlite3_free(zFrom);
+    rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, scan->cur.apKey[0]);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(scan->label, 2, zLabel, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(scan->label);
+  if (rc == SQLITE_ROW) {
+    *pMatch = sqlite3_column_int(scan->label, 0);
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
+  }
+  if (scan->label) sqlite3_reset(scan->label);
+  return rc;
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
                  const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
@@ -332,6 +364,7 @@ void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
   sqlite3_finalize(scan->stmt);
   sqlite3_finalize(scan->same);
+  sqlite3_finalize(scan->label);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);
   sqlite3_free(scan);

@@ -144,6 +144,11 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
 void ts_scan_close(ts_scan *scan);
+/* Whether the current series' first series column, as text, equals
+** zLabel under that column's collation (total=Total finds a NOCASE
+** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets
+** *pMatch; returns SQLITE_OK or an error with *pzErr. */
+int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr);
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column; iFirstArg/nArg: hidden argument columns (nArg = 0 for the CREATE

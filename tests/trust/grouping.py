@@ -248,6 +248,27 @@ def check_source(db, table, by, seed):
                 lambda k: one("SELECT count(*), coalesce(sum(v), 0) FROM %s WHERE %s" % (x, wg), k), n_x)
 
 
+def check_total_label():
+    """total=LABEL finds the total's series as SQL compares keys: under the
+    column's collation (NOCASE 'TOTAL' for total=total), and the text of
+    a number (INTEGER 0 for total=0)."""
+    db = connect()
+    db.executescript("""
+      CREATE TABLE k(region TEXT COLLATE NOCASE, period TEXT, v INTEGER);
+      INSERT INTO k VALUES ('TOTAL', '2022', 10), ('Total', '2023', 20), ('Seoul', '2022', 4),
+        ('Seoul', '2023', 5), ('Busan', '2022', 6), ('Busan', '2023', 15);
+      CREATE VIRTUAL TABLE g USING yoy_growth(source=k, value=v, period=period, by=region, total=total);
+      CREATE TABLE n(code INTEGER, period TEXT, v INTEGER);
+      INSERT INTO n SELECT CASE region WHEN 'total' THEN 0 WHEN 'seoul' THEN 11 ELSE 21 END, period, v FROM k;
+      CREATE VIRTUAL TABLE gn USING yoy_growth(source=n, value=v, period=period, by=code, total=0);""")
+    want = [("2022", 40.0), ("2023", 25.0)]
+    for vt, cond in (("g", "region = 'Seoul'"), ("gn", "code = 11")):
+        got = db.execute("SELECT period, round(share, 6) FROM %s WHERE %s" % (vt, cond)).fetchall()
+        if got != want:
+            fail("total= on %s: Seoul's shares %r, want %r" % (vt, got, want))
+    db.close()
+
+
 def main():
     global EXT
     args = sys.argv[1:]
@@ -267,6 +288,7 @@ def main():
             check_source(db, table, by, seed)
             checked += 1
         db.close()
+    check_total_label()
     print("grouping: %d sources x 5 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
 
 
