@@ -19,6 +19,7 @@ registers, INTEGER 1 / REAL 1.0, NULL keys -- in tables and in a view:
 Exits 1 on the first disagreement, printing the table, module, key and
 both totals.
 """
+import json
 import random
 import sqlite3
 import sys
@@ -241,11 +242,20 @@ def check_source(db, table, by, seed):
             lambda k: one("SELECT count(*), coalesce(sum(n), 0), coalesce(sum(s) FILTER (WHERE n = 12), 0) "
                           "FROM (SELECT count(*) AS n, sum(v) AS s FROM %s WHERE %s "
                           "GROUP BY substr(period, 1, 4))" % (x, wg), k), n_x)
-    # The table-valued form (one series column).
-    if nby == 1:
-        rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s')" % (x, by[0])).fetchall()
-        compare(db, x, by, "yoy_growth()", collect(rows, 1),
-                lambda k: one("SELECT count(*), coalesce(sum(v), 0) FROM %s WHERE %s" % (x, wg), k), n_x)
+    # The table-valued form: one series column, or several as a JSON array.
+    rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s')" % (x, by_list)).fetchall()
+    if nby > 1:
+        rows = [tuple(json.loads(r[0])) + r[1:] for r in rows]
+    compare(db, x, by, "yoy_growth()", collect(rows, nby),
+            lambda k: one("SELECT count(*), coalesce(sum(v), 0) FROM %s WHERE %s" % (x, wg), k), n_x)
+    # ... and its options: grain= there too.
+    rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s', 'grain=year')"
+                      % (x, by_list)).fetchall()
+    if nby > 1:
+        rows = [tuple(json.loads(r[0])) + r[1:] for r in rows]
+    compare(db, x, by, "yoy_growth(..., 'grain=year')", collect(rows, nby),
+            lambda k: one("SELECT count(DISTINCT substr(period, 1, 4)), coalesce(sum(v), 0) FROM %s "
+                          "WHERE %s" % (x, wg), k), n_x)
 
 
 def check_total_label():
@@ -289,7 +299,7 @@ def main():
             checked += 1
         db.close()
     check_total_label()
-    print("grouping: %d sources x 5 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
+    print("grouping: %d sources x 7 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
 
 
 if __name__ == "__main__":
