@@ -160,6 +160,16 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
                                       &zColl, NULL, NULL, NULL) != SQLITE_OK)
       continue; /* a view: its columns' collations are not known by name */
     if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
+    /* An application collation not registered on this connection: the
+    ** column stays BINARY and the scan reports the missing collation. */
+    char *zTry = sqlite3_mprintf("SELECT 'x' < 'y' COLLATE \"%w\"", zColl);
+    if (zTry == NULL) return SQLITE_NOMEM;
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, zTry, -1, &stmt, NULL);
+    sqlite3_finalize(stmt);
+    sqlite3_free(zTry);
+    if (rc == SQLITE_NOMEM) return rc;
+    if (rc != SQLITE_OK) continue;
     spec->azByColl[i] = sqlite3_mprintf("%s", zColl);
     if (spec->azByColl[i] == NULL) return SQLITE_NOMEM;
   }

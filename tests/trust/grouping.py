@@ -279,6 +279,36 @@ def check_total_label():
     db.close()
 
 
+def check_missing_collation():
+    """A database reopened without the application's collation: the
+    virtual table still connects, and a query says which collation is
+    missing (not SQLite's bare 'vtable constructor failed')."""
+    import os
+    import tempfile
+    fd, path = tempfile.mkstemp(suffix=".db")
+    os.close(fd)
+    try:
+        db = connect()
+        db.execute("ATTACH ? AS f", (path,))
+        db.executescript("""
+          CREATE TABLE f.t(k TEXT COLLATE FOLD, period TEXT, v INTEGER);
+          INSERT INTO f.t VALUES ('A', '2022', 1), ('a', '2023', 2);
+          CREATE VIRTUAL TABLE f.y USING yoy_growth(source=t, value=v, period=period, by=k);""")
+        db.close()
+        db = sqlite3.connect(path)
+        db.enable_load_extension(True)
+        db.load_extension(EXT)
+        try:
+            db.execute("SELECT * FROM y").fetchall()
+            fail("a query without the FOLD collation registered ran")
+        except sqlite3.Error as e:
+            if "yoy_growth" not in str(e) or "FOLD" not in str(e):
+                fail("without FOLD registered: %r (want the module and the collation named)" % str(e))
+        db.close()
+    finally:
+        os.remove(path)
+
+
 def main():
     global EXT
     args = sys.argv[1:]
@@ -299,6 +329,7 @@ def main():
             checked += 1
         db.close()
     check_total_label()
+    check_missing_collation()
     print("grouping: %d sources x 7 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
 
 
