@@ -46,6 +46,7 @@ help:
 	@echo "make bench        speed, memory and accuracy against plain SQL and peers"
 	@echo "make portabletest ISO C11 -pedantic build with the portable 128-bit sums, tested"
 	@echo "make install      install the loadable module, static library and header"
+	@echo "make cluster-test three dqlite nodes serving tradestat; the leader killed and replaced"
 
 deps-build:
 	@sh tests/deps.sh $(BUILD_PKGS)

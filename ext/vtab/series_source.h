@@ -27,6 +27,8 @@
 #include "core/series.h"
 
 #define TS_MAX_BY 16 /* series columns a virtual table may name */
+/* Separates alternative flow labels of one side ("export\x1Fexports"). */
+#define TS_FLOW_LABEL_SEP "\x1F"
 
 /* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
 typedef struct ts_source_spec {
@@ -65,6 +67,14 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr);
 ** SQLITE_ERROR with *pzErr ("module: argument is not key=value: '...'"). */
 int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
                 char **pzValue, char **pzErr);
+
+/* Splits a table-valued form's options argument ("grain=year, by='a, b'")
+** at commas outside quotes into azOut[0..*pnOut) (sqlite3_malloc'ed,
+** trimmed; the caller frees them, also on error).  More than nMax parts,
+** or a part with no '=', is an error in *pzErr. */
+#define TS_MAX_OPTIONS 16
+int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax,
+                     int *pnOut, char **pzErr);
 
 /* Reads CREATE VIRTUAL TABLE arguments (argv after the first three):
 ** source=, value=, period=, by=, grain= into spec, and each key named in
@@ -135,6 +145,11 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
 void ts_scan_close(ts_scan *scan);
+/* Whether the current series' first series column, as text, equals
+** zLabel under that column's collation (total=Total finds a NOCASE
+** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets
+** *pMatch; returns SQLITE_OK or an error with *pzErr. */
+int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr);
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column; iFirstArg/nArg: hidden argument columns (nArg = 0 for the CREATE

@@ -97,7 +97,7 @@ def no_grain_cases():
     db.execute("INSERT INTO l VALUES ('Seoul', '2023-02', 'import', 3)")
     expect_error("duplicate row: trade_imbalance long names the flow", db,
                  "SELECT * FROM trade_imbalance('l', 'v', 'period', 'flow', 'region')",
-                 "2 rows", "flow 'import'", "'2023-02'", "region='Seoul'")
+                 "2 rows", "'import' side of \"flow\"", "'2023-02'", "region='Seoul'")
 
     # 2. One month written in two forms.
     db = connect()
@@ -139,6 +139,11 @@ def grain_cases():
     db.execute("CREATE VIRTUAL TABLE y USING yoy_growth(source=c, value=v, period=period, grain=month)")
     expect_rows("grain=month sums the rows of a month", db,
                 "SELECT count(*), sum(value), count(growth), max(note) FROM y", [(24, 24 * 7, 12, "no prior period")])
+    expect_rows("... in the table-valued form too (its options argument)", db,
+                "SELECT count(*), sum(value), count(growth) FROM yoy_growth('c', 'v', 'period', NULL, 'grain=month')",
+                [(24, 24 * 7, 12)])
+    expect_error("... and without it the table-valued form stops", db,
+                 "SELECT * FROM yoy_growth('c', 'v', 'period')", "3 rows", "'2022-01'", "grain=month")
 
     # 6. grain=year: a year made of a quarter row and months.
     db = connect()

@@ -19,6 +19,7 @@ registers, INTEGER 1 / REAL 1.0, NULL keys -- in tables and in a view:
 Exits 1 on the first disagreement, printing the table, module, key and
 both totals.
 """
+import json
 import random
 import sqlite3
 import sys
@@ -123,11 +124,18 @@ def where_group(by):
 
 
 def check_member(db, table, by, key, what):
+    """The key shown is the value a row of the group holds, byte for byte:
+    the group's first row in period order (docs/design.md)."""
     cond = " AND ".join('typeof("%s") = typeof(?) AND "%s" IS ? COLLATE BINARY' % (c, c) for c in by)
     args = [x for k in key for x in (k, k)]
     n = db.execute("SELECT count(*) FROM %s WHERE %s" % (table, cond), args).fetchone()[0]
     if n == 0:
         fail("%s: shows key %r, which no row of %s holds" % (what, key, table))
+    wg = where_group(by)
+    n = db.execute("SELECT count(*) FROM %s WHERE %s AND period = (SELECT min(period) FROM %s WHERE %s)"
+                   % (table, cond, table, wg), args + list(key)).fetchone()[0]
+    if n == 0:
+        fail("%s: shows key %r, not the spelling of its group's first period in %s" % (what, key, table))
 
 
 def compare(db, table, by, what, got, expected, group_count):
@@ -234,11 +242,71 @@ def check_source(db, table, by, seed):
             lambda k: one("SELECT count(*), coalesce(sum(n), 0), coalesce(sum(s) FILTER (WHERE n = 12), 0) "
                           "FROM (SELECT count(*) AS n, sum(v) AS s FROM %s WHERE %s "
                           "GROUP BY substr(period, 1, 4))" % (x, wg), k), n_x)
-    # The table-valued form (one series column).
-    if nby == 1:
-        rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s')" % (x, by[0])).fetchall()
-        compare(db, x, by, "yoy_growth()", collect(rows, 1),
-                lambda k: one("SELECT count(*), coalesce(sum(v), 0) FROM %s WHERE %s" % (x, wg), k), n_x)
+    # The table-valued form: one series column, or several as a JSON array.
+    rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s')" % (x, by_list)).fetchall()
+    if nby > 1:
+        rows = [tuple(json.loads(r[0])) + r[1:] for r in rows]
+    compare(db, x, by, "yoy_growth()", collect(rows, nby),
+            lambda k: one("SELECT count(*), coalesce(sum(v), 0) FROM %s WHERE %s" % (x, wg), k), n_x)
+    # ... and its options: grain= there too.
+    rows = db.execute("SELECT series, value FROM yoy_growth('%s', 'v', 'period', '%s', 'grain=year')"
+                      % (x, by_list)).fetchall()
+    if nby > 1:
+        rows = [tuple(json.loads(r[0])) + r[1:] for r in rows]
+    compare(db, x, by, "yoy_growth(..., 'grain=year')", collect(rows, nby),
+            lambda k: one("SELECT count(DISTINCT substr(period, 1, 4)), coalesce(sum(v), 0) FROM %s "
+                          "WHERE %s" % (x, wg), k), n_x)
+
+
+def check_total_label():
+    """total=LABEL finds the total's series as SQL compares keys: under the
+    column's collation (NOCASE 'TOTAL' for total=total), and the text of
+    a number (INTEGER 0 for total=0)."""
+    db = connect()
+    db.executescript("""
+      CREATE TABLE k(region TEXT COLLATE NOCASE, period TEXT, v INTEGER);
+      INSERT INTO k VALUES ('TOTAL', '2022', 10), ('Total', '2023', 20), ('Seoul', '2022', 4),
+        ('Seoul', '2023', 5), ('Busan', '2022', 6), ('Busan', '2023', 15);
+      CREATE VIRTUAL TABLE g USING yoy_growth(source=k, value=v, period=period, by=region, total=total);
+      CREATE TABLE n(code INTEGER, period TEXT, v INTEGER);
+      INSERT INTO n SELECT CASE region WHEN 'total' THEN 0 WHEN 'seoul' THEN 11 ELSE 21 END, period, v FROM k;
+      CREATE VIRTUAL TABLE gn USING yoy_growth(source=n, value=v, period=period, by=code, total=0);""")
+    want = [("2022", 40.0), ("2023", 25.0)]
+    for vt, cond in (("g", "region = 'Seoul'"), ("gn", "code = 11")):
+        got = db.execute("SELECT period, round(share, 6) FROM %s WHERE %s" % (vt, cond)).fetchall()
+        if got != want:
+            fail("total= on %s: Seoul's shares %r, want %r" % (vt, got, want))
+    db.close()
+
+
+def check_missing_collation():
+    """A database reopened without the application's collation: the
+    virtual table still connects, and a query says which collation is
+    missing (not SQLite's bare 'vtable constructor failed')."""
+    import os
+    import tempfile
+    fd, path = tempfile.mkstemp(suffix=".db")
+    os.close(fd)
+    try:
+        db = connect()
+        db.execute("ATTACH ? AS f", (path,))
+        db.executescript("""
+          CREATE TABLE f.t(k TEXT COLLATE FOLD, period TEXT, v INTEGER);
+          INSERT INTO f.t VALUES ('A', '2022', 1), ('a', '2023', 2);
+          CREATE VIRTUAL TABLE f.y USING yoy_growth(source=t, value=v, period=period, by=k);""")
+        db.close()
+        db = sqlite3.connect(path)
+        db.enable_load_extension(True)
+        db.load_extension(EXT)
+        try:
+            db.execute("SELECT * FROM y").fetchall()
+            fail("a query without the FOLD collation registered ran")
+        except sqlite3.Error as e:
+            if "yoy_growth" not in str(e) or "FOLD" not in str(e):
+                fail("without FOLD registered: %r (want the module and the collation named)" % str(e))
+        db.close()
+    finally:
+        os.remove(path)
 
 
 def main():
@@ -260,7 +328,9 @@ def main():
             check_source(db, table, by, seed)
             checked += 1
         db.close()
-    print("grouping: %d sources x 5 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
+    check_total_label()
+    check_missing_collation()
+    print("grouping: %d sources x 7 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
 
 
 if __name__ == "__main__":
