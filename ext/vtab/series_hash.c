@@ -817,6 +817,10 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
   return SQLITE_DONE;
 }
 
+sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
+  return i < h->spec->nBy ? h->cur.apKey[i] : NULL;
+}
+
 void ts_hash_close(ts_hash *h) {
   if (h == NULL) return;
   if (h->apValue) {

@@ -50,6 +50,8 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
 /* The next series, as ts_scan_next. */
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
+/* Series column i of the series ts_hash_next returned last (NULL: none). */
+sqlite3_value *ts_hash_key(const ts_hash *h, int i);
 
 /* The path xFilter will try, for EXPLAIN QUERY PLAN (ts_source_best_index
 ** appends "S" and this letter to idxStr, after the tokens xFilter reads):

@@ -309,7 +309,8 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
   const ts_source_spec *spec = scan->spec;
   int rc = SQLITE_OK;
   *pMatch = 0;
-  if (spec->nBy == 0 || scan->cur.apKey[0] == NULL) return SQLITE_OK;
+  sqlite3_value *key0 = scan->hash ? ts_hash_key(scan->hash, 0) : scan->cur.apKey[0];
+  if (spec->nBy == 0 || key0 == NULL) return SQLITE_OK;
   if (scan->label == NULL) {
     char *zFrom = ts_source_sql_name(spec);
     char *zSql = zFrom ? sqlite3_mprintf("SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
@@ -320,7 +321,7 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
     rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }
-  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, scan->cur.apKey[0]);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, key0);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(scan->label, 2, zLabel, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(scan->label);
   if (rc == SQLITE_ROW) {

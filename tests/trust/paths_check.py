@@ -143,6 +143,8 @@ FORMS = [
     ("yoy_growth", "source=src, value=v, period=period, by='k, c, flow'"),
     ("yoy_growth", "source=src, value=v, period=period, by='k, flow'"),
     ("yoy_growth", "source=days, value=v, period=period, by='k'"),
+    ("yoy_growth", "source=src, value=v, period=period, by='k', total='Korea'"),
+    ("yoy_growth", "source=days, value=v, period=period, by='k', total='China'"),
     ("yoy_growth", "source=days, value=v, period=period, by='k, flow'"),
     ("trade_imbalance", "source=src, value=v, period=period, flow=flow, by='k, c'"),
     ("trade_imbalance", "source=src, value=v, period=period, flow=flow, by='k'"),
