@@ -11,9 +11,11 @@ on the line before it:
     <!-- untested: REASON -->       a block no test can run (say why)
 A block with no mark is an error, so a recipe cannot be added or edited
 without being run.  The recipe `setup` (making trade.db) runs first in
-every recipe's directory, build/clients/work/NAME (kept between runs, so
-npm's node_modules and Go's build cache are reused), which also gets a
-link `dist` to the repository's dist/.
+every recipe's directory, build/clients/work/NAME, emptied before each run
+except for npm's node_modules (less node_modules/tradestat), package.json
+and package-lock.json, so better-sqlite3 is compiled once; it also gets a
+link `dist` to the repository's dist/.  npm's and Go's caches are kept in
+build/clients/cache.
 
 In every block "/usr/local/lib/" is replaced by PREFIX/lib/, where the
 module was installed (`make install PREFIX=...`), and LD_LIBRARY_PATH is
@@ -87,9 +89,17 @@ def env_for(prefix, work):
 def run_recipe(name, steps, setup, prefix):
     work = os.path.join(ROOT, "build", "clients", "work", name)
     os.makedirs(work, exist_ok=True)
-    for stale in ("trade.db", "dist"):
-        p = os.path.join(work, stale)
-        if os.path.islink(p) or os.path.isfile(p):
+    # Start clean but keep what npm installed (better-sqlite3 compiles for
+    # minutes), less the package under test, which is always reinstalled.
+    for entry in os.listdir(work):
+        p = os.path.join(work, entry)
+        if entry in ("package.json", "package-lock.json"):
+            continue
+        if entry == "node_modules":
+            shutil.rmtree(os.path.join(p, "tradestat"), ignore_errors=True)
+        elif os.path.isdir(p) and not os.path.islink(p):
+            shutil.rmtree(p)
+        else:
             os.remove(p)
     os.symlink(os.path.join(ROOT, "dist"), os.path.join(work, "dist"))
     env = env_for(prefix, work)
