@@ -84,5 +84,5 @@ installtest: $(BUILD)/tradestat.so $(BUILD)/libtradestat.a $(BUILD)/tests/load_c
 # name with no LD_LIBRARY_PATH, make uninstall.  Refuses to run when a
 # tradestat is already installed there (it would be removed).  Part of
 # `make clients-test`, not of `make test`.
-installtest-system: $(BUILD)/tradestat.so $(BUILD)/libtradestat.a
+installtest-system: $(BUILD)/tradestat.so $(BUILD)/libtradestat.a $(BUILD)/tests/load_client
 	@sh tests/install_check.sh --system
