@@ -124,6 +124,12 @@ struct ts_hash {
   sqlite3_value **apValue;
   uint32_t nSeries, nSeriesAlloc, nKeyAlloc, nValueAlloc;
   uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
+  /* the key bytes of every series, copied side by side into chunks that
+  ** never move, so a row's key check reads one place, not one copy of
+  ** SQLite's per column */
+  unsigned char **apArena;
+  uint32_t nArena, nArenaAlloc;
+  size_t arenaUsed, arenaSize; /* in apArena[nArena - 1] */
   uint32_t nSeriesSlot;
   /* points in chunks of CHUNK entries of szPoint bytes */
   char **apChunk;
@@ -234,7 +240,13 @@ static int key_identical(const hkey *a, const hkey *b) {
     case SQLITE_INTEGER: return a->i == b->i;
     case SQLITE_FLOAT: return memcmp(&a->d, &b->d, sizeof(double)) == 0;
     case SQLITE_TEXT:
-    case SQLITE_BLOB: return a->n == b->n && (a->n == 0 || memcmp(a->z, b->z, (size_t)a->n) == 0);
+    case SQLITE_BLOB: {
+      if (a->n != b->n) return 0;
+      if (a->n > 16) return memcmp(a->z, b->z, (size_t)a->n) == 0;
+      for (int i = 0; i < a->n; i++) /* short keys: no call */
+        if (a->z[i] != b->z[i]) return 0;
+      return 1;
+    }
     default: return 1;
   }
 }
@@ -396,11 +408,32 @@ static int rehash_series(ts_hash *h) {
   return 0;
 }
 
+#define ARENA_CHUNK ((size_t)1 << 16)
+
+/* n bytes copied into the key arena; NULL: memory. */
+static const unsigned char *arena_copy(ts_hash *h, const unsigned char *z, int n) {
+  if (h->nArena == 0 || h->arenaUsed + (size_t)n > h->arenaSize) {
+    size_t sz = (size_t)n > ARENA_CHUNK ? (size_t)n : ARENA_CHUNK;
+    if (hash_grow(h, (void **)&h->apArena, &h->nArenaAlloc, h->nArena + 1,
+                  sizeof(unsigned char *)))
+      return NULL;
+    unsigned char *c = hash_alloc(h, sz);
+    if (c == NULL) return NULL;
+    h->apArena[h->nArena++] = c;
+    h->arenaUsed = 0, h->arenaSize = sz;
+  }
+  unsigned char *out = h->apArena[h->nArena - 1] + h->arenaUsed;
+  if (n > 0) memcpy(out, z, (size_t)n);
+  h->arenaUsed += (size_t)n;
+  return out;
+}
+
 /* The series of the current row (keys in aRow): its sid, or -1 (memory). */
 static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
   int nBy = h->spec->nBy;
   uint64_t hv = 0xcbf29ce484222325ULL;
   for (int i = 0; i < nBy; i++) hv = key_hash(&aRow[i], hv);
+  hv = mix64(hv); /* the table uses the low bits: spread every input bit */
   if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
   uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
   for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
@@ -435,7 +468,8 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
     h->mem += 64 + aRow[i].n; /* the copy: a value and its bytes */
     read_key(v, &h->aKey[k]);
     if ((h->aKey[k].type == SQLITE_TEXT || h->aKey[k].type == SQLITE_BLOB) &&
-        h->aKey[k].z == NULL && h->aKey[k].n > 0)
+        ((h->aKey[k].z == NULL && h->aKey[k].n > 0) ||
+         (h->aKey[k].z = arena_copy(h, h->aKey[k].z, h->aKey[k].n)) == NULL))
       return -1;
   }
   if (h->mem > TS_HASH_MEMORY_CAP) {
@@ -830,6 +864,8 @@ void ts_hash_close(ts_hash *h) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
   }
   sqlite3_free(h->apChunk);
+  for (uint32_t c = 0; c < h->nArena; c++) sqlite3_free(h->apArena[c]);
+  sqlite3_free(h->apArena);
   for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) sqlite3_free(h->aSeries[s].aIdx);
   sqlite3_free(h->aSeries);
   sqlite3_free(h->aKey);
