@@ -681,15 +681,6 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   return GO_ON;
 }
 
-static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
-  ts_trim(&z, &n);
-  for (int k = 0; k < 2; k++) {
-    const char *zLabel = spec->azFlowLabel[k];
-    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
-  }
-  return -1;
-}
-
 static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
   const ts_source_spec *spec = h->spec;
   hkey aRow[TS_MAX_BY];
@@ -714,7 +705,7 @@ static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
     if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
     const char *z = (const char *)sqlite3_value_text(flow);
     if (z == NULL) return GIVE_UP;
-    slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
+    slot = ts_source_flow_slot(spec, z, sqlite3_value_bytes(flow));
     if (slot < 0) return GIVE_UP;
   }
   return add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, slot);

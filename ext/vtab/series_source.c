@@ -466,6 +466,10 @@ static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
   return -1;
 }
 
+int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n) {
+  return flow_slot(spec, z, n);
+}
+
 /* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
 static char *label_list(const char *zLabel) {
   sqlite3_str *s = sqlite3_str_new(NULL);

@@ -167,4 +167,9 @@ void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
                       int history_years, ts_pushdown *pd,
                       sqlite3_value **apArg, int nArg);
 
+/* The value slot (0 or 1) a flow label of long trade data belongs to,
+** matched as the streaming scan matches it; -1 if neither.  The hash
+** path (series_hash.c) reads labels with it too. */
+int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n);
+
 #endif /* TRADESTAT_SERIES_SOURCE_H */
