@@ -957,7 +957,9 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     /* A large table read through an index that lacks columns costs a
     ** table seek per row, which falls off a cliff once the table
     ** outgrows the caches: sort a read in storage order instead. */
-    if (mode == TS_SCAN_AUTO && estimated_rows(db, spec) > TS_SORT_ROWS &&
+    int narrowed = 0; /* a by= equality: the walk reads a few series */
+    for (int i = 0; pd && i < spec->nBy; i++) narrowed |= pd->apByEq[i] != NULL;
+    if (mode == TS_SCAN_AUTO && !narrowed && estimated_rows(db, spec) > TS_SORT_ROWS &&
         walks_index_with_seeks(db, ordered))
       sort_instead_of_walk(db, spec, pOrdered);
     COUNT(N_STREAM);
