@@ -22,9 +22,12 @@
 **  3. The free parameters (a, g; beta* with a trend; phi when damped) are
 **     fitted by minimising the sum of squared one-step errors over every
 **     observation with Nelder-Mead on logistic transforms (the bounds hold
-**     without clamping): a rough search (stopping at a 1e-2 relative
+**     without clamping): a rough search (stopping at a 3e-2 relative
 **     spread of the simplex's values) from each of four fixed starting
-**     points, the best polished by a local one (1e-4).  Deterministic.
+**     points, the best polished by a local one (1e-3).  Deterministic.
+**     (Measured with make bench-accuracy: the looser 3e-2 / 1e-3 of now
+**     against the 1e-2 / 1e-4 before changed holt_winters' MAPE by at most
+**     0.01 point on the synthetic sets and cut its time by about a fifth.)
 **     The fit is a local optimum: a different search can settle on a
 **     different one (the README example's 832.7 became 832.8 when this
 **     search replaced four full searches).
@@ -67,8 +70,8 @@
 
 #define HW_MAX_DIM 4
 #define HW_MAX_EVAL 400   /* evaluations per search, a safety net */
-#define HW_ROUGH_TOL 1e-2 /* a rough search stops at this relative spread */
-#define HW_LOCAL_TOL 1e-4 /* a local search (and polish) at this one */
+#define HW_ROUGH_TOL 3e-2 /* a rough search stops at this relative spread */
+#define HW_LOCAL_TOL 1e-3 /* a local search (and polish) at this one */
 #define HW_LOCAL_STEP 0.25 /* a local search's simplex edge, logit units */
 #define HW_WARM_BOUND 3.0 /* previous optima are pulled into [-3, 3] */
 #define HW_SCREEN 20.0    /* refit candidates within this AICc of the best */
