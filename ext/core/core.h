@@ -2,8 +2,8 @@
 ** core/core.h -- what every file of core/ shares: fixed-width integers and
 ** the white-space rule every label, name and number reader applies.
 **
-** core/ is plain C over plain values: no sqlite3_value, sqlite3_context or
-** sqlite3_vtab appears in it, so all of it is unit-tested without SQL.
+** core/ is plain C over plain values: no SQLite value, context or virtual-table
+** type appears in it, so all of it is unit-tested without SQL.
 ** The one thing it takes from SQLite is the allocator (core/alloc.h).
 */
 #ifndef TS_CORE_H
@@ -22,5 +22,11 @@ static inline void ts_trim(const char **pz, int *pn) {
   while (*pn > 0 && ts_is_space(**pz)) (*pz)++, (*pn)--;
   while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
 }
+
+/* Levenshtein distance between two NUL-terminated words (their first
+** TS_EDIT_MAX bytes), ASCII case ignored when nocase: for messages that
+** name the closest accepted word.  core/text.c. */
+#define TS_EDIT_MAX 64
+int ts_edit_distance(const char *a, const char *b, int nocase);
 
 #endif /* TS_CORE_H */

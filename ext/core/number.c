@@ -4,9 +4,13 @@
 **
 ** Contract:
 **  1. TEXT is a number when SQLite itself would read it as one
-**     (surrounding spaces, sign, digits, fraction, exponent); anything
-**     else is TS_NUMBER_NOT_NUMBER.  +-Inf (including TEXT such as
-**     '1e999') is TS_NUMBER_INFINITE.
+**     (surrounding spaces, sign, digits, fraction, exponent), or when it
+**     is such a number whose integer part is written in groups of three
+**     with comma separators ('1,400', '-1,019.9').  Empty text and the
+**     statistical agencies' no-data marks '-', '…' and 'x' (after
+**     trimming) are missing figures: TS_NUMBER_NULL, like SQL NULL.
+**     Anything else is TS_NUMBER_NOT_NUMBER.  +-Inf (including TEXT such
+**     as '1e999') is TS_NUMBER_INFINITE.
 **  2. Reading never depends on the process's locale: a host that called
 **     setlocale(LC_ALL, "") under de_DE still reads '12.5' as 12.5.
 **     Numbers of at most 15 significant digits with a decimal exponent
@@ -64,10 +68,50 @@ static int parse_int64(const char *z, int n, int64_t *out) {
   return 1;
 }
 
+/* The agencies' marks for "no figure": empty, '-', '…' (U+2026), 'x'. */
+static int is_no_data_mark(const char *z, int n) {
+  return n == 0 || (n == 1 && (z[0] == '-' || z[0] == 'x' || z[0] == 'X')) ||
+         (n == 3 && memcmp(z, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* '1,400', '-1,019.9', '8,208.9': an integer part in groups of three
+** separated by commas.  Copies the text without the commas into buf
+** (capacity cap) and returns its length, or -1 when the text has no comma
+** or its commas are not such separators. */
+static int strip_thousands(const char *z, int n, char *buf, int cap) {
+  int i = 0, k = 0, group = -1, commas = 0;
+  if (i < n && (z[i] == '+' || z[i] == '-')) buf[k++] = z[i++];
+  if (i < n && z[i] == '0') return -1; /* '0,001' could be a decimal comma */
+  for (; i < n && (is_digit(z[i]) || z[i] == ','); i++) {
+    if (z[i] == ',') {
+      if (group == -1 ? k == 0 || k - (buf[0] == '+' || buf[0] == '-') > 3 : group != 3) return -1;
+      group = 0;
+      commas++;
+      continue;
+    }
+    if (group >= 0) group++;
+    if (k >= cap - 1) return -1;
+    buf[k++] = z[i];
+  }
+  if (commas == 0 || group != 3) return -1;
+  for (; i < n; i++) {
+    if (z[i] == ',' || k >= cap - 1) return -1;
+    buf[k++] = z[i];
+  }
+  return k;
+}
+
 ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
   if (z == NULL) return TS_NUMBER_NULL;
   if (n < 0) n = (int)strlen(z);
   ts_trim(&z, &n);
+  if (is_no_data_mark(z, n)) return TS_NUMBER_NULL;
+  if (n > 0 && memchr(z, ',', (size_t)n)) {
+    char buf[64];
+    int k = strip_thousands(z, n, buf, (int)sizeof(buf));
+    if (k < 0) return TS_NUMBER_NOT_NUMBER;
+    return ts_number_from_text(buf, k, out);
+  }
   int i = 0, digits = 0, is_int = 1;
   if (i < n && (z[i] == '+' || z[i] == '-')) i++;
   while (i < n && is_digit(z[i])) i++, digits++;
@@ -230,6 +274,40 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
   }
 }
 
+/* Fraction digits of the shortest decimal that reads back as d (at most
+** 15), or -1 when d has none that short or is too large for the scaled
+** value to be an exact integer double. */
+static int decimal_places(double d) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  for (int k = 0; k <= 15; k++) {
+    double scaled = nearbyint(d * pow10[k]);
+    if (!(fabs(scaled) < 9007199254740992.0)) return -1; /* 2^53 */
+    if (scaled / pow10[k] == d) return k;
+  }
+  return -1;
+}
+
+/* x - m for REALs, as the nearest double to the difference of the
+** decimals the inputs were written as: 751.7 - 680.8 is 70.9, not the
+** 70.9000000000001 of binary subtraction.  When both inputs have a short
+** decimal form (at most 15 fraction digits, scaled values below 2^53) the
+** scaled difference is an exact integer and one division rounds it
+** correctly; otherwise the binary difference. */
+static double decimal_difference(double x, double m) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  double binary = x - m;
+  int kx = decimal_places(x), km = decimal_places(m);
+  if (kx < 0 || km < 0 || !isfinite(binary)) return binary;
+  int k = kx > km ? kx : km;
+  double sx = nearbyint(x * pow10[k]), sm = nearbyint(m * pow10[k]);
+  if (!(fabs(sx) < 4503599627370496.0 && fabs(sm) < 4503599627370496.0) || /* 2^52 */
+      sx / pow10[k] != x || sm / pow10[k] != m)
+    return binary;
+  return (sx - sm) / pow10[k]; /* |sx - sm| < 2^53: exact, one rounding */
+}
+
 /* x - m exactly: an INTEGER while both are and the result fits, else the
 ** exact 128-bit difference (or the REAL one) as a double. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out) {
@@ -246,7 +324,7 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
   }
   out->is_int = 0;
   out->i = 0;
-  out->d = x->d - m->d;
+  out->d = decimal_difference(x->d, m->d);
 }
 
 int ts_growth(double current, double previous, double *out) {

@@ -36,14 +36,6 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc,
   sqlite3_free(zMsg);
 }
 
-void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...) {
-  va_list ap;
-  va_start(ap, zFormat);
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = sqlite3_vmprintf(zFormat, ap);
-  va_end(ap);
-}
-
 #define TS_REPR_MAX 60
 
 static char *text_repr(const char *z, int n) {
@@ -145,7 +137,13 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   }
   if (!bad) return 0;
   char *zRepr = ts_value_repr(v);
-  if (zRepr) *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (nearest accepted form: %s)", zRepr,
+                             ts_period_nearest_form((const char *)sqlite3_value_text(v),
+                                                    sqlite3_value_bytes(v)));
+  } else if (zRepr) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  }
   sqlite3_free(zRepr);
   return 2;
 }

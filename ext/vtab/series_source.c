@@ -49,6 +49,50 @@ static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
   return rc;
 }
 
+/* Is every letter of `a` in `b`, in order (amt in amount), case aside? */
+static int is_subsequence(const char *a, const char *b) {
+  for (; *a && *b; b++)
+    if (sqlite3_strnicmp(a, b, 1) == 0) a++;
+  return *a == 0;
+}
+
+/* " (did you mean \"amount\"? columns: period, flow, amount)": the
+** source's columns and the closest to the name given; NULL when they
+** cannot be read.  The list stops after 20 names. */
+static char *column_hint(sqlite3 *db, const char *zFrom, const char *zCol) {
+  char *zSql = sqlite3_mprintf("SELECT * FROM %s LIMIT 0", zFrom);
+  sqlite3_stmt *stmt = NULL;
+  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return NULL;
+  }
+  int n = sqlite3_column_count(stmt), best = -1, best_d = 1 << 30;
+  sqlite3_str *list = sqlite3_str_new(db);
+  for (int i = 0; i < n; i++) {
+    const char *zName = sqlite3_column_name(stmt, i);
+    if (zName == NULL) continue;
+    int d = ts_edit_distance(zCol, zName, 1);
+    int close = d <= ((int)strlen(zCol) + 2) / 3 || is_subsequence(zCol, zName);
+    if (close && d < best_d) best = i, best_d = d;
+    if (i < 20) sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zName);
+  }
+  if (n > 20) sqlite3_str_appendf(list, ", ... (%d in all)", n);
+  char *zList = sqlite3_str_finish(list);
+  /* A suggestion only when it is close: at most a third of the name
+  ** differs, or the name is an abbreviation of it. */
+  char *zHint = NULL;
+  if (zList && best >= 0)
+    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", sqlite3_column_name(stmt, best),
+                            zList);
+  else if (zList)
+    zHint = sqlite3_mprintf(" (columns: %s)", zList);
+  sqlite3_free(zList);
+  sqlite3_finalize(stmt);
+  return zHint;
+}
+
 static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom,
                         const char *zShown, const char *zCol, char **pzErr) {
   if (zCol == NULL) return SQLITE_OK;
@@ -58,8 +102,11 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   sqlite3_free(zQuoted);
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
-    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"", spec->zModule, zCol, zShown);
-    return SQLITE_ERROR;
+    char *zHint = column_hint(db, zFrom, zCol);
+    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol,
+                             zShown, zHint ? zHint : "");
+    sqlite3_free(zHint);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;
 }
@@ -253,14 +300,32 @@ static int take_keys(ts_scan *scan) {
   return SQLITE_OK;
 }
 
-/* Which value slot a flow label belongs to; -1 if neither. */
+/* Which value slot a flow label belongs to; -1 if neither.  A slot's
+** label may list alternatives separated by TS_FLOW_LABEL_SEP. */
 static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
   ts_trim(&z, &n);
   for (int k = 0; k < 2; k++) {
     const char *zLabel = spec->azFlowLabel[k];
-    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+    while (zLabel) {
+      const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+      int nLabel = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+      if (nLabel == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+      zLabel = zEnd ? zEnd + 1 : NULL;
+    }
   }
   return -1;
+}
+
+/* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
+static char *label_list(const char *zLabel) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  for (int first = 1; zLabel; first = 0) {
+    const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    sqlite3_str_appendf(s, "%s'%.*s'", first ? "" : zEnd ? ", " : " or ", n, zLabel);
+    zLabel = zEnd ? zEnd + 1 : NULL;
+  }
+  return sqlite3_str_finish(s);
 }
 
 static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
@@ -396,12 +461,18 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
 static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zRepr = ts_value_repr(v);
-  if (zRepr == NULL) return SQLITE_NOMEM;
-  *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (expected '%s' or '%s')",
-                           spec->zModule, zRepr, spec->zFlow, spec->azFlowLabel[0],
-                           spec->azFlowLabel[1]);
+  char *zExports = label_list(spec->azFlowLabel[0]);
+  char *zImports = label_list(spec->azFlowLabel[1]);
+  if (zRepr && zExports && zImports) {
+    *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (exports are %s;"
+                             " imports are %s; name your labels with export_label= and"
+                             " import_label=)", spec->zModule, zRepr, spec->zFlow, zExports,
+                             zImports);
+  }
   sqlite3_free(zRepr);
-  return SQLITE_ERROR;
+  sqlite3_free(zExports);
+  sqlite3_free(zImports);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int add_row(ts_scan *scan, char **pzErr) {

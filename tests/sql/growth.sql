@@ -62,9 +62,35 @@ SELECT pct_change(-9e999, 1);
 -- @check growth-2.12
 SELECT pct_change('1e999', 1);
 -- @error pct_change(): argument 1 is not a finite number: '1e999'
+-- Empty text and the agencies' no-data marks ('-', '…', 'x') are missing
+-- figures, read as NULL; thousands separators in groups of three are read.
 -- @check growth-2.13
-SELECT pct_change('', 1);
--- @error pct_change(): argument 1 is not a number: ''
+SELECT pct_change('', 1) IS NULL, pct_change('-', 1) IS NULL, pct_change(' … ', 1) IS NULL,
+       pct_change(1, 'x') IS NULL, pct_change(1, 'X') IS NULL;
+-- @expect 1|1|1|1|1
+-- (1400 - 680.8) / 680.8 with the inputs as a CSV import gives them
+-- @check growth-2.13a
+SELECT pct_change('1,400', '680.8') = pct_change(1400, 680.8),
+       pct_change(' 8,208.9 ', '-1,019.9') = pct_change(8208.9, -1019.9),
+       pct_change('1,234,567', 1) = pct_change(1234567, 1), pct_change('+1,000', '1,000');
+-- @expect 1|1|1|0.0
+-- separators that are not groups of three stay errors (a decimal comma
+-- such as '0,5' or '0,001' is never read as thousands)
+-- @check growth-2.13b
+SELECT pct_change('1,40', 1);
+-- @error pct_change(): argument 1 is not a number: '1,40'
+-- @check growth-2.13c
+SELECT pct_change(1, '0,001');
+-- @error pct_change(): argument 2 is not a number: '0,001'
+-- @check growth-2.13d
+SELECT pct_change('1234,567', 1);
+-- @error pct_change(): argument 1 is not a number: '1234,567'
+-- @check growth-2.13e
+SELECT pct_change('1,000.5,5', 1);
+-- @error pct_change(): argument 1 is not a number: '1,000.5,5'
+-- @check growth-2.13f
+SELECT pct_change('--', 1);
+-- @error pct_change(): argument 1 is not a number: '--'
 -- @check growth-2.14
 SELECT pct_change(1);
 -- @error wrong number of arguments to function pct_change()
@@ -141,7 +167,7 @@ WITH x(v, p) AS (VALUES (5, '2023-Q1'), ('five', '2023-Q2')) SELECT cagr(v, p) F
 -- @error cagr(): argument 1 is not a number: 'five'
 -- @check growth-4.11
 WITH x(v, p) AS (VALUES (5, '2023-Q1'), (6, '2023-Q5')) SELECT cagr(v, p) FROM x;
--- @error cagr(): argument 2 is not a period: '2023-Q5' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error cagr(): argument 2 is not a period: '2023-Q5' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 
 -- yoy_growth / ytd_growth aggregates: growth of the group's latest period.
 -- imports +105.64 % (1400 vs 680.8); exports -40.0 % (451 vs 751.7)
@@ -212,7 +238,7 @@ WITH x(v, p) AS (VALUES (1, '2022'), (9e999, '2023')) SELECT yoy_growth(v, p) FR
 -- @error yoy_growth(): argument 1 is not a finite number: Inf
 -- @check growth-7.8
 WITH x(v, p) AS (VALUES (1, '2022'), (2, '2023-13')) SELECT yoy_growth(v, p) FROM x;
--- @error yoy_growth(): argument 2 is not a period: '2023-13' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error yoy_growth(): argument 2 is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
 -- @check growth-7.9
 WITH x(v, p) AS (VALUES (1, '2023-Q1'), (2, '2023-05')) SELECT yoy_growth(v, p) FROM x;
 -- @error yoy_growth(): series mixes period kinds: '2023-Q1' and '2023-05'

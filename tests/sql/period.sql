@@ -39,31 +39,87 @@ SELECT period_normalize('2019 4/4 p)') = '2019-Q4', period_normalize('2019 4/4p)
 SELECT period_normalize(NULL) IS NULL;
 -- @expect 1
 
+-- Labels as agencies and people write them: English month names and
+-- abbreviations before the year (any case, with '-', '.', ',' or spaces).
+-- @check period-1.8
+SELECT period_normalize('January 2016'), period_normalize('Jan 2016'), period_normalize('Jan-2016'),
+       period_normalize('jan. 2016'), period_normalize('JANUARY, 2016'), period_normalize('Jan2016');
+-- @expect 2016-01|2016-01|2016-01|2016-01|2016-01|2016-01
+-- @check period-1.9
+SELECT period_normalize('Sept 2019'), period_normalize('Sep 2019'), period_normalize('September 2019'),
+       period_normalize('May 2020'), period_normalize('Dec 1999'), period_normalize('february 2024');
+-- @expect 2019-09|2019-09|2019-09|2020-05|1999-12|2024-02
+-- months with a slash, one digit, or an M
+-- @check period-1.10
+SELECT period_normalize('2023/06'), period_normalize('2023/6'), period_normalize('2023-6'),
+       period_normalize('2023M06'), period_normalize('2023M6'), period_normalize('2023m12');
+-- @expect 2023-06|2023-06|2023-06|2023-06|2023-06|2023-12
+-- quarters and halves with the letter first or the number first
+-- @check period-1.11
+SELECT period_normalize('Q2 2023'), period_normalize('q4-2023'), period_normalize('2Q2023'),
+       period_normalize('2Q 2023'), period_normalize('H1 2023'), period_normalize('2H2023');
+-- @expect 2023-Q2|2023-Q4|2023-Q2|2023-Q2|2023-H1|2023-H2
+-- the Korean forms of KOSIS and the customs service
+-- @check period-1.12
+SELECT period_normalize('2023년 6월'), period_normalize('2023년 06월'), period_normalize('2023년6월'),
+       period_normalize('2023년 1/4분기'), period_normalize('2023년 1분기'), period_normalize('2023년 4분기');
+-- @expect 2023-06|2023-06|2023-06|2023-Q1|2023-Q1|2023-Q4
+-- @check period-1.13
+SELECT period_normalize('2023년 상반기'), period_normalize('2023년 하반기'), period_normalize('2023년'),
+       period_normalize(' 2023년 12월 p)'), period_kind('2023년 12월');
+-- @expect 2023-H1|2023-H2|2023|2023-12|month
+-- a preliminary mark after the new forms too
+-- @check period-1.14
+SELECT period_normalize('Jan 2016 p'), period_normalize('Q2 2023 (p)');
+-- @expect 2016-01|2023-Q2
+
 -- rejections: the label is quoted and the accepted forms listed
+-- new forms out of range or malformed: the nearest form is named
+-- @check period-2.16
+SELECT period_normalize('Janu 2016');
+-- @error period_normalize(): argument 1 is not a period: 'Janu 2016' (nearest accepted form: 'Jan 2016' (an English month name or its abbreviation, then the year))
+-- @check period-2.17
+SELECT period_normalize('2023/13');
+-- @error period_normalize(): argument 1 is not a period: '2023/13' (nearest accepted form: 'YYYY/MM' (month 01-12))
+-- @check period-2.18
+SELECT period_normalize('Q5 2023');
+-- @error period_normalize(): argument 1 is not a period: 'Q5 2023' (nearest accepted form: 'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2))
+-- @check period-2.19
+SELECT period_normalize('2023년 13월');
+-- @error period_normalize(): argument 1 is not a period: '2023년 13월' (nearest accepted form: 'YYYY년 06월' (month 01-12))
+-- @check period-2.20
+SELECT period_normalize('2023년 5분기');
+-- @error period_normalize(): argument 1 is not a period: '2023년 5분기' (nearest accepted form: 'YYYY년 6월' (month 1-12) or 'YYYY년 1분기' (quarter 1-4))
+-- @check period-2.21
+SELECT period_normalize('2023M13');
+-- @error period_normalize(): argument 1 is not a period: '2023M13' (nearest accepted form: 'YYYYM06' (month 01-12))
+-- @check period-2.22
+SELECT period_normalize('3Q20234');
+-- @error period_normalize(): argument 1 is not a period: '3Q20234' (nearest accepted form: '2Q2023' (quarter 1-4) or '1H2023' (half 1-2))
 -- @check period-2.1
 SELECT period_normalize('2023-13');
--- @error period_normalize(): argument 1 is not a period: '2023-13' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
 -- @check period-2.2
 SELECT period_normalize('2023-Q5');
--- @error period_normalize(): argument 1 is not a period: '2023-Q5' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '2023-Q5' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 -- @check period-2.3
 SELECT period_normalize('0000');
--- @error period_normalize(): argument 1 is not a period: '0000' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '0000' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
 -- @check period-2.4
 SELECT period_normalize('99999-01');
--- @error period_normalize(): argument 1 is not a period: '99999-01' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '99999-01' (nearest accepted form: 'YYYY-MM' (month 01-12))
 -- @check period-2.5
 SELECT period_normalize('');
--- @error period_normalize(): argument 1 is not a period: '' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
 -- @check period-2.6
 SELECT period_normalize('2023-02-30');
--- @error period_normalize(): argument 1 is not a period: '2023-02-30' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '2023-02-30' (nearest accepted form: 'YYYY-MM-DD' (a date that exists))
 -- @check period-2.7
 SELECT period_normalize('2023-02-29');
--- @error period_normalize(): argument 1 is not a period: '2023-02-29' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: '2023-02-29' (nearest accepted form: 'YYYY-MM-DD' (a date that exists))
 -- @check period-2.8
 SELECT period_normalize('garbage');
--- @error period_normalize(): argument 1 is not a period: 'garbage' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_normalize(): argument 1 is not a period: 'garbage' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
 -- @check period-2.9
 SELECT period_normalize(x'32303233');
 -- @error period_normalize(): argument 1 is not a period: x'32303233' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
@@ -98,10 +154,10 @@ SELECT period_year('2019 4/4 p)') = 2019, typeof(period_year('2023-06')) = 'inte
 -- @expect 1|1|1|1
 -- @check period-3.3
 SELECT period_kind('2023-Q0');
--- @error period_kind(): argument 1 is not a period: '2023-Q0' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_kind(): argument 1 is not a period: '2023-Q0' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 -- @check period-3.4
 SELECT period_year('20231');
--- @error period_year(): argument 1 is not a period: '20231' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_year(): argument 1 is not a period: '20231' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
 
 -- period_shift
 -- @check period-4.1
@@ -136,7 +192,7 @@ SELECT period_shift('2023-Q1', 1e999);
 -- @error period_shift(): argument 2 is not a finite number: Inf
 -- @check period-4.8
 SELECT period_shift('2023-Q9', 1);
--- @error period_shift(): argument 1 is not a period: '2023-Q9' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_shift(): argument 1 is not a period: '2023-Q9' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 
 -- period_prior_year
 -- @check period-5.1
@@ -151,7 +207,7 @@ SELECT period_prior_year('2024-02-29') IS NULL, period_prior_year('0001') IS NUL
 -- @expect 1|1|1
 -- @check period-5.3
 SELECT period_prior_year('2023-W01');
--- @error period_prior_year(): argument 1 is not a period: '2023-W01' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_prior_year(): argument 1 is not a period: '2023-W01' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 
 -- period_rollup
 -- @check period-6.1
@@ -196,10 +252,14 @@ SELECT period_start('2023') = '2023-01-01', period_end('2023') = '2023-12-31',
 -- @expect 1|1|1|1|1|1|1|1|1|1|1|1|1|1
 -- @check period-8.2
 SELECT period_start('2023-00');
--- @error period_start(): argument 1 is not a period: '2023-00' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error period_start(): argument 1 is not a period: '2023-00' (nearest accepted form: 'YYYY-MM' (month 01-12))
+-- 'Q1 2023' is an accepted form (quarter 1 ends on 31 March)
 -- @check period-8.3
 SELECT period_end('Q1 2023');
--- @error period_end(): argument 1 is not a period: 'Q1 2023' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @expect 2023-03-31
+-- @check period-8.4
+SELECT period_end('Q1 2023 x');
+-- @error period_end(): argument 1 is not a period: 'Q1 2023 x' (nearest accepted form: 'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2))
 
 -- usable in a generated column and an index (DETERMINISTIC | INNOCUOUS)
 PRAGMA trusted_schema = OFF;

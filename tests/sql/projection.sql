@@ -25,7 +25,7 @@ SELECT annual_projection('n/a', '2023-H1');
 -- @error annual_projection(): argument 1 is not a number: 'n/a'
 -- @check projection-1.5
 SELECT annual_projection(1, '2023-H3');
--- @error annual_projection(): argument 2 is not a period: '2023-H3' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error annual_projection(): argument 2 is not a period: '2023-H3' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 -- @check projection-1.6
 SELECT annual_projection(1e999, '2023-H1');
 -- @error annual_projection(): argument 1 is not a finite number: Inf
@@ -91,11 +91,17 @@ SELECT annual_projection(amount, period, 'Auto') FROM t;
 SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 1 AS v, '2023-Q1' AS p UNION ALL SELECT 2, '2023-05');
 -- @error annual_projection(): series mixes period kinds: '2023-Q1' and '2023-05'
 -- @check projection-3.5
-SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 'x' AS v, '2023-Q1' AS p);
--- @error annual_projection(): argument 1 is not a number: 'x'
+SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 'n/a' AS v, '2023-Q1' AS p);
+-- @error annual_projection(): argument 1 is not a number: 'n/a'
+-- 'x' (a no-data mark) is a missing figure: no row left, NULL
+-- @check projection-3.5a
+SELECT annual_projection(v, p, 'run_rate') IS NULL AS no_row FROM (SELECT 'x' AS v, '2023-Q1' AS p);
+-- @expect
+-- | no_row
+-- | 1
 -- @check projection-3.6
 SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 1 AS v, 'soon' AS p);
--- @error annual_projection(): argument 2 is not a period: 'soon' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error annual_projection(): argument 2 is not a period: 'soon' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
 -- @check projection-3.7
 SELECT annual_projection(v, p, 'snaive') FROM (SELECT 1 AS v, '2023-01-31' AS p);
 -- @error annual_projection(): method 'snaive' needs year, half, quarter or month periods: '2023-01-31'

@@ -121,7 +121,7 @@ SELECT sparkline(x'00', '2023');
 -- @error sparkline(): argument 1 is not a number: x'00'
 -- @check sparkline-12.5
 SELECT sparkline(1, '2023 Q5');
--- @error sparkline(): argument 2 is not a period: '2023 Q5' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @error sparkline(): argument 2 is not a period: '2023 Q5' (nearest accepted form: 'YYYY H1' (half 1-2) or 'YYYY Q1' (quarter 1-4))
 -- @check sparkline-12.6
 SELECT sparkline(1, x'01');
 -- @error sparkline(): argument 2 is not a period: x'01' (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
