@@ -99,6 +99,7 @@ typedef struct projection_cursor {
   ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
   pooled_series *cache;       /* the pre-pass's series, in scan order */
   int n_cache, next_cache;
+  int interval_done;          /* est holds the current row's interval */
   ts_proj_grid grid;
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
@@ -330,7 +331,9 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  int rc = cur->pooled ? SQLITE_OK : pool_source(cur, pzErr);
+  /* auto needs the pool for its projection; a fixed method only for its
+  ** interval, built when low, high or note is first read (row_interval) */
+  int rc = cur->pooled || cur->method != TS_PROJ_AUTO ? SQLITE_OK : pool_source(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
   rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
@@ -340,8 +343,11 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                                 TS_PROJ_N_CELLS);
   if (cur->cells == NULL) return SQLITE_NOMEM;
   if (cur->k == 0) return SQLITE_OK;
-  cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
-  if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  cur->grid.pool = NULL;
+  if (cur->pooled) {
+    cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+    if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  }
   return series_cells(cur);
 }
 
@@ -351,8 +357,10 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
+/* The current row's projection; its interval too once the pool is built. */
 static void estimate_row(projection_cursor *cur) {
   projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  cur->interval_done = cur->k == 0 || cur->pooled;
   if (cur->k == 0) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
@@ -360,7 +368,25 @@ static void estimate_row(projection_cursor *cur) {
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
-                              vtab->level, &cur->est);
+                              cur->pooled ? vtab->level : 0, &cur->est);
+}
+
+/* Item 7: low, high and note need the interval, and the interval the
+** pool: built (once per query) when one of them is first read. */
+static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
+  if (cur->interval_done) return 0;
+  char *zErr = NULL;
+  int rc = pool_source(cur, &zErr);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr ? zErr : MODULE ": reading the source failed", -1);
+    sqlite3_free(zErr);
+    return 1;
+  }
+  cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+  if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  estimate_row(cur);
+  return 0;
 }
 
 /* The next year with data inside the asked-for years. */
@@ -455,8 +481,12 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
     case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
     case COL_YTD: if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n); break;
     case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
-    case COL_LOW: if (e->interval_ok) ts_result_double(ctx, e->low); break;
-    case COL_HIGH: if (e->interval_ok) ts_result_double(ctx, e->high); break;
+    case COL_LOW:
+      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->low);
+      break;
+    case COL_HIGH:
+      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->high);
+      break;
     case COL_METHOD:
       sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
       break;
@@ -464,7 +494,7 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;
     case COL_ERROR: result_error(ctx, cur); break;
-    case COL_NOTE: result_note(ctx, e); break;
+    case COL_NOTE: if (!row_interval(cur, ctx)) result_note(ctx, e); break;
     default: break;
   }
 }
