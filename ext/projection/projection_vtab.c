@@ -32,17 +32,21 @@
 **     earlier year kept (history_years = -1: the backtest needs them).
 **  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
-**  7. The pool (projection_core.c item 4): before its first row a query
-**     reads the whole source once more, without the pushed-down WHERE,
-**     backtests every series and pools their errors by point of the year;
-**     then auto's projections with that pool, pooled too.  So every row
-**     is the same whatever the WHERE clause, and a series' early years
-**     get intervals.  The series and their backtests are kept (about
-**     n_years * 8 * 40 bytes a series plus its values) and handed to the
-**     main scan as it reaches them, so nothing is fitted twice unless a
-**     WHERE on year cut a series short (then it is backtested again, with
-**     the same pool and the same answers).  Cost: every series' backtest,
-**     O(series x years) fits for holt_winters, once per query.
+**  7. The pool (projection_core.c item 4): a query reads the whole source
+**     once more, without the pushed-down WHERE, backtests every series and
+**     pools their errors by point of the year; then auto's projections
+**     with that pool, pooled too.  So every row is the same whatever the
+**     WHERE clause, and a series' early years get intervals.  auto needs
+**     the pool for its projection: it is built before the first row; a
+**     fixed method needs it only for low, high and note (the interval's
+**     note): it is built when one of them is first read, so a query of
+**     projections alone reads the source once.  The series and their
+**     backtests are kept (about n_years * 8 * 40 bytes a series plus its
+**     values) and handed to the main scan as it reaches them, so nothing
+**     is fitted twice unless a WHERE on year cut a series short (then it
+**     is backtested again: the same pool, the same answers).  Cost: every
+**     series' backtest, O(series x years) fits for holt_winters, once
+**     per query.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"

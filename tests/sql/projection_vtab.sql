@@ -156,6 +156,16 @@ FROM six_rr b JOIN d USING (year) WHERE b.partner = 'P1' ORDER BY b.year;
 -- | year|low_ok|high_ok
 -- | 2016|1|1
 -- | 2017|1|1
+-- A fixed method builds the pool only when low, high or note is first read: reading low
+-- only for P4's rows (after P1..P3 went by without it) gives the numbers of a full read.
+CREATE TEMP TABLE six_rr_all AS SELECT * FROM six_rr;
+-- @check projection_vtab-7.1b
+SELECT count(*) AS compared, sum(lazy IS NOT a.low) AS differing
+FROM (SELECT partner, year, CASE WHEN partner = 'P4' THEN low END AS lazy FROM six_rr) l
+JOIN six_rr_all a USING (partner, year) WHERE partner = 'P4';
+-- @expect
+-- | compared|differing
+-- | 9|0
 -- 2015, the source's first year: no earlier error anywhere, no interval.  From 2016 every
 -- series' run_rate has one.
 -- @check projection_vtab-7.2
