@@ -71,7 +71,9 @@
 **     three near-identical errors of its own cannot make an interval much
 **     narrower than the pool's.  auto's own errors are those of its
 **     earlier projections made the same way (median of all, or weighted
-**     median of the best), pooled the same way.  holt_winters' own model
+**     median of the best), pooled the same way; with too few of those,
+**     all its errors (measured: intervals on 90 % of the synthetic cases
+**     instead of 80 %, the first years included).  holt_winters' own model
 **     error (cell.model_sd) is not used: its 80 % intervals held only
 **     60-63 % of the actual totals.  No interval: NULL with a note.
 **  5. Zero and negative values are values: the formulas apply as written
@@ -505,13 +507,13 @@ static int pool_slot(const ts_proj_cell *cells, int yi, int m) {
 /* Absolute errors of method m's cells in years [from, yi) with a known
 ** total: their sum and count. */
 static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
-                       int from, double *sum, double *n) {
+                       int from, int any_way, double *sum, double *n) {
   *sum = 0, *n = 0;
   for (int yj = from < 0 ? 0 : from; yj < yi; yj++) {
     const ts_proj_cell *e = &cells[yj * TS_PROJ_N_CELLS + m];
     double actual, r;
     if (!e->ok || ts_proj_actual(g, yj, &actual) || ts_proj_pair_error(e->value, actual, &r) ||
-        !error_counts(cells, yj, yi, m))
+        !(any_way || error_counts(cells, yj, yi, m)))
       continue;
     *sum += fabs(r);
     *n += 1;
@@ -522,7 +524,7 @@ static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 ** (calendar years of this series), this series' own taken out: 0 and
 ** their sum and count, or 1 without a pool or with fewer than POOL_MIN. */
 static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
-                       double *sum, double *n) {
+                       int any_way, double *sum, double *n) {
   const ts_proj_pool *pool = g->pool;
   if (pool == NULL || pool->before == NULL || pool->periods_per_year != g->periods_per_year)
     return 1;
@@ -532,11 +534,16 @@ static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   if (lo < 0) lo = 0;
   if (lo > hi) lo = hi;
   double own_sum, own_n;
-  own_errors(g, cells, yi, m, yi - ERROR_YEARS, &own_sum, &own_n);
+  own_errors(g, cells, yi, m, yi - ERROR_YEARS, any_way, &own_sum, &own_n);
   const double *b = pool->before;
-  int slot = pool_slot(cells, yi, m);
-  *sum = b[(hi * POOL_SLOTS + slot) * 2] - b[(lo * POOL_SLOTS + slot) * 2] - own_sum;
-  *n = b[(hi * POOL_SLOTS + slot) * 2 + 1] - b[(lo * POOL_SLOTS + slot) * 2 + 1] - own_n;
+  *sum = -own_sum, *n = -own_n;
+  for (int slot = 0; slot < POOL_SLOTS; slot++) {
+    if (any_way ? slot != m && !(m == TS_PROJ_AUTO && slot == TS_PROJ_N_CELLS)
+                : slot != pool_slot(cells, yi, m))
+      continue;
+    *sum += b[(hi * POOL_SLOTS + slot) * 2] - b[(lo * POOL_SLOTS + slot) * 2];
+    *n += b[(hi * POOL_SLOTS + slot) * 2 + 1] - b[(lo * POOL_SLOTS + slot) * 2 + 1];
+  }
   if (*sum < 0) *sum = 0; /* rounding of the subtraction */
   return *n < POOL_MIN;
 }
@@ -551,11 +558,11 @@ static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 **     down; MAX_DF = 63 when n = 0 or above)
 **   no pool: d = S / n with n >= 3, df = n.
 ** 0 and *var, *df; 1 when neither has enough. */
-static int error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
-                          double *var, double *df) {
+static int error_variance_way(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
+                              int m, int any_way, double *var, double *df) {
   double sum, n, pool_sum, pool_n, d;
-  own_errors(g, cells, yi, m, yi - ERROR_YEARS, &sum, &n);
-  if (!pool_errors(g, cells, yi, m, &pool_sum, &pool_n)) {
+  own_errors(g, cells, yi, m, yi - ERROR_YEARS, any_way, &sum, &n);
+  if (!pool_errors(g, cells, yi, m, any_way, &pool_sum, &pool_n)) {
     d = (sum + POOL_WEIGHT * pool_sum / pool_n) / (n + POOL_WEIGHT);
     *df = n > 0 ? (n + POOL_WEIGHT) * (n + POOL_WEIGHT) / n : MAX_DF;
   } else if (n >= 3) {
@@ -567,6 +574,13 @@ static int error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int 
   *df = *df > MAX_DF ? MAX_DF : floor(*df);
   *var = HALF_PI * d * d;
   return 0;
+}
+
+/* auto: its errors made the same way, else (too few) all its errors. */
+static int error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
+                          double *var, double *df) {
+  if (!error_variance_way(g, cells, yi, m, 0, var, df)) return 0;
+  return m != TS_PROJ_AUTO || error_variance_way(g, cells, yi, m, 1, var, df);
 }
 
 int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g,
