@@ -60,7 +60,9 @@ const char bench_memory_query[] =
   "  AND p.year = c.year - 1 AND c.n_ytd = 6 AND p.n_ytd = 6 AND p.n = 12"
 
 #define PROJECTION_SQL_ALL PROJECTION_SQL ")"
-#define PROJECTION_SQL_LATEST PROJECTION_SQL " WHERE c.year = $Y)"
+/* "+ 0": a plain c.year = $Y makes SQLite scan y for every row instead of
+** building its automatic index on the join (0.3 s -> 1.1 s CPU at 0.1). */
+#define PROJECTION_SQL_LATEST PROJECTION_SQL " WHERE c.year + 0 = $Y)"
 
 /* Balance, coverage and the balance's growth per partner and month
 ** (negative-base rule: divided by |prior balance|). */
