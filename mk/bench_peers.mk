@@ -6,10 +6,6 @@
 # right after bench-speed, whose --tsv results it reads.
 .PHONY: bench-peers deps-bench-peers
 BENCH_PEERS_PKGS := python3-pandas
-# (bench_perf.mk sets these too; it is read after this file)
-BENCH_SCALE  ?= 1
-BENCH_REPEAT ?= 3
-BENCH_DIR    ?= $(BUILD)/bench
 
 deps-bench-peers:
 	@sh tests/deps.sh $(BENCH_PEERS_PKGS)

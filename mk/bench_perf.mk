@@ -2,9 +2,6 @@
 # full size (BENCH_SCALE=1: 2.4 M + 10 M rows); `make bench-speed
 # BENCH_SCALE=0.1` is the same code on a tenth.  `make test` runs a tiny
 # bench-smoke so the runner and its agreement checks cannot rot.
-BENCH_SCALE  ?= 1
-BENCH_REPEAT ?= 3
-BENCH_DIR    := $(BUILD)/bench
 # bench-peers (bench_peers.mk) reads bench-speed's results: listed after it.
 BENCH_TARGETS += bench-speed bench-peers
 TEST_TARGETS  += bench-smoke
