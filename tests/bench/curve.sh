@@ -12,9 +12,10 @@
 #    month, transactions rolled to months then YoY -- and its plain-SQL
 #    counterpart runs in a fresh process (run --only ID --tsv), so the peak
 #    resident memory (getrusage ru_maxrss) is that query's alone.
-# 3. Prints rows, seconds, microseconds per source row, and peak RSS per
-#    task and scale; then, per task, time(largest) / time(smallest) against
-#    rows(largest) / rows(smallest): 1.0 is linear.
+# 3. Prints rows, wall and CPU seconds (user + system: on a shared machine
+#    the wall time also counts other processes), CPU microseconds per source
+#    row, and peak RSS per task and scale; then, per task, CPU(largest) /
+#    CPU(smallest) against rows(largest) / rows(smallest): 1.0 is linear.
 set -e
 dir=$1 scales=${2:-"0.25 1 4"} repeat=${3:-1}
 queries="yoy_vtab selfjoin trade_vtab trade_sql txn_vtab txn_substr"
@@ -46,20 +47,20 @@ awk -F'\t' '
     label["yoy_vtab"] = "yoy_growth vtab"; label["selfjoin"] = "self-join on prior year"
     label["trade_vtab"] = "trade_imbalance vtab"; label["trade_sql"] = "pivot self-join"
     label["txn_vtab"] = "yoy_growth grain=month"; label["txn_substr"] = "substr GROUP BY + LAG"
-    print "| task | scale | source rows | s | µs per row | peak RSS MiB |"
-    print "|---|---:|---:|---:|---:|---:|"
+    print "| task | scale | source rows | wall s | CPU s | CPU µs per row | peak RSS MiB |"
+    print "|---|---:|---:|---:|---:|---:|---:|"
   }
   {
-    printf "| %s | %s | %d | %.2f | %.3f | %.1f |\n", label[$3], $1, $2, $4, $4 / $2 * 1e6, $5 / 1024
-    if (!($3 in first)) { first[$3] = $4; firstRows[$3] = $2; order[++n] = $3 }
-    last[$3] = $4; lastRows[$3] = $2; rss[$3] = rss[$3] " " sprintf("%.0f", $5 / 1024)
+    printf "| %s | %s | %d | %.2f | %.2f | %.3f | %.1f |\n", label[$3], $1, $2, $4, $5, $5 / $2 * 1e6, $6 / 1024
+    if (!($3 in first)) { first[$3] = $5; firstRows[$3] = $2; order[++n] = $3 }
+    last[$3] = $5; lastRows[$3] = $2; rss[$3] = rss[$3] " " sprintf("%.0f", $6 / 1024)
   }
   END {
     print ""
     for (i = 1; i <= n; i++) {
       q = order[i]
       if (lastRows[q] == firstRows[q]) continue
-      printf "%s: %.1f x the rows took %.2f x the time (%.2f of linear); peak RSS MiB:%s\n",
+      printf "%s: %.1f x the rows took %.2f x the CPU time (%.2f of linear); peak RSS MiB:%s\n",
         label[q], lastRows[q] / firstRows[q], last[q] / first[q],
         (last[q] / first[q]) / (lastRows[q] / firstRows[q]), rss[q]
     }

@@ -25,8 +25,10 @@
 **  5. Prints the SQLite version and the CPU, so a table is never read
 **     without its machine.  Missed targets do not fail the run: they are
 **     measurements, reported as such.
-**  6. --tsv FILE writes one line per timed query: id, median seconds,
-**     the process's peak resident KiB so far, then the result columns
+**  6. --tsv FILE writes one line per timed query: id, median seconds
+**     (wall), median CPU seconds (user + system: less disturbed than wall
+**     time on a shared machine), the process's peak resident KiB so far,
+**     then the result columns
 **     ("NULL" or %.17g), tab-separated.  tests/bench/peers/report.py
 **     compares DuckDB's and pandas' results and times with these.
 */
@@ -45,7 +47,8 @@ int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
 
 typedef struct query_result {
   int timed;           /* 0: not run (n/a) */
-  double median;       /* seconds */
+  double median;       /* seconds, wall clock */
+  double cpu;          /* seconds of CPU (user + system), median */
   int nCol;
   int isNull[BENCH_MAX_COLS];
   double value[BENCH_MAX_COLS];
@@ -104,6 +107,13 @@ static int run_once(sqlite3 *db, const char *zSql, query_result *r) {
   return 0;
 }
 
+static double cpu_seconds(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
+         ru.ru_stime.tv_usec * 1e-6;
+}
+
 static int compare_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -126,21 +136,24 @@ static int available(sqlite3 *db, const char *zName) {
 
 static int time_query(sqlite3 *db, const bench_query *q, const char *zPartner, int repeat,
                       query_result *r) {
-  double times[64];
+  double times[64], cpu[64];
   char *zSql = with_partner(q->zSql, zPartner);
   if (zSql == NULL) return 1;
   if (repeat > 64) repeat = 64;
   for (int k = 0; k < repeat; k++) {
-    double t0 = now_seconds();
+    double t0 = now_seconds(), c0 = cpu_seconds();
     if (run_once(db, zSql, r)) {
       free(zSql);
       return 1;
     }
     times[k] = now_seconds() - t0;
+    cpu[k] = cpu_seconds() - c0;
   }
   free(zSql);
   qsort(times, (size_t)repeat, sizeof(double), compare_double);
+  qsort(cpu, (size_t)repeat, sizeof(double), compare_double);
   r->median = repeat % 2 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
+  r->cpu = repeat % 2 ? cpu[repeat / 2] : (cpu[repeat / 2 - 1] + cpu[repeat / 2]) / 2;
   r->timed = 1;
   fprintf(stderr, "  %-34s %8.3f s\n", q->zLabel, r->median);
   return 0;
@@ -287,7 +300,7 @@ static int listed(const char *zList, const char *zId) {
 static void write_tsv(FILE *out, const char *zId, const query_result *r) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  fprintf(out, "%s\t%.6f\t%ld", zId, r->median, ru.ru_maxrss);
+  fprintf(out, "%s\t%.6f\t%.6f\t%ld", zId, r->median, r->cpu, ru.ru_maxrss);
   for (int i = 0; i < r->nCol; i++) {
     if (r->isNull[i]) fprintf(out, "\tNULL");
     else fprintf(out, "\t%.17g", r->value[i]);

@@ -9,7 +9,8 @@
 //     timed on its own ("load" line, all threads).
 //  2. Runs each task of task below REPEAT times per thread
 //     count (SET threads), median wall time, and writes one TSV line per
-//     task and thread count: "duckdb_t<N>:<task>", seconds, peak RSS KiB,
+//     task and thread count: "duckdb_t<N>:<task>", seconds, CPU seconds
+//     (all threads), peak RSS KiB,
 //     then the result columns ("NULL" or %.17g) -- the format run.c's --tsv
 //     writes, so report.py compares them with tradestat's.
 //  3. Each task returns the same one-row aggregates as the SQLite task of
@@ -76,14 +77,19 @@ const tasks = {
 };
 
 const fmt = (v) => (v === null || v === undefined ? 'NULL' : Number(v).toPrecision(17));
-const line = (id, seconds, values) =>
-  `${id}\t${seconds.toFixed(6)}\t${resourceUsage().maxRSS}\t${values.map(fmt).join('\t')}\n`;
+const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const line = (id, seconds, cpu, values) =>
+  `${id}\t${seconds.toFixed(6)}\t${cpu.toFixed(6)}\t${resourceUsage().maxRSS}\t${values.map(fmt).join('\t')}\n`;
 
 const instance = await DuckDBInstance.create(':memory:');
 const con = await instance.connect();
 writeFileSync(outPath, `# DuckDB ${version()} (@duckdb/node-api, Node ${process.version})\n`);
 
-let t0 = performance.now();
+let t0 = performance.now(), c0 = cpuSeconds();
 await con.run(`CREATE TABLE direct_trade AS SELECT * FROM read_csv('${csvDir}/direct_trade.csv',
   header = true, columns = {'period': 'VARCHAR', 'flow': 'VARCHAR', 'partner': 'VARCHAR',
   'category': 'VARCHAR', 'amount': 'BIGINT'})`);
@@ -93,23 +99,22 @@ await con.run(`CREATE TABLE transactions AS SELECT * FROM read_csv('${csvDir}/tr
 const load = (performance.now() - t0) / 1000;
 const rows = (await con.runAndReadAll(
   'SELECT (SELECT count(*) FROM direct_trade), (SELECT count(*) FROM transactions)')).getRows()[0];
-appendFileSync(outPath, line('duckdb:load', load, rows));
+appendFileSync(outPath, line('duckdb:load', load, cpuSeconds() - c0, rows));
 console.error(`  load CSV -> DuckDB tables ${load.toFixed(3)} s (${rows[0]} + ${rows[1]} rows)`);
 
 for (const threads of threadCounts) {
   await con.run(`SET threads = ${threads}`);
   for (const [task, sql] of Object.entries(tasks)) {
-    const times = [];
+    const times = [], cpu = [];
     let values = [];
     for (let k = 0; k < repeat; k++) {
       t0 = performance.now();
+      const c1 = cpuSeconds();
       values = (await con.runAndReadAll(sql)).getRows()[0];
       times.push((performance.now() - t0) / 1000);
+      cpu.push(cpuSeconds() - c1);
     }
-    times.sort((a, b) => a - b);
-    const median = times.length % 2 ? times[(times.length - 1) / 2]
-      : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
-    appendFileSync(outPath, line(`duckdb_t${threads}:${task}`, median, values));
-    console.error(`  DuckDB ${threads} thread(s) ${task.padEnd(8)} ${median.toFixed(3)} s`);
+    appendFileSync(outPath, line(`duckdb_t${threads}:${task}`, median(times), median(cpu), values));
+    console.error(`  DuckDB ${threads} thread(s) ${task.padEnd(8)} ${median(times).toFixed(3)} s`);
   }
 }

@@ -13,8 +13,8 @@ Contract:
     (tests/bench/tasks.c): row count, non-NULL results, sums.  x / 0 is
     NULL there, so it is NaN (not inf) here.
  3. REPEAT runs per task, median wall time; one TSV line per task in the
-    format run.c's --tsv writes ("pandas:<task>", seconds, peak RSS KiB,
-    values).  pandas runs on one thread.
+    format run.c's --tsv writes ("pandas:<task>", seconds, CPU seconds,
+    peak RSS KiB, values).  pandas runs on one thread.
 """
 import resource
 import sys
@@ -98,11 +98,11 @@ def txn(d, t):
 TASKS = {"yoy": yoy, "trade": trade, "annual": annual, "proj": proj, "txn": txn}
 
 
-def line(out, name, seconds, values):
+def line(out, name, seconds, cpu, values):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cells = ["NULL" if v is None or (isinstance(v, float) and np.isnan(v)) else "%.17g" % v
              for v in values]
-    out.write("%s\t%.6f\t%d\t%s\n" % (name, seconds, rss, "\t".join(cells)))
+    out.write("%s\t%.6f\t%.6f\t%d\t%s\n" % (name, seconds, cpu, rss, "\t".join(cells)))
     out.flush()
 
 
@@ -114,21 +114,22 @@ def main():
     with open(out_path, "w") as out:
         out.write("# pandas %s, numpy %s, Python %s\n"
                   % (pd.__version__, np.__version__, sys.version.split()[0]))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         d = pd.read_csv(csv_dir + "/direct_trade.csv",
                         dtype=dict(cats, period=str, amount="int64"))
         t = pd.read_csv(csv_dir + "/transactions.csv",
                         dtype=dict(cats, period=str, amount="float64", list_price="float64"))
         load = time.perf_counter() - t0
-        line(out, "pandas:load", load, [len(d), len(t)])
+        line(out, "pandas:load", load, time.process_time() - c0, [len(d), len(t)])
         print("  load CSV -> DataFrames %.3f s" % load, file=sys.stderr)
         for name, task in TASKS.items():
-            times, values = [], None
+            times, cpu, values = [], [], None
             for _ in range(repeat):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 values = [float(v) for v in task(d, t)]
                 times.append(time.perf_counter() - t0)
-            line(out, "pandas:" + name, float(np.median(times)), values)
+                cpu.append(time.process_time() - c0)
+            line(out, "pandas:" + name, float(np.median(times)), float(np.median(cpu)), values)
             print("  pandas %-8s %.3f s" % (name, float(np.median(times))), file=sys.stderr)
 
 

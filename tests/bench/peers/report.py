@@ -40,8 +40,8 @@ def read_tsv(path):
             cells = line.rstrip("\n").split("\t")
             if len(cells) < 3:
                 continue
-            values = [None if c == "NULL" else float(c) for c in cells[3:]]
-            rows[cells[0]] = (float(cells[1]), int(cells[2]), values)
+            values = [None if c == "NULL" else float(c) for c in cells[4:]]
+            rows[cells[0]] = (float(cells[1]), int(cells[3]), values, float(cells[2]))
     return rows
 
 
@@ -92,7 +92,7 @@ def main():
     for task, label, ts_id, sql_id, n_counts in TASKS:
         if ts_id not in ts:
             continue
-        t_ts, _, ref = ts[ts_id]
+        t_ts, _, ref, _ = ts[ts_id]
         t_sql = ts[sql_id][0] if sql_id in ts else None
         cells = [label, fmt_s(t_ts), fmt_s(t_sql)]
         ratios = ["%.2f" % (t_ts / t_sql) if t_sql else "n/a"]
@@ -115,6 +115,20 @@ def main():
                     verdict.append("%s DIFFERS" % names[e])
         n_rows = "%.0f rows, %.0f values" % (ref[0], ref[1])
         cells += ratios + ["; ".join(verdict) if verdict else "all agree (%s)" % n_rows]
+        print("| " + " | ".join(cells) + " |")
+    print("\nBy CPU seconds (user + system, all threads):\n")
+    head = ["task", "tradestat", "SQLite"] + [names[e] for e in engines]
+    head += ["tradestat ÷ SQLite"] + ["tradestat ÷ %s" % names[e] for e in engines]
+    print("| " + " | ".join(head) + " |")
+    print("|---" + "|---:" * (len(head) - 1) + "|")
+    for task, label, ts_id, sql_id, n_counts in TASKS:
+        if ts_id not in ts:
+            continue
+        c_ts = ts[ts_id][3]
+        c_other = [ts[sql_id][3] if sql_id in ts else None]
+        c_other += [peers[e][task][3] if task in peers[e] else None for e in engines]
+        cells = [label, fmt_s(c_ts)] + [fmt_s(c) for c in c_other]
+        cells += ["%.2f" % (c_ts / c) if c else "n/a" for c in c_other]
         print("| " + " | ".join(cells) + " |")
     print("\nratios < 1: tradestat is faster.  Results compared: counts exactly, sums "
           "within %.0e relative (largest difference seen: %.1e)." % (REL_TOL, worst))

@@ -15,7 +15,7 @@ python3 "$here/report.py" "$tsv" "$dir/peer-same.tsv" >"$dir/peer-same.out" \
   || { cat "$dir/peer-same.out"; echo "report_check: equal results were rejected"; exit 1; }
 grep -q "all agree" "$dir/peer-same.out" || { echo "report_check: no agreement printed"; exit 1; }
 # one row too many in yoy; a sum 1e-6 off (relative) in trade
-awk -F"\t" -v OFS="\t" -v CONVFMT=%.17g '$1 == "same:yoy" { $4 = $4 + 1 } $1 == "same:trade" { $7 = $7 * (1 + 1e-6) } 1' \
+awk -F"\t" -v OFS="\t" -v CONVFMT=%.17g '$1 == "same:yoy" { $5 = $5 + 1 } $1 == "same:trade" { $8 = $8 * (1 + 1e-6) } 1' \
   "$dir/peer-same.tsv" >"$dir/peer-wrong.tsv"
 if python3 "$here/report.py" "$tsv" "$dir/peer-wrong.tsv" >"$dir/peer-wrong.out" 2>&1; then
   echo "report_check: wrong results were accepted"; exit 1
