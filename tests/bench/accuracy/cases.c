@@ -4,19 +4,22 @@
 **
 **   cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...
 **         [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]
+**         [--cuts LIST]
 **
 ** Contract:
 **  1. Data sets: "synthetic quarterly" and "synthetic monthly" (the seeded
 **     generator of tests/bench/projection_accuracy.c, same seeds, its first
 **     N series: 100 and 40 by default); "KOSIS quarterly" (every complete
-**     series of the KOSIS wide CSV files given); and one data set per
-**     --series DATASET FILE (a CSV "period,value" with canonical labels
-**     YYYY-Qn or YYYY-MM).  Every series is cut to whole years.
+**     series of the KOSIS wide CSV files given); and --series DATASET FILE:
+**     one series (named after FILE) of data set DATASET, read from a CSV
+**     "period,value" with canonical labels YYYY-Qn or YYYY-MM.  Every
+**     series is cut to whole years.
 **  2. All of it goes into one SQLite table, obs(dataset, series, period,
 **     value), on a connection with tradestat registered (linked from
 **     build/libtradestat.a; nothing of ext/ but its init is used).  For
-**     each data set, method (the seven) and cut-off (after Q1, H1, Q3, i.e.
-**     through = Q1/H1/Q3 or 03/06/09) one annual_projection virtual table
+**     each data set, method (the seven) and cut-off (--cuts: a list of 1, 2,
+**     3 = after Q1, H1, Q3, i.e. through = Q1/H1/Q3 or 03/06/09; default 2,
+**     the H1 projection, as R's fits are slow) one annual_projection table
 **     is created and every complete year's row is read: projection, low,
 **     high (80 %), ytd, actual.  That is the extension's own backtest:
 **     each year projected with only earlier years known.
@@ -200,7 +203,10 @@ static void long_csv(const char *zDataset, const char *zFile) {
     fprintf(stderr, "cases: %s: fewer than 4 whole years\n", zFile);
     exit(1);
   }
-  add_series(zDataset, zDataset, P, first_year + (skip ? 1 : 0), value + skip, whole);
+  const char *zBase = strrchr(zFile, '/') ? strrchr(zFile, '/') + 1 : zFile;
+  char name[256];
+  snprintf(name, sizeof(name), "%.*s", (int)strcspn(zBase, "."), zBase);
+  add_series(zDataset, name, P, first_year + (skip ? 1 : 0), value + skip, whole);
 }
 
 /* ---- the cases, through annual_projection ------------------------------- */
@@ -235,6 +241,8 @@ static void write_series(const char *zDir) {
   fclose(out);
 }
 
+static const char *zCuts = "2";
+
 static long project(FILE *out, const char *zDataset, int P, int last_years) {
   static const char *const CUTS[2][3] = {{"Q1", "H1", "Q3"}, {"03", "06", "09"}};
   long n = 0;
@@ -244,6 +252,7 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
   exec(zSql);
   sqlite3_free(zSql);
   for (int c = 0; c < 3; c++) {
+    if (strchr(zCuts, '1' + c) == NULL) continue;
     for (int m = 0; m < N_METHODS; m++) {
       zSql = sqlite3_mprintf(
           "DROP TABLE IF EXISTS temp.p; CREATE VIRTUAL TABLE temp.p USING annual_projection("
@@ -279,7 +288,8 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
 int main(int argc, char **argv) {
   if (argc < 2 || argv[1][0] == '-') {
     fprintf(stderr, "usage: cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...\n"
-                    "             [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]\n");
+                    "             [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]\n"
+                    "             [--cuts 1,2,3]\n");
     return 2;
   }
   int n_quarterly = 100, n_monthly = 40, last_years = 10;
@@ -296,6 +306,7 @@ int main(int argc, char **argv) {
     if (strcmp(argv[i], "--synthetic-quarterly") == 0 && i + 1 < argc) n_quarterly = atoi(argv[++i]);
     else if (strcmp(argv[i], "--synthetic-monthly") == 0 && i + 1 < argc) n_monthly = atoi(argv[++i]);
     else if (strcmp(argv[i], "--last-years") == 0 && i + 1 < argc) last_years = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--cuts") == 0 && i + 1 < argc) zCuts = argv[++i];
   }
   synthetic("synthetic quarterly", 4, n_quarterly, 20230701);
   synthetic("synthetic monthly", 12, n_monthly, 20230702);

@@ -65,7 +65,7 @@ theta_paths <- function(y, h) {
   }
   fc <- ses(x, h = h)
   alpha <- pmax(1e-10, fc$model$par["alpha"])
-  drift <- lsfit(0:(n - 1), x)$coefficients[2] / 2 * (0:(h - 1) + (1 - (1 - alpha)^n) / alpha)
+  drift <- as.numeric(lsfit(0:(n - 1), x)$coefficients[2] / 2 * (0:(h - 1) + (1 - (1 - alpha)^n) / alpha))
   mean <- (as.numeric(fc$mean) + drift) * seas
   check <- as.numeric(thetaf(y, h = h)$mean)
   if (!isTRUE(all.equal(mean, check, tolerance = 1e-8)))
