@@ -9,7 +9,7 @@ $(BUILD)/bench/projection_accuracy: tests/bench/projection_accuracy.c $(BUILD)/l
 # Beside R (tests/bench/accuracy/): the same cases through annual_projection's
 # SQL, and R's forecast package on them when Rscript has it (optional:
 # `make deps-bench-r` installs r-cran-forecast; `make test` never needs R).
-BENCH_R_NSIM  ?= 1000
+BENCH_R_NSIM  ?= 200
 BENCH_R_CORES ?= $(shell nproc 2>/dev/null || echo 1)
 BENCH_R_PKGS  := r-base-core r-cran-forecast
 .PHONY: deps-bench-r
