@@ -66,8 +66,8 @@ static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
 static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
-  (void)s;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  pCur->row_key = s->aPoint[cur->i].ordinal;
   cur->state = ROW_NONE;
   return 1;
 }

@@ -29,7 +29,9 @@
 **     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
-**     earlier year kept (history_years = -1: the backtest needs them).
+**     earlier year kept (history_years = -1: the backtest needs them),
+**     and without through= every later year too (a series' latest period
+**     sets its `through`): a filter never changes a row it keeps.
 **  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
 */
@@ -229,10 +231,18 @@ static int projection_next(ts_series_cursor *pCur) {
   while (++cur->yi < cur->grid.n_years) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
     if (!year_has_data(&cur->grid, cur->yi)) continue;
+    pCur->row_key = cur->grid.first_year + cur->yi;
     estimate_row(cur);
     return 1;
   }
   return 0;
+}
+
+/* Without through= a series is projected from the position of its own
+** latest period, so every row depends on the series' last year: a bound
+** on year must not stop the source before it. */
+static int projection_reads_later_years(const ts_series_vtab *pVtab) {
+  return ((const projection_vtab *)pVtab)->through.per_year == 0;
 }
 
 /* The table-valued form's method argument (default auto). */
@@ -339,6 +349,8 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .year_integer = 1,
+    .xReadsLaterYears = projection_reads_later_years,
     .szVtab = sizeof(projection_vtab),
     .szCursor = sizeof(projection_cursor),
     .xInit = projection_init,

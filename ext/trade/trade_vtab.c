@@ -179,6 +179,7 @@ static int trade_next(ts_series_cursor *pCur) {
   trade_cursor *cur = (trade_cursor *)pCur;
   const ts_series *s = pCur->series;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  pCur->row_key = s->aPoint[cur->i].ordinal;
   ts_trade_row_at(s->kind, s->aPoint, s->nPoint, cur->i, &cur->row);
   return 1;
 }

