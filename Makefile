@@ -38,10 +38,14 @@ include $(sort $(wildcard mk/*.mk))
 all: $(BUILD)/tradestat.so
 
 help:
-	@echo "make            build $(BUILD)/tradestat.so (load with .load $(BUILD)/tradestat)"
-	@echo "make demo       install what is missing, build, run sql/examples in sqlite3"
-	@echo "make test       install what is missing, build, run every test"
-	@echo "make static     build $(BUILD)/libtradestat.a (-DSQLITE_CORE)"
+	@echo "make              build $(BUILD)/tradestat.so (load with .load $(BUILD)/tradestat)"
+	@echo "make demo         install what is missing, build, run sql/examples in sqlite3"
+	@echo "make check        the fast loop: unit, SQL, names, docs and layering checks (seconds)"
+	@echo "make test         install what is missing, build, run every test (the full gate)"
+	@echo "make static       build $(BUILD)/libtradestat.a (-DSQLITE_CORE)"
+	@echo "make bench        speed, memory and accuracy against plain SQL and peers"
+	@echo "make portabletest ISO C11 -pedantic build with the portable 128-bit sums, tested"
+	@echo "make install      install the loadable module, static library and header"
 
 deps-build:
 	@sh tests/deps.sh $(BUILD_PKGS)
@@ -80,7 +84,7 @@ unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
 
 sqltest: $(BUILD)/tradestat.so
-	@sh tests/sql/run.sh
+	@/usr/bin/python3 tests/sql/selftest.py && sh tests/sql/run.sh
 
 readmetest: $(BUILD)/tradestat.so
 	@python3 tests/readme_check.py README.md

@@ -1,5 +1,5 @@
 /*
-** trade.h -- the pure core of the trade-imbalance measures (SPEC.md §3),
+** trade/trade.h -- the pure core of the trade-imbalance measures,
 ** shared by the trade_imbalance() scalar (trade.c) and the trade_imbalance
 ** virtual table (trade_vtab.c), so the two cannot disagree.  Plain C over
 ** ts_number: no sqlite3_value, unit-tested in tests/unit/test_trade.c.

@@ -1,5 +1,5 @@
 /*
-** trade_vtab.c -- the trade_imbalance virtual table (SPEC.md section 3).
+** trade/trade_vtab.c -- the trade_imbalance virtual table.
 **
 **   SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');
 **   CREATE VIRTUAL TABLE korea_china USING trade_imbalance(source=direct_trade,

@@ -1,5 +1,5 @@
 /*
-** series_source.c -- the machinery every series virtual table shares.
+** vtab/series_source.c -- the machinery every series virtual table shares.
 **
 ** Contract:
 **  1. Identifiers given by the user are only ever quoted with "%w"; the

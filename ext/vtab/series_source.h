@@ -1,5 +1,5 @@
 /*
-** series_source.h -- the machinery the yoy_growth, trade_imbalance and
+** vtab/series_source.h -- the machinery the yoy_growth, trade_imbalance and
 ** annual_projection virtual tables share:
 **
 **   - parsing CREATE VIRTUAL TABLE arguments (key=value, quoted values,

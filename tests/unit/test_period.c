@@ -1,6 +1,6 @@
 /*
 ** test_period.c -- the pure period parser and calendar arithmetic
-** (ext/period.c): every form SPEC section 1 accepts, every rejection,
+** (ext/core/period.c): every accepted form, every rejection,
 ** shifting, prior year, roll-up, year fraction, start and end.
 */
 #include <setjmp.h>
