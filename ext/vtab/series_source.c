@@ -105,6 +105,8 @@ struct ts_scan {
   } aKey[TS_MAX_BY];
   int unsorted;
   ts_period first_period; /* first period of cur (as read), for messages */
+  const ts_series_store *replay; /* non-NULL: hand out these instead */
+  int iReplay;
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -177,16 +179,18 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
     aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
     if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
   }
-  /* Years as a text range, only on a TEXT column: every accepted label
-  ** starts with its 4-digit year once leading white space is trimmed, so a
-  ** label of year y sorts in ['yyyy', 'yyyy+1') unless it starts with white
-  ** space (below '0', like every number a view may give): those are kept. */
+  /* Years, only on a TEXT column: a label whose first four characters
+  ** are digits is of that year (period.c reads the year there whenever it
+  ** can), so such a text outside ['lo', 'hi+1') is of another year.
+  ** Every other row is kept: leading white space, month names first
+  ** ('Jan 2016'), '2Q2023', and numbers a view may give. */
   if (pd && (pd->year_lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
-    sqlite3_str_appendf(s, " AND (s.\"%w\" < '0' COLLATE BINARY OR (1", spec->zPeriod);
+    sqlite3_str_appendf(s, " AND NOT (typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
+                        "'[0-9][0-9][0-9][0-9]*' AND (0", spec->zPeriod, spec->zPeriod);
     if (pd->year_lo > 0)
-      sqlite3_str_appendf(s, " AND s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
+      sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
-      sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
+      sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
     sqlite3_str_appendall(s, "))");
   }
   /* A statement that writes the source reads it as it was: no row above
@@ -219,6 +223,11 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   memset(scan, 0, sizeof(*scan));
   scan->db = db;
   scan->spec = spec;
+  if (pd && pd->replay) {
+    scan->replay = pd->replay; /* every series, as read before any write */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
   if (pd && pd->empty) {
     scan->done = 1; /* no row can satisfy the WHERE: nothing to read */
     *ppScan = scan;
@@ -489,6 +498,11 @@ static int step_error(ts_scan *scan, int rc, char **pzErr) {
 
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   *ppSeries = NULL;
+  if (scan->replay) {
+    if (scan->iReplay >= scan->replay->n) return SQLITE_DONE;
+    *ppSeries = &scan->replay->a[scan->iReplay++];
+    return SQLITE_ROW;
+  }
   for (;;) {
     if (scan->done) return SQLITE_DONE;
     if (!scan->positioned) {
@@ -815,4 +829,63 @@ int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *
   sqlite3_free(zSql);
   sqlite3_free(zFrom);
   return found;
+}
+
+/* ---- every series, kept ------------------------------------------------ */
+
+void ts_store_free(ts_series_store *store) {
+  if (store == NULL) return;
+  for (int i = 0; i < store->n; i++) {
+    for (int k = 0; k < TS_MAX_BY; k++) sqlite3_value_free(store->a[i].apKey[k]);
+    sqlite3_free(store->a[i].aPoint);
+  }
+  sqlite3_free(store->a);
+  sqlite3_free(store);
+}
+
+static int store_add(ts_series_store *store, const ts_series *s) {
+  if (store->n == store->nAlloc) {
+    int nNew = store->nAlloc ? store->nAlloc * 2 : 16;
+    ts_series *a = sqlite3_realloc64(store->a, sizeof(*a) * (sqlite3_uint64)nNew);
+    if (a == NULL) return SQLITE_NOMEM;
+    store->a = a;
+    store->nAlloc = nNew;
+  }
+  ts_series *c = &store->a[store->n];
+  memset(c, 0, sizeof(*c));
+  store->n++; /* freed with the store from here on */
+  c->kind = s->kind;
+  for (int k = 0; k < TS_MAX_BY; k++) {
+    if (s->apKey[k] && (c->apKey[k] = sqlite3_value_dup(s->apKey[k])) == NULL) return SQLITE_NOMEM;
+  }
+  c->aPoint = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)(s->nPoint ? s->nPoint : 1));
+  if (c->aPoint == NULL) return SQLITE_NOMEM;
+  memcpy(c->aPoint, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
+  c->nPoint = c->nAlloc = s->nPoint;
+  return SQLITE_OK;
+}
+
+int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
+                  char **pzErr) {
+  ts_pushdown pd;
+  ts_scan *scan = NULL;
+  ts_series_store *store = sqlite3_malloc64(sizeof(*store));
+  *ppStore = NULL;
+  if (store == NULL) return SQLITE_NOMEM;
+  memset(store, 0, sizeof(*store));
+  memset(&pd, 0, sizeof(pd));
+  pd.snapshot = 1; /* sorted in full before the first row */
+  int rc = ts_scan_open(db, spec, &pd, &scan, pzErr);
+  while (rc == SQLITE_OK) {
+    ts_series *s = NULL;
+    rc = ts_scan_next(scan, &s, pzErr);
+    if (rc == SQLITE_ROW) rc = store_add(store, s);
+  }
+  ts_scan_close(scan);
+  if (rc != SQLITE_DONE) {
+    ts_store_free(store);
+    return rc;
+  }
+  *ppStore = store;
+  return SQLITE_OK;
 }

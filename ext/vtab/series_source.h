@@ -113,6 +113,8 @@ typedef struct ts_pushdown {
   int snapshot;                     /* sort in full before the first row */
   int has_max_rowid;                /* and only rows with rowid <= this */
   sqlite3_int64 max_rowid;
+  const struct ts_series_store *replay; /* non-NULL: the series read
+                                       before the first write, instead */
 } ts_pushdown;
 
 /* One series as it comes out of the scan. */
@@ -125,6 +127,18 @@ typedef struct ts_series {
 } ts_series;
 
 typedef struct ts_scan ts_scan;
+
+/* Every series of a source, read once and kept (for a statement that
+** writes a source without rowids: each xFilter replays them). */
+typedef struct ts_series_store {
+  ts_series *a;
+  int n, nAlloc;
+} ts_series_store;
+
+/* Reads every series of spec's source (no pushdown) into a new store. */
+int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
+                  char **pzErr);
+void ts_store_free(ts_series_store *store);
 
 /* Prepares and starts the source query.  On error returns the code and
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */

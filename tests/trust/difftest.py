@@ -85,6 +85,8 @@ def canonical(kind, y, sub, day):
     return "%04d-%02d-%02d" % (y, sub, day)
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
 PRELIM = ["p", " p", "P", " p)", "p)", " (p)", "(p)"]
 SPACE = [" ", "  ", "\t"]
 
@@ -93,15 +95,20 @@ def text_forms(kind, y, sub, day, numeric_ok):
     """Label forms period.c accepts for one period (numeric_ok: forms that a
     NUMERIC/INTEGER column would turn into a REAL are left out when False)."""
     if kind == "year":
-        return ["%04d" % y]
+        return ["%04d" % y, "%04d\ub144" % y]
     if kind == "half":
         return ["%04d-H%d" % (y, sub), "%04dH%d" % (y, sub), "%04d h%d" % (y, sub),
-                "%04d-h%d" % (y, sub), "%04d.%d/2" % (y, sub), "%04d %d/2" % (y, sub)]
+                "%04d-h%d" % (y, sub), "%04d.%d/2" % (y, sub), "%04d %d/2" % (y, sub),
+                "H%d %04d" % (sub, y), "%dH%04d" % (sub, y),
+                "%04d\ub144 %s" % (y, "\uc0c1\ubc18\uae30" if sub == 1 else "\ud558\ubc18\uae30")]
     if kind == "quarter":
         return ["%04d-Q%d" % (y, sub), "%04dq%d" % (y, sub), "%04d Q%d" % (y, sub),
-                "%04d.%d/4" % (y, sub), "%04d %d/4" % (y, sub)]
+                "%04d.%d/4" % (y, sub), "%04d %d/4" % (y, sub), "Q%d %04d" % (sub, y),
+                "%dQ%04d" % (sub, y), "%dQ %04d" % (sub, y), "%04d\ub144 %d/4\ubd84\uae30" % (y, sub)]
     if kind == "month":
-        forms = ["%04d-%02d" % (y, sub), "%04d%02d" % (y, sub)]
+        forms = ["%04d-%02d" % (y, sub), "%04d%02d" % (y, sub), "%04d-%d" % (y, sub),
+                 "%04d/%02d" % (y, sub), "%04dM%d" % (y, sub), "%s %04d" % (MONTHS[sub - 1], y),
+                 "%s-%04d" % (MONTHS[sub - 1][:3].lower(), y), "%04d\ub144 %d\uc6d4" % (y, sub)]
         if numeric_ok:
             forms.append("%04d.%02d" % (y, sub))
         return forms
@@ -176,6 +183,8 @@ def make_world(rng, wid):
         if w.module == "trade_imbalance":
             cols.append("flow TEXT")
     w.create_source = "CREATE TABLE src(%s)" % ", ".join(cols)
+    # A view as the source: no rowid (statements that write replay it).
+    w.source = "srcv" if rng.random() < 0.2 else "src"
     w.index = None
     if rng.random() < 0.5:
         w.index = "CREATE INDEX src_i ON src(%s)" % ", ".join(w.by + ["period"])
@@ -232,7 +241,7 @@ def value(rng):
 
 def vt_expression(w):
     if w.form == "tvf":
-        args = [qs("src"), qs("amount"), qs("period")]
+        args = [qs(w.source), qs("amount"), qs("period")]
         if w.module == "trade_imbalance":
             args.append(qs("flow"))
         if w.by:
@@ -243,7 +252,7 @@ def vt_expression(w):
         if w.module == "annual_projection" and w.by:
             args.append(qs(w.method))
         return "%s(%s)" % (w.module, ", ".join(args))
-    args = ["source=src", "period=period"]
+    args = ["source=" + w.source, "period=period"]
     if w.wide:
         args += ["exports=ex", "imports=im"]
     else:
@@ -265,6 +274,7 @@ def setup(db, w):
     db.execute(w.create_source)
     if w.index:
         db.execute(w.index)
+    db.execute("CREATE VIEW srcv AS SELECT * FROM src")
     n = len(w.rows[0]) if w.rows else 0
     if w.rows:
         db.executemany("INSERT INTO src VALUES(%s)" % ", ".join("?" * n), w.rows)
