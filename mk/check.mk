@@ -2,7 +2,7 @@
 # slow clients): unit tests, the SQL checks through the shell, the names
 # check, the documentation's executed examples and the layering of ext/.
 # `make test` stays the full gate.
-CHECK_TARGETS := unit sqltest namestest readmetest layerstest
+CHECK_TARGETS := unit sqltest namestest docstest layerstest
 TEST_TARGETS  += layerstest
 .PHONY: check layerstest
 

@@ -274,6 +274,40 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
   }
 }
 
+/* Fraction digits of the shortest decimal that reads back as d (at most
+** 15), or -1 when d has none that short or is too large for the scaled
+** value to be an exact integer double. */
+static int decimal_places(double d) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  for (int k = 0; k <= 15; k++) {
+    double scaled = nearbyint(d * pow10[k]);
+    if (!(fabs(scaled) < 9007199254740992.0)) return -1; /* 2^53 */
+    if (scaled / pow10[k] == d) return k;
+  }
+  return -1;
+}
+
+/* x - m for REALs, as the nearest double to the difference of the
+** decimals the inputs were written as: 751.7 - 680.8 is 70.9, not the
+** 70.9000000000001 of binary subtraction.  When both inputs have a short
+** decimal form (at most 15 fraction digits, scaled values below 2^53) the
+** scaled difference is an exact integer and one division rounds it
+** correctly; otherwise the binary difference. */
+static double decimal_difference(double x, double m) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  double binary = x - m;
+  int kx = decimal_places(x), km = decimal_places(m);
+  if (kx < 0 || km < 0 || !isfinite(binary)) return binary;
+  int k = kx > km ? kx : km;
+  double sx = nearbyint(x * pow10[k]), sm = nearbyint(m * pow10[k]);
+  if (!(fabs(sx) < 4503599627370496.0 && fabs(sm) < 4503599627370496.0) || /* 2^52 */
+      sx / pow10[k] != x || sm / pow10[k] != m)
+    return binary;
+  return (sx - sm) / pow10[k]; /* |sx - sm| < 2^53: exact, one rounding */
+}
+
 /* x - m exactly: an INTEGER while both are and the result fits, else the
 ** exact 128-bit difference (or the REAL one) as a double. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out) {
@@ -290,7 +324,7 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
   }
   out->is_int = 0;
   out->i = 0;
-  out->d = x->d - m->d;
+  out->d = decimal_difference(x->d, m->d);
 }
 
 int ts_growth(double current, double previous, double *out) {

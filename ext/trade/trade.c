@@ -190,7 +190,15 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
     ts_number_difference(&x, &m, &out->prior_balance);
     ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
-    if (a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1])
+    int incomplete = a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] ||
+                     a[j].incomplete[1];
+    ts_trade_measures then;
+    ts_trade_compute(&x, &m, &then);
+    if (!incomplete && out->measures.coverage_ok && then.coverage_ok) {
+      out->coverage_change = out->measures.coverage - then.coverage;
+      out->coverage_change_ok = isfinite(out->coverage_change);
+    }
+    if (incomplete)
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
     else if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
       zWhy = TS_NOTE_PRIOR_ZERO;

@@ -61,6 +61,8 @@ typedef struct ts_trade_row {
   ts_trade_measures measures;     /* only when both sides are present */
   int prior_ok;                   /* same period a year earlier, both sides */
   ts_number prior_balance, balance_change;
+  int coverage_change_ok;         /* both years' coverage defined, complete */
+  double coverage_change;         /* percentage points */
   int balance_growth_ok, exports_growth_ok, imports_growth_ok;
   double balance_growth, exports_growth, imports_growth;
   /* NULL, or the first reason (in column order) a value is NULL: a side

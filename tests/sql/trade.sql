@@ -161,3 +161,17 @@ SELECT name, narg, (flags & 0x800) != 0 AS deterministic, (flags & 0x200000) != 
 -- @expect
 -- | trade_imbalance|2|1|1
 -- | trade_imbalance|3|1|1
+
+-- Differences of decimal inputs are the nearest double to the decimal
+-- difference: 751.7 - 680.8 is 70.9 (binary subtraction gives
+-- 70.9000000000001); 0.3 - 0.1 is 0.2 (binary: 0.19999999999999998).
+-- @check trade-13.1
+SELECT trade_imbalance(751.7, 680.8), trade_imbalance(751.7, 680.8) = 70.9, 751.7 - 680.8 = 70.9;
+-- @expect 70.9|1|0
+-- @check trade-13.2
+SELECT trade_imbalance(0.3, 0.1) = 0.2, trade_imbalance('1,400.5', '0.25') = 1400.25;
+-- @expect 1|1
+-- Inputs with no short decimal form keep the binary difference.
+-- @check trade-13.3
+SELECT trade_imbalance(0.1, 1e-20) = 0.1 - 1e-20, trade_imbalance(1e300, -1e300) = 2e300;
+-- @expect 1|1

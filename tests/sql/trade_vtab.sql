@@ -284,23 +284,42 @@ CREATE VIRTUAL TABLE k USING trade_imbalance(source=kosis, period=시점, value=
 -- @check trade_vtab-7.2
 SELECT * FROM k;
 -- @expect
--- | 국가|period|exports|imports|balance|coverage|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 중국|2022-H1|752|681|71|110.425844346549|4.9546406140963|95.0453593859037||||||no prior period
--- | 중국|2023-H1|451|1400|-949|32.2142857142857|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
+-- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
+-- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||no prior period
+-- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
 INSERT INTO comtrade VALUES ('KOR', 'CHN', 2023, 'Re-export', 1.5);
 -- @check trade_vtab-7.3
 SELECT * FROM trade_imbalance('comtrade', 'primaryValue', 'year', 'flowDesc', 'partner');
--- @error trade_imbalance: unknown flow label 'Re-export' in column "flowDesc" (expected 'export' or 'import')
+-- @error trade_imbalance: unknown flow label 'Re-export' in column "flowDesc" (exports are 'export', 'exports', 'X', '판매' or '해외직접판매'; imports are 'import', 'imports', 'M', '구매' or '해외직접구매'; name your labels with export_label= and import_label=)
 -- @check trade_vtab-7.4
 SELECT * FROM k WHERE 국가 = '중국';
 -- @expect
--- | 국가|period|exports|imports|balance|coverage|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 중국|2022-H1|752|681|71|110.425844346549|4.9546406140963|95.0453593859037||||||no prior period
--- | 중국|2023-H1|451|1400|-949|32.2142857142857|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
+-- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
+-- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||no prior period
+-- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
 CREATE VIRTUAL TABLE k2 USING trade_imbalance(source=kosis, period=시점, value=금액, flow=구분, by=국가);
+-- KOSIS's own labels are among the defaults: k2 (no labels given) equals k
 -- @check trade_vtab-7.5
-SELECT * FROM k2;
--- @error trade_imbalance: unknown flow label '해외직접구매' in column "구분" (expected 'export' or 'import')
+SELECT (SELECT count(*) FROM k2) AS n, (SELECT count(*) FROM (SELECT * FROM k2 EXCEPT SELECT * FROM k)) AS differ;
+-- @expect
+-- | n|differ
+-- | 2|0
+-- the other default labels: plural English words and the X / M codes, any case
+CREATE TABLE codes(p TEXT, f TEXT, v INTEGER);
+INSERT INTO codes VALUES ('2023', 'X', 10), ('2023', 'm', 4), ('2024', ' Exports ', 12), ('2024', 'IMPORTS', 3),
+  ('2025', '판매', 5), ('2025', '구매', 5);
+-- @check trade_vtab-7.6
+SELECT period, exports, imports, balance FROM trade_imbalance('codes', 'v', 'p', 'f');
+-- @expect
+-- | period|exports|imports|balance
+-- | 2023|10|4|6
+-- | 2024|12|3|9
+-- | 2025|5|5|0
+-- labels given replace that side's defaults
+CREATE VIRTUAL TABLE codes_own USING trade_imbalance(source=codes, value=v, period=p, flow=f, export_label=X, import_label=M);
+-- @check trade_vtab-7.7
+SELECT * FROM codes_own;
+-- @error trade_imbalance: unknown flow label ' Exports ' in column "f" (exports are 'X'; imports are 'M'; name your labels with export_label= and import_label=)
 
 -- 6. Amounts: NULL skipped, numeric text read, other text an error, integers never wrap.
 CREATE TABLE amounts(period TEXT, flow TEXT, amount);
@@ -346,16 +365,16 @@ CREATE VIRTUAL TABLE hl USING trade_imbalance(source='main."x""; DROP TABLE t; -
 -- @check trade_vtab-9.2
 SELECT * FROM hl;
 -- @expect
--- | by col|period|exports|imports|balance|coverage|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | k|2022-Q1|3.0|5.0|-2.0|60.0|-25.0|75.0||||||no prior period
--- | k|2023-Q1|4.0|2.0|2.0|200.0|33.3333333333333|66.6666666666667|-2.0|4.0|200.0|33.3333333333333|-60.0|
+-- | by col|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
+-- | k|2022-Q1|3.0|5.0|-2.0|60.0||-25.0|75.0||||||no prior period
+-- | k|2023-Q1|4.0|2.0|2.0|200.0|140.0|33.3333333333333|66.6666666666667|-2.0|4.0|200.0|33.3333333333333|-60.0|
 CREATE VIRTUAL TABLE hw USING trade_imbalance(source='x"; DROP TABLE t; --', exports="ex ports", imports=`im]ports`, period="per iod");
 -- @check trade_vtab-9.3
 SELECT * FROM hw;
 -- @expect
--- | period|exports|imports|balance|coverage|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 2022-Q1|3|5|-2|60.0|-25.0|75.0||||||no prior period
--- | 2023-Q1|4|2|2|200.0|33.3333333333333|66.6666666666667|-2|4|200.0|33.3333333333333|-60.0|
+-- | period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
+-- | 2022-Q1|3|5|-2|60.0||-25.0|75.0||||||no prior period
+-- | 2023-Q1|4|2|2|200.0|140.0|33.3333333333333|66.6666666666667|-2|4|200.0|33.3333333333333|-60.0|
 -- @check trade_vtab-9.4
 SELECT a AS t_still_there FROM t;
 -- @expect
@@ -431,8 +450,8 @@ CREATE VIRTUAL TABLE e14 USING trade_imbalance(source=trade_long, period=period,
 -- @check trade_vtab-10.22
 SELECT * FROM e14 WHERE partner = 'A' AND period = '2023-H2';
 -- @expect
--- | partner|period|exports|imports|balance|coverage|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | A|2023-H2|1092|1737|-645|62.86701208981|-22.7995758218452|77.2004241781548|-537|-108|-20.1117318435754|10.9756097560976|14.2011834319527|
+-- | partner|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
+-- | A|2023-H2|1092|1737|-645|62.86701208981|-1.82726798908544|-22.7995758218452|77.2004241781548|-537|-108|-20.1117318435754|10.9756097560976|14.2011834319527|
 CREATE VIRTUAL TABLE e15 USING trade_imbalance(source=direct_trade, period=period, value=amount, flow=flow, grain=half);
 -- @check trade_vtab-10.23
 SELECT * FROM e15;
@@ -459,3 +478,19 @@ CREATE TRIGGER tr AFTER INSERT ON log BEGIN SELECT count(*) FROM lm; END;
 -- @check trade_vtab-11.3
 INSERT INTO log VALUES (1);
 -- @error unsafe use of virtual table "lm"
+
+-- coverage_change: percentage points against the same period a year
+-- earlier.  KOSIS, Korea <-> China direct purchases: coverage fell from
+-- 752 / 681 = 110.4 % (H1 2022) to 451 / 1400 = 32.2 % (H1 2023).
+-- @check trade_vtab-14.1
+SELECT period, round(coverage, 1) AS coverage, round(coverage_change, 1) AS pp FROM k;
+-- @expect
+-- | period|coverage|pp
+-- | 2022-H1|110.4|
+-- | 2023-H1|32.2|-78.2
+-- the change is computed from the unrounded coverages
+-- @check trade_vtab-14.2
+SELECT coverage_change = 451.0 / 1400 * 100 - 752.0 / 681 * 100 AS same FROM k WHERE period = '2023-H1';
+-- @expect
+-- | same
+-- | 1

@@ -155,8 +155,8 @@ CREATE VIRTUAL TABLE h USING yoy_growth(source='main."x""; DROP TABLE sales; --"
 -- @check yoy_vtab-6.2
 SELECT * FROM h WHERE period = '2023-Q1';
 -- @expect
--- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|note
--- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|
+-- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|share|share_change|contribution|note
+-- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|100.0|0.0|200.0|
 -- @check yoy_vtab-6.3
 SELECT count(*) AS sales_still_there FROM sales;
 -- @expect
@@ -220,7 +220,7 @@ CREATE VIRTUAL TABLE e2 USING yoy_growth(source=sales, value=amount, period=peri
 -- @error yoy_growth: grain must be year, half, quarter or month: 'week'
 -- @check yoy_vtab-7.14
 CREATE VIRTUAL TABLE e3 USING yoy_growth(source=sales, value=amount, period=period, colour=red);
--- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain)
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, total)
 -- @check yoy_vtab-7.15
 CREATE VIRTUAL TABLE e4 USING yoy_growth(source=sales, value=amount);
 -- @error yoy_growth: missing argument period=
@@ -275,3 +275,90 @@ SELECT period, value, prior_value, growth, note FROM mqq;
 -- | period|value|prior_value|growth|note
 -- | 2022-Q1|3|||no prior period
 -- | 2023-Q1|4|3||incomplete period
+
+-- Share and contribution (the agencies' 구성비 and 기여도).  Three regions:
+-- China 100 -> 150, US 300 -> 330, EU 100 -> 80; total 500 -> 560 (+12 %).
+-- share = value / total of the period * 100; share_change in points;
+-- contribution = (value - prior value) / prior total * 100, in points:
+-- China 50 / 500 = 10, US 30 / 500 = 6, EU -20 / 500 = -4; sum 12 = growth.
+CREATE TABLE regions(region TEXT, p TEXT, v INTEGER);
+INSERT INTO regions VALUES ('China', '2022', 100), ('China', '2023', 150), ('US', '2022', 300),
+  ('US', '2023', 330), ('EU', '2022', 100), ('EU', '2023', 80);
+-- @check yoy_vtab-20.1
+SELECT series, period, share, round(share_change, 6) AS share_change, contribution
+FROM yoy_growth('regions', 'v', 'p', 'region') ORDER BY series, period;
+-- @expect
+-- | series|period|share|share_change|contribution
+-- | China|2022|20.0||
+-- | China|2023|26.7857142857143|6.785714|10.0
+-- | EU|2022|20.0||
+-- | EU|2023|14.2857142857143|-5.714286|-4.0
+-- | US|2022|60.0||
+-- | US|2023|58.9285714285714|-1.071429|6.0
+-- the contributions add up to the total's growth, computed in plain SQL
+-- @check yoy_vtab-20.2
+SELECT round(sum(contribution), 9) = round(pct_change((SELECT sum(v) FROM regions WHERE p = '2023'),
+                                                      (SELECT sum(v) FROM regions WHERE p = '2022')), 9) AS adds_up
+FROM yoy_growth('regions', 'v', 'p', 'region') WHERE period = '2023';
+-- @expect
+-- | adds_up
+-- | 1
+-- a WHERE on the series column does not change them: the total is the whole source
+-- @check yoy_vtab-20.3
+SELECT share, contribution FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
+-- @expect
+-- | share|contribution
+-- | 26.7857142857143|10.0
+-- total='LABEL': the data carries its own total row, which is not added again
+INSERT INTO regions VALUES ('Total', '2022', 500), ('Total', '2023', 560);
+CREATE VIRTUAL TABLE shares USING yoy_growth(source=regions, value=v, period=p, by=region, total='Total');
+-- @check yoy_vtab-20.4
+SELECT region, share, contribution FROM shares WHERE period = '2023';
+-- @expect
+-- | region|share|contribution
+-- | China|26.7857142857143|10.0
+-- | EU|14.2857142857143|-4.0
+-- | Total|100.0|12.0
+-- | US|58.9285714285714|6.0
+-- without total=, the total row is one more series and every share halves
+-- @check yoy_vtab-20.5
+SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
+-- @expect
+-- | round(share, 6)
+-- | 13.392857
+-- total= needs exactly one by column
+-- @check yoy_vtab-20.6
+CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
+-- @error yoy_growth: total= names a value of the by column, so it needs exactly one by column (by= has 0)
+-- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
+CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
+INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
+-- @check yoy_vtab-20.7
+SELECT series, period, share, contribution FROM yoy_growth('zero', 'v', 'p', 'k');
+-- @expect
+-- | series|period|share|contribution
+-- | a|2022||
+-- | a|2023|16.6666666666667|
+-- | b|2022||
+-- | b|2023|33.3333333333333|
+-- | c|2023|50.0|
+CREATE TABLE months2(k TEXT, p TEXT, v INTEGER);
+INSERT INTO months2 VALUES ('a', '2022-01', 1), ('a', '2022-02', 1), ('a', '2022-03', 1), ('a', '2023-01', 2), ('a', '2023-02', 2),
+  ('b', '2022-01', 1), ('b', '2022-02', 1), ('b', '2022-03', 1), ('b', '2023-01', 1), ('b', '2023-02', 1), ('b', '2023-03', 1);
+-- a's 2023-Q1 lacks March: a is incomplete, and so is the total of 2023-Q1
+-- (it lacks a's March too), so b gets no share either; b's contribution
+-- needs only b's two complete quarters and the complete 2022-Q1 total:
+-- (3 - 3) / 6 = 0
+CREATE VIRTUAL TABLE mq2 USING yoy_growth(source=months2, value=v, period=p, by=k, grain=quarter);
+-- @check yoy_vtab-20.8
+SELECT k, period, value, share, contribution, note FROM mq2 WHERE period = '2023-Q1';
+-- @expect
+-- | k|period|value|share|contribution|note
+-- | a|2023-Q1|4|||incomplete period
+-- | b|2023-Q1|3||0.0|
+-- @check yoy_vtab-20.9
+SELECT k, period, share FROM mq2 WHERE period = '2022-Q1';
+-- @expect
+-- | k|period|share
+-- | a|2022-Q1|50.0
+-- | b|2022-Q1|50.0

@@ -35,7 +35,7 @@ checks = [
     ("locale-1", "SELECT pct_change('12.5', '10')", 25.0),
     ("locale-2", "SELECT pct_change(' 1400 ', '680.8') = pct_change(1400, 680.8)", 1),
     ("locale-3", "SELECT cagr('2.75', '4.73', '4') = cagr(2.75, 4.73, 4)", 1),
-    ("locale-4", "SELECT trade_imbalance('751.7', '680.8')", 751.7 - 680.8),
+    ("locale-4", "SELECT trade_imbalance('751.7', '680.8')", 70.9),
     ("locale-5", "SELECT pct_change('1.2345678901234567e3', '1')", (1234.5678901234567 - 1) * 100),
     ("locale-6", "SELECT pct_change('0.000000000000000000000000012', '0.000000000000000000000000006')", 100.0),
 ]
