@@ -421,23 +421,63 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Records that the finer period orig was summed into slot of pt.  Days
-** are dates of events (transactions): a day with no row is a day with
-** nothing, not a gap, so roll-ups of days are never "incomplete". */
+/* Records that the finer period orig was summed into slot of pt: which
+** half-years, quarters or months of the year were seen, as a set (bit
+** sub-1 of last_sub; n_sub counts them), so the answer does not depend on
+** the order the rows come in (ORDER BY sorts labels as text: '2Q 2019'
+** and '2019 Q1' are far apart) nor on which other rows a WHERE left out.
+** Days are dates of events (transactions): a day with no row is a day
+** with nothing, not a gap, so roll-ups of days are never "incomplete";
+** finer periods of two kinds cannot be counted either. */
+static int count_bits(int64_t mask) {
+  int n = 0;
+  for (; mask; mask &= mask - 1) n++;
+  return n;
+}
+
 static void track_sub_period(ts_point *pt, int slot, const ts_period *orig) {
-  int64_t ordinal = ts_period_ordinal(orig);
-  if (orig->kind == TS_KIND_DAY) {
+  if (pt->sub_kind[slot] == TS_SUB_UNKNOWN) return;
+  if (orig->kind == TS_KIND_DAY || (pt->n_sub[slot] && pt->sub_kind[slot] != orig->kind)) {
     pt->sub_kind[slot] = TS_SUB_UNKNOWN;
-  } else if (pt->n_sub[slot] == 0) {
-    pt->sub_kind[slot] = (unsigned char)orig->kind;
-    pt->last_sub[slot] = ordinal;
-    pt->n_sub[slot] = 1;
-  } else if (pt->sub_kind[slot] != orig->kind || ordinal < pt->last_sub[slot]) {
-    pt->sub_kind[slot] = TS_SUB_UNKNOWN; /* mixed kinds or out of order */
-  } else if (ordinal > pt->last_sub[slot]) {
-    pt->last_sub[slot] = ordinal;
-    pt->n_sub[slot]++;
+    return;
   }
+  pt->sub_kind[slot] = (unsigned char)orig->kind;
+  pt->last_sub[slot] |= (int64_t)1 << (orig->sub - 1);
+  pt->n_sub[slot] = count_bits(pt->last_sub[slot]);
+}
+
+static int compare_ordinals(const void *a, const void *b) {
+  int64_t x = ((const ts_point *)a)->ordinal, y = ((const ts_point *)b)->ordinal;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts the points of a series read out of order and merges the points
+** of one period (sums, and the sets of finer periods seen). */
+static int merge_points(ts_point *a, int n, int grain) {
+  if (n < 2) return n;
+  qsort(a, (size_t)n, sizeof(ts_point), compare_ordinals);
+  int kept = 0;
+  for (int i = 1; i < n; i++) {
+    if (a[i].ordinal != a[kept].ordinal) {
+      a[++kept] = a[i];
+      continue;
+    }
+    ts_point *to = &a[kept];
+    const ts_point *from = &a[i];
+    for (int slot = 0; slot < 2; slot++) {
+      ts_sum_merge(&to->sum[slot], &from->sum[slot]);
+      if (!grain || (from->n_sub[slot] == 0 && from->sub_kind[slot] != TS_SUB_UNKNOWN)) continue;
+      if (from->sub_kind[slot] == TS_SUB_UNKNOWN || to->sub_kind[slot] == TS_SUB_UNKNOWN ||
+          (to->n_sub[slot] && to->sub_kind[slot] != from->sub_kind[slot])) {
+        to->sub_kind[slot] = TS_SUB_UNKNOWN;
+        continue;
+      }
+      to->sub_kind[slot] = from->sub_kind[slot];
+      to->last_sub[slot] |= from->last_sub[slot];
+      to->n_sub[slot] = count_bits(to->last_sub[slot]);
+    }
+  }
+  return kept + 1;
 }
 
 /* Marks the roll-ups of the current series that miss finer periods. */
@@ -557,7 +597,9 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       if (row_starts_new_series(scan)) break;
     }
     if (rc != SQLITE_OK) return rc;
-    if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
+    if (scan->unsorted)
+      scan->cur.nPoint = merge_points(scan->cur.aPoint, scan->cur.nPoint,
+                                      scan->spec->grain != TS_KIND_NONE);
     if (scan->spec->grain != TS_KIND_NONE) mark_incomplete(&scan->cur);
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;
