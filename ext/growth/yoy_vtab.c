@@ -193,7 +193,10 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
   ts_pushdown pd;
   memset(&pd, 0, sizeof(pd));
   ts_scan *scan = NULL;
-  int rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
+  /* A statement that writes the source reads it as it was (rowid bound
+  ** or the kept series): the totals too. */
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
   ts_series *s = NULL;
   int first = 1;
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {

@@ -322,6 +322,10 @@ static int set_snapshot(ts_series_cursor *cur, sqlite3 *db, ts_pushdown *pd, cha
   return SQLITE_OK;
 }
 
+int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr) {
+  return set_snapshot(cur, ((ts_series_vtab *)cur->base.pVtab)->db, pd, pzErr);
+}
+
 static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   const ts_series_module *m = ((ts_series_vtab *)pVtab)->module;
   ts_series_cursor *cur = sqlite3_malloc64(m->szCursor);

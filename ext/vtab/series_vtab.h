@@ -91,6 +91,10 @@ int ts_series_module_register(sqlite3 *db, const ts_series_module *m);
 /* The common CREATE form: source=, value= (required), period=, by=, grain=. */
 int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const *argv,
                               char **pzErr);
+/* For a further scan of the cursor's source (cur->spec): when the
+** statement writes, sets pd to read the source as the statement's first
+** read of it did (see series_vtab.c); otherwise leaves pd alone. */
+int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr);
 /* Whether a row of this year is inside the years the query asks for. */
 int ts_series_wants_year(const ts_series_cursor *cur, int year);
 /* Advances *pi to the series' next point inside the asked-for years (the
