@@ -10,13 +10,27 @@
 **     memory holds one series at a time (its distinct periods), never the
 **     source.  With grain= the ORDER BY terms are +column: SQLite sorts
 **     a sequential read of the table instead (see build_query).
-**  3. By-column equalities are pushed into that query as bound values.
-**     Period bounds are pushed as year bounds, widened by the history the
-**     statistic needs, and only when the period column has TEXT affinity
-**     (all accepted text labels start with the 4-digit year, so a text
-**     range on the year is exact; INTEGER periods are read in full).
-**     Nothing pushed down is marked omit: SQLite re-checks every
-**     constraint on the canonical output, so pushdown can only save work.
+**  3. Pushdown never changes the answer: a WHERE on the table returns
+**     exactly the rows (and values) the same WHERE returns on a
+**     materialized copy of the unfiltered table.  So what is pushed only
+**     narrows what is read, always to a superset of what SQLite keeps,
+**     and nothing but the hidden arguments is marked omit (SQLite
+**     re-checks every constraint on the table's own output):
+**       - only constraints compared with BINARY collation are used;
+**       - a by-column equality is bound into the source query only when
+**         the source column's affinity keeps every value SQLite may find
+**         equal (by_value_pushable);
+**       - a period/year bound becomes the years its matches can lie in,
+**         by SQLite's comparison rules for the table's own column (TEXT
+**         labels, or annual_projection's INTEGER year) over every affinity
+**         the bound may carry (ts_source_decode), widened by the history
+**         the statistic needs; on a TEXT source column only labels whose
+**         first four characters are digits (hence their year) are
+**         dropped outside those years; a module whose rows depend on later
+**         years (annual_projection without through=) keeps them;
+**       - a bound no row can meet reads nothing.
+**     A statement that writes the source reads it as it was before its
+**     first write (ts_pushdown.snapshot, series_vtab.c).
 **  4. Rows whose period or value is NULL are skipped (like sum()); a value
 **     that is not a number, a period that is not a period, a flow label
 **     that is neither label, periods of two kinds in one series, and a
@@ -28,10 +42,9 @@
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **
-** idxStr written by ts_source_best_index: one two-character token per
-** argv entry, in argv order: 'B' + ('a' + i) equality on series column i;
-** 'P' + op ('=', '<', 'l' for <=, '>', 'g' for >=) a period bound;
-** 'A' + ('a' + k) hidden argument k of the table-valued form.
+** The query plan (idxNum bits, idxStr tokens) is written by
+** ts_source_best_index and read by ts_source_decode with the named codes
+** of series_source.h (TS_PLAN_*).
 */
 #include "vtab/series_source.h"
 

@@ -12,9 +12,15 @@
 **     names, so it must not run from a view or trigger of a database
 **     someone else wrote.
 **  3. Constraints are planned by ts_source_best_index and pushed into the
-**     source query; the source is read once per xFilter, one series at a
-**     time, and every row's numbers come from the module's callbacks.
-**  4. An error anywhere (arguments, source, scan, the module) replaces the
+**     source query (never changing the answer: series_source.c); the
+**     source is read once per xFilter, one series at a time, and every
+**     row's numbers come from the module's callbacks.
+**  4. xRowid is the row's identity (series key id, period), the same in
+**     every xFilter, as SQLite's multi-index OR needs.
+**  5. A statement that writes reads each source as it was before its
+**     first write, in every xFilter of the statement (set_snapshot): an
+**     INSERT INTO t SELECT ... FROM this table never sees its own rows.
+**  6. An error anywhere (arguments, source, scan, the module) replaces the
 **     table's zErrMsg and is returned; a cursor can be filtered again or
 **     closed after it, and nothing leaks.
 */

@@ -169,6 +169,10 @@ def make_world(rng, wid):
         w.grain = rng.choice(coarser)
         if w.module == "annual_projection" and w.grain == "day":
             w.grain = None
+    # yoy_growth's share/contribution against a named total series.
+    w.total = None
+    if w.module == "yoy_growth" and w.form == "create" and len(w.by) == 1 and rng.random() < 0.4:
+        w.total = "pick"
     w.through = None
     w.method = rng.choice(["prior_share", "run_rate", "snaive", "avg_share", "linear", "auto"])
     if w.module == "annual_projection" and w.form == "create":
@@ -215,6 +219,8 @@ def make_world(rng, wid):
                         rows.append(key + [label, value(rng)])
     rng.shuffle(rows)
     w.rows = rows
+    if w.total == "pick":
+        w.total = rng.choice([k[0] for k in keys])
     w.vt = vt_expression(w)
     w.years = list(range(first - 1, first + nyears + 1))
     # k: one row, a value of each affinity for comparisons with a column.
@@ -263,6 +269,8 @@ def vt_expression(w):
         args.append("by='%s'" % ", ".join(w.by))
     if w.grain:
         args.append("grain=" + w.grain)
+    if w.total is not None:
+        args.append("total=%s" % qs(str(w.total)))
     if w.module == "annual_projection":
         args.append("method=" + w.method)
         if w.through:
