@@ -92,8 +92,8 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
 ** two rows different ones: SQLite's multi-index OR (WHERE a = 1 OR b = 2)
 ** filters the cursor once per branch and drops a row whose rowid an
 ** earlier branch returned.  A row is its series and its period: each
-** distinct series key gets an id on first sight (kept for the cursor's
-** life), and rowid = id * 2^22 + period ordinal (days: offset to be
+** distinct series key gets an id on first sight (kept by the table, as
+** SQLite opens a new cursor for each branch), and rowid = id * 2^22 + period ordinal (days: offset to be
 ** positive; every ordinal of years 1..9999 is below 2^22). */
 #define ROWID_ORDINAL_BITS 22
 #define ROWID_ORDINAL_OFFSET 719163 /* days from 0001-01-01 to 1970-01-01, + 1 */

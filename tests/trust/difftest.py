@@ -455,8 +455,13 @@ def run(seed, n_queries):
         for _ in range(QUERIES_PER_WORLD):
             tags = set()
             cond = where(qrng, w, tags)
-            q_vt = "SELECT v.* FROM %s AS v, k WHERE %s" % (w.from_vt, cond)
-            q_m = "SELECT v.* FROM m AS v, k WHERE %s" % cond
+            tail = ""
+            if qrng.random() < 0.1:  # LIMIT is offered to xBestIndex too
+                order = ", ".join("v.\"%s\"" % c for c in w.columns)
+                tail = " ORDER BY %s LIMIT %d" % (order, qrng.randint(0, 6))
+                tags.add("LIMIT")
+            q_vt = "SELECT v.* FROM %s AS v, k WHERE %s%s" % (w.from_vt, cond, tail)
+            q_m = "SELECT v.* FROM m AS v, k WHERE %s%s" % (cond, tail)
             done += 1
             try:
                 want = canon(db.execute(q_m).fetchall())
