@@ -418,6 +418,22 @@ def where(rng, w, tags, depth=0):
     return atom(rng, w, tags)
 
 
+def symptom(w, want, got, err):
+    """What went wrong: an error, rows with other values, rows missing or
+    rows too many (a row is its series columns and period)."""
+    if err:
+        return "error"
+    n = len(w.series_cols) + 1
+    missing, extra = want - got, got - want
+    keys_missing = {r[:n] for r in missing}
+    keys_extra = {r[:n] for r in extra}
+    if keys_missing & keys_extra:
+        return "values differ"
+    if missing and extra:
+        return "rows missing and others added"
+    return "rows missing" if missing else "rows added"
+
+
 def canon(rows):
     """Rows as a multiset, each value with its storage class."""
     out = collections.Counter()
@@ -440,6 +456,7 @@ def run(seed, n_queries):
     failures = []
     by_module = collections.Counter()
     by_tag = collections.Counter()
+    by_symptom = collections.Counter()
     wid = 0
     while done < n_queries:
         wid += 1
@@ -476,10 +493,11 @@ def run(seed, n_queries):
                 by_module["%s/%s" % (w.module, w.form)] += 1
                 for t in tags:
                     by_tag[t] += 1
+                by_symptom["%s %s" % (w.module, symptom(w, want, got, err))] += 1
                 if len(failures) < MAX_SHOWN:
                     failures.append((w, q_vt, want, got, err))
         db.close()
-    return done, skipped, failures, sum(by_module.values()), by_module, by_tag
+    return done, skipped, failures, sum(by_module.values()), by_module, by_tag, by_symptom
 
 
 def show_world(w):
@@ -496,7 +514,7 @@ def main():
     seed = random.SystemRandom().randrange(1 << 31) if zSeed == "random" else int(zSeed)
     n = int(os.environ.get("DIFF_QUERIES", "3000"))
     t0 = time.time()
-    done, skipped, failures, nfail, by_module, by_tag = run(seed, n)
+    done, skipped, failures, nfail, by_module, by_tag, by_symptom = run(seed, n)
     dt = time.time() - t0
     if nfail == 0:
         print("difftest: %d queries on %d-query worlds agree with the materialized copy "
@@ -507,6 +525,7 @@ def main():
           % (seed, nfail, done))
     print("  by table: " + ", ".join("%s %d" % kv for kv in sorted(by_module.items())))
     print("  by what the WHERE uses: " + ", ".join("%s %d" % kv for kv in sorted(by_tag.items())))
+    print("  by symptom: " + ", ".join("%s %d" % kv for kv in sorted(by_symptom.items())))
     for w, q, want, got, err in failures:
         print("--- world %d (replay: DIFF_SEED=%d)" % (w.id, seed))
         show_world(w)
