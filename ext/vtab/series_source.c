@@ -198,13 +198,13 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   ** Every other row is kept: leading white space, month names first
   ** ('Jan 2016'), '2Q2023', and numbers a view may give. */
   if (pd && (pd->year_lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
-    sqlite3_str_appendf(s, " AND NOT (typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
-                        "'[0-9][0-9][0-9][0-9]*' AND (0", spec->zPeriod, spec->zPeriod);
+    sqlite3_str_appendall(s, " AND NOT ((0");
     if (pd->year_lo > 0)
       sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
       sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
-    sqlite3_str_appendall(s, "))");
+    sqlite3_str_appendf(s, ") AND typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
+                        "'[0-9][0-9][0-9][0-9]*')", spec->zPeriod, spec->zPeriod);
   }
   /* A statement that writes the source reads it as it was: no row above
   ** the rowid it had when the cursor first read it. */
