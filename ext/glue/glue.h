@@ -29,9 +29,6 @@ SQLITE_EXTENSION_INIT3
 /* Sets an error "func(): <formatted>" on ctx. */
 void ts_result_error(sqlite3_context *ctx, const char *zFunc,
                      const char *zFormat, ...);
-/* Replaces pVtab->zErrMsg with the formatted text (module prefix is the
-** caller's job: messages are "module: ..."). */
-void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
 /* Renders a value for an error message: 'text' (quoted, shortened),
 ** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
 char *ts_value_repr(sqlite3_value *v);

@@ -62,10 +62,11 @@ typedef struct yoy_vtab {
 } yoy_vtab;
 
 /* Hidden arguments of the table-valued form, in call order. */
-#define N_ARG 4
+#define N_ARG 5
 static const char *const argument_columns[N_ARG] = {"source", "value_column", "period_column",
-                                                     "series_column"};
-static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series"};
+                                                     "series_column", "options"};
+static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
+                                                  "options"};
 
 /* A row's growth is computed when a column first needs it, and only as
 ** much as that column needs: a query reading growth alone never pays for
@@ -86,7 +87,6 @@ typedef struct yoy_cursor {
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
-  (void)pzErr;
   ((yoy_cursor *)pCur)->i = -1;
   ts_growth_cursor_init(&((yoy_cursor *)pCur)->growth);
   return SQLITE_OK;
@@ -189,7 +189,8 @@ static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
 ** of every series, or the series named by total=. */
 static int load_totals(yoy_cursor *cur, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  const char *zTotal = vtab->table_valued ? NULL : ((yoy_vtab *)vtab)->zTotal;
+  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
+  const char *zTotal = cfg ? cfg->zTotal : NULL;
   ts_source_spec spec = *cur->base.spec; /* shallow: the strings stay the cursor's */
   ts_pushdown pd;
   memset(&pd, 0, sizeof(pd));

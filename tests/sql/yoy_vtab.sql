@@ -175,10 +175,10 @@ SELECT * FROM yoy_growth('nosuch', 'amount', 'period');
 -- @error yoy_growth: no such table "nosuch"
 -- @check yoy_vtab-7.2
 SELECT * FROM yoy_growth('sales', 'amt', 'period');
--- @error yoy_growth: no such column "amt" in "sales"
+-- @error yoy_growth: no such column "amt" in "sales" (did you mean "amount"? columns: period, partner, amount)
 -- @check yoy_vtab-7.3
 SELECT * FROM yoy_growth('sales', 'amount', 'per');
--- @error yoy_growth: no such column "per" in "sales"
+-- @error yoy_growth: no such column "per" in "sales" (did you mean "period"? columns: period, partner, amount)
 -- @check yoy_vtab-7.4
 SELECT * FROM yoy_growth('sales', 'amount');
 -- @error yoy_growth: argument 3 (period) is missing
@@ -187,7 +187,7 @@ SELECT * FROM yoy_growth('sales', 42, 'period');
 -- @error yoy_growth: argument 2 (value) is not a name: 42
 -- @check yoy_vtab-7.6
 SELECT * FROM yoy_growth('sales', 'amount', 'period', 'nope');
--- @error yoy_growth: no such column "nope" in "sales"
+-- @error yoy_growth: no such column "nope" in "sales" (columns: period, partner, amount)
 -- @check yoy_vtab-7.7
 SELECT * FROM yoy_growth;
 -- @error yoy_growth: argument 1 (source) is missing
@@ -362,3 +362,61 @@ SELECT k, period, share FROM mq2 WHERE period = '2022-Q1';
 -- | k|period|share
 -- | a|2022-Q1|50.0
 -- | b|2022-Q1|50.0
+
+-- The table-valued form takes the CREATE form's options as a last argument
+-- ('key=value, ...'), and several series columns as a comma list; the
+-- one `series` column then holds the key as a JSON array.
+CREATE TABLE tvf(partner TEXT, cat TEXT, p TEXT, v INTEGER);
+INSERT INTO tvf VALUES ('A', 'x', '2022-01', 1), ('A', 'x', '2022-02', 2), ('A', 'x', '2023-01', 3),
+  ('A', 'x', '2023-02', 4), ('A', 'y', '2022-01', 5), ('A', 'y', '2023-01', 6), ('B', 'x', '2022-01', 7),
+  ('B', 'x', '2023-01', 8);
+-- grain=quarter: A's 2022-Q1 holds January and February only (incomplete)
+-- @check yoy_vtab-21.1
+SELECT series, period, value, note FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=quarter');
+-- @expect
+-- | series|period|value|note
+-- | A|2022-Q1|8|no prior period
+-- | A|2023-Q1|13|incomplete period
+-- | B|2022-Q1|7|no prior period
+-- | B|2023-Q1|8|incomplete period
+-- the same as the CREATE form with the same arguments
+CREATE VIRTUAL TABLE tvf_q USING yoy_growth(source=tvf, value=v, period=p, by=partner, grain=quarter);
+-- @check yoy_vtab-21.2
+SELECT count(*) FROM (SELECT series, period, value, growth, note FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=quarter')
+  EXCEPT SELECT partner, period, value, growth, note FROM tvf_q);
+-- @expect
+-- | count(*)
+-- | 0
+-- @check yoy_vtab-21.3
+SELECT series, json_extract(series, '$[1]') AS cat, period, growth FROM yoy_growth('tvf', 'v', 'p', 'partner, cat') WHERE period = '2023-01';
+-- @expect
+-- | series|cat|period|growth
+-- | ["A","x"]|x|2023-01|200.0
+-- | ["A","y"]|y|2023-01|20.0
+-- | ["B","x"]|x|2023-01|14.2857142857143
+-- a WHERE on that series column is checked by SQLite, not pushed to one column
+-- @check yoy_vtab-21.4
+SELECT series, period, value FROM yoy_growth('tvf', 'v', 'p', 'partner, cat') WHERE series = '["A","y"]';
+-- @expect
+-- | series|period|value
+-- | ["A","y"]|2022-01|5
+-- | ["A","y"]|2023-01|6
+-- options may name the series columns themselves, and total=
+-- @check yoy_vtab-21.5
+SELECT series, period, value, share FROM yoy_growth('tvf', 'v', 'p', NULL, 'by=cat, total=x') WHERE period = '2023-01';
+-- @expect
+-- | series|period|value|share
+-- | x|2023-01|11|100.0
+-- | y|2023-01|6|54.5454545454545
+-- @check yoy_vtab-21.6
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain');
+-- @error yoy_growth: option is not key=value: 'grain' (options are written like 'grain=year, by=partner')
+-- @check yoy_vtab-21.7
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=week');
+-- @error yoy_growth: grain must be year, half, quarter or month: 'week'
+-- @check yoy_vtab-21.8
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'by=cat');
+-- @error yoy_growth: argument by= is given twice
+-- @check yoy_vtab-21.9
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'colour=red');
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, total)
