@@ -8,7 +8,7 @@
 #              exactly what the SELECT gives on t before the statement.
 PYTHON_EXT   ?= /usr/bin/python3
 DIFF_SEED    ?= 1
-DIFF_QUERIES ?= 3000
+DIFF_QUERIES ?= 6000
 TEST_PKGS    += python3
 TEST_TARGETS += difftest writetest
 .PHONY: difftest writetest
