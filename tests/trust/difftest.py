@@ -27,8 +27,17 @@ column holds, labels in non-canonical forms, NULL, BLOBs and collations.
     DIFF_SEED=7 DIFF_QUERIES=20000 /usr/bin/python3 tests/trust/difftest.py
     DIFF_SEED=random ...                                 (a new seed, printed)
 
-Exit status 1 when a query differs; the seed, the source, the table and
-the query are printed so the failure can be replayed.
+The sources include a view (no rowid), indexes or none, grain=, and the
+table-valued options argument with one or several series columns; a share
+of the WHEREs are ORs of equalities on different columns, which SQLite
+runs as a multi-index OR (one scan per branch, rows told apart by rowid).
+The copy m is made by a statement that writes, so it is read through the
+snapshot path while the queries stream: the two paths are compared too.
+
+Exit status 1 when a query differs; the failures are summed by table, by
+what the WHERE uses and by symptom (rows missing, rows added, values
+differ), and the first few are printed with the seed, the source, the
+table and the query, so they can be replayed.
 """
 import collections
 import os
