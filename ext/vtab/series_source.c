@@ -8,8 +8,9 @@
 **  2. The source is read with ONE query, in one pass, ordered by the
 **     series columns then the period, so an index on them is walked and
 **     memory holds one series at a time (its distinct periods), never the
-**     source.  With grain= the ORDER BY terms are +column: SQLite sorts
-**     a sequential read of the table instead (see build_query).
+**     source.  With grain= (and in a statement that writes) the ORDER BY
+**     terms are +column: SQLite sorts a sequential read of the table
+**     instead (see build_query).
 **  3. Pushdown never changes the answer: a WHERE on the table returns
 **     exactly the rows (and values) the same WHERE returns on a
 **     materialized copy of the unfiltered table.  So what is pushed only
@@ -37,7 +38,8 @@
 **     period coarser than grain= are errors that quote the value.
 **  5. Rows of the same series and period are summed exactly (ts_sum).
 **     With grain=, a rolled-up period that misses some of the half-years,
-**     quarters or months it spans is marked incomplete; days are dates of
+**     quarters or months it spans is marked incomplete (they are counted
+**     as a set, whatever order the rows come in); days are dates of
 **     events, so a month of days is never incomplete.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
