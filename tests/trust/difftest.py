@@ -541,6 +541,75 @@ def run(seed, n_queries):
     return done, compared, skipped, failures, sum(by_module.values()), by_module, by_tag, by_symptom
 
 
+# Named cases first: each was a wrong answer before (a source, a table on
+# it, WHEREs), checked like the random ones.
+FIXED = [
+    ("a year filter changed annual_projection's through, ytd and projection",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('a','2021-H1',10),('a','2021-H2',12),('a','2022-H1',11),"
+     "('a','2022-H2',13),('a','2023-H1',12);",
+     "annual_projection('src', 'amount', 'period', 'partner', 'prior_share')",
+     ["v.year = 2022", "v.year <= 2022", "v.year < 2023", "v.year BETWEEN 2021 AND 2022"]),
+    ("bounds in another form than the labels dropped rows",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('a','2022-06',1),('a','2023-05',2),('a','2023-06',3),"
+     "('a','2024-01',4);",
+     "yoy_growth('src', 'amount', 'period', 'partner')",
+     ["v.period >= 2023", "v.period < 202306", "v.period = 2023.0", "v.period > '2023.06'",
+      "v.period <= '2023 p)'", "v.period >= ' 2023'", "v.period < '2023-H2'",
+      "v.period = NULL", "v.period > x'32303233'", "v.period < k.ki", "v.period > k.kr",
+      "v.period <= (SELECT kn FROM k)"]),
+    ("year labels compare as integers with a bound of numeric affinity",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('b','2021',7),('b','2022',8),('b','2023',9),('b','2024',6);",
+     "yoy_growth('src', 'amount', 'period', 'partner')",
+     ["v.period < k.kn", "v.period <= (SELECT kn FROM k)", "v.period = k.ki", "v.period > k.kr",
+      "v.period < '2023-H2'", "v.period >= 2022.5", "v.period > 2022"]),
+    ("labels with leading spaces or the year last were left unread",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('a',' 2022-Q1',1),('a','Q1 2023',2),('a','2Q2023',3),"
+     "('a','2023 Q3',4),('a','2022-Q2',5);",
+     "yoy_growth('src', 'amount', 'period', 'partner')",
+     ["v.period >= '2023'", "v.period = '2023-Q1'", "v.period BETWEEN '2023-Q1' AND '2023-Q2'"]),
+    ("a multi-index OR dropped rows (rowids reused across its branches)",
+     "CREATE TABLE src(flow TEXT, partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('x','a','2022',1),('x','a','2023',2),('x','b','2022',1),"
+     "('x','b','2023',4),('y','a','2022',1),('y','a','2023',3);"
+     "CREATE VIRTUAL TABLE vt USING trade_imbalance(source=src, value=amount, period=period,"
+     " flow=flow, by='partner', export_label='x', import_label='y');"
+     "CREATE VIRTUAL TABLE vt2 USING yoy_growth(source=src, value=amount, period=period,"
+     " by='flow, partner');",
+     "vt2",
+     ["v.flow = 'x' OR v.partner = 'a'", "v.flow = 'y' OR v.period = '2022'"]),
+    ("by values of another type than the source column",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('05','2022',1),('05','2023',2),('5','2023',3),(7,'2023',4),('a','2023',5);",
+     "yoy_growth('src', 'amount', 'period', 'partner')",
+     ["v.series = 5", "v.series = CAST(5 AS INTEGER)", "v.series = '5'", "v.series = 'A' COLLATE NOCASE",
+      "v.series IN (5, '05', 7)"]),
+]
+
+
+def run_fixed():
+    """Returns the descriptions of the named cases that differ."""
+    bad = []
+    for what, setup_sql, table, wheres in FIXED:
+        db = connect()
+        db.executescript(setup_sql)
+        db.execute("CREATE TABLE k(ki INTEGER, kr REAL, kn INTEGER)")
+        db.execute("INSERT INTO k VALUES(2023, 2022.5, '2023-06')")
+        db.execute("CREATE TEMP TABLE m AS SELECT * FROM %s" % table)
+        for cond in wheres:
+            q = "SELECT v.* FROM %s AS v, k WHERE %s" % (table, cond)
+            want = canon(db.execute("SELECT v.* FROM m AS v, k WHERE %s" % cond).fetchall())
+            got = canon(db.execute(q).fetchall())
+            if got != want:
+                bad.append("%s: %s (missing %s, extra %s)" % (
+                    what, q, list((want - got).elements())[:2], list((got - want).elements())[:2]))
+        db.close()
+    return bad
+
+
 def show_world(w):
     print("  source: %s;" % w.create_source)
     if w.index:
@@ -554,13 +623,20 @@ def main():
     zSeed = os.environ.get("DIFF_SEED", "1")
     seed = random.SystemRandom().randrange(1 << 31) if zSeed == "random" else int(zSeed)
     n = int(os.environ.get("DIFF_QUERIES", "6000"))
+    bad = run_fixed()
+    if bad:
+        print("difftest: FAILED %d named cases:" % len(bad))
+        for b in bad:
+            print("  " + b)
+        return 1
     t0 = time.time()
     done, compared, skipped, failures, nfail, by_module, by_tag, by_symptom = run(seed, n)
     dt = time.time() - t0
     if nfail == 0:
-        print("difftest: %d queries (%d valid SQL) on %d-query worlds agree with the "
-              "materialized copy (seed %d, %.1f s, %d worlds skipped: source not valid)"
-              % (done, compared, QUERIES_PER_WORLD, seed, dt, skipped))
+        print("difftest: %d named cases and %d random queries (%d valid SQL) on %d-query "
+              "worlds agree with the materialized copy (seed %d, %.1f s, %d worlds skipped: "
+              "source not valid)" % (sum(len(c[3]) for c in FIXED), done, compared,
+                                     QUERIES_PER_WORLD, seed, dt, skipped))
         return 0
     print("difftest: FAILED, seed %d: %d of %d queries differ from the materialized copy"
           % (seed, nfail, done))
