@@ -188,7 +188,8 @@ def make_world(rng, wid):
     if w.module == "yoy_growth" and len(w.by) == 1 and rng.random() < 0.4:
         w.total = "pick"
     w.through = None
-    w.method = rng.choice(["prior_share", "run_rate", "snaive", "avg_share", "linear", "auto"])
+    w.method = rng.choice(["prior_share", "run_rate", "snaive", "avg_share", "linear", "theta",
+                           "holt_winters", "auto"])
     if w.module == "annual_projection" and w.form == "create":
         w.through = rng.choice([None, None, "H1", "Q3", "06", "Q1", "12"])
 
