@@ -51,6 +51,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
   } else {
     rc = m->xConfigure(vtab, argc - 3, argv + 3, pzErr);
     if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
+    if (rc == SQLITE_OK) rc = ts_source_collations(db, &vtab->spec);
     vtab->nSeries = vtab->spec.nBy;
     if (rc == SQLITE_OK)
       zSchema = ts_series_schema(&vtab->spec, m->azResult, m->nResult, NULL, 0, pzErr);

@@ -149,7 +149,7 @@ KEY_POOLS = [
     ["CN", "US", "JP", "KR"],
     ["a", "b", "a b", " a", "A"],
     [1, 2, 10, 300],
-    ["1", "2", 1, 3],
+    ["7", "8", 1, 3],
     ["x", None, "y"],
 ]
 
@@ -223,12 +223,16 @@ def make_world(rng, wid):
             for sub, day in periods_of(w.kind, y):
                 if rng.random() < 0.15:
                     continue  # a gap
-                for _ in range(rng.choice([1, 1, 1, 2])):
+                # Without grain= a series has one row per period (two are an
+                # error); with grain= rows of a period are summed on purpose.
+                for _ in range(rng.choice([1, 1, 1, 2]) if w.grain else 1):
                     label = source_label(rng, w.kind, y, sub, day, w.affinity)
                     if w.wide:
                         rows.append(key + [label, value(rng), value(rng)])
                     elif w.module == "trade_imbalance":
-                        for flow in rng.sample(["export", "import", "Export", " IMPORT "], rng.randint(1, 2)):
+                        for side in rng.sample([0, 1], rng.randint(1, 2)):
+                            flow = rng.choice([["export", "Export", " export "],
+                                               ["import", " IMPORT ", "Import"]][side])
                             rows.append(key + [label, value(rng), flow])
                     else:
                         rows.append(key + [label, value(rng)])

@@ -28,7 +28,7 @@ SOURCES = {
                 "CREATE INDEX t_by ON t(partner, period);"),
     "no index": "CREATE TABLE t(partner TEXT, period TEXT, amount INTEGER, flow TEXT);",
     "without rowid": ("CREATE TABLE t(partner TEXT, period TEXT, amount INTEGER, flow TEXT, "
-                      "PRIMARY KEY(partner, period, flow)) WITHOUT ROWID;"),
+                      "PRIMARY KEY(partner, period)) WITHOUT ROWID;"),
 }
 
 # module -> (table-valued call, CREATE arguments, SELECT list giving
@@ -39,7 +39,7 @@ MODULES = {
                    "'z' || {s}, period, value, 'export'"),
     "trade_imbalance": ("trade_imbalance('t', 'amount', 'period', 'flow', 'partner')",
                         "source=t, value=amount, period=period, flow=flow, by=partner",
-                        "'z' || {s}, period, exports, 'export'"),
+                        "'z' || {s}, period, coalesce(exports, imports), 'export'"),
     "annual_projection": ("annual_projection('t', 'amount', 'period', 'partner', 'prior_share')",
                           "source=t, value=amount, period=period, by=partner, method=prior_share",
                           "'z' || {s}, CAST(year AS TEXT), ytd, 'export'"),
@@ -58,11 +58,13 @@ SHAPES = {
 
 
 def rows_of_source():
+    """One row per partner and year (a series has one row per period), its
+    flow alternating, so trade_imbalance sees both sides over the years."""
     rows = []
-    for partner in ("a", "b", "c"):
+    for i, partner in enumerate(("a", "b", "c")):
         for year in range(2019, 2024):
-            for flow in ("export", "import"):
-                rows.append((partner, str(year), 10 * year % 97 + len(partner) + len(flow), flow))
+            flow = ("export", "import")[(year + i) % 2]
+            rows.append((partner, str(year), 10 * year % 97 + 3 * i + len(flow), flow))
     return rows
 
 
