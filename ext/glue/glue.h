@@ -32,6 +32,12 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc,
 /* Replaces pVtab->zErrMsg with the formatted text (module prefix is the
 ** caller's job: messages are "module: ..."). */
 void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
+/* The message of a failed nested statement (a query a virtual table runs
+** on its source) as "module: message", with one prefix only: a message
+** that already starts with a name prefix ("name: " or "name(): ", as
+** every tradestat message does) is passed through as it is.  NULL on
+** out of memory. */
+char *ts_prefixed_error(const char *zModule, const char *zMsg);
 /* Renders a value for an error message: 'text' (quoted, shortened),
 ** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
 char *ts_value_repr(sqlite3_value *v);

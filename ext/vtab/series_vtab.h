@@ -29,6 +29,7 @@ typedef struct ts_series_vtab {
   int table_valued;    /* eponymous form: arguments arrive in xFilter */
   int nSeries;         /* series columns before the results */
   ts_source_spec spec; /* CREATE form */
+  char *zTable;        /* CREATE form: the table's own name, for messages */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
