@@ -450,7 +450,10 @@ static int read_shadow(kosis_vtab *p) {
     }
     const char *zKind = (const char *)sqlite3_column_text(stmt, 0);
     const char *zText = (const char *)sqlite3_column_text(stmt, 1);
-    if (zKind == NULL || zText == NULL) {
+    if ((zKind == NULL && sqlite3_column_type(stmt, 0) != SQLITE_NULL) ||
+        (zText == NULL && sqlite3_column_type(stmt, 1) != SQLITE_NULL)) {
+      rc = SQLITE_NOMEM;
+    } else if (zKind == NULL || zText == NULL) {
       ok = 0;
     } else if (strcmp(zKind, "file") == 0 && p->zPath == NULL) {
       p->zPath = sqlite3_mprintf("%s", zText);
@@ -466,6 +469,7 @@ static int read_shadow(kosis_vtab *p) {
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) rc = SQLITE_OK, ok = 0;
   sqlite3_finalize(stmt);
   int nNames = sqlite3_str_length(names);
+  if (rc == SQLITE_OK && sqlite3_str_errcode(names) != SQLITE_OK) rc = SQLITE_NOMEM;
   char *zNames = sqlite3_str_finish(names);
   if (rc == SQLITE_OK && nNames > 0 && zNames == NULL) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK && ok && p->zPath) {

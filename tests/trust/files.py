@@ -396,7 +396,9 @@ def cpu_to_create(file, handler=None, n=1000, interrupt_after=None):
     cpu = time.process_time() - c0
     if timer:
         timer.cancel()
-    n_rows = db.execute("SELECT count(*) FROM k").fetchone()[0] if got[0] == "ok" else None
+    db.set_progress_handler(None, 0)
+    count = run(db, "SELECT count(*) FROM k") if got[0] == "ok" else None
+    n_rows = count[1][0][0] if count and count[0] == "ok" else None
     db.close()
     return got, cpu, n_rows
 
