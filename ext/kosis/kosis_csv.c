@@ -510,29 +510,31 @@ static void kosis_free(kosis_vtab *p) {
   sqlite3_free(p);
 }
 
+/* Allocates the table and reads its arguments.  On an argument error
+** (SQLITE_ERROR, *pzErr set) *pp is still the table, for xConnect. */
 static int kosis_init(sqlite3 *db, int argc, const char *const *argv, kosis_vtab **pp,
                       char **pzErr) {
-  kosis_args a;
   *pp = NULL;
-  int rc = read_arguments(argc, argv, &a, pzErr);
-  if (rc != SQLITE_OK) return rc;
   kosis_vtab *p = sqlite3_malloc64(sizeof(*p));
-  if (p == NULL) {
-    sqlite3_free(a.zFile);
-    return SQLITE_NOMEM;
-  }
+  if (p == NULL) return SQLITE_NOMEM;
   memset(p, 0, sizeof(*p));
   p->db = db;
-  p->zShown = a.zFile;
-  p->max_bytes = a.max_bytes;
   p->zSchema = sqlite3_mprintf("%s", argv[1]);
   p->zName = sqlite3_mprintf("%s", argv[2]);
   if (p->zSchema == NULL || p->zName == NULL) {
     kosis_free(p);
     return SQLITE_NOMEM;
   }
+  kosis_args a;
+  int rc = read_arguments(argc, argv, &a, pzErr);
+  if (rc == SQLITE_NOMEM) {
+    kosis_free(p);
+    return rc;
+  }
+  p->zShown = a.zFile;
+  p->max_bytes = a.max_bytes;
   *pp = p;
-  return SQLITE_OK;
+  return rc;
 }
 
 /* xCreate: the application's own CREATE VIRTUAL TABLE statement (never a
@@ -564,15 +566,26 @@ static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *ar
   return SQLITE_OK;
 }
 
-/* xConnect: no file access (contract item 4); never fails but for out of
-** memory or arguments that could not have been created. */
+/* xConnect: no file access (contract item 4); fails only for out of
+** memory. */
 static int kosis_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                          sqlite3_vtab **ppVtab, char **pzErr) {
   (void)pAux;
   *ppVtab = NULL;
   kosis_vtab *p = NULL;
   int rc = kosis_init(db, argc, argv, &p, pzErr);
-  if (rc == SQLITE_OK) rc = read_shadow(p);
+  if (rc == SQLITE_ERROR) {
+    /* Arguments no CREATE accepts: a schema written by other means.  The
+    ** table still connects, so that it can be dropped. */
+    const char *zWhy = *pzErr ? *pzErr : "";
+    if (strncmp(zWhy, "kosis_csv: ", 11) == 0) zWhy += 11;
+    p->zBroken = sqlite3_mprintf("its arguments are invalid: %s", zWhy);
+    sqlite3_free(*pzErr);
+    *pzErr = NULL;
+    rc = p->zBroken ? SQLITE_OK : SQLITE_NOMEM;
+  } else if (rc == SQLITE_OK) {
+    rc = read_shadow(p);
+  }
   if (rc == SQLITE_OK && p->zBroken == NULL) {
     rc = declare_schema(db, p->nDim, (const char *const *)p->azDim);
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {

@@ -81,12 +81,18 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
     vtab->nSeries = 1;
     zSchema = ts_series_schema(NULL, m->azResult, m->nResult, m->azArgColumn, m->nArg, pzErr);
   } else {
-    rc = m->xConfigure(vtab, argc - 3, argv + 3, pzErr);
-    if (rc == SQLITE_OK) {
-      vtab->zTable = sqlite3_mprintf("%s", argv[2]);
-      if (vtab->zTable == NULL) rc = SQLITE_NOMEM;
+    int creating = created_now(db);
+    vtab->zTable = sqlite3_mprintf("%s", argv[2]);
+    rc = vtab->zTable ? m->xConfigure(vtab, argc - 3, argv + 3, pzErr) : SQLITE_NOMEM;
+    if (rc == SQLITE_ERROR && !creating) {
+      /* Arguments no CREATE accepts (a schema written by other means):
+      ** connect with no series columns, so the table can be dropped. */
+      vtab->zBroken = *pzErr;
+      *pzErr = NULL;
+      ts_source_spec_clear(&vtab->spec);
+      rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
-    if (rc == SQLITE_OK && created_now(db)) rc = ts_source_check(db, &vtab->spec, pzErr);
+    if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
     vtab->nSeries = vtab->spec.nBy;
     if (rc == SQLITE_OK)
       zSchema = ts_series_schema(&vtab->spec, m->azResult, m->nResult, NULL, 0, pzErr);
@@ -99,6 +105,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
     if (m->xDisconnect) m->xDisconnect(vtab);
     ts_source_spec_clear(&vtab->spec);
     sqlite3_free(vtab->zTable);
+    sqlite3_free(vtab->zBroken);
     sqlite3_free(vtab);
     return rc;
   }
@@ -111,6 +118,7 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   if (vtab->module->xDisconnect) vtab->module->xDisconnect(vtab);
   ts_source_spec_clear(&vtab->spec);
   sqlite3_free(vtab->zTable);
+  sqlite3_free(vtab->zBroken);
   sqlite3_free(vtab);
   return SQLITE_OK;
 }
@@ -203,16 +211,19 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
 ** message of the query in *pzErr. */
 static int source_gone(ts_series_vtab *vtab, char **pzErr) {
   char *zWhy = NULL;
-  int rc = ts_source_check(vtab->db, &vtab->spec, &zWhy);
-  if (rc == SQLITE_NOMEM) return rc;
+  int rc = SQLITE_OK;
+  if (vtab->zBroken) zWhy = sqlite3_mprintf("%s", vtab->zBroken);
+  else rc = ts_source_check(vtab->db, &vtab->spec, &zWhy);
+  if (rc == SQLITE_NOMEM || (vtab->zBroken && zWhy == NULL)) return SQLITE_NOMEM;
   if (zWhy == NULL) return SQLITE_ERROR;
   const char *z = vtab->zTable;
   int plain = (z[0] < '0' || z[0] > '9');
   for (const char *p = z; *p && plain; p++)
     plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_';
-  char *zMsg = sqlite3_mprintf(plain ? "%s (the source of table \"%w\"; DROP TABLE %s still works)"
-                                     : "%s (the source of table \"%w\"; DROP TABLE \"%w\" still works)",
-                               zWhy, z, z);
+  const char *zOf = vtab->zBroken ? "the arguments" : "the source";
+  char *zMsg = sqlite3_mprintf(plain ? "%s (%s of table \"%w\"; DROP TABLE %s still works)"
+                                     : "%s (%s of table \"%w\"; DROP TABLE \"%w\" still works)",
+                               zWhy, zOf, z, z);
   sqlite3_free(zWhy);
   if (zMsg == NULL) return SQLITE_NOMEM;
   sqlite3_free(*pzErr);
@@ -240,7 +251,8 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
     rc = read_arguments(cur, apArg, &zErr);
     cur->spec = &cur->own;
   }
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
+  if (rc == SQLITE_OK && vtab->zBroken) rc = SQLITE_ERROR;
+  else if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
   if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);
   if (rc == SQLITE_OK) rc = series_advance(cur);

@@ -30,6 +30,8 @@ typedef struct ts_series_vtab {
   int nSeries;         /* series columns before the results */
   ts_source_spec spec; /* CREATE form */
   char *zTable;        /* CREATE form: the table's own name, for messages */
+  char *zBroken;       /* CREATE form connected with arguments no CREATE
+                          accepts: why (every query fails with it) */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
