@@ -7,8 +7,9 @@
 ** Contract:
 **  1. A database file (build/trust/oom_connect.db) is written once without
 **     faults: a kosis_csv table on the fixture CSV, one whose shadow table
-**     was removed, a yoy_growth table on a source, and one whose source was
-**     dropped.
+**     was removed, a yoy_growth table on a source, one whose source was
+**     dropped, and a yoy_growth and a kosis_csv table whose stored
+**     arguments no CREATE accepts.
 **  2. Each query runs on a fresh connection that ATTACHes that file (so
 **     every table is connected, never created), with the N-th allocation
 **     failing (one-shot, then persistent), for N = 1, 2, ... until a run
@@ -73,7 +74,13 @@ static int write_database(void) {
                       " period=period, by=partner);"
                       "CREATE VIRTUAL TABLE g2 USING yoy_growth(source=gone, value=amount,"
                       " period=period);"
-                      "DROP TABLE gone;",
+                      "DROP TABLE gone;"
+                      "PRAGMA writable_schema = ON;"
+                      "INSERT INTO sqlite_schema VALUES ('table', 'gbad', 'gbad', 0,"
+                      " 'CREATE VIRTUAL TABLE gbad USING yoy_growth(source=src, colour=red)');"
+                      "INSERT INTO sqlite_schema VALUES ('table', 'kbad', 'kbad', 0,"
+                      " 'CREATE VIRTUAL TABLE kbad USING kosis_csv(path=''x.csv'')');"
+                      "PRAGMA writable_schema = OFF;",
                       NULL, NULL, NULL);
   if (rc != SQLITE_OK) fprintf(stderr, "oom_connect: cannot write %s: %s\n", DB_FILE, sqlite3_errmsg(db));
   sqlite3_close(db);
@@ -161,7 +168,10 @@ int main(void) {
       "SELECT * FROM f.kb;",
       "SELECT * FROM f.g;",
       "SELECT * FROM f.g2;",
-      "BEGIN; DROP TABLE f.k; DROP TABLE f.kb; DROP TABLE f.g2; ROLLBACK;",
+      "SELECT * FROM f.gbad;",
+      "SELECT * FROM f.kbad;",
+      "BEGIN; DROP TABLE f.k; DROP TABLE f.kb; DROP TABLE f.g2; DROP TABLE f.gbad;"
+      " DROP TABLE f.kbad; ROLLBACK;",
   };
   sqlite3_mem_methods wrapped;
   if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &default_methods) != SQLITE_OK) return 2;
@@ -184,7 +194,7 @@ int main(void) {
     long before = total_points;
     int f = sweep(queries[i], &ref, baseline, 0);
     f += sweep(queries[i], &ref, baseline, 1);
-    printf("oom_connect: %-70s %5ld fault points%s\n", queries[i], total_points - before,
+    printf("oom_connect: %-50.50s %5ld fault points%s\n", queries[i], total_points - before,
            f ? "  FAILED" : "");
     th_str_free(&ref.out);
     failures += f;
