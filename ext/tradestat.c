@@ -63,8 +63,8 @@ static int ts_meta_register(sqlite3 *db) {
   /* tradestat_debug() depends on the build and the running library, so it
   ** is not DETERMINISTIC; both are harmless and INNOCUOUS. */
   static const ts_function_def defs[] = {
-      {"tradestat_version", 0, TS_PURE, tradestat_version, 0, 0, 0, 0},
-      {"tradestat_debug", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, tradestat_debug, 0, 0, 0, 0},
+      {"tradestat_version", 0, TS_PURE, tradestat_version, 0, 0, 0, 0, 0},
+      {"tradestat_debug", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, tradestat_debug, 0, 0, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

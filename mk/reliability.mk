@@ -1,4 +1,4 @@
-# Reliability and security (issue 6): fault injection, sanitizers, fuzzing,
+# Reliability and security: fault injection, sanitizers, fuzzing,
 # hostile input, exact oracles, safe defaults, concurrency, coverage.
 # `make test` runs every target in TEST_TARGETS below; `make fuzz` (longer
 # fuzzing) and `make coverage` are run by hand.  README "development" says
@@ -45,9 +45,9 @@ windowtest: $(BUILD)/tradestat.so
 	@$(PYTHON_EXT) tests/reliability/window_check.py $(BUILD)/tradestat
 
 # ---- SQL tests under a wrapper (sanitizers, valgrind) --------------------
-# tests/reliability/sql_under.sh runs every tests/sql/*.sql with the .load
-# line pointed at another build, through an optional wrapper command, and
-# compares with the .expected files like tests/sql/run.sh.
+# tests/reliability/sql_under.sh runs every tests/sql/*.sql with the runner
+# of tests/sql/run.sh, the .load line pointed at another build, through an
+# optional wrapper command, and compares each check's output like it.
 
 SAN_CC    ?= clang
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \

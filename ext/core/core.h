@@ -2,8 +2,8 @@
 ** core/core.h -- what every file of core/ shares: fixed-width integers and
 ** the white-space rule every label, name and number reader applies.
 **
-** core/ is plain C over plain values: no sqlite3_value, sqlite3_context or
-** sqlite3_vtab appears in it, so all of it is unit-tested without SQL.
+** core/ is plain C over plain values: no SQLite value, context or virtual-table
+** type appears in it, so all of it is unit-tested without SQL.
 ** The one thing it takes from SQLite is the allocator (core/alloc.h).
 */
 #ifndef TS_CORE_H

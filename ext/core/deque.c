@@ -168,7 +168,6 @@ void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out) {
   else ts_growth_yoy(s->kind, a, s->count, 0, s->count - 1, out);
 }
 
-ts_deque_status ts_deque_sort(ts_deque *s) {
+void ts_deque_sort(ts_deque *s) {
   if (s->unsorted) sort_and_merge(s);
-  return TS_DEQUE_OK;
 }

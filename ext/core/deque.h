@@ -48,7 +48,7 @@ ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p,
 void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);
 /* Sorts the points by ordinal and merges same-period points, so the
 ** series can be handed to ts_growth_at().  O(n log n). */
-ts_deque_status ts_deque_sort(ts_deque *s);
+void ts_deque_sort(ts_deque *s);
 /* The growth row of the latest point of a sorted, non-empty series, to
 ** the bit what ts_growth_at gives: with_ytd = 0 fills only the growth half
 ** (ts_growth_yoy); 1 every field, from the running sums: O(1) amortized

@@ -1,5 +1,5 @@
 /*
-** growth_core.c -- the one engine behind every form of yoy and ytd growth
+** core/growth_engine.c -- the one engine behind every form of yoy and ytd growth
 ** (aggregate, window, virtual table).
 **
 ** Contract:

@@ -18,12 +18,14 @@
 
 #if defined(__SIZEOF_INT128__) && !defined(TS_PORTABLE_INT128)
 
-typedef __int128 ts_int128 __attribute__((aligned(8)));
+/* __extension__: -std=c11 -pedantic builds accept the GNU type. */
+__extension__ typedef __int128 ts_int128 __attribute__((aligned(8)));
 #define TS_INT128_NATIVE 1
 
 static inline ts_int128 ts_i128_from_i64(int64_t v) { return v; }
 static inline ts_int128 ts_i128_add(ts_int128 a, ts_int128 b) { return a + b; }
 static inline ts_int128 ts_i128_sub(ts_int128 a, ts_int128 b) { return a - b; }
+static inline int ts_i128_eq(ts_int128 a, ts_int128 b) { return a == b; }
 static inline int ts_i128_fits_i64(ts_int128 a) { return a >= INT64_MIN && a <= INT64_MAX; }
 /* |a| < 2^53: converts to a double without rounding. */
 static inline int ts_i128_fits_53(ts_int128 a) {
@@ -61,6 +63,7 @@ static inline ts_int128 ts_i128_sub(ts_int128 a, ts_int128 b) {
   r.hi = (int64_t)((uint64_t)a.hi - (uint64_t)b.hi - (a.lo < b.lo));
   return r;
 }
+static inline int ts_i128_eq(ts_int128 a, ts_int128 b) { return a.lo == b.lo && a.hi == b.hi; }
 static inline int ts_i128_fits_i64(ts_int128 a) {
   return (a.hi == 0 && a.lo <= (uint64_t)INT64_MAX) ||
          (a.hi == -1 && a.lo >= (uint64_t)INT64_MAX + 1);

@@ -1,33 +1,41 @@
 /*
-** convention.c -- SPEC.md section 0 in one place: numbers in, sums that
-** never overflow, growth with the negative-base rule, error messages.
+** core/number.c -- numbers in, sums that never overflow, exact
+** differences, growth with the negative-base rule, cagr.
 **
 ** Contract:
-**  1. INTEGER and REAL are numbers as they are; TEXT is a number when
-**     SQLite itself would read it as one (surrounding spaces, sign,
-**     digits, fraction, exponent); any other TEXT and every BLOB is
-**     "argument N is not a number: 'value'".  +-Inf (including TEXT such
-**     as '1e999') is "argument N is not a finite number: Inf".
-**  2. NULL is reported as TS_NUMBER_NULL; callers return NULL (scalars) or
-**     skip the row (aggregates).
+**  1. TEXT is a number when SQLite itself would read it as one
+**     (surrounding spaces, sign, digits, fraction, exponent), or when it
+**     is such a number whose integer part is written in groups of three
+**     with comma separators ('1,400', '-1,019.9').  Empty text and the
+**     statistical agencies' no-data marks '-', '…' and 'x' (after
+**     trimming) are missing figures: TS_NUMBER_NULL, like SQL NULL.
+**     Anything else is TS_NUMBER_NOT_NUMBER.  +-Inf (including TEXT such
+**     as '1e999') is TS_NUMBER_INFINITE.
+**  2. Reading never depends on the process's locale: a host that called
+**     setlocale(LC_ALL, "") under de_DE still reads '12.5' as 12.5.
+**     Numbers of at most 15 significant digits with a decimal exponent
+**     of at most 22 are converted exactly here (one correctly rounded
+**     multiplication or division); the rest go to strtod with the '.'
+**     written as the locale's decimal point.
 **  3. Sums: integers are added exactly (128-bit accumulator), REALs with
 **     Neumaier compensation.  The total is an INTEGER when every input
 **     still counted is an integer and the exact total fits in 64 bits,
 **     else a REAL.  Removal (window xInverse) is exact for integers.
 **  4. Growth is (current - previous) / |previous| * 100; a zero previous
 **     or a result that is not finite is "undefined" (SQL NULL).
-**  5. Values quoted in messages are shortened to 60 bytes (on a UTF-8
-**     character boundary) so a 2 MB string never makes a 2 MB message.
 */
 #include "core/number.h"
 #include "core/alloc.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int decimal_fast(const char *z, int n, double *out);
+static ts_number_status decimal_slow(const char *z, int n, ts_number *out);
 
 ts_number_status ts_number_from_double(double d, ts_number *out) {
   if (isnan(d)) return TS_NUMBER_NULL;
@@ -60,10 +68,50 @@ static int parse_int64(const char *z, int n, int64_t *out) {
   return 1;
 }
 
+/* The agencies' marks for "no figure": empty, '-', '…' (U+2026), 'x'. */
+static int is_no_data_mark(const char *z, int n) {
+  return n == 0 || (n == 1 && (z[0] == '-' || z[0] == 'x' || z[0] == 'X')) ||
+         (n == 3 && memcmp(z, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* '1,400', '-1,019.9', '8,208.9': an integer part in groups of three
+** separated by commas.  Copies the text without the commas into buf
+** (capacity cap) and returns its length, or -1 when the text has no comma
+** or its commas are not such separators. */
+static int strip_thousands(const char *z, int n, char *buf, int cap) {
+  int i = 0, k = 0, group = -1, commas = 0;
+  if (i < n && (z[i] == '+' || z[i] == '-')) buf[k++] = z[i++];
+  if (i < n && z[i] == '0') return -1; /* '0,001' could be a decimal comma */
+  for (; i < n && (is_digit(z[i]) || z[i] == ','); i++) {
+    if (z[i] == ',') {
+      if (group == -1 ? k == 0 || k - (buf[0] == '+' || buf[0] == '-') > 3 : group != 3) return -1;
+      group = 0;
+      commas++;
+      continue;
+    }
+    if (group >= 0) group++;
+    if (k >= cap - 1) return -1;
+    buf[k++] = z[i];
+  }
+  if (commas == 0 || group != 3) return -1;
+  for (; i < n; i++) {
+    if (z[i] == ',' || k >= cap - 1) return -1;
+    buf[k++] = z[i];
+  }
+  return k;
+}
+
 ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
   if (z == NULL) return TS_NUMBER_NULL;
   if (n < 0) n = (int)strlen(z);
   ts_trim(&z, &n);
+  if (is_no_data_mark(z, n)) return TS_NUMBER_NULL;
+  if (n > 0 && memchr(z, ',', (size_t)n)) {
+    char buf[64];
+    int k = strip_thousands(z, n, buf, (int)sizeof(buf));
+    if (k < 0) return TS_NUMBER_NOT_NUMBER;
+    return ts_number_from_text(buf, k, out);
+  }
   int i = 0, digits = 0, is_int = 1;
   if (i < n && (z[i] == '+' || z[i] == '-')) i++;
   while (i < n && is_digit(z[i])) i++, digits++;
@@ -86,13 +134,76 @@ ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
     ts_number_from_int(v, out);
     return TS_NUMBER_OK;
   }
-  /* strtod stops at the end of the syntax checked above; copy so the
-  ** text need not be NUL-terminated right after the number. */
-  char small[64];
-  char *buf = n < (int)sizeof(small) ? small : sqlite3_malloc64((sqlite3_uint64)n + 1);
+  double d;
+  if (decimal_fast(z, n, &d)) return ts_number_from_double(d, out);
+  return decimal_slow(z, n, out);
+}
+
+/* Exact decimal conversion for the common case (Clinger's fast path):
+** a mantissa of at most 15 digits is an exact double, so is 10^e for
+** e <= 22, and one IEEE multiplication or division rounds correctly.
+** The syntax of [z, z+n) was checked by the caller.  0: not this case. */
+static int decimal_fast(const char *z, int n, double *out) {
+  static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  int i = 0, neg = 0, digits = 0, frac = 0;
+  uint64_t m = 0;
+  if (z[i] == '+' || z[i] == '-') neg = z[i++] == '-';
+  while (i < n && z[i] == '0') i++; /* leading zeros are not significant */
+  for (; i < n && is_digit(z[i]); i++) {
+    if (++digits > 15) return 0;
+    m = m * 10 + (uint64_t)(z[i] - '0');
+  }
+  if (i < n && z[i] == '.') {
+    for (i++; i < n && is_digit(z[i]); i++) {
+      if (m == 0 && z[i] == '0') { frac++; continue; }
+      if (++digits > 15) return 0;
+      m = m * 10 + (uint64_t)(z[i] - '0');
+      frac++;
+    }
+  }
+  int e = 0;
+  if (i < n && (z[i] == 'e' || z[i] == 'E')) {
+    int eneg = 0;
+    i++;
+    if (z[i] == '+' || z[i] == '-') eneg = z[i++] == '-';
+    for (; i < n; i++) {
+      if (e > 1000) return 0;
+      e = e * 10 + (z[i] - '0');
+    }
+    if (eneg) e = -e;
+  }
+  e -= frac;
+  double d = (double)m;
+  if (m == 0) d = 0.0;
+  else if (e >= 0 && e <= 22) d *= pow10[e];
+  else if (e < 0 && e >= -22) d /= pow10[-e];
+  else return 0;
+  *out = neg ? -d : d;
+  return 1;
+}
+
+/* The rest: strtod, with the '.' replaced by the current locale's decimal
+** point so a host's setlocale() cannot change the value. */
+static ts_number_status decimal_slow(const char *z, int n, ts_number *out) {
+  const char *dp = localeconv()->decimal_point;
+  size_t ndp = (dp && *dp) ? strlen(dp) : 1;
+  if (!dp || !*dp) dp = ".";
+  size_t cap = (size_t)n * ndp + 1;
+  char small[128];
+  char *buf = cap <= sizeof(small) ? small : sqlite3_malloc64((sqlite3_uint64)cap);
   if (buf == NULL) return TS_NUMBER_NOMEM;
-  memcpy(buf, z, (size_t)n);
-  buf[n] = 0;
+  size_t k = 0;
+  for (int i = 0; i < n; i++) {
+    if (z[i] == '.') {
+      memcpy(buf + k, dp, ndp);
+      k += ndp;
+    } else {
+      buf[k++] = z[i];
+    }
+  }
+  buf[k] = 0;
   double d = strtod(buf, NULL);
   if (buf != small) sqlite3_free(buf);
   return ts_number_from_double(d, out);
@@ -163,6 +274,40 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
   }
 }
 
+/* Fraction digits of the shortest decimal that reads back as d (at most
+** 15), or -1 when d has none that short or is too large for the scaled
+** value to be an exact integer double. */
+static int decimal_places(double d) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  for (int k = 0; k <= 15; k++) {
+    double scaled = nearbyint(d * pow10[k]);
+    if (!(fabs(scaled) < 9007199254740992.0)) return -1; /* 2^53 */
+    if (scaled / pow10[k] == d) return k;
+  }
+  return -1;
+}
+
+/* x - m for REALs, as the nearest double to the difference of the
+** decimals the inputs were written as: 751.7 - 680.8 is 70.9, not the
+** 70.9000000000001 of binary subtraction.  When both inputs have a short
+** decimal form (at most 15 fraction digits, scaled values below 2^53) the
+** scaled difference is an exact integer and one division rounds it
+** correctly; otherwise the binary difference. */
+static double decimal_difference(double x, double m) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  double binary = x - m;
+  int kx = decimal_places(x), km = decimal_places(m);
+  if (kx < 0 || km < 0 || !isfinite(binary)) return binary;
+  int k = kx > km ? kx : km;
+  double sx = nearbyint(x * pow10[k]), sm = nearbyint(m * pow10[k]);
+  if (!(fabs(sx) < 4503599627370496.0 && fabs(sm) < 4503599627370496.0) || /* 2^52 */
+      sx / pow10[k] != x || sm / pow10[k] != m)
+    return binary;
+  return (sx - sm) / pow10[k]; /* |sx - sm| < 2^53: exact, one rounding */
+}
+
 /* x - m exactly: an INTEGER while both are and the result fits, else the
 ** exact 128-bit difference (or the REAL one) as a double. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out) {
@@ -179,7 +324,7 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
   }
   out->is_int = 0;
   out->i = 0;
-  out->d = x->d - m->d;
+  out->d = decimal_difference(x->d, m->d);
 }
 
 int ts_growth(double current, double previous, double *out) {

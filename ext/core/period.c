@@ -1,13 +1,18 @@
 /*
-** period.c -- the pure period parser and calendar arithmetic.
+** core/period.c -- the pure period parser and calendar arithmetic.
 **
 ** Contract:
-**  1. Accepted labels (SPEC section 1): year `2023`; half `2023-H1`,
-**     `2023H1`, `2023 H1`, `2023.1/2`, `2023 1/2`; quarter `2023-Q2`,
-**     `2023Q2`, `2023 Q2`, `2023.2/4`, `2023 2/4` (h/q in either case);
-**     month `2023-06`, `2023.06`, `202306`; day `2023-06-30`, optionally
-**     followed by a time (`2023-06-30 12:00:00`, `T` separator) that is
-**     ignored.  Surrounding white space is ignored.
+**  1. Accepted labels: year `2023`, `2023년`; half `2023-H1`, `2023H1`,
+**     `2023 H1`, `H1 2023`, `1H2023`, `2023.1/2`, `2023 1/2`, `2023년
+**     상반기` / `하반기`; quarter `2023-Q2`, `2023Q2`, `2023 Q2`, `Q2 2023`,
+**     `2Q2023`, `2Q 2023`, `2023.2/4`, `2023 2/4`, `2023년 2/4분기`,
+**     `2023년 2분기` (h/q in either case); month `2023-06`, `2023-6`,
+**     `2023.06`, `2023/06`, `2023/6`, `202306`, `2023M06`, `2023M6`,
+**     `2023년 6월`, `2023년 06월`, and English month names or their
+**     abbreviations before the year (`January 2016`, `Jan 2016`,
+**     `Jan-2016`, `Jan. 2016`, `Jan2016`, `Sept 2019`, any case); day `2023-06-30`,
+**     optionally followed by a time (`2023-06-30 12:00:00`, `T`
+**     separator) that is ignored.  Surrounding white space is ignored.
 **  2. A trailing preliminary mark `p`, `p)` or `(p)` (either case, with or
 **     without a space before it) is accepted and recorded.
 **  3. Years run from 1 to 9999; months 1-12; days must exist in the
@@ -25,6 +30,13 @@
 const char ts_period_forms[] =
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, "
     "or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM'";
+
+/* UTF-8 of the Korean words KOSIS and the customs service write. */
+#define KO_YEAR "\xEB\x85\x84"                      /* year */
+#define KO_MONTH "\xEC\x9B\x94"                     /* month */
+#define KO_QUARTER "\xEB\xB6\x84\xEA\xB8\xB0"         /* quarter */
+#define KO_FIRST_HALF "\xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0" /* first half */
+#define KO_SECOND_HALF "\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0" /* second half */
 
 static const char *const kind_names[] = {NULL,      "year",  "half",
                                          "quarter", "month", "day"};
@@ -167,6 +179,117 @@ static int parse_canonical(const char *z, int n, ts_period *out) {
   return parse_after_dash(z + 5, 5, year, out);
 }
 
+/* Does [z, z+n) start with the literal w?  Returns its length or 0. */
+static int starts_with(const char *z, int n, const char *w) {
+  int k = (int)strlen(w);
+  return (n >= k && memcmp(z, w, (size_t)k) == 0) ? k : 0;
+}
+
+static int skip_spaces(const char *z, int n, int i) {
+  while (i < n && ts_is_space(z[i])) i++;
+  return i;
+}
+
+/* 1 or 2 digits at z[i..]: the value, and *pi moved past them; -1 if none. */
+static int read_small(const char *z, int n, int *pi) {
+  int i = *pi, v = 0, k = 0;
+  while (i < n && k < 2 && is_digit(z[i])) v = v * 10 + (z[i++] - '0'), k++;
+  if (k == 0 || (i < n && is_digit(z[i]))) return -1;
+  *pi = i;
+  return v;
+}
+
+/* After "YYYY년": nothing (a year), "6월" / "06월", "2/4분기", "2분기",
+** "상반기", "하반기" (spaces allowed between the parts). */
+static int parse_korean(const char *z, int n, int year, ts_period *out) {
+  int i = skip_spaces(z, n, 0), k;
+  if (i == n) return set_period(out, TS_KIND_YEAR, year, 1, 0);
+  if ((k = starts_with(z + i, n - i, KO_FIRST_HALF)) && i + k == n)
+    return set_period(out, TS_KIND_HALF, year, 1, 0);
+  if ((k = starts_with(z + i, n - i, KO_SECOND_HALF)) && i + k == n)
+    return set_period(out, TS_KIND_HALF, year, 2, 0);
+  int num = read_small(z, n, &i);
+  if (num < 0) return 1;
+  if (i + 2 < n && z[i] == '/' && z[i + 1] == '4') { /* "2/4분기" */
+    i += 2;
+    i = skip_spaces(z, n, i);
+    if ((k = starts_with(z + i, n - i, KO_QUARTER)) && i + k == n && num >= 1 && num <= 4)
+      return set_period(out, TS_KIND_QUARTER, year, num, 0);
+    return 1;
+  }
+  i = skip_spaces(z, n, i);
+  if ((k = starts_with(z + i, n - i, KO_MONTH)) && i + k == n && num >= 1 && num <= 12)
+    return set_period(out, TS_KIND_MONTH, year, num, 0);
+  if ((k = starts_with(z + i, n - i, KO_QUARTER)) && i + k == n && num >= 1 && num <= 4)
+    return set_period(out, TS_KIND_QUARTER, year, num, 0);
+  return 1;
+}
+
+static const char *const month_names[12] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+/* The month a name or abbreviation means: the full name, its first three
+** letters, or "sept"; 0 if none. */
+static int month_from_name(const char *z, int n) {
+  char w[10];
+  if (n < 3 || n > 9) return 0;
+  for (int i = 0; i < n; i++) {
+    char c = z[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c < 'a' || c > 'z') return 0;
+    w[i] = c;
+  }
+  w[n] = 0;
+  for (int m = 0; m < 12; m++) {
+    if (strcmp(w, month_names[m]) == 0 || (n == 3 && memcmp(w, month_names[m], 3) == 0))
+      return m + 1;
+  }
+  return strcmp(w, "sept") == 0 ? 9 : 0;
+}
+
+/* A label that starts with a letter: "January 2016", "Jan-2016",
+** "Jan. 2016", "Q2 2023", "H1 2023". */
+static int parse_word_first(const char *z, int n, ts_period *out) {
+  int i = 0;
+  while (i < n && ((z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z'))) i++;
+  int word = i, digit = -1;
+  if (word == 1 && i < n && is_digit(z[i])) digit = z[i++] - '0'; /* Q2, H1 */
+  if (digit < 0 && i < n && z[i] == '.') i++;                      /* Jan. */
+  int sep = i;
+  while (i < n && (z[i] == ' ' || z[i] == '-' || z[i] == ',' || z[i] == '\t')) i++;
+  if ((i == sep && (digit >= 0 || word < 3)) || n - i != 4) return 1; /* May2016 */
+  int year = read_digits(z + i, 4);
+  if (year < 0) return 1;
+  if (digit >= 0) {
+    char letter[3] = {z[0], (char)('0' + digit), 0};
+    return parse_letter(letter, 2, year, out);
+  }
+  int month = month_from_name(z, word);
+  return month ? set_period(out, TS_KIND_MONTH, year, month, 0) : 1;
+}
+
+/* "2Q2023", "2Q 2023", "1H2023": the number before the letter. */
+static int parse_number_first(const char *z, int n, ts_period *out) {
+  if (n < 6 || !is_digit(z[0])) return 1;
+  char c = z[1];
+  if (c != 'Q' && c != 'q' && c != 'H' && c != 'h') return 1;
+  int i = skip_spaces(z, n, 2);
+  if (n - i != 4) return 1;
+  int year = read_digits(z + i, 4);
+  if (year < 0) return 1;
+  char letter[3] = {c, z[0], 0};
+  return parse_letter(letter, 2, year, out);
+}
+
+/* After "YYYY/": "06" or "6". After "YYYY-": "6".  After "YYYYM": "06", "6". */
+static int parse_short_month(const char *z, int n, int year, ts_period *out) {
+  if (n < 1 || n > 2) return 1;
+  int i = 0, month = read_small(z, n, &i);
+  if (month < 1 || month > 12 || i != n) return 1;
+  return set_period(out, TS_KIND_MONTH, year, month, 0);
+}
+
 int ts_period_parse(const char *z, int n, ts_period *out) {
   if (z == NULL) return 1;
   if (n < 0) n = (int)strlen(z);
@@ -177,7 +300,11 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   int preliminary = strip_preliminary(z, &n);
   if (n < 4) return 1;
   int year = read_digits(z, 4);
-  if (year < 0) return 1;
+  if (year < 0) {
+    int rc = is_digit(z[0]) ? parse_number_first(z, n, out) : parse_word_first(z, n, out);
+    if (rc == 0) out->preliminary = preliminary;
+    return rc;
+  }
   const char *rest = z + 4;
   int nrest = n - 4;
   int rc;
@@ -186,7 +313,14 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   } else if (nrest == 2 && is_digit(rest[0])) {
     rc = parse_month(rest, year, out); /* YYYYMM */
   } else if (rest[0] == '-') {
-    rc = parse_after_dash(rest + 1, nrest - 1, year, out);
+    rc = nrest == 2 ? parse_short_month(rest + 1, 1, year, out)
+                    : parse_after_dash(rest + 1, nrest - 1, year, out);
+  } else if (rest[0] == '/') {
+    rc = parse_short_month(rest + 1, nrest - 1, year, out);
+  } else if (rest[0] == 'M' || rest[0] == 'm') {
+    rc = parse_short_month(rest + 1, nrest - 1, year, out);
+  } else if (starts_with(rest, nrest, KO_YEAR)) {
+    rc = parse_korean(rest + 3, nrest - 3, year, out);
   } else if (rest[0] == '.') {
     rc = (nrest == 3 && is_digit(rest[1]) && is_digit(rest[2]))
              ? parse_month(rest + 1, year, out)
@@ -365,4 +499,97 @@ int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
 double ts_period_years_between(const ts_period *a, const ts_period *b) {
   return (double)(b->year - a->year) +
          (ts_period_year_fraction(b) - ts_period_year_fraction(a));
+}
+
+/* ---- the nearest accepted form, for error messages ------------------ */
+
+/* Shape of a label: digits as '9', a run of ASCII letters as one 'a', a
+** run of other non-ASCII characters as one 'k', white space runs as one
+** ' ', other characters as they are; at most 31 bytes. */
+static void label_shape(const char *z, int n, char *out) {
+  int k = 0;
+  for (int i = 0; i < n && k < 31; i++) {
+    unsigned char c = (unsigned char)z[i];
+    char t;
+    if (is_digit((char)c)) t = '9';
+    else if ((c | 32) >= 'a' && (c | 32) <= 'z') t = 'a';
+    else if (c >= 0x80) t = 'k';
+    else if (ts_is_space((char)c)) t = ' ';
+    else t = (char)c;
+    if ((t == 'a' || t == 'k' || t == ' ') && k > 0 && out[k - 1] == t) continue;
+    out[k++] = t;
+  }
+  out[k] = 0;
+}
+
+static int edit_distance(const char *a, const char *b) {
+  int la = (int)strlen(a), lb = (int)strlen(b);
+  int row[33];
+  for (int j = 0; j <= lb; j++) row[j] = j;
+  for (int i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = i;
+    for (int j = 1; j <= lb; j++) {
+      int up = row[j];
+      int best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+/* Do two shapes use the same set of characters other than digits? */
+static int same_symbols(const char *a, const char *b) {
+  for (const char *p = a; *p; p++)
+    if (*p != '9' && !strchr(b, *p)) return 0;
+  for (const char *p = b; *p; p++)
+    if (*p != '9' && !strchr(a, *p)) return 0;
+  return 1;
+}
+
+static const struct {
+  const char *shape;
+  const char *form;
+} nearest_forms[] = {
+    {"9999", "'YYYY' (a year from 0001 to 9999)"},
+    {"9999-a9", "'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4)"},
+    {"9999a9", "'YYYYH1' (half 1-2) or 'YYYYQ1' (quarter 1-4)"},
+    {"9999 a9", "'YYYY H1' (half 1-2) or 'YYYY Q1' (quarter 1-4)"},
+    {"9999-99", "'YYYY-MM' (month 01-12)"},
+    {"9999-9", "'YYYY-M' (month 1-12)"},
+    {"9999-99-99", "'YYYY-MM-DD' (a date that exists)"},
+    {"9999.99", "'YYYY.MM' (month 01-12)"},
+    {"9999/99", "'YYYY/MM' (month 01-12)"},
+    {"999999", "'YYYYMM' (month 01-12)"},
+    {"9999a99", "'YYYYM06' (month 01-12)"},
+    {"9999 9/9", "'YYYY 1/2' (half) or 'YYYY 1/4' (quarter)"},
+    {"9999.9/9", "'YYYY.1/2' (half) or 'YYYY.1/4' (quarter)"},
+    {"a 9999", "'Jan 2016' (an English month name or its abbreviation, then the year)"},
+    {"a9 9999", "'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2)"},
+    {"9a9999", "'2Q2023' (quarter 1-4) or '1H2023' (half 1-2)"},
+    {"9999k", "'YYYY\xEB\x85\x84' (a year)"},
+    {"9999k 9k", "'YYYY\xEB\x85\x84 6\xEC\x9B\x94' (month 1-12) or 'YYYY\xEB\x85\x84 1\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
+    {"9999k 99k", "'YYYY\xEB\x85\x84 06\xEC\x9B\x94' (month 01-12)"},
+    {"9999k 9/9k", "'YYYY\xEB\x85\x84 1/4\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
+    {"9999k k", "'YYYY\xEB\x85\x84 \xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0' (first half) or '\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0' (second half)"},
+};
+
+const char *ts_period_nearest_form(const char *z, int n) {
+  char shape[32];
+  if (z == NULL) return nearest_forms[0].form;
+  if (n < 0) n = (int)strlen(z);
+  ts_trim(&z, &n);
+  strip_preliminary(z, &n);
+  label_shape(z, n, shape);
+  int best = 0, best_d = 1 << 30;
+  for (int i = 0; i < (int)(sizeof(nearest_forms) / sizeof(nearest_forms[0])); i++) {
+    /* Ties go to the form made of the same letters and punctuation. */
+    int d = 2 * edit_distance(shape, nearest_forms[i].shape) +
+            !same_symbols(shape, nearest_forms[i].shape);
+    if (d < best_d) best = i, best_d = d;
+  }
+  return nearest_forms[best].form;
 }

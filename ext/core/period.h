@@ -41,6 +41,10 @@ const char *ts_period_kind_name(ts_period_kind k);
 ts_period_kind ts_period_kind_from_name(const char *z);
 /* The accepted forms, for error messages. */
 extern const char ts_period_forms[];
+/* The accepted form a label that does not parse comes closest to, by the
+** shape of its characters (digits, letters, punctuation), as a quoted
+** example with its range: "'YYYY-MM' (month 01-12)". */
+const char *ts_period_nearest_form(const char *z, int n);
 
 /* A monotone integer: consecutive periods of one kind differ by 1. */
 int64_t ts_period_ordinal(const ts_period *p);

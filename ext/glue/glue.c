@@ -160,7 +160,13 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   }
   if (!bad) return 0;
   char *zRepr = ts_value_repr(v);
-  if (zRepr) *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (nearest accepted form: %s)", zRepr,
+                             ts_period_nearest_form((const char *)sqlite3_value_text(v),
+                                                    sqlite3_value_bytes(v)));
+  } else if (zRepr) {
+    *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
+  }
   sqlite3_free(zRepr);
   return 2;
 }
@@ -192,11 +198,11 @@ int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n) {
     const ts_function_def *f = &defs[i];
     int rc;
     if (f->xInverse) {
-      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, NULL,
+      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, f->pApp,
                                           f->xStep, f->xFinal, f->xValue,
                                           f->xInverse, NULL);
     } else {
-      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, NULL,
+      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, f->pApp,
                                       f->xFunc, f->xStep, f->xFinal, NULL);
     }
     if (rc != SQLITE_OK) {

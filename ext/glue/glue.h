@@ -62,7 +62,7 @@ void ts_result_number(sqlite3_context *ctx, const ts_number *n);
 /* Result a double, NULL if it is not finite. */
 void ts_result_double(sqlite3_context *ctx, double d);
 
-/* Registration from a table (STYLE.md habit 4). */
+/* Registration from a table. */
 typedef struct ts_function_def {
   const char *zName;
   int nArg;
@@ -72,6 +72,8 @@ typedef struct ts_function_def {
   void (*xFinal)(sqlite3_context *);
   void (*xValue)(sqlite3_context *);
   void (*xInverse)(sqlite3_context *, int, sqlite3_value **);
+  void *pApp; /* sqlite3_user_data() of every call: one set of callbacks
+                 can serve several names */
 } ts_function_def;
 
 /* Registers every entry; on failure returns the code and reports the

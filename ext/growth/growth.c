@@ -123,9 +123,9 @@ static void cagr_final(sqlite3_context *ctx) {
 
 int ts_growth_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"pct_change", 2, TS_PURE, pct_change_func, 0, 0, 0, 0},
-      {"cagr", 3, TS_PURE, cagr_func, 0, 0, 0, 0},
-      {"cagr", 2, TS_PURE_AGG, 0, cagr_step, cagr_final, 0, 0},
+      {"pct_change", 2, TS_PURE, pct_change_func, 0, 0, 0, 0, 0},
+      {"cagr", 3, TS_PURE, cagr_func, 0, 0, 0, 0, 0},
+      {"cagr", 2, TS_PURE_AGG, 0, cagr_step, cagr_final, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

@@ -1,7 +1,7 @@
 /*
-** growth_window.c -- yoy_growth(value, period) and ytd_growth(value,
+** growth/growth_window.c -- yoy_growth(value, period) and ytd_growth(value,
 ** period), each both an aggregate and a window function, over the one
-** growth engine (growth_core.c).
+** growth engine (core/growth_engine.c).
 **
 ** Contract:
 **  1. Rows whose value or period is NULL are skipped (like sum()); when
@@ -137,29 +137,26 @@ static void growth_final(sqlite3_context *ctx, growth_measure m) {
   if (s) ts_deque_free(s);
 }
 
-/* One entry point per SQL name and callback, so registration stays the
-** shared table-driven ts_register_functions(). */
-#define GROWTH_CALLBACKS(name, measure)                                        \
-  static void name##_step(sqlite3_context *c, int n, sqlite3_value **v) {     \
-    (void)n;                                                                   \
-    growth_step(c, measure, v);                                                \
-  }                                                                            \
-  static void name##_inverse(sqlite3_context *c, int n, sqlite3_value **v) {  \
-    (void)n;                                                                   \
-    growth_inverse(c, measure, v);                                             \
-  }                                                                            \
-  static void name##_value(sqlite3_context *c) { growth_value(c, measure); }  \
-  static void name##_final(sqlite3_context *c) { growth_final(c, measure); }
-
-GROWTH_CALLBACKS(yoy_growth, MEASURE_YOY)
-GROWTH_CALLBACKS(ytd_growth, MEASURE_YTD)
+/* One set of callbacks for both names; the measure is the function's
+** user data (registered below). */
+static growth_measure measure_of(sqlite3_context *ctx) {
+  return (growth_measure)(intptr_t)sqlite3_user_data(ctx);
+}
+static void window_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  growth_step(ctx, measure_of(ctx), argv);
+}
+static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  growth_inverse(ctx, measure_of(ctx), argv);
+}
+static void window_value(sqlite3_context *ctx) { growth_value(ctx, measure_of(ctx)); }
+static void window_final(sqlite3_context *ctx) { growth_final(ctx, measure_of(ctx)); }
 
 int ts_growth_window_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"yoy_growth", 2, TS_PURE_AGG, 0, yoy_growth_step, yoy_growth_final,
-       yoy_growth_value, yoy_growth_inverse},
-      {"ytd_growth", 2, TS_PURE_AGG, 0, ytd_growth_step, ytd_growth_final,
-       ytd_growth_value, ytd_growth_inverse},
+      {"yoy_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value,
+       window_inverse, (void *)(intptr_t)MEASURE_YOY},
+      {"ytd_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value,
+       window_inverse, (void *)(intptr_t)MEASURE_YTD},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

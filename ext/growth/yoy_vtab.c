@@ -1,5 +1,5 @@
 /*
-** yoy_vtab.c -- the yoy_growth virtual table (SPEC section 2).
+** growth/yoy_vtab.c -- the yoy_growth virtual table (year-over-year growth per series).
 **
 **   SELECT * FROM yoy_growth('direct_trade', 'amount', 'period', 'partner');
 **   CREATE VIRTUAL TABLE g USING yoy_growth(source=direct_trade,

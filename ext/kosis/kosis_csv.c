@@ -1,5 +1,5 @@
 /*
-** kosis_csv.c -- the kosis_csv virtual table: a KOSIS CSV export, read as
+** kosis/kosis_csv.c -- the kosis_csv virtual table: a KOSIS CSV export, read as
 ** it is downloaded, as rows of (dimensions..., period, value, preliminary,
 ** label).  The parsing is kosis_parse.c / kosis_text.c; this is the glue.
 **

@@ -1,5 +1,5 @@
 /*
-** kosis_csv.h -- the pure core of the kosis_csv reader (kosis_parse.c):
+** kosis/kosis_csv.h -- the pure core of the kosis_csv reader (kosis_parse.c):
 ** bytes of a KOSIS CSV export in, a table of cells out.  No SQLite values
 ** and no files here: the virtual table (kosis_csv.c) reads the file and
 ** serves the cells.

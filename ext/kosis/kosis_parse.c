@@ -1,5 +1,5 @@
 /*
-** kosis_parse.c -- a KOSIS CSV export (as bytes) to a table of cells:
+** kosis/kosis_parse.c -- a KOSIS CSV export (as bytes) to a table of cells:
 ** which layout it is, its dimension columns, its periods and its values.
 ** Pure C: no SQLite values, no files.
 **

@@ -1,5 +1,5 @@
 /*
-** kosis_text.c -- bytes of a KOSIS export to UTF-8 text, and that text to
+** kosis/kosis_text.c -- bytes of a KOSIS export to UTF-8 text, and that text to
 ** CSV records.  Pure C (iconv(3) from the C library), no SQLite values.
 **
 ** Contract:

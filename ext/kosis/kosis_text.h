@@ -1,5 +1,5 @@
 /*
-** kosis_text.h -- decoding (UTF-8 / CP949) and CSV records for the
+** kosis/kosis_text.h -- decoding (UTF-8 / CP949) and CSV records for the
 ** kosis_csv reader; implemented in kosis_text.c, used by kosis_parse.c.
 */
 #ifndef TRADESTAT_KOSIS_TEXT_H

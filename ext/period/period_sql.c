@@ -1,5 +1,5 @@
 /*
-** period_sql.c -- the period_*() SQL functions over the pure parser.
+** period/period_sql.c -- the period_*() SQL functions over the pure parser.
 **
 ** Contract:
 **  1. A NULL period (or a NULL n / kind) gives NULL.
@@ -128,15 +128,15 @@ static void period_end_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
 
 int ts_period_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"period_normalize", 1, TS_PURE, period_normalize_func, 0, 0, 0, 0},
-      {"period_kind", 1, TS_PURE, period_kind_func, 0, 0, 0, 0},
-      {"period_year", 1, TS_PURE, period_year_func, 0, 0, 0, 0},
-      {"period_shift", 2, TS_PURE, period_shift_func, 0, 0, 0, 0},
-      {"period_prior_year", 1, TS_PURE, period_prior_year_func, 0, 0, 0, 0},
-      {"period_rollup", 2, TS_PURE, period_rollup_func, 0, 0, 0, 0},
-      {"period_year_fraction", 1, TS_PURE, period_year_fraction_func, 0, 0, 0, 0},
-      {"period_start", 1, TS_PURE, period_start_func, 0, 0, 0, 0},
-      {"period_end", 1, TS_PURE, period_end_func, 0, 0, 0, 0},
+      {"period_normalize", 1, TS_PURE, period_normalize_func, 0, 0, 0, 0, 0},
+      {"period_kind", 1, TS_PURE, period_kind_func, 0, 0, 0, 0, 0},
+      {"period_year", 1, TS_PURE, period_year_func, 0, 0, 0, 0, 0},
+      {"period_shift", 2, TS_PURE, period_shift_func, 0, 0, 0, 0, 0},
+      {"period_prior_year", 1, TS_PURE, period_prior_year_func, 0, 0, 0, 0, 0},
+      {"period_rollup", 2, TS_PURE, period_rollup_func, 0, 0, 0, 0, 0},
+      {"period_year_fraction", 1, TS_PURE, period_year_fraction_func, 0, 0, 0, 0, 0},
+      {"period_start", 1, TS_PURE, period_start_func, 0, 0, 0, 0, 0},
+      {"period_end", 1, TS_PURE, period_end_func, 0, 0, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

@@ -1,5 +1,5 @@
 /*
-** holt_winters.c -- Holt-Winters with no, additive or damped trend and
+** projection/holt_winters.c -- Holt-Winters with no, additive or damped trend and
 ** additive or multiplicative seasonality, parameters fitted by
 ** Nelder-Mead, the model chosen by AICc, degenerate fits refused.
 **

@@ -1,12 +1,12 @@
 /*
-** projection.c -- the annual_projection() scalar, aggregate and window
+** projection/projection.c -- the annual_projection() scalar, aggregate and window
 ** functions: thin SQL glue over projection_core.c.
 **
 ** Contract:
 **  1. annual_projection(ytd, through_period) is the run rate
 **     ytd / period_year_fraction(through_period); NULL when either is NULL.
 **     A value that is not a number or a label that is not a period is an
-**     error naming the argument (SPEC section 0).
+**     error naming the argument.
 **  2. annual_projection(value, period, method) as an aggregate projects
 **     the total of the latest period's year from the periods of that year
 **     up to the latest one; as a window function, that of the frame (so
@@ -24,7 +24,7 @@
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
 **  6. xInverse removes a row exactly, so sliding frames work; the rows
-**     live in the growth family's point deque (growth_series.c), as in
+**     live in the growth family's point deque (core/deque.c), as in
 **     yoy_growth and sparkline.
 */
 #include "projection/projection.h"
@@ -155,10 +155,11 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
 }
 
 static void projection_result(sqlite3_context *ctx, projection_state *s) {
-  if (s == NULL || ts_deque_sort(&s->series) != TS_DEQUE_OK) {
+  if (s == NULL) {
     sqlite3_result_null(ctx);
     return;
   }
+  ts_deque_sort(&s->series);
   const ts_point *a = ts_deque_points(&s->series);
   int n = s->series.count, latest = latest_point(a, n);
   if (latest < 0) {
@@ -196,9 +197,9 @@ static void projection_final(sqlite3_context *ctx) {
 
 int ts_projection_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0},
+      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0, 0},
       {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final,
-       projection_value, projection_inverse},
+       projection_value, projection_inverse, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

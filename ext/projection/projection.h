@@ -1,5 +1,5 @@
 /*
-** projection.h -- the pure core of annual_projection (SPEC.md section 4):
+** projection/projection.h -- the pure core of annual_projection:
 ** plain C over plain arrays, no sqlite3_value, so every method is
 ** unit-tested directly.  The scalar, aggregate, window and virtual-table
 ** forms all call ts_projection_estimate(), so they cannot disagree.

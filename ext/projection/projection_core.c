@@ -1,5 +1,5 @@
 /*
-** projection_core.c -- the projection methods of SPEC.md section 4 over a
+** projection/projection_core.c -- the projection methods over a
 ** grid of years (see projection.h), the backtest, `auto` and intervals.
 **
 ** Contract (year y, periods 1..k of P known, ytd their sum):

@@ -1,5 +1,5 @@
 /*
-** projection_interval.c -- prediction intervals for annual projections
+** projection/projection_interval.c -- prediction intervals for annual projections
 ** from the errors a method made before, and the Student t quantile they
 ** use.
 **
@@ -27,6 +27,9 @@
 
 #include <math.h>
 
+/* pi, spelled out: M_PI is POSIX, not ISO C. */
+#define TS_PI 3.14159265358979323846
+
 /* Lanczos approximation (g = 7, n = 9) of ln Gamma(x), x > 0. */
 static double log_gamma(double x) {
   static const double c[9] = {0.99999999999980993,  676.5203681218851,
@@ -34,11 +37,11 @@ static double log_gamma(double x) {
                               -176.61502916214059,  12.507343278686905,
                               -0.13857109526572012, 9.9843695780195716e-6,
                               1.5056327351493116e-7};
-  if (x < 0.5) return log(M_PI / fabs(sin(M_PI * x))) - log_gamma(1.0 - x);
+  if (x < 0.5) return log(TS_PI / fabs(sin(TS_PI * x))) - log_gamma(1.0 - x);
   x -= 1.0;
   double a = c[0], t = x + 7.5;
   for (int i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * log(2 * M_PI) + (x + 0.5) * log(t) - t + log(a);
+  return 0.5 * log(2 * TS_PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /* Continued fraction of the incomplete beta function (modified Lentz). */

@@ -1,5 +1,5 @@
 /*
-** projection_vtab.c -- the annual_projection virtual table (SPEC section 4).
+** projection/projection_vtab.c -- the annual_projection virtual table.
 **
 **   SELECT * FROM annual_projection('direct_trade', 'amount', 'period',
 **                                   'partner', 'auto');

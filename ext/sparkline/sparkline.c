@@ -1,14 +1,14 @@
 /*
-** sparkline.c -- sparkline(value, period): a series drawn as one line of
+** sparkline/sparkline.c -- sparkline(value, period): a series drawn as one line of
 ** ▁▂▃▄▅▆▇█, ordered by period, so a trend can be seen in the shell.
 **
 ** Contract:
 **  1. Aggregate over (value, period).  Rows may arrive in any order; rows
-**     of the same period are summed (exactly for integers, SPEC §0) and
+**     of the same period are summed (exactly for integers) and
 **     drawn as one bar.
 **  2. The line runs from the earliest to the latest period that has a
 **     value, one character per period; a period in between with no value
-**     is a space.  A row whose value or period is NULL is skipped (SPEC §0),
+**     is a space.  A row whose value or period is NULL is skipped,
 **     so a period whose only rows are NULL (KOSIS `-`) is a gap, a space.
 **  3. Scale: the smallest value is ▁, the largest █, the others on the
 **     nearest of the eight levels of a linear scale between them.  Negative
@@ -17,12 +17,12 @@
 **     to be read as a low or a high.
 **  4. No row left: NULL.  All periods must be of one kind, else
 **     "sparkline(): series mixes period kinds: '2023-Q1' and '2023-05'".
-**     Values and periods that are not numbers / periods are errors in the
-**     words of SPEC §0 (argument 1 / argument 2).
+**     Values and periods that are not numbers / periods are errors with the
+**     usual messages (argument 1 / argument 2).
 **  5. At most TS_SPARKLINE_MAX_PERIODS periods from first to last; a longer
 **     span is an error (a line that long is not a picture).  Values whose
 **     sum is infinite are an error.
-**  6. The points are the growth family's ts_deque (growth_series.c), so
+**  6. The points are the growth family's ts_deque (core/deque.c), so
 **     "same period" and "summed" mean exactly what they mean for
 **     yoy_growth; memory grows with distinct periods, not rows.  Not a
 **     window function (no frame makes sense for a picture).
@@ -40,10 +40,19 @@ static const char *const bars[8] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x8
 
 int ts_sparkline_level(double v, double lo, double hi) {
   if (!(hi > lo)) return 3;
-  /* Halves keep hi - lo finite even for values near +-DBL_MAX. */
-  double f = (v / 2 - lo / 2) / (hi / 2 - lo / 2);
-  int level = (int)floor(f * 7 + 0.5);
-  return level < 0 ? 0 : level > 7 ? 7 : level;
+  /* The range is finite and positive unless lo and hi are near -+DBL_MAX;
+  ** then the halves are (each half is finite, and hi/2 > lo/2).  Between
+  ** subnormals the range is computed exactly (no halving, which would
+  ** round 5e-324 / 2 to 0 and divide by zero). */
+  double range = hi - lo, off = v - lo;
+  if (!isfinite(range)) {
+    range = hi / 2 - lo / 2;
+    off = v / 2 - lo / 2;
+  }
+  double f = off / range;
+  if (!(f >= 0.0)) f = 0.0; /* also NaN: never converted to int */
+  if (f > 1.0) f = 1.0;
+  return (int)floor(f * 7 + 0.5);
 }
 
 void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, int n,
@@ -165,9 +174,8 @@ static void sparkline_final(sqlite3_context *ctx) {
   sparkline_state *s = sqlite3_aggregate_context(ctx, 0);
   if (s == NULL || s->series.count == 0) {
     sqlite3_result_null(ctx);
-  } else if (ts_deque_sort(&s->series) != TS_DEQUE_OK) {
-    sqlite3_result_error_nomem(ctx);
   } else {
+    ts_deque_sort(&s->series);
     draw(ctx, s);
   }
   if (s) ts_deque_free(&s->series);
@@ -175,7 +183,7 @@ static void sparkline_final(sqlite3_context *ctx) {
 
 int ts_sparkline_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"sparkline", 2, TS_PURE_AGG, 0, sparkline_step, sparkline_final, 0, 0},
+      {"sparkline", 2, TS_PURE_AGG, 0, sparkline_step, sparkline_final, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

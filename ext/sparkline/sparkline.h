@@ -1,5 +1,5 @@
 /*
-** sparkline.h -- the pure core of sparkline() (sparkline.c), for tests.
+** sparkline/sparkline.h -- the pure core of sparkline() (sparkline.c), for tests.
 */
 #ifndef TRADESTAT_SPARKLINE_H
 #define TRADESTAT_SPARKLINE_H

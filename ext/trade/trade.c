@@ -1,5 +1,5 @@
 /*
-** trade.c -- the trade-imbalance measures (SPEC.md §3): the pure core
+** trade/trade.c -- the trade-imbalance measures: the pure core
 ** declared in trade.h and the trade_imbalance(exports, imports [, measure])
 ** scalar.
 **
@@ -17,7 +17,7 @@
 **     for flows >= 0 (trade flows are amounts, not net positions); with a
 **     negative flow they are NULL rather than a value outside their
 **     stated range.  balance is defined for any two numbers.
-**  4. Numbers in as SPEC §0: INTEGER, REAL, numeric TEXT; other TEXT,
+**  4. Numbers in as everywhere (core/number.c): INTEGER, REAL, numeric TEXT; other TEXT,
 **     BLOB and +-Inf are errors naming the argument and quoting the value.
 **     A NULL flow gives NULL, but a bad value in the other argument is
 **     still an error (a typo is never hidden by a NULL).
@@ -190,7 +190,15 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
     ts_number_difference(&x, &m, &out->prior_balance);
     ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
-    if (a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1])
+    int incomplete = a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] ||
+                     a[j].incomplete[1];
+    ts_trade_measures then;
+    ts_trade_compute(&x, &m, &then);
+    if (!incomplete && out->measures.coverage_ok && then.coverage_ok) {
+      out->coverage_change = out->measures.coverage - then.coverage;
+      out->coverage_change_ok = isfinite(out->coverage_change);
+    }
+    if (incomplete)
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
     else if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
       zWhy = TS_NOTE_PRIOR_ZERO;
@@ -263,8 +271,8 @@ static void trade_imbalance_func(sqlite3_context *ctx, int argc,
 
 int ts_trade_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {FUNC, 2, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
-      {FUNC, 3, TS_PURE, trade_imbalance_func, 0, 0, 0, 0},
+      {FUNC, 2, TS_PURE, trade_imbalance_func, 0, 0, 0, 0, 0},
+      {FUNC, 3, TS_PURE, trade_imbalance_func, 0, 0, 0, 0, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

@@ -1,5 +1,5 @@
 /*
-** trade.h -- the pure core of the trade-imbalance measures (SPEC.md §3),
+** trade/trade.h -- the pure core of the trade-imbalance measures,
 ** shared by the trade_imbalance() scalar (trade.c) and the trade_imbalance
 ** virtual table (trade_vtab.c), so the two cannot disagree.  Plain C over
 ** ts_number: no sqlite3_value, unit-tested in tests/unit/test_trade.c.
@@ -61,6 +61,8 @@ typedef struct ts_trade_row {
   ts_trade_measures measures;     /* only when both sides are present */
   int prior_ok;                   /* same period a year earlier, both sides */
   ts_number prior_balance, balance_change;
+  int coverage_change_ok;         /* both years' coverage defined, complete */
+  double coverage_change;         /* percentage points */
   int balance_growth_ok, exports_growth_ok, imports_growth_ok;
   double balance_growth, exports_growth, imports_growth;
   /* NULL, or the first reason (in column order) a value is NULL: a side

@@ -1,5 +1,5 @@
 /*
-** trade_vtab.c -- the trade_imbalance virtual table (SPEC.md section 3).
+** trade/trade_vtab.c -- the trade_imbalance virtual table.
 **
 **   SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');
 **   CREATE VIRTUAL TABLE korea_china USING trade_imbalance(source=direct_trade,
@@ -40,12 +40,14 @@
 #define MODULE "trade_imbalance"
 
 enum {
-  COL_PERIOD, COL_EXPORTS, COL_IMPORTS, COL_BALANCE, COL_COVERAGE, COL_NORMALIZED,
+  COL_PERIOD, COL_EXPORTS, COL_IMPORTS, COL_BALANCE, COL_COVERAGE, COL_COVERAGE_CHANGE,
+  COL_NORMALIZED,
   COL_GRUBEL_LLOYD, COL_PRIOR_BALANCE, COL_BALANCE_CHANGE, COL_BALANCE_GROWTH,
   COL_EXPORTS_GROWTH, COL_IMPORTS_GROWTH, COL_NOTE, N_RESULT
 };
 static const char *const result_columns[N_RESULT] = {
-    "period TEXT", "exports", "imports", "balance", "coverage REAL", "normalized REAL",
+    "period TEXT", "exports", "imports", "balance", "coverage REAL", "coverage_change REAL",
+    "normalized REAL",
     "grubel_lloyd REAL", "prior_balance", "balance_change", "balance_growth REAL",
     "exports_growth REAL", "imports_growth REAL", "note TEXT"};
 
@@ -68,9 +70,19 @@ typedef struct trade_cursor {
   ts_trade_row row;
 } trade_cursor;
 
-/* The default labels, for long data whose labels were not given. */
+/* The default labels, for long data whose labels were not given: the
+** English words (UN Comtrade's 'Export' / 'Import' match in any case), the
+** one-letter codes X and M, and the Korean words of KOSIS and the customs
+** service (판매 / 해외직접판매: sales abroad, exports; 구매 / 해외직접구매:
+** purchases from abroad, imports).  Alternatives are separated by
+** TS_FLOW_LABEL_SEP. */
+#define SEP TS_FLOW_LABEL_SEP
 static int set_default_labels(ts_source_spec *spec) {
-  static const char *const azDefault[2] = {"export", "import"};
+  static const char *const azDefault[2] = {
+      "export" SEP "exports" SEP "X" SEP "\xED\x8C\x90\xEB\xA7\xA4" SEP
+      "\xED\x95\xB4\xEC\x99\xB8\xEC\xA7\x81\xEC\xA0\x91\xED\x8C\x90\xEB\xA7\xA4",
+      "import" SEP "imports" SEP "M" SEP "\xEA\xB5\xAC\xEB\xA7\xA4" SEP
+      "\xED\x95\xB4\xEC\x99\xB8\xEC\xA7\x81\xEC\xA0\x91\xEA\xB5\xAC\xEB\xA7\xA4"};
   for (int k = 0; k < 2; k++) {
     if (spec->azFlowLabel[k]) continue;
     spec->azFlowLabel[k] = sqlite3_mprintf("%s", azDefault[k]);
@@ -200,6 +212,7 @@ static void trade_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol)
     case COL_IMPORTS: if (r->has_imports) ts_result_number(ctx, &r->imports); break;
     case COL_BALANCE: if (both) ts_result_number(ctx, &t->balance); break;
     case COL_COVERAGE: result_ratio(ctx, both && t->coverage_ok, t->coverage); break;
+    case COL_COVERAGE_CHANGE: result_ratio(ctx, r->coverage_change_ok, r->coverage_change); break;
     case COL_NORMALIZED: result_ratio(ctx, both && t->normalized_ok, t->normalized); break;
     case COL_GRUBEL_LLOYD: result_ratio(ctx, both && t->grubel_lloyd_ok, t->grubel_lloyd); break;
     case COL_PRIOR_BALANCE: if (r->prior_ok) ts_result_number(ctx, &r->prior_balance); break;

@@ -1,5 +1,5 @@
 /*
-** series_args.c -- the arguments of the series virtual tables: names as
+** vtab/series_args.c -- the arguments of the series virtual tables: names as
 ** the user writes them, CREATE VIRTUAL TABLE key=value lists, the
 ** table-valued form's argument values, and the declared schema.
 **

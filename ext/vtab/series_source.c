@@ -1,5 +1,5 @@
 /*
-** series_source.c -- the machinery every series virtual table shares.
+** vtab/series_source.c -- the machinery every series virtual table shares.
 **
 ** Contract:
 **  1. Identifiers given by the user are only ever quoted with "%w"; the
@@ -253,14 +253,32 @@ static int take_keys(ts_scan *scan) {
   return SQLITE_OK;
 }
 
-/* Which value slot a flow label belongs to; -1 if neither. */
+/* Which value slot a flow label belongs to; -1 if neither.  A slot's
+** label may list alternatives separated by TS_FLOW_LABEL_SEP. */
 static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
   ts_trim(&z, &n);
   for (int k = 0; k < 2; k++) {
     const char *zLabel = spec->azFlowLabel[k];
-    if ((int)strlen(zLabel) == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+    while (zLabel) {
+      const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+      int nLabel = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+      if (nLabel == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+      zLabel = zEnd ? zEnd + 1 : NULL;
+    }
   }
   return -1;
+}
+
+/* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
+static char *label_list(const char *zLabel) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  for (int first = 1; zLabel; first = 0) {
+    const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    sqlite3_str_appendf(s, "%s'%.*s'", first ? "" : zEnd ? ", " : " or ", n, zLabel);
+    zLabel = zEnd ? zEnd + 1 : NULL;
+  }
+  return sqlite3_str_finish(s);
 }
 
 static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
@@ -396,12 +414,18 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
 static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zRepr = ts_value_repr(v);
-  if (zRepr == NULL) return SQLITE_NOMEM;
-  *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (expected '%s' or '%s')",
-                           spec->zModule, zRepr, spec->zFlow, spec->azFlowLabel[0],
-                           spec->azFlowLabel[1]);
+  char *zExports = label_list(spec->azFlowLabel[0]);
+  char *zImports = label_list(spec->azFlowLabel[1]);
+  if (zRepr && zExports && zImports) {
+    *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (exports are %s;"
+                             " imports are %s; name your labels with export_label= and"
+                             " import_label=)", spec->zModule, zRepr, spec->zFlow, zExports,
+                             zImports);
+  }
   sqlite3_free(zRepr);
-  return SQLITE_ERROR;
+  sqlite3_free(zExports);
+  sqlite3_free(zImports);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int add_row(ts_scan *scan, char **pzErr) {

@@ -1,5 +1,5 @@
 /*
-** series_source.h -- the machinery the yoy_growth, trade_imbalance and
+** vtab/series_source.h -- the machinery the yoy_growth, trade_imbalance and
 ** annual_projection virtual tables share:
 **
 **   - parsing CREATE VIRTUAL TABLE arguments (key=value, quoted values,
@@ -27,6 +27,8 @@
 #include "core/series.h"
 
 #define TS_MAX_BY 16 /* series columns a virtual table may name */
+/* Separates alternative flow labels of one side ("export\x1Fexports"). */
+#define TS_FLOW_LABEL_SEP "\x1F"
 
 /* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
 typedef struct ts_source_spec {

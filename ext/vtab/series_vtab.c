@@ -1,5 +1,5 @@
 /*
-** series_vtab.c -- the sqlite3_module behind every series virtual table
+** vtab/series_vtab.c -- the sqlite3_module behind every series virtual table
 ** (see series_vtab.h for how a module plugs in).
 **
 ** Contract:

@@ -1,5 +1,5 @@
 /*
-** series_vtab.h -- one sqlite3_module for every series virtual table.
+** vtab/series_vtab.h -- one sqlite3_module for every series virtual table.
 **
 ** yoy_growth, trade_imbalance and annual_projection differ only in their
 ** result columns, their extra arguments and how a series becomes rows.

@@ -1,6 +1,6 @@
 /*
 ** fuzz_args.c -- libFuzzer harness that binds fuzz bytes as typed
-** arguments to every function the extension registers (issue 6, item 4).
+** arguments to every function the extension registers.
 **
 ** Contract:
 **  1. The functions are discovered at start-up (pragma_function_list of a

@@ -1,6 +1,6 @@
 /*
 ** fuzz_period.c -- libFuzzer harness for the pure period parser and the
-** number reader (issue 6, item 4).
+** number reader.
 **
 ** Contract (each violated invariant traps, so libFuzzer reports it):
 **  1. ts_period_parse() never reads outside [data, data+size) (the input is

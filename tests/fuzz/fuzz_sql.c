@@ -1,6 +1,6 @@
 /*
 ** fuzz_sql.c -- libFuzzer harness running fuzz-generated SQL over the
-** extension (issue 6, item 4).
+** extension.
 **
 ** Contract:
 **  1. Each input runs on a fresh in-memory connection holding the fixture

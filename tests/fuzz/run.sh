@@ -10,15 +10,17 @@ seconds=$1
 shift
 out=build/fuzz
 status=0
-# The SQL harness also starts from the current SQL tests (shell dot-commands
-# removed), so its seeds follow the tests instead of going stale as copies.
+# The SQL harness also starts from the current SQL check files, so its seeds
+# follow the tests instead of going stale as copies: each whole file and, for
+# each check, the setup before it plus the check's SQL (short enough for
+# -max_len below), as plain SQL (no dot-commands, no comment lines, which
+# hold the expectations).  The runner writes them (sqltest.py --seeds).
 seed_dirs() {
   echo "tests/fuzz/corpus/$1"
   [ "$1" = sql ] || return 0
+  rm -rf "$out/seed-sql"
   mkdir -p "$out/seed-sql"
-  for f in tests/sql/*.sql; do
-    grep -v '^\.' "$f" >"$out/seed-sql/$(basename "$f")"
-  done
+  /usr/bin/python3 tests/sql/sqltest.py --seeds "$out/seed-sql" >/dev/null || return 1
   echo "$out/seed-sql"
 }
 for h in "$@"; do

@@ -5,7 +5,7 @@
 ** Contract:
 **  1. Keyed by the registered name: a case whose name is not registered
 **     (its family has not landed) is skipped and reported by the harness.
-**  2. Queries read the fixture through every form the SPEC documents:
+**  2. Queries read the fixture through every documented form:
 **     scalar, aggregate (GROUP BY), window (with a moving frame so xInverse
 **     runs), table-valued and CREATE VIRTUAL TABLE (with pushdown).
 **  3. Queries are deterministic (ORDER BY where row order could differ) so

@@ -1,6 +1,5 @@
 #!/usr/bin/python3
-"""Hostile input, as a table of cases with the expected result of each
-(issue 6, item 5).
+"""Hostile input, as a table of cases with the expected result of each.
 
 Contract:
  1. Each case is (names it needs, SQL, expected): expected is the exact rows,

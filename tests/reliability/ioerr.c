@@ -1,5 +1,5 @@
 /*
-** ioerr.c -- I/O errors during a virtual-table scan (issue 6, item 2).
+** ioerr.c -- I/O errors during a virtual-table scan.
 **
 ** Contract:
 **  1. A shim VFS ("ioerr") wraps the default one; once armed at N, the N-th

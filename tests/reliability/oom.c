@@ -1,6 +1,6 @@
 /*
 ** oom.c -- out-of-memory injection over every SQL name and virtual-table
-** form (issue 6, item 1).
+** form.
 **
 ** Contract:
 **  1. A countdown allocator wraps SQLite's default methods

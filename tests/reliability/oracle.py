@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Numbers checked against an exact oracle (issue 6, item 6).
+"""Numbers checked against an exact oracle.
 
 Contract:
  1. Every expected total is computed with exact rational arithmetic

@@ -1,5 +1,5 @@
 /*
-** safety.c -- safe defaults (issue 6, item 8).
+** safety.c -- safe defaults.
 **
 ** Contract:
 **  1. Every SQL function the extension registers is INNOCUOUS and none is

@@ -1,39 +1,26 @@
 #!/bin/sh
-# Runs every tests/sql/*.sql like tests/sql/run.sh, but loading the
-# extension from another build and through an optional wrapper command:
+# Runs the SQL check files tests/sql/*.sql with the runner of tests/sql/run.sh
+# (tests/sql/sqltest.py), but loading the extension from another build and
+# through an optional wrapper command:
 #   sh tests/reliability/sql_under.sh build/asan/tradestat
-#   sh tests/reliability/sql_under.sh build/tradestat valgrind -q --error-exitcode=99
-# Fails when the output differs from the .expected file (a sanitizer or
-# valgrind report changes the output) or the wrapper's own exit code
-# (97-99: TSan/ASan/valgrind) says so, or the shell died of a signal.
-# NO_DIFF=1 skips the output comparison: valgrind emulates the x87 long
-# double SQLite uses to read numeric literals with 64 bits, so a value
-# printed to 15 digits can differ in its last digit under valgrind.
+#   NO_DIFF=1 sh tests/reliability/sql_under.sh build/tradestat valgrind -q --error-exitcode=99
+# Fails when a check's output differs from its expectation (a sanitizer or
+# valgrind report changes the output), a marker is missing, a setup
+# statement prints something, the wrapper's own exit code (97-99:
+# TSan/ASan/valgrind) says so, or the shell died of a signal.
+# NO_DIFF=1 skips the comparison of the checks' outputs (the rest is still
+# checked): valgrind emulates the x87 long double SQLite uses to read numeric
+# literals with 64 bits, so a value printed to 15 digits can differ in its
+# last digit under valgrind.
+# LD_PRELOAD (the ASan runtime for the uninstrumented shell) is handed to the
+# sqlite3 shell only, not to the Python runner, whose own memory at exit
+# LeakSanitizer would report.
 cd "$(dirname "$0")/../.." || exit 1
 ext=$1
 shift
-SQLITE3=${SQLITE3:-sqlite3}
-pass=0 fail=0
-tmp=${TMPDIR:-/tmp}/tradestat-under.$$
-for f in tests/sql/*.sql; do
-  exp="${f%.sql}.expected"
-  sed "s#^\.load build/tradestat#.load $ext#" "$f" >"$tmp.sql"
-  out=$("$@" $SQLITE3 -batch :memory: <"$tmp.sql" 2>&1)
-  rc=$?
-  if [ "$rc" -ge 97 ] && [ "$rc" -le 99 ] || [ "$rc" -gt 128 ]; then
-    fail=$((fail + 1))
-    echo "FAIL $f: wrapper reported errors (exit $rc)"
-    printf '%s\n' "$out" | grep -v '^Runtime error\|^Parse error' | head -40
-  elif [ -n "$NO_DIFF" ]; then
-    pass=$((pass + 1))
-  elif printf '%s\n' "$out" | diff -u "$exp" - >"$tmp.diff" 2>&1; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL $f"
-    head -60 "$tmp.diff"
-  fi
-done
-rm -f "$tmp.sql" "$tmp.diff"
-echo "sql (${1:-plain} $ext): $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+label="${1:-plain} $ext"
+if [ -n "$LD_PRELOAD" ]; then
+  set -- env LD_PRELOAD="$LD_PRELOAD" "$@"
+fi
+exec env -u LD_PRELOAD /usr/bin/python3 tests/sql/sqltest.py --load "$ext" --label "$label" \
+  ${NO_DIFF:+--no-diff} -- "$@"

@@ -1,5 +1,5 @@
 /*
-** threads.c -- concurrency (issue 6, item 9).
+** threads.c -- concurrency.
 **
 ** Contract:
 **  1. THREADS threads (default 6) each open their own connection (the

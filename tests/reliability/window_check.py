@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Window cross-check (issue 6, item 7): for random data, every window
+"""Window cross-check: for random data, every window
 result equals the aggregate run over exactly the rows of the same frame.
 
 Contract:

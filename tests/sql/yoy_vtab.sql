@@ -12,114 +12,266 @@ FROM m, (SELECT 'A' AS p UNION ALL SELECT 'B') WHERE NOT (p = 'A' AND i = 3);
 CREATE INDEX sales_by ON sales(partner, period);
 
 -- 1. Table-valued form: rows per series and period, ordered.
+-- @check yoy_vtab-1.1
 SELECT count(*) AS rows, count(DISTINCT series) AS series FROM yoy_growth('sales', 'amount', 'period', 'partner');
+-- @expect
+-- | rows|series
+-- | 47|2
 -- A, 2023-04: 100+16 against 2022-04: 100+4 -> 12/104*100
+-- @check yoy_vtab-1.2
 SELECT series, period, value, prior_period, prior_value, change, round(growth, 6) AS growth,
        round(100.0 * 12 / 104, 6) AS expected
 FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'A' AND period = '2023-04';
+-- @expect
+-- | series|period|value|prior_period|prior_value|change|growth|expected
+-- | A|2023-04|116|2022-04|104|12|11.538462|11.538462
 -- The gap: 2023-03 has no prior; LAG(amount, 12) silently compares 2023-03 with 2022-02
+-- @check yoy_vtab-1.3
 SELECT series, period, value, prior_period, prior_value, growth, note
 FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'A' AND period = '2023-03';
+-- @expect
+-- | series|period|value|prior_period|prior_value|growth|note
+-- | A|2023-03|115|2022-03|||no prior period
 -- ytd: 2023-01 .. 2023-04 of A against 2022-01 .. 2022-04 (2022-03 missing) -> incomplete
+-- @check yoy_vtab-1.4
 SELECT period, ytd_value, prior_ytd_value, ytd_growth, note
 FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'A' AND period IN ('2022-04', '2023-02', '2023-04');
+-- @expect
+-- | period|ytd_value|prior_ytd_value|ytd_growth|note
+-- | 2022-04||||no prior period
+-- | 2023-02|227|203|11.8226600985222|
+-- | 2023-04|458|||incomplete prior year-to-date
 -- B is complete: ytd through 2023-06 = sum(1013..1018)*10... computed by hand
+-- @check yoy_vtab-1.5
 SELECT period, ytd_value, prior_ytd_value,
        ytd_value = 10 * (113 + 114 + 115 + 116 + 117 + 118) AS ytd_ok,
        prior_ytd_value = 10 * (101 + 102 + 103 + 104 + 105 + 106) AS prior_ok,
        round(ytd_growth, 6) = round(100.0 * (6 * 12) / (101 + 102 + 103 + 104 + 105 + 106), 6) AS growth_ok
 FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'B' AND period = '2023-06';
+-- @expect
+-- | period|ytd_value|prior_ytd_value|ytd_ok|prior_ok|growth_ok
+-- | 2023-06|6930|6210|1|1|1
 -- no series column: one series over everything, series NULL
+-- @check yoy_vtab-1.6
 SELECT series IS NULL AS no_series, period, value FROM yoy_growth('sales', 'amount', 'period') WHERE period = '2022-01';
+-- @expect
+-- | no_series|period|value
+-- | 1|2022-01|1111
 
 -- 2. CREATE form with by= and grain=quarter (months summed to quarters).
 CREATE VIRTUAL TABLE q USING yoy_growth(source=sales, value=amount, period=period, by=partner, grain=quarter);
+-- @check yoy_vtab-2.1
 SELECT partner, period, value, prior_value, round(growth, 6) AS growth, note FROM q WHERE partner = 'B';
+-- @expect
+-- | partner|period|value|prior_value|growth|note
+-- | B|2022-Q1|3060|||no prior period
+-- | B|2022-Q2|3150|||no prior period
+-- | B|2022-Q3|3240|||no prior period
+-- | B|2022-Q4|3330|||no prior period
+-- | B|2023-Q1|3420|3060|11.764706|
+-- | B|2023-Q2|3510|3150|11.428571|
+-- | B|2023-Q3|3600|3240|11.111111|
+-- | B|2023-Q4|3690|3330|10.810811|
 -- by hand: B 2023-Q1 = 10*(113+114+115) = 3420, 2022-Q1 = 10*(101+102+103) = 3060
+-- @check yoy_vtab-2.2
 SELECT value = 3420 AND prior_value = 3060 AND round(growth, 9) = round(100.0 * 360 / 3060, 9) AS q1_ok
 FROM q WHERE partner = 'B' AND period = '2023-Q1';
+-- @expect
+-- | q1_ok
+-- | 1
 -- A's Q1 2022 lacks March but still sums what is there (203 = 101 + 102)
+-- @check yoy_vtab-2.3
 SELECT partner, period, value FROM q WHERE partner = 'A' AND period = '2022-Q1';
+-- @expect
+-- | partner|period|value
+-- | A|2022-Q1|203
 
 -- 3. Pushdown never changes the answer: filtered = unfiltered then filtered.
 CREATE TEMP TABLE all_rows AS SELECT * FROM yoy_growth('sales', 'amount', 'period', 'partner');
+-- @check yoy_vtab-3.1
 SELECT count(*) AS differing FROM (
   SELECT * FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'A' AND period >= '2023-02' AND period < '2023-09'
   EXCEPT SELECT * FROM all_rows WHERE series = 'A' AND period >= '2023-02' AND period < '2023-09');
+-- @expect
+-- | differing
+-- | 0
+-- @check yoy_vtab-3.2
 SELECT count(*) AS filtered_rows FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'A' AND period >= '2023-02' AND period < '2023-09';
+-- @expect
+-- | filtered_rows
+-- | 7
+-- @check yoy_vtab-3.3
 SELECT count(*) AS in_rows FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series IN ('A', 'B') AND period = '2023-12';
+-- @expect
+-- | in_rows
+-- | 2
+-- @check yoy_vtab-3.4
 SELECT period, round(growth, 6) AS growth FROM q WHERE period BETWEEN '2023-Q2' AND '2023-Q3' AND partner = 'A';
+-- @expect
+-- | period|growth
+-- | 2023-Q2|11.428571
+-- | 2023-Q3|11.111111
 
 -- 4. Negative bases, zero bases, integers stay integers, NULLs skipped.
 CREATE TABLE bal(period, amount);
 INSERT INTO bal VALUES ('2022', -382.3), ('2023', -279.6), ('2024', 0), ('2025', 5), (NULL, 7), ('2026', NULL), ('2027', 9223372036854775807), ('2028', 9223372036854775807);
+-- @check yoy_vtab-4.1
 SELECT period, value, typeof(value) AS type, change, round(growth, 1) AS growth, note FROM yoy_growth('bal', 'amount', 'period');
+-- @expect
+-- | period|value|type|change|growth|note
+-- | 2022|-382.3|real|||no prior period
+-- | 2023|-279.6|real|102.7|26.9|
+-- | 2024|0|integer|279.6|100.0|
+-- | 2025|5|integer|5||prior is zero
+-- | 2027|9223372036854775807|integer|||no prior period
+-- | 2028|9223372036854775807|integer|0|0.0|
 
 -- 5. INTEGER periods: years and YYYYMM.
 CREATE TABLE ints(period INTEGER, amount INTEGER);
 INSERT INTO ints VALUES (202201, 10), (202301, 15);
+-- @check yoy_vtab-5.1
 SELECT period, value, growth FROM yoy_growth('ints', 'amount', 'period');
+-- @expect
+-- | period|value|growth
+-- | 2022-01|10|
+-- | 2023-01|15|50.0
 CREATE TABLE years(period INTEGER, amount INTEGER);
 INSERT INTO years VALUES (2021, 4), (2022, 5);
+-- @check yoy_vtab-5.2
 SELECT period, value, growth FROM yoy_growth('years', 'amount', 'period') WHERE period = '2022';
+-- @expect
+-- | period|value|growth
+-- | 2022|5|25.0
 
 -- 6. Schema-qualified and hostile names are quoted, never pasted.
 CREATE TABLE "x""; DROP TABLE sales; --"("per iod" TEXT, "am'ount" REAL, "by""col" TEXT);
 INSERT INTO "x""; DROP TABLE sales; --" VALUES ('2022-Q1', 1, 'k'), ('2023-Q1', 3, 'k');
+-- @check yoy_vtab-6.1
 SELECT series, period, growth FROM yoy_growth('x"; DROP TABLE sales; --', 'am''ount', 'per iod', 'by"col') WHERE period = '2023-Q1';
+-- @expect
+-- | series|period|growth
+-- | k|2023-Q1|200.0
 CREATE VIRTUAL TABLE h USING yoy_growth(source='main."x""; DROP TABLE sales; --"', value="am'ount", period=[per iod], by='"by""col"');
+-- @check yoy_vtab-6.2
 SELECT * FROM h WHERE period = '2023-Q1';
+-- @expect
+-- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|note
+-- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|
+-- @check yoy_vtab-6.3
 SELECT count(*) AS sales_still_there FROM sales;
+-- @expect
+-- | sales_still_there
+-- | 47
 CREATE TEMP TABLE tsales AS SELECT * FROM sales WHERE partner = 'B' AND period = '2022-01';
+-- @check yoy_vtab-6.4
 SELECT series, period, value FROM yoy_growth('temp.tsales', 'amount', 'period', 'partner');
+-- @expect
+-- | series|period|value
+-- | B|2022-01|1010
 
 -- 7. Errors, each naming the module and quoting the value.
+-- @check yoy_vtab-7.1
 SELECT * FROM yoy_growth('nosuch', 'amount', 'period');
+-- @error yoy_growth: no such table "nosuch"
+-- @check yoy_vtab-7.2
 SELECT * FROM yoy_growth('sales', 'amt', 'period');
+-- @error yoy_growth: no such column "amt" in "sales"
+-- @check yoy_vtab-7.3
 SELECT * FROM yoy_growth('sales', 'amount', 'per');
+-- @error yoy_growth: no such column "per" in "sales"
+-- @check yoy_vtab-7.4
 SELECT * FROM yoy_growth('sales', 'amount');
+-- @error yoy_growth: argument 3 (period) is missing
+-- @check yoy_vtab-7.5
 SELECT * FROM yoy_growth('sales', 42, 'period');
+-- @error yoy_growth: argument 2 (value) is not a name: 42
+-- @check yoy_vtab-7.6
 SELECT * FROM yoy_growth('sales', 'amount', 'period', 'nope');
+-- @error yoy_growth: no such column "nope" in "sales"
+-- @check yoy_vtab-7.7
 SELECT * FROM yoy_growth;
+-- @error yoy_growth: argument 1 (source) is missing
 CREATE TABLE badp(period, amount);
 INSERT INTO badp VALUES ('2023-13', 1);
+-- @check yoy_vtab-7.8
 SELECT * FROM yoy_growth('badp', 'amount', 'period');
+-- @error yoy_growth: column "period" in "badp" is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
 CREATE TABLE badv(period, amount);
 INSERT INTO badv VALUES ('2023-01', 'n/a');
+-- @check yoy_vtab-7.9
 SELECT * FROM yoy_growth('badv', 'amount', 'period');
+-- @error yoy_growth: column "amount" in "badv" is not a number: 'n/a' (period '2023-01')
 INSERT INTO badv VALUES ('2023-02', x'00ff');
 DELETE FROM badv WHERE amount = 'n/a';
+-- @check yoy_vtab-7.10
 SELECT * FROM yoy_growth('badv', 'amount', 'period');
+-- @error yoy_growth: column "amount" in "badv" is not a number: x'00ff' (period '2023-02')
 CREATE TABLE mixed(period, amount);
 INSERT INTO mixed VALUES ('2023-Q1', 1), ('2023-05', 2);
+-- @check yoy_vtab-7.11
 SELECT * FROM yoy_growth('mixed', 'amount', 'period');
+-- @error yoy_growth: series mixes period kinds: '2023-05' and '2023-Q1'
 CREATE VIRTUAL TABLE e1 USING yoy_growth(source=mixed, value=amount, period=period, grain=month);
+-- @check yoy_vtab-7.12
 SELECT * FROM e1;
+-- @error yoy_growth: cannot roll the quarter '2023-Q1' up to grain=month
+-- @check yoy_vtab-7.13
 CREATE VIRTUAL TABLE e2 USING yoy_growth(source=sales, value=amount, period=period, grain=week);
+-- @error yoy_growth: grain must be year, half, quarter or month: 'week'
+-- @check yoy_vtab-7.14
 CREATE VIRTUAL TABLE e3 USING yoy_growth(source=sales, value=amount, period=period, colour=red);
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain)
+-- @check yoy_vtab-7.15
 CREATE VIRTUAL TABLE e4 USING yoy_growth(source=sales, value=amount);
+-- @error yoy_growth: missing argument period=
+-- @check yoy_vtab-7.16
 CREATE VIRTUAL TABLE e5 USING yoy_growth(source=sales, period=period);
+-- @error yoy_growth: missing argument value=
 CREATE TABLE clash(period, amount, growth);
+-- @check yoy_vtab-7.17
 CREATE VIRTUAL TABLE e6 USING yoy_growth(source=clash, value=amount, period=period, by='growth');
+-- @error yoy_growth: by column "growth" has the name of a result column
+-- @check yoy_vtab-7.18
 CREATE VIRTUAL TABLE e7 USING yoy_growth(source=sales, value=amount, period=period, by='partner,,x');
+-- @error yoy_growth: by= has an empty column name: 'partner,,x'
+-- @check yoy_vtab-7.19
 CREATE VIRTUAL TABLE e8 USING yoy_growth(sales);
+-- @error yoy_growth: argument is not key=value: 'sales'
+-- @check yoy_vtab-7.20
 CREATE VIRTUAL TABLE e9 USING yoy_growth(source=nosuch, value=amount, period=period);
+-- @error yoy_growth: no such table "nosuch"
 
 -- 8. DIRECTONLY: not from a view or a trigger.
 CREATE VIEW v AS SELECT * FROM yoy_growth('sales', 'amount', 'period');
+-- @check yoy_vtab-8.1
 SELECT count(*) FROM v;
+-- @error unsafe use of virtual table "yoy_growth"
 CREATE VIEW v2 AS SELECT * FROM q;
+-- @check yoy_vtab-8.2
 SELECT count(*) FROM v2;
+-- @error unsafe use of virtual table "q"
+-- @check yoy_vtab-8.3
 CREATE VIRTUAL TABLE e10 USING yoy_growth(source=sales, value=amount, period=period, grain=year, grain=half);
+-- @error yoy_growth: argument grain= is given twice
 
 -- 9. Day-level rows (transactions) rolled up to months: a day without rows
 -- is a day without sales, so the month is not incomplete.
 CREATE TABLE tx(day TEXT, amount INTEGER);
 INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30);
 CREATE VIRTUAL TABLE txm USING yoy_growth(source=tx, value=amount, period=day, grain=month);
+-- @check yoy_vtab-9.1
 SELECT period, value, prior_value, growth, note FROM txm;
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2022-03|15|||no prior period
+-- | 2023-03|30|15|100.0|incomplete year-to-date
 -- but a quarter missing a month is incomplete
 CREATE TABLE mq(period TEXT, amount INTEGER);
 INSERT INTO mq VALUES ('2022-01', 1), ('2022-02', 1), ('2022-03', 1), ('2023-01', 2), ('2023-03', 2);
 CREATE VIRTUAL TABLE mqq USING yoy_growth(source=mq, value=amount, period=period, grain=quarter);
+-- @check yoy_vtab-9.2
 SELECT period, value, prior_value, growth, note FROM mqq;
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2022-Q1|3|||no prior period
+-- | 2023-Q1|4|3||incomplete period

@@ -2,7 +2,7 @@
 ** growth_rows.h -- one check shared by the growth engine's unit tests:
 ** two ts_growth_row values are the same bit for bit (the running forms
 ** must agree exactly with the one-shot ts_growth_at).  Include after
-** <cmocka.h> and "tradestat_internal.h".
+** <cmocka.h> and "core/series.h".
 */
 #ifndef TRADESTAT_TEST_GROWTH_ROWS_H
 #define TRADESTAT_TEST_GROWTH_ROWS_H

@@ -1,5 +1,5 @@
 /*
-** test_convention.c -- SPEC section 0 in C (ext/convention.c): numbers
+** test_convention.c -- the number conventions in C (ext/core/number.c, ext/glue/glue.c): numbers
 ** read from text, sums that never overflow, growth with the negative-base
 ** rule.
 */
@@ -38,11 +38,35 @@ static void test_text_numbers(void **state) {
   assert_int_equal(from_text("-2.5E-1", &n), TS_NUMBER_OK);
   assert_true(n.d == -0.25);
   /* Not numbers. */
-  static const char *const bad[] = {"n/a", "", "   ", ".", "-", "1e", "1e+",
-                                    "12abc", "0x10", "1,400", "1 400", "--1", "e5"};
+  static const char *const bad[] = {"n/a", ".", "1e", "1e+", "12abc", "0x10", "1 400",
+                                    "--1", "e5", "1,40", "1,4000", ",100", "1,,000",
+                                    "1000,000", "0,001", "0,5", "1,000.5,5", "1,000,", "xx"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     if (from_text(bad[i], &n) != TS_NUMBER_NOT_NUMBER) fail_msg("accepted '%s'", bad[i]);
   }
+  /* Missing figures: empty text and the agencies' no-data marks. */
+  static const char *const missing[] = {"", "   ", "-", " - ", "x", "X", "\xE2\x80\xA6"};
+  for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++) {
+    if (from_text(missing[i], &n) != TS_NUMBER_NULL) fail_msg("not missing: '%s'", missing[i]);
+  }
+  /* Thousands separators in groups of three. */
+  assert_int_equal(from_text("1,400", &n), TS_NUMBER_OK);
+  assert_true(n.is_int && n.i == 1400);
+  assert_int_equal(from_text(" -1,019.9 ", &n), TS_NUMBER_OK);
+  assert_true(!n.is_int && n.d == -1019.9);
+  assert_int_equal(from_text("9,223,372,036,854,775,807", &n), TS_NUMBER_OK);
+  assert_true(n.is_int && n.i == INT64_MAX);
+  /* Decimals read exactly whatever the path (fast or strtod). */
+  assert_int_equal(from_text("0.1", &n), TS_NUMBER_OK);
+  assert_true(n.d == 0.1);
+  assert_int_equal(from_text("123456789012345.6", &n), TS_NUMBER_OK);
+  assert_true(n.d == 123456789012345.6);
+  assert_int_equal(from_text("1.7976931348623157e308", &n), TS_NUMBER_OK);
+  assert_true(n.d == 1.7976931348623157e308);
+  assert_int_equal(from_text("4.9406564584124654e-324", &n), TS_NUMBER_OK);
+  assert_true(n.d == 4.9406564584124654e-324);
+  assert_int_equal(from_text("-0.000000000000000000001", &n), TS_NUMBER_OK);
+  assert_true(n.d == -1e-21);
   assert_int_equal(ts_number_from_text(NULL, -1, &n), TS_NUMBER_NULL);
   /* Length-bounded text need not be NUL-terminated after the number. */
   assert_int_equal(ts_number_from_text("12.5xyz", 4, &n), TS_NUMBER_OK);
@@ -126,7 +150,7 @@ static void test_sum_past_int64(void **state) {
   ts_sum_value(&s, &v);
   assert_false(v.is_int); /* no wrap, no overflow error: REAL */
   assert_true(v.d == 9223372036854775808.0);
-  assert_true(s.exact == (__int128)INT64_MAX + 1); /* still exact inside */
+  assert_true(ts_i128_eq(ts_i128_sub(s.exact, ts_i128_from_i64(INT64_MAX)), ts_i128_from_i64(1))); /* still exact inside */
   /* Removing the 1 brings it back into range: exact INTEGER again. */
   ts_number one;
   ts_number_from_int(1, &one);
@@ -140,7 +164,7 @@ static void test_sum_past_int64(void **state) {
   add_int(&s, INT64_MAX);
   ts_sum_value(&s, &v); /* INT64_MIN - 1: below the range, REAL */
   assert_false(v.is_int);
-  assert_true(s.exact == (__int128)INT64_MIN - 1);
+  assert_true(ts_i128_eq(ts_i128_add(s.exact, ts_i128_from_i64(1)), ts_i128_from_i64(INT64_MIN)));
   add_int(&s, 1); /* exactly INT64_MIN: INTEGER again */
   ts_sum_value(&s, &v);
   assert_true(v.is_int && v.i == INT64_MIN);
@@ -238,8 +262,36 @@ static void test_growth_negative_base(void **state) {
   assert_true(g == 123); /* untouched */
 }
 
+/* Differences of REALs are the nearest double to the difference of the
+** decimals the inputs were written as. */
+static void test_decimal_difference(void **state) {
+  (void)state;
+  ts_number x, m, d;
+  const double cases[][3] = {
+      {751.7, 680.8, 70.9},       {0.3, 0.1, 0.2},     {1400.0, 680.8, 719.2},
+      {-1019.9, 8208.9, -9228.8}, {0.07, 0.01, 0.06}, {123456.789, 0.001, 123456.788},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    ts_number_from_double(cases[i][0], &x);
+    ts_number_from_double(cases[i][1], &m);
+    ts_number_difference(&x, &m, &d);
+    assert_false(d.is_int);
+    if (d.d != cases[i][2]) fail_msg("%.17g - %.17g = %.17g", cases[i][0], cases[i][1], d.d);
+  }
+  /* No short decimal form: the binary difference. */
+  ts_number_from_double(0.1, &x);
+  ts_number_from_double(1e-20, &m);
+  ts_number_difference(&x, &m, &d);
+  assert_true(d.d == 0.1 - 1e-20);
+  ts_number_from_double(1.0 / 3.0, &x);
+  ts_number_from_double(0.5, &m);
+  ts_number_difference(&x, &m, &d);
+  assert_true(d.d == 1.0 / 3.0 - 0.5);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_decimal_difference),
       cmocka_unit_test(test_text_numbers),       cmocka_unit_test(test_infinite_and_nan),
       cmocka_unit_test(test_int64_extremes),     cmocka_unit_test(test_sum_integers_exact),
       cmocka_unit_test(test_sum_past_int64),     cmocka_unit_test(test_sum_real_and_removal),

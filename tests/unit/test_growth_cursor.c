@@ -1,5 +1,5 @@
 /*
-** test_growth_cursor.c -- ts_growth_next (growth_core.c), the running
+** test_growth_cursor.c -- ts_growth_next (core/growth_engine.c), the running
 ** year-to-date walk the virtual tables use, must give exactly what the
 ** one-shot ts_growth_at gives for every point: walking in order, skipping
 ** points (year filters), and moving backwards (it starts over).  Series

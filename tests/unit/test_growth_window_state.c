@@ -1,5 +1,5 @@
 /*
-** test_growth_window_state.c -- ts_deque_latest (growth_series.c), the
+** test_growth_window_state.c -- ts_deque_latest (core/deque.c), the
 ** window functions' xValue, keeps running state between calls; it must
 ** give to the bit what the one-shot ts_growth_at gives on the same points
 ** after every move a window frame makes: rows added in period order with

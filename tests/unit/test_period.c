@@ -1,6 +1,6 @@
 /*
 ** test_period.c -- the pure period parser and calendar arithmetic
-** (ext/period.c): every form SPEC section 1 accepts, every rejection,
+** (ext/core/period.c): every accepted form, every rejection,
 ** shifting, prior year, roll-up, year fraction, start and end.
 */
 #include <setjmp.h>
@@ -76,6 +76,20 @@ static void test_preliminary_marks(void **state) {
   assert_int_equal(p.preliminary, 1);
   p = parse_ok("2023 1/2", "2023-H1", TS_KIND_HALF);
   assert_int_equal(p.preliminary, 0);
+  /* The forms agencies and people write. */
+  parse_ok("January 2016", "2016-01", TS_KIND_MONTH);
+  parse_ok("Sept 2019", "2019-09", TS_KIND_MONTH);
+  parse_ok("dec-2020", "2020-12", TS_KIND_MONTH);
+  parse_ok("2023/6", "2023-06", TS_KIND_MONTH);
+  parse_ok("2023-6", "2023-06", TS_KIND_MONTH);
+  parse_ok("2023M06", "2023-06", TS_KIND_MONTH);
+  parse_ok("Q2 2023", "2023-Q2", TS_KIND_QUARTER);
+  parse_ok("2Q2023", "2023-Q2", TS_KIND_QUARTER);
+  parse_ok("2023\xEB\x85\x84 6\xEC\x9B\x94", "2023-06", TS_KIND_MONTH);
+  parse_ok("2023\xEB\x85\x84 2/4\xEB\xB6\x84\xEA\xB8\xB0", "2023-Q2", TS_KIND_QUARTER);
+  parse_ok("2023\xEB\x85\x84 \xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0", "2023-H2", TS_KIND_HALF);
+  p = parse_ok("2023\xEB\x85\x84 p)", "2023", TS_KIND_YEAR);
+  assert_int_equal(p.preliminary, 1);
 }
 
 static void test_rejections(void **state) {
@@ -83,9 +97,14 @@ static void test_rejections(void **state) {
   static const char *const bad[] = {
       "2023-13", "2023-00", "2023-Q5", "2023-Q0", "2023-H3", "0000", "99999-01",
       "", "   ", "2023-02-30", "2023-02-29", "2023-04-31", "2023-06-00",
-      "garbage", "2023-", "2023-6", "20231", "2023 5/4", "2023.3/2", "2023.13",
+      "garbage", "2023-", "2023-0", "20231", "2023 5/4", "2023.3/2", "2023.13",
       "202313", "2023-06-30 25:00", "2023-06-30x", "2023-06-30 12:00:00 UTC",
-      "p", "(p)", "2023 pp", "23-06", "2023/06", "-2023", "2023-Q1-01"};
+      "p", "(p)", "2023 pp", "23-06", "2023/13", "-2023", "2023-Q1-01",
+      /* the forms agencies write, malformed */
+      "2023/", "2023/123", "2023M", "2023M13", "2023M0", "Janu 2016", "Jan 16",
+      "Jan", "Q5 2023", "Q0 2023", "5Q2023", "3H2023", "Q2 20234", "2023\xEB\x85\x84 13\xEC\x9B\x94",
+      "2023\xEB\x85\x84 5\xEB\xB6\x84\xEA\xB8\xB0", "2023\xEB\x85\x84 0\xEC\x9B\x94",
+      "2023\xEB\x85\x84 6", "2023\xEB\x85", "Smarch 2020", "Q2-", "1Q"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     ts_period p;
     if (ts_period_parse(bad[i], -1, &p) == 0) fail_msg("accepted '%s'", bad[i]);

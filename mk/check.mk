@@ -1,0 +1,15 @@
+# `make check`: the edit-compile-test loop (seconds, no sanitizers, no
+# slow clients): unit tests, the SQL checks through the shell, the names
+# check, the documentation's executed examples and the layering of ext/.
+# `make test` stays the full gate.
+CHECK_TARGETS := unit sqltest namestest docstest layerstest
+TEST_TARGETS  += layerstest
+.PHONY: check layerstest
+
+check:
+	@$(MAKE) --no-print-directory all static
+	@$(MAKE) --no-print-directory $(CHECK_TARGETS)
+	@echo "check: $(CHECK_TARGETS) passed"
+
+layerstest:
+	@sh tests/layers_check.sh

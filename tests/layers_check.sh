@@ -1,0 +1,45 @@
+#!/bin/sh
+# The layering of ext/ (ARCHITECTURE.md), checked from the real #includes:
+#   core/      includes only core/ (plain C; no sqlite3_value, sqlite3_context
+#              or sqlite3_vtab appears in it)
+#   glue/      core/ and glue/
+#   vtab/      core/, glue/ and vtab/
+#   a family   core/, glue/, vtab/, its own folder and families.h
+#   ext/*.c    the entry point: anything
+# and every family's register function is listed in families[].
+cd "$(dirname "$0")/.." || exit 1
+fail=0 checked=0
+for f in $(find ext -mindepth 2 -name '*.[ch]' | sort); do
+  dir=$(echo "$f" | cut -d/ -f2)
+  case $dir in
+    core) allowed="core" ;;
+    glue) allowed="core glue" ;;
+    vtab) allowed="core glue vtab" ;;
+    *) allowed="core glue vtab $dir families.h" ;;
+  esac
+  for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+    checked=$((checked + 1))
+    top=${inc%%/*}
+    ok=0
+    for a in $allowed; do [ "$top" = "$a" ] && ok=1; done
+    if [ $ok -eq 0 ]; then
+      echo "FAIL layers: $f includes \"$inc\" (allowed: $allowed)"
+      fail=$((fail + 1))
+    fi
+  done
+done
+# core/ is plain C over plain values.
+if grep -n 'sqlite3_value\|sqlite3_context\|sqlite3_vtab' ext/core/*.[ch] | grep -v ':\*\*'; then
+  echo "FAIL layers: core/ uses a SQLite value, context or vtab type (above)"
+  fail=$((fail + 1))
+fi
+# Every register function defined in a family is listed in families[].
+for fn in $(grep -ho '^int ts_[a-z_]*_register(sqlite3 \*db)' ext/*/*.c | sed 's/^int \(ts_[a-z_]*\)(.*/\1/'); do
+  checked=$((checked + 1))
+  if ! grep -q "{\"[^\"]*\", $fn}" ext/tradestat.c; then
+    echo "FAIL layers: $fn is not listed in families[] (ext/tradestat.c)"
+    fail=$((fail + 1))
+  fi
+done
+echo "layers: $checked includes and registrations checked, $fail failed"
+[ $fail -eq 0 ]
