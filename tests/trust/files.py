@@ -520,9 +520,9 @@ def messages():
                  "CR-only file: the line of a short record")
     # One prefix: a nested tradestat error is passed through as it is.
     db.executescript(SOURCE)
-    db.execute("CREATE VIEW bad AS SELECT period, pct_change('x', 1) AS amount FROM t")
+    db.execute("CREATE VIEW bad AS SELECT period, pct_change('abc', 1) AS amount FROM t")
     expect_error(db, "SELECT * FROM yoy_growth('bad', 'amount', 'period')",
-                 "pct_change(): argument 1 is not a number: 'x'",
+                 "pct_change(): argument 1 is not a number: 'abc'",
                  "one prefix: a function's error inside the source")
     expect_error(db, "SELECT * FROM yoy_growth('yoy_growth', 'growth', 'period')",
                  "yoy_growth: argument 1 (source) is missing",
