@@ -5,7 +5,7 @@
 ** series table answering a query and being dropped.
 **
 ** Contract:
-**  1. A database file (build/trust/oom_connect.db) is written once without
+**  1. A database file (build/trust/oom_connect.PID.db) is written once without
 **     faults: a kosis_csv table on the fixture CSV, one whose shadow table
 **     was removed, a yoy_growth table on a source, one whose source was
 **     dropped, and a yoy_growth and a kosis_csv table whose stored
@@ -26,8 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#define DB_FILE "build/trust/oom_connect.db"
+/* One file per process, so two builds' runs (plain, ASan) never share it. */
+static char db_file[64];
 
 static sqlite3_mem_methods default_methods;
 
@@ -58,8 +60,8 @@ static void *fault_realloc(void *p, int n) {
 
 static int write_database(void) {
   sqlite3 *db = NULL;
-  remove(DB_FILE);
-  int rc = sqlite3_open(DB_FILE, &db);
+  remove(db_file);
+  int rc = sqlite3_open(db_file, &db);
   if (rc == SQLITE_OK) rc = sqlite3_tradestat_init(db, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db,
@@ -82,7 +84,7 @@ static int write_database(void) {
                       " 'CREATE VIRTUAL TABLE kbad USING kosis_csv(path=''x.csv'')');"
                       "PRAGMA writable_schema = OFF;",
                       NULL, NULL, NULL);
-  if (rc != SQLITE_OK) fprintf(stderr, "oom_connect: cannot write %s: %s\n", DB_FILE, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK) fprintf(stderr, "oom_connect: cannot write %s: %s\n", db_file, sqlite3_errmsg(db));
   sqlite3_close(db);
   return rc;
 }
@@ -97,7 +99,9 @@ static int run_once(const char *zSql, long at, int persistent, run_result *res) 
   sqlite3 *db = NULL;
   memset(res, 0, sizeof(*res));
   int rc = th_open(NULL, 1, &db);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(db, "ATTACH '" DB_FILE "' AS f", NULL, NULL, NULL);
+  char zAttach[128];
+  snprintf(zAttach, sizeof(zAttach), "ATTACH '%s' AS f", db_file);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, zAttach, NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
     fprintf(stderr, "oom_connect: setup failed (%d) without any fault\n", rc);
     sqlite3_close(db);
@@ -182,6 +186,7 @@ int main(void) {
   if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) != SQLITE_OK) return 2;
   if (sqlite3_initialize() != SQLITE_OK) return 2;
   mkdir("build/trust", 0777);
+  snprintf(db_file, sizeof(db_file), "build/trust/oom_connect.%ld.db", (long)getpid());
   if (th_write_fixture_files() || write_database() != SQLITE_OK) return 2;
   sqlite3_auto_extension((void (*)(void))sqlite3_tradestat_init);
   int failures = 0;
@@ -199,6 +204,7 @@ int main(void) {
     th_str_free(&ref.out);
     failures += f;
   }
+  remove(db_file);
   printf("oom_connect: %ld fault points, %d failures\n", total_points, failures);
   return failures || total_points == 0 ? 1 : 0;
 }
