@@ -54,6 +54,10 @@
 **  9. Read-only; no constraint is used (every query is a full scan of the
 **     snapshot, which is in memory).
 */
+/* open, fstat, read, getcwd: POSIX.1-2008 (also under -std=c11). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
 #include "kosis/kosis_csv.h"
 #include "glue/glue.h"
 #include "families.h"
