@@ -21,5 +21,6 @@ expect "KOSIS 2019 total" "5960859"
 expect "KOSIS 2018 total" "3603870"
 expect "KOSIS Q4 2019 growth" "+92.9 %"
 expect "KOSIS China 2019" "5161893"
+expect "China contribution 2019" "China contributed 63.2 of the 65.4 points of growth in 2019."
 echo "demo: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -23,4 +23,10 @@ static inline void ts_trim(const char **pz, int *pn) {
   while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
 }
 
+/* Levenshtein distance between two NUL-terminated words (their first
+** TS_EDIT_MAX bytes), ASCII case ignored when nocase: for messages that
+** name the closest accepted word.  core/text.c. */
+#define TS_EDIT_MAX 64
+int ts_edit_distance(const char *a, const char *b, int nocase);
+
 #endif /* TS_CORE_H */

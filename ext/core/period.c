@@ -522,25 +522,6 @@ static void label_shape(const char *z, int n, char *out) {
   out[k] = 0;
 }
 
-static int edit_distance(const char *a, const char *b) {
-  int la = (int)strlen(a), lb = (int)strlen(b);
-  int row[33];
-  for (int j = 0; j <= lb; j++) row[j] = j;
-  for (int i = 1; i <= la; i++) {
-    int diag = row[0];
-    row[0] = i;
-    for (int j = 1; j <= lb; j++) {
-      int up = row[j];
-      int best = diag + (a[i - 1] != b[j - 1]);
-      if (up + 1 < best) best = up + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[lb];
-}
-
 /* Do two shapes use the same set of characters other than digits? */
 static int same_symbols(const char *a, const char *b) {
   for (const char *p = a; *p; p++)
@@ -587,7 +568,7 @@ const char *ts_period_nearest_form(const char *z, int n) {
   int best = 0, best_d = 1 << 30;
   for (int i = 0; i < (int)(sizeof(nearest_forms) / sizeof(nearest_forms[0])); i++) {
     /* Ties go to the form made of the same letters and punctuation. */
-    int d = 2 * edit_distance(shape, nearest_forms[i].shape) +
+    int d = 2 * ts_edit_distance(shape, nearest_forms[i].shape, 0) +
             !same_symbols(shape, nearest_forms[i].shape);
     if (d < best_d) best = i, best_d = d;
   }

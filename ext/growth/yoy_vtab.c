@@ -23,23 +23,49 @@
 **     read once per query, one series in memory at a time.
 **  6. The call forms, DIRECTONLY and the scan are series_vtab.c's; this
 **     file is the columns and how a series becomes rows.
+**  7. share, share_change and contribution compare a series with the
+**     total of its period: the sum of every row of the source in that
+**     period (all series), or, with total=LABEL (CREATE form, one by
+**     column), the series whose by value is LABEL.  The total is read
+**     by a second scan of the whole source, only when one of these
+**     columns is read, and never with the query's WHERE: filtering the
+**     series shown does not change them.  share = value / total * 100;
+**     share_change = share - the share a year earlier (percentage
+**     points); contribution = (value - prior_value) / |prior total| * 100
+**     (percentage points: the contributions of parts that are present in
+**     both years and add up to the total sum to the total's growth).
+**     NULL when a figure is missing, a total is zero, or (grain=) a
+**     period is incomplete.
 */
 #include "vtab/series_vtab.h"
 #include "families.h"
 
+#include <math.h>
+#include <string.h>
+
 enum {
   COL_PERIOD, COL_VALUE, COL_PRIOR_PERIOD, COL_PRIOR_VALUE, COL_CHANGE, COL_GROWTH,
-  COL_YTD_VALUE, COL_PRIOR_YTD_VALUE, COL_YTD_GROWTH, COL_NOTE, N_RESULT
+  COL_YTD_VALUE, COL_PRIOR_YTD_VALUE, COL_YTD_GROWTH, COL_SHARE, COL_SHARE_CHANGE,
+  COL_CONTRIBUTION, COL_NOTE, N_RESULT
 };
 static const char *const result_columns[N_RESULT] = {
     "period TEXT", "value", "prior_period TEXT", "prior_value", "change",
-    "growth REAL", "ytd_value", "prior_ytd_value", "ytd_growth REAL", "note TEXT"};
+    "growth REAL", "ytd_value", "prior_ytd_value", "ytd_growth REAL", "share REAL",
+    "share_change REAL", "contribution REAL", "note TEXT"};
+
+/* The CREATE form's own key: total=LABEL names the series holding the
+** total (one by column). */
+typedef struct yoy_vtab {
+  ts_series_vtab base;
+  char *zTotal; /* NULL: the total is the sum of every series */
+} yoy_vtab;
 
 /* Hidden arguments of the table-valued form, in call order. */
-#define N_ARG 4
+#define N_ARG 5
 static const char *const argument_columns[N_ARG] = {"source", "value_column", "period_column",
-                                                     "series_column"};
-static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series"};
+                                                     "series_column", "options"};
+static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
+                                                  "options"};
 
 /* A row's growth is computed when a column first needs it, and only as
 ** much as that column needs: a query reading growth alone never pays for
@@ -52,6 +78,11 @@ typedef struct yoy_cursor {
   ts_growth_cursor growth; /* running year-to-date sums along the series */
   row_state state;    /* how much of row is computed for point i */
   ts_growth_row row;
+  /* The total of every period, read once per query when first needed. */
+  int totals_loaded;  /* 0: not yet; 1: aTotal holds them */
+  ts_point *aTotal;
+  int nTotal;
+  ts_period_kind total_kind;
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
@@ -84,6 +115,170 @@ static const ts_growth_row *yoy_row(yoy_cursor *cur, row_state need) {
   return &cur->row;
 }
 
+/* ---- totals: share, share_change, contribution ------------------------ */
+
+static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv,
+                         char **pzErr) {
+  static const char *const azExtra[1] = {"total"};
+  char *azValue[1] = {NULL};
+  yoy_vtab *yv = (yoy_vtab *)vtab;
+  int rc = ts_source_configure(&vtab->spec, argc, argv, azExtra, 1, azValue, pzErr);
+  if (rc == SQLITE_OK && vtab->spec.azValue[0] == NULL) {
+    *pzErr = sqlite3_mprintf("yoy_growth: missing argument value=");
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK && azValue[0] && vtab->spec.nBy != 1) {
+    *pzErr = sqlite3_mprintf("yoy_growth: total= names a value of the by column, so it needs"
+                             " exactly one by column (by= has %d)", vtab->spec.nBy);
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) {
+    yv->zTotal = azValue[0];
+    azValue[0] = NULL;
+  }
+  sqlite3_free(azValue[0]);
+  return rc;
+}
+
+static void yoy_disconnect(ts_series_vtab *vtab) {
+  sqlite3_free(((yoy_vtab *)vtab)->zTotal);
+}
+
+static void yoy_reset(ts_series_cursor *pCur) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  sqlite3_free(cur->aTotal);
+  cur->aTotal = NULL;
+  cur->nTotal = 0;
+  cur->totals_loaded = 0;
+}
+
+/* Does the series key equal the total's label (its text, exactly)? */
+static int is_total_series(const ts_series *s, const char *zTotal) {
+  sqlite3_value *k = s->apKey[0];
+  if (k == NULL || sqlite3_value_type(k) == SQLITE_NULL) return 0;
+  const unsigned char *z = sqlite3_value_text(k);
+  return z && strcmp((const char *)z, zTotal) == 0;
+}
+
+/* Adds a series' points into the running totals (both sorted by
+** ordinal): sums merged, and a total is incomplete when any part is. */
+static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
+  int n = cur->nTotal, m = s->nPoint, i = 0, j = 0, k = 0;
+  ts_point *out = sqlite3_malloc64((sqlite3_uint64)(n + m + 1) * sizeof(ts_point));
+  if (out == NULL) return SQLITE_NOMEM;
+  while (i < n || j < m) {
+    if (j >= m || (i < n && cur->aTotal[i].ordinal < s->aPoint[j].ordinal)) {
+      out[k++] = cur->aTotal[i++];
+    } else if (i >= n || s->aPoint[j].ordinal < cur->aTotal[i].ordinal) {
+      out[k++] = s->aPoint[j++];
+    } else {
+      out[k] = cur->aTotal[i++];
+      ts_sum_merge(&out[k].sum[0], &s->aPoint[j].sum[0]);
+      out[k].incomplete[0] |= s->aPoint[j++].incomplete[0];
+      k++;
+    }
+  }
+  sqlite3_free(cur->aTotal);
+  cur->aTotal = out;
+  cur->nTotal = k;
+  return SQLITE_OK;
+}
+
+/* Reads the totals of every period with a second scan of the whole
+** source (no pushdown: the query's WHERE must not change them): the sum
+** of every series, or the series named by total=. */
+static int load_totals(yoy_cursor *cur, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
+  const char *zTotal = cfg ? cfg->zTotal : NULL;
+  ts_source_spec spec = *cur->base.spec; /* shallow: the strings stay the cursor's */
+  ts_pushdown pd;
+  memset(&pd, 0, sizeof(pd));
+  ts_scan *scan = NULL;
+  int rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
+  ts_series *s = NULL;
+  int first = 1;
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (zTotal && !is_total_series(s, zTotal)) continue;
+    if (first) cur->total_kind = s->kind;
+    first = 0;
+    if (s->kind != cur->total_kind) {
+      *pzErr = sqlite3_mprintf("yoy_growth: share and contribution need every series of one"
+                               " period kind (%s and %s found)",
+                               ts_period_kind_name(cur->total_kind), ts_period_kind_name(s->kind));
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      break;
+    }
+    rc = add_to_totals(cur, s);
+    if (zTotal) break;
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  if (rc == SQLITE_OK) cur->totals_loaded = 1;
+  return rc;
+}
+
+/* The total of the period with this ordinal: its point, or NULL. */
+static const ts_point *total_at(const yoy_cursor *cur, ts_period_kind kind, int64_t ordinal) {
+  if (cur->total_kind != kind) return NULL;
+  int j = ts_point_find(cur->aTotal, cur->nTotal, ordinal);
+  return j >= 0 ? &cur->aTotal[j] : NULL;
+}
+
+/* part / total * 100 when both are there, complete, and total != 0. */
+static int share_of(const ts_point *part, const ts_point *total, double *out) {
+  if (part == NULL || total == NULL || part->incomplete[0] || total->incomplete[0]) return 0;
+  double t = ts_sum_double(&total->sum[0]);
+  if (t == 0.0) return 0;
+  *out = ts_sum_double(&part->sum[0]) / t * 100.0;
+  return isfinite(*out);
+}
+
+static void result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
+                         const ts_point *prior) {
+  const ts_series *s = cur->base.series;
+  if (!cur->totals_loaded) {
+    char *zErr = NULL;
+    int rc = load_totals(cur, &zErr);
+    if (rc != SQLITE_OK) {
+      if (zErr) sqlite3_result_error(ctx, zErr, -1);
+      else sqlite3_result_error_code(ctx, rc);
+      sqlite3_free(zErr);
+      return;
+    }
+  }
+  const ts_point *total = total_at(cur, s->kind, pt->ordinal);
+  const ts_point *prior_total = NULL;
+  ts_period p, pp;
+  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) == 0 && ts_period_prior_year(&p, &pp) == 0)
+    prior_total = total_at(cur, s->kind, ts_period_ordinal(&pp));
+  double now, then;
+  switch (iCol) {
+    case COL_SHARE:
+      if (share_of(pt, total, &now)) sqlite3_result_double(ctx, now);
+      break;
+    case COL_SHARE_CHANGE:
+      if (share_of(pt, total, &now) && share_of(prior, prior_total, &then))
+        ts_result_double(ctx, now - then);
+      break;
+    case COL_CONTRIBUTION: {
+      if (prior == NULL || prior_total == NULL || pt->incomplete[0] || prior->incomplete[0] ||
+          prior_total->incomplete[0])
+        break;
+      double base = ts_sum_double(&prior_total->sum[0]);
+      if (base == 0.0) break;
+      ts_number a, b, diff;
+      ts_sum_value(&pt->sum[0], &a);
+      ts_sum_value(&prior->sum[0], &b);
+      ts_number_difference(&a, &b, &diff);
+      ts_result_double(ctx, diff.d / fabs(base) * 100.0);
+      break;
+    }
+    default: break;
+  }
+}
+
 static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
   ts_number n;
   ts_sum_value(&pt->sum[0], &n);
@@ -112,7 +307,8 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
   const ts_point *pt = &s->aPoint[cur->i];
   int needs_full = iCol == COL_YTD_VALUE || iCol == COL_PRIOR_YTD_VALUE ||
                    iCol == COL_YTD_GROWTH || iCol == COL_NOTE;
-  const ts_growth_row *g = iCol == COL_PERIOD || iCol == COL_VALUE || iCol == COL_PRIOR_PERIOD
+  const ts_growth_row *g = iCol == COL_PERIOD || iCol == COL_VALUE || iCol == COL_PRIOR_PERIOD ||
+                                   iCol == COL_SHARE
                                ? NULL
                                : yoy_row(cur, needs_full ? ROW_FULL : ROW_GROWTH);
   const ts_point *prior = g && g->prior_index >= 0 ? &s->aPoint[g->prior_index] : NULL;
@@ -126,6 +322,9 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
     case COL_YTD_VALUE: if (g->ytd_ok) ts_result_number(ctx, &g->ytd); break;
     case COL_PRIOR_YTD_VALUE: if (g->prior_ytd_ok) ts_result_number(ctx, &g->prior_ytd); break;
     case COL_YTD_GROWTH: if (g->ytd_growth_ok) ts_result_double(ctx, g->ytd_growth); break;
+    case COL_SHARE:
+    case COL_SHARE_CHANGE:
+    case COL_CONTRIBUTION: result_share(cur, ctx, iCol, pt, prior); break;
     case COL_NOTE: if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC); break;
     default: break;
   }
@@ -141,9 +340,11 @@ static const ts_series_module yoy_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = 1,
-    .szVtab = sizeof(ts_series_vtab),
+    .szVtab = sizeof(yoy_vtab),
     .szCursor = sizeof(yoy_cursor),
-    .xConfigure = ts_series_configure_value,
+    .xConfigure = yoy_configure,
+    .xReset = yoy_reset,
+    .xDisconnect = yoy_disconnect,
     .xStart = yoy_start,
     .xNext = yoy_next,
     .xResult = yoy_result,

@@ -52,12 +52,12 @@ static const char *const result_columns[N_RESULT] = {
     "exports_growth REAL", "imports_growth REAL", "note TEXT"};
 
 /* Hidden arguments of the table-valued form, in call order. */
-#define N_ARG 5
+#define N_ARG 6
 #define N_REQUIRED 4
 static const char *const argument_columns[N_ARG] = {
-    "source", "value_column", "period_column", "flow_column", "series_column"};
+    "source", "value_column", "period_column", "flow_column", "series_column", "options"};
 static const char *const argument_roles[N_ARG] = {"source", "value", "period", "flow",
-                                                  "series"};
+                                                  "series", "options"};
 
 /* CREATE arguments beyond the shared source=, value=, period=, by=, grain=. */
 enum { EXTRA_FLOW, EXTRA_EXPORT_LABEL, EXTRA_IMPORT_LABEL, EXTRA_EXPORTS, EXTRA_IMPORTS, N_EXTRA };

@@ -125,6 +125,36 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
   }
 }
 
+int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax,
+                     int *pnOut, char **pzErr) {
+  *pnOut = 0;
+  const char *z = zOptions;
+  for (;;) {
+    int n = find_unquoted(z, ',');
+    int len = n < 0 ? (int)strlen(z) : n;
+    const char *zPart = z;
+    int nPart = len;
+    ts_trim(&zPart, &nPart);
+    if (nPart > 0) {
+      if (*pnOut == nMax) {
+        *pzErr = sqlite3_mprintf("%s: more than %d options in '%q'", zModule, nMax, zOptions);
+        return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
+      char *zOne = sqlite3_mprintf("%.*s", nPart, zPart);
+      if (zOne == NULL) return SQLITE_NOMEM;
+      azOut[(*pnOut)++] = zOne;
+      if (find_unquoted(zOne, '=') <= 0) {
+        *pzErr = sqlite3_mprintf("%s: option is not key=value: '%q' (options are written"
+                                 " like 'grain=year, by=partner')", zModule, zOne);
+        return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
+    }
+    if (n < 0) break;
+    z += n + 1;
+  }
+  return SQLITE_OK;
+}
+
 int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
                 char **pzValue, char **pzErr) {
   int eq = find_unquoted(zArg, '=');
@@ -312,8 +342,10 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
     } else if (strcmp(azRole[k], "flow") == 0) {
       rc = ts_source_set_name(&spec->zFlow, z);
     } else if (strcmp(azRole[k], "series") == 0) {
-      rc = ts_source_set_name(&spec->azBy[0], z);
-      if (rc == SQLITE_OK) spec->nBy = 1;
+      /* One column, or a comma list ('partner, category'). */
+      char *zErr = NULL;
+      rc = ts_source_set_by(spec, z, &zErr);
+      sqlite3_free(zErr);
     }
     if (rc == SQLITE_ERROR) return argument_error(spec, k, azRole[k], v, pzErr);
     if (rc != SQLITE_OK) return rc;

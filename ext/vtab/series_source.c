@@ -49,6 +49,50 @@ static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
   return rc;
 }
 
+/* Is every letter of `a` in `b`, in order (amt in amount), case aside? */
+static int is_subsequence(const char *a, const char *b) {
+  for (; *a && *b; b++)
+    if (sqlite3_strnicmp(a, b, 1) == 0) a++;
+  return *a == 0;
+}
+
+/* " (did you mean \"amount\"? columns: period, flow, amount)": the
+** source's columns and the closest to the name given; NULL when they
+** cannot be read.  The list stops after 20 names. */
+static char *column_hint(sqlite3 *db, const char *zFrom, const char *zCol) {
+  char *zSql = sqlite3_mprintf("SELECT * FROM %s LIMIT 0", zFrom);
+  sqlite3_stmt *stmt = NULL;
+  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return NULL;
+  }
+  int n = sqlite3_column_count(stmt), best = -1, best_d = 1 << 30;
+  sqlite3_str *list = sqlite3_str_new(db);
+  for (int i = 0; i < n; i++) {
+    const char *zName = sqlite3_column_name(stmt, i);
+    if (zName == NULL) continue;
+    int d = ts_edit_distance(zCol, zName, 1);
+    int close = d <= ((int)strlen(zCol) + 2) / 3 || is_subsequence(zCol, zName);
+    if (close && d < best_d) best = i, best_d = d;
+    if (i < 20) sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zName);
+  }
+  if (n > 20) sqlite3_str_appendf(list, ", ... (%d in all)", n);
+  char *zList = sqlite3_str_finish(list);
+  /* A suggestion only when it is close: at most a third of the name
+  ** differs, or the name is an abbreviation of it. */
+  char *zHint = NULL;
+  if (zList && best >= 0)
+    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", sqlite3_column_name(stmt, best),
+                            zList);
+  else if (zList)
+    zHint = sqlite3_mprintf(" (columns: %s)", zList);
+  sqlite3_free(zList);
+  sqlite3_finalize(stmt);
+  return zHint;
+}
+
 static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom,
                         const char *zShown, const char *zCol, char **pzErr) {
   if (zCol == NULL) return SQLITE_OK;
@@ -58,8 +102,11 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   sqlite3_free(zQuoted);
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
-    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"", spec->zModule, zCol, zShown);
-    return SQLITE_ERROR;
+    char *zHint = column_hint(db, zFrom, zCol);
+    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol,
+                             zShown, zHint ? zHint : "");
+    sqlite3_free(zHint);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;
 }

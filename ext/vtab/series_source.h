@@ -64,6 +64,14 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr);
 int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
                 char **pzValue, char **pzErr);
 
+/* Splits a table-valued form's options argument ("grain=year, by='a, b'")
+** at commas outside quotes into azOut[0..*pnOut) (sqlite3_malloc'ed,
+** trimmed; the caller frees them, also on error).  More than nMax parts,
+** or a part with no '=', is an error in *pzErr. */
+#define TS_MAX_OPTIONS 16
+int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax,
+                     int *pnOut, char **pzErr);
+
 /* Reads CREATE VIRTUAL TABLE arguments (argv after the first three):
 ** source=, value=, period=, by=, grain= into spec, and each key named in
 ** azExtra[0..nExtra) into azExtraValue[k] (sqlite3_malloc'ed, caller

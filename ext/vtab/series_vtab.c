@@ -142,9 +142,19 @@ static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   return SQLITE_OK;
 }
 
+/* Frees a settings object made from a table-valued form's options. */
+static void free_config(const ts_series_module *m, ts_series_vtab *cfg) {
+  if (cfg == NULL) return;
+  if (m->xDisconnect) m->xDisconnect(cfg);
+  ts_source_spec_clear(&cfg->spec);
+  sqlite3_free(cfg);
+}
+
 static void series_reset(ts_series_cursor *cur) {
   const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
   if (m->xReset) m->xReset(cur);
+  free_config(m, cur->cfg);
+  cur->cfg = NULL;
   ts_scan_close(cur->scan);
   cur->scan = NULL;
   cur->series = NULL;
@@ -190,16 +200,77 @@ static int series_advance(ts_series_cursor *cur) {
   }
 }
 
+ts_series_vtab *ts_series_config(const ts_series_cursor *cur) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
+  return vtab->table_valued ? cur->cfg : vtab;
+}
+
+/* The table-valued form's options argument ('grain=year, by=partner') with
+** its positional arguments, read exactly as a CREATE form's arguments
+** would be: positional role R with value V becomes R='V' (the series
+** role is by=), then each option in turn.  The settings land in a
+** private ts_series_vtab (cur->cfg) and its spec replaces cur->own. */
+static int read_options(ts_series_cursor *cur, sqlite3_value **apArg, int iOptions,
+                        char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
+  const ts_series_module *m = vtab->module;
+  const char *zOptions = (const char *)sqlite3_value_text(apArg[iOptions]);
+  if (zOptions == NULL) return SQLITE_NOMEM;
+  char *azArgv[TS_MAX_ARG + TS_MAX_OPTIONS];
+  int nArgv = 0, rc = SQLITE_OK;
+  for (int k = 0; k < m->nArg && rc == SQLITE_OK; k++) {
+    const char *zRole = m->azArgRole[k];
+    if (k == iOptions || apArg[k] == NULL || sqlite3_value_type(apArg[k]) == SQLITE_NULL)
+      continue;
+    const char *zKey = strcmp(zRole, "series") == 0 ? "by" : zRole;
+    azArgv[nArgv] = sqlite3_mprintf("%s='%q'", zKey, (const char *)sqlite3_value_text(apArg[k]));
+    if (azArgv[nArgv++] == NULL) rc = SQLITE_NOMEM;
+  }
+  int nSplit = 0;
+  if (rc == SQLITE_OK)
+    rc = ts_split_options(m->zName, zOptions, azArgv + nArgv, TS_MAX_OPTIONS, &nSplit, pzErr);
+  nArgv += nSplit;
+  ts_series_vtab *cfg = NULL;
+  if (rc == SQLITE_OK) {
+    cfg = sqlite3_malloc64(m->szVtab);
+    if (cfg == NULL) rc = SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) {
+    memset(cfg, 0, m->szVtab);
+    cfg->db = vtab->db;
+    cfg->module = m;
+    cfg->spec.zModule = m->zName;
+    cfg->spec.history_years = m->history_years;
+    if (m->xInit) m->xInit(cfg);
+    rc = m->xConfigure(cfg, nArgv, (const char *const *)azArgv, pzErr);
+  }
+  for (int i = 0; i < nArgv; i++) sqlite3_free(azArgv[i]);
+  if (rc != SQLITE_OK) {
+    free_config(m, cfg);
+    return rc;
+  }
+  ts_source_spec_clear(&cur->own);
+  cur->own = cfg->spec;           /* the cursor owns the strings now */
+  memset(&cfg->spec, 0, sizeof(cfg->spec));
+  cfg->spec.zModule = m->zName;
+  cur->cfg = cfg;
+  return SQLITE_OK;
+}
+
 /* The table-valued form: the spec comes from the argument values. */
 static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   const ts_series_module *m = vtab->module;
-  int rc = SQLITE_OK;
+  int rc = SQLITE_OK, iOptions = -1;
   for (int k = 0; k < m->nArg && rc == SQLITE_OK; k++) {
     if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
+    if (strcmp(m->azArgRole[k], "options") == 0 && apArg[k] &&
+        sqlite3_value_type(apArg[k]) != SQLITE_NULL)
+      iOptions = k;
   }
   if (rc == SQLITE_OK)
     rc = ts_source_from_arguments(&cur->own, apArg, m->azArgRole, m->nArg, m->nRequired, pzErr);
+  if (rc == SQLITE_OK && iOptions >= 0) rc = read_options(cur, apArg, iOptions, pzErr);
   if (rc == SQLITE_OK && m->xArguments) rc = m->xArguments(cur, apArg, pzErr);
   if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, pzErr);
   return rc;
@@ -250,6 +321,9 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
   if (vtab->table_valued) {
     rc = read_arguments(cur, apArg, &zErr);
     cur->spec = &cur->own;
+    /* Several series columns behind the one `series` column: an equality
+    ** on it is left to SQLite (it is never marked omit). */
+    if (cur->own.nBy > 1) memset(pd.apByEq, 0, sizeof(pd.apByEq));
   }
   if (rc == SQLITE_OK && vtab->zBroken) rc = SQLITE_ERROR;
   else if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
@@ -267,11 +341,46 @@ static int series_eof(sqlite3_vtab_cursor *pCursor) {
   return ((ts_series_cursor *)pCursor)->series == NULL;
 }
 
+/* The table-valued form's one `series` column when several series
+** columns were named: the key as a JSON array ('["China","x",2023]'),
+** each value typed as SQLite holds it (json_extract(series, '$[1]')). */
+static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) {
+  sqlite3_str *str = sqlite3_str_new(NULL);
+  sqlite3_str_appendchar(str, 1, '[');
+  for (int i = 0; i < nBy; i++) {
+    sqlite3_value *v = s->apKey[i];
+    if (i) sqlite3_str_appendchar(str, 1, ',');
+    switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
+      case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", sqlite3_value_int64(v)); break;
+      case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", sqlite3_value_double(v)); break;
+      case SQLITE_NULL: sqlite3_str_appendall(str, "null"); break;
+      default: { /* TEXT, and a BLOB as its bytes' text */
+        const unsigned char *z = sqlite3_value_text(v);
+        sqlite3_str_appendchar(str, 1, '"');
+        for (; z && *z; z++) {
+          if (*z == '"' || *z == '\\') sqlite3_str_appendf(str, "\\%c", *z);
+          else if (*z < 0x20) sqlite3_str_appendf(str, "\\u%04x", *z);
+          else sqlite3_str_appendchar(str, 1, (char)*z);
+        }
+        sqlite3_str_appendchar(str, 1, '"');
+        break;
+      }
+    }
+  }
+  sqlite3_str_appendchar(str, 1, ']');
+  int n = sqlite3_str_length(str);
+  char *z = sqlite3_str_finish(str);
+  if (z == NULL) sqlite3_result_error_nomem(ctx);
+  else sqlite3_result_text(ctx, z, n, sqlite3_free);
+}
+
 static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
   ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
   const ts_series_module *m = vtab->module;
-  if (iCol < vtab->nSeries) {
+  if (iCol < vtab->nSeries && vtab->table_valued && cur->spec->nBy > 1) {
+    result_key_array(ctx, cur->series, cur->spec->nBy);
+  } else if (iCol < vtab->nSeries) {
     sqlite3_value *key = cur->series->apKey[iCol];
     if (key) sqlite3_result_value(ctx, key);
   } else if (iCol < vtab->nSeries + m->nResult) {

@@ -43,6 +43,9 @@ typedef struct ts_series_cursor {
   sqlite3_int64 rowid;
   int out_lo, out_hi;         /* years the query asks for (0: open) */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
+  /* Table-valued form given an options argument: the settings it makes,
+  ** read as a CREATE form's would be (NULL: no options, the defaults). */
+  ts_series_vtab *cfg;
 } ts_series_cursor;
 
 struct ts_series_module {
@@ -77,6 +80,11 @@ struct ts_series_module {
 };
 
 int ts_series_module_register(sqlite3 *db, const ts_series_module *m);
+
+/* The settings this query runs with: the CREATE form's table, or the
+** table-valued form's options (read like a CREATE form's arguments), or
+** NULL for a table-valued call without options (the module's defaults). */
+ts_series_vtab *ts_series_config(const ts_series_cursor *cur);
 
 /* The common CREATE form: source=, value= (required), period=, by=, grain=. */
 int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const *argv,

@@ -145,7 +145,7 @@ SELECT * FROM annual_projection('nope', 'amount', 'period');
 -- @error annual_projection: no such table "nope"
 -- @check projection_vtab-6.4
 SELECT * FROM annual_projection('sales', 'amount', 'when');
--- @error annual_projection: no such column "when" in "sales"
+-- @error annual_projection: no such column "when" in "sales" (columns: period, partner, amount)
 -- @check projection_vtab-6.5
 CREATE VIRTUAL TABLE e1 USING annual_projection(source=sales, value=amount, period=period, method=best);
 -- @error annual_projection: unknown method 'best' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)

@@ -387,10 +387,10 @@ SELECT * FROM trade_imbalance('nosuch', 'amount', 'period', 'flow');
 -- @error trade_imbalance: no such table "nosuch"
 -- @check trade_vtab-10.2
 SELECT * FROM trade_imbalance('direct_trade', 'amt', 'period', 'flow');
--- @error trade_imbalance: no such column "amt" in "direct_trade"
+-- @error trade_imbalance: no such column "amt" in "direct_trade" (did you mean "amount"? columns: period, flow, partner, category, amount, unit, source)
 -- @check trade_vtab-10.3
 SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flw');
--- @error trade_imbalance: no such column "flw" in "direct_trade"
+-- @error trade_imbalance: no such column "flw" in "direct_trade" (did you mean "flow"? columns: period, flow, partner, category, amount, unit, source)
 -- @check trade_vtab-10.4
 SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period');
 -- @error trade_imbalance: argument 4 (flow) is missing
@@ -442,10 +442,10 @@ CREATE VIRTUAL TABLE e11 USING trade_imbalance(source=nosuch, period=period, val
 -- @error trade_imbalance: no such table "nosuch"
 -- @check trade_vtab-10.20
 CREATE VIRTUAL TABLE e12 USING trade_imbalance(source=trade_long, period=period, value=amount, flow=flows);
--- @error trade_imbalance: no such column "flows" in "trade_long"
+-- @error trade_imbalance: no such column "flows" in "trade_long" (did you mean "flow"? columns: partner, category, period, flow, amount)
 -- @check trade_vtab-10.21
 CREATE VIRTUAL TABLE e13 USING trade_imbalance(source=trade_wide, period=period, exports=exports, imports=importz);
--- @error trade_imbalance: no such column "importz" in "trade_wide"
+-- @error trade_imbalance: no such column "importz" in "trade_wide" (did you mean "imports"? columns: partner, category, period, exports, imports)
 CREATE VIRTUAL TABLE e14 USING trade_imbalance(source=trade_long, period=period, value=amount, flow=flow, by=partner, grain=half);
 -- @check trade_vtab-10.22
 SELECT * FROM e14 WHERE partner = 'A' AND period = '2023-H2';
@@ -494,3 +494,15 @@ SELECT coverage_change = 451.0 / 1400 * 100 - 752.0 / 681 * 100 AS same FROM k W
 -- @expect
 -- | same
 -- | 1
+
+-- The table-valued form's options: the labels and grain of the CREATE form.
+-- @check trade_vtab-15.1
+SELECT period, exports, imports, balance FROM trade_imbalance('kosis', '금액', '시점', '구분', '국가',
+  'export_label=해외직접판매, import_label=해외직접구매, grain=year');
+-- @expect
+-- | period|exports|imports|balance
+-- | 2022|752|681|71
+-- | 2023|451|1400|-949
+-- @check trade_vtab-15.2
+SELECT * FROM trade_imbalance('kosis', '금액', '시점', '구분', '국가', 'export_label=X, import_label=M');
+-- @error trade_imbalance: unknown flow label '해외직접구매' in column "구분" (exports are 'X'; imports are 'M'; name your labels with export_label= and import_label=)

@@ -155,8 +155,8 @@ CREATE VIRTUAL TABLE h USING yoy_growth(source='main."x""; DROP TABLE sales; --"
 -- @check yoy_vtab-6.2
 SELECT * FROM h WHERE period = '2023-Q1';
 -- @expect
--- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|note
--- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|
+-- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|share|share_change|contribution|note
+-- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|100.0|0.0|200.0|
 -- @check yoy_vtab-6.3
 SELECT count(*) AS sales_still_there FROM sales;
 -- @expect
@@ -175,10 +175,10 @@ SELECT * FROM yoy_growth('nosuch', 'amount', 'period');
 -- @error yoy_growth: no such table "nosuch"
 -- @check yoy_vtab-7.2
 SELECT * FROM yoy_growth('sales', 'amt', 'period');
--- @error yoy_growth: no such column "amt" in "sales"
+-- @error yoy_growth: no such column "amt" in "sales" (did you mean "amount"? columns: period, partner, amount)
 -- @check yoy_vtab-7.3
 SELECT * FROM yoy_growth('sales', 'amount', 'per');
--- @error yoy_growth: no such column "per" in "sales"
+-- @error yoy_growth: no such column "per" in "sales" (did you mean "period"? columns: period, partner, amount)
 -- @check yoy_vtab-7.4
 SELECT * FROM yoy_growth('sales', 'amount');
 -- @error yoy_growth: argument 3 (period) is missing
@@ -187,7 +187,7 @@ SELECT * FROM yoy_growth('sales', 42, 'period');
 -- @error yoy_growth: argument 2 (value) is not a name: 42
 -- @check yoy_vtab-7.6
 SELECT * FROM yoy_growth('sales', 'amount', 'period', 'nope');
--- @error yoy_growth: no such column "nope" in "sales"
+-- @error yoy_growth: no such column "nope" in "sales" (columns: period, partner, amount)
 -- @check yoy_vtab-7.7
 SELECT * FROM yoy_growth;
 -- @error yoy_growth: argument 1 (source) is missing
@@ -220,7 +220,7 @@ CREATE VIRTUAL TABLE e2 USING yoy_growth(source=sales, value=amount, period=peri
 -- @error yoy_growth: grain must be year, half, quarter or month: 'week'
 -- @check yoy_vtab-7.14
 CREATE VIRTUAL TABLE e3 USING yoy_growth(source=sales, value=amount, period=period, colour=red);
--- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain)
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, total)
 -- @check yoy_vtab-7.15
 CREATE VIRTUAL TABLE e4 USING yoy_growth(source=sales, value=amount);
 -- @error yoy_growth: missing argument period=
@@ -275,3 +275,148 @@ SELECT period, value, prior_value, growth, note FROM mqq;
 -- | period|value|prior_value|growth|note
 -- | 2022-Q1|3|||no prior period
 -- | 2023-Q1|4|3||incomplete period
+
+-- Share and contribution (the agencies' 구성비 and 기여도).  Three regions:
+-- China 100 -> 150, US 300 -> 330, EU 100 -> 80; total 500 -> 560 (+12 %).
+-- share = value / total of the period * 100; share_change in points;
+-- contribution = (value - prior value) / prior total * 100, in points:
+-- China 50 / 500 = 10, US 30 / 500 = 6, EU -20 / 500 = -4; sum 12 = growth.
+CREATE TABLE regions(region TEXT, p TEXT, v INTEGER);
+INSERT INTO regions VALUES ('China', '2022', 100), ('China', '2023', 150), ('US', '2022', 300),
+  ('US', '2023', 330), ('EU', '2022', 100), ('EU', '2023', 80);
+-- @check yoy_vtab-20.1
+SELECT series, period, share, round(share_change, 6) AS share_change, contribution
+FROM yoy_growth('regions', 'v', 'p', 'region') ORDER BY series, period;
+-- @expect
+-- | series|period|share|share_change|contribution
+-- | China|2022|20.0||
+-- | China|2023|26.7857142857143|6.785714|10.0
+-- | EU|2022|20.0||
+-- | EU|2023|14.2857142857143|-5.714286|-4.0
+-- | US|2022|60.0||
+-- | US|2023|58.9285714285714|-1.071429|6.0
+-- the contributions add up to the total's growth, computed in plain SQL
+-- @check yoy_vtab-20.2
+SELECT round(sum(contribution), 9) = round(pct_change((SELECT sum(v) FROM regions WHERE p = '2023'),
+                                                      (SELECT sum(v) FROM regions WHERE p = '2022')), 9) AS adds_up
+FROM yoy_growth('regions', 'v', 'p', 'region') WHERE period = '2023';
+-- @expect
+-- | adds_up
+-- | 1
+-- a WHERE on the series column does not change them: the total is the whole source
+-- @check yoy_vtab-20.3
+SELECT share, contribution FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
+-- @expect
+-- | share|contribution
+-- | 26.7857142857143|10.0
+-- total='LABEL': the data carries its own total row, which is not added again
+INSERT INTO regions VALUES ('Total', '2022', 500), ('Total', '2023', 560);
+CREATE VIRTUAL TABLE shares USING yoy_growth(source=regions, value=v, period=p, by=region, total='Total');
+-- @check yoy_vtab-20.4
+SELECT region, share, contribution FROM shares WHERE period = '2023';
+-- @expect
+-- | region|share|contribution
+-- | China|26.7857142857143|10.0
+-- | EU|14.2857142857143|-4.0
+-- | Total|100.0|12.0
+-- | US|58.9285714285714|6.0
+-- without total=, the total row is one more series and every share halves
+-- @check yoy_vtab-20.5
+SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
+-- @expect
+-- | round(share, 6)
+-- | 13.392857
+-- total= needs exactly one by column
+-- @check yoy_vtab-20.6
+CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
+-- @error yoy_growth: total= names a value of the by column, so it needs exactly one by column (by= has 0)
+-- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
+CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
+INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
+-- @check yoy_vtab-20.7
+SELECT series, period, share, contribution FROM yoy_growth('zero', 'v', 'p', 'k');
+-- @expect
+-- | series|period|share|contribution
+-- | a|2022||
+-- | a|2023|16.6666666666667|
+-- | b|2022||
+-- | b|2023|33.3333333333333|
+-- | c|2023|50.0|
+CREATE TABLE months2(k TEXT, p TEXT, v INTEGER);
+INSERT INTO months2 VALUES ('a', '2022-01', 1), ('a', '2022-02', 1), ('a', '2022-03', 1), ('a', '2023-01', 2), ('a', '2023-02', 2),
+  ('b', '2022-01', 1), ('b', '2022-02', 1), ('b', '2022-03', 1), ('b', '2023-01', 1), ('b', '2023-02', 1), ('b', '2023-03', 1);
+-- a's 2023-Q1 lacks March: a is incomplete, and so is the total of 2023-Q1
+-- (it lacks a's March too), so b gets no share either; b's contribution
+-- needs only b's two complete quarters and the complete 2022-Q1 total:
+-- (3 - 3) / 6 = 0
+CREATE VIRTUAL TABLE mq2 USING yoy_growth(source=months2, value=v, period=p, by=k, grain=quarter);
+-- @check yoy_vtab-20.8
+SELECT k, period, value, share, contribution, note FROM mq2 WHERE period = '2023-Q1';
+-- @expect
+-- | k|period|value|share|contribution|note
+-- | a|2023-Q1|4|||incomplete period
+-- | b|2023-Q1|3||0.0|
+-- @check yoy_vtab-20.9
+SELECT k, period, share FROM mq2 WHERE period = '2022-Q1';
+-- @expect
+-- | k|period|share
+-- | a|2022-Q1|50.0
+-- | b|2022-Q1|50.0
+
+-- The table-valued form takes the CREATE form's options as a last argument
+-- ('key=value, ...'), and several series columns as a comma list; the
+-- one `series` column then holds the key as a JSON array.
+CREATE TABLE tvf(partner TEXT, cat TEXT, p TEXT, v INTEGER);
+INSERT INTO tvf VALUES ('A', 'x', '2022-01', 1), ('A', 'x', '2022-02', 2), ('A', 'x', '2023-01', 3),
+  ('A', 'x', '2023-02', 4), ('A', 'y', '2022-01', 5), ('A', 'y', '2023-01', 6), ('B', 'x', '2022-01', 7),
+  ('B', 'x', '2023-01', 8);
+-- grain=quarter: A's 2022-Q1 holds January and February only (incomplete)
+-- @check yoy_vtab-21.1
+SELECT series, period, value, note FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=quarter');
+-- @expect
+-- | series|period|value|note
+-- | A|2022-Q1|8|no prior period
+-- | A|2023-Q1|13|incomplete period
+-- | B|2022-Q1|7|no prior period
+-- | B|2023-Q1|8|incomplete period
+-- the same as the CREATE form with the same arguments
+CREATE VIRTUAL TABLE tvf_q USING yoy_growth(source=tvf, value=v, period=p, by=partner, grain=quarter);
+-- @check yoy_vtab-21.2
+SELECT count(*) FROM (SELECT series, period, value, growth, note FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=quarter')
+  EXCEPT SELECT partner, period, value, growth, note FROM tvf_q);
+-- @expect
+-- | count(*)
+-- | 0
+-- @check yoy_vtab-21.3
+SELECT series, json_extract(series, '$[1]') AS cat, period, growth FROM yoy_growth('tvf', 'v', 'p', 'partner, cat') WHERE period = '2023-01';
+-- @expect
+-- | series|cat|period|growth
+-- | ["A","x"]|x|2023-01|200.0
+-- | ["A","y"]|y|2023-01|20.0
+-- | ["B","x"]|x|2023-01|14.2857142857143
+-- a WHERE on that series column is checked by SQLite, not pushed to one column
+-- @check yoy_vtab-21.4
+SELECT series, period, value FROM yoy_growth('tvf', 'v', 'p', 'partner, cat') WHERE series = '["A","y"]';
+-- @expect
+-- | series|period|value
+-- | ["A","y"]|2022-01|5
+-- | ["A","y"]|2023-01|6
+-- options may name the series columns themselves, and total=
+-- @check yoy_vtab-21.5
+SELECT series, period, value, share FROM yoy_growth('tvf', 'v', 'p', NULL, 'by=cat, total=x') WHERE period = '2023-01';
+-- @expect
+-- | series|period|value|share
+-- | x|2023-01|11|100.0
+-- | y|2023-01|6|54.5454545454545
+-- @check yoy_vtab-21.6
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain');
+-- @error yoy_growth: option is not key=value: 'grain' (options are written like 'grain=year, by=partner')
+-- @check yoy_vtab-21.7
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=week');
+-- @error yoy_growth: grain must be year, half, quarter or month: 'week'
+-- @check yoy_vtab-21.8
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'by=cat');
+-- @error yoy_growth: argument by= is given twice
+-- @check yoy_vtab-21.9
+SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'colour=red');
+-- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, total)
