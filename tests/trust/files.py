@@ -107,9 +107,11 @@ SERIES = {
 CHANGES = [
     ("dropped", "DROP TABLE t", 'no such table "t"'),
     ("renamed", "ALTER TABLE t RENAME TO t_old", 'no such table "t"'),
-    ("column dropped", "ALTER TABLE t DROP COLUMN amount", 'no such column "amount" in "t"'),
+    ("column dropped", "ALTER TABLE t DROP COLUMN amount",
+     'no such column "amount" in "t" (columns: period, partner, flow, exports, imports)'),
     ("column renamed", "ALTER TABLE t RENAME COLUMN period TO quarter",
-     'no such column "period" in "t"'),
+     'no such column "period" in "t" (columns: quarter, partner, flow, amount, exports,'
+     ' imports)'),
 ]
 
 
@@ -238,7 +240,7 @@ def damaged_arguments():
     db = connect(f)
     expect_error(db, "SELECT * FROM bad",
                  'yoy_growth: unknown argument "colour" (expected source, value, period, by,'
-                 ' grain) (the arguments of table "bad"; DROP TABLE bad still works)',
+                 ' grain, total) (the arguments of table "bad"; DROP TABLE bad still works)',
                  "yoy_growth with damaged arguments: a query says why")
     expect_error(db, "SELECT * FROM kbad",
                  "kosis_csv: its arguments are invalid: unknown argument 'path=''x.csv'''"
