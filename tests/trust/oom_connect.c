@@ -65,8 +65,10 @@ static int write_database(void) {
   if (rc == SQLITE_OK) rc = sqlite3_tradestat_init(db, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(db,
-                      "CREATE VIRTUAL TABLE k USING kosis_csv(file='" TH_CSV_PATH "');"
-                      "CREATE VIRTUAL TABLE kb USING kosis_csv(file='" TH_CSV_PATH "');"
+                      "CREATE VIRTUAL TABLE k USING kosis_csv(file='" TH_CSV_PATH
+                      "');"
+                      "CREATE VIRTUAL TABLE kb USING kosis_csv(file='" TH_CSV_PATH
+                      "');"
                       "DROP TABLE kb_kosis;"
                       "CREATE TABLE src(period TEXT, partner TEXT, amount);"
                       "INSERT INTO src VALUES ('2022-Q1', 'A', 10), ('2023-Q1', 'A', 12),"
@@ -84,7 +86,8 @@ static int write_database(void) {
                       " 'CREATE VIRTUAL TABLE kbad USING kosis_csv(path=''x.csv'')');"
                       "PRAGMA writable_schema = OFF;",
                       NULL, NULL, NULL);
-  if (rc != SQLITE_OK) fprintf(stderr, "oom_connect: cannot write %s: %s\n", db_file, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "oom_connect: cannot write %s: %s\n", db_file, sqlite3_errmsg(db));
   sqlite3_close(db);
   return rc;
 }
@@ -152,9 +155,11 @@ static int sweep(const char *zSql, const run_result *ref, sqlite3_int64 baseline
       ok = 0;
     }
     if (!is_nomem(&r) && !same_result(&r, ref)) {
-      fprintf(stderr, "oom_connect: WRONG RESULT at %s fault %ld (%s)\n  got: %.400s\n"
-              "  expected: %.400s\n", persistent ? "persistent" : "one-shot", at, zSql,
-              th_str_text(&r.out), th_str_text(&ref->out));
+      fprintf(stderr,
+              "oom_connect: WRONG RESULT at %s fault %ld (%s)\n  got: %.400s\n"
+              "  expected: %.400s\n",
+              persistent ? "persistent" : "one-shot", at, zSql, th_str_text(&r.out),
+              th_str_text(&ref->out));
       ok = 0;
     }
     long nfail = r.nfail;
