@@ -25,9 +25,10 @@
 **     change) never touches the file: the columns come from the shadow
 **     table, so a database that points a table at a FIFO, /dev/zero or a
 **     huge file costs nothing until the application itself queries that
-**     table from top-level SQL.  Connecting never fails because of the
-**     file or a missing shadow table: DROP TABLE always works, and a
-**     query on such a table says what is wrong and that DROP TABLE works.
+**     table from top-level SQL.  Connecting fails only for out of memory
+**     (not for the file, a missing or damaged shadow table, or arguments
+**     no CREATE accepts): DROP TABLE always works, and a query on such a
+**     table says what is wrong and that DROP TABLE works.
 **  5. The first query of a connected table reads the file (xFilter, after
 **     SQLite's DIRECTONLY and trusted_schema checks); the snapshot then
 **     serves every query of that table object.  The file must still have
