@@ -23,6 +23,8 @@ Contract (docs/design.md, "Trust guarantees"):
  5. sqlite3_interrupt() and a progress handler stop a long load early
     (CPU time until SQLITE_INTERRUPT against a full load, printed; the
     check allows half of it, an uninterruptible load takes all of it).
+ 5a. The shadow table of a kosis_csv table follows ALTER TABLE RENAME and
+    DROP TABLE and cannot be changed by ordinary SQL in defensive mode.
  6. Messages: a file with more columns than SQLite allows says so; line
     numbers of CR-only files are right; a nested error keeps one prefix.
  7. A scan that fails after returning rows: the rows before the error are
@@ -221,6 +223,40 @@ def kosis_path_rule():
           " query time", repr(got))
     db.close()
     os.chdir(old)
+
+
+def kosis_shadow_table():
+    """The shadow table follows ALTER TABLE RENAME and DROP TABLE, and under
+    SQLITE_DBCONFIG_DEFENSIVE ordinary SQL cannot change it."""
+    d = path("shadow")
+    os.mkdir(d)
+    csv = os.path.join(d, "k.csv")
+    with open(csv, "w") as f:
+        f.write(KOSIS)
+    dbf = os.path.join(d, "k.db")
+    db = connect(dbf)
+    db.execute("CREATE VIRTUAL TABLE k USING kosis_csv(file='%s')" % csv)
+    db.execute("ALTER TABLE k RENAME TO k2")
+    db.close()
+    db = connect(dbf)
+    got = run(db, "SELECT name FROM sqlite_schema ORDER BY name")
+    check(got == ("ok", [("k2",), ("k2_kosis",)]), "the shadow table is renamed with the table",
+          repr(got))
+    got = run(db, "SELECT count(*) FROM k2")
+    check(got == ("ok", [(4,)]), "a renamed table reads its file from a new connection", repr(got))
+    db.close()
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        check(False, "the sqlite3 shell is installed")
+        return
+    script = "\n".join([".load " + EXT, ".dbconfig defensive on",
+                        "UPDATE k2_kosis SET text = '/dev/zero' WHERE kind = 'file';",
+                        "SELECT count(*) FROM k2;", "DROP TABLE k2;", ".tables", ""])
+    p = subprocess.run([shell, dbf], input=script, capture_output=True, text=True, timeout=60)
+    check(p.stdout.split() == ["defensive", "on", "4"] and
+          "table k2_kosis may not be modified" in p.stderr,
+          "defensive mode: the shadow table cannot be changed, DROP TABLE removes both",
+          repr((p.stdout, p.stderr)))
 
 
 def damaged_arguments():
@@ -559,6 +595,7 @@ def main():
         drop_series_tables()
         drop_kosis_tables()
         kosis_path_rule()
+        kosis_shadow_table()
         damaged_arguments()
         no_io_before_refusal()
         size_limit()
