@@ -460,15 +460,23 @@ def cpu_to_create(file, handler=None, n=1000, interrupt_after=None):
     db = connect()
     if handler:
         db.set_progress_handler(handler, n)
-    timer = None
+    done = threading.Event()
+    interrupter = None
     if interrupt_after is not None:
-        timer = threading.Timer(interrupt_after, db.interrupt)
-        timer.start()
+        # Interrupts again every interrupt_after seconds until the statement
+        # returns: an interrupt that lands before the statement is running
+        # is dropped by SQLite, so one alone could be lost under load.
+        def keep_interrupting():
+            while not done.wait(interrupt_after):
+                db.interrupt()
+        interrupter = threading.Thread(target=keep_interrupting, daemon=True)
+        interrupter.start()
     c0 = time.process_time()
     got = run(db, "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % file)
     cpu = time.process_time() - c0
-    if timer:
-        timer.cancel()
+    done.set()
+    if interrupter:
+        interrupter.join()
     db.set_progress_handler(None, 0)
     count = run(db, "SELECT count(*) FROM k") if got[0] == "ok" else None
     n_rows = count[1][0][0] if count and count[0] == "ok" else None
