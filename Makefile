@@ -47,6 +47,8 @@ help:
 	@echo "make portabletest ISO C11 -pedantic build with the portable 128-bit sums, tested"
 	@echo "make install      install the loadable module, static library and header"
 	@echo "make cluster-test three dqlite nodes serving tradestat; the leader killed and replaced"
+	@echo "make dist         Python wheel and npm package of the extension, into dist/"
+	@echo "make clients-test every client recipe of docs/clients.md, run as written (slow: npm, R, Go)"
 
 deps-build:
 	@sh tests/deps.sh $(BUILD_PKGS)

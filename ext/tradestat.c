@@ -40,12 +40,10 @@ SQLITE_EXTENSION_INIT1
 #endif
 
 static void tradestat_version(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc, (void)argv;
   sqlite3_result_text(ctx, TRADESTAT_VERSION, -1, SQLITE_STATIC);
 }
 
 static void tradestat_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc, (void)argv;
   char *z = sqlite3_mprintf(
       "Version: %s\nCommit: %s\nCompiler: %s\nFlags: %s\n128-bit sums: %s\n"
       "SQLite compiled against: %s\nSQLite running: %s",

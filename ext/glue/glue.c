@@ -36,14 +36,6 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc,
   sqlite3_free(zMsg);
 }
 
-void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...) {
-  va_list ap;
-  va_start(ap, zFormat);
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = sqlite3_vmprintf(zFormat, ap);
-  va_end(ap);
-}
-
 /* Whether z starts with "name: " or "name(): " (name: [a-z_][a-z0-9_]*). */
 static int has_name_prefix(const char *z) {
   int n = 0;

@@ -29,9 +29,6 @@ SQLITE_EXTENSION_INIT3
 /* Sets an error "func(): <formatted>" on ctx. */
 void ts_result_error(sqlite3_context *ctx, const char *zFunc,
                      const char *zFormat, ...);
-/* Replaces pVtab->zErrMsg with the formatted text (module prefix is the
-** caller's job: messages are "module: ..."). */
-void ts_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
 /* The message of a failed nested statement (a query a virtual table runs
 ** on its source) as "module: message", with one prefix only: a message
 ** that already starts with a name prefix ("name: " or "name(): ", as

@@ -29,7 +29,6 @@
 static void pct_change_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number current, previous;
   double growth;
-  (void)argc;
   ts_number_status st = ts_arg_number(ctx, "pct_change", 1, argv[0], &current);
   if (st == TS_NUMBER_NOT_NUMBER) return;
   ts_number_status st2 = ts_arg_number(ctx, "pct_change", 2, argv[1], &previous);
@@ -48,7 +47,6 @@ static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number arg[3];
   int null = 0;
   double rate;
-  (void)argc;
   for (int i = 0; i < 3; i++) {
     ts_number_status st = ts_arg_number(ctx, "cagr", i + 1, argv[i], &arg[i]);
     if (st == TS_NUMBER_NOT_NUMBER) return;
@@ -74,7 +72,6 @@ static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
 static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number value;
   ts_period period;
-  (void)argc;
   if (ts_arg_number(ctx, "cagr", 1, argv[0], &value) != TS_NUMBER_OK) return;
   if (ts_arg_period(ctx, "cagr", 2, argv[1], &period) != 0) return;
   cagr_state *s = cagr_state_of(ctx, 1);

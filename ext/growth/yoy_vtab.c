@@ -86,7 +86,6 @@ typedef struct yoy_cursor {
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
-  (void)pzErr;
   ((yoy_cursor *)pCur)->i = -1;
   ts_growth_cursor_init(&((yoy_cursor *)pCur)->growth);
   return SQLITE_OK;
@@ -96,8 +95,6 @@ static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
 ** comparison is not a row). */
 static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
-  const ts_series *s = pCur->series;
-  (void)s;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
   cur->state = ROW_NONE;
   return 1;

@@ -112,7 +112,6 @@ static int widen_span(sqlite3_context *ctx, sparkline_state *s, const ts_period 
 }
 
 static void sparkline_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc;
   ts_number v;
   ts_period p;
   ts_number_status value_status = ts_arg_number(ctx, "sparkline", 1, argv[0], &v);
