@@ -1,4 +1,4 @@
-# annual_projection: the accuracy report (issue 4, "Accuracy is measured").
+# annual_projection: the accuracy report.
 BENCH_TARGETS += bench-accuracy
 .PHONY: bench-accuracy
 

@@ -26,6 +26,18 @@
 **  6. xInverse removes a row exactly, so sliding frames work; the rows
 **     live in the growth family's point deque (core/deque.c), as in
 **     yoy_growth and sparkline.
+**  7. One series only: auto ranks methods by that series' own errors (no
+**     pool of other series, which the virtual table has), so for a series
+**     with fewer than 3 years of errors auto is the median of the methods
+**     here while the virtual table may already rank them.  Fixed methods
+**     give the virtual table's numbers exactly.
+**  8. Worst case per call (INNOCUOUS: a view of a hostile database may
+**     call it): O(rows) to lay out the frame (sorted in the deque, then
+**     the grid) and O(periods) for linear's line and avg_share's
+**     look-back, plus for holt_winters at most 16 fits and for auto at
+**     most 24 fits (projection_core.c item 7), each of at most 8 years
+**     and a bounded number of evaluations (holt_winters.c) -- never a
+**     refit of the whole history.  A window over n rows is O(n) per row.
 */
 #include "projection/projection.h"
 #include "glue/glue.h"

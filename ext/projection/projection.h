@@ -1,8 +1,12 @@
 /*
 ** projection/projection.h -- the pure core of annual_projection:
 ** plain C over plain arrays, no sqlite3_value, so every method is
-** unit-tested directly.  The scalar, aggregate, window and virtual-table
-** forms all call ts_projection_estimate(), so they cannot disagree.
+** unit-tested directly.  The aggregate, window and virtual-table forms
+** all project through ts_proj_fixed() and auto_cell(), so a fixed method
+** gives the same number in each; the virtual table alone sees the other
+** series of its source and borrows their errors (ts_proj_pool) for its
+** intervals and for auto's ranking, so its auto can differ from the
+** aggregate's where a series has fewer than 3 years of its own errors.
 **
 ** A series is laid on a grid of whole years: P periods per year (1 year,
 ** 2 halves, 4 quarters, 12 months), value[(year - first_year) * P + pos - 1]
@@ -23,16 +27,26 @@ typedef enum ts_proj_method {
   TS_PROJ_SNAIVE,
   TS_PROJ_LINEAR,
   TS_PROJ_HOLT_WINTERS,
+  TS_PROJ_THETA,
   TS_PROJ_AUTO
 } ts_proj_method;
 
-#define TS_PROJ_N_FIXED 6 /* the methods before TS_PROJ_AUTO */
+#define TS_PROJ_N_FIXED 7 /* the methods before TS_PROJ_AUTO */
+#define TS_PROJ_N_CELLS 8 /* a backtest row: the fixed methods, then auto */
+
+/* Bounds that keep one projection's cost independent of the length of
+** the history (projection_core.c item 7). */
+#define TS_PROJ_FIT_YEARS 8    /* holt_winters and theta fit the latest 8 years */
+#define TS_PROJ_CHAIN_YEARS 16 /* holt_winters' warm-start chain restarts cold
+                                  at every calendar year divisible by 16 */
+#define TS_PROJ_ERROR_YEARS 4  /* errors of the latest 4 earlier years size
+                                  intervals and rank methods for auto */
 
 /* "run_rate", ...; NULL for a value out of range. */
 const char *ts_proj_method_name(ts_proj_method m);
 /* Exact, case-sensitive name; returns 0 and sets *out, or 1 if unknown. */
 int ts_proj_method_from_name(const char *z, ts_proj_method *out);
-/* "run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto" */
+/* "run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto" */
 extern const char ts_proj_method_list[];
 
 /* Student t quantiles of one interval level by degrees of freedom
@@ -45,6 +59,8 @@ typedef struct ts_proj_quantiles {
   double q[TS_PROJ_MAX_HISTORY];
 } ts_proj_quantiles;
 
+typedef struct ts_proj_pool ts_proj_pool;
+
 typedef struct ts_proj_grid {
   int periods_per_year;         /* P: 1, 2, 4 or 12 */
   int first_year;
@@ -56,6 +72,12 @@ typedef struct ts_proj_grid {
   const double *year_total;            /* n_years: ts_proj_actual's sum */
   const unsigned char *year_complete;  /* n_years: 1 when all P present */
   ts_proj_quantiles *quantiles;        /* the caller's, for intervals */
+  /* 0: not computed; else 1 + the index of the first negative observed
+  ** value, or 1 + n_years * P when there is none (ts_proj_grid_build). */
+  long negative_at;
+  /* Errors of other series of the same source from the same point of
+  ** the year (the virtual table's pool; NULL: this series alone). */
+  const ts_proj_pool *pool;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
@@ -113,17 +135,48 @@ int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
                            ts_proj_estimate *out);
 
 /* Backtests shared by many years (the virtual table projects every year
-** of a series): cells[yi * TS_PROJ_N_FIXED + m] for yi < n_years.
-** ts_projection_backtest fills the rows of the methods in `mask` (bit m),
+** of a series): cells[yi * TS_PROJ_N_CELLS + m] for yi < n_years, m a
+** fixed method or TS_PROJ_AUTO (auto's own projection, made from the
+** fixed cells of that year and the years before it).
+** ts_projection_backtest fills the rows of the methods in `mask` (bit m;
+** bit TS_PROJ_AUTO: auto, which needs every fixed method), and
 ** ts_projection_from_backtest then answers for one year without
-** recomputing anything. */
+** recomputing anything.  ts_projection_auto_fill fills the auto column
+** from fixed cells made otherwise (the unit tests write them by hand). */
 int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
                            int n_years, ts_proj_cell *cells);
+void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years,
+                             ts_proj_cell *cells);
 void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells,
                                  int yi, int k, ts_proj_method m, double level,
                                  ts_proj_estimate *out);
-/* Methods whose backtests method m needs (auto: all of them). */
+/* Methods whose backtests method m needs (auto: all of them and auto). */
 unsigned ts_projection_mask(ts_proj_method m);
+/* First year index of the backtest the projection of year yi by method m
+** needs (the cells before it are not read): bounded work per year. */
+int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
+
+/* ---- The pool: errors borrowed from the other series ------------------ */
+
+/* Per calendar year and method (fixed ones and auto, auto's median years
+** apart): the sum of absolute errors (projection_core.c item 4) and their
+** count, over every series
+** added; ts_proj_pool_finish makes the sums over earlier years that
+** estimates read.  One pool per point of the year (periods_per_year, k). */
+struct ts_proj_pool {
+  int periods_per_year, k;
+  int first_year, n_years;  /* calendar years held */
+  double *sum;              /* n_years * (TS_PROJ_N_CELLS + 1) * 2 */
+  double *before;           /* (n_years + 1) * (TS_PROJ_N_CELLS + 1) * 2: the
+                               sums over the years before first_year + i */
+};
+/* Adds the errors of the methods in mask (bits as ts_projection_mask)
+** that the cells of a series (g, one backtest from the pool's k) made.
+** SQLITE_OK or SQLITE_NOMEM. */
+int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g,
+                     const ts_proj_cell *cells, unsigned mask);
+int ts_proj_pool_finish(ts_proj_pool *pool);
+void ts_proj_pool_free(ts_proj_pool *pool);
 
 /* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
 
@@ -169,7 +222,7 @@ int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
 double ts_normal_quantile(double p);
 /* Quantile of Student's t with df degrees of freedom (df >= 1), p in (0,1). */
 double ts_student_t_quantile(double p, double df);
-/* Interval for `projection` from earlier (projection, actual) pairs:
+/* Interval centred on `projection` from earlier (projection, actual) pairs:
 ** returns 0 and sets low/high, or 1 when fewer than 3 usable pairs.
 ** quantiles (may be NULL) caches the t quantiles across calls. */
 int ts_proj_error_interval(const double *proj, const double *actual, int n,
@@ -179,5 +232,14 @@ int ts_proj_error_interval_cached(const double *proj, const double *actual, int 
                                   double projection, double level,
                                   ts_proj_quantiles *quantiles, double *low,
                                   double *high);
+/* The error of one (projection, actual) pair: 0 and *r, or 1 when unusable. */
+int ts_proj_pair_error(double projection, double actual, double *r);
+/* The interval projection * exp(+- t_df(level) sqrt(variance)) when
+** multiplicative and projection > 0, else projection +- |projection| t
+** sqrt(variance). */
+int ts_proj_interval_from_variance(double projection, double variance, double df,
+                                   int multiplicative, double level,
+                                   ts_proj_quantiles *quantiles, double *low,
+                                   double *high);
 
 #endif /* TRADESTAT_PROJECTION_H */

@@ -6,14 +6,19 @@
 ** Contract:
 **  1. ts_proj_error_interval() takes earlier years' (projection, actual)
 **     pairs of one method, made from the same point of the year, and
-**     returns a `level` % prediction interval for the new actual total:
-**     with r_i the error of year i, mean r and sample sd s over n >= 3
-**     pairs, r_new lies in mean +- t_{n-1} s sqrt(1 + 1/n) (the
-**     prediction interval of one more draw).  The error is the log ratio
-**     ln(actual / projection) when every number involved is > 0 (so the
-**     interval is multiplicative and never crosses zero), else the
-**     relative error (actual - projection) / |projection|.
-**  2. Pairs with a zero or non-finite projection are skipped; fewer than
+**     returns a `level` % prediction interval for the new actual total
+**     centred on the projection: with r_i the error of year i
+**     (ts_proj_pair_error: the log ratio ln(actual / projection) when
+**     both are > 0, else the relative error (actual - projection) /
+**     |projection|) and s^2 = sum r_i^2 / n over n >= 3 pairs (the mean
+**     square error, bias included: the point is not moved, so the
+**     interval must hold the bias too), r_new lies in +- t_n s.  With a
+**     positive projection and every pair positive the interval is
+**     projection * exp(+- t_n s) (multiplicative, never crossing zero),
+**     else projection +- |projection| t_n s.  ts_proj_interval_from_variance() is that last
+**     step for a variance and degrees of freedom found otherwise (the
+**     pooled one of projection_core.c item 4).
+**  2. Pairs with a zero or non-finite number are skipped; fewer than
 **     3 usable pairs, or level outside (0, 100), give 1 (no interval).
 **  3. ts_proj_error_interval_cached() is the same with the t quantiles
 **     kept in the caller's ts_proj_quantiles (identical numbers; the
@@ -134,39 +139,47 @@ int ts_proj_error_interval(const double *proj, const double *actual, int n,
                                        high);
 }
 
+int ts_proj_pair_error(double projection, double actual, double *r) {
+  if (projection == 0 || !isfinite(projection) || !isfinite(actual)) return 1;
+  *r = projection > 0 && actual > 0 ? log(actual / projection)
+                                    : (actual - projection) / fabs(projection);
+  return 0;
+}
+
+int ts_proj_interval_from_variance(double projection, double variance, double df,
+                                   int multiplicative, double level,
+                                   ts_proj_quantiles *quantiles, double *low,
+                                   double *high) {
+  if (!(level > 0 && level < 100) || !isfinite(projection) || projection == 0 ||
+      !(variance >= 0) || !(df >= 1))
+    return 1;
+  int idf = (int)df;
+  double q = df == idf ? interval_quantile(level, idf, quantiles)
+                       : ts_student_t_quantile(0.5 + level / 200.0, df);
+  double half = q * sqrt(variance);
+  if (multiplicative && projection > 0) {
+    *low = projection * exp(-half);
+    *high = projection * exp(half);
+  } else {
+    *low = projection - fabs(projection) * half;
+    *high = projection + fabs(projection) * half;
+  }
+  return 0;
+}
+
 int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
                                   double projection, double level,
                                   ts_proj_quantiles *quantiles, double *low,
                                   double *high) {
-  if (!(level > 0 && level < 100) || !isfinite(projection) || projection == 0)
-    return 1;
-  int use_log = projection > 0, used = 0;
+  double ss = 0, r;
+  int count = 0, multiplicative = 1;
   for (int i = 0; i < n; i++) {
-    if (proj[i] == 0 || !isfinite(proj[i])) continue;
-    if (!(proj[i] > 0 && actual[i] > 0)) use_log = 0;
-    used++;
-  }
-  if (used < 3) return 1;
-  double mean = 0, m2 = 0;
-  int count = 0;
-  for (int i = 0; i < n; i++) { /* Welford */
-    if (proj[i] == 0 || !isfinite(proj[i])) continue;
-    double r = use_log ? log(actual[i] / proj[i])
-                       : (actual[i] - proj[i]) / fabs(proj[i]);
+    if (ts_proj_pair_error(proj[i], actual[i], &r)) continue;
+    multiplicative &= proj[i] > 0 && actual[i] > 0;
+    ss += r * r;
     count++;
-    double delta = r - mean;
-    mean += delta / count;
-    m2 += delta * (r - mean);
   }
-  double sd = sqrt(m2 / (count - 1));
-  double q = interval_quantile(level, count - 1, quantiles);
-  double half = q * sd * sqrt(1.0 + 1.0 / count);
-  if (use_log) {
-    *low = projection * exp(mean - half);
-    *high = projection * exp(mean + half);
-  } else {
-    *low = projection + fabs(projection) * (mean - half);
-    *high = projection + fabs(projection) * (mean + half);
-  }
-  return 0;
+  if (count < 3) return 1;
+  return ts_proj_interval_from_variance(projection, ss / count, count, multiplicative, level,
+                                        quantiles, low, high);
 }

@@ -32,6 +32,21 @@
 **     earlier year kept (history_years = -1: the backtest needs them).
 **  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
+**  7. The pool (projection_core.c item 4): a query reads the whole source
+**     once more, without the pushed-down WHERE, backtests every series and
+**     pools their errors by point of the year; then auto's projections
+**     with that pool, pooled too.  So every row is the same whatever the
+**     WHERE clause, and a series' early years get intervals.  auto needs
+**     the pool for its projection: it is built before the first row; a
+**     fixed method needs it only for low, high and note (the interval's
+**     note): it is built when one of them is first read, so a query of
+**     projections alone reads the source once.  The series and their
+**     backtests are kept (about n_years * 8 * 40 bytes a series plus its
+**     values) and handed to the main scan as it reaches them, so nothing
+**     is fitted twice unless a WHERE on year cut a series short (then it
+**     is backtested again: the same pool, the same answers).  Cost: every
+**     series' backtest, O(series x years) fits for holt_winters, once
+**     per query.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
@@ -72,11 +87,25 @@ typedef struct projection_vtab {
   through_point through;
 } projection_vtab;
 
+/* Item 7: a series of the pre-pass, kept until the main scan reaches it. */
+typedef struct pooled_series {
+  ts_proj_grid grid;   /* its own copy of the values (ts_proj_grid_build) */
+  int k;
+  ts_proj_cell *cells; /* its backtest, auto included when asked */
+} pooled_series;
+
+#define N_POOLS 19 /* points of the year: 1 + 2 + 4 + 12 */
+
 typedef struct projection_cursor {
   ts_series_cursor base;
   ts_proj_method method;
+  int pooled;                 /* the pre-pass ran for this scan */
+  ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
+  pooled_series *cache;       /* the pre-pass's series, in scan order */
+  int n_cache, next_cache;
+  int interval_done;          /* est holds the current row's interval */
   ts_proj_grid grid;
-  ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_FIXED backtest */
+  ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
   ts_proj_estimate est;
@@ -165,8 +194,29 @@ static void release_series(projection_cursor *cur) {
   cur->cells = NULL;
 }
 
+static void release_cached(pooled_series *c) {
+  ts_proj_grid_free(&c->grid);
+  sqlite3_free(c->cells);
+  c->cells = NULL;
+}
+
 static void projection_reset(ts_series_cursor *pCur) {
-  release_series((projection_cursor *)pCur);
+  projection_cursor *cur = (projection_cursor *)pCur;
+  release_series(cur);
+  for (int i = cur->next_cache; i < cur->n_cache; i++) release_cached(&cur->cache[i]);
+  sqlite3_free(cur->cache);
+  cur->cache = NULL;
+  cur->n_cache = cur->next_cache = 0;
+  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&cur->pool[i]);
+  cur->pooled = 0;
+}
+
+/* The pool of a point of the year. */
+static ts_proj_pool *pool_of(projection_cursor *cur, int P, int k) {
+  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
+  ts_proj_pool *pool = &cur->pool[base + k - 1];
+  pool->periods_per_year = P, pool->k = k;
+  return pool;
 }
 
 /* through in this series' periods; 0 when it is not on a boundary. */
@@ -178,6 +228,98 @@ static int series_through(const through_point *t, const ts_series *s, int P) {
   }
   if ((t->position * P) % t->per_year != 0) return 0;
   return t->position * P / t->per_year;
+}
+
+/* The fixed methods' backtest of a series (those `method` needs). */
+static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
+                          ts_proj_cell *cells) {
+  unsigned mask = ts_projection_mask(method) & ((1u << TS_PROJ_AUTO) - 1);
+  return ts_projection_backtest(g, k, mask, g->n_years, cells);
+}
+
+/* Item 7, the pre-pass: every series of the source (no pushdown, so the
+** pool and every answer are the same whatever the WHERE clause) is
+** backtested, the errors pooled by point of the year, then auto's
+** projections made with that pool and their errors pooled too.  The
+** series and their backtests are kept for the main scan. */
+static int pool_source(projection_cursor *cur, char **pzErr) {
+  projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  ts_pushdown pd;
+  ts_scan *scan = NULL;
+  ts_series *s;
+  int rc, n_alloc = 0;
+  memset(&pd, 0, sizeof(pd));
+  cur->pooled = 1;
+  rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (s->kind == TS_KIND_DAY || s->nPoint == 0) continue; /* the main scan says why */
+    if (cur->n_cache == n_alloc) {
+      int n = n_alloc ? 2 * n_alloc : 16;
+      pooled_series *a = sqlite3_realloc64(cur->cache, sizeof(*a) * (sqlite3_uint64)n);
+      if (a == NULL) { rc = SQLITE_NOMEM; break; }
+      cur->cache = a, n_alloc = n;
+    }
+    pooled_series *c = &cur->cache[cur->n_cache];
+    memset(c, 0, sizeof(*c));
+    rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
+    if (rc != SQLITE_OK) break;
+    cur->n_cache++;
+    c->grid.quantiles = &cur->quantiles;
+    c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
+    if (c->k == 0) continue;
+    c->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years *
+                                TS_PROJ_N_CELLS);
+    if (c->cells == NULL) { rc = SQLITE_NOMEM; break; }
+    rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
+    if (rc == SQLITE_OK)
+      rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid,
+                            c->cells, (1u << TS_PROJ_AUTO) - 1);
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
+    if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
+  if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
+  for (int i = 0; i < cur->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &cur->cache[i];
+    if (c->cells == NULL) continue;
+    ts_proj_pool *pool = pool_of(cur, c->grid.periods_per_year, c->k);
+    c->grid.pool = pool;
+    ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+    rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
+  }
+  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
+    if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
+  return rc;
+}
+
+static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
+  size_t n = (size_t)a->n_years * (size_t)a->periods_per_year;
+  return a->periods_per_year == b->periods_per_year && a->first_year == b->first_year &&
+         a->n_years == b->n_years && memcmp(a->present, b->present, n) == 0 &&
+         memcmp(a->value, b->value, n * sizeof(double)) == 0;
+}
+
+/* The pre-pass's backtest of the current series: taken from the cache
+** when the scans agree (they read in the same order; a pushed-down scan
+** reads a subset, or fewer years), else made again with the same pool. */
+static int series_cells(projection_cursor *cur) {
+  for (int i = cur->next_cache; i < cur->n_cache; i++) {
+    pooled_series *c = &cur->cache[i];
+    if (c->k != cur->k || !same_grid(&c->grid, &cur->grid)) continue;
+    for (int j = cur->next_cache; j < i; j++) release_cached(&cur->cache[j]);
+    cur->next_cache = i + 1;
+    sqlite3_free(cur->cells);
+    cur->cells = c->cells;
+    c->cells = NULL;
+    release_cached(c);
+    return SQLITE_OK;
+  }
+  int rc = backtest_fixed(&cur->grid, cur->k, cur->method, cur->cells);
+  if (rc == SQLITE_OK && cur->method == TS_PROJ_AUTO)
+    ts_projection_auto_fill(&cur->grid, cur->k, cur->grid.n_years, cur->cells);
+  return rc;
 }
 
 /* Lays out a freshly scanned series and runs its backtest. */
@@ -193,16 +335,24 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
+  /* auto needs the pool for its projection; a fixed method only for its
+  ** interval, built when low, high or note is first read (row_interval) */
+  int rc = cur->pooled || cur->method != TS_PROJ_AUTO ? SQLITE_OK : pool_source(cur, pzErr);
+  if (rc != SQLITE_OK) return rc;
+  rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
   cur->grid.quantiles = &cur->quantiles;
   cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
   cur->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years *
-                                TS_PROJ_N_FIXED);
+                                TS_PROJ_N_CELLS);
   if (cur->cells == NULL) return SQLITE_NOMEM;
   if (cur->k == 0) return SQLITE_OK;
-  return ts_projection_backtest(&cur->grid, cur->k, ts_projection_mask(cur->method),
-                                cur->grid.n_years, cur->cells);
+  cur->grid.pool = NULL;
+  if (cur->pooled) {
+    cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+    if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  }
+  return series_cells(cur);
 }
 
 static int year_has_data(const ts_proj_grid *g, int yi) {
@@ -211,8 +361,10 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
+/* The current row's projection; its interval too once the pool is built. */
 static void estimate_row(projection_cursor *cur) {
   projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  cur->interval_done = cur->k == 0 || cur->pooled;
   if (cur->k == 0) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
@@ -220,7 +372,25 @@ static void estimate_row(projection_cursor *cur) {
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
-                              vtab->level, &cur->est);
+                              cur->pooled ? vtab->level : 0, &cur->est);
+}
+
+/* Item 7: low, high and note need the interval, and the interval the
+** pool: built (once per query) when one of them is first read. */
+static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
+  if (cur->interval_done) return 0;
+  char *zErr = NULL;
+  int rc = pool_source(cur, &zErr);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr ? zErr : MODULE ": reading the source failed", -1);
+    sqlite3_free(zErr);
+    return 1;
+  }
+  cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+  if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  estimate_row(cur);
+  return 0;
 }
 
 /* The next year with data inside the asked-for years. */
@@ -315,8 +485,12 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
     case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
     case COL_YTD: if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n); break;
     case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
-    case COL_LOW: if (e->interval_ok) ts_result_double(ctx, e->low); break;
-    case COL_HIGH: if (e->interval_ok) ts_result_double(ctx, e->high); break;
+    case COL_LOW:
+      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->low);
+      break;
+    case COL_HIGH:
+      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->high);
+      break;
     case COL_METHOD:
       sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
       break;
@@ -324,7 +498,7 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;
     case COL_ERROR: result_error(ctx, cur); break;
-    case COL_NOTE: result_note(ctx, e); break;
+    case COL_NOTE: if (!row_interval(cur, ctx)) result_note(ctx, e); break;
     default: break;
   }
 }

@@ -35,16 +35,18 @@
 #define MAX_YEARS 16
 
 typedef struct tally {
-  double ape[N_METHODS];
+  double ape[N_METHODS], bias[N_METHODS];
   double *all_ape[N_METHODS]; /* every case's APE, for the median */
   long n_alloc;
   long hw_model_covered, hw_model_with; /* Holt-Winters' own-sd interval */
   long cases;                 /* every method projected */
-  long covered[N_METHODS], with_interval[N_METHODS];
-  long chosen[TS_PROJ_N_FIXED]; /* auto's choices */
-  /* the comparable cases split by what auto could do (see AUTO_CASES) */
-  long part_cases[3];
-  double part_ape[3][N_METHODS];
+  /* over every case a method projected (not only the comparable ones) */
+  long projected[N_METHODS], covered[N_METHODS], with_interval[N_METHODS];
+  long inside[N_METHODS], above_ytd[N_METHODS], non_negative[N_METHODS];
+  double width[N_METHODS];    /* sum of (high - low) / actual */
+  /* the comparable cases split by how many earlier years auto had */
+  long part_cases[2];
+  double part_ape[2][N_METHODS];
   long hw_projected, hw_next, hw_snaive; /* holt_winters' fallbacks */
 } tally;
 
@@ -64,41 +66,38 @@ static double gaussian(uint64_t *state) {
 
 /* ---- scoring one series ---------------------------------------------- */
 
-/* Why auto trails: its comparable cases split three ways. */
-static const char *const AUTO_CASES[3] = {
-    "fewer than 3 earlier years, prior_share",
-    "chose, holt_winters not yet eligible",
-    "chose among all six"};
+static const char *const AUTO_CASES[2] = {
+    "fewer than 3 earlier years", "3 or more earlier years"};
 
-/* Earlier complete, non-zero years that method m projected. */
-static int scored_years(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m) {
-  int n = 0;
-  for (int yj = 0; yj < yi; yj++) {
-    double actual;
-    n += cells[yj * TS_PROJ_N_FIXED + m].ok && !ts_proj_actual(g, yj, &actual) && actual != 0;
-  }
-  return n;
-}
-
-static int score_series(const ts_proj_grid *g, tally *t) {
-  ts_proj_cell cells[MAX_YEARS * TS_PROJ_N_FIXED];
-  if (g->n_years > MAX_YEARS) return 1;
-  for (int k = 1; k < g->periods_per_year; k++) {
-    ts_projection_backtest(g, k, ts_projection_mask(TS_PROJ_AUTO), g->n_years, cells);
+/* One series' cases from point k, its backtest (auto included) in cells. */
+static void score_series(const ts_proj_grid *g, int k, const ts_proj_cell *cells, tally *t) {
+  {
     for (int yi = 0; yi < g->n_years; yi++) {
-      double actual;
+      double actual, ytd;
       if (ts_proj_actual(g, yi, &actual) || actual == 0) continue;
+      ts_proj_ytd(g, yi, k, &ytd);
+      int non_negative = 1;
+      for (int i = 0; i < yi * g->periods_per_year + k; i++)
+        non_negative &= !(g->present[i] && g->value[i] < 0);
       ts_proj_estimate est[N_METHODS];
       int all = 1;
       for (int m = 0; m < N_METHODS; m++) {
         ts_projection_from_backtest(g, cells, yi, k, (ts_proj_method)m, 80, &est[m]);
         all &= est[m].ok;
-        if (est[m].ok && est[m].interval_ok) {
+        if (!est[m].ok) continue;
+        t->projected[m]++;
+        if (est[m].interval_ok) {
           t->with_interval[m]++;
           t->covered[m] += est[m].low <= actual && actual <= est[m].high;
+          t->inside[m] += est[m].low <= est[m].projection && est[m].projection <= est[m].high;
+          t->width[m] += (est[m].high - est[m].low) / fabs(actual);
+          if (non_negative) {
+            t->non_negative[m]++;
+            t->above_ytd[m] += est[m].low >= ytd;
+          }
         }
       }
-      const ts_proj_cell *hw = &cells[yi * TS_PROJ_N_FIXED + TS_PROJ_HOLT_WINTERS];
+      const ts_proj_cell *hw = &cells[yi * TS_PROJ_N_CELLS + TS_PROJ_HOLT_WINTERS];
       if (hw->ok) {
         t->hw_projected++;
         t->hw_next += hw->detail && strstr(hw->detail, "next stable") != NULL;
@@ -117,21 +116,94 @@ static int score_series(const ts_proj_grid *g, tally *t) {
           if (t->all_ape[m] == NULL) exit(2);
         }
       }
-      int part = est[TS_PROJ_AUTO].interval_note &&
-                         strstr(est[TS_PROJ_AUTO].interval_note, "auto:") ? 0
-                 : scored_years(g, cells, yi, TS_PROJ_HOLT_WINTERS) < 3 ? 1 : 2;
+      int part = yi >= 3;
       t->part_cases[part]++;
       for (int m = 0; m < N_METHODS; m++) {
         double ape = fabs(est[m].projection - actual) / fabs(actual);
         t->ape[m] += ape;
+        t->bias[m] += (est[m].projection - actual) / fabs(actual);
         t->all_ape[m][t->cases] = ape;
         t->part_ape[part][m] += ape;
       }
       t->cases++;
-      t->chosen[est[TS_PROJ_AUTO].method]++;
     }
   }
-  return 0;
+}
+
+/* ---- a data set: every series kept, then scored point by point -------- */
+
+typedef struct dataset {
+  ts_proj_grid *g;
+  double *value;
+  unsigned char *present;
+  ts_proj_cell *cells; /* per series MAX_YEARS * TS_PROJ_N_CELLS */
+  int n, n_alloc;
+} dataset;
+
+static void dataset_add(dataset *d, int P, int first_year, int n_years, const double *value,
+                        const unsigned char *present) {
+  if (n_years > MAX_YEARS) return;
+  if (d->n == d->n_alloc) {
+    d->n_alloc = d->n_alloc ? 2 * d->n_alloc : 256;
+    d->g = realloc(d->g, sizeof(*d->g) * (size_t)d->n_alloc);
+    d->value = realloc(d->value, sizeof(double) * MAX_YEARS * 12 * (size_t)d->n_alloc);
+    d->present = realloc(d->present, MAX_YEARS * 12 * (size_t)d->n_alloc);
+    d->cells = realloc(d->cells, sizeof(ts_proj_cell) * MAX_YEARS * TS_PROJ_N_CELLS *
+                                     (size_t)d->n_alloc);
+    if (!d->g || !d->value || !d->present || !d->cells) exit(2);
+  }
+  memcpy(d->value + (size_t)d->n * MAX_YEARS * 12, value, sizeof(double) * (size_t)(n_years * P));
+  memcpy(d->present + (size_t)d->n * MAX_YEARS * 12, present, (size_t)(n_years * P));
+  ts_proj_grid g = {P, first_year, n_years, NULL, NULL, NULL, NULL, NULL, 0, NULL};
+  d->g[d->n++] = g;
+}
+
+/* Backtests every series from every point of the year the way the
+** virtual table does: the fixed methods, their errors pooled over the
+** data set, auto with the pool, its errors pooled too; then scored. */
+static void dataset_score(dataset *d, tally *t) {
+  int use_pool = getenv("PROJ_NOPOOL") == NULL;
+  for (int i = 0; i < d->n; i++) {
+    d->g[i].value = d->value + (size_t)i * MAX_YEARS * 12;
+    d->g[i].present = d->present + (size_t)i * MAX_YEARS * 12;
+  }
+  for (int k = 1; k < 12; k++) {
+    ts_proj_pool pool;
+    memset(&pool, 0, sizeof(pool));
+    int any = 0;
+    for (int i = 0; i < d->n; i++) {
+      ts_proj_grid *g = &d->g[i];
+      ts_proj_cell *cells = d->cells + (size_t)i * MAX_YEARS * TS_PROJ_N_CELLS;
+      if (k >= g->periods_per_year) continue;
+      any = 1;
+      pool.periods_per_year = g->periods_per_year, pool.k = k;
+      g->pool = NULL;
+      ts_projection_backtest(g, k, ts_projection_mask(TS_PROJ_AUTO) & ~(1u << TS_PROJ_AUTO),
+                             g->n_years, cells);
+      if (use_pool && ts_proj_pool_add(&pool, g, cells, (1u << TS_PROJ_AUTO) - 1) != SQLITE_OK)
+        exit(2);
+    }
+    if (!any) break;
+    if (use_pool && ts_proj_pool_finish(&pool) != SQLITE_OK) exit(2);
+    for (int i = 0; i < d->n; i++) {
+      ts_proj_grid *g = &d->g[i];
+      ts_proj_cell *cells = d->cells + (size_t)i * MAX_YEARS * TS_PROJ_N_CELLS;
+      if (k >= g->periods_per_year) continue;
+      g->pool = use_pool ? &pool : NULL;
+      ts_projection_auto_fill(g, k, g->n_years, cells);
+      if (use_pool && ts_proj_pool_add(&pool, g, cells, 1u << TS_PROJ_AUTO) != SQLITE_OK) exit(2);
+    }
+    if (use_pool && ts_proj_pool_finish(&pool) != SQLITE_OK) exit(2);
+    for (int i = 0; i < d->n; i++) {
+      ts_proj_grid *g = &d->g[i];
+      if (k >= g->periods_per_year) continue;
+      score_series(g, k, d->cells + (size_t)i * MAX_YEARS * TS_PROJ_N_CELLS, t);
+      g->pool = NULL;
+    }
+    ts_proj_pool_free(&pool);
+  }
+  free(d->g), free(d->value), free(d->present), free(d->cells);
+  memset(d, 0, sizeof(*d));
 }
 
 static int compare_double(const void *a, const void *b) {
@@ -147,17 +219,26 @@ static double median(double *a, long n) {
 
 static void print_tally(const char *zTitle, long n_series, tally *t) {
   printf("\n%s: %ld series, %ld comparable projections\n", zTitle, n_series, t->cases);
-  printf("| method       |     MAPE %% | median APE %% | in 80%% interval | intervals |\n");
-  printf("|--------------|------------|--------------|-----------------|-----------|\n");
+  printf("| method       |   MAPE %% | med APE %% |  bias %% | in 80%% | width %% |"
+         " point inside | low>=ytd | interval |\n");
+  printf("|--------------|----------|-----------|---------|--------|---------|"
+         "--------------|----------|----------|\n");
   for (int m = 0; m < N_METHODS; m++) {
-    printf("| %-12s | %10.2f | %12.2f | ", ts_proj_method_name((ts_proj_method)m),
+    long w = t->with_interval[m];
+    printf("| %-12s | %8.2f | %9.2f | %+7.2f | ", ts_proj_method_name((ts_proj_method)m),
            t->cases ? 100.0 * t->ape[m] / t->cases : NAN,
-           100.0 * median(t->all_ape[m], t->cases));
-    if (t->with_interval[m]) printf("%14.1f%% | %9ld |\n",
-                                    100.0 * t->covered[m] / t->with_interval[m],
-                                    t->with_interval[m]);
-    else printf("%15s | %9d |\n", "-", 0);
+           100.0 * median(t->all_ape[m], t->cases),
+           t->cases ? 100.0 * t->bias[m] / t->cases : NAN);
+    if (w) printf("%5.1f%% | %7.1f | %11.1f%% | %7.1f%% | %7.1f%% |\n",
+                  100.0 * t->covered[m] / w, 100.0 * t->width[m] / w,
+                  100.0 * t->inside[m] / w,
+                  t->non_negative[m] ? 100.0 * t->above_ytd[m] / t->non_negative[m] : NAN,
+                  t->projected[m] ? 100.0 * w / t->projected[m] : NAN);
+    else printf("%6s | %7s | %12s | %8s | %7.1f%% |\n", "-", "-", "-", "-", 0.0);
   }
+  printf("(MAPE, median APE, bias: the comparable cases; the interval columns: every\n"
+         " case the method projected; width: (high - low) / actual; interval: the\n"
+         " share of its projections that had one)\n");
   printf("holt_winters with its own model sd instead: %.1f%% of %ld in the 80%% interval\n",
          t->hw_model_with ? 100.0 * t->hw_model_covered / t->hw_model_with : NAN,
          t->hw_model_with);
@@ -165,18 +246,13 @@ static void print_tally(const char *zTitle, long n_series, tally *t) {
          " seasonal naive %ld)\n",
          t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
          t->hw_projected, t->hw_next, t->hw_snaive);
-  printf("auto chose:");
-  for (int m = 0; m < TS_PROJ_N_FIXED; m++)
-    printf(" %s %.0f%%", ts_proj_method_name((ts_proj_method)m),
-           t->cases ? 100.0 * t->chosen[m] / t->cases : 0.0);
-  printf("\n");
-  for (int part = 0; part < 3; part++) {
+  for (int part = 0; part < 2; part++) {
     long n = t->part_cases[part];
     int best = 0;
     if (n == 0) continue;
     for (int m = 1; m < TS_PROJ_N_FIXED; m++)
       if (t->part_ape[part][m] < t->part_ape[part][best]) best = m;
-    printf("  auto %s: %ld cases, MAPE %.2f (best fixed there: %s %.2f)\n",
+    printf("  auto, %s: %ld cases, MAPE %.2f (best fixed there: %s %.2f)\n",
            AUTO_CASES[part], n, 100.0 * t->part_ape[part][TS_PROJ_AUTO] / n,
            ts_proj_method_name((ts_proj_method)best), 100.0 * t->part_ape[part][best] / n);
   }
@@ -190,7 +266,9 @@ static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
   double value[YEARS * 12];
   unsigned char present[YEARS * 12];
   tally t;
+  dataset d;
   memset(&t, 0, sizeof(t));
+  memset(&d, 0, sizeof(d));
   uint64_t rng = seed;
   for (int s = 0; s < n_series; s++) {
     int P = periods_per_year;
@@ -208,9 +286,9 @@ static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
       value[i] = level * season[i % P] * exp(noise * gaussian(&rng));
       present[i] = 1;
     }
-    ts_proj_grid g = {P, 2010, YEARS, value, present, NULL, NULL, NULL};
-    score_series(&g, &t);
+    dataset_add(&d, P, 2010, YEARS, value, present);
   }
+  dataset_score(&d, &t);
   char title[80];
   snprintf(title, sizeof(title), "synthetic %s (seed %llu)",
            periods_per_year == 4 ? "quarterly" : "monthly", (unsigned long long)seed);
@@ -233,8 +311,10 @@ static const char *after_dimensions(const char *line) {
 
 static void kosis(int argc, char **argv) {
   tally t;
+  dataset d;
   long n_series = 0;
   memset(&t, 0, sizeof(t));
+  memset(&d, 0, sizeof(d));
   for (int f = 1; f < argc; f++) {
     FILE *in = fopen(argv[f], "rb");
     char line[8192];
@@ -262,12 +342,12 @@ static void kosis(int argc, char **argv) {
       }
       /* The file starts at 2014 Q1; only whole years of whole series. */
       if (!complete || n < 8 || n % 4) continue;
-      ts_proj_grid g = {4, 2014, n / 4, value, present, NULL, NULL, NULL};
-      score_series(&g, &t);
+      dataset_add(&d, 4, 2014, n / 4, value, present);
       n_series++;
     }
     fclose(in);
   }
+  dataset_score(&d, &t);
   if (n_series) print_tally("KOSIS quarterly (overseas direct sales)", n_series, &t);
 }
 

@@ -45,6 +45,7 @@ EXPECT = {"2023-H1": 1, "680.8": 1, "105.64": 2}
 def parse(doc):
     """Returns {name: [(kind, arg, text), ...]} in document order."""
     recipes, lines, i, pending = {}, open(doc, encoding="utf-8").read().split("\n"), 0, None
+    untested_end = None
     while i < len(lines):
         line = lines[i]
         m = MARK.match(line + "\n")
@@ -58,6 +59,14 @@ def parse(doc):
             while i < len(lines) and not FENCE.match(lines[i]):
                 i += 1
             body = "\n".join(lines[start + 1:i]) + "\n"
+            # The output block right after an untested example belongs to
+            # it (the docs check compares the two).
+            if pending is None and untested_end is not None and \
+                    all(not s.strip() for s in lines[untested_end + 1:start]):
+                untested_end = None
+                i += 1
+                continue
+            untested_end = i if pending is not None and not pending.group(1) else None
             if pending is None:
                 raise SystemExit(f"recipes: {doc}:{start + 1}: code block with no <!-- test ... --> "
                                  "or <!-- untested: ... --> mark")

@@ -34,7 +34,9 @@ SELECT annual_projection(1e999, '2023-H1');
 CREATE TABLE t(period TEXT, amount NUMERIC, method TEXT);
 INSERT INTO t(period, amount) VALUES ('2022-H1', 680.8), ('2022-H2', 809.2), ('2023-H1', 1400);
 -- run_rate 2800; prior_share 1400*1490/680.8; avg_share = prior_share with one prior year;
--- snaive 1400 + 809.2; linear 1400 + 963.333.. + 2*359.6; holt_winters needs two full years: NULL
+-- snaive 1400 + 809.2; linear 1400 + 963.333.. + 2*359.6; holt_winters and theta need two
+-- full years: NULL; auto has no past errors to judge by, so it takes the median of the five
+-- projections 2209.2, 2800, 3064.3, 3064.3, 3082.5: prior_share's value
 -- @check projection-2.1
 SELECT annual_projection(amount, period, 'run_rate') AS run_rate,
        round(annual_projection(amount, period, 'prior_share'), 9) = round(1400 * 1490 / 680.8, 9) AS prior_share_ok,
@@ -42,11 +44,12 @@ SELECT annual_projection(amount, period, 'run_rate') AS run_rate,
        round(annual_projection(amount, period, 'snaive'), 9) AS snaive,
        round(annual_projection(amount, period, 'linear'), 9) = round(1400 + (680.8 + 809.2 + 1400) / 3 + 2 * 359.6, 9) AS linear_ok,
        annual_projection(amount, period, 'holt_winters') IS NULL AS holt_winters_null,
-       round(annual_projection(amount, period, 'auto'), 9) = round(1400 * 1490 / 680.8, 9) AS auto_is_prior_share
+       annual_projection(amount, period, 'theta') IS NULL AS theta_null,
+       round(annual_projection(amount, period, 'auto'), 9) = round(1400 * 1490 / 680.8, 9) AS auto_is_the_median
 FROM t;
 -- @expect
--- | run_rate|prior_share_ok|avg_share_ok|snaive|linear_ok|holt_winters_null|auto_is_prior_share
--- | 2800.0|1|1|2209.2|1|1|1
+-- | run_rate|prior_share_ok|avg_share_ok|snaive|linear_ok|holt_winters_null|theta_null|auto_is_the_median
+-- | 2800.0|1|1|2209.2|1|1|1|1
 -- Rows of one period are summed; NULL rows skipped; no row left: NULL.
 INSERT INTO t(period, amount) VALUES ('2023-H1', 100), ('2023-H1', NULL), (NULL, 5);
 -- @check projection-2.2
@@ -77,13 +80,13 @@ FROM (SELECT '2023-H1' AS period, 1 AS amount UNION ALL SELECT '2023-H2', 2);
 -- 3. Errors: exact messages.
 -- @check projection-3.1
 SELECT annual_projection(amount, period, 'foo') FROM t;
--- @error annual_projection(): argument 3 is not a method: 'foo' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)
+-- @error annual_projection(): argument 3 is not a method: 'foo' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection-3.2
 SELECT annual_projection(amount, period, NULL) FROM t;
--- @error annual_projection(): argument 3 is not a method: NULL (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)
+-- @error annual_projection(): argument 3 is not a method: NULL (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection-3.3
 SELECT annual_projection(amount, period, 'Auto') FROM t;
--- @error annual_projection(): argument 3 is not a method: 'Auto' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)
+-- @error annual_projection(): argument 3 is not a method: 'Auto' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection-3.4
 SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 1 AS v, '2023-Q1' AS p UNION ALL SELECT 2, '2023-05');
 -- @error annual_projection(): series mixes period kinds: '2023-Q1' and '2023-05'
@@ -117,8 +120,8 @@ INSERT INTO q SELECT printf('%d-Q%d', 2018 + i / 4, i % 4 + 1),
   100 + 5 * i + CASE i % 4 WHEN 0 THEN -20 WHEN 1 THEN 10 WHEN 2 THEN -5 ELSE 15 END + ((i * 7) % 5) - 2
 FROM n;
 CREATE TABLE methods(method TEXT);
-INSERT INTO methods VALUES ('run_rate'), ('prior_share'), ('avg_share'), ('snaive'), ('linear'), ('holt_winters'), ('auto');
--- Window = aggregate over each prefix, for every method and row.
+INSERT INTO methods VALUES ('run_rate'), ('prior_share'), ('avg_share'), ('snaive'), ('linear'), ('holt_winters'), ('theta'), ('auto');
+-- Window = aggregate over each prefix, for every method and row (22 rows x 8 methods).
 -- @check projection-4.1
 SELECT count(*) AS compared, sum(w IS NOT a) AS differing FROM (
   SELECT m.method, x.period,
@@ -127,7 +130,7 @@ SELECT count(*) AS compared, sum(w IS NOT a) AS differing FROM (
   FROM q x, methods m);
 -- @expect
 -- | compared|differing
--- | 154|0
+-- | 176|0
 -- Sliding frames use xInverse: with ROWS 2 PRECEDING, 2023-Q1's frame has lost
 -- 2022-Q2, so snaive has no prior Q2..Q4 (NULL); with ROWS 3 PRECEDING it is
 -- 178 + 197 + 184 + 211 = 770 (values of i = 20, 17, 18, 19 by the formula).
@@ -149,7 +152,7 @@ SELECT count(*) AS compared, sum(w IS NOT a) AS differing FROM (
   FROM q x, methods m);
 -- @expect
 -- | compared|differing
--- | 154|0
+-- | 176|0
 -- Holt-Winters on a pure seasonal pattern (two full years and Q1): exact.
 -- @check projection-4.4
 SELECT round(annual_projection(v, p, 'holt_winters'), 9) AS pure_seasonal_100
@@ -168,3 +171,22 @@ FROM n;
 -- @expect
 -- | line_ok
 -- | 1
+
+-- 5. Bounded work (a hostile view cannot make one call refit a long history):
+--    holt_winters fits at most the latest 8 years, along a chain of warm-started
+--    fits that restarts at every calendar year divisible by 16.  A 3,200-year
+--    monthly series (1001-01 .. 4200-06) is projected from years 4184 .. 4200
+--    only: the chain of 4200 starts at 4192 and its first fit reads 4184-07 on.
+--    So the whole series and the series from 4184 give the same number, and
+--    from 4185 on (the first fit loses a period) a different one.
+CREATE TABLE long(p TEXT, v REAL);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 38393)
+INSERT INTO long SELECT printf('%04d-%02d', 1001 + i / 12, 1 + i % 12), 1000 + 50 * sin(i * 0.5236) + (i % 17) FROM n;
+-- @check projection-5.1
+SELECT (SELECT annual_projection(v, p, 'holt_winters') FROM long)
+         = (SELECT annual_projection(v, p, 'holt_winters') FROM long WHERE p >= '4184') AS same_from_4184,
+       (SELECT annual_projection(v, p, 'holt_winters') FROM long)
+         = (SELECT annual_projection(v, p, 'holt_winters') FROM long WHERE p >= '4185') AS same_from_4185;
+-- @expect
+-- | same_from_4184|same_from_4185
+-- | 1|0

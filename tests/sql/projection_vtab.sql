@@ -13,12 +13,14 @@ WHERE series = 'China';
 -- | China|2022|2022-H1|1|2|1432.5||snaive|2241.7|prior year's remaining periods missing
 -- | China|2023|2023-H1|1|2|1851|2660.2|snaive||fewer than 3 earlier years for an interval
 CREATE TEMP VIEW imports AS SELECT * FROM direct_trade WHERE flow = 'import';
+-- auto with no earlier errors: the median of run_rate 2800, prior_share = avg_share 3064.3,
+-- snaive 2209.2 and linear 3082.5 is prior_share's value.
 -- @check projection_vtab-1.2
 SELECT series, year, ytd, round(projection, 6) = round(1400 * 1490 / 680.8, 6) AS prior_share_3064, method, note
 FROM annual_projection('imports', 'amount', 'period', 'partner') WHERE series = 'China' AND year = 2023;
 -- @expect
 -- | series|year|ytd|prior_share_3064|method|note
--- | China|2023|1400|1|prior_share|auto: fewer than 3 earlier years, used prior_share
+-- | China|2023|1400|1|auto|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
 -- default method auto; no series column: one series, series NULL
 CREATE TEMP VIEW china_imports AS SELECT * FROM imports WHERE partner = 'China';
 -- @check projection_vtab-1.3
@@ -43,47 +45,59 @@ FROM n, (SELECT 'A' AS p UNION ALL SELECT 'B');
 CREATE INDEX sales_by ON sales(partner, period);
 CREATE VIRTUAL TABLE outlook USING annual_projection(source=sales, value=amount, period=period,
   by=partner, method=auto, level=80, through=H1);
+-- 2017, the first year: only run_rate (2 * 40) and linear (the line through Q1 10, Q2 30
+-- gives 50 + 70 more: 160) project it and nothing has an earlier error: auto is their
+-- median, 120, without an interval.
 -- @check projection_vtab-2.1
-SELECT * FROM outlook WHERE partner = 'A';
+SELECT partner, year, through, periods_observed, periods_per_year, ytd, projection, low, high, method, actual, note
+FROM outlook WHERE partner = 'A' AND year = 2017;
 -- @expect
--- | partner|year|through|periods_observed|periods_per_year|ytd|projection|low|high|method|actual|error|note
--- | A|2017|2017-Q2|2|4|40||||prior_share|145||no complete prior year
--- | A|2018|2018-Q2|2|4|108|391.5|||prior_share|213|83.8028169014084|auto: fewer than 3 earlier years, used prior_share
--- | A|2019|2019-Q2|2|4|96|189.333333333333|||prior_share|201|-5.80431177446102|auto: fewer than 3 earlier years, used prior_share
--- | A|2020|2020-Q2|2|4|84|188.059340659341|155.861398201449|186.654307240833|linear|189|-0.497703354846218|
--- | A|2021|2021-Q2|2|4|72|177.0|177.0|177.0|snaive|177|0.0|
--- | A|2022|2022-Q2|2|4|60|165.0|165.0|165.0|snaive|165|0.0|
--- | A|2023|2023-Q2|2|4|48|153.0|153.0|153.0|snaive|||
--- A from H1 (Q1 + Q2 known): snaive (ytd + prior Q3 + Q4 = ytd + 105) is exact, so
--- auto picks it once it has 3 earlier years to judge by, with a zero-width interval.
+-- | partner|year|through|periods_observed|periods_per_year|ytd|projection|low|high|method|actual|note
+-- | A|2017|2017-Q2|2|4|40|120.0|||auto|145|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
+-- 2018: still no method with an earlier error to judge by (run_rate and linear have one,
+-- fewer than 3, and two series make no pool): the median of run_rate, prior_share,
+-- avg_share, snaive and linear, which is linear's projection.
+CREATE VIRTUAL TABLE a_linear USING annual_projection(source=sales, value=amount, period=period,
+  by=partner, method=linear, through=H1);
 -- @check projection_vtab-2.2
-SELECT year, ytd + 105 = projection AS snaive_exact, low = projection AND high = projection AS zero_width
-FROM outlook WHERE partner = 'A' AND year >= 2020;
+SELECT o.year, o.projection = l.projection AS is_linear FROM outlook o JOIN a_linear l USING (partner, year)
+WHERE partner = 'A' AND year = 2018;
 -- @expect
--- | year|snaive_exact|zero_width
--- | 2020|0|0
--- | 2021|1|1
--- | 2022|1|1
--- | 2023|1|1
+-- | year|is_linear
+-- | 2018|1
+-- From 2021 snaive has 3 earlier errors, all 0: the only method without error, so auto is
+-- snaive, exact (ytd + 105).  The intervals come from auto's own errors: in 2021 and 2022
+-- fewer than 3 were made the same way (weighted median, from 2020), so all of them count
+-- (2017..2020, the median years included); the point is inside.
+-- @check projection_vtab-2.3
+SELECT year, ytd + 105 = projection AS snaive_exact, method, low <= projection AND projection <= high AS inside
+FROM outlook WHERE partner = 'A' AND year >= 2021;
+-- @expect
+-- | year|snaive_exact|method|inside
+-- | 2021|1|auto|1
+-- | 2022|1|auto|1
+-- | 2023|1|auto|1
 
--- 3. B by run_rate from Q1: the interval from earlier years' log errors, by hand.
+-- 3. B by run_rate from Q1: the interval from earlier years' errors, by hand.
 --    Year y's Q1 is q = 100 + 40 (y - 2017); run rate 4 q, actual 4 q + 60.
 CREATE VIRTUAL TABLE b_q1 USING annual_projection(source=sales, value=amount, period=period,
   by=partner, method=run_rate, through=Q1);
 -- @check projection_vtab-3.1
-SELECT year, ytd, projection, actual, round(error, 6) AS error, low, high, note FROM b_q1 WHERE partner = 'B' AND year <= 2020;
+SELECT year, ytd, projection, actual, round(error, 6) AS error, note FROM b_q1 WHERE partner = 'B' AND year <= 2020;
 -- @expect
--- | year|ytd|projection|actual|error|low|high|note
--- | 2017|100|400.0|460|-13.043478|||fewer than 3 earlier years for an interval
--- | 2018|140|560.0|620|-9.677419|||fewer than 3 earlier years for an interval
--- | 2019|180|720.0|780|-7.692308|||fewer than 3 earlier years for an interval
--- | 2020|220|880.0|940|-6.382979|917.183226247699|1046.20866685694|
--- 2020: errors of 2017..2019: r = ln(actual / projection); mean +- t(0.9, 2) * sd * sqrt(1 + 1/3)
+-- | year|ytd|projection|actual|error|note
+-- | 2017|100|400.0|460|-13.043478|fewer than 3 earlier years for an interval
+-- | 2018|140|560.0|620|-9.677419|fewer than 3 earlier years for an interval
+-- | 2019|180|720.0|780|-7.692308|fewer than 3 earlier years for an interval
+-- | 2020|220|880.0|940|-6.382979|
+-- 2020: the mean absolute log error d of 2017..2019 (the latest 4 earlier years; A's 3
+-- errors are too few for a pool), sd = d sqrt(pi / 2), n = 3:
+-- 880 exp(+- t(0.9, 3) sd), t(0.9, 3) = 1.6377443536962102.
 -- @check projection_vtab-3.2
 WITH e(r) AS (VALUES (ln(460.0 / 400)), (ln(620.0 / 560)), (ln(780.0 / 720))),
-     s AS (SELECT avg(r) AS m, sqrt(sum((r - (SELECT avg(r) FROM e)) * (r - (SELECT avg(r) FROM e))) / 2) AS sd FROM e)
-SELECT round(b.low, 6) = round(880 * exp(m - 1.8856180831641267 * sd * sqrt(4.0 / 3)), 6) AS low_ok,
-       round(b.high, 6) = round(880 * exp(m + 1.8856180831641267 * sd * sqrt(4.0 / 3)), 6) AS high_ok
+     s AS (SELECT avg(abs(r)) * sqrt(pi() / 2) AS sd FROM e)
+SELECT round(b.low, 9) = round(880 * exp(-1.6377443536962102 * sd), 9) AS low_ok,
+       round(b.high, 9) = round(880 * exp(1.6377443536962102 * sd), 9) AS high_ok
 FROM b_q1 b, s WHERE b.partner = 'B' AND b.year = 2020;
 -- @expect
 -- | low_ok|high_ok
@@ -115,6 +129,129 @@ SELECT count(*) AS differing FROM (SELECT * FROM outlook WHERE year < 2021
 -- | differing
 -- | 0
 
+-- 7. Borrowing strength: six series P1..P6 of one source, quarterly 2015-Q1 .. 2023-Q2;
+--    Q1 = 100 i, Q2..Q4 = 100 i (1 + 0.1 (year - 2015) + 0.03 i).  By run_rate from Q1,
+--    P1's 2016 has one earlier error of its own and 2017 two: too few alone, so the
+--    errors the other five series made in the same years (the pool) fill in, counting as
+--    3 years: d = (own sum + 3 * pool mean) / (own n + 3), sd = d sqrt(pi / 2),
+--    df = floor((n + 3)^2 / n): 16 for n = 1, 12 for n = 2.
+--    t(0.9, 16) = 1.3367571673275052, t(0.9, 12) = 1.3562173340228583.
+CREATE TABLE six(period TEXT, partner TEXT, amount REAL);
+WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j < 33),
+     p(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM p WHERE i < 6)
+INSERT INTO six SELECT printf('%d-Q%d', 2015 + j / 4, j % 4 + 1), 'P' || i,
+  CASE j % 4 WHEN 0 THEN 100 * i ELSE 100 * i * (1 + 0.1 * (j / 4) + 0.03 * i) END FROM n, p;
+CREATE VIRTUAL TABLE six_rr USING annual_projection(source=six, value=amount, period=period,
+  by=partner, method=run_rate, through=Q1);
+-- @check projection_vtab-7.1
+WITH e AS (SELECT partner, year, abs(ln(actual / projection)) AS r FROM six_rr WHERE actual IS NOT NULL),
+     want(year, t) AS (VALUES (2016, 1.3367571673275052), (2017, 1.3562173340228583)),
+     d AS (SELECT w.year, w.t,
+                  ((SELECT coalesce(sum(r), 0) FROM e WHERE partner = 'P1' AND year BETWEEN w.year - 4 AND w.year - 1)
+                   + 3 * (SELECT avg(r) FROM e WHERE partner <> 'P1' AND year BETWEEN w.year - 4 AND w.year - 1))
+                  / ((SELECT count(*) FROM e WHERE partner = 'P1' AND year BETWEEN w.year - 4 AND w.year - 1) + 3) AS d
+           FROM want w)
+SELECT b.year, round(b.low, 9) = round(b.projection * exp(-d.t * d.d * sqrt(pi() / 2)), 9) AS low_ok,
+       round(b.high, 9) = round(b.projection * exp(d.t * d.d * sqrt(pi() / 2)), 9) AS high_ok
+FROM six_rr b JOIN d USING (year) WHERE b.partner = 'P1' ORDER BY b.year;
+-- @expect
+-- | year|low_ok|high_ok
+-- | 2016|1|1
+-- | 2017|1|1
+-- A fixed method builds the pool only when low, high or note is first read: reading low
+-- only for P4's rows (after P1..P3 went by without it) gives the numbers of a full read.
+CREATE TEMP TABLE six_rr_all AS SELECT * FROM six_rr;
+-- @check projection_vtab-7.1b
+SELECT count(*) AS compared, sum(lazy IS NOT a.low) AS differing
+FROM (SELECT partner, year, CASE WHEN partner = 'P4' THEN low END AS lazy FROM six_rr) l
+JOIN six_rr_all a USING (partner, year) WHERE partner = 'P4';
+-- @expect
+-- | compared|differing
+-- | 9|0
+-- 2015, the source's first year: no earlier error anywhere, no interval.  From 2016 every
+-- series' run_rate has one.
+-- @check projection_vtab-7.2
+SELECT year, count(*) AS series, count(low) AS with_interval FROM six_rr WHERE year <= 2017 GROUP BY year;
+-- @expect
+-- | year|series|with_interval
+-- | 2015|6|0
+-- | 2016|6|6
+-- | 2017|6|6
+-- auto borrows too: in 2016 (one year of errors) it ranks the methods by the pooled errors
+-- instead of taking the median of all, and its interval comes from the 2015 errors of the
+-- other five series' auto (5 errors, the pool's minimum) and its own one.
+CREATE VIRTUAL TABLE six_auto USING annual_projection(source=six, value=amount, period=period,
+  by=partner, through=Q1);
+-- @check projection_vtab-7.3
+SELECT year, note FROM six_auto WHERE partner = 'P1' AND year <= 2016;
+-- @expect
+-- | year|note
+-- | 2015|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
+-- | 2016|auto: the median of the 5 methods with the smallest past errors, weighted by their accuracy
+
+-- 8. Invariants, every method, every row of both sources: the point inside [low, high];
+--    low >= the year-to-date (the values are never negative); through=Q4 (the year is
+--    known) gives low = high = projection = actual.
+CREATE TABLE all_methods(method TEXT);
+INSERT INTO all_methods VALUES ('run_rate'), ('prior_share'), ('avg_share'), ('snaive'), ('linear'),
+  ('holt_winters'), ('theta'), ('auto');
+-- @check projection_vtab-8.1
+SELECT count(*) > 300 AS many, count(low) > 200 AS many_intervals,
+       sum(projection < low OR projection > high) AS point_outside, sum(low < ytd) AS low_below_ytd
+FROM all_methods m, annual_projection('six', 'amount', 'period', 'partner', m.method) a;
+-- @expect
+-- | many|many_intervals|point_outside|low_below_ytd
+-- | 1|1|0|0
+-- @check projection_vtab-8.2
+SELECT count(*) > 50 AS many, sum(projection < low OR projection > high) AS point_outside,
+       sum(low < ytd) AS low_below_ytd
+FROM all_methods m, annual_projection('sales', 'amount', 'period', 'partner', m.method) a;
+-- @expect
+-- | many|point_outside|low_below_ytd
+-- | 1|0|0
+CREATE VIRTUAL TABLE six_q4 USING annual_projection(source=six, value=amount, period=period,
+  by=partner, through=Q4);
+-- @check projection_vtab-8.3
+SELECT count(*) AS complete_years, sum(low = actual AND high = actual AND projection = actual) AS exact
+FROM six_q4 WHERE actual IS NOT NULL;
+-- @expect
+-- | complete_years|exact
+-- | 48|48
+
+-- 9. No data from the future: every method's row for 2019 from Q2 is the same when the
+--    source stops at 2019-Q2 (every series cut, so the pool is cut too).
+CREATE VIEW six_cut AS SELECT * FROM six WHERE period <= '2019-Q2';
+CREATE VIRTUAL TABLE f_run_rate USING annual_projection(source=six, value=amount, period=period, by=partner, method=run_rate, through=Q2);
+CREATE VIRTUAL TABLE c_run_rate USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=run_rate, through=Q2);
+CREATE VIRTUAL TABLE f_prior_share USING annual_projection(source=six, value=amount, period=period, by=partner, method=prior_share, through=Q2);
+CREATE VIRTUAL TABLE c_prior_share USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=prior_share, through=Q2);
+CREATE VIRTUAL TABLE f_avg_share USING annual_projection(source=six, value=amount, period=period, by=partner, method=avg_share, through=Q2);
+CREATE VIRTUAL TABLE c_avg_share USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=avg_share, through=Q2);
+CREATE VIRTUAL TABLE f_snaive USING annual_projection(source=six, value=amount, period=period, by=partner, method=snaive, through=Q2);
+CREATE VIRTUAL TABLE c_snaive USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=snaive, through=Q2);
+CREATE VIRTUAL TABLE f_linear USING annual_projection(source=six, value=amount, period=period, by=partner, method=linear, through=Q2);
+CREATE VIRTUAL TABLE c_linear USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=linear, through=Q2);
+CREATE VIRTUAL TABLE f_holt_winters USING annual_projection(source=six, value=amount, period=period, by=partner, method=holt_winters, through=Q2);
+CREATE VIRTUAL TABLE c_holt_winters USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=holt_winters, through=Q2);
+CREATE VIRTUAL TABLE f_theta USING annual_projection(source=six, value=amount, period=period, by=partner, method=theta, through=Q2);
+CREATE VIRTUAL TABLE c_theta USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=theta, through=Q2);
+CREATE VIRTUAL TABLE f_auto USING annual_projection(source=six, value=amount, period=period, by=partner, method=auto, through=Q2);
+CREATE VIRTUAL TABLE c_auto USING annual_projection(source=six_cut, value=amount, period=period, by=partner, method=auto, through=Q2);
+-- @check projection_vtab-9.1
+SELECT count(*) AS compared, count(fl) > 30 AS with_intervals,
+       sum(fp IS NOT cp OR fl IS NOT cl OR fh IS NOT ch) AS differing FROM (
+  SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_run_rate f JOIN c_run_rate c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_prior_share f JOIN c_prior_share c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_avg_share f JOIN c_avg_share c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_snaive f JOIN c_snaive c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_linear f JOIN c_linear c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_holt_winters f JOIN c_holt_winters c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_theta f JOIN c_theta c USING (partner, year) WHERE year = 2019
+  UNION ALL SELECT f.projection AS fp, c.projection AS cp, f.low AS fl, c.low AS cl, f.high AS fh, c.high AS ch FROM f_auto f JOIN c_auto c USING (partner, year) WHERE year = 2019);
+-- @expect
+-- | compared|with_intervals|differing
+-- | 48|1|0
+
 -- 5. through that is not a whole number of the series' periods; month through=06.
 CREATE VIRTUAL TABLE halves USING annual_projection(source=direct_trade, value=amount, period=period,
   by='flow, partner', through=Q1);
@@ -136,7 +273,7 @@ SELECT partner, year, through, ytd FROM june WHERE partner = 'A' AND year = 2023
 -- 6. Errors.
 -- @check projection_vtab-6.1
 SELECT * FROM annual_projection('sales', 'amount', 'period', 'partner', 'magic');
--- @error annual_projection: unknown method 'magic' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)
+-- @error annual_projection: unknown method 'magic' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection_vtab-6.2
 SELECT * FROM annual_projection('sales', 'amount');
 -- @error annual_projection: argument 3 (period) is missing
@@ -148,7 +285,7 @@ SELECT * FROM annual_projection('sales', 'amount', 'when');
 -- @error annual_projection: no such column "when" in "sales" (columns: period, partner, amount)
 -- @check projection_vtab-6.5
 CREATE VIRTUAL TABLE e1 USING annual_projection(source=sales, value=amount, period=period, method=best);
--- @error annual_projection: unknown method 'best' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters or auto)
+-- @error annual_projection: unknown method 'best' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection_vtab-6.6
 CREATE VIRTUAL TABLE e2 USING annual_projection(source=sales, value=amount, period=period, level=100);
 -- @error annual_projection: level must be a number between 0 and 100: '100'

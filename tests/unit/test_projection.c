@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <math.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "projection/projection.h"
@@ -234,7 +235,7 @@ static void test_gaps_zero_negative(void **state) {
   assert_float_equal(project(&t, 1, 1, TS_PROJ_SNAIVE, &ok, NULL), -90, 1e-12);
 }
 
-static void test_auto_choice_and_fallback(void **state) {
+static void test_auto_learns(void **state) {
   (void)state;
   /* Q1 jumps around, Q2..Q4 repeat: only snaive is exact every year. */
   const double q1[6] = {50, 10, 90, 20, 70, 40};
@@ -246,19 +247,21 @@ static void test_auto_choice_and_fallback(void **state) {
   test_grid t;
   ts_proj_estimate e;
   grid_init(&t, 4, 24, v);
+  /* Year index 5: snaive has 3 (or more) earlier errors, all 0, so it is
+  ** the only method without error and auto is exactly snaive. */
   assert_int_equal(ts_projection_estimate(&t.g, 5, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
   assert_true(e.ok);
-  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_int_equal(e.method, TS_PROJ_AUTO);
   assert_float_equal(e.projection, 40 + 30 + 60 + 45, 1e-9);
-  /* errors of 0 in earlier years: a zero-width interval at the projection */
-  assert_true(e.interval_ok);
-  assert_float_equal(e.low, 175, 1e-9);
-  assert_float_equal(e.high, 175, 1e-9);
-  /* year index 2: snaive scored on 2 earlier years only -> prior_share */
-  assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
-  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
-  assert_float_equal(e.projection, 90 * 145.0 / 10, 1e-9); /* 2021: 10 + 135 */
-  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
+  assert_string_equal(e.detail, "auto: the median of the 5 methods with the smallest past "
+                                "errors, weighted by their accuracy");
+  /* Year index 0: no method has an earlier error; run_rate (4 * 50) is the
+  ** only method with a projection (linear needs 2 periods): the median of
+  ** one value. */
+  assert_int_equal(ts_projection_estimate(&t.g, 0, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_float_equal(e.projection, 200, 1e-9);
+  assert_string_equal(e.detail, "auto: no past errors to judge by, the median of the methods");
   assert_false(e.interval_ok);
   /* a fixed method with fewer than 3 earlier years: no interval, a note */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
@@ -268,32 +271,37 @@ static void test_auto_choice_and_fallback(void **state) {
 }
 
 /* Backtest cells written by hand for 4 years (index 0..3) of a
-** half-yearly grid: every cell not set here is "cannot project". */
+** half-yearly grid: every cell not set here is "cannot project"; auto's
+** column is then filled from them. */
 typedef struct hand_row {
   ts_proj_method m;
   double value[4]; /* NAN: this method cannot project that year */
 } hand_row;
 
-static void hand_cells(ts_proj_cell *cells, const hand_row *rows, int n_rows) {
-  memset(cells, 0, sizeof(ts_proj_cell) * 4 * TS_PROJ_N_FIXED);
-  for (int i = 0; i < 4 * TS_PROJ_N_FIXED; i++) cells[i].note = "cannot project";
+static void hand_cells(const test_grid *t, ts_proj_cell *cells, const hand_row *rows,
+                       int n_rows) {
+  memset(cells, 0, sizeof(ts_proj_cell) * 4 * TS_PROJ_N_CELLS);
+  for (int i = 0; i < 4 * TS_PROJ_N_CELLS; i++) cells[i].note = "cannot project";
   for (int r = 0; r < n_rows; r++)
     for (int y = 0; y < 4; y++) {
-      ts_proj_cell *c = &cells[y * TS_PROJ_N_FIXED + rows[r].m];
+      ts_proj_cell *c = &cells[y * TS_PROJ_N_CELLS + rows[r].m];
       if (isnan(rows[r].value[y])) continue;
       c->ok = 1, c->value = rows[r].value[y], c->note = NULL;
     }
+  ts_projection_auto_fill(&t->g, 1, 4, cells);
 }
 
 static const double flat_halves[8] = {50, 50, 50, 50, 50, 50, 50, 50}; /* totals 100 */
 
-static void test_auto_smallest_mape_wins(void **state) {
+static void test_auto_weighted_median(void **state) {
   (void)state;
-  /* Year index 3 judged on years 0..2, whose totals are all 100:
-  ** run_rate 90, 110, 100 -> MAPE 1/15; prior_share 80, 120, 100 -> 2/15;
-  ** snaive 100, 100, 97 -> 1/100: snaive.  linear was exact but cannot
-  ** project year 3 itself; avg_share was exact but on 2 years only:
-  ** neither may be chosen. */
+  /* Year index 3 judged on years 0..2, whose totals are all 100.  Mean
+  ** absolute log errors: run_rate 90, 110, 100 -> (ln(10/9) + ln(11/10)) / 3
+  ** = 0.0669; prior_share 80, 120, 100 -> 0.1351; snaive 100, 100, 97 ->
+  ** 0.0102.  avg_share has 2 errors only and linear cannot project year 3:
+  ** neither takes part.  Weights 1 / (pi/2 d^2): snaive's is 43 times
+  ** run_rate's and holds more than half the total, so the weighted median
+  ** is snaive's 140. */
   const hand_row rows[] = {
       {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
       {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
@@ -302,91 +310,133 @@ static void test_auto_smallest_mape_wins(void **state) {
       {TS_PROJ_LINEAR, {100, 100, 100, NAN}},
   };
   test_grid t;
-  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
+  ts_proj_cell cells[4 * TS_PROJ_N_CELLS];
   ts_proj_estimate e;
   grid_init(&t, 2, 8, flat_halves);
-  hand_cells(cells, rows, 5);
+  hand_cells(&t, cells, rows, 5);
   ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
   assert_true(e.ok);
-  assert_int_equal(e.method, TS_PROJ_SNAIVE);
+  assert_int_equal(e.method, TS_PROJ_AUTO);
   assert_float_equal(e.projection, 140, 0);
-  /* the interval is snaive's own: log errors 0, 0, ln(100/97);
-  ** mean +- t(0.9, 2) sd sqrt(1 + 1/3) around ln 140 */
-  double r[3] = {0, 0, log(100 / 97.0)}, mean = r[2] / 3;
-  double sd = sqrt((2 * mean * mean + (r[2] - mean) * (r[2] - mean)) / 2);
-  double half = 1.8856180831641267 * sd * sqrt(4.0 / 3);
-  assert_true(e.interval_ok);
-  assert_null(e.interval_note);
-  assert_float_equal(e.low, 140 * exp(mean - half), 1e-9);
-  assert_float_equal(e.high, 140 * exp(mean + half), 1e-9);
-  /* without level: the same choice, no interval */
+  /* snaive less sure (97 -> 80): run_rate 0.0669 against snaive
+  ** ln(100/80) / 3 = 0.0744 and prior_share 0.1351; weights 1/d^2 are
+  ** 223, 181, 55 (of 459): sorted by value 130 (223), 140 (181), 150 (55),
+  ** half the total (229.5) is reached at 140. */
+  const hand_row rows2[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
+      {TS_PROJ_SNAIVE, {100, 100, 80, 140}},
+  };
+  hand_cells(&t, cells, rows2, 3);
   ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 0, &e);
-  assert_int_equal(e.method, TS_PROJ_SNAIVE);
-  assert_false(e.interval_ok);
-}
-
-static void test_auto_ties_and_detail(void **state) {
-  (void)state;
-  /* run_rate and holt_winters both have MAPE 1/15 (errors 10 %, 10 %, 0):
-  ** the tie goes to the earlier method in the list, run_rate. */
-  const hand_row tie[] = {
-      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
-      {TS_PROJ_HOLT_WINTERS, {110, 90, 100, 120}},
+  assert_float_equal(e.projection, 140, 0);
+  /* now run_rate exact in years 0..2: the only method without error */
+  const hand_row rows3[] = {
+      {TS_PROJ_RUN_RATE, {100, 100, 100, 130}},
+      {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
+      {TS_PROJ_SNAIVE, {100, 100, 80, 140}},
   };
-  test_grid t;
-  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
-  ts_proj_estimate e;
-  grid_init(&t, 2, 8, flat_halves);
-  hand_cells(cells, tie, 2);
-  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
-  assert_int_equal(e.method, TS_PROJ_RUN_RATE);
+  hand_cells(&t, cells, rows3, 3);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 0, &e);
   assert_float_equal(e.projection, 130, 0);
-  assert_null(e.detail);
-  /* holt_winters better by a hair: chosen, and its fallback detail with it */
-  const hand_row better[] = {
-      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
-      {TS_PROJ_HOLT_WINTERS, {110, 91, 100, 120}},
-  };
-  hand_cells(cells, better, 2);
-  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_HOLT_WINTERS].detail = "holt_winters: fell back";
-  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
-  assert_int_equal(e.method, TS_PROJ_HOLT_WINTERS);
-  assert_float_equal(e.projection, 120, 0);
-  assert_string_equal(e.detail, "holt_winters: fell back");
-}
-
-static void test_auto_needs_three_scored_years(void **state) {
-  (void)state;
-  const hand_row rows[] = {
-      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
-      {TS_PROJ_PRIOR_SHARE, {NAN, 120, 100, 150}},
-  };
-  test_grid t;
-  ts_proj_cell cells[4 * TS_PROJ_N_FIXED];
-  ts_proj_estimate e;
-  /* A year with a zero total is not scored: year 1 is 0 + 0, so no method
-  ** has 3 scored years and auto falls back to prior_share. */
-  const double zero_year[8] = {50, 50, 0, 0, 50, 50, 50, 50};
-  grid_init(&t, 2, 8, zero_year);
-  hand_cells(cells, rows, 2);
-  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
-  assert_true(e.ok);
-  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
-  assert_float_equal(e.projection, 150, 0);
-  assert_false(e.interval_ok);
-  assert_string_equal(e.interval_note, "auto: fewer than 3 earlier years, used prior_share");
-  /* the same with every year non-zero: run_rate has 3 scored years */
-  grid_init(&t, 2, 8, flat_halves);
-  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
-  assert_int_equal(e.method, TS_PROJ_RUN_RATE);
-  /* the fallback when prior_share cannot project either: NULL, its note */
-  grid_init(&t, 2, 8, zero_year);
-  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_PRIOR_SHARE].ok = 0;
-  cells[3 * TS_PROJ_N_FIXED + TS_PROJ_PRIOR_SHARE].note = "prior year-to-date is zero";
+  /* no method can project year 3: NULL with prior_share's note */
+  const hand_row none[] = {{TS_PROJ_RUN_RATE, {90, 110, 100, NAN}}};
+  hand_cells(&t, cells, none, 1);
   ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 80, &e);
   assert_false(e.ok);
-  assert_int_equal(e.method, TS_PROJ_PRIOR_SHARE);
-  assert_string_equal(e.note, "prior year-to-date is zero");
+  assert_string_equal(e.note, "cannot project");
+}
+
+/* Item 8's invariants on every method of a noisy seasonal series:
+** the point inside [low, high], low >= the year-to-date, a known year's
+** interval is its total, and no data from the future (the projection of
+** year y from point k is the same with everything after (y, k) removed). */
+static void test_invariants(void **state) {
+  (void)state;
+  enum { YEARS = 7, P = 4 };
+  double v[YEARS * P];
+  for (int i = 0; i < YEARS * P; i++)
+    v[i] = (100 + 7 * i) * (1 + 0.3 * ((i % P) == 2)) * (1 + 0.08 * sin(i * 1.7));
+  test_grid t, cut;
+  grid_init(&t, P, YEARS * P, v);
+  for (int m = 0; m <= TS_PROJ_AUTO; m++) {
+    for (int yi = 0; yi < YEARS; yi++) {
+      for (int k = 1; k <= P; k++) {
+        ts_proj_estimate e, f;
+        double ytd = 0, actual = 0;
+        for (int pos = 0; pos < P; pos++) {
+          if (pos < k) ytd += v[yi * P + pos];
+          actual += v[yi * P + pos];
+        }
+        assert_int_equal(ts_projection_estimate(&t.g, yi, k, (ts_proj_method)m, 80, &e),
+                         SQLITE_OK);
+        if (!e.ok) continue;
+        assert_true(e.projection >= ytd - 1e-9);
+        if (e.interval_ok) {
+          assert_true(e.low <= e.projection && e.projection <= e.high);
+          assert_true(e.low >= ytd - 1e-9);
+        }
+        if (k == P) {
+          assert_true(e.interval_ok);
+          assert_float_equal(e.projection, actual, 1e-9);
+          assert_float_equal(e.low, actual, 1e-9);
+          assert_float_equal(e.high, actual, 1e-9);
+        }
+        /* the same from the series cut at (yi, k) */
+        double w[YEARS * P];
+        for (int i = 0; i < YEARS * P; i++) w[i] = i < yi * P + k ? v[i] : NAN;
+        grid_init(&cut, P, (yi + 1) * P, w);
+        assert_int_equal(ts_projection_estimate(&cut.g, yi, k, (ts_proj_method)m, 80, &f),
+                         SQLITE_OK);
+        assert_true(f.ok);
+        assert_true(f.projection == e.projection);
+        assert_int_equal(f.interval_ok, e.interval_ok);
+        if (e.interval_ok) assert_true(f.low == e.low && f.high == e.high);
+      }
+    }
+  }
+}
+
+/* Item 7: holt_winters' projection of a year reads a bounded stretch of
+** history (its chain restarts at every calendar year divisible by
+** TS_PROJ_CHAIN_YEARS, each fit sees TS_PROJ_FIT_YEARS years), so a
+** 3,200-year series costs what 24 years do: the projection of its last
+** year equals that from the series with all but the years from the
+** chain's start - TS_PROJ_FIT_YEARS removed (a gap: the fits use unbroken
+** runs only).  Years 0..3199 here, so the chain starts at year 3184. */
+static void test_bounded_history(void **state) {
+  (void)state;
+  enum { YEARS = 3200, P = 12 };
+  double *v = malloc(sizeof(double) * YEARS * P);
+  unsigned char *present = malloc(YEARS * P);
+  assert_non_null(v);
+  assert_non_null(present);
+  for (int i = 0; i < YEARS * P; i++) {
+    v[i] = 1000 + 50 * sin(i * 0.5236) + 20 * sin(i * 0.91) + (i % 17);
+    present[i] = i < YEARS * P - 6; /* the last year through June */
+  }
+  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL};
+  ts_proj_cell full, part;
+  for (int m = TS_PROJ_HOLT_WINTERS; m <= TS_PROJ_THETA; m++) {
+    ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &full);
+    assert_true(full.ok);
+    int keep_from = ((YEARS - 1) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS -
+                     TS_PROJ_FIT_YEARS) * P - 1;
+    for (int i = 0; i <= keep_from; i++) present[i] = 0;
+    ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &part);
+    assert_true(part.ok);
+    assert_true(part.value == full.value);
+    for (int i = 0; i <= keep_from; i++) present[i] = 1;
+  }
+  /* auto reads TS_PROJ_ERROR_YEARS + 1 years' backtests: the first it
+  ** needs is a chain start */
+  g.first_year = 0; /* year = index: chains start at indexes divisible by 16 */
+  assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_AUTO),
+                   (YEARS - 1 - TS_PROJ_ERROR_YEARS) / TS_PROJ_CHAIN_YEARS *
+                       TS_PROJ_CHAIN_YEARS);
+  assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_SNAIVE), YEARS - 1);
+  free(v);
+  free(present);
 }
 
 static void test_quantiles_and_interval(void **state) {
@@ -396,13 +446,15 @@ static void test_quantiles_and_interval(void **state) {
   assert_float_equal(ts_student_t_quantile(0.975, 10), 2.2281388519649385, 1e-9);
   assert_float_equal(ts_student_t_quantile(0.1, 5), -1.4758840488244813, 1e-9);
   assert_float_equal(ts_normal_quantile(0.975), 1.959963984540054, 1e-9);
-  /* log errors 0.1, 0.2, 0.3: mean 0.2, sd 0.1, n 3 */
+  assert_float_equal(ts_student_t_quantile(0.9, 3), 1.6377443536962102, 1e-9);
+  /* log errors 0.1, 0.2, 0.3: mean square (0.01 + 0.04 + 0.09) / 3, n 3:
+  ** centred on the projection, +- t(0.9, 3) sqrt(0.14 / 3) */
   double proj[3] = {100, 100, 100};
   double actual[3] = {100 * exp(0.1), 100 * exp(0.2), 100 * exp(0.3)};
-  double low, high, half = 1.8856180831641267 * 0.1 * sqrt(4.0 / 3);
+  double low, high, half = 1.6377443536962102 * sqrt(0.14 / 3);
   assert_int_equal(ts_proj_error_interval(proj, actual, 3, 500, 80, &low, &high), 0);
-  assert_float_equal(low, 500 * exp(0.2 - half), 1e-6);
-  assert_float_equal(high, 500 * exp(0.2 + half), 1e-6);
+  assert_float_equal(low, 500 * exp(-half), 1e-6);
+  assert_float_equal(high, 500 * exp(half), 1e-6);
   /* two pairs are not enough; a bad level gives none */
   assert_int_equal(ts_proj_error_interval(proj, actual, 2, 500, 80, &low, &high), 1);
   assert_int_equal(ts_proj_error_interval(proj, actual, 3, 500, 100, &low, &high), 1);
@@ -436,10 +488,10 @@ int main(void) {
       cmocka_unit_test(test_holt_winters_damped_trend),
       cmocka_unit_test(test_holt_winters_degenerate),
       cmocka_unit_test(test_gaps_zero_negative),
-      cmocka_unit_test(test_auto_choice_and_fallback),
-      cmocka_unit_test(test_auto_smallest_mape_wins),
-      cmocka_unit_test(test_auto_ties_and_detail),
-      cmocka_unit_test(test_auto_needs_three_scored_years),
+      cmocka_unit_test(test_auto_learns),
+      cmocka_unit_test(test_auto_weighted_median),
+      cmocka_unit_test(test_invariants),
+      cmocka_unit_test(test_bounded_history),
       cmocka_unit_test(test_quantiles_and_interval),
       cmocka_unit_test(test_method_names),
   };
