@@ -1,11 +1,9 @@
-# Speed and memory against plain SQL (issue 5): `make bench` runs it at
+# Speed and memory against plain SQL: `make bench` runs it at
 # full size (BENCH_SCALE=1: 2.4 M + 10 M rows); `make bench-speed
 # BENCH_SCALE=0.1` is the same code on a tenth.  `make test` runs a tiny
 # bench-smoke so the runner and its agreement checks cannot rot.
-BENCH_SCALE  ?= 1
-BENCH_REPEAT ?= 3
-BENCH_DIR    := $(BUILD)/bench
-BENCH_TARGETS += bench-speed
+# bench-peers (bench_peers.mk) reads bench-speed's results: listed after it.
+BENCH_TARGETS += bench-speed bench-peers
 TEST_TARGETS  += bench-smoke
 .PHONY: bench-speed bench-smoke
 
@@ -22,10 +20,13 @@ $(BENCH_DIR)/data-%.db: $(BENCH_DIR)/gen
 	$(BENCH_DIR)/gen $@ --scale $*
 
 bench-speed: $(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db
-	$(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db --repeat $(BENCH_REPEAT)
+	$(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db --repeat $(BENCH_REPEAT) \
+	  --tsv $(BENCH_DIR)/tradestat-$(BENCH_SCALE).tsv
 
 bench-smoke: $(BENCH_DIR)/run $(BENCH_DIR)/gen
 	@$(BENCH_DIR)/gen $(BENCH_DIR)/smoke.db --partners 8 --categories 2 --months 48 --txn-rows 30000 >/dev/null
-	@$(BENCH_DIR)/run $(BENCH_DIR)/smoke.db --repeat 1 >/dev/null 2>$(BENCH_DIR)/smoke.log \
+	@$(BENCH_DIR)/run $(BENCH_DIR)/smoke.db --repeat 1 --tsv $(BENCH_DIR)/smoke.tsv \
+	  >/dev/null 2>$(BENCH_DIR)/smoke.log \
 	  || { cat $(BENCH_DIR)/smoke.log; echo "bench-smoke: FAILED"; exit 1; }
-	@echo "bench-smoke: every query ran; extension and plain SQL agree"
+	@sh tests/bench/peers/report_check.sh $(BENCH_DIR)/smoke.tsv $(BENCH_DIR)
+	@echo "bench-smoke: every query ran; extension and plain SQL agree; the peers' check rejects a wrong count or sum"

@@ -6,5 +6,24 @@ $(BUILD)/bench/projection_accuracy: tests/bench/projection_accuracy.c $(BUILD)/l
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -DSQLITE_CORE -Iext $< -o $@ $(BUILD)/libtradestat.a -lsqlite3 $(LDLIBS)
 
-bench-accuracy: $(BUILD)/bench/projection_accuracy
+# Beside R (tests/bench/accuracy/): the same cases through annual_projection's
+# SQL, and R's forecast package on them when Rscript has it (optional:
+# `make deps-bench-r` installs r-cran-forecast; `make test` never needs R).
+BENCH_R_NSIM  ?= 200
+BENCH_R_CORES ?= $(shell nproc 2>/dev/null || echo 1)
+BENCH_R_PKGS  := r-base-core r-cran-forecast
+.PHONY: deps-bench-r
+
+deps-bench-r:
+	@sh tests/deps.sh $(BENCH_R_PKGS)
+
+$(BUILD)/bench/accuracy_cases: tests/bench/accuracy/cases.c $(BUILD)/libtradestat.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $< -o $@ $(BUILD)/libtradestat.a -lsqlite3 $(LDLIBS)
+
+bench-accuracy: $(BUILD)/bench/projection_accuracy $(BUILD)/bench/accuracy_cases
 	@$(BUILD)/bench/projection_accuracy sql/data/kosis/*.csv
+	@echo
+	@echo "annual_projection beside R's forecast package, same cases (H1 projections):"
+	@sh tests/bench/accuracy/run.sh $(BUILD)/bench/accuracy_cases $(BUILD)/bench/accuracy \
+	  $(BENCH_R_NSIM) $(BENCH_R_CORES)

@@ -1,5 +1,5 @@
 /*
-** gen.c -- deterministic benchmark data for tradestat (issue 5).
+** gen.c -- deterministic benchmark data for tradestat.
 **
 **   build/bench/gen DB [--scale S] [--partners N] [--categories N]
 **                      [--months N] [--txn-rows N] [--seed N]

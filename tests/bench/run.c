@@ -1,8 +1,9 @@
 /*
-** run.c -- times tradestat against plain SQL on one database (issue 5).
+** run.c -- times tradestat against plain SQL on one database.
 **
 **   build/bench/run DB [--repeat N] [--no-memory]
-**   build/bench/run DB --only QUERY_ID      (one query: for profiling)
+**   build/bench/run DB --only ID[,ID...]    (some queries: profiling, curve)
+**   build/bench/run DB ... --tsv FILE       (every timed query's results)
 **   build/bench/run DB --memory-probe      (used by run itself)
 **
 ** Contract:
@@ -24,6 +25,12 @@
 **  5. Prints the SQLite version and the CPU, so a table is never read
 **     without its machine.  Missed targets do not fail the run: they are
 **     measurements, reported as such.
+**  6. --tsv FILE writes one line per timed query: id, median seconds
+**     (wall), median CPU seconds (user + system: less disturbed than wall
+**     time on a shared machine), the process's peak resident KiB so far,
+**     then the result columns
+**     ("NULL" or %.17g), tab-separated.  tests/bench/peers/report.py
+**     compares DuckDB's and pandas' results and times with these.
 */
 #include "tasks.h"
 
@@ -40,7 +47,8 @@ int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
 
 typedef struct query_result {
   int timed;           /* 0: not run (n/a) */
-  double median;       /* seconds */
+  double median;       /* seconds, wall clock */
+  double cpu;          /* seconds of CPU (user + system), median */
   int nCol;
   int isNull[BENCH_MAX_COLS];
   double value[BENCH_MAX_COLS];
@@ -52,15 +60,21 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* zSql with every "$P" replaced by zPartner (malloc'ed). */
+static char zLatestYear[16] = "0"; /* $Y */
+
+/* zSql with every "$P" replaced by zPartner, "$Y" by the latest year
+** (malloc'ed). */
 static char *with_partner(const char *zSql, const char *zPartner) {
-  size_t n = strlen(zSql), np = strlen(zPartner);
-  char *out = malloc(n * (np + 1) + 1), *o = out;
+  size_t n = strlen(zSql), np = strlen(zPartner), ny = strlen(zLatestYear);
+  size_t grow = np > ny ? np : ny;
+  char *out = malloc(n * (grow + 1) + 1), *o = out;
   if (out == NULL) return NULL;
   for (const char *z = zSql; *z; z++) {
-    if (z[0] == '$' && z[1] == 'P') {
-      memcpy(o, zPartner, np);
-      o += np;
+    if (z[0] == '$' && (z[1] == 'P' || z[1] == 'Y')) {
+      const char *zWith = z[1] == 'P' ? zPartner : zLatestYear;
+      size_t nw = strlen(zWith);
+      memcpy(o, zWith, nw);
+      o += nw;
       z++;
     } else {
       *o++ = *z;
@@ -93,6 +107,13 @@ static int run_once(sqlite3 *db, const char *zSql, query_result *r) {
   return 0;
 }
 
+static double cpu_seconds(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
+         ru.ru_stime.tv_usec * 1e-6;
+}
+
 static int compare_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -115,21 +136,24 @@ static int available(sqlite3 *db, const char *zName) {
 
 static int time_query(sqlite3 *db, const bench_query *q, const char *zPartner, int repeat,
                       query_result *r) {
-  double times[64];
+  double times[64], cpu[64];
   char *zSql = with_partner(q->zSql, zPartner);
   if (zSql == NULL) return 1;
   if (repeat > 64) repeat = 64;
   for (int k = 0; k < repeat; k++) {
-    double t0 = now_seconds();
+    double t0 = now_seconds(), c0 = cpu_seconds();
     if (run_once(db, zSql, r)) {
       free(zSql);
       return 1;
     }
     times[k] = now_seconds() - t0;
+    cpu[k] = cpu_seconds() - c0;
   }
   free(zSql);
   qsort(times, (size_t)repeat, sizeof(double), compare_double);
+  qsort(cpu, (size_t)repeat, sizeof(double), compare_double);
   r->median = repeat % 2 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
+  r->cpu = repeat % 2 ? cpu[repeat / 2] : (cpu[repeat / 2 - 1] + cpu[repeat / 2]) / 2;
   r->timed = 1;
   fprintf(stderr, "  %-34s %8.3f s\n", q->zLabel, r->median);
   return 0;
@@ -243,18 +267,50 @@ static int measure_memory(const char *zPath, long *pIdle, long *pPeak) {
   return ok ? 0 : 1;
 }
 
-static const char *partner_filter(sqlite3 *db) {
+static int meta_int(sqlite3 *db, const char *zKey) {
   sqlite3_stmt *stmt = NULL;
-  int partners = 0;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = 'partners'", -1, &stmt,
-                         NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    partners = sqlite3_column_int(stmt, 0);
+  int value = 0;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt,
+                         NULL) == SQLITE_OK) {
+    sqlite3_bind_text(stmt, 1, zKey, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int(stmt, 0);
+  }
   sqlite3_finalize(stmt);
-  return partners >= 7 ? "P7" : "P1";
+  return value;
 }
 
-static int report_pairs(const query_result *results) {
+static const char *partner_filter(sqlite3 *db) {
+  /* gen.c's months start at 2000-01 */
+  snprintf(zLatestYear, sizeof(zLatestYear), "%d", 2000 + (meta_int(db, "months") - 1) / 12);
+  return meta_int(db, "partners") >= 7 ? "P7" : "P1";
+}
+
+/* Is zId one of the comma-separated ids in zList? */
+static int listed(const char *zList, const char *zId) {
+  size_t n = strlen(zId);
+  for (const char *z = zList; z && *z;) {
+    const char *end = strchr(z, ',');
+    size_t len = end ? (size_t)(end - z) : strlen(z);
+    if (len == n && strncmp(z, zId, n) == 0) return 1;
+    z = end ? end + 1 : NULL;
+  }
+  return 0;
+}
+
+static void write_tsv(FILE *out, const char *zId, const query_result *r) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  fprintf(out, "%s\t%.6f\t%.6f\t%ld", zId, r->median, r->cpu, ru.ru_maxrss);
+  for (int i = 0; i < r->nCol; i++) {
+    if (r->isNull[i]) fprintf(out, "\tNULL");
+    else fprintf(out, "\t%.17g", r->value[i]);
+  }
+  fprintf(out, "\n");
+  fflush(out);
+}
+
+/* only_timed: leave out pairs with a side not run (--only). */
+static int report_pairs(const query_result *results, int only_timed) {
   int failures = 0;
   printf("\n| task | extension | s | baseline | s | ratio | target | |\n");
   printf("|---|---|---:|---|---:|---:|---:|---|\n");
@@ -262,6 +318,7 @@ static int report_pairs(const query_result *results) {
     const bench_pair *pr = &bench_pairs[k];
     int a = query_index(pr->zNumerator), b = query_index(pr->zDenominator);
     const query_result *ra = &results[a], *rb = &results[b];
+    if (only_timed && !(ra->timed && rb->timed)) continue;
     printf("| %s | %s | ", pr->zTask, bench_queries[a].zLabel);
     if (ra->timed) printf("%.3f", ra->median); else printf("n/a");
     printf(" | %s | ", bench_queries[b].zLabel);
@@ -288,16 +345,28 @@ static int report_pairs(const query_result *results) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: run DB [--repeat N] [--no-memory] [--only ID] | run DB --memory-probe\n");
+    fprintf(stderr, "usage: run DB [--repeat N] [--no-memory] [--only ID[,ID...]] [--tsv FILE]\n"
+                    "       run DB --memory-probe\n");
     return 2;
   }
   int repeat = 3, memory = 1;
-  const char *zOnly = NULL; /* --only ID: time one query (for profiling) */
+  const char *zOnly = NULL; /* --only ID[,ID...]: time these queries */
+  const char *zTsv = NULL;
   for (int i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--memory-probe") == 0) return memory_probe(argv[1]);
     if (strcmp(argv[i], "--no-memory") == 0) memory = 0;
     else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = atoi(argv[++i]);
     else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) zOnly = argv[++i], memory = 0;
+    else if (strcmp(argv[i], "--tsv") == 0 && i + 1 < argc) zTsv = argv[++i];
+    else {
+      fprintf(stderr, "run: unknown argument '%s'\n", argv[i]);
+      return 2;
+    }
+  }
+  FILE *tsv = NULL;
+  if (zTsv && (tsv = fopen(zTsv, "w")) == NULL) {
+    perror(zTsv);
+    return 1;
   }
   if (repeat < 1) repeat = 1;
   sqlite3 *db = open_bench(argv[1]);
@@ -309,11 +378,13 @@ int main(int argc, char **argv) {
   fprintf(stderr, "medians of %d runs:\n", repeat);
   int failures = 0;
   for (int i = 0; i < bench_query_count; i++) {
-    if (zOnly && strcmp(zOnly, bench_queries[i].zId) != 0) continue;
+    if (zOnly && !listed(zOnly, bench_queries[i].zId)) continue;
     if (!available(db, bench_queries[i].zNeeds)) continue;
     failures += time_query(db, &bench_queries[i], zPartner, repeat, &results[i]);
+    if (tsv && results[i].timed) write_tsv(tsv, bench_queries[i].zId, &results[i]);
   }
-  if (!zOnly) failures += report_pairs(results);
+  if (tsv) fclose(tsv);
+  failures += report_pairs(results, zOnly != NULL);
   if (memory) {
     long idle = 0, peak = 0;
     if (measure_memory(argv[1], &idle, &peak)) {

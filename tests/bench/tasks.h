@@ -1,6 +1,6 @@
 /*
 ** tasks.h -- the benchmark's queries and the comparisons made between
-** them (issue 5).  Shared by run.c; the SQL lives in tasks.c.
+** them.  Shared by run.c; the SQL lives in tasks.c.
 **
 ** Every timed query returns ONE row of aggregates over the whole result
 ** (row count, how many results are non-NULL, their sum), so each side
@@ -10,7 +10,7 @@
 #ifndef TRADESTAT_BENCH_TASKS_H
 #define TRADESTAT_BENCH_TASKS_H
 
-#define BENCH_MAX_COLS 4
+#define BENCH_MAX_COLS 5
 
 /* One timed query.  zNeeds: a module or function the query needs (the
 ** row is skipped, and said so, when this build does not have it). */
@@ -18,7 +18,7 @@ typedef struct bench_query {
   const char *zId;
   const char *zLabel;
   const char *zNeeds;
-  const char *zSql; /* may contain %s: the filter partner */
+  const char *zSql; /* may contain $P (the filter partner), $Y (the latest year) */
 } bench_query;
 
 /* One row of the results table: numerator / denominator against target. */

@@ -1,0 +1,109 @@
+"""compare.py -- annual_projection's methods beside R's on the same cases.
+
+    python3 compare.py CASES.csv [R.csv]
+
+Contract:
+ 1. CASES.csv (tests/bench/accuracy/cases.c) holds tradestat's projections
+    through the extension's SQL, with each case's actual year total; R.csv
+    (r_forecasts.R), when given, R's projections of the same cases.
+ 2. Per data set, only cases every method projected (tradestat's seven and,
+    with R.csv, R's four) are scored, so each column is on the same cases.
+    For each method: MAPE, median APE, bias (mean of (projection - actual)
+    / |actual|, %), the share of actual totals inside the 80 % interval and
+    the interval's mean width as % of the actual (over the comparable cases
+    that have an interval; n says how many).
+ 3. With R.csv: per data set, a paired bootstrap 95 % interval of the mean
+    of APE(tradestat auto) - APE(best R method by MAPE on that data set),
+    resampling whole series (a series' cases are not independent), 2000
+    resamples, seeded.  Negative: auto is more accurate.  Picking the best
+    R method after seeing the results favours R.
+"""
+import csv
+import math
+import random
+import statistics
+import sys
+
+TS_METHODS = ["run_rate", "prior_share", "avg_share", "snaive", "linear", "holt_winters", "auto"]
+R_METHODS = ["ets", "auto.arima", "stlf", "thetaf"]
+
+
+def num(s):
+    return float(s) if s not in ("", "NA") else None
+
+
+def read(path, has_actual):
+    rows = {}
+    actual = {}
+    with open(path, newline="") as f:
+        for r in csv.DictReader(f):
+            case = (r["dataset"], r["series"], int(r["year"]), int(r["cut"]))
+            rows[case + (r["method"],)] = (num(r["projection"]), num(r["low"]), num(r["high"]))
+            if has_actual:
+                actual[case] = num(r["actual"])
+    return rows, actual
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: compare.py CASES.csv [R.csv]")
+    proj, actual = read(sys.argv[1], True)
+    methods = list(TS_METHODS)
+    if len(sys.argv) > 2:
+        r_proj, _ = read(sys.argv[2], False)
+        proj.update(r_proj)
+        methods += R_METHODS
+    datasets = []
+    for case in actual:
+        if case[0] not in datasets:
+            datasets.append(case[0])
+    print("| data set | method | cases | MAPE % | median APE % | bias % | in 80 % interval | "
+          "mean width % | intervals |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    boot = []
+    for ds in datasets:
+        cases = [c for c in actual if c[0] == ds and actual[c] and all(
+            proj.get(c + (m,), (None,))[0] is not None for m in methods)]
+        n_series = len({c[1] for c in cases})
+        mape = {}
+        for m in methods:
+            ape = [abs(proj[c + (m,)][0] - actual[c]) / abs(actual[c]) * 100 for c in cases]
+            bias = [(proj[c + (m,)][0] - actual[c]) / abs(actual[c]) * 100 for c in cases]
+            with_iv = [c for c in cases if proj[c + (m,)][1] is not None and proj[c + (m,)][2] is not None]
+            inside = sum(proj[c + (m,)][1] <= actual[c] <= proj[c + (m,)][2] for c in with_iv)
+            width = [(proj[c + (m,)][2] - proj[c + (m,)][1]) / abs(actual[c]) * 100 for c in with_iv]
+            mape[m] = statistics.fmean(ape) if ape else math.nan
+            print("| %s (%d series) | %s%s | %d | %.2f | %.2f | %+.2f | %s | %s | %d |" % (
+                ds, n_series, m, " (R)" if m in R_METHODS else "", len(cases), mape[m],
+                statistics.median(ape) if ape else math.nan,
+                statistics.fmean(bias) if bias else math.nan,
+                "%.1f %%" % (100.0 * inside / len(with_iv)) if with_iv else "-",
+                "%.1f" % statistics.fmean(width) if width else "-", len(with_iv)))
+        if len(methods) > len(TS_METHODS) and cases:
+            best = min(R_METHODS, key=lambda m: mape[m])
+            d_by_series = {}
+            for c in cases:
+                d = (abs(proj[c + ("auto",)][0] - actual[c]) - abs(proj[c + (best,)][0] - actual[c])) \
+                    / abs(actual[c]) * 100
+                d_by_series.setdefault(c[1], []).append(d)
+            groups = list(d_by_series.values())
+            rng = random.Random(20230701)
+            means = []
+            for _ in range(2000):
+                pick = [groups[rng.randrange(len(groups))] for _ in groups]
+                flat = [d for g in pick for d in g]
+                means.append(statistics.fmean(flat))
+            means.sort()
+            point = statistics.fmean([d for g in groups for d in g])
+            boot.append("%s: auto %.2f vs %s %.2f, APE difference %+.2f points, "
+                        "95 %% interval [%+.2f, %+.2f] (%d series, %d cases)" % (
+                            ds, mape["auto"], best, mape[best], point, means[49], means[1949],
+                            len(groups), len(cases)))
+    if boot:
+        print("\nPaired bootstrap, APE(tradestat auto) - APE(best R method), resampling series:")
+        for line in boot:
+            print("- " + line)
+
+
+if __name__ == "__main__":
+    main()

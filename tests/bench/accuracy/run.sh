@@ -1,0 +1,39 @@
+#!/bin/sh
+# run.sh -- annual_projection's accuracy beside R's forecast package.
+#
+#   sh tests/bench/accuracy/run.sh CASES_BIN OUT_DIR [NSIM] [CORES]
+#
+# 1. CASES_BIN (cases.c) projects the data sets through annual_projection's
+#    SQL: synthetic quarterly (12 series) and monthly (6), the KOSIS file
+#    (sql/data/kosis/), and the public R series (sql/data/r/: UKgas and
+#    woolyrnq quarterly; AirPassengers, USAccDeaths, wineind and gas
+#    monthly), each complete year with 3 earlier years, from H1.
+# 2. When Rscript and its forecast package are present, r_forecasts.R
+#    projects the same cases with ets, auto.arima, stlf and thetaf (NSIM
+#    simulated paths per case for the 80 % interval, CORES processes; about
+#    620 cases x 4 fits: minutes even on an idle machine, so the synthetic
+#    sets are a sample and NSIM is 200 by default).
+#    Without them: said so, and tradestat's methods alone are reported.
+# 3. compare.py prints the table (and the paired bootstrap, with R).
+set -e
+bin=$1 out=$2 nsim=${3:-200} cores=${4:-1}
+here=$(dirname "$0")
+mkdir -p "$out"
+"$bin" "$out" --synthetic-quarterly 12 --synthetic-monthly 6 \
+  --kosis sql/data/kosis/overseas_direct_sales_by_region_product_202002.cp949.csv \
+  --series "R datasets, quarterly" sql/data/r/UKgas.csv \
+  --series "R datasets, quarterly" sql/data/r/woolyrnq.csv \
+  --series "R datasets, monthly" sql/data/r/AirPassengers.csv \
+  --series "R datasets, monthly" sql/data/r/USAccDeaths.csv \
+  --series "R datasets, monthly" sql/data/r/wineind.csv \
+  --series "R datasets, monthly" sql/data/r/gas.csv
+r=""
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
+  Rscript "$here/r_forecasts.R" "$out/series.csv" "$out/cases.csv" "$out/r.csv" "$nsim" "$cores" \
+    2>"$out/r.log" || { tail -5 "$out/r.log"; exit 1; }
+  tail -1 "$out/r.log"
+  r=$out/r.csv
+else
+  echo "R: skipped (no Rscript with the forecast package; Debian r-cran-forecast); tradestat alone:"
+fi
+python3 "$here/compare.py" "$out/cases.csv" $r
