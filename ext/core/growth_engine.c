@@ -19,7 +19,8 @@
 **  5. A rolled-up point missing some of its finer periods (a quarter with
 **     two of its three months) is "incomplete period": its growth is NULL
 **     and it breaks the year-to-date, rather than comparing a partial sum
-**     with a whole one.
+**     with a whole one.  That note comes first: its own value is a part,
+**     whether or not a prior period exists.
 **  6. Cost: ts_growth_at is O(log n + periods per year) per point;
 **     ts_growth_next, walking a series in period order, keeps running
 **     year-to-date sums and costs O(1) amortized per point (the virtual
@@ -72,8 +73,9 @@ int ts_points_sort_merge(ts_point *a, int n) {
     }
     for (int slot = 0; slot < 2; slot++) {
       ts_sum_merge(&a[kept].sum[slot], &a[i].sum[slot]);
-      /* Finer periods seen in two places may repeat: cannot count them. */
-      if (a[i].n_sub[slot]) a[kept].sub_kind[slot] = TS_SUB_UNKNOWN;
+      /* The months each kind covered: the union, whatever the order. */
+      for (int k = 0; k < TS_KIND_DAY; k++) a[kept].cover[slot][k] |= a[i].cover[slot][k];
+      a[kept].incomplete[slot] |= a[i].incomplete[slot];
     }
   }
   return kept + 1;
@@ -158,9 +160,11 @@ static void growth_against_prior(const ts_period *p, const ts_point *a, int n, i
     int j = prior_point(a, n, i, ts_period_ordinal(&prior), hint);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
-  if (out->prior_index < 0) {
+  if (present(a, i, slot) && !complete(a, i, slot)) {
+    out->note = TS_NOTE_INCOMPLETE; /* its own value is a part: say so first */
+  } else if (out->prior_index < 0) {
     out->note = TS_NOTE_NO_PRIOR;
-  } else if (!complete(a, i, slot) || !complete(a, out->prior_index, slot)) {
+  } else if (!complete(a, out->prior_index, slot)) {
     out->note = TS_NOTE_INCOMPLETE;
   } else {
     growth_of_values(out, sum_double(&a[i].sum[slot]),

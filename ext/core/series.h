@@ -18,15 +18,14 @@
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
   ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
-  /* Roll-ups (grain=): which finer periods were summed into each slot, so
-  ** a quarter holding two of its three months is known to be incomplete. */
-  int64_t last_sub[2];          /* ordinal of the last finer period seen */
-  int n_sub[2];                 /* distinct finer periods seen */
-  unsigned char sub_kind[2];    /* their kind; TS_SUB_UNKNOWN if mixed */
-  unsigned char incomplete[2];  /* 1: fewer finer periods than it holds */
+  /* Roll-ups (grain=): which of the point's months each kind of finer
+  ** period covered, per slot (bit m: its m-th month; index: kind - 1, a
+  ** day covering its month), so a quarter holding two of its three months
+  ** -- in whatever mix of kinds, label forms and order -- is incomplete,
+  ** and a quarter row next to one of its months is seen. */
+  uint16_t cover[2][TS_KIND_DAY];
+  unsigned char incomplete[2];  /* 1: some month of it has no row */
 } ts_point;
-
-#define TS_SUB_UNKNOWN 0xFF
 
 /* Growth of point i of a series (points sorted by ordinal, one per
 ** period, all of one kind), against the same period one year earlier,

@@ -149,14 +149,6 @@ static void yoy_reset(ts_series_cursor *pCur) {
   cur->totals_loaded = 0;
 }
 
-/* Does the series key equal the total's label (its text, exactly)? */
-static int is_total_series(const ts_series *s, const char *zTotal) {
-  sqlite3_value *k = s->apKey[0];
-  if (k == NULL || sqlite3_value_type(k) == SQLITE_NULL) return 0;
-  const unsigned char *z = sqlite3_value_text(k);
-  return z && strcmp((const char *)z, zTotal) == 0;
-}
-
 /* Adds a series' points into the running totals (both sorted by
 ** ordinal): sums merged, and a total is incomplete when any part is. */
 static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
@@ -197,7 +189,12 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
   int first = 1;
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
     rc = SQLITE_OK;
-    if (zTotal && !is_total_series(s, zTotal)) continue;
+    if (zTotal) { /* the series whose key is the label, as SQL compares them */
+      int match = 0;
+      rc = ts_scan_key_is_label(scan, zTotal, &match, pzErr);
+      if (rc != SQLITE_OK) break;
+      if (!match) continue;
+    }
     if (first) cur->total_kind = s->kind;
     first = 0;
     if (s->kind != cur->total_kind) {

@@ -821,7 +821,8 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
   memset(present, 0, cells);
   for (int i = 0; i < n; i++) {
     ts_period p;
-    if (a[i].sum[slot].count <= 0) continue;
+    /* A roll-up missing some of its months (grain=) is no observation. */
+    if (a[i].sum[slot].count <= 0 || a[i].incomplete[slot]) continue;
     ts_period_from_ordinal(kind, a[i].ordinal, &p);
     sqlite3_uint64 at = (sqlite3_uint64)(p.year - first.year) * P + p.sub - 1;
     value[at] = ts_sum_double(&a[i].sum[slot]);

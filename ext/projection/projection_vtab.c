@@ -30,7 +30,10 @@
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them).
-**  6. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
+**  6. A roll-up missing some of its months (grain=, "incomplete period")
+**     is no observation: no ytd or actual includes it, and a year with one
+**     at or before through has no projection (note 'incomplete period').
+**  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
 **  7. The pool (projection_core.c item 4): a query reads the whole source
 **     once more, without the pushed-down WHERE, backtests every series and
@@ -108,6 +111,7 @@ typedef struct projection_cursor {
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
+  int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
 } projection_cursor;
@@ -335,6 +339,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  cur->any_incomplete = 0;
+  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */
   int rc = cur->pooled || cur->method != TS_PROJ_AUTO ? SQLITE_OK : pool_source(cur, pzErr);
@@ -361,14 +367,29 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
-/* The current row's projection; its interval too once the pool is built. */
+/* Whether a period of the current year up to position last is a roll-up
+** missing some of its months (grain=). */
+static int year_incomplete(const projection_cursor *cur, int last) {
+  const ts_series *s = cur->base.series;
+  for (int i = 0; cur->any_incomplete && i < s->nPoint; i++) {
+    ts_period p;
+    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
+    if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
+      return 1;
+  }
+  return 0;
+}
+
+/* The current row's projection; its interval too once the pool is built.
+** A year with an incomplete roll-up up to through has neither. */
 static void estimate_row(projection_cursor *cur) {
   projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
-  cur->interval_done = cur->k == 0 || cur->pooled;
-  if (cur->k == 0) {
+  int incomplete = cur->k != 0 && year_incomplete(cur, cur->k);
+  cur->interval_done = cur->k == 0 || incomplete || cur->pooled;
+  if (cur->k == 0 || incomplete) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
-    cur->est.note = NOTE_THROUGH;
+    cur->est.note = cur->k == 0 ? NOTE_THROUGH : TS_NOTE_INCOMPLETE;
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
@@ -428,7 +449,7 @@ static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
     ts_period p;
     ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
     if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
-    if (s->aPoint[i].sum[0].count <= 0) continue;
+    if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
     ts_sum_merge(&total, &s->aPoint[i].sum[0]);
     found++;
   }

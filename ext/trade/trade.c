@@ -165,6 +165,9 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
   if (out->has_imports) ts_sum_value(&a[i].sum[1], &out->imports);
   if (!out->has_exports) first_note(out, TS_NOTE_NO_EXPORTS);
   if (!out->has_imports) first_note(out, TS_NOTE_NO_IMPORTS);
+  /* A roll-up missing some of its months (grain=): its sums are parts. */
+  if ((out->has_exports && a[i].incomplete[0]) || (out->has_imports && a[i].incomplete[1]))
+    first_note(out, TS_NOTE_INCOMPLETE);
   if (out->has_exports)
     out->exports_growth_ok = side_growth(kind, a, n, 0, i, &out->exports_growth, &zExportsWhy);
   if (out->has_imports)

@@ -17,7 +17,8 @@
 **     forms, or half of one, is an error naming what is missing.
 **  2. One row per series and period in which either side has a value
 **     (after grain= roll-up), ordered by series then period.  Rows of the
-**     same series, period and side are summed exactly (ts_sum).
+**     same series, period and side are an error without grain= and summed
+**     exactly (ts_sum) with it (series_source.c, contract 5).
 **  3. A side with no value in a period is NULL (never 0), its measures
 **     are NULL, and note says 'no exports' / 'no imports'.  Otherwise the
 **     measures come from trade.c's core (the scalar's own code), and note

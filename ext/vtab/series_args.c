@@ -71,7 +71,10 @@ void ts_source_spec_clear(ts_source_spec *spec) {
     sqlite3_free(spec->azValue[i]);
     sqlite3_free(spec->azFlowLabel[i]);
   }
-  for (int i = 0; i < spec->nBy; i++) sqlite3_free(spec->azBy[i]);
+  for (int i = 0; i < spec->nBy; i++) {
+    sqlite3_free(spec->azBy[i]);
+    sqlite3_free(spec->azByColl[i]);
+  }
   const char *zModule = spec->zModule;
   memset(spec, 0, sizeof(*spec));
   spec->zModule = zModule;
@@ -296,7 +299,9 @@ char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
           return NULL;
         }
       }
-      sqlite3_str_appendf(s, "\"%w\", ", spec->azBy[i]);
+      sqlite3_str_appendf(s, "\"%w\"", spec->azBy[i]);
+      if (spec->azByColl[i]) sqlite3_str_appendf(s, " COLLATE \"%w\"", spec->azByColl[i]);
+      sqlite3_str_appendall(s, ", ");
     }
   }
   for (int k = 0; k < nResult; k++) sqlite3_str_appendf(s, "%s%s", k ? ", " : "", azResult[k]);

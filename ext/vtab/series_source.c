@@ -21,12 +21,25 @@
 **     that is not a number, a period that is not a period, a flow label
 **     that is neither label, periods of two kinds in one series, and a
 **     period coarser than grain= are errors that quote the value.
-**  5. Rows of the same series and period are summed exactly (ts_sum).
-**     With grain=, a rolled-up period that misses some of the half-years,
-**     quarters or months it spans is marked incomplete; days are dates of
-**     events, so a month of days is never incomplete.
+**  5. Without grain=, a series has one row per period: two rows of one
+**     series and period (a duplicate, one month written '2023.06' and
+**     '2023-06', a by= list that leaves out a dimension) are an error
+**     naming the series, the period and the row count, never a silent
+**     sum.  With grain=, rows of a period are summed exactly (ts_sum) on
+**     purpose; a roll-up is complete only when each of its months has a
+**     row, of whatever kinds and label forms (a quarter row plus months;
+**     months in two forms), else it is marked incomplete; rows of two
+**     kinds that share a month (a year row and its months) are an error.
+**     Days are dates of events: a roll-up of days alone is never
+**     incomplete; next to coarser rows a day covers its month.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
+**  7. Series are grouped exactly as GROUP BY on the by columns groups
+**     them: with the columns' collations (NOCASE, RTRIM, one the
+**     application registered), INTEGER 1 equal to REAL 1.0, NULL keys one
+**     series (open_same_key).  The key shown is the series' first row's,
+**     in the source query's order (by columns, then period): a value of a
+**     row of the group.
 **
 ** idxStr written by ts_source_best_index: one two-character token per
 ** argv entry, in argv order: 'B' + ('a' + i) equality on series column i;
@@ -130,17 +143,55 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   return rc;
 }
 
+/* The loadable module asks SQLite whether it has column metadata; a
+** static build needs sqlite3_table_column_metadata at link time unless
+** built with -DTRADESTAT_NO_COLUMN_METADATA (then columns are BINARY). */
+int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
+#if defined(SQLITE_CORE) && defined(TRADESTAT_NO_COLUMN_METADATA)
+  (void)db, (void)spec;
+  return SQLITE_OK;
+#endif
+  if (!sqlite3_compileoption_used("ENABLE_COLUMN_METADATA")) return SQLITE_OK;
+  for (int i = 0; i < spec->nBy; i++) {
+    const char *zColl = NULL;
+    sqlite3_free(spec->azByColl[i]);
+    spec->azByColl[i] = NULL;
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL,
+                                      &zColl, NULL, NULL, NULL) != SQLITE_OK)
+      continue; /* a view: its columns' collations are not known by name */
+    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
+    /* An application collation not registered on this connection: the
+    ** column stays BINARY and the scan reports the missing collation. */
+    char *zTry = sqlite3_mprintf("SELECT 'x' < 'y' COLLATE \"%w\"", zColl);
+    if (zTry == NULL) return SQLITE_NOMEM;
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, zTry, -1, &stmt, NULL);
+    sqlite3_finalize(stmt);
+    sqlite3_free(zTry);
+    if (rc == SQLITE_NOMEM) return rc;
+    if (rc != SQLITE_OK) continue;
+    spec->azByColl[i] = sqlite3_mprintf("%s", zColl);
+    if (spec->azByColl[i] == NULL) return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
 /* ---- the source query ---------------------------------------------- */
 
 struct ts_scan {
   sqlite3 *db;
   const ts_source_spec *spec;
   sqlite3_stmt *stmt;
+  /* "Is this row's key the series' key?" asked of SQLite, with the by
+  ** columns' own collations (see open_same_key); NULL without by. */
+  sqlite3_stmt *same;
+  sqlite3_stmt *label; /* ts_scan_key_is_label's, prepared when first used */
   int positioned; /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
   /* cur.apKey[i] as plain C values, so each row's series check reads only
-  ** the new row through the API (the row's own values, once each). */
+  ** the new row through the API (the row's own values, once each); keys
+  ** identical in type and bytes are the same series without asking. */
   struct {
     int type;
     sqlite3_int64 i;
@@ -210,6 +261,76 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
   return sqlite3_str_finish(s);
 }
 
+/* Series are grouped as GROUP BY groups: two keys are one series when
+** SQLite compares them equal with the by column's own collation (NOCASE,
+** RTRIM, one the application registered) and across storage classes
+** (INTEGER 1 and REAL 1.0).  The collation is the column's wherever it
+** comes from (table, view, expression), so SQLite is asked:
+**
+**   SELECT (+k0 IS ?3) AND (+k1 IS ?4) FROM
+**     (SELECT s."a" AS k0, s."b" AS k1 FROM src AS s WHERE 0
+**      UNION ALL SELECT ?1, ?2)
+**
+** The leftmost arm gives k0.. the columns' collations and reads no row;
+** ?1.. hold the series' key, ?n+1.. the row's.  Unary + drops the
+** column's affinity, not its collation: GROUP BY converts no value.  IS
+** makes NULL keys one series, as GROUP BY does.  The source query's
+** ORDER BY uses the same collations, so a series' rows are adjacent. */
+static int open_same_key(ts_scan *scan, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  int n = spec->nBy;
+  if (n == 0) return SQLITE_OK;
+  char *zFrom = ts_source_sql_name(spec);
+  if (zFrom == NULL) return SQLITE_NOMEM;
+  sqlite3_str *s = sqlite3_str_new(scan->db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s(+k%d IS ?%d)", i ? " AND " : "", i, n + i + 1);
+  sqlite3_str_appendall(s, " FROM (SELECT ");
+  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%ss.\"%w\" AS k%d", i ? ", " : "", spec->azBy[i], i);
+  sqlite3_str_appendf(s, " FROM %s WHERE 0 UNION ALL SELECT ", zFrom);
+  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s?%d", i ? ", " : "", i + 1);
+  sqlite3_str_appendall(s, ")");
+  sqlite3_free(zFrom);
+  char *zSql = sqlite3_str_finish(s);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  int rc = sqlite3_prepare_v2(scan->db, zSql, -1, &scan->same, NULL);
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
+  return rc;
+}
+
+/* The same question for a label given as text: CAST keeps the column's
+** collation (SQLite treats CAST(col) as the column for that) and compares
+** the key's text, so total=0 finds INTEGER 0 as it always did. */
+int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  int rc = SQLITE_OK;
+  *pMatch = 0;
+  if (spec->nBy == 0 || scan->cur.apKey[0] == NULL) return SQLITE_OK;
+  if (scan->label == NULL) {
+    char *zFrom = ts_source_sql_name(spec);
+    char *zSql = zFrom ? sqlite3_mprintf("SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
+                                         " FROM %s WHERE 0 UNION ALL SELECT ?1)",
+                                         spec->azBy[0], zFrom)
+                       : NULL;
+    sqlite3_free(zFrom);
+    rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, scan->cur.apKey[0]);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(scan->label, 2, zLabel, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(scan->label);
+  if (rc == SQLITE_ROW) {
+    *pMatch = sqlite3_column_int(scan->label, 0);
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
+  }
+  if (scan->label) sqlite3_reset(scan->label);
+  return rc;
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
                  const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
@@ -233,6 +354,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
     if (pd->apByEq[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
   }
+  if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;
@@ -251,6 +373,8 @@ static void clear_keys(ts_series *s) {
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
   sqlite3_finalize(scan->stmt);
+  sqlite3_finalize(scan->same);
+  sqlite3_finalize(scan->label);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);
   sqlite3_free(scan);
@@ -272,19 +396,39 @@ static int same_key(const ts_scan *scan, int k, sqlite3_value *v) {
   }
 }
 
-static int row_starts_new_series(ts_scan *scan) {
-  for (int i = 0; i < scan->spec->nBy; i++) {
-    if (!same_key(scan, i, sqlite3_column_value(scan->stmt, i))) return 1;
+/* *pNew: whether the current row starts a new series.  Keys identical in
+** type and bytes are one series; any other pair is compared by SQLite
+** (open_same_key), about once per series on data whose spellings agree. */
+static int row_starts_new_series(ts_scan *scan, int *pNew, char **pzErr) {
+  int n = scan->spec->nBy, i = 0;
+  while (i < n && same_key(scan, i, sqlite3_column_value(scan->stmt, i))) i++;
+  *pNew = 0;
+  if (i == n) return SQLITE_OK;
+  int rc = SQLITE_OK;
+  for (i = 0; i < n && rc == SQLITE_OK; i++)
+    rc = sqlite3_bind_value(scan->same, n + i + 1, sqlite3_column_value(scan->stmt, i));
+  if (rc == SQLITE_OK) rc = sqlite3_step(scan->same);
+  if (rc == SQLITE_ROW) {
+    *pNew = sqlite3_column_int(scan->same, 0) == 0;
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: %s", scan->spec->zModule, sqlite3_errmsg(scan->db));
   }
-  return 0;
+  sqlite3_reset(scan->same);
+  return rc;
 }
 
+/* The series' key is its first row's (the first row read: by columns,
+** then period, in the source query's order).  It is what GROUP BY could
+** show: a value of a row of the group. */
 static int take_keys(ts_scan *scan) {
   clear_keys(&scan->cur);
   for (int i = 0; i < scan->spec->nBy; i++) {
     sqlite3_value *key = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
     scan->cur.apKey[i] = key;
     if (key == NULL) return SQLITE_NOMEM;
+    int brc = sqlite3_bind_value(scan->same, i + 1, key);
+    if (brc != SQLITE_OK) return brc;
     int type = sqlite3_value_type(key);
     memset(&scan->aKey[i], 0, sizeof(scan->aKey[i]));
     scan->aKey[i].type = type;
@@ -406,37 +550,132 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* Records that the finer period orig was summed into slot of pt.  Days
-** are dates of events (transactions): a day with no row is a day with
-** nothing, not a gap, so roll-ups of days are never "incomplete". */
-static void track_sub_period(ts_point *pt, int slot, const ts_period *orig) {
-  int64_t ordinal = ts_period_ordinal(orig);
-  if (orig->kind == TS_KIND_DAY) {
-    pt->sub_kind[slot] = TS_SUB_UNKNOWN;
-  } else if (pt->n_sub[slot] == 0) {
-    pt->sub_kind[slot] = (unsigned char)orig->kind;
-    pt->last_sub[slot] = ordinal;
-    pt->n_sub[slot] = 1;
-  } else if (pt->sub_kind[slot] != orig->kind || ordinal < pt->last_sub[slot]) {
-    pt->sub_kind[slot] = TS_SUB_UNKNOWN; /* mixed kinds or out of order */
-  } else if (ordinal > pt->last_sub[slot]) {
-    pt->last_sub[slot] = ordinal;
-    pt->n_sub[slot]++;
+/* First month (1-12) and number of months of a period; a day stands for
+** its month. */
+static void month_span(const ts_period *p, int *first, int *count) {
+  switch (p->kind) {
+    case TS_KIND_YEAR: *first = 1, *count = 12; break;
+    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1, *count = 6; break;
+    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
+    default: *first = p->sub, *count = 1; break; /* month, day */
   }
 }
 
-/* Marks the roll-ups of the current series that miss finer periods. */
-static void mark_incomplete(ts_series *s) {
+/* Records that the finer period orig was summed into slot of pt (whose
+** period is p): the months of p it covers, under its kind. */
+static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const ts_period *orig) {
+  int first, count, pfirst, pcount;
+  month_span(orig, &first, &count);
+  month_span(p, &pfirst, &pcount);
+  pt->cover[slot][orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
+}
+
+/* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
+static char *series_name(const ts_scan *scan) {
+  if (scan->spec->nBy == 0) return sqlite3_mprintf(" of the one series (no series column)");
+  sqlite3_str *s = sqlite3_str_new(scan->db);
+  sqlite3_str_appendall(s, " of series ");
+  for (int i = 0; i < scan->spec->nBy; i++) {
+    char *zRepr = ts_value_repr(scan->cur.apKey[i]);
+    if (zRepr == NULL) {
+      sqlite3_free(sqlite3_str_finish(s));
+      return NULL;
+    }
+    sqlite3_str_appendf(s, "%s%s=%s", i ? ", " : "", scan->spec->azBy[i], zRepr);
+    sqlite3_free(zRepr);
+  }
+  return sqlite3_str_finish(s);
+}
+
+/* What a value slot is, for messages: "" (one value column), the flow
+** label of long trade data, or the column of wide trade data. */
+static char *slot_name(const ts_source_spec *spec, int slot) {
+  if (spec->zFlow) { /* the side's first label names it */
+    const char *zLabel = spec->azFlowLabel[slot], *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    return sqlite3_mprintf(" on the '%.*s' side of \"%s\"", n, zLabel, spec->zFlow);
+  }
+  if (spec->nValue == 2) return sqlite3_mprintf(" in column \"%s\"", spec->azValue[slot]);
+  return sqlite3_mprintf("");
+}
+
+/* Rows of one series and period, without grain=: each period of a series
+** is one row, so two are an error, never a silent sum.  They are a
+** duplicate, a period written in two forms ('2023.06', '2023-06'), or a
+** by= list that leaves out a dimension (a total next to its parts). */
+static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  ts_period p;
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
+  ts_period_format(&p, zLabel);
+  char *zSeries = series_name(scan), *zSlot = slot_name(spec, slot);
+  if (zSeries && zSlot)
+    *pzErr = sqlite3_mprintf(
+        "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
+        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a GROUP BY view",
+        spec->zModule, (long long)pt->sum[slot].count, zSlot, zLabel, zSeries,
+        ts_period_kind_name(scan->cur.kind));
+  sqlite3_free(zSeries);
+  sqlite3_free(zSlot);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* With grain=, a period and a finer one inside it (a year row and its
+** months, a quarter and one of its months): summing them counts it twice. */
+static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
+                         char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  ts_period p;
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
+  ts_period_format(&p, zLabel);
+  char *zSeries = series_name(scan), *zSlot = slot_name(spec, slot);
+  if (zSeries && zSlot)
+    *pzErr = sqlite3_mprintf(
+        "%s: period '%s'%s has rows%s of a %s and of a %s inside it; summing both would count "
+        "the same months twice (a total next to its parts?)",
+        spec->zModule, zLabel, zSeries, zSlot, ts_period_kind_name((ts_period_kind)(k1 + 1)),
+        ts_period_kind_name((ts_period_kind)(k2 + 1)));
+  sqlite3_free(zSeries);
+  sqlite3_free(zSlot);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* The checks on a whole series (its points sorted and merged):
+**  - without grain=, a period with more than one row is an error;
+**  - with grain=, a period holding rows of two kinds that share a month
+**    is an error, and a roll-up some month of which has no row (of any
+**    kind, in any label form) is incomplete.  Days are dates of events:
+**    a roll-up of days alone is never incomplete; next to coarser rows a
+**    day covers its month. */
+static int check_series(ts_scan *scan, char **pzErr) {
+  ts_series *s = &scan->cur;
+  const ts_source_spec *spec = scan->spec;
   for (int i = 0; i < s->nPoint; i++) {
     ts_point *pt = &s->aPoint[i];
-    ts_period p;
-    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
     for (int slot = 0; slot < 2; slot++) {
-      if (pt->n_sub[slot] == 0 || pt->sub_kind[slot] == TS_SUB_UNKNOWN) continue;
-      int spans = ts_period_count_within(&p, (ts_period_kind)pt->sub_kind[slot]);
-      pt->incomplete[slot] = pt->n_sub[slot] < spans;
+      if (pt->sum[slot].count == 0) continue;
+      if (spec->grain == TS_KIND_NONE) {
+        if (pt->sum[slot].count > 1) return duplicate_error(scan, pt, slot, pzErr);
+        continue;
+      }
+      unsigned all = 0, coarse = 0;
+      for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
+        for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
+          if (pt->cover[slot][k1] & pt->cover[slot][k2])
+            return overlap_error(scan, pt, slot, k1, k2, pzErr);
+        all |= pt->cover[slot][k1];
+        if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
+      }
+      ts_period p;
+      int first, count;
+      ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+      month_span(&p, &first, &count);
+      pt->incomplete[slot] = coarse != 0 && all != (1u << count) - 1;
     }
   }
+  return SQLITE_OK;
 }
 
 /* Adds value column iCol of the current row into slot of point. */
@@ -454,7 +693,7 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
-  if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, orig);
+  if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
   return SQLITE_OK;
 }
 
@@ -533,12 +772,14 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
         break;
       }
       if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
-      rc = SQLITE_OK;
-      if (row_starts_new_series(scan)) break;
+      int is_new = 0;
+      rc = row_starts_new_series(scan, &is_new, pzErr);
+      if (rc != SQLITE_OK || is_new) break;
     }
     if (rc != SQLITE_OK) return rc;
     if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
-    if (scan->spec->grain != TS_KIND_NONE) mark_incomplete(&scan->cur);
+    rc = check_series(scan, pzErr);
+    if (rc != SQLITE_OK) return rc;
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;
       return SQLITE_ROW;

@@ -42,6 +42,9 @@ typedef struct ts_source_spec {
   char *azFlowLabel[2];    /* labels for slot 0 and slot 1 */
   int nBy;                 /* series columns (0 .. TS_MAX_BY) */
   char *azBy[TS_MAX_BY];
+  char *azByColl[TS_MAX_BY]; /* a by column's collation other than BINARY,
+                              declared on the table's own column (CREATE
+                              form over a table); NULL: none or unknown */
   ts_period_kind grain;    /* roll periods up to this kind; NONE: as they are */
   int history_years;       /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
@@ -108,6 +111,12 @@ char *ts_source_display_name(const ts_source_spec *spec);
 ** "amount" in "direct_trade"'. */
 int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
 
+/* Fills spec->azByColl from the source table's declared collations, so
+** WHERE, ORDER BY and GROUP BY on the virtual table's series columns
+** compare as on the source's.  A view, or a SQLite built without column
+** metadata, leaves them NULL (BINARY).  SQLITE_OK or SQLITE_NOMEM. */
+int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
+
 /* Constraints pushed into the source query (filled from xFilter's argv). */
 typedef struct ts_pushdown {
   sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
@@ -135,6 +144,11 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
 void ts_scan_close(ts_scan *scan);
+/* Whether the current series' first series column, as text, equals
+** zLabel under that column's collation (total=Total finds a NOCASE
+** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets
+** *pMatch; returns SQLITE_OK or an error with *pzErr. */
+int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr);
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column; iFirstArg/nArg: hidden argument columns (nArg = 0 for the CREATE

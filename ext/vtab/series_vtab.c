@@ -93,6 +93,8 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
       rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
     if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
+    /* Never fails for a missing source: a column it cannot find stays BINARY. */
+    if (rc == SQLITE_OK) rc = ts_source_collations(db, &vtab->spec);
     vtab->nSeries = vtab->spec.nBy;
     if (rc == SQLITE_OK)
       zSchema = ts_series_schema(&vtab->spec, m->azResult, m->nResult, NULL, 0, pzErr);

@@ -33,7 +33,7 @@ const char *const bench_setup[] = {
     "value=amount, period=period, by='flow, partner', grain=month)",
     "CREATE VIRTUAL TABLE temp.bench_trade USING trade_imbalance(source=direct_trade, "
     "period=period, value=amount, flow=flow, export_label='export', import_label='import', "
-    "by='partner')",
+    "by='partner', grain=month)", /* sums the categories of a partner on purpose */
     "CREATE VIRTUAL TABLE temp.bench_proj_prior USING annual_projection(source=direct_trade, "
     "value=amount, period=period, by='flow, partner, category', method=prior_share, through=H1)",
     "CREATE VIRTUAL TABLE temp.bench_annual USING yoy_growth(source=direct_trade, "

@@ -70,7 +70,10 @@ def one_period_total(db, values):
     db.execute("DROP TABLE IF EXISTS s")
     db.execute("CREATE TABLE s(period, amount)")
     db.executemany("INSERT INTO s VALUES ('2023-Q1', ?)", [(v,) for v in values])
-    return db.execute("SELECT value FROM yoy_growth('s', 'amount', 'period')").fetchone()[0]
+    # grain= sums the rows of a period on purpose (without it they are an error)
+    db.execute("DROP TABLE IF EXISTS temp.os")
+    db.execute("CREATE VIRTUAL TABLE temp.os USING yoy_growth(source=s, value=amount, period=period, grain=quarter)")
+    return db.execute("SELECT value FROM temp.os").fetchone()[0]
 
 
 def sum_cases(rng):
@@ -129,7 +132,9 @@ def ytd_and_growth(db, rng):
     by_period = {}
     for p, v in rows:
         by_period.setdefault(p, []).append(v)
-    out = db.execute("SELECT period, value, ytd_value FROM yoy_growth('m', 'amount', 'period')").fetchall()
+    db.execute("DROP TABLE IF EXISTS temp.om")
+    db.execute("CREATE VIRTUAL TABLE temp.om USING yoy_growth(source=m, value=amount, period=period, grain=month)")
+    out = db.execute("SELECT period, value, ytd_value FROM temp.om").fetchall()
     for p, value, ytd in out:
         ok, _ = within_bound(value, by_period[p])
         check(ok, "yoy_growth value of %s: %r" % (p, value))
@@ -151,7 +156,10 @@ def trade(db, rng):
     m = [rng.uniform(0, 1e-3) for _ in range(100000)] + [IMIN]
     db.executemany("INSERT INTO tr VALUES ('2023', 'export', ?)", [(v,) for v in x])
     db.executemany("INSERT INTO tr VALUES ('2023', 'import', ?)", [(v,) for v in m])
-    got = db.execute("SELECT exports, imports FROM trade_imbalance('tr', 'amount', 'period', 'flow')").fetchone()
+    db.execute("DROP TABLE IF EXISTS temp.otr")
+    db.execute("CREATE VIRTUAL TABLE temp.otr USING trade_imbalance(source=tr, value=amount, period=period, "
+               "flow=flow, grain=year)")
+    got = db.execute("SELECT exports, imports FROM temp.otr").fetchone()
     ok, exact = within_bound(got[0], x)
     check(ok, "trade_imbalance exports: got %r, exact %r" % (got[0], float(exact)))
     ok, exact = within_bound(got[1], m)

@@ -3,15 +3,19 @@
 .mode list
 .read sql/schema.sql
 .read sql/data/article.sql
--- 1. The article (half years), table-valued form, each series by partner.
+-- 1. The article (half years), table-valued form, each series by partner
+--    and flow (by partner alone, exports and imports would be two rows of
+--    one series and period: an error).
 -- @check projection_vtab-1.1
 SELECT series, year, through, periods_observed, periods_per_year, ytd, projection, method, actual, note
-FROM annual_projection('direct_trade', 'amount', 'period', 'partner', 'snaive')
-WHERE series = 'China';
+FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive')
+WHERE json_extract(series, '$[0]') = 'China';
 -- @expect
 -- | series|year|through|periods_observed|periods_per_year|ytd|projection|method|actual|note
--- | China|2022|2022-H1|1|2|1432.5||snaive|2241.7|prior year's remaining periods missing
--- | China|2023|2023-H1|1|2|1851|2660.2|snaive||fewer than 3 earlier years for an interval
+-- | ["China","export"]|2022|2022-H1|1|2|751.7||snaive||prior year's remaining periods missing
+-- | ["China","export"]|2023|2023-H1|1|2|451||snaive||prior year's remaining periods missing
+-- | ["China","import"]|2022|2022-H1|1|2|680.8||snaive|1490.0|prior year's remaining periods missing
+-- | ["China","import"]|2023|2023-H1|1|2|1400|2209.2|snaive||fewer than 3 earlier years for an interval
 CREATE TEMP VIEW imports AS SELECT * FROM direct_trade WHERE flow = 'import';
 -- auto with no earlier errors: the median of run_rate 2800, prior_share = avg_share 3064.3,
 -- snaive 2209.2 and linear 3082.5 is prior_share's value.

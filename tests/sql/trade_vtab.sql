@@ -175,7 +175,7 @@ SELECT partner, category, period, exports, imports, balance, round(coverage, 6) 
        prior_balance, round(balance_growth, 6) AS balance_growth, note FROM ly ORDER BY partner, category, period;
 -- @expect
 -- | partner|category|period|exports|imports|balance|coverage|prior_balance|balance_growth|note
--- | A|x|2022|1175|1956|-781|60.071575|||no prior period
+-- | A|x|2022|1175|1956|-781|60.071575|||incomplete period
 -- | A|x|2023|1422|2244|-822|63.368984|-781||incomplete period
 -- | A|y|2022|636|978|-342|65.030675|||no prior period
 -- | A|y|2023|708|1122|-414|63.101604|-342|-21.052632|
@@ -233,10 +233,10 @@ SELECT period, balance, prior_balance FROM lh WHERE period BETWEEN '2023-H1' AND
 -- | period|balance|prior_balance
 -- | 2023-H1|-393|-424
 -- | 2023-H2|-429|-357
-CREATE TEMP TABLE all_tv AS SELECT * FROM trade_imbalance('trade_long', 'amount', 'period', 'flow', 'partner');
+CREATE TEMP TABLE all_tv AS SELECT * FROM trade_imbalance('trade_long', 'amount', 'period', 'flow', 'partner', 'grain=month');
 -- @check trade_vtab-6.6
 SELECT count(*) AS differing FROM (
-  SELECT * FROM trade_imbalance('trade_long', 'amount', 'period', 'flow', 'partner') WHERE series = 'A' AND period > '2022-11'
+  SELECT * FROM trade_imbalance('trade_long', 'amount', 'period', 'flow', 'partner', 'grain=month') WHERE series = 'A' AND period > '2022-11'
   EXCEPT SELECT * FROM all_tv WHERE series = 'A' AND period > '2022-11');
 -- @expect
 -- | differing
@@ -327,7 +327,7 @@ INSERT INTO amounts VALUES ('2022', 'export', NULL), ('2022', 'import', 5),
   ('2023', 'export', ' 12.5'), ('2023', 'import', '0'), ('2024', 'export', 0), ('2024', 'import', 0),
   ('2025', 'export', 9223372036854775807), ('2025', 'export', 1), ('2025', 'import', -3);
 -- @check trade_vtab-8.1
-SELECT series IS NULL AS no_series, period, exports, typeof(exports) AS type, imports, balance, coverage, normalized, grubel_lloyd, note FROM trade_imbalance('amounts', 'amount', 'period', 'flow');
+SELECT series IS NULL AS no_series, period, exports, typeof(exports) AS type, imports, balance, coverage, normalized, grubel_lloyd, note FROM trade_imbalance('amounts', 'amount', 'period', 'flow', NULL, 'grain=year');
 -- @expect
 -- | no_series|period|exports|type|imports|balance|coverage|normalized|grubel_lloyd|note
 -- | 1|2022||null|5|||||no exports

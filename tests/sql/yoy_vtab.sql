@@ -53,7 +53,7 @@ FROM yoy_growth('sales', 'amount', 'period', 'partner') WHERE series = 'B' AND p
 -- | 2023-06|6930|6210|1|1|1
 -- no series column: one series over everything, series NULL
 -- @check yoy_vtab-1.6
-SELECT series IS NULL AS no_series, period, value FROM yoy_growth('sales', 'amount', 'period') WHERE period = '2022-01';
+SELECT series IS NULL AS no_series, period, value FROM yoy_growth('sales', 'amount', 'period', NULL, 'grain=month') WHERE period = '2022-01';
 -- @expect
 -- | no_series|period|value
 -- | 1|2022-01|1111
@@ -375,9 +375,9 @@ INSERT INTO tvf VALUES ('A', 'x', '2022-01', 1), ('A', 'x', '2022-02', 2), ('A',
 SELECT series, period, value, note FROM yoy_growth('tvf', 'v', 'p', 'partner', 'grain=quarter');
 -- @expect
 -- | series|period|value|note
--- | A|2022-Q1|8|no prior period
+-- | A|2022-Q1|8|incomplete period
 -- | A|2023-Q1|13|incomplete period
--- | B|2022-Q1|7|no prior period
+-- | B|2022-Q1|7|incomplete period
 -- | B|2023-Q1|8|incomplete period
 -- the same as the CREATE form with the same arguments
 CREATE VIRTUAL TABLE tvf_q USING yoy_growth(source=tvf, value=v, period=p, by=partner, grain=quarter);
@@ -403,7 +403,7 @@ SELECT series, period, value FROM yoy_growth('tvf', 'v', 'p', 'partner, cat') WH
 -- | ["A","y"]|2023-01|6
 -- options may name the series columns themselves, and total=
 -- @check yoy_vtab-21.5
-SELECT series, period, value, share FROM yoy_growth('tvf', 'v', 'p', NULL, 'by=cat, total=x') WHERE period = '2023-01';
+SELECT series, period, value, share FROM yoy_growth('tvf', 'v', 'p', NULL, 'by=cat, total=x, grain=month') WHERE period = '2023-01';
 -- @expect
 -- | series|period|value|share
 -- | x|2023-01|11|100.0
