@@ -101,9 +101,9 @@ INSERT INTO t VALUES ('2022-Q1', 'A', 'export', 10, 10, 5), ('2023-Q1', 'A', 'ex
                      ('2022-Q1', 'A', 'import', 4, 10, 5), ('2023-Q1', 'A', 'import', 5, 12, 6);
 """
 SERIES = {
-    "yoy_growth": "source=t, value=amount, period=period, by=partner",
+    "yoy_growth": "source=t, value=amount, period=period, by='partner, flow'",
     "trade_imbalance": "source=t, value=amount, flow=flow, period=period, by=partner",
-    "annual_projection": "source=t, value=amount, period=period, by=partner",
+    "annual_projection": "source=t, value=amount, period=period, by='partner, flow'",
 }
 # How each change breaks the source, and what a query then says.
 CHANGES = [
