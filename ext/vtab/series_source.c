@@ -424,7 +424,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
-    if (rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(db));
+    if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
     ts_scan_close(scan);
     return rc;
   }
@@ -818,7 +818,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
 
 static int step_error(ts_scan *scan, int rc, char **pzErr) {
   if (rc != SQLITE_NOMEM)
-    *pzErr = sqlite3_mprintf("%s: %s", scan->spec->zModule, sqlite3_errmsg(scan->db));
+    *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
   return rc;
 }
 

@@ -6,8 +6,17 @@
 **  1. xCreate is xConnect, so each module is also eponymous: with no
 **     arguments it is the table-valued form (one `series` column, the
 **     module's HIDDEN argument columns); with key=value arguments it is the
-**     CREATE form (the by= columns, checked against the source at connect
-**     time, as SQLite's csv.c checks its file).
+**     CREATE form (the by= columns).  The declared columns depend on the
+**     arguments only, never on the source.
+**  1a. The source (table and named columns) is checked when the table is
+**     created, and again by every query, but never when an existing table
+**     is connected (a new connection, or after a schema change): a table
+**     whose source was dropped, renamed or altered can still be dropped
+**     with DROP TABLE, and a query on it says what is missing and that
+**     DROP TABLE works.  SQLite calls the same function for both (an
+**     eponymous module needs xCreate == xConnect), so "being created" is
+**     recognised as a CREATE VIRTUAL TABLE statement that is running
+**     (created_now below); a connection never runs inside one.
 **  2. Every table is SQLITE_VTAB_DIRECTONLY: it reads a table the user
 **     names, so it must not run from a view or trigger of a database
 **     someone else wrote.
@@ -31,6 +40,40 @@ typedef struct ts_snapshot ts_snapshot;
 static void key_ids_free(ts_key_ids *k);
 static void snapshots_free(ts_snapshot *p);
 
+/* Whether a CREATE VIRTUAL TABLE statement of db is running: then this
+** xConnect is the xCreate of that statement (see contract item 1a).  A
+** table merely connected -- DROP TABLE, or a query, prepared in a new
+** connection -- is connected while its own statement is being prepared,
+** which is not running yet. */
+static int created_now(sqlite3 *db) {
+  for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s)) {
+    if (!sqlite3_stmt_busy(s)) continue;
+    const char *z = sqlite3_sql(s);
+    static const char *const azWord[] = {"create", "virtual", "table"};
+    int k = 0;
+    while (z && k < 3) {
+      if (*z == ' ' || *z == '\t' || *z == '\n' || *z == '\r' || *z == '\f') {
+        z++;
+      } else if (z[0] == '-' && z[1] == '-') {
+        while (*z && *z != '\n') z++;
+      } else if (z[0] == '/' && z[1] == '*') {
+        const char *end = strstr(z + 2, "*/");
+        z = end ? end + 2 : NULL;
+      } else {
+        size_t n = strlen(azWord[k]);
+        if (sqlite3_strnicmp(z, azWord[k], (int)n) != 0) break;
+        z += n;
+        if (*z != 0 && *z != ' ' && *z != '\t' && *z != '\n' && *z != '\r' && *z != '\f' &&
+            *z != '-' && *z != '/')
+          break;
+        k++;
+      }
+    }
+    if (k == 3) return 1;
+  }
+  return 0;
+}
+
 static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
   const ts_series_module *m = pAux;
@@ -49,8 +92,19 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
     vtab->nSeries = 1;
     zSchema = ts_series_schema(NULL, m->azResult, m->nResult, m->azArgColumn, m->nArg, pzErr);
   } else {
-    rc = m->xConfigure(vtab, argc - 3, argv + 3, pzErr);
-    if (rc == SQLITE_OK) rc = ts_source_check(db, &vtab->spec, pzErr);
+    int creating = created_now(db);
+    vtab->zTable = sqlite3_mprintf("%s", argv[2]);
+    rc = vtab->zTable ? m->xConfigure(vtab, argc - 3, argv + 3, pzErr) : SQLITE_NOMEM;
+    if (rc == SQLITE_ERROR && !creating) {
+      /* Arguments no CREATE accepts (a schema written by other means):
+      ** connect with no series columns, so the table can be dropped. */
+      vtab->zBroken = *pzErr;
+      *pzErr = NULL;
+      ts_source_spec_clear(&vtab->spec);
+      rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
+    /* Never fails for a missing source: a column it cannot find stays BINARY. */
     if (rc == SQLITE_OK) rc = ts_source_collations(db, &vtab->spec);
     vtab->nSeries = vtab->spec.nBy;
     if (rc == SQLITE_OK)
@@ -63,6 +117,8 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
   if (rc != SQLITE_OK) {
     if (m->xDisconnect) m->xDisconnect(vtab);
     ts_source_spec_clear(&vtab->spec);
+    sqlite3_free(vtab->zTable);
+    sqlite3_free(vtab->zBroken);
     sqlite3_free(vtab);
     return rc;
   }
@@ -76,6 +132,8 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   ts_source_spec_clear(&vtab->spec);
   key_ids_free(vtab->key_ids);
   snapshots_free(vtab->snapshots);
+  sqlite3_free(vtab->zTable);
+  sqlite3_free(vtab->zBroken);
   sqlite3_free(vtab);
   return SQLITE_OK;
 }
@@ -481,6 +539,32 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
   return rc;
 }
 
+/* The CREATE form's source query failed to prepare: if the source or a
+** named column is missing (dropped, renamed, altered since CREATE), says
+** so and that DROP TABLE still works (contract item 1a); else keeps the
+** message of the query in *pzErr. */
+static int source_gone(ts_series_vtab *vtab, char **pzErr) {
+  char *zWhy = NULL;
+  int rc = SQLITE_OK;
+  if (vtab->zBroken) zWhy = sqlite3_mprintf("%s", vtab->zBroken);
+  else rc = ts_source_check(vtab->db, &vtab->spec, &zWhy);
+  if (rc == SQLITE_NOMEM || (vtab->zBroken && zWhy == NULL)) return SQLITE_NOMEM;
+  if (zWhy == NULL) return SQLITE_ERROR;
+  const char *z = vtab->zTable;
+  int plain = (z[0] < '0' || z[0] > '9');
+  for (const char *p = z; *p && plain; p++)
+    plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_';
+  const char *zOf = vtab->zBroken ? "the arguments" : "the source";
+  char *zMsg = sqlite3_mprintf(plain ? "%s (%s of table \"%w\"; DROP TABLE %s still works)"
+                                     : "%s (%s of table \"%w\"; DROP TABLE \"%w\" still works)",
+                               zWhy, zOf, z, z);
+  sqlite3_free(zWhy);
+  if (zMsg == NULL) return SQLITE_NOMEM;
+  sqlite3_free(*pzErr);
+  *pzErr = zMsg;
+  return SQLITE_ERROR;
+}
+
 static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                          int argc, sqlite3_value **argv) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
@@ -507,8 +591,10 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
     const ts_series_vtab *conf = ts_series_config(cur);
     if (m->xReadsLaterYears(conf ? conf : vtab)) pd.year_hi = 0;
   }
-  if (rc == SQLITE_OK) rc = set_snapshot(cur, vtab->db, &pd, &zErr);
+  if (rc == SQLITE_OK && vtab->zBroken) rc = SQLITE_ERROR;
+  else if (rc == SQLITE_OK) rc = set_snapshot(cur, vtab->db, &pd, &zErr);
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
+  if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);
   if (rc == SQLITE_OK) rc = series_advance(cur);
   return rc;

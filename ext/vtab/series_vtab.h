@@ -33,6 +33,9 @@ typedef struct ts_series_vtab {
   ** branch of a multi-index OR.  See series_vtab.c. */
   struct ts_key_ids *key_ids;     /* series key -> id, for xRowid */
   struct ts_snapshot *snapshots;  /* statements that write: source rowids */
+  char *zTable;        /* CREATE form: the table's own name, for messages */
+  char *zBroken;       /* CREATE form connected with arguments no CREATE
+                          accepts: why (every query fails with it) */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
