@@ -483,7 +483,8 @@ static int read_options(ts_series_cursor *cur, sqlite3_value **apArg, int iOptio
   int nArgv = 0, rc = SQLITE_OK;
   for (int k = 0; k < m->nArg && rc == SQLITE_OK; k++) {
     const char *zRole = m->azArgRole[k];
-    if (k == iOptions || apArg[k] == NULL || sqlite3_value_type(apArg[k]) == SQLITE_NULL)
+    if (k == iOptions || apArg[k] == NULL || sqlite3_value_type(apArg[k]) == SQLITE_NULL ||
+        (k >= m->nRequired && sqlite3_value_bytes(apArg[k]) == 0))
       continue;
     const char *zKey = strcmp(zRole, "series") == 0 ? "by" : zRole;
     azArgv[nArgv] = sqlite3_mprintf("%s='%q'", zKey, (const char *)sqlite3_value_text(apArg[k]));
@@ -528,7 +529,7 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
   for (int k = 0; k < m->nArg && rc == SQLITE_OK; k++) {
     if (apArg[k] && (cur->apArg[k] = sqlite3_value_dup(apArg[k])) == NULL) rc = SQLITE_NOMEM;
     if (strcmp(m->azArgRole[k], "options") == 0 && apArg[k] &&
-        sqlite3_value_type(apArg[k]) != SQLITE_NULL)
+        sqlite3_value_type(apArg[k]) != SQLITE_NULL && sqlite3_value_bytes(apArg[k]) > 0)
       iOptions = k;
   }
   if (rc == SQLITE_OK)
