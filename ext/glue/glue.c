@@ -36,6 +36,21 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc,
   sqlite3_free(zMsg);
 }
 
+/* Whether z starts with "name: " or "name(): " (name: [a-z_][a-z0-9_]*). */
+static int has_name_prefix(const char *z) {
+  int n = 0;
+  while ((z[n] >= 'a' && z[n] <= 'z') || z[n] == '_' || (n > 0 && z[n] >= '0' && z[n] <= '9')) n++;
+  if (n == 0) return 0;
+  if (z[n] == '(' && z[n + 1] == ')') n += 2;
+  return z[n] == ':' && z[n + 1] == ' ';
+}
+
+char *ts_prefixed_error(const char *zModule, const char *zMsg) {
+  if (zMsg == NULL) zMsg = "unknown error";
+  if (has_name_prefix(zMsg)) return sqlite3_mprintf("%s", zMsg);
+  return sqlite3_mprintf("%s: %s", zModule, zMsg);
+}
+
 #define TS_REPR_MAX 60
 
 static char *text_repr(const char *z, int n) {

@@ -29,6 +29,12 @@ SQLITE_EXTENSION_INIT3
 /* Sets an error "func(): <formatted>" on ctx. */
 void ts_result_error(sqlite3_context *ctx, const char *zFunc,
                      const char *zFormat, ...);
+/* The message of a failed nested statement (a query a virtual table runs
+** on its source) as "module: message", with one prefix only: a message
+** that already starts with a name prefix ("name: " or "name(): ", as
+** every tradestat message does) is passed through as it is.  NULL on
+** out of memory. */
+char *ts_prefixed_error(const char *zModule, const char *zMsg);
 /* Renders a value for an error message: 'text' (quoted, shortened),
 ** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
 char *ts_value_repr(sqlite3_value *v);

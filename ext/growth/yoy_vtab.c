@@ -19,8 +19,9 @@
 **  4. The table-valued form always has a `series` column (NULL when no
 **     series column is given): an eponymous table's columns are fixed.
 **  5. WHERE on the series columns (=, IN) and on period (=, <, <=, >, >=)
-**     is pushed into the source query (series_source.c); the source is
-**     read once per query, one series in memory at a time.
+**     is pushed into the source query (series_source.c) only as far as it
+**     cannot change a row kept (the prior year is read too); the source
+**     is read once per query, one series in memory at a time.
 **  6. The call forms, DIRECTONLY and the scan are series_vtab.c's; this
 **     file is the columns and how a series becomes rows.
 **  7. share, share_change and contribution compare a series with the
@@ -95,7 +96,9 @@ static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
 ** comparison is not a row). */
 static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
+  const ts_series *s = pCur->series;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  pCur->row_key = s->aPoint[cur->i].ordinal;
   cur->state = ROW_NONE;
   return 1;
 }
@@ -184,7 +187,10 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
   ts_pushdown pd;
   memset(&pd, 0, sizeof(pd));
   ts_scan *scan = NULL;
-  int rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
+  /* A statement that writes the source reads it as it was (rowid bound
+  ** or the kept series): the totals too. */
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
   ts_series *s = NULL;
   int first = 1;
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {

@@ -6,38 +6,89 @@
 **   CREATE VIRTUAL TABLE temp.sales USING kosis_csv(file='export.csv');
 **
 ** Contract:
-**  1. One argument, file='path' (quotes optional; '' or "" inside quotes
-**     for a quote).  The path is opened as given, relative to the process's
-**     working directory.  Missing or unknown arguments are errors.
-**  2. The file is read and checked once, when the table is created or
-**     connected (on reopening a database holding a non-temp kosis_csv
-**     table); queries serve that snapshot.  Every problem in the file is
-**     reported then: "kosis_csv: <file> line N: ...", or
-**     "kosis_csv: <file>: cannot open: ..." when it cannot be read.
-**  3. Columns: the file's dimension columns under their own names (TEXT,
+**  1. Arguments: file='path' (required; quotes optional, '' or "" inside
+**     quotes for a quote) and max_bytes=N (optional, default 268435456 =
+**     256 MiB, at most 2^40).  Missing, repeated or unknown arguments are
+**     errors.
+**  2. Path rule: a relative file= is resolved once, at CREATE, against the
+**     process's working directory at that moment, and the absolute path
+**     is what every later query reads (a chdir, or another connection
+**     started elsewhere, reads the same file).  Messages show the path as
+**     written in file=.
+**  3. CREATE reads and checks the whole file (every problem is reported
+**     then: "kosis_csv: <file> line N: ...", "kosis_csv: <file>: cannot
+**     open: ...") and keeps the file's absolute path and dimension column
+**     names in a shadow table "<table>_kosis" in the table's schema
+**     (position, kind 'file' or 'column', text), dropped and renamed with
+**     the table.
+**  4. Connecting an existing table (a new connection, or after a schema
+**     change) never touches the file: the columns come from the shadow
+**     table, so a database that points a table at a FIFO, /dev/zero or a
+**     huge file costs nothing until the application itself queries that
+**     table from top-level SQL.  Connecting fails only for out of memory
+**     (not for the file, a missing or damaged shadow table, or arguments
+**     no CREATE accepts): DROP TABLE always works, and a query on such a
+**     table says what is wrong and that DROP TABLE works.
+**  5. The first query of a connected table reads the file (xFilter, after
+**     SQLite's DIRECTONLY and trusted_schema checks); the snapshot then
+**     serves every query of that table object.  The file must still have
+**     the dimension columns the table was created with.
+**  6. Reading: open(2) with O_NONBLOCK, then fstat(2) on the open file
+**     (never stat-then-open): anything but a regular file is refused
+**     ("not a regular file (a FIFO)"); a file larger than max_bytes is
+**     refused before it is read, and reading stops at max_bytes + 1 bytes
+**     if it grows.  Reading and parsing poll sqlite3_interrupt() and the
+**     progress handler (by stepping a small statement every 256 KiB), so
+**     a long load stops with SQLITE_INTERRUPT.
+**  7. Columns: the file's dimension columns under their own names (TEXT,
 **     trimmed), then `period` (canonical label, TEXT), `value` (INTEGER or
 **     REAL; NULL for `-` and the other no-data marks), `preliminary` (1 if
 **     the period was marked `p`, else 0) and `label` (the period as
 **     written).  Wide files give one row per record and period column, in
-**     file order; long files one row per record.
-**  4. SQLITE_VTAB_DIRECTONLY: the table reads a file named in its
+**     file order; long files one row per record.  A file with more
+**     dimension columns than SQLite's column limit allows (less the four
+**     result columns) is an error that says so.
+**  8. SQLITE_VTAB_DIRECTONLY: the table reads a file named in its
 **     arguments, so a database file from elsewhere must not be able to use
 **     it from a view or trigger (where a harmless-looking query would read
 **     any file the application can read).  Only top-level SQL may use it.
-**  5. Read-only; no constraint is used (every query is a full scan of the
+**  9. Read-only; no constraint is used (every query is a full scan of the
 **     snapshot, which is in memory).
 */
+/* open, fstat, read, getcwd: POSIX.1-2008 (also under -std=c11). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
 #include "kosis/kosis_csv.h"
 #include "glue/glue.h"
 #include "families.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#define KOSIS_MAX_FILE_BYTES ((sqlite3_int64)1 << 30)
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+
+#define KOSIS_DEFAULT_MAX_BYTES ((sqlite3_int64)256 << 20)
+#define KOSIS_MAX_MAX_BYTES ((sqlite3_int64)1 << 40)
+#define KOSIS_SHADOW "kosis" /* the shadow table is "<table>_kosis" */
 
 typedef struct kosis_vtab {
   sqlite3_vtab base;
+  sqlite3 *db;
+  char *zSchema, *zName;  /* the table, for its shadow table and messages */
+  char *zShown;           /* file= as written, for messages */
+  char *zPath;            /* the file to read (absolute since CREATE) */
+  sqlite3_int64 max_bytes;
+  int nDim;               /* declared dimension columns */
+  char **azDim;           /* their names (one allocation) */
+  char *zBroken;          /* why the table cannot be read, or NULL */
+  int loaded;             /* table holds the file's snapshot */
   ts_kosis_table table;
 } kosis_vtab;
 
@@ -75,52 +126,209 @@ static int split_argument(const char *zArg, char **pzKey, char **pzValue) {
   return SQLITE_OK;
 }
 
+typedef struct kosis_args {
+  char *zFile;
+  sqlite3_int64 max_bytes;
+} kosis_args;
+
+static int parse_max_bytes(const char *z, sqlite3_int64 *pOut) {
+  sqlite3_int64 v = 0;
+  if (*z == 0) return SQLITE_ERROR;
+  for (; *z; z++) {
+    if (*z < '0' || *z > '9') return SQLITE_ERROR;
+    v = v * 10 + (*z - '0');
+    if (v > KOSIS_MAX_MAX_BYTES) return SQLITE_ERROR;
+  }
+  if (v < 1) return SQLITE_ERROR;
+  *pOut = v;
+  return SQLITE_OK;
+}
+
+/* file= and max_bytes=, or an error naming what is wrong. */
+static int read_arguments(int argc, const char *const *argv, kosis_args *a, char **pzErr) {
+  memset(a, 0, sizeof(*a));
+  a->max_bytes = KOSIS_DEFAULT_MAX_BYTES;
+  int seen_max = 0;
+  int rc = SQLITE_OK;
+  for (int i = 3; i < argc && rc == SQLITE_OK; i++) {
+    char *zKey, *zValue;
+    rc = split_argument(argv[i], &zKey, &zValue);
+    if (rc == SQLITE_NOMEM) {
+    } else if (rc == SQLITE_OK && sqlite3_stricmp(zKey, "file") == 0 && a->zFile == NULL) {
+      a->zFile = zValue;
+      zValue = NULL;
+    } else if (rc == SQLITE_OK && sqlite3_stricmp(zKey, "file") == 0) {
+      *pzErr = sqlite3_mprintf("kosis_csv: file= given twice");
+      rc = SQLITE_ERROR;
+    } else if (rc == SQLITE_OK && sqlite3_stricmp(zKey, "max_bytes") == 0) {
+      if (seen_max) {
+        *pzErr = sqlite3_mprintf("kosis_csv: max_bytes= given twice");
+        rc = SQLITE_ERROR;
+      } else if (parse_max_bytes(zValue, &a->max_bytes) != SQLITE_OK) {
+        *pzErr = sqlite3_mprintf("kosis_csv: max_bytes must be a whole number of bytes"
+                                 " from 1 to %lld: '%q'", KOSIS_MAX_MAX_BYTES, zValue);
+        rc = SQLITE_ERROR;
+      }
+      seen_max = 1;
+    } else {
+      *pzErr = sqlite3_mprintf("kosis_csv: unknown argument '%q' (expected file='path')",
+                               argv[i]);
+      rc = SQLITE_ERROR;
+    }
+    if (rc == SQLITE_ERROR && *pzErr == NULL) rc = SQLITE_NOMEM;
+    sqlite3_free(zKey);
+    sqlite3_free(zValue);
+  }
+  if (rc == SQLITE_OK && (a->zFile == NULL || a->zFile[0] == 0)) {
+    *pzErr = sqlite3_mprintf("kosis_csv: missing argument file='path'");
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_free(a->zFile);
+    a->zFile = NULL;
+  }
+  return rc;
+}
+
+/* The path made absolute against the working directory (contract item 2).
+** Only the path is built: nothing is opened. */
+static int absolute_path(const char *zFile, char **pzPath, char **pzErr) {
+  if (zFile[0] == '/') {
+    *pzPath = sqlite3_mprintf("%s", zFile);
+    return *pzPath ? SQLITE_OK : SQLITE_NOMEM;
+  }
+  char *zCwd = NULL;
+  for (size_t n = 256; n <= ((size_t)1 << 20); n *= 2) {
+    zCwd = sqlite3_malloc64(n);
+    if (zCwd == NULL) return SQLITE_NOMEM;
+    if (getcwd(zCwd, n) != NULL) break;
+    sqlite3_free(zCwd);
+    zCwd = NULL;
+    if (errno != ERANGE) break;
+  }
+  if (zCwd == NULL) {
+    *pzErr = sqlite3_mprintf("kosis_csv: %s: cannot resolve the relative path: the working"
+                             " directory is unknown", zFile);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  size_t nCwd = strlen(zCwd);
+  *pzPath = sqlite3_mprintf("%s%s%s", zCwd, nCwd > 0 && zCwd[nCwd - 1] == '/' ? "" : "/", zFile);
+  sqlite3_free(zCwd);
+  return *pzPath ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* ---- reading the file ---------------------------------------------- */
+
+/* Polls sqlite3_interrupt() and the progress handler: SQLite offers no
+** call for either from inside a virtual table method (3.41's
+** sqlite3_is_interrupted covers only the first), so a tiny statement is
+** stepped: it fails with SQLITE_INTERRUPT when the connection was
+** interrupted, and runs about a thousand VDBE steps, so a progress
+** handler registered for every N <= 1000 steps is called at every poll. */
+typedef struct kosis_poll {
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+} kosis_poll;
+
+static int poll_interrupt(void *pArg) {
+  kosis_poll *p = pArg;
+  int rc = SQLITE_OK;
+  if (p->stmt == NULL) {
+    rc = sqlite3_prepare_v2(p->db,
+                            "WITH RECURSIVE n(i) AS (VALUES(1) UNION ALL"
+                            " SELECT i + 1 FROM n WHERE i < 80) SELECT count(*) FROM n",
+                            -1, &p->stmt, NULL);
+    if (rc != SQLITE_OK) return rc == SQLITE_NOMEM ? rc : SQLITE_INTERRUPT;
+  }
+  rc = sqlite3_step(p->stmt);
+  sqlite3_reset(p->stmt);
+  if (rc == SQLITE_ROW) return SQLITE_OK;
+  return rc == SQLITE_NOMEM ? rc : SQLITE_INTERRUPT;
+}
+
 static const char *io_reason(int err) {
   switch (err) {
     case ENOENT: return "no such file";
     case EACCES: return "permission denied";
     case EISDIR: return "is a directory";
+    case ENOTDIR: return "a part of the path is not a directory";
+    case ELOOP: return "too many symbolic links";
+    case ENAMETOOLONG: return "the name is too long";
     default: return "read error";
   }
 }
 
-/* Reads the whole file.  SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR with
-** *pzErr = "kosis_csv: <file>: cannot open: ...". */
-static int read_file(const char *zFile, char **pData, size_t *pn, char **pzErr) {
+static const char *file_kind(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a plain file";
+}
+
+static int io_error(char **pzErr, const char *zShown, const char *zWhat) {
+  *pzErr = sqlite3_mprintf("kosis_csv: %s: cannot open: %s", zShown, zWhat);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Reads the whole file (contract item 6).  SQLITE_OK, SQLITE_NOMEM,
+** SQLITE_INTERRUPT, or SQLITE_ERROR with *pzErr = "kosis_csv: <file>: ...". */
+static int read_file(const char *zPath, const char *zShown, sqlite3_int64 max_bytes,
+                     kosis_poll *poll, char **pData, size_t *pn, char **pzErr) {
   *pData = NULL;
   *pn = 0;
-  FILE *f = fopen(zFile, "rb");
-  if (f == NULL) {
-    *pzErr = sqlite3_mprintf("kosis_csv: %s: cannot open: %s", zFile, io_reason(errno));
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  sqlite3_int64 cap = 0, n = 0;
-  char *data = NULL;
+  int fd = open(zPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return io_error(pzErr, zShown, io_reason(errno));
+  struct stat st;
   int rc = SQLITE_OK;
-  for (;;) {
-    if (n == cap) {
-      cap = cap ? cap * 2 : 65536;
-      char *bigger = cap <= KOSIS_MAX_FILE_BYTES * 2 ? sqlite3_realloc64(data, (sqlite3_uint64)cap) : NULL;
-      if (bigger == NULL) { rc = SQLITE_NOMEM; break; }
-      data = bigger;
-    }
-    size_t got = fread(data + n, 1, (size_t)(cap - n), f);
-    n += (sqlite3_int64)got;
-    if (n > KOSIS_MAX_FILE_BYTES) {
-      *pzErr = sqlite3_mprintf("kosis_csv: %s: larger than 1 GiB", zFile);
-      rc = SQLITE_ERROR;
-      break;
-    }
-    if (got == 0) {
-      if (ferror(f)) {
-        *pzErr = sqlite3_mprintf("kosis_csv: %s: cannot open: %s", zFile, io_reason(errno));
-        rc = SQLITE_ERROR;
-      }
-      break;
-    }
+  if (fstat(fd, &st) != 0) {
+    rc = io_error(pzErr, zShown, io_reason(errno));
+  } else if (S_ISDIR(st.st_mode)) {
+    rc = io_error(pzErr, zShown, "is a directory");
+  } else if (!S_ISREG(st.st_mode)) {
+    char *zWhy = sqlite3_mprintf("not a regular file (%s)", file_kind(st.st_mode));
+    rc = zWhy ? io_error(pzErr, zShown, zWhy) : SQLITE_NOMEM;
+    sqlite3_free(zWhy);
+  } else if ((sqlite3_int64)st.st_size > max_bytes) {
+    *pzErr = sqlite3_mprintf("kosis_csv: %s: %lld bytes, more than max_bytes=%lld"
+                             " (raise the limit with the max_bytes= argument)",
+                             zShown, (sqlite3_int64)st.st_size, max_bytes);
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  fclose(f);
-  if (rc == SQLITE_ERROR && *pzErr == NULL) rc = SQLITE_NOMEM;
+  /* A regular file: the descriptor may stay non-blocking (it never blocks). */
+  sqlite3_int64 cap = rc == SQLITE_OK ? (sqlite3_int64)st.st_size + 1 : 0, n = 0;
+  char *data = NULL;
+  if (rc == SQLITE_OK) {
+    data = sqlite3_malloc64((sqlite3_uint64)cap + 1);
+    if (data == NULL) rc = SQLITE_NOMEM;
+  }
+  while (rc == SQLITE_OK) {
+    if (n == cap) { /* the file grew while being read */
+      sqlite3_int64 bigger = cap * 2 < max_bytes + 1 ? cap * 2 : max_bytes + 1;
+      if (n > max_bytes || bigger <= cap) {
+        *pzErr = sqlite3_mprintf("kosis_csv: %s: more than max_bytes=%lld bytes"
+                                 " (raise the limit with the max_bytes= argument)",
+                                 zShown, max_bytes);
+        rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+        break;
+      }
+      char *a = sqlite3_realloc64(data, (sqlite3_uint64)bigger + 1);
+      if (a == NULL) { rc = SQLITE_NOMEM; break; }
+      data = a;
+      cap = bigger;
+    }
+    size_t want = (size_t)(cap - n) < TS_KOSIS_POLL_BYTES ? (size_t)(cap - n) : TS_KOSIS_POLL_BYTES;
+    ssize_t got = read(fd, data + n, want);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      rc = io_error(pzErr, zShown, io_reason(errno));
+      break;
+    }
+    if (got == 0) break;
+    n += got;
+    rc = poll_interrupt(poll);
+  }
+  close(fd);
   if (rc != SQLITE_OK) {
     sqlite3_free(data);
     return rc;
@@ -130,44 +338,41 @@ static int read_file(const char *zFile, char **pData, size_t *pn, char **pzErr) 
   return SQLITE_OK;
 }
 
-/* The file= argument, or an error naming what is wrong. */
-static int file_argument(int argc, const char *const *argv, char **pzFile, char **pzErr) {
-  *pzFile = NULL;
-  for (int i = 3; i < argc; i++) {
-    char *zKey, *zValue;
-    int rc = split_argument(argv[i], &zKey, &zValue);
-    if (rc == SQLITE_OK && sqlite3_stricmp(zKey, "file") == 0 && *pzFile == NULL) {
-      *pzFile = zValue;
-      zValue = NULL;
-    } else if (rc != SQLITE_NOMEM) {
-      *pzErr = sqlite3_mprintf(rc == SQLITE_OK && sqlite3_stricmp(zKey, "file") == 0
-                                   ? "kosis_csv: file= given twice"
-                                   : "kosis_csv: unknown argument '%q' (expected file='path')",
-                               argv[i]);
+/* Reads and parses the file into *t; the caller then checks the columns.
+** Errors as read_file, and "kosis_csv: <file> line N: ...". */
+static int load_file(sqlite3 *db, const char *zPath, const char *zShown,
+                     sqlite3_int64 max_bytes, ts_kosis_table *t, char **pzErr) {
+  kosis_poll poll = {db, NULL};
+  char *data = NULL, *zWhy = NULL;
+  size_t n = 0;
+  memset(t, 0, sizeof(*t));
+  int rc = read_file(zPath, zShown, max_bytes, &poll, &data, &n, pzErr);
+  if (rc == SQLITE_OK) rc = ts_kosis_parse_polled(data, n, t, &zWhy, poll_interrupt, &poll);
+  if (rc == SQLITE_ERROR && zWhy) {
+    *pzErr = sqlite3_mprintf("kosis_csv: %s %s", zShown, zWhy);
+    if (*pzErr == NULL) rc = SQLITE_NOMEM;
+  }
+  if (rc == SQLITE_OK) {
+    int limit = sqlite3_limit(db, SQLITE_LIMIT_COLUMN, -1);
+    if (t->nDim > limit - 4) {
+      *pzErr = sqlite3_mprintf("kosis_csv: %s: too many columns: %d dimension columns and"
+                               " the 4 result columns are more than SQLite's limit of %d"
+                               " columns per table", zShown, t->nDim, limit);
       rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
-    sqlite3_free(zKey);
-    sqlite3_free(zValue);
-    if (rc != SQLITE_OK) {
-      sqlite3_free(*pzFile);
-      *pzFile = NULL;
-      return rc;
-    }
   }
-  if (*pzFile == NULL || (*pzFile)[0] == 0) {
-    sqlite3_free(*pzFile);
-    *pzFile = NULL;
-    *pzErr = sqlite3_mprintf("kosis_csv: missing argument file='path'");
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  return SQLITE_OK;
+  if (rc != SQLITE_OK) ts_kosis_clear(t);
+  sqlite3_finalize(poll.stmt);
+  sqlite3_free(zWhy);
+  sqlite3_free(data);
+  return rc;
 }
 
-static int declare_schema(sqlite3 *db, const ts_kosis_table *t) {
+static int declare_schema(sqlite3 *db, int nDim, const char *const *azDim) {
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "CREATE TABLE x(");
-  for (int d = 0; d < t->nDim; d++) {
-    sqlite3_str_appendf(s, "\"%w\" TEXT, ", t->azDimName[d]);
+  for (int d = 0; d < nDim; d++) {
+    sqlite3_str_appendf(s, "\"%w\" TEXT, ", azDim[d]);
   }
   sqlite3_str_appendf(s, "%s TEXT, %s NUMERIC, %s INTEGER, %s TEXT)",
                       ts_kosis_result_columns[TS_KOSIS_COL_PERIOD],
@@ -181,35 +386,223 @@ static int declare_schema(sqlite3 *db, const ts_kosis_table *t) {
   return rc;
 }
 
+/* ---- the shadow table ---------------------------------------------- */
+
+/* Writes the file's path and dimension names to "<table>_kosis". */
+static int write_shadow(kosis_vtab *p, char **pzErr) {
+  char *zSql = sqlite3_mprintf("CREATE TABLE \"%w\".\"%w_" KOSIS_SHADOW "\"(position INTEGER"
+                               " PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)",
+                               p->zSchema, p->zName);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  char *zWhy = NULL;
+  int rc = sqlite3_exec(p->db, zSql, NULL, NULL, &zWhy);
+  sqlite3_free(zSql);
+  sqlite3_stmt *stmt = NULL;
+  if (rc == SQLITE_OK) {
+    zSql = sqlite3_mprintf("INSERT INTO \"%w\".\"%w_" KOSIS_SHADOW "\" VALUES (?, ?, ?)",
+                           p->zSchema, p->zName);
+    rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  for (int i = -1; rc == SQLITE_OK && i < p->table.nDim; i++) {
+    sqlite3_bind_int(stmt, 1, i + 1);
+    sqlite3_bind_text(stmt, 2, i < 0 ? "file" : "column", -1, SQLITE_STATIC);
+    rc = sqlite3_bind_text(stmt, 3, i < 0 ? p->zPath : p->table.azDimName[i], -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(stmt);
+  }
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("kosis_csv: cannot create the table's shadow table \"%w_"
+                             KOSIS_SHADOW "\": %s", p->zName, zWhy ? zWhy : sqlite3_errmsg(p->db));
+    if (*pzErr == NULL) rc = SQLITE_NOMEM;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zWhy);
+  return rc;
+}
+
+/* Reads "<table>_kosis" into p->zPath and p->azDim.  SQLITE_NOMEM, or
+** SQLITE_OK with p->zBroken set when it is missing or unusable: only an
+** ordinary table (not a view or virtual table, which could run anything)
+** is read, and at most as many columns as a table can have. */
+static int read_shadow(kosis_vtab *p) {
+  int limit = sqlite3_limit(p->db, SQLITE_LIMIT_COLUMN, -1) - 4;
+  char *zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\".sqlite_master WHERE type = 'table'"
+                               " AND rootpage > 0 AND name = '%q_" KOSIS_SHADOW "'",
+                               p->zSchema, p->zName);
+  sqlite3_stmt *stmt = NULL;
+  int rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  int found = rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
+  if (rc == SQLITE_OK) rc = sqlite3_finalize(stmt);
+  stmt = NULL;
+  if (rc == SQLITE_OK && found) {
+    zSql = sqlite3_mprintf("SELECT kind, text FROM \"%w\".\"%w_" KOSIS_SHADOW "\" ORDER BY"
+                           " position LIMIT %d", p->zSchema, p->zName, limit + 2);
+    rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  sqlite3_str *names = sqlite3_str_new(p->db);
+  int nDim = 0, ok = found && rc == SQLITE_OK;
+  while (ok && rc == SQLITE_OK) {
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_DONE) break;
+    if (step != SQLITE_ROW) {
+      rc = step == SQLITE_NOMEM ? step : SQLITE_OK;
+      ok = 0;
+      break;
+    }
+    const char *zKind = (const char *)sqlite3_column_text(stmt, 0);
+    const char *zText = (const char *)sqlite3_column_text(stmt, 1);
+    if ((zKind == NULL && sqlite3_column_type(stmt, 0) != SQLITE_NULL) ||
+        (zText == NULL && sqlite3_column_type(stmt, 1) != SQLITE_NULL)) {
+      rc = SQLITE_NOMEM;
+    } else if (zKind == NULL || zText == NULL) {
+      ok = 0;
+    } else if (strcmp(zKind, "file") == 0 && p->zPath == NULL) {
+      p->zPath = sqlite3_mprintf("%s", zText);
+      if (p->zPath == NULL) rc = SQLITE_NOMEM;
+    } else if (strcmp(zKind, "column") == 0 && nDim < limit && p->zPath != NULL) {
+      sqlite3_str_appendall(names, zText);
+      sqlite3_str_appendchar(names, 1, 0);
+      nDim++;
+    } else {
+      ok = 0;
+    }
+  }
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) rc = SQLITE_OK, ok = 0;
+  sqlite3_finalize(stmt);
+  int nNames = sqlite3_str_length(names);
+  if (rc == SQLITE_OK && sqlite3_str_errcode(names) != SQLITE_OK) rc = SQLITE_NOMEM;
+  char *zNames = sqlite3_str_finish(names);
+  if (rc == SQLITE_OK && nNames > 0 && zNames == NULL) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK && ok && p->zPath) {
+    p->azDim = sqlite3_malloc64(sizeof(char *) * (size_t)(nDim + 1) + (size_t)nNames + 1);
+    if (p->azDim == NULL) {
+      rc = SQLITE_NOMEM;
+    } else {
+      char *z = (char *)(p->azDim + nDim + 1);
+      if (nNames) memcpy(z, zNames, (size_t)nNames);
+      z[nNames] = 0;
+      for (int d = 0; d < nDim; d++) {
+        p->azDim[d] = z;
+        z += strlen(z) + 1;
+      }
+      p->nDim = nDim;
+    }
+  } else if (rc == SQLITE_OK) {
+    p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW "\", which holds the"
+                                 " file's path and columns, is missing or damaged",
+                                 p->zName);
+    if (p->zBroken == NULL) rc = SQLITE_NOMEM;
+  }
+  sqlite3_free(zNames);
+  return rc;
+}
+
+/* ---- xCreate / xConnect ---------------------------------------------- */
+
+static void kosis_free(kosis_vtab *p) {
+  if (p == NULL) return;
+  ts_kosis_clear(&p->table);
+  sqlite3_free(p->zSchema);
+  sqlite3_free(p->zName);
+  sqlite3_free(p->zShown);
+  sqlite3_free(p->zPath);
+  sqlite3_free(p->azDim);
+  sqlite3_free(p->zBroken);
+  sqlite3_free(p);
+}
+
+/* Allocates the table and reads its arguments.  On an argument error
+** (SQLITE_ERROR, *pzErr set) *pp is still the table, for xConnect. */
+static int kosis_init(sqlite3 *db, int argc, const char *const *argv, kosis_vtab **pp,
+                      char **pzErr) {
+  *pp = NULL;
+  kosis_vtab *p = sqlite3_malloc64(sizeof(*p));
+  if (p == NULL) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  p->db = db;
+  p->zSchema = sqlite3_mprintf("%s", argv[1]);
+  p->zName = sqlite3_mprintf("%s", argv[2]);
+  if (p->zSchema == NULL || p->zName == NULL) {
+    kosis_free(p);
+    return SQLITE_NOMEM;
+  }
+  kosis_args a;
+  int rc = read_arguments(argc, argv, &a, pzErr);
+  if (rc == SQLITE_NOMEM) {
+    kosis_free(p);
+    return rc;
+  }
+  p->zShown = a.zFile;
+  p->max_bytes = a.max_bytes;
+  *pp = p;
+  return rc;
+}
+
+/* xCreate: the application's own CREATE VIRTUAL TABLE statement (never a
+** view or trigger): reads and checks the file, declares its columns and
+** writes the shadow table (contract items 2 and 3). */
+static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *argv,
+                        sqlite3_vtab **ppVtab, char **pzErr) {
+  (void)pAux;
+  *ppVtab = NULL;
+  kosis_vtab *p = NULL;
+  int rc = kosis_init(db, argc, argv, &p, pzErr);
+  if (rc == SQLITE_OK) rc = absolute_path(p->zShown, &p->zPath, pzErr);
+  if (rc == SQLITE_OK) rc = load_file(db, p->zPath, p->zShown, p->max_bytes, &p->table, pzErr);
+  if (rc == SQLITE_OK) {
+    p->loaded = 1;
+    rc = declare_schema(db, p->table.nDim, p->table.azDimName);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  if (rc == SQLITE_OK) rc = write_shadow(p, pzErr);
+  if (rc == SQLITE_INTERRUPT && *pzErr == NULL) {
+    /* else SQLite says "vtable constructor failed" */
+    *pzErr = sqlite3_mprintf("%s", sqlite3_errstr(rc));
+  }
+  if (rc != SQLITE_OK) {
+    kosis_free(p);
+    return rc;
+  }
+  *ppVtab = &p->base;
+  return SQLITE_OK;
+}
+
+/* xConnect: no file access (contract item 4); fails only for out of
+** memory. */
 static int kosis_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                          sqlite3_vtab **ppVtab, char **pzErr) {
   (void)pAux;
   *ppVtab = NULL;
-  char *zFile = NULL, *data = NULL, *zWhy = NULL;
-  size_t n = 0;
-  int rc = file_argument(argc, argv, &zFile, pzErr);
-  if (rc == SQLITE_OK) rc = read_file(zFile, &data, &n, pzErr);
   kosis_vtab *p = NULL;
-  if (rc == SQLITE_OK) {
-    p = sqlite3_malloc64(sizeof(*p));
-    if (p == NULL) rc = SQLITE_NOMEM;
-    else memset(p, 0, sizeof(*p));
+  int rc = kosis_init(db, argc, argv, &p, pzErr);
+  if (rc == SQLITE_ERROR) {
+    /* Arguments no CREATE accepts: a schema written by other means.  The
+    ** table still connects, so that it can be dropped. */
+    const char *zWhy = *pzErr ? *pzErr : "";
+    if (strncmp(zWhy, "kosis_csv: ", 11) == 0) zWhy += 11;
+    p->zBroken = sqlite3_mprintf("its arguments are invalid: %s", zWhy);
+    sqlite3_free(*pzErr);
+    *pzErr = NULL;
+    rc = p->zBroken ? SQLITE_OK : SQLITE_NOMEM;
+  } else if (rc == SQLITE_OK) {
+    rc = read_shadow(p);
   }
-  if (rc == SQLITE_OK) {
-    rc = ts_kosis_parse(data, n, &p->table, &zWhy);
-    if (rc == SQLITE_ERROR) {
-      *pzErr = sqlite3_mprintf("kosis_csv: %s %s", zFile, zWhy);
-      if (*pzErr == NULL) rc = SQLITE_NOMEM;
+  if (rc == SQLITE_OK && p->zBroken == NULL) {
+    rc = declare_schema(db, p->nDim, (const char *const *)p->azDim);
+    if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+      p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW "\" names columns"
+                                   " SQLite cannot declare: %s", p->zName, sqlite3_errmsg(db));
+      rc = p->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
   }
-  if (rc == SQLITE_OK) rc = declare_schema(db, &p->table);
+  if (rc == SQLITE_OK && p->zBroken) rc = declare_schema(db, 0, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  sqlite3_free(zWhy);
-  sqlite3_free(data);
-  sqlite3_free(zFile);
   if (rc != SQLITE_OK) {
-    if (p) ts_kosis_clear(&p->table);
-    sqlite3_free(p);
+    kosis_free(p);
     return rc;
   }
   *ppVtab = &p->base;
@@ -217,16 +610,47 @@ static int kosis_connect(sqlite3 *db, void *pAux, int argc, const char *const *a
 }
 
 static int kosis_disconnect(sqlite3_vtab *pVtab) {
-  kosis_vtab *p = (kosis_vtab *)pVtab;
-  ts_kosis_clear(&p->table);
-  sqlite3_free(p);
+  kosis_free((kosis_vtab *)pVtab);
   return SQLITE_OK;
+}
+
+static int kosis_destroy(sqlite3_vtab *pVtab) {
+  kosis_vtab *p = (kosis_vtab *)pVtab;
+  char *zSql = sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\".\"%w_" KOSIS_SHADOW "\"",
+                               p->zSchema, p->zName);
+  int rc = zSql ? sqlite3_exec(p->db, zSql, NULL, NULL, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) return rc;
+  kosis_free(p);
+  return SQLITE_OK;
+}
+
+static int kosis_rename(sqlite3_vtab *pVtab, const char *zNew) {
+  kosis_vtab *p = (kosis_vtab *)pVtab;
+  char *zName = sqlite3_mprintf("%s", zNew);
+  char *zSql = sqlite3_mprintf("ALTER TABLE \"%w\".\"%w_" KOSIS_SHADOW "\" RENAME TO \"%w_"
+                               KOSIS_SHADOW "\"", p->zSchema, p->zName, zNew);
+  int rc = zSql && zName ? SQLITE_OK : SQLITE_NOMEM;
+  if (rc == SQLITE_OK && p->zBroken == NULL) rc = sqlite3_exec(p->db, zSql, NULL, NULL, NULL);
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(zName);
+    return rc;
+  }
+  sqlite3_free(p->zName);
+  p->zName = zName;
+  return SQLITE_OK;
+}
+
+static int kosis_shadow_name(const char *zSuffix) {
+  return sqlite3_stricmp(zSuffix, KOSIS_SHADOW) == 0;
 }
 
 static int kosis_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   kosis_vtab *p = (kosis_vtab *)pVtab;
-  info->estimatedCost = (double)p->table.nCell + 1;
-  info->estimatedRows = p->table.nCell;
+  double rows = p->loaded ? (double)p->table.nCell : 1e6;
+  info->estimatedCost = rows + 1;
+  info->estimatedRows = (sqlite3_int64)rows;
   return SQLITE_OK;
 }
 
@@ -244,10 +668,69 @@ static int kosis_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* DROP TABLE <name>, quoting the name only when it needs it. */
+static char *drop_hint(const char *zName) {
+  int plain = zName[0] != 0 && !(zName[0] >= '0' && zName[0] <= '9');
+  for (const char *z = zName; *z && plain; z++)
+    plain = (*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') || *z == '_';
+  return sqlite3_mprintf(plain ? "DROP TABLE %s still works" : "DROP TABLE \"%w\" still works", zName);
+}
+
+/* Sets the query-time error: what is wrong, the table, and that DROP
+** TABLE works (contract item 4). */
+static int query_error(kosis_vtab *p, char *zWhat) {
+  char *zHint = drop_hint(p->zName);
+  sqlite3_free(p->base.zErrMsg);
+  p->base.zErrMsg = zWhat && zHint ? sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint) : NULL;
+  sqlite3_free(zWhat);
+  sqlite3_free(zHint);
+  return p->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* The file's dimension columns must be the ones declared (contract item 5). */
+static char *columns_changed(const kosis_vtab *p, const ts_kosis_table *t) {
+  if (t->nDim != p->nDim) {
+    return sqlite3_mprintf("kosis_csv: %s: the file now has %d dimension columns; the table"
+                           " was created with %d", p->zShown, t->nDim, p->nDim);
+  }
+  for (int d = 0; d < t->nDim; d++) {
+    if (strcmp(t->azDimName[d], p->azDim[d]) != 0) {
+      return sqlite3_mprintf("kosis_csv: %s: dimension column %d is now \"%s\"; the table was"
+                             " created with \"%s\"", p->zShown, d + 1, t->azDimName[d], p->azDim[d]);
+    }
+  }
+  return NULL;
+}
+
+/* First query of a connected table: reads the file (contract item 5). */
+static int load_snapshot(kosis_vtab *p) {
+  if (p->zBroken) {
+    return query_error(p, sqlite3_mprintf("kosis_csv: %s", p->zBroken));
+  }
+  ts_kosis_table t;
+  char *zErr = NULL;
+  int rc = load_file(p->db, p->zPath, p->zShown, p->max_bytes, &t, &zErr);
+  if (rc == SQLITE_OK) {
+    zErr = columns_changed(p, &t);
+    if (zErr) rc = SQLITE_ERROR;
+  }
+  if (rc != SQLITE_OK) {
+    ts_kosis_clear(&t);
+    if (rc == SQLITE_ERROR) return query_error(p, zErr);
+    sqlite3_free(zErr);
+    return rc;
+  }
+  p->table = t;
+  p->loaded = 1;
+  return SQLITE_OK;
+}
+
 static int kosis_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                         int argc, sqlite3_value **argv) {
   (void)idxNum, (void)idxStr, (void)argc, (void)argv;
+  kosis_vtab *p = (kosis_vtab *)cur->pVtab;
   ((kosis_cursor *)cur)->iCell = 0;
+  if (!p->loaded) return load_snapshot(p);
   return SQLITE_OK;
 }
 
@@ -258,7 +741,8 @@ static int kosis_next(sqlite3_vtab_cursor *cur) {
 
 static int kosis_eof(sqlite3_vtab_cursor *cur) {
   kosis_cursor *c = (kosis_cursor *)cur;
-  return c->iCell >= ((kosis_vtab *)cur->pVtab)->table.nCell;
+  const kosis_vtab *p = (const kosis_vtab *)cur->pVtab;
+  return !p->loaded || c->iCell >= p->table.nCell;
 }
 
 static int kosis_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
@@ -295,20 +779,21 @@ static int kosis_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 }
 
 static const sqlite3_module kosis_module = {
-    0,                 /* iVersion */
-    kosis_connect,     /* xCreate: same as connect (not eponymous) */
-    kosis_connect,     /* xConnect */
-    kosis_best_index,  /* xBestIndex */
-    kosis_disconnect,  /* xDisconnect */
-    kosis_disconnect,  /* xDestroy */
-    kosis_open,        /* xOpen */
-    kosis_close,       /* xClose */
-    kosis_filter,      /* xFilter */
-    kosis_next,        /* xNext */
-    kosis_eof,         /* xEof */
-    kosis_column,      /* xColumn */
-    kosis_rowid,       /* xRowid */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    .iVersion = 3,
+    .xCreate = kosis_create, /* distinct from xConnect: not eponymous */
+    .xConnect = kosis_connect,
+    .xBestIndex = kosis_best_index,
+    .xDisconnect = kosis_disconnect,
+    .xDestroy = kosis_destroy,
+    .xOpen = kosis_open,
+    .xClose = kosis_close,
+    .xFilter = kosis_filter,
+    .xNext = kosis_next,
+    .xEof = kosis_eof,
+    .xColumn = kosis_column,
+    .xRowid = kosis_rowid,
+    .xRename = kosis_rename,
+    .xShadowName = kosis_shadow_name,
 };
 
 int ts_kosis_csv_register(sqlite3 *db) {

@@ -50,12 +50,22 @@ typedef struct ts_kosis_table {
   ts_kosis_cell *aCell;
 } ts_kosis_table;
 
+/* A long parse calls the caller back about every TS_KOSIS_POLL_BYTES of
+** input; a code other than SQLITE_OK (SQLITE_INTERRUPT) stops the parse
+** and is returned, with no message. */
+typedef int (*ts_kosis_poll)(void *pArg);
+#define TS_KOSIS_POLL_BYTES ((size_t)1 << 18)
+
 /* Parses n bytes of a KOSIS CSV file (the caller keeps `data`).
 ** Returns SQLITE_OK and fills *out, or SQLITE_ERROR with *pzErr =
 ** "line N: what is wrong" (sqlite3_free it), or SQLITE_NOMEM.  On error
 ** *out is left empty; ts_kosis_clear is safe either way. */
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out,
                    char **pzErr);
+/* The same, calling xPoll(pPollArg) as it goes (xPoll may be NULL).  The
+** work is linear in the size of the file, duplicate checks included. */
+int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out,
+                          char **pzErr, ts_kosis_poll xPoll, void *pPollArg);
 void ts_kosis_clear(ts_kosis_table *t);
 
 /* Result columns after the dimension columns, in order. */

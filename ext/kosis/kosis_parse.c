@@ -30,6 +30,10 @@
 **  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
 **     label is kept as written.  Period kinds may differ between columns:
 **     the functions that need one kind per series check that.
+**  8. Work is linear in the input: the duplicate checks of items 3 and 6
+**     use a hash set, and the caller's poll function runs about every
+**     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
+**     interrupted.
 */
 #include "kosis/kosis_text.h"
 
@@ -156,28 +160,77 @@ typedef struct kosis_builder {
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc;
 } kosis_builder;
 
+/* A set of strings by index, for the duplicate checks: one pass over n
+** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
+** comparisons.  fold: compare ASCII case-insensitively (as
+** sqlite3_stricmp and SQL column names do). */
+typedef struct name_set {
+  const char *const *az;
+  int fold;
+  int *aSlot; /* index into az, or -1 */
+  sqlite3_uint64 mask;
+} name_set;
+
+static int name_set_init(name_set *s, const char *const *az, int n, int fold) {
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
+  s->az = az;
+  s->fold = fold;
+  s->mask = nSlot - 1;
+  s->aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (s->aSlot == NULL) return SQLITE_NOMEM;
+  memset(s->aSlot, 0xff, nSlot * sizeof(int));
+  return SQLITE_OK;
+}
+
+static unsigned char fold_char(unsigned char c, int fold) {
+  return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Adds az[i]; returns the index of an earlier equal name, or -1. */
+static int name_set_add(name_set *s, int i) {
+  sqlite3_uint64 h = 14695981039346656037ULL;
+  for (const unsigned char *p = (const unsigned char *)s->az[i]; *p; p++) {
+    h = (h ^ fold_char(*p, s->fold)) * 1099511628211ULL;
+  }
+  for (sqlite3_uint64 k = h & s->mask;; k = (k + 1) & s->mask) {
+    int e = s->aSlot[k];
+    if (e < 0) {
+      s->aSlot[k] = i;
+      return -1;
+    }
+    if (s->fold ? sqlite3_stricmp(s->az[e], s->az[i]) == 0 : strcmp(s->az[e], s->az[i]) == 0)
+      return e;
+  }
+}
+
 static int check_dimension_names(kosis_builder *b, char **pzErr) {
   ts_kosis_table *t = b->t;
-  for (int d = 0; d < t->nDim; d++) {
+  name_set set;
+  if (name_set_init(&set, t->azDimName, t->nDim, 1) != SQLITE_OK) return SQLITE_NOMEM;
+  int rc = SQLITE_OK;
+  for (int d = 0; d < t->nDim && rc == SQLITE_OK; d++) {
     const char *z = t->azDimName[d];
     if (z[0] == 0) {
-      return fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
+      rc = fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
+      break;
     }
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 4 && rc == SQLITE_OK; k++) {
       if (sqlite3_stricmp(z, ts_kosis_result_columns[k]) == 0) {
-        return fail(pzErr, b->header_line,
-                    "column %d is named \"%s\", which kosis_csv uses for a"
-                    " result column", b->aiDim[d] + 1, z);
+        rc = fail(pzErr, b->header_line,
+                  "column %d is named \"%s\", which kosis_csv uses for a"
+                  " result column", b->aiDim[d] + 1, z);
       }
     }
-    for (int e = 0; e < d; e++) {
-      if (sqlite3_stricmp(z, t->azDimName[e]) == 0) {
-        return fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
-                    b->aiDim[e] + 1, b->aiDim[d] + 1, z);
-      }
+    if (rc != SQLITE_OK) break;
+    int e = name_set_add(&set, d);
+    if (e >= 0) {
+      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
+                b->aiDim[e] + 1, b->aiDim[d] + 1, z);
     }
   }
-  return SQLITE_OK;
+  sqlite3_free(set.aSlot);
+  return rc;
 }
 
 /* Decides the layout from the header (items 2, 3 and 6). */
@@ -211,21 +264,29 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     t->nPeriod = nField - b->iFirstPeriod;
     t->aPeriod = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(ts_kosis_period));
     if (t->aPeriod == NULL) return SQLITE_NOMEM;
-    for (int j = 0; j < t->nPeriod; j++) {
+    /* The canonical labels, for one duplicate check over all columns. */
+    const char **azKey = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(char *));
+    name_set set;
+    memset(&set, 0, sizeof(set));
+    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0) : SQLITE_NOMEM;
+    for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       char zWhat[40];
       sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
-      int rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat,
-                            &t->aPeriod[j], pzErr);
-      if (rc != SQLITE_OK) return rc;
-      for (int k = 0; k < j; k++) {
-        if (strcmp(t->aPeriod[k].canonical, t->aPeriod[j].canonical) == 0) {
-          return fail(pzErr, b->header_line,
-                      "columns %d and %d are the same period %s (one value per"
-                      " period and row is supported)", b->iFirstPeriod + k + 1,
-                      b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
-        }
+      rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat,
+                        &t->aPeriod[j], pzErr);
+      if (rc != SQLITE_OK) break;
+      azKey[j] = t->aPeriod[j].canonical;
+      int k = name_set_add(&set, j);
+      if (k >= 0) {
+        rc = fail(pzErr, b->header_line,
+                  "columns %d and %d are the same period %s (one value per"
+                  " period and row is supported)", b->iFirstPeriod + k + 1,
+                  b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
       }
     }
+    sqlite3_free(set.aSlot);
+    sqlite3_free(azKey);
+    if (rc != SQLITE_OK) return rc;
   }
   int nDim = t->layout == TS_KOSIS_WIDE ? b->iFirstPeriod : nField - 2;
   t->azDimName = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(char *));
@@ -289,10 +350,16 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line,
 }
 
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
+  return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
+}
+
+int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out,
+                          char **pzErr, ts_kosis_poll xPoll, void *pPollArg) {
   memset(out, 0, sizeof(*out));
   *pzErr = NULL;
   size_t nText = 0;
-  int rc = ts_kosis_decode(data, n, &out->zText, &nText, &out->encoding, pzErr);
+  int rc = ts_kosis_decode(data, n, &out->zText, &nText, &out->encoding, pzErr, xPoll,
+                           pPollArg);
   if (rc != SQLITE_OK) return rc;
   kosis_builder b;
   memset(&b, 0, sizeof(b));
@@ -305,7 +372,13 @@ int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr
     b.header_line = r.record_line;
     rc = read_header(&b, r.azField, r.nField, pzErr);
   }
+  size_t polled = 0;
   while (rc == SQLITE_OK) {
+    if (xPoll && r.pos - polled >= TS_KOSIS_POLL_BYTES) {
+      polled = r.pos;
+      rc = xPoll(pPollArg);
+      if (rc != SQLITE_OK) break;
+    }
     rc = ts_csv_next(&r, pzErr);
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }

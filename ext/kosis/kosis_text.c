@@ -20,19 +20,36 @@
 **     the line.  An unquoted field may contain `"` (taken literally).
 **  4. Records are cut in place: fields are NUL-terminated inside the
 **     text buffer, so no field is copied.
-**  5. Line numbers are 1-based physical lines; a record's line is the line
-**     it starts on; an unterminated quote is reported at the line it opens.
+**  5. Line numbers are 1-based physical lines (ended by LF, CRLF or a lone
+**     CR, so old Mac files count right); a record's line is the line it
+**     starts on; an unterminated quote is reported at the line it opens.
+**  6. Decoding works in chunks of TS_KOSIS_POLL_BYTES and calls the
+**     caller's poll function between them, so a long decode can be
+**     interrupted.
 */
 #include "kosis/kosis_text.h"
 
 #include <errno.h>
 #include <iconv.h>
 
+/* The physical line of byte off: LF, CRLF and a lone CR each end one. */
 static int line_at(const char *z, size_t off) {
   int line = 1;
-  for (size_t i = 0; i < off; i++) line += z[i] == '\n';
+  for (size_t i = 0; i < off; i++) {
+    line += z[i] == '\n' || (z[i] == '\r' && z[i + 1] != '\n');
+  }
   return line;
 }
+
+static int poll(ts_kosis_poll xPoll, void *pArg) {
+  return xPoll ? xPoll(pArg) : SQLITE_OK;
+}
+
+/* utf8_valid_prefix over the whole buffer, a chunk at a time (a sequence
+** cut by a chunk's end is read again with the next chunk).  *pRc: the
+** poll's code when it stopped the scan (the result is then 0). */
+static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n,
+                                       ts_kosis_poll xPoll, void *pArg, int *pRc);
 
 /* Length of the valid UTF-8 prefix of z[0..n). */
 static size_t utf8_valid_prefix(const unsigned char *z, size_t n) {
@@ -62,6 +79,20 @@ static size_t utf8_valid_prefix(const unsigned char *z, size_t n) {
   return n;
 }
 
+static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n,
+                                       ts_kosis_poll xPoll, void *pArg, int *pRc) {
+  size_t done = 0;
+  *pRc = SQLITE_OK;
+  while (done < n) {
+    size_t len = n - done < TS_KOSIS_POLL_BYTES ? n - done : TS_KOSIS_POLL_BYTES;
+    size_t ok = utf8_valid_prefix(z + done, len);
+    if (ok < len && (done + len == n || len - ok >= 4)) return done + ok;
+    done += ok;
+    if (done < n && (*pRc = poll(xPoll, pArg)) != SQLITE_OK) return 0;
+  }
+  return n;
+}
+
 static char *copy_text(const char *z, size_t n) {
   char *out = sqlite3_malloc64((sqlite3_uint64)n + 1);
   if (out == NULL) return NULL;
@@ -74,7 +105,7 @@ static char *copy_text(const char *z, size_t n) {
 ** *pBad = offset of the first byte that is not CP949 ((size_t)-1: iconv
 ** itself is unavailable). */
 static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
-                         size_t *pBad) {
+                         size_t *pBad, ts_kosis_poll xPoll, void *pArg) {
   iconv_t cd = iconv_open("UTF-8", "CP949");
   if (cd == (iconv_t)-1) {
     *pBad = (size_t)-1;
@@ -86,7 +117,16 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
   size_t il = n, ol = cap;
   int rc = out ? SQLITE_OK : SQLITE_NOMEM;
   while (rc == SQLITE_OK && il > 0) {
-    if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) continue;
+    /* A chunk at a time, polling between chunks; a character cut by the
+    ** chunk's end (EINVAL) is converted with the next chunk. */
+    size_t chunk = il < TS_KOSIS_POLL_BYTES ? il : TS_KOSIS_POLL_BYTES;
+    size_t left = chunk;
+    size_t got = iconv(cd, &ip, &left, &op, &ol);
+    il -= chunk - left;
+    if (got != (size_t)-1 || (errno == EINVAL && il > left)) {
+      if (il > 0) rc = poll(xPoll, pArg);
+      continue;
+    }
     if (errno == E2BIG) {
       size_t used = (size_t)(op - out);
       char *bigger = sqlite3_realloc64(out, (sqlite3_uint64)cap * 2 + 1);
@@ -112,7 +152,9 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
 }
 
 int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
-                    ts_kosis_encoding *pEnc, char **pzErr) {
+                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll,
+                    void *pPollArg) {
+  int rc = SQLITE_OK;
   *pzText = NULL;
   *pzErr = NULL;
   const char *nul = memchr(data, 0, n);
@@ -123,7 +165,9 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-    size_t ok = 3 + utf8_valid_prefix((const unsigned char *)data + 3, n - 3);
+    size_t ok = 3 + utf8_valid_prefix_polled((const unsigned char *)data + 3, n - 3,
+                                             xPoll, pPollArg, &rc);
+    if (rc != SQLITE_OK) return rc;
     if (ok < n) {
       *pzErr = sqlite3_mprintf("line %d: invalid UTF-8 (byte 0x%02x) in a file"
                                " that starts with a UTF-8 byte-order mark",
@@ -135,7 +179,9 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     *pzText = copy_text(data + 3, n - 3);
     return *pzText ? SQLITE_OK : SQLITE_NOMEM;
   }
-  size_t utf8_ok = utf8_valid_prefix((const unsigned char *)data, n);
+  size_t utf8_ok = utf8_valid_prefix_polled((const unsigned char *)data, n, xPoll,
+                                            pPollArg, &rc);
+  if (rc != SQLITE_OK) return rc;
   if (utf8_ok == n) {
     *pEnc = TS_KOSIS_UTF8;
     *pnText = n;
@@ -143,7 +189,7 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     return *pzText ? SQLITE_OK : SQLITE_NOMEM;
   }
   size_t bad = 0;
-  int rc = cp949_to_utf8(data, n, pzText, pnText, &bad);
+  rc = cp949_to_utf8(data, n, pzText, pnText, &bad, xPoll, pPollArg);
   if (rc == SQLITE_ERROR) {
     if (bad == (size_t)-1) {
       *pzErr = sqlite3_mprintf("line 1: the text is not UTF-8 and the C"

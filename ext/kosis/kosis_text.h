@@ -9,9 +9,12 @@
 
 /* Returns the text as NUL-terminated UTF-8 in *pzText (sqlite3_free it),
 ** its length in *pnText and the encoding found in *pEnc.  SQLITE_ERROR
-** with *pzErr = "line N: ..." when the bytes are neither; SQLITE_NOMEM. */
+** with *pzErr = "line N: ..." when the bytes are neither; SQLITE_NOMEM.
+** xPoll (may be NULL) is called between chunks of TS_KOSIS_POLL_BYTES;
+** a code other than SQLITE_OK from it stops decoding with that code. */
 int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
-                    ts_kosis_encoding *pEnc, char **pzErr);
+                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll,
+                    void *pPollArg);
 
 /* Reads CSV records from z[0..n) (z[n] must be NUL), in place. */
 typedef struct ts_csv_reader {

@@ -29,13 +29,15 @@
 **     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
-**     earlier year kept (history_years = -1: the backtest needs them).
+**     earlier year kept (history_years = -1: the backtest needs them),
+**     and without through= every later year too (a series' latest period
+**     sets its `through`): a filter never changes a row it keeps.
 **  6. A roll-up missing some of its months (grain=, "incomplete period")
 **     is no observation: no ytd or actual includes it, and a year with one
 **     at or before through has no projection (note 'incomplete period').
 **  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
-**  7. The pool (projection_core.c item 4): a query reads the whole source
+**  8. The pool (projection_core.c item 4): a query reads the whole source
 **     once more, without the pushed-down WHERE, backtests every series and
 **     pools their errors by point of the year; then auto's projections
 **     with that pool, pooled too.  So every row is the same whatever the
@@ -254,7 +256,10 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
   int rc, n_alloc = 0;
   memset(&pd, 0, sizeof(pd));
   cur->pooled = 1;
-  rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
+  /* A statement that writes the source reads it as it was (rowid bound
+  ** or the kept series): the pool too. */
+  rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     if (s->kind == TS_KIND_DAY || s->nPoint == 0) continue; /* the main scan says why */
@@ -420,10 +425,18 @@ static int projection_next(ts_series_cursor *pCur) {
   while (++cur->yi < cur->grid.n_years) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
     if (!year_has_data(&cur->grid, cur->yi)) continue;
+    pCur->row_key = cur->grid.first_year + cur->yi;
     estimate_row(cur);
     return 1;
   }
   return 0;
+}
+
+/* Without through= a series is projected from the position of its own
+** latest period, so every row depends on the series' last year: a bound
+** on year must not stop the source before it. */
+static int projection_reads_later_years(const ts_series_vtab *pVtab) {
+  return ((const projection_vtab *)pVtab)->through.per_year == 0;
 }
 
 /* The table-valued form's method argument (default auto). */
@@ -534,6 +547,8 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .year_integer = 1,
+    .xReadsLaterYears = projection_reads_later_years,
     .szVtab = sizeof(projection_vtab),
     .szCursor = sizeof(projection_cursor),
     .xInit = projection_init,

@@ -29,8 +29,9 @@
 **  5. The table-valued form always has a `series` column (NULL when no
 **     series column is given): an eponymous table's columns are fixed.
 **  6. WHERE on series columns (=, IN) and period (=, <, <=, >, >=) is
-**     pushed into the one source query (series_source.c), widened by the
-**     year the prior balance needs; one series in memory at a time.
+**     pushed into the one source query (series_source.c) only as far as
+**     it cannot change a row kept, widened by the year the prior balance
+**     needs; one series in memory at a time.
 **  7. DIRECTONLY: it reads a table the user names, so it must not run from
 **     a view or trigger of a database someone else wrote.
 */
@@ -192,6 +193,7 @@ static int trade_next(ts_series_cursor *pCur) {
   trade_cursor *cur = (trade_cursor *)pCur;
   const ts_series *s = pCur->series;
   if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  pCur->row_key = s->aPoint[cur->i].ordinal;
   ts_trade_row_at(s->kind, s->aPoint, s->nPoint, cur->i, &cur->row);
   return 1;
 }

@@ -340,6 +340,13 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
   for (int k = 0; k < nArg; k++) {
     sqlite3_value *v = apArg[k];
     int missing = v == NULL || sqlite3_value_type(v) == SQLITE_NULL;
+    /* An optional argument may be skipped with NULL or with '': the empty
+    ** text also works when SQLite plans the WHERE as a multi-index OR,
+    ** where it compares the argument's hidden column with the value and
+    ** NULL = NULL never holds. */
+    if (k >= nRequired && !missing && sqlite3_value_type(v) == SQLITE_TEXT &&
+        sqlite3_value_bytes(v) == 0)
+      continue;
     if (missing && k >= nRequired) continue;
     const char *z = missing ? NULL : (const char *)sqlite3_value_text(v);
     if (missing || sqlite3_value_type(v) != SQLITE_TEXT || z == NULL || z[0] == 0)

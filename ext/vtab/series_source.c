@@ -8,15 +8,30 @@
 **  2. The source is read with ONE query, in one pass, ordered by the
 **     series columns then the period, so an index on them is walked and
 **     memory holds one series at a time (its distinct periods), never the
-**     source.  With grain= the ORDER BY terms are +column: SQLite sorts
-**     a sequential read of the table instead (see build_query).
-**  3. By-column equalities are pushed into that query as bound values.
-**     Period bounds are pushed as year bounds, widened by the history the
-**     statistic needs, and only when the period column has TEXT affinity
-**     (all accepted text labels start with the 4-digit year, so a text
-**     range on the year is exact; INTEGER periods are read in full).
-**     Nothing pushed down is marked omit: SQLite re-checks every
-**     constraint on the canonical output, so pushdown can only save work.
+**     source.  With grain= (and in a statement that writes) the ORDER BY
+**     terms are +column: SQLite sorts a sequential read of the table
+**     instead (see build_query).
+**  3. Pushdown never changes the answer: a WHERE on the table returns
+**     exactly the rows (and values) the same WHERE returns on a
+**     materialized copy of the unfiltered table.  So what is pushed only
+**     narrows what is read, always to a superset of what SQLite keeps,
+**     and nothing but the hidden arguments is marked omit (SQLite
+**     re-checks every constraint on the table's own output):
+**       - only constraints compared with BINARY collation are used;
+**       - a by-column equality is bound into the source query only when
+**         the source column's affinity keeps every value SQLite may find
+**         equal (by_value_pushable);
+**       - a period/year bound becomes the years its matches can lie in,
+**         by SQLite's comparison rules for the table's own column (TEXT
+**         labels, or annual_projection's INTEGER year) over every affinity
+**         the bound may carry (ts_source_decode), widened by the history
+**         the statistic needs; on a TEXT source column only labels whose
+**         first four characters are digits (hence their year) are
+**         dropped outside those years; a module whose rows depend on later
+**         years (annual_projection without through=) keeps them;
+**       - a bound no row can meet reads nothing.
+**     A statement that writes the source reads it as it was before its
+**     first write (ts_pushdown.snapshot, series_vtab.c).
 **  4. Rows whose period or value is NULL are skipped (like sum()); a value
 **     that is not a number, a period that is not a period, a flow label
 **     that is neither label, periods of two kinds in one series, and a
@@ -41,14 +56,15 @@
 **     in the source query's order (by columns, then period): a value of a
 **     row of the group.
 **
-** idxStr written by ts_source_best_index: one two-character token per
-** argv entry, in argv order: 'B' + ('a' + i) equality on series column i;
-** 'P' + op ('=', '<', 'l' for <=, '>', 'g' for >=) a period bound;
-** 'A' + ('a' + k) hidden argument k of the table-valued form.
+** The query plan (idxNum bits, idxStr tokens) is written by
+** ts_source_best_index and read by ts_source_decode with the named codes
+** of series_source.h (TS_PLAN_*).
 */
 #include "vtab/series_source.h"
 #include "vtab/series_hash.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 
@@ -203,34 +219,70 @@ struct ts_scan {
   int unsorted;
   ts_period first_period; /* first period of cur (as read), for messages */
   ts_hash *hash; /* the hash path's whole result (series_hash.c); NULL: stream */
+  const ts_series_store *replay; /* non-NULL: hand out these instead */
+  int iReplay;
+  const ts_series *last;          /* the series last handed out */
 };
 
-/* Whether a declared type has TEXT affinity (SQLite's rules 1-2). */
-static int text_affinity(const char *zType) {
-  if (zType == NULL) return 0;
+/* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
+** numeric one (INTEGER, REAL, NUMERIC), 'B' none (BLOB, no type, an
+** expression of a view). */
+static char type_affinity(const char *zType) {
+  if (zType == NULL || zType[0] == 0) return 'B';
   char up[64];
   int n = 0;
   for (; zType[n] && n < 63; n++) up[n] = (char)(zType[n] >= 'a' && zType[n] <= 'z' ? zType[n] - 32 : zType[n]);
   up[n] = 0;
-  if (strstr(up, "INT")) return 0;
-  return strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT");
+  if (strstr(up, "INT")) return 'N';
+  if (strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT")) return 'T';
+  if (strstr(up, "BLOB")) return 'B';
+  return 'N';
 }
 
-static int period_has_text_affinity(sqlite3 *db, const ts_source_spec *spec,
-                                    const char *zFrom) {
-  char *zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s LIMIT 0", spec->zPeriod, zFrom);
+/* Affinities of the by columns (aAff[0..nBy)) and the period (aAff[nBy]). */
+static void source_affinities(sqlite3 *db, const ts_source_spec *spec, const char *zFrom,
+                              char *aAff) {
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
+  sqlite3_str_appendf(s, "s.\"%w\" FROM %s LIMIT 0", spec->zPeriod, zFrom);
+  char *zSql = sqlite3_str_finish(s);
   sqlite3_stmt *stmt = NULL;
-  int text = 0;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK)
-    text = text_affinity(sqlite3_column_decltype(stmt, 0));
+  for (int i = 0; i <= spec->nBy; i++) aAff[i] = 'B';
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
+    for (int i = 0; i <= spec->nBy; i++) aAff[i] = type_affinity(sqlite3_column_decltype(stmt, i));
+  }
   sqlite3_finalize(stmt);
   sqlite3_free(zSql);
-  return text;
 }
 
-/* Builds the query text into a sqlite3_str; binds are numbered in order. */
-static char *build_query(sqlite3 *db, const ts_source_spec *spec,
-                         const ts_pushdown *pd, const char *zFrom, int *pPeriodBounds) {
+/* Whether  s.col = ?v  in the source keeps every row whose series value K
+** the table shows and SQLite finds equal to v.  SQLite may apply the
+** affinity of v's side to K (TEXT: 5 = '5'; numeric: '05' = 5): a numeric
+** v needs a source column that cannot hold numeric-looking text, and a
+** numeric-looking text v one whose numbers become text or are converted
+** back by the comparison. */
+static int by_value_pushable(sqlite3_value *v, char affinity) {
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: return affinity == 'N';
+    case SQLITE_TEXT: {
+      if (affinity != 'B') return 1;
+      sqlite3_value *w = sqlite3_value_dup(v);
+      int type = w ? sqlite3_value_numeric_type(w) : SQLITE_INTEGER;
+      sqlite3_value_free(w);
+      return type == SQLITE_TEXT;
+    }
+    default: return 1; /* NULL matches nothing; a BLOB only itself */
+  }
+}
+
+/* Builds the query text into a sqlite3_str; binds are numbered in order
+** (aBound[i]: by column i is bound). */
+static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                         const char *zFrom, int *aBound) {
+  char aAff[TS_MAX_BY + 1];
+  source_affinities(db, spec, zFrom, aAff);
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
@@ -239,15 +291,27 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
   else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
-    if (pd && pd->apByEq[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
+    if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
   }
-  *pPeriodBounds = pd && (pd->year_lo > 0 || pd->year_hi > 0) &&
-                   period_has_text_affinity(db, spec, zFrom);
-  if (*pPeriodBounds) {
-    if (pd->year_lo > 0) sqlite3_str_appendf(s, " AND s.\"%w\" >= '%04d'", spec->zPeriod, pd->year_lo);
+  /* Years, only on a TEXT column: a label whose first four characters
+  ** are digits is of that year (period.c reads the year there whenever it
+  ** can), so such a text outside ['lo', 'hi+1') is of another year.
+  ** Every other row is kept: leading white space, month names first
+  ** ('Jan 2016'), '2Q2023', and numbers a view may give. */
+  if (pd && (pd->year_lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
+    sqlite3_str_appendall(s, " AND NOT ((0");
+    if (pd->year_lo > 0)
+      sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
-      sqlite3_str_appendf(s, " AND s.\"%w\" < '%04d'", spec->zPeriod, pd->year_hi + 1);
+      sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
+    sqlite3_str_appendf(s, ") AND typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
+                        "'[0-9][0-9][0-9][0-9]*')", spec->zPeriod, spec->zPeriod);
   }
+  /* A statement that writes the source reads it as it was: no row above
+  ** the rowid it had when the cursor first read it. */
+  if (pd && pd->has_max_rowid)
+    sqlite3_str_appendf(s, " AND s._rowid_ <= %lld", pd->max_rowid);
   /* grain= reads event-level rows (days rolled up to months), and such
   ** tables are stored in time order: walking an index on the series
   ** columns then fetches one table page per row, while a sort reads the
@@ -255,8 +319,11 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec,
   ** sort 1.02 s at a tenth of the data).  SQLite's planner does not see
   ** that order, so a unary + on the ORDER BY terms tells it not to use an
   ** index for them.  The sorter keeps a bounded buffer and spills to temp
-  ** files, so memory still holds one series, not the source. */
-  const char *zNoIndex = spec->grain != TS_KIND_NONE ? "+" : "";
+  ** files, so memory still holds one series, not the source.  A snapshot
+  ** (the statement writes) sorts too: the sorter reads every row before
+  ** the first one is returned, so rows the statement inserts meanwhile
+  ** are never seen. */
+  const char *zNoIndex = spec->grain != TS_KIND_NONE || (pd && pd->snapshot) ? "+" : "";
   sqlite3_str_appendall(s, " ORDER BY ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
   sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
@@ -309,8 +376,8 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
   const ts_source_spec *spec = scan->spec;
   int rc = SQLITE_OK;
   *pMatch = 0;
-  sqlite3_value *key0 = scan->hash ? ts_hash_key(scan->hash, 0) : scan->cur.apKey[0];
-  if (spec->nBy == 0 || key0 == NULL) return SQLITE_OK;
+  sqlite3_value *key = scan->last ? scan->last->apKey[0] : NULL;
+  if (spec->nBy == 0 || key == NULL) return SQLITE_OK;
   if (scan->label == NULL) {
     char *zFrom = ts_source_sql_name(spec);
     char *zSql = zFrom ? sqlite3_mprintf("SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
@@ -321,7 +388,7 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
     rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }
-  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, key0);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, key);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(scan->label, 2, zLabel, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(scan->label);
   if (rc == SQLITE_ROW) {
@@ -342,20 +409,30 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   memset(scan, 0, sizeof(*scan));
   scan->db = db;
   scan->spec = spec;
+  if (pd && pd->replay) {
+    scan->replay = pd->replay; /* every series, as read before any write */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
+  if (pd && pd->empty) {
+    scan->done = 1; /* no row can satisfy the WHERE: nothing to read */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
   char *zFrom = ts_source_sql_name(spec);
-  int bounds = 0;
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, &bounds) : NULL;
+  int aBound[TS_MAX_BY];
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound) : NULL;
   sqlite3_free(zFrom);
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
-    if (rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(db));
+    if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
     ts_scan_close(scan);
     return rc;
   }
   int iBind = 1;
   for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
-    if (pd->apByEq[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    if (aBound[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
   }
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
@@ -750,13 +827,23 @@ static int add_row(ts_scan *scan, char **pzErr) {
 
 static int step_error(ts_scan *scan, int rc, char **pzErr) {
   if (rc != SQLITE_NOMEM)
-    *pzErr = sqlite3_mprintf("%s: %s", scan->spec->zModule, sqlite3_errmsg(scan->db));
+    *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
   return rc;
 }
 
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   *ppSeries = NULL;
-  if (scan->hash) return ts_hash_next(scan->hash, ppSeries, pzErr);
+  if (scan->replay) {
+    if (scan->iReplay >= scan->replay->n) return SQLITE_DONE;
+    *ppSeries = &scan->replay->a[scan->iReplay++];
+    scan->last = *ppSeries;
+    return SQLITE_ROW;
+  }
+  if (scan->hash) {
+    int rc = ts_hash_next(scan->hash, ppSeries, pzErr);
+    if (rc == SQLITE_ROW) scan->last = *ppSeries;
+    return rc;
+  }
   for (;;) {
     if (scan->done) return SQLITE_DONE;
     if (!scan->positioned) {
@@ -793,6 +880,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
     if (rc != SQLITE_OK) return rc;
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;
+      scan->last = &scan->cur;
       return SQLITE_ROW;
     }
     /* Every row of that series was NULL: it produces nothing. */
@@ -801,20 +889,38 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
 
 /* ---- xBestIndex / xFilter ------------------------------------------ */
 
-static char period_op_code(unsigned char op) {
+static char plan_op(unsigned char op) {
   switch (op) {
-    case SQLITE_INDEX_CONSTRAINT_EQ: return '=';
-    case SQLITE_INDEX_CONSTRAINT_LT: return '<';
-    case SQLITE_INDEX_CONSTRAINT_LE: return 'l';
-    case SQLITE_INDEX_CONSTRAINT_GT: return '>';
-    case SQLITE_INDEX_CONSTRAINT_GE: return 'g';
+    case SQLITE_INDEX_CONSTRAINT_EQ: return TS_PLAN_OP_EQ;
+    case SQLITE_INDEX_CONSTRAINT_LT: return TS_PLAN_OP_LT;
+    case SQLITE_INDEX_CONSTRAINT_LE: return TS_PLAN_OP_LE;
+    case SQLITE_INDEX_CONSTRAINT_GT: return TS_PLAN_OP_GT;
+    case SQLITE_INDEX_CONSTRAINT_GE: return TS_PLAN_OP_GE;
     default: return 0;
   }
 }
 
+/* Whether constraint i compares with BINARY (a COLLATE clause, or the
+** collation of a column on the other side, may say otherwise). */
+static int binary_collation(sqlite3_index_info *info, int i) {
+  if (sqlite3_libversion_number() < 3022000) return 0;
+  const char *zColl = sqlite3_vtab_collation(info, i);
+  return zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0;
+}
+
+/* Whether the right-hand side of constraint i is a value written in the
+** SQL (so it has no affinity); parameters, columns and subqueries are not
+** known here and may carry numeric affinity. */
+static int literal_text(sqlite3_index_info *info, int i) {
+  sqlite3_value *v = NULL;
+  if (sqlite3_libversion_number() < 3038000) return 0;
+  return sqlite3_vtab_rhs_value(info, i, &v) == SQLITE_OK && v != NULL &&
+         sqlite3_value_type(v) == SQLITE_TEXT;
+}
+
 int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
-                         int nSeries, int iPeriod, int iFirstArg, int nArg,
-                         int nRequired) {
+                         int nSeries, int iPeriod, int year_integer, int iFirstArg,
+                         int nArg, int nRequired) {
   char tokens[2 * 64 + 1];
   int nTok = 0, nArgv = 0;
   double cost = 1e6;
@@ -827,15 +933,15 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
       if (!c->usable) return SQLITE_CONSTRAINT; /* needs its argument value */
       if (seenArg & (1u << (c->iColumn - iFirstArg))) continue;
       seenArg |= 1u << (c->iColumn - iFirstArg);
-      kind = 'A', code = (char)('a' + c->iColumn - iFirstArg);
+      kind = TS_PLAN_ARG, code = (char)('a' + c->iColumn - iFirstArg);
       info->aConstraintUsage[i].omit = 1;
-    } else if (!c->usable) {
+    } else if (!c->usable || !binary_collation(info, i)) {
       continue;
     } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      kind = 'B', code = (char)('a' + c->iColumn);
+      kind = TS_PLAN_BY, code = (char)('a' + c->iColumn);
       cost /= 20;
-    } else if (c->iColumn == iPeriod && (code = period_op_code(c->op)) != 0) {
-      kind = 'P';
+    } else if (c->iColumn == iPeriod && (code = plan_op(c->op)) != 0) {
+      kind = literal_text(info, i) ? TS_PLAN_PERIOD_LITERAL : TS_PLAN_PERIOD;
       cost /= 2;
     } else {
       continue;
@@ -847,6 +953,7 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
   }
   (void)nRequired; /* missing arguments are reported by xFilter, by name */
   tokens[2 * nTok] = 0;
+  info->idxNum = year_integer ? TS_PLAN_YEAR_INTEGER : 0;
   info->idxStr = sqlite3_mprintf("%s", tokens);
   if (info->idxStr == NULL) return SQLITE_NOMEM;
   info->needToFreeIdxStr = 1;
@@ -856,39 +963,273 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
   return SQLITE_OK;
 }
 
-/* The year a period bound's value names, or 0 if it is not a period. */
-static int bound_year(sqlite3_value *v) {
-  ts_period p;
-  char *zErr = NULL;
-  int rc = ts_value_period(v, &p, &zErr);
-  sqlite3_free(zErr);
-  return rc == 0 ? p.year : 0;
+/* ---- which years can satisfy a period bound ----------------------------
+** SQLite compares the table's own value with the bound's, by its rules:
+** the `period` column is TEXT, so a bound without affinity (a literal, a
+** parameter) is compared as text with the canonical labels; a bound with
+** numeric affinity (an INTEGER column, CAST(.. AS INTEGER), a subquery on
+** such a column) turns the year labels ('2023') into integers instead,
+** which are below every text and compare with numbers as numbers.  The
+** `year INTEGER` column of annual_projection applies numeric affinity to
+** the bound.  A bound is turned into the years [lo, hi] that every row it
+** can keep lies in, taking the union over the readings it may have; a
+** bound that cannot be narrowed leaves the years open. */
+
+typedef struct year_range {
+  int lo, hi; /* 1..9999; lo > hi: no year (no row can match) */
+} year_range;
+
+#define YEAR_MIN 1
+#define YEAR_MAX 9999
+
+static const year_range all_years = {YEAR_MIN, YEAR_MAX};
+static const year_range no_year = {YEAR_MAX, YEAR_MIN - 1};
+
+static int range_empty(year_range r) { return r.lo > r.hi; }
+
+static year_range range_union(year_range a, year_range b) {
+  if (range_empty(a)) return b;
+  if (range_empty(b)) return a;
+  year_range r = {a.lo < b.lo ? a.lo : b.lo, a.hi > b.hi ? a.hi : b.hi};
+  return r;
 }
 
-void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
-                      int history_years, ts_pushdown *pd,
-                      sqlite3_value **apArg, int nArg) {
+/* memcmp order (BINARY) of the label "yyyy" + zSuffix against z[0..n). */
+static int label_cmp(int year, const char *zSuffix, const char *z, int n) {
+  char buf[16];
+  int len = snprintf(buf, sizeof(buf), "%04d%s", year, zSuffix);
+  int m = len < n ? len : n;
+  int c = memcmp(buf, z, (size_t)m);
+  return c ? c : len - n;
+}
+
+/* Smallest year in [lo, hi] whose label passes, or hi + 1; the test is
+** false then true as the year grows. */
+static int first_year(int lo, int hi, int (*pass)(int, const char *, int, char), const char *z,
+                      int n, char op) {
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (pass(mid, z, n, op)) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/* Every canonical label of a year y lies in ["yyyy", "yyyy-Q4"]: 'Q' sorts
+** after 'H' and the digits of months and days. */
+static int upper_beyond(int y, const char *z, int n, char op) {
+  /* true when even the smallest label of year y fails  label op z (op < or <=) */
+  int c = label_cmp(y, "", z, n);
+  return op == TS_PLAN_OP_LT ? c >= 0 : c > 0;
+}
+
+static int lower_reached(int y, const char *z, int n, char op) {
+  /* true when the largest label of year y passes  label op z (op > or >=) */
+  int c = label_cmp(y, "-Q4", z, n);
+  return op == TS_PLAN_OP_GT ? c > 0 : c >= 0;
+}
+
+/* Years of the canonical labels L with  L op z  in BINARY text order. */
+static year_range text_years(const char *z, int n, char op) {
+  for (int i = 0; i < n; i++)
+    if ((unsigned char)z[i] >= 0x80) return all_years; /* UTF-16 databases order them apart */
+  year_range r = all_years;
+  if (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE || op == TS_PLAN_OP_EQ)
+    r.hi = first_year(YEAR_MIN, YEAR_MAX, upper_beyond, z, n,
+                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_LE : op) - 1;
+  if (op == TS_PLAN_OP_GT || op == TS_PLAN_OP_GE || op == TS_PLAN_OP_EQ)
+    r.lo = first_year(YEAR_MIN, YEAR_MAX, lower_reached, z, n,
+                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_GE : op);
+  return r;
+}
+
+/* Integers y in 1..9999 with  y op v  (v a number). */
+static year_range number_years(sqlite3_value *v, char op) {
+  year_range r = all_years;
+  double d = sqlite3_value_double(v);
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+    sqlite3_int64 i = sqlite3_value_int64(v);
+    d = i < -1000000 ? -1e6 : i > 1000000 ? 1e6 : (double)i;
+  }
+  if (d != d) return no_year; /* NaN compares like NULL */
+  if (d < -1e6) d = -1e6;
+  if (d > 1e6) d = 1e6;
+  int fl = (int)floor(d), ce = (int)ceil(d);
+  switch (op) {
+    case TS_PLAN_OP_EQ: r.lo = ce, r.hi = fl; break; /* empty unless d is whole */
+    case TS_PLAN_OP_LT: r.hi = ce - 1; break;
+    case TS_PLAN_OP_LE: r.hi = fl; break;
+    case TS_PLAN_OP_GT: r.lo = fl + 1; break;
+    case TS_PLAN_OP_GE: r.lo = ce; break;
+  }
+  if (r.lo < YEAR_MIN) r.lo = YEAR_MIN;
+  if (r.hi > YEAR_MAX) r.hi = YEAR_MAX;
+  return r;
+}
+
+/* `year INTEGER` op v: numeric affinity is applied to v, then an integer
+** is below every text and BLOB. */
+static year_range year_column_years(sqlite3_value *v, char op) {
+  sqlite3_value *w = sqlite3_value_dup(v);
+  year_range r = all_years;
+  if (w == NULL) return all_years;
+  int type = sqlite3_value_numeric_type(w);
+  if (type == SQLITE_NULL) r = no_year;
+  else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) r = number_years(w, op);
+  else r = (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE) ? all_years : no_year;
+  sqlite3_value_free(w);
+  return r;
+}
+
+/* `period TEXT` op v, over every reading of v's affinity (see above). */
+static year_range period_column_years(sqlite3_value *v, char op, int literal) {
+  int lower_side = op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return no_year;
+    case SQLITE_BLOB: return lower_side ? all_years : no_year; /* text < BLOB */
+    case SQLITE_TEXT: {
+      /* With numeric affinity the year labels become integers, which are
+      ** below any text: they all pass < and <=. */
+      if (lower_side && !literal) return all_years;
+      const char *z = (const char *)sqlite3_value_text(v);
+      if (z == NULL) return all_years;
+      return text_years(z, sqlite3_value_bytes(v), op);
+    }
+    default: {
+      /* As text (no affinity: v becomes text) or as a number (numeric
+      ** affinity: year labels become integers, other labels stay text and
+      ** are above every number, so they all pass > and >=). */
+      if (op == TS_PLAN_OP_GT || op == TS_PLAN_OP_GE) return all_years;
+      year_range as_number = number_years(v, op);
+      sqlite3_value *w = sqlite3_value_dup(v);
+      if (w == NULL) return all_years;
+      const char *z = (const char *)sqlite3_value_text(w); /* SQLite's own text */
+      year_range as_text = z ? text_years(z, sqlite3_value_bytes(w), op) : all_years;
+      sqlite3_value_free(w);
+      return range_union(as_text, as_number);
+    }
+  }
+}
+
+void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
+                      int history_years, ts_pushdown *pd, sqlite3_value **apArg,
+                      int nArg) {
+  year_range want = all_years;
   memset(pd, 0, sizeof(*pd));
   for (int k = 0; k < nArg; k++) apArg[k] = NULL;
   for (int i = 0; idxStr && idxStr[2 * i] && i < argc; i++) {
     char kind = idxStr[2 * i], code = idxStr[2 * i + 1];
-    if (kind == 'A' && code - 'a' < nArg) {
+    if (kind == TS_PLAN_ARG && code - 'a' < nArg) {
       apArg[code - 'a'] = argv[i];
-    } else if (kind == 'B' && code - 'a' < TS_MAX_BY) {
+    } else if (kind == TS_PLAN_BY && code - 'a' < TS_MAX_BY) {
       if (pd->apByEq[code - 'a'] == NULL) pd->apByEq[code - 'a'] = argv[i];
-    } else if (kind == 'P') {
-      int year = bound_year(argv[i]);
-      if (year == 0) continue;
-      if ((code == '=' || code == '>' || code == 'g') && year > pd->year_lo) pd->year_lo = year;
-      if ((code == '=' || code == '<' || code == 'l') && (pd->year_hi == 0 || year < pd->year_hi))
-        pd->year_hi = year;
+    } else if (kind == TS_PLAN_PERIOD || kind == TS_PLAN_PERIOD_LITERAL) {
+      year_range r = (idxNum & TS_PLAN_YEAR_INTEGER)
+                         ? year_column_years(argv[i], code)
+                         : period_column_years(argv[i], code, kind == TS_PLAN_PERIOD_LITERAL);
+      if (r.lo > want.lo) want.lo = r.lo;
+      if (r.hi < want.hi) want.hi = r.hi;
     }
   }
-  if (pd->year_lo > 0) {
-    pd->out_year_lo = pd->year_lo;
-    pd->year_lo = history_years < 0 ? 0 : pd->year_lo - history_years;
+  if (range_empty(want)) {
+    pd->empty = 1;
+    return;
+  }
+  if (want.lo > YEAR_MIN) {
+    pd->out_year_lo = want.lo;
+    pd->year_lo = history_years < 0 ? 0 : want.lo - history_years;
     if (pd->year_lo < 0) pd->year_lo = 0;
   }
-  pd->out_year_hi = pd->year_hi;
+  if (want.hi < YEAR_MAX) pd->out_year_hi = pd->year_hi = want.hi;
 }
 
+/* ---- statements that write while the source is read ----------------- */
+
+/* Whether name resolves, in the source table, to its rowid (or its
+** INTEGER PRIMARY KEY alias). */
+static int rowid_name(sqlite3 *db, const ts_source_spec *spec, const char *zName) {
+  const char *zType = NULL, *zColl = NULL;
+  int notnull = 0, pk = 0, autoinc = 0;
+  int rc = sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zName, &zType,
+                                         &zColl, &notnull, &pk, &autoinc);
+  return rc == SQLITE_OK && pk && zType && sqlite3_stricmp(zType, "INTEGER") == 0;
+}
+
+int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *pMax) {
+  /* A WITHOUT ROWID table may name a column "rowid", but not all three. */
+  if (!rowid_name(db, spec, "rowid") || !rowid_name(db, spec, "_rowid_") ||
+      !rowid_name(db, spec, "oid"))
+    return 0;
+  char *zFrom = ts_source_sql_name(spec);
+  char *zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
+  sqlite3_stmt *stmt = NULL;
+  int found = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    *pMax = sqlite3_column_int64(stmt, 0);
+    found = 1;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zFrom);
+  return found;
+}
+
+/* ---- every series, kept ------------------------------------------------ */
+
+void ts_store_free(ts_series_store *store) {
+  if (store == NULL) return;
+  for (int i = 0; i < store->n; i++) {
+    for (int k = 0; k < TS_MAX_BY; k++) sqlite3_value_free(store->a[i].apKey[k]);
+    sqlite3_free(store->a[i].aPoint);
+  }
+  sqlite3_free(store->a);
+  sqlite3_free(store);
+}
+
+static int store_add(ts_series_store *store, const ts_series *s) {
+  if (store->n == store->nAlloc) {
+    int nNew = store->nAlloc ? store->nAlloc * 2 : 16;
+    ts_series *a = sqlite3_realloc64(store->a, sizeof(*a) * (sqlite3_uint64)nNew);
+    if (a == NULL) return SQLITE_NOMEM;
+    store->a = a;
+    store->nAlloc = nNew;
+  }
+  ts_series *c = &store->a[store->n];
+  memset(c, 0, sizeof(*c));
+  store->n++; /* freed with the store from here on */
+  c->kind = s->kind;
+  for (int k = 0; k < TS_MAX_BY; k++) {
+    if (s->apKey[k] && (c->apKey[k] = sqlite3_value_dup(s->apKey[k])) == NULL) return SQLITE_NOMEM;
+  }
+  c->aPoint = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)(s->nPoint ? s->nPoint : 1));
+  if (c->aPoint == NULL) return SQLITE_NOMEM;
+  memcpy(c->aPoint, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
+  c->nPoint = c->nAlloc = s->nPoint;
+  return SQLITE_OK;
+}
+
+int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
+                  char **pzErr) {
+  ts_pushdown pd;
+  ts_scan *scan = NULL;
+  ts_series_store *store = sqlite3_malloc64(sizeof(*store));
+  *ppStore = NULL;
+  if (store == NULL) return SQLITE_NOMEM;
+  memset(store, 0, sizeof(*store));
+  memset(&pd, 0, sizeof(pd));
+  pd.snapshot = 1; /* sorted in full before the first row */
+  int rc = ts_scan_open(db, spec, &pd, &scan, pzErr);
+  while (rc == SQLITE_OK) {
+    ts_series *s = NULL;
+    rc = ts_scan_next(scan, &s, pzErr);
+    if (rc == SQLITE_ROW) rc = store_add(store, s);
+  }
+  ts_scan_close(scan);
+  if (rc != SQLITE_DONE) {
+    ts_store_free(store);
+    return rc;
+  }
+  *ppStore = store;
+  return SQLITE_OK;
+}

@@ -118,12 +118,23 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
 ** metadata, leaves them NULL (BINARY).  SQLITE_OK or SQLITE_NOMEM. */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
 
-/* Constraints pushed into the source query (filled from xFilter's argv). */
+/* Constraints pushed into the source query (filled from xFilter's argv).
+** Everything here only narrows what is read: the rows of every series and
+** year that a WHERE can keep are always read in full (see
+** ts_source_decode), so pushdown never changes a row's values. */
 typedef struct ts_pushdown {
   sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
+  int empty;                        /* no row can satisfy the WHERE */
   int year_lo, year_hi;             /* years to read from the source
                                        (widened by history); 0: open */
   int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
+  /* The statement writes (INSERT INTO t SELECT ... FROM this table):
+  ** read the source as it was before the statement's first write. */
+  int snapshot;                     /* sort in full before the first row */
+  int has_max_rowid;                /* and only rows with rowid <= this */
+  sqlite3_int64 max_rowid;
+  const struct ts_series_store *replay; /* non-NULL: the series read
+                                       before the first write, instead */
 } ts_pushdown;
 
 /* One series as it comes out of the scan. */
@@ -136,6 +147,18 @@ typedef struct ts_series {
 } ts_series;
 
 typedef struct ts_scan ts_scan;
+
+/* Every series of a source, read once and kept (for a statement that
+** writes a source without rowids: each xFilter replays them). */
+typedef struct ts_series_store {
+  ts_series *a;
+  int n, nAlloc;
+} ts_series_store;
+
+/* Reads every series of spec's source (no pushdown) into a new store. */
+int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
+                  char **pzErr);
+void ts_store_free(ts_series_store *store);
 
 /* Prepares and starts the source query.  On error returns the code and
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
@@ -151,21 +174,48 @@ void ts_scan_close(ts_scan *scan);
 ** *pMatch; returns SQLITE_OK or an error with *pzErr. */
 int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr);
 
-/* The common xBestIndex.  nSeries: series columns; iPeriod: the period
-** column; iFirstArg/nArg: hidden argument columns (nArg = 0 for the CREATE
-** form), of which the first nRequired must be given.  Encodes the used
-** constraints in idxStr (see series_source.c); period bounds are never
-** marked omit, so SQLite re-checks them on the canonical labels. */
-int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
-                         int nSeries, int iPeriod, int iFirstArg, int nArg,
-                         int nRequired);
+/* ---- query-plan codes ------------------------------------------------
+** ts_source_best_index writes idxStr as one two-character token per argv
+** entry, in argv order: a kind, then a code.  ts_source_decode reads it.
+*/
+#define TS_PLAN_ARG 'A'            /* + 'a'+k: hidden argument k (table-valued) */
+#define TS_PLAN_BY 'B'             /* + 'a'+i: series column i = value */
+#define TS_PLAN_PERIOD 'P'         /* + op: period/year op value of unknown origin
+                                      (a column, parameter or subquery: it may
+                                      carry numeric affinity) */
+#define TS_PLAN_PERIOD_LITERAL 'L' /* + op: period op a literal of the SQL text
+                                      (sqlite3_vtab_rhs_value: no affinity) */
+#define TS_PLAN_OP_EQ '='
+#define TS_PLAN_OP_LT '<'
+#define TS_PLAN_OP_LE 'l'
+#define TS_PLAN_OP_GT '>'
+#define TS_PLAN_OP_GE 'g'
+/* idxNum bits. */
+#define TS_PLAN_YEAR_INTEGER 1 /* the period column is `year INTEGER`, not a
+                                  TEXT label (annual_projection) */
 
-/* Decodes idxStr/argv in xFilter: fills pd (by-column values, widened
-** year bounds using spec->history_years) and apArg (argument values, NULL
-** where not given; apArg may be NULL when nArg is 0). */
-void ts_source_decode(const char *idxStr, int argc, sqlite3_value **argv,
-                      int history_years, ts_pushdown *pd,
-                      sqlite3_value **apArg, int nArg);
+/* The common xBestIndex.  nSeries: series columns; iPeriod: the period
+** column (year_integer: declared INTEGER, else TEXT); iFirstArg/nArg:
+** hidden argument columns (nArg = 0 for the CREATE form), of which the
+** first nRequired must be given.  Only BINARY comparisons are used;
+** nothing but the argument columns is marked omit, so SQLite re-checks
+** every constraint on the table's own output. */
+int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
+                         int nSeries, int iPeriod, int year_integer, int iFirstArg,
+                         int nArg, int nRequired);
+
+/* Decodes idxNum/idxStr/argv in xFilter: fills pd (by-column values, the
+** years every row the WHERE can keep lies in, widened by history_years
+** for reading) and apArg (argument values, NULL where not given; apArg
+** may be NULL when nArg is 0). */
+void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
+                      int history_years, ts_pushdown *pd, sqlite3_value **apArg,
+                      int nArg);
+
+/* The largest rowid of the source now: 1 and *pMax (0 when empty) when
+** the source is a rowid table; 0 when it has none (a view, WITHOUT ROWID)
+** or it cannot be told. */
+int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *pMax);
 
 /* The value slot (0 or 1) a flow label of long trade data belongs to,
 ** matched as the streaming scan matches it; -1 if neither.  The hash

@@ -29,6 +29,13 @@ typedef struct ts_series_vtab {
   int table_valued;    /* eponymous form: arguments arrive in xFilter */
   int nSeries;         /* series columns before the results */
   ts_source_spec spec; /* CREATE form */
+  /* Kept by the table, not the cursor: SQLite reopens the cursor for each
+  ** branch of a multi-index OR.  See series_vtab.c. */
+  struct ts_key_ids *key_ids;     /* series key -> id, for xRowid */
+  struct ts_snapshot *snapshots;  /* statements that write: source rowids */
+  char *zTable;        /* CREATE form: the table's own name, for messages */
+  char *zBroken;       /* CREATE form connected with arguments no CREATE
+                          accepts: why (every query fails with it) */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
@@ -37,9 +44,14 @@ typedef struct ts_series_cursor {
   const ts_source_spec *spec; /* what is read: own or the vtab's */
   ts_scan *scan;
   ts_series *series;          /* current series; NULL: end of rows */
-  sqlite3_int64 rowid;
   int out_lo, out_hi;         /* years the query asks for (0: open) */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
+  /* Row identity for xRowid, the same for a row in every xFilter (SQLite's
+  ** multi-index OR drops rows whose rowid it has seen): the series key's
+  ** id, then the row's period ordinal (or year), which each module's
+  ** xNext sets in row_key. */
+  sqlite3_int64 series_id;
+  int64_t row_key;
   /* Table-valued form given an options argument: the settings it makes,
   ** read as a CREATE form's would be (NULL: no options, the defaults). */
   ts_series_vtab *cfg;
@@ -55,6 +67,7 @@ struct ts_series_module {
                                      other roles are the module's own) */
   int nArg, nRequired;
   int history_years;           /* see ts_source_spec.history_years */
+  int year_integer;            /* the period column is `year INTEGER` */
   size_t szVtab, szCursor;     /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */
   void (*xInit)(ts_series_vtab *vtab);
@@ -71,6 +84,9 @@ struct ts_series_module {
   int (*xNext)(ts_series_cursor *cur);
   /* Result column iResult (0 .. nResult-1) of the current row. */
   void (*xResult)(ts_series_cursor *cur, sqlite3_context *ctx, int iResult);
+  /* Whether a row's values depend on later years of its series (then
+  ** upper year bounds are not pushed into the source; NULL: never). */
+  int (*xReadsLaterYears)(const ts_series_vtab *vtab);
   /* Frees what the module keeps per query / per table (NULL: nothing). */
   void (*xReset)(ts_series_cursor *cur);
   void (*xDisconnect)(ts_series_vtab *vtab);
@@ -86,6 +102,10 @@ ts_series_vtab *ts_series_config(const ts_series_cursor *cur);
 /* The common CREATE form: source=, value= (required), period=, by=, grain=. */
 int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const *argv,
                               char **pzErr);
+/* For a further scan of the cursor's source (cur->spec): when the
+** statement writes, sets pd to read the source as the statement's first
+** read of it did (see series_vtab.c); otherwise leaves pd alone. */
+int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr);
 /* Whether a row of this year is inside the years the query asks for. */
 int ts_series_wants_year(const ts_series_cursor *cur, int year);
 /* Advances *pi to the series' next point inside the asked-for years (the

@@ -420,3 +420,22 @@ SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'by=cat');
 -- @check yoy_vtab-21.9
 SELECT * FROM yoy_growth('tvf', 'v', 'p', 'partner', 'colour=red');
 -- @error yoy_growth: unknown argument "colour" (expected source, value, period, by, grain, scan, total)
+
+-- An optional argument may be skipped with '' as well as NULL.  Only ''
+-- works when SQLite runs the WHERE as a multi-index OR: it then compares
+-- the argument's hidden column with the value itself, and NULL = NULL is
+-- never true (documented in docs/design.md).
+CREATE TABLE skip(k TEXT, p TEXT, v INTEGER);
+INSERT INTO skip VALUES ('a', '2022', 1), ('a', '2023', 2), ('b', '2022', 3), ('b', '2023', 4);
+-- @check yoy_vtab-22.1
+SELECT series, period, growth FROM yoy_growth('skip', 'v', 'p', '', 'by=k') WHERE series = 'a' OR period > '2022' ORDER BY series, period;
+-- @expect
+-- | series|period|growth
+-- | a|2022|
+-- | a|2023|100.0
+-- | b|2023|33.3333333333333
+-- @check yoy_vtab-22.2
+SELECT count(*) FROM yoy_growth('skip', 'v', 'p', 'k', '') WHERE series = 'a' OR period > '2022';
+-- @expect
+-- | count(*)
+-- | 3

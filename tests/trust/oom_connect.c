@@ -1,0 +1,215 @@
+/*
+** oom_connect.c -- out-of-memory injection over the paths a table takes
+** when it is connected rather than created: kosis_csv reading its shadow
+** table in xConnect and its file at the first query, a broken kosis_csv or
+** series table answering a query and being dropped.
+**
+** Contract:
+**  1. A database file (build/trust/oom_connect.PID.db) is written once without
+**     faults: a kosis_csv table on the fixture CSV, one whose shadow table
+**     was removed, a yoy_growth table on a source, one whose source was
+**     dropped, and a yoy_growth and a kosis_csv table whose stored
+**     arguments no CREATE accepts.
+**  2. Each query runs on a fresh connection that ATTACHes that file (so
+**     every table is connected, never created), with the N-th allocation
+**     failing (one-shot, then persistent), for N = 1, 2, ... until a run
+**     completes without reaching its fault.  The run must end in
+**     SQLITE_NOMEM or exactly the result of an uninjected run, and
+**     sqlite3_memory_used() must be back at its baseline after close.
+**     DROPs run inside a transaction that is rolled back, so the file
+**     stays as written.
+**  3. Prints the fault points exercised; exit status 1 on any failure.
+*/
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* One file per process, so two builds' runs (plain, ASan) never share it. */
+static char db_file[64];
+
+static sqlite3_mem_methods default_methods;
+
+/* Test-harness state: this program is single-threaded. */
+static struct {
+  int armed, persistent;
+  long countdown, nfail;
+} fault;
+
+static int should_fail(void) {
+  if (!fault.armed) return 0;
+  if (fault.countdown > 1) {
+    fault.countdown--;
+    return 0;
+  }
+  if (fault.countdown == 1 || fault.persistent) {
+    fault.countdown = 0;
+    fault.nfail++;
+    return 1;
+  }
+  return 0;
+}
+
+static void *fault_malloc(int n) { return should_fail() ? NULL : default_methods.xMalloc(n); }
+static void *fault_realloc(void *p, int n) {
+  return should_fail() ? NULL : default_methods.xRealloc(p, n);
+}
+
+static int write_database(void) {
+  sqlite3 *db = NULL;
+  remove(db_file);
+  int rc = sqlite3_open(db_file, &db);
+  if (rc == SQLITE_OK) rc = sqlite3_tradestat_init(db, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(db,
+                      "CREATE VIRTUAL TABLE k USING kosis_csv(file='" TH_CSV_PATH
+                      "');"
+                      "CREATE VIRTUAL TABLE kb USING kosis_csv(file='" TH_CSV_PATH
+                      "');"
+                      "DROP TABLE kb_kosis;"
+                      "CREATE TABLE src(period TEXT, partner TEXT, amount);"
+                      "INSERT INTO src VALUES ('2022-Q1', 'A', 10), ('2023-Q1', 'A', 12),"
+                      " ('2022-Q1', 'B', 3), ('2023-Q1', 'B', 4);"
+                      "CREATE TABLE gone(period TEXT, amount);"
+                      "CREATE VIRTUAL TABLE g USING yoy_growth(source=src, value=amount,"
+                      " period=period, by=partner);"
+                      "CREATE VIRTUAL TABLE g2 USING yoy_growth(source=gone, value=amount,"
+                      " period=period);"
+                      "DROP TABLE gone;"
+                      "PRAGMA writable_schema = ON;"
+                      "INSERT INTO sqlite_schema VALUES ('table', 'gbad', 'gbad', 0,"
+                      " 'CREATE VIRTUAL TABLE gbad USING yoy_growth(source=src, colour=red)');"
+                      "INSERT INTO sqlite_schema VALUES ('table', 'kbad', 'kbad', 0,"
+                      " 'CREATE VIRTUAL TABLE kbad USING kosis_csv(path=''x.csv'')');"
+                      "PRAGMA writable_schema = OFF;",
+                      NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "oom_connect: cannot write %s: %s\n", db_file, sqlite3_errmsg(db));
+  sqlite3_close(db);
+  return rc;
+}
+
+typedef struct run_result {
+  int rc;
+  long nfail;
+  th_str out;
+} run_result;
+
+static int run_once(const char *zSql, long at, int persistent, run_result *res) {
+  sqlite3 *db = NULL;
+  memset(res, 0, sizeof(*res));
+  int rc = th_open(NULL, 1, &db);
+  char zAttach[128];
+  snprintf(zAttach, sizeof(zAttach), "ATTACH '%s' AS f", db_file);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, zAttach, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "oom_connect: setup failed (%d) without any fault\n", rc);
+    sqlite3_close(db);
+    return 1;
+  }
+  if (at > 0) {
+    fault.armed = 1, fault.countdown = at, fault.persistent = persistent, fault.nfail = 0;
+  }
+  res->rc = th_exec_all(db, zSql, &res->out);
+  fault.armed = 0;
+  res->nfail = fault.nfail;
+  fault.nfail = 0;
+  if (sqlite3_close(db) != SQLITE_OK) {
+    fprintf(stderr, "oom_connect: sqlite3_close failed: a statement was left open\n");
+    return 1;
+  }
+  return 0;
+}
+
+static int is_nomem(const run_result *r) {
+  return (r->rc & 0xff) == SQLITE_NOMEM || strstr(th_str_text(&r->out), "<text:nomem>");
+}
+
+/* Same result, or the same error code after the same rows (a message may
+** be lost when it cannot be allocated). */
+static int same_result(const run_result *r, const run_result *ref) {
+  if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
+  if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
+  const char *a = th_str_text(&r->out), *b = th_str_text(&ref->out);
+  const char *ea = strstr(a, "error"), *eb = strstr(b, "error");
+  size_t na = ea ? (size_t)(ea - a) : strlen(a), nb = eb ? (size_t)(eb - b) : strlen(b);
+  return na == nb && memcmp(a, b, na) == 0;
+}
+
+static long total_points;
+
+static int sweep(const char *zSql, const run_result *ref, sqlite3_int64 baseline, int persistent) {
+  int failures = 0;
+  for (long at = 1; at < 200000; at++) {
+    run_result r;
+    if (run_once(zSql, at, persistent, &r)) return failures + 1;
+    int ok = 1;
+    sqlite3_int64 used = sqlite3_memory_used();
+    if (used != baseline) {
+      fprintf(stderr, "oom_connect: LEAK at %s fault %ld: %lld bytes (%s)\n",
+              persistent ? "persistent" : "one-shot", at, (long long)(used - baseline), zSql);
+      baseline = used;
+      ok = 0;
+    }
+    if (!is_nomem(&r) && !same_result(&r, ref)) {
+      fprintf(stderr,
+              "oom_connect: WRONG RESULT at %s fault %ld (%s)\n  got: %.400s\n"
+              "  expected: %.400s\n",
+              persistent ? "persistent" : "one-shot", at, zSql, th_str_text(&r.out),
+              th_str_text(&ref->out));
+      ok = 0;
+    }
+    long nfail = r.nfail;
+    th_str_free(&r.out);
+    if (!ok && ++failures >= 3) return failures;
+    if (nfail == 0) break;
+    total_points++;
+  }
+  return failures;
+}
+
+int main(void) {
+  static const char *const queries[] = {
+      "SELECT count(*), sum(value), min(period) FROM f.k;",
+      "SELECT * FROM f.kb;",
+      "SELECT * FROM f.g;",
+      "SELECT * FROM f.g2;",
+      "SELECT * FROM f.gbad;",
+      "SELECT * FROM f.kbad;",
+      "BEGIN; DROP TABLE f.k; DROP TABLE f.kb; DROP TABLE f.g2; DROP TABLE f.gbad;"
+      " DROP TABLE f.kbad; ROLLBACK;",
+  };
+  sqlite3_mem_methods wrapped;
+  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &default_methods) != SQLITE_OK) return 2;
+  wrapped = default_methods;
+  wrapped.xMalloc = fault_malloc;
+  wrapped.xRealloc = fault_realloc;
+  if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped) != SQLITE_OK) return 2;
+  if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) != SQLITE_OK) return 2;
+  if (sqlite3_initialize() != SQLITE_OK) return 2;
+  mkdir("build/trust", 0777);
+  snprintf(db_file, sizeof(db_file), "build/trust/oom_connect.%ld.db", (long)getpid());
+  if (th_write_fixture_files() || write_database() != SQLITE_OK) return 2;
+  sqlite3_auto_extension((void (*)(void))sqlite3_tradestat_init);
+  int failures = 0;
+  for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+    run_result ref;
+    if (run_once(queries[i], 0, 0, &ref)) return 1;
+    th_str_free(&ref.out);
+    sqlite3_int64 baseline = sqlite3_memory_used();
+    if (run_once(queries[i], 0, 0, &ref)) return 1;
+    long before = total_points;
+    int f = sweep(queries[i], &ref, baseline, 0);
+    f += sweep(queries[i], &ref, baseline, 1);
+    printf("oom_connect: %-50.50s %5ld fault points%s\n", queries[i], total_points - before,
+           f ? "  FAILED" : "");
+    th_str_free(&ref.out);
+    failures += f;
+  }
+  remove(db_file);
+  printf("oom_connect: %ld fault points, %d failures\n", total_points, failures);
+  return failures || total_points == 0 ? 1 : 0;
+}
