@@ -999,7 +999,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) {
     /* The source failed (I/O, interrupt, locked): so would the stream. */
-    if (rc != SQLITE_NOMEM) *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(db));
+    if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
     sqlite3_finalize(stmt);
     ts_hash_close(h);
     return rc;

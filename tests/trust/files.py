@@ -276,7 +276,7 @@ def damaged_arguments():
     db = connect(f)
     expect_error(db, "SELECT * FROM bad",
                  'yoy_growth: unknown argument "colour" (expected source, value, period, by,'
-                 ' grain, total) (the arguments of table "bad"; DROP TABLE bad still works)',
+                 ' grain, scan, total) (the arguments of table "bad"; DROP TABLE bad still works)',
                  "yoy_growth with damaged arguments: a query says why")
     expect_error(db, "SELECT * FROM kbad",
                  "kosis_csv: its arguments are invalid: unknown argument 'path=''x.csv'''"
