@@ -220,6 +220,7 @@ struct ts_scan {
   const ts_series_store *replay; /* non-NULL: hand out these instead */
   int iReplay;
   const ts_series *last;          /* the series last handed out */
+  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -278,7 +279,7 @@ static int by_value_pushable(sqlite3_value *v, char affinity) {
 /* Builds the query text into a sqlite3_str; binds are numbered in order
 ** (aBound[i]: by column i is bound). */
 static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                         const char *zFrom, int *aBound) {
+                         const char *zFrom, int *aBound, int with_preliminary) {
   char aAff[TS_MAX_BY + 1];
   source_affinities(db, spec, zFrom, aAff);
   sqlite3_str *s = sqlite3_str_new(db);
@@ -287,6 +288,7 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   sqlite3_str_appendf(s, "s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
   if (spec->nValue == 2) sqlite3_str_appendf(s, ", s.\"%w\"", spec->azValue[1]);
   else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
+  if (with_preliminary) sqlite3_str_appendall(s, ", s.\"preliminary\"");
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
     aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
@@ -399,12 +401,26 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
   return rc;
 }
 
+/* A source column named "preliminary" (kosis_csv has one) that is not
+** one of the columns the spec reads: its index in the scan's query, or
+** -1.  A true value marks the row's figure as preliminary. */
+static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom) {
+  const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
+                                       spec->zFlow};
+  for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
+  for (int i = 0; i < 4 + spec->nBy; i++)
+    if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
+  if (try_select(db, "s.\"preliminary\"", zFrom) != SQLITE_OK) return -1;
+  return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
                  const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
   ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
   if (scan == NULL) return SQLITE_NOMEM;
   memset(scan, 0, sizeof(*scan));
+  scan->iPreliminary = -1;
   scan->db = db;
   scan->spec = spec;
   if (pd && pd->replay) {
@@ -419,7 +435,8 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   }
   char *zFrom = ts_source_sql_name(spec);
   int aBound[TS_MAX_BY];
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound) : NULL;
+  scan->iPreliminary = zFrom ? preliminary_column(db, spec, zFrom) : -1;
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0) : NULL;
   sqlite3_free(zFrom);
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
@@ -771,6 +788,9 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
+  if (orig->preliminary ||
+      (scan->iPreliminary >= 0 && sqlite3_column_int(scan->stmt, scan->iPreliminary) != 0))
+    pt->preliminary[slot] = 1;
   if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
   return SQLITE_OK;
 }
