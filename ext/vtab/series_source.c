@@ -587,13 +587,28 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   return p;
 }
 
+static char *series_name(const ts_scan *scan);
+
+/* The first offending row's series, for messages about a whole column:
+** " (in a row of series partner='A')", or "" without series columns. */
+static char *row_series(const ts_scan *scan) {
+  if (scan->spec->nBy == 0) return sqlite3_mprintf("");
+  char *zName = series_name(scan); /* " of series k=..." */
+  char *z = zName ? sqlite3_mprintf(" (in a row%s)", zName) : NULL;
+  sqlite3_free(zName);
+  return z;
+}
+
 static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zShown = ts_source_display_name(spec);
-  if (zWhat && zShown)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s", spec->zModule, spec->zPeriod, zShown, zWhat);
+  char *zWhere = row_series(scan);
+  if (zWhat && zShown && zWhere)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s%s", spec->zModule, spec->zPeriod,
+                             zShown, zWhat, zWhere);
   sqlite3_free(zShown);
-  return zWhat ? SQLITE_ERROR : SQLITE_NOMEM;
+  sqlite3_free(zWhere);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* Reads the period of the current row into *orig and, rolled up to the
@@ -636,13 +651,15 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
                        const ts_period *p, char **pzErr) {
   char zLabel[TS_PERIOD_LABEL_MAX];
   char *zShown = ts_source_display_name(scan->spec);
+  char *zSeries = scan->spec->nBy ? series_name(scan) : sqlite3_mprintf("");
   (void)iCol;
   ts_period_format(p, zLabel);
-  if (zWhat && zShown)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s')", scan->spec->zModule,
-                             zCol, zShown, zWhat, zLabel);
+  if (zWhat && zShown && zSeries)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s'%s)", scan->spec->zModule,
+                             zCol, zShown, zWhat, zLabel, zSeries);
   sqlite3_free(zShown);
-  return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
+  sqlite3_free(zSeries);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* First month (1-12) and number of months of a period; a day stands for

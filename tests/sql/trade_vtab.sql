@@ -247,7 +247,7 @@ SELECT count(*) AS differing FROM (
 INSERT INTO trade_long VALUES ('Z', 'x', '2019-05', 'export', 'n/a');
 -- @check trade_vtab-6.7
 SELECT count(*) FROM lm;
--- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05')
+-- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05' of series partner='Z', category='x')
 -- @check trade_vtab-6.8
 SELECT count(*) AS rows_b FROM lm WHERE partner = 'B';
 -- @expect
@@ -260,7 +260,7 @@ SELECT count(*) AS rows_2023 FROM lm WHERE period >= '2023-01';
 -- | 48
 -- @check trade_vtab-6.10
 SELECT count(*) FROM lm WHERE period >= '2020-01';
--- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05')
+-- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05' of series partner='Z', category='x')
 DELETE FROM trade_long WHERE partner = 'Z';
 
 -- 5. Labels: case-insensitive and trimmed; custom labels; unknown labels.

@@ -485,3 +485,13 @@ SELECT year, ytd, preliminary FROM annual_projection('prelim', 'v', 'p', '', 'ru
 -- | 2022|10|0
 -- | 2023|12|0
 -- | 2024|14|1
+
+-- A bad period or number in a column names the first offending row's series.
+CREATE TABLE badrow(k TEXT, p TEXT, v);
+INSERT INTO badrow VALUES ('a', '2022', 1), ('b', '2022', 2), ('b', '2023-13', 3), ('c', '2022', 'n/a');
+-- @check yoy_vtab-24.1
+SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series <> 'c';
+-- @error yoy_growth: column "p" in "badrow" is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12)) (in a row of series k='b')
+-- @check yoy_vtab-24.2
+SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series = 'c';
+-- @error yoy_growth: column "v" in "badrow" is not a number: 'n/a' (period '2022' of series k='c')
