@@ -76,6 +76,7 @@ int ts_points_sort_merge(ts_point *a, int n) {
       /* The months each kind covered: the union, whatever the order. */
       for (int k = 0; k < TS_KIND_DAY; k++) a[kept].cover[slot][k] |= a[i].cover[slot][k];
       a[kept].incomplete[slot] |= a[i].incomplete[slot];
+      a[kept].preliminary[slot] |= a[i].preliminary[slot];
     }
   }
   return kept + 1;

@@ -25,6 +25,9 @@ typedef struct ts_point {
   ** and a quarter row next to one of its months is seen. */
   uint16_t cover[2][TS_KIND_DAY];
   unsigned char incomplete[2];  /* 1: some month of it has no row */
+  unsigned char preliminary[2]; /* 1: a row summed into it is marked
+                                   preliminary (a 'p)' label, or a true
+                                   preliminary column in the source) */
 } ts_point;
 
 /* Growth of point i of a series (points sorted by ordinal, one per

@@ -47,12 +47,12 @@
 enum {
   COL_PERIOD, COL_VALUE, COL_PRIOR_PERIOD, COL_PRIOR_VALUE, COL_CHANGE, COL_GROWTH,
   COL_YTD_VALUE, COL_PRIOR_YTD_VALUE, COL_YTD_GROWTH, COL_SHARE, COL_SHARE_CHANGE,
-  COL_CONTRIBUTION, COL_NOTE, N_RESULT
+  COL_CONTRIBUTION, COL_PRELIMINARY, COL_NOTE, N_RESULT
 };
 static const char *const result_columns[N_RESULT] = {
     "period TEXT", "value", "prior_period TEXT", "prior_value", "change",
     "growth REAL", "ytd_value", "prior_ytd_value", "ytd_growth REAL", "share REAL",
-    "share_change REAL", "contribution REAL", "note TEXT"};
+    "share_change REAL", "contribution REAL", "preliminary INTEGER", "note TEXT"};
 
 /* The CREATE form's own key: total=LABEL names the series holding the
 ** total (one by column). */
@@ -166,7 +166,8 @@ static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
     } else {
       out[k] = cur->aTotal[i++];
       ts_sum_merge(&out[k].sum[0], &s->aPoint[j].sum[0]);
-      out[k].incomplete[0] |= s->aPoint[j++].incomplete[0];
+      out[k].incomplete[0] |= s->aPoint[j].incomplete[0];
+      out[k].preliminary[0] |= s->aPoint[j++].preliminary[0];
       k++;
     }
   }
@@ -279,6 +280,18 @@ static void result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
   }
 }
 
+/* Does point j or a point of its year before it rest on a preliminary
+** figure?  (The row's year-to-date sums include them.) */
+static int preliminary_to(const ts_series *s, int j) {
+  ts_period p, q;
+  if (j < 0 || ts_period_from_ordinal(s->kind, s->aPoint[j].ordinal, &p)) return 0;
+  for (int k = j; k >= 0; k--) {
+    if (ts_period_from_ordinal(s->kind, s->aPoint[k].ordinal, &q) || q.year != p.year) break;
+    if (s->aPoint[k].preliminary[0]) return 1;
+  }
+  return 0;
+}
+
 static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
   ts_number n;
   ts_sum_value(&pt->sum[0], &n);
@@ -325,6 +338,9 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
     case COL_SHARE:
     case COL_SHARE_CHANGE:
     case COL_CONTRIBUTION: result_share(cur, ctx, iCol, pt, prior); break;
+    case COL_PRELIMINARY:
+      sqlite3_result_int(ctx, preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index)));
+      break;
     case COL_NOTE: if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC); break;
     default: break;
   }

@@ -44,7 +44,8 @@ typedef enum ts_proj_method {
 
 /* "run_rate", ...; NULL for a value out of range. */
 const char *ts_proj_method_name(ts_proj_method m);
-/* Exact, case-sensitive name; returns 0 and sets *out, or 1 if unknown. */
+/* The name in any ASCII case, surrounding spaces ignored (as measure
+** names are read); returns 0 and sets *out, or 1 if unknown. */
 int ts_proj_method_from_name(const char *z, ts_proj_method *out);
 /* "run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto" */
 extern const char ts_proj_method_list[];

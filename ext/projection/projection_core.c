@@ -111,10 +111,24 @@ const char *ts_proj_method_name(ts_proj_method m) {
   return (m >= TS_PROJ_RUN_RATE && m <= TS_PROJ_AUTO) ? method_names[m] : NULL;
 }
 
+/* ASCII lower case of c. */
+static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
+
+/* Equal ignoring ASCII case and the text's surrounding white space. */
+static int name_matches(const char *z, const char *name) {
+  int n = (int)strlen(z);
+  ts_trim(&z, &n);
+  int k = (int)strlen(name);
+  if (n != k) return 0;
+  for (int i = 0; i < n; i++)
+    if (ascii_lower(z[i]) != name[i]) return 0;
+  return 1;
+}
+
 int ts_proj_method_from_name(const char *z, ts_proj_method *out) {
   if (z == NULL) return 1;
   for (int m = TS_PROJ_RUN_RATE; m <= TS_PROJ_AUTO; m++) {
-    if (strcmp(z, method_names[m]) == 0) {
+    if (name_matches(z, method_names[m])) {
       *out = (ts_proj_method)m;
       return 0;
     }

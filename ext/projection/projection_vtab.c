@@ -63,18 +63,19 @@
 
 enum {
   COL_YEAR, COL_THROUGH, COL_OBSERVED, COL_PER_YEAR, COL_YTD, COL_PROJECTION, COL_LOW,
-  COL_HIGH, COL_METHOD, COL_ACTUAL, COL_ERROR, COL_NOTE, N_RESULT
+  COL_HIGH, COL_METHOD, COL_ACTUAL, COL_ERROR, COL_PRELIMINARY, COL_NOTE, N_RESULT
 };
 static const char *const result_columns[N_RESULT] = {
     "year INTEGER", "through TEXT", "periods_observed INTEGER", "periods_per_year INTEGER",
     "ytd", "projection REAL", "low REAL", "high REAL", "method TEXT", "actual",
-    "error REAL", "note TEXT"};
+    "error REAL", "preliminary INTEGER", "note TEXT"};
 
-#define N_ARG 5
+#define N_ARG 6
+#define ARG_METHOD 4
 static const char *const argument_columns[N_ARG] = {
-    "source", "value_column", "period_column", "series_column", "method_name"};
+    "source", "value_column", "period_column", "series_column", "method_name", "options"};
 static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
-                                                  "method"};
+                                                  "method", "options"};
 enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, N_EXTRA };
 static const char *const extra_keys[N_EXTRA] = {"method", "level", "through"};
 
@@ -117,6 +118,14 @@ typedef struct projection_cursor {
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
 } projection_cursor;
+
+/* The settings of this query: the CREATE form's table, or the table-valued
+** form's options when given (else the table's defaults). */
+static const projection_vtab *settings_of(const ts_series_cursor *pCur) {
+  const ts_series_vtab *cfg = ts_series_config(pCur);
+  return (const projection_vtab *)(cfg ? cfg : (const ts_series_vtab *)pCur->base.pVtab);
+}
+
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
 static int parse_through(const char *z, through_point *out) {
@@ -249,7 +258,7 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
 ** projections made with that pool and their errors pooled too.  The
 ** series and their backtests are kept for the main scan. */
 static int pool_source(projection_cursor *cur, char **pzErr) {
-  projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  const projection_vtab *vtab = settings_of(&cur->base);
   ts_pushdown pd;
   ts_scan *scan = NULL;
   ts_series *s;
@@ -334,10 +343,10 @@ static int series_cells(projection_cursor *cur) {
 /* Lays out a freshly scanned series and runs its backtest. */
 static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
-  projection_vtab *vtab = (projection_vtab *)pCur->base.pVtab;
+  const projection_vtab *vtab = settings_of(pCur);
   const ts_series *s = pCur->series;
   cur->yi = -1;
-  cur->method = pCur->spec == &pCur->own ? cur->method : vtab->method;
+  cur->method = pCur->spec == &pCur->own && pCur->cfg == NULL ? cur->method : vtab->method;
   release_series(cur);
   if (s->kind == TS_KIND_DAY) {
     *pzErr = sqlite3_mprintf(MODULE ": day periods cannot be projected by position in the "
@@ -385,10 +394,23 @@ static int year_incomplete(const projection_cursor *cur, int last) {
   return 0;
 }
 
+/* Whether a period of the current year up to position last (every period
+** of the year when last is 0) rests on a preliminary figure. */
+static int year_preliminary(const projection_cursor *cur, int last) {
+  const ts_series *s = cur->base.series;
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_period p;
+    if (!s->aPoint[i].preliminary[0]) continue;
+    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
+    if (p.year == cur->grid.first_year + cur->yi && (last == 0 || p.sub <= last)) return 1;
+  }
+  return 0;
+}
+
 /* The current row's projection; its interval too once the pool is built.
 ** A year with an incomplete roll-up up to through has neither. */
 static void estimate_row(projection_cursor *cur) {
-  projection_vtab *vtab = (projection_vtab *)cur->base.base.pVtab;
+  const projection_vtab *vtab = settings_of(&cur->base);
   int incomplete = cur->k != 0 && year_incomplete(cur, cur->k);
   cur->interval_done = cur->k == 0 || incomplete || cur->pooled;
   if (cur->k == 0 || incomplete) {
@@ -442,7 +464,7 @@ static int projection_reads_later_years(const ts_series_vtab *pVtab) {
 /* The table-valued form's method argument (default auto). */
 static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
-  sqlite3_value *m = apArg[N_ARG - 1];
+  sqlite3_value *m = apArg[ARG_METHOD];
   cur->method = TS_PROJ_AUTO;
   if (m && sqlite3_value_type(m) != SQLITE_NULL) {
     const char *z = (const char *)sqlite3_value_text(m);
@@ -532,6 +554,7 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;
     case COL_ERROR: result_error(ctx, cur); break;
+    case COL_PRELIMINARY: sqlite3_result_int(ctx, year_preliminary(cur, cur->k)); break;
     case COL_NOTE: if (!row_interval(cur, ctx)) result_note(ctx, e); break;
     default: break;
   }

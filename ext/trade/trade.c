@@ -165,6 +165,15 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
   if (out->has_imports) ts_sum_value(&a[i].sum[1], &out->imports);
   if (!out->has_exports) first_note(out, TS_NOTE_NO_EXPORTS);
   if (!out->has_imports) first_note(out, TS_NOTE_NO_IMPORTS);
+  out->preliminary = a[i].preliminary[0] || a[i].preliminary[1];
+  {
+    ts_period now, then;
+    int k = -1;
+    if (ts_period_from_ordinal(kind, a[i].ordinal, &now) == 0 &&
+        ts_period_prior_year(&now, &then) == 0)
+      k = ts_point_find_near(a, n, i, ts_period_ordinal(&then));
+    if (k >= 0 && (a[k].preliminary[0] || a[k].preliminary[1])) out->preliminary = 1;
+  }
   /* A roll-up missing some of its months (grain=): its sums are parts. */
   if ((out->has_exports && a[i].incomplete[0]) || (out->has_imports && a[i].incomplete[1]))
     first_note(out, TS_NOTE_INCOMPLETE);

@@ -61,6 +61,8 @@ typedef struct ts_trade_row {
   ts_trade_measures measures;     /* only when both sides are present */
   int prior_ok;                   /* same period a year earlier, both sides */
   ts_number prior_balance, balance_change;
+  int preliminary;                /* a figure of this period or of the same
+                                     period a year earlier is preliminary */
   int coverage_change_ok;         /* both years' coverage defined, complete */
   double coverage_change;         /* percentage points */
   int balance_growth_ok, exports_growth_ok, imports_growth_ok;

@@ -45,13 +45,13 @@ enum {
   COL_PERIOD, COL_EXPORTS, COL_IMPORTS, COL_BALANCE, COL_COVERAGE, COL_COVERAGE_CHANGE,
   COL_NORMALIZED,
   COL_GRUBEL_LLOYD, COL_PRIOR_BALANCE, COL_BALANCE_CHANGE, COL_BALANCE_GROWTH,
-  COL_EXPORTS_GROWTH, COL_IMPORTS_GROWTH, COL_NOTE, N_RESULT
+  COL_EXPORTS_GROWTH, COL_IMPORTS_GROWTH, COL_PRELIMINARY, COL_NOTE, N_RESULT
 };
 static const char *const result_columns[N_RESULT] = {
     "period TEXT", "exports", "imports", "balance", "coverage REAL", "coverage_change REAL",
     "normalized REAL",
     "grubel_lloyd REAL", "prior_balance", "balance_change", "balance_growth REAL",
-    "exports_growth REAL", "imports_growth REAL", "note TEXT"};
+    "exports_growth REAL", "imports_growth REAL", "preliminary INTEGER", "note TEXT"};
 
 /* Hidden arguments of the table-valued form, in call order. */
 #define N_ARG 6
@@ -223,6 +223,7 @@ static void trade_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol)
     case COL_BALANCE_GROWTH: result_ratio(ctx, r->balance_growth_ok, r->balance_growth); break;
     case COL_EXPORTS_GROWTH: result_ratio(ctx, r->exports_growth_ok, r->exports_growth); break;
     case COL_IMPORTS_GROWTH: result_ratio(ctx, r->imports_growth_ok, r->imports_growth); break;
+    case COL_PRELIMINARY: sqlite3_result_int(ctx, r->preliminary); break;
     case COL_NOTE: if (r->note) sqlite3_result_text(ctx, r->note, -1, SQLITE_STATIC); break;
     default: break;
   }

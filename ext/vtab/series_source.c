@@ -222,6 +222,7 @@ struct ts_scan {
   const ts_series_store *replay; /* non-NULL: hand out these instead */
   int iReplay;
   const ts_series *last;          /* the series last handed out */
+  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -280,7 +281,7 @@ static int by_value_pushable(sqlite3_value *v, char affinity) {
 /* Builds the query text into a sqlite3_str; binds are numbered in order
 ** (aBound[i]: by column i is bound). */
 static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                         const char *zFrom, int *aBound) {
+                         const char *zFrom, int *aBound, int with_preliminary) {
   char aAff[TS_MAX_BY + 1];
   source_affinities(db, spec, zFrom, aAff);
   sqlite3_str *s = sqlite3_str_new(db);
@@ -289,6 +290,7 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   sqlite3_str_appendf(s, "s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
   if (spec->nValue == 2) sqlite3_str_appendf(s, ", s.\"%w\"", spec->azValue[1]);
   else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
+  if (with_preliminary) sqlite3_str_appendall(s, ", s.\"preliminary\"");
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
     aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
@@ -401,12 +403,26 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
   return rc;
 }
 
+/* A source column named "preliminary" (kosis_csv has one) that is not
+** one of the columns the spec reads: its index in the scan's query, or
+** -1.  A true value marks the row's figure as preliminary. */
+static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom) {
+  const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
+                                       spec->zFlow};
+  for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
+  for (int i = 0; i < 4 + spec->nBy; i++)
+    if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
+  if (try_select(db, "s.\"preliminary\"", zFrom) != SQLITE_OK) return -1;
+  return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
                  const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
   ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
   if (scan == NULL) return SQLITE_NOMEM;
   memset(scan, 0, sizeof(*scan));
+  scan->iPreliminary = -1;
   scan->db = db;
   scan->spec = spec;
   if (pd && pd->replay) {
@@ -421,7 +437,8 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
   }
   char *zFrom = ts_source_sql_name(spec);
   int aBound[TS_MAX_BY];
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound) : NULL;
+  scan->iPreliminary = zFrom ? preliminary_column(db, spec, zFrom) : -1;
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0) : NULL;
   sqlite3_free(zFrom);
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
@@ -579,13 +596,28 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   return p;
 }
 
+static char *series_name(const ts_scan *scan);
+
+/* The first offending row's series, for messages about a whole column:
+** " (in a row of series partner='A')", or "" without series columns. */
+static char *row_series(const ts_scan *scan) {
+  if (scan->spec->nBy == 0) return sqlite3_mprintf("");
+  char *zName = series_name(scan); /* " of series k=..." */
+  char *z = zName ? sqlite3_mprintf(" (in a row%s)", zName) : NULL;
+  sqlite3_free(zName);
+  return z;
+}
+
 static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char *zShown = ts_source_display_name(spec);
-  if (zWhat && zShown)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s", spec->zModule, spec->zPeriod, zShown, zWhat);
+  char *zWhere = row_series(scan);
+  if (zWhat && zShown && zWhere)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s%s", spec->zModule, spec->zPeriod,
+                             zShown, zWhat, zWhere);
   sqlite3_free(zShown);
-  return zWhat ? SQLITE_ERROR : SQLITE_NOMEM;
+  sqlite3_free(zWhere);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* Reads the period of the current row into *orig and, rolled up to the
@@ -628,13 +660,15 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
                        const ts_period *p, char **pzErr) {
   char zLabel[TS_PERIOD_LABEL_MAX];
   char *zShown = ts_source_display_name(scan->spec);
+  char *zSeries = scan->spec->nBy ? series_name(scan) : sqlite3_mprintf("");
   (void)iCol;
   ts_period_format(p, zLabel);
-  if (zWhat && zShown)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s')", scan->spec->zModule,
-                             zCol, zShown, zWhat, zLabel);
+  if (zWhat && zShown && zSeries)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s'%s)", scan->spec->zModule,
+                             zCol, zShown, zWhat, zLabel, zSeries);
   sqlite3_free(zShown);
-  return zWhat && zShown ? SQLITE_ERROR : SQLITE_NOMEM;
+  sqlite3_free(zSeries);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* First month (1-12) and number of months of a period; a day stands for
@@ -780,6 +814,9 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
+  if (orig->preliminary ||
+      (scan->iPreliminary >= 0 && sqlite3_column_int(scan->stmt, scan->iPreliminary) != 0))
+    pt->preliminary[slot] = 1;
   if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
   return SQLITE_OK;
 }

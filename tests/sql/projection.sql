@@ -84,9 +84,16 @@ SELECT annual_projection(amount, period, 'foo') FROM t;
 -- @check projection-3.2
 SELECT annual_projection(amount, period, NULL) FROM t;
 -- @error annual_projection(): argument 3 is not a method: NULL (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
+-- method names are read in any case, like measure names: 'Auto' is auto
 -- @check projection-3.3
-SELECT annual_projection(amount, period, 'Auto') FROM t;
--- @error annual_projection(): argument 3 is not a method: 'Auto' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
+SELECT annual_projection(amount, period, 'Auto') = annual_projection(amount, period, 'auto') AS same,
+       annual_projection(amount, period, ' RUN_RATE ') = annual_projection(amount, period, 'run_rate') AS same2 FROM t;
+-- @expect
+-- | same|same2
+-- | 1|1
+-- @check projection-3.3a
+SELECT annual_projection(amount, period, 'run-rate') FROM t;
+-- @error annual_projection(): argument 3 is not a method: 'run-rate' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 -- @check projection-3.4
 SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 1 AS v, '2023-Q1' AS p UNION ALL SELECT 2, '2023-05');
 -- @error annual_projection(): series mixes period kinds: '2023-Q1' and '2023-05'

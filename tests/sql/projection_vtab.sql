@@ -311,3 +311,17 @@ CREATE VIEW planted AS SELECT * FROM annual_projection('sales', 'amount', 'perio
 -- @check projection_vtab-6.11
 SELECT count(*) FROM planted;
 -- @error unsafe use of virtual table "annual_projection"
+
+-- The table-valued form's options: through= and level= as in the CREATE form.
+CREATE VIRTUAL TABLE opt_create USING annual_projection(source=direct_trade, value=amount, period=period,
+  by='partner, flow', method=snaive, through=H1);
+-- @check projection_vtab-30.1
+SELECT count(*) AS differ FROM (
+  SELECT year, through, ytd, projection, low, high FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'through=H1')
+  EXCEPT SELECT year, through, ytd, projection, low, high FROM opt_create);
+-- @expect
+-- | differ
+-- | 0
+-- @check projection_vtab-30.2
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=150');
+-- @error annual_projection: level must be a number between 0 and 100: '150'

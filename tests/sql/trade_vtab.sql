@@ -247,7 +247,7 @@ SELECT count(*) AS differing FROM (
 INSERT INTO trade_long VALUES ('Z', 'x', '2019-05', 'export', 'n/a');
 -- @check trade_vtab-6.7
 SELECT count(*) FROM lm;
--- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05')
+-- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05' of series partner='Z', category='x')
 -- @check trade_vtab-6.8
 SELECT count(*) AS rows_b FROM lm WHERE partner = 'B';
 -- @expect
@@ -260,7 +260,7 @@ SELECT count(*) AS rows_2023 FROM lm WHERE period >= '2023-01';
 -- | 48
 -- @check trade_vtab-6.10
 SELECT count(*) FROM lm WHERE period >= '2020-01';
--- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05')
+-- @error trade_imbalance: column "amount" in "trade_long" is not a number: 'n/a' (period '2019-05' of series partner='Z', category='x')
 DELETE FROM trade_long WHERE partner = 'Z';
 
 -- 5. Labels: case-insensitive and trimmed; custom labels; unknown labels.
@@ -284,9 +284,9 @@ CREATE VIRTUAL TABLE k USING trade_imbalance(source=kosis, period=시점, value=
 -- @check trade_vtab-7.2
 SELECT * FROM k;
 -- @expect
--- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||no prior period
--- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
+-- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|preliminary|note
+-- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||1|no prior period
+-- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|1|
 INSERT INTO comtrade VALUES ('KOR', 'CHN', 2023, 'Re-export', 1.5);
 -- @check trade_vtab-7.3
 SELECT * FROM trade_imbalance('comtrade', 'primaryValue', 'year', 'flowDesc', 'partner');
@@ -294,9 +294,9 @@ SELECT * FROM trade_imbalance('comtrade', 'primaryValue', 'year', 'flowDesc', 'p
 -- @check trade_vtab-7.4
 SELECT * FROM k WHERE 국가 = '중국';
 -- @expect
--- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||no prior period
--- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|
+-- | 국가|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|preliminary|note
+-- | 중국|2022-H1|752|681|71|110.425844346549||4.9546406140963|95.0453593859037||||||1|no prior period
+-- | 중국|2023-H1|451|1400|-949|32.2142857142857|-78.2115586322635|-51.269584008644|48.730415991356|71|-1020|-1436.61971830986|-40.0265957446808|105.580029368576|1|
 CREATE VIRTUAL TABLE k2 USING trade_imbalance(source=kosis, period=시점, value=금액, flow=구분, by=국가);
 -- KOSIS's own labels are among the defaults: k2 (no labels given) equals k
 -- @check trade_vtab-7.5
@@ -365,16 +365,16 @@ CREATE VIRTUAL TABLE hl USING trade_imbalance(source='main."x""; DROP TABLE t; -
 -- @check trade_vtab-9.2
 SELECT * FROM hl;
 -- @expect
--- | by col|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | k|2022-Q1|3.0|5.0|-2.0|60.0||-25.0|75.0||||||no prior period
--- | k|2023-Q1|4.0|2.0|2.0|200.0|140.0|33.3333333333333|66.6666666666667|-2.0|4.0|200.0|33.3333333333333|-60.0|
+-- | by col|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|preliminary|note
+-- | k|2022-Q1|3.0|5.0|-2.0|60.0||-25.0|75.0||||||0|no prior period
+-- | k|2023-Q1|4.0|2.0|2.0|200.0|140.0|33.3333333333333|66.6666666666667|-2.0|4.0|200.0|33.3333333333333|-60.0|0|
 CREATE VIRTUAL TABLE hw USING trade_imbalance(source='x"; DROP TABLE t; --', exports="ex ports", imports=`im]ports`, period="per iod");
 -- @check trade_vtab-9.3
 SELECT * FROM hw;
 -- @expect
--- | period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | 2022-Q1|3|5|-2|60.0||-25.0|75.0||||||no prior period
--- | 2023-Q1|4|2|2|200.0|140.0|33.3333333333333|66.6666666666667|-2|4|200.0|33.3333333333333|-60.0|
+-- | period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|preliminary|note
+-- | 2022-Q1|3|5|-2|60.0||-25.0|75.0||||||0|no prior period
+-- | 2023-Q1|4|2|2|200.0|140.0|33.3333333333333|66.6666666666667|-2|4|200.0|33.3333333333333|-60.0|0|
 -- @check trade_vtab-9.4
 SELECT a AS t_still_there FROM t;
 -- @expect
@@ -450,8 +450,8 @@ CREATE VIRTUAL TABLE e14 USING trade_imbalance(source=trade_long, period=period,
 -- @check trade_vtab-10.22
 SELECT * FROM e14 WHERE partner = 'A' AND period = '2023-H2';
 -- @expect
--- | partner|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|note
--- | A|2023-H2|1092|1737|-645|62.86701208981|-1.82726798908544|-22.7995758218452|77.2004241781548|-537|-108|-20.1117318435754|10.9756097560976|14.2011834319527|
+-- | partner|period|exports|imports|balance|coverage|coverage_change|normalized|grubel_lloyd|prior_balance|balance_change|balance_growth|exports_growth|imports_growth|preliminary|note
+-- | A|2023-H2|1092|1737|-645|62.86701208981|-1.82726798908544|-22.7995758218452|77.2004241781548|-537|-108|-20.1117318435754|10.9756097560976|14.2011834319527|0|
 CREATE VIRTUAL TABLE e15 USING trade_imbalance(source=direct_trade, period=period, value=amount, flow=flow, grain=half);
 -- @check trade_vtab-10.23
 SELECT * FROM e15;

@@ -155,8 +155,8 @@ CREATE VIRTUAL TABLE h USING yoy_growth(source='main."x""; DROP TABLE sales; --"
 -- @check yoy_vtab-6.2
 SELECT * FROM h WHERE period = '2023-Q1';
 -- @expect
--- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|share|share_change|contribution|note
--- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|100.0|0.0|200.0|
+-- | by"col|period|value|prior_period|prior_value|change|growth|ytd_value|prior_ytd_value|ytd_growth|share|share_change|contribution|preliminary|note
+-- | k|2023-Q1|3.0|2022-Q1|1.0|2.0|200.0|3.0|1.0|200.0|100.0|0.0|200.0|0|
 -- @check yoy_vtab-6.3
 SELECT count(*) AS sales_still_there FROM sales;
 -- @expect
@@ -439,3 +439,59 @@ SELECT count(*) FROM yoy_growth('skip', 'v', 'p', 'k', '') WHERE series = 'a' OR
 -- @expect
 -- | count(*)
 -- | 3
+
+-- Preliminary figures stay marked: a label with KOSIS's p) mark, or a true
+-- `preliminary` column in the source (kosis_csv gives one), marks the
+-- period; a row is preliminary when its figure, its prior-year figure or a
+-- period of either year-to-date rests on a preliminary value.
+CREATE TABLE prelim(p TEXT, v INTEGER);
+INSERT INTO prelim VALUES ('2022 1/4', 10), ('2022 2/4', 11), ('2023 1/4', 12), ('2023 2/4 p)', 13), ('2024 1/4 p)', 14);
+-- @check yoy_vtab-23.1
+SELECT period, value, growth, preliminary FROM yoy_growth('prelim', 'v', 'p');
+-- @expect
+-- | period|value|growth|preliminary
+-- | 2022-Q1|10||0
+-- | 2022-Q2|11||0
+-- | 2023-Q1|12|20.0|0
+-- | 2023-Q2|13|18.1818181818182|1
+-- | 2024-Q1|14|16.6666666666667|1
+CREATE TABLE prelim_col(p TEXT, v INTEGER, preliminary INTEGER);
+INSERT INTO prelim_col VALUES ('2022', 10, 0), ('2023', 12, 1), ('2024', 15, 0);
+-- 2024 is final but is compared with a preliminary 2023
+-- @check yoy_vtab-23.2
+SELECT period, growth, preliminary FROM yoy_growth('prelim_col', 'v', 'p');
+-- @expect
+-- | period|growth|preliminary
+-- | 2022||0
+-- | 2023|20.0|1
+-- | 2024|25.0|1
+-- the same in trade_imbalance and annual_projection
+CREATE TABLE prelim_trade(p TEXT, f TEXT, v INTEGER, preliminary INTEGER);
+INSERT INTO prelim_trade VALUES ('2022', 'export', 5, 0), ('2022', 'import', 4, 0), ('2023', 'export', 6, 0),
+  ('2023', 'import', 5, 1), ('2024', 'export', 7, 0), ('2024', 'import', 6, 0);
+-- @check yoy_vtab-23.3
+SELECT period, balance, preliminary FROM trade_imbalance('prelim_trade', 'v', 'p', 'f');
+-- @expect
+-- | period|balance|preliminary
+-- | 2022|1|0
+-- | 2023|1|1
+-- | 2024|1|1
+-- annual_projection: the periods of the year up to through (here the
+-- series' latest period, Q1) are what a row rests on; only 2024-Q1 is marked
+-- @check yoy_vtab-23.4
+SELECT year, ytd, preliminary FROM annual_projection('prelim', 'v', 'p', '', 'run_rate');
+-- @expect
+-- | year|ytd|preliminary
+-- | 2022|10|0
+-- | 2023|12|0
+-- | 2024|14|1
+
+-- A bad period or number in a column names the first offending row's series.
+CREATE TABLE badrow(k TEXT, p TEXT, v);
+INSERT INTO badrow VALUES ('a', '2022', 1), ('b', '2022', 2), ('b', '2023-13', 3), ('c', '2022', 'n/a');
+-- @check yoy_vtab-24.1
+SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series <> 'c';
+-- @error yoy_growth: column "p" in "badrow" is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12)) (in a row of series k='b')
+-- @check yoy_vtab-24.2
+SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series = 'c';
+-- @error yoy_growth: column "v" in "badrow" is not a number: 'n/a' (period '2022' of series k='c')
