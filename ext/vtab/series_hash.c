@@ -76,6 +76,7 @@ enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
 typedef struct hslot {
   ts_sum sum;
   uint16_t cover[TS_KIND_DAY]; /* months of the point each kind covered */
+  unsigned char preliminary;   /* a row summed into it is preliminary */
   short emax;                  /* every input |x| < 2^emax */
   short lmin;                  /* every input is a multiple of 2^lmin */
 } hslot;
@@ -115,6 +116,7 @@ struct ts_hash {
   sqlite3 *db;
   const ts_source_spec *spec;
   int nSlot;
+  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
@@ -672,6 +674,9 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   hslot *sl = &pt->slot[slot];
   ts_sum_add(&sl->sum, &n);
   track_bits(sl, &n);
+  if (orig->preliminary ||
+      (h->iPreliminary >= 0 && sqlite3_column_int(stmt, h->iPreliminary) != 0))
+    sl->preliminary = 1;
   if (h->spec->grain != TS_KIND_NONE) {
     int first, count, pfirst, pcount;
     month_span(orig, &first, &count);
@@ -814,6 +819,7 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
       for (int slot = 0; slot < h->nSlot; slot++) {
         pt->sum[slot] = hp->slot[slot].sum;
         memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
+        pt->preliminary[slot] = hp->slot[slot].preliminary;
       }
     }
     qsort(s->aPoint, n, sizeof(ts_point), point_compare);
@@ -981,6 +987,10 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->db = db;
   h->spec = spec;
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
+  /* The streaming query ends with the source's "preliminary" column when
+  ** it has one (series_source.c): the same column here. */
+  int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);
+  h->iPreliminary = sqlite3_column_count(stmt) > nRead ? nRead : -1;
   memcpy(h->aColl, aColl, sizeof(aColl));
   h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
   h->szPoint = (h->szPoint + 15) & ~(size_t)15;

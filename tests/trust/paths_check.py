@@ -71,15 +71,18 @@ def answer(db, sql):
 
 
 def month_label(r, y, m):
+    # '2023-06p': a preliminary figure (the point's preliminary flag)
     return r.choice(["%04d-%02d" % (y, m), "%04d-%02d" % (y, m), "%04d.%02d" % (y, m),
-                     "%04dM%02d" % (y, m)])
+                     "%04dM%02d" % (y, m), "%04d-%02dp" % (y, m)])
 
 
 def make_data(db, r):
     """Three sources: monthly long data, daily long data, wide data."""
     coll = r.choice(["BINARY", "NOCASE", "RTRIM"])
     db.execute("CREATE TABLE src(k TEXT COLLATE %s, c, period TEXT, flow TEXT, v)" % coll)
-    db.execute("CREATE TABLE days(k TEXT COLLATE %s, period TEXT, flow TEXT, v)" % coll)
+    # a "preliminary" column flags rows as preliminary (read by both paths)
+    db.execute("CREATE TABLE days(k TEXT COLLATE %s, period TEXT, flow TEXT, v, preliminary)"
+               % coll)
     db.execute("CREATE TABLE wide(k, period TEXT, x, m)")
     if r.random() < 0.5:
         db.execute("CREATE INDEX src_k ON src(k, c, period)")
@@ -125,9 +128,10 @@ def make_data(db, r):
     for k in keys:
         for _ in range(r.randint(200, 700)):
             y, m = r.randint(2020, 2023), r.randint(1, 12)
-            drows.append((k, "%04d-%02d-%02d" % (y, m, r.randint(1, 28)), r.choice(flows[:2]), value()))
+            drows.append((k, "%04d-%02d-%02d" % (y, m, r.randint(1, 28)), r.choice(flows[:2]),
+                          value(), int(r.random() < 0.05)))
     drows.sort(key=lambda x: x[1])  # stored in date order, like transactions
-    db.executemany("INSERT INTO days VALUES (?, ?, ?, ?)", drows)
+    db.executemany("INSERT INTO days VALUES (?, ?, ?, ?, ?)", drows)
     wrows = []
     for k in [1, 2, 2.0, "1", None][: r.randint(2, 5)]:
         for y in range(2020, 2024):
