@@ -593,7 +593,7 @@ def messages():
                         "SELECT series, period FROM yoy_growth('late', 'amount', 'period',"
                         " 'partner');"], capture_output=True, text=True, timeout=60)
     check(p.stdout == "A|2022\nA|2023\n" and p.returncode != 0 and p.stderr.strip().endswith(
-          "yoy_growth: column \"amount\" in \"late\" is not a number: 'n/a' (period '2022')"),
+          "yoy_growth: column \"amount\" in \"late\" is not a number: 'n/a' (period '2022' of series partner='B')"),
           "a scan that fails after rows: the rows, then the error",
           repr((p.stdout, p.stderr, p.returncode)))
 

@@ -469,7 +469,12 @@ static void test_method_names(void **state) {
   ts_proj_method m;
   assert_int_equal(ts_proj_method_from_name("holt_winters", &m), 0);
   assert_int_equal(m, TS_PROJ_HOLT_WINTERS);
-  assert_int_equal(ts_proj_method_from_name("Auto", &m), 1);
+  assert_int_equal(ts_proj_method_from_name("Auto", &m), 0); /* any case */
+  assert_int_equal(m, TS_PROJ_AUTO);
+  assert_int_equal(ts_proj_method_from_name(" THETA ", &m), 0);
+  assert_int_equal(m, TS_PROJ_THETA);
+  assert_int_equal(ts_proj_method_from_name("auto2", &m), 1);
+  assert_int_equal(ts_proj_method_from_name("run-rate", &m), 1);
   assert_int_equal(ts_proj_method_from_name(NULL, &m), 1);
   assert_string_equal(ts_proj_method_name(TS_PROJ_AVG_SHARE), "avg_share");
   assert_null(ts_proj_method_name((ts_proj_method)99));
