@@ -35,7 +35,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PROG "tradestat-dqlite"
+#define PROG      "tradestat-dqlite"
 #define MAX_PEERS 16
 /* libdqlite 1.11 (src/server.c) bootstraps a node with id 1 or this id as
    a one-node cluster when it starts on an empty data directory. */
@@ -43,7 +43,8 @@
 
 static void usage(FILE *out) {
   fprintf(out,
-          "usage: " PROG " --id N --address HOST:PORT --dir DIR [--peers ID@HOST:PORT,...]\n"
+          "usage: " PROG
+          " --id N --address HOST:PORT --dir DIR [--peers ID@HOST:PORT,...]\n"
           "  --id       this node's Raft id (a positive integer)\n"
           "  --address  the address this node listens on and peers reach it at\n"
           "  --dir      the node's data directory (created, with its parents, if missing)\n"
@@ -184,8 +185,10 @@ int main(int argc, char **argv) {
     int self = -1;
     for (int i = 0; i < n_peers; i++) {
       if (peers[i].id == 1 || peers[i].id == DQLITE_BOOTSTRAP_ID) {
-        fprintf(stderr, PROG ": --peers: id %llu cannot be a member of a --peers cluster "
-                        "(libdqlite bootstraps that id as a one-node cluster); use ids 2 and up\n",
+        fprintf(stderr,
+                PROG
+                ": --peers: id %llu cannot be a member of a --peers cluster "
+                "(libdqlite bootstraps that id as a one-node cluster); use ids 2 and up\n",
                 peers[i].id);
         return 2;
       }
@@ -196,8 +199,8 @@ int main(int argc, char **argv) {
       return 2;
     }
     if (strcmp(peers[self].address, address) != 0) {
-      fprintf(stderr, PROG ": --peers gives node %llu the address '%s' but --address is '%s'\n",
-              id, peers[self].address, address);
+      fprintf(stderr, PROG ": --peers gives node %llu the address '%s' but --address is '%s'\n", id,
+              peers[self].address, address);
       return 2;
     }
   }
@@ -209,8 +212,10 @@ int main(int argc, char **argv) {
   }
   fresh = fresh != 0;
   if (fresh && n_peers == 0 && id != 1) {
-    fprintf(stderr, PROG ": '%s' holds no Raft log and no --peers was given: node %llu "
-                    "would never belong to a cluster (give --peers, or --id 1 for one node)\n",
+    fprintf(stderr,
+            PROG
+            ": '%s' holds no Raft log and no --peers was given: node %llu "
+            "would never belong to a cluster (give --peers, or --id 1 for one node)\n",
             dir, id);
     return 2;
   }
@@ -239,16 +244,18 @@ int main(int argc, char **argv) {
   dqlite_node *node = NULL;
   rc = dqlite_node_create(id, address, dir, &node);
   if (rc != 0) {
-    fprintf(stderr, PROG ": dqlite_node_create(id %llu, '%s', '%s') failed (%d): %s\n", id,
-            address, dir, rc, node ? dqlite_node_errmsg(node) : "no node");
+    fprintf(stderr, PROG ": dqlite_node_create(id %llu, '%s', '%s') failed (%d): %s\n", id, address,
+            dir, rc, node ? dqlite_node_errmsg(node) : "no node");
     if (node) dqlite_node_destroy(node);
     return 1;
   }
   rc = dqlite_node_set_bind_address(node, address);
   if (rc != 0) {
     const char *msg = dqlite_node_errmsg(node);
-    fprintf(stderr, PROG ": --address: cannot listen on '%s' (dqlite_node_set_bind_address: %d%s%s): "
-                    "is the port in use, or the host not an address of this machine?\n",
+    fprintf(stderr,
+            PROG
+            ": --address: cannot listen on '%s' (dqlite_node_set_bind_address: %d%s%s): "
+            "is the port in use, or the host not an address of this machine?\n",
             address, rc, msg && *msg ? ", " : "", msg ? msg : "");
     dqlite_node_destroy(node);
     return 1;
@@ -262,7 +269,8 @@ int main(int argc, char **argv) {
       return 1;
     }
   } else if (!fresh && n_peers > 0) {
-    fprintf(stderr, PROG ": '%s' already holds a Raft log: its membership is kept, --peers is not used\n",
+    fprintf(stderr,
+            PROG ": '%s' already holds a Raft log: its membership is kept, --peers is not used\n",
             dir);
   }
   rc = dqlite_node_start(node);

@@ -14,7 +14,7 @@
 #include "glue/glue.h"
 #include "families.h"
 #include "vtab/series_hash.h" /* the scan path counts */
-#include "tradestat.h" /* the public declaration must match */
+#include "tradestat.h"        /* the public declaration must match */
 
 #ifndef SQLITE_CORE
 SQLITE_EXTENSION_INIT1
@@ -53,8 +53,8 @@ static void tradestat_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv
       "Scan paths: hash %lld, stream %lld, stream after hash (memory) %lld, "
       "stream after hash (data) %lld",
       TRADESTAT_VERSION, TRADESTAT_GIT_COMMIT, TS_COMPILER, TRADESTAT_CFLAGS,
-      TS_INT128_NATIVE ? "native" : "portable", SQLITE_VERSION,
-      sqlite3_libversion(), aScan[0], aScan[1], aScan[2], aScan[3]);
+      TS_INT128_NATIVE ? "native" : "portable", SQLITE_VERSION, sqlite3_libversion(), aScan[0],
+      aScan[1], aScan[2], aScan[3]);
   if (z == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
@@ -92,8 +92,7 @@ static const struct {
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
-int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg,
-                           const sqlite3_api_routines *pApi) {
+    int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
 #ifndef SQLITE_CORE
   SQLITE_EXTENSION_INIT2(pApi);
 #else

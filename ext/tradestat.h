@@ -21,8 +21,7 @@
 extern "C" {
 #endif
 
-int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg,
-                           const sqlite3_api_routines *pApi);
+int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 #ifdef __cplusplus
 }

@@ -66,8 +66,10 @@ static void cursor_point_changed(ts_deque *s, int j, int64_t ordinal) {
 static void cursor_front_dropped(ts_deque *s, int dropped) {
   ts_year_sum *acc[2] = {&s->cursor.ytd, &s->cursor.prior_ytd};
   for (int k = 0; k < 2 && dropped > 0; k++) {
-    if (acc[k]->next < dropped) acc[k]->valid = 0;
-    else acc[k]->next -= dropped;
+    if (acc[k]->next < dropped)
+      acc[k]->valid = 0;
+    else
+      acc[k]->next -= dropped;
   }
 }
 
@@ -106,8 +108,7 @@ static ts_deque_status make_room(ts_deque *s) {
   return grow(s);
 }
 
-ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p,
-                               const ts_number *v) {
+ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v) {
   if (s->kind == TS_KIND_NONE) {
     s->kind = p->kind;
     s->first_seen = *p;
@@ -164,8 +165,10 @@ void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v) {
 
 void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out) {
   const ts_point *a = ts_deque_points(s);
-  if (with_ytd) ts_growth_next(&s->cursor, s->kind, a, s->count, 0, s->count - 1, out);
-  else ts_growth_yoy(s->kind, a, s->count, 0, s->count - 1, out);
+  if (with_ytd)
+    ts_growth_next(&s->cursor, s->kind, a, s->count, 0, s->count - 1, out);
+  else
+    ts_growth_yoy(s->kind, a, s->count, 0, s->count - 1, out);
 }
 
 void ts_deque_sort(ts_deque *s) {

@@ -21,15 +21,15 @@ typedef enum ts_deque_status {
 } ts_deque_status;
 
 typedef struct ts_deque {
-  ts_period_kind kind;    /* TS_KIND_NONE until the first row */
-  ts_period first_seen;   /* first period added: quoted by mixed kinds */
-  ts_point *points;       /* live points are points[head .. head+count) */
+  ts_period_kind kind;  /* TS_KIND_NONE until the first row */
+  ts_period first_seen; /* first period added: quoted by mixed kinds */
+  ts_point *points;     /* live points are points[head .. head+count) */
   int head, count, capacity;
-  int has_last;           /* a row has been added */
-  int64_t last_ordinal;   /* ordinal of the latest row added */
-  int unsorted;           /* some row arrived before an earlier one */
-  int64_t disorder_before;/* first disorder: this ordinal ... */
-  int64_t disorder_after; /* ... arrived after this one */
+  int has_last;            /* a row has been added */
+  int64_t last_ordinal;    /* ordinal of the latest row added */
+  int unsorted;            /* some row arrived before an earlier one */
+  int64_t disorder_before; /* first disorder: this ordinal ... */
+  int64_t disorder_after;  /* ... arrived after this one */
   /* Running year-to-date sums for ts_deque_latest (window xValue), over
   ** the live points: add and remove keep their indices true and drop a
   ** sum (valid = 0) when a point it holds changes. */
@@ -41,8 +41,7 @@ void ts_deque_init(ts_deque *s);
 void ts_deque_free(ts_deque *s);
 /* Adds value v of period p to slot 0 of its point.  O(1) amortized when
 ** rows arrive in period order. */
-ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p,
-                               const ts_number *v);
+ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v);
 /* Removes a row added earlier (window xInverse): subtracts it from its
 ** point and drops leading points that no row is left in. */
 void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);

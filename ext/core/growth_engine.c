@@ -33,9 +33,7 @@
 
 #include <stdlib.h>
 
-static int present(const ts_point *a, int j, int slot) {
-  return a[j].sum[slot].count > 0;
-}
+static int present(const ts_point *a, int j, int slot) { return a[j].sum[slot].count > 0; }
 
 /* Present, and (for a roll-up) holding every finer period it spans. */
 static int complete(const ts_point *a, int j, int slot) {
@@ -101,8 +99,8 @@ static void year_sum_reset(ts_year_sum *acc, ts_period_kind kind, const ts_point
 ** `end` (an ordinal in that year).  Moving forward only adds the points
 ** passed, so a cursor walking a series costs O(1) amortized per point;
 ** any other move starts over from the year's first point. */
-static void year_sum_to(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n,
-                        int slot, int year, int64_t end) {
+static void year_sum_to(ts_year_sum *acc, ts_period_kind kind, const ts_point *a, int n, int slot,
+                        int year, int64_t end) {
   if (!acc->valid || acc->year != year || end < acc->end) year_sum_reset(acc, kind, a, n, year);
   acc->valid = 1;
   acc->end = end;
@@ -129,8 +127,10 @@ static void prior_year_end(const ts_period *p, ts_period *out) {
 }
 
 static void growth_of_values(ts_growth_row *out, double current, double prior) {
-  if (prior == 0.0) out->note = TS_NOTE_PRIOR_ZERO;
-  else out->growth_ok = !ts_growth(current, prior, &out->growth);
+  if (prior == 0.0)
+    out->note = TS_NOTE_PRIOR_ZERO;
+  else
+    out->growth_ok = !ts_growth(current, prior, &out->growth);
 }
 
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
@@ -153,8 +153,8 @@ static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) 
 
 /* The growth half of a row: prior_index, growth, and the note when it is
 ** undefined.  *p is point i's period. */
-static void growth_against_prior(const ts_period *p, const ts_point *a, int n, int slot,
-                                 int i, int hint, ts_growth_row *out) {
+static void growth_against_prior(const ts_period *p, const ts_point *a, int n, int slot, int i,
+                                 int hint, ts_growth_row *out) {
   ts_period prior;
   out->prior_index = -1;
   if (ts_period_prior_year(p, &prior) == 0) {
@@ -168,8 +168,7 @@ static void growth_against_prior(const ts_period *p, const ts_point *a, int n, i
   } else if (!complete(a, out->prior_index, slot)) {
     out->note = TS_NOTE_INCOMPLETE;
   } else {
-    growth_of_values(out, sum_double(&a[i].sum[slot]),
-                     sum_double(&a[out->prior_index].sum[slot]));
+    growth_of_values(out, sum_double(&a[i].sum[slot]), sum_double(&a[out->prior_index].sum[slot]));
   }
 }
 
@@ -182,8 +181,8 @@ void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int 
   growth_against_prior(&p, a, n, slot, i, -1, out);
 }
 
-void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
-                    int slot, int i, ts_growth_row *out) {
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n, int slot,
+                    int i, ts_growth_row *out) {
   ts_period p, end;
   memset(out, 0, sizeof(*out));
   out->prior_index = -1;
@@ -211,14 +210,14 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
       out->ytd_growth_ok = !ts_growth(sum_double(&c->ytd.sum), base, &out->ytd_growth);
   }
   if (out->note == NULL && !out->ytd_growth_ok) {
-    out->note = !out->ytd_ok ? TS_NOTE_YTD
-              : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
-              : TS_NOTE_PRIOR_ZERO;
+    out->note = !out->ytd_ok         ? TS_NOTE_YTD
+                : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
+                                     : TS_NOTE_PRIOR_ZERO;
   }
 }
 
-void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
-                  int i, ts_growth_row *out) {
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                  ts_growth_row *out) {
   ts_growth_cursor c;
   ts_growth_cursor_init(&c);
   ts_growth_next(&c, kind, a, n, slot, i, out);

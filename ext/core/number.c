@@ -157,7 +157,10 @@ static int decimal_fast(const char *z, int n, double *out) {
   }
   if (i < n && z[i] == '.') {
     for (i++; i < n && is_digit(z[i]); i++) {
-      if (m == 0 && z[i] == '0') { frac++; continue; }
+      if (m == 0 && z[i] == '0') {
+        frac++;
+        continue;
+      }
       if (++digits > 15) return 0;
       m = m * 10 + (uint64_t)(z[i] - '0');
       frac++;
@@ -176,10 +179,14 @@ static int decimal_fast(const char *z, int n, double *out) {
   }
   e -= frac;
   double d = (double)m;
-  if (m == 0) d = 0.0;
-  else if (e >= 0 && e <= 22) d *= pow10[e];
-  else if (e < 0 && e >= -22) d /= pow10[-e];
-  else return 0;
+  if (m == 0)
+    d = 0.0;
+  else if (e >= 0 && e <= 22)
+    d *= pow10[e];
+  else if (e < 0 && e >= -22)
+    d /= pow10[-e];
+  else
+    return 0;
   *out = neg ? -d : d;
   return 1;
 }
@@ -218,8 +225,10 @@ void ts_sum_init(ts_sum *s) {
 
 static void neumaier_add(double *s, double *c, double x) {
   double t = *s + x;
-  if (fabs(*s) >= fabs(x)) *c += (*s - t) + x;
-  else *c += (x - t) + *s;
+  if (fabs(*s) >= fabs(x))
+    *c += (*s - t) + x;
+  else
+    *c += (x - t) + *s;
   *s = t;
 }
 

@@ -11,16 +11,16 @@
 
 typedef enum ts_number_status {
   TS_NUMBER_OK = 0,
-  TS_NUMBER_NULL,      /* SQL NULL */
-  TS_NUMBER_NOT_NUMBER,/* TEXT SQLite would not read as a number, BLOB */
-  TS_NUMBER_INFINITE,  /* +-Inf (or NaN) */
-  TS_NUMBER_NOMEM      /* out of memory while reading */
+  TS_NUMBER_NULL,       /* SQL NULL */
+  TS_NUMBER_NOT_NUMBER, /* TEXT SQLite would not read as a number, BLOB */
+  TS_NUMBER_INFINITE,   /* +-Inf (or NaN) */
+  TS_NUMBER_NOMEM       /* out of memory while reading */
 } ts_number_status;
 
 typedef struct ts_number {
-  int is_int;      /* 1: exact 64-bit integer in i; 0: double in d */
+  int is_int; /* 1: exact 64-bit integer in i; 0: double in d */
   int64_t i;
-  double d;        /* always set: (double)i for integers */
+  double d; /* always set: (double)i for integers */
 } ts_number;
 
 /* Reads text as SQLite would read a numeric string: optional surrounding
@@ -34,7 +34,7 @@ void ts_number_from_int(int64_t i, ts_number *out);
 ** input remains and the exact total fits in 64 bits. */
 
 typedef struct ts_sum {
-  ts_int128 exact;  /* sum of the integer inputs */
+  ts_int128 exact; /* sum of the integer inputs */
   double s, c;     /* Neumaier sum and compensation of the REAL inputs */
   int64_t n_real;  /* REAL inputs added minus removed */
   int64_t count;   /* inputs added minus removed */

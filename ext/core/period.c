@@ -32,14 +32,13 @@ const char ts_period_forms[] =
     "or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM'";
 
 /* UTF-8 of the Korean words KOSIS and the customs service write. */
-#define KO_YEAR "\xEB\x85\x84"                      /* year */
-#define KO_MONTH "\xEC\x9B\x94"                     /* month */
-#define KO_QUARTER "\xEB\xB6\x84\xEA\xB8\xB0"         /* quarter */
-#define KO_FIRST_HALF "\xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0" /* first half */
+#define KO_YEAR        "\xEB\x85\x84"                         /* year */
+#define KO_MONTH       "\xEC\x9B\x94"                         /* month */
+#define KO_QUARTER     "\xEB\xB6\x84\xEA\xB8\xB0"             /* quarter */
+#define KO_FIRST_HALF  "\xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0" /* first half */
 #define KO_SECOND_HALF "\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0" /* second half */
 
-static const char *const kind_names[] = {NULL,      "year",  "half",
-                                         "quarter", "month", "day"};
+static const char *const kind_names[] = {NULL, "year", "half", "quarter", "month", "day"};
 
 const char *ts_period_kind_name(ts_period_kind k) {
   return (k >= TS_KIND_YEAR && k <= TS_KIND_DAY) ? kind_names[k] : "none";
@@ -86,8 +85,7 @@ static int read_digits(const char *z, int n) {
 /* Strips a trailing preliminary mark from [z, z+*pn); returns 1 if found. */
 static int strip_preliminary(const char *z, int *pn) {
   int n = *pn;
-  if (n >= 3 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P') &&
-      z[n - 3] == '(') {
+  if (n >= 3 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P') && z[n - 3] == '(') {
     n -= 3;
   } else if (n >= 2 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P')) {
     n -= 2;
@@ -108,15 +106,13 @@ static int valid_time_suffix(const char *z, int n) {
   if (h < 0 || m < 0 || z[3] != ':' || h > 24 || m > 59) return 0;
   for (int i = 6; i < n; i++) {
     char c = z[i];
-    if (!is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' &&
-        c != 'Z' && c != 'z')
+    if (!is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' && c != 'Z' && c != 'z')
       return 0;
   }
   return 1;
 }
 
-static int set_period(ts_period *out, ts_period_kind kind, int year, int sub,
-                      int day) {
+static int set_period(ts_period *out, ts_period_kind kind, int year, int sub, int day) {
   if (year < 1 || year > 9999) return 1;
   out->kind = kind;
   out->year = year;
@@ -225,9 +221,9 @@ static int parse_korean(const char *z, int n, int year, ts_period *out) {
   return 1;
 }
 
-static const char *const month_names[12] = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+static const char *const month_names[12] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
 
 /* The month a name or abbreviation means: the full name, its first three
 ** letters, or "sept"; 0 if none. */
@@ -255,7 +251,7 @@ static int parse_word_first(const char *z, int n, ts_period *out) {
   while (i < n && ((z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z'))) i++;
   int word = i, digit = -1;
   if (word == 1 && i < n && is_digit(z[i])) digit = z[i++] - '0'; /* Q2, H1 */
-  if (digit < 0 && i < n && z[i] == '.') i++;                      /* Jan. */
+  if (digit < 0 && i < n && z[i] == '.') i++;                     /* Jan. */
   int sep = i;
   while (i < n && (z[i] == ' ' || z[i] == '-' || z[i] == ',' || z[i] == '\t')) i++;
   if ((i == sep && (digit >= 0 || word < 3)) || n - i != 4) return 1; /* May2016 */
@@ -420,8 +416,7 @@ int ts_periods_in_year(const ts_period *p) {
 
 int ts_period_position(const ts_period *p) {
   if (p->kind == TS_KIND_DAY)
-    return (int)(days_from_civil(p->year, p->sub, p->day) -
-                 days_from_civil(p->year, 1, 1)) + 1;
+    return (int)(days_from_civil(p->year, p->sub, p->day) - days_from_civil(p->year, 1, 1)) + 1;
   return p->sub;
 }
 
@@ -444,10 +439,22 @@ int ts_period_prior_year(const ts_period *p, ts_period *out) {
 /* First month and number of months covered by p (days: their month). */
 static void month_span(const ts_period *p, int *first, int *count) {
   switch (p->kind) {
-    case TS_KIND_YEAR: *first = 1; *count = 12; break;
-    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1; *count = 6; break;
-    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1; *count = 3; break;
-    default: *first = p->sub; *count = 1; break;
+    case TS_KIND_YEAR:
+      *first = 1;
+      *count = 12;
+      break;
+    case TS_KIND_HALF:
+      *first = (p->sub - 1) * 6 + 1;
+      *count = 6;
+      break;
+    case TS_KIND_QUARTER:
+      *first = (p->sub - 1) * 3 + 1;
+      *count = 3;
+      break;
+    default:
+      *first = p->sub;
+      *count = 1;
+      break;
   }
 }
 
@@ -461,9 +468,12 @@ int ts_period_rollup(const ts_period *p, ts_period_kind kind, ts_period *out) {
   int first, count;
   month_span(p, &first, &count);
   int sub = 1;
-  if (kind == TS_KIND_HALF) sub = (first - 1) / 6 + 1;
-  else if (kind == TS_KIND_QUARTER) sub = (first - 1) / 3 + 1;
-  else if (kind == TS_KIND_MONTH) sub = first;
+  if (kind == TS_KIND_HALF)
+    sub = (first - 1) / 6 + 1;
+  else if (kind == TS_KIND_QUARTER)
+    sub = (first - 1) / 3 + 1;
+  else if (kind == TS_KIND_MONTH)
+    sub = first;
   out->preliminary = 0;
   return set_period(out, kind, p->year, sub, 0);
 }
@@ -497,8 +507,7 @@ int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
 }
 
 double ts_period_years_between(const ts_period *a, const ts_period *b) {
-  return (double)(b->year - a->year) +
-         (ts_period_year_fraction(b) - ts_period_year_fraction(a));
+  return (double)(b->year - a->year) + (ts_period_year_fraction(b) - ts_period_year_fraction(a));
 }
 
 /* ---- the nearest accepted form, for error messages ------------------ */
@@ -511,11 +520,16 @@ static void label_shape(const char *z, int n, char *out) {
   for (int i = 0; i < n && k < 31; i++) {
     unsigned char c = (unsigned char)z[i];
     char t;
-    if (is_digit((char)c)) t = '9';
-    else if ((c | 32) >= 'a' && (c | 32) <= 'z') t = 'a';
-    else if (c >= 0x80) t = 'k';
-    else if (ts_is_space((char)c)) t = ' ';
-    else t = (char)c;
+    if (is_digit((char)c))
+      t = '9';
+    else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+      t = 'a';
+    else if (c >= 0x80)
+      t = 'k';
+    else if (ts_is_space((char)c))
+      t = ' ';
+    else
+      t = (char)c;
     if ((t == 'a' || t == 'k' || t == ' ') && k > 0 && out[k - 1] == t) continue;
     out[k++] = t;
   }
@@ -552,10 +566,14 @@ static const struct {
     {"a9 9999", "'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2)"},
     {"9a9999", "'2Q2023' (quarter 1-4) or '1H2023' (half 1-2)"},
     {"9999k", "'YYYY\xEB\x85\x84' (a year)"},
-    {"9999k 9k", "'YYYY\xEB\x85\x84 6\xEC\x9B\x94' (month 1-12) or 'YYYY\xEB\x85\x84 1\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
+    {"9999k 9k",
+     "'YYYY\xEB\x85\x84 6\xEC\x9B\x94' (month 1-12) or 'YYYY\xEB\x85\x84 "
+     "1\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
     {"9999k 99k", "'YYYY\xEB\x85\x84 06\xEC\x9B\x94' (month 01-12)"},
     {"9999k 9/9k", "'YYYY\xEB\x85\x84 1/4\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
-    {"9999k k", "'YYYY\xEB\x85\x84 \xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0' (first half) or '\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0' (second half)"},
+    {"9999k k",
+     "'YYYY\xEB\x85\x84 \xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0' (first half) or "
+     "'\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0' (second half)"},
 };
 
 const char *ts_period_nearest_form(const char *z, int n) {

@@ -34,23 +34,23 @@ typedef struct ts_point {
 ** period, all of one kind), against the same period one year earlier,
 ** matched by period and never by position. */
 typedef struct ts_growth_row {
-  int prior_index;        /* index of the prior-year point, -1: none */
-  int growth_ok;          /* growth defined */
-  double growth;          /* percent */
-  int ytd_ok;             /* every period of the year up to i present */
-  ts_number ytd;          /* sum of those periods */
-  int prior_ytd_ok;       /* the same periods of the prior year present */
+  int prior_index;  /* index of the prior-year point, -1: none */
+  int growth_ok;    /* growth defined */
+  double growth;    /* percent */
+  int ytd_ok;       /* every period of the year up to i present */
+  ts_number ytd;    /* sum of those periods */
+  int prior_ytd_ok; /* the same periods of the prior year present */
   ts_number prior_ytd;
   int ytd_growth_ok;
-  double ytd_growth;      /* percent */
-  const char *note;       /* NULL, or why growth / ytd_growth is NULL */
+  double ytd_growth; /* percent */
+  const char *note;  /* NULL, or why growth / ytd_growth is NULL */
 } ts_growth_row;
 
 /* Notes, shared by every form that reports them. */
-#define TS_NOTE_NO_PRIOR "no prior period"
+#define TS_NOTE_NO_PRIOR   "no prior period"
 #define TS_NOTE_PRIOR_ZERO "prior is zero"
-#define TS_NOTE_PRIOR_YTD "incomplete prior year-to-date"
-#define TS_NOTE_YTD "incomplete year-to-date"
+#define TS_NOTE_PRIOR_YTD  "incomplete prior year-to-date"
+#define TS_NOTE_YTD        "incomplete year-to-date"
 #define TS_NOTE_INCOMPLETE "incomplete period"
 
 /* Sorts a[0..n) by ordinal and merges points of the same period; returns
@@ -61,8 +61,8 @@ int ts_point_find(const ts_point *a, int n, int64_t ordinal);
 /* The same, first trying the index the ordinal has when no period between
 ** it and point i is missing: O(1) on a series without gaps. */
 int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal);
-void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot,
-                  int i, ts_growth_row *out);
+void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                  ts_growth_row *out);
 /* Only the growth half of ts_growth_at (prior_index, growth_ok, growth,
 ** and note when growth is NULL; the year-to-date fields stay empty), to
 ** the bit the same: O(1) when no period between point i and its prior is
@@ -82,7 +82,7 @@ typedef struct ts_growth_cursor {
   ts_year_sum ytd, prior_ytd;
 } ts_growth_cursor;
 void ts_growth_cursor_init(ts_growth_cursor *c);
-void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n,
-                    int slot, int i, ts_growth_row *out);
+void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n, int slot,
+                    int i, ts_growth_row *out);
 
 #endif /* TS_CORE_SERIES_H */

@@ -23,15 +23,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ts_result_error(sqlite3_context *ctx, const char *zFunc,
-                     const char *zFormat, ...) {
+void ts_result_error(sqlite3_context *ctx, const char *zFunc, const char *zFormat, ...) {
   va_list ap;
   va_start(ap, zFormat);
   char *zWhat = sqlite3_vmprintf(zFormat, ap);
   va_end(ap);
   char *zMsg = zWhat ? sqlite3_mprintf("%s(): %s", zFunc, zWhat) : NULL;
-  if (zMsg) sqlite3_result_error(ctx, zMsg, -1);
-  else sqlite3_result_error_nomem(ctx);
+  if (zMsg)
+    sqlite3_result_error(ctx, zMsg, -1);
+  else
+    sqlite3_result_error_nomem(ctx);
   sqlite3_free(zWhat);
   sqlite3_free(zMsg);
 }
@@ -93,8 +94,7 @@ char *ts_value_repr(sqlite3_value *v) {
   }
 }
 
-ts_number_status ts_value_number(sqlite3_value *v, ts_number *out,
-                                 char **pzErr) {
+ts_number_status ts_value_number(sqlite3_value *v, ts_number *out, char **pzErr) {
   ts_number_status st;
   *pzErr = NULL;
   switch (sqlite3_value_type(v)) {
@@ -112,21 +112,22 @@ ts_number_status ts_value_number(sqlite3_value *v, ts_number *out,
   if (st == TS_NUMBER_OK || st == TS_NUMBER_NULL) return st;
   char *zRepr = st == TS_NUMBER_NOMEM ? NULL : ts_value_repr(v);
   if (zRepr) {
-    *pzErr = sqlite3_mprintf("%s: %s", st == TS_NUMBER_INFINITE
-                                           ? "is not a finite number"
-                                           : "is not a number", zRepr);
+    *pzErr = sqlite3_mprintf(
+        "%s: %s", st == TS_NUMBER_INFINITE ? "is not a finite number" : "is not a number", zRepr);
   }
   sqlite3_free(zRepr);
   return TS_NUMBER_NOT_NUMBER;
 }
 
-ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc,
-                               int iArg, sqlite3_value *v, ts_number *out) {
+ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
+                               ts_number *out) {
   char *zErr = NULL;
   ts_number_status st = ts_value_number(v, out, &zErr);
   if (st == TS_NUMBER_OK || st == TS_NUMBER_NULL) return st;
-  if (zErr) ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
-  else sqlite3_result_error_nomem(ctx);
+  if (zErr)
+    ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
+  else
+    sqlite3_result_error_nomem(ctx);
   sqlite3_free(zErr);
   return TS_NUMBER_NOT_NUMBER;
 }
@@ -139,8 +140,7 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
     case SQLITE_INTEGER: bad = ts_period_from_int(sqlite3_value_int64(v), out); break;
     case SQLITE_FLOAT: {
       double d = sqlite3_value_double(v);
-      bad = !(d == floor(d) && d >= 1 && d <= 999912) ||
-            ts_period_from_int((int64_t)d, out);
+      bad = !(d == floor(d) && d >= 1 && d <= 999912) || ts_period_from_int((int64_t)d, out);
       break;
     }
     case SQLITE_TEXT: {
@@ -153,9 +153,9 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   if (!bad) return 0;
   char *zRepr = ts_value_repr(v);
   if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
-    *pzErr = sqlite3_mprintf("is not a period: %s (nearest accepted form: %s)", zRepr,
-                             ts_period_nearest_form((const char *)sqlite3_value_text(v),
-                                                    sqlite3_value_bytes(v)));
+    *pzErr = sqlite3_mprintf(
+        "is not a period: %s (nearest accepted form: %s)", zRepr,
+        ts_period_nearest_form((const char *)sqlite3_value_text(v), sqlite3_value_bytes(v)));
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }
@@ -163,26 +163,32 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   return 2;
 }
 
-int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg,
-                  sqlite3_value *v, ts_period *out) {
+int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
+                  ts_period *out) {
   char *zErr = NULL;
   int rc = ts_value_period(v, out, &zErr);
   if (rc == 2) {
-    if (zErr) ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
-    else sqlite3_result_error_nomem(ctx);
+    if (zErr)
+      ts_result_error(ctx, zFunc, "argument %d %s", iArg, zErr);
+    else
+      sqlite3_result_error_nomem(ctx);
   }
   sqlite3_free(zErr);
   return rc;
 }
 
 void ts_result_number(sqlite3_context *ctx, const ts_number *n) {
-  if (n->is_int) sqlite3_result_int64(ctx, n->i);
-  else ts_result_double(ctx, n->d);
+  if (n->is_int)
+    sqlite3_result_int64(ctx, n->i);
+  else
+    ts_result_double(ctx, n->d);
 }
 
 void ts_result_double(sqlite3_context *ctx, double d) {
-  if (isfinite(d)) sqlite3_result_double(ctx, d);
-  else sqlite3_result_null(ctx);
+  if (isfinite(d))
+    sqlite3_result_double(ctx, d);
+  else
+    sqlite3_result_null(ctx);
 }
 
 int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n) {
@@ -190,12 +196,11 @@ int ts_register_functions(sqlite3 *db, const ts_function_def *defs, int n) {
     const ts_function_def *f = &defs[i];
     int rc;
     if (f->xInverse) {
-      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, f->pApp,
-                                          f->xStep, f->xFinal, f->xValue,
-                                          f->xInverse, NULL);
+      rc = sqlite3_create_window_function(db, f->zName, f->nArg, f->flags, f->pApp, f->xStep,
+                                          f->xFinal, f->xValue, f->xInverse, NULL);
     } else {
-      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, f->pApp,
-                                      f->xFunc, f->xStep, f->xFinal, NULL);
+      rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, f->pApp, f->xFunc, f->xStep,
+                                      f->xFinal, NULL);
     }
     if (rc != SQLITE_OK) {
       sqlite3_log(rc, "tradestat: cannot register %s/%d", f->zName, f->nArg);

@@ -27,8 +27,7 @@ SQLITE_EXTENSION_INIT3
 #define TS_PURE_AGG TS_PURE
 
 /* Sets an error "func(): <formatted>" on ctx. */
-void ts_result_error(sqlite3_context *ctx, const char *zFunc,
-                     const char *zFormat, ...);
+void ts_result_error(sqlite3_context *ctx, const char *zFunc, const char *zFormat, ...);
 /* The message of a failed nested statement (a query a virtual table runs
 ** on its source) as "module: message", with one prefix only: a message
 ** that already starts with a name prefix ("name: " or "name(): ", as
@@ -41,17 +40,16 @@ char *ts_value_repr(sqlite3_value *v);
 /* Reads argument iArg (1-based, for the message) as a number.  Returns
 ** TS_NUMBER_OK or TS_NUMBER_NULL; on any error sets the exact error
 ** on ctx and returns TS_NUMBER_NOT_NUMBER. */
-ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc,
-                               int iArg, sqlite3_value *v, ts_number *out);
+ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
+                               ts_number *out);
 /* Same rules for a column value read in a virtual table: on error
 ** *pzErr gets "is not a number: 'value'" (caller frees; NULL when out of
 ** memory) and TS_NUMBER_NOT_NUMBER is returned. */
-ts_number_status ts_value_number(sqlite3_value *v, ts_number *out,
-                                 char **pzErr);
+ts_number_status ts_value_number(sqlite3_value *v, ts_number *out, char **pzErr);
 /* Reads a period argument (TEXT or INTEGER).  Returns 0 ok, 1 NULL, 2
 ** error (set on ctx, quoting the label and listing accepted forms). */
-int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg,
-                  sqlite3_value *v, ts_period *out);
+int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
+                  ts_period *out);
 /* Same for a column value; on error *pzErr = "invalid period: ..." */
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr);
 /* Result a number (integer or real). */

@@ -33,8 +33,7 @@ static void pct_change_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
   if (st == TS_NUMBER_NOT_NUMBER) return;
   ts_number_status st2 = ts_arg_number(ctx, "pct_change", 2, argv[1], &previous);
   if (st2 == TS_NUMBER_NOT_NUMBER) return;
-  if (st == TS_NUMBER_NULL || st2 == TS_NUMBER_NULL ||
-      ts_growth(current.d, previous.d, &growth)) {
+  if (st == TS_NUMBER_NULL || st2 == TS_NUMBER_NULL || ts_growth(current.d, previous.d, &growth)) {
     sqlite3_result_null(ctx);
     return;
   }
@@ -52,8 +51,10 @@ static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     if (st == TS_NUMBER_NOT_NUMBER) return;
     null |= st == TS_NUMBER_NULL;
   }
-  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d, &rate)) sqlite3_result_null(ctx);
-  else sqlite3_result_double(ctx, rate);
+  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d, &rate))
+    sqlite3_result_null(ctx);
+  else
+    sqlite3_result_double(ctx, rate);
 }
 
 /* ---- cagr aggregate -------------------------------------------------- */

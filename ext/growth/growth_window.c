@@ -45,8 +45,8 @@ static const char *measure_name(growth_measure m) {
 
 /* Reads one row; returns 1 when the row counts, 0 when it is skipped or
 ** an error was set (then *failed = 1). */
-static int read_row(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv,
-                    ts_number *value, ts_period *period, int *failed) {
+static int read_row(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv, ts_number *value,
+                    ts_period *period, int *failed) {
   const char *zFunc = measure_name(m);
   *failed = 0;
   ts_number_status st = ts_arg_number(ctx, zFunc, 1, argv[0], value);
@@ -59,8 +59,10 @@ static int read_row(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv
 
 static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
   ts_period p;
-  if (ts_period_from_ordinal(kind, ordinal, &p)) buf[0] = 0;
-  else ts_period_format(&p, buf);
+  if (ts_period_from_ordinal(kind, ordinal, &p))
+    buf[0] = 0;
+  else
+    ts_period_format(&p, buf);
 }
 
 static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
@@ -79,8 +81,8 @@ static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **
       char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
       ts_period_format(&s->first_seen, first);
       ts_period_format(&period, other);
-      ts_result_error(ctx, measure_name(m),
-                      "series mixes period kinds: '%s' and '%s'", first, other);
+      ts_result_error(ctx, measure_name(m), "series mixes period kinds: '%s' and '%s'", first,
+                      other);
       break;
     }
     case TS_DEQUE_TOOBIG: sqlite3_result_error_toobig(ctx); break;
@@ -108,11 +110,15 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, ts_deque *s) {
   ts_growth_row row;
   ts_deque_latest(s, m == MEASURE_YTD, &row);
   if (m == MEASURE_YOY) {
-    if (row.growth_ok) ts_result_double(ctx, row.growth);
-    else sqlite3_result_null(ctx);
+    if (row.growth_ok)
+      ts_result_double(ctx, row.growth);
+    else
+      sqlite3_result_null(ctx);
   } else {
-    if (row.ytd_growth_ok) ts_result_double(ctx, row.ytd_growth);
-    else sqlite3_result_null(ctx);
+    if (row.ytd_growth_ok)
+      ts_result_double(ctx, row.ytd_growth);
+    else
+      sqlite3_result_null(ctx);
   }
 }
 
@@ -123,8 +129,7 @@ static void growth_value(sqlite3_context *ctx, growth_measure m) {
     format_ordinal(s->kind, s->disorder_before, before);
     format_ordinal(s->kind, s->disorder_after, after);
     ts_result_error(ctx, measure_name(m),
-                    "window is not ordered by period ascending: '%s' after '%s'",
-                    before, after);
+                    "window is not ordered by period ascending: '%s' after '%s'", before, after);
     return;
   }
   result_latest(ctx, m, s);
@@ -153,10 +158,10 @@ static void window_final(sqlite3_context *ctx) { growth_final(ctx, measure_of(ct
 
 int ts_growth_window_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {"yoy_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value,
-       window_inverse, (void *)(intptr_t)MEASURE_YOY},
-      {"ytd_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value,
-       window_inverse, (void *)(intptr_t)MEASURE_YTD},
+      {"yoy_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value, window_inverse,
+       (void *)(intptr_t)MEASURE_YOY},
+      {"ytd_growth", 2, TS_PURE_AGG, 0, window_step, window_final, window_value, window_inverse,
+       (void *)(intptr_t)MEASURE_YTD},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

@@ -45,14 +45,36 @@
 #include <string.h>
 
 enum {
-  COL_PERIOD, COL_VALUE, COL_PRIOR_PERIOD, COL_PRIOR_VALUE, COL_CHANGE, COL_GROWTH,
-  COL_YTD_VALUE, COL_PRIOR_YTD_VALUE, COL_YTD_GROWTH, COL_SHARE, COL_SHARE_CHANGE,
-  COL_CONTRIBUTION, COL_PRELIMINARY, COL_NOTE, N_RESULT
+  COL_PERIOD,
+  COL_VALUE,
+  COL_PRIOR_PERIOD,
+  COL_PRIOR_VALUE,
+  COL_CHANGE,
+  COL_GROWTH,
+  COL_YTD_VALUE,
+  COL_PRIOR_YTD_VALUE,
+  COL_YTD_GROWTH,
+  COL_SHARE,
+  COL_SHARE_CHANGE,
+  COL_CONTRIBUTION,
+  COL_PRELIMINARY,
+  COL_NOTE,
+  N_RESULT
 };
-static const char *const result_columns[N_RESULT] = {
-    "period TEXT", "value", "prior_period TEXT", "prior_value", "change",
-    "growth REAL", "ytd_value", "prior_ytd_value", "ytd_growth REAL", "share REAL",
-    "share_change REAL", "contribution REAL", "preliminary INTEGER", "note TEXT"};
+static const char *const result_columns[N_RESULT] = {"period TEXT",
+                                                     "value",
+                                                     "prior_period TEXT",
+                                                     "prior_value",
+                                                     "change",
+                                                     "growth REAL",
+                                                     "ytd_value",
+                                                     "prior_ytd_value",
+                                                     "ytd_growth REAL",
+                                                     "share REAL",
+                                                     "share_change REAL",
+                                                     "contribution REAL",
+                                                     "preliminary INTEGER",
+                                                     "note TEXT"};
 
 /* The CREATE form's own key: total=LABEL names the series holding the
 ** total (one by column). */
@@ -64,9 +86,8 @@ typedef struct yoy_vtab {
 /* Hidden arguments of the table-valued form, in call order. */
 #define N_ARG 5
 static const char *const argument_columns[N_ARG] = {"source", "value_column", "period_column",
-                                                     "series_column", "options"};
-static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
-                                                  "options"};
+                                                    "series_column", "options"};
+static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series", "options"};
 
 /* A row's growth is computed when a column first needs it, and only as
 ** much as that column needs: a query reading growth alone never pays for
@@ -75,12 +96,12 @@ typedef enum row_state { ROW_NONE, ROW_GROWTH, ROW_FULL } row_state;
 
 typedef struct yoy_cursor {
   ts_series_cursor base;
-  int i;              /* current point of the series */
+  int i;                   /* current point of the series */
   ts_growth_cursor growth; /* running year-to-date sums along the series */
-  row_state state;    /* how much of row is computed for point i */
+  row_state state;         /* how much of row is computed for point i */
   ts_growth_row row;
   /* The total of every period, read once per query when first needed. */
-  int totals_loaded;  /* 0: not yet; 1: aTotal holds them */
+  int totals_loaded; /* 0: not yet; 1: aTotal holds them */
   ts_point *aTotal;
   int nTotal;
   ts_period_kind total_kind;
@@ -109,16 +130,17 @@ static int yoy_next(ts_series_cursor *pCur) {
 static const ts_growth_row *yoy_row(yoy_cursor *cur, row_state need) {
   const ts_series *s = cur->base.series;
   if (cur->state >= need) return &cur->row;
-  if (need == ROW_GROWTH) ts_growth_yoy(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
-  else ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  if (need == ROW_GROWTH)
+    ts_growth_yoy(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+  else
+    ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
   cur->state = need;
   return &cur->row;
 }
 
 /* ---- totals: share, share_change, contribution ------------------------ */
 
-static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv,
-                         char **pzErr) {
+static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv, char **pzErr) {
   static const char *const azExtra[1] = {"total"};
   char *azValue[1] = {NULL};
   yoy_vtab *yv = (yoy_vtab *)vtab;
@@ -128,8 +150,10 @@ static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK && azValue[0] && vtab->spec.nBy != 1) {
-    *pzErr = sqlite3_mprintf("yoy_growth: total= names a value of the by column, so it needs"
-                             " exactly one by column (by= has %d)", vtab->spec.nBy);
+    *pzErr = sqlite3_mprintf(
+        "yoy_growth: total= names a value of the by column, so it needs"
+        " exactly one by column (by= has %d)",
+        vtab->spec.nBy);
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) {
@@ -140,9 +164,7 @@ static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv
   return rc;
 }
 
-static void yoy_disconnect(ts_series_vtab *vtab) {
-  sqlite3_free(((yoy_vtab *)vtab)->zTotal);
-}
+static void yoy_disconnect(ts_series_vtab *vtab) { sqlite3_free(((yoy_vtab *)vtab)->zTotal); }
 
 static void yoy_reset(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
@@ -205,9 +227,10 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     if (first) cur->total_kind = s->kind;
     first = 0;
     if (s->kind != cur->total_kind) {
-      *pzErr = sqlite3_mprintf("yoy_growth: share and contribution need every series of one"
-                               " period kind (%s and %s found)",
-                               ts_period_kind_name(cur->total_kind), ts_period_kind_name(s->kind));
+      *pzErr = sqlite3_mprintf(
+          "yoy_growth: share and contribution need every series of one"
+          " period kind (%s and %s found)",
+          ts_period_kind_name(cur->total_kind), ts_period_kind_name(s->kind));
       rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
       break;
     }
@@ -243,8 +266,10 @@ static void result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
     char *zErr = NULL;
     int rc = load_totals(cur, &zErr);
     if (rc != SQLITE_OK) {
-      if (zErr) sqlite3_result_error(ctx, zErr, -1);
-      else sqlite3_result_error_code(ctx, rc);
+      if (zErr)
+        sqlite3_result_error(ctx, zErr, -1);
+      else
+        sqlite3_result_error_code(ctx, rc);
       sqlite3_free(zErr);
       return;
     }
@@ -300,8 +325,7 @@ static void result_point_value(sqlite3_context *ctx, const ts_point *pt) {
 
 static void result_prior_period(sqlite3_context *ctx, const ts_series *s, const ts_point *pt) {
   ts_period p, prior;
-  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) || ts_period_prior_year(&p, &prior))
-    return;
+  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) || ts_period_prior_year(&p, &prior)) return;
   ts_series_result_period(ctx, s->kind, ts_period_ordinal(&prior));
 }
 
@@ -318,30 +342,45 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
   const ts_point *pt = &s->aPoint[cur->i];
-  int needs_full = iCol == COL_YTD_VALUE || iCol == COL_PRIOR_YTD_VALUE ||
-                   iCol == COL_YTD_GROWTH || iCol == COL_NOTE;
-  const ts_growth_row *g = iCol == COL_PERIOD || iCol == COL_VALUE || iCol == COL_PRIOR_PERIOD ||
-                                   iCol == COL_SHARE
-                               ? NULL
-                               : yoy_row(cur, needs_full ? ROW_FULL : ROW_GROWTH);
+  int needs_full = iCol == COL_YTD_VALUE || iCol == COL_PRIOR_YTD_VALUE || iCol == COL_YTD_GROWTH ||
+                   iCol == COL_NOTE;
+  const ts_growth_row *g =
+      iCol == COL_PERIOD || iCol == COL_VALUE || iCol == COL_PRIOR_PERIOD || iCol == COL_SHARE
+          ? NULL
+          : yoy_row(cur, needs_full ? ROW_FULL : ROW_GROWTH);
   const ts_point *prior = g && g->prior_index >= 0 ? &s->aPoint[g->prior_index] : NULL;
   switch (iCol) {
     case COL_PERIOD: ts_series_result_period(ctx, s->kind, pt->ordinal); break;
     case COL_VALUE: result_point_value(ctx, pt); break;
     case COL_PRIOR_PERIOD: result_prior_period(ctx, s, pt); break;
-    case COL_PRIOR_VALUE: if (prior) result_point_value(ctx, prior); break;
-    case COL_CHANGE: if (prior) result_change(ctx, pt, prior); break;
-    case COL_GROWTH: if (g->growth_ok) ts_result_double(ctx, g->growth); break;
-    case COL_YTD_VALUE: if (g->ytd_ok) ts_result_number(ctx, &g->ytd); break;
-    case COL_PRIOR_YTD_VALUE: if (g->prior_ytd_ok) ts_result_number(ctx, &g->prior_ytd); break;
-    case COL_YTD_GROWTH: if (g->ytd_growth_ok) ts_result_double(ctx, g->ytd_growth); break;
+    case COL_PRIOR_VALUE:
+      if (prior) result_point_value(ctx, prior);
+      break;
+    case COL_CHANGE:
+      if (prior) result_change(ctx, pt, prior);
+      break;
+    case COL_GROWTH:
+      if (g->growth_ok) ts_result_double(ctx, g->growth);
+      break;
+    case COL_YTD_VALUE:
+      if (g->ytd_ok) ts_result_number(ctx, &g->ytd);
+      break;
+    case COL_PRIOR_YTD_VALUE:
+      if (g->prior_ytd_ok) ts_result_number(ctx, &g->prior_ytd);
+      break;
+    case COL_YTD_GROWTH:
+      if (g->ytd_growth_ok) ts_result_double(ctx, g->ytd_growth);
+      break;
     case COL_SHARE:
     case COL_SHARE_CHANGE:
     case COL_CONTRIBUTION: result_share(cur, ctx, iCol, pt, prior); break;
     case COL_PRELIMINARY:
-      sqlite3_result_int(ctx, preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index)));
+      sqlite3_result_int(ctx,
+                         preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index)));
       break;
-    case COL_NOTE: if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC); break;
+    case COL_NOTE:
+      if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC);
+      break;
     default: break;
   }
 }

@@ -75,20 +75,20 @@
 #endif
 
 #define KOSIS_DEFAULT_MAX_BYTES ((sqlite3_int64)256 << 20)
-#define KOSIS_MAX_MAX_BYTES ((sqlite3_int64)1 << 40)
-#define KOSIS_SHADOW "kosis" /* the shadow table is "<table>_kosis" */
+#define KOSIS_MAX_MAX_BYTES     ((sqlite3_int64)1 << 40)
+#define KOSIS_SHADOW            "kosis" /* the shadow table is "<table>_kosis" */
 
 typedef struct kosis_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
-  char *zSchema, *zName;  /* the table, for its shadow table and messages */
-  char *zShown;           /* file= as written, for messages */
-  char *zPath;            /* the file to read (absolute since CREATE) */
+  char *zSchema, *zName; /* the table, for its shadow table and messages */
+  char *zShown;          /* file= as written, for messages */
+  char *zPath;           /* the file to read (absolute since CREATE) */
   sqlite3_int64 max_bytes;
-  int nDim;               /* declared dimension columns */
-  char **azDim;           /* their names (one allocation) */
-  char *zBroken;          /* why the table cannot be read, or NULL */
-  int loaded;             /* table holds the file's snapshot */
+  int nDim;      /* declared dimension columns */
+  char **azDim;  /* their names (one allocation) */
+  char *zBroken; /* why the table cannot be read, or NULL */
+  int loaded;    /* table holds the file's snapshot */
   ts_kosis_table table;
 } kosis_vtab;
 
@@ -165,14 +165,15 @@ static int read_arguments(int argc, const char *const *argv, kosis_args *a, char
         *pzErr = sqlite3_mprintf("kosis_csv: max_bytes= given twice");
         rc = SQLITE_ERROR;
       } else if (parse_max_bytes(zValue, &a->max_bytes) != SQLITE_OK) {
-        *pzErr = sqlite3_mprintf("kosis_csv: max_bytes must be a whole number of bytes"
-                                 " from 1 to %lld: '%q'", KOSIS_MAX_MAX_BYTES, zValue);
+        *pzErr = sqlite3_mprintf(
+            "kosis_csv: max_bytes must be a whole number of bytes"
+            " from 1 to %lld: '%q'",
+            KOSIS_MAX_MAX_BYTES, zValue);
         rc = SQLITE_ERROR;
       }
       seen_max = 1;
     } else {
-      *pzErr = sqlite3_mprintf("kosis_csv: unknown argument '%q' (expected file='path')",
-                               argv[i]);
+      *pzErr = sqlite3_mprintf("kosis_csv: unknown argument '%q' (expected file='path')", argv[i]);
       rc = SQLITE_ERROR;
     }
     if (rc == SQLITE_ERROR && *pzErr == NULL) rc = SQLITE_NOMEM;
@@ -207,8 +208,10 @@ static int absolute_path(const char *zFile, char **pzPath, char **pzErr) {
     if (errno != ERANGE) break;
   }
   if (zCwd == NULL) {
-    *pzErr = sqlite3_mprintf("kosis_csv: %s: cannot resolve the relative path: the working"
-                             " directory is unknown", zFile);
+    *pzErr = sqlite3_mprintf(
+        "kosis_csv: %s: cannot resolve the relative path: the working"
+        " directory is unknown",
+        zFile);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   size_t nCwd = strlen(zCwd);
@@ -290,9 +293,10 @@ static int read_file(const char *zPath, const char *zShown, sqlite3_int64 max_by
     rc = zWhy ? io_error(pzErr, zShown, zWhy) : SQLITE_NOMEM;
     sqlite3_free(zWhy);
   } else if ((sqlite3_int64)st.st_size > max_bytes) {
-    *pzErr = sqlite3_mprintf("kosis_csv: %s: %lld bytes, more than max_bytes=%lld"
-                             " (raise the limit with the max_bytes= argument)",
-                             zShown, (sqlite3_int64)st.st_size, max_bytes);
+    *pzErr = sqlite3_mprintf(
+        "kosis_csv: %s: %lld bytes, more than max_bytes=%lld"
+        " (raise the limit with the max_bytes= argument)",
+        zShown, (sqlite3_int64)st.st_size, max_bytes);
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   /* A regular file: the descriptor may stay non-blocking (it never blocks). */
@@ -306,14 +310,18 @@ static int read_file(const char *zPath, const char *zShown, sqlite3_int64 max_by
     if (n == cap) { /* the file grew while being read */
       sqlite3_int64 bigger = cap * 2 < max_bytes + 1 ? cap * 2 : max_bytes + 1;
       if (n > max_bytes || bigger <= cap) {
-        *pzErr = sqlite3_mprintf("kosis_csv: %s: more than max_bytes=%lld bytes"
-                                 " (raise the limit with the max_bytes= argument)",
-                                 zShown, max_bytes);
+        *pzErr = sqlite3_mprintf(
+            "kosis_csv: %s: more than max_bytes=%lld bytes"
+            " (raise the limit with the max_bytes= argument)",
+            zShown, max_bytes);
         rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
         break;
       }
       char *a = sqlite3_realloc64(data, (sqlite3_uint64)bigger + 1);
-      if (a == NULL) { rc = SQLITE_NOMEM; break; }
+      if (a == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
       data = a;
       cap = bigger;
     }
@@ -340,8 +348,8 @@ static int read_file(const char *zPath, const char *zShown, sqlite3_int64 max_by
 
 /* Reads and parses the file into *t; the caller then checks the columns.
 ** Errors as read_file, and "kosis_csv: <file> line N: ...". */
-static int load_file(sqlite3 *db, const char *zPath, const char *zShown,
-                     sqlite3_int64 max_bytes, ts_kosis_table *t, char **pzErr) {
+static int load_file(sqlite3 *db, const char *zPath, const char *zShown, sqlite3_int64 max_bytes,
+                     ts_kosis_table *t, char **pzErr) {
   kosis_poll poll = {db, NULL};
   char *data = NULL, *zWhy = NULL;
   size_t n = 0;
@@ -355,9 +363,11 @@ static int load_file(sqlite3 *db, const char *zPath, const char *zShown,
   if (rc == SQLITE_OK) {
     int limit = sqlite3_limit(db, SQLITE_LIMIT_COLUMN, -1);
     if (t->nDim > limit - 4) {
-      *pzErr = sqlite3_mprintf("kosis_csv: %s: too many columns: %d dimension columns and"
-                               " the 4 result columns are more than SQLite's limit of %d"
-                               " columns per table", zShown, t->nDim, limit);
+      *pzErr = sqlite3_mprintf(
+          "kosis_csv: %s: too many columns: %d dimension columns and"
+          " the 4 result columns are more than SQLite's limit of %d"
+          " columns per table",
+          zShown, t->nDim, limit);
       rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
   }
@@ -390,7 +400,8 @@ static int declare_schema(sqlite3 *db, int nDim, const char *const *azDim) {
 
 /* Writes the file's path and dimension names to "<table>_kosis". */
 static int write_shadow(kosis_vtab *p, char **pzErr) {
-  char *zSql = sqlite3_mprintf("CREATE TABLE \"%w\".\"%w_" KOSIS_SHADOW "\"(position INTEGER"
+  char *zSql = sqlite3_mprintf("CREATE TABLE \"%w\".\"%w_" KOSIS_SHADOW
+                               "\"(position INTEGER"
                                " PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)",
                                p->zSchema, p->zName);
   if (zSql == NULL) return SQLITE_NOMEM;
@@ -413,8 +424,9 @@ static int write_shadow(kosis_vtab *p, char **pzErr) {
     sqlite3_reset(stmt);
   }
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *pzErr = sqlite3_mprintf("kosis_csv: cannot create the table's shadow table \"%w_"
-                             KOSIS_SHADOW "\": %s", p->zName, zWhy ? zWhy : sqlite3_errmsg(p->db));
+    *pzErr = sqlite3_mprintf("kosis_csv: cannot create the table's shadow table \"%w_" KOSIS_SHADOW
+                             "\": %s",
+                             p->zName, zWhy ? zWhy : sqlite3_errmsg(p->db));
     if (*pzErr == NULL) rc = SQLITE_NOMEM;
   }
   sqlite3_finalize(stmt);
@@ -428,18 +440,22 @@ static int write_shadow(kosis_vtab *p, char **pzErr) {
 ** is read, and at most as many columns as a table can have. */
 static int read_shadow(kosis_vtab *p) {
   int limit = sqlite3_limit(p->db, SQLITE_LIMIT_COLUMN, -1) - 4;
-  char *zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\".sqlite_master WHERE type = 'table'"
-                               " AND rootpage > 0 AND name = '%q_" KOSIS_SHADOW "'",
-                               p->zSchema, p->zName);
+  char *zSql = sqlite3_mprintf(
+      "SELECT count(*) FROM \"%w\".sqlite_master WHERE type = 'table'"
+      " AND rootpage > 0 AND name = '%q_" KOSIS_SHADOW "'",
+      p->zSchema, p->zName);
   sqlite3_stmt *stmt = NULL;
   int rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
-  int found = rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
+  int found =
+      rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
   if (rc == SQLITE_OK) rc = sqlite3_finalize(stmt);
   stmt = NULL;
   if (rc == SQLITE_OK && found) {
-    zSql = sqlite3_mprintf("SELECT kind, text FROM \"%w\".\"%w_" KOSIS_SHADOW "\" ORDER BY"
-                           " position LIMIT %d", p->zSchema, p->zName, limit + 2);
+    zSql = sqlite3_mprintf("SELECT kind, text FROM \"%w\".\"%w_" KOSIS_SHADOW
+                           "\" ORDER BY"
+                           " position LIMIT %d",
+                           p->zSchema, p->zName, limit + 2);
     rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }
@@ -492,7 +508,8 @@ static int read_shadow(kosis_vtab *p) {
       p->nDim = nDim;
     }
   } else if (rc == SQLITE_OK) {
-    p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW "\", which holds the"
+    p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW
+                                 "\", which holds the"
                                  " file's path and columns, is missing or damaged",
                                  p->zName);
     if (p->zBroken == NULL) rc = SQLITE_NOMEM;
@@ -594,8 +611,10 @@ static int kosis_connect(sqlite3 *db, void *pAux, int argc, const char *const *a
   if (rc == SQLITE_OK && p->zBroken == NULL) {
     rc = declare_schema(db, p->nDim, (const char *const *)p->azDim);
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-      p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW "\" names columns"
-                                   " SQLite cannot declare: %s", p->zName, sqlite3_errmsg(db));
+      p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW
+                                   "\" names columns"
+                                   " SQLite cannot declare: %s",
+                                   p->zName, sqlite3_errmsg(db));
       rc = p->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
   }
@@ -616,8 +635,8 @@ static int kosis_disconnect(sqlite3_vtab *pVtab) {
 
 static int kosis_destroy(sqlite3_vtab *pVtab) {
   kosis_vtab *p = (kosis_vtab *)pVtab;
-  char *zSql = sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\".\"%w_" KOSIS_SHADOW "\"",
-                               p->zSchema, p->zName);
+  char *zSql =
+      sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\".\"%w_" KOSIS_SHADOW "\"", p->zSchema, p->zName);
   int rc = zSql ? sqlite3_exec(p->db, zSql, NULL, NULL, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) return rc;
@@ -628,8 +647,9 @@ static int kosis_destroy(sqlite3_vtab *pVtab) {
 static int kosis_rename(sqlite3_vtab *pVtab, const char *zNew) {
   kosis_vtab *p = (kosis_vtab *)pVtab;
   char *zName = sqlite3_mprintf("%s", zNew);
-  char *zSql = sqlite3_mprintf("ALTER TABLE \"%w\".\"%w_" KOSIS_SHADOW "\" RENAME TO \"%w_"
-                               KOSIS_SHADOW "\"", p->zSchema, p->zName, zNew);
+  char *zSql = sqlite3_mprintf("ALTER TABLE \"%w\".\"%w_" KOSIS_SHADOW
+                               "\" RENAME TO \"%w_" KOSIS_SHADOW "\"",
+                               p->zSchema, p->zName, zNew);
   int rc = zSql && zName ? SQLITE_OK : SQLITE_NOMEM;
   if (rc == SQLITE_OK && p->zBroken == NULL) rc = sqlite3_exec(p->db, zSql, NULL, NULL, NULL);
   sqlite3_free(zSql);
@@ -672,8 +692,10 @@ static int kosis_close(sqlite3_vtab_cursor *cur) {
 static char *drop_hint(const char *zName) {
   int plain = zName[0] != 0 && !(zName[0] >= '0' && zName[0] <= '9');
   for (const char *z = zName; *z && plain; z++)
-    plain = (*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') || *z == '_';
-  return sqlite3_mprintf(plain ? "DROP TABLE %s still works" : "DROP TABLE \"%w\" still works", zName);
+    plain = (*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') ||
+            *z == '_';
+  return sqlite3_mprintf(plain ? "DROP TABLE %s still works" : "DROP TABLE \"%w\" still works",
+                         zName);
 }
 
 /* Sets the query-time error: what is wrong, the table, and that DROP
@@ -681,7 +703,8 @@ static char *drop_hint(const char *zName) {
 static int query_error(kosis_vtab *p, char *zWhat) {
   char *zHint = drop_hint(p->zName);
   sqlite3_free(p->base.zErrMsg);
-  p->base.zErrMsg = zWhat && zHint ? sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint) : NULL;
+  p->base.zErrMsg =
+      zWhat && zHint ? sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint) : NULL;
   sqlite3_free(zWhat);
   sqlite3_free(zHint);
   return p->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
@@ -690,13 +713,17 @@ static int query_error(kosis_vtab *p, char *zWhat) {
 /* The file's dimension columns must be the ones declared (contract item 5). */
 static char *columns_changed(const kosis_vtab *p, const ts_kosis_table *t) {
   if (t->nDim != p->nDim) {
-    return sqlite3_mprintf("kosis_csv: %s: the file now has %d dimension columns; the table"
-                           " was created with %d", p->zShown, t->nDim, p->nDim);
+    return sqlite3_mprintf(
+        "kosis_csv: %s: the file now has %d dimension columns; the table"
+        " was created with %d",
+        p->zShown, t->nDim, p->nDim);
   }
   for (int d = 0; d < t->nDim; d++) {
     if (strcmp(t->azDimName[d], p->azDim[d]) != 0) {
-      return sqlite3_mprintf("kosis_csv: %s: dimension column %d is now \"%s\"; the table was"
-                             " created with \"%s\"", p->zShown, d + 1, t->azDimName[d], p->azDim[d]);
+      return sqlite3_mprintf(
+          "kosis_csv: %s: dimension column %d is now \"%s\"; the table was"
+          " created with \"%s\"",
+          p->zShown, d + 1, t->azDimName[d], p->azDim[d]);
     }
   }
   return NULL;
@@ -725,8 +752,8 @@ static int load_snapshot(kosis_vtab *p) {
   return SQLITE_OK;
 }
 
-static int kosis_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
-                        int argc, sqlite3_value **argv) {
+static int kosis_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
+                        sqlite3_value **argv) {
   (void)idxNum, (void)idxStr, (void)argc, (void)argv;
   kosis_vtab *p = (kosis_vtab *)cur->pVtab;
   ((kosis_cursor *)cur)->iCell = 0;
@@ -760,15 +787,13 @@ static int kosis_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i) {
       sqlite3_result_text(ctx, period->canonical, -1, SQLITE_TRANSIENT);
       break;
     case TS_KOSIS_COL_VALUE:
-      if (cell->is_null) sqlite3_result_null(ctx);
-      else ts_result_number(ctx, &cell->value);
+      if (cell->is_null)
+        sqlite3_result_null(ctx);
+      else
+        ts_result_number(ctx, &cell->value);
       break;
-    case TS_KOSIS_COL_PRELIMINARY:
-      sqlite3_result_int(ctx, period->period.preliminary != 0);
-      break;
-    default:
-      sqlite3_result_text(ctx, period->label, -1, SQLITE_STATIC);
-      break;
+    case TS_KOSIS_COL_PRELIMINARY: sqlite3_result_int(ctx, period->period.preliminary != 0); break;
+    default: sqlite3_result_text(ctx, period->label, -1, SQLITE_STATIC); break;
   }
   return SQLITE_OK;
 }

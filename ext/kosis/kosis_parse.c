@@ -39,11 +39,10 @@
 
 #include <limits.h>
 
-const char *const ts_kosis_result_columns[4] = {"period", "value",
-                                                "preliminary", "label"};
+const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary", "label"};
 
-#define KOSIS_PERIOD_NAME "\xEC\x8B\x9C\xEC\xA0\x90" /* 시점 */
-#define KOSIS_DATA_NAME "\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0" /* 데이터 */
+#define KOSIS_PERIOD_NAME "\xEC\x8B\x9C\xEC\xA0\x90"             /* 시점 */
+#define KOSIS_DATA_NAME   "\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0" /* 데이터 */
 
 static char *trim(char *z) {
   while (*z == ' ' || *z == '\t') z++;
@@ -106,12 +105,12 @@ static int is_grouped_number(const char *z) {
 }
 
 /* Reads one value cell (contract item 4). */
-static int parse_value(char *zRaw, const char *zColumn, int line,
-                       ts_kosis_cell *cell, char **pzErr) {
+static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell *cell,
+                       char **pzErr) {
   char *z = trim(zRaw);
   cell->is_null = 0;
-  if (z[0] == 0 || strcmp(z, "-") == 0 || strcmp(z, "\xE2\x80\xA6") == 0 ||
-      strcmp(z, "...") == 0 || strcmp(z, "x") == 0 || strcmp(z, "X") == 0) {
+  if (z[0] == 0 || strcmp(z, "-") == 0 || strcmp(z, "\xE2\x80\xA6") == 0 || strcmp(z, "...") == 0 ||
+      strcmp(z, "x") == 0 || strcmp(z, "X") == 0) {
     cell->is_null = 1;
     return SQLITE_OK;
   }
@@ -133,14 +132,13 @@ static int parse_value(char *zRaw, const char *zColumn, int line,
   return rc;
 }
 
-static int parse_period(char *zRaw, int line, const char *zWhat,
-                        ts_kosis_period *out, char **pzErr) {
+static int parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period *out,
+                        char **pzErr) {
   const char *z = trim(zRaw);
   if (ts_period_parse(z, -1, &out->period) != 0) {
     char *q = quoted(z);
     if (q == NULL) return SQLITE_NOMEM;
-    int rc = fail(pzErr, line, "%s %s is not a period (expected %s)", zWhat, q,
-                  ts_period_forms);
+    int rc = fail(pzErr, line, "%s %s is not a period (expected %s)", zWhat, q, ts_period_forms);
     sqlite3_free(q);
     return rc;
   }
@@ -154,9 +152,9 @@ typedef struct kosis_builder {
   ts_kosis_table *t;
   int nHeader;
   int header_line;
-  int iPeriod, iData;      /* long layout: the 시점 and 데이터 columns */
-  int iFirstPeriod;        /* wide layout: first period column */
-  int *aiDim;              /* header index of each dimension column */
+  int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
+  int iFirstPeriod;   /* wide layout: first period column */
+  int *aiDim;         /* header index of each dimension column */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc;
 } kosis_builder;
 
@@ -219,14 +217,15 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
       if (sqlite3_stricmp(z, ts_kosis_result_columns[k]) == 0) {
         rc = fail(pzErr, b->header_line,
                   "column %d is named \"%s\", which kosis_csv uses for a"
-                  " result column", b->aiDim[d] + 1, z);
+                  " result column",
+                  b->aiDim[d] + 1, z);
       }
     }
     if (rc != SQLITE_OK) break;
     int e = name_set_add(&set, d);
     if (e >= 0) {
-      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
-                b->aiDim[e] + 1, b->aiDim[d] + 1, z);
+      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", b->aiDim[e] + 1,
+                b->aiDim[d] + 1, z);
     }
   }
   sqlite3_free(set.aSlot);
@@ -244,7 +243,8 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     if (strcmp(azField[i], KOSIS_DATA_NAME) == 0 && b->iData < 0) b->iData = i;
   }
   if ((b->iPeriod < 0) != (b->iData < 0)) {
-    return fail(pzErr, b->header_line, "a \"%s\" column but no \"%s\" column"
+    return fail(pzErr, b->header_line,
+                "a \"%s\" column but no \"%s\" column"
                 " (the long layout needs both)",
                 b->iPeriod >= 0 ? KOSIS_PERIOD_NAME : KOSIS_DATA_NAME,
                 b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
@@ -272,16 +272,15 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       char zWhat[40];
       sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
-      rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat,
-                        &t->aPeriod[j], pzErr);
+      rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat, &t->aPeriod[j], pzErr);
       if (rc != SQLITE_OK) break;
       azKey[j] = t->aPeriod[j].canonical;
       int k = name_set_add(&set, j);
       if (k >= 0) {
         rc = fail(pzErr, b->header_line,
                   "columns %d and %d are the same period %s (one value per"
-                  " period and row is supported)", b->iFirstPeriod + k + 1,
-                  b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
+                  " period and row is supported)",
+                  b->iFirstPeriod + k + 1, b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
       }
     }
     sqlite3_free(set.aSlot);
@@ -300,8 +299,8 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
   return check_dimension_names(b, pzErr);
 }
 
-static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int period,
-                    int line, char **pzErr) {
+static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int period, int line,
+                    char **pzErr) {
   ts_kosis_table *t = b->t;
   int rc = grow((void **)&t->aCell, &b->nCellAlloc, t->nCell + 1, sizeof(ts_kosis_cell));
   if (rc != SQLITE_OK) return rc;
@@ -314,17 +313,15 @@ static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int per
 }
 
 /* One data record (items 4 and 5). */
-static int read_record(kosis_builder *b, char **azField, int nField, int line,
-                       char **pzErr) {
+static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
   if (nField != b->nHeader) {
-    return fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
-                b->header_line, b->nHeader);
+    return fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField, b->header_line,
+                b->nHeader);
   }
   if (t->nRecord == INT_MAX) return fail(pzErr, line, "too many records");
   int rc = grow((void **)&t->azDim, &b->nRecordAlloc,
-                ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1),
-                sizeof(char *));
+                ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
   if (rc != SQLITE_OK) return rc;
   for (int d = 0; d < t->nDim; d++) {
     t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = trim(azField[b->aiDim[d]]);
@@ -353,13 +350,12 @@ int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
 
-int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out,
-                          char **pzErr, ts_kosis_poll xPoll, void *pPollArg) {
+int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char **pzErr,
+                          ts_kosis_poll xPoll, void *pPollArg) {
   memset(out, 0, sizeof(*out));
   *pzErr = NULL;
   size_t nText = 0;
-  int rc = ts_kosis_decode(data, n, &out->zText, &nText, &out->encoding, pzErr, xPoll,
-                           pPollArg);
+  int rc = ts_kosis_decode(data, n, &out->zText, &nText, &out->encoding, pzErr, xPoll, pPollArg);
   if (rc != SQLITE_OK) return rc;
   kosis_builder b;
   memset(&b, 0, sizeof(b));

@@ -41,15 +41,13 @@ static int line_at(const char *z, size_t off) {
   return line;
 }
 
-static int poll(ts_kosis_poll xPoll, void *pArg) {
-  return xPoll ? xPoll(pArg) : SQLITE_OK;
-}
+static int poll(ts_kosis_poll xPoll, void *pArg) { return xPoll ? xPoll(pArg) : SQLITE_OK; }
 
 /* utf8_valid_prefix over the whole buffer, a chunk at a time (a sequence
 ** cut by a chunk's end is read again with the next chunk).  *pRc: the
 ** poll's code when it stopped the scan (the result is then 0). */
-static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n,
-                                       ts_kosis_poll xPoll, void *pArg, int *pRc);
+static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n, ts_kosis_poll xPoll,
+                                       void *pArg, int *pRc);
 
 /* Length of the valid UTF-8 prefix of z[0..n). */
 static size_t utf8_valid_prefix(const unsigned char *z, size_t n) {
@@ -58,17 +56,22 @@ static size_t utf8_valid_prefix(const unsigned char *z, size_t n) {
     unsigned char c = z[i];
     size_t len;
     unsigned lo = 0x80, hi = 0xBF; /* allowed range of the 2nd byte */
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
     else if (c >= 0xE0 && c <= 0xEF) {
       len = 3;
-      if (c == 0xE0) lo = 0xA0;      /* no overlong forms */
-      if (c == 0xED) hi = 0x9F;      /* no surrogates */
+      if (c == 0xE0) lo = 0xA0; /* no overlong forms */
+      if (c == 0xED) hi = 0x9F; /* no surrogates */
     } else if (c >= 0xF0 && c <= 0xF4) {
       len = 4;
       if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;      /* nothing past U+10FFFF */
-    } else return i;
+      if (c == 0xF4) hi = 0x8F; /* nothing past U+10FFFF */
+    } else
+      return i;
     if (i + len > n) return i;
     if (z[i + 1] < lo || z[i + 1] > hi) return i;
     for (size_t k = 2; k < len; k++) {
@@ -79,8 +82,8 @@ static size_t utf8_valid_prefix(const unsigned char *z, size_t n) {
   return n;
 }
 
-static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n,
-                                       ts_kosis_poll xPoll, void *pArg, int *pRc) {
+static size_t utf8_valid_prefix_polled(const unsigned char *z, size_t n, ts_kosis_poll xPoll,
+                                       void *pArg, int *pRc) {
   size_t done = 0;
   *pRc = SQLITE_OK;
   while (done < n) {
@@ -104,8 +107,8 @@ static char *copy_text(const char *z, size_t n) {
 /* iconv CP949 -> UTF-8.  SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR with
 ** *pBad = offset of the first byte that is not CP949 ((size_t)-1: iconv
 ** itself is unavailable). */
-static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
-                         size_t *pBad, ts_kosis_poll xPoll, void *pArg) {
+static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut, size_t *pBad,
+                         ts_kosis_poll xPoll, void *pArg) {
   iconv_t cd = iconv_open("UTF-8", "CP949");
   if (cd == (iconv_t)-1) {
     *pBad = (size_t)-1;
@@ -130,7 +133,10 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
     if (errno == E2BIG) {
       size_t used = (size_t)(op - out);
       char *bigger = sqlite3_realloc64(out, (sqlite3_uint64)cap * 2 + 1);
-      if (bigger == NULL) { rc = SQLITE_NOMEM; break; }
+      if (bigger == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
       out = bigger;
       cap *= 2;
       op = out + used;
@@ -152,26 +158,27 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut,
 }
 
 int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
-                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll,
-                    void *pPollArg) {
+                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll, void *pPollArg) {
   int rc = SQLITE_OK;
   *pzText = NULL;
   *pzErr = NULL;
   const char *nul = memchr(data, 0, n);
   if (nul) {
-    *pzErr = sqlite3_mprintf("line %d: NUL byte in the text (is it UTF-16?"
-                             " save it as UTF-8 or CP949)",
-                             line_at(data, (size_t)(nul - data)));
+    *pzErr = sqlite3_mprintf(
+        "line %d: NUL byte in the text (is it UTF-16?"
+        " save it as UTF-8 or CP949)",
+        line_at(data, (size_t)(nul - data)));
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-    size_t ok = 3 + utf8_valid_prefix_polled((const unsigned char *)data + 3, n - 3,
-                                             xPoll, pPollArg, &rc);
+    size_t ok =
+        3 + utf8_valid_prefix_polled((const unsigned char *)data + 3, n - 3, xPoll, pPollArg, &rc);
     if (rc != SQLITE_OK) return rc;
     if (ok < n) {
-      *pzErr = sqlite3_mprintf("line %d: invalid UTF-8 (byte 0x%02x) in a file"
-                               " that starts with a UTF-8 byte-order mark",
-                               line_at(data, ok), (unsigned char)data[ok]);
+      *pzErr = sqlite3_mprintf(
+          "line %d: invalid UTF-8 (byte 0x%02x) in a file"
+          " that starts with a UTF-8 byte-order mark",
+          line_at(data, ok), (unsigned char)data[ok]);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
     *pEnc = TS_KOSIS_UTF8_BOM;
@@ -179,8 +186,7 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
     *pzText = copy_text(data + 3, n - 3);
     return *pzText ? SQLITE_OK : SQLITE_NOMEM;
   }
-  size_t utf8_ok = utf8_valid_prefix_polled((const unsigned char *)data, n, xPoll,
-                                            pPollArg, &rc);
+  size_t utf8_ok = utf8_valid_prefix_polled((const unsigned char *)data, n, xPoll, pPollArg, &rc);
   if (rc != SQLITE_OK) return rc;
   if (utf8_ok == n) {
     *pEnc = TS_KOSIS_UTF8;
@@ -192,16 +198,17 @@ int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
   rc = cp949_to_utf8(data, n, pzText, pnText, &bad, xPoll, pPollArg);
   if (rc == SQLITE_ERROR) {
     if (bad == (size_t)-1) {
-      *pzErr = sqlite3_mprintf("line 1: the text is not UTF-8 and the C"
-                               " library cannot convert CP949 (iconv)");
+      *pzErr = sqlite3_mprintf(
+          "line 1: the text is not UTF-8 and the C"
+          " library cannot convert CP949 (iconv)");
     } else {
       /* Point at the failure of the encoding that reads further: the one
       ** the file is most likely meant to be in. */
       size_t at = utf8_ok >= bad ? utf8_ok : bad;
-      *pzErr = sqlite3_mprintf("line %d: the text is neither UTF-8 nor CP949"
-                               " (it reads as %s up to byte 0x%02x)",
-                               line_at(data, at), utf8_ok >= bad ? "UTF-8" : "CP949",
-                               (unsigned char)data[at]);
+      *pzErr = sqlite3_mprintf(
+          "line %d: the text is neither UTF-8 nor CP949"
+          " (it reads as %s up to byte 0x%02x)",
+          line_at(data, at), utf8_ok >= bad ? "UTF-8" : "CP949", (unsigned char)data[at]);
     }
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -253,9 +260,10 @@ static int read_quoted(ts_csv_reader *r, size_t *pi, size_t *pw, char **pzErr) {
   int quote_line = r->line;
   for (;;) {
     if (i >= r->n) {
-      *pzErr = sqlite3_mprintf("line %d: unterminated quoted field (field %d;"
-                               " the closing \" is missing)",
-                               quote_line, r->nField + 1);
+      *pzErr = sqlite3_mprintf(
+          "line %d: unterminated quoted field (field %d;"
+          " the closing \" is missing)",
+          quote_line, r->nField + 1);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
     if (z[i] == '"') {
@@ -273,8 +281,8 @@ static int read_quoted(ts_csv_reader *r, size_t *pi, size_t *pw, char **pzErr) {
     z[w++] = z[i++];
   }
   if (i < r->n && z[i] != ',' && !is_line_end(z[i])) {
-    *pzErr = sqlite3_mprintf("line %d: text after the closing quote of field %d",
-                             r->line, r->nField + 1);
+    *pzErr = sqlite3_mprintf("line %d: text after the closing quote of field %d", r->line,
+                             r->nField + 1);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   *pi = i;

@@ -13,16 +13,15 @@
 ** xPoll (may be NULL) is called between chunks of TS_KOSIS_POLL_BYTES;
 ** a code other than SQLITE_OK from it stops decoding with that code. */
 int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
-                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll,
-                    void *pPollArg);
+                    ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll, void *pPollArg);
 
 /* Reads CSV records from z[0..n) (z[n] must be NUL), in place. */
 typedef struct ts_csv_reader {
   char *z;
   size_t n, pos;
-  int line;          /* current physical line */
-  int record_line;   /* line the last record started on */
-  char **azField;    /* fields of the last record, NUL-terminated in z */
+  int line;        /* current physical line */
+  int record_line; /* line the last record started on */
+  char **azField;  /* fields of the last record, NUL-terminated in z */
   int nField, nAlloc;
 } ts_csv_reader;
 

@@ -24,8 +24,8 @@ static void result_period(sqlite3_context *ctx, const ts_period *p) {
 }
 
 /* Reads argument 1 as a period; returns 0 when the caller should go on. */
-static int first_period(sqlite3_context *ctx, const char *zFunc,
-                        sqlite3_value **argv, ts_period *p) {
+static int first_period(sqlite3_context *ctx, const char *zFunc, sqlite3_value **argv,
+                        ts_period *p) {
   int rc = ts_arg_period(ctx, zFunc, 1, argv[0], p);
   if (rc == 1) sqlite3_result_null(ctx);
   return rc;
@@ -62,17 +62,24 @@ static void period_shift_func(sqlite3_context *ctx, int argc, sqlite3_value **ar
     ts_result_error(ctx, "period_shift", "argument 2 is not a whole number: %!.15g", n.d);
     return;
   }
-  int64_t steps = n.is_int ? n.i : (n.d > 1e15 ? INT64_MAX : n.d < -1e15 ? INT64_MIN : (int64_t)n.d);
-  if (ts_period_shift(&p, steps, &out)) sqlite3_result_null(ctx);
-  else result_period(ctx, &out);
+  int64_t steps = n.is_int ? n.i
+                           : (n.d > 1e15    ? INT64_MAX
+                              : n.d < -1e15 ? INT64_MIN
+                                            : (int64_t)n.d);
+  if (ts_period_shift(&p, steps, &out))
+    sqlite3_result_null(ctx);
+  else
+    result_period(ctx, &out);
 }
 
 static void period_prior_year_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_period p, out;
   (void)argc;
   if (first_period(ctx, "period_prior_year", argv, &p) != 0) return;
-  if (ts_period_prior_year(&p, &out)) sqlite3_result_null(ctx);
-  else result_period(ctx, &out);
+  if (ts_period_prior_year(&p, &out))
+    sqlite3_result_null(ctx);
+  else
+    result_period(ctx, &out);
 }
 
 static void period_rollup_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -87,9 +94,10 @@ static void period_rollup_func(sqlite3_context *ctx, int argc, sqlite3_value **a
   ts_period_kind kind = ts_period_kind_from_name(zKind);
   if (kind == TS_KIND_NONE) {
     char *zRepr = ts_value_repr(argv[1]);
-    ts_result_error(ctx, "period_rollup",
-                    "argument 2 is not a period kind: %s (expected year, half, quarter, month or day)",
-                    zRepr ? zRepr : "?");
+    ts_result_error(
+        ctx, "period_rollup",
+        "argument 2 is not a period kind: %s (expected year, half, quarter, month or day)",
+        zRepr ? zRepr : "?");
     sqlite3_free(zRepr);
     return;
   }

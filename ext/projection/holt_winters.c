@@ -72,16 +72,16 @@
 #include <float.h>
 #include <math.h>
 
-#define HW_MAX_DIM 4
-#define HW_MAX_EVAL 400   /* evaluations per search, a safety net */
-#define HW_ROUGH_TOL 3e-2 /* a rough search stops at this relative spread */
-#define HW_LOCAL_TOL 1e-3 /* a local search (and polish) at this one */
+#define HW_MAX_DIM    4
+#define HW_MAX_EVAL   400  /* evaluations per search, a safety net */
+#define HW_ROUGH_TOL  3e-2 /* a rough search stops at this relative spread */
+#define HW_LOCAL_TOL  1e-3 /* a local search (and polish) at this one */
 #define HW_LOCAL_STEP 0.25 /* a local search's simplex edge, logit units */
-#define HW_WARM_BOUND 3.0 /* previous optima are pulled into [-3, 3] */
-#define HW_SCREEN 10.0    /* refit candidates within this AICc of the best */
-#define HW_INVALID 1e300
-#define PHI_LOW 0.8
-#define PHI_SPAN 0.18
+#define HW_WARM_BOUND 3.0  /* previous optima are pulled into [-3, 3] */
+#define HW_SCREEN     10.0 /* refit candidates within this AICc of the best */
+#define HW_INVALID    1e300
+#define PHI_LOW       0.8
+#define PHI_SPAN      0.18
 
 enum { TREND_NONE, TREND_ADDITIVE, TREND_DAMPED, N_TREND };
 
@@ -89,9 +89,9 @@ typedef struct hw_data {
   const double *y;
   int n, m, first_pos; /* first_pos: 0-based season index of y[0] */
   int multiplicative;
-  int trend;           /* TREND_* */
+  int trend; /* TREND_* */
   /* item 2's starting states, computed once per fit (hw_data_init) */
-  int start_invalid;   /* multiplicative start impossible */
+  int start_invalid; /* multiplicative start impossible */
   double level0, trend0, season0[12];
 } hw_data;
 
@@ -112,15 +112,14 @@ static void params_from_x(const hw_data *d, const double *x, hw_params *p) {
   p->alpha = a;
   p->gamma = (1.0 - a) * logistic(x[1]);
   p->beta = d->trend == TREND_NONE ? 0.0 : a * logistic(x[2]);
-  p->phi = d->trend == TREND_NONE ? 0.0
+  p->phi = d->trend == TREND_NONE       ? 0.0
            : d->trend == TREND_ADDITIVE ? 1.0
-                                         : PHI_LOW + PHI_SPAN * logistic(x[3]);
+                                        : PHI_LOW + PHI_SPAN * logistic(x[3]);
 }
 
 /* Starting level (one step before y[0]), trend and seasonal states.
 ** Returns 1 when the multiplicative start is impossible (a line <= 0). */
-static int hw_start(const hw_data *d, double *level, double *trend,
-                    double *season) {
+static int hw_start(const hw_data *d, double *level, double *trend, double *season) {
   int m = d->m;
   double mean1 = 0, mean2 = 0;
   for (int t = 0; t < m; t++) mean1 += d->y[t], mean2 += d->y[t + m];
@@ -146,8 +145,10 @@ static int hw_start(const hw_data *d, double *level, double *trend,
   }
   if (d->multiplicative && total <= 0) return 1;
   for (int i = 0; i < m; i++) {
-    if (d->multiplicative) season[i] *= m / total;
-    else season[i] -= total / m;
+    if (d->multiplicative)
+      season[i] *= m / total;
+    else
+      season[i] -= total / m;
   }
   *level = l;
   *trend = b;
@@ -172,8 +173,7 @@ static void hw_data_init(hw_data *d, const double *y, int n, int m, int first_po
 ** so base' = (1 - a - phi B) base + phi^2 b + (a + phi B) c and
 ** b' = phi b + B c - B base: each step depends on the last through one
 ** multiply-add, not a chain of four (the same model; rounding differs). */
-static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state,
-                     double *rel_sse) {
+static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
   if (d->start_invalid) return HW_INVALID;
   const double *y = d->y, a = p->alpha, B = p->beta, g = p->gamma, phi = p->phi;
   const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
@@ -223,9 +223,13 @@ static double hw_objective(const hw_data *d, const double *x) {
 static void simplex_sort(double p[][HW_MAX_DIM], double *f, int dim) {
   for (int i = 1; i <= dim; i++) {
     for (int k = i; k > 0 && f[k] < f[k - 1]; k--) {
-      double tf = f[k]; f[k] = f[k - 1]; f[k - 1] = tf;
+      double tf = f[k];
+      f[k] = f[k - 1];
+      f[k - 1] = tf;
       for (int j = 0; j < dim; j++) {
-        double t = p[k][j]; p[k][j] = p[k - 1][j]; p[k - 1][j] = t;
+        double t = p[k][j];
+        p[k][j] = p[k - 1][j];
+        p[k - 1][j] = t;
       }
     }
   }
@@ -290,17 +294,16 @@ static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort)
     evals += dim;
   }
   int best = 0;
-  for (int i = 1; i <= dim; i++) if (f[i] < f[best]) best = i;
+  for (int i = 1; i <= dim; i++)
+    if (f[i] < f[best]) best = i;
   for (int j = 0; j < dim; j++) x0[j] = p[best][j];
   return f[best];
 }
 
 /* Best fit of one candidate over the fixed starts; HW_INVALID if none. */
 /* (alpha, gamma / (1 - alpha), beta*, (phi - 0.8) / 0.18) */
-static const double starts[4][HW_MAX_DIM] = {{0.2, 0.1, 0.1, 0.9},
-                                             {0.5, 0.3, 0.1, 0.5},
-                                             {0.8, 0.5, 0.05, 0.7},
-                                             {0.3, 0.05, 0.5, 0.3}};
+static const double starts[4][HW_MAX_DIM] = {
+    {0.2, 0.1, 0.1, 0.9}, {0.5, 0.3, 0.1, 0.5}, {0.8, 0.5, 0.05, 0.7}, {0.3, 0.05, 0.5, 0.3}};
 
 /* Item 3: one candidate's fit into x.  Without prev, a rough search from
 ** each of the four starting points; with prev (its optimum in the
@@ -364,8 +367,7 @@ static double sum_sd_factor(const ts_hw_model *model, int m, int h) {
 }
 
 /* Forecast path of a fitted model; returns the total of periods 1..h. */
-static double hw_forecast_path(const ts_hw_model *model, int m, int next_pos,
-                               int h, double *path) {
+static double hw_forecast_path(const ts_hw_model *model, int m, int next_pos, int h, double *path) {
   double total = 0, damp = 0, power = 1;
   for (int i = 1; i <= h; i++) {
     int j = (next_pos + i - 1) % m;
@@ -410,8 +412,8 @@ static double aicc(double sse, double floor, int n, int k) {
 }
 
 /* Fits candidate c into model (states after y[n-1]) and its forecast. */
-static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model,
-                         double *path, double *rel_sse) {
+static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model, double *path,
+                         double *rel_sse) {
   hw_params p;
   params_from_x(&c->d, c->x, &p);
   model->multiplicative = c->d.multiplicative;
@@ -429,8 +431,8 @@ static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model,
 ** evaluated at its previous optimum; those within HW_SCREEN of the best
 ** such AICc are refitted (hw_fit with prev), the others keep their
 ** previous parameters.  warm then holds this fit's parameters. */
-static int fit_candidates(const double *y, int n, int m, int first_pos,
-                          ts_hw_warm *warm, hw_candidate *cand) {
+static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
+                          hw_candidate *cand) {
   int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
   double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND];
   for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
@@ -476,17 +478,15 @@ static int fit_candidates(const double *y, int n, int m, int first_pos,
   return n_cand;
 }
 
-int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
-                             int h, double *sum, double *sd,
-                             ts_hw_model *model) {
+int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos, int h, double *sum,
+                             double *sd, ts_hw_model *model) {
   return ts_holt_winters_forecast_warm(y, n, m, first_pos, h, NULL, sum, sd, model);
 }
 
-int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
-                                  int h, ts_hw_warm *warm, double *sum, double *sd,
-                                  ts_hw_model *model) {
-  if (!(m == 2 || m == 4 || m == 12) || n < 2 * m || first_pos < 1 ||
-      first_pos > m || h < 0 || h > 12)
+int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos, int h,
+                                  ts_hw_warm *warm, double *sum, double *sd, ts_hw_model *model) {
+  if (!(m == 2 || m == 4 || m == 12) || n < 2 * m || first_pos < 1 || first_pos > m || h < 0 ||
+      h > 12)
     return 1;
   hw_candidate cand[HW_N_CAND];
   double path[12], rel_sse = 0;
@@ -494,7 +494,9 @@ int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
   /* Best first (stable: ties keep the simpler, earlier candidate). */
   for (int i = 1; i < n_cand; i++) {
     for (int k = i; k > 0 && cand[k].aicc < cand[k - 1].aicc; k--) {
-      hw_candidate t = cand[k]; cand[k] = cand[k - 1]; cand[k - 1] = t;
+      hw_candidate t = cand[k];
+      cand[k] = cand[k - 1];
+      cand[k - 1] = t;
     }
   }
   int chosen = -1;
@@ -518,8 +520,10 @@ int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
     *sd = 0;
   } else if (n > k) {
     double factor = sum_sd_factor(model, m, h);
-    if (model->multiplicative) *sd = sqrt(rel_sse / (n - k)) * fabs(*sum) / h * factor;
-    else *sd = sqrt(model->sse / (n - k)) * factor;
+    if (model->multiplicative)
+      *sd = sqrt(rel_sse / (n - k)) * fabs(*sum) / h * factor;
+    else
+      *sd = sqrt(model->sse / (n - k)) * factor;
   }
   return 0;
 }

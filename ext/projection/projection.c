@@ -69,14 +69,14 @@ static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 typedef struct projection_state {
   ts_proj_method method;
-  ts_deque series;   /* the growth family's point deque: rows summed by
+  ts_deque series; /* the growth family's point deque: rows summed by
                         period, removed by xInverse, sorted when read */
 } projection_state;
 
 /* Reads one row.  Returns 0 when the row counts, 1 to skip it, 2 after an
 ** error was set on ctx. */
-static int read_row(sqlite3_context *ctx, projection_state *s,
-                    sqlite3_value **argv, ts_number *value, ts_period *period) {
+static int read_row(sqlite3_context *ctx, projection_state *s, sqlite3_value **argv,
+                    ts_number *value, ts_period *period) {
   const char *zMethod = (const char *)sqlite3_value_text(argv[2]);
   if (zMethod == NULL && sqlite3_value_type(argv[2]) != SQLITE_NULL) {
     sqlite3_result_error_nomem(ctx);
@@ -85,8 +85,8 @@ static int read_row(sqlite3_context *ctx, projection_state *s,
   if (ts_proj_method_from_name(zMethod, &s->method)) {
     char *zRepr = ts_value_repr(argv[2]);
     if (zRepr) {
-      ts_result_error(ctx, FUNC, "argument 3 is not a method: %s (expected %s)",
-                      zRepr, ts_proj_method_list);
+      ts_result_error(ctx, FUNC, "argument 3 is not a method: %s (expected %s)", zRepr,
+                      ts_proj_method_list);
     } else {
       sqlite3_result_error_nomem(ctx);
     }
@@ -108,8 +108,7 @@ static int read_row(sqlite3_context *ctx, projection_state *s,
   if (period->kind == TS_KIND_DAY && s->method != TS_PROJ_RUN_RATE) {
     char b[TS_PERIOD_LABEL_MAX];
     ts_period_format(period, b);
-    ts_result_error(ctx, FUNC,
-                    "method '%s' needs year, half, quarter or month periods: '%s'",
+    ts_result_error(ctx, FUNC, "method '%s' needs year, half, quarter or month periods: '%s'",
                     ts_proj_method_name(s->method), b);
     return 2;
   }
@@ -127,8 +126,10 @@ static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv
   }
   if (read_row(ctx, s, argv, &value, &period) != 0) return;
   ts_deque_status st = ts_deque_add(&s->series, &period, &value);
-  if (st == TS_DEQUE_NOMEM) sqlite3_result_error_nomem(ctx);
-  else if (st != TS_DEQUE_OK) ts_result_error(ctx, FUNC, "too many periods");
+  if (st == TS_DEQUE_NOMEM)
+    sqlite3_result_error_nomem(ctx);
+  else if (st != TS_DEQUE_OK)
+    ts_result_error(ctx, FUNC, "too many periods");
 }
 
 static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -192,9 +193,12 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
     rc = ts_projection_estimate(&g, g.n_years - 1, last.sub, s->method, 0, &est);
     ts_proj_grid_free(&g);
   }
-  if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
-  else if (!est.ok) sqlite3_result_null(ctx);
-  else ts_result_double(ctx, est.projection);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code(ctx, rc);
+  else if (!est.ok)
+    sqlite3_result_null(ctx);
+  else
+    ts_result_double(ctx, est.projection);
 }
 
 static void projection_value(sqlite3_context *ctx) {
@@ -210,8 +214,8 @@ static void projection_final(sqlite3_context *ctx) {
 int ts_projection_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
       {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0, 0},
-      {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final,
-       projection_value, projection_inverse, 0},
+      {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final, projection_value,
+       projection_inverse, 0},
   };
   return ts_register_functions(db, defs, (int)(sizeof(defs) / sizeof(defs[0])));
 }

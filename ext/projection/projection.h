@@ -36,10 +36,12 @@ typedef enum ts_proj_method {
 
 /* Bounds that keep one projection's cost independent of the length of
 ** the history (projection_core.c item 7). */
-#define TS_PROJ_FIT_YEARS 8    /* holt_winters and theta fit the latest 8 years */
-#define TS_PROJ_CHAIN_YEARS 16 /* holt_winters' warm-start chain restarts cold
+#define TS_PROJ_FIT_YEARS 8 /* holt_winters and theta fit the latest 8 years */
+#define TS_PROJ_CHAIN_YEARS \
+  16 /* holt_winters' warm-start chain restarts cold
                                   at every calendar year divisible by 16 */
-#define TS_PROJ_ERROR_YEARS 4  /* errors of the latest 4 earlier years size
+#define TS_PROJ_ERROR_YEARS \
+  4 /* errors of the latest 4 earlier years size
                                   intervals and rank methods for auto */
 
 /* "run_rate", ...; NULL for a value out of range. */
@@ -63,16 +65,16 @@ typedef struct ts_proj_quantiles {
 typedef struct ts_proj_pool ts_proj_pool;
 
 typedef struct ts_proj_grid {
-  int periods_per_year;         /* P: 1, 2, 4 or 12 */
+  int periods_per_year; /* P: 1, 2, 4 or 12 */
   int first_year;
   int n_years;
   const double *value;          /* n_years * P */
   const unsigned char *present; /* n_years * P, 1 where observed */
   /* Optional caches (NULL: computed when needed; the answers are the
   ** same bit for bit).  ts_proj_grid_build fills year_total/complete. */
-  const double *year_total;            /* n_years: ts_proj_actual's sum */
-  const unsigned char *year_complete;  /* n_years: 1 when all P present */
-  ts_proj_quantiles *quantiles;        /* the caller's, for intervals */
+  const double *year_total;           /* n_years: ts_proj_actual's sum */
+  const unsigned char *year_complete; /* n_years: 1 when all P present */
+  ts_proj_quantiles *quantiles;       /* the caller's, for intervals */
   /* 0: not computed; else 1 + the index of the first negative observed
   ** value, or 1 + n_years * P when there is none (ts_proj_grid_build). */
   long negative_at;
@@ -84,8 +86,7 @@ typedef struct ts_proj_grid {
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
 ** grid from the first point's year to the last's.  Allocates one block,
 ** released by ts_proj_grid_free().  SQLITE_MISUSE for days or no points. */
-int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
-                       ts_proj_grid *g);
+int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, ts_proj_grid *g);
 void ts_proj_grid_free(ts_proj_grid *g);
 
 /* Periods per year for a kind (year 1, half 2, quarter 4, month 12);
@@ -99,30 +100,29 @@ int ts_proj_actual(const ts_proj_grid *g, int yi, double *out);
 
 /* One fixed method's projection of one year. */
 typedef struct ts_proj_cell {
-  int ok;            /* projection defined */
-  double value;      /* the projected annual total */
-  double model_sd;   /* holt_winters: sd of the total from the model's own
+  int ok;             /* projection defined */
+  double value;       /* the projected annual total */
+  double model_sd;    /* holt_winters: sd of the total from the model's own
                         one-step errors; < 0 when not available */
-  const char *note;  /* why ok == 0 */
+  const char *note;   /* why ok == 0 */
   const char *detail; /* ok == 1: how it was made, when that needs saying
                          (holt_winters' fallbacks), else NULL */
 } ts_proj_cell;
 
 /* Fixed method m (not auto) for year index yi from point k (1 <= k <= P).
 ** Returns SQLITE_OK (the answer, defined or not, is in *out). */
-int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
-                  ts_proj_cell *out);
+int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m, ts_proj_cell *out);
 
 /* Everything a row of the virtual table reports about one year. */
 typedef struct ts_proj_estimate {
-  int ok;                 /* projection defined */
+  int ok; /* projection defined */
   double projection;
-  int interval_ok;        /* low/high defined */
+  int interval_ok; /* low/high defined */
   double low, high;
-  ts_proj_method method;  /* the method used (auto: the one chosen) */
-  const char *note;       /* why projection is NULL, or NULL */
+  ts_proj_method method;     /* the method used (auto: the one chosen) */
+  const char *note;          /* why projection is NULL, or NULL */
   const char *interval_note; /* why low/high are NULL, or how auto chose */
-  const char *detail;     /* the used method's detail (holt_winters'
+  const char *detail;        /* the used method's detail (holt_winters'
                              fallbacks), or NULL */
 } ts_proj_estimate;
 
@@ -131,8 +131,7 @@ typedef struct ts_proj_estimate {
 ** interval (and the backtests it needs, unless auto needs them).  Only
 ** years before yi are used to choose (auto) and to size the interval.
 ** Returns SQLITE_OK or SQLITE_NOMEM. */
-int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
-                           ts_proj_method m, double level,
+int ts_projection_estimate(const ts_proj_grid *g, int yi, int k, ts_proj_method m, double level,
                            ts_proj_estimate *out);
 
 /* Backtests shared by many years (the virtual table projects every year
@@ -144,13 +143,11 @@ int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
 ** ts_projection_from_backtest then answers for one year without
 ** recomputing anything.  ts_projection_auto_fill fills the auto column
 ** from fixed cells made otherwise (the unit tests write them by hand). */
-int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
-                           int n_years, ts_proj_cell *cells);
-void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years,
-                             ts_proj_cell *cells);
-void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells,
-                                 int yi, int k, ts_proj_method m, double level,
-                                 ts_proj_estimate *out);
+int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask, int n_years,
+                           ts_proj_cell *cells);
+void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years, ts_proj_cell *cells);
+void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int k,
+                                 ts_proj_method m, double level, ts_proj_estimate *out);
 /* Methods whose backtests method m needs (auto: all of them and auto). */
 unsigned ts_projection_mask(ts_proj_method m);
 /* First year index of the backtest the projection of year yi by method m
@@ -166,39 +163,39 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
 ** estimates read.  One pool per point of the year (periods_per_year, k). */
 struct ts_proj_pool {
   int periods_per_year, k;
-  int first_year, n_years;  /* calendar years held */
-  double *sum;              /* n_years * (TS_PROJ_N_CELLS + 1) * 2 */
-  double *before;           /* (n_years + 1) * (TS_PROJ_N_CELLS + 1) * 2: the
+  int first_year, n_years; /* calendar years held */
+  double *sum;             /* n_years * (TS_PROJ_N_CELLS + 1) * 2 */
+  double *before;          /* (n_years + 1) * (TS_PROJ_N_CELLS + 1) * 2: the
                                sums over the years before first_year + i */
 };
 /* Adds the errors of the methods in mask (bits as ts_projection_mask)
 ** that the cells of a series (g, one backtest from the pool's k) made.
 ** SQLITE_OK or SQLITE_NOMEM. */
-int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g,
-                     const ts_proj_cell *cells, unsigned mask);
+int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_cell *cells,
+                     unsigned mask);
 int ts_proj_pool_finish(ts_proj_pool *pool);
 void ts_proj_pool_free(ts_proj_pool *pool);
 
 /* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
 
 typedef struct ts_hw_model {
-  int multiplicative;   /* seasonality chosen by fit */
-  int trend_kind;       /* 0 none, 1 additive, 2 damped */
-  int fallback;         /* 0 best fit used, 1 best fit degenerate so the
+  int multiplicative;        /* seasonality chosen by fit */
+  int trend_kind;            /* 0 none, 1 additive, 2 damped */
+  int fallback;              /* 0 best fit used, 1 best fit degenerate so the
                            next stable one, 2 none stable: seasonal naive */
   double alpha, beta, gamma; /* beta is alpha * beta* (error-correction form) */
-  double phi;           /* trend damping: 1 additive, 0.8..0.98 damped */
-  double sse;           /* one-step-ahead squared error at the optimum */
-  double level, trend;  /* states after the last observation */
-  double season[12];    /* seasonal state by position in the year */
+  double phi;                /* trend damping: 1 additive, 0.8..0.98 damped */
+  double sse;                /* one-step-ahead squared error at the optimum */
+  double level, trend;       /* states after the last observation */
+  double season[12];         /* seasonal state by position in the year */
 } ts_hw_model;
 
 /* Parameters carried from one fit to the next along a backtest (each
 ** year's fit starts from the previous year's, holt_winters.c item 7).
 ** Zero it before the first fit; candidate id = multiplicative * 3 + trend. */
 typedef struct ts_hw_warm {
-  unsigned char valid[6];      /* x[id] holds a fitted candidate */
-  double x[6][4];              /* its parameters (logit scale) */
+  unsigned char valid[6]; /* x[id] holds a fitted candidate */
+  double x[6][4];         /* its parameters (logit scale) */
 } ts_hw_warm;
 
 /* Fits Holt-Winters (no, additive or damped trend; additive or
@@ -207,15 +204,13 @@ typedef struct ts_hw_warm {
 ** forecasts the next h <= 12 periods.  *sum = their total, *sd = its model
 ** standard deviation (< 0 if not available).  Returns 0, or 1 when
 ** n < 2 m or m or h is not supported.  Deterministic; allocates nothing. */
-int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos,
-                             int h, double *sum, double *sd,
-                             ts_hw_model *model);
+int ts_holt_winters_forecast(const double *y, int n, int m, int first_pos, int h, double *sum,
+                             double *sd, ts_hw_model *model);
 /* The same, starting from (and updating) warm's parameters when it holds
 ** an earlier fit: far cheaper, and the fit may settle on a nearby optimum
 ** the four cold starts would not.  warm may be NULL (cold). */
-int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos,
-                                  int h, ts_hw_warm *warm, double *sum, double *sd,
-                                  ts_hw_model *model);
+int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos, int h,
+                                  ts_hw_warm *warm, double *sum, double *sd, ts_hw_model *model);
 
 /* ---- Small statistics (projection_interval.c) --------------------------- */
 
@@ -226,21 +221,18 @@ double ts_student_t_quantile(double p, double df);
 /* Interval centred on `projection` from earlier (projection, actual) pairs:
 ** returns 0 and sets low/high, or 1 when fewer than 3 usable pairs.
 ** quantiles (may be NULL) caches the t quantiles across calls. */
-int ts_proj_error_interval(const double *proj, const double *actual, int n,
-                           double projection, double level, double *low,
-                           double *high);
+int ts_proj_error_interval(const double *proj, const double *actual, int n, double projection,
+                           double level, double *low, double *high);
 int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
-                                  double projection, double level,
-                                  ts_proj_quantiles *quantiles, double *low,
-                                  double *high);
+                                  double projection, double level, ts_proj_quantiles *quantiles,
+                                  double *low, double *high);
 /* The error of one (projection, actual) pair: 0 and *r, or 1 when unusable. */
 int ts_proj_pair_error(double projection, double actual, double *r);
 /* The interval projection * exp(+- t_df(level) sqrt(variance)) when
 ** multiplicative and projection > 0, else projection +- |projection| t
 ** sqrt(variance). */
 int ts_proj_interval_from_variance(double projection, double variance, double df,
-                                   int multiplicative, double level,
-                                   ts_proj_quantiles *quantiles, double *low,
-                                   double *high);
+                                   int multiplicative, double level, ts_proj_quantiles *quantiles,
+                                   double *low, double *high);
 
 #endif /* TRADESTAT_PROJECTION_H */

@@ -103,9 +103,8 @@
 const char ts_proj_method_list[] =
     "run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto";
 
-static const char *const method_names[] = {
-    "run_rate", "prior_share", "avg_share", "snaive",
-    "linear",   "holt_winters", "theta", "auto"};
+static const char *const method_names[] = {"run_rate", "prior_share",  "avg_share", "snaive",
+                                           "linear",   "holt_winters", "theta",     "auto"};
 
 const char *ts_proj_method_name(ts_proj_method m) {
   return (m >= TS_PROJ_RUN_RATE && m <= TS_PROJ_AUTO) ? method_names[m] : NULL;
@@ -147,20 +146,20 @@ int ts_proj_periods_per_year(ts_period_kind kind) {
 }
 
 /* Notes: why a projection or an interval is NULL. */
-#define NOTE_YTD "incomplete year-to-date"
-#define NOTE_NO_PRIOR "no complete prior year"
+#define NOTE_YTD            "incomplete year-to-date"
+#define NOTE_NO_PRIOR       "no complete prior year"
 #define NOTE_PRIOR_YTD_ZERO "prior year-to-date is zero"
-#define NOTE_NO_SHARE "no complete prior year with a non-zero total"
-#define NOTE_SHARE_ZERO "mean prior share is zero"
-#define NOTE_SNAIVE "prior year's remaining periods missing"
-#define NOTE_LINEAR "fewer than 2 periods for a trend"
-#define NOTE_HW "holt_winters needs two full years of unbroken periods"
-#define NOTE_NOT_FINITE "projection is not a finite number"
+#define NOTE_NO_SHARE       "no complete prior year with a non-zero total"
+#define NOTE_SHARE_ZERO     "mean prior share is zero"
+#define NOTE_SNAIVE         "prior year's remaining periods missing"
+#define NOTE_LINEAR         "fewer than 2 periods for a trend"
+#define NOTE_HW             "holt_winters needs two full years of unbroken periods"
+#define NOTE_NOT_FINITE     "projection is not a finite number"
 #define DETAIL_HW_NEXT \
   "holt_winters: the best fit's forecast was degenerate, used the next stable model"
 #define DETAIL_HW_SNAIVE \
   "holt_winters: no stable fit, used the prior year's periods (seasonal naive)"
-#define NOTE_THETA "theta needs two full years of unbroken periods"
+#define NOTE_THETA    "theta needs two full years of unbroken periods"
 #define NOTE_INTERVAL "fewer than 3 earlier years for an interval"
 static const char DETAIL_AUTO_MEDIAN[] =
     "auto: no past errors to judge by, the median of the methods";
@@ -173,8 +172,7 @@ static int cell_index(const ts_proj_grid *g, int yi, int pos) {
 }
 
 /* Sum of positions [from, to] of year yi; 1 if one is missing. */
-static int range_sum(const ts_proj_grid *g, int yi, int from, int to,
-                     double *out) {
+static int range_sum(const ts_proj_grid *g, int yi, int from, int to, double *out) {
   double s = 0, c = 0; /* Neumaier: totals of many periods stay exact */
   if (yi < 0 || yi >= g->n_years) return 1;
   for (int pos = from; pos <= to; pos++) {
@@ -221,11 +219,9 @@ static int non_negative_upto(const ts_proj_grid *g, long last) {
   return 1;
 }
 
-static void prior_share(const ts_proj_grid *g, int yi, int k, double ytd,
-                        ts_proj_cell *out) {
+static void prior_share(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
   double prior_ytd, prior_total;
-  if (ts_proj_actual(g, yi - 1, &prior_total) ||
-      ts_proj_ytd(g, yi - 1, k, &prior_ytd)) {
+  if (ts_proj_actual(g, yi - 1, &prior_total) || ts_proj_ytd(g, yi - 1, k, &prior_ytd)) {
     cell_fail(out, NOTE_NO_PRIOR);
   } else if (prior_ytd == 0) {
     cell_fail(out, NOTE_PRIOR_YTD_ZERO);
@@ -234,8 +230,7 @@ static void prior_share(const ts_proj_grid *g, int yi, int k, double ytd,
   }
 }
 
-static void avg_share(const ts_proj_grid *g, int yi, int k, double ytd,
-                      ts_proj_cell *out) {
+static void avg_share(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
   double share_sum = 0;
   int used = 0;
   for (int yj = yi - 1; yj >= 0 && used < 3; yj--) {
@@ -245,21 +240,23 @@ static void avg_share(const ts_proj_grid *g, int yi, int k, double ytd,
     share_sum += part / total;
     used++;
   }
-  if (used == 0) cell_fail(out, NOTE_NO_SHARE);
-  else if (share_sum == 0) cell_fail(out, NOTE_SHARE_ZERO);
-  else cell_set(out, ytd / (share_sum / used));
+  if (used == 0)
+    cell_fail(out, NOTE_NO_SHARE);
+  else if (share_sum == 0)
+    cell_fail(out, NOTE_SHARE_ZERO);
+  else
+    cell_set(out, ytd / (share_sum / used));
 }
 
-static void snaive(const ts_proj_grid *g, int yi, int k, double ytd,
-                   ts_proj_cell *out) {
+static void snaive(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
   double rest;
   if (range_sum(g, yi - 1, k + 1, g->periods_per_year, &rest))
     cell_fail(out, NOTE_SNAIVE);
-  else cell_set(out, ytd + rest);
+  else
+    cell_set(out, ytd + rest);
 }
 
-static void linear(const ts_proj_grid *g, int yi, int k, double ytd,
-                   ts_proj_cell *out) {
+static void linear(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
   int P = g->periods_per_year, last = cell_index(g, yi, k);
   double n = 0, mean_x = 0, mean_y = 0, sxx = 0, sxy = 0;
   for (int i = 0; i <= last; i++) { /* one pass, Welford-style */
@@ -291,13 +288,13 @@ static int fit_run_start(const ts_proj_grid *g, int last) {
   return first;
 }
 
-static void holt_winters(const ts_proj_grid *g, int yi, int k, double ytd,
-                         ts_hw_warm *warm, ts_proj_cell *out) {
+static void holt_winters(const ts_proj_grid *g, int yi, int k, double ytd, ts_hw_warm *warm,
+                         ts_proj_cell *out) {
   int P = g->periods_per_year, last = cell_index(g, yi, k), first = fit_run_start(g, last);
   double rest, sd;
   ts_hw_model model;
-  if (ts_holt_winters_forecast_warm(g->value + first, last - first + 1, P,
-                                    first % P + 1, P - k, warm, &rest, &sd, &model)) {
+  if (ts_holt_winters_forecast_warm(g->value + first, last - first + 1, P, first % P + 1, P - k,
+                                    warm, &rest, &sd, &model)) {
     cell_fail(out, NOTE_HW);
     return;
   }
@@ -354,7 +351,10 @@ static void theta(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell
     ma /= P;
     int j = (first + t) % P;
     if (mult) {
-      if (!(ma > 0)) { mult = -1; break; }
+      if (!(ma > 0)) {
+        mult = -1;
+        break;
+      }
       season[j] += y[t] / ma;
     } else {
       season[j] += y[t] - ma;
@@ -371,8 +371,10 @@ static void theta(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell
     total += season[j];
   }
   for (int j = 0; j < P; j++) {
-    if (mult) season[j] *= P / total;
-    else season[j] -= total / P;
+    if (mult)
+      season[j] *= P / total;
+    else
+      season[j] -= total / P;
   }
   for (int t = 0; t < n; t++) {
     int j = (first + t) % P;
@@ -412,8 +414,8 @@ static void theta(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell
 
 /* ts_proj_fixed with the Holt-Winters fits of the years before carried
 ** in warm (the backtest's chain, item 2). */
-static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
-                           ts_hw_warm *warm, ts_proj_cell *out) {
+static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method m, ts_hw_warm *warm,
+                           ts_proj_cell *out) {
   double ytd;
   out->model_sd = -1;
   if (ts_proj_ytd(g, yi, k, &ytd)) {
@@ -437,8 +439,7 @@ static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method 
   }
   /* Item 5: what is still to come cannot be negative in a series that
   ** never was. */
-  if (out->ok && out->value < ytd && non_negative_upto(g, cell_index(g, yi, k)))
-    out->value = ytd;
+  if (out->ok && out->value < ytd && non_negative_upto(g, cell_index(g, yi, k))) out->value = ytd;
 }
 
 /* Item 7: the chain restarts cold at every calendar year divisible by
@@ -450,8 +451,7 @@ static int chain_start(const ts_proj_grid *g, int yi) {
   return yi - r < 0 ? 0 : yi - r;
 }
 
-int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m,
-                  ts_proj_cell *out) {
+int ts_proj_fixed(const ts_proj_grid *g, int yi, int k, ts_proj_method m, ts_proj_cell *out) {
   ts_hw_warm warm;
   memset(&warm, 0, sizeof(warm));
   if (m == TS_PROJ_HOLT_WINTERS) { /* the same chain of fits as the backtest */
@@ -473,8 +473,8 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m) 
   return yi;
 }
 
-static void backtest_from(const ts_proj_grid *g, int k, unsigned mask, int from,
-                          int n_years, ts_proj_cell *cells) {
+static void backtest_from(const ts_proj_grid *g, int k, unsigned mask, int from, int n_years,
+                          ts_proj_cell *cells) {
   ts_hw_warm warm;
   for (int yi = 0; yi < n_years; yi++) {
     if (yi == 0 || chain_start(g, yi) == yi) memset(&warm, 0, sizeof(warm));
@@ -482,18 +482,20 @@ static void backtest_from(const ts_proj_grid *g, int k, unsigned mask, int from,
       ts_proj_cell *c = &cells[yi * TS_PROJ_N_CELLS + m];
       if (yi >= from && (mask & (1u << m)))
         fixed_in_chain(g, yi, k, (ts_proj_method)m, &warm, c);
-      else cell_fail(c, NULL), c->model_sd = -1;
+      else
+        cell_fail(c, NULL), c->model_sd = -1;
     }
   }
   if (mask & (1u << TS_PROJ_AUTO)) {
     ts_projection_auto_fill(g, k, n_years, cells);
   } else {
-    for (int yi = 0; yi < n_years; yi++) cell_fail(&cells[yi * TS_PROJ_N_CELLS + TS_PROJ_AUTO], NULL);
+    for (int yi = 0; yi < n_years; yi++)
+      cell_fail(&cells[yi * TS_PROJ_N_CELLS + TS_PROJ_AUTO], NULL);
   }
 }
 
-int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
-                           int n_years, ts_proj_cell *cells) {
+int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask, int n_years,
+                           ts_proj_cell *cells) {
   backtest_from(g, k, mask, 0, n_years, cells);
   return SQLITE_OK;
 }
@@ -502,8 +504,9 @@ int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask,
 
 #define ERROR_YEARS TS_PROJ_ERROR_YEARS
 #define POOL_WEIGHT 3 /* the pool counts as 3 years of a series' own errors */
-#define POOL_MIN 5    /* errors the pool needs before it is used */
-#define MAX_DF (TS_PROJ_MAX_HISTORY - 1) /* degrees of freedom, at most (the
+#define POOL_MIN    5 /* errors the pool needs before it is used */
+#define MAX_DF \
+  (TS_PROJ_MAX_HISTORY - 1) /* degrees of freedom, at most (the
                                             t quantile cache's range) */
 #define HALF_PI 1.5707963267948966
 
@@ -522,13 +525,14 @@ static int error_counts(const ts_proj_cell *cells, int yj, int yi, int m) {
 #define POOL_SLOTS (TS_PROJ_N_CELLS + 1)
 static int pool_slot(const ts_proj_cell *cells, int yi, int m) {
   return m == TS_PROJ_AUTO && cells[yi * TS_PROJ_N_CELLS + m].detail == DETAIL_AUTO_MEDIAN
-             ? TS_PROJ_N_CELLS : m;
+             ? TS_PROJ_N_CELLS
+             : m;
 }
 
 /* Absolute errors of method m's cells in years [from, yi) with a known
 ** total: their sum and count. */
-static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
-                       int from, int any_way, double *sum, double *n) {
+static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m, int from,
+                       int any_way, double *sum, double *n) {
   *sum = 0, *n = 0;
   for (int yj = from < 0 ? 0 : from; yj < yi; yj++) {
     const ts_proj_cell *e = &cells[yj * TS_PROJ_N_CELLS + m];
@@ -544,8 +548,8 @@ static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 /* The pool's absolute errors of method m in years [yi - ERROR_YEARS, yi)
 ** (calendar years of this series), this series' own taken out: 0 and
 ** their sum and count, or 1 without a pool or with fewer than POOL_MIN. */
-static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
-                       int any_way, double *sum, double *n) {
+static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m, int any_way,
+                       double *sum, double *n) {
   const ts_proj_pool *pool = g->pool;
   if (pool == NULL || pool->before == NULL || pool->periods_per_year != g->periods_per_year)
     return 1;
@@ -579,8 +583,8 @@ static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 **     down; MAX_DF = 63 when n = 0 or above)
 **   no pool: d = S / n with n >= 3, df = n.
 ** 0 and *var, *df; 1 when neither has enough. */
-static int error_variance_way(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
-                              int m, int any_way, double *var, double *df) {
+static int error_variance_way(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m,
+                              int any_way, double *var, double *df) {
   double sum, n, pool_sum, pool_n, d;
   own_errors(g, cells, yi, m, yi - ERROR_YEARS, any_way, &sum, &n);
   if (!pool_errors(g, cells, yi, m, any_way, &pool_sum, &pool_n)) {
@@ -618,15 +622,15 @@ static int error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int 
   return rc;
 }
 
-int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g,
-                     const ts_proj_cell *cells, unsigned mask) {
+int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_cell *cells,
+                     unsigned mask) {
   if (g->n_years == 0) return SQLITE_OK;
   int lo = g->first_year, hi = g->first_year + g->n_years;
   if (pool->sum == NULL || lo < pool->first_year ||
       hi > pool->first_year + pool->n_years) { /* grow to cover the series */
     int new_lo = pool->sum && pool->first_year < lo ? pool->first_year : lo;
-    int new_hi = pool->sum && pool->first_year + pool->n_years > hi
-                     ? pool->first_year + pool->n_years : hi;
+    int new_hi =
+        pool->sum && pool->first_year + pool->n_years > hi ? pool->first_year + pool->n_years : hi;
     size_t per = POOL_SLOTS * 2;
     double *sum = sqlite3_malloc64(sizeof(double) * per * (sqlite3_uint64)(new_hi - new_lo));
     if (sum == NULL) return SQLITE_NOMEM;
@@ -678,7 +682,9 @@ void ts_proj_pool_free(ts_proj_pool *pool) {
 static double median_of(double *v, int n) {
   for (int i = 1; i < n; i++)
     for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-      double t = v[j]; v[j] = v[j - 1]; v[j - 1] = t;
+      double t = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = t;
     }
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
@@ -689,8 +695,12 @@ static double median_of(double *v, int n) {
 static double weighted_median(double *v, double *w, int n, double total) {
   for (int i = 1; i < n; i++)
     for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-      double t = v[j]; v[j] = v[j - 1]; v[j - 1] = t;
-      t = w[j]; w[j] = w[j - 1]; w[j - 1] = t;
+      double t = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = t;
+      t = w[j];
+      w[j] = w[j - 1];
+      w[j - 1] = t;
     }
   double cum = 0;
   for (int i = 0; i < n; i++) {
@@ -702,8 +712,7 @@ static double weighted_median(double *v, double *w, int n, double total) {
 }
 
 /* Auto's projection of year yi from the fixed cells. */
-static void auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
-                      ts_proj_cell *out) {
+static void auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, ts_proj_cell *out) {
   double var[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED], df;
   int order[TS_PROJ_N_FIXED], n_ok = 0, n_order = 0;
   out->model_sd = -1;
@@ -740,8 +749,7 @@ static void auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   out->detail = DETAIL_AUTO_WEIGHTS;
 }
 
-void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years,
-                             ts_proj_cell *cells) {
+void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years, ts_proj_cell *cells) {
   (void)k;
   for (int yi = 0; yi < n_years; yi++)
     auto_cell(g, cells, yi, &cells[yi * TS_PROJ_N_CELLS + TS_PROJ_AUTO]);
@@ -749,20 +757,18 @@ void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years,
 
 /* Item 4: the interval from the errors method m made in the years before
 ** yi (and the pool's), centred on the projection; item 5's bounds. */
-static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells,
-                         int yi, int k, ts_proj_method m, double level,
-                         ts_proj_estimate *out) {
+static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int k,
+                         ts_proj_method m, double level, ts_proj_estimate *out) {
   double var, df, ytd;
   if (k == g->periods_per_year) { /* the year is known: so is its total */
     out->interval_ok = 1;
     out->low = out->high = out->projection;
     return;
   }
-  out->interval_ok =
-      !error_variance(g, cells, yi, m, &var, &df) &&
-      !ts_proj_interval_from_variance(out->projection, var, df,
-                                      non_negative_upto(g, cell_index(g, yi, k)), level,
-                                      g->quantiles, &out->low, &out->high);
+  out->interval_ok = !error_variance(g, cells, yi, m, &var, &df) &&
+                     !ts_proj_interval_from_variance(out->projection, var, df,
+                                                     non_negative_upto(g, cell_index(g, yi, k)),
+                                                     level, g->quantiles, &out->low, &out->high);
   if (!out->interval_ok) {
     if (!out->interval_note) out->interval_note = NOTE_INTERVAL;
     return;
@@ -775,9 +781,8 @@ static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells,
   if (out->high < out->projection) out->high = out->projection;
 }
 
-void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells,
-                                 int yi, int k, ts_proj_method m, double level,
-                                 ts_proj_estimate *out) {
+void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int k,
+                                 ts_proj_method m, double level, ts_proj_estimate *out) {
   memset(out, 0, sizeof(*out));
   const ts_proj_cell *c = &cells[yi * TS_PROJ_N_CELLS + m];
   out->method = m;
@@ -788,8 +793,7 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
   if (c->ok && level > 0) set_interval(g, cells, yi, k, m, level, out);
 }
 
-int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
-                           ts_proj_method m, double level,
+int ts_projection_estimate(const ts_proj_grid *g, int yi, int k, ts_proj_method m, double level,
                            ts_proj_estimate *out) {
   memset(out, 0, sizeof(*out));
   if (m != TS_PROJ_AUTO && level <= 0) { /* just this year, this method */
@@ -814,8 +818,7 @@ int ts_projection_estimate(const ts_proj_grid *g, int yi, int k,
   return SQLITE_OK;
 }
 
-int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
-                       ts_proj_grid *g) {
+int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, ts_proj_grid *g) {
   int P = ts_proj_periods_per_year(kind);
   ts_period first, last;
   memset(g, 0, sizeof(*g));
@@ -842,7 +845,8 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot,
     value[at] = ts_sum_double(&a[i].sum[slot]);
     present[at] = 1;
   }
-  for (sqlite3_uint64 i = 0; i < cells; i++) if (!present[i]) value[i] = 0;
+  for (sqlite3_uint64 i = 0; i < cells; i++)
+    if (!present[i]) value[i] = 0;
   g->value = value;
   g->present = present;
   for (int yi = 0; yi < g->n_years; yi++) {

@@ -37,11 +37,9 @@
 
 /* Lanczos approximation (g = 7, n = 9) of ln Gamma(x), x > 0. */
 static double log_gamma(double x) {
-  static const double c[9] = {0.99999999999980993,  676.5203681218851,
-                              -1259.1392167224028,  771.32342877765313,
-                              -176.61502916214059,  12.507343278686905,
-                              -0.13857109526572012, 9.9843695780195716e-6,
-                              1.5056327351493116e-7};
+  static const double c[9] = {0.99999999999980993,  676.5203681218851,     -1259.1392167224028,
+                              771.32342877765313,   -176.61502916214059,   12.507343278686905,
+                              -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
   if (x < 0.5) return log(TS_PI / fabs(sin(TS_PI * x))) - log_gamma(1.0 - x);
   x -= 1.0;
   double a = c[0], t = x + 7.5;
@@ -59,13 +57,17 @@ static double beta_fraction(double a, double b, double x) {
   for (int m = 1; m <= 300; m++) {
     int m2 = 2 * m;
     double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-    d = 1 + aa * d; if (fabs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (fabs(c) < tiny) c = tiny;
+    d = 1 + aa * d;
+    if (fabs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (fabs(c) < tiny) c = tiny;
     d = 1 / d;
     h *= d * c;
     aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-    d = 1 + aa * d; if (fabs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (fabs(c) < tiny) c = tiny;
+    d = 1 + aa * d;
+    if (fabs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (fabs(c) < tiny) c = tiny;
     d = 1 / d;
     double del = d * c;
     h *= del;
@@ -78,8 +80,7 @@ static double beta_fraction(double a, double b, double x) {
 static double incomplete_beta(double a, double b, double x) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  double front = exp(log_gamma(a + b) - log_gamma(a) - log_gamma(b) +
-                     a * log(x) + b * log(1 - x));
+  double front = exp(log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * log(x) + b * log(1 - x));
   if (x < (a + 1) / (a + b + 2)) return front * beta_fraction(a, b, x) / a;
   return 1 - front * beta_fraction(b, a, 1 - x) / b;
 }
@@ -95,8 +96,10 @@ static double invert_upper(double p, double (*cdf)(double, double), double df) {
   while (cdf(hi, df) < p && hi < 1e12) hi *= 2;
   for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     double mid = 0.5 * (lo + hi);
-    if (cdf(mid, df) < p) lo = mid;
-    else hi = mid;
+    if (cdf(mid, df) < p)
+      lo = mid;
+    else
+      hi = mid;
   }
   return 0.5 * (lo + hi);
 }
@@ -132,11 +135,9 @@ static double interval_quantile(double level, int df, ts_proj_quantiles *cache) 
   return cache->q[df];
 }
 
-int ts_proj_error_interval(const double *proj, const double *actual, int n,
-                           double projection, double level, double *low,
-                           double *high) {
-  return ts_proj_error_interval_cached(proj, actual, n, projection, level, NULL, low,
-                                       high);
+int ts_proj_error_interval(const double *proj, const double *actual, int n, double projection,
+                           double level, double *low, double *high) {
+  return ts_proj_error_interval_cached(proj, actual, n, projection, level, NULL, low, high);
 }
 
 int ts_proj_pair_error(double projection, double actual, double *r) {
@@ -147,11 +148,10 @@ int ts_proj_pair_error(double projection, double actual, double *r) {
 }
 
 int ts_proj_interval_from_variance(double projection, double variance, double df,
-                                   int multiplicative, double level,
-                                   ts_proj_quantiles *quantiles, double *low,
-                                   double *high) {
-  if (!(level > 0 && level < 100) || !isfinite(projection) || projection == 0 ||
-      !(variance >= 0) || !(df >= 1))
+                                   int multiplicative, double level, ts_proj_quantiles *quantiles,
+                                   double *low, double *high) {
+  if (!(level > 0 && level < 100) || !isfinite(projection) || projection == 0 || !(variance >= 0) ||
+      !(df >= 1))
     return 1;
   int idf = (int)df;
   double q = df == idf ? interval_quantile(level, idf, quantiles)
@@ -168,9 +168,8 @@ int ts_proj_interval_from_variance(double projection, double variance, double df
 }
 
 int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,
-                                  double projection, double level,
-                                  ts_proj_quantiles *quantiles, double *low,
-                                  double *high) {
+                                  double projection, double level, ts_proj_quantiles *quantiles,
+                                  double *low, double *high) {
   double ss = 0, r;
   int count = 0, multiplicative = 1;
   for (int i = 0; i < n; i++) {

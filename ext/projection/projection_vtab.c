@@ -62,20 +62,41 @@
 #define MODULE "annual_projection"
 
 enum {
-  COL_YEAR, COL_THROUGH, COL_OBSERVED, COL_PER_YEAR, COL_YTD, COL_PROJECTION, COL_LOW,
-  COL_HIGH, COL_METHOD, COL_ACTUAL, COL_ERROR, COL_PRELIMINARY, COL_NOTE, N_RESULT
+  COL_YEAR,
+  COL_THROUGH,
+  COL_OBSERVED,
+  COL_PER_YEAR,
+  COL_YTD,
+  COL_PROJECTION,
+  COL_LOW,
+  COL_HIGH,
+  COL_METHOD,
+  COL_ACTUAL,
+  COL_ERROR,
+  COL_PRELIMINARY,
+  COL_NOTE,
+  N_RESULT
 };
-static const char *const result_columns[N_RESULT] = {
-    "year INTEGER", "through TEXT", "periods_observed INTEGER", "periods_per_year INTEGER",
-    "ytd", "projection REAL", "low REAL", "high REAL", "method TEXT", "actual",
-    "error REAL", "preliminary INTEGER", "note TEXT"};
+static const char *const result_columns[N_RESULT] = {"year INTEGER",
+                                                     "through TEXT",
+                                                     "periods_observed INTEGER",
+                                                     "periods_per_year INTEGER",
+                                                     "ytd",
+                                                     "projection REAL",
+                                                     "low REAL",
+                                                     "high REAL",
+                                                     "method TEXT",
+                                                     "actual",
+                                                     "error REAL",
+                                                     "preliminary INTEGER",
+                                                     "note TEXT"};
 
-#define N_ARG 6
+#define N_ARG      6
 #define ARG_METHOD 4
 static const char *const argument_columns[N_ARG] = {
     "source", "value_column", "period_column", "series_column", "method_name", "options"};
-static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series",
-                                                  "method", "options"};
+static const char *const argument_roles[N_ARG] = {"source", "value",  "period",
+                                                  "series", "method", "options"};
 enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, N_EXTRA };
 static const char *const extra_keys[N_EXTRA] = {"method", "level", "through"};
 
@@ -95,7 +116,7 @@ typedef struct projection_vtab {
 
 /* Item 7: a series of the pre-pass, kept until the main scan reaches it. */
 typedef struct pooled_series {
-  ts_proj_grid grid;   /* its own copy of the values (ts_proj_grid_build) */
+  ts_proj_grid grid; /* its own copy of the values (ts_proj_grid_build) */
   int k;
   ts_proj_cell *cells; /* its backtest, auto included when asked */
 } pooled_series;
@@ -109,7 +130,7 @@ typedef struct projection_cursor {
   ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
   pooled_series *cache;       /* the pre-pass's series, in scan order */
   int n_cache, next_cache;
-  int interval_done;          /* est holds the current row's interval */
+  int interval_done; /* est holds the current row's interval */
   ts_proj_grid grid;
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
@@ -126,14 +147,13 @@ static const projection_vtab *settings_of(const ts_series_cursor *pCur) {
   return (const projection_vtab *)(cfg ? cfg : (const ts_series_vtab *)pCur->base.pVtab);
 }
 
-
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
 static int parse_through(const char *z, through_point *out) {
   ts_period p;
   char *end;
   if (z == NULL || z[0] == 0) return 1;
-  if ((z[0] == 'H' || z[0] == 'h' || z[0] == 'Q' || z[0] == 'q' || z[0] == 'M' ||
-       z[0] == 'm') && z[1] >= '0' && z[1] <= '9') {
+  if ((z[0] == 'H' || z[0] == 'h' || z[0] == 'Q' || z[0] == 'q' || z[0] == 'M' || z[0] == 'm') &&
+      z[1] >= '0' && z[1] <= '9') {
     long n = strtol(z + 1, &end, 10);
     int per = (z[0] == 'H' || z[0] == 'h') ? 2 : (z[0] == 'Q' || z[0] == 'q') ? 4 : 12;
     if (*end != 0 || n < 1 || n > per) return 1;
@@ -161,8 +181,8 @@ static int parse_level(const char *z, double *out) {
 }
 
 static int method_error(const char *zMethod, char **pzErr) {
-  *pzErr = sqlite3_mprintf(MODULE ": unknown method '%q' (expected %s)", zMethod,
-                           ts_proj_method_list);
+  *pzErr =
+      sqlite3_mprintf(MODULE ": unknown method '%q' (expected %s)", zMethod, ts_proj_method_list);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
@@ -171,13 +191,15 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   if (az[EXTRA_METHOD] && ts_proj_method_from_name(az[EXTRA_METHOD], &vtab->method))
     return method_error(az[EXTRA_METHOD], pzErr);
   if (az[EXTRA_LEVEL] && parse_level(az[EXTRA_LEVEL], &vtab->level)) {
-    *pzErr = sqlite3_mprintf(MODULE ": level must be a number between 0 and 100: '%q'",
-                             az[EXTRA_LEVEL]);
+    *pzErr =
+        sqlite3_mprintf(MODULE ": level must be a number between 0 and 100: '%q'", az[EXTRA_LEVEL]);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (az[EXTRA_THROUGH] && parse_through(az[EXTRA_THROUGH], &vtab->through)) {
-    *pzErr = sqlite3_mprintf(MODULE ": through must be a point of the year such as H1, "
-                             "Q3 or 06: '%q'", az[EXTRA_THROUGH]);
+    *pzErr = sqlite3_mprintf(MODULE
+                             ": through must be a point of the year such as H1, "
+                             "Q3 or 06: '%q'",
+                             az[EXTRA_THROUGH]);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;
@@ -275,7 +297,10 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
     if (cur->n_cache == n_alloc) {
       int n = n_alloc ? 2 * n_alloc : 16;
       pooled_series *a = sqlite3_realloc64(cur->cache, sizeof(*a) * (sqlite3_uint64)n);
-      if (a == NULL) { rc = SQLITE_NOMEM; break; }
+      if (a == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
       cur->cache = a, n_alloc = n;
     }
     pooled_series *c = &cur->cache[cur->n_cache];
@@ -286,13 +311,16 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
     c->grid.quantiles = &cur->quantiles;
     c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
     if (c->k == 0) continue;
-    c->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years *
-                                TS_PROJ_N_CELLS);
-    if (c->cells == NULL) { rc = SQLITE_NOMEM; break; }
+    c->cells =
+        sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
+    if (c->cells == NULL) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
     rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
     if (rc == SQLITE_OK)
-      rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid,
-                            c->cells, (1u << TS_PROJ_AUTO) - 1);
+      rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
+                            (1u << TS_PROJ_AUTO) - 1);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);
@@ -349,7 +377,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   cur->method = pCur->spec == &pCur->own && pCur->cfg == NULL ? cur->method : vtab->method;
   release_series(cur);
   if (s->kind == TS_KIND_DAY) {
-    *pzErr = sqlite3_mprintf(MODULE ": day periods cannot be projected by position in the "
+    *pzErr = sqlite3_mprintf(MODULE
+                             ": day periods cannot be projected by position in the "
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -363,8 +392,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   if (rc != SQLITE_OK) return rc;
   cur->grid.quantiles = &cur->quantiles;
   cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
-  cur->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years *
-                                TS_PROJ_N_CELLS);
+  cur->cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years * TS_PROJ_N_CELLS);
   if (cur->cells == NULL) return SQLITE_NOMEM;
   if (cur->k == 0) return SQLITE_OK;
   cur->grid.pool = NULL;
@@ -430,8 +459,10 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   char *zErr = NULL;
   int rc = pool_source(cur, &zErr);
   if (rc != SQLITE_OK) {
-    if (rc == SQLITE_NOMEM) sqlite3_result_error_nomem(ctx);
-    else sqlite3_result_error(ctx, zErr ? zErr : MODULE ": reading the source failed", -1);
+    if (rc == SQLITE_NOMEM)
+      sqlite3_result_error_nomem(ctx);
+    else
+      sqlite3_result_error(ctx, zErr ? zErr : MODULE ": reading the source failed", -1);
     sqlite3_free(zErr);
     return 1;
   }
@@ -522,8 +553,10 @@ static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
   const char *z = e->ok ? e->interval_note : e->note;
   if (e->ok && e->detail && z) {
     char *zBoth = sqlite3_mprintf("%s; %s", e->detail, z);
-    if (zBoth == NULL) sqlite3_result_error_nomem(ctx);
-    else sqlite3_result_text(ctx, zBoth, -1, sqlite3_free);
+    if (zBoth == NULL)
+      sqlite3_result_error_nomem(ctx);
+    else
+      sqlite3_result_text(ctx, zBoth, -1, sqlite3_free);
     return;
   }
   if (e->ok && e->detail) z = e->detail;
@@ -539,8 +572,12 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
     case COL_THROUGH: result_through(ctx, cur); break;
     case COL_OBSERVED: sqlite3_result_int(ctx, observed(cur)); break;
     case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
-    case COL_YTD: if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n); break;
-    case COL_PROJECTION: if (e->ok) ts_result_double(ctx, e->projection); break;
+    case COL_YTD:
+      if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n);
+      break;
+    case COL_PROJECTION:
+      if (e->ok) ts_result_double(ctx, e->projection);
+      break;
     case COL_LOW:
       if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->low);
       break;
@@ -555,7 +592,9 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       break;
     case COL_ERROR: result_error(ctx, cur); break;
     case COL_PRELIMINARY: sqlite3_result_int(ctx, year_preliminary(cur, cur->k)); break;
-    case COL_NOTE: if (!row_interval(cur, ctx)) result_note(ctx, e); break;
+    case COL_NOTE:
+      if (!row_interval(cur, ctx)) result_note(ctx, e);
+      break;
     default: break;
   }
 }

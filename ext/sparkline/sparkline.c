@@ -34,9 +34,8 @@
 
 #include <math.h>
 
-static const char *const bars[8] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83",
-                                    "\xE2\x96\x84", "\xE2\x96\x85", "\xE2\x96\x86",
-                                    "\xE2\x96\x87", "\xE2\x96\x88"};
+static const char *const bars[8] = {"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
+                                    "\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88"};
 
 int ts_sparkline_level(double v, double lo, double hi) {
   if (!(hi > lo)) return 3;
@@ -55,8 +54,7 @@ int ts_sparkline_level(double v, double lo, double hi) {
   return (int)floor(f * 7 + 0.5);
 }
 
-void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, int n,
-                         char *zOut) {
+void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, int n, char *zOut) {
   double lo = 0, hi = 0;
   int seen = 0;
   for (int i = 0; i < n; i++) {
@@ -81,15 +79,17 @@ void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, in
 /* ---- SQL glue ------------------------------------------------------- */
 
 typedef struct sparkline_state {
-  ts_deque series;          /* the growth family's series of points:
+  ts_deque series;     /* the growth family's series of points:
                                 summed per period, any order, one kind */
-  int64_t first, last;       /* ordinals of the earliest and latest period */
+  int64_t first, last; /* ordinals of the earliest and latest period */
 } sparkline_state;
 
 static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
   ts_period p;
-  if (ts_period_from_ordinal(kind, ordinal, &p) == 0) ts_period_format(&p, buf);
-  else strcpy(buf, "?");
+  if (ts_period_from_ordinal(kind, ordinal, &p) == 0)
+    ts_period_format(&p, buf);
+  else
+    strcpy(buf, "?");
 }
 
 /* Widens [first, last] by p, or sets the error when that is too long. */
@@ -101,9 +101,10 @@ static int widen_span(sqlite3_context *ctx, sparkline_state *s, const ts_period 
     char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
     format_ordinal(p->kind, first, a);
     format_ordinal(p->kind, last, b);
-    ts_result_error(ctx, "sparkline", "series spans %lld periods, from '%s' to '%s';"
-                    " at most %d can be drawn", (long long)(last - first + 1), a, b,
-                    TS_SPARKLINE_MAX_PERIODS);
+    ts_result_error(ctx, "sparkline",
+                    "series spans %lld periods, from '%s' to '%s';"
+                    " at most %d can be drawn",
+                    (long long)(last - first + 1), a, b, TS_SPARKLINE_MAX_PERIODS);
     return SQLITE_ERROR;
   }
   s->first = first;
@@ -132,8 +133,10 @@ static void sparkline_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   }
   if (widen_span(ctx, s, &p) != SQLITE_OK) return;
   ts_deque_status st = ts_deque_add(&s->series, &p, &v);
-  if (st == TS_DEQUE_NOMEM) sqlite3_result_error_nomem(ctx);
-  else if (st != TS_DEQUE_OK) ts_result_error(ctx, "sparkline", "too many rows");
+  if (st == TS_DEQUE_NOMEM)
+    sqlite3_result_error_nomem(ctx);
+  else if (st != TS_DEQUE_OK)
+    ts_result_error(ctx, "sparkline", "too many rows");
 }
 
 /* Draws the sorted points of s into a new string (sqlite3_free it). */
@@ -154,8 +157,10 @@ static void draw(sqlite3_context *ctx, sparkline_state *s) {
     if (!isfinite(aValue[i])) {
       char label[TS_PERIOD_LABEL_MAX];
       format_ordinal(s->series.kind, a[j].ordinal, label);
-      ts_result_error(ctx, "sparkline", "the values of period '%s' sum to an"
-                      " infinite number", label);
+      ts_result_error(ctx, "sparkline",
+                      "the values of period '%s' sum to an"
+                      " infinite number",
+                      label);
       ok = 0;
     }
   }

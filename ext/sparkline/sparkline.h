@@ -15,7 +15,6 @@ int ts_sparkline_level(double v, double lo, double hi);
 
 /* Writes the line for n periods (aPresent[i] == 0: a gap, a space) into
 ** zOut, which must hold 3 * n + 1 bytes; NUL-terminated. */
-void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, int n,
-                         char *zOut);
+void ts_sparkline_render(const double *aValue, const unsigned char *aPresent, int n, char *zOut);
 
 #endif /* TRADESTAT_SPARKLINE_H */

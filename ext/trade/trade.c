@@ -42,8 +42,7 @@
 
 #include <math.h>
 
-const char ts_trade_measure_list[] =
-    "balance, coverage, normalized or grubel_lloyd";
+const char ts_trade_measure_list[] = "balance, coverage, normalized or grubel_lloyd";
 
 static const struct {
   const char *zName;
@@ -54,7 +53,6 @@ static const struct {
     {"normalized", TS_MEASURE_NORMALIZED},
     {"grubel_lloyd", TS_MEASURE_GRUBEL_LLOYD},
 };
-
 
 int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
   if (z == NULL) return 1;
@@ -72,11 +70,10 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
 
 /* ---- the pure core -------------------------------------------------- */
 
-
 /* X - M and X + M; for REALs whose total overflows, both halved (the
 ** ratio is the same and the halves stay finite). */
-static void difference_and_total(const ts_number *x, const ts_number *m,
-                                 double *diff, double *total) {
+static void difference_and_total(const ts_number *x, const ts_number *m, double *diff,
+                                 double *total) {
   if (x->is_int && m->is_int) {
     ts_int128 xi = ts_i128_from_i64(x->i), mi = ts_i128_from_i64(m->i);
     *diff = ts_i128_to_double(ts_i128_sub(xi, mi));
@@ -90,8 +87,8 @@ static void difference_and_total(const ts_number *x, const ts_number *m,
   }
 }
 
-const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x,
-                           const ts_number *m, double *out) {
+const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const ts_number *m,
+                           double *out) {
   double diff, total, r;
   if (measure == TS_MEASURE_BALANCE) {
     ts_number b;
@@ -115,8 +112,7 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x,
   return NULL;
 }
 
-void ts_trade_compute(const ts_number *x, const ts_number *m,
-                      ts_trade_measures *out) {
+void ts_trade_compute(const ts_number *x, const ts_number *m, ts_trade_measures *out) {
   const char *zWhy;
   memset(out, 0, sizeof(*out));
   ts_number_difference(x, m, &out->balance);
@@ -136,8 +132,8 @@ void ts_trade_compute(const ts_number *x, const ts_number *m,
 
 /* Growth of one side against the same period a year earlier, matched by
 ** period (the shared growth engine); *pzWhy says why when undefined. */
-static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot,
-                       int i, double *out, const char **pzWhy) {
+static int side_growth(ts_period_kind kind, const ts_point *a, int n, int slot, int i, double *out,
+                       const char **pzWhy) {
   ts_growth_row g;
   /* The growth half alone is O(1) per row; its year-to-date half is
   ** needed only for the note of a growth that overflowed. */
@@ -155,8 +151,7 @@ static void first_note(ts_trade_row *out, const char *zWhy) {
   if (out->note == NULL) out->note = zWhy;
 }
 
-void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
-                     ts_trade_row *out) {
+void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_trade_row *out) {
   const char *zWhy = NULL, *zExportsWhy = NULL, *zImportsWhy = NULL;
   memset(out, 0, sizeof(*out));
   out->has_exports = a[i].sum[0].count > 0;
@@ -188,8 +183,7 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
 
   ts_period p, prior;
   int j = -1;
-  if (ts_period_from_ordinal(kind, a[i].ordinal, &p) == 0 &&
-      ts_period_prior_year(&p, &prior) == 0)
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p) == 0 && ts_period_prior_year(&p, &prior) == 0)
     j = ts_point_find_near(a, n, i, ts_period_ordinal(&prior));
   if (j < 0) {
     zWhy = TS_NOTE_NO_PRIOR;
@@ -202,8 +196,8 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
     ts_number_difference(&x, &m, &out->prior_balance);
     ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
-    int incomplete = a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] ||
-                     a[j].incomplete[1];
+    int incomplete =
+        a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1];
     ts_trade_measures then;
     ts_trade_compute(&x, &m, &then);
     if (!incomplete && out->measures.coverage_ok && then.coverage_ok) {
@@ -227,8 +221,7 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
 #define FUNC "trade_imbalance"
 
 /* 0: measure read; 1: NULL; 2: error set on ctx. */
-static int arg_measure(sqlite3_context *ctx, sqlite3_value *v,
-                       ts_trade_measure *out) {
+static int arg_measure(sqlite3_context *ctx, sqlite3_value *v, ts_trade_measure *out) {
   int type = sqlite3_value_type(v);
   if (type == SQLITE_NULL) return 1;
   if (type == SQLITE_TEXT) {
@@ -244,14 +237,13 @@ static int arg_measure(sqlite3_context *ctx, sqlite3_value *v,
     sqlite3_result_error_nomem(ctx);
     return 2;
   }
-  ts_result_error(ctx, FUNC, "argument 3 is not a measure: %s (expected %s)",
-                  zRepr, ts_trade_measure_list);
+  ts_result_error(ctx, FUNC, "argument 3 is not a measure: %s (expected %s)", zRepr,
+                  ts_trade_measure_list);
   sqlite3_free(zRepr);
   return 2;
 }
 
-static void trade_imbalance_func(sqlite3_context *ctx, int argc,
-                                 sqlite3_value **argv) {
+static void trade_imbalance_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_trade_measure measure = TS_MEASURE_BALANCE;
   ts_number x, m;
   int is_null = 0;
@@ -277,8 +269,10 @@ static void trade_imbalance_func(sqlite3_context *ctx, int argc,
     return;
   }
   double r;
-  if (ts_trade_ratio(measure, &x, &m, &r) == NULL) ts_result_double(ctx, r);
-  else sqlite3_result_null(ctx);
+  if (ts_trade_ratio(measure, &x, &m, &r) == NULL)
+    ts_result_double(ctx, r);
+  else
+    sqlite3_result_null(ctx);
 }
 
 int ts_trade_register(sqlite3 *db) {

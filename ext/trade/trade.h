@@ -10,10 +10,10 @@
 #include "core/series.h"
 
 typedef enum ts_trade_measure {
-  TS_MEASURE_BALANCE = 0,  /* X - M */
-  TS_MEASURE_COVERAGE,     /* X / M * 100 */
-  TS_MEASURE_NORMALIZED,   /* (X - M) / (X + M) * 100 */
-  TS_MEASURE_GRUBEL_LLOYD  /* (1 - |X - M| / (X + M)) * 100 */
+  TS_MEASURE_BALANCE = 0, /* X - M */
+  TS_MEASURE_COVERAGE,    /* X / M * 100 */
+  TS_MEASURE_NORMALIZED,  /* (X - M) / (X + M) * 100 */
+  TS_MEASURE_GRUBEL_LLOYD /* (1 - |X - M| / (X + M)) * 100 */
 } ts_trade_measure;
 
 /* "balance, coverage, normalized or grubel_lloyd", for error messages. */
@@ -25,16 +25,16 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out);
 
 /* Why a ratio measure is undefined (SQL NULL). */
 #define TS_NOTE_NEGATIVE_FLOW "negative flow"
-#define TS_NOTE_NO_TRADE "no trade"          /* X + M = 0 */
-#define TS_NOTE_ZERO_IMPORTS "imports are zero" /* coverage only */
+#define TS_NOTE_NO_TRADE      "no trade"         /* X + M = 0 */
+#define TS_NOTE_ZERO_IMPORTS  "imports are zero" /* coverage only */
 
 /* One ratio measure (coverage, normalized, grubel_lloyd) in percent.
 ** Returns NULL and sets *out when defined; otherwise returns the note
 ** saying why not (negative flow, no trade, imports are zero).  With
 ** TS_MEASURE_BALANCE it returns NULL and sets *out to the balance as a
 ** double. */
-const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x,
-                           const ts_number *m, double *out);
+const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const ts_number *m,
+                           double *out);
 
 /* Every measure of one pair of flows, as the virtual table reports them. */
 typedef struct ts_trade_measures {
@@ -44,12 +44,11 @@ typedef struct ts_trade_measures {
   const char *note; /* NULL, or the first reason a measure is NULL */
 } ts_trade_measures;
 
-void ts_trade_compute(const ts_number *x, const ts_number *m,
-                      ts_trade_measures *out);
+void ts_trade_compute(const ts_number *x, const ts_number *m, ts_trade_measures *out);
 
 /* Notes of the virtual table for a period with one side absent. */
-#define TS_NOTE_NO_EXPORTS "no exports"
-#define TS_NOTE_NO_IMPORTS "no imports"
+#define TS_NOTE_NO_EXPORTS       "no exports"
+#define TS_NOTE_NO_IMPORTS       "no imports"
 #define TS_NOTE_NO_PRIOR_BALANCE "no prior balance" /* prior year one-sided */
 
 /* One row of the trade_imbalance virtual table: point i of a series
@@ -58,13 +57,13 @@ void ts_trade_compute(const ts_number *x, const ts_number *m,
 typedef struct ts_trade_row {
   int has_exports, has_imports;
   ts_number exports, imports;
-  ts_trade_measures measures;     /* only when both sides are present */
-  int prior_ok;                   /* same period a year earlier, both sides */
+  ts_trade_measures measures; /* only when both sides are present */
+  int prior_ok;               /* same period a year earlier, both sides */
   ts_number prior_balance, balance_change;
-  int preliminary;                /* a figure of this period or of the same
+  int preliminary;        /* a figure of this period or of the same
                                      period a year earlier is preliminary */
-  int coverage_change_ok;         /* both years' coverage defined, complete */
-  double coverage_change;         /* percentage points */
+  int coverage_change_ok; /* both years' coverage defined, complete */
+  double coverage_change; /* percentage points */
   int balance_growth_ok, exports_growth_ok, imports_growth_ok;
   double balance_growth, exports_growth, imports_growth;
   /* NULL, or the first reason (in column order) a value is NULL: a side
@@ -72,7 +71,6 @@ typedef struct ts_trade_row {
   const char *note;
 } ts_trade_row;
 
-void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i,
-                     ts_trade_row *out);
+void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_trade_row *out);
 
 #endif /* TRADESTAT_TRADE_H */

@@ -42,33 +42,55 @@
 #define MODULE "trade_imbalance"
 
 enum {
-  COL_PERIOD, COL_EXPORTS, COL_IMPORTS, COL_BALANCE, COL_COVERAGE, COL_COVERAGE_CHANGE,
+  COL_PERIOD,
+  COL_EXPORTS,
+  COL_IMPORTS,
+  COL_BALANCE,
+  COL_COVERAGE,
+  COL_COVERAGE_CHANGE,
   COL_NORMALIZED,
-  COL_GRUBEL_LLOYD, COL_PRIOR_BALANCE, COL_BALANCE_CHANGE, COL_BALANCE_GROWTH,
-  COL_EXPORTS_GROWTH, COL_IMPORTS_GROWTH, COL_PRELIMINARY, COL_NOTE, N_RESULT
+  COL_GRUBEL_LLOYD,
+  COL_PRIOR_BALANCE,
+  COL_BALANCE_CHANGE,
+  COL_BALANCE_GROWTH,
+  COL_EXPORTS_GROWTH,
+  COL_IMPORTS_GROWTH,
+  COL_PRELIMINARY,
+  COL_NOTE,
+  N_RESULT
 };
-static const char *const result_columns[N_RESULT] = {
-    "period TEXT", "exports", "imports", "balance", "coverage REAL", "coverage_change REAL",
-    "normalized REAL",
-    "grubel_lloyd REAL", "prior_balance", "balance_change", "balance_growth REAL",
-    "exports_growth REAL", "imports_growth REAL", "preliminary INTEGER", "note TEXT"};
+static const char *const result_columns[N_RESULT] = {"period TEXT",
+                                                     "exports",
+                                                     "imports",
+                                                     "balance",
+                                                     "coverage REAL",
+                                                     "coverage_change REAL",
+                                                     "normalized REAL",
+                                                     "grubel_lloyd REAL",
+                                                     "prior_balance",
+                                                     "balance_change",
+                                                     "balance_growth REAL",
+                                                     "exports_growth REAL",
+                                                     "imports_growth REAL",
+                                                     "preliminary INTEGER",
+                                                     "note TEXT"};
 
 /* Hidden arguments of the table-valued form, in call order. */
-#define N_ARG 6
+#define N_ARG      6
 #define N_REQUIRED 4
-static const char *const argument_columns[N_ARG] = {
-    "source", "value_column", "period_column", "flow_column", "series_column", "options"};
-static const char *const argument_roles[N_ARG] = {"source", "value", "period", "flow",
-                                                  "series", "options"};
+static const char *const argument_columns[N_ARG] = {"source",      "value_column",  "period_column",
+                                                    "flow_column", "series_column", "options"};
+static const char *const argument_roles[N_ARG] = {"source", "value",  "period",
+                                                  "flow",   "series", "options"};
 
 /* CREATE arguments beyond the shared source=, value=, period=, by=, grain=. */
 enum { EXTRA_FLOW, EXTRA_EXPORT_LABEL, EXTRA_IMPORT_LABEL, EXTRA_EXPORTS, EXTRA_IMPORTS, N_EXTRA };
-static const char *const extra_keys[N_EXTRA] = {"flow", "export_label", "import_label",
-                                                "exports", "imports"};
+static const char *const extra_keys[N_EXTRA] = {"flow", "export_label", "import_label", "exports",
+                                                "imports"};
 
 typedef struct trade_cursor {
   ts_series_cursor base;
-  int i;              /* current point of the series */
+  int i; /* current point of the series */
   ts_trade_row row;
 } trade_cursor;
 
@@ -97,7 +119,6 @@ static int missing(char **pzErr, const char *zWhat) {
   *pzErr = sqlite3_mprintf(MODULE ": missing argument %s", zWhat);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
-
 
 /* Long data: value= with flow= and the labels. */
 static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
@@ -130,7 +151,8 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
 /* Wide data: exports= and imports= as the two value slots. */
 static int configure_wide(ts_source_spec *spec, char **azExtra, char **pzErr) {
   if (azExtra[EXTRA_FLOW] || azExtra[EXTRA_EXPORT_LABEL] || azExtra[EXTRA_IMPORT_LABEL]) {
-    *pzErr = sqlite3_mprintf(MODULE ": flow=, export_label= and import_label= are for long "
+    *pzErr = sqlite3_mprintf(MODULE
+                             ": flow=, export_label= and import_label= are for long "
                              "data (value=), not with exports= and imports=");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -155,7 +177,8 @@ static int configure(ts_source_spec *spec, int argc, const char *const *argv, ch
     int is_long = spec->azValue[0] != NULL;
     int is_wide = azExtra[EXTRA_EXPORTS] || azExtra[EXTRA_IMPORTS];
     if (is_long && is_wide) {
-      *pzErr = sqlite3_mprintf(MODULE ": give value= and flow= (long data) or exports= and "
+      *pzErr = sqlite3_mprintf(MODULE
+                               ": give value= and flow= (long data) or exports= and "
                                "imports= (wide data), not both");
       rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     } else if (is_long) {
@@ -170,8 +193,7 @@ static int configure(ts_source_spec *spec, int argc, const char *const *argv, ch
   return rc;
 }
 
-static int trade_configure(ts_series_vtab *vtab, int argc, const char *const *argv,
-                           char **pzErr) {
+static int trade_configure(ts_series_vtab *vtab, int argc, const char *const *argv, char **pzErr) {
   return configure(&vtab->spec, argc, argv, pzErr);
 }
 
@@ -211,20 +233,32 @@ static void trade_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol)
     case COL_PERIOD:
       ts_series_result_period(ctx, pCur->series->kind, pCur->series->aPoint[cur->i].ordinal);
       break;
-    case COL_EXPORTS: if (r->has_exports) ts_result_number(ctx, &r->exports); break;
-    case COL_IMPORTS: if (r->has_imports) ts_result_number(ctx, &r->imports); break;
-    case COL_BALANCE: if (both) ts_result_number(ctx, &t->balance); break;
+    case COL_EXPORTS:
+      if (r->has_exports) ts_result_number(ctx, &r->exports);
+      break;
+    case COL_IMPORTS:
+      if (r->has_imports) ts_result_number(ctx, &r->imports);
+      break;
+    case COL_BALANCE:
+      if (both) ts_result_number(ctx, &t->balance);
+      break;
     case COL_COVERAGE: result_ratio(ctx, both && t->coverage_ok, t->coverage); break;
     case COL_COVERAGE_CHANGE: result_ratio(ctx, r->coverage_change_ok, r->coverage_change); break;
     case COL_NORMALIZED: result_ratio(ctx, both && t->normalized_ok, t->normalized); break;
     case COL_GRUBEL_LLOYD: result_ratio(ctx, both && t->grubel_lloyd_ok, t->grubel_lloyd); break;
-    case COL_PRIOR_BALANCE: if (r->prior_ok) ts_result_number(ctx, &r->prior_balance); break;
-    case COL_BALANCE_CHANGE: if (r->prior_ok) ts_result_number(ctx, &r->balance_change); break;
+    case COL_PRIOR_BALANCE:
+      if (r->prior_ok) ts_result_number(ctx, &r->prior_balance);
+      break;
+    case COL_BALANCE_CHANGE:
+      if (r->prior_ok) ts_result_number(ctx, &r->balance_change);
+      break;
     case COL_BALANCE_GROWTH: result_ratio(ctx, r->balance_growth_ok, r->balance_growth); break;
     case COL_EXPORTS_GROWTH: result_ratio(ctx, r->exports_growth_ok, r->exports_growth); break;
     case COL_IMPORTS_GROWTH: result_ratio(ctx, r->imports_growth_ok, r->imports_growth); break;
     case COL_PRELIMINARY: sqlite3_result_int(ctx, r->preliminary); break;
-    case COL_NOTE: if (r->note) sqlite3_result_text(ctx, r->note, -1, SQLITE_STATIC); break;
+    case COL_NOTE:
+      if (r->note) sqlite3_result_text(ctx, r->note, -1, SQLITE_STATIC);
+      break;
     default: break;
   }
 }

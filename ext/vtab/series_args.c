@@ -19,7 +19,6 @@
 
 /* ---- names and arguments ------------------------------------------- */
 
-
 static char closing_quote(char c) {
   switch (c) {
     case '"': return '"';
@@ -129,8 +128,8 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
   }
 }
 
-int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax,
-                     int *pnOut, char **pzErr) {
+int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax, int *pnOut,
+                     char **pzErr) {
   *pnOut = 0;
   const char *z = zOptions;
   for (;;) {
@@ -148,8 +147,10 @@ int ts_split_options(const char *zModule, const char *zOptions, char **azOut, in
       if (zOne == NULL) return SQLITE_NOMEM;
       azOut[(*pnOut)++] = zOne;
       if (find_unquoted(zOne, '=') <= 0) {
-        *pzErr = sqlite3_mprintf("%s: option is not key=value: '%q' (options are written"
-                                 " like 'grain=year, by=partner')", zModule, zOne);
+        *pzErr = sqlite3_mprintf(
+            "%s: option is not key=value: '%q' (options are written"
+            " like 'grain=year, by=partner')",
+            zModule, zOne);
         return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
       }
     }
@@ -159,8 +160,7 @@ int ts_split_options(const char *zModule, const char *zOptions, char **azOut, in
   return SQLITE_OK;
 }
 
-int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
-                char **pzValue, char **pzErr) {
+int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey, char **pzValue, char **pzErr) {
   int eq = find_unquoted(zArg, '=');
   *pzKey = *pzValue = NULL;
   if (eq <= 0) {
@@ -193,8 +193,7 @@ char *ts_source_display_name(const ts_source_spec *spec) {
 
 /* ---- CREATE VIRTUAL TABLE arguments and the declared schema --------- */
 
-static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue,
-                         char **pzErr) {
+static int configure_one(ts_source_spec *spec, const char *zKey, const char *zValue, char **pzErr) {
   int rc = SQLITE_OK;
   if (sqlite3_stricmp(zKey, "source") == 0) {
     rc = ts_source_set_table(spec, zValue);
@@ -215,16 +214,15 @@ static int configure_one(ts_source_spec *spec, const char *zKey, const char *zVa
     return SQLITE_OK;
   } else if (sqlite3_stricmp(zKey, "scan") == 0) {
     if (ts_scan_mode_from_name(zValue, &spec->scan)) {
-      *pzErr = sqlite3_mprintf("%s: scan must be auto, hash or stream: '%q'", spec->zModule,
-                               zValue);
+      *pzErr =
+          sqlite3_mprintf("%s: scan must be auto, hash or stream: '%q'", spec->zModule, zValue);
       return SQLITE_ERROR;
     }
     return SQLITE_OK;
   } else {
     return SQLITE_NOTFOUND;
   }
-  if (rc == SQLITE_ERROR)
-    *pzErr = sqlite3_mprintf("%s: %s= needs a name", spec->zModule, zKey);
+  if (rc == SQLITE_ERROR) *pzErr = sqlite3_mprintf("%s: %s= needs a name", spec->zModule, zKey);
   return rc;
 }
 
@@ -243,8 +241,7 @@ static int repeated_key(const char *const *argv, int i, const char *zKey) {
 }
 
 int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
-                        const char *const *azExtra, int nExtra, char **azExtraValue,
-                        char **pzErr) {
+                        const char *const *azExtra, int nExtra, char **azExtraValue, char **pzErr) {
   for (int i = 0; i < argc; i++) {
     char *zKey = NULL, *zValue = NULL;
     int rc = ts_parse_kv(spec->zModule, argv[i], &zKey, &zValue, pzErr);
@@ -263,8 +260,9 @@ int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
     }
     if (rc == SQLITE_NOTFOUND) {
       sqlite3_str *s = sqlite3_str_new(NULL);
-      sqlite3_str_appendf(s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain, scan",
-                          spec->zModule, zKey);
+      sqlite3_str_appendf(
+          s, "%s: unknown argument \"%s\" (expected source, value, period, by, grain, scan",
+          spec->zModule, zKey);
       for (int k = 0; k < nExtra; k++) sqlite3_str_appendf(s, ", %s", azExtra[k]);
       sqlite3_str_appendall(s, ")");
       *pzErr = sqlite3_str_finish(s);
@@ -289,9 +287,8 @@ static int decl_name_length(const char *zDecl) {
   return n;
 }
 
-char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
-                       int nResult, const char *const *azArg, int nArg,
-                       char **pzErr) {
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult, int nResult,
+                       const char *const *azArg, int nArg, char **pzErr) {
   sqlite3_str *s = sqlite3_str_new(NULL);
   sqlite3_str_appendall(s, "CREATE TABLE x(");
   if (spec == NULL) {
@@ -300,7 +297,8 @@ char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
     for (int i = 0; i < spec->nBy; i++) {
       for (int k = 0; k < nResult; k++) {
         int n = decl_name_length(azResult[k]);
-        if ((int)strlen(spec->azBy[i]) == n && sqlite3_strnicmp(spec->azBy[i], azResult[k], n) == 0) {
+        if ((int)strlen(spec->azBy[i]) == n &&
+            sqlite3_strnicmp(spec->azBy[i], azResult[k], n) == 0) {
           *pzErr = sqlite3_mprintf("%s: by column \"%s\" has the name of a result column",
                                    spec->zModule, spec->azBy[i]);
           sqlite3_free(sqlite3_str_finish(s));
@@ -320,23 +318,22 @@ char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
 
 /* ---- the table-valued form's arguments ----------------------------- */
 
-static int argument_error(const ts_source_spec *spec, int k, const char *zRole,
-                          sqlite3_value *v, char **pzErr) {
+static int argument_error(const ts_source_spec *spec, int k, const char *zRole, sqlite3_value *v,
+                          char **pzErr) {
   if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL) {
     *pzErr = sqlite3_mprintf("%s: argument %d (%s) is missing", spec->zModule, k + 1, zRole);
   } else {
     char *zRepr = ts_value_repr(v);
-    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule,
-                                     k + 1, zRole, zRepr)
+    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule, k + 1,
+                                     zRole, zRepr)
                    : NULL;
     sqlite3_free(zRepr);
   }
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
-                             const char *const *azRole, int nArg, int nRequired,
-                             char **pzErr) {
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const char *const *azRole,
+                             int nArg, int nRequired, char **pzErr) {
   for (int k = 0; k < nArg; k++) {
     sqlite3_value *v = apArg[k];
     int missing = v == NULL || sqlite3_value_type(v) == SQLITE_NULL;

@@ -46,11 +46,11 @@
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_ATOMICS__)
 #include <stdatomic.h>
 static _Atomic sqlite3_int64 g_counts[4];
-#define COUNT(i) atomic_fetch_add(&g_counts[i], 1)
+#define COUNT(i)      atomic_fetch_add(&g_counts[i], 1)
 #define COUNT_READ(i) atomic_load(&g_counts[i])
 #else
 static sqlite3_int64 g_counts[4]; /* no atomics: counts are advisory */
-#define COUNT(i) (g_counts[i]++)
+#define COUNT(i)      (g_counts[i]++)
 #define COUNT_READ(i) (g_counts[i])
 #endif
 enum { N_HASH, N_STREAM, N_FALLBACK_MEMORY, N_FALLBACK_DATA };
@@ -61,10 +61,14 @@ void ts_hash_counts(sqlite3_int64 aOut[4]) {
 
 int ts_scan_mode_from_name(const char *z, int *pMode) {
   if (z == NULL) return 1;
-  if (sqlite3_stricmp(z, "auto") == 0) *pMode = TS_SCAN_AUTO;
-  else if (sqlite3_stricmp(z, "hash") == 0) *pMode = TS_SCAN_HASH;
-  else if (sqlite3_stricmp(z, "stream") == 0) *pMode = TS_SCAN_STREAM;
-  else return 1;
+  if (sqlite3_stricmp(z, "auto") == 0)
+    *pMode = TS_SCAN_AUTO;
+  else if (sqlite3_stricmp(z, "hash") == 0)
+    *pMode = TS_SCAN_HASH;
+  else if (sqlite3_stricmp(z, "stream") == 0)
+    *pMode = TS_SCAN_STREAM;
+  else
+    return 1;
   return 0;
 }
 
@@ -83,9 +87,9 @@ typedef struct hslot {
 
 typedef struct hpoint {
   int64_t ordinal;
-  uint32_t sid;   /* series */
+  uint32_t sid; /* series */
   uint32_t pad;
-  hslot slot[2];  /* only nSlot of them are allocated */
+  hslot slot[2]; /* only nSlot of them are allocated */
 } hpoint;
 
 /* A key column of a series: the copy SQLite made, and its bytes. */
@@ -102,15 +106,15 @@ typedef struct hkey {
 ** probe of a small table, not a probe of one table of every point. */
 typedef struct hseries {
   uint64_t hash;
-  int kind;        /* ts_period_kind of its rows after roll-up; 0: none yet */
+  int kind; /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
-  int64_t lo;      /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
+  int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
   uint32_t nIdx;
   uint32_t *aIdx;
 } hseries;
 
 #define CHUNK_BITS 12
-#define CHUNK ((uint32_t)1 << CHUNK_BITS)
+#define CHUNK      ((uint32_t)1 << CHUNK_BITS)
 
 struct ts_hash {
   sqlite3 *db;
@@ -146,8 +150,8 @@ struct ts_hash {
     ts_period p, orig;
   } last;
   /* emission */
-  uint32_t *aOrder;  /* sids in key order */
-  uint32_t *aStart;  /* nSeries + 1: first index in aByPoint of each sid */
+  uint32_t *aOrder; /* sids in key order */
+  uint32_t *aStart; /* nSeries + 1: first index in aByPoint of each sid */
   uint32_t *aByPoint;
   uint32_t iNext;
   ts_series cur;
@@ -293,8 +297,7 @@ static int key_compare(const hkey *a, const hkey *b, int coll) {
     case 1:
       if (a->type == SQLITE_INTEGER && b->type == SQLITE_INTEGER)
         return a->i < b->i ? -1 : a->i > b->i;
-      if (a->type == SQLITE_FLOAT && b->type == SQLITE_FLOAT)
-        return a->d < b->d ? -1 : a->d > b->d;
+      if (a->type == SQLITE_FLOAT && b->type == SQLITE_FLOAT) return a->d < b->d ? -1 : a->d > b->d;
       if (a->type == SQLITE_INTEGER) return int_float_compare(a->i, b->d);
       return -int_float_compare(b->i, a->d);
     case 2: {
@@ -335,13 +338,17 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
   if (!utf8) return 0;
   for (int i = 0; i < spec->nBy; i++) {
     const char *zColl = NULL;
-    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL,
-                                      &zColl, NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, &zColl,
+                                      NULL, NULL, NULL) != SQLITE_OK)
       return 0; /* a view: the collation of its columns is not known */
-    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) aColl[i] = COLL_BINARY;
-    else if (sqlite3_stricmp(zColl, "NOCASE") == 0) aColl[i] = COLL_NOCASE;
-    else if (sqlite3_stricmp(zColl, "RTRIM") == 0) aColl[i] = COLL_RTRIM;
-    else return 0; /* the application's: only SQLite can call it */
+    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0)
+      aColl[i] = COLL_BINARY;
+    else if (sqlite3_stricmp(zColl, "NOCASE") == 0)
+      aColl[i] = COLL_NOCASE;
+    else if (sqlite3_stricmp(zColl, "RTRIM") == 0)
+      aColl[i] = COLL_RTRIM;
+    else
+      return 0; /* the application's: only SQLite can call it */
   }
   return 1;
 }
@@ -362,9 +369,8 @@ char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
   int by_eq = 0;
   for (int i = 0; idxStr && idxStr[2 * i] && idxStr[2 * i + 1]; i++)
     if (idxStr[2 * i] == 'B') by_eq = 1;
-  int hash = spec->scan == TS_SCAN_HASH ||
-             (spec->scan == TS_SCAN_AUTO && !by_eq &&
-              (spec->grain != TS_KIND_NONE || spec->zFlow != NULL));
+  int hash = spec->scan == TS_SCAN_HASH || (spec->scan == TS_SCAN_AUTO && !by_eq &&
+                                            (spec->grain != TS_KIND_NONE || spec->zFlow != NULL));
   return hash && keys_comparable(db, spec, aColl) ? 'h' : 's';
 }
 
@@ -416,8 +422,7 @@ static int rehash_series(ts_hash *h) {
 static const unsigned char *arena_copy(ts_hash *h, const unsigned char *z, int n) {
   if (h->nArena == 0 || h->arenaUsed + (size_t)n > h->arenaSize) {
     size_t sz = (size_t)n > ARENA_CHUNK ? (size_t)n : ARENA_CHUNK;
-    if (hash_grow(h, (void **)&h->apArena, &h->nArenaAlloc, h->nArena + 1,
-                  sizeof(unsigned char *)))
+    if (hash_grow(h, (void **)&h->apArena, &h->nArenaAlloc, h->nArena + 1, sizeof(unsigned char *)))
       return NULL;
     unsigned char *c = hash_alloc(h, sz);
     if (c == NULL) return NULL;
@@ -564,10 +569,10 @@ static int row_period(ts_hash *h, sqlite3_value *v, ts_period *p, ts_period *ori
     dv = sqlite3_value_double(v);
   }
   if (h->last.valid && h->last.type == type &&
-      (type == SQLITE_TEXT ? (n == h->last.n && memcmp(z, h->last.z, (size_t)n) == 0)
+      (type == SQLITE_TEXT      ? (n == h->last.n && memcmp(z, h->last.z, (size_t)n) == 0)
        : type == SQLITE_INTEGER ? iv == h->last.i
-       : type == SQLITE_FLOAT ? memcmp(&dv, &h->last.d, sizeof(double)) == 0
-                              : type == SQLITE_NULL)) {
+       : type == SQLITE_FLOAT   ? memcmp(&dv, &h->last.d, sizeof(double)) == 0
+                                : type == SQLITE_NULL)) {
     *p = h->last.p, *orig = h->last.orig, *pSkip = h->last.skip;
     return 0;
   }
@@ -661,8 +666,8 @@ static int sum_is_order_free(const hslot *sl) {
 }
 
 /* Adds value column iCol of the current row to slot of the point. */
-static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
-                         const ts_period *p, const ts_period *orig, int slot) {
+static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid, const ts_period *p,
+                         const ts_period *orig, int slot) {
   ts_number n;
   char *zWhat = NULL;
   ts_number_status st = ts_value_number(sqlite3_column_value(stmt, iCol), &n, &zWhat);
@@ -674,8 +679,7 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   hslot *sl = &pt->slot[slot];
   ts_sum_add(&sl->sum, &n);
   track_bits(sl, &n);
-  if (orig->preliminary ||
-      (h->iPreliminary >= 0 && sqlite3_column_int(stmt, h->iPreliminary) != 0))
+  if (orig->preliminary || (h->iPreliminary >= 0 && sqlite3_column_int(stmt, h->iPreliminary) != 0))
     sl->preliminary = 1;
   if (h->spec->grain != TS_KIND_NONE) {
     int first, count, pfirst, pcount;
@@ -697,8 +701,10 @@ static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
   if (row_period(h, sqlite3_column_value(stmt, spec->nBy), &p, &orig, &skip)) return GIVE_UP;
   if (skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
-  if (s->kind == TS_KIND_NONE) s->kind = p.kind;
-  else if (s->kind != (int)p.kind) return GIVE_UP; /* mixed kinds: an error */
+  if (s->kind == TS_KIND_NONE)
+    s->kind = p.kind;
+  else if (s->kind != (int)p.kind)
+    return GIVE_UP; /* mixed kinds: an error */
   int iValue = spec->nBy + 1;
   if (spec->nValue == 2) {
     if (add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, 0) != GO_ON) return GIVE_UP;
@@ -855,7 +861,8 @@ sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
 void ts_hash_close(ts_hash *h) {
   if (h == NULL) return;
   if (h->apValue) {
-    for (size_t k = 0; k < (size_t)h->nSeries * h->spec->nBy; k++) sqlite3_value_free(h->apValue[k]);
+    for (size_t k = 0; k < (size_t)h->nSeries * h->spec->nBy; k++)
+      sqlite3_value_free(h->apValue[k]);
   }
   for (uint32_t c = 0; c < h->nChunk && h->apChunk; c++) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
@@ -882,11 +889,14 @@ void ts_hash_close(ts_hash *h) {
 static sqlite3_int64 estimated_rows(sqlite3 *db, const ts_source_spec *spec) {
   sqlite3_int64 n = 0;
   sqlite3_stmt *stmt = NULL;
-  char *zSql = spec->zSchema
-                   ? sqlite3_mprintf("SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
-                                     "AND stat IS NOT NULL LIMIT 1", spec->zSchema, spec->zTable)
-                   : sqlite3_mprintf("SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
-                                     "AND stat IS NOT NULL LIMIT 1", spec->zTable);
+  char *zSql = spec->zSchema ? sqlite3_mprintf(
+                                   "SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zSchema, spec->zTable)
+                             : sqlite3_mprintf(
+                                   "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zTable);
   if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step(stmt) == SQLITE_ROW) {
     const char *z = (const char *)sqlite3_column_text(stmt, 0);
@@ -928,8 +938,7 @@ static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered) {
 
 /* Replaces the streaming query by the same rows sorted from a read in
 ** storage order (ORDER BY +column: no index serves it). */
-static void sort_instead_of_walk(sqlite3 *db, const ts_source_spec *spec,
-                                 sqlite3_stmt **pOrdered) {
+static void sort_instead_of_walk(sqlite3 *db, const ts_source_spec *spec, sqlite3_stmt **pOrdered) {
   char *zBase = unordered_sql(sqlite3_sql(*pOrdered));
   if (zBase == NULL) return;
   sqlite3_str *s = sqlite3_str_new(db);

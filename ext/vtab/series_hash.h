@@ -19,8 +19,8 @@
 #include "vtab/series_source.h"
 
 /* scan= of the CREATE form (spec->scan). */
-#define TS_SCAN_AUTO 0   /* the rule in series_hash.c chooses */
-#define TS_SCAN_HASH 1   /* the hash path whenever it can give the answer */
+#define TS_SCAN_AUTO   0 /* the rule in series_hash.c chooses */
+#define TS_SCAN_HASH   1 /* the hash path whenever it can give the answer */
 #define TS_SCAN_STREAM 2 /* always the streaming path */
 
 /* Memory the hash path may hold (its tables, points and keys, counted as

@@ -67,7 +67,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-
 /* Prepares "SELECT <zCols> FROM <source> LIMIT 0"; returns its code. */
 static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
   char *zSql = sqlite3_mprintf("SELECT %s FROM %s LIMIT 0", zCols, zFrom);
@@ -133,8 +132,8 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
     char *zHint = column_hint(db, zFrom, zCol);
-    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol,
-                             zShown, zHint ? zHint : "");
+    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol, zShown,
+                             zHint ? zHint : "");
     sqlite3_free(zHint);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
@@ -149,8 +148,8 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
     *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
     rc = SQLITE_ERROR;
   }
-  const char *azCol[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0],
-                                      spec->azValue[1], spec->zFlow};
+  const char *azCol[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
+                                      spec->zFlow};
   for (int i = 0; i < spec->nBy; i++) azCol[4 + i] = spec->azBy[i];
   for (int i = 0; rc == SQLITE_OK && i < 4 + spec->nBy; i++) {
     rc = check_column(db, spec, zFrom, zShown, azCol[i], pzErr);
@@ -173,8 +172,8 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
     const char *zColl = NULL;
     sqlite3_free(spec->azByColl[i]);
     spec->azByColl[i] = NULL;
-    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL,
-                                      &zColl, NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, &zColl,
+                                      NULL, NULL, NULL) != SQLITE_OK)
       continue; /* a view: its columns' collations are not known by name */
     if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
     /* An application collation not registered on this connection: the
@@ -203,7 +202,7 @@ struct ts_scan {
   ** columns' own collations (see open_same_key); NULL without by. */
   sqlite3_stmt *same;
   sqlite3_stmt *label; /* ts_scan_key_is_label's, prepared when first used */
-  int positioned; /* stmt is on the first row of the next series */
+  int positioned;      /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
   /* cur.apKey[i] as plain C values, so each row's series check reads only
@@ -217,12 +216,12 @@ struct ts_scan {
     int n;
   } aKey[TS_MAX_BY];
   int unsorted;
-  ts_period first_period; /* first period of cur (as read), for messages */
-  ts_hash *hash; /* the hash path's whole result (series_hash.c); NULL: stream */
+  ts_period first_period;        /* first period of cur (as read), for messages */
+  ts_hash *hash;                 /* the hash path's whole result (series_hash.c); NULL: stream */
   const ts_series_store *replay; /* non-NULL: hand out these instead */
   int iReplay;
-  const ts_series *last;          /* the series last handed out */
-  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
+  const ts_series *last; /* the series last handed out */
+  int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -232,7 +231,8 @@ static char type_affinity(const char *zType) {
   if (zType == NULL || zType[0] == 0) return 'B';
   char up[64];
   int n = 0;
-  for (; zType[n] && n < 63; n++) up[n] = (char)(zType[n] >= 'a' && zType[n] <= 'z' ? zType[n] - 32 : zType[n]);
+  for (; zType[n] && n < 63; n++)
+    up[n] = (char)(zType[n] >= 'a' && zType[n] <= 'z' ? zType[n] - 32 : zType[n]);
   up[n] = 0;
   if (strstr(up, "INT")) return 'N';
   if (strstr(up, "CHAR") || strstr(up, "CLOB") || strstr(up, "TEXT")) return 'T';
@@ -288,8 +288,10 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
   sqlite3_str_appendf(s, "s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
-  if (spec->nValue == 2) sqlite3_str_appendf(s, ", s.\"%w\"", spec->azValue[1]);
-  else if (spec->zFlow) sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
+  if (spec->nValue == 2)
+    sqlite3_str_appendf(s, ", s.\"%w\"", spec->azValue[1]);
+  else if (spec->zFlow)
+    sqlite3_str_appendf(s, ", s.\"%w\"", spec->zFlow);
   if (with_preliminary) sqlite3_str_appendall(s, ", s.\"preliminary\"");
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
@@ -306,14 +308,16 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
     if (pd->year_lo > 0)
       sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
-      sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod, pd->year_hi + 1);
-    sqlite3_str_appendf(s, ") AND typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
-                        "'[0-9][0-9][0-9][0-9]*')", spec->zPeriod, spec->zPeriod);
+      sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod,
+                          pd->year_hi + 1);
+    sqlite3_str_appendf(s,
+                        ") AND typeof(s.\"%w\") = 'text' AND s.\"%w\" GLOB "
+                        "'[0-9][0-9][0-9][0-9]*')",
+                        spec->zPeriod, spec->zPeriod);
   }
   /* A statement that writes the source reads it as it was: no row above
   ** the rowid it had when the cursor first read it. */
-  if (pd && pd->has_max_rowid)
-    sqlite3_str_appendf(s, " AND s._rowid_ <= %lld", pd->max_rowid);
+  if (pd && pd->has_max_rowid) sqlite3_str_appendf(s, " AND s._rowid_ <= %lld", pd->max_rowid);
   /* grain= reads event-level rows (days rolled up to months), and such
   ** tables are stored in time order: walking an index on the series
   ** columns then fetches one table page per row, while a sort reads the
@@ -327,7 +331,8 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   ** are never seen. */
   const char *zNoIndex = spec->grain != TS_KIND_NONE || (pd && pd->snapshot) ? "+" : "";
   sqlite3_str_appendall(s, " ORDER BY ");
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
+  for (int i = 0; i < spec->nBy; i++)
+    sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
   sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
   return sqlite3_str_finish(s);
 }
@@ -355,9 +360,11 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
   if (zFrom == NULL) return SQLITE_NOMEM;
   sqlite3_str *s = sqlite3_str_new(scan->db);
   sqlite3_str_appendall(s, "SELECT ");
-  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s(+k%d IS ?%d)", i ? " AND " : "", i, n + i + 1);
+  for (int i = 0; i < n; i++)
+    sqlite3_str_appendf(s, "%s(+k%d IS ?%d)", i ? " AND " : "", i, n + i + 1);
   sqlite3_str_appendall(s, " FROM (SELECT ");
-  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%ss.\"%w\" AS k%d", i ? ", " : "", spec->azBy[i], i);
+  for (int i = 0; i < n; i++)
+    sqlite3_str_appendf(s, "%ss.\"%w\" AS k%d", i ? ", " : "", spec->azBy[i], i);
   sqlite3_str_appendf(s, " FROM %s WHERE 0 UNION ALL SELECT ", zFrom);
   for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s?%d", i ? ", " : "", i + 1);
   sqlite3_str_appendall(s, ")");
@@ -382,9 +389,10 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
   if (spec->nBy == 0 || key == NULL) return SQLITE_OK;
   if (scan->label == NULL) {
     char *zFrom = ts_source_sql_name(spec);
-    char *zSql = zFrom ? sqlite3_mprintf("SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
-                                         " FROM %s WHERE 0 UNION ALL SELECT ?1)",
-                                         spec->azBy[0], zFrom)
+    char *zSql = zFrom ? sqlite3_mprintf(
+                             "SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
+                             " FROM %s WHERE 0 UNION ALL SELECT ?1)",
+                             spec->azBy[0], zFrom)
                        : NULL;
     sqlite3_free(zFrom);
     rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
@@ -416,8 +424,8 @@ static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const cha
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
 
-int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
-                 const ts_pushdown *pd, ts_scan **ppScan, char **pzErr) {
+int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
+                 char **pzErr) {
   *ppScan = NULL;
   ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
   if (scan == NULL) return SQLITE_NOMEM;
@@ -489,7 +497,8 @@ static int same_key(const ts_scan *scan, int k, sqlite3_value *v) {
     case SQLITE_INTEGER: return sqlite3_value_int64(v) == scan->aKey[k].i;
     case SQLITE_FLOAT: return sqlite3_value_double(v) == scan->aKey[k].d;
     default: {
-      const void *z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
+      const void *z =
+          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
       int n = sqlite3_value_bytes(v);
       return n == scan->aKey[k].n && (n == 0 || memcmp(z, scan->aKey[k].z, (size_t)n) == 0);
     }
@@ -535,8 +544,8 @@ static int take_keys(ts_scan *scan) {
     if (type == SQLITE_INTEGER) scan->aKey[i].i = sqlite3_value_int64(key);
     if (type == SQLITE_FLOAT) scan->aKey[i].d = sqlite3_value_double(key);
     if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
-      scan->aKey[i].z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(key)
-                                            : sqlite3_value_blob(key);
+      scan->aKey[i].z =
+          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(key) : sqlite3_value_blob(key);
       scan->aKey[i].n = sqlite3_value_bytes(key);
       if (scan->aKey[i].z == NULL && scan->aKey[i].n > 0) return SQLITE_NOMEM;
     }
@@ -638,9 +647,9 @@ static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr
   *orig = *p;
   if (spec->grain != TS_KIND_NONE && ts_period_rollup(orig, spec->grain, p)) {
     ts_period_format(orig, zLabel);
-    *pzErr = sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
-                             ts_period_kind_name(orig->kind), zLabel,
-                             ts_period_kind_name(spec->grain));
+    *pzErr =
+        sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
+                        ts_period_kind_name(orig->kind), zLabel, ts_period_kind_name(spec->grain));
     return SQLITE_ERROR;
   }
   if (scan->cur.kind == TS_KIND_NONE) {
@@ -649,8 +658,8 @@ static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr
   } else if (scan->cur.kind != p->kind) {
     ts_period_format(&scan->first_period, zFirst);
     ts_period_format(orig, zLabel);
-    *pzErr = sqlite3_mprintf("%s: series mixes period kinds: '%s' and '%s'", spec->zModule,
-                             zFirst, zLabel);
+    *pzErr = sqlite3_mprintf("%s: series mixes period kinds: '%s' and '%s'", spec->zModule, zFirst,
+                             zLabel);
     return SQLITE_ERROR;
   }
   return SQLITE_OK;
@@ -734,7 +743,8 @@ static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **p
   if (zSeries && zSlot)
     *pzErr = sqlite3_mprintf(
         "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
-        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a GROUP BY view",
+        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a "
+        "GROUP BY view",
         spec->zModule, (long long)pt->sum[slot].count, zSlot, zLabel, zSeries,
         ts_period_kind_name(scan->cur.kind));
   sqlite3_free(zSeries);
@@ -827,10 +837,11 @@ static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   char *zExports = label_list(spec->azFlowLabel[0]);
   char *zImports = label_list(spec->azFlowLabel[1]);
   if (zRepr && zExports && zImports) {
-    *pzErr = sqlite3_mprintf("%s: unknown flow label %s in column \"%s\" (exports are %s;"
-                             " imports are %s; name your labels with export_label= and"
-                             " import_label=)", spec->zModule, zRepr, spec->zFlow, zExports,
-                             zImports);
+    *pzErr = sqlite3_mprintf(
+        "%s: unknown flow label %s in column \"%s\" (exports are %s;"
+        " imports are %s; name your labels with export_label= and"
+        " import_label=)",
+        spec->zModule, zRepr, spec->zFlow, zExports, zImports);
   }
   sqlite3_free(zRepr);
   sqlite3_free(zExports);
@@ -863,8 +874,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
 }
 
 static int step_error(ts_scan *scan, int rc, char **pzErr) {
-  if (rc != SQLITE_NOMEM)
-    *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
+  if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
   return rc;
 }
 
@@ -955,9 +965,8 @@ static int literal_text(sqlite3_index_info *info, int i) {
          sqlite3_value_type(v) == SQLITE_TEXT;
 }
 
-int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
-                         int nSeries, int iPeriod, int year_integer, int iFirstArg,
-                         int nArg, int nRequired) {
+int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeries, int iPeriod,
+                         int year_integer, int iFirstArg, int nArg, int nRequired) {
   char tokens[2 * 64 + 1];
   int nTok = 0, nArgv = 0;
   double cost = 1e6;
@@ -1046,8 +1055,10 @@ static int first_year(int lo, int hi, int (*pass)(int, const char *, int, char),
                       int n, char op) {
   while (lo <= hi) {
     int mid = lo + (hi - lo) / 2;
-    if (pass(mid, z, n, op)) hi = mid - 1;
-    else lo = mid + 1;
+    if (pass(mid, z, n, op))
+      hi = mid - 1;
+    else
+      lo = mid + 1;
   }
   return lo;
 }
@@ -1073,7 +1084,8 @@ static year_range text_years(const char *z, int n, char op) {
   year_range r = all_years;
   if (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE || op == TS_PLAN_OP_EQ)
     r.hi = first_year(YEAR_MIN, YEAR_MAX, upper_beyond, z, n,
-                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_LE : op) - 1;
+                      op == TS_PLAN_OP_EQ ? TS_PLAN_OP_LE : op) -
+           1;
   if (op == TS_PLAN_OP_GT || op == TS_PLAN_OP_GE || op == TS_PLAN_OP_EQ)
     r.lo = first_year(YEAR_MIN, YEAR_MAX, lower_reached, z, n,
                       op == TS_PLAN_OP_EQ ? TS_PLAN_OP_GE : op);
@@ -1111,9 +1123,12 @@ static year_range year_column_years(sqlite3_value *v, char op) {
   year_range r = all_years;
   if (w == NULL) return all_years;
   int type = sqlite3_value_numeric_type(w);
-  if (type == SQLITE_NULL) r = no_year;
-  else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) r = number_years(w, op);
-  else r = (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE) ? all_years : no_year;
+  if (type == SQLITE_NULL)
+    r = no_year;
+  else if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+    r = number_years(w, op);
+  else
+    r = (op == TS_PLAN_OP_LT || op == TS_PLAN_OP_LE) ? all_years : no_year;
   sqlite3_value_free(w);
   return r;
 }
@@ -1149,8 +1164,7 @@ static year_range period_column_years(sqlite3_value *v, char op, int literal) {
 }
 
 void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
-                      int history_years, ts_pushdown *pd, sqlite3_value **apArg,
-                      int nArg) {
+                      int history_years, ts_pushdown *pd, sqlite3_value **apArg, int nArg) {
   year_range want = all_years;
   memset(pd, 0, sizeof(*pd));
   for (int k = 0; k < nArg; k++) apArg[k] = NULL;
@@ -1187,8 +1201,8 @@ void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **
 static int rowid_name(sqlite3 *db, const ts_source_spec *spec, const char *zName) {
   const char *zType = NULL, *zColl = NULL;
   int notnull = 0, pk = 0, autoinc = 0;
-  int rc = sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zName, &zType,
-                                         &zColl, &notnull, &pk, &autoinc);
+  int rc = sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zName, &zType, &zColl,
+                                         &notnull, &pk, &autoinc);
   return rc == SQLITE_OK && pk && zType && sqlite3_stricmp(zType, "INTEGER") == 0;
 }
 

@@ -32,23 +32,23 @@
 
 /* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
 typedef struct ts_source_spec {
-  const char *zModule;     /* "yoy_growth": prefix of every message */
-  char *zSchema;           /* NULL, or the part before '.' in source= */
-  char *zTable;            /* table or view */
-  char *zPeriod;           /* period column */
-  int nValue;              /* 1: azValue[0]; 2: azValue[0..1] (wide trade) */
+  const char *zModule; /* "yoy_growth": prefix of every message */
+  char *zSchema;       /* NULL, or the part before '.' in source= */
+  char *zTable;        /* table or view */
+  char *zPeriod;       /* period column */
+  int nValue;          /* 1: azValue[0]; 2: azValue[0..1] (wide trade) */
   char *azValue[2];
-  char *zFlow;             /* long trade data: label column; slot by label */
-  char *azFlowLabel[2];    /* labels for slot 0 and slot 1 */
-  int nBy;                 /* series columns (0 .. TS_MAX_BY) */
+  char *zFlow;          /* long trade data: label column; slot by label */
+  char *azFlowLabel[2]; /* labels for slot 0 and slot 1 */
+  int nBy;              /* series columns (0 .. TS_MAX_BY) */
   char *azBy[TS_MAX_BY];
   char *azByColl[TS_MAX_BY]; /* a by column's collation other than BINARY,
                               declared on the table's own column (CREATE
                               form over a table); NULL: none or unknown */
-  ts_period_kind grain;    /* roll periods up to this kind; NONE: as they are */
-  int history_years;       /* years before a period's own that its result
+  ts_period_kind grain;      /* roll periods up to this kind; NONE: as they are */
+  int history_years;         /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
-  int scan;                /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
+  int scan;                  /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);
@@ -65,16 +65,15 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr);
 /* One CREATE VIRTUAL TABLE argument "key = value": key and unquoted value,
 ** both sqlite3_malloc'ed.  Returns SQLITE_OK, SQLITE_NOMEM, or
 ** SQLITE_ERROR with *pzErr ("module: argument is not key=value: '...'"). */
-int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey,
-                char **pzValue, char **pzErr);
+int ts_parse_kv(const char *zModule, const char *zArg, char **pzKey, char **pzValue, char **pzErr);
 
 /* Splits a table-valued form's options argument ("grain=year, by='a, b'")
 ** at commas outside quotes into azOut[0..*pnOut) (sqlite3_malloc'ed,
 ** trimmed; the caller frees them, also on error).  More than nMax parts,
 ** or a part with no '=', is an error in *pzErr. */
 #define TS_MAX_OPTIONS 16
-int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax,
-                     int *pnOut, char **pzErr);
+int ts_split_options(const char *zModule, const char *zOptions, char **azOut, int nMax, int *pnOut,
+                     char **pzErr);
 
 /* Reads CREATE VIRTUAL TABLE arguments (argv after the first three):
 ** source=, value=, period=, by=, grain= into spec, and each key named in
@@ -82,24 +81,21 @@ int ts_split_options(const char *zModule, const char *zOptions, char **azOut, in
 ** frees).  Unknown keys, malformed arguments, a bad grain, and a missing
 ** source= or period= are errors in *pzErr. */
 int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
-                        const char *const *azExtra, int nExtra, char **azExtraValue,
-                        char **pzErr);
+                        const char *const *azExtra, int nExtra, char **azExtraValue, char **pzErr);
 
 /* The schema to declare: the series columns (spec's by= names, or one
 ** `series` column when spec is NULL), then azResult ("name TYPE"), then
 ** azArg as HIDDEN argument columns.  A by= name equal to a result name is
 ** an error (*pzErr, NULL returned); NULL with no *pzErr: out of memory. */
-char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult,
-                       int nResult, const char *const *azArg, int nArg,
-                       char **pzErr);
+char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult, int nResult,
+                       const char *const *azArg, int nArg, char **pzErr);
 
 /* Fills spec from the table-valued form's argument values: azRole[k] is
 ** "source", "value", "period", "flow" or "series" (any other role is left
 ** to the caller).  The first nRequired must be non-empty TEXT; later ones
 ** may be NULL/absent.  Errors: "module: argument 2 (value) is missing". */
-int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg,
-                             const char *const *azRole, int nArg, int nRequired,
-                             char **pzErr);
+int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const char *const *azRole,
+                             int nArg, int nRequired, char **pzErr);
 
 /* The source for SQL text ("schema"."table" AS s: columns are then always
 ** referenced as s."name", which can never fall back to a string literal)
@@ -130,8 +126,8 @@ typedef struct ts_pushdown {
   int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
   /* The statement writes (INSERT INTO t SELECT ... FROM this table):
   ** read the source as it was before the statement's first write. */
-  int snapshot;                     /* sort in full before the first row */
-  int has_max_rowid;                /* and only rows with rowid <= this */
+  int snapshot;      /* sort in full before the first row */
+  int has_max_rowid; /* and only rows with rowid <= this */
   sqlite3_int64 max_rowid;
   const struct ts_series_store *replay; /* non-NULL: the series read
                                        before the first write, instead */
@@ -156,14 +152,13 @@ typedef struct ts_series_store {
 } ts_series_store;
 
 /* Reads every series of spec's source (no pushdown) into a new store. */
-int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
-                  char **pzErr);
+int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore, char **pzErr);
 void ts_store_free(ts_series_store *store);
 
 /* Prepares and starts the source query.  On error returns the code and
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
-int ts_scan_open(sqlite3 *db, const ts_source_spec *spec,
-                 const ts_pushdown *pd, ts_scan **ppScan, char **pzErr);
+int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
+                 char **pzErr);
 /* Reads the next whole series.  SQLITE_ROW: *ppSeries is valid until the
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
@@ -178,12 +173,14 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 ** ts_source_best_index writes idxStr as one two-character token per argv
 ** entry, in argv order: a kind, then a code.  ts_source_decode reads it.
 */
-#define TS_PLAN_ARG 'A'            /* + 'a'+k: hidden argument k (table-valued) */
-#define TS_PLAN_BY 'B'             /* + 'a'+i: series column i = value */
-#define TS_PLAN_PERIOD 'P'         /* + op: period/year op value of unknown origin
+#define TS_PLAN_ARG 'A' /* + 'a'+k: hidden argument k (table-valued) */
+#define TS_PLAN_BY  'B' /* + 'a'+i: series column i = value */
+#define TS_PLAN_PERIOD \
+  'P' /* + op: period/year op value of unknown origin
                                       (a column, parameter or subquery: it may
                                       carry numeric affinity) */
-#define TS_PLAN_PERIOD_LITERAL 'L' /* + op: period op a literal of the SQL text
+#define TS_PLAN_PERIOD_LITERAL \
+  'L' /* + op: period op a literal of the SQL text
                                       (sqlite3_vtab_rhs_value: no affinity) */
 #define TS_PLAN_OP_EQ '='
 #define TS_PLAN_OP_LT '<'
@@ -191,7 +188,8 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 #define TS_PLAN_OP_GT '>'
 #define TS_PLAN_OP_GE 'g'
 /* idxNum bits. */
-#define TS_PLAN_YEAR_INTEGER 1 /* the period column is `year INTEGER`, not a
+#define TS_PLAN_YEAR_INTEGER \
+  1 /* the period column is `year INTEGER`, not a
                                   TEXT label (annual_projection) */
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
@@ -200,17 +198,15 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 ** first nRequired must be given.  Only BINARY comparisons are used;
 ** nothing but the argument columns is marked omit, so SQLite re-checks
 ** every constraint on the table's own output. */
-int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info,
-                         int nSeries, int iPeriod, int year_integer, int iFirstArg,
-                         int nArg, int nRequired);
+int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeries, int iPeriod,
+                         int year_integer, int iFirstArg, int nArg, int nRequired);
 
 /* Decodes idxNum/idxStr/argv in xFilter: fills pd (by-column values, the
 ** years every row the WHERE can keep lies in, widened by history_years
 ** for reading) and apArg (argument values, NULL where not given; apArg
 ** may be NULL when nArg is 0). */
 void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
-                      int history_years, ts_pushdown *pd, sqlite3_value **apArg,
-                      int nArg);
+                      int history_years, ts_pushdown *pd, sqlite3_value **apArg, int nArg);
 
 /* The largest rowid of the source now: 1 and *pMax (0 when empty) when
 ** the source is a rowid table; 0 when it has none (a view, WITHOUT ROWID)

@@ -166,7 +166,7 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
 ** distinct series key gets an id on first sight (kept by the table, as
 ** SQLite opens a new cursor for each branch), and rowid = id * 2^22 + period ordinal (days: offset to be
 ** positive; every ordinal of years 1..9999 is below 2^22). */
-#define ROWID_ORDINAL_BITS 22
+#define ROWID_ORDINAL_BITS   22
 #define ROWID_ORDINAL_OFFSET 719163 /* days from 0001-01-01 to 1970-01-01, + 1 */
 
 struct ts_key_ids {
@@ -174,7 +174,7 @@ struct ts_key_ids {
   sqlite3_value **apKey; /* nBy values per id, id-1 = index / nBy */
   sqlite3_uint64 *aHash; /* per id */
   int n, nAlloc;
-  int *aSlot;            /* open addressing: id, 0 empty */
+  int *aSlot; /* open addressing: id, 0 empty */
   int nSlot;
 };
 
@@ -208,7 +208,8 @@ static sqlite3_uint64 key_hash(sqlite3_value *const *ap, int nBy) {
       double d = sqlite3_value_double(v);
       h = hash_bytes(h, &d, sizeof(d));
     } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
-      const void *z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
+      const void *z =
+          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
       h = hash_bytes(h, z, sqlite3_value_bytes(v));
     }
   }
@@ -223,8 +224,10 @@ static int key_equal(sqlite3_value *a, sqlite3_value *b) {
     case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
     case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
     default: {
-      const void *za = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
-      const void *zb = ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
+      const void *za =
+          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
+      const void *zb =
+          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
       int n = sqlite3_value_bytes(a);
       return n == sqlite3_value_bytes(b) && (n == 0 || memcmp(za, zb, (size_t)n) == 0);
     }
@@ -275,7 +278,8 @@ static int series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   }
   if (k->n == k->nAlloc) {
     int nNew = k->nAlloc ? k->nAlloc * 2 : 32;
-    sqlite3_value **a = sqlite3_realloc64(k->apKey, sizeof(*a) * (sqlite3_uint64)nNew * (nBy ? nBy : 1));
+    sqlite3_value **a =
+        sqlite3_realloc64(k->apKey, sizeof(*a) * (sqlite3_uint64)nNew * (nBy ? nBy : 1));
     if (a == NULL) return SQLITE_NOMEM;
     k->apKey = a;
     sqlite3_uint64 *aH = sqlite3_realloc64(k->aHash, sizeof(*aH) * (sqlite3_uint64)nNew);
@@ -302,10 +306,10 @@ static int series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
 
 struct ts_snapshot {
   struct ts_snapshot *next;
-  char *zSource;          /* display name of the source */
-  sqlite3_stmt *writer;   /* the statement that writes ... */
-  int run;                /* ... in its run number ... */
-  sqlite3_int64 changes;  /* ... with the connection's changes then */
+  char *zSource;         /* display name of the source */
+  sqlite3_stmt *writer;  /* the statement that writes ... */
+  int run;               /* ... in its run number ... */
+  sqlite3_int64 changes; /* ... with the connection's changes then */
   int has_max_rowid;
   sqlite3_int64 max_rowid;
   ts_series_store *store; /* no rowid: every series, read before any write */
@@ -334,8 +338,9 @@ static char *snapshot_key(const ts_source_spec *spec) {
   if (zName == NULL) return NULL;
   sqlite3_str *s = sqlite3_str_new(NULL);
   sqlite3_str_appendf(s, "%s|%s|%s|%s|%s|%s|%s|%s|%d", zName, spec->zPeriod,
-                      spec->azValue[0] ? spec->azValue[0] : "", spec->azValue[1] ? spec->azValue[1] : "",
-                      spec->zFlow ? spec->zFlow : "", spec->azFlowLabel[0] ? spec->azFlowLabel[0] : "",
+                      spec->azValue[0] ? spec->azValue[0] : "",
+                      spec->azValue[1] ? spec->azValue[1] : "", spec->zFlow ? spec->zFlow : "",
+                      spec->azFlowLabel[0] ? spec->azFlowLabel[0] : "",
                       spec->azFlowLabel[1] ? spec->azFlowLabel[1] : "",
                       ts_period_kind_name(spec->grain), spec->nBy);
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "|%s", spec->azBy[i]);
@@ -485,8 +490,7 @@ ts_series_vtab *ts_series_config(const ts_series_cursor *cur) {
 ** would be: positional role R with value V becomes R='V' (the series
 ** role is by=), then each option in turn.  The settings land in a
 ** private ts_series_vtab (cur->cfg) and its spec replaces cur->own. */
-static int read_options(ts_series_cursor *cur, sqlite3_value **apArg, int iOptions,
-                        char **pzErr) {
+static int read_options(ts_series_cursor *cur, sqlite3_value **apArg, int iOptions, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   const ts_series_module *m = vtab->module;
   const char *zOptions = (const char *)sqlite3_value_text(apArg[iOptions]);
@@ -526,7 +530,7 @@ static int read_options(ts_series_cursor *cur, sqlite3_value **apArg, int iOptio
     return rc;
   }
   ts_source_spec_clear(&cur->own);
-  cur->own = cfg->spec;           /* the cursor owns the strings now */
+  cur->own = cfg->spec; /* the cursor owns the strings now */
   memset(&cfg->spec, 0, sizeof(cfg->spec));
   cfg->spec.zModule = m->zName;
   cur->cfg = cfg;
@@ -559,14 +563,17 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
 static int source_gone(ts_series_vtab *vtab, char **pzErr) {
   char *zWhy = NULL;
   int rc = SQLITE_OK;
-  if (vtab->zBroken) zWhy = sqlite3_mprintf("%s", vtab->zBroken);
-  else rc = ts_source_check(vtab->db, &vtab->spec, &zWhy);
+  if (vtab->zBroken)
+    zWhy = sqlite3_mprintf("%s", vtab->zBroken);
+  else
+    rc = ts_source_check(vtab->db, &vtab->spec, &zWhy);
   if (rc == SQLITE_NOMEM || (vtab->zBroken && zWhy == NULL)) return SQLITE_NOMEM;
   if (zWhy == NULL) return SQLITE_ERROR;
   const char *z = vtab->zTable;
   int plain = (z[0] < '0' || z[0] > '9');
   for (const char *p = z; *p && plain; p++)
-    plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_';
+    plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '_';
   const char *zOf = vtab->zBroken ? "the arguments" : "the source";
   char *zMsg = sqlite3_mprintf(plain ? "%s (%s of table \"%w\"; DROP TABLE %s still works)"
                                      : "%s (%s of table \"%w\"; DROP TABLE \"%w\" still works)",
@@ -578,8 +585,8 @@ static int source_gone(ts_series_vtab *vtab, char **pzErr) {
   return SQLITE_ERROR;
 }
 
-static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
-                         int argc, sqlite3_value **argv) {
+static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr, int argc,
+                         sqlite3_value **argv) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
   ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
   const ts_series_module *m = vtab->module;
@@ -604,8 +611,10 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
     const ts_series_vtab *conf = ts_series_config(cur);
     if (m->xReadsLaterYears(conf ? conf : vtab)) pd.year_hi = 0;
   }
-  if (rc == SQLITE_OK && vtab->zBroken) rc = SQLITE_ERROR;
-  else if (rc == SQLITE_OK) rc = set_snapshot(cur, vtab->db, &pd, &zErr);
+  if (rc == SQLITE_OK && vtab->zBroken)
+    rc = SQLITE_ERROR;
+  else if (rc == SQLITE_OK)
+    rc = set_snapshot(cur, vtab->db, &pd, &zErr);
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
   if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);
@@ -638,9 +647,12 @@ static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) 
         const unsigned char *z = sqlite3_value_text(v);
         sqlite3_str_appendchar(str, 1, '"');
         for (; z && *z; z++) {
-          if (*z == '"' || *z == '\\') sqlite3_str_appendf(str, "\\%c", *z);
-          else if (*z < 0x20) sqlite3_str_appendf(str, "\\u%04x", *z);
-          else sqlite3_str_appendchar(str, 1, (char)*z);
+          if (*z == '"' || *z == '\\')
+            sqlite3_str_appendf(str, "\\%c", *z);
+          else if (*z < 0x20)
+            sqlite3_str_appendf(str, "\\u%04x", *z);
+          else
+            sqlite3_str_appendchar(str, 1, (char)*z);
         }
         sqlite3_str_appendchar(str, 1, '"');
         break;
@@ -650,8 +662,10 @@ static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) 
   sqlite3_str_appendchar(str, 1, ']');
   int n = sqlite3_str_length(str);
   char *z = sqlite3_str_finish(str);
-  if (z == NULL) sqlite3_result_error_nomem(ctx);
-  else sqlite3_result_text(ctx, z, n, sqlite3_free);
+  if (z == NULL)
+    sqlite3_result_error_nomem(ctx);
+  else
+    sqlite3_result_text(ctx, z, n, sqlite3_free);
 }
 
 static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {

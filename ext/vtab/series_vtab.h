@@ -31,10 +31,10 @@ typedef struct ts_series_vtab {
   ts_source_spec spec; /* CREATE form */
   /* Kept by the table, not the cursor: SQLite reopens the cursor for each
   ** branch of a multi-index OR.  See series_vtab.c. */
-  struct ts_key_ids *key_ids;     /* series key -> id, for xRowid */
-  struct ts_snapshot *snapshots;  /* statements that write: source rowids */
-  char *zTable;        /* CREATE form: the table's own name, for messages */
-  char *zBroken;       /* CREATE form connected with arguments no CREATE
+  struct ts_key_ids *key_ids;    /* series key -> id, for xRowid */
+  struct ts_snapshot *snapshots; /* statements that write: source rowids */
+  char *zTable;                  /* CREATE form: the table's own name, for messages */
+  char *zBroken;                 /* CREATE form connected with arguments no CREATE
                           accepts: why (every query fails with it) */
 } ts_series_vtab;
 
@@ -43,8 +43,8 @@ typedef struct ts_series_cursor {
   ts_source_spec own;         /* table-valued form: from its arguments */
   const ts_source_spec *spec; /* what is read: own or the vtab's */
   ts_scan *scan;
-  ts_series *series;          /* current series; NULL: end of rows */
-  int out_lo, out_hi;         /* years the query asks for (0: open) */
+  ts_series *series;                /* current series; NULL: end of rows */
+  int out_lo, out_hi;               /* years the query asks for (0: open) */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
   /* Row identity for xRowid, the same for a row in every xFilter (SQLite's
   ** multi-index OR drops rows whose rowid it has seen): the series key's
@@ -61,20 +61,19 @@ struct ts_series_module {
   const char *zName;
   const char *const *azResult; /* "name TYPE" after the series columns */
   int nResult;
-  int iPeriod;                 /* the result column holding the period/year */
+  int iPeriod;                    /* the result column holding the period/year */
   const char *const *azArgColumn; /* table-valued form: HIDDEN columns */
   const char *const *azArgRole;   /* their roles (ts_source_from_arguments;
                                      other roles are the module's own) */
   int nArg, nRequired;
-  int history_years;           /* see ts_source_spec.history_years */
-  int year_integer;            /* the period column is `year INTEGER` */
-  size_t szVtab, szCursor;     /* sizes of the module's extended structs */
+  int history_years;       /* see ts_source_spec.history_years */
+  int year_integer;        /* the period column is `year INTEGER` */
+  size_t szVtab, szCursor; /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */
   void (*xInit)(ts_series_vtab *vtab);
   /* CREATE form: fills vtab->spec (and the module's own settings) from
   ** the key=value arguments, checking what the module requires. */
-  int (*xConfigure)(ts_series_vtab *vtab, int argc, const char *const *argv,
-                    char **pzErr);
+  int (*xConfigure)(ts_series_vtab *vtab, int argc, const char *const *argv, char **pzErr);
   /* Table-valued form, after the shared roles are read: the module's own
   ** arguments and defaults (NULL: none). */
   int (*xArguments)(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr);

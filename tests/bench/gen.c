@@ -127,7 +127,8 @@ static unsigned char *draw_gaps(rng *r, const gen_options *o) {
         size_t s = ((size_t)f * o->partners + (size_t)(p - 1)) * o->categories + (size_t)c;
         if (!partner_is_gapped(p) || rng_uniform(r) < 0.5) continue;
         int n = 1 + (int)(rng_uniform(r) * 3);
-        for (int k = 0; k < n; k++) missing[s * o->months + (size_t)(rng_uniform(r) * o->months)] = 1;
+        for (int k = 0; k < n; k++)
+          missing[s * o->months + (size_t)(rng_uniform(r) * o->months)] = 1;
       }
     }
   }
@@ -176,7 +177,8 @@ static int generate_direct_trade(sqlite3 *db, const gen_options *o) {
   free(shapes);
   free(missing);
   if (rc == SQLITE_OK)
-    rc = exec(db, "CREATE INDEX direct_trade_series ON direct_trade(flow, partner, category, period)");
+    rc = exec(db,
+              "CREATE INDEX direct_trade_series ON direct_trade(flow, partner, category, period)");
   if (rc == SQLITE_OK) rc = exec(db, "CREATE TABLE bench_gapped(partner TEXT PRIMARY KEY)");
   for (int p = 1; p <= o->partners && rc == SQLITE_OK; p++) {
     if (!partner_is_gapped(p)) continue;
@@ -236,7 +238,8 @@ static int generate_transactions(sqlite3 *db, const gen_options *o) {
     /* Each (flow, partner) gets a share of the month's rows that follows
     ** its own trend and season; a cumulative table picks one per row. */
     double total = 0.0;
-    for (int s = 0; s < nSeries; s++) total = weight[s] = total + shape_mean(&shapes[s], t) / shapes[s].level;
+    for (int s = 0; s < nSeries; s++)
+      total = weight[s] = total + shape_mean(&shapes[s], t) / shapes[s].level;
     for (int d = 1; d <= days_in_month(year, month) && rc == SQLITE_OK; d++) {
       char period[32];
       snprintf(period, sizeof(period), "%04d-%02d-%02d", year, month, d);
@@ -245,7 +248,8 @@ static int generate_transactions(sqlite3 *db, const gen_options *o) {
       /* Every (flow, partner) trades every day, so no roll-up of the days
       ** is incomplete and LAG over the months is right; the rest of the
       ** day's rows follow each series' shape half the time. */
-      for (int s = 0; s < nSeries && rc == SQLITE_OK; s++, written++) rc = insert_txn(db, ins, &r, o, s);
+      for (int s = 0; s < nSeries && rc == SQLITE_OK; s++, written++)
+        rc = insert_txn(db, ins, &r, o, s);
       for (; written < (long long)owed && rc == SQLITE_OK; written++) {
         int lo = 0, hi = nSeries - 1;
         if (rng_uniform(&r) < 0.5) {
@@ -254,8 +258,10 @@ static int generate_transactions(sqlite3 *db, const gen_options *o) {
           double pick = rng_uniform(&r) * total;
           while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (weight[mid] <= pick) lo = mid + 1;
-            else hi = mid;
+            if (weight[mid] <= pick)
+              lo = mid + 1;
+            else
+              hi = mid;
           }
         }
         rc = insert_txn(db, ins, &r, o, lo);
@@ -296,13 +302,20 @@ static int parse_options(int argc, char **argv, gen_options *o) {
   for (int i = 2; i < argc; i++) {
     if (i + 1 >= argc) return usage();
     const char *k = argv[i], *v = argv[++i];
-    if (strcmp(k, "--scale") == 0) scale = atof(v);
-    else if (strcmp(k, "--partners") == 0) partners = atoi(v);
-    else if (strcmp(k, "--categories") == 0) categories = atoi(v);
-    else if (strcmp(k, "--months") == 0) months = atoi(v);
-    else if (strcmp(k, "--txn-rows") == 0) txn_rows = atoll(v);
-    else if (strcmp(k, "--seed") == 0) o->seed = strtoull(v, NULL, 10);
-    else return usage();
+    if (strcmp(k, "--scale") == 0)
+      scale = atof(v);
+    else if (strcmp(k, "--partners") == 0)
+      partners = atoi(v);
+    else if (strcmp(k, "--categories") == 0)
+      categories = atoi(v);
+    else if (strcmp(k, "--months") == 0)
+      months = atoi(v);
+    else if (strcmp(k, "--txn-rows") == 0)
+      txn_rows = atoll(v);
+    else if (strcmp(k, "--seed") == 0)
+      o->seed = strtoull(v, NULL, 10);
+    else
+      return usage();
   }
   if (scale <= 0) return usage();
   o->partners = partners > 0 ? partners : (int)fmax(1.0, round(400 * scale));
@@ -325,16 +338,18 @@ int main(int argc, char **argv) {
     sqlite3_close(db);
     return 1;
   }
-  rc = exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576;"
-                "BEGIN");
+  rc = exec(db,
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576;"
+            "BEGIN");
   if (rc == SQLITE_OK) rc = generate_direct_trade(db, &o);
   if (rc == SQLITE_OK) rc = generate_transactions(db, &o);
   if (rc == SQLITE_OK) rc = write_meta(db, &o);
   if (rc == SQLITE_OK) rc = exec(db, "COMMIT; ANALYZE");
   sqlite3_close(db);
   if (rc != SQLITE_OK) return 1;
-  printf("gen: %s: direct_trade %d partners x %d categories x %d months x 2 flows, "
-         "transactions %lld rows\n",
-         argv[1], o.partners, o.categories, o.months, o.txn_rows);
+  printf(
+      "gen: %s: direct_trade %d partners x %d categories x %d months x 2 flows, "
+      "transactions %lld rows\n",
+      argv[1], o.partners, o.categories, o.months, o.txn_rows);
   return 0;
 }

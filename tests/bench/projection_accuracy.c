@@ -39,11 +39,11 @@ typedef struct tally {
   double *all_ape[N_METHODS]; /* every case's APE, for the median */
   long n_alloc;
   long hw_model_covered, hw_model_with; /* Holt-Winters' own-sd interval */
-  long cases;                 /* every method projected */
+  long cases;                           /* every method projected */
   /* over every case a method projected (not only the comparable ones) */
   long projected[N_METHODS], covered[N_METHODS], with_interval[N_METHODS];
   long inside[N_METHODS], above_ytd[N_METHODS], non_negative[N_METHODS];
-  double width[N_METHODS];    /* sum of (high - low) / actual */
+  double width[N_METHODS]; /* sum of (high - low) / actual */
   /* the comparable cases split by how many earlier years auto had */
   long part_cases[2];
   double part_ape[2][N_METHODS];
@@ -66,8 +66,7 @@ static double gaussian(uint64_t *state) {
 
 /* ---- scoring one series ---------------------------------------------- */
 
-static const char *const AUTO_CASES[2] = {
-    "fewer than 3 earlier years", "3 or more earlier years"};
+static const char *const AUTO_CASES[2] = {"fewer than 3 earlier years", "3 or more earlier years"};
 
 /* One series' cases from point k, its backtest (auto included) in cells. */
 static void score_series(const ts_proj_grid *g, int k, const ts_proj_cell *cells, tally *t) {
@@ -148,8 +147,8 @@ static void dataset_add(dataset *d, int P, int first_year, int n_years, const do
     d->g = realloc(d->g, sizeof(*d->g) * (size_t)d->n_alloc);
     d->value = realloc(d->value, sizeof(double) * MAX_YEARS * 12 * (size_t)d->n_alloc);
     d->present = realloc(d->present, MAX_YEARS * 12 * (size_t)d->n_alloc);
-    d->cells = realloc(d->cells, sizeof(ts_proj_cell) * MAX_YEARS * TS_PROJ_N_CELLS *
-                                     (size_t)d->n_alloc);
+    d->cells =
+        realloc(d->cells, sizeof(ts_proj_cell) * MAX_YEARS * TS_PROJ_N_CELLS * (size_t)d->n_alloc);
     if (!d->g || !d->value || !d->present || !d->cells) exit(2);
   }
   memcpy(d->value + (size_t)d->n * MAX_YEARS * 12, value, sizeof(double) * (size_t)(n_years * P));
@@ -219,42 +218,45 @@ static double median(double *a, long n) {
 
 static void print_tally(const char *zTitle, long n_series, tally *t) {
   printf("\n%s: %ld series, %ld comparable projections\n", zTitle, n_series, t->cases);
-  printf("| method       |   MAPE %% | med APE %% |  bias %% | in 80%% | width %% |"
-         " point inside | low>=ytd | interval |\n");
-  printf("|--------------|----------|-----------|---------|--------|---------|"
-         "--------------|----------|----------|\n");
+  printf(
+      "| method       |   MAPE %% | med APE %% |  bias %% | in 80%% | width %% |"
+      " point inside | low>=ytd | interval |\n");
+  printf(
+      "|--------------|----------|-----------|---------|--------|---------|"
+      "--------------|----------|----------|\n");
   for (int m = 0; m < N_METHODS; m++) {
     long w = t->with_interval[m];
     printf("| %-12s | %8.2f | %9.2f | %+7.2f | ", ts_proj_method_name((ts_proj_method)m),
-           t->cases ? 100.0 * t->ape[m] / t->cases : NAN,
-           100.0 * median(t->all_ape[m], t->cases),
+           t->cases ? 100.0 * t->ape[m] / t->cases : NAN, 100.0 * median(t->all_ape[m], t->cases),
            t->cases ? 100.0 * t->bias[m] / t->cases : NAN);
-    if (w) printf("%5.1f%% | %7.1f | %11.1f%% | %7.1f%% | %7.1f%% |\n",
-                  100.0 * t->covered[m] / w, 100.0 * t->width[m] / w,
-                  100.0 * t->inside[m] / w,
-                  t->non_negative[m] ? 100.0 * t->above_ytd[m] / t->non_negative[m] : NAN,
-                  t->projected[m] ? 100.0 * w / t->projected[m] : NAN);
-    else printf("%6s | %7s | %12s | %8s | %7.1f%% |\n", "-", "-", "-", "-", 0.0);
+    if (w)
+      printf("%5.1f%% | %7.1f | %11.1f%% | %7.1f%% | %7.1f%% |\n", 100.0 * t->covered[m] / w,
+             100.0 * t->width[m] / w, 100.0 * t->inside[m] / w,
+             t->non_negative[m] ? 100.0 * t->above_ytd[m] / t->non_negative[m] : NAN,
+             t->projected[m] ? 100.0 * w / t->projected[m] : NAN);
+    else
+      printf("%6s | %7s | %12s | %8s | %7.1f%% |\n", "-", "-", "-", "-", 0.0);
   }
-  printf("(MAPE, median APE, bias: the comparable cases; the interval columns: every\n"
-         " case the method projected; width: (high - low) / actual; interval: the\n"
-         " share of its projections that had one)\n");
+  printf(
+      "(MAPE, median APE, bias: the comparable cases; the interval columns: every\n"
+      " case the method projected; width: (high - low) / actual; interval: the\n"
+      " share of its projections that had one)\n");
   printf("holt_winters with its own model sd instead: %.1f%% of %ld in the 80%% interval\n",
-         t->hw_model_with ? 100.0 * t->hw_model_covered / t->hw_model_with : NAN,
-         t->hw_model_with);
-  printf("holt_winters fell back in %.1f%% of %ld projections (next stable model %ld,"
-         " seasonal naive %ld)\n",
-         t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
-         t->hw_projected, t->hw_next, t->hw_snaive);
+         t->hw_model_with ? 100.0 * t->hw_model_covered / t->hw_model_with : NAN, t->hw_model_with);
+  printf(
+      "holt_winters fell back in %.1f%% of %ld projections (next stable model %ld,"
+      " seasonal naive %ld)\n",
+      t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
+      t->hw_projected, t->hw_next, t->hw_snaive);
   for (int part = 0; part < 2; part++) {
     long n = t->part_cases[part];
     int best = 0;
     if (n == 0) continue;
     for (int m = 1; m < TS_PROJ_N_FIXED; m++)
       if (t->part_ape[part][m] < t->part_ape[part][best]) best = m;
-    printf("  auto, %s: %ld cases, MAPE %.2f (best fixed there: %s %.2f)\n",
-           AUTO_CASES[part], n, 100.0 * t->part_ape[part][TS_PROJ_AUTO] / n,
-           ts_proj_method_name((ts_proj_method)best), 100.0 * t->part_ape[part][best] / n);
+    printf("  auto, %s: %ld cases, MAPE %.2f (best fixed there: %s %.2f)\n", AUTO_CASES[part], n,
+           100.0 * t->part_ape[part][TS_PROJ_AUTO] / n, ts_proj_method_name((ts_proj_method)best),
+           100.0 * t->part_ape[part][best] / n);
   }
   for (int m = 0; m < N_METHODS; m++) free(t->all_ape[m]);
 }
@@ -276,9 +278,9 @@ static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
     double amplitude = 0.05 + 0.35 * uniform(&rng);
     for (int j = 0; j < P; j++) total += season[j] = exp(amplitude * gaussian(&rng));
     for (int j = 0; j < P; j++) season[j] *= P / total;
-    double growth = 0.10 * gaussian(&rng) + 0.05;   /* per year */
-    double drift = 0.05 * uniform(&rng);            /* growth's yearly drift */
-    double noise = 0.02 + 0.13 * uniform(&rng);     /* per period */
+    double growth = 0.10 * gaussian(&rng) + 0.05; /* per year */
+    double drift = 0.05 * uniform(&rng);          /* growth's yearly drift */
+    double noise = 0.02 + 0.13 * uniform(&rng);   /* per period */
     double level = 100 + 1000 * uniform(&rng);
     for (int i = 0; i < YEARS * P; i++) {
       if (i % P == 0 && i) growth += drift * gaussian(&rng);
@@ -322,7 +324,10 @@ static void kosis(int argc, char **argv) {
       perror(argv[f]);
       exit(1);
     }
-    if (fgets(line, sizeof(line), in) == NULL) { fclose(in); continue; } /* header */
+    if (fgets(line, sizeof(line), in) == NULL) {
+      fclose(in);
+      continue;
+    } /* header */
     while (fgets(line, sizeof(line), in)) {
       double value[MAX_YEARS * 4];
       unsigned char present[MAX_YEARS * 4];
@@ -352,8 +357,9 @@ static void kosis(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-  printf("annual_projection accuracy: each complete year projected from each point\n"
-         "of the year with only earlier years known; 80 %% intervals.\n");
+  printf(
+      "annual_projection accuracy: each complete year projected from each point\n"
+      "of the year with only earlier years known; 80 %% intervals.\n");
   synthetic(4, 400, 20230701);
   synthetic(12, 150, 20230702);
   kosis(argc, argv);

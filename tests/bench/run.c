@@ -46,9 +46,9 @@
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 typedef struct query_result {
-  int timed;           /* 0: not run (n/a) */
-  double median;       /* seconds, wall clock */
-  double cpu;          /* seconds of CPU (user + system), median */
+  int timed;     /* 0: not run (n/a) */
+  double median; /* seconds, wall clock */
+  double cpu;    /* seconds of CPU (user + system), median */
   int nCol;
   int isNull[BENCH_MAX_COLS];
   double value[BENCH_MAX_COLS];
@@ -182,8 +182,10 @@ static int results_agree(const query_result *a, const query_result *b) {
 static void print_values(const char *zWho, const query_result *r) {
   fprintf(stderr, "    %s:", zWho);
   for (int i = 0; i < r->nCol; i++) {
-    if (r->isNull[i]) fprintf(stderr, " NULL");
-    else fprintf(stderr, " %.17g", r->value[i]);
+    if (r->isNull[i])
+      fprintf(stderr, " NULL");
+    else
+      fprintf(stderr, " %.17g", r->value[i]);
   }
   fprintf(stderr, "\n");
 }
@@ -210,15 +212,16 @@ static void print_machine(sqlite3 *db) {
                          "(SELECT count(*) FROM transactions)",
                          -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step(stmt) == SQLITE_ROW)
-    printf("direct_trade: %lld rows; transactions: %lld rows\n",
-           sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1));
+    printf("direct_trade: %lld rows; transactions: %lld rows\n", sqlite3_column_int64(stmt, 0),
+           sqlite3_column_int64(stmt, 1));
   sqlite3_finalize(stmt);
 }
 
 static sqlite3 *open_bench(const char *zPath) {
   sqlite3 *db = NULL;
   if (sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-    fprintf(stderr, "bench: cannot open %s: %s\n", zPath, db ? sqlite3_errmsg(db) : "out of memory");
+    fprintf(stderr, "bench: cannot open %s: %s\n", zPath,
+            db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return NULL;
   }
@@ -270,8 +273,8 @@ static int measure_memory(const char *zPath, long *pIdle, long *pPeak) {
 static int meta_int(sqlite3 *db, const char *zKey) {
   sqlite3_stmt *stmt = NULL;
   int value = 0;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt,
-                         NULL) == SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt, NULL) ==
+      SQLITE_OK) {
     sqlite3_bind_text(stmt, 1, zKey, -1, SQLITE_STATIC);
     if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int(stmt, 0);
   }
@@ -302,8 +305,10 @@ static void write_tsv(FILE *out, const char *zId, const query_result *r) {
   getrusage(RUSAGE_SELF, &ru);
   fprintf(out, "%s\t%.6f\t%.6f\t%ld", zId, r->median, r->cpu, ru.ru_maxrss);
   for (int i = 0; i < r->nCol; i++) {
-    if (r->isNull[i]) fprintf(out, "\tNULL");
-    else fprintf(out, "\t%.17g", r->value[i]);
+    if (r->isNull[i])
+      fprintf(out, "\tNULL");
+    else
+      fprintf(out, "\t%.17g", r->value[i]);
   }
   fprintf(out, "\n");
   fflush(out);
@@ -320,19 +325,29 @@ static int report_pairs(const query_result *results, int only_timed) {
     const query_result *ra = &results[a], *rb = &results[b];
     if (only_timed && !(ra->timed && rb->timed)) continue;
     printf("| %s | %s | ", pr->zTask, bench_queries[a].zLabel);
-    if (ra->timed) printf("%.3f", ra->median); else printf("n/a");
+    if (ra->timed)
+      printf("%.3f", ra->median);
+    else
+      printf("n/a");
     printf(" | %s | ", bench_queries[b].zLabel);
-    if (rb->timed) printf("%.3f", rb->median); else printf("n/a");
+    if (rb->timed)
+      printf("%.3f", rb->median);
+    else
+      printf("n/a");
     if (!ra->timed || !rb->timed) {
       printf(" | n/a | %s | not built |\n", pr->target > 0 ? "" : "—");
       continue;
     }
     double ratio = ra->median / rb->median;
     printf(" | %.3f | ", ratio);
-    if (pr->target > 0) printf("≤ %.2f", pr->target); else printf("—");
+    if (pr->target > 0)
+      printf("≤ %.2f", pr->target);
+    else
+      printf("—");
     const char *zVerdict = pr->target <= 0 ? "" : ratio <= pr->target ? "met" : "MISSED";
     int agree = !pr->must_agree || results_agree(ra, rb);
-    printf(" | %s%s |\n", zVerdict, agree ? (pr->must_agree ? " (same results)" : "") : " RESULTS DIFFER");
+    printf(" | %s%s |\n", zVerdict,
+           agree ? (pr->must_agree ? " (same results)" : "") : " RESULTS DIFFER");
     if (!agree) {
       failures++;
       fprintf(stderr, "bench: %s and %s disagree:\n", pr->zNumerator, pr->zDenominator);
@@ -345,8 +360,9 @@ static int report_pairs(const query_result *results, int only_timed) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: run DB [--repeat N] [--no-memory] [--only ID[,ID...]] [--tsv FILE]\n"
-                    "       run DB --memory-probe\n");
+    fprintf(stderr,
+            "usage: run DB [--repeat N] [--no-memory] [--only ID[,ID...]] [--tsv FILE]\n"
+            "       run DB --memory-probe\n");
     return 2;
   }
   int repeat = 3, memory = 1;
@@ -354,10 +370,14 @@ int main(int argc, char **argv) {
   const char *zTsv = NULL;
   for (int i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--memory-probe") == 0) return memory_probe(argv[1]);
-    if (strcmp(argv[i], "--no-memory") == 0) memory = 0;
-    else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) zOnly = argv[++i], memory = 0;
-    else if (strcmp(argv[i], "--tsv") == 0 && i + 1 < argc) zTsv = argv[++i];
+    if (strcmp(argv[i], "--no-memory") == 0)
+      memory = 0;
+    else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+      repeat = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+      zOnly = argv[++i], memory = 0;
+    else if (strcmp(argv[i], "--tsv") == 0 && i + 1 < argc)
+      zTsv = argv[++i];
     else {
       fprintf(stderr, "run: unknown argument '%s'\n", argv[i]);
       return 2;
@@ -392,9 +412,10 @@ int main(int argc, char **argv) {
       failures++;
     } else {
       double mib = (peak - idle) / 1024.0;
-      printf("\nmemory, grain=month vtab over transactions: idle connection %.1f MiB, peak %.1f MiB,"
-             " query +%.1f MiB (target ≤ 64 MiB: %s)\n",
-             idle / 1024.0, peak / 1024.0, mib, mib <= 64 ? "met" : "MISSED");
+      printf(
+          "\nmemory, grain=month vtab over transactions: idle connection %.1f MiB, peak %.1f MiB,"
+          " query +%.1f MiB (target ≤ 64 MiB: %s)\n",
+          idle / 1024.0, peak / 1024.0, mib, mib <= 64 ? "met" : "MISSED");
     }
   }
   struct rusage ru;

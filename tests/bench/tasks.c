@@ -23,7 +23,7 @@
 
 #include <stddef.h>
 
-#define YOY_WINDOW "PARTITION BY flow, partner, category ORDER BY period"
+#define YOY_WINDOW      "PARTITION BY flow, partner, category ORDER BY period"
 #define PRIOR_YEAR(col) "printf('%04d%s', substr(" col ", 1, 4) - 1, substr(" col ", 5))"
 
 const char *const bench_setup[] = {
@@ -43,20 +43,19 @@ const char *const bench_setup[] = {
 };
 const int bench_setup_count = (int)(sizeof(bench_setup) / sizeof(bench_setup[0]));
 
-const char bench_memory_query[] =
-    "SELECT count(*), count(growth), sum(growth) FROM temp.bench_txn";
+const char bench_memory_query[] = "SELECT count(*), count(growth), sum(growth) FROM temp.bench_txn";
 
 /* Year-to-date (Jan-Jun), total and their period counts per series and
 ** year; a projection only where both years are complete enough. */
-#define PROJECTION_SQL                                                               \
+#define PROJECTION_SQL                                                                        \
   "WITH y AS (SELECT flow, partner, category, CAST(substr(period, 1, 4) AS INTEGER) AS year," \
-  " sum(CASE WHEN substr(period, 6, 2) <= '06' THEN amount END) AS ytd,"            \
-  " count(CASE WHEN substr(period, 6, 2) <= '06' THEN 1 END) AS n_ytd,"             \
-  " sum(amount) AS total, count(*) AS n"                                             \
-  " FROM direct_trade GROUP BY flow, partner, category, year)"                       \
-  " SELECT count(*), count(proj), sum(proj) FROM ("                                  \
-  "  SELECT c.ytd * 1.0 * p.total / p.ytd AS proj FROM y AS c LEFT JOIN y AS p"      \
-  "  ON p.flow = c.flow AND p.partner = c.partner AND p.category = c.category"       \
+  " sum(CASE WHEN substr(period, 6, 2) <= '06' THEN amount END) AS ytd,"                      \
+  " count(CASE WHEN substr(period, 6, 2) <= '06' THEN 1 END) AS n_ytd,"                       \
+  " sum(amount) AS total, count(*) AS n"                                                      \
+  " FROM direct_trade GROUP BY flow, partner, category, year)"                                \
+  " SELECT count(*), count(proj), sum(proj) FROM ("                                           \
+  "  SELECT c.ytd * 1.0 * p.total / p.ytd AS proj FROM y AS c LEFT JOIN y AS p"               \
+  "  ON p.flow = c.flow AND p.partner = c.partner AND p.category = c.category"                \
   "  AND p.year = c.year - 1 AND c.n_ytd = 6 AND p.n_ytd = 6 AND p.n = 12"
 
 #define PROJECTION_SQL_ALL PROJECTION_SQL ")"
@@ -66,47 +65,52 @@ const char bench_memory_query[] =
 
 /* Balance, coverage and the balance's growth per partner and month
 ** (negative-base rule: divided by |prior balance|). */
-#define TRADE_FULL_SQL                                                               \
-  "WITH m AS (SELECT partner, period, sum(CASE WHEN flow = 'export' THEN amount END) AS x," \
-  " sum(CASE WHEN flow = 'import' THEN amount END) AS i FROM direct_trade GROUP BY partner, period)" \
-  " SELECT count(*), count(g), sum(b), sum(cov), sum(g) FROM (SELECT c.x - c.i AS b,"   \
-  " c.x * 100.0 / nullif(c.i, 0) AS cov,"                                            \
-  " ((c.x - c.i) - (p.x - p.i)) * 100.0 / nullif(abs(p.x - p.i), 0) AS g"            \
-  " FROM m AS c LEFT JOIN m AS p ON p.partner = c.partner AND p.period = " PRIOR_YEAR("c.period") ")"
+#define TRADE_FULL_SQL                                                                        \
+  "WITH m AS (SELECT partner, period, sum(CASE WHEN flow = 'export' THEN amount END) AS x,"   \
+  " sum(CASE WHEN flow = 'import' THEN amount END) AS i FROM direct_trade GROUP BY partner, " \
+  "period)"                                                                                   \
+  " SELECT count(*), count(g), sum(b), sum(cov), sum(g) FROM (SELECT c.x - c.i AS b,"         \
+  " c.x * 100.0 / nullif(c.i, 0) AS cov,"                                                     \
+  " ((c.x - c.i) - (p.x - p.i)) * 100.0 / nullif(abs(p.x - p.i), 0) AS g"                     \
+  " FROM m AS c LEFT JOIN m AS p ON p.partner = c.partner AND p.period = " PRIOR_YEAR(        \
+      "c.period") ")"
 
 /* Annual totals per series, and their growth where both years have all
 ** twelve months. */
-#define ANNUAL_SQL                                                                   \
-  "WITH y AS (SELECT flow, partner, category, CAST(substr(period, 1, 4) AS INTEGER) AS year," \
+#define ANNUAL_SQL                                                                             \
+  "WITH y AS (SELECT flow, partner, category, CAST(substr(period, 1, 4) AS INTEGER) AS year,"  \
   " sum(amount) AS v, count(*) AS n FROM direct_trade GROUP BY flow, partner, category, year)" \
-  " SELECT count(*), count(g), sum(v), sum(g) FROM (SELECT c.v,"                     \
-  " CASE WHEN c.n = 12 AND p.n = 12 THEN (c.v - p.v) * 100.0 / nullif(abs(p.v), 0) END AS g" \
-  " FROM y AS c LEFT JOIN y AS p ON p.flow = c.flow AND p.partner = c.partner"       \
+  " SELECT count(*), count(g), sum(v), sum(g) FROM (SELECT c.v,"                               \
+  " CASE WHEN c.n = 12 AND p.n = 12 THEN (c.v - p.v) * 100.0 / nullif(abs(p.v), 0) END AS g"   \
+  " FROM y AS c LEFT JOIN y AS p ON p.flow = c.flow AND p.partner = c.partner"                 \
   " AND p.category = c.category AND p.year = c.year - 1)"
 
 #define TXN_SQL(month_expr)                                                          \
   "SELECT count(*), count(g), sum(g) FROM (SELECT (v - prev) / abs(prev) * 100 AS g" \
   " FROM (SELECT v, LAG(v, 12) OVER (PARTITION BY flow, partner ORDER BY m) AS prev" \
-  " FROM (SELECT flow, partner, " month_expr " AS m, sum(amount) AS v"               \
+  " FROM (SELECT flow, partner, " month_expr                                         \
+  " AS m, sum(amount) AS v"                                                          \
   " FROM transactions GROUP BY flow, partner, m)))"
 
-#define LAG_SQL(where)                                                               \
+#define LAG_SQL(where)                                                                          \
   "SELECT count(*), count(g), sum(g) FROM (SELECT (amount - prev) * 1.0 / abs(prev) * 100 AS g" \
-  " FROM (SELECT amount, LAG(amount, 12) OVER (" YOY_WINDOW ") AS prev"              \
+  " FROM (SELECT amount, LAG(amount, 12) OVER (" YOY_WINDOW                                     \
+  ") AS prev"                                                                                   \
   " FROM direct_trade" where "))"
 
 const bench_query bench_queries[] = {
     {"yoy_vtab", "yoy_growth vtab", "yoy_growth",
      "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy"},
     {"yoy_window", "yoy_growth() OVER", "yoy_growth",
-     "SELECT count(*), count(g), sum(g) FROM (SELECT yoy_growth(amount, period) OVER ("
-     YOY_WINDOW ") AS g FROM direct_trade)"},
+     "SELECT count(*), count(g), sum(g) FROM (SELECT yoy_growth(amount, period) OVER (" YOY_WINDOW
+     ") AS g FROM direct_trade)"},
     {"lag", "LAG(amount, 12)", NULL, LAG_SQL("")},
     {"selfjoin", "self-join on prior year", NULL,
-     "SELECT count(*), count(g), sum(g) FROM (SELECT (c.amount - p.amount) * 1.0 / abs(p.amount) * 100"
+     "SELECT count(*), count(g), sum(g) FROM (SELECT (c.amount - p.amount) * 1.0 / abs(p.amount) * "
+     "100"
      " AS g FROM direct_trade AS c LEFT JOIN direct_trade AS p ON p.flow = c.flow"
-     " AND p.partner = c.partner AND p.category = c.category AND p.period = "
-     PRIOR_YEAR("c.period") ")"},
+     " AND p.partner = c.partner AND p.category = c.category AND p.period = " PRIOR_YEAR(
+         "c.period") ")"},
     {"yoy_vtab_p", "yoy_growth vtab, P7", "yoy_growth",
      "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy WHERE partner = '$P'"},
     {"lag_p", "LAG(amount, 12), P7", NULL, LAG_SQL(" WHERE partner = '$P'")},
@@ -114,7 +118,8 @@ const bench_query bench_queries[] = {
      "SELECT count(*), count(balance), sum(balance), sum(prior_balance) FROM temp.bench_trade"},
     {"trade_sql", "SUM(CASE flow) pivot self-join", NULL,
      "WITH m AS (SELECT partner, period, sum(CASE WHEN flow = 'export' THEN amount END) AS x,"
-     " sum(CASE WHEN flow = 'import' THEN amount END) AS i FROM direct_trade GROUP BY partner, period)"
+     " sum(CASE WHEN flow = 'import' THEN amount END) AS i FROM direct_trade GROUP BY partner, "
+     "period)"
      " SELECT count(*), count(c.x - c.i), sum(c.x - c.i), sum(p.x - p.i) FROM m AS c"
      " LEFT JOIN m AS p ON p.partner = c.partner AND p.period = " PRIOR_YEAR("c.period")},
     {"proj_prior", "annual_projection prior_share", "annual_projection",

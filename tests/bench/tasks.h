@@ -24,10 +24,10 @@ typedef struct bench_query {
 /* One row of the results table: numerator / denominator against target. */
 typedef struct bench_pair {
   const char *zTask;
-  const char *zNumerator;   /* bench_query ids */
+  const char *zNumerator; /* bench_query ids */
   const char *zDenominator;
-  double target;            /* 0: shown for information, no target */
-  int must_agree;           /* results must be equal (no gaps involved) */
+  double target;  /* 0: shown for information, no target */
+  int must_agree; /* results must be equal (no gaps involved) */
 } bench_pair;
 
 extern const bench_query bench_queries[];

@@ -31,7 +31,8 @@ static const client_check client_checks[] = {
      " UNION ALL SELECT 680.8, '2022-H1' UNION ALL SELECT 809.2, '2022-H2')",
      "105.64"},
     /* 451 / 1400 = 0.32214... */
-    {"trade", "trade_imbalance", "SELECT round(trade_imbalance(451, 1400, 'coverage'), 2)", "32.21"},
+    {"trade", "trade_imbalance", "SELECT round(trade_imbalance(451, 1400, 'coverage'), 2)",
+     "32.21"},
     /* 1400 / 0.5 */
     {"projection", "annual_projection", "SELECT annual_projection(1400, '2023-H1') = 2800", "1"},
     /* Statistics Korea's published 2019 total */
@@ -64,7 +65,8 @@ static int client_run_checks(sqlite3 *db, const char *zClient) {
   int failed = 0, passed = 0, skipped = 0;
   char *zErr = NULL;
   if (client_has(db, "kosis_csv") &&
-      sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.client_kosis USING kosis_csv(file='" KOSIS_FILE "')",
+      sqlite3_exec(db,
+                   "CREATE VIRTUAL TABLE temp.client_kosis USING kosis_csv(file='" KOSIS_FILE "')",
                    NULL, NULL, &zErr) != SQLITE_OK) {
     printf("%s: FAIL kosis_csv: %s\n", zClient, zErr);
     sqlite3_free(zErr);
@@ -80,7 +82,8 @@ static int client_run_checks(sqlite3 *db, const char *zClient) {
     sqlite3_stmt *st = NULL;
     const char *zGot = NULL;
     int rc = sqlite3_prepare_v2(db, c->zSql, -1, &st, NULL);
-    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) zGot = (const char *)sqlite3_column_text(st, 0);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      zGot = (const char *)sqlite3_column_text(st, 0);
     if (zGot && strcmp(zGot, c->zExpected) == 0) {
       printf("%s: ok   %-10s %s = %s\n", zClient, c->zFamily, c->zNeeds, zGot);
       passed++;

@@ -115,7 +115,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   sqlite3_exec(db, "DELETE FROM t", NULL, NULL, NULL);
   int nrows = 1 + (data[1] >> 4) % 6;
-  snprintf(sql, sizeof(sql), "INSERT INTO t(%s) VALUES (%s)", narg ? args : "a0", narg ? qs : "NULL");
+  snprintf(sql, sizeof(sql), "INSERT INTO t(%s) VALUES (%s)", narg ? args : "a0",
+           narg ? qs : "NULL");
   sqlite3_stmt *ins = NULL;
   if (sqlite3_prepare_v2(db, sql, -1, &ins, NULL) != SQLITE_OK) return 0;
   for (int row = 0; row < nrows; row++) {

@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(x) do { if (!(x)) __builtin_trap(); } while (0)
+#define CHECK(x)                \
+  do {                          \
+    if (!(x)) __builtin_trap(); \
+  } while (0)
 
 static void check_period(const ts_period *p) {
   char buf[TS_PERIOD_LABEL_MAX];

@@ -13,7 +13,7 @@
 */
 #include "harness.h"
 
-#define ALL_PERIOD_KINDS \
+#define ALL_PERIOD_KINDS                                                       \
   "(SELECT '2019 4/4 p)' p UNION ALL SELECT '2023-H1' UNION ALL SELECT 202306" \
   " UNION ALL SELECT '2024-02-29 12:00:00' UNION ALL SELECT 2023 UNION ALL SELECT NULL)"
 
@@ -26,8 +26,7 @@ const th_case th_cases[] = {
     {"period_kind", "scalar", NULL, "SELECT period_kind(p) FROM " ALL_PERIOD_KINDS ";"},
     {"period_year", "scalar", NULL, "SELECT period_year(p) FROM " ALL_PERIOD_KINDS ";"},
     {"period_shift", "scalar", NULL, "SELECT period_shift(p, -5) FROM " ALL_PERIOD_KINDS ";"},
-    {"period_prior_year", "scalar", NULL,
-     "SELECT period_prior_year(p) FROM " ALL_PERIOD_KINDS ";"},
+    {"period_prior_year", "scalar", NULL, "SELECT period_prior_year(p) FROM " ALL_PERIOD_KINDS ";"},
     {"period_rollup", "scalar", NULL,
      "SELECT period_rollup('2023-05-17', k) FROM (SELECT 'year' k UNION ALL SELECT 'half'"
      " UNION ALL SELECT 'quarter' UNION ALL SELECT 'month' UNION ALL SELECT 'day');"},

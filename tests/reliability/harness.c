@@ -118,7 +118,8 @@ static void render_value(th_str *out, sqlite3_stmt *st, int i) {
     case SQLITE_FLOAT: th_str_printf(out, "%.17g", sqlite3_column_double(st, i)); break;
     case SQLITE_TEXT: {
       const char *z = (const char *)sqlite3_column_text(st, i);
-      if (z == NULL) th_str_printf(out, "<text:nomem>");
+      if (z == NULL)
+        th_str_printf(out, "<text:nomem>");
       else {
         th_str_append(out, "'", 1);
         th_str_append(out, z, strlen(z));
@@ -257,8 +258,8 @@ int th_has_case(const char *name) {
 
 /* Arguments a generic call passes, by position: a number, a period, a
 ** number, a text; enough to get past argument checks of most signatures. */
-static const char *const generic_args[] = {"amount", "period", "amount", "'run_rate'",
-                                           "partner", "flow", "1", "2"};
+static const char *const generic_args[] = {"amount",  "period", "amount", "'run_rate'",
+                                           "partner", "flow",   "1",      "2"};
 
 char *th_generic_function_sql(const th_function *f) {
   th_str args = {0};
@@ -270,10 +271,11 @@ char *th_generic_function_sql(const th_function *f) {
   }
   char *z;
   if (f->type == 'w')
-    z = sqlite3_mprintf("SELECT %s(%s) OVER (PARTITION BY partner, flow ORDER BY period)"
-                        " FROM direct_trade;"
-                        "SELECT %s(%s) FROM direct_trade GROUP BY partner, flow;",
-                        f->name, th_str_text(&args), f->name, th_str_text(&args));
+    z = sqlite3_mprintf(
+        "SELECT %s(%s) OVER (PARTITION BY partner, flow ORDER BY period)"
+        " FROM direct_trade;"
+        "SELECT %s(%s) FROM direct_trade GROUP BY partner, flow;",
+        f->name, th_str_text(&args), f->name, th_str_text(&args));
   else if (f->type == 'a')
     z = sqlite3_mprintf("SELECT %s(%s) FROM direct_trade GROUP BY partner, flow;", f->name,
                         th_str_text(&args));

@@ -25,8 +25,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg,
-                           const sqlite3_api_routines *pApi);
+int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 /* A growable string; z is NULL-terminated when n > 0; oom set on failure. */
 typedef struct th_str {

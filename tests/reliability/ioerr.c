@@ -60,7 +60,9 @@ static int shim_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o) {
 static int shim_truncate(sqlite3_file *f, sqlite3_int64 n) {
   return REAL(f)->pMethods->xTruncate(REAL(f), n);
 }
-static int shim_sync(sqlite3_file *f, int flags) { return REAL(f)->pMethods->xSync(REAL(f), flags); }
+static int shim_sync(sqlite3_file *f, int flags) {
+  return REAL(f)->pMethods->xSync(REAL(f), flags);
+}
 static int shim_size(sqlite3_file *f, sqlite3_int64 *p) {
   return REAL(f)->pMethods->xFileSize(REAL(f), p);
 }
@@ -78,10 +80,25 @@ static int shim_devchar(sqlite3_file *f) {
 }
 
 /* Version 1 methods: no WAL / mmap, so every page comes through xRead. */
-static const sqlite3_io_methods shim_methods = {
-    1, shim_close, shim_read, shim_write, shim_truncate, shim_sync, shim_size,
-    shim_lock, shim_unlock, shim_check, shim_fcntl, shim_sector, shim_devchar,
-    0, 0, 0, 0, 0, 0};
+static const sqlite3_io_methods shim_methods = {1,
+                                                shim_close,
+                                                shim_read,
+                                                shim_write,
+                                                shim_truncate,
+                                                shim_sync,
+                                                shim_size,
+                                                shim_lock,
+                                                shim_unlock,
+                                                shim_check,
+                                                shim_fcntl,
+                                                shim_sector,
+                                                shim_devchar,
+                                                0,
+                                                0,
+                                                0,
+                                                0,
+                                                0,
+                                                0};
 
 static int shim_open(sqlite3_vfs *vfs, const char *zName, sqlite3_file *f, int flags,
                      int *pOutFlags) {
@@ -98,24 +115,29 @@ static int shim_open(sqlite3_vfs *vfs, const char *zName, sqlite3_file *f, int f
   return rc;
 }
 
-static int shim_delete(sqlite3_vfs *v, const char *z, int d) { return base_vfs->xDelete(base_vfs, z, d); }
+static int shim_delete(sqlite3_vfs *v, const char *z, int d) {
+  return base_vfs->xDelete(base_vfs, z, d);
+}
 static int shim_access(sqlite3_vfs *v, const char *z, int f, int *p) {
   return base_vfs->xAccess(base_vfs, z, f, p);
 }
 static int shim_fullpath(sqlite3_vfs *v, const char *z, int n, char *o) {
   return base_vfs->xFullPathname(base_vfs, z, n, o);
 }
-static int shim_random(sqlite3_vfs *v, int n, char *z) { return base_vfs->xRandomness(base_vfs, n, z); }
+static int shim_random(sqlite3_vfs *v, int n, char *z) {
+  return base_vfs->xRandomness(base_vfs, n, z);
+}
 static int shim_sleep(sqlite3_vfs *v, int us) { return base_vfs->xSleep(base_vfs, us); }
 static int shim_time(sqlite3_vfs *v, double *p) { return base_vfs->xCurrentTime(base_vfs, p); }
 static int shim_lasterr(sqlite3_vfs *v, int n, char *z) {
   return base_vfs->xGetLastError(base_vfs, n, z);
 }
 
-static sqlite3_vfs shim_vfs = {
-    1, 0, 1024, NULL, "ioerr", NULL, shim_open, shim_delete, shim_access, shim_fullpath,
-    NULL, NULL, NULL, NULL, shim_random, shim_sleep, shim_time, shim_lasterr,
-    0, 0, 0, 0};
+static sqlite3_vfs shim_vfs = {1,          0,         1024,         NULL,        "ioerr",
+                               NULL,       shim_open, shim_delete,  shim_access, shim_fullpath,
+                               NULL,       NULL,      NULL,         NULL,        shim_random,
+                               shim_sleep, shim_time, shim_lasterr, 0,           0,
+                               0,          0};
 
 /* Scans: the control, then each virtual-table form when registered. */
 static const struct {
@@ -221,7 +243,8 @@ int main(void) {
     if (run(scans[i].sql, 0, &ref)) return 2;
     sqlite3_int64 baseline = sqlite3_memory_used();
     if (ref.rc != SQLITE_OK) {
-      fprintf(stderr, "ioerr: %s fails without a fault:\n  %s", scans[i].name, th_str_text(&ref.out));
+      fprintf(stderr, "ioerr: %s fails without a fault:\n  %s", scans[i].name,
+              th_str_text(&ref.out));
       failures++;
       th_str_free(&ref.out);
       continue;
@@ -234,8 +257,9 @@ int main(void) {
       int ioerr = (o.rc & 0xff) == SQLITE_IOERR;
       int same = strcmp(th_str_text(&o.out), th_str_text(&ref.out)) == 0;
       if (!ioerr && !same) {
-        fprintf(stderr, "ioerr: %s, read %ld failed: neither the I/O error nor the result\n"
-                        "  got: %.400s\n  expected: %.400s\n",
+        fprintf(stderr,
+                "ioerr: %s, read %ld failed: neither the I/O error nor the result\n"
+                "  got: %.400s\n  expected: %.400s\n",
                 scans[i].name, at, th_str_text(&o.out), th_str_text(&ref.out));
         failures++;
       }

@@ -31,7 +31,7 @@ static struct {
   int armed;
   long countdown; /* fail when it reaches 0 */
   int persistent;
-  long nfail;     /* allocations failed since arming */
+  long nfail; /* allocations failed since arming */
 } fault;
 
 static int should_fail(void) {
@@ -113,7 +113,8 @@ static int same_result(const run_result *r, const run_result *ref) {
   if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
   if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
   size_t n = rows_length(&r->out);
-  return n == rows_length(&ref->out) && memcmp(th_str_text(&r->out), th_str_text(&ref->out), n) == 0;
+  return n == rows_length(&ref->out) &&
+         memcmp(th_str_text(&r->out), th_str_text(&ref->out), n) == 0;
 }
 
 static long total_points, total_failures;
@@ -124,8 +125,8 @@ static void show(const char *zWhat, const th_str *s) {
 }
 
 /* Every fault point of one query, in one mode.  Returns failures. */
-static int sweep(const char *zLabel, const char *zSetup, const char *zSql,
-                 const run_result *ref, sqlite3_int64 baseline, int persistent) {
+static int sweep(const char *zLabel, const char *zSetup, const char *zSql, const run_result *ref,
+                 sqlite3_int64 baseline, int persistent) {
   int failures = 0;
   for (long at = 1; at < 200000; at++) {
     run_result r;
@@ -152,7 +153,7 @@ static int sweep(const char *zLabel, const char *zSetup, const char *zSql,
     long nfail = r.nfail;
     th_str_free(&r.out);
     if (!ok && ++failures >= 3) return failures; /* enough to act on */
-    if (nfail == 0) break;                      /* the query needed fewer allocations */
+    if (nfail == 0) break;                       /* the query needed fewer allocations */
     total_points++;
   }
   return failures;
@@ -172,8 +173,7 @@ static int oom_case(const char *zLabel, const char *zSetup, const char *zSql) {
     return 1;
   }
   if (ref.rc != SQLITE_OK)
-    fprintf(stderr, "oom: note: %s fails without any fault: %.300s", zLabel,
-            th_str_text(&ref.out));
+    fprintf(stderr, "oom: note: %s fails without any fault: %.300s", zLabel, th_str_text(&ref.out));
   long before = total_points;
   int failures = sweep(zLabel, zSetup, zSql, &ref, baseline, 0);
   failures += sweep(zLabel, zSetup, zSql, &ref, baseline, 1);

@@ -52,13 +52,15 @@ static void check_flags(sqlite3 *db) {
     check(0, "registry", NULL);
     return;
   }
-  int rc = sqlite3_prepare_v2(db, "SELECT flags FROM pragma_function_list WHERE name = ?", -1, &st, NULL);
+  int rc = sqlite3_prepare_v2(db, "SELECT flags FROM pragma_function_list WHERE name = ?", -1, &st,
+                              NULL);
   for (int i = 0; rc == SQLITE_OK && i < reg.nfn; i++) {
     sqlite3_bind_text(st, 1, reg.fn[i].name, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
       int flags = sqlite3_column_int(st, 0);
       char zWhat[160];
-      snprintf(zWhat, sizeof(zWhat), "%s/%d is INNOCUOUS and not DIRECTONLY", reg.fn[i].name, reg.fn[i].narg);
+      snprintf(zWhat, sizeof(zWhat), "%s/%d is INNOCUOUS and not DIRECTONLY", reg.fn[i].name,
+               reg.fn[i].narg);
       check((flags & SQLITE_INNOCUOUS) && !(flags & SQLITE_DIRECTONLY), zWhat, NULL);
       if (strcmp(reg.fn[i].name, "tradestat_debug") != 0) {
         snprintf(zWhat, sizeof(zWhat), "%s/%d is DETERMINISTIC", reg.fn[i].name, reg.fn[i].narg);
@@ -112,7 +114,7 @@ static void check_trusted_schema(const th_registry *reg) {
       sqlite3_create_function(db, "th_not_innocuous", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                               not_innocuous, NULL, NULL);
       char *zDdl = sqlite3_mprintf(
-          f == 0 ? "CREATE TABLE t(p, a, b); CREATE VIEW v AS SELECT %s AS x FROM t;"
+          f == 0   ? "CREATE TABLE t(p, a, b); CREATE VIEW v AS SELECT %s AS x FROM t;"
           : f == 1 ? "CREATE TABLE t(p, a, b); CREATE INDEX ix ON t(%s);"
                    : "CREATE TABLE t(p, a, b, x AS (%s));",
           e);
@@ -126,8 +128,10 @@ static void check_trusted_schema(const th_registry *reg) {
                    zOut, sizeof(zOut));
       snprintf(zWhat, sizeof(zWhat), "%s in a %s under trusted_schema=OFF %s", e, forms[f],
                control ? "fails (control)" : "works");
-      if (control) check(rc != SQLITE_OK && strstr(zOut, "unsafe use of"), zWhat, zOut);
-      else check(rc == SQLITE_OK, zWhat, zOut);
+      if (control)
+        check(rc != SQLITE_OK && strstr(zOut, "unsafe use of"), zWhat, zOut);
+      else
+        check(rc == SQLITE_OK, zWhat, zOut);
       sqlite3_close(db);
     }
   }
@@ -141,7 +145,8 @@ static char *module_from(const char *module, int *pCreate) {
     return sqlite3_mprintf("CREATE VIRTUAL TABLE main.vt USING kosis_csv(file='%s');", TH_CSV_PATH);
   }
   if (strcmp(module, "trade_imbalance") == 0)
-    return sqlite3_mprintf("trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner')");
+    return sqlite3_mprintf(
+        "trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner')");
   return sqlite3_mprintf("\"%w\"('direct_trade', 'amount', 'period', 'partner')", module);
 }
 
@@ -160,17 +165,18 @@ static void check_directonly(const th_registry *reg) {
       }
       const char *zSrc = bCreate ? "vt" : zFrom;
       if (bCreate) run(db, zFrom, zOut, sizeof(zOut));
-      char *zDdl = f == 0
-          ? sqlite3_mprintf("CREATE VIEW v AS SELECT * FROM %s;", zSrc)
-          : sqlite3_mprintf("CREATE TABLE log(n); CREATE TABLE poke(x);"
-                            "CREATE TRIGGER tr AFTER INSERT ON poke BEGIN"
-                            " INSERT INTO log SELECT count(*) FROM %s; END;",
-                            zSrc);
+      char *zDdl = f == 0 ? sqlite3_mprintf("CREATE VIEW v AS SELECT * FROM %s;", zSrc)
+                          : sqlite3_mprintf(
+                                "CREATE TABLE log(n); CREATE TABLE poke(x);"
+                                "CREATE TRIGGER tr AFTER INSERT ON poke BEGIN"
+                                " INSERT INTO log SELECT count(*) FROM %s; END;",
+                                zSrc);
       int rc = run(db, zDdl, zOut, sizeof(zOut));
       if (rc == SQLITE_OK)
         rc = run(db, f == 0 ? "SELECT count(*) FROM v;" : "INSERT INTO poke VALUES (1);", zOut,
                  sizeof(zOut));
-      snprintf(zWhat, sizeof(zWhat), "%s used from a %s fails as unsafe", m, f == 0 ? "view" : "trigger");
+      snprintf(zWhat, sizeof(zWhat), "%s used from a %s fails as unsafe", m,
+               f == 0 ? "view" : "trigger");
       check(rc != SQLITE_OK && strstr(zOut, "unsafe use of virtual table"), zWhat, zOut);
       sqlite3_free(zDdl);
       sqlite3_close(db);
@@ -251,7 +257,8 @@ static void check_interrupt(const th_registry *reg) {
       rc = run(db, scans[i].sql, zOut, sizeof(zOut));
       check(rc == SQLITE_OK, "the connection works after the interrupt", zOut);
       sqlite3_close(db);
-      snprintf(zWhat, sizeof(zWhat), "%s: no memory left after an interrupted scan", scans[i].module);
+      snprintf(zWhat, sizeof(zWhat), "%s: no memory left after an interrupted scan",
+               scans[i].module);
       check(sqlite3_memory_used() == baseline, zWhat, NULL);
     }
   }

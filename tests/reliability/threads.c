@@ -37,8 +37,8 @@ static void *worker(void *arg) {
       if (th_cases[i].setup) th_exec_all(db, th_cases[i].setup, NULL);
       th_exec_all(db, th_cases[i].sql, &out);
       if (strcmp(th_str_text(&out), reference[i]) != 0) {
-        fprintf(stderr, "threads: %s (%s) differs from the single-threaded run\n",
-                th_cases[i].name, th_cases[i].form);
+        fprintf(stderr, "threads: %s (%s) differs from the single-threaded run\n", th_cases[i].name,
+                th_cases[i].form);
         (*pFailures)++;
       }
       th_str_free(&out);
@@ -52,7 +52,8 @@ int main(void) {
   int nthreads = getenv("THREADS") ? atoi(getenv("THREADS")) : 6;
   if (getenv("ROUNDS")) rounds = atoi(getenv("ROUNDS"));
   if (nthreads < 2 || nthreads > MAX_THREADS) nthreads = 6;
-  if (!sqlite3_threadsafe() || th_write_fixture_files() || th_registry_load(&reg) != SQLITE_OK) return 2;
+  if (!sqlite3_threadsafe() || th_write_fixture_files() || th_registry_load(&reg) != SQLITE_OK)
+    return 2;
   int ncases = 0;
   for (int i = 0; i < th_ncases && i < 64; i++) {
     if (!th_registered(&reg, th_cases[i].name)) continue;
@@ -76,7 +77,7 @@ int main(void) {
     total += failures[t];
   }
   for (int i = 0; i < 64; i++) free(reference[i]);
-  printf("threads: %d threads x %d rounds x %d cases at once, %ld mismatches\n", nthreads,
-         rounds, ncases, total);
+  printf("threads: %d threads x %d rounds x %d cases at once, %ld mismatches\n", nthreads, rounds,
+         ncases, total);
   return total != 0 || ncases == 0;
 }

@@ -8,8 +8,7 @@
 #define TRADESTAT_TEST_GROWTH_ROWS_H
 
 /* with_ytd = 0 compares only the year-over-year part. */
-static void assert_same_growth_row(const ts_growth_row *a, const ts_growth_row *b,
-                                   int with_ytd) {
+static void assert_same_growth_row(const ts_growth_row *a, const ts_growth_row *b, int with_ytd) {
   assert_int_equal(a->prior_index, b->prior_index);
   assert_int_equal(a->growth_ok, b->growth_ok);
   if (a->growth_ok) assert_memory_equal(&a->growth, &b->growth, sizeof(double));

@@ -38,9 +38,9 @@ static void test_text_numbers(void **state) {
   assert_int_equal(from_text("-2.5E-1", &n), TS_NUMBER_OK);
   assert_true(n.d == -0.25);
   /* Not numbers. */
-  static const char *const bad[] = {"n/a", ".", "1e", "1e+", "12abc", "0x10", "1 400",
-                                    "--1", "e5", "1,40", "1,4000", ",100", "1,,000",
-                                    "1000,000", "0,001", "0,5", "1,000.5,5", "1,000,", "xx"};
+  static const char *const bad[] = {
+      "n/a",    ".",    "1e",     "1e+",      "12abc", "0x10", "1 400",     "--1",    "e5", "1,40",
+      "1,4000", ",100", "1,,000", "1000,000", "0,001", "0,5",  "1,000.5,5", "1,000,", "xx"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     if (from_text(bad[i], &n) != TS_NUMBER_NOT_NUMBER) fail_msg("accepted '%s'", bad[i]);
   }
@@ -150,7 +150,8 @@ static void test_sum_past_int64(void **state) {
   ts_sum_value(&s, &v);
   assert_false(v.is_int); /* no wrap, no overflow error: REAL */
   assert_true(v.d == 9223372036854775808.0);
-  assert_true(ts_i128_eq(ts_i128_sub(s.exact, ts_i128_from_i64(INT64_MAX)), ts_i128_from_i64(1))); /* still exact inside */
+  assert_true(ts_i128_eq(ts_i128_sub(s.exact, ts_i128_from_i64(INT64_MAX)),
+                         ts_i128_from_i64(1))); /* still exact inside */
   /* Removing the 1 brings it back into range: exact INTEGER again. */
   ts_number one;
   ts_number_from_int(1, &one);
@@ -268,7 +269,7 @@ static void test_decimal_difference(void **state) {
   (void)state;
   ts_number x, m, d;
   const double cases[][3] = {
-      {751.7, 680.8, 70.9},       {0.3, 0.1, 0.2},     {1400.0, 680.8, 719.2},
+      {751.7, 680.8, 70.9},       {0.3, 0.1, 0.2},    {1400.0, 680.8, 719.2},
       {-1019.9, 8208.9, -9228.8}, {0.07, 0.01, 0.06}, {123456.789, 0.001, 123456.788},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -292,10 +293,14 @@ static void test_decimal_difference(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_decimal_difference),
-      cmocka_unit_test(test_text_numbers),       cmocka_unit_test(test_infinite_and_nan),
-      cmocka_unit_test(test_int64_extremes),     cmocka_unit_test(test_sum_integers_exact),
-      cmocka_unit_test(test_sum_past_int64),     cmocka_unit_test(test_sum_real_and_removal),
-      cmocka_unit_test(test_sum_neumaier),       cmocka_unit_test(test_sum_merge),
+      cmocka_unit_test(test_text_numbers),
+      cmocka_unit_test(test_infinite_and_nan),
+      cmocka_unit_test(test_int64_extremes),
+      cmocka_unit_test(test_sum_integers_exact),
+      cmocka_unit_test(test_sum_past_int64),
+      cmocka_unit_test(test_sum_real_and_removal),
+      cmocka_unit_test(test_sum_neumaier),
+      cmocka_unit_test(test_sum_merge),
       cmocka_unit_test(test_growth_negative_base),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,8 +32,10 @@ static void put(const ts_period *p, double value, int is_real) {
   ts_point *pt = &series.points[series.n++];
   memset(pt, 0, sizeof(*pt));
   pt->ordinal = ts_period_ordinal(p);
-  if (is_real) assert_int_equal(ts_number_from_double(value, &v), TS_NUMBER_OK);
-  else ts_number_from_int((int64_t)value, &v);
+  if (is_real)
+    assert_int_equal(ts_number_from_double(value, &v), TS_NUMBER_OK);
+  else
+    ts_number_from_int((int64_t)value, &v);
   ts_sum_add(&pt->sum[0], &v);
 }
 
@@ -118,7 +120,8 @@ static void test_ytd_values(void **state) {
   ts_growth_cursor c;
   ts_growth_row row;
   ts_growth_cursor_init(&c);
-  for (int i = 0; i < series.n; i++) ts_growth_next(&c, series.kind, series.points, series.n, 0, i, &row);
+  for (int i = 0; i < series.n; i++)
+    ts_growth_next(&c, series.kind, series.points, series.n, 0, i, &row);
   assert_true(row.ytd_ok && row.ytd.is_int);
   assert_int_equal(row.ytd.i, 66);
   assert_int_equal(row.prior_ytd.i, 60);

@@ -83,7 +83,8 @@ static void test_results(void **state) {
   assert_int_equal(run_query(db, got), SQLITE_OK);
   expected_values(want);
   for (int i = 0; i < 4; i++) {
-    if (fabs(got[i] - want[i]) > 1e-9 * fabs(want[i])) fail_msg("value %d: %.17g vs %.17g", i, got[i], want[i]);
+    if (fabs(got[i] - want[i]) > 1e-9 * fabs(want[i]))
+      fail_msg("value %d: %.17g vs %.17g", i, got[i], want[i]);
   }
   sqlite3_close(db);
 }

@@ -43,8 +43,10 @@ static int make_rows(test_row *rows, ts_period_kind kind, int is_real, uint32_t 
         int v = (int)(next_random(&seed) % 900) - 100;
         if (next_random(&seed) % 13 == 0) v = 0;
         rows[n].period = p;
-        if (is_real) ts_number_from_double(v / 7.0, &rows[n].value);
-        else ts_number_from_int(v, &rows[n].value);
+        if (is_real)
+          ts_number_from_double(v / 7.0, &rows[n].value);
+        else
+          ts_number_from_int(v, &rows[n].value);
         n++;
       }
     }
@@ -78,8 +80,8 @@ static int run_frame(const test_row *rows, int n, frame_kind frame, int width) {
   ts_deque_init(&s);
   for (int i = 0; i < n; i++) {
     assert_int_equal(ts_deque_add(&s, &rows[i].period, &rows[i].value), TS_DEQUE_OK);
-    int last_peer = i + 1 == n ||
-                    ts_period_ordinal(&rows[i + 1].period) != ts_period_ordinal(&rows[i].period);
+    int last_peer =
+        i + 1 == n || ts_period_ordinal(&rows[i + 1].period) != ts_period_ordinal(&rows[i].period);
     if (frame == FRAME_ROWS && width > 0 && i - first + 1 > width) {
       ts_deque_remove(&s, &rows[first].period, &rows[first].value);
       first++;

@@ -30,7 +30,8 @@ static void test_arithmetic(void **state) {
   assert_true(ts_i128_fits_i64(i(INT64_MAX)) && ts_i128_fits_i64(i(INT64_MIN)));
   assert_false(ts_i128_fits_i64(ts_i128_add(i(INT64_MAX), i(1))));
   assert_false(ts_i128_fits_i64(ts_i128_sub(i(INT64_MIN), i(1))));
-  assert_int_equal(ts_i128_to_i64(ts_i128_sub(ts_i128_add(i(INT64_MAX), i(5)), i(6))), INT64_MAX - 1);
+  assert_int_equal(ts_i128_to_i64(ts_i128_sub(ts_i128_add(i(INT64_MAX), i(5)), i(6))),
+                   INT64_MAX - 1);
   assert_true(ts_i128_fits_53(i((INT64_C(1) << 53) - 1)));
   assert_false(ts_i128_fits_53(i(INT64_C(1) << 53)));
   assert_true(ts_i128_fits_53(i(-(INT64_C(1) << 53) + 1)));
@@ -56,7 +57,8 @@ static void test_to_double_rounds_correctly(void **state) {
   /* Sticky bits from the low word decide a tie in the high word. */
   assert_true(ts_i128_to_double(big(INT64_C(1) << 52, 0)) == ldexp(1, 116));
   assert_true(ts_i128_to_double(big((INT64_C(1) << 53) + 1, 0)) == ldexp(1, 117));
-  assert_true(ts_i128_to_double(big((INT64_C(1) << 53) + 1, 1)) == ldexp(1, 117) + ldexp(1, 118 - 53));
+  assert_true(ts_i128_to_double(big((INT64_C(1) << 53) + 1, 1)) ==
+              ldexp(1, 117) + ldexp(1, 118 - 53));
 }
 
 static void test_from_double(void **state) {

@@ -77,17 +77,22 @@ static void test_errors(void **state) {
   expect_error("\n\r\n", "line 1: the file is empty");
   expect_error("a,2019\nb,1\nc\n", "line 3: 1 fields, but the header (line 1) has 2");
   expect_error("a,2019\n\"b\nc\",1\nd\n", "line 4: 1 fields, but the header (line 1) has 2");
-  expect_error("a,2019\nb,\"1\n", "line 2: unterminated quoted field (field 2; the closing \" is missing)");
+  expect_error("a,2019\nb,\"1\n",
+               "line 2: unterminated quoted field (field 2; the closing \" is missing)");
   expect_error("a,2019\n\"b\"c,1\n", "line 2: text after the closing quote of field 1");
-  expect_error("a,2019\nb,1e999\n", "line 2: column \"2019\": value is not a finite number: '1e999'");
+  expect_error("a,2019\nb,1e999\n",
+               "line 2: column \"2019\": value is not a finite number: '1e999'");
   expect_error("a,2019\nb,1,2\n", "line 2: 3 fields, but the header (line 1) has 2");
-  expect_error("a,b\nc,d\n", "line 1: no period columns such as '2019 4/4' (wide layout) and no"
-                             " \"시점\" and \"데이터\" columns (long layout)");
-  expect_error("a,2019,2019\nb,1,2\n", "line 1: columns 2 and 3 are the same period 2019"
-                                       " (one value per period and row is supported)");
+  expect_error("a,b\nc,d\n",
+               "line 1: no period columns such as '2019 4/4' (wide layout) and no"
+               " \"시점\" and \"데이터\" columns (long layout)");
+  expect_error("a,2019,2019\nb,1,2\n",
+               "line 1: columns 2 and 3 are the same period 2019"
+               " (one value per period and row is supported)");
   expect_error("A,a,2019\nb,c,1\n", "line 1: columns 1 and 2 are both named \"a\"");
   expect_error(",2019\nb,1\n", "line 1: column 1 has no name");
-  expect_error("a,2019\n\xFF,1\n", "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xff)");
+  expect_error("a,2019\n\xFF,1\n",
+               "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xff)");
 }
 
 static void test_thousands(void **state) {
@@ -120,10 +125,8 @@ static void test_sparkline_core(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_wide_utf8),
-      cmocka_unit_test(test_long_cp949_and_bom),
-      cmocka_unit_test(test_errors),
-      cmocka_unit_test(test_thousands),
+      cmocka_unit_test(test_wide_utf8),      cmocka_unit_test(test_long_cp949_and_bom),
+      cmocka_unit_test(test_errors),         cmocka_unit_test(test_thousands),
       cmocka_unit_test(test_sparkline_core),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,14 +95,13 @@ static void test_preliminary_marks(void **state) {
 static void test_rejections(void **state) {
   (void)state;
   static const char *const bad[] = {
-      "2023-13", "2023-00", "2023-Q5", "2023-Q0", "2023-H3", "0000", "99999-01",
-      "", "   ", "2023-02-30", "2023-02-29", "2023-04-31", "2023-06-00",
-      "garbage", "2023-", "2023-0", "20231", "2023 5/4", "2023.3/2", "2023.13",
-      "202313", "2023-06-30 25:00", "2023-06-30x", "2023-06-30 12:00:00 UTC",
-      "p", "(p)", "2023 pp", "23-06", "2023/13", "-2023", "2023-Q1-01",
+      "2023-13", "2023-00", "2023-Q5", "2023-Q0", "2023-H3", "0000", "99999-01", "", "   ",
+      "2023-02-30", "2023-02-29", "2023-04-31", "2023-06-00", "garbage", "2023-", "2023-0", "20231",
+      "2023 5/4", "2023.3/2", "2023.13", "202313", "2023-06-30 25:00", "2023-06-30x",
+      "2023-06-30 12:00:00 UTC", "p", "(p)", "2023 pp", "23-06", "2023/13", "-2023", "2023-Q1-01",
       /* the forms agencies write, malformed */
-      "2023/", "2023/123", "2023M", "2023M13", "2023M0", "Janu 2016", "Jan 16",
-      "Jan", "Q5 2023", "Q0 2023", "5Q2023", "3H2023", "Q2 20234", "2023\xEB\x85\x84 13\xEC\x9B\x94",
+      "2023/", "2023/123", "2023M", "2023M13", "2023M0", "Janu 2016", "Jan 16", "Jan", "Q5 2023",
+      "Q0 2023", "5Q2023", "3H2023", "Q2 20234", "2023\xEB\x85\x84 13\xEC\x9B\x94",
       "2023\xEB\x85\x84 5\xEB\xB6\x84\xEA\xB8\xB0", "2023\xEB\x85\x84 0\xEC\x9B\x94",
       "2023\xEB\x85\x84 6", "2023\xEB\x85", "Smarch 2020", "Q2-", "1Q"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -154,8 +153,10 @@ static void test_kind_names(void **state) {
 static const char *shifted(const char *label, int64_t n, char *buf) {
   ts_period p, out;
   assert_int_equal(ts_period_parse(label, -1, &p), 0);
-  if (ts_period_shift(&p, n, &out)) buf[0] = 0;
-  else ts_period_format(&out, buf);
+  if (ts_period_shift(&p, n, &out))
+    buf[0] = 0;
+  else
+    ts_period_format(&out, buf);
   return buf;
 }
 
@@ -190,7 +191,8 @@ static void test_shift(void **state) {
 static const char *prior(const char *label, char *buf) {
   ts_period p, out;
   assert_int_equal(ts_period_parse(label, -1, &p), 0);
-  if (ts_period_prior_year(&p, &out)) buf[0] = 0;
+  if (ts_period_prior_year(&p, &out))
+    buf[0] = 0;
   else {
     assert_int_equal(out.preliminary, 0);
     ts_period_format(&out, buf);
@@ -217,8 +219,10 @@ static void test_prior_year(void **state) {
 static const char *rollup(const char *label, ts_period_kind kind, char *buf) {
   ts_period p, out;
   assert_int_equal(ts_period_parse(label, -1, &p), 0);
-  if (ts_period_rollup(&p, kind, &out)) buf[0] = 0;
-  else ts_period_format(&out, buf);
+  if (ts_period_rollup(&p, kind, &out))
+    buf[0] = 0;
+  else
+    ts_period_format(&out, buf);
   return buf;
 }
 
@@ -290,7 +294,7 @@ static void test_start_end(void **state) {
 
 static void test_ordinals(void **state) {
   (void)state;
-  static const char *const labels[] = {"0001", "2023", "2023-H2", "2023-Q4",
+  static const char *const labels[] = {"0001",    "2023",       "2023-H2",    "2023-Q4",
                                        "2023-12", "2024-02-29", "1969-12-31", "9999-12-31"};
   for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
     ts_period p, back;

@@ -186,8 +186,8 @@ static void test_holt_winters_degenerate(void **state) {
   assert_int_equal(ts_proj_fixed(&t.g, 2, 1, TS_PROJ_HOLT_WINTERS, &c), SQLITE_OK);
   assert_true(c.ok);
   assert_float_equal(c.value, 3 + 192 + 193 + 5, 1e-9);
-  assert_string_equal(c.detail,
-      "holt_winters: no stable fit, used the prior year's periods (seasonal naive)");
+  assert_string_equal(
+      c.detail, "holt_winters: no stable fit, used the prior year's periods (seasonal naive)");
   /* Values near zero (1 against a mean of about 20): multiplicative
   ** seasonality is not tried; the best fit is degenerate, the next stable
   ** one is used: each period inside [0, 15 + 14] (the last two years run
@@ -253,8 +253,9 @@ static void test_auto_learns(void **state) {
   assert_true(e.ok);
   assert_int_equal(e.method, TS_PROJ_AUTO);
   assert_float_equal(e.projection, 40 + 30 + 60 + 45, 1e-9);
-  assert_string_equal(e.detail, "auto: the median of the 5 methods with the smallest past "
-                                "errors, weighted by their accuracy");
+  assert_string_equal(e.detail,
+                      "auto: the median of the 5 methods with the smallest past "
+                      "errors, weighted by their accuracy");
   /* Year index 0: no method has an earlier error; run_rate (4 * 50) is the
   ** only method with a projection (linear needs 2 periods): the median of
   ** one value. */
@@ -278,8 +279,7 @@ typedef struct hand_row {
   double value[4]; /* NAN: this method cannot project that year */
 } hand_row;
 
-static void hand_cells(const test_grid *t, ts_proj_cell *cells, const hand_row *rows,
-                       int n_rows) {
+static void hand_cells(const test_grid *t, ts_proj_cell *cells, const hand_row *rows, int n_rows) {
   memset(cells, 0, sizeof(ts_proj_cell) * 4 * TS_PROJ_N_CELLS);
   for (int i = 0; i < 4 * TS_PROJ_N_CELLS; i++) cells[i].note = "cannot project";
   for (int r = 0; r < n_rows; r++)
@@ -303,10 +303,8 @@ static void test_auto_weighted_median(void **state) {
   ** run_rate's and holds more than half the total, so the weighted median
   ** is snaive's 140. */
   const hand_row rows[] = {
-      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
-      {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
-      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, 110}},
-      {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},   {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
+      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, 110}}, {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
       {TS_PROJ_LINEAR, {100, 100, 100, NAN}},
   };
   test_grid t;
@@ -368,8 +366,7 @@ static void test_invariants(void **state) {
           if (pos < k) ytd += v[yi * P + pos];
           actual += v[yi * P + pos];
         }
-        assert_int_equal(ts_projection_estimate(&t.g, yi, k, (ts_proj_method)m, 80, &e),
-                         SQLITE_OK);
+        assert_int_equal(ts_projection_estimate(&t.g, yi, k, (ts_proj_method)m, 80, &e), SQLITE_OK);
         if (!e.ok) continue;
         assert_true(e.projection >= ytd - 1e-9);
         if (e.interval_ok) {
@@ -420,8 +417,8 @@ static void test_bounded_history(void **state) {
   for (int m = TS_PROJ_HOLT_WINTERS; m <= TS_PROJ_THETA; m++) {
     ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &full);
     assert_true(full.ok);
-    int keep_from = ((YEARS - 1) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS -
-                     TS_PROJ_FIT_YEARS) * P - 1;
+    int keep_from =
+        ((YEARS - 1) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS - TS_PROJ_FIT_YEARS) * P - 1;
     for (int i = 0; i <= keep_from; i++) present[i] = 0;
     ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &part);
     assert_true(part.ok);
@@ -432,8 +429,7 @@ static void test_bounded_history(void **state) {
   ** needs is a chain start */
   g.first_year = 0; /* year = index: chains start at indexes divisible by 16 */
   assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_AUTO),
-                   (YEARS - 1 - TS_PROJ_ERROR_YEARS) / TS_PROJ_CHAIN_YEARS *
-                       TS_PROJ_CHAIN_YEARS);
+                   (YEARS - 1 - TS_PROJ_ERROR_YEARS) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS);
   assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_SNAIVE), YEARS - 1);
   free(v);
   free(present);

@@ -95,8 +95,8 @@ static void test_configure(void **state) {
   char *azExtra[1] = {NULL};
   static const char *const extra[] = {"method"};
   spec_init(&spec);
-  const char *const ok[] = {"source=main.t", "value=amount", "period=[p]", "by='a, b'",
-                            "grain=Quarter", "method=auto"};
+  const char *const ok[] = {"source=main.t", "value=amount",  "period=[p]",
+                            "by='a, b'",     "grain=Quarter", "method=auto"};
   assert_int_equal(ts_source_configure(&spec, 6, ok, extra, 1, azExtra, &zErr), SQLITE_OK);
   assert_string_equal(spec.zSchema, "main");
   assert_string_equal(spec.zPeriod, "p");
@@ -114,7 +114,9 @@ static void test_configure(void **state) {
 
   const char *const unknown[] = {"source=t", "colour=red"};
   assert_int_equal(ts_source_configure(&spec, 2, unknown, extra, 1, azExtra, &zErr), SQLITE_ERROR);
-  assert_string_equal(zErr, "test: unknown argument \"colour\" (expected source, value, period, by, grain, scan, method)");
+  assert_string_equal(zErr,
+                      "test: unknown argument \"colour\" (expected source, value, period, by, "
+                      "grain, scan, method)");
   sqlite3_free(zErr);
   ts_source_spec_clear(&spec);
 
@@ -161,7 +163,7 @@ static void test_schema(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_table_names), cmocka_unit_test(test_by_lists),
-      cmocka_unit_test(test_key_values), cmocka_unit_test(test_configure),
+      cmocka_unit_test(test_key_values),  cmocka_unit_test(test_configure),
       cmocka_unit_test(test_schema),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,9 +16,29 @@
 #include "sparkline/sparkline.h"
 
 static const double specials[] = {
-    0.0,      -0.0,     5e-324,  -5e-324, 1e-320,   -1e-320, DBL_MIN, -DBL_MIN,
-    1e-300,   -1e-300,  1.0,     -1.0,    680.8,    1400.0,  1e300,   -1e300,
-    DBL_MAX,  -DBL_MAX, 1e308,   -1e308,  DBL_MAX / 2, -DBL_MAX / 2, 4503599627370497.0,
+    0.0,
+    -0.0,
+    5e-324,
+    -5e-324,
+    1e-320,
+    -1e-320,
+    DBL_MIN,
+    -DBL_MIN,
+    1e-300,
+    -1e-300,
+    1.0,
+    -1.0,
+    680.8,
+    1400.0,
+    1e300,
+    -1e300,
+    DBL_MAX,
+    -DBL_MAX,
+    1e308,
+    -1e308,
+    DBL_MAX / 2,
+    -DBL_MAX / 2,
+    4503599627370497.0,
     4503599627370496.0,
 };
 #define N_SPECIALS (sizeof(specials) / sizeof(specials[0]))

@@ -31,8 +31,7 @@ static double ratio_ok(ts_trade_measure measure, ts_number x, ts_number m) {
   return r;
 }
 
-static const char *ratio_undefined(ts_trade_measure measure, ts_number x,
-                                   ts_number m) {
+static const char *ratio_undefined(ts_trade_measure measure, ts_number x, ts_number m) {
   double r = -12345;
   const char *zWhy = ts_trade_ratio(measure, &x, &m, &r);
   assert_non_null(zWhy);
@@ -206,8 +205,7 @@ static void test_measure_names(void **state) {
   assert_int_equal(ts_trade_measure_parse("balances", -1, &k), 1);
   assert_int_equal(ts_trade_measure_parse("bal", -1, &k), 1);
   assert_int_equal(ts_trade_measure_parse(NULL, -1, &k), 1);
-  assert_string_equal(ts_trade_measure_list,
-                      "balance, coverage, normalized or grubel_lloyd");
+  assert_string_equal(ts_trade_measure_list, "balance, coverage, normalized or grubel_lloyd");
 }
 
 /* ---- ts_trade_row_at ------------------------------------------------- */
@@ -217,9 +215,7 @@ static int64_t half_ordinal(int year, int half) {
   return ts_period_ordinal(&p);
 }
 
-static void point_add(ts_point *pt, int slot, ts_number v) {
-  ts_sum_add(&pt->sum[slot], &v);
-}
+static void point_add(ts_point *pt, int slot, ts_number v) { ts_sum_add(&pt->sum[slot], &v); }
 
 /* The shipped article data for China: 2022-H1 both sides, 2022-H2 imports
 ** only, 2023-H1 both sides. */

@@ -39,9 +39,9 @@
 
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
-static const char *const METHODS[] = {"run_rate", "prior_share", "avg_share", "snaive",
-                                      "linear", "holt_winters", "auto"};
-#define N_METHODS 7
+static const char *const METHODS[] = {"run_rate", "prior_share",  "avg_share", "snaive",
+                                      "linear",   "holt_winters", "auto"};
+#define N_METHODS   7
 #define MAX_PERIODS 4096
 
 static sqlite3 *db;
@@ -66,8 +66,10 @@ static void add_series(const char *zDataset, const char *zSeries, int P, int fir
   char period[32];
   for (int i = 0; i < n; i++) {
     int year = first_year + i / P, pos = i % P + 1;
-    if (P == 4) snprintf(period, sizeof(period), "%04d-Q%d", year, pos);
-    else snprintf(period, sizeof(period), "%04d-%02d", year, pos);
+    if (P == 4)
+      snprintf(period, sizeof(period), "%04d-Q%d", year, pos);
+    else
+      snprintf(period, sizeof(period), "%04d-%02d", year, pos);
     sqlite3_bind_text(ins, 1, zDataset, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(ins, 2, zSeries, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(ins, 3, period, -1, SQLITE_TRANSIENT);
@@ -212,8 +214,10 @@ static void long_csv(const char *zDataset, const char *zFile) {
 /* ---- the cases, through annual_projection ------------------------------- */
 
 static void csv_real(FILE *out, sqlite3_stmt *s, int col) {
-  if (sqlite3_column_type(s, col) == SQLITE_NULL) fputc(',', out);
-  else fprintf(out, ",%.17g", sqlite3_column_double(s, col));
+  if (sqlite3_column_type(s, col) == SQLITE_NULL)
+    fputc(',', out);
+  else
+    fprintf(out, ",%.17g", sqlite3_column_double(s, col));
 }
 
 static void write_series(const char *zDir) {
@@ -225,12 +229,13 @@ static void write_series(const char *zDir) {
     exit(1);
   }
   sqlite3_stmt *s;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT dataset, series, CASE WHEN period LIKE '%-Q%' THEN 4 ELSE 12 END,"
-                         " CAST(substr(period, 1, 4) AS INTEGER),"
-                         " CAST(substr(period, CASE WHEN period LIKE '%-Q%' THEN 7 ELSE 6 END) AS INTEGER),"
-                         " value FROM obs ORDER BY rowid",
-                         -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(
+          db,
+          "SELECT dataset, series, CASE WHEN period LIKE '%-Q%' THEN 4 ELSE 12 END,"
+          " CAST(substr(period, 1, 4) AS INTEGER),"
+          " CAST(substr(period, CASE WHEN period LIKE '%-Q%' THEN 7 ELSE 6 END) AS INTEGER),"
+          " value FROM obs ORDER BY rowid",
+          -1, &s, NULL) != SQLITE_OK)
     die("series");
   fprintf(out, "dataset,series,periods_per_year,year,position,value\n");
   while (sqlite3_step(s) == SQLITE_ROW)
@@ -248,7 +253,8 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
   long n = 0;
   char *zSql = sqlite3_mprintf(
       "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
-      " WHERE dataset = %Q", zDataset);
+      " WHERE dataset = %Q",
+      zDataset);
   exec(zSql);
   sqlite3_free(zSql);
   for (int c = 0; c < 3; c++) {
@@ -262,14 +268,15 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
       sqlite3_free(zSql);
       /* years with >= 3 earlier whole years, the last last_years of them */
       sqlite3_stmt *s;
-      if (sqlite3_prepare_v2(db,
-                             "WITH span AS (SELECT series, CAST(substr(min(period), 1, 4) AS INTEGER) AS y0,"
-                             " CAST(substr(max(period), 1, 4) AS INTEGER) AS y1 FROM src GROUP BY series)"
-                             " SELECT p.series, p.year, p.ytd, p.projection, p.low, p.high, p.actual"
-                             " FROM temp.p AS p JOIN span USING (series)"
-                             " WHERE p.actual IS NOT NULL AND p.year >= span.y0 + 3"
-                             " AND p.year > span.y1 - ?1 ORDER BY p.series, p.year",
-                             -1, &s, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v2(
+              db,
+              "WITH span AS (SELECT series, CAST(substr(min(period), 1, 4) AS INTEGER) AS y0,"
+              " CAST(substr(max(period), 1, 4) AS INTEGER) AS y1 FROM src GROUP BY series)"
+              " SELECT p.series, p.year, p.ytd, p.projection, p.low, p.high, p.actual"
+              " FROM temp.p AS p JOIN span USING (series)"
+              " WHERE p.actual IS NOT NULL AND p.year >= span.y0 + 3"
+              " AND p.year > span.y1 - ?1 ORDER BY p.series, p.year",
+              -1, &s, NULL) != SQLITE_OK)
         die("cases");
       sqlite3_bind_int(s, 1, last_years);
       while (sqlite3_step(s) == SQLITE_ROW) {
@@ -287,9 +294,10 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
 
 int main(int argc, char **argv) {
   if (argc < 2 || argv[1][0] == '-') {
-    fprintf(stderr, "usage: cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...\n"
-                    "             [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]\n"
-                    "             [--cuts 1,2,3]\n");
+    fprintf(stderr,
+            "usage: cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...\n"
+            "             [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]\n"
+            "             [--cuts 1,2,3]\n");
     return 2;
   }
   int n_quarterly = 100, n_monthly = 40, last_years = 10;
@@ -300,20 +308,28 @@ int main(int argc, char **argv) {
     return 1;
   }
   exec("CREATE TABLE obs(dataset TEXT, series TEXT, period TEXT, value REAL)");
-  if (sqlite3_prepare_v2(db, "INSERT INTO obs VALUES(?1, ?2, ?3, ?4)", -1, &ins, NULL)) die("prepare");
+  if (sqlite3_prepare_v2(db, "INSERT INTO obs VALUES(?1, ?2, ?3, ?4)", -1, &ins, NULL))
+    die("prepare");
   exec("BEGIN");
   for (int i = 2; i < argc; i++) {
-    if (strcmp(argv[i], "--synthetic-quarterly") == 0 && i + 1 < argc) n_quarterly = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--synthetic-monthly") == 0 && i + 1 < argc) n_monthly = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--last-years") == 0 && i + 1 < argc) last_years = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--cuts") == 0 && i + 1 < argc) zCuts = argv[++i];
+    if (strcmp(argv[i], "--synthetic-quarterly") == 0 && i + 1 < argc)
+      n_quarterly = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--synthetic-monthly") == 0 && i + 1 < argc)
+      n_monthly = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--last-years") == 0 && i + 1 < argc)
+      last_years = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--cuts") == 0 && i + 1 < argc)
+      zCuts = argv[++i];
   }
   synthetic("synthetic quarterly", 4, n_quarterly, 20230701);
   synthetic("synthetic monthly", 12, n_monthly, 20230702);
   for (int i = 2; i < argc; i++) {
-    if (strcmp(argv[i], "--kosis") == 0 && i + 1 < argc) kosis(argv[++i]);
-    else if (strcmp(argv[i], "--series") == 0 && i + 2 < argc) long_csv(argv[i + 1], argv[i + 2]), i += 2;
-    else if (argv[i][0] == '-' && i + 1 < argc) i++; /* options read above */
+    if (strcmp(argv[i], "--kosis") == 0 && i + 1 < argc)
+      kosis(argv[++i]);
+    else if (strcmp(argv[i], "--series") == 0 && i + 2 < argc)
+      long_csv(argv[i + 1], argv[i + 2]), i += 2;
+    else if (argv[i][0] == '-' && i + 1 < argc)
+      i++; /* options read above */
     else {
       fprintf(stderr, "cases: unknown argument '%s'\n", argv[i]);
       return 2;
