@@ -733,13 +733,21 @@ static char *slot_name(const ts_source_spec *spec, int slot) {
 ** is one row, so two are an error, never a silent sum.  They are a
 ** duplicate, a period written in two forms ('2023.06', '2023-06'), or a
 ** by= list that leaves out a dimension (a total next to its parts). */
-static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
+/* What a point-level message names: its period's label, its series and
+** its value slot (the two strings are sqlite3_malloc'ed; NULL: no memory). */
+static void point_names(ts_scan *scan, const ts_point *pt, int slot, char *zLabel, char **pzSeries,
+                        char **pzSlot) {
   ts_period p;
-  char zLabel[TS_PERIOD_LABEL_MAX];
   ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
   ts_period_format(&p, zLabel);
-  char *zSeries = series_name(scan), *zSlot = slot_name(spec, slot);
+  *pzSeries = series_name(scan);
+  *pzSlot = slot_name(scan->spec, slot);
+}
+
+static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
+  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
   if (zSeries && zSlot)
     *pzErr = sqlite3_mprintf(
         "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
@@ -757,11 +765,8 @@ static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **p
 static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
                          char **pzErr) {
   const ts_source_spec *spec = scan->spec;
-  ts_period p;
-  char zLabel[TS_PERIOD_LABEL_MAX];
-  ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
-  ts_period_format(&p, zLabel);
-  char *zSeries = series_name(scan), *zSlot = slot_name(spec, slot);
+  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
+  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
   if (zSeries && zSlot)
     *pzErr = sqlite3_mprintf(
         "%s: period '%s'%s has rows%s of a %s and of a %s inside it; summing both would count "
