@@ -289,3 +289,58 @@ char *th_generic_module_sql(const char *module) {
   return sqlite3_mprintf("SELECT * FROM \"%w\"('direct_trade', 'amount', 'period', 'flow');",
                          module);
 }
+
+/* ---- the fault-injecting allocator --------------------------------- */
+
+static sqlite3_mem_methods fault_default_methods;
+
+/* Harness state: the programs using it are single-threaded. */
+static struct {
+  int armed, persistent;
+  long countdown; /* fail when it reaches 0 */
+  long nfail;     /* allocations failed since arming */
+} fault;
+
+static int fault_should_fail(void) {
+  if (!fault.armed) return 0;
+  if (fault.countdown > 1) {
+    fault.countdown--;
+    return 0;
+  }
+  if (fault.countdown == 1 || fault.persistent) {
+    fault.countdown = 0;
+    fault.nfail++;
+    return 1;
+  }
+  return 0;
+}
+
+static void *fault_malloc(int n) {
+  return fault_should_fail() ? NULL : fault_default_methods.xMalloc(n);
+}
+static void *fault_realloc(void *p, int n) {
+  return fault_should_fail() ? NULL : fault_default_methods.xRealloc(p, n);
+}
+
+int th_fault_install(void) {
+  int rc = sqlite3_config(SQLITE_CONFIG_GETMALLOC, &fault_default_methods);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_mem_methods wrapped = fault_default_methods;
+  wrapped.xMalloc = fault_malloc;
+  wrapped.xRealloc = fault_realloc;
+  return sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped);
+}
+
+void th_fault_arm(long at, int persistent) {
+  fault.countdown = at;
+  fault.persistent = persistent;
+  fault.nfail = 0;
+  fault.armed = 1;
+}
+
+long th_fault_disarm(void) {
+  fault.armed = 0;
+  long n = fault.nfail;
+  fault.nfail = 0;
+  return n;
+}

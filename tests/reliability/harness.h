@@ -89,4 +89,13 @@ int th_has_case(const char *name);
 char *th_generic_function_sql(const th_function *f);
 char *th_generic_module_sql(const char *module);
 
+/* The one fault-injecting allocator of the OOM harnesses (oom.c,
+** oom_connect.c).  th_fault_install wraps SQLite's allocator (before
+** sqlite3_initialize; returns SQLITE_OK or the config error); once armed
+** at N, the N-th allocation fails, and every later one too when
+** persistent.  th_fault_disarm stops it and returns how many failed. */
+int th_fault_install(void);
+void th_fault_arm(long at, int persistent);
+long th_fault_disarm(void);
+
 #endif

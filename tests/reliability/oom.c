@@ -24,49 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static sqlite3_mem_methods default_methods;
-
-/* Test-harness state: this program is single-threaded. */
-static struct {
-  int armed;
-  long countdown; /* fail when it reaches 0 */
-  int persistent;
-  long nfail; /* allocations failed since arming */
-} fault;
-
-static int should_fail(void) {
-  if (!fault.armed) return 0;
-  if (fault.countdown > 1) {
-    fault.countdown--;
-    return 0;
-  }
-  if (fault.countdown == 1) {
-    fault.countdown = 0;
-    fault.nfail++;
-    return 1;
-  }
-  if (fault.persistent) {
-    fault.nfail++;
-    return 1;
-  }
-  return 0;
-}
-
-static void *fault_malloc(int n) { return should_fail() ? NULL : default_methods.xMalloc(n); }
-
-static void *fault_realloc(void *p, int n) {
-  return should_fail() ? NULL : default_methods.xRealloc(p, n);
-}
-
-static void arm(long at, int persistent) {
-  fault.countdown = at;
-  fault.persistent = persistent;
-  fault.nfail = 0;
-  fault.armed = 1;
-}
-
-static void disarm(void) { fault.armed = 0; }
-
 typedef struct run_result {
   int rc;
   long nfail;
@@ -85,10 +42,9 @@ static int run_once(const char *zSetup, const char *zSql, long at, int persisten
     sqlite3_close(db);
     return 1;
   }
-  if (at > 0) arm(at, persistent);
+  if (at > 0) th_fault_arm(at, persistent);
   res->rc = th_exec_all(db, zSql, &res->out);
-  disarm();
-  res->nfail = fault.nfail;
+  res->nfail = th_fault_disarm();
   if (sqlite3_close(db) != SQLITE_OK) {
     fprintf(stderr, "oom: sqlite3_close failed: a statement was left open\n");
     return 1;
@@ -184,12 +140,7 @@ static int oom_case(const char *zLabel, const char *zSetup, const char *zSql) {
 }
 
 int main(void) {
-  sqlite3_mem_methods wrapped;
-  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &default_methods) != SQLITE_OK) return 2;
-  wrapped = default_methods;
-  wrapped.xMalloc = fault_malloc;
-  wrapped.xRealloc = fault_realloc;
-  if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped) != SQLITE_OK) return 2;
+  if (th_fault_install() != SQLITE_OK) return 2;
   if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) != SQLITE_OK) return 2;
   if (sqlite3_initialize() != SQLITE_OK) return 2;
   if (th_write_fixture_files()) {

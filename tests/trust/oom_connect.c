@@ -31,33 +31,6 @@
 /* One file per process, so two builds' runs (plain, ASan) never share it. */
 static char db_file[64];
 
-static sqlite3_mem_methods default_methods;
-
-/* Test-harness state: this program is single-threaded. */
-static struct {
-  int armed, persistent;
-  long countdown, nfail;
-} fault;
-
-static int should_fail(void) {
-  if (!fault.armed) return 0;
-  if (fault.countdown > 1) {
-    fault.countdown--;
-    return 0;
-  }
-  if (fault.countdown == 1 || fault.persistent) {
-    fault.countdown = 0;
-    fault.nfail++;
-    return 1;
-  }
-  return 0;
-}
-
-static void *fault_malloc(int n) { return should_fail() ? NULL : default_methods.xMalloc(n); }
-static void *fault_realloc(void *p, int n) {
-  return should_fail() ? NULL : default_methods.xRealloc(p, n);
-}
-
 static int write_database(void) {
   sqlite3 *db = NULL;
   remove(db_file);
@@ -110,13 +83,9 @@ static int run_once(const char *zSql, long at, int persistent, run_result *res) 
     sqlite3_close(db);
     return 1;
   }
-  if (at > 0) {
-    fault.armed = 1, fault.countdown = at, fault.persistent = persistent, fault.nfail = 0;
-  }
+  if (at > 0) th_fault_arm(at, persistent);
   res->rc = th_exec_all(db, zSql, &res->out);
-  fault.armed = 0;
-  res->nfail = fault.nfail;
-  fault.nfail = 0;
+  res->nfail = th_fault_disarm();
   if (sqlite3_close(db) != SQLITE_OK) {
     fprintf(stderr, "oom_connect: sqlite3_close failed: a statement was left open\n");
     return 1;
@@ -182,12 +151,7 @@ int main(void) {
       "BEGIN; DROP TABLE f.k; DROP TABLE f.kb; DROP TABLE f.g2; DROP TABLE f.gbad;"
       " DROP TABLE f.kbad; ROLLBACK;",
   };
-  sqlite3_mem_methods wrapped;
-  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &default_methods) != SQLITE_OK) return 2;
-  wrapped = default_methods;
-  wrapped.xMalloc = fault_malloc;
-  wrapped.xRealloc = fault_realloc;
-  if (sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped) != SQLITE_OK) return 2;
+  if (th_fault_install() != SQLITE_OK) return 2;
   if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 1) != SQLITE_OK) return 2;
   if (sqlite3_initialize() != SQLITE_OK) return 2;
   mkdir("build/trust", 0777);
