@@ -500,7 +500,7 @@ int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask, int n_ye
   return SQLITE_OK;
 }
 
-/* ---- errors, own and pooled (item 4) --------------------------------- */
+/* ---- errors, own and pooled ---------------------------------------- */
 
 #define ERROR_YEARS TS_PROJ_ERROR_YEARS
 #define POOL_WEIGHT 3 /* the pool counts as 3 years of a series' own errors */
@@ -677,7 +677,7 @@ void ts_proj_pool_free(ts_proj_pool *pool) {
   pool->n_years = 0;
 }
 
-/* ---- auto (item 3) ------------------------------------------------------ */
+/* ---- auto ------------------------------------------------------------- */
 
 static double median_of(double *v, int n) {
   for (int i = 1; i < n; i++)
