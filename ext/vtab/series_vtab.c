@@ -21,7 +21,7 @@
 **     names, so it must not run from a view or trigger of a database
 **     someone else wrote.
 **  3. Constraints are planned by ts_source_best_index and pushed into the
-**     source query (never changing the answer: series_source.c); the
+**     source query (never changing the answer: series_plan.c); the
 **     source is read once per xFilter, one series at a time, and every
 **     row's numbers come from the module's callbacks.
 **  4. xRowid is the row's identity (series key id, period), the same in
