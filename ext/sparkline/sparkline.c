@@ -150,7 +150,8 @@ static void shift_exact(const ts_point *a, int nPoint, int64_t first, double *aV
     if (ts_i128_to_double(ts_i128_sub(a[j].sum[0].exact, a[lo].sum[0].exact)) < 0) lo = j;
   }
   for (int j = 0; j < nPoint; j++)
-    aValue[a[j].ordinal - first] = ts_i128_to_double(ts_i128_sub(a[j].sum[0].exact, a[lo].sum[0].exact));
+    aValue[a[j].ordinal - first] =
+        ts_i128_to_double(ts_i128_sub(a[j].sum[0].exact, a[lo].sum[0].exact));
 }
 
 /* Draws the sorted points of s into a new string (sqlite3_free it). */

@@ -495,3 +495,19 @@ SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series <> 'c';
 -- @check yoy_vtab-24.2
 SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series = 'c';
 -- @error yoy_growth: column "v" in "badrow" is not a number: 'n/a' (period '2022' of series k='c')
+
+-- An incomplete roll-up is a part: like its growth, its change against
+-- the prior period is NULL (H1 alone, 1400, against the whole of 2022,
+-- 680.8 + 809.2 = 1490, is not a fall of 90).  prior_value is still shown.
+-- A complete year against a complete year keeps its change (160 - 100).
+-- @check yoy_vtab-25.1
+CREATE TEMP TABLE half_rows(p TEXT, v);
+INSERT INTO half_rows VALUES ('2022-H1', 680.8), ('2022-H2', 809.2), ('2023-H1', 1400),
+  ('2020-H1', 40), ('2020-H2', 60), ('2021-H1', 70), ('2021-H2', 90);
+SELECT period, value, prior_value, change, growth, note FROM yoy_growth('half_rows', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|prior_value|change|growth|note
+-- | 2020|100||||no prior period
+-- | 2021|160|100|60|60.0|
+-- | 2022|1490.0|160|1330.0|831.25|
+-- | 2023|1400|1490.0|||incomplete period

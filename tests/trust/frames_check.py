@@ -225,7 +225,7 @@ def main():
                                     % (r, kind, measure, g, value, want))
     for f in failures[:20]:
         print("FAIL " + f)
-    print("window_check: %d results compared over %d rounds (seed %d), %d failures"
+    print("frames_check: %d results compared over %d rounds (seed %d), %d failures"
           % (checked, ROUNDS, SEED, len(failures)))
     return 1 if failures else 0
 
