@@ -84,7 +84,8 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
   if (i < n && z[i] == '0') return -1; /* '0,001' could be a decimal comma */
   for (; i < n && (is_digit(z[i]) || z[i] == ','); i++) {
     if (z[i] == ',') {
-      if (group == -1 ? k == 0 || k - (buf[0] == '+' || buf[0] == '-') > 3 : group != 3) return -1;
+      int lead = k - (k > 0 && (buf[0] == '+' || buf[0] == '-'));      /* digits before it */
+      if (group == -1 ? lead == 0 || lead > 3 : group != 3) return -1; /* '-,400': no digit */
       group = 0;
       commas++;
       continue;

@@ -91,6 +91,14 @@ SELECT pct_change('1,000.5,5', 1);
 -- @check growth-2.13f
 SELECT pct_change('--', 1);
 -- @error pct_change(): argument 1 is not a number: '--'
+-- a sign then a comma has no digit before its first group: '-,400' was
+-- read as -400
+-- @check growth-2.13g
+SELECT pct_change('-,400', 1);
+-- @error pct_change(): argument 1 is not a number: '-,400'
+-- @check growth-2.13h
+SELECT trade_imbalance(1, '+,400');
+-- @error trade_imbalance(): argument 2 is not a number: '+,400'
 -- @check growth-2.14
 SELECT pct_change(1);
 -- @error wrong number of arguments to function pct_change()
