@@ -19,7 +19,8 @@
 **  4. Values: empty, `-` (KOSIS "no data"), `…`, `...` and `x`/`X`
 **     ("confidential") are NULL.  Numbers are read as SQLite reads them
 **     (INTEGER when integral and in range, else REAL); thousands separators
-**     (`1,234,567`) are accepted.  Anything else, or an infinite value, is
+**     (`1,234,567`) are accepted by core/number.c's rule, so `0,001` is an
+**     error, never 1.  Anything else, or an infinite value, is
 **     an error quoting the value and naming the line and column.
 **  5. A record with a different number of fields than the header is an
 **     error naming its line and both counts.  An empty file, or one with
@@ -84,26 +85,6 @@ static int grow(void **pa, sqlite3_int64 *pAlloc, sqlite3_int64 need, size_t sz)
   return SQLITE_OK;
 }
 
-/* 1,234,567 or -1,234.5: digits grouped by three with commas. */
-static int is_grouped_number(const char *z) {
-  if (*z == '-' || *z == '+') z++;
-  int lead = 0;
-  while (z[lead] >= '0' && z[lead] <= '9') lead++;
-  if (lead < 1 || lead > 3) return 0;
-  z += lead;
-  while (*z == ',') {
-    for (int k = 1; k <= 3; k++) {
-      if (z[k] < '0' || z[k] > '9') return 0;
-    }
-    z += 4;
-  }
-  if (*z == '.') {
-    z++;
-    while (*z >= '0' && *z <= '9') z++;
-  }
-  return *z == 0;
-}
-
 /* Reads one value cell (contract item 4). */
 static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell *cell,
                        char **pzErr) {
@@ -114,13 +95,8 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
     cell->is_null = 1;
     return SQLITE_OK;
   }
-  if (strchr(z, ',') && is_grouped_number(z)) {
-    char *w = z;
-    for (const char *p = z; *p; p++) {
-      if (*p != ',') *w++ = *p;
-    }
-    *w = 0;
-  }
+  /* Thousands separators by the one rule of core/number.c: '0,001' and
+  ** '00,500' are decimal commas or typos, never 1 and 500. */
   ts_number_status st = ts_number_from_text(z, -1, &cell->value);
   if (st == TS_NUMBER_OK) return SQLITE_OK;
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;

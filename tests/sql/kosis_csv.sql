@@ -212,3 +212,34 @@ SELECT count(*) AS tables_left_behind FROM sqlite_temp_master WHERE name = 'e';
 -- @expect
 -- | tables_left_behind
 -- | 0
+
+-- Thousands separators follow the one rule of every number read (see
+-- docs/conventions.md): a leading '0,' is a decimal comma or a typo, never
+-- a thousands separator.  '0,001' used to load as 1 and '00,500' as 500.
+-- The file is written into build/ by the check itself.
+-- @check kosis_csv-5.1
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","0,001"' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-5.2
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+-- @error kosis_csv: build/kosis_decimal_comma.csv line 2: column "2019 2/4": value is not a number: '0,001'
+-- @check kosis_csv-5.3
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","00,500"' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-5.4
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+-- @error kosis_csv: build/kosis_decimal_comma.csv line 2: column "2019 2/4": value is not a number: '00,500'
+-- @check kosis_csv-5.5
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","-1,234,567.5"' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+SELECT period, value FROM temp.dc;
+-- @expect
+-- | written
+-- | 1
+-- | period|value
+-- | 2019-Q1|1500
+-- | 2019-Q2|-1234567.5
