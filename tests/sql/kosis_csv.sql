@@ -243,3 +243,39 @@ SELECT period, value FROM temp.dc;
 -- | period|value
 -- | 2019-Q1|1500
 -- | 2019-Q2|-1234567.5
+
+-- Two records that nothing tells apart are an error, not two rows a
+-- sum() would add up: in the long layout the same dimension values and
+-- period (here '2019.01' and '2019-01'), in the wide layout the same
+-- dimension values.  Files written into build/ by the checks.
+-- @check kosis_csv-6.1
+SELECT writefile('build/kosis_repeat_long.csv', '시점,region,데이터' || char(10) || '2019.01,A,5' || char(10)
+  || '2019.01,B,6' || char(10) || '2019-01,A,7' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-6.2
+CREATE VIRTUAL TABLE temp.rl USING kosis_csv(file='build/kosis_repeat_long.csv');
+-- @error kosis_csv: build/kosis_repeat_long.csv line 4: the same dimension values and period 2019-01 as line 2 (one value per period and row is supported)
+-- @check kosis_csv-6.3
+SELECT writefile('build/kosis_repeat_wide.csv', 'region,item,2019 1/4,2019 2/4' || char(10) || 'A,x,1,2' || char(10)
+  || 'A,y,3,4' || char(10) || 'A,x,5,6' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-6.4
+CREATE VIRTUAL TABLE temp.rw USING kosis_csv(file='build/kosis_repeat_wide.csv');
+-- @error kosis_csv: build/kosis_repeat_wide.csv line 4: the same dimension values as line 2 (one value per period and row is supported)
+-- Records that differ in any dimension, or (long) in the period, load.
+-- @check kosis_csv-6.5
+SELECT writefile('build/kosis_repeat_long.csv', '시점,region,데이터' || char(10) || '2019.01,A,5' || char(10)
+  || '2019.02,A,6' || char(10) || '2019.01,a,7' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.rl USING kosis_csv(file='build/kosis_repeat_long.csv');
+SELECT region, period, value FROM temp.rl;
+-- @expect
+-- | written
+-- | 1
+-- | region|period|value
+-- | A|2019-01|5
+-- | A|2019-02|6
+-- | a|2019-01|7
