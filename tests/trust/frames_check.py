@@ -132,6 +132,7 @@ def random_series(rng, kind):
                   for s in range(1, PER_YEAR[kind] + 1)]
     gap = rng.random()
     real = rng.random() < 0.3
+    huge = not real and rng.random() < 0.15  # sums pass 2^63 and come back
     rows = []
     for p in labels:
         if rng.random() < gap * 0.15:
@@ -139,6 +140,8 @@ def random_series(rng, kind):
         for _ in range(rng.choice((1, 1, 1, 2, 3))):
             if rng.random() < 0.08:
                 v = None
+            elif huge:
+                v = rng.choice((2 ** 63 - 1, -2 ** 63, 2 ** 62 + rng.randint(0, 9), rng.randint(1, 9)))
             elif real:
                 v = round(rng.uniform(-50, 500), 2)
             else:
