@@ -433,6 +433,12 @@ CREATE VIRTUAL TABLE e9 USING trade_imbalance(source=trade_long, period=period, 
 CREATE TABLE clash(period TEXT, flow TEXT, amount, note TEXT);
 -- @check trade_vtab-10.17
 CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash, period=period, value=amount, flow=flow, by='period');
+-- @error trade_imbalance: period and by name the same column "period"
+-- A by column named "period" that is not the period column still clashes
+-- with the result column.
+-- @check trade_vtab-10.17a
+CREATE TABLE clash_month(month TEXT, period TEXT, flow TEXT, amount);
+CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash_month, period=month, value=amount, flow=flow, by='period');
 -- @error trade_imbalance: by column "period" has the name of a result column
 -- @check trade_vtab-10.18
 CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash, period=period, value=amount, flow=flow, by='NOTE');
@@ -530,3 +536,18 @@ SELECT period, balance, prior_balance, balance_change, round(balance_growth, 1) 
 -- | period|balance|prior_balance|balance_change|g|note
 -- | 2022-H1|-9||||no prior period
 -- | 2023-H1|-3|-9|6|66.7|
+
+-- One source column in two roles is refused: exports= and imports= the
+-- same column made every period balanced trade (coverage 100 %, balance
+-- 0, Grubel-Lloyd 100) with no error.
+-- @check trade_vtab-17.1
+CREATE TEMP TABLE roles(p TEXT, x INTEGER, m INTEGER, f TEXT);
+INSERT INTO roles VALUES ('2022', 1, 2, 'export'), ('2023', 3, 4, 'import');
+CREATE VIRTUAL TABLE temp.r1 USING trade_imbalance(source=roles, period=p, exports=x, imports=X);
+-- @error trade_imbalance: exports and imports name the same column "X"
+-- @check trade_vtab-17.2
+CREATE VIRTUAL TABLE temp.r2 USING trade_imbalance(source=roles, period=p, value=x, flow=p);
+-- @error trade_imbalance: period and flow name the same column "p"
+-- @check trade_vtab-17.3
+SELECT * FROM trade_imbalance('roles', 'x', 'p', 'f', 'f');
+-- @error trade_imbalance: flow and by name the same column "f"

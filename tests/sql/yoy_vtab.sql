@@ -511,3 +511,21 @@ SELECT period, value, prior_value, change, growth, note FROM yoy_growth('half_ro
 -- | 2021|160|100|60|60.0|
 -- | 2022|1490.0|160|1330.0|831.25|
 -- | 2023|1400|1490.0|||incomplete period
+
+-- One source column in two roles is refused: value= the period column
+-- would give the growth of the year numbers (2023 against 2022: 0.05 %),
+-- and a by column named twice failed with no word of why.
+-- @check yoy_vtab-26.1
+CREATE TEMP TABLE roles(p TEXT, v INTEGER, g TEXT);
+INSERT INTO roles VALUES ('2022', 1, 'a'), ('2023', 3, 'a');
+CREATE VIRTUAL TABLE temp.r1 USING yoy_growth(source=roles, value=p, period=P);
+-- @error yoy_growth: period and value name the same column "p"
+-- @check yoy_vtab-26.2
+CREATE VIRTUAL TABLE temp.r2 USING yoy_growth(source=roles, value=v, period=p, by='g, "g"');
+-- @error yoy_growth: by names the column "g" twice
+-- @check yoy_vtab-26.3
+SELECT * FROM yoy_growth('roles', 'v', 'p', 'g, v');
+-- @error yoy_growth: value and by name the same column "v"
+-- @check yoy_vtab-26.4
+CREATE VIRTUAL TABLE temp.r4 USING annual_projection(source=roles, value=v, period=p, by=p);
+-- @error annual_projection: period and by name the same column "p"
