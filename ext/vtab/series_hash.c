@@ -679,7 +679,8 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   hslot *sl = &pt->slot[slot];
   ts_sum_add(&sl->sum, &n);
   track_bits(sl, &n);
-  if (orig->preliminary || (h->iPreliminary >= 0 && sqlite3_column_int(stmt, h->iPreliminary) != 0))
+  if (orig->preliminary || (h->iPreliminary >= 0 &&
+                            ts_value_is_preliminary(sqlite3_column_value(stmt, h->iPreliminary))))
     sl->preliminary = 1;
   if (h->spec->grain != TS_KIND_NONE) {
     int first, count, pfirst, pcount;

@@ -529,3 +529,20 @@ SELECT * FROM yoy_growth('roles', 'v', 'p', 'g, v');
 -- @check yoy_vtab-26.4
 CREATE VIRTUAL TABLE temp.r4 USING annual_projection(source=roles, value=v, period=p, by=p);
 -- @error annual_projection: period and by name the same column "p"
+
+-- A source's preliminary column written as text: 'Y', 'p', 'true' mark
+-- the figure (SQL's truth value of such text is 0, which showed them as
+-- final); NULL, 0, '0', '', 'N', 'no', 'false' do not.  Years two apart,
+-- so no row's mark comes from its prior year.  Both scan paths.
+-- @check yoy_vtab-27.1
+CREATE TEMP TABLE flags(p TEXT, v INTEGER, preliminary);
+INSERT INTO flags VALUES ('2000', 1, 'Y'), ('2002', 1, 'p'), ('2004', 1, ' True '), ('2006', 1, 2),
+  ('2008', 1, 'N'), ('2010', 1, ' no '), ('2012', 1, 'FALSE'), ('2014', 1, '0'), ('2016', 1, 0.0),
+  ('2018', 1, ''), ('2020', 1, NULL), ('2022', 1, '-');
+SELECT group_concat(preliminary, '') AS stream FROM yoy_growth('flags', 'v', 'p', '', 'scan=stream');
+SELECT group_concat(preliminary, '') AS hash FROM yoy_growth('flags', 'v', 'p', '', 'scan=hash, grain=year');
+-- @expect
+-- | stream
+-- | 111100000000
+-- | hash
+-- | 111100000000
