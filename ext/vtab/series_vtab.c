@@ -675,16 +675,25 @@ static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) 
       case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", sqlite3_value_int64(v)); break;
       case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", sqlite3_value_double(v)); break;
       case SQLITE_NULL: sqlite3_str_appendall(str, "null"); break;
-      default: { /* TEXT, and a BLOB as its bytes' text */
+      case SQLITE_BLOB: { /* as its SQL literal: x'00ff' stays apart from x'0102' */
+        const unsigned char *p = sqlite3_value_blob(v);
+        int n = p ? sqlite3_value_bytes(v) : 0;
+        sqlite3_str_appendall(str, "\"x'");
+        for (int k = 0; k < n; k++) sqlite3_str_appendf(str, "%02x", p[k]);
+        sqlite3_str_appendall(str, "'\"");
+        break;
+      }
+      default: { /* TEXT, every byte: 'a' || char(0) || 'b' is not 'a' */
         const unsigned char *z = sqlite3_value_text(v);
+        int n = z ? sqlite3_value_bytes(v) : 0;
         sqlite3_str_appendchar(str, 1, '"');
-        for (; z && *z; z++) {
-          if (*z == '"' || *z == '\\')
-            sqlite3_str_appendf(str, "\\%c", *z);
-          else if (*z < 0x20)
-            sqlite3_str_appendf(str, "\\u%04x", *z);
+        for (int k = 0; k < n; k++) {
+          if (z[k] == '"' || z[k] == '\\')
+            sqlite3_str_appendf(str, "\\%c", z[k]);
+          else if (z[k] < 0x20)
+            sqlite3_str_appendf(str, "\\u%04x", z[k]);
           else
-            sqlite3_str_appendchar(str, 1, (char)*z);
+            sqlite3_str_appendchar(str, 1, (char)z[k]);
         }
         sqlite3_str_appendchar(str, 1, '"');
         break;
