@@ -96,7 +96,9 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
   }
   if (commas == 0 || group != 3) return -1;
   for (; i < n; i++) {
-    if (z[i] == ',' || k >= cap - 1) return -1;
+    /* '3,801e6' is as likely 3.801e6 written with a decimal comma: an
+    ** exponent after grouped digits is never read. */
+    if (z[i] == ',' || z[i] == 'e' || z[i] == 'E' || k >= cap - 1) return -1;
     buf[k++] = z[i];
   }
   return k;

@@ -99,6 +99,14 @@ SELECT pct_change('-,400', 1);
 -- @check growth-2.13h
 SELECT trade_imbalance(1, '+,400');
 -- @error trade_imbalance(): argument 2 is not a number: '+,400'
+-- an exponent after grouped digits: '3,801e6' may be 3.801e6 written with
+-- a decimal comma, 1000 times less than the thousands reading
+-- @check growth-2.13i
+SELECT pct_change('3,801e6', 1);
+-- @error pct_change(): argument 1 is not a number: '3,801e6'
+-- @check growth-2.13j
+SELECT pct_change(1, '-1,234.5E2');
+-- @error pct_change(): argument 2 is not a number: '-1,234.5E2'
 -- @check growth-2.14
 SELECT pct_change(1);
 -- @error wrong number of arguments to function pct_change()
