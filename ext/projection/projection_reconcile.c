@@ -46,8 +46,8 @@
 
 #include <math.h>
 
-#define NOTE_YTD      "incomplete year-to-date"
-#define NOTE_NO_PARTS "not reconciled: none of its parts has data yet"
+#define NOTE_YTD          "incomplete year-to-date"
+#define NOTE_NO_PARTS     "not reconciled: none of its parts has data yet"
 #define DETAIL_RECONCILED "reconciled: its year-to-date plus its parts' projections of the rest"
 
 /* ---- reconcile= ------------------------------------------------------- */
@@ -217,8 +217,8 @@ static int part_year(const ts_recon_part *p, int P, int year, int k, ts_proj_met
   const ts_proj_cell *c = pyi < p->grid->n_years ? &p->cells[pyi * TS_PROJ_N_CELLS + m] : NULL;
   if (c == NULL || !c->ok || ts_proj_ytd(p->grid, pyi, k, ytd)) {
     const char *zWhy = c && c->note ? c->note : NOTE_YTD;
-    *pzWhy = note_add(notes, sqlite3_mprintf("not reconciled: part '%s' has no projection (%s)",
-                                             p->name, zWhy));
+    *pzWhy = note_add(
+        notes, sqlite3_mprintf("not reconciled: part '%s' has no projection (%s)", p->name, zWhy));
     return *pzWhy ? 1 : -1;
   }
   *remainder = c->value - *ytd;
@@ -389,8 +389,8 @@ static int same_bytes(sqlite3_value *a, sqlite3_value *b) {
 
 /* Whether keys a and b are one in every by column outside `skip` (bit i:
 ** by column i), as SQLite compares them. */
-static int keys_equal(ts_recon *r, sqlite3_value *const *a, sqlite3_value *const *b,
-                      unsigned skip, int *pEqual, char **pzErr) {
+static int keys_equal(ts_recon *r, sqlite3_value *const *a, sqlite3_value *const *b, unsigned skip,
+                      int *pEqual, char **pzErr) {
   int n = r->spec->nBy, all = 1, rc = SQLITE_OK;
   for (int i = 0; i < n && all; i++) all = (skip >> i & 1) || same_bytes(a[i], b[i]);
   *pEqual = 1;
@@ -527,8 +527,7 @@ int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, 
   return rc;
 }
 
-int ts_recon_find(ts_recon *r, sqlite3_value *const *apKey, int *pNext, int *pIndex,
-                  char **pzErr) {
+int ts_recon_find(ts_recon *r, sqlite3_value *const *apKey, int *pNext, int *pIndex, char **pzErr) {
   *pIndex = -1;
   for (int j = *pNext; j < r->n; j++) {
     int equal = 0;

@@ -95,8 +95,7 @@ int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, 
                  ts_proj_quantiles *q, char **pzErr);
 /* The series added that has these keys (the main scan's series), from
 ** *pNext on (both scans read in the same order): its index, or -1. */
-int ts_recon_find(ts_recon *r, sqlite3_value *const *apKey, int *pNext, int *pIndex,
-                  char **pzErr);
+int ts_recon_find(ts_recon *r, sqlite3_value *const *apKey, int *pNext, int *pIndex, char **pzErr);
 /* Series i's reconciled estimate of a calendar year; NULL when it is not
 ** a total or has no such year (its own projection stands). */
 const ts_proj_estimate *ts_recon_estimate(const ts_recon *r, int i, int year);

@@ -52,6 +52,13 @@
 **     is backtested again: the same pool, the same answers).  Cost: every
 **     series' backtest, O(series x years) fits for holt_winters, once
 **     per query.
+**  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
+**     a total's rows show its bottom-up projection, made from its parts'
+**     after the pre-pass (so from the whole source, whatever the WHERE);
+**     the pre-pass then runs before the first row for every method.  The
+**     hooks: configure_extras reads it, pool_source runs it after
+**     pool_series, reconcile_start matches the main scan's series with
+**     the pre-pass's, reconcile_row swaps a total's estimate in.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
@@ -367,8 +374,8 @@ static int reconcile_source(projection_cursor *cur, char **pzErr) {
     pooled_series *c = &cur->cache[i];
     in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
   }
-  int rc = ts_recon_run(cur->recon, in, cur->n_cache, cur->method, vtab->level, &cur->quantiles,
-                        pzErr);
+  int rc =
+      ts_recon_run(cur->recon, in, cur->n_cache, cur->method, vtab->level, &cur->quantiles, pzErr);
   sqlite3_free(in);
   return rc;
 }
