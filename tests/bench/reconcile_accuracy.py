@@ -89,10 +89,11 @@ def main():
     rec = f"{COLS[col]}={label}".replace("'", "''")
     print(f"KOSIS quarterly, hierarchy {level} (total '{label}'): APE % of projections of complete"
           " years from Q1, Q2, Q3 (only earlier data used)")
-    grand = {}
+    grand, by_point = {}, {}
     for m in METHODS:
         g = grand[m] = {"t": [], "top": [], "p_own": [], "p_wls": []}
         for th in THROUGH:
+            here_t, here_top = by_point.setdefault((m, th), ([], []))
             for name, extra in (("u", ""), ("r", f", reconcile='{rec}'")):
                 db.execute(f"DROP TABLE IF EXISTS temp.{name}")
                 db.execute(f"CREATE VIRTUAL TABLE temp.{name} USING annual_projection(source=sales,"
@@ -114,9 +115,11 @@ def main():
                 wt, wp = wls_total(own, tk, pk, tk[3])
                 case = (ape(own[tk][1], a), ape(bu[tk][1], a), ape(wt, a))
                 g["t"].append(case)
+                here_t.append(case)
                 if all(tk[i] == TOTAL[h][1] for h, (i, _) in TOTAL.items() if h != "type") and \
                         tk[2] == "계":
                     g["top"].append(case)
+                    here_top.append(case)
                 for k, x in zip(pk, wp):
                     if own[k][2] != 0:
                         g["p_own"].append(ape(own[k][1], own[k][2]))
@@ -134,6 +137,18 @@ def main():
               f" {median([c[1] for c in t]):>9.2f} | {len(top):>14} | {top_mean[0]:.2f} |"
               f" {top_mean[1]:.2f} | {top_mean[2]:.2f} | {mean(g['p_own']):.2f} |"
               f" {mean(g['p_wls']):.2f} |")
+
+
+    print("\nBy point of the year (MAPE %): every total, and the grand total")
+    print("| method       | from | totals |    own | bottom_up |    wls | grand: n |    own |"
+          " bottom_up |    wls |")
+    print("|--------------|------|--------|--------|-----------|--------|----------|--------|"
+          "-----------|--------|")
+    for (m, th), (t, top) in by_point.items():
+        a = [mean([c[i] for c in t]) for i in range(3)]
+        b = [mean([c[i] for c in top]) for i in range(3)]
+        print(f"| {m:<12} | {th:<4} | {len(t):>6} | {a[0]:>6.2f} | {a[1]:>9.2f} | {a[2]:>6.2f} |"
+              f" {len(top):>8} | {b[0]:>6.2f} | {b[1]:>9.2f} | {b[2]:>6.2f} |")
 
 
 def mean(v):
