@@ -58,6 +58,18 @@ WHERE json_extract(series, '$[1]') = 'TOTAL';
 -- | ["a","TOTAL"]|2020|
 -- | ["a","TOTAL"]|2021|137.3333333333
 -- | ["a","TOTAL"]|2022|148.7058823529
+-- The other by columns are compared under their collation too: the total's
+-- product 'A' and its parts' 'a' are one product in a NOCASE column.
+CREATE TABLE shop_nocase(product TEXT COLLATE NOCASE, region TEXT COLLATE NOCASE, period TEXT, amount INTEGER);
+INSERT INTO shop_nocase SELECT CASE WHEN region = 'total' THEN 'A' ELSE 'a' END, region, period, amount FROM shop;
+CREATE VIRTUAL TABLE rec_nocase USING annual_projection(source=shop_nocase, value=amount, period=period,
+  by='product, region', method=prior_share, through=H1, reconcile='region=Total');
+-- @check projection_reconcile-1.5
+SELECT product, region, year, round(projection, 10) AS projection FROM rec_nocase WHERE region = 'total' AND year > 2020;
+-- @expect
+-- | product|region|year|projection
+-- | A|TOTAL|2021|137.3333333333
+-- | A|TOTAL|2022|148.7058823529
 
 -- 2. What cannot be reconciled, said in note, the projection NULL: product
 --    b's part east misses 2021-Q2 (so it has no projection of 2021, nor of
@@ -133,6 +145,20 @@ SELECT (SELECT count(*) FROM (SELECT * FROM rec WHERE product IN ('a', 'c') AND 
 -- @expect
 -- | differ
 -- | 0
+-- More shapes of WHERE: IN, a multi-index OR, a range of years, a filter
+-- matching nothing of the parts.
+-- @check projection_reconcile-3.4
+SELECT (SELECT count(*) FROM (SELECT * FROM rec WHERE region IN ('north', 'Total') EXCEPT
+                              SELECT * FROM rec_all WHERE region IN ('north', 'Total')))
+     + (SELECT count(*) FROM (SELECT * FROM rec WHERE product = 'b' OR region = 'TOTAL' EXCEPT
+                              SELECT * FROM rec_all WHERE product = 'b' OR region = 'TOTAL'))
+     + (SELECT count(*) FROM (SELECT * FROM rec WHERE year BETWEEN 2021 AND 2021 AND region = 'total' EXCEPT
+                              SELECT * FROM rec_all WHERE year BETWEEN 2021 AND 2021 AND region = 'total'))
+  AS differ,
+  (SELECT count(*) FROM rec WHERE product = 'b' OR region = 'TOTAL') AS or_rows;
+-- @expect
+-- | differ|or_rows
+-- | 0|15
 -- No data from the future: the source cut after 2021-Q2 gives 2021's row.
 CREATE VIEW cut AS SELECT * FROM shop WHERE period <= '2021-Q2';
 CREATE VIRTUAL TABLE rec_cut USING annual_projection(source=cut, value=amount, period=period,
