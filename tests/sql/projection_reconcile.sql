@@ -244,3 +244,36 @@ CREATE VIRTUAL TABLE e5 USING annual_projection(source=shop, value=amount, perio
 -- @check projection_reconcile-5.6
 SELECT count(*) FROM annual_projection('shop', 'amount', 'period', 'region', 'snaive', 'reconcile=''product=total''');
 -- @error annual_projection: reconcile= names "product", which is not a by column (by: region): 'product=total'
+
+-- 6. The shipped KOSIS file, three hierarchy columns, auto from Q2: every
+--    reconciled total's point inside its interval and low >= ytd (no
+--    negative value in any total), and each year's rows equal to those made
+--    from the file cut right after that year's Q2 (no data from the future).
+CREATE VIRTUAL TABLE temp.kosis USING kosis_csv(
+  file='sql/data/kosis/overseas_direct_sales_by_region_product_202002.cp949.csv');
+CREATE VIRTUAL TABLE temp.cube3 USING annual_projection(source=kosis, value=value, period=period,
+  by='"국가(대륙)별", 상품군별, 판매유형별', through=Q2,
+  reconcile='"국가(대륙)별"=합계, 상품군별=합계, 판매유형별=계');
+CREATE TEMP TABLE cube3_all AS SELECT * FROM temp.cube3;
+-- 198 of the 450 series are totals (all but the 9 x 14 x 2 region, product
+-- and sales-type parts), reconciled in 2017-2019 (the sales-type parts start
+-- in 2017): 594 rows.
+-- @check projection_reconcile-6.1
+SELECT count(*) AS reconciled, count(low) > 0 AS some_interval,
+       sum(low > projection OR projection > high) AS outside, sum(low < ytd) AS below_ytd
+FROM cube3_all WHERE note LIKE 'reconciled%';
+-- @expect
+-- | reconciled|some_interval|outside|below_ytd
+-- | 594|1|0|0
+CREATE TEMP VIEW kosis_2018 AS SELECT * FROM temp.kosis WHERE period <= '2018-Q2';
+CREATE VIRTUAL TABLE temp.cube3_2018 USING annual_projection(source=kosis_2018, value=value, period=period,
+  by='"국가(대륙)별", 상품군별, 판매유형별', through=Q2,
+  reconcile='"국가(대륙)별"=합계, 상품군별=합계, 판매유형별=계');
+-- @check projection_reconcile-6.2
+SELECT count(*) AS rows_2018, sum(c.projection IS f.projection AND c.low IS f.low AND c.high IS f.high
+                                  AND c.note IS f.note) AS same
+FROM temp.cube3_2018 AS c JOIN cube3_all AS f USING ("국가(대륙)별", 상품군별, 판매유형별, year)
+WHERE c.year = 2018;
+-- @expect
+-- | rows_2018|same
+-- | 450|450
