@@ -39,8 +39,12 @@
 **  6. Only whole-source data: ts_recon_add is fed by the pre-pass, which
 **     reads the source without the query's WHERE, so a filter never
 **     changes a reconciled row.  Cost: one label check per series and
-**     declared column, and one key comparison per (total, part) pair
-**     whose keys differ in bytes (asked of SQLite).
+**     declared column; each by column's values sorted once with SQLite
+**     comparing them (O(n log n) statements for n series), then integer
+**     ranks; each total finds its parts by binary search.  Measured:
+**     20,200 quarterly series (100 regions and their total, 200
+**     products), run_rate, 0.9 s alone, 3.0 s reconciled (the second
+**     read included).
 */
 #include "projection/projection_reconcile.h"
 
