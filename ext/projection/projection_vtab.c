@@ -52,9 +52,17 @@
 **     is backtested again: the same pool, the same answers).  Cost: every
 **     series' backtest, O(series x years) fits for holt_winters, once
 **     per query.
+**  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
+**     a total's rows show its bottom-up projection, made from its parts'
+**     after the pre-pass (so from the whole source, whatever the WHERE);
+**     the pre-pass then runs before the first row for every method.  The
+**     hooks: configure_extras reads it, pool_source runs it after
+**     pool_series, reconcile_start matches the main scan's series with
+**     the pre-pass's, reconcile_row swaps a total's estimate in.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
+#include "projection/projection_reconcile.h"
 #include "families.h"
 
 #include <stdlib.h>
@@ -97,8 +105,8 @@ static const char *const argument_columns[N_ARG] = {
     "source", "value_column", "period_column", "series_column", "method_name", "options"};
 static const char *const argument_roles[N_ARG] = {"source", "value",  "period",
                                                   "series", "method", "options"};
-enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, N_EXTRA };
-static const char *const extra_keys[N_EXTRA] = {"method", "level", "through"};
+enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, EXTRA_RECONCILE, N_EXTRA };
+static const char *const extra_keys[N_EXTRA] = {"method", "level", "through", "reconcile"};
 
 #define NOTE_THROUGH "through is not a whole number of this series' periods"
 
@@ -112,6 +120,7 @@ typedef struct projection_vtab {
   ts_proj_method method;
   double level;
   through_point through;
+  ts_recon_spec *reconcile; /* reconcile=: NULL, none (item 9) */
 } projection_vtab;
 
 /* Item 7: a series of the pre-pass, kept until the main scan reaches it. */
@@ -138,6 +147,8 @@ typedef struct projection_cursor {
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
+  ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
+  int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
 } projection_cursor;
 
 /* The settings of this query: the CREATE form's table, or the table-valued
@@ -202,7 +213,16 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
                              az[EXTRA_THROUGH]);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  if (az[EXTRA_RECONCILE])
+    return ts_recon_parse(MODULE, az[EXTRA_RECONCILE], vtab->base.spec.azBy, vtab->base.spec.nBy,
+                          &vtab->reconcile, pzErr);
   return SQLITE_OK;
+}
+
+static void projection_disconnect(ts_series_vtab *pVtab) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
+  ts_recon_spec_free(vtab->reconcile);
+  vtab->reconcile = NULL;
 }
 
 static void projection_init(ts_series_vtab *pVtab) {
@@ -246,6 +266,9 @@ static void projection_reset(ts_series_cursor *pCur) {
   cur->n_cache = cur->next_cache = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&cur->pool[i]);
   cur->pooled = 0;
+  ts_recon_free(cur->recon);
+  cur->recon = NULL;
+  cur->recon_next = 0;
 }
 
 /* The pool of a point of the year. */
@@ -279,7 +302,7 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
 ** backtested, the errors pooled by point of the year, then auto's
 ** projections made with that pool and their errors pooled too.  The
 ** series and their backtests are kept for the main scan. */
-static int pool_source(projection_cursor *cur, char **pzErr) {
+static int pool_series(projection_cursor *cur, char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
   ts_pushdown pd;
   ts_scan *scan = NULL;
@@ -308,6 +331,7 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
     rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
     if (rc != SQLITE_OK) break;
     cur->n_cache++;
+    if (cur->recon && (rc = ts_recon_add(cur->recon, s, pzErr)) != SQLITE_OK) break;
     c->grid.quantiles = &cur->quantiles;
     c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
     if (c->k == 0) continue;
@@ -338,6 +362,48 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
   return rc;
+}
+
+/* Item 9: the totals' reconciled projections, from the pre-pass's series
+** (the whole source) once their backtests are made. */
+static int reconcile_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(cur->n_cache + 1));
+  if (in == NULL) return SQLITE_NOMEM;
+  for (int i = 0; i < cur->n_cache; i++) {
+    pooled_series *c = &cur->cache[i];
+    in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
+  }
+  int rc =
+      ts_recon_run(cur->recon, in, cur->n_cache, cur->method, vtab->level, &cur->quantiles, pzErr);
+  sqlite3_free(in);
+  return rc;
+}
+
+/* The pre-pass, with reconcile= the reconciliation after it. */
+static int pool_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  int rc = SQLITE_OK;
+  if (vtab->reconcile)
+    rc = ts_recon_open(vtab->base.db, cur->base.spec, vtab->reconcile, &cur->recon, pzErr);
+  if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
+  if (rc == SQLITE_OK && cur->recon) rc = reconcile_source(cur, pzErr);
+  return rc;
+}
+
+/* Item 9: which pre-pass series the main scan's current one is. */
+static int reconcile_start(projection_cursor *cur, char **pzErr) {
+  cur->recon_index = -1;
+  if (cur->recon == NULL) return SQLITE_OK;
+  return ts_recon_find(cur->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
+                       pzErr);
+}
+
+/* Item 9: a total's row shows its reconciled estimate. */
+static void reconcile_row(projection_cursor *cur) {
+  const ts_proj_estimate *e =
+      ts_recon_estimate(cur->recon, cur->recon_index, cur->grid.first_year + cur->yi);
+  if (e) cur->est = *e;
 }
 
 static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
@@ -386,7 +452,10 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */
-  int rc = cur->pooled || cur->method != TS_PROJ_AUTO ? SQLITE_OK : pool_source(cur, pzErr);
+  int rc = cur->pooled || (cur->method != TS_PROJ_AUTO && !vtab->reconcile)
+               ? SQLITE_OK
+               : pool_source(cur, pzErr);
+  if (rc == SQLITE_OK) rc = reconcile_start(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
   rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
@@ -450,6 +519,7 @@ static void estimate_row(projection_cursor *cur) {
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
                               cur->pooled ? vtab->level : 0, &cur->est);
+  reconcile_row(cur);
 }
 
 /* Item 7: low, high and note need the interval, and the interval the
@@ -620,6 +690,7 @@ static const ts_series_module projection_module = {
     .xNext = projection_next,
     .xResult = projection_result,
     .xReset = projection_reset,
+    .xDisconnect = projection_disconnect,
 };
 
 int ts_projection_vtab_register(sqlite3 *db) {
