@@ -5,8 +5,8 @@
 ** all project through ts_proj_fixed() and auto_cell(), so a fixed method
 ** gives the same number in each; the virtual table alone sees the other
 ** series of its source and borrows their errors (ts_proj_pool) for its
-** intervals and for auto's ranking, so its auto can differ from the
-** aggregate's where a series has fewer than 3 years of its own errors.
+** intervals and for auto's ranking and choice of rule, so its auto can
+** differ from the aggregate's, which knows the series' own errors only.
 **
 ** A series is laid on a grid of whole years: P periods per year (1 year,
 ** 2 halves, 4 quarters, 12 months), value[(year - first_year) * P + pos - 1]
