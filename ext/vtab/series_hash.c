@@ -955,6 +955,16 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
   return SQLITE_DONE;
 }
 
+int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out) {
+  while (*piNext < h->nSeries) {
+    uint32_t sid = h->aOrder[(*piNext)++];
+    if (h->aSeries[sid].nPoint == 0) continue;
+    int rc = series_points(h, sid, out);
+    return rc == SQLITE_OK ? SQLITE_ROW : rc;
+  }
+  return SQLITE_DONE;
+}
+
 sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
   return i < h->spec->nBy ? h->cur.apKey[i] : NULL;
 }
