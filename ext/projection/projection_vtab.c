@@ -279,6 +279,15 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
   return ts_projection_backtest(g, k, mask, g->n_years, cells);
 }
 
+/* Whether a series' backtest is worth keeping from the pre-pass for the
+** main scan: holt_winters' and theta's fits (and auto, which runs them)
+** cost far more than the memory, about n_years * 8 * 40 bytes a series;
+** the other methods take a few operations a year, less than keeping
+** 8,000 series' backtests costs in memory (64 MB). */
+static int worth_keeping(ts_proj_method m) {
+  return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
+}
+
 /* Item 8: one series of the pre-pass, kept for the main scan, its
 ** backtest's errors added to the pool. */
 static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc) {
@@ -305,6 +314,10 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (rc == SQLITE_OK)
     rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
+  if (rc == SQLITE_OK && !worth_keeping(cur->method)) {
+    release_cached(c); /* the main scan backtests it again: the same cells */
+    cur->n_cache--;
+  }
   return rc;
 }
 
