@@ -525,10 +525,12 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
   int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
   int64_t hi = held ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
   /* Room for twice as many, or (compact points, which hold the values
-  ** themselves) an eighth more: a series read in period order grows by
-  ** one ordinal at a time, and doubling would leave up to half of 2.4 M
-  ** points' arrays empty; an eighth keeps the copies linear. */
-  int64_t n = h->compact ? (int64_t)s->nIdx + (int64_t)s->nIdx / 8 : 2 * (int64_t)s->nIdx;
+  ** themselves) an eighth more and at least 64: a series read in period
+  ** order grows by one ordinal at a time, and doubling would leave up to
+  ** half of 2.4 M points' arrays empty; an eighth keeps the copies
+  ** linear, and 64 keeps them few for a short series. */
+  int64_t grow = (int64_t)s->nIdx / 8 < 64 ? 64 : (int64_t)s->nIdx / 8;
+  int64_t n = h->compact ? (int64_t)s->nIdx + grow : 2 * (int64_t)s->nIdx;
   if (n < hi - lo) n = hi - lo;
   if (n < 16) n = 16;
   if (n > (int64_t)MAX_SERIES_INDEX) {
