@@ -372,17 +372,21 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
 ** or a module that needs every year of every series it shows
 ** (annual_projection: history_years -1), whose points the compact form
 ** holds in about 9 bytes each. */
-static int auto_hash_kind(const ts_source_spec *spec) {
-  return spec->grain != TS_KIND_NONE || spec->zFlow != NULL || spec->history_years < 0;
+static sqlite3_int64 estimated_rows(sqlite3 *db, const ts_source_spec *spec);
+static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
+  if (spec->grain != TS_KIND_NONE || spec->zFlow != NULL) return 1;
+  /* A point per row: a source whose points would pass the memory cap is
+  ** streamed at once rather than read up to the cap first. */
+  return spec->history_years < 0 && estimated_rows(db, spec) <= TS_HASH_COMPACT_ROWS;
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality
 ** narrows the read to a few series (an index seek then reads little, in
 ** order already). */
-static int auto_wants_hash(const ts_source_spec *spec, const ts_pushdown *pd) {
+static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
   for (int i = 0; pd && i < spec->nBy; i++)
     if (pd->apByEq[i]) return 0;
-  return auto_hash_kind(spec);
+  return auto_hash_kind(db, spec);
 }
 
 char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
@@ -391,8 +395,8 @@ char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
   int by_eq = 0;
   for (int i = 0; idxStr && idxStr[2 * i] && idxStr[2 * i + 1]; i++)
     if (idxStr[2 * i] == 'B') by_eq = 1;
-  int hash =
-      spec->scan == TS_SCAN_HASH || (spec->scan == TS_SCAN_AUTO && !by_eq && auto_hash_kind(spec));
+  int hash = spec->scan == TS_SCAN_HASH ||
+             (spec->scan == TS_SCAN_AUTO && !by_eq && auto_hash_kind(db, spec));
   return hash && keys_comparable(db, spec, aColl) ? 'h' : 's';
 }
 
@@ -1088,7 +1092,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
   int mode = spec->scan;
-  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(spec, pd)) ||
+  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
       !keys_comparable(db, spec, aColl)) {
     /* A large table read through an index that lacks columns costs a
     ** table seek per row, which falls off a cliff once the table

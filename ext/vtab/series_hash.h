@@ -27,6 +27,14 @@
 ** they are allocated); beyond it the query is streamed instead. */
 #define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
 
+/* Rows above which scan=auto streams, without trying the hash path, a
+** source of one point per row (annual_projection without grain=): their
+** compact points (9 bytes each, with their series' slack) would pass the
+** memory cap.  sqlite_stat1 when ANALYZE ran, else the largest rowid. */
+#ifndef TS_HASH_COMPACT_ROWS
+#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 12)
+#endif
+
 /* Rows above which scan=auto streams a table that SQLite would walk
 ** through an index lacking some columns read (a table seek per row) by
 ** sorting a read in storage order instead (docs/design.md, "Scan paths"). */

@@ -289,6 +289,37 @@ def check_compact(seed):
     db.close()
 
 
+def check_compact_size():
+    """scan=auto streams a source of one point per row at once when its
+    row count (sqlite_stat1, else the largest rowid) says its compact
+    points would pass the memory cap, and reads it by hash otherwise."""
+    db = connect()
+    db.execute("CREATE TABLE big(k TEXT, period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO big VALUES (?, ?, ?)",
+                   [(k, "%d-%02d" % (y, m), (y * 12 + m) % 97) for k in "abc"
+                    for y in range(2018, 2024) for m in range(1, 13)])
+    db.execute("CREATE VIRTUAL TABLE temp.b_auto USING annual_projection(source=big, value=v, "
+               "period=period, by=k, method=prior_share, through=H1)")
+    db.execute("CREATE VIRTUAL TABLE temp.b_hash USING annual_projection(source=big, value=v, "
+               "period=period, by=k, method=prior_share, through=H1, scan=hash)")
+    q = "SELECT k, year, ytd, projection, actual FROM temp.b_%s"  # no pool: one scan
+    for rows, path in ((216, 0), (6000000, 1)):  # (claimed rows, counter that must move)
+        db.execute("ANALYZE big")
+        db.execute("UPDATE sqlite_stat1 SET stat = '%d' WHERE tbl = 'big' AND idx IS NULL" % rows)
+        db.commit()
+        db.execute("ANALYZE sqlite_schema")  # reload the statistics
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + q % "auto"))
+        before = counts(db)
+        a = answer(db, q % "auto")
+        after = counts(db)
+        if a != answer(db, q % "hash"):
+            fail("compact size: scan=auto and scan=hash differ at %d rows" % rows)
+        moved = [after[i] - before[i] for i in range(4)]
+        if moved[path] != 1 or sum(moved) != 1 or ("Sh" if path == 0 else "Ss") not in plan:
+            fail("compact size: %d rows claimed: counts moved %s, plan %r" % (rows, moved, plan))
+    db.close()
+
+
 def check_cap():
     """A source whose (series, period) points exceed the memory cap."""
     db = connect()
@@ -330,6 +361,7 @@ def main():
     total = sum(check_seed(seed) for seed in range(1, SEEDS + 1))
     for seed in range(1, SEEDS + 1):
         check_compact(seed)
+    check_compact_size()
     c1 = counts(probe)
     hashed, streamed, mem, data = (c1[i] - c0[i] for i in range(4))
     # Each comparison runs one scan per path; the hash one is counted as
