@@ -367,17 +367,49 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
   return 1;
 }
 
+/* Rows of the source, estimated: sqlite_stat1 when ANALYZE ran, else the
+** largest rowid (a rowid table that is appended to); 0 when unknown. */
+static sqlite3_int64 source_rows(sqlite3 *db, const ts_source_spec *spec) {
+  sqlite3_int64 n = 0;
+  sqlite3_stmt *stmt = NULL;
+  char *zSql = spec->zSchema ? sqlite3_mprintf(
+                                   "SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zSchema, spec->zTable)
+                             : sqlite3_mprintf(
+                                   "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zTable);
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(stmt, 0);
+    if (z) n = strtoll(z, NULL, 10);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if (n > 0) return n;
+  char *zFrom = ts_source_sql_name(spec);
+  zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
+  stmt = NULL;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zFrom);
+  return n;
+}
+
 /* What scan=auto reads by hash, series-column equalities aside: rows
 ** summed into far fewer points (grain=, or two flow rows into one point),
 ** or a module that needs every year of every series it shows
 ** (annual_projection: history_years -1), whose points the compact form
 ** holds in about 9 bytes each. */
-static sqlite3_int64 estimated_rows(sqlite3 *db, const ts_source_spec *spec);
 static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
   if (spec->grain != TS_KIND_NONE || spec->zFlow != NULL) return 1;
   /* A point per row: a source whose points would pass the memory cap is
   ** streamed at once rather than read up to the cap first. */
-  return spec->history_years < 0 && estimated_rows(db, spec) <= TS_HASH_COMPACT_ROWS;
+  return spec->history_years < 0 && source_rows(db, spec) <= TS_HASH_COMPACT_ROWS;
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality
@@ -1009,39 +1041,6 @@ void ts_hash_close(ts_hash *h) {
 
 /* ---- the streaming path's order: index walk or sort ------------------ */
 
-/* Rows of the source, estimated: sqlite_stat1 when ANALYZE ran, else the
-** largest rowid (a rowid table that is appended to); 0 when unknown. */
-static sqlite3_int64 estimated_rows(sqlite3 *db, const ts_source_spec *spec) {
-  sqlite3_int64 n = 0;
-  sqlite3_stmt *stmt = NULL;
-  char *zSql = spec->zSchema ? sqlite3_mprintf(
-                                   "SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
-                                   "AND stat IS NOT NULL LIMIT 1",
-                                   spec->zSchema, spec->zTable)
-                             : sqlite3_mprintf(
-                                   "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
-                                   "AND stat IS NOT NULL LIMIT 1",
-                                   spec->zTable);
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(stmt, 0);
-    if (z) n = strtoll(z, NULL, 10);
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  if (n > 0) return n;
-  char *zFrom = ts_source_sql_name(spec);
-  zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
-  stmt = NULL;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  sqlite3_free(zFrom);
-  return n;
-}
-
 /* Whether SQLite plans the ordered source query as a walk of an index
 ** that does not hold every column read (a table seek per row). */
 static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered) {
@@ -1099,7 +1098,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     ** outgrows the caches: sort a read in storage order instead. */
     int narrowed = 0; /* a by= equality: the walk reads a few series */
     for (int i = 0; pd && i < spec->nBy; i++) narrowed |= pd->apByEq[i] != NULL;
-    if (mode == TS_SCAN_AUTO && !narrowed && estimated_rows(db, spec) > TS_SORT_ROWS &&
+    if (mode == TS_SCAN_AUTO && !narrowed && source_rows(db, spec) > TS_SORT_ROWS &&
         walks_index_with_seeks(db, ordered))
       sort_instead_of_walk(db, spec, pOrdered);
     COUNT(N_STREAM);
