@@ -31,8 +31,9 @@
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them),
 **     and without through= every later year too (a series' latest period
-**     sets its `through`), and with auto (its pool reads them anyway,
-**     item 8): a filter never changes a row it keeps.
+**     sets its `through`), and with auto or reconcile= (their pre-pass
+**     reads them anyway, items 8-9): a filter never changes a row it
+**     keeps.
 **  6. A roll-up missing some of its months (grain=, "incomplete period")
 **     is no observation: no ytd or actual includes it, and a year with one
 **     at or before through has no projection (note 'incomplete period').
@@ -53,13 +54,24 @@
 **     backtests are kept (about n_years * 8 * 40 bytes a series plus its
 **     values) and handed to the main scan as it reaches them, so nothing
 **     is fitted twice unless a WHERE on year cut a series short (then it
-**     is backtested again: the same pool, the same answers).  Cost: every
+**     is backtested again: the same pool, the same answers); for the
+**     methods whose backtest costs a few operations a year (all but
+**     holt_winters, theta and auto) they are not kept but made again,
+**     unless reconcile= needs them (worth_keeping).  Cost: every
 **     series' backtest, O(series x years) fits for holt_winters, once
 **     per query.
+**  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
+**     a total's rows show its bottom-up projection, made from its parts'
+**     after the pre-pass (so from the whole source, whatever the WHERE);
+**     the pre-pass then runs before the first row for every method.  The
+**     hooks: configure_extras reads it, pool_source runs it after
+**     pool_series, reconcile_start matches the main scan's series with
+**     the pre-pass's, reconcile_row swaps a total's estimate in.
 */
 #include "vtab/series_vtab.h"
 #include "vtab/series_hash.h"
 #include "projection/projection.h"
+#include "projection/projection_reconcile.h"
 #include "families.h"
 
 #include <stdlib.h>
@@ -102,8 +114,8 @@ static const char *const argument_columns[N_ARG] = {
     "source", "value_column", "period_column", "series_column", "method_name", "options"};
 static const char *const argument_roles[N_ARG] = {"source", "value",  "period",
                                                   "series", "method", "options"};
-enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, N_EXTRA };
-static const char *const extra_keys[N_EXTRA] = {"method", "level", "through"};
+enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, EXTRA_RECONCILE, N_EXTRA };
+static const char *const extra_keys[N_EXTRA] = {"method", "level", "through", "reconcile"};
 
 #define NOTE_THROUGH "through is not a whole number of this series' periods"
 
@@ -117,6 +129,7 @@ typedef struct projection_vtab {
   ts_proj_method method;
   double level;
   through_point through;
+  ts_recon_spec *reconcile; /* reconcile=: NULL, none (item 9) */
 } projection_vtab;
 
 /* Item 7: a series of the pre-pass, kept until the main scan reaches it. */
@@ -143,6 +156,8 @@ typedef struct projection_cursor {
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
+  ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
+  int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
 } projection_cursor;
 
 /* The settings of this query: the CREATE form's table, or the table-valued
@@ -207,7 +222,16 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
                              az[EXTRA_THROUGH]);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  if (az[EXTRA_RECONCILE])
+    return ts_recon_parse(MODULE, az[EXTRA_RECONCILE], vtab->base.spec.azBy, vtab->base.spec.nBy,
+                          &vtab->reconcile, pzErr);
   return SQLITE_OK;
+}
+
+static void projection_disconnect(ts_series_vtab *pVtab) {
+  projection_vtab *vtab = (projection_vtab *)pVtab;
+  ts_recon_spec_free(vtab->reconcile);
+  vtab->reconcile = NULL;
 }
 
 static void projection_init(ts_series_vtab *pVtab) {
@@ -251,6 +275,9 @@ static void projection_reset(ts_series_cursor *pCur) {
   cur->n_cache = cur->next_cache = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&cur->pool[i]);
   cur->pooled = 0;
+  ts_recon_free(cur->recon);
+  cur->recon = NULL;
+  cur->recon_next = 0;
 }
 
 /* The pool of a point of the year. */
@@ -283,14 +310,16 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
 ** main scan: holt_winters' and theta's fits (and auto, which runs them)
 ** cost far more than the memory, about n_years * 8 * 40 bytes a series;
 ** the other methods take a few operations a year, less than keeping
-** 8,000 series' backtests costs in memory (64 MB). */
+** 8,000 series' backtests costs in memory (64 MB).  reconcile= keeps
+** every one (reconcile_source reads them all). */
 static int worth_keeping(ts_proj_method m) {
   return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
 }
 
 /* Item 8: one series of the pre-pass, kept for the main scan, its
 ** backtest's errors added to the pool. */
-static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc) {
+static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
+                           char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
   if (s->kind == TS_KIND_DAY || s->nPoint == 0) return SQLITE_OK; /* the main scan says why */
   if (cur->n_cache == *pn_alloc) {
@@ -304,6 +333,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
   if (rc != SQLITE_OK) return rc;
   cur->n_cache++;
+  if (cur->recon && (rc = ts_recon_add(cur->recon, s, pzErr)) != SQLITE_OK) return rc;
   c->grid.quantiles = &cur->quantiles;
   c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
   if (c->k == 0) return SQLITE_OK;
@@ -314,7 +344,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (rc == SQLITE_OK)
     rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
-  if (rc == SQLITE_OK && !worth_keeping(cur->method)) {
+  if (rc == SQLITE_OK && !worth_keeping(cur->method) && cur->recon == NULL) {
     release_cached(c); /* the main scan backtests it again: the same cells */
     cur->n_cache--;
   }
@@ -334,7 +364,7 @@ static int pool_read(projection_cursor *cur, char **pzErr) {
     uint32_t next = 0;
     memset(&s, 0, sizeof(s));
     while ((rc = ts_hash_series_at(held, &next, &s)) == SQLITE_ROW)
-      if ((rc = pool_add_series(cur, &s, &n_alloc)) != SQLITE_OK) break;
+      if ((rc = pool_add_series(cur, &s, &n_alloc, pzErr)) != SQLITE_OK) break;
     sqlite3_free(s.aPoint);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
   }
@@ -347,7 +377,7 @@ static int pool_read(projection_cursor *cur, char **pzErr) {
   rc = ts_series_snapshot(&cur->base, &pd, pzErr);
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW)
-    rc = pool_add_series(cur, s, &n_alloc);
+    rc = pool_add_series(cur, s, &n_alloc, pzErr);
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);
   return rc;
@@ -357,8 +387,8 @@ static int pool_read(projection_cursor *cur, char **pzErr) {
 ** pool and every answer are the same whatever the WHERE clause) is
 ** backtested, the errors pooled by point of the year, then auto's
 ** projections made with that pool and their errors pooled too.  The
-** series and their backtests are kept for the main scan. */
-static int pool_source(projection_cursor *cur, char **pzErr) {
+** series and their backtests worth keeping are kept for the main scan. */
+static int pool_series(projection_cursor *cur, char **pzErr) {
   cur->pooled = 1;
   int rc = pool_read(cur, pzErr);
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
@@ -375,6 +405,48 @@ static int pool_source(projection_cursor *cur, char **pzErr) {
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
   return rc;
+}
+
+/* Item 9: the totals' reconciled projections, from the pre-pass's series
+** (the whole source) once their backtests are made. */
+static int reconcile_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(cur->n_cache + 1));
+  if (in == NULL) return SQLITE_NOMEM;
+  for (int i = 0; i < cur->n_cache; i++) {
+    pooled_series *c = &cur->cache[i];
+    in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
+  }
+  int rc =
+      ts_recon_run(cur->recon, in, cur->n_cache, cur->method, vtab->level, &cur->quantiles, pzErr);
+  sqlite3_free(in);
+  return rc;
+}
+
+/* The pre-pass, with reconcile= the reconciliation after it. */
+static int pool_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  int rc = SQLITE_OK;
+  if (vtab->reconcile)
+    rc = ts_recon_open(vtab->base.db, cur->base.spec, vtab->reconcile, &cur->recon, pzErr);
+  if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
+  if (rc == SQLITE_OK && cur->recon) rc = reconcile_source(cur, pzErr);
+  return rc;
+}
+
+/* Item 9: which pre-pass series the main scan's current one is. */
+static int reconcile_start(projection_cursor *cur, char **pzErr) {
+  cur->recon_index = -1;
+  if (cur->recon == NULL) return SQLITE_OK;
+  return ts_recon_find(cur->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
+                       pzErr);
+}
+
+/* Item 9: a total's row shows its reconciled estimate. */
+static void reconcile_row(projection_cursor *cur) {
+  const ts_proj_estimate *e =
+      ts_recon_estimate(cur->recon, cur->recon_index, cur->grid.first_year + cur->yi);
+  if (e) cur->est = *e;
 }
 
 static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
@@ -423,7 +495,10 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */
-  int rc = cur->pooled || cur->method != TS_PROJ_AUTO ? SQLITE_OK : pool_source(cur, pzErr);
+  int rc = cur->pooled || (cur->method != TS_PROJ_AUTO && !vtab->reconcile)
+               ? SQLITE_OK
+               : pool_source(cur, pzErr);
+  if (rc == SQLITE_OK) rc = reconcile_start(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
   rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
   if (rc != SQLITE_OK) return rc;
@@ -487,6 +562,7 @@ static void estimate_row(projection_cursor *cur) {
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
                               cur->pooled ? vtab->level : 0, &cur->est);
+  reconcile_row(cur);
 }
 
 /* Item 7: low, high and note need the interval, and the interval the
@@ -525,11 +601,12 @@ static int projection_next(ts_series_cursor *pCur) {
 /* Without through= a series is projected from the position of its own
 ** latest period, so every row depends on the series' last year: a bound
 ** on year must not stop the source before it.  auto reads the whole
-** source for its pool before the first row (item 8): the main scan reads
-** every year too, so that one read serves both (pool_read). */
+** source for its pool before the first row (item 8), and so does
+** reconcile= (item 9): the main scan reads every year too, so that one
+** read serves both (pool_read). */
 static int projection_reads_later_years(const ts_series_vtab *pVtab) {
   const projection_vtab *vtab = (const projection_vtab *)pVtab;
-  return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO;
+  return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO || vtab->reconcile;
 }
 
 /* The table-valued form's method argument (default auto). */
@@ -660,6 +737,7 @@ static const ts_series_module projection_module = {
     .xNext = projection_next,
     .xResult = projection_result,
     .xReset = projection_reset,
+    .xDisconnect = projection_disconnect,
 };
 
 int ts_projection_vtab_register(sqlite3 *db) {

@@ -25,9 +25,9 @@
 **     source is read once per xFilter, one series at a time, and every
 **     row's numbers come from the module's callbacks.
 **  4. xRowid is the row's identity (series key id, period), the same in
-**     every xFilter, as SQLite's multi-index OR needs.
+**     every xFilter, as SQLite's multi-index OR needs (series_rowid.c).
 **  5. A statement that writes reads each source as it was before its
-**     first write, in every xFilter of the statement (set_snapshot): an
+**     first write, in every xFilter of the statement (series_snapshot.c): an
 **     INSERT INTO t SELECT ... FROM this table never sees its own rows.
 **  6. An error anywhere (arguments, source, scan, the module) replaces the
 **     table's zErrMsg and is returned; a cursor can be filtered again or
@@ -35,11 +35,6 @@
 */
 #include "vtab/series_vtab.h"
 #include "vtab/series_hash.h"
-
-typedef struct ts_key_ids ts_key_ids;
-typedef struct ts_snapshot ts_snapshot;
-static void key_ids_free(ts_key_ids *k);
-static void snapshots_free(ts_snapshot *p);
 
 /* Whether a CREATE VIRTUAL TABLE statement of db is running: then this
 ** xConnect is the xCreate of that statement (see contract item 1a).  A
@@ -131,8 +126,8 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
   if (vtab->module->xDisconnect) vtab->module->xDisconnect(vtab);
   ts_source_spec_clear(&vtab->spec);
-  key_ids_free(vtab->key_ids);
-  snapshots_free(vtab->snapshots);
+  ts_key_ids_free(vtab->key_ids);
+  ts_snapshots_free(vtab->snapshots);
   sqlite3_free(vtab->zTable);
   sqlite3_free(vtab->zBroken);
   sqlite3_free(vtab);
@@ -156,258 +151,6 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     info->needToFreeIdxStr = 1;
   }
   return rc;
-}
-
-/* ---- row identity ------------------------------------------------------
-** xRowid must give a row the same rowid in every xFilter of a cursor and
-** two rows different ones: SQLite's multi-index OR (WHERE a = 1 OR b = 2)
-** filters the cursor once per branch and drops a row whose rowid an
-** earlier branch returned.  A row is its series and its period: each
-** distinct series key gets an id on first sight (kept by the table, as
-** SQLite opens a new cursor for each branch), and rowid = id * 2^22 + period ordinal (days: offset to be
-** positive; every ordinal of years 1..9999 is below 2^22). */
-#define ROWID_ORDINAL_BITS   22
-#define ROWID_ORDINAL_OFFSET 719163 /* days from 0001-01-01 to 1970-01-01, + 1 */
-
-struct ts_key_ids {
-  int nBy;
-  sqlite3_value **apKey; /* nBy values per id, id-1 = index / nBy */
-  sqlite3_uint64 *aHash; /* per id */
-  int n, nAlloc;
-  int *aSlot; /* open addressing: id, 0 empty */
-  int nSlot;
-};
-
-static void key_ids_free(ts_key_ids *k) {
-  if (k == NULL) return;
-  for (int i = 0; i < k->n * k->nBy; i++) sqlite3_value_free(k->apKey[i]);
-  sqlite3_free(k->apKey);
-  sqlite3_free(k->aHash);
-  sqlite3_free(k->aSlot);
-  sqlite3_free(k);
-}
-
-static sqlite3_uint64 hash_bytes(sqlite3_uint64 h, const void *p, int n) {
-  const unsigned char *z = p;
-  for (int i = 0; i < n; i++) h = (h ^ z[i]) * 1099511628211ULL;
-  return h;
-}
-
-/* The series keys are equal as the scan groups them: same type, same
-** value (bytes for TEXT and BLOB). */
-static sqlite3_uint64 key_hash(sqlite3_value *const *ap, int nBy) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
-  for (int i = 0; i < nBy; i++) {
-    sqlite3_value *v = ap[i];
-    int type = v ? sqlite3_value_type(v) : SQLITE_NULL;
-    h = hash_bytes(h, &type, sizeof(type));
-    if (type == SQLITE_INTEGER) {
-      sqlite3_int64 x = sqlite3_value_int64(v);
-      h = hash_bytes(h, &x, sizeof(x));
-    } else if (type == SQLITE_FLOAT) {
-      double d = sqlite3_value_double(v);
-      h = hash_bytes(h, &d, sizeof(d));
-    } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
-      const void *z =
-          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
-      h = hash_bytes(h, z, sqlite3_value_bytes(v));
-    }
-  }
-  return h;
-}
-
-static int key_equal(sqlite3_value *a, sqlite3_value *b) {
-  int ta = a ? sqlite3_value_type(a) : SQLITE_NULL, tb = b ? sqlite3_value_type(b) : SQLITE_NULL;
-  if (ta != tb) return 0;
-  switch (ta) {
-    case SQLITE_NULL: return 1;
-    case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
-    case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
-    default: {
-      const void *za =
-          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
-      const void *zb =
-          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
-      int n = sqlite3_value_bytes(a);
-      return n == sqlite3_value_bytes(b) && (n == 0 || memcmp(za, zb, (size_t)n) == 0);
-    }
-  }
-}
-
-static int key_ids_grow(ts_key_ids *k) {
-  int nSlot = k->nSlot ? k->nSlot * 2 : 64;
-  int *aSlot = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)nSlot);
-  if (aSlot == NULL) return SQLITE_NOMEM;
-  memset(aSlot, 0, sizeof(int) * (size_t)nSlot);
-  for (int id = 1; id <= k->n; id++) {
-    int j = (int)(k->aHash[id - 1] & (sqlite3_uint64)(nSlot - 1));
-    while (aSlot[j]) j = (j + 1) & (nSlot - 1);
-    aSlot[j] = id;
-  }
-  sqlite3_free(k->aSlot);
-  k->aSlot = aSlot;
-  k->nSlot = nSlot;
-  return SQLITE_OK;
-}
-
-/* The id of the current series' key, adding it when new.  The ids live
-** as long as the table (a cursor lives for one branch of an OR only);
-** keys are compared over all TS_MAX_BY slots (unused ones are NULL), as a
-** table-valued call may name any number of series columns. */
-static int series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
-  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
-  ts_key_ids *k = vtab->key_ids;
-  sqlite3_value *const *ap = cur->series->apKey;
-  if (k == NULL) {
-    k = vtab->key_ids = sqlite3_malloc64(sizeof(*k));
-    if (k == NULL) return SQLITE_NOMEM;
-    memset(k, 0, sizeof(*k));
-    k->nBy = nBy;
-  }
-  if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
-  sqlite3_uint64 h = key_hash(ap, nBy);
-  int j = (int)(h & (sqlite3_uint64)(k->nSlot - 1));
-  for (; k->aSlot[j]; j = (j + 1) & (k->nSlot - 1)) {
-    int id = k->aSlot[j], i = 0;
-    if (k->aHash[id - 1] != h) continue;
-    while (i < nBy && key_equal(k->apKey[(id - 1) * nBy + i], ap[i])) i++;
-    if (i == nBy) {
-      *pId = id;
-      return SQLITE_OK;
-    }
-  }
-  if (k->n == k->nAlloc) {
-    int nNew = k->nAlloc ? k->nAlloc * 2 : 32;
-    sqlite3_value **a =
-        sqlite3_realloc64(k->apKey, sizeof(*a) * (sqlite3_uint64)nNew * (nBy ? nBy : 1));
-    if (a == NULL) return SQLITE_NOMEM;
-    k->apKey = a;
-    sqlite3_uint64 *aH = sqlite3_realloc64(k->aHash, sizeof(*aH) * (sqlite3_uint64)nNew);
-    if (aH == NULL) return SQLITE_NOMEM;
-    k->aHash = aH;
-    k->nAlloc = nNew;
-  }
-  for (int i = 0; i < nBy; i++) {
-    sqlite3_value *v = NULL;
-    if (ap[i] && (v = sqlite3_value_dup(ap[i])) == NULL) {
-      for (int x = 0; x < i; x++) sqlite3_value_free(k->apKey[k->n * nBy + x]);
-      return SQLITE_NOMEM;
-    }
-    k->apKey[k->n * nBy + i] = v;
-  }
-  k->aHash[k->n] = h;
-  k->n++;
-  k->aSlot[j] = k->n;
-  *pId = k->n;
-  return SQLITE_OK;
-}
-
-/* ---- snapshots for statements that write ------------------------------ */
-
-struct ts_snapshot {
-  struct ts_snapshot *next;
-  char *zSource;         /* display name of the source */
-  sqlite3_stmt *writer;  /* the statement that writes ... */
-  int run;               /* ... in its run number ... */
-  sqlite3_int64 changes; /* ... with the connection's changes then */
-  int has_max_rowid;
-  sqlite3_int64 max_rowid;
-  ts_series_store *store; /* no rowid: every series, read before any write */
-};
-
-static void snapshots_free(ts_snapshot *p) {
-  while (p) {
-    ts_snapshot *next = p->next;
-    sqlite3_free(p->zSource);
-    ts_store_free(p->store);
-    sqlite3_free(p);
-    p = next;
-  }
-}
-
-static sqlite3_stmt *busy_writer(sqlite3 *db) {
-  for (sqlite3_stmt *p = sqlite3_next_stmt(db, NULL); p; p = sqlite3_next_stmt(db, p)) {
-    if (sqlite3_stmt_busy(p) && !sqlite3_stmt_readonly(p)) return p;
-  }
-  return NULL;
-}
-
-/* What a snapshot is kept for: the source and everything read from it. */
-static char *snapshot_key(const ts_source_spec *spec) {
-  char *zName = ts_source_display_name(spec);
-  if (zName == NULL) return NULL;
-  sqlite3_str *s = sqlite3_str_new(NULL);
-  sqlite3_str_appendf(s, "%s|%s|%s|%s|%s|%s|%s|%s|%d", zName, spec->zPeriod,
-                      spec->azValue[0] ? spec->azValue[0] : "",
-                      spec->azValue[1] ? spec->azValue[1] : "", spec->zFlow ? spec->zFlow : "",
-                      spec->azFlowLabel[0] ? spec->azFlowLabel[0] : "",
-                      spec->azFlowLabel[1] ? spec->azFlowLabel[1] : "",
-                      ts_period_kind_name(spec->grain), spec->nBy);
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "|%s", spec->azBy[i]);
-  sqlite3_free(zName);
-  return sqlite3_str_finish(s);
-}
-
-/* A statement that writes (INSERT INTO t SELECT ... FROM this table) may
-** insert into the source while it is read; plain SQL reads t as it was
-** before the statement's first write.  Within one xFilter the sorter
-** gives that (pd->snapshot); across the statement's later xFilters (a
-** join's inner loop, each branch of an OR, which SQLite runs on a new
-** cursor) a rowid table is bounded by its largest rowid at the
-** statement's first read, and a source without rowids (a view, WITHOUT
-** ROWID) is read in full once and replayed.  Kept by the table for that
-** statement run: the same busy writer, run number and count of changes
-** (which grows when any statement that changed rows ends). */
-static int set_snapshot(ts_series_cursor *cur, sqlite3 *db, ts_pushdown *pd, char **pzErr) {
-  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
-  sqlite3_stmt *writer = busy_writer(db);
-  if (writer == NULL) {
-    snapshots_free(vtab->snapshots);
-    vtab->snapshots = NULL;
-    return SQLITE_OK;
-  }
-  pd->snapshot = 1;
-  int run = sqlite3_stmt_status(writer, SQLITE_STMTSTATUS_RUN, 0);
-  sqlite3_int64 changes = sqlite3_total_changes(db);
-  char *zKey = snapshot_key(cur->spec);
-  if (zKey == NULL) return SQLITE_NOMEM;
-  ts_snapshot *p = vtab->snapshots;
-  while (p && strcmp(p->zSource, zKey) != 0) p = p->next;
-  if (p && p->writer == writer && p->run == run && p->changes == changes) {
-    sqlite3_free(zKey);
-  } else {
-    /* New, or of an earlier statement: take it now, in front of the old
-    ** one (which a cursor may still replay; all go when no statement
-    ** writes, or with the table). */
-    p = sqlite3_malloc64(sizeof(*p));
-    if (p == NULL) {
-      sqlite3_free(zKey);
-      return SQLITE_NOMEM;
-    }
-    memset(p, 0, sizeof(*p));
-    p->next = vtab->snapshots;
-    vtab->snapshots = p;
-    p->zSource = zKey;
-    p->writer = writer;
-    p->run = run;
-    p->changes = changes;
-    p->has_max_rowid = ts_source_max_rowid(db, cur->spec, &p->max_rowid);
-    if (!p->has_max_rowid) {
-      int rc = ts_store_read(db, cur->spec, &p->store, pzErr);
-      if (rc != SQLITE_OK) {
-        p->changes = -1; /* not valid: read again next time */
-        return rc;
-      }
-    }
-  }
-  pd->has_max_rowid = p->has_max_rowid;
-  pd->max_rowid = p->max_rowid;
-  pd->replay = p->store;
-  return SQLITE_OK;
-}
-
-int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr) {
-  return set_snapshot(cur, ((ts_series_vtab *)cur->base.pVtab)->db, pd, pzErr);
 }
 
 static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
@@ -466,7 +209,7 @@ static int series_advance(ts_series_cursor *cur) {
     char *zErr = NULL;
     int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
     if (rc == SQLITE_ROW) {
-      rc = series_key_id(cur, TS_MAX_BY, &cur->series_id);
+      rc = ts_series_key_id(cur, TS_MAX_BY, &cur->series_id);
       if (rc == SQLITE_OK && m->xStart) rc = m->xStart(cur, &zErr);
     } else if (rc == SQLITE_DONE) {
       rc = SQLITE_OK, cur->series = NULL;
@@ -614,7 +357,7 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;
   else if (rc == SQLITE_OK)
-    rc = set_snapshot(cur, vtab->db, &pd, &zErr);
+    rc = ts_series_snapshot(cur, &pd, &zErr);
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
   if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);
@@ -688,7 +431,7 @@ static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int
 
 static int series_rowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid) {
   const ts_series_cursor *cur = (const ts_series_cursor *)pCursor;
-  *pRowid = (cur->series_id << ROWID_ORDINAL_BITS) + cur->row_key + ROWID_ORDINAL_OFFSET;
+  *pRowid = ts_series_rowid(cur);
   return SQLITE_OK;
 }
 

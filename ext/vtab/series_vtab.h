@@ -105,6 +105,12 @@ int ts_series_configure_value(ts_series_vtab *vtab, int argc, const char *const 
 ** statement writes, sets pd to read the source as the statement's first
 ** read of it did (see series_vtab.c); otherwise leaves pd alone. */
 int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr);
+void ts_snapshots_free(struct ts_snapshot *p);
+/* Row identity (series_rowid.c): the id of the current series' key, given
+** on first sight and kept by the table; the rowid of the current row. */
+int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId);
+sqlite3_int64 ts_series_rowid(const ts_series_cursor *cur);
+void ts_key_ids_free(struct ts_key_ids *k);
 /* Whether a row of this year is inside the years the query asks for. */
 int ts_series_wants_year(const ts_series_cursor *cur, int year);
 /* Advances *pi to the series' next point inside the asked-for years (the

@@ -100,6 +100,11 @@ const th_case th_cases[] = {
      "CREATE VIRTUAL TABLE temp.o USING annual_projection(source=direct_trade, value=amount,"
      " period=period, by='flow, partner', method=auto, level=80, through=Q2);"
      "SELECT * FROM o; DROP TABLE o;"},
+    {"annual_projection", "reconcile", NULL,
+     "CREATE VIRTUAL TABLE temp.r USING annual_projection(source=direct_trade, value=amount,"
+     " period=period, by='flow, partner', method=prior_share, reconcile='partner=World');"
+     "SELECT * FROM r; SELECT * FROM annual_projection('direct_trade', 'amount', 'period',"
+     " 'flow, partner', 'auto', 'reconcile=''partner=China''') WHERE year > 2021; DROP TABLE r;"},
     {"kosis_csv", "create", NULL,
      "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='" TH_CSV_PATH "');"
      "SELECT * FROM k; DROP TABLE k;"},

@@ -301,7 +301,7 @@ CREATE VIRTUAL TABLE e4 USING annual_projection(source=sales, period=period);
 -- @error annual_projection: missing argument value=
 -- @check projection_vtab-6.9
 CREATE VIRTUAL TABLE e5 USING annual_projection(source=sales, value=amount, period=period, color=red);
--- @error annual_projection: unknown argument "color" (expected source, value, period, by, grain, scan, method, level, through)
+-- @error annual_projection: unknown argument "color" (expected source, value, period, by, grain, scan, method, level, through, reconcile)
 CREATE TABLE daily(d TEXT, v INTEGER);
 INSERT INTO daily VALUES ('2023-01-01', 1);
 -- @check projection_vtab-6.10

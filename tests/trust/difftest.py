@@ -240,6 +240,15 @@ def make_world(rng, wid):
     w.rows = rows
     if w.total == "pick":
         w.total = rng.choice([k[0] for k in keys])
+    # annual_projection's reconcile=: a value of the first by column as the
+    # total (drawn from its own generator, so the other worlds of a seed
+    # stay as they were).
+    w.reconcile = None
+    if w.module == "annual_projection" and w.form == "create" and w.by:
+        sub = random.Random(repr(rows[:4]) + str(wid))
+        if sub.random() < 0.4:
+            label = sub.choice([k[0] for k in keys])
+            w.reconcile = '%s="%s"' % (w.by[0], str(label).replace('"', '""'))
     w.vt = vt_expression(w)
     w.years = list(range(first - 1, first + nyears + 1))
     # k: one row, a value of each affinity for comparisons with a column.
@@ -301,6 +310,8 @@ def vt_expression(w):
         args.append("method=" + w.method)
         if w.through:
             args.append("through=" + w.through)
+        if w.reconcile:
+            args.append("reconcile=" + qs(w.reconcile))
     return "CREATE VIRTUAL TABLE vt USING %s(%s)" % (w.module, ", ".join(args))
 
 

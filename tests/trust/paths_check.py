@@ -254,7 +254,9 @@ def check_compact(seed):
     db.executemany("INSERT INTO one VALUES (?, ?, ?, ?, ?)", rows)
     forms = [("annual_projection", "method=%s, through=%s" % (m, t))
              for m in ("prior_share", "avg_share", "snaive", "linear", "run_rate", "auto")
-             for t in ("H1", "Q3")] + [("annual_projection", "method=auto")]
+             for t in ("H1", "Q3")] + [("annual_projection", "method=auto"),
+                                       ("annual_projection",
+                                        "method=prior_share, through=H1, reconcile='c=x'")]
     for module, extra in forms:
         for mode in ("hash", "stream"):
             db.execute("CREATE VIRTUAL TABLE temp.o_%s USING %s(source=one, value=v, "
@@ -277,9 +279,10 @@ def check_compact(seed):
                 fail("seed %d: compact points: %s(%s)%s was not answered by the hash path: %s -> %s"
                      % (seed, module, extra, w, before, after))
             # The pool (low, high, note) walks the series the main scan
-            # holds when nothing narrowed it -- no WHERE, or auto, whose
-            # main scan reads every year -- so the source is read once.
-            once = w == "" or ("auto" in extra and "year" in w)
+            # holds when nothing narrowed it -- no WHERE, or auto or
+            # reconcile=, whose main scan reads every year -- so the
+            # source is read once.
+            once = w == "" or (("auto" in extra or "reconcile" in extra) and "year" in w)
             if once and after[0] != before[0] + 1:
                 fail("seed %d: %s(%s)%s read its source %d times, not once"
                      % (seed, module, extra, w, after[0] - before[0]))
