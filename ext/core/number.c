@@ -84,7 +84,8 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
   if (i < n && z[i] == '0') return -1; /* '0,001' could be a decimal comma */
   for (; i < n && (is_digit(z[i]) || z[i] == ','); i++) {
     if (z[i] == ',') {
-      if (group == -1 ? k == 0 || k - (buf[0] == '+' || buf[0] == '-') > 3 : group != 3) return -1;
+      int lead = k - (k > 0 && (buf[0] == '+' || buf[0] == '-'));      /* digits before it */
+      if (group == -1 ? lead == 0 || lead > 3 : group != 3) return -1; /* '-,400': no digit */
       group = 0;
       commas++;
       continue;
@@ -95,7 +96,9 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
   }
   if (commas == 0 || group != 3) return -1;
   for (; i < n; i++) {
-    if (z[i] == ',' || k >= cap - 1) return -1;
+    /* '3,801e6' is as likely 3.801e6 written with a decimal comma: an
+    ** exponent after grouped digits is never read. */
+    if (z[i] == ',' || z[i] == 'e' || z[i] == 'E' || k >= cap - 1) return -1;
     buf[k++] = z[i];
   }
   return k;

@@ -119,6 +119,28 @@ ts_number_status ts_value_number(sqlite3_value *v, ts_number *out, char **pzErr)
   return TS_NUMBER_NOT_NUMBER;
 }
 
+int ts_value_is_preliminary(sqlite3_value *v) {
+  static const char *const azFalse[] = {"n", "no", "f", "false", "-"};
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_NULL: return 0;
+    case SQLITE_INTEGER: return sqlite3_value_int64(v) != 0;
+    case SQLITE_FLOAT: return sqlite3_value_double(v) != 0.0;
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      int n = sqlite3_value_bytes(v);
+      ts_number num;
+      if (z == NULL) return 1; /* out of memory: keep the mark */
+      ts_trim(&z, &n);
+      if (n == 0) return 0;
+      for (size_t k = 0; k < sizeof(azFalse) / sizeof(azFalse[0]); k++)
+        if ((int)strlen(azFalse[k]) == n && sqlite3_strnicmp(z, azFalse[k], n) == 0) return 0;
+      if (ts_number_from_text(z, n, &num) == TS_NUMBER_OK) return num.d != 0.0;
+      return 1;
+    }
+    default: return 1;
+  }
+}
+
 ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
                                ts_number *out) {
   char *zErr = NULL;

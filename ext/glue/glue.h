@@ -52,6 +52,12 @@ int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_val
                   ts_period *out);
 /* Same for a column value; on error *pzErr = "invalid period: ..." */
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr);
+/* A source's "preliminary" column value: 0 for NULL, a zero (0, 0.0,
+** '0'), empty text and the words n, no, f, false and '-' (any case,
+** spaces trimmed); 1 for anything else ('Y', 'p', 'p)', 'true', 1, ...),
+** so a flag written as text never lets a preliminary figure pass as
+** final. */
+int ts_value_is_preliminary(sqlite3_value *v);
 /* Result a number (integer or real). */
 void ts_result_number(sqlite3_context *ctx, const ts_number *n);
 /* Result a double, NULL if it is not finite. */

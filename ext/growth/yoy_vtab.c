@@ -16,6 +16,7 @@
 **     missing, and note says why growth or ytd_growth is NULL.
 **  3. value, prior_value, change, ytd_value and prior_ytd_value are INTEGER
 **     while the inputs are integers and the exact total fits, else REAL.
+**     change, like growth, is NULL when either period is incomplete.
 **  4. The table-valued form always has a `series` column (NULL when no
 **     series column is given): an eponymous table's columns are fixed.
 **  5. WHERE on the series columns (=, IN) and on period (=, <, <=, >, >=)
@@ -357,7 +358,9 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
       if (prior) result_point_value(ctx, prior);
       break;
     case COL_CHANGE:
-      if (prior) result_change(ctx, pt, prior);
+      /* Like growth: a roll-up missing months is a part, and its change
+      ** against a whole period would be a fake fall or rise. */
+      if (prior && !pt->incomplete[0] && !prior->incomplete[0]) result_change(ctx, pt, prior);
       break;
     case COL_GROWTH:
       if (g->growth_ok) ts_result_double(ctx, g->growth);

@@ -19,7 +19,8 @@
 **  4. Values: empty, `-` (KOSIS "no data"), `…`, `...` and `x`/`X`
 **     ("confidential") are NULL.  Numbers are read as SQLite reads them
 **     (INTEGER when integral and in range, else REAL); thousands separators
-**     (`1,234,567`) are accepted.  Anything else, or an infinite value, is
+**     (`1,234,567`) are accepted by core/number.c's rule, so `0,001` is an
+**     error, never 1.  Anything else, or an infinite value, is
 **     an error quoting the value and naming the line and column.
 **  5. A record with a different number of fields than the header is an
 **     error naming its line and both counts.  An empty file, or one with
@@ -30,7 +31,10 @@
 **  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
 **     label is kept as written.  Period kinds may differ between columns:
 **     the functions that need one kind per series check that.
-**  8. Work is linear in the input: the duplicate checks of items 3 and 6
+**  8. Two records with the same dimension values (long layout: and the
+**     same period) are an error naming both lines: their rows could not
+**     be told apart, and a sum() would count the figure twice.
+**  9. Work is linear in the input: the duplicate checks of items 3, 6 and 8
 **     use a hash set, and the caller's poll function runs about every
 **     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
 **     interrupted.
@@ -84,26 +88,6 @@ static int grow(void **pa, sqlite3_int64 *pAlloc, sqlite3_int64 need, size_t sz)
   return SQLITE_OK;
 }
 
-/* 1,234,567 or -1,234.5: digits grouped by three with commas. */
-static int is_grouped_number(const char *z) {
-  if (*z == '-' || *z == '+') z++;
-  int lead = 0;
-  while (z[lead] >= '0' && z[lead] <= '9') lead++;
-  if (lead < 1 || lead > 3) return 0;
-  z += lead;
-  while (*z == ',') {
-    for (int k = 1; k <= 3; k++) {
-      if (z[k] < '0' || z[k] > '9') return 0;
-    }
-    z += 4;
-  }
-  if (*z == '.') {
-    z++;
-    while (*z >= '0' && *z <= '9') z++;
-  }
-  return *z == 0;
-}
-
 /* Reads one value cell (contract item 4). */
 static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell *cell,
                        char **pzErr) {
@@ -114,13 +98,8 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
     cell->is_null = 1;
     return SQLITE_OK;
   }
-  if (strchr(z, ',') && is_grouped_number(z)) {
-    char *w = z;
-    for (const char *p = z; *p; p++) {
-      if (*p != ',') *w++ = *p;
-    }
-    *w = 0;
-  }
+  /* Thousands separators by the one rule of core/number.c: '0,001' and
+  ** '00,500' are decimal commas or typos, never 1 and 500. */
   ts_number_status st = ts_number_from_text(z, -1, &cell->value);
   if (st == TS_NUMBER_OK) return SQLITE_OK;
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
@@ -155,7 +134,8 @@ typedef struct kosis_builder {
   int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
   int iFirstPeriod;   /* wide layout: first period column */
   int *aiDim;         /* header index of each dimension column */
-  sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc;
+  int *aLine;         /* line each data record starts on */
+  sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
 } kosis_builder;
 
 /* A set of strings by index, for the duplicate checks: one pass over n
@@ -320,6 +300,9 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
                 b->nHeader);
   }
   if (t->nRecord == INT_MAX) return fail(pzErr, line, "too many records");
+  if (grow((void **)&b->aLine, &b->nLineAlloc, (sqlite3_int64)t->nRecord + 1, sizeof(int)))
+    return SQLITE_NOMEM;
+  b->aLine[t->nRecord] = line;
   int rc = grow((void **)&t->azDim, &b->nRecordAlloc,
                 ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
   if (rc != SQLITE_OK) return rc;
@@ -344,6 +327,69 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
   }
   t->nRecord++;
   return SQLITE_OK;
+}
+
+/* Record r's key: its dimension values, and in the long layout its
+** period; hashed (FNV-1a, a 0 byte between fields) and compared field by
+** field. */
+static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r) {
+  sqlite3_uint64 h = 14695981039346656037ULL;
+  for (int d = 0; d <= t->nDim; d++) {
+    const char *z = d < t->nDim                  ? t->azDim[(sqlite3_int64)r * t->nDim + d]
+                    : t->layout == TS_KOSIS_LONG ? t->aPeriod[r].canonical
+                                                 : "";
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++)
+      h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ 0) * 1099511628211ULL;
+  }
+  return h;
+}
+
+static int same_record_key(const ts_kosis_table *t, int r1, int r2) {
+  for (int d = 0; d < t->nDim; d++) {
+    if (strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
+               t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
+      return 0;
+  }
+  return t->layout != TS_KOSIS_LONG ||
+         strcmp(t->aPeriod[r1].canonical, t->aPeriod[r2].canonical) == 0;
+}
+
+/* Two records with the same dimension values (and, long, the same period)
+** give two rows that nothing tells apart: a sum() over them counts the
+** figure twice, as a multi-item export does.  An error, as the same
+** period twice in the header is (item 3).  Linear: one hash set. */
+static int check_duplicate_records(kosis_builder *b, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot == NULL) return SQLITE_NOMEM;
+  memset(aSlot, 0xff, nSlot * sizeof(int));
+  int rc = SQLITE_OK;
+  for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
+    for (sqlite3_uint64 k = record_hash(t, r) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+      int e = aSlot[k];
+      if (e < 0) {
+        aSlot[k] = r;
+        break;
+      }
+      if (!same_record_key(t, e, r)) continue;
+      if (t->layout == TS_KOSIS_LONG)
+        rc = fail(pzErr, b->aLine[r],
+                  "the same dimension values and period %s as line %d (one value per"
+                  " period and row is supported)",
+                  t->aPeriod[r].canonical, b->aLine[e]);
+      else
+        rc = fail(pzErr, b->aLine[r],
+                  "the same dimension values as line %d (one value per period and row is"
+                  " supported)",
+                  b->aLine[e]);
+      break;
+    }
+  }
+  sqlite3_free(aSlot);
+  return rc;
 }
 
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
@@ -378,9 +424,10 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
     rc = ts_csv_next(&r, pzErr);
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }
-  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  if (rc == SQLITE_DONE) rc = check_duplicate_records(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
+  sqlite3_free(b.aLine);
   if (rc != SQLITE_OK) ts_kosis_clear(out);
   return rc;
 }

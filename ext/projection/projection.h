@@ -5,8 +5,8 @@
 ** all project through ts_proj_fixed() and auto_cell(), so a fixed method
 ** gives the same number in each; the virtual table alone sees the other
 ** series of its source and borrows their errors (ts_proj_pool) for its
-** intervals and for auto's ranking, so its auto can differ from the
-** aggregate's where a series has fewer than 3 years of its own errors.
+** intervals and for auto's ranking and choice of rule, so its auto can
+** differ from the aggregate's, which knows the series' own errors only.
 **
 ** A series is laid on a grid of whole years: P periods per year (1 year,
 ** 2 halves, 4 quarters, 12 months), value[(year - first_year) * P + pos - 1]
@@ -156,16 +156,16 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
 
 /* ---- The pool: errors borrowed from the other series ------------------ */
 
-/* Per calendar year and method (fixed ones and auto, auto's median years
-** apart): the sum of absolute errors (projection_core.c item 4) and their
-** count, over every series
-** added; ts_proj_pool_finish makes the sums over earlier years that
-** estimates read.  One pool per point of the year (periods_per_year, k). */
+/* Per calendar year and slot (the fixed methods, then auto's rules,
+** projection_core.c item 3): the sum of absolute errors (item 4) and
+** their count, over every series added; ts_proj_pool_finish makes the
+** sums over earlier years that estimates read.  One pool per point of the
+** year (periods_per_year, k). */
 struct ts_proj_pool {
   int periods_per_year, k;
   int first_year, n_years; /* calendar years held */
-  double *sum;             /* n_years * (TS_PROJ_N_CELLS + 1) * 2 */
-  double *before;          /* (n_years + 1) * (TS_PROJ_N_CELLS + 1) * 2: the
+  double *sum;             /* n_years * slots * 2 */
+  double *before;          /* (n_years + 1) * slots * 2: the
                                sums over the years before first_year + i */
 };
 /* Adds the errors of the methods in mask (bits as ts_projection_mask)

@@ -139,6 +139,21 @@ static void sparkline_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     ts_result_error(ctx, "sparkline", "too many rows");
 }
 
+/* When every sum is an exact integer, draws v - min instead of v, the
+** difference taken in 128 bits: the scale is the same, and sums that
+** differ only past a double's 53 bits (9223372036854775807 and ...800)
+** are not drawn as a flat line. */
+static void shift_exact(const ts_point *a, int nPoint, int64_t first, double *aValue) {
+  int lo = 0;
+  for (int j = 0; j < nPoint; j++) {
+    if (a[j].sum[0].n_real != 0) return;
+    if (ts_i128_to_double(ts_i128_sub(a[j].sum[0].exact, a[lo].sum[0].exact)) < 0) lo = j;
+  }
+  for (int j = 0; j < nPoint; j++)
+    aValue[a[j].ordinal - first] =
+        ts_i128_to_double(ts_i128_sub(a[j].sum[0].exact, a[lo].sum[0].exact));
+}
+
 /* Draws the sorted points of s into a new string (sqlite3_free it). */
 static void draw(sqlite3_context *ctx, sparkline_state *s) {
   const ts_point *a = ts_deque_points(&s->series);
@@ -164,6 +179,7 @@ static void draw(sqlite3_context *ctx, sparkline_state *s) {
       ok = 0;
     }
   }
+  if (ok) shift_exact(a, nPoint, s->first, aValue);
   if (ok) {
     ts_sparkline_render(aValue, aPresent, n, zOut);
     sqlite3_result_text(ctx, zOut, -1, sqlite3_free);

@@ -194,10 +194,14 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
     ts_sum_value(&a[j].sum[0], &x);
     ts_sum_value(&a[j].sum[1], &m);
     ts_number_difference(&x, &m, &out->prior_balance);
-    ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     out->prior_ok = 1;
     int incomplete =
         a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1];
+    /* Like the growth: a change between roll-ups missing months compares
+    ** parts, a fake fall or rise. */
+    out->balance_change_ok = !incomplete;
+    if (!incomplete)
+      ts_number_difference(&out->measures.balance, &out->prior_balance, &out->balance_change);
     ts_trade_measures then;
     ts_trade_compute(&x, &m, &then);
     if (!incomplete && out->measures.coverage_ok && then.coverage_ok) {

@@ -60,6 +60,7 @@ typedef struct ts_trade_row {
   ts_trade_measures measures; /* only when both sides are present */
   int prior_ok;               /* same period a year earlier, both sides */
   ts_number prior_balance, balance_change;
+  int balance_change_ok;  /* prior_ok, and neither period incomplete */
   int preliminary;        /* a figure of this period or of the same
                                      period a year earlier is preliminary */
   int coverage_change_ok; /* both years' coverage defined, complete */

@@ -250,7 +250,7 @@ static void trade_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol)
       if (r->prior_ok) ts_result_number(ctx, &r->prior_balance);
       break;
     case COL_BALANCE_CHANGE:
-      if (r->prior_ok) ts_result_number(ctx, &r->balance_change);
+      if (r->balance_change_ok) ts_result_number(ctx, &r->balance_change);
       break;
     case COL_BALANCE_GROWTH: result_ratio(ctx, r->balance_growth_ok, r->balance_growth); break;
     case COL_EXPORTS_GROWTH: result_ratio(ctx, r->exports_growth_ok, r->exports_growth); break;

@@ -781,7 +781,8 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   if (st == TS_NUMBER_NULL) return GO_ON;
   if (st != TS_NUMBER_OK) return GIVE_UP;
   int prelim =
-      orig->preliminary || (h->iPreliminary >= 0 && sqlite3_column_int(stmt, h->iPreliminary) != 0);
+      orig->preliminary || (h->iPreliminary >= 0 &&
+                            ts_value_is_preliminary(sqlite3_column_value(stmt, h->iPreliminary)));
   if (h->compact) return add_compact(h, sid, ts_period_ordinal(p), &n, prelim);
   hpoint *pt = find_point(h, sid, ts_period_ordinal(p));
   if (pt == NULL) return GIVE_UP;

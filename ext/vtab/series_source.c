@@ -832,8 +832,8 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
-  if (orig->preliminary ||
-      (scan->iPreliminary >= 0 && sqlite3_column_int(scan->stmt, scan->iPreliminary) != 0))
+  if (orig->preliminary || (scan->iPreliminary >= 0 && ts_value_is_preliminary(sqlite3_column_value(
+                                                           scan->stmt, scan->iPreliminary))))
     pt->preliminary[slot] = 1;
   if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
   return SQLITE_OK;

@@ -70,6 +70,36 @@ static int created_now(sqlite3 *db) {
   return 0;
 }
 
+/* One source column in two roles is a typo that computes quietly wrong
+** numbers (exports= and imports= the same column: balanced trade in every
+** period; value= the period column: growth of the year numbers), and a
+** by column named twice would fail in sqlite3_declare_vtab with no word
+** of why.  An error naming both roles and the column.  Column names
+** compare as SQL's do, ignoring ASCII case. */
+static int check_roles(const ts_source_spec *spec, char **pzErr) {
+  const char *azCol[4 + TS_MAX_BY], *azRole[4 + TS_MAX_BY];
+  int n = 0;
+  azCol[n] = spec->zPeriod, azRole[n++] = "period";
+  for (int k = 0; k < spec->nValue; k++)
+    azCol[n] = spec->azValue[k],
+    azRole[n++] = spec->nValue == 2 ? (k ? "imports" : "exports") : "value";
+  azCol[n] = spec->zFlow, azRole[n++] = "flow";
+  for (int i = 0; i < spec->nBy; i++) azCol[n] = spec->azBy[i], azRole[n++] = "by";
+  for (int i = 0; i < n; i++) {
+    for (int j = i + 1; azCol[i] && j < n; j++) {
+      if (azCol[j] == NULL || sqlite3_stricmp(azCol[i], azCol[j]) != 0) continue;
+      if (strcmp(azRole[i], azRole[j]) == 0)
+        *pzErr = sqlite3_mprintf("%s: %s names the column \"%s\" twice", spec->zModule, azRole[i],
+                                 azCol[j]);
+      else
+        *pzErr = sqlite3_mprintf("%s: %s and %s name the same column \"%s\"", spec->zModule,
+                                 azRole[i], azRole[j], azCol[j]);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
 static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
   const ts_series_module *m = pAux;
@@ -99,6 +129,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
       ts_source_spec_clear(&vtab->spec);
       rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
+    if (rc == SQLITE_OK && creating) rc = check_roles(&vtab->spec, pzErr);
     if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
     /* Never fails for a missing source: a column it cannot find stays BINARY. */
     if (rc == SQLITE_OK) rc = ts_source_collations(db, &vtab->spec);
@@ -295,6 +326,7 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
     rc = ts_source_from_arguments(&cur->own, apArg, m->azArgRole, m->nArg, m->nRequired, pzErr);
   if (rc == SQLITE_OK && iOptions >= 0) rc = read_options(cur, apArg, iOptions, pzErr);
   if (rc == SQLITE_OK && m->xArguments) rc = m->xArguments(cur, apArg, pzErr);
+  if (rc == SQLITE_OK) rc = check_roles(&cur->own, pzErr);
   if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, pzErr);
   return rc;
 }
@@ -386,16 +418,25 @@ static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) 
       case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", sqlite3_value_int64(v)); break;
       case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", sqlite3_value_double(v)); break;
       case SQLITE_NULL: sqlite3_str_appendall(str, "null"); break;
-      default: { /* TEXT, and a BLOB as its bytes' text */
+      case SQLITE_BLOB: { /* as its SQL literal: x'00ff' stays apart from x'0102' */
+        const unsigned char *p = sqlite3_value_blob(v);
+        int n = p ? sqlite3_value_bytes(v) : 0;
+        sqlite3_str_appendall(str, "\"x'");
+        for (int k = 0; k < n; k++) sqlite3_str_appendf(str, "%02x", p[k]);
+        sqlite3_str_appendall(str, "'\"");
+        break;
+      }
+      default: { /* TEXT, every byte: 'a' || char(0) || 'b' is not 'a' */
         const unsigned char *z = sqlite3_value_text(v);
+        int n = z ? sqlite3_value_bytes(v) : 0;
         sqlite3_str_appendchar(str, 1, '"');
-        for (; z && *z; z++) {
-          if (*z == '"' || *z == '\\')
-            sqlite3_str_appendf(str, "\\%c", *z);
-          else if (*z < 0x20)
-            sqlite3_str_appendf(str, "\\u%04x", *z);
+        for (int k = 0; k < n; k++) {
+          if (z[k] == '"' || z[k] == '\\')
+            sqlite3_str_appendf(str, "\\%c", z[k]);
+          else if (z[k] < 0x20)
+            sqlite3_str_appendf(str, "\\u%04x", z[k]);
           else
-            sqlite3_str_appendchar(str, 1, (char)*z);
+            sqlite3_str_appendchar(str, 1, (char)z[k]);
         }
         sqlite3_str_appendchar(str, 1, '"');
         break;

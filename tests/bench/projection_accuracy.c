@@ -48,6 +48,10 @@ typedef struct tally {
   long part_cases[2];
   double part_ape[2][N_METHODS];
   long hw_projected, hw_next, hw_snaive; /* holt_winters' fallbacks */
+  /* auto's intervals from the spread of the year's periods (no earlier
+  ** errors), with a prior year [1] or without [0] */
+  long spread_with[2], spread_covered[2];
+  double spread_width[2];
 } tally;
 
 /* ---- deterministic random numbers (splitmix64, Box-Muller) ---------- */
@@ -95,6 +99,14 @@ static void score_series(const ts_proj_grid *g, int k, const ts_proj_cell *cells
             t->above_ytd[m] += est[m].low >= ytd;
           }
         }
+      }
+      const ts_proj_estimate *a = &est[TS_PROJ_AUTO];
+      if (a->ok && a->interval_ok && a->interval_note && strstr(a->interval_note, "spread")) {
+        double prior;
+        int with_prior = !ts_proj_actual(g, yi - 1, &prior);
+        t->spread_with[with_prior]++;
+        t->spread_covered[with_prior] += a->low <= actual && actual <= a->high;
+        t->spread_width[with_prior] += (a->high - a->low) / fabs(actual);
       }
       const ts_proj_cell *hw = &cells[yi * TS_PROJ_N_CELLS + TS_PROJ_HOLT_WINTERS];
       if (hw->ok) {
@@ -248,6 +260,12 @@ static void print_tally(const char *zTitle, long n_series, tally *t) {
       " seasonal naive %ld)\n",
       t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
       t->hw_projected, t->hw_next, t->hw_snaive);
+  for (int p = 1; p >= 0; p--)
+    if (t->spread_with[p])
+      printf("auto's intervals from the year's spread, %s: %ld, %.1f%% in them, width %.1f%%\n",
+             p ? "prior year known" : "first year", t->spread_with[p],
+             100.0 * t->spread_covered[p] / t->spread_with[p],
+             100.0 * t->spread_width[p] / t->spread_with[p]);
   for (int part = 0; part < 2; part++) {
     long n = t->part_cases[part];
     int best = 0;

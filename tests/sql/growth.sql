@@ -91,6 +91,22 @@ SELECT pct_change('1,000.5,5', 1);
 -- @check growth-2.13f
 SELECT pct_change('--', 1);
 -- @error pct_change(): argument 1 is not a number: '--'
+-- a sign then a comma has no digit before its first group: '-,400' was
+-- read as -400
+-- @check growth-2.13g
+SELECT pct_change('-,400', 1);
+-- @error pct_change(): argument 1 is not a number: '-,400'
+-- @check growth-2.13h
+SELECT trade_imbalance(1, '+,400');
+-- @error trade_imbalance(): argument 2 is not a number: '+,400'
+-- an exponent after grouped digits: '3,801e6' may be 3.801e6 written with
+-- a decimal comma, 1000 times less than the thousands reading
+-- @check growth-2.13i
+SELECT pct_change('3,801e6', 1);
+-- @error pct_change(): argument 1 is not a number: '3,801e6'
+-- @check growth-2.13j
+SELECT pct_change(1, '-1,234.5E2');
+-- @error pct_change(): argument 2 is not a number: '-1,234.5E2'
 -- @check growth-2.14
 SELECT pct_change(1);
 -- @error wrong number of arguments to function pct_change()
@@ -344,3 +360,20 @@ SELECT flow, round(g, 2), p, c FROM growth_view ORDER BY flow;
 -- @expect
 -- | export|-40.0|100.0|100.0
 -- | import|105.64|100.0|100.0
+
+-- The aggregate sums the rows of a period, whatever their label form, as
+-- the query's GROUP BY asks (docs/reference/growth.md): it equals
+-- pct_change of the two periods' sum()s.  2023-06 is 5 + 7 + 8 = 20
+-- ('2023.06', '2023-06' and 'Jun 2023' are one month), 2022-06 is 10:
+-- +100 %.  The window with the default frame gives every 2023-06 row
+-- the same growth (its rows are peers).
+-- @check growth-10.1
+WITH d(p, v) AS (VALUES ('2022-06', 10), ('2023.06', 5), ('2023-06', 7), ('Jun 2023', 8))
+SELECT yoy_growth(v, p),
+       pct_change((SELECT sum(v) FROM d WHERE period_normalize(p) = '2023-06'),
+                  (SELECT sum(v) FROM d WHERE period_normalize(p) = '2022-06')) FROM d;
+-- @expect 100.0|100.0
+-- @check growth-10.2
+WITH d(p, v) AS (VALUES ('2022-06', 10), ('2023-06', 5), ('2023-06', 7), ('2023-06', 8))
+SELECT group_concat(coalesce(g, 'NULL'), ',') FROM (SELECT yoy_growth(v, p) OVER (ORDER BY p) AS g FROM d);
+-- @expect NULL,100.0,100.0,100.0

@@ -212,3 +212,70 @@ SELECT count(*) AS tables_left_behind FROM sqlite_temp_master WHERE name = 'e';
 -- @expect
 -- | tables_left_behind
 -- | 0
+
+-- Thousands separators follow the one rule of every number read (see
+-- docs/conventions.md): a leading '0,' is a decimal comma or a typo, never
+-- a thousands separator.  '0,001' used to load as 1 and '00,500' as 500.
+-- The file is written into build/ by the check itself.
+-- @check kosis_csv-5.1
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","0,001"' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-5.2
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+-- @error kosis_csv: build/kosis_decimal_comma.csv line 2: column "2019 2/4": value is not a number: '0,001'
+-- @check kosis_csv-5.3
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","00,500"' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-5.4
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+-- @error kosis_csv: build/kosis_decimal_comma.csv line 2: column "2019 2/4": value is not a number: '00,500'
+-- @check kosis_csv-5.5
+SELECT writefile('build/kosis_decimal_comma.csv', 'region,2019 1/4,2019 2/4' || char(10) || 'A,"1,500","-1,234,567.5"' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.dc USING kosis_csv(file='build/kosis_decimal_comma.csv');
+SELECT period, value FROM temp.dc;
+-- @expect
+-- | written
+-- | 1
+-- | period|value
+-- | 2019-Q1|1500
+-- | 2019-Q2|-1234567.5
+
+-- Two records that nothing tells apart are an error, not two rows a
+-- sum() would add up: in the long layout the same dimension values and
+-- period (here '2019.01' and '2019-01'), in the wide layout the same
+-- dimension values.  Files written into build/ by the checks.
+-- @check kosis_csv-6.1
+SELECT writefile('build/kosis_repeat_long.csv', '시점,region,데이터' || char(10) || '2019.01,A,5' || char(10)
+  || '2019.01,B,6' || char(10) || '2019-01,A,7' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-6.2
+CREATE VIRTUAL TABLE temp.rl USING kosis_csv(file='build/kosis_repeat_long.csv');
+-- @error kosis_csv: build/kosis_repeat_long.csv line 4: the same dimension values and period 2019-01 as line 2 (one value per period and row is supported)
+-- @check kosis_csv-6.3
+SELECT writefile('build/kosis_repeat_wide.csv', 'region,item,2019 1/4,2019 2/4' || char(10) || 'A,x,1,2' || char(10)
+  || 'A,y,3,4' || char(10) || 'A,x,5,6' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-6.4
+CREATE VIRTUAL TABLE temp.rw USING kosis_csv(file='build/kosis_repeat_wide.csv');
+-- @error kosis_csv: build/kosis_repeat_wide.csv line 4: the same dimension values as line 2 (one value per period and row is supported)
+-- Records that differ in any dimension, or (long) in the period, load.
+-- @check kosis_csv-6.5
+SELECT writefile('build/kosis_repeat_long.csv', '시점,region,데이터' || char(10) || '2019.01,A,5' || char(10)
+  || '2019.02,A,6' || char(10) || '2019.01,a,7' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.rl USING kosis_csv(file='build/kosis_repeat_long.csv');
+SELECT region, period, value FROM temp.rl;
+-- @expect
+-- | written
+-- | 1
+-- | region|period|value
+-- | A|2019-01|5
+-- | A|2019-02|6
+-- | a|2019-01|7

@@ -70,9 +70,8 @@ WHERE partner = 'A' AND year = 2018;
 -- | year|is_linear
 -- | 2018|1
 -- From 2021 snaive has 3 earlier errors, all 0: the only method without error, so auto is
--- snaive, exact (ytd + 105).  The intervals come from auto's own errors: in 2021 and 2022
--- fewer than 3 were made the same way (weighted median, from 2020), so all of them count
--- (2017..2020, the median years included); the point is inside.
+-- snaive, exact (ytd + 105), whichever rule auto uses.  The intervals come from the errors
+-- of that rule, no wider than the best method's (snaive's, all 0); the point is inside.
 -- @check projection_vtab-2.3
 SELECT year, ytd + 105 = projection AS snaive_exact, method, low <= projection AND projection <= high AS inside
 FROM outlook WHERE partner = 'A' AND year >= 2021;
@@ -182,8 +181,9 @@ SELECT year, count(*) AS series, count(low) AS with_interval FROM six_rr WHERE y
 -- | 2016|6|6
 -- | 2017|6|6
 -- auto borrows too: in 2016 (one year of errors) it ranks the methods by the pooled errors
--- instead of taking the median of all, and its interval comes from the 2015 errors of the
--- other five series' auto (5 errors, the pool's minimum) and its own one.
+-- instead of taking the median of all (no rule has errors yet: the weighted median), and
+-- its interval comes from the 2015 errors of the best method of the other five series (5
+-- errors, the pool's minimum) and its own one.
 CREATE VIRTUAL TABLE six_auto USING annual_projection(source=six, value=amount, period=period,
   by=partner, through=Q1);
 -- @check projection_vtab-7.3

@@ -134,3 +134,20 @@ SELECT sparkline(v, p) FROM (SELECT 1e308 AS v, 2020 AS p UNION ALL SELECT 1e308
 -- @check sparkline-12.9
 SELECT sparkline(1);
 -- @error wrong number of arguments to function sparkline()
+
+-- Integer sums that differ only past a double's 53 bits are not a flat
+-- line: the scale is taken on the exact differences from the smallest
+-- (807 - 800 = 7 steps: 807 is the top, 806 is 6/7 of the way = level 7
+-- of 8, 800 the bottom).  As doubles all three are 2^63, drawn ▄▄▄.
+-- @check sparkline-13.1
+.headers off
+SELECT sparkline(v, p) FROM (SELECT 9223372036854775807 AS v, '2020' AS p
+  UNION ALL SELECT 9223372036854775806, '2021' UNION ALL SELECT 9223372036854775800, '2022');
+-- @expect █▇▁
+-- A sum past 64 bits: 2^64 - 2, -2^63 and 0; 0 is a third of the way up
+-- (2^63 / (3 * 2^63 - 2)), 7/3 rounds to level 3 of 8.
+-- @check sparkline-13.2
+SELECT sparkline(v, p) FROM (SELECT 9223372036854775807 AS v, '2020' AS p
+  UNION ALL SELECT 9223372036854775807, '2020' UNION ALL SELECT -9223372036854775808, '2021'
+  UNION ALL SELECT 0, '2022');
+-- @expect █▁▃

@@ -433,6 +433,12 @@ CREATE VIRTUAL TABLE e9 USING trade_imbalance(source=trade_long, period=period, 
 CREATE TABLE clash(period TEXT, flow TEXT, amount, note TEXT);
 -- @check trade_vtab-10.17
 CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash, period=period, value=amount, flow=flow, by='period');
+-- @error trade_imbalance: period and by name the same column "period"
+-- A by column named "period" that is not the period column still clashes
+-- with the result column.
+-- @check trade_vtab-10.17a
+CREATE TABLE clash_month(month TEXT, period TEXT, flow TEXT, amount);
+CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash_month, period=month, value=amount, flow=flow, by='period');
 -- @error trade_imbalance: by column "period" has the name of a result column
 -- @check trade_vtab-10.18
 CREATE VIRTUAL TABLE e10 USING trade_imbalance(source=clash, period=period, value=amount, flow=flow, by='NOTE');
@@ -506,3 +512,42 @@ SELECT period, exports, imports, balance FROM trade_imbalance('kosis', '금액',
 -- @check trade_vtab-15.2
 SELECT * FROM trade_imbalance('kosis', '금액', '시점', '구분', '국가', 'export_label=X, import_label=M');
 -- @error trade_imbalance: unknown flow label '해외직접구매' in column "구분" (exports are 'X'; imports are 'M'; name your labels with export_label= and import_label=)
+
+-- An incomplete roll-up is a part: balance_change, like balance_growth,
+-- is NULL when either half misses months (Jan+Feb 2022 against Jan+Mar
+-- 2023 would give -3 - (-39) = 36); prior_balance is still shown.
+-- @check trade_vtab-16.1
+CREATE TEMP TABLE part_months(m TEXT, x INTEGER, i INTEGER);
+INSERT INTO part_months VALUES ('2022-01', 10, 30), ('2022-02', 12, 31), ('2023-01', 20, 25), ('2023-03', 22, 20);
+CREATE VIRTUAL TABLE temp.part_halves USING trade_imbalance(source=part_months, period=m, exports=x, imports=i, grain=half);
+SELECT period, balance, prior_balance, balance_change, balance_growth, note FROM temp.part_halves;
+-- @expect
+-- | period|balance|prior_balance|balance_change|balance_growth|note
+-- | 2022-H1|-39||||incomplete period
+-- | 2023-H1|-3|-39|||incomplete period
+-- Whole quarters rolled up to halves keep their change: 2022-H1 is
+-- (1 + 2) - (5 + 7) = -9, 2023-H1 (4 + 4) - (5 + 6) = -3, a change of 6.
+-- @check trade_vtab-16.2
+CREATE TEMP TABLE whole_quarters(q TEXT, x INTEGER, i INTEGER);
+INSERT INTO whole_quarters VALUES ('2022-Q1', 1, 5), ('2022-Q2', 2, 7), ('2023-Q1', 4, 5), ('2023-Q2', 4, 6);
+CREATE VIRTUAL TABLE temp.whole_halves USING trade_imbalance(source=whole_quarters, period=q, exports=x, imports=i, grain=half);
+SELECT period, balance, prior_balance, balance_change, round(balance_growth, 1) AS g, note FROM temp.whole_halves;
+-- @expect
+-- | period|balance|prior_balance|balance_change|g|note
+-- | 2022-H1|-9||||no prior period
+-- | 2023-H1|-3|-9|6|66.7|
+
+-- One source column in two roles is refused: exports= and imports= the
+-- same column made every period balanced trade (coverage 100 %, balance
+-- 0, Grubel-Lloyd 100) with no error.
+-- @check trade_vtab-17.1
+CREATE TEMP TABLE roles(p TEXT, x INTEGER, m INTEGER, f TEXT);
+INSERT INTO roles VALUES ('2022', 1, 2, 'export'), ('2023', 3, 4, 'import');
+CREATE VIRTUAL TABLE temp.r1 USING trade_imbalance(source=roles, period=p, exports=x, imports=X);
+-- @error trade_imbalance: exports and imports name the same column "X"
+-- @check trade_vtab-17.2
+CREATE VIRTUAL TABLE temp.r2 USING trade_imbalance(source=roles, period=p, value=x, flow=p);
+-- @error trade_imbalance: period and flow name the same column "p"
+-- @check trade_vtab-17.3
+SELECT * FROM trade_imbalance('roles', 'x', 'p', 'f', 'f');
+-- @error trade_imbalance: flow and by name the same column "f"

@@ -495,3 +495,70 @@ SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series <> 'c';
 -- @check yoy_vtab-24.2
 SELECT * FROM yoy_growth('badrow', 'v', 'p', 'k') WHERE series = 'c';
 -- @error yoy_growth: column "v" in "badrow" is not a number: 'n/a' (period '2022' of series k='c')
+
+-- An incomplete roll-up is a part: like its growth, its change against
+-- the prior period is NULL (H1 alone, 1400, against the whole of 2022,
+-- 680.8 + 809.2 = 1490, is not a fall of 90).  prior_value is still shown.
+-- A complete year against a complete year keeps its change (160 - 100).
+-- @check yoy_vtab-25.1
+CREATE TEMP TABLE half_rows(p TEXT, v);
+INSERT INTO half_rows VALUES ('2022-H1', 680.8), ('2022-H2', 809.2), ('2023-H1', 1400),
+  ('2020-H1', 40), ('2020-H2', 60), ('2021-H1', 70), ('2021-H2', 90);
+SELECT period, value, prior_value, change, growth, note FROM yoy_growth('half_rows', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|prior_value|change|growth|note
+-- | 2020|100||||no prior period
+-- | 2021|160|100|60|60.0|
+-- | 2022|1490.0|160|1330.0|831.25|
+-- | 2023|1400|1490.0|||incomplete period
+
+-- One source column in two roles is refused: value= the period column
+-- would give the growth of the year numbers (2023 against 2022: 0.05 %),
+-- and a by column named twice failed with no word of why.
+-- @check yoy_vtab-26.1
+CREATE TEMP TABLE roles(p TEXT, v INTEGER, g TEXT);
+INSERT INTO roles VALUES ('2022', 1, 'a'), ('2023', 3, 'a');
+CREATE VIRTUAL TABLE temp.r1 USING yoy_growth(source=roles, value=p, period=P);
+-- @error yoy_growth: period and value name the same column "p"
+-- @check yoy_vtab-26.2
+CREATE VIRTUAL TABLE temp.r2 USING yoy_growth(source=roles, value=v, period=p, by='g, "g"');
+-- @error yoy_growth: by names the column "g" twice
+-- @check yoy_vtab-26.3
+SELECT * FROM yoy_growth('roles', 'v', 'p', 'g, v');
+-- @error yoy_growth: value and by name the same column "v"
+-- @check yoy_vtab-26.4
+CREATE VIRTUAL TABLE temp.r4 USING annual_projection(source=roles, value=v, period=p, by=p);
+-- @error annual_projection: period and by name the same column "p"
+
+-- A source's preliminary column written as text: 'Y', 'p', 'true' mark
+-- the figure (SQL's truth value of such text is 0, which showed them as
+-- final); NULL, 0, '0', '', 'N', 'no', 'false' do not.  Years two apart,
+-- so no row's mark comes from its prior year.  Both scan paths.
+-- @check yoy_vtab-27.1
+CREATE TEMP TABLE flags(p TEXT, v INTEGER, preliminary);
+INSERT INTO flags VALUES ('2000', 1, 'Y'), ('2002', 1, 'p'), ('2004', 1, ' True '), ('2006', 1, 2),
+  ('2008', 1, 'N'), ('2010', 1, ' no '), ('2012', 1, 'FALSE'), ('2014', 1, '0'), ('2016', 1, 0.0),
+  ('2018', 1, ''), ('2020', 1, NULL), ('2022', 1, '-');
+SELECT group_concat(preliminary, '') AS stream FROM yoy_growth('flags', 'v', 'p', '', 'scan=stream');
+SELECT group_concat(preliminary, '') AS hash FROM yoy_growth('flags', 'v', 'p', '', 'scan=hash, grain=year');
+-- @expect
+-- | stream
+-- | 111100000000
+-- | hash
+-- | 111100000000
+
+-- Several series columns: the JSON key keeps every byte, so distinct
+-- keys never show as one.  BLOB keys were written as their bytes' text up
+-- to the first zero byte (x'00ff' and x'0102' both as ""), text with a
+-- zero byte was cut there ('a' || char(0) || 'b' as "a").
+-- @check yoy_vtab-28.1
+CREATE TEMP TABLE odd_keys(a, b, p TEXT, v INTEGER);
+INSERT INTO odd_keys VALUES (x'00ff', 'k', '2022', 1), (x'0102', 'k', '2022', 2),
+  ('a' || char(0) || 'b', 1, '2023', 3), ('a' || char(0) || 'c', 1, '2023', 4);
+SELECT series, json_valid(series) AS valid, value FROM yoy_growth('odd_keys', 'v', 'p', 'a, b');
+-- @expect
+-- | series|valid|value
+-- | ["a\u0000b",1]|1|3
+-- | ["a\u0000c",1]|1|4
+-- | ["x'00ff'","k"]|1|1
+-- | ["x'0102'","k"]|1|2

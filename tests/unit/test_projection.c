@@ -345,6 +345,95 @@ static void test_auto_weighted_median(void **state) {
   assert_string_equal(e.note, "cannot project");
 }
 
+/* auto learns its rule from the errors its rules made.  Seven years of a
+** half-yearly grid, every total 100; run_rate (RR), snaive (SN) and
+** prior_share (PS) written by hand.  Years 0..2 rank them (mean |ln
+** error| RR 0.069 < SN 0.079 < PS 0.089, close together); in years 3..5
+** RR is exact and the others over.  In year 3 the weighted median (weights
+** 1 / d^2: 208, 160, 127 of 495; sorted by value RR's 100 holds less than
+** half) is SN's 115, and the trimmed mean, the inverse-MSE mean and the
+** plain median are above 100 too: only "the best method" rule is exact in
+** every year 3..5, so year 6 (its 3 errors in the latest 4 years) uses it:
+** RR, ranked first, 130 -- not 140 or more as the other rules would. */
+static void test_auto_learns_its_rule(void **state) {
+  (void)state;
+  enum { Y = 7 };
+  static const double rr[Y] = {107, 93, 107, 100, 100, 100, 130};
+  static const double sn[Y] = {108, 92, 108, 115, 112, 112, 140};
+  static const double ps[Y] = {109, 91, 109, 120, 118, 118, 150};
+  double halves[2 * Y];
+  for (int i = 0; i < 2 * Y; i++) halves[i] = 50;
+  test_grid t;
+  grid_init(&t, 2, 2 * Y, halves);
+  ts_proj_cell cells[Y * TS_PROJ_N_CELLS];
+  memset(cells, 0, sizeof(cells));
+  for (int i = 0; i < Y * TS_PROJ_N_CELLS; i++) cells[i].note = "cannot project";
+  for (int y = 0; y < Y; y++) {
+    const double *v[3] = {rr, sn, ps};
+    const ts_proj_method m[3] = {TS_PROJ_RUN_RATE, TS_PROJ_SNAIVE, TS_PROJ_PRIOR_SHARE};
+    for (int j = 0; j < 3; j++) {
+      ts_proj_cell *c = &cells[y * TS_PROJ_N_CELLS + m[j]];
+      c->ok = 1, c->value = v[j][y], c->note = NULL;
+    }
+  }
+  ts_projection_auto_fill(&t.g, 1, Y, cells);
+  ts_proj_estimate e;
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 0, &e);
+  assert_float_equal(e.projection, 115, 0); /* year 3: no rule judged yet */
+  assert_string_equal(e.detail,
+                      "auto: the median of the 5 methods with the smallest past "
+                      "errors, weighted by their accuracy");
+  ts_projection_from_backtest(&t.g, cells, 6, 1, TS_PROJ_AUTO, 80, &e);
+  assert_true(e.ok);
+  assert_float_equal(e.projection, 130, 0);
+  assert_string_equal(e.detail, "auto: the method with the smallest past errors");
+  /* the backtest's auto column holds the same (no pool here) */
+  assert_float_equal(cells[6 * TS_PROJ_N_CELLS + TS_PROJ_AUTO].value, 130, 0);
+  /* its interval: the best rule's errors are 0, capped by nothing wider */
+  assert_true(e.interval_ok);
+  assert_float_equal(e.low, 130, 0);
+  assert_float_equal(e.high, 130, 0);
+}
+
+/* No earlier errors but a complete prior year and 2 periods of this one:
+** the interval from the spread of this year's growth by period (item 4b).
+** Year 0: 100 a quarter; year 1 from Q2: 110, 121 (growth ln 1.1, ln
+** 1.21).  run_rate 2 * 231 = 462; s^2 = (ln 1.21 - ln 1.1)^2 / 2 =
+** (ln 1.1)^2 / 2 on 1 degree of freedom; the half still to come is q =
+** 231 / 462 = 0.5 of the total: var = 0.25 s^2 (1/2 + 1/2), and
+** [low, high] = 462 exp(-+ t_1(0.9) sqrt(var)). */
+static void test_interval_from_spread(void **state) {
+  (void)state;
+  const double v[8] = {100, 100, 100, 100, 110, 121, NAN, NAN};
+  test_grid t;
+  ts_proj_estimate e;
+  grid_init(&t, 4, 8, v);
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_float_equal(e.projection, 462, 1e-9);
+  assert_true(e.interval_ok);
+  double half = 3.0776835371752536 * sqrt(0.25 * log(1.1) * log(1.1) / 2);
+  assert_float_equal(e.low, 462 * exp(-half), 1e-6);
+  assert_float_equal(e.high, 462 * exp(half), 1e-6);
+  assert_string_equal(e.interval_note,
+                      "interval from the spread of this year's periods (no earlier errors)");
+  /* from Q1 (one period): no spread, no interval */
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_false(e.interval_ok);
+  /* the first year has no prior year: no interval either */
+  const double first[4] = {100, 110, NAN, NAN};
+  grid_init(&t, 4, 4, first);
+  assert_int_equal(ts_projection_estimate(&t.g, 0, 2, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
+  assert_false(e.interval_ok);
+  /* a zero among the periods: no log growth, no interval */
+  const double zero[8] = {100, 0, 100, 100, 110, 121, NAN, NAN};
+  grid_init(&t, 4, 8, zero);
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_false(e.interval_ok);
+}
+
 /* Item 8's invariants on every method of a noisy seasonal series:
 ** the point inside [low, high], low >= the year-to-date, a known year's
 ** interval is its total, and no data from the future (the projection of
@@ -425,11 +514,13 @@ static void test_bounded_history(void **state) {
     assert_true(part.value == full.value);
     for (int i = 0; i <= keep_from; i++) present[i] = 1;
   }
-  /* auto reads TS_PROJ_ERROR_YEARS + 1 years' backtests: the first it
-  ** needs is a chain start */
+  /* auto reads 2 TS_PROJ_ERROR_YEARS + 1 years' backtests (its rules'
+  ** errors, each ranked on the years before): the first it needs is a
+  ** chain start */
   g.first_year = 0; /* year = index: chains start at indexes divisible by 16 */
-  assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_AUTO),
-                   (YEARS - 1 - TS_PROJ_ERROR_YEARS) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS);
+  assert_int_equal(
+      ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_AUTO),
+      (YEARS - 1 - 2 * TS_PROJ_ERROR_YEARS) / TS_PROJ_CHAIN_YEARS * TS_PROJ_CHAIN_YEARS);
   assert_int_equal(ts_projection_first_needed(&g, YEARS - 1, TS_PROJ_SNAIVE), YEARS - 1);
   free(v);
   free(present);
@@ -491,6 +582,8 @@ int main(void) {
       cmocka_unit_test(test_gaps_zero_negative),
       cmocka_unit_test(test_auto_learns),
       cmocka_unit_test(test_auto_weighted_median),
+      cmocka_unit_test(test_auto_learns_its_rule),
+      cmocka_unit_test(test_interval_from_spread),
       cmocka_unit_test(test_invariants),
       cmocka_unit_test(test_bounded_history),
       cmocka_unit_test(test_quantiles_and_interval),

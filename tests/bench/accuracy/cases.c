@@ -17,7 +17,7 @@
 **  2. All of it goes into one SQLite table, obs(dataset, series, period,
 **     value), on a connection with tradestat registered (linked from
 **     build/libtradestat.a; nothing of ext/ but its init is used).  For
-**     each data set, method (the seven) and cut-off (--cuts: a list of 1, 2,
+**     each data set, method (the eight) and cut-off (--cuts: a list of 1, 2,
 **     3 = after Q1, H1, Q3, i.e. through = Q1/H1/Q3 or 03/06/09; default 2,
 **     the H1 projection, as R's fits are slow) one annual_projection table
 **     is created and every complete year's row is read: projection, low,
@@ -40,8 +40,8 @@
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static const char *const METHODS[] = {"run_rate", "prior_share",  "avg_share", "snaive",
-                                      "linear",   "holt_winters", "auto"};
-#define N_METHODS   7
+                                      "linear",   "holt_winters", "theta",     "auto"};
+#define N_METHODS   8
 #define MAX_PERIODS 4096
 
 static sqlite3 *db;

@@ -6,7 +6,7 @@ Contract:
  1. CASES.csv (tests/bench/accuracy/cases.c) holds tradestat's projections
     through the extension's SQL, with each case's actual year total; R.csv
     (r_forecasts.R), when given, R's projections of the same cases.
- 2. Per data set, only cases every method projected (tradestat's seven and,
+ 2. Per data set, only cases every method projected (tradestat's eight and,
     with R.csv, R's four) are scored, so each column is on the same cases.
     For each method: MAPE, median APE, bias (mean of (projection - actual)
     / |actual|, %), the share of actual totals inside the 80 % interval and
@@ -24,7 +24,8 @@ import random
 import statistics
 import sys
 
-TS_METHODS = ["run_rate", "prior_share", "avg_share", "snaive", "linear", "holt_winters", "auto"]
+TS_METHODS = ["run_rate", "prior_share", "avg_share", "snaive", "linear", "holt_winters", "theta",
+              "auto"]
 R_METHODS = ["ets", "auto.arima", "stlf", "thetaf"]
 
 

@@ -1,0 +1,237 @@
+#!/usr/bin/python3
+"""yoy_growth and ytd_growth as window functions, against the frame SQLite
+itself builds.
+
+For every seeded random series (month, quarter, half, year and day
+periods; gaps; several rows of one period; NULL values; INTEGER and REAL
+values) and every random window (ROWS, RANGE or GROUPS; n PRECEDING,
+n FOLLOWING, UNBOUNDED; EXCLUDE NO OTHERS / CURRENT ROW / GROUP / TIES;
+with and without PARTITION BY), the same window's
+json_group_array(json_array(value, period)) shows the rows SQLite puts in
+each row's frame.  The expected answer is computed from those rows alone
+by the documented rule (docs/reference/growth.md): rows with a NULL value
+are skipped, rows of one period are summed, the latest period of the
+frame is compared with the same period a year earlier (present in the
+frame, sum not zero), and year-to-date sums need every period of both
+years present.  A window function that keeps state across frames
+(xInverse) must agree with that, whatever the frame does.
+
+Also the aggregate form, against the same rule over the whole group.
+
+    /usr/bin/python3 tests/trust/frames_check.py [build/tradestat] [seed] [rounds]
+
+Prints one line per failure (at most 20) and a summary; exits 1 on any.
+"""
+import datetime
+import json
+import random
+import sqlite3
+import sys
+
+EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
+SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 20261201
+ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+
+KINDS = ("year", "half", "quarter", "month", "day")
+PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+
+
+# ---- periods, independently of the extension ----------------------------
+
+def label(kind, year, sub):
+    """Canonical label of the sub-th period (1-based) of year; a day's sub
+    is its day of the year."""
+    if kind == "year":
+        return "%04d" % year
+    if kind == "half":
+        return "%04d-H%d" % (year, sub)
+    if kind == "quarter":
+        return "%04d-Q%d" % (year, sub)
+    if kind == "month":
+        return "%04d-%02d" % (year, sub)
+    return (datetime.date(year, 1, 1) + datetime.timedelta(sub - 1)).isoformat()
+
+
+def parse(kind, text):
+    """(year, position in the year) of a canonical label."""
+    if kind == "year":
+        return int(text), 1
+    if kind in ("half", "quarter"):
+        return int(text[:4]), int(text[6:])
+    if kind == "month":
+        return int(text[:4]), int(text[5:])
+    d = datetime.date.fromisoformat(text)
+    return d.year, d.timetuple().tm_yday
+
+
+def prior_year(kind, text):
+    """The same period a year earlier, or None (29 February)."""
+    year, pos = parse(kind, text)
+    if kind != "day":
+        return label(kind, year - 1, pos)
+    d = datetime.date.fromisoformat(text)
+    if d.month == 2 and d.day == 29:
+        return None
+    return d.replace(year=d.year - 1).isoformat()
+
+
+def ytd_labels(kind, text):
+    """Every period of text's year up to text, and of the prior year up to
+    the same point (28 February standing in for 29 February)."""
+    year, pos = parse(kind, text)
+    this = [label(kind, year, i) for i in range(1, pos + 1)]
+    if kind != "day":
+        return this, [label(kind, year - 1, i) for i in range(1, pos + 1)]
+    d = datetime.date.fromisoformat(text)
+    if d.month == 2 and d.day == 29:
+        end = datetime.date(year - 1, 2, 28)
+    else:
+        end = d.replace(year=year - 1)
+    return this, [label(kind, year - 1, i) for i in range(1, end.timetuple().tm_yday + 1)]
+
+
+def growth(cur, prev):
+    if prev == 0:
+        return None
+    return (cur - prev) / abs(prev) * 100.0
+
+
+def expected(kind, rows, measure):
+    """The documented result over the rows of one frame or group."""
+    sums = {}
+    for v, p in rows:
+        if v is None or p is None:
+            continue
+        sums[p] = sums.get(p, 0) + v
+    if not sums:
+        return None
+    latest = max(sums, key=lambda p: parse(kind, p))
+    if measure == "yoy_growth":
+        prior = prior_year(kind, latest)
+        if prior is None or prior not in sums:
+            return None
+        return growth(sums[latest], sums[prior])
+    this, before = ytd_labels(kind, latest)
+    if int(latest[:4]) == 1 or any(p not in sums for p in this + before):
+        return None
+    return growth(sum(sums[p] for p in this), sum(sums[p] for p in before))
+
+
+# ---- random series and windows ------------------------------------------
+
+def random_series(rng, kind):
+    """Rows (value, period) of one series, in random order."""
+    start = rng.choice((2019, 2020, 2023))
+    years = rng.choice((1, 2, 3))
+    if kind == "day":
+        first = datetime.date(start, rng.choice((1, 2)), rng.choice((1, 25)))
+        n = rng.choice((30, 70, 400))
+        labels = [(first + datetime.timedelta(i)).isoformat() for i in range(n)]
+    else:
+        labels = [label(kind, y, s) for y in range(start, start + years)
+                  for s in range(1, PER_YEAR[kind] + 1)]
+    gap = rng.random()
+    real = rng.random() < 0.3
+    huge = not real and rng.random() < 0.15  # sums pass 2^63 and come back
+    rows = []
+    for p in labels:
+        if rng.random() < gap * 0.15:
+            continue  # a missing period
+        for _ in range(rng.choice((1, 1, 1, 2, 3))):
+            if rng.random() < 0.08:
+                v = None
+            elif huge:
+                v = rng.choice((2 ** 63 - 1, -2 ** 63, 2 ** 62 + rng.randint(0, 9), rng.randint(1, 9)))
+            elif real:
+                v = round(rng.uniform(-50, 500), 2)
+            else:
+                v = rng.choice((0, rng.randint(-20, 400), rng.randint(1, 9)))
+            rows.append((v, p))
+    rng.shuffle(rows)
+    return rows
+
+
+def random_frame(rng):
+    unit = rng.choice(("ROWS", "RANGE", "GROUPS"))
+
+    def bound(side):
+        n = rng.choice((0, 1, 2, 3, 5, 12, 13, 24, 370))
+        if unit == "RANGE":  # RANGE with an offset needs a numeric ORDER BY
+            return rng.choice(("UNBOUNDED PRECEDING", "CURRENT ROW")) if side == 0 else \
+                rng.choice(("CURRENT ROW", "UNBOUNDED FOLLOWING"))
+        if side == 0:
+            return rng.choice(("UNBOUNDED PRECEDING", "%d PRECEDING" % n, "CURRENT ROW"))
+        return rng.choice(("CURRENT ROW", "%d FOLLOWING" % n, "UNBOUNDED FOLLOWING"))
+
+    start, end = bound(0), bound(1)
+    if start != "CURRENT ROW" and rng.random() < 0.2:
+        end = "%d PRECEDING" % rng.choice((0, 1))  # a frame that ends before the row
+    exclude = rng.choice(("", "", " EXCLUDE CURRENT ROW", " EXCLUDE GROUP", " EXCLUDE TIES"))
+    return "%s BETWEEN %s AND %s%s" % (unit, start, end, exclude)
+
+
+def connect():
+    db = sqlite3.connect(":memory:")
+    db.enable_load_extension(True)
+    db.load_extension(EXT)
+    return db
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def main():
+    rng = random.Random(SEED)
+    db = connect()
+    failures, checked = [], 0
+    for r in range(ROUNDS):
+        kind = rng.choice(KINDS)
+        db.execute("DROP TABLE IF EXISTS s")
+        db.execute("CREATE TABLE s(id INTEGER PRIMARY KEY, g TEXT, p TEXT, v)")
+        for g in ("a", "b") if rng.random() < 0.4 else ("a",):
+            db.executemany("INSERT INTO s(g, p, v) VALUES (?, ?, ?)",
+                           [(g, p, v) for v, p in random_series(rng, kind)])
+        frame = random_frame(rng)
+        part = "PARTITION BY g " if rng.random() < 0.5 else ""
+        # Rows of one period are peers unless id orders them; both
+        # results of a row come from the one window, so either is exact.
+        order = "p, id" if rng.random() < 0.4 and not frame.startswith("RANGE") else "p"
+        win = "(%sORDER BY %s %s)" % (part, order, frame)
+        for measure in ("yoy_growth", "ytd_growth"):
+            sql = ("SELECT id, g, %s(v, p) OVER w, json_group_array(json_array(v, p)) OVER w "
+                   "FROM s WINDOW w AS %s ORDER BY id" % (measure, win))
+            try:
+                got = db.execute(sql).fetchall()
+            except sqlite3.Error as e:
+                failures.append("round %d %s %s %s: error %s" % (r, kind, measure, win, e))
+                continue
+            for rid, g, value, frame_rows in got:
+                want = expected(kind, [tuple(x) for x in json.loads(frame_rows)], measure)
+                checked += 1
+                if not close(value, want):
+                    failures.append("round %d %s %s %s: row %d got %r want %r (frame %s)"
+                                    % (r, kind, measure, win, rid, value, want,
+                                       frame_rows[:300]))
+                    break
+        # The aggregate over each group: any order of rows.
+        for measure in ("yoy_growth", "ytd_growth"):
+            for g, value, rows in db.execute(
+                    "SELECT g, %s(v, p), json_group_array(json_array(v, p)) FROM "
+                    "(SELECT * FROM s ORDER BY random()) GROUP BY g" % measure):
+                want = expected(kind, [tuple(x) for x in json.loads(rows)], measure)
+                checked += 1
+                if not close(value, want):
+                    failures.append("round %d %s aggregate %s group %s: got %r want %r"
+                                    % (r, kind, measure, g, value, want))
+    for f in failures[:20]:
+        print("FAIL " + f)
+    print("frames_check: %d results compared over %d rounds (seed %d), %d failures"
+          % (checked, ROUNDS, SEED, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
