@@ -404,6 +404,13 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
+  /* auto's rule is judged on the finished pool, as each row's estimate
+  ** is (ts_projection_from_backtest): the kept cells say the same, so a
+  ** reconciled total adds up the projections its parts' rows show. */
+  for (int i = 0; i < cur->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &cur->cache[i];
+    if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+  }
   return rc;
 }
 

@@ -38,8 +38,8 @@ FROM rec WHERE region = 'total';
 -- @expect
 -- | year|ytd|projection|low|high|method|actual|error|note
 -- | 2020|40||||prior_share|120||not reconciled: part 'north' has no projection (no complete prior year)
--- | 2021|46|137.3333333333|||prior_share|132|4.040404|reconciled: its year-to-date plus its parts' projections of the rest; fewer than 3 earlier years for an interval
--- | 2022|52|148.7058823529|||prior_share|||reconciled: its year-to-date plus its parts' projections of the rest; fewer than 3 earlier years for an interval
+-- | 2021|46|137.3333333333|124.282452247022|151.754685423794|prior_share|132|4.040404|reconciled: its year-to-date plus its parts' projections of the rest; interval from the spread of this year's periods (no earlier errors)
+-- | 2022|52|148.7058823529|138.083217245407|160.14574317939|prior_share|||reconciled: its year-to-date plus its parts' projections of the rest; interval from the spread of this year's periods (no earlier errors)
 -- @check projection_reconcile-1.3 parts are never changed
 SELECT count(*) AS rows, sum(own.projection IS rec.projection AND own.low IS rec.low AND own.high IS rec.high
                              AND own.note IS rec.note) AS same
@@ -108,7 +108,7 @@ CREATE VIRTUAL TABLE rec_late USING annual_projection(source=late, value=amount,
 SELECT year, round(projection, 10) AS projection, note FROM rec_late WHERE region = 'total' AND year = 2022;
 -- @expect
 -- | year|projection|note
--- | 2022|148.7058823529|reconciled: its year-to-date plus its parts' projections of the rest; fewer than 3 earlier years for an interval
+-- | 2022|148.7058823529|reconciled: its year-to-date plus its parts' projections of the rest; interval from the spread of this year's periods (no earlier errors)
 -- through= left to each series: west (now with 2022-Q2 too) is projected from
 -- its latest period, Q3, the total from Q2.
 CREATE TABLE late2(product TEXT, region TEXT COLLATE NOCASE, period TEXT, amount INTEGER);
