@@ -31,16 +31,21 @@
 **     is pushed into the source query (series_source.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them),
 **     and without through= every later year too (a series' latest period
-**     sets its `through`): a filter never changes a row it keeps.
+**     sets its `through`), and with auto or reconcile= (their pre-pass
+**     reads them anyway, items 8-9): a filter never changes a row it
+**     keeps.
 **  6. A roll-up missing some of its months (grain=, "incomplete period")
 **     is no observation: no ytd or actual includes it, and a year with one
 **     at or before through has no projection (note 'incomplete period').
 **  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
-**  8. The pool (projection_core.c item 4): a query reads the whole source
-**     once more, without the pushed-down WHERE, backtests every series and
-**     pools their errors by point of the year; then auto's projections
-**     with that pool, pooled too.  So every row is the same whatever the
+**  8. The pool (projection_core.c item 4): every series of the whole
+**     source, without the pushed-down WHERE, is backtested and their
+**     errors pooled by point of the year; then auto's projections with
+**     that pool, pooled too.  When the main scan holds the whole source
+**     in memory (the hash path with nothing pushed down: auto's main scan
+**     reads every year for that) the pool walks those series; otherwise
+**     it reads the source once more.  So every row is the same whatever the
 **     WHERE clause, and a series' early years get intervals.  auto needs
 **     the pool for its projection: it is built before the first row; a
 **     fixed method needs it only for low, high and note (the interval's
@@ -49,7 +54,10 @@
 **     backtests are kept (about n_years * 8 * 40 bytes a series plus its
 **     values) and handed to the main scan as it reaches them, so nothing
 **     is fitted twice unless a WHERE on year cut a series short (then it
-**     is backtested again: the same pool, the same answers).  Cost: every
+**     is backtested again: the same pool, the same answers); for the
+**     methods whose backtest costs a few operations a year (all but
+**     holt_winters, theta and auto) they are not kept but made again,
+**     unless reconcile= needs them (worth_keeping).  Cost: every
 **     series' backtest, O(series x years) fits for holt_winters, once
 **     per query.
 **  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
@@ -61,6 +69,7 @@
 **     the pre-pass's, reconcile_row swaps a total's estimate in.
 */
 #include "vtab/series_vtab.h"
+#include "vtab/series_hash.h"
 #include "projection/projection.h"
 #include "projection/projection_reconcile.h"
 #include "families.h"
@@ -297,57 +306,91 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
   return ts_projection_backtest(g, k, mask, g->n_years, cells);
 }
 
-/* Item 7, the pre-pass: every series of the source (no pushdown, so the
-** pool and every answer are the same whatever the WHERE clause) is
-** backtested, the errors pooled by point of the year, then auto's
-** projections made with that pool and their errors pooled too.  The
-** series and their backtests are kept for the main scan. */
-static int pool_series(projection_cursor *cur, char **pzErr) {
+/* Whether a series' backtest is worth keeping from the pre-pass for the
+** main scan: holt_winters' and theta's fits (and auto, which runs them)
+** cost far more than the memory, about n_years * 8 * 40 bytes a series;
+** the other methods take a few operations a year, less than keeping
+** 8,000 series' backtests costs in memory (64 MB).  reconcile= keeps
+** every one (reconcile_source reads them all). */
+static int worth_keeping(ts_proj_method m) {
+  return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
+}
+
+/* Item 8: one series of the pre-pass, kept for the main scan, its
+** backtest's errors added to the pool. */
+static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
+                           char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
+  if (s->kind == TS_KIND_DAY || s->nPoint == 0) return SQLITE_OK; /* the main scan says why */
+  if (cur->n_cache == *pn_alloc) {
+    int n = *pn_alloc ? 2 * *pn_alloc : 16;
+    pooled_series *a = sqlite3_realloc64(cur->cache, sizeof(*a) * (sqlite3_uint64)n);
+    if (a == NULL) return SQLITE_NOMEM;
+    cur->cache = a, *pn_alloc = n;
+  }
+  pooled_series *c = &cur->cache[cur->n_cache];
+  memset(c, 0, sizeof(*c));
+  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
+  if (rc != SQLITE_OK) return rc;
+  cur->n_cache++;
+  if (cur->recon && (rc = ts_recon_add(cur->recon, s, pzErr)) != SQLITE_OK) return rc;
+  c->grid.quantiles = &cur->quantiles;
+  c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
+  if (c->k == 0) return SQLITE_OK;
+  c->cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
+  if (c->cells == NULL) return SQLITE_NOMEM;
+  rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
+  if (rc == SQLITE_OK)
+    rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
+                          (1u << TS_PROJ_AUTO) - 1);
+  if (rc == SQLITE_OK && !worth_keeping(cur->method) && cur->recon == NULL) {
+    release_cached(c); /* the main scan backtests it again: the same cells */
+    cur->n_cache--;
+  }
+  return rc;
+}
+
+/* Item 8: every series of the whole source.  When the main scan holds
+** them all in memory already (the hash path, nothing pushed down) they
+** are walked there: the source is read once.  Otherwise a scan of its
+** own reads the source without the WHERE. */
+static int pool_read(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  int rc, n_alloc = 0;
+  const ts_hash *held = ts_scan_held(cur->base.scan);
+  if (held) {
+    ts_series s;
+    uint32_t next = 0;
+    memset(&s, 0, sizeof(s));
+    while ((rc = ts_hash_series_at(held, &next, &s)) == SQLITE_ROW)
+      if ((rc = pool_add_series(cur, &s, &n_alloc, pzErr)) != SQLITE_OK) break;
+    sqlite3_free(s.aPoint);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
   ts_pushdown pd;
   ts_scan *scan = NULL;
   ts_series *s;
-  int rc, n_alloc = 0;
   memset(&pd, 0, sizeof(pd));
-  cur->pooled = 1;
   /* A statement that writes the source reads it as it was (rowid bound
   ** or the kept series): the pool too. */
   rc = ts_series_snapshot(&cur->base, &pd, pzErr);
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
-  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
-    rc = SQLITE_OK;
-    if (s->kind == TS_KIND_DAY || s->nPoint == 0) continue; /* the main scan says why */
-    if (cur->n_cache == n_alloc) {
-      int n = n_alloc ? 2 * n_alloc : 16;
-      pooled_series *a = sqlite3_realloc64(cur->cache, sizeof(*a) * (sqlite3_uint64)n);
-      if (a == NULL) {
-        rc = SQLITE_NOMEM;
-        break;
-      }
-      cur->cache = a, n_alloc = n;
-    }
-    pooled_series *c = &cur->cache[cur->n_cache];
-    memset(c, 0, sizeof(*c));
-    rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
-    if (rc != SQLITE_OK) break;
-    cur->n_cache++;
-    if (cur->recon && (rc = ts_recon_add(cur->recon, s, pzErr)) != SQLITE_OK) break;
-    c->grid.quantiles = &cur->quantiles;
-    c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
-    if (c->k == 0) continue;
-    c->cells =
-        sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
-    if (c->cells == NULL) {
-      rc = SQLITE_NOMEM;
-      break;
-    }
-    rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
-    if (rc == SQLITE_OK)
-      rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
-                            (1u << TS_PROJ_AUTO) - 1);
-  }
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW)
+    rc = pool_add_series(cur, s, &n_alloc, pzErr);
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);
+  return rc;
+}
+
+/* Item 8, the pre-pass: every series of the source (no pushdown, so the
+** pool and every answer are the same whatever the WHERE clause) is
+** backtested, the errors pooled by point of the year, then auto's
+** projections made with that pool and their errors pooled too.  The
+** series and their backtests worth keeping are kept for the main scan. */
+static int pool_series(projection_cursor *cur, char **pzErr) {
+  cur->pooled = 1;
+  int rc = pool_read(cur, pzErr);
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
   if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
@@ -564,9 +607,13 @@ static int projection_next(ts_series_cursor *pCur) {
 
 /* Without through= a series is projected from the position of its own
 ** latest period, so every row depends on the series' last year: a bound
-** on year must not stop the source before it. */
+** on year must not stop the source before it.  auto reads the whole
+** source for its pool before the first row (item 8), and so does
+** reconcile= (item 9): the main scan reads every year too, so that one
+** read serves both (pool_read). */
 static int projection_reads_later_years(const ts_series_vtab *pVtab) {
-  return ((const projection_vtab *)pVtab)->through.per_year == 0;
+  const projection_vtab *vtab = (const projection_vtab *)pVtab;
+  return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO || vtab->reconcile;
 }
 
 /* The table-valued form's method argument (default auto). */

@@ -111,7 +111,16 @@ typedef struct hseries {
   int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
   uint32_t nIdx;
   uint32_t *aIdx;
+  /* Compact points (ts_hash.compact): the value of ordinal lo + k in
+  ** aVal[k] (an integer, or a REAL's bits) and what it is in aFlag[k]. */
+  uint64_t *aVal;
+  unsigned char *aFlag;
 } hseries;
+
+/* aFlag bits of a compact point. */
+#define CP_PRESENT     1
+#define CP_INT         2
+#define CP_PRELIMINARY 4
 
 #define CHUNK_BITS 12
 #define CHUNK      ((uint32_t)1 << CHUNK_BITS)
@@ -120,6 +129,11 @@ struct ts_hash {
   sqlite3 *db;
   const ts_source_spec *spec;
   int nSlot;
+  /* Without grain= and with one value slot every point is one row (a
+  ** second is an error the streaming path reports), so a point is its
+  ** row's value: 9 bytes in the series' own arrays instead of a summing
+  ** slot in a chunk (2.4 M points: about 22 MB instead of 190 MB). */
+  int compact;
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
@@ -353,14 +367,58 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
   return 1;
 }
 
-/* The rule of scan=auto: hash when rows are summed into far fewer points
-** (grain=, or two flow rows into one point) and no series-column
-** equality narrows the read to a few series (an index seek then reads
-** little, in order already). */
-static int auto_wants_hash(const ts_source_spec *spec, const ts_pushdown *pd) {
+/* Rows of the source, estimated: sqlite_stat1 when ANALYZE ran, else the
+** largest rowid (a rowid table that is appended to); 0 when unknown. */
+static sqlite3_int64 source_rows(sqlite3 *db, const ts_source_spec *spec) {
+  sqlite3_int64 n = 0;
+  sqlite3_stmt *stmt = NULL;
+  char *zSql = spec->zSchema ? sqlite3_mprintf(
+                                   "SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zSchema, spec->zTable)
+                             : sqlite3_mprintf(
+                                   "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
+                                   "AND stat IS NOT NULL LIMIT 1",
+                                   spec->zTable);
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(stmt, 0);
+    if (z) n = strtoll(z, NULL, 10);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if (n > 0) return n;
+  char *zFrom = ts_source_sql_name(spec);
+  zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
+  stmt = NULL;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  sqlite3_free(zFrom);
+  return n;
+}
+
+/* What scan=auto reads by hash, series-column equalities aside: rows
+** summed into far fewer points (grain=, or two flow rows into one point),
+** or a module that needs every year of every series it shows
+** (annual_projection: history_years -1), whose points the compact form
+** holds in about 9 bytes each. */
+static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
+  if (spec->grain != TS_KIND_NONE || spec->zFlow != NULL) return 1;
+  /* A point per row: a source whose points would pass the memory cap is
+  ** streamed at once rather than read up to the cap first. */
+  return spec->history_years < 0 && source_rows(db, spec) <= TS_HASH_COMPACT_ROWS;
+}
+
+/* The rule of scan=auto: auto_hash_kind, unless a series-column equality
+** narrows the read to a few series (an index seek then reads little, in
+** order already). */
+static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
   for (int i = 0; pd && i < spec->nBy; i++)
     if (pd->apByEq[i]) return 0;
-  return spec->grain != TS_KIND_NONE || spec->zFlow != NULL;
+  return auto_hash_kind(db, spec);
 }
 
 char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
@@ -369,8 +427,8 @@ char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
   int by_eq = 0;
   for (int i = 0; idxStr && idxStr[2 * i] && idxStr[2 * i + 1]; i++)
     if (idxStr[2 * i] == 'B') by_eq = 1;
-  int hash = spec->scan == TS_SCAN_HASH || (spec->scan == TS_SCAN_AUTO && !by_eq &&
-                                            (spec->grain != TS_KIND_NONE || spec->zFlow != NULL));
+  int hash = spec->scan == TS_SCAN_HASH ||
+             (spec->scan == TS_SCAN_AUTO && !by_eq && auto_hash_kind(db, spec));
   return hash && keys_comparable(db, spec, aColl) ? 'h' : 's';
 }
 
@@ -495,28 +553,55 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
 ** periods in one series gives up (the streaming path holds it sorted). */
 #define MAX_SERIES_INDEX ((uint32_t)1 << 22)
 
-/* Makes ordinal fall inside series s's direct index; 1: memory. */
+/* Makes ordinal fall inside series s's direct index (compact: its value
+** arrays); 1: memory. */
 static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
-  if (s->aIdx && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
-  int64_t lo = s->aIdx ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
-  int64_t hi = s->aIdx ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
-  int64_t n = 2 * (int64_t)s->nIdx;
+  int held = h->compact ? s->aFlag != NULL : s->aIdx != NULL;
+  if (held && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
+  int64_t hi = held ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
+  /* Room for twice as many, or (compact points, which hold the values
+  ** themselves) an eighth more and at least 64: a series read in period
+  ** order grows by one ordinal at a time, and doubling would leave up to
+  ** half of 2.4 M points' arrays empty; an eighth keeps the copies
+  ** linear, and 64 keeps them few for a short series. */
+  int64_t grow = (int64_t)s->nIdx / 8 < 64 ? 64 : (int64_t)s->nIdx / 8;
+  int64_t n = h->compact ? (int64_t)s->nIdx + grow : 2 * (int64_t)s->nIdx;
   if (n < hi - lo) n = hi - lo;
   if (n < 16) n = 16;
   if (n > (int64_t)MAX_SERIES_INDEX) {
     h->over = 1;
     return 1;
   }
-  int64_t newLo = s->aIdx && ordinal < s->lo ? hi - n : lo;
-  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
-  if (a == NULL) return 1;
-  memset(a, 0, (size_t)n * sizeof(uint32_t));
-  if (s->aIdx) {
-    memcpy(a + (s->lo - newLo), s->aIdx, (size_t)s->nIdx * sizeof(uint32_t));
-    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(uint32_t);
-    sqlite3_free(s->aIdx);
+  int64_t newLo = held && ordinal < s->lo ? hi - n : lo;
+  if (h->compact) {
+    uint64_t *aVal = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint64_t));
+    unsigned char *aFlag = aVal ? hash_alloc(h, (sqlite3_uint64)n) : NULL;
+    if (aFlag == NULL) {
+      if (aVal) h->mem -= (sqlite3_int64)n * (sqlite3_int64)sizeof(uint64_t);
+      sqlite3_free(aVal);
+      return 1;
+    }
+    memset(aFlag, 0, (size_t)n);
+    if (held) {
+      memcpy(aVal + (s->lo - newLo), s->aVal, (size_t)s->nIdx * sizeof(uint64_t));
+      memcpy(aFlag + (s->lo - newLo), s->aFlag, (size_t)s->nIdx);
+      h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)(sizeof(uint64_t) + 1);
+      sqlite3_free(s->aVal);
+      sqlite3_free(s->aFlag);
+    }
+    s->aVal = aVal, s->aFlag = aFlag;
+  } else {
+    uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+    if (a == NULL) return 1;
+    memset(a, 0, (size_t)n * sizeof(uint32_t));
+    if (held) {
+      memcpy(a + (s->lo - newLo), s->aIdx, (size_t)s->nIdx * sizeof(uint32_t));
+      h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(uint32_t);
+      sqlite3_free(s->aIdx);
+    }
+    s->aIdx = a;
   }
-  s->aIdx = a;
   s->lo = newLo;
   s->nIdx = (uint32_t)n;
   return 0;
@@ -665,6 +750,27 @@ static int sum_is_order_free(const hslot *sl) {
   return sl->emax + 2 * logA - sl->lmin <= 104;
 }
 
+/* A compact point (ts_hash.compact): the row's value, once.  A second
+** row of the point is the streaming path's duplicate error. */
+static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
+                           int prelim) {
+  hseries *s = &h->aSeries[sid];
+  if (cover_ordinal(h, s, ordinal)) return GIVE_UP;
+  size_t k = (size_t)(ordinal - s->lo);
+  if (s->aFlag[k] & CP_PRESENT) return GIVE_UP;
+  uint64_t bits;
+  if (n->is_int)
+    bits = (uint64_t)n->i;
+  else
+    memcpy(&bits, &n->d, sizeof(bits));
+  s->aVal[k] = bits;
+  s->aFlag[k] =
+      (unsigned char)(CP_PRESENT | (n->is_int ? CP_INT : 0) | (prelim ? CP_PRELIMINARY : 0));
+  s->nPoint++;
+  h->nPoint++;
+  return GO_ON;
+}
+
 /* Adds value column iCol of the current row to slot of the point. */
 static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid, const ts_period *p,
                          const ts_period *orig, int slot) {
@@ -674,14 +780,16 @@ static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid,
   sqlite3_free(zWhat);
   if (st == TS_NUMBER_NULL) return GO_ON;
   if (st != TS_NUMBER_OK) return GIVE_UP;
+  int prelim =
+      orig->preliminary || (h->iPreliminary >= 0 &&
+                            ts_value_is_preliminary(sqlite3_column_value(stmt, h->iPreliminary)));
+  if (h->compact) return add_compact(h, sid, ts_period_ordinal(p), &n, prelim);
   hpoint *pt = find_point(h, sid, ts_period_ordinal(p));
   if (pt == NULL) return GIVE_UP;
   hslot *sl = &pt->slot[slot];
   ts_sum_add(&sl->sum, &n);
   track_bits(sl, &n);
-  if (orig->preliminary || (h->iPreliminary >= 0 &&
-                            ts_value_is_preliminary(sqlite3_column_value(stmt, h->iPreliminary))))
-    sl->preliminary = 1;
+  if (prelim) sl->preliminary = 1;
   if (h->spec->grain != TS_KIND_NONE) {
     int first, count, pfirst, pcount;
     month_span(orig, &first, &count);
@@ -729,6 +837,7 @@ static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
 ** (no duplicate without grain=, no overlap of kinds, sums free of
 ** order), 1 it would report an error or might round differently. */
 static int points_check(const ts_hash *h) {
+  if (h->compact) return 0; /* one row each (add_compact), no grain= */
   for (uint32_t idx = 0; idx < h->nPoint; idx++) {
     const hpoint *pt = point_at(h, idx);
     for (int k = 0; k < h->nSlot; k++) {
@@ -772,9 +881,11 @@ static void sort_series(const ts_hash *h, uint32_t *a, uint32_t *tmp, uint32_t n
 static int order_series(ts_hash *h) {
   uint32_t n = h->nSeries;
   h->aOrder = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
-  h->aStart = hash_alloc(h, (sqlite3_uint64)(n + 2) * sizeof(uint32_t));
-  h->aByPoint = hash_alloc(h, (sqlite3_uint64)(h->nPoint + 1) * sizeof(uint32_t));
-  if (!h->aOrder || !h->aStart || !h->aByPoint) return 1;
+  if (!h->compact) {
+    h->aStart = hash_alloc(h, (sqlite3_uint64)(n + 2) * sizeof(uint32_t));
+    h->aByPoint = hash_alloc(h, (sqlite3_uint64)(h->nPoint + 1) * sizeof(uint32_t));
+  }
+  if (!h->aOrder || (!h->compact && (!h->aStart || !h->aByPoint))) return 1;
   for (uint32_t s = 0; s < n; s++) h->aOrder[s] = s;
   if (h->spec->nBy > 0 && n > 1) {
     uint32_t *tmp = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
@@ -785,6 +896,7 @@ static int order_series(ts_hash *h) {
     for (uint32_t k = 1; k < n; k++)
       if (series_compare(h, h->aOrder[k - 1], h->aOrder[k]) == 0) return 1;
   }
+  if (h->compact) return 0; /* points are read from each series' arrays */
   h->aStart[0] = 0;
   for (uint32_t s = 0; s < n; s++) h->aStart[s + 1] = h->aStart[s] + h->aSeries[s].nPoint;
   uint32_t *fill = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
@@ -801,56 +913,97 @@ static int point_compare(const void *pa, const void *pb) {
   return a < b ? -1 : a > b;
 }
 
+/* The points of series sid, in ordinal order, as the streaming path
+** builds them. */
+static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
+  const hseries *hs = &h->aSeries[sid];
+  uint32_t n = hs->nPoint;
+  if ((int)n > s->nAlloc) {
+    ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)n * sizeof(ts_point));
+    if (a == NULL) return SQLITE_NOMEM;
+    s->aPoint = a;
+    s->nAlloc = (int)n;
+  }
+  s->nPoint = (int)n;
+  s->kind = (ts_period_kind)hs->kind;
+  for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
+  if (h->compact) { /* the direct arrays are in ordinal order already */
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < hs->nIdx && k < n; j++) {
+      unsigned char f = hs->aFlag[j];
+      if (!(f & CP_PRESENT)) continue;
+      ts_point *pt = &s->aPoint[k++];
+      ts_number v;
+      memset(pt, 0, sizeof(*pt));
+      pt->ordinal = hs->lo + (int64_t)j;
+      v.is_int = (f & CP_INT) != 0;
+      if (v.is_int) {
+        v.i = (int64_t)hs->aVal[j];
+        v.d = (double)v.i;
+      } else {
+        v.i = 0;
+        memcpy(&v.d, &hs->aVal[j], sizeof(v.d));
+      }
+      ts_sum_add(&pt->sum[0], &v);
+      pt->preliminary[0] = (f & CP_PRELIMINARY) != 0;
+    }
+    return SQLITE_OK;
+  }
+  uint32_t first = h->aStart[sid];
+  for (uint32_t k = 0; k < n; k++) {
+    const hpoint *hp = point_at(h, h->aByPoint[first + k]);
+    ts_point *pt = &s->aPoint[k];
+    memset(pt, 0, sizeof(*pt));
+    pt->ordinal = hp->ordinal;
+    for (int slot = 0; slot < h->nSlot; slot++) {
+      pt->sum[slot] = hp->slot[slot].sum;
+      memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
+      pt->preliminary[slot] = hp->slot[slot].preliminary;
+    }
+  }
+  qsort(s->aPoint, n, sizeof(ts_point), point_compare);
+  if (h->spec->grain != TS_KIND_NONE) {
+    /* 'incomplete period': as the streaming path's series check. */
+    for (uint32_t k = 0; k < n; k++) {
+      ts_point *pt = &s->aPoint[k];
+      ts_period p;
+      int pfirst, pcount;
+      ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+      month_span(&p, &pfirst, &pcount);
+      for (int slot = 0; slot < 2; slot++) {
+        if (pt->sum[slot].count == 0) continue;
+        unsigned all = 0, coarse = 0;
+        for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
+          all |= pt->cover[slot][k1];
+          if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
+        }
+        pt->incomplete[slot] = coarse != 0 && all != (1u << pcount) - 1;
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
   (void)pzErr;
   *ppSeries = NULL;
   while (h->iNext < h->nSeries) {
     uint32_t sid = h->aOrder[h->iNext++];
-    uint32_t first = h->aStart[sid], n = h->aStart[sid + 1] - first;
-    if (n == 0) continue; /* every row NULL: nothing, as when streamed */
-    ts_series *s = &h->cur;
-    if ((int)n > s->nAlloc) {
-      ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)n * sizeof(ts_point));
-      if (a == NULL) return SQLITE_NOMEM;
-      s->aPoint = a;
-      s->nAlloc = (int)n;
-    }
-    s->nPoint = (int)n;
-    s->kind = (ts_period_kind)h->aSeries[sid].kind;
-    for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
-    for (uint32_t k = 0; k < n; k++) {
-      const hpoint *hp = point_at(h, h->aByPoint[first + k]);
-      ts_point *pt = &s->aPoint[k];
-      memset(pt, 0, sizeof(*pt));
-      pt->ordinal = hp->ordinal;
-      for (int slot = 0; slot < h->nSlot; slot++) {
-        pt->sum[slot] = hp->slot[slot].sum;
-        memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
-        pt->preliminary[slot] = hp->slot[slot].preliminary;
-      }
-    }
-    qsort(s->aPoint, n, sizeof(ts_point), point_compare);
-    if (h->spec->grain != TS_KIND_NONE) {
-      /* 'incomplete period': as the streaming path's series check. */
-      for (uint32_t k = 0; k < n; k++) {
-        ts_point *pt = &s->aPoint[k];
-        ts_period p;
-        int pfirst, pcount;
-        ts_period_from_ordinal(s->kind, pt->ordinal, &p);
-        month_span(&p, &pfirst, &pcount);
-        for (int slot = 0; slot < 2; slot++) {
-          if (pt->sum[slot].count == 0) continue;
-          unsigned all = 0, coarse = 0;
-          for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
-            all |= pt->cover[slot][k1];
-            if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
-          }
-          pt->incomplete[slot] = coarse != 0 && all != (1u << pcount) - 1;
-        }
-      }
-    }
-    *ppSeries = s;
+    if (h->aSeries[sid].nPoint == 0) continue; /* every row NULL: nothing, as when streamed */
+    int rc = series_points(h, sid, &h->cur);
+    if (rc != SQLITE_OK) return rc;
+    *ppSeries = &h->cur;
     return SQLITE_ROW;
+  }
+  return SQLITE_DONE;
+}
+
+int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out) {
+  while (*piNext < h->nSeries) {
+    uint32_t sid = h->aOrder[(*piNext)++];
+    if (h->aSeries[sid].nPoint == 0) continue;
+    int rc = series_points(h, sid, out);
+    return rc == SQLITE_OK ? SQLITE_ROW : rc;
   }
   return SQLITE_DONE;
 }
@@ -871,7 +1024,11 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->apChunk);
   for (uint32_t c = 0; c < h->nArena; c++) sqlite3_free(h->apArena[c]);
   sqlite3_free(h->apArena);
-  for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) sqlite3_free(h->aSeries[s].aIdx);
+  for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) {
+    sqlite3_free(h->aSeries[s].aIdx);
+    sqlite3_free(h->aSeries[s].aVal);
+    sqlite3_free(h->aSeries[s].aFlag);
+  }
   sqlite3_free(h->aSeries);
   sqlite3_free(h->aKey);
   sqlite3_free(h->apValue);
@@ -884,39 +1041,6 @@ void ts_hash_close(ts_hash *h) {
 }
 
 /* ---- the streaming path's order: index walk or sort ------------------ */
-
-/* Rows of the source, estimated: sqlite_stat1 when ANALYZE ran, else the
-** largest rowid (a rowid table that is appended to); 0 when unknown. */
-static sqlite3_int64 estimated_rows(sqlite3 *db, const ts_source_spec *spec) {
-  sqlite3_int64 n = 0;
-  sqlite3_stmt *stmt = NULL;
-  char *zSql = spec->zSchema ? sqlite3_mprintf(
-                                   "SELECT stat FROM \"%w\".sqlite_stat1 WHERE tbl = %Q "
-                                   "AND stat IS NOT NULL LIMIT 1",
-                                   spec->zSchema, spec->zTable)
-                             : sqlite3_mprintf(
-                                   "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
-                                   "AND stat IS NOT NULL LIMIT 1",
-                                   spec->zTable);
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(stmt, 0);
-    if (z) n = strtoll(z, NULL, 10);
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  if (n > 0) return n;
-  char *zFrom = ts_source_sql_name(spec);
-  zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
-  stmt = NULL;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  sqlite3_free(zFrom);
-  return n;
-}
 
 /* Whether SQLite plans the ordered source query as a walk of an index
 ** that does not hold every column read (a table seek per row). */
@@ -968,14 +1092,14 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
   int mode = spec->scan;
-  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(spec, pd)) ||
+  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
       !keys_comparable(db, spec, aColl)) {
     /* A large table read through an index that lacks columns costs a
     ** table seek per row, which falls off a cliff once the table
     ** outgrows the caches: sort a read in storage order instead. */
     int narrowed = 0; /* a by= equality: the walk reads a few series */
     for (int i = 0; pd && i < spec->nBy; i++) narrowed |= pd->apByEq[i] != NULL;
-    if (mode == TS_SCAN_AUTO && !narrowed && estimated_rows(db, spec) > TS_SORT_ROWS &&
+    if (mode == TS_SCAN_AUTO && !narrowed && source_rows(db, spec) > TS_SORT_ROWS &&
         walks_index_with_seeks(db, ordered))
       sort_instead_of_walk(db, spec, pOrdered);
     COUNT(N_STREAM);
@@ -997,6 +1121,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->db = db;
   h->spec = spec;
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
+  h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
   /* The streaming query ends with the source's "preliminary" column when
   ** it has one (series_source.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);

@@ -27,6 +27,14 @@
 ** they are allocated); beyond it the query is streamed instead. */
 #define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
 
+/* Rows above which scan=auto streams, without trying the hash path, a
+** source of one point per row (annual_projection without grain=): their
+** compact points (9 bytes each, with their series' slack) would pass the
+** memory cap.  sqlite_stat1 when ANALYZE ran, else the largest rowid. */
+#ifndef TS_HASH_COMPACT_ROWS
+#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 12)
+#endif
+
 /* Rows above which scan=auto streams a table that SQLite would walk
 ** through an index lacking some columns read (a table seek per row) by
 ** sorting a read in storage order instead (docs/design.md, "Scan paths"). */
@@ -50,6 +58,12 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
 /* The next series, as ts_scan_next. */
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
+/* A second walk over the same series, independent of ts_hash_next's:
+** the series after *piNext (start at 0) into *out, as ts_hash_next would
+** give it (its key values borrowed from h; out->aPoint is the caller's
+** buffer, grown with sqlite3_realloc64, freed by the caller).
+** SQLITE_ROW, SQLITE_DONE or SQLITE_NOMEM. */
+int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out);
 /* Series column i of the series ts_hash_next returned last (NULL: none). */
 sqlite3_value *ts_hash_key(const ts_hash *h, int i);
 

@@ -222,6 +222,7 @@ struct ts_scan {
   int iReplay;
   const ts_series *last; /* the series last handed out */
   int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
+  int whole;             /* nothing pushed narrowed the read (ts_scan_held) */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -462,6 +463,8 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
   if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, &scan->stmt, &scan->hash, pzErr);
+  scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
+  for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;
@@ -882,6 +885,8 @@ static int step_error(ts_scan *scan, int rc, char **pzErr) {
   if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
   return rc;
 }
+
+ts_hash *ts_scan_held(const ts_scan *scan) { return scan && scan->whole ? scan->hash : NULL; }
 
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   *ppSeries = NULL;

@@ -163,6 +163,12 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);
 void ts_scan_close(ts_scan *scan);
+/* The hash path's result (series_hash.h) when the scan holds every series
+** of its whole source in memory: read by hash with nothing pushed down
+** (no series-column value bound, no year bound, no rowid bound); NULL
+** otherwise.  A second reader of the whole source (annual_projection's
+** pool) walks it with ts_hash_series_at instead of reading again. */
+struct ts_hash *ts_scan_held(const ts_scan *scan);
 /* Whether the current series' first series column, as text, equals
 ** zLabel under that column's collation (total=Total finds a NOCASE
 ** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets

@@ -32,7 +32,7 @@ import sys
 
 EXT = "build/tradestat"
 SEEDS = 8
-TALLY = {"rows": 0, "errors": 0, "rows by hash": 0}
+TALLY = {"rows": 0, "errors": 0, "rows by hash": 0, "compact": 0}
 
 
 def fail(msg):
@@ -222,6 +222,107 @@ def check_seed(seed):
     return n
 
 
+def check_compact(seed):
+    """Sources of one row per point (no grain=, one value column): the hash
+    path holds each point as its row's value (series_hash.c, compact
+    points).  Clean data, so the hash path must answer every query here:
+    INTEGER and REAL values (signed zeros, magnitudes far apart), NULL
+    values, gaps, preliminary rows, series of every period kind, keys of
+    every storage class; every column of annual_projection, with and
+    without WHERE (the no-grain forms of check_seed cover the others)."""
+    r = random.Random(1000 + seed)
+    db = connect()
+    db.execute("CREATE TABLE one(k, c TEXT COLLATE NOCASE, period TEXT, v, preliminary)")
+    rows = []
+    keys = [1, 2.5, "a", "b", None, b"\x01"]
+    for k in keys:
+        for c in ["x", "y"]:
+            kind = r.choice(["m", "q", "h", "y"])
+            for y in range(2014, 2025):
+                subs = {"m": 12, "q": 4, "h": 2, "y": 1}[kind]
+                for s in range(1, subs + 1):
+                    if r.random() < 0.08:
+                        continue  # a gap
+                    label = {"m": "%d-%02d" % (y, s), "q": "%d-Q%d" % (y, s),
+                             "h": "%d-H%d" % (y, s), "y": "%d" % y}[kind]
+                    t = r.random()
+                    v = (None if t < 0.04 else -0.0 if t < 0.06 else r.randint(-20, 9000)
+                         if t < 0.5 else r.choice([1e17, 3e-9, 7.25]) * r.random() if t < 0.6
+                         else round(r.uniform(-50, 5000), 2))
+                    rows.append((k, c, label, v, int(r.random() < 0.05)))
+    r.shuffle(rows)
+    db.executemany("INSERT INTO one VALUES (?, ?, ?, ?, ?)", rows)
+    forms = [("annual_projection", "method=%s, through=%s" % (m, t))
+             for m in ("prior_share", "avg_share", "snaive", "linear", "run_rate", "auto")
+             for t in ("H1", "Q3")] + [("annual_projection", "method=auto"),
+                                       ("annual_projection",
+                                        "method=prior_share, through=H1, reconcile='c=x'")]
+    for module, extra in forms:
+        for mode in ("hash", "stream"):
+            db.execute("CREATE VIRTUAL TABLE temp.o_%s USING %s(source=one, value=v, "
+                       "period=period, by='k, c'%s, scan=%s)"
+                       % (mode, module, ", " + extra if extra else "", mode))
+        year = "year" if module == "annual_projection" else "period"
+        for w in ["", " WHERE %s >= %s" % (year, "2020" if year == "year" else "'2020'"),
+                  " WHERE c = 'X'"]:
+            before = counts(db)
+            a = answer(db, "SELECT * FROM temp.o_hash" + w)
+            after = counts(db)
+            b = answer(db, "SELECT * FROM temp.o_stream" + w)
+            if a != b:
+                fail("seed %d: compact points: %s(%s)%s differ:\n  hash:   %s\n  stream: %s"
+                     % (seed, module, extra, w, a[:1] + (a[1][:2],), b[:1] + (b[1][:2],)))
+            if a[0] != "rows" or not a[1]:
+                fail("seed %d: compact points: %s(%s)%s returned %s" % (seed, module, extra, w,
+                                                                       a))
+            if after[0] == before[0] or after[2:] != before[2:]:
+                fail("seed %d: compact points: %s(%s)%s was not answered by the hash path: %s -> %s"
+                     % (seed, module, extra, w, before, after))
+            # The pool (low, high, note) walks the series the main scan
+            # holds when nothing narrowed it -- no WHERE, or auto or
+            # reconcile=, whose main scan reads every year -- so the
+            # source is read once.
+            once = w == "" or (("auto" in extra or "reconcile" in extra) and "year" in w)
+            if once and after[0] != before[0] + 1:
+                fail("seed %d: %s(%s)%s read its source %d times, not once"
+                     % (seed, module, extra, w, after[0] - before[0]))
+        for mode in ("hash", "stream"):
+            db.execute("DROP TABLE temp.o_%s" % mode)
+        TALLY["compact"] += 1
+    db.close()
+
+
+def check_compact_size():
+    """scan=auto streams a source of one point per row at once when its
+    row count (sqlite_stat1, else the largest rowid) says its compact
+    points would pass the memory cap, and reads it by hash otherwise."""
+    db = connect()
+    db.execute("CREATE TABLE big(k TEXT, period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO big VALUES (?, ?, ?)",
+                   [(k, "%d-%02d" % (y, m), (y * 12 + m) % 97) for k in "abc"
+                    for y in range(2018, 2024) for m in range(1, 13)])
+    db.execute("CREATE VIRTUAL TABLE temp.b_auto USING annual_projection(source=big, value=v, "
+               "period=period, by=k, method=prior_share, through=H1)")
+    db.execute("CREATE VIRTUAL TABLE temp.b_hash USING annual_projection(source=big, value=v, "
+               "period=period, by=k, method=prior_share, through=H1, scan=hash)")
+    q = "SELECT k, year, ytd, projection, actual FROM temp.b_%s"  # no pool: one scan
+    for rows, path in ((216, 0), (6000000, 1)):  # (claimed rows, counter that must move)
+        db.execute("ANALYZE big")
+        db.execute("UPDATE sqlite_stat1 SET stat = '%d' WHERE tbl = 'big' AND idx IS NULL" % rows)
+        db.commit()
+        db.execute("ANALYZE sqlite_schema")  # reload the statistics
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + q % "auto"))
+        before = counts(db)
+        a = answer(db, q % "auto")
+        after = counts(db)
+        if a != answer(db, q % "hash"):
+            fail("compact size: scan=auto and scan=hash differ at %d rows" % rows)
+        moved = [after[i] - before[i] for i in range(4)]
+        if moved[path] != 1 or sum(moved) != 1 or ("Sh" if path == 0 else "Ss") not in plan:
+            fail("compact size: %d rows claimed: counts moved %s, plan %r" % (rows, moved, plan))
+    db.close()
+
+
 def check_cap():
     """A source whose (series, period) points exceed the memory cap."""
     db = connect()
@@ -261,6 +362,9 @@ def main():
     probe = connect()
     c0 = counts(probe)
     total = sum(check_seed(seed) for seed in range(1, SEEDS + 1))
+    for seed in range(1, SEEDS + 1):
+        check_compact(seed)
+    check_compact_size()
     c1 = counts(probe)
     hashed, streamed, mem, data = (c1[i] - c0[i] for i in range(4))
     # Each comparison runs one scan per path; the hash one is counted as
@@ -273,9 +377,10 @@ def main():
     if cap:
         check_cap()
     print("paths: %d queries x 2 paths over %d seeds agree bit for bit: %d with rows (%d of them "
-          "by the hash path), %d errors; the hash path gave way %d times for data%s"
+          "by the hash path), %d errors; the hash path gave way %d times for data%s; %d tables "
+          "of one row per point answered by the hash path's compact points"
           % (total, SEEDS, TALLY["rows"], TALLY["rows by hash"], TALLY["errors"], data,
-             ", once for memory" if cap else ""))
+             ", once for memory" if cap else "", TALLY["compact"]))
 
 
 if __name__ == "__main__":
