@@ -759,7 +759,7 @@ static int candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   if (d[order[0]] == 0) { /* methods without error: them alone */
     while (n > 1 && d[order[n - 1]] > 0) n--;
   }
-  double v[TS_PROJ_N_FIXED], w[TS_PROJ_N_FIXED], total = 0, wsum = 0, wvsum = 0;
+  double v[TS_PROJ_N_FIXED] = {0}, w[TS_PROJ_N_FIXED] = {0}, total = 0, wsum = 0, wvsum = 0;
   int top = n < AUTO_TOP ? n : AUTO_TOP;
   for (int i = 0; i < top; i++) {
     v[i] = cells[yi * TS_PROJ_N_CELLS + order[i]].value;
