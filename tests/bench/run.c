@@ -44,6 +44,9 @@
 #include <unistd.h>
 
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+/* vtab/series_source.h: streaming reads that walked an index lacking the
+** value column, and how many of them were switched to a sort. */
+void ts_scan_order_counts(sqlite3_int64 aOut[2]);
 
 typedef struct query_result {
   int timed;     /* 0: not run (n/a) */
@@ -144,6 +147,8 @@ static int available(sqlite3 *db, const char *zName) {
 __attribute__((noinline)) static int time_query(sqlite3 *db, const bench_query *q,
                                                 const char *zPartner, int repeat, query_result *r) {
   double times[64], cpu[64];
+  sqlite3_int64 order0[2], order1[2];
+  ts_scan_order_counts(order0);
   char *zSql = with_partner(q->zSql, zPartner);
   if (zSql == NULL) return 1;
   if (repeat > 64) repeat = 64;
@@ -163,6 +168,10 @@ __attribute__((noinline)) static int time_query(sqlite3 *db, const bench_query *
   r->cpu = repeat % 2 ? cpu[repeat / 2] : (cpu[repeat / 2 - 1] + cpu[repeat / 2]) / 2;
   r->timed = 1;
   fprintf(stderr, "  %-34s %8.3f s\n", q->zLabel, r->median);
+  ts_scan_order_counts(order1);
+  if (order1[0] > order0[0])
+    fprintf(stderr, "    (index walks watched: %lld, switched to a sort: %lld)\n",
+            order1[0] - order0[0], order1[1] - order0[1]);
   return 0;
 }
 

@@ -45,7 +45,8 @@ static void check_label(const char *z, int n) {
   memset(&a, 0x55, sizeof(a));
   memset(&b, 0x55, sizeof(b));
   int ra = ts_period_parse(z, n, &a), rb = ts_period_parse(slow, n + 1, &b);
-  if ((ra == 0) != (rb == 0)) fail_msg("label '%.*s' (%d bytes): fast %d, slow %d", n, z, n, ra, rb);
+  if ((ra == 0) != (rb == 0))
+    fail_msg("label '%.*s' (%d bytes): fast %d, slow %d", n, z, n, ra, rb);
   if (ra != 0) return;
   if (a.kind != b.kind || a.year != b.year || a.sub != b.sub || a.day != b.day ||
       a.preliminary != b.preliminary)
@@ -103,7 +104,10 @@ static void test_period_every_byte(void **state) {
   }
   check_label("2023-06\0", 8);
   check_label("2023\0-06", 8);
-  check_label("\0" "2023-06", 8);
+  check_label(
+      "\0"
+      "2023-06",
+      8);
   check_label("2023-0\0", 7);
   check_label("2023-06-3\0", 10);
 }
@@ -158,7 +162,10 @@ static void check_series(ts_period_kind kind, const ts_point *a, int n) {
 /* Points of kind from year first for nYears, with gaps, zeros and an
 ** incomplete point; returns the count. */
 static int build(ts_period_kind kind, int first, int nYears, ts_point *a, unsigned seed) {
-  int n = 0, per = kind == TS_KIND_YEAR ? 1 : kind == TS_KIND_HALF ? 2 : kind == TS_KIND_QUARTER ? 4 : 12;
+  int n = 0, per = kind == TS_KIND_YEAR      ? 1
+                   : kind == TS_KIND_HALF    ? 2
+                   : kind == TS_KIND_QUARTER ? 4
+                                             : 12;
   for (int y = first; y < first + nYears; y++) {
     for (int sub = 1; sub <= per && n < MAX_POINTS; sub++) {
       seed = seed * 1103515245u + 12345u;
