@@ -348,6 +348,12 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   for (int i = 0; i < spec->nBy; i++)
     sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
   sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
+  /* The sorted read that replaces a watched walk (see "index walk or
+  ** sort") breaks ties as the walked index does, by rowid, so rows of one
+  ** series and period (the two flows of long trade data) come in the same
+  ** order and the series shows the same first row's key either way. */
+  if (sorted && ts_source_max_rowid(db, spec, &(sqlite3_int64){0}))
+    sqlite3_str_appendall(s, ", s._rowid_");
   return sqlite3_str_finish(s);
 }
 
