@@ -608,6 +608,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
+    sqlite3_free(zFrom);
     ts_scan_close(scan);
     return rc;
   }
