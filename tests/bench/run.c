@@ -12,7 +12,11 @@
 **     both sides of a pair run in the same process on the same database
 **     with the same settings (SQLite's defaults: an analyst's shell).
 **  2. Each query (tasks.c) is run N times (default 3) after the setup
-**     statements; the median wall time is reported.  Queries whose module
+**     statements (and, once, the lazy setup of bench_lazy that names it:
+**     the covering-index copy); the median wall time is reported.  A
+**     query's rows are read column by column as values (numbers converted,
+**     text not), so a query of many rows (SQLite's own index walks) costs
+**     what reading its rows costs a caller.  Queries whose module
 **     or function this build lacks are reported as "n/a", not timed.
 **  3. For each pair: both medians, ratio = numerator / denominator, the
 **     target and whether it is met.  must_agree pairs compare the result

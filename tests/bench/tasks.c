@@ -14,7 +14,11 @@
 **  4. $P in a query is replaced by the filter partner (P7, a partner
 **     without gaps; P1 in a data set too small to have a P7), $Y by the
 **     latest year of the data.
-**  5. The "peers" queries (trade_full, annual, proj_latest, scan_*) are
+**  5. walk, walk_value and sort (and the _cover variants, over a copy of
+**     direct_trade with a covering index) are SQLite's own ways to read
+**     the rows the streaming scan reads, in its order: the floors its
+**     cost per row is compared with (docs/performance.md).
+**  6. The "peers" queries (trade_full, annual, proj_latest, scan_*) are
 **     the tasks DuckDB and pandas also run (tests/bench/peers/): their
 **     result columns are what the peers return, so run.c's --tsv output
 **     can be checked against them.
