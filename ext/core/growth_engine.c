@@ -152,13 +152,13 @@ static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) 
 }
 
 /* The growth half of a row: prior_index, growth, and the note when it is
-** undefined.  *p is point i's period. */
-static void growth_against_prior(const ts_period *p, const ts_point *a, int n, int slot, int i,
-                                 int hint, ts_growth_row *out) {
-  ts_period prior;
+** undefined.  want: the prior-year period's ordinal, or -1 when point i
+** has none (year 1, 29 February). */
+static void growth_against_prior(int64_t want, const ts_point *a, int n, int slot, int i, int hint,
+                                 ts_growth_row *out) {
   out->prior_index = -1;
-  if (ts_period_prior_year(p, &prior) == 0) {
-    int j = prior_point(a, n, i, ts_period_ordinal(&prior), hint);
+  if (want >= 0) {
+    int j = prior_point(a, n, i, want, hint);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
   if (present(a, i, slot) && !complete(a, i, slot)) {
@@ -172,13 +172,41 @@ static void growth_against_prior(const ts_period *p, const ts_point *a, int n, i
   }
 }
 
+/* The prior-year ordinal of a period p, or -1 when it has none. */
+static int64_t prior_ordinal(const ts_period *p) {
+  ts_period prior;
+  return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : -1;
+}
+
+/* Periods per year of the kinds whose ordinal is year * n + (sub - 1);
+** 0 for days (and none). */
+static int whole_steps_per_year(ts_period_kind kind) {
+  switch (kind) {
+    case TS_KIND_YEAR: return 1;
+    case TS_KIND_HALF: return 2;
+    case TS_KIND_QUARTER: return 4;
+    case TS_KIND_MONTH: return 12;
+    default: return 0;
+  }
+}
+
 void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
                    ts_growth_row *out) {
-  ts_period p;
   memset(out, 0, sizeof(*out));
   out->prior_index = -1;
+  /* Months, quarters, halves and years: the same period a year earlier
+  ** is per_year ordinals back (year 1 has none), with no calendar to
+  ** consult; the range check is ts_period_from_ordinal's. */
+  int per_year = whole_steps_per_year(kind);
+  if (per_year > 0) {
+    int64_t ord = a[i].ordinal;
+    if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;
+    growth_against_prior(ord >= 2 * per_year ? ord - per_year : -1, a, n, slot, i, -1, out);
+    return;
+  }
+  ts_period p;
   if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
-  growth_against_prior(&p, a, n, slot, i, -1, out);
+  growth_against_prior(prior_ordinal(&p), a, n, slot, i, -1, out);
 }
 
 void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n, int slot,
@@ -195,7 +223,8 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
     prior_year_end(&p, &end);
     year_sum_to(&c->prior_ytd, kind, a, n, slot, end.year, ts_period_ordinal(&end));
   }
-  growth_against_prior(&p, a, n, slot, i, have_prior_year ? c->prior_ytd.next - 1 : -1, out);
+  growth_against_prior(prior_ordinal(&p), a, n, slot, i,
+                       have_prior_year ? c->prior_ytd.next - 1 : -1, out);
 
   year_sum_to(&c->ytd, kind, a, n, slot, p.year, a[i].ordinal);
   out->ytd_ok = c->ytd.count == ts_period_position(&p);

@@ -166,7 +166,18 @@ static int parse_after_dash(const char *z, int n, int year, ts_period *out) {
 ** than the digits.  Returns -1 when z is not of these shapes (then the
 ** general path decides), else what the general path would return. */
 static int parse_canonical(const char *z, int n, ts_period *out) {
-  if ((n != 7 && n != 10) || z[4] != '-') return -1;
+  if (n == 7) {
+    /* YYYY-MM: each byte tested for a digit by one unsigned compare
+    ** (a byte below '0' wraps to a large value). */
+    unsigned y0 = (unsigned char)z[0] - (unsigned)'0', y1 = (unsigned char)z[1] - (unsigned)'0',
+             y2 = (unsigned char)z[2] - (unsigned)'0', y3 = (unsigned char)z[3] - (unsigned)'0',
+             m0 = (unsigned char)z[5] - (unsigned)'0', m1 = (unsigned char)z[6] - (unsigned)'0';
+    if (z[4] != '-' || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9) return -1;
+    int year = (int)(((y0 * 10 + y1) * 10 + y2) * 10 + y3), month = (int)(m0 * 10 + m1);
+    if (month < 1 || month > 12) return 1;
+    return set_period(out, TS_KIND_MONTH, year, month, 0);
+  }
+  if (n != 10 || z[4] != '-') return -1;
   int year = read_digits(z, 4), month = read_digits(z + 5, 2);
   if (year < 0 || month < 0) return -1;
   if (n == 7) return parse_month(z + 5, year, out);

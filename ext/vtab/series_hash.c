@@ -1040,50 +1040,6 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h);
 }
 
-/* ---- the streaming path's order: index walk or sort ------------------ */
-
-/* Whether SQLite plans the ordered source query as a walk of an index
-** that does not hold every column read (a table seek per row). */
-static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered) {
-  char *zSql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(ordered));
-  sqlite3_stmt *stmt = NULL;
-  int walk = 0, sorts = 0;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      const char *z = (const char *)sqlite3_column_text(stmt, 3);
-      if (z == NULL) continue;
-      if (strstr(z, "TEMP B-TREE")) sorts = 1;
-      if (strstr(z, "USING INDEX ") && !strstr(z, "COVERING")) walk = 1;
-    }
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  return walk && !sorts;
-}
-
-/* Replaces the streaming query by the same rows sorted from a read in
-** storage order (ORDER BY +column: no index serves it). */
-static void sort_instead_of_walk(sqlite3 *db, const ts_source_spec *spec, sqlite3_stmt **pOrdered) {
-  char *zBase = unordered_sql(sqlite3_sql(*pOrdered));
-  if (zBase == NULL) return;
-  sqlite3_str *s = sqlite3_str_new(db);
-  sqlite3_str_appendf(s, "%s ORDER BY ", zBase);
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "+s.\"%w\", ", spec->azBy[i]);
-  sqlite3_str_appendf(s, "+s.\"%w\"", spec->zPeriod);
-  sqlite3_free(zBase);
-  char *zSql = sqlite3_str_finish(s);
-  sqlite3_stmt *stmt = NULL;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_bind_parameter_count(stmt) == sqlite3_bind_parameter_count(*pOrdered) &&
-      sqlite3_transfer_bindings(*pOrdered, stmt) == SQLITE_OK) {
-    sqlite3_finalize(*pOrdered);
-    *pOrdered = stmt;
-    stmt = NULL;
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-}
-
 /* ---- the pass ------------------------------------------------------ */
 
 int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
@@ -1094,14 +1050,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   int mode = spec->scan;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
       !keys_comparable(db, spec, aColl)) {
-    /* A large table read through an index that lacks columns costs a
-    ** table seek per row, which falls off a cliff once the table
-    ** outgrows the caches: sort a read in storage order instead. */
-    int narrowed = 0; /* a by= equality: the walk reads a few series */
-    for (int i = 0; pd && i < spec->nBy; i++) narrowed |= pd->apByEq[i] != NULL;
-    if (mode == TS_SCAN_AUTO && !narrowed && source_rows(db, spec) > TS_SORT_ROWS &&
-        walks_index_with_seeks(db, ordered))
-      sort_instead_of_walk(db, spec, pOrdered);
+    /* The streaming path's order (index walk or sort) is series_source.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;
   }

@@ -35,13 +35,6 @@
 #define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 12)
 #endif
 
-/* Rows above which scan=auto streams a table that SQLite would walk
-** through an index lacking some columns read (a table seek per row) by
-** sorting a read in storage order instead (docs/design.md, "Scan paths"). */
-#ifndef TS_SORT_ROWS
-#define TS_SORT_ROWS ((sqlite3_int64)4000000)
-#endif
-
 typedef struct ts_hash ts_hash;
 
 /* Parses scan=: 0 and *pMode, or 1 when z is not auto, hash or stream. */
@@ -50,8 +43,7 @@ int ts_scan_mode_from_name(const char *z, int *pMode);
 /* Called by ts_scan_open with the streaming path's statement, prepared
 ** and bound.  When the hash path is chosen and succeeds, *ppHash holds
 ** the whole result (*pOrdered is then left unused); otherwise *ppHash is
-** NULL and *pOrdered streams: as given, or replaced by the same query
-** sorted from a storage-order read (TS_SORT_ROWS).  Returns an error only for errors
+** NULL and *pOrdered streams, as given.  Returns an error only for errors
 ** the streaming path would meet as well (I/O, interrupt), with *pzErr. */
 int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
                  sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr);

@@ -223,6 +223,20 @@ struct ts_scan {
   const ts_series *last; /* the series last handed out */
   int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
   int whole;             /* nothing pushed narrowed the read (ts_scan_held) */
+  /* Watching an index walk that seeks into the table for every row (see
+  ** watch_walk): switch to zSortSql, the same query read in storage order
+  ** and sorted, when the walk misses the page cache too often. */
+  int watch;                  /* 1: the walk is watched */
+  char *zSortSql;             /* the sorted query's text (watch only) */
+  sqlite3_int64 miss0;        /* the connection's page cache misses at the start */
+  sqlite3_int64 nRow;         /* rows read since the start */
+  sqlite3_int64 nSeriesTaken; /* series begun (handed out, or all NULL) */
+  /* The last TEXT period label parsed and what it parsed to: rows of one
+  ** period often follow each other (two flows, many rows of a day), and
+  ** equal bytes parse the same.  nLabel 0: none kept. */
+  int nLabel;
+  char zLabel[32];
+  ts_period label_period;
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -282,7 +296,7 @@ static int by_value_pushable(sqlite3_value *v, char affinity) {
 /* Builds the query text into a sqlite3_str; binds are numbered in order
 ** (aBound[i]: by column i is bound). */
 static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                         const char *zFrom, int *aBound, int with_preliminary) {
+                         const char *zFrom, int *aBound, int with_preliminary, int sorted) {
   char aAff[TS_MAX_BY + 1];
   source_affinities(db, spec, zFrom, aAff);
   sqlite3_str *s = sqlite3_str_new(db);
@@ -330,11 +344,17 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   ** (the statement writes) sorts too: the sorter reads every row before
   ** the first one is returned, so rows the statement inserts meanwhile
   ** are never seen. */
-  const char *zNoIndex = spec->grain != TS_KIND_NONE || (pd && pd->snapshot) ? "+" : "";
+  const char *zNoIndex = sorted || spec->grain != TS_KIND_NONE || (pd && pd->snapshot) ? "+" : "";
   sqlite3_str_appendall(s, " ORDER BY ");
   for (int i = 0; i < spec->nBy; i++)
     sqlite3_str_appendf(s, "%ss.\"%w\", ", zNoIndex, spec->azBy[i]);
   sqlite3_str_appendf(s, "%ss.\"%w\"", zNoIndex, spec->zPeriod);
+  /* The sorted read that replaces a watched walk (see "index walk or
+  ** sort") breaks ties as the walked index does, by rowid, so rows of one
+  ** series and period (the two flows of long trade data) come in the same
+  ** order and the series shows the same first row's key either way. */
+  if (sorted && ts_source_max_rowid(db, spec, &(sqlite3_int64){0}))
+    sqlite3_str_appendall(s, ", s._rowid_");
   return sqlite3_str_finish(s);
 }
 
@@ -425,6 +445,150 @@ static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const cha
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
 
+/* ---- index walk or sort ----------------------------------------------
+**
+** Without grain= the source query orders by the series columns and the
+** period, so SQLite walks an index on them when there is one.  When that
+** index lacks a column the query reads (the value), every row is a seek
+** into the table, and what a row costs depends on where its table page
+** is: in SQLite's page cache (cheap), or read again from the file (a
+** system call and a copy, several times the row's other work).  How
+** often that happens depends on how the table's storage order relates to
+** the index order and on the cache's size, which no count of rows or
+** pages predicts (2.4 M rows of the benchmark walk with 0.035 cache misses
+** a row; 9.6 M rows of the same data thrash).  So the walk is watched:
+** over each window of TS_WATCH_ROWS rows read, more than one cache miss
+** per TS_WATCH_MISS_RATE rows switches the scan, at the next series
+** boundary, to the same query read in storage order and sorted (ORDER BY
+** +col, as grain= always reads), whose cost per row does not depend on
+** the cache.  The sorted read skips the series already handed out: both
+** reads see the same rows (one read transaction: the walk is finalized
+** only after the sorted query has started) in the same series order (the
+** same ORDER BY terms and collations), and group them with the same
+** same-key test, so the series after the switch are the ones the walk
+** would have given. */
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_ATOMICS__)
+#include <stdatomic.h>
+static _Atomic sqlite3_int64 g_order[2];
+#define ORDER_COUNT(i) atomic_fetch_add(&g_order[i], 1)
+#define ORDER_READ(i)  atomic_load(&g_order[i])
+#else
+static sqlite3_int64 g_order[2]; /* no atomics: counts are advisory */
+#define ORDER_COUNT(i) (g_order[i]++)
+#define ORDER_READ(i)  (g_order[i])
+#endif
+
+void ts_scan_order_counts(sqlite3_int64 aOut[2]) {
+  for (int i = 0; i < 2; i++) aOut[i] = ORDER_READ(i);
+}
+
+/* The connection's page cache misses so far (a wrapping counter). */
+static unsigned cache_misses(sqlite3 *db) {
+  int cur = 0, hi = 0;
+  sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 0);
+  return (unsigned)cur;
+}
+
+/* Whether SQLite plans the ordered source query as a walk of an index
+** that does not hold every column read (a table seek per row). */
+static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered) {
+  char *zSql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(ordered));
+  sqlite3_stmt *stmt = NULL;
+  int walk = 0, sorts = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const char *z = (const char *)sqlite3_column_text(stmt, 3);
+      if (z == NULL) continue;
+      if (strstr(z, "TEMP B-TREE")) sorts = 1;
+      if (strstr(z, "USING INDEX ") && !strstr(z, "COVERING")) walk = 1;
+    }
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  return walk && !sorts;
+}
+
+/* Decides at ts_scan_open whether the streaming read is a watched walk:
+** an index walk with seeks over the whole source (a series-column
+** equality narrows it to a few series, read in order already; grain= and
+** a statement that writes sort from the start). */
+static int watch_walk(ts_scan *scan, const ts_pushdown *pd, const int *aBound, const char *zFrom) {
+  const ts_source_spec *spec = scan->spec;
+  if (scan->stmt == NULL || spec->grain != TS_KIND_NONE || (pd && pd->snapshot)) return SQLITE_OK;
+  for (int i = 0; i < spec->nBy; i++)
+    if (aBound[i]) return SQLITE_OK;
+  if (!walks_index_with_seeks(scan->db, scan->stmt)) return SQLITE_OK;
+  int aUnused[TS_MAX_BY];
+  scan->zSortSql = build_query(scan->db, spec, pd, zFrom, aUnused, scan->iPreliminary >= 0, 1);
+  if (scan->zSortSql == NULL) return SQLITE_NOMEM;
+  scan->watch = 1;
+  scan->miss0 = cache_misses(scan->db);
+  scan->nRow = 0;
+  ORDER_COUNT(0);
+  return SQLITE_OK;
+}
+
+static int take_keys(ts_scan *scan);
+static int row_starts_new_series(ts_scan *scan, int *pNew, char **pzErr);
+static int step_error(ts_scan *scan, int rc, char **pzErr);
+
+/* Positions the sorted query on the first row of series nSkip (0-based):
+** the series the walk was about to begin. */
+static int skip_series(ts_scan *scan, sqlite3_int64 nSkip, char **pzErr) {
+  int rc = sqlite3_step(scan->stmt);
+  for (sqlite3_int64 k = 0; rc == SQLITE_ROW && k < nSkip; k++) {
+    rc = take_keys(scan);
+    if (rc != SQLITE_OK) return rc;
+    int is_new = 0;
+    while (!is_new && (rc = sqlite3_step(scan->stmt)) == SQLITE_ROW) {
+      int rc2 = row_starts_new_series(scan, &is_new, pzErr);
+      if (rc2 != SQLITE_OK) return rc2;
+    }
+  }
+  if (rc == SQLITE_DONE) { /* not with the same rows; stop as the walk would */
+    scan->done = 1;
+    return SQLITE_OK;
+  }
+  if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
+  scan->positioned = 1;
+  return SQLITE_OK;
+}
+
+/* At a series boundary of a watched walk: judges the last window of rows
+** and, when the walk misses the cache too often, continues sorted. */
+static int judge_walk(ts_scan *scan, char **pzErr) {
+#ifdef TS_WATCH_ALWAYS
+  /* A test build (-DTS_WATCH_ALWAYS) switches every watched walk after
+  ** its first series, so the trust suites compare the sorted read with
+  ** their references on every source they build. */
+  if (scan->nSeriesTaken < 1) return SQLITE_OK;
+#else
+  if (scan->nRow < TS_WATCH_ROWS) return SQLITE_OK;
+  unsigned misses = cache_misses(scan->db) - (unsigned)scan->miss0;
+  if ((sqlite3_int64)misses * TS_WATCH_MISS_RATE <= scan->nRow) {
+    scan->miss0 = cache_misses(scan->db); /* the walk is fine: a new window */
+    scan->nRow = 0;
+    return SQLITE_OK;
+  }
+#endif
+  sqlite3_stmt *walk = scan->stmt, *sorted = NULL;
+  int rc = sqlite3_prepare_v2(scan->db, scan->zSortSql, -1, &sorted, NULL);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(sorted);
+    if (rc != SQLITE_NOMEM)
+      *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
+    return rc;
+  }
+  scan->watch = 0;
+  scan->stmt = sorted;
+  scan->positioned = 0;
+  rc = skip_series(scan, scan->nSeriesTaken, pzErr);
+  sqlite3_finalize(walk); /* after: the sorted read holds the transaction */
+  if (rc == SQLITE_OK) ORDER_COUNT(1);
+  return rc;
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr) {
   *ppScan = NULL;
@@ -447,12 +611,12 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   char *zFrom = ts_source_sql_name(spec);
   int aBound[TS_MAX_BY];
   scan->iPreliminary = zFrom ? preliminary_column(db, spec, zFrom) : -1;
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0) : NULL;
-  sqlite3_free(zFrom);
+  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0, 0) : NULL;
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
+    sqlite3_free(zFrom);
     ts_scan_close(scan);
     return rc;
   }
@@ -465,6 +629,8 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, &scan->stmt, &scan->hash, pzErr);
   scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
+  if (rc == SQLITE_OK && scan->hash == NULL) rc = watch_walk(scan, pd, aBound, zFrom);
+  sqlite3_free(zFrom);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;
@@ -486,6 +652,7 @@ void ts_scan_close(ts_scan *scan) {
   sqlite3_finalize(scan->stmt);
   sqlite3_finalize(scan->same);
   sqlite3_finalize(scan->label);
+  sqlite3_free(scan->zSortSql);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);
   sqlite3_free(scan);
@@ -634,10 +801,33 @@ static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
 
 /* Reads the period of the current row into *orig and, rolled up to the
 ** grain, into *p; *pSkip: NULL period. */
+/* The period of a column value as ts_value_period reads it (0, 1 NULL, 2
+** not a period), with TEXT labels parsed directly and the last one kept:
+** the bytes equal to the last label's parse as it did. */
+static int value_period(ts_scan *scan, sqlite3_value *v, ts_period *p, char **pzErr) {
+  if (sqlite3_value_type(v) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(v);
+    int n = sqlite3_value_bytes(v);
+    if (z && n > 0 && n == scan->nLabel && memcmp(z, scan->zLabel, (size_t)n) == 0) {
+      *p = scan->label_period;
+      return 0;
+    }
+    if (z && ts_period_parse(z, n, p) == 0) {
+      if (n <= (int)sizeof(scan->zLabel)) {
+        memcpy(scan->zLabel, z, (size_t)n);
+        scan->nLabel = n;
+        scan->label_period = *p;
+      }
+      return 0;
+    }
+  }
+  return ts_value_period(v, p, pzErr); /* other types, and the message */
+}
+
 static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
   const ts_source_spec *spec = scan->spec;
   char *zWhat = NULL;
-  int rc = ts_value_period(sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
+  int rc = value_period(scan, sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
   *pSkip = rc == 1;
   if (rc == 2) {
     rc = period_error(scan, zWhat, pzErr);
@@ -822,7 +1012,12 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
                      const ts_period *orig, int slot, char **pzErr) {
   ts_number n;
   char *zWhat = NULL;
-  ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
+  sqlite3_value *v = sqlite3_column_value(scan->stmt, iCol);
+  ts_number_status st;
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) /* most values: ts_value_number's first case */
+    ts_number_from_int(sqlite3_value_int64(v), &n), st = TS_NUMBER_OK;
+  else
+    st = ts_value_number(v, &n, &zWhat);
   if (st == TS_NUMBER_NULL) return SQLITE_OK;
   if (st != TS_NUMBER_OK) {
     int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);
@@ -912,13 +1107,20 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
       scan->positioned = 1;
     }
+    if (scan->watch) {
+      int rc = judge_walk(scan, pzErr);
+      if (rc != SQLITE_OK) return rc;
+      if (scan->done) return SQLITE_DONE;
+    }
     scan->cur.nPoint = 0;
     scan->cur.kind = TS_KIND_NONE;
     scan->unsorted = 0;
+    scan->nSeriesTaken++;
     int rc = take_keys(scan);
     while (rc == SQLITE_OK) {
       rc = add_row(scan, pzErr);
       if (rc != SQLITE_OK) break;
+      scan->nRow++;
       rc = sqlite3_step(scan->stmt);
       if (rc == SQLITE_DONE) {
         scan->done = 1;

@@ -159,6 +159,19 @@ void ts_store_free(ts_series_store *store);
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr);
+/* A streaming read that walks an index lacking the value column is
+** watched: over each window of TS_WATCH_ROWS rows, more than one page
+** cache miss per TS_WATCH_MISS_RATE rows switches it, at a series
+** boundary, to the same query read in storage order and sorted (see
+** "index walk or sort" in series_source.c). */
+#ifndef TS_WATCH_ROWS
+#define TS_WATCH_ROWS 16384
+#endif
+#define TS_WATCH_MISS_RATE 8
+/* Streaming reads since the library was loaded: [0] index walks watched,
+** [1] of them switched to a sorted read.  For tests and tradestat_debug(). */
+void ts_scan_order_counts(sqlite3_int64 aOut[2]);
+
 /* Reads the next whole series.  SQLITE_ROW: *ppSeries is valid until the
 ** next call; SQLITE_DONE: no more; else an error with *pzErr. */
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr);

@@ -16,9 +16,14 @@
 #    the wall time also counts other processes), CPU microseconds per source
 #    row, and peak RSS per task and scale; then, per task, CPU(largest) /
 #    CPU(smallest) against rows(largest) / rows(smallest): 1.0 is linear.
+#
+# CURVE_QUERIES="yoy_vtab walk sort" picks the tasks (default below):
+# walk and sort are SQLite's own two ways to read direct_trade in series
+# order (index walk; storage-order read and sort), the floors under the
+# yoy_growth vtab's streaming scan.
 set -e
 dir=$1 scales=${2:-"0.25 1 4"} repeat=${3:-1}
-queries="yoy_vtab selfjoin trade_vtab trade_sql txn_vtab txn_substr"
+queries=${CURVE_QUERIES:-"yoy_vtab walk sort selfjoin trade_vtab trade_sql txn_vtab txn_substr"}
 out=$dir/curve.tsv
 : >"$out"
 for s in $scales; do
@@ -47,6 +52,7 @@ awk -F'\t' '
     label["yoy_vtab"] = "yoy_growth vtab"; label["selfjoin"] = "self-join on prior year"
     label["trade_vtab"] = "trade_imbalance vtab"; label["trade_sql"] = "pivot self-join"
     label["txn_vtab"] = "yoy_growth grain=month"; label["txn_substr"] = "substr GROUP BY + LAG"
+    label["walk"] = "SQLite index walk, series order"; label["sort"] = "SQLite storage-order read + sort"
     print "| task | scale | source rows | wall s | CPU s | CPU µs per row | peak RSS MiB |"
     print "|---|---:|---:|---:|---:|---:|---:|"
   }

@@ -14,7 +14,11 @@
 **  4. $P in a query is replaced by the filter partner (P7, a partner
 **     without gaps; P1 in a data set too small to have a P7), $Y by the
 **     latest year of the data.
-**  5. The "peers" queries (trade_full, annual, proj_latest, scan_*) are
+**  5. walk, walk_value and sort (and the _cover variants, over a copy of
+**     direct_trade with a covering index) are SQLite's own ways to read
+**     the rows the streaming scan reads, in its order: the floors its
+**     cost per row is compared with (docs/performance.md).
+**  6. The "peers" queries (trade_full, annual, proj_latest, scan_*) are
 **     the tasks DuckDB and pandas also run (tests/bench/peers/): their
 **     result columns are what the peers return, so run.c's --tsv output
 **     can be checked against them.
@@ -117,6 +121,37 @@ const char bench_memory_query[] = "SELECT count(*), count(growth), sum(growth) F
   ") AS prev"                                                                                   \
   " FROM direct_trade" where "))"
 
+/* The rows of direct_trade in series order, as SQLite itself walks them
+** and hands them to a caller (run.c reads each column once, as a value):
+** the floor under every streaming scan, whose source query is this one.
+** The result is the last row's. */
+#define WALK_SQL(table)                                        \
+  "SELECT flow, partner, category, period, amount FROM " table \
+  " ORDER BY flow, partner, category, period"
+/* The same rows in the same order, read in storage order and sorted
+** (ORDER BY +col: no index serves it), the streaming scan's other way. */
+#define SORT_SQL(table)                                        \
+  "SELECT flow, partner, category, period, amount FROM " table \
+  " ORDER BY +flow, +partner, +category, +period"
+/* SQLite's walk handing out the value alone: what a caller pays when it
+** needs no key (the lower floor). */
+#define WALK_VALUE_SQL(table)                          \
+  "SELECT sum(amount) FROM (SELECT amount FROM " table \
+  " ORDER BY flow, partner, category, period LIMIT -1)"
+
+/* A copy of direct_trade (in temp, so the data file and the other tasks'
+** plans stay as they are) whose index covers the value column: the walk
+** then reads no table page. */
+#define COVER_SETUP                                                                                \
+  "CREATE TABLE IF NOT EXISTS temp.dt_cover AS SELECT * FROM main.direct_trade ORDER BY rowid;"    \
+  "CREATE INDEX IF NOT EXISTS temp.dt_cover_series"                                                \
+  " ON dt_cover(flow, partner, category, period, amount);"                                         \
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_yoy_cover USING yoy_growth(source=temp.dt_cover," \
+  " value=amount, period=period, by='flow, partner, category')"
+
+const bench_lazy_setup bench_lazy[] = {{"yoy_cover,walk_cover,walk_value_cover", COVER_SETUP}};
+const int bench_lazy_count = (int)(sizeof(bench_lazy) / sizeof(bench_lazy[0]));
+
 const bench_query bench_queries[] = {
     {"yoy_vtab", "yoy_growth vtab", "yoy_growth",
      "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy"},
@@ -174,6 +209,15 @@ const bench_query bench_queries[] = {
      "SELECT count(*), sum(amount) FROM direct_trade"},
     {"scan_txn", "SELECT sum(amount) FROM transactions", NULL,
      "SELECT count(*), sum(amount) FROM transactions"},
+    /* the streaming scan's own floor: SQLite walking the same index */
+    {"walk", "SQLite's index walk, series order", NULL, WALK_SQL("direct_trade")},
+    {"walk_value", "the walk, value column alone", NULL, WALK_VALUE_SQL("direct_trade")},
+    {"sort", "storage-order read, sorted", NULL, SORT_SQL("direct_trade")},
+    {"yoy_cover", "yoy_growth vtab, covering index", "yoy_growth",
+     "SELECT count(*), count(growth), sum(growth) FROM temp.bench_yoy_cover"},
+    {"walk_cover", "the same walk, covering index", NULL, WALK_SQL("temp.dt_cover")},
+    {"walk_value_cover", "the walk, value alone, covering index", NULL,
+     WALK_VALUE_SQL("temp.dt_cover")},
 };
 const int bench_query_count = (int)(sizeof(bench_queries) / sizeof(bench_queries[0]));
 
@@ -196,5 +240,11 @@ const bench_pair bench_pairs[] = {
     {"projection, latest year", "proj_latest", "proj_latest_1pass", 0, 1},
     {"full-scan floor, direct_trade", "yoy_vtab", "scan_dt", 0, 0},
     {"full-scan floor, transactions", "txn_vtab", "scan_txn", 0, 0},
+    {"YoY per row against SQLite's index walk", "yoy_vtab", "walk", 1.3, 0},
+    {"YoY per row against the walk of the value alone", "yoy_vtab", "walk_value", 0, 0},
+    {"the same, covering index", "yoy_cover", "walk_cover", 3, 0},
+    {"the same, covering index", "yoy_cover", "walk_value_cover", 0, 0},
+    {"series order: sort against index walk", "sort", "walk", 0, 0},
+    {"YoY, covering index against none", "yoy_cover", "yoy_vtab", 0, 1},
 };
 const int bench_pair_count = (int)(sizeof(bench_pairs) / sizeof(bench_pairs[0]));

@@ -39,6 +39,16 @@ extern const int bench_pair_count;
 extern const char *const bench_setup[];
 extern const int bench_setup_count;
 
+/* Statements run once, before the first timed query whose id is
+** listed (zIds, comma-separated): tables only some queries read, too
+** costly to build on every run. */
+typedef struct bench_lazy_setup {
+  const char *zIds;
+  const char *zSql;
+} bench_lazy_setup;
+extern const bench_lazy_setup bench_lazy[];
+extern const int bench_lazy_count;
+
 /* The query whose peak memory is measured (10 M-row roll-up). */
 extern const char bench_memory_query[];
 

@@ -1,0 +1,297 @@
+/*
+** test_fast_paths.c -- every fast path of the streaming scan against the
+** slow meaning it shortcuts:
+**
+**  - ts_period_parse reads 'YYYY-MM' and 'YYYY-MM-DD' without the general
+**    path (core/period.c, parse_canonical).  The general path trims white
+**    space first, so a label with one leading space is the slow meaning of
+**    the label: both must agree on every label form of
+**    docs/reference/period.md and on hostile bytes (signs, white space,
+**    NUL bytes, overlong digits, bytes above 0x7F, every byte in every
+**    position of '2023-06'), and on every 'YYYY-MM' of years 0000-9999,
+**    checked also against the rule itself (year 1-9999, month 01-12).
+**  - ts_growth_yoy finds the prior year of months, quarters, halves and
+**    years by ordinal arithmetic; ts_growth_at (the one-shot engine, by
+**    the calendar) is its meaning: prior_index, growth and the note's
+**    growth part must be equal for every point of series of every kind
+**    with gaps, year 1 and year 9999 at the edges, zeros and incomplete
+**    points.
+**  - The scan keeps the last period label it parsed (vtab/series_source.c,
+**    value_period): rows whose labels repeat, change by a byte, carry a
+**    preliminary mark, or are longer than the kept copy give the sums of
+**    GROUP BY over each label read on its own (period_normalize).
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glue/glue.h"
+#include "core/series.h"
+
+int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+
+/* Fast (as given) and slow (one leading space) readings of z[0..n). */
+static void check_label(const char *z, int n) {
+  char slow[128];
+  ts_period a, b;
+  assert_true(n + 1 < (int)sizeof(slow));
+  slow[0] = ' ';
+  memcpy(slow + 1, z, (size_t)n);
+  memset(&a, 0x55, sizeof(a));
+  memset(&b, 0x55, sizeof(b));
+  int ra = ts_period_parse(z, n, &a), rb = ts_period_parse(slow, n + 1, &b);
+  if ((ra == 0) != (rb == 0))
+    fail_msg("label '%.*s' (%d bytes): fast %d, slow %d", n, z, n, ra, rb);
+  if (ra != 0) return;
+  if (a.kind != b.kind || a.year != b.year || a.sub != b.sub || a.day != b.day ||
+      a.preliminary != b.preliminary)
+    fail_msg("label '%.*s': fast %d/%d/%d/%d/%d, slow %d/%d/%d/%d/%d", n, z, a.kind, a.year, a.sub,
+             a.day, a.preliminary, b.kind, b.year, b.sub, b.day, b.preliminary);
+}
+
+static void check_text(const char *z) { check_label(z, (int)strlen(z)); }
+
+static void test_period_label_forms(void **state) {
+  (void)state;
+  static const char *const azForm[] = {
+      /* docs/reference/period.md, every form */
+      "2023", "2023년", "2023-H1", "2023H1", "2023 H1", "H1 2023", "1H2023", "2023.1/2", "2023 1/2",
+      "2023년 상반기", "2023년 하반기", "2023-h2", "2023-Q2", "2023Q2", "2023 Q2", "Q2 2023",
+      "Q2-2023", "2Q2023", "2Q 2023", "2023.2/4", "2023 2/4", "2023년 2/4분기", "2023년 2분기",
+      "2023-q4", "2023-06", "2023.06", "2023/06", "2023/6", "2023-6", "2023M06", "2023M6", "202306",
+      "2023년 6월", "2023년 06월", "June 2023", "Jun 2023", "Jun-2023", "Jun. 2023", "Jun2023",
+      "JUNE, 2023", "Sept 2023", "2023-06-30", "2023-06-30 12:00:00", "2023-06-30T12:00:00Z",
+      /* preliminary marks */
+      "2023-06p", "2023-06 p)", "2023-06(p)", "2023-06-30p", "2023p",
+      /* edges of the canonical shapes */
+      "0001-01", "9999-12", "0000-01", "2023-00", "2023-13", "2023-99", "2024-02-29", "2023-02-29",
+      "2023-04-31", "2023-12-31", "2023-00-10", "2023-06-00", "2023-06-32", "0000-01-01",
+      /* hostile: signs, white space, separators, overlong digits */
+      "+023-06", "-023-06", "2023-+6", "2023--6", "2023-0-", " 2023-06", "2023-06 ", "\t2023-06",
+      "2023-06\n", "2023_06", "2023:06", "2023-06-3", "2023-06-300", "20230-06", "02023-06",
+      "2023-006", "2023-06-30-", "2023-06-30 25:00", "2023-6-30", "12023-06-30", "2023-06x",
+      "x2023-06", "２０２３-06", "2023-0６", "\xff\xff\xff\xff-06", "2023-\x80\x80", "", " ", "-",
+      "2023-", "-06", "99999-12", "2023-06-30T", "2023-06-30 12:00:00+09:00"};
+  for (size_t i = 0; i < sizeof(azForm) / sizeof(azForm[0]); i++) check_text(azForm[i]);
+  /* the documented forms all parse */
+  ts_period p;
+  assert_int_equal(ts_period_parse("2023-06", -1, &p), 0);
+  assert_int_equal(p.kind, TS_KIND_MONTH);
+  assert_int_equal(ts_period_parse("2023-06-30", -1, &p), 0);
+  assert_int_equal(p.kind, TS_KIND_DAY);
+}
+
+/* Every byte in every position of the canonical month and day labels,
+** and NUL bytes inside a length-delimited label. */
+static void test_period_every_byte(void **state) {
+  (void)state;
+  const char *azBase[] = {"2023-06", "2024-02-29"};
+  for (int k = 0; k < 2; k++) {
+    int n = (int)strlen(azBase[k]);
+    char z[16];
+    for (int pos = 0; pos < n; pos++) {
+      for (int c = 0; c < 256; c++) {
+        memcpy(z, azBase[k], (size_t)n);
+        z[pos] = (char)c;
+        check_label(z, n);
+      }
+    }
+  }
+  check_label("2023-06\0", 8);
+  check_label("2023\0-06", 8);
+  check_label(
+      "\0"
+      "2023-06",
+      8);
+  check_label("2023-0\0", 7);
+  check_label("2023-06-3\0", 10);
+}
+
+/* Every 'YYYY-MM' with years 0000-9999 and months 00-19: the fast path
+** against the slow one and against the rule. */
+static void test_period_all_months(void **state) {
+  (void)state;
+  char z[16];
+  for (int y = 0; y <= 9999; y++) {
+    for (int m = 0; m <= 19; m++) {
+      snprintf(z, sizeof(z), "%04d-%02d", y, m);
+      ts_period p;
+      int rc = ts_period_parse(z, 7, &p);
+      int valid = y >= 1 && m >= 1 && m <= 12;
+      if ((rc == 0) != valid) fail_msg("'%s': rc %d", z, rc);
+      if (valid) {
+        assert_int_equal(p.kind, TS_KIND_MONTH);
+        assert_int_equal(p.year, y);
+        assert_int_equal(p.sub, m);
+        assert_int_equal(p.preliminary, 0);
+      }
+      if (y % 97 == 0 || y < 3 || y > 9996) check_label(z, 7);
+    }
+  }
+}
+
+/* ---- ts_growth_yoy against ts_growth_at ------------------------------ */
+
+#define MAX_POINTS 400
+
+static void check_series(ts_period_kind kind, const ts_point *a, int n) {
+  int compared = 0;
+  for (int i = 0; i < n; i++) {
+    ts_growth_row fast, slow;
+    ts_growth_yoy(kind, a, n, 0, i, &fast);
+    ts_growth_at(kind, a, n, 0, i, &slow);
+    assert_int_equal(fast.prior_index, slow.prior_index);
+    assert_int_equal(fast.growth_ok, slow.growth_ok);
+    if (fast.growth_ok) assert_memory_equal(&fast.growth, &slow.growth, sizeof(double));
+    /* The growth half's note: ts_growth_at then adds year-to-date notes
+    ** only where the growth half left none. */
+    if (fast.note) assert_ptr_equal(fast.note, slow.note);
+    int ytd_note = slow.note && (strcmp(slow.note, TS_NOTE_YTD) == 0 ||
+                                 strcmp(slow.note, TS_NOTE_PRIOR_YTD) == 0);
+    if (!fast.growth_ok && !ytd_note) assert_ptr_equal(fast.note, slow.note);
+    compared += fast.growth_ok;
+  }
+  (void)compared;
+}
+
+/* Points of kind from year first for nYears, with gaps, zeros and an
+** incomplete point; returns the count. */
+static int build(ts_period_kind kind, int first, int nYears, ts_point *a, unsigned seed) {
+  int n = 0, per = kind == TS_KIND_YEAR      ? 1
+                   : kind == TS_KIND_HALF    ? 2
+                   : kind == TS_KIND_QUARTER ? 4
+                                             : 12;
+  for (int y = first; y < first + nYears; y++) {
+    for (int sub = 1; sub <= per && n < MAX_POINTS; sub++) {
+      seed = seed * 1103515245u + 12345u;
+      if ((seed >> 16) % 9 == 0) continue; /* gap */
+      ts_period p = {kind, y, sub, 0, 0};
+      ts_point *pt = &a[n++];
+      memset(pt, 0, sizeof(*pt));
+      pt->ordinal = ts_period_ordinal(&p);
+      ts_number v;
+      ts_number_from_int((seed >> 20) % 7 == 0 ? 0 : (int64_t)((seed >> 8) % 5000) - 1000, &v);
+      ts_sum_add(&pt->sum[0], &v);
+      pt->incomplete[0] = (seed >> 24) % 13 == 0;
+    }
+  }
+  return n;
+}
+
+static void test_growth_yoy_fast(void **state) {
+  (void)state;
+  static ts_point a[MAX_POINTS];
+  const ts_period_kind kinds[] = {TS_KIND_YEAR, TS_KIND_HALF, TS_KIND_QUARTER, TS_KIND_MONTH};
+  const int firsts[] = {1, 2, 2019, 9990};
+  for (size_t k = 0; k < 4; k++) {
+    for (size_t f = 0; f < 4; f++) {
+      for (unsigned seed = 1; seed < 6; seed++) {
+        int years = kinds[k] == TS_KIND_YEAR ? 10 : 6;
+        int n = build(kinds[k], firsts[f], years, a, seed);
+        check_series(kinds[k], a, n);
+      }
+    }
+  }
+  /* An ordinal outside years 1-9999 has no row, fast or slow. */
+  memset(a, 0, sizeof(a[0]) * 2);
+  a[0].ordinal = 5; /* below year 1 of months */
+  a[1].ordinal = (int64_t)10000 * 12;
+  ts_number v;
+  ts_number_from_int(5, &v);
+  ts_sum_add(&a[0].sum[0], &v);
+  ts_sum_add(&a[1].sum[0], &v);
+  check_series(TS_KIND_MONTH, a, 2);
+  /* Days keep the calendar path: 29 February has no prior. */
+  ts_period d1 = {TS_KIND_DAY, 2023, 2, 28, 0}, d2 = {TS_KIND_DAY, 2024, 2, 29, 0};
+  a[0].ordinal = ts_period_ordinal(&d1);
+  a[1].ordinal = ts_period_ordinal(&d2);
+  check_series(TS_KIND_DAY, a, 2);
+}
+
+/* ---- the scan's last label ------------------------------------------- */
+
+static char *rows_of(sqlite3 *db, const char *zSql) {
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) != SQLITE_OK)
+    fail_msg("%s: %s", zSql, sqlite3_errmsg(db));
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(stmt); i++)
+      sqlite3_str_appendf(s, "%d:%s|", sqlite3_column_type(stmt, i),
+                          (const char *)sqlite3_column_text(stmt, i));
+    sqlite3_str_appendall(s, "\n");
+  }
+  if (rc != SQLITE_DONE) sqlite3_str_appendf(s, "error: %s", sqlite3_errmsg(db));
+  sqlite3_finalize(stmt);
+  return sqlite3_str_finish(s);
+}
+
+static void test_scan_label_cache(void **state) {
+  (void)state;
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
+  /* Labels repeat (rows of a month summed), change by one byte,
+  ** carry a preliminary mark, and reach past the 32 bytes kept. */
+  const char *zSetup =
+      "CREATE TABLE t(k, period TEXT, v);"
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 899)"
+      " INSERT INTO t SELECT i % 3,"
+      "  CASE i % 6 WHEN 0 THEN printf('%04d-%02d', 2020 + i / 300, (i / 25) % 12 + 1)"
+      "   WHEN 1 THEN printf('%04d.%02d', 2020 + i / 300, (i / 25) % 12 + 1)"
+      "   WHEN 2 THEN printf('%04d-%02dp', 2020 + i / 300, (i / 25) % 12 + 1)"
+      "   WHEN 3 THEN printf('%-32s', printf('%04d-%02d', 2020 + i / 300, (i / 25) % 12 + 1))"
+      "   WHEN 4 THEN printf('%-33s', printf('%04d-%02d', 2020 + i / 300, (i / 25) % 12 + 1))"
+      "   ELSE printf('%04d/%d', 2020 + i / 300, (i / 25) % 12 + 1) END,"
+      "  i * 7 % 101 FROM n;"
+      "CREATE INDEX t_k ON t(k, period);"
+      "CREATE TABLE t2(k, period TEXT, v);"
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 899)"
+      " INSERT INTO t2 SELECT i % 3, printf('%04d-%02d', 2020 + i / 300, (i / 25) % 12 + 1),"
+      "  i * 7 % 101 FROM n;"
+      "CREATE VIRTUAL TABLE a USING yoy_growth(source=t, value=v, period=period, by=k,"
+      " grain=month, scan=stream);"
+      "CREATE VIRTUAL TABLE c USING yoy_growth(source=t2, value=v, period=period, by=k,"
+      " grain=month, scan=stream);";
+  char *zErr = NULL;
+  if (sqlite3_exec(db, zSetup, NULL, NULL, &zErr) != SQLITE_OK) fail_msg("%s", zErr);
+  /* The scan reads in (k, period) order, so equal labels follow each
+  ** other, and in t2 consecutive distinct labels differ in their last
+  ** byte only.  The meaning: each label parsed on its own
+  ** (period_normalize), summed by GROUP BY. */
+  const char *azPair[][2] = {
+      {"SELECT k, period, value FROM a",
+       "SELECT k, period_normalize(period) AS p, sum(v) FROM t GROUP BY k, p ORDER BY k, p"},
+      {"SELECT k, period, value FROM c",
+       "SELECT k, period_normalize(period) AS p, sum(v) FROM t2 GROUP BY k, p ORDER BY k, p"},
+  };
+  for (int i = 0; i < 2; i++) {
+    char *za = rows_of(db, azPair[i][0]);
+    char *zb = rows_of(db, azPair[i][1]);
+    assert_true(strlen(za) > 100);
+    assert_null(strstr(za, "error"));
+    assert_string_equal(za, zb);
+    sqlite3_free(za);
+    sqlite3_free(zb);
+  }
+  /* a preliminary mark is seen whatever label came before */
+  char *zp = rows_of(db, "SELECT count(*) > 0, count(*) < 108 FROM a WHERE preliminary");
+  assert_string_equal(zp, "1:1|1:1|\n");
+  sqlite3_free(zp);
+  sqlite3_close(db);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
+      cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_growth_yoy_fast),
+      cmocka_unit_test(test_scan_label_cache),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
