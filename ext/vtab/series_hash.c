@@ -831,7 +831,8 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
     }
     qsort(s->aPoint, n, sizeof(ts_point), point_compare);
     if (h->spec->grain != TS_KIND_NONE) {
-      /* 'incomplete period': as the streaming path's series check. */
+      /* 'incomplete period': as the streaming path's series check (roll-ups
+      ** of days alone: ts_days_check, on both paths' series, in ts_scan_next). */
       for (uint32_t k = 0; k < n; k++) {
         ts_point *pt = &s->aPoint[k];
         ts_period p;

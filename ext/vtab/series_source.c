@@ -45,8 +45,11 @@
 **     row, of whatever kinds and label forms (a quarter row plus months;
 **     months in two forms), else it is marked incomplete; rows of two
 **     kinds that share a month (a year row and its months) are an error.
-**     Days are dates of events: a roll-up of days alone is never
-**     incomplete; next to coarser rows a day covers its month.
+**     Days are dates of events: a roll-up of days alone is incomplete
+**     only when it reaches past the days the source holds (its first or
+**     last day, whole source: series_extent.c, applied to both scan
+**     paths' series in ts_scan_next); next to coarser rows a day covers
+**     its month.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **  7. Series are grouped exactly as GROUP BY on the by columns groups
@@ -62,6 +65,7 @@
 */
 #include "vtab/series_source.h"
 #include "vtab/series_hash.h"
+#include "vtab/series_extent.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -222,6 +226,7 @@ struct ts_scan {
   int iReplay;
   const ts_series *last; /* the series last handed out */
   int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
+  ts_day_extent extent;  /* days the source holds, for roll-ups of days */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -433,6 +438,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   scan->iPreliminary = -1;
   scan->db = db;
   scan->spec = spec;
+  ts_day_extent_init(&scan->extent, db, spec, pd);
   if (pd && pd->replay) {
     scan->replay = pd->replay; /* every series, as read before any write */
     *ppScan = scan;
@@ -783,8 +789,8 @@ static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, in
 **  - with grain=, a period holding rows of two kinds that share a month
 **    is an error, and a roll-up some month of which has no row (of any
 **    kind, in any label form) is incomplete.  Days are dates of events:
-**    a roll-up of days alone is never incomplete; next to coarser rows a
-**    day covers its month. */
+**    a roll-up of days alone is left to ts_days_check (past the source's
+**    days, incomplete); next to coarser rows a day covers its month. */
 static int check_series(ts_scan *scan, char **pzErr) {
   ts_series *s = &scan->cur;
   const ts_source_spec *spec = scan->spec;
@@ -893,7 +899,11 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   }
   if (scan->hash) {
     int rc = ts_hash_next(scan->hash, ppSeries, pzErr);
-    if (rc == SQLITE_ROW) scan->last = *ppSeries;
+    if (rc == SQLITE_ROW) rc = ts_days_check(&scan->extent, *ppSeries, pzErr);
+    if (rc == SQLITE_OK) {
+      scan->last = *ppSeries;
+      rc = SQLITE_ROW;
+    }
     return rc;
   }
   for (;;) {
@@ -929,6 +939,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
     if (rc != SQLITE_OK) return rc;
     if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
     rc = check_series(scan, pzErr);
+    if (rc == SQLITE_OK) rc = ts_days_check(&scan->extent, &scan->cur, pzErr);
     if (rc != SQLITE_OK) return rc;
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;

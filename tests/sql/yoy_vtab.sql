@@ -255,9 +255,10 @@ CREATE VIRTUAL TABLE e10 USING yoy_growth(source=sales, value=amount, period=per
 -- @error yoy_growth: argument grain= is given twice
 
 -- 9. Day-level rows (transactions) rolled up to months: a day without rows
--- is a day without sales, so the month is not incomplete.
+-- is a day without sales, so the month is not incomplete -- inside the
+-- days the source holds (here up to 2023-04-10; see 29 for its end).
 CREATE TABLE tx(day TEXT, amount INTEGER);
-INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30);
+INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30), ('2023-04-10', 7);
 CREATE VIRTUAL TABLE txm USING yoy_growth(source=tx, value=amount, period=day, grain=month);
 -- @check yoy_vtab-9.1
 SELECT period, value, prior_value, growth, note FROM txm;
@@ -265,6 +266,7 @@ SELECT period, value, prior_value, growth, note FROM txm;
 -- | period|value|prior_value|growth|note
 -- | 2022-03|15|||no prior period
 -- | 2023-03|30|15|100.0|incomplete year-to-date
+-- | 2023-04|7|||incomplete period
 -- but a quarter missing a month is incomplete
 CREATE TABLE mq(period TEXT, amount INTEGER);
 INSERT INTO mq VALUES ('2022-01', 1), ('2022-02', 1), ('2022-03', 1), ('2023-01', 2), ('2023-03', 2);
@@ -562,3 +564,63 @@ SELECT series, json_valid(series) AS valid, value FROM yoy_growth('odd_keys', 'v
 -- | ["a\u0000c",1]|1|4
 -- | ["x'00ff'","k"]|1|1
 -- | ["x'0102'","k"]|1|2
+
+-- Days rolled up: a day without a row inside the data is a day without
+-- sales, but past the last day the source holds (or before its first)
+-- the data has ended, not the trade.  10 a day from 2022-01-01 to
+-- 2023-06-15: growth is 0 % wherever two whole periods meet; 2023 holds
+-- 166 days (31+28+31+30+31+15: 1660), Q2 76 (760), June 15 (150), each
+-- 'incomplete period' with no growth (it was -54.5 %, -16.5 %, -50 %).
+-- @check yoy_vtab-29.1
+CREATE TEMP TABLE daily(p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 530)
+INSERT INTO daily SELECT date('2022-01-01', '+' || i || ' day'), 10 FROM r;
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|growth|note
+-- | 2022|3650||no prior period
+-- | 2023|1660||incomplete period
+-- @check yoy_vtab-29.2
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=quarter')
+WHERE period >= '2023';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|900|0.0|
+-- | 2023-Q2|760||incomplete period
+-- @check yoy_vtab-29.3
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=month')
+WHERE period >= '2023-05';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-05|310|0.0|
+-- | 2023-06|150||incomplete period
+-- @check yoy_vtab-29.4 the projection does not run June's half month up (it gave 3320)
+SELECT year, through, projection, note FROM annual_projection('daily', 'v', 'p', '', 'run_rate', 'grain=month')
+WHERE year = 2023;
+-- @expect
+-- | year|through|projection|note
+-- | 2023|2023-06||incomplete period
+-- @check yoy_vtab-29.5 both scan paths, and a WHERE on the period, agree
+SELECT period, growth IS NULL, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year, scan=stream')
+WHERE period = '2023';
+SELECT period, growth IS NULL, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year, scan=hash')
+WHERE period = '2023';
+-- @expect
+-- | period|growth IS NULL|note
+-- | 2023|1|incomplete period
+-- | period|growth IS NULL|note
+-- | 2023|1|incomplete period
+-- The end is the source's, not the series': a partner that stopped
+-- trading on 2023-06-15 while another trades to 2023-12-31 did fall,
+-- (1660 - 3650) / 3650 = -54.52 %; the WHERE on the partner keeps it.
+-- @check yoy_vtab-29.6
+CREATE TEMP TABLE daily2(k, p, v);
+INSERT INTO daily2 SELECT 'stopped', p, v FROM daily;
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 729)
+INSERT INTO daily2 SELECT 'steady', date('2022-01-01', '+' || i || ' day'), 1 FROM r;
+SELECT series, period, value, round(growth, 2) AS growth, note
+FROM yoy_growth('daily2', 'v', 'p', 'k', 'grain=year') WHERE series = 'stopped';
+-- @expect
+-- | series|period|value|growth|note
+-- | stopped|2022|3650||no prior period
+-- | stopped|2023|1660|-54.52|
