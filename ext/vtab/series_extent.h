@@ -21,9 +21,9 @@ typedef struct ts_day_extent {
   const ts_source_spec *spec;
   int has_max_rowid; /* a statement that writes: rows up to this rowid */
   sqlite3_int64 max_rowid;
-  int read;             /* 1: first/last are known */
-  int any;              /* some row has a period */
-  int64_t first, last;  /* day ordinals of the first and last day held */
+  int read;            /* 1: first/last are known */
+  int any;             /* some row has a period */
+  int64_t first, last; /* day ordinals of the first and last day held */
 } ts_day_extent;
 
 /* Remembers what to read; nothing is read until a roll-up of days needs

@@ -322,12 +322,12 @@ SELECT region, share, contribution FROM shares WHERE period = '2023';
 -- | EU|14.2857142857143|-4.0
 -- | Total|100.0|12.0
 -- | US|58.9285714285714|6.0
--- without total=, the total row is one more series and every share halves
+-- without total=, the total row would be one more series and every share
+-- would halve (China 13.39 %): a series equal to the sum of the others in
+-- every period is refused, by name (more in 30)
 -- @check yoy_vtab-20.5
 SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
--- @expect
--- | round(share, 6)
--- | 13.392857
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
 -- total= needs exactly one by column
 -- @check yoy_vtab-20.6
 CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
@@ -624,3 +624,70 @@ FROM yoy_growth('daily2', 'v', 'p', 'k', 'grain=year') WHERE series = 'stopped';
 -- | series|period|value|growth|note
 -- | stopped|2022|3650||no prior period
 -- | stopped|2023|1660|-54.52|
+
+-- A total row without total=.  The shipped KOSIS file carries region
+-- '합계' = the sum of the nine regions in every quarter: China's 2019
+-- share of all ten series was 43.3 % (5161893 / (2 * 5960859)) and the
+-- total showed 50 %.  The share columns are refused (the other columns
+-- stay); with total='합계', China is 5161893 / 5960859 = 86.6 %, its
+-- growth 5161893 / 2885606 - 1 = 78.9 %, its contribution
+-- (5161893 - 2885606) / 3603870 = 63.2 points of the total's 65.4 %
+-- (sums of the quarters in plain SQL: the total equals the regions' sum
+-- in each of the 24 quarters).
+CREATE VIRTUAL TABLE temp.kosis_all USING kosis_csv(
+  file='sql/data/kosis/overseas_direct_sales_by_region_product_202002.cp949.csv');
+CREATE TEMP TABLE kosis_region AS SELECT "국가(대륙)별" AS region, period, value FROM kosis_all
+WHERE "상품군별" = '합계' AND "판매유형별" = '계';
+-- @check yoy_vtab-30.1
+SELECT series, round(share, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @check yoy_vtab-30.2 contribution too, and the columns that need no total are untouched
+SELECT contribution FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @check yoy_vtab-30.3
+SELECT series, value, round(growth, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @expect
+-- | series|value|round(growth, 1)
+-- | 중국|5161893|78.9
+-- @check yoy_vtab-30.4 naming the total
+SELECT series, round(share, 1), round(contribution, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region',
+  'grain=year, total=합계') WHERE series IN ('중국', '합계') AND period = '2019';
+-- @expect
+-- | series|round(share, 1)|round(contribution, 1)
+-- | 중국|86.6|63.2
+-- | 합계|100.0|65.4
+-- Synthetic: two series only never count (each is "the sum of the
+-- others"); a "total" off by one in one period is data, not a total row;
+-- a part missing in a period still leaves the total equal to the parts
+-- that are there; REAL figures are compared as their rounded sums.
+CREATE TEMP TABLE two(k TEXT, p TEXT, v INTEGER);
+INSERT INTO two VALUES ('a', '2022', 5), ('b', '2022', 5), ('a', '2023', 7), ('b', '2023', 7);
+-- @check yoy_vtab-30.5
+SELECT series, period, share FROM yoy_growth('two', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|period|share
+-- | a|2023|50.0
+-- | b|2023|50.0
+CREATE TEMP TABLE near(k TEXT, p TEXT, v INTEGER);
+INSERT INTO near VALUES ('a', '2022', 2), ('b', '2022', 3), ('t', '2022', 5),
+  ('a', '2023', 2), ('b', '2023', 3), ('t', '2023', 6);
+-- @check yoy_vtab-30.6 t = a + b in 2022 only: shares of all three, 2023 total 11
+SELECT series, round(share, 4) FROM yoy_growth('near', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|round(share, 4)
+-- | a|18.1818
+-- | b|27.2727
+-- | t|54.5455
+INSERT INTO near VALUES ('c', '2024', 4), ('t', '2024', 4);
+UPDATE near SET v = 5 WHERE k = 't' AND p = '2023';
+-- @check yoy_vtab-30.7 t = a + b, then = c alone in 2024 (a and b have no 2024)
+SELECT series, share FROM yoy_growth('near', 'v', 'p', 'k') WHERE period = '2024';
+-- @error yoy_growth: share and contribution: the series k='t' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+CREATE TEMP TABLE reals(k TEXT, p TEXT, v REAL);
+INSERT INTO reals VALUES ('x', '2023', 0.1), ('y', '2023', 0.2), ('sum', '2023', 0.3);
+-- @check yoy_vtab-30.8
+SELECT share FROM yoy_growth('reals', 'v', 'p', 'k') WHERE series = 'x';
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 2 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
