@@ -256,10 +256,16 @@ static int is_total_row(yoy_cursor *cur, int iSeries, int *pYes, char **pzLabel,
   while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     if (k++ != iSeries) continue;
+    /* A series of zeros next to parts that cancel out (+5, -5) is no
+    ** total: its shares are NULL already (a zero total). */
+    int nonzero = 0;
     *pYes = s->nPoint == cur->nTotal;
-    for (int i = 0; *pYes && i < s->nPoint; i++)
+    for (int i = 0; *pYes && i < s->nPoint; i++) {
       *pYes = s->aPoint[i].ordinal == cur->aTotal[i].ordinal &&
               is_twice(&cur->aTotal[i].sum[0], &s->aPoint[i].sum[0]);
+      nonzero |= ts_sum_double(&s->aPoint[i].sum[0]) != 0.0;
+    }
+    *pYes = *pYes && nonzero;
     sqlite3_str *str = sqlite3_str_new(vtab->db);
     for (int b = 0; b < spec->nBy; b++) {
       const unsigned char *z = sqlite3_value_text(s->apKey[b]);

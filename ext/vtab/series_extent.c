@@ -13,7 +13,10 @@
 **     row; a statement that writes reads it as the scan does (up to the
 **     rowid the statement's first read saw).
 **  3. It is read once per scan, and only when a roll-up of days alone
-**     meets it: sources of months or quarters never pay for it.
+**     meets it: sources of months or quarters never pay for it.  The
+**     hash path's pass, when nothing narrowed it, has read every row and
+**     kept the same extent on the way (ts_hash_days): then it is not read
+**     again.
 */
 #include "vtab/series_extent.h"
 
@@ -28,6 +31,13 @@ void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spe
     e->has_max_rowid = 1;
     e->max_rowid = pd->max_rowid;
   }
+}
+
+void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last) {
+  e->read = 1;
+  e->any = any;
+  e->first = first;
+  e->last = last;
 }
 
 static int64_t day_ordinal_of(const ts_period *p, int last) {

@@ -30,6 +30,9 @@ typedef struct ts_day_extent {
 ** it.  pd may be NULL. */
 void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spec,
                         const ts_pushdown *pd);
+/* The extent is already known (a pass that read every row of the
+** source, by the same rule): no read is needed. */
+void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last);
 /* Marks incomplete every roll-up point of s made of day rows alone whose
 ** span reaches before the first or past the last day the source holds
 ** (reading the source's periods the first time one is met).  SQLITE_OK,

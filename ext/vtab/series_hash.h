@@ -50,6 +50,10 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
 /* The next series, as ts_scan_next. */
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
+/* With grain=: the first and last day (day ordinals) of the periods of
+** every row the pass read; 0 when it read none.  When nothing narrowed
+** the read, these are the source's days (series_extent.h). */
+int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast);
 /* Series column i of the series ts_hash_next returned last (NULL: none). */
 sqlite3_value *ts_hash_key(const ts_hash *h, int i);
 

@@ -429,6 +429,18 @@ static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const cha
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
 
+/* The hash pass read every row when no series column and no year was
+** pushed (the rowid bound of a writing statement is the extent's too):
+** its days are the source's, so the extent needs no read of its own. */
+static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aBound) {
+  if (pd && (pd->year_lo > 0 || pd->year_hi > 0)) return;
+  for (int i = 0; pd && i < scan->spec->nBy; i++)
+    if (aBound[i]) return;
+  int64_t first, last;
+  int any = ts_hash_days(scan->hash, &first, &last);
+  ts_day_extent_known(&scan->extent, any, first, last);
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr) {
   *ppScan = NULL;
@@ -468,6 +480,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
   if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, &scan->stmt, &scan->hash, pzErr);
+  if (rc == SQLITE_OK && scan->hash) extent_from_hash(scan, pd, aBound);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;

@@ -625,6 +625,30 @@ FROM yoy_growth('daily2', 'v', 'p', 'k', 'grain=year') WHERE series = 'stopped';
 -- | stopped|2022|3650||no prior period
 -- | stopped|2023|1660|-54.52|
 
+-- Days from exactly 2022-01-01 to exactly 2023-12-31: both years whole,
+-- on both scan paths (the hash path takes the ends from its own pass
+-- when nothing narrows it, the streaming path reads them), and with a
+-- WHERE on the series (narrowed: the ends are read from the source).
+-- 1 a day, 2 a day in 2023: +100 %.
+-- @check yoy_vtab-29.7
+CREATE TEMP TABLE whole(k, p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 729)
+INSERT INTO whole SELECT 'a', date('2022-01-01', '+' || i || ' day'), 1 + (i >= 365) FROM r;
+SELECT 'hash', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=hash');
+SELECT 'stream', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=stream');
+SELECT 'where', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=hash')
+WHERE series = 'a';
+-- @expect
+-- | 'hash'|period|value|growth|note
+-- | hash|2022|365||no prior period
+-- | hash|2023|730|100.0|
+-- | 'stream'|period|value|growth|note
+-- | stream|2022|365||no prior period
+-- | stream|2023|730|100.0|
+-- | 'where'|period|value|growth|note
+-- | where|2022|365||no prior period
+-- | where|2023|730|100.0|
+
 -- A total row without total=.  The shipped KOSIS file carries region
 -- '합계' = the sum of the nine regions in every quarter: China's 2019
 -- share of all ten series was 43.3 % (5161893 / (2 * 5960859)) and the
@@ -691,3 +715,15 @@ INSERT INTO reals VALUES ('x', '2023', 0.1), ('y', '2023', 0.2), ('sum', '2023',
 -- @check yoy_vtab-30.8
 SELECT share FROM yoy_growth('reals', 'v', 'p', 'k') WHERE series = 'x';
 -- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 2 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- a series of zeros beside parts that cancel out is no total row: the
+-- total is zero, so the shares are NULL, as without the guard
+CREATE TEMP TABLE cancel(k TEXT, p TEXT, v INTEGER);
+INSERT INTO cancel VALUES ('z', '2022', 0), ('up', '2022', 5), ('down', '2022', -5),
+  ('z', '2023', 0), ('up', '2023', 7), ('down', '2023', -7);
+-- @check yoy_vtab-30.9
+SELECT series, period, share, contribution FROM yoy_growth('cancel', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|period|share|contribution
+-- | down|2023||
+-- | up|2023||
+-- | z|2023||
