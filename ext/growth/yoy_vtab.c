@@ -37,7 +37,10 @@
 **     (percentage points: the contributions of parts that are present in
 **     both years and add up to the total sum to the total's growth).
 **     NULL when a figure is missing, a total is zero, or (grain=) a
-**     period is incomplete.
+**     period is incomplete.  Without total=, a series equal to the sum
+**     of the others (three series or more) in every period is a total
+**     row counted twice: reading these columns is then an error naming
+**     it (refuse_total_row).
 */
 #include "vtab/series_vtab.h"
 #include "families.h"
@@ -106,6 +109,10 @@ typedef struct yoy_cursor {
   ts_point *aTotal;
   int nTotal;
   ts_period_kind total_kind;
+  /* Without total=: each series' sum over all periods and period count,
+  ** in scan order, to find a total row among them (refuse_total_row). */
+  struct series_grand *aGrand;
+  int nGrand;
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
@@ -173,6 +180,9 @@ static void yoy_reset(ts_series_cursor *pCur) {
   cur->aTotal = NULL;
   cur->nTotal = 0;
   cur->totals_loaded = 0;
+  sqlite3_free(cur->aGrand);
+  cur->aGrand = NULL;
+  cur->nGrand = 0;
 }
 
 /* Adds a series' points into the running totals (both sorted by
@@ -197,6 +207,115 @@ static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
   sqlite3_free(cur->aTotal);
   cur->aTotal = out;
   cur->nTotal = k;
+  return SQLITE_OK;
+}
+
+/* ---- a total row among the series, without total= -------------------
+** A KOSIS table carries its total as one more value of the by column
+** ('합계'): summed with its parts, every share is halved and the total
+** row shows 50 %.  Shares are then refused (docs/design.md, "Shares and a
+** total row"): an error naming the series and total=. */
+
+typedef struct series_grand {
+  ts_sum sum; /* the series over every period */
+  int nPoint;
+} series_grand;
+
+static int add_grand(yoy_cursor *cur, const ts_series *s) {
+  series_grand *a = sqlite3_realloc64(cur->aGrand, sizeof(*a) * (sqlite3_uint64)(cur->nGrand + 1));
+  if (a == NULL) return SQLITE_NOMEM;
+  cur->aGrand = a;
+  series_grand *g = &a[cur->nGrand++];
+  ts_sum_init(&g->sum);
+  for (int i = 0; i < s->nPoint; i++) ts_sum_merge(&g->sum, &s->aPoint[i].sum[0]);
+  g->nPoint = s->nPoint;
+  return SQLITE_OK;
+}
+
+/* total == 2 * part, i.e. part equals the sum of the rest: integers
+** exactly (128 bits), REAL figures as their correctly rounded sums
+** (doubling a double is exact). */
+static int is_twice(const ts_sum *total, const ts_sum *part) {
+  if (total->n_real == 0 && part->n_real == 0)
+    return ts_i128_eq(total->exact, ts_i128_add(part->exact, part->exact));
+  return ts_sum_double(total) == 2.0 * ts_sum_double(part);
+}
+
+/* Whether series number iSeries (scan order) equals the sum of the other
+** series in every period any of them has: a second look at it alone. */
+static int is_total_row(yoy_cursor *cur, int iSeries, int *pYes, char **pzLabel, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const ts_source_spec *spec = cur->base.spec;
+  ts_pushdown pd;
+  memset(&pd, 0, sizeof(pd));
+  ts_scan *scan = NULL;
+  ts_series *s = NULL;
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr), k = 0;
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, spec, &pd, &scan, pzErr);
+  *pYes = 0;
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    if (k++ != iSeries) continue;
+    /* A series of zeros next to parts that cancel out (+5, -5) is no
+    ** total: its shares are NULL already (a zero total). */
+    int nonzero = 0;
+    *pYes = s->nPoint == cur->nTotal;
+    for (int i = 0; *pYes && i < s->nPoint; i++) {
+      *pYes = s->aPoint[i].ordinal == cur->aTotal[i].ordinal &&
+              is_twice(&cur->aTotal[i].sum[0], &s->aPoint[i].sum[0]);
+      nonzero |= ts_sum_double(&s->aPoint[i].sum[0]) != 0.0;
+    }
+    *pYes = *pYes && nonzero;
+    sqlite3_str *str = sqlite3_str_new(vtab->db);
+    for (int b = 0; b < spec->nBy; b++) {
+      const unsigned char *z = sqlite3_value_text(s->apKey[b]);
+      sqlite3_str_appendf(str, "%s%s=", b ? ", " : "", spec->azBy[b]);
+      if (z)
+        sqlite3_str_appendf(str, "'%q'", (const char *)z);
+      else
+        sqlite3_str_appendall(str, "NULL");
+    }
+    *pzLabel = sqlite3_str_finish(str);
+    if (*pzLabel == NULL) rc = SQLITE_NOMEM;
+    break;
+  }
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  return rc;
+}
+
+/* With three series or more (with two, either one is "the sum of the
+** others"), a series holding every period whose figures are half the
+** total's in each is a total row: share and contribution would divide by
+** twice the real total.  The grand sums rule out nearly every series
+** without reading the source again. */
+static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
+  if (cur->nGrand < 3) return SQLITE_OK;
+  ts_sum all;
+  ts_sum_init(&all);
+  for (int i = 0; i < cur->nGrand; i++) ts_sum_merge(&all, &cur->aGrand[i].sum);
+  double dAll = ts_sum_double(&all);
+  for (int i = 0; i < cur->nGrand; i++) {
+    const series_grand *g = &cur->aGrand[i];
+    if (g->nPoint != cur->nTotal) continue;
+    /* a first filter only (REAL sums may round apart): is_total_row decides */
+    if (all.n_real == 0 ? !is_twice(&all, &g->sum)
+                        : fabs(dAll - 2.0 * ts_sum_double(&g->sum)) > 1e-9 * fabs(dAll))
+      continue;
+    int yes = 0;
+    char *zLabel = NULL;
+    int rc = is_total_row(cur, i, &yes, &zLabel, pzErr);
+    if (rc == SQLITE_OK && yes) {
+      *pzErr = sqlite3_mprintf(
+          "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
+          "series in every period (a total row?), so the total of the series counts it twice; "
+          "name it with total= (one by column) to divide by it, or leave it out of the source",
+          zLabel, cur->nGrand - 1);
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
+    sqlite3_free(zLabel);
+    if (rc != SQLITE_OK) return rc;
+  }
   return SQLITE_OK;
 }
 
@@ -237,9 +356,11 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     }
     rc = add_to_totals(cur, s);
     if (zTotal) break;
+    if (rc == SQLITE_OK) rc = add_grand(cur, s);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);
+  if (rc == SQLITE_OK && !zTotal) rc = refuse_total_row(cur, pzErr);
   if (rc == SQLITE_OK) cur->totals_loaded = 1;
   return rc;
 }

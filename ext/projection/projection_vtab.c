@@ -69,7 +69,6 @@
 **     the pre-pass's, reconcile_row swaps a total's estimate in.
 */
 #include "vtab/series_vtab.h"
-#include "vtab/series_hash.h"
 #include "projection/projection.h"
 #include "projection/projection_reconcile.h"
 #include "families.h"
@@ -358,12 +357,11 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
 static int pool_read(projection_cursor *cur, char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
   int rc, n_alloc = 0;
-  const ts_hash *held = ts_scan_held(cur->base.scan);
-  if (held) {
+  if (ts_scan_held(cur->base.scan)) {
     ts_series s;
     uint32_t next = 0;
     memset(&s, 0, sizeof(s));
-    while ((rc = ts_hash_series_at(held, &next, &s)) == SQLITE_ROW)
+    while ((rc = ts_scan_held_next(cur->base.scan, &next, &s, pzErr)) == SQLITE_ROW)
       if ((rc = pool_add_series(cur, &s, &n_alloc, pzErr)) != SQLITE_OK) break;
     sqlite3_free(s.aPoint);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;

@@ -163,6 +163,10 @@ struct ts_hash {
     char z[32];
     ts_period p, orig;
   } last;
+  /* With grain=: the first and last day of every period read (the days
+  ** the rows read hold; series_extent.h). */
+  int days_any;
+  int64_t days_first, days_last;
   /* emission */
   uint32_t *aOrder; /* sids in key order */
   uint32_t *aStart; /* nSeries + 1: first index in aByPoint of each sid */
@@ -635,6 +639,25 @@ static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   return pt;
 }
 
+/* Widens the days the rows read hold by period p (parsed labels only: a
+** label equal to the row before's adds nothing new). */
+static void note_days(ts_hash *h, const ts_period *p) {
+  ts_period d;
+  ts_period_start(p, &d);
+  int64_t a = ts_period_ordinal(&d);
+  ts_period_end(p, &d);
+  int64_t b = ts_period_ordinal(&d);
+  if (!h->days_any || a < h->days_first) h->days_first = a;
+  if (!h->days_any || b > h->days_last) h->days_last = b;
+  h->days_any = 1;
+}
+
+int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
+  *pFirst = h->days_first;
+  *pLast = h->days_last;
+  return h->days_any;
+}
+
 /* The period of the current row: 0 read (or *pSkip for NULL), 1 an
 ** error the streaming path reports.  Adjacent rows of one period are
 ** parsed once. */
@@ -669,6 +692,7 @@ static int row_period(ts_hash *h, sqlite3_value *v, ts_period *p, ts_period *ori
   if (!*pSkip) {
     *orig = *p;
     if (h->spec->grain != TS_KIND_NONE && ts_period_rollup(orig, h->spec->grain, p)) return 1;
+    if (h->spec->grain != TS_KIND_NONE) note_days(h, orig);
   }
   h->last.valid = type != SQLITE_BLOB && !(type == SQLITE_TEXT && n > (int)sizeof(h->last.z));
   if (h->last.valid) {
@@ -963,7 +987,8 @@ static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
   }
   qsort(s->aPoint, n, sizeof(ts_point), point_compare);
   if (h->spec->grain != TS_KIND_NONE) {
-    /* 'incomplete period': as the streaming path's series check. */
+    /* 'incomplete period': as the streaming path's series check (roll-ups
+    ** of days alone: ts_days_check, on both paths' series, in ts_scan_next). */
     for (uint32_t k = 0; k < n; k++) {
       ts_point *pt = &s->aPoint[k];
       ts_period p;

@@ -56,6 +56,10 @@ void ts_hash_close(ts_hash *h);
 ** buffer, grown with sqlite3_realloc64, freed by the caller).
 ** SQLITE_ROW, SQLITE_DONE or SQLITE_NOMEM. */
 int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out);
+/* With grain=: the first and last day (day ordinals) of the periods of
+** every row the pass read; 0 when it read none.  When nothing narrowed
+** the read, these are the source's days (series_extent.h). */
+int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast);
 /* Series column i of the series ts_hash_next returned last (NULL: none). */
 sqlite3_value *ts_hash_key(const ts_hash *h, int i);
 

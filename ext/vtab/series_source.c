@@ -45,8 +45,11 @@
 **     row, of whatever kinds and label forms (a quarter row plus months;
 **     months in two forms), else it is marked incomplete; rows of two
 **     kinds that share a month (a year row and its months) are an error.
-**     Days are dates of events: a roll-up of days alone is never
-**     incomplete; next to coarser rows a day covers its month.
+**     Days are dates of events: a roll-up of days alone is incomplete
+**     only when it reaches past the days the source holds (its first or
+**     last day, whole source: series_extent.c, applied to both scan
+**     paths' series in ts_scan_next); next to coarser rows a day covers
+**     its month.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **  7. Series are grouped exactly as GROUP BY on the by columns groups
@@ -62,6 +65,7 @@
 */
 #include "vtab/series_source.h"
 #include "vtab/series_hash.h"
+#include "vtab/series_extent.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -237,6 +241,7 @@ struct ts_scan {
   int nLabel;
   char zLabel[32];
   ts_period label_period;
+  ts_day_extent extent; /* days the source holds, for roll-ups of days */
 };
 
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
@@ -589,6 +594,18 @@ static int judge_walk(ts_scan *scan, char **pzErr) {
   return rc;
 }
 
+/* The hash pass read every row when no series column and no year was
+** pushed (the rowid bound of a writing statement is the extent's too):
+** its days are the source's, so the extent needs no read of its own. */
+static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aBound) {
+  if (pd && (pd->year_lo > 0 || pd->year_hi > 0)) return;
+  for (int i = 0; pd && i < scan->spec->nBy; i++)
+    if (aBound[i]) return;
+  int64_t first, last;
+  int any = ts_hash_days(scan->hash, &first, &last);
+  ts_day_extent_known(&scan->extent, any, first, last);
+}
+
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr) {
   *ppScan = NULL;
@@ -598,6 +615,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   scan->iPreliminary = -1;
   scan->db = db;
   scan->spec = spec;
+  ts_day_extent_init(&scan->extent, db, spec, pd);
   if (pd && pd->replay) {
     scan->replay = pd->replay; /* every series, as read before any write */
     *ppScan = scan;
@@ -631,6 +649,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
   if (rc == SQLITE_OK && scan->hash == NULL) rc = watch_walk(scan, pd, aBound, zFrom);
   sqlite3_free(zFrom);
+  if (rc == SQLITE_OK && scan->hash) extent_from_hash(scan, pd, aBound);
   if (rc != SQLITE_OK) {
     ts_scan_close(scan);
     return rc;
@@ -976,8 +995,8 @@ static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, in
 **  - with grain=, a period holding rows of two kinds that share a month
 **    is an error, and a roll-up some month of which has no row (of any
 **    kind, in any label form) is incomplete.  Days are dates of events:
-**    a roll-up of days alone is never incomplete; next to coarser rows a
-**    day covers its month. */
+**    a roll-up of days alone is left to ts_days_check (past the source's
+**    days, incomplete); next to coarser rows a day covers its month. */
 static int check_series(ts_scan *scan, char **pzErr) {
   ts_series *s = &scan->cur;
   const ts_source_spec *spec = scan->spec;
@@ -1083,6 +1102,15 @@ static int step_error(ts_scan *scan, int rc, char **pzErr) {
 
 ts_hash *ts_scan_held(const ts_scan *scan) { return scan && scan->whole ? scan->hash : NULL; }
 
+int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pzErr) {
+  int rc = ts_hash_series_at(scan->hash, piNext, out);
+  if (rc == SQLITE_ROW) {
+    int rc2 = ts_days_check(&scan->extent, out, pzErr);
+    if (rc2 != SQLITE_OK) return rc2;
+  }
+  return rc;
+}
+
 int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   *ppSeries = NULL;
   if (scan->replay) {
@@ -1093,7 +1121,11 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   }
   if (scan->hash) {
     int rc = ts_hash_next(scan->hash, ppSeries, pzErr);
-    if (rc == SQLITE_ROW) scan->last = *ppSeries;
+    if (rc == SQLITE_ROW) rc = ts_days_check(&scan->extent, *ppSeries, pzErr);
+    if (rc == SQLITE_OK) {
+      scan->last = *ppSeries;
+      rc = SQLITE_ROW;
+    }
     return rc;
   }
   for (;;) {
@@ -1136,6 +1168,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
     if (rc != SQLITE_OK) return rc;
     if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
     rc = check_series(scan, pzErr);
+    if (rc == SQLITE_OK) rc = ts_days_check(&scan->extent, &scan->cur, pzErr);
     if (rc != SQLITE_OK) return rc;
     if (scan->cur.nPoint > 0) {
       *ppSeries = &scan->cur;

@@ -182,6 +182,11 @@ void ts_scan_close(ts_scan *scan);
 ** otherwise.  A second reader of the whole source (annual_projection's
 ** pool) walks it with ts_hash_series_at instead of reading again. */
 struct ts_hash *ts_scan_held(const ts_scan *scan);
+/* That second walk: the held series after *piNext (start at 0) into *out
+** (out->aPoint the caller's buffer, freed by the caller), checked as
+** ts_scan_next checks its series (roll-ups of days past the source's
+** days).  SQLITE_ROW, SQLITE_DONE, or an error with *pzErr. */
+int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pzErr);
 /* Whether the current series' first series column, as text, equals
 ** zLabel under that column's collation (total=Total finds a NOCASE
 ** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets

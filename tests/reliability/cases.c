@@ -86,6 +86,19 @@ const th_case th_cases[] = {
      " period=period, by='flow, partner', grain=half);"
      "SELECT * FROM g WHERE partner = 'China' AND flow IN ('import', 'export');"
      "SELECT count(*) FROM g; DROP TABLE g;"},
+    /* Day roll-ups whose query is narrowed read the source's days apart
+    ** (series_extent.c); a series that looks like a total row by its
+    ** grand sum is read again and compared period by period (it is not
+    ** one here, so the shares are shown). */
+    {"yoy_growth", "days and a total row", NULL,
+     "CREATE TEMP TABLE dd AS WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r"
+     " WHERE i < 500) SELECT 'k' || (i % 3) k, date('2022-01-01', '+' || i || ' day') p, i v"
+     " FROM r;"
+     "SELECT * FROM yoy_growth('dd', 'v', 'p', 'k', 'grain=month') WHERE series = 'k1';"
+     "CREATE TEMP TABLE tt(k, p, v); INSERT INTO tt VALUES ('a', '2022', 1), ('a', '2023', 3),"
+     " ('b', '2022', 3), ('b', '2023', 1), ('t', '2022', 5), ('t', '2023', 3);"
+     "SELECT series, period, share, contribution FROM yoy_growth('tt', 'v', 'p', 'k')"
+     " ORDER BY 1, 2; DROP TABLE dd; DROP TABLE tt;"},
     {"trade_imbalance", "table-valued", NULL,
      "SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');"},
     {"trade_imbalance", "create", NULL,

@@ -325,3 +325,29 @@ SELECT count(*) AS differ FROM (
 -- @check projection_vtab-30.2
 SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=150');
 -- @error annual_projection: level must be a number between 0 and 100: '150'
+
+-- Days rolled up by month from mid-March: the pool of past errors, read
+-- from the rows the hash path holds, sees the same incomplete first month
+-- as the streamed read does, so auto's rows and intervals agree.
+CREATE TABLE days_mid(s, p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 1990)
+INSERT INTO days_mid SELECT 'a', date('2018-03-15', '+' || i || ' day'), 10 + (i % 7) FROM r
+UNION ALL SELECT 'b', date('2018-03-15', '+' || i || ' day'), 20 + (i % 5) FROM r;
+CREATE VIRTUAL TABLE days_hash USING annual_projection(source=days_mid, value=v, period=p, by=s,
+  grain=month, method=auto, scan=hash);
+CREATE VIRTUAL TABLE days_stream USING annual_projection(source=days_mid, value=v, period=p, by=s,
+  grain=month, method=auto, scan=stream);
+-- @check projection_vtab-31.1
+SELECT count(*) AS differ, (SELECT count(low) FROM days_hash) AS intervals FROM (
+  SELECT * FROM days_hash EXCEPT SELECT * FROM days_stream);
+-- @expect
+-- | differ|intervals
+-- | 0|6
+-- @check projection_vtab-31.2
+SELECT s, year, note FROM days_hash WHERE year IN (2018, 2023) ORDER BY s, year;
+-- @expect
+-- | s|year|note
+-- | a|2018|incomplete period
+-- | a|2023|incomplete period
+-- | b|2018|incomplete period
+-- | b|2023|incomplete period

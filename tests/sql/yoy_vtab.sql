@@ -255,9 +255,10 @@ CREATE VIRTUAL TABLE e10 USING yoy_growth(source=sales, value=amount, period=per
 -- @error yoy_growth: argument grain= is given twice
 
 -- 9. Day-level rows (transactions) rolled up to months: a day without rows
--- is a day without sales, so the month is not incomplete.
+-- is a day without sales, so the month is not incomplete -- inside the
+-- days the source holds (here up to 2023-04-10; see 29 for its end).
 CREATE TABLE tx(day TEXT, amount INTEGER);
-INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30);
+INSERT INTO tx VALUES ('2022-03-01', 10), ('2022-03-15', 5), ('2023-03-02', 30), ('2023-04-10', 7);
 CREATE VIRTUAL TABLE txm USING yoy_growth(source=tx, value=amount, period=day, grain=month);
 -- @check yoy_vtab-9.1
 SELECT period, value, prior_value, growth, note FROM txm;
@@ -265,6 +266,7 @@ SELECT period, value, prior_value, growth, note FROM txm;
 -- | period|value|prior_value|growth|note
 -- | 2022-03|15|||no prior period
 -- | 2023-03|30|15|100.0|incomplete year-to-date
+-- | 2023-04|7|||incomplete period
 -- but a quarter missing a month is incomplete
 CREATE TABLE mq(period TEXT, amount INTEGER);
 INSERT INTO mq VALUES ('2022-01', 1), ('2022-02', 1), ('2022-03', 1), ('2023-01', 2), ('2023-03', 2);
@@ -320,12 +322,12 @@ SELECT region, share, contribution FROM shares WHERE period = '2023';
 -- | EU|14.2857142857143|-4.0
 -- | Total|100.0|12.0
 -- | US|58.9285714285714|6.0
--- without total=, the total row is one more series and every share halves
+-- without total=, the total row would be one more series and every share
+-- would halve (China 13.39 %): a series equal to the sum of the others in
+-- every period is refused, by name (more in 30)
 -- @check yoy_vtab-20.5
 SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
--- @expect
--- | round(share, 6)
--- | 13.392857
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
 -- total= needs exactly one by column
 -- @check yoy_vtab-20.6
 CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
@@ -562,3 +564,166 @@ SELECT series, json_valid(series) AS valid, value FROM yoy_growth('odd_keys', 'v
 -- | ["a\u0000c",1]|1|4
 -- | ["x'00ff'","k"]|1|1
 -- | ["x'0102'","k"]|1|2
+
+-- Days rolled up: a day without a row inside the data is a day without
+-- sales, but past the last day the source holds (or before its first)
+-- the data has ended, not the trade.  10 a day from 2022-01-01 to
+-- 2023-06-15: growth is 0 % wherever two whole periods meet; 2023 holds
+-- 166 days (31+28+31+30+31+15: 1660), Q2 76 (760), June 15 (150), each
+-- 'incomplete period' with no growth (it was -54.5 %, -16.5 %, -50 %).
+-- @check yoy_vtab-29.1
+CREATE TEMP TABLE daily(p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 530)
+INSERT INTO daily SELECT date('2022-01-01', '+' || i || ' day'), 10 FROM r;
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|growth|note
+-- | 2022|3650||no prior period
+-- | 2023|1660||incomplete period
+-- @check yoy_vtab-29.2
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=quarter')
+WHERE period >= '2023';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|900|0.0|
+-- | 2023-Q2|760||incomplete period
+-- @check yoy_vtab-29.3
+SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=month')
+WHERE period >= '2023-05';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-05|310|0.0|
+-- | 2023-06|150||incomplete period
+-- @check yoy_vtab-29.4 the projection does not run June's half month up (it gave 3320)
+SELECT year, through, projection, note FROM annual_projection('daily', 'v', 'p', '', 'run_rate', 'grain=month')
+WHERE year = 2023;
+-- @expect
+-- | year|through|projection|note
+-- | 2023|2023-06||incomplete period
+-- @check yoy_vtab-29.5 both scan paths, and a WHERE on the period, agree
+SELECT period, growth IS NULL, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year, scan=stream')
+WHERE period = '2023';
+SELECT period, growth IS NULL, note FROM yoy_growth('daily', 'v', 'p', '', 'grain=year, scan=hash')
+WHERE period = '2023';
+-- @expect
+-- | period|growth IS NULL|note
+-- | 2023|1|incomplete period
+-- | period|growth IS NULL|note
+-- | 2023|1|incomplete period
+-- The end is the source's, not the series': a partner that stopped
+-- trading on 2023-06-15 while another trades to 2023-12-31 did fall,
+-- (1660 - 3650) / 3650 = -54.52 %; the WHERE on the partner keeps it.
+-- @check yoy_vtab-29.6
+CREATE TEMP TABLE daily2(k, p, v);
+INSERT INTO daily2 SELECT 'stopped', p, v FROM daily;
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 729)
+INSERT INTO daily2 SELECT 'steady', date('2022-01-01', '+' || i || ' day'), 1 FROM r;
+SELECT series, period, value, round(growth, 2) AS growth, note
+FROM yoy_growth('daily2', 'v', 'p', 'k', 'grain=year') WHERE series = 'stopped';
+-- @expect
+-- | series|period|value|growth|note
+-- | stopped|2022|3650||no prior period
+-- | stopped|2023|1660|-54.52|
+
+-- Days from exactly 2022-01-01 to exactly 2023-12-31: both years whole,
+-- on both scan paths (the hash path takes the ends from its own pass
+-- when nothing narrows it, the streaming path reads them), and with a
+-- WHERE on the series (narrowed: the ends are read from the source).
+-- 1 a day, 2 a day in 2023: +100 %.
+-- @check yoy_vtab-29.7
+CREATE TEMP TABLE whole(k, p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 729)
+INSERT INTO whole SELECT 'a', date('2022-01-01', '+' || i || ' day'), 1 + (i >= 365) FROM r;
+SELECT 'hash', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=hash');
+SELECT 'stream', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=stream');
+SELECT 'where', period, value, growth, note FROM yoy_growth('whole', 'v', 'p', 'k', 'grain=year, scan=hash')
+WHERE series = 'a';
+-- @expect
+-- | 'hash'|period|value|growth|note
+-- | hash|2022|365||no prior period
+-- | hash|2023|730|100.0|
+-- | 'stream'|period|value|growth|note
+-- | stream|2022|365||no prior period
+-- | stream|2023|730|100.0|
+-- | 'where'|period|value|growth|note
+-- | where|2022|365||no prior period
+-- | where|2023|730|100.0|
+
+-- A total row without total=.  The shipped KOSIS file carries region
+-- '합계' = the sum of the nine regions in every quarter: China's 2019
+-- share of all ten series was 43.3 % (5161893 / (2 * 5960859)) and the
+-- total showed 50 %.  The share columns are refused (the other columns
+-- stay); with total='합계', China is 5161893 / 5960859 = 86.6 %, its
+-- growth 5161893 / 2885606 - 1 = 78.9 %, its contribution
+-- (5161893 - 2885606) / 3603870 = 63.2 points of the total's 65.4 %
+-- (sums of the quarters in plain SQL: the total equals the regions' sum
+-- in each of the 24 quarters).
+CREATE VIRTUAL TABLE temp.kosis_all USING kosis_csv(
+  file='sql/data/kosis/overseas_direct_sales_by_region_product_202002.cp949.csv');
+CREATE TEMP TABLE kosis_region AS SELECT "국가(대륙)별" AS region, period, value FROM kosis_all
+WHERE "상품군별" = '합계' AND "판매유형별" = '계';
+-- @check yoy_vtab-30.1
+SELECT series, round(share, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @check yoy_vtab-30.2 contribution too, and the columns that need no total are untouched
+SELECT contribution FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @check yoy_vtab-30.3
+SELECT series, value, round(growth, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
+WHERE series = '중국' AND period = '2019';
+-- @expect
+-- | series|value|round(growth, 1)
+-- | 중국|5161893|78.9
+-- @check yoy_vtab-30.4 naming the total
+SELECT series, round(share, 1), round(contribution, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region',
+  'grain=year, total=합계') WHERE series IN ('중국', '합계') AND period = '2019';
+-- @expect
+-- | series|round(share, 1)|round(contribution, 1)
+-- | 중국|86.6|63.2
+-- | 합계|100.0|65.4
+-- Synthetic: two series only never count (each is "the sum of the
+-- others"); a "total" off by one in one period is data, not a total row;
+-- a part missing in a period still leaves the total equal to the parts
+-- that are there; REAL figures are compared as their rounded sums.
+CREATE TEMP TABLE two(k TEXT, p TEXT, v INTEGER);
+INSERT INTO two VALUES ('a', '2022', 5), ('b', '2022', 5), ('a', '2023', 7), ('b', '2023', 7);
+-- @check yoy_vtab-30.5
+SELECT series, period, share FROM yoy_growth('two', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|period|share
+-- | a|2023|50.0
+-- | b|2023|50.0
+CREATE TEMP TABLE near(k TEXT, p TEXT, v INTEGER);
+INSERT INTO near VALUES ('a', '2022', 2), ('b', '2022', 3), ('t', '2022', 5),
+  ('a', '2023', 2), ('b', '2023', 3), ('t', '2023', 6);
+-- @check yoy_vtab-30.6 t = a + b in 2022 only: shares of all three, 2023 total 11
+SELECT series, round(share, 4) FROM yoy_growth('near', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|round(share, 4)
+-- | a|18.1818
+-- | b|27.2727
+-- | t|54.5455
+INSERT INTO near VALUES ('c', '2024', 4), ('t', '2024', 4);
+UPDATE near SET v = 5 WHERE k = 't' AND p = '2023';
+-- @check yoy_vtab-30.7 t = a + b, then = c alone in 2024 (a and b have no 2024)
+SELECT series, share FROM yoy_growth('near', 'v', 'p', 'k') WHERE period = '2024';
+-- @error yoy_growth: share and contribution: the series k='t' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+CREATE TEMP TABLE reals(k TEXT, p TEXT, v REAL);
+INSERT INTO reals VALUES ('x', '2023', 0.1), ('y', '2023', 0.2), ('sum', '2023', 0.3);
+-- @check yoy_vtab-30.8
+SELECT share FROM yoy_growth('reals', 'v', 'p', 'k') WHERE series = 'x';
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 2 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- a series of zeros beside parts that cancel out is no total row: the
+-- total is zero, so the shares are NULL, as without the guard
+CREATE TEMP TABLE cancel(k TEXT, p TEXT, v INTEGER);
+INSERT INTO cancel VALUES ('z', '2022', 0), ('up', '2022', 5), ('down', '2022', -5),
+  ('z', '2023', 0), ('up', '2023', 7), ('down', '2023', -7);
+-- @check yoy_vtab-30.9
+SELECT series, period, share, contribution FROM yoy_growth('cancel', 'v', 'p', 'k') WHERE period = '2023';
+-- @expect
+-- | series|period|share|contribution
+-- | down|2023||
+-- | up|2023||
+-- | z|2023||

@@ -193,11 +193,30 @@ def grain_cases():
     expect_rows("April as a month, June as days, no May: incomplete", db,
                 "SELECT period, value, growth, note FROM y WHERE period = '2023-Q2'",
                 [("2023-Q2", 3, None, "incomplete period")])
-    db.execute("CREATE TABLE dd(period TEXT, v INTEGER)")
-    db.executemany("INSERT INTO dd VALUES (?, 1)", [("2022-04-01",), ("2023-04-01",), ("2023-04-02",)])
-    db.execute("CREATE VIRTUAL TABLE y2 USING yoy_growth(source=dd, value=v, period=period, grain=quarter)")
-    expect_rows("days alone are events: a quarter of days is never incomplete", db,
-                "SELECT period, value, growth FROM y2", [("2022-Q2", 1, None), ("2023-Q2", 2, 100.0)])
+    # Days alone are events inside the data, not past its ends: a quarter
+    # of days is complete when the source holds days up to its end (and
+    # from its start), whichever series they belong to.
+    db.execute("CREATE TABLE dd(k TEXT, period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO dd VALUES ('a', ?, 1)", [("2022-04-01",), ("2023-04-01",), ("2023-04-02",)])
+    db.execute("CREATE VIRTUAL TABLE y2 USING yoy_growth(source=dd, value=v, period=period, by=k, grain=quarter)")
+    expect_rows("days alone: a quarter reaching past the source's last day is incomplete", db,
+                "SELECT period, value, growth, note FROM y2",
+                [("2022-Q2", 1, None, "no prior period"), ("2023-Q2", 2, None, "incomplete period")])
+    db.execute("INSERT INTO dd VALUES ('b', '2023-06-30', 1)")
+    expect_rows("... another series' day on 30 June ends it: a day without a row is a day without sales",
+                db, "SELECT period, value, growth, note FROM y2 WHERE k = 'a'",
+                [("2022-Q2", 1, None, "no prior period"), ("2023-Q2", 2, 100.0, "incomplete year-to-date")])
+    db.execute("INSERT INTO dd VALUES ('b', '2022-05-01', 1)")
+    expect_rows("... a WHERE on the series or the period does not change it", db,
+                "SELECT period, growth, note FROM y2 WHERE k = 'b' AND period >= '2023'",
+                [("2023-Q2", 0.0, "incomplete year-to-date")])
+    db.execute("CREATE TABLE de(period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO de VALUES (?, 1)", [("2022-05-02",), ("2022-06-30",), ("2023-04-01",),
+                                                    ("2023-06-30",)])
+    db.execute("CREATE VIRTUAL TABLE y3 USING yoy_growth(source=de, value=v, period=period, grain=quarter)")
+    expect_rows("... a quarter starting before the source's first day is incomplete too", db,
+                "SELECT period, value, note FROM y3",
+                [("2022-Q2", 2, "incomplete period"), ("2023-Q2", 2, "incomplete period")])
 
     # 10. trade_imbalance: an incomplete side gives no growth.
     db = connect()

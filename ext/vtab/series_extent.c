@@ -1,0 +1,133 @@
+/*
+** vtab/series_extent.c -- the days a source holds (series_extent.h).
+**
+** Contract:
+**  1. The extent is the first day of the earliest and the last day of the
+**     latest period of every row of the source whose period reads as one
+**     (a month row holds its month to the last day), NULL values
+**     included: a row dated 31 December says the extract reaches it.
+**     Rows whose period does not parse are left to the scan that reads
+**     them (it reports them); they say nothing here.
+**  2. It is the whole source's, never narrowed by the query's WHERE
+**     (pushdown of series columns or years), so a WHERE never changes a
+**     row; a statement that writes reads it as the scan does (up to the
+**     rowid the statement's first read saw).
+**  3. It is read once per scan, and only when a roll-up of days alone
+**     meets it: sources of months or quarters never pay for it.  The
+**     hash path's pass, when nothing narrowed it, has read every row and
+**     kept the same extent on the way (ts_hash_days): then it is not read
+**     again.
+*/
+#include "vtab/series_extent.h"
+
+#include <string.h>
+
+void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spec,
+                        const ts_pushdown *pd) {
+  memset(e, 0, sizeof(*e));
+  e->db = db;
+  e->spec = spec;
+  if (pd && pd->has_max_rowid) {
+    e->has_max_rowid = 1;
+    e->max_rowid = pd->max_rowid;
+  }
+}
+
+void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last) {
+  e->read = 1;
+  e->any = any;
+  e->first = first;
+  e->last = last;
+}
+
+static int64_t day_ordinal_of(const ts_period *p, int last) {
+  ts_period d;
+  if (last)
+    ts_period_end(p, &d);
+  else
+    ts_period_start(p, &d);
+  return ts_period_ordinal(&d);
+}
+
+/* Widens the extent by one period. */
+static void extent_add(ts_day_extent *e, const ts_period *p) {
+  int64_t a = day_ordinal_of(p, 0), b = day_ordinal_of(p, 1);
+  if (!e->any || a < e->first) e->first = a;
+  if (!e->any || b > e->last) e->last = b;
+  e->any = 1;
+}
+
+/* One pass over the source's period column.  Event tables are stored in
+** time order, so a label equal to the row before's is not parsed again. */
+static int extent_read(ts_day_extent *e, char **pzErr) {
+  const ts_source_spec *spec = e->spec;
+  char *zFrom = ts_source_sql_name(spec);
+  char *zSql = NULL;
+  if (zFrom && e->has_max_rowid)
+    zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s WHERE s._rowid_ <= %lld", spec->zPeriod, zFrom,
+                           (long long)e->max_rowid);
+  else if (zFrom)
+    zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s", spec->zPeriod, zFrom);
+  sqlite3_free(zFrom);
+  sqlite3_stmt *stmt = NULL;
+  int rc = zSql ? sqlite3_prepare_v2(e->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  char *zPrev = NULL;
+  int nPrev = -1;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    sqlite3_value *v = sqlite3_column_value(stmt, 0);
+    int text = sqlite3_value_type(v) == SQLITE_TEXT;
+    const char *z = text ? (const char *)sqlite3_value_text(v) : NULL;
+    int n = text ? sqlite3_value_bytes(v) : -1;
+    if (z && n == nPrev && memcmp(z, zPrev, (size_t)n) == 0) continue;
+    ts_period p;
+    char *zWhat = NULL;
+    if (ts_value_period(v, &p, &zWhat) == 0) extent_add(e, &p);
+    sqlite3_free(zWhat);
+    if (z) { /* remember it (only labels that were added or rejected) */
+      char *zCopy = sqlite3_realloc64(zPrev, (sqlite3_uint64)n + 1);
+      if (zCopy == NULL) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      memcpy(zCopy, z, (size_t)n);
+      zPrev = zCopy;
+      nPrev = n;
+    }
+  }
+  sqlite3_free(zPrev);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(e->db));
+  sqlite3_finalize(stmt);
+  if (rc == SQLITE_OK) e->read = 1;
+  return rc;
+}
+
+/* A roll-up point of day rows alone: days covered, no coarser kind. */
+static int days_alone(const ts_point *pt, int slot) {
+  if (pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0) return 0;
+  for (int k = 0; k < TS_KIND_DAY - 1; k++)
+    if (pt->cover[slot][k]) return 0;
+  return 1;
+}
+
+int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
+  if (e->spec->grain == TS_KIND_NONE || s->kind == TS_KIND_DAY) return SQLITE_OK;
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    for (int slot = 0; slot < 2; slot++) {
+      if (pt->incomplete[slot] || !days_alone(pt, slot)) continue;
+      if (!e->read) {
+        int rc = extent_read(e, pzErr);
+        if (rc != SQLITE_OK) return rc;
+      }
+      ts_period p;
+      if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+      if (!e->any || day_ordinal_of(&p, 0) < e->first || day_ordinal_of(&p, 1) > e->last)
+        pt->incomplete[slot] = 1;
+    }
+  }
+  return SQLITE_OK;
+}
