@@ -415,7 +415,7 @@ static int lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
 ** parameter stays strictly inside its bounds. */
 static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
   int dim = hw_dim(d);
-  hw_grad G, Gt;
+  hw_grad G;
   double f = hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
   if (f >= HW_INVALID) return f;
   for (int iter = 0; iter < max_iter; iter++) {
@@ -443,14 +443,16 @@ static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
       if (xt[i] > HW_X_BOUND) xt[i] = HW_X_BOUND;
       if (xt[i] < -HW_X_BOUND) xt[i] = -HW_X_BOUND;
     }
-    double ft = hw_run_grad(d, xt, &Gt);
+    /* the trial by a plain pass; the derivatives only where the search
+    ** goes on from it (not after a rejected or a final step) */
+    double ft = hw_objective(d, xt);
     if (ft < f) {
       double gained = f - ft;
-      f = ft;
-      G = Gt;
       for (int i = 0; i < dim; i++) x[i] = xt[i];
       lambda *= HW_LM_RELAX;
-      if (gained <= tol * f) break;
+      if (gained <= tol * ft || iter == max_iter - 1) return ft;
+      f = hw_run_grad(d, x, &G);
+      if (f >= HW_INVALID) return ft; /* not expected: the same filter */
     } else {
       lambda = lambda * 10 + 1e-3;
       if (lambda > 1e10) break;

@@ -217,7 +217,9 @@ static double reference_nm(const hw_data *d) {
 /* The cold fit's SSE is no worse than the SSE at any fixed start, and
 ** within 0.5 % of the tight Nelder-Mead reference (the reference may
 ** settle in a different local optimum, and the fit stops at a 0.1 %
-** gain, so a small margin); a warm fit from the optimum loses nothing. */
+** gain, so a small margin); a warm fit from the optimum loses nothing
+** (but rounding: the derivative pass and the plain one order their
+** operations differently). */
 static void test_fit_sse_against_nelder_mead(void **state) {
   (void)state;
   double y[96];
@@ -239,7 +241,7 @@ static void test_fit_sse_against_nelder_mead(void **state) {
       assert_true(fit <= ref * 1.005);
       memcpy(warm, x, sizeof(warm));
       double again = hw_fit(&d, x, warm);
-      assert_true(again <= fit);
+      assert_true(again <= fit * (1 + 1e-12)); /* the two passes round apart */
     }
   }
 }
