@@ -669,29 +669,32 @@ static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model, doubl
 static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
                           hw_candidate *cand) {
   int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
-  double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND];
+  double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND], stale_sse[HW_N_CAND];
+  hw_data data[HW_N_CAND]; /* item 2's starts, worked out once */
   for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
   floor = 1e-20 * sum_sq + DBL_MIN;
   for (int id = 0; id < HW_N_CAND; id++) {
-    hw_data d;
+    hw_data *d = &data[id];
     stale[id] = HW_INVALID;
-    if (!warm || !warm->valid[id] || id / N_TREND > mult_ok) continue;
-    hw_data_init(&d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
-    int k = hw_dim(&d);
+    if (id / N_TREND > mult_ok) continue;
+    hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    if (!warm || !warm->valid[id]) continue;
+    int k = hw_dim(d);
     if (n - k - 1 <= 0) continue;
     for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
       if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
       if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
     }
-    double sse = hw_objective(&d, warm->x[id]);
+    double sse = hw_objective(d, warm->x[id]);
     if (sse >= HW_INVALID) continue;
+    stale_sse[id] = sse;
     stale[id] = aicc(sse, floor, n, k);
     if (stale[id] < best_stale) best_stale = stale[id];
   }
   for (int id = 0; id < HW_N_CAND; id++) {
     if (id / N_TREND > mult_ok) continue;
     hw_candidate *c = &cand[n_cand];
-    hw_data_init(&c->d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    c->d = data[id];
     int k = hw_dim(&c->d);
     if (n - k - 1 <= 0) continue;
     if (stale[id] >= HW_INVALID) {
@@ -700,7 +703,7 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
       c->sse = hw_fit(&c->d, warm->x[id], c->x);
     } else {
       for (int j = 0; j < k; j++) c->x[j] = warm->x[id][j];
-      c->sse = hw_objective(&c->d, c->x);
+      c->sse = stale_sse[id]; /* kept: its SSE at them, just evaluated */
     }
     if (warm) {
       warm->valid[id] = c->sse < HW_INVALID;
