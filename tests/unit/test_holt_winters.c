@@ -115,7 +115,8 @@ static void assert_inside_bounds(const hw_data *d, const double *x) {
 }
 
 /* Every candidate's fit, cold and warm, keeps its parameters strictly
-** inside the bounds, also on a random walk, where alpha's optimum is 1. */
+** inside the bounds, also on a random walk (a level that moves every
+** step, which pulls alpha up). */
 static void test_fitted_parameters_inside_bounds(void **state) {
   (void)state;
   double y[96];
