@@ -17,6 +17,8 @@
 
 #include "projection/holt_winters.c"
 
+#define PI 3.14159265358979323846 /* M_PI is not ISO C */
+
 /* Deterministic noise in [-1, 1) (a 64-bit LCG's top bits). */
 static double noise(unsigned long long *state) {
   *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -29,7 +31,7 @@ static void make_series(double *y, int n, int m, double trend, int mult, double 
                         unsigned long long seed) {
   unsigned long long st = seed;
   for (int t = 0; t < n; t++) {
-    double level = 100 + trend * t, wave = sin(2 * M_PI * (t % m) / m) + 0.3 * (t % m == 0);
+    double level = 100 + trend * t, wave = sin(2 * PI * (t % m) / m) + 0.3 * (t % m == 0);
     y[t] = mult ? level * (1 + 0.2 * wave) : level + 15 * wave;
     y[t] += amp * noise(&st);
   }
