@@ -29,7 +29,7 @@
 **     (1e-3), then by Levenberg-Marquardt.  Levenberg-Marquardt: the filter
 **     carries the one-step errors' derivatives with respect to a, g, B and
 **     phi alongside its states (forward mode: the recursion differentiated,
-**     about four plain passes' work), so one pass gives the SSE, J'e and
+**     4-5 plain passes' time, 8 their instructions), so one pass gives the SSE, J'e and
 **     J'J; each step solves the damped Gauss-Newton system on the logit
 **     scale, inside [-20, 20] there (every parameter strictly inside its
 **     bounds), until a step gains less than 1e-3 of the SSE (20 steps at
