@@ -28,12 +28,12 @@
 **     each of four fixed starting points, the best polished by a local one
 **     (1e-3), then by Levenberg-Marquardt.  Levenberg-Marquardt: the filter
 **     carries the one-step errors' derivatives with respect to a, g, B and
-**     phi alongside its states (forward mode: the recursion differentiated,
-**     4-5 plain passes' time, 8 their instructions), so one pass gives the SSE, J'e and
-**     J'J; each step solves the damped Gauss-Newton system on the logit
-**     scale, inside [-20, 20] there (every parameter strictly inside its
-**     bounds), until a step gains less than 1e-3 of the SSE (20 steps at
-**     most).  It converges in a few passes from a nearby point, where
+**     phi alongside its states (forward mode: the recursion
+**     differentiated; 4-5 plain passes' time, 8 their instructions), so
+**     one pass gives the SSE, J'e and J'J; each step solves the damped
+**     Gauss-Newton system on the logit scale, inside [-20, 20] there
+**     (every parameter strictly inside its bounds), until a step gains
+**     less than 1e-3 of the SSE (20 steps at most).  It converges in a few passes from a nearby point, where
 **     Nelder-Mead spends tens; from far it settles in worse optima than
 **     Nelder-Mead's wide simplex (measured on the unit tests' series: 2 %
 **     worse SSE at the median), hence the cold fit's Nelder-Mead.
