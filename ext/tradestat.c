@@ -45,16 +45,18 @@ static void tradestat_version(sqlite3_context *ctx, int argc, sqlite3_value **ar
 }
 
 static void tradestat_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  sqlite3_int64 aScan[4];
+  sqlite3_int64 aScan[4], aOrder[2];
   ts_hash_counts(aScan);
+  ts_scan_order_counts(aOrder);
   char *z = sqlite3_mprintf(
       "Version: %s\nCommit: %s\nCompiler: %s\nFlags: %s\n128-bit sums: %s\n"
       "SQLite compiled against: %s\nSQLite running: %s\n"
       "Scan paths: hash %lld, stream %lld, stream after hash (memory) %lld, "
-      "stream after hash (data) %lld",
+      "stream after hash (data) %lld\n"
+      "Streaming index walks: watched %lld, switched to a sort %lld",
       TRADESTAT_VERSION, TRADESTAT_GIT_COMMIT, TS_COMPILER, TRADESTAT_CFLAGS,
       TS_INT128_NATIVE ? "native" : "portable", SQLITE_VERSION, sqlite3_libversion(), aScan[0],
-      aScan[1], aScan[2], aScan[3]);
+      aScan[1], aScan[2], aScan[3], aOrder[0], aOrder[1]);
   if (z == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;

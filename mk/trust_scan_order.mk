@@ -17,3 +17,4 @@ ordertest:
 	@$(MAKE) --no-print-directory BUILD=$(ORDER_BUILD) CFLAGS="$(CFLAGS) -DTS_WATCH_ALWAYS" \
 	  pathstest difftest writetest sqltest
 	@echo "ordertest: with every watched index walk switched to the sorted read, the suites agree"
+TEST_TARGETS += ordertest
