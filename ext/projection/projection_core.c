@@ -95,14 +95,11 @@ int ts_proj_method_from_name(const char *z, ts_proj_method *out) {
   return 1;
 }
 
+/* The core's count of a kind's periods in a year; days, which the grid
+** does not lay out (365 or 366 there), are 0 here. */
 int ts_proj_periods_per_year(ts_period_kind kind) {
-  switch (kind) {
-    case TS_KIND_YEAR: return 1;
-    case TS_KIND_HALF: return 2;
-    case TS_KIND_QUARTER: return 4;
-    case TS_KIND_MONTH: return 12;
-    default: return 0;
-  }
+  ts_period p = {.kind = kind, .year = 1, .sub = 1};
+  return kind == TS_KIND_DAY ? 0 : ts_periods_in_year(&p);
 }
 
 /* Notes: why a projection or an interval is NULL. */
