@@ -1,7 +1,9 @@
 /*
 ** kosis/kosis_csv.c -- the kosis_csv virtual table: a KOSIS CSV export, read as
 ** it is downloaded, as rows of (dimensions..., period, value, preliminary,
-** label).  The parsing is kosis_parse.c / kosis_text.c; this is the glue.
+** label).  The parsing is kosis_parse.c / kosis_text.c, the shadow table
+** (items 3 and 4) kosis_shadow.c; this is the glue: arguments, the path
+** rule, reading the file, and the module's callbacks.
 **
 **   CREATE VIRTUAL TABLE temp.sales USING kosis_csv(file='export.csv');
 **
@@ -60,6 +62,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #include "kosis/kosis_csv.h"
+#include "kosis/kosis_shadow.h"
 #include "glue/glue.h"
 #include "families.h"
 
@@ -76,7 +79,6 @@
 
 #define KOSIS_DEFAULT_MAX_BYTES ((sqlite3_int64)256 << 20)
 #define KOSIS_MAX_MAX_BYTES     ((sqlite3_int64)1 << 40)
-#define KOSIS_SHADOW            "kosis" /* the shadow table is "<table>_kosis" */
 
 typedef struct kosis_vtab {
   sqlite3_vtab base;
@@ -396,128 +398,6 @@ static int declare_schema(sqlite3 *db, int nDim, const char *const *azDim) {
   return rc;
 }
 
-/* ---- the shadow table ---------------------------------------------- */
-
-/* Writes the file's path and dimension names to "<table>_kosis". */
-static int write_shadow(kosis_vtab *p, char **pzErr) {
-  char *zSql = sqlite3_mprintf("CREATE TABLE \"%w\".\"%w_" KOSIS_SHADOW
-                               "\"(position INTEGER"
-                               " PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)",
-                               p->zSchema, p->zName);
-  if (zSql == NULL) return SQLITE_NOMEM;
-  char *zWhy = NULL;
-  int rc = sqlite3_exec(p->db, zSql, NULL, NULL, &zWhy);
-  sqlite3_free(zSql);
-  sqlite3_stmt *stmt = NULL;
-  if (rc == SQLITE_OK) {
-    zSql = sqlite3_mprintf("INSERT INTO \"%w\".\"%w_" KOSIS_SHADOW "\" VALUES (?, ?, ?)",
-                           p->zSchema, p->zName);
-    rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
-    sqlite3_free(zSql);
-  }
-  for (int i = -1; rc == SQLITE_OK && i < p->table.nDim; i++) {
-    sqlite3_bind_int(stmt, 1, i + 1);
-    sqlite3_bind_text(stmt, 2, i < 0 ? "file" : "column", -1, SQLITE_STATIC);
-    rc = sqlite3_bind_text(stmt, 3, i < 0 ? p->zPath : p->table.azDimName[i], -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) rc = SQLITE_OK;
-    sqlite3_reset(stmt);
-  }
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *pzErr = sqlite3_mprintf("kosis_csv: cannot create the table's shadow table \"%w_" KOSIS_SHADOW
-                             "\": %s",
-                             p->zName, zWhy ? zWhy : sqlite3_errmsg(p->db));
-    if (*pzErr == NULL) rc = SQLITE_NOMEM;
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zWhy);
-  return rc;
-}
-
-/* Reads "<table>_kosis" into p->zPath and p->azDim.  SQLITE_NOMEM, or
-** SQLITE_OK with p->zBroken set when it is missing or unusable: only an
-** ordinary table (not a view or virtual table, which could run anything)
-** is read, and at most as many columns as a table can have. */
-static int read_shadow(kosis_vtab *p) {
-  int limit = sqlite3_limit(p->db, SQLITE_LIMIT_COLUMN, -1) - 4;
-  char *zSql = sqlite3_mprintf(
-      "SELECT count(*) FROM \"%w\".sqlite_master WHERE type = 'table'"
-      " AND rootpage > 0 AND name = '%q_" KOSIS_SHADOW "'",
-      p->zSchema, p->zName);
-  sqlite3_stmt *stmt = NULL;
-  int rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
-  sqlite3_free(zSql);
-  int found =
-      rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
-  if (rc == SQLITE_OK) rc = sqlite3_finalize(stmt);
-  stmt = NULL;
-  if (rc == SQLITE_OK && found) {
-    zSql = sqlite3_mprintf("SELECT kind, text FROM \"%w\".\"%w_" KOSIS_SHADOW
-                           "\" ORDER BY"
-                           " position LIMIT %d",
-                           p->zSchema, p->zName, limit + 2);
-    rc = zSql ? sqlite3_prepare_v2(p->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
-    sqlite3_free(zSql);
-  }
-  sqlite3_str *names = sqlite3_str_new(p->db);
-  int nDim = 0, ok = found && rc == SQLITE_OK;
-  while (ok && rc == SQLITE_OK) {
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_DONE) break;
-    if (step != SQLITE_ROW) {
-      rc = step == SQLITE_NOMEM ? step : SQLITE_OK;
-      ok = 0;
-      break;
-    }
-    const char *zKind = (const char *)sqlite3_column_text(stmt, 0);
-    const char *zText = (const char *)sqlite3_column_text(stmt, 1);
-    if ((zKind == NULL && sqlite3_column_type(stmt, 0) != SQLITE_NULL) ||
-        (zText == NULL && sqlite3_column_type(stmt, 1) != SQLITE_NULL)) {
-      rc = SQLITE_NOMEM;
-    } else if (zKind == NULL || zText == NULL) {
-      ok = 0;
-    } else if (strcmp(zKind, "file") == 0 && p->zPath == NULL) {
-      p->zPath = sqlite3_mprintf("%s", zText);
-      if (p->zPath == NULL) rc = SQLITE_NOMEM;
-    } else if (strcmp(zKind, "column") == 0 && nDim < limit && p->zPath != NULL) {
-      sqlite3_str_appendall(names, zText);
-      sqlite3_str_appendchar(names, 1, 0);
-      nDim++;
-    } else {
-      ok = 0;
-    }
-  }
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) rc = SQLITE_OK, ok = 0;
-  sqlite3_finalize(stmt);
-  int nNames = sqlite3_str_length(names);
-  if (rc == SQLITE_OK && sqlite3_str_errcode(names) != SQLITE_OK) rc = SQLITE_NOMEM;
-  char *zNames = sqlite3_str_finish(names);
-  if (rc == SQLITE_OK && nNames > 0 && zNames == NULL) rc = SQLITE_NOMEM;
-  if (rc == SQLITE_OK && ok && p->zPath) {
-    p->azDim = sqlite3_malloc64(sizeof(char *) * (size_t)(nDim + 1) + (size_t)nNames + 1);
-    if (p->azDim == NULL) {
-      rc = SQLITE_NOMEM;
-    } else {
-      char *z = (char *)(p->azDim + nDim + 1);
-      if (nNames) memcpy(z, zNames, (size_t)nNames);
-      z[nNames] = 0;
-      for (int d = 0; d < nDim; d++) {
-        p->azDim[d] = z;
-        z += strlen(z) + 1;
-      }
-      p->nDim = nDim;
-    }
-  } else if (rc == SQLITE_OK) {
-    p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW
-                                 "\", which holds the"
-                                 " file's path and columns, is missing or damaged",
-                                 p->zName);
-    if (p->zBroken == NULL) rc = SQLITE_NOMEM;
-  }
-  sqlite3_free(zNames);
-  return rc;
-}
-
 /* ---- xCreate / xConnect ---------------------------------------------- */
 
 static void kosis_free(kosis_vtab *p) {
@@ -575,7 +455,9 @@ static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *ar
     rc = declare_schema(db, p->table.nDim, p->table.azDimName);
   }
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
-  if (rc == SQLITE_OK) rc = write_shadow(p, pzErr);
+  if (rc == SQLITE_OK)
+    rc = ts_kosis_shadow_write(db, p->zSchema, p->zName, p->zPath, p->table.nDim,
+                               p->table.azDimName, pzErr);
   if (rc == SQLITE_INTERRUPT && *pzErr == NULL) {
     /* else SQLite says "vtable constructor failed" */
     *pzErr = sqlite3_mprintf("%s", sqlite3_errstr(rc));
@@ -606,12 +488,13 @@ static int kosis_connect(sqlite3 *db, void *pAux, int argc, const char *const *a
     *pzErr = NULL;
     rc = p->zBroken ? SQLITE_OK : SQLITE_NOMEM;
   } else if (rc == SQLITE_OK) {
-    rc = read_shadow(p);
+    rc =
+        ts_kosis_shadow_read(db, p->zSchema, p->zName, &p->zPath, &p->nDim, &p->azDim, &p->zBroken);
   }
   if (rc == SQLITE_OK && p->zBroken == NULL) {
     rc = declare_schema(db, p->nDim, (const char *const *)p->azDim);
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-      p->zBroken = sqlite3_mprintf("its shadow table \"%w_" KOSIS_SHADOW
+      p->zBroken = sqlite3_mprintf("its shadow table \"%w_" TS_KOSIS_SHADOW
                                    "\" names columns"
                                    " SQLite cannot declare: %s",
                                    p->zName, sqlite3_errmsg(db));
@@ -635,8 +518,8 @@ static int kosis_disconnect(sqlite3_vtab *pVtab) {
 
 static int kosis_destroy(sqlite3_vtab *pVtab) {
   kosis_vtab *p = (kosis_vtab *)pVtab;
-  char *zSql =
-      sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\".\"%w_" KOSIS_SHADOW "\"", p->zSchema, p->zName);
+  char *zSql = sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\".\"%w_" TS_KOSIS_SHADOW "\"", p->zSchema,
+                               p->zName);
   int rc = zSql ? sqlite3_exec(p->db, zSql, NULL, NULL, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) return rc;
@@ -647,8 +530,8 @@ static int kosis_destroy(sqlite3_vtab *pVtab) {
 static int kosis_rename(sqlite3_vtab *pVtab, const char *zNew) {
   kosis_vtab *p = (kosis_vtab *)pVtab;
   char *zName = sqlite3_mprintf("%s", zNew);
-  char *zSql = sqlite3_mprintf("ALTER TABLE \"%w\".\"%w_" KOSIS_SHADOW
-                               "\" RENAME TO \"%w_" KOSIS_SHADOW "\"",
+  char *zSql = sqlite3_mprintf("ALTER TABLE \"%w\".\"%w_" TS_KOSIS_SHADOW
+                               "\" RENAME TO \"%w_" TS_KOSIS_SHADOW "\"",
                                p->zSchema, p->zName, zNew);
   int rc = zSql && zName ? SQLITE_OK : SQLITE_NOMEM;
   if (rc == SQLITE_OK && p->zBroken == NULL) rc = sqlite3_exec(p->db, zSql, NULL, NULL, NULL);
@@ -663,7 +546,7 @@ static int kosis_rename(sqlite3_vtab *pVtab, const char *zNew) {
 }
 
 static int kosis_shadow_name(const char *zSuffix) {
-  return sqlite3_stricmp(zSuffix, KOSIS_SHADOW) == 0;
+  return sqlite3_stricmp(zSuffix, TS_KOSIS_SHADOW) == 0;
 }
 
 static int kosis_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {

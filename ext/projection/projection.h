@@ -157,7 +157,7 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
 /* ---- The pool: errors borrowed from the other series ------------------ */
 
 /* Per calendar year and slot (the fixed methods, then auto's rules,
-** projection_core.c item 3): the sum of absolute errors (item 4) and
+** projection_errors.c item 3): the sum of absolute errors (item 4) and
 ** their count, over every series added; ts_proj_pool_finish makes the
 ** sums over earlier years that estimates read.  One pool per point of the
 ** year (periods_per_year, k). */
@@ -175,6 +175,22 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
                      unsigned mask);
 int ts_proj_pool_finish(ts_proj_pool *pool);
 void ts_proj_pool_free(ts_proj_pool *pool);
+
+/* ---- Internal to projection_core.c and projection_errors.c ------------ */
+/* Not for the SQL forms: the cell helpers the methods (projection_core.c)
+** and auto and the intervals (projection_errors.c) share. */
+
+/* Cell index of position pos (1..P) of year index yi in g's arrays. */
+static inline int ts_proj_cell_index(const ts_proj_grid *g, int yi, int pos) {
+  return yi * g->periods_per_year + pos - 1;
+}
+/* A defined projection, or "projection is not a finite number". */
+void ts_proj_cell_set(ts_proj_cell *out, double value);
+/* No projection, for the reason `note`. */
+void ts_proj_cell_fail(ts_proj_cell *out, const char *note);
+/* Whether every value observed up to cell index last is >= 0
+** (projection_core.c item 5). */
+int ts_proj_non_negative_upto(const ts_proj_grid *g, long last);
 
 /* ---- Holt-Winters (holt_winters.c) ------------------------------------ */
 

@@ -17,7 +17,7 @@
 **     projection * exp(+- t_n s) (multiplicative, never crossing zero),
 **     else projection +- |projection| t_n s.  ts_proj_interval_from_variance() is that last
 **     step for a variance and degrees of freedom found otherwise (the
-**     pooled one of projection_core.c item 4).
+**     pooled one of projection_errors.c item 4).
 **  2. Pairs with a zero or non-finite number are skipped; fewer than
 **     3 usable pairs, or level outside (0, 100), give 1 (no interval).
 **  3. ts_proj_error_interval_cached() is the same with the t quantiles

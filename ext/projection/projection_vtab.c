@@ -39,7 +39,7 @@
 **     at or before through has no projection (note 'incomplete period').
 **  7. Day periods are an error (use grain=month).  DIRECTONLY: it reads a
 **     table the user names.
-**  8. The pool (projection_core.c item 4): every series of the whole
+**  8. The pool (projection_errors.c item 4): every series of the whole
 **     source, without the pushed-down WHERE, is backtested and their
 **     errors pooled by point of the year; then auto's projections with
 **     that pool, pooled too.  When the main scan holds the whole source
