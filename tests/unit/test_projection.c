@@ -1,6 +1,7 @@
 /*
 ** test_projection.c -- the pure projection core on series small enough to
-** work out by hand (projection.h, holt_winters.c, projection_interval.c).
+** work out by hand (projection.h: projection_core.c, projection_errors.c,
+** holt_winters.c, projection_interval.c).
 */
 #include <setjmp.h>
 #include <stdarg.h>
