@@ -495,23 +495,46 @@ static unsigned cache_misses(sqlite3 *db) {
   return (unsigned)cur;
 }
 
+/* Whether index zIndex (the name up to a space or the end) has exactly
+** nKey key columns: then rows equal in them are in rowid (or primary
+** key) order, as the sorted read breaks its ties.  An index with more
+** columns orders them by those, and a series would show another row's
+** spelling after a switch. */
+static int index_has_keys(sqlite3 *db, const char *zIndex, int nKey) {
+  int n = 0, count = -1;
+  while (zIndex[n] && zIndex[n] != ' ') n++;
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_index_xinfo(?1) WHERE key", -1, &stmt,
+                         NULL) == SQLITE_OK &&
+      sqlite3_bind_text(stmt, 1, zIndex, n, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW)
+    count = sqlite3_column_int(stmt, 0);
+  sqlite3_finalize(stmt);
+  return count == nKey;
+}
+
 /* Whether SQLite plans the ordered source query as a walk of an index
-** that does not hold every column read (a table seek per row). */
-static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered) {
+** that does not hold every column read (a table seek per row), with
+** ties in the order the sorted read gives them (index_has_keys). */
+static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered, int nKey) {
   char *zSql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(ordered));
   sqlite3_stmt *stmt = NULL;
-  int walk = 0, sorts = 0;
+  int walk = 0, sorts = 0, ties = 1;
   if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
     while (sqlite3_step(stmt) == SQLITE_ROW) {
       const char *z = (const char *)sqlite3_column_text(stmt, 3);
       if (z == NULL) continue;
       if (strstr(z, "TEMP B-TREE")) sorts = 1;
-      if (strstr(z, "USING INDEX ") && !strstr(z, "COVERING")) walk = 1;
+      const char *zUsing = strstr(z, "USING INDEX ");
+      if (zUsing && !strstr(z, "COVERING")) {
+        walk = 1;
+        ties &= index_has_keys(db, zUsing + strlen("USING INDEX "), nKey);
+      }
     }
   }
   sqlite3_finalize(stmt);
   sqlite3_free(zSql);
-  return walk && !sorts;
+  return walk && !sorts && ties;
 }
 
 /* Decides at ts_scan_open whether the streaming read is a watched walk:
@@ -523,7 +546,7 @@ static int watch_walk(ts_scan *scan, const ts_pushdown *pd, const int *aBound, c
   if (scan->stmt == NULL || spec->grain != TS_KIND_NONE || (pd && pd->snapshot)) return SQLITE_OK;
   for (int i = 0; i < spec->nBy; i++)
     if (aBound[i]) return SQLITE_OK;
-  if (!walks_index_with_seeks(scan->db, scan->stmt)) return SQLITE_OK;
+  if (!walks_index_with_seeks(scan->db, scan->stmt, spec->nBy + 1)) return SQLITE_OK;
   int aUnused[TS_MAX_BY];
   scan->zSortSql = build_query(scan->db, spec, pd, zFrom, aUnused, scan->iPreliminary >= 0, 1);
   if (scan->zSortSql == NULL) return SQLITE_NOMEM;

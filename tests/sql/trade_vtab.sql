@@ -551,3 +551,26 @@ CREATE VIRTUAL TABLE temp.r2 USING trade_imbalance(source=roles, period=p, value
 -- @check trade_vtab-17.3
 SELECT * FROM trade_imbalance('roles', 'x', 'p', 'f', 'f');
 -- @error trade_imbalance: flow and by name the same column "f"
+
+-- A series whose rows spell its key differently (NOCASE) shows the
+-- spelling of its first row in the source query's order.  The index walked
+-- here breaks ties of (k, period) by flow DESC, not by rowid: a sorted
+-- read that replaced the walk mid-scan (a build with -DTS_WATCH_ALWAYS,
+-- make ordertest) showed 'C' and 'D' where the walk shows 'c' and 'd'.
+-- The reference is plain SQL: the first row of the same ORDER BY.
+-- @check trade_vtab-18.1
+CREATE TEMP TABLE spelled(k TEXT COLLATE NOCASE, p TEXT, flow TEXT, v INTEGER);
+CREATE INDEX temp.spelled_walk ON spelled(k, p, flow DESC);
+INSERT INTO spelled VALUES ('b', '2023-01', 'export', 1), ('b', '2023-01', 'import', 1),
+  ('C', '2023-01', 'export', 5), ('c', '2023-01', 'import', 3),
+  ('D', '2023-01', 'export', 5), ('d', '2023-01', 'import', 3);
+CREATE VIRTUAL TABLE temp.spelled_t USING trade_imbalance(source=spelled, period=p, value=v,
+  flow=flow, export_label='export', import_label='import', by='k', scan=stream);
+SELECT t.k, t.balance, t.k = (SELECT s.k FROM spelled AS s WHERE s.k = t.k
+                              ORDER BY s.k, s.p, s.flow DESC LIMIT 1) COLLATE BINARY AS same
+FROM temp.spelled_t AS t;
+-- @expect
+-- | k|balance|same
+-- | b|0|1
+-- | c|2|1
+-- | d|2|1

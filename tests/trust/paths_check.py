@@ -48,7 +48,8 @@ def connect(path=":memory:"):
 
 
 def counts(db):
-    line = db.execute("SELECT tradestat_debug()").fetchone()[0].split("\n")[-1]
+    lines = db.execute("SELECT tradestat_debug()").fetchone()[0].split("\n")
+    line = next((x for x in lines if x.startswith("Scan paths:")), lines[-1])
     m = re.match(r"Scan paths: hash (\d+), stream (\d+), stream after hash \(memory\) (\d+), "
                  r"stream after hash \(data\) (\d+)$", line)
     if not m:
