@@ -38,21 +38,16 @@
 */
 #include "vtab/series_hash.h"
 
+#include "vtab/counter.h"
+
 #include <math.h>
 #include <stdlib.h>
 
 /* ---- counts (tradestat_debug) ---------------------------------------- */
 
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_ATOMICS__)
-#include <stdatomic.h>
-static _Atomic sqlite3_int64 g_counts[4];
-#define COUNT(i)      atomic_fetch_add(&g_counts[i], 1)
-#define COUNT_READ(i) atomic_load(&g_counts[i])
-#else
-static sqlite3_int64 g_counts[4]; /* no atomics: counts are advisory */
-#define COUNT(i)      (g_counts[i]++)
-#define COUNT_READ(i) (g_counts[i])
-#endif
+static ts_counter g_counts[4];
+#define COUNT(i)      TS_COUNT(g_counts[i])
+#define COUNT_READ(i) TS_COUNT_READ(g_counts[i])
 enum { N_HASH, N_STREAM, N_FALLBACK_MEMORY, N_FALLBACK_DATA };
 
 void ts_hash_counts(sqlite3_int64 aOut[4]) {

@@ -66,6 +66,7 @@
 #include "vtab/series_source.h"
 #include "vtab/series_hash.h"
 #include "vtab/series_extent.h"
+#include "vtab/counter.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -473,16 +474,9 @@ static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const cha
 ** same-key test, so the series after the switch are the ones the walk
 ** would have given. */
 
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_ATOMICS__)
-#include <stdatomic.h>
-static _Atomic sqlite3_int64 g_order[2];
-#define ORDER_COUNT(i) atomic_fetch_add(&g_order[i], 1)
-#define ORDER_READ(i)  atomic_load(&g_order[i])
-#else
-static sqlite3_int64 g_order[2]; /* no atomics: counts are advisory */
-#define ORDER_COUNT(i) (g_order[i]++)
-#define ORDER_READ(i)  (g_order[i])
-#endif
+static ts_counter g_order[2];
+#define ORDER_COUNT(i) TS_COUNT(g_order[i])
+#define ORDER_READ(i)  TS_COUNT_READ(g_order[i])
 
 void ts_scan_order_counts(sqlite3_int64 aOut[2]) {
   for (int i = 0; i < 2; i++) aOut[i] = ORDER_READ(i);
