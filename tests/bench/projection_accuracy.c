@@ -31,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "synthetic.h"
+
 #define N_METHODS (TS_PROJ_N_FIXED + 1)
 #define MAX_YEARS 16
 
@@ -53,20 +55,6 @@ typedef struct tally {
   long spread_with[2], spread_covered[2];
   double spread_width[2];
 } tally;
-
-/* ---- deterministic random numbers (splitmix64, Box-Muller) ---------- */
-
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static double uniform(uint64_t *state) { return (next_u64(state) >> 11) * 0x1.0p-53; }
-static double gaussian(uint64_t *state) {
-  double u = uniform(state), v = uniform(state);
-  return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
 
 /* ---- scoring one series ---------------------------------------------- */
 
@@ -292,20 +280,8 @@ static void synthetic(int periods_per_year, int n_series, uint64_t seed) {
   uint64_t rng = seed;
   for (int s = 0; s < n_series; s++) {
     int P = periods_per_year;
-    double season[12], total = 0;
-    double amplitude = 0.05 + 0.35 * uniform(&rng);
-    for (int j = 0; j < P; j++) total += season[j] = exp(amplitude * gaussian(&rng));
-    for (int j = 0; j < P; j++) season[j] *= P / total;
-    double growth = 0.10 * gaussian(&rng) + 0.05; /* per year */
-    double drift = 0.05 * uniform(&rng);          /* growth's yearly drift */
-    double noise = 0.02 + 0.13 * uniform(&rng);   /* per period */
-    double level = 100 + 1000 * uniform(&rng);
-    for (int i = 0; i < YEARS * P; i++) {
-      if (i % P == 0 && i) growth += drift * gaussian(&rng);
-      level *= exp(growth / P);
-      value[i] = level * season[i % P] * exp(noise * gaussian(&rng));
-      present[i] = 1;
-    }
+    synthetic_series(&rng, P, YEARS, value);
+    for (int i = 0; i < YEARS * P; i++) present[i] = 1;
     dataset_add(&d, P, 2010, YEARS, value, present);
   }
   dataset_score(&d, &t);

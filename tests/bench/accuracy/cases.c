@@ -37,6 +37,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../synthetic.h"
+
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static const char *const METHODS[] = {"run_rate", "prior_share",  "avg_share", "snaive",
@@ -81,36 +83,12 @@ static void add_series(const char *zDataset, const char *zSeries, int P, int fir
 
 /* ---- synthetic: projection_accuracy.c's generator, same seeds ---------- */
 
-static uint64_t next_u64(uint64_t *state) {
-  uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static double uniform(uint64_t *state) { return (next_u64(state) >> 11) * 0x1.0p-53; }
-static double gaussian(uint64_t *state) {
-  double u = uniform(state), v = uniform(state);
-  return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
-
 static void synthetic(const char *zDataset, int P, int n_series, uint64_t seed) {
   enum { YEARS = 10 };
   double value[YEARS * 12];
   uint64_t rng = seed;
   for (int s = 0; s < n_series; s++) {
-    double season[12], total = 0;
-    double amplitude = 0.05 + 0.35 * uniform(&rng);
-    for (int j = 0; j < P; j++) total += season[j] = exp(amplitude * gaussian(&rng));
-    for (int j = 0; j < P; j++) season[j] *= P / total;
-    double growth = 0.10 * gaussian(&rng) + 0.05;
-    double drift = 0.05 * uniform(&rng);
-    double noise = 0.02 + 0.13 * uniform(&rng);
-    double level = 100 + 1000 * uniform(&rng);
-    for (int i = 0; i < YEARS * P; i++) {
-      if (i % P == 0 && i) growth += drift * gaussian(&rng);
-      level *= exp(growth / P);
-      value[i] = level * season[i % P] * exp(noise * gaussian(&rng));
-    }
+    synthetic_series(&rng, P, YEARS, value);
     char name[32];
     snprintf(name, sizeof(name), "s%03d", s + 1);
     add_series(zDataset, name, P, 2010, value, YEARS * P);
