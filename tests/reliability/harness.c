@@ -344,3 +344,43 @@ long th_fault_disarm(void) {
   fault.nfail = 0;
   return n;
 }
+
+int th_fault_run_once(const char *zWho, const char *zSetup, const char *zSql, long at,
+                      int persistent, th_fault_run *res) {
+  sqlite3 *db = NULL;
+  memset(res, 0, sizeof(*res));
+  int rc = th_open(NULL, 1, &db);
+  if (rc == SQLITE_OK && zSetup) rc = th_exec_all(db, zSetup, NULL);
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "%s: setup failed (%d) without any fault\n", zWho, rc);
+    sqlite3_close(db);
+    return 1;
+  }
+  if (at > 0) th_fault_arm(at, persistent);
+  res->rc = th_exec_all(db, zSql, &res->out);
+  res->nfail = th_fault_disarm();
+  if (sqlite3_close(db) != SQLITE_OK) {
+    fprintf(stderr, "%s: sqlite3_close failed: a statement was left open\n", zWho);
+    return 1;
+  }
+  return 0;
+}
+
+int th_fault_is_nomem(const th_fault_run *r) {
+  return (r->rc & 0xff) == SQLITE_NOMEM || strstr(th_str_text(&r->out), "<text:nomem>");
+}
+
+/* Output up to its "error" line. */
+static size_t rows_length(const th_str *s) {
+  const char *z = th_str_text(s);
+  const char *e = strncmp(z, "error ", 6) == 0 ? z : strstr(z, "\nerror ");
+  return e ? (size_t)(e - z) : strlen(z);
+}
+
+int th_fault_same(const th_fault_run *r, const th_fault_run *ref) {
+  if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
+  if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
+  size_t n = rows_length(&r->out);
+  return n == rows_length(&ref->out) &&
+         memcmp(th_str_text(&r->out), th_str_text(&ref->out), n) == 0;
+}

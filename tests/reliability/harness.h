@@ -98,4 +98,22 @@ int th_fault_install(void);
 void th_fault_arm(long at, int persistent);
 long th_fault_disarm(void);
 
+/* One run of zSql under the allocator: a fresh connection, zSetup (may be
+** NULL) without faults, then zSql with the fault armed at `at` (0: none).
+** Returns 0, or 1 after saying why on stderr (zWho first): the setup
+** failed, or a statement was left open.  Free out with th_str_free. */
+typedef struct th_fault_run {
+  int rc;     /* th_exec_all's code for zSql */
+  long nfail; /* allocations that failed */
+  th_str out; /* its rows and error */
+} th_fault_run;
+int th_fault_run_once(const char *zWho, const char *zSetup, const char *zSql, long at,
+                      int persistent, th_fault_run *res);
+/* Whether the run ended out of memory. */
+int th_fault_is_nomem(const th_fault_run *r);
+/* The same result as the reference run, or the same error code after the
+** same rows (SQLite may lose an error's text when the text itself cannot
+** be allocated). */
+int th_fault_same(const th_fault_run *r, const th_fault_run *ref);
+
 #endif

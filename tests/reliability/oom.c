@@ -24,55 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct run_result {
-  int rc;
-  long nfail;
-  th_str out;
-} run_result;
-
-/* One run: fresh connection and setup without faults, the query armed. */
-static int run_once(const char *zSetup, const char *zSql, long at, int persistent,
-                    run_result *res) {
-  sqlite3 *db = NULL;
-  memset(res, 0, sizeof(*res));
-  int rc = th_open(NULL, 1, &db);
-  if (rc == SQLITE_OK && zSetup) rc = th_exec_all(db, zSetup, NULL);
-  if (rc != SQLITE_OK) {
-    fprintf(stderr, "oom: setup failed (%d) without any fault\n", rc);
-    sqlite3_close(db);
-    return 1;
-  }
-  if (at > 0) th_fault_arm(at, persistent);
-  res->rc = th_exec_all(db, zSql, &res->out);
-  res->nfail = th_fault_disarm();
-  if (sqlite3_close(db) != SQLITE_OK) {
-    fprintf(stderr, "oom: sqlite3_close failed: a statement was left open\n");
-    return 1;
-  }
-  return 0;
-}
-
-static int is_nomem(const run_result *r) {
-  return (r->rc & 0xff) == SQLITE_NOMEM || strstr(th_str_text(&r->out), "<text:nomem>");
-}
-
-/* Output up to its "error" line. */
-static size_t rows_length(const th_str *s) {
-  const char *z = th_str_text(s);
-  const char *e = strncmp(z, "error ", 6) == 0 ? z : strstr(z, "\nerror ");
-  return e ? (size_t)(e - z) : strlen(z);
-}
-
-/* Same result, or the same error after the same rows: SQLite may lose an
-** error's message text when the message itself cannot be allocated. */
-static int same_result(const run_result *r, const run_result *ref) {
-  if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
-  if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
-  size_t n = rows_length(&r->out);
-  return n == rows_length(&ref->out) &&
-         memcmp(th_str_text(&r->out), th_str_text(&ref->out), n) == 0;
-}
-
 static long total_points, total_failures;
 
 static void show(const char *zWhat, const th_str *s) {
@@ -81,12 +32,12 @@ static void show(const char *zWhat, const th_str *s) {
 }
 
 /* Every fault point of one query, in one mode.  Returns failures. */
-static int sweep(const char *zLabel, const char *zSetup, const char *zSql, const run_result *ref,
+static int sweep(const char *zLabel, const char *zSetup, const char *zSql, const th_fault_run *ref,
                  sqlite3_int64 baseline, int persistent) {
   int failures = 0;
   for (long at = 1; at < 200000; at++) {
-    run_result r;
-    if (run_once(zSetup, zSql, at, persistent, &r)) return failures + 1;
+    th_fault_run r;
+    if (th_fault_run_once("oom", zSetup, zSql, at, persistent, &r)) return failures + 1;
     sqlite3_int64 used = sqlite3_memory_used();
     int ok = 1;
     if (used != baseline) {
@@ -99,7 +50,7 @@ static int sweep(const char *zLabel, const char *zSetup, const char *zSql, const
       fprintf(stderr, "oom: harness ran out of real memory\n");
       exit(2);
     }
-    if (!is_nomem(&r) && !same_result(&r, ref)) {
+    if (!th_fault_is_nomem(&r) && !th_fault_same(&r, ref)) {
       fprintf(stderr, "oom: WRONG RESULT %s, %s fault at %ld (rc %d, %ld allocations failed)\n",
               zLabel, persistent ? "persistent" : "one-shot", at, r.rc, r.nfail);
       show("got", &r.out);
@@ -116,12 +67,12 @@ static int sweep(const char *zLabel, const char *zSetup, const char *zSql, const
 }
 
 static int oom_case(const char *zLabel, const char *zSetup, const char *zSql) {
-  run_result ref;
+  th_fault_run ref;
   /* Warm-up then reference: lazily created global state is in the baseline. */
-  if (run_once(zSetup, zSql, 0, 0, &ref)) return 1;
+  if (th_fault_run_once("oom", zSetup, zSql, 0, 0, &ref)) return 1;
   th_str_free(&ref.out);
   sqlite3_int64 baseline = sqlite3_memory_used();
-  if (run_once(zSetup, zSql, 0, 0, &ref)) return 1;
+  if (th_fault_run_once("oom", zSetup, zSql, 0, 0, &ref)) return 1;
   if (sqlite3_memory_used() != baseline) {
     fprintf(stderr, "oom: LEAK %s without any fault: %lld bytes\n", zLabel,
             (long long)(sqlite3_memory_used() - baseline));

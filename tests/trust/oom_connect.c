@@ -65,56 +65,17 @@ static int write_database(void) {
   return rc;
 }
 
-typedef struct run_result {
-  int rc;
-  long nfail;
-  th_str out;
-} run_result;
-
-static int run_once(const char *zSql, long at, int persistent, run_result *res) {
-  sqlite3 *db = NULL;
-  memset(res, 0, sizeof(*res));
-  int rc = th_open(NULL, 1, &db);
-  char zAttach[128];
-  snprintf(zAttach, sizeof(zAttach), "ATTACH '%s' AS f", db_file);
-  if (rc == SQLITE_OK) rc = sqlite3_exec(db, zAttach, NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    fprintf(stderr, "oom_connect: setup failed (%d) without any fault\n", rc);
-    sqlite3_close(db);
-    return 1;
-  }
-  if (at > 0) th_fault_arm(at, persistent);
-  res->rc = th_exec_all(db, zSql, &res->out);
-  res->nfail = th_fault_disarm();
-  if (sqlite3_close(db) != SQLITE_OK) {
-    fprintf(stderr, "oom_connect: sqlite3_close failed: a statement was left open\n");
-    return 1;
-  }
-  return 0;
-}
-
-static int is_nomem(const run_result *r) {
-  return (r->rc & 0xff) == SQLITE_NOMEM || strstr(th_str_text(&r->out), "<text:nomem>");
-}
-
-/* Same result, or the same error code after the same rows (a message may
-** be lost when it cannot be allocated). */
-static int same_result(const run_result *r, const run_result *ref) {
-  if (strcmp(th_str_text(&r->out), th_str_text(&ref->out)) == 0) return 1;
-  if (r->rc == SQLITE_OK || r->rc != ref->rc) return 0;
-  const char *a = th_str_text(&r->out), *b = th_str_text(&ref->out);
-  const char *ea = strstr(a, "error"), *eb = strstr(b, "error");
-  size_t na = ea ? (size_t)(ea - a) : strlen(a), nb = eb ? (size_t)(eb - b) : strlen(b);
-  return na == nb && memcmp(a, b, na) == 0;
-}
+/* The attached file every query reads (setup, without faults). */
+static char zAttach[128];
 
 static long total_points;
 
-static int sweep(const char *zSql, const run_result *ref, sqlite3_int64 baseline, int persistent) {
+static int sweep(const char *zSql, const th_fault_run *ref, sqlite3_int64 baseline,
+                 int persistent) {
   int failures = 0;
   for (long at = 1; at < 200000; at++) {
-    run_result r;
-    if (run_once(zSql, at, persistent, &r)) return failures + 1;
+    th_fault_run r;
+    if (th_fault_run_once("oom_connect", zAttach, zSql, at, persistent, &r)) return failures + 1;
     int ok = 1;
     sqlite3_int64 used = sqlite3_memory_used();
     if (used != baseline) {
@@ -123,7 +84,7 @@ static int sweep(const char *zSql, const run_result *ref, sqlite3_int64 baseline
       baseline = used;
       ok = 0;
     }
-    if (!is_nomem(&r) && !same_result(&r, ref)) {
+    if (!th_fault_is_nomem(&r) && !th_fault_same(&r, ref)) {
       fprintf(stderr,
               "oom_connect: WRONG RESULT at %s fault %ld (%s)\n  got: %.400s\n"
               "  expected: %.400s\n",
@@ -156,15 +117,16 @@ int main(void) {
   if (sqlite3_initialize() != SQLITE_OK) return 2;
   mkdir("build/trust", 0777);
   snprintf(db_file, sizeof(db_file), "build/trust/oom_connect.%ld.db", (long)getpid());
+  snprintf(zAttach, sizeof(zAttach), "ATTACH '%s' AS f;", db_file);
   if (th_write_fixture_files() || write_database() != SQLITE_OK) return 2;
   sqlite3_auto_extension((void (*)(void))sqlite3_tradestat_init);
   int failures = 0;
   for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
-    run_result ref;
-    if (run_once(queries[i], 0, 0, &ref)) return 1;
+    th_fault_run ref;
+    if (th_fault_run_once("oom_connect", zAttach, queries[i], 0, 0, &ref)) return 1;
     th_str_free(&ref.out);
     sqlite3_int64 baseline = sqlite3_memory_used();
-    if (run_once(queries[i], 0, 0, &ref)) return 1;
+    if (th_fault_run_once("oom_connect", zAttach, queries[i], 0, 0, &ref)) return 1;
     long before = total_points;
     int f = sweep(queries[i], &ref, baseline, 0);
     f += sweep(queries[i], &ref, baseline, 1);
