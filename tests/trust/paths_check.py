@@ -324,6 +324,38 @@ def check_compact_size():
     db.close()
 
 
+def check_covering():
+    """scan=auto reads a source of one point per row by hash unless an
+    index covers the series columns, the period and the value in series
+    order (that walk reads no table page): then it streams.  Either way
+    the rows are scan=stream's."""
+    db = connect()
+    db.execute("CREATE TABLE cov(k TEXT, period TEXT, v INTEGER, other TEXT)")
+    db.executemany("INSERT INTO cov VALUES (?, ?, ?, 'x')",
+                   [(k, "%d-%02d" % (y, m), (y * 12 + m) % 89) for k in "cab"
+                    for y in range(2019, 2024) for m in range(1, 13)])
+    for mode in ("auto", "stream"):
+        db.execute("CREATE VIRTUAL TABLE temp.v_%s USING yoy_growth(source=cov, value=v, "
+                   "period=period, by=k, scan=%s)" % (mode, mode))
+    q = "SELECT k, period, value, growth, note FROM temp.v_%s"
+    cases = ((None, 0, "Sh"),  # no index: storage-order read into compact points
+             ("CREATE INDEX cov_kp ON cov(k, period)", 0, "Sh"),  # seeks per row
+             ("CREATE INDEX cov_kpv ON cov(k, period, v)", 1, "Ss"))  # covering walk
+    for ddl, path, shown in cases:
+        if ddl:
+            db.execute(ddl)
+        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + q % "auto"))
+        before = counts(db)
+        a = answer(db, q % "auto")
+        after = counts(db)
+        if a != answer(db, q % "stream") or a[0] != "rows":
+            fail("covering index: scan=auto and scan=stream differ (%s)" % ddl)
+        moved = [after[i] - before[i] for i in range(4)]
+        if moved[path] != 1 or sum(moved) != 1 or shown not in plan:
+            fail("covering index (%s): counts moved %s, plan %r" % (ddl, moved, plan))
+    db.close()
+
+
 def check_cap():
     """A source whose (series, period) points exceed the memory cap."""
     db = connect()
@@ -366,6 +398,7 @@ def main():
     for seed in range(1, SEEDS + 1):
         check_compact(seed)
     check_compact_size()
+    check_covering()
     c1 = counts(probe)
     hashed, streamed, mem, data = (c1[i] - c0[i] for i in range(4))
     # Each comparison runs one scan per path; the hash one is counted as
