@@ -16,9 +16,18 @@
 #include <math.h>
 #include <string.h>
 
-/* A match of the total with its parts must be this unlikely by chance
-** (the product over the periods that match: 1 in 10^3). */
-#define EVIDENCE_LOG10 (-3.0)
+/* The matches of a total with its parts must be this unlikely by chance:
+** the product over the periods that match, 1 in 10^2 (-D to measure
+** another). */
+#ifndef EVIDENCE_LOG10
+#define EVIDENCE_LOG10 (-2.0)
+#endif
+/* The window a match falls in, over the figure, understates the chance
+** for a part that happens to be about as large as the rest together: it
+** is taken this many times wider (measured, see docs/design.md). */
+#ifndef CHANCE_FACTOR
+#define CHANCE_FACTOR 4.0
+#endif
 /* The decimal exponent of a figure whose rounding is unknown (a REAL of
 ** more than 9 decimals); the tolerance is then floating point only. */
 #define NO_UNIT INT_MIN
@@ -225,7 +234,7 @@ static double tolerance(const per_period *p, double unit) {
 /* log10 of the chance that a figure of size |x| falls within tol of a
 ** given sum: the width of the window in units over the figure. */
 static double log_chance(double x, double tol, double unit) {
-  double w = 2.0 * tol + unit;
+  double w = CHANCE_FACTOR * (2.0 * tol + unit);
   if (x == 0.0 || w >= fabs(x)) return 0.0;
   if (w <= 0.0) w = DBL_MIN;
   return log10(w / fabs(x));
