@@ -37,13 +37,14 @@
 
 typedef struct per_period {
   int64_t ordinal;
-  ts_sum total; /* every series' figure */
-  ts_sum top;   /* the largest figure */
-  double top2;  /* the largest figure of another series */
-  double mag;   /* sum of |figure| */
-  int count;    /* series with a figure */
-  int holder;   /* series index of top, -1: none */
-  int holder2;  /* of top2, -1: none */
+  ts_sum total;           /* every series' figure */
+  ts_sum top;             /* the largest figure */
+  double top2;            /* the largest figure of another series */
+  double mag;             /* sum of |figure| */
+  int count;              /* series with a figure */
+  int holder;             /* series index of top, -1: none */
+  int holder2;            /* of top2, -1: none */
+  int incomplete;         /* figures missing a month (grain=): a part not all there */
   unsigned char negative; /* some figure is below zero */
 } per_period;
 
@@ -57,10 +58,10 @@ struct ts_total_guard {
   int nPer, nPerAlloc;
   series_grand *aSer; /* scan order */
   int nSer, nSerAlloc;
-  int unit_exp;          /* smallest decimal exponent; INT_MAX: no figure */
-  int picked;            /* 1: aCand is computed */
-  unsigned char *aCand;  /* per series: 1 = judge it */
-  int lastCand;          /* -1: none */
+  int unit_exp;         /* smallest decimal exponent; INT_MAX: no figure */
+  int picked;           /* 1: aCand is computed */
+  unsigned char *aCand; /* per series: 1 = judge it */
+  int lastCand;         /* -1: none */
 };
 
 ts_total_guard *ts_total_guard_new(void) {
@@ -123,8 +124,10 @@ static int find_period(const ts_total_guard *g, int64_t ordinal) {
   while (lo <= hi) {
     int mid = lo + (hi - lo) / 2;
     if (g->aPer[mid].ordinal == ordinal) return mid;
-    if (g->aPer[mid].ordinal < ordinal) lo = mid + 1;
-    else hi = mid - 1;
+    if (g->aPer[mid].ordinal < ordinal)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
   }
   return -1;
 }
@@ -162,8 +165,10 @@ static int add_periods(ts_total_guard *g, const ts_point *a, int n) {
 }
 
 /* Series iSeries' figure v in period p: the sums, the two largest. */
-static void add_figure(per_period *p, int iSeries, const ts_sum *v) {
+static void add_figure(per_period *p, int iSeries, const ts_point *pt) {
+  const ts_sum *v = &pt->sum[0];
   double x = ts_sum_double(v);
+  p->incomplete += pt->incomplete[0] != 0;
   ts_sum_merge(&p->total, v);
   p->count++;
   p->mag += fabs(x);
@@ -198,7 +203,7 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   for (int i = 0; i < n; i++) {
     const ts_sum *v = &a[i].sum[0];
     ts_sum_merge(&sg->sum, v);
-    add_figure(&g->aPer[find_period(g, a[i].ordinal)], iSeries, v);
+    add_figure(&g->aPer[find_period(g, a[i].ordinal)], iSeries, &a[i]);
     int e = decimal_exponent(v);
     if (e == NO_UNIT || (g->unit_exp != NO_UNIT && e < g->unit_exp)) g->unit_exp = e;
   }
@@ -211,8 +216,7 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
 ** integers exactly (128 bits), else as doubles. */
 static double excess(const ts_sum *total, const ts_sum *part) {
   if (total->n_real == 0 && part->n_real == 0)
-    return ts_i128_to_double(
-        ts_i128_sub(ts_i128_add(part->exact, part->exact), total->exact));
+    return ts_i128_to_double(ts_i128_sub(ts_i128_add(part->exact, part->exact), total->exact));
   return 2.0 * ts_sum_double(part) - ts_sum_double(total);
 }
 
@@ -315,8 +319,8 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     if (fabs(d) <= tol) {
       out->nMatch++;
       evidence += log_chance(x, tol, unit);
-    } else if (p->count == g->nSer) {
-      contradicted = 1; /* every other series is there: not their sum */
+    } else if (p->count == g->nSer && p->incomplete == 0) {
+      contradicted = 1; /* every other series is all there: not their sum */
     } else if (d < 0.0) {
       /* below the parts that are there: a total only if a missing part
       ** can be negative */
@@ -335,7 +339,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
 /* ---- labels ------------------------------------------------------------ */
 
 int ts_total_label_like(const char *z) {
-  static const char *const azTotal[] = {"합계", "총계", "계", "전체", "전국", "총액",
+  static const char *const azTotal[] = {"합계",  "총계",        "계",  "전체",  "전국", "총액",
                                         "total", "grand total", "all", "world", "sum"};
   if (z == NULL) return 0;
   while (*z == ' ') z++;
