@@ -37,8 +37,10 @@
 **     (percentage points: the contributions of parts that are present in
 **     both years and add up to the total sum to the total's growth).
 **     NULL when a figure is missing, a total is zero, or (grain=) a
-**     period is incomplete.  Without total=, a series equal to the sum
-**     of the others (three series or more) in every period is a total
+**     period is incomplete.  Without total=, a series that is the sum
+**     of the others (three series or more) -- exactly in every period, or
+**     to the rounding of the source where the parts are there and never
+**     below them where one is missing (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
 **     it (refuse_total_row).
 */
