@@ -38,6 +38,7 @@ often an ordinary table is refused: the measured cost of the rule.
 
     /usr/bin/python3 tests/trust/total_rows.py [build/tradestat] [--tables N] [--seed S]
         [--measure-only]      (the measured lines only: to compare another build)
+        [--cost]              (how much reading share costs over growth alone: ratios)
 
 Exits 1 on the first failure, printing the seed, the table and the query.
 """
@@ -278,6 +279,51 @@ def near_half(ext, seed, n):
     return fp, tables
 
 
+def cost(ext, nseries=2000, nmonths=120):
+    """Prints how long reading share takes against reading growth alone
+    (ratios, nothing asserted): ordinary data, ordinary data with one
+    dominant part, and the same with a total row (a part suppressed once)."""
+    import time
+    rng = random.Random(5)
+    base = []
+    for i in range(nseries):
+        lv = rng.randint(100, 100000) * (50 if i == 0 else 1)
+        for m in range(nmonths):
+            base.append(("p%05d" % i, "%04d-%02d" % (2010 + m // 12, m % 12 + 1),
+                         int(lv * rng.uniform(0.8, 1.2))))
+    sums = {}
+    for k, p, v in base:
+        sums[p] = sums.get(p, 0) + v
+    with_total = [r for r in base if not (r[0] == "p00001" and r[1] == "2015-06")]
+    with_total += [("Total", p, v) for p, v in sums.items()]
+
+    def timed(db, sql):
+        t0 = time.perf_counter()
+        try:
+            db.execute(sql).fetchall()
+        except sqlite3.Error:
+            pass
+        return time.perf_counter() - t0
+
+    def reads(db):
+        """Scans opened so far (tradestat_debug()'s path counts)."""
+        line = [x for x in db.execute("SELECT tradestat_debug()").fetchone()[0].split("\n")
+                if x.startswith("Scan paths")][0]
+        return sum(int(w.strip(",")) for w in line.split() if w.strip(",").isdigit())
+
+    for what, rows in (("ordinary", base), ("with a total row", with_total)):
+        db = connect(ext)
+        db.execute("CREATE TABLE src(region TEXT, period TEXT, value INTEGER)")
+        db.executemany("INSERT INTO src VALUES(?, ?, ?)", rows)
+        q = "SELECT sum(%s) FROM yoy_growth('src', 'value', 'period', 'region')"
+        g = min(timed(db, q % "growth") for _ in range(5))
+        sh = min(timed(db, q % "share") for _ in range(5))
+        r0 = reads(db)
+        timed(db, q % "share")
+        print("total_rows: cost, %d series x %d months, %s: share / growth alone = %.2f, "
+              "source read %d times" % (nseries, nmonths, what, sh / g, reads(db) - r0))
+
+
 def main(argv):
     ext, n, seed, check = EXT, TABLES, SEED, True
     args = list(argv)
@@ -289,6 +335,9 @@ def main(argv):
             seed = int(args.pop(0))
         elif a == "--measure-only":  # another build's rates, nothing asserted
             check = False
+        elif a == "--cost":  # time ratios only
+            cost(ext)
+            return 0
         else:
             ext = a
     counts = {}
