@@ -242,12 +242,17 @@ static char *total_row_error(const char *zLabel, int nOther, const ts_total_verd
         "series in every period (a total row?), so the total of the series counts it twice; "
         "name it with total= (one by column) to divide by it, or leave it out of the source",
         zLabel, nOther);
+  char zUnit[48];
+  if (v->unit > 0.0)
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "the rounding of the source (unit %g)", v->unit);
+  else /* REALs of more than nine decimals */
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "floating-point rounding");
   return sqlite3_mprintf(
       "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
-      "series to the rounding of the source (unit %g) in %d of the %d periods where it and "
-      "two of them have figures%s (a total row?), so the total of the series counts it twice; "
-      "name it with total= (one by column) to divide by it, or leave it out of the source",
-      zLabel, nOther, v->unit, v->nMatch, v->nShared,
+      "series to %s in %d of the %d periods where it and two of them have figures%s (a total "
+      "row?), so the total of the series counts it twice; name it with total= (one by column) "
+      "to divide by it, or leave it out of the source",
+      zLabel, nOther, zUnit, v->nMatch, v->nShared,
       v->larger ? ", and is larger where one is missing" : "");
 }
 

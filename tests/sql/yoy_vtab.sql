@@ -865,3 +865,16 @@ FROM yoy_growth('firms', 'v', 'p', 'k') AS g;
 -- @expect
 -- | rows|ok
 -- | 24|24
+-- REAL figures of twelve decimals carry no rounding unit.  The totals
+-- were written with 15 significant digits (as the sqlite3 shell and many
+-- exports print a double): 5937.66113839448 against 1367.252833944937 +
+-- 1017.210158313435 + 3553.198146136111 = 5937.661138394483, not the
+-- exact sum, but within floating-point rounding of it.
+CREATE TEMP TABLE fine(k TEXT, p TEXT, v REAL);
+INSERT INTO fine VALUES
+  ('a', '2021', 1367.252833944937), ('b', '2021', 1017.210158313435), ('c', '2021', 3553.198146136111), ('sum', '2021', 5937.66113839448),
+  ('a', '2022', 4307.118269653035), ('b', '2022', 4508.823999580032), ('c', '2022', 1349.53886368555), ('sum', '2022', 10165.4811329186),
+  ('a', '2023', 4338.984799538618), ('b', '2023', 1635.742114469474), ('c', '2023', 2174.146920783033), ('sum', '2023', 8148.87383479112);
+-- @check yoy_vtab-31.10 REALs without a rounding unit, the total printed to 15 digits
+SELECT share FROM yoy_growth('fine', 'v', 'p', 'k') WHERE series = 'a';
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 3 series to floating-point rounding in 3 of the 3 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
