@@ -313,7 +313,9 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     double x = ts_sum_double(v);
     nonzero |= x != 0.0;
     if (exact) exact = is_twice(&p->total, v);
-    if (p->count < 3) continue; /* alone or beside one part: says nothing */
+    /* Alone or beside one part, or lacking a month its parts may have
+    ** (grain=): the period says nothing. */
+    if (p->count < 3 || a[i].incomplete[0]) continue;
     out->nShared++;
     double d = excess(&p->total, v), tol = tolerance(p, unit);
     if (fabs(d) <= tol) {

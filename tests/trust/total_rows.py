@@ -30,7 +30,14 @@ mixed at random.  Checked, per table:
      the rest, series starting and stopping, NULL cells, small counts, a
      series equal to the sum of the others in a single period only -- is
      never refused, and its shares are the figure over the sum of every
-     figure of the period.
+     figure of the period;
+  4. monthly and quarterly tables with a total row summed into years
+     (grain=year): a year where a part lacks a month is incomplete, and so
+     is its total, so its shares are NULL; when some year has every
+     series whole, the table is refused or shows no share for a year the
+     total row is in.  Tables without such a year are counted, not
+     asserted: the guard sees the years, and in none of them does the
+     total meet all its parts (docs/design.md, the limits).
 
 Then, without asserting, the same generators over a wider range (small
 figures, few periods) print how often a total row goes unseen and how
@@ -81,6 +88,8 @@ class Table:
         self.total = None
         self.shapes = []
         self.vtype = "INTEGER"
+        self.kind = "year"
+        self.grain_limit = False
 
 
 def true_values(rng, nparts, nper, scale, dominant):
@@ -112,6 +121,7 @@ def make_table(rng, with_total, wide):
     periods).  wide=True: small figures and single periods too."""
     t = Table()
     kind = rng.choice(list(KINDS))
+    t.kind = kind
     nper = rng.randint(1 if wide else 3, 16 if kind != "month" else 30)
     nparts = rng.randint(2 if with_total else 3, 10)
     scale = rng.choice([3, 20, 300, 1e4, 1e6]) if wide else rng.choice([1e4, 1e5, 1e6, 3e7])
@@ -207,6 +217,20 @@ def show(t, what):
     return "\n".join(lines)
 
 
+def complete_year(t):
+    """Is there a year in which every series has every one of its periods
+    (so that, summed into years, the total meets all its parts once)?"""
+    cells = {}
+    for r in t.rows:
+        if r[2] is not None:
+            cells.setdefault((r[0], r[1][:4]), set()).add(r[1])
+    names = {r[0] for r in t.rows}
+    for y in {r[1][:4] for r in t.rows}:
+        if all(len(cells.get((n, y), ())) == KINDS[t.kind] for n in names):
+            return True
+    return False
+
+
 def check_table(ext, t, seed):
     """None, or what went wrong."""
     db = connect(ext)
@@ -222,6 +246,20 @@ def check_table(ext, t, seed):
             return show(t, "seed %d: a total row was not refused" % seed)
         if "the series region='%s' " % t.total.replace("'", "''") not in err or "total=" not in err:
             return show(t, "seed %d: the error does not name the total: %s" % (seed, err))
+        if t.kind != "year":
+            # Summed into years: a year where a part lacks a month is
+            # incomplete, and so is the total of it (share NULL); no
+            # share may be shown for a year the total row is in (it would
+            # be halved): refused, or NULL.
+            years = {r[1][:4] for r in t.rows if r[0] == t.total and r[2] is not None}
+            try:
+                shown = [r for r in shares(db, "grain=year") if r[3] is not None and r[1] in years]
+            except sqlite3.Error:
+                shown = []
+            if shown and complete_year(t):
+                return show(t, "seed %d: grain=year showed shares beside a total row: %r"
+                            % (seed, shown[:3]))
+            t.grain_limit = bool(shown)  # no year where all are there: measured
         totals = {r[1]: r[2] for r in t.rows if r[0] == t.total and r[2] is not None}
         for s, period, value, share in shares(db, "total=%s" % t.total):
             want = value / totals[period] * 100 if period in totals and totals[period] else None
@@ -341,6 +379,7 @@ def main(argv):
         else:
             ext = a
     counts = {}
+    grain_limit = 0
     for k in range(n if check else 0):
         s = seed * 1000003 + k
         rng = random.Random(s)
@@ -353,9 +392,12 @@ def main(argv):
         for sh in t.shapes:
             key = ("total " if with_total else "ordinary ") + sh
             counts[key] = counts.get(key, 0) + 1
+        grain_limit += t.grain_limit
     if check:
         print("total_rows: %d tables (%s): every total row refused and named, every share right"
               % (n, ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+        print("total_rows: grain=year over months or quarters: shares shown beside the total in "
+              "%d tables, each without a year where every series has all its periods" % grain_limit)
     # The wider range, measured only.
     missed = seen = fp = built = ordinary = 0
     for k in range(n):
