@@ -5,8 +5,9 @@
 **
 ** Costs: per period a fixed record, per series a grand sum; each series'
 ** points are matched to the periods by binary search.  Nothing of a
-** series is kept but its grand sum, so the caller reads the source a
-** second time, once for every candidate, and only when there is one.
+** series is kept but its grand sum, so the caller reads the source once
+** more to judge the candidates -- one read for all of them, and only
+** when there is one.
 */
 #include "growth/total_row.h"
 #include "core/alloc.h"
@@ -55,7 +56,7 @@ typedef struct series_grand {
 
 struct ts_total_guard {
   per_period *aPer; /* sorted by ordinal */
-  int nPer, nPerAlloc;
+  int nPer;
   series_grand *aSer; /* scan order */
   int nSer, nSerAlloc;
   int unit_exp;         /* smallest decimal exponent; INT_MAX: no figure */
@@ -160,7 +161,7 @@ static int add_periods(ts_total_guard *g, const ts_point *a, int n) {
   }
   sqlite3_free(g->aPer);
   g->aPer = out;
-  g->nPer = g->nPerAlloc = k;
+  g->nPer = k;
   return SQLITE_OK;
 }
 
