@@ -37,13 +37,16 @@
 **     (percentage points: the contributions of parts that are present in
 **     both years and add up to the total sum to the total's growth).
 **     NULL when a figure is missing, a total is zero, or (grain=) a
-**     period is incomplete.  Without total=, a series equal to the sum
-**     of the others (three series or more) in every period is a total
+**     period is incomplete.  Without total=, a series that is the sum
+**     of the others (three series or more) -- exactly in every period, or
+**     to the rounding of the source where the parts are there and never
+**     below them where one is missing (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
 **     it (refuse_total_row).
 */
 #include "vtab/series_vtab.h"
 #include "families.h"
+#include "growth/total_row.h"
 
 #include <math.h>
 #include <string.h>
@@ -109,10 +112,9 @@ typedef struct yoy_cursor {
   ts_point *aTotal;
   int nTotal;
   ts_period_kind total_kind;
-  /* Without total=: each series' sum over all periods and period count,
-  ** in scan order, to find a total row among them (refuse_total_row). */
-  struct series_grand *aGrand;
-  int nGrand;
+  /* Without total=: what the totals scan saw of each series and period,
+  ** to find a total row among them (refuse_total_row, growth/total_row.c). */
+  ts_total_guard *guard;
 } yoy_cursor;
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
@@ -180,9 +182,8 @@ static void yoy_reset(ts_series_cursor *pCur) {
   cur->aTotal = NULL;
   cur->nTotal = 0;
   cur->totals_loaded = 0;
-  sqlite3_free(cur->aGrand);
-  cur->aGrand = NULL;
-  cur->nGrand = 0;
+  ts_total_guard_free(cur->guard);
+  cur->guard = NULL;
 }
 
 /* Adds a series' points into the running totals (both sorted by
@@ -213,110 +214,94 @@ static int add_to_totals(yoy_cursor *cur, const ts_series *s) {
 /* ---- a total row among the series, without total= -------------------
 ** A KOSIS table carries its total as one more value of the by column
 ** ('합계'): summed with its parts, every share is halved and the total
-** row shows 50 %.  Shares are then refused (docs/design.md, "Shares and a
-** total row"): an error naming the series and total=. */
+** row shows 50 %.  Shares are then refused (docs/design.md, "A total row
+** without `total=` is an error"): an error naming the series and total=.
+** The totals scan hands every series to the guard; the source is read
+** once more only when the guard has a candidate, and that one read
+** judges every candidate. */
 
-typedef struct series_grand {
-  ts_sum sum; /* the series over every period */
-  int nPoint;
-} series_grand;
-
-static int add_grand(yoy_cursor *cur, const ts_series *s) {
-  series_grand *a = sqlite3_realloc64(cur->aGrand, sizeof(*a) * (sqlite3_uint64)(cur->nGrand + 1));
-  if (a == NULL) return SQLITE_NOMEM;
-  cur->aGrand = a;
-  series_grand *g = &a[cur->nGrand++];
-  ts_sum_init(&g->sum);
-  for (int i = 0; i < s->nPoint; i++) ts_sum_merge(&g->sum, &s->aPoint[i].sum[0]);
-  g->nPoint = s->nPoint;
-  return SQLITE_OK;
+/* "by=value, ..." of the current series, for the error (sqlite3_free it). */
+static char *series_label(sqlite3 *db, const ts_source_spec *spec, const ts_series *s) {
+  sqlite3_str *str = sqlite3_str_new(db);
+  for (int b = 0; b < spec->nBy; b++) {
+    const unsigned char *z = sqlite3_value_text(s->apKey[b]);
+    sqlite3_str_appendf(str, "%s%s=", b ? ", " : "", spec->azBy[b]);
+    if (z)
+      sqlite3_str_appendf(str, "'%q'", (const char *)z);
+    else
+      sqlite3_str_appendall(str, "NULL");
+  }
+  return sqlite3_str_finish(str);
 }
 
-/* total == 2 * part, i.e. part equals the sum of the rest: integers
-** exactly (128 bits), REAL figures as their correctly rounded sums
-** (doubling a double is exact). */
-static int is_twice(const ts_sum *total, const ts_sum *part) {
-  if (total->n_real == 0 && part->n_real == 0)
-    return ts_i128_eq(total->exact, ts_i128_add(part->exact, part->exact));
-  return ts_sum_double(total) == 2.0 * ts_sum_double(part);
+/* The error naming series zLabel, from its verdict. */
+static char *total_row_error(const char *zLabel, int nOther, const ts_total_verdict *v) {
+  if (v->rule == TS_TOTAL_EXACT)
+    return sqlite3_mprintf(
+        "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
+        "series in every period (a total row?), so the total of the series counts it twice; "
+        "name it with total= (one by column) to divide by it, or leave it out of the source",
+        zLabel, nOther);
+  char zUnit[48];
+  if (v->unit > 0.0)
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "the rounding of the source (unit %g)", v->unit);
+  else /* REALs of more than nine decimals */
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "floating-point rounding");
+  return sqlite3_mprintf(
+      "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
+      "series to %s in %d of the %d periods where it and two of them have figures%s (a total "
+      "row?), so the total of the series counts it twice; name it with total= (one by column) "
+      "to divide by it, or leave it out of the source",
+      zLabel, nOther, zUnit, v->nMatch, v->nShared,
+      v->larger ? ", and is larger where one is missing" : "");
 }
 
-/* Whether series number iSeries (scan order) equals the sum of the other
-** series in every period any of them has: a second look at it alone. */
-static int is_total_row(yoy_cursor *cur, int iSeries, int *pYes, char **pzLabel, char **pzErr) {
+/* With three series or more, a series that is the sum of the others
+** (growth/total_row.c decides) makes share and contribution divide by
+** twice the real total: refused.  When several are, the one whose label
+** reads as a total is named, else the first. */
+static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
+  ts_total_guard *g = cur->guard;
+  int has = g ? ts_total_guard_has_candidates(g) : 0;
+  if (has < 0) return SQLITE_NOMEM;
+  if (!has) return SQLITE_OK;
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
   const ts_source_spec *spec = cur->base.spec;
   ts_pushdown pd;
   memset(&pd, 0, sizeof(pd));
   ts_scan *scan = NULL;
   ts_series *s = NULL;
-  int rc = ts_series_snapshot(&cur->base, &pd, pzErr), k = 0;
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr), k = 0, labelled = 0;
+  int last = ts_total_guard_last_candidate(g);
+  char *zLabel = NULL;
+  ts_total_verdict chosen;
+  memset(&chosen, 0, sizeof(chosen));
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, spec, &pd, &scan, pzErr);
-  *pYes = 0;
-  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+  while (rc == SQLITE_OK && k <= last && !labelled &&
+         (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
     rc = SQLITE_OK;
-    if (k++ != iSeries) continue;
-    /* A series of zeros next to parts that cancel out (+5, -5) is no
-    ** total: its shares are NULL already (a zero total). */
-    int nonzero = 0;
-    *pYes = s->nPoint == cur->nTotal;
-    for (int i = 0; *pYes && i < s->nPoint; i++) {
-      *pYes = s->aPoint[i].ordinal == cur->aTotal[i].ordinal &&
-              is_twice(&cur->aTotal[i].sum[0], &s->aPoint[i].sum[0]);
-      nonzero |= ts_sum_double(&s->aPoint[i].sum[0]) != 0.0;
-    }
-    *pYes = *pYes && nonzero;
-    sqlite3_str *str = sqlite3_str_new(vtab->db);
-    for (int b = 0; b < spec->nBy; b++) {
-      const unsigned char *z = sqlite3_value_text(s->apKey[b]);
-      sqlite3_str_appendf(str, "%s%s=", b ? ", " : "", spec->azBy[b]);
-      if (z)
-        sqlite3_str_appendf(str, "'%q'", (const char *)z);
-      else
-        sqlite3_str_appendall(str, "NULL");
-    }
-    *pzLabel = sqlite3_str_finish(str);
-    if (*pzLabel == NULL) rc = SQLITE_NOMEM;
-    break;
+    if (!ts_total_guard_is_candidate(g, k++)) continue;
+    ts_total_verdict v;
+    ts_total_guard_judge(g, k - 1, s->aPoint, s->nPoint, &v);
+    if (v.rule == TS_TOTAL_NONE) continue;
+    int like = 0;
+    for (int b = 0; b < spec->nBy && !like; b++)
+      like = ts_total_label_like((const char *)sqlite3_value_text(s->apKey[b]));
+    if (zLabel && !like) continue; /* the first stays named */
+    sqlite3_free(zLabel);
+    zLabel = series_label(vtab->db, spec, s);
+    if (zLabel == NULL) rc = SQLITE_NOMEM;
+    chosen = v;
+    labelled = like;
   }
   if (rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_OK;
   ts_scan_close(scan);
-  return rc;
-}
-
-/* With three series or more (with two, either one is "the sum of the
-** others"), a series holding every period whose figures are half the
-** total's in each is a total row: share and contribution would divide by
-** twice the real total.  The grand sums rule out nearly every series
-** without reading the source again. */
-static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
-  if (cur->nGrand < 3) return SQLITE_OK;
-  ts_sum all;
-  ts_sum_init(&all);
-  for (int i = 0; i < cur->nGrand; i++) ts_sum_merge(&all, &cur->aGrand[i].sum);
-  double dAll = ts_sum_double(&all);
-  for (int i = 0; i < cur->nGrand; i++) {
-    const series_grand *g = &cur->aGrand[i];
-    if (g->nPoint != cur->nTotal) continue;
-    /* a first filter only (REAL sums may round apart): is_total_row decides */
-    if (all.n_real == 0 ? !is_twice(&all, &g->sum)
-                        : fabs(dAll - 2.0 * ts_sum_double(&g->sum)) > 1e-9 * fabs(dAll))
-      continue;
-    int yes = 0;
-    char *zLabel = NULL;
-    int rc = is_total_row(cur, i, &yes, &zLabel, pzErr);
-    if (rc == SQLITE_OK && yes) {
-      *pzErr = sqlite3_mprintf(
-          "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
-          "series in every period (a total row?), so the total of the series counts it twice; "
-          "name it with total= (one by column) to divide by it, or leave it out of the source",
-          zLabel, cur->nGrand - 1);
-      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-    }
-    sqlite3_free(zLabel);
-    if (rc != SQLITE_OK) return rc;
+  if (rc == SQLITE_OK && zLabel) {
+    *pzErr = total_row_error(zLabel, ts_total_guard_n_series(g) - 1, &chosen);
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  return SQLITE_OK;
+  sqlite3_free(zLabel);
+  return rc;
 }
 
 /* Reads the totals of every period with a second scan of the whole
@@ -356,7 +341,9 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     }
     rc = add_to_totals(cur, s);
     if (zTotal) break;
-    if (rc == SQLITE_OK) rc = add_grand(cur, s);
+    if (rc == SQLITE_OK && cur->guard == NULL && (cur->guard = ts_total_guard_new()) == NULL)
+      rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = ts_total_guard_add(cur->guard, s->aPoint, s->nPoint);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);

@@ -727,3 +727,154 @@ SELECT series, period, share, contribution FROM yoy_growth('cancel', 'v', 'p', '
 -- | down|2023||
 -- | up|2023||
 -- | z|2023||
+
+-- A total row that is not the exact sum of its parts in every period.
+-- Published tables put the total next to parts that are suppressed in a
+-- period, start later than the total, or are rounded apart from it: the
+-- total is then the parts' sum only where every part is there, and only to
+-- the rounding.  Such a series is refused too (docs/design.md).
+-- (a) Quarterly sales (million won): 일본 2021-Q3 is suppressed (NULL) and
+-- 베트남 has no 2022-Q2 row; 합계 still counts both, so it is the sum of
+-- the parts in the other 6 quarters (621095 = 412350 + 118420 + 60210 +
+-- 30115, ...) and larger in those two.  Without the refusal China's
+-- 2021-Q3 share would be 455010 / (2 * 669300 - 61020) = 35.6 % (not 68.0).
+CREATE TEMP TABLE kq(region TEXT, period TEXT, value INTEGER);
+INSERT INTO kq VALUES
+  ('중국', '2021-Q1', 412350), ('미국', '2021-Q1', 118420), ('일본', '2021-Q1', 60210), ('베트남', '2021-Q1', 30115), ('합계', '2021-Q1', 621095),
+  ('중국', '2021-Q2', 430120), ('미국', '2021-Q2', 121300), ('일본', '2021-Q2', 58800), ('베트남', '2021-Q2', 31240), ('합계', '2021-Q2', 641460),
+  ('중국', '2021-Q3', 455010), ('미국', '2021-Q3', 119870), ('일본', '2021-Q3', NULL), ('베트남', '2021-Q3', 33400), ('합계', '2021-Q3', 669300),
+  ('중국', '2021-Q4', 470300), ('미국', '2021-Q4', 125600), ('일본', '2021-Q4', 62300), ('베트남', '2021-Q4', 35010), ('합계', '2021-Q4', 693210),
+  ('중국', '2022-Q1', 489900), ('미국', '2022-Q1', 130050), ('일본', '2022-Q1', 63100), ('베트남', '2022-Q1', 36120), ('합계', '2022-Q1', 719170),
+  ('중국', '2022-Q2', 501200), ('미국', '2022-Q2', 128800), ('일본', '2022-Q2', 64050), ('합계', '2022-Q2', 731050),
+  ('중국', '2022-Q3', 515600), ('미국', '2022-Q3', 133300), ('일본', '2022-Q3', 65200), ('베트남', '2022-Q3', 38150), ('합계', '2022-Q3', 752250),
+  ('중국', '2022-Q4', 530100), ('미국', '2022-Q4', 135900), ('일본', '2022-Q4', 66800), ('베트남', '2022-Q4', 39300), ('합계', '2022-Q4', 772100);
+-- @check yoy_vtab-31.1 a suppressed cell and a missing row
+SELECT share FROM yoy_growth('kq', 'value', 'period', 'region') WHERE series = '중국' AND period = '2021-Q3';
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 4 series to the rounding of the source (unit 1) in 6 of the 8 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @check yoy_vtab-31.2 with total=합계 every share of those quarters is the part over the total row (plain SQL)
+SELECT series, g.period, round(share, 9) = round(100.0 * g.value / t.value, 9) AS ok
+FROM yoy_growth('kq', 'value', 'period', 'region', 'total=합계') AS g
+JOIN kq AS t ON t.region = '합계' AND t.period = g.period
+WHERE g.period IN ('2021-Q3', '2022-Q2') ORDER BY 1, 2;
+-- @expect
+-- | series|period|ok
+-- | 미국|2021-Q3|1
+-- | 미국|2022-Q2|1
+-- | 베트남|2021-Q3|1
+-- | 일본|2022-Q2|1
+-- | 중국|2021-Q3|1
+-- | 중국|2022-Q2|1
+-- | 합계|2021-Q3|1
+-- | 합계|2022-Q2|1
+-- (b) Annual exports (thousand dollars): Total starts in 2017, two years
+-- after its parts; Vietnam is shown from 2019 only, but the total counts
+-- its trade in 2017 and 2018 too (883050 = 540250 + 215300 + 97300 +
+-- 30200).  The total is the parts' sum in 2019-2022 and larger before.
+-- Every figure ends in 0: the rounding unit read from the source is 10.
+CREATE TEMP TABLE kb(region TEXT, period TEXT, value INTEGER);
+INSERT INTO kb VALUES
+  ('China', '2015', 500100), ('China', '2016', 520300), ('China', '2017', 540250), ('China', '2018', 561000),
+  ('China', '2019', 580400), ('China', '2020', 601200), ('China', '2021', 640900), ('China', '2022', 655300),
+  ('USA', '2015', 200050), ('USA', '2016', 210400), ('USA', '2017', 215300), ('USA', '2018', 220800),
+  ('USA', '2019', 231000), ('USA', '2020', 228700), ('USA', '2021', 250300), ('USA', '2022', 262100),
+  ('Japan', '2015', 100200), ('Japan', '2016', 98700), ('Japan', '2017', 97300), ('Japan', '2018', 99100),
+  ('Japan', '2019', 101800), ('Japan', '2020', 95400), ('Japan', '2021', 99900), ('Japan', '2022', 102300),
+  ('Vietnam', '2019', 40100), ('Vietnam', '2020', 45300), ('Vietnam', '2021', 52800), ('Vietnam', '2022', 60400),
+  ('Total', '2017', 883050), ('Total', '2018', 916000), ('Total', '2019', 953300), ('Total', '2020', 970600),
+  ('Total', '2021', 1043900), ('Total', '2022', 1080100);
+-- @check yoy_vtab-31.3 a total starting later, a part starting later
+SELECT contribution FROM yoy_growth('kb', 'value', 'period', 'region') WHERE series = 'China' AND period = '2022';
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 4 series to the rounding of the source (unit 10) in 4 of the 6 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- (c) Rounded apart.  REAL figures to one decimal (hundred million
+-- dollars): the total, rounded on its own, is 0.1 off the parts' sum in
+-- three years of four (2380.5 against 1362.9 + 733.4 + 284.1 = 2380.4).
+CREATE TEMP TABLE kc(region TEXT, period TEXT, value REAL);
+INSERT INTO kc VALUES
+  ('China', '2019', 1362.9), ('USA', '2019', 733.4), ('Japan', '2019', 284.1), ('Total', '2019', 2380.5),
+  ('China', '2020', 1325.6), ('USA', '2020', 741.2), ('Japan', '2020', 251.0), ('Total', '2020', 2317.7),
+  ('China', '2021', 1629.1), ('USA', '2021', 959.2), ('Japan', '2021', 300.6), ('Total', '2021', 2889.0),
+  ('China', '2022', 1557.9), ('USA', '2022', 1098.0), ('Japan', '2022', 306.3), ('Total', '2022', 2962.2);
+-- @check yoy_vtab-31.4 REAL figures, the total 0.1 off
+SELECT share FROM yoy_growth('kc', 'value', 'period', 'region') WHERE series = 'China';
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series to the rounding of the source (unit 0.1) in 4 of the 4 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- INTEGER figures (million won), five parts, the total 1 or 2 off their
+-- sum in every year (63169 against 63168), and one part suppressed once.
+CREATE TEMP TABLE kci(region TEXT, period TEXT, value INTEGER);
+INSERT INTO kci VALUES
+  ('A', '2019', 35211), ('A', '2020', 36920), ('A', '2021', 40105), ('A', '2022', 41230),
+  ('B', '2019', 12806), ('B', '2020', 13377), ('B', '2021', 14012), ('B', '2022', 15520),
+  ('C', '2019', 9734), ('C', '2020', 9011), ('C', '2021', 10450), ('C', '2022', 11021),
+  ('D', '2019', 4410), ('D', '2020', 4602), ('D', '2021', NULL), ('D', '2022', 5123),
+  ('E', '2019', 1007), ('E', '2020', 1120), ('E', '2021', 1310), ('E', '2022', 1450),
+  ('계', '2019', 63169), ('계', '2020', 65029), ('계', '2021', 70878), ('계', '2022', 74343);
+-- @check yoy_vtab-31.5 INTEGER figures, the total 1 or 2 off, a part suppressed
+SELECT share_change FROM yoy_growth('kci', 'value', 'period', 'region') WHERE series = 'A';
+-- @error yoy_growth: share and contribution: the series region='계' equals the sum of the other 5 series to the rounding of the source (unit 1) in 3 of the 4 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- When two series qualify (a part beside zeros is the sum of the others
+-- too), the error names the one whose label reads as a total, whatever
+-- the order of the series.
+CREATE TEMP TABLE tie(k TEXT, p TEXT, v INTEGER);
+INSERT INTO tie VALUES ('China', '2022', 0), ('Japan', '2022', 0), ('Korea', '2022', 10), ('Total', '2022', 10),
+  ('China', '2023', 0), ('Japan', '2023', 0), ('Korea', '2023', 12), ('Total', '2023', 12);
+-- @check yoy_vtab-31.6 the label only chooses the name
+SELECT share FROM yoy_growth('tie', 'v', 'p', 'k');
+-- @error yoy_growth: share and contribution: the series k='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- Ordinary tables are not refused.  One series larger than the other two
+-- together in every year (but not their sum): shares of the three, each
+-- the figure over the year's sum (plain SQL).
+CREATE TEMP TABLE big(k TEXT, p TEXT, v INTEGER);
+INSERT INTO big VALUES ('China', '2019', 900), ('China', '2020', 950), ('China', '2021', 1010), ('China', '2022', 1080),
+  ('US', '2019', 50), ('US', '2020', 55), ('US', '2021', 60), ('US', '2022', 70),
+  ('JP', '2019', 30), ('JP', '2020', 35), ('JP', '2021', 40), ('JP', '2022', 45);
+-- @check yoy_vtab-31.7 one large series
+SELECT count(*) AS rows, sum(round(share, 9) = round(100.0 * value / (SELECT sum(v) FROM big WHERE p = g.period), 9)) AS ok
+FROM yoy_growth('big', 'v', 'p', 'k') AS g;
+-- @expect
+-- | rows|ok
+-- | 12|12
+-- A series equal to the sum of the others in two years of six (2018:
+-- 63000 = 41200 + 21800; 2020: 66900 = 43800 + 23100), not in the other
+-- four where all three have figures: data, not a total row.
+CREATE TEMP TABLE few(k TEXT, p TEXT, v INTEGER);
+INSERT INTO few VALUES
+  ('A', '2017', 40100), ('A', '2018', 41200), ('A', '2019', 42500), ('A', '2020', 43800), ('A', '2021', 45900), ('A', '2022', 47100),
+  ('B', '2017', 20300), ('B', '2018', 21800), ('B', '2019', 22400), ('B', '2020', 23100), ('B', '2021', 24600), ('B', '2022', 25800),
+  ('C', '2017', 59000), ('C', '2018', 63000), ('C', '2019', 66100), ('C', '2020', 66900), ('C', '2021', 71000), ('C', '2022', 73500);
+-- @check yoy_vtab-31.8 the sum of the others in a few periods only
+SELECT series, period, round(share, 4) AS share FROM yoy_growth('few', 'v', 'p', 'k') WHERE period = '2018';
+-- @expect
+-- | series|period|share
+-- | A|2018|32.6984
+-- | B|2018|17.3016
+-- | C|2018|50.0
+-- Small figures: a count that is within 1 of the others' sum in each of
+-- six years (18 against 15 + 3 + 0, 18 against 15 + 4 + 0 ...) is as
+-- likely a part of that size as a total rounded apart: a match of small
+-- figures is no evidence, so the shares stay (each over the year's sum).
+CREATE TEMP TABLE firms(k TEXT, p TEXT, v INTEGER);
+INSERT INTO firms VALUES
+  ('France', '2006', 18), ('Mexico', '2006', 0), ('Vietnam', '2006', 15), ('Japan', '2006', 3),
+  ('France', '2007', 18), ('Mexico', '2007', 0), ('Vietnam', '2007', 15), ('Japan', '2007', 4),
+  ('France', '2008', 15), ('Mexico', '2008', 0), ('Vietnam', '2008', 13), ('Japan', '2008', 3),
+  ('France', '2009', 19), ('Mexico', '2009', 1), ('Vietnam', '2009', 13), ('Japan', '2009', 4),
+  ('France', '2010', 16), ('Mexico', '2010', 1), ('Vietnam', '2010', 13), ('Japan', '2010', 3),
+  ('France', '2011', 18), ('Mexico', '2011', 1), ('Vietnam', '2011', 14), ('Japan', '2011', 4);
+-- @check yoy_vtab-31.9 small figures within a unit of the sum
+SELECT count(*) AS rows, sum(round(share, 9) = round(100.0 * value / (SELECT sum(v) FROM firms WHERE p = g.period), 9)) AS ok
+FROM yoy_growth('firms', 'v', 'p', 'k') AS g;
+-- @expect
+-- | rows|ok
+-- | 24|24
+-- REAL figures of twelve decimals carry no rounding unit.  The totals
+-- were written with 15 significant digits (as the sqlite3 shell and many
+-- exports print a double): 5937.66113839448 against 1367.252833944937 +
+-- 1017.210158313435 + 3553.198146136111 = 5937.661138394483, not the
+-- exact sum, but within floating-point rounding of it.
+CREATE TEMP TABLE fine(k TEXT, p TEXT, v REAL);
+INSERT INTO fine VALUES
+  ('a', '2021', 1367.252833944937), ('b', '2021', 1017.210158313435), ('c', '2021', 3553.198146136111), ('sum', '2021', 5937.66113839448),
+  ('a', '2022', 4307.118269653035), ('b', '2022', 4508.823999580032), ('c', '2022', 1349.53886368555), ('sum', '2022', 10165.4811329186),
+  ('a', '2023', 4338.984799538618), ('b', '2023', 1635.742114469474), ('c', '2023', 2174.146920783033), ('sum', '2023', 8148.87383479112);
+-- @check yoy_vtab-31.10 REALs without a rounding unit, the total printed to 15 digits
+SELECT share FROM yoy_growth('fine', 'v', 'p', 'k') WHERE series = 'a';
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 3 series to floating-point rounding in 3 of the 3 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source

@@ -1,0 +1,364 @@
+/*
+** growth/total_row.c -- finding a total row among the series; see
+** total_row.h for the interface and docs/design.md ("A total row without
+** `total=` is an error") for the rule and why.
+**
+** Costs: per period a fixed record, per series a grand sum; each series'
+** points are matched to the periods by binary search.  Nothing of a
+** series is kept but its grand sum, so the caller reads the source once
+** more to judge the candidates -- one read for all of them, and only
+** when there is one.
+*/
+#include "growth/total_row.h"
+#include "core/alloc.h"
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+/* The matches of a total with its parts must be this unlikely by chance:
+** the product over the periods that match, 1 in 10^2 (-D to measure
+** another). */
+#ifndef EVIDENCE_LOG10
+#define EVIDENCE_LOG10 (-2.0)
+#endif
+/* The window a match falls in, over the figure, understates the chance
+** for a part that happens to be about as large as the rest together: it
+** is taken this many times wider (measured, see docs/design.md). */
+#ifndef CHANCE_FACTOR
+#define CHANCE_FACTOR 4.0
+#endif
+/* The decimal exponent of a figure whose rounding is unknown (a REAL of
+** more than 9 decimals); the tolerance is then floating point only. */
+#define NO_UNIT INT_MIN
+/* Floating-point slack on top of the rounding: relative to the sum of
+** the magnitudes of the period's figures. */
+#define FLOAT_SLACK 1e-12
+
+typedef struct per_period {
+  int64_t ordinal;
+  ts_sum total;           /* every series' figure */
+  ts_sum top;             /* the largest figure */
+  double top2;            /* the largest figure of another series */
+  double mag;             /* sum of |figure| */
+  int count;              /* series with a figure */
+  int holder;             /* series index of top, -1: none */
+  int holder2;            /* of top2, -1: none */
+  int incomplete;         /* figures missing a month (grain=): a part not all there */
+  unsigned char negative; /* some figure is below zero */
+} per_period;
+
+typedef struct series_grand {
+  ts_sum sum; /* the series over every period */
+  int nPoint;
+} series_grand;
+
+struct ts_total_guard {
+  per_period *aPer; /* sorted by ordinal */
+  int nPer;
+  series_grand *aSer; /* scan order */
+  int nSer, nSerAlloc;
+  int unit_exp;         /* smallest decimal exponent; INT_MAX: no figure */
+  int picked;           /* 1: aCand is computed */
+  unsigned char *aCand; /* per series: 1 = judge it */
+  int lastCand;         /* -1: none */
+};
+
+ts_total_guard *ts_total_guard_new(void) {
+  ts_total_guard *g = sqlite3_malloc64(sizeof(*g));
+  if (g) {
+    memset(g, 0, sizeof(*g));
+    g->unit_exp = INT_MAX;
+    g->lastCand = -1;
+  }
+  return g;
+}
+
+void ts_total_guard_free(ts_total_guard *g) {
+  if (g == NULL) return;
+  sqlite3_free(g->aPer);
+  sqlite3_free(g->aSer);
+  sqlite3_free(g->aCand);
+  sqlite3_free(g);
+}
+
+/* ---- the rounding of the source -------------------------------------- */
+
+/* The largest e with the figure a multiple of 10^e (-9 <= e <= 15): a
+** source rounded to units gives 0, to thousands 3, to one decimal -1.
+** INT_MAX for zero (no constraint), NO_UNIT when no e fits. */
+static int decimal_exponent(const ts_sum *v) {
+  double x = fabs(ts_sum_double(v));
+  if (x == 0.0) return INT_MAX;
+  if (v->n_real == 0 && ts_i128_fits_i64(v->exact)) {
+    int64_t i = ts_i128_to_i64(v->exact);
+    uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    int e = 0;
+    while (e < 15 && u % 10 == 0) u /= 10, e++;
+    return e;
+  }
+  double scale = 1.0;
+  for (int j = 0; j <= 9; j++, scale *= 10.0) {
+    double r = x * scale;
+    if (r >= 4503599627370496.0) return NO_UNIT; /* 2^52: every double is whole */
+    /* a decimal of j digits read as a double and scaled: a few ulps off */
+    if (fabs(r - nearbyint(r)) > 64.0 * DBL_EPSILON * r) continue;
+    if (j > 0) return -j;
+    int e = 0;
+    r = nearbyint(r);
+    while (e < 15 && fmod(r, 10.0) == 0.0) r /= 10.0, e++;
+    return e;
+  }
+  return NO_UNIT;
+}
+
+static double guard_unit(const ts_total_guard *g) {
+  if (g->unit_exp == INT_MAX || g->unit_exp == NO_UNIT) return 0.0;
+  return pow(10.0, g->unit_exp);
+}
+
+/* ---- pass one: every series ------------------------------------------- */
+
+static int find_period(const ts_total_guard *g, int64_t ordinal) {
+  int lo = 0, hi = g->nPer - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (g->aPer[mid].ordinal == ordinal) return mid;
+    if (g->aPer[mid].ordinal < ordinal)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return -1;
+}
+
+static void period_init(per_period *p, int64_t ordinal) {
+  memset(p, 0, sizeof(*p));
+  p->ordinal = ordinal;
+  ts_sum_init(&p->total);
+  ts_sum_init(&p->top);
+  p->holder = p->holder2 = -1;
+}
+
+/* Adds the periods of a[0..n) the guard has not seen: one merge of two
+** sorted arrays, only when the series brings a new period. */
+static int add_periods(ts_total_guard *g, const ts_point *a, int n) {
+  int nNew = 0;
+  for (int i = 0; i < n; i++) nNew += find_period(g, a[i].ordinal) < 0;
+  if (nNew == 0) return SQLITE_OK;
+  int nOut = g->nPer + nNew;
+  per_period *out = sqlite3_malloc64(sizeof(*out) * (sqlite3_uint64)nOut);
+  if (out == NULL) return SQLITE_NOMEM;
+  int i = 0, j = 0, k = 0;
+  while (i < g->nPer || j < n) {
+    if (j >= n || (i < g->nPer && g->aPer[i].ordinal <= a[j].ordinal)) {
+      if (j < n && g->aPer[i].ordinal == a[j].ordinal) j++;
+      out[k++] = g->aPer[i++];
+    } else {
+      period_init(&out[k++], a[j++].ordinal);
+    }
+  }
+  sqlite3_free(g->aPer);
+  g->aPer = out;
+  g->nPer = k;
+  return SQLITE_OK;
+}
+
+/* Series iSeries' figure v in period p: the sums, the two largest. */
+static void add_figure(per_period *p, int iSeries, const ts_point *pt) {
+  const ts_sum *v = &pt->sum[0];
+  double x = ts_sum_double(v);
+  p->incomplete += pt->incomplete[0] != 0;
+  ts_sum_merge(&p->total, v);
+  p->count++;
+  p->mag += fabs(x);
+  if (x < 0.0) p->negative = 1;
+  if (p->holder < 0 || x > ts_sum_double(&p->top)) {
+    if (p->holder >= 0) {
+      p->top2 = ts_sum_double(&p->top);
+      p->holder2 = p->holder;
+    }
+    p->top = *v;
+    p->holder = iSeries;
+  } else if (p->holder2 < 0 || x > p->top2) {
+    p->top2 = x;
+    p->holder2 = iSeries;
+  }
+}
+
+int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
+  if (g->nSer == g->nSerAlloc) {
+    int nAlloc = g->nSerAlloc ? 2 * g->nSerAlloc : 16;
+    series_grand *s = sqlite3_realloc64(g->aSer, sizeof(*s) * (sqlite3_uint64)nAlloc);
+    if (s == NULL) return SQLITE_NOMEM;
+    g->aSer = s;
+    g->nSerAlloc = nAlloc;
+  }
+  int rc = add_periods(g, a, n);
+  if (rc != SQLITE_OK) return rc;
+  int iSeries = g->nSer++;
+  series_grand *sg = &g->aSer[iSeries];
+  ts_sum_init(&sg->sum);
+  sg->nPoint = n;
+  for (int i = 0; i < n; i++) {
+    const ts_sum *v = &a[i].sum[0];
+    ts_sum_merge(&sg->sum, v);
+    add_figure(&g->aPer[find_period(g, a[i].ordinal)], iSeries, &a[i]);
+    int e = decimal_exponent(v);
+    if (e == NO_UNIT || (g->unit_exp != NO_UNIT && e < g->unit_exp)) g->unit_exp = e;
+  }
+  return SQLITE_OK;
+}
+
+/* ---- comparing a series with the others -------------------------------- */
+
+/* 2 * part - total, i.e. the series minus the sum of the others:
+** integers exactly (128 bits), else as doubles. */
+static double excess(const ts_sum *total, const ts_sum *part) {
+  if (total->n_real == 0 && part->n_real == 0)
+    return ts_i128_to_double(ts_i128_sub(ts_i128_add(part->exact, part->exact), total->exact));
+  return 2.0 * ts_sum_double(part) - ts_sum_double(total);
+}
+
+/* total == 2 * part exactly (REAL figures as their correctly rounded
+** sums: doubling a double is exact). */
+static int is_twice(const ts_sum *total, const ts_sum *part) {
+  if (total->n_real == 0 && part->n_real == 0)
+    return ts_i128_eq(total->exact, ts_i128_add(part->exact, part->exact));
+  return ts_sum_double(total) == 2.0 * ts_sum_double(part);
+}
+
+/* How far a total may be from the sum of its parts in period p: half a
+** unit for every figure of the source summed into the period (each was
+** rounded on its own), plus floating-point slack. */
+static double tolerance(const per_period *p, double unit) {
+  return unit / 2.0 * (double)p->total.count + FLOAT_SLACK * p->mag;
+}
+
+/* log10 of the chance that a figure of size |x| falls within tol of a
+** given sum: the width of the window in units over the figure. */
+static double log_chance(double x, double tol, double unit) {
+  double w = CHANCE_FACTOR * (2.0 * tol + unit);
+  if (x == 0.0 || w >= fabs(x)) return 0.0;
+  if (w <= 0.0) w = DBL_MIN;
+  return log10(w / fabs(x));
+}
+
+/* ---- candidates ------------------------------------------------------- */
+
+static int pick(ts_total_guard *g) {
+  if (g->picked) return SQLITE_OK;
+  g->picked = 1;
+  g->lastCand = -1;
+  if (g->nSer < 3) return SQLITE_OK; /* with two, either is "the sum of the other" */
+  g->aCand = sqlite3_malloc64((sqlite3_uint64)g->nSer);
+  if (g->aCand == NULL) return SQLITE_NOMEM;
+  memset(g->aCand, 0, (size_t)g->nSer);
+  double unit = guard_unit(g);
+  /* The rounded rule: the largest figure of a period with three figures or
+  ** more, none negative, that is the sum of the others (a total is the
+  ** largest of its parts there; a tie is a part beside zeros). */
+  for (int j = 0; j < g->nPer; j++) {
+    const per_period *p = &g->aPer[j];
+    if (p->count < 3 || p->negative || p->holder < 0) continue;
+    double top = ts_sum_double(&p->top), tol = tolerance(p, unit);
+    if (top == 0.0 || fabs(excess(&p->total, &p->top)) > tol) continue;
+    g->aCand[p->holder] = 1;
+    if (p->holder2 >= 0 && p->top2 >= top - tol) g->aCand[p->holder2] = 1;
+  }
+  /* The exact rule, any sign: a series in every period whose grand sum is
+  ** half the grand total (REAL sums may round apart: a first filter). */
+  ts_sum all;
+  ts_sum_init(&all);
+  for (int i = 0; i < g->nSer; i++) ts_sum_merge(&all, &g->aSer[i].sum);
+  double dAll = ts_sum_double(&all);
+  for (int i = 0; i < g->nSer; i++) {
+    const series_grand *s = &g->aSer[i];
+    if (s->nPoint != g->nPer) continue;
+    if (all.n_real == 0 ? is_twice(&all, &s->sum)
+                        : fabs(dAll - 2.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll))
+      g->aCand[i] = 1;
+  }
+  for (int i = 0; i < g->nSer; i++)
+    if (g->aCand[i]) g->lastCand = i;
+  return SQLITE_OK;
+}
+
+int ts_total_guard_has_candidates(ts_total_guard *g) {
+  if (pick(g) != SQLITE_OK) return -1;
+  return g->lastCand >= 0;
+}
+
+int ts_total_guard_is_candidate(const ts_total_guard *g, int iSeries) {
+  return g->aCand && iSeries >= 0 && iSeries < g->nSer && g->aCand[iSeries];
+}
+
+int ts_total_guard_last_candidate(const ts_total_guard *g) { return g->lastCand; }
+
+int ts_total_guard_n_series(const ts_total_guard *g) { return g->nSer; }
+
+/* ---- judging a candidate ---------------------------------------------- */
+
+void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *a, int n,
+                          ts_total_verdict *out) {
+  double unit = guard_unit(g), evidence = 0.0;
+  int exact = n == g->nPer, nonzero = 0, contradicted = 0;
+  memset(out, 0, sizeof(*out));
+  out->unit = unit;
+  for (int i = 0, j = 0; i < n; i++) {
+    while (j < g->nPer && g->aPer[j].ordinal < a[i].ordinal) j++;
+    if (j >= g->nPer || g->aPer[j].ordinal != a[i].ordinal) return; /* not this source's */
+    const per_period *p = &g->aPer[j];
+    const ts_sum *v = &a[i].sum[0];
+    double x = ts_sum_double(v);
+    nonzero |= x != 0.0;
+    if (exact) exact = is_twice(&p->total, v);
+    /* Alone or beside one part, or lacking a month its parts may have
+    ** (grain=): the period says nothing. */
+    if (p->count < 3 || a[i].incomplete[0]) continue;
+    out->nShared++;
+    double d = excess(&p->total, v), tol = tolerance(p, unit);
+    if (fabs(d) <= tol) {
+      out->nMatch++;
+      evidence += log_chance(x, tol, unit);
+    } else if (p->count == g->nSer && p->incomplete == 0) {
+      contradicted = 1; /* every other series is all there: not their sum */
+    } else if (d < 0.0) {
+      /* below the parts that are there: a total only if a missing part
+      ** can be negative */
+      if (!p->negative) contradicted = 1;
+    } else {
+      out->larger = 1; /* a missing part, counted in the total */
+    }
+  }
+  if (!nonzero) return; /* zeros beside parts that cancel: shares are NULL already */
+  if (exact)
+    out->rule = TS_TOTAL_EXACT;
+  else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
+    out->rule = TS_TOTAL_ROUNDED;
+}
+
+/* ---- labels ------------------------------------------------------------ */
+
+int ts_total_label_like(const char *z) {
+  static const char *const azTotal[] = {"합계",  "총계",        "계",  "전체",  "전국", "총액",
+                                        "total", "grand total", "all", "world", "sum"};
+  if (z == NULL) return 0;
+  while (*z == ' ') z++;
+  size_t n = strlen(z);
+  while (n > 0 && z[n - 1] == ' ') n--;
+  for (size_t k = 0; k < sizeof(azTotal) / sizeof(azTotal[0]); k++) {
+    const char *t = azTotal[k];
+    if (strlen(t) != n) continue;
+    size_t i = 0;
+    while (i < n) {
+      unsigned char c = (unsigned char)z[i];
+      if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+      if (c != (unsigned char)t[i]) break;
+      i++;
+    }
+    if (i == n) return 1;
+  }
+  return 0;
+}

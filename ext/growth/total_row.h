@@ -1,0 +1,57 @@
+/*
+** growth/total_row.h -- finding a total row among the series (yoy_growth's
+** share, share_change and contribution without total=).
+**
+** A KOSIS or customs table carries its total as one more value of the by
+** column ('합계', 'Total'); summed with its parts, every share is halved.
+** The guard sees every series once, as the totals scan reads them
+** (ts_total_guard_add, in scan order), keeps per period the sum, the
+** count, the two largest figures and what the rounding of the source
+** allows, and per series its grand sum.  That picks the candidates; the
+** caller reads the source once more, only when there is one, and hands
+** each candidate's points to ts_total_guard_judge.  The rule is in
+** docs/design.md ("A total row without `total=` is an error").  Plain C
+** over core/ types: no SQL here.
+*/
+#ifndef TS_GROWTH_TOTAL_ROW_H
+#define TS_GROWTH_TOTAL_ROW_H
+
+#include "core/series.h"
+
+typedef struct ts_total_guard ts_total_guard;
+
+/* What ts_total_guard_judge found. */
+typedef enum ts_total_rule {
+  TS_TOTAL_NONE = 0,   /* not a total row */
+  TS_TOTAL_EXACT = 1,  /* the sum of the others exactly, in every period */
+  TS_TOTAL_ROUNDED = 2 /* to the rounding of the source where it and two
+                          others have figures, never below their sum */
+} ts_total_rule;
+
+typedef struct ts_total_verdict {
+  ts_total_rule rule;
+  int nMatch;  /* periods where it is the others' sum (to the rounding) */
+  int nShared; /* periods where it and at least two others have figures */
+  int larger;  /* 1: larger than the others' sum where one is missing */
+  double unit; /* the rounding unit of the source (0: none found) */
+} ts_total_verdict;
+
+ts_total_guard *ts_total_guard_new(void);
+void ts_total_guard_free(ts_total_guard *g);
+/* One series of the source (slot 0 of its points), in scan order: its
+** index is the number of series added before it.  SQLITE_NOMEM or OK. */
+int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n);
+/* After the last series: picks the candidates (computed once). 1 when a
+** series must be judged, i.e. the source must be read again. */
+int ts_total_guard_has_candidates(ts_total_guard *g);
+int ts_total_guard_is_candidate(const ts_total_guard *g, int iSeries);
+int ts_total_guard_last_candidate(const ts_total_guard *g);
+int ts_total_guard_n_series(const ts_total_guard *g);
+/* Judges series iSeries (a candidate) from its points. */
+void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *a, int n,
+                          ts_total_verdict *out);
+/* 1 when a label reads as a total ('합계', 'Total', ...): only to choose
+** which series an error names when several qualify, never a reason. */
+int ts_total_label_like(const char *z);
+
+#endif /* TS_GROWTH_TOTAL_ROW_H */

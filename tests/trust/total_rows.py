@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+"""A total row among the series: refused in its ordinary shapes, and only then.
+
+yoy_growth's share, share_change and contribution divide by the sum of
+every series of a period unless total= names the series holding the
+total.  A table that carries its own total row ('합계', 'Total') next to
+its parts would be counted twice (every share halved), so without total=
+such a series is an error naming it.  Real tables rarely show the total as
+the exact sum of the parts in every period, so seeded random tables are
+generated in the shapes the published ones take:
+
+  nulls     a part's cell suppressed (NULL) in some periods, or its row
+            missing: the total still counts it there;
+  span      a part starting later or stopping earlier than the total, and
+            a total starting later than the parts;
+  rounded   parts and total rounded each on its own (integers to units,
+            REALs to one or two decimals): the total is off the parts' sum
+            by a unit or more;
+  exact     the plain case, every part in every period;
+
+mixed at random.  Checked, per table:
+
+  1. a table with a total row (KOSIS-sized figures, two complete periods
+     or more) is refused without total=, the error naming the total's
+     series;
+  2. with total=LABEL, every share is the part's figure over the total
+     row's figure of the period (worked out here, in Python), and the
+     total row's own share is 100;
+  3. an ordinary table without a total row -- one part far larger than
+     the rest, series starting and stopping, NULL cells, small counts, a
+     series equal to the sum of the others in a single period only -- is
+     never refused, and its shares are the figure over the sum of every
+     figure of the period;
+  4. monthly and quarterly tables with a total row summed into years
+     (grain=year): a year where a part lacks a month is incomplete, and so
+     is its total, so its shares are NULL; when some year has every
+     series whole, the table is refused or shows no share for a year the
+     total row is in.  Tables without such a year are counted, not
+     asserted: the guard sees the years, and in none of them does the
+     total meet all its parts (docs/design.md, the limits).
+
+Then, without asserting, the same generators over a wider range (small
+figures, few periods) print how often a total row goes unseen and how
+often an ordinary table is refused: the measured cost of the rule.
+
+    /usr/bin/python3 tests/trust/total_rows.py [build/tradestat] [--tables N] [--seed S]
+        [--measure-only]      (the measured lines only: to compare another build)
+        [--cost]              (how much reading share costs over growth alone: ratios)
+
+Exits 1 on the first failure, printing the seed, the table and the query.
+"""
+import random
+import sqlite3
+import sys
+
+EXT = "build/tradestat"
+TABLES = 300
+SEED = 1
+KINDS = {"year": 1, "quarter": 4, "month": 12}
+TOTAL_LABELS = ["합계", "Total", "계", "All countries"]
+PART_LABELS = ["중국", "미국", "일본", "베트남", "홍콩", "대만", "Germany", "India", "Mexico",
+               "Brazil", "Canada", "Australia", "France", "Chile"]
+
+
+def connect(ext):
+    db = sqlite3.connect(":memory:")
+    db.enable_load_extension(True)
+    db.load_extension(ext)
+    db.enable_load_extension(False)
+    return db
+
+
+def period_labels(kind, first_year, n):
+    per = KINDS[kind]
+    out = []
+    for i in range(n):
+        y, s = first_year + i // per, i % per + 1
+        out.append("%04d" % y if kind == "year" else
+                   "%04d-Q%d" % (y, s) if kind == "quarter" else "%04d-%02d" % (y, s))
+    return out
+
+
+class Table:
+    """rows: (region, period, value); total: the total row's label or None."""
+
+    def __init__(self):
+        self.rows = []
+        self.total = None
+        self.shapes = []
+        self.vtype = "INTEGER"
+        self.kind = "year"
+        self.grain_limit = False
+
+
+def true_values(rng, nparts, nper, scale, dominant):
+    """Each part's figure per period before rounding: a level per part,
+    drifting from period to period."""
+    levels = [scale * rng.lognormvariate(0, 1.2) for _ in range(nparts)]
+    if dominant:
+        levels[0] = sum(levels[1:]) * rng.uniform(0.9, 8.0)
+    out = []
+    for lv in levels:
+        x, row = lv, []
+        for _ in range(nper):
+            x = max(0.0, x * rng.uniform(0.8, 1.3))
+            row.append(x)
+        out.append(row)
+    return out
+
+
+def rounder(rng, real):
+    """How the publisher rounds: to units, or to one or two decimals."""
+    if not real:
+        return lambda x: int(round(x)), 1
+    d = rng.choice([1, 2])
+    return (lambda x: round(x, d)), 10.0 ** -d
+
+
+def make_table(rng, with_total, wide):
+    """wide=False: the asserted range (KOSIS-sized figures, >= 2 complete
+    periods).  wide=True: small figures and single periods too."""
+    t = Table()
+    kind = rng.choice(list(KINDS))
+    t.kind = kind
+    nper = rng.randint(1 if wide else 3, 16 if kind != "month" else 30)
+    nparts = rng.randint(2 if with_total else 3, 10)
+    scale = rng.choice([3, 20, 300, 1e4, 1e6]) if wide else rng.choice([1e4, 1e5, 1e6, 3e7])
+    real = rng.random() < 0.35
+    t.vtype = "REAL" if real else "INTEGER"
+    rnd, unit = rounder(rng, real)
+    dominant = rng.random() < 0.3
+    vals = true_values(rng, nparts, nper, scale, dominant)
+    labels = period_labels(kind, rng.randint(2005, 2018), nper)
+    names = rng.sample(PART_LABELS, nparts)
+    present = [[True] * nper for _ in range(nparts)]
+    shapes = set()
+    # Cells that stay complete: at least two periods where every part is
+    # there (one in the wide range), so the total can show what it is.
+    keep = set(rng.sample(range(nper), min(nper, 1 if wide else 2)))
+    if rng.random() < 0.5:  # nulls
+        shapes.add("nulls")
+        p = rng.uniform(0.05, 0.3)
+        for i in range(nparts):
+            for j in range(nper):
+                if j not in keep and rng.random() < p:
+                    present[i][j] = False
+    if rng.random() < 0.4 and nper >= 3:  # a part starting later / stopping earlier
+        shapes.add("span")
+        i = rng.randrange(nparts)
+        free = [j for j in range(nper) if j not in keep]
+        if free:
+            cut = rng.choice(free)
+            for j in range(nper):
+                if j not in keep and ((j < cut) if rng.random() < 0.5 else (j > cut)):
+                    present[i][j] = False
+    published = [[rnd(x) for x in row] for row in vals]
+    if with_total:
+        exact_total = rng.random() < 0.4 and not real
+        if exact_total:
+            tot = [sum(published[i][j] for i in range(nparts)) for j in range(nper)]
+            shapes.add("exact")
+        else:
+            tot = [rnd(sum(vals[i][j] for i in range(nparts))) for j in range(nper)]
+            if any(tot[j] != sum(published[i][j] for i in range(nparts)) for j in range(nper)):
+                shapes.add("rounded")
+        t.total = rng.choice(TOTAL_LABELS)
+        first = 0
+        if rng.random() < 0.25 and nper >= 3:  # the total starts later
+            first = rng.randint(1, nper - 1)
+            if not wide and len([j for j in keep if j >= first]) < 2:
+                first = 0
+            else:
+                shapes.add("span")
+        for j in range(first, nper):
+            t.rows.append((t.total, labels[j], tot[j]))
+    if not shapes:
+        shapes.add("plain")
+    for i in range(nparts):
+        for j in range(nper):
+            if present[i][j]:
+                t.rows.append((names[i], labels[j], published[i][j]))
+            elif rng.random() < 0.5:
+                t.rows.append((names[i], labels[j], None))  # suppressed: a NULL cell
+    if not with_total and rng.random() < 0.3 and nper >= 2 and nparts >= 3:
+        # one series equal to the sum of the others in one period only
+        shapes.add("coincidence")
+        j = rng.randrange(nper)
+        a = [r for r in t.rows if r[1] == labels[j] and r[2] is not None]
+        if len(a) >= 3:
+            t.rows = [r for r in t.rows if not (r[0] == a[0][0] and r[1] == labels[j])]
+            t.rows.append((a[0][0], labels[j], sum(r[2] for r in a[1:])))
+    rng.shuffle(t.rows)
+    t.shapes = sorted(shapes)
+    t.unit = unit
+    return t
+
+
+def load(db, t):
+    db.execute("CREATE TABLE src(region TEXT, period TEXT, value %s)" % t.vtype)
+    db.executemany("INSERT INTO src VALUES(?, ?, ?)", t.rows)
+
+
+def shares(db, options=None):
+    opt = ", " + "'%s'" % options.replace("'", "''") if options else ""
+    return db.execute("SELECT series, period, value, share FROM yoy_growth('src', 'value', "
+                      "'period', 'region'%s)" % opt).fetchall()
+
+
+def close(a, b):
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def show(t, what):
+    lines = ["%s (shapes %s, %s):" % (what, ", ".join(t.shapes), t.vtype)]
+    for r in sorted(t.rows, key=lambda r: (r[1], str(r[0]))):
+        lines.append("  %r" % (r,))
+    return "\n".join(lines)
+
+
+def complete_year(t):
+    """Is there a year in which every series has every one of its periods
+    (so that, summed into years, the total meets all its parts once)?"""
+    cells = {}
+    for r in t.rows:
+        if r[2] is not None:
+            cells.setdefault((r[0], r[1][:4]), set()).add(r[1])
+    names = {r[0] for r in t.rows}
+    for y in {r[1][:4] for r in t.rows}:
+        if all(len(cells.get((n, y), ())) == KINDS[t.kind] for n in names):
+            return True
+    return False
+
+
+def check_table(ext, t, seed):
+    """None, or what went wrong."""
+    db = connect(ext)
+    load(db, t)
+    series = {r[0] for r in t.rows if r[2] is not None}
+    try:
+        got = shares(db)
+        err = None
+    except sqlite3.Error as e:
+        got, err = None, str(e)
+    if t.total is not None:
+        if err is None:
+            return show(t, "seed %d: a total row was not refused" % seed)
+        if "the series region='%s' " % t.total.replace("'", "''") not in err or "total=" not in err:
+            return show(t, "seed %d: the error does not name the total: %s" % (seed, err))
+        if t.kind != "year":
+            # Summed into years: a year where a part lacks a month is
+            # incomplete, and so is the total of it (share NULL); no
+            # share may be shown for a year the total row is in (it would
+            # be halved): refused, or NULL.
+            years = {r[1][:4] for r in t.rows if r[0] == t.total and r[2] is not None}
+            try:
+                shown = [r for r in shares(db, "grain=year") if r[3] is not None and r[1] in years]
+            except sqlite3.Error:
+                shown = []
+            if shown and complete_year(t):
+                return show(t, "seed %d: grain=year showed shares beside a total row: %r"
+                            % (seed, shown[:3]))
+            t.grain_limit = bool(shown)  # no year where all are there: measured
+        totals = {r[1]: r[2] for r in t.rows if r[0] == t.total and r[2] is not None}
+        for s, period, value, share in shares(db, "total=%s" % t.total):
+            want = value / totals[period] * 100 if period in totals and totals[period] else None
+            if not (share is None and want is None or close(share, want)):
+                return show(t, "seed %d: with total=, %s %s: share %r, want %r"
+                            % (seed, s, period, share, want))
+        return None
+    if len(series) >= 3 and err is not None:
+        return show(t, "seed %d: an ordinary table was refused: %s" % (seed, err))
+    if err is not None:
+        return None
+    sums = {}
+    for r in t.rows:
+        if r[2] is not None:
+            sums[r[1]] = sums.get(r[1], 0) + r[2]
+    for s, period, value, share in got:
+        want = value / sums[period] * 100 if sums[period] else None
+        if not (share is None and want is None or close(share, want)):
+            return show(t, "seed %d: %s %s: share %r, want %r" % (seed, s, period, share, want))
+    return None
+
+
+def refused(ext, t):
+    db = connect(ext)
+    load(db, t)
+    try:
+        shares(db)
+        return False
+    except sqlite3.Error:
+        return True
+
+
+def near_half(ext, seed, n):
+    """Ordinary tables where one part is about as large as the rest
+    together (0.95 to 1.05 times), small figures: the hardest to tell from
+    a total rounded apart.  Returns (refused, tables)."""
+    fp = tables = 0
+    for k in range(n):
+        rng = random.Random(seed * 1000003 + 900000 + k)
+        nper, nparts = rng.randint(1, 16), rng.randint(3, 8)
+        scale = rng.choice([3, 10, 30, 100, 300, 1000])
+        lv = [scale * rng.lognormvariate(0, 1) for _ in range(nparts)]
+        lv[0] = sum(lv[1:]) * rng.uniform(0.95, 1.05)
+        t = Table()
+        for i in range(nparts):
+            x = lv[i]
+            for j in range(nper):
+                x *= rng.uniform(0.9, 1.12)
+                if rng.random() >= 0.1:
+                    t.rows.append(("s%d" % i, "%d" % (2000 + j), int(round(x))))
+        if len({r[0] for r in t.rows}) < 3:
+            continue
+        tables += 1
+        fp += refused(ext, t)
+    return fp, tables
+
+
+def cost(ext, nseries=2000, nmonths=120):
+    """Prints how long reading share takes against reading growth alone
+    (ratios, nothing asserted): ordinary data, ordinary data with one
+    dominant part, and the same with a total row (a part suppressed once)."""
+    import time
+    rng = random.Random(5)
+    base = []
+    for i in range(nseries):
+        lv = rng.randint(100, 100000) * (50 if i == 0 else 1)
+        for m in range(nmonths):
+            base.append(("p%05d" % i, "%04d-%02d" % (2010 + m // 12, m % 12 + 1),
+                         int(lv * rng.uniform(0.8, 1.2))))
+    sums = {}
+    for k, p, v in base:
+        sums[p] = sums.get(p, 0) + v
+    with_total = [r for r in base if not (r[0] == "p00001" and r[1] == "2015-06")]
+    with_total += [("Total", p, v) for p, v in sums.items()]
+
+    def timed(db, sql):
+        t0 = time.perf_counter()
+        try:
+            db.execute(sql).fetchall()
+        except sqlite3.Error:
+            pass
+        return time.perf_counter() - t0
+
+    def reads(db):
+        """Scans opened so far (tradestat_debug()'s path counts)."""
+        line = [x for x in db.execute("SELECT tradestat_debug()").fetchone()[0].split("\n")
+                if x.startswith("Scan paths")][0]
+        return sum(int(w.strip(",")) for w in line.split() if w.strip(",").isdigit())
+
+    for what, rows in (("ordinary", base), ("with a total row", with_total)):
+        db = connect(ext)
+        db.execute("CREATE TABLE src(region TEXT, period TEXT, value INTEGER)")
+        db.executemany("INSERT INTO src VALUES(?, ?, ?)", rows)
+        q = "SELECT sum(%s) FROM yoy_growth('src', 'value', 'period', 'region')"
+        g = min(timed(db, q % "growth") for _ in range(5))
+        sh = min(timed(db, q % "share") for _ in range(5))
+        r0 = reads(db)
+        timed(db, q % "share")
+        print("total_rows: cost, %d series x %d months, %s: share / growth alone = %.2f, "
+              "source read %d times" % (nseries, nmonths, what, sh / g, reads(db) - r0))
+
+
+def main(argv):
+    ext, n, seed, check = EXT, TABLES, SEED, True
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == "--tables":
+            n = int(args.pop(0))
+        elif a == "--seed":
+            seed = int(args.pop(0))
+        elif a == "--measure-only":  # another build's rates, nothing asserted
+            check = False
+        elif a == "--cost":  # time ratios only
+            cost(ext)
+            return 0
+        else:
+            ext = a
+    counts = {}
+    grain_limit = 0
+    for k in range(n if check else 0):
+        s = seed * 1000003 + k
+        rng = random.Random(s)
+        with_total = k % 2 == 0
+        t = make_table(rng, with_total, wide=False)
+        msg = check_table(ext, t, s)
+        if msg:
+            print("total_rows: FAILED: " + msg)
+            return 1
+        for sh in t.shapes:
+            key = ("total " if with_total else "ordinary ") + sh
+            counts[key] = counts.get(key, 0) + 1
+        grain_limit += t.grain_limit
+    if check:
+        print("total_rows: %d tables (%s): every total row refused and named, every share right"
+              % (n, ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+        print("total_rows: grain=year over months or quarters: shares shown beside the total in "
+              "%d tables, each without a year where every series has all its periods" % grain_limit)
+    # The wider range, measured only.
+    missed = seen = fp = built = ordinary = 0
+    for k in range(n):
+        s = seed * 1000003 + 500000 + k
+        rng = random.Random(s)
+        with_total = k % 2 == 0
+        t = make_table(rng, with_total, wide=True)
+        if len({r[0] for r in t.rows if r[2] is not None}) < 3:
+            continue
+        r = refused(ext, t)
+        if with_total:
+            seen += 1
+            missed += not r
+        else:
+            ordinary += 1
+            if r and "coincidence" in t.shapes:
+                built += 1
+            else:
+                fp += r
+    print("total_rows: wider range (figures from 3, single periods): %d of %d total rows unseen; "
+          "%d of %d ordinary tables refused, and %d built with one series equal to the others' sum"
+          % (missed, seen, fp, ordinary, built))
+    fp, tables = near_half(ext, seed, n)
+    print("total_rows: one part within 5 %% of the rest together, small figures: %d of %d ordinary "
+          "tables refused" % (fp, tables))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
