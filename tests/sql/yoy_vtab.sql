@@ -327,11 +327,11 @@ SELECT region, share, contribution FROM shares WHERE period = '2023';
 -- every period is refused, by name (more in 30)
 -- @check yoy_vtab-20.5
 SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE series = 'China' AND period = '2023';
--- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
--- total= needs exactly one by column
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
+-- total= needs a by column
 -- @check yoy_vtab-20.6
 CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
--- @error yoy_growth: total= names a value of the by column, so it needs exactly one by column (by= has 0)
+-- @error yoy_growth: total='Total' names a value of the last by column, so it needs a by column (by= has 0)
 -- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
 CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
 INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
@@ -665,11 +665,11 @@ WHERE "상품군별" = '합계' AND "판매유형별" = '계';
 -- @check yoy_vtab-30.1
 SELECT series, round(share, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
 WHERE series = '중국' AND period = '2019';
--- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- @check yoy_vtab-30.2 contribution too, and the columns that need no total are untouched
 SELECT contribution FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
 WHERE series = '중국' AND period = '2019';
--- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 9 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- @check yoy_vtab-30.3
 SELECT series, value, round(growth, 1) FROM yoy_growth('kosis_region', 'value', 'period', 'region', 'grain=year')
 WHERE series = '중국' AND period = '2019';
@@ -709,12 +709,12 @@ INSERT INTO near VALUES ('c', '2024', 4), ('t', '2024', 4);
 UPDATE near SET v = 5 WHERE k = 't' AND p = '2023';
 -- @check yoy_vtab-30.7 t = a + b, then = c alone in 2024 (a and b have no 2024)
 SELECT series, share FROM yoy_growth('near', 'v', 'p', 'k') WHERE period = '2024';
--- @error yoy_growth: share and contribution: the series k='t' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series k='t' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 CREATE TEMP TABLE reals(k TEXT, p TEXT, v REAL);
 INSERT INTO reals VALUES ('x', '2023', 0.1), ('y', '2023', 0.2), ('sum', '2023', 0.3);
 -- @check yoy_vtab-30.8
 SELECT share FROM yoy_growth('reals', 'v', 'p', 'k') WHERE series = 'x';
--- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 2 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 2 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- a series of zeros beside parts that cancel out is no total row: the
 -- total is zero, so the shares are NULL, as without the guard
 CREATE TEMP TABLE cancel(k TEXT, p TEXT, v INTEGER);
@@ -750,7 +750,7 @@ INSERT INTO kq VALUES
   ('중국', '2022-Q4', 530100), ('미국', '2022-Q4', 135900), ('일본', '2022-Q4', 66800), ('베트남', '2022-Q4', 39300), ('합계', '2022-Q4', 772100);
 -- @check yoy_vtab-31.1 a suppressed cell and a missing row
 SELECT share FROM yoy_growth('kq', 'value', 'period', 'region') WHERE series = '중국' AND period = '2021-Q3';
--- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 4 series to the rounding of the source (unit 1) in 6 of the 8 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='합계' equals the sum of the other 4 series to the rounding of the source (unit 1) in 6 of the 8 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- @check yoy_vtab-31.2 with total=합계 every share of those quarters is the part over the total row (plain SQL)
 SELECT series, g.period, round(share, 9) = round(100.0 * g.value / t.value, 9) AS ok
 FROM yoy_growth('kq', 'value', 'period', 'region', 'total=합계') AS g
@@ -784,7 +784,7 @@ INSERT INTO kb VALUES
   ('Total', '2021', 1043900), ('Total', '2022', 1080100);
 -- @check yoy_vtab-31.3 a total starting later, a part starting later
 SELECT contribution FROM yoy_growth('kb', 'value', 'period', 'region') WHERE series = 'China' AND period = '2022';
--- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 4 series to the rounding of the source (unit 10) in 4 of the 6 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 4 series to the rounding of the source (unit 10) in 4 of the 6 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- (c) Rounded apart.  REAL figures to one decimal (hundred million
 -- dollars): the total, rounded on its own, is 0.1 off the parts' sum in
 -- three years of four (2380.5 against 1362.9 + 733.4 + 284.1 = 2380.4).
@@ -796,7 +796,7 @@ INSERT INTO kc VALUES
   ('China', '2022', 1557.9), ('USA', '2022', 1098.0), ('Japan', '2022', 306.3), ('Total', '2022', 2962.2);
 -- @check yoy_vtab-31.4 REAL figures, the total 0.1 off
 SELECT share FROM yoy_growth('kc', 'value', 'period', 'region') WHERE series = 'China';
--- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series to the rounding of the source (unit 0.1) in 4 of the 4 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='Total' equals the sum of the other 3 series to the rounding of the source (unit 0.1) in 4 of the 4 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- INTEGER figures (million won), five parts, the total 1 or 2 off their
 -- sum in every year (63169 against 63168), and one part suppressed once.
 CREATE TEMP TABLE kci(region TEXT, period TEXT, value INTEGER);
@@ -809,7 +809,7 @@ INSERT INTO kci VALUES
   ('계', '2019', 63169), ('계', '2020', 65029), ('계', '2021', 70878), ('계', '2022', 74343);
 -- @check yoy_vtab-31.5 INTEGER figures, the total 1 or 2 off, a part suppressed
 SELECT share_change FROM yoy_growth('kci', 'value', 'period', 'region') WHERE series = 'A';
--- @error yoy_growth: share and contribution: the series region='계' equals the sum of the other 5 series to the rounding of the source (unit 1) in 3 of the 4 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series region='계' equals the sum of the other 5 series to the rounding of the source (unit 1) in 3 of the 4 periods where it and two of them have figures, and is larger where one is missing (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- When two series qualify (a part beside zeros is the sum of the others
 -- too), the error names the one whose label reads as a total, whatever
 -- the order of the series.
@@ -818,7 +818,7 @@ INSERT INTO tie VALUES ('China', '2022', 0), ('Japan', '2022', 0), ('Korea', '20
   ('China', '2023', 0), ('Japan', '2023', 0), ('Korea', '2023', 12), ('Total', '2023', 12);
 -- @check yoy_vtab-31.6 the label only chooses the name
 SELECT share FROM yoy_growth('tie', 'v', 'p', 'k');
--- @error yoy_growth: share and contribution: the series k='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series k='Total' equals the sum of the other 3 series in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
 -- Ordinary tables are not refused.  One series larger than the other two
 -- together in every year (but not their sum): shares of the three, each
 -- the figure over the year's sum (plain SQL).
@@ -877,4 +877,112 @@ INSERT INTO fine VALUES
   ('a', '2023', 4338.984799538618), ('b', '2023', 1635.742114469474), ('c', '2023', 2174.146920783033), ('sum', '2023', 8148.87383479112);
 -- @check yoy_vtab-31.10 REALs without a rounding unit, the total printed to 15 digits
 SELECT share FROM yoy_growth('fine', 'v', 'p', 'k') WHERE series = 'a';
--- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 3 series to floating-point rounding in 3 of the 3 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= (one by column) to divide by it, or leave it out of the source
+-- @error yoy_growth: share and contribution: the series k='sum' equals the sum of the other 3 series to floating-point rounding in 3 of the 3 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
+
+-- 32. Several by columns: the parts of a share are the series of one
+-- group, the values of the LAST by column within each combination of the
+-- others (by lists go from coarse to fine), as plain SQL writes it:
+-- value / sum(value) OVER (PARTITION BY flow, period).  Two flows:
+-- exports 400 in both years, imports 200 in both years.
+CREATE TEMP TABLE ft(flow TEXT, partner TEXT, p TEXT, v INTEGER);
+INSERT INTO ft VALUES
+  ('export', 'A', '2022', 100), ('export', 'A', '2023', 120), ('export', 'B', '2022', 300), ('export', 'B', '2023', 280),
+  ('import', 'A', '2022', 50), ('import', 'A', '2023', 90), ('import', 'C', '2022', 150), ('import', 'C', '2023', 110);
+-- 2023: export A 120/400 = 30 % (25 % a year earlier, +5 pp), contributing
+-- 20/400 = 5 pp; import A 90/200 = 45 % (+20 pp), 40/200 = 20 pp.
+-- @check yoy_vtab-32.1 shares within each flow
+SELECT series, period, share, share_change, contribution FROM yoy_growth('ft', 'v', 'p', 'flow, partner') WHERE period = '2023';
+-- @expect
+-- | series|period|share|share_change|contribution
+-- | ["export","A"]|2023|30.0|5.0|5.0
+-- | ["export","B"]|2023|70.0|-5.0|-5.0
+-- | ["import","A"]|2023|45.0|20.0|20.0
+-- | ["import","C"]|2023|55.0|-20.0|-20.0
+-- @check yoy_vtab-32.2 every row as the PARTITION BY query computes it; a WHERE on a series changes nothing
+CREATE VIRTUAL TABLE ftg USING yoy_growth(source=ft, value=v, period=p, by='flow, partner');
+SELECT count(*) AS rows, sum(round(g.share, 9) = round(100.0 * g.value / w.tot, 9)) AS ok
+FROM ftg AS g JOIN (SELECT flow, p, sum(v) AS tot FROM ft GROUP BY flow, p) AS w ON w.flow = g.flow AND w.p = g.period;
+SELECT partner, share FROM ftg WHERE flow = 'import' AND partner = 'C' AND period = '2023';
+-- @expect
+-- | rows|ok
+-- | 8|8
+-- | partner|share
+-- | C|55.0
+-- A NOCASE flow column: 'Import' and 'import' are one flow, as GROUP BY
+-- flow groups them (a byte comparison would make four groups of one
+-- series, each 100 %).
+CREATE TEMP TABLE fn(flow TEXT COLLATE NOCASE, partner TEXT, p TEXT, v INTEGER);
+INSERT INTO fn VALUES ('Import', 'A', '2023', 30), ('import', 'B', '2023', 70), ('export', 'A', '2023', 50), ('EXPORT', 'B', '2023', 50);
+-- @check yoy_vtab-32.3 a NOCASE group column
+SELECT series, share FROM yoy_growth('fn', 'v', 'p', 'flow, partner');
+-- @expect
+-- | series|share
+-- | ["export","A"]|50.0
+-- | ["EXPORT","B"]|50.0
+-- | ["Import","A"]|30.0
+-- | ["import","B"]|70.0
+-- INTEGER 1 and REAL 1.0 are one group, NULLs one group (GROUP BY's rules).
+CREATE TEMP TABLE fr(grp, partner TEXT, p TEXT, v INTEGER);
+INSERT INTO fr VALUES (1, 'A', '2023', 10), (1.0, 'B', '2023', 30), (NULL, 'A', '2023', 5), (NULL, 'B', '2023', 15);
+-- @check yoy_vtab-32.4 numbers by value, NULL one group
+SELECT value, share FROM yoy_growth('fr', 'v', 'p', 'grp, partner') ORDER BY value;
+-- @expect
+-- | value|share
+-- | 5|25.0
+-- | 10|25.0
+-- | 15|75.0
+-- | 30|75.0
+-- A total row inside each flow (partner 'Total'): the guard runs per group,
+-- so it is found (against the sum of every other series, exports and
+-- imports together, it is no total) and named with its flow.
+CREATE TEMP TABLE fg(flow TEXT, partner TEXT, p TEXT, v INTEGER);
+INSERT INTO fg VALUES
+  ('export', 'A', '2022', 100), ('export', 'A', '2023', 120), ('export', 'B', '2022', 300), ('export', 'B', '2023', 280),
+  ('export', 'C', '2022', 50), ('export', 'C', '2023', 60), ('export', 'Total', '2022', 450), ('export', 'Total', '2023', 460),
+  ('import', 'A', '2022', 50), ('import', 'A', '2023', 90), ('import', 'B', '2022', 150), ('import', 'B', '2023', 110),
+  ('import', 'C', '2022', 20), ('import', 'C', '2023', 30), ('import', 'Total', '2022', 220), ('import', 'Total', '2023', 230);
+-- @check yoy_vtab-32.5 a Total partner in each flow is refused
+SELECT share FROM yoy_growth('fg', 'v', 'p', 'flow, partner') WHERE period = '2023';
+-- @error yoy_growth: share and contribution: the series flow='export', partner='Total' equals the sum of the other 3 series with flow='export' in every period (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
+-- total= with two by columns names a partner: each flow's 'Total' is that
+-- flow's total.  2023: export A 120/460, import A 90/230; export A
+-- contributes (120 - 100)/450 points.
+CREATE VIRTUAL TABLE fgt USING yoy_growth(source=fg, value=v, period=p, by='flow, partner', total='Total');
+-- @check yoy_vtab-32.6 total= with two by columns
+SELECT flow, partner, round(share, 4) AS share, round(contribution, 4) AS contribution FROM fgt WHERE period = '2023' AND partner IN ('A', 'Total') ORDER BY flow, partner;
+SELECT count(*) AS rows, sum(round(g.share, 9) = round(100.0 * g.value / t.v, 9)) AS ok
+FROM fgt AS g JOIN fg AS t ON t.flow = g.flow AND t.partner = 'Total' AND t.p = g.period;
+-- @expect
+-- | flow|partner|share|contribution
+-- | export|A|26.087|4.4444
+-- | export|Total|100.0|2.2222
+-- | import|A|39.1304|18.1818
+-- | import|Total|100.0|4.5455
+-- | rows|ok
+-- | 16|16
+-- @check yoy_vtab-32.7 the same from the table-valued form's options
+SELECT series, round(share, 4) AS share FROM yoy_growth('fg', 'v', 'p', 'flow, partner', 'total=Total') WHERE period = '2023' AND series LIKE '%"C"%';
+-- @expect
+-- | series|share
+-- | ["export","C"]|13.0435
+-- | ["import","C"]|13.0435
+-- A flow without its 'Total' partner: an error naming it (NULL shares
+-- there would read as missing figures).
+INSERT INTO fg VALUES ('transit', 'A', '2023', 5), ('transit', 'B', '2023', 7);
+-- @check yoy_vtab-32.8 total= and a group without the total series
+SELECT share FROM fgt WHERE flow = 'export';
+-- @error yoy_growth: total='Total' names a value of partner, the last by column, but the series with flow='transit' have no partner='Total': each combination of the other by columns needs its own total series (or leave it out of the source)
+-- The three-series minimum is per group: in a group of two, each is the
+-- other's sum, and that says nothing.
+CREATE TEMP TABLE f2(flow TEXT, partner TEXT, p TEXT, v INTEGER);
+INSERT INTO f2 VALUES ('x', 'a', '2022', 5), ('x', 'a', '2023', 6), ('x', 'b', '2022', 5), ('x', 'b', '2023', 6),
+  ('y', 'a', '2022', 11), ('y', 'a', '2023', 12), ('y', 'b', '2022', 30), ('y', 'b', '2023', 40), ('y', 'c', '2022', 7), ('y', 'c', '2023', 8);
+-- @check yoy_vtab-32.9 two series in a group
+SELECT series, round(share, 4) AS share FROM yoy_growth('f2', 'v', 'p', 'flow, partner') WHERE period = '2023';
+-- @expect
+-- | series|share
+-- | ["x","a"]|50.0
+-- | ["x","b"]|50.0
+-- | ["y","a"]|20.0
+-- | ["y","b"]|66.6667
+-- | ["y","c"]|13.3333
