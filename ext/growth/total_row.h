@@ -4,10 +4,14 @@
 **
 ** A KOSIS or customs table carries its total as one more value of the by
 ** column ('합계', 'Total'); summed with its parts, every share is halved.
-** The guard sees every series once, as the totals scan reads them
-** (ts_total_guard_add, in scan order), keeps per period the sum, the
-** count, the two largest figures and what the rounding of the source
-** allows, and per series its grand sum.  That picks the candidates; the
+** One guard judges one group of series, the parts of one total (every
+** series with one by column; with several, the series sharing the values
+** of every by column but the last: the partners of one flow), so its
+** rounding unit is that of the group's figures.  It sees each series of
+** the group once, as the totals scan reads them (ts_total_guard_add, in
+** scan order), keeps per period the sum, the count, the two largest
+** figures and what the rounding of the figures allows, and per series its
+** grand sum.  That picks the candidates; the
 ** caller reads the source once more, only when there is one, and hands
 ** each candidate's points to ts_total_guard_judge.  The rule is in
 ** docs/design.md ("A total row without `total=` is an error").  Plain C
@@ -38,7 +42,7 @@ typedef struct ts_total_verdict {
 
 ts_total_guard *ts_total_guard_new(void);
 void ts_total_guard_free(ts_total_guard *g);
-/* One series of the source (slot 0 of its points), in scan order: its
+/* One series of the group (slot 0 of its points), in scan order: its
 ** index is the number of series added before it.  SQLITE_NOMEM or OK. */
 int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n);
 /* After the last series: picks the candidates (computed once). 1 when a

@@ -26,19 +26,23 @@
 **  6. The call forms, DIRECTONLY and the scan are series_vtab.c's; this
 **     file is the columns and how a series becomes rows.
 **  7. share, share_change and contribution compare a series with the
-**     total of its period: the sum of every row of the source in that
-**     period (all series), or, with total=LABEL (CREATE form, one by
-**     column), the series whose by value is LABEL.  The total is read
-**     by a second scan of the whole source, only when one of these
-**     columns is read, and never with the query's WHERE: filtering the
-**     series shown does not change them.  share = value / total * 100;
-**     share_change = share - the share a year earlier (percentage
-**     points); contribution = (value - prior_value) / |prior total| * 100
-**     (percentage points: the contributions of parts that are present in
-**     both years and add up to the total sum to the total's growth).
-**     NULL when a figure is missing, a total is zero, or (grain=) a
-**     period is incomplete.  Without total=, a series that is the sum
-**     of the others (three series or more) -- exactly in every period, or
+**     total of its group in its period.  A group is the series sharing
+**     the values of every by column but the last (compared as GROUP BY
+**     compares them); with one by column or none, every series is one
+**     group.  The total is the sum of the group's rows in that period,
+**     or, with total=LABEL, the group's series whose last by column is
+**     LABEL (with two by columns or more, a group lacking it is an
+**     error).  The totals are read by a second scan of the whole source,
+**     only when one of these columns is read, and never with the query's
+**     WHERE: filtering the series shown does not change them.  share =
+**     value / total * 100; share_change = share - the share a year
+**     earlier (percentage points); contribution = (value - prior_value) /
+**     |prior total of the group| * 100 (percentage points: the
+**     contributions of parts that are present in both years and add up
+**     to the total sum to the total's growth).  NULL when a figure is
+**     missing, a total is zero, or (grain=) a period is incomplete.
+**     Without total=, a series that is the sum of the others of its group
+**     (three series or more in the group) -- exactly in every period, or
 **     to the rounding of the source where the parts are there and never
 **     below them where one is missing (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
@@ -83,11 +87,11 @@ static const char *const result_columns[N_RESULT] = {"period TEXT",
                                                      "preliminary INTEGER",
                                                      "note TEXT"};
 
-/* The CREATE form's own key: total=LABEL names the series holding the
-** total (one by column). */
+/* The CREATE form's own key: total=LABEL names the value of the last by
+** column whose series holds the total of its group. */
 typedef struct yoy_vtab {
   ts_series_vtab base;
-  char *zTotal; /* NULL: the total is the sum of every series */
+  char *zTotal; /* NULL: the total is the sum of the group's series */
 } yoy_vtab;
 
 /* Hidden arguments of the table-valued form, in call order. */
