@@ -302,8 +302,11 @@ static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *c
   if (*pSame) return SQLITE_OK;
   if (cur->same_group == NULL && (rc = prepare_same_group(cur, pzErr)) != SQLITE_OK) return rc;
   for (i = 0; i < n && rc == SQLITE_OK; i++) {
-    rc = sqlite3_bind_value(cur->same_group, i + 1, a[i]);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_value(cur->same_group, n + i + 1, b[i]);
+    rc = a[i] ? sqlite3_bind_value(cur->same_group, i + 1, a[i])
+              : sqlite3_bind_null(cur->same_group, i + 1);
+    if (rc == SQLITE_OK)
+      rc = b[i] ? sqlite3_bind_value(cur->same_group, n + i + 1, b[i])
+                : sqlite3_bind_null(cur->same_group, n + i + 1);
   }
   if (rc == SQLITE_OK) rc = sqlite3_step(cur->same_group);
   if (rc == SQLITE_ROW) {
@@ -340,7 +343,8 @@ static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabe
     rc = prepare_on_source(cur, q, &cur->is_label, pzErr);
     if (rc != SQLITE_OK) return rc;
   }
-  rc = sqlite3_bind_value(cur->is_label, 1, s->apKey[last]);
+  rc = s->apKey[last] ? sqlite3_bind_value(cur->is_label, 1, s->apKey[last])
+                      : sqlite3_bind_null(cur->is_label, 1);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(cur->is_label, 2, zLabel, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(cur->is_label);
   if (rc == SQLITE_ROW) {
@@ -375,7 +379,8 @@ static int group_of_scanned(yoy_cursor *cur, const ts_series *s, int iSeries, sh
     memset(grp, 0, sizeof(*grp));
     grp->iFirst = iSeries;
     for (int b = 0; b < n; b++)
-      if ((grp->apKey[b] = sqlite3_value_dup(s->apKey[b])) == NULL) return SQLITE_NOMEM;
+      if (s->apKey[b] && (grp->apKey[b] = sqlite3_value_dup(s->apKey[b])) == NULL)
+        return SQLITE_NOMEM;
   }
   share_group *grp = &cur->aGroup[cur->nGroup - 1];
   grp->nSeries++;
@@ -520,7 +525,8 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
     ts_total_verdict v;
     ts_total_guard_judge(grp->guard, local, s->aPoint, s->nPoint, &v);
     if (v.rule == TS_TOTAL_NONE) continue;
-    int like = ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec->nBy - 1]));
+    int like = spec->nBy > 0 &&
+               ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec->nBy - 1]));
     if (zLabel && !like) continue; /* the first stays named */
     sqlite3_free(zLabel);
     zLabel = key_label(vtab->db, spec, s->apKey, spec->nBy);

@@ -32,6 +32,7 @@ table, read with scan=stream and with scan=hash:
      share is the figure over the group's Total figure.
 
     /usr/bin/python3 tests/trust/share_groups.py [build/tradestat] [--tables N] [--seed S]
+        [--cost]   (how much reading share costs over growth alone: ratios)
 
 Exits 1 on the first failure, printing the seed, the table and the row.
 """
@@ -249,6 +250,53 @@ def check_table(ext, t, seed):
     return None
 
 
+def cost(ext, ngroups=20, nparts=100, nmonths=120):
+    """Prints how long reading share takes against reading growth alone
+    (ratios, nothing asserted), with one by column and with two (the same
+    rows as ngroups flows of nparts partners), and with two whose flow is
+    spelt differently in every series (NOCASE: SQLite is asked each time)."""
+    import time
+    rng = random.Random(7)
+    rows = []
+    for g in range(ngroups):
+        for i in range(nparts):
+            lv = rng.randint(1000, 100000)
+            for m in range(nmonths):
+                rows.append(("f%02d" % g, "p%04d" % i, "%04d-%02d" % (2010 + m // 12, m % 12 + 1),
+                             int(lv * rng.uniform(0.8, 1.2))))
+
+    def spelt(f, i):  # one spelling per series: f07, F07, ...
+        return "".join(c.upper() if (i >> k) & 1 else c for k, c in enumerate(f))
+
+    cases = (("one by column", "g || '/' || part", rows),
+             ("two by columns", "g, part", rows),
+             ("two, a spelling per series", "g, part",
+              [(spelt(g, int(pp[1:])), pp, p, v) for g, pp, p, v in rows]))
+    for what, by, data in cases:
+        db = connect(ext)
+        db.execute("CREATE TABLE raw(g TEXT COLLATE NOCASE, part TEXT, p TEXT, v INTEGER)")
+        db.executemany("INSERT INTO raw VALUES(?, ?, ?, ?)", data)
+        if by.startswith("g ||"):
+            db.execute("CREATE TABLE src AS SELECT g || '/' || part AS k, p, v FROM raw")
+            by = "k"
+        else:
+            db.execute("CREATE TABLE src AS SELECT * FROM raw")
+        db.execute("CREATE VIRTUAL TABLE y USING yoy_growth(source=src, value=v, period=p, "
+                   "by='%s')" % by)
+
+        def timed(col):
+            best = None
+            for _ in range(3):
+                t0 = time.perf_counter()
+                db.execute("SELECT sum(%s) FROM y" % col).fetchall()
+                d = time.perf_counter() - t0
+                best = d if best is None else min(best, d)
+            return best
+        g, s = timed("growth"), timed("share")
+        print("share_groups: cost, %d series x %d months, %s: share / growth alone = %.2f"
+              % (ngroups * nparts, nmonths, what, s / g))
+
+
 def main(argv):
     ext, n, seed = EXT, TABLES, SEED
     args = list(argv)
@@ -258,6 +306,9 @@ def main(argv):
             n = int(args.pop(0))
         elif a == "--seed":
             seed = int(args.pop(0))
+        elif a == "--cost":  # time ratios only
+            cost(ext)
+            return 0
         else:
             ext = a
     counts = {}
