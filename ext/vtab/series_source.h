@@ -33,7 +33,10 @@
 /* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
 typedef struct ts_source_spec {
   const char *zModule; /* "yoy_growth": prefix of every message */
-  char *zSchema;       /* NULL, or the part before '.' in source= */
+  char *zSchema;       /* NULL, or the part before '.' in source=, or
+                          (schema_implied) the CREATE form's own schema */
+  int schema_implied;  /* zSchema was not written in source= (messages
+                          show the source as written) */
   char *zTable;        /* table or view */
   char *zPeriod;       /* period column */
   int nValue;          /* 1: azValue[0]; 2: azValue[0..1] (wide trade) */

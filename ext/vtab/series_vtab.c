@@ -100,6 +100,23 @@ static int check_roles(const ts_source_spec *spec, char **pzErr) {
   return SQLITE_OK;
 }
 
+/* An unqualified source= of a table in schema X (not temp) names X's
+** table, as an unqualified name in a view of X does: SQLite binds a view
+** in main to main.t even when a temp table t shadows it or main.t is
+** dropped and an attached database has a t.  Left unqualified, the query
+** on the source searched temp, main and then the attached databases, so
+** a scratch TEMP TABLE of the same name, or another database's table,
+** silently replaced the source (and a table in an attached database read
+** main's table while attached, its own once opened alone).  A table in
+** temp searches as a temp view does: temp, main, then attached. */
+static int bind_own_schema(ts_source_spec *spec, const char *zDb) {
+  if (spec->zSchema || zDb == NULL || sqlite3_stricmp(zDb, "temp") == 0) return SQLITE_OK;
+  spec->zSchema = sqlite3_mprintf("%s", zDb);
+  if (spec->zSchema == NULL) return SQLITE_NOMEM;
+  spec->schema_implied = 1;
+  return SQLITE_OK;
+}
+
 static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
   const ts_series_module *m = pAux;
@@ -129,6 +146,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
       ts_source_spec_clear(&vtab->spec);
       rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
+    if (rc == SQLITE_OK && vtab->zBroken == NULL) rc = bind_own_schema(&vtab->spec, argv[1]);
     if (rc == SQLITE_OK && creating) rc = check_roles(&vtab->spec, pzErr);
     if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
     /* Never fails for a missing source: a column it cannot find stays BINARY. */
