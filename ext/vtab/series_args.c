@@ -188,7 +188,8 @@ char *ts_source_sql_name(const ts_source_spec *spec) {
 
 /* The source as the user wrote it, for messages. */
 char *ts_source_display_name(const ts_source_spec *spec) {
-  if (spec->zSchema && !spec->schema_implied) return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
+  if (spec->zSchema && !spec->schema_implied)
+    return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
   return sqlite3_mprintf("%s", spec->zTable);
 }
 
