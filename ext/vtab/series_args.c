@@ -308,6 +308,7 @@ char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult, 
         }
       }
       sqlite3_str_appendf(s, "\"%w\"", spec->azBy[i]);
+      if (spec->azByAff[i]) sqlite3_str_appendf(s, " %s", spec->azByAff[i]);
       if (spec->azByColl[i]) sqlite3_str_appendf(s, " COLLATE \"%w\"", spec->azByColl[i]);
       sqlite3_str_appendall(s, ", ");
     }

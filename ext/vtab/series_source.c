@@ -164,10 +164,59 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   return rc;
 }
 
+/* The affinity SQLite gives a column of declared type zType, as the name
+** to declare it with; NULL for none (BLOB, no type, a view's expression). */
+static const char *affinity_name(const char *zType) {
+  if (zType == NULL || zType[0] == 0) return NULL;
+  static const struct {
+    const char *zPart, *zAffinity;
+  } aRule[] = {{"INT", "INTEGER"}, {"CHAR", "TEXT"}, {"CLOB", "TEXT"}, {"TEXT", "TEXT"},
+               {"BLOB", NULL},     {"REAL", "REAL"}, {"FLOA", "REAL"}, {"DOUB", "REAL"}};
+  size_t n = strlen(zType);
+  for (size_t k = 0; k < sizeof(aRule) / sizeof(aRule[0]); k++) {
+    size_t m = strlen(aRule[k].zPart);
+    for (size_t i = 0; i + m <= n; i++)
+      if (sqlite3_strnicmp(zType + i, aRule[k].zPart, (int)m) == 0) return aRule[k].zAffinity;
+  }
+  return "NUMERIC";
+}
+
+/* The by columns' affinities, from the declared types a query on the
+** source reports (a view's direct column references included).  Before,
+** the series columns had no affinity: WHERE code = 2 on a TEXT column
+** holding '2' found nothing, and an INTEGER column's WHERE s < '2' kept
+** every row, where the same WHERE on the source (or on a GROUP BY view of
+** it) compares with the column's affinity. */
+static int source_by_affinities(sqlite3 *db, ts_source_spec *spec) {
+  for (int i = 0; i < spec->nBy; i++) spec->azByAff[i] = NULL;
+  if (spec->nBy == 0) return SQLITE_OK;
+  char *zFrom = ts_source_sql_name(spec);
+  if (zFrom == NULL) return SQLITE_NOMEM;
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < spec->nBy; i++)
+    sqlite3_str_appendf(s, "%ss.\"%w\"", i ? ", " : "", spec->azBy[i]);
+  sqlite3_str_appendf(s, " FROM %s LIMIT 0", zFrom);
+  sqlite3_free(zFrom);
+  char *zSql = sqlite3_str_finish(s);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  sqlite3_free(zSql);
+  if (rc == SQLITE_OK)
+    for (int i = 0; i < spec->nBy; i++)
+      spec->azByAff[i] = affinity_name(sqlite3_column_decltype(stmt, i));
+  sqlite3_finalize(stmt);
+  /* A source that cannot be read (gone, altered) leaves no affinity: the
+  ** query on it says what is missing. */
+  return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+}
+
 /* The loadable module asks SQLite whether it has column metadata; a
 ** static build needs sqlite3_table_column_metadata at link time unless
 ** built with -DTRADESTAT_NO_COLUMN_METADATA (then columns are BINARY). */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
+  if (source_by_affinities(db, spec) == SQLITE_NOMEM) return SQLITE_NOMEM;
 #if defined(SQLITE_CORE) && defined(TRADESTAT_NO_COLUMN_METADATA)
   (void)db, (void)spec;
   return SQLITE_OK;

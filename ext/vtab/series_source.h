@@ -45,13 +45,17 @@ typedef struct ts_source_spec {
   char *azFlowLabel[2]; /* labels for slot 0 and slot 1 */
   int nBy;              /* series columns (0 .. TS_MAX_BY) */
   char *azBy[TS_MAX_BY];
-  char *azByColl[TS_MAX_BY]; /* a by column's collation other than BINARY,
+  char *azByColl[TS_MAX_BY];      /* a by column's collation other than BINARY,
                               declared on the table's own column (CREATE
                               form over a table); NULL: none or unknown */
-  ts_period_kind grain;      /* roll periods up to this kind; NONE: as they are */
-  int history_years;         /* years before a period's own that its result
+  const char *azByAff[TS_MAX_BY]; /* a by column's affinity ("INTEGER", "TEXT",
+                                   "REAL", "NUMERIC"; static strings) from
+                                   the source's declared type; NULL: none
+                                   or unknown */
+  ts_period_kind grain;           /* roll periods up to this kind; NONE: as they are */
+  int history_years;              /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
-  int scan;                  /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
+  int scan;                       /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);
@@ -111,10 +115,12 @@ char *ts_source_display_name(const ts_source_spec *spec);
 ** "amount" in "direct_trade"'. */
 int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
 
-/* Fills spec->azByColl from the source table's declared collations, so
-** WHERE, ORDER BY and GROUP BY on the virtual table's series columns
-** compare as on the source's.  A view, or a SQLite built without column
-** metadata, leaves them NULL (BINARY).  SQLITE_OK or SQLITE_NOMEM. */
+/* Fills spec->azByColl from the source table's declared collations, and
+** spec->azByAff from the declared types of the source's columns (a table's
+** or a view's), so WHERE, ORDER BY and GROUP BY on the virtual table's
+** series columns compare as on the source's.  A view, or a SQLite built
+** without column metadata, leaves the collations NULL (BINARY); a source
+** that cannot be read, the affinities NULL.  SQLITE_OK or SQLITE_NOMEM. */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
 
 /* Constraints pushed into the source query (filled from xFilter's argv).

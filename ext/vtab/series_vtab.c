@@ -6,8 +6,9 @@
 **  1. xCreate is xConnect, so each module is also eponymous: with no
 **     arguments it is the table-valued form (one `series` column, the
 **     module's HIDDEN argument columns); with key=value arguments it is the
-**     CREATE form (the by= columns).  The declared columns depend on the
-**     arguments only, never on the source.
+**     CREATE form (the by= columns).  The declared columns are the
+**     arguments'; only their types and collations come from the source's
+**     columns, when it can be read (never an error when it cannot).
 **  1a. The source (table and named columns) is checked when the table is
 **     created, and again by every query, but never when an existing table
 **     is connected (a new connection, or after a schema change): a table

@@ -56,3 +56,49 @@ SELECT period, value FROM g;
 DROP TABLE g;
 DROP TABLE aux.ga;
 DETACH aux;
+
+-- 3. The CREATE form's series columns compare with the source column's
+-- affinity, as the source itself and a GROUP BY view of it do.  Before,
+-- they had none: a TEXT product code '2' was not = 2, and an INTEGER
+-- group 1 was < '2' and also < '1' (an integer sorts before any text).
+CREATE TABLE coded(grp INTEGER, code TEXT, p TEXT, v INTEGER);
+INSERT INTO coded VALUES (1, '01', '2022', 10), (1, '01', '2023', 20), (2, '2', '2023', 5);
+CREATE VIEW coded_view AS SELECT grp, code, p, sum(v) AS v FROM coded GROUP BY grp, code, p;
+CREATE VIRTUAL TABLE coded_g USING yoy_growth(source=coded, value=v, period=p, by='grp, code');
+CREATE VIRTUAL TABLE coded_vg USING yoy_growth(source=coded_view, value=v, period=p, by='grp, code');
+-- code = 2 is the row of code '2' (5); grp = '1' the two rows of group 1
+-- (30); grp < '2' is group 1 only (30), as on the view
+-- @check adversarial-3.1
+SELECT (SELECT sum(value) FROM coded_g WHERE code = 2), (SELECT sum(value) FROM coded_g WHERE grp = '1'),
+       (SELECT sum(value) FROM coded_g WHERE grp < '2'), (SELECT sum(value) FROM coded_g WHERE code IN (2, 3));
+SELECT (SELECT sum(v) FROM coded_view WHERE code = 2), (SELECT sum(v) FROM coded_view WHERE grp = '1'),
+       (SELECT sum(v) FROM coded_view WHERE grp < '2'), (SELECT sum(v) FROM coded_view WHERE code IN (2, 3));
+-- @expect
+-- | 5|30|30|5
+-- | 5|30|30|5
+-- Over a view the columns take the view's affinities; a join with an
+-- INTEGER column finds the TEXT codes (the INTEGER side's numeric
+-- affinity makes '01' the number 1 and '2' the number 2).
+-- @check adversarial-3.2
+CREATE TABLE wanted(code INTEGER);
+INSERT INTO wanted VALUES (1), (2);
+SELECT g.code, g.period, g.value FROM coded_vg AS g JOIN wanted AS w ON g.code = w.code;
+SELECT c.code, c.p, c.v FROM coded_view AS c JOIN wanted AS w ON c.code = w.code;
+-- @expect
+-- | 01|2022|10
+-- | 01|2023|20
+-- | 2|2023|5
+-- | 01|2022|10
+-- | 01|2023|20
+-- | 2|2023|5
+-- The declared types: those of the source's columns.
+-- @check adversarial-3.3
+SELECT name, type FROM pragma_table_info('coded_g') WHERE name IN ('grp', 'code');
+-- @expect
+-- | grp|INTEGER
+-- | code|TEXT
+DROP TABLE coded_g;
+DROP TABLE coded_vg;
+DROP VIEW coded_view;
+DROP TABLE coded;
+DROP TABLE wanted;
