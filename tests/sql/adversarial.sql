@@ -102,3 +102,10 @@ DROP TABLE coded_vg;
 DROP VIEW coded_view;
 DROP TABLE coded;
 DROP TABLE wanted;
+
+-- 4. A timestamp is the date written: the UTC offset is dropped with the
+-- time (SQLite's date() would move this evening sale into 2024).
+-- @check adversarial-4.1
+SELECT period_normalize('2023-12-31T23:30:00-05:00'), period_year('2023-12-31T23:30:00-05:00'),
+       date('2023-12-31T23:30:00-05:00');
+-- @expect 2023-12-31|2023|2024-01-01
