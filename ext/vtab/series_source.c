@@ -348,8 +348,23 @@ static int by_value_pushable(sqlite3_value *v, char affinity) {
   }
 }
 
+/* The values of series column i's IN list when every one of them is
+** pushable (at most TS_MAX_IN_PUSHED), else 0: the list is left to
+** SQLite's own check.  Read with sqlite3_vtab_in_first/next, so only while
+** xFilter runs (ts_scan_open binds them there). */
+#define TS_MAX_IN_PUSHED 256
+static int in_list_pushable(sqlite3_value *pList, char affinity) {
+  sqlite3_value *v = NULL;
+  int n = 0;
+  int rc = sqlite3_vtab_in_first(pList, &v);
+  for (; rc == SQLITE_OK && v; rc = sqlite3_vtab_in_next(pList, &v)) {
+    if (++n > TS_MAX_IN_PUSHED || !by_value_pushable(v, affinity)) return 0;
+  }
+  return rc == SQLITE_DONE ? n : 0;
+}
+
 /* Builds the query text into a sqlite3_str; binds are numbered in order
-** (aBound[i]: by column i is bound). */
+** (aBound[i]: how many values by column i binds, 0 for none). */
 static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
                          const char *zFrom, int *aBound, int with_preliminary, int sorted) {
   char aAff[TS_MAX_BY + 1];
@@ -365,8 +380,15 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   if (with_preliminary) sqlite3_str_appendall(s, ", s.\"preliminary\"");
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
-    aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
-    if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    aBound[i] = 0;
+    if (pd && pd->apByEq[i]) {
+      aBound[i] = by_value_pushable(pd->apByEq[i], aAff[i]);
+      if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    } else if (pd && pd->apByIn[i] && (aBound[i] = in_list_pushable(pd->apByIn[i], aAff[i])) > 0) {
+      sqlite3_str_appendf(s, " AND s.\"%w\" IN (?", spec->azBy[i]);
+      for (int k = 1; k < aBound[i]; k++) sqlite3_str_appendall(s, ", ?");
+      sqlite3_str_appendall(s, ")");
+    }
   }
   /* Years, only on a TEXT column: a label whose first four characters
   ** are digits is of that year (period.c reads the year there whenever it
@@ -706,7 +728,16 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   }
   int iBind = 1;
   for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
-    if (aBound[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    if (aBound[i] && pd->apByEq[i]) {
+      rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    } else if (aBound[i]) { /* the same list, in the same order */
+      sqlite3_value *v = NULL;
+      int rc2 = sqlite3_vtab_in_first(pd->apByIn[i], &v);
+      for (; rc2 == SQLITE_OK && v && rc == SQLITE_OK;
+           rc2 = sqlite3_vtab_in_next(pd->apByIn[i], &v))
+        rc = sqlite3_bind_value(scan->stmt, iBind++, v);
+      if (rc == SQLITE_OK && rc2 != SQLITE_DONE) rc = rc2;
+    }
   }
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */

@@ -129,10 +129,14 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
 ** ts_source_decode), so pushdown never changes a row's values. */
 typedef struct ts_pushdown {
   sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
-  int empty;                        /* no row can satisfy the WHERE */
-  int year_lo, year_hi;             /* years to read from the source
+  /* Series column i IN (...), handed over whole (sqlite3_vtab_in): the
+  ** list value of xFilter's argv, read with sqlite3_vtab_in_first/next
+  ** while xFilter runs; NULL: none. */
+  sqlite3_value *apByIn[TS_MAX_BY];
+  int empty;                    /* no row can satisfy the WHERE */
+  int year_lo, year_hi;         /* years to read from the source
                                        (widened by history); 0: open */
-  int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
+  int out_year_lo, out_year_hi; /* years the query asks for; 0: open */
   /* The statement writes (INSERT INTO t SELECT ... FROM this table):
   ** read the source as it was before the statement's first write. */
   int snapshot;      /* sort in full before the first row */
@@ -206,8 +210,9 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 ** ts_source_best_index writes idxStr as one two-character token per argv
 ** entry, in argv order: a kind, then a code.  ts_source_decode reads it.
 */
-#define TS_PLAN_ARG 'A' /* + 'a'+k: hidden argument k (table-valued) */
-#define TS_PLAN_BY  'B' /* + 'a'+i: series column i = value */
+#define TS_PLAN_ARG   'A' /* + 'a'+k: hidden argument k (table-valued) */
+#define TS_PLAN_BY    'B' /* + 'a'+i: series column i = value */
+#define TS_PLAN_BY_IN 'C' /* + 'a'+i: series column i IN (list), the whole list in one value */
 #define TS_PLAN_PERIOD \
   'P' /* + op: period/year op value of unknown origin
                                       (a column, parameter or subquery: it may

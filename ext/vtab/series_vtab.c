@@ -398,7 +398,10 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
     cur->spec = &cur->own;
     /* Several series columns behind the one `series` column: an equality
     ** on it is left to SQLite (it is never marked omit). */
-    if (cur->own.nBy > 1) memset(pd.apByEq, 0, sizeof(pd.apByEq));
+    if (cur->own.nBy > 1) {
+      memset(pd.apByEq, 0, sizeof(pd.apByEq));
+      memset(pd.apByIn, 0, sizeof(pd.apByIn));
+    }
   }
   /* A row that depends on later years needs them read. */
   if (rc == SQLITE_OK && m->xReadsLaterYears) {

@@ -109,3 +109,42 @@ DROP TABLE wanted;
 SELECT period_normalize('2023-12-31T23:30:00-05:00'), period_year('2023-12-31T23:30:00-05:00'),
        date('2023-12-31T23:30:00-05:00');
 -- @expect 2023-12-31|2023|2024-01-01
+
+-- 5. A series column IN (SELECT ...) keeps what it keeps on the source.
+-- SQLite ran such an IN on a virtual table one value at a time and then
+-- compared the column with each value without the affinity of the IN's
+-- right side: the TEXT chapter '01' is IN (SELECT 1) from an INTEGER
+-- column (numeric affinity makes '01' the number 1) on the source, and
+-- was not on the series table.  The list is now taken whole and SQLite
+-- checks the IN itself.
+CREATE TABLE hs(chapter TEXT, p TEXT, v INTEGER);
+INSERT INTO hs VALUES ('01', '2022', 4), ('01', '2023', 5), ('02', '2023', 7), ('10', '2023', 9);
+CREATE TABLE wanted(chapter INTEGER);
+INSERT INTO wanted VALUES (1), (10);
+CREATE VIRTUAL TABLE hs_g USING yoy_growth(source=hs, value=v, period=p, by=chapter);
+-- chapters 1 and 10: 5 + 9 in 2023, on both
+-- @check adversarial-5.1
+SELECT sum(value) FROM hs_g WHERE period = '2023' AND chapter IN (SELECT chapter FROM wanted);
+SELECT sum(v) FROM hs WHERE p = '2023' AND chapter IN (SELECT chapter FROM wanted);
+-- @expect
+-- | 14
+-- | 14
+-- The table-valued form's series column has no affinity: the INTEGER
+-- side's numeric affinity applies to '01', as on the source.
+-- @check adversarial-5.2
+SELECT sum(value) FROM yoy_growth('hs', 'v', 'p', 'chapter')
+WHERE period = '2023' AND series IN (SELECT chapter FROM wanted);
+-- @expect 14
+-- A literal list is still pushed into the query on the source (C: the
+-- whole list), and gives the same rows.
+-- @check adversarial-5.3
+SELECT chapter, period, value FROM hs_g WHERE chapter IN ('02', '10');
+EXPLAIN QUERY PLAN SELECT * FROM hs_g WHERE chapter IN ('02', '10');
+-- @expect
+-- | 02|2023|7
+-- | 10|2023|9
+-- | QUERY PLAN
+-- | `--SCAN hs_g VIRTUAL TABLE INDEX 0:CaSs
+DROP TABLE hs_g;
+DROP TABLE hs;
+DROP TABLE wanted;
