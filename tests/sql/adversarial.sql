@@ -148,3 +148,10 @@ EXPLAIN QUERY PLAN SELECT * FROM hs_g WHERE chapter IN ('02', '10');
 DROP TABLE hs_g;
 DROP TABLE hs;
 DROP TABLE wanted;
+
+-- 6. A long KOSIS file with two `시점` columns: which one holds the
+-- period cannot be told (here they disagree), so it is an error; before,
+-- the first was the period and the second a dimension named 시점.
+-- @check adversarial-6.1
+CREATE VIRTUAL TABLE temp.two USING kosis_csv(file='tests/data/two_period_columns.csv');
+-- @error kosis_csv: tests/data/two_period_columns.csv line 1: columns 2 and 4 are both named "시점"
