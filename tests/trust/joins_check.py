@@ -30,7 +30,8 @@ column types, and a copy is read once.  This tester adds:
 Every query runs on the series table V (CREATE form), on its copy M, and,
 for the columns W has, on W; the CREATE form must equal both, the
 table-valued form (whose one `series` column has no affinity by design)
-its copy.  Values are compared with their types; growth within 1e-12.
+its copy.  The same shapes run on a wide trade_imbalance table of the same
+source (exports, imports, balance) against its copy and a GROUP BY view.  Values are compared with their types; growth within 1e-12.
 
     /usr/bin/python3 tests/trust/joins_check.py [build/tradestat] [--seed N] [--worlds N]
 
@@ -38,6 +39,7 @@ Exits 1 on a difference, printing the seed, the world and the query.
 """
 import os
 import random
+import re
 import sqlite3
 import sys
 import time
@@ -100,7 +102,7 @@ class World:
         self.view = rng.random() < 0.25
         self.shadow = rng.random() < 0.3
         self.periods = periods(self.kind, range(2019, 2019 + rng.randint(2, 5)))
-        db.execute("CREATE TABLE src(s1 %s, s2 %s, p TEXT, v%s" % (
+        db.execute("CREATE TABLE src(s1 %s, s2 %s, p TEXT, v, x%s" % (
             self.decl[0], self.decl[1],
             ", PRIMARY KEY (s1, s2, p)) WITHOUT ROWID" if self.without_rowid else ")"))
         keys = [(rng.choice(KEY_POOL), rng.choice(KEY_POOL)) for _ in range(rng.randint(1, 5))]
@@ -110,13 +112,14 @@ class World:
                 if rng.random() < 0.25:
                     continue
                 v = rng.choice([rng.randint(-20, 200), rng.randint(0, 99) / 4, 0, None])
-                rows.append((k[0], k[1], p, alt_label(p, rng), v))
+                x = rng.choice([rng.randint(0, 200), rng.randint(0, 99) / 4, None])
+                rows.append((k[0], k[1], p, alt_label(p, rng), v, x))
         # One row per series and period, as GROUP BY on the stored keys
         # sees them (TEXT affinity makes 1 and '1' one key): the rest would
         # be the duplicate error, tested elsewhere.
-        db.execute("CREATE TEMP TABLE staging(s1 %s, s2 %s, p, label, v)" % tuple(self.decl))
-        db.executemany("INSERT INTO staging VALUES (?, ?, ?, ?, ?)", rows)
-        db.execute("""INSERT OR IGNORE INTO src SELECT s1, s2, label, v FROM temp.staging
+        db.execute("CREATE TEMP TABLE staging(s1 %s, s2 %s, p, label, v, x)" % tuple(self.decl))
+        db.executemany("INSERT INTO staging VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.execute("""INSERT OR IGNORE INTO src SELECT s1, s2, label, v, x FROM temp.staging
                       WHERE rowid IN (SELECT min(rowid) FROM temp.staging GROUP BY s1, s2, p)""")
         db.execute("DROP TABLE temp.staging")
         if self.without_rowid:
@@ -125,11 +128,13 @@ class World:
         source = "src"
         self.view_drops_collation = self.view and any("COLLATE" in d for d in self.decl)
         if self.view:
-            db.execute("CREATE VIEW src_view AS SELECT s1, s2, p, v FROM src")
+            db.execute("CREATE VIEW src_view AS SELECT s1, s2, p, v, x FROM src")
             source = "src_view"
         self.source = source
         db.execute("CREATE VIRTUAL TABLE v USING yoy_growth(source=%s, value=v, period=p, by='s1, s2')"
                    % source)
+        db.execute("CREATE VIRTUAL TABLE tr USING trade_imbalance(source=%s, period=p, exports=v, "
+                   "imports=x, by='s1, s2')" % source)
         # The copy: CREATE TABLE AS keeps the declared types but not the
         # collations, so it is declared column by column (the series table
         # over a table has the source's NOCASE; over a view, BINARY).
@@ -141,6 +146,11 @@ class World:
             cols.append('"%s" %s%s' % (name, ctype, coll))
         db.execute("CREATE TEMP TABLE m(%s)" % ", ".join(cols))
         db.execute("INSERT INTO m SELECT * FROM v")
+        cols = [c for c in cols if c.startswith(('"s1"', '"s2"'))]
+        cols += ['"%s" %s' % (name, ctype) for _, name, ctype, _, _, _ in db.execute(
+            "PRAGMA table_info(tr)") if name not in ("s1", "s2")]
+        db.execute("CREATE TEMP TABLE trm(%s)" % ", ".join(cols))
+        db.execute("INSERT INTO trm SELECT * FROM tr")
         # The plain-SQL reference over main's source (never a temp shadow).
         db.execute("""CREATE TEMP VIEW w AS
           WITH r AS (SELECT s1, s2, period_normalize(p) AS period, sum(v) AS value
@@ -150,6 +160,13 @@ class World:
                  pct_change(r.value, pr.value) AS growth
           FROM r LEFT JOIN r AS pr ON pr.s1 IS r.s1 AND pr.s2 IS r.s2
                                    AND pr.period = period_prior_year(r.period)""" % source)
+        # Wide trade: each side's sum, a period present when either side
+        # has a value; the balance needs both.
+        db.execute("""CREATE TEMP VIEW wtr AS
+          SELECT s1, s2, period_normalize(p) AS period, sum(v) AS exports, sum(x) AS imports,
+                 sum(v) - sum(x) AS balance
+          FROM main.%s WHERE p IS NOT NULL AND (v IS NOT NULL OR x IS NOT NULL)
+          GROUP BY s1, s2, period_normalize(p)""" % source)
         if self.shadow:
             db.execute("CREATE TEMP TABLE %s(s1, s2, p, v)" % source)
             db.execute("INSERT INTO temp.%s VALUES (1, 1, ?, 999)" % source, (self.periods[-1],))
@@ -278,6 +295,19 @@ def main():
                 pass  # documented: over a view the series columns are BINARY
             elif not same(v, ref, ordered):
                 failures.append((w, sql, "CREATE form against the plain-SQL view", v, ref))
+            # The same shapes on trade_imbalance (wide data): exports for
+            # value, imports for prior_value, balance for growth.
+            trsql = re.sub(r"\bprior_value\b", "imports", sql)
+            trsql = re.sub(r"\bvalue\b", "exports", trsql)
+            trsql = re.sub(r"\bgrowth\b", "balance", trsql)
+            n += 1
+            tr = run(w.db, trsql.format(T="tr"))
+            trm = run(w.db, trsql.format(T="trm"))
+            trw = run(w.db, trsql.format(T="wtr"))
+            if not same(tr, trm, ordered):
+                failures.append((w, trsql, "trade_imbalance against its copy", tr, trm))
+            elif not w.view_drops_collation and not same(tr, trw, ordered):
+                failures.append((w, trsql, "trade_imbalance against the plain-SQL view", tr, trw))
             if tsql:
                 tv = run(w.db, tsql.format(T=w.tvf))
                 tm = run(w.db, tsql.format(T="tm"))
