@@ -150,7 +150,20 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   char *zShown = ts_source_display_name(spec);
   int rc = (zFrom && zShown) ? try_select(db, "1", zFrom) : SQLITE_NOMEM;
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
+    /* Bound to the table's own schema (bind_own_schema, series_vtab.c)
+    ** while another schema has the name: say so, or the message would
+    ** deny a table that SELECT * FROM t finds. */
+    char *zElsewhere = spec->schema_implied ? sqlite3_mprintf("\"%w\" AS s", spec->zTable) : NULL;
+    int elsewhere = zElsewhere && try_select(db, "1", zElsewhere) == SQLITE_OK;
+    sqlite3_free(zElsewhere);
+    if (elsewhere)
+      *pzErr = sqlite3_mprintf(
+          "%s: no such table \"%s\" in schema \"%s\" (an unqualified source="
+          " names a table of the virtual table's own schema; another schema's"
+          " is schema.%s)",
+          spec->zModule, zShown, spec->zSchema, zShown);
+    else
+      *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
     rc = SQLITE_ERROR;
   }
   const char *azCol[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],

@@ -52,7 +52,13 @@ SELECT period, exports, imports, exports_growth FROM aux.ga WHERE period = '2023
 DROP VIEW t_view;
 DROP TABLE main.t;
 SELECT period, value FROM g;
--- @error yoy_growth: no such table "t" (the source of table "g"; DROP TABLE g still works)
+-- @error yoy_growth: no such table "t" in schema "main" (an unqualified source= names a table of the virtual table's own schema; another schema's is schema.t) (the source of table "g"; DROP TABLE g still works)
+-- CREATE in main over a table only temp has: refused, saying where to look.
+-- @check adversarial-2.3
+CREATE TEMP TABLE scratch(p TEXT, v INTEGER);
+CREATE VIRTUAL TABLE gs USING yoy_growth(source=scratch, value=v, period=p);
+-- @error yoy_growth: no such table "scratch" in schema "main" (an unqualified source= names a table of the virtual table's own schema; another schema's is schema.scratch)
+DROP TABLE temp.scratch;
 DROP TABLE g;
 DROP TABLE aux.ga;
 DETACH aux;
