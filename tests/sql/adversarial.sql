@@ -161,3 +161,16 @@ DROP TABLE wanted;
 -- @check adversarial-6.1
 CREATE VIRTUAL TABLE temp.two USING kosis_csv(file='tests/data/two_period_columns.csv');
 -- @error kosis_csv: tests/data/two_period_columns.csv line 1: columns 2 and 4 are both named "시점"
+
+-- 7. A text with a NUL byte inside is quoted in full, as the SQL that
+-- makes it: quoted as a C string it stopped at the NUL, and the message
+-- said "not a period: '2023'", naming a valid label.
+-- @check adversarial-7.1
+SELECT period_normalize('2023' || char(0) || '-06');
+-- @error period_normalize(): argument 1 is not a period: '2023' || char(0) || '-06' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
+-- @check adversarial-7.2
+SELECT pct_change('1' || char(0) || '000', 5);
+-- @error pct_change(): argument 1 is not a number: '1' || char(0) || '000'
+-- @check adversarial-7.3
+SELECT pct_change(char(0), 5);
+-- @error pct_change(): argument 1 is not a number: char(0)
