@@ -225,6 +225,38 @@ static int source_by_affinities(sqlite3 *db, ts_source_spec *spec) {
   return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
 }
 
+/* A view's column has no collation by name, but compares with one: its
+** left-most SELECT gives it to a compound's column, which a comparison
+** then uses (the trick open_same_key relies on).  Probed on values, no
+** row read: NOCASE folds ASCII case only, RTRIM ignores trailing spaces,
+** BINARY neither.  Any other answer is another collation (an
+** application's): NULL, the column stays BINARY, as before. */
+static int view_collation(sqlite3 *db, const char *zFrom, const char *zCol, const char **pzColl) {
+  *pzColl = NULL;
+  char *zSql = sqlite3_mprintf(
+      "SELECT c = 'A', c = 'a ', c = 'b', c < 'B', c = 'a-', "
+      "(SELECT d = '\xC3\x89' FROM (SELECT s.\"%w\" AS d FROM %s WHERE 0 UNION ALL SELECT "
+      "'\xC3\xA9')) FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 UNION ALL SELECT 'a')",
+      zCol, zFrom, zCol, zFrom);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  char sig[7] = "??????";
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    for (int k = 0; k < 6; k++)
+      sig[k] = sqlite3_column_type(stmt, k) == SQLITE_INTEGER
+                   ? (char)('0' + (sqlite3_column_int(stmt, k) != 0))
+                   : '?';
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if ((rc & 0xff) == SQLITE_NOMEM) return SQLITE_NOMEM;
+  if (strcmp(sig, "100100") == 0) *pzColl = "NOCASE";
+  if (strcmp(sig, "010000") == 0) *pzColl = "RTRIM";
+  return SQLITE_OK; /* a source that cannot be read: no collation */
+}
+
 /* The loadable module asks SQLite whether it has column metadata; a
 ** static build needs sqlite3_table_column_metadata at link time unless
 ** built with -DTRADESTAT_NO_COLUMN_METADATA (then columns are BINARY). */
@@ -240,8 +272,18 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
     sqlite3_free(spec->azByColl[i]);
     spec->azByColl[i] = NULL;
     if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, &zColl,
-                                      NULL, NULL, NULL) != SQLITE_OK)
-      continue; /* a view: its columns' collations are not known by name */
+                                      NULL, NULL, NULL) != SQLITE_OK) {
+      /* A view (or a source that cannot be read: the probe fails). */
+      char *zFrom = ts_source_sql_name(spec);
+      if (zFrom == NULL) return SQLITE_NOMEM;
+      const char *zFound = NULL;
+      int rc = view_collation(db, zFrom, spec->azBy[i], &zFound);
+      sqlite3_free(zFrom);
+      if (rc != SQLITE_OK) return rc;
+      if (zFound && (spec->azByColl[i] = sqlite3_mprintf("%s", zFound)) == NULL)
+        return SQLITE_NOMEM;
+      continue;
+    }
     if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
     /* An application collation not registered on this connection: the
     ** column stays BINARY and the scan reports the missing collation. */

@@ -174,3 +174,23 @@ SELECT pct_change('1' || char(0) || '000', 5);
 -- @check adversarial-7.3
 SELECT pct_change(char(0), 5);
 -- @error pct_change(): argument 1 is not a number: char(0)
+
+-- 8. Over a view, a NOCASE or RTRIM series column compares as the view's
+-- column does (recognised by a probe that reads no row); before, it was
+-- BINARY and WHERE partner = 'korea' dropped the series shown as 'Korea'.
+CREATE TABLE cased(partner TEXT COLLATE NOCASE, code TEXT COLLATE RTRIM, p TEXT, v INTEGER);
+INSERT INTO cased VALUES ('Korea', 'x', '2022', 1), ('korea', 'x ', '2023', 2);
+CREATE VIEW cased_view AS SELECT partner, code, p, v FROM cased;
+CREATE VIRTUAL TABLE cased_g USING yoy_growth(source=cased_view, value=v, period=p, by='partner, code');
+-- one series (NOCASE and RTRIM group them), shown as its first row's
+-- spelling; 'korea' and 'x  ' find it, as on the view
+-- @check adversarial-8.1
+SELECT partner, code, period, value, growth FROM cased_g WHERE partner = 'korea' AND code = 'x  ';
+SELECT count(*) FROM cased_view WHERE partner = 'korea' AND code = 'x  ';
+-- @expect
+-- | Korea|x|2022|1|
+-- | Korea|x|2023|2|100.0
+-- | 2
+DROP TABLE cased_g;
+DROP VIEW cased_view;
+DROP TABLE cased;
