@@ -194,3 +194,26 @@ SELECT count(*) FROM cased_view WHERE partner = 'korea' AND code = 'x  ';
 DROP TABLE cased_g;
 DROP VIEW cased_view;
 DROP TABLE cased;
+
+-- 9. UPDATE with a correlated subquery on a series table over the table
+-- it updates reads as SQLite's own correlated subqueries do: each row's
+-- subquery sees the rows already updated (rowid order: 2022 adds the new
+-- 2021, 10; 2023 adds the new 2022, 30), on the series table and in
+-- plain SQL alike (standard SQL would give 10, 30, 60).
+CREATE TABLE upd(s TEXT, p TEXT, v INTEGER);
+INSERT INTO upd VALUES ('a', '2021', 10), ('a', '2022', 20), ('a', '2023', 40);
+CREATE TABLE upd_plain AS SELECT * FROM upd;
+CREATE VIRTUAL TABLE upd_g USING yoy_growth(source=upd, value=v, period=p, by=s);
+-- @check adversarial-9.1
+UPDATE upd SET v = (SELECT value + coalesce(prior_value, 0) FROM upd_g AS g
+                    WHERE g.s = upd.s AND g.period = upd.p);
+UPDATE upd_plain SET v = v + coalesce((SELECT v FROM upd_plain AS u
+                                       WHERE u.s = upd_plain.s AND u.p = upd_plain.p - 1), 0);
+SELECT group_concat(v, ', ') FROM upd;
+SELECT group_concat(v, ', ') FROM upd_plain;
+-- @expect
+-- | 10, 30, 70
+-- | 10, 30, 70
+DROP TABLE upd_g;
+DROP TABLE upd;
+DROP TABLE upd_plain;
