@@ -31,7 +31,10 @@ Every query runs on the series table V (CREATE form), on its copy M, and,
 for the columns W has, on W; the CREATE form must equal both, the
 table-valued form (whose one `series` column has no affinity by design)
 its copy.  The same shapes run on a wide trade_imbalance table of the same
-source (exports, imports, balance) against its copy and a GROUP BY view.  Values are compared with their types; growth within 1e-12.
+source (exports, imports, balance) against its copy and a GROUP BY view,
+and, for quarters and months, on yoy_growth with grain=year (the hash
+path, roll-ups: a year complete with all its periods, growth only between
+complete years).  Values are compared with their types; growth within 1e-12.
 
     /usr/bin/python3 tests/trust/joins_check.py [build/tradestat] [--seed N] [--worlds N]
 
@@ -143,6 +146,7 @@ class World:
             if name in ("s1", "s2") and "NOCASE" in self.decl[int(name[1]) - 1]:
                 coll = " COLLATE NOCASE"
             cols.append('"%s" %s%s' % (name, ctype, coll))
+        self.m_columns = list(cols)
         db.execute("CREATE TEMP TABLE m(%s)" % ", ".join(cols))
         db.execute("INSERT INTO m SELECT * FROM v")
         cols = [c for c in cols if c.startswith(('"s1"', '"s2"'))]
@@ -169,6 +173,26 @@ class World:
         if self.shadow:
             db.execute("CREATE TEMP TABLE %s(s1, s2, p, v)" % source)
             db.execute("INSERT INTO temp.%s VALUES (1, 1, ?, 999)" % source, (self.periods[-1],))
+        # Sub-year periods also through grain=year (the hash path, roll-ups):
+        # a year's value is the sum of its periods, complete with all of
+        # them, and growth only between complete years.
+        self.per_year = {"year": 1, "quarter": 4, "month": 12}[self.kind]
+        if self.per_year > 1:
+            db.execute("CREATE VIRTUAL TABLE vy USING yoy_growth(source=%s, value=v, period=p, "
+                       "by='s1, s2', grain=year)" % source)
+            db.execute("CREATE TEMP TABLE vym(%s)" % ", ".join(self.m_columns))
+            db.execute("INSERT INTO vym SELECT * FROM vy")
+            db.execute("""CREATE TEMP VIEW wy AS
+              WITH r AS (SELECT s1, s2, substr(period_normalize(p), 1, 4) AS period,
+                                sum(v) AS value, count(*) = %d AS complete
+                         FROM main.%s WHERE v IS NOT NULL AND p IS NOT NULL
+                         GROUP BY s1, s2, substr(period_normalize(p), 1, 4))
+              SELECT r.s1, r.s2, r.period, r.value, pr.value AS prior_value,
+                     CASE WHEN r.complete AND pr.complete THEN pct_change(r.value, pr.value) END
+                       AS growth
+              FROM r LEFT JOIN r AS pr ON pr.s1 IS r.s1 AND pr.s2 IS r.s2
+                                       AND pr.period = period_prior_year(r.period)"""
+                       % (self.per_year, source))
         # The table-valued form is a query: with a shadow it reads temp's.
         self.tvf = "yoy_growth('%s', 'v', 'p', 's1, s2')" % source
         db.execute("CREATE TEMP TABLE tm AS SELECT * FROM %s" % self.tvf)
@@ -292,6 +316,15 @@ def main():
                 failures.append((w, sql, "CREATE form against its copy", v, m))
             elif not same(v, ref, ordered):
                 failures.append((w, sql, "CREATE form against the plain-SQL view", v, ref))
+            if w.per_year > 1:
+                n += 1
+                vy = run(w.db, sql.format(T="vy"))
+                vym = run(w.db, sql.format(T="vym"))
+                wy = run(w.db, sql.format(T="wy"))
+                if not same(vy, vym, ordered):
+                    failures.append((w, sql, "grain=year against its copy", vy, vym))
+                elif not same(vy, wy, ordered):
+                    failures.append((w, sql, "grain=year against the plain-SQL view", vy, wy))
             # The same shapes on trade_imbalance (wide data): exports for
             # value, imports for prior_value, balance for growth.
             trsql = re.sub(r"\bprior_value\b", "imports", sql)
