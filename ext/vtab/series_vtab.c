@@ -379,8 +379,42 @@ static int source_gone(ts_series_vtab *vtab, char **pzErr) {
   return SQLITE_ERROR;
 }
 
+/* A table whose source reads the table itself (g1 over t, t a series
+** table over g1: a database whose tables were renamed into a cycle) would
+** recurse until the stack overflows.  Reading the source is the only way
+** back into a table while it runs, so an xFilter of a busy table is that
+** cycle: an error naming the table. */
+static int cycle_error(ts_series_vtab *vtab) {
+  const char *zName = vtab->zTable ? vtab->zTable : vtab->module->zName;
+  char *zMsg = sqlite3_mprintf(
+      "%s: table \"%s\" reads itself through its source (a cycle of"
+      " series tables)",
+      vtab->module->zName, zName);
+  set_error(&vtab->base, zMsg);
+  return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                              int argc, sqlite3_value **argv);
+
 static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr, int argc,
                          sqlite3_value **argv) {
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  /* The table-valued form cannot be reached again through a source: one
+  ** named like the module is the module without arguments, an error of
+  ** its own. */
+  if (vtab->busy && !vtab->table_valued) {
+    series_reset((ts_series_cursor *)pCursor);
+    return cycle_error(vtab);
+  }
+  vtab->busy++;
+  int rc = series_filter_busy(pCursor, idxNum, idxStr, argc, argv);
+  vtab->busy--;
+  return rc;
+}
+
+static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                              int argc, sqlite3_value **argv) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
   ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
   const ts_series_module *m = vtab->module;
@@ -420,7 +454,11 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
 }
 
 static int series_next(sqlite3_vtab_cursor *pCursor) {
-  return series_advance((ts_series_cursor *)pCursor);
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  vtab->busy++;
+  int rc = series_advance((ts_series_cursor *)pCursor);
+  vtab->busy--;
+  return rc;
 }
 
 static int series_eof(sqlite3_vtab_cursor *pCursor) {
@@ -484,7 +522,9 @@ static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int
     sqlite3_value *key = cur->series->apKey[iCol];
     if (key) sqlite3_result_value(ctx, key);
   } else if (iCol < vtab->nSeries + m->nResult) {
+    vtab->busy++; /* share, the pool: a second read of the source */
     m->xResult(cur, ctx, iCol - vtab->nSeries);
+    vtab->busy--;
   } else {
     int k = iCol - vtab->nSeries - m->nResult;
     if (k < m->nArg && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);

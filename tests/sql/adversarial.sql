@@ -217,3 +217,25 @@ SELECT group_concat(v, ', ') FROM upd_plain;
 DROP TABLE upd_g;
 DROP TABLE upd;
 DROP TABLE upd_plain;
+
+-- 10. A cycle of series tables (g1 over t, then a series table over g1
+-- renamed to t, as a database from elsewhere may hold) made every query
+-- on them recurse until the process died of a stack overflow; it is an
+-- error naming the table, and DROP TABLE works.
+CREATE TABLE cyc(s TEXT, period TEXT, value INTEGER);
+INSERT INTO cyc VALUES ('a', '2022', 1), ('a', '2023', 2);
+CREATE VIRTUAL TABLE cyc_g1 USING yoy_growth(source=cyc, value=value, period=period, by=s);
+CREATE VIRTUAL TABLE cyc_g2 USING yoy_growth(source=cyc_g1, value=value, period=period, by=s);
+DROP TABLE cyc;
+ALTER TABLE cyc_g2 RENAME TO cyc;
+-- @check adversarial-10.1
+SELECT count(*) FROM cyc_g1;
+-- @error yoy_growth: table "cyc_g1" reads itself through its source (a cycle of series tables)
+-- @check adversarial-10.2
+SELECT count(*) FROM yoy_growth('cyc', 'value', 'period', 's');
+-- @error yoy_growth: table "cyc" reads itself through its source (a cycle of series tables)
+-- @check adversarial-10.3
+DROP TABLE cyc_g1;
+DROP TABLE cyc;
+SELECT count(*) FROM sqlite_schema WHERE name LIKE 'cyc%';
+-- @expect 0
