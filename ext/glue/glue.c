@@ -54,10 +54,32 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg) {
 
 #define TS_REPR_MAX 60
 
+/* A text with NUL bytes inside as the SQL that makes it
+** ('2023' || char(0) || '-06'): quoted as a C string it stopped at the
+** NUL, and "not a period: '2023'" named a valid label. */
+static char *text_repr_nul(const char *z, int n, int cut) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  int i = 0;
+  while (i <= cut) {
+    const char *nul = memchr(z + i, 0, (size_t)(cut - i));
+    int end = nul ? (int)(nul - z) : cut;
+    if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", i ? " || " : "", end - i, z + i);
+    if (!nul) break;
+    sqlite3_str_appendf(s, "%schar(0)", i || end > i ? " || " : "");
+    i = end + 1;
+  }
+  if (cut < n) sqlite3_str_appendall(s, " || '...'");
+  return sqlite3_str_finish(s);
+}
+
 static char *text_repr(const char *z, int n) {
-  if (n <= TS_REPR_MAX) return sqlite3_mprintf("'%.*q'", n, z);
-  int cut = TS_REPR_MAX;
-  while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
+  int cut = n;
+  if (n > TS_REPR_MAX) {
+    cut = TS_REPR_MAX;
+    while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
+  }
+  if (memchr(z, 0, (size_t)cut)) return text_repr_nul(z, n, cut);
+  if (cut == n) return sqlite3_mprintf("'%.*q'", n, z);
   return sqlite3_mprintf("'%.*q...'", cut, z);
 }
 

@@ -27,7 +27,8 @@
 **     only empty lines, is an error ("line 1: the file is empty").
 **  6. A dimension column needs a name, names are unique (case-insensitive,
 **     as SQL column names are) and none may be `period`, `value`,
-**     `preliminary` or `label`, the result columns.
+**     `preliminary` or `label`, the result columns, nor (long layout) a
+**     second `시점` or `데이터`.
 **  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
 **     label is kept as written.  Period kinds may differ between columns:
 **     the functions that need one kind per series check that.
@@ -202,6 +203,17 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
       }
     }
     if (rc != SQLITE_OK) break;
+    /* A second 시점 or 데이터 of a long file: which one holds the period
+    ** (or the figure) cannot be told, and the other became a dimension. */
+    int iTaken = t->layout != TS_KOSIS_LONG          ? -1
+                 : strcmp(z, KOSIS_PERIOD_NAME) == 0 ? b->iPeriod
+                 : strcmp(z, KOSIS_DATA_NAME) == 0   ? b->iData
+                                                     : -1;
+    if (iTaken >= 0) {
+      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", iTaken + 1,
+                b->aiDim[d] + 1, z);
+      break;
+    }
     int e = name_set_add(&set, d);
     if (e >= 0) {
       rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", b->aiDim[e] + 1,

@@ -98,6 +98,7 @@ int ts_source_set_table(ts_source_spec *spec, const char *zSource) {
   int dot = find_unquoted(zSource, '.');
   sqlite3_free(spec->zSchema);
   spec->zSchema = NULL;
+  spec->schema_implied = 0;
   if (dot < 0) return ts_source_set_name(&spec->zTable, zSource);
   spec->zSchema = unquote(zSource, dot);
   if (spec->zSchema == NULL) return SQLITE_NOMEM;
@@ -187,7 +188,8 @@ char *ts_source_sql_name(const ts_source_spec *spec) {
 
 /* The source as the user wrote it, for messages. */
 char *ts_source_display_name(const ts_source_spec *spec) {
-  if (spec->zSchema) return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
+  if (spec->zSchema && !spec->schema_implied)
+    return sqlite3_mprintf("%s.%s", spec->zSchema, spec->zTable);
   return sqlite3_mprintf("%s", spec->zTable);
 }
 
@@ -306,6 +308,7 @@ char *ts_series_schema(const ts_source_spec *spec, const char *const *azResult, 
         }
       }
       sqlite3_str_appendf(s, "\"%w\"", spec->azBy[i]);
+      if (spec->azByAff[i]) sqlite3_str_appendf(s, " %s", spec->azByAff[i]);
       if (spec->azByColl[i]) sqlite3_str_appendf(s, " COLLATE \"%w\"", spec->azByColl[i]);
       sqlite3_str_appendall(s, ", ");
     }

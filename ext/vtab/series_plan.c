@@ -62,7 +62,13 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeri
     } else if (!c->usable || !binary_collation(info, i)) {
       continue;
     } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      kind = TS_PLAN_BY, code = (char)('a' + c->iColumn);
+      /* An IN is taken as one list (SQLite then checks the IN itself).
+      ** Looped one value at a time, SQLite's check of each row compared
+      ** the column with the value without the affinity of the IN's right
+      ** side: '01' IN (SELECT 1), true on any table, was false here. */
+      int whole_in = sqlite3_libversion_number() >= 3038000 && sqlite3_vtab_in(info, i, -1);
+      if (whole_in) sqlite3_vtab_in(info, i, 1);
+      kind = whole_in ? TS_PLAN_BY_IN : TS_PLAN_BY, code = (char)('a' + c->iColumn);
       cost /= 20;
     } else if (c->iColumn == iPeriod && (code = plan_op(c->op)) != 0) {
       kind = literal_text(info, i) ? TS_PLAN_PERIOD_LITERAL : TS_PLAN_PERIOD;
@@ -252,6 +258,8 @@ void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **
       apArg[code - 'a'] = argv[i];
     } else if (kind == TS_PLAN_BY && code - 'a' < TS_MAX_BY) {
       if (pd->apByEq[code - 'a'] == NULL) pd->apByEq[code - 'a'] = argv[i];
+    } else if (kind == TS_PLAN_BY_IN && code - 'a' < TS_MAX_BY) {
+      if (pd->apByIn[code - 'a'] == NULL) pd->apByIn[code - 'a'] = argv[i];
     } else if (kind == TS_PLAN_PERIOD || kind == TS_PLAN_PERIOD_LITERAL) {
       year_range r = (idxNum & TS_PLAN_YEAR_INTEGER)
                          ? year_column_years(argv[i], code)

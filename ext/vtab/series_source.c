@@ -150,7 +150,20 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   char *zShown = ts_source_display_name(spec);
   int rc = (zFrom && zShown) ? try_select(db, "1", zFrom) : SQLITE_NOMEM;
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
-    *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
+    /* Bound to the table's own schema (bind_own_schema, series_vtab.c)
+    ** while another schema has the name: say so, or the message would
+    ** deny a table that SELECT * FROM t finds. */
+    char *zElsewhere = spec->schema_implied ? sqlite3_mprintf("\"%w\" AS s", spec->zTable) : NULL;
+    int elsewhere = zElsewhere && try_select(db, "1", zElsewhere) == SQLITE_OK;
+    sqlite3_free(zElsewhere);
+    if (elsewhere)
+      *pzErr = sqlite3_mprintf(
+          "%s: no such table \"%s\" in schema \"%s\" (an unqualified source="
+          " names a table of the virtual table's own schema; another schema's"
+          " is schema.%s)",
+          spec->zModule, zShown, spec->zSchema, zShown);
+    else
+      *pzErr = sqlite3_mprintf("%s: no such table \"%s\"", spec->zModule, zShown);
     rc = SQLITE_ERROR;
   }
   const char *azCol[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
@@ -164,10 +177,91 @@ int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   return rc;
 }
 
+/* The affinity SQLite gives a column of declared type zType, as the name
+** to declare it with; NULL for none (BLOB, no type, a view's expression). */
+static const char *affinity_name(const char *zType) {
+  if (zType == NULL || zType[0] == 0) return NULL;
+  static const struct {
+    const char *zPart, *zAffinity;
+  } aRule[] = {{"INT", "INTEGER"}, {"CHAR", "TEXT"}, {"CLOB", "TEXT"}, {"TEXT", "TEXT"},
+               {"BLOB", NULL},     {"REAL", "REAL"}, {"FLOA", "REAL"}, {"DOUB", "REAL"}};
+  size_t n = strlen(zType);
+  for (size_t k = 0; k < sizeof(aRule) / sizeof(aRule[0]); k++) {
+    size_t m = strlen(aRule[k].zPart);
+    for (size_t i = 0; i + m <= n; i++)
+      if (sqlite3_strnicmp(zType + i, aRule[k].zPart, (int)m) == 0) return aRule[k].zAffinity;
+  }
+  return "NUMERIC";
+}
+
+/* The by columns' affinities, from the declared types a query on the
+** source reports (a view's direct column references included).  Before,
+** the series columns had no affinity: WHERE code = 2 on a TEXT column
+** holding '2' found nothing, and an INTEGER column's WHERE s < '2' kept
+** every row, where the same WHERE on the source (or on a GROUP BY view of
+** it) compares with the column's affinity. */
+static int source_by_affinities(sqlite3 *db, ts_source_spec *spec) {
+  for (int i = 0; i < spec->nBy; i++) spec->azByAff[i] = NULL;
+  if (spec->nBy == 0) return SQLITE_OK;
+  char *zFrom = ts_source_sql_name(spec);
+  if (zFrom == NULL) return SQLITE_NOMEM;
+  sqlite3_str *s = sqlite3_str_new(db);
+  sqlite3_str_appendall(s, "SELECT ");
+  for (int i = 0; i < spec->nBy; i++)
+    sqlite3_str_appendf(s, "%ss.\"%w\"", i ? ", " : "", spec->azBy[i]);
+  sqlite3_str_appendf(s, " FROM %s LIMIT 0", zFrom);
+  sqlite3_free(zFrom);
+  char *zSql = sqlite3_str_finish(s);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  sqlite3_free(zSql);
+  if (rc == SQLITE_OK)
+    for (int i = 0; i < spec->nBy; i++)
+      spec->azByAff[i] = affinity_name(sqlite3_column_decltype(stmt, i));
+  sqlite3_finalize(stmt);
+  /* A source that cannot be read (gone, altered) leaves no affinity: the
+  ** query on it says what is missing. */
+  return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+}
+
+/* A view's column has no collation by name, but compares with one: its
+** left-most SELECT gives it to a compound's column, which a comparison
+** then uses (the trick open_same_key relies on).  Probed on values, no
+** row read: NOCASE folds ASCII case only, RTRIM ignores trailing spaces,
+** BINARY neither.  Any other answer is another collation (an
+** application's): NULL, the column stays BINARY, as before. */
+static int view_collation(sqlite3 *db, const char *zFrom, const char *zCol, const char **pzColl) {
+  *pzColl = NULL;
+  char *zSql = sqlite3_mprintf(
+      "SELECT c = 'A', c = 'a ', c = 'b', c < 'B', c = 'a-', "
+      "(SELECT d = '\xC3\x89' FROM (SELECT s.\"%w\" AS d FROM %s WHERE 0 UNION ALL SELECT "
+      "'\xC3\xA9')) FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 UNION ALL SELECT 'a')",
+      zCol, zFrom, zCol, zFrom);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  char sig[7] = "??????";
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    for (int k = 0; k < 6; k++)
+      sig[k] = sqlite3_column_type(stmt, k) == SQLITE_INTEGER
+                   ? (char)('0' + (sqlite3_column_int(stmt, k) != 0))
+                   : '?';
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if ((rc & 0xff) == SQLITE_NOMEM) return SQLITE_NOMEM;
+  if (strcmp(sig, "100100") == 0) *pzColl = "NOCASE";
+  if (strcmp(sig, "010000") == 0) *pzColl = "RTRIM";
+  return SQLITE_OK; /* a source that cannot be read: no collation */
+}
+
 /* The loadable module asks SQLite whether it has column metadata; a
 ** static build needs sqlite3_table_column_metadata at link time unless
 ** built with -DTRADESTAT_NO_COLUMN_METADATA (then columns are BINARY). */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
+  if (source_by_affinities(db, spec) == SQLITE_NOMEM) return SQLITE_NOMEM;
 #if defined(SQLITE_CORE) && defined(TRADESTAT_NO_COLUMN_METADATA)
   (void)db, (void)spec;
   return SQLITE_OK;
@@ -178,8 +272,18 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
     sqlite3_free(spec->azByColl[i]);
     spec->azByColl[i] = NULL;
     if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, &zColl,
-                                      NULL, NULL, NULL) != SQLITE_OK)
-      continue; /* a view: its columns' collations are not known by name */
+                                      NULL, NULL, NULL) != SQLITE_OK) {
+      /* A view (or a source that cannot be read: the probe fails). */
+      char *zFrom = ts_source_sql_name(spec);
+      if (zFrom == NULL) return SQLITE_NOMEM;
+      const char *zFound = NULL;
+      int rc = view_collation(db, zFrom, spec->azBy[i], &zFound);
+      sqlite3_free(zFrom);
+      if (rc != SQLITE_OK) return rc;
+      if (zFound && (spec->azByColl[i] = sqlite3_mprintf("%s", zFound)) == NULL)
+        return SQLITE_NOMEM;
+      continue;
+    }
     if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0) continue;
     /* An application collation not registered on this connection: the
     ** column stays BINARY and the scan reports the missing collation. */
@@ -299,8 +403,23 @@ static int by_value_pushable(sqlite3_value *v, char affinity) {
   }
 }
 
+/* The values of series column i's IN list when every one of them is
+** pushable (at most TS_MAX_IN_PUSHED), else 0: the list is left to
+** SQLite's own check.  Read with sqlite3_vtab_in_first/next, so only while
+** xFilter runs (ts_scan_open binds them there). */
+#define TS_MAX_IN_PUSHED 256
+static int in_list_pushable(sqlite3_value *pList, char affinity) {
+  sqlite3_value *v = NULL;
+  int n = 0;
+  int rc = sqlite3_vtab_in_first(pList, &v);
+  for (; rc == SQLITE_OK && v; rc = sqlite3_vtab_in_next(pList, &v)) {
+    if (++n > TS_MAX_IN_PUSHED || !by_value_pushable(v, affinity)) return 0;
+  }
+  return rc == SQLITE_DONE ? n : 0;
+}
+
 /* Builds the query text into a sqlite3_str; binds are numbered in order
-** (aBound[i]: by column i is bound). */
+** (aBound[i]: how many values by column i binds, 0 for none). */
 static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
                          const char *zFrom, int *aBound, int with_preliminary, int sorted) {
   char aAff[TS_MAX_BY + 1];
@@ -316,8 +435,15 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
   if (with_preliminary) sqlite3_str_appendall(s, ", s.\"preliminary\"");
   sqlite3_str_appendf(s, " FROM %s WHERE 1", zFrom);
   for (int i = 0; i < spec->nBy; i++) {
-    aBound[i] = pd && pd->apByEq[i] && by_value_pushable(pd->apByEq[i], aAff[i]);
-    if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    aBound[i] = 0;
+    if (pd && pd->apByEq[i]) {
+      aBound[i] = by_value_pushable(pd->apByEq[i], aAff[i]);
+      if (aBound[i]) sqlite3_str_appendf(s, " AND s.\"%w\" = ?", spec->azBy[i]);
+    } else if (pd && pd->apByIn[i] && (aBound[i] = in_list_pushable(pd->apByIn[i], aAff[i])) > 0) {
+      sqlite3_str_appendf(s, " AND s.\"%w\" IN (?", spec->azBy[i]);
+      for (int k = 1; k < aBound[i]; k++) sqlite3_str_appendall(s, ", ?");
+      sqlite3_str_appendall(s, ")");
+    }
   }
   /* Years, only on a TEXT column: a label whose first four characters
   ** are digits is of that year (period.c reads the year there whenever it
@@ -657,7 +783,16 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   }
   int iBind = 1;
   for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
-    if (aBound[i]) rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    if (aBound[i] && pd->apByEq[i]) {
+      rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
+    } else if (aBound[i]) { /* the same list, in the same order */
+      sqlite3_value *v = NULL;
+      int rc2 = sqlite3_vtab_in_first(pd->apByIn[i], &v);
+      for (; rc2 == SQLITE_OK && v && rc == SQLITE_OK;
+           rc2 = sqlite3_vtab_in_next(pd->apByIn[i], &v))
+        rc = sqlite3_bind_value(scan->stmt, iBind++, v);
+      if (rc == SQLITE_OK && rc2 != SQLITE_DONE) rc = rc2;
+    }
   }
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */

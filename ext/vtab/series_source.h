@@ -33,7 +33,10 @@
 /* What to read and how. Strings are sqlite3_malloc'ed and owned here. */
 typedef struct ts_source_spec {
   const char *zModule; /* "yoy_growth": prefix of every message */
-  char *zSchema;       /* NULL, or the part before '.' in source= */
+  char *zSchema;       /* NULL, or the part before '.' in source=, or
+                          (schema_implied) the CREATE form's own schema */
+  int schema_implied;  /* zSchema was not written in source= (messages
+                          show the source as written) */
   char *zTable;        /* table or view */
   char *zPeriod;       /* period column */
   int nValue;          /* 1: azValue[0]; 2: azValue[0..1] (wide trade) */
@@ -42,13 +45,17 @@ typedef struct ts_source_spec {
   char *azFlowLabel[2]; /* labels for slot 0 and slot 1 */
   int nBy;              /* series columns (0 .. TS_MAX_BY) */
   char *azBy[TS_MAX_BY];
-  char *azByColl[TS_MAX_BY]; /* a by column's collation other than BINARY,
+  char *azByColl[TS_MAX_BY];      /* a by column's collation other than BINARY,
                               declared on the table's own column (CREATE
                               form over a table); NULL: none or unknown */
-  ts_period_kind grain;      /* roll periods up to this kind; NONE: as they are */
-  int history_years;         /* years before a period's own that its result
+  const char *azByAff[TS_MAX_BY]; /* a by column's affinity ("INTEGER", "TEXT",
+                                   "REAL", "NUMERIC"; static strings) from
+                                   the source's declared type; NULL: none
+                                   or unknown */
+  ts_period_kind grain;           /* roll periods up to this kind; NONE: as they are */
+  int history_years;              /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
-  int scan;                  /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
+  int scan;                       /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);
@@ -108,10 +115,12 @@ char *ts_source_display_name(const ts_source_spec *spec);
 ** "amount" in "direct_trade"'. */
 int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr);
 
-/* Fills spec->azByColl from the source table's declared collations, so
-** WHERE, ORDER BY and GROUP BY on the virtual table's series columns
-** compare as on the source's.  A view, or a SQLite built without column
-** metadata, leaves them NULL (BINARY).  SQLITE_OK or SQLITE_NOMEM. */
+/* Fills spec->azByColl from the source table's declared collations, and
+** spec->azByAff from the declared types of the source's columns (a table's
+** or a view's), so WHERE, ORDER BY and GROUP BY on the virtual table's
+** series columns compare as on the source's.  A view, or a SQLite built
+** without column metadata, leaves the collations NULL (BINARY); a source
+** that cannot be read, the affinities NULL.  SQLITE_OK or SQLITE_NOMEM. */
 int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
 
 /* Constraints pushed into the source query (filled from xFilter's argv).
@@ -120,10 +129,14 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec);
 ** ts_source_decode), so pushdown never changes a row's values. */
 typedef struct ts_pushdown {
   sqlite3_value *apByEq[TS_MAX_BY]; /* NULL: unconstrained */
-  int empty;                        /* no row can satisfy the WHERE */
-  int year_lo, year_hi;             /* years to read from the source
+  /* Series column i IN (...), handed over whole (sqlite3_vtab_in): the
+  ** list value of xFilter's argv, read with sqlite3_vtab_in_first/next
+  ** while xFilter runs; NULL: none. */
+  sqlite3_value *apByIn[TS_MAX_BY];
+  int empty;                    /* no row can satisfy the WHERE */
+  int year_lo, year_hi;         /* years to read from the source
                                        (widened by history); 0: open */
-  int out_year_lo, out_year_hi;     /* years the query asks for; 0: open */
+  int out_year_lo, out_year_hi; /* years the query asks for; 0: open */
   /* The statement writes (INSERT INTO t SELECT ... FROM this table):
   ** read the source as it was before the statement's first write. */
   int snapshot;      /* sort in full before the first row */
@@ -197,8 +210,9 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 ** ts_source_best_index writes idxStr as one two-character token per argv
 ** entry, in argv order: a kind, then a code.  ts_source_decode reads it.
 */
-#define TS_PLAN_ARG 'A' /* + 'a'+k: hidden argument k (table-valued) */
-#define TS_PLAN_BY  'B' /* + 'a'+i: series column i = value */
+#define TS_PLAN_ARG   'A' /* + 'a'+k: hidden argument k (table-valued) */
+#define TS_PLAN_BY    'B' /* + 'a'+i: series column i = value */
+#define TS_PLAN_BY_IN 'C' /* + 'a'+i: series column i IN (list), the whole list in one value */
 #define TS_PLAN_PERIOD \
   'P' /* + op: period/year op value of unknown origin
                                       (a column, parameter or subquery: it may

@@ -6,8 +6,9 @@
 **  1. xCreate is xConnect, so each module is also eponymous: with no
 **     arguments it is the table-valued form (one `series` column, the
 **     module's HIDDEN argument columns); with key=value arguments it is the
-**     CREATE form (the by= columns).  The declared columns depend on the
-**     arguments only, never on the source.
+**     CREATE form (the by= columns).  The declared columns are the
+**     arguments'; only their types and collations come from the source's
+**     columns, when it can be read (never an error when it cannot).
 **  1a. The source (table and named columns) is checked when the table is
 **     created, and again by every query, but never when an existing table
 **     is connected (a new connection, or after a schema change): a table
@@ -100,6 +101,23 @@ static int check_roles(const ts_source_spec *spec, char **pzErr) {
   return SQLITE_OK;
 }
 
+/* An unqualified source= of a table in schema X (not temp) names X's
+** table, as an unqualified name in a view of X does: SQLite binds a view
+** in main to main.t even when a temp table t shadows it or main.t is
+** dropped and an attached database has a t.  Left unqualified, the query
+** on the source searched temp, main and then the attached databases, so
+** a scratch TEMP TABLE of the same name, or another database's table,
+** silently replaced the source (and a table in an attached database read
+** main's table while attached, its own once opened alone).  A table in
+** temp searches as a temp view does: temp, main, then attached. */
+static int bind_own_schema(ts_source_spec *spec, const char *zDb) {
+  if (spec->zSchema || zDb == NULL || sqlite3_stricmp(zDb, "temp") == 0) return SQLITE_OK;
+  spec->zSchema = sqlite3_mprintf("%s", zDb);
+  if (spec->zSchema == NULL) return SQLITE_NOMEM;
+  spec->schema_implied = 1;
+  return SQLITE_OK;
+}
+
 static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
   const ts_series_module *m = pAux;
@@ -129,6 +147,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
       ts_source_spec_clear(&vtab->spec);
       rc = vtab->zBroken ? SQLITE_OK : SQLITE_NOMEM;
     }
+    if (rc == SQLITE_OK && vtab->zBroken == NULL) rc = bind_own_schema(&vtab->spec, argv[1]);
     if (rc == SQLITE_OK && creating) rc = check_roles(&vtab->spec, pzErr);
     if (rc == SQLITE_OK && creating) rc = ts_source_check(db, &vtab->spec, pzErr);
     /* Never fails for a missing source: a column it cannot find stays BINARY. */
@@ -360,8 +379,42 @@ static int source_gone(ts_series_vtab *vtab, char **pzErr) {
   return SQLITE_ERROR;
 }
 
+/* A table whose source reads the table itself (g1 over t, t a series
+** table over g1: a database whose tables were renamed into a cycle) would
+** recurse until the stack overflows.  Reading the source is the only way
+** back into a table while it runs, so an xFilter of a busy table is that
+** cycle: an error naming the table. */
+static int cycle_error(ts_series_vtab *vtab) {
+  const char *zName = vtab->zTable ? vtab->zTable : vtab->module->zName;
+  char *zMsg = sqlite3_mprintf(
+      "%s: table \"%s\" reads itself through its source (a cycle of"
+      " series tables)",
+      vtab->module->zName, zName);
+  set_error(&vtab->base, zMsg);
+  return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                              int argc, sqlite3_value **argv);
+
 static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr, int argc,
                          sqlite3_value **argv) {
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  /* The table-valued form cannot be reached again through a source: one
+  ** named like the module is the module without arguments, an error of
+  ** its own. */
+  if (vtab->busy && !vtab->table_valued) {
+    series_reset((ts_series_cursor *)pCursor);
+    return cycle_error(vtab);
+  }
+  vtab->busy++;
+  int rc = series_filter_busy(pCursor, idxNum, idxStr, argc, argv);
+  vtab->busy--;
+  return rc;
+}
+
+static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
+                              int argc, sqlite3_value **argv) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
   ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
   const ts_series_module *m = vtab->module;
@@ -379,7 +432,10 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
     cur->spec = &cur->own;
     /* Several series columns behind the one `series` column: an equality
     ** on it is left to SQLite (it is never marked omit). */
-    if (cur->own.nBy > 1) memset(pd.apByEq, 0, sizeof(pd.apByEq));
+    if (cur->own.nBy > 1) {
+      memset(pd.apByEq, 0, sizeof(pd.apByEq));
+      memset(pd.apByIn, 0, sizeof(pd.apByIn));
+    }
   }
   /* A row that depends on later years needs them read. */
   if (rc == SQLITE_OK && m->xReadsLaterYears) {
@@ -398,7 +454,11 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
 }
 
 static int series_next(sqlite3_vtab_cursor *pCursor) {
-  return series_advance((ts_series_cursor *)pCursor);
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  vtab->busy++;
+  int rc = series_advance((ts_series_cursor *)pCursor);
+  vtab->busy--;
+  return rc;
 }
 
 static int series_eof(sqlite3_vtab_cursor *pCursor) {
@@ -462,7 +522,9 @@ static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int
     sqlite3_value *key = cur->series->apKey[iCol];
     if (key) sqlite3_result_value(ctx, key);
   } else if (iCol < vtab->nSeries + m->nResult) {
+    vtab->busy++; /* share, the pool: a second read of the source */
     m->xResult(cur, ctx, iCol - vtab->nSeries);
+    vtab->busy--;
   } else {
     int k = iCol - vtab->nSeries - m->nResult;
     if (k < m->nArg && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);

@@ -36,6 +36,9 @@ typedef struct ts_series_vtab {
   char *zTable;                  /* CREATE form: the table's own name, for messages */
   char *zBroken;                 /* CREATE form connected with arguments no CREATE
                           accepts: why (every query fails with it) */
+  int busy;                      /* > 0 while this table reads its source (xFilter, xNext, xColumn):
+               an xFilter then is the table reading itself through its
+               source, a cycle (series_vtab.c) */
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {
