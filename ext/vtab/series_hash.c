@@ -445,11 +445,11 @@ static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality
-** narrows the read to a few series (an index seek then reads little, in
-** order already). */
+** or IN list narrows the read to a few series (an index seek then reads
+** little, in order already). */
 static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
   for (int i = 0; pd && i < spec->nBy; i++)
-    if (pd->apByEq[i]) return 0;
+    if (pd->apByEq[i] || pd->apByIn[i]) return 0;
   return auto_hash_kind(db, spec);
 }
 
@@ -458,7 +458,7 @@ char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
   if (spec == NULL) return 'a';
   int by_eq = 0;
   for (int i = 0; idxStr && idxStr[2 * i] && idxStr[2 * i + 1]; i++)
-    if (idxStr[2 * i] == 'B') by_eq = 1;
+    if (idxStr[2 * i] == TS_PLAN_BY || idxStr[2 * i] == TS_PLAN_BY_IN) by_eq = 1;
   int hash = spec->scan == TS_SCAN_HASH ||
              (spec->scan == TS_SCAN_AUTO && !by_eq && auto_hash_kind(db, spec));
   return hash && keys_comparable(db, spec, aColl) ? 'h' : 's';

@@ -193,7 +193,15 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   /* The scan path, shown by EXPLAIN QUERY PLAN: "S" and h/s/a after the
   ** tokens xFilter reads (series_hash.h). */
   if (rc == SQLITE_OK && info->idxStr) {
-    char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
+    /* ts_hash_plan prepares statements on the source; a source that is
+    ** (through others) this table would plan it again, and again: the
+    ** second time is answered without asking (the query fails as a cycle
+    ** when it runs, series_filter). */
+    vtab->planning++;
+    char c = vtab->planning > 1 ? 's'
+                                : ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec,
+                                               info->idxStr);
+    vtab->planning--;
     char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
     if (z == NULL) return SQLITE_NOMEM;
     if (info->needToFreeIdxStr) sqlite3_free(info->idxStr);

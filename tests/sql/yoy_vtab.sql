@@ -899,7 +899,7 @@ SELECT series, period, share, share_change, contribution FROM yoy_growth('ft', '
 -- | ["import","A"]|2023|45.0|20.0|20.0
 -- | ["import","C"]|2023|55.0|-20.0|-20.0
 -- @check yoy_vtab-32.2 every row as the PARTITION BY query computes it; a WHERE on a series changes nothing
-CREATE VIRTUAL TABLE ftg USING yoy_growth(source=ft, value=v, period=p, by='flow, partner');
+CREATE VIRTUAL TABLE temp.ftg USING yoy_growth(source=ft, value=v, period=p, by='flow, partner');
 SELECT count(*) AS rows, sum(round(g.share, 9) = round(100.0 * g.value / w.tot, 9)) AS ok
 FROM ftg AS g JOIN (SELECT flow, p, sum(v) AS tot FROM ft GROUP BY flow, p) AS w ON w.flow = g.flow AND w.p = g.period;
 SELECT partner, share FROM ftg WHERE flow = 'import' AND partner = 'C' AND period = '2023';
@@ -947,7 +947,7 @@ SELECT share FROM yoy_growth('fg', 'v', 'p', 'flow, partner') WHERE period = '20
 -- total= with two by columns names a partner: each flow's 'Total' is that
 -- flow's total.  2023: export A 120/460, import A 90/230; export A
 -- contributes (120 - 100)/450 points.
-CREATE VIRTUAL TABLE fgt USING yoy_growth(source=fg, value=v, period=p, by='flow, partner', total='Total');
+CREATE VIRTUAL TABLE temp.fgt USING yoy_growth(source=fg, value=v, period=p, by='flow, partner', total='Total');
 -- @check yoy_vtab-32.6 total= with two by columns
 SELECT flow, partner, round(share, 4) AS share, round(contribution, 4) AS contribution FROM fgt WHERE period = '2023' AND partner IN ('A', 'Total') ORDER BY flow, partner;
 SELECT count(*) AS rows, sum(round(g.share, 9) = round(100.0 * g.value / t.v, 9)) AS ok
