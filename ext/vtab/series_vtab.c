@@ -198,9 +198,9 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     ** second time is answered without asking (the query fails as a cycle
     ** when it runs, series_filter). */
     vtab->planning++;
-    char c = vtab->planning > 1 ? 's'
-                                : ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec,
-                                               info->idxStr);
+    char c = vtab->planning > 1
+                 ? 's'
+                 : ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     vtab->planning--;
     char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
     if (z == NULL) return SQLITE_NOMEM;

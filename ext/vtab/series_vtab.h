@@ -39,7 +39,7 @@ typedef struct ts_series_vtab {
   int busy;                      /* > 0 while this table reads its source (xFilter, xNext, xColumn):
                an xFilter then is the table reading itself through its
                source, a cycle (series_vtab.c) */
-  int planning;                  /* > 0 while xBestIndex asks SQLite about the source (ts_hash_plan):
+  int planning; /* > 0 while xBestIndex asks SQLite about the source (ts_hash_plan):
                    a source that plans this table again is a cycle, not probed twice */
 } ts_series_vtab;
 
