@@ -438,6 +438,14 @@ static double hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
   return sse;
 }
 
+/* Into [-HW_X_BOUND, HW_X_BOUND] (Nelder-Mead is unbounded). */
+static void hw_clamp(double *x, int dim) {
+  for (int j = 0; j < dim; j++) {
+    if (x[j] > HW_X_BOUND) x[j] = HW_X_BOUND;
+    if (x[j] < -HW_X_BOUND) x[j] = -HW_X_BOUND;
+  }
+}
+
 static double hw_objective(const hw_data *d, const double *x) {
   hw_params p;
   params_from_x(d, x, &p);
@@ -621,6 +629,48 @@ static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort)
 static const double starts[4][HW_MAX_DIM] = {
     {0.2, 0.1, 0.1, 0.9}, {0.5, 0.3, 0.1, 0.5}, {0.8, 0.5, 0.05, 0.7}, {0.3, 0.05, 0.5, 0.3}};
 
+/* Item 3's cold fit in two parts, so that item 7's screen can come
+** between them: the rough searches' results by starting point. */
+typedef struct hw_cold {
+  double w[4][HW_MAX_DIM], f[4];
+  unsigned char done[4];
+} hw_cold;
+
+/* The rough search from the starting point with the smallest SSE (the
+** first of equals): the cold fit's first part, its point into x. */
+static double hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
+  int dim = hw_dim(d), first = 0;
+  double lowest = HW_INVALID;
+  for (int s = 0; s < 4; s++) {
+    for (int j = 0; j < dim; j++) c->w[s][j] = logit(starts[s][j]);
+    c->done[s] = 0;
+    double f = hw_objective(d, c->w[s]);
+    if (f < lowest) lowest = f, first = s;
+  }
+  c->f[first] = nelder_mead(d, c->w[first], &ROUGH);
+  c->done[first] = 1;
+  for (int j = 0; j < dim; j++) x[j] = c->w[first][j];
+  return c->f[first];
+}
+
+/* The rest of the cold fit: the rough searches not yet done, the best of
+** the four polished by a local one, then Levenberg-Marquardt. */
+static double hw_cold_finish(const hw_data *d, hw_cold *c, double *x) {
+  int dim = hw_dim(d);
+  double fz = HW_INVALID;
+  for (int s = 0; s < 4; s++) {
+    if (!c->done[s]) c->f[s] = nelder_mead(d, c->w[s], &ROUGH), c->done[s] = 1;
+    if (c->f[s] < fz || fz >= HW_INVALID) { /* ties: the first */
+      fz = c->f[s];
+      for (int j = 0; j < dim; j++) x[j] = c->w[s][j];
+    }
+  }
+  if (fz >= HW_INVALID) return fz;
+  nelder_mead(d, x, &LOCAL);
+  hw_clamp(x, dim);
+  return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+}
+
 /* Item 3: one candidate's fit into x.  With prev (its optimum in the
 ** previous fit of the chain), a local search from there.  Without, a
 ** rough search from each of the four starting points, the best polished
@@ -631,23 +681,9 @@ static double hw_fit(const hw_data *d, const double *prev, double *x) {
     for (int j = 0; j < dim; j++) x[j] = prev[j];
     return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
   }
-  double fz = HW_INVALID;
-  for (int s = 0; s < 4; s++) {
-    double w[HW_MAX_DIM];
-    for (int j = 0; j < dim; j++) w[j] = logit(starts[s][j]);
-    double fw = nelder_mead(d, w, &ROUGH);
-    if (fw < fz || fz >= HW_INVALID) { /* ties: the first */
-      fz = fw;
-      for (int j = 0; j < dim; j++) x[j] = w[j];
-    }
-  }
-  if (fz >= HW_INVALID) return fz;
-  nelder_mead(d, x, &LOCAL);
-  for (int j = 0; j < dim; j++) { /* Nelder-Mead is unbounded */
-    if (x[j] > HW_X_BOUND) x[j] = HW_X_BOUND;
-    if (x[j] < -HW_X_BOUND) x[j] = -HW_X_BOUND;
-  }
-  return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+  hw_cold c;
+  hw_cold_rough(d, &c, x);
+  return hw_cold_finish(d, &c, x);
 }
 
 /* Multiplicative seasonality needs values well away from zero (item 4). */
@@ -737,34 +773,45 @@ static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model, doubl
 }
 
 /* Fits every candidate (item 4) into cand[]; returns how many fitted.
-** Item 7: with warm holding an earlier fit, each candidate is first
-** evaluated at its previous optimum; those within HW_SCREEN of the best
-** such AICc are refitted (hw_fit with prev), the others keep their
-** previous parameters.  warm then holds this fit's parameters. */
+** Item 7's screen: each candidate is first given a cheap fit -- with
+** warm holding an earlier fit, its previous optimum evaluated; without,
+** the cold fit's first rough search -- and only those within HW_SCREEN
+** of the best such AICc get the full fit (warm: hw_fit from prev; cold:
+** the rest of the cold fit), the others keep the cheap one.  warm then
+** holds this fit's parameters. */
 static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
                           hw_candidate *cand) {
   int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
-  double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND], stale_sse[HW_N_CAND];
+  double sum_sq = 0, floor, best = HW_INVALID, cheap[HW_N_CAND], cheap_sse[HW_N_CAND];
+  double cheap_x[HW_N_CAND][HW_MAX_DIM];
+  unsigned char is_cold[HW_N_CAND];
   hw_data data[HW_N_CAND]; /* item 2's starts, worked out once */
+  hw_cold cold[HW_N_CAND];
   for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
   floor = 1e-20 * sum_sq + DBL_MIN;
   for (int id = 0; id < HW_N_CAND; id++) {
     hw_data *d = &data[id];
-    stale[id] = HW_INVALID;
+    cheap[id] = cheap_sse[id] = HW_INVALID;
+    is_cold[id] = 0;
     if (id / N_TREND > mult_ok) continue;
     hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
-    if (!warm || !warm->valid[id]) continue;
     int k = hw_dim(d);
     if (n - k - 1 <= 0) continue;
-    for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
-      if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
-      if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
+    if (warm && warm->valid[id]) {
+      for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
+        if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
+        if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
+        cheap_x[id][j] = warm->x[id][j];
+      }
+      cheap_sse[id] = hw_objective(d, cheap_x[id]);
     }
-    double sse = hw_objective(d, warm->x[id]);
-    if (sse >= HW_INVALID) continue;
-    stale_sse[id] = sse;
-    stale[id] = aicc(sse, floor, n, k);
-    if (stale[id] < best_stale) best_stale = stale[id];
+    if (cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
+      is_cold[id] = 1;
+      cheap_sse[id] = hw_cold_rough(d, &cold[id], cheap_x[id]);
+      if (cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
+    }
+    cheap[id] = aicc(cheap_sse[id], floor, n, k);
+    if (cheap[id] < best) best = cheap[id];
   }
   for (int id = 0; id < HW_N_CAND; id++) {
     if (id / N_TREND > mult_ok) continue;
@@ -772,13 +819,17 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
     c->d = data[id];
     int k = hw_dim(&c->d);
     if (n - k - 1 <= 0) continue;
-    if (stale[id] >= HW_INVALID) {
-      c->sse = hw_fit(&c->d, NULL, c->x);
-    } else if (stale[id] <= best_stale + HW_SCREEN) {
-      c->sse = hw_fit(&c->d, warm->x[id], c->x);
-    } else {
-      for (int j = 0; j < k; j++) c->x[j] = warm->x[id][j];
-      c->sse = stale_sse[id]; /* kept: its SSE at them, just evaluated */
+    for (int j = 0; j < k; j++) c->x[j] = cheap_x[id][j];
+    if (cheap[id] <= best + HW_SCREEN || cheap[id] >= HW_INVALID) {
+      c->sse = is_cold[id] ? hw_cold_finish(&c->d, &cold[id], c->x) : hw_fit(&c->d, c->x, c->x);
+    } else { /* kept: its SSE at them, just evaluated */
+      c->sse = cheap_sse[id];
+      if (is_cold[id]) { /* a rough search's point, unbounded */
+        double before[HW_MAX_DIM];
+        memcpy(before, c->x, sizeof(before));
+        hw_clamp(c->x, k);
+        if (memcmp(before, c->x, sizeof(before))) c->sse = hw_objective(&c->d, c->x);
+      }
     }
     if (warm) {
       warm->valid[id] = c->sse < HW_INVALID;
