@@ -91,15 +91,18 @@
 #define HW_INLINE inline
 #endif
 
-#define HW_MAX_DIM     4
-#define HW_MAX_EVAL    400  /* evaluations per Nelder-Mead search, a safety net */
-#define HW_ROUGH_TOL   3e-2 /* a rough search stops at this relative spread */
-#define HW_POLISH_TOL  1e-3 /* the polish at this one */
-#define HW_LOCAL_STEP  0.25 /* the polish's simplex edge, logit units */
-#define HW_LOCAL_TOL   1e-3 /* a local (LM) search stops at a step gaining less */
-#define HW_LOCAL_ITER  20   /* steps per local search, at most */
-#define HW_WARM_BOUND  3.0  /* previous optima are pulled into [-3, 3] */
-#define HW_SCREEN      10.0 /* refit candidates within this AICc of the best */
+#define HW_MAX_DIM    4
+#define HW_MAX_EVAL   400  /* evaluations per Nelder-Mead search, a safety net */
+#define HW_ROUGH_TOL  3e-2 /* a rough search stops at this relative spread */
+#define HW_POLISH_TOL 1e-3 /* the polish at this one */
+#define HW_LOCAL_STEP 0.25 /* the polish's simplex edge, logit units */
+#define HW_LOCAL_TOL  1e-3 /* a local (LM) search stops at a step gaining less */
+#define HW_LOCAL_ITER 20   /* steps per local search, at most */
+#define HW_WARM_BOUND 3.0  /* previous optima are pulled into [-3, 3] */
+#define HW_SCREEN     10.0 /* refit candidates within this AICc of the best */
+#ifndef HW_SCREEN2
+#define HW_SCREEN2 4.0 /* and go on after one step within this */
+#endif
 #define HW_INVALID     1e300
 #define HW_X_BOUND     20.0 /* logit scale: parameters stay 2e-9 inside */
 #define HW_LM_LAMBDA0  1e-3
@@ -439,11 +442,11 @@ static double hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
 }
 
 /* Into [-HW_X_BOUND, HW_X_BOUND] (Nelder-Mead is unbounded). */
+static double x_clamped(double x) {
+  return x > HW_X_BOUND ? HW_X_BOUND : x < -HW_X_BOUND ? -HW_X_BOUND : x;
+}
 static void hw_clamp(double *x, int dim) {
-  for (int j = 0; j < dim; j++) {
-    if (x[j] > HW_X_BOUND) x[j] = HW_X_BOUND;
-    if (x[j] < -HW_X_BOUND) x[j] = -HW_X_BOUND;
-  }
+  for (int j = 0; j < dim; j++) x[j] = x_clamped(x[j]);
 }
 
 static double hw_objective(const hw_data *d, const double *x) {
@@ -489,22 +492,49 @@ static int lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
   return 0;
 }
 
-/* Levenberg-Marquardt on the one-step errors from x (logit scale): each
-** step solves the damped Gauss-Newton system from hw_run_grad's J'J and
-** J'e; a step that lowers the SSE is taken (and the damping relaxed),
-** one that does not is retried with more damping.  Stops when a step
-** gains less than tol of the SSE, or the model predicts it would, or
-** after max_iter passes.  x stays in [-HW_X_BOUND, HW_X_BOUND] so every
-** parameter stays strictly inside its bounds. */
-static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
-  int dim = hw_dim(d);
+/* Levenberg-Marquardt's state, so a search can be paused after a step
+** and resumed as if it had not been (item 7's second screen). */
+typedef struct hw_lm_state {
+  double x[HW_MAX_DIM], f, lambda;
   hw_grad G;
-  double f = hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
-  if (f >= HW_INVALID) return f;
-  for (int iter = 0; iter < max_iter; iter++) {
-    double delta[HW_MAX_DIM], xt[HW_MAX_DIM], longest = 0;
-    if (lm_step(&G, dim, lambda, delta)) {
-      lambda = lambda * 10 + 1e-3;
+  int iter;
+  int pending; /* x's derivative pass not yet made */
+} hw_lm_state;
+
+static void hw_lm_begin(hw_lm_state *st, const double *x, int dim) {
+  for (int i = 0; i < dim; i++) st->x[i] = x[i];
+  st->f = HW_INVALID;
+  st->lambda = HW_LM_LAMBDA0;
+  st->iter = 0;
+  st->pending = 1;
+}
+
+/* Levenberg-Marquardt on the one-step errors from st->x (logit scale):
+** each step solves the damped Gauss-Newton system from hw_run_grad's J'J
+** and J'e; a step that lowers the SSE is taken (and the damping relaxed),
+** one that does not is retried with more damping.  Stops when a step
+** gains less than tol of the SSE, or the model predicts it would, or a
+** full Gauss-Newton step gained what the model predicted to within tol
+** of the SSE (the model is exact there: the next step would gain about
+** that mismatch), or after max_iter steps.  With pause_after > 0 it
+** pauses after that many taken steps (returns 0; hw_lm_run resumes it),
+** else runs to the end (returns 1).  st->f is the SSE at st->x.  x stays
+** in [-HW_X_BOUND, HW_X_BOUND] so every parameter stays strictly inside
+** its bounds. */
+static int hw_lm_run(const hw_data *d, hw_lm_state *st, double tol, int max_iter, int pause_after) {
+  int dim = hw_dim(d), taken = 0;
+  for (;;) {
+    if (st->pending) { /* the derivatives where the search goes on from */
+      st->pending = 0;
+      double f = hw_run_grad(d, st->x, &st->G);
+      if (f >= HW_INVALID) return 1; /* not expected after a step: the same filter */
+      st->f = f;
+    }
+    if (st->iter >= max_iter) return 1;
+    double delta[HW_MAX_DIM], xt[HW_MAX_DIM], longest = 0, f = st->f;
+    int iter = st->iter++;
+    if (lm_step(&st->G, dim, st->lambda, delta)) {
+      st->lambda = st->lambda * 10 + 1e-3;
       continue;
     }
     for (int i = 0; i < dim; i++)
@@ -515,33 +545,43 @@ static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
     for (int i = 0; i < dim; i++) {
       delta[i] *= scale;
       double hd = 0;
-      for (int k = 0; k < dim; k++) hd += G.H[i][k] * delta[k];
-      predicted -= 2 * G.g[i] * delta[i] + delta[i] * hd;
+      for (int k = 0; k < dim; k++) hd += st->G.H[i][k] * delta[k];
+      predicted -= 2 * st->G.g[i] * delta[i] + delta[i] * hd;
     }
     /* converged: even the nearly undamped step would gain too little (a
     ** heavily damped one always predicts little: retried, not stopped) */
-    if (lambda <= HW_LM_LAMBDA0 && predicted <= tol * f) break;
+    int undamped = st->lambda <= HW_LM_LAMBDA0;
+    if (undamped && predicted <= tol * f) return 1;
     for (int i = 0; i < dim; i++) {
-      xt[i] = x[i] + delta[i];
-      if (xt[i] > HW_X_BOUND) xt[i] = HW_X_BOUND;
-      if (xt[i] < -HW_X_BOUND) xt[i] = -HW_X_BOUND;
+      xt[i] = x_clamped(st->x[i] + delta[i]);
     }
     /* the trial by a plain pass; the derivatives only where the search
     ** goes on from it (not after a rejected or a final step) */
     double ft = hw_objective(d, xt);
     if (ft < f) {
       double gained = f - ft;
-      for (int i = 0; i < dim; i++) x[i] = xt[i];
-      lambda *= HW_LM_RELAX;
-      if (gained <= tol * ft || iter == max_iter - 1) return ft;
-      f = hw_run_grad(d, x, &G);
-      if (f >= HW_INVALID) return ft; /* not expected: the same filter */
+      for (int i = 0; i < dim; i++) st->x[i] = xt[i];
+      st->f = ft;
+      st->lambda *= HW_LM_RELAX;
+      if (gained <= tol * ft || iter == max_iter - 1) return 1;
+      if (undamped && scale == 1.0 && fabs(predicted - gained) <= tol * ft) return 1;
+      st->pending = 1;
+      if (++taken == pause_after) return 0;
     } else {
-      lambda = lambda * 10 + 1e-3;
-      if (lambda > 1e10) break;
+      st->lambda = st->lambda * 10 + 1e-3;
+      if (st->lambda > 1e10) return 1;
     }
   }
-  return f;
+}
+
+/* A whole Levenberg-Marquardt search from x (into x); its SSE. */
+static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
+  hw_lm_state st;
+  int dim = hw_dim(d);
+  hw_lm_begin(&st, x, dim);
+  hw_lm_run(d, &st, tol, max_iter, 0);
+  for (int i = 0; i < dim; i++) x[i] = st.x[i];
+  return st.f;
 }
 
 static void simplex_sort(double p[][HW_MAX_DIM], double *f, int dim) {
@@ -813,15 +853,27 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
     cheap[id] = aicc(cheap_sse[id], floor, n, k);
     if (cheap[id] < best) best = cheap[id];
   }
+  /* The full fits; a warm one by one Levenberg-Marquardt step first. */
+  hw_candidate all[HW_N_CAND];
+  hw_lm_state lm[HW_N_CAND];
+  unsigned char paused[HW_N_CAND] = {0};
+  double best_step = HW_INVALID;
   for (int id = 0; id < HW_N_CAND; id++) {
-    if (id / N_TREND > mult_ok) continue;
-    hw_candidate *c = &cand[n_cand];
+    hw_candidate *c = &all[id];
     c->d = data[id];
     int k = hw_dim(&c->d);
-    if (n - k - 1 <= 0) continue;
+    c->sse = HW_INVALID;
+    if (id / N_TREND > mult_ok || n - k - 1 <= 0) continue;
     for (int j = 0; j < k; j++) c->x[j] = cheap_x[id][j];
     if (cheap[id] <= best + HW_SCREEN || cheap[id] >= HW_INVALID) {
-      c->sse = is_cold[id] ? hw_cold_finish(&c->d, &cold[id], c->x) : hw_fit(&c->d, c->x, c->x);
+      if (is_cold[id]) {
+        c->sse = hw_cold_finish(&c->d, &cold[id], c->x);
+      } else {
+        hw_lm_begin(&lm[id], c->x, k);
+        paused[id] = !hw_lm_run(&c->d, &lm[id], HW_LOCAL_TOL, HW_LOCAL_ITER, 1);
+        for (int j = 0; j < k; j++) c->x[j] = lm[id].x[j];
+        c->sse = lm[id].f;
+      }
     } else { /* kept: its SSE at them, just evaluated */
       c->sse = cheap_sse[id];
       if (is_cold[id]) { /* a rough search's point, unbounded */
@@ -831,13 +883,31 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
         if (memcmp(before, c->x, sizeof(before))) c->sse = hw_objective(&c->d, c->x);
       }
     }
+    if (c->sse < HW_INVALID) {
+      c->aicc = aicc(c->sse, floor, n, k);
+      if (c->aicc < best_step) best_step = c->aicc;
+    }
+  }
+  /* Item 7's second screen: a search paused after its first step goes on
+  ** only within HW_SCREEN2 of the best AICc now. */
+  for (int id = 0; id < HW_N_CAND; id++) {
+    hw_candidate *c = &all[id];
+    if (!paused[id] || !(c->aicc <= best_step + HW_SCREEN2)) continue;
+    int k = hw_dim(&c->d);
+    hw_lm_run(&c->d, &lm[id], HW_LOCAL_TOL, HW_LOCAL_ITER, 0);
+    for (int j = 0; j < k; j++) c->x[j] = lm[id].x[j];
+    c->sse = lm[id].f;
+    c->aicc = aicc(c->sse, floor, n, k);
+  }
+  for (int id = 0; id < HW_N_CAND; id++) {
+    hw_candidate *c = &all[id];
+    int k = hw_dim(&c->d);
+    if (id / N_TREND > mult_ok || n - k - 1 <= 0) continue;
     if (warm) {
       warm->valid[id] = c->sse < HW_INVALID;
       for (int j = 0; j < k; j++) warm->x[id][j] = c->x[j];
     }
-    if (c->sse >= HW_INVALID) continue;
-    c->aicc = aicc(c->sse, floor, n, k);
-    n_cand++;
+    if (c->sse < HW_INVALID) cand[n_cand++] = *c;
   }
   return n_cand;
 }
