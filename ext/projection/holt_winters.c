@@ -711,21 +711,6 @@ static double hw_cold_finish(const hw_data *d, hw_cold *c, double *x) {
   return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
 }
 
-/* Item 3: one candidate's fit into x.  With prev (its optimum in the
-** previous fit of the chain), a local search from there.  Without, a
-** rough search from each of the four starting points, the best polished
-** by a local one. */
-static double hw_fit(const hw_data *d, const double *prev, double *x) {
-  int dim = hw_dim(d);
-  if (prev) {
-    for (int j = 0; j < dim; j++) x[j] = prev[j];
-    return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
-  }
-  hw_cold c;
-  hw_cold_rough(d, &c, x);
-  return hw_cold_finish(d, &c, x);
-}
-
 /* Multiplicative seasonality needs values well away from zero (item 4). */
 static int multiplicative_allowed(const double *y, int n) {
   double sum = 0, low = y[0];
