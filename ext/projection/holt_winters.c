@@ -210,31 +210,33 @@ static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_mo
   double sse = 0, rel = 0;
   int m = d->m, j = d->first_pos;
   memcpy(s, d->season0, sizeof(s));
-  for (int t = 0; t < d->n; t++) {
-    double sj = s[j], c, e;
-    if (multiplicative) {
-      if (base <= 0 || sj <= 0) return HW_INVALID;
-      c = y[t] / sj;
-      e = y[t] - base * sj;
-      s[j] = sj + g * e / base;
-    } else {
-      c = y[t] - sj;
-      e = c - base;
-      s[j] = sj + g * e;
+  /* season by season: the position needs no wrap test within one */
+  for (int t = 0, n = d->n; t < n; j = 0) {
+    for (int end = t + m - j < n ? t + m - j : n; t < end; t++, j++) {
+      double sj = s[j], c, e;
+      if (multiplicative) {
+        if (base <= 0 || sj <= 0) return HW_INVALID;
+        c = y[t] / sj;
+        e = y[t] - base * sj;
+        s[j] = sj + g * e / base;
+      } else {
+        c = y[t] - sj;
+        e = c - base;
+        s[j] = sj + g * e;
+      }
+      sse += e * e;
+      if (rel_sse) {
+        double yhat = y[t] - e;
+        if (yhat != 0) rel += (e / yhat) * (e / yhat);
+      }
+      if (trend) { /* without one b stays 0: the same numbers */
+        double next_base = keep * base + (phi2 * b + gain * c);
+        b = phi * b + B * c - B * base;
+        base = next_base;
+      } else {
+        base = keep * base + gain * c;
+      }
     }
-    sse += e * e;
-    if (rel_sse) {
-      double yhat = y[t] - e;
-      if (yhat != 0) rel += (e / yhat) * (e / yhat);
-    }
-    if (trend) { /* without one b stays 0: the same numbers */
-      double next_base = keep * base + (phi2 * b + gain * c);
-      b = phi * b + B * c - B * base;
-      base = next_base;
-    } else {
-      base = keep * base + gain * c;
-    }
-    if (++j == m) j = 0;
   }
   if (!isfinite(sse)) return HW_INVALID;
   if (state) {
