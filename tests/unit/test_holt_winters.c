@@ -263,37 +263,78 @@ static void test_fit_sse_against_nelder_mead(void **state) {
   }
 }
 
-/* A search paused after its first step and resumed ends where the
-** search run in one go ends, bit for bit (item 7's second screen relies
-** on it), and its SSE is the SSE at its point. */
-static void test_paused_search_resumes_exactly(void **state) {
+/* The reference: Levenberg-Marquardt without the stop on a step its
+** model predicted (every accepted step followed by a derivative pass,
+** stopping only where a step gains, or is predicted to gain, less than
+** tol of the SSE). */
+static double reference_lm(const hw_data *d, double *x, double tol, int max_iter) {
+  int dim = hw_dim(d);
+  hw_grad G;
+  double f = hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
+  if (f >= HW_INVALID) return f;
+  for (int iter = 0; iter < max_iter; iter++) {
+    double delta[HW_MAX_DIM], xt[HW_MAX_DIM], longest = 0, predicted = 0;
+    if (lm_step(&G, dim, lambda, delta)) {
+      lambda = lambda * 10 + 1e-3;
+      continue;
+    }
+    for (int i = 0; i < dim; i++) longest = fmax(longest, fabs(delta[i]));
+    double scale = longest > HW_LM_MAX_STEP ? HW_LM_MAX_STEP / longest : 1.0;
+    for (int i = 0; i < dim; i++) {
+      delta[i] *= scale;
+      double hd = 0;
+      for (int k = 0; k < dim; k++) hd += G.H[i][k] * delta[k];
+      predicted -= 2 * G.g[i] * delta[i] + delta[i] * hd;
+    }
+    if (lambda <= HW_LM_LAMBDA0 && predicted <= tol * f) break;
+    for (int i = 0; i < dim; i++) xt[i] = x_clamped(x[i] + delta[i]);
+    double ft = hw_objective(d, xt);
+    if (ft < f) {
+      memcpy(x, xt, sizeof(double) * dim);
+      lambda *= HW_LM_RELAX;
+      if (f - ft <= tol * ft || iter == max_iter - 1) return ft;
+      f = hw_run_grad(d, x, &G);
+    } else {
+      lambda = lambda * 10 + 1e-3;
+      if (lambda > 1e10) break;
+    }
+  }
+  return f;
+}
+
+/* Levenberg-Marquardt's stop on a full Gauss-Newton step that gained
+** what its model predicted (to within 1e-3 of the SSE) loses less than
+** 0.5 % of SSE against the reference without it, from where the warm
+** fits start (the optimum on the series a season shorter) and from the
+** fixed starts. */
+static void test_lm_stop_against_reference(void **state) {
   (void)state;
   double y[96];
-  int paused = 0;
+  int compared = 0;
   for (int c = 0; c < N_CASES; c++) {
+    int n = cases[c].n, m = cases[c].m;
     case_series(c, y);
     for (int id = 0; id < HW_N_CAND; id++) {
-      hw_data d;
-      hw_data_init(&d, y, cases[c].n, cases[c].m, 1, id / N_TREND, id % N_TREND);
-      int dim = hw_dim(&d);
-      for (int s = 0; s < 4; s++) {
-        double x[HW_MAX_DIM] = {0};
-        for (int j = 0; j < dim; j++) x[j] = logit(starts[s][j]);
-        hw_lm_state st;
-        hw_lm_begin(&st, x, dim);
-        if (!hw_lm_run(&d, &st, HW_LOCAL_TOL, HW_LOCAL_ITER, 1)) {
-          paused++;
-          hw_lm_run(&d, &st, HW_LOCAL_TOL, HW_LOCAL_ITER, 0);
+      hw_data shorter, d;
+      hw_data_init(&shorter, y, n - m, m, 1, id / N_TREND, id % N_TREND);
+      hw_data_init(&d, y, n, m, 1, id / N_TREND, id % N_TREND);
+      for (int s = 0; s <= 4; s++) {
+        double x[HW_MAX_DIM] = {0}, ref_x[HW_MAX_DIM] = {0};
+        if (s == 4) {
+          if (hw_fit(&shorter, NULL, x) >= HW_INVALID) continue;
+        } else {
+          for (int j = 0; j < hw_dim(&d); j++) x[j] = logit(starts[s][j]);
         }
+        memcpy(ref_x, x, sizeof(ref_x));
         double f = hw_lm(&d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
-        if (f >= HW_INVALID) continue;
-        assert_true(st.f == f);
-        for (int j = 0; j < dim; j++) assert_true(st.x[j] == x[j]);
-        assert_float_equal(f, hw_objective(&d, x), 1e-12 * f);
+        double ref = reference_lm(&d, ref_x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+        if (ref >= HW_INVALID) continue;
+        assert_true(f <= ref * 1.005);
+        compared++;
       }
     }
   }
-  assert_true(paused > 20); /* most searches from the fixed starts take several steps */
+  assert_true(compared > 150);
 }
 
 /* The full fit item 7's shortcuts stand in for: from the previous
@@ -310,13 +351,13 @@ static double full_fit(const hw_data *d, const ts_hw_warm *prev, int id, double 
 }
 
 /* The backtest's chain: the same series fitted with one more season each
-** time, each fit warm-started from the one before.  The screens (item 7:
-** the cheap fits' 10 AICc, the one-step refits' 4), the Levenberg-
-** Marquardt stop on a step its model predicted, and the cold fit's first
-** rough search standing in for the whole cold fit are shortcuts: at every
-** cut-off the chosen model's SSE is within 0.5 % of its full fit from the
-** same starting point, and no candidate's full fit beats the chosen one
-** by more than the AICc of 0.5 % of the SSE. */
+** time, each fit warm-started from the one before.  Item 7's screens
+** (the cheap fits' AICc; cold, the first rough search standing in for
+** the whole cold fit) and Levenberg-Marquardt's stop on a step its model
+** predicted are shortcuts: at every cut-off the chosen model's SSE is
+** within 0.5 % of its full fit from the same starting point, and no
+** candidate's full fit beats the chosen one by more than the AICc of
+** 0.5 % of the SSE. */
 static void test_warm_chain_against_full_fits(void **state) {
   (void)state;
   double y[96];
@@ -365,7 +406,7 @@ int main(void) {
       cmocka_unit_test(test_gradient_matches_finite_differences),
       cmocka_unit_test(test_fitted_parameters_inside_bounds),
       cmocka_unit_test(test_fit_sse_against_nelder_mead),
-      cmocka_unit_test(test_paused_search_resumes_exactly),
+      cmocka_unit_test(test_lm_stop_against_reference),
       cmocka_unit_test(test_warm_chain_against_full_fits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
