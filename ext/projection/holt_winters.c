@@ -89,11 +89,13 @@
 **     Measured on the accuracy report (make bench-accuracy): the cold
 **     screen and the predicted-gain stop left holt_winters' and auto's
 **     MAPE as they were to 0.01 point on every data set but KOSIS (92.24
-**     -> 92.22); with the per-form filters the benchmark's holt_winters
-**     task took 0.74 x the instructions (8.60 G -> 6.35 G at scale 0.1).
-**     Refitting warm candidates that one Levenberg-Marquardt step left 4
-**     AICc behind no further would save 0.1 x more, but moved the MAPE
-**     (synthetic quarterly 4.10 -> 4.11, auto monthly 2.63 -> 2.64).
+**     -> 92.22; its small set beside R 44.01 -> 44.03); with the per-form
+**     filters the benchmark's holt_winters task took 0.75 x the
+**     instructions (8.60 G -> 6.41 G at scale 0.1; the filters alone,
+**     the same numbers, 6.84 G).  Refitting warm candidates that one
+**     Levenberg-Marquardt step left 4 AICc behind no further saved about
+**     0.1 x more, but moved the MAPE (synthetic quarterly 4.10 -> 4.11,
+**     auto monthly 2.63 -> 2.64).
 **     Before (the warm screen alone, Levenberg-Marquardt refits against
 **     the Nelder-Mead ones they replaced): the same MAPE to 0.01 point on
 **     the synthetic sets, KOSIS 96.0 -> 92.2; the screen at 10 instead
