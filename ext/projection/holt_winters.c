@@ -29,14 +29,21 @@
 **     (1e-3), then by Levenberg-Marquardt.  Levenberg-Marquardt: the filter
 **     carries the one-step errors' derivatives with respect to a, g, B and
 **     phi alongside its states (forward mode: the recursion
-**     differentiated; 4-5 plain passes' time, 8 their instructions), so
-**     one pass gives the SSE, J'e and J'J; each step solves the damped
-**     Gauss-Newton system on the logit scale, inside [-20, 20] there
-**     (every parameter strictly inside its bounds), until a step gains
-**     less than 1e-3 of the SSE (20 steps at most).  It converges in a few passes from a nearby point, where
-**     Nelder-Mead spends tens; from far it settles in worse optima than
-**     Nelder-Mead's wide simplex (measured on the unit tests' series: 2 %
-**     worse SSE at the median), hence the cold fit's Nelder-Mead.
+**     differentiated, its lanes a fixed-count loop the compiler
+**     vectorises; about 5 plain passes' instructions), so one pass gives
+**     the SSE, J'e and J'J; each step solves the damped Gauss-Newton
+**     system on the logit scale, inside [-20, 20] there (every parameter
+**     strictly inside its bounds), until a step gains less than 1e-3 of
+**     the SSE, or the model predicts it would, or a full Gauss-Newton
+**     step gained what the model predicted to within 1e-3 of the SSE (the
+**     model is exact there: the next step would gain about that mismatch;
+**     it saves the derivative pass that would only have confirmed it), 20
+**     steps at most.  It converges in a few passes from a nearby point,
+**     where Nelder-Mead spends tens; from far it settles in worse optima
+**     than Nelder-Mead's wide simplex (measured on the unit tests'
+**     series: 2 % worse SSE at the median), hence the cold fit's
+**     Nelder-Mead.  Each filter (plain and with derivatives) is compiled
+**     once per model form, its branches on the form folded.
 **     Deterministic.  The fit is a local optimum: a different search can
 **     settle on a different one (the reference's example, 832.7, became
 **     832.8 when the cold fit's Nelder-Mead replaced four full searches).
@@ -58,30 +65,56 @@
 **     .. + phi^j) + g [j mod m == 0] (exact for the additive model; the
 **     multiplicative one uses its relative errors scaled by the forecast
 **     level), sigma with n - k degrees of freedom.  -1 after fallback 2.
-**  6. Needs n >= 2 m; m is 2, 4 or 12; h <= 12.  Nothing allocates.
-**  7. Warm start (ts_holt_winters_forecast_warm; the backtest fits the
-**     same series year after year, each time with one more year): every
-**     candidate is first evaluated at its optimum in the previous fit
-**     (pulled into [-3, 3] on the logit scale, off the logistic's flat
-**     ends).  Those within 10 of the best such AICc are refitted by
-**     Levenberg-Marquardt from there; the others keep their previous
-**     parameters (with AICc 10 behind, Akaike weight < 7e-3, they are
-**     practically never chosen, only possibly a fallback).  Measured on
-**     the accuracy report (make bench-accuracy): the same MAPE as the
-**     Nelder-Mead refits it replaced (a local search from the previous
-**     optimum and a rough one from the best fixed start, the better
-**     polished) to 0.01 point on the synthetic sets, KOSIS 96.0 -> 92.2;
-**     with the cold fits unchanged, the benchmark's whole holt_winters
-**     task took 0.63 x the instructions and 0.66 x the CPU time.  (A
-**     Nelder-Mead local search alone had lost accuracy: it stops early in
-**     a worse basin.)
-**     The screen at 10 instead of 20 changed holt_winters' MAPE by at
-**     most 0.01 point; at 5 the monthly MAPE rose by 0.02.
+**  6. Needs n >= 2 m; m is 2, 4 or 12; h <= 12.  Nothing allocates.  The
+**     work per call is bounded: six candidates, each at most five
+**     Nelder-Mead searches of 400 evaluations and one Levenberg-Marquardt
+**     search of 20 steps.
+**  7. Screens (every call; warm start: ts_holt_winters_forecast_warm, the
+**     backtest fits the same series year after year, each time with one
+**     more year).  Every candidate first gets a cheap fit: with an
+**     earlier fit its optimum there, evaluated (pulled into [-3, 3] on
+**     the logit scale, off the logistic's flat ends); without, the cold
+**     fit's rough search from the fixed start where the SSE is smallest.
+**     Warm, those within 10 of the best such AICc are refitted by
+**     Levenberg-Marquardt from the previous optimum; cold, those within
+**     20 get the rest of item 3's cold fit (ending where the whole cold
+**     fit would).  The others keep the cheap fit (10 AICc behind, Akaike
+**     weight < 7e-3: practically never chosen, only possibly a fallback;
+**     a rough search's AICc is looser, hence 20: at 10 and 15 the small
+**     synthetic monthly set's MAPE rose 2.73 -> 2.77).  The unit tests
+**     pin the shortcuts: along a warm chain the chosen model's SSE is
+**     within 0.5 % of its full fit from the same start and no candidate's
+**     full fit beats it by more; the predicted-gain stop loses less than
+**     0.5 % against the search without it.
+**     Measured on the accuracy report (make bench-accuracy): the cold
+**     screen and the predicted-gain stop left holt_winters' and auto's
+**     MAPE as they were to 0.01 point on every data set but KOSIS (92.24
+**     -> 92.22; its small set beside R 44.01 -> 44.03); with the per-form
+**     filters the benchmark's holt_winters task took 0.75 x the
+**     instructions (8.60 G -> 6.41 G at scale 0.1; the filters alone,
+**     the same numbers, 6.84 G).  Refitting warm candidates that one
+**     Levenberg-Marquardt step left 4 AICc behind no further saved about
+**     0.1 x more, but moved the MAPE (synthetic quarterly 4.10 -> 4.11,
+**     auto monthly 2.63 -> 2.64).
+**     Before (the warm screen alone, Levenberg-Marquardt refits against
+**     the Nelder-Mead ones they replaced): the same MAPE to 0.01 point on
+**     the synthetic sets, KOSIS 96.0 -> 92.2; the screen at 10 instead
+**     of 20 changed holt_winters' MAPE by at most 0.01 point; at 5 the
+**     monthly MAPE rose by 0.02.  (A Nelder-Mead local search alone had
+**     lost accuracy: it stops early in a worse basin.)
 */
 #include "projection/projection.h"
 
 #include <float.h>
 #include <math.h>
+
+/* Forced inlining where the compiler has it: the filters are written
+** once and compiled per model form (constant flags fold their branches). */
+#if defined(__GNUC__)
+#define HW_INLINE inline __attribute__((always_inline))
+#else
+#define HW_INLINE inline
+#endif
 
 #define HW_MAX_DIM     4
 #define HW_MAX_EVAL    400  /* evaluations per Nelder-Mead search, a safety net */
@@ -92,6 +125,7 @@
 #define HW_LOCAL_ITER  20   /* steps per local search, at most */
 #define HW_WARM_BOUND  3.0  /* previous optima are pulled into [-3, 3] */
 #define HW_SCREEN      10.0 /* refit candidates within this AICc of the best */
+#define HW_COLD_SCREEN 20.0 /* and cold, on the first rough search's AICc */
 #define HW_INVALID     1e300
 #define HW_X_BOUND     20.0 /* logit scale: parameters stay 2e-9 inside */
 #define HW_LM_LAMBDA0  1e-3
@@ -190,36 +224,42 @@ static void hw_data_init(hw_data *d, const double *y, int n, int m, int first_po
 ** so base' = (1 - a - phi B) base + phi^2 b + (a + phi B) c and
 ** b' = phi b + B c - B base: each step depends on the last through one
 ** multiply-add, not a chain of four (the same model; rounding differs). */
-static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
+static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_model *state,
+                                  double *rel_sse, const int multiplicative, const int trend) {
   if (d->start_invalid) return HW_INVALID;
   const double *y = d->y, a = p->alpha, B = p->beta, g = p->gamma, phi = p->phi;
   const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
-  const int multiplicative = d->multiplicative;
   double b = d->trend0, base = d->level0 + phi * b, s[12];
   double sse = 0, rel = 0;
   int m = d->m, j = d->first_pos;
   memcpy(s, d->season0, sizeof(s));
-  for (int t = 0; t < d->n; t++) {
-    double sj = s[j], c, e;
-    if (multiplicative) {
-      if (base <= 0 || sj <= 0) return HW_INVALID;
-      c = y[t] / sj;
-      e = y[t] - base * sj;
-      s[j] = sj + g * e / base;
-    } else {
-      c = y[t] - sj;
-      e = c - base;
-      s[j] = sj + g * e;
+  /* season by season: the position needs no wrap test within one */
+  for (int t = 0, n = d->n; t < n; j = 0) {
+    for (int end = t + m - j < n ? t + m - j : n; t < end; t++, j++) {
+      double sj = s[j], c, e;
+      if (multiplicative) {
+        if (base <= 0 || sj <= 0) return HW_INVALID;
+        c = y[t] / sj;
+        e = y[t] - base * sj;
+        s[j] = sj + g * e / base;
+      } else {
+        c = y[t] - sj;
+        e = c - base;
+        s[j] = sj + g * e;
+      }
+      sse += e * e;
+      if (rel_sse) {
+        double yhat = y[t] - e;
+        if (yhat != 0) rel += (e / yhat) * (e / yhat);
+      }
+      if (trend) { /* without one b stays 0: the same numbers */
+        double next_base = keep * base + (phi2 * b + gain * c);
+        b = phi * b + B * c - B * base;
+        base = next_base;
+      } else {
+        base = keep * base + gain * c;
+      }
     }
-    sse += e * e;
-    if (rel_sse) {
-      double yhat = y[t] - e;
-      if (yhat != 0) rel += (e / yhat) * (e / yhat);
-    }
-    double next_base = keep * base + (phi2 * b + gain * c);
-    b = phi * b + B * c - B * base;
-    base = next_base;
-    if (++j == m) j = 0;
   }
   if (!isfinite(sse)) return HW_INVALID;
   if (state) {
@@ -229,6 +269,33 @@ static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, d
   }
   if (rel_sse) *rel_sse = rel;
   return sse;
+}
+
+/* hw_filter in general (the final states, the relative errors). */
+static double hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
+  return hw_filter(d, p, state, rel_sse, d->multiplicative, d->trend != TREND_NONE);
+}
+
+/* The SSE alone, the searches' objective: hw_filter compiled once per
+** model form, so the branches on the form and on the optional outputs
+** leave the loop (about a third fewer instructions a pass). */
+static double hw_sse_add(const hw_data *d, const hw_params *p) {
+  return hw_filter(d, p, NULL, NULL, 0, 0);
+}
+static double hw_sse_add_trend(const hw_data *d, const hw_params *p) {
+  return hw_filter(d, p, NULL, NULL, 0, 1);
+}
+static double hw_sse_mult(const hw_data *d, const hw_params *p) {
+  return hw_filter(d, p, NULL, NULL, 1, 0);
+}
+static double hw_sse_mult_trend(const hw_data *d, const hw_params *p) {
+  return hw_filter(d, p, NULL, NULL, 1, 1);
+}
+
+static double hw_sse(const hw_data *d, const hw_params *p) {
+  int trend = d->trend != TREND_NONE;
+  if (d->multiplicative) return trend ? hw_sse_mult_trend(d, p) : hw_sse_mult(d, p);
+  return trend ? hw_sse_add_trend(d, p) : hw_sse_add(d, p);
 }
 
 /* The parameters' derivatives with respect to x (dtheta_k / dx_i, theta =
@@ -259,17 +326,20 @@ typedef struct hw_grad {
   double H[HW_MAX_DIM][HW_MAX_DIM];
 } hw_grad;
 
-/* One derivative lane k of hw_grad_pass's step: with d c = cs d s_j,
-** d e = es d s_j + eb d base, it updates d s_j, d base, d b and J'e.  A
-** macro with a literal k: constant indices the compiler can keep apart
-** (a loop over a variable lane count measured slower). */
+/* One derivative lane k of the step: with d c = cs d s_j, d e = es d s_j +
+** eb d base, it updates d s_j, d base, d b and J'e.  Without a trend d b
+** stays 0 (phi = B = 0) and is left out. */
 #define HW_LANE(k)                                                                      \
   do {                                                                                  \
     double dsj = Ds[j][k], dbase = Dbase[k], dc = cs * dsj, de = es * dsj + eb * dbase; \
     De[k] = de;                                                                         \
     Ds[j][k] = dsj + gi * de - gb * dbase;                                              \
-    Dbase[k] = keep * dbase + phi2 * Db[k] + gain * dc + dgain[k] * cb;                 \
-    Db[k] = phi * Db[k] + B * (dc - dbase);                                             \
+    if (trend) {                                                                        \
+      Dbase[k] = keep * dbase + phi2 * Db[k] + gain * dc + dgain[k] * cb;               \
+      Db[k] = phi * Db[k] + B * (dc - dbase);                                           \
+    } else {                                                                            \
+      Dbase[k] = keep * dbase + gain * dc + dgain[k] * cb;                              \
+    }                                                                                   \
     Jg[k] += de * e;                                                                    \
   } while (0)
 
@@ -279,14 +349,14 @@ typedef struct hw_grad {
 ** one pass gives the SSE, J'e (Jg) and J'J (JJ, lower triangle) in theta.
 ** Only base's start, level0 + phi trend0, depends on a parameter.  The
 ** models without a trend run the first two lanes only. */
-static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg_out,
-                           double JJ_out[][HW_MAX_DIM]) {
+static HW_INLINE double hw_grad_filter(const hw_data *d, const hw_params *p, double *Jg_out,
+                                       double JJ_out[][HW_MAX_DIM], const int multiplicative,
+                                       const int trend) {
   const double *y = d->y, a = p->alpha, B = p->beta, g = p->gamma, phi = p->phi;
   const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
   /* d gain by lane (d keep = -d gain: keep = 1 - gain) */
   const double dgain[HW_MAX_DIM] = {1, 0, phi, B};
-  const int multiplicative = d->multiplicative, m = d->m, n = d->n;
-  const int trend = d->trend != TREND_NONE;
+  const int m = d->m, n = d->n;
   double b = d->trend0, base = d->level0 + phi * b, s[12];
   double Dbase[HW_MAX_DIM] = {0, 0, 0, b}, Db[HW_MAX_DIM] = {0}, Ds[12][HW_MAX_DIM];
   double Jg[HW_MAX_DIM] = {0}, JJ[10] = {0}, sse = 0;
@@ -311,13 +381,14 @@ static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg_out,
       cs = -1, es = -1, eb = -1, gi = g, gb = 0;
     }
     double cb = c - base;
-    HW_LANE(0);
-    HW_LANE(1);
+    if (trend) {
+      for (int k = 0; k < 4; k++) HW_LANE(k);
+    } else {
+      for (int k = 0; k < 2; k++) HW_LANE(k);
+    }
     Ds[j][1] += ge; /* gamma itself in s_j' */
     JJ[0] += De[0] * De[0], JJ[1] += De[1] * De[0], JJ[2] += De[1] * De[1];
     if (trend) {
-      HW_LANE(2);
-      HW_LANE(3);
       Dbase[3] += 2 * phi * b; /* phi^2 itself in base' */
       Db[2] += cb;             /* beta and phi themselves in b' */
       Db[3] += b;
@@ -327,9 +398,13 @@ static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg_out,
     }
     sse += e * e;
     s[j] = sj + g * ge;
-    double next_base = keep * base + (phi2 * b + gain * c);
-    b = phi * b + B * c - B * base;
-    base = next_base;
+    if (trend) {
+      double next_base = keep * base + (phi2 * b + gain * c);
+      b = phi * b + B * c - B * base;
+      base = next_base;
+    } else {
+      base = keep * base + gain * c;
+    }
     if (++j == m) j = 0;
   }
   for (int k = 0, at = 0; k < HW_MAX_DIM; k++) {
@@ -339,6 +414,32 @@ static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg_out,
   return sse;
 }
 #undef HW_LANE
+
+/* hw_grad_filter compiled once per model form (as hw_sse). */
+static double hw_grad_add(const hw_data *d, const hw_params *p, double *Jg,
+                          double JJ[][HW_MAX_DIM]) {
+  return hw_grad_filter(d, p, Jg, JJ, 0, 0);
+}
+static double hw_grad_add_trend(const hw_data *d, const hw_params *p, double *Jg,
+                                double JJ[][HW_MAX_DIM]) {
+  return hw_grad_filter(d, p, Jg, JJ, 0, 1);
+}
+static double hw_grad_mult(const hw_data *d, const hw_params *p, double *Jg,
+                           double JJ[][HW_MAX_DIM]) {
+  return hw_grad_filter(d, p, Jg, JJ, 1, 0);
+}
+static double hw_grad_mult_trend(const hw_data *d, const hw_params *p, double *Jg,
+                                 double JJ[][HW_MAX_DIM]) {
+  return hw_grad_filter(d, p, Jg, JJ, 1, 1);
+}
+
+static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg,
+                           double JJ[][HW_MAX_DIM]) {
+  int trend = d->trend != TREND_NONE;
+  if (d->multiplicative)
+    return trend ? hw_grad_mult_trend(d, p, Jg, JJ) : hw_grad_mult(d, p, Jg, JJ);
+  return trend ? hw_grad_add_trend(d, p, Jg, JJ) : hw_grad_add(d, p, Jg, JJ);
+}
 
 /* The SSE at x with its Gauss-Newton pieces on the logit scale (out). */
 static double hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
@@ -365,10 +466,18 @@ static double hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
   return sse;
 }
 
+/* Into [-HW_X_BOUND, HW_X_BOUND] (Nelder-Mead is unbounded). */
+static double x_clamped(double x) {
+  return x > HW_X_BOUND ? HW_X_BOUND : x < -HW_X_BOUND ? -HW_X_BOUND : x;
+}
+static void hw_clamp(double *x, int dim) {
+  for (int j = 0; j < dim; j++) x[j] = x_clamped(x[j]);
+}
+
 static double hw_objective(const hw_data *d, const double *x) {
   hw_params p;
   params_from_x(d, x, &p);
-  return hw_run(d, &p, NULL, NULL);
+  return hw_sse(d, &p);
 }
 
 /* Solves (H + lambda D) delta = -g by Cholesky, D = diag(H) plus a
@@ -412,9 +521,11 @@ static int lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
 ** step solves the damped Gauss-Newton system from hw_run_grad's J'J and
 ** J'e; a step that lowers the SSE is taken (and the damping relaxed),
 ** one that does not is retried with more damping.  Stops when a step
-** gains less than tol of the SSE, or the model predicts it would, or
-** after max_iter passes.  x stays in [-HW_X_BOUND, HW_X_BOUND] so every
-** parameter stays strictly inside its bounds. */
+** gains less than tol of the SSE, or the model predicts it would, or a
+** full Gauss-Newton step gained what the model predicted to within tol
+** of the SSE (the model is exact there: the next step would gain about
+** that mismatch), or after max_iter steps.  x stays in [-HW_X_BOUND,
+** HW_X_BOUND] so every parameter stays strictly inside its bounds. */
 static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
   int dim = hw_dim(d);
   hw_grad G;
@@ -439,12 +550,9 @@ static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
     }
     /* converged: even the nearly undamped step would gain too little (a
     ** heavily damped one always predicts little: retried, not stopped) */
-    if (lambda <= HW_LM_LAMBDA0 && predicted <= tol * f) break;
-    for (int i = 0; i < dim; i++) {
-      xt[i] = x[i] + delta[i];
-      if (xt[i] > HW_X_BOUND) xt[i] = HW_X_BOUND;
-      if (xt[i] < -HW_X_BOUND) xt[i] = -HW_X_BOUND;
-    }
+    int undamped = lambda <= HW_LM_LAMBDA0;
+    if (undamped && predicted <= tol * f) break;
+    for (int i = 0; i < dim; i++) xt[i] = x_clamped(x[i] + delta[i]);
     /* the trial by a plain pass; the derivatives only where the search
     ** goes on from it (not after a rejected or a final step) */
     double ft = hw_objective(d, xt);
@@ -453,6 +561,8 @@ static double hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
       for (int i = 0; i < dim; i++) x[i] = xt[i];
       lambda *= HW_LM_RELAX;
       if (gained <= tol * ft || iter == max_iter - 1) return ft;
+      /* the derivative pass would only confirm it */
+      if (undamped && scale == 1.0 && fabs(predicted - gained) <= tol * ft) return ft;
       f = hw_run_grad(d, x, &G);
       if (f >= HW_INVALID) return ft; /* not expected: the same filter */
     } else {
@@ -548,32 +658,45 @@ static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort)
 static const double starts[4][HW_MAX_DIM] = {
     {0.2, 0.1, 0.1, 0.9}, {0.5, 0.3, 0.1, 0.5}, {0.8, 0.5, 0.05, 0.7}, {0.3, 0.05, 0.5, 0.3}};
 
-/* Item 3: one candidate's fit into x.  With prev (its optimum in the
-** previous fit of the chain), a local search from there.  Without, a
-** rough search from each of the four starting points, the best polished
-** by a local one. */
-static double hw_fit(const hw_data *d, const double *prev, double *x) {
-  int dim = hw_dim(d);
-  if (prev) {
-    for (int j = 0; j < dim; j++) x[j] = prev[j];
-    return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+/* Item 3's cold fit in two parts, so that item 7's screen can come
+** between them: the rough searches' results by starting point. */
+typedef struct hw_cold {
+  double w[4][HW_MAX_DIM], f[4];
+  unsigned char done[4];
+} hw_cold;
+
+/* The rough search from the starting point with the smallest SSE (the
+** first of equals): the cold fit's first part, its point into x. */
+static double hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
+  int dim = hw_dim(d), first = 0;
+  double lowest = HW_INVALID;
+  for (int s = 0; s < 4; s++) {
+    for (int j = 0; j < dim; j++) c->w[s][j] = logit(starts[s][j]);
+    c->done[s] = 0;
+    double f = hw_objective(d, c->w[s]);
+    if (f < lowest) lowest = f, first = s;
   }
+  c->f[first] = nelder_mead(d, c->w[first], &ROUGH);
+  c->done[first] = 1;
+  for (int j = 0; j < dim; j++) x[j] = c->w[first][j];
+  return c->f[first];
+}
+
+/* The rest of the cold fit: the rough searches not yet done, the best of
+** the four polished by a local one, then Levenberg-Marquardt. */
+static double hw_cold_finish(const hw_data *d, hw_cold *c, double *x) {
+  int dim = hw_dim(d);
   double fz = HW_INVALID;
   for (int s = 0; s < 4; s++) {
-    double w[HW_MAX_DIM];
-    for (int j = 0; j < dim; j++) w[j] = logit(starts[s][j]);
-    double fw = nelder_mead(d, w, &ROUGH);
-    if (fw < fz || fz >= HW_INVALID) { /* ties: the first */
-      fz = fw;
-      for (int j = 0; j < dim; j++) x[j] = w[j];
+    if (!c->done[s]) c->f[s] = nelder_mead(d, c->w[s], &ROUGH), c->done[s] = 1;
+    if (c->f[s] < fz || fz >= HW_INVALID) { /* ties: the first */
+      fz = c->f[s];
+      for (int j = 0; j < dim; j++) x[j] = c->w[s][j];
     }
   }
   if (fz >= HW_INVALID) return fz;
   nelder_mead(d, x, &LOCAL);
-  for (int j = 0; j < dim; j++) { /* Nelder-Mead is unbounded */
-    if (x[j] > HW_X_BOUND) x[j] = HW_X_BOUND;
-    if (x[j] < -HW_X_BOUND) x[j] = -HW_X_BOUND;
-  }
+  hw_clamp(x, dim);
   return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
 }
 
@@ -664,34 +787,45 @@ static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model, doubl
 }
 
 /* Fits every candidate (item 4) into cand[]; returns how many fitted.
-** Item 7: with warm holding an earlier fit, each candidate is first
-** evaluated at its previous optimum; those within HW_SCREEN of the best
-** such AICc are refitted (hw_fit with prev), the others keep their
-** previous parameters.  warm then holds this fit's parameters. */
+** Item 7's screen: each candidate is first given a cheap fit -- with
+** warm holding an earlier fit, its previous optimum evaluated; without,
+** the cold fit's first rough search -- and only those within HW_SCREEN
+** of the best such AICc get the full fit (warm: hw_fit from prev; cold:
+** the rest of the cold fit), the others keep the cheap one.  warm then
+** holds this fit's parameters. */
 static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
                           hw_candidate *cand) {
   int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
-  double sum_sq = 0, floor, best_stale = HW_INVALID, stale[HW_N_CAND], stale_sse[HW_N_CAND];
+  double sum_sq = 0, floor, best = HW_INVALID, cheap[HW_N_CAND], cheap_sse[HW_N_CAND];
+  double cheap_x[HW_N_CAND][HW_MAX_DIM];
+  unsigned char is_cold[HW_N_CAND];
   hw_data data[HW_N_CAND]; /* item 2's starts, worked out once */
+  hw_cold cold[HW_N_CAND];
   for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
   floor = 1e-20 * sum_sq + DBL_MIN;
   for (int id = 0; id < HW_N_CAND; id++) {
     hw_data *d = &data[id];
-    stale[id] = HW_INVALID;
+    cheap[id] = cheap_sse[id] = HW_INVALID;
+    is_cold[id] = 0;
     if (id / N_TREND > mult_ok) continue;
     hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
-    if (!warm || !warm->valid[id]) continue;
     int k = hw_dim(d);
     if (n - k - 1 <= 0) continue;
-    for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
-      if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
-      if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
+    if (warm && warm->valid[id]) {
+      for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
+        if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
+        if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
+        cheap_x[id][j] = warm->x[id][j];
+      }
+      cheap_sse[id] = hw_objective(d, cheap_x[id]);
     }
-    double sse = hw_objective(d, warm->x[id]);
-    if (sse >= HW_INVALID) continue;
-    stale_sse[id] = sse;
-    stale[id] = aicc(sse, floor, n, k);
-    if (stale[id] < best_stale) best_stale = stale[id];
+    if (cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
+      is_cold[id] = 1;
+      cheap_sse[id] = hw_cold_rough(d, &cold[id], cheap_x[id]);
+      if (cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
+    }
+    cheap[id] = aicc(cheap_sse[id], floor, n, k);
+    if (cheap[id] < best) best = cheap[id];
   }
   for (int id = 0; id < HW_N_CAND; id++) {
     if (id / N_TREND > mult_ok) continue;
@@ -699,13 +833,20 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
     c->d = data[id];
     int k = hw_dim(&c->d);
     if (n - k - 1 <= 0) continue;
-    if (stale[id] >= HW_INVALID) {
-      c->sse = hw_fit(&c->d, NULL, c->x);
-    } else if (stale[id] <= best_stale + HW_SCREEN) {
-      c->sse = hw_fit(&c->d, warm->x[id], c->x);
-    } else {
-      for (int j = 0; j < k; j++) c->x[j] = warm->x[id][j];
-      c->sse = stale_sse[id]; /* kept: its SSE at them, just evaluated */
+    for (int j = 0; j < k; j++) c->x[j] = cheap_x[id][j];
+    if (cheap[id] >= HW_INVALID || cheap[id] <= best + (is_cold[id] ? HW_COLD_SCREEN : HW_SCREEN)) {
+      if (is_cold[id])
+        c->sse = hw_cold_finish(&c->d, &cold[id], c->x);
+      else
+        c->sse = hw_lm(&c->d, c->x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+    } else { /* kept: its SSE at them, just evaluated */
+      c->sse = cheap_sse[id];
+      if (is_cold[id]) { /* a rough search's point, unbounded */
+        double before[HW_MAX_DIM];
+        memcpy(before, c->x, sizeof(before));
+        hw_clamp(c->x, k);
+        if (memcmp(before, c->x, sizeof(before))) c->sse = hw_objective(&c->d, c->x);
+      }
     }
     if (warm) {
       warm->valid[id] = c->sse < HW_INVALID;
