@@ -172,7 +172,9 @@ struct ts_proj_pool {
                                sums over the years before first_year + i */
 };
 /* Adds the errors of the methods in mask (bits as ts_projection_mask)
-** that the cells of a series (g, one backtest from the pool's k) made.
+** that the cells of a series (g, one backtest from the pool's k) made,
+** and, when mask holds every fixed method, the spread of each year's
+** first k periods (projection_errors.c item 4c).
 ** SQLITE_OK or SQLITE_NOMEM. */
 int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_cell *cells,
                      unsigned mask);

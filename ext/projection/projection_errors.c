@@ -276,8 +276,11 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
   for (int yi = 0; yi < g->n_years; yi++) {
     double actual, r, v, ss;
     double *at = pool->sum + (size_t)(g->first_year + yi - pool->first_year) * POOL_PER;
-    /* item 4c: the year's spread, once per series (with the fixed methods) */
-    if ((mask & 1u) && !year_spread(g, yi, pool->k, &ss)) {
+    /* item 4c: the year's spread, once per series: with the fixed
+    ** methods' errors (not auto's, added later; not reconciled totals',
+    ** whose run_rate column holds sums of any method's projections) */
+    unsigned fixed = (1u << TS_PROJ_N_FIXED) - 1;
+    if ((mask & fixed) == fixed && !year_spread(g, yi, pool->k, &ss)) {
       at[POOL_SPREAD] += ss;
       at[POOL_SPREAD + 1] += pool->k - 1;
       at[POOL_SPREAD + 2] += 1;
