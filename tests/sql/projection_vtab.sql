@@ -403,3 +403,21 @@ SELECT (SELECT count(*) FROM annual_projection('first_year', 'v', 'p', 's', 'run
 -- @expect
 -- | run_rate_same|linear_intervals|five_series
 -- | 6|0|0
+-- A series that starts later than the others of its source: its first year's auto is
+-- run_rate (2 * 405), with run_rate's interval, from the other series' run_rate errors of
+-- the earlier years (the pool), not from the spread.
+CREATE TABLE late_start(s, p, v);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23),
+  ser(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM ser WHERE j < 5)
+INSERT INTO late_start SELECT 's' || j, printf('%d-Q%d', 2015 + i / 4, i % 4 + 1),
+  100 + 3 * i + 7 * j + (i * 13 + j * 5) % 9 + CASE i % 4 WHEN 3 THEN 30 ELSE 0 END FROM n, ser
+UNION ALL SELECT 'late', '2019-Q1', 200 UNION ALL SELECT 'late', '2019-Q2', 205;
+-- @check projection_vtab-32.3
+SELECT a.series, a.year, a.projection, a.low IS NOT NULL AS has_interval,
+  a.low = r.low AND a.high = r.high AS run_rate_interval, a.note LIKE '%spread%' AS from_spread
+FROM annual_projection('late_start', 'v', 'p', 's', 'auto', 'through=H1') a
+JOIN annual_projection('late_start', 'v', 'p', 's', 'run_rate', 'through=H1') r USING (series, year)
+WHERE a.series = 'late';
+-- @expect
+-- | series|year|projection|has_interval|run_rate_interval|from_spread
+-- | late|2019|810.0|1|1|0
