@@ -164,12 +164,17 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
 struct ts_proj_pool {
   int periods_per_year, k;
   int first_year, n_years; /* calendar years held */
-  double *sum;             /* n_years * slots * 2 */
-  double *before;          /* (n_years + 1) * slots * 2: the
+  double *sum;             /* n_years * (slots * 2 + 3): the errors, then
+                               the year's spread (projection_errors.c
+                               item 4c: sum of squares, degrees of
+                               freedom, series) */
+  double *before;          /* (n_years + 1) * (slots * 2 + 3): the
                                sums over the years before first_year + i */
 };
 /* Adds the errors of the methods in mask (bits as ts_projection_mask)
-** that the cells of a series (g, one backtest from the pool's k) made.
+** that the cells of a series (g, one backtest from the pool's k) made,
+** and, when mask holds every fixed method, the spread of each year's
+** first k periods (projection_errors.c item 4c).
 ** SQLITE_OK or SQLITE_NOMEM. */
 int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_cell *cells,
                      unsigned mask);

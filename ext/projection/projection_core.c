@@ -4,7 +4,7 @@
 ** backtest (each method's projection of every year, the cells auto and the
 ** intervals read) with ts_projection_estimate on top of it.  `auto`, the
 ** intervals and the pool of errors borrowed from other series are
-** projection_errors.c (items 3, 4 and 4b).
+** projection_errors.c (items 3, 4, 4b and 4c).
 **
 ** Contract (year y, periods 1..k of P known, ytd their sum):
 **  1. The year-to-date must be complete: a missing period among 1..k gives
@@ -39,7 +39,7 @@
 **     With no negative value observed up to (y, k), a projection below the
 **     year-to-date is raised to it (what is still to come cannot be
 **     negative): linear, holt_winters and theta can fall below otherwise.
-**  3, 4, 4b. auto (combining the seven by their past errors), intervals
+**  3, 4, 4b, 4c. auto (combining the seven by their past errors), intervals
 **     and the pool of errors borrowed from other series:
 **     projection_errors.c.
 **  5. Zero and negative values are values: the formulas apply as written

@@ -24,6 +24,11 @@
 **     smallest mean |r| in the latest 4 earlier years, ranked as the
 **     methods are, the weighted median while no rule can be judged.  With
 **     no method ranked: the plain median of every method's projection.
+**     linear joins only once the series has a complete earlier year (a
+**     line through part of a year mostly follows the season: 2-4 times
+**     run_rate's errors in series' first years), so a first year's auto
+**     is run_rate; when auto uses one method, its errors are that
+**     method's (item 4).
 **     `detail` says which rule; the method column reads "auto".  The pool's
 **     rule errors are complete only after every series was added, so
 **     ts_projection_from_backtest makes auto's answer again from the fixed
@@ -69,9 +74,20 @@
 **     share still to come (its level known to s^2 / k, each period
 **     varying by s^2 / (P - k)).  Measured on series alone: 80.1 / 77.9 /
 **     69.4 % of actual totals in those "80 %" intervals.  The first year
-**     (no prior year) and k = 1 get none: the first year's own levels
-**     (seasonality and all) held only 56-74 %.  No interval: NULL with a
-**     note.
+**     (no prior year) and k = 1 get none here (4c).  No interval: NULL
+**     with a note.
+**  4c. No earlier year, run_rate (and auto when it is run_rate alone):
+**     the rest of the year as P - k draws about the level of the k
+**     observed periods, 2 <= k < P, all > 0: ss the sum of squares of
+**     ln value(y, j) about their mean, shrunk with the same spread pooled
+**     over the source's other series in the same calendar year and point
+**     (>= POOL_MIN of them; ts_proj_pool_add keeps it per year):
+**     s^2 = (ss + 3 s_pool^2) / (k - 1 + 3), df = (k + 2)^2 / (k - 1),
+**     var = q^2 s^2 (1/k + 1/(P - k)).  Measured on first years (80 %,
+**     even / odd halves of the series): 83.2 / 85.2 %, 79.1 / 74.8 %,
+**     79.1 / 74.3 % of actual totals (synthetic quarterly / monthly /
+**     KOSIS); the own spread alone 60-81 %, and a line's errors (linear)
+**     held 40-54 % in such intervals: those get none.
 */
 #include "projection/projection.h"
 
@@ -80,6 +96,9 @@
 /* Notes: why an interval is NULL, or how it was made. */
 #define NOTE_INTERVAL        "fewer than 3 earlier years for an interval"
 #define NOTE_INTERVAL_SPREAD "interval from the spread of this year's periods (no earlier errors)"
+#define NOTE_INTERVAL_FIRST                                                                     \
+  "interval from the spread of this year's periods in this series and the source's others (no " \
+  "earlier year)"
 
 /* ---- errors, own and pooled ---------------------------------------- */
 
@@ -94,7 +113,12 @@
 /* Item 3: auto's ways of combining the ranked methods.  An error "slot"
 ** is a fixed method (0..6) or one of these (TS_PROJ_N_FIXED + rule). */
 enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_RULES };
-#define POOL_SLOTS  (TS_PROJ_N_FIXED + N_RULES)
+#define POOL_SLOTS (TS_PROJ_N_FIXED + N_RULES)
+/* A pool's record of one calendar year: each slot's error sum and count,
+** then item 4c's spread of the year's first k periods (sum of squares,
+** degrees of freedom, series). */
+#define POOL_SPREAD (POOL_SLOTS * 2)
+#define POOL_PER    (POOL_SLOTS * 2 + 3)
 #define AUTO_TOP    5 /* the weighted and trimmed rules use the best 5 */
 #define INV_MSE_TOP 3
 
@@ -128,6 +152,23 @@ static int slot_value(const ts_proj_grid *g, const ts_proj_cell *cells, int yj, 
   return 0;
 }
 
+/* Item 4c: the sum of squares of ln value(yi, j) about their mean over
+** j = 1..k: 0 and *ss, or 1 when k < 2 or one of them is missing or not
+** > 0. */
+static int year_spread(const ts_proj_grid *g, int yi, int k, double *ss) {
+  double r[12], mean = 0;
+  if (k < 2 || k > 12 || yi < 0 || yi >= g->n_years) return 1;
+  for (int j = 1; j <= k; j++) {
+    int i = ts_proj_cell_index(g, yi, j);
+    if (!g->present[i] || !(g->value[i] > 0)) return 1;
+    r[j - 1] = log(g->value[i]);
+    mean += r[j - 1] / k;
+  }
+  *ss = 0;
+  for (int j = 0; j < k; j++) *ss += (r[j] - mean) * (r[j] - mean);
+  return 0;
+}
+
 /* Absolute errors of slot s in years [from, yi) with a known total: their
 ** sum and count. */
 static void own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, int from,
@@ -157,11 +198,11 @@ static int pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   if (lo < 0) lo = 0;
   if (lo > hi) lo = hi;
   const double *b = pool->before;
-  double all_n = b[(hi * POOL_SLOTS + s) * 2 + 1] - b[(lo * POOL_SLOTS + s) * 2 + 1];
+  double all_n = b[hi * POOL_PER + 2 * s + 1] - b[lo * POOL_PER + 2 * s + 1];
   if (all_n < POOL_MIN) return 1; /* cheap test first: fewer with own out */
   double own_sum, own_n;
   own_errors(g, cells, yi, s, yi - ERROR_YEARS, &own_sum, &own_n);
-  *sum = b[(hi * POOL_SLOTS + s) * 2] - b[(lo * POOL_SLOTS + s) * 2] - own_sum;
+  *sum = b[hi * POOL_PER + 2 * s] - b[lo * POOL_PER + 2 * s] - own_sum;
   *n = all_n - own_n;
   if (*sum < 0) *sum = 0; /* rounding of the subtraction */
   return *n < POOL_MIN;
@@ -220,7 +261,7 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
     int new_lo = pool->sum && pool->first_year < lo ? pool->first_year : lo;
     int new_hi =
         pool->sum && pool->first_year + pool->n_years > hi ? pool->first_year + pool->n_years : hi;
-    size_t per = POOL_SLOTS * 2;
+    size_t per = POOL_PER;
     double *sum = sqlite3_malloc64(sizeof(double) * per * (sqlite3_uint64)(new_hi - new_lo));
     if (sum == NULL) return SQLITE_NOMEM;
     memset(sum, 0, sizeof(double) * per * (size_t)(new_hi - new_lo));
@@ -233,9 +274,18 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
     pool->n_years = new_hi - new_lo;
   }
   for (int yi = 0; yi < g->n_years; yi++) {
-    double actual, r, v;
+    double actual, r, v, ss;
+    double *at = pool->sum + (size_t)(g->first_year + yi - pool->first_year) * POOL_PER;
+    /* item 4c: the year's spread, once per series: with the fixed
+    ** methods' errors (not auto's, added later; not reconciled totals',
+    ** whose run_rate column holds sums of any method's projections) */
+    unsigned fixed = (1u << TS_PROJ_N_FIXED) - 1;
+    if ((mask & fixed) == fixed && !year_spread(g, yi, pool->k, &ss)) {
+      at[POOL_SPREAD] += ss;
+      at[POOL_SPREAD + 1] += pool->k - 1;
+      at[POOL_SPREAD + 2] += 1;
+    }
     if (ts_proj_actual(g, yi, &actual)) continue;
-    double *at = pool->sum + (size_t)(g->first_year + yi - pool->first_year) * POOL_SLOTS * 2;
     for (int s = 0; s < POOL_SLOTS; s++) {
       /* bit TS_PROJ_AUTO: the rules' errors (auto's own column is not
       ** pooled: the rules' are what it chooses and sizes by) */
@@ -251,7 +301,7 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
 }
 
 int ts_proj_pool_finish(ts_proj_pool *pool) {
-  size_t per = POOL_SLOTS * 2;
+  size_t per = POOL_PER;
   sqlite3_free(pool->before);
   pool->before = sqlite3_malloc64(sizeof(double) * per * (sqlite3_uint64)(pool->n_years + 1));
   if (pool->before == NULL) return SQLITE_NOMEM;
@@ -301,6 +351,32 @@ static double weighted_median(double *v, double *w, int n, double total) {
   return v[n - 1];
 }
 
+/* Item 3: whether auto uses method m's projection of year yi: it has
+** one, and for linear, the series has a complete year before yi (a line
+** through less than a year of periods mostly follows the season: in
+** series' first years linear's errors were 2-4 times run_rate's). */
+static int auto_uses(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m) {
+  if (!cells[yi * TS_PROJ_N_CELLS + m].ok) return 0;
+  if (m != TS_PROJ_LINEAR) return 1;
+  double total;
+  for (int yj = yi - 1; yj >= 0; yj--)
+    if (!ts_proj_actual(g, yj, &total)) return 1;
+  return 0;
+}
+
+/* The one method auto uses in year yi, or -1 when it uses none or
+** several: auto's projection is then that method's, and so are its
+** errors. */
+static int only_method(const ts_proj_grid *g, const ts_proj_cell *cells, int yi) {
+  int only = -1;
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
+    if (!auto_uses(g, cells, yi, m)) continue;
+    if (only >= 0) return -1;
+    only = m;
+  }
+  return only;
+}
+
 /* Item 3: every rule's projection of year yi from the fixed cells.
 ** Returns 1 when no method projects the year; *ranked = 0 when no method
 ** could be ranked (every rule is then the plain median). */
@@ -310,7 +386,7 @@ static int candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   int order[TS_PROJ_N_FIXED], n_ok = 0, n = 0;
   for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
     const ts_proj_cell *c = &cells[yi * TS_PROJ_N_CELLS + m];
-    if (!c->ok) continue;
+    if (!auto_uses(g, cells, yi, m)) continue;
     value[n_ok++] = c->value;
     if (rank_scale(g, cells, yi, m, &d[m])) continue;
     int j = n++; /* by error, ties to the earlier method */
@@ -430,6 +506,39 @@ static int spread_variance(const ts_proj_grid *g, int yi, int k, double projecti
   return 0;
 }
 
+/* Item 4c: no earlier year and no earlier errors, for a run-rate
+** projection (run_rate, or auto when it is the only method): the rest of
+** the year as P - k draws about the level of the k observed periods.  s^2
+** is the spread of ln value(y, j) about their mean, pooled over the other
+** series of the source in the same calendar year at the same point
+** (POOL_MIN series or more) and shrunk with this series' own as errors
+** are (item 4: the pool counts as POOL_WEIGHT degrees of freedom):
+** s^2 = (ss + POOL_WEIGHT s_pool^2) / (k - 1 + POOL_WEIGHT), df = (k - 1
+** + POOL_WEIGHT)^2 / (k - 1); var = q^2 s^2 (1/k + 1/(P - k)), q the
+** share still to come. */
+static int first_year_variance(const ts_proj_grid *g, int yi, int k, double projection, double *var,
+                               double *df) {
+  const ts_proj_pool *pool = g->pool;
+  int P = g->periods_per_year;
+  double ss, ytd;
+  if (pool == NULL || pool->sum == NULL || pool->periods_per_year != P || pool->k != k || k >= P ||
+      !(projection > 0) || year_spread(g, yi, k, &ss) || ts_proj_ytd(g, yi, k, &ytd))
+    return 1;
+  int at = g->first_year + yi - pool->first_year;
+  if (at < 0 || at >= pool->n_years) return 1;
+  const double *y = pool->sum + (size_t)at * POOL_PER + POOL_SPREAD;
+  double other_ss = y[0] - ss, other_df = y[1] - (k - 1), others = y[2] - 1;
+  if (others < POOL_MIN || !(other_df > 0)) return 1;
+  if (other_ss < 0) other_ss = 0; /* rounding of the subtraction */
+  double s2 = (ss + POOL_WEIGHT * other_ss / other_df) / (k - 1 + POOL_WEIGHT);
+  double q = (projection - ytd) / projection;
+  if (q < 0) q = 0;
+  *var = q * q * s2 * (1.0 / k + 1.0 / (P - k));
+  *df = floor((double)(k - 1 + POOL_WEIGHT) * (k - 1 + POOL_WEIGHT) / (k - 1));
+  if (*df > MAX_DF) *df = MAX_DF;
+  return 0;
+}
+
 /* Item 4: the interval from the errors slot s made in the years before yi
 ** (and the pool's), else from this year's spread (4b), centred on the
 ** projection; item 5's bounds. */
@@ -446,6 +555,10 @@ static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells, int y
   if (rc && !spread_variance(g, yi, k, out->projection, &var, &df)) {
     rc = 0;
     if (!out->interval_note) out->interval_note = NOTE_INTERVAL_SPREAD;
+  }
+  if (rc && s == TS_PROJ_RUN_RATE && !first_year_variance(g, yi, k, out->projection, &var, &df)) {
+    rc = 0;
+    out->interval_note = NOTE_INTERVAL_FIRST;
   }
   out->interval_ok =
       !rc && !ts_proj_interval_from_variance(out->projection, var, df, non_negative, level,
@@ -473,7 +586,8 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
     int rule;
     auto_cell(g, cells, yi, &a, &rule);
     c = &a;
-    s = TS_PROJ_N_FIXED + rule;
+    int only = only_method(g, cells, yi);
+    s = only >= 0 ? only : TS_PROJ_N_FIXED + rule;
   }
   out->method = m;
   out->ok = c->ok;

@@ -50,14 +50,16 @@ CREATE INDEX sales_by ON sales(partner, period);
 CREATE VIRTUAL TABLE outlook USING annual_projection(source=sales, value=amount, period=period,
   by=partner, method=auto, level=80, through=H1);
 -- 2017, the first year: only run_rate (2 * 40) and linear (the line through Q1 10, Q2 30
--- gives 50 + 70 more: 160) project it and nothing has an earlier error: auto is their
--- median, 120, without an interval.
+-- gives 50 + 70 more: 160) project it and nothing has an earlier error.  auto leaves
+-- linear out while the series has no complete earlier year (a line through part of a
+-- year follows the season), so it is run_rate's 80, without an interval (two series are
+-- too few to pool this year's spread).
 -- @check projection_vtab-2.1
 SELECT partner, year, through, periods_observed, periods_per_year, ytd, projection, low, high, method, actual, note
 FROM outlook WHERE partner = 'A' AND year = 2017;
 -- @expect
 -- | partner|year|through|periods_observed|periods_per_year|ytd|projection|low|high|method|actual|note
--- | A|2017|2017-Q2|2|4|40|120.0|||auto|145|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
+-- | A|2017|2017-Q2|2|4|40|80.0|||auto|145|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
 -- 2018: still no method with an earlier error to judge by (run_rate and linear have one,
 -- fewer than 3, and two series make no pool): the median of run_rate, prior_share,
 -- avg_share, snaive and linear, which is linear's projection.
@@ -351,3 +353,71 @@ SELECT s, year, note FROM days_hash WHERE year IN (2018, 2023) ORDER BY s, year;
 -- | a|2023|incomplete period
 -- | b|2018|incomplete period
 -- | b|2023|incomplete period
+
+-- 32. A source's first year (no earlier year anywhere): run_rate's interval from the
+--     spread of the year's periods, pooled over the source's other series.  Six series,
+--     each Q1 = 100 * (i + 1), Q2 = 1.21 Q1: every series' spread of ln value about its
+--     mean over H1 is ss = ln(1.21)^2 / 2 on 1 degree of freedom, so s^2 = ss shrunk
+--     with the pool's (the same), df = (1 + 3)^2 / 1 = 16, q = 1/2 of the run rate
+--     still to come, var = q^2 s^2 (1/2 + 1/2) and
+--     ln(high / projection) = t_16(0.90) sqrt(var) = 1.336757 * ln(1.21) / sqrt(8).
+CREATE TABLE first_year(s, p, v);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+INSERT INTO first_year SELECT 's' || i, '2020-Q1', 100 * (i + 1) FROM n
+UNION ALL SELECT 's' || i, '2020-Q2', 121 * (i + 1) FROM n;
+CREATE VIRTUAL TABLE first_auto USING annual_projection(source=first_year, value=v, period=p,
+  by=s, method=auto);
+-- No data from the future: with the rest of 2020 and 2021's H1 in the source, 2020's
+-- rows from H1 are the same.
+CREATE TABLE first_more AS SELECT * FROM first_year;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+INSERT INTO first_more SELECT 's' || i, '2020-Q3', 90 + 37 * i * i FROM n
+UNION ALL SELECT 's' || i, '2020-Q4', 300 - 11 * i FROM n
+UNION ALL SELECT 's' || i, '2021-Q1', 50 + 70 * i FROM n
+UNION ALL SELECT 's' || i, '2021-Q2', 400 + (i % 2) * 500 FROM n;
+CREATE VIRTUAL TABLE first_more_auto USING annual_projection(source=first_more, value=v,
+  period=p, by=s, method=auto, through=H1);
+-- @check projection_vtab-32.0
+SELECT count(*) AS rows, sum(m.ytd = a.ytd AND m.projection = a.projection AND m.low = a.low
+  AND m.high = a.high) AS same
+FROM first_auto a JOIN first_more_auto m ON m.s = a.s AND m.year = a.year;
+-- @expect
+-- | rows|same
+-- | 6|6
+-- @check projection_vtab-32.1
+SELECT s, projection, round(ln(high / projection) / (ln(1.21) / sqrt(8)), 5) AS t_16,
+  round(ln(projection / low), 9) = round(ln(high / projection), 9) AS symmetric, low >= ytd AS above_ytd, note
+FROM first_auto WHERE s IN ('s0', 's5');
+-- @expect
+-- | s|projection|t_16|symmetric|above_ytd|note
+-- | s0|442.0|1.33676|1|1|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods in this series and the source's others (no earlier year)
+-- | s5|2652.0|1.33676|1|1|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods in this series and the source's others (no earlier year)
+-- run_rate gets the same interval; linear none (the draws describe a run rate's error,
+-- not a line's); with five series (four others) the pool is too thin: none either.
+CREATE TEMP VIEW first_five AS SELECT * FROM first_year WHERE s <> 's5';
+-- @check projection_vtab-32.2
+SELECT (SELECT count(*) FROM annual_projection('first_year', 'v', 'p', 's', 'run_rate') r
+        JOIN first_auto a ON a.s = r.series WHERE r.low = a.low AND r.high = a.high) AS run_rate_same,
+  (SELECT count(low) FROM annual_projection('first_year', 'v', 'p', 's', 'linear')) AS linear_intervals,
+  (SELECT count(low) FROM annual_projection('first_five', 'v', 'p', 's', 'run_rate')) AS five_series;
+-- @expect
+-- | run_rate_same|linear_intervals|five_series
+-- | 6|0|0
+-- A series that starts later than the others of its source: its first year's auto is
+-- run_rate (2 * 405), with run_rate's interval, from the other series' run_rate errors of
+-- the earlier years (the pool), not from the spread.
+CREATE TABLE late_start(s, p, v);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23),
+  ser(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM ser WHERE j < 5)
+INSERT INTO late_start SELECT 's' || j, printf('%d-Q%d', 2015 + i / 4, i % 4 + 1),
+  100 + 3 * i + 7 * j + (i * 13 + j * 5) % 9 + CASE i % 4 WHEN 3 THEN 30 ELSE 0 END FROM n, ser
+UNION ALL SELECT 'late', '2019-Q1', 200 UNION ALL SELECT 'late', '2019-Q2', 205;
+-- @check projection_vtab-32.3
+SELECT a.series, a.year, a.projection, a.low IS NOT NULL AS has_interval,
+  a.low = r.low AND a.high = r.high AS run_rate_interval, a.note LIKE '%spread%' AS from_spread
+FROM annual_projection('late_start', 'v', 'p', 's', 'auto', 'through=H1') a
+JOIN annual_projection('late_start', 'v', 'p', 's', 'run_rate', 'through=H1') r USING (series, year)
+WHERE a.series = 'late';
+-- @expect
+-- | series|year|projection|has_interval|run_rate_interval|from_spread
+-- | late|2019|810.0|1|1|0
