@@ -191,6 +191,8 @@ static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   memset(cur, 0, m->szCursor);
   cur->own.zModule = m->zName;
   cur->own.history_years = m->history_years;
+  cur->base.pVtab = pVtab; /* SQLite sets it too, after xOpen: the module's xOpen reads it */
+  if (m->xOpen) m->xOpen(cur);
   *ppCursor = &cur->base;
   return SQLITE_OK;
 }
@@ -221,7 +223,9 @@ static void series_reset(ts_series_cursor *cur) {
 
 static int series_close(sqlite3_vtab_cursor *pCursor) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
   series_reset(cur);
+  if (m->xClose) m->xClose(cur);
   sqlite3_free(cur);
   return SQLITE_OK;
 }

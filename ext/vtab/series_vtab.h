@@ -86,8 +86,15 @@ struct ts_series_module {
   /* Whether a row's values depend on later years of its series (then
   ** upper year bounds are not pushed into the source; NULL: never). */
   int (*xReadsLaterYears)(const ts_series_vtab *vtab);
-  /* Frees what the module keeps per query / per table (NULL: nothing). */
+  /* Frees what the module keeps per query / per table (NULL: nothing).
+  ** xReset runs before every xFilter of a cursor and at its close; xClose
+  ** only at its close, after xReset: what a module keeps across the
+  ** xFilter calls of one cursor (a join's inner loop filters the same
+  ** cursor once per outer row, within one statement run) goes there.
+  ** xOpen runs when a cursor is opened (NULL: nothing to do). */
   void (*xReset)(ts_series_cursor *cur);
+  void (*xOpen)(ts_series_cursor *cur);
+  void (*xClose)(ts_series_cursor *cur);
   void (*xDisconnect)(ts_series_vtab *vtab);
 };
 
