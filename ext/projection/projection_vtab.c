@@ -958,6 +958,7 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .whole_columns = (1u << COL_LOW) | (1u << COL_HIGH) | (1u << COL_NOTE),
     .year_integer = 1,
     .xReadsLaterYears = projection_reads_later_years,
     .szVtab = sizeof(projection_vtab),

@@ -66,7 +66,11 @@ struct ts_series_module {
   const char *const *azArgRole;   /* their roles (ts_source_from_arguments;
                                      other roles are the module's own) */
   int nArg, nRequired;
-  int history_years;       /* see ts_source_spec.history_years */
+  int history_years; /* see ts_source_spec.history_years */
+  /* Result columns (bit i: result i) whose values read every series and
+  ** year of the source anyway (annual_projection's pool of past errors);
+  ** when a query uses one, see TS_PLAN_WHOLE.  0: none. */
+  unsigned whole_columns;
   int year_integer;        /* the period column is `year INTEGER` */
   size_t szVtab, szCursor; /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */

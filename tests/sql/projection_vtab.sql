@@ -511,3 +511,44 @@ SELECT (SELECT count(*) FROM cache_insert) AS rows, count(*) AS differ FROM (
 -- @expect
 -- | rows|differ
 -- | 33|0
+
+-- A fixed method's low, high or note need the pool of the whole source.
+-- Under WHERE year = Y the scan would read the years up to Y and the pool
+-- the whole source again; when the query uses one of them and the scan
+-- reads by hash with no series column narrowed, it reads every year
+-- (idxNum bit 2: INDEX 3) and the pool walks what it holds: one read.
+-- Without them the scan stays narrowed to the years (INDEX 1).
+CREATE TEMP VIEW cache_hash_reads AS
+  SELECT CAST(substr(d, instr(d, 'Scan paths: hash ') + 17) AS INTEGER) AS n
+  FROM (SELECT tradestat_debug() AS d);
+-- @check projection_vtab-36.1
+EXPLAIN QUERY PLAN SELECT low FROM cache_snaive WHERE year = 2020;
+EXPLAIN QUERY PLAN SELECT projection FROM cache_snaive WHERE year = 2020;
+EXPLAIN QUERY PLAN SELECT note FROM cache_snaive WHERE year = 2020 AND partner = 'a';
+-- @expect
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 3:P=Sh
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 1:P=Sh
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 1:P=BaSs
+CREATE TEMP TABLE cache_reads_before AS SELECT n FROM cache_hash_reads;
+-- a, b and c, and the one-point-a-year series section 35 wrote (no interval)
+-- @check projection_vtab-36.2
+SELECT count(*) AS rows, count(low) AS intervals FROM cache_snaive WHERE year = 2020;
+-- @expect
+-- | rows|intervals
+-- | 6|3
+-- one read by hash, where the pool used to read the source a second time
+-- @check projection_vtab-36.3
+SELECT (SELECT n FROM cache_hash_reads) - (SELECT n FROM cache_reads_before) AS hash_reads;
+-- @expect
+-- | hash_reads
+-- | 1
+-- every row as the unfiltered query has it (year + 0 is not pushed down)
+-- @check projection_vtab-36.4
+SELECT count(*) AS differ FROM (SELECT * FROM cache_snaive WHERE year = 2020
+                                EXCEPT SELECT * FROM cache_snaive WHERE year + 0 = 2020);
+-- @expect
+-- | differ
+-- | 0
