@@ -45,16 +45,20 @@
 **     that pool, pooled too.  When the main scan holds the whole source
 **     in memory (the hash path with nothing pushed down: auto's main scan
 **     reads every year for that) the pool walks those series; otherwise
-**     it reads the source once more.  So every row is the same whatever the
+**     it reads the source once more (a fixed method's query that reads
+**     low, high or note on the hash path, no series column narrowed,
+**     reads every year in the main scan for that: whole_columns,
+**     TS_PLAN_WHOLE).  So every row is the same whatever the
 **     WHERE clause, and a series' early years get intervals.  auto needs
 **     the pool for its projection: it is built before the first row; a
 **     fixed method needs it only for low, high and note (the interval's
 **     note): it is built when one of them is first read, so a query of
 **     projections alone reads the source once.  The series and their
 **     backtests are kept (about n_years * 8 * 40 bytes a series plus its
-**     values) and handed to the main scan as it reaches them, so nothing
-**     is fitted twice unless a WHERE on year cut a series short (then it
-**     is backtested again: the same pool, the same answers); for the
+**     values), found by their grid (cached_series) and copied to the main
+**     scan's series, so nothing is fitted twice unless a WHERE on year
+**     cut a series short (then it is backtested again: the same pool, the
+**     same answers); for the
 **     methods whose backtest costs a few operations a year (all but
 **     holt_winters, theta and auto) they are not kept but made again,
 **     unless reconcile= needs them (worth_keeping).  Cost: every
@@ -67,6 +71,17 @@
 **     hooks: configure_extras reads it, pool_source runs it after
 **     pool_series, reconcile_start matches the main scan's series with
 **     the pre-pass's, reconcile_row swaps a total's estimate in.
+** 10. The pre-pass (items 8-9) is made once per statement, not once per
+**     xFilter: a join's inner loop filters one cursor once per outer row,
+**     and SQLite opens a correlated subquery's cursor anew per outer row
+**     (the next before it closes the last).  It stays with its cursor
+**     across xFilter calls and a closing cursor leaves it on the table for
+**     the cursors open then (projection_close); the last cursor of the
+**     table to close frees it.  It is used only for the same key
+**     (prepass_key: the settings, sqlite3_total_changes() and every
+**     database's data_version), checked at the first series of each
+**     xFilter (prepass_check).  Left unseen: a ROLLBACK TO run between two
+**     steps of a statement that is still reading the table.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
