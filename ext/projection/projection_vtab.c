@@ -159,6 +159,11 @@ typedef struct prepass {
   int *slot, n_slot;           /* cache by grid and k: index + 1, 0 free */
   ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
   ts_proj_quantiles quantiles; /* the kept series' intervals' t quantiles */
+  /* What recon reads and matches by: its own copies, as the cursor's
+  ** (the table-valued form's arguments) are made again by each xFilter
+  ** and go with the cursor. */
+  ts_source_spec spec;
+  ts_recon_spec *rs;
 } prepass;
 
 typedef struct projection_vtab {
@@ -307,6 +312,11 @@ static void release_cached(pooled_series *c) {
 
 /* Empties a pre-pass (not made; what it holds for stays). */
 static void prepass_clear(prepass *pp) {
+  ts_recon_free(pp->recon); /* before the copies it reads */
+  pp->recon = NULL;
+  ts_source_spec_clear(&pp->spec);
+  ts_recon_spec_free(pp->rs);
+  pp->rs = NULL;
   for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
   sqlite3_free(pp->cache);
   pp->cache = NULL;
@@ -316,8 +326,45 @@ static void prepass_clear(prepass *pp) {
   pp->n_slot = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
   pp->pooled = 0;
-  ts_recon_free(pp->recon);
-  pp->recon = NULL;
+}
+
+static int copy_text(char **pz, const char *z) {
+  *pz = z ? sqlite3_mprintf("%s", z) : NULL;
+  return z && *pz == NULL ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* The strings of a source spec, copied (to is empty; on SQLITE_NOMEM
+** what was copied is freed by ts_source_spec_clear). */
+static int copy_spec(ts_source_spec *to, const ts_source_spec *from) {
+  int rc = SQLITE_OK;
+  *to = *from;
+  to->zSchema = to->zTable = to->zPeriod = to->zFlow = NULL;
+  to->azValue[0] = to->azValue[1] = to->azFlowLabel[0] = to->azFlowLabel[1] = NULL;
+  memset(to->azBy, 0, sizeof(to->azBy));
+  memset(to->azByColl, 0, sizeof(to->azByColl));
+  char **azTo[] = {&to->zSchema,    &to->zTable,     &to->zPeriod,        &to->zFlow,
+                   &to->azValue[0], &to->azValue[1], &to->azFlowLabel[0], &to->azFlowLabel[1]};
+  const char *azFrom[] = {from->zSchema,        from->zTable,        from->zPeriod,
+                          from->zFlow,          from->azValue[0],    from->azValue[1],
+                          from->azFlowLabel[0], from->azFlowLabel[1]};
+  for (size_t i = 0; i < sizeof(azTo) / sizeof(azTo[0]) && rc == SQLITE_OK; i++)
+    rc = copy_text(azTo[i], azFrom[i]);
+  for (int i = 0; i < from->nBy && rc == SQLITE_OK; i++) {
+    rc = copy_text(&to->azBy[i], from->azBy[i]);
+    if (rc == SQLITE_OK) rc = copy_text(&to->azByColl[i], from->azByColl[i]);
+  }
+  return rc;
+}
+
+static int copy_recon_spec(ts_recon_spec **pp, const ts_recon_spec *from) {
+  ts_recon_spec *to = *pp = sqlite3_malloc64(sizeof(*to));
+  if (to == NULL) return SQLITE_NOMEM;
+  *to = *from;
+  memset(to->label, 0, sizeof(to->label));
+  int rc = SQLITE_OK;
+  for (int i = 0; i < from->n && rc == SQLITE_OK; i++)
+    rc = copy_text(&to->label[i], from->label[i]);
+  return rc;
 }
 
 static void prepass_free(prepass *pp) {
@@ -663,8 +710,12 @@ static int reconcile_source(projection_cursor *cur, char **pzErr) {
 static int pool_source(projection_cursor *cur, char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
   int rc = SQLITE_OK;
-  if (vtab->reconcile)
-    rc = ts_recon_open(vtab->base.db, cur->base.spec, vtab->reconcile, &cur->pp->recon, pzErr);
+  if (vtab->reconcile) {
+    prepass *pp = cur->pp;
+    rc = copy_spec(&pp->spec, cur->base.spec);
+    if (rc == SQLITE_OK) rc = copy_recon_spec(&pp->rs, vtab->reconcile);
+    if (rc == SQLITE_OK) rc = ts_recon_open(vtab->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
+  }
   if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
   if (rc == SQLITE_OK && cur->pp->recon) rc = reconcile_source(cur, pzErr);
   if (rc == SQLITE_OK) rc = index_cache(cur->pp);

@@ -495,6 +495,25 @@ FROM cache_methods m;
 -- | auto|1
 -- | holt_winters|1
 -- | prior_share|1
+-- reconcile= in the table-valued form, a correlated subquery: the kept
+-- reconciliation (a is the total of b and c) outlives the cursor whose
+-- arguments it was made from.
+CREATE TEMP TABLE cache_recon AS SELECT * FROM annual_projection('cache_src', 'amount', 'period',
+  'partner', 'auto', 'through=H1, reconcile=''partner=a''');
+-- @check projection_vtab-34.4
+SELECT k.name, (SELECT printf('%.6f %.6f %s', projection, low, note) FROM annual_projection('cache_src',
+    'amount', 'period', 'partner', 'auto', 'through=H1, reconcile=''partner=a''')
+    WHERE series = k.name AND year = 2021)
+  IS (SELECT printf('%.6f %.6f %s', projection, low, note) FROM cache_recon
+      WHERE series = k.name AND year = 2021) AS same,
+  (SELECT projection FROM cache_recon WHERE series = k.name AND year = 2021)
+    IS NOT (SELECT projection FROM cache_plain WHERE partner = k.name AND year = 2021) AS reconciled
+FROM cache_keys k;
+-- @expect
+-- | name|same|reconciled
+-- | a|1|1
+-- | b|1|0
+-- | c|1|0
 
 -- A statement that writes the source through a join reads it as it was
 -- before its first write in every xFilter, the kept pre-pass included.
