@@ -9,3 +9,14 @@ TEST_PKGS += python3
 .PHONY: cachetest
 cachetest: $(BUILD)/tradestat.so
 	@/usr/bin/python3 tests/trust/projection_cache.py $(BUILD)/tradestat
+
+# The cost it saves: CPU seconds and ratios of a join, a correlated
+# subquery and a fixed method's intervals under a year bound against the
+# plain query (no timed assertion; the shapes' answers must agree).
+# `make bench-projection-join BENCH_OLD=path/to/old/tradestat` measures an
+# older build beside this one.
+BENCH_TARGETS += bench-projection-join
+.PHONY: bench-projection-join
+
+bench-projection-join: $(BUILD)/tradestat.so
+	@/usr/bin/python3 tests/trust/projection_join_bench.py $(BUILD)/tradestat $(BENCH_OLD)
