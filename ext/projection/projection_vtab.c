@@ -184,10 +184,11 @@ typedef struct projection_vtab {
 typedef struct projection_cursor {
   ts_series_cursor base;
   ts_proj_method method;
-  sqlite3_int64 serial; /* order of opening on its table */
-  prepass *pp;          /* the pre-pass (NULL until the first series) */
-  int key_checked;      /* pp checked since the last xFilter (prepass_check) */
-  int interval_done;    /* est holds the current row's interval */
+  sqlite3_int64 serial;   /* order of opening on its table */
+  sqlite3_int64 n_filter; /* xFilter calls so far */
+  prepass *pp;            /* the pre-pass (NULL until the first series) */
+  int key_checked;        /* pp checked since the last xFilter (prepass_check) */
+  int interval_done;      /* est holds the current row's interval */
   ts_proj_grid grid;
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
@@ -379,6 +380,7 @@ static void prepass_free(prepass *pp) {
 static void projection_reset(ts_series_cursor *pCur) {
   projection_cursor *cur = (projection_cursor *)pCur;
   release_series(cur);
+  cur->n_filter++;
   cur->key_checked = 0;
   cur->recon_next = 0;
 }
@@ -447,7 +449,9 @@ static void settings_key(const projection_cursor *cur, sqlite3_str *s) {
 
 /* PRAGMA data_version of every database of the connection: it moves when
 ** another connection commits (between two xFilter calls of a statement
-** that holds no read transaction on the source's database). */
+** that holds no read transaction on the source's database).  Returns
+** SQLITE_OK, or the error of a database that could not be read (locked:
+** then nothing may be reused, prepass_key). */
 static int data_versions(sqlite3 *db, sqlite3_str *s) {
   sqlite3_stmt *list = NULL;
   int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
@@ -469,32 +473,34 @@ static int data_versions(sqlite3 *db, sqlite3_str *s) {
 ** changes (it moves when a statement of the connection that changed rows
 ** ends; a statement that writes the source reads it as before its first
 ** write in every xFilter: series_snapshot.c) and the data versions. */
-static int prepass_key(const projection_cursor *cur, char **pzKey, char **pzErr) {
+static int prepass_key(const projection_cursor *cur, char **pzKey) {
   sqlite3 *db = ((const ts_series_vtab *)cur->base.base.pVtab)->db;
   sqlite3_str *s = sqlite3_str_new(db);
   settings_key(cur, s);
   sqlite3_str_appendf(s, "%lld|", (sqlite3_int64)sqlite3_total_changes(db));
   int rc = data_versions(db, s);
+  /* A database that cannot be read now (another connection's lock on an
+  ** attached one) fails no query: the key is then this xFilter's alone. */
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    sqlite3_str_appendf(s, "?%lld.%lld", cur->serial, cur->n_filter);
   *pzKey = sqlite3_str_finish(s);
-  if (rc == SQLITE_OK && *pzKey == NULL) rc = SQLITE_NOMEM;
-  if (rc != SQLITE_OK) {
+  if (rc == SQLITE_NOMEM || *pzKey == NULL) {
     sqlite3_free(*pzKey);
     *pzKey = NULL;
-    if (rc != SQLITE_NOMEM)
-      *pzErr = sqlite3_mprintf(MODULE ": reading data_version: %s", sqlite3_errmsg(db));
+    return SQLITE_NOMEM;
   }
-  return rc;
+  return SQLITE_OK;
 }
 
 /* Item 10: at the first series of each xFilter, the pre-pass this
 ** cursor made in an earlier xFilter, or one left on the table by a cursor
 ** closed while this one was open, is kept if it holds for the same key;
 ** else a new, empty one is made when needed. */
-static int prepass_check(projection_cursor *cur, char **pzErr) {
+static int prepass_check(projection_cursor *cur) {
   projection_vtab *tab = (projection_vtab *)cur->base.base.pVtab;
   char *zKey = NULL;
   if (cur->key_checked) return SQLITE_OK;
-  int rc = prepass_key(cur, &zKey, pzErr);
+  int rc = prepass_key(cur, &zKey);
   if (rc != SQLITE_OK) return rc;
   cur->key_checked = 1;
   if (cur->pp && strcmp(cur->pp->zKey, zKey) == 0) {
@@ -790,7 +796,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   }
   cur->any_incomplete = 0;
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
-  int rc = prepass_check(cur, pzErr);
+  int rc = prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */

@@ -18,6 +18,9 @@ those xFilter calls, inside one statement:
                     the first filter and none after: the rows must agree
                     with that, and they must all see the same writes.
 
+A database another connection holds locked (an attached one the table
+does not read) must fail no query: the pre-pass is then simply not kept.
+
 Each outer row k writes one more series (a wild one: every pooled interval
 moves) before the table is filtered, so row k must show the projection and
 interval of the source with the writes that row can see.  Which writes
@@ -142,6 +145,41 @@ def run(method, shape, other, answers, tmp):
     return failures, seen
 
 
+def locked(method, answers, tmp):
+    """A join and a correlated subquery while another connection holds an
+    exclusive lock on an attached database the table does not read."""
+    path = os.path.join(tmp, "locked-%s.db" % method)
+    con = connect(":memory:")
+    con.execute(SCHEMA.format(db="main"))
+    con.executemany("INSERT INTO src VALUES (?, ?, ?)", base_rows())
+    con.execute(VTAB.format(m=method, db="main"))
+    con.execute("ATTACH ? AS other", (path,))
+    con.execute("CREATE TABLE other.t(x)")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    failures = []
+    keys = "[%s]" % ", ".join('"%s"' % k for k in KEYS)
+    for shape, sql in (
+            ("join", "SELECT k.value, %s FROM json_each(?) k CROSS JOIN temp.p_%s "
+                     "WHERE partner = k.value AND year = %d" % (ANSWER, method, YEAR)),
+            ("subquery", "SELECT k.value, (SELECT %s FROM temp.p_%s WHERE partner = k.value "
+                         "AND year = %d) FROM json_each(?) k" % (ANSWER, method, YEAR))):
+        try:
+            rows = con.execute(sql, (keys,)).fetchall()
+        except sqlite3.Error as e:
+            failures.append("%s, %s, a locked database attached: %s" % (method, shape, e))
+            continue
+        for key, got in rows:
+            if got != answers[0][key]:
+                failures.append("%s, %s, a locked database attached: key %s: %r, plain SQL %r"
+                                % (method, shape, key, got, answers[0][key]))
+    holder.execute("ROLLBACK")
+    holder.close()
+    con.close()
+    return failures
+
+
 def main():
     failures = []
     checked = 0
@@ -165,13 +203,15 @@ def main():
                         failures.append("%s: the statement saw %s writes, not one snapshot"
                                         % (where, sorted(seen)))
                     checked += 1
+            failures += locked(method, answers, tmp)
+            checked += 2
     if failures:
         for f in failures:
             print("projection cache: FAIL " + f)
         sys.exit(1)
     print("projection cache: %d statements (auto, snaive x join, correlated subquery x the same "
-          "and another connection writing between two filters) answer as plain SQL after "
-          "every write" % checked)
+          "and another connection writing between two filters; a locked database attached) "
+          "answer as plain SQL after every write" % checked)
 
 
 if __name__ == "__main__":
