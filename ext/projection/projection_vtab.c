@@ -45,16 +45,20 @@
 **     that pool, pooled too.  When the main scan holds the whole source
 **     in memory (the hash path with nothing pushed down: auto's main scan
 **     reads every year for that) the pool walks those series; otherwise
-**     it reads the source once more.  So every row is the same whatever the
+**     it reads the source once more (a fixed method's query that reads
+**     low, high or note on the hash path, no series column narrowed,
+**     reads every year in the main scan for that: whole_columns,
+**     TS_PLAN_WHOLE).  So every row is the same whatever the
 **     WHERE clause, and a series' early years get intervals.  auto needs
 **     the pool for its projection: it is built before the first row; a
 **     fixed method needs it only for low, high and note (the interval's
 **     note): it is built when one of them is first read, so a query of
 **     projections alone reads the source once.  The series and their
 **     backtests are kept (about n_years * 8 * 40 bytes a series plus its
-**     values) and handed to the main scan as it reaches them, so nothing
-**     is fitted twice unless a WHERE on year cut a series short (then it
-**     is backtested again: the same pool, the same answers); for the
+**     values), found by their grid (cached_series) and copied to the main
+**     scan's series, so nothing is fitted twice unless a WHERE on year
+**     cut a series short (then it is backtested again: the same pool, the
+**     same answers); for the
 **     methods whose backtest costs a few operations a year (all but
 **     holt_winters, theta and auto) they are not kept but made again,
 **     unless reconcile= needs them (worth_keeping).  Cost: every
@@ -67,6 +71,17 @@
 **     hooks: configure_extras reads it, pool_source runs it after
 **     pool_series, reconcile_start matches the main scan's series with
 **     the pre-pass's, reconcile_row swaps a total's estimate in.
+** 10. The pre-pass (items 8-9) is made once per statement, not once per
+**     xFilter: a join's inner loop filters one cursor once per outer row,
+**     and SQLite opens a correlated subquery's cursor anew per outer row
+**     (the next before it closes the last).  It stays with its cursor
+**     across xFilter calls and a closing cursor leaves it on the table for
+**     the cursors open then (projection_close); the last cursor of the
+**     table to close frees it.  It is used only for the same key
+**     (prepass_key: the settings, sqlite3_total_changes() and every
+**     database's data_version), checked at the first series of each
+**     xFilter (prepass_check).  Left unseen: a ROLLBACK TO run between two
+**     steps of a statement that is still reading the table.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
@@ -123,15 +138,7 @@ typedef struct through_point {
   int position, per_year;
 } through_point;
 
-typedef struct projection_vtab {
-  ts_series_vtab base;
-  ts_proj_method method;
-  double level;
-  through_point through;
-  ts_recon_spec *reconcile; /* reconcile=: NULL, none (item 9) */
-} projection_vtab;
-
-/* Item 7: a series of the pre-pass, kept until the main scan reaches it. */
+/* Item 8: a series of the pre-pass, kept for the main scan. */
 typedef struct pooled_series {
   ts_proj_grid grid; /* its own copy of the values (ts_proj_grid_build) */
   int k;
@@ -140,14 +147,48 @@ typedef struct pooled_series {
 
 #define N_POOLS 19 /* points of the year: 1 + 2 + 4 + 12 */
 
+/* Items 8-10: the pre-pass of one source, settings and state of the
+** database, kept across a cursor's xFilter calls and handed on to a
+** cursor opened while it was open (prepass_check). */
+typedef struct prepass {
+  char *zKey;                 /* what it holds for (prepass_key) */
+  int pooled;                 /* made */
+  ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
+  pooled_series *cache;       /* the series kept, in scan order */
+  int n_cache;
+  int *slot, n_slot;           /* cache by grid and k: index + 1, 0 free */
+  ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
+  ts_proj_quantiles quantiles; /* the kept series' intervals' t quantiles */
+  /* What recon reads and matches by: its own copies, as the cursor's
+  ** (the table-valued form's arguments) are made again by each xFilter
+  ** and go with the cursor. */
+  ts_source_spec spec;
+  ts_recon_spec *rs;
+} prepass;
+
+typedef struct projection_vtab {
+  ts_series_vtab base;
+  ts_proj_method method;
+  double level;
+  through_point through;
+  ts_recon_spec *reconcile; /* reconcile=: NULL, none (item 9) */
+  /* Item 10: cursors open on this table, the last one's serial, and a
+  ** closed cursor's pre-pass kept for those opened while it was open
+  ** (serials parked_lo < serial < parked_hi). */
+  int n_open;
+  sqlite3_int64 next_serial;
+  prepass *parked;
+  sqlite3_int64 parked_lo, parked_hi;
+} projection_vtab;
+
 typedef struct projection_cursor {
   ts_series_cursor base;
   ts_proj_method method;
-  int pooled;                 /* the pre-pass ran for this scan */
-  ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
-  pooled_series *cache;       /* the pre-pass's series, in scan order */
-  int n_cache, next_cache;
-  int interval_done; /* est holds the current row's interval */
+  sqlite3_int64 serial;   /* order of opening on its table */
+  sqlite3_int64 n_filter; /* xFilter calls so far */
+  prepass *pp;            /* the pre-pass (NULL until the first series) */
+  int key_checked;        /* pp checked since the last xFilter (prepass_check) */
+  int interval_done;      /* est holds the current row's interval */
   ts_proj_grid grid;
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
@@ -155,9 +196,10 @@ typedef struct projection_cursor {
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
-  ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
   int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
 } projection_cursor;
+
+static int is_pooled(const projection_cursor *cur) { return cur->pp && cur->pp->pooled; }
 
 /* The settings of this query: the CREATE form's table, or the table-valued
 ** form's options when given (else the table's defaults). */
@@ -227,10 +269,14 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   return SQLITE_OK;
 }
 
+static void prepass_free(prepass *pp);
+
 static void projection_disconnect(ts_series_vtab *pVtab) {
   projection_vtab *vtab = (projection_vtab *)pVtab;
   ts_recon_spec_free(vtab->reconcile);
   vtab->reconcile = NULL;
+  prepass_free(vtab->parked);
+  vtab->parked = NULL;
 }
 
 static void projection_init(ts_series_vtab *pVtab) {
@@ -265,24 +311,224 @@ static void release_cached(pooled_series *c) {
   c->cells = NULL;
 }
 
+/* Empties a pre-pass (not made; what it holds for stays). */
+static void prepass_clear(prepass *pp) {
+  ts_recon_free(pp->recon); /* before the copies it reads */
+  pp->recon = NULL;
+  ts_source_spec_clear(&pp->spec);
+  ts_recon_spec_free(pp->rs);
+  pp->rs = NULL;
+  for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
+  sqlite3_free(pp->cache);
+  pp->cache = NULL;
+  pp->n_cache = 0;
+  sqlite3_free(pp->slot);
+  pp->slot = NULL;
+  pp->n_slot = 0;
+  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  pp->pooled = 0;
+}
+
+static int copy_text(char **pz, const char *z) {
+  *pz = z ? sqlite3_mprintf("%s", z) : NULL;
+  return z && *pz == NULL ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* The strings of a source spec, copied (to is empty; on SQLITE_NOMEM
+** what was copied is freed by ts_source_spec_clear). */
+static int copy_spec(ts_source_spec *to, const ts_source_spec *from) {
+  int rc = SQLITE_OK;
+  *to = *from;
+  to->zSchema = to->zTable = to->zPeriod = to->zFlow = NULL;
+  to->azValue[0] = to->azValue[1] = to->azFlowLabel[0] = to->azFlowLabel[1] = NULL;
+  memset(to->azBy, 0, sizeof(to->azBy));
+  memset(to->azByColl, 0, sizeof(to->azByColl));
+  char **azTo[] = {&to->zSchema,    &to->zTable,     &to->zPeriod,        &to->zFlow,
+                   &to->azValue[0], &to->azValue[1], &to->azFlowLabel[0], &to->azFlowLabel[1]};
+  const char *azFrom[] = {from->zSchema,        from->zTable,        from->zPeriod,
+                          from->zFlow,          from->azValue[0],    from->azValue[1],
+                          from->azFlowLabel[0], from->azFlowLabel[1]};
+  for (size_t i = 0; i < sizeof(azTo) / sizeof(azTo[0]) && rc == SQLITE_OK; i++)
+    rc = copy_text(azTo[i], azFrom[i]);
+  for (int i = 0; i < from->nBy && rc == SQLITE_OK; i++) {
+    rc = copy_text(&to->azBy[i], from->azBy[i]);
+    if (rc == SQLITE_OK) rc = copy_text(&to->azByColl[i], from->azByColl[i]);
+  }
+  return rc;
+}
+
+static int copy_recon_spec(ts_recon_spec **pp, const ts_recon_spec *from) {
+  ts_recon_spec *to = *pp = sqlite3_malloc64(sizeof(*to));
+  if (to == NULL) return SQLITE_NOMEM;
+  *to = *from;
+  memset(to->label, 0, sizeof(to->label));
+  int rc = SQLITE_OK;
+  for (int i = 0; i < from->n && rc == SQLITE_OK; i++)
+    rc = copy_text(&to->label[i], from->label[i]);
+  return rc;
+}
+
+static void prepass_free(prepass *pp) {
+  if (pp == NULL) return;
+  prepass_clear(pp);
+  sqlite3_free(pp->zKey);
+  sqlite3_free(pp);
+}
+
+/* Before each xFilter (and at close): the current series goes; the
+** pre-pass stays until prepass_check finds it stale (item 10). */
 static void projection_reset(ts_series_cursor *pCur) {
   projection_cursor *cur = (projection_cursor *)pCur;
   release_series(cur);
-  for (int i = cur->next_cache; i < cur->n_cache; i++) release_cached(&cur->cache[i]);
-  sqlite3_free(cur->cache);
-  cur->cache = NULL;
-  cur->n_cache = cur->next_cache = 0;
-  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&cur->pool[i]);
-  cur->pooled = 0;
-  ts_recon_free(cur->recon);
-  cur->recon = NULL;
+  cur->n_filter++;
+  cur->key_checked = 0;
   cur->recon_next = 0;
 }
 
+static void projection_open(ts_series_cursor *pCur) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  projection_vtab *tab = (projection_vtab *)pCur->base.pVtab;
+  tab->n_open++;
+  cur->serial = ++tab->next_serial;
+}
+
+/* Item 10: SQLite opens a correlated subquery's cursor anew for each
+** outer row, the next one before it closes the last: a made pre-pass is
+** left on the table for the cursors open now, and goes when the last
+** cursor of the table closes (the statement ends). */
+static void projection_close(ts_series_cursor *pCur) {
+  projection_cursor *cur = (projection_cursor *)pCur;
+  projection_vtab *tab = (projection_vtab *)pCur->base.pVtab;
+  int heir = tab->parked && cur->serial > tab->parked_lo && cur->serial < tab->parked_hi;
+  tab->n_open--;
+  if (cur->pp && cur->pp->pooled && tab->n_open > 0) {
+    prepass_free(tab->parked);
+    tab->parked = cur->pp;
+    tab->parked_lo = cur->serial;
+    tab->parked_hi = tab->next_serial + 1;
+  } else {
+    prepass_free(cur->pp);
+    /* one that could have taken it: those opened while it was open can */
+    if (heir) tab->parked_hi = tab->next_serial + 1;
+  }
+  cur->pp = NULL;
+  if (tab->n_open == 0) {
+    prepass_free(tab->parked);
+    tab->parked = NULL;
+  }
+}
+
+static void key_text(sqlite3_str *s, const char *z) {
+  if (z)
+    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(z), z);
+  else
+    sqlite3_str_appendall(s, "-|");
+}
+
+/* Everything the pre-pass's answers depend on besides the source's
+** rows: what is read (the spec) and this query's settings (method,
+** level, through, reconcile=).  The table-valued form takes them from
+** its arguments, which may change from one xFilter to the next (a join
+** can pass an outer column). */
+static void settings_key(const projection_cursor *cur, sqlite3_str *s) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  const ts_source_spec *spec = cur->base.spec;
+  const char *az[] = {spec->zSchema,    spec->zTable, spec->zPeriod,        spec->azValue[0],
+                      spec->azValue[1], spec->zFlow,  spec->azFlowLabel[0], spec->azFlowLabel[1]};
+  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++) key_text(s, az[i]);
+  sqlite3_str_appendf(s, "%d,%d,%d,%d,%d|", spec->nValue, spec->nBy, (int)spec->grain,
+                      spec->history_years, spec->scan);
+  for (int i = 0; i < spec->nBy; i++) key_text(s, spec->azBy[i]), key_text(s, spec->azByColl[i]);
+  sqlite3_str_appendf(s, "%d,%!.17g,%d,%d|", (int)cur->method, vtab->level, vtab->through.position,
+                      vtab->through.per_year);
+  for (int i = 0; vtab->reconcile && i < vtab->reconcile->n; i++) {
+    sqlite3_str_appendf(s, "%d=", vtab->reconcile->col[i]);
+    key_text(s, vtab->reconcile->label[i]);
+  }
+}
+
+/* The data version of every database of the connection (the pager's,
+** SQLITE_FCNTL_DATA_VERSION: PRAGMA data_version without its read
+** transaction, so no lock and no busy wait): it moves when a commit is
+** seen, this connection's or another's (between two xFilter calls of a
+** statement that holds no read transaction on the source's database).
+** Returns SQLITE_OK, SQLITE_NOMEM, or another error when one cannot be
+** told (then nothing may be reused, prepass_key). */
+static int data_versions(sqlite3 *db, sqlite3_str *s) {
+  sqlite3_stmt *list = NULL;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
+  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
+    const char *zName = (const char *)sqlite3_column_text(list, 1);
+    unsigned int v = 0;
+    if (zName == NULL) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
+    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
+  }
+  int rc2 = sqlite3_finalize(list);
+  return rc == SQLITE_OK ? rc2 : rc;
+}
+
+/* What a pre-pass holds for: the settings, the connection's count of
+** changes (it moves when a statement of the connection that changed rows
+** ends; a statement that writes the source reads it as before its first
+** write in every xFilter: series_snapshot.c) and the data versions. */
+static int prepass_key(const projection_cursor *cur, char **pzKey) {
+  sqlite3 *db = ((const ts_series_vtab *)cur->base.base.pVtab)->db;
+  sqlite3_str *s = sqlite3_str_new(db);
+  settings_key(cur, s);
+  sqlite3_str_appendf(s, "%lld|", (sqlite3_int64)sqlite3_total_changes(db));
+  int rc = data_versions(db, s);
+  /* A version that cannot be told fails no query: the key is then this
+  ** xFilter's alone. */
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    sqlite3_str_appendf(s, "?%lld.%lld", cur->serial, cur->n_filter);
+  *pzKey = sqlite3_str_finish(s);
+  if (rc == SQLITE_NOMEM || *pzKey == NULL) {
+    sqlite3_free(*pzKey);
+    *pzKey = NULL;
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 10: at the first series of each xFilter, the pre-pass this
+** cursor made in an earlier xFilter, or one left on the table by a cursor
+** closed while this one was open, is kept if it holds for the same key;
+** else a new, empty one is made when needed. */
+static int prepass_check(projection_cursor *cur) {
+  projection_vtab *tab = (projection_vtab *)cur->base.base.pVtab;
+  char *zKey = NULL;
+  if (cur->key_checked) return SQLITE_OK;
+  int rc = prepass_key(cur, &zKey);
+  if (rc != SQLITE_OK) return rc;
+  cur->key_checked = 1;
+  if (cur->pp && strcmp(cur->pp->zKey, zKey) == 0) {
+    sqlite3_free(zKey);
+    return SQLITE_OK;
+  }
+  prepass_free(cur->pp);
+  cur->pp = NULL;
+  if (tab->parked && cur->serial > tab->parked_lo && cur->serial < tab->parked_hi &&
+      strcmp(tab->parked->zKey, zKey) == 0) {
+    cur->pp = tab->parked;
+    tab->parked = NULL;
+    sqlite3_free(zKey);
+    return SQLITE_OK;
+  }
+  cur->pp = sqlite3_malloc64(sizeof(*cur->pp));
+  if (cur->pp == NULL) {
+    sqlite3_free(zKey);
+    return SQLITE_NOMEM;
+  }
+  memset(cur->pp, 0, sizeof(*cur->pp));
+  cur->pp->zKey = zKey;
+  return SQLITE_OK;
+}
+
 /* The pool of a point of the year. */
-static ts_proj_pool *pool_of(projection_cursor *cur, int P, int k) {
+static ts_proj_pool *pool_of(prepass *pp, int P, int k) {
   int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
-  ts_proj_pool *pool = &cur->pool[base + k - 1];
+  ts_proj_pool *pool = &pp->pool[base + k - 1];
   pool->periods_per_year = P, pool->k = k;
   return pool;
 }
@@ -320,20 +566,21 @@ static int worth_keeping(ts_proj_method m) {
 static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
                            char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
+  prepass *pp = cur->pp;
   if (s->kind == TS_KIND_DAY || s->nPoint == 0) return SQLITE_OK; /* the main scan says why */
-  if (cur->n_cache == *pn_alloc) {
+  if (pp->n_cache == *pn_alloc) {
     int n = *pn_alloc ? 2 * *pn_alloc : 16;
-    pooled_series *a = sqlite3_realloc64(cur->cache, sizeof(*a) * (sqlite3_uint64)n);
+    pooled_series *a = sqlite3_realloc64(pp->cache, sizeof(*a) * (sqlite3_uint64)n);
     if (a == NULL) return SQLITE_NOMEM;
-    cur->cache = a, *pn_alloc = n;
+    pp->cache = a, *pn_alloc = n;
   }
-  pooled_series *c = &cur->cache[cur->n_cache];
+  pooled_series *c = &pp->cache[pp->n_cache];
   memset(c, 0, sizeof(*c));
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
   if (rc != SQLITE_OK) return rc;
-  cur->n_cache++;
-  if (cur->recon && (rc = ts_recon_add(cur->recon, s, pzErr)) != SQLITE_OK) return rc;
-  c->grid.quantiles = &cur->quantiles;
+  pp->n_cache++;
+  if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
+  c->grid.quantiles = &pp->quantiles;
   c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
   if (c->k == 0) return SQLITE_OK;
   c->cells =
@@ -341,11 +588,11 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (c->cells == NULL) return SQLITE_NOMEM;
   rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
   if (rc == SQLITE_OK)
-    rc = ts_proj_pool_add(pool_of(cur, c->grid.periods_per_year, c->k), &c->grid, c->cells,
+    rc = ts_proj_pool_add(pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
-  if (rc == SQLITE_OK && !worth_keeping(cur->method) && cur->recon == NULL) {
+  if (rc == SQLITE_OK && !worth_keeping(cur->method) && pp->recon == NULL) {
     release_cached(c); /* the main scan backtests it again: the same cells */
-    cur->n_cache--;
+    pp->n_cache--;
   }
   return rc;
 }
@@ -387,43 +634,79 @@ static int pool_read(projection_cursor *cur, char **pzErr) {
 ** projections made with that pool and their errors pooled too.  The
 ** series and their backtests worth keeping are kept for the main scan. */
 static int pool_series(projection_cursor *cur, char **pzErr) {
-  cur->pooled = 1;
+  prepass *pp = cur->pp;
+  pp->pooled = 1;
   int rc = pool_read(cur, pzErr);
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
-    if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
+    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
   if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
-  for (int i = 0; i < cur->n_cache && rc == SQLITE_OK; i++) {
-    pooled_series *c = &cur->cache[i];
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
     if (c->cells == NULL) continue;
-    ts_proj_pool *pool = pool_of(cur, c->grid.periods_per_year, c->k);
+    ts_proj_pool *pool = pool_of(pp, c->grid.periods_per_year, c->k);
     c->grid.pool = pool;
     ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
     rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
   }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
-    if (cur->pool[i].sum) rc = ts_proj_pool_finish(&cur->pool[i]);
+    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
   /* auto's rule is judged on the finished pool, as each row's estimate
   ** is (ts_projection_from_backtest): the kept cells say the same, so a
   ** reconciled total adds up the projections its parts' rows show. */
-  for (int i = 0; i < cur->n_cache && rc == SQLITE_OK; i++) {
-    pooled_series *c = &cur->cache[i];
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
     if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
   }
   return rc;
+}
+
+/* A series' grid and point of the year, hashed (FNV-1a): two series with
+** the same values where present, from the same point, have the same
+** backtest. */
+static unsigned grid_hash(const ts_proj_grid *g, int k) {
+  size_t n = (size_t)g->n_years * (size_t)g->periods_per_year;
+  int head[4] = {k, g->periods_per_year, g->first_year, g->n_years};
+  const unsigned char *parts[3] = {(const unsigned char *)head, g->present,
+                                   (const unsigned char *)g->value};
+  size_t len[3] = {sizeof(head), n, n * sizeof(double)};
+  unsigned h = 2166136261u;
+  for (int p = 0; p < 3; p++)
+    for (size_t i = 0; i < len[p]; i++) h = (h ^ parts[p][i]) * 16777619u;
+  return h;
+}
+
+/* Item 10: the kept series by grid, so the series of every xFilter find
+** theirs in any order (a join's inner loop reads one partner at a time). */
+static int index_cache(prepass *pp) {
+  int n = 16;
+  while (n < 2 * pp->n_cache) n *= 2;
+  pp->slot = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)n);
+  if (pp->slot == NULL) return SQLITE_NOMEM;
+  memset(pp->slot, 0, sizeof(int) * (size_t)n);
+  pp->n_slot = n;
+  for (int i = 0; i < pp->n_cache; i++) {
+    const pooled_series *c = &pp->cache[i];
+    if (c->cells == NULL) continue;
+    unsigned h = grid_hash(&c->grid, c->k) & (unsigned)(n - 1);
+    while (pp->slot[h]) h = (h + 1) & (unsigned)(n - 1);
+    pp->slot[h] = i + 1;
+  }
+  return SQLITE_OK;
 }
 
 /* Item 9: the totals' reconciled projections, from the pre-pass's series
 ** (the whole source) once their backtests are made. */
 static int reconcile_source(projection_cursor *cur, char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
-  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(cur->n_cache + 1));
+  prepass *pp = cur->pp;
+  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(pp->n_cache + 1));
   if (in == NULL) return SQLITE_NOMEM;
-  for (int i = 0; i < cur->n_cache; i++) {
-    pooled_series *c = &cur->cache[i];
+  for (int i = 0; i < pp->n_cache; i++) {
+    pooled_series *c = &pp->cache[i];
     in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
   }
   int rc =
-      ts_recon_run(cur->recon, in, cur->n_cache, cur->method, vtab->level, &cur->quantiles, pzErr);
+      ts_recon_run(pp->recon, in, pp->n_cache, cur->method, vtab->level, &pp->quantiles, pzErr);
   sqlite3_free(in);
   return rc;
 }
@@ -432,25 +715,31 @@ static int reconcile_source(projection_cursor *cur, char **pzErr) {
 static int pool_source(projection_cursor *cur, char **pzErr) {
   const projection_vtab *vtab = settings_of(&cur->base);
   int rc = SQLITE_OK;
-  if (vtab->reconcile)
-    rc = ts_recon_open(vtab->base.db, cur->base.spec, vtab->reconcile, &cur->recon, pzErr);
+  if (vtab->reconcile) {
+    prepass *pp = cur->pp;
+    rc = copy_spec(&pp->spec, cur->base.spec);
+    if (rc == SQLITE_OK) rc = copy_recon_spec(&pp->rs, vtab->reconcile);
+    if (rc == SQLITE_OK) rc = ts_recon_open(vtab->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
+  }
   if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
-  if (rc == SQLITE_OK && cur->recon) rc = reconcile_source(cur, pzErr);
+  if (rc == SQLITE_OK && cur->pp->recon) rc = reconcile_source(cur, pzErr);
+  if (rc == SQLITE_OK) rc = index_cache(cur->pp);
+  if (rc != SQLITE_OK) prepass_clear(cur->pp); /* never half a pre-pass for a later xFilter */
   return rc;
 }
 
 /* Item 9: which pre-pass series the main scan's current one is. */
 static int reconcile_start(projection_cursor *cur, char **pzErr) {
   cur->recon_index = -1;
-  if (cur->recon == NULL) return SQLITE_OK;
-  return ts_recon_find(cur->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
+  if (cur->pp->recon == NULL) return SQLITE_OK;
+  return ts_recon_find(cur->pp->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
                        pzErr);
 }
 
 /* Item 9: a total's row shows its reconciled estimate. */
 static void reconcile_row(projection_cursor *cur) {
   const ts_proj_estimate *e =
-      ts_recon_estimate(cur->recon, cur->recon_index, cur->grid.first_year + cur->yi);
+      ts_recon_estimate(cur->pp->recon, cur->recon_index, cur->grid.first_year + cur->yi);
   if (e) cur->est = *e;
 }
 
@@ -461,19 +750,27 @@ static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
          memcmp(a->value, b->value, n * sizeof(double)) == 0;
 }
 
-/* The pre-pass's backtest of the current series: taken from the cache
-** when the scans agree (they read in the same order; a pushed-down scan
-** reads a subset, or fewer years), else made again with the same pool. */
+/* The kept pre-pass series with the current series' grid and k; NULL
+** when none (not kept, or a WHERE on year cut this one short). */
+static const pooled_series *cached_series(const projection_cursor *cur) {
+  const prepass *pp = cur->pp;
+  if (pp->n_slot == 0) return NULL;
+  unsigned mask = (unsigned)(pp->n_slot - 1), h = grid_hash(&cur->grid, cur->k) & mask;
+  for (; pp->slot[h]; h = (h + 1) & mask) {
+    const pooled_series *c = &pp->cache[pp->slot[h] - 1];
+    if (c->k == cur->k && same_grid(&c->grid, &cur->grid)) return c;
+  }
+  return NULL;
+}
+
+/* The pre-pass's backtest of the current series: copied from the kept
+** series with the same grid (kept for later xFilter calls too), else
+** made again with the same pool. */
 static int series_cells(projection_cursor *cur) {
-  for (int i = cur->next_cache; i < cur->n_cache; i++) {
-    pooled_series *c = &cur->cache[i];
-    if (c->k != cur->k || !same_grid(&c->grid, &cur->grid)) continue;
-    for (int j = cur->next_cache; j < i; j++) release_cached(&cur->cache[j]);
-    cur->next_cache = i + 1;
-    sqlite3_free(cur->cells);
-    cur->cells = c->cells;
-    c->cells = NULL;
-    release_cached(c);
+  const pooled_series *c = cached_series(cur);
+  if (c) {
+    memcpy(cur->cells, c->cells,
+           sizeof(ts_proj_cell) * (size_t)cur->grid.n_years * TS_PROJ_N_CELLS);
     return SQLITE_OK;
   }
   int rc = backtest_fixed(&cur->grid, cur->k, cur->method, cur->cells);
@@ -498,11 +795,12 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   }
   cur->any_incomplete = 0;
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
+  int rc = prepass_check(cur);
+  if (rc != SQLITE_OK) return rc;
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */
-  int rc = cur->pooled || (cur->method != TS_PROJ_AUTO && !vtab->reconcile)
-               ? SQLITE_OK
-               : pool_source(cur, pzErr);
+  if (!cur->pp->pooled && (cur->method == TS_PROJ_AUTO || vtab->reconcile))
+    rc = pool_source(cur, pzErr);
   if (rc == SQLITE_OK) rc = reconcile_start(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
   rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
@@ -514,8 +812,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   if (cur->cells == NULL) return SQLITE_NOMEM;
   if (cur->k == 0) return SQLITE_OK;
   cur->grid.pool = NULL;
-  if (cur->pooled) {
-    cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+  if (cur->pp->pooled) {
+    cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
     if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
   }
   return series_cells(cur);
@@ -558,7 +856,7 @@ static int year_preliminary(const projection_cursor *cur, int last) {
 static void estimate_row(projection_cursor *cur) {
   const projection_vtab *vtab = settings_of(&cur->base);
   int incomplete = cur->k != 0 && year_incomplete(cur, cur->k);
-  cur->interval_done = cur->k == 0 || incomplete || cur->pooled;
+  cur->interval_done = cur->k == 0 || incomplete || is_pooled(cur);
   if (cur->k == 0 || incomplete) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
@@ -566,7 +864,7 @@ static void estimate_row(projection_cursor *cur) {
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
-                              cur->pooled ? vtab->level : 0, &cur->est);
+                              is_pooled(cur) ? vtab->level : 0, &cur->est);
   reconcile_row(cur);
 }
 
@@ -584,7 +882,7 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
     sqlite3_free(zErr);
     return 1;
   }
-  cur->grid.pool = pool_of(cur, cur->grid.periods_per_year, cur->k);
+  cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
   if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
   estimate_row(cur);
   return 0;
@@ -731,6 +1029,7 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .whole_columns = (1u << COL_LOW) | (1u << COL_HIGH) | (1u << COL_NOTE),
     .year_integer = 1,
     .xReadsLaterYears = projection_reads_later_years,
     .szVtab = sizeof(projection_vtab),
@@ -742,6 +1041,8 @@ static const ts_series_module projection_module = {
     .xNext = projection_next,
     .xResult = projection_result,
     .xReset = projection_reset,
+    .xOpen = projection_open,
+    .xClose = projection_close,
     .xDisconnect = projection_disconnect,
 };
 

@@ -229,6 +229,11 @@ int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **
 #define TS_PLAN_YEAR_INTEGER \
   1 /* the period column is `year INTEGER`, not a
                                   TEXT label (annual_projection) */
+/* The query reads a result column whose values read the whole source
+** anyway (ts_series_module.whole_columns) and the scan reads the source by
+** hash, no series column narrowed: every year is read, so that one read
+** serves both (series_vtab.c). */
+#define TS_PLAN_WHOLE 2
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column (year_integer: declared INTEGER, else TEXT); iFirstArg/nArg:

@@ -184,6 +184,21 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   return SQLITE_OK;
 }
 
+/* Whether the query uses a result column that reads the whole source
+** anyway and no series-column equality narrows the scan: the hash path
+** then holds every series of the whole source if the year bounds are not
+** pushed, and that second reader walks them instead of reading the source
+** again (ts_scan_held).  One read of every year costs less than the
+** narrowed read plus the whole one; on the streaming path it would not
+** (two reads either way), so only when the plan is the hash path. */
+static int wants_whole(const ts_series_module *m, const sqlite3_index_info *info, int nSeries) {
+  sqlite3_uint64 used = info->colUsed >> nSeries;
+  if ((used & m->whole_columns) == 0) return 0;
+  for (int i = 0; info->idxStr[2 * i] && info->idxStr[2 * i + 1]; i++)
+    if (info->idxStr[2 * i] == TS_PLAN_BY) return 0;
+  return 1;
+}
+
 static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
   const ts_series_module *m = vtab->module;
@@ -202,6 +217,7 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
                  ? 's'
                  : ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     vtab->planning--;
+    if (c == 'h' && wants_whole(m, info, vtab->nSeries)) info->idxNum |= TS_PLAN_WHOLE;
     char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
     if (z == NULL) return SQLITE_NOMEM;
     if (info->needToFreeIdxStr) sqlite3_free(info->idxStr);
@@ -218,6 +234,8 @@ static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   memset(cur, 0, m->szCursor);
   cur->own.zModule = m->zName;
   cur->own.history_years = m->history_years;
+  cur->base.pVtab = pVtab; /* SQLite sets it too, after xOpen: the module's xOpen reads it */
+  if (m->xOpen) m->xOpen(cur);
   *ppCursor = &cur->base;
   return SQLITE_OK;
 }
@@ -248,7 +266,9 @@ static void series_reset(ts_series_cursor *cur) {
 
 static int series_close(sqlite3_vtab_cursor *pCursor) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
   series_reset(cur);
+  if (m->xClose) m->xClose(cur);
   sqlite3_free(cur);
   return SQLITE_OK;
 }
@@ -450,6 +470,7 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
     const ts_series_vtab *conf = ts_series_config(cur);
     if (m->xReadsLaterYears(conf ? conf : vtab)) pd.year_hi = 0;
   }
+  if (idxNum & TS_PLAN_WHOLE) pd.year_lo = pd.year_hi = 0;
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;
   else if (rc == SQLITE_OK)

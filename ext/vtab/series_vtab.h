@@ -71,7 +71,11 @@ struct ts_series_module {
   const char *const *azArgRole;   /* their roles (ts_source_from_arguments;
                                      other roles are the module's own) */
   int nArg, nRequired;
-  int history_years;       /* see ts_source_spec.history_years */
+  int history_years; /* see ts_source_spec.history_years */
+  /* Result columns (bit i: result i) whose values read every series and
+  ** year of the source anyway (annual_projection's pool of past errors);
+  ** when a query uses one, see TS_PLAN_WHOLE.  0: none. */
+  unsigned whole_columns;
   int year_integer;        /* the period column is `year INTEGER` */
   size_t szVtab, szCursor; /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */
@@ -91,8 +95,15 @@ struct ts_series_module {
   /* Whether a row's values depend on later years of its series (then
   ** upper year bounds are not pushed into the source; NULL: never). */
   int (*xReadsLaterYears)(const ts_series_vtab *vtab);
-  /* Frees what the module keeps per query / per table (NULL: nothing). */
+  /* Frees what the module keeps per query / per table (NULL: nothing).
+  ** xReset runs before every xFilter of a cursor and at its close; xClose
+  ** only at its close, after xReset: what a module keeps across the
+  ** xFilter calls of one cursor (a join's inner loop filters the same
+  ** cursor once per outer row, within one statement run) goes there.
+  ** xOpen runs when a cursor is opened (NULL: nothing to do). */
   void (*xReset)(ts_series_cursor *cur);
+  void (*xOpen)(ts_series_cursor *cur);
+  void (*xClose)(ts_series_cursor *cur);
   void (*xDisconnect)(ts_series_vtab *vtab);
 };
 

@@ -354,7 +354,7 @@ SELECT s, year, note FROM days_hash WHERE year IN (2018, 2023) ORDER BY s, year;
 -- | b|2018|incomplete period
 -- | b|2023|incomplete period
 
--- 32. A source's first year (no earlier year anywhere): run_rate's interval from the
+-- 40. A source's first year (no earlier year anywhere): run_rate's interval from the
 --     spread of the year's periods, pooled over the source's other series.  Six series,
 --     each Q1 = 100 * (i + 1), Q2 = 1.21 Q1: every series' spread of ln value about its
 --     mean over H1 is ss = ln(1.21)^2 / 2 on 1 degree of freedom, so s^2 = ss shrunk
@@ -377,14 +377,14 @@ UNION ALL SELECT 's' || i, '2021-Q1', 50 + 70 * i FROM n
 UNION ALL SELECT 's' || i, '2021-Q2', 400 + (i % 2) * 500 FROM n;
 CREATE VIRTUAL TABLE first_more_auto USING annual_projection(source=first_more, value=v,
   period=p, by=s, method=auto, through=H1);
--- @check projection_vtab-32.0
+-- @check projection_vtab-40.0
 SELECT count(*) AS rows, sum(m.ytd = a.ytd AND m.projection = a.projection AND m.low = a.low
   AND m.high = a.high) AS same
 FROM first_auto a JOIN first_more_auto m ON m.s = a.s AND m.year = a.year;
 -- @expect
 -- | rows|same
 -- | 6|6
--- @check projection_vtab-32.1
+-- @check projection_vtab-40.1
 SELECT s, projection, round(ln(high / projection) / (ln(1.21) / sqrt(8)), 5) AS t_16,
   round(ln(projection / low), 9) = round(ln(high / projection), 9) AS symmetric, low >= ytd AS above_ytd, note
 FROM first_auto WHERE s IN ('s0', 's5');
@@ -395,7 +395,7 @@ FROM first_auto WHERE s IN ('s0', 's5');
 -- run_rate gets the same interval; linear none (the draws describe a run rate's error,
 -- not a line's); with five series (four others) the pool is too thin: none either.
 CREATE TEMP VIEW first_five AS SELECT * FROM first_year WHERE s <> 's5';
--- @check projection_vtab-32.2
+-- @check projection_vtab-40.2
 SELECT (SELECT count(*) FROM annual_projection('first_year', 'v', 'p', 's', 'run_rate') r
         JOIN first_auto a ON a.s = r.series WHERE r.low = a.low AND r.high = a.high) AS run_rate_same,
   (SELECT count(low) FROM annual_projection('first_year', 'v', 'p', 's', 'linear')) AS linear_intervals,
@@ -412,7 +412,7 @@ WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23),
 INSERT INTO late_start SELECT 's' || j, printf('%d-Q%d', 2015 + i / 4, i % 4 + 1),
   100 + 3 * i + 7 * j + (i * 13 + j * 5) % 9 + CASE i % 4 WHEN 3 THEN 30 ELSE 0 END FROM n, ser
 UNION ALL SELECT 'late', '2019-Q1', 200 UNION ALL SELECT 'late', '2019-Q2', 205;
--- @check projection_vtab-32.3
+-- @check projection_vtab-40.3
 SELECT a.series, a.year, a.projection, a.low IS NOT NULL AS has_interval,
   a.low = r.low AND a.high = r.high AS run_rate_interval, a.note LIKE '%spread%' AS from_spread
 FROM annual_projection('late_start', 'v', 'p', 's', 'auto', 'through=H1') a
@@ -421,3 +421,223 @@ WHERE a.series = 'late';
 -- @expect
 -- | series|year|projection|has_interval|run_rate_interval|from_spread
 -- | late|2019|810.0|1|1|0
+
+-- The whole-source pre-pass (auto's and the intervals' pool) is made once
+-- for a cursor and kept across its xFilter calls, and handed on to the
+-- cursor SQLite opens for a correlated subquery's next outer row; it is
+-- made again when the settings, the connection's count of changes or a
+-- database's data_version move.  Every shape below must answer as the
+-- plain query does, also after writes to the source.
+CREATE TABLE cache_src(partner TEXT, period TEXT, amount INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 45)
+INSERT INTO cache_src SELECT p, printf('%d-Q%d', 2012 + i / 4, i % 4 + 1),
+  CASE p WHEN 'a' THEN 100 + 7 * i + (i * 37) % 23
+         WHEN 'b' THEN 50 + ((i * 53) % 31) * (1 + i % 4)
+         ELSE 200 - i + (i * i) % 17 END
+FROM n, (SELECT 'a' AS p UNION ALL SELECT 'b' UNION ALL SELECT 'c');
+CREATE TABLE cache_keys(name TEXT);
+INSERT INTO cache_keys VALUES ('a'), ('b'), ('c');
+CREATE TABLE cache_methods(m TEXT);
+-- snaive first: its pre-pass pools snaive's errors alone, never auto's.
+INSERT INTO cache_methods VALUES ('snaive'), ('auto'), ('holt_winters'), ('prior_share');
+CREATE VIRTUAL TABLE cache_auto USING annual_projection(source=cache_src, value=amount,
+  period=period, by=partner, method=auto, through=H1);
+CREATE VIRTUAL TABLE cache_snaive USING annual_projection(source=cache_src, value=amount,
+  period=period, by=partner, method=snaive, through=H1);
+CREATE TEMP TABLE cache_plain AS SELECT * FROM cache_auto;
+CREATE TEMP TABLE cache_plain_snaive AS SELECT * FROM cache_snaive;
+-- A join with the table as the inner loop (CROSS JOIN keeps that order):
+-- one xFilter per key, every row as the plain scan has it.  Every year but
+-- the first (2012: no earlier error in the pool) has an interval.
+-- @check projection_vtab-32.1
+SELECT (SELECT count(*) FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name) AS joined,
+  (SELECT count(*) FROM (SELECT a.* FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name
+                         EXCEPT SELECT * FROM cache_plain)) AS differ,
+  (SELECT count(low) FROM cache_plain) AS intervals;
+-- @expect
+-- | joined|differ|intervals
+-- | 36|0|33
+-- A correlated subquery: a new cursor for each outer row.
+-- @check projection_vtab-32.2
+SELECT k.name, (SELECT printf('%.6f %.6f %.6f %s', projection, low, high, method) FROM cache_auto
+                WHERE partner = k.name AND year = 2022)
+  IS (SELECT printf('%.6f %.6f %.6f %s', projection, low, high, method) FROM cache_plain
+      WHERE partner = k.name AND year = 2022) AS same
+FROM cache_keys k;
+-- @expect
+-- | name|same
+-- | a|1
+-- | b|1
+-- | c|1
+-- A fixed method's intervals, the pool made at the first low read, in a join.
+-- @check projection_vtab-32.3
+SELECT count(*) AS differ FROM (
+  SELECT a.* FROM cache_keys k CROSS JOIN cache_snaive a WHERE a.partner = k.name AND a.year >= 2019
+  EXCEPT SELECT * FROM cache_plain_snaive);
+-- @expect
+-- | differ
+-- | 0
+
+-- A write between two statements of one transaction: the second reads the
+-- new source (d's series moves every pooled interval).
+BEGIN;
+INSERT INTO cache_src SELECT 'd', period, amount * (1 + (rowid % 5)) FROM cache_src WHERE partner = 'a';
+CREATE TEMP TABLE cache_plain_d AS SELECT * FROM cache_auto;
+-- @check projection_vtab-33.1
+SELECT (SELECT low FROM cache_plain WHERE partner = 'a' AND year = 2022)
+         <> (SELECT low FROM cache_plain_d WHERE partner = 'a' AND year = 2022) AS moved,
+  (SELECT count(*) FROM (SELECT a.* FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name
+                         EXCEPT SELECT * FROM cache_plain_d)) AS differ;
+-- @expect
+-- | moved|differ
+-- | 1|0
+-- @check projection_vtab-33.2
+SELECT k.name, (SELECT low FROM cache_auto WHERE partner = k.name AND year = 2022)
+  IS (SELECT low FROM cache_plain_d WHERE partner = k.name AND year = 2022) AS same
+FROM cache_keys k;
+-- @expect
+-- | name|same
+-- | a|1
+-- | b|1
+-- | c|1
+-- A savepoint rolled back: the rows of before d again.
+SAVEPOINT cache_sp;
+DELETE FROM cache_src WHERE partner = 'd';
+-- @check projection_vtab-33.3
+SELECT k.name, (SELECT low FROM cache_auto WHERE partner = k.name AND year = 2022)
+  IS (SELECT low FROM cache_plain WHERE partner = k.name AND year = 2022) AS same
+FROM cache_keys k;
+-- @expect
+-- | name|same
+-- | a|1
+-- | b|1
+-- | c|1
+ROLLBACK TO cache_sp;
+-- @check projection_vtab-33.4
+SELECT k.name, (SELECT low FROM cache_auto WHERE partner = k.name AND year = 2022)
+  IS (SELECT low FROM cache_plain_d WHERE partner = k.name AND year = 2022) AS same
+FROM cache_keys k;
+-- @expect
+-- | name|same
+-- | a|1
+-- | b|1
+-- | c|1
+RELEASE cache_sp;
+ROLLBACK;
+
+-- The same table twice in one statement with different WHERE clauses, and
+-- the table-valued form whose method comes from the outer row: each
+-- cursor, each set of settings its own pre-pass.
+-- @check projection_vtab-34.1
+SELECT count(*) AS rows, sum(x.low IS y.low AND x.projection IS y.projection) AS same_x,
+  sum(z.low IS w.low AND z.projection IS w.projection) AS same_z
+FROM cache_keys k CROSS JOIN cache_auto x CROSS JOIN cache_auto z
+  JOIN cache_plain y ON y.partner = k.name AND y.year = 2022
+  JOIN cache_plain w ON w.partner = k.name AND w.year = 2020
+WHERE x.partner = k.name AND x.year = 2022 AND z.partner = k.name AND z.year = 2020;
+-- @expect
+-- | rows|same_x|same_z
+-- | 3|3|3
+CREATE TEMP TABLE cache_by_method AS
+  SELECT m.m, a.* FROM cache_methods m, annual_projection('cache_src', 'amount', 'period', 'partner',
+    m.m, 'through=H1') a WHERE 0;
+INSERT INTO cache_by_method SELECT 'auto', * FROM annual_projection('cache_src', 'amount', 'period', 'partner', 'auto', 'through=H1');
+INSERT INTO cache_by_method SELECT 'snaive', * FROM annual_projection('cache_src', 'amount', 'period', 'partner', 'snaive', 'through=H1');
+INSERT INTO cache_by_method SELECT 'holt_winters', * FROM annual_projection('cache_src', 'amount', 'period', 'partner', 'holt_winters', 'through=H1');
+INSERT INTO cache_by_method SELECT 'prior_share', * FROM annual_projection('cache_src', 'amount', 'period', 'partner', 'prior_share', 'through=H1');
+-- @check projection_vtab-34.2
+SELECT (SELECT count(*) FROM cache_by_method) AS rows, count(*) AS differ FROM (
+  SELECT m.m, a.* FROM cache_methods m CROSS JOIN annual_projection('cache_src', 'amount', 'period',
+    'partner', m.m, 'through=H1') a
+  EXCEPT SELECT * FROM cache_by_method);
+-- @expect
+-- | rows|differ
+-- | 144|0
+-- @check projection_vtab-34.3
+SELECT m.m, (SELECT printf('%.6f %.6f', projection, low) FROM annual_projection('cache_src', 'amount',
+    'period', 'partner', m.m, 'through=H1') WHERE series = 'b' AND year = 2021)
+  IS (SELECT printf('%.6f %.6f', projection, low) FROM cache_by_method c
+      WHERE c.m = m.m AND series = 'b' AND year = 2021) AS same
+FROM cache_methods m;
+-- @expect
+-- | m|same
+-- | snaive|1
+-- | auto|1
+-- | holt_winters|1
+-- | prior_share|1
+-- reconcile= in the table-valued form, a correlated subquery: the kept
+-- reconciliation (a is the total of b and c) outlives the cursor whose
+-- arguments it was made from.
+CREATE TEMP TABLE cache_recon AS SELECT * FROM annual_projection('cache_src', 'amount', 'period',
+  'partner', 'auto', 'through=H1, reconcile=''partner=a''');
+-- @check projection_vtab-34.4
+SELECT k.name, (SELECT printf('%.6f %.6f %s', projection, low, note) FROM annual_projection('cache_src',
+    'amount', 'period', 'partner', 'auto', 'through=H1, reconcile=''partner=a''')
+    WHERE series = k.name AND year = 2021)
+  IS (SELECT printf('%.6f %.6f %s', projection, low, note) FROM cache_recon
+      WHERE series = k.name AND year = 2021) AS same,
+  (SELECT projection FROM cache_recon WHERE series = k.name AND year = 2021)
+    IS NOT (SELECT projection FROM cache_plain WHERE partner = k.name AND year = 2021) AS reconciled
+FROM cache_keys k;
+-- @expect
+-- | name|same|reconciled
+-- | a|1|1
+-- | b|1|0
+-- | c|1|0
+
+-- A statement that writes the source through a join reads it as it was
+-- before its first write in every xFilter, the kept pre-pass included.
+CREATE TEMP TABLE cache_insert AS
+  SELECT 'z' || k.name AS partner, a.through AS period, CAST(round(a.low) AS INTEGER) AS amount
+  FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name AND a.low IS NOT NULL;
+INSERT INTO cache_src
+  SELECT 'z' || k.name, a.through, CAST(round(a.low) AS INTEGER)
+  FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name AND a.low IS NOT NULL;
+-- @check projection_vtab-35.1
+SELECT (SELECT count(*) FROM cache_insert) AS rows, count(*) AS differ FROM (
+  SELECT partner, period, amount FROM cache_src WHERE partner LIKE 'z%'
+  EXCEPT SELECT * FROM cache_insert);
+-- @expect
+-- | rows|differ
+-- | 33|0
+
+-- A fixed method's low, high or note need the pool of the whole source.
+-- Under WHERE year = Y the scan would read the years up to Y and the pool
+-- the whole source again; when the query uses one of them and the scan
+-- reads by hash with no series column narrowed, it reads every year
+-- (idxNum bit 2: INDEX 3) and the pool walks what it holds: one read.
+-- Without them the scan stays narrowed to the years (INDEX 1).
+CREATE TEMP VIEW cache_hash_reads AS
+  SELECT CAST(substr(d, instr(d, 'Scan paths: hash ') + 17) AS INTEGER) AS n
+  FROM (SELECT tradestat_debug() AS d);
+-- @check projection_vtab-36.1
+EXPLAIN QUERY PLAN SELECT low FROM cache_snaive WHERE year = 2020;
+EXPLAIN QUERY PLAN SELECT projection FROM cache_snaive WHERE year = 2020;
+EXPLAIN QUERY PLAN SELECT note FROM cache_snaive WHERE year = 2020 AND partner = 'a';
+-- @expect
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 3:P=Sh
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 1:P=Sh
+-- | QUERY PLAN
+-- | `--SCAN cache_snaive VIRTUAL TABLE INDEX 1:P=BaSs
+CREATE TEMP TABLE cache_reads_before AS SELECT n FROM cache_hash_reads;
+-- a, b and c, and the one-point-a-year series section 35 wrote (no interval)
+-- @check projection_vtab-36.2
+SELECT count(*) AS rows, count(low) AS intervals FROM cache_snaive WHERE year = 2020;
+-- @expect
+-- | rows|intervals
+-- | 6|3
+-- one read by hash, where the pool used to read the source a second time
+-- @check projection_vtab-36.3
+SELECT (SELECT n FROM cache_hash_reads) - (SELECT n FROM cache_reads_before) AS hash_reads;
+-- @expect
+-- | hash_reads
+-- | 1
+-- every row as the unfiltered query has it (year + 0 is not pushed down)
+-- @check projection_vtab-36.4
+SELECT count(*) AS differ FROM (SELECT * FROM cache_snaive WHERE year = 2020
+                                EXCEPT SELECT * FROM cache_snaive WHERE year + 0 = 2020);
+-- @expect
+-- | differ
+-- | 0
