@@ -379,7 +379,8 @@ static sqlite3_int64 source_rows(sqlite3 *db, const ts_source_spec *spec) {
                                    "SELECT stat FROM sqlite_stat1 WHERE tbl = %Q "
                                    "AND stat IS NOT NULL LIMIT 1",
                                    spec->zTable);
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+  if (zSql && ts_source_has_column(db, spec->zSchema, "sqlite_stat1", "stat") &&
+      sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step(stmt) == SQLITE_ROW) {
     const char *z = (const char *)sqlite3_column_text(stmt, 0);
     if (z) n = strtoll(z, NULL, 10);

@@ -83,6 +83,20 @@ static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
   return rc;
 }
 
+int ts_source_has_column(sqlite3 *db, const char *zSchema, const char *zTable, const char *zCol) {
+  sqlite3_stmt *stmt = NULL;
+  int found = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT 1 FROM pragma_table_xinfo(?1, ?2) WHERE name = ?3 COLLATE NOCASE",
+                         -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_text(stmt, 1, zTable, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_bind_text(stmt, 2, zSchema, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_bind_text(stmt, 3, zCol, -1, SQLITE_STATIC) == SQLITE_OK)
+    found = sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  return found;
+}
+
 /* Is every letter of `a` in `b`, in order (amt in amount), case aside? */
 static int is_subsequence(const char *a, const char *b) {
   for (; *a && *b; b++)
@@ -573,7 +587,8 @@ static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const cha
   for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
   for (int i = 0; i < 4 + spec->nBy; i++)
     if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
-  if (try_select(db, "s.\"preliminary\"", zFrom) != SQLITE_OK) return -1;
+  (void)zFrom;
+  if (!ts_source_has_column(db, spec->zSchema, spec->zTable, "preliminary")) return -1;
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
 

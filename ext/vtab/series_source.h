@@ -256,6 +256,14 @@ void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **
 ** or it cannot be told. */
 int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *pMax);
 
+/* Whether table zTable of schema zSchema (NULL: the first schema holding
+** it, as an unqualified name finds it) has column zCol, hidden ones too.
+** Asked of PRAGMA table_xinfo rather than by preparing a query that may
+** fail: a failed prepare makes SQLite check every attached database's
+** schema, which waits out the busy timeout on a database another
+** connection holds locked. */
+int ts_source_has_column(sqlite3 *db, const char *zSchema, const char *zTable, const char *zCol);
+
 /* The value slot (0 or 1) a flow label of long trade data belongs to,
 ** matched as the streaming scan matches it; -1 if neither.  The hash
 ** path (series_hash.c) reads labels with it too. */
