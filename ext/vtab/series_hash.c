@@ -109,7 +109,8 @@ typedef struct hseries {
   ** to whole 8-byte words, in the arena (nEnc: its unpadded length). */
   const unsigned char *zEnc;
   uint32_t nEnc;
-  int kind; /* ts_period_kind of its rows after roll-up; 0: none yet */
+  uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
+  int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
   int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
   uint32_t nIdx;
@@ -164,12 +165,10 @@ struct ts_hash {
   uint32_t nChunk, nPoint;
   size_t szPoint;
   /* The current row's key encoding (row_key), zero-padded to whole
-  ** words, and the series of the row before: rows of one series are
-  ** often adjacent, and then neither hash nor probe is needed. */
+  ** words, and the series of the row before (find_series). */
   unsigned char *zRow;
   uint32_t nRowAlloc;
-  int lastSid;  /* -1: none */
-  int lastSame; /* the row before was of the same series as the one before it */
+  int lastSid; /* the row before's series; -1: none */
   /* the period of the row before (rows of one period are often adjacent),
   ** with what every row of it needs: its ordinal after roll-up and the
   ** months of that period the label covers (add_value) */
@@ -265,6 +264,27 @@ static inline int words_equal(const unsigned char *a, const unsigned char *b, ui
   for (uint32_t k = 0; k < nWord; k++)
     if (load64(a + 8 * k) != load64(b + 8 * k)) return 0;
   return 1;
+}
+
+/* Bytes equal, for short labels without a call. */
+static inline int bytes_equal(const char *a, const char *b, int n) {
+  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
+    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
+           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
+  if (n >= 4 && n < 8) {
+    uint32_t a0, b0, a1, b1;
+    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
+    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n >= 2 && n < 4) {
+    uint16_t a0, b0, a1, b1;
+    memcpy(&a0, a, 2), memcpy(&b0, b, 2);
+    memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 2) return n == 0 || a[0] == b[0];
+  return memcmp(a, b, (size_t)n) == 0;
 }
 
 /* A zero-padded encoding hashed a word at a time (keys are short). */
@@ -562,66 +582,111 @@ enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
 
 #define ROW_KEY_FAILED UINT32_MAX
 
-/* Encodes the series columns of the current row (aCol) into h->zRow: per
-** column a type byte, then an INTEGER's or a REAL's 8 bytes, or a TEXT's
-** or a BLOB's 4-byte length and bytes; zero-padded to whole words.  With
-** a fixed number of columns the encoding is self-delimiting, so two rows'
-** encodings are equal exactly when their keys are identical in type and
-** bytes (a REAL in bits: -0.0 is not 0.0).  Keys GROUP BY would call
-** equal without being identical (1 and 1.0, 'a' and 'A' under NOCASE)
-** are two series here, and order_series finds them.  Returns the
-** unpadded length, or ROW_KEY_FAILED (memory). */
-static uint32_t row_key(ts_hash *h, sqlite3_value *const *aCol, int nBy) {
-  const unsigned char *az[TS_MAX_BY];
+/* The series columns of the current row as read once: type, and the
+** bytes of a TEXT or BLOB, the value of an INTEGER or REAL (in bits). */
+typedef struct rowkey {
   int at[TS_MAX_BY], an[TS_MAX_BY];
+  const unsigned char *az[TS_MAX_BY];
+  uint64_t av[TS_MAX_BY];
+  uint32_t n; /* the length of their encoding (row_key) */
+} rowkey;
+
+/* Reads the series columns of the current row (aCol) into *k; 1 when a
+** TEXT or BLOB cannot be had (memory). */
+static int read_row_key(sqlite3_value *const *aCol, int nBy, rowkey *k) {
   uint32_t n = 0;
   for (int i = 0; i < nBy; i++) {
     int t = sqlite3_value_type(aCol[i]);
-    at[i] = t;
+    k->at[i] = t;
     if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
-      az[i] = t == SQLITE_TEXT ? sqlite3_value_text(aCol[i]) : sqlite3_value_blob(aCol[i]);
-      an[i] = sqlite3_value_bytes(aCol[i]);
-      if (az[i] == NULL && an[i] > 0) return ROW_KEY_FAILED;
-      n += 5 + (uint32_t)an[i];
+      k->az[i] = t == SQLITE_TEXT ? sqlite3_value_text(aCol[i]) : sqlite3_value_blob(aCol[i]);
+      k->an[i] = sqlite3_value_bytes(aCol[i]);
+      if (k->az[i] == NULL && k->an[i] > 0) return 1;
+      n += 5 + (uint32_t)k->an[i];
+    } else if (t == SQLITE_INTEGER) {
+      sqlite3_int64 v = sqlite3_value_int64(aCol[i]);
+      memcpy(&k->av[i], &v, 8);
+      n += 9;
+    } else if (t == SQLITE_FLOAT) {
+      double d = sqlite3_value_double(aCol[i]);
+      memcpy(&k->av[i], &d, 8);
+      n += 9;
     } else {
-      n += t == SQLITE_NULL ? 1 : 9;
+      n += 1;
     }
   }
-  if (n + 8 > h->nRowAlloc && hash_grow(h, (void **)&h->zRow, &h->nRowAlloc, n + 8, 1))
-    return ROW_KEY_FAILED;
-  unsigned char *z = h->zRow;
-  uint32_t k = 0;
+  k->n = n;
+  return 0;
+}
+
+/* Whether the row's key k is the one encoded in z (nEnc bytes, row_key's
+** encoding), compared column by column without encoding k. */
+static inline int key_matches(const rowkey *k, int nBy, const unsigned char *z, uint32_t nEnc) {
+  if (k->n != nEnc) return 0;
+  uint32_t p = 0;
   for (int i = 0; i < nBy; i++) {
-    switch (at[i]) {
-      case SQLITE_INTEGER: {
-        sqlite3_int64 v = sqlite3_value_int64(aCol[i]);
-        z[k] = ENC_INT;
-        memcpy(z + k + 1, &v, 8);
-        k += 9;
+    switch (k->at[i]) {
+      case SQLITE_INTEGER:
+      case SQLITE_FLOAT:
+        if (z[p] != (k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL) ||
+            load64(z + p + 1) != k->av[i])
+          return 0;
+        p += 9;
         break;
-      }
-      case SQLITE_FLOAT: {
-        double d = sqlite3_value_double(aCol[i]);
-        z[k] = ENC_REAL;
-        memcpy(z + k + 1, &d, 8);
-        k += 9;
-        break;
-      }
       case SQLITE_TEXT:
       case SQLITE_BLOB: {
-        uint32_t len = (uint32_t)an[i];
-        z[k] = at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB;
-        memcpy(z + k + 1, &len, 4);
-        k += 5;
-        copy_short(z + k, az[i], len);
-        k += len;
+        uint32_t len;
+        memcpy(&len, z + p + 1, 4);
+        if (z[p] != (k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB) || len != (uint32_t)k->an[i] ||
+            !bytes_equal((const char *)z + p + 5, (const char *)k->az[i], (int)len))
+          return 0;
+        p += 5 + len;
         break;
       }
-      default: z[k++] = ENC_NULL; break;
+      default:
+        if (z[p] != ENC_NULL) return 0;
+        p += 1;
+        break;
     }
   }
-  memset(z + k, 0, 8); /* the padding (zRow has 8 bytes to spare) */
-  return k;
+  return 1;
+}
+
+/* Encodes the row's key k into h->zRow: per column a type byte, then an
+** INTEGER's or a REAL's 8 bytes, or a TEXT's or a BLOB's 4-byte length
+** and bytes; zero-padded to whole words.  With a fixed number of columns
+** the encoding is self-delimiting, so two rows' encodings are equal
+** exactly when their keys are identical in type and bytes (a REAL in
+** bits: -0.0 is not 0.0).  Keys GROUP BY would call equal without being
+** identical (1 and 1.0, 'a' and 'A' under NOCASE) are two series here,
+** and order_series finds them.  Returns 1 on failure (memory). */
+static int row_key(ts_hash *h, const rowkey *k, int nBy) {
+  if (k->n + 8 > h->nRowAlloc && hash_grow(h, (void **)&h->zRow, &h->nRowAlloc, k->n + 8, 1))
+    return 1;
+  unsigned char *z = h->zRow;
+  uint32_t p = 0;
+  for (int i = 0; i < nBy; i++) {
+    switch (k->at[i]) {
+      case SQLITE_INTEGER:
+      case SQLITE_FLOAT:
+        z[p] = k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL;
+        memcpy(z + p + 1, &k->av[i], 8);
+        p += 9;
+        break;
+      case SQLITE_TEXT:
+      case SQLITE_BLOB: {
+        uint32_t len = (uint32_t)k->an[i];
+        z[p] = k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB;
+        memcpy(z + p + 1, &len, 4);
+        copy_short(z + p + 5, k->az[i], len);
+        p += 5 + len;
+        break;
+      }
+      default: z[p++] = ENC_NULL; break;
+    }
+  }
+  memset(z + p, 0, 8); /* the padding (zRow has 8 bytes to spare) */
+  return 0;
 }
 
 /* A new series of the current row's key (encoded in h->zRow, n bytes,
@@ -673,30 +738,35 @@ static sqlite3_int64 new_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t
 }
 
 /* The series of the current row (its series columns in aCol): its sid,
-** or -1 (memory).  The row before's series is tried first. */
+** or -1 (memory).  Tried first, without hashing: the series that came
+** after the row before's series last time (rows of one series together,
+** or series in the same order period after period, as tables appended
+** one period at a time hold them). */
 static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
-  uint32_t n = row_key(h, aCol, h->spec->nBy);
-  if (n == ROW_KEY_FAILED) return -1;
-  uint32_t nWord = (n + 7) / 8;
-  if (h->lastSame) { /* tried while rows of one series come together */
-    const hseries *s = &h->aSeries[h->lastSid];
-    if (s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) return h->lastSid;
+  int nBy = h->spec->nBy;
+  rowkey k;
+  if (read_row_key(aCol, nBy, &k)) return -1;
+  sqlite3_int64 sid = -1;
+  if (h->lastSid >= 0) {
+    uint32_t guess = h->aSeries[h->lastSid].next;
+    if (guess && key_matches(&k, nBy, h->aSeries[guess - 1].zEnc, h->aSeries[guess - 1].nEnc))
+      sid = guess - 1;
   }
-  uint64_t hv = hash_words(h->zRow, n);
-  if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
-  uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
-  for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
-    uint32_t sid = h->aSeriesSlot[j] - 1;
-    const hseries *s = &h->aSeries[sid];
-    if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) {
-      h->lastSame = h->lastSid == (int)sid;
-      h->lastSid = (int)sid;
-      return sid;
+  if (sid < 0) {
+    if (row_key(h, &k, nBy)) return -1;
+    uint32_t n = k.n, nWord = (n + 7) / 8;
+    uint64_t hv = hash_words(h->zRow, n);
+    if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
+    uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
+    for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
+      const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
+      if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
     }
+    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, aCol, n, hv, j);
+    if (sid < 0) return -1;
   }
-  sqlite3_int64 sid = new_series(h, aCol, n, hv, j);
-  h->lastSame = 0;
-  if (sid >= 0) h->lastSid = (int)sid;
+  if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
+  h->lastSid = (int)sid;
   return sid;
 }
 
@@ -805,25 +875,6 @@ int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
   *pFirst = h->days_first;
   *pLast = h->days_last;
   return h->days_any;
-}
-
-/* Bytes equal, for short labels without a call. */
-static inline int bytes_equal(const char *a, const char *b, int n) {
-  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
-    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
-           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
-  if (n >= 4 && n < 8) {
-    uint32_t a0, b0, a1, b1;
-    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
-    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n < 4) {
-    for (int i = 0; i < n; i++)
-      if (a[i] != b[i]) return 0;
-    return 1;
-  }
-  return memcmp(a, b, (size_t)n) == 0;
 }
 
 static void month_span(const ts_period *p, int *first, int *count);
