@@ -177,13 +177,20 @@ static int parse_canonical(const char *z, int n, ts_period *out) {
     if (month < 1 || month > 12) return 1;
     return set_period(out, TS_KIND_MONTH, year, month, 0);
   }
-  if (n != 10 || z[4] != '-') return -1;
-  int year = read_digits(z, 4), month = read_digits(z + 5, 2);
-  if (year < 0 || month < 0) return -1;
-  if (n == 7) return parse_month(z + 5, year, out);
-  int day = read_digits(z + 8, 2);
-  if (z[7] != '-' || day < 0) return -1;
-  return parse_after_dash(z + 5, 5, year, out);
+  if (n != 10) return -1;
+  /* YYYY-MM-DD in one pass, the same tests as parse_after_dash's */
+  unsigned y0 = (unsigned char)z[0] - (unsigned)'0', y1 = (unsigned char)z[1] - (unsigned)'0',
+           y2 = (unsigned char)z[2] - (unsigned)'0', y3 = (unsigned char)z[3] - (unsigned)'0',
+           m0 = (unsigned char)z[5] - (unsigned)'0', m1 = (unsigned char)z[6] - (unsigned)'0',
+           d0 = (unsigned char)z[8] - (unsigned)'0', d1 = (unsigned char)z[9] - (unsigned)'0';
+  if (z[4] != '-' || z[7] != '-' || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 ||
+      d0 > 9 || d1 > 9)
+    return -1;
+  int year = (int)(((y0 * 10 + y1) * 10 + y2) * 10 + y3), month = (int)(m0 * 10 + m1),
+      day = (int)(d0 * 10 + d1);
+  if (month < 1 || month > 12 || day < 1) return 1;
+  if (year < 1 || year > 9999 || day > ts_days_in_month(year, month)) return 1;
+  return set_period(out, TS_KIND_DAY, year, month, day);
 }
 
 /* Does [z, z+n) start with the literal w?  Returns its length or 0. */

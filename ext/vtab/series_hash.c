@@ -6,6 +6,9 @@
 **     with its ORDER BY cut off: the same rows, the same pushdown, read
 **     once in whatever order SQLite finds cheapest (a sequential table
 **     scan when nothing narrows it), never an index walk for the order.
+**     Its rows reach add_row as the arguments of a function of the query
+**     itself, in one sqlite3_step ("the pass inside SQLite" below), or,
+**     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_source.c
 **     contract 4-5): NULL period or value skips it, the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
@@ -41,6 +44,7 @@
 #include "vtab/counter.h"
 
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 /* ---- counts (tradestat_debug) ---------------------------------------- */
@@ -101,7 +105,12 @@ typedef struct hkey {
 ** probe of a small table, not a probe of one table of every point. */
 typedef struct hseries {
   uint64_t hash;
-  int kind; /* ts_period_kind of its rows after roll-up; 0: none yet */
+  /* The key as rows are matched with it: row_key's encoding, zero-padded
+  ** to whole 8-byte words, in the arena (nEnc: its unpadded length). */
+  const unsigned char *zEnc;
+  uint32_t nEnc;
+  uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
+  int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
   int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
   uint32_t nIdx;
@@ -130,6 +139,11 @@ struct ts_hash {
   ** slot in a chunk (2.4 M points: about 22 MB instead of 190 MB). */
   int compact;
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
+  int nCol;         /* columns of the source query */
+  /* the pass inside SQLite (prepare_pass): its token, and whether it was
+  ** stopped (the hash path gives way) */
+  sqlite3_int64 token;
+  int stopped;
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
@@ -150,14 +164,30 @@ struct ts_hash {
   char **apChunk;
   uint32_t nChunk, nPoint;
   size_t szPoint;
-  /* the period of the row before (rows of one period are often adjacent) */
+  /* The current row's key encoding (row_key), zero-padded to whole
+  ** words, and the series of the row before (find_series). */
+  unsigned char *zRow;
+  uint32_t nRowAlloc;
+  int lastSid; /* the row before's series; -1: none */
+  /* the period of the row before (rows of one period are often adjacent),
+  ** with what every row of it needs: its ordinal after roll-up and the
+  ** months of that period the label covers (add_value) */
   struct {
     int valid, type, n, skip;
     sqlite3_int64 i;
     double d;
     char z[32];
     ts_period p, orig;
+    int64_t ordinal;
+    uint16_t cover;
   } last;
+  /* the last flow label read for each value slot (trimmed and compared
+  ** case-insensitively by ts_source_flow_slot; the same bytes again are
+  ** the same slot) */
+  struct {
+    int n;
+    char z[32];
+  } flow[2];
   /* With grain=: the first and last day of every period read (the days
   ** the rows read hold; series_extent.h). */
   int days_any;
@@ -204,21 +234,6 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
-/* Bytes hashed a word at a time (keys are short: a few words). */
-static uint64_t hash_bytes(uint64_t h, const unsigned char *z, int n) {
-  uint64_t w;
-  h ^= (uint64_t)n * 0x9e3779b97f4a7c15ULL;
-  for (; n >= 8; z += 8, n -= 8) {
-    memcpy(&w, z, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  w = 0;
-  if (n > 0) memcpy(&w, z, (size_t)n);
-  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 29);
-}
-
 static void read_key(sqlite3_value *v, hkey *k) {
   k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
   k->type = sqlite3_value_type(v);
@@ -237,37 +252,49 @@ static void read_key(sqlite3_value *v, hkey *k) {
   }
 }
 
-static uint64_t key_hash(const hkey *k, uint64_t h) {
-  h = (h ^ (uint64_t)k->type) * 0x100000001b3ULL;
-  switch (k->type) {
-    case SQLITE_INTEGER: return mix64(h ^ (uint64_t)k->i);
-    case SQLITE_FLOAT: {
-      uint64_t bits;
-      memcpy(&bits, &k->d, sizeof(bits));
-      return mix64(h ^ bits);
-    }
-    case SQLITE_TEXT:
-    case SQLITE_BLOB: return hash_bytes(h, k->z, k->n);
-    default: return h;
-  }
+/* Loads 8 bytes (any alignment). */
+static inline uint64_t load64(const unsigned char *z) {
+  uint64_t w;
+  memcpy(&w, z, 8);
+  return w;
 }
 
-/* The same key in type and bytes (REAL: in bits, so -0.0 is not 0.0). */
-static int key_identical(const hkey *a, const hkey *b) {
-  if (a->type != b->type) return 0;
-  switch (a->type) {
-    case SQLITE_INTEGER: return a->i == b->i;
-    case SQLITE_FLOAT: return memcmp(&a->d, &b->d, sizeof(double)) == 0;
-    case SQLITE_TEXT:
-    case SQLITE_BLOB: {
-      if (a->n != b->n) return 0;
-      if (a->n > 16) return memcmp(a->z, b->z, (size_t)a->n) == 0;
-      for (int i = 0; i < a->n; i++) /* short keys: no call */
-        if (a->z[i] != b->z[i]) return 0;
-      return 1;
-    }
-    default: return 1;
+/* Words of two zero-padded encodings equal (nWord of them). */
+static inline int words_equal(const unsigned char *a, const unsigned char *b, uint32_t nWord) {
+  for (uint32_t k = 0; k < nWord; k++)
+    if (load64(a + 8 * k) != load64(b + 8 * k)) return 0;
+  return 1;
+}
+
+/* Bytes equal, for short labels without a call. */
+static inline int bytes_equal(const char *a, const char *b, int n) {
+  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
+    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
+           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
+  if (n >= 4 && n < 8) {
+    uint32_t a0, b0, a1, b1;
+    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
+    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
   }
+  if (n >= 2 && n < 4) {
+    uint16_t a0, b0, a1, b1;
+    memcpy(&a0, a, 2), memcpy(&b0, b, 2);
+    memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 2) return n == 0 || a[0] == b[0];
+  return memcmp(a, b, (size_t)n) == 0;
+}
+
+/* A zero-padded encoding hashed a word at a time (keys are short). */
+static inline uint64_t hash_words(const unsigned char *z, uint32_t n) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
+  for (uint32_t k = 0; k < (n + 7) / 8; k++) {
+    h = (h ^ load64(z + 8 * k)) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  return mix64(h); /* the table uses the low bits: spread every input bit */
 }
 
 /* ---- SQLite's ordering of keys ------------------------------------- */
@@ -526,22 +553,148 @@ static const unsigned char *arena_copy(ts_hash *h, const unsigned char *z, int n
   return out;
 }
 
-/* The series of the current row (keys in aRow): its sid, or -1 (memory). */
-static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
-  int nBy = h->spec->nBy;
-  uint64_t hv = 0xcbf29ce484222325ULL;
-  for (int i = 0; i < nBy; i++) hv = key_hash(&aRow[i], hv);
-  hv = mix64(hv); /* the table uses the low bits: spread every input bit */
-  if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
-  uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
-  for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
-    uint32_t s = h->aSeriesSlot[j] - 1;
-    if (h->aSeries[s].hash != hv) continue;
-    int i = 0;
-    while (i < nBy && key_identical(&h->aKey[(size_t)s * nBy + i], &aRow[i])) i++;
-    if (i == nBy) return s;
+/* Copies n bytes; short runs by overlapping words, without a call. */
+static inline void copy_short(unsigned char *d, const unsigned char *z, uint32_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a = load64(z), b = load64(z + n - 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, z, 4);
+    memcpy(&b, z + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else if (n >= 2 && n < 4) {
+    uint16_t a, b;
+    memcpy(&a, z, 2);
+    memcpy(&b, z + n - 2, 2);
+    memcpy(d, &a, 2);
+    memcpy(d + n - 2, &b, 2);
+  } else if (n < 2) {
+    if (n == 1) d[0] = z[0];
+  } else {
+    memcpy(d, z, n);
   }
-  /* A new series: keep a copy of its key values. */
+}
+
+/* Type bytes of row_key's encoding (never 0, the padding). */
+enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
+
+#define ROW_KEY_FAILED UINT32_MAX
+
+/* The series columns of the current row as read once: type, and the
+** bytes of a TEXT or BLOB, the value of an INTEGER or REAL (in bits). */
+typedef struct rowkey {
+  int at[TS_MAX_BY], an[TS_MAX_BY];
+  const unsigned char *az[TS_MAX_BY];
+  uint64_t av[TS_MAX_BY];
+  uint32_t n; /* the length of their encoding (row_key) */
+} rowkey;
+
+/* Reads the series columns of the current row (aCol) into *k; 1 when a
+** TEXT or BLOB cannot be had (memory). */
+static int read_row_key(sqlite3_value *const *aCol, int nBy, rowkey *k) {
+  uint32_t n = 0;
+  for (int i = 0; i < nBy; i++) {
+    int t = sqlite3_value_type(aCol[i]);
+    k->at[i] = t;
+    if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
+      k->az[i] = t == SQLITE_TEXT ? sqlite3_value_text(aCol[i]) : sqlite3_value_blob(aCol[i]);
+      k->an[i] = sqlite3_value_bytes(aCol[i]);
+      if (k->az[i] == NULL && k->an[i] > 0) return 1;
+      n += 5 + (uint32_t)k->an[i];
+    } else if (t == SQLITE_INTEGER) {
+      sqlite3_int64 v = sqlite3_value_int64(aCol[i]);
+      memcpy(&k->av[i], &v, 8);
+      n += 9;
+    } else if (t == SQLITE_FLOAT) {
+      double d = sqlite3_value_double(aCol[i]);
+      memcpy(&k->av[i], &d, 8);
+      n += 9;
+    } else {
+      n += 1;
+    }
+  }
+  k->n = n;
+  return 0;
+}
+
+/* Whether the row's key k is the one encoded in z (nEnc bytes, row_key's
+** encoding), compared column by column without encoding k. */
+static inline int key_matches(const rowkey *k, int nBy, const unsigned char *z, uint32_t nEnc) {
+  if (k->n != nEnc) return 0;
+  uint32_t p = 0;
+  for (int i = 0; i < nBy; i++) {
+    switch (k->at[i]) {
+      case SQLITE_INTEGER:
+      case SQLITE_FLOAT:
+        if (z[p] != (k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL) ||
+            load64(z + p + 1) != k->av[i])
+          return 0;
+        p += 9;
+        break;
+      case SQLITE_TEXT:
+      case SQLITE_BLOB: {
+        uint32_t len;
+        memcpy(&len, z + p + 1, 4);
+        if (z[p] != (k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB) || len != (uint32_t)k->an[i] ||
+            !bytes_equal((const char *)z + p + 5, (const char *)k->az[i], (int)len))
+          return 0;
+        p += 5 + len;
+        break;
+      }
+      default:
+        if (z[p] != ENC_NULL) return 0;
+        p += 1;
+        break;
+    }
+  }
+  return 1;
+}
+
+/* Encodes the row's key k into h->zRow: per column a type byte, then an
+** INTEGER's or a REAL's 8 bytes, or a TEXT's or a BLOB's 4-byte length
+** and bytes; zero-padded to whole words.  With a fixed number of columns
+** the encoding is self-delimiting, so two rows' encodings are equal
+** exactly when their keys are identical in type and bytes (a REAL in
+** bits: -0.0 is not 0.0).  Keys GROUP BY would call equal without being
+** identical (1 and 1.0, 'a' and 'A' under NOCASE) are two series here,
+** and order_series finds them.  Returns 1 on failure (memory). */
+static int row_key(ts_hash *h, const rowkey *k, int nBy) {
+  if (k->n + 8 > h->nRowAlloc && hash_grow(h, (void **)&h->zRow, &h->nRowAlloc, k->n + 8, 1))
+    return 1;
+  unsigned char *z = h->zRow;
+  uint32_t p = 0;
+  for (int i = 0; i < nBy; i++) {
+    switch (k->at[i]) {
+      case SQLITE_INTEGER:
+      case SQLITE_FLOAT:
+        z[p] = k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL;
+        memcpy(z + p + 1, &k->av[i], 8);
+        p += 9;
+        break;
+      case SQLITE_TEXT:
+      case SQLITE_BLOB: {
+        uint32_t len = (uint32_t)k->an[i];
+        z[p] = k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB;
+        memcpy(z + p + 1, &len, 4);
+        copy_short(z + p + 5, k->az[i], len);
+        p += 5 + len;
+        break;
+      }
+      default: z[p++] = ENC_NULL; break;
+    }
+  }
+  memset(z + p, 0, 8); /* the padding (zRow has 8 bytes to spare) */
+  return 0;
+}
+
+/* A new series of the current row's key (encoded in h->zRow, n bytes,
+** hash hv, to go in slot j of the table): its sid, or -1 (memory). */
+static sqlite3_int64 new_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t n, uint64_t hv,
+                                uint32_t j) {
+  int nBy = h->spec->nBy;
   uint32_t s = h->nSeries;
   if (hash_grow(h, (void **)&h->aSeries, &h->nSeriesAlloc, s + 1, sizeof(hseries))) return -1;
   if (nBy > 0) {
@@ -558,16 +711,19 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
   h->nSeries++;
   memset(&h->aSeries[s], 0, sizeof(hseries));
   h->aSeries[s].hash = hv;
+  h->aSeries[s].nEnc = n;
+  h->aSeries[s].zEnc = arena_copy(h, h->zRow, (int)((n + 7) & ~7u));
+  if (h->aSeries[s].zEnc == NULL) return -1;
   for (int i = 0; i < nBy; i++) {
     size_t k = (size_t)s * nBy + i;
-    sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(stmt, i));
+    sqlite3_value *v = sqlite3_value_dup(aCol[i]);
     if (v == NULL) return -1;
     h->apValue[k] = v;
-    h->mem += 64 + aRow[i].n; /* the copy: a value and its bytes */
+    /* the copy: a value and its bytes, which the sort reads (aKey) */
     read_key(v, &h->aKey[k]);
+    h->mem += 64 + h->aKey[k].n;
     if ((h->aKey[k].type == SQLITE_TEXT || h->aKey[k].type == SQLITE_BLOB) &&
-        ((h->aKey[k].z == NULL && h->aKey[k].n > 0) ||
-         (h->aKey[k].z = arena_copy(h, h->aKey[k].z, h->aKey[k].n)) == NULL))
+        h->aKey[k].z == NULL && h->aKey[k].n > 0)
       return -1;
   }
   if (h->mem > TS_HASH_MEMORY_CAP) {
@@ -580,6 +736,39 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_stmt *stmt, hkey *aRow) {
     h->aSeriesSlot[j] = s + 1;
   }
   return s;
+}
+
+/* The series of the current row (its series columns in aCol): its sid,
+** or -1 (memory).  Tried first, without hashing: the series that came
+** after the row before's series last time (rows of one series together,
+** or series in the same order period after period, as tables appended
+** one period at a time hold them). */
+static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
+  int nBy = h->spec->nBy;
+  rowkey k;
+  if (read_row_key(aCol, nBy, &k)) return -1;
+  sqlite3_int64 sid = -1;
+  if (h->lastSid >= 0) {
+    uint32_t guess = h->aSeries[h->lastSid].next;
+    if (guess && key_matches(&k, nBy, h->aSeries[guess - 1].zEnc, h->aSeries[guess - 1].nEnc))
+      sid = guess - 1;
+  }
+  if (sid < 0) {
+    if (row_key(h, &k, nBy)) return -1;
+    uint32_t n = k.n, nWord = (n + 7) / 8;
+    uint64_t hv = hash_words(h->zRow, n);
+    if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
+    uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
+    for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
+      const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
+      if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
+    }
+    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, aCol, n, hv, j);
+    if (sid < 0) return -1;
+  }
+  if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
+  h->lastSid = (int)sid;
+  return sid;
 }
 
 /* Largest direct index of one series (entries); a wider spread of
@@ -642,7 +831,9 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
 
 static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   hseries *s = &h->aSeries[sid];
-  if (cover_ordinal(h, s, ordinal)) return NULL;
+  if (!(s->aIdx && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
+      cover_ordinal(h, s, ordinal))
+    return NULL;
   uint32_t *pIdx = &s->aIdx[ordinal - s->lo];
   if (*pIdx) return point_at(h, *pIdx - 1);
   uint32_t idx = h->nPoint;
@@ -687,10 +878,12 @@ int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
   return h->days_any;
 }
 
-/* The period of the current row: 0 read (or *pSkip for NULL), 1 an
-** error the streaming path reports.  Adjacent rows of one period are
-** parsed once. */
-static int row_period(ts_hash *h, sqlite3_value *v, ts_period *p, ts_period *orig, int *pSkip) {
+static void month_span(const ts_period *p, int *first, int *count);
+
+/* The period of the current row into h->last (p, orig, ordinal, cover,
+** skip for NULL): 0 read, 1 an error the streaming path reports.
+** Adjacent rows of one period are parsed once. */
+static int row_period(ts_hash *h, sqlite3_value *v) {
   int type = sqlite3_value_type(v);
   const char *z = NULL;
   int n = 0;
@@ -700,34 +893,49 @@ static int row_period(ts_hash *h, sqlite3_value *v, ts_period *p, ts_period *ori
     z = (const char *)sqlite3_value_text(v);
     n = sqlite3_value_bytes(v);
     if (z == NULL) return 1;
+    if (h->last.valid && h->last.type == SQLITE_TEXT && n == h->last.n &&
+        bytes_equal(z, h->last.z, n))
+      return 0;
   } else if (type == SQLITE_INTEGER) {
     iv = sqlite3_value_int64(v);
+    if (h->last.valid && h->last.type == type && iv == h->last.i) return 0;
   } else if (type == SQLITE_FLOAT) {
     dv = sqlite3_value_double(v);
+    if (h->last.valid && h->last.type == type && memcmp(&dv, &h->last.d, sizeof(double)) == 0)
+      return 0;
+  } else if (type == SQLITE_NULL) {
+    if (h->last.valid && h->last.type == type) return 0;
   }
-  if (h->last.valid && h->last.type == type &&
-      (type == SQLITE_TEXT      ? (n == h->last.n && memcmp(z, h->last.z, (size_t)n) == 0)
-       : type == SQLITE_INTEGER ? iv == h->last.i
-       : type == SQLITE_FLOAT   ? memcmp(&dv, &h->last.d, sizeof(double)) == 0
-                                : type == SQLITE_NULL)) {
-    *p = h->last.p, *orig = h->last.orig, *pSkip = h->last.skip;
-    return 0;
+  h->last.valid = 0;
+  ts_period p, orig;
+  memset(&p, 0, sizeof(p));
+  int rc;
+  if (type == SQLITE_TEXT && ts_period_parse(z, n, &p) == 0) {
+    rc = 0; /* ts_value_period's reading of a label, without its second look */
+  } else {
+    char *zWhat = NULL;
+    rc = ts_value_period(v, &p, &zWhat);
+    sqlite3_free(zWhat);
+    if (rc == 2) return 1;
   }
-  char *zWhat = NULL;
-  int rc = ts_value_period(v, p, &zWhat);
-  sqlite3_free(zWhat);
-  if (rc == 2) return 1;
-  *pSkip = rc == 1;
-  if (!*pSkip) {
-    *orig = *p;
-    if (h->spec->grain != TS_KIND_NONE && ts_period_rollup(orig, h->spec->grain, p)) return 1;
-    if (h->spec->grain != TS_KIND_NONE) note_days(h, orig);
+  orig = p;
+  h->last.skip = rc == 1;
+  if (!h->last.skip) {
+    if (h->spec->grain != TS_KIND_NONE) {
+      if (ts_period_rollup(&orig, h->spec->grain, &p)) return 1;
+      note_days(h, &orig);
+      int first, count, pfirst, pcount;
+      month_span(&orig, &first, &count);
+      month_span(&p, &pfirst, &pcount);
+      h->last.cover = (uint16_t)(((1u << count) - 1) << (first - pfirst));
+    }
+    h->last.ordinal = ts_period_ordinal(&p);
   }
+  h->last.p = p, h->last.orig = orig;
   h->last.valid = type != SQLITE_BLOB && !(type == SQLITE_TEXT && n > (int)sizeof(h->last.z));
   if (h->last.valid) {
-    h->last.type = type, h->last.n = n, h->last.i = iv, h->last.d = dv, h->last.skip = *pSkip;
+    h->last.type = type, h->last.n = n, h->last.i = iv, h->last.d = dv;
     if (n) memcpy(h->last.z, z, (size_t)n);
-    h->last.p = *p, h->last.orig = *orig;
   }
   return 0;
 }
@@ -741,6 +949,17 @@ static void month_span(const ts_period *p, int *first, int *count) {
     case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
     default: *first = p->sub, *count = 1; break;
   }
+}
+
+/* Leading zero bits of a nonzero 64-bit word. */
+static int leading_zeros(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(x);
+#else
+  int n = 0;
+  while (!(x & ((uint64_t)1 << 63))) x <<= 1, n++;
+  return n;
+#endif
 }
 
 /* Trailing zero bits of a nonzero 64-bit word. */
@@ -759,8 +978,11 @@ static int trailing_zeros(uint64_t x) {
 static void track_bits(hslot *sl, const ts_number *x) {
   if (x->is_int) {
     if (x->i == 0) return;
-    int e;
-    frexp((double)x->i, &e);
+    /* frexp((double)i)'s exponent: the bit length of |i|, read without
+    ** the conversion when (double)i is exact (53 bits or fewer) */
+    uint64_t u = x->i < 0 ? 0 - (uint64_t)x->i : (uint64_t)x->i;
+    int e = 64 - leading_zeros(u);
+    if (e > 53) frexp((double)x->i, &e);
     if (e + 1 > sl->emax) sl->emax = (short)(e + 1); /* (double)i may round up */
     if (sl->lmin > 0) sl->lmin = 0;
     return;
@@ -808,7 +1030,9 @@ static int sum_is_order_free(const hslot *sl) {
 static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
                            int prelim) {
   hseries *s = &h->aSeries[sid];
-  if (cover_ordinal(h, s, ordinal)) return GIVE_UP;
+  if (!(s->aFlag && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
+      cover_ordinal(h, s, ordinal))
+    return GIVE_UP;
   size_t k = (size_t)(ordinal - s->lo);
   if (s->aFlag[k] & CP_PRESENT) return GIVE_UP;
   uint64_t bits;
@@ -824,64 +1048,202 @@ static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_n
   return GO_ON;
 }
 
-/* Adds value column iCol of the current row to slot of the point. */
-static verdict add_value(ts_hash *h, sqlite3_stmt *stmt, int iCol, uint32_t sid, const ts_period *p,
-                         const ts_period *orig, int slot) {
+/* A value of the current row as ts_value_number reads it: GO_ON with
+** *n, GIVE_UP for what it reports as an error, and -1 for NULL (the row
+** is skipped). */
+static int row_number(sqlite3_value *v, ts_number *n) {
+  ts_number_status st;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: /* most values: read in place */
+      n->is_int = 1;
+      n->i = sqlite3_value_int64(v);
+      n->d = (double)n->i;
+      return GO_ON;
+    case SQLITE_FLOAT: st = ts_number_from_double(sqlite3_value_double(v), n); break;
+    case SQLITE_NULL: return -1;
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      if (z == NULL) return GIVE_UP; /* out of memory */
+      st = ts_number_from_text(z, sqlite3_value_bytes(v), n);
+      break;
+    }
+    default: return GIVE_UP; /* a BLOB is not a number */
+  }
+  if (st == TS_NUMBER_NULL) return -1;
+  return st == TS_NUMBER_OK ? GO_ON : GIVE_UP;
+}
+
+/* Adds value v of the current row (aCol; period h->last) to slot of the
+** point. */
+static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *v, uint32_t sid,
+                         int slot) {
   ts_number n;
-  char *zWhat = NULL;
-  ts_number_status st = ts_value_number(sqlite3_column_value(stmt, iCol), &n, &zWhat);
-  sqlite3_free(zWhat);
-  if (st == TS_NUMBER_NULL) return GO_ON;
-  if (st != TS_NUMBER_OK) return GIVE_UP;
-  int prelim =
-      orig->preliminary || (h->iPreliminary >= 0 &&
-                            ts_value_is_preliminary(sqlite3_column_value(stmt, h->iPreliminary)));
-  if (h->compact) return add_compact(h, sid, ts_period_ordinal(p), &n, prelim);
-  hpoint *pt = find_point(h, sid, ts_period_ordinal(p));
+  int r = row_number(v, &n);
+  if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
+  int prelim = h->last.orig.preliminary ||
+               (h->iPreliminary >= 0 && ts_value_is_preliminary(aCol[h->iPreliminary]));
+  if (h->compact) return add_compact(h, sid, h->last.ordinal, &n, prelim);
+  hpoint *pt = find_point(h, sid, h->last.ordinal);
   if (pt == NULL) return GIVE_UP;
   hslot *sl = &pt->slot[slot];
   ts_sum_add(&sl->sum, &n);
   track_bits(sl, &n);
   if (prelim) sl->preliminary = 1;
-  if (h->spec->grain != TS_KIND_NONE) {
-    int first, count, pfirst, pcount;
-    month_span(orig, &first, &count);
-    month_span(p, &pfirst, &pcount);
-    sl->cover[orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
-  }
+  if (h->spec->grain != TS_KIND_NONE) sl->cover[h->last.orig.kind - 1] |= h->last.cover;
   return GO_ON;
 }
 
-static verdict add_row(ts_hash *h, sqlite3_stmt *stmt) {
+/* The value slot of a flow label (ts_source_flow_slot), the last label
+** of each slot remembered: -1 if neither. */
+static int row_flow_slot(ts_hash *h, const char *z, int n) {
+  for (int k = 0; k < 2; k++)
+    if (h->flow[k].n == n && bytes_equal(z, h->flow[k].z, n)) return k;
+  int slot = ts_source_flow_slot(h->spec, z, n);
+  if (slot >= 0 && n <= (int)sizeof(h->flow[slot].z)) {
+    memcpy(h->flow[slot].z, z, (size_t)n);
+    h->flow[slot].n = n;
+  }
+  return slot;
+}
+
+/* One row of the source query, its columns in aCol (series columns,
+** period, value, second value or flow, preliminary). */
+static verdict add_row(ts_hash *h, sqlite3_value *const *aCol) {
   const ts_source_spec *spec = h->spec;
-  hkey aRow[TS_MAX_BY];
-  for (int i = 0; i < spec->nBy; i++) read_key(sqlite3_column_value(stmt, i), &aRow[i]);
-  sqlite3_int64 sid = find_series(h, stmt, aRow);
+  sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
-  ts_period p, orig;
-  int skip = 0;
-  if (row_period(h, sqlite3_column_value(stmt, spec->nBy), &p, &orig, &skip)) return GIVE_UP;
-  if (skip) return GO_ON;
+  if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
+  if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
   if (s->kind == TS_KIND_NONE)
-    s->kind = p.kind;
-  else if (s->kind != (int)p.kind)
+    s->kind = h->last.p.kind;
+  else if (s->kind != (int)h->last.p.kind)
     return GIVE_UP; /* mixed kinds: an error */
   int iValue = spec->nBy + 1;
   if (spec->nValue == 2) {
-    if (add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, 0) != GO_ON) return GIVE_UP;
-    return add_value(h, stmt, iValue + 1, (uint32_t)sid, &p, &orig, 1);
+    if (add_value(h, aCol, aCol[iValue], (uint32_t)sid, 0) != GO_ON) return GIVE_UP;
+    return add_value(h, aCol, aCol[iValue + 1], (uint32_t)sid, 1);
   }
   int slot = 0;
   if (spec->zFlow) {
-    sqlite3_value *flow = sqlite3_column_value(stmt, iValue + 1);
+    sqlite3_value *flow = aCol[iValue + 1];
     if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
     const char *z = (const char *)sqlite3_value_text(flow);
     if (z == NULL) return GIVE_UP;
-    slot = ts_source_flow_slot(spec, z, sqlite3_value_bytes(flow));
+    slot = row_flow_slot(h, z, sqlite3_value_bytes(flow));
     if (slot < 0) return GIVE_UP;
   }
-  return add_value(h, stmt, iValue, (uint32_t)sid, &p, &orig, slot);
+  return add_value(h, aCol, aCol[iValue], (uint32_t)sid, slot);
+}
+
+/* ---- the pass inside SQLite ------------------------------------------ */
+
+/* Stepping the source query costs, per row, a call of sqlite3_step and
+** one of sqlite3_column_value per column, each taking the connection's
+** mutex: more than the rest of the row's work (the benchmark's 10 M
+** transactions: about 1,450 instructions a row, against about 560 for
+** SQLite's whole count(*), sum() scan).  So the pass hands each row to an
+** aggregate function of the query itself instead,
+**
+**   SELECT tradestat_scan_row(<token>, <columns>)
+**   FROM <the source query's FROM and WHERE>
+**
+** which reads the same values, as arguments, in one sqlite3_step.  The
+** function is registered on the connection the first time a pass needs
+** it (DIRECTONLY: no view or trigger can call it); outside a pass, or
+** with another token, it does nothing.  The pass it feeds is the calling
+** thread's (passes nest: a source that is a view over another series
+** table runs that table's whole pass before this one's first row).  Its
+** result is the pass's random token, which a function of the
+** application's of that name could not give: otherwise the rows are
+** stepped out as before. */
+#define SCAN_ROW_FN "tradestat_scan_row"
+
+static _Thread_local ts_hash *tl_pass;
+
+static void scan_row_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  ts_hash *h = tl_pass;
+  if (h == NULL || argc != h->nCol + 1 || h->stopped || sqlite3_value_int64(argv[0]) != h->token)
+    return;
+  if (add_row(h, argv + 1) != GO_ON) {
+    /* stop the read: the streaming path answers (an error of this
+    ** statement only, never shown) */
+    h->stopped = 1;
+    sqlite3_result_error(ctx, SCAN_ROW_FN "(): the hash path gives way", -1);
+  }
+}
+
+static void scan_row_final(sqlite3_context *ctx) {
+  if (tl_pass) sqlite3_result_int64(ctx, tl_pass->token); /* it was this function */
+}
+
+/* "SELECT tradestat_scan_row(token, <list>) FROM <rest>"
+** from the unordered source query "SELECT <list> FROM <rest>" (its FROM
+** is the first outside quotes); NULL when it is not of that shape. */
+static char *pass_sql(const char *zSql, sqlite3_int64 token) {
+  if (sqlite3_strnicmp(zSql, "SELECT ", 7) != 0) return NULL;
+  char quote = 0;
+  for (int i = 7; zSql[i]; i++) {
+    char c = zSql[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      quote = c == '[' ? ']' : c;
+    } else if (c == ' ' && sqlite3_strnicmp(zSql + i, " FROM ", 6) == 0) {
+      return sqlite3_mprintf("SELECT " SCAN_ROW_FN "(%lld, %.*s) FROM %s", token, i - 7, zSql + 7,
+                             zSql + i + 6);
+    }
+  }
+  return NULL;
+}
+
+/* The pass query prepared, the function registered when the connection
+** has none of that name; NULL when it cannot be (then rows are stepped). */
+static sqlite3_stmt *prepare_pass(sqlite3 *db, const char *zUnordered, sqlite3_int64 token) {
+  char *zSql = pass_sql(zUnordered, token);
+  sqlite3_stmt *stmt = NULL;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) != SQLITE_OK) {
+    stmt = NULL;
+    if (strstr(sqlite3_errmsg(db), "no such function") != NULL &&
+        sqlite3_create_function_v2(db, SCAN_ROW_FN, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
+                                   scan_row_step, scan_row_final, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) != SQLITE_OK)
+      stmt = NULL;
+  }
+  sqlite3_free(zSql);
+  return stmt;
+}
+
+/* Reads every row into h through the pass query: SQLITE_DONE (*pGiveUp
+** set when the hash path gives way), or the source's error. */
+static int run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp) {
+  ts_hash *outer = tl_pass;
+  tl_pass = h;
+  int rc = sqlite3_step(pass);
+  tl_pass = outer;
+  if (rc == SQLITE_ROW) {
+    if (sqlite3_column_int64(pass, 0) != h->token) *pGiveUp = 1; /* another function */
+    return SQLITE_DONE;
+  }
+  if (h->stopped) {
+    *pGiveUp = 1;
+    return SQLITE_DONE;
+  }
+  return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+}
+
+/* The same, stepping the unordered source query. */
+static int step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp) {
+  sqlite3_value *aCol[TS_MAX_BY + 4];
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    for (int i = 0; i < h->nCol; i++) aCol[i] = sqlite3_column_value(stmt, i);
+    if (add_row(h, aCol) != GO_ON) {
+      *pGiveUp = 1;
+      return SQLITE_DONE;
+    }
+  }
+  return rc;
 }
 
 /* ---- after the pass ------------------------------------------------ */
@@ -1087,6 +1449,7 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->aKey);
   sqlite3_free(h->apValue);
   sqlite3_free(h->aSeriesSlot);
+  sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
   sqlite3_free(h->aStart);
   sqlite3_free(h->aByPoint);
@@ -1109,18 +1472,26 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     return SQLITE_OK;
   }
   char *zSql = unordered_sql(sqlite3_sql(ordered));
+  ts_hash *h = zSql ? sqlite3_malloc64(sizeof(ts_hash)) : NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
+  int rc = SQLITE_NOMEM, pass = 0;
+  if (h) {
+    memset(h, 0, sizeof(*h));
+    do sqlite3_randomness(sizeof(h->token), &h->token);
+    while (h->token == 0);
+    stmt = prepare_pass(db, zSql, h->token);
+    pass = stmt != NULL;
+    rc = pass ? SQLITE_OK : sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  }
   sqlite3_free(zSql);
-  ts_hash *h = rc == SQLITE_OK ? sqlite3_malloc64(sizeof(ts_hash)) : NULL;
-  if (h == NULL || sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
+  if (rc != SQLITE_OK ||
+      sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
       sqlite3_transfer_bindings(ordered, stmt) != SQLITE_OK) {
     sqlite3_free(h);
     sqlite3_finalize(stmt);
     COUNT(N_STREAM);
     return SQLITE_OK; /* nothing was read: the streaming path answers */
   }
-  memset(h, 0, sizeof(*h));
   h->db = db;
   h->spec = spec;
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
@@ -1128,21 +1499,16 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   /* The streaming query ends with the source's "preliminary" column when
   ** it has one (series_source.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);
-  h->iPreliminary = sqlite3_column_count(stmt) > nRead ? nRead : -1;
+  h->nCol = sqlite3_column_count(ordered);
+  h->iPreliminary = h->nCol > nRead ? nRead : -1;
   memcpy(h->aColl, aColl, sizeof(aColl));
   h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
   h->szPoint = (h->szPoint + 15) & ~(size_t)15;
   h->mem = (sqlite3_int64)sizeof(ts_hash);
+  h->lastSid = -1;
+  h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;
-  for (;;) {
-    rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) break;
-    if (add_row(h, stmt) != GO_ON) {
-      give_up = 1;
-      rc = SQLITE_DONE;
-      break;
-    }
-  }
+  rc = pass ? run_pass(h, stmt, &give_up) : step_rows(h, stmt, &give_up);
   if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) {

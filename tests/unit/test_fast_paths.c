@@ -9,7 +9,9 @@
 **    docs/reference/period.md and on hostile bytes (signs, white space,
 **    NUL bytes, overlong digits, bytes above 0x7F, every byte in every
 **    position of '2023-06'), and on every 'YYYY-MM' of years 0000-9999,
-**    checked also against the rule itself (year 1-9999, month 01-12).
+**    checked also against the rule itself (year 1-9999, month 01-12),
+**    and on every 'YYYY-MM-DD' of months 00-19 and days 00-39 in years
+**    at the edges and the leap rules, checked against the calendar.
 **  - ts_growth_yoy finds the prior year of months, quarters, halves and
 **    years by ordinal arithmetic; ts_growth_at (the one-shot engine, by
 **    the calendar) is its meaning: prior_index, growth and the note's
@@ -32,6 +34,7 @@
 
 #include "glue/glue.h"
 #include "core/series.h"
+#include "vtab/series_hash.h"
 
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
@@ -131,6 +134,38 @@ static void test_period_all_months(void **state) {
         assert_int_equal(p.preliminary, 0);
       }
       if (y % 97 == 0 || y < 3 || y > 9996) check_label(z, 7);
+    }
+  }
+}
+
+/* Every 'YYYY-MM-DD' with months 00-19 and days 00-39 in years around
+** the edges and the leap rules (0000, 0001, 1900, 2000, 2023, 2024,
+** 9999, and every 97th): the one-pass reading against the slow one and
+** against the calendar (year 1-9999, month 01-12, a day the month has). */
+static void test_period_all_days(void **state) {
+  (void)state;
+  static const int aYear[] = {0, 1, 4, 100, 1900, 2000, 2023, 2024, 9996, 9999};
+  char z[16];
+  for (int k = 0; k < (int)(sizeof(aYear) / sizeof(aYear[0])) + 104; k++) {
+    int y = k < (int)(sizeof(aYear) / sizeof(aYear[0])) ? aYear[k] : (k - 10) * 97;
+    for (int m = 0; m <= 19; m++) {
+      for (int d = 0; d <= 39; d++) {
+        snprintf(z, sizeof(z), "%04d-%02d-%02d", y, m, d);
+        ts_period p;
+        int rc = ts_period_parse(z, 10, &p);
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        int dim = m == 2 ? 28 + leap : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+        int valid = y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= dim;
+        if ((rc == 0) != valid) fail_msg("'%s': rc %d", z, rc);
+        if (valid) {
+          assert_int_equal(p.kind, TS_KIND_DAY);
+          assert_int_equal(p.year, y);
+          assert_int_equal(p.sub, m);
+          assert_int_equal(p.day, d);
+          assert_int_equal(p.preliminary, 0);
+        }
+        check_label(z, 10);
+      }
     }
   }
 }
@@ -287,11 +322,97 @@ static void test_scan_label_cache(void **state) {
   sqlite3_close(db);
 }
 
+/* An application function: counts its calls, returns NULL. */
+static void app_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc, (void)argv;
+  (*(int *)sqlite3_user_data(ctx))++;
+}
+
+/* The hash path's row reading (vtab/series_hash.c: keys matched by their
+** encoding, the row before's series, the period kept with its label, the
+** rows handed to tradestat_scan_row inside the source query, or stepped
+** out when that function cannot be had) against the streaming path's,
+** on keys of every type, adjacent and alternating, labels repeated and
+** changed, NULL periods and values, preliminary marks. */
+static void test_hash_pass(void **state) {
+  (void)state;
+  const char *zSetup =
+      "CREATE TABLE t(k, period TEXT, v);"
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)"
+      " INSERT INTO t SELECT CASE (i / (1 + i % 3)) % 7 WHEN 0 THEN 'a' WHEN 1 THEN 1"
+      "   WHEN 2 THEN 2.5 WHEN 3 THEN NULL WHEN 4 THEN x'00ff'"
+      "   WHEN 5 THEN 'a key longer than sixteen bytes' ELSE 'b' END,"
+      "  CASE WHEN i % 97 = 5 THEN NULL WHEN i % 89 = 3 THEN printf('%04d-%02d-%02dp',"
+      "   2020 + i / 700, (i / 60) % 12 + 1, i % 28 + 1)"
+      "   ELSE printf('%04d-%02d-%02d', 2020 + i / 700, (i / 60) % 12 + 1, i % 28 + 1) END,"
+      "  CASE WHEN i % 53 = 7 THEN NULL WHEN i % 2 THEN i * 7 % 101 ELSE (i % 13) * 0.25 END"
+      " FROM n;"
+      "CREATE VIRTUAL TABLE h USING yoy_growth(source=t, value=v, period=period, by=k,"
+      " grain=month, scan=hash);"
+      "CREATE VIRTUAL TABLE s USING yoy_growth(source=t, value=v, period=period, by=k,"
+      " grain=month, scan=stream);"
+      "CREATE TABLE d(k, period TEXT, v);"
+      "INSERT INTO d VALUES ('a', '2020-01', 1), ('b', '2020-01', 2), ('a', '2020-02', 3),"
+      " ('b', '2020-01', 4);"
+      "CREATE VIRTUAL TABLE dh USING yoy_growth(source=d, value=v, period=period, by=k,"
+      " scan=hash);"
+      "CREATE VIRTUAL TABLE ds USING yoy_growth(source=d, value=v, period=period, by=k,"
+      " scan=stream);";
+  const char *zCols = "k, typeof(k), period, value, typeof(value), growth, preliminary";
+  for (int variant = 0; variant < 3; variant++) {
+    /* 0: the function registered by the pass; 1: an application's
+    ** function of that name taking any arguments (the pass must notice and
+    ** give way); 2: one taking 2 (the rows are stepped out instead) */
+    sqlite3 *db = NULL;
+    int calls = 0;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
+    if (variant > 0)
+      assert_int_equal(sqlite3_create_function(db, "tradestat_scan_row", variant == 1 ? -1 : 2,
+                                               SQLITE_UTF8, &calls, app_fn, NULL, NULL),
+                       SQLITE_OK);
+    char *zErr = NULL;
+    if (sqlite3_exec(db, zSetup, NULL, NULL, &zErr) != SQLITE_OK) fail_msg("%s", zErr);
+    char *zq = sqlite3_mprintf("SELECT %s FROM h", zCols);
+    char *zr = sqlite3_mprintf("SELECT %s FROM s", zCols);
+    sqlite3_int64 aBefore[4], aAfter[4];
+    ts_hash_counts(aBefore);
+    char *za = rows_of(db, zq);
+    ts_hash_counts(aAfter);
+    /* the hash path answered, or (an application's function) gave way */
+    assert_int_equal(aAfter[0] - aBefore[0], variant == 1 ? 0 : 1);
+    assert_int_equal(aAfter[3] - aBefore[3], variant == 1 ? 1 : 0);
+    char *zb = rows_of(db, zr);
+    assert_true(strlen(za) > 1000);
+    assert_null(strstr(za, "error"));
+    assert_string_equal(za, zb);
+    sqlite3_free(za);
+    sqlite3_free(zb);
+    sqlite3_free(zq);
+    sqlite3_free(zr);
+    /* a pass that gives way (two rows of one period without grain=):
+    ** the streaming path's message */
+    za = rows_of(db, "SELECT k, period, value FROM dh");
+    zb = rows_of(db, "SELECT k, period, value FROM ds");
+    assert_non_null(strstr(za, "error"));
+    assert_string_equal(za, zb);
+    sqlite3_free(za);
+    sqlite3_free(zb);
+    za = rows_of(db, "SELECT count(*) FROM pragma_function_list WHERE name = 'tradestat_scan_row'");
+    assert_string_equal(za, "1:1|\n"); /* the pass's own, or the application's alone */
+    sqlite3_free(za);
+    if (variant == 1) assert_true(calls > 0);
+    if (variant != 1) assert_int_equal(calls, 0);
+    sqlite3_close(db);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
-      cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_growth_yoy_fast),
-      cmocka_unit_test(test_scan_label_cache),
+      cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_period_all_days),
+      cmocka_unit_test(test_growth_yoy_fast),    cmocka_unit_test(test_scan_label_cache),
+      cmocka_unit_test(test_hash_pass),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
