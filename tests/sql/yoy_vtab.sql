@@ -1017,3 +1017,34 @@ SELECT round(100.0 * (100 - 60) / 60, 4) AS total_growth;
 -- | b|20.0|-13.3333|0.0
 -- | total_growth
 -- | 66.6667
+-- Section 34: a REAL sum that overflows a double (its value is NULL) gets
+-- a note saying so, never 'prior is zero': 2021 sums to 2e308 (+Inf), so
+-- 2022 (1) has a prior too large; 2023 sums to +Inf against 1; 2026 =
+-- 1e300 against 1e-300 is a rate beyond a double; 2031 = 3 against 2030
+-- = 2 is +50 %.
+CREATE TEMP TABLE ovf(p TEXT, v REAL);
+INSERT INTO ovf VALUES ('2021', 1e308), ('2021', 1e308), ('2022', 1), ('2023', 1e308), ('2023', 1e308),
+  ('2025', 1e-300), ('2026', 1e300), ('2030', 2), ('2031', 3);
+-- @check yoy_vtab-34.1 the notes of sums and rates beyond a double
+SELECT period, value, prior_value, growth, note FROM yoy_growth('ovf', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2021||||no prior period
+-- | 2022|1.0|||prior is too large
+-- | 2023||1.0||value is too large
+-- | 2025|1.0e-300|||no prior period
+-- | 2026|1.0e+300|1.0e-300||growth is too large
+-- | 2030|2.0|||no prior period
+-- | 2031|3.0|2.0|50.0|
+-- The year-to-date sums follow the same rules: March 2023's year-to-date
+-- is 1e308 three times (+Inf) though each month's growth is defined
+-- (1e308 / 1e300 - 1, 1e10 %).
+CREATE TEMP TABLE ovfm(s TEXT, p TEXT, v REAL);
+INSERT INTO ovfm VALUES ('up', '2022-01', 1e300), ('up', '2022-02', 1e300), ('up', '2022-03', 1e300),
+  ('up', '2023-01', 1e308), ('up', '2023-02', 1e308), ('up', '2023-03', 1e308);
+-- @check yoy_vtab-34.2 a year-to-date that overflows
+SELECT period, growth IS NOT NULL AS has_growth, ytd_value, ytd_growth, note FROM yoy_growth('ovfm', 'v', 'p', 's') WHERE period >= '2023-02';
+-- @expect
+-- | period|has_growth|ytd_value|ytd_growth|note
+-- | 2023-02|1|||value is too large
+-- | 2023-03|1|||value is too large
