@@ -7,7 +7,11 @@
 **     a missing month gives "no prior period", not a comparison with the
 **     wrong month (the LAG(x, 12) bug).
 **  2. Growth uses the negative-base rule of ts_growth(); a zero prior gives
-**     "prior is zero".
+**     "prior is zero".  A REAL sum that overflowed (its value is NULL)
+**     gives "prior is too large" or "value is too large", and a growth
+**     too large for a double (a prior tiny beside the value) "growth is
+**     too large": never "prior is zero" for a prior that is not.  The
+**     year-to-date growth's note follows the same rules on its sums.
 **  3. Year-to-date is the sum of the year's periods up to this one; it is
 **     defined only when every one of them is present ("incomplete
 **     year-to-date"), and its growth only when the same periods of the
@@ -126,11 +130,25 @@ static void prior_year_end(const ts_period *p, ts_period *out) {
     out->day = ts_days_in_month(out->year, p->sub);
 }
 
+/* Only this engine finds these (the sums it compares are its own), so they
+** live here rather than beside the notes every form shares. */
+#define NOTE_PRIOR_TOO_LARGE  "prior is too large"
+#define NOTE_VALUE_TOO_LARGE  "value is too large"
+#define NOTE_GROWTH_TOO_LARGE "growth is too large"
+
+/* Why ts_growth(current, prior) is undefined.  Sums of REALs can
+** overflow to +-Inf (the value shown is then NULL): the prior is checked
+** first, like the zero, as the base of the growth. */
+static const char *growth_failure(double current, double prior) {
+  if (prior == 0.0) return TS_NOTE_PRIOR_ZERO;
+  if (!isfinite(prior)) return NOTE_PRIOR_TOO_LARGE;
+  if (!isfinite(current)) return NOTE_VALUE_TOO_LARGE;
+  return NOTE_GROWTH_TOO_LARGE;
+}
+
 static void growth_of_values(ts_growth_row *out, double current, double prior) {
-  if (prior == 0.0)
-    out->note = TS_NOTE_PRIOR_ZERO;
-  else
-    out->growth_ok = !ts_growth(current, prior, &out->growth);
+  out->growth_ok = !ts_growth(current, prior, &out->growth);
+  if (!out->growth_ok) out->note = growth_failure(current, prior);
 }
 
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
@@ -233,15 +251,16 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
     out->prior_ytd_ok = c->prior_ytd.count == ts_period_position(&end);
     if (out->prior_ytd_ok) ts_sum_value(&c->prior_ytd.sum, &out->prior_ytd);
   }
+  double ytd = 0.0, base = 0.0;
   if (out->ytd_ok && out->prior_ytd_ok) {
-    double base = sum_double(&c->prior_ytd.sum);
-    if (base != 0.0)
-      out->ytd_growth_ok = !ts_growth(sum_double(&c->ytd.sum), base, &out->ytd_growth);
+    ytd = sum_double(&c->ytd.sum);
+    base = sum_double(&c->prior_ytd.sum);
+    out->ytd_growth_ok = !ts_growth(ytd, base, &out->ytd_growth);
   }
   if (out->note == NULL && !out->ytd_growth_ok) {
     out->note = !out->ytd_ok         ? TS_NOTE_YTD
                 : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
-                                     : TS_NOTE_PRIOR_ZERO;
+                                     : growth_failure(ytd, base);
   }
 }
 

@@ -681,8 +681,11 @@ static void result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
         ts_result_double(ctx, now - then);
       break;
     case COL_CONTRIBUTION: {
+      /* The current total's completeness matters too, though the formula
+      ** does not read it: a contribution shown where the total's growth is
+      ** not would be a part of a growth that is not there to add up to. */
       if (prior == NULL || prior_total == NULL || pt->incomplete[0] || prior->incomplete[0] ||
-          prior_total->incomplete[0])
+          prior_total->incomplete[0] || (total && total->incomplete[0]))
         break;
       double base = ts_sum_double(&prior_total->sum[0]);
       if (base == 0.0) break;

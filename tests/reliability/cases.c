@@ -99,6 +99,33 @@ const th_case th_cases[] = {
      " ('b', '2022', 3), ('b', '2023', 1), ('t', '2022', 5), ('t', '2023', 3);"
      "SELECT series, period, share, contribution FROM yoy_growth('tt', 'v', 'p', 'k')"
      " ORDER BY 1, 2; DROP TABLE dd; DROP TABLE tt;"},
+    /* Two by columns: share within each flow.  Without total=, the guard
+    ** runs per group: export 'Near' has the grand sum of its flow's other
+    ** partners (the exact rule) and import 'B' is within the rounding of
+    ** A + C in 2023 (unit 10, the rounded rule), so both are judged
+    ** period by period (one more read of the source) and, neither being
+    ** a total, the shares are shown.  With total=, each flow's 'Total'
+    ** partner is its total.  (A refused total row ends in an error
+    ** without any fault, which this harness cannot sweep; its reads are
+    ** these.) */
+    {"yoy_growth", "shares in groups",
+     "CREATE TABLE fg(flow TEXT, partner TEXT, p TEXT, v INTEGER);"
+     "INSERT INTO fg VALUES ('export', 'A', '2022', 100), ('export', 'A', '2023', 120),"
+     " ('export', 'B', '2022', 300), ('export', 'B', '2023', 280), ('export', 'C', '2022', 50),"
+     " ('export', 'C', '2023', 60), ('export', 'Near', '2022', 463), ('export', 'Near', '2023', "
+     "447),"
+     " ('import', 'A', '2022', 50), ('import', 'A', '2023', 90), ('import', 'B', '2022', 150),"
+     " ('import', 'B', '2023', 110), ('import', 'C', '2022', 20), ('import', 'C', '2023', 30);"
+     "CREATE TABLE ft AS SELECT * FROM fg WHERE partner <> 'Near' UNION ALL"
+     " SELECT flow, 'Total', p, sum(v) FROM fg WHERE partner <> 'Near' GROUP BY flow, p;",
+     "SELECT series, period, share, share_change, contribution"
+     " FROM yoy_growth('fg', 'v', 'p', 'flow, partner') ORDER BY 1, 2;"
+     "SELECT series, period, share, contribution"
+     " FROM yoy_growth('ft', 'v', 'p', 'flow, partner', 'total=Total') ORDER BY 1, 2;"
+     "CREATE VIRTUAL TABLE temp.gt USING yoy_growth(source=ft, value=v, period=p,"
+     " by='flow, partner', total=Total);"
+     "SELECT partner, share, share_change FROM gt WHERE flow = 'import' AND period = '2023'"
+     " ORDER BY 1; DROP TABLE gt;"},
     {"trade_imbalance", "table-valued", NULL,
      "SELECT * FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');"},
     {"trade_imbalance", "create", NULL,
@@ -121,6 +148,26 @@ const th_case th_cases[] = {
      " period=period, by='flow, partner', method=prior_share, reconcile='partner=World');"
      "SELECT * FROM r; SELECT * FROM annual_projection('direct_trade', 'amount', 'period',"
      " 'flow, partner', 'auto', 'reconcile=''partner=China''') WHERE year > 2021; DROP TABLE r;"},
+    /* auto's whole-source pre-pass kept across a cursor's filters (the
+    ** inner loop of a CROSS JOIN) and handed to the next cursor (a
+    ** correlated subquery's); the table-valued reconcile= in a correlated
+    ** subquery, 'World' the sum of each flow's partners. */
+    {"annual_projection", "auto between cursors",
+     "CREATE TABLE keys(name TEXT); INSERT INTO keys VALUES ('China'), ('USA');"
+     "CREATE VIRTUAL TABLE pa USING annual_projection(source=direct_trade, value=amount,"
+     " period=period, by='flow, partner', method=auto);",
+     "SELECT k.name, a.* FROM keys k CROSS JOIN pa a WHERE a.partner = k.name"
+     " AND a.flow = 'export' ORDER BY 1, a.year;"
+     "SELECT k.name, (SELECT printf('%.6f %.6f %s', projection, low, method) FROM pa"
+     " WHERE partner = k.name AND flow = 'import' AND year = 2022) FROM keys k ORDER BY 1;"},
+    {"annual_projection", "subquery reconcile",
+     "CREATE TABLE keys(name TEXT); INSERT INTO keys VALUES ('China'), ('USA');"
+     "CREATE TABLE rt AS SELECT period, flow, partner, amount FROM direct_trade UNION ALL"
+     " SELECT period, flow, 'World', sum(amount) FROM direct_trade GROUP BY period, flow;",
+     "SELECT k.name, (SELECT printf('%.6f %s', projection, note) FROM annual_projection('rt',"
+     " 'amount', 'period', 'flow, partner', 'auto', 'reconcile=''partner=World''')"
+     " WHERE series = '[\"export\",\"' || k.name || '\"]' AND year = 2022) FROM keys k"
+     " ORDER BY 1;"},
     {"kosis_csv", "create", NULL,
      "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='" TH_CSV_PATH "');"
      "SELECT * FROM k; DROP TABLE k;"},

@@ -377,3 +377,29 @@ SELECT yoy_growth(v, p),
 WITH d(p, v) AS (VALUES ('2022-06', 10), ('2023-06', 5), ('2023-06', 7), ('2023-06', 8))
 SELECT group_concat(coalesce(g, 'NULL'), ',') FROM (SELECT yoy_growth(v, p) OVER (ORDER BY p) AS g FROM d);
 -- @expect NULL,100.0,100.0,100.0
+
+-- Sums of REALs that overflow a double: the aggregate and window forms
+-- run the engine the yoy_growth table does (its notes in yoy_vtab-34)
+-- and give NULL, never an infinity or a rate against one.  2021 sums to
+-- 2e308 (+Inf); 2022 = 1 against it; 2023 sums to +Inf against 1;
+-- 2026 = 1e300 against 1e-300 overflows the rate; 2031 =
+-- 3 against 2030 = 2 is +50 %, so the same query computes where it can.
+-- @check growth-11.1 the window form
+WITH d(p, v) AS (VALUES ('2021', 1e308), ('2021', 1e308), ('2022', 1.0), ('2023', 1e308), ('2023', 1e308),
+  ('2025', 1e-300), ('2026', 1e300), ('2030', 2.0), ('2031', 3.0))
+SELECT group_concat(p || '=' || coalesce(g, 'NULL'), ',') FROM (SELECT DISTINCT p, yoy_growth(v, p) OVER (ORDER BY p) AS g FROM d ORDER BY p);
+-- @expect 2021=NULL,2022=NULL,2023=NULL,2025=NULL,2026=NULL,2030=NULL,2031=50.0
+-- @check growth-11.2 the aggregate form, the latest period of each group
+WITH d(k, p, v) AS (VALUES ('prior', '2021', 1e308), ('prior', '2021', 1e308), ('prior', '2022', 1.0),
+  ('value', '2022', 1.0), ('value', '2023', 1e308), ('value', '2023', 1e308),
+  ('rate', '2025', 1e-300), ('rate', '2026', 1e300), ('fine', '2027', 2.0), ('fine', '2028', 3.0))
+SELECT group_concat(k || '=' || coalesce(g, 'NULL'), ',') FROM (SELECT k, yoy_growth(v, p) AS g FROM d GROUP BY k ORDER BY k);
+-- @expect fine=50.0,prior=NULL,rate=NULL,value=NULL
+-- ytd_growth: March's year-to-date sums to +Inf (1e308 three times)
+-- from February (2e308), though each month's growth is defined;
+-- January's is 1e308 / 1e300 - 1, about 1e10 %.
+-- @check growth-11.3 ytd_growth over a year-to-date that overflows
+WITH d(p, v) AS (VALUES ('2022-01', 1e300), ('2022-02', 1e300), ('2022-03', 1e300),
+  ('2023-01', 1e308), ('2023-02', 1e308), ('2023-03', 1e308))
+SELECT group_concat(p || '=' || CASE WHEN g IS NULL THEN 'NULL' ELSE printf('%.6e', g) END, ',') FROM (SELECT p, ytd_growth(v, p) OVER (ORDER BY p) AS g FROM d ORDER BY p) WHERE p >= '2023';
+-- @expect 2023-01=1.000000e+10,2023-02=NULL,2023-03=NULL

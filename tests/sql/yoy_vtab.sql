@@ -348,16 +348,17 @@ CREATE TABLE months2(k TEXT, p TEXT, v INTEGER);
 INSERT INTO months2 VALUES ('a', '2022-01', 1), ('a', '2022-02', 1), ('a', '2022-03', 1), ('a', '2023-01', 2), ('a', '2023-02', 2),
   ('b', '2022-01', 1), ('b', '2022-02', 1), ('b', '2022-03', 1), ('b', '2023-01', 1), ('b', '2023-02', 1), ('b', '2023-03', 1);
 -- a's 2023-Q1 lacks March: a is incomplete, and so is the total of 2023-Q1
--- (it lacks a's March too), so b gets no share either; b's contribution
--- needs only b's two complete quarters and the complete 2022-Q1 total:
--- (3 - 3) / 6 = 0
+-- (it lacks a's March too), so b gets no share and no contribution
+-- either, though (3 - 3) / 6 = 0 could be worked out from b's complete
+-- quarters and the 2022-Q1 total: it would be a part of a total growth
+-- that is not known (more in 33)
 CREATE VIRTUAL TABLE mq2 USING yoy_growth(source=months2, value=v, period=p, by=k, grain=quarter);
 -- @check yoy_vtab-20.8
 SELECT k, period, value, share, contribution, note FROM mq2 WHERE period = '2023-Q1';
 -- @expect
 -- | k|period|value|share|contribution|note
 -- | a|2023-Q1|4|||incomplete period
--- | b|2023-Q1|3||0.0|
+-- | b|2023-Q1|3|||
 -- @check yoy_vtab-20.9
 SELECT k, period, share FROM mq2 WHERE period = '2022-Q1';
 -- @expect
@@ -986,3 +987,64 @@ SELECT series, round(share, 4) AS share FROM yoy_growth('f2', 'v', 'p', 'flow, p
 -- | ["y","a"]|20.0
 -- | ["y","b"]|66.6667
 -- | ["y","c"]|13.3333
+-- Section 33: with grain=, the share columns are NULL when the total's
+-- period is incomplete, the current one as well as the prior one.  'b'
+-- has only 2021-Q1, so the 2021 total is incomplete: 'a' 2021 is complete
+-- but a contribution of (80 - 40) / 60 = 66.7 points would be part of a
+-- total growth that is not shown, beside a NULL share.
+CREATE TEMP TABLE ic(s TEXT, p TEXT, v INTEGER);
+INSERT INTO ic VALUES ('a', '2020-Q1', 10), ('a', '2020-Q2', 10), ('a', '2020-Q3', 10), ('a', '2020-Q4', 10),
+  ('a', '2021-Q1', 20), ('a', '2021-Q2', 20), ('a', '2021-Q3', 20), ('a', '2021-Q4', 20),
+  ('b', '2020-Q1', 5), ('b', '2020-Q2', 5), ('b', '2020-Q3', 5), ('b', '2020-Q4', 5), ('b', '2021-Q1', 5);
+-- @check yoy_vtab-33.1 contribution NULL when the current total is incomplete
+SELECT series, period, round(share, 4) AS share, share_change, contribution FROM yoy_growth('ic', 'v', 'p', 's', 'grain=year');
+-- @expect
+-- | series|period|share|share_change|contribution
+-- | a|2020|66.6667||
+-- | a|2021|||
+-- | b|2020|33.3333||
+-- | b|2021|||
+-- With 'b' 2021 complete (20) the total grows from 60 to 100, 66.6667 %:
+-- 'a' contributes (80 - 40) / 60 = 66.6667 points and 'b' 0, which add
+-- up to it; shares 80 and 20, 13.3333 points up and down.
+INSERT INTO ic VALUES ('b', '2021-Q2', 5), ('b', '2021-Q3', 5), ('b', '2021-Q4', 5);
+-- @check yoy_vtab-33.2 a complete total: contributions add up to its growth
+SELECT series, round(share, 4) AS share, round(share_change, 4) AS share_pp, round(contribution, 4) AS contribution FROM yoy_growth('ic', 'v', 'p', 's', 'grain=year') WHERE period = '2021';
+SELECT round(100.0 * (100 - 60) / 60, 4) AS total_growth;
+-- @expect
+-- | series|share|share_pp|contribution
+-- | a|80.0|13.3333|66.6667
+-- | b|20.0|-13.3333|0.0
+-- | total_growth
+-- | 66.6667
+-- Section 34: a REAL sum that overflows a double (its value is NULL) gets
+-- a note saying so, never 'prior is zero': 2021 sums to 2e308 (+Inf), so
+-- 2022 (1) has a prior too large; 2023 sums to +Inf against 1; 2026 =
+-- 1e300 against 1e-300 is a rate beyond a double; 2031 = 3 against 2030
+-- = 2 is +50 %.
+CREATE TEMP TABLE ovf(p TEXT, v REAL);
+INSERT INTO ovf VALUES ('2021', 1e308), ('2021', 1e308), ('2022', 1), ('2023', 1e308), ('2023', 1e308),
+  ('2025', 1e-300), ('2026', 1e300), ('2030', 2), ('2031', 3);
+-- @check yoy_vtab-34.1 the notes of sums and rates beyond a double
+SELECT period, value, prior_value, growth, note FROM yoy_growth('ovf', 'v', 'p', '', 'grain=year');
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2021||||no prior period
+-- | 2022|1.0|||prior is too large
+-- | 2023||1.0||value is too large
+-- | 2025|1.0e-300|||no prior period
+-- | 2026|1.0e+300|1.0e-300||growth is too large
+-- | 2030|2.0|||no prior period
+-- | 2031|3.0|2.0|50.0|
+-- The year-to-date sums follow the same rules: March 2023's year-to-date
+-- is 1e308 three times (+Inf) though each month's growth is defined
+-- (1e308 / 1e300 - 1, 1e10 %).
+CREATE TEMP TABLE ovfm(s TEXT, p TEXT, v REAL);
+INSERT INTO ovfm VALUES ('up', '2022-01', 1e300), ('up', '2022-02', 1e300), ('up', '2022-03', 1e300),
+  ('up', '2023-01', 1e308), ('up', '2023-02', 1e308), ('up', '2023-03', 1e308);
+-- @check yoy_vtab-34.2 a year-to-date that overflows
+SELECT period, growth IS NOT NULL AS has_growth, ytd_value, ytd_growth, note FROM yoy_growth('ovfm', 'v', 'p', 's') WHERE period >= '2023-02';
+-- @expect
+-- | period|has_growth|ytd_value|ytd_growth|note
+-- | 2023-02|1|||value is too large
+-- | 2023-03|1|||value is too large
