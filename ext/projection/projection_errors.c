@@ -29,7 +29,8 @@
 **     run_rate's errors in series' first years), so a first year's auto
 **     is run_rate; when auto uses one method, its errors are that
 **     method's (item 4).
-**     `detail` says which rule; the method column reads "auto".  The pool's
+**     `detail` says which rule, or that one method was used alone; the
+**     method column reads "auto".  The pool's
 **     rule errors are complete only after every series was added, so
 **     ts_projection_from_backtest makes auto's answer again from the fixed
 **     cells (the backtest's auto column may predate them).
@@ -139,7 +140,7 @@ static const char *const ONLY_DETAIL[TS_PROJ_N_FIXED] = {
     "auto: linear alone (the only method that projects this year)",
     "auto: holt_winters alone (the only method that projects this year)",
     "auto: theta alone (the only method that projects this year)"};
-static const char DETAIL_FIRST_YEAR[] = "auto: run_rate alone (first year)";
+static const char DETAIL_FIRST_YEAR[] = "auto: run_rate alone (no complete earlier year)";
 
 static int candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
                       double cand[N_RULES], int *ranked);

@@ -195,7 +195,7 @@ def check_first_year(db, r, stats):
                 fail("first year: auto is not run_rate alone in %s %d through=%s:\n  auto:     %r"
                      "\n  run_rate: %r" % (key[0], key[1], through, a, rr))
             if key[1] == start and key[0] not in later and a is not None and a[3] is not None \
-                    and a[6].split(";")[0] != "auto: run_rate alone (first year)":
+                    and a[6].split(";")[0] != "auto: run_rate alone (no complete earlier year)":
                 fail("first year: auto's note in %s %d: %r" % (key[0], key[1], a[6]))
     return checked
 

@@ -263,7 +263,7 @@ static void test_auto_learns(void **state) {
   assert_int_equal(ts_projection_estimate(&t.g, 0, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_float_equal(e.projection, 200, 1e-9);
-  assert_string_equal(e.detail, "auto: run_rate alone (first year)");
+  assert_string_equal(e.detail, "auto: run_rate alone (no complete earlier year)");
   assert_false(e.interval_ok);
   /* a fixed method with fewer than 3 earlier years: no interval, a note */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
