@@ -29,7 +29,8 @@
 **     run_rate's errors in series' first years), so a first year's auto
 **     is run_rate; when auto uses one method, its errors are that
 **     method's (item 4).
-**     `detail` says which rule; the method column reads "auto".  The pool's
+**     `detail` says which rule, or that one method was used alone; the
+**     method column reads "auto".  The pool's
 **     rule errors are complete only after every series was added, so
 **     ts_projection_from_backtest makes auto's answer again from the fixed
 **     cells (the backtest's auto column may predate them).
@@ -130,6 +131,16 @@ static const char *const RULE_DETAIL[N_RULES] = {
     "auto: the median of the methods"};
 static const char DETAIL_AUTO_MEDIAN[] =
     "auto: no past errors to judge by, the median of the methods";
+/* auto when one method alone projects the year: its value, not a median. */
+static const char *const ONLY_DETAIL[TS_PROJ_N_FIXED] = {
+    "auto: run_rate alone (the only method that projects this year)",
+    "auto: prior_share alone (the only method that projects this year)",
+    "auto: avg_share alone (the only method that projects this year)",
+    "auto: snaive alone (the only method that projects this year)",
+    "auto: linear alone (the only method that projects this year)",
+    "auto: holt_winters alone (the only method that projects this year)",
+    "auto: theta alone (the only method that projects this year)"};
+static const char DETAIL_FIRST_YEAR[] = "auto: run_rate alone (no complete earlier year)";
 
 static int candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
                       double cand[N_RULES], int *ranked);
@@ -377,6 +388,17 @@ static int only_method(const ts_proj_grid *g, const ts_proj_cell *cells, int yi)
   return only;
 }
 
+/* The note of auto using method m alone in year yi: run_rate in a year
+** with no complete year before it is the series' first year (linear
+** waits for one, the other methods need earlier years). */
+static const char *only_detail(const ts_proj_grid *g, int yi, int m) {
+  double total;
+  if (m != TS_PROJ_RUN_RATE) return ONLY_DETAIL[m];
+  for (int yj = yi - 1; yj >= 0; yj--)
+    if (!ts_proj_actual(g, yj, &total)) return ONLY_DETAIL[m];
+  return DETAIL_FIRST_YEAR;
+}
+
 /* Item 3: every rule's projection of year yi from the fixed cells.
 ** Returns 1 when no method projects the year; *ranked = 0 when no method
 ** could be ranked (every rule is then the plain median). */
@@ -448,6 +470,8 @@ static void auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, 
   *rule = ranked ? choose_rule(g, cells, yi) : RULE_MEDIAN_ALL;
   ts_proj_cell_set(out, cand[*rule]);
   out->detail = ranked ? RULE_DETAIL[*rule] : DETAIL_AUTO_MEDIAN;
+  int only = only_method(g, cells, yi); /* every rule gives its value */
+  if (only >= 0) out->detail = only_detail(g, yi, only);
 }
 
 void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years, ts_proj_cell *cells) {

@@ -36,6 +36,20 @@ SELECT series IS NULL AS no_series, count(*) AS rows FROM annual_projection('chi
 -- @check projection_vtab-1.4
 SELECT count(*) FROM annual_projection('imports', 'amount', 'period');
 -- @error annual_projection: series mixes period kinds: '2018' and '2022-H1'
+-- auto uses run_rate alone while the series has no complete earlier year, and says so:
+-- in 2015 and in 2016 too (2 * 36), 2015 being incomplete (no Q3).  In 2017 (2016
+-- complete) linear, prior_share, avg_share and snaive join: the median of run_rate 80,
+-- linear 102.7, snaive 114 and the shares' 122.2 twice is snaive's 114.
+CREATE TEMP TABLE gap(p, v);
+INSERT INTO gap VALUES ('2015-Q1', 10), ('2015-Q2', 20), ('2015-Q4', 40), ('2016-Q1', 12),
+  ('2016-Q2', 24), ('2016-Q3', 30), ('2016-Q4', 44), ('2017-Q1', 14), ('2017-Q2', 26);
+-- @check projection_vtab-1.5
+SELECT year, projection, note FROM annual_projection('gap', 'v', 'p', NULL, 'auto', 'through=Q2');
+-- @expect
+-- | year|projection|note
+-- | 2015|60.0|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
+-- | 2016|72.0|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
+-- | 2017|114.0|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods (no earlier errors)
 
 -- 2. Quarterly sales of two partners, 2017-Q1 .. 2023-Q2, integers.
 --    A: Q1 varies, Q2..Q4 repeat (30, 60, 45): snaive is exact every year.
@@ -52,14 +66,14 @@ CREATE VIRTUAL TABLE outlook USING annual_projection(source=sales, value=amount,
 -- 2017, the first year: only run_rate (2 * 40) and linear (the line through Q1 10, Q2 30
 -- gives 50 + 70 more: 160) project it and nothing has an earlier error.  auto leaves
 -- linear out while the series has no complete earlier year (a line through part of a
--- year follows the season), so it is run_rate's 80, without an interval (two series are
--- too few to pool this year's spread).
+-- year follows the season), so it is run_rate's 80 and its note says so, without an
+-- interval (two series are too few to pool this year's spread).
 -- @check projection_vtab-2.1
 SELECT partner, year, through, periods_observed, periods_per_year, ytd, projection, low, high, method, actual, note
 FROM outlook WHERE partner = 'A' AND year = 2017;
 -- @expect
 -- | partner|year|through|periods_observed|periods_per_year|ytd|projection|low|high|method|actual|note
--- | A|2017|2017-Q2|2|4|40|80.0|||auto|145|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
+-- | A|2017|2017-Q2|2|4|40|80.0|||auto|145|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
 -- 2018: still no method with an earlier error to judge by (run_rate and linear have one,
 -- fewer than 3, and two series make no pool): the median of run_rate, prior_share,
 -- avg_share, snaive and linear, which is linear's projection.
@@ -192,7 +206,7 @@ CREATE VIRTUAL TABLE six_auto USING annual_projection(source=six, value=amount, 
 SELECT year, note FROM six_auto WHERE partner = 'P1' AND year <= 2016;
 -- @expect
 -- | year|note
--- | 2015|auto: no past errors to judge by, the median of the methods; fewer than 3 earlier years for an interval
+-- | 2015|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
 -- | 2016|auto: the median of the 5 methods with the smallest past errors, weighted by their accuracy
 
 -- 8. Invariants, every method, every row of both sources: the point inside [low, high];
@@ -390,8 +404,8 @@ SELECT s, projection, round(ln(high / projection) / (ln(1.21) / sqrt(8)), 5) AS 
 FROM first_auto WHERE s IN ('s0', 's5');
 -- @expect
 -- | s|projection|t_16|symmetric|above_ytd|note
--- | s0|442.0|1.33676|1|1|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods in this series and the source's others (no earlier year)
--- | s5|2652.0|1.33676|1|1|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods in this series and the source's others (no earlier year)
+-- | s0|442.0|1.33676|1|1|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods in this series and the source's others (no earlier year)
+-- | s5|2652.0|1.33676|1|1|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods in this series and the source's others (no earlier year)
 -- run_rate gets the same interval; linear none (the draws describe a run rate's error,
 -- not a line's); with five series (four others) the pool is too thin: none either.
 CREATE TEMP VIEW first_five AS SELECT * FROM first_year WHERE s <> 's5';

@@ -8,6 +8,19 @@
      (a backtest row) equals, in ytd, projection, low and high, the row of
      year Y in the table on the source cut after Y's point of the year
      (every series cut, so the pool is cut too).
+  1b. The same in series' first years, where run_rate (and auto, which
+     is run_rate alone there) gets an interval from the spread of the
+     year's observed periods pooled over the source's other series (>= 5
+     of them): sources of 6-8 series, most starting together, 1-2 later
+     (some mid-year), now and then one with a zero or negative value; cut
+     in the source's first year (always) and in a later series' first
+     year or the year after.  Each cut row equals the whole source's row
+     (ytd, projection, low, high and note: the pool read a later period
+     if the whole source's row has an interval the cut one lacks), low <=
+     projection <= high, low >= ytd in a series with no negative value,
+     auto's first-year row is run_rate's and its note says so.  Fails too
+     if no row got that pooled interval (the generator no longer reaches
+     the rule).
   2. Reconciled totals add up: with reconcile='region=Total' on random
      two-level data (parts missing here and there, the total's label
      spelled in several cases under NOCASE), every reconciled total's
@@ -85,6 +98,105 @@ def check_future(db, r):
                     if ref is None or ref[2:6] != row[2:6]:
                         fail("future: %s through=%s, %s %d:\n  cut at the point: %r\n"
                              "  whole source:     %r" % (method, through, row[0], year, row, ref))
+    return checked
+
+
+FIRST_NOTE = "(no earlier year)"  # item 4c's interval note ends so
+
+
+def first_year_rows(r, per):
+    """6-8 series: most start together in the source's first year, the
+    rest (1-2) later, some mid-year; now and then a series with a zero or
+    a negative value (no pooled spread from it, no low >= ytd)."""
+    rows, later = [], {}
+    start = r.randint(2012, 2015)
+    n = r.randint(6, 8)
+    n_late = r.randint(0, 2)
+    for i in range(n):
+        k = "s%d" % i
+        y0, q0 = start, 1
+        if i >= n - n_late:
+            y0 = start + r.randint(0, 2)
+            q0 = r.randint(1, per) if y0 > start or r.random() < 0.5 else r.randint(2, per)
+            later[k] = y0
+        level, trend = r.uniform(50, 2000), r.uniform(-0.02, 0.05)
+        spread = r.choice([0.02, 0.1, 0.3])
+        odd = r.random() < 0.1
+        for y in range(y0, start + 5):
+            for q in range(q0 if y == y0 else 1, per + 1):
+                x = level * (1 + trend) ** ((y - start) * per + q) * r.lognormvariate(0, spread)
+                x *= 1.3 if q % 3 == 0 else 1
+                x = round(x) if r.random() < 0.5 else round(x, 2)
+                if odd and r.random() < 0.15:
+                    x = r.choice([0, -x])
+                label = "%d-Q%d" % (y, q) if per == 4 else "%d-%02d" % (y, q)
+                rows.append((k, label, x, y, q))
+    r.shuffle(rows)
+    return start, later, rows
+
+
+def check_first_year(db, r, stats):
+    """Item 4c: run_rate, and auto (run_rate alone there), in series'
+    first years get an interval from the spread of the year's periods
+    pooled over the source's other series; the row of a first year in the
+    table on the whole source equals the row in the table on the source
+    cut after that point (the pool reads nothing later), low <= projection
+    <= high, low >= ytd in a series with no negative value so far, and
+    auto's row is run_rate's."""
+    checked = 0
+    for _ in range(60):
+        per = r.choice([4, 12])
+        start, later, rows = first_year_rows(r, per)
+        db.execute("DROP TABLE IF EXISTS f")
+        db.execute("CREATE TABLE f(k TEXT, p TEXT, v)")
+        db.executemany("INSERT INTO f VALUES (?, ?, ?)", [x[:3] for x in rows])
+        point = r.randint(1, per - 1) if r.random() < 0.2 else r.randint(2, per - 1)
+        through = "Q%d" % point if per == 4 else "%02d" % point
+        years = [start] * 2 + sorted(set(later.values())) + [start + 1]
+        cuts = sorted(set(r.sample(years, 2) + [start]))
+        tables = {}
+        for method in ("run_rate", "auto"):
+            opts = "value=v, period=p, by=k, method=%s, through=%s" % (method, through)
+            db.execute("DROP TABLE IF EXISTS temp.fw_%s" % method)
+            db.execute("CREATE VIRTUAL TABLE temp.fw_%s USING annual_projection(source=f, %s)"
+                       % (method, opts))
+            whole = {(x[0], x[1]): x for x in db.execute("SELECT %s FROM temp.fw_%s"
+                                                         % (COLS, method))}
+            tables[method] = whole
+            for year in cuts:
+                kept = [x for x in rows if (x[3], x[4]) <= (year, point)]
+                db.execute("DROP TABLE IF EXISTS fcut")
+                db.execute("CREATE TABLE fcut(k TEXT, p TEXT, v)")
+                db.executemany("INSERT INTO fcut VALUES (?, ?, ?)", [x[:3] for x in kept])
+                db.execute("DROP TABLE IF EXISTS temp.fcutp")
+                db.execute("CREATE VIRTUAL TABLE temp.fcutp USING annual_projection(source=fcut, "
+                           "%s)" % opts)
+                for row in db.execute("SELECT %s FROM temp.fcutp WHERE year = %d" % (COLS, year)):
+                    ref = whole.get((row[0], row[1]))
+                    checked += 1
+                    case = "%s through=%s, %s %d" % (method, through, row[0], year)
+                    if ref is None or ref[2:7] != row[2:7]:
+                        fail("first year: %s:\n  cut at the point: %r\n  whole source:     %r"
+                             % (case, row, ref))
+                    _, _, ytd, proj, low, high, note = row
+                    if low is None:
+                        continue
+                    if note and note.endswith(FIRST_NOTE):
+                        stats["first"] += 1
+                    if not (low <= proj <= high):
+                        fail("first year: %s: not low <= projection <= high: %r" % (case, row))
+                    mine = [x[2] for x in kept if x[0] == row[0]]
+                    if min(mine) >= 0 and low < ytd:
+                        fail("first year: %s: low below the ytd of a series with no negative "
+                             "value: %r" % (case, row))
+        for key, rr in tables["run_rate"].items():
+            a = tables["auto"].get(key)
+            if key[1] == later.get(key[0], start) and (a is None or a[2:6] != rr[2:6]):
+                fail("first year: auto is not run_rate alone in %s %d through=%s:\n  auto:     %r"
+                     "\n  run_rate: %r" % (key[0], key[1], through, a, rr))
+            if key[1] == start and key[0] not in later and a is not None and a[3] is not None \
+                    and a[6].split(";")[0] != "auto: run_rate alone (no complete earlier year)":
+                fail("first year: auto's note in %s %d: %r" % (key[0], key[1], a[6]))
     return checked
 
 
@@ -173,10 +285,17 @@ def main():
     db = connect()
     r = random.Random(SEED)
     future = check_future(db, r)
+    stats = {"first": 0}
+    # its own generator: the other properties see the same cases as before
+    first = check_first_year(db, random.Random(SEED + 1000003), stats)
+    if stats["first"] == 0:
+        fail("first year: no row got the interval pooled over the source's other series "
+             "(the generator no longer reaches the rule)")
     reconciled = check_reconcile(db, r)
     print("projection props: %d backtest rows equal the projection from the source cut at their "
-          "point; %d reconciled totals and filtered rows hold (seed %d)"
-          % (future, reconciled, SEED))
+          "point; %d first-year rows too (%d with the interval pooled over the source's other "
+          "series); %d reconciled totals and filtered rows hold (seed %d)"
+          % (future, first, stats["first"], reconciled, SEED))
 
 
 if __name__ == "__main__":

@@ -258,12 +258,12 @@ static void test_auto_learns(void **state) {
                       "auto: the median of the 5 methods with the smallest past "
                       "errors, weighted by their accuracy");
   /* Year index 0: no method has an earlier error; run_rate (4 * 50) is the
-  ** only method with a projection (linear needs 2 periods): the median of
-  ** one value. */
+  ** only method with a projection (linear needs 2 periods), and the note
+  ** says auto used it alone. */
   assert_int_equal(ts_projection_estimate(&t.g, 0, 1, TS_PROJ_AUTO, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_float_equal(e.projection, 200, 1e-9);
-  assert_string_equal(e.detail, "auto: no past errors to judge by, the median of the methods");
+  assert_string_equal(e.detail, "auto: run_rate alone (no complete earlier year)");
   assert_false(e.interval_ok);
   /* a fixed method with fewer than 3 earlier years: no interval, a note */
   assert_int_equal(ts_projection_estimate(&t.g, 2, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
