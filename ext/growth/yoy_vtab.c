@@ -242,29 +242,10 @@ static void yoy_reset(ts_series_cursor *pCur) {
 **
 ** The leftmost arm gives k0.. the columns' collations and reads no row. */
 
-/* Same type and bytes: equal under any collation, without asking. */
-static int same_bytes(sqlite3_value *a, sqlite3_value *b) {
-  int ta = a ? sqlite3_value_type(a) : SQLITE_NULL, tb = b ? sqlite3_value_type(b) : SQLITE_NULL;
-  if (ta != tb) return 0;
-  switch (ta) {
-    case SQLITE_NULL: return 1;
-    case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
-    case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
-    default: {
-      const void *za =
-          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a);
-      const void *zb =
-          ta == SQLITE_TEXT ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b);
-      int n = sqlite3_value_bytes(a);
-      return n == sqlite3_value_bytes(b) && (n == 0 || memcmp(za, zb, (size_t)n) == 0);
-    }
-  }
-}
-
-/* A statement on the source (prepared once per query); *pzErr on error. */
-static int prepare_on_source(yoy_cursor *cur, sqlite3_str *s, sqlite3_stmt **pStmt, char **pzErr) {
+/* A statement on the source (prepared once per query) from zSql, which
+** it frees (NULL: out of memory); *pzErr on error. */
+static int prepare_on_source(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  char *zSql = sqlite3_str_finish(s);
   if (zSql == NULL) return SQLITE_NOMEM;
   int rc = sqlite3_prepare_v2(vtab->db, zSql, -1, pStmt, NULL);
   sqlite3_free(zSql);
@@ -275,29 +256,16 @@ static int prepare_on_source(yoy_cursor *cur, sqlite3_str *s, sqlite3_stmt **pSt
 
 static int prepare_same_group(yoy_cursor *cur, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  const ts_source_spec *spec = cur->base.spec;
-  int n = group_columns(spec);
-  char *zFrom = ts_source_sql_name(spec);
-  if (zFrom == NULL) return SQLITE_NOMEM;
-  sqlite3_str *s = sqlite3_str_new(vtab->db);
-  sqlite3_str_appendall(s, "SELECT ");
-  for (int i = 0; i < n; i++)
-    sqlite3_str_appendf(s, "%s(+k%d IS ?%d)", i ? " AND " : "", i, n + i + 1);
-  sqlite3_str_appendall(s, " FROM (SELECT ");
-  for (int i = 0; i < n; i++)
-    sqlite3_str_appendf(s, "%ss.\"%w\" AS k%d", i ? ", " : "", spec->azBy[i], i);
-  sqlite3_str_appendf(s, " FROM %s WHERE 0 UNION ALL SELECT ", zFrom);
-  for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s?%d", i ? ", " : "", i + 1);
-  sqlite3_str_appendall(s, ")");
-  sqlite3_free(zFrom);
-  return prepare_on_source(cur, s, &cur->same_group, pzErr);
+  return prepare_on_source(cur,
+                           ts_same_key_sql(vtab->db, cur->base.spec, group_columns(cur->base.spec)),
+                           &cur->same_group, pzErr);
 }
 
 /* *pSame = 1 when keys a and b have equal group columns. */
 static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *const *b, int *pSame,
                       char **pzErr) {
   int n = group_columns(cur->base.spec), i = 0, rc = SQLITE_OK;
-  while (i < n && same_bytes(a[i], b[i])) i++;
+  while (i < n && ts_key_same_bytes(a[i], b[i])) i++;
   *pSame = i == n;
   if (*pSame) return SQLITE_OK;
   if (cur->same_group == NULL && (rc = prepare_same_group(cur, pzErr)) != SQLITE_OK) return rc;
@@ -322,8 +290,7 @@ static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *c
 
 /* Whether a series' last by column, as text, is the total= label under
 ** that column's collation (total=Total finds a NOCASE 'TOTAL'; total=0
-** finds INTEGER 0), the question ts_scan_key_is_label asks of the first
-** column: CAST keeps the column's collation. */
+** finds INTEGER 0): CAST keeps the column's collation. */
 static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabel, int *pMatch,
                           char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
@@ -340,7 +307,7 @@ static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabe
                         " FROM %s WHERE 0 UNION ALL SELECT ?1)",
                         spec->azBy[last], zFrom);
     sqlite3_free(zFrom);
-    rc = prepare_on_source(cur, q, &cur->is_label, pzErr);
+    rc = prepare_on_source(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
     if (rc != SQLITE_OK) return rc;
   }
   rc = s->apKey[last] ? sqlite3_bind_value(cur->is_label, 1, s->apKey[last])

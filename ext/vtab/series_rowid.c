@@ -61,7 +61,7 @@ static sqlite3_uint64 key_hash(sqlite3_value *const *ap, int nBy) {
   return h;
 }
 
-static int key_equal(sqlite3_value *a, sqlite3_value *b) {
+int ts_key_same_bytes(sqlite3_value *a, sqlite3_value *b) {
   int ta = a ? sqlite3_value_type(a) : SQLITE_NULL, tb = b ? sqlite3_value_type(b) : SQLITE_NULL;
   if (ta != tb) return 0;
   switch (ta) {
@@ -115,7 +115,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   for (; k->aSlot[j]; j = (j + 1) & (k->nSlot - 1)) {
     int id = k->aSlot[j], i = 0;
     if (k->aHash[id - 1] != h) continue;
-    while (i < nBy && key_equal(k->apKey[(id - 1) * nBy + i], ap[i])) i++;
+    while (i < nBy && ts_key_same_bytes(k->apKey[(id - 1) * nBy + i], ap[i])) i++;
     if (i == nBy) {
       *pId = id;
       return SQLITE_OK;

@@ -324,8 +324,7 @@ struct ts_scan {
   /* "Is this row's key the series' key?" asked of SQLite, with the by
   ** columns' own collations (see open_same_key); NULL without by. */
   sqlite3_stmt *same;
-  sqlite3_stmt *label; /* ts_scan_key_is_label's, prepared when first used */
-  int positioned;      /* stmt is on the first row of the next series */
+  int positioned; /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
   /* cur.apKey[i] as plain C values, so each row's series check reads only
@@ -519,13 +518,10 @@ static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushd
 ** column's affinity, not its collation: GROUP BY converts no value.  IS
 ** makes NULL keys one series, as GROUP BY does.  The source query's
 ** ORDER BY uses the same collations, so a series' rows are adjacent. */
-static int open_same_key(ts_scan *scan, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  int n = spec->nBy;
-  if (n == 0) return SQLITE_OK;
+char *ts_same_key_sql(sqlite3 *db, const ts_source_spec *spec, int n) {
   char *zFrom = ts_source_sql_name(spec);
-  if (zFrom == NULL) return SQLITE_NOMEM;
-  sqlite3_str *s = sqlite3_str_new(scan->db);
+  if (zFrom == NULL) return NULL;
+  sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < n; i++)
     sqlite3_str_appendf(s, "%s(+k%d IS ?%d)", i ? " AND " : "", i, n + i + 1);
@@ -536,45 +532,18 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
   for (int i = 0; i < n; i++) sqlite3_str_appendf(s, "%s?%d", i ? ", " : "", i + 1);
   sqlite3_str_appendall(s, ")");
   sqlite3_free(zFrom);
-  char *zSql = sqlite3_str_finish(s);
+  return sqlite3_str_finish(s);
+}
+
+static int open_same_key(ts_scan *scan, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  if (spec->nBy == 0) return SQLITE_OK;
+  char *zSql = ts_same_key_sql(scan->db, spec, spec->nBy);
   if (zSql == NULL) return SQLITE_NOMEM;
   int rc = sqlite3_prepare_v2(scan->db, zSql, -1, &scan->same, NULL);
   sqlite3_free(zSql);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
     *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
-  return rc;
-}
-
-/* The same question for a label given as text: CAST keeps the column's
-** collation (SQLite treats CAST(col) as the column for that) and compares
-** the key's text, so total=0 finds INTEGER 0 as it always did. */
-int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  int rc = SQLITE_OK;
-  *pMatch = 0;
-  sqlite3_value *key = scan->last ? scan->last->apKey[0] : NULL;
-  if (spec->nBy == 0 || key == NULL) return SQLITE_OK;
-  if (scan->label == NULL) {
-    char *zFrom = ts_source_sql_name(spec);
-    char *zSql = zFrom ? sqlite3_mprintf(
-                             "SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
-                             " FROM %s WHERE 0 UNION ALL SELECT ?1)",
-                             spec->azBy[0], zFrom)
-                       : NULL;
-    sqlite3_free(zFrom);
-    rc = zSql ? sqlite3_prepare_v2(scan->db, zSql, -1, &scan->label, NULL) : SQLITE_NOMEM;
-    sqlite3_free(zSql);
-  }
-  if (rc == SQLITE_OK) rc = sqlite3_bind_value(scan->label, 1, key);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_text(scan->label, 2, zLabel, -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK) rc = sqlite3_step(scan->label);
-  if (rc == SQLITE_ROW) {
-    *pMatch = sqlite3_column_int(scan->label, 0);
-    rc = SQLITE_OK;
-  } else if (rc != SQLITE_NOMEM) {
-    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
-  }
-  if (scan->label) sqlite3_reset(scan->label);
   return rc;
 }
 
@@ -837,7 +806,6 @@ void ts_scan_close(ts_scan *scan) {
   ts_hash_close(scan->hash);
   sqlite3_finalize(scan->stmt);
   sqlite3_finalize(scan->same);
-  sqlite3_finalize(scan->label);
   sqlite3_free(scan->zSortSql);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);

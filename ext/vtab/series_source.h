@@ -108,6 +108,11 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const 
 ** referenced as s."name", which can never fall back to a string literal)
 ** and as the user wrote it, for messages.  NULL on out of memory. */
 char *ts_source_sql_name(const ts_source_spec *spec);
+/* The query that tells whether two keys are one series in their first n
+** by columns, as GROUP BY groups them (series_source.c, "Series are
+** grouped as GROUP BY groups them"): ?1..?n one key, ?n+1..?2n the other;
+** NULL when out of memory. */
+char *ts_same_key_sql(sqlite3 *db, const ts_source_spec *spec, int n);
 char *ts_source_display_name(const ts_source_spec *spec);
 
 /* Checks the source and every named column exist: prepares a query on
@@ -200,12 +205,6 @@ struct ts_hash *ts_scan_held(const ts_scan *scan);
 ** ts_scan_next checks its series (roll-ups of days past the source's
 ** days).  SQLITE_ROW, SQLITE_DONE, or an error with *pzErr. */
 int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pzErr);
-/* Whether the current series' first series column, as text, equals
-** zLabel under that column's collation (total=Total finds a NOCASE
-** 'TOTAL'; total=0 finds INTEGER 0), as SQLite compares them.  Sets
-** *pMatch; returns SQLITE_OK or an error with *pzErr. */
-int ts_scan_key_is_label(ts_scan *scan, const char *zLabel, int *pMatch, char **pzErr);
-
 /* ---- query-plan codes ------------------------------------------------
 ** ts_source_best_index writes idxStr as one two-character token per argv
 ** entry, in argv order: a kind, then a code.  ts_source_decode reads it.

@@ -126,6 +126,10 @@ void ts_snapshots_free(struct ts_snapshot *p);
 ** on first sight and kept by the table; the rowid of the current row. */
 int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId);
 sqlite3_int64 ts_series_rowid(const ts_series_cursor *cur);
+
+/* Whether two key values are the same type and bytes (NULLs alike): equal
+** under any collation without asking SQLite (series_rowid.c). */
+int ts_key_same_bytes(sqlite3_value *a, sqlite3_value *b);
 void ts_key_ids_free(struct ts_key_ids *k);
 /* Whether a row of this year is inside the years the query asks for. */
 int ts_series_wants_year(const ts_series_cursor *cur, int year);

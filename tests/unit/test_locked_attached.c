@@ -57,7 +57,8 @@ static void test_no_wait_on_a_locked_attached_database(void **state) {
   exec(db,
        "CREATE TABLE src(k TEXT, period TEXT, amount INTEGER, flow TEXT);"
        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 95)"
-       " INSERT INTO src SELECT 'k' || (i % 2), printf('%04d-%02d', 2020 + i / 24, 1 + (i / 2) % 12),"
+       " INSERT INTO src SELECT 'k' || (i % 2), printf('%04d-%02d', 2020 + i / 24, 1 + (i / 2) % "
+       "12),"
        " 10 + i, CASE WHEN i % 3 THEN 'export' ELSE 'import' END FROM n;"
        "CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=main.src, value=amount,"
        " period=period, by=k);"
