@@ -57,16 +57,8 @@ KEY_POOL = [1, "1", 1.0, "01", " 1", 2, "2", "2.0", "a", "A", "b", None, 10, "10
 OUTER_POOL = KEY_POOL + ["B", "x", 3, b"1"]
 
 
-def lit(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, bytes):
-        return "x'" + v.hex() + "'"
-    if isinstance(v, float):
-        return repr(v)
-    if isinstance(v, int):
-        return str(v)
-    return "'" + v.replace("'", "''") + "'"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from difftest import lit  # noqa: E402  (the SQL literal of a Python value)
 
 
 def periods(kind, years):
