@@ -843,9 +843,9 @@ static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_wa
       c->sse = cheap_sse[id];
       if (is_cold[id]) { /* a rough search's point, unbounded */
         double before[HW_MAX_DIM];
-        memcpy(before, c->x, sizeof(before));
+        memcpy(before, c->x, (size_t)k * sizeof(double)); /* only k are set */
         hw_clamp(c->x, k);
-        if (memcmp(before, c->x, sizeof(before))) c->sse = hw_objective(&c->d, c->x);
+        if (memcmp(before, c->x, (size_t)k * sizeof(double))) c->sse = hw_objective(&c->d, c->x);
       }
     }
     if (warm) {
