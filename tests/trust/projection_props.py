@@ -225,6 +225,17 @@ def hierarchy(r):
     return nocase, years, rows
 
 
+def has_row_by(rows, nocase, region, prod, year, k):
+    """Whether the source has a row of (region, prod) at or before quarter
+    k of year (the reconciliation's "data by (y, k)")."""
+    same = (lambda a, b: a.lower() == b.lower()) if nocase else (lambda a, b: a == b)
+    for (reg, pr, p, _) in rows:
+        y, q = int(p[:4]), int(p[-1])
+        if same(reg, region) and pr == prod and (y < year or (y == year and q <= k)):
+            return True
+    return False
+
+
 def check_reconcile(db, r):
     checked = 0
     methods = ["run_rate", "prior_share", "avg_share", "snaive", "linear", "holt_winters",
@@ -248,11 +259,14 @@ def check_reconcile(db, r):
             for (region, prod, y, seen, ytd, proj, _, _, _) in full:
                 if region.lower() != "total":
                     parts.setdefault((prod, y), []).append((region, seen, ytd, proj))
-            for (region, prod, y, _, ytd, proj, _, _, note) in full:
+            for (region, prod, y, k, ytd, proj, _, _, note) in full:
                 if region.lower() != "total" or proj is None:
                     continue
                 mine = parts.get((prod, y), [])
-                blocked = [p for p in mine if p[3] is None and p[1] > 0]
+                # a series with no row by the total's point (year y, period
+                # k = the total's periods observed) is not a part of y yet
+                blocked = [p for p in mine if p[3] is None and p[1] > 0
+                           and has_row_by(rows, nocase, p[0], prod, y, k)]
                 if blocked:
                     fail("reconcile: %s%s: total of %s %d reconciled (%r) over part %r, which has "
                          "data but no projection" % (method, through, prod, y, note, blocked[0]))
