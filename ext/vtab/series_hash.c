@@ -1459,7 +1459,7 @@ void ts_hash_close(ts_hash *h) {
 
 /* ---- the pass ------------------------------------------------------ */
 
-int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, const int *aBound,
                  sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr) {
   *ppHash = NULL;
   sqlite3_stmt *ordered = *pOrdered;
@@ -1486,7 +1486,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_free(zSql);
   if (rc != SQLITE_OK ||
       sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
-      sqlite3_transfer_bindings(ordered, stmt) != SQLITE_OK) {
+      ts_source_bind(stmt, spec, pd, aBound) != SQLITE_OK) {
     sqlite3_free(h);
     sqlite3_finalize(stmt);
     COUNT(N_STREAM);
@@ -1520,7 +1520,6 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   }
   if (give_up) {
     COUNT(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
-    sqlite3_transfer_bindings(stmt, ordered);
     sqlite3_finalize(stmt);
     ts_hash_close(h);
     return SQLITE_OK;

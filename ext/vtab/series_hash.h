@@ -45,7 +45,7 @@ int ts_scan_mode_from_name(const char *z, int *pMode);
 ** the whole result (*pOrdered is then left unused); otherwise *ppHash is
 ** NULL and *pOrdered streams, as given.  Returns an error only for errors
 ** the streaming path would meet as well (I/O, interrupt), with *pzErr. */
-int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, const int *aBound,
                  sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr);
 /* The next series, as ts_scan_next. */
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);

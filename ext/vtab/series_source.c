@@ -83,6 +83,24 @@ static int try_select(sqlite3 *db, const char *zCols, const char *zFrom) {
   return rc;
 }
 
+int ts_source_bind(sqlite3_stmt *stmt, const ts_source_spec *spec, const ts_pushdown *pd,
+                   const int *aBound) {
+  int rc = SQLITE_OK, iBind = 1;
+  for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
+    if (aBound[i] && pd->apByEq[i]) {
+      rc = sqlite3_bind_value(stmt, iBind++, pd->apByEq[i]);
+    } else if (aBound[i]) { /* the same list, in the same order */
+      sqlite3_value *v = NULL;
+      int rc2 = sqlite3_vtab_in_first(pd->apByIn[i], &v);
+      for (; rc2 == SQLITE_OK && v && rc == SQLITE_OK;
+           rc2 = sqlite3_vtab_in_next(pd->apByIn[i], &v))
+        rc = sqlite3_bind_value(stmt, iBind++, v);
+      if (rc == SQLITE_OK && rc2 != SQLITE_DONE) rc = rc2;
+    }
+  }
+  return rc;
+}
+
 int ts_source_has_column(sqlite3 *db, const char *zSchema, const char *zTable, const char *zCol) {
   sqlite3_stmt *stmt = NULL;
   int found = 0;
@@ -765,22 +783,10 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     ts_scan_close(scan);
     return rc;
   }
-  int iBind = 1;
-  for (int i = 0; pd && i < spec->nBy && rc == SQLITE_OK; i++) {
-    if (aBound[i] && pd->apByEq[i]) {
-      rc = sqlite3_bind_value(scan->stmt, iBind++, pd->apByEq[i]);
-    } else if (aBound[i]) { /* the same list, in the same order */
-      sqlite3_value *v = NULL;
-      int rc2 = sqlite3_vtab_in_first(pd->apByIn[i], &v);
-      for (; rc2 == SQLITE_OK && v && rc == SQLITE_OK;
-           rc2 = sqlite3_vtab_in_next(pd->apByIn[i], &v))
-        rc = sqlite3_bind_value(scan->stmt, iBind++, v);
-      if (rc == SQLITE_OK && rc2 != SQLITE_DONE) rc = rc2;
-    }
-  }
+  rc = ts_source_bind(scan->stmt, spec, pd, aBound);
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
-  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, &scan->stmt, &scan->hash, pzErr);
+  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, aBound, &scan->stmt, &scan->hash, pzErr);
   scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
   if (rc == SQLITE_OK && scan->hash == NULL) rc = watch_walk(scan, pd, aBound, zFrom);

@@ -263,6 +263,14 @@ int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *
 ** connection holds locked. */
 int ts_source_has_column(sqlite3 *db, const char *zSchema, const char *zTable, const char *zCol);
 
+/* Binds the series-column equalities and IN lists build_query pushed into
+** the source query (aBound[i]: column i is bound), in order.  The hash
+** path binds its own query with it: sqlite3_transfer_bindings is a
+** deprecated interface that hosts built with SQLITE_OMIT_DEPRECATED
+** (better-sqlite3) leave out of the extension API, a NULL call there. */
+int ts_source_bind(sqlite3_stmt *stmt, const ts_source_spec *spec, const ts_pushdown *pd,
+                   const int *aBound);
+
 /* The value slot (0 or 1) a flow label of long trade data belongs to,
 ** matched as the streaming scan matches it; -1 if neither.  The hash
 ** path (series_hash.c) reads labels with it too. */
