@@ -19,7 +19,11 @@ GIT_COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo none)
 # What tradestat_debug() reports: version, commit, compiler flags.
 BUILD_INFO = -DTRADESTAT_VERSION='"$(VERSION)"' -DTRADESTAT_GIT_COMMIT='"$(GIT_COMMIT)"' \
              -DTRADESTAT_CFLAGS='"$(strip $(CFLAGS))"'
-EXT_CFLAGS = $(CFLAGS) $(WARN) -Iext -MMD -MP
+# SQLITE_OMIT_DEPRECATED hides SQLite's deprecated interfaces from the
+# headers: a host may build SQLite without them (then the extension's call
+# goes through a NULL pointer), so a call to one must not compile.
+API_CFLAGS = -DSQLITE_OMIT_DEPRECATED -Werror=implicit-function-declaration
+EXT_CFLAGS = $(CFLAGS) $(WARN) $(API_CFLAGS) -Iext -MMD -MP
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
