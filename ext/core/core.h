@@ -23,6 +23,26 @@ static inline void ts_trim(const char **pz, int *pn) {
   while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
 }
 
+/* An ASCII digit, without the C locale's help. */
+static inline int ts_is_digit(char c) { return c >= '0' && c <= '9'; }
+/* Strips a trailing preliminary mark (`p`, `p)`, `(p)`, either case, and
+** the white space before it) from [z, z+*pn); returns 1 if found. */
+static inline int ts_strip_preliminary(const char *z, int *pn) {
+  int n = *pn;
+  if (n >= 3 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P') && z[n - 3] == '(') {
+    n -= 3;
+  } else if (n >= 2 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P')) {
+    n -= 2;
+  } else if (n >= 1 && (z[n - 1] == 'p' || z[n - 1] == 'P')) {
+    n -= 1;
+  } else {
+    return 0;
+  }
+  while (n > 0 && ts_is_space(z[n - 1])) n--;
+  *pn = n;
+  return 1;
+}
+
 /* Levenshtein distance between two NUL-terminated words (their first
 ** TS_EDIT_MAX bytes), ASCII case ignored when nocase: for messages that
 ** name the closest accepted word.  core/text.c. */

@@ -1,5 +1,7 @@
 /*
-** core/period.c -- the pure period parser and calendar arithmetic.
+** core/period.c -- the pure period parser and calendar arithmetic.  The
+** nearest accepted form, for the message of a refused label, is
+** core/period_hint.c.
 **
 ** Contract:
 **  1. Accepted labels: year `2023`, `2023년`; half `2023-H1`, `2023H1`,
@@ -70,33 +72,14 @@ int ts_days_in_month(int year, int month) {
   return days[month - 1] + (month == 2 && is_leap(year));
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
 /* Reads exactly n digits at z; -1 if any is not a digit. */
 static int read_digits(const char *z, int n) {
   int v = 0;
   for (int i = 0; i < n; i++) {
-    if (!is_digit(z[i])) return -1;
+    if (!ts_is_digit(z[i])) return -1;
     v = v * 10 + (z[i] - '0');
   }
   return v;
-}
-
-/* Strips a trailing preliminary mark from [z, z+*pn); returns 1 if found. */
-static int strip_preliminary(const char *z, int *pn) {
-  int n = *pn;
-  if (n >= 3 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P') && z[n - 3] == '(') {
-    n -= 3;
-  } else if (n >= 2 && z[n - 1] == ')' && (z[n - 2] == 'p' || z[n - 2] == 'P')) {
-    n -= 2;
-  } else if (n >= 1 && (z[n - 1] == 'p' || z[n - 1] == 'P')) {
-    n -= 1;
-  } else {
-    return 0;
-  }
-  while (n > 0 && ts_is_space(z[n - 1])) n--;
-  *pn = n;
-  return 1;
 }
 
 /* The time part after a date: HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM]. */
@@ -106,7 +89,7 @@ static int valid_time_suffix(const char *z, int n) {
   if (h < 0 || m < 0 || z[3] != ':' || h > 24 || m > 59) return 0;
   for (int i = 6; i < n; i++) {
     char c = z[i];
-    if (!is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' && c != 'Z' && c != 'z')
+    if (!ts_is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' && c != 'Z' && c != 'z')
       return 0;
   }
   return 1;
@@ -149,7 +132,7 @@ static int parse_month(const char *z, int year, ts_period *out) {
 
 /* After "YYYY-": MM, MM-DD[time], Hn, Qn. */
 static int parse_after_dash(const char *z, int n, int year, ts_period *out) {
-  if (n == 2 && is_digit(z[0])) return parse_month(z, year, out);
+  if (n == 2 && ts_is_digit(z[0])) return parse_month(z, year, out);
   if (n == 2) return parse_letter(z, n, year, out);
   if (n >= 5 && z[2] == '-') {
     int month = read_digits(z, 2), day = read_digits(z + 3, 2);
@@ -207,8 +190,8 @@ static int skip_spaces(const char *z, int n, int i) {
 /* 1 or 2 digits at z[i..]: the value, and *pi moved past them; -1 if none. */
 static int read_small(const char *z, int n, int *pi) {
   int i = *pi, v = 0, k = 0;
-  while (i < n && k < 2 && is_digit(z[i])) v = v * 10 + (z[i++] - '0'), k++;
-  if (k == 0 || (i < n && is_digit(z[i]))) return -1;
+  while (i < n && k < 2 && ts_is_digit(z[i])) v = v * 10 + (z[i++] - '0'), k++;
+  if (k == 0 || (i < n && ts_is_digit(z[i]))) return -1;
   *pi = i;
   return v;
 }
@@ -268,8 +251,8 @@ static int parse_word_first(const char *z, int n, ts_period *out) {
   int i = 0;
   while (i < n && ((z[i] >= 'a' && z[i] <= 'z') || (z[i] >= 'A' && z[i] <= 'Z'))) i++;
   int word = i, digit = -1;
-  if (word == 1 && i < n && is_digit(z[i])) digit = z[i++] - '0'; /* Q2, H1 */
-  if (digit < 0 && i < n && z[i] == '.') i++;                     /* Jan. */
+  if (word == 1 && i < n && ts_is_digit(z[i])) digit = z[i++] - '0'; /* Q2, H1 */
+  if (digit < 0 && i < n && z[i] == '.') i++;                        /* Jan. */
   int sep = i;
   while (i < n && (z[i] == ' ' || z[i] == '-' || z[i] == ',' || z[i] == '\t')) i++;
   if ((i == sep && (digit >= 0 || word < 3)) || n - i != 4) return 1; /* May2016 */
@@ -285,7 +268,7 @@ static int parse_word_first(const char *z, int n, ts_period *out) {
 
 /* "2Q2023", "2Q 2023", "1H2023": the number before the letter. */
 static int parse_number_first(const char *z, int n, ts_period *out) {
-  if (n < 6 || !is_digit(z[0])) return 1;
+  if (n < 6 || !ts_is_digit(z[0])) return 1;
   char c = z[1];
   if (c != 'Q' && c != 'q' && c != 'H' && c != 'h') return 1;
   int i = skip_spaces(z, n, 2);
@@ -311,11 +294,11 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   if (canonical == 0) out->preliminary = 0;
   if (canonical >= 0) return canonical;
   ts_trim(&z, &n);
-  int preliminary = strip_preliminary(z, &n);
+  int preliminary = ts_strip_preliminary(z, &n);
   if (n < 4) return 1;
   int year = read_digits(z, 4);
   if (year < 0) {
-    int rc = is_digit(z[0]) ? parse_number_first(z, n, out) : parse_word_first(z, n, out);
+    int rc = ts_is_digit(z[0]) ? parse_number_first(z, n, out) : parse_word_first(z, n, out);
     if (rc == 0) out->preliminary = preliminary;
     return rc;
   }
@@ -324,7 +307,7 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   int rc;
   if (nrest == 0) {
     rc = set_period(out, TS_KIND_YEAR, year, 1, 0);
-  } else if (nrest == 2 && is_digit(rest[0])) {
+  } else if (nrest == 2 && ts_is_digit(rest[0])) {
     rc = parse_month(rest, year, out); /* YYYYMM */
   } else if (rest[0] == '-') {
     rc = nrest == 2 ? parse_short_month(rest + 1, 1, year, out)
@@ -336,7 +319,7 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   } else if (starts_with(rest, nrest, KO_YEAR)) {
     rc = parse_korean(rest + 3, nrest - 3, year, out);
   } else if (rest[0] == '.') {
-    rc = (nrest == 3 && is_digit(rest[1]) && is_digit(rest[2]))
+    rc = (nrest == 3 && ts_is_digit(rest[1]) && ts_is_digit(rest[2]))
              ? parse_month(rest + 1, year, out)
              : parse_fraction(rest + 1, nrest - 1, year, out);
   } else if (rest[0] == ' ') {
@@ -526,87 +509,4 @@ int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
 
 double ts_period_years_between(const ts_period *a, const ts_period *b) {
   return (double)(b->year - a->year) + (ts_period_year_fraction(b) - ts_period_year_fraction(a));
-}
-
-/* ---- the nearest accepted form, for error messages ------------------ */
-
-/* Shape of a label: digits as '9', a run of ASCII letters as one 'a', a
-** run of other non-ASCII characters as one 'k', white space runs as one
-** ' ', other characters as they are; at most 31 bytes. */
-static void label_shape(const char *z, int n, char *out) {
-  int k = 0;
-  for (int i = 0; i < n && k < 31; i++) {
-    unsigned char c = (unsigned char)z[i];
-    char t;
-    if (is_digit((char)c))
-      t = '9';
-    else if ((c | 32) >= 'a' && (c | 32) <= 'z')
-      t = 'a';
-    else if (c >= 0x80)
-      t = 'k';
-    else if (ts_is_space((char)c))
-      t = ' ';
-    else
-      t = (char)c;
-    if ((t == 'a' || t == 'k' || t == ' ') && k > 0 && out[k - 1] == t) continue;
-    out[k++] = t;
-  }
-  out[k] = 0;
-}
-
-/* Do two shapes use the same set of characters other than digits? */
-static int same_symbols(const char *a, const char *b) {
-  for (const char *p = a; *p; p++)
-    if (*p != '9' && !strchr(b, *p)) return 0;
-  for (const char *p = b; *p; p++)
-    if (*p != '9' && !strchr(a, *p)) return 0;
-  return 1;
-}
-
-static const struct {
-  const char *shape;
-  const char *form;
-} nearest_forms[] = {
-    {"9999", "'YYYY' (a year from 0001 to 9999)"},
-    {"9999-a9", "'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4)"},
-    {"9999a9", "'YYYYH1' (half 1-2) or 'YYYYQ1' (quarter 1-4)"},
-    {"9999 a9", "'YYYY H1' (half 1-2) or 'YYYY Q1' (quarter 1-4)"},
-    {"9999-99", "'YYYY-MM' (month 01-12)"},
-    {"9999-9", "'YYYY-M' (month 1-12)"},
-    {"9999-99-99", "'YYYY-MM-DD' (a date that exists)"},
-    {"9999.99", "'YYYY.MM' (month 01-12)"},
-    {"9999/99", "'YYYY/MM' (month 01-12)"},
-    {"999999", "'YYYYMM' (month 01-12)"},
-    {"9999a99", "'YYYYM06' (month 01-12)"},
-    {"9999 9/9", "'YYYY 1/2' (half) or 'YYYY 1/4' (quarter)"},
-    {"9999.9/9", "'YYYY.1/2' (half) or 'YYYY.1/4' (quarter)"},
-    {"a 9999", "'Jan 2016' (an English month name or its abbreviation, then the year)"},
-    {"a9 9999", "'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2)"},
-    {"9a9999", "'2Q2023' (quarter 1-4) or '1H2023' (half 1-2)"},
-    {"9999k", "'YYYY\xEB\x85\x84' (a year)"},
-    {"9999k 9k",
-     "'YYYY\xEB\x85\x84 6\xEC\x9B\x94' (month 1-12) or 'YYYY\xEB\x85\x84 "
-     "1\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
-    {"9999k 99k", "'YYYY\xEB\x85\x84 06\xEC\x9B\x94' (month 01-12)"},
-    {"9999k 9/9k", "'YYYY\xEB\x85\x84 1/4\xEB\xB6\x84\xEA\xB8\xB0' (quarter 1-4)"},
-    {"9999k k",
-     "'YYYY\xEB\x85\x84 \xEC\x83\x81\xEB\xB0\x98\xEA\xB8\xB0' (first half) or "
-     "'\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0' (second half)"},
-};
-
-const char *ts_period_nearest_form(const char *z, int n) {
-  char shape[32];
-  if (z == NULL) return nearest_forms[0].form;
-  if (n < 0) n = (int)strlen(z);
-  ts_trim(&z, &n);
-  strip_preliminary(z, &n);
-  label_shape(z, n, shape);
-  int best = 0, best_d = 1 << 30;
-  for (int i = 0; i < (int)(sizeof(nearest_forms) / sizeof(nearest_forms[0])); i++) {
-    /* Ties go to the form made of the same letters and punctuation. */
-    int d = 2 * ts_edit_distance(shape, nearest_forms[i].shape, 0) +
-            !same_symbols(shape, nearest_forms[i].shape);
-    if (d < best_d) best = i, best_d = d;
-  }
-  return nearest_forms[best].form;
 }

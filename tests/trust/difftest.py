@@ -46,6 +46,8 @@ import sqlite3
 import sys
 import time
 
+import common
+
 EXT = os.environ.get("TRADESTAT_EXT", "build/tradestat")
 QUERIES_PER_WORLD = 40
 MAX_SHOWN = 5
@@ -497,11 +499,7 @@ def canon(rows):
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    db.enable_load_extension(False)
-    return db
+    return common.connect(EXT)
 
 
 def run(seed, n_queries):

@@ -20,15 +20,14 @@ Each case prints ok or FAIL; exits 1 if any failed.
 import sqlite3
 import sys
 
+import common
+
 EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
 failures = 0
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT)
 
 
 def months(y, first=1, last=12, fmt="%d-%02d"):

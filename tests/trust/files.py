@@ -41,6 +41,8 @@ import tempfile
 import threading
 import time
 
+import common
+
 EXT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/tradestat")
 PY = "/usr/bin/python3"
 TMP = tempfile.mkdtemp(prefix="ts_trust_")
@@ -58,10 +60,7 @@ def check(ok, name, detail=""):
 
 
 def connect(path=":memory:"):
-    db = sqlite3.connect(path, isolation_level=None)
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT, path, isolation_level=None)
 
 
 def run(db, sql):

@@ -28,6 +28,8 @@ import random
 import sqlite3
 import sys
 
+import common
+
 EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
 SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 20261201
 ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 300
@@ -171,10 +173,7 @@ def random_frame(rng):
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT)
 
 
 def close(a, b):

@@ -24,7 +24,9 @@ import random
 import sqlite3
 import sys
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 SEEDS = 6
 
 
@@ -51,15 +53,11 @@ TEXT_GROUPS = {
 NUMBER_GROUPS = [[1, 1.0], [2, 2.0], ["1"], ["2.0"], [None]]
 
 
-def fail(msg):
-    print("grouping: FAILED: " + msg)
-    sys.exit(1)
+fail = common.failer("grouping")
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
+    db = common.connect(EXT)
     db.create_collation("FOLD", fold)
     return db
 
@@ -283,11 +281,7 @@ def check_missing_collation():
     """A database reopened without the application's collation: the
     virtual table still connects, and a query says which collation is
     missing (not SQLite's bare 'vtable constructor failed')."""
-    import os
-    import tempfile
-    fd, path = tempfile.mkstemp(suffix=".db")
-    os.close(fd)
-    try:
+    with common.temp_db() as path:
         db = connect()
         db.execute("ATTACH ? AS f", (path,))
         db.executescript("""
@@ -295,9 +289,7 @@ def check_missing_collation():
           INSERT INTO f.t VALUES ('A', '2022', 1), ('a', '2023', 2);
           CREATE VIRTUAL TABLE f.y USING yoy_growth(source=t, value=v, period=period, by=k);""")
         db.close()
-        db = sqlite3.connect(path)
-        db.enable_load_extension(True)
-        db.load_extension(EXT)
+        db = common.connect(EXT, path)
         try:
             db.execute("SELECT * FROM y").fetchall()
             fail("a query without the FOLD collation registered ran")
@@ -305,20 +297,12 @@ def check_missing_collation():
             if "yoy_growth" not in str(e) or "FOLD" not in str(e):
                 fail("without FOLD registered: %r (want the module and the collation named)" % str(e))
         db.close()
-    finally:
-        os.remove(path)
 
 
 def main():
     global EXT
-    args = sys.argv[1:]
-    seeds = SEEDS
-    if "--seeds" in args:
-        i = args.index("--seeds")
-        seeds = int(args[i + 1])
-        del args[i:i + 2]
-    if args:
-        EXT = args[0]
+    EXT, options = common.parse_args(sys.argv[1:], EXT, {"seeds": SEEDS})
+    seeds = options["seeds"]
     checked = 0
     for seed in range(1, seeds + 1):
         rng = random.Random(seed)

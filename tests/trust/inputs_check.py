@@ -31,6 +31,8 @@ import random
 import sqlite3
 import sys
 
+import common
+
 EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
 SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 20261201
 KINDS = ["year", "half", "quarter", "month", "day"]
@@ -39,10 +41,7 @@ failures = []
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT)
 
 
 def one(db, sql, *args):

@@ -47,7 +47,9 @@ import sqlite3
 import sys
 import time
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 SEED = 20261201
 WORLDS = 60
 MAX_SHOWN = 5
@@ -88,9 +90,7 @@ class World:
     def __init__(self, seed, ext):
         self.seed = seed
         rng = self.rng = random.Random(seed)
-        db = self.db = sqlite3.connect(":memory:", isolation_level=None)
-        db.enable_load_extension(True)
-        db.load_extension(ext)
+        db = self.db = common.connect(ext, isolation_level=None)
         self.decl = [rng.choice(DECLS), rng.choice(DECLS)]
         self.kind = rng.choice(["year", "quarter", "month"])
         self.without_rowid = rng.random() < 0.25
@@ -278,17 +278,8 @@ def queries(w, rng):
 
 
 def main():
-    ext = EXT
-    seed, worlds = SEED, WORLDS
-    args = sys.argv[1:]
-    while args:
-        a = args.pop(0)
-        if a == "--seed":
-            seed = int(args.pop(0))
-        elif a == "--worlds":
-            worlds = int(args.pop(0))
-        else:
-            ext = a
+    ext, options = common.parse_args(sys.argv[1:], EXT, {"seed": SEED, "worlds": WORLDS})
+    seed, worlds = options["seed"], options["worlds"]
     t0 = time.time()
     failures = []
     n = 0

@@ -13,8 +13,9 @@ the C locale.
 """
 import ctypes
 import locale
-import sqlite3
 import sys
+
+import common
 
 ext = sys.argv[1]
 locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
@@ -26,9 +27,7 @@ libc.strtod.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
 assert libc.strtod(b"12.5", None) == 12.0, "de_DE did not change strtod"
 assert libc.strtod(b"12,5", None) == 12.5
 
-db = sqlite3.connect(":memory:")
-db.enable_load_extension(True)
-db.load_extension(ext)
+db = common.connect(ext)
 
 checks = [
     # (id, sql, expected)

@@ -30,21 +30,18 @@ import sqlite3
 import struct
 import sys
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 SEEDS = 8
 TALLY = {"rows": 0, "errors": 0, "rows by hash": 0, "compact": 0}
 
 
-def fail(msg):
-    print("paths: FAILED: " + msg)
-    sys.exit(1)
+fail = common.failer("paths")
 
 
 def connect(path=":memory:"):
-    db = sqlite3.connect(path)
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT, path)
 
 
 def counts(db):
@@ -380,18 +377,8 @@ def check_cap():
 
 def main():
     global EXT, SEEDS
-    args = sys.argv[1:]
-    cap = True
-    if args and not args[0].startswith("--"):
-        EXT = args.pop(0)
-    while args:
-        a = args.pop(0)
-        if a == "--seeds":
-            SEEDS = int(args.pop(0))
-        elif a == "--no-cap":
-            cap = False
-        else:
-            fail("unknown argument %r" % a)
+    EXT, options = common.parse_args(sys.argv[1:], EXT, {"seeds": SEEDS}, flags=("no-cap",))
+    SEEDS, cap = options["seeds"], not options["no_cap"]
     probe = connect()
     c0 = counts(probe)
     total = sum(check_seed(seed) for seed in range(1, SEEDS + 1))

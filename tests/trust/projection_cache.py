@@ -39,6 +39,8 @@ import sqlite3
 import sys
 import tempfile
 
+import common
+
 EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
 KEYS = ["a", "b", "c", "d", "e", "f"]
 YEAR = 2021
@@ -69,10 +71,7 @@ ANSWER = "printf('%.9g %.9g %.9g', projection, low, high)"
 
 
 def connect(path):
-    con = sqlite3.connect(path, isolation_level=None)
-    con.enable_load_extension(True)
-    con.load_extension(EXT)
-    return con
+    return common.connect(EXT, path, isolation_level=None)
 
 
 def expected_answers(method):

@@ -23,6 +23,8 @@ import sqlite3
 import sys
 import time
 
+import common
+
 PARTNERS = int(os.environ.get("PARTNERS", "40"))
 YEAR = 2010
 
@@ -59,9 +61,7 @@ def close(a, b):
 
 
 def bench(ext, db):
-    con = sqlite3.connect(db)
-    con.enable_load_extension(True)
-    con.load_extension(ext)
+    con = common.connect(ext, db)
     for m in ("auto", "snaive", "prior_share"):
         con.execute("CREATE VIRTUAL TABLE temp.p_%s USING annual_projection(source=direct_trade, "
                     "value=amount, period=period, by='flow, partner, category', method=%s, "

@@ -35,24 +35,20 @@
 Exits 1 at the first difference, printing the case.
 """
 import random
-import sqlite3
 import sys
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 SEED = 1
 COLS = "k, year, ytd, projection, low, high, note"
 
 
-def fail(msg):
-    print("projection props: FAILED: " + msg)
-    sys.exit(1)
+fail = common.failer("projection props")
 
 
 def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
-    return db
+    return common.connect(EXT)
 
 
 def series_rows(r, per):
@@ -289,13 +285,8 @@ def check_reconcile(db, r):
 
 def main():
     global EXT, SEED
-    args = sys.argv[1:]
-    if "--seed" in args:
-        i = args.index("--seed")
-        SEED = int(args[i + 1])
-        del args[i:i + 2]
-    if args:
-        EXT = args[0]
+    EXT, options = common.parse_args(sys.argv[1:], EXT, {"seed": SEED})
+    SEED = options["seed"]
     db = connect()
     r = random.Random(SEED)
     future = check_future(db, r)

@@ -40,7 +40,9 @@ import random
 import sqlite3
 import sys
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 TABLES = 200
 SEED = 1
 
@@ -51,14 +53,6 @@ GROUP_KINDS = {
     "number": ("", [[1, 1.0], [2, 2.0], [3], [None]]),
 }
 PARTS = ["China", "USA", "Japan", "Viet Nam", "Germany", None]
-
-
-def connect(ext):
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(ext)
-    db.enable_load_extension(False)
-    return db
 
 
 def norm(kind, v):
@@ -214,7 +208,7 @@ def compare(db, t, table, want, where="", args=()):
 
 
 def check_table(ext, t, seed):
-    db = connect(ext)
+    db = common.connect(ext)
     load(db, t)
     for scan in ("stream", "hash"):
         name = "g_" + scan
@@ -273,7 +267,7 @@ def cost(ext, ngroups=20, nparts=100, nmonths=120):
              ("two, a spelling per series", "g, part",
               [(spelt(g, int(pp[1:])), pp, p, v) for g, pp, p, v in rows]))
     for what, by, data in cases:
-        db = connect(ext)
+        db = common.connect(ext)
         db.execute("CREATE TABLE raw(g TEXT COLLATE NOCASE, part TEXT, p TEXT, v INTEGER)")
         db.executemany("INSERT INTO raw VALUES(?, ?, ?, ?)", data)
         if by.startswith("g ||"):
@@ -298,19 +292,11 @@ def cost(ext, ngroups=20, nparts=100, nmonths=120):
 
 
 def main(argv):
-    ext, n, seed = EXT, TABLES, SEED
-    args = list(argv)
-    while args:
-        a = args.pop(0)
-        if a == "--tables":
-            n = int(args.pop(0))
-        elif a == "--seed":
-            seed = int(args.pop(0))
-        elif a == "--cost":  # time ratios only
-            cost(ext)
-            return 0
-        else:
-            ext = a
+    ext, options = common.parse_args(argv, EXT, {"tables": TABLES, "seed": SEED}, flags=("cost",))
+    n, seed = options["tables"], options["seed"]
+    if options["cost"]:  # time ratios only
+        cost(ext)
+        return 0
     counts = {}
     for k in range(n):
         s = seed * 1000003 + k

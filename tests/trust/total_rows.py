@@ -53,21 +53,15 @@ import random
 import sqlite3
 import sys
 
-EXT = "build/tradestat"
+import common
+
+EXT = common.DEFAULT_EXT
 TABLES = 300
 SEED = 1
 KINDS = {"year": 1, "quarter": 4, "month": 12}
 TOTAL_LABELS = ["합계", "Total", "계", "All countries"]
 PART_LABELS = ["중국", "미국", "일본", "베트남", "홍콩", "대만", "Germany", "India", "Mexico",
                "Brazil", "Canada", "Australia", "France", "Chile"]
-
-
-def connect(ext):
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(ext)
-    db.enable_load_extension(False)
-    return db
 
 
 def period_labels(kind, first_year, n):
@@ -233,7 +227,7 @@ def complete_year(t):
 
 def check_table(ext, t, seed):
     """None, or what went wrong."""
-    db = connect(ext)
+    db = common.connect(ext)
     load(db, t)
     series = {r[0] for r in t.rows if r[2] is not None}
     try:
@@ -283,7 +277,7 @@ def check_table(ext, t, seed):
 
 
 def refused(ext, t):
-    db = connect(ext)
+    db = common.connect(ext)
     load(db, t)
     try:
         shares(db)
@@ -350,7 +344,7 @@ def cost(ext, nseries=2000, nmonths=120):
         return sum(int(w.strip(",")) for w in line.split() if w.strip(",").isdigit())
 
     for what, rows in (("ordinary", base), ("with a total row", with_total)):
-        db = connect(ext)
+        db = common.connect(ext)
         db.execute("CREATE TABLE src(region TEXT, period TEXT, value INTEGER)")
         db.executemany("INSERT INTO src VALUES(?, ?, ?)", rows)
         q = "SELECT sum(%s) FROM yoy_growth('src', 'value', 'period', 'region')"
@@ -363,21 +357,13 @@ def cost(ext, nseries=2000, nmonths=120):
 
 
 def main(argv):
-    ext, n, seed, check = EXT, TABLES, SEED, True
-    args = list(argv)
-    while args:
-        a = args.pop(0)
-        if a == "--tables":
-            n = int(args.pop(0))
-        elif a == "--seed":
-            seed = int(args.pop(0))
-        elif a == "--measure-only":  # another build's rates, nothing asserted
-            check = False
-        elif a == "--cost":  # time ratios only
-            cost(ext)
-            return 0
-        else:
-            ext = a
+    # --measure-only: another build's rates, nothing asserted
+    ext, options = common.parse_args(argv, EXT, {"tables": TABLES, "seed": SEED},
+                                     flags=("measure-only", "cost"))
+    n, seed, check = options["tables"], options["seed"], not options["measure_only"]
+    if options["cost"]:  # time ratios only
+        cost(ext)
+        return 0
     counts = {}
     grain_limit = 0
     for k in range(n if check else 0):

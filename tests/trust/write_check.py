@@ -20,6 +20,8 @@ import collections
 import sqlite3
 import sys
 
+import common
+
 EXT = sys.argv[1] if len(sys.argv) > 1 else "build/tradestat"
 MAX_STEPS = 2000  # progress callbacks of 1000 VM steps each
 
@@ -69,9 +71,7 @@ def rows_of_source():
 
 
 def check(module, form, source, shape):
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(EXT)
+    db = common.connect(EXT)
     db.executescript(SOURCES[source])
     db.executemany("INSERT INTO t VALUES(?, ?, ?, ?)", rows_of_source())
     db.execute("CREATE TABLE keys(k TEXT)")

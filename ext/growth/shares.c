@@ -1,0 +1,477 @@
+/*
+** growth/shares.c -- yoy_growth's share, share_change and contribution
+** (contract 7 of growth/yoy_vtab.c): the groups of series, their totals
+** read by a second scan of the whole source, total= and the refusal of a
+** total row counted twice.
+*/
+#include "growth/yoy_vtab.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The by columns that make a group: every one but the last, which names
+** the parts (by lists go from coarse to fine: 'flow, partner').  With
+** one by column or none, every series is in one group. */
+static int group_columns(const ts_source_spec *spec) { return spec->nBy >= 2 ? spec->nBy - 1 : 0; }
+
+static void free_groups(yoy_cursor *cur) {
+  for (int g = 0; g < cur->nGroup; g++) {
+    share_group *grp = &cur->aGroup[g];
+    for (int b = 0; b < TS_MAX_BY; b++) sqlite3_value_free(grp->apKey[b]);
+    sqlite3_free(grp->aTotal);
+    ts_total_guard_free(grp->guard);
+  }
+  sqlite3_free(cur->aGroup);
+  cur->aGroup = NULL;
+  cur->nGroup = cur->nGroupAlloc = 0;
+}
+
+void ts_yoy_reset(ts_series_cursor *pCur) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  free_groups(cur);
+  cur->totals_loaded = 0;
+  cur->iGroup = GROUP_UNKNOWN;
+  cur->iHint = 0;
+  sqlite3_finalize(cur->same_group);
+  cur->same_group = NULL;
+  sqlite3_finalize(cur->is_label);
+  cur->is_label = NULL;
+}
+
+/* ---- groups ------------------------------------------------------------
+** Two series are in one group when their group columns are equal as
+** GROUP BY (and the scan, series_source.c) compares them: with each
+** column's own collation ('Import' and 'import' are one flow under
+** NOCASE), INTEGER 1 equal to REAL 1.0, NULLs equal.  SQLite is asked,
+** the way the scan asks whether a row belongs to a series:
+**
+**   SELECT (+k0 IS ?3) AND (+k1 IS ?4) FROM
+**     (SELECT s."a" AS k0, s."b" AS k1 FROM src AS s WHERE 0
+**      UNION ALL SELECT ?1, ?2)
+**
+** The leftmost arm gives k0.. the columns' collations and reads no row. */
+
+/* A statement on the source (prepared once per query) from zSql, which
+** it frees (NULL: out of memory); *pzErr on error. */
+static int prepare_on_source(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  if (zSql == NULL) return SQLITE_NOMEM;
+  int rc = sqlite3_prepare_v2(vtab->db, zSql, -1, pStmt, NULL);
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    *pzErr = sqlite3_mprintf("yoy_growth: %s", sqlite3_errmsg(vtab->db));
+  return rc;
+}
+
+static int prepare_same_group(yoy_cursor *cur, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  return prepare_on_source(cur,
+                           ts_same_key_sql(vtab->db, cur->base.spec, group_columns(cur->base.spec)),
+                           &cur->same_group, pzErr);
+}
+
+/* *pSame = 1 when keys a and b have equal group columns. */
+static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *const *b, int *pSame,
+                      char **pzErr) {
+  int n = group_columns(cur->base.spec), i = 0, rc = SQLITE_OK;
+  while (i < n && ts_key_same_bytes(a[i], b[i])) i++;
+  *pSame = i == n;
+  if (*pSame) return SQLITE_OK;
+  if (cur->same_group == NULL && (rc = prepare_same_group(cur, pzErr)) != SQLITE_OK) return rc;
+  for (i = 0; i < n && rc == SQLITE_OK; i++) {
+    rc = a[i] ? sqlite3_bind_value(cur->same_group, i + 1, a[i])
+              : sqlite3_bind_null(cur->same_group, i + 1);
+    if (rc == SQLITE_OK)
+      rc = b[i] ? sqlite3_bind_value(cur->same_group, n + i + 1, b[i])
+                : sqlite3_bind_null(cur->same_group, n + i + 1);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_step(cur->same_group);
+  if (rc == SQLITE_ROW) {
+    *pSame = sqlite3_column_int(cur->same_group, 0);
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+    *pzErr = sqlite3_mprintf("yoy_growth: %s", sqlite3_errmsg(vtab->db));
+  }
+  sqlite3_reset(cur->same_group);
+  return rc;
+}
+
+/* Whether a series' last by column, as text, is the total= label under
+** that column's collation (total=Total finds a NOCASE 'TOTAL'; total=0
+** finds INTEGER 0): CAST keeps the column's collation. */
+static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabel, int *pMatch,
+                          char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const ts_source_spec *spec = cur->base.spec;
+  int rc = SQLITE_OK, last = spec->nBy - 1;
+  *pMatch = 0;
+  if (last < 0) return SQLITE_OK;
+  if (cur->is_label == NULL) {
+    char *zFrom = ts_source_sql_name(spec);
+    if (zFrom == NULL) return SQLITE_NOMEM;
+    sqlite3_str *q = sqlite3_str_new(vtab->db);
+    sqlite3_str_appendf(q,
+                        "SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
+                        " FROM %s WHERE 0 UNION ALL SELECT ?1)",
+                        spec->azBy[last], zFrom);
+    sqlite3_free(zFrom);
+    rc = prepare_on_source(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  rc = s->apKey[last] ? sqlite3_bind_value(cur->is_label, 1, s->apKey[last])
+                      : sqlite3_bind_null(cur->is_label, 1);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(cur->is_label, 2, zLabel, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(cur->is_label);
+  if (rc == SQLITE_ROW) {
+    *pMatch = sqlite3_column_int(cur->is_label, 0);
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("yoy_growth: %s", sqlite3_errmsg(vtab->db));
+  }
+  sqlite3_reset(cur->is_label);
+  return rc;
+}
+
+/* The group of series s, the iSeries-th of the totals scan: the last
+** group when its group columns are s's (the scan is ordered by them),
+** else a new one. */
+static int group_of_scanned(yoy_cursor *cur, const ts_series *s, int iSeries, share_group **ppGroup,
+                            char **pzErr) {
+  int n = group_columns(cur->base.spec), same = 0, rc = SQLITE_OK;
+  if (cur->nGroup > 0) {
+    rc = same_group(cur, cur->aGroup[cur->nGroup - 1].apKey, s->apKey, &same, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  if (!same) {
+    if (cur->nGroup == cur->nGroupAlloc) {
+      int nAlloc = cur->nGroupAlloc ? 2 * cur->nGroupAlloc : 4;
+      share_group *a = sqlite3_realloc64(cur->aGroup, sizeof(*a) * (sqlite3_uint64)nAlloc);
+      if (a == NULL) return SQLITE_NOMEM;
+      cur->aGroup = a;
+      cur->nGroupAlloc = nAlloc;
+    }
+    share_group *grp = &cur->aGroup[cur->nGroup++];
+    memset(grp, 0, sizeof(*grp));
+    grp->iFirst = iSeries;
+    for (int b = 0; b < n; b++)
+      if (s->apKey[b] && (grp->apKey[b] = sqlite3_value_dup(s->apKey[b])) == NULL)
+        return SQLITE_NOMEM;
+  }
+  share_group *grp = &cur->aGroup[cur->nGroup - 1];
+  grp->nSeries++;
+  *ppGroup = grp;
+  return SQLITE_OK;
+}
+
+/* The current series' group (NULL: none in the totals scan, which reads
+** the same source, so never in practice).  Series come in the order the
+** totals scan saw them, so the search starts where the last one ended. */
+static int current_group(yoy_cursor *cur, const share_group **ppGroup, char **pzErr) {
+  if (cur->iGroup == GROUP_UNKNOWN) {
+    cur->iGroup = -1;
+    if (group_columns(cur->base.spec) == 0) {
+      if (cur->nGroup > 0) cur->iGroup = 0;
+    } else {
+      for (int t = 0; t < cur->nGroup && cur->iGroup < 0; t++) {
+        int g = (cur->iHint + t) % cur->nGroup, same = 0;
+        int rc = same_group(cur, cur->aGroup[g].apKey, cur->base.series->apKey, &same, pzErr);
+        if (rc != SQLITE_OK) {
+          cur->iGroup = GROUP_UNKNOWN;
+          return rc;
+        }
+        if (same) cur->iGroup = cur->iHint = g;
+      }
+    }
+  }
+  *ppGroup = cur->iGroup >= 0 ? &cur->aGroup[cur->iGroup] : NULL;
+  return SQLITE_OK;
+}
+
+/* Adds a series' points into its group's running totals (both sorted by
+** ordinal): sums merged, and a total is incomplete when any part is. */
+static int add_to_totals(share_group *grp, const ts_series *s) {
+  int n = grp->nTotal, m = s->nPoint, i = 0, j = 0, k = 0;
+  ts_point *out = sqlite3_malloc64((sqlite3_uint64)(n + m + 1) * sizeof(ts_point));
+  if (out == NULL) return SQLITE_NOMEM;
+  while (i < n || j < m) {
+    if (j >= m || (i < n && grp->aTotal[i].ordinal < s->aPoint[j].ordinal)) {
+      out[k++] = grp->aTotal[i++];
+    } else if (i >= n || s->aPoint[j].ordinal < grp->aTotal[i].ordinal) {
+      out[k++] = s->aPoint[j++];
+    } else {
+      out[k] = grp->aTotal[i++];
+      ts_sum_merge(&out[k].sum[0], &s->aPoint[j].sum[0]);
+      out[k].incomplete[0] |= s->aPoint[j].incomplete[0];
+      out[k].preliminary[0] |= s->aPoint[j++].preliminary[0];
+      k++;
+    }
+  }
+  sqlite3_free(grp->aTotal);
+  grp->aTotal = out;
+  grp->nTotal = k;
+  return SQLITE_OK;
+}
+
+/* ---- a total row among the series, without total= -------------------
+** A KOSIS table carries its total as one more value of the by column
+** ('합계'): summed with its parts, every share is halved and the total
+** row shows 50 %.  Shares are then refused (docs/design.md, "A total row
+** without `total=` is an error"): an error naming the series and total=.
+** With several by columns the parts of a group are its series, so the
+** guard runs per group: a partner 'Total' inside each flow is found.
+** The totals scan hands every series to its group's guard; the source is
+** read once more only when a guard has a candidate, and that one read
+** judges every candidate. */
+
+/* "col=value, ..." of the first n by columns of a key (sqlite3_free it). */
+static char *key_label(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *const *apKey,
+                       int n) {
+  sqlite3_str *str = sqlite3_str_new(db);
+  for (int b = 0; b < n; b++) {
+    const unsigned char *z = sqlite3_value_text(apKey[b]);
+    sqlite3_str_appendf(str, "%s%s=", b ? ", " : "", spec->azBy[b]);
+    if (z)
+      sqlite3_str_appendf(str, "'%q'", (const char *)z);
+    else
+      sqlite3_str_appendall(str, "NULL");
+  }
+  return sqlite3_str_finish(str);
+}
+
+/* The error naming series zLabel, from its verdict; zGroup: " with
+** flow='import'" when the by columns make groups, else "". */
+static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
+                             const ts_total_verdict *v) {
+  if (v->rule == TS_TOTAL_EXACT)
+    return sqlite3_mprintf(
+        "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
+        "series%s in every period (a total row?), so the total of the series counts it twice; "
+        "name it with total= to divide by it, or leave it out of the source",
+        zLabel, nOther, zGroup);
+  char zUnit[48];
+  if (v->unit > 0.0)
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "the rounding of the source (unit %g)", v->unit);
+  else /* REALs of more than nine decimals */
+    sqlite3_snprintf(sizeof(zUnit), zUnit, "floating-point rounding");
+  return sqlite3_mprintf(
+      "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
+      "series%s to %s in %d of the %d periods where it and two of them have figures%s (a total "
+      "row?), so the total of the series counts it twice; name it with total= to divide by it, "
+      "or leave it out of the source",
+      zLabel, nOther, zGroup, zUnit, v->nMatch, v->nShared,
+      v->larger ? ", and is larger where one is missing" : "");
+}
+
+/* With three series or more in a group, a series that is the sum of the
+** others of its group (growth/total_row.c decides) makes share and
+** contribution divide by twice the real total: refused.  When several
+** are, the first whose last by column reads as a total is named, else
+** the first. */
+static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
+  int last = -1;
+  for (int g = 0; g < cur->nGroup; g++) {
+    ts_total_guard *guard = cur->aGroup[g].guard;
+    int has = guard ? ts_total_guard_has_candidates(guard) : 0;
+    if (has < 0) return SQLITE_NOMEM;
+    if (has) last = cur->aGroup[g].iFirst + ts_total_guard_last_candidate(guard);
+  }
+  if (last < 0) return SQLITE_OK;
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const ts_source_spec *spec = cur->base.spec;
+  ts_pushdown pd;
+  memset(&pd, 0, sizeof(pd));
+  ts_scan *scan = NULL;
+  ts_series *s = NULL;
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr), k = 0, g = 0, labelled = 0;
+  const share_group *named = NULL;
+  char *zLabel = NULL;
+  ts_total_verdict chosen;
+  memset(&chosen, 0, sizeof(chosen));
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, spec, &pd, &scan, pzErr);
+  while (rc == SQLITE_OK && k <= last && !labelled &&
+         (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    int iSeries = k++; /* the same read in the same order: the groups' numbering */
+    while (g < cur->nGroup && iSeries >= cur->aGroup[g].iFirst + cur->aGroup[g].nSeries) g++;
+    if (g >= cur->nGroup) break;
+    const share_group *grp = &cur->aGroup[g];
+    int local = iSeries - grp->iFirst;
+    if (grp->guard == NULL || !ts_total_guard_is_candidate(grp->guard, local)) continue;
+    ts_total_verdict v;
+    ts_total_guard_judge(grp->guard, local, s->aPoint, s->nPoint, &v);
+    if (v.rule == TS_TOTAL_NONE) continue;
+    int like = spec->nBy > 0 &&
+               ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec->nBy - 1]));
+    if (zLabel && !like) continue; /* the first stays named */
+    sqlite3_free(zLabel);
+    zLabel = key_label(vtab->db, spec, s->apKey, spec->nBy);
+    if (zLabel == NULL) rc = SQLITE_NOMEM;
+    chosen = v;
+    named = grp;
+    labelled = like;
+  }
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  if (rc == SQLITE_OK && zLabel) {
+    int n = group_columns(spec);
+    char *zKey = n ? key_label(vtab->db, spec, named->apKey, n) : NULL;
+    char *zGroup = n ? (zKey ? sqlite3_mprintf(" with %s", zKey) : NULL) : sqlite3_mprintf("");
+    *pzErr =
+        zGroup ? total_row_error(zLabel, zGroup, ts_total_guard_n_series(named->guard) - 1, &chosen)
+               : NULL;
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    sqlite3_free(zKey);
+    sqlite3_free(zGroup);
+  }
+  sqlite3_free(zLabel);
+  return rc;
+}
+
+/* With total= and groups, each group must hold its total series: a
+** group without it would have no shares, and NULLs would read as "no
+** figure" where the source is at fault.  An error names the first. */
+static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char **pzErr) {
+  const ts_source_spec *spec = cur->base.spec;
+  int n = group_columns(spec);
+  if (n == 0) return SQLITE_OK; /* one by column: NULL shares when it is missing */
+  for (int g = 0; g < cur->nGroup; g++) {
+    if (cur->aGroup[g].has_total) continue;
+    ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+    char *zKey = key_label(vtab->db, spec, cur->aGroup[g].apKey, n);
+    if (zKey == NULL) return SQLITE_NOMEM;
+    *pzErr = sqlite3_mprintf(
+        "yoy_growth: total='%q' names a value of %s, the last by column, but the series with %s "
+        "have no %s='%q': each combination of the other by columns needs its own total series "
+        "(or leave it out of the source)",
+        zTotal, spec->azBy[spec->nBy - 1], zKey, spec->azBy[spec->nBy - 1], zTotal);
+    sqlite3_free(zKey);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* Reads the totals of every group and period with a second scan of the
+** whole source (no pushdown: the query's WHERE must not change them): the
+** sum of every series of the group, or the group's series named by
+** total=. */
+static int load_totals(yoy_cursor *cur, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
+  const char *zTotal = cfg ? cfg->zTotal : NULL;
+  ts_source_spec spec = *cur->base.spec; /* shallow: the strings stay the cursor's */
+  int grouped = group_columns(&spec) > 0;
+  ts_pushdown pd;
+  memset(&pd, 0, sizeof(pd));
+  ts_scan *scan = NULL;
+  /* A statement that writes the source reads it as it was (rowid bound
+  ** or the kept series): the totals too. */
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, &spec, &pd, &scan, pzErr);
+  ts_series *s = NULL;
+  int first = 1, k = 0;
+  free_groups(cur);
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW) {
+    share_group *grp = NULL;
+    rc = group_of_scanned(cur, s, k++, &grp, pzErr);
+    if (rc != SQLITE_OK) break;
+    if (zTotal) { /* the group's series whose key is the label, as SQL compares them */
+      int match = 0;
+      if (grp->has_total) continue; /* the first one is the total */
+      rc = is_total_label(cur, s, zTotal, &match, pzErr);
+      if (rc != SQLITE_OK) break;
+      if (!match) continue;
+    }
+    if (first) cur->total_kind = s->kind;
+    first = 0;
+    if (s->kind != cur->total_kind) {
+      *pzErr = sqlite3_mprintf(
+          "yoy_growth: share and contribution need every series of one"
+          " period kind (%s and %s found)",
+          ts_period_kind_name(cur->total_kind), ts_period_kind_name(s->kind));
+      rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      break;
+    }
+    rc = add_to_totals(grp, s);
+    if (zTotal) {
+      grp->has_total = 1;
+      if (!grouped) break; /* one group: nothing more to read */
+      continue;
+    }
+    if (rc == SQLITE_OK && grp->guard == NULL && (grp->guard = ts_total_guard_new()) == NULL)
+      rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = ts_total_guard_add(grp->guard, s->aPoint, s->nPoint);
+  }
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  if (rc == SQLITE_OK)
+    rc = zTotal ? refuse_group_without_total(cur, zTotal, pzErr) : refuse_total_row(cur, pzErr);
+  if (rc == SQLITE_OK) cur->totals_loaded = 1;
+  return rc;
+}
+
+/* The total of the period with this ordinal in a group: its point, or NULL. */
+static const ts_point *total_at(const yoy_cursor *cur, const share_group *grp, ts_period_kind kind,
+                                int64_t ordinal) {
+  if (grp == NULL || cur->total_kind != kind) return NULL;
+  int j = ts_point_find(grp->aTotal, grp->nTotal, ordinal);
+  return j >= 0 ? &grp->aTotal[j] : NULL;
+}
+
+/* part / total * 100 when both are there, complete, and total != 0. */
+static int share_of(const ts_point *part, const ts_point *total, double *out) {
+  if (part == NULL || total == NULL || part->incomplete[0] || total->incomplete[0]) return 0;
+  double t = ts_sum_double(&total->sum[0]);
+  if (t == 0.0) return 0;
+  *out = ts_sum_double(&part->sum[0]) / t * 100.0;
+  return isfinite(*out);
+}
+
+void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
+                         const ts_point *prior) {
+  const ts_series *s = cur->base.series;
+  const share_group *grp = NULL;
+  char *zErr = NULL;
+  int rc = cur->totals_loaded ? SQLITE_OK : load_totals(cur, &zErr);
+  if (rc == SQLITE_OK) rc = current_group(cur, &grp, &zErr);
+  if (rc != SQLITE_OK) {
+    if (zErr)
+      sqlite3_result_error(ctx, zErr, -1);
+    else
+      sqlite3_result_error_code(ctx, rc);
+    sqlite3_free(zErr);
+    return;
+  }
+  const ts_point *total = total_at(cur, grp, s->kind, pt->ordinal);
+  const ts_point *prior_total = NULL;
+  ts_period p, pp;
+  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) == 0 && ts_period_prior_year(&p, &pp) == 0)
+    prior_total = total_at(cur, grp, s->kind, ts_period_ordinal(&pp));
+  double now, then;
+  switch (iCol) {
+    case COL_SHARE:
+      if (share_of(pt, total, &now)) sqlite3_result_double(ctx, now);
+      break;
+    case COL_SHARE_CHANGE:
+      if (share_of(pt, total, &now) && share_of(prior, prior_total, &then))
+        ts_result_double(ctx, now - then);
+      break;
+    case COL_CONTRIBUTION: {
+      /* The current total's completeness matters too, though the formula
+      ** does not read it: a contribution shown where the total's growth is
+      ** not would be a part of a growth that is not there to add up to. */
+      if (prior == NULL || prior_total == NULL || pt->incomplete[0] || prior->incomplete[0] ||
+          prior_total->incomplete[0] || (total && total->incomplete[0]))
+        break;
+      double base = ts_sum_double(&prior_total->sum[0]);
+      if (base == 0.0) break;
+      ts_number a, b, diff;
+      ts_sum_value(&pt->sum[0], &a);
+      ts_sum_value(&prior->sum[0], &b);
+      ts_number_difference(&a, &b, &diff);
+      ts_result_double(ctx, diff.d / fabs(base) * 100.0);
+      break;
+    }
+    default: break;
+  }
+}

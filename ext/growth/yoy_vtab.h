@@ -1,0 +1,84 @@
+/*
+** growth/yoy_vtab.h -- what the yoy_growth virtual table (growth/yoy_vtab.c)
+** and its share columns (growth/shares.c) share: the result columns, the
+** CREATE form's table and the cursor.  Private to growth/.
+*/
+#ifndef TS_GROWTH_YOY_VTAB_H
+#define TS_GROWTH_YOY_VTAB_H
+
+#include "vtab/series_vtab.h"
+#include "growth/total_row.h"
+
+enum {
+  COL_PERIOD,
+  COL_VALUE,
+  COL_PRIOR_PERIOD,
+  COL_PRIOR_VALUE,
+  COL_CHANGE,
+  COL_GROWTH,
+  COL_YTD_VALUE,
+  COL_PRIOR_YTD_VALUE,
+  COL_YTD_GROWTH,
+  COL_SHARE,
+  COL_SHARE_CHANGE,
+  COL_CONTRIBUTION,
+  COL_PRELIMINARY,
+  COL_NOTE,
+  N_RESULT
+};
+
+/* The CREATE form's own key: total=LABEL names the value of the last by
+** column whose series holds the total of its group. */
+typedef struct yoy_vtab {
+  ts_series_vtab base;
+  char *zTotal; /* NULL: the total is the sum of the group's series */
+} yoy_vtab;
+
+/* A row's growth is computed when a column first needs it, and only as
+** much as that column needs: a query reading growth alone never pays for
+** the year-to-date sums (each form is to the bit ts_growth_at's). */
+typedef enum row_state { ROW_NONE, ROW_GROWTH, ROW_FULL } row_state;
+
+/* The series sharing the values of every by column but the last, and
+** the totals their shares divide by.  The source is read ordered by the
+** by columns (series_source.h), so a group's series are adjacent. */
+typedef struct share_group {
+  sqlite3_value *apKey[TS_MAX_BY]; /* its first series' group columns (owned) */
+  ts_point *aTotal;                /* the total of each period, by ordinal */
+  int nTotal;
+  int has_total;       /* total=: the named series was found in it */
+  int iFirst, nSeries; /* its series in the totals scan: iFirst .. + nSeries */
+  /* Without total=: what the totals scan saw of each series of the group
+  ** and period, to find a total row among them (refuse_total_row). */
+  ts_total_guard *guard;
+} share_group;
+
+#define GROUP_UNKNOWN (-2)
+
+typedef struct yoy_cursor {
+  ts_series_cursor base;
+  int i;                   /* current point of the series */
+  ts_growth_cursor growth; /* running year-to-date sums along the series */
+  row_state state;         /* how much of row is computed for point i */
+  ts_growth_row row;
+  /* The totals, read once per query when first needed: one group of
+  ** series per combination of the by columns before the last (one group
+  ** of every series with fewer than two by columns). */
+  int totals_loaded; /* 0: not yet; 1: aGroup holds them */
+  share_group *aGroup;
+  int nGroup, nGroupAlloc;
+  ts_period_kind total_kind;
+  int iGroup;               /* the current series' group; GROUP_UNKNOWN: not looked up */
+  int iHint;                /* where the last look-up found one (series come in order) */
+  sqlite3_stmt *same_group; /* same_group's question, prepared when first asked */
+  sqlite3_stmt *is_label;   /* is_total_label's */
+} yoy_cursor;
+
+/* growth/shares.c: the cursor's totals freed (the module's xReset), and
+** the share, share_change or contribution column iCol of point pt (prior:
+** the same period a year earlier, or NULL). */
+void ts_yoy_reset(ts_series_cursor *pCur);
+void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
+                         const ts_point *prior);
+
+#endif

@@ -1,0 +1,82 @@
+"""What the trust suites (tests/trust/*.py) share: the extension loaded
+into a sqlite3 connection, the command line of the seeded suites, a
+temporary database file and the way a suite stops on a failure.
+
+Each suite runs as a script from this folder (so the folder is on
+sys.path and `import common` finds this file), under Debian's own
+/usr/bin/python3: its sqlite3 can load extensions, while a python3
+earlier on PATH may not.
+"""
+import contextlib
+import os
+import sqlite3
+import sys
+import tempfile
+
+DEFAULT_EXT = "build/tradestat"
+
+
+def connect(ext, path=":memory:", **kwargs):
+    """A connection to path (kwargs as sqlite3.connect takes them) with
+    the extension at ext loaded; loading is switched off again after, so
+    SQL run by the suite cannot load another."""
+    db = sqlite3.connect(path, **kwargs)
+    if not hasattr(db, "enable_load_extension"):
+        sys.exit("%s: this python's sqlite3 cannot load extensions; run the suite with "
+                 "/usr/bin/python3" % os.path.basename(sys.argv[0]))
+    db.enable_load_extension(True)
+    db.load_extension(ext)
+    db.enable_load_extension(False)
+    return db
+
+
+def parse_args(argv, ext=DEFAULT_EXT, numbers=None, flags=()):
+    """A seeded suite's command line: the extension's path (the one word
+    that is not an option; ext when there is none), `--NAME N` for each
+    NAME of numbers (a dict of NAME: default, whole numbers) and `--NAME`
+    alone for each NAME of flags.  Returns (ext, options), options[KEY]
+    for every NAME (KEY: NAME with '_' for '-'; a flag is True when
+    given).  A word it does not know stops the suite with a message."""
+    numbers = dict(numbers or {})
+    options = {name.replace("-", "_"): value for name, value in numbers.items()}
+    options.update({name.replace("-", "_"): False for name in flags})
+    known = ", ".join(["--%s N" % n for n in numbers] + ["--%s" % f for f in flags])
+    prog = os.path.basename(sys.argv[0])
+    args, seen_ext = list(argv), False
+    while args:
+        a = args.pop(0)
+        name = a[2:] if a.startswith("--") else None
+        if name is None and not seen_ext:
+            ext, seen_ext = a, True
+        elif name in numbers and args:
+            word = args.pop(0)
+            try:
+                options[name.replace("-", "_")] = int(word)
+            except ValueError:
+                sys.exit("%s: --%s needs a whole number, not %r" % (prog, name, word))
+        elif name in flags:
+            options[name.replace("-", "_")] = True
+        else:
+            sys.exit("%s: unknown or incomplete argument %r (usage: %s [EXTENSION] %s)"
+                     % (prog, a, prog, known))
+    return ext, options
+
+
+def failer(suite):
+    """fail(msg) for a suite that stops at its first failure: prints
+    '<suite>: FAILED: msg' and exits with status 1."""
+    def fail(msg):
+        print("%s: FAILED: %s" % (suite, msg))
+        sys.exit(1)
+    return fail
+
+
+@contextlib.contextmanager
+def temp_db(suffix=".db"):
+    """The path of a new, empty database file, removed afterwards."""
+    fd, path = tempfile.mkstemp(suffix=suffix, prefix="ts_trust_")
+    os.close(fd)
+    try:
+        yield path
+    finally:
+        os.remove(path)
