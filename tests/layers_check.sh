@@ -6,6 +6,7 @@
 #   vtab/      core/, glue/ and vtab/
 #   a family   core/, glue/, vtab/, its own folder and families.h
 #   ext/*.c    the entry point: anything
+#   a header "private to ext/<folder>/" only from that folder
 # and every family's register function is listed in families[].
 cd "$(dirname "$0")/.." || exit 1
 fail=0 checked=0
@@ -26,6 +27,23 @@ for f in $(find ext -mindepth 2 -name '*.[ch]' | sort); do
       echo "FAIL layers: $f includes \"$inc\" (allowed: $allowed)"
       fail=$((fail + 1))
     fi
+  done
+done
+# A header private to its folder (its first comment says "private to
+# ext/<folder>/") is included from that folder only: families keep to the
+# public interface (vtab/series_hash.h, not vtab/series_hash_plan.h).
+for h in $(grep -l '^\*\* [^ ]* -- private to ext/' ext/*/*.h); do
+  rel=${h#ext/}
+  dir=${rel%%/*}
+  for f in $(grep -l "^#include \"$rel\"" $(find ext -name '*.[ch]') 2>/dev/null); do
+    checked=$((checked + 1))
+    case $f in
+      ext/$dir/*) ;;
+      *)
+        echo "FAIL layers: $f includes \"$rel\", private to ext/$dir/"
+        fail=$((fail + 1))
+        ;;
+    esac
   done
 done
 # core/ is plain C over plain values.

@@ -568,13 +568,12 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
 /* A source column named "preliminary" (kosis_csv has one) that is not
 ** one of the columns the spec reads: its index in the scan's query, or
 ** -1.  A true value marks the row's figure as preliminary. */
-static int preliminary_column(sqlite3 *db, const ts_source_spec *spec, const char *zFrom) {
+static int preliminary_column(sqlite3 *db, const ts_source_spec *spec) {
   const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
                                        spec->zFlow};
   for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
   for (int i = 0; i < 4 + spec->nBy; i++)
     if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
-  (void)zFrom;
   if (!ts_source_has_column(db, spec->zSchema, spec->zTable, "preliminary")) return -1;
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
@@ -773,7 +772,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   }
   char *zFrom = ts_source_sql_name(spec);
   int aBound[TS_MAX_BY];
-  scan->iPreliminary = zFrom ? preliminary_column(db, spec, zFrom) : -1;
+  scan->iPreliminary = zFrom ? preliminary_column(db, spec) : -1;
   char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0, 0) : NULL;
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
