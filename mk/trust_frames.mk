@@ -12,14 +12,5 @@
 #               own reading plus the thousands rule, values correctly
 #               rounded; period_shift / start / end / year_fraction /
 #               prior_year / rollup against Python's datetime
-TEST_TARGETS += framestest inputstest
-TEST_PKGS += python3
-
-FRAMES_PYTHON ?= /usr/bin/python3
-
-.PHONY: framestest inputstest
-framestest: $(BUILD)/tradestat.so
-	@$(FRAMES_PYTHON) tests/trust/frames_check.py $(BUILD)/tradestat 20261201 100
-
-inputstest: $(BUILD)/tradestat.so
-	@$(FRAMES_PYTHON) tests/trust/inputs_check.py $(BUILD)/tradestat 20261201
+$(eval $(call trust_suite,framestest,frames_check.py,20261201 100))
+$(eval $(call trust_suite,inputstest,inputs_check.py,20261201))

@@ -6,13 +6,6 @@
 # LIMIT / OFFSET: the CREATE form against its copy and against a GROUP BY
 # view of the source, the table-valued form against its copy.
 #   make joinstest JOINS_SEED=7 JOINS_WORLDS=200
-TEST_TARGETS += joinstest
-TEST_PKGS += python3
-
-JOINS_PYTHON ?= /usr/bin/python3
 JOINS_SEED   ?= 20261201
 JOINS_WORLDS ?= 60
-
-.PHONY: joinstest
-joinstest: $(BUILD)/tradestat.so
-	@$(JOINS_PYTHON) tests/trust/joins_check.py $(BUILD)/tradestat --seed $(JOINS_SEED) --worlds $(JOINS_WORLDS)
+$(eval $(call trust_suite,joinstest,joins_check.py,--seed $$(JOINS_SEED) --worlds $$(JOINS_WORLDS)))

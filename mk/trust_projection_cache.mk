@@ -3,12 +3,7 @@
 # tests/trust/projection_cache.py writes the source between two filters,
 # from the same and from another connection, and compares every row with
 # the plain query on a copy holding the writes that row can see.
-TEST_TARGETS += cachetest
-TEST_PKGS += python3
-
-.PHONY: cachetest
-cachetest: $(BUILD)/tradestat.so
-	@/usr/bin/python3 tests/trust/projection_cache.py $(BUILD)/tradestat
+$(eval $(call trust_suite,cachetest,projection_cache.py))
 
 # The cost it saves: CPU seconds and ratios of a join, a correlated
 # subquery and a fixed method's intervals under a year bound against the

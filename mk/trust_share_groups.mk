@@ -7,10 +7,4 @@
 #   make sharetest [SHARE_TABLES=n SHARE_SEED=s]
 SHARE_TABLES ?= 200
 SHARE_SEED   ?= 1
-TEST_TARGETS += sharetest
-TEST_PKGS    += python3
-.PHONY: sharetest
-
-sharetest: $(BUILD)/tradestat.so
-	@/usr/bin/python3 tests/trust/share_groups.py $(BUILD)/tradestat --tables $(SHARE_TABLES) \
-	  --seed $(SHARE_SEED)
+$(eval $(call trust_suite,sharetest,share_groups.py,--tables $$(SHARE_TABLES) --seed $$(SHARE_SEED)))

@@ -6,10 +6,4 @@
 #   make totaltest [TOTAL_TABLES=n TOTAL_SEED=s]
 TOTAL_TABLES ?= 300
 TOTAL_SEED   ?= 1
-TEST_TARGETS += totaltest
-TEST_PKGS    += python3
-.PHONY: totaltest
-
-totaltest: $(BUILD)/tradestat.so
-	@/usr/bin/python3 tests/trust/total_rows.py $(BUILD)/tradestat --tables $(TOTAL_TABLES) \
-	  --seed $(TOTAL_SEED)
+$(eval $(call trust_suite,totaltest,total_rows.py,--tables $$(TOTAL_TABLES) --seed $$(TOTAL_SEED)))
