@@ -414,7 +414,7 @@ def make_rows(rnd, trade):
     return kind, grain, series, rows
 
 
-def load(db, kind, rows, trade, rnd):
+def load(db, kind, rows, trade, rnd, grain):
     db.execute("DROP TABLE IF EXISTS src")
     db.execute("CREATE TABLE src(s TEXT, p, f TEXT, v)")
     out = []
@@ -424,8 +424,34 @@ def load(db, kind, rows, trade, rnd):
         if prelim:  # KOSIS's mark, in one of its spellings
             p = str(p) + rnd.choice([" p)", "p", " (p)", "P)"])
         out.append((s, p, f, v))
+    labelled = list(out)
     rnd.shuffle(out)
     db.executemany("INSERT INTO src VALUES (?, ?, ?, ?)", out)
+    if not trade:
+        return
+    # The same data wide: a column per side.  Without grain= the two sides
+    # of a series and period share one row when both have one.
+    db.execute("DROP TABLE IF EXISTS wide")
+    db.execute("CREATE TABLE wide(s TEXT, p, x, m)")
+    paired, single = {}, []
+    for (s, year, sub, slot, v, prelim), (_, p, _, _) in zip(rows, labelled):
+        key = (s, year, sub)
+        first = paired.get(key)
+        # Merged into the other side's row when that side is still empty
+        # there (a row with no figure still counts for the days a source
+        # holds, so it is kept, both sides NULL).
+        if (grain is None and first is not None and first[2 + slot] is None and v is not None
+                and not prelim and not first[4]):
+            first[2 + slot] = v
+            continue
+        row = [s, p, None, None, prelim]
+        row[2 + slot] = v
+        if first is None and v is not None:
+            paired[key] = row
+        else:
+            single.append(row)
+    db.executemany("INSERT INTO wide VALUES (?, ?, ?, ?)", [r[:4] for r in single])
+    db.executemany("INSERT INTO wide VALUES (?, ?, ?, ?)", [r[:4] for r in paired.values()])
 
 
 YOY_COLS = ["period", "value", "prior_value", "change", "growth", "ytd_value", "prior_ytd_value",
@@ -438,7 +464,7 @@ TRADE_COLS = ["period", "exports", "imports", "balance", "coverage", "coverage_c
 def run_table(db, rnd, t):
     trade = t % 2 == 1
     kind, grain, series, rows = make_rows(rnd, trade)
-    load(db, kind, rows, trade, rnd)
+    load(db, kind, rows, trade, rnd, grain)
     gk = grain or kind
     pts = collect(rows, kind, grain, 2 if trade else 1)
     want = []
@@ -464,6 +490,18 @@ def run_table(db, rnd, t):
             fail("%s: error %s" % (name, e))
             continue
         compare(name, got, want, ["series"] + cols)
+        if not trade:
+            continue
+        extra = "".join(", " + x for x in (opts, "scan=" + scan) if x)
+        db.execute("DROP TABLE IF EXISTS w")
+        db.execute("CREATE VIRTUAL TABLE w USING trade_imbalance(source=wide, period=p, exports=x, "
+                   "imports=m, by=s%s)" % extra)
+        try:
+            got = db.execute("SELECT s, %s FROM w ORDER BY 1, 2" % ", ".join(cols)).fetchall()
+        except sqlite3.Error as e:
+            fail("%s wide: error %s" % (name, e))
+            continue
+        compare(name + " wide", got, want, ["series"] + cols)
     if not trade and grain in (None, kind):
         check_functions(db, t, kind, want)
 
