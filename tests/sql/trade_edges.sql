@@ -62,3 +62,7 @@ SELECT period, exports, imports, balance FROM named;
 -- @expect
 -- | 2022|10|4|6
 -- | 2023|12|5|7
+-- @check trade_edges-2.4 the table-valued form's options are read the same way
+SELECT period, exports, imports FROM trade_imbalance('flows', 'v', 'p', 'f', '',
+  'import_label=exports, grain=year');
+-- @error trade_imbalance: import_label='exports' is also a default export label; give export_label= too, so each label names one side
