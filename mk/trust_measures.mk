@@ -4,8 +4,8 @@
 # accepted spelling, grain= roll-ups with missing months, KOSIS's
 # preliminary marks); the expected rows are worked out in Python with
 # exact fractions from the rows alone, and every column and note of both
-# tables (both call forms' scan paths), and the aggregate and window
-# yoy_growth / ytd_growth, are compared with them.
+# tables (long and wide, both scan paths), the aggregate and window
+# yoy_growth / ytd_growth, cagr and sparkline are compared with them.
 #   make measurestest [MEASURES_TABLES=n MEASURES_SEED=s]
 MEASURES_TABLES ?= 300
 MEASURES_SEED   ?= 1

@@ -20,14 +20,19 @@ year-to-date sums need every period of both years; the trade measures
 are X - M, X / M, (X - M) / (X + M) and 1 - |X - M| / (X + M), NULL for a
 negative flow or a zero denominator; prior_balance needs both sides a
 year earlier.  Every column and the note are compared, row by row, for
-the CREATE form and the table-valued form, with scan=stream and
-scan=hash.
+the table-valued form and (trade) the CREATE form over the same data
+laid out wide, with scan=stream and scan=hash; and where a series has
+one row per period (or grain= is its own kind) the yoy_growth and
+ytd_growth aggregates and windows, the cagr aggregate (first and last
+period's sums, years between their ends) and sparkline (one bar per
+period, the linear scale) over the same rows.
 
     /usr/bin/python3 tests/trust/measures_oracle.py [build/tradestat] [--seed N] [--tables N]
 
 Prints one line per failure (at most 20) and a summary; exits 1 on any.
 """
 import datetime
+import math
 import random
 import sqlite3
 import sys
@@ -529,6 +534,52 @@ def check_functions(db, t, kind, want):
         rows = [r for r in by_series.get(s, []) if r[1] <= label_]
         exp.append((s, label_, rows[-1][5] if rows else None, rows[-1][8] if rows else None))
     compare(name + " window", got, exp, ["series", "period", "yoy_growth", "ytd_growth"])
+    # cagr(value, period): the first and last period's sums, the years
+    # between their ends (a period ends its year's fraction position / n).
+    got = db.execute("SELECT s, cagr(v, p), sparkline(v, p) FROM src GROUP BY s ORDER BY s")
+    exp = []
+    for (s,) in db.execute("SELECT DISTINCT s FROM src ORDER BY s").fetchall():
+        rows = by_series.get(s)
+        exp.append((s, cagr(kind, rows), sparkline(kind, rows)) if rows else (s, None, None))
+    compare(name + " cagr and sparkline", got.fetchall(), exp, ["series", "cagr", "sparkline"])
+
+
+def where_in_year(kind, label_):
+    """(ordinal, year, fraction of the year elapsed at the period's end)."""
+    if kind == "day":
+        d = datetime.date.fromisoformat(label_)
+        days = 366 if d.year % 4 == 0 and (d.year % 100 or d.year % 400 == 0) else 365
+        return d.toordinal(), d.year, d.timetuple().tm_yday / days
+    year, n = int(label_[:4]), PER_YEAR[kind]
+    pos = 1 if kind == "year" else int(label_[-1] if kind in ("half", "quarter") else label_[5:])
+    return year * n + pos - 1, year, pos / n
+
+
+def cagr(kind, rows):
+    _, y0, f0 = where_in_year(kind, rows[0][1])
+    _, y1, f1 = where_in_year(kind, rows[-1][1])
+    first, last, years = float(rows[0][2]), float(rows[-1][2]), (y1 - y0) + (f1 - f0)
+    if not (first > 0 and last >= 0 and years > 0):
+        return None
+    return ((last / first) ** (1.0 / years) - 1.0) * 100.0
+
+
+def sparkline(kind, rows):
+    """One bar per period from the first to the last, a space for a gap;
+    the levels as the documented linear scale computes them in doubles."""
+    bars = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+    at = {where_in_year(kind, r[1])[0]: float(r[2]) for r in rows}
+    lo, hi = min(at.values()), max(at.values())
+    out = []
+    for o in range(min(at), max(at) + 1):
+        if o not in at:
+            out.append(" ")
+        elif not hi > lo:
+            out.append(bars[3])
+        else:
+            f = min(max((at[o] - lo) / (hi - lo), 0.0), 1.0)
+            out.append(bars[int(math.floor(f * 7 + 0.5))])
+    return "".join(out)
 
 
 def main():
