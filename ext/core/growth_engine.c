@@ -130,25 +130,20 @@ static void prior_year_end(const ts_period *p, ts_period *out) {
     out->day = ts_days_in_month(out->year, p->sub);
 }
 
-/* Only this engine finds these (the sums it compares are its own), so they
-** live here rather than beside the notes every form shares. */
-#define NOTE_PRIOR_TOO_LARGE  "prior is too large"
-#define NOTE_VALUE_TOO_LARGE  "value is too large"
-#define NOTE_GROWTH_TOO_LARGE "growth is too large"
-
 /* Why ts_growth(current, prior) is undefined.  Sums of REALs can
 ** overflow to +-Inf (the value shown is then NULL): the prior is checked
-** first, like the zero, as the base of the growth. */
-static const char *growth_failure(double current, double prior) {
+** first, like the zero, as the base of the growth.  Shared with the trade
+** table's balance growth, whose balances can overflow the same way. */
+const char *ts_growth_failure(double current, double prior) {
   if (prior == 0.0) return TS_NOTE_PRIOR_ZERO;
-  if (!isfinite(prior)) return NOTE_PRIOR_TOO_LARGE;
-  if (!isfinite(current)) return NOTE_VALUE_TOO_LARGE;
-  return NOTE_GROWTH_TOO_LARGE;
+  if (!isfinite(prior)) return TS_NOTE_PRIOR_TOO_LARGE;
+  if (!isfinite(current)) return TS_NOTE_VALUE_TOO_LARGE;
+  return TS_NOTE_GROWTH_TOO_LARGE;
 }
 
 static void growth_of_values(ts_growth_row *out, double current, double prior) {
   out->growth_ok = !ts_growth(current, prior, &out->growth);
-  if (!out->growth_ok) out->note = growth_failure(current, prior);
+  if (!out->growth_ok) out->note = ts_growth_failure(current, prior);
 }
 
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
@@ -260,7 +255,7 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
   if (out->note == NULL && !out->ytd_growth_ok) {
     out->note = !out->ytd_ok         ? TS_NOTE_YTD
                 : !out->prior_ytd_ok ? TS_NOTE_PRIOR_YTD
-                                     : growth_failure(ytd, base);
+                                     : ts_growth_failure(ytd, base);
   }
 }
 

@@ -52,6 +52,15 @@ typedef struct ts_growth_row {
 #define TS_NOTE_PRIOR_YTD  "incomplete prior year-to-date"
 #define TS_NOTE_YTD        "incomplete year-to-date"
 #define TS_NOTE_INCOMPLETE "incomplete period"
+/* A growth undefined for a reason other than a zero prior: a sum of REALs
+** (or a trade balance) beyond a double's range, or a rate that is. */
+#define TS_NOTE_PRIOR_TOO_LARGE  "prior is too large"
+#define TS_NOTE_VALUE_TOO_LARGE  "value is too large"
+#define TS_NOTE_GROWTH_TOO_LARGE "growth is too large"
+
+/* Why ts_growth(current, prior) failed: TS_NOTE_PRIOR_ZERO, or one of
+** the three above (a non-finite prior first, as the growth's base). */
+const char *ts_growth_failure(double current, double prior);
 
 /* Sorts a[0..n) by ordinal and merges points of the same period; returns
 ** the new count. */

@@ -32,7 +32,11 @@
 **     balance's growth are NULL with note 'no exports' / 'no imports'.
 **     prior_balance is the balance of the same period a year earlier,
 **     matched by period, and needs both sides there ('no prior balance');
-**     balance_growth follows the negative-base rule; each side's growth
+**     balance_growth follows the negative-base rule, and when it is NULL
+**     the note says why as the growth engine does ('prior is zero',
+**     'prior is too large', 'value is too large', 'growth is too large');
+**     a REAL balance beyond a double is NULL with 'balance is too large',
+**     a coverage beyond one 'coverage is too large'; each side's growth
 **     comes from the shared growth engine (ts_growth_yoy: O(1) per row
 **     when no month between is missing).
 */
@@ -106,8 +110,9 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
     r = measure == TS_MEASURE_NORMALIZED ? diff / total * 100.0
                                          : (1.0 - fabs(diff) / total) * 100.0;
   }
-  /* Only a coverage of a huge X over a tiny M can overflow. */
-  if (!isfinite(r)) return TS_NOTE_ZERO_IMPORTS;
+  /* Only a coverage of a huge X over a tiny M can overflow: the imports
+  ** are not zero, so the note must not say they are. */
+  if (!isfinite(r)) return TS_NOTE_COVERAGE_TOO_LARGE;
   *out = r;
   return NULL;
 }
@@ -116,10 +121,12 @@ void ts_trade_compute(const ts_number *x, const ts_number *m, ts_trade_measures 
   const char *zWhy;
   memset(out, 0, sizeof(*out));
   ts_number_difference(x, m, &out->balance);
-  /* The order sets which reason the note gives first. */
+  /* The order sets which reason the note gives first: the columns' order,
+  ** balance first (two REALs near the largest double: NULL, not Inf). */
+  if (!out->balance.is_int && !isfinite(out->balance.d)) out->note = TS_NOTE_BALANCE_TOO_LARGE;
   zWhy = ts_trade_ratio(TS_MEASURE_NORMALIZED, x, m, &out->normalized);
   out->normalized_ok = zWhy == NULL;
-  out->note = zWhy;
+  if (out->note == NULL) out->note = zWhy;
   zWhy = ts_trade_ratio(TS_MEASURE_GRUBEL_LLOYD, x, m, &out->grubel_lloyd);
   out->grubel_lloyd_ok = zWhy == NULL;
   if (out->note == NULL) out->note = zWhy;
@@ -211,7 +218,10 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
     if (incomplete)
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
     else if (ts_growth(out->measures.balance.d, out->prior_balance.d, &out->balance_growth))
-      zWhy = TS_NOTE_PRIOR_ZERO;
+      /* Zero, or a balance beyond a double (the prior's or this one's), or
+      ** a rate that is: said as the growth engine says it, never 'prior
+      ** is zero' for a prior that is not. */
+      zWhy = ts_growth_failure(out->measures.balance.d, out->prior_balance.d);
     else
       out->balance_growth_ok = 1;
   }

@@ -27,10 +27,15 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out);
 #define TS_NOTE_NEGATIVE_FLOW "negative flow"
 #define TS_NOTE_NO_TRADE      "no trade"         /* X + M = 0 */
 #define TS_NOTE_ZERO_IMPORTS  "imports are zero" /* coverage only */
+/* X / M beyond a double (a huge X over a tiny, non-zero M). */
+#define TS_NOTE_COVERAGE_TOO_LARGE "coverage is too large"
+/* X - M of two REALs beyond a double (near +-DBL_MAX of opposite signs). */
+#define TS_NOTE_BALANCE_TOO_LARGE "balance is too large"
 
 /* One ratio measure (coverage, normalized, grubel_lloyd) in percent.
 ** Returns NULL and sets *out when defined; otherwise returns the note
-** saying why not (negative flow, no trade, imports are zero).  With
+** saying why not (negative flow, no trade, imports are zero,
+** coverage is too large).  With
 ** TS_MEASURE_BALANCE it returns NULL and sets *out to the balance as a
 ** double. */
 const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const ts_number *m,

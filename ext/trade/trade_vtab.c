@@ -115,6 +115,40 @@ static int set_default_labels(ts_source_spec *spec) {
   return SQLITE_OK;
 }
 
+/* Whether the label [z, z+n) is one of the alternatives of zList (as the
+** scan matches them: case-insensitively). */
+static int label_listed(const char *zList, const char *z, int n) {
+  while (zList) {
+    const char *zEnd = strchr(zList, TS_FLOW_LABEL_SEP[0]);
+    int nLabel = zEnd ? (int)(zEnd - zList) : (int)strlen(zList);
+    if (nLabel == n && sqlite3_strnicmp(z, zList, n) == 0) return 1;
+    zList = zEnd ? zEnd + 1 : NULL;
+  }
+  return 0;
+}
+
+/* A label given for one side that the other side's default list also
+** holds (import_label='exports' beside the default 'exports' of exports):
+** the scan tries exports first, so those rows would be summed into the
+** wrong side, or the label given would be ignored -- a silently wrong
+** figure.  An error naming both sides instead. */
+static int labels_overlap(const ts_source_spec *spec, char **azExtra, char **pzErr) {
+  for (int k = 0; k < 2; k++) {
+    const char *zGiven = azExtra[EXTRA_EXPORT_LABEL + k];
+    if (zGiven == NULL || azExtra[EXTRA_EXPORT_LABEL + 1 - k] != NULL) continue;
+    if (!label_listed(spec->azFlowLabel[1 - k], spec->azFlowLabel[k],
+                      (int)strlen(spec->azFlowLabel[k])))
+      continue;
+    *pzErr = sqlite3_mprintf(MODULE
+                             ": %s='%q' is also a default %s label; give %s= too, so each "
+                             "label names one side",
+                             extra_keys[EXTRA_EXPORT_LABEL + k], spec->azFlowLabel[k],
+                             k ? "export" : "import", extra_keys[EXTRA_EXPORT_LABEL + 1 - k]);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
 static int missing(char **pzErr, const char *zWhat) {
   *pzErr = sqlite3_mprintf(MODULE ": missing argument %s", zWhat);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
@@ -145,6 +179,7 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
                              spec->azFlowLabel[0]);
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
+  if (rc == SQLITE_OK) rc = labels_overlap(spec, azExtra, pzErr);
   return rc;
 }
 

@@ -177,11 +177,29 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   return SQLITE_OK;
 }
 
+/* Is SQLite's message "no such table: [schema.]T" about the source T
+** itself (not about a table a source view reads)? */
+static int names_missing_source(const char *zMsg, const ts_source_spec *spec) {
+  static const char zPrefix[] = "no such table: ";
+  int n = (int)sizeof(zPrefix) - 1;
+  if (zMsg == NULL || sqlite3_strnicmp(zMsg, zPrefix, n) != 0) return 0;
+  const char *zName = zMsg + n, *zDot = strrchr(zName, '.');
+  if (zDot && sqlite3_stricmp(zDot + 1, spec->zTable) == 0) return 1;
+  return sqlite3_stricmp(zName, spec->zTable) == 0;
+}
+
 int ts_source_check(sqlite3 *db, const ts_source_spec *spec, char **pzErr) {
   char *zFrom = ts_source_sql_name(spec);
   char *zShown = ts_source_display_name(spec);
   int rc = (zFrom && zShown) ? try_select(db, "1", zFrom) : SQLITE_NOMEM;
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+  /* A source that exists but cannot be read (a view over a DIRECTONLY
+  ** table, or over a table since dropped) says why, in SQLite's words:
+  ** "no such table" would deny a view that .schema shows. */
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM && !names_missing_source(sqlite3_errmsg(db), spec)) {
+    *pzErr =
+        sqlite3_mprintf("%s: cannot read \"%s\": %s", spec->zModule, zShown, sqlite3_errmsg(db));
+    rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  } else if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
     /* Bound to the table's own schema (bind_own_schema, series_vtab.c)
     ** while another schema has the name: say so, or the message would
     ** deny a table that SELECT * FROM t finds. */

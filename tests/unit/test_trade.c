@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <float.h>
+#include <math.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -112,9 +113,10 @@ static void test_huge_reals_stay_finite(void **state) {
   assert_float_equal(ratio_ok(TS_MEASURE_NORMALIZED, x, m), 100.0 / 3, 1e-9);
   assert_float_equal(ratio_ok(TS_MEASURE_GRUBEL_LLOYD, x, m), 200.0 / 3, 1e-9);
   assert_float_equal(ratio_ok(TS_MEASURE_COVERAGE, x, m), 200, 1e-9);
-  /* Coverage of a huge X over a tiny M overflows: undefined, not Inf. */
+  /* Coverage of a huge X over a tiny M overflows: undefined, not Inf, and
+  ** the note says so rather than that the (non-zero) imports are zero. */
   x = num_real(1e300), m = num_real(1e-300);
-  assert_string_equal(ratio_undefined(TS_MEASURE_COVERAGE, x, m), TS_NOTE_ZERO_IMPORTS);
+  assert_string_equal(ratio_undefined(TS_MEASURE_COVERAGE, x, m), TS_NOTE_COVERAGE_TOO_LARGE);
   /* A tiny total is not a zero total. */
   x = num_real(5e-324), m = num_real(0);
   assert_float_equal(ratio_ok(TS_MEASURE_NORMALIZED, x, m), 100, 0);
@@ -330,9 +332,47 @@ static void test_row_prior_zero_and_negative_base(void **state) {
   assert_int_equal(r.balance_change.i, 51);
 }
 
+/* A balance growth undefined for another reason than a zero prior says
+** so, as the growth engine does (it used to say 'prior is zero'). */
+static void test_row_balance_growth_overflow(void **state) {
+  (void)state;
+  ts_point a[3];
+  ts_trade_row r;
+  int n = article_points(a);
+  /* Prior balance 1e-300 (2e-300 - 1e-300), now 1e300 - 1: a rate past
+  ** any double. */
+  ts_sum_init(&a[0].sum[0]);
+  ts_sum_init(&a[0].sum[1]);
+  point_add(&a[0], 0, num_real(2e-300));
+  point_add(&a[0], 1, num_real(1e-300));
+  ts_sum_init(&a[2].sum[0]);
+  ts_sum_init(&a[2].sum[1]);
+  point_add(&a[2], 0, num_real(1e300));
+  point_add(&a[2], 1, num_int(1));
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_true(r.prior_ok);
+  assert_false(r.balance_growth_ok);
+  assert_string_equal(r.note, TS_NOTE_GROWTH_TOO_LARGE);
+  /* Prior balance 1e308 - (-1e308): beyond a double, not zero. */
+  ts_sum_init(&a[0].sum[0]);
+  ts_sum_init(&a[0].sum[1]);
+  point_add(&a[0], 0, num_real(1e308));
+  point_add(&a[0], 1, num_real(-1e308));
+  ts_trade_row_at(TS_KIND_HALF, a, n, 2, &r);
+  assert_false(r.balance_growth_ok);
+  assert_string_equal(r.note, TS_NOTE_PRIOR_TOO_LARGE);
+  /* That period's own row: its balance is NULL, and the note says why
+  ** before the negative flow that voids the ratios. */
+  ts_trade_row_at(TS_KIND_HALF, a, n, 0, &r);
+  assert_false(r.measures.balance.is_int);
+  assert_false(isfinite(r.measures.balance.d));
+  assert_string_equal(r.note, TS_NOTE_BALANCE_TOO_LARGE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_article_h1_2023),
+      cmocka_unit_test(test_row_balance_growth_overflow),
       cmocka_unit_test(test_article_h1_2022_real),
       cmocka_unit_test(test_balance_mixed_int_real),
       cmocka_unit_test(test_balance_never_wraps),
