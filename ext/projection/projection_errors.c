@@ -22,8 +22,8 @@
 **     (made the same way) have errors too, pooled in the same pool (bit
 **     TS_PROJ_AUTO of ts_proj_pool_add); auto uses the rule with the
 **     smallest mean |r| in the latest 4 earlier years, ranked as the
-**     methods are, the weighted median while no rule can be judged.  With
-**     no method ranked: the plain median of every method's projection.
+**     methods are (ties to the best alone, then in list order), the
+**     weighted median while no rule can be judged.  With no method ranked: the plain median of every method's projection.
 **     linear joins only once the series has a complete earlier year (a
 **     line through part of a year mostly follows the season: 2-4 times
 **     run_rate's errors in series' first years), so a first year's auto
@@ -463,11 +463,18 @@ static int candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 
 /* Item 3: the rule auto uses in year yi -- the smallest rank_scale of the
 ** rules' own past projections (pooled over the source when it has
-** enough), the weighted median when none can be judged yet. */
+** enough), the weighted median when none can be judged yet.  Ties go to
+** the best method alone, the simplest (rules tie when they made the same
+** projections: with two methods ranked every rule but the median of all
+** is the best one; the weighted median winning that tie then brought the
+** unjudged methods in: KOSIS 16.12 -> 15.95 % MAPE), then in list order. */
 static int choose_rule(const ts_proj_grid *g, const ts_proj_cell *cells, int yi) {
   int best = RULE_WMEDIAN;
   double best_d = -1, d;
-  for (int r = 0; r < N_RULES; r++) {
+  static const int ORDER[N_RULES] = {RULE_BEST, RULE_WMEDIAN, RULE_INV_MSE, RULE_TRIMMED,
+                                     RULE_MEDIAN_ALL};
+  for (int i = 0; i < N_RULES; i++) {
+    int r = ORDER[i];
     if (rank_scale(g, cells, yi, TS_PROJ_N_FIXED + r, &d)) continue;
     if (best_d < 0 || d < best_d) best = r, best_d = d;
   }
