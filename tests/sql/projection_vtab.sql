@@ -39,7 +39,10 @@ SELECT count(*) FROM annual_projection('imports', 'amount', 'period');
 -- auto uses run_rate alone while the series has no complete earlier year, and says so:
 -- in 2015 and in 2016 too (2 * 36), 2015 being incomplete (no Q3).  In 2017 (2016
 -- complete) linear, prior_share, avg_share and snaive join: the median of run_rate 80,
--- linear 102.7, snaive 114 and the shares' 122.2 twice is snaive's 114.
+-- linear 102.7, snaive 114 and the shares' 122.2 twice is snaive's 114.  The virtual
+-- table alone with one series has no others to pool: 2015's and 2016's intervals (no
+-- complete earlier year) come from their own spread shrunk toward the assumed one
+-- (projection_vtab-40.4); 2017's from the spread of the year's growth.
 CREATE TEMP TABLE gap(p, v);
 INSERT INTO gap VALUES ('2015-Q1', 10), ('2015-Q2', 20), ('2015-Q4', 40), ('2016-Q1', 12),
   ('2016-Q2', 24), ('2016-Q3', 30), ('2016-Q4', 44), ('2017-Q1', 14), ('2017-Q2', 26);
