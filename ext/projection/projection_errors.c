@@ -23,7 +23,8 @@
 **     TS_PROJ_AUTO of ts_proj_pool_add); auto uses the rule with the
 **     smallest mean |r| in the latest 4 earlier years, ranked as the
 **     methods are (ties to the best alone, then in list order), the
-**     weighted median while no rule can be judged.  With no method ranked: the plain median of every method's projection.
+**     weighted median while no rule can be judged.  With no method
+**     ranked: the plain median of every method's projection.
 **     linear joins only once the series has a complete earlier year (a
 **     line through part of a year mostly follows the season: 2-4 times
 **     run_rate's errors in series' first years), so a first year's auto
