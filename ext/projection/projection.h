@@ -170,6 +170,10 @@ struct ts_proj_pool {
                                freedom, series) */
   double *before;          /* (n_years + 1) * (slots * 2 + 3): the
                                sums over the years before first_year + i */
+  int spread;              /* 1 once a series was added with every fixed
+                               method (its periods' spread pooled): only
+                               such series may take item 4d's assumed
+                               spread (not reconciled totals) */
 };
 /* Adds the errors of the methods in mask (bits as ts_projection_mask)
 ** that the cells of a series (g, one backtest from the pool's k) made,

@@ -51,9 +51,11 @@ typedef struct tally {
   double part_ape[2][N_METHODS];
   long hw_projected, hw_next, hw_snaive; /* holt_winters' fallbacks */
   /* auto's intervals from the spread of the year's periods (no earlier
-  ** errors), with a prior year [1] or without [0] */
-  long spread_with[2], spread_covered[2];
-  double spread_width[2];
+  ** errors): with a prior year [1], without one pooled over the source's
+  ** other series [0], or from the assumed spread [2] (projection_errors.c
+  ** item 4d: one period observed, or too few others to pool) */
+  long spread_with[3], spread_covered[3];
+  double spread_width[3];
 } tally;
 
 /* ---- scoring one series ---------------------------------------------- */
@@ -91,7 +93,8 @@ static void score_series(const ts_proj_grid *g, int k, const ts_proj_cell *cells
       const ts_proj_estimate *a = &est[TS_PROJ_AUTO];
       if (a->ok && a->interval_ok && a->interval_note && strstr(a->interval_note, "spread")) {
         double prior;
-        int with_prior = !ts_proj_actual(g, yi - 1, &prior);
+        int with_prior =
+            strstr(a->interval_note, "assumed") ? 2 : !ts_proj_actual(g, yi - 1, &prior);
         t->spread_with[with_prior]++;
         t->spread_covered[with_prior] += a->low <= actual && actual <= a->high;
         t->spread_width[with_prior] += (a->high - a->low) / fabs(actual);
@@ -248,12 +251,15 @@ static void print_tally(const char *zTitle, long n_series, tally *t) {
       " seasonal naive %ld)\n",
       t->hw_projected ? 100.0 * (t->hw_next + t->hw_snaive) / t->hw_projected : 0.0,
       t->hw_projected, t->hw_next, t->hw_snaive);
-  for (int p = 1; p >= 0; p--)
+  static const char *const SPREAD_KIND[3] = {"first year", "prior year known",
+                                             "first year, assumed spread"};
+  for (int i = 0; i < 3; i++) {
+    int p = i == 0 ? 1 : i == 1 ? 0 : 2; /* the order printed before */
     if (t->spread_with[p])
       printf("auto's intervals from the year's spread, %s: %ld, %.1f%% in them, width %.1f%%\n",
-             p ? "prior year known" : "first year", t->spread_with[p],
-             100.0 * t->spread_covered[p] / t->spread_with[p],
+             SPREAD_KIND[p], t->spread_with[p], 100.0 * t->spread_covered[p] / t->spread_with[p],
              100.0 * t->spread_width[p] / t->spread_with[p]);
+  }
   for (int part = 0; part < 2; part++) {
     long n = t->part_cases[part];
     int best = 0;

@@ -39,7 +39,10 @@ SELECT count(*) FROM annual_projection('imports', 'amount', 'period');
 -- auto uses run_rate alone while the series has no complete earlier year, and says so:
 -- in 2015 and in 2016 too (2 * 36), 2015 being incomplete (no Q3).  In 2017 (2016
 -- complete) linear, prior_share, avg_share and snaive join: the median of run_rate 80,
--- linear 102.7, snaive 114 and the shares' 122.2 twice is snaive's 114.
+-- linear 102.7, snaive 114 and the shares' 122.2 twice is snaive's 114.  The virtual
+-- table alone with one series has no others to pool: 2015's and 2016's intervals (no
+-- complete earlier year) come from their own spread shrunk toward the assumed one
+-- (projection_vtab-40.4); 2017's from the spread of the year's growth.
 CREATE TEMP TABLE gap(p, v);
 INSERT INTO gap VALUES ('2015-Q1', 10), ('2015-Q2', 20), ('2015-Q4', 40), ('2016-Q1', 12),
   ('2016-Q2', 24), ('2016-Q3', 30), ('2016-Q4', 44), ('2017-Q1', 14), ('2017-Q2', 26);
@@ -47,8 +50,8 @@ INSERT INTO gap VALUES ('2015-Q1', 10), ('2015-Q2', 20), ('2015-Q4', 40), ('2016
 SELECT year, projection, note FROM annual_projection('gap', 'v', 'p', NULL, 'auto', 'through=Q2');
 -- @expect
 -- | year|projection|note
--- | 2015|60.0|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
--- | 2016|72.0|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
+-- | 2015|60.0|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods shrunk toward an assumed spread (no earlier year, too few other series to pool)
+-- | 2016|72.0|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods shrunk toward an assumed spread (no earlier year, too few other series to pool)
 -- | 2017|114.0|auto: no past errors to judge by, the median of the methods; interval from the spread of this year's periods (no earlier errors)
 
 -- 2. Quarterly sales of two partners, 2017-Q1 .. 2023-Q2, integers.
@@ -66,14 +69,17 @@ CREATE VIRTUAL TABLE outlook USING annual_projection(source=sales, value=amount,
 -- 2017, the first year: only run_rate (2 * 40) and linear (the line through Q1 10, Q2 30
 -- gives 50 + 70 more: 160) project it and nothing has an earlier error.  auto leaves
 -- linear out while the series has no complete earlier year (a line through part of a
--- year follows the season), so it is run_rate's 80 and its note says so, without an
--- interval (two series are too few to pool this year's spread).
+-- year follows the season), so it is run_rate's 80 and its note says so.  Two series are
+-- too few to pool this year's spread, so its own (ln 10, ln 30 about their mean: ss =
+-- ln(3)^2 / 2 on 1 degree of freedom) is shrunk toward the assumed spread 0.25 counted as 3:
+-- s^2 = (ss + 3 * 0.0625) / 4, q = 1/2 still to come, var = q^2 s^2 (1/2 + 1/2), df 16:
+-- [80 exp(-t_16 sd), 80 exp(t_16 sd)] = [59.43, 107.69].
 -- @check projection_vtab-2.1
 SELECT partner, year, through, periods_observed, periods_per_year, ytd, projection, low, high, method, actual, note
 FROM outlook WHERE partner = 'A' AND year = 2017;
 -- @expect
 -- | partner|year|through|periods_observed|periods_per_year|ytd|projection|low|high|method|actual|note
--- | A|2017|2017-Q2|2|4|40|80.0|||auto|145|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
+-- | A|2017|2017-Q2|2|4|40|80.0|59.4306182759636|107.688598666126|auto|145|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods shrunk toward an assumed spread (no earlier year, too few other series to pool)
 -- 2018: still no method with an earlier error to judge by (run_rate and linear have one,
 -- fewer than 3, and two series make no pool): the median of run_rate, prior_share,
 -- avg_share, snaive and linear, which is linear's projection.
@@ -105,7 +111,7 @@ CREATE VIRTUAL TABLE b_q1 USING annual_projection(source=sales, value=amount, pe
 SELECT year, ytd, projection, actual, round(error, 6) AS error, note FROM b_q1 WHERE partner = 'B' AND year <= 2020;
 -- @expect
 -- | year|ytd|projection|actual|error|note
--- | 2017|100|400.0|460|-13.043478|fewer than 3 earlier years for an interval
+-- | 2017|100|400.0|460|-13.043478|interval from an assumed spread of a year's periods (one period observed, no earlier year)
 -- | 2018|140|560.0|620|-9.677419|fewer than 3 earlier years for an interval
 -- | 2019|180|720.0|780|-7.692308|fewer than 3 earlier years for an interval
 -- | 2020|220|880.0|940|-6.382979|
@@ -187,13 +193,14 @@ JOIN six_rr_all a USING (partner, year) WHERE partner = 'P4';
 -- @expect
 -- | compared|differing
 -- | 9|0
--- 2015, the source's first year: no earlier error anywhere, no interval.  From 2016 every
--- series' run_rate has one.
+-- 2015, the source's first year from Q1: no earlier error anywhere and no spread from one
+-- period, so the interval is from the assumed spread (projection_vtab-40.4).  From 2016
+-- every series' run_rate has one from the pooled errors.
 -- @check projection_vtab-7.2
 SELECT year, count(*) AS series, count(low) AS with_interval FROM six_rr WHERE year <= 2017 GROUP BY year;
 -- @expect
 -- | year|series|with_interval
--- | 2015|6|0
+-- | 2015|6|6
 -- | 2016|6|6
 -- | 2017|6|6
 -- auto borrows too: in 2016 (one year of errors) it ranks the methods by the pooled errors
@@ -206,7 +213,7 @@ CREATE VIRTUAL TABLE six_auto USING annual_projection(source=six, value=amount, 
 SELECT year, note FROM six_auto WHERE partner = 'P1' AND year <= 2016;
 -- @expect
 -- | year|note
--- | 2015|auto: run_rate alone (no complete earlier year); fewer than 3 earlier years for an interval
+-- | 2015|auto: run_rate alone (no complete earlier year); interval from an assumed spread of a year's periods (one period observed, no earlier year)
 -- | 2016|auto: the median of the 5 methods with the smallest past errors, weighted by their accuracy
 
 -- 8. Invariants, every method, every row of both sources: the point inside [low, high];
@@ -407,7 +414,8 @@ FROM first_auto WHERE s IN ('s0', 's5');
 -- | s0|442.0|1.33676|1|1|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods in this series and the source's others (no earlier year)
 -- | s5|2652.0|1.33676|1|1|auto: run_rate alone (no complete earlier year); interval from the spread of this year's periods in this series and the source's others (no earlier year)
 -- run_rate gets the same interval; linear none (the draws describe a run rate's error,
--- not a line's); with five series (four others) the pool is too thin: none either.
+-- not a line's); with five series (four others) the pool is too thin: each series' own
+-- spread is shrunk toward the assumed one instead (projection_vtab-40.4).
 CREATE TEMP VIEW first_five AS SELECT * FROM first_year WHERE s <> 's5';
 -- @check projection_vtab-40.2
 SELECT (SELECT count(*) FROM annual_projection('first_year', 'v', 'p', 's', 'run_rate') r
@@ -416,7 +424,7 @@ SELECT (SELECT count(*) FROM annual_projection('first_year', 'v', 'p', 's', 'run
   (SELECT count(low) FROM annual_projection('first_five', 'v', 'p', 's', 'run_rate')) AS five_series;
 -- @expect
 -- | run_rate_same|linear_intervals|five_series
--- | 6|0|0
+-- | 6|0|5
 -- A series that starts later than the others of its source: its first year's auto is
 -- run_rate (2 * 405), with run_rate's interval, from the other series' run_rate errors of
 -- the earlier years (the pool), not from the spread.
@@ -435,6 +443,30 @@ WHERE a.series = 'late';
 -- @expect
 -- | series|year|projection|has_interval|run_rate_interval|from_spread
 -- | late|2019|810.0|1|1|0
+-- 40.4 No pooled spread in a first year (projection_errors.c item 4d): from Q1 no series
+--      has a spread yet, and with fewer than 5 other series none is pooled; the spread
+--      of ln value between a year's periods is then assumed to be 0.25 (counted as 3
+--      degrees of freedom, as the pool is).  From Q1 of first_year (six series, one
+--      period each): s^2 = 0.25^2, q = 3/4 still to come, var = q^2 s^2 (1/1 + 1/3), df
+--      63, so ln(high / projection) / 0.25 = t_63(0.90) sqrt(0.75) = 1.29513 * 0.86603 =
+--      1.12162.  From H1 of first_five (four others): s^2 = (ln(1.21)^2 / 2 + 3 * 0.0625)
+--      / 4, q = 1/2, var = q^2 s^2, df 16: t_16(0.90) = 1.33676 = ln(high / projection)
+--      / sqrt(var).
+-- @check projection_vtab-40.4
+SELECT 'Q1' AS point, count(*) AS series,
+  min(round(ln(high / projection) / 0.25, 5)) AS lo, max(round(ln(high / projection) / 0.25, 5)) AS hi,
+  min(low >= ytd) AS above_ytd, min(note LIKE '%assumed spread%one period%') AS noted
+FROM annual_projection('first_year', 'v', 'p', 's', 'auto', 'through=Q1')
+UNION ALL
+SELECT 'H1', count(*),
+  min(round(ln(high / projection) / sqrt((ln(1.21) * ln(1.21) / 2 + 3 * 0.0625) / 16), 5)),
+  max(round(ln(high / projection) / sqrt((ln(1.21) * ln(1.21) / 2 + 3 * 0.0625) / 16), 5)),
+  min(low >= ytd), min(note LIKE '%shrunk toward an assumed spread%')
+FROM annual_projection('first_five', 'v', 'p', 's', 'run_rate');
+-- @expect
+-- | point|series|lo|hi|above_ytd|noted
+-- | Q1|6|1.12162|1.12162|1|1
+-- | H1|5|1.33676|1.33676|1|1
 
 -- The whole-source pre-pass (auto's and the intervals' pool) is made once
 -- for a cursor and kept across its xFilter calls, and handed on to the
@@ -461,8 +493,9 @@ CREATE VIRTUAL TABLE cache_snaive USING annual_projection(source=cache_src, valu
 CREATE TEMP TABLE cache_plain AS SELECT * FROM cache_auto;
 CREATE TEMP TABLE cache_plain_snaive AS SELECT * FROM cache_snaive;
 -- A join with the table as the inner loop (CROSS JOIN keeps that order):
--- one xFilter per key, every row as the plain scan has it.  Every year but
--- the first (2012: no earlier error in the pool) has an interval.
+-- one xFilter per key, every row as the plain scan has it.  Every year has
+-- an interval (the first, 2012, with no earlier error anywhere and three
+-- series, from the assumed spread of projection_vtab-40.4).
 -- @check projection_vtab-32.1
 SELECT (SELECT count(*) FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name) AS joined,
   (SELECT count(*) FROM (SELECT a.* FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partner = k.name
@@ -470,7 +503,7 @@ SELECT (SELECT count(*) FROM cache_keys k CROSS JOIN cache_auto a WHERE a.partne
   (SELECT count(low) FROM cache_plain) AS intervals;
 -- @expect
 -- | joined|differ|intervals
--- | 36|0|33
+-- | 36|0|36
 -- A correlated subquery: a new cursor for each outer row.
 -- @check projection_vtab-32.2
 SELECT k.name, (SELECT printf('%.6f %.6f %.6f %s', projection, low, high, method) FROM cache_auto
@@ -613,7 +646,7 @@ SELECT (SELECT count(*) FROM cache_insert) AS rows, count(*) AS differ FROM (
   EXCEPT SELECT * FROM cache_insert);
 -- @expect
 -- | rows|differ
--- | 33|0
+-- | 36|0
 
 -- A fixed method's low, high or note need the pool of the whole source.
 -- Under WHERE year = Y the scan would read the years up to Y and the pool

@@ -19,8 +19,9 @@
      if the whole source's row has an interval the cut one lacks), low <=
      projection <= high, low >= ytd in a series with no negative value,
      auto's first-year row is run_rate's and its note says so.  Fails too
-     if no row got that pooled interval (the generator no longer reaches
-     the rule).
+     if no row got that pooled interval, or none the interval from the
+     assumed spread that a first year projected from one period gets (the
+     generator no longer reaches the rules).
   2. Reconciled totals add up: with reconcile='region=Total' on random
      two-level data (parts missing here and there, the total's label
      spelled in several cases under NOCASE), every reconciled total's
@@ -179,6 +180,8 @@ def check_first_year(db, r, stats):
                         continue
                     if note and note.endswith(FIRST_NOTE):
                         stats["first"] += 1
+                    if note and "assumed spread" in note:
+                        stats["assumed"] += 1
                     if not (low <= proj <= high):
                         fail("first year: %s: not low <= projection <= high: %r" % (case, row))
                     mine = [x[2] for x in kept if x[0] == row[0]]
@@ -290,17 +293,20 @@ def main():
     db = connect()
     r = random.Random(SEED)
     future = check_future(db, r)
-    stats = {"first": 0}
+    stats = {"first": 0, "assumed": 0}
     # its own generator: the other properties see the same cases as before
     first = check_first_year(db, random.Random(SEED + 1000003), stats)
     if stats["first"] == 0:
         fail("first year: no row got the interval pooled over the source's other series "
              "(the generator no longer reaches the rule)")
+    if stats["assumed"] == 0:
+        fail("first year: no row got the interval from the assumed spread (one period observed; "
+             "the generator no longer reaches the rule)")
     reconciled = check_reconcile(db, r)
     print("projection props: %d backtest rows equal the projection from the source cut at their "
           "point; %d first-year rows too (%d with the interval pooled over the source's other "
-          "series); %d reconciled totals and filtered rows hold (seed %d)"
-          % (future, first, stats["first"], reconciled, SEED))
+          "series, %d from the assumed spread); %d reconciled totals and filtered rows hold "
+          "(seed %d)" % (future, first, stats["first"], stats["assumed"], reconciled, SEED))
 
 
 if __name__ == "__main__":
