@@ -35,10 +35,15 @@
 **  8. Two records with the same dimension values (long layout: and the
 **     same period) are an error naming both lines: their rows could not
 **     be told apart, and a sum() would count the figure twice.
-**  9. Work is linear in the input: the duplicate checks of items 3, 6 and 8
-**     use a hash set, and the caller's poll function runs about every
+**  9. Work is linear in the input: the duplicate checks of items 3, 6, 8
+**     and 10 use a hash set, and the caller's poll function runs about every
 **     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
 **     interrupted.
+** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
+**     Open API does) holds one unit per series: two records equal in
+**     every other dimension with different units are an error naming
+**     both lines and units (a table whose unit changed, 천원 to 백만원,
+**     read as one series would mix the two scales).
 */
 #include "kosis/kosis_text.h"
 
@@ -404,6 +409,85 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
+/* The unit column (contract item 10): KOSIS's `단위`, the Open API's
+** `UNIT_NM`; -1 when there is none (the first one counts: names are
+** unique, item 6). */
+#define KOSIS_UNIT_NAME "\xEB\x8B\xA8\xEC\x9C\x84" /* 단위 */
+static int unit_column(const ts_kosis_table *t) {
+  for (int d = 0; d < t->nDim; d++) {
+    if (strcmp(t->azDimName[d], KOSIS_UNIT_NAME) == 0 ||
+        sqlite3_stricmp(t->azDimName[d], "UNIT_NM") == 0)
+      return d;
+  }
+  return -1;
+}
+
+/* Record r's dimension values but the unit column u, hashed as
+** record_hash does, and compared. */
+static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u) {
+  sqlite3_uint64 h = 14695981039346656037ULL;
+  for (int d = 0; d < t->nDim; d++) {
+    if (d == u) continue;
+    for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
+         *p; p++)
+      h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ 0) * 1099511628211ULL;
+  }
+  return h;
+}
+
+static int same_series(const ts_kosis_table *t, int r1, int r2, int u) {
+  for (int d = 0; d < t->nDim; d++) {
+    if (d != u && strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
+                         t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
+      return 0;
+  }
+  return 1;
+}
+
+/* Item 10: records equal in every dimension but the unit must have one
+** unit.  A table that went from 천원 to 백만원 gives one series two
+** records (wide) or two units over its periods (long); grouped by the
+** other dimensions, as a series is, a sum or a growth across them is off
+** by the factor (-99.9 % for the same level).  Linear: one hash set. */
+static int check_units(kosis_builder *b, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  int u = unit_column(t);
+  if (u < 0) return SQLITE_OK;
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot == NULL) return SQLITE_NOMEM;
+  memset(aSlot, 0xff, nSlot * sizeof(int));
+  int rc = SQLITE_OK;
+  for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
+    for (sqlite3_uint64 k = series_hash(t, r, u) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+      int e = aSlot[k];
+      if (e < 0) {
+        aSlot[k] = r;
+        break;
+      }
+      if (!same_series(t, e, r, u)) continue;
+      const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
+      const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
+      if (strcmp(zUnit, zFirst) != 0) {
+        char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
+        rc = q1 && q2 ? fail(pzErr, b->aLine[r],
+                             "unit %s (column \"%s\"), but line %d has %s and the same other"
+                             " dimension values (one series in two units would mix their"
+                             " scales: convert it to one unit)",
+                             q1, t->azDimName[u], b->aLine[e], q2)
+                      : SQLITE_NOMEM;
+        sqlite3_free(q1);
+        sqlite3_free(q2);
+      }
+      break;
+    }
+  }
+  sqlite3_free(aSlot);
+  return rc;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -437,6 +521,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }
   if (rc == SQLITE_DONE) rc = check_duplicate_records(&b, pzErr);
+  if (rc == SQLITE_OK) rc = check_units(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aLine);

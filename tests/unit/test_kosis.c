@@ -91,6 +91,11 @@ static void test_errors(void **state) {
                " (one value per period and row is supported)");
   expect_error("A,a,2019\nb,c,1\n", "line 1: columns 1 and 2 are both named \"a\"");
   expect_error(",2019\nb,1\n", "line 1: column 1 has no name");
+  /* one series in two units (a unit column that changes within it) */
+  expect_error("a,UNIT_NM,2018,2019\nb,kg,1,-\nc,t,1,2\nb,t,-,2\n",
+               "line 4: unit 't' (column \"UNIT_NM\"), but line 2 has 'kg' and the same other"
+               " dimension values (one series in two units would mix their scales: convert it"
+               " to one unit)");
   expect_error("a,2019\n\xFF,1\n",
                "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xff)");
 }
