@@ -341,6 +341,16 @@ SELECT count(*) AS differ FROM (
 -- @check projection_vtab-30.2
 SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=150');
 -- @error annual_projection: level must be a number between 0 and 100: '150'
+-- level is in percent: 0.8 (a fraction, as some libraries take it) would
+-- be a 0.8 % interval, low and high a hair apart around the projection:
+-- a confident-looking interval nobody asked for.  Above 0 and below 1
+-- is an error.
+-- @check projection_vtab-30.3
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=0.8');
+-- @error annual_projection: level is in percent (80 for an 80 % interval), not a fraction: '0.8'
+-- @check projection_vtab-30.4
+CREATE VIRTUAL TABLE e6 USING annual_projection(source=direct_trade, value=amount, period=period, level=0.95);
+-- @error annual_projection: level is in percent (80 for an 80 % interval), not a fraction: '0.95'
 
 -- Days rolled up by month from mid-March: the pool of past errors, read
 -- from the rows the hash path holds, sees the same incomplete first month
