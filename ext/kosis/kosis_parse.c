@@ -30,13 +30,14 @@
 **     `preliminary` or `label`, the result columns, nor (long layout) a
 **     second `시점` or `데이터`.
 **  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
-**     label is kept as written.  Period kinds may differ between columns:
-**     the functions that need one kind per series check that.
+**     label is kept as written.  Period kinds may differ between columns
+**     when they do not overlap in time (item 11): the functions that
+**     need one kind per series check that.
 **  8. Two records with the same dimension values (long layout: and the
 **     same period) are an error naming both lines: their rows could not
 **     be told apart, and a sum() would count the figure twice.
-**  9. Work is linear in the input: the duplicate checks of items 3, 6, 8
-**     and 10 use a hash set, and the caller's poll function runs about every
+**  9. Work is linear in the input (item 11 sorts: n log n): the duplicate
+**     checks of items 3, 6, 8 and 10 use a hash set, and the caller's poll function runs about every
 **     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
 **     interrupted.
 ** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
@@ -44,10 +45,16 @@
 **     every other dimension with different units are an error naming
 **     both lines and units (a table whose unit changed, 천원 to 백만원,
 **     read as one series would mix the two scales).
+** 11. Two periods of one series that overlap in time (a year and its
+**     quarters: KOSIS exports both when both frequencies are asked for)
+**     are an error naming them (wide: their columns; long: both lines):
+**     a sum over the year would count it twice.  Kinds that follow one
+**     another (years, then quarters) load.
 */
 #include "kosis/kosis_text.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary", "label"};
 
@@ -488,6 +495,99 @@ static int check_units(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
+/* Item 11: periods that overlap in time (a year and its quarters) in one
+** series.  Each period is a span of days; sorted by series, start and
+** end (longest first), a span that starts before the longest span of its
+** series so far has ended overlaps it.  Periods of one kind never do
+** (the same period twice is item 3's or 8's error), so only a file with
+** two kinds is sorted. */
+typedef struct period_span {
+  int group; /* the series: its first record (long), or 0 (wide) */
+  int i;     /* the period column (wide) or record (long) */
+  sqlite3_int64 start, end;
+} period_span;
+
+static int span_cmp(const void *pa, const void *pb) {
+  const period_span *a = pa, *b = pb;
+  if (a->group != b->group) return a->group < b->group ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64 *pEnd) {
+  ts_period d;
+  ts_period_start(p, &d);
+  *pStart = ts_period_ordinal(&d);
+  ts_period_end(p, &d);
+  *pEnd = ts_period_ordinal(&d);
+}
+
+#define TWO_FREQUENCIES                                                             \
+  "two frequencies in one file: a sum over the year would count it twice; download" \
+  " one frequency per file"
+
+/* The series of each record (the first record with its dimension values)
+** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
+static int record_groups(const ts_kosis_table *t, int *aGroup) {
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot == NULL) return SQLITE_NOMEM;
+  memset(aSlot, 0xff, nSlot * sizeof(int));
+  for (int r = 0; r < t->nRecord; r++) {
+    for (sqlite3_uint64 k = series_hash(t, r, -1) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+      int e = aSlot[k];
+      if (e < 0) aSlot[k] = e = r;
+      if (e == r || same_series(t, e, r, -1)) {
+        aGroup[r] = e;
+        break;
+      }
+    }
+  }
+  sqlite3_free(aSlot);
+  return SQLITE_OK;
+}
+
+static int check_overlaps(kosis_builder *b, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  int n = t->nPeriod, mixed = 0;
+  for (int j = 1; j < n && !mixed; j++)
+    mixed = t->aPeriod[j].period.kind != t->aPeriod[0].period.kind;
+  if (!mixed) return SQLITE_OK;
+  int long_layout = t->layout == TS_KOSIS_LONG;
+  period_span *a = sqlite3_malloc64((sqlite3_uint64)n * sizeof(period_span));
+  int *aGroup = long_layout ? sqlite3_malloc64((sqlite3_uint64)n * sizeof(int)) : NULL;
+  int rc = a == NULL || (long_layout && aGroup == NULL) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && long_layout) rc = record_groups(t, aGroup);
+  for (int j = 0; j < n && rc == SQLITE_OK; j++) {
+    a[j].group = long_layout ? aGroup[j] : 0;
+    a[j].i = j;
+    period_days(&t->aPeriod[j].period, &a[j].start, &a[j].end);
+  }
+  if (rc == SQLITE_OK) qsort(a, (size_t)n, sizeof(period_span), span_cmp);
+  for (int j = 1, held = 0; j < n && rc == SQLITE_OK; j++) {
+    if (a[j].group != a[held].group || a[j].start > a[held].end) {
+      if (a[j].group != a[held].group || a[j].end > a[held].end) held = j;
+      continue;
+    }
+    int lo = a[held].i < a[j].i ? a[held].i : a[j].i, hi = a[held].i ^ a[j].i ^ lo;
+    if (long_layout)
+      rc = fail(pzErr, b->aLine[hi],
+                "period %s overlaps in time period %s of line %d, with the same dimension"
+                " values (" TWO_FREQUENCIES ")",
+                t->aPeriod[hi].canonical, t->aPeriod[lo].canonical, b->aLine[lo]);
+    else
+      rc = fail(pzErr, b->header_line,
+                "columns %d and %d overlap in time: %s and %s (" TWO_FREQUENCIES ")",
+                b->iFirstPeriod + lo + 1, b->iFirstPeriod + hi + 1, t->aPeriod[lo].canonical,
+                t->aPeriod[hi].canonical);
+  }
+  sqlite3_free(a);
+  sqlite3_free(aGroup);
+  return rc;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -522,6 +622,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   }
   if (rc == SQLITE_DONE) rc = check_duplicate_records(&b, pzErr);
   if (rc == SQLITE_OK) rc = check_units(&b, pzErr);
+  if (rc == SQLITE_OK) rc = check_overlaps(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aLine);
