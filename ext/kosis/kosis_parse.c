@@ -37,9 +37,9 @@
 **     same period) are an error naming both lines: their rows could not
 **     be told apart, and a sum() would count the figure twice.
 **  9. Work is linear in the input (item 11 sorts: n log n): the duplicate
-**     checks of items 3, 6, 8 and 10 use a hash set, and the caller's poll function runs about every
-**     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
-**     interrupted.
+**     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
+**     poll function runs about every TS_KOSIS_POLL_BYTES
+**     (ts_kosis_parse_polled) so a long parse can be interrupted.
 ** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
 **     Open API does) holds one unit per series: two records equal in
 **     every other dimension with different units are an error naming
