@@ -144,12 +144,31 @@ typedef struct kosis_builder {
   ts_kosis_table *t;
   int nHeader;
   int header_line;
-  int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
-  int iFirstPeriod;   /* wide layout: first period column */
-  int *aiDim;         /* header index of each dimension column */
-  int *aLine;         /* line each data record starts on */
+  int iPeriod, iData;  /* long layout: the 시점 and 데이터 columns */
+  int iFirstPeriod;    /* wide layout: first period column */
+  int *aiDim;          /* header index of each dimension column */
+  int *aLine;          /* line each data record starts on */
+  sqlite3_uint64 seed; /* the hash sets' (hash_slot) */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
 } kosis_builder;
+
+/* The hash sets below hash with FNV-1a from a random start and place by
+** a final mix (MurmurHash3's fmix64), so a file cannot be made of names
+** or records that all fall into one slot chain: FNV-1a's low bits depend
+** only on the low bits of its state, and 32,768 crafted records whose
+** hashes shared their low 24 bits took 11.7 s to load (0.25 s for as
+** many other records), quadratic in their number, with no interrupt
+** check.  The start is drawn per parse; the answers do not depend on it
+** (each check reports the first repeat in file order). */
+static sqlite3_uint64 hash_start(sqlite3_uint64 seed) { return 14695981039346656037ULL ^ seed; }
+
+static sqlite3_uint64 hash_slot(sqlite3_uint64 h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
 
 /* A set of strings by index, for the duplicate checks: one pass over n
 ** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
@@ -159,15 +178,16 @@ typedef struct name_set {
   const char *const *az;
   int fold;
   int *aSlot; /* index into az, or -1 */
-  sqlite3_uint64 mask;
+  sqlite3_uint64 mask, seed;
 } name_set;
 
-static int name_set_init(name_set *s, const char *const *az, int n, int fold) {
+static int name_set_init(name_set *s, const char *const *az, int n, int fold, sqlite3_uint64 seed) {
   sqlite3_uint64 nSlot = 16;
   while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
   s->az = az;
   s->fold = fold;
   s->mask = nSlot - 1;
+  s->seed = seed;
   s->aSlot = sqlite3_malloc64(nSlot * sizeof(int));
   if (s->aSlot == NULL) return SQLITE_NOMEM;
   memset(s->aSlot, 0xff, nSlot * sizeof(int));
@@ -180,11 +200,11 @@ static unsigned char fold_char(unsigned char c, int fold) {
 
 /* Adds az[i]; returns the index of an earlier equal name, or -1. */
 static int name_set_add(name_set *s, int i) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
+  sqlite3_uint64 h = hash_start(s->seed);
   for (const unsigned char *p = (const unsigned char *)s->az[i]; *p; p++) {
     h = (h ^ fold_char(*p, s->fold)) * 1099511628211ULL;
   }
-  for (sqlite3_uint64 k = h & s->mask;; k = (k + 1) & s->mask) {
+  for (sqlite3_uint64 k = hash_slot(h) & s->mask;; k = (k + 1) & s->mask) {
     int e = s->aSlot[k];
     if (e < 0) {
       s->aSlot[k] = i;
@@ -198,7 +218,7 @@ static int name_set_add(name_set *s, int i) {
 static int check_dimension_names(kosis_builder *b, char **pzErr) {
   ts_kosis_table *t = b->t;
   name_set set;
-  if (name_set_init(&set, t->azDimName, t->nDim, 1) != SQLITE_OK) return SQLITE_NOMEM;
+  if (name_set_init(&set, t->azDimName, t->nDim, 1, b->seed) != SQLITE_OK) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int d = 0; d < t->nDim && rc == SQLITE_OK; d++) {
     const char *z = t->azDimName[d];
@@ -272,7 +292,7 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     const char **azKey = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(char *));
     name_set set;
     memset(&set, 0, sizeof(set));
-    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0) : SQLITE_NOMEM;
+    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0, b->seed) : SQLITE_NOMEM;
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       char zWhat[40];
       sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
@@ -356,8 +376,8 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
 /* Record r's key: its dimension values, and in the long layout its
 ** period; hashed (FNV-1a, a 0 byte between fields) and compared field by
 ** field. */
-static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
+static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r, sqlite3_uint64 seed) {
+  sqlite3_uint64 h = hash_start(seed);
   for (int d = 0; d <= t->nDim; d++) {
     const char *z = d < t->nDim                  ? t->azDim[(sqlite3_int64)r * t->nDim + d]
                     : t->layout == TS_KOSIS_LONG ? t->aPeriod[r].canonical
@@ -392,7 +412,8 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   memset(aSlot, 0xff, nSlot * sizeof(int));
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = record_hash(t, r) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+    for (sqlite3_uint64 k = hash_slot(record_hash(t, r, b->seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
@@ -431,8 +452,8 @@ static int unit_column(const ts_kosis_table *t) {
 
 /* Record r's dimension values but the unit column u, hashed as
 ** record_hash does, and compared. */
-static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
+static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u, sqlite3_uint64 seed) {
+  sqlite3_uint64 h = hash_start(seed);
   for (int d = 0; d < t->nDim; d++) {
     if (d == u) continue;
     for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
@@ -468,7 +489,8 @@ static int check_units(kosis_builder *b, char **pzErr) {
   memset(aSlot, 0xff, nSlot * sizeof(int));
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = series_hash(t, r, u) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
@@ -529,14 +551,15 @@ static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64
 
 /* The series of each record (the first record with its dimension values)
 ** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
-static int record_groups(const ts_kosis_table *t, int *aGroup) {
+static int record_groups(const ts_kosis_table *t, int *aGroup, sqlite3_uint64 seed) {
   sqlite3_uint64 nSlot = 16;
   while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
   int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
   if (aSlot == NULL) return SQLITE_NOMEM;
   memset(aSlot, 0xff, nSlot * sizeof(int));
   for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = series_hash(t, r, -1) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, -1, seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) aSlot[k] = e = r;
       if (e == r || same_series(t, e, r, -1)) {
@@ -559,7 +582,7 @@ static int check_overlaps(kosis_builder *b, char **pzErr) {
   period_span *a = sqlite3_malloc64((sqlite3_uint64)n * sizeof(period_span));
   int *aGroup = long_layout ? sqlite3_malloc64((sqlite3_uint64)n * sizeof(int)) : NULL;
   int rc = a == NULL || (long_layout && aGroup == NULL) ? SQLITE_NOMEM : SQLITE_OK;
-  if (rc == SQLITE_OK && long_layout) rc = record_groups(t, aGroup);
+  if (rc == SQLITE_OK && long_layout) rc = record_groups(t, aGroup, b->seed);
   for (int j = 0; j < n && rc == SQLITE_OK; j++) {
     a[j].group = long_layout ? aGroup[j] : 0;
     a[j].i = j;
@@ -602,6 +625,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   kosis_builder b;
   memset(&b, 0, sizeof(b));
   b.t = out;
+  sqlite3_randomness(sizeof(b.seed), &b.seed);
   ts_csv_reader r;
   ts_csv_init(&r, out->zText, nText);
   rc = ts_csv_next(&r, pzErr);
