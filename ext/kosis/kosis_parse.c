@@ -30,19 +30,31 @@
 **     `preliminary` or `label`, the result columns, nor (long layout) a
 **     second `시점` or `데이터`.
 **  7. A period marked preliminary (`p`, `p)`, `(p)`) sets .preliminary; the
-**     label is kept as written.  Period kinds may differ between columns:
-**     the functions that need one kind per series check that.
+**     label is kept as written.  Period kinds may differ between columns
+**     when they do not overlap in time (item 11): the functions that
+**     need one kind per series check that.
 **  8. Two records with the same dimension values (long layout: and the
 **     same period) are an error naming both lines: their rows could not
 **     be told apart, and a sum() would count the figure twice.
-**  9. Work is linear in the input: the duplicate checks of items 3, 6 and 8
-**     use a hash set, and the caller's poll function runs about every
-**     TS_KOSIS_POLL_BYTES (ts_kosis_parse_polled) so a long parse can be
-**     interrupted.
+**  9. Work is linear in the input (item 11 sorts: n log n): the duplicate
+**     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
+**     poll function runs about every TS_KOSIS_POLL_BYTES
+**     (ts_kosis_parse_polled) so a long parse can be interrupted.
+** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
+**     Open API does) holds one unit per series: two records equal in
+**     every other dimension with different units are an error naming
+**     both lines and units (a table whose unit changed, 천원 to 백만원,
+**     read as one series would mix the two scales).
+** 11. Two periods of one series that overlap in time (a year and its
+**     quarters: KOSIS exports both when both frequencies are asked for)
+**     are an error naming them (wide: their columns; long: both lines):
+**     a sum over the year would count it twice.  Kinds that follow one
+**     another (years, then quarters) load.
 */
 #include "kosis/kosis_text.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary", "label"};
 
@@ -132,12 +144,31 @@ typedef struct kosis_builder {
   ts_kosis_table *t;
   int nHeader;
   int header_line;
-  int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
-  int iFirstPeriod;   /* wide layout: first period column */
-  int *aiDim;         /* header index of each dimension column */
-  int *aLine;         /* line each data record starts on */
+  int iPeriod, iData;  /* long layout: the 시점 and 데이터 columns */
+  int iFirstPeriod;    /* wide layout: first period column */
+  int *aiDim;          /* header index of each dimension column */
+  int *aLine;          /* line each data record starts on */
+  sqlite3_uint64 seed; /* the hash sets' (hash_slot) */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
 } kosis_builder;
+
+/* The hash sets below hash with FNV-1a from a random start and place by
+** a final mix (MurmurHash3's fmix64), so a file cannot be made of names
+** or records that all fall into one slot chain: FNV-1a's low bits depend
+** only on the low bits of its state, and 32,768 crafted records whose
+** hashes shared their low 24 bits took 11.7 s to load (0.25 s for as
+** many other records), quadratic in their number, with no interrupt
+** check.  The start is drawn per parse; the answers do not depend on it
+** (each check reports the first repeat in file order). */
+static sqlite3_uint64 hash_start(sqlite3_uint64 seed) { return 14695981039346656037ULL ^ seed; }
+
+static sqlite3_uint64 hash_slot(sqlite3_uint64 h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
 
 /* A set of strings by index, for the duplicate checks: one pass over n
 ** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
@@ -147,15 +178,16 @@ typedef struct name_set {
   const char *const *az;
   int fold;
   int *aSlot; /* index into az, or -1 */
-  sqlite3_uint64 mask;
+  sqlite3_uint64 mask, seed;
 } name_set;
 
-static int name_set_init(name_set *s, const char *const *az, int n, int fold) {
+static int name_set_init(name_set *s, const char *const *az, int n, int fold, sqlite3_uint64 seed) {
   sqlite3_uint64 nSlot = 16;
   while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
   s->az = az;
   s->fold = fold;
   s->mask = nSlot - 1;
+  s->seed = seed;
   s->aSlot = sqlite3_malloc64(nSlot * sizeof(int));
   if (s->aSlot == NULL) return SQLITE_NOMEM;
   memset(s->aSlot, 0xff, nSlot * sizeof(int));
@@ -168,11 +200,11 @@ static unsigned char fold_char(unsigned char c, int fold) {
 
 /* Adds az[i]; returns the index of an earlier equal name, or -1. */
 static int name_set_add(name_set *s, int i) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
+  sqlite3_uint64 h = hash_start(s->seed);
   for (const unsigned char *p = (const unsigned char *)s->az[i]; *p; p++) {
     h = (h ^ fold_char(*p, s->fold)) * 1099511628211ULL;
   }
-  for (sqlite3_uint64 k = h & s->mask;; k = (k + 1) & s->mask) {
+  for (sqlite3_uint64 k = hash_slot(h) & s->mask;; k = (k + 1) & s->mask) {
     int e = s->aSlot[k];
     if (e < 0) {
       s->aSlot[k] = i;
@@ -186,7 +218,7 @@ static int name_set_add(name_set *s, int i) {
 static int check_dimension_names(kosis_builder *b, char **pzErr) {
   ts_kosis_table *t = b->t;
   name_set set;
-  if (name_set_init(&set, t->azDimName, t->nDim, 1) != SQLITE_OK) return SQLITE_NOMEM;
+  if (name_set_init(&set, t->azDimName, t->nDim, 1, b->seed) != SQLITE_OK) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int d = 0; d < t->nDim && rc == SQLITE_OK; d++) {
     const char *z = t->azDimName[d];
@@ -260,7 +292,7 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     const char **azKey = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(char *));
     name_set set;
     memset(&set, 0, sizeof(set));
-    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0) : SQLITE_NOMEM;
+    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0, b->seed) : SQLITE_NOMEM;
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       char zWhat[40];
       sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
@@ -344,8 +376,8 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
 /* Record r's key: its dimension values, and in the long layout its
 ** period; hashed (FNV-1a, a 0 byte between fields) and compared field by
 ** field. */
-static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r) {
-  sqlite3_uint64 h = 14695981039346656037ULL;
+static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r, sqlite3_uint64 seed) {
+  sqlite3_uint64 h = hash_start(seed);
   for (int d = 0; d <= t->nDim; d++) {
     const char *z = d < t->nDim                  ? t->azDim[(sqlite3_int64)r * t->nDim + d]
                     : t->layout == TS_KOSIS_LONG ? t->aPeriod[r].canonical
@@ -380,7 +412,8 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   memset(aSlot, 0xff, nSlot * sizeof(int));
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = record_hash(t, r) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
+    for (sqlite3_uint64 k = hash_slot(record_hash(t, r, b->seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
@@ -404,6 +437,180 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
+/* The unit column (contract item 10): KOSIS's `단위`, the Open API's
+** `UNIT_NM`; -1 when there is none (the first one counts: names are
+** unique, item 6). */
+#define KOSIS_UNIT_NAME "\xEB\x8B\xA8\xEC\x9C\x84" /* 단위 */
+static int unit_column(const ts_kosis_table *t) {
+  for (int d = 0; d < t->nDim; d++) {
+    if (strcmp(t->azDimName[d], KOSIS_UNIT_NAME) == 0 ||
+        sqlite3_stricmp(t->azDimName[d], "UNIT_NM") == 0)
+      return d;
+  }
+  return -1;
+}
+
+/* Record r's dimension values but the unit column u, hashed as
+** record_hash does, and compared. */
+static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u, sqlite3_uint64 seed) {
+  sqlite3_uint64 h = hash_start(seed);
+  for (int d = 0; d < t->nDim; d++) {
+    if (d == u) continue;
+    for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
+         *p; p++)
+      h = (h ^ *p) * 1099511628211ULL;
+    h = (h ^ 0) * 1099511628211ULL;
+  }
+  return h;
+}
+
+static int same_series(const ts_kosis_table *t, int r1, int r2, int u) {
+  for (int d = 0; d < t->nDim; d++) {
+    if (d != u && strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
+                         t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
+      return 0;
+  }
+  return 1;
+}
+
+/* Item 10: records equal in every dimension but the unit must have one
+** unit.  A table that went from 천원 to 백만원 gives one series two
+** records (wide) or two units over its periods (long); grouped by the
+** other dimensions, as a series is, a sum or a growth across them is off
+** by the factor (-99.9 % for the same level).  Linear: one hash set. */
+static int check_units(kosis_builder *b, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  int u = unit_column(t);
+  if (u < 0) return SQLITE_OK;
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot == NULL) return SQLITE_NOMEM;
+  memset(aSlot, 0xff, nSlot * sizeof(int));
+  int rc = SQLITE_OK;
+  for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
+    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
+      int e = aSlot[k];
+      if (e < 0) {
+        aSlot[k] = r;
+        break;
+      }
+      if (!same_series(t, e, r, u)) continue;
+      const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
+      const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
+      if (strcmp(zUnit, zFirst) != 0) {
+        char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
+        rc = q1 && q2 ? fail(pzErr, b->aLine[r],
+                             "unit %s (column \"%s\"), but line %d has %s and the same other"
+                             " dimension values (one series in two units would mix their"
+                             " scales: convert it to one unit)",
+                             q1, t->azDimName[u], b->aLine[e], q2)
+                      : SQLITE_NOMEM;
+        sqlite3_free(q1);
+        sqlite3_free(q2);
+      }
+      break;
+    }
+  }
+  sqlite3_free(aSlot);
+  return rc;
+}
+
+/* Item 11: periods that overlap in time (a year and its quarters) in one
+** series.  Each period is a span of days; sorted by series, start and
+** end (longest first), a span that starts before the longest span of its
+** series so far has ended overlaps it.  Periods of one kind never do
+** (the same period twice is item 3's or 8's error), so only a file with
+** two kinds is sorted. */
+typedef struct period_span {
+  int group; /* the series: its first record (long), or 0 (wide) */
+  int i;     /* the period column (wide) or record (long) */
+  sqlite3_int64 start, end;
+} period_span;
+
+static int span_cmp(const void *pa, const void *pb) {
+  const period_span *a = pa, *b = pb;
+  if (a->group != b->group) return a->group < b->group ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64 *pEnd) {
+  ts_period d;
+  ts_period_start(p, &d);
+  *pStart = ts_period_ordinal(&d);
+  ts_period_end(p, &d);
+  *pEnd = ts_period_ordinal(&d);
+}
+
+#define TWO_FREQUENCIES                                                             \
+  "two frequencies in one file: a sum over the year would count it twice; download" \
+  " one frequency per file"
+
+/* The series of each record (the first record with its dimension values)
+** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
+static int record_groups(const ts_kosis_table *t, int *aGroup, sqlite3_uint64 seed) {
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot == NULL) return SQLITE_NOMEM;
+  memset(aSlot, 0xff, nSlot * sizeof(int));
+  for (int r = 0; r < t->nRecord; r++) {
+    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, -1, seed)) & (nSlot - 1);;
+         k = (k + 1) & (nSlot - 1)) {
+      int e = aSlot[k];
+      if (e < 0) aSlot[k] = e = r;
+      if (e == r || same_series(t, e, r, -1)) {
+        aGroup[r] = e;
+        break;
+      }
+    }
+  }
+  sqlite3_free(aSlot);
+  return SQLITE_OK;
+}
+
+static int check_overlaps(kosis_builder *b, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  int n = t->nPeriod, mixed = 0;
+  for (int j = 1; j < n && !mixed; j++)
+    mixed = t->aPeriod[j].period.kind != t->aPeriod[0].period.kind;
+  if (!mixed) return SQLITE_OK;
+  int long_layout = t->layout == TS_KOSIS_LONG;
+  period_span *a = sqlite3_malloc64((sqlite3_uint64)n * sizeof(period_span));
+  int *aGroup = long_layout ? sqlite3_malloc64((sqlite3_uint64)n * sizeof(int)) : NULL;
+  int rc = a == NULL || (long_layout && aGroup == NULL) ? SQLITE_NOMEM : SQLITE_OK;
+  if (rc == SQLITE_OK && long_layout) rc = record_groups(t, aGroup, b->seed);
+  for (int j = 0; j < n && rc == SQLITE_OK; j++) {
+    a[j].group = long_layout ? aGroup[j] : 0;
+    a[j].i = j;
+    period_days(&t->aPeriod[j].period, &a[j].start, &a[j].end);
+  }
+  if (rc == SQLITE_OK) qsort(a, (size_t)n, sizeof(period_span), span_cmp);
+  for (int j = 1, held = 0; j < n && rc == SQLITE_OK; j++) {
+    if (a[j].group != a[held].group || a[j].start > a[held].end) {
+      if (a[j].group != a[held].group || a[j].end > a[held].end) held = j;
+      continue;
+    }
+    int lo = a[held].i < a[j].i ? a[held].i : a[j].i, hi = a[held].i ^ a[j].i ^ lo;
+    if (long_layout)
+      rc = fail(pzErr, b->aLine[hi],
+                "period %s overlaps in time period %s of line %d, with the same dimension"
+                " values (" TWO_FREQUENCIES ")",
+                t->aPeriod[hi].canonical, t->aPeriod[lo].canonical, b->aLine[lo]);
+    else
+      rc = fail(pzErr, b->header_line,
+                "columns %d and %d overlap in time: %s and %s (" TWO_FREQUENCIES ")",
+                b->iFirstPeriod + lo + 1, b->iFirstPeriod + hi + 1, t->aPeriod[lo].canonical,
+                t->aPeriod[hi].canonical);
+  }
+  sqlite3_free(a);
+  sqlite3_free(aGroup);
+  return rc;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -418,6 +625,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   kosis_builder b;
   memset(&b, 0, sizeof(b));
   b.t = out;
+  sqlite3_randomness(sizeof(b.seed), &b.seed);
   ts_csv_reader r;
   ts_csv_init(&r, out->zText, nText);
   rc = ts_csv_next(&r, pzErr);
@@ -437,6 +645,8 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }
   if (rc == SQLITE_DONE) rc = check_duplicate_records(&b, pzErr);
+  if (rc == SQLITE_OK) rc = check_units(&b, pzErr);
+  if (rc == SQLITE_OK) rc = check_overlaps(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aLine);

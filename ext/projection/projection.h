@@ -81,6 +81,10 @@ typedef struct ts_proj_grid {
   /* Errors of other series of the same source from the same point of
   ** the year (the virtual table's pool; NULL: this series alone). */
   const ts_proj_pool *pool;
+  /* Months only: 0: not computed; else 1 + the index of the first year
+  ** with a month after April observed, or 1 + n_years when none has one
+  ** (ts_proj_grid_build; projection_core.c item 1b). */
+  int late_month_at;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a

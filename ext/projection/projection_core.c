@@ -11,6 +11,16 @@
 **     no projection ("incomplete year-to-date"), never a guess.  When
 **     k == P the year is known: every method returns its total and the
 **     interval is that total (low = high = projection = actual).
+** 1b. A month series in which no earlier year has a month after April
+**     (positions 5..12) does not run to December: its "months" are
+**     quarters or halves written YYYYMM (KOSIS's Open API writes Q1 2019
+**     as 201901 and Q4 as 201904), or a season that ends by April.
+**     Projecting months k+1..12 of it made run_rate three times the
+**     quarterly run rate, so no method projects it ("no earlier year has
+**     a month after April ...").  Only earlier years are read (a
+**     series' first year cannot be told from the start of a monthly
+**     one), so a backtest row is still the projection from the source
+**     cut at its point.  With k > 4 the year itself has month 5.
 **  2. run_rate      ytd * P / k.
 **     prior_share   ytd * prior_total / prior_ytd; needs the prior year
 **                   complete and its year-to-date non-zero.
@@ -117,6 +127,9 @@ int ts_proj_periods_per_year(ts_period_kind kind) {
 #define DETAIL_HW_SNAIVE \
   "holt_winters: no stable fit, used the prior year's periods (seasonal naive)"
 #define NOTE_THETA "theta needs two full years of unbroken periods"
+#define NOTE_NO_LATE_MONTH                                                 \
+  "no earlier year has a month after April (quarters or halves written as" \
+  " months? KOSIS's 201901 is Q1: write 2019-Q1)"
 
 /* Sum of positions [from, to] of year yi; 1 if one is missing. */
 static int range_sum(const ts_proj_grid *g, int yi, int from, int to, double *out) {
@@ -156,6 +169,22 @@ void ts_proj_cell_fail(ts_proj_cell *out, const char *note) {
   out->ok = 0;
   out->value = 0;
   out->note = note;
+}
+
+/* Item 1b: whether a month series' years before yi end by April (yi > 0:
+** the grid starts at the series' first year, so one of them has data). */
+static int no_late_month_before(const ts_proj_grid *g, int yi) {
+  if (g->periods_per_year != 12 || yi <= 0) return 0;
+  int at = g->late_month_at;
+  if (at == 0) {
+    for (at = 1; at <= g->n_years; at++) {
+      int found = 0;
+      for (int pos = 5; pos <= 12 && !found; pos++)
+        found = g->present[ts_proj_cell_index(g, at - 1, pos)];
+      if (found) break;
+    }
+  }
+  return at - 1 >= yi;
 }
 
 /* Whether every value observed up to cell index last is >= 0 (item 5). */
@@ -374,6 +403,10 @@ static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method 
     if (m == TS_PROJ_HOLT_WINTERS) out->model_sd = 0;
     return;
   }
+  if (k <= 4 && no_late_month_before(g, yi)) { /* item 1b */
+    ts_proj_cell_fail(out, NOTE_NO_LATE_MONTH);
+    return;
+  }
   switch (m) {
     case TS_PROJ_RUN_RATE: ts_proj_cell_set(out, ytd * g->periods_per_year / k); break;
     case TS_PROJ_PRIOR_SHARE: prior_share(g, yi, k, ytd, out); break;
@@ -513,6 +546,11 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, 
   }
   g->year_total = year_total;
   g->year_complete = year_complete;
+  g->late_month_at = g->n_years + 1;
+  for (int yi = 0; P == 12 && yi < g->n_years && g->late_month_at > g->n_years; yi++) {
+    for (int pos = 5; pos <= 12; pos++)
+      if (present[(sqlite3_uint64)yi * 12 + pos - 1]) g->late_month_at = yi + 1;
+  }
   g->negative_at = (long)cells + 1;
   for (sqlite3_uint64 i = 0; i < cells; i++) {
     if (present[i] && value[i] < 0) {

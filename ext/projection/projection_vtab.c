@@ -21,7 +21,8 @@
 **  3. method= (table-valued: the 5th argument) is one of the methods of
 **     projection_core.c, default auto; `method` reports the one used (for
 **     auto the one chosen).
-**     level= (default 80) is the interval's coverage, 0 < level < 100.
+**     level= (default 80) is the interval's coverage in percent,
+**     1 <= level < 100 (0 < level < 1 is taken for a fraction: an error).
 **  4. ytd and actual are INTEGER while the inputs are integers and the
 **     exact total fits, else REAL; error is (projection - actual) /
 **     |actual| * 100.  Only years before a row's year size its interval
@@ -233,10 +234,14 @@ static int parse_through(const char *z, through_point *out) {
   return 0;
 }
 
+/* 0 when z is a level, 1 when it is not one, 2 when it looks like a
+** fraction (0.8 for 80 %, as some libraries take it): a 0.8 % interval
+** would be a hair wide, a confident-looking interval nobody asked for. */
 static int parse_level(const char *z, double *out) {
   ts_number n;
   if (z == NULL || ts_number_from_text(z, -1, &n) != TS_NUMBER_OK) return 1;
   if (!(n.d > 0 && n.d < 100)) return 1;
+  if (n.d < 1) return 2;
   *out = n.d;
   return 0;
 }
@@ -251,9 +256,15 @@ static int method_error(const char *zMethod, char **pzErr) {
 static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   if (az[EXTRA_METHOD] && ts_proj_method_from_name(az[EXTRA_METHOD], &vtab->method))
     return method_error(az[EXTRA_METHOD], pzErr);
-  if (az[EXTRA_LEVEL] && parse_level(az[EXTRA_LEVEL], &vtab->level)) {
-    *pzErr =
-        sqlite3_mprintf(MODULE ": level must be a number between 0 and 100: '%q'", az[EXTRA_LEVEL]);
+  int bad_level = az[EXTRA_LEVEL] ? parse_level(az[EXTRA_LEVEL], &vtab->level) : 0;
+  if (bad_level) {
+    *pzErr = sqlite3_mprintf(bad_level == 2 ? MODULE
+                                 ": level is in percent (80 for an 80 %%"
+                                 " interval), not a fraction: '%q'"
+                                            : MODULE
+                                 ": level must be a number between 0 and"
+                                 " 100: '%q'",
+                             az[EXTRA_LEVEL]);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (az[EXTRA_THROUGH] && parse_through(az[EXTRA_THROUGH], &vtab->through)) {

@@ -279,3 +279,79 @@ SELECT region, period, value FROM temp.rl;
 -- | A|2019-01|5
 -- | A|2019-02|6
 -- | a|2019-01|7
+
+-- A unit column (KOSIS's `단위`, the Open API's `UNIT_NM`) that changes
+-- within one series mixes scales: a table that went from 천원 to 백만원
+-- read as one series by region gave a growth of -99.9 %.  Records equal
+-- in every other dimension must have one unit (wide layout: whatever
+-- periods they fill; long layout: whatever their periods).
+-- @check kosis_csv-7.1
+SELECT writefile('build/kosis_unit_wide.csv', '"시도별","단위",2016,2017,2018,2019' || char(10)
+  || '"서울","천원",1000000,1100000,-,-' || char(10) || '"부산","천원",500000,520000,-,-' || char(10)
+  || '"서울","백만원",-,-,1200,1300' || char(10)) > 0 AS written;
+-- @expect
+-- | written
+-- | 1
+-- @check kosis_csv-7.2
+CREATE VIRTUAL TABLE temp.uw USING kosis_csv(file='build/kosis_unit_wide.csv');
+-- @error kosis_csv: build/kosis_unit_wide.csv line 4: unit '백만원' (column "단위"), but line 2 has '천원' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
+-- @check kosis_csv-7.3
+SELECT writefile('build/kosis_unit_long.csv', '시점,region,UNIT_NM,데이터' || char(10)
+  || '2017,A,thousand won,1000000' || char(10) || '2018,A,million won,1200' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.ul USING kosis_csv(file='build/kosis_unit_long.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_unit_long.csv line 3: unit 'million won' (column "UNIT_NM"), but line 2 has 'thousand won' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
+-- Units that differ between series (items, regions) load: each series
+-- keeps one.
+-- @check kosis_csv-7.4
+SELECT writefile('build/kosis_unit_ok.csv', '"항목","단위",2018,2019' || char(10)
+  || '"판매액","백만원",1200,1300' || char(10) || '"판매건수","건",15,16' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.uo USING kosis_csv(file='build/kosis_unit_ok.csv');
+SELECT 항목, 단위, period, value FROM temp.uo;
+-- @expect
+-- | written
+-- | 1
+-- | 항목|단위|period|value
+-- | 판매액|백만원|2018|1200
+-- | 판매액|백만원|2019|1300
+-- | 판매건수|건|2018|15
+-- | 판매건수|건|2019|16
+
+-- Two frequencies in one file: KOSIS exports a year's column beside its
+-- quarters' when both are asked for.  Loaded, the year and its quarters
+-- are rows of one series, and the check against the publisher above
+-- (sum(value) FILTER (WHERE period_year(period) = 2019)) counted 2019
+-- twice: 200 for 100.  Periods that overlap in time are an error, as the
+-- same period twice is; kinds that follow one another (years, then
+-- quarters) load.
+-- @check kosis_csv-8.1
+SELECT writefile('build/kosis_two_freq_wide.csv', '"지역","2019","2019 1/4","2019 2/4","2019 3/4","2019 4/4"'
+  || char(10) || '"합계",100,20,30,25,25' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.fw USING kosis_csv(file='build/kosis_two_freq_wide.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_two_freq_wide.csv line 1: columns 2 and 3 overlap in time: 2019 and 2019-Q1 (two frequencies in one file: a sum over the year would count it twice; download one frequency per file)
+-- @check kosis_csv-8.2
+SELECT writefile('build/kosis_two_freq_long.csv', '시점,region,데이터' || char(10) || '2019.1/4,A,20' || char(10)
+  || '2019,B,100' || char(10) || '2019.2/4,A,30' || char(10) || '2019,A,100' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.fl USING kosis_csv(file='build/kosis_two_freq_long.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_two_freq_long.csv line 5: period 2019 overlaps in time period 2019-Q1 of line 2, with the same dimension values (two frequencies in one file: a sum over the year would count it twice; download one frequency per file)
+-- @check kosis_csv-8.3
+SELECT writefile('build/kosis_freq_ok.csv', '"지역","2017","2018","2019 1/4","2019 2/4"' || char(10)
+  || '"합계",90,95,20,30' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.fo USING kosis_csv(file='build/kosis_freq_ok.csv');
+SELECT period, value FROM temp.fo;
+-- @expect
+-- | written
+-- | 1
+-- | period|value
+-- | 2017|90
+-- | 2018|95
+-- | 2019-Q1|20
+-- | 2019-Q2|30

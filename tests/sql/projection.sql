@@ -197,3 +197,41 @@ SELECT (SELECT annual_projection(v, p, 'holt_winters') FROM long)
 -- @expect
 -- | same_from_4184|same_from_4185
 -- | 1|0
+
+-- 6. Quarters written as months.  KOSIS's Open API writes a quarter's
+--    PRD_DE as YYYYQQ (201901 is Q1, 201904 Q4; halves 201901, 201902),
+--    which reads as the month 2019-01..04.  Projected as months, H1 2023
+--    (249 = 124 + 125) ran at 12/2 instead of 4/2: 1,494, three times the
+--    quarterly run rate 498, every year.  A month series in which no
+--    earlier year has a month after April does not run to December (those
+--    are quarter or half codes, or a season that ends by April): no
+--    projection, as with a missing period.  A first year cannot be told
+--    from the start of a monthly series (2017's four codes still give
+--    406 * 12 / 4 = 1,218).
+CREATE TABLE api(PRD_DE TEXT, DT INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 25)
+INSERT INTO api SELECT printf('%d%02d', 2017 + i / 4, i % 4 + 1), 100 + i FROM n;
+-- @check projection-6.1
+SELECT annual_projection(DT, PRD_DE, 'run_rate') AS run_rate, annual_projection(DT, PRD_DE, 'linear') AS linear,
+       annual_projection(DT, PRD_DE, 'auto') AS auto,
+       (SELECT annual_projection(DT, PRD_DE, 'run_rate') FROM api WHERE PRD_DE < '2018') AS first_year
+FROM api;
+-- @expect
+-- | run_rate|linear|auto|first_year
+-- | |||1218.0
+-- The same quarters as quarters: 249 * 4 / 2.
+-- @check projection-6.2
+SELECT annual_projection(DT, substr(PRD_DE, 1, 4) || '-Q' || substr(PRD_DE, 6), 'run_rate') AS run_rate FROM api;
+-- @expect
+-- | run_rate
+-- | 498.0
+-- A month series with a later month in an earlier year projects as
+-- before: one that started in May 2016 (its first year's months 05..12),
+-- projected from February 2017.
+-- @check projection-6.3
+SELECT annual_projection(v, p, 'run_rate') AS run_rate FROM (
+  SELECT 10 AS v, '2016-05' AS p UNION ALL SELECT 10, '2016-12'
+  UNION ALL SELECT 20, '2017-01' UNION ALL SELECT 30, '2017-02');
+-- @expect
+-- | run_rate
+-- | 300.0

@@ -348,6 +348,16 @@ SELECT count(*) AS differ FROM (
 -- @check projection_vtab-30.2
 SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=150');
 -- @error annual_projection: level must be a number between 0 and 100: '150'
+-- level is in percent: 0.8 (a fraction, as some libraries take it) would
+-- be a 0.8 % interval, low and high a hair apart around the projection:
+-- a confident-looking interval nobody asked for.  Above 0 and below 1
+-- is an error.
+-- @check projection_vtab-30.3
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, flow', 'snaive', 'level=0.8');
+-- @error annual_projection: level is in percent (80 for an 80 % interval), not a fraction: '0.8'
+-- @check projection_vtab-30.4
+CREATE VIRTUAL TABLE e6 USING annual_projection(source=direct_trade, value=amount, period=period, level=0.95);
+-- @error annual_projection: level is in percent (80 for an 80 % interval), not a fraction: '0.95'
 
 -- Days rolled up by month from mid-March: the pool of past errors, read
 -- from the rows the hash path holds, sees the same incomplete first month
@@ -688,3 +698,17 @@ SELECT count(*) AS differ FROM (SELECT * FROM cache_snaive WHERE year = 2020
 -- @expect
 -- | differ
 -- | 0
+
+-- Quarters written as months (KOSIS's Open API: 201901 is Q1): no
+-- projection after the first year, and the note says why
+-- (projection.sql, projection-6).
+CREATE TABLE api(PRD_DE TEXT, DT INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 25)
+INSERT INTO api SELECT printf('%d%02d', 2017 + i / 4, i % 4 + 1), 100 + i FROM n;
+-- @check projection_vtab-37.1
+SELECT year, through, ytd, projection, note FROM annual_projection('api', 'DT', 'PRD_DE', '', 'run_rate')
+WHERE year IN (2017, 2023);
+-- @expect
+-- | year|through|ytd|projection|note
+-- | 2017|2017-02|201|1206.0|fewer than 3 earlier years for an interval
+-- | 2023|2023-02|249||no earlier year has a month after April (quarters or halves written as months? KOSIS's 201901 is Q1: write 2019-Q1)

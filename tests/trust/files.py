@@ -20,6 +20,9 @@ Contract (docs/design.md, "Trust guarantees"):
  4. Parsing is linear: a 100,000-column file costs about what a
     10,000-column file with ten times the rows does (CPU time ratio,
     printed; the check allows 8x, a quadratic parse takes ~20x).
+ 4a. The same for a file crafted against the hash: records whose keys'
+    FNV-1a hashes share their low 24 bits load in about the time other
+    records take (CPU time ratio, printed; the check allows 4x).
  5. sqlite3_interrupt() and a progress handler stop a long load early
     (CPU time until SQLITE_INTERRUPT against a full load, printed; the
     check allows half of it, an uninterruptible load takes all of it).
@@ -32,6 +35,7 @@ Contract (docs/design.md, "Trust guarantees"):
 Usage: /usr/bin/python3 tests/trust/files.py build/tradestat
 """
 import os
+import random
 import resource
 import shutil
 import sqlite3
@@ -497,6 +501,67 @@ def linear_parse():
           " cost (ratio %.1f)" % ratio)
 
 
+def fnv_colliding_keys(stages):
+    """2**stages distinct keys whose FNV-1a hashes from the standard start
+    (with the record key's 0 separator) agree in their low 24 bits: FNV's
+    low bits depend only on the low bits of its state, so two 6-byte
+    blocks that take one state to the same next state are found by a
+    birthday search, and every choice of one block per stage collides."""
+    prime, mask = 1099511628211, (1 << 24) - 1
+    alphabet = bytes(range(0x30, 0x7b))
+    rng = random.Random(7)
+
+    def step(state, block):
+        for b in block:
+            state = ((state ^ b) * prime) & mask
+        return state
+    state, pairs = 14695981039346656037 & mask, []
+    for _ in range(stages):
+        seen = {}
+        while True:
+            block = bytes(rng.choice(alphabet) for _ in range(6))
+            nxt = step(state, block)
+            if nxt in seen and seen[nxt] != block:
+                pairs.append((seen[nxt], block))
+                state = nxt
+                break
+            seen[nxt] = block
+    keys = [b""]
+    for a, b in pairs:
+        keys = [k + a for k in keys] + [k + b for k in keys]
+    return keys
+
+
+def crafted_collisions():
+    """4a. Records crafted so that their keys fall into one slot chain of a
+    hash set placed by FNV-1a's low bits cost no more than other records:
+    the duplicate checks are linear for any file, not only for honest ones
+    (CPU time ratio, printed; the check allows 4x; with FNV-1a's low bits,
+    32,768 such records took about 50x)."""
+    keys = fnv_colliding_keys(15)
+    rng = random.Random(8)
+    files = {}
+    for name, rows in (("crafted", keys),
+                       ("plain", [bytes(rng.choice(b"abcdefghijklmnop") for _ in range(len(k)))
+                                  for k in keys])):
+        files[name] = path(name + ".csv")
+        with open(files[name], "wb") as f:
+            f.write(b"name,2019 1/4\n")
+            for k in rows:
+                f.write(k + b",1\n")
+    got, cpu_crafted, rows = cpu_to_create(files["crafted"])
+    check(got[0] == "ok" and rows == len(keys), "the crafted file loads", repr(got))
+    got, cpu_plain, rows = cpu_to_create(files["plain"])
+    check(got[0] == "ok" and rows == len(keys), "the plain file loads", repr(got))
+    # Both take milliseconds: the floor keeps timer noise out of the ratio
+    # (the quadratic chain took seconds).
+    ratio = cpu_crafted / max(cpu_plain, 0.05)
+    print("trust: CPU seconds to load %d records: keys crafted to collide in FNV-1a's low bits"
+          " %.3f, other keys %.3f, ratio %.1f" % (len(keys), cpu_crafted, cpu_plain, ratio))
+    check(ratio < 4, "records crafted to collide cost about what other records cost (ratio %.1f)"
+          % ratio)
+
+
 def interrupts():
     big = path("big.csv")
     with open(big, "w") as f:
@@ -608,6 +673,7 @@ def main():
         size_limit()
         messages()
         linear_parse()
+        crafted_collisions()
         interrupts()
     finally:
         shutil.rmtree(TMP, ignore_errors=True)

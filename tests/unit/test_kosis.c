@@ -91,6 +91,22 @@ static void test_errors(void **state) {
                " (one value per period and row is supported)");
   expect_error("A,a,2019\nb,c,1\n", "line 1: columns 1 and 2 are both named \"a\"");
   expect_error(",2019\nb,1\n", "line 1: column 1 has no name");
+  /* two frequencies of one series that overlap in time */
+  expect_error(
+      "\xEC\x8B\x9C\xEC\xA0\x90,r,\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0\n"
+      "2019.1/2,A,1\n2019.07,A,2\n2019-01-01,B,3\n2019 3/4,A,3\n",
+      "line 5: period 2019-Q3 overlaps in time period 2019-07 of line 3, with the same"
+      " dimension values (two frequencies in one file: a sum over the year would count"
+      " it twice; download one frequency per file)");
+  expect_error("r,2019 4/4,2019.12\nA,1,2\n",
+               "line 1: columns 2 and 3 overlap in time: 2019-Q4 and 2019-12 (two frequencies in"
+               " one file: a sum over the year would count it twice; download one frequency per"
+               " file)");
+  /* one series in two units (a unit column that changes within it) */
+  expect_error("a,UNIT_NM,2018,2019\nb,kg,1,-\nc,t,1,2\nb,t,-,2\n",
+               "line 4: unit 't' (column \"UNIT_NM\"), but line 2 has 'kg' and the same other"
+               " dimension values (one series in two units would mix their scales: convert it"
+               " to one unit)");
   expect_error("a,2019\n\xFF,1\n",
                "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xff)");
 }
