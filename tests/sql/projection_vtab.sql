@@ -710,5 +710,5 @@ SELECT year, through, ytd, projection, note FROM annual_projection('api', 'DT', 
 WHERE year IN (2017, 2023);
 -- @expect
 -- | year|through|ytd|projection|note
--- | 2017|2017-02|201|1206.0|fewer than 3 earlier years for an interval
+-- | 2017|2017-02|201|1206.0|interval from the spread of this year's periods shrunk toward an assumed spread (no earlier year, too few other series to pool)
 -- | 2023|2023-02|249||no earlier year has a month after April (quarters or halves written as months? KOSIS's 201901 is Q1: write 2019-Q1)
