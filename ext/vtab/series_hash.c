@@ -359,10 +359,29 @@ static int key_compare(const hkey *a, const hkey *b, int coll) {
 
 /* ---- choosing the path --------------------------------------------- */
 
+/* The planning that needs no hash table -- scan=auto's rule and its
+** probes of the source, what they learnt kept by the table, and the plan
+** letter of EXPLAIN QUERY PLAN -- is in series_hash_plan.c. */
+#include "vtab/series_hash_plan.h"
+
+/* The collation of by column i, or 0 when SQLite cannot tell it (a view;
+** a virtual table not connected yet: PRAGMA table_xinfo connects it, and
+** the second answer is the one every later query gets). */
+static int by_collation(sqlite3 *db, const ts_source_spec *spec, int i, const char **pzColl) {
+  for (int attempt = 0; attempt < 2; attempt++) {
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, pzColl,
+                                      NULL, NULL, NULL) == SQLITE_OK)
+      return 1;
+    if (attempt == 0 && !ts_source_has_column(db, spec->zSchema, spec->zTable, spec->azBy[i]))
+      return 0;
+  }
+  return 0;
+}
+
 /* Whether every by column's ordering can be reproduced here: the source
 ** is a table of a UTF-8 database and each column's collation is BINARY,
 ** NOCASE or RTRIM.  Fills aColl. */
-static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+static int keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
   if (spec->nBy == 0) return 1;
   char *zSql = spec->zSchema ? sqlite3_mprintf("PRAGMA \"%w\".encoding", spec->zSchema)
                              : sqlite3_mprintf("PRAGMA encoding");
@@ -378,8 +397,7 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
   if (!utf8) return 0;
   for (int i = 0; i < spec->nBy; i++) {
     const char *zColl = NULL;
-    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, &zColl,
-                                      NULL, NULL, NULL) != SQLITE_OK)
+    if (!by_collation(db, spec, i, &zColl))
       return 0; /* a view: the collation of its columns is not known */
     if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0)
       aColl[i] = COLL_BINARY;
@@ -393,10 +411,21 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
   return 1;
 }
 
-/* The planning that needs no hash table -- scan=auto's rule and its
-** probes of the source, and the plan letter of EXPLAIN QUERY PLAN -- is in
-** series_hash_plan.c. */
-#include "vtab/series_hash_plan.h"
+/* keys_probe's answer, kept by the table while the source's schema stays
+** (series_hash_plan.h): asked again in every xFilter otherwise. */
+static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+  ts_probes *p = ts_probes_fresh(db, spec);
+  if (p && p->keys >= 0) {
+    memcpy(aColl, p->aColl, sizeof(p->aColl));
+    return p->keys;
+  }
+  int ok = keys_probe(db, spec, aColl);
+  if (p) {
+    p->keys = ok;
+    memcpy(p->aColl, aColl, sizeof(p->aColl));
+  }
+  return ok;
+}
 
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
   int aColl[TS_MAX_BY];

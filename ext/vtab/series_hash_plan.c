@@ -4,11 +4,203 @@
 ** of the source it asks (how many rows, whether an index covers the
 ** series-order walk), and the plan letter EXPLAIN QUERY PLAN shows
 ** (ts_hash_plan).  The hash path itself is series_hash.c.
-*/
+**
+** The probes are asked in xBestIndex and again in every xFilter: once per
+** outer row when the table is the inner loop of a join or sits in a
+** correlated subquery.  Their answers are kept by the table (ts_probes)
+** and dropped when what can change them changes:
+**   - the schema cookie of the source's schema (an unqualified name: of
+**     temp and main, where it is looked up first) moves with every CREATE
+**     or DROP of a table, index or view, and with ANALYZE, on this
+**     connection or another; it is read with a statement kept prepared
+**     (one step, no parse), so a kept answer costs a few thousand
+**     instructions against the planning of an EXPLAIN QUERY PLAN;
+**   - the row estimate (sqlite_stat1, else the largest rowid) moves with
+**     rows and with sqlite_stat1 written by hand, which bump no cookie: it
+**     is kept while the database's data version (SQLITE_FCNTL_DATA_VERSION:
+**     every commit, this connection's or another's, seen once the cookie
+**     statement opened a read) and the connection's total changes (its own
+**     writes) stay put, and no transaction is open (a ROLLBACK moves
+**     neither back).  Asking again after any write is enough: a join does
+**     not write between its filters.
+**   - a plan made inside xBestIndex while this connection holds a schema
+**     another connection has since changed (SQLite loads it again only
+**     when a statement reads that database, which it does not allow while
+**     planning) keeps nothing: kind_in's read of sqlite_master fails then.
+** Only ordinary tables are probed (source_kind): a view or a virtual
+** table gets the choice an unknown source gets, without a query on it.
+** Planning a query on a virtual table plans that table, so a series table
+** whose source is (through others) itself would plan itself without end;
+** a view is planned as the query it stands for, and costs it. */
 #include "vtab/series_hash_plan.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- what is kept, and when it is dropped ---------------------------- */
+
+static void answers_drop(ts_probes *p) {
+  p->kind = TS_PROBE_UNKNOWN;
+  p->walk = p->keys = -1;
+  p->rows_known = 0;
+}
+
+void ts_probes_clear(ts_probes *p) {
+  if (p == NULL) return;
+  sqlite3_free(p->zFor);
+  for (int i = 0; i < TS_PROBE_SCHEMAS; i++) sqlite3_finalize(p->apCookie[i]);
+  memset(p, 0, sizeof(*p));
+  answers_drop(p);
+}
+
+/* The schemas whose cookies the answers about spec's source depend on:
+** its own, or for an unqualified name temp and main (a table created in
+** temp hides main's).  Returns how many. */
+static int watched_schemas(const ts_source_spec *spec, const char **az) {
+  if (spec->zSchema) {
+    az[0] = spec->zSchema;
+    return 1;
+  }
+  az[0] = "temp";
+  az[1] = "main";
+  return 2;
+}
+
+/* What the answers are about: the source and the columns the probes name
+** (a table-valued form's arguments may change from one filter to the
+** next).  Each part is length-prefixed, so no two specs read alike. */
+static char *identity(const ts_source_spec *spec) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  const char *az[] = {spec->zSchema, spec->zTable, spec->zPeriod, spec->azValue[0]};
+  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++) {
+    if (az[i])
+      sqlite3_str_appendf(s, "%d:%s|", (int)strlen(az[i]), az[i]);
+    else
+      sqlite3_str_appendall(s, "-|");
+  }
+  for (int i = 0; i < spec->nBy; i++)
+    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(spec->azBy[i]), spec->azBy[i]);
+  return sqlite3_str_finish(s);
+}
+
+/* Reads schema cookie i of p into *pCookie with the kept statement. */
+static int read_cookie(sqlite3 *db, ts_probes *p, int i, const char *zSchema,
+                       sqlite3_int64 *pCookie) {
+  if (p->apCookie[i] == NULL) {
+    char *zSql = sqlite3_mprintf("PRAGMA \"%w\".schema_version", zSchema);
+    int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &p->apCookie[i], NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) return rc;
+  }
+  int rc = sqlite3_step(p->apCookie[i]);
+  if (rc == SQLITE_ROW) *pCookie = sqlite3_column_int64(p->apCookie[i], 0);
+  sqlite3_reset(p->apCookie[i]);
+  return rc == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static int source_kind(sqlite3 *db, const ts_source_spec *spec, int *pElsewhere);
+
+ts_probes *ts_probes_fresh(sqlite3 *db, const ts_source_spec *spec) {
+  ts_probes *p = spec->probes;
+  if (p == NULL) return NULL;
+  char *zFor = identity(spec);
+  if (zFor == NULL) return NULL;
+  if (p->zFor == NULL || strcmp(p->zFor, zFor) != 0) {
+    ts_probes_clear(p); /* another source: its schemas' statements too */
+    p->zFor = zFor;
+  } else {
+    sqlite3_free(zFor);
+  }
+  const char *azSchema[TS_PROBE_SCHEMAS];
+  int n = watched_schemas(spec, azSchema);
+  for (int i = 0; i < n; i++) {
+    sqlite3_int64 cookie = 0;
+    if (read_cookie(db, p, i, azSchema[i], &cookie) != SQLITE_OK) {
+      ts_probes_clear(p); /* a schema gone (DETACH): ask every time */
+      return NULL;
+    }
+    if (cookie != p->aCookie[i]) answers_drop(p);
+    p->aCookie[i] = cookie;
+  }
+  if (p->kind == TS_PROBE_UNKNOWN) {
+    int elsewhere = 0;
+    p->kind = source_kind(db, spec, &elsewhere);
+    /* An unqualified name found in an attached database (its schema is
+    ** not watched), or a schema this connection holds an old copy of:
+    ** nothing is kept, the next call asks again. */
+    if (elsewhere || p->kind < 0) {
+      ts_probes_clear(p);
+      return NULL;
+    }
+  }
+  return p;
+}
+
+/* ---- the probes ------------------------------------------------------ */
+
+/* What zTable is in schema zSchema, asked of its sqlite_master (a query
+** that cannot fail on the source, plan it or read it): TS_PROBE_TABLE for
+** an ordinary table, TS_PROBE_OTHER for a view or a virtual table (no
+** b-tree of its own: rootpage 0), 0 when the schema has no such name, -1
+** when it cannot be asked.  Reading sqlite_master checks the schema this
+** connection holds against the file's cookie: when another connection
+** changed it while this one cannot load it again (inside xBestIndex
+** SQLite keeps the schema), the read fails, and nothing may be kept: the
+** other probes would plan against the old schema. */
+static int kind_in(sqlite3 *db, const char *zSchema, const char *zTable) {
+  char *zSql = sqlite3_mprintf(
+      "SELECT type = 'table' AND rootpage > 0 FROM \"%w\".sqlite_master "
+      "WHERE type IN ('table', 'view') AND name = ?1 COLLATE NOCASE",
+      zSchema);
+  sqlite3_stmt *stmt = NULL;
+  int kind = -1;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_text(stmt, 1, zTable, -1, SQLITE_STATIC) == SQLITE_OK) {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+      kind = sqlite3_column_int(stmt, 0) ? TS_PROBE_TABLE : TS_PROBE_OTHER;
+    else if (rc == SQLITE_DONE)
+      kind = 0;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  return kind;
+}
+
+/* What the source is: its own schema's entry, or for an unqualified name
+** the first found as SQLite looks it up (temp, main, then the attached
+** databases in order; *pElsewhere is set when it is one of those).
+** Missing: TS_PROBE_OTHER (the query on it fails with its own message);
+** -1 when a schema could not be asked (kind_in). */
+static int source_kind(sqlite3 *db, const ts_source_spec *spec, int *pElsewhere) {
+  *pElsewhere = 0;
+  if (spec->zTable == NULL) return TS_PROBE_OTHER;
+  int kind = 0;
+  if (spec->zSchema) {
+    kind = kind_in(db, spec->zSchema, spec->zTable);
+  } else {
+    kind = kind_in(db, "temp", spec->zTable);
+    if (kind == 0) kind = kind_in(db, "main", spec->zTable);
+    sqlite3_stmt *stmt = NULL;
+    if (kind == 0 && sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &stmt, NULL) == SQLITE_OK) {
+      while (kind == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *z = (const char *)sqlite3_column_text(stmt, 1);
+        if (z && sqlite3_stricmp(z, "main") != 0 && sqlite3_stricmp(z, "temp") != 0)
+          kind = kind_in(db, z, spec->zTable);
+      }
+      *pElsewhere = kind != 0;
+    }
+    sqlite3_finalize(stmt);
+  }
+  return kind ? kind : TS_PROBE_OTHER;
+}
+
+/* Whether the source is an ordinary table (kept in p when p is given). */
+static int probe_table(sqlite3 *db, const ts_source_spec *spec, ts_probes *p) {
+  if (p) return p->kind == TS_PROBE_TABLE;
+  int elsewhere;
+  return source_kind(db, spec, &elsewhere) == TS_PROBE_TABLE; /* -1: not probed */
+}
 
 /* Rows of the source, estimated: sqlite_stat1 when ANALYZE ran, else the
 ** largest rowid (a rowid table that is appended to); 0 when unknown. */
@@ -32,15 +224,45 @@ static sqlite3_int64 source_rows(sqlite3 *db, const ts_source_spec *spec) {
   sqlite3_finalize(stmt);
   sqlite3_free(zSql);
   if (n > 0) return n;
-  char *zFrom = ts_source_sql_name(spec);
-  zSql = zFrom ? sqlite3_mprintf("SELECT max(s._rowid_) FROM %s", zFrom) : NULL;
-  stmt = NULL;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  sqlite3_free(zFrom);
+  /* A WITHOUT ROWID table has none: 0, unknown, without a failed query. */
+  if (!ts_source_max_rowid(db, spec, &n)) n = 0;
+  return n;
+}
+
+/* What source_rows's answer depends on besides the schema: the data
+** version of each watched schema (every commit, once a read has begun:
+** ts_probes_fresh's cookie statement began one) and this connection's
+** changes (its own writes, committed or not). */
+static void rows_state(sqlite3 *db, const ts_source_spec *spec, unsigned *aData,
+                       sqlite3_int64 *pChanges) {
+  const char *azSchema[TS_PROBE_SCHEMAS];
+  int n = watched_schemas(spec, azSchema);
+  for (int i = 0; i < TS_PROBE_SCHEMAS; i++) aData[i] = 0;
+  for (int i = 0; i < n; i++)
+    sqlite3_file_control(db, azSchema[i], SQLITE_FCNTL_DATA_VERSION, &aData[i]);
+  *pChanges = sqlite3_total_changes(db);
+}
+
+/* source_rows, kept in p while rows_state stays.  Not inside a
+** transaction the application opened: a ROLLBACK (TO a savepoint) moves
+** no counter back, so there it is asked every time. */
+static sqlite3_int64 probe_rows(sqlite3 *db, const ts_source_spec *spec, ts_probes *p) {
+  unsigned aData[TS_PROBE_SCHEMAS];
+  sqlite3_int64 changes = 0;
+  if (!sqlite3_get_autocommit(db)) p = NULL;
+  if (p) {
+    rows_state(db, spec, aData, &changes);
+    if (p->rows_known && p->rows_changes == changes &&
+        memcmp(p->rows_data, aData, sizeof(aData)) == 0)
+      return p->rows;
+  }
+  sqlite3_int64 n = source_rows(db, spec);
+  if (p) {
+    p->rows_known = 1;
+    p->rows = n;
+    p->rows_changes = changes;
+    memcpy(p->rows_data, aData, sizeof(aData));
+  }
   return n;
 }
 
@@ -85,8 +307,16 @@ static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
   if (spec->nValue == 2) return 0; /* two values per point: not compact */
   /* A point per row: a source whose points would pass the memory cap is
   ** streamed at once rather than read up to the cap first; so is one an
-  ** index covers in series order (that walk reads no table page). */
-  return source_rows(db, spec) <= TS_HASH_COMPACT_ROWS && !covering_walk(db, spec);
+  ** index covers in series order (that walk reads no table page).
+  ** A view or a virtual table is not probed: an unknown size (as a table
+  ** without statistics or rowids) and no index, so read by hash. */
+  ts_probes *p = ts_probes_fresh(db, spec);
+  if (!probe_table(db, spec, p)) return 1;
+  if (probe_rows(db, spec, p) > TS_HASH_COMPACT_ROWS) return 0;
+  if (p && p->walk >= 0) return !p->walk;
+  int walk = covering_walk(db, spec);
+  if (p) p->walk = walk;
+  return !walk;
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality

@@ -8,12 +8,50 @@
 
 #include "vtab/series_hash.h"
 
+/* What choosing the path asks of a source -- whether it is an ordinary
+** table, how many rows it has, whether an index covers the series-order
+** walk, whether its keys can be ordered here -- kept by the series table
+** (ts_series_vtab.probes, reached through ts_source_spec.probes) so that
+** a join's inner loop or a correlated subquery, which plans once and
+** filters once per outer row, asks once.  Each answer is dropped when
+** what can change it changes: the schema cookie of the source's schema
+** (of temp and main for an unqualified name), and for the row estimate
+** also the database's data version and the connection's changes (see
+** series_hash_plan.c). */
+#define TS_PROBE_SCHEMAS 2
+typedef struct ts_probes {
+  char *zFor; /* the source and columns the answers are about; NULL: none */
+  sqlite3_stmt *apCookie[TS_PROBE_SCHEMAS]; /* PRAGMA "s".schema_version, kept prepared */
+  sqlite3_int64 aCookie[TS_PROBE_SCHEMAS];
+  int kind; /* TS_PROBE_UNKNOWN, or what the source is */
+  int walk; /* covering_walk's answer; -1: not asked */
+  int keys; /* keys_comparable's answer (aColl filled); -1: not asked */
+  int aColl[TS_MAX_BY];
+  int rows_known; /* source_rows's answer, read under rows_data / rows_changes */
+  sqlite3_int64 rows;
+  unsigned rows_data[TS_PROBE_SCHEMAS];
+  sqlite3_int64 rows_changes;
+} ts_probes;
+
+/* ts_probes.kind */
+#define TS_PROBE_UNKNOWN 0
+#define TS_PROBE_TABLE   1 /* an ordinary table: probed */
+#define TS_PROBE_OTHER   2 /* a view, a virtual table, or none: never probed */
+
+/* Frees what p holds (its statements too) and empties it. */
+void ts_probes_clear(ts_probes *p);
+
+/* spec->probes when its answers still hold for spec's source (those that
+** do not are dropped first); NULL when there is nothing kept for it (no
+** probes, a source whose schema cannot be watched): then ask again. */
+ts_probes *ts_probes_fresh(sqlite3 *db, const ts_source_spec *spec);
+
 /* The rule of scan=auto for one xFilter (ts_hash_open): whether to try
 ** the hash path, keys aside (see auto_wants_hash). */
 int ts_hash_auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd);
 
 /* Whether the hash path can order the keys of spec's by columns as
-** ORDER BY does (series_hash.c, keys_comparable). */
+** ORDER BY does (series_hash.c, keys_comparable; kept in spec->probes). */
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec);
 
 #endif /* TRADESTAT_SERIES_HASH_PLAN_H */

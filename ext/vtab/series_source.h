@@ -56,6 +56,9 @@ typedef struct ts_source_spec {
   int history_years;              /* years before a period's own that its result
                               needs (yoy: 1); -1: all of them */
   int scan;                       /* scan=: TS_SCAN_AUTO/HASH/STREAM (series_hash.h) */
+  struct ts_probes *probes;       /* borrowed, NULL: none: what choosing the scan path
+                                     learnt of the source, kept by the series table
+                                     (series_hash_plan.h) */
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);

@@ -36,6 +36,7 @@
 */
 #include "vtab/series_vtab.h"
 #include "vtab/series_hash.h"
+#include "vtab/series_hash_plan.h"
 
 /* Whether a CREATE VIRTUAL TABLE statement of db is running: then this
 ** xConnect is the xCreate of that statement (see contract item 1a).  A
@@ -168,6 +169,13 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
     sqlite3_free(vtab);
     return rc;
   }
+  /* Kept across queries; without memory for it every query asks again. */
+  vtab->probes = sqlite3_malloc64(sizeof(ts_probes));
+  if (vtab->probes) {
+    memset(vtab->probes, 0, sizeof(ts_probes));
+    ts_probes_clear(vtab->probes);
+  }
+  vtab->spec.probes = vtab->probes;
   *ppVtab = &vtab->base;
   return SQLITE_OK;
 }
@@ -176,6 +184,8 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
   if (vtab->module->xDisconnect) vtab->module->xDisconnect(vtab);
   ts_source_spec_clear(&vtab->spec);
+  ts_probes_clear(vtab->probes);
+  sqlite3_free(vtab->probes);
   ts_key_ids_free(vtab->key_ids);
   ts_snapshots_free(vtab->snapshots);
   sqlite3_free(vtab->zTable);
@@ -208,15 +218,10 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   /* The scan path, shown by EXPLAIN QUERY PLAN: "S" and h/s/a after the
   ** tokens xFilter reads (series_hash.h). */
   if (rc == SQLITE_OK && info->idxStr) {
-    /* ts_hash_plan prepares statements on the source; a source that is
-    ** (through others) this table would plan it again, and again: the
-    ** second time is answered without asking (the query fails as a cycle
-    ** when it runs, series_filter). */
-    vtab->planning++;
-    char c = vtab->planning > 1
-                 ? 's'
-                 : ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
-    vtab->planning--;
+    /* ts_hash_plan probes only an ordinary table, so a source that is
+    ** (through others) this table is never planned from here: such a
+    ** cycle fails when it runs (series_filter). */
+    char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     if (c == 'h' && wants_whole(m, info, vtab->nSeries)) info->idxNum |= TS_PLAN_WHOLE;
     char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
     if (z == NULL) return SQLITE_NOMEM;
@@ -457,6 +462,7 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
   int rc = SQLITE_OK;
   if (vtab->table_valued) {
     rc = read_arguments(cur, apArg, &zErr);
+    cur->own.probes = vtab->probes; /* kept for the arguments of the last filter */
     cur->spec = &cur->own;
     /* Several series columns behind the one `series` column: an equality
     ** on it is left to SQLite (it is never marked omit). */

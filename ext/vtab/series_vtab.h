@@ -39,8 +39,10 @@ typedef struct ts_series_vtab {
   int busy;                      /* > 0 while this table reads its source (xFilter, xNext, xColumn):
                an xFilter then is the table reading itself through its
                source, a cycle (series_vtab.c) */
-  int planning; /* > 0 while xBestIndex asks SQLite about the source (ts_hash_plan):
-                   a source that plans this table again is a cycle, not probed twice */
+  /* What choosing the scan path learnt of the source (series_hash_plan.h),
+  ** lent to every spec this table reads with (spec.probes); NULL: out of
+  ** memory, ask every time. */
+  struct ts_probes *probes;
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {

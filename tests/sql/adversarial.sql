@@ -234,8 +234,60 @@ SELECT count(*) FROM cyc_g1;
 -- @check adversarial-10.2
 SELECT count(*) FROM yoy_growth('cyc', 'value', 'period', 's');
 -- @error yoy_growth: table "cyc" reads itself through its source (a cycle of series tables)
+-- Planning the cycle asks nothing of the source (a virtual table is never
+-- probed), so it ends, with the default path; running it is the error.
+-- @check adversarial-10.4
+EXPLAIN QUERY PLAN SELECT count(*) FROM cyc_g1;
+EXPLAIN QUERY PLAN SELECT count(*) FROM cyc WHERE s = 'a';
+-- @expect
+-- | QUERY PLAN
+-- | `--SCAN cyc_g1 VIRTUAL TABLE INDEX 0:Sh
+-- | QUERY PLAN
+-- | `--SCAN cyc VIRTUAL TABLE INDEX 0:BaSs
 -- @check adversarial-10.3
 DROP TABLE cyc_g1;
 DROP TABLE cyc;
 SELECT count(*) FROM sqlite_schema WHERE name LIKE 'cyc%';
 -- @expect 0
+
+-- 11. A view or a virtual table as the source is never probed (no row
+-- count by rowid, which a view fails; no plan of the virtual table) and
+-- takes the default path of scan=auto: an unknown size and no covering
+-- index, so the hash path when the keys can be ordered -- a view's
+-- cannot (its collations are unknown), a virtual table's can.  The rows
+-- are the streaming path's.
+CREATE TABLE pv(s TEXT, period TEXT, value INTEGER);
+INSERT INTO pv VALUES ('a', '2022', 4), ('a', '2023', 6), ('b', '2022', 5), ('b', '2023', 10);
+CREATE INDEX pv_all ON pv(s, period, value);
+CREATE VIEW pv_view AS SELECT s, period, value FROM pv;
+CREATE VIRTUAL TABLE pv_g USING yoy_growth(source=pv, value=value, period=period, by=s);
+CREATE VIRTUAL TABLE pv_on_view USING yoy_growth(source=pv_view, value=value, period=period, by=s);
+CREATE VIRTUAL TABLE pv_on_vtab USING yoy_growth(source=pv_g, value=value, period=period, by=s);
+CREATE VIRTUAL TABLE pv_on_vtab_s USING yoy_growth(source=pv_g, value=value, period=period, by=s,
+  scan=stream);
+-- @check adversarial-11.1
+EXPLAIN QUERY PLAN SELECT * FROM pv_g;
+EXPLAIN QUERY PLAN SELECT * FROM pv_on_view;
+EXPLAIN QUERY PLAN SELECT * FROM pv_on_vtab;
+-- @expect
+-- | QUERY PLAN
+-- | `--SCAN pv_g VIRTUAL TABLE INDEX 0:Ss
+-- | QUERY PLAN
+-- | `--SCAN pv_on_view VIRTUAL TABLE INDEX 0:Ss
+-- | QUERY PLAN
+-- | `--SCAN pv_on_vtab VIRTUAL TABLE INDEX 0:Sh
+-- @check adversarial-11.2
+SELECT s, period, value, growth FROM pv_on_vtab
+EXCEPT SELECT s, period, value, growth FROM pv_on_vtab_s;
+SELECT count(*), sum(growth) FROM pv_on_vtab;
+SELECT s, period, value, growth FROM pv_on_view WHERE growth IS NOT NULL;
+-- @expect
+-- | 4|150.0
+-- | a|2023|6|50.0
+-- | b|2023|10|100.0
+DROP TABLE pv_on_vtab_s;
+DROP TABLE pv_on_vtab;
+DROP TABLE pv_on_view;
+DROP TABLE pv_g;
+DROP VIEW pv_view;
+DROP TABLE pv;
