@@ -513,12 +513,13 @@ static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) 
       case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", sqlite3_value_int64(v)); break;
       case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", sqlite3_value_double(v)); break;
       case SQLITE_NULL: sqlite3_str_appendall(str, "null"); break;
-      case SQLITE_BLOB: { /* as its SQL literal: x'00ff' stays apart from x'0102' */
+      case SQLITE_BLOB: { /* {"blob":"00ff"}: an object, which no TEXT key (a JSON
+                           ** string) spells, so GROUP BY series keeps them apart */
         const unsigned char *p = sqlite3_value_blob(v);
         int n = p ? sqlite3_value_bytes(v) : 0;
-        sqlite3_str_appendall(str, "\"x'");
+        sqlite3_str_appendall(str, "{\"blob\":\"");
         for (int k = 0; k < n; k++) sqlite3_str_appendf(str, "%02x", p[k]);
-        sqlite3_str_appendall(str, "'\"");
+        sqlite3_str_appendall(str, "\"}");
         break;
       }
       default: { /* TEXT, every byte: 'a' || char(0) || 'b' is not 'a' */

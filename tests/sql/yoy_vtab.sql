@@ -553,18 +553,27 @@ SELECT group_concat(preliminary, '') AS hash FROM yoy_growth('flags', 'v', 'p', 
 -- Several series columns: the JSON key keeps every byte, so distinct
 -- keys never show as one.  BLOB keys were written as their bytes' text up
 -- to the first zero byte (x'00ff' and x'0102' both as ""), text with a
--- zero byte was cut there ('a' || char(0) || 'b' as "a").
+-- zero byte was cut there ('a' || char(0) || 'b' as "a").  A BLOB is an
+-- object, {"blob":"00ff"}: as the string "x'00ff'" it showed as the TEXT
+-- key 'x''00ff''' did, and GROUP BY series summed the two series.
 -- @check yoy_vtab-28.1
 CREATE TEMP TABLE odd_keys(a, b, p TEXT, v INTEGER);
 INSERT INTO odd_keys VALUES (x'00ff', 'k', '2022', 1), (x'0102', 'k', '2022', 2),
-  ('a' || char(0) || 'b', 1, '2023', 3), ('a' || char(0) || 'c', 1, '2023', 4);
+  ('a' || char(0) || 'b', 1, '2023', 3), ('a' || char(0) || 'c', 1, '2023', 4),
+  ('x''00ff''', 'k', '2022', 10);
 SELECT series, json_valid(series) AS valid, value FROM yoy_growth('odd_keys', 'v', 'p', 'a, b');
 -- @expect
 -- | series|valid|value
 -- | ["a\u0000b",1]|1|3
 -- | ["a\u0000c",1]|1|4
--- | ["x'00ff'","k"]|1|1
--- | ["x'0102'","k"]|1|2
+-- | ["x'00ff'","k"]|1|10
+-- | [{"blob":"00ff"},"k"]|1|1
+-- | [{"blob":"0102"},"k"]|1|2
+-- @check yoy_vtab-28.2
+SELECT count(DISTINCT series) AS keys FROM yoy_growth('odd_keys', 'v', 'p', 'a, b');
+-- @expect
+-- | keys
+-- | 5
 
 -- Days rolled up: a day without a row inside the data is a day without
 -- sales, but past the last day the source holds (or before its first)
