@@ -837,105 +837,145 @@ static double hw_realise(const hw_candidate *c, int h, ts_hw_model *model, doubl
   return hw_forecast_path(model, c->d.m, (c->d.first_pos + c->d.n) % c->d.m, h, path);
 }
 
-/* Fits every candidate (item 4) into cand[]; returns how many fitted.
-** Item 7's screen: each candidate is first given a cheap fit -- with
-** warm holding an earlier fit, its previous optimum evaluated; without,
-** the cold fit's first rough search -- and only those within HW_SCREEN
-** of the best such AICc get the full fit (warm: hw_fit from prev; cold:
-** the rest of the cold fit), the others keep the cheap one.  warm then
-** holds this fit's parameters. */
-static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
-                          hw_candidate *cand) {
-  int n_cand = 0, mult_ok = multiplicative_allowed(y, n);
-  double sum_sq = 0, floor, best = HW_INVALID, cheap[HW_N_CAND], cheap_sse[HW_N_CAND];
-  double cheap_x[HW_N_CAND][HW_MAX_DIM];
+/* Item 7's screen over the candidates of one fit: each one's cheap fit
+** (point, SSE, AICc), whether it is cold, and its starting states. */
+typedef struct hw_screen {
+  int n, mult_ok;
+  double floor, best; /* AICc's SSE floor; the best cheap AICc */
+  double cheap[HW_N_CAND], cheap_sse[HW_N_CAND], cheap_x[HW_N_CAND][HW_MAX_DIM];
   unsigned char is_cold[HW_N_CAND];
   hw_data data[HW_N_CAND]; /* item 2's starts, worked out once */
   hw_cold cold[HW_N_CAND];
+} hw_screen;
+
+/* Whether candidate id is one at all: multiplicative only where allowed,
+** and more observations than its AICc needs. */
+static int hw_eligible(const hw_screen *sc, int id) {
+  return id / N_TREND <= sc->mult_ok && sc->n - hw_dim(&sc->data[id]) - 1 > 0;
+}
+
+/* Every candidate's cheap fit: with warm holding an earlier fit, its
+** previous optimum evaluated; without, the cold fit's first rough search. */
+static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first_pos,
+                         ts_hw_warm *warm) {
+  double sum_sq = 0;
+  sc->n = n;
+  sc->mult_ok = multiplicative_allowed(y, n);
+  sc->best = HW_INVALID;
   for (int t = 0; t < n; t++) sum_sq += y[t] * y[t];
-  floor = 1e-20 * sum_sq + DBL_MIN;
+  sc->floor = 1e-20 * sum_sq + DBL_MIN;
   for (int id = 0; id < HW_N_CAND; id++) {
-    hw_data *d = &data[id];
-    cheap[id] = cheap_sse[id] = HW_INVALID;
-    is_cold[id] = 0;
-    if (id / N_TREND > mult_ok) continue;
+    hw_data *d = &sc->data[id];
+    double *x = sc->cheap_x[id];
+    sc->cheap[id] = sc->cheap_sse[id] = HW_INVALID;
+    sc->is_cold[id] = 0;
+    if (id / N_TREND > sc->mult_ok) continue;
     hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
     int k = hw_dim(d);
-    if (n - k - 1 <= 0) continue;
+    if (!hw_eligible(sc, id)) continue;
     if (warm && warm->valid[id]) {
       for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
         if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
         if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
-        cheap_x[id][j] = warm->x[id][j];
+        x[j] = warm->x[id][j];
       }
-      cheap_sse[id] = hw_objective(d, cheap_x[id]);
+      sc->cheap_sse[id] = hw_objective(d, x);
     }
-    if (cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
-      is_cold[id] = 1;
-      cheap_sse[id] = hw_cold_rough(d, &cold[id], cheap_x[id]);
-      if (cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
+    if (sc->cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
+      sc->is_cold[id] = 1;
+      sc->cheap_sse[id] = hw_cold_rough(d, &sc->cold[id], x);
+      if (sc->cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
     }
-    cheap[id] = aicc(cheap_sse[id], floor, n, k);
-    if (cheap[id] < best) best = cheap[id];
+    sc->cheap[id] = aicc(sc->cheap_sse[id], sc->floor, n, k);
+    if (sc->cheap[id] < sc->best) sc->best = sc->cheap[id];
   }
-  /* The full fits in order of the cheap AICc, best first (ties: the
-  ** earlier id); cand[] keeps the id order.  refit_best: the best AICc
-  ** of a full fit so far, the bar a warm candidate's cheap fit is
-  ** screened against once there is one (a full fit only lowers it). */
-  int order[HW_N_CAND], n_order = 0;
-  unsigned char fitted[HW_N_CAND] = {0};
-  hw_candidate byid[HW_N_CAND];
-  double refit_best = HW_INVALID;
+}
+
+/* The eligible candidates by cheap AICc, best first (ties: the earlier
+** id); returns how many. */
+static int screen_order(const hw_screen *sc, int *order) {
+  int n_order = 0;
   for (int id = 0; id < HW_N_CAND; id++) {
-    if (id / N_TREND > mult_ok || n - hw_dim(&data[id]) - 1 <= 0) continue;
+    if (!hw_eligible(sc, id)) continue;
     int at = n_order++;
-    for (; at > 0 && cheap[order[at - 1]] > cheap[id]; at--) order[at] = order[at - 1];
+    for (; at > 0 && sc->cheap[order[at - 1]] > sc->cheap[id]; at--) order[at] = order[at - 1];
     order[at] = id;
   }
+  return n_order;
+}
+
+/* A cold candidate behind a full fit already made (AICc refit_best):
+** Levenberg-Marquardt from its rough search's point; the rest of the
+** cold fit only if that puts it ahead (the model chosen always has the
+** whole cold fit).  Returns the SSE, c->x the point. */
+static double cold_behind(hw_screen *sc, int id, hw_candidate *c, double refit_best) {
+  int k = hw_dim(&c->d);
+  double x[HW_MAX_DIM];
+  memcpy(x, c->x, sizeof(x));
+  hw_clamp(x, k);
+  double sse = hw_lm(&c->d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+  if (sse < HW_INVALID && aicc(sse, sc->floor, sc->n, k) < refit_best) {
+    double whole = hw_cold_finish(&c->d, &sc->cold[id], c->x);
+    if (whole <= sse) memcpy(x, c->x, sizeof(x)), sse = whole;
+  }
+  memcpy(c->x, x, sizeof(x));
+  return sse;
+}
+
+/* Candidate id's fit into c, given the best full fit's AICc so far
+** (refit_best): the full fit if its cheap AICc passes the screen, else the
+** cheap one.  Returns whether it got the full fit. */
+static int fit_one(hw_screen *sc, int id, hw_candidate *c, double refit_best) {
+  int k = hw_dim(&sc->data[id]), cold = sc->is_cold[id];
+  double cheap = sc->cheap[id], best = sc->best;
+  c->d = sc->data[id];
+  for (int j = 0; j < k; j++) c->x[j] = sc->cheap_x[id][j];
+  double bar = cold ? best + HW_COLD_SCREEN : (refit_best < best ? refit_best : best) + HW_SCREEN;
+  if (cheap < HW_INVALID && cheap > bar) { /* kept: its SSE at them, just evaluated */
+    c->sse = sc->cheap_sse[id];
+    if (cold) { /* a rough search's point, unbounded */
+      double before[HW_MAX_DIM];
+      memcpy(before, c->x, (size_t)k * sizeof(double)); /* only k are set */
+      hw_clamp(c->x, k);
+      if (memcmp(before, c->x, (size_t)k * sizeof(double))) c->sse = hw_objective(&c->d, c->x);
+    }
+    return 0;
+  }
+  if (cold && cheap < HW_INVALID && cheap > refit_best)
+    c->sse = cold_behind(sc, id, c, refit_best);
+  else if (cold)
+    c->sse = hw_cold_finish(&c->d, &sc->cold[id], c->x);
+  else
+    c->sse = hw_lm(&c->d, c->x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+  return 1;
+}
+
+/* Fits every candidate (item 4) into cand[] (in id order); returns how
+** many fitted.  Item 7's screen: each candidate is first given a cheap
+** fit (screen_cheap); then, best first by its AICc, those that pass the
+** screen get the full fit (fit_one), the others keep the cheap one.
+** warm then holds this fit's parameters. */
+static int fit_candidates(const double *y, int n, int m, int first_pos, ts_hw_warm *warm,
+                          hw_candidate *cand) {
+  hw_screen sc;
+  hw_candidate byid[HW_N_CAND];
+  unsigned char fitted[HW_N_CAND] = {0};
+  int order[HW_N_CAND], n_cand = 0;
+  double refit_best = HW_INVALID; /* a full fit only lowers it */
+  screen_cheap(&sc, y, n, m, first_pos, warm);
+  int n_order = screen_order(&sc, order);
   for (int o = 0; o < n_order; o++) {
     int id = order[o];
     hw_candidate *c = &byid[id];
-    c->d = data[id];
-    int k = hw_dim(&c->d);
-    for (int j = 0; j < k; j++) c->x[j] = cheap_x[id][j];
-    double bar =
-        is_cold[id] ? best + HW_COLD_SCREEN : (refit_best < best ? refit_best : best) + HW_SCREEN;
-    int refit = cheap[id] >= HW_INVALID || cheap[id] <= bar;
-    if (refit && is_cold[id] && cheap[id] < HW_INVALID && cheap[id] > refit_best) {
-      /* behind a finished cold fit: Levenberg-Marquardt from its rough
-      ** search's point; the rest of the cold fit only if that puts it
-      ** ahead (the model chosen always has the whole cold fit) */
-      double x[HW_MAX_DIM];
-      memcpy(x, c->x, sizeof(x));
-      hw_clamp(x, k);
-      c->sse = hw_lm(&c->d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
-      if (c->sse < HW_INVALID && aicc(c->sse, floor, n, k) < refit_best) {
-        double sse = hw_cold_finish(&c->d, &cold[id], c->x);
-        if (sse <= c->sse) memcpy(x, c->x, sizeof(x)), c->sse = sse;
-      }
-      memcpy(c->x, x, sizeof(x));
-    } else if (refit) {
-      if (is_cold[id])
-        c->sse = hw_cold_finish(&c->d, &cold[id], c->x);
-      else
-        c->sse = hw_lm(&c->d, c->x, HW_LOCAL_TOL, HW_LOCAL_ITER);
-    } else { /* kept: its SSE at them, just evaluated */
-      c->sse = cheap_sse[id];
-      if (is_cold[id]) { /* a rough search's point, unbounded */
-        double before[HW_MAX_DIM];
-        memcpy(before, c->x, (size_t)k * sizeof(double)); /* only k are set */
-        hw_clamp(c->x, k);
-        if (memcmp(before, c->x, (size_t)k * sizeof(double))) c->sse = hw_objective(&c->d, c->x);
-      }
-    }
+    int full = fit_one(&sc, id, c, refit_best), k = hw_dim(&c->d);
     if (warm) {
       warm->valid[id] = c->sse < HW_INVALID;
       for (int j = 0; j < k; j++) warm->x[id][j] = c->x[j];
     }
     if (c->sse >= HW_INVALID) continue;
-    c->aicc = aicc(c->sse, floor, n, k);
+    c->aicc = aicc(c->sse, sc.floor, n, k);
     fitted[id] = 1;
-    if (refit && c->aicc < refit_best) refit_best = c->aicc;
+    if (full && c->aicc < refit_best) refit_best = c->aicc;
   }
   for (int id = 0; id < HW_N_CAND; id++)
     if (fitted[id]) cand[n_cand++] = byid[id];
