@@ -401,6 +401,36 @@ static void test_warm_chain_against_full_fits(void **state) {
   assert_true(compared >= 3 * N_CASES);
 }
 
+/* Item 7, cold: a candidate behind a full fit already made gets
+** Levenberg-Marquardt from its rough search's point, and the rest of the
+** cold fit only if that puts it ahead -- so the model used always had the
+** whole cold fit: its SSE is at most that of its whole cold fit. */
+static void test_cold_choice_had_the_whole_fit(void **state) {
+  (void)state;
+  double y[96];
+  int compared = 0;
+  for (int c = 0; c <= N_CASES; c++) {
+    int n = c < N_CASES ? cases[c].n : 48, m = c < N_CASES ? cases[c].m : 4;
+    if (c < N_CASES)
+      case_series(c, y);
+    else
+      random_walk(y, n);
+    for (int cut = 2 * m + 1; cut <= n; cut += m / 2 + 1) {
+      ts_hw_model model;
+      double sum, sd, x[HW_MAX_DIM];
+      assert_int_equal(ts_holt_winters_forecast(y, cut, m, 1, m - 1, &sum, &sd, &model), 0);
+      if (model.fallback != 0) continue;
+      hw_data d;
+      hw_data_init(&d, y, cut, m, 0, model.multiplicative, model.trend_kind);
+      double whole = hw_fit(&d, NULL, x);
+      assert_true(whole < HW_INVALID);
+      assert_true(model.sse <= whole * (1 + 1e-12));
+      compared++;
+    }
+  }
+  assert_true(compared >= 4 * N_CASES);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gradient_matches_finite_differences),
@@ -408,6 +438,7 @@ int main(void) {
       cmocka_unit_test(test_fit_sse_against_nelder_mead),
       cmocka_unit_test(test_lm_stop_against_reference),
       cmocka_unit_test(test_warm_chain_against_full_fits),
+      cmocka_unit_test(test_cold_choice_had_the_whole_fit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
