@@ -1057,3 +1057,44 @@ SELECT period, growth IS NOT NULL AS has_growth, ytd_value, ytd_growth, note FRO
 -- | period|has_growth|ytd_value|ytd_growth|note
 -- | 2023-02|1|||value is too large
 -- | 2023-03|1|||value is too large
+
+-- Quarters written as months (KOSIS's Open API writes 2019 Q1 as 201901):
+-- rolled up with grain=quarter, 201901-201903 made one "Q1" of three
+-- quarters (66 against 60: growth 10 %, where Q1 grew 10 % on 10).  A
+-- series whose months span two years, hold April and never a month after
+-- it is refused; Jan-Mar of two years (a first quarter against the last)
+-- is not; grain=half shows such periods as incomplete.
+CREATE TEMP TABLE qcodes(p TEXT, k TEXT, v INTEGER);
+INSERT INTO qcodes VALUES ('201801', 'a', 10), ('201802', 'a', 20), ('201803', 'a', 30),
+  ('201804', 'a', 40), ('201901', 'a', 11), ('201902', 'a', 22), ('201903', 'a', 33),
+  ('201904', 'a', 44), ('2018-01', 'b', 1), ('2018-02', 'b', 2), ('2018-03', 'b', 3),
+  ('2019-01', 'b', 2), ('2019-02', 'b', 2), ('2019-03', 'b', 2);
+CREATE VIRTUAL TABLE temp.qcodes_q USING yoy_growth(source=qcodes, value=v, period=p, by=k,
+  grain=quarter);
+-- @check yoy_vtab-40.1
+SELECT * FROM qcodes_q WHERE k = 'a';
+-- @error yoy_growth: grain=quarter: the series k='a' has months in the years 2018 to 2019 but none after April (quarters written as months? KOSIS's Open API writes 2019 Q1 as 201901: write it 2019-Q1); rolled up, its January to March would be one quarter
+-- @check yoy_vtab-40.2
+SELECT k, period, value, round(growth, 2) AS growth FROM qcodes_q WHERE k = 'b';
+-- @expect
+-- | k|period|value|growth
+-- | b|2018-Q1|6|
+-- | b|2019-Q1|6|0.0
+-- @check yoy_vtab-40.3
+SELECT series, period, value, growth, note FROM yoy_growth('qcodes', 'v', 'p', 'k', 'grain=half')
+WHERE series = 'a';
+-- @expect
+-- | series|period|value|growth|note
+-- | a|2018-H1|100||incomplete period
+-- | a|2019-H1|110||incomplete period
+-- one month after April anywhere in the series: months, not quarters
+INSERT INTO qcodes VALUES ('201805', 'a', 50);
+-- @check yoy_vtab-40.4
+SELECT k, period, value FROM qcodes_q WHERE k = 'a' AND period = '2019-Q1';
+-- @expect
+-- | k|period|value
+-- | a|2019-Q1|66
+-- @check yoy_vtab-40.5
+DELETE FROM qcodes WHERE p = '201805';
+SELECT year, projection FROM annual_projection('qcodes', 'v', 'p', 'k', 'run_rate', 'grain=quarter, through=Q1');
+-- @error annual_projection: grain=quarter: the series k='a' has months in the years 2018 to 2019 but none after April (quarters written as months? KOSIS's Open API writes 2019 Q1 as 201901: write it 2019-Q1); rolled up, its January to March would be one quarter
