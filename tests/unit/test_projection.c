@@ -299,13 +299,13 @@ static void test_auto_weighted_median(void **state) {
   /* Year index 3 judged on years 0..2, whose totals are all 100.  Mean
   ** absolute log errors: run_rate 90, 110, 100 -> (ln(10/9) + ln(11/10)) / 3
   ** = 0.0669; prior_share 80, 120, 100 -> 0.1351; snaive 100, 100, 97 ->
-  ** 0.0102.  avg_share has 2 errors only and linear cannot project year 3:
-  ** neither takes part.  Weights 1 / (pi/2 d^2): snaive's is 43 times
-  ** run_rate's and holds more than half the total, so the weighted median
-  ** is snaive's 140. */
+  ** 0.0102.  avg_share and linear cannot project year 3: neither takes
+  ** part.  Weights 1 / (pi/2 d^2): snaive's is 43 times run_rate's and
+  ** holds more than half the total, so the weighted median is snaive's
+  ** 140. */
   const hand_row rows[] = {
       {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},   {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
-      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, 110}}, {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
+      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, NAN}}, {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
       {TS_PROJ_LINEAR, {100, 100, 100, NAN}},
   };
   test_grid t;
@@ -317,6 +317,20 @@ static void test_auto_weighted_median(void **state) {
   assert_true(e.ok);
   assert_int_equal(e.method, TS_PROJ_AUTO);
   assert_float_equal(e.projection, 140, 0);
+  /* avg_share projects year 3 too, with 2 errors of its own only (no
+  ** pool): it cannot be judged beside the others, so no method is
+  ** ranked: the median of the four, (130 + 140) / 2. */
+  const hand_row few[] = {
+      {TS_PROJ_RUN_RATE, {90, 110, 100, 130}},
+      {TS_PROJ_PRIOR_SHARE, {80, 120, 100, 150}},
+      {TS_PROJ_AVG_SHARE, {NAN, 100, 100, 110}},
+      {TS_PROJ_SNAIVE, {100, 100, 97, 140}},
+  };
+  hand_cells(&t, cells, few, 4);
+  ts_projection_from_backtest(&t.g, cells, 3, 1, TS_PROJ_AUTO, 0, &e);
+  assert_float_equal(e.projection, 135, 0);
+  assert_string_equal(
+      e.detail, "auto: too few past errors to judge every method by, the median of the methods");
   /* snaive less sure (97 -> 80): run_rate 0.0669 against snaive
   ** ln(100/80) / 3 = 0.0744 and prior_share 0.1351; weights 1/d^2 are
   ** 223, 181, 55 (of 459): sorted by value 130 (223), 140 (181), 150 (55),
