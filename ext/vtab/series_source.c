@@ -140,7 +140,10 @@ static char *column_hint(sqlite3 *db, const char *zFrom, const char *zCol) {
     const char *zName = sqlite3_column_name(stmt, i);
     if (zName == NULL) continue;
     int d = ts_edit_distance(zCol, zName, 1);
-    int close = d <= ((int)strlen(zCol) + 2) / 3 || is_subsequence(zCol, zName);
+    /* The distance reads TS_EDIT_MAX bytes of each name, so the third is
+    ** of that much too: a 10 kB name was "close" to every column. */
+    int len = (int)strlen(zCol) < TS_EDIT_MAX ? (int)strlen(zCol) : TS_EDIT_MAX;
+    int close = d <= (len + 2) / 3 || is_subsequence(zCol, zName);
     if (close && d < best_d) best = i, best_d = d;
     if (i < 20) sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zName);
   }
@@ -169,8 +172,11 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
     char *zHint = column_hint(db, zFrom, zCol);
-    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol, zShown,
-                             zHint ? zHint : "");
+    char *zColShown = ts_name_shown(zCol); /* a 10 kB name: cut */
+    *pzErr = zColShown ? sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule,
+                                         zColShown, zShown, zHint ? zHint : "")
+                       : NULL;
+    sqlite3_free(zColShown);
     sqlite3_free(zHint);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
