@@ -156,8 +156,12 @@ int ts_source_set_by(ts_source_spec *spec, const char *zList, char **pzErr) {
     int comma = find_unquoted(z, ',');
     int n = comma < 0 ? (int)strlen(z) : comma;
     if (spec->nBy == TS_MAX_BY) {
-      *pzErr = sqlite3_mprintf("%s: by= names more than %d columns", spec->zModule, TS_MAX_BY);
-      return SQLITE_ERROR;
+      char *zShown = shown(zList);
+      *pzErr = zShown ? sqlite3_mprintf("%s: by= names more than %d columns: %s", spec->zModule,
+                                        TS_MAX_BY, zShown)
+                      : NULL;
+      sqlite3_free(zShown);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
     char *zName = unquote(z, n);
     if (zName == NULL) return SQLITE_NOMEM;
@@ -461,6 +465,14 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const 
       char *zErr = NULL;
       rc = ts_source_set_by(spec, z, &zErr);
       sqlite3_free(zErr);
+      if (rc == SQLITE_ERROR && spec->nBy == TS_MAX_BY) { /* names, but too many */
+        char *zShown = ts_value_repr(v);
+        *pzErr = zShown ? sqlite3_mprintf("%s: argument %d (series) names more than %d columns: %s",
+                                          spec->zModule, k + 1, TS_MAX_BY, zShown)
+                        : NULL;
+        sqlite3_free(zShown);
+        return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+      }
     }
     if (rc == SQLITE_ERROR) return argument_error(spec, k, azRole[k], v, pzErr);
     if (rc != SQLITE_OK) return rc;

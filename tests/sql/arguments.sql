@@ -206,3 +206,12 @@ SELECT series, period, value FROM yoy_growth('lst', 'v', 'p', '', 'by="a, b"') W
 -- | x|y|2023|20
 -- | z|2023|20
 -- | ["x","y"]|2023|20
+
+-- 9. More by columns than a series table takes (16): the error quotes
+-- the list (before, it named no value).
+-- @check arguments-9.1
+SELECT period FROM yoy_growth('t', 'v', 'p', 'a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q');
+-- @error yoy_growth: argument 4 (series) names more than 16 columns: 'a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q'
+-- @check arguments-9.2
+CREATE VIRTUAL TABLE temp.many USING yoy_growth(source=t, value=v, period=p, by='a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q');
+-- @error yoy_growth: by= names more than 16 columns: 'a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q'
