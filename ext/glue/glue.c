@@ -12,7 +12,9 @@
 **  3. Periods are TEXT in any accepted form or an INTEGER year / YYYYMM;
 **     an error quotes the label and lists the accepted forms.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
-**     character boundary) so a 2 MB string never makes a 2 MB message.
+**     character boundary) so a 2 MB string never makes a 2 MB message;
+**     NUL and other control bytes are shown as || char(N) ||, so a
+**     message is one line that cannot drive a terminal.
 **  5. Function tables register every entry or report the failing name
 **     through sqlite3_log.
 */

@@ -215,3 +215,21 @@ SELECT period FROM yoy_growth('t', 'v', 'p', 'a, b, c, d, e, f, g, h, i, j, k, l
 -- @check arguments-9.2
 CREATE VIRTUAL TABLE temp.many USING yoy_growth(source=t, value=v, period=p, by='a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q');
 -- @error yoy_growth: by= names more than 16 columns: 'a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q'
+
+-- 10. Spaces around a name are not part of it; a name with its own
+-- trailing space is quoted.  Plain SQL's "v " is the column holding 100
+-- and 300.  Before, value="v " was unquoted, then trimmed, and read v.
+CREATE TABLE z(p TEXT, v INTEGER, "v " INTEGER);
+INSERT INTO z VALUES ('2022', 1, 100), ('2023', 2, 300);
+-- @check arguments-10.1
+CREATE VIRTUAL TABLE temp.z1 USING yoy_growth(source=z, value="v ", period=p);
+SELECT period, value FROM temp.z1;
+SELECT period, value FROM yoy_growth('z', '"v "', 'p');
+SELECT period, value FROM yoy_growth(' z ', ' v ', ' p ');
+-- @expect
+-- | 2022|100
+-- | 2023|300
+-- | 2022|100
+-- | 2023|300
+-- | 2022|1
+-- | 2023|2
