@@ -419,10 +419,13 @@ static int argument_error(const ts_source_spec *spec, int k, const char *zRole, 
   if (v == NULL || sqlite3_value_type(v) == SQLITE_NULL) {
     *pzErr = sqlite3_mprintf("%s: argument %d (%s) is missing", spec->zModule, k + 1, zRole);
   } else {
+    /* The method and the options are words, not names of the source. */
+    int is_name = strcmp(zRole, "options") != 0 && strcmp(zRole, "method") != 0;
     char *zRepr = ts_value_repr(v);
-    *pzErr = zRepr ? sqlite3_mprintf("%s: argument %d (%s) is not a name: %s", spec->zModule, k + 1,
-                                     zRole, zRepr)
-                   : NULL;
+    *pzErr =
+        zRepr ? sqlite3_mprintf("%s: argument %d (%s) %s: %s", spec->zModule, k + 1, zRole,
+                                is_name ? "is not a name" : "must be text without NUL bytes", zRepr)
+              : NULL;
     sqlite3_free(zRepr);
   }
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;

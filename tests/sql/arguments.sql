@@ -104,7 +104,10 @@ SELECT period FROM trade_imbalance('t', 'v', 'p', x'666c6f77');
 -- @error trade_imbalance: argument 4 (flow) is not a name: x'666c6f77'
 -- @check arguments-4.5 an options text with a NUL byte (its tail was ignored)
 SELECT period FROM yoy_growth('t', 'v', 'p', '', 'grain=year' || char(0) || ', grain=week');
--- @error yoy_growth: argument 5 (options) is not a name: 'grain=year' || char(0) || ', grain=week'
+-- @error yoy_growth: argument 5 (options) must be text without NUL bytes: 'grain=year' || char(0) || ', grain=week'
+-- @check arguments-4.6 annual_projection's method, a BLOB (it was read as its bytes)
+SELECT year FROM annual_projection('t', 'v', 'p', '', x'72756e5f72617465');
+-- @error annual_projection: argument 5 (method) must be text without NUL bytes: x'72756e5f72617465'
 
 -- 5. Long values and control bytes in messages: cut to 60 bytes with a
 -- marker, control bytes as char(N) in a value and '?' in a name.  Before,
