@@ -34,3 +34,28 @@ INSERT INTO r VALUES ('A', '2023-01', 1), ('Total', '2023-01', 1);
 -- @check messages-3.1
 CREATE VIRTUAL TABLE temp.pr USING annual_projection(source=r, value=v, period=p, by=region, reconcile='region=Total, region2=x');
 -- @error annual_projection: reconcile= names more columns than by has: 'region=Total, region2=x'
+
+-- 4. A period error of a table without by columns names "the one
+-- series": a year row next to its months under grain=year.
+CREATE TABLE u(p TEXT, v INTEGER);
+INSERT INTO u VALUES ('2022', 12), ('2022-01', 1), ('2023', 5);
+-- @check messages-4.1
+SELECT period, value FROM yoy_growth('u', 'v', 'p', '', 'grain=year');
+-- @error yoy_growth: period '2022' of the one series (no series column) has rows of a year and of a month inside it; summing both would count the same months twice (a total next to its parts?)
+
+-- 5. A kosis_csv table whose shadow table was edited into names SQLite
+-- cannot declare: a query says so and that DROP TABLE works, and it does.
+-- (Last in the file: .open leaves the connection of the checks above.)
+.open --new build/messages_shadow.db
+.load build/tradestat
+CREATE VIRTUAL TABLE k USING kosis_csv(file='tests/data/wide_utf8_bom.csv');
+UPDATE k_kosis SET text = 'period' WHERE kind = 'column';
+.open build/messages_shadow.db
+.load build/tradestat
+-- @check messages-5.1
+SELECT count(*) FROM k;
+-- @error kosis_csv: its shadow table "k_kosis" names columns SQLite cannot declare: duplicate column name: period (table "k"; DROP TABLE k still works)
+-- @check messages-5.2
+DROP TABLE k;
+SELECT count(*) FROM sqlite_master;
+-- @expect 0
