@@ -8,7 +8,8 @@
 **     the quotes are removed here and every later use quotes it again with
 **     "%w", so no name is ever pasted into SQL.
 **  2. `schema.table` is split on the first '.' outside quotes.  A
-**     CREATE argument source=, value= or period= in identifier quotes
+**     CREATE argument source=, value=, period= (or a module's column key:
+**     flow=, exports=, imports=) in identifier quotes
 **     (source="x.y", value=[a b]) is one name, as in SQL; in single
 **     quotes it is a text that holds a name or a schema.table
 **     (source='main."x.y"').  by= is a list in any quotes
@@ -282,6 +283,15 @@ static char *name_value(const char *zArg, const char *zValue) {
   return sqlite3_mprintf("%s", zValue);
 }
 
+/* The modules' own keys that name a source column (trade_imbalance's
+** long and wide forms); their values are names like value='s. */
+static int is_column_key(const char *zKey) {
+  static const char *const azKey[] = {"flow", "exports", "imports"};
+  for (size_t k = 0; k < sizeof(azKey) / sizeof(azKey[0]); k++)
+    if (sqlite3_stricmp(zKey, azKey[k]) == 0) return 1;
+  return 0;
+}
+
 static int configure_one(ts_source_spec *spec, const char *zArg, const char *zKey,
                          const char *zValue, char **pzErr) {
   int rc = SQLITE_OK;
@@ -347,9 +357,16 @@ int ts_source_configure(ts_source_spec *spec, int argc, const char *const *argv,
     for (int k = 0; rc == SQLITE_NOTFOUND && k < nExtra; k++) {
       if (sqlite3_stricmp(zKey, azExtra[k]) == 0) {
         sqlite3_free(azExtraValue[k]);
-        azExtraValue[k] = zValue;
-        zValue = NULL;
-        rc = SQLITE_OK;
+        /* A module's own key that names a source column gets the name as
+        ** written, for ts_source_set_name to unquote once like value= */
+        if (is_column_key(zKey)) {
+          azExtraValue[k] = name_value(argv[i], zValue);
+          rc = azExtraValue[k] ? SQLITE_OK : SQLITE_NOMEM;
+        } else {
+          azExtraValue[k] = zValue;
+          zValue = NULL;
+          rc = SQLITE_OK;
+        }
       }
     }
     if (rc == SQLITE_NOTFOUND) {

@@ -236,3 +236,21 @@ SELECT period, value FROM yoy_growth(' z ', ' v ', ' p ');
 -- | 2023|300
 -- | 2022|1
 -- | 2023|2
+
+-- 11. trade_imbalance's own column keys unquote once too: exports="""v"""
+-- is the column "v" (3, 4), flow="""f""" the column "f".  Before, both
+-- were unquoted twice and read v (10, 20) and f.
+CREATE TABLE w(p TEXT, v INTEGER, """v""" INTEGER, m INTEGER, f TEXT, """f""" TEXT);
+INSERT INTO w VALUES ('2022', 10, 3, 1, 'bad', 'export'), ('2023', 20, 4, 1, 'bad', 'export');
+-- @check arguments-11.1
+CREATE VIRTUAL TABLE temp.tw USING trade_imbalance(source=w, period=p, exports="""v""", imports=m);
+SELECT period, exports FROM temp.tw;
+-- @expect
+-- | 2022|3
+-- | 2023|4
+-- @check arguments-11.2
+CREATE VIRTUAL TABLE temp.tl USING trade_imbalance(source=w, period=p, value=v, flow="""f""");
+SELECT period, exports FROM temp.tl;
+-- @expect
+-- | 2022|10
+-- | 2023|20
