@@ -95,6 +95,7 @@ static char *shown(const char *z) { return ts_text_repr(z, (int)strlen(z)); }
 ** boundary with "...", a control byte as '?', so a 10 kB name or an
 ** escape sequence never reaches the message whole. */
 char *ts_name_shown(const char *z) {
+  if (z == NULL) return NULL;
   int n = (int)strlen(z), cut = n;
   if (n > 60) {
     cut = 60;

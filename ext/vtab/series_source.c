@@ -145,19 +145,24 @@ static char *column_hint(sqlite3 *db, const char *zFrom, const char *zCol) {
     int len = (int)strlen(zCol) < TS_EDIT_MAX ? (int)strlen(zCol) : TS_EDIT_MAX;
     int close = d <= (len + 2) / 3 || is_subsequence(zCol, zName);
     if (close && d < best_d) best = i, best_d = d;
-    if (i < 20) sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zName);
+    if (i < 20) { /* each name cut like the one asked for */
+      char *zShownName = ts_name_shown(zName);
+      sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zShownName ? zShownName : "?");
+      sqlite3_free(zShownName);
+    }
   }
   if (n > 20) sqlite3_str_appendf(list, ", ... (%d in all)", n);
   char *zList = sqlite3_str_finish(list);
   /* A suggestion only when it is close: at most a third of the name
   ** differs, or the name is an abbreviation of it. */
   char *zHint = NULL;
-  if (zList && best >= 0)
-    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", sqlite3_column_name(stmt, best),
-                            zList);
+  char *zBest = best >= 0 ? ts_name_shown(sqlite3_column_name(stmt, best)) : NULL;
+  if (zList && zBest)
+    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", zBest, zList);
   else if (zList)
     zHint = sqlite3_mprintf(" (columns: %s)", zList);
   sqlite3_free(zList);
+  sqlite3_free(zBest);
   sqlite3_finalize(stmt);
   return zHint;
 }

@@ -254,3 +254,11 @@ SELECT period, exports FROM temp.tl;
 -- @expect
 -- | 2022|10
 -- | 2023|20
+
+-- 12. The column list of a "no such column" message cuts each real name
+-- too (three 100-byte names made a message of every one of them whole).
+-- @check arguments-12.1
+CREATE TABLE wide(p TEXT, v INTEGER);
+ALTER TABLE wide ADD COLUMN "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd" TEXT;
+SELECT period FROM yoy_growth('wide', 'xyz', 'p');
+-- @error yoy_growth: no such column "xyz" in "wide" (columns: p, v, dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd...)
