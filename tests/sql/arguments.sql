@@ -262,3 +262,17 @@ CREATE TABLE wide(p TEXT, v INTEGER);
 ALTER TABLE wide ADD COLUMN "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd" TEXT;
 SELECT period FROM yoy_growth('wide', 'xyz', 'p');
 -- @error yoy_growth: no such column "xyz" in "wide" (columns: p, v, dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd...)
+
+-- 13. '=' and ',' inside a quoted value belong to the name (held before;
+-- kept so the quote-aware splitting stays).
+CREATE TABLE "a=b"(p TEXT, "x,y" INTEGER);
+INSERT INTO "a=b" VALUES ('2022', 1), ('2023', 2);
+-- @check arguments-13.1
+CREATE VIRTUAL TABLE temp.eq USING yoy_growth(source="a=b", value="x,y", period=p);
+SELECT period, value, growth FROM temp.eq;
+SELECT period, value, growth FROM yoy_growth('a=b', 'x,y', 'p', '', 'grain=year');
+-- @expect
+-- | 2022|1|
+-- | 2023|2|100.0
+-- | 2022|1|
+-- | 2023|2|100.0
