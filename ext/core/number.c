@@ -33,7 +33,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int decimal_fast(const char *z, int n, double *out);
 static ts_number_status decimal_slow(const char *z, int n, ts_number *out);
 
@@ -82,7 +81,7 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
   int i = 0, k = 0, group = -1, commas = 0;
   if (i < n && (z[i] == '+' || z[i] == '-')) buf[k++] = z[i++];
   if (i < n && z[i] == '0') return -1; /* '0,001' could be a decimal comma */
-  for (; i < n && (is_digit(z[i]) || z[i] == ','); i++) {
+  for (; i < n && (ts_is_digit(z[i]) || z[i] == ','); i++) {
     if (z[i] == ',') {
       int lead = k - (k > 0 && (buf[0] == '+' || buf[0] == '-'));      /* digits before it */
       if (group == -1 ? lead == 0 || lead > 3 : group != 3) return -1; /* '-,400': no digit */
@@ -117,19 +116,19 @@ ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
   }
   int i = 0, digits = 0, is_int = 1;
   if (i < n && (z[i] == '+' || z[i] == '-')) i++;
-  while (i < n && is_digit(z[i])) i++, digits++;
+  while (i < n && ts_is_digit(z[i])) i++, digits++;
   if (i < n && z[i] == '.') {
     is_int = 0;
     i++;
-    while (i < n && is_digit(z[i])) i++, digits++;
+    while (i < n && ts_is_digit(z[i])) i++, digits++;
   }
   if (digits == 0) return TS_NUMBER_NOT_NUMBER;
   if (i < n && (z[i] == 'e' || z[i] == 'E')) {
     is_int = 0;
     i++;
     if (i < n && (z[i] == '+' || z[i] == '-')) i++;
-    if (i >= n || !is_digit(z[i])) return TS_NUMBER_NOT_NUMBER;
-    while (i < n && is_digit(z[i])) i++;
+    if (i >= n || !ts_is_digit(z[i])) return TS_NUMBER_NOT_NUMBER;
+    while (i < n && ts_is_digit(z[i])) i++;
   }
   if (i != n) return TS_NUMBER_NOT_NUMBER;
   int64_t v;
@@ -154,12 +153,12 @@ static int decimal_fast(const char *z, int n, double *out) {
   uint64_t m = 0;
   if (z[i] == '+' || z[i] == '-') neg = z[i++] == '-';
   while (i < n && z[i] == '0') i++; /* leading zeros are not significant */
-  for (; i < n && is_digit(z[i]); i++) {
+  for (; i < n && ts_is_digit(z[i]); i++) {
     if (++digits > 15) return 0;
     m = m * 10 + (uint64_t)(z[i] - '0');
   }
   if (i < n && z[i] == '.') {
-    for (i++; i < n && is_digit(z[i]); i++) {
+    for (i++; i < n && ts_is_digit(z[i]); i++) {
       if (m == 0 && z[i] == '0') {
         frac++;
         continue;

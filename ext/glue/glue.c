@@ -12,7 +12,9 @@
 **  3. Periods are TEXT in any accepted form or an INTEGER year / YYYYMM;
 **     an error quotes the label and lists the accepted forms.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
-**     character boundary) so a 2 MB string never makes a 2 MB message.
+**     character boundary) so a 2 MB string never makes a 2 MB message;
+**     NUL and other control bytes are shown as || char(N) ||, so a
+**     message is one line that cannot drive a terminal.
 **  5. Function tables register every entry or report the failing name
 **     through sqlite3_log.
 */
@@ -54,31 +56,39 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg) {
 
 #define TS_REPR_MAX 60
 
-/* A text with NUL bytes inside as the SQL that makes it
-** ('2023' || char(0) || '-06'): quoted as a C string it stopped at the
-** NUL, and "not a period: '2023'" named a valid label. */
-static char *text_repr_nul(const char *z, int n, int cut) {
+/* A byte that is shown as char(N) rather than inside the quotes: NUL
+** (quoted as a C string the text stopped there, and "not a period:
+** '2023'" named a valid label) and the other control characters (a
+** newline or an escape sequence inside a message broke the line or
+** drove the terminal it was printed on). */
+static int is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+/* The text as the SQL that makes it: 'abc' || char(0) || char(27) ||
+** 'def', cut after `cut` bytes with || '...'. */
+static char *text_repr_control(const char *z, int n, int cut) {
   sqlite3_str *s = sqlite3_str_new(NULL);
-  int i = 0;
-  while (i <= cut) {
-    const char *nul = memchr(z + i, 0, (size_t)(cut - i));
-    int end = nul ? (int)(nul - z) : cut;
-    if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", i ? " || " : "", end - i, z + i);
-    if (!nul) break;
-    sqlite3_str_appendf(s, "%schar(0)", i || end > i ? " || " : "");
+  int i = 0, parts = 0;
+  while (i < cut) {
+    int end = i;
+    while (end < cut && !is_control((unsigned char)z[end])) end++;
+    if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", parts++ ? " || " : "", end - i, z + i);
+    if (end < cut)
+      sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", (unsigned char)z[end]);
     i = end + 1;
   }
+  if (parts == 0) sqlite3_str_appendall(s, "''");
   if (cut < n) sqlite3_str_appendall(s, " || '...'");
   return sqlite3_str_finish(s);
 }
 
-static char *text_repr(const char *z, int n) {
+char *ts_text_repr(const char *z, int n) {
   int cut = n;
   if (n > TS_REPR_MAX) {
     cut = TS_REPR_MAX;
     while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
   }
-  if (memchr(z, 0, (size_t)cut)) return text_repr_nul(z, n, cut);
+  for (int i = 0; i < cut; i++)
+    if (is_control((unsigned char)z[i])) return text_repr_control(z, n, cut);
   if (cut == n) return sqlite3_mprintf("'%.*q'", n, z);
   return sqlite3_mprintf("'%.*q...'", cut, z);
 }
@@ -110,7 +120,7 @@ char *ts_value_repr(sqlite3_value *v) {
     }
     case SQLITE_TEXT: {
       const char *z = (const char *)sqlite3_value_text(v);
-      return z ? text_repr(z, sqlite3_value_bytes(v)) : NULL;
+      return z ? ts_text_repr(z, sqlite3_value_bytes(v)) : NULL;
     }
     default: return sqlite3_mprintf("NULL");
   }

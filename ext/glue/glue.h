@@ -37,6 +37,10 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg);
 /* Renders a value for an error message: 'text' (quoted, shortened),
 ** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
 char *ts_value_repr(sqlite3_value *v);
+/* The same for n bytes of text (NUL bytes allowed): '...' as an SQL
+** literal, cut after 60 bytes on a character boundary with a '...'
+** marker; NUL and other control bytes shown as || char(N) ||. */
+char *ts_text_repr(const char *z, int n);
 /* Reads argument iArg (1-based, for the message) as a number.  Returns
 ** TS_NUMBER_OK or TS_NUMBER_NULL; on any error sets the exact error
 ** on ctx and returns TS_NUMBER_NOT_NUMBER. */

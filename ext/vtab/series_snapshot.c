@@ -8,7 +8,7 @@
 typedef struct ts_snapshot ts_snapshot;
 struct ts_snapshot {
   struct ts_snapshot *next;
-  char *zSource;         /* display name of the source */
+  char *zSource;         /* snapshot_key: the source and what is read */
   sqlite3_stmt *writer;  /* the statement that writes ... */
   int run;               /* ... in its run number ... */
   sqlite3_int64 changes; /* ... with the connection's changes then */
@@ -34,19 +34,20 @@ static sqlite3_stmt *busy_writer(sqlite3 *db) {
   return NULL;
 }
 
-/* What a snapshot is kept for: the source and everything read from it. */
+/* What a snapshot is kept for: the source and everything read from it.
+** Every name is quoted ("%w"), so the key is exact: a table "x.y" and
+** table y of schema x, or a 10 kB name and another with its first 60
+** bytes (the display name is cut for messages), never share one. */
 static char *snapshot_key(const ts_source_spec *spec) {
-  char *zName = ts_source_display_name(spec);
-  if (zName == NULL) return NULL;
   sqlite3_str *s = sqlite3_str_new(NULL);
-  sqlite3_str_appendf(s, "%s|%s|%s|%s|%s|%s|%s|%s|%d", zName, spec->zPeriod,
+  sqlite3_str_appendf(s, "\"%w\".\"%w\"|\"%w\"|\"%w\"|\"%w\"|\"%w\"|\"%w\"|\"%w\"|%s|%d",
+                      spec->zSchema ? spec->zSchema : "", spec->zTable, spec->zPeriod,
                       spec->azValue[0] ? spec->azValue[0] : "",
                       spec->azValue[1] ? spec->azValue[1] : "", spec->zFlow ? spec->zFlow : "",
                       spec->azFlowLabel[0] ? spec->azFlowLabel[0] : "",
                       spec->azFlowLabel[1] ? spec->azFlowLabel[1] : "",
                       ts_period_kind_name(spec->grain), spec->nBy);
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "|%s", spec->azBy[i]);
-  sqlite3_free(zName);
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "|\"%w\"", spec->azBy[i]);
   return sqlite3_str_finish(s);
 }
 

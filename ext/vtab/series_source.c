@@ -140,21 +140,29 @@ static char *column_hint(sqlite3 *db, const char *zFrom, const char *zCol) {
     const char *zName = sqlite3_column_name(stmt, i);
     if (zName == NULL) continue;
     int d = ts_edit_distance(zCol, zName, 1);
-    int close = d <= ((int)strlen(zCol) + 2) / 3 || is_subsequence(zCol, zName);
+    /* The distance reads TS_EDIT_MAX bytes of each name, so the third is
+    ** of that much too: a 10 kB name was "close" to every column. */
+    int len = (int)strlen(zCol) < TS_EDIT_MAX ? (int)strlen(zCol) : TS_EDIT_MAX;
+    int close = d <= (len + 2) / 3 || is_subsequence(zCol, zName);
     if (close && d < best_d) best = i, best_d = d;
-    if (i < 20) sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zName);
+    if (i < 20) { /* each name cut like the one asked for */
+      char *zShownName = ts_name_shown(zName);
+      sqlite3_str_appendf(list, "%s%s", i ? ", " : "", zShownName ? zShownName : "?");
+      sqlite3_free(zShownName);
+    }
   }
   if (n > 20) sqlite3_str_appendf(list, ", ... (%d in all)", n);
   char *zList = sqlite3_str_finish(list);
   /* A suggestion only when it is close: at most a third of the name
   ** differs, or the name is an abbreviation of it. */
   char *zHint = NULL;
-  if (zList && best >= 0)
-    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", sqlite3_column_name(stmt, best),
-                            zList);
+  char *zBest = best >= 0 ? ts_name_shown(sqlite3_column_name(stmt, best)) : NULL;
+  if (zList && zBest)
+    zHint = sqlite3_mprintf(" (did you mean \"%s\"? columns: %s)", zBest, zList);
   else if (zList)
     zHint = sqlite3_mprintf(" (columns: %s)", zList);
   sqlite3_free(zList);
+  sqlite3_free(zBest);
   sqlite3_finalize(stmt);
   return zHint;
 }
@@ -169,8 +177,11 @@ static int check_column(sqlite3 *db, const ts_source_spec *spec, const char *zFr
   if (rc == SQLITE_NOMEM) return rc;
   if (rc != SQLITE_OK) {
     char *zHint = column_hint(db, zFrom, zCol);
-    *pzErr = sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule, zCol, zShown,
-                             zHint ? zHint : "");
+    char *zColShown = ts_name_shown(zCol); /* a 10 kB name: cut */
+    *pzErr = zColShown ? sqlite3_mprintf("%s: no such column \"%s\" in \"%s\"%s", spec->zModule,
+                                         zColShown, zShown, zHint ? zHint : "")
+                       : NULL;
+    sqlite3_free(zColShown);
     sqlite3_free(zHint);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }

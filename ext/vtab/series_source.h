@@ -117,6 +117,9 @@ char *ts_source_sql_name(const ts_source_spec *spec);
 ** NULL when out of memory. */
 char *ts_same_key_sql(sqlite3 *db, const ts_source_spec *spec, int n);
 char *ts_source_display_name(const ts_source_spec *spec);
+/* A name for a message inside "...": cut to 60 bytes with "...", control
+** bytes as '?'.  NULL on out of memory. */
+char *ts_name_shown(const char *zName);
 
 /* Checks the source and every named column exist: prepares a query on
 ** them.  *pzErr: 'module: no such table "x"' / 'module: no such column

@@ -38,6 +38,12 @@ static void test_table_names(void **state) {
   assert_string_equal(spec.zTable, "my table");
   assert_int_equal(ts_source_set_table(&spec, "'it''s'"), SQLITE_OK);
   assert_string_equal(spec.zTable, "it's");
+  /* "main"."t" is two quoted parts, not one name main"."t. */
+  assert_int_equal(ts_source_set_table(&spec, "\"main\".\"t\""), SQLITE_OK);
+  assert_string_equal(spec.zSchema, "main");
+  assert_string_equal(spec.zTable, "t");
+  assert_int_equal(ts_source_set_name(&spec.zTable, "\"a\".\"b\""), SQLITE_OK);
+  assert_string_equal(spec.zTable, "\"a\".\"b\"");
   assert_int_equal(ts_source_set_table(&spec, "``"), SQLITE_ERROR);
   assert_int_equal(ts_source_set_table(&spec, NULL), SQLITE_ERROR);
   ts_source_spec_clear(&spec);
@@ -62,7 +68,9 @@ static void test_by_lists(void **state) {
   char many[200] = "c0";
   for (int i = 1; i <= TS_MAX_BY; i++) sprintf(many + strlen(many), ",c%d", i);
   assert_int_equal(ts_source_set_by(&spec, many, &zErr), SQLITE_ERROR);
-  assert_string_equal(zErr, "test: by= names more than 16 columns");
+  assert_string_equal(zErr,
+                      "test: by= names more than 16 columns: "
+                      "'c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,c11,c12,c13,c14,c15,c16'");
   sqlite3_free(zErr);
   ts_source_spec_clear(&spec);
 }
@@ -129,6 +137,39 @@ static void test_configure(void **state) {
   const char *const missing[] = {"source=t"};
   assert_int_equal(ts_source_configure(&spec, 1, missing, NULL, 0, NULL, &zErr), SQLITE_ERROR);
   assert_string_equal(zErr, "test: missing argument period=");
+  sqlite3_free(zErr);
+  ts_source_spec_clear(&spec);
+
+  /* A value in identifier quotes is one name; in single quotes, a text
+  ** holding schema.table; each part of schema.table may be quoted. */
+  const char *const quoted[] = {"source=\"x.y\"", "value=\"\"\"v\"\"\"", "period=[a.b]"};
+  assert_int_equal(ts_source_configure(&spec, 3, quoted, NULL, 0, NULL, &zErr), SQLITE_OK);
+  assert_null(spec.zSchema);
+  assert_string_equal(spec.zTable, "x.y");
+  assert_string_equal(spec.azValue[0], "\"v\"");
+  assert_string_equal(spec.zPeriod, "a.b");
+  ts_source_spec_clear(&spec);
+  const char *const split[] = {"source='x.y'", "period=p"};
+  assert_int_equal(ts_source_configure(&spec, 2, split, NULL, 0, NULL, &zErr), SQLITE_OK);
+  assert_string_equal(spec.zSchema, "x");
+  assert_string_equal(spec.zTable, "y");
+  ts_source_spec_clear(&spec);
+  const char *const parts[] = {"source=\"te mp\".\"a.b\"", "period=p"};
+  assert_int_equal(ts_source_configure(&spec, 2, parts, NULL, 0, NULL, &zErr), SQLITE_OK);
+  assert_string_equal(spec.zSchema, "te mp");
+  assert_string_equal(spec.zTable, "a.b");
+  ts_source_spec_clear(&spec);
+
+  /* A long key is cut in the message. */
+  char long_key[200];
+  memset(long_key, 'k', 100);
+  strcpy(long_key + 100, "=1");
+  const char *const long_arg[] = {"source=t", long_key};
+  assert_int_equal(ts_source_configure(&spec, 2, long_arg, NULL, 0, NULL, &zErr), SQLITE_ERROR);
+  assert_string_equal(zErr,
+                      "test: unknown argument "
+                      "\"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...\" "
+                      "(expected source, value, period, by, grain, scan)");
   sqlite3_free(zErr);
   ts_source_spec_clear(&spec);
 
