@@ -285,50 +285,6 @@ static void set_error(sqlite3_vtab *pVtab, char *zErr) {
 }
 
 /* Moves to the next row, reading the next series when one is used up. */
-/* Quarters written as months: KOSIS's Open API writes 2019 Q1 as 201901,
-** which reads as January.  Rolled up with grain=quarter, such a series'
-** "January to March" make one Q1 of three quarters, a plausible figure
-** three times too large.  A series whose month rows span two years or more
-** and hold April (the fourth quarter) but never a month after it cannot
-** be told from real months but by that, and is refused (its first year
-** alone cannot be told; real months of January to April only, year after
-** year, are refused too: the message says why; January to March only, a
-** first quarter compared with the last, is not).  grain=half and
-** grain=year are safe: they show such periods as incomplete. */
-static int quarter_codes(const ts_source_spec *spec, const ts_series *s, char **pzErr) {
-  if (spec->grain != TS_KIND_QUARTER || s->kind != TS_KIND_QUARTER || s->nPoint == 0) return 0;
-  int64_t first_year = -1, last_year = -1;
-  int april = 0;
-  for (int i = 0; i < s->nPoint; i++) {
-    const ts_point *pt = &s->aPoint[i];
-    unsigned months = pt->cover[0][TS_KIND_MONTH - 1] | pt->cover[1][TS_KIND_MONTH - 1];
-    if (months == 0) continue;
-    int64_t q = pt->ordinal % 4, year = pt->ordinal / 4;
-    if (q >= 2 || (q == 1 && (months & ~1u))) return 0; /* a month after April */
-    if (q == 1) april = 1;
-    if (first_year < 0) first_year = year;
-    last_year = year;
-  }
-  if (!april || first_year < 0 || last_year == first_year) return 0;
-  sqlite3_str *str = sqlite3_str_new(NULL);
-  for (int b = 0; b < spec->nBy; b++) {
-    const unsigned char *z = s->apKey[b] ? sqlite3_value_text(s->apKey[b]) : NULL;
-    sqlite3_str_appendf(str, "%s%s=", b ? ", " : " ", spec->azBy[b]);
-    if (z)
-      sqlite3_str_appendf(str, "'%q'", (const char *)z);
-    else
-      sqlite3_str_appendall(str, "NULL");
-  }
-  char *zKey = sqlite3_str_finish(str);
-  *pzErr = sqlite3_mprintf(
-      "%s: grain=quarter: the series%s has months in the years %lld to %lld but none after "
-      "April (quarters written as months? KOSIS's Open API writes 2019 Q1 as 201901: write it "
-      "2019-Q1); rolled up, its January to March would be one quarter",
-      spec->zModule, zKey ? zKey : "", (long long)first_year, (long long)last_year);
-  sqlite3_free(zKey);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
 static int series_advance(ts_series_cursor *cur) {
   const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
   for (;;) {
@@ -336,8 +292,7 @@ static int series_advance(ts_series_cursor *cur) {
     char *zErr = NULL;
     int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
     if (rc == SQLITE_ROW) {
-      rc = quarter_codes(cur->spec, cur->series, &zErr);
-      if (rc == SQLITE_OK) rc = ts_series_key_id(cur, TS_MAX_BY, &cur->series_id);
+      rc = ts_series_key_id(cur, TS_MAX_BY, &cur->series_id);
       if (rc == SQLITE_OK && m->xStart) rc = m->xStart(cur, &zErr);
     } else if (rc == SQLITE_DONE) {
       rc = SQLITE_OK, cur->series = NULL;
