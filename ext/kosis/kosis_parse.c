@@ -399,17 +399,26 @@ static int same_record_key(const ts_kosis_table *t, int r1, int r2) {
          strcmp(t->aPeriod[r1].canonical, t->aPeriod[r2].canonical) == 0;
 }
 
+/* An open-addressing table of record numbers for n records (load at most
+** one half; -1: empty), *pnSlot slots, a power of two.  NULL: no memory. */
+static int *record_slots(int n, sqlite3_uint64 *pnSlot) {
+  sqlite3_uint64 nSlot = 16;
+  while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
+  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  if (aSlot) memset(aSlot, 0xff, nSlot * sizeof(int));
+  *pnSlot = nSlot;
+  return aSlot;
+}
+
 /* Two records with the same dimension values (and, long, the same period)
 ** give two rows that nothing tells apart: a sum() over them counts the
 ** figure twice, as a multi-item export does.  An error, as the same
 ** period twice in the header is (item 3).  Linear: one hash set. */
 static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   const ts_kosis_table *t = b->t;
-  sqlite3_uint64 nSlot = 16;
-  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
-  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  sqlite3_uint64 nSlot;
+  int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
-  memset(aSlot, 0xff, nSlot * sizeof(int));
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
     for (sqlite3_uint64 k = hash_slot(record_hash(t, r, b->seed)) & (nSlot - 1);;
@@ -482,11 +491,9 @@ static int check_units(kosis_builder *b, char **pzErr) {
   const ts_kosis_table *t = b->t;
   int u = unit_column(t);
   if (u < 0) return SQLITE_OK;
-  sqlite3_uint64 nSlot = 16;
-  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
-  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  sqlite3_uint64 nSlot;
+  int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
-  memset(aSlot, 0xff, nSlot * sizeof(int));
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
     for (sqlite3_uint64 k = hash_slot(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
@@ -552,11 +559,9 @@ static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64
 /* The series of each record (the first record with its dimension values)
 ** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
 static int record_groups(const ts_kosis_table *t, int *aGroup, sqlite3_uint64 seed) {
-  sqlite3_uint64 nSlot = 16;
-  while (nSlot < (sqlite3_uint64)t->nRecord * 2) nSlot *= 2;
-  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
+  sqlite3_uint64 nSlot;
+  int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
-  memset(aSlot, 0xff, nSlot * sizeof(int));
   for (int r = 0; r < t->nRecord; r++) {
     for (sqlite3_uint64 k = hash_slot(series_hash(t, r, -1, seed)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
