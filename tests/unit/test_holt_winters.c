@@ -63,6 +63,17 @@ static void random_walk(double *y, int n) {
   for (int t = 1; t < n; t++) y[t] = y[t - 1] + 1 + 25 * noise(&st);
 }
 
+/* Case c of the table, or (c == N_CASES) a 48-point random walk of
+** period 4: its series into y, its length and period. */
+static void any_case(int c, double *y, int *n, int *m) {
+  *n = c < N_CASES ? cases[c].n : 48;
+  *m = c < N_CASES ? cases[c].m : 4;
+  if (c < N_CASES)
+    case_series(c, y);
+  else
+    random_walk(y, *n);
+}
+
 /* One candidate's whole fit, as fit_candidates makes it without its
 ** screens: cold (prev NULL) the rough searches from the four fixed
 ** starts, the best polished, then Levenberg-Marquardt; warm a
@@ -137,11 +148,8 @@ static void test_fitted_parameters_inside_bounds(void **state) {
   (void)state;
   double y[96];
   for (int c = 0; c <= N_CASES; c++) {
-    int n = c < N_CASES ? cases[c].n : 48, m = c < N_CASES ? cases[c].m : 4;
-    if (c < N_CASES)
-      case_series(c, y);
-    else
-      random_walk(y, n);
+    int n, m;
+    any_case(c, y, &n, &m);
     for (int id = 0; id < HW_N_CAND; id++) {
       hw_data d;
       double x[HW_MAX_DIM], again[HW_MAX_DIM];
@@ -363,11 +371,8 @@ static void test_warm_chain_against_full_fits(void **state) {
   double y[96];
   int compared = 0;
   for (int c = 0; c <= N_CASES; c++) {
-    int n = c < N_CASES ? cases[c].n : 48, m = c < N_CASES ? cases[c].m : 4;
-    if (c < N_CASES)
-      case_series(c, y);
-    else
-      random_walk(y, n);
+    int n, m;
+    any_case(c, y, &n, &m);
     ts_hw_warm warm;
     memset(&warm, 0, sizeof(warm));
     for (int cut = n - 3 * m; cut <= n; cut += m) {
@@ -410,11 +415,8 @@ static void test_cold_choice_had_the_whole_fit(void **state) {
   double y[96];
   int compared = 0;
   for (int c = 0; c <= N_CASES; c++) {
-    int n = c < N_CASES ? cases[c].n : 48, m = c < N_CASES ? cases[c].m : 4;
-    if (c < N_CASES)
-      case_series(c, y);
-    else
-      random_walk(y, n);
+    int n, m;
+    any_case(c, y, &n, &m);
     for (int cut = 2 * m + 1; cut <= n; cut += m / 2 + 1) {
       ts_hw_model model;
       double sum, sd, x[HW_MAX_DIM];
