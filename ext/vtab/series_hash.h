@@ -28,11 +28,17 @@
 #define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
 
 /* Rows above which scan=auto streams, without trying the hash path, a
-** source of one point per row (annual_projection without grain=): their
-** compact points (9 bytes each, with their series' slack) would pass the
-** memory cap.  sqlite_stat1 when ANALYZE ran, else the largest rowid. */
+** source of one point per row (yoy_growth or annual_projection without
+** grain=, one value column): their compact points would pass the memory
+** cap.  A point takes 4.25 bytes while its series' values are INTEGERs
+** of 32 bits, about 6 with its series' slack and key (11.2 M rows, the
+** benchmark's 9.6 M among them); a series of REALs or wider integers
+** takes 8.375 bytes a point, so such a source of more than about 7 M
+** rows reaches the cap during the pass and is streamed then (the same
+** answer, a read later).  sqlite_stat1 when ANALYZE ran, else the
+** largest rowid. */
 #ifndef TS_HASH_COMPACT_ROWS
-#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 12)
+#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 6)
 #endif
 
 typedef struct ts_hash ts_hash;
