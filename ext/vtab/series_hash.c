@@ -115,41 +115,44 @@ typedef struct hseries {
   uint32_t nPoint;
   int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
   uint32_t nIdx;
-  /* Compact points (ts_hash.compact): whether aCp holds 64-bit values */
+  /* Compact points (ts_hash.compact): whether the pages are wide */
   unsigned char wide;
+  /* The direct index: aIdx[k] for ordinal lo + k.  Compact points: the
+  ** page table instead, apPage[k] the page of ordinals 64 (lo + k) ...
+  ** 64 (lo + k) + 63, NULL while none of them has a point. */
   uint32_t *aIdx;
-  /* Compact points: one block for ordinals lo .. lo + nIdx - 1 (nIdx a
-  ** multiple of 64), its values then its bit words (cp_bits):
-  **  - values: int32_t while every value of the series is an INTEGER
-  **    that fits 32 bits (the benchmark's amounts, most counts and money
-  **    in whole units), else (wide) uint64_t, an integer or a REAL's bits;
-  **  - bit words, CP_WORDS(nIdx) each: present, preliminary, and when
-  **    wide, INTEGER (narrow: every present point is one).
-  ** 4.25 bytes a point narrow, 8.375 wide (9 before, for either). */
-  void *aCp;
+  void **apPage;
 } hseries;
 
-/* The bit words of a compact block: [0, w) present, [w, 2w) preliminary,
-** [2w, 3w) INTEGER (wide only), w = CP_WORDS(nIdx). */
-#define CP_WORDS(n)    ((size_t)(n) >> 6)
-#define CP_PRESENT     0
-#define CP_PRELIMINARY 1
-#define CP_INT         2
+/* A page of compact points: 64 consecutive ordinals of one series.
+** Narrow while every value of the series is an INTEGER that fits 32 bits
+** (the benchmark's amounts, most counts, money in whole units): 4.25
+** bytes a point.  Wide (64-bit values: an integer, or a REAL's bits) from
+** the series' first REAL or wider integer on: 8.4 bytes.  Pages are
+** fixed-size cells of large chunks and never move, so a series that
+** grows costs no copy of its points and no block of the allocator's
+** (only its page table, 8 bytes a page, is reallocated), and a gap of 64
+** periods or more costs nothing. */
+typedef struct cp_narrow {
+  uint64_t present, prelim;
+  int32_t v[64];
+} cp_narrow;
+typedef struct cp_wide {
+  uint64_t present, prelim, isint;
+  uint64_t v[64]; /* an INTEGER, or a REAL's bits */
+} cp_wide;
 
-static inline size_t cp_value_bytes(uint32_t nIdx, int wide) {
-  return (size_t)nIdx * (wide ? sizeof(uint64_t) : sizeof(int32_t));
-}
+/* The page number of an ordinal (floor division by 64) and its place. */
+static inline int64_t cp_page_of(int64_t ordinal) { return (ordinal - (ordinal & 63)) / 64; }
 
-/* Bytes of a compact block of nIdx entries. */
-static inline size_t cp_block_bytes(uint32_t nIdx, int wide) {
-  return cp_value_bytes(nIdx, wide) + CP_WORDS(nIdx) * (wide ? 3 : 2) * sizeof(uint64_t);
-}
-
-/* Bit word set `set` (CP_PRESENT ...) of series s's compact block. */
-static inline uint64_t *cp_bits(const hseries *s, int set) {
-  return (uint64_t *)((char *)s->aCp + cp_value_bytes(s->nIdx, s->wide)) +
-         (size_t)set * CP_WORDS(s->nIdx);
-}
+/* Cells of one size, cut from chunks of about 64 KiB; freed cells (a
+** series' narrow pages when it widens) are reused first. */
+typedef struct cp_pool {
+  size_t size; /* bytes a cell */
+  char *chunk; /* the chunk being cut */
+  size_t left; /* cells left in it */
+  void *freed; /* freed cells, linked through their first word */
+} cp_pool;
 
 #define CHUNK_BITS 12
 #define CHUNK      ((uint32_t)1 << CHUNK_BITS)
@@ -187,6 +190,10 @@ struct ts_hash {
   uint32_t nArena, nArenaAlloc;
   size_t arenaUsed, arenaSize; /* in apArena[nArena - 1] */
   uint32_t nSeriesSlot;
+  /* compact points: pages narrow [0] and wide [1], their chunks */
+  cp_pool pool[2];
+  char **apPageChunk;
+  uint32_t nPageChunk, nPageChunkAlloc;
   /* points in chunks of CHUNK entries of szPoint bytes */
   char **apChunk;
   uint32_t nChunk, nPoint;
@@ -839,67 +846,86 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
   return 0;
 }
 
-/* Frees series s's compact block. */
-static void cp_free(ts_hash *h, hseries *s) {
-  h->mem -= (sqlite3_int64)cp_block_bytes(s->nIdx, s->wide);
-  sqlite3_free(s->aCp);
-  s->aCp = NULL;
-}
-
-/* A compact block of n entries (a multiple of 64) for ordinals from lo,
-** holding series s's points (s->aCp may be NULL: none yet), of 64-bit
-** values when wide; it replaces s's block.  1: memory. */
-static int cp_rebuild(ts_hash *h, hseries *s, int64_t n, int64_t lo, int wide) {
-  uint32_t nNew = (uint32_t)n;
-  char *blk = hash_alloc(h, (sqlite3_uint64)cp_block_bytes(nNew, wide));
-  if (blk == NULL) return 1;
-  size_t wNew = CP_WORDS(nNew), nSet = wide ? 3 : 2;
-  uint64_t *bits = (uint64_t *)(blk + cp_value_bytes(nNew, wide));
-  memset(bits, 0, nSet * wNew * sizeof(uint64_t));
-  if (s->aCp) {
-    /* lo is below s->lo by a multiple of 64 (cover_compact), so the
-    ** bit words move by whole words */
-    size_t shift = (size_t)(s->lo - lo), wOld = CP_WORDS(s->nIdx);
-    for (size_t set = 0; set < nSet; set++) {
-      /* a narrow series' INTEGER bits: every present point is one */
-      const uint64_t *from = cp_bits(s, set == CP_INT && !s->wide ? CP_PRESENT : (int)set);
-      memcpy(bits + set * wNew + shift / 64, from, wOld * sizeof(uint64_t));
-    }
-    if (wide && !s->wide) { /* widened: each value to 64 bits */
-      const int32_t *from = s->aCp;
-      uint64_t *to = (uint64_t *)blk + shift;
-      for (uint32_t k = 0; k < s->nIdx; k++) to[k] = (uint64_t)(int64_t)from[k];
-    } else {
-      memcpy(blk + cp_value_bytes((uint32_t)shift, wide), s->aCp, cp_value_bytes(s->nIdx, wide));
-    }
-    cp_free(h, s);
+/* A cell of pool k (0 narrow, 1 wide page), uninitialized; NULL: memory. */
+static void *cp_cell(ts_hash *h, int k) {
+  cp_pool *pool = &h->pool[k];
+  if (pool->freed) {
+    void *c = pool->freed;
+    memcpy(&pool->freed, c, sizeof(void *));
+    return c;
   }
-  s->aCp = blk;
-  s->nIdx = nNew;
-  s->lo = lo;
-  s->wide = (unsigned char)wide;
-  return 0;
+  if (pool->left == 0) {
+    size_t n = ((size_t)1 << 16) / pool->size;
+    if (hash_grow(h, (void **)&h->apPageChunk, &h->nPageChunkAlloc, h->nPageChunk + 1,
+                  sizeof(char *)))
+      return NULL;
+    char *chunk = hash_alloc(h, (sqlite3_uint64)n * pool->size);
+    if (chunk == NULL) return NULL;
+    h->apPageChunk[h->nPageChunk++] = chunk;
+    pool->chunk = chunk, pool->left = n;
+  }
+  void *c = pool->chunk;
+  pool->chunk += pool->size;
+  pool->left--;
+  return c;
 }
 
-/* Makes ordinal fall inside series s's compact block; 1: memory. */
-static int cover_compact(ts_hash *h, hseries *s, int64_t ordinal) {
-  int held = s->aCp != NULL;
-  if (held && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
-  /* Room for an eighth more and at least 64: a series read in period
-  ** order grows by one ordinal at a time, and doubling would leave up to
-  ** half of 2.4 M points' blocks empty; an eighth keeps the copies
-  ** linear, and 64 keeps them few for a short series.  Whole multiples
-  ** of 64 entries keep the bit words aligned when the block grows down. */
-  int64_t grow = (int64_t)s->nIdx / 8 < 64 ? 64 : (int64_t)s->nIdx / 8;
-  int64_t n, lo;
-  cover_span(s, held, ordinal, (int64_t)s->nIdx + grow, &n, &lo);
-  n = (n + 63) & ~(int64_t)63;
-  if (n > (int64_t)MAX_SERIES_INDEX) {
+/* A new empty page, narrow or wide; NULL: memory. */
+static void *cp_page_new(ts_hash *h, int wide) {
+  void *pg = cp_cell(h, wide);
+  if (pg == NULL) return NULL;
+  if (wide) {
+    cp_wide *w = pg;
+    w->present = w->prelim = w->isint = 0;
+  } else {
+    cp_narrow *nw = pg;
+    nw->present = nw->prelim = 0;
+  }
+  return pg;
+}
+
+/* Makes page number pg fall inside series s's page table; 1: memory. */
+static int cover_page(ts_hash *h, hseries *s, int64_t pg) {
+  int held = s->apPage != NULL;
+  if (held && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t n, newLo;
+  /* 8 pages (512 periods) hold most series at once; then doubling */
+  cover_span(s, held, pg, held ? 2 * (int64_t)s->nIdx : 8, &n, &newLo);
+  if (n * 64 > (int64_t)MAX_SERIES_INDEX) {
     h->over = 1;
     return 1;
   }
-  if (held && ordinal < s->lo) lo = s->lo + s->nIdx - n;
-  return cp_rebuild(h, s, n, lo, s->wide);
+  void **a = hash_alloc(h, (sqlite3_uint64)n * sizeof(void *));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(void *));
+  if (held) {
+    memcpy(a + (s->lo - newLo), s->apPage, (size_t)s->nIdx * sizeof(void *));
+    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(void *);
+    sqlite3_free(s->apPage);
+  }
+  s->apPage = a;
+  s->lo = newLo;
+  s->nIdx = (uint32_t)n;
+  return 0;
+}
+
+/* Series s's first REAL or integer beyond 32 bits: each of its narrow
+** pages becomes a wide one (every point so far an INTEGER); 1: memory. */
+static int cp_widen(ts_hash *h, hseries *s) {
+  for (uint32_t k = 0; k < s->nIdx; k++) {
+    cp_narrow *from = s->apPage[k];
+    if (from == NULL) continue;
+    cp_wide *to = cp_cell(h, 1);
+    if (to == NULL) return 1;
+    to->present = to->isint = from->present;
+    to->prelim = from->prelim;
+    for (int j = 0; j < 64; j++) to->v[j] = (uint64_t)(int64_t)from->v[j];
+    memcpy(from, &h->pool[0].freed, sizeof(void *)); /* to the narrow pool's freed cells */
+    h->pool[0].freed = from;
+    s->apPage[k] = to;
+  }
+  s->wide = 1;
+  return 0;
 }
 
 static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
@@ -1103,33 +1129,36 @@ static int sum_is_order_free(const hslot *sl) {
 static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
                            int prelim) {
   hseries *s = &h->aSeries[sid];
-  if (!(s->aCp && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
-      cover_compact(h, s, ordinal))
+  int64_t pg = cp_page_of(ordinal);
+  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && cover_page(h, s, pg))
     return GIVE_UP;
-  size_t k = (size_t)(ordinal - s->lo), w = k >> 6;
-  uint64_t bit = (uint64_t)1 << (k & 63);
-  uint64_t *present = cp_bits(s, CP_PRESENT);
-  if (present[w] & bit) return GIVE_UP;
+  void **slot = &s->apPage[pg - s->lo];
+  if (*slot == NULL && (*slot = cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  int j = (int)(ordinal & 63);
+  uint64_t bit = (uint64_t)1 << j;
   if (!s->wide) {
+    cp_narrow *p = *slot;
+    if (p->present & bit) return GIVE_UP;
     if (n->is_int && n->i >= INT32_MIN && n->i <= INT32_MAX) {
-      ((int32_t *)s->aCp)[k] = (int32_t)n->i;
-    } else {
-      /* the series' first REAL or wider integer: 64-bit values from now */
-      if (cp_rebuild(h, s, s->nIdx, s->lo, 1)) return GIVE_UP;
-      present = cp_bits(s, CP_PRESENT);
+      p->v[j] = (int32_t)n->i;
+      p->present |= bit;
+      if (prelim) p->prelim |= bit;
+      s->nPoint++;
+      h->nPoint++;
+      return GO_ON;
     }
+    if (cp_widen(h, s)) return GIVE_UP; /* 64-bit values from now on */
   }
-  if (s->wide) {
-    uint64_t bits;
-    if (n->is_int)
-      bits = (uint64_t)n->i;
-    else
-      memcpy(&bits, &n->d, sizeof(bits));
-    ((uint64_t *)s->aCp)[k] = bits;
-    if (n->is_int) cp_bits(s, CP_INT)[w] |= bit;
+  cp_wide *p = *slot;
+  if (p->present & bit) return GIVE_UP;
+  if (n->is_int) {
+    p->v[j] = (uint64_t)n->i;
+    p->isint |= bit;
+  } else {
+    memcpy(&p->v[j], &n->d, sizeof(p->v[j]));
   }
-  present[w] |= bit;
-  if (prelim) cp_bits(s, CP_PRELIMINARY)[w] |= bit;
+  p->present |= bit;
+  if (prelim) p->prelim |= bit;
   s->nPoint++;
   h->nPoint++;
   return GO_ON;
@@ -1429,32 +1458,37 @@ static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
   for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
-  if (h->compact) { /* the block is in ordinal order already */
-    const uint64_t *present = cp_bits(hs, CP_PRESENT);
-    const uint64_t *prelim = cp_bits(hs, CP_PRELIMINARY);
-    const uint64_t *isInt = hs->wide ? cp_bits(hs, CP_INT) : present;
+  if (h->compact) { /* the pages are in ordinal order already */
     uint32_t k = 0;
-    for (size_t w = 0; w < CP_WORDS(hs->nIdx) && k < n; w++) {
-      for (uint64_t m = present[w]; m; m &= m - 1) {
-        size_t j = w * 64 + (size_t)trailing_zeros(m);
-        uint64_t bit = (uint64_t)1 << (j & 63);
+    for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
+      const void *page = hs->apPage[g];
+      if (page == NULL) continue;
+      const cp_narrow *pn = page;
+      const cp_wide *pw = page;
+      uint64_t present = hs->wide ? pw->present : pn->present;
+      uint64_t prelim = hs->wide ? pw->prelim : pn->prelim;
+      for (uint64_t m = present; m; m &= m - 1) {
+        int j = trailing_zeros(m);
+        uint64_t bit = (uint64_t)1 << j;
         ts_point *pt = &s->aPoint[k++];
         ts_number v;
         memset(pt, 0, sizeof(*pt));
-        pt->ordinal = hs->lo + (int64_t)j;
-        v.is_int = (isInt[w] & bit) != 0;
+        pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
         if (!hs->wide) {
-          v.i = ((const int32_t *)hs->aCp)[j];
+          v.is_int = 1;
+          v.i = pn->v[j];
           v.d = (double)v.i;
-        } else if (v.is_int) {
-          v.i = (int64_t)((const uint64_t *)hs->aCp)[j];
+        } else if (pw->isint & bit) {
+          v.is_int = 1;
+          v.i = (int64_t)pw->v[j];
           v.d = (double)v.i;
         } else {
+          v.is_int = 0;
           v.i = 0;
-          memcpy(&v.d, (const uint64_t *)hs->aCp + j, sizeof(v.d));
+          memcpy(&v.d, &pw->v[j], sizeof(v.d));
         }
         ts_sum_add(&pt->sum[0], &v);
-        pt->preliminary[0] = (prelim[w] & bit) != 0;
+        pt->preliminary[0] = (prelim & bit) != 0;
       }
     }
     return SQLITE_OK;
@@ -1533,11 +1567,13 @@ void ts_hash_close(ts_hash *h) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
   }
   sqlite3_free(h->apChunk);
+  for (uint32_t c = 0; c < h->nPageChunk; c++) sqlite3_free(h->apPageChunk[c]);
+  sqlite3_free(h->apPageChunk);
   for (uint32_t c = 0; c < h->nArena; c++) sqlite3_free(h->apArena[c]);
   sqlite3_free(h->apArena);
   for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) {
     sqlite3_free(h->aSeries[s].aIdx);
-    sqlite3_free(h->aSeries[s].aCp);
+    sqlite3_free(h->aSeries[s].apPage);
   }
   sqlite3_free(h->aSeries);
   sqlite3_free(h->aKey);
@@ -1598,6 +1634,8 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   memcpy(h->aColl, aColl, sizeof(aColl));
   h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
   h->szPoint = (h->szPoint + 15) & ~(size_t)15;
+  h->pool[0].size = sizeof(cp_narrow);
+  h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
   h->flow[0].n = h->flow[1].n = -1;

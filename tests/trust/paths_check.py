@@ -298,8 +298,9 @@ def check_compact_widths():
     an INTEGER that fits, and in 64 from its first REAL or wider integer
     (series_hash.c): series that grow past 32 bits, mix INTEGER and REAL
     in either order, sit on the 32-bit edges, overflow the growth's
-    arithmetic, carry preliminary rows and gaps, arrive in shuffled and
-    in falling period order (blocks that grow down), give on scan=hash
+    arithmetic, carry preliminary rows and gaps, arrive
+    in rising, shuffled and falling period order (a series widened after
+    many points; page tables that grow down), give on scan=hash
     exactly scan=stream's rows, and the hash path answers them."""
     r = random.Random(77)
     lo32, hi32 = -2 ** 31, 2 ** 31 - 1
@@ -325,10 +326,13 @@ def check_compact_widths():
                 label = "%d-%02d" % (y, m) + ("p" if r.random() < 0.1 else "")
                 rows.append((name, label, value(i), int(r.random() < 0.05)))
                 i += 1
-    for order in ("shuffled", "falling"):
+    for order in ("rising", "shuffled", "falling"):
         db = connect()
         db.execute("CREATE TABLE w(k TEXT, period TEXT, v, preliminary)")
-        rows.sort(key=lambda t: t[1], reverse=True) if order == "falling" else r.shuffle(rows)
+        if order == "shuffled":
+            r.shuffle(rows)
+        else:  # rising: a series widens after many narrow points; falling: pages grow down
+            rows.sort(key=lambda t: t[1][:7], reverse=order == "falling")
         db.executemany("INSERT INTO w VALUES (?, ?, ?, ?)", rows)
         for module, extra in (("yoy_growth", ""),
                               ("annual_projection", ", method=prior_share, through=H1"),
@@ -381,27 +385,29 @@ def check_compact_widths():
 
 def check_compact_cap():
     """Compact points up to the memory cap and past it, with the real cap:
-    series of two days 40 years apart take a block of about 14,700
-    entries each, 62 KB of 32-bit INTEGERs (700 series: 44 MB, under
-    64 MiB; as 9-byte points they would pass it) and 123 KB once REAL
-    (86 MB: over).  The first is answered by the hash path, the second
-    gives way for memory; both equal scan=stream's rows."""
-    for value, path in (("(i % 1000) - 500", 0), ("(i % 1000) * 0.5", 2)):
+    series of days 100 days apart put each point on a page of its own (64
+    periods: 272 bytes of 32-bit INTEGERs, 536 once the series holds a
+    REAL).  100,000 INTEGER points (about 29 MB) are answered by the hash
+    path (as dense 9-byte arrays over their days they would pass 64 MiB);
+    150,000 REAL points (about 82 MB) make it give way for memory; both
+    give scan=stream's rows."""
+    for n, value, path in ((100000, "(i % 1000) - 500", 0), (150000, "(i % 1000) * 0.5", 2)):
         db = connect()
         db.execute("CREATE TABLE d(k INTEGER, period TEXT, v)")
         db.execute("INSERT INTO d WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
-                   "WHERE i < 1399) SELECT i / 2, CASE i %% 2 WHEN 0 THEN '1990-01-01' "
-                   "ELSE '2029-12-31' END, %s FROM n" % value)
+                   "WHERE i < %d) SELECT i / 100, date('1990-01-01', '+' || ((i %% 100) * 100) || "
+                   "' days'), %s FROM n" % (n - 1, value))
         for mode in ("hash", "stream"):
             db.execute("CREATE VIRTUAL TABLE temp.d_%s USING yoy_growth(source=d, value=v, "
                        "period=period, by=k, scan=%s)" % (mode, mode))
-        q = "SELECT k, period, value, prior_value, growth, preliminary, note FROM temp.d_%s"
+        q = ("SELECT count(*), sum(value), sum(growth), count(note), min(period), max(period) "
+             "FROM temp.d_%s")
         before = counts(db)
         a = answer(db, q % "hash")
         after = counts(db)
         b = answer(db, q % "stream")
-        if a != b or a[0] != "rows" or len(a[1]) != 1400:
-            fail("compact cap (%s): hash %s, stream %s" % (value, a[:1], b[:1]))
+        if a != b or a[0] != "rows" or a[1][0][0][1] != n:
+            fail("compact cap (%s): hash %s, stream %s" % (value, a, b))
         moved = [after[i] - before[i] for i in range(4)]
         if moved[path] != 1 or sum(moved) != 1:
             fail("compact cap (%s): counts moved %s, expected path %d" % (value, moved, path))
