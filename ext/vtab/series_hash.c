@@ -92,7 +92,7 @@ typedef struct hpoint {
   hslot slot[2]; /* only nSlot of them are allocated */
 } hpoint;
 
-/* A key column of a series: the copy SQLite made, and its bytes. */
+/* A key column of a series as the sort compares it (decode_key). */
 typedef struct hkey {
   int type;
   sqlite3_int64 i;
@@ -179,9 +179,14 @@ struct ts_hash {
   int over;          /* the cap was reached */
   /* series: nSeries records, their keys (nBy per series) and copies */
   hseries *aSeries;
-  hkey *aKey;
-  sqlite3_value **apValue;
-  uint32_t nSeries, nSeriesAlloc, nKeyAlloc, nValueAlloc;
+  uint32_t nSeries, nSeriesAlloc;
+  /* A series' key values are made from its encoding only when it is
+  ** handed out (series_keys): a copy of each key value per series, held
+  ** from the pass to the end, cost about as much as the points of a
+  ** 300-period series.  keyStmt: "SELECT ?1, ..."; walkKey: the values
+  ** of the series each walk (0 ts_hash_next, 1 ts_hash_series_at) holds. */
+  sqlite3_stmt *keyStmt;
+  sqlite3_value *walkKey[2][TS_MAX_BY];
   uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
   /* the key bytes of every series, copied side by side into chunks that
   ** never move, so a row's key check reads one place, not one copy of
@@ -266,24 +271,6 @@ static uint64_t mix64(uint64_t x) {
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-static void read_key(sqlite3_value *v, hkey *k) {
-  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
-  k->type = sqlite3_value_type(v);
-  switch (k->type) {
-    case SQLITE_INTEGER: k->i = sqlite3_value_int64(v); break;
-    case SQLITE_FLOAT: k->d = sqlite3_value_double(v); break;
-    case SQLITE_TEXT:
-      k->z = sqlite3_value_text(v);
-      k->n = sqlite3_value_bytes(v);
-      break;
-    case SQLITE_BLOB:
-      k->z = sqlite3_value_blob(v);
-      k->n = sqlite3_value_bytes(v);
-      break;
-    default: break;
-  }
 }
 
 /* Loads 8 bytes (any alignment). */
@@ -726,44 +713,15 @@ static int row_key(ts_hash *h, const rowkey *k, int nBy) {
 
 /* A new series of the current row's key (encoded in h->zRow, n bytes,
 ** hash hv, to go in slot j of the table): its sid, or -1 (memory). */
-static sqlite3_int64 new_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t n, uint64_t hv,
-                                uint32_t j) {
-  int nBy = h->spec->nBy;
+static sqlite3_int64 new_series(ts_hash *h, uint32_t n, uint64_t hv, uint32_t j) {
   uint32_t s = h->nSeries;
   if (hash_grow(h, (void **)&h->aSeries, &h->nSeriesAlloc, s + 1, sizeof(hseries))) return -1;
-  if (nBy > 0) {
-    uint32_t need = (s + 1) * (uint32_t)nBy;
-    if (hash_grow(h, (void **)&h->aKey, &h->nKeyAlloc, need, sizeof(hkey)) ||
-        hash_grow(h, (void **)&h->apValue, &h->nValueAlloc, need, sizeof(sqlite3_value *)))
-      return -1;
-  }
-  for (int i = 0; i < nBy; i++) {
-    size_t k = (size_t)s * nBy + i;
-    h->apValue[k] = NULL;
-    h->aKey[k].type = SQLITE_NULL;
-  }
   h->nSeries++;
   memset(&h->aSeries[s], 0, sizeof(hseries));
   h->aSeries[s].hash = hv;
   h->aSeries[s].nEnc = n;
   h->aSeries[s].zEnc = arena_copy(h, h->zRow, (int)((n + 7) & ~7u));
   if (h->aSeries[s].zEnc == NULL) return -1;
-  for (int i = 0; i < nBy; i++) {
-    size_t k = (size_t)s * nBy + i;
-    sqlite3_value *v = sqlite3_value_dup(aCol[i]);
-    if (v == NULL) return -1;
-    h->apValue[k] = v;
-    /* the copy: a value and its bytes, which the sort reads (aKey) */
-    read_key(v, &h->aKey[k]);
-    h->mem += 64 + h->aKey[k].n;
-    if ((h->aKey[k].type == SQLITE_TEXT || h->aKey[k].type == SQLITE_BLOB) &&
-        h->aKey[k].z == NULL && h->aKey[k].n > 0)
-      return -1;
-  }
-  if (h->mem > TS_HASH_MEMORY_CAP) {
-    h->over = 1;
-    return -1;
-  }
   if ((uint64_t)h->nSeries * 2 > h->nSeriesSlot) {
     if (rehash_series(h)) return -1;
   } else {
@@ -797,7 +755,7 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
       const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
       if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
     }
-    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, aCol, n, hv, j);
+    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, n, hv, j);
     if (sid < 0) return -1;
   }
   if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
@@ -1384,10 +1342,45 @@ static int points_check(const ts_hash *h) {
   return 0;
 }
 
+/* The key column at *pp of an encoding (row_key's) into *k, *pp moved
+** past it; TEXT and BLOB bytes point into the encoding. */
+static void decode_key(const unsigned char **pp, hkey *k) {
+  const unsigned char *z = *pp;
+  uint32_t len;
+  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
+  switch (z[0]) {
+    case ENC_INT:
+      k->type = SQLITE_INTEGER;
+      memcpy(&k->i, z + 1, 8);
+      *pp = z + 9;
+      break;
+    case ENC_REAL:
+      k->type = SQLITE_FLOAT;
+      memcpy(&k->d, z + 1, 8);
+      *pp = z + 9;
+      break;
+    case ENC_TEXT:
+    case ENC_BLOB:
+      k->type = z[0] == ENC_TEXT ? SQLITE_TEXT : SQLITE_BLOB;
+      memcpy(&len, z + 1, 4);
+      k->z = z + 5;
+      k->n = (int)len;
+      *pp = z + 5 + len;
+      break;
+    default:
+      k->type = SQLITE_NULL;
+      *pp = z + 1;
+      break;
+  }
+}
+
 static int series_compare(const ts_hash *h, uint32_t a, uint32_t b) {
-  int nBy = h->spec->nBy;
-  for (int i = 0; i < nBy; i++) {
-    int r = key_compare(&h->aKey[(size_t)a * nBy + i], &h->aKey[(size_t)b * nBy + i], h->aColl[i]);
+  const unsigned char *pa = h->aSeries[a].zEnc, *pb = h->aSeries[b].zEnc;
+  for (int i = 0; i < h->spec->nBy; i++) {
+    hkey ka, kb;
+    decode_key(&pa, &ka);
+    decode_key(&pb, &kb);
+    int r = key_compare(&ka, &kb, h->aColl[i]);
     if (r) return r;
   }
   return 0;
@@ -1439,6 +1432,61 @@ static int order_series(ts_hash *h) {
   return 0;
 }
 
+/* After the pass: the table that finds a row's series is freed before
+** any series is handed out, so the memory the rows of the result take
+** next (the table's series ids, the module's own) can reuse it. */
+static void release_pass_tables(ts_hash *h) {
+  sqlite3_free(h->aSeriesSlot);
+  sqlite3_free(h->zRow);
+  h->aSeriesSlot = NULL, h->zRow = NULL;
+  h->nSeriesSlot = h->nRowAlloc = 0;
+}
+
+/* The key values of series sid for walk w (0 ts_hash_next, 1
+** ts_hash_series_at) into apKey: made from its encoding by binding it to
+** "SELECT ?1, ..." and copying the columns, so they are the first row's
+** values in type and bytes; the walk's previous ones are freed.  They
+** stay valid until the walk's next series. */
+static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
+  int nBy = h->spec->nBy;
+  if (nBy == 0) return SQLITE_OK;
+  if (h->keyStmt == NULL) {
+    sqlite3_str *q = sqlite3_str_new(h->db);
+    sqlite3_str_appendall(q, "SELECT ?1");
+    for (int i = 1; i < nBy; i++) sqlite3_str_appendf(q, ", ?%d", i + 1);
+    char *zSql = sqlite3_str_finish(q);
+    if (zSql == NULL) return SQLITE_NOMEM;
+    int rc = sqlite3_prepare_v2(h->db, zSql, -1, &h->keyStmt, NULL);
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const unsigned char *p = h->aSeries[sid].zEnc;
+  int rc = SQLITE_OK;
+  for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
+    hkey k;
+    decode_key(&p, &k);
+    switch (k.type) {
+      case SQLITE_INTEGER: rc = sqlite3_bind_int64(h->keyStmt, i + 1, k.i); break;
+      case SQLITE_FLOAT: rc = sqlite3_bind_double(h->keyStmt, i + 1, k.d); break;
+      case SQLITE_TEXT:
+        rc = sqlite3_bind_text(h->keyStmt, i + 1, (const char *)k.z, k.n, SQLITE_STATIC);
+        break;
+      case SQLITE_BLOB: rc = sqlite3_bind_blob(h->keyStmt, i + 1, k.z, k.n, SQLITE_STATIC); break;
+      default: rc = sqlite3_bind_null(h->keyStmt, i + 1); break;
+    }
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_step(h->keyStmt) == SQLITE_ROW ? SQLITE_OK : SQLITE_NOMEM;
+  for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
+    sqlite3_value_free(h->walkKey[w][i]);
+    h->walkKey[w][i] = sqlite3_value_dup(sqlite3_column_value(h->keyStmt, i));
+    if (h->walkKey[w][i] == NULL) rc = SQLITE_NOMEM;
+    apKey[i] = h->walkKey[w][i];
+  }
+  sqlite3_reset(h->keyStmt);
+  sqlite3_clear_bindings(h->keyStmt);
+  return rc;
+}
+
 static int point_compare(const void *pa, const void *pb) {
   int64_t a = ((const ts_point *)pa)->ordinal, b = ((const ts_point *)pb)->ordinal;
   return a < b ? -1 : a > b;
@@ -1446,9 +1494,11 @@ static int point_compare(const void *pa, const void *pb) {
 
 /* The points of series sid, in ordinal order, as the streaming path
 ** builds them. */
-static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
+static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   const hseries *hs = &h->aSeries[sid];
   uint32_t n = hs->nPoint;
+  int rc = series_keys(h, sid, w, s->apKey);
+  if (rc != SQLITE_OK) return rc;
   if ((int)n > s->nAlloc) {
     ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)n * sizeof(ts_point));
     if (a == NULL) return SQLITE_NOMEM;
@@ -1457,7 +1507,6 @@ static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
   }
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
-  for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
   if (h->compact) { /* the pages are in ordinal order already */
     uint32_t k = 0;
     for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
@@ -1535,7 +1584,7 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
   while (h->iNext < h->nSeries) {
     uint32_t sid = h->aOrder[h->iNext++];
     if (h->aSeries[sid].nPoint == 0) continue; /* every row NULL: nothing, as when streamed */
-    int rc = series_points(h, sid, &h->cur);
+    int rc = series_points(h, sid, 0, &h->cur);
     if (rc != SQLITE_OK) return rc;
     *ppSeries = &h->cur;
     return SQLITE_ROW;
@@ -1543,11 +1592,11 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
   return SQLITE_DONE;
 }
 
-int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out) {
+int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out) {
   while (*piNext < h->nSeries) {
     uint32_t sid = h->aOrder[(*piNext)++];
     if (h->aSeries[sid].nPoint == 0) continue;
-    int rc = series_points(h, sid, out);
+    int rc = series_points(h, sid, 1, out);
     return rc == SQLITE_OK ? SQLITE_ROW : rc;
   }
   return SQLITE_DONE;
@@ -1559,10 +1608,9 @@ sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
 
 void ts_hash_close(ts_hash *h) {
   if (h == NULL) return;
-  if (h->apValue) {
-    for (size_t k = 0; k < (size_t)h->nSeries * h->spec->nBy; k++)
-      sqlite3_value_free(h->apValue[k]);
-  }
+  sqlite3_finalize(h->keyStmt);
+  for (int w = 0; w < 2; w++)
+    for (int i = 0; i < TS_MAX_BY; i++) sqlite3_value_free(h->walkKey[w][i]);
   for (uint32_t c = 0; c < h->nChunk && h->apChunk; c++) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
   }
@@ -1576,8 +1624,6 @@ void ts_hash_close(ts_hash *h) {
     sqlite3_free(h->aSeries[s].apPage);
   }
   sqlite3_free(h->aSeries);
-  sqlite3_free(h->aKey);
-  sqlite3_free(h->apValue);
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
@@ -1642,6 +1688,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   int give_up = 0;
   rc = pass ? run_pass(h, stmt, &give_up) : step_rows(h, stmt, &give_up);
   if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
+  if (rc == SQLITE_DONE && !give_up) release_pass_tables(h);
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) {
     /* The source failed (I/O, interrupt, locked): so would the stream. */

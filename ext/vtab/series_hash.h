@@ -58,10 +58,10 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
 /* A second walk over the same series, independent of ts_hash_next's:
 ** the series after *piNext (start at 0) into *out, as ts_hash_next would
-** give it (its key values borrowed from h; out->aPoint is the caller's
-** buffer, grown with sqlite3_realloc64, freed by the caller).
-** SQLITE_ROW, SQLITE_DONE or SQLITE_NOMEM. */
-int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out);
+** give it (its key values borrowed from h until this walk's next call;
+** out->aPoint is the caller's buffer, grown with sqlite3_realloc64,
+** freed by the caller).  SQLITE_ROW, SQLITE_DONE or an error. */
+int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out);
 /* With grain=: the first and last day (day ordinals) of the periods of
 ** every row the pass read; 0 when it read none.  When nothing narrowed
 ** the read, these are the source's days (series_extent.h). */

@@ -383,6 +383,42 @@ def check_compact_widths():
         db.close()
 
 
+def check_compact_keys():
+    """The hash path makes a series' key values from its stored encoding
+    when it hands the series out (series_hash.c, series_keys): keys of
+    every storage class and edge (an empty BLOB and TEXT, TEXT with a NUL
+    byte, -0.0, the 64-bit edges, NULL, in two by columns) come out as
+    scan=stream shows them, in type and bytes, with annual_projection's
+    pool walking the held series a second time."""
+    keys = [b"", "", "a\x00b", -0.0, 2 ** 63 - 1, -2 ** 63, None, 1.5, b"\x00\xff", "\u00e9"]
+    db = connect()
+    db.execute("CREATE TABLE kk(k, c, period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO kk VALUES (?, ?, ?, ?)",
+                   [(k, c, "%d-%02d" % (y, m), (y * 12 + m) * (j + 1) % 1000)
+                    for j, k in enumerate(keys) for c in ("x", None)
+                    for y in range(2018, 2024) for m in range(1, 13)])
+    for module, extra in (("yoy_growth", ""), ("annual_projection", ", method=auto")):
+        for mode in ("hash", "stream"):
+            db.execute("CREATE VIRTUAL TABLE temp.kk_%s USING %s(source=kk, value=v, "
+                       "period=period, by='k, c'%s, scan=%s)" % (mode, module, extra, mode))
+        q = "SELECT typeof(k), quote(k), typeof(c), c, * FROM temp.kk_%s"
+        before = counts(db)
+        a = answer(db, q % "hash")
+        after = counts(db)
+        b = answer(db, q % "stream")
+        if a != b or a[0] != "rows":
+            fail("compact keys (%s): hash %s\n  stream %s" % (module, a[:2], b[:2]))
+        if len({row[1] for row in a[1]}) != len(keys):
+            fail("compact keys (%s): %d keys shown, %d stored"
+                 % (module, len({row[1] for row in a[1]}), len(keys)))
+        if after[0] == before[0] or after[2:] != before[2:]:
+            fail("compact keys (%s): not answered by the hash path: %s -> %s"
+                 % (module, before, after))
+        for mode in ("hash", "stream"):
+            db.execute("DROP TABLE temp.kk_%s" % mode)
+    db.close()
+
+
 def check_compact_cap():
     """Compact points up to the memory cap and past it, with the real cap:
     series of days 100 days apart put each point on a page of its own (64
@@ -522,6 +558,7 @@ def main():
         check_compact(seed)
     check_compact_size()
     check_compact_widths()
+    check_compact_keys()
     check_compact_cap()
     check_covering()
     c1 = counts(probe)
