@@ -1475,7 +1475,10 @@ static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
       default: rc = sqlite3_bind_null(h->keyStmt, i + 1); break;
     }
   }
-  if (rc == SQLITE_OK) rc = sqlite3_step(h->keyStmt) == SQLITE_ROW ? SQLITE_OK : SQLITE_NOMEM;
+  if (rc == SQLITE_OK) { /* SQLITE_ROW, or an interrupt or no memory */
+    rc = sqlite3_step(h->keyStmt);
+    rc = rc == SQLITE_ROW ? SQLITE_OK : rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  }
   for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
     sqlite3_value_free(h->walkKey[w][i]);
     h->walkKey[w][i] = sqlite3_value_dup(sqlite3_column_value(h->keyStmt, i));
@@ -1579,13 +1582,16 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
 }
 
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
-  (void)pzErr;
   *ppSeries = NULL;
   while (h->iNext < h->nSeries) {
     uint32_t sid = h->aOrder[h->iNext++];
     if (h->aSeries[sid].nPoint == 0) continue; /* every row NULL: nothing, as when streamed */
     int rc = series_points(h, sid, 0, &h->cur);
-    if (rc != SQLITE_OK) return rc;
+    if (rc != SQLITE_OK) {
+      /* the key statement's error (an interrupt), as the stream reports one */
+      if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(h->spec->zModule, sqlite3_errmsg(h->db));
+      return rc;
+    }
     *ppSeries = &h->cur;
     return SQLITE_ROW;
   }
