@@ -574,7 +574,8 @@ def main():
         check_cap()
     print("paths: %d queries x 2 paths over %d seeds agree bit for bit: %d with rows (%d of them "
           "by the hash path), %d errors; the hash path gave way %d times for data%s; %d tables "
-          "of one row per point answered by the hash path's compact points"
+          "of one row per point answered by the hash path's compact points (32- and 64-bit "
+          "values, key values of every storage class, the cap on both widths)"
           % (total, SEEDS, TALLY["rows"], TALLY["rows by hash"], TALLY["errors"], data,
              ", once for memory" if cap else "", TALLY["compact"]))
 
