@@ -113,13 +113,14 @@ typedef struct hseries {
   uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
   int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
-  int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
-  uint32_t nIdx;
+  int64_t lo;    /* the ordinal of aIdx[0]; compact points: the page of apPage[0] */
+  uint32_t nIdx; /* entries of aIdx or apPage */
   /* Compact points (ts_hash.compact): whether the pages are wide */
   unsigned char wide;
-  /* The direct index: aIdx[k] for ordinal lo + k.  Compact points: the
-  ** page table instead, apPage[k] the page of ordinals 64 (lo + k) ...
-  ** 64 (lo + k) + 63, NULL while none of them has a point. */
+  /* The direct index: aIdx[k] the point index + 1 of ordinal lo + k (0:
+  ** none).  Compact points: the page table instead, apPage[k] the page of
+  ** ordinals 64 (lo + k) ... 64 (lo + k) + 63, NULL while none of them
+  ** has a point. */
   uint32_t *aIdx;
   void **apPage;
 } hseries;
@@ -163,7 +164,7 @@ struct ts_hash {
   int nSlot;
   /* Without grain= and with one value slot every point is one row (a
   ** second is an error the streaming path reports), so a point is its
-  ** row's value: 4.25 bytes in the series' own block (8.375 once the
+  ** row's value: 4.25 bytes in the series' own pages (8.4 once the
   ** series holds a REAL or an integer beyond 32 bits) instead of a
   ** summing slot in a chunk (2.4 M points: about 11 MB instead of
   ** 190 MB; 9.6 M fit the memory cap). */
@@ -177,7 +178,7 @@ struct ts_hash {
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
-  /* series: nSeries records, their keys (nBy per series) and copies */
+  /* series: nSeries records (their keys: encodings in the arena) */
   hseries *aSeries;
   uint32_t nSeries, nSeriesAlloc;
   /* A series' key values are made from its encoding only when it is
@@ -767,8 +768,9 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
 ** periods in one series gives up (the streaming path holds it sorted). */
 #define MAX_SERIES_INDEX ((uint32_t)1 << 22)
 
-/* The entries series s's index (or block) takes to hold ordinal, and its
-** new first ordinal, given n entries of room at least: *pN, *pLo. */
+/* The entries series s's direct index (or page table: ordinal is then a
+** page number) takes to hold ordinal, and its new first ordinal, given
+** n entries of room at least: *pN, *pLo. */
 static void cover_span(const hseries *s, int held, int64_t ordinal, int64_t n, int64_t *pN,
                        int64_t *pLo) {
   int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
