@@ -44,6 +44,7 @@
 #include "vtab/counter.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -91,7 +92,7 @@ typedef struct hpoint {
   hslot slot[2]; /* only nSlot of them are allocated */
 } hpoint;
 
-/* A key column of a series: the copy SQLite made, and its bytes. */
+/* A key column of a series as the sort compares it (decode_key). */
 typedef struct hkey {
   int type;
   sqlite3_int64 i;
@@ -112,19 +113,47 @@ typedef struct hseries {
   uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
   int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
   uint32_t nPoint;
-  int64_t lo; /* aIdx[k]: point index + 1 of ordinal lo + k; 0: none */
-  uint32_t nIdx;
+  int64_t lo;    /* the ordinal of aIdx[0]; compact points: the page of apPage[0] */
+  uint32_t nIdx; /* entries of aIdx or apPage */
+  /* Compact points (ts_hash.compact): whether the pages are wide */
+  unsigned char wide;
+  /* The direct index: aIdx[k] the point index + 1 of ordinal lo + k (0:
+  ** none).  Compact points: the page table instead, apPage[k] the page of
+  ** ordinals 64 (lo + k) ... 64 (lo + k) + 63, NULL while none of them
+  ** has a point. */
   uint32_t *aIdx;
-  /* Compact points (ts_hash.compact): the value of ordinal lo + k in
-  ** aVal[k] (an integer, or a REAL's bits) and what it is in aFlag[k]. */
-  uint64_t *aVal;
-  unsigned char *aFlag;
+  void **apPage;
 } hseries;
 
-/* aFlag bits of a compact point. */
-#define CP_PRESENT     1
-#define CP_INT         2
-#define CP_PRELIMINARY 4
+/* A page of compact points: 64 consecutive ordinals of one series.
+** Narrow while every value of the series is an INTEGER that fits 32 bits
+** (the benchmark's amounts, most counts, money in whole units): 4.25
+** bytes a point.  Wide (64-bit values: an integer, or a REAL's bits) from
+** the series' first REAL or wider integer on: 8.4 bytes.  Pages are
+** fixed-size cells of large chunks and never move, so a series that
+** grows costs no copy of its points and no block of the allocator's
+** (only its page table, 8 bytes a page, is reallocated), and a gap of 64
+** periods or more costs nothing. */
+typedef struct cp_narrow {
+  uint64_t present, prelim;
+  int32_t v[64];
+} cp_narrow;
+typedef struct cp_wide {
+  uint64_t present, prelim, isint;
+  uint64_t v[64]; /* an INTEGER, or a REAL's bits */
+} cp_wide;
+
+/* The page number of an ordinal (floor division by 64) and its place. */
+static inline int64_t cp_page_of(int64_t ordinal) { return (ordinal - (ordinal & 63)) / 64; }
+
+/* Cells of one size, cut from chunks of about 64 KiB; freed cells (a
+** series' narrow pages when it widens) are reused first. */
+typedef struct cp_pool {
+  size_t size; /* bytes a cell */
+  char *chunk; /* the chunk being cut */
+  size_t left; /* cells left in it */
+  void *freed; /* freed cells, linked through their first word */
+} cp_pool;
 
 #define CHUNK_BITS 12
 #define CHUNK      ((uint32_t)1 << CHUNK_BITS)
@@ -135,8 +164,10 @@ struct ts_hash {
   int nSlot;
   /* Without grain= and with one value slot every point is one row (a
   ** second is an error the streaming path reports), so a point is its
-  ** row's value: 9 bytes in the series' own arrays instead of a summing
-  ** slot in a chunk (2.4 M points: about 22 MB instead of 190 MB). */
+  ** row's value: 4.25 bytes in the series' own pages (8.4 once the
+  ** series holds a REAL or an integer beyond 32 bits) instead of a
+  ** summing slot in a chunk (2.4 M points: about 11 MB instead of
+  ** 190 MB; 9.6 M fit the memory cap). */
   int compact;
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
@@ -147,11 +178,16 @@ struct ts_hash {
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
-  /* series: nSeries records, their keys (nBy per series) and copies */
+  /* series: nSeries records (their keys: encodings in the arena) */
   hseries *aSeries;
-  hkey *aKey;
-  sqlite3_value **apValue;
-  uint32_t nSeries, nSeriesAlloc, nKeyAlloc, nValueAlloc;
+  uint32_t nSeries, nSeriesAlloc;
+  /* A series' key values are made from its encoding only when it is
+  ** handed out (series_keys): a copy of each key value per series, held
+  ** from the pass to the end, cost about as much as the points of a
+  ** 300-period series.  keyStmt: "SELECT ?1, ..."; walkKey: the values
+  ** of the series each walk (0 ts_hash_next, 1 ts_hash_series_at) holds. */
+  sqlite3_stmt *keyStmt;
+  sqlite3_value *walkKey[2][TS_MAX_BY];
   uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
   /* the key bytes of every series, copied side by side into chunks that
   ** never move, so a row's key check reads one place, not one copy of
@@ -160,6 +196,10 @@ struct ts_hash {
   uint32_t nArena, nArenaAlloc;
   size_t arenaUsed, arenaSize; /* in apArena[nArena - 1] */
   uint32_t nSeriesSlot;
+  /* compact points: pages narrow [0] and wide [1], their chunks */
+  cp_pool pool[2];
+  char **apPageChunk;
+  uint32_t nPageChunk, nPageChunkAlloc;
   /* points in chunks of CHUNK entries of szPoint bytes */
   char **apChunk;
   uint32_t nChunk, nPoint;
@@ -232,24 +272,6 @@ static uint64_t mix64(uint64_t x) {
   x *= 0xc4ceb9fe1a85ec53ULL;
   x ^= x >> 33;
   return x;
-}
-
-static void read_key(sqlite3_value *v, hkey *k) {
-  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
-  k->type = sqlite3_value_type(v);
-  switch (k->type) {
-    case SQLITE_INTEGER: k->i = sqlite3_value_int64(v); break;
-    case SQLITE_FLOAT: k->d = sqlite3_value_double(v); break;
-    case SQLITE_TEXT:
-      k->z = sqlite3_value_text(v);
-      k->n = sqlite3_value_bytes(v);
-      break;
-    case SQLITE_BLOB:
-      k->z = sqlite3_value_blob(v);
-      k->n = sqlite3_value_bytes(v);
-      break;
-    default: break;
-  }
 }
 
 /* Loads 8 bytes (any alignment). */
@@ -636,44 +658,15 @@ static int row_key(ts_hash *h, const rowkey *k, int nBy) {
 
 /* A new series of the current row's key (encoded in h->zRow, n bytes,
 ** hash hv, to go in slot j of the table): its sid, or -1 (memory). */
-static sqlite3_int64 new_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t n, uint64_t hv,
-                                uint32_t j) {
-  int nBy = h->spec->nBy;
+static sqlite3_int64 new_series(ts_hash *h, uint32_t n, uint64_t hv, uint32_t j) {
   uint32_t s = h->nSeries;
   if (hash_grow(h, (void **)&h->aSeries, &h->nSeriesAlloc, s + 1, sizeof(hseries))) return -1;
-  if (nBy > 0) {
-    uint32_t need = (s + 1) * (uint32_t)nBy;
-    if (hash_grow(h, (void **)&h->aKey, &h->nKeyAlloc, need, sizeof(hkey)) ||
-        hash_grow(h, (void **)&h->apValue, &h->nValueAlloc, need, sizeof(sqlite3_value *)))
-      return -1;
-  }
-  for (int i = 0; i < nBy; i++) {
-    size_t k = (size_t)s * nBy + i;
-    h->apValue[k] = NULL;
-    h->aKey[k].type = SQLITE_NULL;
-  }
   h->nSeries++;
   memset(&h->aSeries[s], 0, sizeof(hseries));
   h->aSeries[s].hash = hv;
   h->aSeries[s].nEnc = n;
   h->aSeries[s].zEnc = arena_copy(h, h->zRow, (int)((n + 7) & ~7u));
   if (h->aSeries[s].zEnc == NULL) return -1;
-  for (int i = 0; i < nBy; i++) {
-    size_t k = (size_t)s * nBy + i;
-    sqlite3_value *v = sqlite3_value_dup(aCol[i]);
-    if (v == NULL) return -1;
-    h->apValue[k] = v;
-    /* the copy: a value and its bytes, which the sort reads (aKey) */
-    read_key(v, &h->aKey[k]);
-    h->mem += 64 + h->aKey[k].n;
-    if ((h->aKey[k].type == SQLITE_TEXT || h->aKey[k].type == SQLITE_BLOB) &&
-        h->aKey[k].z == NULL && h->aKey[k].n > 0)
-      return -1;
-  }
-  if (h->mem > TS_HASH_MEMORY_CAP) {
-    h->over = 1;
-    return -1;
-  }
   if ((uint64_t)h->nSeries * 2 > h->nSeriesSlot) {
     if (rehash_series(h)) return -1;
   } else {
@@ -707,7 +700,7 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
       const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
       if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
     }
-    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, aCol, n, hv, j);
+    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, n, hv, j);
     if (sid < 0) return -1;
   }
   if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
@@ -719,57 +712,123 @@ static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
 ** periods in one series gives up (the streaming path holds it sorted). */
 #define MAX_SERIES_INDEX ((uint32_t)1 << 22)
 
-/* Makes ordinal fall inside series s's direct index (compact: its value
-** arrays); 1: memory. */
-static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
-  int held = h->compact ? s->aFlag != NULL : s->aIdx != NULL;
-  if (held && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
+/* The entries series s's direct index (or page table: ordinal is then a
+** page number) takes to hold ordinal, and its new first ordinal, given
+** n entries of room at least: *pN, *pLo. */
+static void cover_span(const hseries *s, int held, int64_t ordinal, int64_t n, int64_t *pN,
+                       int64_t *pLo) {
   int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
   int64_t hi = held ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
-  /* Room for twice as many, or (compact points, which hold the values
-  ** themselves) an eighth more and at least 64: a series read in period
-  ** order grows by one ordinal at a time, and doubling would leave up to
-  ** half of 2.4 M points' arrays empty; an eighth keeps the copies
-  ** linear, and 64 keeps them few for a short series. */
-  int64_t grow = (int64_t)s->nIdx / 8 < 64 ? 64 : (int64_t)s->nIdx / 8;
-  int64_t n = h->compact ? (int64_t)s->nIdx + grow : 2 * (int64_t)s->nIdx;
   if (n < hi - lo) n = hi - lo;
+  *pN = n;
+  /* growing down keeps the old end, so the old entries move by n - nIdx */
+  *pLo = held && ordinal < s->lo ? hi - n : lo;
+}
+
+/* Makes ordinal fall inside series s's direct index; 1: memory. */
+static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
+  int held = s->aIdx != NULL;
+  if (held && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t n, newLo;
+  cover_span(s, held, ordinal, 2 * (int64_t)s->nIdx, &n, &newLo);
   if (n < 16) n = 16;
   if (n > (int64_t)MAX_SERIES_INDEX) {
     h->over = 1;
     return 1;
   }
-  int64_t newLo = held && ordinal < s->lo ? hi - n : lo;
-  if (h->compact) {
-    uint64_t *aVal = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint64_t));
-    unsigned char *aFlag = aVal ? hash_alloc(h, (sqlite3_uint64)n) : NULL;
-    if (aFlag == NULL) {
-      if (aVal) h->mem -= (sqlite3_int64)n * (sqlite3_int64)sizeof(uint64_t);
-      sqlite3_free(aVal);
-      return 1;
-    }
-    memset(aFlag, 0, (size_t)n);
-    if (held) {
-      memcpy(aVal + (s->lo - newLo), s->aVal, (size_t)s->nIdx * sizeof(uint64_t));
-      memcpy(aFlag + (s->lo - newLo), s->aFlag, (size_t)s->nIdx);
-      h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)(sizeof(uint64_t) + 1);
-      sqlite3_free(s->aVal);
-      sqlite3_free(s->aFlag);
-    }
-    s->aVal = aVal, s->aFlag = aFlag;
-  } else {
-    uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
-    if (a == NULL) return 1;
-    memset(a, 0, (size_t)n * sizeof(uint32_t));
-    if (held) {
-      memcpy(a + (s->lo - newLo), s->aIdx, (size_t)s->nIdx * sizeof(uint32_t));
-      h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(uint32_t);
-      sqlite3_free(s->aIdx);
-    }
-    s->aIdx = a;
+  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(uint32_t));
+  if (held) {
+    memcpy(a + (s->lo - newLo), s->aIdx, (size_t)s->nIdx * sizeof(uint32_t));
+    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(uint32_t);
+    sqlite3_free(s->aIdx);
   }
+  s->aIdx = a;
   s->lo = newLo;
   s->nIdx = (uint32_t)n;
+  return 0;
+}
+
+/* A cell of pool k (0 narrow, 1 wide page), uninitialized; NULL: memory. */
+static void *cp_cell(ts_hash *h, int k) {
+  cp_pool *pool = &h->pool[k];
+  if (pool->freed) {
+    void *c = pool->freed;
+    memcpy(&pool->freed, c, sizeof(void *));
+    return c;
+  }
+  if (pool->left == 0) {
+    size_t n = ((size_t)1 << 16) / pool->size;
+    if (hash_grow(h, (void **)&h->apPageChunk, &h->nPageChunkAlloc, h->nPageChunk + 1,
+                  sizeof(char *)))
+      return NULL;
+    char *chunk = hash_alloc(h, (sqlite3_uint64)n * pool->size);
+    if (chunk == NULL) return NULL;
+    h->apPageChunk[h->nPageChunk++] = chunk;
+    pool->chunk = chunk, pool->left = n;
+  }
+  void *c = pool->chunk;
+  pool->chunk += pool->size;
+  pool->left--;
+  return c;
+}
+
+/* A new empty page, narrow or wide; NULL: memory. */
+static void *cp_page_new(ts_hash *h, int wide) {
+  void *pg = cp_cell(h, wide);
+  if (pg == NULL) return NULL;
+  if (wide) {
+    cp_wide *w = pg;
+    w->present = w->prelim = w->isint = 0;
+  } else {
+    cp_narrow *nw = pg;
+    nw->present = nw->prelim = 0;
+  }
+  return pg;
+}
+
+/* Makes page number pg fall inside series s's page table; 1: memory. */
+static int cover_page(ts_hash *h, hseries *s, int64_t pg) {
+  int held = s->apPage != NULL;
+  if (held && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t n, newLo;
+  /* 8 pages (512 periods) hold most series at once; then doubling */
+  cover_span(s, held, pg, held ? 2 * (int64_t)s->nIdx : 8, &n, &newLo);
+  if (n * 64 > (int64_t)MAX_SERIES_INDEX) {
+    h->over = 1;
+    return 1;
+  }
+  void **a = hash_alloc(h, (sqlite3_uint64)n * sizeof(void *));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(void *));
+  if (held) {
+    memcpy(a + (s->lo - newLo), s->apPage, (size_t)s->nIdx * sizeof(void *));
+    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(void *);
+    sqlite3_free(s->apPage);
+  }
+  s->apPage = a;
+  s->lo = newLo;
+  s->nIdx = (uint32_t)n;
+  return 0;
+}
+
+/* Series s's first REAL or integer beyond 32 bits: each of its narrow
+** pages becomes a wide one (every point so far an INTEGER); 1: memory. */
+static int cp_widen(ts_hash *h, hseries *s) {
+  for (uint32_t k = 0; k < s->nIdx; k++) {
+    cp_narrow *from = s->apPage[k];
+    if (from == NULL) continue;
+    cp_wide *to = cp_cell(h, 1);
+    if (to == NULL) return 1;
+    to->present = to->isint = from->present;
+    to->prelim = from->prelim;
+    for (int j = 0; j < 64; j++) to->v[j] = (uint64_t)(int64_t)from->v[j];
+    memcpy(from, &h->pool[0].freed, sizeof(void *)); /* to the narrow pool's freed cells */
+    h->pool[0].freed = from;
+    s->apPage[k] = to;
+  }
+  s->wide = 1;
   return 0;
 }
 
@@ -974,19 +1033,36 @@ static int sum_is_order_free(const hslot *sl) {
 static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
                            int prelim) {
   hseries *s = &h->aSeries[sid];
-  if (!(s->aFlag && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
-      cover_ordinal(h, s, ordinal))
+  int64_t pg = cp_page_of(ordinal);
+  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && cover_page(h, s, pg))
     return GIVE_UP;
-  size_t k = (size_t)(ordinal - s->lo);
-  if (s->aFlag[k] & CP_PRESENT) return GIVE_UP;
-  uint64_t bits;
-  if (n->is_int)
-    bits = (uint64_t)n->i;
-  else
-    memcpy(&bits, &n->d, sizeof(bits));
-  s->aVal[k] = bits;
-  s->aFlag[k] =
-      (unsigned char)(CP_PRESENT | (n->is_int ? CP_INT : 0) | (prelim ? CP_PRELIMINARY : 0));
+  void **slot = &s->apPage[pg - s->lo];
+  if (*slot == NULL && (*slot = cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  int j = (int)(ordinal & 63);
+  uint64_t bit = (uint64_t)1 << j;
+  if (!s->wide) {
+    cp_narrow *p = *slot;
+    if (p->present & bit) return GIVE_UP;
+    if (n->is_int && n->i >= INT32_MIN && n->i <= INT32_MAX) {
+      p->v[j] = (int32_t)n->i;
+      p->present |= bit;
+      if (prelim) p->prelim |= bit;
+      s->nPoint++;
+      h->nPoint++;
+      return GO_ON;
+    }
+    if (cp_widen(h, s)) return GIVE_UP; /* 64-bit values from now on */
+  }
+  cp_wide *p = *slot;
+  if (p->present & bit) return GIVE_UP;
+  if (n->is_int) {
+    p->v[j] = (uint64_t)n->i;
+    p->isint |= bit;
+  } else {
+    memcpy(&p->v[j], &n->d, sizeof(p->v[j]));
+  }
+  p->present |= bit;
+  if (prelim) p->prelim |= bit;
   s->nPoint++;
   h->nPoint++;
   return GO_ON;
@@ -1212,10 +1288,45 @@ static int points_check(const ts_hash *h) {
   return 0;
 }
 
+/* The key column at *pp of an encoding (row_key's) into *k, *pp moved
+** past it; TEXT and BLOB bytes point into the encoding. */
+static void decode_key(const unsigned char **pp, hkey *k) {
+  const unsigned char *z = *pp;
+  uint32_t len;
+  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
+  switch (z[0]) {
+    case ENC_INT:
+      k->type = SQLITE_INTEGER;
+      memcpy(&k->i, z + 1, 8);
+      *pp = z + 9;
+      break;
+    case ENC_REAL:
+      k->type = SQLITE_FLOAT;
+      memcpy(&k->d, z + 1, 8);
+      *pp = z + 9;
+      break;
+    case ENC_TEXT:
+    case ENC_BLOB:
+      k->type = z[0] == ENC_TEXT ? SQLITE_TEXT : SQLITE_BLOB;
+      memcpy(&len, z + 1, 4);
+      k->z = z + 5;
+      k->n = (int)len;
+      *pp = z + 5 + len;
+      break;
+    default:
+      k->type = SQLITE_NULL;
+      *pp = z + 1;
+      break;
+  }
+}
+
 static int series_compare(const ts_hash *h, uint32_t a, uint32_t b) {
-  int nBy = h->spec->nBy;
-  for (int i = 0; i < nBy; i++) {
-    int r = key_compare(&h->aKey[(size_t)a * nBy + i], &h->aKey[(size_t)b * nBy + i], h->aColl[i]);
+  const unsigned char *pa = h->aSeries[a].zEnc, *pb = h->aSeries[b].zEnc;
+  for (int i = 0; i < h->spec->nBy; i++) {
+    hkey ka, kb;
+    decode_key(&pa, &ka);
+    decode_key(&pb, &kb);
+    int r = key_compare(&ka, &kb, h->aColl[i]);
     if (r) return r;
   }
   return 0;
@@ -1267,6 +1378,64 @@ static int order_series(ts_hash *h) {
   return 0;
 }
 
+/* After the pass: the table that finds a row's series is freed before
+** any series is handed out, so the memory the rows of the result take
+** next (the table's series ids, the module's own) can reuse it. */
+static void release_pass_tables(ts_hash *h) {
+  sqlite3_free(h->aSeriesSlot);
+  sqlite3_free(h->zRow);
+  h->aSeriesSlot = NULL, h->zRow = NULL;
+  h->nSeriesSlot = h->nRowAlloc = 0;
+}
+
+/* The key values of series sid for walk w (0 ts_hash_next, 1
+** ts_hash_series_at) into apKey: made from its encoding by binding it to
+** "SELECT ?1, ..." and copying the columns, so they are the first row's
+** values in type and bytes; the walk's previous ones are freed.  They
+** stay valid until the walk's next series. */
+static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
+  int nBy = h->spec->nBy;
+  if (nBy == 0) return SQLITE_OK;
+  if (h->keyStmt == NULL) {
+    sqlite3_str *q = sqlite3_str_new(h->db);
+    sqlite3_str_appendall(q, "SELECT ?1");
+    for (int i = 1; i < nBy; i++) sqlite3_str_appendf(q, ", ?%d", i + 1);
+    char *zSql = sqlite3_str_finish(q);
+    if (zSql == NULL) return SQLITE_NOMEM;
+    int rc = sqlite3_prepare_v2(h->db, zSql, -1, &h->keyStmt, NULL);
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const unsigned char *p = h->aSeries[sid].zEnc;
+  int rc = SQLITE_OK;
+  for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
+    hkey k;
+    decode_key(&p, &k);
+    switch (k.type) {
+      case SQLITE_INTEGER: rc = sqlite3_bind_int64(h->keyStmt, i + 1, k.i); break;
+      case SQLITE_FLOAT: rc = sqlite3_bind_double(h->keyStmt, i + 1, k.d); break;
+      case SQLITE_TEXT:
+        rc = sqlite3_bind_text(h->keyStmt, i + 1, (const char *)k.z, k.n, SQLITE_STATIC);
+        break;
+      case SQLITE_BLOB: rc = sqlite3_bind_blob(h->keyStmt, i + 1, k.z, k.n, SQLITE_STATIC); break;
+      default: rc = sqlite3_bind_null(h->keyStmt, i + 1); break;
+    }
+  }
+  if (rc == SQLITE_OK) { /* SQLITE_ROW, or an interrupt or no memory */
+    rc = sqlite3_step(h->keyStmt);
+    rc = rc == SQLITE_ROW ? SQLITE_OK : rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  }
+  for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
+    sqlite3_value_free(h->walkKey[w][i]);
+    h->walkKey[w][i] = sqlite3_value_dup(sqlite3_column_value(h->keyStmt, i));
+    if (h->walkKey[w][i] == NULL) rc = SQLITE_NOMEM;
+    apKey[i] = h->walkKey[w][i];
+  }
+  sqlite3_reset(h->keyStmt);
+  sqlite3_clear_bindings(h->keyStmt);
+  return rc;
+}
+
 static int point_compare(const void *pa, const void *pb) {
   int64_t a = ((const ts_point *)pa)->ordinal, b = ((const ts_point *)pb)->ordinal;
   return a < b ? -1 : a > b;
@@ -1274,9 +1443,11 @@ static int point_compare(const void *pa, const void *pb) {
 
 /* The points of series sid, in ordinal order, as the streaming path
 ** builds them. */
-static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
+static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   const hseries *hs = &h->aSeries[sid];
   uint32_t n = hs->nPoint;
+  int rc = series_keys(h, sid, w, s->apKey);
+  if (rc != SQLITE_OK) return rc;
   if ((int)n > s->nAlloc) {
     ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)n * sizeof(ts_point));
     if (a == NULL) return SQLITE_NOMEM;
@@ -1285,26 +1456,38 @@ static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
   }
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
-  for (int i = 0; i < h->spec->nBy; i++) s->apKey[i] = h->apValue[(size_t)sid * h->spec->nBy + i];
-  if (h->compact) { /* the direct arrays are in ordinal order already */
+  if (h->compact) { /* the pages are in ordinal order already */
     uint32_t k = 0;
-    for (uint32_t j = 0; j < hs->nIdx && k < n; j++) {
-      unsigned char f = hs->aFlag[j];
-      if (!(f & CP_PRESENT)) continue;
-      ts_point *pt = &s->aPoint[k++];
-      ts_number v;
-      memset(pt, 0, sizeof(*pt));
-      pt->ordinal = hs->lo + (int64_t)j;
-      v.is_int = (f & CP_INT) != 0;
-      if (v.is_int) {
-        v.i = (int64_t)hs->aVal[j];
-        v.d = (double)v.i;
-      } else {
-        v.i = 0;
-        memcpy(&v.d, &hs->aVal[j], sizeof(v.d));
+    for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
+      const void *page = hs->apPage[g];
+      if (page == NULL) continue;
+      const cp_narrow *pn = page;
+      const cp_wide *pw = page;
+      uint64_t present = hs->wide ? pw->present : pn->present;
+      uint64_t prelim = hs->wide ? pw->prelim : pn->prelim;
+      for (uint64_t m = present; m; m &= m - 1) {
+        int j = trailing_zeros(m);
+        uint64_t bit = (uint64_t)1 << j;
+        ts_point *pt = &s->aPoint[k++];
+        ts_number v;
+        memset(pt, 0, sizeof(*pt));
+        pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
+        if (!hs->wide) {
+          v.is_int = 1;
+          v.i = pn->v[j];
+          v.d = (double)v.i;
+        } else if (pw->isint & bit) {
+          v.is_int = 1;
+          v.i = (int64_t)pw->v[j];
+          v.d = (double)v.i;
+        } else {
+          v.is_int = 0;
+          v.i = 0;
+          memcpy(&v.d, &pw->v[j], sizeof(v.d));
+        }
+        ts_sum_add(&pt->sum[0], &v);
+        pt->preliminary[0] = (prelim & bit) != 0;
       }
-      ts_sum_add(&pt->sum[0], &v);
-      pt->preliminary[0] = (f & CP_PRELIMINARY) != 0;
     }
     return SQLITE_OK;
   }
@@ -1345,24 +1528,27 @@ static int series_points(const ts_hash *h, uint32_t sid, ts_series *s) {
 }
 
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
-  (void)pzErr;
   *ppSeries = NULL;
   while (h->iNext < h->nSeries) {
     uint32_t sid = h->aOrder[h->iNext++];
     if (h->aSeries[sid].nPoint == 0) continue; /* every row NULL: nothing, as when streamed */
-    int rc = series_points(h, sid, &h->cur);
-    if (rc != SQLITE_OK) return rc;
+    int rc = series_points(h, sid, 0, &h->cur);
+    if (rc != SQLITE_OK) {
+      /* the key statement's error (an interrupt), as the stream reports one */
+      if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(h->spec->zModule, sqlite3_errmsg(h->db));
+      return rc;
+    }
     *ppSeries = &h->cur;
     return SQLITE_ROW;
   }
   return SQLITE_DONE;
 }
 
-int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out) {
+int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out) {
   while (*piNext < h->nSeries) {
     uint32_t sid = h->aOrder[(*piNext)++];
     if (h->aSeries[sid].nPoint == 0) continue;
-    int rc = series_points(h, sid, out);
+    int rc = series_points(h, sid, 1, out);
     return rc == SQLITE_OK ? SQLITE_ROW : rc;
   }
   return SQLITE_DONE;
@@ -1374,24 +1560,22 @@ sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
 
 void ts_hash_close(ts_hash *h) {
   if (h == NULL) return;
-  if (h->apValue) {
-    for (size_t k = 0; k < (size_t)h->nSeries * h->spec->nBy; k++)
-      sqlite3_value_free(h->apValue[k]);
-  }
+  sqlite3_finalize(h->keyStmt);
+  for (int w = 0; w < 2; w++)
+    for (int i = 0; i < TS_MAX_BY; i++) sqlite3_value_free(h->walkKey[w][i]);
   for (uint32_t c = 0; c < h->nChunk && h->apChunk; c++) {
     if ((uint64_t)c * CHUNK < h->nPoint) sqlite3_free(h->apChunk[c]);
   }
   sqlite3_free(h->apChunk);
+  for (uint32_t c = 0; c < h->nPageChunk; c++) sqlite3_free(h->apPageChunk[c]);
+  sqlite3_free(h->apPageChunk);
   for (uint32_t c = 0; c < h->nArena; c++) sqlite3_free(h->apArena[c]);
   sqlite3_free(h->apArena);
   for (uint32_t s = 0; s < h->nSeries && h->aSeries; s++) {
     sqlite3_free(h->aSeries[s].aIdx);
-    sqlite3_free(h->aSeries[s].aVal);
-    sqlite3_free(h->aSeries[s].aFlag);
+    sqlite3_free(h->aSeries[s].apPage);
   }
   sqlite3_free(h->aSeries);
-  sqlite3_free(h->aKey);
-  sqlite3_free(h->apValue);
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
@@ -1448,12 +1632,15 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   memcpy(h->aColl, aColl, sizeof(aColl));
   h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
   h->szPoint = (h->szPoint + 15) & ~(size_t)15;
+  h->pool[0].size = sizeof(cp_narrow);
+  h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;
   rc = pass ? run_pass(h, stmt, &give_up) : step_rows(h, stmt, &give_up);
   if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
+  if (rc == SQLITE_DONE && !give_up) release_pass_tables(h);
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) {
     /* The source failed (I/O, interrupt, locked): so would the stream. */

@@ -28,11 +28,17 @@
 #define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
 
 /* Rows above which scan=auto streams, without trying the hash path, a
-** source of one point per row (annual_projection without grain=): their
-** compact points (9 bytes each, with their series' slack) would pass the
-** memory cap.  sqlite_stat1 when ANALYZE ran, else the largest rowid. */
+** source of one point per row (yoy_growth or annual_projection without
+** grain=, one value column): their compact points would pass the memory
+** cap.  A point takes 4.25 bytes while its series' values are INTEGERs
+** of 32 bits, about 6 with its series' slack and key (11.2 M rows, the
+** benchmark's 9.6 M among them); a series of REALs or wider integers
+** takes 8.375 bytes a point, so such a source of more than about 7 M
+** rows reaches the cap during the pass and is streamed then (the same
+** answer, a read later).  sqlite_stat1 when ANALYZE ran, else the
+** largest rowid. */
 #ifndef TS_HASH_COMPACT_ROWS
-#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 12)
+#define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 6)
 #endif
 
 typedef struct ts_hash ts_hash;
@@ -52,10 +58,10 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);
 /* A second walk over the same series, independent of ts_hash_next's:
 ** the series after *piNext (start at 0) into *out, as ts_hash_next would
-** give it (its key values borrowed from h; out->aPoint is the caller's
-** buffer, grown with sqlite3_realloc64, freed by the caller).
-** SQLITE_ROW, SQLITE_DONE or SQLITE_NOMEM. */
-int ts_hash_series_at(const ts_hash *h, uint32_t *piNext, ts_series *out);
+** give it (its key values borrowed from h until this walk's next call;
+** out->aPoint is the caller's buffer, grown with sqlite3_realloc64,
+** freed by the caller).  SQLITE_ROW, SQLITE_DONE or an error. */
+int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out);
 /* With grain=: the first and last day (day ordinals) of the periods of
 ** every row the pass read; 0 when it read none.  When nothing narrowed
 ** the read, these are the source's days (series_extent.h). */
