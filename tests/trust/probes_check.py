@@ -22,7 +22,7 @@ the key check's `PRAGMA encoding` stand for them).  This checks:
      tradestat_debug() counts) from hash to stream -- also for a
      statement prepared before the index, whose xFilter alone sees it
      (the source in an attached database its outer query never reads);
-  3. sqlite_stat1 rewritten (6,000,000 rows) by this connection or by
+  3. sqlite_stat1 rewritten (20,000,000 rows) by this connection or by
      another turns the plan from Sh to Ss;
   4. a view and a virtual table (a series table) as the source are never
      probed (no row count asked, no statement that fails) and take the
@@ -232,16 +232,16 @@ def check_rows(second):
     ok(letter(db, q) == "h", "72 rows by sqlite_stat1: plan %r (want Sh)" % plan(db, q))
     db.execute(q).fetchall()  # the answers kept
     other = connect(path) if second else db
-    other.execute("UPDATE sqlite_stat1 SET stat = '6000000' WHERE tbl = 'big' AND idx IS NULL")
+    other.execute("UPDATE sqlite_stat1 SET stat = '20000000' WHERE tbl = 'big' AND idx IS NULL")
     who = "a second connection" if second else "the same connection"
-    ok(letter(db, q) == "s", "6,000,000 rows by sqlite_stat1 written by %s: plan %r (want Ss)"
+    ok(letter(db, q) == "s", "20,000,000 rows by sqlite_stat1 written by %s: plan %r (want Ss)"
        % (who, plan(db, q)))
     other.execute("UPDATE sqlite_stat1 SET stat = '72' WHERE tbl = 'big' AND idx IS NULL")
     ok(letter(db, q) == "h", "72 rows again by %s: plan %r" % (who, plan(db, q)))
     if not second:  # written and not committed yet: no commit moved the data version
         db.execute("BEGIN")
-        db.execute("UPDATE sqlite_stat1 SET stat = '6000000' WHERE tbl = 'big' AND idx IS NULL")
-        ok(letter(db, q) == "s", "6,000,000 rows in an open transaction: plan %r (want Ss)"
+        db.execute("UPDATE sqlite_stat1 SET stat = '20000000' WHERE tbl = 'big' AND idx IS NULL")
+        ok(letter(db, q) == "s", "20,000,000 rows in an open transaction: plan %r (want Ss)"
            % plan(db, q))
         db.execute("ROLLBACK")
         ok(letter(db, q) == "h", "rolled back: plan %r (want Sh)" % plan(db, q))
