@@ -24,6 +24,10 @@ backtested again when needed.
            hostile one, under a WHERE, in a join and with through=H1.
            The small budget must show in that build's peak on the
            hostile source, or the comparison could not fail.
+  reconcile=  needs every part's backtest at once, so it keeps them all:
+           under sqlite3_hard_heap_limit64(96 MiB) 40 hostile parts
+           (about 175 MiB) end in an out-of-memory error, not a crash,
+           and the connection answers again once the limit is lifted.
 
     /usr/bin/python3 tests/trust/projection_memory.py build/tradestat \\
         build/projmem/tradestat
@@ -42,6 +46,8 @@ LIB = ctypes.CDLL("libsqlite3.so.0")
 LIB.sqlite3_memory_highwater.restype = ctypes.c_int64
 LIB.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
 LIB.sqlite3_memory_used.restype = ctypes.c_int64
+LIB.sqlite3_hard_heap_limit64.restype = ctypes.c_int64
+LIB.sqlite3_hard_heap_limit64.argtypes = [ctypes.c_int64]
 
 
 def check_same_library(ext):
@@ -98,6 +104,33 @@ def peak(ext, fill, query):
     if not rows:
         fail("no rows from %s" % query)
     return top - base
+
+
+def check_reconcile_limit(ext):
+    db = common.connect(ext)
+    hostile(db, 40)
+    db.execute("insert into t values ('Total', '0001-01', 5), ('Total', '9999-01', 7)")
+    db.execute("create virtual table o using annual_projection(source=t, value=amount, "
+               "period=period, by=partner, reconcile='partner=Total')")
+    db.commit()  # out of memory rolls back an open transaction (SQLite's rule)
+    query = "select count(*), sum(projection), count(note) from o"
+    LIB.sqlite3_hard_heap_limit64(96 * MiB)
+    try:
+        db.execute(query).fetchall()
+        fail("reconcile= over 40 hostile parts ran within 96 MiB: is the note of "
+             "docs/design.md still true?")
+    except MemoryError:
+        pass
+    except sqlite3.Error as e:
+        if "memory" not in str(e):
+            fail("reconcile= under a heap limit: %s" % e)
+    finally:
+        LIB.sqlite3_hard_heap_limit64(0)
+    if db.execute(query).fetchone()[0] != 82:
+        fail("reconcile= after the heap limit: not 82 rows")
+    db.close()
+    print("projmemtest: reconcile= over 40 hostile parts: out of memory under a 96 MiB "
+          "heap limit, 82 rows without")
 
 
 def tvf(method):
@@ -167,6 +200,7 @@ def main():
                             rb[diff] if diff < len(rb) else None))
                 n_rows += len(ra)
     print("projmemtest: %d rows the same with a 256 KiB budget" % n_rows)
+    check_reconcile_limit(ext)
 
 
 main()
