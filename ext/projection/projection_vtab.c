@@ -56,7 +56,7 @@
 **     note): it is built when one of them is first read, so a query of
 **     projections alone reads the source once.  The series and their
 **     backtests are kept (about n_years * 8 * 40 bytes a series plus its
-**     values), found by their grid (cached_series) and copied to the main
+**     values; at most item 11's budget), found by their grid (cached_series) and copied to the main
 **     scan's series, so nothing is fitted twice unless a WHERE on year
 **     cut a series short (then it is backtested again: the same pool, the
 **     same answers); for the
@@ -83,6 +83,19 @@
 **     database's data_version), checked at the first series of each
 **     xFilter (prepass_check).  Left unseen: a ROLLBACK TO run between two
 **     steps of a statement that is still reading the table.
+** 11. What the pre-pass keeps is bounded: a grid spans its series' first
+**     to last year whatever its rows (two rows in years 1 and 9999 make
+**     about 4 MB of grid and backtest), so the series kept (item 8) hold
+**     at most TS_PROJ_KEEP_BYTES (64 MiB) of grids and backtests, in scan
+**     order.  A series past it is not kept: the main scan backtests it
+**     again (the same pool, the same cells), and for auto its points are
+**     kept until its auto errors are pooled (pool_auto_again makes its
+**     backtest again for that).  The answers never change, past the
+**     budget a series' fits are only made two or three times.  Besides
+**     the budget a query holds the current series' grid and backtest and
+**     the pools (both bounded by the span of years, not by the rows).
+**     Not bounded: reconcile= (item 9) needs every backtest at once and
+**     keeps them all; sqlite3_hard_heap_limit64() is its bound.
 */
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
@@ -139,11 +152,22 @@ typedef struct through_point {
   int position, per_year;
 } through_point;
 
-/* Item 8: a series of the pre-pass, kept for the main scan. */
+/* Item 11: what the pre-pass keeps of grids and backtests, in bytes; a
+** test build may define a smaller one (the answers are the same). */
+#ifndef TS_PROJ_KEEP_BYTES
+#define TS_PROJ_KEEP_BYTES (64 << 20)
+#endif
+
+/* Item 8: a series of the pre-pass, kept for the main scan.  Past the
+** budget (item 11) auto's series are set aside: grid and cells freed,
+** their points kept, so their auto errors can be made again. */
 typedef struct pooled_series {
   ts_proj_grid grid; /* its own copy of the values (ts_proj_grid_build) */
   int k;
   ts_proj_cell *cells; /* its backtest, auto included when asked */
+  ts_point *points;    /* set aside: a copy of its points, else NULL */
+  int n_points;        /* set aside: how many */
+  ts_period_kind kind; /* set aside: the kind of its points */
 } pooled_series;
 
 #define N_POOLS 19 /* points of the year: 1 + 2 + 4 + 12 */
@@ -158,6 +182,7 @@ typedef struct prepass {
   pooled_series *cache;       /* the series kept, in scan order */
   int n_cache;
   int *slot, n_slot;           /* cache by grid and k: index + 1, 0 free */
+  sqlite3_int64 kept_bytes;    /* grids and backtests of cache (item 11) */
   ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
   ts_proj_quantiles quantiles; /* the kept series' intervals' t quantiles */
   /* What recon reads and matches by: its own copies, as the cursor's
@@ -320,6 +345,8 @@ static void release_cached(pooled_series *c) {
   ts_proj_grid_free(&c->grid);
   sqlite3_free(c->cells);
   c->cells = NULL;
+  sqlite3_free(c->points);
+  c->points = NULL;
 }
 
 /* Empties a pre-pass (not made; what it holds for stays). */
@@ -333,6 +360,7 @@ static void prepass_clear(prepass *pp) {
   sqlite3_free(pp->cache);
   pp->cache = NULL;
   pp->n_cache = 0;
+  pp->kept_bytes = 0;
   sqlite3_free(pp->slot);
   pp->slot = NULL;
   pp->n_slot = 0;
@@ -572,6 +600,47 @@ static int worth_keeping(ts_proj_method m) {
   return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
 }
 
+/* Item 11: the bytes a kept series holds: its grid's block
+** (ts_proj_grid_build) and its backtest. */
+static sqlite3_int64 kept_size(const ts_proj_grid *g) {
+  sqlite3_int64 cells = (sqlite3_int64)g->n_years * g->periods_per_year, years = g->n_years;
+  return (cells + years) * (sqlite3_int64)(sizeof(double) + 1) +
+         years * TS_PROJ_N_CELLS * (sqlite3_int64)sizeof(ts_proj_cell);
+}
+
+/* Item 11: an auto series past the budget keeps its points alone (as
+** many as its rows), and its grid and backtest go. */
+static int set_aside(pooled_series *c, const ts_series *s) {
+  c->points = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)s->nPoint);
+  if (c->points == NULL) return SQLITE_NOMEM;
+  memcpy(c->points, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
+  c->n_points = s->nPoint;
+  c->kind = s->kind;
+  ts_proj_grid_free(&c->grid);
+  sqlite3_free(c->cells);
+  c->cells = NULL;
+  return SQLITE_OK;
+}
+
+/* After a series' errors are pooled: whether it stays in the cache, with
+** its grid and backtest (worth_keeping, within the budget: item 11), set
+** aside (auto past the budget: pool_series makes its auto errors again),
+** or goes (the main scan backtests it again: the same cells).  reconcile=
+** keeps every one (reconcile_source reads them all at once). */
+static int keep_or_drop(projection_cursor *cur, pooled_series *c, const ts_series *s) {
+  prepass *pp = cur->pp;
+  if (pp->recon) return SQLITE_OK;
+  sqlite3_int64 size = kept_size(&c->grid);
+  if (c->cells && worth_keeping(cur->method) && pp->kept_bytes + size <= TS_PROJ_KEEP_BYTES) {
+    pp->kept_bytes += size;
+    return SQLITE_OK;
+  }
+  if (c->cells && cur->method == TS_PROJ_AUTO) return set_aside(c, s);
+  release_cached(c);
+  pp->n_cache--;
+  return SQLITE_OK;
+}
+
 /* Item 8: one series of the pre-pass, kept for the main scan, its
 ** backtest's errors added to the pool. */
 static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
@@ -593,7 +662,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
   c->grid.quantiles = &pp->quantiles;
   c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
-  if (c->k == 0) return SQLITE_OK;
+  if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
   c->cells =
       sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
   if (c->cells == NULL) return SQLITE_NOMEM;
@@ -601,10 +670,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (rc == SQLITE_OK)
     rc = ts_proj_pool_add(pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
-  if (rc == SQLITE_OK && !worth_keeping(cur->method) && pp->recon == NULL) {
-    release_cached(c); /* the main scan backtests it again: the same cells */
-    pp->n_cache--;
-  }
+  if (rc == SQLITE_OK) rc = keep_or_drop(cur, c, s);
   return rc;
 }
 
@@ -639,6 +705,29 @@ static int pool_read(projection_cursor *cur, char **pzErr) {
   return rc;
 }
 
+/* Item 11: a set-aside series' auto errors, from its grid and fixed
+** backtest made again as pool_add_series made them (the same cells, so
+** the same errors, added in the same order), then freed again. */
+static int pool_auto_again(prepass *pp, const pooled_series *c) {
+  ts_proj_grid g;
+  int rc = ts_proj_grid_build(c->kind, c->points, c->n_points, 0, &g);
+  if (rc != SQLITE_OK) return rc;
+  ts_proj_cell *cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g.n_years * TS_PROJ_N_CELLS);
+  if (cells == NULL) rc = SQLITE_NOMEM;
+  g.quantiles = &pp->quantiles;
+  if (rc == SQLITE_OK) rc = backtest_fixed(&g, c->k, TS_PROJ_AUTO, cells);
+  if (rc == SQLITE_OK) {
+    ts_proj_pool *pool = pool_of(pp, g.periods_per_year, c->k);
+    g.pool = pool;
+    ts_projection_auto_fill(&g, c->k, g.n_years, cells);
+    rc = ts_proj_pool_add(pool, &g, cells, 1u << TS_PROJ_AUTO);
+  }
+  sqlite3_free(cells);
+  ts_proj_grid_free(&g);
+  return rc;
+}
+
 /* Item 8, the pre-pass: every series of the source (no pushdown, so the
 ** pool and every answer are the same whatever the WHERE clause) is
 ** backtested, the errors pooled by point of the year, then auto's
@@ -653,6 +742,7 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
   for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
     pooled_series *c = &pp->cache[i];
+    if (c->points) rc = pool_auto_again(pp, c);
     if (c->cells == NULL) continue;
     ts_proj_pool *pool = pool_of(pp, c->grid.periods_per_year, c->k);
     c->grid.pool = pool;
@@ -667,6 +757,8 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
     pooled_series *c = &pp->cache[i];
     if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+    sqlite3_free(c->points); /* set aside: the main scan backtests it again */
+    c->points = NULL;
   }
   return rc;
 }
