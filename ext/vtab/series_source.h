@@ -237,7 +237,8 @@ int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pz
 /* The query reads a result column whose values read the whole source
 ** anyway (ts_series_module.whole_columns) and the scan reads the source by
 ** hash, no series column narrowed: every year is read, so that one read
-** serves both (series_vtab.c). */
+** serves both (series_vtab.c); given back to the streaming path, the scan
+** reads only the years pushed, as a streaming plan would (open_scan). */
 #define TS_PLAN_WHOLE 2
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
