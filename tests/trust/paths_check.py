@@ -369,7 +369,7 @@ def check_excluded_years():
                                                              ref[:2]))
                                 if ref is not None:
                                     seen[ref[0]] += 1
-                                n += 1
+                                    n += 1
                     for mode in ("hash", "stream", "auto"):
                         db.execute("DROP TABLE temp.x_%s" % mode)
             db.close()
