@@ -206,6 +206,9 @@ void ts_scan_close(ts_scan *scan);
 ** otherwise.  A second reader of the whole source (annual_projection's
 ** pool) walks it with ts_hash_series_at instead of reading again. */
 struct ts_hash *ts_scan_held(const ts_scan *scan);
+/* Whether the hash path answers the scan (it did not give the query back
+** to the streaming path). */
+int ts_scan_by_hash(const ts_scan *scan);
 /* That second walk: the held series after *piNext (start at 0) into *out
 ** (out->aPoint the caller's buffer, freed by the caller), checked as
 ** ts_scan_next checks its series (roll-ups of days past the source's

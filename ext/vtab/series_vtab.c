@@ -204,10 +204,8 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
 static int wants_whole(const ts_series_module *m, const sqlite3_index_info *info, int nSeries) {
   sqlite3_uint64 used = info->colUsed >> nSeries;
   if ((used & m->whole_columns) == 0) return 0;
-  /* An IN list narrows the read too: the pool would read the source
-  ** again, so reading every year of those series would only cost. */
   for (int i = 0; info->idxStr[2 * i] && info->idxStr[2 * i + 1]; i++)
-    if (info->idxStr[2 * i] == TS_PLAN_BY || info->idxStr[2 * i] == TS_PLAN_BY_IN) return 0;
+    if (info->idxStr[2 * i] == TS_PLAN_BY) return 0;
   return 1;
 }
 
@@ -449,21 +447,22 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
 }
 
 /* Opens the scan.  TS_PLAN_WHOLE reads every year so the pool can walk
-** what the scan holds; it stands only while the hash path holds it all.
-** When that read is given back to the streaming path (a bad row, the
-** memory cap) or cannot serve the pool (a statement that writes its
-** source), the scan is opened again on the years the WHERE can keep: the
-** rows read must not depend on the path, or a bad row in a year the WHERE
-** excludes would be an error through one path and not the other (the
-** streaming plan reads those years only through the pool, built when a
-** row first reads low, high or note). */
+** what the scan holds (or, under a series IN, so the main scan's series
+** are the pool's and their backtests are kept); it stands only while the
+** hash path answers.  When that read is given back to the streaming path
+** (a bad row, the memory cap) the scan is opened again on the years the
+** WHERE can keep: the rows read must not depend on the path, or a bad row
+** in a year the WHERE excludes would be an error through one path and not
+** the other (the streaming plan reads those years only through the pool,
+** built when a row first reads low, high or note).  A statement that
+** writes its source never takes it (its scan cannot serve the pool). */
 static int open_scan(ts_series_cursor *cur, int idxNum, ts_pushdown *pd, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   int lo = pd->year_lo, hi = pd->year_hi;
   int whole = (idxNum & TS_PLAN_WHOLE) && (lo > 0 || hi > 0) && !pd->snapshot;
   if (whole) pd->year_lo = pd->year_hi = 0;
   int rc = ts_scan_open(vtab->db, cur->spec, pd, &cur->scan, pzErr);
-  if (rc != SQLITE_OK || !whole || ts_scan_held(cur->scan)) return rc;
+  if (rc != SQLITE_OK || !whole || ts_scan_by_hash(cur->scan)) return rc;
   ts_scan_close(cur->scan);
   cur->scan = NULL;
   pd->year_lo = lo;
