@@ -1271,6 +1271,8 @@ static int step_error(ts_scan *scan, int rc, char **pzErr) {
 
 ts_hash *ts_scan_held(const ts_scan *scan) { return scan && scan->whole ? scan->hash : NULL; }
 
+int ts_scan_by_hash(const ts_scan *scan) { return scan && scan->hash; }
+
 int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pzErr) {
   int rc = ts_hash_series_at(scan->hash, piNext, out);
   if (rc == SQLITE_ROW) {

@@ -206,6 +206,9 @@ void ts_scan_close(ts_scan *scan);
 ** otherwise.  A second reader of the whole source (annual_projection's
 ** pool) walks it with ts_hash_series_at instead of reading again. */
 struct ts_hash *ts_scan_held(const ts_scan *scan);
+/* Whether the hash path answers the scan (it did not give the query back
+** to the streaming path). */
+int ts_scan_by_hash(const ts_scan *scan);
 /* That second walk: the held series after *piNext (start at 0) into *out
 ** (out->aPoint the caller's buffer, freed by the caller), checked as
 ** ts_scan_next checks its series (roll-ups of days past the source's
@@ -237,7 +240,8 @@ int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pz
 /* The query reads a result column whose values read the whole source
 ** anyway (ts_series_module.whole_columns) and the scan reads the source by
 ** hash, no series column narrowed: every year is read, so that one read
-** serves both (series_vtab.c). */
+** serves both (series_vtab.c); given back to the streaming path, the scan
+** reads only the years pushed, as a streaming plan would (open_scan). */
 #define TS_PLAN_WHOLE 2
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period

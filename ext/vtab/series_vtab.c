@@ -446,6 +446,30 @@ static int series_filter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *i
   return rc;
 }
 
+/* Opens the scan.  TS_PLAN_WHOLE reads every year so the pool can walk
+** what the scan holds (or, under a series IN, so the main scan's series
+** are the pool's and their backtests are kept); it stands only while the
+** hash path answers.  When that read is given back to the streaming path
+** (a bad row, the memory cap) the scan is opened again on the years the
+** WHERE can keep: the rows read must not depend on the path, or a bad row
+** in a year the WHERE excludes would be an error through one path and not
+** the other (the streaming plan reads those years only through the pool,
+** built when a row first reads low, high or note).  A statement that
+** writes its source never takes it (its scan cannot serve the pool). */
+static int open_scan(ts_series_cursor *cur, int idxNum, ts_pushdown *pd, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
+  int lo = pd->year_lo, hi = pd->year_hi;
+  int whole = (idxNum & TS_PLAN_WHOLE) && (lo > 0 || hi > 0) && !pd->snapshot;
+  if (whole) pd->year_lo = pd->year_hi = 0;
+  int rc = ts_scan_open(vtab->db, cur->spec, pd, &cur->scan, pzErr);
+  if (rc != SQLITE_OK || !whole || ts_scan_by_hash(cur->scan)) return rc;
+  ts_scan_close(cur->scan);
+  cur->scan = NULL;
+  pd->year_lo = lo;
+  pd->year_hi = hi;
+  return ts_scan_open(vtab->db, cur->spec, pd, &cur->scan, pzErr);
+}
+
 static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,
                               int argc, sqlite3_value **argv) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
@@ -476,12 +500,11 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
     const ts_series_vtab *conf = ts_series_config(cur);
     if (m->xReadsLaterYears(conf ? conf : vtab)) pd.year_hi = 0;
   }
-  if (idxNum & TS_PLAN_WHOLE) pd.year_lo = pd.year_hi = 0;
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;
   else if (rc == SQLITE_OK)
     rc = ts_series_snapshot(cur, &pd, &zErr);
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, cur->spec, &pd, &cur->scan, &zErr);
+  if (rc == SQLITE_OK) rc = open_scan(cur, idxNum, &pd, &zErr);
   if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);
   if (rc == SQLITE_OK) rc = series_advance(cur);
