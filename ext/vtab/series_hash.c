@@ -174,6 +174,7 @@ struct ts_hash {
   /* the pass inside SQLite (prepare_pass): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
+  sqlite3_value *tokenArg; /* the pass query's register that held it */
   int stopped;
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
@@ -1251,8 +1252,15 @@ static _Thread_local ts_hash *tl_pass;
 
 static void scan_row_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_hash *h = tl_pass;
-  if (h == NULL || argc != h->nCol + 1 || h->stopped || sqlite3_value_int64(argv[0]) != h->token)
-    return;
+  if (h == NULL || argc != h->nCol + 1 || h->stopped) return;
+  /* The token is a constant of the pass query, held in one register of
+  ** it for the whole pass: once that register has shown the token, the
+  ** same register is the pass query's own call (another statement's
+  ** registers are other memory while this one runs). */
+  if (argv[0] != h->tokenArg) {
+    if (sqlite3_value_int64(argv[0]) != h->token) return;
+    h->tokenArg = argv[0];
+  }
   if (add_row(h, argv + 1) != GO_ON) {
     /* stop the read: the streaming path answers (an error of this
     ** statement only, never shown) */
