@@ -174,6 +174,7 @@ struct ts_hash {
   /* the pass inside SQLite (prepare_pass): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
+  sqlite3_value *tokenArg; /* the pass query's register that held it */
   int stopped;
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
@@ -208,7 +209,8 @@ struct ts_hash {
   ** words, and the series of the row before (find_series). */
   unsigned char *zRow;
   uint32_t nRowAlloc;
-  int lastSid; /* the row before's series; -1: none */
+  int lastSid;  /* the row before's series; -1: none */
+  int guessHit; /* the row before was the series expected (find_series) */
   /* the period of the row before (rows of one period are often adjacent),
   ** with what every row of it needs: its ordinal after roll-up and the
   ** months of that period the label covers (add_value) */
@@ -544,6 +546,12 @@ static inline void copy_short(unsigned char *d, const unsigned char *z, uint32_t
   }
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Type bytes of row_key's encoding (never 0, the padding). */
 enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
 
@@ -619,6 +627,56 @@ static inline int key_matches(const rowkey *k, int nBy, const unsigned char *z, 
   return 1;
 }
 
+/* Whether the current row's series columns (aCol) hold the key encoded
+** in z (a series' whole encoding), read and compared column by column up
+** to the first difference: find_series' check of the expected series,
+** without filling a rowkey first.  The values are read as read_row_key
+** reads them, so a match here is one there; a TEXT or BLOB that cannot
+** be had (memory) is no match, and read_row_key then reports it. */
+static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
+  uint32_t p = 0;
+  for (int i = 0; i < nBy; i++) {
+    int t = sqlite3_value_type(aCol[i]);
+    switch (t) {
+      case SQLITE_TEXT:
+      case SQLITE_BLOB: {
+        if (z[p] != (t == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB)) return 0;
+        const void *v = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(aCol[i])
+                                         : sqlite3_value_blob(aCol[i]);
+        int nv = sqlite3_value_bytes(aCol[i]);
+        uint32_t len;
+        memcpy(&len, z + p + 1, 4);
+        if ((v == NULL && nv > 0) || len != (uint32_t)nv ||
+            !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
+          return 0;
+        p += 5 + len;
+        break;
+      }
+      case SQLITE_INTEGER: {
+        sqlite3_int64 iv = sqlite3_value_int64(aCol[i]);
+        uint64_t w;
+        memcpy(&w, &iv, 8);
+        if (z[p] != ENC_INT || load64(z + p + 1) != w) return 0;
+        p += 9;
+        break;
+      }
+      case SQLITE_FLOAT: {
+        double d = sqlite3_value_double(aCol[i]);
+        uint64_t w;
+        memcpy(&w, &d, 8);
+        if (z[p] != ENC_REAL || load64(z + p + 1) != w) return 0;
+        p += 9;
+        break;
+      }
+      default:
+        if (z[p] != ENC_NULL) return 0;
+        p += 1;
+        break;
+    }
+  }
+  return 1; /* nBy columns equal, each self-delimiting: the whole encodings are */
+}
+
 /* Encodes the row's key k into h->zRow: per column a type byte, then an
 ** INTEGER's or a REAL's 8 bytes, or a TEXT's or a BLOB's 4-byte length
 ** and bytes; zero-padded to whole words.  With a fixed number of columns
@@ -675,34 +733,45 @@ static sqlite3_int64 new_series(ts_hash *h, uint32_t n, uint64_t hv, uint32_t j)
   return s;
 }
 
+/* The series of the current row's key (its series columns in aCol),
+** read whole: guess (0: none) when the row is that series, else the one
+** of that key in the table, made if new; -1 (memory).  Out of line: the
+** rows in series order (find_series) rarely come here. */
+static NOINLINE sqlite3_int64 probe_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t guess) {
+  int nBy = h->spec->nBy;
+  rowkey k;
+  if (read_row_key(aCol, nBy, &k)) return -1;
+  if (guess && key_matches(&k, nBy, h->aSeries[guess - 1].zEnc, h->aSeries[guess - 1].nEnc))
+    return guess - 1;
+  if (row_key(h, &k, nBy)) return -1;
+  uint32_t n = k.n, nWord = (n + 7) / 8;
+  uint64_t hv = hash_words(h->zRow, n);
+  if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
+  uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
+  for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
+    const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
+    if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
+  }
+  return h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, n, hv, j);
+}
+
 /* The series of the current row (its series columns in aCol): its sid,
 ** or -1 (memory).  Tried first, without hashing: the series that came
 ** after the row before's series last time (rows of one series together,
 ** or series in the same order period after period, as tables appended
-** one period at a time hold them). */
+** one period at a time hold them).  After a row that was its expected
+** series that check reads the row's values straight (row_matches: a
+** miss then reads them again); after one that was not, as rows in no
+** such order mostly are not, the key read once for the probe serves it
+** too.  Either way the sid is the one of the row's key. */
 static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
-  int nBy = h->spec->nBy;
-  rowkey k;
-  if (read_row_key(aCol, nBy, &k)) return -1;
-  sqlite3_int64 sid = -1;
-  if (h->lastSid >= 0) {
-    uint32_t guess = h->aSeries[h->lastSid].next;
-    if (guess && key_matches(&k, nBy, h->aSeries[guess - 1].zEnc, h->aSeries[guess - 1].nEnc))
-      sid = guess - 1;
-  }
-  if (sid < 0) {
-    if (row_key(h, &k, nBy)) return -1;
-    uint32_t n = k.n, nWord = (n + 7) / 8;
-    uint64_t hv = hash_words(h->zRow, n);
-    if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
-    uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
-    for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
-      const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
-      if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
-    }
-    sid = h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, n, hv, j);
-    if (sid < 0) return -1;
-  }
+  uint32_t guess = h->lastSid >= 0 ? h->aSeries[h->lastSid].next : 0;
+  sqlite3_int64 sid;
+  if (guess && h->guessHit && row_matches(aCol, h->spec->nBy, h->aSeries[guess - 1].zEnc))
+    sid = guess - 1;
+  else if ((sid = probe_series(h, aCol, h->guessHit ? 0 : guess)) < 0)
+    return -1;
+  h->guessHit = guess && sid == (sqlite3_int64)guess - 1;
   if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
   h->lastSid = (int)sid;
   return sid;
@@ -1183,8 +1252,15 @@ static _Thread_local ts_hash *tl_pass;
 
 static void scan_row_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_hash *h = tl_pass;
-  if (h == NULL || argc != h->nCol + 1 || h->stopped || sqlite3_value_int64(argv[0]) != h->token)
-    return;
+  if (h == NULL || argc != h->nCol + 1 || h->stopped) return;
+  /* The token is a constant of the pass query, held in one register of
+  ** it for the whole pass: once that register has shown the token, the
+  ** same register is the pass query's own call (another statement's
+  ** registers are other memory while this one runs). */
+  if (argv[0] != h->tokenArg) {
+    if (sqlite3_value_int64(argv[0]) != h->token) return;
+    h->tokenArg = argv[0];
+  }
   if (add_row(h, argv + 1) != GO_ON) {
     /* stop the read: the streaming path answers (an error of this
     ** statement only, never shown) */
