@@ -97,6 +97,7 @@
 **     Not bounded: reconcile= (item 9) needs every backtest at once and
 **     keeps them all; sqlite3_hard_heap_limit64() is its bound.
 */
+#include "glue/glue.h"
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
 #include "projection/projection_reconcile.h"
@@ -271,9 +272,21 @@ static int parse_level(const char *z, double *out) {
   return 0;
 }
 
+/* "MODULE: zWhat: 'value'" with the value shown as every message shows
+** one (glue.h: cut to 60 bytes, control bytes as char(N)). */
+static int value_error(const char *zWhat, const char *zValue, char **pzErr) {
+  char *zShown = ts_text_repr(zValue, (int)strlen(zValue));
+  *pzErr = zShown ? sqlite3_mprintf(MODULE ": %s: %s", zWhat, zShown) : NULL;
+  sqlite3_free(zShown);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 static int method_error(const char *zMethod, char **pzErr) {
-  *pzErr =
-      sqlite3_mprintf(MODULE ": unknown method '%q' (expected %s)", zMethod, ts_proj_method_list);
+  char *zShown = ts_text_repr(zMethod, (int)strlen(zMethod));
+  *pzErr = zShown ? sqlite3_mprintf(MODULE ": unknown method %s (expected %s)", zShown,
+                                    ts_proj_method_list)
+                  : NULL;
+  sqlite3_free(zShown);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
@@ -282,23 +295,14 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   if (az[EXTRA_METHOD] && ts_proj_method_from_name(az[EXTRA_METHOD], &vtab->method))
     return method_error(az[EXTRA_METHOD], pzErr);
   int bad_level = az[EXTRA_LEVEL] ? parse_level(az[EXTRA_LEVEL], &vtab->level) : 0;
-  if (bad_level) {
-    *pzErr = sqlite3_mprintf(bad_level == 2 ? MODULE
-                                 ": level is in percent (80 for an 80 %%"
-                                 " interval), not a fraction: '%q'"
-                                            : MODULE
-                                 ": level must be a number between 0 and"
-                                 " 100: '%q'",
-                             az[EXTRA_LEVEL]);
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  if (az[EXTRA_THROUGH] && parse_through(az[EXTRA_THROUGH], &vtab->through)) {
-    *pzErr = sqlite3_mprintf(MODULE
-                             ": through must be a point of the year such as H1, "
-                             "Q3 or 06: '%q'",
-                             az[EXTRA_THROUGH]);
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
+  if (bad_level)
+    return value_error(bad_level == 2
+                           ? "level is in percent (80 for an 80 % interval), not a fraction"
+                           : "level must be a number between 0 and 100",
+                       az[EXTRA_LEVEL], pzErr);
+  if (az[EXTRA_THROUGH] && parse_through(az[EXTRA_THROUGH], &vtab->through))
+    return value_error("through must be a point of the year such as H1, Q3 or 06",
+                       az[EXTRA_THROUGH], pzErr);
   if (az[EXTRA_RECONCILE])
     return ts_recon_parse(MODULE, az[EXTRA_RECONCILE], vtab->base.spec.azBy, vtab->base.spec.nBy,
                           &vtab->reconcile, pzErr);

@@ -363,6 +363,15 @@ SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner, fl
 -- @check projection_vtab-30.4
 CREATE VIRTUAL TABLE e6 USING annual_projection(source=direct_trade, value=amount, period=period, level=0.95);
 -- @error annual_projection: level is in percent (80 for an 80 % interval), not a fraction: '0.95'
+-- A long or control-holding method or through= is shown cut to 60 bytes,
+-- a control byte as char(N), as every message shows a value (it was
+-- pasted whole: a 5 kB method made a 5 kB message, a newline broke it).
+-- @check projection_vtab-30.5
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner', printf('%.200c', 'm'));
+-- @error annual_projection: unknown method 'mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm...' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
+-- @check projection_vtab-30.6
+SELECT * FROM annual_projection('direct_trade', 'amount', 'period', 'partner', 'run_rate' || char(10) || 'x');
+-- @error annual_projection: unknown method 'run_rate' || char(10) || 'x' (expected run_rate, prior_share, avg_share, snaive, linear, holt_winters, theta or auto)
 
 -- Days rolled up by month from mid-March: the pool of past errors, read
 -- from the rows the hash path holds, sees the same incomplete first month
