@@ -169,6 +169,7 @@ struct ts_hash {
   ** summing slot in a chunk (2.4 M points: about 11 MB instead of
   ** 190 MB; 9.6 M fit the memory cap). */
   int compact;
+  uint64_t seed;    /* hash_words' start, random per pass */
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
   /* the pass inside SQLite (prepare_pass): its token, and whether it was
@@ -311,9 +312,12 @@ static inline int bytes_equal(const char *a, const char *b, int n) {
   return memcmp(a, b, (size_t)n) == 0;
 }
 
-/* A zero-padded encoding hashed a word at a time (keys are short). */
-static inline uint64_t hash_words(const unsigned char *z, uint32_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
+/* A zero-padded encoding hashed a word at a time (keys are short), from
+** the pass's random seed: each step can be undone, so from a known start
+** a table of keys built to share one hash would make every probe walk
+** them all (80,000 crafted BLOB keys: 7.3 s against 0.87 s). */
+static inline uint64_t hash_words(uint64_t seed, const unsigned char *z, uint32_t n) {
+  uint64_t h = seed ^ 0xcbf29ce484222325ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
   for (uint32_t k = 0; k < (n + 7) / 8; k++) {
     h = (h ^ load64(z + 8 * k)) * 0xff51afd7ed558ccdULL;
     h ^= h >> 32;
@@ -745,7 +749,7 @@ static NOINLINE sqlite3_int64 probe_series(ts_hash *h, sqlite3_value *const *aCo
     return guess - 1;
   if (row_key(h, &k, nBy)) return -1;
   uint32_t n = k.n, nWord = (n + 7) / 8;
-  uint64_t hv = hash_words(h->zRow, n);
+  uint64_t hv = hash_words(h->seed, h->zRow, n);
   if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
   uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
   for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
@@ -1712,6 +1716,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
+  sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;
   rc = pass ? run_pass(h, stmt, &give_up) : step_rows(h, stmt, &give_up);
