@@ -162,15 +162,22 @@ static int read_arguments(int argc, const char *const *argv, kosis_args *a, char
         *pzErr = sqlite3_mprintf("kosis_csv: max_bytes= given twice");
         rc = SQLITE_ERROR;
       } else if (parse_max_bytes(zValue, &a->max_bytes) != SQLITE_OK) {
-        *pzErr = sqlite3_mprintf(
-            "kosis_csv: max_bytes must be a whole number of bytes"
-            " from 1 to %lld: '%q'",
-            KOSIS_MAX_MAX_BYTES, zValue);
+        char *zShown = ts_text_repr(zValue, (int)strlen(zValue));
+        *pzErr = zShown ? sqlite3_mprintf(
+                              "kosis_csv: max_bytes must be a whole number of bytes"
+                              " from 1 to %lld: %s",
+                              KOSIS_MAX_MAX_BYTES, zShown)
+                        : NULL;
+        sqlite3_free(zShown);
         rc = SQLITE_ERROR;
       }
       seen_max = 1;
     } else {
-      *pzErr = sqlite3_mprintf("kosis_csv: unknown argument '%q' (expected file='path')", argv[i]);
+      char *zShown = ts_text_repr(argv[i], (int)strlen(argv[i]));
+      *pzErr =
+          zShown ? sqlite3_mprintf("kosis_csv: unknown argument %s (expected file='path')", zShown)
+                 : NULL;
+      sqlite3_free(zShown);
       rc = SQLITE_ERROR;
     }
     if (rc == SQLITE_ERROR && *pzErr == NULL) rc = SQLITE_NOMEM;

@@ -153,6 +153,11 @@ CREATE VIRTUAL TABLE temp.e USING kosis_csv;
 -- @check kosis_csv-4.2
 CREATE VIRTUAL TABLE temp.e USING kosis_csv(path='x.csv');
 -- @error kosis_csv: unknown argument 'path=''x.csv''' (expected file='path')
+-- A long argument is shown cut to 60 bytes, as every message shows a value
+-- (it was pasted whole).
+-- @check kosis_csv-4.2b
+CREATE VIRTUAL TABLE temp.e USING kosis_csv(file='x.csv', zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz=1);
+-- @error kosis_csv: unknown argument 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz...' (expected file='path')
 -- @check kosis_csv-4.3
 CREATE VIRTUAL TABLE temp.e USING kosis_csv(file='a.csv', file='b.csv');
 -- @error kosis_csv: file= given twice
