@@ -23,6 +23,16 @@ static inline void ts_trim(const char **pz, int *pn) {
   while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
 }
 
+/* Murmur3's 64-bit finalizer: spreads every input bit over the low bits
+** an open-addressing table indexes by. */
+static inline uint64_t ts_mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 33);
+}
+
 /* An ASCII digit, without the C locale's help. */
 static inline int ts_is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Strips a trailing preliminary mark (`p`, `p)`, `(p)`, either case, and

@@ -52,6 +52,7 @@
 **     another (years, then quarters) load.
 */
 #include "kosis/kosis_text.h"
+#include "core/core.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -148,7 +149,7 @@ typedef struct kosis_builder {
   int iFirstPeriod;    /* wide layout: first period column */
   int *aiDim;          /* header index of each dimension column */
   int *aLine;          /* line each data record starts on */
-  sqlite3_uint64 seed; /* the hash sets' (hash_slot) */
+  sqlite3_uint64 seed; /* the hash sets' (ts_mix64 of their hashes) */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
 } kosis_builder;
 
@@ -161,14 +162,6 @@ typedef struct kosis_builder {
 ** check.  The start is drawn per parse; the answers do not depend on it
 ** (each check reports the first repeat in file order). */
 static sqlite3_uint64 hash_start(sqlite3_uint64 seed) { return 14695981039346656037ULL ^ seed; }
-
-static sqlite3_uint64 hash_slot(sqlite3_uint64 h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 33);
-}
 
 /* A set of strings by index, for the duplicate checks: one pass over n
 ** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
@@ -204,7 +197,7 @@ static int name_set_add(name_set *s, int i) {
   for (const unsigned char *p = (const unsigned char *)s->az[i]; *p; p++) {
     h = (h ^ fold_char(*p, s->fold)) * 1099511628211ULL;
   }
-  for (sqlite3_uint64 k = hash_slot(h) & s->mask;; k = (k + 1) & s->mask) {
+  for (sqlite3_uint64 k = ts_mix64(h) & s->mask;; k = (k + 1) & s->mask) {
     int e = s->aSlot[k];
     if (e < 0) {
       s->aSlot[k] = i;
@@ -421,7 +414,7 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   if (aSlot == NULL) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = hash_slot(record_hash(t, r, b->seed)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(record_hash(t, r, b->seed)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
@@ -496,7 +489,7 @@ static int check_units(kosis_builder *b, char **pzErr) {
   if (aSlot == NULL) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
@@ -563,7 +556,7 @@ static int record_groups(const ts_kosis_table *t, int *aGroup, sqlite3_uint64 se
   int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = hash_slot(series_hash(t, r, -1, seed)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(t, r, -1, seed)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) aSlot[k] = e = r;

@@ -40,6 +40,7 @@
 **     answer or fails a query the streaming path answers.
 */
 #include "vtab/series_hash.h"
+#include "core/core.h"
 
 #include "vtab/counter.h"
 
@@ -268,15 +269,6 @@ static int hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, s
   return 0;
 }
 
-static uint64_t mix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
 /* Loads 8 bytes (any alignment). */
 static inline uint64_t load64(const unsigned char *z) {
   uint64_t w;
@@ -322,7 +314,7 @@ static inline uint64_t hash_words(uint64_t seed, const unsigned char *z, uint32_
     h = (h ^ load64(z + 8 * k)) * 0xff51afd7ed558ccdULL;
     h ^= h >> 32;
   }
-  return mix64(h); /* the table uses the low bits: spread every input bit */
+  return ts_mix64(h); /* the table uses the low bits: spread every input bit */
 }
 
 /* ---- SQLite's ordering of keys ------------------------------------- */
