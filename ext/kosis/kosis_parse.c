@@ -50,6 +50,19 @@
 **     are an error naming them (wide: their columns; long: both lines):
 **     a sum over the year would count it twice.  Kinds that follow one
 **     another (years, then quarters) load.
+** 12. KOSIS's Open API names the long layout's columns PRD_DE (period) and
+**     DT (figure), and translating tools 수록시점 and 수치값: any period
+**     name with any data name is the long layout (PRD_DE or DT alone
+**     stays an ordinary column; two period or two data columns are an
+**     error).  A cycle column (PRD_SE or 수록주기) decides how each
+**     record's period is read: under Q/분기 or H/S/반기 the Open API's
+**     YYYY0N (`201904`) is quarter or half N, not month N; a period of
+**     another kind than its cycle, or a cycle with no tradestat kind
+**     (multi-year, irregular), is an error; an empty cycle reads the
+**     period as written.  The cycle column and the Open API's LST_CHN_DE
+**     (when a figure last changed) stay dimension columns but do not
+**     name the series in items 8, 10 and 11: a file with quarters and
+**     months of one series, or one figure revised twice, is caught.
 */
 #include "kosis/kosis_text.h"
 #include "core/core.h"
@@ -61,6 +74,26 @@ const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary"
 
 #define KOSIS_PERIOD_NAME "\xEC\x8B\x9C\xEC\xA0\x90"             /* 시점 */
 #define KOSIS_DATA_NAME   "\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0" /* 데이터 */
+
+/* The long layout's columns under their other names (item 12): KOSIS's
+** Open API writes PRD_DE (period), DT (figure) and PRD_SE (cycle), and
+** tools that translate its names 수록시점, 수치값 and 수록주기.  Matched
+** ASCII case-insensitively, as the SQL names are. */
+static const char *const azPeriodName[] = {
+    KOSIS_PERIOD_NAME, "PRD_DE", "\xEC\x88\x98\xEB\xA1\x9D\xEC\x8B\x9C\xEC\xA0\x90", NULL};
+static const char *const azDataName[] = {KOSIS_DATA_NAME, "DT",
+                                         "\xEC\x88\x98\xEC\xB9\x98\xEA\xB0\x92", NULL};
+static const char *const azCycleName[] = {"PRD_SE",
+                                          "\xEC\x88\x98\xEB\xA1\x9D\xEC\xA3\xBC\xEA\xB8\xB0", NULL};
+/* The Open API's date of the last change of a figure: it belongs to the
+** figure, not to the series (item 12). */
+#define KOSIS_LAST_CHANGE_NAME "LST_CHN_DE"
+
+static int name_is_one_of(const char *z, const char *const *az) {
+  for (; *az; az++)
+    if (sqlite3_stricmp(z, *az) == 0) return 1;
+  return 0;
+}
 
 static char *trim(char *z) {
   while (*z == ' ' || *z == '\t') z++;
@@ -146,8 +179,11 @@ typedef struct kosis_builder {
   int nHeader;
   int header_line;
   int iPeriod, iData;  /* long layout: the 시점 and 데이터 columns */
+  int iCycle;          /* long layout: the cycle column (PRD_SE), or -1 */
+  unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
   int iFirstPeriod;    /* wide layout: first period column */
   int *aiDim;          /* header index of each dimension column */
+  char **azHeader;     /* the header's names, trimmed */
   int *aLine;          /* line each data record starts on */
   sqlite3_uint64 seed; /* the hash sets' (ts_mix64 of their hashes) */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
@@ -230,13 +266,19 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
     if (rc != SQLITE_OK) break;
     /* A second 시점 or 데이터 of a long file: which one holds the period
     ** (or the figure) cannot be told, and the other became a dimension. */
-    int iTaken = t->layout != TS_KOSIS_LONG          ? -1
-                 : strcmp(z, KOSIS_PERIOD_NAME) == 0 ? b->iPeriod
-                 : strcmp(z, KOSIS_DATA_NAME) == 0   ? b->iData
-                                                     : -1;
-    if (iTaken >= 0) {
+    int iTaken = t->layout != TS_KOSIS_LONG        ? -1
+                 : name_is_one_of(z, azPeriodName) ? b->iPeriod
+                 : name_is_one_of(z, azDataName)   ? b->iData
+                                                   : -1;
+    if (iTaken >= 0 && strcmp(z, b->azHeader[iTaken]) == 0) {
       rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", iTaken + 1,
                 b->aiDim[d] + 1, z);
+      break;
+    }
+    if (iTaken >= 0) {
+      rc = fail(pzErr, b->header_line, "columns %d and %d (\"%s\" and \"%s\") both hold the %s",
+                iTaken + 1, b->aiDim[d] + 1, b->azHeader[iTaken], z,
+                iTaken == b->iPeriod ? "period" : "figure");
       break;
     }
     int e = name_set_add(&set, d);
@@ -253,12 +295,24 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
 static int read_header(kosis_builder *b, char **azField, int nField, char **pzErr) {
   ts_kosis_table *t = b->t;
   b->nHeader = nField;
-  b->iPeriod = b->iData = b->iFirstPeriod = -1;
+  b->iPeriod = b->iData = b->iFirstPeriod = b->iCycle = -1;
+  /* The reader reuses azField for the next record; the names it points
+  ** to stay (they are in t->zText). */
+  b->azHeader = sqlite3_malloc64((sqlite3_uint64)(nField + 1) * sizeof(char *));
+  if (b->azHeader == NULL) return SQLITE_NOMEM;
+  int iKorean = -1; /* a 시점 or 데이터 column: the long layout is meant */
   for (int i = 0; i < nField; i++) {
-    azField[i] = trim(azField[i]);
-    if (strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 && b->iPeriod < 0) b->iPeriod = i;
-    if (strcmp(azField[i], KOSIS_DATA_NAME) == 0 && b->iData < 0) b->iData = i;
+    b->azHeader[i] = azField[i] = trim(azField[i]);
+    if (name_is_one_of(azField[i], azPeriodName) && b->iPeriod < 0) b->iPeriod = i;
+    if (name_is_one_of(azField[i], azDataName) && b->iData < 0) b->iData = i;
+    if (name_is_one_of(azField[i], azCycleName) && b->iCycle < 0) b->iCycle = i;
+    if ((strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 || strcmp(azField[i], KOSIS_DATA_NAME) == 0) &&
+        iKorean < 0)
+      iKorean = i;
   }
+  /* PRD_DE or DT alone is an ordinary column name, as it always was; the
+  ** long layout takes one of each. */
+  if ((b->iPeriod < 0) != (b->iData < 0) && iKorean < 0) b->iPeriod = b->iData = -1;
   if ((b->iPeriod < 0) != (b->iData < 0)) {
     return fail(pzErr, b->header_line,
                 "a \"%s\" column but no \"%s\" column"
@@ -267,6 +321,7 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
                 b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
   }
   t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
+  if (t->layout == TS_KOSIS_WIDE) b->iCycle = -1;
   if (t->layout == TS_KOSIS_WIDE) {
     ts_period probe;
     for (int i = 0; i < nField && b->iFirstPeriod < 0; i++) {
@@ -307,9 +362,17 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
   int nDim = t->layout == TS_KOSIS_WIDE ? b->iFirstPeriod : nField - 2;
   t->azDimName = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(char *));
   b->aiDim = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(int));
-  if (t->azDimName == NULL || b->aiDim == NULL) return SQLITE_NOMEM;
+  b->aKey = sqlite3_malloc64((sqlite3_uint64)(nDim + 1));
+  if (t->azDimName == NULL || b->aiDim == NULL || b->aKey == NULL) return SQLITE_NOMEM;
   for (int i = 0; i < nField && t->nDim < nDim; i++) {
     if (i == b->iPeriod || i == b->iData) continue;
+    /* The cycle and the date of the last change differ between figures
+    ** of one series (a file with quarters and months of it; figures
+    ** revised on different days): the checks of items 8, 10 and 11 must
+    ** see through them. */
+    b->aKey[t->nDim] =
+        !(i == b->iCycle ||
+          (t->layout == TS_KOSIS_LONG && sqlite3_stricmp(azField[i], KOSIS_LAST_CHANGE_NAME) == 0));
     b->aiDim[t->nDim] = i;
     t->azDimName[t->nDim++] = azField[i];
   }
@@ -326,6 +389,92 @@ static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int per
   cell->period = period;
   rc = parse_value(zValue, zColumn, line, cell, pzErr);
   if (rc == SQLITE_OK) t->nCell++;
+  return rc;
+}
+
+/* The period kind a cycle names (item 12): the Open API's codes (A or Y
+** a year, H or S a half, Q, M, D) or KOSIS's Korean names; TS_KIND_NONE
+** for an empty cell (the period is read as written), -1 for anything
+** else (a multi-year or irregular cycle has no kind of tradestat's). */
+static int cycle_kind(const char *z) {
+  static const struct {
+    const char *zName;
+    ts_period_kind kind;
+  } aCycle[] = {
+      {"Y", TS_KIND_YEAR},
+      {"A", TS_KIND_YEAR},
+      {"\xEB\x85\x84", TS_KIND_YEAR},             /* 년 */
+      {"\xEC\x97\xB0", TS_KIND_YEAR},             /* 연 */
+      {"\xEC\x97\xB0\xEA\xB0\x84", TS_KIND_YEAR}, /* 연간 */
+      {"H", TS_KIND_HALF},
+      {"S", TS_KIND_HALF},
+      {"\xEB\xB0\x98\xEA\xB8\xB0", TS_KIND_HALF}, /* 반기 */
+      {"Q", TS_KIND_QUARTER},
+      {"\xEB\xB6\x84\xEA\xB8\xB0", TS_KIND_QUARTER}, /* 분기 */
+      {"M", TS_KIND_MONTH},
+      {"\xEC\x9B\x94", TS_KIND_MONTH}, /* 월 */
+      {"D", TS_KIND_DAY},
+      {"\xEC\x9D\xBC", TS_KIND_DAY}, /* 일 */
+  };
+  if (z[0] == 0) return TS_KIND_NONE;
+  for (size_t i = 0; i < sizeof(aCycle) / sizeof(aCycle[0]); i++)
+    if (sqlite3_stricmp(z, aCycle[i].zName) == 0) return aCycle[i].kind;
+  return -1;
+}
+
+/* YYYY0N, the Open API's code of quarter or half N (`201904`: Q4),
+** into *p when z is one for `kind` (N in 1..4 or 1..2). */
+static int coded_period(const char *z, ts_period_kind kind, ts_period *p) {
+  int nMax = kind == TS_KIND_QUARTER ? 4 : kind == TS_KIND_HALF ? 2 : 0;
+  for (int i = 0; i < 6; i++)
+    if (!ts_is_digit(z[i])) return 0;
+  if (nMax == 0 || z[6] != 0 || z[4] != '0' || z[5] < '1' || z[5] > '0' + nMax) return 0;
+  int year = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+  if (year < 1) return 0;
+  memset(p, 0, sizeof(*p));
+  p->kind = kind;
+  p->year = year;
+  p->sub = z[5] - '0';
+  return 1;
+}
+
+/* A long record's period read by its cycle (item 12): under Q or H the
+** Open API's YYYY0N is quarter or half N, never month N, and a period
+** of another kind than the cycle says is an error. */
+static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_kosis_period *out,
+                                 char **pzErr) {
+  const char *zCycle = trim(azField[b->iCycle]);
+  const char *zCycleName = b->azHeader[b->iCycle];
+  const char *zPeriodName = b->azHeader[b->iPeriod];
+  char zWhat[80];
+  sqlite3_snprintf(sizeof(zWhat), zWhat, "\"%s\"", zPeriodName);
+  int kind = cycle_kind(zCycle);
+  if (kind < 0) {
+    char *q = quoted(zCycle);
+    int rc = q ? fail(pzErr, line,
+                      "column \"%s\": cycle %s is not one kosis_csv reads (expected Y or A, H or"
+                      " S, Q, M, D, or an empty cell)",
+                      zCycleName, q)
+               : SQLITE_NOMEM;
+    sqlite3_free(q);
+    return rc;
+  }
+  char *z = trim(azField[b->iPeriod]);
+  if (coded_period(z, (ts_period_kind)kind, &out->period)) {
+    ts_period_format(&out->period, out->canonical);
+    out->label = z;
+    return SQLITE_OK;
+  }
+  int rc = parse_period(z, line, zWhat, out, pzErr);
+  if (rc != SQLITE_OK || kind == TS_KIND_NONE || out->period.kind == (ts_period_kind)kind)
+    return rc;
+  char *q = quoted(z), *qc = quoted(zCycle);
+  rc = q && qc ? fail(pzErr, line, "%s %s is a %s, but column \"%s\" says %s, a %s", zWhat, q,
+                      ts_period_kind_name(out->period.kind), zCycleName, qc,
+                      ts_period_kind_name((ts_period_kind)kind))
+               : SQLITE_NOMEM;
+  sqlite3_free(q);
+  sqlite3_free(qc);
   return rc;
 }
 
@@ -350,10 +499,13 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     rc = grow((void **)&t->aPeriod, &b->nPeriodAlloc, (sqlite3_int64)t->nPeriod + 1,
               sizeof(ts_kosis_period));
     if (rc != SQLITE_OK) return rc;
-    rc = parse_period(azField[b->iPeriod], line, "\"" KOSIS_PERIOD_NAME "\"",
-                      &t->aPeriod[t->nPeriod], pzErr);
+    char zWhat[80];
+    sqlite3_snprintf(sizeof(zWhat), zWhat, "\"%s\"", b->azHeader[b->iPeriod]);
+    rc = b->iCycle >= 0
+             ? parse_period_of_cycle(b, azField, line, &t->aPeriod[t->nPeriod], pzErr)
+             : parse_period(azField[b->iPeriod], line, zWhat, &t->aPeriod[t->nPeriod], pzErr);
     if (rc != SQLITE_OK) return rc;
-    rc = add_cell(b, azField[b->iData], KOSIS_DATA_NAME, t->nPeriod, line, pzErr);
+    rc = add_cell(b, azField[b->iData], b->azHeader[b->iData], t->nPeriod, line, pzErr);
     if (rc != SQLITE_OK) return rc;
     t->nPeriod++;
   } else {
@@ -369,9 +521,11 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
 /* Record r's key: its dimension values, and in the long layout its
 ** period; hashed (FNV-1a, a 0 byte between fields) and compared field by
 ** field. */
-static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r, sqlite3_uint64 seed) {
-  sqlite3_uint64 h = hash_start(seed);
+static sqlite3_uint64 record_hash(const kosis_builder *b, int r) {
+  const ts_kosis_table *t = b->t;
+  sqlite3_uint64 h = hash_start(b->seed);
   for (int d = 0; d <= t->nDim; d++) {
+    if (d < t->nDim && !b->aKey[d]) continue;
     const char *z = d < t->nDim                  ? t->azDim[(sqlite3_int64)r * t->nDim + d]
                     : t->layout == TS_KOSIS_LONG ? t->aPeriod[r].canonical
                                                  : "";
@@ -382,10 +536,11 @@ static sqlite3_uint64 record_hash(const ts_kosis_table *t, int r, sqlite3_uint64
   return h;
 }
 
-static int same_record_key(const ts_kosis_table *t, int r1, int r2) {
+static int same_record_key(const kosis_builder *b, int r1, int r2) {
+  const ts_kosis_table *t = b->t;
   for (int d = 0; d < t->nDim; d++) {
-    if (strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
-               t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
+    if (b->aKey[d] && strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
+                             t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
       return 0;
   }
   return t->layout != TS_KOSIS_LONG ||
@@ -414,14 +569,13 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   if (aSlot == NULL) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(record_hash(t, r, b->seed)) & (nSlot - 1);;
-         k = (k + 1) & (nSlot - 1)) {
+    for (sqlite3_uint64 k = ts_mix64(record_hash(b, r)) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
         break;
       }
-      if (!same_record_key(t, e, r)) continue;
+      if (!same_record_key(b, e, r)) continue;
       if (t->layout == TS_KOSIS_LONG)
         rc = fail(pzErr, b->aLine[r],
                   "the same dimension values and period %s as line %d (one value per"
@@ -454,10 +608,11 @@ static int unit_column(const ts_kosis_table *t) {
 
 /* Record r's dimension values but the unit column u, hashed as
 ** record_hash does, and compared. */
-static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u, sqlite3_uint64 seed) {
-  sqlite3_uint64 h = hash_start(seed);
+static sqlite3_uint64 series_hash(const kosis_builder *b, int r, int u) {
+  const ts_kosis_table *t = b->t;
+  sqlite3_uint64 h = hash_start(b->seed);
   for (int d = 0; d < t->nDim; d++) {
-    if (d == u) continue;
+    if (d == u || !b->aKey[d]) continue;
     for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
          *p; p++)
       h = (h ^ *p) * 1099511628211ULL;
@@ -466,10 +621,12 @@ static sqlite3_uint64 series_hash(const ts_kosis_table *t, int r, int u, sqlite3
   return h;
 }
 
-static int same_series(const ts_kosis_table *t, int r1, int r2, int u) {
+static int same_series(const kosis_builder *b, int r1, int r2, int u) {
+  const ts_kosis_table *t = b->t;
   for (int d = 0; d < t->nDim; d++) {
-    if (d != u && strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
-                         t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
+    if (d != u && b->aKey[d] &&
+        strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
+               t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
       return 0;
   }
   return 1;
@@ -489,14 +646,14 @@ static int check_units(kosis_builder *b, char **pzErr) {
   if (aSlot == NULL) return SQLITE_NOMEM;
   int rc = SQLITE_OK;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(t, r, u, b->seed)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, u)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
         break;
       }
-      if (!same_series(t, e, r, u)) continue;
+      if (!same_series(b, e, r, u)) continue;
       const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
       const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
       if (strcmp(zUnit, zFirst) != 0) {
@@ -551,16 +708,17 @@ static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64
 
 /* The series of each record (the first record with its dimension values)
 ** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
-static int record_groups(const ts_kosis_table *t, int *aGroup, sqlite3_uint64 seed) {
+static int record_groups(const kosis_builder *b, int *aGroup) {
+  const ts_kosis_table *t = b->t;
   sqlite3_uint64 nSlot;
   int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(t, r, -1, seed)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, -1)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) aSlot[k] = e = r;
-      if (e == r || same_series(t, e, r, -1)) {
+      if (e == r || same_series(b, e, r, -1)) {
         aGroup[r] = e;
         break;
       }
@@ -580,7 +738,7 @@ static int check_overlaps(kosis_builder *b, char **pzErr) {
   period_span *a = sqlite3_malloc64((sqlite3_uint64)n * sizeof(period_span));
   int *aGroup = long_layout ? sqlite3_malloc64((sqlite3_uint64)n * sizeof(int)) : NULL;
   int rc = a == NULL || (long_layout && aGroup == NULL) ? SQLITE_NOMEM : SQLITE_OK;
-  if (rc == SQLITE_OK && long_layout) rc = record_groups(t, aGroup, b->seed);
+  if (rc == SQLITE_OK && long_layout) rc = record_groups(b, aGroup);
   for (int j = 0; j < n && rc == SQLITE_OK; j++) {
     a[j].group = long_layout ? aGroup[j] : 0;
     a[j].i = j;
@@ -647,6 +805,8 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   if (rc == SQLITE_OK) rc = check_overlaps(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
+  sqlite3_free(b.aKey);
+  sqlite3_free(b.azHeader);
   sqlite3_free(b.aLine);
   if (rc != SQLITE_OK) ts_kosis_clear(out);
   return rc;
