@@ -93,6 +93,10 @@ char *ts_text_repr(const char *z, int n) {
   return sqlite3_mprintf("'%.*q...'", cut, z);
 }
 
+char *ts_text_shown(const char *z) {
+  return z ? ts_text_repr(z, (int)strlen(z)) : sqlite3_mprintf("NULL");
+}
+
 static char *blob_repr(const unsigned char *p, int n) {
   static const char hex[] = "0123456789abcdef";
   char buf[2 * 16 + 1];

@@ -41,6 +41,9 @@ char *ts_value_repr(sqlite3_value *v);
 ** literal, cut after 60 bytes on a character boundary with a '...'
 ** marker; NUL and other control bytes shown as || char(N) ||. */
 char *ts_text_repr(const char *z, int n);
+/* ts_text_repr of a NUL-terminated text given by the user (an argument's
+** value, a label): what a message shows of it.  "NULL" for NULL. */
+char *ts_text_shown(const char *z);
 /* Reads argument iArg (1-based, for the message) as a number.  Returns
 ** TS_NUMBER_OK or TS_NUMBER_NULL; on any error sets the exact error
 ** on ctx and returns TS_NUMBER_NOT_NUMBER. */

@@ -228,15 +228,25 @@ static int add_to_totals(share_group *grp, const ts_series *s) {
 static char *key_label(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *const *apKey,
                        int n) {
   sqlite3_str *str = sqlite3_str_new(db);
+  int oom = 0;
   for (int b = 0; b < n; b++) {
-    const unsigned char *z = sqlite3_value_text(apKey[b]);
-    sqlite3_str_appendf(str, "%s%s=", b ? ", " : "", spec->azBy[b]);
-    if (z)
-      sqlite3_str_appendf(str, "'%q'", (const char *)z);
+    /* A key is data: cut, control bytes as char(N), as every value. */
+    const char *z = (const char *)sqlite3_value_text(apKey[b]);
+    char *zName = ts_name_shown(spec->azBy[b]);
+    char *zValue = z ? ts_text_repr(z, sqlite3_value_bytes(apKey[b])) : sqlite3_mprintf("NULL");
+    if (zName && zValue)
+      sqlite3_str_appendf(str, "%s%s=%s", b ? ", " : "", zName, zValue);
     else
-      sqlite3_str_appendall(str, "NULL");
+      oom = 1;
+    sqlite3_free(zName);
+    sqlite3_free(zValue);
   }
-  return sqlite3_str_finish(str);
+  char *zLabel = sqlite3_str_finish(str);
+  if (oom) {
+    sqlite3_free(zLabel);
+    return NULL;
+  }
+  return zLabel;
 }
 
 /* The error naming series zLabel, from its verdict; zGroup: " with
@@ -339,13 +349,18 @@ static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char 
     if (cur->aGroup[g].has_total) continue;
     ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
     char *zKey = key_label(vtab->db, spec, cur->aGroup[g].apKey, n);
-    if (zKey == NULL) return SQLITE_NOMEM;
-    *pzErr = sqlite3_mprintf(
-        "yoy_growth: total='%q' names a value of %s, the last by column, but the series with %s "
-        "have no %s='%q': each combination of the other by columns needs its own total series "
-        "(or leave it out of the source)",
-        zTotal, spec->azBy[spec->nBy - 1], zKey, spec->azBy[spec->nBy - 1], zTotal);
+    char *zShown = ts_text_shown(zTotal);
+    char *zLast = ts_name_shown(spec->azBy[spec->nBy - 1]);
+    *pzErr = zKey && zShown && zLast
+                 ? sqlite3_mprintf(
+                       "yoy_growth: total=%s names a value of %s, the last by column, but the "
+                       "series with %s have no %s=%s: each combination of the other by columns "
+                       "needs its own total series (or leave it out of the source)",
+                       zShown, zLast, zKey, zLast, zShown)
+                 : NULL;
     sqlite3_free(zKey);
+    sqlite3_free(zShown);
+    sqlite3_free(zLast);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;

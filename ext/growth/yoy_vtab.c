@@ -120,10 +120,13 @@ static int yoy_configure(ts_series_vtab *vtab, int argc, const char *const *argv
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK && azValue[0] && vtab->spec.nBy == 0) {
-    *pzErr = sqlite3_mprintf(
-        "yoy_growth: total='%q' names a value of the last by column, so it needs"
-        " a by column (by= has 0)",
-        azValue[0]);
+    char *zShown = ts_text_shown(azValue[0]);
+    *pzErr = zShown ? sqlite3_mprintf(
+                          "yoy_growth: total=%s names a value of the last by column,"
+                          " so it needs a by column (by= has 0)",
+                          zShown)
+                    : NULL;
+    sqlite3_free(zShown);
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) {

@@ -102,14 +102,9 @@ static char *trim(char *z) {
   return z;
 }
 
-/* 'text' for a message, cut at 60 bytes on a character boundary. */
-static char *quoted(const char *z) {
-  int n = (int)strlen(z);
-  if (n <= 60) return sqlite3_mprintf("'%q'", z);
-  int cut = 60;
-  while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
-  return sqlite3_mprintf("'%.*q...'", cut, z);
-}
+/* 'text' for a message, cut at 60 bytes on a character boundary, a
+** control byte (an escape sequence in a cell) as char(N). */
+static char *quoted(const char *z) { return ts_text_shown(z); }
 
 /* Sets *pzErr to "line N: " + formatted text, with %s args already quoted
 ** by the caller; returns SQLITE_ERROR (SQLITE_NOMEM when that fails). */

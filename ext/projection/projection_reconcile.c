@@ -79,6 +79,16 @@ static int part_length(const char *z) {
   return i;
 }
 
+/* "module: what: 'value'", the value cut to 60 bytes with control bytes
+** as char(N) (ts_text_shown): the argument is the user's, and a 10 kB
+** reconcile= must not come back whole. */
+static char *shown_error(const char *zModule, const char *zWhat, const char *zValue) {
+  char *zShown = ts_text_shown(zValue);
+  char *zMsg = zShown ? sqlite3_mprintf("%s: %s: %s", zModule, zWhat, zShown) : NULL;
+  sqlite3_free(zShown);
+  return zMsg;
+}
+
 static int parse_error(char **pzErr, char *zMsg) {
   *pzErr = zMsg;
   return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
@@ -94,30 +104,43 @@ static int parse_part(const char *zModule, const char *zValue, const char *zPart
   if (rc != SQLITE_OK || zKey[0] == 0 || zLabel[0] == 0) {
     sqlite3_free(zKey);
     sqlite3_free(zLabel);
-    return parse_error(pzErr, sqlite3_mprintf("%s: reconcile= must be by columns with the labels"
-                                              " of their totals, like 'region=Total': '%q'",
-                                              zModule, zValue));
+    return parse_error(pzErr, shown_error(zModule,
+                                          "reconcile= must be by columns with the labels"
+                                          " of their totals, like 'region=Total'",
+                                          zValue));
   }
   int col = -1;
   for (int i = 0; i < nBy && col < 0; i++)
     if (sqlite3_stricmp(azBy[i], zKey) == 0) col = i;
   for (int j = 0; j < p->n && col >= 0; j++) {
     if (p->col[j] != col) continue;
-    rc = parse_error(pzErr, sqlite3_mprintf("%s: reconcile= names the by column \"%s\" twice: '%q'",
-                                            zModule, zKey, zValue));
+    char *zName = ts_name_shown(zKey);
+    char *zWhat =
+        zName ? sqlite3_mprintf("reconcile= names the by column \"%s\" twice", zName) : NULL;
+    rc = parse_error(pzErr, zWhat ? shown_error(zModule, zWhat, zValue) : NULL);
+    sqlite3_free(zName);
+    sqlite3_free(zWhat);
     sqlite3_free(zKey);
     sqlite3_free(zLabel);
     return rc;
   }
   if (col < 0) {
     sqlite3_str *s = sqlite3_str_new(NULL);
-    sqlite3_str_appendf(s, "%s: reconcile= names \"%s\", which is not a by column (by: ", zModule,
-                        zKey);
-    for (int i = 0; i < nBy; i++) sqlite3_str_appendf(s, "%s%s", i ? ", " : "", azBy[i]);
-    sqlite3_str_appendf(s, "): '%q'", zValue);
+    char *zName = ts_name_shown(zKey);
+    sqlite3_str_appendf(s, "reconcile= names \"%s\", which is not a by column (by: ", zName);
+    for (int i = 0; i < nBy; i++) {
+      char *zBy = ts_name_shown(azBy[i]);
+      sqlite3_str_appendf(s, "%s%s", i ? ", " : "", zBy);
+      sqlite3_free(zBy);
+    }
+    sqlite3_str_appendall(s, ")");
+    char *zWhat = sqlite3_str_finish(s);
+    sqlite3_free(zName);
     sqlite3_free(zKey);
     sqlite3_free(zLabel);
-    return parse_error(pzErr, sqlite3_str_finish(s));
+    rc = parse_error(pzErr, zWhat ? shown_error(zModule, zWhat, zValue) : NULL);
+    sqlite3_free(zWhat);
+    return rc;
   }
   sqlite3_free(zKey);
   p->col[p->n] = col;
@@ -129,9 +152,9 @@ int ts_recon_parse(const char *zModule, const char *zValue, char *const *azBy, i
                    ts_recon_spec **pp, char **pzErr) {
   *pp = NULL;
   if (nBy == 0)
-    return parse_error(pzErr, sqlite3_mprintf("%s: reconcile= needs by columns (the hierarchy"
-                                              " is in them): '%q'",
-                                              zModule, zValue));
+    return parse_error(
+        pzErr,
+        shown_error(zModule, "reconcile= needs by columns (the hierarchy is in them)", zValue));
   ts_recon_spec *p = sqlite3_malloc64(sizeof(*p));
   if (p == NULL) return SQLITE_NOMEM;
   memset(p, 0, sizeof(*p));
@@ -144,9 +167,8 @@ int ts_recon_parse(const char *zModule, const char *zValue, char *const *azBy, i
       break;
     }
     if (p->n == nBy) /* more parts than by columns: one repeats or is no column */
-      rc = parse_error(pzErr, sqlite3_mprintf("%s: reconcile= names more columns than by has:"
-                                              " '%q'",
-                                              zModule, zValue));
+      rc = parse_error(pzErr,
+                       shown_error(zModule, "reconcile= names more columns than by has", zValue));
     else
       rc = parse_part(zModule, zValue, zPart, azBy, nBy, p, pzErr);
     sqlite3_free(zPart);
@@ -215,17 +237,24 @@ static int part_year(const ts_recon_part *p, int P, int year, int k, ts_proj_met
                      double *remainder, double *ytd, ts_recon_notes *notes, const char **pzWhy) {
   *pzWhy = NULL;
   if (p->grid->periods_per_year != P || p->k != k || p->cells == NULL) {
-    *pzWhy = note_add(notes, sqlite3_mprintf("not reconciled: part '%s' is projected from"
-                                             " another point of the year",
-                                             p->name));
+    char *zName = ts_text_shown(p->name);
+    *pzWhy = zName ? note_add(notes, sqlite3_mprintf("not reconciled: part %s is projected from"
+                                                     " another point of the year",
+                                                     zName))
+                   : NULL;
+    sqlite3_free(zName);
     return *pzWhy ? 1 : -1;
   }
   int pyi = year - p->grid->first_year;
   const ts_proj_cell *c = pyi < p->grid->n_years ? &p->cells[pyi * TS_PROJ_N_CELLS + m] : NULL;
   if (c == NULL || !c->ok || ts_proj_ytd(p->grid, pyi, k, ytd)) {
     const char *zWhy = c && c->note ? c->note : NOTE_YTD;
-    *pzWhy = note_add(
-        notes, sqlite3_mprintf("not reconciled: part '%s' has no projection (%s)", p->name, zWhy));
+    char *zName = ts_text_shown(p->name);
+    *pzWhy = zName
+                 ? note_add(notes, sqlite3_mprintf("not reconciled: part %s has no projection (%s)",
+                                                   zName, zWhy))
+                 : NULL;
+    sqlite3_free(zName);
     return *pzWhy ? 1 : -1;
   }
   *remainder = c->value - *ytd;

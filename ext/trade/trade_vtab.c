@@ -139,11 +139,15 @@ static int labels_overlap(const ts_source_spec *spec, char **azExtra, char **pzE
     if (!label_listed(spec->azFlowLabel[1 - k], spec->azFlowLabel[k],
                       (int)strlen(spec->azFlowLabel[k])))
       continue;
-    *pzErr = sqlite3_mprintf(MODULE
-                             ": %s='%q' is also a default %s label; give %s= too, so each "
-                             "label names one side",
-                             extra_keys[EXTRA_EXPORT_LABEL + k], spec->azFlowLabel[k],
-                             k ? "export" : "import", extra_keys[EXTRA_EXPORT_LABEL + 1 - k]);
+    char *zShown = ts_text_shown(spec->azFlowLabel[k]);
+    *pzErr = zShown
+                 ? sqlite3_mprintf(MODULE
+                                   ": %s=%s is also a default %s label; give %s= too, so each "
+                                   "label names one side",
+                                   extra_keys[EXTRA_EXPORT_LABEL + k], zShown,
+                                   k ? "export" : "import", extra_keys[EXTRA_EXPORT_LABEL + 1 - k])
+                 : NULL;
+    sqlite3_free(zShown);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;
@@ -175,8 +179,11 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
   }
   if (rc == SQLITE_OK) rc = set_default_labels(spec);
   if (rc == SQLITE_OK && sqlite3_stricmp(spec->azFlowLabel[0], spec->azFlowLabel[1]) == 0) {
-    *pzErr = sqlite3_mprintf(MODULE ": export_label and import_label are the same: '%q'",
-                             spec->azFlowLabel[0]);
+    char *zShown = ts_text_shown(spec->azFlowLabel[0]);
+    *pzErr =
+        zShown ? sqlite3_mprintf(MODULE ": export_label and import_label are the same: %s", zShown)
+               : NULL;
+    sqlite3_free(zShown);
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) rc = labels_overlap(spec, azExtra, pzErr);
