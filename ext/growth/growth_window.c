@@ -5,7 +5,14 @@
 **
 ** Contract:
 **  1. Rows whose value or period is NULL are skipped (like sum()); when
-**     no row remains the result is NULL.  A value that is not a number or
+**     no row remains the result is NULL.  But a row with a NULL value
+**     still has a period: when the latest period among the rows (of the
+**     group, or of the frame) has no figure -- KOSIS's `-` for a quarter
+**     not yet published, `x` for a confidential one -- the result is
+**     NULL, never the growth of the period before it, which the row
+**     labelled with that period showed as its own.  The period of a
+**     NULL-valued row that is not a period, or of another kind, is
+**     ignored, as before (no error for a row that carries no figure).  A value that is not a number or
 **     not finite, or a period that is not a period, is an error quoting it
 **     (argument 1 / argument 2).
 **  2. Rows of the same period are summed.  All periods of a group or
@@ -39,18 +46,37 @@
 
 typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 
+/* The aggregate context: the points with figures, and the rows without
+** one (contract item 1): how many are in the group or frame and the
+** latest of their periods.  Windows add rows in period order and drop
+** them from the front, so the latest NULL row stays in the frame until
+** the last one leaves. */
+typedef struct growth_state {
+  ts_deque d;
+  sqlite3_int64 nNull;  /* NULL-valued rows with a period, in the frame */
+  ts_period_kind kNull; /* their kind (the first one's) */
+  int64_t maxNull;      /* the latest of their ordinals */
+} growth_state;
+
 static const char *measure_name(growth_measure m) {
   return m == MEASURE_YOY ? "yoy_growth" : "ytd_growth";
 }
 
 /* Reads one row; returns 1 when the row counts, 0 when it is skipped or
-** an error was set (then *failed = 1). */
+** an error was set (then *failed = 1).  *no_figure = 1 for a row whose
+** value is NULL and whose period reads (into *period), without error. */
 static int read_row(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv, ts_number *value,
-                    ts_period *period, int *failed) {
+                    ts_period *period, int *failed, int *no_figure) {
   const char *zFunc = measure_name(m);
   *failed = 0;
+  *no_figure = 0;
   ts_number_status st = ts_arg_number(ctx, zFunc, 1, argv[0], value);
   if (st == TS_NUMBER_NOT_NUMBER) *failed = 1;
+  if (st == TS_NUMBER_NULL) {
+    char *zErr = NULL;
+    *no_figure = ts_value_period(argv[1], period, &zErr) == 0;
+    sqlite3_free(zErr);
+  }
   if (st != TS_NUMBER_OK) return 0;
   int rc = ts_arg_period(ctx, zFunc, 2, argv[1], period);
   if (rc == 2) *failed = 1;
@@ -65,16 +91,35 @@ static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
     ts_period_format(&p, buf);
 }
 
+/* A NULL-valued row of period p enters (add = 1) or leaves the frame. */
+static void count_no_figure(growth_state *g, const ts_period *p, int add) {
+  if (g->nNull > 0 && p->kind != g->kNull) return; /* ignored: another kind */
+  if (!add) {
+    if (g->nNull > 0) g->nNull--;
+    return;
+  }
+  int64_t ord = ts_period_ordinal(p);
+  if (g->nNull == 0 || ord > g->maxNull) g->maxNull = ord;
+  g->kNull = p->kind;
+  g->nNull++;
+}
+
 static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
   ts_number value;
   ts_period period;
-  int failed;
-  if (!read_row(ctx, m, argv, &value, &period, &failed)) return;
-  ts_deque *s = sqlite3_aggregate_context(ctx, sizeof(ts_deque));
-  if (s == NULL) {
+  int failed, no_figure;
+  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
+  if (!counts && !no_figure) return;
+  growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
+  if (g == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
+  if (no_figure) {
+    count_no_figure(g, &period, 1);
+    return;
+  }
+  ts_deque *s = &g->d;
   switch (ts_deque_add(s, &period, &value)) {
     case TS_DEQUE_OK: break;
     case TS_DEQUE_MIXED_KINDS: {
@@ -93,17 +138,28 @@ static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **
 static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
   ts_number value;
   ts_period period;
-  int failed;
+  int failed, no_figure;
   /* A row leaving the frame was read without error when it entered. */
-  if (!read_row(ctx, m, argv, &value, &period, &failed)) return;
-  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) ts_deque_remove(s, &period, &value);
+  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
+  growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  if (g == NULL) return;
+  if (no_figure)
+    count_no_figure(g, &period, 0);
+  else if (counts)
+    ts_deque_remove(&g->d, &period, &value);
 }
 
 /* The result for the latest point of a sorted series.  A window asks
 ** for it once per row: the deque keeps what makes that O(1) amortized. */
-static void result_latest(sqlite3_context *ctx, growth_measure m, ts_deque *s) {
+static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *g) {
+  ts_deque *s = g ? &g->d : NULL;
   if (s == NULL || s->count == 0) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  /* The latest period has rows but no figure (contract item 1). */
+  if (g->nNull > 0 && g->kNull == s->kind &&
+      g->maxNull > ts_deque_points(s)[s->count - 1].ordinal) {
     sqlite3_result_null(ctx);
     return;
   }
@@ -123,7 +179,8 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, ts_deque *s) {
 }
 
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
-  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
+  growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  ts_deque *s = g ? &g->d : NULL;
   if (s && s->unsorted) {
     char before[TS_PERIOD_LABEL_MAX], after[TS_PERIOD_LABEL_MAX];
     format_ordinal(s->kind, s->disorder_before, before);
@@ -132,14 +189,14 @@ static void growth_value(sqlite3_context *ctx, growth_measure m) {
                     "window is not ordered by period ascending: '%s' after '%s'", before, after);
     return;
   }
-  result_latest(ctx, m, s);
+  result_latest(ctx, m, g);
 }
 
 static void growth_final(sqlite3_context *ctx, growth_measure m) {
-  ts_deque *s = sqlite3_aggregate_context(ctx, 0);
-  if (s) ts_deque_sort(s);
-  result_latest(ctx, m, s);
-  if (s) ts_deque_free(s);
+  growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  if (g) ts_deque_sort(&g->d);
+  result_latest(ctx, m, g);
+  if (g) ts_deque_free(&g->d);
 }
 
 /* One set of callbacks for both names; the measure is the function's

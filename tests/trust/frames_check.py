@@ -10,7 +10,8 @@ with and without PARTITION BY), the same window's
 json_group_array(json_array(value, period)) shows the rows SQLite puts in
 each row's frame.  The expected answer is computed from those rows alone
 by the documented rule (docs/reference/growth.md): rows with a NULL value
-are skipped, rows of one period are summed, the latest period of the
+are skipped, but a latest period whose rows are all NULL gives NULL,
+rows of one period are summed, the latest period of the
 frame is compared with the same period a year earlier (present in the
 frame, sum not zero), and year-to-date sums need every period of both
 years present.  A window function that keeps state across frames
@@ -108,6 +109,11 @@ def expected(kind, rows, measure):
     if not sums:
         return None
     latest = max(sums, key=lambda p: parse(kind, p))
+    # The latest period of the rows, with a figure or not: when its rows
+    # are all NULL (KOSIS's '-') the result is NULL, never the growth of
+    # the period before it.
+    if any(p is not None and parse(kind, p) > parse(kind, latest) for v, p in rows):
+        return None
     if measure == "yoy_growth":
         prior = prior_year(kind, latest)
         if prior is None or prior not in sums:
