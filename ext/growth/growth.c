@@ -16,7 +16,11 @@
 **     periods (a month is 1/12 of a year, a day 1/365 or 1/366).  Rows
 **     with a NULL value or period are skipped; one period only, or no
 **     row, gives NULL.  Periods of mixed kinds are an error.  Rows may
-**     arrive in any order; memory is constant.
+**     arrive in any order; memory is constant.  As for yoy_growth
+**     (growth_window.c, item 1), a last period whose rows are all NULL
+**     (KOSIS's `-` for a year not yet published) gives NULL, never the
+**     rate to the year before it; a NULL-valued row whose period does not
+**     read, or is of another kind, is ignored.
 */
 #include "glue/glue.h"
 #include "core/deque.h"
@@ -64,16 +68,46 @@ typedef struct cagr_state {
   ts_period first_seen;       /* quoted when kinds are mixed */
   int64_t first_ordinal, last_ordinal;
   int has_rows;
+  int has_null;             /* a NULL-valued row with a period */
+  ts_period_kind null_kind; /* the first one's kind */
+  int64_t null_last;        /* the latest of their ordinals (of that kind) */
 } cagr_state;
 
 static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
   return sqlite3_aggregate_context(ctx, create ? (int)sizeof(cagr_state) : 0);
 }
 
+/* A row with a NULL value: only its period is kept (contract item 3). */
+static void cagr_no_figure(sqlite3_context *ctx, sqlite3_value *vPeriod) {
+  ts_period period;
+  char *zErr = NULL;
+  int rc = ts_value_period(vPeriod, &period, &zErr);
+  sqlite3_free(zErr);
+  if (rc != 0) return;
+  cagr_state *s = cagr_state_of(ctx, 1);
+  if (s == NULL) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  int64_t ordinal = ts_period_ordinal(&period);
+  if (!s->has_null) {
+    s->has_null = 1;
+    s->null_kind = period.kind;
+    s->null_last = ordinal;
+  } else if (period.kind == s->null_kind && ordinal > s->null_last) {
+    s->null_last = ordinal;
+  }
+}
+
 static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number value;
   ts_period period;
-  if (ts_arg_number(ctx, "cagr", 1, argv[0], &value) != TS_NUMBER_OK) return;
+  ts_number_status st = ts_arg_number(ctx, "cagr", 1, argv[0], &value);
+  if (st == TS_NUMBER_NULL) {
+    cagr_no_figure(ctx, argv[1]);
+    return;
+  }
+  if (st != TS_NUMBER_OK) return;
   if (ts_arg_period(ctx, "cagr", 2, argv[1], &period) != 0) return;
   cagr_state *s = cagr_state_of(ctx, 1);
   if (s == NULL) {
@@ -109,6 +143,7 @@ static void cagr_final(sqlite3_context *ctx) {
   ts_period first, last;
   double rate;
   if (s == NULL || !s->has_rows ||
+      (s->has_null && s->null_kind == s->first_seen.kind && s->null_last > s->last_ordinal) ||
       ts_period_from_ordinal(s->first_seen.kind, s->first_ordinal, &first) ||
       ts_period_from_ordinal(s->first_seen.kind, s->last_ordinal, &last) ||
       ts_cagr(ts_sum_double(&s->first_sum), ts_sum_double(&s->last_sum),

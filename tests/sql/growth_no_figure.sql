@@ -68,3 +68,20 @@ SELECT * FROM (
 -- | 2023-Q2||50.0
 -- | 2023-Q3||50.0
 -- | 2023-Q4||
+
+-- The cagr aggregate measures from the first to the last period: a last
+-- period without a figure gave the rate to the year before it, over a
+-- span one year shorter than the other groups' in the same GROUP BY.
+-- A first period without one still starts the rate at the first figure
+-- (a series that begins later, as KOSIS's duty-free split in 2017).
+-- @check growth_no_figure-3.1 100 in 2020 to 121 in 2022 is +10 % a year; 2023 unpublished
+SELECT cagr(column1, column2) AS last_null FROM (VALUES (100, '2020'), (121, '2022'), (NULL, '2023'));
+SELECT cagr(column1, column2) AS first_null FROM (VALUES (NULL, '2019'), (100, '2020'), (121, '2022'));
+SELECT cagr(column1, column2) AS same_period FROM (VALUES (100, '2020'), (121, '2022'), (NULL, '2022'), (NULL, 'n/a'));
+-- @expect
+-- | last_null
+-- |
+-- | first_null
+-- | 10.0
+-- | same_period
+-- | 10.0
