@@ -68,9 +68,10 @@ typedef struct cagr_state {
   ts_period first_seen;       /* quoted when kinds are mixed */
   int64_t first_ordinal, last_ordinal;
   int has_rows;
-  int has_null;             /* a NULL-valued row with a period */
-  ts_period_kind null_kind; /* the first one's kind */
-  int64_t null_last;        /* the latest of their ordinals (of that kind) */
+  /* Per period kind: a NULL-valued row with such a period, and the
+  ** latest of their ordinals. */
+  unsigned char has_null[TS_KIND_DAY + 1];
+  int64_t null_last[TS_KIND_DAY + 1];
 } cagr_state;
 
 static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
@@ -90,13 +91,9 @@ static void cagr_no_figure(sqlite3_context *ctx, sqlite3_value *vPeriod) {
     return;
   }
   int64_t ordinal = ts_period_ordinal(&period);
-  if (!s->has_null) {
-    s->has_null = 1;
-    s->null_kind = period.kind;
-    s->null_last = ordinal;
-  } else if (period.kind == s->null_kind && ordinal > s->null_last) {
-    s->null_last = ordinal;
-  }
+  int k = period.kind;
+  if (!s->has_null[k] || ordinal > s->null_last[k]) s->null_last[k] = ordinal;
+  s->has_null[k] = 1;
 }
 
 static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -143,7 +140,7 @@ static void cagr_final(sqlite3_context *ctx) {
   ts_period first, last;
   double rate;
   if (s == NULL || !s->has_rows ||
-      (s->has_null && s->null_kind == s->first_seen.kind && s->null_last > s->last_ordinal) ||
+      (s->has_null[s->first_seen.kind] && s->null_last[s->first_seen.kind] > s->last_ordinal) ||
       ts_period_from_ordinal(s->first_seen.kind, s->first_ordinal, &first) ||
       ts_period_from_ordinal(s->first_seen.kind, s->last_ordinal, &last) ||
       ts_cagr(ts_sum_double(&s->first_sum), ts_sum_double(&s->last_sum),

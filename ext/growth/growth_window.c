@@ -11,8 +11,9 @@
 **     not yet published, `x` for a confidential one -- the result is
 **     NULL, never the growth of the period before it, which the row
 **     labelled with that period showed as its own.  The period of a
-**     NULL-valued row that is not a period, or of another kind, is
-**     ignored, as before (no error for a row that carries no figure).  A value that is not a number or
+**     NULL-valued row that is not a period, or of another kind than the
+**     figures', is ignored, as before (no error for a row that carries
+**     no figure).  A value that is not a number or
 **     not finite, or a period that is not a period, is an error quoting it
 **     (argument 1 / argument 2).
 **  2. Rows of the same period are summed.  All periods of a group or
@@ -53,9 +54,10 @@ typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 ** the last one leaves. */
 typedef struct growth_state {
   ts_deque d;
-  sqlite3_int64 nNull;  /* NULL-valued rows with a period, in the frame */
-  ts_period_kind kNull; /* their kind (the first one's) */
-  int64_t maxNull;      /* the latest of their ordinals */
+  /* Per period kind: NULL-valued rows with such a period in the frame,
+  ** and the latest of their ordinals. */
+  sqlite3_int64 nNull[TS_KIND_DAY + 1];
+  int64_t maxNull[TS_KIND_DAY + 1];
 } growth_state;
 
 static const char *measure_name(growth_measure m) {
@@ -93,15 +95,14 @@ static void format_ordinal(ts_period_kind kind, int64_t ordinal, char *buf) {
 
 /* A NULL-valued row of period p enters (add = 1) or leaves the frame. */
 static void count_no_figure(growth_state *g, const ts_period *p, int add) {
-  if (g->nNull > 0 && p->kind != g->kNull) return; /* ignored: another kind */
+  int k = p->kind;
   if (!add) {
-    if (g->nNull > 0) g->nNull--;
+    if (g->nNull[k] > 0) g->nNull[k]--;
     return;
   }
   int64_t ord = ts_period_ordinal(p);
-  if (g->nNull == 0 || ord > g->maxNull) g->maxNull = ord;
-  g->kNull = p->kind;
-  g->nNull++;
+  if (g->nNull[k] == 0 || ord > g->maxNull[k]) g->maxNull[k] = ord;
+  g->nNull[k]++;
 }
 
 static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
@@ -158,8 +159,7 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     return;
   }
   /* The latest period has rows but no figure (contract item 1). */
-  if (g->nNull > 0 && g->kNull == s->kind &&
-      g->maxNull > ts_deque_points(s)[s->count - 1].ordinal) {
+  if (g->nNull[s->kind] > 0 && g->maxNull[s->kind] > ts_deque_points(s)[s->count - 1].ordinal) {
     sqlite3_result_null(ctx);
     return;
   }

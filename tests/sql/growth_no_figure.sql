@@ -85,3 +85,17 @@ SELECT cagr(column1, column2) AS same_period FROM (VALUES (100, '2020'), (121, '
 -- | 10.0
 -- | same_period
 -- | 10.0
+
+-- NULL rows of another kind than the figures' are ignored, whichever
+-- comes first: a year row '2024' without a figure does not hide the
+-- quarter 2024-Q1 without one.
+-- @check growth_no_figure-4.1
+SELECT yoy_growth(column1, column2) AS yoy, cagr(column1, column2) AS cagr
+FROM (VALUES (NULL, '2024'), (NULL, '2024-Q1'), (100, '2022-Q4'), (150, '2023-Q4'));
+SELECT yoy_growth(column1, column2) AS yoy, cagr(column1, column2) AS cagr
+FROM (VALUES (NULL, '2024'), (100, '2022-Q4'), (150, '2023-Q4'));
+-- @expect
+-- | yoy|cagr
+-- | |
+-- | yoy|cagr
+-- | 50.0|50.0
