@@ -515,15 +515,21 @@ def check_functions(db, t, kind, want):
     """The aggregate and window forms of yoy_growth and ytd_growth over the
     same rows (one row per period at the data's own kind, duplicates
     summed): the aggregate is the latest period's figure; each window row,
-    ordered by period, the latest period with a value up to its own."""
+    ordered by period, its own period's.  The latest period is the latest
+    of all rows, a NULL value's too: when it has no figure (every value
+    NULL) the result is NULL, as pct_change of its sum() would be."""
     by_series = {}
     for r in want:
         by_series.setdefault(r[0], []).append(r)
+    # Canonical labels of one kind sort as text in period order.
+    latest = dict(db.execute("SELECT s, max(period_normalize(p)) FROM src GROUP BY s").fetchall())
     name = "table %d (functions, %s)" % (t, kind)
     got = db.execute("SELECT s, yoy_growth(v, p), ytd_growth(v, p) FROM src GROUP BY s ORDER BY s")
     exp = []
     for (s,) in db.execute("SELECT DISTINCT s FROM src ORDER BY s").fetchall():
         rows = by_series.get(s)  # a series whose every value is NULL: NULL
+        if rows and rows[-1][1] != latest[s]:
+            rows = None  # the latest period has no figure
         exp.append((s, rows[-1][5] if rows else None, rows[-1][8] if rows else None))
     compare(name + " aggregate", got.fetchall(), exp, ["series", "yoy_growth", "ytd_growth"])
     got = db.execute(
@@ -531,7 +537,7 @@ def check_functions(db, t, kind, want):
         "WINDOW w AS (PARTITION BY s ORDER BY period_normalize(p)) ORDER BY 1, 2").fetchall()
     exp = []
     for s, label_, _, _ in got:
-        rows = [r for r in by_series.get(s, []) if r[1] <= label_]
+        rows = [r for r in by_series.get(s, []) if r[1] == label_]  # no figure: NULL
         exp.append((s, label_, rows[-1][5] if rows else None, rows[-1][8] if rows else None))
     compare(name + " window", got, exp, ["series", "period", "yoy_growth", "ytd_growth"])
     # cagr(value, period): the first and last period's sums, the years
@@ -540,7 +546,10 @@ def check_functions(db, t, kind, want):
     exp = []
     for (s,) in db.execute("SELECT DISTINCT s FROM src ORDER BY s").fetchall():
         rows = by_series.get(s)
-        exp.append((s, cagr(kind, rows), sparkline(kind, rows)) if rows else (s, None, None))
+        # cagr: NULL when the last period has no figure; the sparkline
+        # leaves periods without one at either end undrawn.
+        cg = cagr(kind, rows) if rows and rows[-1][1] == latest[s] else None
+        exp.append((s, cg, sparkline(kind, rows)) if rows else (s, None, None))
     compare(name + " cagr and sparkline", got.fetchall(), exp, ["series", "cagr", "sparkline"])
 
 
