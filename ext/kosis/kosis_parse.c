@@ -51,10 +51,11 @@
 **     a sum over the year would count it twice.  Kinds that follow one
 **     another (years, then quarters) load.
 ** 12. KOSIS's Open API names the long layout's columns PRD_DE (period) and
-**     DT (figure), and translating tools 수록시점 and 수치값: any period
-**     name with any data name is the long layout (PRD_DE or DT alone
-**     stays an ordinary column; two period or two data columns are an
-**     error).  A cycle column (PRD_SE or 수록주기) decides how each
+**     DT (figure), and translating tools 수록시점 and 수치값: in a file
+**     without 시점 and 데이터, any of those period names with any of
+**     those data names is the long layout (PRD_DE or DT alone stays an
+**     ordinary column, and so do they all beside 시점 or 데이터; two
+**     period or two data columns are an error).  A cycle column (PRD_SE or 수록주기) decides how each
 **     record's period is read: under Q/분기 or H/S/반기 the Open API's
 **     YYYY0N (`201904`) is quarter or half N, not month N; a period of
 **     another kind than its cycle, or a cycle with no tradestat kind
@@ -78,11 +79,13 @@ const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary"
 /* The long layout's columns under their other names (item 12): KOSIS's
 ** Open API writes PRD_DE (period), DT (figure) and PRD_SE (cycle), and
 ** tools that translate its names 수록시점, 수치값 and 수록주기.  Matched
-** ASCII case-insensitively, as the SQL names are. */
-static const char *const azPeriodName[] = {
-    KOSIS_PERIOD_NAME, "PRD_DE", "\xEC\x88\x98\xEB\xA1\x9D\xEC\x8B\x9C\xEC\xA0\x90", NULL};
-static const char *const azDataName[] = {KOSIS_DATA_NAME, "DT",
-                                         "\xEC\x88\x98\xEC\xB9\x98\xEA\xB0\x92", NULL};
+** ASCII case-insensitively, as the SQL names are.  A file with the
+** portal's 시점 or 데이터 is read by those alone, as it always was. */
+static const char *const azPortalPeriod[] = {KOSIS_PERIOD_NAME, NULL};
+static const char *const azPortalData[] = {KOSIS_DATA_NAME, NULL};
+static const char *const azApiPeriod[] = {"PRD_DE",
+                                          "\xEC\x88\x98\xEB\xA1\x9D\xEC\x8B\x9C\xEC\xA0\x90", NULL};
+static const char *const azApiData[] = {"DT", "\xEC\x88\x98\xEC\xB9\x98\xEA\xB0\x92", NULL};
 static const char *const azCycleName[] = {"PRD_SE",
                                           "\xEC\x88\x98\xEB\xA1\x9D\xEC\xA3\xBC\xEA\xB8\xB0", NULL};
 /* The Open API's date of the last change of a figure: it belongs to the
@@ -173,8 +176,9 @@ typedef struct kosis_builder {
   ts_kosis_table *t;
   int nHeader;
   int header_line;
-  int iPeriod, iData;  /* long layout: the 시점 and 데이터 columns */
-  int iCycle;          /* long layout: the cycle column (PRD_SE), or -1 */
+  int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
+  int iCycle;         /* long layout: the cycle column (PRD_SE), or -1 */
+  const char *const *azPeriodNames, *const *azDataNames; /* the names read */
   unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
   int iFirstPeriod;    /* wide layout: first period column */
   int *aiDim;          /* header index of each dimension column */
@@ -261,10 +265,10 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
     if (rc != SQLITE_OK) break;
     /* A second 시점 or 데이터 of a long file: which one holds the period
     ** (or the figure) cannot be told, and the other became a dimension. */
-    int iTaken = t->layout != TS_KOSIS_LONG        ? -1
-                 : name_is_one_of(z, azPeriodName) ? b->iPeriod
-                 : name_is_one_of(z, azDataName)   ? b->iData
-                                                   : -1;
+    int iTaken = t->layout != TS_KOSIS_LONG            ? -1
+                 : name_is_one_of(z, b->azPeriodNames) ? b->iPeriod
+                 : name_is_one_of(z, b->azDataNames)   ? b->iData
+                                                       : -1;
     if (iTaken >= 0 && strcmp(z, b->azHeader[iTaken]) == 0) {
       rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", iTaken + 1,
                 b->aiDim[d] + 1, z);
@@ -295,19 +299,22 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
   ** to stay (they are in t->zText). */
   b->azHeader = sqlite3_malloc64((sqlite3_uint64)(nField + 1) * sizeof(char *));
   if (b->azHeader == NULL) return SQLITE_NOMEM;
-  int iKorean = -1; /* a 시점 or 데이터 column: the long layout is meant */
+  int portal = 0; /* a 시점 or 데이터 column: the portal's long layout is meant */
   for (int i = 0; i < nField; i++) {
     b->azHeader[i] = azField[i] = trim(azField[i]);
-    if (name_is_one_of(azField[i], azPeriodName) && b->iPeriod < 0) b->iPeriod = i;
-    if (name_is_one_of(azField[i], azDataName) && b->iData < 0) b->iData = i;
+    portal |=
+        strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 || strcmp(azField[i], KOSIS_DATA_NAME) == 0;
+  }
+  b->azPeriodNames = portal ? azPortalPeriod : azApiPeriod;
+  b->azDataNames = portal ? azPortalData : azApiData;
+  for (int i = 0; i < nField; i++) {
+    if (name_is_one_of(azField[i], b->azPeriodNames) && b->iPeriod < 0) b->iPeriod = i;
+    if (name_is_one_of(azField[i], b->azDataNames) && b->iData < 0) b->iData = i;
     if (name_is_one_of(azField[i], azCycleName) && b->iCycle < 0) b->iCycle = i;
-    if ((strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 || strcmp(azField[i], KOSIS_DATA_NAME) == 0) &&
-        iKorean < 0)
-      iKorean = i;
   }
   /* PRD_DE or DT alone is an ordinary column name, as it always was; the
   ** long layout takes one of each. */
-  if ((b->iPeriod < 0) != (b->iData < 0) && iKorean < 0) b->iPeriod = b->iData = -1;
+  if ((b->iPeriod < 0) != (b->iData < 0) && !portal) b->iPeriod = b->iData = -1;
   if ((b->iPeriod < 0) != (b->iData < 0)) {
     return fail(pzErr, b->header_line,
                 "a \"%s\" column but no \"%s\" column"

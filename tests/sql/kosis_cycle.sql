@@ -166,11 +166,28 @@ SELECT DT, period, value FROM temp.wide;
 -- | DT|period|value
 -- | a|2018|1
 -- | a|2019|2
--- @check kosis_cycle-5.3
-SELECT writefile('build/kosis_cycle_both.csv', '시점,PRD_DE,데이터' || char(10)
-  || '2019,2019,1' || char(10)) > 0 AS written;
+-- @check kosis_cycle-5.3 beside 시점 and 데이터, PRD_DE and DT are ordinary columns, as they were
+SELECT writefile('build/kosis_cycle_both.csv', '시점,PRD_DE,DT,데이터' || char(10)
+  || '2019,201901,x,1' || char(10)) > 0 AS written;
 CREATE VIRTUAL TABLE temp.both USING kosis_csv(file='build/kosis_cycle_both.csv');
+SELECT PRD_DE, DT, period, value FROM temp.both;
 -- @expect
 -- | written
 -- | 1
--- @error kosis_csv: build/kosis_cycle_both.csv line 1: columns 1 and 2 ("시점" and "PRD_DE") both hold the period
+-- | PRD_DE|DT|period|value
+-- | 201901|x|2019|1
+-- @check kosis_cycle-5.4 two period columns of the Open API's names
+SELECT writefile('build/kosis_cycle_two_names.csv', 'PRD_DE,수록시점,DT' || char(10)
+  || '2019,2019,1' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.two_names USING kosis_csv(file='build/kosis_cycle_two_names.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_cycle_two_names.csv line 1: columns 1 and 2 ("PRD_DE" and "수록시점") both hold the period
+-- @check kosis_cycle-5.5 시점 without 데이터 is an error, as it was, whatever else the header has
+SELECT writefile('build/kosis_cycle_half.csv', '시점,DT' || char(10) || '2019,1' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.half USING kosis_csv(file='build/kosis_cycle_half.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_cycle_half.csv line 1: a "시점" column but no "데이터" column (the long layout needs both)
