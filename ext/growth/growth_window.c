@@ -51,13 +51,17 @@ typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 ** one (contract item 1): how many are in the group or frame and the
 ** latest of their periods.  Windows add rows in period order and drop
 ** them from the front, so the latest NULL row stays in the frame until
-** the last one leaves. */
+** the last one leaves; NULL rows out of period order (a window ordered
+** by something else) could not be followed so, and are the ordering
+** error of contract item 4, as rows with figures are. */
 typedef struct growth_state {
   ts_deque d;
   /* Per period kind: NULL-valued rows with such a period in the frame,
   ** and the latest of their ordinals. */
   sqlite3_int64 nNull[TS_KIND_DAY + 1];
   int64_t maxNull[TS_KIND_DAY + 1];
+  ts_period_kind disorder_kind; /* NULL rows out of order: their kind */
+  int64_t disorder_before, disorder_after;
 } growth_state;
 
 static const char *measure_name(growth_measure m) {
@@ -101,6 +105,11 @@ static void count_no_figure(growth_state *g, const ts_period *p, int add) {
     return;
   }
   int64_t ord = ts_period_ordinal(p);
+  if (g->nNull[k] > 0 && ord < g->maxNull[k] && g->disorder_kind == TS_KIND_NONE) {
+    g->disorder_kind = p->kind;
+    g->disorder_before = ord;
+    g->disorder_after = g->maxNull[k];
+  }
   if (g->nNull[k] == 0 || ord > g->maxNull[k]) g->maxNull[k] = ord;
   g->nNull[k]++;
 }
@@ -181,10 +190,13 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
   ts_deque *s = g ? &g->d : NULL;
-  if (s && s->unsorted) {
+  if ((s && s->unsorted) || (g && g->disorder_kind != TS_KIND_NONE)) {
     char before[TS_PERIOD_LABEL_MAX], after[TS_PERIOD_LABEL_MAX];
-    format_ordinal(s->kind, s->disorder_before, before);
-    format_ordinal(s->kind, s->disorder_after, after);
+    int rows = s && s->unsorted; /* the rows with figures' disorder first */
+    format_ordinal(rows ? s->kind : g->disorder_kind,
+                   rows ? s->disorder_before : g->disorder_before, before);
+    format_ordinal(rows ? s->kind : g->disorder_kind, rows ? s->disorder_after : g->disorder_after,
+                   after);
     ts_result_error(ctx, measure_name(m),
                     "window is not ordered by period ascending: '%s' after '%s'", before, after);
     return;

@@ -99,3 +99,21 @@ FROM (VALUES (NULL, '2024'), (100, '2022-Q4'), (150, '2023-Q4'));
 -- | |
 -- | yoy|cagr
 -- | 50.0|50.0
+
+-- A window not ordered by period: rows without a figure out of period
+-- order are the ordering error, as rows with figures are (the latest
+-- of them could not be followed as the frame slides).
+-- @check growth_no_figure-5.1
+SELECT column1 AS id, yoy_growth(column2, column3) OVER (ORDER BY column1 ROWS 2 PRECEDING) AS yoy
+FROM (VALUES (1, NULL, '2024'), (2, 10, '2022'), (3, NULL, '2021'), (4, 15, '2023'));
+-- @expect
+-- | id|yoy
+-- | 1|
+-- | 2|
+-- @error yoy_growth(): window is not ordered by period ascending: '2021' after '2024'
+-- @check growth_no_figure-5.2 the aggregate takes any order: its latest period, 2024, has no figure
+SELECT yoy_growth(column2, column3) AS yoy
+FROM (VALUES (1, NULL, '2024'), (2, 10, '2022'), (3, NULL, '2021'), (4, 15, '2023'));
+-- @expect
+-- | yoy
+-- |
