@@ -57,7 +57,8 @@
 **     ordinary column, and so do they all beside 시점 or 데이터; two
 **     period or two data columns are an error).  A cycle column (PRD_SE or 수록주기) decides how each
 **     record's period is read: under Q/분기 or H/S/반기 the Open API's
-**     YYYY0N (`201904`) is quarter or half N, not month N; a period of
+**     YYYY0N (`201904`) is quarter or half N, not month N, and under
+**     D/일 its YYYYMMDD is that day; a period of
 **     another kind than its cycle, or a cycle with no tradestat kind
 **     (multi-year, irregular), is an error; an empty cycle reads the
 **     period as written.  The cycle column and the Open API's LST_CHN_DE
@@ -424,19 +425,25 @@ static int cycle_kind(const char *z) {
   return -1;
 }
 
-/* YYYY0N, the Open API's code of quarter or half N (`201904`: Q4),
-** into *p when z is one for `kind` (N in 1..4 or 1..2). */
+/* The Open API's codes that no label form reads as the cycle says, into
+** *p: YYYY0N for quarter or half N (`201904`: Q4, never April), and
+** YYYYMMDD for a day (a date that exists). */
 static int coded_period(const char *z, ts_period_kind kind, ts_period *p) {
-  int nMax = kind == TS_KIND_QUARTER ? 4 : kind == TS_KIND_HALF ? 2 : 0;
-  for (int i = 0; i < 6; i++)
+  int nDigit = kind == TS_KIND_DAY ? 8 : 6;
+  for (int i = 0; i < nDigit; i++)
     if (!ts_is_digit(z[i])) return 0;
-  if (nMax == 0 || z[6] != 0 || z[4] != '0' || z[5] < '1' || z[5] > '0' + nMax) return 0;
+  if (z[nDigit] != 0) return 0;
   int year = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
-  if (year < 1) return 0;
+  int sub = (z[4] - '0') * 10 + (z[5] - '0');
+  int nMax = kind == TS_KIND_QUARTER ? 4 : kind == TS_KIND_HALF ? 2 : kind == TS_KIND_DAY ? 12 : 0;
+  if (year < 1 || sub < 1 || sub > nMax) return 0;
+  int day = kind == TS_KIND_DAY ? (z[6] - '0') * 10 + (z[7] - '0') : 0;
+  if (kind == TS_KIND_DAY && (day < 1 || day > ts_days_in_month(year, sub))) return 0;
   memset(p, 0, sizeof(*p));
   p->kind = kind;
   p->year = year;
-  p->sub = z[5] - '0';
+  p->sub = sub;
+  p->day = day;
   return 1;
 }
 

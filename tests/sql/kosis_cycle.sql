@@ -64,6 +64,23 @@ SELECT 분류값명1, period, value, label FROM temp.ko;
 -- | 대구|2019-04|7|201904
 -- | 대전|2019|9|2019
 -- | 광주|2019-Q2|3|2019.2/4
+-- @check kosis_cycle-2.3 days: the Open API's YYYYMMDD under D, a date that exists
+SELECT writefile('build/kosis_cycle_days.csv', 'C1_NM,PRD_SE,PRD_DE,DT' || char(10)
+  || 'a,D,20240229,1' || char(10) || 'a,일,2024-03-01,2' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.days USING kosis_csv(file='build/kosis_cycle_days.csv');
+SELECT period, value, label FROM temp.days;
+SELECT writefile('build/kosis_cycle_bad_day.csv', 'C1_NM,PRD_SE,PRD_DE,DT' || char(10)
+  || 'a,D,20230229,1' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.bad_day USING kosis_csv(file='build/kosis_cycle_bad_day.csv');
+-- @expect
+-- | written
+-- | 1
+-- | period|value|label
+-- | 2024-02-29|1|20240229
+-- | 2024-03-01|2|2024-03-01
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_cycle_bad_day.csv line 2: "PRD_DE" '20230229' is not a period (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
 -- @check kosis_cycle-2.2 the portal's names 시점/데이터 with a 수록주기 column
 SELECT writefile('build/kosis_cycle_portal.csv', 'C1_NM,수록주기,시점,데이터' || char(10)
   || 'a,분기,201901,1' || char(10) || 'a,분기,201902,2' || char(10)) > 0 AS written;
