@@ -21,11 +21,15 @@
 ** is a fixed method (0..6) or one of these (TS_PROJ_N_FIXED + rule). */
 enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_RULES };
 #define POOL_SLOTS (TS_PROJ_N_FIXED + N_RULES)
+/* Auto's own projections as made (item 4: its realized errors, the
+** series' own only; never pooled). */
+#define SLOT_AUTO POOL_SLOTS
 /* A pool's record of one calendar year: each slot's error sum and count,
 ** then item 4c's spread of the year's first k periods (sum of squares,
 ** degrees of freedom, series). */
-#define POOL_SPREAD (POOL_SLOTS * 2)
-#define POOL_PER    (POOL_SLOTS * 2 + 3)
+#define SLOT_PER    3 /* sum of |r|, count, sum of APE */
+#define POOL_SPREAD (POOL_SLOTS * SLOT_PER)
+#define POOL_PER    (POOL_SLOTS * SLOT_PER + 3)
 
 /* ---- projection_errors.c ---------------------------------------------- */
 
@@ -34,19 +38,20 @@ int ts_proj_slot_value(const ts_proj_grid *g, const ts_proj_cell *cells, int yj,
 /* Absolute errors of slot s in years [from, yi) with a known total: their
 ** sum and count. */
 void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, int from,
-                        double *sum, double *n);
+                        double *sum, double *n, double *ape);
 /* The pool's absolute errors of slot s in the latest ERROR_YEARS years
 ** before yi, this series' own taken out: 0 and their sum and count, or 1
 ** with fewer than POOL_MIN. */
 int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
-                        double *sum, double *n);
+                        double *sum, double *n, double *ape);
 /* Item 4: the variance of slot s's error in year yi and its degrees of
-** freedom: 0, or 1 when neither own nor pooled errors are enough. */
+** freedom (*pooled: whether the pool's errors were in it; may be NULL): 0,
+** or 1 when neither own nor pooled errors are enough. */
 int ts_proj_error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
-                           double *var, double *df);
-/* Item 3: the mean absolute error auto ranks slot s by in year yi (the
-** pool's when it has enough, else the series' own): 0 and *d (*pooled
-** says which, when given), or 1. */
+                           double *var, double *df, int *pooled);
+/* Item 3: the mean absolute percentage error auto ranks slot s by in
+** year yi (the pool's when it has enough, else the series' own): 0 and *d
+** (*pooled says which, when given), or 1. */
 int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, double *d,
                        int *pooled);
 
