@@ -23,6 +23,10 @@
 **     and auto's comparable cases split by what it could do (fall back to
 **     prior_share; choose before Holt-Winters had 3 scored years; choose
 **     among all six) with the best fixed method's MAPE over the same cases.
+**  5. PROJ_HALF=even (odd) scores only the series of even (odd) index in
+**     each data set (0-based, in the order generated or read), the pool
+**     still made of every series: a rule is chosen on one half and
+**     confirmed on the other.  PROJ_NOPOOL=1 projects each series alone.
 */
 #include "projection/projection.h"
 
@@ -165,6 +169,11 @@ static void dataset_add(dataset *d, int P, int first_year, int n_years, const do
 ** data set, auto with the pool, its errors pooled too; then scored. */
 static void dataset_score(dataset *d, tally *t) {
   int use_pool = getenv("PROJ_NOPOOL") == NULL;
+  const char *zHalf = getenv("PROJ_HALF");
+  int half = zHalf == NULL                ? -1
+             : strcmp(zHalf, "odd") == 0  ? 1
+             : strcmp(zHalf, "even") == 0 ? 0
+                                          : -1;
   for (int i = 0; i < d->n; i++) {
     d->g[i].value = d->value + (size_t)i * MAX_YEARS * 12;
     d->g[i].present = d->present + (size_t)i * MAX_YEARS * 12;
@@ -199,6 +208,9 @@ static void dataset_score(dataset *d, tally *t) {
     for (int i = 0; i < d->n; i++) {
       ts_proj_grid *g = &d->g[i];
       if (k >= g->periods_per_year) continue;
+      g->pool = NULL;
+      if (half >= 0 && i % 2 != half) continue;
+      g->pool = use_pool ? &pool : NULL;
       score_series(g, k, d->cells + (size_t)i * MAX_YEARS * TS_PROJ_N_CELLS, t);
       g->pool = NULL;
     }

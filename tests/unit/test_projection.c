@@ -362,11 +362,11 @@ static void test_auto_weighted_median(void **state) {
 
 /* auto learns its rule from the errors its rules made.  Seven years of a
 ** half-yearly grid, every total 100; run_rate (RR), snaive (SN) and
-** prior_share (PS) written by hand.  Years 0..2 rank them (mean |ln
-** error| RR 0.069 < SN 0.079 < PS 0.089, close together); in years 3..5
-** RR is exact and the others over.  In year 3 the weighted median (weights
-** 1 / d^2: 208, 160, 127 of 495; sorted by value RR's 100 holds less than
-** half) is SN's 115, and the trimmed mean, the inverse-MSE mean and the
+** prior_share (PS) written by hand.  Years 0..2 rank them (mean
+** percentage error RR 0.07 < SN 0.08 < PS 0.09, close together); in years
+** 3..5 RR is exact and the others over.  In year 3 the weighted median
+** (weights 1 / d^2: 204, 156, 123 of 484; sorted by value RR's 100 holds
+** less than half) is SN's 115, and the trimmed mean, the inverse-MSE mean and the
 ** plain median are above 100 too: only "the best method" rule is exact in
 ** every year 3..5, so year 6 (its 3 errors in the latest 4 years) uses it:
 ** RR, ranked first, 130 -- not 140 or more as the other rules would. */
@@ -404,10 +404,17 @@ static void test_auto_learns_its_rule(void **state) {
   assert_string_equal(e.detail, "auto: the method with the smallest past errors");
   /* the backtest's auto column holds the same (no pool here) */
   assert_float_equal(cells[6 * TS_PROJ_N_CELLS + TS_PROJ_AUTO].value, 130, 0);
-  /* its interval: the best rule's errors are 0, capped by nothing wider */
+  /* its interval (projection_errors.c item 4e): the best rule's errors
+  ** are 0, but from a series' own errors alone (no pool), so auto's own
+  ** projections of years 2..5 join them: 108 (year 2, no method ranked:
+  ** the median), 115 (year 3), 100 and 100 (years 4 and 5, run_rate
+  ** weighing most), against totals of 100.  d = (ln 1.08 + ln 1.15 + 3 *
+  ** 0) / (4 + 3), the rule's 3 errors giving the degrees of freedom. */
   assert_true(e.interval_ok);
-  assert_float_equal(e.low, 130, 0);
-  assert_float_equal(e.high, 130, 0);
+  double d = (log(1.08) + log(1.15)) / 7,
+         half = ts_student_t_quantile(0.9, 3) * d * sqrt(acos(-1) / 2);
+  assert_float_equal(e.low, 130 * exp(-half), 1e-9);
+  assert_float_equal(e.high, 130 * exp(half), 1e-9);
 }
 
 /* No earlier errors but a complete prior year and 2 periods of this one:

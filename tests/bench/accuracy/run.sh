@@ -14,6 +14,8 @@
 #    620 cases x 4 fits: minutes even on an idle machine, so the synthetic
 #    sets are a sample and NSIM is 200 by default).
 #    Without them: said so, and tradestat's methods alone are reported.
+#    R's results are reused from OUT_DIR/r.csv when the data, the cases,
+#    r_forecasts.R, NSIM and CORES are those it was made from (r.key).
 # 3. compare.py prints the table (and the paired bootstrap, with R).
 set -e
 bin=$1 out=$2 nsim=${3:-200} cores=${4:-1}
@@ -28,10 +30,23 @@ mkdir -p "$out"
   --series "R datasets, monthly" sql/data/r/wineind.csv \
   --series "R datasets, monthly" sql/data/r/gas.csv
 r=""
-if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
+# R's projections depend on the data, the cases, r_forecasts.R, NSIM and
+# CORES (the seeded streams are per process), never on annual_projection's
+# answers: their fingerprint is kept beside r.csv, and a run with the same
+# one reuses r.csv instead of R's ten minutes.  Remove r.csv to run R again.
+key=$( { cat "$out/series.csv" "$here/r_forecasts.R"
+         sed -n 's/^\(.*,[0-9]*,[0-9]*\),[a-z_]*,.*/\1/p' "$out/cases.csv" | sort -u
+         echo "nsim $nsim cores $cores"; } | cksum)
+if [ -s "$out/r.csv" ] && [ "$(cat "$out/r.key" 2>/dev/null)" = "$key" ]; then
+  echo "R: $out/r.csv reused (same data, cases, script, NSIM and CORES; remove it to run R again):"
+  tail -1 "$out/r.log" 2>/dev/null || true
+  r=$out/r.csv
+elif command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(forecast)' >/dev/null 2>&1; then
+  rm -f "$out/r.key"
   Rscript "$here/r_forecasts.R" "$out/series.csv" "$out/cases.csv" "$out/r.csv" "$nsim" "$cores" \
     2>"$out/r.log" || { tail -5 "$out/r.log"; exit 1; }
   tail -1 "$out/r.log"
+  echo "$key" >"$out/r.key"
   r=$out/r.csv
 else
   echo "R: skipped (no Rscript with the forecast package; Debian r-cran-forecast); tradestat alone:"

@@ -1,0 +1,70 @@
+/*
+** projection/projection_errors.h -- private to projection_errors.c (the
+** errors, own and pooled, the pool and the intervals) and
+** projection_auto.c (auto's ranking and rules): the error slots, the
+** pool's layout, and the functions both halves call.  Not for the SQL
+** forms; items numbered as in those two files' contracts.
+*/
+#ifndef TRADESTAT_PROJECTION_ERRORS_H
+#define TRADESTAT_PROJECTION_ERRORS_H
+
+#include "projection/projection.h"
+
+#define ERROR_YEARS TS_PROJ_ERROR_YEARS
+#define POOL_WEIGHT 3 /* the pool counts as 3 years of a series' own errors */
+#define POOL_MIN    5 /* errors the pool needs before it is used */
+#define MAX_DF \
+  (TS_PROJ_MAX_HISTORY - 1) /* degrees of freedom, at most (the
+                                            t quantile cache's range) */
+
+/* Item 3: auto's ways of combining the ranked methods.  An error "slot"
+** is a fixed method (0..6) or one of these (TS_PROJ_N_FIXED + rule). */
+enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_RULES };
+#define POOL_SLOTS (TS_PROJ_N_FIXED + N_RULES)
+/* Auto's own projections as made (item 4: its realized errors, the
+** series' own only; never pooled). */
+#define SLOT_AUTO POOL_SLOTS
+/* A pool's record of one calendar year: each slot's error sum and count,
+** then item 4c's spread of the year's first k periods (sum of squares,
+** degrees of freedom, series). */
+#define SLOT_PER    3 /* sum of |r|, count, sum of APE */
+#define POOL_SPREAD (POOL_SLOTS * SLOT_PER)
+#define POOL_PER    (POOL_SLOTS * SLOT_PER + 3)
+
+/* ---- projection_errors.c ---------------------------------------------- */
+
+/* Slot s's projection of year yj: 0 and *v, or 1 when it has none. */
+int ts_proj_slot_value(const ts_proj_grid *g, const ts_proj_cell *cells, int yj, int s, double *v);
+/* Absolute errors of slot s in years [from, yi) with a known total: their
+** sum and count. */
+void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, int from,
+                        double *sum, double *n, double *ape);
+/* The pool's absolute errors of slot s in the latest ERROR_YEARS years
+** before yi, this series' own taken out: 0 and their sum and count, or 1
+** with fewer than POOL_MIN. */
+int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
+                        double *sum, double *n, double *ape);
+/* Item 4: the variance of slot s's error in year yi and its degrees of
+** freedom (*pooled: whether the pool's errors were in it; may be NULL): 0,
+** or 1 when neither own nor pooled errors are enough. */
+int ts_proj_error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
+                           double *var, double *df, int *pooled);
+/* Item 3: the mean absolute percentage error auto ranks slot s by in
+** year yi (the pool's when it has enough, else the series' own): 0 and *d
+** (*pooled says which, when given), or 1. */
+int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, double *d,
+                       int *pooled);
+
+/* ---- projection_auto.c ------------------------------------------------ */
+
+/* Item 3: every rule's projection of year yi from the fixed cells: 0, or
+** 1 when no method projects the year; *ranked as that file says. */
+int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
+                       double cand[N_RULES], int *ranked);
+/* The one method auto uses in year yi, or -1 (none or several). */
+int ts_proj_only_method(const ts_proj_grid *g, const ts_proj_cell *cells, int yi);
+/* Auto's projection of year yi from the fixed cells; *rule the rule used. */
+void ts_proj_auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, ts_proj_cell *out,
+                       int *rule);
+
+#endif /* TRADESTAT_PROJECTION_ERRORS_H */
