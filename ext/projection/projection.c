@@ -13,7 +13,13 @@
 **     with ORDER BY period and the default frame, the current row's year
 **     from the rows up to it).  Rows with a NULL value or period are
 **     skipped; no row left gives NULL.  Rows with the same period are
-**     summed (exact integer / compensated sums).
+**     summed (exact integer / compensated sums).  But a row with a NULL
+**     value still has a period: when the latest period among the rows
+**     has no figure (KOSIS's `-` for a quarter not yet published, `x`
+**     for a confidential one), that year's year-to-date is incomplete and
+**     the result is NULL, never the projection through the period
+**     before it (as yoy_growth's aggregate).  Such a row whose period
+**     does not read, or is of another kind than the figures', is ignored.
 **  3. The method must be one of run_rate, prior_share, avg_share, snaive,
 **     linear, holt_winters or auto, on every row; anything else (NULL
 **     included) is "argument 3 is not a method: 'x' (expected ...)".
@@ -71,10 +77,13 @@ typedef struct projection_state {
   ts_proj_method method;
   ts_deque series; /* the growth family's point deque: rows summed by
                         period, removed by xInverse, sorted when read */
+  ts_deque no_figure; /* the periods of rows with a NULL value (each
+                         counted as 0), so xInverse removes them too */
 } projection_state;
 
 /* Reads one row.  Returns 0 when the row counts, 1 to skip it, 2 after an
-** error was set on ctx. */
+** error was set on ctx, 3 for a row without a figure whose period reads
+** (into *period). */
 static int read_row(sqlite3_context *ctx, projection_state *s, sqlite3_value **argv,
                     ts_number *value, ts_period *period) {
   const char *zMethod = (const char *)sqlite3_value_text(argv[2]);
@@ -95,9 +104,16 @@ static int read_row(sqlite3_context *ctx, projection_state *s, sqlite3_value **a
   }
   ts_number_status st = ts_arg_number(ctx, FUNC, 1, argv[0], value);
   if (st == TS_NUMBER_NOT_NUMBER) return 2;
+  if (st == TS_NUMBER_NULL) {
+    /* No figure: only a period that reads counts (contract item 2). */
+    char *zErr = NULL;
+    int bad = ts_value_period(argv[1], period, &zErr);
+    sqlite3_free(zErr);
+    return bad ? 1 : 3;
+  }
   int rc = ts_arg_period(ctx, FUNC, 2, argv[1], period);
   if (rc == 2) return 2;
-  if (st == TS_NUMBER_NULL || rc == 1) return 1;
+  if (rc == 1) return 1;
   if (s->series.kind != TS_KIND_NONE && period->kind != s->series.kind) {
     char a[TS_PERIOD_LABEL_MAX], b[TS_PERIOD_LABEL_MAX];
     ts_period_format(&s->series.first_seen, a);
@@ -124,7 +140,16 @@ static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (read_row(ctx, s, argv, &value, &period) != 0) return;
+  int r = read_row(ctx, s, argv, &value, &period);
+  if (r == 3) {
+    static const ts_number zero = {1, 0, 0.0};
+    /* of another kind than the first NULL row's: ignored, like any
+    ** period of a row without a figure that does not belong */
+    if (ts_deque_add(&s->no_figure, &period, &zero) == TS_DEQUE_NOMEM)
+      sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (r != 0) return;
   ts_deque_status st = ts_deque_add(&s->series, &period, &value);
   if (st == TS_DEQUE_NOMEM)
     sqlite3_result_error_nomem(ctx);
@@ -141,8 +166,13 @@ static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **a
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (read_row(ctx, s, argv, &value, &period) != 0) return;
-  ts_deque_remove(&s->series, &period, &value);
+  int r = read_row(ctx, s, argv, &value, &period);
+  if (r == 3) {
+    static const ts_number zero = {1, 0, 0.0};
+    if (period.kind == s->no_figure.kind) ts_deque_remove(&s->no_figure, &period, &zero);
+  } else if (r == 0) {
+    ts_deque_remove(&s->series, &period, &value);
+  }
 }
 
 /* Index of the latest point a row is left in (removal from the middle of
@@ -180,6 +210,15 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
     return;
   }
   ts_period_kind kind = s->series.kind;
+  if (s->no_figure.count > 0 && s->no_figure.kind == kind) {
+    /* the latest period has rows but no figure (contract item 2) */
+    ts_deque_sort(&s->no_figure);
+    int k = latest_point(ts_deque_points(&s->no_figure), s->no_figure.count);
+    if (k >= 0 && ts_deque_points(&s->no_figure)[k].ordinal > a[latest].ordinal) {
+      sqlite3_result_null(ctx);
+      return;
+    }
+  }
   if (kind == TS_KIND_DAY) {
     result_day_run_rate(ctx, a, latest);
     return;
@@ -208,7 +247,10 @@ static void projection_value(sqlite3_context *ctx) {
 static void projection_final(sqlite3_context *ctx) {
   projection_state *s = sqlite3_aggregate_context(ctx, 0);
   projection_result(ctx, s);
-  if (s) ts_deque_free(&s->series);
+  if (s) {
+    ts_deque_free(&s->series);
+    ts_deque_free(&s->no_figure);
+  }
 }
 
 int ts_projection_register(sqlite3 *db) {
