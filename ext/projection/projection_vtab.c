@@ -220,7 +220,12 @@ typedef struct projection_cursor {
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
+  int pt_lo, pt_hi;    /* the current year's points: aPoint[pt_lo .. pt_hi) */
+  sqlite3_int64 ord0;  /* the ordinal of the current year's first period */
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
+  /* through's label for this series, its year rewritten by each row
+  ** (result_through); "" until made */
+  char through_label[TS_PERIOD_LABEL_MAX];
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
   int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
@@ -892,6 +897,8 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   const projection_vtab *vtab = settings_of(pCur);
   const ts_series *s = pCur->series;
   cur->yi = -1;
+  cur->pt_lo = cur->pt_hi = 0;
+  cur->through_label[0] = 0;
   cur->method = pCur->spec == &pCur->own && pCur->cfg == NULL ? cur->method : vtab->method;
   release_series(cur);
   if (s->kind == TS_KIND_DAY) {
@@ -932,16 +939,35 @@ static int year_has_data(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
+/* The current row's points, aPoint[pt_lo .. pt_hi): a series' points
+** are sorted by period and a kind's periods (days aside, which are never
+** projected) have consecutive ordinals, so they are found by moving on
+** from the last row's.  A column then reads its own year's points: it
+** read every point of the series, each turned back into a year and a
+** position, which made a query of every column quadratic in a series'
+** length (two thirds of its instructions on 12 years of months). */
+static void year_points(projection_cursor *cur) {
+  const ts_series *s = cur->base.series;
+  ts_period start = {s->kind, cur->grid.first_year + cur->yi, 1, 0, 0};
+  int i = cur->pt_hi;
+  cur->ord0 = ts_period_ordinal(&start);
+  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0) i++;
+  cur->pt_lo = i;
+  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0 + cur->grid.periods_per_year) i++;
+  cur->pt_hi = i;
+}
+
+/* Position in the year (1-based) of point i of the current year. */
+static int point_position(const projection_cursor *cur, int i) {
+  return (int)(cur->base.series->aPoint[i].ordinal - cur->ord0) + 1;
+}
+
 /* Whether a period of the current year up to position last is a roll-up
 ** missing some of its months (grain=). */
 static int year_incomplete(const projection_cursor *cur, int last) {
   const ts_series *s = cur->base.series;
-  for (int i = 0; cur->any_incomplete && i < s->nPoint; i++) {
-    ts_period p;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
-      return 1;
-  }
+  for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
+    if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
   return 0;
 }
 
@@ -949,12 +975,8 @@ static int year_incomplete(const projection_cursor *cur, int last) {
 ** of the year when last is 0) rests on a preliminary figure. */
 static int year_preliminary(const projection_cursor *cur, int last) {
   const ts_series *s = cur->base.series;
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_period p;
-    if (!s->aPoint[i].preliminary[0]) continue;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year == cur->grid.first_year + cur->yi && (last == 0 || p.sub <= last)) return 1;
-  }
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
+    if (s->aPoint[i].preliminary[0] && (last == 0 || point_position(cur, i) <= last)) return 1;
   return 0;
 }
 
@@ -1002,6 +1024,7 @@ static int projection_next(ts_series_cursor *pCur) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
     if (!year_has_data(&cur->grid, cur->yi)) continue;
     pCur->row_key = cur->grid.first_year + cur->yi;
+    year_points(cur);
     estimate_row(cur);
     return 1;
   }
@@ -1038,10 +1061,8 @@ static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
   ts_sum total;
   int found = 0;
   ts_sum_init(&total);
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_period p;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++) {
+    if (point_position(cur, i) > last) continue;
     if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
     ts_sum_merge(&total, &s->aPoint[i].sum[0]);
     found++;
@@ -1058,12 +1079,20 @@ static int observed(const projection_cursor *cur) {
   return n;
 }
 
-static void result_through(sqlite3_context *ctx, const projection_cursor *cur) {
-  ts_period p = {cur->base.series->kind, cur->grid.first_year + cur->yi, cur->k, 0, 0};
-  char buf[TS_PERIOD_LABEL_MAX];
+/* through's label, formatted once per series: every row of a series has
+** the same kind and k, and a label of every kind but days (never
+** projected) begins with its year's four digits, so a row writes only
+** those (ts_period_format per row was most of this column's cost). */
+static void result_through(sqlite3_context *ctx, projection_cursor *cur) {
+  int year = cur->grid.first_year + cur->yi;
+  char *z = cur->through_label;
   if (cur->k == 0) return;
-  ts_period_format(&p, buf);
-  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+  if (z[0] == 0) {
+    ts_period p = {cur->base.series->kind, year, cur->k, 0, 0};
+    ts_period_format(&p, z);
+  }
+  for (int d = 3; d >= 0; d--, year /= 10) z[d] = (char)('0' + year % 10);
+  sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
 }
 
 static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
