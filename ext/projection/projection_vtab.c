@@ -223,6 +223,7 @@ typedef struct projection_cursor {
   int pt_lo, pt_hi;    /* the current year's points: aPoint[pt_lo .. pt_hi) */
   sqlite3_int64 ord0;  /* the ordinal of the current year's first period */
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
+  int cells_partial;   /* cells made for the asked-for years only (own_years_cells) */
   /* through's label for this series, its year rewritten by each row
   ** (result_through); "" until made */
   char through_label[TS_PERIOD_LABEL_MAX];
@@ -891,6 +892,41 @@ static int series_cells(projection_cursor *cur) {
   return rc;
 }
 
+static int year_has_data(const ts_proj_grid *g, int yi) {
+  for (int pos = 1; pos <= g->periods_per_year; pos++)
+    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
+  return 0;
+}
+
+/* Whether a method's backtest cell of a year is made from the grid alone,
+** whatever the other years' cells: all but holt_winters (a chain of fits
+** through the years) and auto (which ranks the earlier years' cells). */
+static int cell_stands_alone(ts_proj_method m) {
+  return m != TS_PROJ_HOLT_WINTERS && m != TS_PROJ_AUTO;
+}
+
+/* Before the pool is built a row's projection reads its own year's cell
+** of its method alone (estimate_row without an interval): only the years
+** the query asks for that have data are backtested, the others' cells
+** left as the backtest leaves a method it does not run.  A WHERE on year
+** then spares the rest (a year of 12 for the latest year; theta fits one
+** year instead of every one).  The first row that reads low, high or
+** note makes the whole backtest (row_interval): the same cells as made
+** at once. */
+static void own_years_cells(projection_cursor *cur) {
+  const ts_proj_grid *g = &cur->grid;
+  for (int yi = 0; yi < g->n_years; yi++) {
+    for (int m = 0; m < TS_PROJ_N_CELLS; m++) {
+      ts_proj_cell *c = &cur->cells[yi * TS_PROJ_N_CELLS + m];
+      memset(c, 0, sizeof(*c));
+      c->model_sd = -1;
+    }
+    if (ts_series_wants_year(&cur->base, g->first_year + yi) && year_has_data(g, yi))
+      ts_proj_fixed(g, yi, cur->k, cur->method, &cur->cells[yi * TS_PROJ_N_CELLS + cur->method]);
+  }
+  cur->cells_partial = 1;
+}
+
 /* Lays out a freshly scanned series and runs its backtest. */
 static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
@@ -908,6 +944,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   cur->any_incomplete = 0;
+  cur->cells_partial = 0;
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   int rc = prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
@@ -929,14 +966,11 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   if (cur->pp->pooled) {
     cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
     if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  } else if (cell_stands_alone(cur->method)) {
+    own_years_cells(cur);
+    return SQLITE_OK;
   }
   return series_cells(cur);
-}
-
-static int year_has_data(const ts_proj_grid *g, int yi) {
-  for (int pos = 1; pos <= g->periods_per_year; pos++)
-    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
-  return 0;
 }
 
 /* The current row's points, aPoint[pt_lo .. pt_hi): a series' points
@@ -1013,6 +1047,14 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   }
   cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
   if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  if (cur->cells_partial) { /* the interval reads earlier years' cells */
+    rc = series_cells(cur);
+    cur->cells_partial = 0;
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_nomem(ctx);
+      return 1;
+    }
+  }
   estimate_row(cur);
   return 0;
 }
