@@ -96,6 +96,15 @@
 **     the pools (both bounded by the span of years, not by the rows).
 **     Not bounded: reconcile= (item 9) needs every backtest at once and
 **     keeps them all; sqlite3_hard_heap_limit64() is its bound.
+** 12. Work per row, not per series: a row reads its own year's points
+**     (year_points), and until the pool is built a method whose cell of a
+**     year stands alone (all but holt_winters and auto) is backtested for
+**     the years the WHERE asks for only (own_years_cells); the first row
+**     that reads low, high or note makes the rest (row_interval), the
+**     same cells.  A bound on year still reads every earlier year (item
+**     5): a projection is raised to its year-to-date only when no value
+**     up to its point is negative, and a month series' January..April
+**     rule looks at every earlier year (projection_core.c items 5, 1b).
 */
 #include "glue/glue.h"
 #include "vtab/series_vtab.h"
