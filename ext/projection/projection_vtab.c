@@ -96,6 +96,15 @@
 **     the pools (both bounded by the span of years, not by the rows).
 **     Not bounded: reconcile= (item 9) needs every backtest at once and
 **     keeps them all; sqlite3_hard_heap_limit64() is its bound.
+** 12. Work per row, not per series: a row reads its own year's points
+**     (year_points), and until the pool is built a method whose cell of a
+**     year stands alone (all but holt_winters and auto) is backtested for
+**     the years the WHERE asks for only (own_years_cells); the first row
+**     that reads low, high or note makes the rest (row_interval), the
+**     same cells.  A bound on year still reads every earlier year (item
+**     5): a projection is raised to its year-to-date only when no value
+**     up to its point is negative, and a month series' January..April
+**     rule looks at every earlier year (projection_core.c items 5, 1b).
 */
 #include "glue/glue.h"
 #include "vtab/series_vtab.h"
@@ -220,7 +229,13 @@ typedef struct projection_cursor {
   ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
   int k;               /* through, in the series' periods; 0: not a boundary */
   int yi;              /* current year index in grid */
+  int pt_lo, pt_hi;    /* the current year's points: aPoint[pt_lo .. pt_hi) */
+  sqlite3_int64 ord0;  /* the ordinal of the current year's first period */
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
+  int cells_partial;   /* cells made for the asked-for years only (own_years_cells) */
+  /* through's label for this series, its year rewritten by each row
+  ** (result_through); "" until made */
+  char through_label[TS_PERIOD_LABEL_MAX];
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
   int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
@@ -886,12 +901,49 @@ static int series_cells(projection_cursor *cur) {
   return rc;
 }
 
+static int year_has_data(const ts_proj_grid *g, int yi) {
+  for (int pos = 1; pos <= g->periods_per_year; pos++)
+    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
+  return 0;
+}
+
+/* Whether a method's backtest cell of a year is made from the grid alone,
+** whatever the other years' cells: all but holt_winters (a chain of fits
+** through the years) and auto (which ranks the earlier years' cells). */
+static int cell_stands_alone(ts_proj_method m) {
+  return m != TS_PROJ_HOLT_WINTERS && m != TS_PROJ_AUTO;
+}
+
+/* Before the pool is built a row's projection reads its own year's cell
+** of its method alone (estimate_row without an interval): only the years
+** the query asks for that have data are backtested, the others' cells
+** left as the backtest leaves a method it does not run.  A WHERE on year
+** then spares the rest (a year of 12 for the latest year; theta fits one
+** year instead of every one).  The first row that reads low, high or
+** note makes the whole backtest (row_interval): the same cells as made
+** at once. */
+static void own_years_cells(projection_cursor *cur) {
+  const ts_proj_grid *g = &cur->grid;
+  for (int yi = 0; yi < g->n_years; yi++) {
+    for (int m = 0; m < TS_PROJ_N_CELLS; m++) {
+      ts_proj_cell *c = &cur->cells[yi * TS_PROJ_N_CELLS + m];
+      memset(c, 0, sizeof(*c));
+      c->model_sd = -1;
+    }
+    if (ts_series_wants_year(&cur->base, g->first_year + yi) && year_has_data(g, yi))
+      ts_proj_fixed(g, yi, cur->k, cur->method, &cur->cells[yi * TS_PROJ_N_CELLS + cur->method]);
+  }
+  cur->cells_partial = 1;
+}
+
 /* Lays out a freshly scanned series and runs its backtest. */
 static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
   const projection_vtab *vtab = settings_of(pCur);
   const ts_series *s = pCur->series;
   cur->yi = -1;
+  cur->pt_lo = cur->pt_hi = 0;
+  cur->through_label[0] = 0;
   cur->method = pCur->spec == &pCur->own && pCur->cfg == NULL ? cur->method : vtab->method;
   release_series(cur);
   if (s->kind == TS_KIND_DAY) {
@@ -901,6 +953,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   cur->any_incomplete = 0;
+  cur->cells_partial = 0;
   for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   int rc = prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
@@ -922,26 +975,42 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   if (cur->pp->pooled) {
     cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
     if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  } else if (cell_stands_alone(cur->method)) {
+    own_years_cells(cur);
+    return SQLITE_OK;
   }
   return series_cells(cur);
 }
 
-static int year_has_data(const ts_proj_grid *g, int yi) {
-  for (int pos = 1; pos <= g->periods_per_year; pos++)
-    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
-  return 0;
+/* The current row's points, aPoint[pt_lo .. pt_hi): a series' points
+** are sorted by period and a kind's periods (days aside, which are never
+** projected) have consecutive ordinals, so they are found by moving on
+** from the last row's.  A column then reads its own year's points: it
+** read every point of the series, each turned back into a year and a
+** position, which made a query of every column quadratic in a series'
+** length (two thirds of its instructions on 12 years of months). */
+static void year_points(projection_cursor *cur) {
+  const ts_series *s = cur->base.series;
+  ts_period start = {s->kind, cur->grid.first_year + cur->yi, 1, 0, 0};
+  int i = cur->pt_hi;
+  cur->ord0 = ts_period_ordinal(&start);
+  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0) i++;
+  cur->pt_lo = i;
+  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0 + cur->grid.periods_per_year) i++;
+  cur->pt_hi = i;
+}
+
+/* Position in the year (1-based) of point i of the current year. */
+static int point_position(const projection_cursor *cur, int i) {
+  return (int)(cur->base.series->aPoint[i].ordinal - cur->ord0) + 1;
 }
 
 /* Whether a period of the current year up to position last is a roll-up
 ** missing some of its months (grain=). */
 static int year_incomplete(const projection_cursor *cur, int last) {
   const ts_series *s = cur->base.series;
-  for (int i = 0; cur->any_incomplete && i < s->nPoint; i++) {
-    ts_period p;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year == cur->grid.first_year + cur->yi && p.sub <= last && s->aPoint[i].incomplete[0])
-      return 1;
-  }
+  for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
+    if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
   return 0;
 }
 
@@ -949,12 +1018,8 @@ static int year_incomplete(const projection_cursor *cur, int last) {
 ** of the year when last is 0) rests on a preliminary figure. */
 static int year_preliminary(const projection_cursor *cur, int last) {
   const ts_series *s = cur->base.series;
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_period p;
-    if (!s->aPoint[i].preliminary[0]) continue;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year == cur->grid.first_year + cur->yi && (last == 0 || p.sub <= last)) return 1;
-  }
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
+    if (s->aPoint[i].preliminary[0] && (last == 0 || point_position(cur, i) <= last)) return 1;
   return 0;
 }
 
@@ -991,6 +1056,14 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   }
   cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
   if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
+  if (cur->cells_partial) { /* the interval reads earlier years' cells */
+    rc = series_cells(cur);
+    cur->cells_partial = 0;
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_nomem(ctx);
+      return 1;
+    }
+  }
   estimate_row(cur);
   return 0;
 }
@@ -1002,6 +1075,7 @@ static int projection_next(ts_series_cursor *pCur) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
     if (!year_has_data(&cur->grid, cur->yi)) continue;
     pCur->row_key = cur->grid.first_year + cur->yi;
+    year_points(cur);
     estimate_row(cur);
     return 1;
   }
@@ -1038,10 +1112,8 @@ static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
   ts_sum total;
   int found = 0;
   ts_sum_init(&total);
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_period p;
-    ts_period_from_ordinal(s->kind, s->aPoint[i].ordinal, &p);
-    if (p.year != cur->grid.first_year + cur->yi || p.sub > last) continue;
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++) {
+    if (point_position(cur, i) > last) continue;
     if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
     ts_sum_merge(&total, &s->aPoint[i].sum[0]);
     found++;
@@ -1058,12 +1130,20 @@ static int observed(const projection_cursor *cur) {
   return n;
 }
 
-static void result_through(sqlite3_context *ctx, const projection_cursor *cur) {
-  ts_period p = {cur->base.series->kind, cur->grid.first_year + cur->yi, cur->k, 0, 0};
-  char buf[TS_PERIOD_LABEL_MAX];
+/* through's label, formatted once per series: every row of a series has
+** the same kind and k, and a label of every kind but days (never
+** projected) begins with its year's four digits, so a row writes only
+** those (ts_period_format per row was most of this column's cost). */
+static void result_through(sqlite3_context *ctx, projection_cursor *cur) {
+  int year = cur->grid.first_year + cur->yi;
+  char *z = cur->through_label;
   if (cur->k == 0) return;
-  ts_period_format(&p, buf);
-  sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+  if (z[0] == 0) {
+    ts_period p = {cur->base.series->kind, year, cur->k, 0, 0};
+    ts_period_format(&p, z);
+  }
+  for (int d = 3; d >= 0; d--, year /= 10) z[d] = (char)('0' + year % 10);
+  sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
 }
 
 static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
