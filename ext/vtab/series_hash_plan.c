@@ -43,6 +43,7 @@ static void answers_drop(ts_probes *p) {
   p->kind = TS_PROBE_UNKNOWN;
   p->walk = p->keys = -1;
   p->rows_known = 0;
+  p->shape_known = 0;
 }
 
 void ts_probes_clear(ts_probes *p) {

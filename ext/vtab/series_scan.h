@@ -12,6 +12,24 @@
 #include "vtab/series_hash.h"
 #include "vtab/series_store.h"
 
+/* ---- statements kept between filters (series_keep.c) ---------------- */
+#define TS_KEEP_STMTS 4 /* the ordered query, the same-key test, a sorted read, one more */
+/* At the start of a scan: whether kept statements may serve spec's source
+** now.  Drops every kept statement when the source's schema cookie moved
+** or cannot be read; 0 also for k NULL. */
+int ts_keep_check(ts_scan_keep *k, sqlite3 *db, const ts_source_spec *spec, unsigned *pEpoch);
+/* A statement of text zSql: the kept one of that exact text (taken out
+** of the keep), else newly prepared.  Returns the prepare's code. */
+int ts_keep_prepare(ts_scan_keep *k, sqlite3 *db, const char *zSql, sqlite3_stmt **ppStmt);
+/* Gives stmt back: reset, unbound and kept (the oldest kept one is
+** finalized); finalized instead when k is NULL or not usable, or the
+** keep was flushed since the scan's check (*pEpoch then: epoch). */
+void ts_keep_return(ts_scan_keep *k, unsigned epoch, sqlite3_stmt *stmt);
+/* What the plan of query zSql says for the watched walk (series_walk.c),
+** kept like the statements: 1 and *pWalk when known for that text. */
+int ts_keep_walk(ts_scan_keep *k, const char *zSql, int *pWalk);
+void ts_keep_set_walk(ts_scan_keep *k, const char *zSql, int walk);
+
 struct ts_scan {
   sqlite3 *db;
   const ts_source_spec *spec;
@@ -55,14 +73,21 @@ struct ts_scan {
   char zLabel[32];
   ts_period label_period;
   ts_day_extent extent; /* days the source holds, for roll-ups of days */
+  /* The cursor's kept statements (series_keep.c): stmt, same and a sorted
+  ** read are taken from it and given back to it; NULL: none kept. */
+  ts_scan_keep *keep;
+  unsigned keep_epoch;
+  char aAff[TS_MAX_BY + 1]; /* affinities of the by columns and the period */
 };
 
 /* The source query's text (series_source.c): binds are numbered in order
-** (aBound[i]: how many values by column i binds, 0 for none);
+** (aBound[i]: how many values by column i binds, 0 for none); aAff: the
+** by columns' and the period's affinities ('T', 'N', 'B');
 ** with_preliminary adds the source's "preliminary" column; sorted orders
 ** by +column (no index walk) and breaks ties by rowid. */
 char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                    const char *zFrom, int *aBound, int with_preliminary, int sorted);
+                    const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                    int sorted);
 /* Takes the current row's key as the series' key (and binds it into the
 ** same-key test). */
 int ts_scan_take_keys(ts_scan *scan);

@@ -66,6 +66,7 @@
 #include "vtab/series_scan.h"
 #include "vtab/series_hash.h"
 #include "vtab/series_extent.h"
+#include "vtab/series_hash_plan.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -432,12 +433,10 @@ static int in_list_pushable(sqlite3_value *pList, char affinity) {
   return rc == SQLITE_DONE ? n : 0;
 }
 
-/* Builds the query text into a sqlite3_str; binds are numbered in order
-** (aBound[i]: how many values by column i binds, 0 for none). */
+/* Builds the query text (series_scan.h). */
 char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                    const char *zFrom, int *aBound, int with_preliminary, int sorted) {
-  char aAff[TS_MAX_BY + 1];
-  source_affinities(db, spec, zFrom, aAff);
+                    const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                    int sorted) {
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
@@ -541,7 +540,7 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
   if (spec->nBy == 0) return SQLITE_OK;
   char *zSql = ts_same_key_sql(scan->db, spec, spec->nBy);
   if (zSql == NULL) return SQLITE_NOMEM;
-  int rc = sqlite3_prepare_v2(scan->db, zSql, -1, &scan->same, NULL);
+  int rc = ts_keep_prepare(scan->keep, scan->db, zSql, &scan->same);
   sqlite3_free(zSql);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
     *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
@@ -551,14 +550,37 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
 /* A source column named "preliminary" (kosis_csv has one) that is not
 ** one of the columns the spec reads: its index in the scan's query, or
 ** -1.  A true value marks the row's figure as preliminary. */
-static int preliminary_column(sqlite3 *db, const ts_source_spec *spec) {
+static int preliminary_column(const ts_source_spec *spec, int has_preliminary) {
   const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
                                        spec->zFlow};
   for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
   for (int i = 0; i < 4 + spec->nBy; i++)
     if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
-  if (!ts_source_has_column(db, spec->zSchema, spec->zTable, "preliminary")) return -1;
+  if (!has_preliminary) return -1;
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
+}
+
+/* What the query's text is built from and only the source's schema
+** decides -- the affinities (into scan->aAff) and whether the source has
+** a "preliminary" column (*pHas) -- asked of the source, or kept in
+** spec->probes while its schema cookie stays (a join's inner loop asked
+** both once per outer row: a prepare and a pragma, a fifth of its
+** instructions). */
+static void source_shape(ts_scan *scan, const char *zFrom, int *pHas) {
+  const ts_source_spec *spec = scan->spec;
+  ts_probes *p = ts_probes_fresh(scan->db, spec);
+  if (p && p->shape_known) {
+    memcpy(scan->aAff, p->aAff, sizeof(scan->aAff));
+    *pHas = p->has_preliminary;
+    return;
+  }
+  source_affinities(scan->db, spec, zFrom, scan->aAff);
+  *pHas = ts_source_has_column(scan->db, spec->zSchema, spec->zTable, "preliminary");
+  if (p) {
+    memcpy(p->aAff, scan->aAff, sizeof(p->aAff));
+    p->has_preliminary = *pHas;
+    p->shape_known = 1;
+  }
 }
 
 /* The hash pass read every row when no series column and no year was
@@ -575,6 +597,11 @@ static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aB
 
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr) {
+  return ts_scan_open_kept(db, spec, pd, NULL, ppScan, pzErr);
+}
+
+int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                      ts_scan_keep *keep, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
   ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
   if (scan == NULL) return SQLITE_NOMEM;
@@ -594,11 +621,14 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     return SQLITE_OK;
   }
   char *zFrom = ts_source_sql_name(spec);
-  int aBound[TS_MAX_BY];
-  scan->iPreliminary = zFrom ? preliminary_column(db, spec) : -1;
+  int aBound[TS_MAX_BY], has_preliminary = 0;
+  if (ts_keep_check(keep, db, spec, &scan->keep_epoch)) scan->keep = keep;
+  if (zFrom) source_shape(scan, zFrom, &has_preliminary);
+  scan->iPreliminary = preliminary_column(spec, has_preliminary);
   char *zSql =
-      zFrom ? ts_scan_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0, 0) : NULL;
-  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
+      zFrom ? ts_scan_query(db, spec, pd, zFrom, scan->aAff, aBound, scan->iPreliminary >= 0, 0)
+            : NULL;
+  int rc = zSql ? ts_keep_prepare(scan->keep, db, zSql, &scan->stmt) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
@@ -633,8 +663,8 @@ static void clear_keys(ts_series *s) {
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
   ts_hash_close(scan->hash);
-  sqlite3_finalize(scan->stmt);
-  sqlite3_finalize(scan->same);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->same);
   sqlite3_free(scan->zSortSql);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);

@@ -172,6 +172,16 @@ typedef struct ts_scan ts_scan;
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr);
+/* The same, with the source query's statements taken from and given back
+** to keep (series_keep.c): a cursor filtered again and again (the inner
+** loop of a join) prepares its query once.  keep NULL: ts_scan_open. */
+typedef struct ts_scan_keep ts_scan_keep;
+int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                      ts_scan_keep *keep, ts_scan **ppScan, char **pzErr);
+/* A cursor's keep: new (NULL: out of memory, then nothing is kept), and
+** freed with every statement it holds (at the cursor's close). */
+ts_scan_keep *ts_scan_keep_new(void);
+void ts_scan_keep_free(ts_scan_keep *keep);
 /* A streaming read that walks an index lacking the value column is
 ** watched: over each window of TS_WATCH_ROWS rows, more than one page
 ** cache miss per TS_WATCH_MISS_RATE rows switches it, at a series

@@ -97,9 +97,17 @@ int ts_walk_watch(ts_scan *scan, const ts_pushdown *pd, const int *aBound, const
   if (scan->stmt == NULL || spec->grain != TS_KIND_NONE || (pd && pd->snapshot)) return SQLITE_OK;
   for (int i = 0; i < spec->nBy; i++)
     if (aBound[i]) return SQLITE_OK;
-  if (!walks_index_with_seeks(scan->db, scan->stmt, spec->nBy + 1)) return SQLITE_OK;
+  /* The plan is read with EXPLAIN QUERY PLAN, a prepare of its own: its
+  ** reading is kept with the statement (series_keep.c). */
+  int walk = 0;
+  if (!ts_keep_walk(scan->keep, sqlite3_sql(scan->stmt), &walk)) {
+    walk = walks_index_with_seeks(scan->db, scan->stmt, spec->nBy + 1);
+    ts_keep_set_walk(scan->keep, sqlite3_sql(scan->stmt), walk);
+  }
+  if (!walk) return SQLITE_OK;
   int aUnused[TS_MAX_BY];
-  scan->zSortSql = ts_scan_query(scan->db, spec, pd, zFrom, aUnused, scan->iPreliminary >= 0, 1);
+  scan->zSortSql =
+      ts_scan_query(scan->db, spec, pd, zFrom, scan->aAff, aUnused, scan->iPreliminary >= 0, 1);
   if (scan->zSortSql == NULL) return SQLITE_NOMEM;
   scan->watch = 1;
   scan->miss0 = cache_misses(scan->db);
@@ -148,7 +156,7 @@ int ts_walk_judge(ts_scan *scan, char **pzErr) {
   }
 #endif
   sqlite3_stmt *walk = scan->stmt, *sorted = NULL;
-  int rc = sqlite3_prepare_v2(scan->db, scan->zSortSql, -1, &sorted, NULL);
+  int rc = ts_keep_prepare(scan->keep, scan->db, scan->zSortSql, &sorted);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(sorted);
     if (rc != SQLITE_NOMEM)
@@ -159,7 +167,8 @@ int ts_walk_judge(ts_scan *scan, char **pzErr) {
   scan->stmt = sorted;
   scan->positioned = 0;
   rc = skip_series(scan, scan->nSeriesTaken, pzErr);
-  sqlite3_finalize(walk); /* after: the sorted read holds the transaction */
+  ts_keep_return(scan->keep, scan->keep_epoch,
+                 walk); /* after: the sorted read holds the transaction */
   if (rc == SQLITE_OK) ORDER_COUNT(1);
   return rc;
 }
