@@ -30,7 +30,7 @@
 
 struct ts_scan_keep {
   sqlite3_stmt *a[TS_KEEP_STMTS]; /* reset and unbound; a[0] the last given back */
-  int nCookie;                     /* 0: nothing is known of the schema yet */
+  int nCookie;                    /* 0: nothing is known of the schema yet */
   sqlite3_int64 aCookie[TS_PROBE_SCHEMAS];
   int usable;     /* the last ts_keep_check's answer */
   char *zWalkFor; /* the query text whose plan walk describes; NULL: none */
