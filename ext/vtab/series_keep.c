@@ -79,7 +79,9 @@ int ts_keep_check(ts_scan_keep *k, sqlite3 *db, const ts_source_spec *spec, unsi
 int ts_keep_prepare(ts_scan_keep *k, sqlite3 *db, const char *zSql, sqlite3_stmt **ppStmt) {
   *ppStmt = NULL;
   for (int i = 0; k && k->usable && i < TS_KEEP_STMTS; i++) {
-    if (k->a[i] == NULL || strcmp(sqlite3_sql(k->a[i]), zSql) != 0) continue;
+    /* Kept ones were reset when given back; a busy one is never taken. */
+    if (k->a[i] == NULL || sqlite3_stmt_busy(k->a[i]) || strcmp(sqlite3_sql(k->a[i]), zSql) != 0)
+      continue;
     *ppStmt = k->a[i];
     for (; i + 1 < TS_KEEP_STMTS; i++) k->a[i] = k->a[i + 1];
     k->a[TS_KEEP_STMTS - 1] = NULL;

@@ -26,7 +26,9 @@ row), through each scan path (scan=stream, scan=hash, scan=auto):
      affinity changes: WHERE partner = '3' must still find partner 3);
   5. nothing is held after a query: once it is read to its end, or
      abandoned half-way and its cursor closed, a second connection that
-     waits for no lock (timeout 0) writes the source at once.
+     waits for no lock (timeout 0) writes the source at once, and the
+     connection itself can VACUUM and DROP TABLE the source (the query
+     then says the source is gone; made again, it answers again).
 
     /usr/bin/python3 tests/trust/probes_keep.py [build/tradestat]
 """
@@ -265,6 +267,19 @@ def check_not_held(db, path_db):
            % (path, held))
         same_as_plain(db, path, "after the other connection's writes")
     writer.close()
+    # The connection itself: VACUUM refuses to run beside a statement in
+    # progress, and DROP TABLE of a table one reads.
+    db.execute("VACUUM")
+    db.execute("DROP TABLE src")
+    for path in PATHS:
+        try:
+            db.execute("SELECT count(*) FROM y_%s" % path).fetchall()
+            ok(False, "scan=%s: the source dropped, the query still answered" % path)
+        except sqlite3.Error as e:
+            ok("no such table" in str(e), "scan=%s: the source dropped: %s" % (path, e))
+    make_source(db)
+    for path in PATHS:
+        same_as_plain(db, path, "the source made again after VACUUM and DROP TABLE")
 
 
 def main():
