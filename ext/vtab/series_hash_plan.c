@@ -1,9 +1,9 @@
 /*
 ** vtab/series_hash_plan.c -- which scan path a query of a series table
 ** takes (docs/design.md, "Scan paths"): the rule of scan=auto, the probes
-** of the source it asks (how many rows, whether an index covers the
-** series-order walk), and the plan letter EXPLAIN QUERY PLAN shows
-** (ts_hash_plan).  The hash path itself is series_hash.c.
+** of the source it asks (what it is, how many rows), and the plan letter
+** EXPLAIN QUERY PLAN shows (ts_hash_plan).  The hash path itself is
+** series_hash.c.
 **
 ** The probes are asked in xBestIndex and again in every xFilter: once per
 ** outer row when the table is the inner loop of a join or sits in a
@@ -41,8 +41,9 @@
 
 static void answers_drop(ts_probes *p) {
   p->kind = TS_PROBE_UNKNOWN;
-  p->walk = p->keys = -1;
+  p->keys = -1;
   p->rows_known = 0;
+  p->shape_known = 0;
 }
 
 void ts_probes_clear(ts_probes *p) {
@@ -266,35 +267,6 @@ static sqlite3_int64 probe_rows(sqlite3 *db, const ts_source_spec *spec, ts_prob
   return n;
 }
 
-/* Whether SQLite reads the source in series order from an index that
-** holds every column the scan reads, without a sort: that walk costs less
-** than a storage-order read into compact points (the benchmark's 2.4 M
-** rows with such an index: 0.54 s of CPU streamed against 0.78 s). */
-static int covering_walk(sqlite3 *db, const ts_source_spec *spec) {
-  char *zFrom = ts_source_sql_name(spec);
-  sqlite3_str *s = sqlite3_str_new(db);
-  sqlite3_str_appendall(s, "EXPLAIN QUERY PLAN SELECT ");
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
-  sqlite3_str_appendf(s, "s.\"%w\", s.\"%w\" FROM %s ORDER BY ", spec->zPeriod, spec->azValue[0],
-                      zFrom ? zFrom : "");
-  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
-  sqlite3_str_appendf(s, "s.\"%w\"", spec->zPeriod);
-  char *zSql = sqlite3_str_finish(s);
-  sqlite3_stmt *stmt = NULL;
-  int covering = 0, sorts = 0;
-  if (zFrom && zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      const char *z = (const char *)sqlite3_column_text(stmt, 3);
-      if (z && strstr(z, "TEMP B-TREE")) sorts = 1;
-      if (z && strstr(z, "COVERING INDEX")) covering = 1;
-    }
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  sqlite3_free(zFrom);
-  return covering && !sorts;
-}
-
 /* What scan=auto reads by hash, series-column equalities aside: rows
 ** summed into far fewer points (grain=, or two flow rows into one point),
 ** or a point per row of one value column, which the compact form holds in
@@ -302,22 +274,21 @@ static int covering_walk(sqlite3 *db, const ts_source_spec *spec) {
 ** integer): one storage-order read then costs about half the walk of a
 ** non-covering index in series order (yoy_growth over the 2.4 M
 ** rows of the benchmark: 0.85 s of CPU against 1.70 s), and it cannot
-** fall into the random reads of a walk that outgrows the page cache. */
+** fall into the random reads of a walk that outgrows the page cache.
+** An index that covers the walk no longer makes it stream: since the
+** compact read got cheaper per row, it beats that walk too (the same
+** 2.4 M rows under a covering index: 0.47-0.50 s by hash against
+** 0.63 s streamed; docs/design.md, "Scan paths"). */
 static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
   if (spec->grain != TS_KIND_NONE || spec->zFlow != NULL) return 1;
   if (spec->nValue == 2) return 0; /* two values per point: not compact */
   /* A point per row: a source whose points would pass the memory cap is
-  ** streamed at once rather than read up to the cap first; so is one an
-  ** index covers in series order (that walk reads no table page).
-  ** A view or a virtual table is not probed: an unknown size (as a table
-  ** without statistics or rowids) and no index, so read by hash. */
+  ** streamed at once rather than read up to the cap first.  A view or a
+  ** virtual table is not probed: an unknown size (as a table without
+  ** statistics or rowids), so read by hash. */
   ts_probes *p = ts_probes_fresh(db, spec);
   if (!probe_table(db, spec, p)) return 1;
-  if (probe_rows(db, spec, p) > TS_HASH_COMPACT_ROWS) return 0;
-  if (p && p->walk >= 0) return !p->walk;
-  int walk = covering_walk(db, spec);
-  if (p) p->walk = walk;
-  return !walk;
+  return probe_rows(db, spec, p) <= TS_HASH_COMPACT_ROWS;
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality

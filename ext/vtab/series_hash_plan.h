@@ -9,8 +9,8 @@
 #include "vtab/series_hash.h"
 
 /* What choosing the path asks of a source -- whether it is an ordinary
-** table, how many rows it has, whether an index covers the series-order
-** walk, whether its keys can be ordered here -- kept by the series table
+** table, how many rows it has, whether its keys can be ordered here --
+** kept by the series table
 ** (ts_series_vtab.probes, reached through ts_source_spec.probes) so that
 ** a join's inner loop or a correlated subquery, which plans once and
 ** filters once per outer row, asks once.  Each answer is dropped when
@@ -24,13 +24,19 @@ typedef struct ts_probes {
   sqlite3_stmt *apCookie[TS_PROBE_SCHEMAS]; /* PRAGMA "s".schema_version, kept prepared */
   sqlite3_int64 aCookie[TS_PROBE_SCHEMAS];
   int kind; /* TS_PROBE_UNKNOWN, or what the source is */
-  int walk; /* covering_walk's answer; -1: not asked */
   int keys; /* keys_comparable's answer (aColl filled); -1: not asked */
   int aColl[TS_MAX_BY];
   int rows_known; /* source_rows's answer, read under rows_data / rows_changes */
   sqlite3_int64 rows;
   unsigned rows_data[TS_PROBE_SCHEMAS];
   sqlite3_int64 rows_changes;
+  /* What the source query's text is built from (series_source.c), read
+  ** by a query on the source that reads no row: the declared affinities of
+  ** the by columns and the period, and whether the source has a column
+  ** named "preliminary".  shape_known 0: not asked. */
+  int shape_known;
+  char aAff[TS_MAX_BY + 1];
+  int has_preliminary;
 } ts_probes;
 
 /* ts_probes.kind */

@@ -4,6 +4,7 @@
 ** of that statement (contract item 5 of series_vtab.c).
 */
 #include "vtab/series_vtab.h"
+#include "vtab/series_store.h"
 
 typedef struct ts_snapshot ts_snapshot;
 struct ts_snapshot {

@@ -10,7 +10,7 @@
 **     memory holds one series at a time (its distinct periods), never the
 **     source.  With grain= (and in a statement that writes) the ORDER BY
 **     terms are +column: SQLite sorts a sequential read of the table
-**     instead (see build_query).
+**     instead (see ts_scan_query).
 **  3. Pushdown never changes the answer: a WHERE on the table returns
 **     exactly the rows (and values) the same WHERE returns on a
 **     materialized copy of the unfiltered table.  So what is pushed only
@@ -63,10 +63,10 @@
 ** ts_source_best_index and read by ts_source_decode with the named codes
 ** of series_source.h (TS_PLAN_*).
 */
-#include "vtab/series_source.h"
+#include "vtab/series_scan.h"
 #include "vtab/series_hash.h"
 #include "vtab/series_extent.h"
-#include "vtab/counter.h"
+#include "vtab/series_hash_plan.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -364,51 +364,6 @@ int ts_source_collations(sqlite3 *db, ts_source_spec *spec) {
 
 /* ---- the source query ---------------------------------------------- */
 
-struct ts_scan {
-  sqlite3 *db;
-  const ts_source_spec *spec;
-  sqlite3_stmt *stmt;
-  /* "Is this row's key the series' key?" asked of SQLite, with the by
-  ** columns' own collations (see open_same_key); NULL without by. */
-  sqlite3_stmt *same;
-  int positioned; /* stmt is on the first row of the next series */
-  int done;
-  ts_series cur;
-  /* cur.apKey[i] as plain C values, so each row's series check reads only
-  ** the new row through the API (the row's own values, once each); keys
-  ** identical in type and bytes are the same series without asking. */
-  struct {
-    int type;
-    sqlite3_int64 i;
-    double d;
-    const void *z; /* TEXT/BLOB bytes, owned by cur.apKey[i] */
-    int n;
-  } aKey[TS_MAX_BY];
-  int unsorted;
-  ts_period first_period;        /* first period of cur (as read), for messages */
-  ts_hash *hash;                 /* the hash path's whole result (series_hash.c); NULL: stream */
-  const ts_series_store *replay; /* non-NULL: hand out these instead */
-  int iReplay;
-  const ts_series *last; /* the series last handed out */
-  int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
-  int whole;             /* nothing pushed narrowed the read (ts_scan_held) */
-  /* Watching an index walk that seeks into the table for every row (see
-  ** watch_walk): switch to zSortSql, the same query read in storage order
-  ** and sorted, when the walk misses the page cache too often. */
-  int watch;                  /* 1: the walk is watched */
-  char *zSortSql;             /* the sorted query's text (watch only) */
-  sqlite3_int64 miss0;        /* the connection's page cache misses at the start */
-  sqlite3_int64 nRow;         /* rows read since the start */
-  sqlite3_int64 nSeriesTaken; /* series begun (handed out, or all NULL) */
-  /* The last TEXT period label parsed and what it parsed to: rows of one
-  ** period often follow each other (two flows, many rows of a day), and
-  ** equal bytes parse the same.  nLabel 0: none kept. */
-  int nLabel;
-  char zLabel[32];
-  ts_period label_period;
-  ts_day_extent extent; /* days the source holds, for roll-ups of days */
-};
-
 /* The affinity of a declared type, by SQLite's rules: 'T' TEXT, 'N' a
 ** numeric one (INTEGER, REAL, NUMERIC), 'B' none (BLOB, no type, an
 ** expression of a view). */
@@ -478,12 +433,10 @@ static int in_list_pushable(sqlite3_value *pList, char affinity) {
   return rc == SQLITE_DONE ? n : 0;
 }
 
-/* Builds the query text into a sqlite3_str; binds are numbered in order
-** (aBound[i]: how many values by column i binds, 0 for none). */
-static char *build_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                         const char *zFrom, int *aBound, int with_preliminary, int sorted) {
-  char aAff[TS_MAX_BY + 1];
-  source_affinities(db, spec, zFrom, aAff);
+/* Builds the query text (series_scan.h). */
+char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                    const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                    int sorted) {
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
@@ -587,7 +540,7 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
   if (spec->nBy == 0) return SQLITE_OK;
   char *zSql = ts_same_key_sql(scan->db, spec, spec->nBy);
   if (zSql == NULL) return SQLITE_NOMEM;
-  int rc = sqlite3_prepare_v2(scan->db, zSql, -1, &scan->same, NULL);
+  int rc = ts_keep_prepare(scan->keep, scan->db, zSql, &scan->same);
   sqlite3_free(zSql);
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
     *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
@@ -597,174 +550,37 @@ static int open_same_key(ts_scan *scan, char **pzErr) {
 /* A source column named "preliminary" (kosis_csv has one) that is not
 ** one of the columns the spec reads: its index in the scan's query, or
 ** -1.  A true value marks the row's figure as preliminary. */
-static int preliminary_column(sqlite3 *db, const ts_source_spec *spec) {
+static int preliminary_column(const ts_source_spec *spec, int has_preliminary) {
   const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
                                        spec->zFlow};
   for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
   for (int i = 0; i < 4 + spec->nBy; i++)
     if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
-  if (!ts_source_has_column(db, spec->zSchema, spec->zTable, "preliminary")) return -1;
+  if (!has_preliminary) return -1;
   return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
 }
 
-/* ---- index walk or sort ----------------------------------------------
-**
-** Without grain= the source query orders by the series columns and the
-** period, so SQLite walks an index on them when there is one.  When that
-** index lacks a column the query reads (the value), every row is a seek
-** into the table, and what a row costs depends on where its table page
-** is: in SQLite's page cache (cheap), or read again from the file (a
-** system call and a copy, several times the row's other work).  How
-** often that happens depends on how the table's storage order relates to
-** the index order and on the cache's size, which no count of rows or
-** pages predicts (2.4 M rows of the benchmark walk with 0.035 cache misses
-** a row; 9.6 M rows of the same data thrash).  So the walk is watched:
-** over each window of TS_WATCH_ROWS rows read, more than one cache miss
-** per TS_WATCH_MISS_RATE rows switches the scan, at the next series
-** boundary, to the same query read in storage order and sorted (ORDER BY
-** +col, as grain= always reads), whose cost per row does not depend on
-** the cache.  The sorted read skips the series already handed out: both
-** reads see the same rows (one read transaction: the walk is finalized
-** only after the sorted query has started) in the same series order (the
-** same ORDER BY terms and collations), and group them with the same
-** same-key test, so the series after the switch are the ones the walk
-** would have given. */
-
-static ts_counter g_order[2];
-#define ORDER_COUNT(i) TS_COUNT(g_order[i])
-#define ORDER_READ(i)  TS_COUNT_READ(g_order[i])
-
-void ts_scan_order_counts(sqlite3_int64 aOut[2]) {
-  for (int i = 0; i < 2; i++) aOut[i] = ORDER_READ(i);
-}
-
-/* The connection's page cache misses so far (a wrapping counter). */
-static unsigned cache_misses(sqlite3 *db) {
-  int cur = 0, hi = 0;
-  sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur, &hi, 0);
-  return (unsigned)cur;
-}
-
-/* Whether index zIndex (the name up to a space or the end) has exactly
-** nKey key columns: then rows equal in them are in rowid (or primary
-** key) order, as the sorted read breaks its ties.  An index with more
-** columns orders them by those, and a series would show another row's
-** spelling after a switch. */
-static int index_has_keys(sqlite3 *db, const char *zIndex, int nKey) {
-  int n = 0, count = -1;
-  while (zIndex[n] && zIndex[n] != ' ') n++;
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_index_xinfo(?1) WHERE key", -1, &stmt,
-                         NULL) == SQLITE_OK &&
-      sqlite3_bind_text(stmt, 1, zIndex, n, SQLITE_STATIC) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW)
-    count = sqlite3_column_int(stmt, 0);
-  sqlite3_finalize(stmt);
-  return count == nKey;
-}
-
-/* Whether SQLite plans the ordered source query as a walk of an index
-** that does not hold every column read (a table seek per row), with
-** ties in the order the sorted read gives them (index_has_keys). */
-static int walks_index_with_seeks(sqlite3 *db, sqlite3_stmt *ordered, int nKey) {
-  char *zSql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(ordered));
-  sqlite3_stmt *stmt = NULL;
-  int walk = 0, sorts = 0, ties = 1;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK) {
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      const char *z = (const char *)sqlite3_column_text(stmt, 3);
-      if (z == NULL) continue;
-      if (strstr(z, "TEMP B-TREE")) sorts = 1;
-      const char *zUsing = strstr(z, "USING INDEX ");
-      if (zUsing && !strstr(z, "COVERING")) {
-        walk = 1;
-        ties &= index_has_keys(db, zUsing + strlen("USING INDEX "), nKey);
-      }
-    }
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  return walk && !sorts && ties;
-}
-
-/* Decides at ts_scan_open whether the streaming read is a watched walk:
-** an index walk with seeks over the whole source (a series-column
-** equality narrows it to a few series, read in order already; grain= and
-** a statement that writes sort from the start). */
-static int watch_walk(ts_scan *scan, const ts_pushdown *pd, const int *aBound, const char *zFrom) {
+/* What the query's text is built from and only the source's schema
+** decides -- the affinities (into scan->aAff) and whether the source has
+** a "preliminary" column (*pHas) -- asked of the source, or kept in
+** spec->probes while its schema cookie stays (a join's inner loop asked
+** both once per outer row: a prepare and a pragma, a fifth of its
+** instructions). */
+static void source_shape(ts_scan *scan, const char *zFrom, int *pHas) {
   const ts_source_spec *spec = scan->spec;
-  if (scan->stmt == NULL || spec->grain != TS_KIND_NONE || (pd && pd->snapshot)) return SQLITE_OK;
-  for (int i = 0; i < spec->nBy; i++)
-    if (aBound[i]) return SQLITE_OK;
-  if (!walks_index_with_seeks(scan->db, scan->stmt, spec->nBy + 1)) return SQLITE_OK;
-  int aUnused[TS_MAX_BY];
-  scan->zSortSql = build_query(scan->db, spec, pd, zFrom, aUnused, scan->iPreliminary >= 0, 1);
-  if (scan->zSortSql == NULL) return SQLITE_NOMEM;
-  scan->watch = 1;
-  scan->miss0 = cache_misses(scan->db);
-  scan->nRow = 0;
-  ORDER_COUNT(0);
-  return SQLITE_OK;
-}
-
-static int take_keys(ts_scan *scan);
-static int row_starts_new_series(ts_scan *scan, int *pNew, char **pzErr);
-static int step_error(ts_scan *scan, int rc, char **pzErr);
-
-/* Positions the sorted query on the first row of series nSkip (0-based):
-** the series the walk was about to begin. */
-static int skip_series(ts_scan *scan, sqlite3_int64 nSkip, char **pzErr) {
-  int rc = sqlite3_step(scan->stmt);
-  for (sqlite3_int64 k = 0; rc == SQLITE_ROW && k < nSkip; k++) {
-    rc = take_keys(scan);
-    if (rc != SQLITE_OK) return rc;
-    int is_new = 0;
-    while (!is_new && (rc = sqlite3_step(scan->stmt)) == SQLITE_ROW) {
-      int rc2 = row_starts_new_series(scan, &is_new, pzErr);
-      if (rc2 != SQLITE_OK) return rc2;
-    }
+  ts_probes *p = ts_probes_fresh(scan->db, spec);
+  if (p && p->shape_known) {
+    memcpy(scan->aAff, p->aAff, sizeof(scan->aAff));
+    *pHas = p->has_preliminary;
+    return;
   }
-  if (rc == SQLITE_DONE) { /* not with the same rows; stop as the walk would */
-    scan->done = 1;
-    return SQLITE_OK;
+  source_affinities(scan->db, spec, zFrom, scan->aAff);
+  *pHas = ts_source_has_column(scan->db, spec->zSchema, spec->zTable, "preliminary");
+  if (p) {
+    memcpy(p->aAff, scan->aAff, sizeof(p->aAff));
+    p->has_preliminary = *pHas;
+    p->shape_known = 1;
   }
-  if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
-  scan->positioned = 1;
-  return SQLITE_OK;
-}
-
-/* At a series boundary of a watched walk: judges the last window of rows
-** and, when the walk misses the cache too often, continues sorted. */
-static int judge_walk(ts_scan *scan, char **pzErr) {
-#ifdef TS_WATCH_ALWAYS
-  /* A test build (-DTS_WATCH_ALWAYS) switches every watched walk after
-  ** its first series, so the trust suites compare the sorted read with
-  ** their references on every source they build. */
-  if (scan->nSeriesTaken < 1) return SQLITE_OK;
-#else
-  if (scan->nRow < TS_WATCH_ROWS) return SQLITE_OK;
-  unsigned misses = cache_misses(scan->db) - (unsigned)scan->miss0;
-  if ((sqlite3_int64)misses * TS_WATCH_MISS_RATE <= scan->nRow) {
-    scan->miss0 = cache_misses(scan->db); /* the walk is fine: a new window */
-    scan->nRow = 0;
-    return SQLITE_OK;
-  }
-#endif
-  sqlite3_stmt *walk = scan->stmt, *sorted = NULL;
-  int rc = sqlite3_prepare_v2(scan->db, scan->zSortSql, -1, &sorted, NULL);
-  if (rc != SQLITE_OK) {
-    sqlite3_finalize(sorted);
-    if (rc != SQLITE_NOMEM)
-      *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
-    return rc;
-  }
-  scan->watch = 0;
-  scan->stmt = sorted;
-  scan->positioned = 0;
-  rc = skip_series(scan, scan->nSeriesTaken, pzErr);
-  sqlite3_finalize(walk); /* after: the sorted read holds the transaction */
-  if (rc == SQLITE_OK) ORDER_COUNT(1);
-  return rc;
 }
 
 /* The hash pass read every row when no series column and no year was
@@ -781,6 +597,11 @@ static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aB
 
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr) {
+  return ts_scan_open_kept(db, spec, pd, NULL, ppScan, pzErr);
+}
+
+int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                      ts_scan_keep *keep, ts_scan **ppScan, char **pzErr) {
   *ppScan = NULL;
   ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
   if (scan == NULL) return SQLITE_NOMEM;
@@ -800,10 +621,14 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     return SQLITE_OK;
   }
   char *zFrom = ts_source_sql_name(spec);
-  int aBound[TS_MAX_BY];
-  scan->iPreliminary = zFrom ? preliminary_column(db, spec) : -1;
-  char *zSql = zFrom ? build_query(db, spec, pd, zFrom, aBound, scan->iPreliminary >= 0, 0) : NULL;
-  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &scan->stmt, NULL) : SQLITE_NOMEM;
+  int aBound[TS_MAX_BY], has_preliminary = 0;
+  if (ts_keep_check(keep, db, spec, &scan->keep_epoch)) scan->keep = keep;
+  if (zFrom) source_shape(scan, zFrom, &has_preliminary);
+  scan->iPreliminary = preliminary_column(spec, has_preliminary);
+  char *zSql =
+      zFrom ? ts_scan_query(db, spec, pd, zFrom, scan->aAff, aBound, scan->iPreliminary >= 0, 0)
+            : NULL;
+  int rc = zSql ? ts_keep_prepare(scan->keep, db, zSql, &scan->stmt) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
@@ -817,7 +642,7 @@ int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, aBound, &scan->stmt, &scan->hash, pzErr);
   scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
-  if (rc == SQLITE_OK && scan->hash == NULL) rc = watch_walk(scan, pd, aBound, zFrom);
+  if (rc == SQLITE_OK && scan->hash == NULL) rc = ts_walk_watch(scan, pd, aBound, zFrom);
   sqlite3_free(zFrom);
   if (rc == SQLITE_OK && scan->hash) extent_from_hash(scan, pd, aBound);
   if (rc != SQLITE_OK) {
@@ -838,8 +663,8 @@ static void clear_keys(ts_series *s) {
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
   ts_hash_close(scan->hash);
-  sqlite3_finalize(scan->stmt);
-  sqlite3_finalize(scan->same);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->same);
   sqlite3_free(scan->zSortSql);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);
@@ -866,7 +691,7 @@ static int same_key(const ts_scan *scan, int k, sqlite3_value *v) {
 /* *pNew: whether the current row starts a new series.  Keys identical in
 ** type and bytes are one series; any other pair is compared by SQLite
 ** (open_same_key), about once per series on data whose spellings agree. */
-static int row_starts_new_series(ts_scan *scan, int *pNew, char **pzErr) {
+int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr) {
   int n = scan->spec->nBy, i = 0;
   while (i < n && same_key(scan, i, sqlite3_column_value(scan->stmt, i))) i++;
   *pNew = 0;
@@ -888,7 +713,7 @@ static int row_starts_new_series(ts_scan *scan, int *pNew, char **pzErr) {
 /* The series' key is its first row's (the first row read: by columns,
 ** then period, in the source query's order).  It is what GROUP BY could
 ** show: a value of a row of the group. */
-static int take_keys(ts_scan *scan) {
+int ts_scan_take_keys(ts_scan *scan) {
   clear_keys(&scan->cur);
   for (int i = 0; i < scan->spec->nBy; i++) {
     sqlite3_value *key = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
@@ -1264,7 +1089,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
   return add_value(scan, iValue, spec->azValue[0], &p, &orig, slot, pzErr);
 }
 
-static int step_error(ts_scan *scan, int rc, char **pzErr) {
+int ts_scan_step_error(ts_scan *scan, int rc, char **pzErr) {
   if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
   return rc;
 }
@@ -1307,11 +1132,11 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
         scan->done = 1;
         return SQLITE_DONE;
       }
-      if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
+      if (rc != SQLITE_ROW) return ts_scan_step_error(scan, rc, pzErr);
       scan->positioned = 1;
     }
     if (scan->watch) {
-      int rc = judge_walk(scan, pzErr);
+      int rc = ts_walk_judge(scan, pzErr);
       if (rc != SQLITE_OK) return rc;
       if (scan->done) return SQLITE_DONE;
     }
@@ -1319,7 +1144,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
     scan->cur.kind = TS_KIND_NONE;
     scan->unsorted = 0;
     scan->nSeriesTaken++;
-    int rc = take_keys(scan);
+    int rc = ts_scan_take_keys(scan);
     while (rc == SQLITE_OK) {
       rc = add_row(scan, pzErr);
       if (rc != SQLITE_OK) break;
@@ -1331,9 +1156,9 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
         rc = SQLITE_OK;
         break;
       }
-      if (rc != SQLITE_ROW) return step_error(scan, rc, pzErr);
+      if (rc != SQLITE_ROW) return ts_scan_step_error(scan, rc, pzErr);
       int is_new = 0;
-      rc = row_starts_new_series(scan, &is_new, pzErr);
+      rc = ts_scan_new_series(scan, &is_new, pzErr);
       if (rc != SQLITE_OK || is_new) break;
     }
     if (rc != SQLITE_OK) return rc;
@@ -1380,63 +1205,4 @@ int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *
   sqlite3_free(zSql);
   sqlite3_free(zFrom);
   return found;
-}
-
-/* ---- every series, kept ------------------------------------------------ */
-
-void ts_store_free(ts_series_store *store) {
-  if (store == NULL) return;
-  for (int i = 0; i < store->n; i++) {
-    for (int k = 0; k < TS_MAX_BY; k++) sqlite3_value_free(store->a[i].apKey[k]);
-    sqlite3_free(store->a[i].aPoint);
-  }
-  sqlite3_free(store->a);
-  sqlite3_free(store);
-}
-
-static int store_add(ts_series_store *store, const ts_series *s) {
-  if (store->n == store->nAlloc) {
-    int nNew = store->nAlloc ? store->nAlloc * 2 : 16;
-    ts_series *a = sqlite3_realloc64(store->a, sizeof(*a) * (sqlite3_uint64)nNew);
-    if (a == NULL) return SQLITE_NOMEM;
-    store->a = a;
-    store->nAlloc = nNew;
-  }
-  ts_series *c = &store->a[store->n];
-  memset(c, 0, sizeof(*c));
-  store->n++; /* freed with the store from here on */
-  c->kind = s->kind;
-  for (int k = 0; k < TS_MAX_BY; k++) {
-    if (s->apKey[k] && (c->apKey[k] = sqlite3_value_dup(s->apKey[k])) == NULL) return SQLITE_NOMEM;
-  }
-  c->aPoint = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)(s->nPoint ? s->nPoint : 1));
-  if (c->aPoint == NULL) return SQLITE_NOMEM;
-  memcpy(c->aPoint, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
-  c->nPoint = c->nAlloc = s->nPoint;
-  return SQLITE_OK;
-}
-
-int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore,
-                  char **pzErr) {
-  ts_pushdown pd;
-  ts_scan *scan = NULL;
-  ts_series_store *store = sqlite3_malloc64(sizeof(*store));
-  *ppStore = NULL;
-  if (store == NULL) return SQLITE_NOMEM;
-  memset(store, 0, sizeof(*store));
-  memset(&pd, 0, sizeof(pd));
-  pd.snapshot = 1; /* sorted in full before the first row */
-  int rc = ts_scan_open(db, spec, &pd, &scan, pzErr);
-  while (rc == SQLITE_OK) {
-    ts_series *s = NULL;
-    rc = ts_scan_next(scan, &s, pzErr);
-    if (rc == SQLITE_ROW) rc = store_add(store, s);
-  }
-  ts_scan_close(scan);
-  if (rc != SQLITE_DONE) {
-    ts_store_free(store);
-    return rc;
-  }
-  *ppStore = store;
-  return SQLITE_OK;
 }

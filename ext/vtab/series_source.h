@@ -168,26 +168,25 @@ typedef struct ts_series {
 
 typedef struct ts_scan ts_scan;
 
-/* Every series of a source, read once and kept (for a statement that
-** writes a source without rowids: each xFilter replays them). */
-typedef struct ts_series_store {
-  ts_series *a;
-  int n, nAlloc;
-} ts_series_store;
-
-/* Reads every series of spec's source (no pushdown) into a new store. */
-int ts_store_read(sqlite3 *db, const ts_source_spec *spec, ts_series_store **ppStore, char **pzErr);
-void ts_store_free(ts_series_store *store);
-
 /* Prepares and starts the source query.  On error returns the code and
 ** sets *pzErr (sqlite3_malloc'ed, module-prefixed). */
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
                  char **pzErr);
+/* The same, with the source query's statements taken from and given back
+** to keep (series_keep.c): a cursor filtered again and again (the inner
+** loop of a join) prepares its query once.  keep NULL: ts_scan_open. */
+typedef struct ts_scan_keep ts_scan_keep;
+int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                      ts_scan_keep *keep, ts_scan **ppScan, char **pzErr);
+/* A cursor's keep: new (NULL: out of memory, then nothing is kept), and
+** freed with every statement it holds (at the cursor's close). */
+ts_scan_keep *ts_scan_keep_new(void);
+void ts_scan_keep_free(ts_scan_keep *keep);
 /* A streaming read that walks an index lacking the value column is
 ** watched: over each window of TS_WATCH_ROWS rows, more than one page
 ** cache miss per TS_WATCH_MISS_RATE rows switches it, at a series
 ** boundary, to the same query read in storage order and sorted (see
-** "index walk or sort" in series_source.c). */
+** "index walk or sort" in series_walk.c). */
 #ifndef TS_WATCH_ROWS
 #define TS_WATCH_ROWS 16384
 #endif
@@ -273,7 +272,7 @@ int ts_source_max_rowid(sqlite3 *db, const ts_source_spec *spec, sqlite3_int64 *
 ** connection holds locked. */
 int ts_source_has_column(sqlite3 *db, const char *zSchema, const char *zTable, const char *zCol);
 
-/* Binds the series-column equalities and IN lists build_query pushed into
+/* Binds the series-column equalities and IN lists ts_scan_query pushed into
 ** the source query (aBound[i]: column i is bound), in order.  The hash
 ** path binds its own query with it: sqlite3_transfer_bindings is a
 ** deprecated interface that hosts built with SQLITE_OMIT_DEPRECATED

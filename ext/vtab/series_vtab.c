@@ -176,6 +176,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
     ts_probes_clear(vtab->probes);
   }
   vtab->spec.probes = vtab->probes;
+  vtab->keep = ts_scan_keep_new();
   *ppVtab = &vtab->base;
   return SQLITE_OK;
 }
@@ -186,6 +187,7 @@ static int series_disconnect(sqlite3_vtab *pVtab) {
   ts_source_spec_clear(&vtab->spec);
   ts_probes_clear(vtab->probes);
   sqlite3_free(vtab->probes);
+  ts_scan_keep_free(vtab->keep);
   ts_key_ids_free(vtab->key_ids);
   ts_snapshots_free(vtab->snapshots);
   sqlite3_free(vtab->zTable);
@@ -272,7 +274,7 @@ static void series_reset(ts_series_cursor *cur) {
 static int series_close(sqlite3_vtab_cursor *pCursor) {
   ts_series_cursor *cur = (ts_series_cursor *)pCursor;
   const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
-  series_reset(cur);
+  series_reset(cur); /* its scan's statements are given back, reset */
   if (m->xClose) m->xClose(cur);
   sqlite3_free(cur);
   return SQLITE_OK;
@@ -461,13 +463,13 @@ static int open_scan(ts_series_cursor *cur, int idxNum, ts_pushdown *pd, char **
   int lo = pd->year_lo, hi = pd->year_hi;
   int whole = (idxNum & TS_PLAN_WHOLE) && (lo > 0 || hi > 0) && !pd->snapshot;
   if (whole) pd->year_lo = pd->year_hi = 0;
-  int rc = ts_scan_open(vtab->db, cur->spec, pd, &cur->scan, pzErr);
+  int rc = ts_scan_open_kept(vtab->db, cur->spec, pd, vtab->keep, &cur->scan, pzErr);
   if (rc != SQLITE_OK || !whole || ts_scan_by_hash(cur->scan)) return rc;
   ts_scan_close(cur->scan);
   cur->scan = NULL;
   pd->year_lo = lo;
   pd->year_hi = hi;
-  return ts_scan_open(vtab->db, cur->spec, pd, &cur->scan, pzErr);
+  return ts_scan_open_kept(vtab->db, cur->spec, pd, vtab->keep, &cur->scan, pzErr);
 }
 
 static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const char *idxStr,

@@ -43,6 +43,12 @@ typedef struct ts_series_vtab {
   ** lent to every spec this table reads with (spec.probes); NULL: out of
   ** memory, ask every time. */
   struct ts_probes *probes;
+  /* The source query's statements, kept reset between filters
+  ** (series_keep.c): a join's inner loop filters one cursor, a correlated
+  ** subquery opens a new one, once per outer row.  A scan takes a
+  ** statement out while it reads, so two cursors never share one.  NULL:
+  ** out of memory, every filter prepares. */
+  ts_scan_keep *keep;
 } ts_series_vtab;
 
 typedef struct ts_series_cursor {

@@ -1,0 +1,106 @@
+/*
+** vtab/series_scan.h -- private to ext/vtab/: the streaming scan's state
+** and what its two files share: series_source.c (the query, its rows made
+** into series) and series_walk.c (the watched index walk, which may
+** replace the query by a sorted read in the middle of a scan).
+*/
+#ifndef TRADESTAT_SERIES_SCAN_H
+#define TRADESTAT_SERIES_SCAN_H
+
+#include "vtab/series_source.h"
+#include "vtab/series_extent.h"
+#include "vtab/series_hash.h"
+#include "vtab/series_store.h"
+
+/* ---- statements kept between filters (series_keep.c) ---------------- */
+#define TS_KEEP_STMTS 4 /* the ordered query, the same-key test, a sorted read, one more */
+/* At the start of a scan: whether kept statements may serve spec's source
+** now.  Drops every kept statement when the source's schema cookie moved
+** or cannot be read; 0 also for k NULL. */
+int ts_keep_check(ts_scan_keep *k, sqlite3 *db, const ts_source_spec *spec, unsigned *pEpoch);
+/* A statement of text zSql: the kept one of that exact text (taken out
+** of the keep), else newly prepared.  Returns the prepare's code. */
+int ts_keep_prepare(ts_scan_keep *k, sqlite3 *db, const char *zSql, sqlite3_stmt **ppStmt);
+/* Gives stmt back: reset, unbound and kept (the oldest kept one is
+** finalized); finalized instead when k is NULL or not usable, or the
+** keep was flushed since the scan's check (*pEpoch then: epoch). */
+void ts_keep_return(ts_scan_keep *k, unsigned epoch, sqlite3_stmt *stmt);
+/* What the plan of query zSql says for the watched walk (series_walk.c),
+** kept like the statements: 1 and *pWalk when known for that text. */
+int ts_keep_walk(ts_scan_keep *k, const char *zSql, int *pWalk);
+void ts_keep_set_walk(ts_scan_keep *k, const char *zSql, int walk);
+
+struct ts_scan {
+  sqlite3 *db;
+  const ts_source_spec *spec;
+  sqlite3_stmt *stmt;
+  /* "Is this row's key the series' key?" asked of SQLite, with the by
+  ** columns' own collations (see open_same_key); NULL without by. */
+  sqlite3_stmt *same;
+  int positioned; /* stmt is on the first row of the next series */
+  int done;
+  ts_series cur;
+  /* cur.apKey[i] as plain C values, so each row's series check reads only
+  ** the new row through the API (the row's own values, once each); keys
+  ** identical in type and bytes are the same series without asking. */
+  struct {
+    int type;
+    sqlite3_int64 i;
+    double d;
+    const void *z; /* TEXT/BLOB bytes, owned by cur.apKey[i] */
+    int n;
+  } aKey[TS_MAX_BY];
+  int unsorted;
+  ts_period first_period;        /* first period of cur (as read), for messages */
+  ts_hash *hash;                 /* the hash path's whole result (series_hash.c); NULL: stream */
+  const ts_series_store *replay; /* non-NULL: hand out these instead */
+  int iReplay;
+  const ts_series *last; /* the series last handed out */
+  int iPreliminary;      /* query column of the source's preliminary flag, or -1 */
+  int whole;             /* nothing pushed narrowed the read (ts_scan_held) */
+  /* Watching an index walk that seeks into the table for every row (see
+  ** ts_walk_watch): switch to zSortSql, the same query read in storage order
+  ** and sorted, when the walk misses the page cache too often. */
+  int watch;                  /* 1: the walk is watched */
+  char *zSortSql;             /* the sorted query's text (watch only) */
+  sqlite3_int64 miss0;        /* the connection's page cache misses at the start */
+  sqlite3_int64 nRow;         /* rows read since the start */
+  sqlite3_int64 nSeriesTaken; /* series begun (handed out, or all NULL) */
+  /* The last TEXT period label parsed and what it parsed to: rows of one
+  ** period often follow each other (two flows, many rows of a day), and
+  ** equal bytes parse the same.  nLabel 0: none kept. */
+  int nLabel;
+  char zLabel[32];
+  ts_period label_period;
+  ts_day_extent extent; /* days the source holds, for roll-ups of days */
+  /* The cursor's kept statements (series_keep.c): stmt, same and a sorted
+  ** read are taken from it and given back to it; NULL: none kept. */
+  ts_scan_keep *keep;
+  unsigned keep_epoch;
+  char aAff[TS_MAX_BY + 1]; /* affinities of the by columns and the period */
+};
+
+/* The source query's text (series_source.c): binds are numbered in order
+** (aBound[i]: how many values by column i binds, 0 for none); aAff: the
+** by columns' and the period's affinities ('T', 'N', 'B');
+** with_preliminary adds the source's "preliminary" column; sorted orders
+** by +column (no index walk) and breaks ties by rowid. */
+char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                    const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                    int sorted);
+/* Takes the current row's key as the series' key (and binds it into the
+** same-key test). */
+int ts_scan_take_keys(ts_scan *scan);
+/* *pNew: whether the current row starts a new series. */
+int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr);
+/* The error of a failed step, module-prefixed in *pzErr; returns rc. */
+int ts_scan_step_error(ts_scan *scan, int rc, char **pzErr);
+
+/* series_walk.c.  At ts_scan_open, after the query is prepared and bound:
+** whether the streaming read is a watched walk (then zSortSql is set). */
+int ts_walk_watch(ts_scan *scan, const ts_pushdown *pd, const int *aBound, const char *zFrom);
+/* At a series boundary of a watched walk: judges the last window of rows
+** and, when the walk misses the cache too often, continues sorted. */
+int ts_walk_judge(ts_scan *scan, char **pzErr);
+
+#endif /* TRADESTAT_SERIES_SCAN_H */
