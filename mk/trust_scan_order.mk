@@ -1,5 +1,5 @@
 # Trust: the streaming scan's two orders give the same answers.  A
-# watched index walk (vtab/series_source.c, "index walk or sort") switches
+# watched index walk (vtab/series_walk.c, "index walk or sort") switches
 # to a sorted storage-order read only when it misses the page cache, which
 # the small sources of the trust suites never do.  `make ordertest`
 # builds the extension again with -DTS_WATCH_ALWAYS (every watched walk

@@ -759,13 +759,23 @@ int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n) {
 /* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
 static char *label_list(const char *zLabel) {
   sqlite3_str *s = sqlite3_str_new(NULL);
+  int oom = 0;
   for (int first = 1; zLabel; first = 0) {
     const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
     int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
-    sqlite3_str_appendf(s, "%s'%.*s'", first ? "" : zEnd ? ", " : " or ", n, zLabel);
+    /* a label is the user's text: cut, control bytes as char(N) */
+    char *zShown = ts_text_repr(zLabel, n);
+    if (zShown == NULL) oom = 1;
+    sqlite3_str_appendf(s, "%s%s", first ? "" : zEnd ? ", " : " or ", zShown ? zShown : "");
+    sqlite3_free(zShown);
     zLabel = zEnd ? zEnd + 1 : NULL;
   }
-  return sqlite3_str_finish(s);
+  char *z = sqlite3_str_finish(s);
+  if (oom) {
+    sqlite3_free(z);
+    return NULL;
+  }
+  return z;
 }
 
 static ts_point *point_for(ts_scan *scan, int64_t ordinal) {

@@ -21,6 +21,10 @@ SELECT count(*) FROM trade_imbalance('flows', 'v', 'p', 'f', '',
 -- @check messages_values-1.3 a label the other side's defaults hold is a default word: short, quoted
 SELECT count(*) FROM trade_imbalance('flows', 'v', 'p', 'f', '', 'import_label=exports');
 -- @error trade_imbalance: import_label='exports' is also a default export label; give export_label= too, so each label names one side
+-- @check messages_values-1.4 a row's flow that no label names: the labels listed, cut, control bytes as char(N)
+SELECT count(*) FROM trade_imbalance('flows', 'v', 'p', 'f', '',
+  'export_label=' || printf('%.70c', 'a') || ', import_label=b' || char(27) || '[2J');
+-- @error trade_imbalance: unknown flow label 'export' in column "f" (exports are 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'; imports are 'b' || char(27) || '[2J'; name your labels with export_label= and import_label=)
 
 -- 2. yoy_growth's total=.
 CREATE TABLE g(k TEXT, grp TEXT, p TEXT, v INTEGER);

@@ -1,5 +1,5 @@
 /*
-** test_scan_order.c -- the streaming scan's two orders (vtab/series_source.c,
+** test_scan_order.c -- the streaming scan's two orders (vtab/series_walk.c,
 ** "index walk or sort"): a walk of an index that lacks the value column is
 ** watched, and switched to a read in storage order plus a sort when it
 ** misses the page cache more than once per TS_WATCH_MISS_RATE rows.
