@@ -539,24 +539,21 @@ double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
   /* to the logit scale: g = M' Jg, H = M' JJ M */
   double M[HW_MAX_DIM][HW_MAX_DIM];
   params_jacobian(d, x, M);
-  /* M is sparse (column 0 has up to three entries, the others one): the
-  ** sums run over its nonzero entries only, in the order of the full sums
-  ** (a term with a zero factor adds +0: the same numbers) */
-  int nz[HW_MAX_DIM][HW_MAX_DIM], n_nz[HW_MAX_DIM];
+  /* M is sparse: column 0 has its entries in rows 0, 1 (and 2 with a
+  ** trend), column u > 0 in row u alone.  The sums run over those, in the
+  ** order of the full sums (a term with a zero factor adds +0: the same
+  ** numbers). */
+  static const int rows[HW_MAX_DIM][3] = {{0, 1, 2}, {1}, {2}, {3}};
+  int n_rows[HW_MAX_DIM] = {d->trend == TREND_NONE ? 2 : 3, 1, 1, 1};
   for (int u = 0; u < dim; u++) {
-    n_nz[u] = 0;
-    for (int k = 0; k < dim; k++)
-      if (M[k][u] != 0) nz[u][n_nz[u]++] = k;
-  }
-  for (int u = 0; u < dim; u++) {
+    const int *ku = rows[u];
     out->g[u] = 0;
-    for (int a = 0; a < n_nz[u]; a++) out->g[u] += M[nz[u][a]][u] * Jg[nz[u][a]];
+    for (int a = 0; a < n_rows[u]; a++) out->g[u] += M[ku[a]][u] * Jg[ku[a]];
     for (int v = 0; v < dim; v++) {
+      const int *kv = rows[v];
       double h = 0;
-      for (int a = 0; a < n_nz[u]; a++) {
-        int k = nz[u][a];
-        for (int c = 0; c < n_nz[v]; c++) h += M[k][u] * JJ[k][nz[v][c]] * M[nz[v][c]][v];
-      }
+      for (int a = 0; a < n_rows[u]; a++)
+        for (int c = 0; c < n_rows[v]; c++) h += M[ku[a]][u] * JJ[ku[a]][kv[c]] * M[kv[c]][v];
       out->H[u][v] = h;
     }
   }
