@@ -29,8 +29,9 @@
 **     (1e-3), then by Levenberg-Marquardt.  Levenberg-Marquardt: the filter
 **     carries the one-step errors' derivatives with respect to a, g, B and
 **     phi alongside its states (forward mode: the recursion
-**     differentiated, its lanes a fixed-count loop the compiler
-**     vectorises; about 5 plain passes' instructions), so one pass gives
+**     differentiated, its lanes in vector types, two to an instruction
+**     and with AVX2 four; about 4 plain passes' instructions), so one
+**     pass gives
 **     the SSE, J'e and J'J; each step solves the damped Gauss-Newton
 **     system on the logit scale, inside [-20, 20] there (every parameter
 **     strictly inside its bounds), until a step gains less than 1e-3 of
@@ -43,7 +44,10 @@
 **     than Nelder-Mead's wide simplex (measured on the unit tests'
 **     series: 2 % worse SSE at the median), hence the cold fit's
 **     Nelder-Mead.  Each filter (plain and with derivatives) is compiled
-**     once per model form, its branches on the form folded.
+**     once per model form, its branches on the form folded, and on x86
+**     once more for AVX2, chosen per pass by the processor (the same
+**     IEEE operations in the same order: the same numbers bit for bit).
+**     The fit is holt_winters_fit.c; this file chooses among the fits.
 **     Deterministic.  The fit is a local optimum: a different search can
 **     settle on a different one (the reference's example, 832.7, became
 **     832.8 when the cold fit's Nelder-Mead replaced four full searches).
@@ -124,6 +128,26 @@
 **     of 20 changed holt_winters' MAPE by at most 0.01 point; at 5 the
 **     monthly MAPE rose by 0.02.  (A Nelder-Mead local search alone had
 **     lost accuracy: it stops early in a worse basin.)
+**     Since, the same numbers bit for bit (the accuracy report's output
+**     unchanged byte for byte; instructions of the task at scale 0.1,
+**     callgrind, 4.01 G -> 3.13 G): the derivative lanes two by two in
+**     vector types (3.92 G), the logit-scale transform over the
+**     Jacobian's nonzero entries (3.87 G), the filters compiled again
+**     for AVX2 (3.35 G) with the four lanes of a trend in one vector
+**     (3.15 G), the transform over the structural nonzeros (3.13 G).
+**     Measured and left out (MAPE moves; instructions against 4.09 G,
+**     the build before these, 3.87 G for the fourth and fifth, 3.13 G
+**     for the last): the warm screen at 5 or 3 AICc (3.30 G, 3.08 G; small
+**     synthetic quarterly 4.20 -> 4.43, 4.37), one Levenberg-Marquardt
+**     step per warm refit (2.88 G; KOSIS 92.45 -> 94.13, R quarterly
+**     1.80 -> 2.08), warm stopping tolerance 1e-2 (3.29 G; KOSIS 95.40),
+**     warm candidates refitted only when the Gauss-Newton model at their
+**     previous optimum predicts them within 2 or 4 AICc of the best full
+**     fit (3.50 G, 3.66 G; a unit test's bound broken), the previous
+**     optima pulled into [-6, 6] or not at all (3.69 G, 3.07 G;
+**     synthetic quarterly 4.10 -> 4.26, 4.42, KOSIS 92.45 -> 84.9), and
+**     plain passes cut short once past the value a trial must beat (the
+**     same numbers, 3.14 G: trials are rarely rejected early enough).
 */
 #include "projection/holt_winters_fit.h"
 
