@@ -202,8 +202,8 @@ static double (*const hw_sse_forms[HW_N_ISA][HW_N_CAND])(const hw_data *, const 
 #endif
 };
 
-static double hw_sse(const hw_data *d, const hw_params *p) {
-  return hw_sse_forms[hw_isa()][d->trend * 2 + d->multiplicative](d, p);
+static double hw_sse(const hw_data *d, const hw_params *p, int isa) {
+  return hw_sse_forms[isa][d->trend * 2 + d->multiplicative](d, p);
 }
 
 /* The parameters' derivatives with respect to x (dtheta_k / dx_i, theta =
@@ -522,19 +522,25 @@ static double (*const hw_grad_forms[HW_N_ISA][HW_N_CAND])(const hw_data *, const
 #endif
 };
 
-static double hw_grad_pass(const hw_data *d, const hw_params *p, double *Jg,
+static double hw_grad_pass(const hw_data *d, const hw_params *p, int isa, double *Jg,
                            double JJ[][HW_MAX_DIM]) {
-  return hw_grad_forms[hw_isa()][d->trend * 2 + d->multiplicative](d, p, Jg, JJ);
+  return hw_grad_forms[isa][d->trend * 2 + d->multiplicative](d, p, Jg, JJ);
 }
 
 /* The SSE at x with its Gauss-Newton pieces on the logit scale (out). */
+int ts_hw_isa_count(void) { return hw_isa() + 1; }
+
 double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
+  return ts_hw_run_grad_isa(d, x, out, hw_isa());
+}
+
+double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa) {
   if (d->start_invalid) return HW_INVALID;
   hw_params p;
   ts_hw_params_from_x(d, x, &p);
   int dim = ts_hw_dim(d);
   double Jg[HW_MAX_DIM] = {0}, JJ[HW_MAX_DIM][HW_MAX_DIM] = {{0}};
-  double sse = hw_grad_pass(d, &p, Jg, JJ);
+  double sse = hw_grad_pass(d, &p, isa, Jg, JJ);
   if (!isfinite(sse) || sse >= HW_INVALID) return HW_INVALID;
   /* to the logit scale: g = M' Jg, H = M' JJ M */
   double M[HW_MAX_DIM][HW_MAX_DIM];
@@ -569,9 +575,13 @@ void ts_hw_clamp(double *x, int dim) {
 }
 
 double ts_hw_objective(const hw_data *d, const double *x) {
+  return ts_hw_objective_isa(d, x, hw_isa());
+}
+
+double ts_hw_objective_isa(const hw_data *d, const double *x, int isa) {
   hw_params p;
   ts_hw_params_from_x(d, x, &p);
-  return hw_sse(d, &p);
+  return hw_sse(d, &p, isa);
 }
 
 /* Solves (H + lambda D) delta = -g by Cholesky, D = diag(H) plus a

@@ -90,6 +90,12 @@ HW_PRIVATE double ts_hw_run(const hw_data *d, const hw_params *p, ts_hw_model *s
 HW_PRIVATE double ts_hw_objective(const hw_data *d, const double *x);
 /* The SSE at x with its Gauss-Newton pieces on the logit scale (out). */
 HW_PRIVATE double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out);
+/* How many compiled copies of the filters this processor can run (2
+** with AVX2 on x86, else 1), and the two above with copy isa (0, the
+** baseline, up to that count - 1): the copies give the same numbers. */
+HW_PRIVATE int ts_hw_isa_count(void);
+HW_PRIVATE double ts_hw_objective_isa(const hw_data *d, const double *x, int isa);
+HW_PRIVATE double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa);
 /* x into [-HW_X_BOUND, HW_X_BOUND]. */
 HW_PRIVATE double ts_hw_x_clamped(double x);
 HW_PRIVATE void ts_hw_clamp(double *x, int dim);

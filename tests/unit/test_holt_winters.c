@@ -129,6 +129,46 @@ static void test_gradient_matches_finite_differences(void **state) {
   assert_true(checked > 200); /* the multiplicative forms did not all bail out */
 }
 
+/* The filters' compiled copies (the baseline, and AVX2 where the
+** processor has it) give the same SSE, J'e and J'J bit for bit, for every
+** model form, at points inside and far out on the logit scale (where a
+** multiplicative state can leave (0, inf)). */
+static void test_filter_copies_agree_bit_for_bit(void **state) {
+  (void)state;
+  static const double points[4][HW_MAX_DIM] = {
+      {-1.0, -0.5, -1.5, 0.3}, {0.7, -2.0, 0.4, -1.1}, {-2.5, 1.0, -0.2, 1.8}, {6, 5, -9, 12}};
+  int copies = ts_hw_isa_count(), checked = 0;
+  assert_true(copies >= 1 && copies <= 2);
+  double y[96];
+  for (int c = 0; c <= N_CASES; c++) {
+    int n, m;
+    any_case(c, y, &n, &m);
+    for (int id = 0; id < HW_N_CAND; id++) {
+      hw_data d;
+      ts_hw_data_init(&d, y, n, m, 2, id / N_TREND, id % N_TREND);
+      for (int p = 0; p < 4; p++) {
+        hw_grad G0, G;
+        memset(&G0, 0, sizeof(G0));
+        double f0 = ts_hw_objective_isa(&d, points[p], 0);
+        double g0 = ts_hw_run_grad_isa(&d, points[p], &G0, 0);
+        for (int isa = 1; isa < copies; isa++) {
+          memset(&G, 0, sizeof(G));
+          double f = ts_hw_objective_isa(&d, points[p], isa);
+          double g = ts_hw_run_grad_isa(&d, points[p], &G, isa);
+          assert_memory_equal(&f, &f0, sizeof(f));
+          assert_memory_equal(&g, &g0, sizeof(g));
+          if (g0 < HW_INVALID) assert_memory_equal(&G, &G0, sizeof(G));
+          checked++;
+        }
+        /* the dispatching entry points are one of the copies */
+        double f_any = ts_hw_objective(&d, points[p]);
+        assert_memory_equal(&f_any, &f0, sizeof(f0));
+      }
+    }
+  }
+  if (copies > 1) assert_true(checked == (N_CASES + 1) * HW_N_CAND * 4);
+}
+
 static void assert_inside_bounds(const hw_data *d, const double *x) {
   hw_params p;
   ts_hw_params_from_x(d, x, &p);
@@ -437,6 +477,7 @@ static void test_cold_choice_had_the_whole_fit(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gradient_matches_finite_differences),
+      cmocka_unit_test(test_filter_copies_agree_bit_for_bit),
       cmocka_unit_test(test_fitted_parameters_inside_bounds),
       cmocka_unit_test(test_fit_sse_against_nelder_mead),
       cmocka_unit_test(test_lm_stop_against_reference),
