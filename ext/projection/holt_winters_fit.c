@@ -136,7 +136,7 @@ static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_mo
   const double *y = d->y, a = p->alpha, B = p->beta, g = p->gamma;
   const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
   double b = d->trend0, base = d->level0 + phi * b, s[12];
-  double sse = 0, rel = 0;
+  double sse = 0, rel = 0, lowest = 1; /* the lowest base and s_j seen */
   int m = d->m, j = d->first_pos;
   memcpy(s, d->season0, sizeof(s));
   /* season by season: the position needs no wrap test within one */
@@ -144,7 +144,11 @@ static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_mo
     for (int end = t + m - j < n ? t + m - j : n; t < end; t++, j++) {
       double sj = s[j], c, e;
       if (multiplicative) {
-        if (base <= 0 || sj <= 0) return HW_INVALID;
+        /* a state <= 0 makes the pass invalid: checked once at the end
+        ** (the rest of the pass is wasted then, rarely; a compare and
+        ** branch less each step) */
+        lowest = base < lowest ? base : lowest;
+        lowest = sj < lowest ? sj : lowest;
         c = y[t] / sj;
         e = y[t] - base * sj;
         s[j] = sj + g * e / base;
@@ -167,7 +171,7 @@ static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_mo
       }
     }
   }
-  if (!isfinite(sse)) return HW_INVALID;
+  if (!isfinite(sse) || (multiplicative && !(lowest > 0))) return HW_INVALID;
   if (state) {
     state->level = base - phi * b;
     state->trend = b;
@@ -276,7 +280,7 @@ static HW_INLINE double hw_grad_filter(const hw_data *d, const hw_params *p, dou
   /* d gain by lane (d keep = -d gain: keep = 1 - gain) */
   const hw_v2d dgain01 = {1, 0}, dgain23 = {phi, B}, zero = {0, 0};
   const int m = d->m, n = d->n;
-  double b = d->trend0, base = d->level0 + phi * b, s[12], sse = 0, JJ2 = 0, JJ9 = 0;
+  double b = d->trend0, base = d->level0 + phi * b, s[12], sse = 0, lowest = 1, JJ2 = 0, JJ9 = 0;
   hw_v2d Dbase01 = zero, Dbase23 = {0, b}, Db01 = zero, Db23 = zero, Ds01[12], Ds23[12];
   hw_v2d Jg01 = zero, Jg23 = zero, JJ01 = zero, JJx0 = zero, JJx1 = zero, JJx2 = zero;
   int j = d->first_pos;
@@ -288,7 +292,8 @@ static HW_INLINE double hw_grad_filter(const hw_data *d, const hw_params *p, dou
     /* d s_j' = d s_j + gi d e - gb d base (+ ge in gamma's lane) */
     double cs = -1, es = -1, eb = -1, gi, gb = 0, ge;
     if (multiplicative) {
-      if (base <= 0 || sj <= 0) return HW_INVALID;
+      lowest = base < lowest ? base : lowest; /* as hw_filter */
+      lowest = sj < lowest ? sj : lowest;
       double inv_s = 1 / sj, inv_base = 1 / base;
       c = y[t] * inv_s;
       e = y[t] - base * sj;
@@ -325,6 +330,7 @@ static HW_INLINE double hw_grad_filter(const hw_data *d, const hw_params *p, dou
     }
     if (++j == m) j = 0;
   }
+  if (multiplicative && !(lowest > 0)) return HW_INVALID;
   int damped = trend == TREND_DAMPED;
   double Jg[HW_MAX_DIM] = {Jg01[0], Jg01[1], Jg23[0], damped ? Jg23[1] : 0};
   double JJ[10] = {JJ01[0], JJ01[1], JJ2, JJx0[0], JJx1[0], JJx2[0]};
@@ -350,7 +356,7 @@ static HW_INLINE double hw_grad_filter4(const hw_data *d, const hw_params *p, do
   const double keep = 1 - a - phi * B, phi2 = phi * phi, gain = a + phi * B;
   const hw_v4d dgain = {1, 0, phi, B}, zero = {0, 0, 0, 0};
   const int m = d->m, n = d->n;
-  double b = d->trend0, base = d->level0 + phi * b, s[12], sse = 0, JJ9 = 0;
+  double b = d->trend0, base = d->level0 + phi * b, s[12], sse = 0, lowest = 1, JJ9 = 0;
   hw_v4d Dbase = {0, 0, 0, b}, Db = zero, Ds[12], Jg = zero, X0 = zero, X1 = zero, X2 = zero;
   int j = d->first_pos;
   memcpy(s, d->season0, sizeof(s));
@@ -359,7 +365,8 @@ static HW_INLINE double hw_grad_filter4(const hw_data *d, const hw_params *p, do
     double sj = s[j], c, e;
     double cs = -1, es = -1, eb = -1, gi, gb = 0, ge;
     if (multiplicative) {
-      if (base <= 0 || sj <= 0) return HW_INVALID;
+      lowest = base < lowest ? base : lowest; /* as hw_filter */
+      lowest = sj < lowest ? sj : lowest;
       double inv_s = 1 / sj, inv_base = 1 / base;
       c = y[t] * inv_s;
       e = y[t] - base * sj;
@@ -389,6 +396,7 @@ static HW_INLINE double hw_grad_filter4(const hw_data *d, const hw_params *p, do
     base = next_base;
     if (++j == m) j = 0;
   }
+  if (multiplicative && !(lowest > 0)) return HW_INVALID;
   int damped = trend == TREND_DAMPED;
   double Jv[HW_MAX_DIM] = {Jg[0], Jg[1], Jg[2], damped ? Jg[3] : 0};
   double JJ[10] = {X0[0], X0[1], X1[1], X0[2], X1[2], X2[2]};
