@@ -4,9 +4,7 @@
 ** parameters, and the quality of the Levenberg-Marquardt fit against a
 ** tight Nelder-Mead search on the same objective.
 **
-** The file includes holt_winters.c itself, so its static functions are
-** in reach; the library's copy of that object is then never linked (every
-** symbol it defines is already defined here).
+** The internals come from the private header holt_winters_fit.h.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +13,10 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
-#include "projection/holt_winters.c"
+#include <float.h>
+#include <string.h>
+
+#include "projection/holt_winters_fit.h"
 
 #define PI 3.14159265358979323846 /* M_PI is not ISO C */
 
@@ -80,12 +81,12 @@ static void any_case(int c, double *y, int *n, int *m) {
 ** Levenberg-Marquardt search from prev. */
 static double hw_fit(const hw_data *d, const double *prev, double *x) {
   if (prev) {
-    for (int j = 0; j < hw_dim(d); j++) x[j] = prev[j];
-    return hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+    for (int j = 0; j < ts_hw_dim(d); j++) x[j] = prev[j];
+    return ts_hw_lm(d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
   }
   hw_cold c;
-  hw_cold_rough(d, &c, x);
-  return hw_cold_finish(d, &c, x);
+  ts_hw_cold_rough(d, &c, x);
+  return ts_hw_cold_finish(d, &c, x);
 }
 
 /* hw_run_grad's gradient (2 J'e) matches central differences of the SSE
@@ -100,22 +101,22 @@ static void test_gradient_matches_finite_differences(void **state) {
     case_series(c, y);
     for (int id = 0; id < HW_N_CAND; id++) {
       hw_data d;
-      hw_data_init(&d, y, cases[c].n, cases[c].m, 1, id / N_TREND, id % N_TREND);
-      int dim = hw_dim(&d);
+      ts_hw_data_init(&d, y, cases[c].n, cases[c].m, 1, id / N_TREND, id % N_TREND);
+      int dim = ts_hw_dim(&d);
       for (int p = 0; p < 3; p++) {
         double x[HW_MAX_DIM];
         hw_grad G;
         memcpy(x, points[p], sizeof(x));
-        double f = hw_run_grad(&d, x, &G);
+        double f = ts_hw_run_grad(&d, x, &G);
         if (f >= HW_INVALID) continue; /* a multiplicative state left (0, inf) */
-        assert_float_equal(f, hw_objective(&d, x), 1e-9 * f);
+        assert_float_equal(f, ts_hw_objective(&d, x), 1e-9 * f);
         for (int k = 0; k < dim; k++) {
           double xp[HW_MAX_DIM], xm[HW_MAX_DIM], h = 1e-5;
           memcpy(xp, x, sizeof(xp));
           memcpy(xm, x, sizeof(xm));
           xp[k] += h;
           xm[k] -= h;
-          double fd = (hw_objective(&d, xp) - hw_objective(&d, xm)) / (2 * h);
+          double fd = (ts_hw_objective(&d, xp) - ts_hw_objective(&d, xm)) / (2 * h);
           assert_float_equal(2 * G.g[k], fd, 1e-5 * (fabs(fd) + 1e-3 * f));
           assert_true(G.H[k][k] >= 0);
           for (int i = 0; i < dim; i++)
@@ -128,9 +129,49 @@ static void test_gradient_matches_finite_differences(void **state) {
   assert_true(checked > 200); /* the multiplicative forms did not all bail out */
 }
 
+/* The filters' compiled copies (the baseline, and AVX2 where the
+** processor has it) give the same SSE, J'e and J'J bit for bit, for every
+** model form, at points inside and far out on the logit scale (where a
+** multiplicative state can leave (0, inf)). */
+static void test_filter_copies_agree_bit_for_bit(void **state) {
+  (void)state;
+  static const double points[4][HW_MAX_DIM] = {
+      {-1.0, -0.5, -1.5, 0.3}, {0.7, -2.0, 0.4, -1.1}, {-2.5, 1.0, -0.2, 1.8}, {6, 5, -9, 12}};
+  int copies = ts_hw_isa_count(), checked = 0;
+  assert_true(copies >= 1 && copies <= 2);
+  double y[96];
+  for (int c = 0; c <= N_CASES; c++) {
+    int n, m;
+    any_case(c, y, &n, &m);
+    for (int id = 0; id < HW_N_CAND; id++) {
+      hw_data d;
+      ts_hw_data_init(&d, y, n, m, 2, id / N_TREND, id % N_TREND);
+      for (int p = 0; p < 4; p++) {
+        hw_grad G0, G;
+        memset(&G0, 0, sizeof(G0));
+        double f0 = ts_hw_objective_isa(&d, points[p], 0);
+        double g0 = ts_hw_run_grad_isa(&d, points[p], &G0, 0);
+        for (int isa = 1; isa < copies; isa++) {
+          memset(&G, 0, sizeof(G));
+          double f = ts_hw_objective_isa(&d, points[p], isa);
+          double g = ts_hw_run_grad_isa(&d, points[p], &G, isa);
+          assert_memory_equal(&f, &f0, sizeof(f));
+          assert_memory_equal(&g, &g0, sizeof(g));
+          if (g0 < HW_INVALID) assert_memory_equal(&G, &G0, sizeof(G));
+          checked++;
+        }
+        /* the dispatching entry points are one of the copies */
+        double f_any = ts_hw_objective(&d, points[p]);
+        assert_memory_equal(&f_any, &f0, sizeof(f0));
+      }
+    }
+  }
+  if (copies > 1) assert_true(checked == (N_CASES + 1) * HW_N_CAND * 4);
+}
+
 static void assert_inside_bounds(const hw_data *d, const double *x) {
   hw_params p;
-  params_from_x(d, x, &p);
+  ts_hw_params_from_x(d, x, &p);
   assert_true(p.alpha > 0 && p.alpha < 1);
   assert_true(p.gamma > 0 && p.gamma < 1 - p.alpha);
   if (d->trend == TREND_NONE) {
@@ -153,10 +194,10 @@ static void test_fitted_parameters_inside_bounds(void **state) {
     for (int id = 0; id < HW_N_CAND; id++) {
       hw_data d;
       double x[HW_MAX_DIM], again[HW_MAX_DIM];
-      hw_data_init(&d, y, n, m, 0, id / N_TREND, id % N_TREND);
+      ts_hw_data_init(&d, y, n, m, 0, id / N_TREND, id % N_TREND);
       if (hw_fit(&d, NULL, x) >= HW_INVALID) continue;
       assert_inside_bounds(&d, x);
-      for (int j = 0; j < hw_dim(&d); j++) assert_true(fabs(x[j]) <= HW_X_BOUND);
+      for (int j = 0; j < ts_hw_dim(&d); j++) assert_true(fabs(x[j]) <= HW_X_BOUND);
       hw_fit(&d, x, again);
       assert_inside_bounds(&d, again);
     }
@@ -175,12 +216,12 @@ static void test_fitted_parameters_inside_bounds(void **state) {
 ** relative spread of its values is at most tol (400 evaluations at most,
 ** counted as iterations here). */
 static double reference_nm_from(const hw_data *d, double *x0, double step, double tol) {
-  int dim = hw_dim(d);
+  int dim = ts_hw_dim(d);
   double p[HW_MAX_DIM + 1][HW_MAX_DIM], f[HW_MAX_DIM + 1], last = HW_INVALID;
   for (int restart = 0; restart < 1; restart++) {
     for (int i = 0; i <= dim; i++) {
       for (int j = 0; j < dim; j++) p[i][j] = x0[j] + (i == j + 1 ? step : 0.0);
-      f[i] = hw_objective(d, p[i]);
+      f[i] = ts_hw_objective(d, p[i]);
     }
     for (int it = 0; it < 400; it++) {
       for (int i = 1; i <= dim; i++) /* sort, best first */
@@ -195,10 +236,10 @@ static double reference_nm_from(const hw_data *d, double *x0, double step, doubl
       for (int i = 0; i < dim; i++)
         for (int j = 0; j < dim; j++) c[j] += p[i][j] / dim;
       for (int j = 0; j < dim; j++) xr[j] = 2 * c[j] - p[dim][j];
-      double fr = hw_objective(d, xr);
+      double fr = ts_hw_objective(d, xr);
       if (fr < f[0]) {
         for (int j = 0; j < dim; j++) xe[j] = 3 * c[j] - 2 * p[dim][j];
-        double fe = hw_objective(d, xe);
+        double fe = ts_hw_objective(d, xe);
         memcpy(p[dim], fe < fr ? xe : xr, sizeof(xe));
         f[dim] = fe < fr ? fe : fr;
       } else if (fr < f[dim - 1]) {
@@ -206,14 +247,14 @@ static double reference_nm_from(const hw_data *d, double *x0, double step, doubl
         f[dim] = fr;
       } else {
         for (int j = 0; j < dim; j++) xc[j] = 0.5 * (c[j] + p[dim][j]);
-        double fc = hw_objective(d, xc);
+        double fc = ts_hw_objective(d, xc);
         if (fc < f[dim]) {
           memcpy(p[dim], xc, sizeof(xc));
           f[dim] = fc;
         } else {
           for (int i = 1; i <= dim; i++) {
             for (int j = 0; j < dim; j++) p[i][j] = 0.5 * (p[0][j] + p[i][j]);
-            f[i] = hw_objective(d, p[i]);
+            f[i] = ts_hw_objective(d, p[i]);
           }
         }
       }
@@ -231,7 +272,7 @@ static double reference_nm(const hw_data *d) {
   double best = HW_INVALID, xb[HW_MAX_DIM];
   for (int s = 0; s < 4; s++) {
     double x[HW_MAX_DIM];
-    for (int j = 0; j < hw_dim(d); j++) x[j] = logit(starts[s][j]);
+    for (int j = 0; j < ts_hw_dim(d); j++) x[j] = ts_hw_logit(ts_hw_starts[s][j]);
     double f = reference_nm_from(d, x, 1.0, 3e-2);
     if (f < best || best >= HW_INVALID) best = f, memcpy(xb, x, sizeof(xb));
   }
@@ -253,15 +294,15 @@ static void test_fit_sse_against_nelder_mead(void **state) {
     for (int id = 0; id < HW_N_CAND; id++) {
       hw_data d;
       double x[HW_MAX_DIM], warm[HW_MAX_DIM];
-      hw_data_init(&d, y, cases[c].n, cases[c].m, 1, id / N_TREND, id % N_TREND);
+      ts_hw_data_init(&d, y, cases[c].n, cases[c].m, 1, id / N_TREND, id % N_TREND);
       double fit = hw_fit(&d, NULL, x);
       double ref = reference_nm(&d);
       if (ref >= HW_INVALID) continue;
       assert_true(fit < HW_INVALID);
       for (int s = 0; s < 4; s++) {
         double w[HW_MAX_DIM];
-        for (int j = 0; j < hw_dim(&d); j++) w[j] = logit(starts[s][j]);
-        assert_true(fit <= hw_objective(&d, w));
+        for (int j = 0; j < ts_hw_dim(&d); j++) w[j] = ts_hw_logit(ts_hw_starts[s][j]);
+        assert_true(fit <= ts_hw_objective(&d, w));
       }
       assert_true(fit <= ref * 1.005);
       memcpy(warm, x, sizeof(warm));
@@ -276,13 +317,13 @@ static void test_fit_sse_against_nelder_mead(void **state) {
 ** stopping only where a step gains, or is predicted to gain, less than
 ** tol of the SSE). */
 static double reference_lm(const hw_data *d, double *x, double tol, int max_iter) {
-  int dim = hw_dim(d);
+  int dim = ts_hw_dim(d);
   hw_grad G;
-  double f = hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
+  double f = ts_hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
   if (f >= HW_INVALID) return f;
   for (int iter = 0; iter < max_iter; iter++) {
     double delta[HW_MAX_DIM], xt[HW_MAX_DIM], longest = 0, predicted = 0;
-    if (lm_step(&G, dim, lambda, delta)) {
+    if (ts_hw_lm_step(&G, dim, lambda, delta)) {
       lambda = lambda * 10 + 1e-3;
       continue;
     }
@@ -295,13 +336,13 @@ static double reference_lm(const hw_data *d, double *x, double tol, int max_iter
       predicted -= 2 * G.g[i] * delta[i] + delta[i] * hd;
     }
     if (lambda <= HW_LM_LAMBDA0 && predicted <= tol * f) break;
-    for (int i = 0; i < dim; i++) xt[i] = x_clamped(x[i] + delta[i]);
-    double ft = hw_objective(d, xt);
+    for (int i = 0; i < dim; i++) xt[i] = ts_hw_x_clamped(x[i] + delta[i]);
+    double ft = ts_hw_objective(d, xt);
     if (ft < f) {
       memcpy(x, xt, sizeof(double) * dim);
       lambda *= HW_LM_RELAX;
       if (f - ft <= tol * ft || iter == max_iter - 1) return ft;
-      f = hw_run_grad(d, x, &G);
+      f = ts_hw_run_grad(d, x, &G);
     } else {
       lambda = lambda * 10 + 1e-3;
       if (lambda > 1e10) break;
@@ -324,17 +365,17 @@ static void test_lm_stop_against_reference(void **state) {
     case_series(c, y);
     for (int id = 0; id < HW_N_CAND; id++) {
       hw_data shorter, d;
-      hw_data_init(&shorter, y, n - m, m, 1, id / N_TREND, id % N_TREND);
-      hw_data_init(&d, y, n, m, 1, id / N_TREND, id % N_TREND);
+      ts_hw_data_init(&shorter, y, n - m, m, 1, id / N_TREND, id % N_TREND);
+      ts_hw_data_init(&d, y, n, m, 1, id / N_TREND, id % N_TREND);
       for (int s = 0; s <= 4; s++) {
         double x[HW_MAX_DIM] = {0}, ref_x[HW_MAX_DIM] = {0};
         if (s == 4) {
           if (hw_fit(&shorter, NULL, x) >= HW_INVALID) continue;
         } else {
-          for (int j = 0; j < hw_dim(&d); j++) x[j] = logit(starts[s][j]);
+          for (int j = 0; j < ts_hw_dim(&d); j++) x[j] = ts_hw_logit(ts_hw_starts[s][j]);
         }
         memcpy(ref_x, x, sizeof(ref_x));
-        double f = hw_lm(&d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
+        double f = ts_hw_lm(&d, x, HW_LOCAL_TOL, HW_LOCAL_ITER);
         double ref = reference_lm(&d, ref_x, HW_LOCAL_TOL, HW_LOCAL_ITER);
         if (ref >= HW_INVALID) continue;
         assert_true(f <= ref * 1.005);
@@ -349,13 +390,13 @@ static void test_lm_stop_against_reference(void **state) {
 ** optimum (pulled into [-3, 3]) when the chain holds one, else cold, a
 ** Levenberg-Marquardt search to a 1e-9 gain (no early stop). */
 static double full_fit(const hw_data *d, const ts_hw_warm *prev, int id, double *x) {
-  int dim = hw_dim(d);
+  int dim = ts_hw_dim(d);
   if (prev->valid[id]) {
     for (int j = 0; j < dim; j++) x[j] = fmax(-HW_WARM_BOUND, fmin(HW_WARM_BOUND, prev->x[id][j]));
-    if (hw_objective(d, x) < HW_INVALID) return hw_lm(d, x, 1e-9, 200);
+    if (ts_hw_objective(d, x) < HW_INVALID) return ts_hw_lm(d, x, 1e-9, 200);
   }
   if (hw_fit(d, NULL, x) >= HW_INVALID) return HW_INVALID;
-  return hw_lm(d, x, 1e-9, 200);
+  return ts_hw_lm(d, x, 1e-9, 200);
 }
 
 /* The backtest's chain: the same series fitted with one more season each
@@ -386,20 +427,20 @@ static void test_warm_chain_against_full_fits(void **state) {
       double floor = 1e-20 * sum_sq + DBL_MIN, best_full = HW_INVALID, chosen_full = HW_INVALID;
       int chosen_k = 0;
       for (int id = 0; id < HW_N_CAND; id++) {
-        if (id / N_TREND > multiplicative_allowed(y, cut)) continue;
+        if (id / N_TREND > ts_hw_multiplicative_allowed(y, cut)) continue;
         hw_data d;
         double x[HW_MAX_DIM];
-        hw_data_init(&d, y, cut, m, 0, id / N_TREND, id % N_TREND);
+        ts_hw_data_init(&d, y, cut, m, 0, id / N_TREND, id % N_TREND);
         double sse = full_fit(&d, &prev, id, x);
         if (sse >= HW_INVALID) continue;
-        double a = aicc(sse, floor, cut, hw_dim(&d));
+        double a = ts_hw_aicc(sse, floor, cut, ts_hw_dim(&d));
         if (a < best_full) best_full = a;
         if (id / N_TREND == model.multiplicative && id % N_TREND == model.trend_kind)
-          chosen_full = sse, chosen_k = hw_dim(&d);
+          chosen_full = sse, chosen_k = ts_hw_dim(&d);
       }
       assert_true(chosen_full < HW_INVALID);
       assert_true(model.sse <= chosen_full * 1.005);
-      assert_true(aicc(model.sse, floor, cut, chosen_k) <= best_full + cut * log(1.005));
+      assert_true(ts_hw_aicc(model.sse, floor, cut, chosen_k) <= best_full + cut * log(1.005));
       compared++;
     }
   }
@@ -423,7 +464,7 @@ static void test_cold_choice_had_the_whole_fit(void **state) {
       assert_int_equal(ts_holt_winters_forecast(y, cut, m, 1, m - 1, &sum, &sd, &model), 0);
       if (model.fallback != 0) continue;
       hw_data d;
-      hw_data_init(&d, y, cut, m, 0, model.multiplicative, model.trend_kind);
+      ts_hw_data_init(&d, y, cut, m, 0, model.multiplicative, model.trend_kind);
       double whole = hw_fit(&d, NULL, x);
       assert_true(whole < HW_INVALID);
       assert_true(model.sse <= whole * (1 + 1e-12));
@@ -436,6 +477,7 @@ static void test_cold_choice_had_the_whole_fit(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gradient_matches_finite_differences),
+      cmocka_unit_test(test_filter_copies_agree_bit_for_bit),
       cmocka_unit_test(test_fitted_parameters_inside_bounds),
       cmocka_unit_test(test_fit_sse_against_nelder_mead),
       cmocka_unit_test(test_lm_stop_against_reference),
