@@ -4,7 +4,7 @@
 ** backtest (each method's projection of every year, the cells auto and the
 ** intervals read) with ts_projection_estimate on top of it.  `auto`, the
 ** intervals and the pool of errors borrowed from other series are
-** projection_errors.c (items 3, 4, 4b and 4c).
+** projection_errors.c and projection_auto.c (items 3, 4, 4b and 4c).
 **
 ** Contract (year y, periods 1..k of P known, ytd their sum):
 **  1. The year-to-date must be complete: a missing period among 1..k gives
@@ -51,7 +51,8 @@
 **     negative): linear, holt_winters and theta can fall below otherwise.
 **  3, 4, 4b, 4c. auto (combining the seven by their past errors), intervals
 **     and the pool of errors borrowed from other series:
-**     projection_errors.c.
+**     projection_errors.c (errors, pool, intervals) and projection_auto.c
+**     (auto's ranking and rules).
 **  5. Zero and negative values are values: the formulas apply as written
 **     and a zero denominator gives NULL with a note, never Inf.
 **  6. Caches, never changing a number: the grid's year totals (built
