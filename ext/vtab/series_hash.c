@@ -50,7 +50,6 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* ---- counts (tradestat_debug) ---------------------------------------- */
 
@@ -201,8 +200,9 @@ static char *unordered_sql(const char *zSql) {
 
 /* ---- reading rows -------------------------------------------------- */
 
-static hpoint *point_at(const ts_hash *h, uint32_t idx) {
-  return (hpoint *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
+/* The slots of point idx. */
+static hslot *point_at(const ts_hash *h, uint32_t idx) {
+  return (hslot *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
 }
 
 /* Makes ordinal fall inside series s's direct index; 1: memory. */
@@ -230,7 +230,7 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
   return 0;
 }
 
-static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
+static hslot *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   hseries *s = &h->aSeries[sid];
   if (!(s->aIdx && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
       cover_ordinal(h, s, ordinal))
@@ -248,13 +248,11 @@ static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
     if (h->apChunk[idx / CHUNK] == NULL) return NULL;
   }
   h->nPoint++;
-  hpoint *pt = point_at(h, idx);
-  memset(pt, 0, h->szPoint);
-  pt->ordinal = ordinal;
-  pt->sid = sid;
+  hslot *pt = point_at(h, idx);
+  memset(pt, 0, h->szPoint); /* each slot's sum 0, as an INTEGER or a REAL sum */
   for (int k = 0; k < h->nSlot; k++) {
-    pt->slot[k].emax = -32768;
-    pt->slot[k].lmin = 32767;
+    pt[k].emax = -32768;
+    pt[k].lmin = 32767;
   }
   s->nPoint++;
   *pIdx = idx + 1;
@@ -329,7 +327,9 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
       int first, count, pfirst, pcount;
       month_span(&orig, &first, &count);
       month_span(&p, &pfirst, &pcount);
-      h->last.cover = (uint16_t)(((1u << count) - 1) << (first - pfirst));
+      unsigned months = ((1u << count) - 1) << (first - pfirst);
+      if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
+      h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
     }
     h->last.ordinal = ts_period_ordinal(&p);
   }
@@ -396,13 +396,86 @@ static void track_bits(hslot *sl, const ts_number *x) {
 ** 2^lmin, below A 2^emax 2^-53.  The compensation sums at most A such
 ** errors: when A^2 2^emax 2^-53 < 2^(lmin+53) it holds each partial sum
 ** exactly, so the result is fl(exact sum) whatever the order. */
-static int sum_is_order_free(const hslot *sl) {
-  if (sl->sum.n_real == 0 || sl->sum.count < 2) return 1;
+static int sum_is_order_free(const hslot *sl, const ts_sum *sum) {
+  if (sum->n_real == 0 || sum->count < 2) return 1;
   if (sl->emax > 1000) return 0;
-  sqlite3_int64 adds = 2 * sl->sum.count + 4;
+  sqlite3_int64 adds = 2 * sum->count + 4;
   int logA = 0;
   while (((sqlite3_int64)1 << logA) < adds) logA++;
   return sl->emax + 2 * logA - sl->lmin <= 104;
+}
+
+/* The ts_sum of a slot, as ts_sum_add would have made it from the same
+** inputs in the same order. */
+static void slot_sum(const ts_hash *h, const hslot *sl, ts_sum *out) {
+  if (sl->bits & HS_SPILL) {
+    *out = h->aSpill[sl->n];
+    return;
+  }
+  ts_sum_init(out);
+  out->count = sl->n;
+  if (sl->bits & HS_REAL) {
+    out->n_real = sl->n;
+    out->s = sl->u.r.s;
+    out->c = sl->u.r.c;
+  } else {
+    out->exact = sl->u.exact;
+  }
+}
+
+/* slot_add's way for a slot's first REAL, or an input of the kind the
+** slot has not held (its whole ts_sum to the spill from then on), or a
+** spilled slot.  GIVE_UP: memory. */
+static NOINLINE verdict slot_add_other(ts_hash *h, hslot *sl, const ts_number *x) {
+  if (sl->bits & HS_SPILL) {
+    ts_sum_add(&h->aSpill[sl->n], x);
+    return GO_ON;
+  }
+  if (sl->n == 0) { /* the first input: a REAL (an INTEGER takes slot_add's way) */
+    sl->bits |= HS_REAL;
+    ts_sum sum; /* its exact sum is neither read nor written for a REAL */
+    sum.s = sum.c = 0;
+    sum.count = sum.n_real = 0;
+    ts_sum_add(&sum, x);
+    sl->u.r.s = sum.s, sl->u.r.c = sum.c;
+    sl->n = 1;
+    return GO_ON;
+  }
+  if (ts_hash_grow(h, (void **)&h->aSpill, &h->nSpillAlloc, h->nSpill + 1, sizeof(ts_sum)))
+    return GIVE_UP;
+  ts_sum *sum = &h->aSpill[h->nSpill];
+  slot_sum(h, sl, sum);
+  ts_sum_add(sum, x);
+  sl->bits |= HS_SPILL;
+  sl->n = h->nSpill++;
+  return GO_ON;
+}
+
+/* Adds x to a slot as ts_sum_add adds it to the slot's ts_sum: an
+** INTEGER to the exact sum (an empty slot's sum is 0 as either kind), a
+** REAL by ts_sum_add itself on the slot's sum and compensation.  GIVE_UP:
+** memory, or 2^32 - 1 inputs in one point. */
+static inline verdict slot_add(ts_hash *h, hslot *sl, const ts_number *x) {
+  if (sl->n == UINT32_MAX - 1) return GIVE_UP;
+  if (x->is_int) {
+    if (sl->bits & (HS_REAL | HS_SPILL)) return slot_add_other(h, sl, x);
+    sl->u.exact = ts_i128_add(sl->u.exact, ts_i128_from_i64(x->i));
+  } else {
+    /* an empty slot is not HS_REAL: its first REAL takes the other way */
+    if ((sl->bits & (HS_REAL | HS_SPILL)) != HS_REAL) return slot_add_other(h, sl, x);
+    ts_sum sum; /* its exact sum is neither read nor written for a REAL */
+    sum.s = sl->u.r.s, sum.c = sl->u.r.c;
+    sum.count = sum.n_real = sl->n;
+    ts_sum_add(&sum, x);
+    sl->u.r.s = sum.s, sl->u.r.c = sum.c;
+  }
+  sl->n++;
+  return GO_ON;
+}
+
+/* The months kind k (1 .. TS_KIND_DAY) covered of a slot's point. */
+static inline unsigned slot_cover(const hslot *sl, int k) {
+  return (unsigned)(sl->bits >> (HS_COVER_BITS * (k - 1))) & ((1u << HS_COVER_BITS) - 1);
 }
 
 /* A value of the current row as ts_value_number reads it: GO_ON with
@@ -440,13 +513,13 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   int prelim = h->last.orig.preliminary ||
                (h->iPreliminary >= 0 && ts_value_is_preliminary(aCol[h->iPreliminary]));
   if (h->compact) return add_compact(h, sid, h->last.ordinal, &n, prelim);
-  hpoint *pt = find_point(h, sid, h->last.ordinal);
+  hslot *pt = find_point(h, sid, h->last.ordinal);
   if (pt == NULL) return GIVE_UP;
-  hslot *sl = &pt->slot[slot];
-  ts_sum_add(&sl->sum, &n);
+  hslot *sl = &pt[slot];
+  if (slot_add(h, sl, &n) != GO_ON) return GIVE_UP;
   track_bits(sl, &n);
-  if (prelim) sl->preliminary = 1;
-  if (h->spec->grain != TS_KIND_NONE) sl->cover[h->last.orig.kind - 1] |= h->last.cover;
+  if (prelim) sl->bits |= HS_PRELIM;
+  sl->bits |= h->last.cover; /* 0 without grain= */
   return GO_ON;
 }
 
@@ -618,30 +691,29 @@ static int step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp) {
 static int points_check(const ts_hash *h) {
   if (h->compact) return 0; /* one row each (add_compact), no grain= */
   for (uint32_t idx = 0; idx < h->nPoint; idx++) {
-    const hpoint *pt = point_at(h, idx);
+    const hslot *pt = point_at(h, idx);
     for (int k = 0; k < h->nSlot; k++) {
-      const hslot *sl = &pt->slot[k];
-      if (sl->sum.count == 0) continue;
-      if (h->spec->grain == TS_KIND_NONE && sl->sum.count > 1) return 1;
-      for (int k1 = 0; k1 < TS_KIND_DAY; k1++)
-        for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
-          if (sl->cover[k1] & sl->cover[k2]) return 1;
-      if (!sum_is_order_free(sl)) return 1;
+      const hslot *sl = &pt[k];
+      ts_sum sum;
+      slot_sum(h, sl, &sum);
+      if (sum.count == 0) continue;
+      if (h->spec->grain == TS_KIND_NONE && sum.count > 1) return 1;
+      for (int k1 = 1; k1 <= TS_KIND_DAY; k1++)
+        for (int k2 = k1 + 1; k2 <= TS_KIND_DAY; k2++)
+          if (slot_cover(sl, k1) & slot_cover(sl, k2)) return 1;
+      if (!sum_is_order_free(sl, &sum)) return 1;
     }
   }
   return 0;
 }
 
-/* Sorts the series in key order and lists each one's points; 1 when two
-** keys are equal to SQLite (the streaming path groups them). */
+/* Sorts the series in key order; 1 when two keys are equal to SQLite
+** (the streaming path groups them).  Each series' points are read from
+** its direct index or pages, in ordinal order. */
 static int order_series(ts_hash *h) {
   uint32_t n = h->nSeries;
   h->aOrder = ts_hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
-  if (!h->compact) {
-    h->aStart = ts_hash_alloc(h, (sqlite3_uint64)(n + 2) * sizeof(uint32_t));
-    h->aByPoint = ts_hash_alloc(h, (sqlite3_uint64)(h->nPoint + 1) * sizeof(uint32_t));
-  }
-  if (!h->aOrder || (!h->compact && (!h->aStart || !h->aByPoint))) return 1;
+  if (!h->aOrder) return 1;
   for (uint32_t s = 0; s < n; s++) h->aOrder[s] = s;
   if (h->spec->nBy > 0 && n > 1) {
     uint32_t *tmp = ts_hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
@@ -652,15 +724,6 @@ static int order_series(ts_hash *h) {
     for (uint32_t k = 1; k < n; k++)
       if (ts_hash_series_compare(h, h->aOrder[k - 1], h->aOrder[k]) == 0) return 1;
   }
-  if (h->compact) return 0; /* points are read from each series' arrays */
-  h->aStart[0] = 0;
-  for (uint32_t s = 0; s < n; s++) h->aStart[s + 1] = h->aStart[s] + h->aSeries[s].nPoint;
-  uint32_t *fill = ts_hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
-  if (fill == NULL) return 1;
-  memcpy(fill, h->aStart, (size_t)(n + 1) * sizeof(uint32_t));
-  for (uint32_t idx = 0; idx < h->nPoint; idx++) h->aByPoint[fill[point_at(h, idx)->sid]++] = idx;
-  h->mem -= (sqlite3_int64)(n + 1) * (sqlite3_int64)sizeof(uint32_t);
-  sqlite3_free(fill);
   return 0;
 }
 
@@ -722,11 +785,6 @@ static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
   return rc;
 }
 
-static int point_compare(const void *pa, const void *pb) {
-  int64_t a = ((const ts_point *)pa)->ordinal, b = ((const ts_point *)pb)->ordinal;
-  return a < b ? -1 : a > b;
-}
-
 /* The points of series sid, in ordinal order, as the streaming path
 ** builds them. */
 static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
@@ -746,24 +804,25 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
     ts_hash_compact_points(hs, s);
     return SQLITE_OK;
   }
-  uint32_t first = h->aStart[sid];
-  for (uint32_t k = 0; k < n; k++) {
-    const hpoint *hp = point_at(h, h->aByPoint[first + k]);
-    ts_point *pt = &s->aPoint[k];
+  uint32_t k = 0; /* the direct index is in ordinal order */
+  for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
+    if (hs->aIdx[g] == 0) continue;
+    const hslot *hp = point_at(h, hs->aIdx[g] - 1);
+    ts_point *pt = &s->aPoint[k++];
     memset(pt, 0, sizeof(*pt));
-    pt->ordinal = hp->ordinal;
+    pt->ordinal = hs->lo + (int64_t)g;
     for (int slot = 0; slot < h->nSlot; slot++) {
-      pt->sum[slot] = hp->slot[slot].sum;
-      memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
-      pt->preliminary[slot] = hp->slot[slot].preliminary;
+      slot_sum(h, &hp[slot], &pt->sum[slot]);
+      for (int kind = 1; kind <= TS_KIND_DAY; kind++)
+        pt->cover[slot][kind - 1] = (uint16_t)slot_cover(&hp[slot], kind);
+      pt->preliminary[slot] = (hp[slot].bits & HS_PRELIM) != 0;
     }
   }
-  qsort(s->aPoint, n, sizeof(ts_point), point_compare);
   if (h->spec->grain != TS_KIND_NONE) {
     /* 'incomplete period': as the streaming path's series check (roll-ups
     ** of days alone: ts_days_check, on both paths' series, in ts_scan_next). */
-    for (uint32_t k = 0; k < n; k++) {
-      ts_point *pt = &s->aPoint[k];
+    for (uint32_t i = 0; i < n; i++) {
+      ts_point *pt = &s->aPoint[i];
       ts_period p;
       int pfirst, pcount;
       ts_period_from_ordinal(s->kind, pt->ordinal, &p);
@@ -834,8 +893,7 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
-  sqlite3_free(h->aStart);
-  sqlite3_free(h->aByPoint);
+  sqlite3_free(h->aSpill);
   sqlite3_free(h->cur.aPoint);
   sqlite3_free(h);
 }
@@ -885,8 +943,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->nCol = sqlite3_column_count(ordered);
   h->iPreliminary = h->nCol > nRead ? nRead : -1;
   memcpy(h->aColl, aColl, sizeof(aColl));
-  h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
-  h->szPoint = (h->szPoint + 15) & ~(size_t)15;
+  h->szPoint = (size_t)h->nSlot * sizeof(hslot);
   h->pool[0].size = sizeof(cp_narrow);
   h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);

@@ -21,25 +21,45 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* ---- the tables ---------------------------------------------------- */
 
 enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
 
-/* One value slot of one point while the source is read. */
+/* One value slot of one point while the source is read: 32 bytes, a
+** point is its nSlot slots (its series and ordinal are where its series'
+** direct index holds it).  The slot is the ts_sum the streaming path
+** would hold, kept by its one kind of input: while every input is an
+** INTEGER only the exact sum is held, while every input is a REAL only
+** the compensated sum (ts_sum_add touches nothing else for either kind);
+** a point whose inputs are both holds its whole ts_sum in the spill
+** (ts_hash.aSpill).  A ts_sum and the rest as separate fields took 80
+** bytes a point, which put 40 M transactions rolled to months (960,000
+** points) past the memory cap. */
 typedef struct hslot {
-  ts_sum sum;
-  uint16_t cover[TS_KIND_DAY]; /* months of the point each kind covered */
-  unsigned char preliminary;   /* a row summed into it is preliminary */
-  short emax;                  /* every input |x| < 2^emax */
-  short lmin;                  /* every input is a multiple of 2^lmin */
+  union {
+    ts_int128 exact; /* INTEGER inputs */
+    struct {
+      double s, c; /* REAL inputs: Neumaier sum and compensation */
+    } r;
+  } u;
+  /* Months of the point each kind of period covered, 12 bits a kind (kind
+  ** k at bit 12 (k - 1)), and the flags HS_*. */
+  uint64_t bits;
+  uint32_t n; /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
+  short emax; /* every input |x| < 2^emax */
+  short lmin; /* every input is a multiple of 2^lmin */
 } hslot;
 
-typedef struct hpoint {
-  int64_t ordinal;
-  uint32_t sid; /* series */
-  uint32_t pad;
-  hslot slot[2]; /* only nSlot of them are allocated */
-} hpoint;
+#define HS_COVER_BITS 12
+#define HS_PRELIM     ((uint64_t)1 << 60) /* a row summed into it is preliminary */
+#define HS_REAL       ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
+#define HS_SPILL      ((uint64_t)1 << 62) /* both: its ts_sum is aSpill[n] */
 
 /* A key column of a series as the sort compares it (decode_key). */
 typedef struct hkey {
@@ -151,10 +171,13 @@ struct ts_hash {
   cp_pool pool[2];
   char **apPageChunk;
   uint32_t nPageChunk, nPageChunkAlloc;
-  /* points in chunks of CHUNK entries of szPoint bytes */
+  /* points (nSlot slots each) in chunks of CHUNK entries of szPoint
+  ** bytes; the whole ts_sum of a slot with both kinds of input */
   char **apChunk;
   uint32_t nChunk, nPoint;
   size_t szPoint;
+  ts_sum *aSpill;
+  uint32_t nSpill, nSpillAlloc;
   /* The current row's key encoding (row_key), zero-padded to whole
   ** words, and the series of the row before (find_series). */
   unsigned char *zRow;
@@ -171,7 +194,7 @@ struct ts_hash {
     char z[32];
     ts_period p, orig;
     int64_t ordinal;
-    uint16_t cover;
+    uint64_t cover; /* in hslot.bits' place for the label's kind */
   } last;
   /* the last flow label read for each value slot (trimmed and compared
   ** case-insensitively by ts_source_flow_slot; the same bytes again are
@@ -186,8 +209,6 @@ struct ts_hash {
   int64_t days_first, days_last;
   /* emission */
   uint32_t *aOrder; /* sids in key order */
-  uint32_t *aStart; /* nSeries + 1: first index in aByPoint of each sid */
-  uint32_t *aByPoint;
   uint32_t iNext;
   ts_series cur;
 };
