@@ -56,6 +56,8 @@ typedef struct hslot {
   short lmin; /* every input is a multiple of 2^lmin */
 } hslot;
 
+_Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)");
+
 #define HS_COVER_BITS 12
 #define HS_PRELIM     ((uint64_t)1 << 60) /* a row summed into it is preliminary */
 #define HS_REAL       ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
