@@ -38,16 +38,18 @@
 **     TS_HASH_MEMORY_CAP the pass stops and the query is streamed.
 **     Nothing is shown before the pass ends, so no choice ever changes an
 **     answer or fails a query the streaming path answers.
+**
+** How a row finds its series (the key encoding, the table of series, the
+** order of keys) is in series_hash_key.c, compact points in
+** series_hash_compact.c; their shared types in series_hash_int.h.
 */
-#include "vtab/series_hash.h"
-#include "core/core.h"
+#include "vtab/series_hash_int.h"
 
 #include "vtab/counter.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* ---- counts (tradestat_debug) ---------------------------------------- */
 
@@ -73,178 +75,9 @@ int ts_scan_mode_from_name(const char *z, int *pMode) {
   return 0;
 }
 
-/* ---- the tables ---------------------------------------------------- */
+/* ---- memory -------------------------------------------------------- */
 
-enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
-
-/* One value slot of one point while the source is read. */
-typedef struct hslot {
-  ts_sum sum;
-  uint16_t cover[TS_KIND_DAY]; /* months of the point each kind covered */
-  unsigned char preliminary;   /* a row summed into it is preliminary */
-  short emax;                  /* every input |x| < 2^emax */
-  short lmin;                  /* every input is a multiple of 2^lmin */
-} hslot;
-
-typedef struct hpoint {
-  int64_t ordinal;
-  uint32_t sid; /* series */
-  uint32_t pad;
-  hslot slot[2]; /* only nSlot of them are allocated */
-} hpoint;
-
-/* A key column of a series as the sort compares it (decode_key). */
-typedef struct hkey {
-  int type;
-  sqlite3_int64 i;
-  double d;
-  const unsigned char *z;
-  int n;
-} hkey;
-
-/* A series: its points are found by period ordinal in a direct index
-** (periods of a series are dense small integers), so a row costs one
-** probe of a small table, not a probe of one table of every point. */
-typedef struct hseries {
-  uint64_t hash;
-  /* The key as rows are matched with it: row_key's encoding, zero-padded
-  ** to whole 8-byte words, in the arena (nEnc: its unpadded length). */
-  const unsigned char *zEnc;
-  uint32_t nEnc;
-  uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
-  int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
-  uint32_t nPoint;
-  int64_t lo;    /* the ordinal of aIdx[0]; compact points: the page of apPage[0] */
-  uint32_t nIdx; /* entries of aIdx or apPage */
-  /* Compact points (ts_hash.compact): whether the pages are wide */
-  unsigned char wide;
-  /* The direct index: aIdx[k] the point index + 1 of ordinal lo + k (0:
-  ** none).  Compact points: the page table instead, apPage[k] the page of
-  ** ordinals 64 (lo + k) ... 64 (lo + k) + 63, NULL while none of them
-  ** has a point. */
-  uint32_t *aIdx;
-  void **apPage;
-} hseries;
-
-/* A page of compact points: 64 consecutive ordinals of one series.
-** Narrow while every value of the series is an INTEGER that fits 32 bits
-** (the benchmark's amounts, most counts, money in whole units): 4.25
-** bytes a point.  Wide (64-bit values: an integer, or a REAL's bits) from
-** the series' first REAL or wider integer on: 8.4 bytes.  Pages are
-** fixed-size cells of large chunks and never move, so a series that
-** grows costs no copy of its points and no block of the allocator's
-** (only its page table, 8 bytes a page, is reallocated), and a gap of 64
-** periods or more costs nothing. */
-typedef struct cp_narrow {
-  uint64_t present, prelim;
-  int32_t v[64];
-} cp_narrow;
-typedef struct cp_wide {
-  uint64_t present, prelim, isint;
-  uint64_t v[64]; /* an INTEGER, or a REAL's bits */
-} cp_wide;
-
-/* The page number of an ordinal (floor division by 64) and its place. */
-static inline int64_t cp_page_of(int64_t ordinal) { return (ordinal - (ordinal & 63)) / 64; }
-
-/* Cells of one size, cut from chunks of about 64 KiB; freed cells (a
-** series' narrow pages when it widens) are reused first. */
-typedef struct cp_pool {
-  size_t size; /* bytes a cell */
-  char *chunk; /* the chunk being cut */
-  size_t left; /* cells left in it */
-  void *freed; /* freed cells, linked through their first word */
-} cp_pool;
-
-#define CHUNK_BITS 12
-#define CHUNK      ((uint32_t)1 << CHUNK_BITS)
-
-struct ts_hash {
-  sqlite3 *db;
-  const ts_source_spec *spec;
-  int nSlot;
-  /* Without grain= and with one value slot every point is one row (a
-  ** second is an error the streaming path reports), so a point is its
-  ** row's value: 4.25 bytes in the series' own pages (8.4 once the
-  ** series holds a REAL or an integer beyond 32 bits) instead of a
-  ** summing slot in a chunk (2.4 M points: about 11 MB instead of
-  ** 190 MB; 9.6 M fit the memory cap). */
-  int compact;
-  uint64_t seed;    /* hash_words' start, random per pass */
-  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
-  int nCol;         /* columns of the source query */
-  /* the pass inside SQLite (prepare_pass): its token, and whether it was
-  ** stopped (the hash path gives way) */
-  sqlite3_int64 token;
-  sqlite3_value *tokenArg; /* the pass query's register that held it */
-  int stopped;
-  int aColl[TS_MAX_BY];
-  sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
-  int over;          /* the cap was reached */
-  /* series: nSeries records (their keys: encodings in the arena) */
-  hseries *aSeries;
-  uint32_t nSeries, nSeriesAlloc;
-  /* A series' key values are made from its encoding only when it is
-  ** handed out (series_keys): a copy of each key value per series, held
-  ** from the pass to the end, cost about as much as the points of a
-  ** 300-period series.  keyStmt: "SELECT ?1, ..."; walkKey: the values
-  ** of the series each walk (0 ts_hash_next, 1 ts_hash_series_at) holds. */
-  sqlite3_stmt *keyStmt;
-  sqlite3_value *walkKey[2][TS_MAX_BY];
-  uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
-  /* the key bytes of every series, copied side by side into chunks that
-  ** never move, so a row's key check reads one place, not one copy of
-  ** SQLite's per column */
-  unsigned char **apArena;
-  uint32_t nArena, nArenaAlloc;
-  size_t arenaUsed, arenaSize; /* in apArena[nArena - 1] */
-  uint32_t nSeriesSlot;
-  /* compact points: pages narrow [0] and wide [1], their chunks */
-  cp_pool pool[2];
-  char **apPageChunk;
-  uint32_t nPageChunk, nPageChunkAlloc;
-  /* points in chunks of CHUNK entries of szPoint bytes */
-  char **apChunk;
-  uint32_t nChunk, nPoint;
-  size_t szPoint;
-  /* The current row's key encoding (row_key), zero-padded to whole
-  ** words, and the series of the row before (find_series). */
-  unsigned char *zRow;
-  uint32_t nRowAlloc;
-  int lastSid;  /* the row before's series; -1: none */
-  int guessHit; /* the row before was the series expected (find_series) */
-  /* the period of the row before (rows of one period are often adjacent),
-  ** with what every row of it needs: its ordinal after roll-up and the
-  ** months of that period the label covers (add_value) */
-  struct {
-    int valid, type, n, skip;
-    sqlite3_int64 i;
-    double d;
-    char z[32];
-    ts_period p, orig;
-    int64_t ordinal;
-    uint16_t cover;
-  } last;
-  /* the last flow label read for each value slot (trimmed and compared
-  ** case-insensitively by ts_source_flow_slot; the same bytes again are
-  ** the same slot) */
-  struct {
-    int n;
-    char z[32];
-  } flow[2];
-  /* With grain=: the first and last day of every period read (the days
-  ** the rows read hold; series_extent.h). */
-  int days_any;
-  int64_t days_first, days_last;
-  /* emission */
-  uint32_t *aOrder; /* sids in key order */
-  uint32_t *aStart; /* nSeries + 1: first index in aByPoint of each sid */
-  uint32_t *aByPoint;
-  uint32_t iNext;
-  ts_series cur;
-};
-
-static void *hash_alloc(ts_hash *h, sqlite3_uint64 n) {
+void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n) {
   if (h->mem + (sqlite3_int64)n > TS_HASH_MEMORY_CAP) {
     h->over = 1;
     return NULL;
@@ -255,11 +88,11 @@ static void *hash_alloc(ts_hash *h, sqlite3_uint64 n) {
 }
 
 /* Grows an array of *pnAlloc elements of sz bytes to at least nNeed. */
-static int hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz) {
+int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz) {
   if (nNeed <= *pnAlloc) return 0;
   uint32_t nNew = *pnAlloc ? *pnAlloc * 2 : 64;
   while (nNew < nNeed) nNew *= 2;
-  void *a = hash_alloc(h, (sqlite3_uint64)nNew * sz);
+  void *a = ts_hash_alloc(h, (sqlite3_uint64)nNew * sz);
   if (a == NULL) return 1;
   if (*pa) memcpy(a, *pa, (size_t)*pnAlloc * sz);
   h->mem -= (sqlite3_int64)((size_t)*pnAlloc * sz);
@@ -267,114 +100,6 @@ static int hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, s
   *pa = a;
   *pnAlloc = nNew;
   return 0;
-}
-
-/* Loads 8 bytes (any alignment). */
-static inline uint64_t load64(const unsigned char *z) {
-  uint64_t w;
-  memcpy(&w, z, 8);
-  return w;
-}
-
-/* Words of two zero-padded encodings equal (nWord of them). */
-static inline int words_equal(const unsigned char *a, const unsigned char *b, uint32_t nWord) {
-  for (uint32_t k = 0; k < nWord; k++)
-    if (load64(a + 8 * k) != load64(b + 8 * k)) return 0;
-  return 1;
-}
-
-/* Bytes equal, for short labels without a call. */
-static inline int bytes_equal(const char *a, const char *b, int n) {
-  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
-    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
-           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
-  if (n >= 4 && n < 8) {
-    uint32_t a0, b0, a1, b1;
-    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
-    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n >= 2 && n < 4) {
-    uint16_t a0, b0, a1, b1;
-    memcpy(&a0, a, 2), memcpy(&b0, b, 2);
-    memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n < 2) return n == 0 || a[0] == b[0];
-  return memcmp(a, b, (size_t)n) == 0;
-}
-
-/* A zero-padded encoding hashed a word at a time (keys are short), from
-** the pass's random seed: each step can be undone, so from a known start
-** a table of keys built to share one hash would make every probe walk
-** them all (80,000 crafted BLOB keys: 7.3 s against 0.87 s). */
-static inline uint64_t hash_words(uint64_t seed, const unsigned char *z, uint32_t n) {
-  uint64_t h = seed ^ 0xcbf29ce484222325ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
-  for (uint32_t k = 0; k < (n + 7) / 8; k++) {
-    h = (h ^ load64(z + 8 * k)) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  return ts_mix64(h); /* the table uses the low bits: spread every input bit */
-}
-
-/* ---- SQLite's ordering of keys ------------------------------------- */
-
-static int type_class(int type) {
-  switch (type) {
-    case SQLITE_NULL: return 0;
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT: return 1;
-    case SQLITE_TEXT: return 2;
-    default: return 3;
-  }
-}
-
-/* INTEGER i against REAL r, exactly (as sqlite3IntFloatCompare). */
-static int int_float_compare(sqlite3_int64 i, double r) {
-  if (r < -9223372036854775808.0) return 1;
-  if (r >= 9223372036854775808.0) return -1;
-  sqlite3_int64 y = (sqlite3_int64)r;
-  if (i < y) return -1;
-  if (i > y) return 1;
-  double s = (double)i;
-  if (s < r) return -1;
-  if (s > r) return 1;
-  return 0;
-}
-
-static int bytes_compare(const unsigned char *a, int na, const unsigned char *b, int nb) {
-  int n = na < nb ? na : nb;
-  int r = n > 0 ? memcmp(a, b, (size_t)n) : 0;
-  return r ? r : na - nb;
-}
-
-/* Two key values as ORDER BY compares them, with collation coll. */
-static int key_compare(const hkey *a, const hkey *b, int coll) {
-  int ca = type_class(a->type), cb = type_class(b->type);
-  if (ca != cb) return ca - cb;
-  switch (ca) {
-    case 0: return 0;
-    case 1:
-      if (a->type == SQLITE_INTEGER && b->type == SQLITE_INTEGER)
-        return a->i < b->i ? -1 : a->i > b->i;
-      if (a->type == SQLITE_FLOAT && b->type == SQLITE_FLOAT) return a->d < b->d ? -1 : a->d > b->d;
-      if (a->type == SQLITE_INTEGER) return int_float_compare(a->i, b->d);
-      return -int_float_compare(b->i, a->d);
-    case 2: {
-      int na = a->n, nb = b->n;
-      if (coll == COLL_NOCASE) {
-        int n = na < nb ? na : nb;
-        int r = sqlite3_strnicmp((const char *)a->z, (const char *)b->z, n);
-        return r ? r : na - nb;
-      }
-      if (coll == COLL_RTRIM) {
-        while (na > 0 && a->z[na - 1] == ' ') na--;
-        while (nb > 0 && b->z[nb - 1] == ' ') nb--;
-      }
-      return bytes_compare(a->z, na, b->z, nb);
-    }
-    default: return bytes_compare(a->z, a->n, b->z, b->n);
-  }
 }
 
 /* ---- choosing the path --------------------------------------------- */
@@ -475,319 +200,9 @@ static char *unordered_sql(const char *zSql) {
 
 /* ---- reading rows -------------------------------------------------- */
 
-typedef enum { GO_ON, GIVE_UP } verdict;
-
-static hpoint *point_at(const ts_hash *h, uint32_t idx) {
-  return (hpoint *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
-}
-
-static int rehash_series(ts_hash *h) {
-  uint32_t n = h->nSeriesSlot ? h->nSeriesSlot * 2 : 256;
-  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
-  if (a == NULL) return 1;
-  memset(a, 0, (size_t)n * sizeof(uint32_t));
-  for (uint32_t s = 0; s < h->nSeries; s++) {
-    uint32_t j = (uint32_t)h->aSeries[s].hash & (n - 1);
-    while (a[j]) j = (j + 1) & (n - 1);
-    a[j] = s + 1;
-  }
-  h->mem -= (sqlite3_int64)h->nSeriesSlot * (sqlite3_int64)sizeof(uint32_t);
-  sqlite3_free(h->aSeriesSlot);
-  h->aSeriesSlot = a;
-  h->nSeriesSlot = n;
-  return 0;
-}
-
-#define ARENA_CHUNK ((size_t)1 << 16)
-
-/* n bytes copied into the key arena; NULL: memory. */
-static const unsigned char *arena_copy(ts_hash *h, const unsigned char *z, int n) {
-  if (h->nArena == 0 || h->arenaUsed + (size_t)n > h->arenaSize) {
-    size_t sz = (size_t)n > ARENA_CHUNK ? (size_t)n : ARENA_CHUNK;
-    if (hash_grow(h, (void **)&h->apArena, &h->nArenaAlloc, h->nArena + 1, sizeof(unsigned char *)))
-      return NULL;
-    unsigned char *c = hash_alloc(h, sz);
-    if (c == NULL) return NULL;
-    h->apArena[h->nArena++] = c;
-    h->arenaUsed = 0, h->arenaSize = sz;
-  }
-  unsigned char *out = h->apArena[h->nArena - 1] + h->arenaUsed;
-  if (n > 0) memcpy(out, z, (size_t)n);
-  h->arenaUsed += (size_t)n;
-  return out;
-}
-
-/* Copies n bytes; short runs by overlapping words, without a call. */
-static inline void copy_short(unsigned char *d, const unsigned char *z, uint32_t n) {
-  if (n >= 8 && n <= 16) {
-    uint64_t a = load64(z), b = load64(z + n - 8);
-    memcpy(d, &a, 8);
-    memcpy(d + n - 8, &b, 8);
-  } else if (n >= 4 && n < 8) {
-    uint32_t a, b;
-    memcpy(&a, z, 4);
-    memcpy(&b, z + n - 4, 4);
-    memcpy(d, &a, 4);
-    memcpy(d + n - 4, &b, 4);
-  } else if (n >= 2 && n < 4) {
-    uint16_t a, b;
-    memcpy(&a, z, 2);
-    memcpy(&b, z + n - 2, 2);
-    memcpy(d, &a, 2);
-    memcpy(d + n - 2, &b, 2);
-  } else if (n < 2) {
-    if (n == 1) d[0] = z[0];
-  } else {
-    memcpy(d, z, n);
-  }
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
-/* Type bytes of row_key's encoding (never 0, the padding). */
-enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
-
-#define ROW_KEY_FAILED UINT32_MAX
-
-/* The series columns of the current row as read once: type, and the
-** bytes of a TEXT or BLOB, the value of an INTEGER or REAL (in bits). */
-typedef struct rowkey {
-  int at[TS_MAX_BY], an[TS_MAX_BY];
-  const unsigned char *az[TS_MAX_BY];
-  uint64_t av[TS_MAX_BY];
-  uint32_t n; /* the length of their encoding (row_key) */
-} rowkey;
-
-/* Reads the series columns of the current row (aCol) into *k; 1 when a
-** TEXT or BLOB cannot be had (memory). */
-static int read_row_key(sqlite3_value *const *aCol, int nBy, rowkey *k) {
-  uint32_t n = 0;
-  for (int i = 0; i < nBy; i++) {
-    int t = sqlite3_value_type(aCol[i]);
-    k->at[i] = t;
-    if (t == SQLITE_TEXT || t == SQLITE_BLOB) {
-      k->az[i] = t == SQLITE_TEXT ? sqlite3_value_text(aCol[i]) : sqlite3_value_blob(aCol[i]);
-      k->an[i] = sqlite3_value_bytes(aCol[i]);
-      if (k->az[i] == NULL && k->an[i] > 0) return 1;
-      n += 5 + (uint32_t)k->an[i];
-    } else if (t == SQLITE_INTEGER) {
-      sqlite3_int64 v = sqlite3_value_int64(aCol[i]);
-      memcpy(&k->av[i], &v, 8);
-      n += 9;
-    } else if (t == SQLITE_FLOAT) {
-      double d = sqlite3_value_double(aCol[i]);
-      memcpy(&k->av[i], &d, 8);
-      n += 9;
-    } else {
-      n += 1;
-    }
-  }
-  k->n = n;
-  return 0;
-}
-
-/* Whether the row's key k is the one encoded in z (nEnc bytes, row_key's
-** encoding), compared column by column without encoding k. */
-static inline int key_matches(const rowkey *k, int nBy, const unsigned char *z, uint32_t nEnc) {
-  if (k->n != nEnc) return 0;
-  uint32_t p = 0;
-  for (int i = 0; i < nBy; i++) {
-    switch (k->at[i]) {
-      case SQLITE_INTEGER:
-      case SQLITE_FLOAT:
-        if (z[p] != (k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL) ||
-            load64(z + p + 1) != k->av[i])
-          return 0;
-        p += 9;
-        break;
-      case SQLITE_TEXT:
-      case SQLITE_BLOB: {
-        uint32_t len;
-        memcpy(&len, z + p + 1, 4);
-        if (z[p] != (k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB) || len != (uint32_t)k->an[i] ||
-            !bytes_equal((const char *)z + p + 5, (const char *)k->az[i], (int)len))
-          return 0;
-        p += 5 + len;
-        break;
-      }
-      default:
-        if (z[p] != ENC_NULL) return 0;
-        p += 1;
-        break;
-    }
-  }
-  return 1;
-}
-
-/* Whether the current row's series columns (aCol) hold the key encoded
-** in z (a series' whole encoding), read and compared column by column up
-** to the first difference: find_series' check of the expected series,
-** without filling a rowkey first.  The values are read as read_row_key
-** reads them, so a match here is one there; a TEXT or BLOB that cannot
-** be had (memory) is no match, and read_row_key then reports it. */
-static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
-  uint32_t p = 0;
-  for (int i = 0; i < nBy; i++) {
-    int t = sqlite3_value_type(aCol[i]);
-    switch (t) {
-      case SQLITE_TEXT:
-      case SQLITE_BLOB: {
-        if (z[p] != (t == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB)) return 0;
-        const void *v = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(aCol[i])
-                                         : sqlite3_value_blob(aCol[i]);
-        int nv = sqlite3_value_bytes(aCol[i]);
-        uint32_t len;
-        memcpy(&len, z + p + 1, 4);
-        if ((v == NULL && nv > 0) || len != (uint32_t)nv ||
-            !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
-          return 0;
-        p += 5 + len;
-        break;
-      }
-      case SQLITE_INTEGER: {
-        sqlite3_int64 iv = sqlite3_value_int64(aCol[i]);
-        uint64_t w;
-        memcpy(&w, &iv, 8);
-        if (z[p] != ENC_INT || load64(z + p + 1) != w) return 0;
-        p += 9;
-        break;
-      }
-      case SQLITE_FLOAT: {
-        double d = sqlite3_value_double(aCol[i]);
-        uint64_t w;
-        memcpy(&w, &d, 8);
-        if (z[p] != ENC_REAL || load64(z + p + 1) != w) return 0;
-        p += 9;
-        break;
-      }
-      default:
-        if (z[p] != ENC_NULL) return 0;
-        p += 1;
-        break;
-    }
-  }
-  return 1; /* nBy columns equal, each self-delimiting: the whole encodings are */
-}
-
-/* Encodes the row's key k into h->zRow: per column a type byte, then an
-** INTEGER's or a REAL's 8 bytes, or a TEXT's or a BLOB's 4-byte length
-** and bytes; zero-padded to whole words.  With a fixed number of columns
-** the encoding is self-delimiting, so two rows' encodings are equal
-** exactly when their keys are identical in type and bytes (a REAL in
-** bits: -0.0 is not 0.0).  Keys GROUP BY would call equal without being
-** identical (1 and 1.0, 'a' and 'A' under NOCASE) are two series here,
-** and order_series finds them.  Returns 1 on failure (memory). */
-static int row_key(ts_hash *h, const rowkey *k, int nBy) {
-  if (k->n + 8 > h->nRowAlloc && hash_grow(h, (void **)&h->zRow, &h->nRowAlloc, k->n + 8, 1))
-    return 1;
-  unsigned char *z = h->zRow;
-  uint32_t p = 0;
-  for (int i = 0; i < nBy; i++) {
-    switch (k->at[i]) {
-      case SQLITE_INTEGER:
-      case SQLITE_FLOAT:
-        z[p] = k->at[i] == SQLITE_INTEGER ? ENC_INT : ENC_REAL;
-        memcpy(z + p + 1, &k->av[i], 8);
-        p += 9;
-        break;
-      case SQLITE_TEXT:
-      case SQLITE_BLOB: {
-        uint32_t len = (uint32_t)k->an[i];
-        z[p] = k->at[i] == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB;
-        memcpy(z + p + 1, &len, 4);
-        copy_short(z + p + 5, k->az[i], len);
-        p += 5 + len;
-        break;
-      }
-      default: z[p++] = ENC_NULL; break;
-    }
-  }
-  memset(z + p, 0, 8); /* the padding (zRow has 8 bytes to spare) */
-  return 0;
-}
-
-/* A new series of the current row's key (encoded in h->zRow, n bytes,
-** hash hv, to go in slot j of the table): its sid, or -1 (memory). */
-static sqlite3_int64 new_series(ts_hash *h, uint32_t n, uint64_t hv, uint32_t j) {
-  uint32_t s = h->nSeries;
-  if (hash_grow(h, (void **)&h->aSeries, &h->nSeriesAlloc, s + 1, sizeof(hseries))) return -1;
-  h->nSeries++;
-  memset(&h->aSeries[s], 0, sizeof(hseries));
-  h->aSeries[s].hash = hv;
-  h->aSeries[s].nEnc = n;
-  h->aSeries[s].zEnc = arena_copy(h, h->zRow, (int)((n + 7) & ~7u));
-  if (h->aSeries[s].zEnc == NULL) return -1;
-  if ((uint64_t)h->nSeries * 2 > h->nSeriesSlot) {
-    if (rehash_series(h)) return -1;
-  } else {
-    h->aSeriesSlot[j] = s + 1;
-  }
-  return s;
-}
-
-/* The series of the current row's key (its series columns in aCol),
-** read whole: guess (0: none) when the row is that series, else the one
-** of that key in the table, made if new; -1 (memory).  Out of line: the
-** rows in series order (find_series) rarely come here. */
-static NOINLINE sqlite3_int64 probe_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t guess) {
-  int nBy = h->spec->nBy;
-  rowkey k;
-  if (read_row_key(aCol, nBy, &k)) return -1;
-  if (guess && key_matches(&k, nBy, h->aSeries[guess - 1].zEnc, h->aSeries[guess - 1].nEnc))
-    return guess - 1;
-  if (row_key(h, &k, nBy)) return -1;
-  uint32_t n = k.n, nWord = (n + 7) / 8;
-  uint64_t hv = hash_words(h->seed, h->zRow, n);
-  if (h->nSeriesSlot == 0 && rehash_series(h)) return -1;
-  uint32_t mask = h->nSeriesSlot - 1, j = (uint32_t)hv & mask;
-  for (; h->aSeriesSlot[j]; j = (j + 1) & mask) {
-    const hseries *s = &h->aSeries[h->aSeriesSlot[j] - 1];
-    if (s->hash == hv && s->nEnc == n && words_equal(s->zEnc, h->zRow, nWord)) break;
-  }
-  return h->aSeriesSlot[j] ? h->aSeriesSlot[j] - 1 : new_series(h, n, hv, j);
-}
-
-/* The series of the current row (its series columns in aCol): its sid,
-** or -1 (memory).  Tried first, without hashing: the series that came
-** after the row before's series last time (rows of one series together,
-** or series in the same order period after period, as tables appended
-** one period at a time hold them).  After a row that was its expected
-** series that check reads the row's values straight (row_matches: a
-** miss then reads them again); after one that was not, as rows in no
-** such order mostly are not, the key read once for the probe serves it
-** too.  Either way the sid is the one of the row's key. */
-static sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
-  uint32_t guess = h->lastSid >= 0 ? h->aSeries[h->lastSid].next : 0;
-  sqlite3_int64 sid;
-  if (guess && h->guessHit && row_matches(aCol, h->spec->nBy, h->aSeries[guess - 1].zEnc))
-    sid = guess - 1;
-  else if ((sid = probe_series(h, aCol, h->guessHit ? 0 : guess)) < 0)
-    return -1;
-  h->guessHit = guess && sid == (sqlite3_int64)guess - 1;
-  if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
-  h->lastSid = (int)sid;
-  return sid;
-}
-
-/* Largest direct index of one series (entries); a wider spread of
-** periods in one series gives up (the streaming path holds it sorted). */
-#define MAX_SERIES_INDEX ((uint32_t)1 << 22)
-
-/* The entries series s's direct index (or page table: ordinal is then a
-** page number) takes to hold ordinal, and its new first ordinal, given
-** n entries of room at least: *pN, *pLo. */
-static void cover_span(const hseries *s, int held, int64_t ordinal, int64_t n, int64_t *pN,
-                       int64_t *pLo) {
-  int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
-  int64_t hi = held ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
-  if (n < hi - lo) n = hi - lo;
-  *pN = n;
-  /* growing down keeps the old end, so the old entries move by n - nIdx */
-  *pLo = held && ordinal < s->lo ? hi - n : lo;
+/* The slots of point idx. */
+static hslot *point_at(const ts_hash *h, uint32_t idx) {
+  return (hslot *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
 }
 
 /* Makes ordinal fall inside series s's direct index; 1: memory. */
@@ -801,7 +216,7 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
     h->over = 1;
     return 1;
   }
-  uint32_t *a = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+  uint32_t *a = ts_hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
   if (a == NULL) return 1;
   memset(a, 0, (size_t)n * sizeof(uint32_t));
   if (held) {
@@ -815,89 +230,7 @@ static int cover_ordinal(ts_hash *h, hseries *s, int64_t ordinal) {
   return 0;
 }
 
-/* A cell of pool k (0 narrow, 1 wide page), uninitialized; NULL: memory. */
-static void *cp_cell(ts_hash *h, int k) {
-  cp_pool *pool = &h->pool[k];
-  if (pool->freed) {
-    void *c = pool->freed;
-    memcpy(&pool->freed, c, sizeof(void *));
-    return c;
-  }
-  if (pool->left == 0) {
-    size_t n = ((size_t)1 << 16) / pool->size;
-    if (hash_grow(h, (void **)&h->apPageChunk, &h->nPageChunkAlloc, h->nPageChunk + 1,
-                  sizeof(char *)))
-      return NULL;
-    char *chunk = hash_alloc(h, (sqlite3_uint64)n * pool->size);
-    if (chunk == NULL) return NULL;
-    h->apPageChunk[h->nPageChunk++] = chunk;
-    pool->chunk = chunk, pool->left = n;
-  }
-  void *c = pool->chunk;
-  pool->chunk += pool->size;
-  pool->left--;
-  return c;
-}
-
-/* A new empty page, narrow or wide; NULL: memory. */
-static void *cp_page_new(ts_hash *h, int wide) {
-  void *pg = cp_cell(h, wide);
-  if (pg == NULL) return NULL;
-  if (wide) {
-    cp_wide *w = pg;
-    w->present = w->prelim = w->isint = 0;
-  } else {
-    cp_narrow *nw = pg;
-    nw->present = nw->prelim = 0;
-  }
-  return pg;
-}
-
-/* Makes page number pg fall inside series s's page table; 1: memory. */
-static int cover_page(ts_hash *h, hseries *s, int64_t pg) {
-  int held = s->apPage != NULL;
-  if (held && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) return 0;
-  int64_t n, newLo;
-  /* 8 pages (512 periods) hold most series at once; then doubling */
-  cover_span(s, held, pg, held ? 2 * (int64_t)s->nIdx : 8, &n, &newLo);
-  if (n * 64 > (int64_t)MAX_SERIES_INDEX) {
-    h->over = 1;
-    return 1;
-  }
-  void **a = hash_alloc(h, (sqlite3_uint64)n * sizeof(void *));
-  if (a == NULL) return 1;
-  memset(a, 0, (size_t)n * sizeof(void *));
-  if (held) {
-    memcpy(a + (s->lo - newLo), s->apPage, (size_t)s->nIdx * sizeof(void *));
-    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(void *);
-    sqlite3_free(s->apPage);
-  }
-  s->apPage = a;
-  s->lo = newLo;
-  s->nIdx = (uint32_t)n;
-  return 0;
-}
-
-/* Series s's first REAL or integer beyond 32 bits: each of its narrow
-** pages becomes a wide one (every point so far an INTEGER); 1: memory. */
-static int cp_widen(ts_hash *h, hseries *s) {
-  for (uint32_t k = 0; k < s->nIdx; k++) {
-    cp_narrow *from = s->apPage[k];
-    if (from == NULL) continue;
-    cp_wide *to = cp_cell(h, 1);
-    if (to == NULL) return 1;
-    to->present = to->isint = from->present;
-    to->prelim = from->prelim;
-    for (int j = 0; j < 64; j++) to->v[j] = (uint64_t)(int64_t)from->v[j];
-    memcpy(from, &h->pool[0].freed, sizeof(void *)); /* to the narrow pool's freed cells */
-    h->pool[0].freed = from;
-    s->apPage[k] = to;
-  }
-  s->wide = 1;
-  return 0;
-}
-
-static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
+static hslot *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   hseries *s = &h->aSeries[sid];
   if (!(s->aIdx && ordinal >= s->lo && ordinal - s->lo < (int64_t)s->nIdx) &&
       cover_ordinal(h, s, ordinal))
@@ -908,19 +241,18 @@ static hpoint *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   if (idx == UINT32_MAX - 1) return NULL;
   if ((idx & (CHUNK - 1)) == 0) {
     uint32_t nChunk = h->nChunk;
-    if (hash_grow(h, (void **)&h->apChunk, &nChunk, idx / CHUNK + 1, sizeof(char *))) return NULL;
+    if (ts_hash_grow(h, (void **)&h->apChunk, &nChunk, idx / CHUNK + 1, sizeof(char *)))
+      return NULL;
     h->nChunk = nChunk;
-    h->apChunk[idx / CHUNK] = hash_alloc(h, (sqlite3_uint64)CHUNK * h->szPoint);
+    h->apChunk[idx / CHUNK] = ts_hash_alloc(h, (sqlite3_uint64)CHUNK * h->szPoint);
     if (h->apChunk[idx / CHUNK] == NULL) return NULL;
   }
   h->nPoint++;
-  hpoint *pt = point_at(h, idx);
-  memset(pt, 0, h->szPoint);
-  pt->ordinal = ordinal;
-  pt->sid = sid;
+  hslot *pt = point_at(h, idx);
+  memset(pt, 0, h->szPoint); /* each slot's sum 0, as an INTEGER or a REAL sum */
   for (int k = 0; k < h->nSlot; k++) {
-    pt->slot[k].emax = -32768;
-    pt->slot[k].lmin = 32767;
+    pt[k].emax = -32768;
+    pt[k].lmin = 32767;
   }
   s->nPoint++;
   *pIdx = idx + 1;
@@ -995,7 +327,9 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
       int first, count, pfirst, pcount;
       month_span(&orig, &first, &count);
       month_span(&p, &pfirst, &pcount);
-      h->last.cover = (uint16_t)(((1u << count) - 1) << (first - pfirst));
+      unsigned months = ((1u << count) - 1) << (first - pfirst);
+      if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
+      h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
     }
     h->last.ordinal = ts_period_ordinal(&p);
   }
@@ -1017,28 +351,6 @@ static void month_span(const ts_period *p, int *first, int *count) {
     case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
     default: *first = p->sub, *count = 1; break;
   }
-}
-
-/* Leading zero bits of a nonzero 64-bit word. */
-static int leading_zeros(uint64_t x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return __builtin_clzll(x);
-#else
-  int n = 0;
-  while (!(x & ((uint64_t)1 << 63))) x <<= 1, n++;
-  return n;
-#endif
-}
-
-/* Trailing zero bits of a nonzero 64-bit word. */
-static int trailing_zeros(uint64_t x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return __builtin_ctzll(x);
-#else
-  int n = 0;
-  while ((x & 1) == 0) x >>= 1, n++;
-  return n;
-#endif
 }
 
 /* Records input x's magnitude and lowest set bit (sum_is_order_free),
@@ -1084,53 +396,86 @@ static void track_bits(hslot *sl, const ts_number *x) {
 ** 2^lmin, below A 2^emax 2^-53.  The compensation sums at most A such
 ** errors: when A^2 2^emax 2^-53 < 2^(lmin+53) it holds each partial sum
 ** exactly, so the result is fl(exact sum) whatever the order. */
-static int sum_is_order_free(const hslot *sl) {
-  if (sl->sum.n_real == 0 || sl->sum.count < 2) return 1;
+static int sum_is_order_free(const hslot *sl, const ts_sum *sum) {
+  if (sum->n_real == 0 || sum->count < 2) return 1;
   if (sl->emax > 1000) return 0;
-  sqlite3_int64 adds = 2 * sl->sum.count + 4;
+  sqlite3_int64 adds = 2 * sum->count + 4;
   int logA = 0;
   while (((sqlite3_int64)1 << logA) < adds) logA++;
   return sl->emax + 2 * logA - sl->lmin <= 104;
 }
 
-/* A compact point (ts_hash.compact): the row's value, once.  A second
-** row of the point is the streaming path's duplicate error. */
-static verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
-                           int prelim) {
-  hseries *s = &h->aSeries[sid];
-  int64_t pg = cp_page_of(ordinal);
-  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && cover_page(h, s, pg))
-    return GIVE_UP;
-  void **slot = &s->apPage[pg - s->lo];
-  if (*slot == NULL && (*slot = cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
-  int j = (int)(ordinal & 63);
-  uint64_t bit = (uint64_t)1 << j;
-  if (!s->wide) {
-    cp_narrow *p = *slot;
-    if (p->present & bit) return GIVE_UP;
-    if (n->is_int && n->i >= INT32_MIN && n->i <= INT32_MAX) {
-      p->v[j] = (int32_t)n->i;
-      p->present |= bit;
-      if (prelim) p->prelim |= bit;
-      s->nPoint++;
-      h->nPoint++;
-      return GO_ON;
-    }
-    if (cp_widen(h, s)) return GIVE_UP; /* 64-bit values from now on */
+/* The ts_sum of a slot, as ts_sum_add would have made it from the same
+** inputs in the same order. */
+static void slot_sum(const ts_hash *h, const hslot *sl, ts_sum *out) {
+  if (sl->bits & HS_SPILL) {
+    *out = h->aSpill[sl->n];
+    return;
   }
-  cp_wide *p = *slot;
-  if (p->present & bit) return GIVE_UP;
-  if (n->is_int) {
-    p->v[j] = (uint64_t)n->i;
-    p->isint |= bit;
+  ts_sum_init(out);
+  out->count = sl->n;
+  if (sl->bits & HS_REAL) {
+    out->n_real = sl->n;
+    out->s = sl->u.r.s;
+    out->c = sl->u.r.c;
   } else {
-    memcpy(&p->v[j], &n->d, sizeof(p->v[j]));
+    out->exact = sl->u.exact;
   }
-  p->present |= bit;
-  if (prelim) p->prelim |= bit;
-  s->nPoint++;
-  h->nPoint++;
+}
+
+/* slot_add's way for a slot's first REAL, or an input of the kind the
+** slot has not held (its whole ts_sum to the spill from then on), or a
+** spilled slot.  GIVE_UP: memory. */
+static NOINLINE verdict slot_add_other(ts_hash *h, hslot *sl, const ts_number *x) {
+  if (sl->bits & HS_SPILL) {
+    ts_sum_add(&h->aSpill[sl->n], x);
+    return GO_ON;
+  }
+  if (sl->n == 0) { /* the first input: a REAL (an INTEGER takes slot_add's way) */
+    sl->bits |= HS_REAL;
+    ts_sum sum; /* its exact sum is neither read nor written for a REAL */
+    sum.s = sum.c = 0;
+    sum.count = sum.n_real = 0;
+    ts_sum_add(&sum, x);
+    sl->u.r.s = sum.s, sl->u.r.c = sum.c;
+    sl->n = 1;
+    return GO_ON;
+  }
+  if (ts_hash_grow(h, (void **)&h->aSpill, &h->nSpillAlloc, h->nSpill + 1, sizeof(ts_sum)))
+    return GIVE_UP;
+  ts_sum *sum = &h->aSpill[h->nSpill];
+  slot_sum(h, sl, sum);
+  ts_sum_add(sum, x);
+  sl->bits |= HS_SPILL;
+  sl->n = h->nSpill++;
   return GO_ON;
+}
+
+/* Adds x to a slot as ts_sum_add adds it to the slot's ts_sum: an
+** INTEGER to the exact sum (an empty slot's sum is 0 as either kind), a
+** REAL by ts_sum_add itself on the slot's sum and compensation.  GIVE_UP:
+** memory, or 2^32 - 1 inputs in one point. */
+static inline verdict slot_add(ts_hash *h, hslot *sl, const ts_number *x) {
+  if (sl->n == UINT32_MAX - 1) return GIVE_UP;
+  if (x->is_int) {
+    if (sl->bits & (HS_REAL | HS_SPILL)) return slot_add_other(h, sl, x);
+    sl->u.exact = ts_i128_add(sl->u.exact, ts_i128_from_i64(x->i));
+  } else {
+    /* an empty slot is not HS_REAL: its first REAL takes the other way */
+    if ((sl->bits & (HS_REAL | HS_SPILL)) != HS_REAL) return slot_add_other(h, sl, x);
+    ts_sum sum; /* its exact sum is neither read nor written for a REAL */
+    sum.s = sl->u.r.s, sum.c = sl->u.r.c;
+    sum.count = sum.n_real = sl->n;
+    ts_sum_add(&sum, x);
+    sl->u.r.s = sum.s, sl->u.r.c = sum.c;
+  }
+  sl->n++;
+  return GO_ON;
+}
+
+/* The months kind k (1 .. TS_KIND_DAY) covered of a slot's point. */
+static inline unsigned slot_cover(const hslot *sl, int k) {
+  return (unsigned)(sl->bits >> (HS_COVER_BITS * (k - 1))) & ((1u << HS_COVER_BITS) - 1);
 }
 
 /* A value of the current row as ts_value_number reads it: GO_ON with
@@ -1168,13 +513,13 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   int prelim = h->last.orig.preliminary ||
                (h->iPreliminary >= 0 && ts_value_is_preliminary(aCol[h->iPreliminary]));
   if (h->compact) return add_compact(h, sid, h->last.ordinal, &n, prelim);
-  hpoint *pt = find_point(h, sid, h->last.ordinal);
+  hslot *pt = find_point(h, sid, h->last.ordinal);
   if (pt == NULL) return GIVE_UP;
-  hslot *sl = &pt->slot[slot];
-  ts_sum_add(&sl->sum, &n);
+  hslot *sl = &pt[slot];
+  if (slot_add(h, sl, &n) != GO_ON) return GIVE_UP;
   track_bits(sl, &n);
-  if (prelim) sl->preliminary = 1;
-  if (h->spec->grain != TS_KIND_NONE) sl->cover[h->last.orig.kind - 1] |= h->last.cover;
+  if (prelim) sl->bits |= HS_PRELIM;
+  sl->bits |= h->last.cover; /* 0 without grain= */
   return GO_ON;
 }
 
@@ -1346,107 +691,39 @@ static int step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp) {
 static int points_check(const ts_hash *h) {
   if (h->compact) return 0; /* one row each (add_compact), no grain= */
   for (uint32_t idx = 0; idx < h->nPoint; idx++) {
-    const hpoint *pt = point_at(h, idx);
+    const hslot *pt = point_at(h, idx);
     for (int k = 0; k < h->nSlot; k++) {
-      const hslot *sl = &pt->slot[k];
-      if (sl->sum.count == 0) continue;
-      if (h->spec->grain == TS_KIND_NONE && sl->sum.count > 1) return 1;
-      for (int k1 = 0; k1 < TS_KIND_DAY; k1++)
-        for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
-          if (sl->cover[k1] & sl->cover[k2]) return 1;
-      if (!sum_is_order_free(sl)) return 1;
+      const hslot *sl = &pt[k];
+      ts_sum sum;
+      slot_sum(h, sl, &sum);
+      if (sum.count == 0) continue;
+      if (h->spec->grain == TS_KIND_NONE && sum.count > 1) return 1;
+      for (int k1 = 1; k1 <= TS_KIND_DAY; k1++)
+        for (int k2 = k1 + 1; k2 <= TS_KIND_DAY; k2++)
+          if (slot_cover(sl, k1) & slot_cover(sl, k2)) return 1;
+      if (!sum_is_order_free(sl, &sum)) return 1;
     }
   }
   return 0;
 }
 
-/* The key column at *pp of an encoding (row_key's) into *k, *pp moved
-** past it; TEXT and BLOB bytes point into the encoding. */
-static void decode_key(const unsigned char **pp, hkey *k) {
-  const unsigned char *z = *pp;
-  uint32_t len;
-  k->i = 0, k->d = 0, k->z = NULL, k->n = 0;
-  switch (z[0]) {
-    case ENC_INT:
-      k->type = SQLITE_INTEGER;
-      memcpy(&k->i, z + 1, 8);
-      *pp = z + 9;
-      break;
-    case ENC_REAL:
-      k->type = SQLITE_FLOAT;
-      memcpy(&k->d, z + 1, 8);
-      *pp = z + 9;
-      break;
-    case ENC_TEXT:
-    case ENC_BLOB:
-      k->type = z[0] == ENC_TEXT ? SQLITE_TEXT : SQLITE_BLOB;
-      memcpy(&len, z + 1, 4);
-      k->z = z + 5;
-      k->n = (int)len;
-      *pp = z + 5 + len;
-      break;
-    default:
-      k->type = SQLITE_NULL;
-      *pp = z + 1;
-      break;
-  }
-}
-
-static int series_compare(const ts_hash *h, uint32_t a, uint32_t b) {
-  const unsigned char *pa = h->aSeries[a].zEnc, *pb = h->aSeries[b].zEnc;
-  for (int i = 0; i < h->spec->nBy; i++) {
-    hkey ka, kb;
-    decode_key(&pa, &ka);
-    decode_key(&pb, &kb);
-    int r = key_compare(&ka, &kb, h->aColl[i]);
-    if (r) return r;
-  }
-  return 0;
-}
-
-/* Stable bottom-up merge sort of a[0..n) by key (tmp: n elements). */
-static void sort_series(const ts_hash *h, uint32_t *a, uint32_t *tmp, uint32_t n) {
-  for (uint32_t w = 1; w < n; w *= 2) {
-    for (uint32_t lo = 0; lo < n; lo += 2 * w) {
-      uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-      uint32_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) tmp[k++] = series_compare(h, a[j], a[i]) < 0 ? a[j++] : a[i++];
-      while (i < mid) tmp[k++] = a[i++];
-      while (j < hi) tmp[k++] = a[j++];
-    }
-    memcpy(a, tmp, (size_t)n * sizeof(uint32_t));
-  }
-}
-
-/* Sorts the series in key order and lists each one's points; 1 when two
-** keys are equal to SQLite (the streaming path groups them). */
+/* Sorts the series in key order; 1 when two keys are equal to SQLite
+** (the streaming path groups them).  Each series' points are read from
+** its direct index or pages, in ordinal order. */
 static int order_series(ts_hash *h) {
   uint32_t n = h->nSeries;
-  h->aOrder = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
-  if (!h->compact) {
-    h->aStart = hash_alloc(h, (sqlite3_uint64)(n + 2) * sizeof(uint32_t));
-    h->aByPoint = hash_alloc(h, (sqlite3_uint64)(h->nPoint + 1) * sizeof(uint32_t));
-  }
-  if (!h->aOrder || (!h->compact && (!h->aStart || !h->aByPoint))) return 1;
+  h->aOrder = ts_hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
+  if (!h->aOrder) return 1;
   for (uint32_t s = 0; s < n; s++) h->aOrder[s] = s;
   if (h->spec->nBy > 0 && n > 1) {
-    uint32_t *tmp = hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
+    uint32_t *tmp = ts_hash_alloc(h, (sqlite3_uint64)n * sizeof(uint32_t));
     if (tmp == NULL) return 1;
-    sort_series(h, h->aOrder, tmp, n);
+    ts_hash_sort_series(h, h->aOrder, tmp, n);
     h->mem -= (sqlite3_int64)n * (sqlite3_int64)sizeof(uint32_t);
     sqlite3_free(tmp);
     for (uint32_t k = 1; k < n; k++)
-      if (series_compare(h, h->aOrder[k - 1], h->aOrder[k]) == 0) return 1;
+      if (ts_hash_series_compare(h, h->aOrder[k - 1], h->aOrder[k]) == 0) return 1;
   }
-  if (h->compact) return 0; /* points are read from each series' arrays */
-  h->aStart[0] = 0;
-  for (uint32_t s = 0; s < n; s++) h->aStart[s + 1] = h->aStart[s] + h->aSeries[s].nPoint;
-  uint32_t *fill = hash_alloc(h, (sqlite3_uint64)(n + 1) * sizeof(uint32_t));
-  if (fill == NULL) return 1;
-  memcpy(fill, h->aStart, (size_t)(n + 1) * sizeof(uint32_t));
-  for (uint32_t idx = 0; idx < h->nPoint; idx++) h->aByPoint[fill[point_at(h, idx)->sid]++] = idx;
-  h->mem -= (sqlite3_int64)(n + 1) * (sqlite3_int64)sizeof(uint32_t);
-  sqlite3_free(fill);
   return 0;
 }
 
@@ -1482,7 +759,7 @@ static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
   int rc = SQLITE_OK;
   for (int i = 0; i < nBy && rc == SQLITE_OK; i++) {
     hkey k;
-    decode_key(&p, &k);
+    ts_hash_decode_key(&p, &k);
     switch (k.type) {
       case SQLITE_INTEGER: rc = sqlite3_bind_int64(h->keyStmt, i + 1, k.i); break;
       case SQLITE_FLOAT: rc = sqlite3_bind_double(h->keyStmt, i + 1, k.d); break;
@@ -1508,11 +785,6 @@ static int series_keys(ts_hash *h, uint32_t sid, int w, sqlite3_value **apKey) {
   return rc;
 }
 
-static int point_compare(const void *pa, const void *pb) {
-  int64_t a = ((const ts_point *)pa)->ordinal, b = ((const ts_point *)pb)->ordinal;
-  return a < b ? -1 : a > b;
-}
-
 /* The points of series sid, in ordinal order, as the streaming path
 ** builds them. */
 static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
@@ -1529,58 +801,28 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
   if (h->compact) { /* the pages are in ordinal order already */
-    uint32_t k = 0;
-    for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
-      const void *page = hs->apPage[g];
-      if (page == NULL) continue;
-      const cp_narrow *pn = page;
-      const cp_wide *pw = page;
-      uint64_t present = hs->wide ? pw->present : pn->present;
-      uint64_t prelim = hs->wide ? pw->prelim : pn->prelim;
-      for (uint64_t m = present; m; m &= m - 1) {
-        int j = trailing_zeros(m);
-        uint64_t bit = (uint64_t)1 << j;
-        ts_point *pt = &s->aPoint[k++];
-        ts_number v;
-        memset(pt, 0, sizeof(*pt));
-        pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
-        if (!hs->wide) {
-          v.is_int = 1;
-          v.i = pn->v[j];
-          v.d = (double)v.i;
-        } else if (pw->isint & bit) {
-          v.is_int = 1;
-          v.i = (int64_t)pw->v[j];
-          v.d = (double)v.i;
-        } else {
-          v.is_int = 0;
-          v.i = 0;
-          memcpy(&v.d, &pw->v[j], sizeof(v.d));
-        }
-        ts_sum_add(&pt->sum[0], &v);
-        pt->preliminary[0] = (prelim & bit) != 0;
-      }
-    }
+    ts_hash_compact_points(hs, s);
     return SQLITE_OK;
   }
-  uint32_t first = h->aStart[sid];
-  for (uint32_t k = 0; k < n; k++) {
-    const hpoint *hp = point_at(h, h->aByPoint[first + k]);
-    ts_point *pt = &s->aPoint[k];
+  uint32_t k = 0; /* the direct index is in ordinal order */
+  for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
+    if (hs->aIdx[g] == 0) continue;
+    const hslot *hp = point_at(h, hs->aIdx[g] - 1);
+    ts_point *pt = &s->aPoint[k++];
     memset(pt, 0, sizeof(*pt));
-    pt->ordinal = hp->ordinal;
+    pt->ordinal = hs->lo + (int64_t)g;
     for (int slot = 0; slot < h->nSlot; slot++) {
-      pt->sum[slot] = hp->slot[slot].sum;
-      memcpy(pt->cover[slot], hp->slot[slot].cover, sizeof(pt->cover[slot]));
-      pt->preliminary[slot] = hp->slot[slot].preliminary;
+      slot_sum(h, &hp[slot], &pt->sum[slot]);
+      for (int kind = 1; kind <= TS_KIND_DAY; kind++)
+        pt->cover[slot][kind - 1] = (uint16_t)slot_cover(&hp[slot], kind);
+      pt->preliminary[slot] = (hp[slot].bits & HS_PRELIM) != 0;
     }
   }
-  qsort(s->aPoint, n, sizeof(ts_point), point_compare);
   if (h->spec->grain != TS_KIND_NONE) {
     /* 'incomplete period': as the streaming path's series check (roll-ups
     ** of days alone: ts_days_check, on both paths' series, in ts_scan_next). */
-    for (uint32_t k = 0; k < n; k++) {
-      ts_point *pt = &s->aPoint[k];
+    for (uint32_t i = 0; i < n; i++) {
+      ts_point *pt = &s->aPoint[i];
       ts_period p;
       int pfirst, pcount;
       ts_period_from_ordinal(s->kind, pt->ordinal, &p);
@@ -1651,8 +893,7 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
-  sqlite3_free(h->aStart);
-  sqlite3_free(h->aByPoint);
+  sqlite3_free(h->aSpill);
   sqlite3_free(h->cur.aPoint);
   sqlite3_free(h);
 }
@@ -1702,8 +943,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->nCol = sqlite3_column_count(ordered);
   h->iPreliminary = h->nCol > nRead ? nRead : -1;
   memcpy(h->aColl, aColl, sizeof(aColl));
-  h->szPoint = offsetof(hpoint, slot) + (size_t)h->nSlot * sizeof(hslot);
-  h->szPoint = (h->szPoint + 15) & ~(size_t)15;
+  h->szPoint = (size_t)h->nSlot * sizeof(hslot);
   h->pool[0].size = sizeof(cp_narrow);
   h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);

@@ -14,8 +14,11 @@
 #    resident memory (getrusage ru_maxrss) is that query's alone.
 # 3. Prints rows, wall and CPU seconds (user + system: on a shared machine
 #    the wall time also counts other processes), CPU microseconds per source
-#    row, and peak RSS per task and scale; then, per task, CPU(largest) /
-#    CPU(smallest) against rows(largest) / rows(smallest): 1.0 is linear.
+#    row, and peak RSS per task and scale, also over an idle connection of
+#    the runner on that scale's file (the resident memory before the first
+#    query of `run DB --memory-probe`: the memory target is stated over
+#    it); then, per task, CPU(largest) / CPU(smallest) against
+#    rows(largest) / rows(smallest): 1.0 is linear.
 #
 # CURVE_QUERIES="yoy_vtab walk sort" picks the tasks (default below):
 # walk and sort are SQLite's own two ways to read direct_trade in series
@@ -37,11 +40,12 @@ for s in $scales; do
     fi
     "$dir/gen" "$db" --scale "$s"
   fi
+  idle=$("$dir/run" "$db" --memory-probe | cut -d' ' -f1) # KiB
   for q in $queries; do
     "$dir/run" "$db" --only "$q" --repeat "$repeat" --no-memory --tsv "$dir/curve-one.tsv" \
       >/dev/null 2>&1 || { echo "curve: $q at scale $s failed"; exit 1; }
     rows=$(sqlite3 "$db" "SELECT count(*) FROM $(case $q in txn*) echo transactions ;; *) echo direct_trade ;; esac)")
-    printf '%s\t%s\t' "$s" "$rows" >>"$out"
+    printf '%s\t%s\t%s\t' "$s" "$rows" "$idle" >>"$out"
     cat "$dir/curve-one.tsv" >>"$out"
   done
 done
@@ -53,20 +57,20 @@ awk -F'\t' '
     label["trade_vtab"] = "trade_imbalance vtab"; label["trade_sql"] = "pivot self-join"
     label["txn_vtab"] = "yoy_growth grain=month"; label["txn_substr"] = "substr GROUP BY + LAG"
     label["walk"] = "SQLite index walk, series order"; label["sort"] = "SQLite storage-order read + sort"
-    print "| task | scale | source rows | wall s | CPU s | CPU µs per row | peak RSS MiB |"
-    print "|---|---:|---:|---:|---:|---:|---:|"
+    print "| task | scale | source rows | wall s | CPU s | CPU µs per row | peak RSS MiB | over idle MiB |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|"
   }
   {
-    printf "| %s | %s | %d | %.2f | %.2f | %.3f | %.1f |\n", label[$3], $1, $2, $4, $5, $5 / $2 * 1e6, $6 / 1024
-    if (!($3 in first)) { first[$3] = $5; firstRows[$3] = $2; order[++n] = $3 }
-    last[$3] = $5; lastRows[$3] = $2; rss[$3] = rss[$3] " " sprintf("%.0f", $6 / 1024)
+    printf "| %s | %s | %d | %.2f | %.2f | %.3f | %.1f | %.1f |\n", label[$4], $1, $2, $5, $6, $6 / $2 * 1e6, $7 / 1024, ($7 - $3) / 1024
+    if (!($4 in first)) { first[$4] = $6; firstRows[$4] = $2; order[++n] = $4 }
+    last[$4] = $6; lastRows[$4] = $2; rss[$4] = rss[$4] " " sprintf("%.1f", ($7 - $3) / 1024)
   }
   END {
     print ""
     for (i = 1; i <= n; i++) {
       q = order[i]
       if (lastRows[q] == firstRows[q]) continue
-      printf "%s: %.1f x the rows took %.2f x the CPU time (%.2f of linear); peak RSS MiB:%s\n",
+      printf "%s: %.1f x the rows took %.2f x the CPU time (%.2f of linear); peak RSS over idle MiB:%s\n",
         label[q], lastRows[q] / firstRows[q], last[q] / first[q],
         (last[q] / first[q]) / (lastRows[q] / firstRows[q]), rss[q]
     }

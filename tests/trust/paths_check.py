@@ -605,9 +605,11 @@ def check_cap():
     """A source whose (series, period) points exceed the memory cap."""
     db = connect()
     db.execute("CREATE TABLE many(k INTEGER, period TEXT, v INTEGER)")
-    # 40,000 series x 24 months: about 960,000 points, well over 64 MiB
+    # 100,000 series x 24 months: 2.4 M points of 32 bytes with their
+    # series' tables, well over 64 MiB (960,000 points fit since a point
+    # of one slot takes 32 bytes instead of 80)
     db.execute("""INSERT INTO many WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1
-                  FROM n WHERE i < 959999)
+                  FROM n WHERE i < 2399999)
                   SELECT i / 24, printf('%04d-%02d', 2020 + (i % 24) / 12, 1 + i % 12), i % 97
                   FROM n""")
     for mode in ("hash", "stream"):

@@ -1,0 +1,133 @@
+/*
+** vtab/series_hash_compact.c -- compact points (ts_hash.compact).
+**
+** Without grain= and with one value slot a point is one row (a second
+** row of it is the streaming path's duplicate error), so the point is
+** that row's value, kept in its series' pages of 64 periods (cp_narrow,
+** cp_wide in series_hash_int.h) instead of a summing slot: 4.25 bytes a
+** point while the series' values are 32-bit INTEGERs, 8.4 after.
+*/
+#include "vtab/series_hash_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* A cell of pool k (0 narrow, 1 wide page), uninitialized; NULL: memory. */
+static void *cp_cell(ts_hash *h, int k) {
+  cp_pool *pool = &h->pool[k];
+  if (pool->freed) {
+    void *c = pool->freed;
+    memcpy(&pool->freed, c, sizeof(void *));
+    return c;
+  }
+  if (pool->left == 0) {
+    size_t n = ((size_t)1 << 16) / pool->size;
+    if (ts_hash_grow(h, (void **)&h->apPageChunk, &h->nPageChunkAlloc, h->nPageChunk + 1,
+                     sizeof(char *)))
+      return NULL;
+    char *chunk = ts_hash_alloc(h, (sqlite3_uint64)n * pool->size);
+    if (chunk == NULL) return NULL;
+    h->apPageChunk[h->nPageChunk++] = chunk;
+    pool->chunk = chunk, pool->left = n;
+  }
+  void *c = pool->chunk;
+  pool->chunk += pool->size;
+  pool->left--;
+  return c;
+}
+
+/* A new empty page, narrow or wide; NULL: memory. */
+void *ts_hash_cp_page_new(ts_hash *h, int wide) {
+  void *pg = cp_cell(h, wide);
+  if (pg == NULL) return NULL;
+  if (wide) {
+    cp_wide *w = pg;
+    w->present = w->prelim = w->isint = 0;
+  } else {
+    cp_narrow *nw = pg;
+    nw->present = nw->prelim = 0;
+  }
+  return pg;
+}
+
+/* Makes page number pg fall inside series s's page table; 1: memory. */
+int ts_hash_cover_page(ts_hash *h, hseries *s, int64_t pg) {
+  int held = s->apPage != NULL;
+  if (held && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) return 0;
+  int64_t n, newLo;
+  /* 8 pages (512 periods) hold most series at once; then doubling */
+  cover_span(s, held, pg, held ? 2 * (int64_t)s->nIdx : 8, &n, &newLo);
+  if (n * 64 > (int64_t)MAX_SERIES_INDEX) {
+    h->over = 1;
+    return 1;
+  }
+  void **a = ts_hash_alloc(h, (sqlite3_uint64)n * sizeof(void *));
+  if (a == NULL) return 1;
+  memset(a, 0, (size_t)n * sizeof(void *));
+  if (held) {
+    memcpy(a + (s->lo - newLo), s->apPage, (size_t)s->nIdx * sizeof(void *));
+    h->mem -= (sqlite3_int64)s->nIdx * (sqlite3_int64)sizeof(void *);
+    sqlite3_free(s->apPage);
+  }
+  s->apPage = a;
+  s->lo = newLo;
+  s->nIdx = (uint32_t)n;
+  return 0;
+}
+
+/* Series s's first REAL or integer beyond 32 bits: each of its narrow
+** pages becomes a wide one (every point so far an INTEGER); 1: memory. */
+int ts_hash_cp_widen(ts_hash *h, hseries *s) {
+  for (uint32_t k = 0; k < s->nIdx; k++) {
+    cp_narrow *from = s->apPage[k];
+    if (from == NULL) continue;
+    cp_wide *to = cp_cell(h, 1);
+    if (to == NULL) return 1;
+    to->present = to->isint = from->present;
+    to->prelim = from->prelim;
+    for (int j = 0; j < 64; j++) to->v[j] = (uint64_t)(int64_t)from->v[j];
+    memcpy(from, &h->pool[0].freed, sizeof(void *)); /* to the narrow pool's freed cells */
+    h->pool[0].freed = from;
+    s->apPage[k] = to;
+  }
+  s->wide = 1;
+  return 0;
+}
+
+/* Series hs's compact points into s->aPoint (room for hs->nPoint), in
+** ordinal order: the pages are in that order already. */
+void ts_hash_compact_points(const hseries *hs, ts_series *s) {
+  uint32_t n = hs->nPoint;
+  uint32_t k = 0;
+  for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
+    const void *page = hs->apPage[g];
+    if (page == NULL) continue;
+    const cp_narrow *pn = page;
+    const cp_wide *pw = page;
+    uint64_t present = hs->wide ? pw->present : pn->present;
+    uint64_t prelim = hs->wide ? pw->prelim : pn->prelim;
+    for (uint64_t m = present; m; m &= m - 1) {
+      int j = trailing_zeros(m);
+      uint64_t bit = (uint64_t)1 << j;
+      ts_point *pt = &s->aPoint[k++];
+      ts_number v;
+      memset(pt, 0, sizeof(*pt));
+      pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
+      if (!hs->wide) {
+        v.is_int = 1;
+        v.i = pn->v[j];
+        v.d = (double)v.i;
+      } else if (pw->isint & bit) {
+        v.is_int = 1;
+        v.i = (int64_t)pw->v[j];
+        v.d = (double)v.i;
+      } else {
+        v.is_int = 0;
+        v.i = 0;
+        memcpy(&v.d, &pw->v[j], sizeof(v.d));
+      }
+      ts_sum_add(&pt->sum[0], &v);
+      pt->preliminary[0] = (prelim & bit) != 0;
+    }
+  }
+}

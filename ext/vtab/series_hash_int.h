@@ -1,0 +1,437 @@
+/*
+** vtab/series_hash_int.h -- private to ext/vtab/: the hash path's tables
+** and what its three files share.
+**
+**   series_hash.c          the pass, points with summing slots, the order
+**                          of the series, handing them out
+**   series_hash_key.c      how a row finds its series: the key encoding,
+**                          the table of series, SQLite's order of keys
+**   series_hash_compact.c  compact points: a point is its row's value, in
+**                          pages of 64 periods of a series
+**
+** The small helpers every file needs are static inline here, so the split
+** adds no call a row beyond the one into each file's entry point.
+*/
+#ifndef TRADESTAT_SERIES_HASH_INT_H
+#define TRADESTAT_SERIES_HASH_INT_H
+
+#include "vtab/series_hash.h"
+#include "core/core.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* ---- the tables ---------------------------------------------------- */
+
+enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
+
+/* One value slot of one point while the source is read: 32 bytes, a
+** point is its nSlot slots (its series and ordinal are where its series'
+** direct index holds it).  The slot is the ts_sum the streaming path
+** would hold, kept by its one kind of input: while every input is an
+** INTEGER only the exact sum is held, while every input is a REAL only
+** the compensated sum (ts_sum_add touches nothing else for either kind);
+** a point whose inputs are both holds its whole ts_sum in the spill
+** (ts_hash.aSpill).  A ts_sum and the rest as separate fields took 80
+** bytes a point, which put 40 M transactions rolled to months (960,000
+** points) past the memory cap. */
+typedef struct hslot {
+  union {
+    ts_int128 exact; /* INTEGER inputs */
+    struct {
+      double s, c; /* REAL inputs: Neumaier sum and compensation */
+    } r;
+  } u;
+  /* Months of the point each kind of period covered, 12 bits a kind (kind
+  ** k at bit 12 (k - 1)), and the flags HS_*. */
+  uint64_t bits;
+  uint32_t n; /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
+  short emax; /* every input |x| < 2^emax */
+  short lmin; /* every input is a multiple of 2^lmin */
+} hslot;
+
+_Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)");
+
+#define HS_COVER_BITS 12
+#define HS_PRELIM     ((uint64_t)1 << 60) /* a row summed into it is preliminary */
+#define HS_REAL       ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
+#define HS_SPILL      ((uint64_t)1 << 62) /* both: its ts_sum is aSpill[n] */
+
+/* A key column of a series as the sort compares it (decode_key). */
+typedef struct hkey {
+  int type;
+  sqlite3_int64 i;
+  double d;
+  const unsigned char *z;
+  int n;
+} hkey;
+
+/* A series: its points are found by period ordinal in a direct index
+** (periods of a series are dense small integers), so a row costs one
+** probe of a small table, not a probe of one table of every point. */
+typedef struct hseries {
+  uint64_t hash;
+  /* The key as rows are matched with it: row_key's encoding, zero-padded
+  ** to whole 8-byte words, in the arena (nEnc: its unpadded length). */
+  const unsigned char *zEnc;
+  uint32_t nEnc;
+  uint32_t next; /* sid + 1 of the series of the row after its last row; 0: none */
+  int kind;      /* ts_period_kind of its rows after roll-up; 0: none yet */
+  uint32_t nPoint;
+  int64_t lo;    /* the ordinal of aIdx[0]; compact points: the page of apPage[0] */
+  uint32_t nIdx; /* entries of aIdx or apPage */
+  /* Compact points (ts_hash.compact): whether the pages are wide */
+  unsigned char wide;
+  /* The direct index: aIdx[k] the point index + 1 of ordinal lo + k (0:
+  ** none).  Compact points: the page table instead, apPage[k] the page of
+  ** ordinals 64 (lo + k) ... 64 (lo + k) + 63, NULL while none of them
+  ** has a point. */
+  uint32_t *aIdx;
+  void **apPage;
+} hseries;
+
+/* A page of compact points: 64 consecutive ordinals of one series.
+** Narrow while every value of the series is an INTEGER that fits 32 bits
+** (the benchmark's amounts, most counts, money in whole units): 4.25
+** bytes a point.  Wide (64-bit values: an integer, or a REAL's bits) from
+** the series' first REAL or wider integer on: 8.4 bytes.  Pages are
+** fixed-size cells of large chunks and never move, so a series that
+** grows costs no copy of its points and no block of the allocator's
+** (only its page table, 8 bytes a page, is reallocated), and a gap of 64
+** periods or more costs nothing. */
+typedef struct cp_narrow {
+  uint64_t present, prelim;
+  int32_t v[64];
+} cp_narrow;
+typedef struct cp_wide {
+  uint64_t present, prelim, isint;
+  uint64_t v[64]; /* an INTEGER, or a REAL's bits */
+} cp_wide;
+
+/* The page number of an ordinal (floor division by 64) and its place. */
+static inline int64_t cp_page_of(int64_t ordinal) { return (ordinal - (ordinal & 63)) / 64; }
+
+/* Cells of one size, cut from chunks of about 64 KiB; freed cells (a
+** series' narrow pages when it widens) are reused first. */
+typedef struct cp_pool {
+  size_t size; /* bytes a cell */
+  char *chunk; /* the chunk being cut */
+  size_t left; /* cells left in it */
+  void *freed; /* freed cells, linked through their first word */
+} cp_pool;
+
+#define CHUNK_BITS 12
+#define CHUNK      ((uint32_t)1 << CHUNK_BITS)
+
+struct ts_hash {
+  sqlite3 *db;
+  const ts_source_spec *spec;
+  int nSlot;
+  /* Without grain= and with one value slot every point is one row (a
+  ** second is an error the streaming path reports), so a point is its
+  ** row's value: 4.25 bytes in the series' own pages (8.4 once the
+  ** series holds a REAL or an integer beyond 32 bits) instead of a
+  ** summing slot in a chunk (2.4 M points: about 11 MB instead of
+  ** 190 MB; 9.6 M fit the memory cap). */
+  int compact;
+  uint64_t seed;    /* hash_words' start, random per pass */
+  int iPreliminary; /* query column of the source's preliminary flag, or -1 */
+  int nCol;         /* columns of the source query */
+  /* the pass inside SQLite (prepare_pass): its token, and whether it was
+  ** stopped (the hash path gives way) */
+  sqlite3_int64 token;
+  sqlite3_value *tokenArg; /* the pass query's register that held it */
+  int stopped;
+  int aColl[TS_MAX_BY];
+  sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
+  int over;          /* the cap was reached */
+  /* series: nSeries records (their keys: encodings in the arena) */
+  hseries *aSeries;
+  uint32_t nSeries, nSeriesAlloc;
+  /* A series' key values are made from its encoding only when it is
+  ** handed out (series_keys): a copy of each key value per series, held
+  ** from the pass to the end, cost about as much as the points of a
+  ** 300-period series.  keyStmt: "SELECT ?1, ..."; walkKey: the values
+  ** of the series each walk (0 ts_hash_next, 1 ts_hash_series_at) holds. */
+  sqlite3_stmt *keyStmt;
+  sqlite3_value *walkKey[2][TS_MAX_BY];
+  uint32_t *aSeriesSlot; /* open addressing: sid + 1, 0 empty */
+  /* the key bytes of every series, copied side by side into chunks that
+  ** never move, so a row's key check reads one place, not one copy of
+  ** SQLite's per column */
+  unsigned char **apArena;
+  uint32_t nArena, nArenaAlloc;
+  size_t arenaUsed, arenaSize; /* in apArena[nArena - 1] */
+  uint32_t nSeriesSlot;
+  /* compact points: pages narrow [0] and wide [1], their chunks */
+  cp_pool pool[2];
+  char **apPageChunk;
+  uint32_t nPageChunk, nPageChunkAlloc;
+  /* points (nSlot slots each) in chunks of CHUNK entries of szPoint
+  ** bytes; the whole ts_sum of a slot with both kinds of input */
+  char **apChunk;
+  uint32_t nChunk, nPoint;
+  size_t szPoint;
+  ts_sum *aSpill;
+  uint32_t nSpill, nSpillAlloc;
+  /* The current row's key encoding (row_key), zero-padded to whole
+  ** words, and the series of the row before (find_series). */
+  unsigned char *zRow;
+  uint32_t nRowAlloc;
+  int lastSid;  /* the row before's series; -1: none */
+  int guessHit; /* the row before was the series expected (find_series) */
+  /* the period of the row before (rows of one period are often adjacent),
+  ** with what every row of it needs: its ordinal after roll-up and the
+  ** months of that period the label covers (add_value) */
+  struct {
+    int valid, type, n, skip;
+    sqlite3_int64 i;
+    double d;
+    char z[32];
+    ts_period p, orig;
+    int64_t ordinal;
+    uint64_t cover; /* in hslot.bits' place for the label's kind */
+  } last;
+  /* the last flow label read for each value slot (trimmed and compared
+  ** case-insensitively by ts_source_flow_slot; the same bytes again are
+  ** the same slot) */
+  struct {
+    int n;
+    char z[32];
+  } flow[2];
+  /* With grain=: the first and last day of every period read (the days
+  ** the rows read hold; series_extent.h). */
+  int days_any;
+  int64_t days_first, days_last;
+  /* emission */
+  uint32_t *aOrder; /* sids in key order */
+  uint32_t iNext;
+  ts_series cur;
+};
+
+/* ---- reading rows -------------------------------------------------- */
+
+typedef enum { GO_ON, GIVE_UP } verdict;
+
+/* Largest direct index of one series (entries); a wider spread of
+** periods in one series gives up (the streaming path holds it sorted). */
+#define MAX_SERIES_INDEX ((uint32_t)1 << 22)
+
+/* The entries series s's direct index (or page table: ordinal is then a
+** page number) takes to hold ordinal, and its new first ordinal, given
+** n entries of room at least: *pN, *pLo. */
+static inline void cover_span(const hseries *s, int held, int64_t ordinal, int64_t n, int64_t *pN,
+                              int64_t *pLo) {
+  int64_t lo = held ? (ordinal < s->lo ? ordinal : s->lo) : ordinal;
+  int64_t hi = held ? (ordinal >= s->lo + s->nIdx ? ordinal + 1 : s->lo + s->nIdx) : ordinal + 1;
+  if (n < hi - lo) n = hi - lo;
+  *pN = n;
+  /* growing down keeps the old end, so the old entries move by n - nIdx */
+  *pLo = held && ordinal < s->lo ? hi - n : lo;
+}
+
+/* Makes ordinal fall inside series s's direct index; 1: memory. */
+/* Loads 8 bytes (any alignment). */
+static inline uint64_t load64(const unsigned char *z) {
+  uint64_t w;
+  memcpy(&w, z, 8);
+  return w;
+}
+
+/* Words of two zero-padded encodings equal (nWord of them). */
+static inline int words_equal(const unsigned char *a, const unsigned char *b, uint32_t nWord) {
+  for (uint32_t k = 0; k < nWord; k++)
+    if (load64(a + 8 * k) != load64(b + 8 * k)) return 0;
+  return 1;
+}
+
+/* Bytes equal, for short labels without a call. */
+static inline int bytes_equal(const char *a, const char *b, int n) {
+  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
+    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
+           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
+  if (n >= 4 && n < 8) {
+    uint32_t a0, b0, a1, b1;
+    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
+    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n >= 2 && n < 4) {
+    uint16_t a0, b0, a1, b1;
+    memcpy(&a0, a, 2), memcpy(&b0, b, 2);
+    memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 2) return n == 0 || a[0] == b[0];
+  return memcmp(a, b, (size_t)n) == 0;
+}
+
+/* Leading zero bits of a nonzero 64-bit word. */
+static inline int leading_zeros(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(x);
+#else
+  int n = 0;
+  while (!(x & ((uint64_t)1 << 63))) x <<= 1, n++;
+  return n;
+#endif
+}
+
+/* Trailing zero bits of a nonzero 64-bit word. */
+static inline int trailing_zeros(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(x);
+#else
+  int n = 0;
+  while ((x & 1) == 0) x >>= 1, n++;
+  return n;
+#endif
+}
+
+/* series_hash.c: memory counted against TS_HASH_MEMORY_CAP (NULL or 1
+** once the cap is reached: ts_hash.over) */
+void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n);
+int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz);
+
+/* series_hash_key.c: the series of the current row read whole and
+** probed in the table (find_series below tries the expected one first),
+** -1 for memory; the key column at *pp of a series' encoding; two series
+** as ORDER BY on the by columns compares them; a stable sort by it. */
+sqlite3_int64 ts_hash_probe_series(ts_hash *h, sqlite3_value *const *aCol, uint32_t guess);
+void ts_hash_decode_key(const unsigned char **pp, hkey *k);
+int ts_hash_series_compare(const ts_hash *h, uint32_t a, uint32_t b);
+void ts_hash_sort_series(const ts_hash *h, uint32_t *a, uint32_t *tmp, uint32_t n);
+
+/* series_hash_compact.c: page number pg made to fall inside series s's
+** page table, a new empty page, a series' pages widened to 64 bits (1 or
+** NULL: memory); series hs's points, in ordinal order, into s (room for
+** hs->nPoint made by the caller). */
+int ts_hash_cover_page(ts_hash *h, hseries *s, int64_t pg);
+void *ts_hash_cp_page_new(ts_hash *h, int wide);
+int ts_hash_cp_widen(ts_hash *h, hseries *s);
+void ts_hash_compact_points(const hseries *hs, ts_series *s);
+
+/* ---- per row, inline: the expected series, a compact point --------- */
+
+/* Type bytes of row_key's encoding (never 0, the padding). */
+enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
+
+/* Whether the current row's series columns (aCol) hold the key encoded
+** in z (a series' whole encoding), read and compared column by column up
+** to the first difference: find_series' check of the expected series,
+** without filling a rowkey first.  The values are read as read_row_key
+** reads them, so a match here is one there; a TEXT or BLOB that cannot
+** be had (memory) is no match, and read_row_key then reports it. */
+static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
+  uint32_t p = 0;
+  for (int i = 0; i < nBy; i++) {
+    int t = sqlite3_value_type(aCol[i]);
+    switch (t) {
+      case SQLITE_TEXT:
+      case SQLITE_BLOB: {
+        if (z[p] != (t == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB)) return 0;
+        const void *v = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(aCol[i])
+                                         : sqlite3_value_blob(aCol[i]);
+        int nv = sqlite3_value_bytes(aCol[i]);
+        uint32_t len;
+        memcpy(&len, z + p + 1, 4);
+        if ((v == NULL && nv > 0) || len != (uint32_t)nv ||
+            !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
+          return 0;
+        p += 5 + len;
+        break;
+      }
+      case SQLITE_INTEGER: {
+        sqlite3_int64 iv = sqlite3_value_int64(aCol[i]);
+        uint64_t w;
+        memcpy(&w, &iv, 8);
+        if (z[p] != ENC_INT || load64(z + p + 1) != w) return 0;
+        p += 9;
+        break;
+      }
+      case SQLITE_FLOAT: {
+        double d = sqlite3_value_double(aCol[i]);
+        uint64_t w;
+        memcpy(&w, &d, 8);
+        if (z[p] != ENC_REAL || load64(z + p + 1) != w) return 0;
+        p += 9;
+        break;
+      }
+      default:
+        if (z[p] != ENC_NULL) return 0;
+        p += 1;
+        break;
+    }
+  }
+  return 1; /* nBy columns equal, each self-delimiting: the whole encodings are */
+}
+
+/* The series of the current row (its series columns in aCol): its sid,
+** or -1 (memory).  Tried first, without hashing: the series that came
+** after the row before's series last time (rows of one series together,
+** or series in the same order period after period, as tables appended
+** one period at a time hold them).  After a row that was its expected
+** series that check reads the row's values straight (row_matches: a
+** miss then reads them again); after one that was not, as rows in no
+** such order mostly are not, the key read once for the probe serves it
+** too.  Either way the sid is the one of the row's key. */
+static inline sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
+  uint32_t guess = h->lastSid >= 0 ? h->aSeries[h->lastSid].next : 0;
+  sqlite3_int64 sid;
+  if (guess && h->guessHit && row_matches(aCol, h->spec->nBy, h->aSeries[guess - 1].zEnc))
+    sid = guess - 1;
+  else if ((sid = ts_hash_probe_series(h, aCol, h->guessHit ? 0 : guess)) < 0)
+    return -1;
+  h->guessHit = guess && sid == (sqlite3_int64)guess - 1;
+  if (h->lastSid >= 0) h->aSeries[h->lastSid].next = (uint32_t)sid + 1;
+  h->lastSid = (int)sid;
+  return sid;
+}
+
+/* A compact point (ts_hash.compact): the row's value, once.  A second
+** row of the point is the streaming path's duplicate error. */
+static inline verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
+                                  int prelim) {
+  hseries *s = &h->aSeries[sid];
+  int64_t pg = cp_page_of(ordinal);
+  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
+    return GIVE_UP;
+  void **slot = &s->apPage[pg - s->lo];
+  if (*slot == NULL && (*slot = ts_hash_cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  int j = (int)(ordinal & 63);
+  uint64_t bit = (uint64_t)1 << j;
+  if (!s->wide) {
+    cp_narrow *p = *slot;
+    if (p->present & bit) return GIVE_UP;
+    if (n->is_int && n->i >= INT32_MIN && n->i <= INT32_MAX) {
+      p->v[j] = (int32_t)n->i;
+      p->present |= bit;
+      if (prelim) p->prelim |= bit;
+      s->nPoint++;
+      h->nPoint++;
+      return GO_ON;
+    }
+    if (ts_hash_cp_widen(h, s)) return GIVE_UP; /* 64-bit values from now on */
+  }
+  cp_wide *p = *slot;
+  if (p->present & bit) return GIVE_UP;
+  if (n->is_int) {
+    p->v[j] = (uint64_t)n->i;
+    p->isint |= bit;
+  } else {
+    memcpy(&p->v[j], &n->d, sizeof(p->v[j]));
+  }
+  p->present |= bit;
+  if (prelim) p->prelim |= bit;
+  s->nPoint++;
+  h->nPoint++;
+  return GO_ON;
+}
+
+#endif /* TRADESTAT_SERIES_HASH_INT_H */
