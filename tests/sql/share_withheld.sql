@@ -153,3 +153,15 @@ SELECT series, period, share FROM yoy_growth('o', 'v', 'year', 'region') WHERE p
 -- | series|period|share
 -- | a|2023|60.0
 -- | b|2023|40.0
+
+-- @check share_withheld-1.3 a part whose every row is withheld: no period's total is known
+CREATE TABLE w(region TEXT, year TEXT, v INTEGER);
+INSERT INTO w VALUES ('a', '2022', 50), ('b', '2022', 30), ('c', '2022', NULL),
+  ('a', '2023', 60), ('b', '2023', 40), ('c', '2023', NULL);
+SELECT series, period, share FROM yoy_growth('w', 'v', 'year', 'region');
+-- @expect
+-- | series|period|share
+-- | a|2022|
+-- | a|2023|
+-- | b|2022|
+-- | b|2023|
