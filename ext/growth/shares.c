@@ -97,10 +97,10 @@ static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *c
   return rc;
 }
 
-/* Whether a series' last by column, as text, is the total= label under
+/* Whether a last by column's value, as text, is the total= label under
 ** that column's collation (total=Total finds a NOCASE 'TOTAL'; total=0
 ** finds INTEGER 0): CAST keeps the column's collation. */
-static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabel, int *pMatch,
+static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabel, int *pMatch,
                           char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
   const ts_source_spec *spec = cur->base.spec;
@@ -119,8 +119,7 @@ static int is_total_label(yoy_cursor *cur, const ts_series *s, const char *zLabe
     rc = prepare_on_source(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
     if (rc != SQLITE_OK) return rc;
   }
-  rc = s->apKey[last] ? sqlite3_bind_value(cur->is_label, 1, s->apKey[last])
-                      : sqlite3_bind_null(cur->is_label, 1);
+  rc = key ? sqlite3_bind_value(cur->is_label, 1, key) : sqlite3_bind_null(cur->is_label, 1);
   if (rc == SQLITE_OK) rc = sqlite3_bind_text(cur->is_label, 2, zLabel, -1, SQLITE_STATIC);
   if (rc == SQLITE_OK) rc = sqlite3_step(cur->is_label);
   if (rc == SQLITE_ROW) {
@@ -366,6 +365,108 @@ static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char 
   return SQLITE_OK;
 }
 
+/* ---- parts without a figure ------------------------------------------
+** The scan skips a row whose value is NULL (KOSIS's `x`, confidential,
+** and `-`, which kosis_csv reads as NULL), as sum() does: fine for the
+** part's own growth, but the sum of a group's series in that period then
+** leaves the withheld figure out, and every other part's share would be
+** overstated with nothing to show it.  Such a period's total is unknown:
+** marked incomplete, like a roll-up missing a month (docs/design.md,
+** "Measures the agencies publish").  The scan paths stay as they are;
+** one more statement reads the few NULL-valued rows of the whole source
+** (never the query's WHERE), only when a share column is read:
+**
+**   SELECT s."a", s."b", s."period" FROM src AS s WHERE s."value" IS NULL
+**
+** With total= only the total series' own rows count: the other parts'
+** figures are not in the divisor. */
+
+/* The group whose group columns are apKey's, searched from *pHint on (the
+** rows come ordered by those columns); -1: none. */
+static int find_group(yoy_cursor *cur, sqlite3_value *const *apKey, int *pHint, int *pGroup,
+                      char **pzErr) {
+  *pGroup = -1;
+  if (group_columns(cur->base.spec) == 0) {
+    if (cur->nGroup > 0) *pGroup = 0;
+    return SQLITE_OK;
+  }
+  for (int t = 0; t < cur->nGroup; t++) {
+    int g = (*pHint + t) % cur->nGroup, same = 0;
+    int rc = same_group(cur, cur->aGroup[g].apKey, apKey, &same, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    if (same) {
+      *pGroup = *pHint = g;
+      break;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* The period a row's label stands for in the totals: read and rolled up
+** to grain= as the scan does; 0 when it does not read (the scan reports
+** such a row of a series itself) or is not of the totals' kind. */
+static int withheld_period(const yoy_cursor *cur, sqlite3_value *v, int64_t *pOrdinal) {
+  const ts_source_spec *spec = cur->base.spec;
+  ts_period p, orig;
+  char *zWhat = NULL;
+  int rc = ts_value_period(v, &orig, &zWhat);
+  sqlite3_free(zWhat);
+  if (rc != 0) return 0;
+  p = orig;
+  if (spec->grain != TS_KIND_NONE && ts_period_rollup(&orig, spec->grain, &p)) return 0;
+  if (p.kind != cur->total_kind) return 0;
+  *pOrdinal = ts_period_ordinal(&p);
+  return 1;
+}
+
+static char *withheld_sql(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
+  char *zFrom = ts_source_sql_name(spec);
+  if (zFrom == NULL) return NULL;
+  sqlite3_str *q = sqlite3_str_new(db);
+  sqlite3_str_appendall(q, "SELECT ");
+  for (int b = 0; b < spec->nBy; b++) sqlite3_str_appendf(q, "s.\"%w\", ", spec->azBy[b]);
+  sqlite3_str_appendf(q, "s.\"%w\" FROM %s WHERE s.\"%w\" IS NULL", spec->zPeriod, zFrom,
+                      spec->azValue[0]);
+  /* A statement that writes the source reads it as the scan did. */
+  if (pd->has_max_rowid) sqlite3_str_appendf(q, " AND s._rowid_ <= %lld", pd->max_rowid);
+  for (int b = 0; b < group_columns(spec); b++)
+    sqlite3_str_appendf(q, "%s s.\"%w\"", b ? "," : " ORDER BY", spec->azBy[b]);
+  sqlite3_free(zFrom);
+  return sqlite3_str_finish(q);
+}
+
+/* Marks incomplete the total of each group and period where a series
+** counted in it has a row without a figure. */
+static int mark_withheld(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzErr) {
+  if (cur->nGroup == 0) return SQLITE_OK;
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
+  const ts_source_spec *spec = cur->base.spec;
+  sqlite3_stmt *stmt = NULL;
+  int rc = prepare_on_source(cur, withheld_sql(vtab->db, spec, pd), &stmt, pzErr);
+  int hint = 0, nBy = spec->nBy;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    int64_t ordinal = 0;
+    int g = -1, match = 1;
+    if (!withheld_period(cur, sqlite3_column_value(stmt, nBy), &ordinal)) continue;
+    sqlite3_value *apKey[TS_MAX_BY];
+    for (int b = 0; b < nBy; b++) apKey[b] = sqlite3_column_value(stmt, b);
+    if (zTotal) rc = is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
+    if (rc == SQLITE_OK && match) rc = find_group(cur, apKey, &hint, &g, pzErr);
+    if (rc != SQLITE_OK || g < 0) continue;
+    share_group *grp = &cur->aGroup[g];
+    int j = ts_point_find(grp->aTotal, grp->nTotal, ordinal);
+    if (j >= 0) grp->aTotal[j].incomplete[0] = 1;
+  }
+  if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_OK && rc != SQLITE_NOMEM && *pzErr == NULL) {
+    *pzErr = sqlite3_mprintf("yoy_growth: %s", sqlite3_errmsg(vtab->db));
+  }
+  sqlite3_finalize(stmt);
+  return rc;
+}
+
 /* Reads the totals of every group and period with a second scan of the
 ** whole source (no pushdown: the query's WHERE must not change them): the
 ** sum of every series of the group, or the group's series named by
@@ -393,7 +494,7 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     if (zTotal) { /* the group's series whose key is the label, as SQL compares them */
       int match = 0;
       if (grp->has_total) continue; /* the first one is the total */
-      rc = is_total_label(cur, s, zTotal, &match, pzErr);
+      rc = is_total_label(cur, spec.nBy > 0 ? s->apKey[spec.nBy - 1] : NULL, zTotal, &match, pzErr);
       if (rc != SQLITE_OK) break;
       if (!match) continue;
     }
@@ -421,6 +522,7 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
   ts_scan_close(scan);
   if (rc == SQLITE_OK)
     rc = zTotal ? refuse_group_without_total(cur, zTotal, pzErr) : refuse_total_row(cur, pzErr);
+  if (rc == SQLITE_OK) rc = mark_withheld(cur, &pd, zTotal, pzErr);
   if (rc == SQLITE_OK) cur->totals_loaded = 1;
   return rc;
 }

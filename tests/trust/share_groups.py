@@ -8,6 +8,11 @@ column within each combination of the others (the group):
 
     share = value / sum(value) OVER (PARTITION BY a, b, period) * 100
 
+where that sum is unknown when a row of the group and period has a NULL
+value (a withheld figure): share, share_change and contribution are
+then NULL, as they are for the period's and the next year's rows that
+divide by it.  With total= only the total series' own NULLs count.
+
 Seeded random tables, each with 2 or 3 by columns whose group columns are
 drawn from the kinds GROUP BY treats specially:
 
@@ -28,7 +33,8 @@ table, read with scan=stream and with scan=hash:
      keeps (the totals ignore the query's WHERE);
   3. tables with a total row in every group (last column 'Total', the
      exact sum of the group's other series): refused without total=, the
-     error naming a 'Total' series and its group; with total=Total every
+     error naming a 'Total' series and its group; with total=Total, after
+     some of the other parts' figures are withheld (set to NULL), every
      share is the figure over the group's Total figure.
 
     /usr/bin/python3 tests/trust/share_groups.py [build/tradestat] [--tables N] [--seed S]
@@ -146,15 +152,24 @@ def expected(t, total_label=None):
     """{(series key, period): (share, share_change, contribution)} by the
     PARTITION BY meaning (or over the group's total_label series)."""
     val = {}
+    withheld = set()  # (group, period): a part counted in the total has a NULL cell
     for keys, p, v in t.rows:
+        s = series_key(t, keys)
         if v is not None:
-            val[(series_key(t, keys), p)] = v
+            val[(s, p)] = v
+        elif total_label is None or s[-1] == total_label:
+            withheld.add((s[:-1], p))
     tot = {}
     for (s, p), v in val.items():
         if total_label is None:
             tot[(s[:-1], p)] = tot.get((s[:-1], p), 0) + v
         elif s[-1] == total_label:
             tot[(s[:-1], p)] = v
+    # sum(v) of a group and period with a NULL v is unknown, not the sum
+    # of the others: no share, share change or contribution divides by it.
+    for k in withheld:
+        if k in tot:
+            tot[k] = None
 
     def share(s, p):
         if (s, p) not in val or not tot.get((s[:-1], p)):
@@ -168,7 +183,7 @@ def expected(t, total_label=None):
         change = now - then if now is not None and then is not None else None
         base = tot.get((s[:-1], q))
         contrib = ((v - val[(s, q)]) / abs(base) * 100.0
-                   if (s, q) in val and base else None)
+                   if (s, q) in val and base and (s[:-1], p) not in withheld else None)
         out[(s, p)] = (now, change, contrib)
     return out
 
@@ -207,30 +222,49 @@ def compare(db, t, table, want, where="", args=()):
     return None
 
 
-def check_table(ext, t, seed):
-    db = common.connect(ext)
-    load(db, t)
+def check_total_table(db, t, seed):
+    """Check 3: refused without total=; with total=Total, once a part's
+    figure here and there is withheld (the Total counted it), each share
+    is still the part over its group's Total."""
     for scan in ("stream", "hash"):
         name = "g_" + scan
         db.execute("CREATE VIRTUAL TABLE %s USING yoy_growth(source=src, value=v, period=p, "
                    "by='%s', scan=%s)" % (name, by_list(t), scan))
-        if t.total:
-            try:
-                db.execute("SELECT share FROM %s" % name).fetchall()
-                return show(t, "seed %d, scan=%s: a total row in each group was not refused"
-                            % (seed, scan))
-            except sqlite3.Error as e:
-                err = str(e)
-            if "part='Total'" not in err or " with g0=" not in err:
-                return show(t, "seed %d, scan=%s: the error does not name a group's total: %s"
-                            % (seed, scan, err))
-            tname = name + "_t"
-            db.execute("CREATE VIRTUAL TABLE %s USING yoy_growth(source=src, value=v, period=p, "
-                       "by='%s', scan=%s, total=Total)" % (tname, by_list(t), scan))
-            msg = compare(db, t, tname, expected(t, "Total"))
-            if msg:
-                return show(t, "seed %d, scan=%s, total=Total: %s" % (seed, scan, msg))
-            continue
+        try:
+            db.execute("SELECT share FROM %s" % name).fetchall()
+            return show(t, "seed %d, scan=%s: a total row in each group was not refused"
+                        % (seed, scan))
+        except sqlite3.Error as e:
+            err = str(e)
+        if "part='Total'" not in err or " with g0=" not in err:
+            return show(t, "seed %d, scan=%s: the error does not name a group's total: %s"
+                        % (seed, scan, err))
+    rng = random.Random(seed)
+    rows = list(t.rows)
+    for i, (keys, p, v) in enumerate(rows):  # rowid i + 1: inserted in this order
+        if keys[-1] != "Total" and v is not None and rng.random() < 0.1:
+            rows[i] = (keys, p, None)
+            db.execute("UPDATE src SET v = NULL WHERE rowid = ?", (i + 1,))
+    t.rows = rows
+    for scan in ("stream", "hash"):
+        tname = "g_%s_t" % scan
+        db.execute("CREATE VIRTUAL TABLE %s USING yoy_growth(source=src, value=v, period=p, "
+                   "by='%s', scan=%s, total=Total)" % (tname, by_list(t), scan))
+        msg = compare(db, t, tname, expected(t, "Total"))
+        if msg:
+            return show(t, "seed %d, scan=%s, total=Total: %s" % (seed, scan, msg))
+    return None
+
+
+def check_table(ext, t, seed):
+    db = common.connect(ext)
+    load(db, t)
+    if t.total:
+        return check_total_table(db, t, seed)
+    for scan in ("stream", "hash"):
+        name = "g_" + scan
+        db.execute("CREATE VIRTUAL TABLE %s USING yoy_growth(source=src, value=v, period=p, "
+                   "by='%s', scan=%s)" % (name, by_list(t), scan))
         want = expected(t)
         msg = compare(db, t, name, want)
         if msg:

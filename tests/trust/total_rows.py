@@ -30,7 +30,8 @@ mixed at random.  Checked, per table:
      the rest, series starting and stopping, NULL cells, small counts, a
      series equal to the sum of the others in a single period only -- is
      never refused, and its shares are the figure over the sum of every
-     figure of the period;
+     figure of the period (NULL where a cell of the period is suppressed:
+     that sum is unknown);
   4. monthly and quarterly tables with a total row summed into years
      (grain=year): a year where a part lacks a month is incomplete, and so
      is its total, so its shares are NULL; when some year has every
@@ -269,6 +270,9 @@ def check_table(ext, t, seed):
     for r in t.rows:
         if r[2] is not None:
             sums[r[1]] = sums.get(r[1], 0) + r[2]
+    for r in t.rows:  # a suppressed cell: the period's total is unknown
+        if r[2] is None:
+            sums[r[1]] = None
     for s, period, value, share in got:
         want = value / sums[period] * 100 if sums[period] else None
         if not (share is None and want is None or close(share, want)):
