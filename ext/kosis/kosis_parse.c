@@ -64,7 +64,14 @@
 **     period as written.  The cycle column and the Open API's LST_CHN_DE
 **     (when a figure last changed) stay dimension columns but do not
 **     name the series in items 8, 10 and 11: a file with quarters and
-**     months of one series, or one figure revised twice, is caught.
+**     months of one series, or one figure revised twice, is caught.  In
+**     the wide layout (the header's columns are the periods) a cycle
+**     column is read as no period's, and does not name the series
+**     either: one series listed under two cycles is item 8's error.
+**     Two cycle columns are an error, as two period columns are.
+** 13. A message names a header cell as "name", or, when it is longer than
+**     60 bytes or holds a control byte, as a value is shown: 'C1' ||
+**     char(26) || 'x' (the header is the file's, as any cell).
 */
 #include "kosis/kosis_text.h"
 #include "core/core.h"
@@ -110,6 +117,19 @@ static char *trim(char *z) {
 ** control byte (an escape sequence in a cell) as char(N). */
 static char *quoted(const char *z) { return ts_text_shown(z); }
 
+/* A header name for a message: "name" as the file writes it, or, when it
+** is longer than 60 bytes or holds a control byte (a header cell is the
+** file's, as any cell), as quoted() shows a value: 'C1' || char(26) ||
+** 'x'.  A raw escape in a column name drove the terminal the message
+** was printed on. */
+static char *named(const char *z) {
+  size_t n = strlen(z);
+  int plain = n <= 60;
+  for (size_t i = 0; plain && i < n; i++)
+    plain = (unsigned char)z[i] >= 0x20 && (unsigned char)z[i] != 0x7f;
+  return plain ? sqlite3_mprintf("\"%s\"", z) : quoted(z);
+}
+
 /* Sets *pzErr to "line N: " + formatted text, with %s args already quoted
 ** by the caller; returns SQLITE_ERROR (SQLITE_NOMEM when that fails). */
 static int fail(char **pzErr, int line, const char *zFormat, ...) {
@@ -149,11 +169,14 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
   ts_number_status st = ts_number_from_text(z, -1, &cell->value);
   if (st == TS_NUMBER_OK) return SQLITE_OK;
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
-  char *q = quoted(z);
-  if (q == NULL) return SQLITE_NOMEM;
-  int rc = fail(pzErr, line, "column \"%s\": value is not a %snumber: %s", zColumn,
-                st == TS_NUMBER_INFINITE ? "finite " : "", q);
+  /* The column is a period header in the wide layout, kept as written:
+  ** '2019 \f' is read as 2019, so it is shown as any name is. */
+  char *q = quoted(z), *zName = named(zColumn);
+  int rc = q && zName ? fail(pzErr, line, "column %s: value is not a %snumber: %s", zName,
+                             st == TS_NUMBER_INFINITE ? "finite " : "", q)
+                      : SQLITE_NOMEM;
   sqlite3_free(q);
+  sqlite3_free(zName);
   return rc;
 }
 
@@ -178,7 +201,7 @@ typedef struct kosis_builder {
   int nHeader;
   int header_line;
   int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
-  int iCycle;         /* long layout: the cycle column (PRD_SE), or -1 */
+  int iCycle;         /* the cycle column (PRD_SE), or -1; read in the long layout */
   const char *const *azPeriodNames, *const *azDataNames; /* the names read */
   unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
   int iFirstPeriod;    /* wide layout: first period column */
@@ -283,8 +306,11 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
     }
     int e = name_set_add(&set, d);
     if (e >= 0) {
-      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", b->aiDim[e] + 1,
-                b->aiDim[d] + 1, z);
+      char *zName = named(z);
+      rc = zName ? fail(pzErr, b->header_line, "columns %d and %d are both named %s",
+                        b->aiDim[e] + 1, b->aiDim[d] + 1, zName)
+                 : SQLITE_NOMEM;
+      sqlite3_free(zName);
     }
   }
   sqlite3_free(set.aSlot);
@@ -311,7 +337,14 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
   for (int i = 0; i < nField; i++) {
     if (name_is_one_of(azField[i], b->azPeriodNames) && b->iPeriod < 0) b->iPeriod = i;
     if (name_is_one_of(azField[i], b->azDataNames) && b->iData < 0) b->iData = i;
-    if (name_is_one_of(azField[i], azCycleName) && b->iCycle < 0) b->iCycle = i;
+    if (!name_is_one_of(azField[i], azCycleName)) continue;
+    /* Two cycle columns (PRD_SE and 수록주기) that disagreed were read by
+    ** the first, and 201904 under `M` beside `분기` became April. */
+    if (b->iCycle >= 0)
+      return fail(pzErr, b->header_line,
+                  "columns %d and %d (\"%s\" and \"%s\") both hold the cycle", b->iCycle + 1, i + 1,
+                  azField[b->iCycle], azField[i]);
+    b->iCycle = i;
   }
   /* PRD_DE or DT alone is an ordinary column name, as it always was; the
   ** long layout takes one of each. */
@@ -324,7 +357,6 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
                 b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
   }
   t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
-  if (t->layout == TS_KOSIS_WIDE) b->iCycle = -1;
   if (t->layout == TS_KOSIS_WIDE) {
     ts_period probe;
     for (int i = 0; i < nField && b->iFirstPeriod < 0; i++) {
