@@ -40,11 +40,12 @@
 **     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
 **     poll function runs about every TS_KOSIS_POLL_BYTES
 **     (ts_kosis_parse_polled) so a long parse can be interrupted.
-** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
-**     Open API does) holds one unit per series: two records equal in
-**     every other dimension with different units are an error naming
-**     both lines and units (a table whose unit changed, 천원 to 백만원,
-**     read as one series would mix the two scales).
+** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM` and
+**     `UNIT_NM_ENG`, as its Open API does) holds one unit per series:
+**     two records equal in every dimension but the unit columns, with
+**     different units, are an error naming both lines and units (a table
+**     whose unit changed, 천원 to 백만원, read as one series would mix
+**     the two scales).
 ** 11. Two periods of one series that overlap in time (a year and its
 **     quarters: KOSIS exports both when both frequencies are asked for)
 **     are an error naming them (wide: their columns; long: both lines):
@@ -634,26 +635,31 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
-/* The unit column (contract item 10): KOSIS's `단위`, the Open API's
-** `UNIT_NM`; -1 when there is none (the first one counts: names are
-** unique, item 6). */
+/* The unit columns (contract item 10): KOSIS's `단위`, the Open API's
+** `UNIT_NM` and its English twin `UNIT_NM_ENG` (its JSON exports carry
+** both), flagged in aUnit; returns how many there are.  Each is left out
+** of the series and each must hold one unit per series: with only
+** UNIT_NM left out, UNIT_NM_ENG ('Thousand Won', 'Million Won') told
+** the two scales apart as two series, and the change of unit loaded. */
 #define KOSIS_UNIT_NAME "\xEB\x8B\xA8\xEC\x9C\x84" /* 단위 */
-static int unit_column(const ts_kosis_table *t) {
+static int unit_columns(const ts_kosis_table *t, unsigned char *aUnit) {
+  int n = 0;
   for (int d = 0; d < t->nDim; d++) {
-    if (strcmp(t->azDimName[d], KOSIS_UNIT_NAME) == 0 ||
-        sqlite3_stricmp(t->azDimName[d], "UNIT_NM") == 0)
-      return d;
+    const char *z = t->azDimName[d];
+    aUnit[d] = strcmp(z, KOSIS_UNIT_NAME) == 0 || sqlite3_stricmp(z, "UNIT_NM") == 0 ||
+               sqlite3_stricmp(z, "UNIT_NM_ENG") == 0;
+    n += aUnit[d];
   }
-  return -1;
+  return n;
 }
 
-/* Record r's dimension values but the unit column u, hashed as
-** record_hash does, and compared. */
-static sqlite3_uint64 series_hash(const kosis_builder *b, int r, int u) {
+/* Record r's dimension values that name its series (aKey), but the unit
+** columns (aUnit, or NULL), hashed as record_hash does, and compared. */
+static sqlite3_uint64 series_hash(const kosis_builder *b, int r, const unsigned char *aUnit) {
   const ts_kosis_table *t = b->t;
   sqlite3_uint64 h = hash_start(b->seed);
   for (int d = 0; d < t->nDim; d++) {
-    if (d == u || !b->aKey[d]) continue;
+    if ((aUnit && aUnit[d]) || !b->aKey[d]) continue;
     for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
          *p; p++)
       h = (h ^ *p) * 1099511628211ULL;
@@ -662,10 +668,10 @@ static sqlite3_uint64 series_hash(const kosis_builder *b, int r, int u) {
   return h;
 }
 
-static int same_series(const kosis_builder *b, int r1, int r2, int u) {
+static int same_series(const kosis_builder *b, int r1, int r2, const unsigned char *aUnit) {
   const ts_kosis_table *t = b->t;
   for (int d = 0; d < t->nDim; d++) {
-    if (d != u && b->aKey[d] &&
+    if (!(aUnit && aUnit[d]) && b->aKey[d] &&
         strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
                t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
       return 0;
@@ -673,45 +679,60 @@ static int same_series(const kosis_builder *b, int r1, int r2, int u) {
   return 1;
 }
 
-/* Item 10: records equal in every dimension but the unit must have one
+/* Records r and e of one series: an error when a unit column differs. */
+static int same_units(const kosis_builder *b, int r, int e, const unsigned char *aUnit,
+                      char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  for (int u = 0; u < t->nDim; u++) {
+    if (!aUnit[u]) continue;
+    const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
+    const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
+    if (strcmp(zUnit, zFirst) == 0) continue;
+    char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
+    int rc = q1 && q2 ? fail(pzErr, b->aLine[r],
+                             "unit %s (column \"%s\"), but line %d has %s and the same other"
+                             " dimension values (one series in two units would mix their"
+                             " scales: convert it to one unit)",
+                             q1, t->azDimName[u], b->aLine[e], q2)
+                      : SQLITE_NOMEM;
+    sqlite3_free(q1);
+    sqlite3_free(q2);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 10: records equal in every dimension but the units must have one
 ** unit.  A table that went from 천원 to 백만원 gives one series two
 ** records (wide) or two units over its periods (long); grouped by the
 ** other dimensions, as a series is, a sum or a growth across them is off
 ** by the factor (-99.9 % for the same level).  Linear: one hash set. */
 static int check_units(kosis_builder *b, char **pzErr) {
   const ts_kosis_table *t = b->t;
-  int u = unit_column(t);
-  if (u < 0) return SQLITE_OK;
+  unsigned char *aUnit = sqlite3_malloc64((sqlite3_uint64)t->nDim + 1);
+  if (aUnit == NULL) return SQLITE_NOMEM;
+  if (unit_columns(t, aUnit) == 0) {
+    sqlite3_free(aUnit);
+    return SQLITE_OK;
+  }
   sqlite3_uint64 nSlot;
   int *aSlot = record_slots(t->nRecord, &nSlot);
-  if (aSlot == NULL) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
+  int rc = aSlot ? SQLITE_OK : SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, u)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, aUnit)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
         break;
       }
-      if (!same_series(b, e, r, u)) continue;
-      const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
-      const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
-      if (strcmp(zUnit, zFirst) != 0) {
-        char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
-        rc = q1 && q2 ? fail(pzErr, b->aLine[r],
-                             "unit %s (column \"%s\"), but line %d has %s and the same other"
-                             " dimension values (one series in two units would mix their"
-                             " scales: convert it to one unit)",
-                             q1, t->azDimName[u], b->aLine[e], q2)
-                      : SQLITE_NOMEM;
-        sqlite3_free(q1);
-        sqlite3_free(q2);
-      }
+      if (!same_series(b, e, r, aUnit)) continue;
+      rc = same_units(b, r, e, aUnit, pzErr);
       break;
     }
   }
   sqlite3_free(aSlot);
+  sqlite3_free(aUnit);
   return rc;
 }
 
@@ -755,11 +776,11 @@ static int record_groups(const kosis_builder *b, int *aGroup) {
   int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, -1)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, NULL)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) aSlot[k] = e = r;
-      if (e == r || same_series(b, e, r, -1)) {
+      if (e == r || same_series(b, e, r, NULL)) {
         aGroup[r] = e;
         break;
       }

@@ -120,3 +120,39 @@ CREATE VIRTUAL TABLE temp.ff USING kosis_csv(file='build/kce_ff.csv');
 -- | written
 -- | 1
 -- @error kosis_csv: build/kce_ff.csv line 2: column '2019 ' || char(12): value is not a number: 'n/a'
+
+-- The Open API's JSON exports carry the unit twice, UNIT_NM and its
+-- English twin UNIT_NM_ENG.  Only UNIT_NM was left out of the series:
+-- 'Thousand Won' and 'Million Won' told the two scales apart as two
+-- series, the change of unit loaded, and grouped by C1_NM and ITM_NM
+-- the 2019 growth was -99.89 % for a series that grew 10 %.
+-- @check kosis_cycle_edges-6.1 UNIT_NM_ENG is a unit column too
+SELECT writefile('build/kce_eng.csv', 'C1_NM,ITM_NM,UNIT_NM,UNIT_NM_ENG,PRD_SE,PRD_DE,DT' || char(10)
+  || '전국,수출,천원,Thousand Won,Y,2018,1000000' || char(10)
+  || '전국,수출,백만원,Million Won,Y,2019,1100' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.eng USING kosis_csv(file='build/kce_eng.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kce_eng.csv line 3: unit '백만원' (column "UNIT_NM"), but line 2 has '천원' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
+-- @check kosis_cycle_edges-6.2 UNIT_NM_ENG alone
+SELECT writefile('build/kce_eng2.csv', 'C1_NM,UNIT_NM_ENG,PRD_SE,PRD_DE,DT' || char(10)
+  || 'a,Thousand Won,Q,201904,1000000' || char(10)
+  || 'a,Million Won,Q,202001,1100' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.eng2 USING kosis_csv(file='build/kce_eng2.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kce_eng2.csv line 3: unit 'Million Won' (column "UNIT_NM_ENG"), but line 2 has 'Thousand Won' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
+-- @check kosis_cycle_edges-6.3 series in different units, each in one, load
+SELECT writefile('build/kce_eng3.csv', 'C1_NM,ITM_NM,UNIT_NM,UNIT_NM_ENG,PRD_SE,PRD_DE,DT' || char(10)
+  || '전국,수출,백만원,Million Won,Y,2019,1100' || char(10)
+  || '전국,건수,건,Number,Y,2019,7' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.eng3 USING kosis_csv(file='build/kce_eng3.csv');
+SELECT ITM_NM, UNIT_NM_ENG, period, value FROM temp.eng3;
+-- @expect
+-- | written
+-- | 1
+-- | ITM_NM|UNIT_NM_ENG|period|value
+-- | 수출|Million Won|2019|1100
+-- | 건수|Number|2019|7
