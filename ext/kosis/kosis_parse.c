@@ -125,9 +125,7 @@ static char *quoted(const char *z) { return ts_text_shown(z); }
 ** was printed on. */
 static char *named(const char *z) {
   size_t n = strlen(z);
-  int plain = n <= 60;
-  for (size_t i = 0; plain && i < n; i++)
-    plain = (unsigned char)z[i] >= 0x20 && (unsigned char)z[i] != 0x7f;
+  int plain = n <= 60 && !ts_text_has_control(z, (int)n);
   return plain ? sqlite3_mprintf("\"%s\"", z) : quoted(z);
 }
 

@@ -7,7 +7,8 @@
 **  1. The parse never reads outside [data, data+size) (the input is
 **     copied into an exact-size buffer, so ASan sees any overrun) and
 **     frees what it allocates, on success and on every error (LeakSanitizer).
-**  2. An error has a message "line N: ..." with no control byte in it:
+**  2. An error has a message "line N: ..." with no control character in
+**     it (C0, DEL, or C1 as UTF-8 writes it):
 **     every value of the file a message quotes is shown with control
 **     bytes as char(N), so a message can never break a line or drive a
 **     terminal.
@@ -39,8 +40,10 @@
 static void check_message(const char *zErr) {
   CHECK(zErr != NULL);
   CHECK(strncmp(zErr, "line ", 5) == 0);
-  for (const unsigned char *p = (const unsigned char *)zErr; *p; p++)
+  for (const unsigned char *p = (const unsigned char *)zErr; *p; p++) {
     CHECK(*p >= 0x20 && *p != 0x7f);
+    CHECK(!(p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)); /* C1: U+0080..U+009F */
+  }
 }
 
 static int is_name(const char *z, const char *a, const char *b, const char *c) {
