@@ -56,12 +56,26 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg) {
 
 #define TS_REPR_MAX 60
 
-/* A byte that is shown as char(N) rather than inside the quotes: NUL
-** (quoted as a C string the text stopped there, and "not a period:
-** '2023'" named a valid label) and the other control characters (a
-** newline or an escape sequence inside a message broke the line or
-** drove the terminal it was printed on). */
-static int is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+/* The length of the control character at z[i] (of n bytes), shown as
+** char(N) rather than inside the quotes, or 0: NUL (quoted as a C string
+** the text stopped there, and "not a period: '2023'" named a valid
+** label), the other C0 controls and DEL (a newline or an escape
+** sequence inside a message broke the line or drove the terminal it was
+** printed on), and the C1 controls U+0080..U+009F as UTF-8 writes them
+** (C2 80..C2 9F): U+009B is CSI, the escape sequence's introducer in one
+** character, which terminals that read C1 controls obey. */
+static int control_len(const char *z, int i, int n) {
+  unsigned char c = (unsigned char)z[i];
+  if (c < 0x20 || c == 0x7f) return 1;
+  if (c == 0xC2 && i + 1 < n && (unsigned char)z[i + 1] >= 0x80 && (unsigned char)z[i + 1] <= 0x9F)
+    return 2;
+  return 0;
+}
+
+/* The code point of the control character of length len at z. */
+static int control_code(const char *z, int len) {
+  return len == 1 ? (unsigned char)z[0] : (unsigned char)z[1];
+}
 
 /* The text as the SQL that makes it: 'abc' || char(0) || char(27) ||
 ** 'def', cut after `cut` bytes with || '...'. */
@@ -69,16 +83,22 @@ static char *text_repr_control(const char *z, int n, int cut) {
   sqlite3_str *s = sqlite3_str_new(NULL);
   int i = 0, parts = 0;
   while (i < cut) {
-    int end = i;
-    while (end < cut && !is_control((unsigned char)z[end])) end++;
+    int end = i, len = 0;
+    while (end < cut && (len = control_len(z, end, cut)) == 0) end++;
     if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", parts++ ? " || " : "", end - i, z + i);
     if (end < cut)
-      sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", (unsigned char)z[end]);
-    i = end + 1;
+      sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", control_code(z + end, len));
+    i = end + (len ? len : 1);
   }
   if (parts == 0) sqlite3_str_appendall(s, "''");
   if (cut < n) sqlite3_str_appendall(s, " || '...'");
   return sqlite3_str_finish(s);
+}
+
+int ts_text_has_control(const char *z, int n) {
+  for (int i = 0; i < n; i++)
+    if (control_len(z, i, n)) return 1;
+  return 0;
 }
 
 char *ts_text_repr(const char *z, int n) {
@@ -88,7 +108,7 @@ char *ts_text_repr(const char *z, int n) {
     while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
   }
   for (int i = 0; i < cut; i++)
-    if (is_control((unsigned char)z[i])) return text_repr_control(z, n, cut);
+    if (control_len(z, i, cut)) return text_repr_control(z, n, cut);
   if (cut == n) return sqlite3_mprintf("'%.*q'", n, z);
   return sqlite3_mprintf("'%.*q...'", cut, z);
 }

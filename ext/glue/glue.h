@@ -39,8 +39,11 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg);
 char *ts_value_repr(sqlite3_value *v);
 /* The same for n bytes of text (NUL bytes allowed): '...' as an SQL
 ** literal, cut after 60 bytes on a character boundary with a '...'
-** marker; NUL and other control bytes shown as || char(N) ||. */
+** marker; NUL and other control characters (C0, DEL, and C1 as UTF-8
+** writes them, U+0080..U+009F) shown as || char(N) ||. */
 char *ts_text_repr(const char *z, int n);
+/* Whether n bytes of text hold a character ts_text_repr shows as char(N). */
+int ts_text_has_control(const char *z, int n);
 /* ts_text_repr of a NUL-terminated text given by the user (an argument's
 ** value, a label): what a message shows of it.  "NULL" for NULL. */
 char *ts_text_shown(const char *z);

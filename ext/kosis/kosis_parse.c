@@ -40,11 +40,12 @@
 **     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
 **     poll function runs about every TS_KOSIS_POLL_BYTES
 **     (ts_kosis_parse_polled) so a long parse can be interrupted.
-** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM`, as its
-**     Open API does) holds one unit per series: two records equal in
-**     every other dimension with different units are an error naming
-**     both lines and units (a table whose unit changed, 천원 to 백만원,
-**     read as one series would mix the two scales).
+** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM` and
+**     `UNIT_NM_ENG`, as its Open API does) holds one unit per series:
+**     two records equal in every dimension but the unit columns, with
+**     different units, are an error naming both lines and units (a table
+**     whose unit changed, 천원 to 백만원, read as one series would mix
+**     the two scales).
 ** 11. Two periods of one series that overlap in time (a year and its
 **     quarters: KOSIS exports both when both frequencies are asked for)
 **     are an error naming them (wide: their columns; long: both lines):
@@ -64,7 +65,14 @@
 **     period as written.  The cycle column and the Open API's LST_CHN_DE
 **     (when a figure last changed) stay dimension columns but do not
 **     name the series in items 8, 10 and 11: a file with quarters and
-**     months of one series, or one figure revised twice, is caught.
+**     months of one series, or one figure revised twice, is caught.  In
+**     the wide layout (the header's columns are the periods) a cycle
+**     column is read as no period's, and does not name the series
+**     either: one series listed under two cycles is item 8's error.
+**     Two cycle columns are an error, as two period columns are.
+** 13. A message names a header cell as "name", or, when it is longer than
+**     60 bytes or holds a control byte, as a value is shown: 'C1' ||
+**     char(26) || 'x' (the header is the file's, as any cell).
 */
 #include "kosis/kosis_text.h"
 #include "core/core.h"
@@ -110,6 +118,17 @@ static char *trim(char *z) {
 ** control byte (an escape sequence in a cell) as char(N). */
 static char *quoted(const char *z) { return ts_text_shown(z); }
 
+/* A header name for a message: "name" as the file writes it, or, when it
+** is longer than 60 bytes or holds a control byte (a header cell is the
+** file's, as any cell), as quoted() shows a value: 'C1' || char(26) ||
+** 'x'.  A raw escape in a column name drove the terminal the message
+** was printed on. */
+static char *named(const char *z) {
+  size_t n = strlen(z);
+  int plain = n <= 60 && !ts_text_has_control(z, (int)n);
+  return plain ? sqlite3_mprintf("\"%s\"", z) : quoted(z);
+}
+
 /* Sets *pzErr to "line N: " + formatted text, with %s args already quoted
 ** by the caller; returns SQLITE_ERROR (SQLITE_NOMEM when that fails). */
 static int fail(char **pzErr, int line, const char *zFormat, ...) {
@@ -149,11 +168,14 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
   ts_number_status st = ts_number_from_text(z, -1, &cell->value);
   if (st == TS_NUMBER_OK) return SQLITE_OK;
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
-  char *q = quoted(z);
-  if (q == NULL) return SQLITE_NOMEM;
-  int rc = fail(pzErr, line, "column \"%s\": value is not a %snumber: %s", zColumn,
-                st == TS_NUMBER_INFINITE ? "finite " : "", q);
+  /* The column is a period header in the wide layout, kept as written:
+  ** '2019 \f' is read as 2019, so it is shown as any name is. */
+  char *q = quoted(z), *zName = named(zColumn);
+  int rc = q && zName ? fail(pzErr, line, "column %s: value is not a %snumber: %s", zName,
+                             st == TS_NUMBER_INFINITE ? "finite " : "", q)
+                      : SQLITE_NOMEM;
   sqlite3_free(q);
+  sqlite3_free(zName);
   return rc;
 }
 
@@ -178,7 +200,7 @@ typedef struct kosis_builder {
   int nHeader;
   int header_line;
   int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
-  int iCycle;         /* long layout: the cycle column (PRD_SE), or -1 */
+  int iCycle;         /* the cycle column (PRD_SE), or -1; read in the long layout */
   const char *const *azPeriodNames, *const *azDataNames; /* the names read */
   unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
   int iFirstPeriod;    /* wide layout: first period column */
@@ -283,8 +305,11 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
     }
     int e = name_set_add(&set, d);
     if (e >= 0) {
-      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", b->aiDim[e] + 1,
-                b->aiDim[d] + 1, z);
+      char *zName = named(z);
+      rc = zName ? fail(pzErr, b->header_line, "columns %d and %d are both named %s",
+                        b->aiDim[e] + 1, b->aiDim[d] + 1, zName)
+                 : SQLITE_NOMEM;
+      sqlite3_free(zName);
     }
   }
   sqlite3_free(set.aSlot);
@@ -311,7 +336,14 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
   for (int i = 0; i < nField; i++) {
     if (name_is_one_of(azField[i], b->azPeriodNames) && b->iPeriod < 0) b->iPeriod = i;
     if (name_is_one_of(azField[i], b->azDataNames) && b->iData < 0) b->iData = i;
-    if (name_is_one_of(azField[i], azCycleName) && b->iCycle < 0) b->iCycle = i;
+    if (!name_is_one_of(azField[i], azCycleName)) continue;
+    /* Two cycle columns (PRD_SE and 수록주기) that disagreed were read by
+    ** the first, and 201904 under `M` beside `분기` became April. */
+    if (b->iCycle >= 0)
+      return fail(pzErr, b->header_line,
+                  "columns %d and %d (\"%s\" and \"%s\") both hold the cycle", b->iCycle + 1, i + 1,
+                  azField[b->iCycle], azField[i]);
+    b->iCycle = i;
   }
   /* PRD_DE or DT alone is an ordinary column name, as it always was; the
   ** long layout takes one of each. */
@@ -324,7 +356,6 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
                 b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
   }
   t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
-  if (t->layout == TS_KOSIS_WIDE) b->iCycle = -1;
   if (t->layout == TS_KOSIS_WIDE) {
     ts_period probe;
     for (int i = 0; i < nField && b->iFirstPeriod < 0; i++) {
@@ -602,26 +633,31 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
-/* The unit column (contract item 10): KOSIS's `단위`, the Open API's
-** `UNIT_NM`; -1 when there is none (the first one counts: names are
-** unique, item 6). */
+/* The unit columns (contract item 10): KOSIS's `단위`, the Open API's
+** `UNIT_NM` and its English twin `UNIT_NM_ENG` (its JSON exports carry
+** both), flagged in aUnit; returns how many there are.  Each is left out
+** of the series and each must hold one unit per series: with only
+** UNIT_NM left out, UNIT_NM_ENG ('Thousand Won', 'Million Won') told
+** the two scales apart as two series, and the change of unit loaded. */
 #define KOSIS_UNIT_NAME "\xEB\x8B\xA8\xEC\x9C\x84" /* 단위 */
-static int unit_column(const ts_kosis_table *t) {
+static int unit_columns(const ts_kosis_table *t, unsigned char *aUnit) {
+  int n = 0;
   for (int d = 0; d < t->nDim; d++) {
-    if (strcmp(t->azDimName[d], KOSIS_UNIT_NAME) == 0 ||
-        sqlite3_stricmp(t->azDimName[d], "UNIT_NM") == 0)
-      return d;
+    const char *z = t->azDimName[d];
+    aUnit[d] = strcmp(z, KOSIS_UNIT_NAME) == 0 || sqlite3_stricmp(z, "UNIT_NM") == 0 ||
+               sqlite3_stricmp(z, "UNIT_NM_ENG") == 0;
+    n += aUnit[d];
   }
-  return -1;
+  return n;
 }
 
-/* Record r's dimension values but the unit column u, hashed as
-** record_hash does, and compared. */
-static sqlite3_uint64 series_hash(const kosis_builder *b, int r, int u) {
+/* Record r's dimension values that name its series (aKey), but the unit
+** columns (aUnit, or NULL), hashed as record_hash does, and compared. */
+static sqlite3_uint64 series_hash(const kosis_builder *b, int r, const unsigned char *aUnit) {
   const ts_kosis_table *t = b->t;
   sqlite3_uint64 h = hash_start(b->seed);
   for (int d = 0; d < t->nDim; d++) {
-    if (d == u || !b->aKey[d]) continue;
+    if ((aUnit && aUnit[d]) || !b->aKey[d]) continue;
     for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
          *p; p++)
       h = (h ^ *p) * 1099511628211ULL;
@@ -630,10 +666,10 @@ static sqlite3_uint64 series_hash(const kosis_builder *b, int r, int u) {
   return h;
 }
 
-static int same_series(const kosis_builder *b, int r1, int r2, int u) {
+static int same_series(const kosis_builder *b, int r1, int r2, const unsigned char *aUnit) {
   const ts_kosis_table *t = b->t;
   for (int d = 0; d < t->nDim; d++) {
-    if (d != u && b->aKey[d] &&
+    if (!(aUnit && aUnit[d]) && b->aKey[d] &&
         strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
                t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
       return 0;
@@ -641,45 +677,60 @@ static int same_series(const kosis_builder *b, int r1, int r2, int u) {
   return 1;
 }
 
-/* Item 10: records equal in every dimension but the unit must have one
+/* Records r and e of one series: an error when a unit column differs. */
+static int same_units(const kosis_builder *b, int r, int e, const unsigned char *aUnit,
+                      char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  for (int u = 0; u < t->nDim; u++) {
+    if (!aUnit[u]) continue;
+    const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
+    const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
+    if (strcmp(zUnit, zFirst) == 0) continue;
+    char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
+    int rc = q1 && q2 ? fail(pzErr, b->aLine[r],
+                             "unit %s (column \"%s\"), but line %d has %s and the same other"
+                             " dimension values (one series in two units would mix their"
+                             " scales: convert it to one unit)",
+                             q1, t->azDimName[u], b->aLine[e], q2)
+                      : SQLITE_NOMEM;
+    sqlite3_free(q1);
+    sqlite3_free(q2);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 10: records equal in every dimension but the units must have one
 ** unit.  A table that went from 천원 to 백만원 gives one series two
 ** records (wide) or two units over its periods (long); grouped by the
 ** other dimensions, as a series is, a sum or a growth across them is off
 ** by the factor (-99.9 % for the same level).  Linear: one hash set. */
 static int check_units(kosis_builder *b, char **pzErr) {
   const ts_kosis_table *t = b->t;
-  int u = unit_column(t);
-  if (u < 0) return SQLITE_OK;
+  unsigned char *aUnit = sqlite3_malloc64((sqlite3_uint64)t->nDim + 1);
+  if (aUnit == NULL) return SQLITE_NOMEM;
+  if (unit_columns(t, aUnit) == 0) {
+    sqlite3_free(aUnit);
+    return SQLITE_OK;
+  }
   sqlite3_uint64 nSlot;
   int *aSlot = record_slots(t->nRecord, &nSlot);
-  if (aSlot == NULL) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
+  int rc = aSlot ? SQLITE_OK : SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, u)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, aUnit)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) {
         aSlot[k] = r;
         break;
       }
-      if (!same_series(b, e, r, u)) continue;
-      const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
-      const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
-      if (strcmp(zUnit, zFirst) != 0) {
-        char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
-        rc = q1 && q2 ? fail(pzErr, b->aLine[r],
-                             "unit %s (column \"%s\"), but line %d has %s and the same other"
-                             " dimension values (one series in two units would mix their"
-                             " scales: convert it to one unit)",
-                             q1, t->azDimName[u], b->aLine[e], q2)
-                      : SQLITE_NOMEM;
-        sqlite3_free(q1);
-        sqlite3_free(q2);
-      }
+      if (!same_series(b, e, r, aUnit)) continue;
+      rc = same_units(b, r, e, aUnit, pzErr);
       break;
     }
   }
   sqlite3_free(aSlot);
+  sqlite3_free(aUnit);
   return rc;
 }
 
@@ -723,11 +774,11 @@ static int record_groups(const kosis_builder *b, int *aGroup) {
   int *aSlot = record_slots(t->nRecord, &nSlot);
   if (aSlot == NULL) return SQLITE_NOMEM;
   for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, -1)) & (nSlot - 1);;
+    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, NULL)) & (nSlot - 1);;
          k = (k + 1) & (nSlot - 1)) {
       int e = aSlot[k];
       if (e < 0) aSlot[k] = e = r;
-      if (e == r || same_series(b, e, r, -1)) {
+      if (e == r || same_series(b, e, r, NULL)) {
         aGroup[r] = e;
         break;
       }

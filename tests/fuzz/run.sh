@@ -17,6 +17,9 @@ status=0
 # hold the expectations).  The runner writes them (sqltest.py --seeds).
 seed_dirs() {
   echo "tests/fuzz/corpus/$1"
+  # The kosis parser's also starts from the sample files the SQL checks
+  # read (tests/data/*.csv), as they are.
+  [ "$1" = kosis ] && echo tests/data
   [ "$1" = sql ] || return 0
   rm -rf "$out/seed-sql"
   mkdir -p "$out/seed-sql"

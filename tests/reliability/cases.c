@@ -171,6 +171,13 @@ const th_case th_cases[] = {
     {"kosis_csv", "create", NULL,
      "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='" TH_CSV_PATH "');"
      "SELECT * FROM k; DROP TABLE k;"},
+    /* The Open API's long layout with a cycle column: YYYY0N read by the
+    ** cycle, kinds that follow one another in one series (the overlap
+    ** check sorts), a unit column and LST_CHN_DE that do not name the
+    ** series. */
+    {"kosis_csv", "cycle", NULL,
+     "CREATE VIRTUAL TABLE temp.kc USING kosis_csv(file='tests/data/long_api_cycle.csv');"
+     "SELECT * FROM kc; DROP TABLE kc;"},
 };
 
 const int th_ncases = (int)(sizeof(th_cases) / sizeof(th_cases[0]));
