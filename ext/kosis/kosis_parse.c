@@ -69,7 +69,12 @@
 **     the wide layout (the header's columns are the periods) a cycle
 **     column is read as no period's, and does not name the series
 **     either: one series listed under two cycles is item 8's error.
-**     Two cycle columns are an error, as two period columns are.
+**     Two cycle columns are an error, as two period columns are.  Under
+**     the Open API's period name (PRD_DE, 수록시점) a six-digit period
+**     with no cycle to read it by (no cycle column, or an empty cycle
+**     cell) is an error: the Open API writes Q1 and January alike
+**     (`201901`), so reading it as a month could make one quarter of
+**     three (the portal's 시점 never writes quarters so).
 ** 13. A message names a header cell as "name", or, when it is longer than
 **     60 bytes or holds a control byte, as a value is shown: 'C1' ||
 **     char(26) || 'x' (the header is the file's, as any cell).
@@ -518,6 +523,27 @@ static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_
   return rc;
 }
 
+/* Item 12: an Open API period of six digits read as a month because no
+** cycle says what it is -- 201901 is Q1 in a quarterly table and
+** January in a monthly one, and a month series of codes 01..04 rolls up
+** into one quarter of three. */
+static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char **pzErr) {
+  if (!name_is_one_of(b->azHeader[b->iPeriod], azApiPeriod)) return SQLITE_OK;
+  if (b->iCycle >= 0 && *trim(azField[b->iCycle]) != 0) return SQLITE_OK;
+  const char *z = trim(azField[b->iPeriod]);
+  int n = 0;
+  while (ts_is_digit(z[n])) n++;
+  if (n != 6 || z[n] != 0) return SQLITE_OK;
+  char *q = quoted(z);
+  int rc = q ? fail(pzErr, line,
+                    "column \"%s\": period %s has no cycle to read it by (the Open API writes"
+                    " quarter 1 and January alike, 201901): keep its PRD_SE column (Q or M)",
+                    b->azHeader[b->iPeriod], q)
+             : SQLITE_NOMEM;
+  sqlite3_free(q);
+  return rc;
+}
+
 /* One data record (items 4 and 5). */
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
@@ -544,6 +570,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     rc = b->iCycle >= 0
              ? parse_period_of_cycle(b, azField, line, &t->aPeriod[t->nPeriod], pzErr)
              : parse_period(azField[b->iPeriod], line, zWhat, &t->aPeriod[t->nPeriod], pzErr);
+    if (rc == SQLITE_OK) rc = refuse_uncycled_code(b, azField, line, pzErr);
     if (rc != SQLITE_OK) return rc;
     rc = add_cell(b, azField[b->iData], b->azHeader[b->iData], t->nPeriod, line, pzErr);
     if (rc != SQLITE_OK) return rc;

@@ -159,19 +159,40 @@ CREATE VIRTUAL TABLE temp.unit USING kosis_csv(file='build/kosis_cycle_unit.csv'
 -- | 1
 -- @error kosis_csv: build/kosis_cycle_unit.csv line 3: unit '백만원' (column "UNIT_NM"), but line 2 has '천원' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
 
--- Without a cycle column nothing changes: the period is read as written
--- (201901 a month), PRD_DE or DT alone is an ordinary column of a wide
--- file, and two period columns of a long file are an error.
--- @check kosis_cycle-5.1
+-- Without a cycle column the period is read as written, PRD_DE or DT
+-- alone is an ordinary column of a wide file, and two period columns of
+-- a long file are an error.  But under the Open API's period name a
+-- six-digit period with no cycle to read it by is an error: 201901 is
+-- Q1 of a quarterly table and January of a monthly one, and read as a
+-- month, Q1..Q3 rolled up to quarters made one "Q1" three times too
+-- large.  A year or a label form is read as written.
+-- @check kosis_cycle-5.1 no cycle column
 SELECT writefile('build/kosis_cycle_none.csv', 'C1_NM,PRD_DE,DT' || char(10)
   || 'a,201901,1' || char(10)) > 0 AS written;
 CREATE VIRTUAL TABLE temp.none USING kosis_csv(file='build/kosis_cycle_none.csv');
-SELECT period, value FROM temp.none;
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_cycle_none.csv line 2: column "PRD_DE": period '201901' has no cycle to read it by (the Open API writes quarter 1 and January alike, 201901): keep its PRD_SE column (Q or M)
+-- @check kosis_cycle-5.1b an empty cycle cell, under the translated names
+SELECT writefile('build/kosis_cycle_empty.csv', 'C1_NM,수록주기,수록시점,수치값' || char(10)
+  || 'a,M,201812,5' || char(10) || 'a,,201901,1' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.empty_cycle USING kosis_csv(file='build/kosis_cycle_empty.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kosis_cycle_empty.csv line 3: column "수록시점": period '201901' has no cycle to read it by (the Open API writes quarter 1 and January alike, 201901): keep its PRD_SE column (Q or M)
+-- @check kosis_cycle-5.1c years and label forms need no cycle
+SELECT writefile('build/kosis_cycle_years.csv', 'C1_NM,PRD_DE,DT' || char(10)
+  || 'a,2018,1' || char(10) || 'a,2019-Q1,2' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.years USING kosis_csv(file='build/kosis_cycle_years.csv');
+SELECT period, value FROM temp.years;
 -- @expect
 -- | written
 -- | 1
 -- | period|value
--- | 2019-01|1
+-- | 2018|1
+-- | 2019-Q1|2
 -- @check kosis_cycle-5.2
 SELECT writefile('build/kosis_cycle_wide.csv', 'DT,2018,2019' || char(10)
   || 'a,1,2' || char(10)) > 0 AS written;
