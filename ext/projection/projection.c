@@ -75,7 +75,7 @@ static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 typedef struct projection_state {
   ts_proj_method method;
-  ts_deque series;    /* the growth family's point deque: rows summed by
+  ts_deque series; /* the growth family's point deque: rows summed by
                         period, removed by xInverse, sorted when read */
   /* the periods of rows with a NULL value (each counted as 0), so
   ** xInverse removes them too: one deque per period kind, indexed by
