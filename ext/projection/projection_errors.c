@@ -254,9 +254,10 @@ int ts_proj_error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int
 ** intervals use is symmetric in the ratio, so a projection three times
 ** the actual cost ln 3 = 1.1 where its percentage error is 200 %: ranked
 ** by it, KOSIS, every point of the year, took 15.51 / 16.39 % MAPE by
-** even / odd halves of the series, 15.28 / 16.29 % by the percentage
-** error).  The pool's when the source has one (the other series' errors:
-** many more than a series' own few), else the series' own (3 or more).
+** even / odd halves of the series, 15.42 / 16.38 % by the percentage
+** error).  The pool's when the source has enough percentage errors (the
+** other series': many more than a series' own few), else the series' own
+** (3 or more); a year whose total is 0 has none (pct_error).
 ** 0 and *d (*pooled = 1 when from the pool, when pooled is given), or 1
 ** when neither has enough. */
 int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, double *d,
