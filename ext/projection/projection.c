@@ -75,10 +75,13 @@ static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **ar
 
 typedef struct projection_state {
   ts_proj_method method;
-  ts_deque series;    /* the growth family's point deque: rows summed by
+  ts_deque series; /* the growth family's point deque: rows summed by
                         period, removed by xInverse, sorted when read */
-  ts_deque no_figure; /* the periods of rows with a NULL value (each
-                         counted as 0), so xInverse removes them too */
+  /* the periods of rows with a NULL value (each counted as 0), so
+  ** xInverse removes them too: one deque per period kind, indexed by
+  ** kind, since the figures' kind is known only at the end (a NULL row
+  ** of another kind read first must not hide the figures' own) */
+  ts_deque no_figure[TS_KIND_DAY + 1];
 } projection_state;
 
 /* Reads one row.  Returns 0 when the row counts, 1 to skip it, 2 after an
@@ -143,9 +146,8 @@ static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv
   int r = read_row(ctx, s, argv, &value, &period);
   if (r == 3) {
     static const ts_number zero = {1, 0, 0.0};
-    /* of another kind than the first NULL row's: ignored, like any
-    ** period of a row without a figure that does not belong */
-    if (ts_deque_add(&s->no_figure, &period, &zero) == TS_DEQUE_NOMEM)
+    /* each kind apart: only the figures' kind is read (contract item 2) */
+    if (ts_deque_add(&s->no_figure[period.kind], &period, &zero) == TS_DEQUE_NOMEM)
       sqlite3_result_error_nomem(ctx);
     return;
   }
@@ -169,7 +171,7 @@ static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **a
   int r = read_row(ctx, s, argv, &value, &period);
   if (r == 3) {
     static const ts_number zero = {1, 0, 0.0};
-    if (period.kind == s->no_figure.kind) ts_deque_remove(&s->no_figure, &period, &zero);
+    ts_deque_remove(&s->no_figure[period.kind], &period, &zero);
   } else if (r == 0) {
     ts_deque_remove(&s->series, &period, &value);
   }
@@ -210,11 +212,12 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
     return;
   }
   ts_period_kind kind = s->series.kind;
-  if (s->no_figure.count > 0 && s->no_figure.kind == kind) {
+  ts_deque *nf = &s->no_figure[kind];
+  if (nf->count > 0) {
     /* the latest period has rows but no figure (contract item 2) */
-    ts_deque_sort(&s->no_figure);
-    int k = latest_point(ts_deque_points(&s->no_figure), s->no_figure.count);
-    if (k >= 0 && ts_deque_points(&s->no_figure)[k].ordinal > a[latest].ordinal) {
+    ts_deque_sort(nf);
+    int k = latest_point(ts_deque_points(nf), nf->count);
+    if (k >= 0 && ts_deque_points(nf)[k].ordinal > a[latest].ordinal) {
       sqlite3_result_null(ctx);
       return;
     }
@@ -249,7 +252,7 @@ static void projection_final(sqlite3_context *ctx) {
   projection_result(ctx, s);
   if (s) {
     ts_deque_free(&s->series);
-    ts_deque_free(&s->no_figure);
+    for (int kind = 0; kind <= TS_KIND_DAY; kind++) ts_deque_free(&s->no_figure[kind]);
   }
 }
 

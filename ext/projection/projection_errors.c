@@ -154,11 +154,24 @@ static int year_spread(const ts_proj_grid *g, int yi, int k, double *ss) {
   return 0;
 }
 
+/* The absolute percentage error |actual - v| / |actual| of a projection
+** v whose error r is defined: 0 and *ape, or 1 when actual is 0 (a year
+** whose total is 0 has no percentage error: it was +Inf, which tied
+** every method that projected the year at an infinite mean for the
+** next 4 years, and auto then took run_rate alone, first in list
+** order, or a 0 / 0 weighted mean) or the quotient is not finite. */
+static int pct_error(double v, double actual, double *ape) {
+  if (actual == 0) return 1;
+  *ape = fabs(actual - v) / fabs(actual);
+  return !isfinite(*ape);
+}
+
 /* Absolute errors of slot s in years [from, yi) with a known total: their
-** sum and count. */
+** sum and count, and (ape, when given) the sum and count of their
+** percentage errors (pct_error: the years whose total is not 0). */
 void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, int from,
-                        double *sum, double *n, double *ape) {
-  double ape_sum = 0;
+                        double *sum, double *n, double ape[2]) {
+  double ape_sum = 0, ape_n = 0;
   *sum = 0, *n = 0;
   for (int yj = from < 0 ? 0 : from; yj < yi; yj++) {
     double actual, r, v;
@@ -166,18 +179,19 @@ void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi
         ts_proj_pair_error(v, actual, &r))
       continue;
     *sum += fabs(r);
-    ape_sum += fabs(actual - v) / fabs(actual); /* actual != 0: r is defined */
     *n += 1;
+    double e;
+    if (!pct_error(v, actual, &e)) ape_sum += e, ape_n += 1;
   }
-  if (ape) *ape = ape_sum;
+  if (ape) ape[0] = ape_sum, ape[1] = ape_n;
 }
 
 /* The pool's absolute errors of slot s in years [yi - ERROR_YEARS, yi)
 ** (calendar years of this series), this series' own taken out: 0 and
-** their sum, count and sum of APE (ape may be NULL), or 1 without a pool
-** or with fewer than POOL_MIN. */
+** their sum, count and the sum and count of their percentage errors (ape
+** may be NULL), or 1 without a pool or with fewer than POOL_MIN. */
 int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
-                        double *sum, double *n, double *ape) {
+                        double *sum, double *n, double ape[2]) {
   const ts_proj_pool *pool = g->pool;
   if (pool == NULL || pool->before == NULL || pool->periods_per_year != g->periods_per_year)
     return 1;
@@ -190,14 +204,15 @@ int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi
                *bl = b + lo * POOL_PER + SLOT_PER * s;
   double all_n = bh[1] - bl[1];
   if (all_n < POOL_MIN) return 1; /* cheap test first: fewer with own out */
-  double own_sum, own_n, own_ape;
-  ts_proj_own_errors(g, cells, yi, s, yi - ERROR_YEARS, &own_sum, &own_n, &own_ape);
+  double own_sum, own_n, own_ape[2];
+  ts_proj_own_errors(g, cells, yi, s, yi - ERROR_YEARS, &own_sum, &own_n, own_ape);
   *sum = bh[0] - bl[0] - own_sum;
   *n = all_n - own_n;
   if (*sum < 0) *sum = 0; /* rounding of the subtraction */
   if (ape) {
-    *ape = bh[2] - bl[2] - own_ape;
-    if (*ape < 0) *ape = 0;
+    ape[0] = bh[2] - bl[2] - own_ape[0];
+    ape[1] = bh[3] - bl[3] - own_ape[1];
+    if (ape[0] < 0) ape[0] = 0;
   }
   return *n < POOL_MIN;
 }
@@ -239,23 +254,24 @@ int ts_proj_error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int
 ** intervals use is symmetric in the ratio, so a projection three times
 ** the actual cost ln 3 = 1.1 where its percentage error is 200 %: ranked
 ** by it, KOSIS, every point of the year, took 15.51 / 16.39 % MAPE by
-** even / odd halves of the series, 15.28 / 16.29 % by the percentage
-** error).  The pool's when the source has one (the other series' errors:
-** many more than a series' own few), else the series' own (3 or more).
+** even / odd halves of the series, 15.42 / 16.38 % by the percentage
+** error).  The pool's when the source has enough percentage errors (the
+** other series': many more than a series' own few), else the series' own
+** (3 or more); a year whose total is 0 has none (pct_error).
 ** 0 and *d (*pooled = 1 when from the pool, when pooled is given), or 1
 ** when neither has enough. */
 int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, double *d,
                        int *pooled) {
-  double sum, n, ape;
+  double sum, n, ape[2];
   if (pooled) *pooled = 0;
-  if (!ts_proj_pool_errors(g, cells, yi, s, &sum, &n, &ape)) {
-    *d = ape / n;
+  if (!ts_proj_pool_errors(g, cells, yi, s, &sum, &n, ape) && ape[1] >= POOL_MIN) {
+    *d = ape[0] / ape[1];
     if (pooled) *pooled = 1;
     return 0;
   }
-  ts_proj_own_errors(g, cells, yi, s, yi - ERROR_YEARS, &sum, &n, &ape);
-  if (n < 3) return 1;
-  *d = ape / n;
+  ts_proj_own_errors(g, cells, yi, s, yi - ERROR_YEARS, &sum, &n, ape);
+  if (ape[1] < 3) return 1;
+  *d = ape[0] / ape[1];
   return 0;
 }
 
@@ -303,7 +319,8 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
         continue;
       at[SLOT_PER * s] += fabs(r);
       at[SLOT_PER * s + 1] += 1;
-      at[SLOT_PER * s + 2] += fabs(actual - v) / fabs(actual);
+      double e;
+      if (!pct_error(v, actual, &e)) at[SLOT_PER * s + 2] += e, at[SLOT_PER * s + 3] += 1;
     }
   }
   return SQLITE_OK;

@@ -27,7 +27,7 @@ enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_R
 /* A pool's record of one calendar year: each slot's error sum and count,
 ** then item 4c's spread of the year's first k periods (sum of squares,
 ** degrees of freedom, series). */
-#define SLOT_PER    3 /* sum of |r|, count, sum of APE */
+#define SLOT_PER    4 /* sum of |r|, count, sum of APE, count of APE */
 #define POOL_SPREAD (POOL_SLOTS * SLOT_PER)
 #define POOL_PER    (POOL_SLOTS * SLOT_PER + 3)
 
@@ -36,14 +36,16 @@ enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_R
 /* Slot s's projection of year yj: 0 and *v, or 1 when it has none. */
 int ts_proj_slot_value(const ts_proj_grid *g, const ts_proj_cell *cells, int yj, int s, double *v);
 /* Absolute errors of slot s in years [from, yi) with a known total: their
-** sum and count. */
+** sum and count; ape (may be NULL): the sum and count of their percentage
+** errors (none for a year whose total is 0). */
 void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, int from,
-                        double *sum, double *n, double *ape);
+                        double *sum, double *n, double ape[2]);
 /* The pool's absolute errors of slot s in the latest ERROR_YEARS years
-** before yi, this series' own taken out: 0 and their sum and count, or 1
-** with fewer than POOL_MIN. */
+** before yi, this series' own taken out: 0 and their sum and count (ape,
+** may be NULL: the percentage errors' sum and count), or 1 with fewer than
+** POOL_MIN. */
 int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
-                        double *sum, double *n, double *ape);
+                        double *sum, double *n, double ape[2]);
 /* Item 4: the variance of slot s's error in year yi and its degrees of
 ** freedom (*pooled: whether the pool's errors were in it; may be NULL): 0,
 ** or 1 when neither own nor pooled errors are enough. */
