@@ -31,6 +31,11 @@ struct ts_key_ids {
   unsigned *aShowGen;           /* ... in generation aShowGen[id - 1] */
   unsigned gen;                 /* moves when the data may have changed (data_mark) */
   sqlite3_uint64 mark;
+  /* How each key column folds (fold_of), for the source named zFoldTag
+  ** (table-valued form: asked once per source, not per filter, since a
+  ** join's inner loop filters once per outer row); NULL: not yet. */
+  char *zFoldTag;
+  int aFold[TS_MAX_BY];
   sqlite3_uint64 *aHash; /* per id */
   int n, nAlloc;
   int *aSlot; /* open addressing: id, 0 empty */
@@ -52,6 +57,7 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   sqlite3_free(k->azKey);
   sqlite3_free(k->azShow);
   sqlite3_free(k->aShowGen);
+  sqlite3_free(k->zFoldTag);
   sqlite3_free(k->aHash);
   sqlite3_free(k->aSlot);
   sqlite3_free(k->zEnc);
@@ -101,7 +107,7 @@ static int enc_room(ts_key_ids *k, size_t n) {
 enum { FOLD_NONE, FOLD_NUMBER, FOLD_NOCASE, FOLD_RTRIM };
 
 static int fold_of(const ts_source_spec *spec, int i) {
-  const char *z = spec && i < spec->nBy ? spec->azByColl[i] : NULL;
+  const char *z = i < spec->nBy ? spec->azByColl[i] : NULL;
   if (z && sqlite3_stricmp(z, "NOCASE") == 0) return FOLD_NOCASE;
   if (z && sqlite3_stricmp(z, "RTRIM") == 0) return FOLD_RTRIM;
   return FOLD_NUMBER;
@@ -109,16 +115,16 @@ static int fold_of(const ts_source_spec *spec, int i) {
 
 /* The key (nBy values, NULL pointers for unused slots) encoded into
 ** k->zEnc after 4 bytes left for its length: *pn the encoding's bytes
-** (without them).  With spec, each column folded as fold_of says (the
+** (without them).  With aFold, each column folded as it says (the
 ** series' identity), else as it is (the key as shown).  1: memory (a
 ** TEXT or BLOB that cannot be had). */
-static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const ts_source_spec *spec,
+static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const int *aFold,
                       uint32_t *pn) {
   size_t p = 4;
   for (int i = 0; i < nBy; i++) {
     sqlite3_value *v = ap[i];
     int type = v ? sqlite3_value_type(v) : SQLITE_NULL;
-    int fold = spec ? fold_of(spec, i) : FOLD_NONE;
+    int fold = aFold ? aFold[i] : FOLD_NONE;
     const void *z = NULL;
     uint32_t len = 0;
     if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
@@ -258,15 +264,43 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     k->mark = data_mark(vtab->db, cur->spec);
   } else {
     sqlite3_uint64 mark = data_mark(vtab->db, cur->spec);
-    if (mark != k->mark) k->gen++, k->mark = mark;
+    if (mark != k->mark) {
+      k->gen++, k->mark = mark;
+      sqlite3_free(k->zFoldTag); /* the source may have been made again */
+      k->zFoldTag = NULL;
+    }
   }
   if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
-  uint32_t n;
-  if (key_encode(k, ap, nBy, cur->spec, &n)) return SQLITE_NOMEM;
-  sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+  char *zTag = NULL;
   if (vtab->table_valued) {
-    char *zTag = source_tag(cur);
-    if (zTag == NULL) return SQLITE_NOMEM;
+    if ((zTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
+    if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zTag) != 0) {
+      /* the arguments' source: its columns' collations, once, asked on a
+      ** copy of the spec (what the cursor reads stays as it was) */
+      ts_source_spec tmp = cur->own;
+      for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
+      int rc = ts_source_collations(vtab->db, &tmp);
+      for (int i = 0; i < TS_MAX_BY; i++) {
+        k->aFold[i] = fold_of(&tmp, i);
+        sqlite3_free(tmp.azByColl[i]);
+      }
+      sqlite3_free(k->zFoldTag);
+      k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
+      if (rc != SQLITE_OK || k->zFoldTag == NULL) {
+        sqlite3_free(zTag);
+        return SQLITE_NOMEM;
+      }
+    }
+  } else {
+    for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
+  }
+  uint32_t n;
+  if (key_encode(k, ap, nBy, k->aFold, &n)) {
+    sqlite3_free(zTag);
+    return SQLITE_NOMEM;
+  }
+  sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+  if (zTag) {
     size_t nTag = strlen(zTag) + 1;
     if (enc_room(k, 4 + (size_t)n + nTag)) {
       sqlite3_free(zTag);

@@ -384,9 +384,6 @@ static int read_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **p
   if (rc == SQLITE_OK && m->xArguments) rc = m->xArguments(cur, apArg, pzErr);
   if (rc == SQLITE_OK) rc = check_roles(&cur->own, pzErr);
   if (rc == SQLITE_OK) rc = ts_source_check(vtab->db, &cur->own, pzErr);
-  /* the series columns' collations: which keys are one series' spellings
-  ** (series_rowid.c) */
-  if (rc == SQLITE_OK && cur->own.nBy > 0) rc = ts_source_collations(vtab->db, &cur->own);
   return rc;
 }
 
