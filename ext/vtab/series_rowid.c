@@ -262,7 +262,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
     k->mark = data_mark(vtab->db, cur->spec);
-  } else {
+  } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
     sqlite3_uint64 mark = data_mark(vtab->db, cur->spec);
     if (mark != k->mark) {
       k->gen++, k->mark = mark;
@@ -271,9 +271,11 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     }
   }
   if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
-  char *zTag = NULL;
+  cur->keyMarked = 1;
+  const char *zTag = NULL;
   if (vtab->table_valued) {
-    if ((zTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
+    if (cur->zKeyTag == NULL && (cur->zKeyTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
+    zTag = cur->zKeyTag;
     if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zTag) != 0) {
       /* the arguments' source: its columns' collations, once, asked on a
       ** copy of the spec (what the cursor reads stays as it was) */
@@ -286,28 +288,18 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
       }
       sqlite3_free(k->zFoldTag);
       k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
-      if (rc != SQLITE_OK || k->zFoldTag == NULL) {
-        sqlite3_free(zTag);
-        return SQLITE_NOMEM;
-      }
+      if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
     }
   } else {
     for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
   }
   uint32_t n;
-  if (key_encode(k, ap, nBy, k->aFold, &n)) {
-    sqlite3_free(zTag);
-    return SQLITE_NOMEM;
-  }
+  if (key_encode(k, ap, nBy, k->aFold, &n)) return SQLITE_NOMEM;
   sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
   if (zTag) {
     size_t nTag = strlen(zTag) + 1;
-    if (enc_room(k, 4 + (size_t)n + nTag)) {
-      sqlite3_free(zTag);
-      return SQLITE_NOMEM;
-    }
+    if (enc_room(k, 4 + (size_t)n + nTag)) return SQLITE_NOMEM;
     memcpy(k->zEnc + 4 + n, zTag, nTag);
-    sqlite3_free(zTag);
     n += (uint32_t)nTag;
     memcpy(k->zEnc, &n, 4);
     h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);

@@ -265,6 +265,9 @@ static void series_reset(ts_series_cursor *cur) {
   cur->series = NULL;
   sqlite3_free(cur->zShow);
   cur->zShow = NULL;
+  sqlite3_free(cur->zKeyTag);
+  cur->zKeyTag = NULL;
+  cur->keyMarked = 0;
   ts_source_spec_clear(&cur->own);
   cur->own.history_years = m->history_years;
   for (int k = 0; k < TS_MAX_ARG; k++) {

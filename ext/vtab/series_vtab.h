@@ -69,6 +69,10 @@ typedef struct ts_series_cursor {
   ** this read spells it otherwise (series_rowid.c): the cursor's own copy
   ** of its encoding; NULL: as read. */
   unsigned char *zShow;
+  /* Per filter, for series_rowid.c: the source's tag (table-valued form)
+  ** and whether the data mark was read. */
+  char *zKeyTag;
+  int keyMarked;
   /* Table-valued form given an options argument: the settings it makes,
   ** read as a CREATE form's would be (NULL: no options, the defaults). */
   ts_series_vtab *cfg;
