@@ -234,13 +234,30 @@ static void neumaier_add(double *s, double *c, double x) {
   *s = t;
 }
 
+#define BIG_SCALE 0x1p-100 /* the big part's scale: exact for values near DBL_MAX */
+
+/* Adds x to the REAL part.  When the running sum would overflow a double
+** (1e308 + 1e308) while the exact sum may come back into range (- 1e308),
+** both the sum and x move into the big part, scaled by 2^-100 (exact:
+** such values are far from the subnormals), so no partial sum is an
+** infinity; ts_sum_double scales it back once at the end. */
+static void real_add(ts_sum *s, double x) {
+  if (isinf(s->s + x) && isfinite(s->s) && isfinite(x)) {
+    neumaier_add(&s->bs, &s->bc, s->s * BIG_SCALE);
+    neumaier_add(&s->bs, &s->bc, x * BIG_SCALE);
+    s->s = 0;
+    return;
+  }
+  neumaier_add(&s->s, &s->c, x);
+}
+
 void ts_sum_add(ts_sum *s, const ts_number *v) {
   s->count++;
   if (v->is_int) {
     s->exact = ts_i128_add(s->exact, ts_i128_from_i64(v->i));
   } else {
     s->n_real++;
-    neumaier_add(&s->s, &s->c, v->d);
+    real_add(s, v->d);
   }
 }
 
@@ -249,9 +266,9 @@ void ts_sum_remove(ts_sum *s, const ts_number *v) {
   if (v->is_int) {
     s->exact = ts_i128_sub(s->exact, ts_i128_from_i64(v->i));
   } else if (--s->n_real == 0) {
-    s->s = s->c = 0; /* only integers remain: the total is exact again */
+    s->s = s->c = s->bs = s->bc = 0; /* only integers remain: the total is exact again */
   } else {
-    neumaier_add(&s->s, &s->c, -v->d);
+    real_add(s, -v->d);
   }
 }
 
@@ -260,8 +277,12 @@ void ts_sum_merge(ts_sum *into, const ts_sum *from) {
   into->exact = ts_i128_add(into->exact, from->exact);
   into->n_real += from->n_real;
   if (from->n_real) {
-    neumaier_add(&into->s, &into->c, from->s);
-    neumaier_add(&into->s, &into->c, from->c);
+    real_add(into, from->s);
+    real_add(into, from->c);
+    if (from->bs != 0 || from->bc != 0) {
+      neumaier_add(&into->bs, &into->bc, from->bs);
+      neumaier_add(&into->bs, &into->bc, from->bc);
+    }
   }
 }
 
@@ -272,6 +293,17 @@ double ts_sum_double(const ts_sum *s) {
   double t = s->s, c = s->c;
   neumaier_add(&t, &c, hi);
   neumaier_add(&t, &c, lo);
+  if (s->bs != 0 || s->bc != 0) {
+    /* the big part back at its scale: an infinity only when the sum is
+    ** beyond a double (or within 2^-100 of it) */
+    double bs = s->bs, bc = s->bc;
+    if (bs + bc == 0) return t + c; /* the big values cancelled exactly */
+    /* the rest joins the big part at its scale (anything it loses there is
+    ** below the big part's last bit) */
+    neumaier_add(&bs, &bc, t * BIG_SCALE);
+    neumaier_add(&bs, &bc, c * BIG_SCALE);
+    return (bs + bc) / BIG_SCALE;
+  }
   return t + c;
 }
 

@@ -36,8 +36,12 @@ void ts_number_from_int(int64_t i, ts_number *out);
 typedef struct ts_sum {
   ts_int128 exact; /* sum of the integer inputs */
   double s, c;     /* Neumaier sum and compensation of the REAL inputs */
-  int64_t n_real;  /* REAL inputs added minus removed */
-  int64_t count;   /* inputs added minus removed */
+  /* The part of s that would have overflowed a double, times 2^-100, with
+  ** its compensation: 1e308 + 1e308 - 1e308 is 1e308, not an infinity.
+  ** Zero until an addition to s overflows. */
+  double bs, bc;
+  int64_t n_real; /* REAL inputs added minus removed */
+  int64_t count;  /* inputs added minus removed */
 } ts_sum;
 
 void ts_sum_init(ts_sum *s);

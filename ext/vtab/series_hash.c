@@ -434,7 +434,7 @@ static NOINLINE verdict slot_add_other(ts_hash *h, hslot *sl, const ts_number *x
   if (sl->n == 0) { /* the first input: a REAL (an INTEGER takes slot_add's way) */
     sl->bits |= HS_REAL;
     ts_sum sum; /* its exact sum is neither read nor written for a REAL */
-    sum.s = sum.c = 0;
+    sum.s = sum.c = sum.bs = sum.bc = 0;
     sum.count = sum.n_real = 0;
     ts_sum_add(&sum, x);
     sl->u.r.s = sum.s, sl->u.r.c = sum.c;
@@ -463,8 +463,12 @@ static inline verdict slot_add(ts_hash *h, hslot *sl, const ts_number *x) {
   } else {
     /* an empty slot is not HS_REAL: its first REAL takes the other way */
     if ((sl->bits & (HS_REAL | HS_SPILL)) != HS_REAL) return slot_add_other(h, sl, x);
-    ts_sum sum; /* its exact sum is neither read nor written for a REAL */
-    sum.s = sl->u.r.s, sum.c = sl->u.r.c;
+    /* its exact sum is neither read nor written for a REAL; a big part
+    ** (an overflowing partial sum) is not kept: such inputs (|x| >= 2^1022)
+    ** make the slot's emax too large to be order-free, and the hash path
+    ** gives way (sum_is_order_free) */
+    ts_sum sum;
+    sum.s = sl->u.r.s, sum.c = sl->u.r.c, sum.bs = sum.bc = 0;
     sum.count = sum.n_real = sl->n;
     ts_sum_add(&sum, x);
     sl->u.r.s = sum.s, sl->u.r.c = sum.c;

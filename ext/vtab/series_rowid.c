@@ -26,8 +26,17 @@
 typedef struct ts_key_ids ts_key_ids;
 struct ts_key_ids {
   int nBy;
-  const unsigned char **azKey; /* per id: its encoding, after its 4-byte length */
-  sqlite3_uint64 *aHash;       /* per id */
+  const unsigned char **azKey;  /* per id: its encoding, after its 4-byte length */
+  const unsigned char **azShow; /* per id: the key as first seen, encoded the same way ... */
+  unsigned *aShowGen;           /* ... in generation aShowGen[id - 1] */
+  unsigned gen;                 /* moves when the data may have changed (data_mark) */
+  sqlite3_uint64 mark;
+  /* How each key column folds (fold_of), for the source named zFoldTag
+  ** (table-valued form: asked once per source, not per filter, since a
+  ** join's inner loop filters once per outer row); NULL: not yet. */
+  char *zFoldTag;
+  int aFold[TS_MAX_BY];
+  sqlite3_uint64 *aHash; /* per id */
   int n, nAlloc;
   int *aSlot; /* open addressing: id, 0 empty */
   int nSlot;
@@ -46,6 +55,9 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   for (int i = 0; i < k->nChunk; i++) sqlite3_free(k->apChunk[i]);
   sqlite3_free(k->apChunk);
   sqlite3_free(k->azKey);
+  sqlite3_free(k->azShow);
+  sqlite3_free(k->aShowGen);
+  sqlite3_free(k->zFoldTag);
   sqlite3_free(k->aHash);
   sqlite3_free(k->aSlot);
   sqlite3_free(k->zEnc);
@@ -88,14 +100,31 @@ static int enc_room(ts_key_ids *k, size_t n) {
   return 0;
 }
 
+/* How a key column is folded so that keys one series holds (the scan
+** groups them as GROUP BY does) are one encoding: ASCII case (NOCASE) or
+** trailing spaces (RTRIM) of a TEXT, and a REAL that equals an INTEGER
+** (1.0 and 1, -0.0 and 0) under any collation. */
+enum { FOLD_NONE, FOLD_NUMBER, FOLD_NOCASE, FOLD_RTRIM };
+
+static int fold_of(const ts_source_spec *spec, int i) {
+  const char *z = i < spec->nBy ? spec->azByColl[i] : NULL;
+  if (z && sqlite3_stricmp(z, "NOCASE") == 0) return FOLD_NOCASE;
+  if (z && sqlite3_stricmp(z, "RTRIM") == 0) return FOLD_RTRIM;
+  return FOLD_NUMBER;
+}
+
 /* The key (nBy values, NULL pointers for unused slots) encoded into
 ** k->zEnc after 4 bytes left for its length: *pn the encoding's bytes
-** (without them).  1: memory (a TEXT or BLOB that cannot be had). */
-static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, uint32_t *pn) {
+** (without them).  With aFold, each column folded as it says (the
+** series' identity), else as it is (the key as shown).  1: memory (a
+** TEXT or BLOB that cannot be had). */
+static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const int *aFold,
+                      uint32_t *pn) {
   size_t p = 4;
   for (int i = 0; i < nBy; i++) {
     sqlite3_value *v = ap[i];
     int type = v ? sqlite3_value_type(v) : SQLITE_NULL;
+    int fold = aFold ? aFold[i] : FOLD_NONE;
     const void *z = NULL;
     uint32_t len = 0;
     if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
@@ -105,21 +134,33 @@ static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, uint32_t
     }
     if (enc_room(k, p + 9 + len)) return 1;
     unsigned char *d = k->zEnc + p;
+    if (type == SQLITE_FLOAT && fold != FOLD_NONE) {
+      double x = sqlite3_value_double(v);
+      /* an integral REAL inside the 64-bit range is that INTEGER's series */
+      if (x >= -9223372036854775808.0 && x < 9223372036854775808.0 && x == (double)(int64_t)x)
+        type = SQLITE_INTEGER;
+    }
     if (type == SQLITE_INTEGER) {
-      sqlite3_int64 x = sqlite3_value_int64(v);
+      sqlite3_int64 x = v && sqlite3_value_type(v) == SQLITE_FLOAT
+                            ? (sqlite3_int64)sqlite3_value_double(v)
+                            : sqlite3_value_int64(v);
       d[0] = ENC_INT;
       memcpy(d + 1, &x, 8);
       p += 9;
     } else if (type == SQLITE_FLOAT) {
-      /* in bits, as the hash always took it: 0.0 and -0.0 are two ids */
       double x = sqlite3_value_double(v);
       d[0] = ENC_REAL;
       memcpy(d + 1, &x, 8);
       p += 9;
     } else if (z != NULL || type == SQLITE_TEXT || type == SQLITE_BLOB) {
+      if (type == SQLITE_TEXT && fold == FOLD_RTRIM)
+        while (len > 0 && ((const char *)z)[len - 1] == ' ') len--;
       d[0] = type == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB;
       memcpy(d + 1, &len, 4);
       if (len) memcpy(d + 5, z, len);
+      if (type == SQLITE_TEXT && fold == FOLD_NOCASE)
+        for (uint32_t j = 0; j < len; j++)
+          if (d[5 + j] >= 'A' && d[5 + j] <= 'Z') d[5 + j] = (unsigned char)(d[5 + j] + 32);
       p += 5 + len;
     } else {
       d[0] = ENC_NULL;
@@ -171,31 +212,120 @@ static int key_ids_grow(ts_key_ids *k) {
   return SQLITE_OK;
 }
 
+/* What moves when the data may have changed: this connection's changes
+** and the data version of the source's schema (another connection's
+** commits). */
+static sqlite3_uint64 data_mark(sqlite3 *db, const ts_source_spec *spec) {
+  sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
+  unsigned int v = 0;
+  const char *zSchema[2] = {"main", spec && spec->zSchema ? spec->zSchema : "temp"};
+  for (int i = 0; i < 2; i++) {
+    v = 0;
+    sqlite3_file_control(db, zSchema[i], SQLITE_FCNTL_DATA_VERSION, &v);
+    h = h * 1099511628211ULL + v;
+  }
+  return h;
+}
+
+/* The source's identity in front of the key (the table-valued form's
+** one table serves every source a statement names). */
+static char *source_tag(const ts_series_cursor *cur) {
+  const ts_source_spec *spec = cur->spec;
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendf(s, "\"%w\".\"%w\"", spec->zSchema ? spec->zSchema : "", spec->zTable);
+  for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "|\"%w\"", spec->azBy[i]);
+  return sqlite3_str_finish(s);
+}
+
 /* The id of the current series' key, adding it when new.  The ids live
-** as long as the table (a cursor lives for one branch of an OR only);
-** keys are compared over all TS_MAX_BY slots (unused ones are NULL), as a
-** table-valued call may name any number of series columns.  Two keys are
-** one id when every column is the same type and bytes (a REAL in bits). */
+** as long as the table (a cursor lives for one branch of an OR only); keys are compared over all TS_MAX_BY slots
+** (unused ones are NULL), as a table-valued call may name any number of
+** series columns.  Two keys are one id when they are one series: every
+** column the same after folding (fold_of), which is how the scan groups
+** rows.  The key shown for an id is the one it was first seen with: a
+** series read twice in one statement (the filters of an IN list or of
+** the branches of an OR, each reading other years) is otherwise shown
+** by the first row of each read, 'korea' in one and 'KOREA' in the
+** other, and GROUP BY on the result splits it (cur->zShow).  The key
+** shown is forgotten when the data may have changed (data_mark: a row of
+** that spelling may be gone); the id is not, so rowids stay apart in a
+** statement that writes. */
 int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   ts_key_ids *k = vtab->key_ids;
   sqlite3_value *const *ap = cur->series->apKey;
+  sqlite3_free(cur->zShow);
+  cur->zShow = NULL;
   if (k == NULL) {
     k = vtab->key_ids = sqlite3_malloc64(sizeof(*k));
     if (k == NULL) return SQLITE_NOMEM;
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
+    k->mark = data_mark(vtab->db, cur->spec);
+  } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
+    sqlite3_uint64 mark = data_mark(vtab->db, cur->spec);
+    if (mark != k->mark) {
+      k->gen++, k->mark = mark;
+      sqlite3_free(k->zFoldTag); /* the source may have been made again */
+      k->zFoldTag = NULL;
+    }
   }
   if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
+  cur->keyMarked = 1;
+  const char *zTag = NULL;
+  if (vtab->table_valued) {
+    if (cur->zKeyTag == NULL && (cur->zKeyTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
+    zTag = cur->zKeyTag;
+    if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zTag) != 0) {
+      /* the arguments' source: its columns' collations, once, asked on a
+      ** copy of the spec (what the cursor reads stays as it was) */
+      ts_source_spec tmp = cur->own;
+      for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
+      int rc = ts_source_collations(vtab->db, &tmp);
+      for (int i = 0; i < TS_MAX_BY; i++) {
+        k->aFold[i] = fold_of(&tmp, i);
+        sqlite3_free(tmp.azByColl[i]);
+      }
+      sqlite3_free(k->zFoldTag);
+      k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
+      if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
+    }
+  } else {
+    for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
+  }
   uint32_t n;
-  if (key_encode(k, ap, nBy, &n)) return SQLITE_NOMEM;
+  if (key_encode(k, ap, nBy, k->aFold, &n)) return SQLITE_NOMEM;
   sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+  if (zTag) {
+    size_t nTag = strlen(zTag) + 1;
+    if (enc_room(k, 4 + (size_t)n + nTag)) return SQLITE_NOMEM;
+    memcpy(k->zEnc + 4 + n, zTag, nTag);
+    n += (uint32_t)nTag;
+    memcpy(k->zEnc, &n, 4);
+    h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+  }
   int j = (int)(h & (sqlite3_uint64)(k->nSlot - 1));
   for (; k->aSlot[j]; j = (j + 1) & (k->nSlot - 1)) {
     int id = k->aSlot[j];
     const unsigned char *z = k->azKey[id - 1];
     if (k->aHash[id - 1] == h && memcmp(z, k->zEnc, 4 + (size_t)n) == 0) {
       *pId = id;
+      /* shown as first seen: this read may have another spelling */
+      uint32_t nShow;
+      if (key_encode(k, ap, nBy, NULL, &nShow)) return SQLITE_NOMEM;
+      const unsigned char *zShow = k->azShow[id - 1];
+      if (k->aShowGen[id - 1] != k->gen) { /* shown as seen now from here on */
+        if ((zShow = key_keep(k, 4 + (size_t)nShow)) == NULL) return SQLITE_NOMEM;
+        k->azShow[id - 1] = zShow;
+        k->aShowGen[id - 1] = k->gen;
+      }
+      if (memcmp(zShow, k->zEnc, 4 + (size_t)nShow) != 0) {
+        uint32_t nWas;
+        memcpy(&nWas, zShow, 4);
+        /* a copy: the key shown may be replaced while the cursor shows it */
+        if ((cur->zShow = sqlite3_malloc64((sqlite3_uint64)nWas + 1)) == NULL) return SQLITE_NOMEM;
+        memcpy(cur->zShow, zShow + 4, nWas);
+      }
       return SQLITE_OK;
     }
   }
@@ -204,6 +334,12 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     const unsigned char **a = sqlite3_realloc64(k->azKey, sizeof(*a) * (sqlite3_uint64)nNew);
     if (a == NULL) return SQLITE_NOMEM;
     k->azKey = a;
+    a = sqlite3_realloc64(k->azShow, sizeof(*a) * (sqlite3_uint64)nNew);
+    if (a == NULL) return SQLITE_NOMEM;
+    k->azShow = a;
+    unsigned *aG = sqlite3_realloc64(k->aShowGen, sizeof(*aG) * (sqlite3_uint64)nNew);
+    if (aG == NULL) return SQLITE_NOMEM;
+    k->aShowGen = aG;
     sqlite3_uint64 *aH = sqlite3_realloc64(k->aHash, sizeof(*aH) * (sqlite3_uint64)nNew);
     if (aH == NULL) return SQLITE_NOMEM;
     k->aHash = aH;
@@ -211,12 +347,49 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   }
   const unsigned char *z = key_keep(k, 4 + (size_t)n);
   if (z == NULL) return SQLITE_NOMEM;
+  uint32_t nShow;
+  if (key_encode(k, ap, nBy, NULL, &nShow)) return SQLITE_NOMEM;
+  const unsigned char *zShow = key_keep(k, 4 + (size_t)nShow);
+  if (zShow == NULL) return SQLITE_NOMEM;
   k->azKey[k->n] = z;
+  k->azShow[k->n] = zShow;
+  k->aShowGen[k->n] = k->gen;
   k->aHash[k->n] = h;
   k->n++;
   k->aSlot[j] = k->n;
   *pId = k->n;
   return SQLITE_OK;
+}
+
+int ts_key_shown(const ts_series_cursor *cur, int i, ts_key_value *out) {
+  const unsigned char *d = cur->zShow;
+  if (d == NULL) return 0;
+  for (int c = 0; c <= i; c++) {
+    uint32_t len = 0;
+    out->type = SQLITE_NULL, out->i = 0, out->d = 0, out->z = NULL, out->n = 0;
+    switch (d[0]) {
+      case ENC_INT:
+        out->type = SQLITE_INTEGER;
+        memcpy(&out->i, d + 1, 8);
+        d += 9;
+        break;
+      case ENC_REAL:
+        out->type = SQLITE_FLOAT;
+        memcpy(&out->d, d + 1, 8);
+        d += 9;
+        break;
+      case ENC_TEXT:
+      case ENC_BLOB:
+        out->type = d[0] == ENC_TEXT ? SQLITE_TEXT : SQLITE_BLOB;
+        memcpy(&len, d + 1, 4);
+        out->z = d + 5;
+        out->n = (int)len;
+        d += 5 + len;
+        break;
+      default: d += 1; break;
+    }
+  }
+  return 1;
 }
 
 sqlite3_int64 ts_series_rowid(const ts_series_cursor *cur) {

@@ -263,6 +263,11 @@ static void series_reset(ts_series_cursor *cur) {
   ts_scan_close(cur->scan);
   cur->scan = NULL;
   cur->series = NULL;
+  sqlite3_free(cur->zShow);
+  cur->zShow = NULL;
+  sqlite3_free(cur->zKeyTag);
+  cur->zKeyTag = NULL;
+  cur->keyMarked = 0;
   ts_source_spec_clear(&cur->own);
   cur->own.history_years = m->history_years;
   for (int k = 0; k < TS_MAX_ARG; k++) {
@@ -528,30 +533,39 @@ static int series_eof(sqlite3_vtab_cursor *pCursor) {
 /* The table-valued form's one `series` column when several series
 ** columns were named: the key as a JSON array ('["China","x",2023]'),
 ** each value typed as SQLite holds it (json_extract(series, '$[1]')). */
-static void result_key_array(sqlite3_context *ctx, const ts_series *s, int nBy) {
+static void result_key_array(sqlite3_context *ctx, const ts_series_cursor *cur, int nBy) {
+  const ts_series *s = cur->series;
   sqlite3_str *str = sqlite3_str_new(NULL);
   sqlite3_str_appendchar(str, 1, '[');
   for (int i = 0; i < nBy; i++) {
-    sqlite3_value *v = s->apKey[i];
+    ts_key_value kv;
+    if (!ts_key_shown(cur, i, &kv)) {
+      sqlite3_value *v = s->apKey[i];
+      memset(&kv, 0, sizeof(kv));
+      kv.type = v ? sqlite3_value_type(v) : SQLITE_NULL;
+      if (kv.type == SQLITE_INTEGER) kv.i = sqlite3_value_int64(v);
+      if (kv.type == SQLITE_FLOAT) kv.d = sqlite3_value_double(v);
+      if (kv.type == SQLITE_BLOB) kv.z = sqlite3_value_blob(v);
+      if (kv.type == SQLITE_TEXT) kv.z = sqlite3_value_text(v);
+      if (kv.z) kv.n = sqlite3_value_bytes(v);
+    }
     if (i) sqlite3_str_appendchar(str, 1, ',');
-    switch (v ? sqlite3_value_type(v) : SQLITE_NULL) {
-      case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", sqlite3_value_int64(v)); break;
-      case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", sqlite3_value_double(v)); break;
+    switch (kv.type) {
+      case SQLITE_INTEGER: sqlite3_str_appendf(str, "%lld", kv.i); break;
+      case SQLITE_FLOAT: sqlite3_str_appendf(str, "%!.17g", kv.d); break;
       case SQLITE_NULL: sqlite3_str_appendall(str, "null"); break;
       case SQLITE_BLOB: { /* {"blob":"00ff"}: an object, which no TEXT key (a JSON
                            ** string) spells, so GROUP BY series keeps them apart */
-        const unsigned char *p = sqlite3_value_blob(v);
-        int n = p ? sqlite3_value_bytes(v) : 0;
+        const unsigned char *p = kv.z;
         sqlite3_str_appendall(str, "{\"blob\":\"");
-        for (int k = 0; k < n; k++) sqlite3_str_appendf(str, "%02x", p[k]);
+        for (int k = 0; k < kv.n; k++) sqlite3_str_appendf(str, "%02x", p[k]);
         sqlite3_str_appendall(str, "\"}");
         break;
       }
       default: { /* TEXT, every byte: 'a' || char(0) || 'b' is not 'a' */
-        const unsigned char *z = sqlite3_value_text(v);
-        int n = z ? sqlite3_value_bytes(v) : 0;
+        const unsigned char *z = kv.z;
         sqlite3_str_appendchar(str, 1, '"');
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < kv.n; k++) {
           if (z[k] == '"' || z[k] == '\\')
             sqlite3_str_appendf(str, "\\%c", z[k]);
           else if (z[k] < 0x20)
@@ -578,10 +592,18 @@ static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int
   ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
   const ts_series_module *m = vtab->module;
   if (iCol < vtab->nSeries && vtab->table_valued && cur->spec->nBy > 1) {
-    result_key_array(ctx, cur->series, cur->spec->nBy);
+    result_key_array(ctx, cur, cur->spec->nBy);
   } else if (iCol < vtab->nSeries) {
+    ts_key_value kv;
     sqlite3_value *key = cur->series->apKey[iCol];
-    if (key) sqlite3_result_value(ctx, key);
+    if (ts_key_shown(cur, iCol, &kv)) {
+      if (kv.type == SQLITE_INTEGER) sqlite3_result_int64(ctx, kv.i);
+      if (kv.type == SQLITE_FLOAT) sqlite3_result_double(ctx, kv.d);
+      if (kv.type == SQLITE_TEXT) sqlite3_result_text(ctx, kv.z, kv.n, SQLITE_TRANSIENT);
+      if (kv.type == SQLITE_BLOB) sqlite3_result_blob(ctx, kv.z, kv.n, SQLITE_TRANSIENT);
+    } else if (key) {
+      sqlite3_result_value(ctx, key);
+    }
   } else if (iCol < vtab->nSeries + m->nResult) {
     vtab->busy++; /* share, the pool: a second read of the source */
     m->xResult(cur, ctx, iCol - vtab->nSeries);

@@ -65,6 +65,14 @@ typedef struct ts_series_cursor {
   ** xNext sets in row_key. */
   sqlite3_int64 series_id;
   int64_t row_key;
+  /* The series' key as its id was first seen in this statement, when
+  ** this read spells it otherwise (series_rowid.c): the cursor's own copy
+  ** of its encoding; NULL: as read. */
+  unsigned char *zShow;
+  /* Per filter, for series_rowid.c: the source's tag (table-valued form)
+  ** and whether the data mark was read. */
+  char *zKeyTag;
+  int keyMarked;
   /* Table-valued form given an options argument: the settings it makes,
   ** read as a CREATE form's would be (NULL: no options, the defaults). */
   ts_series_vtab *cfg;
@@ -133,6 +141,16 @@ void ts_snapshots_free(struct ts_snapshot *p);
 /* Row identity (series_rowid.c): the id of the current series' key, given
 ** on first sight and kept by the table; the rowid of the current row. */
 int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId);
+/* Key column i as the cursor shows it when cur->zShow is set: 1 and
+** *out; 0: show the series' own apKey[i]. */
+typedef struct ts_key_value {
+  int type;
+  sqlite3_int64 i;
+  double d;
+  const void *z;
+  int n;
+} ts_key_value;
+int ts_key_shown(const ts_series_cursor *cur, int i, ts_key_value *out);
 sqlite3_int64 ts_series_rowid(const ts_series_cursor *cur);
 
 /* Whether two key values are the same type and bytes (NULLs alike): equal
