@@ -92,8 +92,10 @@ static int find_unquoted(const char *z, char sep) {
 static char *shown(const char *z) { return ts_text_repr(z, (int)strlen(z)); }
 
 /* A name for a message inside "...": cut to 60 bytes on a character
-** boundary with "...", a control byte as '?', so a 10 kB name or an
-** escape sequence never reaches the message whole. */
+** boundary with "...", a control character as '?' (C0, DEL, and C1:
+** U+0080..U+009F, written C2 80..C2 9F, where U+009B starts an escape
+** sequence on its own), so a 10 kB name or an escape sequence never
+** reaches the message whole. */
 char *ts_name_shown(const char *z) {
   if (z == NULL) return NULL;
   int n = (int)strlen(z), cut = n;
@@ -102,8 +104,17 @@ char *ts_name_shown(const char *z) {
     while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
   }
   char *out = sqlite3_mprintf("%.*s%s", cut, z, cut < n ? "..." : "");
-  for (char *p = out; p && *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
+  char *w = out;
+  for (const char *p = out; p && *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == 0xC2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9F) {
+      *w++ = '?';
+      p++;
+    } else {
+      *w++ = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+  }
+  if (w) *w = 0;
   return out;
 }
 

@@ -29,3 +29,8 @@ CREATE VIRTUAL TABLE temp.name USING kosis_csv(file='build/messages_c1_name.csv'
 -- @expect
 -- | 1
 -- @error kosis_csv: build/messages_c1_name.csv line 1: columns 1 and 2 are both named 'c' || char(155) || '1'
+
+-- @check messages_c1-3.1 a name that is not found: a C1 control character as '?', as a C0 one
+CREATE TABLE c1t(p, v);
+SELECT * FROM yoy_growth('c1t', 'v' || char(155) || '[2J', 'p');
+-- @error yoy_growth: no such column "v?[2J" in "c1t" (columns: p, v)
