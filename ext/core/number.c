@@ -373,6 +373,11 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
 int ts_growth(double current, double previous, double *out) {
   if (previous == 0.0) return 1;
   double g = (current - previous) / fabs(previous) * 100.0;
+  /* Values of opposite signs near the largest double (-1e308 then
+  ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
+  ** the rate taken as current / |previous| minus previous' sign. */
+  if (!isfinite(g) && isfinite(current) && isfinite(previous))
+    g = (current / fabs(previous) - copysign(1.0, previous)) * 100.0;
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;

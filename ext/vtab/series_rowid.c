@@ -45,6 +45,10 @@ struct ts_key_ids {
   size_t used, size;   /* in apChunk[nChunk - 1] */
   unsigned char *zEnc; /* the current key's encoding, being looked up */
   size_t nEncAlloc;
+  /* PRAGMA <schema>.schema_version of main and of the source's schema
+  ** (temp when unqualified), kept prepared: read once a filter. */
+  sqlite3_stmt *apVersion[2];
+  char *azVersionSchema[2];
 };
 
 #define KEY_CHUNK ((size_t)1 << 16)
@@ -61,6 +65,10 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   sqlite3_free(k->aHash);
   sqlite3_free(k->aSlot);
   sqlite3_free(k->zEnc);
+  for (int i = 0; i < 2; i++) {
+    sqlite3_finalize(k->apVersion[i]);
+    sqlite3_free(k->azVersionSchema[i]);
+  }
   sqlite3_free(k);
 }
 
@@ -212,10 +220,38 @@ static int key_ids_grow(ts_key_ids *k) {
   return SQLITE_OK;
 }
 
-/* What moves when the data may have changed: this connection's changes
-** and the data version of the source's schema (another connection's
-** commits). */
-static sqlite3_uint64 data_mark(sqlite3 *db, const ts_source_spec *spec) {
+/* The schema_version of schema zSchema (slot i's statement, prepared
+** again when the schema named differs); 0 when it cannot be read. */
+static sqlite3_uint64 schema_version(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema) {
+  if (k->apVersion[i] == NULL || k->azVersionSchema[i] == NULL ||
+      strcmp(k->azVersionSchema[i], zSchema) != 0) {
+    sqlite3_finalize(k->apVersion[i]);
+    k->apVersion[i] = NULL;
+    sqlite3_free(k->azVersionSchema[i]);
+    k->azVersionSchema[i] = sqlite3_mprintf("%s", zSchema);
+    char *zSql = sqlite3_mprintf("PRAGMA \"%w\".schema_version", zSchema);
+    if (zSql == NULL || k->azVersionSchema[i] == NULL ||
+        sqlite3_prepare_v2(db, zSql, -1, &k->apVersion[i], NULL) != SQLITE_OK) {
+      sqlite3_finalize(k->apVersion[i]);
+      k->apVersion[i] = NULL;
+    }
+    sqlite3_free(zSql);
+    if (k->apVersion[i] == NULL) return 0;
+  }
+  sqlite3_uint64 v = 0;
+  if (sqlite3_step(k->apVersion[i]) == SQLITE_ROW)
+    v = (sqlite3_uint64)sqlite3_column_int64(k->apVersion[i], 0);
+  sqlite3_reset(k->apVersion[i]);
+  return v;
+}
+
+/* What moves when the data may have changed: this connection's changes,
+** the data version of the source's schema (another connection's
+** commits) and its schema version (this connection's DDL, which moves
+** neither: a view made again with another collation must not keep the
+** folding of the old one, or 'a' and 'A' of a BINARY column were one id,
+** one rowid and one spelling). */
+static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
   sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
   unsigned int v = 0;
   const char *zSchema[2] = {"main", spec && spec->zSchema ? spec->zSchema : "temp"};
@@ -223,6 +259,7 @@ static sqlite3_uint64 data_mark(sqlite3 *db, const ts_source_spec *spec) {
     v = 0;
     sqlite3_file_control(db, zSchema[i], SQLITE_FCNTL_DATA_VERSION, &v);
     h = h * 1099511628211ULL + v;
+    h = h * 1099511628211ULL + schema_version(db, k, i, zSchema[i]);
   }
   return h;
 }
@@ -261,9 +298,9 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     if (k == NULL) return SQLITE_NOMEM;
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
-    k->mark = data_mark(vtab->db, cur->spec);
+    k->mark = data_mark(vtab->db, k, cur->spec);
   } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
-    sqlite3_uint64 mark = data_mark(vtab->db, cur->spec);
+    sqlite3_uint64 mark = data_mark(vtab->db, k, cur->spec);
     if (mark != k->mark) {
       k->gen++, k->mark = mark;
       sqlite3_free(k->zFoldTag); /* the source may have been made again */
