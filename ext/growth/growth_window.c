@@ -114,34 +114,52 @@ static void count_no_figure(growth_state *g, const ts_period *p, int add) {
   g->nNull[k]++;
 }
 
-static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
-  ts_number value;
-  ts_period period;
-  int failed, no_figure;
-  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
-  if (!counts && !no_figure) return;
+/* Adds a row that counts (read_row returned 1) to the group or frame. */
+static void add_row(sqlite3_context *ctx, growth_measure m, const ts_number *value,
+                    const ts_period *period) {
   growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
   if (g == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (no_figure) {
-    count_no_figure(g, &period, 1);
-    return;
-  }
   ts_deque *s = &g->d;
-  switch (ts_deque_add(s, &period, &value)) {
+  switch (ts_deque_add(s, period, value)) {
     case TS_DEQUE_OK: break;
     case TS_DEQUE_MIXED_KINDS: {
       char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
       ts_period_format(&s->first_seen, first);
-      ts_period_format(&period, other);
+      ts_period_format(period, other);
       ts_result_error(ctx, measure_name(m), "series mixes period kinds: '%s' and '%s'", first,
                       other);
       break;
     }
     case TS_DEQUE_TOOBIG: sqlite3_result_error_toobig(ctx); break;
     default: sqlite3_result_error_nomem(ctx); break;
+  }
+}
+
+static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
+  ts_number value;
+  ts_period period;
+  int failed, no_figure;
+  /* An INTEGER figure is never NULL nor an error: read_row then reads
+  ** just the period, which this does without its bookkeeping (a window
+  ** steps once per row). */
+  if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+    ts_number_from_int(sqlite3_value_int64(argv[0]), &value);
+    if (ts_arg_period(ctx, measure_name(m), 2, argv[1], &period) == 0)
+      add_row(ctx, m, &value, &period);
+    return;
+  }
+  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
+  if (counts) {
+    add_row(ctx, m, &value, &period);
+  } else if (no_figure) {
+    growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
+    if (g == NULL)
+      sqlite3_result_error_nomem(ctx);
+    else
+      count_no_figure(g, &period, 1);
   }
 }
 
@@ -172,19 +190,21 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     sqlite3_result_null(ctx);
     return;
   }
-  ts_growth_row row;
-  ts_deque_latest(s, m == MEASURE_YTD, &row);
   if (m == MEASURE_YOY) {
-    if (row.growth_ok)
-      ts_result_double(ctx, row.growth);
+    /* The growth alone, not the whole row: once per row of a window. */
+    double growth;
+    if (ts_deque_latest_growth(s, &growth))
+      ts_result_double(ctx, growth);
     else
       sqlite3_result_null(ctx);
-  } else {
-    if (row.ytd_growth_ok)
-      ts_result_double(ctx, row.ytd_growth);
-    else
-      sqlite3_result_null(ctx);
+    return;
   }
+  ts_growth_row row;
+  ts_deque_latest(s, 1, &row);
+  if (row.ytd_growth_ok)
+    ts_result_double(ctx, row.ytd_growth);
+  else
+    sqlite3_result_null(ctx);
 }
 
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
