@@ -110,13 +110,30 @@ static ts_deque_status make_room(ts_deque *s) {
 }
 
 ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v) {
+  return ts_deque_add_at(s, p, ts_period_ordinal(p), v);
+}
+
+ts_deque_status ts_deque_add_at(ts_deque *s, const ts_period *p, int64_t ordinal,
+                                const ts_number *v) {
+  /* The window's row: a period after the latest of a sorted series, with
+  ** room for it.  Sorted, the latest point is the latest row's period,
+  ** so this is the append below with none of its other cases. */
+  if (s->count > 0 && !s->unsorted && p->kind == s->kind && ordinal > s->last_ordinal &&
+      s->head + s->count < s->capacity) {
+    ts_point *point = &s->points[s->head + s->count];
+    memset(point, 0, sizeof(*point));
+    point->ordinal = ordinal;
+    ts_sum_add(&point->sum[0], v);
+    s->count++;
+    s->last_ordinal = ordinal;
+    return TS_DEQUE_OK;
+  }
   if (s->kind == TS_KIND_NONE) {
     s->kind = p->kind;
     s->first_seen = *p;
   } else if (p->kind != s->kind) {
     return TS_DEQUE_MIXED_KINDS;
   }
-  int64_t ordinal = ts_period_ordinal(p);
   if (s->count > 0 && s->points[s->head + s->count - 1].ordinal == ordinal) {
     /* A peer: the latest point grows after its xValue may have run. */
     ts_sum_add(&s->points[s->head + s->count - 1].sum[0], v);

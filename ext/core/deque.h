@@ -42,6 +42,9 @@ void ts_deque_free(ts_deque *s);
 /* Adds value v of period p to slot 0 of its point.  O(1) amortized when
 ** rows arrive in period order. */
 ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v);
+/* The same, given ordinal = ts_period_ordinal(p) (a reader that has it). */
+ts_deque_status ts_deque_add_at(ts_deque *s, const ts_period *p, int64_t ordinal,
+                                const ts_number *v);
 /* Removes a row added earlier (window xInverse): subtracts it from its
 ** point and drops leading points that no row is left in. */
 void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);
