@@ -27,6 +27,7 @@
 */
 #include "core/deque.h"
 #include "core/alloc.h"
+#include "core/int128.h"
 
 #include <limits.h>
 #include <math.h>
@@ -109,13 +110,30 @@ static ts_deque_status make_room(ts_deque *s) {
 }
 
 ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v) {
+  return ts_deque_add_at(s, p, ts_period_ordinal(p), v);
+}
+
+ts_deque_status ts_deque_add_at(ts_deque *s, const ts_period *p, int64_t ordinal,
+                                const ts_number *v) {
+  /* The window's row: a period after the latest of a sorted series, with
+  ** room for it.  Sorted, the latest point is the latest row's period,
+  ** so this is the append below with none of its other cases. */
+  if (s->count > 0 && !s->unsorted && p->kind == s->kind && ordinal > s->last_ordinal &&
+      s->head + s->count < s->capacity) {
+    ts_point *point = &s->points[s->head + s->count];
+    memset(point, 0, sizeof(*point));
+    point->ordinal = ordinal;
+    ts_sum_add(&point->sum[0], v);
+    s->count++;
+    s->last_ordinal = ordinal;
+    return TS_DEQUE_OK;
+  }
   if (s->kind == TS_KIND_NONE) {
     s->kind = p->kind;
     s->first_seen = *p;
   } else if (p->kind != s->kind) {
     return TS_DEQUE_MIXED_KINDS;
   }
-  int64_t ordinal = ts_period_ordinal(p);
   if (s->count > 0 && s->points[s->head + s->count - 1].ordinal == ordinal) {
     /* A peer: the latest point grows after its xValue may have run. */
     ts_sum_add(&s->points[s->head + s->count - 1].sum[0], v);
@@ -173,4 +191,48 @@ void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out) {
 
 void ts_deque_sort(ts_deque *s) {
   if (s->unsorted) sort_and_merge(s);
+}
+
+/* Periods per year of the kinds whose ordinal is year * n + (sub - 1);
+** 0 for days (and none).  The same table as the growth engine's. */
+static int steps_per_year(ts_period_kind kind) {
+  switch (kind) {
+    case TS_KIND_YEAR: return 1;
+    case TS_KIND_HALF: return 2;
+    case TS_KIND_QUARTER: return 4;
+    case TS_KIND_MONTH: return 12;
+    default: return 0;
+  }
+}
+
+/* A point's sum as a double, as the growth engine reads it. */
+static double point_double(const ts_sum *sum) {
+  if (sum->n_real == 0 && ts_i128_fits_53(sum->exact)) return (double)ts_i128_to_i64(sum->exact);
+  return ts_sum_double(sum);
+}
+
+int ts_deque_latest_growth(const ts_deque *s, double *out) {
+  const ts_point *a = ts_deque_points(s);
+  int n = s->count, i = n - 1;
+  int per_year = steps_per_year(s->kind);
+  if (per_year == 0) { /* days: the calendar decides, in the engine */
+    ts_growth_row row;
+    ts_growth_yoy(s->kind, a, n, 0, i, &row);
+    if (row.growth_ok) *out = row.growth;
+    return row.growth_ok;
+  }
+  /* ts_growth_yoy's tests in its order, without the row and its note:
+  ** a period of year 1 (or out of range) has no prior year ... */
+  int64_t ord = a[i].ordinal;
+  if (ord < 2 * (int64_t)per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return 0;
+  /* ... the prior point, where it sits when no period between is
+  ** missing, else found by its ordinal ... */
+  int64_t want = ord - per_year;
+  int64_t guess = (int64_t)i - per_year;
+  int j = guess >= 0 && a[guess].ordinal == want ? (int)guess : ts_point_find(a, n, want);
+  if (j < 0 || a[j].sum[0].count <= 0) return 0;
+  /* ... both complete (the latest's own flag counts only when it has rows). */
+  if (a[i].sum[0].count > 0 && a[i].incomplete[0]) return 0;
+  if (a[j].incomplete[0]) return 0;
+  return !ts_growth(point_double(&a[i].sum[0]), point_double(&a[j].sum[0]), out);
 }

@@ -42,6 +42,9 @@ void ts_deque_free(ts_deque *s);
 /* Adds value v of period p to slot 0 of its point.  O(1) amortized when
 ** rows arrive in period order. */
 ts_deque_status ts_deque_add(ts_deque *s, const ts_period *p, const ts_number *v);
+/* The same, given ordinal = ts_period_ordinal(p) (a reader that has it). */
+ts_deque_status ts_deque_add_at(ts_deque *s, const ts_period *p, int64_t ordinal,
+                                const ts_number *v);
 /* Removes a row added earlier (window xInverse): subtracts it from its
 ** point and drops leading points that no row is left in. */
 void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v);
@@ -53,6 +56,11 @@ void ts_deque_sort(ts_deque *s);
 ** (ts_growth_yoy); 1 every field, from the running sums: O(1) amortized
 ** per call while rows arrive in order and leave from the front. */
 void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out);
+/* The yoy growth of the latest point of a sorted, non-empty series into
+** *out: 1 when defined, else 0 (*out untouched).  Exactly the growth and
+** growth_ok of ts_deque_latest(s, 0, ...), without the rest of the row:
+** the window's per-row xValue. */
+int ts_deque_latest_growth(const ts_deque *s, double *out);
 /* The live points (sorted when !s->unsorted or after ts_deque_sort). */
 static inline const ts_point *ts_deque_points(const ts_deque *s) {
   return s->points ? s->points + s->head : NULL;

@@ -510,3 +510,23 @@ int ts_period_count_within(const ts_period *p, ts_period_kind inner) {
 double ts_period_years_between(const ts_period *a, const ts_period *b) {
   return (double)(b->year - a->year) + (ts_period_year_fraction(b) - ts_period_year_fraction(a));
 }
+
+/* The per-row fast path of the argument readers: only 'YYYY-MM', exactly
+** 7 bytes, month 01-12, year 0001-9999.  Each byte is tested for a digit
+** by one unsigned compare (a byte below '0' wraps to a large value). */
+int ts_period_parse_month(const char *z, int n, ts_period *out, int64_t *ordinal) {
+  if (n != 7 || z[4] != '-') return 1;
+  unsigned y0 = (unsigned char)z[0] - (unsigned)'0', y1 = (unsigned char)z[1] - (unsigned)'0',
+           y2 = (unsigned char)z[2] - (unsigned)'0', y3 = (unsigned char)z[3] - (unsigned)'0',
+           m0 = (unsigned char)z[5] - (unsigned)'0', m1 = (unsigned char)z[6] - (unsigned)'0';
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9) return 1;
+  int year = (int)(((y0 * 10 + y1) * 10 + y2) * 10 + y3), month = (int)(m0 * 10 + m1);
+  if (year < 1 || month < 1 || month > 12) return 1;
+  out->kind = TS_KIND_MONTH;
+  out->year = year;
+  out->sub = month;
+  out->day = 0;
+  out->preliminary = 0;
+  *ordinal = (int64_t)year * 12 + (month - 1); /* ts_period_ordinal's, for months */
+  return 0;
+}

@@ -32,6 +32,11 @@ typedef struct ts_period {
 /* Parse a label.  Returns 0 on success, non-zero when the text is not a
 ** period in any accepted form.  n < 0 means NUL-terminated. */
 int ts_period_parse(const char *z, int n, ts_period *out);
+/* ts_period_parse for exactly the canonical month 'YYYY-MM' (7 bytes):
+** returns 0, sets *out as ts_period_parse does and *ordinal to
+** ts_period_ordinal(out); 1 for any other text, which may still be a
+** period (the caller then asks ts_period_parse). */
+int ts_period_parse_month(const char *z, int n, ts_period *out, int64_t *ordinal);
 /* INTEGER periods: a year (1..9999) or YYYYMM (100001..999912). */
 int ts_period_from_int(int64_t v, ts_period *out);
 /* Canonical label into buf (at least TS_PERIOD_LABEL_MAX bytes). */

@@ -199,6 +199,12 @@ int ts_value_is_preliminary(sqlite3_value *v) {
 
 ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
                                ts_number *out) {
+  /* An INTEGER is the common argument (a window reads one per row): taken
+  ** as it is, as ts_value_number would, without its dispatch. */
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+    ts_number_from_int(sqlite3_value_int64(v), out);
+    return TS_NUMBER_OK;
+  }
   char *zErr = NULL;
   ts_number_status st = ts_value_number(v, out, &zErr);
   if (st == TS_NUMBER_OK || st == TS_NUMBER_NULL) return st;
@@ -243,6 +249,14 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
 
 int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,
                   ts_period *out) {
+  /* A TEXT label that parses is the common argument: read it straight,
+  ** as ts_value_period would.  Anything else (NULL, numbers, a label that
+  ** does not parse) takes the general path, which reads it again and
+  ** writes the message. */
+  if (sqlite3_value_type(v) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(v);
+    if (z != NULL && ts_period_parse(z, sqlite3_value_bytes(v), out) == 0) return 0;
+  }
   char *zErr = NULL;
   int rc = ts_value_period(v, out, &zErr);
   if (rc == 2) {

@@ -64,6 +64,12 @@ typedef struct growth_state {
   int64_t disorder_before, disorder_after;
 } growth_state;
 
+/* One set of callbacks for both names; the measure is the function's
+** user data (registered below). */
+static growth_measure measure_of(sqlite3_context *ctx) {
+  return (growth_measure)(intptr_t)sqlite3_user_data(ctx);
+}
+
 static const char *measure_name(growth_measure m) {
   return m == MEASURE_YOY ? "yoy_growth" : "ytd_growth";
 }
@@ -114,34 +120,61 @@ static void count_no_figure(growth_state *g, const ts_period *p, int add) {
   g->nNull[k]++;
 }
 
-static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
-  ts_number value;
-  ts_period period;
-  int failed, no_figure;
-  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
-  if (!counts && !no_figure) return;
+/* Adds a row that counts (read_row returned 1) to the group or frame;
+** ordinal = ts_period_ordinal(period). */
+/* The error of a row that ts_deque_add_at could not add (st != OK). */
+static void add_failed(sqlite3_context *ctx, ts_deque_status st, const ts_deque *s,
+                       const ts_period *period) {
+  switch (st) {
+    case TS_DEQUE_OK: break;
+    case TS_DEQUE_MIXED_KINDS: {
+      char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
+      ts_period_format(&s->first_seen, first);
+      ts_period_format(period, other);
+      ts_result_error(ctx, measure_name(measure_of(ctx)),
+                      "series mixes period kinds: '%s' and '%s'", first, other);
+      break;
+    }
+    case TS_DEQUE_TOOBIG: sqlite3_result_error_toobig(ctx); break;
+    default: sqlite3_result_error_nomem(ctx); break;
+  }
+}
+
+/* Adds a row that counts (read_row returned 1) to the group or frame;
+** ordinal = ts_period_ordinal(period). */
+static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_period *period,
+                    int64_t ordinal) {
   growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
   if (g == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if (no_figure) {
-    count_no_figure(g, &period, 1);
+  ts_deque_status st = ts_deque_add_at(&g->d, period, ordinal, value);
+  if (st != TS_DEQUE_OK) add_failed(ctx, st, &g->d, period);
+}
+
+static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
+  ts_number value;
+  ts_period period;
+  int failed, no_figure;
+  /* An INTEGER figure is never NULL nor an error: read_row then reads
+  ** just the period, which this does without its bookkeeping (a window
+  ** steps once per row). */
+  if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+    ts_number_from_int(sqlite3_value_int64(argv[0]), &value);
+    if (ts_arg_period(ctx, measure_name(m), 2, argv[1], &period) == 0)
+      add_row(ctx, &value, &period, ts_period_ordinal(&period));
     return;
   }
-  ts_deque *s = &g->d;
-  switch (ts_deque_add(s, &period, &value)) {
-    case TS_DEQUE_OK: break;
-    case TS_DEQUE_MIXED_KINDS: {
-      char first[TS_PERIOD_LABEL_MAX], other[TS_PERIOD_LABEL_MAX];
-      ts_period_format(&s->first_seen, first);
-      ts_period_format(&period, other);
-      ts_result_error(ctx, measure_name(m), "series mixes period kinds: '%s' and '%s'", first,
-                      other);
-      break;
-    }
-    case TS_DEQUE_TOOBIG: sqlite3_result_error_toobig(ctx); break;
-    default: sqlite3_result_error_nomem(ctx); break;
+  int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
+  if (counts) {
+    add_row(ctx, &value, &period, ts_period_ordinal(&period));
+  } else if (no_figure) {
+    growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
+    if (g == NULL)
+      sqlite3_result_error_nomem(ctx);
+    else
+      count_no_figure(g, &period, 1);
   }
 }
 
@@ -172,19 +205,21 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     sqlite3_result_null(ctx);
     return;
   }
-  ts_growth_row row;
-  ts_deque_latest(s, m == MEASURE_YTD, &row);
   if (m == MEASURE_YOY) {
-    if (row.growth_ok)
-      ts_result_double(ctx, row.growth);
+    /* The growth alone, not the whole row: once per row of a window. */
+    double growth;
+    if (ts_deque_latest_growth(s, &growth))
+      ts_result_double(ctx, growth);
     else
       sqlite3_result_null(ctx);
-  } else {
-    if (row.ytd_growth_ok)
-      ts_result_double(ctx, row.ytd_growth);
-    else
-      sqlite3_result_null(ctx);
+    return;
   }
+  ts_growth_row row;
+  ts_deque_latest(s, 1, &row);
+  if (row.ytd_growth_ok)
+    ts_result_double(ctx, row.ytd_growth);
+  else
+    sqlite3_result_null(ctx);
 }
 
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
@@ -211,18 +246,49 @@ static void growth_final(sqlite3_context *ctx, growth_measure m) {
   if (g) ts_deque_free(&g->d);
 }
 
-/* One set of callbacks for both names; the measure is the function's
-** user data (registered below). */
-static growth_measure measure_of(sqlite3_context *ctx) {
-  return (growth_measure)(intptr_t)sqlite3_user_data(ctx);
-}
+/* A window calls xStep and xValue once per row, so the common row takes
+** the shortest way: an INTEGER figure and a canonical 'YYYY-MM' label
+** (ts_period_parse_month reads it as ts_period_parse does), and a yoy
+** value over a series that is in order and has no NULL-valued rows.
+** Any other row or state takes the general path, which decides the same
+** for these. */
 static void window_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER && sqlite3_value_type(argv[1]) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(argv[1]);
+    ts_period period;
+    int64_t ordinal;
+    if (z != NULL &&
+        ts_period_parse_month(z, sqlite3_value_bytes(argv[1]), &period, &ordinal) == 0) {
+      growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
+      if (g == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+      }
+      ts_number value;
+      ts_number_from_int(sqlite3_value_int64(argv[0]), &value);
+      ts_deque_status st = ts_deque_add_at(&g->d, &period, ordinal, &value);
+      if (st != TS_DEQUE_OK) add_failed(ctx, st, &g->d, &period);
+      return;
+    }
+  }
   growth_step(ctx, measure_of(ctx), argv);
 }
 static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   growth_inverse(ctx, measure_of(ctx), argv);
 }
-static void window_value(sqlite3_context *ctx) { growth_value(ctx, measure_of(ctx)); }
+static void window_value(sqlite3_context *ctx) {
+  growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  if (g != NULL && g->d.count > 0 && !g->d.unsorted && g->disorder_kind == TS_KIND_NONE &&
+      g->nNull[g->d.kind] == 0 && measure_of(ctx) == MEASURE_YOY) {
+    double growth;
+    if (ts_deque_latest_growth(&g->d, &growth))
+      ts_result_double(ctx, growth);
+    else
+      sqlite3_result_null(ctx);
+    return;
+  }
+  growth_value(ctx, measure_of(ctx));
+}
 static void window_final(sqlite3_context *ctx) { growth_final(ctx, measure_of(ctx)); }
 
 int ts_growth_window_register(sqlite3 *db) {

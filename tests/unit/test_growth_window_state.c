@@ -6,7 +6,10 @@
 ** peers (the latest point grows after its value was asked), rows leaving
 ** from the front one at a time (ROWS n PRECEDING) or a period at a time
 ** (GROUPS n PRECEDING), gaps, zeros, REAL and integer values, months and
-** days (29 February).
+** days (29 February).  ts_deque_latest_growth, the yoy window's per-row
+** xValue, is the growth half of the same row: checked at every one of
+** these steps, and on every kind at the ends of the calendar (year 1,
+** year 9999) with incomplete points (roll-ups) on either side.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -66,6 +69,13 @@ static int check_latest(ts_deque *s) {
   ts_deque_latest(s, 0, &yoy_only);
   assert_same_growth_row(&yoy_only, &oneshot, 0);
   if (!oneshot.growth_ok) assert_ptr_equal(yoy_only.note, oneshot.note);
+  double fast = -12345.0;
+  int fast_ok = ts_deque_latest_growth(s, &fast);
+  assert_int_equal(fast_ok, oneshot.growth_ok);
+  if (fast_ok)
+    assert_memory_equal(&fast, &oneshot.growth, sizeof(double));
+  else
+    assert_true(fast == -12345.0); /* untouched */
   return oneshot.growth_ok;
 }
 
@@ -170,12 +180,53 @@ static void test_interior_removal(void **state) {
   ts_deque_free(&s);
 }
 
+/* Every kind from `year` on, for `periods` periods with gaps, some points
+** marked incomplete: checks the latest point after each one. */
+static int run_edges(ts_period_kind kind, int year, int periods, uint32_t seed) {
+  ts_deque s;
+  ts_period p = {kind, year, 1, kind == TS_KIND_DAY ? 1 : 0, 0};
+  int defined = 0;
+  ts_deque_init(&s);
+  for (int k = 0; k < periods; k++) {
+    if (next_random(&seed) % 7 != 0) { /* else a gap */
+      ts_number v;
+      int x = (int)(next_random(&seed) % 50) - 5;
+      ts_number_from_int(next_random(&seed) % 17 == 0 ? 0 : x, &v);
+      assert_int_equal(ts_deque_add(&s, &p, &v), TS_DEQUE_OK);
+      /* a roll-up missing a month: the latest, or a prior year's */
+      if (next_random(&seed) % 6 == 0) s.points[s.head + s.count - 1].incomplete[0] = 1;
+      defined += check_latest(&s);
+    }
+    if (ts_period_shift(&p, 1, &p)) break; /* past 9999 */
+  }
+  ts_deque_free(&s);
+  return defined;
+}
+
+static void test_kinds_at_the_edges(void **state) {
+  (void)state;
+  const ts_period_kind kinds[] = {TS_KIND_YEAR, TS_KIND_HALF, TS_KIND_QUARTER, TS_KIND_MONTH,
+                                  TS_KIND_DAY};
+  for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+    ts_period one = {kinds[k], 2001, 1, 1, 0};
+    int per = ts_periods_in_year(&one);
+    for (uint32_t seed = 31; seed <= 34; seed++) {
+      int defined = run_edges(kinds[k], 1, 30 * per, seed);
+      /* Days before 1970 have negative ordinals, which the engine reads
+      ** as "no prior period": none has a growth (both forms agree). */
+      if (kinds[k] != TS_KIND_DAY) assert_true(defined > 3);
+      assert_true(run_edges(kinds[k], 9970, 40 * per, seed) > 3); /* stops after 9999 */
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_months_integer),
       cmocka_unit_test(test_months_real),
       cmocka_unit_test(test_days),
       cmocka_unit_test(test_interior_removal),
+      cmocka_unit_test(test_kinds_at_the_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
