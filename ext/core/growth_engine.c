@@ -164,13 +164,17 @@ static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) 
   return ts_point_find(a, n, want);
 }
 
+/* "No prior-year period": not -1, which is a day's ordinal (1969-12-31;
+** days before 1970 are negative and had no growth at all). */
+#define NO_PRIOR INT64_MIN
+
 /* The growth half of a row: prior_index, growth, and the note when it is
-** undefined.  want: the prior-year period's ordinal, or -1 when point i
-** has none (year 1, 29 February). */
+** undefined.  want: the prior-year period's ordinal, or NO_PRIOR when
+** point i has none (year 1, 29 February). */
 static void growth_against_prior(int64_t want, const ts_point *a, int n, int slot, int i, int hint,
                                  ts_growth_row *out) {
   out->prior_index = -1;
-  if (want >= 0) {
+  if (want != NO_PRIOR) {
     int j = prior_point(a, n, i, want, hint);
     if (j >= 0 && present(a, j, slot)) out->prior_index = j;
   }
@@ -185,10 +189,10 @@ static void growth_against_prior(int64_t want, const ts_point *a, int n, int slo
   }
 }
 
-/* The prior-year ordinal of a period p, or -1 when it has none. */
+/* The prior-year ordinal of a period p, or NO_PRIOR when it has none. */
 static int64_t prior_ordinal(const ts_period *p) {
   ts_period prior;
-  return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : -1;
+  return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : NO_PRIOR;
 }
 
 /* Periods per year of the kinds whose ordinal is year * n + (sub - 1);
@@ -214,7 +218,7 @@ void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int 
   if (per_year > 0) {
     int64_t ord = a[i].ordinal;
     if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;
-    growth_against_prior(ord >= 2 * per_year ? ord - per_year : -1, a, n, slot, i, -1, out);
+    growth_against_prior(ord >= 2 * per_year ? ord - per_year : NO_PRIOR, a, n, slot, i, -1, out);
     return;
   }
   ts_period p;
