@@ -193,18 +193,6 @@ void ts_deque_sort(ts_deque *s) {
   if (s->unsorted) sort_and_merge(s);
 }
 
-/* Periods per year of the kinds whose ordinal is year * n + (sub - 1);
-** 0 for days (and none).  The same table as the growth engine's. */
-static int steps_per_year(ts_period_kind kind) {
-  switch (kind) {
-    case TS_KIND_YEAR: return 1;
-    case TS_KIND_HALF: return 2;
-    case TS_KIND_QUARTER: return 4;
-    case TS_KIND_MONTH: return 12;
-    default: return 0;
-  }
-}
-
 /* A point's sum as a double, as the growth engine reads it. */
 static double point_double(const ts_sum *sum) {
   if (sum->n_real == 0 && ts_i128_fits_53(sum->exact)) return (double)ts_i128_to_i64(sum->exact);
@@ -214,7 +202,7 @@ static double point_double(const ts_sum *sum) {
 int ts_deque_latest_growth(const ts_deque *s, double *out) {
   const ts_point *a = ts_deque_points(s);
   int n = s->count, i = n - 1;
-  int per_year = steps_per_year(s->kind);
+  int per_year = ts_period_steps_per_year(s->kind);
   if (per_year == 0) { /* days: the calendar decides, in the engine */
     ts_growth_row row;
     ts_growth_yoy(s->kind, a, n, 0, i, &row);

@@ -195,18 +195,6 @@ static int64_t prior_ordinal(const ts_period *p) {
   return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : NO_PRIOR;
 }
 
-/* Periods per year of the kinds whose ordinal is year * n + (sub - 1);
-** 0 for days (and none). */
-static int whole_steps_per_year(ts_period_kind kind) {
-  switch (kind) {
-    case TS_KIND_YEAR: return 1;
-    case TS_KIND_HALF: return 2;
-    case TS_KIND_QUARTER: return 4;
-    case TS_KIND_MONTH: return 12;
-    default: return 0;
-  }
-}
-
 void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
                    ts_growth_row *out) {
   memset(out, 0, sizeof(*out));
@@ -214,7 +202,7 @@ void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int 
   /* Months, quarters, halves and years: the same period a year earlier
   ** is per_year ordinals back (year 1 has none), with no calendar to
   ** consult; the range check is ts_period_from_ordinal's. */
-  int per_year = whole_steps_per_year(kind);
+  int per_year = ts_period_steps_per_year(kind);
   if (per_year > 0) {
     int64_t ord = a[i].ordinal;
     if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;

@@ -382,19 +382,9 @@ static void civil_from_days(int64_t z, int *py, int *pm, int *pd) {
   *pd = d;
 }
 
-static int per_year(ts_period_kind k) {
-  switch (k) {
-    case TS_KIND_YEAR: return 1;
-    case TS_KIND_HALF: return 2;
-    case TS_KIND_QUARTER: return 4;
-    case TS_KIND_MONTH: return 12;
-    default: return 0;
-  }
-}
-
 int64_t ts_period_ordinal(const ts_period *p) {
   if (p->kind == TS_KIND_DAY) return days_from_civil(p->year, p->sub, p->day);
-  return (int64_t)p->year * per_year(p->kind) + (p->sub - 1);
+  return (int64_t)p->year * ts_period_steps_per_year(p->kind) + (p->sub - 1);
 }
 
 int ts_period_from_ordinal(ts_period_kind k, int64_t ord, ts_period *out) {
@@ -406,13 +396,13 @@ int ts_period_from_ordinal(ts_period_kind k, int64_t ord, ts_period *out) {
     civil_from_days(ord, &y, &m, &d);
     return set_period(out, k, y, m, d);
   }
-  int n = per_year(k);
+  int n = ts_period_steps_per_year(k);
   if (n == 0 || ord < n || ord > (int64_t)9999 * n + (n - 1)) return 1;
   return set_period(out, k, (int)(ord / n), (int)(ord % n) + 1, 0);
 }
 
 int ts_periods_in_year(const ts_period *p) {
-  return p->kind == TS_KIND_DAY ? 365 + is_leap(p->year) : per_year(p->kind);
+  return p->kind == TS_KIND_DAY ? 365 + is_leap(p->year) : ts_period_steps_per_year(p->kind);
 }
 
 int ts_period_position(const ts_period *p) {

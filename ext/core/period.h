@@ -51,6 +51,20 @@ extern const char ts_period_forms[];
 ** example with its range: "'YYYY-MM' (month 01-12)". */
 const char *ts_period_nearest_form(const char *z, int n);
 
+/* Periods per year of the kinds whose ordinal is year * n + (sub - 1)
+** (year 1, half 2, quarter 4, month 12); 0 for days and none, whose
+** year the calendar decides.  Inline: the growth engine and the window's
+** deque call it per row. */
+static inline int ts_period_steps_per_year(ts_period_kind k) {
+  switch (k) {
+    case TS_KIND_YEAR: return 1;
+    case TS_KIND_HALF: return 2;
+    case TS_KIND_QUARTER: return 4;
+    case TS_KIND_MONTH: return 12;
+    default: return 0;
+  }
+}
+
 /* A monotone integer: consecutive periods of one kind differ by 1. */
 int64_t ts_period_ordinal(const ts_period *p);
 /* Inverse of ts_period_ordinal.  Returns non-zero if out of range. */
