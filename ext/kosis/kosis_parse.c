@@ -79,8 +79,7 @@
 **     60 bytes or holds a control byte, as a value is shown: 'C1' ||
 **     char(26) || 'x' (the header is the file's, as any cell).
 */
-#include "kosis/kosis_text.h"
-#include "core/core.h"
+#include "kosis/kosis_builder.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -121,22 +120,20 @@ static char *trim(char *z) {
 
 /* 'text' for a message, cut at 60 bytes on a character boundary, a
 ** control byte (an escape sequence in a cell) as char(N). */
-static char *quoted(const char *z) { return ts_text_shown(z); }
+char *ts_kosis_quoted(const char *z) { return ts_text_shown(z); }
 
 /* A header name for a message: "name" as the file writes it, or, when it
 ** is longer than 60 bytes or holds a control byte (a header cell is the
-** file's, as any cell), as quoted() shows a value: 'C1' || char(26) ||
+** file's, as any cell), as ts_kosis_quoted() shows a value: 'C1' || char(26) ||
 ** 'x'.  A raw escape in a column name drove the terminal the message
 ** was printed on. */
 static char *named(const char *z) {
   size_t n = strlen(z);
   int plain = n <= 60 && !ts_text_has_control(z, (int)n);
-  return plain ? sqlite3_mprintf("\"%s\"", z) : quoted(z);
+  return plain ? sqlite3_mprintf("\"%s\"", z) : ts_kosis_quoted(z);
 }
 
-/* Sets *pzErr to "line N: " + formatted text, with %s args already quoted
-** by the caller; returns SQLITE_ERROR (SQLITE_NOMEM when that fails). */
-static int fail(char **pzErr, int line, const char *zFormat, ...) {
+int ts_kosis_fail(char **pzErr, int line, const char *zFormat, ...) {
   va_list ap;
   va_start(ap, zFormat);
   char *zWhat = sqlite3_vmprintf(zFormat, ap);
@@ -175,9 +172,9 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
   /* The column is a period header in the wide layout, kept as written:
   ** '2019 \f' is read as 2019, so it is shown as any name is. */
-  char *q = quoted(z), *zName = named(zColumn);
-  int rc = q && zName ? fail(pzErr, line, "column %s: value is not a %snumber: %s", zName,
-                             st == TS_NUMBER_INFINITE ? "finite " : "", q)
+  char *q = ts_kosis_quoted(z), *zName = named(zColumn);
+  int rc = q && zName ? ts_kosis_fail(pzErr, line, "column %s: value is not a %snumber: %s", zName,
+                                      st == TS_NUMBER_INFINITE ? "finite " : "", q)
                       : SQLITE_NOMEM;
   sqlite3_free(q);
   sqlite3_free(zName);
@@ -188,9 +185,10 @@ static int parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period
                         char **pzErr) {
   const char *z = trim(zRaw);
   if (ts_period_parse(z, -1, &out->period) != 0) {
-    char *q = quoted(z);
+    char *q = ts_kosis_quoted(z);
     if (q == NULL) return SQLITE_NOMEM;
-    int rc = fail(pzErr, line, "%s %s is not a period (expected %s)", zWhat, q, ts_period_forms);
+    int rc = ts_kosis_fail(pzErr, line, "%s %s is not a period (expected %s)", zWhat, q,
+                           ts_period_forms);
     sqlite3_free(q);
     return rc;
   }
@@ -198,33 +196,6 @@ static int parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period
   out->label = z;
   return SQLITE_OK;
 }
-
-/* Parsing state beyond the table itself. */
-typedef struct kosis_builder {
-  ts_kosis_table *t;
-  int nHeader;
-  int header_line;
-  int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
-  int iCycle;         /* the cycle column (PRD_SE), or -1; read in the long layout */
-  const char *const *azPeriodNames, *const *azDataNames; /* the names read */
-  unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
-  int iFirstPeriod;    /* wide layout: first period column */
-  int *aiDim;          /* header index of each dimension column */
-  char **azHeader;     /* the header's names, trimmed */
-  int *aLine;          /* line each data record starts on */
-  sqlite3_uint64 seed; /* the hash sets' (ts_mix64 of their hashes) */
-  sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
-} kosis_builder;
-
-/* The hash sets below hash with FNV-1a from a random start and place by
-** a final mix (MurmurHash3's fmix64), so a file cannot be made of names
-** or records that all fall into one slot chain: FNV-1a's low bits depend
-** only on the low bits of its state, and 32,768 crafted records whose
-** hashes shared their low 24 bits took 11.7 s to load (0.25 s for as
-** many other records), quadratic in their number, with no interrupt
-** check.  The start is drawn per parse; the answers do not depend on it
-** (each check reports the first repeat in file order). */
-static sqlite3_uint64 hash_start(sqlite3_uint64 seed) { return 14695981039346656037ULL ^ seed; }
 
 /* A set of strings by index, for the duplicate checks: one pass over n
 ** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
@@ -279,15 +250,15 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
   for (int d = 0; d < t->nDim && rc == SQLITE_OK; d++) {
     const char *z = t->azDimName[d];
     if (z[0] == 0) {
-      rc = fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
+      rc = ts_kosis_fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
       break;
     }
     for (int k = 0; k < 4 && rc == SQLITE_OK; k++) {
       if (sqlite3_stricmp(z, ts_kosis_result_columns[k]) == 0) {
-        rc = fail(pzErr, b->header_line,
-                  "column %d is named \"%s\", which kosis_csv uses for a"
-                  " result column",
-                  b->aiDim[d] + 1, z);
+        rc = ts_kosis_fail(pzErr, b->header_line,
+                           "column %d is named \"%s\", which kosis_csv uses for a"
+                           " result column",
+                           b->aiDim[d] + 1, z);
       }
     }
     if (rc != SQLITE_OK) break;
@@ -298,21 +269,22 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
                  : name_is_one_of(z, b->azDataNames)   ? b->iData
                                                        : -1;
     if (iTaken >= 0 && strcmp(z, b->azHeader[iTaken]) == 0) {
-      rc = fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"", iTaken + 1,
-                b->aiDim[d] + 1, z);
+      rc = ts_kosis_fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
+                         iTaken + 1, b->aiDim[d] + 1, z);
       break;
     }
     if (iTaken >= 0) {
-      rc = fail(pzErr, b->header_line, "columns %d and %d (\"%s\" and \"%s\") both hold the %s",
-                iTaken + 1, b->aiDim[d] + 1, b->azHeader[iTaken], z,
-                iTaken == b->iPeriod ? "period" : "figure");
+      rc = ts_kosis_fail(pzErr, b->header_line,
+                         "columns %d and %d (\"%s\" and \"%s\") both hold the %s", iTaken + 1,
+                         b->aiDim[d] + 1, b->azHeader[iTaken], z,
+                         iTaken == b->iPeriod ? "period" : "figure");
       break;
     }
     int e = name_set_add(&set, d);
     if (e >= 0) {
       char *zName = named(z);
-      rc = zName ? fail(pzErr, b->header_line, "columns %d and %d are both named %s",
-                        b->aiDim[e] + 1, b->aiDim[d] + 1, zName)
+      rc = zName ? ts_kosis_fail(pzErr, b->header_line, "columns %d and %d are both named %s",
+                                 b->aiDim[e] + 1, b->aiDim[d] + 1, zName)
                  : SQLITE_NOMEM;
       sqlite3_free(zName);
     }
@@ -345,20 +317,20 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
     /* Two cycle columns (PRD_SE and 수록주기) that disagreed were read by
     ** the first, and 201904 under `M` beside `분기` became April. */
     if (b->iCycle >= 0)
-      return fail(pzErr, b->header_line,
-                  "columns %d and %d (\"%s\" and \"%s\") both hold the cycle", b->iCycle + 1, i + 1,
-                  azField[b->iCycle], azField[i]);
+      return ts_kosis_fail(pzErr, b->header_line,
+                           "columns %d and %d (\"%s\" and \"%s\") both hold the cycle",
+                           b->iCycle + 1, i + 1, azField[b->iCycle], azField[i]);
     b->iCycle = i;
   }
   /* PRD_DE or DT alone is an ordinary column name, as it always was; the
   ** long layout takes one of each. */
   if ((b->iPeriod < 0) != (b->iData < 0) && !portal) b->iPeriod = b->iData = -1;
   if ((b->iPeriod < 0) != (b->iData < 0)) {
-    return fail(pzErr, b->header_line,
-                "a \"%s\" column but no \"%s\" column"
-                " (the long layout needs both)",
-                b->iPeriod >= 0 ? KOSIS_PERIOD_NAME : KOSIS_DATA_NAME,
-                b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
+    return ts_kosis_fail(pzErr, b->header_line,
+                         "a \"%s\" column but no \"%s\" column"
+                         " (the long layout needs both)",
+                         b->iPeriod >= 0 ? KOSIS_PERIOD_NAME : KOSIS_DATA_NAME,
+                         b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
   }
   t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
   if (t->layout == TS_KOSIS_WIDE) {
@@ -367,10 +339,10 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
       if (ts_period_parse(azField[i], -1, &probe) == 0) b->iFirstPeriod = i;
     }
     if (b->iFirstPeriod < 0) {
-      return fail(pzErr, b->header_line,
-                  "no period columns such as '2019 4/4' (wide layout) and no"
-                  " \"%s\" and \"%s\" columns (long layout)",
-                  KOSIS_PERIOD_NAME, KOSIS_DATA_NAME);
+      return ts_kosis_fail(pzErr, b->header_line,
+                           "no period columns such as '2019 4/4' (wide layout) and no"
+                           " \"%s\" and \"%s\" columns (long layout)",
+                           KOSIS_PERIOD_NAME, KOSIS_DATA_NAME);
     }
     t->nPeriod = nField - b->iFirstPeriod;
     t->aPeriod = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(ts_kosis_period));
@@ -388,10 +360,11 @@ static int read_header(kosis_builder *b, char **azField, int nField, char **pzEr
       azKey[j] = t->aPeriod[j].canonical;
       int k = name_set_add(&set, j);
       if (k >= 0) {
-        rc = fail(pzErr, b->header_line,
-                  "columns %d and %d are the same period %s (one value per"
-                  " period and row is supported)",
-                  b->iFirstPeriod + k + 1, b->iFirstPeriod + j + 1, t->aPeriod[j].canonical);
+        rc = ts_kosis_fail(pzErr, b->header_line,
+                           "columns %d and %d are the same period %s (one value per"
+                           " period and row is supported)",
+                           b->iFirstPeriod + k + 1, b->iFirstPeriod + j + 1,
+                           t->aPeriod[j].canonical);
       }
     }
     sqlite3_free(set.aSlot);
@@ -495,11 +468,12 @@ static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_
   sqlite3_snprintf(sizeof(zWhat), zWhat, "\"%s\"", zPeriodName);
   int kind = cycle_kind(zCycle);
   if (kind < 0) {
-    char *q = quoted(zCycle);
-    int rc = q ? fail(pzErr, line,
-                      "column \"%s\": cycle %s is not one kosis_csv reads (expected Y or A, H or"
-                      " S, Q, M, D, or an empty cell)",
-                      zCycleName, q)
+    char *q = ts_kosis_quoted(zCycle);
+    int rc = q ? ts_kosis_fail(
+                     pzErr, line,
+                     "column \"%s\": cycle %s is not one kosis_csv reads (expected Y or A, H or"
+                     " S, Q, M, D, or an empty cell)",
+                     zCycleName, q)
                : SQLITE_NOMEM;
     sqlite3_free(q);
     return rc;
@@ -513,10 +487,10 @@ static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_
   int rc = parse_period(z, line, zWhat, out, pzErr);
   if (rc != SQLITE_OK || kind == TS_KIND_NONE || out->period.kind == (ts_period_kind)kind)
     return rc;
-  char *q = quoted(z), *qc = quoted(zCycle);
-  rc = q && qc ? fail(pzErr, line, "%s %s is a %s, but column \"%s\" says %s, a %s", zWhat, q,
-                      ts_period_kind_name(out->period.kind), zCycleName, qc,
-                      ts_period_kind_name((ts_period_kind)kind))
+  char *q = ts_kosis_quoted(z), *qc = ts_kosis_quoted(zCycle);
+  rc = q && qc ? ts_kosis_fail(pzErr, line, "%s %s is a %s, but column \"%s\" says %s, a %s", zWhat,
+                               q, ts_period_kind_name(out->period.kind), zCycleName, qc,
+                               ts_period_kind_name((ts_period_kind)kind))
                : SQLITE_NOMEM;
   sqlite3_free(q);
   sqlite3_free(qc);
@@ -534,12 +508,13 @@ static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char
   int n = 0;
   while (ts_is_digit(z[n])) n++;
   if (n != 6 || z[n] != 0) return SQLITE_OK;
-  char *q = quoted(z);
-  int rc = q ? fail(pzErr, line,
-                    "column \"%s\": period %s has no cycle to read it by (the Open API writes"
-                    " quarter 1 and January alike, 201901): keep its PRD_SE column (Q or M)",
-                    b->azHeader[b->iPeriod], q)
-             : SQLITE_NOMEM;
+  char *q = ts_kosis_quoted(z);
+  int rc =
+      q ? ts_kosis_fail(pzErr, line,
+                        "column \"%s\": period %s has no cycle to read it by (the Open API writes"
+                        " quarter 1 and January alike, 201901): keep its PRD_SE column (Q or M)",
+                        b->azHeader[b->iPeriod], q)
+        : SQLITE_NOMEM;
   sqlite3_free(q);
   return rc;
 }
@@ -548,10 +523,10 @@ static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
   if (nField != b->nHeader) {
-    return fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField, b->header_line,
-                b->nHeader);
+    return ts_kosis_fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
+                         b->header_line, b->nHeader);
   }
-  if (t->nRecord == INT_MAX) return fail(pzErr, line, "too many records");
+  if (t->nRecord == INT_MAX) return ts_kosis_fail(pzErr, line, "too many records");
   if (grow((void **)&b->aLine, &b->nLineAlloc, (sqlite3_int64)t->nRecord + 1, sizeof(int)))
     return SQLITE_NOMEM;
   b->aLine[t->nRecord] = line;
@@ -585,275 +560,6 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
   return SQLITE_OK;
 }
 
-/* Record r's key: its dimension values, and in the long layout its
-** period; hashed (FNV-1a, a 0 byte between fields) and compared field by
-** field. */
-static sqlite3_uint64 record_hash(const kosis_builder *b, int r) {
-  const ts_kosis_table *t = b->t;
-  sqlite3_uint64 h = hash_start(b->seed);
-  for (int d = 0; d <= t->nDim; d++) {
-    if (d < t->nDim && !b->aKey[d]) continue;
-    const char *z = d < t->nDim                  ? t->azDim[(sqlite3_int64)r * t->nDim + d]
-                    : t->layout == TS_KOSIS_LONG ? t->aPeriod[r].canonical
-                                                 : "";
-    for (const unsigned char *p = (const unsigned char *)z; *p; p++)
-      h = (h ^ *p) * 1099511628211ULL;
-    h = (h ^ 0) * 1099511628211ULL;
-  }
-  return h;
-}
-
-static int same_record_key(const kosis_builder *b, int r1, int r2) {
-  const ts_kosis_table *t = b->t;
-  for (int d = 0; d < t->nDim; d++) {
-    if (b->aKey[d] && strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
-                             t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
-      return 0;
-  }
-  return t->layout != TS_KOSIS_LONG ||
-         strcmp(t->aPeriod[r1].canonical, t->aPeriod[r2].canonical) == 0;
-}
-
-/* An open-addressing table of record numbers for n records (load at most
-** one half; -1: empty), *pnSlot slots, a power of two.  NULL: no memory. */
-static int *record_slots(int n, sqlite3_uint64 *pnSlot) {
-  sqlite3_uint64 nSlot = 16;
-  while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
-  int *aSlot = sqlite3_malloc64(nSlot * sizeof(int));
-  if (aSlot) memset(aSlot, 0xff, nSlot * sizeof(int));
-  *pnSlot = nSlot;
-  return aSlot;
-}
-
-/* Two records with the same dimension values (and, long, the same period)
-** give two rows that nothing tells apart: a sum() over them counts the
-** figure twice, as a multi-item export does.  An error, as the same
-** period twice in the header is (item 3).  Linear: one hash set. */
-static int check_duplicate_records(kosis_builder *b, char **pzErr) {
-  const ts_kosis_table *t = b->t;
-  sqlite3_uint64 nSlot;
-  int *aSlot = record_slots(t->nRecord, &nSlot);
-  if (aSlot == NULL) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(record_hash(b, r)) & (nSlot - 1);; k = (k + 1) & (nSlot - 1)) {
-      int e = aSlot[k];
-      if (e < 0) {
-        aSlot[k] = r;
-        break;
-      }
-      if (!same_record_key(b, e, r)) continue;
-      if (t->layout == TS_KOSIS_LONG)
-        rc = fail(pzErr, b->aLine[r],
-                  "the same dimension values and period %s as line %d (one value per"
-                  " period and row is supported)",
-                  t->aPeriod[r].canonical, b->aLine[e]);
-      else
-        rc = fail(pzErr, b->aLine[r],
-                  "the same dimension values as line %d (one value per period and row is"
-                  " supported)",
-                  b->aLine[e]);
-      break;
-    }
-  }
-  sqlite3_free(aSlot);
-  return rc;
-}
-
-/* The unit columns (contract item 10): KOSIS's `단위`, the Open API's
-** `UNIT_NM` and its English twin `UNIT_NM_ENG` (its JSON exports carry
-** both), flagged in aUnit; returns how many there are.  Each is left out
-** of the series and each must hold one unit per series: with only
-** UNIT_NM left out, UNIT_NM_ENG ('Thousand Won', 'Million Won') told
-** the two scales apart as two series, and the change of unit loaded. */
-#define KOSIS_UNIT_NAME "\xEB\x8B\xA8\xEC\x9C\x84" /* 단위 */
-static int unit_columns(const ts_kosis_table *t, unsigned char *aUnit) {
-  int n = 0;
-  for (int d = 0; d < t->nDim; d++) {
-    const char *z = t->azDimName[d];
-    aUnit[d] = strcmp(z, KOSIS_UNIT_NAME) == 0 || sqlite3_stricmp(z, "UNIT_NM") == 0 ||
-               sqlite3_stricmp(z, "UNIT_NM_ENG") == 0;
-    n += aUnit[d];
-  }
-  return n;
-}
-
-/* Record r's dimension values that name its series (aKey), but the unit
-** columns (aUnit, or NULL), hashed as record_hash does, and compared. */
-static sqlite3_uint64 series_hash(const kosis_builder *b, int r, const unsigned char *aUnit) {
-  const ts_kosis_table *t = b->t;
-  sqlite3_uint64 h = hash_start(b->seed);
-  for (int d = 0; d < t->nDim; d++) {
-    if ((aUnit && aUnit[d]) || !b->aKey[d]) continue;
-    for (const unsigned char *p = (const unsigned char *)t->azDim[(sqlite3_int64)r * t->nDim + d];
-         *p; p++)
-      h = (h ^ *p) * 1099511628211ULL;
-    h = (h ^ 0) * 1099511628211ULL;
-  }
-  return h;
-}
-
-static int same_series(const kosis_builder *b, int r1, int r2, const unsigned char *aUnit) {
-  const ts_kosis_table *t = b->t;
-  for (int d = 0; d < t->nDim; d++) {
-    if (!(aUnit && aUnit[d]) && b->aKey[d] &&
-        strcmp(t->azDim[(sqlite3_int64)r1 * t->nDim + d],
-               t->azDim[(sqlite3_int64)r2 * t->nDim + d]))
-      return 0;
-  }
-  return 1;
-}
-
-/* Records r and e of one series: an error when a unit column differs. */
-static int same_units(const kosis_builder *b, int r, int e, const unsigned char *aUnit,
-                      char **pzErr) {
-  const ts_kosis_table *t = b->t;
-  for (int u = 0; u < t->nDim; u++) {
-    if (!aUnit[u]) continue;
-    const char *zUnit = t->azDim[(sqlite3_int64)r * t->nDim + u];
-    const char *zFirst = t->azDim[(sqlite3_int64)e * t->nDim + u];
-    if (strcmp(zUnit, zFirst) == 0) continue;
-    char *q1 = quoted(zUnit), *q2 = quoted(zFirst);
-    int rc = q1 && q2 ? fail(pzErr, b->aLine[r],
-                             "unit %s (column \"%s\"), but line %d has %s and the same other"
-                             " dimension values (one series in two units would mix their"
-                             " scales: convert it to one unit)",
-                             q1, t->azDimName[u], b->aLine[e], q2)
-                      : SQLITE_NOMEM;
-    sqlite3_free(q1);
-    sqlite3_free(q2);
-    return rc;
-  }
-  return SQLITE_OK;
-}
-
-/* Item 10: records equal in every dimension but the units must have one
-** unit.  A table that went from 천원 to 백만원 gives one series two
-** records (wide) or two units over its periods (long); grouped by the
-** other dimensions, as a series is, a sum or a growth across them is off
-** by the factor (-99.9 % for the same level).  Linear: one hash set. */
-static int check_units(kosis_builder *b, char **pzErr) {
-  const ts_kosis_table *t = b->t;
-  unsigned char *aUnit = sqlite3_malloc64((sqlite3_uint64)t->nDim + 1);
-  if (aUnit == NULL) return SQLITE_NOMEM;
-  if (unit_columns(t, aUnit) == 0) {
-    sqlite3_free(aUnit);
-    return SQLITE_OK;
-  }
-  sqlite3_uint64 nSlot;
-  int *aSlot = record_slots(t->nRecord, &nSlot);
-  int rc = aSlot ? SQLITE_OK : SQLITE_NOMEM;
-  for (int r = 0; r < t->nRecord && rc == SQLITE_OK; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, aUnit)) & (nSlot - 1);;
-         k = (k + 1) & (nSlot - 1)) {
-      int e = aSlot[k];
-      if (e < 0) {
-        aSlot[k] = r;
-        break;
-      }
-      if (!same_series(b, e, r, aUnit)) continue;
-      rc = same_units(b, r, e, aUnit, pzErr);
-      break;
-    }
-  }
-  sqlite3_free(aSlot);
-  sqlite3_free(aUnit);
-  return rc;
-}
-
-/* Item 11: periods that overlap in time (a year and its quarters) in one
-** series.  Each period is a span of days; sorted by series, start and
-** end (longest first), a span that starts before the longest span of its
-** series so far has ended overlaps it.  Periods of one kind never do
-** (the same period twice is item 3's or 8's error), so only a file with
-** two kinds is sorted. */
-typedef struct period_span {
-  int group; /* the series: its first record (long), or 0 (wide) */
-  int i;     /* the period column (wide) or record (long) */
-  sqlite3_int64 start, end;
-} period_span;
-
-static int span_cmp(const void *pa, const void *pb) {
-  const period_span *a = pa, *b = pb;
-  if (a->group != b->group) return a->group < b->group ? -1 : 1;
-  if (a->start != b->start) return a->start < b->start ? -1 : 1;
-  if (a->end != b->end) return a->end > b->end ? -1 : 1;
-  return a->i < b->i ? -1 : a->i > b->i;
-}
-
-static void period_days(const ts_period *p, sqlite3_int64 *pStart, sqlite3_int64 *pEnd) {
-  ts_period d;
-  ts_period_start(p, &d);
-  *pStart = ts_period_ordinal(&d);
-  ts_period_end(p, &d);
-  *pEnd = ts_period_ordinal(&d);
-}
-
-#define TWO_FREQUENCIES                                                             \
-  "two frequencies in one file: a sum over the year would count it twice; download" \
-  " one frequency per file"
-
-/* The series of each record (the first record with its dimension values)
-** into aGroup, for the long layout's overlap check.  Linear: a hash set. */
-static int record_groups(const kosis_builder *b, int *aGroup) {
-  const ts_kosis_table *t = b->t;
-  sqlite3_uint64 nSlot;
-  int *aSlot = record_slots(t->nRecord, &nSlot);
-  if (aSlot == NULL) return SQLITE_NOMEM;
-  for (int r = 0; r < t->nRecord; r++) {
-    for (sqlite3_uint64 k = ts_mix64(series_hash(b, r, NULL)) & (nSlot - 1);;
-         k = (k + 1) & (nSlot - 1)) {
-      int e = aSlot[k];
-      if (e < 0) aSlot[k] = e = r;
-      if (e == r || same_series(b, e, r, NULL)) {
-        aGroup[r] = e;
-        break;
-      }
-    }
-  }
-  sqlite3_free(aSlot);
-  return SQLITE_OK;
-}
-
-static int check_overlaps(kosis_builder *b, char **pzErr) {
-  const ts_kosis_table *t = b->t;
-  int n = t->nPeriod, mixed = 0;
-  for (int j = 1; j < n && !mixed; j++)
-    mixed = t->aPeriod[j].period.kind != t->aPeriod[0].period.kind;
-  if (!mixed) return SQLITE_OK;
-  int long_layout = t->layout == TS_KOSIS_LONG;
-  period_span *a = sqlite3_malloc64((sqlite3_uint64)n * sizeof(period_span));
-  int *aGroup = long_layout ? sqlite3_malloc64((sqlite3_uint64)n * sizeof(int)) : NULL;
-  int rc = a == NULL || (long_layout && aGroup == NULL) ? SQLITE_NOMEM : SQLITE_OK;
-  if (rc == SQLITE_OK && long_layout) rc = record_groups(b, aGroup);
-  for (int j = 0; j < n && rc == SQLITE_OK; j++) {
-    a[j].group = long_layout ? aGroup[j] : 0;
-    a[j].i = j;
-    period_days(&t->aPeriod[j].period, &a[j].start, &a[j].end);
-  }
-  if (rc == SQLITE_OK) qsort(a, (size_t)n, sizeof(period_span), span_cmp);
-  for (int j = 1, held = 0; j < n && rc == SQLITE_OK; j++) {
-    if (a[j].group != a[held].group || a[j].start > a[held].end) {
-      if (a[j].group != a[held].group || a[j].end > a[held].end) held = j;
-      continue;
-    }
-    int lo = a[held].i < a[j].i ? a[held].i : a[j].i, hi = a[held].i ^ a[j].i ^ lo;
-    if (long_layout)
-      rc = fail(pzErr, b->aLine[hi],
-                "period %s overlaps in time period %s of line %d, with the same dimension"
-                " values (" TWO_FREQUENCIES ")",
-                t->aPeriod[hi].canonical, t->aPeriod[lo].canonical, b->aLine[lo]);
-    else
-      rc = fail(pzErr, b->header_line,
-                "columns %d and %d overlap in time: %s and %s (" TWO_FREQUENCIES ")",
-                b->iFirstPeriod + lo + 1, b->iFirstPeriod + hi + 1, t->aPeriod[lo].canonical,
-                t->aPeriod[hi].canonical);
-  }
-  sqlite3_free(a);
-  sqlite3_free(aGroup);
-  return rc;
-}
-
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -872,7 +578,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   ts_csv_reader r;
   ts_csv_init(&r, out->zText, nText);
   rc = ts_csv_next(&r, pzErr);
-  if (rc == SQLITE_DONE) rc = fail(pzErr, 1, "the file is empty");
+  if (rc == SQLITE_DONE) rc = ts_kosis_fail(pzErr, 1, "the file is empty");
   if (rc == SQLITE_ROW) {
     b.header_line = r.record_line;
     rc = read_header(&b, r.azField, r.nField, pzErr);
@@ -887,9 +593,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
     rc = ts_csv_next(&r, pzErr);
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }
-  if (rc == SQLITE_DONE) rc = check_duplicate_records(&b, pzErr);
-  if (rc == SQLITE_OK) rc = check_units(&b, pzErr);
-  if (rc == SQLITE_OK) rc = check_overlaps(&b, pzErr);
+  if (rc == SQLITE_DONE) rc = ts_kosis_check_records(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aKey);
