@@ -259,20 +259,15 @@ static void window_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     int64_t ordinal;
     if (z != NULL &&
         ts_period_parse_month(z, sqlite3_value_bytes(argv[1]), &period, &ordinal) == 0) {
-      growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
-      if (g == NULL) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-      }
       ts_number value;
       ts_number_from_int(sqlite3_value_int64(argv[0]), &value);
-      ts_deque_status st = ts_deque_add_at(&g->d, &period, ordinal, &value);
-      if (st != TS_DEQUE_OK) add_failed(ctx, st, &g->d, &period);
+      add_row(ctx, &value, &period, ordinal);
       return;
     }
   }
   growth_step(ctx, measure_of(ctx), argv);
 }
+
 static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   growth_inverse(ctx, measure_of(ctx), argv);
 }
