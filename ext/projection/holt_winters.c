@@ -275,7 +275,12 @@ static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first
     sc->cheap[id] = sc->cheap_sse[id] = HW_INVALID;
     sc->is_cold[id] = 0;
     if (id / N_TREND > sc->mult_ok) continue;
-    ts_hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    if (id % N_TREND == TREND_DAMPED) { /* item 2's start: the additive trend's */
+      *d = sc->data[id - 1];
+      d->trend = TREND_DAMPED;
+    } else {
+      ts_hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
+    }
     int k = ts_hw_dim(d);
     if (!hw_eligible(sc, id)) continue;
     if (warm && warm->valid[id]) {
