@@ -260,7 +260,9 @@ static int hw_eligible(const hw_screen *sc, int id) {
 }
 
 /* Every candidate's cheap fit: with warm holding an earlier fit, its
-** previous optimum evaluated; without, the cold fit's first rough search. */
+** previous optimum evaluated (the three trends of a seasonality in one
+** pass, ts_hw_objective_forms); without, the cold fit's first rough
+** search. */
 static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first_pos,
                          ts_hw_warm *warm) {
   double sum_sq = 0;
@@ -271,7 +273,6 @@ static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first
   sc->floor = 1e-20 * sum_sq + DBL_MIN;
   for (int id = 0; id < HW_N_CAND; id++) {
     hw_data *d = &sc->data[id];
-    double *x = sc->cheap_x[id];
     sc->cheap[id] = sc->cheap_sse[id] = HW_INVALID;
     sc->is_cold[id] = 0;
     if (id / N_TREND > sc->mult_ok) continue;
@@ -281,19 +282,32 @@ static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first
     } else {
       ts_hw_data_init(d, y, n, m, first_pos, id / N_TREND, id % N_TREND);
     }
-    int k = ts_hw_dim(d);
-    if (!hw_eligible(sc, id)) continue;
-    if (warm && warm->valid[id]) {
+  }
+  for (int mult = 0; warm && mult <= sc->mult_ok; mult++) {
+    const hw_data *group[N_TREND];
+    double x[N_TREND][HW_MAX_DIM], f[N_TREND];
+    int ids[N_TREND], count = 0;
+    for (int id = mult * N_TREND; id < (mult + 1) * N_TREND; id++) {
+      if (!hw_eligible(sc, id) || !warm->valid[id]) continue;
+      int k = ts_hw_dim(&sc->data[id]);
+      for (int j = 0; j < HW_MAX_DIM; j++) x[count][j] = 0;
       for (int j = 0; j < k; j++) { /* off the logistic's flat ends */
         if (warm->x[id][j] > HW_WARM_BOUND) warm->x[id][j] = HW_WARM_BOUND;
         if (warm->x[id][j] < -HW_WARM_BOUND) warm->x[id][j] = -HW_WARM_BOUND;
-        x[j] = warm->x[id][j];
+        x[count][j] = sc->cheap_x[id][j] = warm->x[id][j];
       }
-      sc->cheap_sse[id] = ts_hw_objective(d, x);
+      group[count] = &sc->data[id];
+      ids[count++] = id;
     }
+    if (count) ts_hw_objective_forms(group, (const double(*)[HW_MAX_DIM])x, count, f);
+    for (int i = 0; i < count; i++) sc->cheap_sse[ids[i]] = f[i];
+  }
+  for (int id = 0; id < HW_N_CAND; id++) {
+    if (!hw_eligible(sc, id)) continue;
+    int k = ts_hw_dim(&sc->data[id]);
     if (sc->cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
       sc->is_cold[id] = 1;
-      sc->cheap_sse[id] = ts_hw_cold_rough(d, &sc->cold[id], x);
+      sc->cheap_sse[id] = ts_hw_cold_rough(&sc->data[id], &sc->cold[id], sc->cheap_x[id]);
       if (sc->cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
     }
     sc->cheap[id] = ts_hw_aicc(sc->cheap_sse[id], sc->floor, n, k);

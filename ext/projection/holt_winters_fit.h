@@ -102,6 +102,12 @@ HW_PRIVATE void ts_hw_objective4_isa(const hw_data *d, const double (*x)[HW_MAX_
                                      int isa);
 HW_PRIVATE void ts_hw_objectives(const hw_data *d, const double (*x)[HW_MAX_DIM], int count,
                                  double *f);
+/* The SSE of count (1 to 4) candidates of one series and seasonality,
+** each d[k] at x[k] (any trends), in one pass (copy isa). */
+HW_PRIVATE void ts_hw_objective_forms_isa(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
+                                          int count, double *f, int isa);
+HW_PRIVATE void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
+                                      int count, double *f);
 /* x into [-HW_X_BOUND, HW_X_BOUND]. */
 HW_PRIVATE double ts_hw_x_clamped(double x);
 HW_PRIVATE void ts_hw_clamp(double *x, int dim);

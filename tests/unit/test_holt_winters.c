@@ -133,7 +133,8 @@ static void test_gradient_matches_finite_differences(void **state) {
 ** processor has it) give the same SSE, J'e and J'J bit for bit, for every
 ** model form, at points inside and far out on the logit scale (where a
 ** multiplicative state can leave (0, inf)); so do the pass with the final
-** states and the pass of four points at once, lane by lane. */
+** states and the pass of four points at once, lane by lane, of one model
+** form or of the three trends side by side. */
 static void test_filter_copies_agree_bit_for_bit(void **state) {
   (void)state;
   static const double points[4][HW_MAX_DIM] = {
@@ -182,6 +183,24 @@ static void test_filter_copies_agree_bit_for_bit(void **state) {
             double one = ts_hw_objective_isa(&d, pts[k], isa);
             assert_memory_equal(&f4[k], &one, sizeof(one));
           }
+          /* the three trends of one seasonality side by side, each with
+          ** its own starting states, in lanes 0-2 (and one alone) */
+          int mult = id / N_TREND;
+          hw_data trio[N_TREND];
+          const hw_data *lanes[N_TREND];
+          for (int t = 0; t < N_TREND; t++) {
+            ts_hw_data_init(&trio[t], y, n, m, 2, mult, (t + r) % N_TREND);
+            lanes[t] = &trio[t];
+          }
+          double f3[N_TREND];
+          ts_hw_objective_forms_isa(lanes, (const double(*)[HW_MAX_DIM])pts, N_TREND, f3, isa);
+          for (int t = 0; t < N_TREND; t++) {
+            double one = ts_hw_objective_isa(&trio[t], pts[t], isa);
+            assert_memory_equal(&f3[t], &one, sizeof(one));
+          }
+          ts_hw_objective_forms_isa(lanes, (const double(*)[HW_MAX_DIM])pts, 1, f3, isa);
+          double alone = ts_hw_objective_isa(&trio[0], pts[0], isa);
+          assert_memory_equal(&f3[0], &alone, sizeof(alone));
           /* count not a multiple of four: the last pass padded */
           double five[5][HW_MAX_DIM];
           memcpy(five, pts, sizeof(pts));
