@@ -149,6 +149,13 @@
 **     synthetic quarterly 4.10 -> 4.26, 4.42, KOSIS 92.45 -> 84.9), and
 **     plain passes cut short once past the value a trial must beat (the
 **     same numbers, 3.14 G: trials are rarely rejected early enough).
+**     Since, the same numbers bit for bit again (3.045 G -> 2.82 G at
+**     scale 0.1): plain passes four points at a time, a point to a
+**     vector lane (ts_hw_objectives, ts_hw_objective_forms) --
+**     Nelder-Mead's four trial points of an iteration, chosen among as
+**     the one-at-a-time search would, its first simplex and shrink, the
+**     four fixed starts, and the warm screen's three trends of one
+**     seasonality (each lane its own starting states).
 */
 #include "projection/holt_winters_fit.h"
 
