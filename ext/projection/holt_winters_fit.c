@@ -231,14 +231,14 @@ double ts_hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, doubl
   return hw_run_forms[hw_isa()][d->trend * 2 + d->multiplicative](d, p, state, rel_sse);
 }
 
-/* ---- four points in one pass (Nelder-Mead's trial points) ----------- */
+/* ---- four points in one pass (Nelder-Mead, the warm screen) --------- */
 
 #if defined(__GNUC__) && !defined(TS_HW_SCALAR)
 typedef double hw_v4 __attribute__((vector_size(32)));
 typedef long long hw_v4i __attribute__((vector_size(32)));
 
-/* hw_filter without outputs at four parameter points of one model form,
-** each lane of a vector one point: the lanes do hw_filter's arithmetic in
+/* hw_filter without outputs at four parameter points, each lane of a
+** vector one point: the lanes do hw_filter's arithmetic in
 ** its order (the same IEEE operations: the same SSE bit for bit), and the
 ** four cost about what one pass costs, since the recursion's operations
 ** are the same count in vector form (SSE2 splits a vector in two, AVX2
