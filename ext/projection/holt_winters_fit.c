@@ -181,11 +181,6 @@ static HW_INLINE double hw_filter(const hw_data *d, const hw_params *p, ts_hw_mo
   return sse;
 }
 
-/* hw_filter in general (the final states, the relative errors). */
-double ts_hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
-  return hw_filter(d, p, state, rel_sse, d->multiplicative, d->trend);
-}
-
 /* The SSE alone, the searches' objective: hw_filter compiled once per
 ** model form, so the branches on the form and on the optional outputs
 ** leave the loop (about a third fewer instructions a pass); and where the
@@ -210,23 +205,199 @@ static double hw_sse(const hw_data *d, const hw_params *p, int isa) {
   return hw_sse_forms[isa][d->trend * 2 + d->multiplicative](d, p);
 }
 
+/* hw_filter with the final states and the relative errors (the chosen
+** model's pass), compiled per model form too: the general one, its
+** branches on the form in the loop, took twice a plain pass. */
+#define HW_RUN_FORM(name, mult, trend, target)                                                 \
+  target static double hw_run_##name(const hw_data *d, const hw_params *p, ts_hw_model *state, \
+                                     double *rel_sse) {                                        \
+    return hw_filter(d, p, state, rel_sse, mult, trend);                                       \
+  }
+HW_FORMS(HW_RUN_FORM, HW_DEFAULT_ISA, )
+#if HW_AVX2
+HW_FORMS(HW_RUN_FORM, HW_TARGET_AVX2, _avx2)
+#endif
+
+static double (*const hw_run_forms[HW_N_ISA][HW_N_CAND])(const hw_data *, const hw_params *,
+                                                         ts_hw_model *, double *) = {
+    {HW_FORM_LIST(hw_run_, )},
+#if HW_AVX2
+    {HW_FORM_LIST(hw_run_, _avx2)},
+#endif
+};
+
+/* hw_filter in general (the final states, the relative errors). */
+double ts_hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
+  return hw_run_forms[hw_isa()][d->trend * 2 + d->multiplicative](d, p, state, rel_sse);
+}
+
+/* ---- four points in one pass (Nelder-Mead, the warm screen) --------- */
+
+#if defined(__GNUC__) && !defined(TS_HW_SCALAR)
+typedef double hw_v4 __attribute__((vector_size(32)));
+typedef long long hw_v4i __attribute__((vector_size(32)));
+
+/* hw_filter without outputs at four parameter points, each lane of a
+** vector one point: the lanes do hw_filter's arithmetic in
+** its order (the same IEEE operations: the same SSE bit for bit), and the
+** four cost about what one pass costs, since the recursion's operations
+** are the same count in vector form (SSE2 splits a vector in two, AVX2
+** takes it whole).  f gets the four SSEs (HW_INVALID as hw_filter).
+** Each lane has its own starting states (dl[k]: the same series and
+** seasonality), so compiled for the damped trend it runs the three
+** trends' candidates side by side: phi = 1 is the additive trend's folded
+** constant, and without a trend (phi = B = b = 0) the trend's updates
+** reduce to the plain ones (up to the sign of a zero level, which no
+** error's square sees). */
+static HW_INLINE void hw_filter4(const hw_data *const *dl, const hw_params *p, double *f,
+                                 const int multiplicative, const int trend) {
+  const hw_data *d = dl[0];
+  hw_v4 phi, B, g, keep, phi2, gain;
+  for (int k = 0; k < 4; k++) { /* hw_filter's constants, lane by lane */
+    double ph = trend == TREND_ADDITIVE ? 1.0 : p[k].phi;
+    phi[k] = ph, B[k] = p[k].beta, g[k] = p[k].gamma;
+    keep[k] = 1 - p[k].alpha - ph * p[k].beta, phi2[k] = ph * ph;
+    gain[k] = p[k].alpha + ph * p[k].beta;
+  }
+  const double *y = d->y;
+  const hw_v4 zero = {0, 0, 0, 0};
+  hw_v4 b, base, s[12];
+  hw_v4 sse = zero, lowest = zero + 1;
+  int m = d->m, j = d->first_pos;
+  for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
+    b[k] = dl[k]->trend0;
+    base[k] = dl[k]->level0 + phi[k] * b[k];
+    for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
+  }
+  for (int t = 0, n = d->n; t < n; t++) {
+    hw_v4 sj = s[j], c, e, yt = zero + y[t];
+    if (multiplicative) {
+      hw_v4i lt = base < lowest; /* lowest = base < lowest ? base : lowest */
+      lowest = (hw_v4)(((hw_v4i)base & lt) | ((hw_v4i)lowest & ~lt));
+      lt = sj < lowest;
+      lowest = (hw_v4)(((hw_v4i)sj & lt) | ((hw_v4i)lowest & ~lt));
+      c = yt / sj;
+      e = yt - base * sj;
+      s[j] = sj + g * e / base;
+    } else {
+      c = yt - sj;
+      e = c - base;
+      s[j] = sj + g * e;
+    }
+    sse += e * e;
+    if (trend) {
+      hw_v4 next_base = keep * base + (phi2 * b + gain * c);
+      b = phi * b + B * c - B * base;
+      base = next_base;
+    } else {
+      base = keep * base + gain * c;
+    }
+    if (++j == m) j = 0;
+  }
+  for (int k = 0; k < 4; k++)
+    f[k] = dl[k]->start_invalid || !isfinite(sse[k]) || (multiplicative && !(lowest[k] > 0))
+               ? HW_INVALID
+               : sse[k];
+}
+
+#define HW_SSE4_FORM(name, mult, trend, target)                                                \
+  target static void hw_sse4_##name(const hw_data *const *dl, const hw_params *p, double *f) { \
+    hw_filter4(dl, p, f, mult, trend);                                                         \
+  }
+HW_FORMS(HW_SSE4_FORM, HW_DEFAULT_ISA, )
+#if HW_AVX2
+HW_FORMS(HW_SSE4_FORM, HW_TARGET_AVX2, _avx2)
+#endif
+
+static void (*const hw_sse4_forms[HW_N_ISA][HW_N_CAND])(const hw_data *const *, const hw_params *,
+                                                        double *) = {
+    {HW_FORM_LIST(hw_sse4_, )},
+#if HW_AVX2
+    {HW_FORM_LIST(hw_sse4_, _avx2)},
+#endif
+};
+
+/* trend: the form compiled, TREND_DAMPED for lanes of different trends */
+static void hw_sse4(const hw_data *const *dl, int trend, const hw_params *p, double *f, int isa) {
+  hw_sse4_forms[isa][trend * 2 + dl[0]->multiplicative](dl, p, f);
+}
+#else /* the portable version: four plain passes */
+static void hw_sse4(const hw_data *const *dl, int trend, const hw_params *p, double *f, int isa) {
+  (void)trend;
+  for (int k = 0; k < 4; k++) f[k] = hw_sse(dl[k], &p[k], isa);
+}
+#endif
+
+void ts_hw_objective4_isa(const hw_data *d, const double (*x)[HW_MAX_DIM], double *f, int isa) {
+  hw_params p[4];
+  const hw_data *dl[4] = {d, d, d, d};
+  for (int k = 0; k < 4; k++) ts_hw_params_from_x(d, x[k], &p[k]);
+  hw_sse4(dl, d->trend, p, f, isa);
+}
+
+/* The SSE at points x[0..count-1] into f, four to a pass (a last pass
+** short of four runs its last point again: its parameters copied). */
+void ts_hw_objectives(const hw_data *d, const double (*x)[HW_MAX_DIM], int count, double *f) {
+  int isa = hw_isa();
+  const hw_data *dl[4] = {d, d, d, d};
+  for (int at = 0; at < count; at += 4) {
+    hw_params p[4];
+    double f4[4];
+    for (int k = 0; k < 4; k++) {
+      if (at + k < count)
+        ts_hw_params_from_x(d, x[at + k], &p[k]);
+      else
+        p[k] = p[k - 1];
+    }
+    hw_sse4(dl, d->trend, p, f4, isa);
+    for (int k = 0; k < 4 && at + k < count; k++) f[at + k] = f4[k];
+  }
+}
+
+void ts_hw_objective_forms_isa(const hw_data *const *d, const double (*x)[HW_MAX_DIM], int count,
+                               double *f, int isa) {
+  const hw_data *dl[4];
+  hw_params p[4];
+  double f4[4];
+  for (int k = 0; k < 4; k++) { /* past count: the last candidate again */
+    dl[k] = d[k < count ? k : count - 1];
+    ts_hw_params_from_x(dl[k], x[k < count ? k : count - 1], &p[k]);
+  }
+  hw_sse4(dl, TREND_DAMPED, p, f4, isa);
+  for (int k = 0; k < count; k++) f[k] = f4[k];
+}
+
+void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM], int count,
+                           double *f) {
+  ts_hw_objective_forms_isa(d, x, count, f, hw_isa());
+}
+
 /* The parameters' derivatives with respect to x (dtheta_k / dx_i, theta =
 ** alpha, gamma, beta, phi in x's order): the chain rule from the natural
 ** parameters, where the filter's derivatives are simple, to the logit
 ** scale the search works on. */
-static void params_jacobian(const hw_data *d, const double *x, double M[][HW_MAX_DIM]) {
-  memset(M, 0, sizeof(double) * HW_MAX_DIM * HW_MAX_DIM);
+static void params_jacobian(const hw_data *d, const double *x, hw_params *p,
+                            double M[][HW_MAX_DIM]) {
+  /* the logistics once for both (ts_hw_params_from_x's expressions: the
+  ** same parameters bit for bit) */
   double a = logistic(x[0]), da = a * (1 - a), s1 = logistic(x[1]);
+  memset(M, 0, sizeof(double) * HW_MAX_DIM * HW_MAX_DIM);
+  p->alpha = a;
+  p->gamma = (1.0 - a) * s1;
+  p->beta = 0.0;
+  p->phi = d->trend == TREND_NONE ? 0.0 : 1.0;
   M[0][0] = da;
   M[1][0] = -s1 * da;
   M[1][1] = (1 - a) * s1 * (1 - s1);
   if (d->trend != TREND_NONE) {
     double s2 = logistic(x[2]);
+    p->beta = a * s2;
     M[2][0] = s2 * da;
     M[2][2] = a * s2 * (1 - s2);
   }
   if (d->trend == TREND_DAMPED) {
     double s3 = logistic(x[3]);
+    p->phi = PHI_LOW + PHI_SPAN * s3;
     M[3][3] = PHI_SPAN * s3 * (1 - s3);
   }
 }
@@ -545,14 +716,12 @@ double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
 double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa) {
   if (d->start_invalid) return HW_INVALID;
   hw_params p;
-  ts_hw_params_from_x(d, x, &p);
+  double M[HW_MAX_DIM][HW_MAX_DIM]; /* for the logit scale: g = M' Jg, H = M' JJ M */
+  params_jacobian(d, x, &p, M);
   int dim = ts_hw_dim(d);
   double Jg[HW_MAX_DIM] = {0}, JJ[HW_MAX_DIM][HW_MAX_DIM] = {{0}};
   double sse = hw_grad_pass(d, &p, isa, Jg, JJ);
   if (!isfinite(sse) || sse >= HW_INVALID) return HW_INVALID;
-  /* to the logit scale: g = M' Jg, H = M' JJ M */
-  double M[HW_MAX_DIM][HW_MAX_DIM];
-  params_jacobian(d, x, M);
   /* M is sparse: column 0 has its entries in rows 0, 1 (and 2 with a
   ** trend), column u > 0 in row u alone.  The sums run over those, in the
   ** order of the full sums (a term with a zero factor adds +0: the same
@@ -710,52 +879,55 @@ typedef struct nm_effort {
 static const nm_effort ROUGH = {1.0, HW_ROUGH_TOL, HW_MAX_EVAL};
 static const nm_effort LOCAL = {HW_LOCAL_STEP, HW_POLISH_TOL, HW_MAX_EVAL};
 
-/* Nelder-Mead from x0 (standard coefficients 1, 2, 0.5, 0.5). */
+/* Nelder-Mead from x0 (standard coefficients 1, 2, 0.5, 0.5).  Each
+** iteration's four trial points (reflection, expansion, the outside and
+** the inside contraction) are evaluated in one pass (ts_hw_objectives),
+** then chosen among exactly as the one-at-a-time search would (the same
+** path, the same evaluation count against the budget): the points it
+** would not have tried cost nothing more; so do the shrink's and the
+** first simplex's points, evaluated together. */
 static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort) {
   int dim = ts_hw_dim(d);
   double p[HW_MAX_DIM + 1][HW_MAX_DIM], f[HW_MAX_DIM + 1];
-  for (int i = 0; i <= dim; i++) {
+  for (int i = 0; i <= dim; i++)
     for (int j = 0; j < dim; j++) p[i][j] = x0[j] + (i == j + 1 ? effort->step : 0.0);
-    f[i] = ts_hw_objective(d, p[i]);
-  }
+  ts_hw_objectives(d, (const double(*)[HW_MAX_DIM])p, dim + 1, f);
   int evals = dim + 1;
   while (evals < effort->max_evals) {
     simplex_sort(p, f, dim); /* best first */
     if (fabs(f[dim] - f[0]) <= effort->tolerance * (fabs(f[0]) + 1e-300)) break;
-    double c[HW_MAX_DIM] = {0}, xr[HW_MAX_DIM], xe[HW_MAX_DIM], xc[HW_MAX_DIM];
+    double c[HW_MAX_DIM] = {0}, trial[4][HW_MAX_DIM] = {{0}}, ft[4];
+    enum { REFLECT, EXPAND, OUTSIDE, INSIDE };
     for (int i = 0; i < dim; i++)
       for (int j = 0; j < dim; j++) c[j] += p[i][j] / dim;
-    for (int j = 0; j < dim; j++) xr[j] = c[j] + (c[j] - p[dim][j]);
-    double fr = ts_hw_objective(d, xr);
+    for (int j = 0; j < dim; j++) {
+      trial[REFLECT][j] = c[j] + (c[j] - p[dim][j]);
+      trial[EXPAND][j] = c[j] + 2.0 * (c[j] - p[dim][j]);
+      trial[OUTSIDE][j] = c[j] + 0.5 * (trial[REFLECT][j] - c[j]);
+      trial[INSIDE][j] = c[j] + 0.5 * (p[dim][j] - c[j]);
+    }
+    ts_hw_objectives(d, (const double(*)[HW_MAX_DIM])trial, 4, ft);
+    double fr = ft[REFLECT];
     evals++;
+    int take = -1;
     if (fr < f[0]) {
-      for (int j = 0; j < dim; j++) xe[j] = c[j] + 2.0 * (c[j] - p[dim][j]);
-      double fe = ts_hw_objective(d, xe);
       evals++;
-      int take_e = fe < fr;
-      for (int j = 0; j < dim; j++) p[dim][j] = take_e ? xe[j] : xr[j];
-      f[dim] = take_e ? fe : fr;
+      take = ft[EXPAND] < fr ? EXPAND : REFLECT;
+    } else if (fr < f[dim - 1]) {
+      take = REFLECT;
+    } else {
+      int outside = fr < f[dim], at = outside ? OUTSIDE : INSIDE;
+      evals++;
+      if (ft[at] < (outside ? fr : f[dim])) take = at;
+    }
+    if (take >= 0) {
+      for (int j = 0; j < dim; j++) p[dim][j] = trial[take][j];
+      f[dim] = ft[take];
       continue;
     }
-    if (fr < f[dim - 1]) {
-      for (int j = 0; j < dim; j++) p[dim][j] = xr[j];
-      f[dim] = fr;
-      continue;
-    }
-    int outside = fr < f[dim];
-    for (int j = 0; j < dim; j++)
-      xc[j] = outside ? c[j] + 0.5 * (xr[j] - c[j]) : c[j] + 0.5 * (p[dim][j] - c[j]);
-    double fc = ts_hw_objective(d, xc);
-    evals++;
-    if (fc < (outside ? fr : f[dim])) {
-      for (int j = 0; j < dim; j++) p[dim][j] = xc[j];
-      f[dim] = fc;
-      continue;
-    }
-    for (int i = 1; i <= dim; i++) { /* shrink towards the best */
+    for (int i = 1; i <= dim; i++) /* shrink towards the best */
       for (int j = 0; j < dim; j++) p[i][j] = p[0][j] + 0.5 * (p[i][j] - p[0][j]);
-      f[i] = ts_hw_objective(d, p[i]);
-    }
+    ts_hw_objectives(d, (const double(*)[HW_MAX_DIM])p + 1, dim, f + 1);
     evals += dim;
   }
   int best = 0;
@@ -773,12 +945,14 @@ const double ts_hw_starts[4][HW_MAX_DIM] = {
 double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
   int dim = ts_hw_dim(d), first = 0;
   double lowest = HW_INVALID;
+  double f[4];
   for (int s = 0; s < 4; s++) {
-    for (int j = 0; j < dim; j++) c->w[s][j] = ts_hw_logit(ts_hw_starts[s][j]);
+    for (int j = 0; j < HW_MAX_DIM; j++) c->w[s][j] = j < dim ? ts_hw_logit(ts_hw_starts[s][j]) : 0;
     c->done[s] = 0;
-    double f = ts_hw_objective(d, c->w[s]);
-    if (f < lowest) lowest = f, first = s;
   }
+  ts_hw_objectives(d, (const double(*)[HW_MAX_DIM])c->w, 4, f); /* in one pass */
+  for (int s = 0; s < 4; s++)
+    if (f[s] < lowest) lowest = f[s], first = s;
   c->f[first] = nelder_mead(d, c->w[first], &ROUGH);
   c->done[first] = 1;
   for (int j = 0; j < dim; j++) x[j] = c->w[first][j];

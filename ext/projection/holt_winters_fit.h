@@ -96,6 +96,18 @@ HW_PRIVATE double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out
 HW_PRIVATE int ts_hw_isa_count(void);
 HW_PRIVATE double ts_hw_objective_isa(const hw_data *d, const double *x, int isa);
 HW_PRIVATE double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa);
+/* The SSE at four points in one pass (copy isa; each the same number as
+** ts_hw_objective_isa's), and at count points, four to a pass. */
+HW_PRIVATE void ts_hw_objective4_isa(const hw_data *d, const double (*x)[HW_MAX_DIM], double *f,
+                                     int isa);
+HW_PRIVATE void ts_hw_objectives(const hw_data *d, const double (*x)[HW_MAX_DIM], int count,
+                                 double *f);
+/* The SSE of count (1 to 4) candidates of one series and seasonality,
+** each d[k] at x[k] (any trends), in one pass (copy isa). */
+HW_PRIVATE void ts_hw_objective_forms_isa(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
+                                          int count, double *f, int isa);
+HW_PRIVATE void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
+                                      int count, double *f);
 /* x into [-HW_X_BOUND, HW_X_BOUND]. */
 HW_PRIVATE double ts_hw_x_clamped(double x);
 HW_PRIVATE void ts_hw_clamp(double *x, int dim);

@@ -132,7 +132,9 @@ static void test_gradient_matches_finite_differences(void **state) {
 /* The filters' compiled copies (the baseline, and AVX2 where the
 ** processor has it) give the same SSE, J'e and J'J bit for bit, for every
 ** model form, at points inside and far out on the logit scale (where a
-** multiplicative state can leave (0, inf)). */
+** multiplicative state can leave (0, inf)); so do the pass with the final
+** states and the pass of four points at once, lane by lane, of one model
+** form or of the three trends side by side. */
 static void test_filter_copies_agree_bit_for_bit(void **state) {
   (void)state;
   static const double points[4][HW_MAX_DIM] = {
@@ -163,6 +165,52 @@ static void test_filter_copies_agree_bit_for_bit(void **state) {
         /* the dispatching entry points are one of the copies */
         double f_any = ts_hw_objective(&d, points[p]);
         assert_memory_equal(&f_any, &f0, sizeof(f0));
+        /* the chosen model's pass (states, relative errors) too */
+        hw_params par;
+        ts_hw_params_from_x(&d, points[p], &par);
+        ts_hw_model st;
+        double rel = 0, f_run = ts_hw_run(&d, &par, &st, &rel);
+        assert_memory_equal(&f_run, &f0, sizeof(f0));
+      }
+      /* four points in one pass: each lane the one-point pass's SSE, in
+      ** any lane (the points rotated through the lanes) */
+      for (int isa = 0; isa < copies; isa++) {
+        for (int r = 0; r < 4; r++) {
+          double pts[4][HW_MAX_DIM], f4[4], f5[5];
+          for (int k = 0; k < 4; k++) memcpy(pts[k], points[(k + r) % 4], sizeof(pts[k]));
+          ts_hw_objective4_isa(&d, (const double(*)[HW_MAX_DIM])pts, f4, isa);
+          for (int k = 0; k < 4; k++) {
+            double one = ts_hw_objective_isa(&d, pts[k], isa);
+            assert_memory_equal(&f4[k], &one, sizeof(one));
+          }
+          /* the three trends of one seasonality side by side, each with
+          ** its own starting states, in lanes 0-2 (and one alone) */
+          int mult = id / N_TREND;
+          hw_data trio[N_TREND];
+          const hw_data *lanes[N_TREND];
+          for (int t = 0; t < N_TREND; t++) {
+            ts_hw_data_init(&trio[t], y, n, m, 2, mult, (t + r) % N_TREND);
+            lanes[t] = &trio[t];
+          }
+          double f3[N_TREND];
+          ts_hw_objective_forms_isa(lanes, (const double(*)[HW_MAX_DIM])pts, N_TREND, f3, isa);
+          for (int t = 0; t < N_TREND; t++) {
+            double one = ts_hw_objective_isa(&trio[t], pts[t], isa);
+            assert_memory_equal(&f3[t], &one, sizeof(one));
+          }
+          ts_hw_objective_forms_isa(lanes, (const double(*)[HW_MAX_DIM])pts, 1, f3, isa);
+          double alone = ts_hw_objective_isa(&trio[0], pts[0], isa);
+          assert_memory_equal(&f3[0], &alone, sizeof(alone));
+          /* count not a multiple of four: the last pass padded */
+          double five[5][HW_MAX_DIM];
+          memcpy(five, pts, sizeof(pts));
+          memcpy(five[4], points[r], sizeof(five[4]));
+          ts_hw_objectives(&d, (const double(*)[HW_MAX_DIM])five, 5, f5);
+          for (int k = 0; k < 5; k++) {
+            double one = ts_hw_objective(&d, five[k]);
+            assert_memory_equal(&f5[k], &one, sizeof(one));
+          }
+        }
       }
     }
   }
