@@ -78,6 +78,11 @@
 ** 13. A message names a header cell as "name", or, when it is longer than
 **     60 bytes or holds a control byte, as a value is shown: 'C1' ||
 **     char(26) || 'x' (the header is the file's, as any cell).
+** 14. Wide layout: a record whose dimension cells are the header's names
+**     (a byte-order mark before the first aside) and whose period cells
+**     are all periods is the header again, an error: two exports joined
+**     into one file, whose second header would load its labels (2019,
+**     2019.01) as figures.
 */
 #include "kosis/kosis_builder.h"
 
@@ -519,6 +524,29 @@ static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char
   return rc;
 }
 
+/* Item 14: a wide record that is the header again -- its dimension cells
+** the header's names (a joined file's byte-order mark aside) and every
+** period cell a period.  Two exports joined into one file made their
+** second header a record whose labels read as figures: 2019 and 2020,
+** or 2019.01 (a month) as the number 2019.01. */
+static int refuse_repeated_header(kosis_builder *b, char **azField, int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || t->nDim == 0) return SQLITE_OK;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *z = trim(azField[b->aiDim[d]]);
+    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = trim((char *)z + 3);
+    if (strcmp(z, t->azDimName[d]) != 0) return SQLITE_OK;
+  }
+  ts_period probe;
+  for (int j = 0; j < t->nPeriod; j++) {
+    if (ts_period_parse(trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return SQLITE_OK;
+  }
+  return ts_kosis_fail(pzErr, line,
+                       "a header again (its cells are the header's names and periods, as line"
+                       " %d): two exports joined into one file? (keep one header)",
+                       b->header_line);
+}
+
 /* One data record (items 4 and 5). */
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
@@ -551,6 +579,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     if (rc != SQLITE_OK) return rc;
     t->nPeriod++;
   } else {
+    rc = refuse_repeated_header(b, azField, line, pzErr);
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       rc = add_cell(b, azField[b->iFirstPeriod + j], t->aPeriod[j].label, j, line, pzErr);
     }
