@@ -37,3 +37,55 @@ SELECT 지역, period, value FROM temp.rep_not;
 -- | 지역|period|value
 -- | 지역|2019|2019
 -- | 지역|2020|7
+
+-- Hangul written decomposed (NFD: conjoining jamo, as macOS writes file
+-- names and some of its tools text) is the same text as the composed
+-- syllables (NFC) everything else writes.  Read as bytes, 서울 in NFD
+-- was another series than 서울: WHERE 지역 = '서울' summed only the
+-- composed rows (10 of 10 + 5), a growth found no prior year, and a
+-- header 시점 in NFD was not the long layout's.  char(0x1109, 0x1165,
+-- 0x110B, 0x116E, 0x11AF) is 서울 in NFD.
+-- @check kosis_file_edges-2.1 a series written once composed, once decomposed, is one series
+SELECT writefile('build/kfe_nfd.csv', '지역,시점,데이터' || char(10) || '서울,2018,10' || char(10)
+  || char(0x1109, 0x1165, 0x110B, 0x116E, 0x11AF) || ',2019,5' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.nfd USING kosis_csv(file='build/kfe_nfd.csv');
+SELECT sum(value) AS total, count(*) AS n, hex(min(지역)) = hex('서울') AS composed
+FROM temp.nfd WHERE 지역 = '서울';
+-- @expect
+-- | written
+-- | 1
+-- | total|n|composed
+-- | 15|2|1
+-- @check kosis_file_edges-2.2 a decomposed 시점 and 데이터 are the long layout's columns
+SELECT writefile('build/kfe_nfd_header.csv', '지역,' || char(0x1109, 0x1175, 0x110C, 0x1165, 0x11B7)
+  || ',' || char(0x1103, 0x1166, 0x110B, 0x1175, 0x1110, 0x1165) || char(10) || '서울,2019,5'
+  || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.nfd_header USING kosis_csv(file='build/kfe_nfd_header.csv');
+SELECT 지역, period, value FROM temp.nfd_header;
+-- @expect
+-- | written
+-- | 1
+-- | 지역|period|value
+-- | 서울|2019|5
+-- @check kosis_file_edges-2.3 the same record twice, once decomposed, is a duplicate
+SELECT writefile('build/kfe_nfd_dup.csv', '지역,시점,데이터' || char(10) || '서울,2019,10' || char(10)
+  || char(0x1109, 0x1165, 0x110B, 0x116E, 0x11AF) || ',2019,10' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.nfd_dup USING kosis_csv(file='build/kfe_nfd_dup.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_nfd_dup.csv line 3: the same dimension values and period 2019 as line 2 (one value per period and row is supported)
+-- @check kosis_file_edges-2.4 jamo that compose no syllable stay as written (a lone consonant, an old vowel)
+SELECT writefile('build/kfe_jamo.csv', '지역,2019' || char(10) || char(0x1100) || ',1' || char(10)
+  || char(0x1100, 0x1176) || ',2' || char(10) || char(0xAC00, 0x11A8) || ',3' || char(10)
+  || char(0xAC01, 0x11A8) || ',4' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.jamo USING kosis_csv(file='build/kfe_jamo.csv');
+SELECT hex(지역) AS name, value FROM temp.jamo;
+-- @expect
+-- | written
+-- | 1
+-- | name|value
+-- | E18480|1
+-- | E18480E185B6|2
+-- | EAB081|3
+-- | EAB081E186A8|4
