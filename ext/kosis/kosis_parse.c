@@ -83,6 +83,11 @@
 **     are all periods is the header again, an error: two exports joined
 **     into one file, whose second header would load its labels (2019,
 **     2019.01) as figures.
+** 15. Wide layout: a dimension column whose header starts with a year
+**     (four digits, no fifth) and whose every cell is a figure or a
+**     no-data mark is a period column of a form the reader does not know
+**     ('2018 e)', '2018 잠정'), an error: as a dimension its figures were
+**     names of series, missing from every sum.
 */
 #include "kosis/kosis_builder.h"
 
@@ -589,6 +594,39 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
   return SQLITE_OK;
 }
 
+/* Item 15: a wide file's dimension column that is a period column in a
+** form the reader does not know ('2018 e)', '2018 잠정'): its header
+** starts with a year (four digits, no fifth) and every cell under it is
+** a figure or a no-data mark.  Loaded, its figures were names of series,
+** missing from every sum.  Runs once every record is read. */
+static int refuse_unread_period_column(kosis_builder *b, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || t->nRecord == 0) return SQLITE_OK;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *zName = t->azDimName[d];
+    int k = 0;
+    while (k < 5 && ts_is_digit(zName[k])) k++;
+    if (k != 4) continue;
+    int figures = 1;
+    for (int r = 0; r < t->nRecord && figures; r++) {
+      ts_number v;
+      ts_number_status st = ts_number_from_text(t->azDim[(sqlite3_int64)r * t->nDim + d], -1, &v);
+      figures = st == TS_NUMBER_OK || st == TS_NUMBER_NULL;
+    }
+    if (!figures) continue;
+    char *q = ts_kosis_quoted(zName);
+    int rc = q ? ts_kosis_fail(pzErr, b->header_line,
+                               "column %d header %s starts with a year and every cell under it is"
+                               " a figure, but it is not a period (expected %s): rename it to a"
+                               " period, or drop the column",
+                               b->aiDim[d] + 1, q, ts_period_forms)
+               : SQLITE_NOMEM;
+    sqlite3_free(q);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -622,7 +660,8 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
     rc = ts_csv_next(&r, pzErr);
     if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
   }
-  if (rc == SQLITE_DONE) rc = ts_kosis_check_records(&b, pzErr);
+  if (rc == SQLITE_DONE) rc = refuse_unread_period_column(&b, pzErr);
+  if (rc == SQLITE_OK) rc = ts_kosis_check_records(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aKey);

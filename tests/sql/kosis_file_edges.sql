@@ -89,3 +89,36 @@ SELECT hex(지역) AS name, value FROM temp.jamo;
 -- | E18480E185B6|2
 -- | EAB081|3
 -- | EAB081E186A8|4
+
+-- Wide layout: the period columns start at the first header that is a
+-- period, so a leading period column in a form the reader does not know
+-- ('2018 e)' estimated, '2018 잠정' preliminary, '2018.12월') became a
+-- dimension column: its figures turned into names of series, dropped from
+-- every sum, and 2019 had no prior year.  A dimension column whose header
+-- starts with a year and whose every cell is a figure is refused.
+-- @check kosis_file_edges-3.1 an estimated year before the years read
+SELECT writefile('build/kfe_lead.csv', '지역,2018 e),2019,2020' || char(10) || '서울,10,20,30' || char(10)
+  || '부산,1,-,3' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.lead USING kosis_csv(file='build/kfe_lead.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_lead.csv line 1: column 2 header '2018 e)' starts with a year and every cell under it is a figure, but it is not a period (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM'): rename it to a period, or drop the column
+-- @check kosis_file_edges-3.2 a Korean preliminary mark, the dimension not next to the periods
+SELECT writefile('build/kfe_lead2.csv', '2018 잠정,지역,2019' || char(10) || '10,서울,20' || char(10))
+  > 0 AS written;
+CREATE VIRTUAL TABLE temp.lead2 USING kosis_csv(file='build/kfe_lead2.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_lead2.csv line 1: column 1 header '2018 잠정' starts with a year and every cell under it is a figure, but it is not a period (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM'): rename it to a period, or drop the column
+-- @check kosis_file_edges-3.3 a year-named column of names, or a code column not named by a year, stays a dimension
+SELECT writefile('build/kfe_lead3.csv', '2020년 행정구역,코드,2019' || char(10) || '서울,11,20' || char(10))
+  > 0 AS written;
+CREATE VIRTUAL TABLE temp.lead3 USING kosis_csv(file='build/kfe_lead3.csv');
+SELECT "2020년 행정구역", 코드, period, value FROM temp.lead3;
+-- @expect
+-- | written
+-- | 1
+-- | 2020년 행정구역|코드|period|value
+-- | 서울|11|2019|20
