@@ -75,6 +75,9 @@
 **     cell) is an error: the Open API writes Q1 and January alike
 **     (`201901`), so reading it as a month could make one quarter of
 **     three (the portal's 시점 never writes quarters so).
+**     In the wide layout a record under Q or H with a six-digit header
+**     (`201901`, read as a month) is an error: the header is read once
+**     for every record, so the code cannot be read by each one's cycle.
 ** 13. A message names a header cell as "name", or, when it is longer than
 **     60 bytes or holds a control byte, as a value is shown: 'C1' ||
 **     char(26) || 'x' (the header is the file's, as any cell).
@@ -552,6 +555,39 @@ static int refuse_repeated_header(kosis_builder *b, char **azField, int line, ch
                        b->header_line);
 }
 
+/* Item 12, wide layout: a record whose cycle is a quarter or a half
+** under a header of six-digit codes, which the header read as months
+** (201901..201904 under `Q` loaded as January to April).  The header is
+** read once for every record, so the code is refused, not re-read. */
+static int refuse_coded_header(kosis_builder *b, char **azField, int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || b->iCycle < 0) return SQLITE_OK;
+  const char *zCycle = trim(azField[b->iCycle]);
+  int kind = cycle_kind(zCycle);
+  if (kind != TS_KIND_QUARTER && kind != TS_KIND_HALF) return SQLITE_OK;
+  for (int j = 0; j < t->nPeriod; j++) {
+    const char *z = t->aPeriod[j].label;
+    int n = 0;
+    while (ts_is_digit(z[n])) n++;
+    if (n != 6 || z[n] != 0 || t->aPeriod[j].period.kind != TS_KIND_MONTH) continue;
+    char *q = ts_kosis_quoted(z), *qc = ts_kosis_quoted(zCycle);
+    int rc = q && qc ? ts_kosis_fail(
+                           pzErr, line,
+                           "column \"%s\" says %s, a %s, but column %d header %s reads as a"
+                           " month (the Open API writes quarter 1 and January alike, 201901):"
+                           " write the header's periods as %s",
+                           b->azHeader[b->iCycle], qc, ts_period_kind_name((ts_period_kind)kind),
+                           b->iFirstPeriod + j + 1, q,
+                           kind == TS_KIND_QUARTER ? "quarters ('2019 1/4' or '2019-Q1')"
+                                                   : "halves ('2019 1/2' or '2019-H1')")
+                     : SQLITE_NOMEM;
+    sqlite3_free(q);
+    sqlite3_free(qc);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
 /* One data record (items 4 and 5). */
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
@@ -585,6 +621,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     t->nPeriod++;
   } else {
     rc = refuse_repeated_header(b, azField, line, pzErr);
+    if (rc == SQLITE_OK) rc = refuse_coded_header(b, azField, line, pzErr);
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       rc = add_cell(b, azField[b->iFirstPeriod + j], t->aPeriod[j].label, j, line, pzErr);
     }

@@ -122,3 +122,44 @@ SELECT "2020년 행정구역", 코드, period, value FROM temp.lead3;
 -- | 1
 -- | 2020년 행정구역|코드|period|value
 -- | 서울|11|2019|20
+
+-- The Open API's quarter codes in the wide layout: a long export pivoted
+-- to one column per PRD_DE keeps its PRD_SE column, and 201901..201904
+-- under `Q` loaded as the months January to April (a year of four
+-- months; a growth against last year's January).  The long layout reads
+-- them by the cycle; in the wide layout the header is read once for every
+-- record, so a `Q` or `H` record under six-digit month headers is refused.
+-- @check kosis_file_edges-4.1 quarter codes as wide headers under Q
+SELECT writefile('build/kfe_wide_q.csv', 'C1_NM,PRD_SE,201901,201902,201903,201904' || char(10)
+  || '전국,Q,1,2,3,4' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_q USING kosis_csv(file='build/kfe_wide_q.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_wide_q.csv line 2: column "PRD_SE" says 'Q', a quarter, but column 3 header '201901' reads as a month (the Open API writes quarter 1 and January alike, 201901): write the header's periods as quarters ('2019 1/4' or '2019-Q1')
+-- @check kosis_file_edges-4.2 half codes under 반기, the record not first
+SELECT writefile('build/kfe_wide_h.csv', 'C1_NM,수록주기,201901,201902' || char(10)
+  || '전국,,1,2' || char(10) || '서울,반기,3,4' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_h USING kosis_csv(file='build/kfe_wide_h.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_wide_h.csv line 3: column "수록주기" says '반기', a half, but column 3 header '201901' reads as a month (the Open API writes quarter 1 and January alike, 201901): write the header's periods as halves ('2019 1/2' or '2019-H1')
+-- @check kosis_file_edges-4.3 month codes under M, and quarters written as quarters under Q, load
+SELECT writefile('build/kfe_wide_m.csv', 'C1_NM,PRD_SE,201901,201902' || char(10) || '전국,M,1,2' || char(10))
+  > 0 AS written;
+SELECT writefile('build/kfe_wide_q2.csv', 'C1_NM,PRD_SE,2019 1/4,2019-Q2' || char(10) || '전국,Q,1,2'
+  || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_m USING kosis_csv(file='build/kfe_wide_m.csv');
+CREATE VIRTUAL TABLE temp.wide_q2 USING kosis_csv(file='build/kfe_wide_q2.csv');
+SELECT period, value FROM temp.wide_m UNION ALL SELECT period, value FROM temp.wide_q2;
+-- @expect
+-- | written
+-- | 1
+-- | written
+-- | 1
+-- | period|value
+-- | 2019-01|1
+-- | 2019-02|2
+-- | 2019-Q1|1
+-- | 2019-Q2|2
