@@ -40,7 +40,8 @@
 **     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
 **     poll function runs about every TS_KOSIS_POLL_BYTES
 **     (ts_kosis_parse_polled) so a long parse can be interrupted.
-** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM` and
+** 10. A unit column (`단위`, as KOSIS names it, `Unit` on its English
+**     pages, or `UNIT_NM` and
 **     `UNIT_NM_ENG`, as its Open API does) holds one unit per series:
 **     two records equal in every dimension but the unit columns, with
 **     different units, are an error naming both lines and units (a table

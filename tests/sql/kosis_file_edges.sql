@@ -163,3 +163,28 @@ SELECT period, value FROM temp.wide_m UNION ALL SELECT period, value FROM temp.w
 -- | 2019-02|2
 -- | 2019-Q1|1
 -- | 2019-Q2|2
+
+-- KOSIS's English pages name the unit column `Unit` (the Korean pages
+-- `단위`).  Under that name a change of unit, Thousand Won to Million
+-- Won, told one series apart as two: grouped by its other columns, as
+-- a series is, 2020 was -99.9 % on 2019 for the same level.
+-- @check kosis_file_edges-5.1 a unit change under the English name
+SELECT writefile('build/kfe_unit_en.csv', 'By region,Item,Unit,2019,2020' || char(10)
+  || 'Seoul,Sales,Thousand Won,5000000,-' || char(10) || 'Seoul,Sales,Million Won,-,5100' || char(10))
+  > 0 AS written;
+CREATE VIRTUAL TABLE temp.unit_en USING kosis_csv(file='build/kfe_unit_en.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_unit_en.csv line 3: unit 'Million Won' (column "Unit"), but line 2 has 'Thousand Won' and the same other dimension values (one series in two units would mix their scales: convert it to one unit)
+-- @check kosis_file_edges-5.2 items in different units load
+SELECT writefile('build/kfe_unit_en2.csv', 'By region,Item,UNIT,2019' || char(10)
+  || 'Seoul,Sales,Million Won,5000' || char(10) || 'Seoul,Stores,Number,12' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.unit_en2 USING kosis_csv(file='build/kfe_unit_en2.csv');
+SELECT Item, UNIT, value FROM temp.unit_en2;
+-- @expect
+-- | written
+-- | 1
+-- | Item|UNIT|value
+-- | Sales|Million Won|5000
+-- | Stores|Number|12
