@@ -24,7 +24,9 @@
 **     an error quoting the value and naming the line and column.
 **  5. A record with a different number of fields than the header is an
 **     error naming its line and both counts.  An empty file, or one with
-**     only empty lines, is an error ("line 1: the file is empty").
+**     only empty lines, is an error ("line 1: the file is empty").  A
+**     data record whose fields are all empty (spaces and tabs aside:
+**     `,,`) is skipped as an empty line is.
 **  6. A dimension column needs a name, names are unique (case-insensitive,
 **     as SQL column names are) and none may be `period`, `value`,
 **     `preliminary` or `label`, the result columns, nor (long layout) a
@@ -665,6 +667,15 @@ static int refuse_unread_period_column(kosis_builder *b, char **pzErr) {
   return SQLITE_OK;
 }
 
+/* Item 5: a record of empty fields only (`,,`, a spreadsheet's trailing
+** rows) is skipped as an empty line is: loaded, it was a series named ''
+** of NULL figures, and two of them a duplicate. */
+static int blank_record(char **azField, int nField) {
+  for (int i = 0; i < nField; i++)
+    if (*trim(azField[i]) != 0) return 0;
+  return 1;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
   return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
 }
@@ -696,7 +707,10 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
       if (rc != SQLITE_OK) break;
     }
     rc = ts_csv_next(&r, pzErr);
-    if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
+    if (rc == SQLITE_ROW && !blank_record(r.azField, r.nField))
+      rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
+    else if (rc == SQLITE_ROW)
+      rc = SQLITE_OK;
   }
   if (rc == SQLITE_DONE) rc = refuse_unread_period_column(&b, pzErr);
   if (rc == SQLITE_OK) rc = ts_kosis_check_records(&b, pzErr);

@@ -188,3 +188,28 @@ SELECT Item, UNIT, value FROM temp.unit_en2;
 -- | Item|UNIT|value
 -- | Sales|Million Won|5000
 -- | Stores|Number|12
+
+-- A record of empty fields only (`,,` -- a spreadsheet's trailing rows)
+-- is no record: it loaded as a series named '' of NULL figures (count(*)
+-- two rows too many), and two of them were a duplicate error.
+-- @check kosis_file_edges-6.1 empty records are skipped as empty lines are
+SELECT writefile('build/kfe_empty_rec.csv', 'a,2019,2020' || char(13) || char(10) || 'x,1,5'
+  || char(13) || char(10) || ',,' || char(13) || char(10) || ' , ,' || char(9) || char(13) || char(10))
+  > 0 AS written;
+CREATE VIRTUAL TABLE temp.empty_rec USING kosis_csv(file='build/kfe_empty_rec.csv');
+SELECT count(*) AS n, sum(value) AS total FROM temp.empty_rec;
+-- @expect
+-- | written
+-- | 1
+-- | n|total
+-- | 2|6
+-- @check kosis_file_edges-6.2 a record with one field filled still counts (and is still checked)
+SELECT writefile('build/kfe_empty_rec2.csv', 'a,2019,2020' || char(10) || ',,7' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.empty_rec2 USING kosis_csv(file='build/kfe_empty_rec2.csv');
+SELECT a, period, value FROM temp.empty_rec2;
+-- @expect
+-- | written
+-- | 1
+-- | a|period|value
+-- | |2019|
+-- | |2020|7
