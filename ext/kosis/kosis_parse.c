@@ -94,6 +94,8 @@
 **     no-data mark is a period column of a form the reader does not know
 **     ('2018 e)', '2018 잠정'), an error: as a dimension its figures were
 **     names of series, missing from every sum.
+** 16. ts_kosis_parse_polled's max_memory bounds what the table takes
+**     (about 40 bytes a cell): past it, an error naming the line.
 */
 #include "kosis/kosis_builder.h"
 
@@ -677,11 +679,30 @@ static int blank_record(char **azField, int nField) {
 }
 
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
-  return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
+  return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL, 0);
+}
+
+/* Item 16: what the records read so far take (cells, long periods, each
+** record's dimension pointers and line), against b->max_memory. */
+static int check_memory(kosis_builder *b, int line, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  if (b->max_memory <= 0) return SQLITE_OK;
+  sqlite3_int64 used =
+      (sqlite3_int64)t->nCell * (sqlite3_int64)sizeof(ts_kosis_cell) +
+      (t->layout == TS_KOSIS_LONG ? (sqlite3_int64)t->nPeriod : 0) *
+          (sqlite3_int64)sizeof(ts_kosis_period) +
+      (sqlite3_int64)t->nRecord *
+          ((sqlite3_int64)t->nDim * (sqlite3_int64)sizeof(char *) + (sqlite3_int64)sizeof(int));
+  if (used <= b->max_memory) return SQLITE_OK;
+  return ts_kosis_fail(pzErr, line,
+                       "the table would take more than %lld bytes of memory (%lld cells so far,"
+                       " about %d bytes each): raise the limit with the max_bytes= argument (the"
+                       " table may take 4 times as much)",
+                       b->max_memory, t->nCell, (int)sizeof(ts_kosis_cell));
 }
 
 int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char **pzErr,
-                          ts_kosis_poll xPoll, void *pPollArg) {
+                          ts_kosis_poll xPoll, void *pPollArg, sqlite3_int64 max_memory) {
   memset(out, 0, sizeof(*out));
   *pzErr = NULL;
   size_t nText = 0;
@@ -690,6 +711,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   kosis_builder b;
   memset(&b, 0, sizeof(b));
   b.t = out;
+  b.max_memory = max_memory;
   sqlite3_randomness(sizeof(b.seed), &b.seed);
   ts_csv_reader r;
   ts_csv_init(&r, out->zText, nText);
@@ -707,10 +729,12 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
       if (rc != SQLITE_OK) break;
     }
     rc = ts_csv_next(&r, pzErr);
-    if (rc == SQLITE_ROW && !blank_record(r.azField, r.nField))
+    if (rc == SQLITE_ROW && !blank_record(r.azField, r.nField)) {
       rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
-    else if (rc == SQLITE_ROW)
+      if (rc == SQLITE_OK) rc = check_memory(&b, r.record_line, pzErr);
+    } else if (rc == SQLITE_ROW) {
       rc = SQLITE_OK;
+    }
   }
   if (rc == SQLITE_DONE) rc = refuse_unread_period_column(&b, pzErr);
   if (rc == SQLITE_OK) rc = ts_kosis_check_records(&b, pzErr);

@@ -213,3 +213,31 @@ SELECT a, period, value FROM temp.empty_rec2;
 -- | a|period|value
 -- | |2019|
 -- | |2020|7
+
+-- Memory: max_bytes= bounds the file, and the snapshot takes about 40
+-- bytes a cell, so a file of empty cells (one comma each) took 38 times
+-- its size: 10 MB of them 400 MB, a 256 MiB file (the default limit)
+-- about 10 GB, decided by whoever wrote the file.  The snapshot may take
+-- at most 4 x max_bytes; the message says how to raise it.
+-- @check kosis_file_edges-7.1 a file of empty cells over its memory budget
+-- 5,000 records of 100 empty cells: 500,000 cells, 20 MB in memory from
+-- a file of 0.5 MB; max_bytes=1000000 allows 16 MiB (4 MB, raised to
+-- the 16 MiB floor).  A record takes 100 x 40 + 8 (its dimension) + 4
+-- (its line) = 4,012 bytes: 16,777,216 / 4,012 = 4,181.8, so record
+-- 4,182 (line 4,183) is the first past the budget.
+SELECT writefile('build/kfe_cells.csv', (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+  FROM n WHERE i < 100) SELECT 'a,' || group_concat(1900 + i, ',') FROM n) || char(10)
+  || (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+      SELECT group_concat('r' || i || replace(hex(zeroblob(100)), '00', ','), char(10)) FROM n)
+  || char(10)) BETWEEN 500000 AND 1000000 AS written;
+CREATE VIRTUAL TABLE temp.cells USING kosis_csv(file='build/kfe_cells.csv', max_bytes=1000000);
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_cells.csv line 4183: the table would take more than 16777216 bytes of memory (418200 cells so far, about 40 bytes each): raise the limit with the max_bytes= argument (the table may take 4 times as much)
+-- @check kosis_file_edges-7.2 the same file under a larger limit loads
+CREATE VIRTUAL TABLE temp.cells2 USING kosis_csv(file='build/kfe_cells.csv', max_bytes=10000000);
+SELECT count(*) AS n, count(value) AS figures FROM temp.cells2;
+-- @expect
+-- | n|figures
+-- | 500000|0
