@@ -17,12 +17,13 @@ typedef struct kosis_builder {
   int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
   int iCycle;         /* the cycle column (PRD_SE), or -1; read in the long layout */
   const char *const *azPeriodNames, *const *azDataNames; /* the names read */
-  unsigned char *aKey; /* per dimension: 1 when it names the series (item 12) */
-  int iFirstPeriod;    /* wide layout: first period column */
-  int *aiDim;          /* header index of each dimension column */
-  char **azHeader;     /* the header's names, trimmed */
-  int *aLine;          /* line each data record starts on */
-  sqlite3_uint64 seed; /* the hash sets' (ts_mix64 of their hashes) */
+  unsigned char *aKey;      /* per dimension: 1 when it names the series (item 12) */
+  int iFirstPeriod;         /* wide layout: first period column */
+  int *aiDim;               /* header index of each dimension column */
+  char **azHeader;          /* the header's names, trimmed */
+  int *aLine;               /* line each data record starts on */
+  sqlite3_uint64 seed;      /* the hash sets' (ts_mix64 of their hashes) */
+  sqlite3_int64 max_memory; /* bytes the table may take, or 0: no limit */
   sqlite3_int64 nRecordAlloc, nPeriodAlloc, nCellAlloc, nLineAlloc;
 } kosis_builder;
 

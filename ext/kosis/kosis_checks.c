@@ -89,9 +89,9 @@ static int check_duplicate_records(kosis_builder *b, char **pzErr) {
   return rc;
 }
 
-/* The unit columns (contract item 10): KOSIS's `단위`, the Open API's
-** `UNIT_NM` and its English twin `UNIT_NM_ENG` (its JSON exports carry
-** both), flagged in aUnit; returns how many there are.  Each is left out
+/* The unit columns (contract item 10): KOSIS's `단위` (`Unit` on its
+** English pages), the Open API's `UNIT_NM` and its English twin
+** `UNIT_NM_ENG` (its JSON exports carry both), flagged in aUnit; returns how many there are.  Each is left out
 ** of the series and each must hold one unit per series: with only
 ** UNIT_NM left out, UNIT_NM_ENG ('Thousand Won', 'Million Won') told
 ** the two scales apart as two series, and the change of unit loaded. */
@@ -101,7 +101,7 @@ static int unit_columns(const ts_kosis_table *t, unsigned char *aUnit) {
   for (int d = 0; d < t->nDim; d++) {
     const char *z = t->azDimName[d];
     aUnit[d] = strcmp(z, KOSIS_UNIT_NAME) == 0 || sqlite3_stricmp(z, "UNIT_NM") == 0 ||
-               sqlite3_stricmp(z, "UNIT_NM_ENG") == 0;
+               sqlite3_stricmp(z, "UNIT_NM_ENG") == 0 || sqlite3_stricmp(z, "Unit") == 0;
     n += aUnit[d];
   }
   return n;

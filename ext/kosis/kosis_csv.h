@@ -62,9 +62,13 @@ typedef int (*ts_kosis_poll)(void *pArg);
 ** *out is left empty; ts_kosis_clear is safe either way. */
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr);
 /* The same, calling xPoll(pPollArg) as it goes (xPoll may be NULL).  The
-** work is linear in the size of the file, duplicate checks included. */
+** work is linear in the size of the file, duplicate checks included.
+** max_memory > 0: the table's cells, periods and records may take at
+** most that many bytes (an error naming the line past it), so a file of
+** empty cells (one byte each, about 40 in memory) cannot take 40 times
+** its size. */
 int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char **pzErr,
-                          ts_kosis_poll xPoll, void *pPollArg);
+                          ts_kosis_poll xPoll, void *pPollArg, sqlite3_int64 max_memory);
 void ts_kosis_clear(ts_kosis_table *t);
 
 /* Result columns after the dimension columns, in order. */

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define KOSIS_MIN_MEMORY ((sqlite3_int64)16 << 20)
+
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
 #endif
@@ -153,7 +155,12 @@ int ts_kosis_load_file(sqlite3 *db, const char *zPath, const char *zShown, sqlit
   size_t n = 0;
   memset(t, 0, sizeof(*t));
   int rc = read_file(zPath, zShown, max_bytes, &poll, &data, &n, pzErr);
-  if (rc == SQLITE_OK) rc = ts_kosis_parse_polled(data, n, t, &zWhy, poll_interrupt, &poll);
+  /* The snapshot takes about 40 bytes a cell, and a cell may be one byte
+  ** of the file (`,`): the table may take at most 4 x max_bytes (16 MiB
+  ** at least, for small limits), so the limit bounds memory, not only
+  ** the file. */
+  sqlite3_int64 budget = 4 * max_bytes > KOSIS_MIN_MEMORY ? 4 * max_bytes : KOSIS_MIN_MEMORY;
+  if (rc == SQLITE_OK) rc = ts_kosis_parse_polled(data, n, t, &zWhy, poll_interrupt, &poll, budget);
   if (rc == SQLITE_ERROR && zWhy) {
     *pzErr = sqlite3_mprintf("kosis_csv: %s %s", zShown, zWhy);
     if (*pzErr == NULL) rc = SQLITE_NOMEM;

@@ -24,7 +24,9 @@
 **     an error quoting the value and naming the line and column.
 **  5. A record with a different number of fields than the header is an
 **     error naming its line and both counts.  An empty file, or one with
-**     only empty lines, is an error ("line 1: the file is empty").
+**     only empty lines, is an error ("line 1: the file is empty").  A
+**     data record whose fields are all empty (spaces and tabs aside:
+**     `,,`) is skipped as an empty line is.
 **  6. A dimension column needs a name, names are unique (case-insensitive,
 **     as SQL column names are) and none may be `period`, `value`,
 **     `preliminary` or `label`, the result columns, nor (long layout) a
@@ -40,7 +42,8 @@
 **     checks of items 3, 6, 8 and 10 use a hash set, and the caller's
 **     poll function runs about every TS_KOSIS_POLL_BYTES
 **     (ts_kosis_parse_polled) so a long parse can be interrupted.
-** 10. A unit column (`단위`, as KOSIS names it, or `UNIT_NM` and
+** 10. A unit column (`단위`, as KOSIS names it, `Unit` on its English
+**     pages, or `UNIT_NM` and
 **     `UNIT_NM_ENG`, as its Open API does) holds one unit per series:
 **     two records equal in every dimension but the unit columns, with
 **     different units, are an error naming both lines and units (a table
@@ -75,9 +78,24 @@
 **     cell) is an error: the Open API writes Q1 and January alike
 **     (`201901`), so reading it as a month could make one quarter of
 **     three (the portal's 시점 never writes quarters so).
+**     In the wide layout a record under Q or H with a six-digit header
+**     (`201901`, read as a month) is an error: the header is read once
+**     for every record, so the code cannot be read by each one's cycle.
 ** 13. A message names a header cell as "name", or, when it is longer than
 **     60 bytes or holds a control byte, as a value is shown: 'C1' ||
 **     char(26) || 'x' (the header is the file's, as any cell).
+** 14. Wide layout: a record whose dimension cells are the header's names
+**     (a byte-order mark before the first aside) and whose period cells
+**     are all periods is the header again, an error: two exports joined
+**     into one file, whose second header would load its labels (2019,
+**     2019.01) as figures.
+** 15. Wide layout: a dimension column whose header starts with a year
+**     (four digits, no fifth) and whose every cell is a figure or a
+**     no-data mark is a period column of a form the reader does not know
+**     ('2018 e)', '2018 잠정'), an error: as a dimension its figures were
+**     names of series, missing from every sum.
+** 16. ts_kosis_parse_polled's max_memory bounds what the table takes
+**     (about 40 bytes a cell): past it, an error naming the line.
 */
 #include "kosis/kosis_builder.h"
 
@@ -519,6 +537,62 @@ static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char
   return rc;
 }
 
+/* Item 14: a wide record that is the header again -- its dimension cells
+** the header's names (a joined file's byte-order mark aside) and every
+** period cell a period.  Two exports joined into one file made their
+** second header a record whose labels read as figures: 2019 and 2020,
+** or 2019.01 (a month) as the number 2019.01. */
+static int refuse_repeated_header(kosis_builder *b, char **azField, int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || t->nDim == 0) return SQLITE_OK;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *z = trim(azField[b->aiDim[d]]);
+    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = trim((char *)z + 3);
+    if (strcmp(z, t->azDimName[d]) != 0) return SQLITE_OK;
+  }
+  ts_period probe;
+  for (int j = 0; j < t->nPeriod; j++) {
+    if (ts_period_parse(trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return SQLITE_OK;
+  }
+  return ts_kosis_fail(pzErr, line,
+                       "a header again (its cells are the header's names and periods, as line"
+                       " %d): two exports joined into one file? (keep one header)",
+                       b->header_line);
+}
+
+/* Item 12, wide layout: a record whose cycle is a quarter or a half
+** under a header of six-digit codes, which the header read as months
+** (201901..201904 under `Q` loaded as January to April).  The header is
+** read once for every record, so the code is refused, not re-read. */
+static int refuse_coded_header(kosis_builder *b, char **azField, int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || b->iCycle < 0) return SQLITE_OK;
+  const char *zCycle = trim(azField[b->iCycle]);
+  int kind = cycle_kind(zCycle);
+  if (kind != TS_KIND_QUARTER && kind != TS_KIND_HALF) return SQLITE_OK;
+  for (int j = 0; j < t->nPeriod; j++) {
+    const char *z = t->aPeriod[j].label;
+    int n = 0;
+    while (ts_is_digit(z[n])) n++;
+    if (n != 6 || z[n] != 0 || t->aPeriod[j].period.kind != TS_KIND_MONTH) continue;
+    char *q = ts_kosis_quoted(z), *qc = ts_kosis_quoted(zCycle);
+    int rc = q && qc ? ts_kosis_fail(
+                           pzErr, line,
+                           "column \"%s\" says %s, a %s, but column %d header %s reads as a"
+                           " month (the Open API writes quarter 1 and January alike, 201901):"
+                           " write the header's periods as %s",
+                           b->azHeader[b->iCycle], qc, ts_period_kind_name((ts_period_kind)kind),
+                           b->iFirstPeriod + j + 1, q,
+                           kind == TS_KIND_QUARTER ? "quarters ('2019 1/4' or '2019-Q1')"
+                                                   : "halves ('2019 1/2' or '2019-H1')")
+                     : SQLITE_NOMEM;
+    sqlite3_free(q);
+    sqlite3_free(qc);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
 /* One data record (items 4 and 5). */
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
@@ -551,6 +625,8 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     if (rc != SQLITE_OK) return rc;
     t->nPeriod++;
   } else {
+    rc = refuse_repeated_header(b, azField, line, pzErr);
+    if (rc == SQLITE_OK) rc = refuse_coded_header(b, azField, line, pzErr);
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       rc = add_cell(b, azField[b->iFirstPeriod + j], t->aPeriod[j].label, j, line, pzErr);
     }
@@ -560,12 +636,73 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
   return SQLITE_OK;
 }
 
+/* Item 15: a wide file's dimension column that is a period column in a
+** form the reader does not know ('2018 e)', '2018 잠정'): its header
+** starts with a year (four digits, no fifth) and every cell under it is
+** a figure or a no-data mark.  Loaded, its figures were names of series,
+** missing from every sum.  Runs once every record is read. */
+static int refuse_unread_period_column(kosis_builder *b, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE || t->nRecord == 0) return SQLITE_OK;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *zName = t->azDimName[d];
+    int k = 0;
+    while (k < 5 && ts_is_digit(zName[k])) k++;
+    if (k != 4) continue;
+    int figures = 1;
+    for (int r = 0; r < t->nRecord && figures; r++) {
+      ts_number v;
+      ts_number_status st = ts_number_from_text(t->azDim[(sqlite3_int64)r * t->nDim + d], -1, &v);
+      figures = st == TS_NUMBER_OK || st == TS_NUMBER_NULL;
+    }
+    if (!figures) continue;
+    char *q = ts_kosis_quoted(zName);
+    int rc = q ? ts_kosis_fail(pzErr, b->header_line,
+                               "column %d header %s starts with a year and every cell under it is"
+                               " a figure, but it is not a period (expected %s): rename it to a"
+                               " period, or drop the column",
+                               b->aiDim[d] + 1, q, ts_period_forms)
+               : SQLITE_NOMEM;
+    sqlite3_free(q);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 5: a record of empty fields only (`,,`, a spreadsheet's trailing
+** rows) is skipped as an empty line is: loaded, it was a series named ''
+** of NULL figures, and two of them a duplicate. */
+static int blank_record(char **azField, int nField) {
+  for (int i = 0; i < nField; i++)
+    if (*trim(azField[i]) != 0) return 0;
+  return 1;
+}
+
 int ts_kosis_parse(const char *data, size_t n, ts_kosis_table *out, char **pzErr) {
-  return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL);
+  return ts_kosis_parse_polled(data, n, out, pzErr, NULL, NULL, 0);
+}
+
+/* Item 16: what the records read so far take (cells, long periods, each
+** record's dimension pointers and line), against b->max_memory. */
+static int check_memory(kosis_builder *b, int line, char **pzErr) {
+  const ts_kosis_table *t = b->t;
+  if (b->max_memory <= 0) return SQLITE_OK;
+  sqlite3_int64 used =
+      (sqlite3_int64)t->nCell * (sqlite3_int64)sizeof(ts_kosis_cell) +
+      (t->layout == TS_KOSIS_LONG ? (sqlite3_int64)t->nPeriod : 0) *
+          (sqlite3_int64)sizeof(ts_kosis_period) +
+      (sqlite3_int64)t->nRecord *
+          ((sqlite3_int64)t->nDim * (sqlite3_int64)sizeof(char *) + (sqlite3_int64)sizeof(int));
+  if (used <= b->max_memory) return SQLITE_OK;
+  return ts_kosis_fail(pzErr, line,
+                       "the table would take more than %lld bytes of memory (%lld cells so far,"
+                       " about %d bytes each): raise the limit with the max_bytes= argument (the"
+                       " table may take 4 times as much)",
+                       b->max_memory, t->nCell, (int)sizeof(ts_kosis_cell));
 }
 
 int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char **pzErr,
-                          ts_kosis_poll xPoll, void *pPollArg) {
+                          ts_kosis_poll xPoll, void *pPollArg, sqlite3_int64 max_memory) {
   memset(out, 0, sizeof(*out));
   *pzErr = NULL;
   size_t nText = 0;
@@ -574,6 +711,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   kosis_builder b;
   memset(&b, 0, sizeof(b));
   b.t = out;
+  b.max_memory = max_memory;
   sqlite3_randomness(sizeof(b.seed), &b.seed);
   ts_csv_reader r;
   ts_csv_init(&r, out->zText, nText);
@@ -591,9 +729,15 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
       if (rc != SQLITE_OK) break;
     }
     rc = ts_csv_next(&r, pzErr);
-    if (rc == SQLITE_ROW) rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
+    if (rc == SQLITE_ROW && !blank_record(r.azField, r.nField)) {
+      rc = read_record(&b, r.azField, r.nField, r.record_line, pzErr);
+      if (rc == SQLITE_OK) rc = check_memory(&b, r.record_line, pzErr);
+    } else if (rc == SQLITE_ROW) {
+      rc = SQLITE_OK;
+    }
   }
-  if (rc == SQLITE_DONE) rc = ts_kosis_check_records(&b, pzErr);
+  if (rc == SQLITE_DONE) rc = refuse_unread_period_column(&b, pzErr);
+  if (rc == SQLITE_OK) rc = ts_kosis_check_records(&b, pzErr);
   ts_csv_clear(&r);
   sqlite3_free(b.aiDim);
   sqlite3_free(b.aKey);

@@ -72,12 +72,17 @@ int ts_kosis_shadow_read(sqlite3 *db, const char *zSchema, const char *zName, ch
     rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }
+  /* Why an existing shadow table could not be read (an authorizer that
+  ** denies it): said as SQLite says it, not as a damaged table. */
+  char *zWhy = NULL;
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) zWhy = sqlite3_mprintf("%s", sqlite3_errmsg(db));
   sqlite3_str *names = sqlite3_str_new(db);
   int nDim = 0, ok = found && rc == SQLITE_OK;
   while (ok && rc == SQLITE_OK) {
     int step = sqlite3_step(stmt);
     if (step == SQLITE_DONE) break;
     if (step != SQLITE_ROW) {
+      if (step != SQLITE_NOMEM && zWhy == NULL) zWhy = sqlite3_mprintf("%s", sqlite3_errmsg(db));
       rc = step == SQLITE_NOMEM ? step : SQLITE_OK;
       ok = 0;
       break;
@@ -120,6 +125,11 @@ int ts_kosis_shadow_read(sqlite3 *db, const char *zSchema, const char *zName, ch
       }
       *pnDim = nDim;
     }
+  } else if (rc == SQLITE_OK && zWhy) {
+    *pzBroken = sqlite3_mprintf("its shadow table \"%w_" TS_KOSIS_SHADOW
+                                "\", which holds the file's path and columns, cannot be read: %s",
+                                zName, zWhy);
+    if (*pzBroken == NULL) rc = SQLITE_NOMEM;
   } else if (rc == SQLITE_OK) {
     *pzBroken = sqlite3_mprintf("its shadow table \"%w_" TS_KOSIS_SHADOW
                                 "\", which holds the"
@@ -127,6 +137,7 @@ int ts_kosis_shadow_read(sqlite3 *db, const char *zSchema, const char *zName, ch
                                 zName);
     if (*pzBroken == NULL) rc = SQLITE_NOMEM;
   }
+  sqlite3_free(zWhy);
   sqlite3_free(zNames);
   return rc;
 }

@@ -26,6 +26,12 @@
 **  6. Decoding works in chunks of TS_KOSIS_POLL_BYTES and calls the
 **     caller's poll function between them, so a long decode can be
 **     interrupted.
+**  7. Hangul written decomposed (NFD: conjoining jamo, as macOS writes)
+**     is composed to syllables (NFC), as every other tool writes it: the
+**     two are one text, and read as bytes 서울 in NFD was another series
+**     than 서울 (a WHERE on the name summed half of it; a 시점 header in
+**     NFD was no long layout).  Only Hangul is composed; jamo that make no
+**     syllable (a lone consonant, an archaic vowel) stay as written.
 */
 #include "kosis/kosis_text.h"
 
@@ -157,8 +163,64 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut, s
   return SQLITE_OK;
 }
 
+/* The code point of the 3-byte UTF-8 sequence at z[i] when it lies in
+** [lo, hi], else 0 (the text is valid UTF-8 and NUL-terminated). */
+static unsigned u3_in(const unsigned char *z, size_t n, size_t i, unsigned lo, unsigned hi) {
+  if (i + 2 >= n || (z[i] & 0xF0) != 0xE0) return 0;
+  unsigned c = (unsigned)(z[i] & 0x0F) << 12 | (unsigned)(z[i + 1] & 0x3F) << 6 | (z[i + 2] & 0x3F);
+  return c >= lo && c <= hi ? c : 0;
+}
+
+static size_t put_u3(unsigned char *z, size_t w, unsigned c) {
+  z[w] = (unsigned char)(0xE0 | c >> 12);
+  z[w + 1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+  z[w + 2] = (unsigned char)(0x80 | (c & 0x3F));
+  return w + 3;
+}
+
+/* Contract item 7: conjoining jamo to Hangul syllables, in place (the
+** Unicode algorithm of canonical composition, for Hangul only: a leading
+** consonant U+1100..U+1112 and a vowel U+1161..U+1175 make the syllable
+** U+AC00 + (L*21 + V)*28, and a trailing consonant U+11A8..U+11C2 after
+** such a syllable adds 1..27).  Returns the new length; z[len] is NUL. */
+static size_t compose_hangul(char *zText, size_t n) {
+  unsigned char *z = (unsigned char *)zText;
+  size_t i = 0, w = 0;
+  while (i < n) {
+    unsigned s = 0, l = u3_in(z, n, i, 0x1100, 0x1112), v;
+    if (l && (v = u3_in(z, n, i + 3, 0x1161, 0x1175)) != 0) {
+      s = 0xAC00 + ((l - 0x1100) * 21 + (v - 0x1161)) * 28;
+      i += 6;
+    } else if ((s = u3_in(z, n, i, 0xAC00, 0xD7A3)) != 0 && (s - 0xAC00) % 28 == 0 &&
+               u3_in(z, n, i + 3, 0x11A8, 0x11C2)) {
+      i += 3;
+    } else {
+      z[w++] = z[i++];
+      continue;
+    }
+    unsigned t = u3_in(z, n, i, 0x11A8, 0x11C2);
+    if (t) {
+      s += t - 0x11A7;
+      i += 3;
+    }
+    w = put_u3(z, w, s);
+  }
+  z[w] = 0;
+  return w;
+}
+
+static int decode_text(const char *data, size_t n, char **pzText, size_t *pnText,
+                       ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll, void *pPollArg);
+
 int ts_kosis_decode(const char *data, size_t n, char **pzText, size_t *pnText,
                     ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll, void *pPollArg) {
+  int rc = decode_text(data, n, pzText, pnText, pEnc, pzErr, xPoll, pPollArg);
+  if (rc == SQLITE_OK) *pnText = compose_hangul(*pzText, *pnText);
+  return rc;
+}
+
+static int decode_text(const char *data, size_t n, char **pzText, size_t *pnText,
+                       ts_kosis_encoding *pEnc, char **pzErr, ts_kosis_poll xPoll, void *pPollArg) {
   int rc = SQLITE_OK;
   *pzText = NULL;
   *pzErr = NULL;
