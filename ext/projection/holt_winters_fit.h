@@ -1,19 +1,22 @@
 /*
 ** projection/holt_winters_fit.h -- private to ext/projection/: the
-** Holt-Winters fit (holt_winters_fit.c: the filter, its derivatives,
-** Levenberg-Marquardt, Nelder-Mead and the cold fit) shared with the
+** Holt-Winters fit, in two files -- holt_winters_filter.c the filters
+** (one point, four points in one pass, the derivatives; per model form
+** and instruction set) and holt_winters_fit.c the searches over them
+** (Levenberg-Marquardt, Nelder-Mead, the cold fit) -- shared with the
 ** model selection and forecast (holt_winters.c, whose header comment is
-** the contract of both) and with tests/unit/test_holt_winters.c.
+** the contract of all three) and with tests/unit/test_holt_winters.c.
 */
 #ifndef TRADESTAT_HOLT_WINTERS_FIT_H
 #define TRADESTAT_HOLT_WINTERS_FIT_H
 
 #include "projection/projection.h"
 
-/* Shared by the two files and the unit test, never by the extension's
+/* Shared by the three files and the unit test, never by the extension's
 ** users: hidden from the shared object's symbols, so that calls inside
-** holt_winters_fit.c bind locally (a -fPIC build may otherwise not inline
-** or direct-call an interposable function). */
+** each file bind locally (a -fPIC build may otherwise not inline or
+** direct-call an interposable function), and calls between them go
+** direct, not through the procedure linkage table. */
 #if defined(__GNUC__)
 #define HW_PRIVATE __attribute__((visibility("hidden")))
 #else
@@ -68,11 +71,8 @@ typedef struct hw_cold {
   unsigned char done[4];
 } hw_cold;
 
-/* The four fixed starting points (alpha, gamma / (1 - alpha), beta*,
-** (phi - 0.8) / 0.18). */
-HW_PRIVATE extern const double ts_hw_starts[4][HW_MAX_DIM];
+/* ---- the filters (holt_winters_filter.c) ---- */
 
-HW_PRIVATE double ts_hw_logit(double p);
 /* Free parameters: alpha, gamma share, then beta* with a trend, phi. */
 HW_PRIVATE int ts_hw_dim(const hw_data *d);
 /* The model's parameters at x (logit scale). */
@@ -108,6 +108,15 @@ HW_PRIVATE void ts_hw_objective_forms_isa(const hw_data *const *d, const double 
                                           int count, double *f, int isa);
 HW_PRIVATE void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
                                       int count, double *f);
+
+/* ---- the searches (holt_winters_fit.c) ---- */
+
+/* The four fixed starting points (alpha, gamma / (1 - alpha), beta*,
+** (phi - 0.8) / 0.18). */
+HW_PRIVATE extern const double ts_hw_starts[4][HW_MAX_DIM];
+
+/* The logistic's inverse: a parameter in (0, 1) onto the logit scale. */
+HW_PRIVATE double ts_hw_logit(double p);
 /* x into [-HW_X_BOUND, HW_X_BOUND]. */
 HW_PRIVATE double ts_hw_x_clamped(double x);
 HW_PRIVATE void ts_hw_clamp(double *x, int dim);
@@ -117,7 +126,7 @@ HW_PRIVATE int ts_hw_lm_step(const hw_grad *G, int dim, double lambda, double *d
 /* Levenberg-Marquardt from x (item 3); returns the SSE, x the point. */
 HW_PRIVATE double ts_hw_lm(const hw_data *d, double *x, double tol, int max_iter);
 /* The cold fit's first part (the rough search from the best fixed start)
-** and the rest (holt_winters_fit.c); each returns the SSE, x the point. */
+** and the rest; each returns the SSE, x the point. */
 HW_PRIVATE double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x);
 HW_PRIVATE double ts_hw_cold_finish(const hw_data *d, hw_cold *c, double *x);
 
