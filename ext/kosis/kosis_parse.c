@@ -542,22 +542,38 @@ static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char
 ** period cell a period.  Two exports joined into one file made their
 ** second header a record whose labels read as figures: 2019 and 2020,
 ** or 2019.01 (a month) as the number 2019.01. */
+static int is_repeated_header(kosis_builder *b, char **azField);
+
 static int refuse_repeated_header(kosis_builder *b, char **azField, int line, char **pzErr) {
-  ts_kosis_table *t = b->t;
-  if (t->layout != TS_KOSIS_WIDE || t->nDim == 0) return SQLITE_OK;
-  for (int d = 0; d < t->nDim; d++) {
-    const char *z = trim(azField[b->aiDim[d]]);
-    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = trim((char *)z + 3);
-    if (strcmp(z, t->azDimName[d]) != 0) return SQLITE_OK;
-  }
-  ts_period probe;
-  for (int j = 0; j < t->nPeriod; j++) {
-    if (ts_period_parse(trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return SQLITE_OK;
-  }
+  if (b->t->layout != TS_KOSIS_WIDE || !is_repeated_header(b, azField)) return SQLITE_OK;
   return ts_kosis_fail(pzErr, line,
                        "a header again (its cells are the header's names and periods, as line"
                        " %d): two exports joined into one file? (keep one header)",
                        b->header_line);
+}
+
+/* The two signs of a header again: every period cell the header's own
+** label, as written (two periods at least: a lone figure may be 2019);
+** or every dimension cell the header's name and every period cell a
+** period (the other file's periods under the same names). */
+static int is_repeated_header(kosis_builder *b, char **azField) {
+  ts_kosis_table *t = b->t;
+  int same = t->nPeriod >= 2;
+  for (int j = 0; j < t->nPeriod && same; j++) {
+    same = strcmp(trim(azField[b->iFirstPeriod + j]), t->aPeriod[j].label) == 0;
+  }
+  if (same) return 1;
+  if (t->nDim == 0) return 0;
+  for (int d = 0; d < t->nDim; d++) {
+    const char *z = trim(azField[b->aiDim[d]]);
+    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = trim((char *)z + 3);
+    if (strcmp(z, t->azDimName[d]) != 0) return 0;
+  }
+  ts_period probe;
+  for (int j = 0; j < t->nPeriod; j++) {
+    if (ts_period_parse(trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return 0;
+  }
+  return 1;
 }
 
 /* Item 12, wide layout: a record whose cycle is a quarter or a half
@@ -591,6 +607,37 @@ static int refuse_coded_header(kosis_builder *b, char **azField, int line, char 
     return rc;
   }
   return SQLITE_OK;
+}
+
+/* Item 12, wide layout with no cycle to read a header by (no cycle
+** column, or an empty cell): six-digit headers that never pass April
+** (201901..201904) may be quarter or half codes as well as months, and
+** read as months they roll up into one quarter of three.  A header past
+** April is a month in every cycle, and settles the file. */
+static int refuse_uncycled_header(kosis_builder *b, char **azField, int line, char **pzErr) {
+  ts_kosis_table *t = b->t;
+  if (t->layout != TS_KOSIS_WIDE) return SQLITE_OK;
+  if (b->iCycle >= 0 && *trim(azField[b->iCycle]) != 0) return SQLITE_OK;
+  int first = -1;
+  for (int j = 0; j < t->nPeriod; j++) {
+    const char *z = t->aPeriod[j].label;
+    int n = 0;
+    while (ts_is_digit(z[n])) n++;
+    if (n != 6 || z[n] != 0 || t->aPeriod[j].period.kind != TS_KIND_MONTH) continue;
+    if ((z[4] - '0') * 10 + (z[5] - '0') > 4) return SQLITE_OK;
+    if (first < 0) first = j;
+  }
+  if (first < 0) return SQLITE_OK;
+  char *q = ts_kosis_quoted(t->aPeriod[first].label);
+  int rc = q ? ts_kosis_fail(pzErr, line,
+                             "column %d header %s may be a quarter or a half code as well as a"
+                             " month (the Open API writes quarter 1 and January alike, 201901),"
+                             " and no header is past April: keep the PRD_SE column (Q, H or M)"
+                             " or write the headers as months ('2019.01')",
+                             b->iFirstPeriod + first + 1, q)
+             : SQLITE_NOMEM;
+  sqlite3_free(q);
+  return rc;
 }
 
 /* One data record (items 4 and 5). */
@@ -627,6 +674,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
   } else {
     rc = refuse_repeated_header(b, azField, line, pzErr);
     if (rc == SQLITE_OK) rc = refuse_coded_header(b, azField, line, pzErr);
+    if (rc == SQLITE_OK) rc = refuse_uncycled_header(b, azField, line, pzErr);
     for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
       rc = add_cell(b, azField[b->iFirstPeriod + j], t->aPeriod[j].label, j, line, pzErr);
     }

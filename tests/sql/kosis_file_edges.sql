@@ -26,6 +26,14 @@ CREATE VIRTUAL TABLE temp.rep_month USING kosis_csv(file='build/kfe_rep_month.cs
 -- | written
 -- | 1
 -- @error kosis_csv: build/kfe_rep_month.csv line 3: a header again (its cells are the header's names and periods, as line 1): two exports joined into one file? (keep one header)
+-- @check kosis_file_edges-1.4 the second header under other names: its periods, as written, are the header's
+SELECT writefile('build/kfe_rep_names.csv', '지역,2019,2020' || char(10) || '서울,10,20' || char(10)
+  || '시도별,2019,2020' || char(10) || '부산,1,2' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.rep_names USING kosis_csv(file='build/kfe_rep_names.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_rep_names.csv line 3: a header again (its cells are the header's names and periods, as line 1): two exports joined into one file? (keep one header)
 -- @check kosis_file_edges-1.3 a region named as the column, with figures, still loads
 SELECT writefile('build/kfe_rep_not.csv', '지역,2019,2020' || char(10) || '지역,2019,7' || char(10))
   > 0 AS written;
@@ -139,7 +147,7 @@ CREATE VIRTUAL TABLE temp.wide_q USING kosis_csv(file='build/kfe_wide_q.csv');
 -- @error kosis_csv: build/kfe_wide_q.csv line 2: column "PRD_SE" says 'Q', a quarter, but column 3 header '201901' reads as a month (the Open API writes quarter 1 and January alike, 201901): write the header's periods as quarters ('2019 1/4' or '2019-Q1')
 -- @check kosis_file_edges-4.2 half codes under 반기, the record not first
 SELECT writefile('build/kfe_wide_h.csv', 'C1_NM,수록주기,201901,201902' || char(10)
-  || '전국,,1,2' || char(10) || '서울,반기,3,4' || char(10)) > 0 AS written;
+  || '전국,월,1,2' || char(10) || '서울,반기,3,4' || char(10)) > 0 AS written;
 CREATE VIRTUAL TABLE temp.wide_h USING kosis_csv(file='build/kfe_wide_h.csv');
 -- @expect
 -- | written
@@ -163,6 +171,40 @@ SELECT period, value FROM temp.wide_m UNION ALL SELECT period, value FROM temp.w
 -- | 2019-02|2
 -- | 2019-Q1|1
 -- | 2019-Q2|2
+
+-- The same codes with no cycle to read them by (no cycle column, or an
+-- empty cell): 201901..201904 are quarters 1 to 4 in a quarterly export
+-- and January to April in a monthly one.  They loaded as months, so a
+-- quarterly file rolled up into one "quarter" three times too large.
+-- A header past April can only be a month, and settles the file.
+-- @check kosis_file_edges-4.4 six-digit headers that never pass April, no cycle column
+SELECT writefile('build/kfe_wide_nc.csv', '지역,201901,201902,201903,201904' || char(10)
+  || '전국,1,2,3,4' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_nc USING kosis_csv(file='build/kfe_wide_nc.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_wide_nc.csv line 2: column 2 header '201901' may be a quarter or a half code as well as a month (the Open API writes quarter 1 and January alike, 201901), and no header is past April: keep the PRD_SE column (Q, H or M) or write the headers as months ('2019.01')
+-- @check kosis_file_edges-4.5 the same under an empty cycle cell, the record not first
+SELECT writefile('build/kfe_wide_ec.csv', 'C1_NM,PRD_SE,201901,201902' || char(10)
+  || '전국,M,1,2' || char(10) || '서울,,3,4' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_ec USING kosis_csv(file='build/kfe_wide_ec.csv');
+-- @expect
+-- | written
+-- | 1
+-- @error kosis_csv: build/kfe_wide_ec.csv line 3: column 3 header '201901' may be a quarter or a half code as well as a month (the Open API writes quarter 1 and January alike, 201901), and no header is past April: keep the PRD_SE column (Q, H or M) or write the headers as months ('2019.01')
+-- @check kosis_file_edges-4.6 a header past April makes them months, with no cycle
+SELECT writefile('build/kfe_wide_pa.csv', '지역,201903,201904,201905' || char(10)
+  || '전국,3,4,5' || char(10)) > 0 AS written;
+CREATE VIRTUAL TABLE temp.wide_pa USING kosis_csv(file='build/kfe_wide_pa.csv');
+SELECT period, value FROM temp.wide_pa;
+-- @expect
+-- | written
+-- | 1
+-- | period|value
+-- | 2019-03|3
+-- | 2019-04|4
+-- | 2019-05|5
 
 -- KOSIS's English pages name the unit column `Unit` (the Korean pages
 -- `단위`).  Under that name a change of unit, Thousand Won to Million
