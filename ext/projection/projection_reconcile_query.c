@@ -343,6 +343,7 @@ int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, 
     recon_entry *e = &r->a[i];
     ts_proj_grid g = *in[i].grid;
     g.quantiles = q;
+    g.summed_method = 1 + (int)m; /* item 4b reads the parts' method */
     g.pool = recon_pool(r, g.periods_per_year, in[i].k);
     if (g.pool && g.pool->before == NULL) g.pool = NULL;
     e->first_year = g.first_year, e->n_years = g.n_years;
