@@ -21,8 +21,14 @@
 **     before it (as yoy_growth's aggregate).  Such a row whose period
 **     does not read, or is of another kind than the figures', is ignored.
 **  3. The method must be one of run_rate, prior_share, avg_share, snaive,
-**     linear, holt_winters or auto, on every row; anything else (NULL
-**     included) is "argument 3 is not a method: 'x' (expected ...)".
+**     linear, holt_winters, theta or auto, on every row; anything else
+**     (NULL included) is "argument 3 is not a method: 'x' (expected
+**     ...)".  One method per group or window frame: rows of two methods
+**     there are an error naming both ("argument 3 differs between rows")
+**     -- the last row read used to decide, so the same rows gave one
+**     method's projection in one order and another's in another.  Each
+**     method's rows are counted (xInverse uncounts them), so a frame is
+**     judged by the rows it holds when its value is read.
 **  4. A group mixing period kinds is an error quoting the first period and
 **     the offending one.  Day periods accept only run_rate (the share of
 **     the year elapsed counts days); other methods on days are an error.
@@ -74,7 +80,9 @@ static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **ar
 /* ---- aggregate / window ---------------------------------------------- */
 
 typedef struct projection_state {
-  ts_proj_method method;
+  ts_proj_method method; /* the last row's (its own checks) */
+  /* rows held per method (contract item 3): one method may have rows */
+  sqlite3_int64 method_rows[TS_PROJ_AUTO + 1];
   ts_deque series; /* the growth family's point deque: rows summed by
                         period, removed by xInverse, sorted when read */
   /* the periods of rows with a NULL value (each counted as 0), so
@@ -144,6 +152,7 @@ static void projection_step(sqlite3_context *ctx, int argc, sqlite3_value **argv
     return;
   }
   int r = read_row(ctx, s, argv, &value, &period);
+  if (r != 2) s->method_rows[s->method]++;
   if (r == 3) {
     static const ts_number zero = {1, 0, 0.0};
     /* each kind apart: only the figures' kind is read (contract item 2) */
@@ -169,6 +178,7 @@ static void projection_inverse(sqlite3_context *ctx, int argc, sqlite3_value **a
     return;
   }
   int r = read_row(ctx, s, argv, &value, &period);
+  if (r != 2) s->method_rows[s->method]--;
   if (r == 3) {
     static const ts_number zero = {1, 0, 0.0};
     ts_deque_remove(&s->no_figure[period.kind], &period, &zero);
@@ -199,11 +209,33 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
   ts_result_double(ctx, ts_sum_double(&ytd) / ts_period_year_fraction(&last));
 }
 
+/* Contract item 3: the one method the rows held name, in *m; 1 after
+** setting the error when they name two. */
+static int group_method(sqlite3_context *ctx, const projection_state *s, ts_proj_method *m) {
+  int found = -1;
+  for (int i = TS_PROJ_RUN_RATE; i <= TS_PROJ_AUTO; i++) {
+    if (s->method_rows[i] <= 0) continue;
+    if (found >= 0) {
+      ts_result_error(ctx, FUNC,
+                      "argument 3 differs between rows: '%s' and '%s' (one method per group or"
+                      " window frame)",
+                      ts_proj_method_name((ts_proj_method)found),
+                      ts_proj_method_name((ts_proj_method)i));
+      return 1;
+    }
+    found = i;
+  }
+  *m = found >= 0 ? (ts_proj_method)found : s->method;
+  return 0;
+}
+
 static void projection_result(sqlite3_context *ctx, projection_state *s) {
+  ts_proj_method method;
   if (s == NULL) {
     sqlite3_result_null(ctx);
     return;
   }
+  if (group_method(ctx, s, &method)) return;
   ts_deque_sort(&s->series);
   const ts_point *a = ts_deque_points(&s->series);
   int n = s->series.count, latest = latest_point(a, n);
@@ -232,7 +264,7 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
   int rc = ts_proj_grid_build(kind, a, latest + 1, 0, &g);
   if (rc == SQLITE_OK) {
     ts_period_from_ordinal(kind, a[latest].ordinal, &last);
-    rc = ts_projection_estimate(&g, g.n_years - 1, last.sub, s->method, 0, &est);
+    rc = ts_projection_estimate(&g, g.n_years - 1, last.sub, method, 0, &est);
     ts_proj_grid_free(&g);
   }
   if (rc != SQLITE_OK)

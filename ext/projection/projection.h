@@ -85,6 +85,10 @@ typedef struct ts_proj_grid {
   ** with a month after April observed, or 1 + n_years when none has one
   ** (ts_proj_grid_build; projection_core.c item 1b). */
   int late_month_at;
+  /* A reconciled total's grid: 1 + the method its parts were projected
+  ** by (its backtest column, TS_RECON_COLUMN, is run_rate's whatever the
+  ** method); 0 otherwise.  Item 4b of projection_errors.c reads it. */
+  int summed_method;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a

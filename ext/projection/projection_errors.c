@@ -49,7 +49,15 @@
 **     varying by s^2 / (P - k)).  Measured on series alone: 80.1 / 77.9 /
 **     69.4 % of actual totals in those "80 %" intervals.  The first year
 **     (no prior year) and k = 1 get none here (4c).  No interval: NULL
-**     with a note.
+**     with a note.  Only for a projection that follows the prior year's
+**     shape (prior_share, avg_share, snaive, holt_winters, theta, auto's
+**     rules, a total reconciled from those): the spread says how far the
+**     rest of the year may stray from that shape, nothing about how far
+**     a run rate or a line through the year so far is off it -- on a
+**     series whose every year is the same it is 0, and run_rate's
+**     interval was [162, 162] for a total of 198 (its error the year
+**     before, the same 18 %, too few to count).  run_rate and linear get
+**     none here (run_rate may still get 4c's).
 **  4c. No earlier year, run_rate (and auto when it is run_rate alone):
 **     the rest of the year as P - k draws about the level of the k
 **     observed periods, 2 <= k < P, all > 0: ss the sum of squares of
@@ -412,6 +420,15 @@ static int spread_variance(const ts_proj_grid *g, int yi, int k, double projecti
   return 0;
 }
 
+/* Item 4b: whether slot s's projection (a reconciled total's: its
+** parts' method) carries the prior year's shape into the rest of the
+** year, so that the spread of this year's growth by period sizes its
+** error: not run_rate's nor linear's. */
+static int follows_prior_year(const ts_proj_grid *g, int s) {
+  int m = g->summed_method > 0 ? g->summed_method - 1 : s;
+  return m != TS_PROJ_RUN_RATE && m != TS_PROJ_LINEAR;
+}
+
 /* Whether the series has a complete year before year yi. */
 static int complete_year_before(const ts_proj_grid *g, int yi) {
   double total;
@@ -477,7 +494,7 @@ static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells, int y
   }
   int non_negative = ts_proj_non_negative_upto(g, ts_proj_cell_index(g, yi, k));
   int rc = slot_variance(g, cells, yi, s, &var, &df);
-  if (rc && !spread_variance(g, yi, k, out->projection, &var, &df)) {
+  if (rc && follows_prior_year(g, s) && !spread_variance(g, yi, k, out->projection, &var, &df)) {
     rc = 0;
     if (!out->interval_note) out->interval_note = NOTE_INTERVAL_SPREAD;
   }

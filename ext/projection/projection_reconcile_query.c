@@ -321,13 +321,40 @@ static int total_backtest(ts_recon *r, int i, const ts_recon_part *in, ts_proj_m
   return rc;
 }
 
+/* A declared label no series of the source carries: an error (contract
+** item 1 of projection_reconcile.c).  Such a label made no series a
+** total, and the table answered every row with its own projection, the
+** totals' too, as if reconciled.  The pre-pass reads the whole source,
+** so a WHERE never decides it; an empty source has nothing to reconcile. */
+static int labels_found(const ts_recon *r, char **pzErr) {
+  unsigned seen = 0;
+  for (int i = 0; i < r->n; i++) seen |= r->a[i].mask;
+  for (int j = 0; j < r->rs->n && r->n > 0; j++) {
+    if (seen >> j & 1) continue;
+    char *zLabel = ts_text_shown(r->rs->label[j]);
+    char *zCol = ts_name_shown(r->spec->azBy[r->rs->col[j]]);
+    *pzErr = zLabel && zCol ? sqlite3_mprintf(
+                                  "%s: reconcile=: no series of the source has the"
+                                  " total %s in \"%s\" (labels compare as the"
+                                  " column does)",
+                                  r->spec->zModule, zLabel, zCol)
+                            : NULL;
+    sqlite3_free(zLabel);
+    sqlite3_free(zCol);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
 int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, double level,
                  ts_proj_quantiles *q, char **pzErr) {
+  int rc = labels_found(r, pzErr);
+  if (rc != SQLITE_OK) return rc;
   ts_proj_cell **cells = sqlite3_malloc64(sizeof(*cells) * (sqlite3_uint64)(n ? n : 1));
   if (cells == NULL) return SQLITE_NOMEM;
   memset(cells, 0, sizeof(*cells) * (size_t)n);
   r->pzErr = pzErr;
-  int rc = rank_entries(r);
+  rc = rank_entries(r);
   for (int i = 0; i < n && i < r->n && rc == SQLITE_OK; i++) {
     if (r->a[i].mask == 0 || in[i].k == 0 || in[i].cells == NULL) continue;
     rc = total_backtest(r, i, in, m, &cells[i]);
@@ -343,6 +370,7 @@ int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, 
     recon_entry *e = &r->a[i];
     ts_proj_grid g = *in[i].grid;
     g.quantiles = q;
+    g.summed_method = 1 + (int)m; /* item 4b reads the parts' method */
     g.pool = recon_pool(r, g.periods_per_year, in[i].k);
     if (g.pool && g.pool->before == NULL) g.pool = NULL;
     e->first_year = g.first_year, e->n_years = g.n_years;

@@ -145,7 +145,7 @@ const th_case th_cases[] = {
      "SELECT * FROM o; DROP TABLE o;"},
     {"annual_projection", "reconcile", NULL,
      "CREATE VIRTUAL TABLE temp.r USING annual_projection(source=direct_trade, value=amount,"
-     " period=period, by='flow, partner', method=prior_share, reconcile='partner=World');"
+     " period=period, by='flow, partner', method=prior_share, reconcile='partner=China');"
      "SELECT * FROM r; SELECT * FROM annual_projection('direct_trade', 'amount', 'period',"
      " 'flow, partner', 'auto', 'reconcile=''partner=China''') WHERE year > 2021; DROP TABLE r;"},
     /* auto's whole-source pre-pass kept across a cursor's filters (the

@@ -198,20 +198,20 @@ WHERE year = 2022 AND (product = 'all' OR region = 'TOTAL') ORDER BY product, re
 -- | all|south|390.1176470588
 -- | all|TOTAL|594.8235294118
 -- | x|TOTAL|446.1176470588
--- product=ALL is no label of the BINARY product column: 'all' rows are then
--- parts with their own projections (north 205.7142857143, south 128 * 348 /
--- 114 = 390.7368421053) and (all, TOTAL) is reconciled over regions alone:
--- 208 + 125.7142857143 + 262.7368421053 = 596.4511278195.
+-- product=ALL is no label of the BINARY product column: no series is a
+-- product total.  The 'all' rows were then parts with their own
+-- projections (north 205.7142857143, not the 204.7058823529 of its
+-- products above, south 128 * 348 / 114 = 390.7368421053) and (all, TOTAL)
+-- was reconciled over regions alone (596.4511278195, not 594.8235294118):
+-- the product dimension asked for was not reconciled, and nothing said so.
+-- A label no series of the source has is an error
+-- (tests/sql/projection_reconcile_label.sql).
 CREATE VIRTUAL TABLE rec2_upper USING annual_projection(source=cube, value=amount, period=period,
   by='product, region', method=prior_share, through=H1, reconcile='region=Total, product=ALL');
 -- @check projection_reconcile-4.2
 SELECT product, region, round(projection, 10) AS projection FROM rec2_upper
 WHERE year = 2022 AND product = 'all' ORDER BY region;
--- @expect
--- | product|region|projection
--- | all|north|205.7142857143
--- | all|south|390.7368421053
--- | all|TOTAL|596.4511278195
+-- @error annual_projection: reconcile=: no series of the source has the total 'ALL' in "product" (labels compare as the column does)
 -- with auto too, each total's projected rest of the year is the sum of its parts'
 CREATE VIRTUAL TABLE rec_auto USING annual_projection(source=cube, value=amount, period=period,
   by='product, region', through=Q1, reconcile='region=total, product=all');

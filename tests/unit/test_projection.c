@@ -420,17 +420,19 @@ static void test_auto_learns_its_rule(void **state) {
 /* No earlier errors but a complete prior year and 2 periods of this one:
 ** the interval from the spread of this year's growth by period (item 4b).
 ** Year 0: 100 a quarter; year 1 from Q2: 110, 121 (growth ln 1.1, ln
-** 1.21).  run_rate 2 * 231 = 462; s^2 = (ln 1.21 - ln 1.1)^2 / 2 =
-** (ln 1.1)^2 / 2 on 1 degree of freedom; the half still to come is q =
-** 231 / 462 = 0.5 of the total: var = 0.25 s^2 (1/2 + 1/2), and
-** [low, high] = 462 exp(-+ t_1(0.9) sqrt(var)). */
+** 1.21).  prior_share 231 * 400 / 200 = 462; s^2 = (ln 1.21 - ln 1.1)^2
+** / 2 = (ln 1.1)^2 / 2 on 1 degree of freedom; the half still to come is
+** q = 231 / 462 = 0.5 of the total: var = 0.25 s^2 (1/2 + 1/2), and
+** [low, high] = 462 exp(-+ t_1(0.9) sqrt(var)).  run_rate (also 462)
+** and linear ignore the prior year's shape, which the spread is about:
+** none for them. */
 static void test_interval_from_spread(void **state) {
   (void)state;
   const double v[8] = {100, 100, 100, 100, 110, 121, NAN, NAN};
   test_grid t;
   ts_proj_estimate e;
   grid_init(&t, 4, 8, v);
-  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_PRIOR_SHARE, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_float_equal(e.projection, 462, 1e-9);
   assert_true(e.interval_ok);
@@ -439,8 +441,14 @@ static void test_interval_from_spread(void **state) {
   assert_float_equal(e.high, 462 * exp(half), 1e-6);
   assert_string_equal(e.interval_note,
                       "interval from the spread of this year's periods (no earlier errors)");
+  const ts_proj_method no_shape[2] = {TS_PROJ_RUN_RATE, TS_PROJ_LINEAR};
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(ts_projection_estimate(&t.g, 1, 2, no_shape[i], 80, &e), SQLITE_OK);
+    assert_true(e.ok);
+    assert_false(e.interval_ok);
+  }
   /* from Q1 (one period): no spread, no interval */
-  assert_int_equal(ts_projection_estimate(&t.g, 1, 1, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 1, TS_PROJ_PRIOR_SHARE, 80, &e), SQLITE_OK);
   assert_true(e.ok);
   assert_false(e.interval_ok);
   /* the first year has no prior year: no interval either */
@@ -452,7 +460,8 @@ static void test_interval_from_spread(void **state) {
   /* a zero among the periods: no log growth, no interval */
   const double zero[8] = {100, 0, 100, 100, 110, 121, NAN, NAN};
   grid_init(&t, 4, 8, zero);
-  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_RUN_RATE, 80, &e), SQLITE_OK);
+  assert_int_equal(ts_projection_estimate(&t.g, 1, 2, TS_PROJ_PRIOR_SHARE, 80, &e), SQLITE_OK);
+  assert_true(e.ok);
   assert_false(e.interval_ok);
 }
 
