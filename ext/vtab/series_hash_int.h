@@ -1,6 +1,6 @@
 /*
 ** vtab/series_hash_int.h -- private to ext/vtab/: the hash path's tables
-** and what its three files share.
+** and what its four files share.
 **
 **   series_hash.c          the pass, points with summing slots, the order
 **                          of the series, handing them out
@@ -8,6 +8,8 @@
 **                          the table of series, SQLite's order of keys
 **   series_hash_compact.c  compact points: a point is its row's value, in
 **                          pages of 64 periods of a series
+**   series_hash_pass.c     the pass's read of the source: the function of
+**                          the pass query inside SQLite, or rows stepped
 **
 ** The small helpers every file needs are static inline here, so the split
 ** adds no call a row beyond the one into each file's entry point.
@@ -298,6 +300,20 @@ static inline int trailing_zeros(uint64_t x) {
 ** once the cap is reached: ts_hash.over) */
 void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n);
 int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz);
+/* series_hash.c: one row of the source query into h, its columns in aCol
+** (series columns, period, value, second value or flow, preliminary);
+** GIVE_UP when the streaming path must answer. */
+verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol);
+
+/* series_hash_pass.c: the pass query of the unordered source query
+** zUnordered, prepared (the function registered when the connection has
+** none of that name), or NULL (then rows are stepped); every row read
+** into h through it, or through the unordered query stepped out:
+** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the
+** source's error. */
+sqlite3_stmt *ts_hash_prepare_pass(sqlite3 *db, const char *zUnordered, sqlite3_int64 token);
+int ts_hash_run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp);
+int ts_hash_step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp);
 
 /* series_hash_key.c: the series of the current row read whole and
 ** probed in the table (find_series below tries the expected one first),
