@@ -160,8 +160,10 @@ static int keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
 
 /* keys_probe's answer, kept by the table while the source's schema stays
 ** (series_hash_plan.h): asked again in every xFilter otherwise. */
-static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl,
+                           ts_probes **ppProbes) {
   ts_probes *p = ts_probes_fresh(db, spec);
+  if (ppProbes) *ppProbes = p;
   if (p && p->keys >= 0) {
     memcpy(aColl, p->aColl, sizeof(p->aColl));
     return p->keys;
@@ -176,7 +178,7 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
 
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
   int aColl[TS_MAX_BY];
-  return keys_comparable(db, spec, aColl);
+  return keys_comparable(db, spec, aColl, NULL);
 }
 
 static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
@@ -795,8 +797,10 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
   int mode = spec->scan;
+  /* the probes, fresh for this filter: where the pass statement is kept */
+  ts_probes *probes = NULL;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
-      !keys_comparable(db, spec, aColl)) {
+      !keys_comparable(db, spec, aColl, &probes)) {
     /* The streaming path's order (index walk or sort) is series_source.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;
@@ -804,21 +808,27 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   char *zSql = unordered_sql(sqlite3_sql(ordered));
   ts_hash *h = zSql ? sqlite3_malloc64(sizeof(ts_hash)) : NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_NOMEM, pass = 0;
+  int rc = SQLITE_NOMEM, pass = 0, nOrdered = sqlite3_bind_parameter_count(ordered);
+  unsigned gen = 0;
   if (h) {
     memset(h, 0, sizeof(*h));
     do sqlite3_randomness(sizeof(h->token), &h->token);
     while (h->token == 0);
-    stmt = ts_hash_prepare_pass(db, zSql, h->token);
+    stmt = ts_hash_pass_take(db, probes, zSql, nOrdered, &gen);
     pass = stmt != NULL;
     rc = pass ? SQLITE_OK : sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
   }
   sqlite3_free(zSql);
-  if (rc != SQLITE_OK ||
-      sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
-      ts_source_bind(stmt, spec, pd, aBound) != SQLITE_OK) {
+  /* the source's values bound as the streaming query's; the pass's token
+  ** after them */
+  if (rc != SQLITE_OK || (!pass && sqlite3_bind_parameter_count(stmt) != nOrdered) ||
+      ts_source_bind(stmt, spec, pd, aBound) != SQLITE_OK ||
+      (pass && sqlite3_bind_int64(stmt, nOrdered + 1, h->token) != SQLITE_OK)) {
     sqlite3_free(h);
-    sqlite3_finalize(stmt);
+    if (pass)
+      ts_hash_pass_give_back(probes, gen, stmt, 0);
+    else
+      sqlite3_finalize(stmt);
     COUNT(N_STREAM);
     return SQLITE_OK; /* nothing was read: the streaming path answers */
   }
@@ -844,20 +854,23 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
   if (rc == SQLITE_DONE && !give_up) release_pass_tables(h);
   sqlite3_reset(stmt);
+  /* the pass statement kept for the next filter, reset (no read held),
+  ** unless the source failed */
+  if (pass)
+    ts_hash_pass_give_back(probes, gen, stmt, rc == SQLITE_DONE);
+  else
+    sqlite3_finalize(stmt);
   if (rc != SQLITE_DONE) {
     /* The source failed (I/O, interrupt, locked): so would the stream. */
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
-    sqlite3_finalize(stmt);
     ts_hash_close(h);
     return rc;
   }
   if (give_up) {
     COUNT(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
-    sqlite3_finalize(stmt);
     ts_hash_close(h);
     return SQLITE_OK;
   }
-  sqlite3_finalize(stmt);
   COUNT(N_HASH);
   *ppHash = h;
   return SQLITE_OK;

@@ -18,6 +18,7 @@
 #define TRADESTAT_SERIES_HASH_INT_H
 
 #include "vtab/series_hash.h"
+#include "vtab/series_hash_plan.h"
 #include "core/core.h"
 
 #include <stdint.h>
@@ -150,6 +151,7 @@ struct ts_hash {
   sqlite3_int64 token;
   sqlite3_value *tokenArg; /* the pass query's register that held it */
   int stopped;
+  int finalSeen; /* tradestat_scan_row's final call ended this pass's query */
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
@@ -305,13 +307,19 @@ int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_
 ** GIVE_UP when the streaming path must answer. */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol);
 
-/* series_hash_pass.c: the pass query of the unordered source query
-** zUnordered, prepared (the function registered when the connection has
-** none of that name), or NULL (then rows are stepped); every row read
-** into h through it, or through the unordered query stepped out:
-** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the
-** source's error. */
-sqlite3_stmt *ts_hash_prepare_pass(sqlite3 *db, const char *zUnordered, sqlite3_int64 token);
+/* series_hash_pass.c: the pass statement of the unordered source query
+** zUnordered (its nOrdered values as ?1 .. ?nOrdered, the token ?nOrdered+1),
+** taken from p's keep (p NULL: none) or prepared, the function registered
+** when the connection has none of that name; NULL when it cannot be (then
+** rows are stepped).  *pGen: the keep's generation, for giving it back.
+** ts_hash_pass_give_back keeps it (reset and unbound) when keep is set and
+** the keep is of the same generation, else finalizes it.  Every row read
+** into h through the pass statement, or the unordered query stepped out:
+** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the source's
+** error. */
+sqlite3_stmt *ts_hash_pass_take(sqlite3 *db, ts_probes *p, const char *zUnordered, int nOrdered,
+                                unsigned *pGen);
+void ts_hash_pass_give_back(ts_probes *p, unsigned gen, sqlite3_stmt *stmt, int keep);
 int ts_hash_run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp);
 int ts_hash_step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp);
 

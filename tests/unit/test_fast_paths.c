@@ -328,6 +328,22 @@ static void app_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (*(int *)sqlite3_user_data(ctx))++;
 }
 
+/* An application aggregate that gives back its first argument of its
+** first row (the pass's token, when it stands in for tradestat_scan_row):
+** counts its calls. */
+static void echo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_value **pFirst = sqlite3_aggregate_context(ctx, sizeof(*pFirst));
+  (*(int *)sqlite3_user_data(ctx))++;
+  if (pFirst && *pFirst == NULL && argc > 0) *pFirst = sqlite3_value_dup(argv[0]);
+}
+static void echo_final(sqlite3_context *ctx) {
+  sqlite3_value **pFirst = sqlite3_aggregate_context(ctx, 0);
+  if (pFirst && *pFirst) {
+    sqlite3_result_value(ctx, *pFirst);
+    sqlite3_value_free(*pFirst);
+  }
+}
+
 /* The hash path's row reading (vtab/series_hash.c: keys matched by their
 ** encoding, the row before's series, the period kept with its label, the
 ** rows handed to tradestat_scan_row inside the source query, or stepped
@@ -359,17 +375,24 @@ static void test_hash_pass(void **state) {
       "CREATE VIRTUAL TABLE ds USING yoy_growth(source=d, value=v, period=period, by=k,"
       " scan=stream);";
   const char *zCols = "k, typeof(k), period, value, typeof(value), growth, preliminary";
-  for (int variant = 0; variant < 3; variant++) {
+  for (int variant = 0; variant < 4; variant++) {
     /* 0: the function registered by the pass; 1: an application's
     ** function of that name taking any arguments (the pass must notice and
-    ** give way); 2: one taking 2 (the rows are stepped out instead) */
+    ** give way); 2: one taking 2 (the rows are stepped out instead); 3: an
+    ** application's aggregate of that name that gives back the token (its
+    ** first argument): no row was read, the pass must give way */
     sqlite3 *db = NULL;
     int calls = 0;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
     assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
-    if (variant > 0)
+    int app = variant == 1 || variant == 3; /* the application's takes any arguments */
+    if (variant == 1 || variant == 2)
       assert_int_equal(sqlite3_create_function(db, "tradestat_scan_row", variant == 1 ? -1 : 2,
                                                SQLITE_UTF8, &calls, app_fn, NULL, NULL),
+                       SQLITE_OK);
+    if (variant == 3)
+      assert_int_equal(sqlite3_create_function(db, "tradestat_scan_row", -1, SQLITE_UTF8, &calls,
+                                               NULL, echo_step, echo_final),
                        SQLITE_OK);
     char *zErr = NULL;
     if (sqlite3_exec(db, zSetup, NULL, NULL, &zErr) != SQLITE_OK) fail_msg("%s", zErr);
@@ -380,8 +403,8 @@ static void test_hash_pass(void **state) {
     char *za = rows_of(db, zq);
     ts_hash_counts(aAfter);
     /* the hash path answered, or (an application's function) gave way */
-    assert_int_equal(aAfter[0] - aBefore[0], variant == 1 ? 0 : 1);
-    assert_int_equal(aAfter[3] - aBefore[3], variant == 1 ? 1 : 0);
+    assert_int_equal(aAfter[0] - aBefore[0], app ? 0 : 1);
+    assert_int_equal(aAfter[3] - aBefore[3], app ? 1 : 0);
     char *zb = rows_of(db, zr);
     assert_true(strlen(za) > 1000);
     assert_null(strstr(za, "error"));
@@ -401,8 +424,8 @@ static void test_hash_pass(void **state) {
     za = rows_of(db, "SELECT count(*) FROM pragma_function_list WHERE name = 'tradestat_scan_row'");
     assert_string_equal(za, "1:1|\n"); /* the pass's own, or the application's alone */
     sqlite3_free(za);
-    if (variant == 1) assert_true(calls > 0);
-    if (variant != 1) assert_int_equal(calls, 0);
+    if (app) assert_true(calls > 0);
+    if (!app) assert_int_equal(calls, 0);
     sqlite3_close(db);
   }
 }
