@@ -6,8 +6,8 @@
 **     with its ORDER BY cut off: the same rows, the same pushdown, read
 **     once in whatever order SQLite finds cheapest (a sequential table
 **     scan when nothing narrows it), never an index walk for the order.
-**     Its rows reach add_row as the arguments of a function of the query
-**     itself, in one sqlite3_step ("the pass inside SQLite" below), or,
+**     Its rows reach ts_hash_add_row as the arguments of a function of
+**     the query itself, in one sqlite3_step (series_hash_pass.c), or,
 **     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_source.c
 **     contract 4-5): NULL period or value skips it, the period is rolled

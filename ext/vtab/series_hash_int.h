@@ -146,7 +146,7 @@ struct ts_hash {
   uint64_t seed;    /* hash_words' start, random per pass */
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
-  /* the pass inside SQLite (prepare_pass): its token, and whether it was
+  /* the pass inside SQLite (series_hash_pass.c): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
   sqlite3_value *tokenArg; /* the pass query's register that held it */
