@@ -430,12 +430,95 @@ static void test_hash_pass(void **state) {
   }
 }
 
+/* reenter(x): x; its first call (once armed) reads the series tables h
+** and h2 from inside the query that calls it, and keeps what it read. */
+typedef struct reentry {
+  sqlite3 *db;
+  int armed;
+  char *zSelf, *zOther;
+} reentry;
+static void reenter_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  reentry *r = sqlite3_user_data(ctx);
+  if (r->armed) {
+    r->armed = 0; /* once: the inner reads call this function too */
+    r->zSelf = rows_of(r->db, "SELECT count(*), sum(value), sum(growth) FROM h");
+    r->zOther = rows_of(r->db, "SELECT count(*), sum(value), sum(growth) FROM h2");
+  }
+  sqlite3_result_value(ctx, argv[0]);
+}
+
+/* Passes inside a pass, with the pass statements kept between queries:
+** the source of h is a view whose value column calls an application
+** function, which queries h itself and h2 (another hash table over the
+** same view) while h's pass reads the view.  h read from inside its own
+** pass is refused (a table never reads itself: its kept statement is out
+** of the keep then anyway); h2's pass runs inside h's, and both answer
+** what the streaming path answers.  Three rounds, so that the kept
+** statements serve the later ones. */
+static void test_hash_pass_reentry(void **state) {
+  (void)state;
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
+  reentry r = {db, 0, NULL, NULL};
+  assert_int_equal(
+      sqlite3_create_function(db, "reenter", 1, SQLITE_UTF8, &r, reenter_fn, NULL, NULL),
+      SQLITE_OK);
+  char *zErr = NULL;
+  if (sqlite3_exec(
+          db,
+          "CREATE TABLE t(period TEXT, v INTEGER);"
+          "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 59)"
+          " INSERT INTO t SELECT printf('%04d-%02d', 2020 + i / 12, i % 12 + 1),"
+          "  i * 7 % 101 FROM n;"
+          /* no series column: a view's keys cannot be ordered on the hash path */
+          "CREATE VIEW v AS SELECT period, reenter(v) AS v FROM t;"
+          "CREATE VIRTUAL TABLE h USING yoy_growth(source=v, value=v, period=period, scan=hash);"
+          "CREATE VIRTUAL TABLE h2 USING yoy_growth(source=v, value=v, period=period, scan=hash);"
+          "CREATE VIRTUAL TABLE s USING yoy_growth(source=t, value=v, period=period, scan=stream);",
+          NULL, NULL, &zErr) != SQLITE_OK)
+    fail_msg("%s", zErr);
+  char *zWant = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM s");
+  assert_true(strlen(zWant) > 10);
+  assert_null(strstr(zWant, "error"));
+  for (int round = 0; round < 3; round++) {
+    sqlite3_int64 aBefore[4], aAfter[4];
+    r.armed = 1;
+    ts_hash_counts(aBefore);
+    char *zOuter = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM h");
+    ts_hash_counts(aAfter);
+    assert_int_equal(r.armed, 0); /* the inner queries ran */
+    assert_string_equal(zOuter, zWant);
+    assert_non_null(strstr(r.zSelf, "reads itself"));
+    assert_string_equal(r.zOther, zWant);
+    assert_int_equal(aAfter[0] - aBefore[0], 2); /* h's and h2's, by the hash path */
+    sqlite3_free(zOuter);
+    sqlite3_free(r.zSelf);
+    sqlite3_free(r.zOther);
+    r.zSelf = r.zOther = NULL;
+  }
+  /* h2 alone afterwards, its kept statement reused: the same answer */
+  char *zAlone = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM h2");
+  assert_string_equal(zAlone, zWant);
+  sqlite3_free(zAlone);
+  /* the kept statements: one pass text a table, its token bound (never
+  ** written into the text) */
+  char *zKept = rows_of(db,
+                        "SELECT count(*), sum(sql NOT LIKE "
+                        "'SELECT tradestat_scan_row(?1, %') FROM sqlite_stmt"
+                        " WHERE sql LIKE 'SELECT tradestat_scan_row(%'");
+  assert_string_equal(zKept, "1:2|1:0|\n");
+  sqlite3_free(zKept);
+  sqlite3_free(zWant);
+  sqlite3_close(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
       cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_period_all_days),
       cmocka_unit_test(test_growth_yoy_fast),    cmocka_unit_test(test_scan_label_cache),
-      cmocka_unit_test(test_hash_pass),
+      cmocka_unit_test(test_hash_pass),          cmocka_unit_test(test_hash_pass_reentry),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
