@@ -2,7 +2,9 @@
 # series and a period (tests/trust/).  `make grouptest` runs both:
 #   grouping.py    random keys under NOCASE / RTRIM / an application
 #                  collation, 1 vs 1.0 vs '1', NULLs, a view: each series
-#                  table's series and totals against GROUP BY
+#                  table's series and totals against GROUP BY; under the
+#                  application's collation also period IN (...) and ORs,
+#                  whose filters must keep one series one id and spelling
 #   duplicates.py  duplicates without grain= are errors; with grain= the
 #                  completeness of every mix of kinds and label forms
 TEST_TARGETS += grouptest

@@ -6,8 +6,8 @@
 **     with its ORDER BY cut off: the same rows, the same pushdown, read
 **     once in whatever order SQLite finds cheapest (a sequential table
 **     scan when nothing narrows it), never an index walk for the order.
-**     Its rows reach add_row as the arguments of a function of the query
-**     itself, in one sqlite3_step ("the pass inside SQLite" below), or,
+**     Its rows reach ts_hash_add_row as the arguments of a function of
+**     the query itself, in one sqlite3_step (series_hash_pass.c), or,
 **     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_source.c
 **     contract 4-5): NULL period or value skips it, the period is rolled
@@ -41,7 +41,9 @@
 **
 ** How a row finds its series (the key encoding, the table of series, the
 ** order of keys) is in series_hash_key.c, compact points in
-** series_hash_compact.c; their shared types in series_hash_int.h.
+** series_hash_compact.c, how the pass reads the source (the function of
+** the pass query, or rows stepped out) in series_hash_pass.c; their
+** shared types in series_hash_int.h.
 */
 #include "vtab/series_hash_int.h"
 
@@ -158,8 +160,10 @@ static int keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
 
 /* keys_probe's answer, kept by the table while the source's schema stays
 ** (series_hash_plan.h): asked again in every xFilter otherwise. */
-static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl,
+                           ts_probes **ppProbes) {
   ts_probes *p = ts_probes_fresh(db, spec);
+  if (ppProbes) *ppProbes = p;
   if (p && p->keys >= 0) {
     memcpy(aColl, p->aColl, sizeof(p->aColl));
     return p->keys;
@@ -174,7 +178,7 @@ static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl) 
 
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
   int aColl[TS_MAX_BY];
-  return keys_comparable(db, spec, aColl);
+  return keys_comparable(db, spec, aColl, NULL);
 }
 
 static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
@@ -542,7 +546,7 @@ static int row_flow_slot(ts_hash *h, const char *z, int n) {
 
 /* One row of the source query, its columns in aCol (series columns,
 ** period, value, second value or flow, preliminary). */
-static verdict add_row(ts_hash *h, sqlite3_value *const *aCol) {
+verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
@@ -568,123 +572,6 @@ static verdict add_row(ts_hash *h, sqlite3_value *const *aCol) {
     if (slot < 0) return GIVE_UP;
   }
   return add_value(h, aCol, aCol[iValue], (uint32_t)sid, slot);
-}
-
-/* ---- the pass inside SQLite ------------------------------------------ */
-
-/* Stepping the source query costs, per row, a call of sqlite3_step and
-** one of sqlite3_column_value per column, each taking the connection's
-** mutex: more than the rest of the row's work (the benchmark's 10 M
-** transactions: about 1,450 instructions a row, against about 560 for
-** SQLite's whole count(*), sum() scan).  So the pass hands each row to an
-** aggregate function of the query itself instead,
-**
-**   SELECT tradestat_scan_row(<token>, <columns>)
-**   FROM <the source query's FROM and WHERE>
-**
-** which reads the same values, as arguments, in one sqlite3_step.  The
-** function is registered on the connection the first time a pass needs
-** it (DIRECTONLY: no view or trigger can call it); outside a pass, or
-** with another token, it does nothing.  The pass it feeds is the calling
-** thread's (passes nest: a source that is a view over another series
-** table runs that table's whole pass before this one's first row).  Its
-** result is the pass's random token, which a function of the
-** application's of that name could not give: otherwise the rows are
-** stepped out as before. */
-#define SCAN_ROW_FN "tradestat_scan_row"
-
-static _Thread_local ts_hash *tl_pass;
-
-static void scan_row_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  ts_hash *h = tl_pass;
-  if (h == NULL || argc != h->nCol + 1 || h->stopped) return;
-  /* The token is a constant of the pass query, held in one register of
-  ** it for the whole pass: once that register has shown the token, the
-  ** same register is the pass query's own call (another statement's
-  ** registers are other memory while this one runs). */
-  if (argv[0] != h->tokenArg) {
-    if (sqlite3_value_int64(argv[0]) != h->token) return;
-    h->tokenArg = argv[0];
-  }
-  if (add_row(h, argv + 1) != GO_ON) {
-    /* stop the read: the streaming path answers (an error of this
-    ** statement only, never shown) */
-    h->stopped = 1;
-    sqlite3_result_error(ctx, SCAN_ROW_FN "(): the hash path gives way", -1);
-  }
-}
-
-static void scan_row_final(sqlite3_context *ctx) {
-  if (tl_pass) sqlite3_result_int64(ctx, tl_pass->token); /* it was this function */
-}
-
-/* "SELECT tradestat_scan_row(token, <list>) FROM <rest>"
-** from the unordered source query "SELECT <list> FROM <rest>" (its FROM
-** is the first outside quotes); NULL when it is not of that shape. */
-static char *pass_sql(const char *zSql, sqlite3_int64 token) {
-  if (sqlite3_strnicmp(zSql, "SELECT ", 7) != 0) return NULL;
-  char quote = 0;
-  for (int i = 7; zSql[i]; i++) {
-    char c = zSql[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == ' ' && sqlite3_strnicmp(zSql + i, " FROM ", 6) == 0) {
-      return sqlite3_mprintf("SELECT " SCAN_ROW_FN "(%lld, %.*s) FROM %s", token, i - 7, zSql + 7,
-                             zSql + i + 6);
-    }
-  }
-  return NULL;
-}
-
-/* The pass query prepared, the function registered when the connection
-** has none of that name; NULL when it cannot be (then rows are stepped). */
-static sqlite3_stmt *prepare_pass(sqlite3 *db, const char *zUnordered, sqlite3_int64 token) {
-  char *zSql = pass_sql(zUnordered, token);
-  sqlite3_stmt *stmt = NULL;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) != SQLITE_OK) {
-    stmt = NULL;
-    if (strstr(sqlite3_errmsg(db), "no such function") != NULL &&
-        sqlite3_create_function_v2(db, SCAN_ROW_FN, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
-                                   scan_row_step, scan_row_final, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) != SQLITE_OK)
-      stmt = NULL;
-  }
-  sqlite3_free(zSql);
-  return stmt;
-}
-
-/* Reads every row into h through the pass query: SQLITE_DONE (*pGiveUp
-** set when the hash path gives way), or the source's error. */
-static int run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp) {
-  ts_hash *outer = tl_pass;
-  tl_pass = h;
-  int rc = sqlite3_step(pass);
-  tl_pass = outer;
-  if (rc == SQLITE_ROW) {
-    if (sqlite3_column_int64(pass, 0) != h->token) *pGiveUp = 1; /* another function */
-    return SQLITE_DONE;
-  }
-  if (h->stopped) {
-    *pGiveUp = 1;
-    return SQLITE_DONE;
-  }
-  return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
-}
-
-/* The same, stepping the unordered source query. */
-static int step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp) {
-  sqlite3_value *aCol[TS_MAX_BY + 4];
-  int rc;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    for (int i = 0; i < h->nCol; i++) aCol[i] = sqlite3_column_value(stmt, i);
-    if (add_row(h, aCol) != GO_ON) {
-      *pGiveUp = 1;
-      return SQLITE_DONE;
-    }
-  }
-  return rc;
 }
 
 /* ---- after the pass ------------------------------------------------ */
@@ -910,8 +797,10 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
   int mode = spec->scan;
+  /* the probes, fresh for this filter: where the pass statement is kept */
+  ts_probes *probes = NULL;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
-      !keys_comparable(db, spec, aColl)) {
+      !keys_comparable(db, spec, aColl, &probes)) {
     /* The streaming path's order (index walk or sort) is series_source.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;
@@ -919,21 +808,27 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   char *zSql = unordered_sql(sqlite3_sql(ordered));
   ts_hash *h = zSql ? sqlite3_malloc64(sizeof(ts_hash)) : NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_NOMEM, pass = 0;
+  int rc = SQLITE_NOMEM, pass = 0, nOrdered = sqlite3_bind_parameter_count(ordered);
+  unsigned gen = 0;
   if (h) {
     memset(h, 0, sizeof(*h));
     do sqlite3_randomness(sizeof(h->token), &h->token);
     while (h->token == 0);
-    stmt = prepare_pass(db, zSql, h->token);
+    stmt = ts_hash_pass_take(db, probes, zSql, nOrdered, &gen);
     pass = stmt != NULL;
     rc = pass ? SQLITE_OK : sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
   }
   sqlite3_free(zSql);
-  if (rc != SQLITE_OK ||
-      sqlite3_bind_parameter_count(stmt) != sqlite3_bind_parameter_count(ordered) ||
-      ts_source_bind(stmt, spec, pd, aBound) != SQLITE_OK) {
+  /* the source's values bound as the streaming query's; the pass's token
+  ** after them */
+  if (rc != SQLITE_OK || (!pass && sqlite3_bind_parameter_count(stmt) != nOrdered) ||
+      ts_source_bind(stmt, spec, pd, aBound) != SQLITE_OK ||
+      (pass && sqlite3_bind_int64(stmt, nOrdered + 1, h->token) != SQLITE_OK)) {
     sqlite3_free(h);
-    sqlite3_finalize(stmt);
+    if (pass)
+      ts_hash_pass_give_back(probes, gen, stmt, 0);
+    else
+      sqlite3_finalize(stmt);
     COUNT(N_STREAM);
     return SQLITE_OK; /* nothing was read: the streaming path answers */
   }
@@ -955,24 +850,27 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;
-  rc = pass ? run_pass(h, stmt, &give_up) : step_rows(h, stmt, &give_up);
+  rc = pass ? ts_hash_run_pass(h, stmt, &give_up) : ts_hash_step_rows(h, stmt, &give_up);
   if (rc == SQLITE_DONE && !give_up) give_up = points_check(h) || order_series(h);
   if (rc == SQLITE_DONE && !give_up) release_pass_tables(h);
   sqlite3_reset(stmt);
+  /* the pass statement kept for the next filter, reset (no read held),
+  ** unless the source failed */
+  if (pass)
+    ts_hash_pass_give_back(probes, gen, stmt, rc == SQLITE_DONE);
+  else
+    sqlite3_finalize(stmt);
   if (rc != SQLITE_DONE) {
     /* The source failed (I/O, interrupt, locked): so would the stream. */
     if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
-    sqlite3_finalize(stmt);
     ts_hash_close(h);
     return rc;
   }
   if (give_up) {
     COUNT(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
-    sqlite3_finalize(stmt);
     ts_hash_close(h);
     return SQLITE_OK;
   }
-  sqlite3_finalize(stmt);
   COUNT(N_HASH);
   *ppHash = h;
   return SQLITE_OK;

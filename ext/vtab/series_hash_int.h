@@ -1,6 +1,6 @@
 /*
 ** vtab/series_hash_int.h -- private to ext/vtab/: the hash path's tables
-** and what its three files share.
+** and what its four files share.
 **
 **   series_hash.c          the pass, points with summing slots, the order
 **                          of the series, handing them out
@@ -8,6 +8,8 @@
 **                          the table of series, SQLite's order of keys
 **   series_hash_compact.c  compact points: a point is its row's value, in
 **                          pages of 64 periods of a series
+**   series_hash_pass.c     the pass's read of the source: the function of
+**                          the pass query inside SQLite, or rows stepped
 **
 ** The small helpers every file needs are static inline here, so the split
 ** adds no call a row beyond the one into each file's entry point.
@@ -16,6 +18,7 @@
 #define TRADESTAT_SERIES_HASH_INT_H
 
 #include "vtab/series_hash.h"
+#include "vtab/series_hash_plan.h"
 #include "core/core.h"
 
 #include <stdint.h>
@@ -143,11 +146,12 @@ struct ts_hash {
   uint64_t seed;    /* hash_words' start, random per pass */
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
-  /* the pass inside SQLite (prepare_pass): its token, and whether it was
+  /* the pass inside SQLite (series_hash_pass.c): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
   sqlite3_value *tokenArg; /* the pass query's register that held it */
   int stopped;
+  int finalSeen; /* tradestat_scan_row's final call ended this pass's query */
   int aColl[TS_MAX_BY];
   sqlite3_int64 mem; /* bytes held, against TS_HASH_MEMORY_CAP */
   int over;          /* the cap was reached */
@@ -298,6 +302,26 @@ static inline int trailing_zeros(uint64_t x) {
 ** once the cap is reached: ts_hash.over) */
 void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n);
 int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz);
+/* series_hash.c: one row of the source query into h, its columns in aCol
+** (series columns, period, value, second value or flow, preliminary);
+** GIVE_UP when the streaming path must answer. */
+verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol);
+
+/* series_hash_pass.c: the pass statement of the unordered source query
+** zUnordered (its nOrdered values as ?1 .. ?nOrdered, the token ?nOrdered+1),
+** taken from p's keep (p NULL: none) or prepared, the function registered
+** when the connection has none of that name; NULL when it cannot be (then
+** rows are stepped).  *pGen: the keep's generation, for giving it back.
+** ts_hash_pass_give_back keeps it (reset and unbound) when keep is set and
+** the keep is of the same generation, else finalizes it.  Every row read
+** into h through the pass statement, or the unordered query stepped out:
+** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the source's
+** error. */
+sqlite3_stmt *ts_hash_pass_take(sqlite3 *db, ts_probes *p, const char *zUnordered, int nOrdered,
+                                unsigned *pGen);
+void ts_hash_pass_give_back(ts_probes *p, unsigned gen, sqlite3_stmt *stmt, int keep);
+int ts_hash_run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp);
+int ts_hash_step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp);
 
 /* series_hash_key.c: the series of the current row read whole and
 ** probed in the table (find_series below tries the expected one first),

@@ -40,6 +40,11 @@
 /* ---- what is kept, and when it is dropped ---------------------------- */
 
 static void answers_drop(ts_probes *p) {
+  for (int i = 0; i < TS_PASS_KEPT; i++) {
+    sqlite3_finalize(p->apPass[i]); /* prepared against the schema that was */
+    p->apPass[i] = NULL;
+  }
+  p->passGen++;
   p->kind = TS_PROBE_UNKNOWN;
   p->keys = -1;
   p->rows_known = 0;
@@ -50,7 +55,10 @@ void ts_probes_clear(ts_probes *p) {
   if (p == NULL) return;
   sqlite3_free(p->zFor);
   for (int i = 0; i < TS_PROBE_SCHEMAS; i++) sqlite3_finalize(p->apCookie[i]);
+  for (int i = 0; i < TS_PASS_KEPT; i++) sqlite3_finalize(p->apPass[i]);
+  unsigned gen = p->passGen; /* moves on (answers_drop): a pass running now keeps nothing */
   memset(p, 0, sizeof(*p));
+  p->passGen = gen;
   answers_drop(p);
 }
 

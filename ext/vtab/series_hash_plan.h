@@ -19,6 +19,7 @@
 ** also the database's data version and the connection's changes (see
 ** series_hash_plan.c). */
 #define TS_PROBE_SCHEMAS 2
+#define TS_PASS_KEPT     2 /* pass statements a table keeps (two WHERE shapes) */
 typedef struct ts_probes {
   char *zFor; /* the source and columns the answers are about; NULL: none */
   sqlite3_stmt *apCookie[TS_PROBE_SCHEMAS]; /* PRAGMA "s".schema_version, kept prepared */
@@ -37,6 +38,11 @@ typedef struct ts_probes {
   int shape_known;
   char aAff[TS_MAX_BY + 1];
   int has_preliminary;
+  /* The hash path's pass statements, reset and unbound (series_hash_pass.c),
+  ** finalized with the answers; passGen moves each time they are, so a
+  ** pass that took one before gives it back to be finalized. */
+  sqlite3_stmt *apPass[TS_PASS_KEPT];
+  unsigned passGen;
 } ts_probes;
 
 /* ts_probes.kind */

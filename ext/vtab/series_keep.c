@@ -24,6 +24,10 @@
 **     whatever transaction is open then, and a kept statement is never one
 **     that is running (a scan takes it out of the keep while it reads);
 **   - the cursor's close finalizes them all.
+** The hash path's pass statement (series_hash_pass.c) is kept by the
+** same rules beside the table's probes (series_hash_plan.h): ts_hash_open
+** is handed the statement, not the keep, and the probes are what it reads
+** the schema cookie with.
 */
 #include "vtab/series_scan.h"
 #include "vtab/series_hash_plan.h"

@@ -24,6 +24,23 @@
 ** path's own tables; the encoding of three short TEXT keys takes about 70
 ** bytes with its id's entries. */
 typedef struct ts_key_ids ts_key_ids;
+
+/* The TEXT values of one key column under an application's collation
+** (one registered with sqlite3_create_collation), by class: values the
+** collation makes equal are one class, whatever their bytes.  Only SQLite
+** can call the collation, so a value finds its class by a binary search
+** over one value of each class, in the collation's order, each step a
+** comparison SQLite makes (cmp); a class is never renumbered or
+** forgotten while the table lives (an id made from it stays that
+** series'). */
+typedef struct coll_classes {
+  char *zColl;                 /* the collation compared with; NULL: none yet */
+  sqlite3_stmt *cmp;           /* SELECT ?1 = ?2 COLLATE "x", ?1 < ?2 COLLATE "x" */
+  const unsigned char **azRep; /* per class, in order: 4-byte length, bytes */
+  uint32_t *aId;               /* the class id of each */
+  int n, nAlloc;
+} coll_classes;
+
 struct ts_key_ids {
   int nBy;
   const unsigned char **azKey;  /* per id: its encoding, after its 4-byte length */
@@ -49,10 +66,25 @@ struct ts_key_ids {
   ** (temp when unqualified), kept prepared: read once a filter. */
   sqlite3_stmt *apVersion[2];
   char *azVersionSchema[2];
+  /* The collation of each key column folded by SQLite (FOLD_APP), for the
+  ** table-valued form's source of zFoldTag (the CREATE form's are its
+  ** spec's), and each such column's classes of TEXT values. */
+  char *azAppColl[TS_MAX_BY];
+  coll_classes aClasses[TS_MAX_BY];
+  uint32_t nClass; /* class ids handed out, over every column: never reused */
 };
 
 #define KEY_CHUNK ((size_t)1 << 16)
-enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
+/* ENC_CLASS: a TEXT folded by an application's collation, its class id */
+enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB, ENC_CLASS };
+
+static void classes_clear(coll_classes *c) {
+  sqlite3_finalize(c->cmp);
+  sqlite3_free(c->zColl);
+  sqlite3_free(c->azRep); /* the values themselves are in the chunks */
+  sqlite3_free(c->aId);
+  memset(c, 0, sizeof(*c));
+}
 
 void ts_key_ids_free(struct ts_key_ids *k) {
   if (k == NULL) return;
@@ -68,6 +100,10 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   for (int i = 0; i < 2; i++) {
     sqlite3_finalize(k->apVersion[i]);
     sqlite3_free(k->azVersionSchema[i]);
+  }
+  for (int i = 0; i < TS_MAX_BY; i++) {
+    sqlite3_free(k->azAppColl[i]);
+    classes_clear(&k->aClasses[i]);
   }
   sqlite3_free(k);
 }
@@ -112,22 +148,112 @@ static int enc_room(ts_key_ids *k, size_t n) {
 ** groups them as GROUP BY does) are one encoding: ASCII case (NOCASE) or
 ** trailing spaces (RTRIM) of a TEXT, and a REAL that equals an INTEGER
 ** (1.0 and 1, -0.0 and 0) under any collation. */
-enum { FOLD_NONE, FOLD_NUMBER, FOLD_NOCASE, FOLD_RTRIM };
+enum { FOLD_NONE, FOLD_NUMBER, FOLD_NOCASE, FOLD_RTRIM, FOLD_APP };
 
 static int fold_of(const ts_source_spec *spec, int i) {
   const char *z = i < spec->nBy ? spec->azByColl[i] : NULL;
-  if (z && sqlite3_stricmp(z, "NOCASE") == 0) return FOLD_NOCASE;
-  if (z && sqlite3_stricmp(z, "RTRIM") == 0) return FOLD_RTRIM;
-  return FOLD_NUMBER;
+  if (z == NULL || sqlite3_stricmp(z, "BINARY") == 0) return FOLD_NUMBER;
+  if (sqlite3_stricmp(z, "NOCASE") == 0) return FOLD_NOCASE;
+  if (sqlite3_stricmp(z, "RTRIM") == 0) return FOLD_RTRIM;
+  /* The application's (registered: series_source.c names no other): a
+  ** TEXT is folded to its class, which SQLite finds (class_of).  Before,
+  ** such a column was folded as BINARY: 'Korea' and 'KO-REA' of one
+  ** series read in two filters (period IN (...), an OR's branches) were
+  ** two ids, two spellings and two rowids, and GROUP BY series split the
+  ** series where plain GROUP BY has one group. */
+  return FOLD_APP;
+}
+
+static unsigned char *chunk_reserve(ts_key_ids *k, size_t n);
+
+/* Compares TEXT a (na bytes) with TEXT b under c's collation: *pCmp
+** negative, 0 or positive.  An SQLite error code. */
+static int classes_compare(coll_classes *c, const void *a, uint32_t na, const void *b, uint32_t nb,
+                           int *pCmp) {
+  int rc = sqlite3_bind_text(c->cmp, 1, a, (int)na, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(c->cmp, 2, b, (int)nb, SQLITE_STATIC);
+  if (rc == SQLITE_OK) rc = sqlite3_step(c->cmp);
+  if (rc == SQLITE_ROW) {
+    *pCmp = sqlite3_column_int(c->cmp, 0) ? 0 : sqlite3_column_int(c->cmp, 1) ? -1 : 1;
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_ERROR;
+  }
+  sqlite3_reset(c->cmp);
+  sqlite3_clear_bindings(c->cmp);
+  return rc;
+}
+
+/* The class id of TEXT z (n bytes) of key column i under collation
+** zColl into *pId, a new class when no value of the column's classes is
+** equal to it.  An SQLite error code (the comparison's: the collation
+** gone, an interrupt, memory). */
+static int class_of(sqlite3 *db, ts_key_ids *k, int i, const char *zColl, const void *z, uint32_t n,
+                    uint32_t *pId) {
+  coll_classes *c = &k->aClasses[i];
+  if (c->zColl == NULL || strcmp(c->zColl, zColl) != 0) {
+    classes_clear(c); /* another collation: classes of its own (ids never reused) */
+    if ((c->zColl = sqlite3_mprintf("%s", zColl)) == NULL) return SQLITE_NOMEM;
+  }
+  if (c->cmp == NULL) {
+    char *zSql =
+        sqlite3_mprintf("SELECT ?1 = ?2 COLLATE \"%w\", ?1 < ?2 COLLATE \"%w\"", zColl, zColl);
+    int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &c->cmp, NULL) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) return rc;
+  }
+  /* the collation calling back into this table while it compares */
+  if (sqlite3_stmt_busy(c->cmp)) return SQLITE_MISUSE;
+  int lo = 0, hi = c->n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2, cmp = 0;
+    uint32_t nRep;
+    memcpy(&nRep, c->azRep[mid], 4);
+    /* the same bytes are the same class without asking */
+    if (nRep != n || (n > 0 && memcmp(c->azRep[mid] + 4, z, n) != 0)) {
+      int rc = classes_compare(c, z, n, c->azRep[mid] + 4, nRep, &cmp);
+      if (rc != SQLITE_OK) return rc;
+    }
+    if (cmp == 0) {
+      *pId = c->aId[mid];
+      return SQLITE_OK;
+    }
+    if (cmp < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  if (c->n == c->nAlloc) {
+    int nNew = c->nAlloc ? 2 * c->nAlloc : 16;
+    const unsigned char **a = sqlite3_realloc64(c->azRep, sizeof(*a) * (sqlite3_uint64)nNew);
+    if (a == NULL) return SQLITE_NOMEM;
+    c->azRep = a;
+    uint32_t *aId = sqlite3_realloc64(c->aId, sizeof(*aId) * (sqlite3_uint64)nNew);
+    if (aId == NULL) return SQLITE_NOMEM;
+    c->aId = aId;
+    c->nAlloc = nNew;
+  }
+  if (k->nClass == UINT32_MAX) return SQLITE_FULL;
+  unsigned char *zRep = chunk_reserve(k, 4 + (size_t)n);
+  if (zRep == NULL) return SQLITE_NOMEM;
+  memcpy(zRep, &n, 4);
+  if (n) memcpy(zRep + 4, z, n);
+  memmove(&c->azRep[lo + 1], &c->azRep[lo], sizeof(c->azRep[0]) * (size_t)(c->n - lo));
+  memmove(&c->aId[lo + 1], &c->aId[lo], sizeof(c->aId[0]) * (size_t)(c->n - lo));
+  c->azRep[lo] = zRep;
+  c->aId[lo] = *pId = ++k->nClass;
+  c->n++;
+  return SQLITE_OK;
 }
 
 /* The key (nBy values, NULL pointers for unused slots) encoded into
 ** k->zEnc after 4 bytes left for its length: *pn the encoding's bytes
 ** (without them).  With aFold, each column folded as it says (the
-** series' identity), else as it is (the key as shown).  1: memory (a
-** TEXT or BLOB that cannot be had). */
-static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const int *aFold,
-                      uint32_t *pn) {
+** series' identity; a FOLD_APP column's TEXT by its class under
+** azColl[i], asked of db), else as it is (the key as shown).  An SQLite
+** error code: memory (a TEXT or BLOB that cannot be had), or class_of's. */
+static int key_encode(sqlite3 *db, ts_key_ids *k, sqlite3_value *const *ap, int nBy,
+                      const int *aFold, char *const *azColl, uint32_t *pn) {
   size_t p = 4;
   for (int i = 0; i < nBy; i++) {
     sqlite3_value *v = ap[i];
@@ -138,9 +264,19 @@ static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const in
     if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
       z = type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
       len = (uint32_t)sqlite3_value_bytes(v);
-      if (z == NULL && len > 0) return 1;
+      if (z == NULL && len > 0) return SQLITE_NOMEM;
     }
-    if (enc_room(k, p + 9 + len)) return 1;
+    if (type == SQLITE_TEXT && fold == FOLD_APP && azColl[i] != NULL) {
+      uint32_t id;
+      int rc = class_of(db, k, i, azColl[i], z, len, &id);
+      if (rc != SQLITE_OK) return rc;
+      if (enc_room(k, p + 5)) return SQLITE_NOMEM;
+      k->zEnc[p] = ENC_CLASS;
+      memcpy(k->zEnc + p + 1, &id, 4);
+      p += 5;
+      continue;
+    }
+    if (enc_room(k, p + 9 + len)) return SQLITE_NOMEM;
     unsigned char *d = k->zEnc + p;
     if (type == SQLITE_FLOAT && fold != FOLD_NONE) {
       double x = sqlite3_value_double(v);
@@ -181,9 +317,8 @@ static int key_encode(ts_key_ids *k, sqlite3_value *const *ap, int nBy, const in
   return 0;
 }
 
-/* The current encoding (4-byte length and bytes) copied into the chunks;
-** NULL: memory. */
-static const unsigned char *key_keep(ts_key_ids *k, size_t n) {
+/* Room for n bytes in the chunks, which never move; NULL: memory. */
+static unsigned char *chunk_reserve(ts_key_ids *k, size_t n) {
   if (k->nChunk == 0 || k->used + n > k->size) {
     if (k->nChunk == k->nChunkAlloc) {
       int nNew = k->nChunkAlloc ? 2 * k->nChunkAlloc : 16;
@@ -199,8 +334,15 @@ static const unsigned char *key_keep(ts_key_ids *k, size_t n) {
     k->used = 0, k->size = sz;
   }
   unsigned char *out = k->apChunk[k->nChunk - 1] + k->used;
-  memcpy(out, k->zEnc, n);
   k->used += n;
+  return out;
+}
+
+/* The current encoding (4-byte length and bytes) copied into the chunks;
+** NULL: memory. */
+static const unsigned char *key_keep(ts_key_ids *k, size_t n) {
+  unsigned char *out = chunk_reserve(k, n);
+  if (out) memcpy(out, k->zEnc, n);
   return out;
 }
 
@@ -321,7 +463,9 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
       int rc = ts_source_collations(vtab->db, &tmp);
       for (int i = 0; i < TS_MAX_BY; i++) {
         k->aFold[i] = fold_of(&tmp, i);
-        sqlite3_free(tmp.azByColl[i]);
+        sqlite3_free(k->azAppColl[i]); /* the collation a FOLD_APP column's classes use */
+        k->azAppColl[i] = k->aFold[i] == FOLD_APP ? tmp.azByColl[i] : NULL;
+        if (k->aFold[i] != FOLD_APP) sqlite3_free(tmp.azByColl[i]);
       }
       sqlite3_free(k->zFoldTag);
       k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
@@ -331,7 +475,9 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
   }
   uint32_t n;
-  if (key_encode(k, ap, nBy, k->aFold, &n)) return SQLITE_NOMEM;
+  int rc = key_encode(vtab->db, k, ap, nBy, k->aFold,
+                      vtab->table_valued ? k->azAppColl : cur->spec->azByColl, &n);
+  if (rc != SQLITE_OK) return rc;
   sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
   if (zTag) {
     size_t nTag = strlen(zTag) + 1;
@@ -349,7 +495,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
       *pId = id;
       /* shown as first seen: this read may have another spelling */
       uint32_t nShow;
-      if (key_encode(k, ap, nBy, NULL, &nShow)) return SQLITE_NOMEM;
+      if ((rc = key_encode(vtab->db, k, ap, nBy, NULL, NULL, &nShow)) != SQLITE_OK) return rc;
       const unsigned char *zShow = k->azShow[id - 1];
       if (k->aShowGen[id - 1] != k->gen) { /* shown as seen now from here on */
         if ((zShow = key_keep(k, 4 + (size_t)nShow)) == NULL) return SQLITE_NOMEM;
@@ -385,7 +531,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   const unsigned char *z = key_keep(k, 4 + (size_t)n);
   if (z == NULL) return SQLITE_NOMEM;
   uint32_t nShow;
-  if (key_encode(k, ap, nBy, NULL, &nShow)) return SQLITE_NOMEM;
+  if ((rc = key_encode(vtab->db, k, ap, nBy, NULL, NULL, &nShow)) != SQLITE_OK) return rc;
   const unsigned char *zShow = key_keep(k, 4 + (size_t)nShow);
   if (zShow == NULL) return SQLITE_NOMEM;
   k->azKey[k->n] = z;

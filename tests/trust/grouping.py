@@ -12,7 +12,10 @@ registers, INTEGER 1 / REAL 1.0, NULL keys -- in tables and in a view:
      holds, with the same type and bytes;
   3. each series' totals (and row count) equal those of the group whose
      rows compare equal to that key, found with the column's own
-     collation (WHERE +col IS ?).
+     collation (WHERE +col IS ?);
+  4. under the application's collation, a series stays one series with
+     one spelling and one rowid a row across the filters of period IN
+     (...) and of ORs (check_filters_fold).
 
     /usr/bin/python3 tests/trust/grouping.py [build/tradestat] [--seeds N]
 
@@ -277,6 +280,53 @@ def check_total_label():
     db.close()
 
 
+def check_filters_fold(db, seed):
+    """Under period IN (...) and ORs SQLite filters a series table once per
+    value or branch, and each filter reads other rows: a series whose
+    spellings only the application's collation makes equal ('Korea',
+    'KO-REA') must still be one series, shown with one spelling, with one
+    rowid per row, in every filter of the statement.  Compared with plain
+    GROUP BY on the same rows: the table-valued form's series (GROUP BY
+    series compares the spelling shown, under BINARY), the CREATE form's
+    rows (an OR's branches are merged by rowid: a row found by two
+    branches is one row) and its spellings."""
+    rng = random.Random(1000 + seed)
+    db.execute("CREATE TABLE temp.fx(k TEXT COLLATE FOLD, period TEXT, v INTEGER)")
+    rows = []
+    for g in TEXT_GROUPS["FOLD"]:
+        for period in months(2021, 2023):
+            if rng.random() < 0.1:
+                continue
+            rows.append((rng.choice(g), period, rng.randint(-50, 1000)))
+    rng.shuffle(rows)
+    db.executemany("INSERT INTO temp.fx VALUES (?, ?, ?)", rows)
+    db.execute("CREATE VIRTUAL TABLE temp.fy USING yoy_growth(source=fx, value=v, period=period, by=k)")
+    picked = sorted(rng.sample(months(2021, 2023), 6))
+    inlist = ", ".join("'%s'" % p for p in picked)
+    ors = " OR ".join("period = '%s'" % p for p in picked)
+    key = rng.choice(rng.choice(TEXT_GROUPS["FOLD"]))
+    for where in ("period IN (%s)" % inlist, ors, "(%s) OR k = '%s'" % (ors, key)):
+        plain = db.execute("SELECT count(*), sum(v) FROM fx WHERE %s GROUP BY k ORDER BY 2, 1"
+                           % where).fetchall()
+        what = "yoy_growth('fx', ...) WHERE %s" % where
+        if "k =" not in where:  # the table-valued form's series is not k
+            got = db.execute("SELECT count(*), sum(value) FROM yoy_growth('fx', 'v', 'period', 'k') "
+                             "WHERE %s GROUP BY series ORDER BY 2, 1" % where).fetchall()
+            if got != plain:
+                fail("%s GROUP BY series: %r, plain GROUP BY k: %r" % (what, got, plain))
+        what = "yoy_growth CREATE form WHERE %s" % where
+        got = db.execute("SELECT count(*), sum(value) FROM fy WHERE %s GROUP BY k ORDER BY 2, 1"
+                         % where).fetchall()
+        if got != plain:
+            fail("%s GROUP BY k: %r, plain GROUP BY k: %r" % (what, got, plain))
+        spellings = db.execute("SELECT count(DISTINCT k COLLATE BINARY), count(DISTINCT k), "
+                               "count(DISTINCT rowid), count(*) FROM fy WHERE %s" % where).fetchone()
+        if spellings[0] != spellings[1] or spellings[2] != spellings[3]:
+            fail("%s: %d spellings of %d series, %d rowids for %d rows" % ((what,) + tuple(spellings)))
+    db.execute("DROP TABLE temp.fy")
+    db.execute("DROP TABLE temp.fx")
+
+
 def check_missing_collation():
     """A database reopened without the application's collation: the
     virtual table still connects, and a query says which collation is
@@ -311,6 +361,7 @@ def main():
             db.execute("CREATE TEMP VIEW %s_x AS SELECT * FROM %s WHERE flow = 'export'" % (table, table))
             check_source(db, table, by, seed)
             checked += 1
+        check_filters_fold(db, seed)
         db.close()
     check_total_label()
     check_missing_collation()

@@ -328,6 +328,22 @@ static void app_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (*(int *)sqlite3_user_data(ctx))++;
 }
 
+/* An application aggregate that gives back its first argument of its
+** first row (the pass's token, when it stands in for tradestat_scan_row):
+** counts its calls. */
+static void echo_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_value **pFirst = sqlite3_aggregate_context(ctx, sizeof(*pFirst));
+  (*(int *)sqlite3_user_data(ctx))++;
+  if (pFirst && *pFirst == NULL && argc > 0) *pFirst = sqlite3_value_dup(argv[0]);
+}
+static void echo_final(sqlite3_context *ctx) {
+  sqlite3_value **pFirst = sqlite3_aggregate_context(ctx, 0);
+  if (pFirst && *pFirst) {
+    sqlite3_result_value(ctx, *pFirst);
+    sqlite3_value_free(*pFirst);
+  }
+}
+
 /* The hash path's row reading (vtab/series_hash.c: keys matched by their
 ** encoding, the row before's series, the period kept with its label, the
 ** rows handed to tradestat_scan_row inside the source query, or stepped
@@ -359,17 +375,24 @@ static void test_hash_pass(void **state) {
       "CREATE VIRTUAL TABLE ds USING yoy_growth(source=d, value=v, period=period, by=k,"
       " scan=stream);";
   const char *zCols = "k, typeof(k), period, value, typeof(value), growth, preliminary";
-  for (int variant = 0; variant < 3; variant++) {
+  for (int variant = 0; variant < 4; variant++) {
     /* 0: the function registered by the pass; 1: an application's
     ** function of that name taking any arguments (the pass must notice and
-    ** give way); 2: one taking 2 (the rows are stepped out instead) */
+    ** give way); 2: one taking 2 (the rows are stepped out instead); 3: an
+    ** application's aggregate of that name that gives back the token (its
+    ** first argument): no row was read, the pass must give way */
     sqlite3 *db = NULL;
     int calls = 0;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
     assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
-    if (variant > 0)
+    int app = variant == 1 || variant == 3; /* the application's takes any arguments */
+    if (variant == 1 || variant == 2)
       assert_int_equal(sqlite3_create_function(db, "tradestat_scan_row", variant == 1 ? -1 : 2,
                                                SQLITE_UTF8, &calls, app_fn, NULL, NULL),
+                       SQLITE_OK);
+    if (variant == 3)
+      assert_int_equal(sqlite3_create_function(db, "tradestat_scan_row", -1, SQLITE_UTF8, &calls,
+                                               NULL, echo_step, echo_final),
                        SQLITE_OK);
     char *zErr = NULL;
     if (sqlite3_exec(db, zSetup, NULL, NULL, &zErr) != SQLITE_OK) fail_msg("%s", zErr);
@@ -380,8 +403,8 @@ static void test_hash_pass(void **state) {
     char *za = rows_of(db, zq);
     ts_hash_counts(aAfter);
     /* the hash path answered, or (an application's function) gave way */
-    assert_int_equal(aAfter[0] - aBefore[0], variant == 1 ? 0 : 1);
-    assert_int_equal(aAfter[3] - aBefore[3], variant == 1 ? 1 : 0);
+    assert_int_equal(aAfter[0] - aBefore[0], app ? 0 : 1);
+    assert_int_equal(aAfter[3] - aBefore[3], app ? 1 : 0);
     char *zb = rows_of(db, zr);
     assert_true(strlen(za) > 1000);
     assert_null(strstr(za, "error"));
@@ -401,10 +424,93 @@ static void test_hash_pass(void **state) {
     za = rows_of(db, "SELECT count(*) FROM pragma_function_list WHERE name = 'tradestat_scan_row'");
     assert_string_equal(za, "1:1|\n"); /* the pass's own, or the application's alone */
     sqlite3_free(za);
-    if (variant == 1) assert_true(calls > 0);
-    if (variant != 1) assert_int_equal(calls, 0);
+    if (app) assert_true(calls > 0);
+    if (!app) assert_int_equal(calls, 0);
     sqlite3_close(db);
   }
+}
+
+/* reenter(x): x; its first call (once armed) reads the series tables h
+** and h2 from inside the query that calls it, and keeps what it read. */
+typedef struct reentry {
+  sqlite3 *db;
+  int armed;
+  char *zSelf, *zOther;
+} reentry;
+static void reenter_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  reentry *r = sqlite3_user_data(ctx);
+  if (r->armed) {
+    r->armed = 0; /* once: the inner reads call this function too */
+    r->zSelf = rows_of(r->db, "SELECT count(*), sum(value), sum(growth) FROM h");
+    r->zOther = rows_of(r->db, "SELECT count(*), sum(value), sum(growth) FROM h2");
+  }
+  sqlite3_result_value(ctx, argv[0]);
+}
+
+/* Passes inside a pass, with the pass statements kept between queries:
+** the source of h is a view whose value column calls an application
+** function, which queries h itself and h2 (another hash table over the
+** same view) while h's pass reads the view.  h read from inside its own
+** pass is refused (a table never reads itself: its kept statement is out
+** of the keep then anyway); h2's pass runs inside h's, and both answer
+** what the streaming path answers.  Three rounds, so that the kept
+** statements serve the later ones. */
+static void test_hash_pass_reentry(void **state) {
+  (void)state;
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+  assert_int_equal(sqlite3_tradestat_init(db, NULL, NULL), SQLITE_OK);
+  reentry r = {db, 0, NULL, NULL};
+  assert_int_equal(
+      sqlite3_create_function(db, "reenter", 1, SQLITE_UTF8, &r, reenter_fn, NULL, NULL),
+      SQLITE_OK);
+  char *zErr = NULL;
+  if (sqlite3_exec(
+          db,
+          "CREATE TABLE t(period TEXT, v INTEGER);"
+          "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 59)"
+          " INSERT INTO t SELECT printf('%04d-%02d', 2020 + i / 12, i % 12 + 1),"
+          "  i * 7 % 101 FROM n;"
+          /* no series column: a view's keys cannot be ordered on the hash path */
+          "CREATE VIEW v AS SELECT period, reenter(v) AS v FROM t;"
+          "CREATE VIRTUAL TABLE h USING yoy_growth(source=v, value=v, period=period, scan=hash);"
+          "CREATE VIRTUAL TABLE h2 USING yoy_growth(source=v, value=v, period=period, scan=hash);"
+          "CREATE VIRTUAL TABLE s USING yoy_growth(source=t, value=v, period=period, scan=stream);",
+          NULL, NULL, &zErr) != SQLITE_OK)
+    fail_msg("%s", zErr);
+  char *zWant = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM s");
+  assert_true(strlen(zWant) > 10);
+  assert_null(strstr(zWant, "error"));
+  for (int round = 0; round < 3; round++) {
+    sqlite3_int64 aBefore[4], aAfter[4];
+    r.armed = 1;
+    ts_hash_counts(aBefore);
+    char *zOuter = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM h");
+    ts_hash_counts(aAfter);
+    assert_int_equal(r.armed, 0); /* the inner queries ran */
+    assert_string_equal(zOuter, zWant);
+    assert_non_null(strstr(r.zSelf, "reads itself"));
+    assert_string_equal(r.zOther, zWant);
+    assert_int_equal(aAfter[0] - aBefore[0], 2); /* h's and h2's, by the hash path */
+    sqlite3_free(zOuter);
+    sqlite3_free(r.zSelf);
+    sqlite3_free(r.zOther);
+    r.zSelf = r.zOther = NULL;
+  }
+  /* h2 alone afterwards, its kept statement reused: the same answer */
+  char *zAlone = rows_of(db, "SELECT count(*), sum(value), sum(growth) FROM h2");
+  assert_string_equal(zAlone, zWant);
+  sqlite3_free(zAlone);
+  /* the kept statements: one pass text a table, its token bound (never
+  ** written into the text) */
+  char *zKept = rows_of(db,
+                        "SELECT count(*), sum(sql NOT LIKE "
+                        "'SELECT tradestat_scan_row(?1, %') FROM sqlite_stmt"
+                        " WHERE sql LIKE 'SELECT tradestat_scan_row(%'");
+  assert_string_equal(zKept, "1:2|1:0|\n");
+  sqlite3_free(zKept);
+  sqlite3_free(zWant);
+  sqlite3_close(db);
 }
 
 int main(void) {
@@ -412,7 +518,7 @@ int main(void) {
       cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
       cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_period_all_days),
       cmocka_unit_test(test_growth_yoy_fast),    cmocka_unit_test(test_scan_label_cache),
-      cmocka_unit_test(test_hash_pass),
+      cmocka_unit_test(test_hash_pass),          cmocka_unit_test(test_hash_pass_reentry),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
