@@ -23,6 +23,8 @@
 ** series at 4 x the data, held to the end of the query beside the hash
 ** path's own tables; the encoding of three short TEXT keys takes about 70
 ** bytes with its id's entries. */
+#define VERSION_SLOTS 12 /* a schema past them shares the last slot's statement */
+
 typedef struct ts_key_ids ts_key_ids;
 struct ts_key_ids {
   int nBy;
@@ -45,10 +47,13 @@ struct ts_key_ids {
   size_t used, size;   /* in apChunk[nChunk - 1] */
   unsigned char *zEnc; /* the current key's encoding, being looked up */
   size_t nEncAlloc;
-  /* PRAGMA <schema>.schema_version of main and of the source's schema
-  ** (temp when unqualified), kept prepared: read once a filter. */
-  sqlite3_stmt *apVersion[2];
-  char *azVersionSchema[2];
+  /* PRAGMA <schema>.schema_version of each schema data_mark watches,
+  ** kept prepared: read once a filter.  An unqualified source is looked
+  ** up in temp, main, then every attached database, so it watches all of
+  ** them (the list itself kept prepared too). */
+  sqlite3_stmt *apVersion[VERSION_SLOTS];
+  char *azVersionSchema[VERSION_SLOTS];
+  sqlite3_stmt *pDatabases; /* PRAGMA database_list */
 };
 
 #define KEY_CHUNK ((size_t)1 << 16)
@@ -65,10 +70,11 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   sqlite3_free(k->aHash);
   sqlite3_free(k->aSlot);
   sqlite3_free(k->zEnc);
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < VERSION_SLOTS; i++) {
     sqlite3_finalize(k->apVersion[i]);
     sqlite3_free(k->azVersionSchema[i]);
   }
+  sqlite3_finalize(k->pDatabases);
   sqlite3_free(k);
 }
 
@@ -251,16 +257,39 @@ static sqlite3_uint64 schema_version(sqlite3 *db, ts_key_ids *k, int i, const ch
 ** neither: a view made again with another collation must not keep the
 ** folding of the old one, or 'a' and 'A' of a BINARY column were one id,
 ** one rowid and one spelling). */
+static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema,
+                                  sqlite3_uint64 h) {
+  unsigned int v = 0;
+  sqlite3_file_control(db, zSchema, SQLITE_FCNTL_DATA_VERSION, &v);
+  h = h * 1099511628211ULL + v;
+  return h * 1099511628211ULL +
+         schema_version(db, k, i < VERSION_SLOTS ? i : VERSION_SLOTS - 1, zSchema);
+}
+
+/* An unqualified name is the first of temp, main and the attached
+** databases that has it: a table found in an attached database, made
+** again there by another connection with another collation, moves
+** nothing of main or temp (a BINARY 'a' and 'A' were one id again), so
+** every database of the connection is watched. */
 static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
   sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
-  unsigned int v = 0;
-  const char *zSchema[2] = {"main", spec && spec->zSchema ? spec->zSchema : "temp"};
-  for (int i = 0; i < 2; i++) {
-    v = 0;
-    sqlite3_file_control(db, zSchema[i], SQLITE_FCNTL_DATA_VERSION, &v);
-    h = h * 1099511628211ULL + v;
-    h = h * 1099511628211ULL + schema_version(db, k, i, zSchema[i]);
+  h = mark_schema(db, k, 0, "main", h);
+  if (spec && spec->zSchema) return mark_schema(db, k, 1, spec->zSchema, h);
+  h = mark_schema(db, k, 1, "temp", h);
+  if (k->pDatabases == NULL &&
+      sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &k->pDatabases, NULL) != SQLITE_OK) {
+    sqlite3_finalize(k->pDatabases);
+    k->pDatabases = NULL;
+    return h + 1 + k->mark; /* cannot be told: a new mark every filter */
   }
+  int i = 2;
+  while (sqlite3_step(k->pDatabases) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(k->pDatabases, 1);
+    if (z == NULL || sqlite3_stricmp(z, "main") == 0 || sqlite3_stricmp(z, "temp") == 0) continue;
+    h = hash_bytes(h, z, strlen(z)); /* another database attached under that name */
+    h = mark_schema(db, k, i++, z, h);
+  }
+  sqlite3_reset(k->pDatabases);
   return h;
 }
 

@@ -94,3 +94,45 @@ SELECT group_concat(s, ',') FROM (SELECT sum(value) AS s FROM rg
 -- | 3,4,8,16,32,192,256
 -- | 3,4,8,16,32,192,256
 -- | 3,4,8,16,32,192,256
+
+-- The source found in an attached database (an unqualified name in the
+-- table-valued form searches temp, main, then the attached ones) and
+-- made again there by another connection, with another collation: the
+-- folding asked of the old NOCASE table must not stay.  Nothing of main
+-- or temp moves, nor this connection's changes; only the attached
+-- database's versions do.  BINARY 'a' (10) and 'A' (100) are two series;
+-- before the fix both showed as 'a' with one id: GROUP BY series gave
+-- one 110, and an OR of two branches returned one of the two rows (one
+-- rowid for both).  Two connections of the shell share one in-memory
+-- database (shared cache).
+ATTACH 'file:key_fold_edges_4?mode=memory&cache=shared' AS other;
+CREATE TABLE other.w(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO other.w VALUES ('a', '2022', 1), ('A', '2023', 2);
+-- @check key-fold-4.1 NOCASE: one series, shown as its first row
+SELECT series, period, value FROM yoy_growth('w', 'v', 'p', 'k');
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_4?mode=memory&cache=shared' AS other;
+DROP TABLE other.w;
+CREATE TABLE other.w(k TEXT, p TEXT, v INTEGER);
+INSERT INTO other.w VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+-- @check key-fold-4.2 made again BINARY by the other connection: two series (plain SQL first)
+SELECT k, sum(v) FROM w GROUP BY k ORDER BY 2;
+SELECT series, sum(value) FROM yoy_growth('w', 'v', 'p', 'k') GROUP BY series ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- @check key-fold-4.3 an OR of two branches: both rows
+SELECT series, period, value FROM yoy_growth('w', 'v', 'p', 'k')
+ WHERE series = 'a' OR period = '2022' ORDER BY value;
+-- @expect
+-- | a|2022|10
+-- | A|2022|100
+.connection close 1
+DETACH other;
