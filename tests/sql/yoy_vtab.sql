@@ -658,6 +658,49 @@ WHERE series = 'a';
 -- | 'where'|period|value|growth|note
 -- | where|2022|365||no prior period
 -- | where|2023|730|100.0|
+-- Months next to days: the months before the days are whole, and the
+-- days of March 2023 stop on the 10th, the last day the source holds.
+-- March alone (grain=month) is 'incomplete period'; so must be the
+-- quarter that holds it.  It was complete: 310 + 280 + 10 x 10 = 690
+-- against the 900 of 2022-Q1, a fall of -23.3 % that did not happen.
+-- The same days inside the data (the source holds 2023-03-31 too, an
+-- empty day is a day without sales) leave the quarter whole.
+-- @check yoy_vtab-29.8
+CREATE TEMP TABLE mixed(p, v);
+INSERT INTO mixed VALUES ('2022-01', 310), ('2022-02', 280), ('2022-03', 310), ('2023-01', 310),
+  ('2023-02', 280);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 9)
+INSERT INTO mixed SELECT date('2023-03-01', '+' || i || ' day'), 10 FROM r;
+SELECT period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=month') WHERE period = '2023-03';
+SELECT 'hash', period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter, scan=hash');
+SELECT 'stream', period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter, scan=stream');
+-- @expect
+-- | period|value|growth|note
+-- | 2023-03|100||incomplete period
+-- | 'hash'|period|value|growth|note
+-- | hash|2022-Q1|900||no prior period
+-- | hash|2023-Q1|690||incomplete period
+-- | 'stream'|period|value|growth|note
+-- | stream|2022-Q1|900||no prior period
+-- | stream|2023-Q1|690||incomplete period
+-- @check yoy_vtab-29.9 the days first, then months: the first day the source holds is 2022-01-15
+CREATE TEMP TABLE mixed2(p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 16)
+INSERT INTO mixed2 SELECT date('2022-01-15', '+' || i || ' day'), 10 FROM r;
+INSERT INTO mixed2 VALUES ('2022-02', 280), ('2022-03', 310), ('2023-01', 310), ('2023-02', 280),
+  ('2023-03', 310);
+SELECT period, value, growth, note FROM yoy_growth('mixed2', 'v', 'p', '', 'grain=quarter');
+-- @expect
+-- | period|value|growth|note
+-- | 2022-Q1|760||incomplete period
+-- | 2023-Q1|900||incomplete period
+-- @check yoy_vtab-29.10 days inside the data: the source reaches 2023-03-31, the quarter is whole
+INSERT INTO mixed VALUES ('2023-03-31', 0);
+SELECT period, value, round(growth, 2) AS growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter')
+WHERE period = '2023-Q1';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|690|-23.33|
 
 -- A total row without total=.  The shipped KOSIS file carries region
 -- '합계' = the sum of the nine regions in every quarter: China's 2019
