@@ -332,6 +332,19 @@ SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE seri
 -- @check yoy_vtab-20.6
 CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
 -- @error yoy_growth: total='Total' names a value of the last by column, so it needs a by column (by= has 0)
+-- total= naming no series of the one by column (a typo, or a label
+-- spelled otherwise than the data): every share, share_change and
+-- contribution was NULL, with no note, where two by columns give the
+-- error of a group without its total (check 32.8)
+-- @check yoy_vtab-20.6b
+SELECT series, share FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl') WHERE period = '2023';
+-- @error yoy_growth: total='Totl' names a value of region, the by column, but no series has region='Totl' (or leave total= out)
+-- the other columns need no total: they are still given
+-- @check yoy_vtab-20.6c
+SELECT count(*), count(growth) FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl');
+-- @expect
+-- | count(*)|count(growth)
+-- | 8|4
 -- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
 CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
 INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
