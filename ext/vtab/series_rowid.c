@@ -338,26 +338,28 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   }
   if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
   cur->keyMarked = 1;
-  const char *zTag = NULL;
+  const char *zTag = NULL, *zFoldFor = "";
   if (vtab->table_valued) {
     if (cur->zKeyTag == NULL && (cur->zKeyTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
-    zTag = cur->zKeyTag;
-    if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zTag) != 0) {
-      /* the arguments' source: its columns' collations, once, asked on a
-      ** copy of the spec (what the cursor reads stays as it was) */
-      ts_source_spec tmp = cur->own;
-      for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
-      int rc = ts_source_collations(vtab->db, &tmp);
-      for (int i = 0; i < TS_MAX_BY; i++) {
-        k->aFold[i] = fold_of(&tmp, i);
-        sqlite3_free(tmp.azByColl[i]);
-      }
-      sqlite3_free(k->zFoldTag);
-      k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
-      if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
+    zTag = zFoldFor = cur->zKeyTag;
+  }
+  if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zFoldFor) != 0) {
+    /* The source's columns' collations as they are now, as the scan
+    ** groups by them: asked once per source and data mark, on a copy of
+    ** the spec (what the cursor reads stays as it was).  Not the CREATE
+    ** form's own, read when it was connected: a TEMP table over a table
+    ** another connection made again with a BINARY column stays connected,
+    ** and folded 'a' and 'A' into one id while the scan kept two series. */
+    ts_source_spec tmp = vtab->table_valued ? cur->own : *cur->spec;
+    for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
+    int rc = ts_source_collations(vtab->db, &tmp);
+    for (int i = 0; i < TS_MAX_BY; i++) {
+      k->aFold[i] = fold_of(&tmp, i);
+      sqlite3_free(tmp.azByColl[i]);
     }
-  } else {
-    for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
+    sqlite3_free(k->zFoldTag);
+    k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zFoldFor) : NULL;
+    if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
   }
   uint32_t n;
   if (key_encode(k, ap, nBy, k->aFold, &n)) return SQLITE_NOMEM;

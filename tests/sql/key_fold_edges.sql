@@ -136,3 +136,40 @@ SELECT series, period, value FROM yoy_growth('w', 'v', 'p', 'k')
 -- | A|2022|100
 .connection close 1
 DETACH other;
+
+-- The CREATE form folded keys by the collations its source had when the
+-- table was connected, while the scan groups them by the source's
+-- collations now.  A TEMP table over a table of an attached database that
+-- another connection makes again with a BINARY column stays connected:
+-- 'a' (10) and 'A' (100) are two series to the scan, but were one id,
+-- shown as one key, so GROUP BY gave 110 (in every later query too).
+ATTACH 'file:key_fold_edges_5?mode=memory&cache=shared' AS other5;
+CREATE TABLE other5.w(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO other5.w VALUES ('a', '2022', 1), ('A', '2023', 2);
+CREATE VIRTUAL TABLE temp.wg USING yoy_growth(source=other5.w, value=v, period=p, by=k);
+-- @check key-fold-5.1 NOCASE: one series, shown as its first row
+SELECT k, period, value FROM wg;
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_5?mode=memory&cache=shared' AS other5;
+DROP TABLE other5.w;
+CREATE TABLE other5.w(k TEXT, p TEXT, v INTEGER);
+INSERT INTO other5.w VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+.connection close 1
+-- @check key-fold-5.2 made again BINARY by the other connection: two series, in two queries
+SELECT k, sum(v) FROM other5.w GROUP BY k ORDER BY 2;
+SELECT k, sum(value) FROM wg GROUP BY k COLLATE BINARY ORDER BY 2;
+SELECT k, sum(value) FROM wg GROUP BY k COLLATE BINARY ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+DROP TABLE temp.wg;
+DETACH other5;
