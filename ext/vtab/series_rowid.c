@@ -257,13 +257,21 @@ static sqlite3_uint64 schema_version(sqlite3 *db, ts_key_ids *k, int i, const ch
 ** neither: a view made again with another collation must not keep the
 ** folding of the old one, or 'a' and 'A' of a BINARY column were one id,
 ** one rowid and one spelling). */
+/* A schema's data and schema versions, and how often its kept statement
+** was prepared again: SQLite does that after every ATTACH and DETACH, so
+** another database attached under the same name (whose versions may
+** well equal the old one's) moves the mark too. */
 static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema,
                                   sqlite3_uint64 h) {
   unsigned int v = 0;
+  int slot = i < VERSION_SLOTS ? i : VERSION_SLOTS - 1;
   sqlite3_file_control(db, zSchema, SQLITE_FCNTL_DATA_VERSION, &v);
   h = h * 1099511628211ULL + v;
-  return h * 1099511628211ULL +
-         schema_version(db, k, i < VERSION_SLOTS ? i : VERSION_SLOTS - 1, zSchema);
+  h = h * 1099511628211ULL + schema_version(db, k, slot, zSchema);
+  if (k->apVersion[slot])
+    h = h * 1099511628211ULL +
+        (sqlite3_uint64)sqlite3_stmt_status(k->apVersion[slot], SQLITE_STMTSTATUS_REPREPARE, 0);
+  return h;
 }
 
 /* An unqualified name is the first of temp, main and the attached

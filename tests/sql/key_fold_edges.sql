@@ -173,3 +173,45 @@ SELECT k, sum(value) FROM wg GROUP BY k COLLATE BINARY ORDER BY 2;
 -- | A|100
 DROP TABLE temp.wg;
 DETACH other5;
+
+-- Another database attached under the same name: DETACH, then ATTACH of
+-- a database whose table of the same name has a BINARY column, between
+-- two queries.  Both databases have the same schema and data versions
+-- and this connection wrote nothing, so nothing the mark read moved, and
+-- the NOCASE folding of the first stayed: 'a' (10) and 'A' (100) were one
+-- key, GROUP BY 110, in the table-valued form and in a TEMP table alike.
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_6a?mode=memory&cache=shared' AS x1;
+ATTACH 'file:key_fold_edges_6b?mode=memory&cache=shared' AS x2;
+CREATE TABLE x1.t(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO x1.t VALUES ('a', '2022', 1), ('A', '2023', 2);
+CREATE TABLE x2.t(k TEXT, p TEXT, v INTEGER);
+INSERT INTO x2.t VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+ATTACH 'file:key_fold_edges_6a?mode=memory&cache=shared' AS six;
+CREATE VIRTUAL TABLE temp.sixg USING yoy_growth(source=six.t, value=v, period=p, by=k);
+-- @check key-fold-6.1 NOCASE: one series in both forms
+SELECT series, period, value FROM yoy_growth('six.t', 'v', 'p', 'k');
+SELECT k, period, value FROM sixg;
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+-- | a|2022|1
+-- | a|2023|2
+DETACH six;
+ATTACH 'file:key_fold_edges_6b?mode=memory&cache=shared' AS six;
+-- @check key-fold-6.2 the other database under the same name: two series (plain SQL first)
+SELECT k, sum(v) FROM six.t GROUP BY k ORDER BY 2;
+SELECT series, sum(value) FROM yoy_growth('six.t', 'v', 'p', 'k') GROUP BY series ORDER BY 2;
+SELECT k, sum(value) FROM sixg GROUP BY k COLLATE BINARY ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+DROP TABLE temp.sixg;
+DETACH six;
+.connection close 1
