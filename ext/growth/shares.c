@@ -344,11 +344,12 @@ static int refuse_missing_total(yoy_cursor *cur, const char *zTotal, char **pzEr
   if (cur->nGroup == 0 || cur->aGroup[0].has_total) return SQLITE_OK;
   char *zShown = ts_text_shown(zTotal);
   char *zLast = ts_name_shown(cur->base.spec->azBy[cur->base.spec->nBy - 1]);
-  *pzErr = zShown && zLast ? sqlite3_mprintf(
-                                 "yoy_growth: total=%s names a value of %s, the by "
-                                 "column, but no series has %s=%s (or leave total= out)",
-                                 zShown, zLast, zLast, zShown)
-                           : NULL;
+  *pzErr = zShown && zLast
+               ? sqlite3_mprintf(
+                     "yoy_growth: total=%s names a value of %s, the by "
+                     "column, but no series with a figure has %s=%s (or leave total= out)",
+                     zShown, zLast, zLast, zShown)
+               : NULL;
   sqlite3_free(zShown);
   sqlite3_free(zLast);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;

@@ -338,13 +338,20 @@ CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p,
 -- error of a group without its total (check 32.8)
 -- @check yoy_vtab-20.6b
 SELECT series, share FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl') WHERE period = '2023';
--- @error yoy_growth: total='Totl' names a value of region, the by column, but no series has region='Totl' (or leave total= out)
+-- @error yoy_growth: total='Totl' names a value of region, the by column, but no series with a figure has region='Totl' (or leave total= out)
 -- the other columns need no total: they are still given
 -- @check yoy_vtab-20.6c
 SELECT count(*), count(growth) FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl');
 -- @expect
 -- | count(*)|count(growth)
 -- | 8|4
+-- a total series whose every row is withheld (NULL) has no figure to
+-- divide by: the same error, which says so
+-- @check yoy_vtab-20.6d
+CREATE TABLE withheld_total(k TEXT, p TEXT, v INTEGER);
+INSERT INTO withheld_total VALUES ('a', '2022', 1), ('b', '2022', 2), ('Total', '2022', NULL);
+SELECT series, share FROM yoy_growth('withheld_total', 'v', 'p', 'k', 'total=Total');
+-- @error yoy_growth: total='Total' names a value of k, the by column, but no series with a figure has k='Total' (or leave total= out)
 -- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
 CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
 INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
