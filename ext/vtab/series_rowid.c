@@ -278,7 +278,13 @@ static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char 
 ** databases that has it: a table found in an attached database, made
 ** again there by another connection with another collation, moves
 ** nothing of main or temp (a BINARY 'a' and 'A' were one id again), so
-** every database of the connection is watched. */
+** every database of the connection is watched -- the attached ones by
+** their data versions alone, which read no file: a PRAGMA on one that
+** another connection holds locked waits out the busy handler, in every
+** filter, for a database the query may not read at all.  The source's
+** own database was read by the scan before the mark is asked, so its
+** data version has seen any commit; another database attached under the
+** same name prepares main's kept statement again (mark_schema). */
 static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
   sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
   h = mark_schema(db, k, 0, "main", h);
@@ -290,12 +296,12 @@ static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec
     k->pDatabases = NULL;
     return h + 1 + k->mark; /* cannot be told: a new mark every filter */
   }
-  int i = 2;
   while (sqlite3_step(k->pDatabases) == SQLITE_ROW) {
     const char *z = (const char *)sqlite3_column_text(k->pDatabases, 1);
     if (z == NULL || sqlite3_stricmp(z, "main") == 0 || sqlite3_stricmp(z, "temp") == 0) continue;
-    h = hash_bytes(h, z, strlen(z)); /* another database attached under that name */
-    h = mark_schema(db, k, i++, z, h);
+    unsigned int v = 0;
+    sqlite3_file_control(db, z, SQLITE_FCNTL_DATA_VERSION, &v);
+    h = hash_bytes(h, z, strlen(z)) * 1099511628211ULL + v;
   }
   sqlite3_reset(k->pDatabases);
   return h;
