@@ -146,6 +146,24 @@ static void growth_of_values(ts_growth_row *out, double current, double prior) {
   if (!out->growth_ok) out->note = ts_growth_failure(current, prior);
 }
 
+void ts_sum_difference(const ts_sum *a, const ts_sum *b, ts_number *out) {
+  if (a->n_real == 0 && b->n_real == 0) {
+    ts_int128 d = ts_i128_sub(a->exact, b->exact);
+    if (ts_i128_fits_i64(d)) {
+      ts_number_from_int(ts_i128_to_i64(d), out);
+    } else {
+      out->is_int = 0;
+      out->i = 0;
+      out->d = ts_i128_to_double(d);
+    }
+    return;
+  }
+  ts_number x, y;
+  ts_sum_value(a, &x);
+  ts_sum_value(b, &y);
+  ts_number_difference(&x, &y, out);
+}
+
 void ts_growth_cursor_init(ts_growth_cursor *c) { memset(c, 0, sizeof(*c)); }
 
 int ts_point_find_near(const ts_point *a, int n, int i, int64_t ordinal) {

@@ -62,6 +62,12 @@ typedef struct ts_growth_row {
 ** the three above (a non-finite prior first, as the growth's base). */
 const char *ts_growth_failure(double current, double prior);
 
+/* a - b of two sums as ts_number_difference gives it, but from the exact
+** sums when both hold integers only: totals past 2^63 are shown as REALs,
+** and the difference of those rounded values lost what the exact one
+** keeps (2^63 + 5 against 2^63 is 5, not 0.0). */
+void ts_sum_difference(const ts_sum *a, const ts_sum *b, ts_number *out);
+
 /* Sorts a[0..n) by ordinal and merges points of the same period; returns
 ** the new count. */
 int ts_points_sort_merge(ts_point *a, int n);

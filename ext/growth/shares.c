@@ -337,13 +337,31 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
   return rc;
 }
 
+/* One by column: total= must name one of its series.  A label that
+** names none (a typo, another spelling) gave NULL in every share, with
+** no note, which reads as figures the source does not have. */
+static int refuse_missing_total(yoy_cursor *cur, const char *zTotal, char **pzErr) {
+  if (cur->nGroup == 0 || cur->aGroup[0].has_total) return SQLITE_OK;
+  char *zShown = ts_text_shown(zTotal);
+  char *zLast = ts_name_shown(cur->base.spec->azBy[cur->base.spec->nBy - 1]);
+  *pzErr = zShown && zLast
+               ? sqlite3_mprintf(
+                     "yoy_growth: total=%s names a value of %s, the by "
+                     "column, but no series with a figure has %s=%s (or leave total= out)",
+                     zShown, zLast, zLast, zShown)
+               : NULL;
+  sqlite3_free(zShown);
+  sqlite3_free(zLast);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 /* With total= and groups, each group must hold its total series: a
 ** group without it would have no shares, and NULLs would read as "no
 ** figure" where the source is at fault.  An error names the first. */
 static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char **pzErr) {
   const ts_source_spec *spec = cur->base.spec;
   int n = group_columns(spec);
-  if (n == 0) return SQLITE_OK; /* one by column: NULL shares when it is missing */
+  if (n == 0) return refuse_missing_total(cur, zTotal, pzErr);
   for (int g = 0; g < cur->nGroup; g++) {
     if (cur->aGroup[g].has_total) continue;
     ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;

@@ -163,12 +163,11 @@ static void result_prior_period(sqlite3_context *ctx, const ts_series *s, const 
   ts_series_result_period(ctx, s->kind, ts_period_ordinal(&prior));
 }
 
-/* value - prior_value: INTEGER when both are and it fits, else REAL. */
+/* value - prior_value: INTEGER when both are and it fits, else REAL;
+** from the exact sums (ts_sum_difference). */
 static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_point *prior) {
-  ts_number a, b, diff;
-  ts_sum_value(&now->sum[0], &a);
-  ts_sum_value(&prior->sum[0], &b);
-  ts_number_difference(&a, &b, &diff);
+  ts_number diff;
+  ts_sum_difference(&now->sum[0], &prior->sum[0], &diff);
   ts_result_number(ctx, &diff);
 }
 

@@ -186,6 +186,9 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
   if (!out->has_exports || !out->has_imports) return;
 
   ts_trade_compute(&out->exports, &out->imports, &out->measures);
+  /* The balance from the exact sums: totals past 2^63 are REALs, and
+  ** their difference lost what the exact one keeps (5, not 0.0). */
+  ts_sum_difference(&a[i].sum[0], &a[i].sum[1], &out->measures.balance);
   first_note(out, out->measures.note);
 
   ts_period p, prior;
@@ -200,7 +203,7 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
     ts_number x, m;
     ts_sum_value(&a[j].sum[0], &x);
     ts_sum_value(&a[j].sum[1], &m);
-    ts_number_difference(&x, &m, &out->prior_balance);
+    ts_sum_difference(&a[j].sum[0], &a[j].sum[1], &out->prior_balance);
     out->prior_ok = 1;
     int incomplete =
         a[i].incomplete[0] || a[i].incomplete[1] || a[j].incomplete[0] || a[j].incomplete[1];

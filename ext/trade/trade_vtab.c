@@ -174,6 +174,19 @@ static int configure_long(ts_source_spec *spec, char **azExtra, char **pzErr) {
       *pzErr = sqlite3_mprintf(MODULE ": %s= is empty", zKey);
       return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     }
+    /* A side's alternatives are kept joined by TS_FLOW_LABEL_SEP (a
+    ** control byte): one given inside a label split it in two, and rows
+    ** of the second part were summed into that side. */
+    if (memchr(zLabel, TS_FLOW_LABEL_SEP[0], (size_t)n)) {
+      char *zShown = ts_text_shown(azExtra[EXTRA_EXPORT_LABEL + k]);
+      *pzErr = zShown ? sqlite3_mprintf(MODULE
+                                        ": %s=%s holds char(31), the byte that separates a side's "
+                                        "labels",
+                                        zKey, zShown)
+                      : NULL;
+      sqlite3_free(zShown);
+      return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+    }
     spec->azFlowLabel[k] = sqlite3_mprintf("%.*s", n, zLabel);
     if (spec->azFlowLabel[k] == NULL) return SQLITE_NOMEM;
   }

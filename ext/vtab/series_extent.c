@@ -12,8 +12,10 @@
 **     (pushdown of series columns or years), so a WHERE never changes a
 **     row; a statement that writes reads it as the scan does (up to the
 **     rowid the statement's first read saw).
-**  3. It is read once per scan, and only when a roll-up of days alone
-**     meets it: sources of months or quarters never pay for it.  The
+**  3. It is read once per scan, and only when a roll-up holding day rows
+**     meets it: sources of months or quarters never pay for it.  Next to
+**     coarser rows in one roll-up, the months the days cover must lie
+**     inside it too (days_span).  The
 **     hash path's pass, when nothing narrowed it, has read every row and
 **     kept the same extent on the way (ts_hash_days): then it is not read
 **     again.
@@ -113,20 +115,45 @@ static int days_alone(const ts_point *pt, int slot) {
   return 1;
 }
 
+/* The day ordinals a point's days must lie between for it to be whole:
+** the point's own span for days alone; next to coarser rows, the span of
+** the months its day rows cover (bit m of the cover: the m-th month of
+** the point), which the coarser rows do not stand for.  A quarter of
+** January, February and ten days of a March where the source ends on
+** the 10th is not whole, as that March alone is not. */
+static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t *pFirst,
+                      int64_t *pLast) {
+  *pFirst = day_ordinal_of(p, 0);
+  *pLast = day_ordinal_of(p, 1);
+  if (days_alone(pt, slot)) return;
+  unsigned bits = pt->cover[slot][TS_KIND_DAY - 1];
+  int lo = 0, hi = 15;
+  while (!(bits & (1u << lo))) lo++;
+  while (!(bits & (1u << hi))) hi--;
+  ts_period start, month;
+  ts_period_start(p, &start);
+  month = (ts_period){TS_KIND_MONTH, start.year, start.sub + lo, 0, 0};
+  *pFirst = day_ordinal_of(&month, 0);
+  month.sub = start.sub + hi;
+  *pLast = day_ordinal_of(&month, 1);
+}
+
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   if (e->spec->grain == TS_KIND_NONE || s->kind == TS_KIND_DAY) return SQLITE_OK;
   for (int i = 0; i < s->nPoint; i++) {
     ts_point *pt = &s->aPoint[i];
     for (int slot = 0; slot < 2; slot++) {
-      if (pt->incomplete[slot] || !days_alone(pt, slot)) continue;
+      if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
+        continue;
       if (!e->read) {
         int rc = extent_read(e, pzErr);
         if (rc != SQLITE_OK) return rc;
       }
       ts_period p;
       if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-      if (!e->any || day_ordinal_of(&p, 0) < e->first || day_ordinal_of(&p, 1) > e->last)
-        pt->incomplete[slot] = 1;
+      int64_t first, last;
+      days_span(&p, pt, slot, &first, &last);
+      if (!e->any || first < e->first || last > e->last) pt->incomplete[slot] = 1;
     }
   }
   return SQLITE_OK;

@@ -34,7 +34,8 @@ void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spe
 ** source, by the same rule): no read is needed. */
 void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last);
 /* Marks incomplete every roll-up point of s made of day rows alone whose
-** span reaches before the first or past the last day the source holds
+** span (next to coarser rows: the span of the months its days cover)
+** reaches before the first or past the last day the source holds
 ** (reading the source's periods the first time one is met).  SQLITE_OK,
 ** or an error of the source with *pzErr. */
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr);

@@ -23,6 +23,8 @@
 ** series at 4 x the data, held to the end of the query beside the hash
 ** path's own tables; the encoding of three short TEXT keys takes about 70
 ** bytes with its id's entries. */
+#define VERSION_SLOTS 12 /* a schema past them shares the last slot's statement */
+
 typedef struct ts_key_ids ts_key_ids;
 
 /* The TEXT values of one key column under an application's collation
@@ -62,13 +64,16 @@ struct ts_key_ids {
   size_t used, size;   /* in apChunk[nChunk - 1] */
   unsigned char *zEnc; /* the current key's encoding, being looked up */
   size_t nEncAlloc;
-  /* PRAGMA <schema>.schema_version of main and of the source's schema
-  ** (temp when unqualified), kept prepared: read once a filter. */
-  sqlite3_stmt *apVersion[2];
-  char *azVersionSchema[2];
-  /* The collation of each key column folded by SQLite (FOLD_APP), for the
-  ** table-valued form's source of zFoldTag (the CREATE form's are its
-  ** spec's), and each such column's classes of TEXT values. */
+  /* PRAGMA <schema>.schema_version of each schema data_mark watches,
+  ** kept prepared: read once a filter.  An unqualified source is looked
+  ** up in temp, main, then every attached database, so it watches all of
+  ** them (the list itself kept prepared too). */
+  sqlite3_stmt *apVersion[VERSION_SLOTS];
+  char *azVersionSchema[VERSION_SLOTS];
+  sqlite3_stmt *pDatabases; /* PRAGMA database_list */
+  /* The collation of each key column folded by SQLite (FOLD_APP), as the
+  ** source is now (both forms: see ts_series_key_id), and each such
+  ** column's classes of TEXT values. */
   char *azAppColl[TS_MAX_BY];
   coll_classes aClasses[TS_MAX_BY];
   uint32_t nClass; /* class ids handed out, over every column: never reused */
@@ -97,7 +102,7 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   sqlite3_free(k->aHash);
   sqlite3_free(k->aSlot);
   sqlite3_free(k->zEnc);
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < VERSION_SLOTS; i++) {
     sqlite3_finalize(k->apVersion[i]);
     sqlite3_free(k->azVersionSchema[i]);
   }
@@ -105,6 +110,7 @@ void ts_key_ids_free(struct ts_key_ids *k) {
     sqlite3_free(k->azAppColl[i]);
     classes_clear(&k->aClasses[i]);
   }
+  sqlite3_finalize(k->pDatabases);
   sqlite3_free(k);
 }
 
@@ -393,16 +399,53 @@ static sqlite3_uint64 schema_version(sqlite3 *db, ts_key_ids *k, int i, const ch
 ** neither: a view made again with another collation must not keep the
 ** folding of the old one, or 'a' and 'A' of a BINARY column were one id,
 ** one rowid and one spelling). */
+/* A schema's data and schema versions, and how often its kept statement
+** was prepared again: SQLite does that after every ATTACH and DETACH, so
+** another database attached under the same name (whose versions may
+** well equal the old one's) moves the mark too. */
+static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema,
+                                  sqlite3_uint64 h) {
+  unsigned int v = 0;
+  int slot = i < VERSION_SLOTS ? i : VERSION_SLOTS - 1;
+  sqlite3_file_control(db, zSchema, SQLITE_FCNTL_DATA_VERSION, &v);
+  h = h * 1099511628211ULL + v;
+  h = h * 1099511628211ULL + schema_version(db, k, slot, zSchema);
+  if (k->apVersion[slot])
+    h = h * 1099511628211ULL +
+        (sqlite3_uint64)sqlite3_stmt_status(k->apVersion[slot], SQLITE_STMTSTATUS_REPREPARE, 0);
+  return h;
+}
+
+/* An unqualified name is the first of temp, main and the attached
+** databases that has it: a table found in an attached database, made
+** again there by another connection with another collation, moves
+** nothing of main or temp (a BINARY 'a' and 'A' were one id again), so
+** every database of the connection is watched -- the attached ones by
+** their data versions alone, which read no file: a PRAGMA on one that
+** another connection holds locked waits out the busy handler, in every
+** filter, for a database the query may not read at all.  The source's
+** own database was read by the scan before the mark is asked, so its
+** data version has seen any commit; another database attached under the
+** same name prepares main's kept statement again (mark_schema). */
 static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
   sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
-  unsigned int v = 0;
-  const char *zSchema[2] = {"main", spec && spec->zSchema ? spec->zSchema : "temp"};
-  for (int i = 0; i < 2; i++) {
-    v = 0;
-    sqlite3_file_control(db, zSchema[i], SQLITE_FCNTL_DATA_VERSION, &v);
-    h = h * 1099511628211ULL + v;
-    h = h * 1099511628211ULL + schema_version(db, k, i, zSchema[i]);
+  h = mark_schema(db, k, 0, "main", h);
+  if (spec && spec->zSchema) return mark_schema(db, k, 1, spec->zSchema, h);
+  h = mark_schema(db, k, 1, "temp", h);
+  if (k->pDatabases == NULL &&
+      sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &k->pDatabases, NULL) != SQLITE_OK) {
+    sqlite3_finalize(k->pDatabases);
+    k->pDatabases = NULL;
+    return h + 1 + k->mark; /* cannot be told: a new mark every filter */
   }
+  while (sqlite3_step(k->pDatabases) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(k->pDatabases, 1);
+    if (z == NULL || sqlite3_stricmp(z, "main") == 0 || sqlite3_stricmp(z, "temp") == 0) continue;
+    unsigned int v = 0;
+    sqlite3_file_control(db, z, SQLITE_FCNTL_DATA_VERSION, &v);
+    h = hash_bytes(h, z, strlen(z)) * 1099511628211ULL + v;
+  }
+  sqlite3_reset(k->pDatabases);
   return h;
 }
 
@@ -451,32 +494,33 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
   }
   if (2 * (k->n + 1) > k->nSlot && key_ids_grow(k) != SQLITE_OK) return SQLITE_NOMEM;
   cur->keyMarked = 1;
-  const char *zTag = NULL;
+  const char *zTag = NULL, *zFoldFor = "";
   if (vtab->table_valued) {
     if (cur->zKeyTag == NULL && (cur->zKeyTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
-    zTag = cur->zKeyTag;
-    if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zTag) != 0) {
-      /* the arguments' source: its columns' collations, once, asked on a
-      ** copy of the spec (what the cursor reads stays as it was) */
-      ts_source_spec tmp = cur->own;
-      for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
-      int rc = ts_source_collations(vtab->db, &tmp);
-      for (int i = 0; i < TS_MAX_BY; i++) {
-        k->aFold[i] = fold_of(&tmp, i);
-        sqlite3_free(k->azAppColl[i]); /* the collation a FOLD_APP column's classes use */
-        k->azAppColl[i] = k->aFold[i] == FOLD_APP ? tmp.azByColl[i] : NULL;
-        if (k->aFold[i] != FOLD_APP) sqlite3_free(tmp.azByColl[i]);
-      }
-      sqlite3_free(k->zFoldTag);
-      k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zTag) : NULL;
-      if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
+    zTag = zFoldFor = cur->zKeyTag;
+  }
+  if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zFoldFor) != 0) {
+    /* The source's columns' collations as they are now, as the scan
+    ** groups by them: asked once per source and data mark, on a copy of
+    ** the spec (what the cursor reads stays as it was).  Not the CREATE
+    ** form's own, read when it was connected: a TEMP table over a table
+    ** another connection made again with a BINARY column stays connected,
+    ** and folded 'a' and 'A' into one id while the scan kept two series. */
+    ts_source_spec tmp = vtab->table_valued ? cur->own : *cur->spec;
+    for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
+    int rc = ts_source_collations(vtab->db, &tmp);
+    for (int i = 0; i < TS_MAX_BY; i++) {
+      k->aFold[i] = fold_of(&tmp, i);
+      sqlite3_free(k->azAppColl[i]); /* the collation a FOLD_APP column's classes use */
+      k->azAppColl[i] = k->aFold[i] == FOLD_APP ? tmp.azByColl[i] : NULL;
+      if (k->aFold[i] != FOLD_APP) sqlite3_free(tmp.azByColl[i]);
     }
-  } else {
-    for (int i = 0; i < TS_MAX_BY; i++) k->aFold[i] = fold_of(cur->spec, i);
+    sqlite3_free(k->zFoldTag);
+    k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zFoldFor) : NULL;
+    if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
   }
   uint32_t n;
-  int rc = key_encode(vtab->db, k, ap, nBy, k->aFold,
-                      vtab->table_valued ? k->azAppColl : cur->spec->azByColl, &n);
+  int rc = key_encode(vtab->db, k, ap, nBy, k->aFold, k->azAppColl, &n);
   if (rc != SQLITE_OK) return rc;
   sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
   if (zTag) {

@@ -94,3 +94,124 @@ SELECT group_concat(s, ',') FROM (SELECT sum(value) AS s FROM rg
 -- | 3,4,8,16,32,192,256
 -- | 3,4,8,16,32,192,256
 -- | 3,4,8,16,32,192,256
+
+-- The source found in an attached database (an unqualified name in the
+-- table-valued form searches temp, main, then the attached ones) and
+-- made again there by another connection, with another collation: the
+-- folding asked of the old NOCASE table must not stay.  Nothing of main
+-- or temp moves, nor this connection's changes; only the attached
+-- database's versions do.  BINARY 'a' (10) and 'A' (100) are two series;
+-- before the fix both showed as 'a' with one id: GROUP BY series gave
+-- one 110, and an OR of two branches returned one of the two rows (one
+-- rowid for both).  Two connections of the shell share one in-memory
+-- database (shared cache).
+ATTACH 'file:key_fold_edges_4?mode=memory&cache=shared' AS other;
+CREATE TABLE other.w(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO other.w VALUES ('a', '2022', 1), ('A', '2023', 2);
+-- @check key-fold-4.1 NOCASE: one series, shown as its first row
+SELECT series, period, value FROM yoy_growth('w', 'v', 'p', 'k');
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_4?mode=memory&cache=shared' AS other;
+DROP TABLE other.w;
+CREATE TABLE other.w(k TEXT, p TEXT, v INTEGER);
+INSERT INTO other.w VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+-- @check key-fold-4.2 made again BINARY by the other connection: two series (plain SQL first)
+SELECT k, sum(v) FROM w GROUP BY k ORDER BY 2;
+SELECT series, sum(value) FROM yoy_growth('w', 'v', 'p', 'k') GROUP BY series ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- @check key-fold-4.3 an OR of two branches: both rows
+SELECT series, period, value FROM yoy_growth('w', 'v', 'p', 'k')
+ WHERE series = 'a' OR period = '2022' ORDER BY value;
+-- @expect
+-- | a|2022|10
+-- | A|2022|100
+.connection close 1
+DETACH other;
+
+-- The CREATE form folded keys by the collations its source had when the
+-- table was connected, while the scan groups them by the source's
+-- collations now.  A TEMP table over a table of an attached database that
+-- another connection makes again with a BINARY column stays connected:
+-- 'a' (10) and 'A' (100) are two series to the scan, but were one id,
+-- shown as one key, so GROUP BY gave 110 (in every later query too).
+ATTACH 'file:key_fold_edges_5?mode=memory&cache=shared' AS other5;
+CREATE TABLE other5.w(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO other5.w VALUES ('a', '2022', 1), ('A', '2023', 2);
+CREATE VIRTUAL TABLE temp.wg USING yoy_growth(source=other5.w, value=v, period=p, by=k);
+-- @check key-fold-5.1 NOCASE: one series, shown as its first row
+SELECT k, period, value FROM wg;
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_5?mode=memory&cache=shared' AS other5;
+DROP TABLE other5.w;
+CREATE TABLE other5.w(k TEXT, p TEXT, v INTEGER);
+INSERT INTO other5.w VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+.connection close 1
+-- @check key-fold-5.2 made again BINARY by the other connection: two series, in two queries
+SELECT k, sum(v) FROM other5.w GROUP BY k ORDER BY 2;
+SELECT k, sum(value) FROM wg GROUP BY k COLLATE BINARY ORDER BY 2;
+SELECT k, sum(value) FROM wg GROUP BY k COLLATE BINARY ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+DROP TABLE temp.wg;
+DETACH other5;
+
+-- Another database attached under the same name: DETACH, then ATTACH of
+-- a database whose table of the same name has a BINARY column, between
+-- two queries.  Both databases have the same schema and data versions
+-- and this connection wrote nothing, so nothing the mark read moved, and
+-- the NOCASE folding of the first stayed: 'a' (10) and 'A' (100) were one
+-- key, GROUP BY 110, in the table-valued form and in a TEMP table alike.
+.connection 1
+.load build/tradestat
+ATTACH 'file:key_fold_edges_6a?mode=memory&cache=shared' AS x1;
+ATTACH 'file:key_fold_edges_6b?mode=memory&cache=shared' AS x2;
+CREATE TABLE x1.t(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
+INSERT INTO x1.t VALUES ('a', '2022', 1), ('A', '2023', 2);
+CREATE TABLE x2.t(k TEXT, p TEXT, v INTEGER);
+INSERT INTO x2.t VALUES ('a', '2022', 10), ('A', '2022', 100);
+.connection 0
+ATTACH 'file:key_fold_edges_6a?mode=memory&cache=shared' AS six;
+CREATE VIRTUAL TABLE temp.sixg USING yoy_growth(source=six.t, value=v, period=p, by=k);
+-- @check key-fold-6.1 NOCASE: one series in both forms
+SELECT series, period, value FROM yoy_growth('six.t', 'v', 'p', 'k');
+SELECT k, period, value FROM sixg;
+-- @expect
+-- | a|2022|1
+-- | a|2023|2
+-- | a|2022|1
+-- | a|2023|2
+DETACH six;
+ATTACH 'file:key_fold_edges_6b?mode=memory&cache=shared' AS six;
+-- @check key-fold-6.2 the other database under the same name: two series (plain SQL first)
+SELECT k, sum(v) FROM six.t GROUP BY k ORDER BY 2;
+SELECT series, sum(value) FROM yoy_growth('six.t', 'v', 'p', 'k') GROUP BY series ORDER BY 2;
+SELECT k, sum(value) FROM sixg GROUP BY k COLLATE BINARY ORDER BY 2;
+-- @expect
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+-- | a|10
+-- | A|100
+DROP TABLE temp.sixg;
+DETACH six;
+.connection close 1

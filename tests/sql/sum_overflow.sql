@@ -55,3 +55,27 @@ SELECT sparkline(v, substr(p, 1, 4)) FROM big WHERE flow = 'X';
 -- @expect
 -- | 1
 -- @error sparkline(): the values of period '2022' sum to an infinite number
+
+-- INTEGER totals past 2^63 are exact (128 bits) but shown as REAL, and a
+-- difference of two of them was taken between those rounded REALs.
+-- Exports 2^63 - 1 + 6 and imports 2^63 - 1 + 1 in 2022: the balance is
+-- 5, not 0.0; in 2023 exports 2^63 - 1 + 106: balance 105, its change
+-- 100, its growth (105 - 5) / 5 = +2000 % (it was NULL, 'prior is
+-- zero', for a prior balance of 5).  yoy_growth's change of the exports
+-- is 100 (it was 0.0).
+CREATE TABLE past63(p TEXT, x INTEGER, m INTEGER);
+INSERT INTO past63 VALUES ('2022', 9223372036854775807, 9223372036854775807), ('2022', 6, 1),
+  ('2023', 9223372036854775807, 9223372036854775807), ('2023', 106, 1);
+CREATE VIRTUAL TABLE past63_trade USING trade_imbalance(source=past63, period=p, exports=x, imports=m,
+  grain=year);
+-- @check sum-overflow-3.1 the balance, its prior, change and growth from the exact sums
+SELECT period, balance, typeof(balance), prior_balance, balance_change, balance_growth, note
+  FROM past63_trade;
+-- @expect
+-- | 2022|5|integer||||no prior period
+-- | 2023|105|integer|5|100|2000.0|
+-- @check sum-overflow-3.2 yoy_growth's change of such totals
+SELECT period, change, typeof(change) FROM yoy_growth('past63', 'x', 'p', '', 'grain=year');
+-- @expect
+-- | 2022||null
+-- | 2023|100|integer

@@ -66,3 +66,20 @@ SELECT period, exports, imports, balance FROM named;
 SELECT period, exports, imports FROM trade_imbalance('flows', 'v', 'p', 'f', '',
   'import_label=exports, grain=year');
 -- @error trade_imbalance: import_label='exports' is also a default export label; give export_label= too, so each label names one side
+
+-- 3. A label given holds the byte the table keeps between a side's
+-- alternatives (the unit separator, char(31)): 'Exp' || char(31) ||
+-- 'import' was read as two labels, 'Exp' or 'import', so the 'import'
+-- rows (40) were summed into exports, 140 beside imports of 7, where no
+-- row is labelled 'Exp' || char(31) || 'import' and 'import' is no label
+-- of either side once import_label=Imp is given.  An error instead.
+CREATE TABLE sep(p TEXT, f TEXT, v INTEGER);
+INSERT INTO sep VALUES ('2023', 'Exp', 100), ('2023', 'import', 40), ('2023', 'Imp', 7);
+-- @check trade_edges-3.1
+SELECT period, exports, imports FROM trade_imbalance('sep', 'v', 'p', 'f', '',
+  'export_label=Exp' || char(31) || 'import, import_label=Imp, grain=year');
+-- @error trade_imbalance: export_label='Exp' || char(31) || 'import' holds char(31), the byte that separates a side's labels
+-- @check trade_edges-3.2 the same for import_label
+SELECT period, exports, imports FROM trade_imbalance('sep', 'v', 'p', 'f', '',
+  'export_label=Exp, import_label=Imp' || char(31) || 'import, grain=year');
+-- @error trade_imbalance: import_label='Imp' || char(31) || 'import' holds char(31), the byte that separates a side's labels

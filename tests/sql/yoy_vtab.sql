@@ -332,6 +332,26 @@ SELECT round(share, 6) FROM yoy_growth('regions', 'v', 'p', 'region') WHERE seri
 -- @check yoy_vtab-20.6
 CREATE VIRTUAL TABLE shares2 USING yoy_growth(source=regions, value=v, period=p, total='Total');
 -- @error yoy_growth: total='Total' names a value of the last by column, so it needs a by column (by= has 0)
+-- total= naming no series of the one by column (a typo, or a label
+-- spelled otherwise than the data): every share, share_change and
+-- contribution was NULL, with no note, where two by columns give the
+-- error of a group without its total (check 32.8)
+-- @check yoy_vtab-20.6b
+SELECT series, share FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl') WHERE period = '2023';
+-- @error yoy_growth: total='Totl' names a value of region, the by column, but no series with a figure has region='Totl' (or leave total= out)
+-- the other columns need no total: they are still given
+-- @check yoy_vtab-20.6c
+SELECT count(*), count(growth) FROM yoy_growth('regions', 'v', 'p', 'region', 'total=Totl');
+-- @expect
+-- | count(*)|count(growth)
+-- | 8|4
+-- a total series whose every row is withheld (NULL) has no figure to
+-- divide by: the same error, which says so
+-- @check yoy_vtab-20.6d
+CREATE TABLE withheld_total(k TEXT, p TEXT, v INTEGER);
+INSERT INTO withheld_total VALUES ('a', '2022', 1), ('b', '2022', 2), ('Total', '2022', NULL);
+SELECT series, share FROM yoy_growth('withheld_total', 'v', 'p', 'k', 'total=Total');
+-- @error yoy_growth: total='Total' names a value of k, the by column, but no series with a figure has k='Total' (or leave total= out)
 -- a total that is zero, a part missing a year earlier, an incomplete roll-up: NULL
 CREATE TABLE zero(k TEXT, p TEXT, v INTEGER);
 INSERT INTO zero VALUES ('a', '2022', 5), ('b', '2022', -5), ('a', '2023', 1), ('b', '2023', 2), ('c', '2023', 3);
@@ -658,6 +678,49 @@ WHERE series = 'a';
 -- | 'where'|period|value|growth|note
 -- | where|2022|365||no prior period
 -- | where|2023|730|100.0|
+-- Months next to days: the months before the days are whole, and the
+-- days of March 2023 stop on the 10th, the last day the source holds.
+-- March alone (grain=month) is 'incomplete period'; so must be the
+-- quarter that holds it.  It was complete: 310 + 280 + 10 x 10 = 690
+-- against the 900 of 2022-Q1, a fall of -23.3 % that did not happen.
+-- The same days inside the data (the source holds 2023-03-31 too, an
+-- empty day is a day without sales) leave the quarter whole.
+-- @check yoy_vtab-29.8
+CREATE TEMP TABLE mixed(p, v);
+INSERT INTO mixed VALUES ('2022-01', 310), ('2022-02', 280), ('2022-03', 310), ('2023-01', 310),
+  ('2023-02', 280);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 9)
+INSERT INTO mixed SELECT date('2023-03-01', '+' || i || ' day'), 10 FROM r;
+SELECT period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=month') WHERE period = '2023-03';
+SELECT 'hash', period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter, scan=hash');
+SELECT 'stream', period, value, growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter, scan=stream');
+-- @expect
+-- | period|value|growth|note
+-- | 2023-03|100||incomplete period
+-- | 'hash'|period|value|growth|note
+-- | hash|2022-Q1|900||no prior period
+-- | hash|2023-Q1|690||incomplete period
+-- | 'stream'|period|value|growth|note
+-- | stream|2022-Q1|900||no prior period
+-- | stream|2023-Q1|690||incomplete period
+-- @check yoy_vtab-29.9 the days first, then months: the first day the source holds is 2022-01-15
+CREATE TEMP TABLE mixed2(p, v);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 16)
+INSERT INTO mixed2 SELECT date('2022-01-15', '+' || i || ' day'), 10 FROM r;
+INSERT INTO mixed2 VALUES ('2022-02', 280), ('2022-03', 310), ('2023-01', 310), ('2023-02', 280),
+  ('2023-03', 310);
+SELECT period, value, growth, note FROM yoy_growth('mixed2', 'v', 'p', '', 'grain=quarter');
+-- @expect
+-- | period|value|growth|note
+-- | 2022-Q1|760||incomplete period
+-- | 2023-Q1|900||incomplete period
+-- @check yoy_vtab-29.10 days inside the data: the source reaches 2023-03-31, the quarter is whole
+INSERT INTO mixed VALUES ('2023-03-31', 0);
+SELECT period, value, round(growth, 2) AS growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter')
+WHERE period = '2023-Q1';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|690|-23.33|
 
 -- A total row without total=.  The shipped KOSIS file carries region
 -- '합계' = the sum of the nine regions in every quarter: China's 2019
