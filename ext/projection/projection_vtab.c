@@ -110,6 +110,7 @@
 #include "vtab/series_vtab.h"
 #include "projection/projection.h"
 #include "projection/projection_reconcile.h"
+#include "projection/projection_narrow.h"
 #include "families.h"
 
 #include <stdlib.h>
@@ -233,6 +234,10 @@ typedef struct projection_cursor {
   sqlite3_int64 ord0;  /* the ordinal of the current year's first period */
   int any_incomplete;  /* a point of the series is an incomplete roll-up */
   int cells_partial;   /* cells made for the asked-for years only (own_years_cells) */
+  /* The series read again with every earlier year when the narrowed read
+  ** cannot settle its rows (projection_narrow.c); aPoint NULL: none, the
+  ** scan's series stands. */
+  ts_series again;
   /* through's label for this series, its year rewritten by each row
   ** (result_through); "" until made */
   char through_label[TS_PERIOD_LABEL_MAX];
@@ -358,6 +363,14 @@ static void release_series(projection_cursor *cur) {
   ts_proj_grid_free(&cur->grid);
   sqlite3_free(cur->cells);
   cur->cells = NULL;
+  sqlite3_free(cur->again.aPoint);
+  memset(&cur->again, 0, sizeof(cur->again));
+}
+
+/* The series the rows are made from: the scan's, or the same read again
+** with its earlier years (narrow_again). */
+static const ts_series *points_of(const projection_cursor *cur) {
+  return cur->again.aPoint ? &cur->again : cur->base.series;
 }
 
 static void release_cached(pooled_series *c) {
@@ -936,6 +949,39 @@ static void own_years_cells(projection_cursor *cur) {
   cur->cells_partial = 1;
 }
 
+static int lay_out(projection_cursor *cur, const ts_series *s);
+
+/* A narrowed read (projection_narrow.c) whose rows the years it left out
+** could change: the series is read again with them and laid out anew. */
+static int narrow_again(projection_cursor *cur, char **pzErr) {
+  int lo = cur->base.read_lo;
+  if (lo <= 0 || cur->again.aPoint ||
+      !ts_proj_narrow_unsure(&cur->base, &cur->grid, cur->cells, cur->k, cur->method, lo))
+    return SQLITE_OK;
+  ts_series again;
+  int rc = ts_proj_series_again(&cur->base, cur->base.series, &again, pzErr);
+  if (rc != SQLITE_OK || again.aPoint == NULL) return rc;
+  release_series(cur);
+  cur->again = again;
+  rc = lay_out(cur, &cur->again);
+  if (rc == SQLITE_OK && cur->k != 0) own_years_cells(cur);
+  return rc;
+}
+
+/* The grid, through and the cells' room of series s. */
+static int lay_out(projection_cursor *cur, const ts_series *s) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  cur->any_incomplete = 0;
+  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
+  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
+  if (rc != SQLITE_OK) return rc;
+  cur->grid.quantiles = &cur->quantiles;
+  cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
+  cur->cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years * TS_PROJ_N_CELLS);
+  return cur->cells ? SQLITE_OK : SQLITE_NOMEM;
+}
+
 /* Lays out a freshly scanned series and runs its backtest. */
 static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
@@ -952,9 +998,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  cur->any_incomplete = 0;
   cur->cells_partial = 0;
-  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
   int rc = prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
   /* auto needs the pool for its projection; a fixed method only for its
@@ -963,21 +1007,15 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
     rc = pool_source(cur, pzErr);
   if (rc == SQLITE_OK) rc = reconcile_start(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
-  rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
-  if (rc != SQLITE_OK) return rc;
-  cur->grid.quantiles = &cur->quantiles;
-  cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
-  cur->cells =
-      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years * TS_PROJ_N_CELLS);
-  if (cur->cells == NULL) return SQLITE_NOMEM;
-  if (cur->k == 0) return SQLITE_OK;
+  rc = lay_out(cur, s);
+  if (rc != SQLITE_OK || cur->k == 0) return rc;
   cur->grid.pool = NULL;
   if (cur->pp->pooled) {
     cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
     if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
   } else if (cell_stands_alone(cur->method)) {
     own_years_cells(cur);
-    return SQLITE_OK;
+    return narrow_again(cur, pzErr);
   }
   return series_cells(cur);
 }
@@ -990,7 +1028,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
 ** position, which made a query of every column quadratic in a series'
 ** length (two thirds of its instructions on 12 years of months). */
 static void year_points(projection_cursor *cur) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   ts_period start = {s->kind, cur->grid.first_year + cur->yi, 1, 0, 0};
   int i = cur->pt_hi;
   cur->ord0 = ts_period_ordinal(&start);
@@ -1002,13 +1040,13 @@ static void year_points(projection_cursor *cur) {
 
 /* Position in the year (1-based) of point i of the current year. */
 static int point_position(const projection_cursor *cur, int i) {
-  return (int)(cur->base.series->aPoint[i].ordinal - cur->ord0) + 1;
+  return (int)(points_of(cur)->aPoint[i].ordinal - cur->ord0) + 1;
 }
 
 /* Whether a period of the current year up to position last is a roll-up
 ** missing some of its months (grain=). */
 static int year_incomplete(const projection_cursor *cur, int last) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
     if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
   return 0;
@@ -1017,7 +1055,7 @@ static int year_incomplete(const projection_cursor *cur, int last) {
 /* Whether a period of the current year up to position last (every period
 ** of the year when last is 0) rests on a preliminary figure. */
 static int year_preliminary(const projection_cursor *cur, int last) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   for (int i = cur->pt_lo; i < cur->pt_hi; i++)
     if (s->aPoint[i].preliminary[0] && (last == 0 || point_position(cur, i) <= last)) return 1;
   return 0;
@@ -1093,6 +1131,19 @@ static int projection_reads_later_years(const ts_series_vtab *pVtab) {
   return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO || vtab->reconcile;
 }
 
+/* Item 13: a fixed method's query reading none of low, high and note
+** reads from the year before the bound on (projection_narrow.c), when
+** its source spells each series' key one way; reconcile= reads every
+** year for its pre-pass. */
+static int projection_history_years(const ts_series_vtab *pVtab) {
+  const projection_vtab *vtab = (const projection_vtab *)pVtab;
+  if (vtab->reconcile || ts_proj_narrow_history(vtab->method) < 0) return -1;
+  /* the series' key is its first row's: a source that can spell it two
+  ** ways would show another spelling when read from a later year */
+  return ts_source_one_spelling(pVtab->db, &pVtab->spec) ? ts_proj_narrow_history(vtab->method)
+                                                         : -1;
+}
+
 /* The table-valued form's method argument (default auto). */
 static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
@@ -1108,7 +1159,7 @@ static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, c
 
 /* Exact sum of positions 1..last of the current year; 1 if one is absent. */
 static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   ts_sum total;
   int found = 0;
   ts_sum_init(&total);
@@ -1216,6 +1267,7 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .xHistoryYears = projection_history_years,
     .whole_columns = (1u << COL_LOW) | (1u << COL_HIGH) | (1u << COL_NOTE),
     .year_integer = 1,
     .xReadsLaterYears = projection_reads_later_years,
