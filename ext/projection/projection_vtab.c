@@ -30,7 +30,8 @@
 **     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
-**     earlier year kept (history_years = -1: the backtest needs them),
+**     earlier year kept (history_years = -1: the backtest needs them;
+**     but see item 13),
 **     and without through= every later year too (a series' latest period
 **     sets its `through`), and with auto or reconcile= (their pre-pass
 **     reads them anyway, items 8-9): a filter never changes a row it
@@ -101,10 +102,17 @@
 **     year stands alone (all but holt_winters and auto) is backtested for
 **     the years the WHERE asks for only (own_years_cells); the first row
 **     that reads low, high or note makes the rest (row_interval), the
-**     same cells.  A bound on year still reads every earlier year (item
-**     5): a projection is raised to its year-to-date only when no value
-**     up to its point is negative, and a month series' January..April
-**     rule looks at every earlier year (projection_core.c items 5, 1b).
+**     same cells.
+** 13. A query of run_rate, prior_share or snaive that reads none of low,
+**     high and note (TS_PLAN_NARROW) under a bound on year reads from the
+**     year before it (projection_history_years), through the skip walk
+**     when an index serves it (series_skip.c); a series whose rows the
+**     years left out could change -- a projection is raised to its
+**     year-to-date only when no value up to its point is negative, and a
+**     month series' January..April rule looks at every earlier year
+**     (projection_core.c items 5, 1b) -- is read again whole
+**     (narrow_again, projection_narrow.c).  Not for a source that can
+**     spell a key two ways: the key shown is the first row read's.
 */
 #include "glue/glue.h"
 #include "vtab/series_vtab.h"

@@ -42,23 +42,25 @@
 static int same_collation(sqlite3 *db, const ts_source_spec *spec, const char *zCol,
                           const char *zIndexColl, int period) {
   const char *zColl = NULL;
-  if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zCol, NULL, &zColl, NULL,
-                                    NULL, NULL) != SQLITE_OK)
+  if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, zCol, NULL, &zColl, NULL, NULL,
+                                    NULL) != SQLITE_OK)
     return 0;
   if (zColl == NULL) zColl = "BINARY";
   if (zIndexColl == NULL || sqlite3_stricmp(zColl, zIndexColl) != 0) return 0;
-  return !period || sqlite3_stricmp(zColl, "BINARY") == 0 || sqlite3_stricmp(zColl, "NOCASE") == 0 ||
-         sqlite3_stricmp(zColl, "RTRIM") == 0;
+  return !period || sqlite3_stricmp(zColl, "BINARY") == 0 ||
+         sqlite3_stricmp(zColl, "NOCASE") == 0 || sqlite3_stricmp(zColl, "RTRIM") == 0;
 }
 
 /* Whether index zIndex's first key columns are spec's by columns then
 ** its period, each collated as its column. */
 static int index_fits(sqlite3 *db, const ts_source_spec *spec, const char *zIndex) {
-  char *zSql = spec->zSchema ? sqlite3_mprintf("SELECT name, coll FROM \"%w\".pragma_index_xinfo(?1)"
-                                               " WHERE key ORDER BY seqno",
-                                               spec->zSchema)
-                             : sqlite3_mprintf("SELECT name, coll FROM pragma_index_xinfo(?1)"
-                                               " WHERE key ORDER BY seqno");
+  char *zSql = spec->zSchema ? sqlite3_mprintf(
+                                   "SELECT name, coll FROM \"%w\".pragma_index_xinfo(?1)"
+                                   " WHERE key ORDER BY seqno",
+                                   spec->zSchema)
+                             : sqlite3_mprintf(
+                                   "SELECT name, coll FROM pragma_index_xinfo(?1)"
+                                   " WHERE key ORDER BY seqno");
   sqlite3_stmt *stmt = NULL;
   int n = 0, ok = zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
                   sqlite3_bind_text(stmt, 1, zIndex, -1, SQLITE_STATIC) == SQLITE_OK;
@@ -109,10 +111,11 @@ int ts_skip_servable(sqlite3 *db, const ts_source_spec *spec) {
       zType == NULL || sqlite3_stricmp(zType, "TEXT") != 0)
     return 0;
   char *zSql = spec->zSchema
-                   ? sqlite3_mprintf("SELECT name FROM \"%w\".pragma_index_list(?1) WHERE NOT partial"
-                                     " AND (SELECT type FROM \"%w\".sqlite_schema WHERE name = ?1)"
-                                     " = 'table'",
-                                     spec->zSchema, spec->zSchema)
+                   ? sqlite3_mprintf(
+                         "SELECT name FROM \"%w\".pragma_index_list(?1) WHERE NOT partial"
+                         " AND (SELECT type FROM \"%w\".sqlite_schema WHERE name = ?1)"
+                         " = 'table'",
+                         spec->zSchema, spec->zSchema)
                    : sqlite3_mprintf("SELECT name FROM pragma_index_list(?1) WHERE NOT partial");
   sqlite3_stmt *stmt = NULL;
   int found = 0;
@@ -161,11 +164,10 @@ int ts_skip_open(ts_scan *scan, const ts_pushdown *pd, const char *zFrom, const 
   ** source is a table whose index collates each as declared). */
   for (int i = 0; i < scan->spec->nBy; i++) {
     const char *zColl = NULL;
-    scan->skip_binary[i] =
-        sqlite3_table_column_metadata(scan->db, scan->spec->zSchema, scan->spec->zTable,
-                                      scan->spec->azBy[i], NULL, &zColl, NULL, NULL, NULL) ==
-            SQLITE_OK &&
-        (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0);
+    scan->skip_binary[i] = sqlite3_table_column_metadata(
+                               scan->db, scan->spec->zSchema, scan->spec->zTable,
+                               scan->spec->azBy[i], NULL, &zColl, NULL, NULL, NULL) == SQLITE_OK &&
+                           (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0);
   }
   scan->skipping = 1;
   return SQLITE_OK;
@@ -179,7 +181,8 @@ static int keep_key(ts_scan *scan) {
     int type = sqlite3_value_type(v), n = sqlite3_value_bytes(v);
     if (k && sqlite3_value_type(k) == type && sqlite3_value_bytes(k) == n) {
       if (type == SQLITE_INTEGER && sqlite3_value_int64(k) == sqlite3_value_int64(v)) continue;
-      if (type == SQLITE_TEXT && memcmp(sqlite3_value_text(k), sqlite3_value_text(v), (size_t)n) == 0)
+      if (type == SQLITE_TEXT &&
+          memcmp(sqlite3_value_text(k), sqlite3_value_text(v), (size_t)n) == 0)
         continue;
     }
     sqlite3_value_free(k);
@@ -256,8 +259,7 @@ int ts_skip_step(ts_scan *scan) {
     if (!below && !above) return SQLITE_ROW;
     scan->nSkipped++;
     int keyed = 1;
-    for (int i = 0; i < n; i++)
-      keyed &= sqlite3_column_type(scan->stmt, i) != SQLITE_NULL;
+    for (int i = 0; i < n; i++) keyed &= sqlite3_column_type(scan->stmt, i) != SQLITE_NULL;
     if (!keyed) continue; /* a NULL key: stepped through */
     const unsigned char *z = sqlite3_column_text(scan->stmt, n);
     if (z == NULL) return SQLITE_NOMEM;
