@@ -10,15 +10,16 @@ years left out could change (a projection equal to its year-to-date with
 no negative value read, item 5; January..April of a month series with no
 month after April read, item 1b; a label of an earlier year) is read again
 whole.  For random sources -- series of months and quarters over 2 to 20
-years, negative values in early years, NULL values, INTEGER and REAL
+years, NULL keys, negative values in early years, NULL values, INTEGER and REAL
 values (a year before the latest whose second half is all zero, so that
 a REAL prior_share can round below its year-to-date), years that end in
 April (KOSIS's quarter codes read as months), label forms ('Jan 2019',
 '2Q2019', '201903', ' 2019-03') of any year -- the same query runs on
-the virtual table (scan=auto, stream, hash; with and without an index)
-and on a copy of its whole result (CREATE TABLE m AS SELECT * FROM t, the
-read of every year), and every row and column must be equal in type and
-bits.
+the virtual table (scan=auto, stream, hash; with and without an index;
+a NOCASE key column, which reads every year) and, as the read of every
+year, on a copy of its whole result (CREATE TABLE m AS SELECT * FROM t)
+and on the table with note read too; every row and column must be equal
+in type and bits.
 
     /usr/bin/python3 tests/trust/projection_latest_check.py [build/tradestat] [--seeds N]
 
@@ -111,16 +112,23 @@ def series_rows(rng, k, g, latest, rounding=False):
 
 
 def source(db, rng, index):
+    """index: an index on the series columns and period (the skip walk),
+    none, or "nocase": k a NOCASE column whose keys are spelled both ways
+    (a source that reads every year: a later first row shows another
+    spelling)."""
     db.execute("DROP TABLE IF EXISTS src")
-    db.execute("CREATE TABLE src(k TEXT, g INTEGER, period TEXT, v)")
+    db.execute("CREATE TABLE src(k TEXT%s, g INTEGER, period TEXT, v)"
+               % (" COLLATE NOCASE" if index == "nocase" else ""))
     if index:
         db.execute("CREATE INDEX src_series ON src(k, g, period)")
     rows = []
-    for k in ("a", "b", "c", "d"):
+    for k in ("a", "b", "c", "d", None):  # a NULL key: no seek in its series
         for g in range(rng.randint(1, 4)):
             rows += series_rows(rng, k, g, 2024)
     for g in range(20):
         rows += series_rows(rng, "r", g, 2024, rounding=True)
+    if index == "nocase":
+        rows = [(r[0].upper() if r[0] and rng.random() < 0.5 else r[0],) + r[1:] for r in rows]
     rng.shuffle(rows)
     db.executemany("INSERT INTO src VALUES (?, ?, ?, ?)", rows)
     db.commit()
@@ -138,25 +146,35 @@ WHERES = ("year = 2024", "year = 2023", "year >= 2023", "year BETWEEN 2021 AND 2
           "year = 2020")
 
 
-def check_table(db, name, where):
-    sql = "SELECT %s FROM %s WHERE %s ORDER BY k, g, year" % (COLUMNS, name, where)
+def check_table(db, name, where, copy):
+    """copy: compare with m too (a copy keeps no collation: not for the
+    NOCASE source, whose WHERE k = 'b' keeps 'B' on the table alone)."""
+    sql = "SELECT %s FROM %s WHERE %s ORDER BY k COLLATE NOCASE, g, year" % (COLUMNS, name, where)
     plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql))
     idx = int(plan.split("INDEX ")[1].split(":")[0]) if "INDEX " in plan else 0
     TALLY["narrowed plans"] += bool(idx & 4)
     TALLY["skip walks"] += bool(idx & 8)
     got = answer(db, sql)
-    want = answer(db, "SELECT %s FROM m WHERE %s ORDER BY k, g, year" % (COLUMNS, where))
+    # the same query reading note too: every year is read for it
+    whole = answer(db, sql.replace(" FROM ", ", note FROM ", 1))
+    if whole[0] == "rows":
+        whole = ("rows", [r[:-1] for r in whole[1]])
+    wants = [whole]
+    if copy:
+        wants.append(answer(db, "SELECT %s FROM m WHERE %s ORDER BY k COLLATE NOCASE, g, year"
+                            % (COLUMNS, where)))
     TALLY["queries"] += 1
     if got[0] == "rows":
         TALLY["rows"] += len(got[1])
-    if got != want:
-        fail("%s\n  plan: %s\n  narrowed: %r\n  every year: %r" % (sql, plan, got, want))
+    for want in wants:
+        if got != want:
+            fail("%s\n  plan: %s\n  narrowed: %r\n  every year: %r" % (sql, plan, got, want))
 
 
 def run_seed(ext, seed):
     rng = random.Random(seed)
     db = common.connect(ext)
-    for index in (True, False):
+    for index in (True, False, "nocase"):
         source(db, rng, index)
         for method in ("run_rate", "prior_share", "snaive"):
             through = rng.choice(("H1", "Q1", "02", "04", "10", None))
@@ -175,7 +193,7 @@ def run_seed(ext, seed):
                     TALLY["errors"] += 1
                     continue
                 for where in WHERES:
-                    check_table(db, name, where)
+                    check_table(db, name, where, index != "nocase")
     db.close()
 
 
