@@ -507,4 +507,3 @@ int proj_series_cells(projection_cursor *cur) {
     ts_projection_auto_fill(&cur->grid, cur->k, cur->grid.n_years, cur->cells);
   return rc;
 }
-

@@ -89,6 +89,9 @@ struct ts_scan {
   sqlite3_stmt *skip_stmt;
   sqlite3_stmt *skip_plain;
   int skip_first;
+  /* The kept row's period as ts_skip_step read it (NULL: read it): one
+  ** read of the column a row, not two. */
+  sqlite3_value *skip_period;
   sqlite3_int64 nSkipped;               /* rows of left-out years met (each then passed) */
   sqlite3_value *skip_key[TS_MAX_BY];   /* the key last bound to skip_stmt */
   unsigned char skip_binary[TS_MAX_BY]; /* by column i compares with BINARY */

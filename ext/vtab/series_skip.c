@@ -249,14 +249,19 @@ int ts_skip_other_key(const ts_scan *scan) {
 
 int ts_skip_step(ts_scan *scan) {
   if (!scan->skipping) return sqlite3_step(scan->stmt);
+  scan->skip_period = NULL;
   int n = scan->spec->nBy;
   for (;;) {
     int rc = sqlite3_step(scan->stmt);
     if (rc != SQLITE_ROW) return rc;
-    int year = label_year(sqlite3_column_value(scan->stmt, n));
+    sqlite3_value *period = sqlite3_column_value(scan->stmt, n);
+    int year = label_year(period);
     int below = scan->skip_lo > 0 && year >= 0 && year < scan->skip_lo;
     int above = scan->skip_hi > 0 && year > scan->skip_hi;
-    if (!below && !above) return SQLITE_ROW;
+    if (!below && !above) {
+      scan->skip_period = period; /* the row's, until the next step */
+      return SQLITE_ROW;
+    }
     scan->nSkipped++;
     int keyed = 1;
     for (int i = 0; i < n; i++) keyed &= sqlite3_column_type(scan->stmt, i) != SQLITE_NULL;

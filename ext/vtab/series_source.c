@@ -897,7 +897,9 @@ static int value_period(ts_scan *scan, sqlite3_value *v, ts_period *p, char **pz
 static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
   const ts_source_spec *spec = scan->spec;
   char *zWhat = NULL;
-  int rc = value_period(scan, sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
+  sqlite3_value *v =
+      scan->skip_period ? scan->skip_period : sqlite3_column_value(scan->stmt, spec->nBy);
+  int rc = value_period(scan, v, p, &zWhat);
   *pSkip = rc == 1;
   if (rc == 2) {
     rc = period_error(scan, zWhat, pzErr);
