@@ -1,5 +1,7 @@
 /*
-** projection/projection_vtab.c -- the annual_projection virtual table.
+** projection/projection_vtab.c -- the annual_projection virtual table: its
+** arguments and its rows; the pre-pass of items 8-11 is projection_pool.c
+** (projection_pool.h holds the state both share).
 **
 **   SELECT * FROM annual_projection('direct_trade', 'amount', 'period',
 **                                   'partner', 'auto');
@@ -30,7 +32,8 @@
 **     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
 **     is pushed into the source query (series_source.c) with every
-**     earlier year kept (history_years = -1: the backtest needs them),
+**     earlier year kept (history_years = -1: the backtest needs them;
+**     but see item 13),
 **     and without through= every later year too (a series' latest period
 **     sets its `through`), and with auto or reconcile= (their pre-pass
 **     reads them anyway, items 8-9): a filter never changes a row it
@@ -69,9 +72,9 @@
 **     a total's rows show its bottom-up projection, made from its parts'
 **     after the pre-pass (so from the whole source, whatever the WHERE);
 **     the pre-pass then runs before the first row for every method.  The
-**     hooks: configure_extras reads it, pool_source runs it after
-**     pool_series, reconcile_start matches the main scan's series with
-**     the pre-pass's, reconcile_row swaps a total's estimate in.
+**     hooks: configure_extras reads it, proj_pool_source runs it after
+**     pool_series, proj_reconcile_start matches the main scan's series with
+**     the pre-pass's, proj_reconcile_row swaps a total's estimate in.
 ** 10. The pre-pass (items 8-9) is made once per statement, not once per
 **     xFilter: a join's inner loop filters one cursor once per outer row,
 **     and SQLite opens a correlated subquery's cursor anew per outer row
@@ -81,7 +84,7 @@
 **     table to close frees it.  It is used only for the same key
 **     (prepass_key: the settings, sqlite3_total_changes() and every
 **     database's data_version), checked at the first series of each
-**     xFilter (prepass_check).  Left unseen: a ROLLBACK TO run between two
+**     xFilter (proj_prepass_check).  Left unseen: a ROLLBACK TO run between two
 **     steps of a statement that is still reading the table.
 ** 11. What the pre-pass keeps is bounded: a grid spans its series' first
 **     to last year whatever its rows (two rows in years 1 and 9999 make
@@ -101,20 +104,23 @@
 **     year stands alone (all but holt_winters and auto) is backtested for
 **     the years the WHERE asks for only (own_years_cells); the first row
 **     that reads low, high or note makes the rest (row_interval), the
-**     same cells.  A bound on year still reads every earlier year (item
-**     5): a projection is raised to its year-to-date only when no value
-**     up to its point is negative, and a month series' January..April
-**     rule looks at every earlier year (projection_core.c items 5, 1b).
+**     same cells.
+** 13. A query of run_rate, prior_share or snaive that reads none of low,
+**     high and note (TS_PLAN_NARROW) under a bound on year reads from the
+**     year before it (projection_history_years), through the skip walk
+**     when an index serves it (series_skip.c); a series whose rows the
+**     years left out could change -- a projection is raised to its
+**     year-to-date only when no value up to its point is negative, and a
+**     month series' January..April rule looks at every earlier year
+**     (projection_core.c items 5, 1b) -- is read again whole
+**     (narrow_again, projection_narrow.c).  Not for a source that can
+**     spell a key two ways: the key shown is the first row read's.
 */
-#include "glue/glue.h"
-#include "vtab/series_vtab.h"
-#include "projection/projection.h"
-#include "projection/projection_reconcile.h"
+#include "projection/projection_pool.h"
+#include "projection/projection_narrow.h"
 #include "families.h"
 
 #include <stdlib.h>
-
-#define MODULE "annual_projection"
 
 enum {
   COL_YEAR,
@@ -156,99 +162,6 @@ enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, EXTRA_RECONCILE, N_EXTRA };
 static const char *const extra_keys[N_EXTRA] = {"method", "level", "through", "reconcile"};
 
 #define NOTE_THROUGH "through is not a whole number of this series' periods"
-
-/* A point of the year as a fraction: position / per_year (0: default). */
-typedef struct through_point {
-  int position, per_year;
-} through_point;
-
-/* Item 11: what the pre-pass keeps of grids and backtests, in bytes; a
-** test build may define a smaller one (the answers are the same). */
-#ifndef TS_PROJ_KEEP_BYTES
-#define TS_PROJ_KEEP_BYTES (64 << 20)
-#endif
-
-/* Item 8: a series of the pre-pass, kept for the main scan.  Past the
-** budget (item 11) auto's series are set aside: grid and cells freed,
-** their points kept, so their auto errors can be made again. */
-typedef struct pooled_series {
-  ts_proj_grid grid; /* its own copy of the values (ts_proj_grid_build) */
-  int k;
-  ts_proj_cell *cells; /* its backtest, auto included when asked */
-  ts_point *points;    /* set aside: a copy of its points, else NULL */
-  int n_points;        /* set aside: how many */
-  ts_period_kind kind; /* set aside: the kind of its points */
-} pooled_series;
-
-#define N_POOLS 19 /* points of the year: 1 + 2 + 4 + 12 */
-
-/* Items 8-10: the pre-pass of one source, settings and state of the
-** database, kept across a cursor's xFilter calls and handed on to a
-** cursor opened while it was open (prepass_check). */
-typedef struct prepass {
-  char *zKey;                 /* what it holds for (prepass_key) */
-  int pooled;                 /* made */
-  ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
-  pooled_series *cache;       /* the series kept, in scan order */
-  int n_cache;
-  int *slot, n_slot;           /* cache by grid and k: index + 1, 0 free */
-  sqlite3_int64 kept_bytes;    /* grids and backtests of cache (item 11) */
-  ts_recon *recon;             /* reconcile=: the totals' reconciled rows (item 9) */
-  ts_proj_quantiles quantiles; /* the kept series' intervals' t quantiles */
-  /* What recon reads and matches by: its own copies, as the cursor's
-  ** (the table-valued form's arguments) are made again by each xFilter
-  ** and go with the cursor. */
-  ts_source_spec spec;
-  ts_recon_spec *rs;
-} prepass;
-
-typedef struct projection_vtab {
-  ts_series_vtab base;
-  ts_proj_method method;
-  double level;
-  through_point through;
-  ts_recon_spec *reconcile; /* reconcile=: NULL, none (item 9) */
-  /* Item 10: cursors open on this table, the last one's serial, and a
-  ** closed cursor's pre-pass kept for those opened while it was open
-  ** (serials parked_lo < serial < parked_hi). */
-  int n_open;
-  sqlite3_int64 next_serial;
-  prepass *parked;
-  sqlite3_int64 parked_lo, parked_hi;
-} projection_vtab;
-
-typedef struct projection_cursor {
-  ts_series_cursor base;
-  ts_proj_method method;
-  sqlite3_int64 serial;   /* order of opening on its table */
-  sqlite3_int64 n_filter; /* xFilter calls so far */
-  prepass *pp;            /* the pre-pass (NULL until the first series) */
-  int key_checked;        /* pp checked since the last xFilter (prepass_check) */
-  int interval_done;      /* est holds the current row's interval */
-  ts_proj_grid grid;
-  ts_proj_cell *cells; /* grid.n_years * TS_PROJ_N_CELLS backtest */
-  int k;               /* through, in the series' periods; 0: not a boundary */
-  int yi;              /* current year index in grid */
-  int pt_lo, pt_hi;    /* the current year's points: aPoint[pt_lo .. pt_hi) */
-  sqlite3_int64 ord0;  /* the ordinal of the current year's first period */
-  int any_incomplete;  /* a point of the series is an incomplete roll-up */
-  int cells_partial;   /* cells made for the asked-for years only (own_years_cells) */
-  /* through's label for this series, its year rewritten by each row
-  ** (result_through); "" until made */
-  char through_label[TS_PERIOD_LABEL_MAX];
-  ts_proj_estimate est;
-  ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
-  int recon_next, recon_index; /* the next pre-pass series to match; the current one's */
-} projection_cursor;
-
-static int is_pooled(const projection_cursor *cur) { return cur->pp && cur->pp->pooled; }
-
-/* The settings of this query: the CREATE form's table, or the table-valued
-** form's options when given (else the table's defaults). */
-static const projection_vtab *settings_of(const ts_series_cursor *pCur) {
-  const ts_series_vtab *cfg = ts_series_config(pCur);
-  return (const projection_vtab *)(cfg ? cfg : (const ts_series_vtab *)pCur->base.pVtab);
-}
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
 static int parse_through(const char *z, through_point *out) {
@@ -324,13 +237,11 @@ static int configure_extras(projection_vtab *vtab, char **az, char **pzErr) {
   return SQLITE_OK;
 }
 
-static void prepass_free(prepass *pp);
-
 static void projection_disconnect(ts_series_vtab *pVtab) {
   projection_vtab *vtab = (projection_vtab *)pVtab;
   ts_recon_spec_free(vtab->reconcile);
   vtab->reconcile = NULL;
-  prepass_free(vtab->parked);
+  proj_prepass_free(vtab->parked);
   vtab->parked = NULL;
 }
 
@@ -358,83 +269,18 @@ static void release_series(projection_cursor *cur) {
   ts_proj_grid_free(&cur->grid);
   sqlite3_free(cur->cells);
   cur->cells = NULL;
+  sqlite3_free(cur->again.aPoint);
+  memset(&cur->again, 0, sizeof(cur->again));
 }
 
-static void release_cached(pooled_series *c) {
-  ts_proj_grid_free(&c->grid);
-  sqlite3_free(c->cells);
-  c->cells = NULL;
-  sqlite3_free(c->points);
-  c->points = NULL;
-}
-
-/* Empties a pre-pass (not made; what it holds for stays). */
-static void prepass_clear(prepass *pp) {
-  ts_recon_free(pp->recon); /* before the copies it reads */
-  pp->recon = NULL;
-  ts_source_spec_clear(&pp->spec);
-  ts_recon_spec_free(pp->rs);
-  pp->rs = NULL;
-  for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
-  sqlite3_free(pp->cache);
-  pp->cache = NULL;
-  pp->n_cache = 0;
-  pp->kept_bytes = 0;
-  sqlite3_free(pp->slot);
-  pp->slot = NULL;
-  pp->n_slot = 0;
-  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
-  pp->pooled = 0;
-}
-
-static int copy_text(char **pz, const char *z) {
-  *pz = z ? sqlite3_mprintf("%s", z) : NULL;
-  return z && *pz == NULL ? SQLITE_NOMEM : SQLITE_OK;
-}
-
-/* The strings of a source spec, copied (to is empty; on SQLITE_NOMEM
-** what was copied is freed by ts_source_spec_clear). */
-static int copy_spec(ts_source_spec *to, const ts_source_spec *from) {
-  int rc = SQLITE_OK;
-  *to = *from;
-  to->zSchema = to->zTable = to->zPeriod = to->zFlow = NULL;
-  to->azValue[0] = to->azValue[1] = to->azFlowLabel[0] = to->azFlowLabel[1] = NULL;
-  memset(to->azBy, 0, sizeof(to->azBy));
-  memset(to->azByColl, 0, sizeof(to->azByColl));
-  char **azTo[] = {&to->zSchema,    &to->zTable,     &to->zPeriod,        &to->zFlow,
-                   &to->azValue[0], &to->azValue[1], &to->azFlowLabel[0], &to->azFlowLabel[1]};
-  const char *azFrom[] = {from->zSchema,        from->zTable,        from->zPeriod,
-                          from->zFlow,          from->azValue[0],    from->azValue[1],
-                          from->azFlowLabel[0], from->azFlowLabel[1]};
-  for (size_t i = 0; i < sizeof(azTo) / sizeof(azTo[0]) && rc == SQLITE_OK; i++)
-    rc = copy_text(azTo[i], azFrom[i]);
-  for (int i = 0; i < from->nBy && rc == SQLITE_OK; i++) {
-    rc = copy_text(&to->azBy[i], from->azBy[i]);
-    if (rc == SQLITE_OK) rc = copy_text(&to->azByColl[i], from->azByColl[i]);
-  }
-  return rc;
-}
-
-static int copy_recon_spec(ts_recon_spec **pp, const ts_recon_spec *from) {
-  ts_recon_spec *to = *pp = sqlite3_malloc64(sizeof(*to));
-  if (to == NULL) return SQLITE_NOMEM;
-  *to = *from;
-  memset(to->label, 0, sizeof(to->label));
-  int rc = SQLITE_OK;
-  for (int i = 0; i < from->n && rc == SQLITE_OK; i++)
-    rc = copy_text(&to->label[i], from->label[i]);
-  return rc;
-}
-
-static void prepass_free(prepass *pp) {
-  if (pp == NULL) return;
-  prepass_clear(pp);
-  sqlite3_free(pp->zKey);
-  sqlite3_free(pp);
+/* The series the rows are made from: the scan's, or the same read again
+** with its earlier years (narrow_again). */
+static const ts_series *points_of(const projection_cursor *cur) {
+  return cur->again.aPoint ? &cur->again : cur->base.series;
 }
 
 /* Before each xFilter (and at close): the current series goes; the
-** pre-pass stays until prepass_check finds it stale (item 10). */
+** pre-pass stays until proj_prepass_check finds it stale (item 10). */
 static void projection_reset(ts_series_cursor *pCur) {
   projection_cursor *cur = (projection_cursor *)pCur;
   release_series(cur);
@@ -460,445 +306,20 @@ static void projection_close(ts_series_cursor *pCur) {
   int heir = tab->parked && cur->serial > tab->parked_lo && cur->serial < tab->parked_hi;
   tab->n_open--;
   if (cur->pp && cur->pp->pooled && tab->n_open > 0) {
-    prepass_free(tab->parked);
+    proj_prepass_free(tab->parked);
     tab->parked = cur->pp;
     tab->parked_lo = cur->serial;
     tab->parked_hi = tab->next_serial + 1;
   } else {
-    prepass_free(cur->pp);
+    proj_prepass_free(cur->pp);
     /* one that could have taken it: those opened while it was open can */
     if (heir) tab->parked_hi = tab->next_serial + 1;
   }
   cur->pp = NULL;
   if (tab->n_open == 0) {
-    prepass_free(tab->parked);
+    proj_prepass_free(tab->parked);
     tab->parked = NULL;
   }
-}
-
-static void key_text(sqlite3_str *s, const char *z) {
-  if (z)
-    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(z), z);
-  else
-    sqlite3_str_appendall(s, "-|");
-}
-
-/* Everything the pre-pass's answers depend on besides the source's
-** rows: what is read (the spec) and this query's settings (method,
-** level, through, reconcile=).  The table-valued form takes them from
-** its arguments, which may change from one xFilter to the next (a join
-** can pass an outer column). */
-static void settings_key(const projection_cursor *cur, sqlite3_str *s) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  const ts_source_spec *spec = cur->base.spec;
-  const char *az[] = {spec->zSchema,    spec->zTable, spec->zPeriod,        spec->azValue[0],
-                      spec->azValue[1], spec->zFlow,  spec->azFlowLabel[0], spec->azFlowLabel[1]};
-  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++) key_text(s, az[i]);
-  sqlite3_str_appendf(s, "%d,%d,%d,%d,%d|", spec->nValue, spec->nBy, (int)spec->grain,
-                      spec->history_years, spec->scan);
-  for (int i = 0; i < spec->nBy; i++) key_text(s, spec->azBy[i]), key_text(s, spec->azByColl[i]);
-  sqlite3_str_appendf(s, "%d,%!.17g,%d,%d|", (int)cur->method, vtab->level, vtab->through.position,
-                      vtab->through.per_year);
-  for (int i = 0; vtab->reconcile && i < vtab->reconcile->n; i++) {
-    sqlite3_str_appendf(s, "%d=", vtab->reconcile->col[i]);
-    key_text(s, vtab->reconcile->label[i]);
-  }
-}
-
-/* The data version of every database of the connection (the pager's,
-** SQLITE_FCNTL_DATA_VERSION: PRAGMA data_version without its read
-** transaction, so no lock and no busy wait): it moves when a commit is
-** seen, this connection's or another's (between two xFilter calls of a
-** statement that holds no read transaction on the source's database).
-** Returns SQLITE_OK, SQLITE_NOMEM, or another error when one cannot be
-** told (then nothing may be reused, prepass_key). */
-static int data_versions(sqlite3 *db, sqlite3_str *s) {
-  sqlite3_stmt *list = NULL;
-  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
-  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
-    const char *zName = (const char *)sqlite3_column_text(list, 1);
-    unsigned int v = 0;
-    if (zName == NULL) rc = SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
-    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
-  }
-  int rc2 = sqlite3_finalize(list);
-  return rc == SQLITE_OK ? rc2 : rc;
-}
-
-/* What a pre-pass holds for: the settings, the connection's count of
-** changes (it moves when a statement of the connection that changed rows
-** ends; a statement that writes the source reads it as before its first
-** write in every xFilter: series_snapshot.c) and the data versions. */
-static int prepass_key(const projection_cursor *cur, char **pzKey) {
-  sqlite3 *db = ((const ts_series_vtab *)cur->base.base.pVtab)->db;
-  sqlite3_str *s = sqlite3_str_new(db);
-  settings_key(cur, s);
-  sqlite3_str_appendf(s, "%lld|", (sqlite3_int64)sqlite3_total_changes(db));
-  int rc = data_versions(db, s);
-  /* A version that cannot be told fails no query: the key is then this
-  ** xFilter's alone. */
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
-    sqlite3_str_appendf(s, "?%lld.%lld", cur->serial, cur->n_filter);
-  *pzKey = sqlite3_str_finish(s);
-  if (rc == SQLITE_NOMEM || *pzKey == NULL) {
-    sqlite3_free(*pzKey);
-    *pzKey = NULL;
-    return SQLITE_NOMEM;
-  }
-  return SQLITE_OK;
-}
-
-/* Item 10: at the first series of each xFilter, the pre-pass this
-** cursor made in an earlier xFilter, or one left on the table by a cursor
-** closed while this one was open, is kept if it holds for the same key;
-** else a new, empty one is made when needed. */
-static int prepass_check(projection_cursor *cur) {
-  projection_vtab *tab = (projection_vtab *)cur->base.base.pVtab;
-  char *zKey = NULL;
-  if (cur->key_checked) return SQLITE_OK;
-  int rc = prepass_key(cur, &zKey);
-  if (rc != SQLITE_OK) return rc;
-  cur->key_checked = 1;
-  if (cur->pp && strcmp(cur->pp->zKey, zKey) == 0) {
-    sqlite3_free(zKey);
-    return SQLITE_OK;
-  }
-  prepass_free(cur->pp);
-  cur->pp = NULL;
-  if (tab->parked && cur->serial > tab->parked_lo && cur->serial < tab->parked_hi &&
-      strcmp(tab->parked->zKey, zKey) == 0) {
-    cur->pp = tab->parked;
-    tab->parked = NULL;
-    sqlite3_free(zKey);
-    return SQLITE_OK;
-  }
-  cur->pp = sqlite3_malloc64(sizeof(*cur->pp));
-  if (cur->pp == NULL) {
-    sqlite3_free(zKey);
-    return SQLITE_NOMEM;
-  }
-  memset(cur->pp, 0, sizeof(*cur->pp));
-  cur->pp->zKey = zKey;
-  return SQLITE_OK;
-}
-
-/* The pool of a point of the year. */
-static ts_proj_pool *pool_of(prepass *pp, int P, int k) {
-  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
-  ts_proj_pool *pool = &pp->pool[base + k - 1];
-  pool->periods_per_year = P, pool->k = k;
-  return pool;
-}
-
-/* through in this series' periods; 0 when it is not on a boundary. */
-static int series_through(const through_point *t, const ts_series *s, int P) {
-  if (t->per_year == 0) {
-    ts_period last;
-    ts_period_from_ordinal(s->kind, s->aPoint[s->nPoint - 1].ordinal, &last);
-    return last.sub;
-  }
-  if ((t->position * P) % t->per_year != 0) return 0;
-  return t->position * P / t->per_year;
-}
-
-/* The fixed methods' backtest of a series (those `method` needs). */
-static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
-                          ts_proj_cell *cells) {
-  unsigned mask = ts_projection_mask(method) & ((1u << TS_PROJ_AUTO) - 1);
-  return ts_projection_backtest(g, k, mask, g->n_years, cells);
-}
-
-/* Whether a series' backtest is worth keeping from the pre-pass for the
-** main scan: holt_winters' and theta's fits (and auto, which runs them)
-** cost far more than the memory, about n_years * 8 * 40 bytes a series;
-** the other methods take a few operations a year, less than keeping
-** 8,000 series' backtests costs in memory (64 MB).  reconcile= keeps
-** every one (reconcile_source reads them all). */
-static int worth_keeping(ts_proj_method m) {
-  return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
-}
-
-/* Item 11: the bytes a kept series holds: its grid's block
-** (ts_proj_grid_build) and its backtest. */
-static sqlite3_int64 kept_size(const ts_proj_grid *g) {
-  sqlite3_int64 cells = (sqlite3_int64)g->n_years * g->periods_per_year, years = g->n_years;
-  return (cells + years) * (sqlite3_int64)(sizeof(double) + 1) +
-         years * TS_PROJ_N_CELLS * (sqlite3_int64)sizeof(ts_proj_cell);
-}
-
-/* Item 11: an auto series past the budget keeps its points alone (as
-** many as its rows), and its grid and backtest go. */
-static int set_aside(pooled_series *c, const ts_series *s) {
-  c->points = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)s->nPoint);
-  if (c->points == NULL) return SQLITE_NOMEM;
-  memcpy(c->points, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
-  c->n_points = s->nPoint;
-  c->kind = s->kind;
-  ts_proj_grid_free(&c->grid);
-  sqlite3_free(c->cells);
-  c->cells = NULL;
-  return SQLITE_OK;
-}
-
-/* After a series' errors are pooled: whether it stays in the cache, with
-** its grid and backtest (worth_keeping, within the budget: item 11), set
-** aside (auto past the budget: pool_series makes its auto errors again),
-** or goes (the main scan backtests it again: the same cells).  reconcile=
-** keeps every one (reconcile_source reads them all at once). */
-static int keep_or_drop(projection_cursor *cur, pooled_series *c, const ts_series *s) {
-  prepass *pp = cur->pp;
-  if (pp->recon) return SQLITE_OK;
-  sqlite3_int64 size = kept_size(&c->grid);
-  if (c->cells && worth_keeping(cur->method) && pp->kept_bytes + size <= TS_PROJ_KEEP_BYTES) {
-    pp->kept_bytes += size;
-    return SQLITE_OK;
-  }
-  if (c->cells && cur->method == TS_PROJ_AUTO) return set_aside(c, s);
-  release_cached(c);
-  pp->n_cache--;
-  return SQLITE_OK;
-}
-
-/* Item 8: one series of the pre-pass, kept for the main scan, its
-** backtest's errors added to the pool. */
-static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
-                           char **pzErr) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  prepass *pp = cur->pp;
-  if (s->kind == TS_KIND_DAY || s->nPoint == 0) return SQLITE_OK; /* the main scan says why */
-  if (pp->n_cache == *pn_alloc) {
-    int n = *pn_alloc ? 2 * *pn_alloc : 16;
-    pooled_series *a = sqlite3_realloc64(pp->cache, sizeof(*a) * (sqlite3_uint64)n);
-    if (a == NULL) return SQLITE_NOMEM;
-    pp->cache = a, *pn_alloc = n;
-  }
-  pooled_series *c = &pp->cache[pp->n_cache];
-  memset(c, 0, sizeof(*c));
-  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
-  if (rc != SQLITE_OK) return rc;
-  pp->n_cache++;
-  if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
-  c->grid.quantiles = &pp->quantiles;
-  c->k = series_through(&vtab->through, s, c->grid.periods_per_year);
-  if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
-  c->cells =
-      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
-  if (c->cells == NULL) return SQLITE_NOMEM;
-  rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
-  if (rc == SQLITE_OK)
-    rc = ts_proj_pool_add(pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
-                          (1u << TS_PROJ_AUTO) - 1);
-  if (rc == SQLITE_OK) rc = keep_or_drop(cur, c, s);
-  return rc;
-}
-
-/* Item 8: every series of the whole source.  When the main scan holds
-** them all in memory already (the hash path, nothing pushed down) they
-** are walked there: the source is read once.  Otherwise a scan of its
-** own reads the source without the WHERE. */
-static int pool_read(projection_cursor *cur, char **pzErr) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  int rc, n_alloc = 0;
-  if (ts_scan_held(cur->base.scan)) {
-    ts_series s;
-    uint32_t next = 0;
-    memset(&s, 0, sizeof(s));
-    while ((rc = ts_scan_held_next(cur->base.scan, &next, &s, pzErr)) == SQLITE_ROW)
-      if ((rc = pool_add_series(cur, &s, &n_alloc, pzErr)) != SQLITE_OK) break;
-    sqlite3_free(s.aPoint);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-  }
-  ts_pushdown pd;
-  ts_scan *scan = NULL;
-  ts_series *s;
-  memset(&pd, 0, sizeof(pd));
-  /* A statement that writes the source reads it as it was (rowid bound
-  ** or the kept series): the pool too. */
-  rc = ts_series_snapshot(&cur->base, &pd, pzErr);
-  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
-  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW)
-    rc = pool_add_series(cur, s, &n_alloc, pzErr);
-  if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  ts_scan_close(scan);
-  return rc;
-}
-
-/* Item 11: a set-aside series' auto errors, from its grid and fixed
-** backtest made again as pool_add_series made them (the same cells, so
-** the same errors, added in the same order), then freed again. */
-static int pool_auto_again(prepass *pp, const pooled_series *c) {
-  ts_proj_grid g;
-  int rc = ts_proj_grid_build(c->kind, c->points, c->n_points, 0, &g);
-  if (rc != SQLITE_OK) return rc;
-  ts_proj_cell *cells =
-      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g.n_years * TS_PROJ_N_CELLS);
-  if (cells == NULL) rc = SQLITE_NOMEM;
-  g.quantiles = &pp->quantiles;
-  if (rc == SQLITE_OK) rc = backtest_fixed(&g, c->k, TS_PROJ_AUTO, cells);
-  if (rc == SQLITE_OK) {
-    ts_proj_pool *pool = pool_of(pp, g.periods_per_year, c->k);
-    g.pool = pool;
-    ts_projection_auto_fill(&g, c->k, g.n_years, cells);
-    rc = ts_proj_pool_add(pool, &g, cells, 1u << TS_PROJ_AUTO);
-  }
-  sqlite3_free(cells);
-  ts_proj_grid_free(&g);
-  return rc;
-}
-
-/* Item 8, the pre-pass: every series of the source (no pushdown, so the
-** pool and every answer are the same whatever the WHERE clause) is
-** backtested, the errors pooled by point of the year, then auto's
-** projections made with that pool and their errors pooled too.  The
-** series and their backtests worth keeping are kept for the main scan. */
-static int pool_series(projection_cursor *cur, char **pzErr) {
-  prepass *pp = cur->pp;
-  pp->pooled = 1;
-  int rc = pool_read(cur, pzErr);
-  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
-    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
-  if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
-  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
-    pooled_series *c = &pp->cache[i];
-    if (c->points) rc = pool_auto_again(pp, c);
-    if (c->cells == NULL) continue;
-    ts_proj_pool *pool = pool_of(pp, c->grid.periods_per_year, c->k);
-    c->grid.pool = pool;
-    ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
-    rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
-  }
-  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
-    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
-  /* auto's rule is judged on the finished pool, as each row's estimate
-  ** is (ts_projection_from_backtest): the kept cells say the same, so a
-  ** reconciled total adds up the projections its parts' rows show. */
-  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
-    pooled_series *c = &pp->cache[i];
-    if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
-    sqlite3_free(c->points); /* set aside: the main scan backtests it again */
-    c->points = NULL;
-  }
-  return rc;
-}
-
-/* A series' grid and point of the year, hashed (FNV-1a): two series with
-** the same values where present, from the same point, have the same
-** backtest. */
-static unsigned grid_hash(const ts_proj_grid *g, int k) {
-  size_t n = (size_t)g->n_years * (size_t)g->periods_per_year;
-  int head[4] = {k, g->periods_per_year, g->first_year, g->n_years};
-  const unsigned char *parts[3] = {(const unsigned char *)head, g->present,
-                                   (const unsigned char *)g->value};
-  size_t len[3] = {sizeof(head), n, n * sizeof(double)};
-  unsigned h = 2166136261u;
-  for (int p = 0; p < 3; p++)
-    for (size_t i = 0; i < len[p]; i++) h = (h ^ parts[p][i]) * 16777619u;
-  return h;
-}
-
-/* Item 10: the kept series by grid, so the series of every xFilter find
-** theirs in any order (a join's inner loop reads one partner at a time). */
-static int index_cache(prepass *pp) {
-  int n = 16;
-  while (n < 2 * pp->n_cache) n *= 2;
-  pp->slot = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)n);
-  if (pp->slot == NULL) return SQLITE_NOMEM;
-  memset(pp->slot, 0, sizeof(int) * (size_t)n);
-  pp->n_slot = n;
-  for (int i = 0; i < pp->n_cache; i++) {
-    const pooled_series *c = &pp->cache[i];
-    if (c->cells == NULL) continue;
-    unsigned h = grid_hash(&c->grid, c->k) & (unsigned)(n - 1);
-    while (pp->slot[h]) h = (h + 1) & (unsigned)(n - 1);
-    pp->slot[h] = i + 1;
-  }
-  return SQLITE_OK;
-}
-
-/* Item 9: the totals' reconciled projections, from the pre-pass's series
-** (the whole source) once their backtests are made. */
-static int reconcile_source(projection_cursor *cur, char **pzErr) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  prepass *pp = cur->pp;
-  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(pp->n_cache + 1));
-  if (in == NULL) return SQLITE_NOMEM;
-  for (int i = 0; i < pp->n_cache; i++) {
-    pooled_series *c = &pp->cache[i];
-    in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
-  }
-  int rc =
-      ts_recon_run(pp->recon, in, pp->n_cache, cur->method, vtab->level, &pp->quantiles, pzErr);
-  sqlite3_free(in);
-  return rc;
-}
-
-/* The pre-pass, with reconcile= the reconciliation after it. */
-static int pool_source(projection_cursor *cur, char **pzErr) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  int rc = SQLITE_OK;
-  if (vtab->reconcile) {
-    prepass *pp = cur->pp;
-    rc = copy_spec(&pp->spec, cur->base.spec);
-    if (rc == SQLITE_OK) rc = copy_recon_spec(&pp->rs, vtab->reconcile);
-    if (rc == SQLITE_OK) rc = ts_recon_open(vtab->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
-  }
-  if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
-  if (rc == SQLITE_OK && cur->pp->recon) rc = reconcile_source(cur, pzErr);
-  if (rc == SQLITE_OK) rc = index_cache(cur->pp);
-  if (rc != SQLITE_OK) prepass_clear(cur->pp); /* never half a pre-pass for a later xFilter */
-  return rc;
-}
-
-/* Item 9: which pre-pass series the main scan's current one is. */
-static int reconcile_start(projection_cursor *cur, char **pzErr) {
-  cur->recon_index = -1;
-  if (cur->pp->recon == NULL) return SQLITE_OK;
-  return ts_recon_find(cur->pp->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
-                       pzErr);
-}
-
-/* Item 9: a total's row shows its reconciled estimate. */
-static void reconcile_row(projection_cursor *cur) {
-  const ts_proj_estimate *e =
-      ts_recon_estimate(cur->pp->recon, cur->recon_index, cur->grid.first_year + cur->yi);
-  if (e) cur->est = *e;
-}
-
-static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
-  size_t n = (size_t)a->n_years * (size_t)a->periods_per_year;
-  return a->periods_per_year == b->periods_per_year && a->first_year == b->first_year &&
-         a->n_years == b->n_years && memcmp(a->present, b->present, n) == 0 &&
-         memcmp(a->value, b->value, n * sizeof(double)) == 0;
-}
-
-/* The kept pre-pass series with the current series' grid and k; NULL
-** when none (not kept, or a WHERE on year cut this one short). */
-static const pooled_series *cached_series(const projection_cursor *cur) {
-  const prepass *pp = cur->pp;
-  if (pp->n_slot == 0) return NULL;
-  unsigned mask = (unsigned)(pp->n_slot - 1), h = grid_hash(&cur->grid, cur->k) & mask;
-  for (; pp->slot[h]; h = (h + 1) & mask) {
-    const pooled_series *c = &pp->cache[pp->slot[h] - 1];
-    if (c->k == cur->k && same_grid(&c->grid, &cur->grid)) return c;
-  }
-  return NULL;
-}
-
-/* The pre-pass's backtest of the current series: copied from the kept
-** series with the same grid (kept for later xFilter calls too), else
-** made again with the same pool. */
-static int series_cells(projection_cursor *cur) {
-  const pooled_series *c = cached_series(cur);
-  if (c) {
-    memcpy(cur->cells, c->cells,
-           sizeof(ts_proj_cell) * (size_t)cur->grid.n_years * TS_PROJ_N_CELLS);
-    return SQLITE_OK;
-  }
-  int rc = backtest_fixed(&cur->grid, cur->k, cur->method, cur->cells);
-  if (rc == SQLITE_OK && cur->method == TS_PROJ_AUTO)
-    ts_projection_auto_fill(&cur->grid, cur->k, cur->grid.n_years, cur->cells);
-  return rc;
 }
 
 static int year_has_data(const ts_proj_grid *g, int yi) {
@@ -936,6 +357,39 @@ static void own_years_cells(projection_cursor *cur) {
   cur->cells_partial = 1;
 }
 
+static int lay_out(projection_cursor *cur, const ts_series *s);
+
+/* A narrowed read (projection_narrow.c) whose rows the years it left out
+** could change: the series is read again with them and laid out anew. */
+static int narrow_again(projection_cursor *cur, char **pzErr) {
+  int lo = cur->base.read_lo;
+  if (lo <= 0 || cur->again.aPoint ||
+      !ts_proj_narrow_unsure(&cur->base, &cur->grid, cur->cells, cur->k, cur->method, lo))
+    return SQLITE_OK;
+  ts_series again;
+  int rc = ts_proj_series_again(&cur->base, cur->base.series, &again, pzErr);
+  if (rc != SQLITE_OK || again.aPoint == NULL) return rc;
+  release_series(cur);
+  cur->again = again;
+  rc = lay_out(cur, &cur->again);
+  if (rc == SQLITE_OK && cur->k != 0) own_years_cells(cur);
+  return rc;
+}
+
+/* The grid, through and the cells' room of series s. */
+static int lay_out(projection_cursor *cur, const ts_series *s) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  cur->any_incomplete = 0;
+  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
+  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
+  if (rc != SQLITE_OK) return rc;
+  cur->grid.quantiles = &cur->quantiles;
+  cur->k = proj_series_through(&vtab->through, s, cur->grid.periods_per_year);
+  cur->cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years * TS_PROJ_N_CELLS);
+  return cur->cells ? SQLITE_OK : SQLITE_NOMEM;
+}
+
 /* Lays out a freshly scanned series and runs its backtest. */
 static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
@@ -952,34 +406,26 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
                              "year; use grain=month");
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
-  cur->any_incomplete = 0;
   cur->cells_partial = 0;
-  for (int i = 0; i < s->nPoint; i++) cur->any_incomplete |= s->aPoint[i].incomplete[0];
-  int rc = prepass_check(cur);
+  int rc = proj_prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
   /* auto needs the pool for its projection; a fixed method only for its
   ** interval, built when low, high or note is first read (row_interval) */
   if (!cur->pp->pooled && (cur->method == TS_PROJ_AUTO || vtab->reconcile))
-    rc = pool_source(cur, pzErr);
-  if (rc == SQLITE_OK) rc = reconcile_start(cur, pzErr);
+    rc = proj_pool_source(cur, pzErr);
+  if (rc == SQLITE_OK) rc = proj_reconcile_start(cur, pzErr);
   if (rc != SQLITE_OK) return rc;
-  rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &cur->grid);
-  if (rc != SQLITE_OK) return rc;
-  cur->grid.quantiles = &cur->quantiles;
-  cur->k = series_through(&vtab->through, s, cur->grid.periods_per_year);
-  cur->cells =
-      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)cur->grid.n_years * TS_PROJ_N_CELLS);
-  if (cur->cells == NULL) return SQLITE_NOMEM;
-  if (cur->k == 0) return SQLITE_OK;
+  rc = lay_out(cur, s);
+  if (rc != SQLITE_OK || cur->k == 0) return rc;
   cur->grid.pool = NULL;
   if (cur->pp->pooled) {
-    cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
+    cur->grid.pool = proj_pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
     if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
   } else if (cell_stands_alone(cur->method)) {
     own_years_cells(cur);
-    return SQLITE_OK;
+    return narrow_again(cur, pzErr);
   }
-  return series_cells(cur);
+  return proj_series_cells(cur);
 }
 
 /* The current row's points, aPoint[pt_lo .. pt_hi): a series' points
@@ -990,7 +436,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
 ** position, which made a query of every column quadratic in a series'
 ** length (two thirds of its instructions on 12 years of months). */
 static void year_points(projection_cursor *cur) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   ts_period start = {s->kind, cur->grid.first_year + cur->yi, 1, 0, 0};
   int i = cur->pt_hi;
   cur->ord0 = ts_period_ordinal(&start);
@@ -1002,13 +448,13 @@ static void year_points(projection_cursor *cur) {
 
 /* Position in the year (1-based) of point i of the current year. */
 static int point_position(const projection_cursor *cur, int i) {
-  return (int)(cur->base.series->aPoint[i].ordinal - cur->ord0) + 1;
+  return (int)(points_of(cur)->aPoint[i].ordinal - cur->ord0) + 1;
 }
 
 /* Whether a period of the current year up to position last is a roll-up
 ** missing some of its months (grain=). */
 static int year_incomplete(const projection_cursor *cur, int last) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
     if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
   return 0;
@@ -1017,7 +463,7 @@ static int year_incomplete(const projection_cursor *cur, int last) {
 /* Whether a period of the current year up to position last (every period
 ** of the year when last is 0) rests on a preliminary figure. */
 static int year_preliminary(const projection_cursor *cur, int last) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   for (int i = cur->pt_lo; i < cur->pt_hi; i++)
     if (s->aPoint[i].preliminary[0] && (last == 0 || point_position(cur, i) <= last)) return 1;
   return 0;
@@ -1037,7 +483,7 @@ static void estimate_row(projection_cursor *cur) {
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
                               is_pooled(cur) ? vtab->level : 0, &cur->est);
-  reconcile_row(cur);
+  proj_reconcile_row(cur);
 }
 
 /* Item 7: low, high and note need the interval, and the interval the
@@ -1045,7 +491,7 @@ static void estimate_row(projection_cursor *cur) {
 static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   if (cur->interval_done) return 0;
   char *zErr = NULL;
-  int rc = pool_source(cur, &zErr);
+  int rc = proj_pool_source(cur, &zErr);
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOMEM)
       sqlite3_result_error_nomem(ctx);
@@ -1054,10 +500,10 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
     sqlite3_free(zErr);
     return 1;
   }
-  cur->grid.pool = pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
+  cur->grid.pool = proj_pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
   if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
   if (cur->cells_partial) { /* the interval reads earlier years' cells */
-    rc = series_cells(cur);
+    rc = proj_series_cells(cur);
     cur->cells_partial = 0;
     if (rc != SQLITE_OK) {
       sqlite3_result_error_nomem(ctx);
@@ -1093,6 +539,19 @@ static int projection_reads_later_years(const ts_series_vtab *pVtab) {
   return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO || vtab->reconcile;
 }
 
+/* Item 13: a fixed method's query reading none of low, high and note
+** reads from the year before the bound on (projection_narrow.c), when
+** its source spells each series' key one way; reconcile= reads every
+** year for its pre-pass. */
+static int projection_history_years(const ts_series_vtab *pVtab) {
+  const projection_vtab *vtab = (const projection_vtab *)pVtab;
+  if (vtab->reconcile || ts_proj_narrow_history(vtab->method) < 0) return -1;
+  /* the series' key is its first row's: a source that can spell it two
+  ** ways would show another spelling when read from a later year */
+  return ts_source_one_spelling(pVtab->db, &pVtab->spec) ? ts_proj_narrow_history(vtab->method)
+                                                         : -1;
+}
+
 /* The table-valued form's method argument (default auto). */
 static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
@@ -1108,7 +567,7 @@ static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, c
 
 /* Exact sum of positions 1..last of the current year; 1 if one is absent. */
 static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
-  const ts_series *s = cur->base.series;
+  const ts_series *s = points_of(cur);
   ts_sum total;
   int found = 0;
   ts_sum_init(&total);
@@ -1216,6 +675,7 @@ static const ts_series_module projection_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = -1,
+    .xHistoryYears = projection_history_years,
     .whole_columns = (1u << COL_LOW) | (1u << COL_HIGH) | (1u << COL_NOTE),
     .year_integer = 1,
     .xReadsLaterYears = projection_reads_later_years,

@@ -37,6 +37,7 @@ struct ts_scan {
   /* "Is this row's key the series' key?" asked of SQLite, with the by
   ** columns' own collations (see open_same_key); NULL without by. */
   sqlite3_stmt *same;
+  int same_bound; /* same holds the series' key in ?1..?n */
   int positioned; /* stmt is on the first row of the next series */
   int done;
   ts_series cur;
@@ -78,6 +79,22 @@ struct ts_scan {
   ts_scan_keep *keep;
   unsigned keep_epoch;
   char aAff[TS_MAX_BY + 1]; /* affinities of the by columns and the period */
+  /* The skip walk (series_skip.c): stmt reads without the year filter,
+  ** rows are kept by it here, and a run of a left-out year is passed by
+  ** skip_stmt, the same query from a row-value bound (parameters
+  ** skip_first .. skip_first + nBy); once used it is stmt, and the plain
+  ** query skip_plain. */
+  int skipping;
+  int skip_lo, skip_hi; /* the years kept (0: open) */
+  sqlite3_stmt *skip_stmt;
+  sqlite3_stmt *skip_plain;
+  int skip_first;
+  /* The kept row's period as ts_skip_step read it (NULL: read it): one
+  ** read of the column a row, not two. */
+  sqlite3_value *skip_period;
+  sqlite3_int64 nSkipped;               /* rows of left-out years met (each then passed) */
+  sqlite3_value *skip_key[TS_MAX_BY];   /* the key last bound to skip_stmt */
+  unsigned char skip_binary[TS_MAX_BY]; /* by column i compares with BINARY */
 };
 
 /* The source query's text (series_source.c): binds are numbered in order
@@ -88,6 +105,20 @@ struct ts_scan {
 char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
                     const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
                     int sorted);
+/* The same, and with bound the row-value lower bound of the skip walk,
+** (s.by..., s.period) >= (?, ...), after every other parameter. */
+char *ts_scan_query_bound(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                          const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                          int bound);
+/* series_skip.c: prepares skip_stmt and starts skipping (pd's years);
+** stmt must be the query without its year filter. */
+int ts_skip_open(ts_scan *scan, const ts_pushdown *pd, const char *zFrom, const int *aBound);
+/* The next row the year filter keeps, as sqlite3_step returns. */
+int ts_skip_step(ts_scan *scan);
+/* Whether the current row surely starts another series (ts_scan_new_series
+** then asks SQLite nothing); 0 when not skipping. */
+int ts_skip_other_key(const ts_scan *scan);
+void ts_skip_close(ts_scan *scan);
 /* Takes the current row's key as the series' key (and binds it into the
 ** same-key test). */
 int ts_scan_take_keys(ts_scan *scan);

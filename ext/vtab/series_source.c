@@ -434,9 +434,25 @@ static int in_list_pushable(sqlite3_value *pList, char affinity) {
 }
 
 /* Builds the query text (series_scan.h). */
+static char *scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                        const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                        int sorted, int bound);
+
 char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
                     const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
                     int sorted) {
+  return scan_query(db, spec, pd, zFrom, aAff, aBound, with_preliminary, sorted, 0);
+}
+
+char *ts_scan_query_bound(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                          const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                          int bound) {
+  return scan_query(db, spec, pd, zFrom, aAff, aBound, with_preliminary, 0, bound);
+}
+
+static char *scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                        const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
+                        int sorted, int bound) {
   sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, "SELECT ");
   for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
@@ -478,6 +494,15 @@ char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *
   /* A statement that writes the source reads it as it was: no row above
   ** the rowid it had when the cursor first read it. */
   if (pd && pd->has_max_rowid) sqlite3_str_appendf(s, " AND s._rowid_ <= %lld", pd->max_rowid);
+  /* The skip walk's seek (series_skip.c): the rows from a point of the
+  ** ORDER BY on, compared with the columns' own collations as it sorts. */
+  if (bound) {
+    sqlite3_str_appendall(s, " AND (");
+    for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendf(s, "s.\"%w\", ", spec->azBy[i]);
+    sqlite3_str_appendf(s, "s.\"%w\") >= (", spec->zPeriod);
+    for (int i = 0; i < spec->nBy; i++) sqlite3_str_appendall(s, "?, ");
+    sqlite3_str_appendall(s, "?)");
+  }
   /* grain= reads event-level rows (days rolled up to months), and such
   ** tables are stored in time order: walking an index on the series
   ** columns then fetches one table page per row, while a sort reads the
@@ -625,9 +650,18 @@ int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown
   if (ts_keep_check(keep, db, spec, &scan->keep_epoch)) scan->keep = keep;
   if (zFrom) source_shape(scan, zFrom, &has_preliminary);
   scan->iPreliminary = preliminary_column(spec, has_preliminary);
-  char *zSql =
-      zFrom ? ts_scan_query(db, spec, pd, zFrom, scan->aAff, aBound, scan->iPreliminary >= 0, 0)
-            : NULL;
+  /* The skip walk (series_skip.c) keeps the years itself: its query has
+  ** no year filter, and it never reads by hash (the plan shows Ss). */
+  ts_pushdown plain;
+  int skip = pd && pd->skip && !pd->snapshot && (pd->year_lo > 0 || pd->year_hi > 0) &&
+             spec->grain == TS_KIND_NONE && scan->aAff[spec->nBy] == 'T';
+  if (skip) {
+    plain = *pd;
+    plain.year_lo = plain.year_hi = 0;
+  }
+  char *zSql = zFrom ? ts_scan_query(db, spec, skip ? &plain : pd, zFrom, scan->aAff, aBound,
+                                     scan->iPreliminary >= 0, 0)
+                     : NULL;
   int rc = zSql ? ts_keep_prepare(scan->keep, db, zSql, &scan->stmt) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   if (rc != SQLITE_OK) {
@@ -639,10 +673,12 @@ int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown
   rc = ts_source_bind(scan->stmt, spec, pd, aBound);
   if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
   /* Hash path or streaming path: series_hash.c decides and reads. */
-  if (rc == SQLITE_OK) rc = ts_hash_open(db, spec, pd, aBound, &scan->stmt, &scan->hash, pzErr);
+  if (rc == SQLITE_OK && skip) rc = ts_skip_open(scan, pd, zFrom, aBound);
+  if (rc == SQLITE_OK && !(pd && pd->skip))
+    rc = ts_hash_open(db, spec, pd, aBound, &scan->stmt, &scan->hash, pzErr);
   scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
-  if (rc == SQLITE_OK && scan->hash == NULL) rc = ts_walk_watch(scan, pd, aBound, zFrom);
+  if (rc == SQLITE_OK && scan->hash == NULL && !skip) rc = ts_walk_watch(scan, pd, aBound, zFrom);
   sqlite3_free(zFrom);
   if (rc == SQLITE_OK && scan->hash) extent_from_hash(scan, pd, aBound);
   if (rc != SQLITE_OK) {
@@ -664,7 +700,10 @@ void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
   ts_hash_close(scan->hash);
   ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
+  if (scan->skip_stmt != scan->stmt) ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_stmt);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_plain);
   ts_keep_return(scan->keep, scan->keep_epoch, scan->same);
+  ts_skip_close(scan);
   sqlite3_free(scan->zSortSql);
   clear_keys(&scan->cur);
   sqlite3_free(scan->cur.aPoint);
@@ -696,7 +735,16 @@ int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr) {
   while (i < n && same_key(scan, i, sqlite3_column_value(scan->stmt, i))) i++;
   *pNew = 0;
   if (i == n) return SQLITE_OK;
+  if (ts_skip_other_key(scan)) {
+    *pNew = 1;
+    return SQLITE_OK;
+  }
   int rc = SQLITE_OK;
+  /* The series' key is bound here, when first asked about: most series
+  ** are told from the next by their bytes alone. */
+  for (i = 0; i < n && rc == SQLITE_OK && !scan->same_bound; i++)
+    rc = sqlite3_bind_value(scan->same, i + 1, scan->cur.apKey[i]);
+  scan->same_bound = 1;
   for (i = 0; i < n && rc == SQLITE_OK; i++)
     rc = sqlite3_bind_value(scan->same, n + i + 1, sqlite3_column_value(scan->stmt, i));
   if (rc == SQLITE_OK) rc = sqlite3_step(scan->same);
@@ -715,12 +763,11 @@ int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr) {
 ** show: a value of a row of the group. */
 int ts_scan_take_keys(ts_scan *scan) {
   clear_keys(&scan->cur);
+  scan->same_bound = 0;
   for (int i = 0; i < scan->spec->nBy; i++) {
     sqlite3_value *key = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
     scan->cur.apKey[i] = key;
     if (key == NULL) return SQLITE_NOMEM;
-    int brc = sqlite3_bind_value(scan->same, i + 1, key);
-    if (brc != SQLITE_OK) return brc;
     int type = sqlite3_value_type(key);
     memset(&scan->aKey[i], 0, sizeof(scan->aKey[i]));
     scan->aKey[i].type = type;
@@ -850,7 +897,9 @@ static int value_period(ts_scan *scan, sqlite3_value *v, ts_period *p, char **pz
 static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
   const ts_source_spec *spec = scan->spec;
   char *zWhat = NULL;
-  int rc = value_period(scan, sqlite3_column_value(scan->stmt, spec->nBy), p, &zWhat);
+  sqlite3_value *v =
+      scan->skip_period ? scan->skip_period : sqlite3_column_value(scan->stmt, spec->nBy);
+  int rc = value_period(scan, v, p, &zWhat);
   *pSkip = rc == 1;
   if (rc == 2) {
     rc = period_error(scan, zWhat, pzErr);
@@ -1137,7 +1186,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
   for (;;) {
     if (scan->done) return SQLITE_DONE;
     if (!scan->positioned) {
-      int rc = sqlite3_step(scan->stmt);
+      int rc = ts_skip_step(scan);
       if (rc == SQLITE_DONE) {
         scan->done = 1;
         return SQLITE_DONE;
@@ -1159,7 +1208,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
       rc = add_row(scan, pzErr);
       if (rc != SQLITE_OK) break;
       scan->nRow++;
-      rc = sqlite3_step(scan->stmt);
+      rc = ts_skip_step(scan);
       if (rc == SQLITE_DONE) {
         scan->done = 1;
         scan->positioned = 0;

@@ -155,6 +155,9 @@ typedef struct ts_pushdown {
   sqlite3_int64 max_rowid;
   const struct ts_series_store *replay; /* non-NULL: the series read
                                        before the first write, instead */
+  /* Read by the skip walk (TS_PLAN_SKIP, series_skip.c) when the years
+  ** are bounded; never by hash. */
+  int skip;
 } ts_pushdown;
 
 /* One series as it comes out of the scan. */
@@ -242,6 +245,15 @@ int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pz
 ** serves both (series_vtab.c); given back to the streaming path, the scan
 ** reads only the years pushed, as a streaming plan would (open_scan). */
 #define TS_PLAN_WHOLE 2
+/* The query reads none of the module's whole_columns: a module whose
+** rows then need fewer earlier years says how many
+** (ts_series_module.xHistoryYears, annual_projection's fixed methods). */
+#define TS_PLAN_NARROW 4
+/* That narrowed read has a year bound and an index on the series columns
+** then the period serves a walk that seeks past the years it leaves out
+** (series_skip.c): the read streams, never by hash (EXPLAIN QUERY PLAN
+** shows Ss). */
+#define TS_PLAN_SKIP 8
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column (year_integer: declared INTEGER, else TEXT); iFirstArg/nArg:
@@ -258,6 +270,20 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeri
 ** may be NULL when nArg is 0). */
 void ts_source_decode(int idxNum, const char *idxStr, int argc, sqlite3_value **argv,
                       int history_years, ts_pushdown *pd, sqlite3_value **apArg, int nArg);
+
+/* Whether spec's source is an ordinary table with an index whose first
+** key columns are the by columns then the period, each with its column's
+** own collation (the period's BINARY, NOCASE or RTRIM), not partial, and
+** a TEXT period column: the skip walk (series_skip.c) then seeks in it. */
+int ts_skip_servable(sqlite3 *db, const ts_source_spec *spec);
+
+/* Whether every row of a series of spec's source spells its key the
+** same: an ordinary table whose by columns compare with BINARY and carry
+** an affinity (TEXT, INTEGER, REAL, NUMERIC), so two values GROUP BY
+** makes one group are the same value (no 'a'/'A' under NOCASE, no 1 and
+** 1.0 in a column without affinity).  A read of fewer years then shows
+** the key every read shows (series_skip.c). */
+int ts_source_one_spelling(sqlite3 *db, const ts_source_spec *spec);
 
 /* The largest rowid of the source now: 1 and *pMax (0 when empty) when
 ** the source is a rowid table; 0 when it has none (a view, WITHOUT ROWID)

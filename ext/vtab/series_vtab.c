@@ -211,6 +211,26 @@ static int wants_whole(const ts_series_module *m, const sqlite3_index_info *info
   return 1;
 }
 
+/* Whether the query reads none of the columns that read the whole source,
+** so a module with xHistoryYears may read fewer earlier years. */
+static int narrows(const ts_series_module *m, const sqlite3_index_info *info, int nSeries) {
+  sqlite3_uint64 used = info->colUsed >> nSeries;
+  return m->xHistoryYears && (used & m->whole_columns) == 0;
+}
+
+/* Whether that narrowed read, bounded by a year, is walked with seeks past
+** the years it leaves out (series_skip.c): the CREATE form's settings
+** narrow it, and an index serves the walk.  scan=hash keeps its path. */
+static int skips(ts_series_vtab *vtab, const sqlite3_index_info *info) {
+  const ts_series_module *m = vtab->module;
+  int bounded = 0;
+  for (int i = 0; info->idxStr[2 * i] && info->idxStr[2 * i + 1]; i++)
+    bounded |=
+        info->idxStr[2 * i] == TS_PLAN_PERIOD || info->idxStr[2 * i] == TS_PLAN_PERIOD_LITERAL;
+  return bounded && !vtab->table_valued && vtab->spec.scan != TS_SCAN_HASH &&
+         m->xHistoryYears(vtab) >= 0 && ts_skip_servable(vtab->db, &vtab->spec);
+}
+
 static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   ts_series_vtab *vtab = (ts_series_vtab *)pVtab;
   const ts_series_module *m = vtab->module;
@@ -225,6 +245,10 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     ** cycle fails when it runs (series_filter). */
     char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     if (c == 'h' && wants_whole(m, info, vtab->nSeries)) info->idxNum |= TS_PLAN_WHOLE;
+    if (narrows(m, info, vtab->nSeries)) {
+      info->idxNum |= TS_PLAN_NARROW;
+      if (skips(vtab, info)) info->idxNum |= TS_PLAN_SKIP, c = 's';
+    }
     char *z = sqlite3_mprintf("%sS%c", info->idxStr, c);
     if (z == NULL) return SQLITE_NOMEM;
     if (info->needToFreeIdxStr) sqlite3_free(info->idxStr);
@@ -507,10 +531,20 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
     const ts_series_vtab *conf = ts_series_config(cur);
     if (m->xReadsLaterYears(conf ? conf : vtab)) pd.year_hi = 0;
   }
+  /* A query that reads none of the whole-source columns may need fewer
+  ** earlier years (annual_projection's fixed methods: one). */
+  if (rc == SQLITE_OK && (idxNum & TS_PLAN_NARROW) && pd.out_year_lo > 0) {
+    const ts_series_vtab *conf = ts_series_config(cur);
+    int h = m->xHistoryYears(conf ? conf : vtab);
+    if (h >= 0 && pd.out_year_lo - h > pd.year_lo) pd.year_lo = pd.out_year_lo - h;
+  }
+  pd.skip = (idxNum & TS_PLAN_SKIP) != 0;
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;
   else if (rc == SQLITE_OK)
     rc = ts_series_snapshot(cur, &pd, &zErr);
+  cur->read_lo = pd.year_lo;
+  cur->read_hi = pd.year_hi;
   if (rc == SQLITE_OK) rc = open_scan(cur, idxNum, &pd, &zErr);
   if (rc == SQLITE_ERROR && !vtab->table_valued) rc = source_gone(vtab, &zErr);
   set_error(pCursor->pVtab, zErr);

@@ -58,6 +58,7 @@ typedef struct ts_series_cursor {
   ts_scan *scan;
   ts_series *series;                /* current series; NULL: end of rows */
   int out_lo, out_hi;               /* years the query asks for (0: open) */
+  int read_lo, read_hi;             /* years read from the source (0: open) */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
   /* Row identity for xRowid, the same for a row in every xFilter (SQLite's
   ** multi-index OR drops rows whose rowid it has seen): the series key's
@@ -88,6 +89,10 @@ struct ts_series_module {
                                      other roles are the module's own) */
   int nArg, nRequired;
   int history_years; /* see ts_source_spec.history_years */
+  /* The years before a row's own that its values need when the query
+  ** reads none of whole_columns (TS_PLAN_NARROW), for these settings; -1:
+  ** history_years.  NULL: always history_years. */
+  int (*xHistoryYears)(const ts_series_vtab *conf);
   /* Result columns (bit i: result i) whose values read every series and
   ** year of the source anyway (annual_projection's pool of past errors);
   ** when a query uses one, see TS_PLAN_WHOLE.  0: none. */

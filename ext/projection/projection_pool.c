@@ -1,0 +1,509 @@
+/*
+** projection/projection_pool.c -- the annual_projection virtual table's
+** pre-pass (projection_vtab.c items 8-11): the pool of past errors built
+** from the whole source, the series and backtests it keeps for the main
+** scan, reconcile='s totals, and the key that says when a kept pre-pass
+** still holds.  Split from projection_vtab.c, which makes the rows.
+*/
+#include "projection/projection_pool.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void release_cached(pooled_series *c) {
+  ts_proj_grid_free(&c->grid);
+  sqlite3_free(c->cells);
+  c->cells = NULL;
+  sqlite3_free(c->points);
+  c->points = NULL;
+}
+
+/* Empties a pre-pass (not made; what it holds for stays). */
+static void prepass_clear(prepass *pp) {
+  ts_recon_free(pp->recon); /* before the copies it reads */
+  pp->recon = NULL;
+  ts_source_spec_clear(&pp->spec);
+  ts_recon_spec_free(pp->rs);
+  pp->rs = NULL;
+  for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
+  sqlite3_free(pp->cache);
+  pp->cache = NULL;
+  pp->n_cache = 0;
+  pp->kept_bytes = 0;
+  sqlite3_free(pp->slot);
+  pp->slot = NULL;
+  pp->n_slot = 0;
+  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  pp->pooled = 0;
+}
+
+static int copy_text(char **pz, const char *z) {
+  *pz = z ? sqlite3_mprintf("%s", z) : NULL;
+  return z && *pz == NULL ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* The strings of a source spec, copied (to is empty; on SQLITE_NOMEM
+** what was copied is freed by ts_source_spec_clear). */
+static int copy_spec(ts_source_spec *to, const ts_source_spec *from) {
+  int rc = SQLITE_OK;
+  *to = *from;
+  to->zSchema = to->zTable = to->zPeriod = to->zFlow = NULL;
+  to->azValue[0] = to->azValue[1] = to->azFlowLabel[0] = to->azFlowLabel[1] = NULL;
+  memset(to->azBy, 0, sizeof(to->azBy));
+  memset(to->azByColl, 0, sizeof(to->azByColl));
+  char **azTo[] = {&to->zSchema,    &to->zTable,     &to->zPeriod,        &to->zFlow,
+                   &to->azValue[0], &to->azValue[1], &to->azFlowLabel[0], &to->azFlowLabel[1]};
+  const char *azFrom[] = {from->zSchema,        from->zTable,        from->zPeriod,
+                          from->zFlow,          from->azValue[0],    from->azValue[1],
+                          from->azFlowLabel[0], from->azFlowLabel[1]};
+  for (size_t i = 0; i < sizeof(azTo) / sizeof(azTo[0]) && rc == SQLITE_OK; i++)
+    rc = copy_text(azTo[i], azFrom[i]);
+  for (int i = 0; i < from->nBy && rc == SQLITE_OK; i++) {
+    rc = copy_text(&to->azBy[i], from->azBy[i]);
+    if (rc == SQLITE_OK) rc = copy_text(&to->azByColl[i], from->azByColl[i]);
+  }
+  return rc;
+}
+
+static int copy_recon_spec(ts_recon_spec **pp, const ts_recon_spec *from) {
+  ts_recon_spec *to = *pp = sqlite3_malloc64(sizeof(*to));
+  if (to == NULL) return SQLITE_NOMEM;
+  *to = *from;
+  memset(to->label, 0, sizeof(to->label));
+  int rc = SQLITE_OK;
+  for (int i = 0; i < from->n && rc == SQLITE_OK; i++)
+    rc = copy_text(&to->label[i], from->label[i]);
+  return rc;
+}
+
+void proj_prepass_free(prepass *pp) {
+  if (pp == NULL) return;
+  prepass_clear(pp);
+  sqlite3_free(pp->zKey);
+  sqlite3_free(pp);
+}
+
+static void key_text(sqlite3_str *s, const char *z) {
+  if (z)
+    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(z), z);
+  else
+    sqlite3_str_appendall(s, "-|");
+}
+
+/* Everything the pre-pass's answers depend on besides the source's
+** rows: what is read (the spec) and this query's settings (method,
+** level, through, reconcile=).  The table-valued form takes them from
+** its arguments, which may change from one xFilter to the next (a join
+** can pass an outer column). */
+static void settings_key(const projection_cursor *cur, sqlite3_str *s) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  const ts_source_spec *spec = cur->base.spec;
+  const char *az[] = {spec->zSchema,    spec->zTable, spec->zPeriod,        spec->azValue[0],
+                      spec->azValue[1], spec->zFlow,  spec->azFlowLabel[0], spec->azFlowLabel[1]};
+  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++) key_text(s, az[i]);
+  sqlite3_str_appendf(s, "%d,%d,%d,%d,%d|", spec->nValue, spec->nBy, (int)spec->grain,
+                      spec->history_years, spec->scan);
+  for (int i = 0; i < spec->nBy; i++) key_text(s, spec->azBy[i]), key_text(s, spec->azByColl[i]);
+  sqlite3_str_appendf(s, "%d,%!.17g,%d,%d|", (int)cur->method, vtab->level, vtab->through.position,
+                      vtab->through.per_year);
+  for (int i = 0; vtab->reconcile && i < vtab->reconcile->n; i++) {
+    sqlite3_str_appendf(s, "%d=", vtab->reconcile->col[i]);
+    key_text(s, vtab->reconcile->label[i]);
+  }
+}
+
+/* The data version of every database of the connection (the pager's,
+** SQLITE_FCNTL_DATA_VERSION: PRAGMA data_version without its read
+** transaction, so no lock and no busy wait): it moves when a commit is
+** seen, this connection's or another's (between two xFilter calls of a
+** statement that holds no read transaction on the source's database).
+** Returns SQLITE_OK, SQLITE_NOMEM, or another error when one cannot be
+** told (then nothing may be reused, prepass_key). */
+static int data_versions(sqlite3 *db, sqlite3_str *s) {
+  sqlite3_stmt *list = NULL;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
+  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
+    const char *zName = (const char *)sqlite3_column_text(list, 1);
+    unsigned int v = 0;
+    if (zName == NULL) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
+    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
+  }
+  int rc2 = sqlite3_finalize(list);
+  return rc == SQLITE_OK ? rc2 : rc;
+}
+
+/* What a pre-pass holds for: the settings, the connection's count of
+** changes (it moves when a statement of the connection that changed rows
+** ends; a statement that writes the source reads it as before its first
+** write in every xFilter: series_snapshot.c) and the data versions. */
+static int prepass_key(const projection_cursor *cur, char **pzKey) {
+  sqlite3 *db = ((const ts_series_vtab *)cur->base.base.pVtab)->db;
+  sqlite3_str *s = sqlite3_str_new(db);
+  settings_key(cur, s);
+  sqlite3_str_appendf(s, "%lld|", (sqlite3_int64)sqlite3_total_changes(db));
+  int rc = data_versions(db, s);
+  /* A version that cannot be told fails no query: the key is then this
+  ** xFilter's alone. */
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    sqlite3_str_appendf(s, "?%lld.%lld", cur->serial, cur->n_filter);
+  *pzKey = sqlite3_str_finish(s);
+  if (rc == SQLITE_NOMEM || *pzKey == NULL) {
+    sqlite3_free(*pzKey);
+    *pzKey = NULL;
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 10: at the first series of each xFilter, the pre-pass this
+** cursor made in an earlier xFilter, or one left on the table by a cursor
+** closed while this one was open, is kept if it holds for the same key;
+** else a new, empty one is made when needed. */
+int proj_prepass_check(projection_cursor *cur) {
+  projection_vtab *tab = (projection_vtab *)cur->base.base.pVtab;
+  char *zKey = NULL;
+  if (cur->key_checked) return SQLITE_OK;
+  int rc = prepass_key(cur, &zKey);
+  if (rc != SQLITE_OK) return rc;
+  cur->key_checked = 1;
+  if (cur->pp && strcmp(cur->pp->zKey, zKey) == 0) {
+    sqlite3_free(zKey);
+    return SQLITE_OK;
+  }
+  proj_prepass_free(cur->pp);
+  cur->pp = NULL;
+  if (tab->parked && cur->serial > tab->parked_lo && cur->serial < tab->parked_hi &&
+      strcmp(tab->parked->zKey, zKey) == 0) {
+    cur->pp = tab->parked;
+    tab->parked = NULL;
+    sqlite3_free(zKey);
+    return SQLITE_OK;
+  }
+  cur->pp = sqlite3_malloc64(sizeof(*cur->pp));
+  if (cur->pp == NULL) {
+    sqlite3_free(zKey);
+    return SQLITE_NOMEM;
+  }
+  memset(cur->pp, 0, sizeof(*cur->pp));
+  cur->pp->zKey = zKey;
+  return SQLITE_OK;
+}
+
+/* The pool of a point of the year. */
+ts_proj_pool *proj_pool_of(prepass *pp, int P, int k) {
+  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
+  ts_proj_pool *pool = &pp->pool[base + k - 1];
+  pool->periods_per_year = P, pool->k = k;
+  return pool;
+}
+
+/* through in this series' periods; 0 when it is not on a boundary. */
+int proj_series_through(const through_point *t, const ts_series *s, int P) {
+  if (t->per_year == 0) {
+    ts_period last;
+    ts_period_from_ordinal(s->kind, s->aPoint[s->nPoint - 1].ordinal, &last);
+    return last.sub;
+  }
+  if ((t->position * P) % t->per_year != 0) return 0;
+  return t->position * P / t->per_year;
+}
+
+/* The fixed methods' backtest of a series (those `method` needs). */
+static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
+                          ts_proj_cell *cells) {
+  unsigned mask = ts_projection_mask(method) & ((1u << TS_PROJ_AUTO) - 1);
+  return ts_projection_backtest(g, k, mask, g->n_years, cells);
+}
+
+/* Whether a series' backtest is worth keeping from the pre-pass for the
+** main scan: holt_winters' and theta's fits (and auto, which runs them)
+** cost far more than the memory, about n_years * 8 * 40 bytes a series;
+** the other methods take a few operations a year, less than keeping
+** 8,000 series' backtests costs in memory (64 MB).  reconcile= keeps
+** every one (reconcile_source reads them all). */
+static int worth_keeping(ts_proj_method m) {
+  return m == TS_PROJ_HOLT_WINTERS || m == TS_PROJ_THETA || m == TS_PROJ_AUTO;
+}
+
+/* Item 11: the bytes a kept series holds: its grid's block
+** (ts_proj_grid_build) and its backtest. */
+static sqlite3_int64 kept_size(const ts_proj_grid *g) {
+  sqlite3_int64 cells = (sqlite3_int64)g->n_years * g->periods_per_year, years = g->n_years;
+  return (cells + years) * (sqlite3_int64)(sizeof(double) + 1) +
+         years * TS_PROJ_N_CELLS * (sqlite3_int64)sizeof(ts_proj_cell);
+}
+
+/* Item 11: an auto series past the budget keeps its points alone (as
+** many as its rows), and its grid and backtest go. */
+static int set_aside(pooled_series *c, const ts_series *s) {
+  c->points = sqlite3_malloc64(sizeof(ts_point) * (sqlite3_uint64)s->nPoint);
+  if (c->points == NULL) return SQLITE_NOMEM;
+  memcpy(c->points, s->aPoint, sizeof(ts_point) * (size_t)s->nPoint);
+  c->n_points = s->nPoint;
+  c->kind = s->kind;
+  ts_proj_grid_free(&c->grid);
+  sqlite3_free(c->cells);
+  c->cells = NULL;
+  return SQLITE_OK;
+}
+
+/* After a series' errors are pooled: whether it stays in the cache, with
+** its grid and backtest (worth_keeping, within the budget: item 11), set
+** aside (auto past the budget: pool_series makes its auto errors again),
+** or goes (the main scan backtests it again: the same cells).  reconcile=
+** keeps every one (reconcile_source reads them all at once). */
+static int keep_or_drop(projection_cursor *cur, pooled_series *c, const ts_series *s) {
+  prepass *pp = cur->pp;
+  if (pp->recon) return SQLITE_OK;
+  sqlite3_int64 size = kept_size(&c->grid);
+  if (c->cells && worth_keeping(cur->method) && pp->kept_bytes + size <= TS_PROJ_KEEP_BYTES) {
+    pp->kept_bytes += size;
+    return SQLITE_OK;
+  }
+  if (c->cells && cur->method == TS_PROJ_AUTO) return set_aside(c, s);
+  release_cached(c);
+  pp->n_cache--;
+  return SQLITE_OK;
+}
+
+/* Item 8: one series of the pre-pass, kept for the main scan, its
+** backtest's errors added to the pool. */
+static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_alloc,
+                           char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  prepass *pp = cur->pp;
+  if (s->kind == TS_KIND_DAY || s->nPoint == 0) return SQLITE_OK; /* the main scan says why */
+  if (pp->n_cache == *pn_alloc) {
+    int n = *pn_alloc ? 2 * *pn_alloc : 16;
+    pooled_series *a = sqlite3_realloc64(pp->cache, sizeof(*a) * (sqlite3_uint64)n);
+    if (a == NULL) return SQLITE_NOMEM;
+    pp->cache = a, *pn_alloc = n;
+  }
+  pooled_series *c = &pp->cache[pp->n_cache];
+  memset(c, 0, sizeof(*c));
+  int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
+  if (rc != SQLITE_OK) return rc;
+  pp->n_cache++;
+  if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
+  c->grid.quantiles = &pp->quantiles;
+  c->k = proj_series_through(&vtab->through, s, c->grid.periods_per_year);
+  if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
+  c->cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
+  if (c->cells == NULL) return SQLITE_NOMEM;
+  rc = backtest_fixed(&c->grid, c->k, cur->method, c->cells);
+  if (rc == SQLITE_OK)
+    rc = ts_proj_pool_add(proj_pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
+                          (1u << TS_PROJ_AUTO) - 1);
+  if (rc == SQLITE_OK) rc = keep_or_drop(cur, c, s);
+  return rc;
+}
+
+/* Item 8: every series of the whole source.  When the main scan holds
+** them all in memory already (the hash path, nothing pushed down) they
+** are walked there: the source is read once.  Otherwise a scan of its
+** own reads the source without the WHERE. */
+static int pool_read(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  int rc, n_alloc = 0;
+  if (ts_scan_held(cur->base.scan)) {
+    ts_series s;
+    uint32_t next = 0;
+    memset(&s, 0, sizeof(s));
+    while ((rc = ts_scan_held_next(cur->base.scan, &next, &s, pzErr)) == SQLITE_ROW)
+      if ((rc = pool_add_series(cur, &s, &n_alloc, pzErr)) != SQLITE_OK) break;
+    sqlite3_free(s.aPoint);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
+  ts_pushdown pd;
+  ts_scan *scan = NULL;
+  ts_series *s;
+  memset(&pd, 0, sizeof(pd));
+  /* A statement that writes the source reads it as it was (rowid bound
+  ** or the kept series): the pool too. */
+  rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = ts_scan_open(vtab->base.db, cur->base.spec, &pd, &scan, pzErr);
+  while (rc == SQLITE_OK && (rc = ts_scan_next(scan, &s, pzErr)) == SQLITE_ROW)
+    rc = pool_add_series(cur, s, &n_alloc, pzErr);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  ts_scan_close(scan);
+  return rc;
+}
+
+/* Item 11: a set-aside series' auto errors, from its grid and fixed
+** backtest made again as pool_add_series made them (the same cells, so
+** the same errors, added in the same order), then freed again. */
+static int pool_auto_again(prepass *pp, const pooled_series *c) {
+  ts_proj_grid g;
+  int rc = ts_proj_grid_build(c->kind, c->points, c->n_points, 0, &g);
+  if (rc != SQLITE_OK) return rc;
+  ts_proj_cell *cells =
+      sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g.n_years * TS_PROJ_N_CELLS);
+  if (cells == NULL) rc = SQLITE_NOMEM;
+  g.quantiles = &pp->quantiles;
+  if (rc == SQLITE_OK) rc = backtest_fixed(&g, c->k, TS_PROJ_AUTO, cells);
+  if (rc == SQLITE_OK) {
+    ts_proj_pool *pool = proj_pool_of(pp, g.periods_per_year, c->k);
+    g.pool = pool;
+    ts_projection_auto_fill(&g, c->k, g.n_years, cells);
+    rc = ts_proj_pool_add(pool, &g, cells, 1u << TS_PROJ_AUTO);
+  }
+  sqlite3_free(cells);
+  ts_proj_grid_free(&g);
+  return rc;
+}
+
+/* Item 8, the pre-pass: every series of the source (no pushdown, so the
+** pool and every answer are the same whatever the WHERE clause) is
+** backtested, the errors pooled by point of the year, then auto's
+** projections made with that pool and their errors pooled too.  The
+** series and their backtests worth keeping are kept for the main scan. */
+static int pool_series(projection_cursor *cur, char **pzErr) {
+  prepass *pp = cur->pp;
+  pp->pooled = 1;
+  int rc = pool_read(cur, pzErr);
+  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
+    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
+  if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
+    if (c->points) rc = pool_auto_again(pp, c);
+    if (c->cells == NULL) continue;
+    ts_proj_pool *pool = proj_pool_of(pp, c->grid.periods_per_year, c->k);
+    c->grid.pool = pool;
+    ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+    rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
+  }
+  for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
+    if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
+  /* auto's rule is judged on the finished pool, as each row's estimate
+  ** is (ts_projection_from_backtest): the kept cells say the same, so a
+  ** reconciled total adds up the projections its parts' rows show. */
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
+    if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+    sqlite3_free(c->points); /* set aside: the main scan backtests it again */
+    c->points = NULL;
+  }
+  return rc;
+}
+
+/* A series' grid and point of the year, hashed (FNV-1a): two series with
+** the same values where present, from the same point, have the same
+** backtest. */
+static unsigned grid_hash(const ts_proj_grid *g, int k) {
+  size_t n = (size_t)g->n_years * (size_t)g->periods_per_year;
+  int head[4] = {k, g->periods_per_year, g->first_year, g->n_years};
+  const unsigned char *parts[3] = {(const unsigned char *)head, g->present,
+                                   (const unsigned char *)g->value};
+  size_t len[3] = {sizeof(head), n, n * sizeof(double)};
+  unsigned h = 2166136261u;
+  for (int p = 0; p < 3; p++)
+    for (size_t i = 0; i < len[p]; i++) h = (h ^ parts[p][i]) * 16777619u;
+  return h;
+}
+
+/* Item 10: the kept series by grid, so the series of every xFilter find
+** theirs in any order (a join's inner loop reads one partner at a time). */
+static int index_cache(prepass *pp) {
+  int n = 16;
+  while (n < 2 * pp->n_cache) n *= 2;
+  pp->slot = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)n);
+  if (pp->slot == NULL) return SQLITE_NOMEM;
+  memset(pp->slot, 0, sizeof(int) * (size_t)n);
+  pp->n_slot = n;
+  for (int i = 0; i < pp->n_cache; i++) {
+    const pooled_series *c = &pp->cache[i];
+    if (c->cells == NULL) continue;
+    unsigned h = grid_hash(&c->grid, c->k) & (unsigned)(n - 1);
+    while (pp->slot[h]) h = (h + 1) & (unsigned)(n - 1);
+    pp->slot[h] = i + 1;
+  }
+  return SQLITE_OK;
+}
+
+/* Item 9: the totals' reconciled projections, from the pre-pass's series
+** (the whole source) once their backtests are made. */
+static int reconcile_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  prepass *pp = cur->pp;
+  ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(pp->n_cache + 1));
+  if (in == NULL) return SQLITE_NOMEM;
+  for (int i = 0; i < pp->n_cache; i++) {
+    pooled_series *c = &pp->cache[i];
+    in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
+  }
+  int rc =
+      ts_recon_run(pp->recon, in, pp->n_cache, cur->method, vtab->level, &pp->quantiles, pzErr);
+  sqlite3_free(in);
+  return rc;
+}
+
+/* The pre-pass, with reconcile= the reconciliation after it. */
+int proj_pool_source(projection_cursor *cur, char **pzErr) {
+  const projection_vtab *vtab = settings_of(&cur->base);
+  int rc = SQLITE_OK;
+  if (vtab->reconcile) {
+    prepass *pp = cur->pp;
+    rc = copy_spec(&pp->spec, cur->base.spec);
+    if (rc == SQLITE_OK) rc = copy_recon_spec(&pp->rs, vtab->reconcile);
+    if (rc == SQLITE_OK) rc = ts_recon_open(vtab->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
+  }
+  if (rc == SQLITE_OK) rc = pool_series(cur, pzErr);
+  if (rc == SQLITE_OK && cur->pp->recon) rc = reconcile_source(cur, pzErr);
+  if (rc == SQLITE_OK) rc = index_cache(cur->pp);
+  if (rc != SQLITE_OK) prepass_clear(cur->pp); /* never half a pre-pass for a later xFilter */
+  return rc;
+}
+
+/* Item 9: which pre-pass series the main scan's current one is. */
+int proj_reconcile_start(projection_cursor *cur, char **pzErr) {
+  cur->recon_index = -1;
+  if (cur->pp->recon == NULL) return SQLITE_OK;
+  return ts_recon_find(cur->pp->recon, cur->base.series->apKey, &cur->recon_next, &cur->recon_index,
+                       pzErr);
+}
+
+/* Item 9: a total's row shows its reconciled estimate. */
+void proj_reconcile_row(projection_cursor *cur) {
+  const ts_proj_estimate *e =
+      ts_recon_estimate(cur->pp->recon, cur->recon_index, cur->grid.first_year + cur->yi);
+  if (e) cur->est = *e;
+}
+
+static int same_grid(const ts_proj_grid *a, const ts_proj_grid *b) {
+  size_t n = (size_t)a->n_years * (size_t)a->periods_per_year;
+  return a->periods_per_year == b->periods_per_year && a->first_year == b->first_year &&
+         a->n_years == b->n_years && memcmp(a->present, b->present, n) == 0 &&
+         memcmp(a->value, b->value, n * sizeof(double)) == 0;
+}
+
+/* The kept pre-pass series with the current series' grid and k; NULL
+** when none (not kept, or a WHERE on year cut this one short). */
+static const pooled_series *cached_series(const projection_cursor *cur) {
+  const prepass *pp = cur->pp;
+  if (pp->n_slot == 0) return NULL;
+  unsigned mask = (unsigned)(pp->n_slot - 1), h = grid_hash(&cur->grid, cur->k) & mask;
+  for (; pp->slot[h]; h = (h + 1) & mask) {
+    const pooled_series *c = &pp->cache[pp->slot[h] - 1];
+    if (c->k == cur->k && same_grid(&c->grid, &cur->grid)) return c;
+  }
+  return NULL;
+}
+
+/* The pre-pass's backtest of the current series: copied from the kept
+** series with the same grid (kept for later xFilter calls too), else
+** made again with the same pool. */
+int proj_series_cells(projection_cursor *cur) {
+  const pooled_series *c = cached_series(cur);
+  if (c) {
+    memcpy(cur->cells, c->cells,
+           sizeof(ts_proj_cell) * (size_t)cur->grid.n_years * TS_PROJ_N_CELLS);
+    return SQLITE_OK;
+  }
+  int rc = backtest_fixed(&cur->grid, cur->k, cur->method, cur->cells);
+  if (rc == SQLITE_OK && cur->method == TS_PROJ_AUTO)
+    ts_projection_auto_fill(&cur->grid, cur->k, cur->grid.n_years, cur->cells);
+  return rc;
+}
