@@ -306,6 +306,10 @@ int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_
 ** (series columns, period, value, second value or flow, preliminary);
 ** GIVE_UP when the streaming path must answer. */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol);
+/* series_hash.c: whether slot sl's sum (as ts_sum) is the same in every
+** order of its inputs, and every partial sum a double; 0: the hash path
+** gives way.  Also for tests/unit/test_fast_paths.c. */
+int ts_hash_sum_is_order_free(const hslot *sl, const ts_sum *sum);
 
 /* series_hash_pass.c: the pass statement of the unordered source query
 ** zUnordered (its nOrdered values as ?1 .. ?nOrdered, the token ?nOrdered+1),

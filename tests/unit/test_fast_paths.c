@@ -35,6 +35,7 @@
 #include "glue/glue.h"
 #include "core/series.h"
 #include "vtab/series_hash.h"
+#include "vtab/series_hash_int.h"
 
 int sqlite3_tradestat_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
@@ -513,12 +514,40 @@ static void test_hash_pass_reentry(void **state) {
   sqlite3_close(db);
 }
 
+/* The hash path answers a REAL sum only when no order of adding can
+** change it, and no partial sum can leave the doubles: 2^24 inputs of
+** 2047 x 2^989 (each below 2^1000, multiples of 2^989) pass the first
+** rule and overflow in the sum, which the streaming path's second sum
+** keeps (its total, 1.8e308, is no double: NULL).  Before, the hash path
+** answered 1.56e305. */
+static void test_hash_sum_overflow_gives_way(void **state) {
+  (void)state;
+  hslot sl;
+  memset(&sl, 0, sizeof(sl));
+  sl.emax = 1000, sl.lmin = 989;
+  ts_sum sum;
+  ts_sum_init(&sum);
+  sum.n_real = sum.count = (int64_t)1 << 24;
+  assert_false(ts_hash_sum_is_order_free(&sl, &sum));
+  sum.n_real = sum.count = (int64_t)1 << 20; /* 2^1021 at most: every partial sum a double */
+  assert_true(ts_hash_sum_is_order_free(&sl, &sum));
+  sl.emax = 1001; /* an input of 2^1000 or more: never */
+  assert_false(ts_hash_sum_is_order_free(&sl, &sum));
+  sl.emax = 60, sl.lmin = 0; /* money: 2^20 inputs of cents below 2^60 */
+  assert_true(ts_hash_sum_is_order_free(&sl, &sum));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
-      cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_period_all_days),
-      cmocka_unit_test(test_growth_yoy_fast),    cmocka_unit_test(test_scan_label_cache),
-      cmocka_unit_test(test_hash_pass),          cmocka_unit_test(test_hash_pass_reentry),
+      cmocka_unit_test(test_period_label_forms),
+      cmocka_unit_test(test_period_every_byte),
+      cmocka_unit_test(test_period_all_months),
+      cmocka_unit_test(test_period_all_days),
+      cmocka_unit_test(test_growth_yoy_fast),
+      cmocka_unit_test(test_scan_label_cache),
+      cmocka_unit_test(test_hash_pass),
+      cmocka_unit_test(test_hash_pass_reentry),
+      cmocka_unit_test(test_hash_sum_overflow_gives_way),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
