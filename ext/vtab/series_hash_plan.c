@@ -128,8 +128,14 @@ ts_probes *ts_probes_fresh(sqlite3 *db, const ts_source_spec *spec) {
       ts_probes_clear(p); /* a schema gone (DETACH): ask every time */
       return NULL;
     }
-    if (cookie != p->aCookie[i]) answers_drop(p);
+    /* An ATTACH or DETACH expires every statement, so the cookie
+    ** statement is prepared again: a database detached and another
+    ** attached under its name may have the same cookie, and a source
+    ** without a "preliminary" column kept that answer for one with it. */
+    int reprepare = sqlite3_stmt_status(p->apCookie[i], SQLITE_STMTSTATUS_REPREPARE, 0);
+    if (cookie != p->aCookie[i] || reprepare != p->aReprepare[i]) answers_drop(p);
     p->aCookie[i] = cookie;
+    p->aReprepare[i] = reprepare;
   }
   if (p->kind == TS_PROBE_UNKNOWN) {
     int elsewhere = 0;

@@ -24,8 +24,9 @@ typedef struct ts_probes {
   char *zFor; /* the source and columns the answers are about; NULL: none */
   sqlite3_stmt *apCookie[TS_PROBE_SCHEMAS]; /* PRAGMA "s".schema_version, kept prepared */
   sqlite3_int64 aCookie[TS_PROBE_SCHEMAS];
-  int kind; /* TS_PROBE_UNKNOWN, or what the source is */
-  int keys; /* keys_comparable's answer (aColl filled); -1: not asked */
+  int aReprepare[TS_PROBE_SCHEMAS]; /* its SQLITE_STMTSTATUS_REPREPARE then */
+  int kind;                         /* TS_PROBE_UNKNOWN, or what the source is */
+  int keys;                         /* keys_comparable's answer (aColl filled); -1: not asked */
   int aColl[TS_MAX_BY];
   int rows_known; /* source_rows's answer, read under rows_data / rows_changes */
   sqlite3_int64 rows;

@@ -601,7 +601,11 @@ static void source_shape(ts_scan *scan, const char *zFrom, int *pHas) {
   }
   source_affinities(scan->db, spec, zFrom, scan->aAff);
   *pHas = ts_source_has_column(scan->db, spec->zSchema, spec->zTable, "preliminary");
-  if (p) {
+  /* Kept only for an ordinary table, whose shape its own schema's cookie
+  ** watches: a view's columns are those of what it reads now, and a TEMP
+  ** VIEW over an attached table another connection made again with a
+  ** "preliminary" column kept showing preliminary figures as final. */
+  if (p && p->kind == TS_PROBE_TABLE) {
     memcpy(p->aAff, scan->aAff, sizeof(p->aAff));
     p->has_preliminary = *pHas;
     p->shape_known = 1;
