@@ -119,6 +119,9 @@
 ** where no series has shown one yet; measured, first years from one
 ** period needed 0.20-0.28 for 80 % coverage on every data set. */
 #define DEFAULT_SPREAD 0.25
+/* Item 4b: the smallest spread (sd of ln growth between a year's periods)
+** taken from this year's own periods; measured on series alone, see 4b. */
+#define GROWTH_SPREAD_FLOOR 0.03
 
 /* Slot s's projection of year yj: 0 and *v, or 1 when it has none.  A
 ** rule's counts only in years where methods could be ranked (before that
@@ -413,9 +416,14 @@ static int spread_variance(const ts_proj_grid *g, int yi, int k, double projecti
     mean += r[j - 1] / k;
   }
   for (int j = 0; j < k; j++) ss += (r[j] - mean) * (r[j] - mean);
-  double q = (projection - ytd) / projection;
-  if (q < 0) q = 0;
-  *var = q * q * ss / (k - 1) * (1.0 / k + 1.0 / (P - k));
+  /* the rest of the year's size: negative only in a series with
+  ** negative values (item 5 raises the others' projections to the ytd) */
+  double q = fabs(projection - ytd) / projection;
+  double s2 = ss / (k - 1);
+  /* k - 1 agreeing periods (one from H1) are no certainty (item 4b) */
+  if (s2 < GROWTH_SPREAD_FLOOR * GROWTH_SPREAD_FLOOR)
+    s2 = GROWTH_SPREAD_FLOOR * GROWTH_SPREAD_FLOOR;
+  *var = q * q * s2 * (1.0 / k + 1.0 / (P - k));
   *df = k - 1;
   return 0;
 }
