@@ -32,6 +32,15 @@
 **  4. A group mixing period kinds is an error quoting the first period and
 **     the offending one.  Day periods accept only run_rate (the share of
 **     the year elapsed counts days); other methods on days are an error.
+** 4b. Days have no missing day (a day without a row is a day without a
+**     transaction), but the year-to-date must start on 1 January: a
+**     year whose first row with a figure falls after its first 7 days
+**     (a holiday and a weekend, or one row a week) gives NULL.  Such a
+**     series starts mid-year, or lost its first days; projected, 30 days
+**     from 1 June came out at 365/181 of their sum, as if January..May
+**     had been days without sales.  Only that year's rows are read, so
+**     the history before it, a WHERE on the year and the aggregate or
+**     window form never change the answer.
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
@@ -194,17 +203,27 @@ static int latest_point(const ts_point *a, int n) {
   return n - 1;
 }
 
-/* Days: run rate of the days present in the latest day's year. */
+/* Days: run rate of the days present in the latest day's year, when
+** that year's rows begin in its first DAYS_START_GRACE days (contract
+** item 4b); else NULL. */
+#define DAYS_START_GRACE 7
 static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest) {
-  ts_period last;
+  ts_period last, first;
   ts_sum ytd;
   ts_sum_init(&ytd);
   ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
+  first = last;
   for (int i = latest; i >= 0; i--) {
     ts_period p;
     ts_period_from_ordinal(TS_KIND_DAY, a[i].ordinal, &p);
     if (p.year != last.year) break;
+    if (a[i].sum[0].count <= 0) continue; /* a row xInverse removed */
     ts_sum_merge(&ytd, &a[i].sum[0]);
+    first = p;
+  }
+  if (first.sub != 1 || first.day > DAYS_START_GRACE) {
+    sqlite3_result_null(ctx); /* the year-to-date does not start in January */
+    return;
   }
   ts_result_double(ctx, ts_sum_double(&ytd) / ts_period_year_fraction(&last));
 }

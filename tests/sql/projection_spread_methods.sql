@@ -31,13 +31,13 @@ FROM annual_projection('m', 'v', 'p', 'k', 'linear', 'through=06') WHERE year >=
 -- | year|projection|low|high|actual|note
 -- | 2019|181.8019|||198|fewer than 3 earlier years for an interval
 -- | 2020|180.6047|||198|fewer than 3 earlier years for an interval
--- @check projection_spread_methods-1.3 prior_share follows the prior year's shape: its interval from the growth spread stays (0 wide here: the growth is 0 in every month, and the projection is exact)
-SELECT year, projection, low, high, actual, note
+-- @check projection_spread_methods-1.3 prior_share follows the prior year's shape: its interval from the growth spread stays; the growth is 0 in every month, but six months cannot make it certain: the spread is at least 0.03 (it was [198, 198]; see projection_spread_floor.sql)
+SELECT year, projection, round(low, 2) AS low, round(high, 2) AS high, actual, note
 FROM annual_projection('m', 'v', 'p', 'k', 'prior_share', 'through=06') WHERE year >= 2019;
 -- @expect
 -- | year|projection|low|high|actual|note
--- | 2019|198.0|198.0|198.0|198|interval from the spread of this year's periods (no earlier errors)
--- | 2020|198.0|198.0|198.0|198|interval from the spread of this year's periods (no earlier errors)
+-- | 2019|198.0|195.03|201.01|198|interval from the spread of this year's periods (no earlier errors)
+-- | 2020|198.0|195.03|201.01|198|interval from the spread of this year's periods (no earlier errors)
 
 -- A reconciled total is the sum of its parts' projections: it takes the
 -- growth spread's interval when the parts' method follows the prior
