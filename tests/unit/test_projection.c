@@ -532,7 +532,7 @@ static void test_bounded_history(void **state) {
     v[i] = 1000 + 50 * sin(i * 0.5236) + 20 * sin(i * 0.91) + (i % 17);
     present[i] = i < YEARS * P - 6; /* the last year through June */
   }
-  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0};
+  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0, 0};
   ts_proj_cell full, part;
   for (int m = TS_PROJ_HOLT_WINTERS; m <= TS_PROJ_THETA; m++) {
     ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &full);
