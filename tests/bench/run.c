@@ -543,23 +543,50 @@ static void print_side(const query_result *r, const char *zLabel) {
     printf("n/a | n/a");
 }
 
-/* How much a pair's ratio moves from round to round: the median over the
-** pairs of max / min, by wall and by CPU time (1.000: not at all). */
+/* max / min of one slot's times over the rounds (0: not timed in two). */
+static double slot_spread(const schedule *s, int repeat, const timing *aTime, int slot,
+                          int by_cpu) {
+  double lo = 0, hi = 0;
+  int n = 0;
+  for (int r = 0; r < repeat; r++) {
+    const timing *t = &aTime[r * s->nSlot + slot];
+    double x = by_cpu ? t->cpu : t->wall;
+    if (t->wall < 0 || x <= 0) continue;
+    if (n++ == 0 || x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return n >= 2 ? hi / lo : 0;
+}
+
+/* How much a pair's ratio moves from round to round, against how much
+** its sides' own times move: the medians over the pairs (and sides) of
+** max / min, by CPU and by wall time (1.000: not at all).  The ratio
+** moving less than the times is what timing the sides back to back buys;
+** the steadier of CPU and wall is the one to read. */
 static void print_spread(const schedule *s, int repeat, const timing *aTime) {
-  double spread[2][256];
+  double ratio[2][256], side[2][512];
   int n = 0;
   for (int k = 0; k < bench_pair_count && n < 256; k++) {
     ratio_stat w = pair_ratio(s, repeat, aTime, k, 0), c = pair_ratio(s, repeat, aTime, k, 1);
+    int sa = s->aPairSlot[2 * k], sb = s->aPairSlot[2 * k + 1];
     if (w.n < 2 || c.n < 2 || w.lo <= 0 || c.lo <= 0) continue;
-    spread[0][n] = w.hi / w.lo;
-    spread[1][n++] = c.hi / c.lo;
+    ratio[0][n] = c.hi / c.lo;
+    ratio[1][n] = w.hi / w.lo;
+    for (int by_wall = 0; by_wall < 2; by_wall++) {
+      side[by_wall][2 * n] = slot_spread(s, repeat, aTime, sa, !by_wall);
+      side[by_wall][2 * n + 1] = slot_spread(s, repeat, aTime, sb, !by_wall);
+    }
+    n++;
   }
   if (n == 0) return;
-  double w = median_of(spread[0], n), c = median_of(spread[1], n);
   printf(
       "\nround-to-round spread of the ratios (max ÷ min, median over %d pairs): "
       "CPU %.3f, wall %.3f\n",
-      n, c, w);
+      n, median_of(ratio[0], n), median_of(ratio[1], n));
+  printf(
+      "round-to-round spread of the same pairs' own times (max ÷ min, median over %d sides): "
+      "CPU %.3f, wall %.3f\n",
+      2 * n, median_of(side[0], 2 * n), median_of(side[1], 2 * n));
 }
 
 /* only_timed: leave out pairs with a side not run (--only). */

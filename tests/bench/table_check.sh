@@ -10,7 +10,8 @@
 #    "N pairs, ROUNDS round(s)", then exactly N rows in which every time is
 #    a number, every ratio a number within its own min-max (min = max =
 #    the ratio when ROUNDS is 1), and no "RESULTS DIFFER"; with ROUNDS >= 2
-#    the line of the ratios' spread (CPU and wall, each >= 1).
+#    the two lines of the spreads over the rounds, of the ratios and of
+#    the sides' own times (CPU and wall, each >= 1).
 # 2. The check must be able to fail: it is run again on copies of
 #    RUN_OUTPUT with a column left out of the header, a ratio outside its
 #    min-max and a row missing, and each copy must be rejected.
@@ -56,17 +57,17 @@ check() {
       rows++; next
     }
     in_table { in_table = 0 }
-    /^round-to-round spread of the ratios/ {
+    /^round-to-round spread of the (ratios|same pairs. own times)/ {
       if (!match($0, /CPU [0-9.]+, wall [0-9.]+$/)) fail("spread line does not parse: " $0)
       split(substr($0, RSTART), s, /[ ,]+/)
       if (s[2] + 0 < 1 || s[4] + 0 < 1) fail("a spread below 1: " $0)
-      saw_spread = 1
+      saw_spread++
     }
     END {
       if (bad) exit 1
       if (!saw_count) fail("no \"N pairs, R round(s)\" line")
       if (rows != pairs || rows == 0) fail(rows + 0 " rows, not " pairs + 0)
-      if (rounds >= 2 && !saw_spread) fail("no spread line with " rounds " rounds")
+      if (rounds >= 2 && saw_spread != 2) fail(saw_spread + 0 " spread lines, not 2, with " rounds " rounds")
     }' "$1"
 }
 
