@@ -40,10 +40,27 @@
 **     the same periods of the prior year; NULL when any period of either
 **     is missing or the prior sum is zero.
 **  7. Out of memory is SQLITE_NOMEM.
+**  8. A window's sums are those of the aggregate over the frame's rows,
+**     to the bit, however rows entered and left: removing a REAL row from
+**     a compensated sum is not the sum never having held it (after
+**     -1e308, 1e307, 1e307 leave, 1.0 was lost in the compensation).
+**     Rows leave from the front in the order they entered, so only the
+**     front point is ever part-drained; the REAL rows of the frame are
+**     kept in that order (the log), and the front point, after REAL rows
+**     left it, is summed again from its rows when read -- unless its rows
+**     are certified: every partial sum and every rounding error of any
+**     order of their additions and removals is exact (the bound below),
+**     so the running sum and a fresh one both hold the exact total and
+**     round it alike.  A point with an INTEGER part too is summed again
+**     (the split of the REAL part then matters).
 */
 #include "glue/glue.h"
 #include "core/deque.h"
 #include "families.h"
+
+#include <limits.h>
+#include <math.h>
+#include <string.h>
 
 typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 
@@ -54,8 +71,28 @@ typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 ** the last one leaves; NULL rows out of period order (a window ordered
 ** by something else) could not be followed so, and are the ordering
 ** error of contract item 4, as rows with figures are. */
+/* A REAL row of the frame, in the log of contract item 8. */
+typedef struct real_row {
+  int64_t ordinal;
+  double v;
+} real_row;
+
+/* The REAL rows of the frame in the order they entered, and what is known
+** of the front point after REAL rows left it. */
+typedef struct real_log {
+  real_row *rows; /* live rows are rows[head .. head+count) */
+  int head, count, capacity;
+  int off;               /* not kept: a series out of period order, or a
+                            removal that is not the front row */
+  int front_valid;       /* front_* describe the point of this ordinal */
+  int64_t front_ordinal; /* ... the front point, which REAL rows left */
+  int front_stale;       /* a REAL row left it since it was summed again */
+  int front_certified;   /* its rows' sums are exact in any order */
+} real_log;
+
 typedef struct growth_state {
   ts_deque d;
+  real_log log;
   /* Per period kind: NULL-valued rows with such a period in the frame,
   ** and the latest of their ordinals. */
   sqlite3_int64 nNull[TS_KIND_DAY + 1];
@@ -72,6 +109,124 @@ static growth_measure measure_of(sqlite3_context *ctx) {
 
 static const char *measure_name(growth_measure m) {
   return m == MEASURE_YOY ? "yoy_growth" : "ytd_growth";
+}
+
+/* ---- the REAL rows of the frame (contract item 8) ------------------- */
+
+/* x is a multiple of 2^lowbit(x) (x != 0). */
+static int lowbit(double x) {
+  uint64_t bits;
+  memcpy(&bits, &x, sizeof(bits));
+  int e = (int)((bits >> 52) & 0x7ff);
+  uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+  if (e == 0) return -1074 + __builtin_ctzll(m); /* subnormal (m != 0) */
+  return e - 1075 + __builtin_ctzll(m | (UINT64_C(1) << 52));
+}
+
+/* The certificate: n rows of magnitudes summing to at most mag, each a
+** multiple of 2^low, added and removed in any order (2n operations).
+** Every partial sum is a multiple of 2^low below 2*mag; every rounding
+** error is a multiple of 2^low below 2*mag*2^-53, so the compensation
+** (at most 2n of them) stays exact while 2n*2*mag*2^-53 < 2^(low+53).
+** Then the compensated pair holds the exact total in every order. */
+static int certified(int64_t n, double mag, int low) {
+  if (n == 0 || mag == 0) return 1;
+  if (!(mag < 0x1p1000)) return 0;
+  int en = 64 - __builtin_clzll((uint64_t)(2 * n)); /* 2n < 2^en */
+  int em = ilogb(2 * mag) + 1;                      /* 2*mag < 2^em */
+  return en + em - low <= 104;                      /* two bits to spare */
+}
+
+static void log_free(real_log *l) {
+  sqlite3_free(l->rows);
+  memset(l, 0, sizeof(*l));
+}
+
+/* Appends a REAL row; 1 when out of memory. */
+static int log_push(real_log *l, int64_t ordinal, double v) {
+  if (l->off) return 0;
+  if (l->head + l->count == l->capacity) {
+    if (l->head > 0 && l->head >= l->count) {
+      memmove(l->rows, l->rows + l->head, (size_t)l->count * sizeof(real_row));
+      l->head = 0;
+    } else {
+      if (l->capacity > INT_MAX / 4) {
+        log_free(l);
+        l->off = 1;
+        return 0;
+      }
+      int capacity = l->capacity ? l->capacity * 2 : 16;
+      real_row *rows = sqlite3_realloc64(l->rows, (sqlite3_uint64)capacity * sizeof(real_row));
+      if (rows == NULL) return 1;
+      l->rows = rows;
+      l->capacity = capacity;
+    }
+  }
+  l->rows[l->head + l->count].ordinal = ordinal;
+  l->rows[l->head + l->count].v = v;
+  l->count++;
+  return 0;
+}
+
+/* The front point's certificate: over its REAL rows in the log, and the
+** row that has just left it (extra, when have_extra). */
+static int front_certified(const real_log *l, int64_t ordinal, int have_extra, double extra) {
+  int64_t n = have_extra;
+  double mag = have_extra ? fabs(extra) : 0;
+  int low = have_extra && extra != 0 ? lowbit(extra) : INT_MAX;
+  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == ordinal; i++) {
+    double v = l->rows[i].v;
+    n++;
+    mag += fabs(v);
+    if (v != 0 && lowbit(v) < low) low = lowbit(v);
+  }
+  return certified(n, mag, low);
+}
+
+/* A REAL row left the frame (its point already updated). */
+static void log_pop(growth_state *g, int64_t ordinal, double v) {
+  real_log *l = &g->log;
+  if (l->off) return;
+  if (l->count == 0 || l->rows[l->head].ordinal != ordinal ||
+      memcmp(&l->rows[l->head].v, &v, sizeof(v)) != 0) {
+    log_free(l); /* not the order rows entered: a window out of order */
+    l->off = 1;
+    return;
+  }
+  l->head++;
+  if (--l->count == 0) l->head = 0;
+  const ts_deque *d = &g->d;
+  if (d->count == 0) return;
+  const ts_point *front = ts_deque_points(d);
+  if (front->ordinal != ordinal || front->sum[0].n_real <= 0) return;
+  if (!l->front_valid || l->front_ordinal != ordinal) {
+    l->front_valid = 1;
+    l->front_ordinal = ordinal;
+    l->front_certified = front_certified(l, ordinal, 1, v);
+  }
+  l->front_stale = 1;
+}
+
+/* Before a result: the front point summed again from its rows when the
+** running sum may differ from a fresh one (contract item 8). */
+static void settle_front(growth_state *g) {
+  real_log *l = &g->log;
+  if (!l->front_stale || l->off || g->d.count == 0 || g->d.unsorted) return;
+  const ts_point *front = ts_deque_points(&g->d);
+  if (front->ordinal != l->front_ordinal || front->sum[0].n_real <= 0) {
+    l->front_stale = 0;
+    return;
+  }
+  if (l->front_certified && ts_i128_eq(front->sum[0].exact, ts_i128_from_i64(0))) return;
+  ts_sum fresh;
+  ts_sum_init(&fresh);
+  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == l->front_ordinal; i++) {
+    ts_number v = {0, 0, l->rows[i].v};
+    ts_sum_add(&fresh, &v);
+  }
+  ts_deque_set_real(&g->d, 0, &fresh);
+  l->front_stale = 0;
+  l->front_certified = front_certified(l, l->front_ordinal, 0, 0);
 }
 
 /* Reads one row; returns 1 when the row counts, 0 when it is skipped or
@@ -150,7 +305,15 @@ static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_perio
     return;
   }
   ts_deque_status st = ts_deque_add_at(&g->d, period, ordinal, value);
-  if (st != TS_DEQUE_OK) add_failed(ctx, st, &g->d, period);
+  if (st != TS_DEQUE_OK) {
+    add_failed(ctx, st, &g->d, period);
+  } else if (!value->is_int) {
+    if (g->d.unsorted && !g->log.off) {
+      log_free(&g->log); /* an aggregate's rows in any order: never removed */
+      g->log.off = 1;
+    }
+    if (log_push(&g->log, ordinal, value->d)) sqlite3_result_error_nomem(ctx);
+  }
 }
 
 static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
@@ -188,8 +351,10 @@ static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value
   if (g == NULL) return;
   if (no_figure)
     count_no_figure(g, &period, 0);
-  else if (counts)
+  else if (counts) {
     ts_deque_remove(&g->d, &period, &value);
+    if (!value.is_int) log_pop(g, ts_period_ordinal(&period), value.d);
+  }
 }
 
 /* The result for the latest point of a sorted series.  A window asks
@@ -200,6 +365,7 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     sqlite3_result_null(ctx);
     return;
   }
+  settle_front(g);
   /* The latest period has rows but no figure (contract item 1). */
   if (g->nNull[s->kind] > 0 && g->maxNull[s->kind] > ts_deque_points(s)[s->count - 1].ordinal) {
     sqlite3_result_null(ctx);
@@ -243,7 +409,10 @@ static void growth_final(sqlite3_context *ctx, growth_measure m) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
   if (g) ts_deque_sort(&g->d);
   result_latest(ctx, m, g);
-  if (g) ts_deque_free(&g->d);
+  if (g) {
+    ts_deque_free(&g->d);
+    log_free(&g->log);
+  }
 }
 
 /* A window calls xStep and xValue once per row, so the common row takes
@@ -276,6 +445,7 @@ static void window_value(sqlite3_context *ctx) {
   if (g != NULL && g->d.count > 0 && !g->d.unsorted && g->disorder_kind == TS_KIND_NONE &&
       g->nNull[g->d.kind] == 0 && measure_of(ctx) == MEASURE_YOY) {
     double growth;
+    settle_front(g);
     if (ts_deque_latest_growth(&g->d, &growth))
       ts_result_double(ctx, growth);
     else
