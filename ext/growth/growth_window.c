@@ -183,10 +183,43 @@ static int front_certified(const real_log *l, int64_t ordinal, int have_extra, d
   return certified(n, mag, low);
 }
 
+/* The point before the latest is complete (a row opened a later one).
+** When all its rows are REAL and certified, nothing a later replay could
+** need is in its rows: they are replaced by one mark (a NaN), so a
+** window that never drops rows keeps one entry per period, not per row. */
+static void log_complete(growth_state *g) {
+  real_log *l = &g->log;
+  const ts_point *prev = ts_deque_points(&g->d) + g->d.count - 2;
+  if (l->off || l->count == 0 || prev->sum[0].n_real <= 0 ||
+      prev->sum[0].n_real != prev->sum[0].count ||
+      (l->front_valid && l->front_ordinal == prev->ordinal))
+    return; /* INTEGER rows beside them, or REAL rows already left it */
+  int end = l->head + l->count, first = end;
+  int64_t n = 0;
+  double mag = 0;
+  int low = INT_MAX;
+  while (first > l->head && l->rows[first - 1].ordinal == prev->ordinal) {
+    double v = l->rows[--first].v;
+    n++;
+    mag += fabs(v);
+    if (v != 0 && lowbit(v) < low) low = lowbit(v);
+  }
+  if (n == 0 || !certified(n, mag, low)) return;
+  l->rows[first].v = NAN;
+  l->count -= (int)(end - first - 1);
+}
+
 /* A REAL row left the frame (its point already updated). */
 static void log_pop(growth_state *g, int64_t ordinal, double v) {
   real_log *l = &g->log;
   if (l->off) return;
+  /* Marks of points gone before this one. */
+  while (l->count > 0 && l->rows[l->head].ordinal < ordinal && isnan(l->rows[l->head].v)) {
+    l->head++;
+    l->count--;
+  }
+  /* A complete point whose rows were certified (its mark): no replay. */
+  if (l->count > 0 && l->rows[l->head].ordinal == ordinal && isnan(l->rows[l->head].v)) return;
   if (l->count == 0 || l->rows[l->head].ordinal != ordinal ||
       memcmp(&l->rows[l->head].v, &v, sizeof(v)) != 0) {
     log_free(l); /* not the order rows entered: a window out of order */
@@ -304,10 +337,20 @@ static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_perio
     sqlite3_result_error_nomem(ctx);
     return;
   }
+  int before = g->d.count;
   ts_deque_status st = ts_deque_add_at(&g->d, period, ordinal, value);
   if (st != TS_DEQUE_OK) {
     add_failed(ctx, st, &g->d, period);
-  } else if (!value->is_int) {
+    return;
+  }
+  if (g->log.count > 0 && g->d.count > before && g->d.count >= 2 && !g->d.unsorted) log_complete(g);
+  if (!value->is_int) {
+    /* A row joins the part-drained front point (a frame shorter than its
+    ** period): its certificate no longer covers the point's rows. */
+    if (g->log.front_valid && ordinal == g->log.front_ordinal) {
+      g->log.front_certified = 0;
+      g->log.front_stale = 1;
+    }
     if (g->d.unsorted && !g->log.off) {
       log_free(&g->log); /* an aggregate's rows in any order: never removed */
       g->log.off = 1;
