@@ -53,6 +53,12 @@
 **     so the running sum and a fresh one both hold the exact total and
 **     round it alike.  A point with an INTEGER part too is summed again
 **     (the split of the REAL part then matters).
+**  9. The window's common series -- yoy_growth over INTEGER figures, one
+**     row a canonical 'YYYY-MM' month, months ascending -- is kept as
+**     (ordinal, figure) pairs, 16 bytes a month, until any other row,
+**     call or state arrives; then the pairs are added to the deque in
+**     their order, as they would have been, and the general path goes on.
+**     Its result is the deque's (ts_deque_latest_growth), to the bit.
 */
 #include "glue/glue.h"
 #include "core/deque.h"
@@ -90,9 +96,18 @@ typedef struct real_log {
   int front_certified;   /* its rows' sums are exact in any order */
 } real_log;
 
+/* One month of contract item 9's compact series. */
+typedef struct month_figure {
+  int64_t ordinal, v;
+} month_figure;
+
 typedef struct growth_state {
   ts_deque d;
   real_log log;
+  /* Contract item 9: while !compact_off, the rows are these and d is
+  ** empty. */
+  month_figure *compact;
+  int n_compact, compact_capacity, compact_off;
   /* Per period kind: NULL-valued rows with such a period in the frame,
   ** and the latest of their ordinals. */
   sqlite3_int64 nNull[TS_KIND_DAY + 1];
@@ -359,7 +374,103 @@ static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_perio
   }
 }
 
+/* ---- the compact series (contract item 9) --------------------------- */
+
+static void month_of(int64_t ordinal, ts_period *p) {
+  p->kind = TS_KIND_MONTH;
+  p->year = (int)(ordinal / 12);
+  p->sub = (int)(ordinal % 12) + 1;
+  p->day = 0;
+  p->preliminary = 0;
+}
+
+/* Ends the compact series: its months go to the deque, in order. */
+static void compact_spill(sqlite3_context *ctx, growth_state *g) {
+  if (g == NULL || g->compact_off) return;
+  g->compact_off = 1;
+  for (int i = 0; i < g->n_compact; i++) {
+    ts_period p;
+    ts_number v;
+    month_of(g->compact[i].ordinal, &p);
+    ts_number_from_int(g->compact[i].v, &v);
+    ts_deque_status st = ts_deque_add_at(&g->d, &p, g->compact[i].ordinal, &v);
+    if (st != TS_DEQUE_OK) {
+      add_failed(ctx, st, &g->d, &p);
+      break;
+    }
+  }
+  sqlite3_free(g->compact);
+  g->compact = NULL;
+  g->n_compact = g->compact_capacity = 0;
+}
+
+/* Appends a month after the latest; 1 when out of memory. */
+static int compact_push(growth_state *g, int64_t ordinal, int64_t v) {
+  if (g->n_compact == g->compact_capacity) {
+    if (g->compact_capacity > INT_MAX / 4) return 1;
+    int capacity = g->compact_capacity ? g->compact_capacity * 2 : 16;
+    month_figure *a = sqlite3_realloc64(g->compact, (sqlite3_uint64)capacity * sizeof(*a));
+    if (a == NULL) return 1;
+    g->compact = a;
+    g->compact_capacity = capacity;
+  }
+  g->compact[g->n_compact].ordinal = ordinal;
+  g->compact[g->n_compact].v = v;
+  g->n_compact++;
+  return 0;
+}
+
+/* A point of one INTEGER row as the deque reads it (point_double). */
+static double figure_double(int64_t v) {
+  if (v >= -(INT64_C(1) << 53) && v <= (INT64_C(1) << 53)) return (double)v;
+  ts_sum sum;
+  ts_number n;
+  ts_sum_init(&sum);
+  ts_number_from_int(v, &n);
+  ts_sum_add(&sum, &n);
+  return ts_sum_double(&sum);
+}
+
+/* ts_deque_latest_growth's tests, in its order, over the compact series:
+** 1 and *out when the growth of the latest month is defined. */
+static int compact_growth(const growth_state *g, double *out) {
+  const month_figure *a = g->compact;
+  int i = g->n_compact - 1;
+  int64_t ord = a[i].ordinal;
+  if (ord < 24) return 0; /* year 1; parse_month's years end at 9999 */
+  int64_t want = ord - 12;
+  int j = -1;
+  if (i >= 12 && a[i - 12].ordinal == want) {
+    j = i - 12;
+  } else {
+    int lo = 0, hi = i - 1;
+    while (lo <= hi) {
+      int mid = lo + (hi - lo) / 2;
+      if (a[mid].ordinal < want)
+        lo = mid + 1;
+      else if (a[mid].ordinal > want)
+        hi = mid - 1;
+      else {
+        j = mid;
+        break;
+      }
+    }
+  }
+  if (j < 0) return 0;
+  return !ts_growth(figure_double(a[i].v), figure_double(a[j].v), out);
+}
+
+static void compact_result(sqlite3_context *ctx, const growth_state *g) {
+  double growth;
+  if (compact_growth(g, &growth))
+    ts_result_double(ctx, growth);
+  else
+    sqlite3_result_null(ctx);
+}
+
 static void growth_step(sqlite3_context *ctx, growth_measure m, sqlite3_value **argv) {
+  /* Any other row ends the compact series, and keeps it from starting. */
+  compact_spill(ctx, sqlite3_aggregate_context(ctx, sizeof(growth_state)));
   ts_number value;
   ts_period period;
   int failed, no_figure;
@@ -392,6 +503,7 @@ static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value
   int counts = read_row(ctx, m, argv, &value, &period, &failed, &no_figure);
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
   if (g == NULL) return;
+  compact_spill(ctx, g);
   if (no_figure)
     count_no_figure(g, &period, 0);
   else if (counts) {
@@ -433,6 +545,7 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
 
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  compact_spill(ctx, g);
   ts_deque *s = g ? &g->d : NULL;
   if ((s && s->unsorted) || (g && g->disorder_kind != TS_KIND_NONE)) {
     char before[TS_PERIOD_LABEL_MAX], after[TS_PERIOD_LABEL_MAX];
@@ -450,6 +563,12 @@ static void growth_value(sqlite3_context *ctx, growth_measure m) {
 
 static void growth_final(sqlite3_context *ctx, growth_measure m) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  if (g && !g->compact_off && g->n_compact > 0) {
+    compact_result(ctx, g);
+    sqlite3_free(g->compact);
+    return;
+  }
+  compact_spill(ctx, g);
   if (g) ts_deque_sort(&g->d);
   result_latest(ctx, m, g);
   if (g) {
@@ -471,6 +590,17 @@ static void window_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     int64_t ordinal;
     if (z != NULL &&
         ts_period_parse_month(z, sqlite3_value_bytes(argv[1]), &period, &ordinal) == 0) {
+      growth_state *g = sqlite3_aggregate_context(ctx, sizeof(growth_state));
+      if (g == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+      }
+      if (!g->compact_off && measure_of(ctx) == MEASURE_YOY &&
+          (g->n_compact == 0 || ordinal > g->compact[g->n_compact - 1].ordinal)) {
+        if (compact_push(g, ordinal, sqlite3_value_int64(argv[0]))) sqlite3_result_error_nomem(ctx);
+        return;
+      }
+      compact_spill(ctx, g);
       ts_number value;
       ts_number_from_int(sqlite3_value_int64(argv[0]), &value);
       add_row(ctx, &value, &period, ordinal);
@@ -485,6 +615,10 @@ static void window_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 static void window_value(sqlite3_context *ctx) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
+  if (g != NULL && !g->compact_off && g->n_compact > 0) {
+    compact_result(ctx, g);
+    return;
+  }
   if (g != NULL && g->d.count > 0 && !g->d.unsorted && g->disorder_kind == TS_KIND_NONE &&
       g->nNull[g->d.kind] == 0 && measure_of(ctx) == MEASURE_YOY) {
     double growth;
