@@ -94,6 +94,11 @@ typedef struct real_log {
   int64_t front_ordinal; /* ... the front point, which REAL rows left */
   int front_stale;       /* a REAL row left it since it was summed again */
   int front_certified;   /* its rows' sums are exact in any order */
+  /* The rows the certificate covers: those in the point when it was
+  ** last summed afresh (or first left), and every REAL row since. */
+  int64_t front_n;
+  double front_mag;
+  int front_low;
 } real_log;
 
 /* One month of contract item 9's compact series. */
@@ -183,19 +188,24 @@ static int log_push(real_log *l, int64_t ordinal, double v) {
   return 0;
 }
 
-/* The front point's certificate: over its REAL rows in the log, and the
-** row that has just left it (extra, when have_extra). */
-static int front_certified(const real_log *l, int64_t ordinal, int have_extra, double extra) {
-  int64_t n = have_extra;
-  double mag = have_extra ? fabs(extra) : 0;
-  int low = have_extra && extra != 0 ? lowbit(extra) : INT_MAX;
-  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == ordinal; i++) {
-    double v = l->rows[i].v;
-    n++;
-    mag += fabs(v);
-    if (v != 0 && lowbit(v) < low) low = lowbit(v);
-  }
-  return certified(n, mag, low);
+/* One more REAL row the front point's certificate covers. */
+static void front_cover(real_log *l, double v) {
+  l->front_n++;
+  l->front_mag += fabs(v);
+  if (v != 0 && lowbit(v) < l->front_low) l->front_low = lowbit(v);
+  l->front_certified = certified(l->front_n, l->front_mag, l->front_low);
+}
+
+/* The front point's certificate anew: over its REAL rows in the log, and
+** the row that has just left it (extra, when have_extra). */
+static void front_measure(real_log *l, int64_t ordinal, int have_extra, double extra) {
+  l->front_n = 0;
+  l->front_mag = 0;
+  l->front_low = INT_MAX;
+  if (have_extra) front_cover(l, extra);
+  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == ordinal; i++)
+    front_cover(l, l->rows[i].v);
+  l->front_certified = certified(l->front_n, l->front_mag, l->front_low);
 }
 
 /* The point before the latest is complete (a row opened a later one).
@@ -250,7 +260,7 @@ static void log_pop(growth_state *g, int64_t ordinal, double v) {
   if (!l->front_valid || l->front_ordinal != ordinal) {
     l->front_valid = 1;
     l->front_ordinal = ordinal;
-    l->front_certified = front_certified(l, ordinal, 1, v);
+    front_measure(l, ordinal, 1, v);
   }
   l->front_stale = 1;
 }
@@ -274,7 +284,7 @@ static void settle_front(growth_state *g) {
   }
   ts_deque_set_real(&g->d, 0, &fresh);
   l->front_stale = 0;
-  l->front_certified = front_certified(l, l->front_ordinal, 0, 0);
+  front_measure(l, l->front_ordinal, 0, 0);
 }
 
 /* Reads one row; returns 1 when the row counts, 0 when it is skipped or
@@ -361,9 +371,10 @@ static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_perio
   if (g->log.count > 0 && g->d.count > before && g->d.count >= 2 && !g->d.unsorted) log_complete(g);
   if (!value->is_int) {
     /* A row joins the part-drained front point (a frame shorter than its
-    ** period): its certificate no longer covers the point's rows. */
+    ** period): the certificate covers it too, or the point is summed
+    ** again. */
     if (g->log.front_valid && ordinal == g->log.front_ordinal) {
-      g->log.front_certified = 0;
+      front_cover(&g->log, value->d);
       g->log.front_stale = 1;
     }
     if (g->d.unsorted && !g->log.off) {
