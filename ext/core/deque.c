@@ -181,6 +181,15 @@ void ts_deque_remove(ts_deque *s, const ts_period *p, const ts_number *v) {
   if (s->count == 0) s->head = 0;
 }
 
+void ts_deque_set_real(ts_deque *s, int j, const ts_sum *fresh) {
+  ts_sum *sum = &s->points[s->head + j].sum[0];
+  sum->s = fresh->s;
+  sum->c = fresh->c;
+  sum->bs = fresh->bs;
+  sum->bc = fresh->bc;
+  cursor_point_changed(s, j, s->points[s->head + j].ordinal);
+}
+
 void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out) {
   const ts_point *a = ts_deque_points(s);
   if (with_ytd)

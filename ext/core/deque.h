@@ -61,6 +61,12 @@ void ts_deque_latest(ts_deque *s, int with_ytd, ts_growth_row *out);
 ** growth_ok of ts_deque_latest(s, 0, ...), without the rest of the row:
 ** the window's per-row xValue. */
 int ts_deque_latest_growth(const ts_deque *s, double *out);
+/* Replaces the REAL part of live point j's value (its compensated sum and
+** big part) with that of `fresh`, a sum of the same REAL rows added anew
+** (a window that replays a point after rows left it): the integer part,
+** the counts and the flags stay.  Running year-to-date sums that hold the
+** point are dropped. */
+void ts_deque_set_real(ts_deque *s, int j, const ts_sum *fresh);
 /* The live points (sorted when !s->unsorted or after ts_deque_sort). */
 static inline const ts_point *ts_deque_points(const ts_deque *s) {
   return s->points ? s->points + s->head : NULL;

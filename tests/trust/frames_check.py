@@ -19,6 +19,13 @@ years present.  A window function that keeps state across frames
 
 Also the aggregate form, against the same rule over the whole group.
 
+And huge values entering and leaving sliding frames: REAL series mixing
++-1e308, +-1e307, the largest double, subnormals, small REALs and
+INTEGERs, several rows a period, under ROWS n PRECEDING frames (xInverse
+removes them): each row's window result must equal, to the bit, the
+aggregate over exactly the rows of its frame in the same order (a
+compensated sum a huge value has left must not have lost the small ones).
+
     /usr/bin/python3 tests/trust/frames_check.py [build/tradestat] [seed] [rounds]
 
 Prints one line per failure (at most 20) and a summary; exits 1 on any.
@@ -188,10 +195,63 @@ def close(a, b):
     return abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
 
+HUGE = (1e308, -1e308, 1e307, -1e307, 1.7976931348623157e308, -1.7976931348623157e308,
+        5e-324, 1e300, -1e300)
+
+
+def huge_rounds(rng, db, rounds, failures):
+    """Window results against the aggregate over the same rows, bit for bit,
+    on sliding frames that huge values enter and leave."""
+    checked = 0
+    for r in range(rounds):
+        kind = rng.choice(("year", "quarter", "month"))
+        start = rng.choice((2019, 2020))
+        labels = [label(kind, y, s) for y in range(start, start + 2)
+                  for s in range(1, PER_YEAR[kind] + 1)]
+        rows = []
+        for p in labels:
+            for _ in range(rng.choice((1, 2, 3, 4, 6))):
+                x = rng.random()
+                if x < 0.3:
+                    v = rng.choice(HUGE)
+                elif x < 0.6:
+                    v = rng.choice((1.0, 0.1, 0.25, 3.0, -2.5, 7.75))
+                elif x < 0.8:
+                    v = round(rng.uniform(-50, 500), 2)
+                elif x < 0.95:
+                    v = rng.randint(-9, 400)
+                else:
+                    v = None
+                rows.append((p, v))
+        db.execute("DROP TABLE IF EXISTS hs")
+        db.execute("CREATE TABLE hs(id INTEGER PRIMARY KEY, p TEXT, v)")
+        db.executemany("INSERT INTO hs(p, v) VALUES (?, ?)", rows)
+        ordered = db.execute("SELECT id FROM hs ORDER BY p, id").fetchall()
+        n = rng.choice((1, 2, 3, 4, 5, 7, 13))
+        for measure in ("yoy_growth", "ytd_growth"):
+            got = db.execute("SELECT id, %s(v, p) OVER (ORDER BY p, id ROWS %d PRECEDING) "
+                             "FROM hs ORDER BY p, id" % (measure, n)).fetchall()
+            for k, (rid, value) in enumerate(got):
+                ids = [i for (i,) in ordered[max(0, k - n):k + 1]]
+                want = db.execute(
+                    "SELECT %s(v, p) FROM (SELECT v, p FROM hs WHERE id IN (%s) ORDER BY p, id)"
+                    % (measure, ",".join(map(str, ids)))).fetchone()[0]
+                checked += 1
+                if value != want and not (value is None and want is None):
+                    failures.append("huge round %d %s %s ROWS %d PRECEDING: row %d got %r, "
+                                    "the aggregate over its rows %r (rows %s)"
+                                    % (r, kind, measure, n, rid, value, want,
+                                       db.execute("SELECT group_concat(v, ',') FROM hs WHERE id IN "
+                                                  "(%s)" % ",".join(map(str, ids))).fetchone()[0]))
+                    break
+    return checked
+
+
 def main():
     rng = random.Random(SEED)
     db = connect()
     failures, checked = [], 0
+    checked += huge_rounds(random.Random(SEED + 1), db, max(10, ROUNDS // 2), failures)
     for r in range(ROUNDS):
         kind = rng.choice(KINDS)
         db.execute("DROP TABLE IF EXISTS s")
