@@ -32,9 +32,10 @@ typedef struct ts_key_ids ts_key_ids;
 ** collation makes equal are one class, whatever their bytes.  Only SQLite
 ** can call the collation, so a value finds its class by a binary search
 ** over one value of each class, in the collation's order, each step a
-** comparison SQLite makes (cmp); a class is never renumbered or
-** forgotten while the table lives (an id made from it stays that
-** series'). */
+** comparison SQLite makes (cmp); a class is never renumbered, and
+** forgotten only when the collation may have been registered again
+** with other rules (between statements; an id made from it stays that
+** series' within a statement, and ids are never reused). */
 typedef struct coll_classes {
   char *zColl;                 /* the collation compared with; NULL: none yet */
   sqlite3_stmt *cmp;           /* SELECT ?1 = ?2 COLLATE "x", ?1 < ?2 COLLATE "x" */
@@ -77,6 +78,11 @@ struct ts_key_ids {
   char *azAppColl[TS_MAX_BY];
   coll_classes aClasses[TS_MAX_BY];
   uint32_t nClass; /* class ids handed out, over every column: never reused */
+  /* apVersion[0]'s count of preparations when the classes were last
+  ** cleared: registering a collation again prepares every statement
+  ** again, and the classes found under the old rules are not the new
+  ** rules' (see ts_series_key_id). */
+  int classPrep;
 };
 
 #define KEY_CHUNK ((size_t)1 << 16)
@@ -484,10 +490,25 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
     k->mark = data_mark(vtab->db, k, cur->spec);
+    k->classPrep =
+        k->apVersion[0] ? sqlite3_stmt_status(k->apVersion[0], SQLITE_STMTSTATUS_REPREPARE, 0) : -1;
   } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
     sqlite3_uint64 mark = data_mark(vtab->db, k, cur->spec);
     if (mark != k->mark) {
       k->gen++, k->mark = mark;
+      /* A collation registered again (between statements: SQLite refuses
+      ** while one runs) may have other rules: under BINARY 'a' and 'A'
+      ** were two classes, and a case-blind collation then found each by
+      ** its own bytes, two ids for one GROUP BY group.  New classes, new
+      ** ids (never reused); DDL and ATTACH prepare again too, which only
+      ** costs the searches. */
+      int prep = k->apVersion[0]
+                     ? sqlite3_stmt_status(k->apVersion[0], SQLITE_STMTSTATUS_REPREPARE, 0)
+                     : -1;
+      if (prep != k->classPrep) {
+        for (int i = 0; i < TS_MAX_BY; i++) classes_clear(&k->aClasses[i]);
+        k->classPrep = prep;
+      }
       sqlite3_free(k->zFoldTag); /* the source may have been made again */
       k->zFoldTag = NULL;
     }

@@ -26,6 +26,15 @@ removes them): each row's window result must equal, to the bit, the
 aggregate over exactly the rows of its frame in the same order (a
 compensated sum a huge value has left must not have lost the small ones).
 
+And the hand-over of the window's common series (INTEGER figures, one
+canonical 'YYYY-MM' month a row, ascending), kept apart until any other
+row: the first other row at every place (a second row of a month, a
+REAL, -0.0, NULL, a text figure, another spelling of the month, a figure
+near 2^63), under every frame, with PARTITION BY, FILTER and ytd_growth
+in the same query, each result to the bit the aggregate over its frame's
+rows in their order (and that aggregate near the one over the rows in
+reverse, which leaves the common series at the second row).
+
     /usr/bin/python3 tests/trust/frames_check.py [build/tradestat] [seed] [rounds]
 
 Prints one line per failure (at most 20) and a summary; exits 1 on any.
@@ -34,6 +43,7 @@ import datetime
 import json
 import random
 import sqlite3
+import struct
 import sys
 
 import common
@@ -247,11 +257,105 @@ def huge_rounds(rng, db, rounds, failures):
     return checked
 
 
+def handover_series(rng):
+    """Months ascending with INTEGER figures -- the window's common series
+    (growth_window.c contract item 9) -- until the row at a random place
+    (the 1st, 2nd, 13th, 14th or any other), which is not: a second row of
+    its month, a REAL or -0.0, NULL, a text figure, a month spelled
+    otherwise ('2023-1', '2023-01 ', '2023.01', '202301', '2023/01'), a
+    figure near 2^63.  Rows (value, label, ordinal)."""
+    n = rng.choice((1, 2, 3, 12, 13, 14, 15, 25, 40))
+    at = rng.choice((0, 1, 12, 13, rng.randrange(0, n + 2)))
+    what = rng.choice(("dup", "real", "negzero", "null", "text", "spell", "big"))
+    year, rows = rng.choice((1, 2, 2020)), []
+    m = 0
+    for i in range(n):
+        y, mo = year + m // 12, m % 12 + 1
+        v = rng.choice((rng.randint(-5, 500), rng.randint(1, 9), 0))
+        if rng.random() < 0.05:
+            v = rng.choice((2 ** 63 - 1, -2 ** 63, 2 ** 53 + 1, 2 ** 62))
+        text = "%04d-%02d" % (y, mo)
+        if i == at:
+            if what == "real":
+                v = rng.choice((1.5, 0.1, 1e308, 3.0))
+            elif what == "negzero":
+                v = -0.0
+            elif what == "null":
+                v = None
+            elif what == "text":
+                v = str(v)
+            elif what == "big":
+                v = rng.choice((2 ** 63 - 1, -2 ** 63))
+            elif what == "spell":
+                text = rng.choice(("%04d-%d", "%04d-%02d ", "%04d.%02d", "%04d%02d", "%04d/%02d")) % (y, mo)
+        rows.append((v, text, y * 12 + mo - 1))
+        if i == at and what == "dup":
+            rows.append((rng.choice((rng.randint(1, 50), 2 ** 63 - 1)), "%04d-%02d" % (y, mo), y * 12 + mo - 1))
+        m += 1 if rng.random() < 0.9 else rng.choice((2, 12))
+    return rows
+
+
+def handover_rounds(rng, db, rounds, failures):
+    """The window over a series that leaves the common form at any row,
+    under every kind of frame, PARTITION BY, FILTER and with ytd_growth
+    in the same query: each result equals, to the bit, the aggregate
+    over exactly the rows of its frame in their order."""
+    checked = 0
+    for r in range(rounds):
+        db.execute("DROP TABLE IF EXISTS ho")
+        db.execute("CREATE TABLE ho(id INTEGER PRIMARY KEY, g, p, v, o)")
+        for g in ("a", "b") if rng.random() < 0.3 else ("a",):
+            db.executemany("INSERT INTO ho(g, v, p, o) VALUES (?, ?, ?, ?)",
+                           [(g,) + row for row in handover_series(rng)])
+        frame = random_frame(rng)
+        if frame.startswith("ROWS") and rng.random() < 0.3:
+            frame = "ROWS BETWEEN 1 FOLLOWING AND %d FOLLOWING" % rng.choice((1, 2, 13))
+        part = "PARTITION BY g " if rng.random() < 0.5 else ""
+        where = rng.choice(("", "", " FILTER (WHERE id % 3 <> 1)"))
+        win = "(%sORDER BY %s %s)" % (part, rng.choice(("o", "o, id")), frame)
+        for measure in ("yoy_growth", "ytd_growth"):
+            sql = ("SELECT id, %s(v, p)%s OVER w, json_group_array(id)%s OVER w, "
+                   "ytd_growth(v, p) OVER w, yoy_growth(v, p) OVER w FROM ho WINDOW w AS %s"
+                   % (measure, where, where, win))
+            try:
+                got = db.execute(sql).fetchall()
+            except sqlite3.Error as e:
+                failures.append("handover round %d %s %s: error %s" % (r, measure, win, e))
+                continue
+            for rid, value, ids, _, _ in got:
+                want = db.execute(
+                    "SELECT %s(v, p) FROM (SELECT v, p FROM ho JOIN json_each(?) j "
+                    "ON ho.id = j.value ORDER BY j.key)" % measure, (ids,)).fetchone()[0]
+                # The aggregate's own common series agrees with the deque's
+                # (rows in reverse leave it at the second row).
+                back = db.execute(
+                    "SELECT %s(v, p) FROM (SELECT v, p FROM ho JOIN json_each(?) j "
+                    "ON ho.id = j.value ORDER BY j.key DESC)" % measure, (ids,)).fetchone()[0]
+                if not close(want, back):
+                    failures.append("handover round %d %s: the aggregate over rows %s is %r, "
+                                    "over them in reverse %r" % (r, measure, ids, want, back))
+                    break
+                checked += 1
+                same = (value is None and want is None) or (
+                    value is not None and want is not None and
+                    struct.pack("<d", value) == struct.pack("<d", want))
+                if not same:
+                    failures.append("handover round %d %s%s %s: row %d got %r, the aggregate over "
+                                    "its rows %r (rows %s)"
+                                    % (r, measure, where, win, rid, value, want, db.execute(
+                                        "SELECT group_concat(quote(v) || '@' || quote(p), ' ') "
+                                        "FROM ho JOIN json_each(?) j ON ho.id = j.value",
+                                        (ids,)).fetchone()[0]))
+                    break
+    return checked
+
+
 def main():
     rng = random.Random(SEED)
     db = connect()
     failures, checked = [], 0
     checked += huge_rounds(random.Random(SEED + 1), db, max(10, ROUNDS // 2), failures)
+    checked += handover_rounds(random.Random(SEED + 2), db, max(10, ROUNDS), failures)
     for r in range(ROUNDS):
         kind = rng.choice(KINDS)
         db.execute("DROP TABLE IF EXISTS s")

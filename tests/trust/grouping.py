@@ -349,6 +349,34 @@ def check_missing_collation():
         db.close()
 
 
+def check_collation_replaced():
+    """The application's collation registered again with other rules
+    between two queries of one connection: the classes of TEXT keys found
+    under the old rules must not stay.  Under BINARY the six spellings are
+    six classes; under the case-blind FOLD 'a' and 'A' (4 + 16) are one
+    group, but the old classes kept them apart: GROUP BY series gave
+    1, 4, 8, 16, 34 where plain GROUP BY k gives 1, 8, 20, 34."""
+    def binary(a, b):
+        return (a > b) - (a < b)
+    db = common.connect(EXT)
+    db.create_collation("SWAP", binary)
+    db.execute("CREATE TABLE t_swap(k TEXT COLLATE SWAP, period TEXT, v INTEGER)")
+    # Every spelling its own years: one row a period in any folding.
+    db.executemany("INSERT INTO t_swap VALUES (?, ?, ?)",
+                   [("bAA", "2020", 1), ("BA", "2021", 2), ("a", "2022", 4), ("AA", "2023", 8),
+                    ("A", "2024", 16), ("ba", "2025", 32)])
+    sql = ("SELECT sum(value) FROM yoy_growth('t_swap', 'v', 'period', 'k') WHERE period IN "
+           "('2020', '2021', '2022', '2023', '2024', '2025') GROUP BY series ORDER BY 1")
+    plain = "SELECT sum(v) FROM t_swap GROUP BY k ORDER BY 1"
+    for rules in (binary, fold, binary):
+        db.create_collation("SWAP", rules)
+        got, want = db.execute(sql).fetchall(), db.execute(plain).fetchall()
+        if got != want:
+            fail("collation SWAP registered again as %s: GROUP BY series %r, plain GROUP BY k %r"
+                 % (rules.__name__, got, want))
+    db.close()
+
+
 def main():
     global EXT
     EXT, options = common.parse_args(sys.argv[1:], EXT, {"seeds": SEEDS})
@@ -365,6 +393,7 @@ def main():
         db.close()
     check_total_label()
     check_missing_collation()
+    check_collation_replaced()
     print("grouping: %d sources x 7 forms, %d seeds: every series is one GROUP BY group" % (checked // seeds, seeds))
 
 
