@@ -366,6 +366,13 @@ static int narrow_again(projection_cursor *cur, char **pzErr) {
   if (lo <= 0 || cur->again.aPoint ||
       !ts_proj_narrow_unsure(&cur->base, &cur->grid, cur->cells, cur->k, cur->method, lo))
     return SQLITE_OK;
+  /* none left out: the narrowed read is every series' whole read */
+  if (cur->left_out_lo != lo) {
+    int rc = ts_proj_narrow_left_out(&cur->base, lo, &cur->left_out, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    cur->left_out_lo = lo;
+  }
+  if (!cur->left_out) return SQLITE_OK;
   ts_series again;
   int rc = ts_proj_series_again(&cur->base, cur->base.series, &again, pzErr);
   if (rc != SQLITE_OK || again.aPoint == NULL) return rc;
