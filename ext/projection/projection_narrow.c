@@ -120,3 +120,41 @@ int ts_proj_series_again(ts_series_cursor *cur, const ts_series *s, ts_series *o
   }
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
+
+/* A statement that writes is running: a source read during it may differ
+** from what the cursor read first (series_snapshot.c keeps that apart). */
+static int writer_busy(sqlite3 *db) {
+  for (sqlite3_stmt *p = sqlite3_next_stmt(db, NULL); p; p = sqlite3_next_stmt(db, p))
+    if (sqlite3_stmt_busy(p) && !sqlite3_stmt_readonly(p)) return 1;
+  return 0;
+}
+
+int ts_proj_narrow_left_out(ts_series_cursor *cur, int lo, int *pAny, char **pzErr) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
+  const ts_source_spec *spec = cur->spec;
+  *pAny = 1;
+  if (writer_busy(vtab->db)) return SQLITE_OK;
+  char *zFrom = ts_source_sql_name(spec);
+  if (zFrom == NULL) return SQLITE_NOMEM;
+  /* the rows series_source.c's year filter drops below lo */
+  char *zSql = sqlite3_mprintf(
+      "SELECT EXISTS (SELECT 1 FROM %s WHERE typeof(s.\"%w\") = 'text'"
+      " AND s.\"%w\" < '%04d' COLLATE BINARY AND s.\"%w\" GLOB "
+      "'[0-9][0-9][0-9][0-9]*')",
+      zFrom, spec->zPeriod, spec->zPeriod, lo, spec->zPeriod);
+  sqlite3_free(zFrom);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(vtab->db, zSql, -1, &stmt, NULL);
+  sqlite3_free(zSql);
+  if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    *pAny = sqlite3_column_int(stmt, 0) != 0;
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(vtab->db));
+    if (rc == SQLITE_DONE || rc == SQLITE_OK) rc = SQLITE_ERROR;
+  }
+  sqlite3_finalize(stmt);
+  return rc;
+}

@@ -30,4 +30,14 @@ int ts_proj_narrow_unsure(const ts_series_cursor *cur, const ts_proj_grid *g,
 ** an error with *pzErr (a bad row of those years is one). */
 int ts_proj_series_again(ts_series_cursor *cur, const ts_series *s, ts_series *out, char **pzErr);
 
+/* Whether the narrowed read from year lo on could have left out a row of
+** cur's source: *pAny 1 when a TEXT period of a year before lo (its first
+** four characters digits, the filter's own rule) is in the source, or
+** when a statement writes (what the read saw is then not the source now);
+** 0 when the read left out no row before lo, so every series' narrowed
+** read holds every row a read of every earlier year would (a source of
+** month names, 'Jan 2015', whose every row the filter keeps).  One query
+** of the whole source, stopped at the first such row. */
+int ts_proj_narrow_left_out(ts_series_cursor *cur, int lo, int *pAny, char **pzErr);
+
 #endif /* TRADESTAT_PROJECTION_NARROW_H */

@@ -95,6 +95,10 @@ typedef struct projection_cursor {
   ** cannot settle its rows (projection_narrow.c); aPoint NULL: none, the
   ** scan's series stands. */
   ts_series again;
+  /* Whether the narrowed read from year left_out_lo left out a row of the
+  ** source (ts_proj_narrow_left_out), asked once per cursor and year;
+  ** left_out_lo 0: not asked yet. */
+  int left_out_lo, left_out;
   /* through's label for this series, its year rewritten by each row
   ** (result_through); "" until made */
   char through_label[TS_PERIOD_LABEL_MAX];

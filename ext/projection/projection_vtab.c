@@ -366,6 +366,13 @@ static int narrow_again(projection_cursor *cur, char **pzErr) {
   if (lo <= 0 || cur->again.aPoint ||
       !ts_proj_narrow_unsure(&cur->base, &cur->grid, cur->cells, cur->k, cur->method, lo))
     return SQLITE_OK;
+  /* none left out: the narrowed read is every series' whole read */
+  if (cur->left_out_lo != lo) {
+    int rc = ts_proj_narrow_left_out(&cur->base, lo, &cur->left_out, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    cur->left_out_lo = lo;
+  }
+  if (!cur->left_out) return SQLITE_OK;
   ts_series again;
   int rc = ts_proj_series_again(&cur->base, cur->base.series, &again, pzErr);
   if (rc != SQLITE_OK || again.aPoint == NULL) return rc;
@@ -539,13 +546,34 @@ static int projection_reads_later_years(const ts_series_vtab *pVtab) {
   return vtab->through.per_year == 0 || vtab->method == TS_PROJ_AUTO || vtab->reconcile;
 }
 
+/* Whether the source's period column has TEXT affinity, the one column
+** the year filter is pushed on (series_source.c): on any other (INTEGER
+** YYYYMM months) the narrowed read holds every year anyway, so each
+** series' grid begins before the year it reads from and each series
+** would be read again alone -- a scan of the source per series. */
+static int period_takes_years(sqlite3 *db, const ts_source_spec *spec) {
+  const char *zType = NULL;
+  if (spec->zTable == NULL ||
+      sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->zPeriod, &zType, NULL,
+                                    NULL, NULL, NULL) != SQLITE_OK)
+    return 0;
+  int text = 0;
+  for (const char *z = zType; z && *z; z++) {
+    if (sqlite3_strnicmp(z, "INT", 3) == 0) return 0; /* INTEGER affinity comes first */
+    text |= sqlite3_strnicmp(z, "CHAR", 4) == 0 || sqlite3_strnicmp(z, "CLOB", 4) == 0 ||
+            sqlite3_strnicmp(z, "TEXT", 4) == 0;
+  }
+  return text;
+}
+
 /* Item 13: a fixed method's query reading none of low, high and note
 ** reads from the year before the bound on (projection_narrow.c), when
-** its source spells each series' key one way; reconcile= reads every
-** year for its pre-pass. */
+** its source spells each series' key one way and takes the year filter;
+** reconcile= reads every year for its pre-pass. */
 static int projection_history_years(const ts_series_vtab *pVtab) {
   const projection_vtab *vtab = (const projection_vtab *)pVtab;
   if (vtab->reconcile || ts_proj_narrow_history(vtab->method) < 0) return -1;
+  if (!period_takes_years(pVtab->db, &pVtab->spec)) return -1;
   /* the series' key is its first row's: a source that can spell it two
   ** ways would show another spelling when read from a later year */
   return ts_source_one_spelling(pVtab->db, &pVtab->spec) ? ts_proj_narrow_history(vtab->method)

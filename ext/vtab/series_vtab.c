@@ -212,10 +212,16 @@ static int wants_whole(const ts_series_module *m, const sqlite3_index_info *info
 }
 
 /* Whether the query reads none of the columns that read the whole source,
-** so a module with xHistoryYears may read fewer earlier years. */
-static int narrows(const ts_series_module *m, const sqlite3_index_info *info, int nSeries) {
-  sqlite3_uint64 used = info->colUsed >> nSeries;
-  return m->xHistoryYears && (used & m->whole_columns) == 0;
+** so a module with xHistoryYears may read fewer earlier years.  The CREATE
+** form asks the module now, so the plan is marked only where the read is
+** narrowed (a source the module reads whole for, such as a NOCASE key
+** column under annual_projection, showed the mark while every year was
+** read); the table-valued form's settings come with its arguments. */
+static int narrows(ts_series_vtab *vtab, const sqlite3_index_info *info) {
+  const ts_series_module *m = vtab->module;
+  sqlite3_uint64 used = info->colUsed >> vtab->nSeries;
+  return m->xHistoryYears && (used & m->whole_columns) == 0 &&
+         (vtab->table_valued || m->xHistoryYears(vtab) >= 0);
 }
 
 /* Whether that narrowed read, bounded by a year, is walked with seeks past
@@ -245,7 +251,7 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     ** cycle fails when it runs (series_filter). */
     char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     if (c == 'h' && wants_whole(m, info, vtab->nSeries)) info->idxNum |= TS_PLAN_WHOLE;
-    if (narrows(m, info, vtab->nSeries)) {
+    if (narrows(vtab, info)) {
       info->idxNum |= TS_PLAN_NARROW;
       if (skips(vtab, info)) info->idxNum |= TS_PLAN_SKIP, c = 's';
     }
