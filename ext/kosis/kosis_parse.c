@@ -576,6 +576,14 @@ static int is_repeated_header(kosis_builder *b, char **azField) {
   return 1;
 }
 
+/* Whether header period p is an Open API code read as a month: six
+** digits, nothing after (201901: January, or quarter or half 1). */
+static int is_coded_month(const ts_kosis_period *p) {
+  int n = 0;
+  while (ts_is_digit(p->label[n])) n++;
+  return n == 6 && p->label[n] == 0 && p->period.kind == TS_KIND_MONTH;
+}
+
 /* Item 12, wide layout: a record whose cycle is a quarter or a half
 ** under a header of six-digit codes, which the header read as months
 ** (201901..201904 under `Q` loaded as January to April).  The header is
@@ -588,9 +596,7 @@ static int refuse_coded_header(kosis_builder *b, char **azField, int line, char 
   if (kind != TS_KIND_QUARTER && kind != TS_KIND_HALF) return SQLITE_OK;
   for (int j = 0; j < t->nPeriod; j++) {
     const char *z = t->aPeriod[j].label;
-    int n = 0;
-    while (ts_is_digit(z[n])) n++;
-    if (n != 6 || z[n] != 0 || t->aPeriod[j].period.kind != TS_KIND_MONTH) continue;
+    if (!is_coded_month(&t->aPeriod[j])) continue;
     char *q = ts_kosis_quoted(z), *qc = ts_kosis_quoted(zCycle);
     int rc = q && qc ? ts_kosis_fail(
                            pzErr, line,
@@ -621,9 +627,7 @@ static int refuse_uncycled_header(kosis_builder *b, char **azField, int line, ch
   int first = -1;
   for (int j = 0; j < t->nPeriod; j++) {
     const char *z = t->aPeriod[j].label;
-    int n = 0;
-    while (ts_is_digit(z[n])) n++;
-    if (n != 6 || z[n] != 0 || t->aPeriod[j].period.kind != TS_KIND_MONTH) continue;
+    if (!is_coded_month(&t->aPeriod[j])) continue;
     if ((z[4] - '0') * 10 + (z[5] - '0') > 4) return SQLITE_OK;
     if (first < 0) first = j;
   }
