@@ -15,9 +15,11 @@
 #    `make deps-bench-peers` installs it): pandas_tasks.py is a worker.
 #    Else skipped, said so.
 # 4. rounds.py drives the workers and BENCH_DIR/peers-sqlite (tradestat
-#    and SQLite's scan floor) round by round into BENCH_DIR/peers-rounds.tsv;
-#    report.py prints the tables from it and fails when any contender's
-#    results differ from tradestat's.
+#    and SQLite's scan floor) round by round into
+#    BENCH_DIR/peers-rounds-<db name>.tsv; report.py prints the tables from
+#    it (also kept, as peers-report-<db name>.txt) and fails when any
+#    contender's results differ from tradestat's; table_check.sh then
+#    fails when the tables are not what they should be.
 set -e
 db=$1 dir=$2 repeat=${3:-3}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,6 +66,11 @@ if [ $# -gt 1 ]; then
   fi
 fi
 
-python3 "$here/rounds.py" "$dir/peers-rounds.tsv" "$repeat" "$@"
+rounds=$dir/peers-rounds-$(basename "$db" .db).tsv report=$dir/peers-report-$(basename "$db" .db).txt
+python3 "$here/rounds.py" "$rounds" "$repeat" "$@"
 echo
-python3 "$here/report.py" "$dir/peers-rounds.tsv"
+status=0
+python3 "$here/report.py" "$rounds" >"$report" || status=$?
+cat "$report"
+[ "$status" -eq 0 ] || exit "$status"
+sh "$here/table_check.sh" "$report" "$repeat"

@@ -131,7 +131,9 @@ static sqlite3 *open_bench(const char *zPath) {
   if (sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
       sqlite3_tradestat_init(db, &zErr, NULL) != SQLITE_OK) {
     fprintf(stderr, "peers-sqlite: cannot open %s: %s\n", zPath,
-            zErr ? zErr : db ? sqlite3_errmsg(db) : "out of memory");
+            zErr ? zErr
+            : db ? sqlite3_errmsg(db)
+                 : "out of memory");
     sqlite3_free(zErr);
     sqlite3_close(db);
     return NULL;
