@@ -22,13 +22,14 @@ Contract:
     sqlite is required; the others are contenders when given.
  2. Rounds: REPEAT times, for each task in turn, every contender is run
     once, back to back; the contenders' order is rotated by one each
-    round (round r, from 1, starts with contender (r - 1) mod k), so no
-    contender is always first or always next to the same one.  Only one
-    worker works at a time: the others wait on their pipes, idle.  A
-    warm-up round (round 0) comes first: each engine's first call of a
-    task pays for what it does once (Node compiles, pandas imports and
-    allocates, pages come into the cache); it is written like the others,
-    checked for agreement, and left out of the times and ratios.
+    round (round r, from 1, starts with contender (r - 1) mod k), so over
+    k rounds each contender takes every place of the order once: none is
+    always first, or always last.  Only one worker works at a time: the
+    others wait on their pipes, idle.  A warm-up round (round 0) comes
+    first: each engine's first call of a task pays for what it does once
+    (Node compiles, pandas allocates, pages come into the cache); it is
+    written like the others, checked for agreement, and left out of the
+    times and ratios.
  3. OUT.tsv gets "#" lines (versions, machine, load average at the start
     and end), one "load" line per peer, and one line per timing:
     round, task, contender, wall s, CPU s, peak RSS KiB, result columns.
