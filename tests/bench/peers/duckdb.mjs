@@ -105,7 +105,7 @@ const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const request of input) {
   const [task, threadArg] = request.trim().split(/\s+/);
   const want = parseInt(threadArg, 10);
-  if (!(task in tasks) || !(want > 0)) {
+  if (!Object.hasOwn(tasks, task) || !(want > 0)) {
     process.stdout.write(`error\tduckdb.mjs: unknown request '${request}' (want "TASK THREADS")\n`);
     continue;
   }

@@ -128,7 +128,10 @@ def main():
         workers[name] = w
         out.write("# %s: %s\n" % (name, w.version))
         if name != "sqlite":
-            out.write("load\t-\t%s\t%s\n" % (name, w.read().split("\t", 1)[1]))
+            load = w.read()
+            if not load.startswith("load\t"):
+                raise SystemExit("rounds: worker %s sent no load line: %r" % (name, load))
+            out.write("load\t-\t%s\t%s\n" % (name, load.split("\t", 1)[1]))
         out.flush()
     order = contenders(workers)
     k = len(order)
