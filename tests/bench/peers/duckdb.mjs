@@ -1,34 +1,35 @@
-// duckdb.mjs -- the benchmark's peer tasks in DuckDB (@duckdb/node-api).
+// duckdb.mjs -- the benchmark's peer tasks in DuckDB (@duckdb/node-api), a
+// worker driven task by task over a pipe by rounds.py.
 //
-//   node duckdb.mjs CSV_DIR OUT.tsv REPEAT THREADS[,THREADS...]
+//   node duckdb.mjs CSV_DIR
 //
 // Contract:
 //  1. Loads direct_trade.csv and transactions.csv (exported once from the
 //     benchmark's SQLite file by run.sh) into an in-memory database with
 //     the SQLite types (period as text, amount BIGINT / DOUBLE); the load is
-//     timed on its own ("load" line, all threads).
-//  2. Runs each task of task below REPEAT times per thread
-//     count (SET threads), median wall time, and writes one TSV line per
-//     task and thread count: "duckdb_t<N>:<task>", seconds, CPU seconds
-//     (all threads), peak RSS KiB,
-//     then the result columns ("NULL" or %.17g) -- the format run.c's --tsv
-//     writes, so report.py compares them with tradestat's.
+//     timed on its own.  Then prints "ready<TAB>DuckDB <version> (...)" and
+//     the load line "load<TAB>seconds<TAB>CPU seconds<TAB>peak RSS KiB<TAB>
+//     rows of direct_trade<TAB>rows of transactions".
+//  2. Reads "TASK THREADS" lines on standard input (a task below and a
+//     thread count for SET threads, set before the timing starts) and
+//     answers each with one line: task, wall seconds, CPU seconds (the
+//     process, every thread), peak RSS KiB, then the result columns
+//     ("NULL" or %.17g) -- the format run.c's --tsv writes.  An unknown
+//     task is answered "error<TAB>why".  End of input ends it.
 //  3. Each task returns the same one-row aggregates as the SQLite task of
 //     the same name (tests/bench/tasks.c): count(*), count(result), sums.
 //     Joins are on equalities only (conditions on the joined row go into a
 //     CASE), which DuckDB runs as hash joins: the projection with its
 //     conditions in the ON clause ran 15 x slower.
 import { DuckDBInstance, version } from '@duckdb/node-api';
-import { writeFileSync, appendFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { resourceUsage } from 'node:process';
 
-const [csvDir, outPath, repeatArg, threadsArg] = process.argv.slice(2);
-if (!threadsArg) {
-  console.error('usage: node duckdb.mjs CSV_DIR OUT.tsv REPEAT THREADS[,THREADS...]');
+const [csvDir] = process.argv.slice(2);
+if (!csvDir) {
+  console.error('usage: node duckdb.mjs CSV_DIR  (then "TASK THREADS" lines on standard input)');
   process.exit(2);
 }
-const repeat = Math.max(1, parseInt(repeatArg, 10));
-const threadCounts = threadsArg.split(',').map((t) => parseInt(t, 10));
 
 // The prior year's label of a 'YYYY-MM' text period.
 const prior = (col) => `(CAST(substr(${col}, 1, 4) AS INTEGER) - 1)::VARCHAR || substr(${col}, 5)`;
@@ -78,16 +79,11 @@ const tasks = {
 
 const fmt = (v) => (v === null || v === undefined ? 'NULL' : Number(v).toPrecision(17));
 const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-};
 const line = (id, seconds, cpu, values) =>
   `${id}\t${seconds.toFixed(6)}\t${cpu.toFixed(6)}\t${resourceUsage().maxRSS}\t${values.map(fmt).join('\t')}\n`;
 
 const instance = await DuckDBInstance.create(':memory:');
 const con = await instance.connect();
-writeFileSync(outPath, `# DuckDB ${version()} (@duckdb/node-api, Node ${process.version})\n`);
 
 let t0 = performance.now(), c0 = cpuSeconds();
 await con.run(`CREATE TABLE direct_trade AS SELECT * FROM read_csv('${csvDir}/direct_trade.csv',
@@ -96,25 +92,30 @@ await con.run(`CREATE TABLE direct_trade AS SELECT * FROM read_csv('${csvDir}/di
 await con.run(`CREATE TABLE transactions AS SELECT * FROM read_csv('${csvDir}/transactions.csv',
   header = true, columns = {'period': 'VARCHAR', 'flow': 'VARCHAR', 'partner': 'VARCHAR',
   'category': 'VARCHAR', 'amount': 'DOUBLE', 'list_price': 'DOUBLE'})`);
-const load = (performance.now() - t0) / 1000;
+const load = (performance.now() - t0) / 1000, loadCpu = cpuSeconds() - c0;
 const rows = (await con.runAndReadAll(
   'SELECT (SELECT count(*) FROM direct_trade), (SELECT count(*) FROM transactions)')).getRows()[0];
-appendFileSync(outPath, line('duckdb:load', load, cpuSeconds() - c0, rows));
-console.error(`  load CSV -> DuckDB tables ${load.toFixed(3)} s (${rows[0]} + ${rows[1]} rows)`);
+// Pipes are written synchronously by Node on Linux: each answer is out
+// before the next request is read.
+process.stdout.write(`ready\tDuckDB ${version()} (@duckdb/node-api, Node ${process.version})\n`);
+process.stdout.write(line('load', load, loadCpu, rows));
 
-for (const threads of threadCounts) {
-  await con.run(`SET threads = ${threads}`);
-  for (const [task, sql] of Object.entries(tasks)) {
-    const times = [], cpu = [];
-    let values = [];
-    for (let k = 0; k < repeat; k++) {
-      t0 = performance.now();
-      const c1 = cpuSeconds();
-      values = (await con.runAndReadAll(sql)).getRows()[0];
-      times.push((performance.now() - t0) / 1000);
-      cpu.push(cpuSeconds() - c1);
-    }
-    appendFileSync(outPath, line(`duckdb_t${threads}:${task}`, median(times), median(cpu), values));
-    console.error(`  DuckDB ${threads} thread(s) ${task.padEnd(8)} ${median(times).toFixed(3)} s`);
+let threads = 0;
+const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
+for await (const request of input) {
+  const [task, threadArg] = request.trim().split(/\s+/);
+  const want = parseInt(threadArg, 10);
+  if (!Object.hasOwn(tasks, task) || !(want > 0)) {
+    process.stdout.write(`error\tduckdb.mjs: unknown request '${request}' (want "TASK THREADS")\n`);
+    continue;
   }
+  if (want !== threads) {
+    await con.run(`SET threads = ${want}`);
+    threads = want;
+  }
+  t0 = performance.now();
+  c0 = cpuSeconds();
+  const values = (await con.runAndReadAll(tasks[task])).getRows()[0];
+  const seconds = (performance.now() - t0) / 1000, cpu = cpuSeconds() - c0;
+  process.stdout.write(line(task, seconds, cpu, values));
 }

@@ -1,20 +1,24 @@
-"""pandas_tasks.py -- the benchmark's peer tasks in pandas.
+"""pandas_tasks.py -- the benchmark's peer tasks in pandas, a worker driven
+task by task over a pipe by rounds.py.
 
-    /usr/bin/python3 pandas_tasks.py CSV_DIR OUT.tsv REPEAT
+    /usr/bin/python3 pandas_tasks.py CSV_DIR
 
 Contract:
  1. Reads direct_trade.csv and transactions.csv (exported once from the
     benchmark's SQLite file by run.sh) with explicit dtypes: the series
     columns as categoricals, period as text, amount int64 / float64; the
-    read is timed on its own ("pandas:load" line).
+    read is timed on its own.  Then prints "ready<TAB>pandas <version>
+    (...)" and the load line "load<TAB>seconds<TAB>CPU seconds<TAB>peak
+    RSS KiB<TAB>rows of direct_trade<TAB>rows of transactions".
  2. Each task is what an analyst would write with merge/groupby, gap-safe
     (the prior year is matched by its period label, never by position),
     returning the same aggregates as the SQLite task of the same name
     (tests/bench/tasks.c): row count, non-NULL results, sums.  x / 0 is
     NULL there, so it is NaN (not inf) here.
- 3. REPEAT runs per task, median wall time; one TSV line per task in the
-    format run.c's --tsv writes ("pandas:<task>", seconds, CPU seconds,
-    peak RSS KiB, values).  pandas runs on one thread.
+ 3. Reads one task name per line on standard input and answers each with
+    one line in the format run.c's --tsv writes: task, wall seconds, CPU
+    seconds, peak RSS KiB, values.  An unknown task is answered
+    "error<TAB>why".  End of input ends it.  pandas runs on one thread.
 """
 import resource
 import sys
@@ -98,39 +102,36 @@ def txn(d, t):
 TASKS = {"yoy": yoy, "trade": trade, "annual": annual, "proj": proj, "txn": txn}
 
 
-def line(out, name, seconds, cpu, values):
+def line(name, seconds, cpu, values):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cells = ["NULL" if v is None or (isinstance(v, float) and np.isnan(v)) else "%.17g" % v
              for v in values]
-    out.write("%s\t%.6f\t%.6f\t%d\t%s\n" % (name, seconds, cpu, rss, "\t".join(cells)))
-    out.flush()
+    sys.stdout.write("%s\t%.6f\t%.6f\t%d\t%s\n" % (name, seconds, cpu, rss, "\t".join(cells)))
+    sys.stdout.flush()
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: pandas_tasks.py CSV_DIR OUT.tsv REPEAT")
-    csv_dir, out_path, repeat = sys.argv[1], sys.argv[2], max(1, int(sys.argv[3]))
+    if len(sys.argv) != 2:
+        sys.exit("usage: pandas_tasks.py CSV_DIR  (then task names on standard input)")
+    csv_dir = sys.argv[1]
     cats = {c: "category" for c in SERIES}
-    with open(out_path, "w") as out:
-        out.write("# pandas %s, numpy %s, Python %s\n"
-                  % (pd.__version__, np.__version__, sys.version.split()[0]))
+    t0, c0 = time.perf_counter(), time.process_time()
+    d = pd.read_csv(csv_dir + "/direct_trade.csv", dtype=dict(cats, period=str, amount="int64"))
+    t = pd.read_csv(csv_dir + "/transactions.csv",
+                    dtype=dict(cats, period=str, amount="float64", list_price="float64"))
+    load, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+    sys.stdout.write("ready\tpandas %s (numpy %s, Python %s)\n"
+                     % (pd.__version__, np.__version__, sys.version.split()[0]))
+    line("load", load, load_cpu, [len(d), len(t)])
+    for request in sys.stdin:
+        name = request.strip()
+        if name not in TASKS:
+            sys.stdout.write("error\tpandas_tasks.py: unknown task '%s'\n" % name)
+            sys.stdout.flush()
+            continue
         t0, c0 = time.perf_counter(), time.process_time()
-        d = pd.read_csv(csv_dir + "/direct_trade.csv",
-                        dtype=dict(cats, period=str, amount="int64"))
-        t = pd.read_csv(csv_dir + "/transactions.csv",
-                        dtype=dict(cats, period=str, amount="float64", list_price="float64"))
-        load = time.perf_counter() - t0
-        line(out, "pandas:load", load, time.process_time() - c0, [len(d), len(t)])
-        print("  load CSV -> DataFrames %.3f s" % load, file=sys.stderr)
-        for name, task in TASKS.items():
-            times, cpu, values = [], [], None
-            for _ in range(repeat):
-                t0, c0 = time.perf_counter(), time.process_time()
-                values = [float(v) for v in task(d, t)]
-                times.append(time.perf_counter() - t0)
-                cpu.append(time.process_time() - c0)
-            line(out, "pandas:" + name, float(np.median(times)), float(np.median(cpu)), values)
-            print("  pandas %-8s %.3f s" % (name, float(np.median(times))), file=sys.stderr)
+        values = [float(v) for v in TASKS[name](d, t)]
+        line(name, time.perf_counter() - t0, time.process_time() - c0, values)
 
 
 if __name__ == "__main__":

@@ -1,52 +1,80 @@
-"""report.py -- tradestat against plain SQLite, DuckDB and pandas: one table.
+"""report.py -- tradestat against DuckDB, pandas and SQLite's scan floor,
+from the rounds rounds.py timed back to back.
 
-    python3 report.py TRADESTAT.tsv [PEER.tsv ...]
+    python3 report.py ROUNDS.tsv
 
 Contract:
- 1. TRADESTAT.tsv is run.c's --tsv output; each PEER.tsv (duckdb.mjs,
-    pandas_tasks.py) has lines "<engine>:<task>" in the same format: id,
-    median seconds, peak RSS KiB, result columns.
- 2. For each task: the seconds of tradestat, of the best plain SQLite of
-    tests/bench/tasks.c, and of every peer; the ratios tradestat / each.
- 3. Agreement: every peer's result columns must equal tradestat's -- the
-    counts exactly, the sums within a relative 1e-8 (sums of floats in
-    another order); the largest relative difference seen is printed.  Any
-    difference is reported and the exit status is 1: a fast wrong answer
-    is no result.
- 4. Also printed: the SQLite full-scan floor (SELECT sum(amount)) of each
-    source table and the peers' load times.
+ 1. ROUNDS.tsv is rounds.py's output: "#" lines (printed first), "load"
+    lines, and one line per timing: round, task, contender, wall s, CPU s,
+    peak RSS KiB, result columns (or "error" and why).
+ 2. Per task: each contender's median wall and CPU seconds over the
+    rounds (not the warm-up round 0); for each other contender X the
+    ratio tradestat ÷ X of every round (the two timed in the same round,
+    back to back), reported as the median over the rounds with its
+    min-max, by CPU time and by wall time.  The target verdict reads the
+    median CPU ratio, as run.c's does: every task <= 3 x DuckDB on one
+    thread and <= 3 x the scan floor of its source; the gap-safe YoY also
+    <= 0.5 x DuckDB on one thread.  Under the tables, as run.c prints
+    them: the round-to-round spread (max ÷ min, median over the rows) of
+    the ratios and of the contenders' own times.
+ 3. Agreement: every contender's result columns, in every round (the
+    warm-up too), must equal tradestat's first round -- the counts
+    exactly, the sums within a relative 1e-8 (sums of floats in another
+    order); the floor returns other columns and is not compared.  A
+    difference, an error answer, a task without tradestat's or the
+    floor's timing: the exit status is 1, after the tables: a fast wrong
+    answer is no result.
+ 4. Also printed: the peers' load times (not in the task times), each
+    worker's peak RSS, a one-line count of the targets met and missed.
 """
+import statistics
 import sys
 
-# task -> (label, tradestat query id, plain SQLite query id, count columns)
+# task -> label, the floor's source table, targets against DuckDB on 1 thread
 TASKS = [
-    ("yoy", "gap-safe YoY, every series and month", "yoy_vtab", "selfjoin", 2),
-    ("trade", "balance + coverage + YoY, partner x month", "trade_full", "trade_full_sql", 2),
-    ("annual", "annual totals + YoY per series", "annual", "annual_sql", 2),
-    ("proj", "prior_share projection, latest year", "proj_latest", "proj_latest_sql", 2),
-    ("txn", "transactions -> months -> YoY", "txn_vtab", "txn_substr", 2),
+    ("yoy", "gap-safe YoY, every series and month", "direct_trade", [3.0, 0.5]),
+    ("trade", "balance + coverage + YoY, partner x month", "direct_trade", [3.0]),
+    ("annual", "annual totals + YoY per series", "direct_trade", [3.0]),
+    ("proj", "prior_share projection, latest year", "direct_trade", [3.0]),
+    ("txn", "transactions -> months -> YoY", "transactions", [3.0]),
 ]
-FLOORS = [("scan_dt", "direct_trade"), ("scan_txn", "transactions")]
+FLOOR_TARGET = 3.0
+DUCKDB_1 = "DuckDB 1 thr"
+N_COUNTS = 2  # the first two result columns are counts, compared exactly
 REL_TOL = 1e-8
 
 
-def read_tsv(path):
-    rows = {}
+def parse(cells):
+    """(wall, cpu, rss, values) of an answer's cells after the contender."""
+    values = [None if c == "NULL" else float(c) for c in cells[3:]]
+    return float(cells[0]), float(cells[1]), int(cells[2]), values
+
+
+def read_rounds(path):
+    notes, loads, timings, errors = [], {}, {}, []
     with open(path) as f:
         for line in f:
-            if line.startswith("#"):
-                print(line[1:].strip())
-                continue
             cells = line.rstrip("\n").split("\t")
-            if len(cells) < 3:
-                continue
-            values = [None if c == "NULL" else float(c) for c in cells[4:]]
-            rows[cells[0]] = (float(cells[1]), int(cells[3]), values, float(cells[2]))
-    return rows
+            if line.startswith("#"):
+                notes.append(line[1:].strip())
+            elif cells[0] == "load" and len(cells) >= 6:
+                loads[cells[2]] = parse(cells[3:])
+            elif len(cells) >= 4 and cells[3] == "error":
+                errors.append("%s, round %s: %s: %s" % (cells[1], cells[0], cells[2],
+                                                        " ".join(cells[4:])))
+            elif len(cells) >= 6:
+                task, who = cells[1], cells[2]
+                timings.setdefault(task, {}).setdefault(who, {})[int(cells[0])] = parse(cells[3:])
+    return notes, loads, timings, errors
 
 
-def compare(ref, other, n_counts):
-    """None when equal within tolerance, else a reason; and the largest
+def timed(row):
+    """A contender's timings of one task without the warm-up round (0)."""
+    return {r: v for r, v in row.items() if r >= 1}
+
+
+def compare(ref, other):
+    """None when equal within tolerance, else why; and the largest
     relative difference of the sums."""
     if len(ref) != len(other):
         return "%d columns, not %d" % (len(other), len(ref)), 0.0
@@ -56,7 +84,7 @@ def compare(ref, other, n_counts):
             return "column %d: %s vs %s" % (k + 1, a, b), worst
         if a is None:
             continue
-        if k < n_counts:
+        if k < N_COUNTS:
             if a != b:
                 return "count column %d: %.0f vs %.0f" % (k + 1, a, b), worst
             continue
@@ -67,85 +95,180 @@ def compare(ref, other, n_counts):
     return None, worst
 
 
-def fmt_s(x):
-    return "n/a" if x is None else ("%.3f" % x if x < 100 else "%.1f" % x)
+def order_key(who):
+    """tradestat, DuckDB by threads, pandas, the floor, then the others."""
+    if who == "tradestat":
+        return (0, 0, who)
+    if who.startswith("DuckDB "):
+        return (1, int(who.split()[1]), who)
+    return {"pandas": (2, 0, who), "floor": (3, 0, who)}.get(who, (4, 0, who))
+
+
+def ratio_stat(ts, other, k):
+    """median, min, max over the rounds of ts[r][k] / other[r][k]."""
+    ratios = sorted(ts[r][k] / other[r][k] for r in timed(ts) if r in other and other[r][k] > 0)
+    if not ratios:
+        return None
+    return statistics.median(ratios), ratios[0], ratios[-1]
+
+
+def fmt_ratio(st):
+    return "n/a | n/a" if st is None else "%.3f | %.3f–%.3f" % st
+
+
+def verdict(st, targets):
+    """met / MISSED against each target (ratio <= target), by CPU."""
+    if not targets:
+        return "—", ""
+    if st is None:
+        return " ".join("≤ %g" % t for t in targets), "not measured"
+    missed = [t for t in targets if st[0] > t]
+    cell = ", ".join("≤ %g" % t for t in sorted(targets))
+    if not missed:
+        return cell, "met"
+    met = [t for t in targets if t not in missed]
+    return cell, "MISSED ≤ %g" % min(missed) + ("; ≤ %g met" % max(met) if met else "")
+
+
+def spread(values):
+    """max / min of positive values; None with fewer than two."""
+    v = [x for x in values if x > 0]
+    return max(v) / min(v) if len(v) >= 2 else None
+
+
+def print_spread(timings, others):
+    """How much the ratios move from round to round against how much the
+    contenders' own times move (max ÷ min, median over the rows): the
+    ratio moving less is what timing them back to back buys."""
+    ratio, own = {0: [], 1: []}, {0: [], 1: []}
+    for t in timings.values():
+        ts = timed(t.get("tradestat", {}))
+        for w in others:
+            row = t.get(w, {})
+            for k in (0, 1):
+                r = spread(ts[i][k] / row[i][k] for i in ts if i in row and row[i][k] > 0)
+                if r:
+                    ratio[k].append(r)
+        for w, row in t.items():
+            for k in (0, 1):
+                r = spread(v[k] for v in timed(row).values())
+                if r:
+                    own[k].append(r)
+    if ratio[0] and ratio[1] and own[0] and own[1]:
+        med = statistics.median
+        print("\nround-to-round spread of the ratios (max ÷ min, median over %d rows): "
+              "CPU %.3f, wall %.3f" % (len(ratio[1]), med(ratio[1]), med(ratio[0])))
+        print("round-to-round spread of the contenders' own times (max ÷ min, median over %d): "
+              "CPU %.3f, wall %.3f" % (len(own[1]), med(own[1]), med(own[0])))
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: report.py TRADESTAT.tsv [PEER.tsv ...]")
-    ts = read_tsv(sys.argv[1])
-    peers = {}
-    for path in sys.argv[2:]:
-        for key, row in read_tsv(path).items():
-            engine, task = key.split(":", 1)
-            peers.setdefault(engine, {})[task] = row
-    engines = sorted(e for e in peers if not e.endswith("load") and
-                     any(t != "load" for t in peers[e]))
-    engines.sort(key=lambda e: (not e.startswith("duckdb_t"), int(e[8:]) if e.startswith("duckdb_t") else 0))
-    names = {e: ("DuckDB %s thr" % e[8:]) if e.startswith("duckdb_t") else e for e in engines}
-    failures, worst = [], 0.0
-    head = ["task", "tradestat s", "SQLite s"] + ["%s s" % names[e] for e in engines]
-    head += ["tradestat ÷ SQLite"] + ["tradestat ÷ %s" % names[e] for e in engines] + ["results"]
+    if len(sys.argv) != 2:
+        sys.exit("usage: report.py ROUNDS.tsv")
+    notes, loads, timings, errors = read_rounds(sys.argv[1])
+    for note in notes:
+        print(note)
+    failures = list(errors)
+    who_all = sorted({w for t in timings.values() for w in t}, key=order_key)
+    others = [w for w in who_all if w != "tradestat"]
+    rounds = max((r for t in timings.values() for w in t.values() for r in w), default=0)
+    names = {w: "scan floor" if w == "floor" else w for w in who_all}
+
+    print("\n%d round(s) after a warm-up round; each round runs every task once in every contender, back to back, "
+          "the contenders' order rotated by one each round;\n"
+          "cells: median wall s / median CPU s (user + system, every thread of the process); "
+          "ratios: median over the rounds of tradestat ÷ the other, min–max beside it.\n"
+          % rounds)
+    head = ["task"] + [names[w] for w in who_all] + ["results"]
     print("| " + " | ".join(head) + " |")
-    print("|---" + "|---:" * (len(head) - 2) + "|---|")
-    for task, label, ts_id, sql_id, n_counts in TASKS:
-        if ts_id not in ts:
+    print("|---" + "|---:" * len(who_all) + "|---|")
+    worst, n_tasks = 0.0, 0
+    for task, label, _, _ in TASKS:
+        if task not in timings:
+            failures.append("%s: not timed" % task)
             continue
-        t_ts, _, ref, _ = ts[ts_id]
-        t_sql = ts[sql_id][0] if sql_id in ts else None
-        cells = [label, fmt_s(t_ts), fmt_s(t_sql)]
-        ratios = ["%.2f" % (t_ts / t_sql) if t_sql else "n/a"]
-        verdict = []
-        if sql_id in ts:
-            why, w = compare(ref, ts[sql_id][2], n_counts)
-            worst = max(worst, w)
-            if why:
-                failures.append("%s: SQLite %s" % (task, why))
-                verdict.append("SQLite DIFFERS")
-        for e in engines:
-            row = peers[e].get(task)
-            cells.append(fmt_s(row[0]) if row else "n/a")
-            ratios.append("%.2f" % (t_ts / row[0]) if row and row[0] > 0 else "n/a")
-            if row:
-                why, w = compare(ref, row[2], n_counts)
-                worst = max(worst, w)
+        t = timings[task]
+        if "tradestat" not in t or "floor" not in t:
+            failures.append("%s: no tradestat or no floor timing" % task)
+            continue
+        n_tasks += 1
+        ref = t["tradestat"][min(t["tradestat"])][3]
+        cells, differ = [label], []
+        for w in who_all:
+            row = t.get(w, {})
+            if not row:
+                cells.append("n/a")
+                continue
+            kept = timed(row).values()
+            if not kept:
+                failures.append("%s: %s has no timed round" % (task, w))
+                cells.append("n/a")
+                continue
+            cells.append("%.3f / %.3f" % (statistics.median(v[0] for v in kept),
+                                          statistics.median(v[1] for v in kept)))
+            if w == "floor":
+                continue
+            for r in sorted(row):
+                why, w_rel = compare(ref, row[r][3])
+                worst = max(worst, w_rel)
                 if why:
-                    failures.append("%s: %s %s" % (task, names[e], why))
-                    verdict.append("%s DIFFERS" % names[e])
-        n_rows = "%.0f rows, %.0f values" % (ref[0], ref[1])
-        cells += ratios + ["; ".join(verdict) if verdict else "all agree (%s)" % n_rows]
+                    failures.append("%s: %s, round %d: %s" % (task, w, r, why))
+                    differ.append(w)
+                    break
+        if differ:
+            cells.append("; ".join("%s DIFFERS" % w for w in differ))
+        else:
+            cells.append("all agree (%.0f rows, %.0f values)" % (ref[0], ref[1]))
         print("| " + " | ".join(cells) + " |")
-    print("\nBy CPU seconds (user + system, all threads):\n")
-    head = ["task", "tradestat", "SQLite"] + [names[e] for e in engines]
-    head += ["tradestat ÷ SQLite"] + ["tradestat ÷ %s" % names[e] for e in engines]
-    print("| " + " | ".join(head) + " |")
-    print("|---" + "|---:" * (len(head) - 1) + "|")
-    for task, label, ts_id, sql_id, n_counts in TASKS:
-        if ts_id not in ts:
+
+    print("\n| task | tradestat ÷ | CPU ratio | min–max | wall ratio | min–max | target | |")
+    print("|---|---|---:|---:|---:|---:|---|---|")
+    met, missed = 0, []
+    for task, label, table, duck_targets in TASKS:
+        t = timings.get(task, {})
+        if "tradestat" not in t:
             continue
-        c_ts = ts[ts_id][3]
-        c_other = [ts[sql_id][3] if sql_id in ts else None]
-        c_other += [peers[e][task][3] if task in peers[e] else None for e in engines]
-        cells = [label, fmt_s(c_ts)] + [fmt_s(c) for c in c_other]
-        cells += ["%.2f" % (c_ts / c) if c else "n/a" for c in c_other]
-        print("| " + " | ".join(cells) + " |")
-    print("\nratios < 1: tradestat is faster.  Results compared: counts exactly, sums "
-          "within %.0e relative (largest difference seen: %.1e)." % (REL_TOL, worst))
-    floors = ["%s %s s (%.0f rows)" % (table, fmt_s(ts[q][0]), ts[q][2][0])
-              for q, table in FLOORS if q in ts]
-    if floors:
-        print("SQLite full-scan floor, SELECT sum(amount): " + "; ".join(floors))
-    for e in sorted(peers):
-        if "load" in peers[e]:
-            print("%s load (CSV into memory, once, not in the times above): %s s"
-                  % ({"duckdb": "DuckDB", "pandas": "pandas"}.get(e, e), fmt_s(peers[e]["load"][0])))
-    for e in engines:
-        rss = max(row[1] for row in peers[e].values())
-        print("%s peak RSS of its process: %.0f MiB" % (names[e], rss / 1024.0))
+        ts = t["tradestat"]
+        for w in others:
+            if w not in t:
+                continue
+            cpu, wall = ratio_stat(ts, t[w], 1), ratio_stat(ts, t[w], 0)
+            targets = duck_targets if w == DUCKDB_1 else [FLOOR_TARGET] if w == "floor" else []
+            cell, v = verdict(cpu, targets)
+            if v == "met":
+                met += 1
+            elif targets:
+                missed.append("%s ÷ %s %s (%s)" % (task, names[w], "n/a" if cpu is None
+                                                   else "%.3f" % cpu[0], v))
+            who = "scan floor, %s" % table if w == "floor" else w
+            print("| %s | %s | %s | %s | %s | %s |" % (label, who, fmt_ratio(cpu), fmt_ratio(wall),
+                                                      cell, v))
+    print_spread(timings, others)
+    if DUCKDB_1 not in others:
+        print("\nDuckDB was not run: its targets are not judged.")
+    print("\nrows with a target, by the median CPU ratio: %d met, %d missed%s" %
+          (met, len(missed), (": " + "; ".join(missed)) if missed else ""))
+    print("ratios < 1: tradestat is faster.  Results compared: counts exactly, sums within "
+          "%.0e relative (largest difference seen: %.1e)." % (REL_TOL, worst))
+    for task, _, table, _ in TASKS:
+        floor = timings.get(task, {}).get("floor")
+        if floor and task in ("yoy", "txn"):
+            print("scan floor (SELECT count(*), sum(amount) FROM %s): %.0f rows"
+                  % (table, floor[min(floor)][3][0]))
+    for who, (wall, cpu, rss, rows) in sorted(loads.items()):
+        print("%s load (CSV into memory, once, not in the times above): %.3f s, %.3f s CPU "
+              "(%s rows)" % (who, wall, cpu, " + ".join("%.0f" % r for r in rows)))
+    process = {}  # one worker process serves tradestat and the floor, one both DuckDBs
+    for w in who_all:
+        key = ("tradestat and the scan floor" if w in ("tradestat", "floor")
+               else "DuckDB" if w.startswith("DuckDB ") else w)
+        rss = max(v[2] for t in timings.values() for v in t.get(w, {}).values())
+        process[key] = max(process.get(key, 0), rss)
+    print("peak RSS of each worker process: " + "; ".join(
+        "%s %.0f MiB" % (k, v / 1024.0) for k, v in process.items()))
     for f in failures:
-        print("RESULTS DIFFER: " + f, file=sys.stderr)
-    return 1 if failures else 0
+        print("RESULTS DIFFER or MISSING: " + f, file=sys.stderr)
+    return 1 if failures or n_tasks == 0 else 0
 
 
 if __name__ == "__main__":
