@@ -2,7 +2,8 @@
 # full size (BENCH_SCALE=1: 2.4 M + 10 M rows); `make bench-speed
 # BENCH_SCALE=0.1` is the same code on a tenth.  `make test` runs a tiny
 # bench-smoke so the runner and its agreement checks cannot rot.
-# bench-peers (bench_peers.mk) reads bench-speed's results: listed after it.
+# bench-peers (bench_peers.mk) times DuckDB and pandas beside tradestat in
+# rounds of its own; it reads nothing bench-speed writes.
 BENCH_TARGETS += bench-speed bench-peers
 TEST_TARGETS  += bench-smoke
 .PHONY: bench-speed bench-smoke
@@ -20,8 +21,7 @@ $(BENCH_DIR)/data-%.db: $(BENCH_DIR)/gen
 	$(BENCH_DIR)/gen $@ --scale $*
 
 bench-speed: $(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db
-	$(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db --repeat $(BENCH_REPEAT) \
-	  --tsv $(BENCH_DIR)/tradestat-$(BENCH_SCALE).tsv
+	$(BENCH_DIR)/run $(BENCH_DIR)/data-$(BENCH_SCALE).db --repeat $(BENCH_REPEAT)
 
 bench-smoke: $(BENCH_DIR)/run $(BENCH_DIR)/gen
 	@$(BENCH_DIR)/gen $(BENCH_DIR)/smoke.db --partners 8 --categories 2 --months 48 --txn-rows 30000 >/dev/null

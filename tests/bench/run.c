@@ -48,8 +48,8 @@
 **     (wall), median CPU seconds (user + system), the process's peak
 **     resident KiB after the query's first timing, then the result
 **     columns ("NULL" or %.17g), tab-separated.
-**     tests/bench/peers/report.py compares DuckDB's and pandas' results
-**     and times with these.
+**     bench-smoke's check of the peer report (tests/bench/peers/
+**     report_check.sh) answers a fake peer with these results.
 */
 #include "tasks.h"
 
