@@ -9,6 +9,8 @@
 #include "core/core.h"
 #include "core/int128.h"
 
+#include <math.h>
+
 typedef enum ts_number_status {
   TS_NUMBER_OK = 0,
   TS_NUMBER_NULL,       /* SQL NULL */
@@ -57,9 +59,22 @@ double ts_sum_double(const ts_sum *s);
 ** bits, else REAL (computed from the exact difference); never wraps. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
 
-/* (current - previous) / |previous| * 100; returns 0 and sets *out, or
-** returns 1 (undefined: previous is zero). */
-int ts_growth(double current, double previous, double *out);
+/* (current - previous) / |previous| * 100; returns 0 and sets *out (a
+** finite rate), or returns 1 (undefined: previous is zero, or the rate is
+** not finite).  Inline: the virtual tables and the window function call
+** it once per row, from other files. */
+static inline int ts_growth(double current, double previous, double *out) {
+  if (previous == 0.0) return 1;
+  double g = (current - previous) / fabs(previous) * 100.0;
+  /* Values of opposite signs near the largest double (-1e308 then
+  ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
+  ** the rate taken as current / |previous| minus previous' sign. */
+  if (!isfinite(g) && isfinite(current) && isfinite(previous))
+    g = (current / fabs(previous) - copysign(1.0, previous)) * 100.0;
+  if (!isfinite(g)) return 1;
+  *out = g;
+  return 0;
+}
 
 /* cagr in percent: (last / first)^(1 / years) - 1.  Returns 0 and sets
 ** *out, or 1 when undefined: first <= 0, last < 0, years <= 0, or a

@@ -697,6 +697,18 @@ int ts_series_wants_year(const ts_series_cursor *cur, int year) {
 
 int ts_series_next_point(const ts_series_cursor *cur, int *pi) {
   const ts_series *s = cur->series;
+  /* Every kind but days: the year is ordinal / per_year, and a valid
+  ** ordinal one in ts_period_from_ordinal's range (called once per row,
+  ** so the period is not built). */
+  int per_year = ts_period_steps_per_year(s->kind);
+  if (per_year > 0) {
+    int64_t lo = per_year, hi = (int64_t)9999 * per_year + (per_year - 1);
+    while (++*pi < s->nPoint) {
+      int64_t ord = s->aPoint[*pi].ordinal;
+      if (ord >= lo && ord <= hi && ts_series_wants_year(cur, (int)(ord / per_year))) return 1;
+    }
+    return 0;
+  }
   while (++*pi < s->nPoint) {
     ts_period p;
     if (ts_period_from_ordinal(s->kind, s->aPoint[*pi].ordinal, &p) == 0 &&
