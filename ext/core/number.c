@@ -253,14 +253,9 @@ static void real_add(ts_sum *s, double x) {
   neumaier_add(&s->s, &s->c, x);
 }
 
-void ts_sum_add(ts_sum *s, const ts_number *v) {
-  s->count++;
-  if (v->is_int) {
-    s->exact = ts_i128_add(s->exact, ts_i128_from_i64(v->i));
-  } else {
-    s->n_real++;
-    real_add(s, v->d);
-  }
+void ts_sum_add_real(ts_sum *s, double d) {
+  s->n_real++;
+  real_add(s, d);
 }
 
 void ts_sum_remove(ts_sum *s, const ts_number *v) {

@@ -47,7 +47,17 @@ typedef struct ts_sum {
 } ts_sum;
 
 void ts_sum_init(ts_sum *s);
-void ts_sum_add(ts_sum *s, const ts_number *v);
+/* ts_sum_add's REAL half (n_real and the compensated sum), in number.c. */
+void ts_sum_add_real(ts_sum *s, double d);
+/* Inline: the virtual tables add every point of a series so, and an
+** INTEGER is a count and a 128-bit addition. */
+static inline void ts_sum_add(ts_sum *s, const ts_number *v) {
+  s->count++;
+  if (v->is_int)
+    s->exact = ts_i128_add(s->exact, ts_i128_from_i64(v->i));
+  else
+    ts_sum_add_real(s, v->d);
+}
 void ts_sum_remove(ts_sum *s, const ts_number *v);
 /* Adds every input of `from` into `into`. */
 void ts_sum_merge(ts_sum *into, const ts_sum *from);
