@@ -31,7 +31,9 @@
 **     tables' path).  Both sum in period order, so they agree to the bit.
 **     ts_growth_yoy is the growth half alone (no year-to-date), O(1)
 **     when no period between the point and its prior is missing, else
-**     O(log n).  Nothing allocates.
+**     O(log n); ts_growth_yoy_half is the same computation writing only
+**     the growth half's fields (the virtual table's growth column, once
+**     per row).  Nothing allocates.
 */
 #include "core/series.h"
 
@@ -117,7 +119,7 @@ static void year_sum_to(ts_year_sum *acc, ts_period_kind kind, const ts_point *a
 
 /* ts_sum_double without the 128-bit conversions when the total is a
 ** small exact integer (every integer below 2^53 is a double). */
-static double sum_double(const ts_sum *s) {
+static inline double sum_double(const ts_sum *s) {
   if (s->n_real == 0 && ts_i128_fits_53(s->exact)) return (double)ts_i128_to_i64(s->exact);
   return ts_sum_double(s);
 }
@@ -141,7 +143,7 @@ const char *ts_growth_failure(double current, double prior) {
   return TS_NOTE_GROWTH_TOO_LARGE;
 }
 
-static void growth_of_values(ts_growth_row *out, double current, double prior) {
+static inline void growth_of_values(ts_growth_row *out, double current, double prior) {
   out->growth_ok = !ts_growth(current, prior, &out->growth);
   if (!out->growth_ok) out->note = ts_growth_failure(current, prior);
 }
@@ -186,25 +188,33 @@ static int prior_point(const ts_point *a, int n, int i, int64_t want, int hint) 
 ** days before 1970 are negative and had no growth at all). */
 #define NO_PRIOR INT64_MIN
 
+/* The growth half of a row once its prior is found: j is the index of
+** the prior-year point when it is present, else -1. */
+static inline void growth_with_prior(const ts_point *a, int slot, int i, int j,
+                                     ts_growth_row *out) {
+  out->prior_index = j;
+  if (present(a, i, slot) && !complete(a, i, slot)) {
+    out->note = TS_NOTE_INCOMPLETE; /* its own value is a part: say so first */
+  } else if (j < 0) {
+    out->note = TS_NOTE_NO_PRIOR;
+  } else if (!complete(a, j, slot)) {
+    out->note = TS_NOTE_INCOMPLETE;
+  } else {
+    growth_of_values(out, sum_double(&a[i].sum[slot]), sum_double(&a[j].sum[slot]));
+  }
+}
+
 /* The growth half of a row: prior_index, growth, and the note when it is
 ** undefined.  want: the prior-year period's ordinal, or NO_PRIOR when
 ** point i has none (year 1, 29 February). */
 static void growth_against_prior(int64_t want, const ts_point *a, int n, int slot, int i, int hint,
                                  ts_growth_row *out) {
-  out->prior_index = -1;
+  int j = -1;
   if (want != NO_PRIOR) {
-    int j = prior_point(a, n, i, want, hint);
-    if (j >= 0 && present(a, j, slot)) out->prior_index = j;
+    j = prior_point(a, n, i, want, hint);
+    if (j >= 0 && !present(a, j, slot)) j = -1;
   }
-  if (present(a, i, slot) && !complete(a, i, slot)) {
-    out->note = TS_NOTE_INCOMPLETE; /* its own value is a part: say so first */
-  } else if (out->prior_index < 0) {
-    out->note = TS_NOTE_NO_PRIOR;
-  } else if (!complete(a, out->prior_index, slot)) {
-    out->note = TS_NOTE_INCOMPLETE;
-  } else {
-    growth_of_values(out, sum_double(&a[i].sum[slot]), sum_double(&a[out->prior_index].sum[slot]));
-  }
+  growth_with_prior(a, slot, i, j, out);
 }
 
 /* The prior-year ordinal of a period p, or NO_PRIOR when it has none. */
@@ -213,10 +223,11 @@ static int64_t prior_ordinal(const ts_period *p) {
   return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : NO_PRIOR;
 }
 
-void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
-                   ts_growth_row *out) {
-  memset(out, 0, sizeof(*out));
+void ts_growth_yoy_half(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                        ts_growth_row *out) {
   out->prior_index = -1;
+  out->growth_ok = 0;
+  out->note = NULL;
   /* Months, quarters, halves and years: the same period a year earlier
   ** is per_year ordinals back (year 1 has none), with no calendar to
   ** consult; the range check is ts_period_from_ordinal's. */
@@ -224,12 +235,26 @@ void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int 
   if (per_year > 0) {
     int64_t ord = a[i].ordinal;
     if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;
-    growth_against_prior(ord >= 2 * per_year ? ord - per_year : NO_PRIOR, a, n, slot, i, -1, out);
+    /* prior_point with no hint, written out: this runs once per row. */
+    int j = -1;
+    if (ord >= 2 * per_year) {
+      int64_t want = ord - per_year, guess = (int64_t)i - per_year;
+      j = guess >= 0 && guess < n && a[guess].ordinal == want ? (int)guess
+                                                              : ts_point_find(a, n, want);
+      if (j >= 0 && !present(a, j, slot)) j = -1;
+    }
+    growth_with_prior(a, slot, i, j, out);
     return;
   }
   ts_period p;
   if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
   growth_against_prior(prior_ordinal(&p), a, n, slot, i, -1, out);
+}
+
+void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                   ts_growth_row *out) {
+  memset(out, 0, sizeof(*out));
+  ts_growth_yoy_half(kind, a, n, slot, i, out);
 }
 
 void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a, int n, int slot,

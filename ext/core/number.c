@@ -22,7 +22,9 @@
 **     still counted is an integer and the exact total fits in 64 bits,
 **     else a REAL.  Removal (window xInverse) is exact for integers.
 **  4. Growth is (current - previous) / |previous| * 100; a zero previous
-**     or a result that is not finite is "undefined" (SQL NULL).
+**     or a result that is not finite is "undefined" (SQL NULL).  It is
+**     ts_growth, inline in number.h (called once per row from the
+**     virtual tables and the window function).
 */
 #include "core/number.h"
 #include "core/alloc.h"
@@ -251,14 +253,9 @@ static void real_add(ts_sum *s, double x) {
   neumaier_add(&s->s, &s->c, x);
 }
 
-void ts_sum_add(ts_sum *s, const ts_number *v) {
-  s->count++;
-  if (v->is_int) {
-    s->exact = ts_i128_add(s->exact, ts_i128_from_i64(v->i));
-  } else {
-    s->n_real++;
-    real_add(s, v->d);
-  }
+void ts_sum_add_real(ts_sum *s, double d) {
+  s->n_real++;
+  real_add(s, d);
 }
 
 void ts_sum_remove(ts_sum *s, const ts_number *v) {
@@ -368,19 +365,6 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
   out->is_int = 0;
   out->i = 0;
   out->d = decimal_difference(x->d, m->d);
-}
-
-int ts_growth(double current, double previous, double *out) {
-  if (previous == 0.0) return 1;
-  double g = (current - previous) / fabs(previous) * 100.0;
-  /* Values of opposite signs near the largest double (-1e308 then
-  ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
-  ** the rate taken as current / |previous| minus previous' sign. */
-  if (!isfinite(g) && isfinite(current) && isfinite(previous))
-    g = (current / fabs(previous) - copysign(1.0, previous)) * 100.0;
-  if (!isfinite(g)) return 1;
-  *out = g;
-  return 0;
 }
 
 /* cagr is undefined (1) when first <= 0, last < 0, years <= 0, or the

@@ -9,6 +9,8 @@
 #include "core/core.h"
 #include "core/int128.h"
 
+#include <math.h>
+
 typedef enum ts_number_status {
   TS_NUMBER_OK = 0,
   TS_NUMBER_NULL,       /* SQL NULL */
@@ -45,7 +47,17 @@ typedef struct ts_sum {
 } ts_sum;
 
 void ts_sum_init(ts_sum *s);
-void ts_sum_add(ts_sum *s, const ts_number *v);
+/* ts_sum_add's REAL half (n_real and the compensated sum), in number.c. */
+void ts_sum_add_real(ts_sum *s, double d);
+/* Inline: the virtual tables add every point of a series so, and an
+** INTEGER is a count and a 128-bit addition. */
+static inline void ts_sum_add(ts_sum *s, const ts_number *v) {
+  s->count++;
+  if (v->is_int)
+    s->exact = ts_i128_add(s->exact, ts_i128_from_i64(v->i));
+  else
+    ts_sum_add_real(s, v->d);
+}
 void ts_sum_remove(ts_sum *s, const ts_number *v);
 /* Adds every input of `from` into `into`. */
 void ts_sum_merge(ts_sum *into, const ts_sum *from);
@@ -57,9 +69,22 @@ double ts_sum_double(const ts_sum *s);
 ** bits, else REAL (computed from the exact difference); never wraps. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
 
-/* (current - previous) / |previous| * 100; returns 0 and sets *out, or
-** returns 1 (undefined: previous is zero). */
-int ts_growth(double current, double previous, double *out);
+/* (current - previous) / |previous| * 100; returns 0 and sets *out (a
+** finite rate), or returns 1 (undefined: previous is zero, or the rate is
+** not finite).  Inline: the virtual tables and the window function call
+** it once per row, from other files. */
+static inline int ts_growth(double current, double previous, double *out) {
+  if (previous == 0.0) return 1;
+  double g = (current - previous) / fabs(previous) * 100.0;
+  /* Values of opposite signs near the largest double (-1e308 then
+  ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
+  ** the rate taken as current / |previous| minus previous' sign. */
+  if (!isfinite(g) && isfinite(current) && isfinite(previous))
+    g = (current / fabs(previous) - copysign(1.0, previous)) * 100.0;
+  if (!isfinite(g)) return 1;
+  *out = g;
+  return 0;
+}
 
 /* cagr in percent: (last / first)^(1 / years) - 1.  Returns 0 and sets
 ** *out, or 1 when undefined: first <= 0, last < 0, years <= 0, or a

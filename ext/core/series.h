@@ -84,6 +84,11 @@ void ts_growth_at(ts_period_kind kind, const ts_point *a, int n, int slot, int i
 ** missing, else O(log n).  For forms that report growth alone. */
 void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
                    ts_growth_row *out);
+/* ts_growth_yoy writing only prior_index, growth_ok, note and (when
+** growth_ok) growth, the rest of *out as it was: for a caller that reads
+** no other field of the row (a virtual table's growth column, per row). */
+void ts_growth_yoy_half(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                        ts_growth_row *out);
 
 /* The same, for a walk over one series in period order: running
 ** year-to-date sums make each point O(1) amortized.  Initialise the

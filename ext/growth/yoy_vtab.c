@@ -53,6 +53,12 @@
 #include "families.h"
 #include "growth/yoy_vtab.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static const char *const result_columns[N_RESULT] = {"period TEXT",
                                                      "value",
                                                      "prior_period TEXT",
@@ -98,8 +104,10 @@ static int yoy_next(ts_series_cursor *pCur) {
 static const ts_growth_row *yoy_row(yoy_cursor *cur, row_state need) {
   const ts_series *s = cur->base.series;
   if (cur->state >= need) return &cur->row;
+  /* ROW_GROWTH's readers read prior_index, growth_ok and growth alone,
+  ** so the rest of the row is not cleared for them. */
   if (need == ROW_GROWTH)
-    ts_growth_yoy(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
+    ts_growth_yoy_half(s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
   else
     ts_growth_next(&cur->growth, s->kind, s->aPoint, s->nPoint, 0, cur->i, &cur->row);
   cur->state = need;
@@ -171,9 +179,10 @@ static void result_change(sqlite3_context *ctx, const ts_point *now, const ts_po
   ts_result_number(ctx, &diff);
 }
 
-static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
-  yoy_cursor *cur = (yoy_cursor *)pCur;
-  const ts_series *s = pCur->series;
+/* Every column but growth (yoy_result), out of line so growth's way
+** stays short. */
+static NOINLINE void yoy_result_other(yoy_cursor *cur, sqlite3_context *ctx, int iCol) {
+  const ts_series *s = cur->base.series;
   const ts_point *pt = &s->aPoint[cur->i];
   int needs_full = iCol == COL_YTD_VALUE || iCol == COL_PRIOR_YTD_VALUE || iCol == COL_YTD_GROWTH ||
                    iCol == COL_NOTE;
@@ -193,9 +202,6 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
       /* Like growth: a roll-up missing months is a part, and its change
       ** against a whole period would be a fake fall or rise. */
       if (prior && !pt->incomplete[0] && !prior->incomplete[0]) result_change(ctx, pt, prior);
-      break;
-    case COL_GROWTH:
-      if (g->growth_ok) ts_result_double(ctx, g->growth);
       break;
     case COL_YTD_VALUE:
       if (g->ytd_ok) ts_result_number(ctx, &g->ytd);
@@ -218,6 +224,19 @@ static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
       break;
     default: break;
   }
+}
+
+static void yoy_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  /* The column read most, often twice a row (count(growth), sum(growth)):
+  ** the shortest way.  growth_ok means a finite rate (ts_growth), which
+  ** ts_result_double would pass on as it is. */
+  if (iCol == COL_GROWTH) {
+    const ts_growth_row *g = yoy_row(cur, ROW_GROWTH);
+    if (g->growth_ok) sqlite3_result_double(ctx, g->growth);
+    return;
+  }
+  yoy_result_other(cur, ctx, iCol);
 }
 
 static const ts_series_module yoy_module = {

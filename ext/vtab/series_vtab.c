@@ -38,6 +38,12 @@
 #include "vtab/series_hash.h"
 #include "vtab/series_hash_plan.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Whether a CREATE VIRTUAL TABLE statement of db is running: then this
 ** xConnect is the xCreate of that statement (see contract item 1a).  A
 ** table merely connected -- DROP TABLE, or a query, prepared in a new
@@ -627,9 +633,10 @@ static void result_key_array(sqlite3_context *ctx, const ts_series_cursor *cur, 
     sqlite3_result_text(ctx, z, n, sqlite3_free);
 }
 
-static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
-  ts_series_cursor *cur = (ts_series_cursor *)pCursor;
-  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+/* A series column or a hidden argument column (series_column's other
+** columns), out of line so the result columns' way stays short. */
+static NOINLINE void key_or_argument_column(ts_series_cursor *cur, sqlite3_context *ctx, int iCol) {
+  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   const ts_series_module *m = vtab->module;
   if (iCol < vtab->nSeries && vtab->table_valued && cur->spec->nBy > 1) {
     result_key_array(ctx, cur, cur->spec->nBy);
@@ -644,13 +651,24 @@ static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int
     } else if (key) {
       sqlite3_result_value(ctx, key);
     }
-  } else if (iCol < vtab->nSeries + m->nResult) {
+  } else {
+    int k = iCol - vtab->nSeries - m->nResult;
+    if (k < m->nArg && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
+  }
+}
+
+/* Called once per column read of every row (twice a row for
+** count(growth), sum(growth)): a module's result column first. */
+static int series_column(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol) {
+  ts_series_cursor *cur = (ts_series_cursor *)pCursor;
+  ts_series_vtab *vtab = (ts_series_vtab *)pCursor->pVtab;
+  const ts_series_module *m = vtab->module;
+  if (iCol >= vtab->nSeries && iCol < vtab->nSeries + m->nResult) {
     vtab->busy++; /* share, the pool: a second read of the source */
     m->xResult(cur, ctx, iCol - vtab->nSeries);
     vtab->busy--;
   } else {
-    int k = iCol - vtab->nSeries - m->nResult;
-    if (k < m->nArg && cur->apArg[k]) sqlite3_result_value(ctx, cur->apArg[k]);
+    key_or_argument_column(cur, ctx, iCol);
   }
   return SQLITE_OK;
 }
@@ -697,6 +715,18 @@ int ts_series_wants_year(const ts_series_cursor *cur, int year) {
 
 int ts_series_next_point(const ts_series_cursor *cur, int *pi) {
   const ts_series *s = cur->series;
+  /* Every kind but days: the year is ordinal / per_year, and a valid
+  ** ordinal one in ts_period_from_ordinal's range (called once per row,
+  ** so the period is not built). */
+  int per_year = ts_period_steps_per_year(s->kind);
+  if (per_year > 0) {
+    int64_t lo = per_year, hi = (int64_t)9999 * per_year + (per_year - 1);
+    while (++*pi < s->nPoint) {
+      int64_t ord = s->aPoint[*pi].ordinal;
+      if (ord >= lo && ord <= hi && ts_series_wants_year(cur, (int)(ord / per_year))) return 1;
+    }
+    return 0;
+  }
   while (++*pi < s->nPoint) {
     ts_period p;
     if (ts_period_from_ordinal(s->kind, s->aPoint[*pi].ordinal, &p) == 0 &&

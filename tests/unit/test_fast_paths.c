@@ -12,8 +12,9 @@
 **    checked also against the rule itself (year 1-9999, month 01-12),
 **    and on every 'YYYY-MM-DD' of months 00-19 and days 00-39 in years
 **    at the edges and the leap rules, checked against the calendar.
-**  - ts_growth_yoy finds the prior year of months, quarters, halves and
-**    years by ordinal arithmetic; ts_growth_at (the one-shot engine, by
+**  - ts_growth_yoy (and ts_growth_yoy_half, its fields alone) finds the
+**    prior year of months, quarters, halves and years by ordinal
+**    arithmetic; ts_growth_at (the one-shot engine, by
 **    the calendar) is its meaning: prior_index, growth and the note's
 **    growth part must be equal for every point of series of every kind
 **    with gaps, year 1 and year 9999 at the edges, zeros and incomplete
@@ -190,6 +191,15 @@ static void check_series(ts_period_kind kind, const ts_point *a, int n) {
     int ytd_note = slow.note && (strcmp(slow.note, TS_NOTE_YTD) == 0 ||
                                  strcmp(slow.note, TS_NOTE_PRIOR_YTD) == 0);
     if (!fast.growth_ok && !ytd_note) assert_ptr_equal(fast.note, slow.note);
+    /* The half alone (the virtual table's growth column) writes the same
+    ** four fields over whatever the row held before. */
+    ts_growth_row half;
+    memset(&half, 0x5a, sizeof(half));
+    ts_growth_yoy_half(kind, a, n, 0, i, &half);
+    assert_int_equal(half.prior_index, fast.prior_index);
+    assert_int_equal(half.growth_ok, fast.growth_ok);
+    if (half.growth_ok) assert_memory_equal(&half.growth, &fast.growth, sizeof(double));
+    assert_ptr_equal(half.note, fast.note);
     compared += fast.growth_ok;
   }
   (void)compared;
