@@ -15,22 +15,33 @@
 **   - a dropped row 'abcd...' of a year below the bound starts a run of
 **     rows of its series whose periods all begin with 'abc' and a digit
 **     up to the bound: the walk seeks past it, to the first row at or
-**     after (series, min('abc:', lower bound)) -- ':' follows '9' -- so a
-**     series of 25 years of months costs three seeks (one per decade)
-**     instead of 276 rows; above the upper bound, to (series, 'abc:');
+**     after (series, min('abc:', lower bound)) -- ':' follows '9' --, a
+**     seek a decade instead of a row a period; above the upper bound, to
+**     (series, 'abc:');
 **   - the seek is the same query with a row-value bound,
 **     (s.k1, ..., s.period) >= (?, ..., ?), which compares with the
 **     columns' own collations as the ORDER BY sorts, so the rows after
 **     the bound come in the order the walk would have met them; a series
 **     with a NULL key (a row value with a NULL compares as NULL) is
-**     stepped through without seeks.
+**     stepped through without seeks;
+**   - from a row of a decade that ends below the lower bound, one seek
+**     passes that decade and the next ones left out (up to TS_SKIP_GAPS):
+**     what lies between two such decades, such as ['200:', '2010'), is a
+**     gap of labels the filter keeps, and the seek's LIMIT is 0 when an
+**     EXISTS finds a row of the series in one (seek_decades), so the walk
+**     then seeks one decade as above and meets it.  A series of 25 years
+**     of months costs one seek (and two EXISTS probes of the index) where
+**     it cost three restarts of the statement, each with its reset, its
+**     binds and the row it landed on.  A query with pushed values (WHERE
+**     k = ?) seeks a decade at a time (the gap seeks bind none).
 **
 ** So the rows kept are exactly the filtered query's, in its order, and
 ** what a series is made of, its errors and its first row are the same.
 ** Under NOCASE or RTRIM the rows that sort between 'abcd' and 'abc:'
 ** still begin with 'abc' and a digit (digits, ':' and the letters' folds
-** are apart), so the runs skipped are the same; another collation is not
-** walked (ts_skip_servable).
+** are apart), so the runs skipped are the same, and so are the gaps (a
+** bound of digits and ':' compares with a label alike under the three);
+** another collation is not walked (ts_skip_servable).
 */
 #include "vtab/series_scan.h"
 
