@@ -217,9 +217,10 @@ static char *gap_sql(ts_scan *scan, int m) {
   return sqlite3_str_finish(s);
 }
 
-/* skip_gap[m-1], prepared with skip_stmt's other bindings when first
-** needed; NULL (and skip_gap_off) when it cannot be made: the plain seek
-** then serves, as it always could. */
+/* skip_gap[m-1], prepared when first needed (it binds the key and the
+** bounds only: skip_gap_off when the query pushes values); NULL when
+** SQLite refuses its text: the plain seek then serves, as it always
+** could. */
 static int gap_stmt(ts_scan *scan, int m, sqlite3_stmt **ppStmt) {
   *ppStmt = scan->skip_gap[m - 1];
   if (*ppStmt || scan->skip_gap_off) return SQLITE_OK;
@@ -319,16 +320,16 @@ static void decade_text(char *z, int p, char c) {
   z[3] = c, z[4] = 0;
 }
 
-/* The seek past the decades of a row 'abcd' of a year below skip_lo that
-** lie below skip_lo too: the row's decade, and the next ones while they
-** end before skip_lo, up to TS_SKIP_GAPS of them, are left out at once.
-** Between decades 'abc' and 'abe' the rows kept (were there any) are
-** those of the gap ['abc:', 'abe0'), labels whose fourth character is
-** not a digit: the statement returns no row unless every such gap of
-** the series is empty (gap_sql),
+/* The seek from a row 'abcd' of a year below skip_lo past the decades
+** left out: the row's, and the next ones while they end before skip_lo,
+** up to TS_SKIP_GAPS of them.  From '2001-01' with skip_lo 2023 it seeks
+** to '2023'; the rows it passes are the years 2001..2022, and the gaps
+** ['200:', '2010') and ['201:', '2020'), where only labels whose fourth
+** character is not a digit sort, which the filter keeps.  The statement
+** returns no row unless each gap holds no row of the series (gap_sql),
 ** and then its rows are exactly those the plain seeks, one a decade,
-** would have met.  Returns SQLITE_OK with *pDone 0 when no decade can be
-** passed this way (the plain seek serves). */
+** would have met.  *pDone 0: no decade can be passed this way (the
+** plain seek serves). */
 static int seek_decades(ts_scan *scan, const unsigned char *z, int *pDone) {
   int lo = scan->skip_lo, p = (z[0] - '0') * 100 + (z[1] - '0') * 10 + (z[2] - '0'), m = 0;
   *pDone = 0;
