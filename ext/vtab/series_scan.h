@@ -13,7 +13,10 @@
 #include "vtab/series_store.h"
 
 /* ---- statements kept between filters (series_keep.c) ---------------- */
-#define TS_KEEP_STMTS 4 /* the ordered query, the same-key test, a sorted read, one more */
+#define TS_SKIP_GAPS 4 /* decades a seek of the skip walk passes at most */
+/* the ordered query, the same-key test, a sorted read or the skip walk's
+** seek, and the skip walk's seeks past gaps (series_skip.c) */
+#define TS_KEEP_STMTS 6
 /* At the start of a scan: whether kept statements may serve spec's source
 ** now.  Drops every kept statement when the source's schema cookie moved
 ** or cannot be read; 0 also for k NULL. */
@@ -95,6 +98,16 @@ struct ts_scan {
   sqlite3_int64 nSkipped;               /* rows of left-out years met (each then passed) */
   sqlite3_value *skip_key[TS_MAX_BY];   /* the key last bound to skip_stmt */
   unsigned char skip_binary[TS_MAX_BY]; /* by column i compares with BINARY */
+  /* The seek past several decades at once (series_skip.c): skip_gap[m-1]
+  ** is skip_stmt that also asks that m gaps between them hold no row
+  ** (prepared when first needed); skip_gap_pending: stmt is one, not yet
+  ** stepped, and skip_to what a plain seek from the same row binds. */
+  sqlite3_stmt *skip_gap[TS_SKIP_GAPS];
+  int skip_gap_off; /* 1: the gap seek's text cannot be made (never tried again) */
+  int skip_gap_pending;
+  char skip_lo_text[8];                        /* skip_lo as the bound's text, '%04d' */
+  char skip_to[8];                             /* a plain seek's bound (bound SQLITE_STATIC) */
+  char skip_gap_text[2 * TS_SKIP_GAPS + 1][8]; /* a gap seek's bounds (the same) */
 };
 
 /* The source query's text (series_source.c): binds are numbered in order
