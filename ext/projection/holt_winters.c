@@ -206,11 +206,10 @@ static double hw_forecast_path(const ts_hw_model *model, int m, int next_pos, in
   return total;
 }
 
-/* Item 4: a forecast no sane reading of the recent data supports. */
-static int degenerate(const double *y, int n, int m, const double *path, int h) {
+/* Item 4: a forecast no sane reading of the recent data supports
+** (has_negative: whether y has a negative value). */
+static int degenerate(const double *y, int n, int m, int has_negative, const double *path, int h) {
   double low = y[n - 1], high = y[n - 1];
-  int has_negative = 0;
-  for (int t = 0; t < n; t++) has_negative |= y[t] < 0;
   for (int t = n - 2 * m; t < n; t++) {
     if (y[t] < low) low = y[t];
     if (y[t] > high) high = y[t];
@@ -435,10 +434,11 @@ int ts_holt_winters_forecast_warm(const double *y, int n, int m, int first_pos, 
       cand[k - 1] = t;
     }
   }
-  int chosen = -1;
+  int chosen = -1, has_negative = 0;
+  for (int t = 0; t < n; t++) has_negative |= y[t] < 0;
   for (int i = 0; i < n_cand && chosen < 0; i++) {
     hw_realise(&cand[i], h, model, path, &rel_sse);
-    if (!degenerate(y, n, m, path, h)) chosen = i;
+    if (!degenerate(y, n, m, has_negative, path, h)) chosen = i;
   }
   *sd = -1;
   if (chosen < 0) { /* seasonal naive: the same periods a season earlier */
