@@ -266,10 +266,16 @@ static HW_INLINE void hw_filter4(const hw_data *const *dl, const hw_params *p, d
   hw_v4 b, base, s[12];
   hw_v4 sse = zero, lowest = zero + 1;
   int m = d->m, j = d->first_pos;
-  for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
-    b[k] = dl[k]->trend0;
-    base[k] = dl[k]->level0 + phi[k] * b[k];
-    for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
+  if (dl[1] == d && dl[2] == d && dl[3] == d) { /* one start in every lane: broadcast */
+    b = zero + d->trend0;
+    base = (zero + d->level0) + phi * b;
+    for (int i = 0; i < m; i++) s[i] = zero + d->season0[i];
+  } else {
+    for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
+      b[k] = dl[k]->trend0;
+      base[k] = dl[k]->level0 + phi[k] * b[k];
+      for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
+    }
   }
   for (int t = 0, n = d->n; t < n; t++) {
     hw_v4 sj = s[j], c, e, yt = zero + y[t];
