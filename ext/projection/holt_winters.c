@@ -157,9 +157,11 @@
 **     the one-at-a-time search would, its first simplex and shrink, the
 **     four fixed starts, and the warm screen's three trends of one
 **     seasonality (each lane its own starting states).  Then, the same
-**     numbers again (2.826 G -> 2.763 G): the logit-scale transform
-**     written over the Jacobian's structural nonzeros, and the
-**     degenerate check's sign scan once a forecast.  Fewer warm refits
+**     numbers again (2.826 G -> 2.733 G): the logit-scale transform
+**     written over the Jacobian's structural nonzeros, the degenerate
+**     check's sign scan once a forecast, and the four-point pass's
+**     starting states broadcast when every lane is one series and form.
+**     Fewer warm refits
 **     (the latest season's errors within noise of the rest, trailing
 **     candidates giving up on the Gauss-Newton model's gain, a looser
 **     tolerance) moved the report: docs/performance.md.
