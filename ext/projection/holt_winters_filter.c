@@ -266,10 +266,16 @@ static HW_INLINE void hw_filter4(const hw_data *const *dl, const hw_params *p, d
   hw_v4 b, base, s[12];
   hw_v4 sse = zero, lowest = zero + 1;
   int m = d->m, j = d->first_pos;
-  for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
-    b[k] = dl[k]->trend0;
-    base[k] = dl[k]->level0 + phi[k] * b[k];
-    for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
+  if (dl[1] == d && dl[2] == d && dl[3] == d) { /* one start in every lane: broadcast */
+    b = zero + d->trend0;
+    base = (zero + d->level0) + phi * b;
+    for (int i = 0; i < m; i++) s[i] = zero + d->season0[i];
+  } else {
+    for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
+      b[k] = dl[k]->trend0;
+      base[k] = dl[k]->level0 + phi[k] * b[k];
+      for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
+    }
   }
   for (int t = 0, n = d->n; t < n; t++) {
     hw_v4 sj = s[j], c, e, yt = zero + y[t];
@@ -377,30 +383,31 @@ void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM
 /* The parameters' derivatives with respect to x (dtheta_k / dx_i, theta =
 ** alpha, gamma, beta, phi in x's order): the chain rule from the natural
 ** parameters, where the filter's derivatives are simple, to the logit
-** scale the search works on. */
-static void params_jacobian(const hw_data *d, const double *x, hw_params *p,
-                            double M[][HW_MAX_DIM]) {
+** scale the search works on.  That matrix M is sparse: its column 0 has
+** entries in rows 0, 1 (and 2 with a trend), into col0; column u > 0 one
+** in row u, into diag[u]. */
+static void params_jacobian(const hw_data *d, const double *x, hw_params *p, double *col0,
+                            double *diag) {
   /* the logistics once for both (ts_hw_params_from_x's expressions: the
   ** same parameters bit for bit) */
   double a = logistic(x[0]), da = a * (1 - a), s1 = logistic(x[1]);
-  memset(M, 0, sizeof(double) * HW_MAX_DIM * HW_MAX_DIM);
   p->alpha = a;
   p->gamma = (1.0 - a) * s1;
   p->beta = 0.0;
   p->phi = d->trend == TREND_NONE ? 0.0 : 1.0;
-  M[0][0] = da;
-  M[1][0] = -s1 * da;
-  M[1][1] = (1 - a) * s1 * (1 - s1);
+  col0[0] = diag[0] = da;
+  col0[1] = -s1 * da;
+  diag[1] = (1 - a) * s1 * (1 - s1);
   if (d->trend != TREND_NONE) {
     double s2 = logistic(x[2]);
     p->beta = a * s2;
-    M[2][0] = s2 * da;
-    M[2][2] = a * s2 * (1 - s2);
+    col0[2] = s2 * da;
+    diag[2] = a * s2 * (1 - s2);
   }
   if (d->trend == TREND_DAMPED) {
     double s3 = logistic(x[3]);
     p->phi = PHI_LOW + PHI_SPAN * s3;
-    M[3][3] = PHI_SPAN * s3 * (1 - s3);
+    diag[3] = PHI_SPAN * s3 * (1 - s3);
   }
 }
 
@@ -718,29 +725,30 @@ double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out) {
 double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa) {
   if (d->start_invalid) return HW_INVALID;
   hw_params p;
-  double M[HW_MAX_DIM][HW_MAX_DIM]; /* for the logit scale: g = M' Jg, H = M' JJ M */
-  params_jacobian(d, x, &p, M);
-  int dim = ts_hw_dim(d);
-  double Jg[HW_MAX_DIM] = {0}, JJ[HW_MAX_DIM][HW_MAX_DIM] = {{0}};
+  double col0[3], diag[HW_MAX_DIM]; /* M, for the logit scale: g = M' Jg, H = M' JJ M */
+  params_jacobian(d, x, &p, col0, diag);
+  int dim = ts_hw_dim(d), k0 = d->trend == TREND_NONE ? 2 : 3; /* column 0's rows */
+  double Jg[HW_MAX_DIM], JJ[HW_MAX_DIM][HW_MAX_DIM];           /* the pass sets them all */
   double sse = hw_grad_pass(d, &p, isa, Jg, JJ);
   if (!isfinite(sse) || sse >= HW_INVALID) return HW_INVALID;
-  /* M is sparse: column 0 has its entries in rows 0, 1 (and 2 with a
-  ** trend), column u > 0 in row u alone.  The sums run over those, in the
-  ** order of the full sums (a term with a zero factor adds +0: the same
-  ** numbers). */
-  static const int rows[HW_MAX_DIM][3] = {{0, 1, 2}, {1}, {2}, {3}};
-  int n_rows[HW_MAX_DIM] = {d->trend == TREND_NONE ? 2 : 3, 1, 1, 1};
-  for (int u = 0; u < dim; u++) {
-    const int *ku = rows[u];
-    out->g[u] = 0;
-    for (int a = 0; a < n_rows[u]; a++) out->g[u] += M[ku[a]][u] * Jg[ku[a]];
-    for (int v = 0; v < dim; v++) {
-      const int *kv = rows[v];
-      double h = 0;
-      for (int a = 0; a < n_rows[u]; a++)
-        for (int c = 0; c < n_rows[v]; c++) h += M[ku[a]][u] * JJ[ku[a]][kv[c]] * M[kv[c]][v];
-      out->H[u][v] = h;
-    }
+  /* The sums over M's structural nonzeros alone, each in the order of the
+  ** full sum from 0 (a term with a zero factor adds +0: the same numbers
+  ** as the dense product), the products (M JJ) M. */
+  double g0 = 0, h00 = 0;
+  for (int a = 0; a < k0; a++) {
+    g0 += col0[a] * Jg[a];
+    for (int c = 0; c < k0; c++) h00 += col0[a] * JJ[a][c] * col0[c];
+  }
+  out->g[0] = g0;
+  out->H[0][0] = h00;
+  for (int v = 1; v < dim; v++) {
+    double h0v = 0, hv0 = 0;
+    for (int a = 0; a < k0; a++) h0v += col0[a] * JJ[a][v] * diag[v];
+    for (int c = 0; c < k0; c++) hv0 += diag[v] * JJ[v][c] * col0[c];
+    out->H[0][v] = h0v;
+    out->H[v][0] = hv0;
+    out->g[v] = 0 + diag[v] * Jg[v];
+    for (int u = 1; u < dim; u++) out->H[v][u] = 0 + diag[v] * JJ[v][u] * diag[u];
   }
   return sse;
 }
