@@ -40,19 +40,17 @@ static sqlite3_stmt *busy_writer(sqlite3 *db) {
 
 static sqlite3_uint64 mix(sqlite3_uint64 h, sqlite3_uint64 x) { return (h ^ x) * 1099511628211ULL; }
 
-/* PRAGMA "zSchema".schema_version, mixed into h (a schema that cannot be
-** read mixes in a value no cookie has: the mark then moves every time). */
-static sqlite3_uint64 mix_cookie(sqlite3 *db, const char *zSchema, sqlite3_uint64 h) {
-  static sqlite3_uint64 unknown;
+/* PRAGMA "zSchema".schema_version mixed into *pH (nothing when it cannot
+** be read: the rest of the mark still holds, and a writer's own filters
+** must not take a new snapshot each). */
+static void mix_cookie(sqlite3 *db, const char *zSchema, sqlite3_uint64 *pH) {
   char *zSql = sqlite3_mprintf("PRAGMA \"%w\".schema_version", zSchema);
   sqlite3_stmt *stmt = NULL;
-  sqlite3_uint64 v = 0;
   int known = zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
               sqlite3_step(stmt) == SQLITE_ROW;
-  if (known) v = (sqlite3_uint64)sqlite3_column_int64(stmt, 0);
+  if (known) *pH = mix(*pH, (sqlite3_uint64)sqlite3_column_int64(stmt, 0));
   sqlite3_finalize(stmt);
   sqlite3_free(zSql);
-  return mix(h, known ? v : (1ULL << 63) + ++unknown);
 }
 
 /* What else must stay put for a snapshot to serve a later xFilter: every
@@ -79,8 +77,13 @@ static sqlite3_uint64 writers_mark(sqlite3 *db, const ts_source_spec *spec) {
     h = mix(h, (sqlite3_uint64)sqlite3_stmt_status(p, SQLITE_STMTSTATUS_RUN, 0));
     h = mix(h, (sqlite3_uint64)sqlite3_stmt_status(p, SQLITE_STMTSTATUS_VM_STEP, 0));
   }
-  if (spec->zSchema) return mix_cookie(db, spec->zSchema, h);
-  return mix_cookie(db, "main", mix_cookie(db, "temp", h));
+  if (spec->zSchema) {
+    mix_cookie(db, spec->zSchema, &h);
+  } else {
+    mix_cookie(db, "temp", &h);
+    mix_cookie(db, "main", &h);
+  }
+  return h;
 }
 
 /* What a snapshot is kept for: the source and everything read from it.
