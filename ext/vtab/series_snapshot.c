@@ -54,11 +54,13 @@ static void mix_cookie(sqlite3 *db, const char *zSchema, sqlite3_uint64 *pH) {
 }
 
 /* What else must stay put for a snapshot to serve a later xFilter: every
-** statement that writes and is running now, with its run and step counts,
-** and the schema cookies of the schemas the source is looked up in.  The
-** statement that writes and reads through this table does all its
-** writing inside one sqlite3_step (the counts move when a step returns),
-** so across its own xFilters none of this moves.  What it catches is a
+** statement that writes and is running now, with its run count, and the
+** schema cookies of the schemas the source is looked up in.  A statement
+** that writes does all its writing in its first sqlite3_step (with
+** RETURNING too: the rows it returns after are kept from then), so
+** across its own xFilters none of this moves, nor while an application
+** steps a pending one on to its next row: a new snapshot then would only
+** cost a read (a store of the whole source, for one without rowids).  What it catches is a
 ** snapshot taken while a statement that writes is merely pending -- an
 ** INSERT ... RETURNING whose first row an application fetched, which
 ** stays running until it is reset -- and read by later, read-only
@@ -75,7 +77,6 @@ static sqlite3_uint64 writers_mark(sqlite3 *db, const ts_source_spec *spec) {
     if (!sqlite3_stmt_busy(p) || sqlite3_stmt_readonly(p)) continue;
     h = mix(h, (sqlite3_uint64)(uintptr_t)p);
     h = mix(h, (sqlite3_uint64)sqlite3_stmt_status(p, SQLITE_STMTSTATUS_RUN, 0));
-    h = mix(h, (sqlite3_uint64)sqlite3_stmt_status(p, SQLITE_STMTSTATUS_VM_STEP, 0));
   }
   if (spec->zSchema) {
     mix_cookie(db, spec->zSchema, &h);
