@@ -264,6 +264,14 @@ static int writer_rewrites(sqlite3 *db, sqlite3_stmt *writer, const ts_source_sp
   return table_replaces(db, spec);
 }
 
+/* writer_rewrites of every running statement that writes: the one that
+** reads may be any of them (another may be pending, busy_writer's). */
+static int any_writer_rewrites(sqlite3 *db, const ts_source_spec *spec) {
+  for (sqlite3_stmt *p = sqlite3_next_stmt(db, NULL); p; p = sqlite3_next_stmt(db, p))
+    if (sqlite3_stmt_busy(p) && !sqlite3_stmt_readonly(p) && writer_rewrites(db, p, spec)) return 1;
+  return 0;
+}
+
 /* A statement that writes (INSERT INTO t SELECT ... FROM this table) may
 ** insert into the source while it is read; plain SQL reads t as it was
 ** before the statement's first write.  Within one xFilter the sorter
@@ -312,8 +320,8 @@ int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr) {
     p->run = run;
     p->changes = changes;
     p->mark = mark;
-    p->has_max_rowid = !writer_rewrites(db, writer, cur->spec) &&
-                       ts_source_max_rowid(db, cur->spec, &p->max_rowid);
+    p->has_max_rowid =
+        !any_writer_rewrites(db, cur->spec) && ts_source_max_rowid(db, cur->spec, &p->max_rowid);
     if (!p->has_max_rowid) {
       int rc = ts_store_read(db, cur->spec, &p->store, pzErr);
       if (rc != SQLITE_OK) {

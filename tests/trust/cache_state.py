@@ -89,12 +89,41 @@ def temp_table_as(query):
         fail("expected the 6 rows of series a, b and c, got %d" % n)
 
 
+def upsert_beside_pending_writer():
+    """An UPSERT into the source over a join (tests/sql/write_rewrite.sql)
+    while a newer-prepared INSERT ... RETURNING into another table is
+    pending: the UPSERT, not the pending one, decides
+    how the source is read.  Two outer rows, each writing a's values
+    doubled from the values before the statement: 200 and 220 (400 and
+    440 when the second filter reads the first's writes)."""
+    db = common.connect(EXT, isolation_level=None)
+    db.execute("CREATE TABLE s(k TEXT, p TEXT, v INTEGER, UNIQUE(k, p))")
+    db.execute("CREATE TABLE log(msg TEXT)")
+    db.execute("CREATE TABLE x(k TEXT)")
+    db.executemany("INSERT INTO x VALUES (?)", [("a",), ("a",)])
+    db.execute("CREATE VIRTUAL TABLE g USING yoy_growth(source=s, value=v, period=p, by=k)")
+    upsert = ("INSERT INTO s(k, p, v) SELECT g.k, g.period, g.value * 2 FROM x CROSS JOIN g "
+              "WHERE g.k = x.k ON CONFLICT(k, p) DO UPDATE SET v = excluded.v")
+    db.execute(upsert)  # prepared first: the pending writer below is the newer statement
+    db.executemany("INSERT INTO s VALUES (?, ?, ?)", [("a", "2022", 100), ("a", "2023", 110)])
+    log = db.execute("INSERT INTO log(msg) VALUES ('read'), ('more') RETURNING rowid")
+    log.fetchone()
+    db.execute(upsert)
+    got = db.execute("SELECT p, v FROM s ORDER BY p").fetchall()
+    if got != [("2022", 200), ("2023", 220)]:
+        fail("an UPSERT into the source beside a pending writer stored %r, plain SQL "
+             "[('2022', 200), ('2023', 220)]" % got)
+    log.fetchall()
+
+
 def main():
+    upsert_beside_pending_writer()
     two_pending_writers(CREATE_FORM)
     two_pending_writers(TABLE_VALUED)
     temp_table_as(TABLE_VALUED)
     print("cache_state: reads under a pending INSERT ... RETURNING see every row the "
-          "connection wrote (a second pending writer, CREATE TABLE ... AS)")
+          "connection wrote (a second pending writer, CREATE TABLE ... AS); an UPSERT "
+          "beside it reads the source as before its first write")
 
 
 main()
