@@ -18,7 +18,7 @@ struct ts_snapshot {
   sqlite3_uint64 mark;   /* ... and writers_mark then */
   int has_max_rowid;
   sqlite3_int64 max_rowid;
-  ts_series_store *store; /* no rowid: every series, read before any write */
+  ts_series_store *store; /* no rowid bound: every series, read before any write */
 };
 
 void ts_snapshots_free(struct ts_snapshot *p) {
