@@ -478,7 +478,33 @@ static char *source_tag(const ts_series_cursor *cur) {
 ** shown is forgotten when the data may have changed (data_mark: a row of
 ** that spelling may be gone); the id is not, so rowids stay apart in a
 ** statement that writes. */
-int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
+/* A CREATE-form table declares its series columns with the source's
+** collations and affinities as they were when it was connected, and SQLite
+** re-checks every WHERE on them with those.  A source made again since
+** with others (a TEMP table over a main one stays connected, even in the
+** connection that made it again) would be grouped by the new rules and
+** filtered by the old: under a stale NOCASE, WHERE k = 'korea' also kept
+** the series 'Korea' the source now holds apart.  That is an error, not
+** an answer.  now: the source's as they are now. */
+static int declared_still_holds(ts_series_vtab *vtab, ts_source_spec *now, char **pzErr) {
+  const ts_source_spec *was = &vtab->spec;
+  for (int i = 0; i < was->nBy; i++) {
+    const char *zWas = was->azByColl[i] ? was->azByColl[i] : "BINARY";
+    const char *zNow = now->azByColl[i] ? now->azByColl[i] : "BINARY";
+    const char *zAffWas = was->azByAff[i] ? was->azByAff[i] : "none";
+    const char *zAffNow = now->azByAff[i] ? now->azByAff[i] : "none";
+    if (sqlite3_stricmp(zWas, zNow) == 0 && strcmp(zAffWas, zAffNow) == 0) continue;
+    *pzErr = sqlite3_mprintf(
+        "%s: series column %s was declared with collation %s and affinity %s when the "
+        "table was connected, but source column %s.%s is now %s with affinity %s; DROP "
+        "and CREATE the virtual table, or open a new connection",
+        vtab->module->zName, was->azBy[i], zWas, zAffWas, was->zTable, was->azBy[i], zNow, zAffNow);
+    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
+}
+
+int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   ts_key_ids *k = vtab->key_ids;
   sqlite3_value *const *ap = cur->series->apKey;
@@ -530,6 +556,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     ts_source_spec tmp = vtab->table_valued ? cur->own : *cur->spec;
     for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
     int rc = ts_source_collations(vtab->db, &tmp);
+    if (rc == SQLITE_OK && !vtab->table_valued) rc = declared_still_holds(vtab, &tmp, pzErr);
     for (int i = 0; i < TS_MAX_BY; i++) {
       k->aFold[i] = fold_of(&tmp, i);
       sqlite3_free(k->azAppColl[i]); /* the collation a FOLD_APP column's classes use */
@@ -538,7 +565,8 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId) {
     }
     sqlite3_free(k->zFoldTag);
     k->zFoldTag = rc == SQLITE_OK ? sqlite3_mprintf("%s", zFoldFor) : NULL;
-    if (rc != SQLITE_OK || k->zFoldTag == NULL) return SQLITE_NOMEM;
+    if (rc != SQLITE_OK) return rc;
+    if (k->zFoldTag == NULL) return SQLITE_NOMEM;
   }
   uint32_t n;
   int rc = key_encode(vtab->db, k, ap, nBy, k->aFold, k->azAppColl, &n);

@@ -335,7 +335,7 @@ static int series_advance(ts_series_cursor *cur) {
     char *zErr = NULL;
     int rc = ts_scan_next(cur->scan, &cur->series, &zErr);
     if (rc == SQLITE_ROW) {
-      rc = ts_series_key_id(cur, TS_MAX_BY, &cur->series_id);
+      rc = ts_series_key_id(cur, TS_MAX_BY, &cur->series_id, &zErr);
       if (rc == SQLITE_OK && m->xStart) rc = m->xStart(cur, &zErr);
     } else if (rc == SQLITE_DONE) {
       rc = SQLITE_OK, cur->series = NULL;

@@ -145,7 +145,7 @@ int ts_series_snapshot(ts_series_cursor *cur, ts_pushdown *pd, char **pzErr);
 void ts_snapshots_free(struct ts_snapshot *p);
 /* Row identity (series_rowid.c): the id of the current series' key, given
 ** on first sight and kept by the table; the rowid of the current row. */
-int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId);
+int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **pzErr);
 /* Key column i as the cursor shows it when cur->zShow is set: 1 and
 ** *out; 0: show the series' own apKey[i]. */
 typedef struct ts_key_value {
