@@ -9,8 +9,10 @@
 **     number: Inf".
 **  2. NULL is reported as TS_NUMBER_NULL; callers return NULL (scalars)
 **     or skip the row (aggregates).
-**  3. Periods are TEXT in any accepted form or an INTEGER year / YYYYMM;
-**     an error quotes the label and lists the accepted forms.
+**  3. Periods are TEXT in any accepted form or an INTEGER year (1000 to
+**     9999: 1..999 are month or quarter numbers, refused with that
+**     reason) / YYYYMM; an error quotes the label and lists the accepted
+**     forms.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a

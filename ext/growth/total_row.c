@@ -229,6 +229,16 @@ static int is_twice(const ts_sum *total, const ts_sum *part) {
   return ts_sum_double(total) == 2.0 * ts_sum_double(part);
 }
 
+/* total == 3 * part: the part is half the sum of the others, as a total
+** is beside sub-totals that add up to it and their own parts (integers
+** exactly; REAL figures to floating-point slack, as tripling rounds). */
+static int is_third(const ts_sum *total, const ts_sum *part, double mag) {
+  if (total->n_real == 0 && part->n_real == 0)
+    return ts_i128_eq(total->exact,
+                      ts_i128_add(ts_i128_add(part->exact, part->exact), part->exact));
+  return fabs(ts_sum_double(total) - 3.0 * ts_sum_double(part)) <= FLOAT_SLACK * mag;
+}
+
 /* How far a total may be from the sum of its parts in period p: half a
 ** unit for every figure of the source summed into the period (each was
 ** rounded on its own), plus floating-point slack. */
@@ -279,6 +289,12 @@ static int pick(ts_total_guard *g) {
     if (all.n_real == 0 ? is_twice(&all, &s->sum)
                         : fabs(dAll - 2.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll))
       g->aCand[i] = 1;
+    /* A total beside sub-totals: a third of the grand total (four series
+    ** at least: of three equal series each is half the other two). */
+    if (g->nSer >= 4 &&
+        (all.n_real == 0 ? is_third(&all, &s->sum, 0.0)
+                         : fabs(dAll - 3.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll)))
+      g->aCand[i] = 1;
   }
   for (int i = 0; i < g->nSer; i++)
     if (g->aCand[i]) g->lastCand = i;
@@ -304,6 +320,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
                           ts_total_verdict *out) {
   double unit = guard_unit(g), evidence = 0.0;
   int exact = n == g->nPer, nonzero = 0, contradicted = 0;
+  int third = n == g->nPer && g->nSer >= 4;
   memset(out, 0, sizeof(*out));
   out->unit = unit;
   for (int i = 0, j = 0; i < n; i++) {
@@ -314,6 +331,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     double x = ts_sum_double(v);
     nonzero |= x != 0.0;
     if (exact) exact = is_twice(&p->total, v);
+    if (third) third = is_third(&p->total, v, p->mag);
     /* Alone or beside one part, or lacking a month its parts may have
     ** (grain=): the period says nothing. */
     if (p->count < 3 || a[i].incomplete[0]) continue;
@@ -335,6 +353,8 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
   if (!nonzero) return; /* zeros beside parts that cancel: shares are NULL already */
   if (exact)
     out->rule = TS_TOTAL_EXACT;
+  else if (third)
+    out->rule = TS_TOTAL_OVER_SUBTOTALS;
   else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
     out->rule = TS_TOTAL_ROUNDED;
 }

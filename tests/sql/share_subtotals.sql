@@ -1,0 +1,64 @@
+.load build/tradestat
+.mode list
+.headers on
+-- A total row over sub-totals.  KOSIS's "국가(대륙)별" and customs tables
+-- list continents beside their countries: Total = Asia + Europe, Asia =
+-- China + Japan, Europe = Germany + France.  Summed as parts, the total
+-- of the series is three times the real one, and every share a third of
+-- itself: China's 2023 share came out 14.4 % (520 / 3,600), the total
+-- row's 33.3 %, with nothing to tell.  The total row is exactly half the
+-- sum of the others in every period: refused like a total row over its
+-- parts, naming it and total=.  Plain SQL of the right share, over the
+-- real total: 520 * 100.0 / 1200 = 43.3.
+CREATE TABLE r(region TEXT, year TEXT, v INTEGER);
+INSERT INTO r VALUES
+  ('Total', '2022', 1000), ('Asia', '2022', 600), ('China', '2022', 400), ('Japan', '2022', 200),
+  ('Europe', '2022', 400), ('Germany', '2022', 300), ('France', '2022', 100),
+  ('Total', '2023', 1200), ('Asia', '2023', 750), ('China', '2023', 520), ('Japan', '2023', 230),
+  ('Europe', '2023', 450), ('Germany', '2023', 310), ('France', '2023', 140);
+
+-- @check share_subtotals-1.1 the reference: the share over the real total, in plain SQL
+SELECT round(520 * 100.0 / (SELECT v FROM r WHERE region = 'Total' AND year = '2023'), 1) AS china_share;
+-- @expect
+-- | china_share
+-- | 43.3
+-- @check share_subtotals-1.2 without total=: refused, not shares of three times the total
+SELECT series, round(share, 1) AS share FROM yoy_growth('r', 'v', 'year', 'region') WHERE period = '2023';
+-- @error yoy_growth: share and contribution: the series region='Total' equals half the sum of the other 6 series in every period (a total row over sub-totals?), so the total of the series counts its parts three times; name it with total= to divide by it, or leave it and the sub-totals out of the source
+-- @check share_subtotals-1.3 the other columns are unaffected
+SELECT series, value, growth FROM yoy_growth('r', 'v', 'year', 'region') WHERE period = '2023' AND series = 'China';
+-- @expect
+-- | series|value|growth
+-- | China|520|30.0
+-- @check share_subtotals-1.4 with total=: each share over the real total
+SELECT series, round(share, 1) AS share FROM yoy_growth('r', 'v', 'year', 'region', 'total=Total')
+WHERE period = '2023' AND series IN ('China', 'Asia', 'Total') ORDER BY series;
+-- @expect
+-- | series|share
+-- | Asia|62.5
+-- | China|43.3
+-- | Total|100.0
+
+-- The same inside groups (two by columns): each flow's World over its
+-- continents and their countries.
+CREATE TABLE b(flow TEXT, partner TEXT, year TEXT, v INTEGER);
+INSERT INTO b SELECT 'export', region, year, v FROM r;
+INSERT INTO b SELECT 'import', region, year, v * 2 + (region = 'Japan') * 0 FROM r;
+-- @check share_subtotals-2.1
+SELECT count(*) FROM yoy_growth('b', 'v', 'year', 'flow, partner') WHERE share IS NOT NULL;
+-- @error yoy_growth: share and contribution: the series flow='export', partner='Total' equals half the sum of the other 6 series with flow='export' in every period (a total row over sub-totals?), so the total of the series counts its parts three times; name it with total= to divide by it, or leave it and the sub-totals out of the source
+
+-- Ordinary parts are not refused: one part that is half the others in
+-- one period only, and a table of three series (a total over two parts
+-- is the exact rule's).
+CREATE TABLE o(k TEXT, year TEXT, v INTEGER);
+INSERT INTO o VALUES ('a', '2022', 30), ('b', '2022', 20), ('c', '2022', 25), ('d', '2022', 15),
+  ('a', '2023', 31), ('b', '2023', 20), ('c', '2023', 25), ('d', '2023', 18);
+-- @check share_subtotals-3.1 'a' is half the others in 2022 (30 = 60 / 2) but not in 2023 (31, 63)
+SELECT series, round(share, 2) AS share FROM yoy_growth('o', 'v', 'year', 'k') WHERE period = '2022' ORDER BY series;
+-- @expect
+-- | series|share
+-- | a|33.33
+-- | b|22.22
+-- | c|27.78
+-- | d|16.67
