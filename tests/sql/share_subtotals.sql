@@ -62,3 +62,19 @@ SELECT series, round(share, 2) AS share FROM yoy_growth('o', 'v', 'year', 'k') W
 -- | b|22.22
 -- | c|27.78
 -- | d|16.67
+
+-- REAL figures (one decimal, as published in hundred million dollars):
+-- the same rule to floating-point rounding.
+CREATE TABLE d(region TEXT, year TEXT, v REAL);
+INSERT INTO d SELECT region, year, v / 10.0 + 0.1 * (region IN ('China', 'Germany', 'Asia', 'Europe'))
+  + 0.2 * (region = 'Total') FROM r;
+-- @check share_subtotals-4.1 the reference: Total = Asia + Europe and each continent its countries' sum
+SELECT year, sum(v) FILTER (WHERE region = 'Total') AS total, round(sum(v) FILTER (WHERE region <> 'Total'), 9) AS others
+FROM d GROUP BY year;
+-- @expect
+-- | year|total|others
+-- | 2022|100.2|200.4
+-- | 2023|120.2|240.4
+-- @check share_subtotals-4.2
+SELECT count(*) FROM yoy_growth('d', 'v', 'year', 'region') WHERE share IS NOT NULL;
+-- @error yoy_growth: share and contribution: the series region='Total' equals half the sum of the other 6 series in every period (a total row over sub-totals?), so the total of the series counts its parts three times; name it with total= to divide by it, or leave it and the sub-totals out of the source
