@@ -321,6 +321,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
   double unit = guard_unit(g), evidence = 0.0;
   int exact = n == g->nPer, nonzero = 0, contradicted = 0;
   int third = n == g->nPer && g->nSer >= 4;
+  double third_evidence = 0.0; /* an exact match: a window of one unit */
   memset(out, 0, sizeof(*out));
   out->unit = unit;
   for (int i = 0, j = 0; i < n; i++) {
@@ -332,6 +333,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     nonzero |= x != 0.0;
     if (exact) exact = is_twice(&p->total, v);
     if (third) third = is_third(&p->total, v, p->mag);
+    if (third) third_evidence += log_chance(x, 0.0, unit);
     /* Alone or beside one part, or lacking a month its parts may have
     ** (grain=): the period says nothing. */
     if (p->count < 3 || a[i].incomplete[0]) continue;
@@ -353,7 +355,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
   if (!nonzero) return; /* zeros beside parts that cancel: shares are NULL already */
   if (exact)
     out->rule = TS_TOTAL_EXACT;
-  else if (third)
+  else if (third && third_evidence <= EVIDENCE_LOG10)
     out->rule = TS_TOTAL_OVER_SUBTOTALS;
   else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
     out->rule = TS_TOTAL_ROUNDED;

@@ -62,6 +62,17 @@ SELECT series, round(share, 2) AS share FROM yoy_growth('o', 'v', 'year', 'k') W
 -- | b|22.22
 -- | c|27.78
 -- | d|16.67
+-- @check share_subtotals-3.2 small counts in one period: 3 = (2 + 2 + 2) / 2 proves nothing (a match of
+-- one unit in 3 is likely by chance), so the shares are shown
+CREATE TABLE small(k TEXT, year TEXT, v INTEGER);
+INSERT INTO small VALUES ('a', '2023', 3), ('b', '2023', 2), ('c', '2023', 2), ('d', '2023', 2);
+SELECT series, round(share, 2) AS share FROM yoy_growth('small', 'v', 'year', 'k') ORDER BY series;
+-- @expect
+-- | series|share
+-- | a|33.33
+-- | b|22.22
+-- | c|22.22
+-- | d|22.22
 
 -- REAL figures (one decimal, as published in hundred million dollars):
 -- the same rule to floating-point rounding.
