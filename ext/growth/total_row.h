@@ -31,8 +31,9 @@ typedef enum ts_total_rule {
   /* to the rounding of the source where it and two others have figures,
   ** never below their sum */
   TS_TOTAL_ROUNDED = 2,
-  /* half the sum of the others exactly, in every period: a total beside
-  ** sub-totals and their parts (four series at least) */
+  /* half the sum of the others exactly where every series has a figure,
+  ** never below it where one is missing: a total beside sub-totals and
+  ** their parts (four series at least) */
   TS_TOTAL_OVER_SUBTOTALS = 3
 } ts_total_rule;
 
