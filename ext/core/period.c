@@ -332,8 +332,12 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   return rc;
 }
 
+/* An INTEGER year has four digits, as a text year does ('999' is no
+** year, '0999' is): 1..999 in a period column are month, quarter or day
+** numbers far more often than years, and read as the years 0001..0012 a
+** column of month numbers gave month-on-month growth as year-on-year. */
 int ts_period_from_int(int64_t v, ts_period *out) {
-  if (v >= 1 && v <= 9999) {
+  if (v >= TS_PERIOD_INT_YEAR_MIN && v <= 9999) {
     out->preliminary = 0;
     return set_period(out, TS_KIND_YEAR, (int)v, 1, 0);
   }

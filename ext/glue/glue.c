@@ -9,8 +9,10 @@
 **     number: Inf".
 **  2. NULL is reported as TS_NUMBER_NULL; callers return NULL (scalars)
 **     or skip the row (aggregates).
-**  3. Periods are TEXT in any accepted form or an INTEGER year / YYYYMM;
-**     an error quotes the label and lists the accepted forms.
+**  3. Periods are TEXT in any accepted form or an INTEGER year (1000 to
+**     9999: 1..999 are month or quarter numbers, refused with that
+**     reason) / YYYYMM; an error quotes the label and lists the accepted
+**     forms.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a
@@ -216,6 +218,15 @@ ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg
   return TS_NUMBER_NOT_NUMBER;
 }
 
+/* A whole number 1..999: what a column of month or quarter numbers holds,
+** refused with its own reason (ts_period_from_int). */
+static int small_number(sqlite3_value *v) {
+  double d = sqlite3_value_double(v);
+  int type = sqlite3_value_type(v);
+  return (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) && d >= 1 &&
+         d < TS_PERIOD_INT_YEAR_MIN;
+}
+
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   int bad = 1;
   *pzErr = NULL;
@@ -240,6 +251,11 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
     *pzErr = sqlite3_mprintf(
         "is not a period: %s (nearest accepted form: %s)", zRepr,
         ts_period_nearest_form((const char *)sqlite3_value_text(v), sqlite3_value_bytes(v)));
+  } else if (zRepr && small_number(v)) {
+    *pzErr = sqlite3_mprintf(
+        "is not a period: %s (an INTEGER year is %d to 9999, not a month or"
+        " quarter number; write a year before %d as text: '0999')",
+        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MIN);
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }

@@ -252,6 +252,14 @@ static char *key_label(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *c
 ** flow='import'" when the by columns make groups, else "". */
 static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
                              const ts_total_verdict *v) {
+  if (v->rule == TS_TOTAL_OVER_SUBTOTALS)
+    return sqlite3_mprintf(
+        "yoy_growth: share and contribution: the series %s equals half the sum of the other %d "
+        "series%s in %d of the %d periods where all of them have figures%s (a total row over "
+        "sub-totals?), so the total of the series counts its parts three times; name it with "
+        "total= to divide by it, or leave it and the sub-totals out of the source",
+        zLabel, nOther, zGroup, v->nMatch, v->nShared,
+        v->larger ? ", and is larger where one is missing" : "");
   if (v->rule == TS_TOTAL_EXACT)
     return sqlite3_mprintf(
         "yoy_growth: share and contribution: the series %s equals the sum of the other %d "

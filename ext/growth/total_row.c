@@ -229,6 +229,16 @@ static int is_twice(const ts_sum *total, const ts_sum *part) {
   return ts_sum_double(total) == 2.0 * ts_sum_double(part);
 }
 
+/* total == 3 * part: the part is half the sum of the others, as a total
+** is beside sub-totals that add up to it and their own parts (integers
+** exactly; REAL figures to floating-point slack, as tripling rounds). */
+static int is_third(const ts_sum *total, const ts_sum *part, double mag) {
+  if (total->n_real == 0 && part->n_real == 0)
+    return ts_i128_eq(total->exact,
+                      ts_i128_add(ts_i128_add(part->exact, part->exact), part->exact));
+  return fabs(ts_sum_double(total) - 3.0 * ts_sum_double(part)) <= FLOAT_SLACK * mag;
+}
+
 /* How far a total may be from the sum of its parts in period p: half a
 ** unit for every figure of the source summed into the period (each was
 ** rounded on its own), plus floating-point slack. */
@@ -267,6 +277,14 @@ static int pick(ts_total_guard *g) {
     g->aCand[p->holder] = 1;
     if (p->holder2 >= 0 && p->top2 >= top - tol) g->aCand[p->holder2] = 1;
   }
+  /* Over sub-totals: the largest figure of a period where every series
+  ** has a complete figure, none negative, a third of the period's total
+  ** (the total, its sub-totals and their parts each add up to it). */
+  for (int j = 0; g->nSer >= 4 && j < g->nPer; j++) {
+    const per_period *p = &g->aPer[j];
+    if (p->count != g->nSer || p->incomplete || p->negative || p->holder < 0) continue;
+    if (is_third(&p->total, &p->top, p->mag)) g->aCand[p->holder] = 1;
+  }
   /* The exact rule, any sign: a series in every period whose grand sum is
   ** half the grand total (REAL sums may round apart: a first filter). */
   ts_sum all;
@@ -300,10 +318,44 @@ int ts_total_guard_n_series(const ts_total_guard *g) { return g->nSer; }
 
 /* ---- judging a candidate ---------------------------------------------- */
 
+/* One period of the sub-total rule for a candidate's point pt: where
+** every series has a complete figure it must be exactly a third of the
+** period's total (counted in *pThird, with its chance); where one is
+** missing or lacks a month it may not be below that (the missing part is
+** in the total and in its sub-total: 3 x total - period = the part), unless
+** a figure is negative.  A period where the candidate itself lacks a
+** month says nothing. */
+static void judge_third(const per_period *p, int nSer, const ts_point *pt, double unit, int *pOk,
+                        int *pThird, int *pFull, int *pLarger, double *pEvidence) {
+  const ts_sum *v = &pt->sum[0];
+  double x = ts_sum_double(v);
+  if (pt->incomplete[0]) return;
+  if (p->count == nSer && p->incomplete == 0) {
+    ++*pFull;
+    if (!is_third(&p->total, v, p->mag)) {
+      *pOk = 0;
+      return;
+    }
+    ++*pThird;
+    *pEvidence += log_chance(x, 0.0, unit);
+  } else if (!p->negative) {
+    double below = ts_sum_double(&p->total) - 3.0 * x, tol = tolerance(p, unit);
+    if (below > tol)
+      *pOk = 0;
+    else if (below < -tol)
+      *pLarger = 1;
+  }
+}
+
 void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *a, int n,
                           ts_total_verdict *out) {
   double unit = guard_unit(g), evidence = 0.0;
   int exact = n == g->nPer, nonzero = 0, contradicted = 0;
+  /* Over sub-totals (four series at least: of three equal series each is
+  ** half the other two): exactly half the others where every series has
+  ** a complete figure, never below that where one is missing. */
+  int third = g->nSer >= 4, nThird = 0, nFull = 0, thirdLarger = 0;
+  double third_evidence = 0.0; /* an exact match: a window of one unit */
   memset(out, 0, sizeof(*out));
   out->unit = unit;
   for (int i = 0, j = 0; i < n; i++) {
@@ -314,6 +366,8 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     double x = ts_sum_double(v);
     nonzero |= x != 0.0;
     if (exact) exact = is_twice(&p->total, v);
+    if (third)
+      judge_third(p, g->nSer, &a[i], unit, &third, &nThird, &nFull, &thirdLarger, &third_evidence);
     /* Alone or beside one part, or lacking a month its parts may have
     ** (grain=): the period says nothing. */
     if (p->count < 3 || a[i].incomplete[0]) continue;
@@ -335,7 +389,12 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
   if (!nonzero) return; /* zeros beside parts that cancel: shares are NULL already */
   if (exact)
     out->rule = TS_TOTAL_EXACT;
-  else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
+  else if (third && nThird > 0 && third_evidence <= EVIDENCE_LOG10) {
+    out->rule = TS_TOTAL_OVER_SUBTOTALS;
+    out->nMatch = nThird;
+    out->nShared = nFull;
+    out->larger = thirdLarger;
+  } else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
     out->rule = TS_TOTAL_ROUNDED;
 }
 

@@ -26,10 +26,15 @@ typedef struct ts_total_guard ts_total_guard;
 
 /* What ts_total_guard_judge found. */
 typedef enum ts_total_rule {
-  TS_TOTAL_NONE = 0,   /* not a total row */
-  TS_TOTAL_EXACT = 1,  /* the sum of the others exactly, in every period */
-  TS_TOTAL_ROUNDED = 2 /* to the rounding of the source where it and two
-                          others have figures, never below their sum */
+  TS_TOTAL_NONE = 0,  /* not a total row */
+  TS_TOTAL_EXACT = 1, /* the sum of the others exactly, in every period */
+  /* to the rounding of the source where it and two others have figures,
+  ** never below their sum */
+  TS_TOTAL_ROUNDED = 2,
+  /* half the sum of the others exactly where every series has a figure,
+  ** never below it where one is missing: a total beside sub-totals and
+  ** their parts (four series at least) */
+  TS_TOTAL_OVER_SUBTOTALS = 3
 } ts_total_rule;
 
 typedef struct ts_total_verdict {
