@@ -476,6 +476,22 @@ static int year_preliminary(const projection_cursor *cur, int last) {
   return 0;
 }
 
+/* Whether a point of an earlier year the row's method reads rests on a
+** preliminary figure: none for run_rate (the year-to-date alone), the
+** year before for prior_share and snaive (its total, its later periods),
+** every earlier year for the others (averaged shares, fitted history,
+** auto's backtests).  A revised 2022-Q2 changes 2023's snaive and
+** prior_share projections: they are no more final than it is. */
+static int earlier_preliminary(const projection_cursor *cur) {
+  const ts_series *s = points_of(cur);
+  if (cur->method == TS_PROJ_RUN_RATE) return 0;
+  int one_year = cur->method == TS_PROJ_PRIOR_SHARE || cur->method == TS_PROJ_SNAIVE;
+  int64_t from = one_year ? cur->ord0 - cur->grid.periods_per_year : INT64_MIN;
+  for (int i = cur->pt_lo - 1; i >= 0 && s->aPoint[i].ordinal >= from; i--)
+    if (s->aPoint[i].preliminary[0]) return 1;
+  return 0;
+}
+
 /* The current row's projection; its interval too once the pool is built.
 ** A year with an incomplete roll-up up to through has neither. */
 static void estimate_row(projection_cursor *cur) {
@@ -685,7 +701,10 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
       break;
     case COL_ERROR: result_error(ctx, cur); break;
-    case COL_PRELIMINARY: sqlite3_result_int(ctx, year_preliminary(cur, cur->k)); break;
+    case COL_PRELIMINARY:
+      sqlite3_result_int(ctx, year_preliminary(cur, cur->k) ||
+                                  (cur->k != 0 && earlier_preliminary(cur)));
+      break;
     case COL_NOTE:
       if (!row_interval(cur, ctx)) result_note(ctx, e);
       break;
