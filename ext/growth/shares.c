@@ -570,26 +570,51 @@ static int share_of(const ts_point *part, const ts_point *total, double *out) {
   return isfinite(*out);
 }
 
-void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
-                         const ts_point *prior) {
-  const ts_series *s = cur->base.series;
+/* The current series' group with its totals loaded; NULL with ctx's
+** error set, or when the series has no group (*pOk then 1). */
+static const share_group *group_for_row(yoy_cursor *cur, sqlite3_context *ctx, int *pOk) {
   const share_group *grp = NULL;
   char *zErr = NULL;
   int rc = cur->totals_loaded ? SQLITE_OK : load_totals(cur, &zErr);
   if (rc == SQLITE_OK) rc = current_group(cur, &grp, &zErr);
+  *pOk = rc == SQLITE_OK;
   if (rc != SQLITE_OK) {
     if (zErr)
       sqlite3_result_error(ctx, zErr, -1);
     else
       sqlite3_result_error_code(ctx, rc);
     sqlite3_free(zErr);
-    return;
   }
-  const ts_point *total = total_at(cur, grp, s->kind, pt->ordinal);
-  const ts_point *prior_total = NULL;
+  return grp;
+}
+
+/* The totals of pt's period and of the same period a year earlier. */
+static void totals_of(const yoy_cursor *cur, const share_group *grp, const ts_point *pt,
+                      const ts_point **pTotal, const ts_point **pPrior) {
+  const ts_series *s = cur->base.series;
   ts_period p, pp;
+  *pTotal = total_at(cur, grp, s->kind, pt->ordinal);
+  *pPrior = NULL;
   if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) == 0 && ts_period_prior_year(&p, &pp) == 0)
-    prior_total = total_at(cur, grp, s->kind, ts_period_ordinal(&pp));
+    *pPrior = total_at(cur, grp, s->kind, ts_period_ordinal(&pp));
+}
+
+int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt) {
+  int ok;
+  const share_group *grp = group_for_row(cur, ctx, &ok);
+  if (!ok) return -1;
+  const ts_point *total, *prior_total;
+  totals_of(cur, grp, pt, &total, &prior_total);
+  return (total && total->preliminary[0]) || (prior_total && prior_total->preliminary[0]);
+}
+
+void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
+                         const ts_point *prior) {
+  int ok;
+  const share_group *grp = group_for_row(cur, ctx, &ok);
+  if (!ok) return;
+  const ts_point *total, *prior_total;
+  totals_of(cur, grp, pt, &total, &prior_total);
   double now, then;
   switch (iCol) {
     case COL_SHARE:

@@ -215,10 +215,15 @@ static NOINLINE void yoy_result_other(yoy_cursor *cur, sqlite3_context *ctx, int
     case COL_SHARE:
     case COL_SHARE_CHANGE:
     case COL_CONTRIBUTION: ts_yoy_result_share(cur, ctx, iCol, pt, prior); break;
-    case COL_PRELIMINARY:
-      sqlite3_result_int(ctx,
-                         preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index)));
+    case COL_PRELIMINARY: {
+      int prelim = preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index));
+      if (!prelim && cur->base.reads_totals) {
+        prelim = ts_yoy_totals_preliminary(cur, ctx, pt);
+        if (prelim < 0) break; /* the error is set */
+      }
+      sqlite3_result_int(ctx, prelim);
       break;
+    }
     case COL_NOTE:
       if (g->note) sqlite3_result_text(ctx, g->note, -1, SQLITE_STATIC);
       break;
@@ -249,6 +254,7 @@ static const ts_series_module yoy_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = 1,
+    .total_columns = (1u << COL_SHARE) | (1u << COL_SHARE_CHANGE) | (1u << COL_CONTRIBUTION),
     .szVtab = sizeof(yoy_vtab),
     .szCursor = sizeof(yoy_cursor),
     .xConfigure = yoy_configure,

@@ -80,5 +80,9 @@ typedef struct yoy_cursor {
 void ts_yoy_reset(ts_series_cursor *pCur);
 void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
                          const ts_point *prior);
+/* Whether the totals the share columns divide by, of pt's period or the
+** same period a year earlier, rest on a preliminary figure: 1 or 0; -1
+** with ctx's error set (the totals could not be loaded). */
+int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt);
 
 #endif

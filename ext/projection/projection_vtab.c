@@ -702,8 +702,8 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
       break;
     case COL_ERROR: result_error(ctx, cur); break;
     case COL_PRELIMINARY:
-      sqlite3_result_int(ctx, year_preliminary(cur, cur->k) ||
-                                  (cur->k != 0 && earlier_preliminary(cur)));
+      sqlite3_result_int(
+          ctx, year_preliminary(cur, cur->k) || (cur->k != 0 && earlier_preliminary(cur)));
       break;
     case COL_NOTE:
       if (!row_interval(cur, ctx)) result_note(ctx, e);

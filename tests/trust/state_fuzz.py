@@ -51,8 +51,8 @@ import sys
 import tempfile
 
 # a CREATE-form table over a source made again with another collation
-STALE = re.compile(r"declared with collation (\S+) and affinity \S+ when the table was "
-                   r"connected, but source column \S+ is now (\S+) with")
+STALE = re.compile(r"declared with collation (\S+) when the table was "
+                   r"connected, but source column \S+ is now (\S+);")
 
 import common
 
