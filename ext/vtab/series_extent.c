@@ -153,7 +153,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
       int64_t first, last;
       days_span(&p, pt, slot, &first, &last);
-      if (!e->any || first < e->first || last > e->last) pt->incomplete[slot] = 1;
+      /* s->first_day only ever cuts into the series' first point of the
+      ** slot: every other point's rows begin after the first day. */
+      if (!e->any || first < e->first || last > e->last || first < s->first_day[slot])
+        pt->incomplete[slot] = 1;
     }
   }
   return SQLITE_OK;

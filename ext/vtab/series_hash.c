@@ -334,6 +334,7 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
       unsigned months = ((1u << count) - 1) << (first - pfirst);
       if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
       h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
+      h->last.first_day = ts_period_first_day(&orig);
     }
     h->last.ordinal = ts_period_ordinal(&p);
   }
@@ -534,6 +535,8 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   track_bits(sl, &n);
   if (prelim) sl->bits |= HS_PRELIM;
   sl->bits |= h->last.cover; /* 0 without grain= */
+  if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aSeries[sid].first_day[slot])
+    h->aSeries[sid].first_day[slot] = h->last.first_day;
   return GO_ON;
 }
 
@@ -550,12 +553,38 @@ static int row_flow_slot(ts_hash *h, const char *z, int n) {
   return slot;
 }
 
+/* A row of a year before those the query asks for (ts_early_row), as the
+** streaming path's early_row reads it: no point, nothing reported, but a
+** figure in it says its series' days begin before the years read. */
+static void early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
+  const ts_source_spec *spec = h->spec;
+  hseries *s = &h->aSeries[sid];
+  int iValue = spec->nBy + 1, slot = 0;
+  ts_number n;
+  if (spec->nValue == 2) {
+    for (int k = 0; k < 2; k++)
+      if (row_number(aCol[iValue + k], &n) == GO_ON) s->first_day[k] = TS_FIRST_DAY_EARLIER;
+    return;
+  }
+  if (spec->zFlow) {
+    sqlite3_value *flow = aCol[iValue + 1];
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return;
+    const char *z = (const char *)sqlite3_value_text(flow);
+    if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return;
+  }
+  if (row_number(aCol[iValue], &n) == GO_ON) s->first_day[slot] = TS_FIRST_DAY_EARLIER;
+}
+
 /* One row of the source query, its columns in aCol (series columns,
 ** period, value, second value or flow, preliminary). */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
+  if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo)) {
+    early_row(h, aCol, (uint32_t)sid);
+    return GO_ON;
+  }
   if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
   if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
@@ -697,6 +726,8 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   }
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
+  s->first_day[0] = hs->first_day[0];
+  s->first_day[1] = hs->first_day[1];
   if (h->compact) { /* the pages are in ordinal order already */
     ts_hash_compact_points(hs, s);
     return SQLITE_OK;
@@ -798,7 +829,7 @@ void ts_hash_close(ts_hash *h) {
 /* ---- the pass ------------------------------------------------------ */
 
 int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, const int *aBound,
-                 sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr) {
+                 int early_lo, sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr) {
   *ppHash = NULL;
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
@@ -853,6 +884,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
+  h->early_lo = early_lo;
   sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;

@@ -97,6 +97,9 @@ typedef struct hseries {
   ** has a point. */
   uint32_t *aIdx;
   void **apPage;
+  /* grain=: ts_series.first_day per value slot, as the streaming path
+  ** keeps it */
+  int64_t first_day[2];
 } hseries;
 
 /* A page of compact points: 64 consecutive ordinals of one series.
@@ -200,8 +203,10 @@ struct ts_hash {
     char z[32];
     ts_period p, orig;
     int64_t ordinal;
-    uint64_t cover; /* in hslot.bits' place for the label's kind */
+    uint64_t cover;    /* in hslot.bits' place for the label's kind */
+    int64_t first_day; /* grain=: the first day of the label's period */
   } last;
+  int early_lo; /* rows of years before it only mark their series (ts_early_lo) */
   /* the last flow label read for each value slot (trimmed and compared
   ** case-insensitively by ts_source_flow_slot; the same bytes again are
   ** the same slot) */

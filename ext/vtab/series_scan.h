@@ -74,6 +74,7 @@ struct ts_scan {
   char zLabel[32];
   ts_period label_period;
   ts_day_extent extent; /* days the source holds, for roll-ups of days */
+  int early_lo;         /* rows of years before it only mark their series (ts_early_lo) */
   /* The cursor's kept statements (series_keep.c): stmt, same and a sorted
   ** read are taken from it and given back to it; NULL: none kept. */
   ts_scan_keep *keep;

@@ -479,10 +479,14 @@ static char *scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdo
   ** can), so such a text outside ['lo', 'hi+1') is of another year.
   ** Every other row is kept: leading white space, month names first
   ** ('Jan 2016'), '2Q2023', and numbers a view may give. */
-  if (pd && (pd->year_lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
+  /* With grain=, the rows before the years read are read too, but only
+  ** to learn whether a series has a figure before them (ts_early_row):
+  ** the series' own first day (series_extent.h) is then the same as a
+  ** read of every year finds. */
+  int lo = pd && spec->grain == TS_KIND_NONE ? pd->year_lo : 0;
+  if (pd && (lo > 0 || pd->year_hi > 0) && aAff[spec->nBy] == 'T') {
     sqlite3_str_appendall(s, " AND NOT ((0");
-    if (pd->year_lo > 0)
-      sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, pd->year_lo);
+    if (lo > 0) sqlite3_str_appendf(s, " OR s.\"%w\" < '%04d' COLLATE BINARY", spec->zPeriod, lo);
     if (pd->year_hi > 0 && pd->year_hi < 9999)
       sqlite3_str_appendf(s, " OR s.\"%w\" >= '%04d' COLLATE BINARY", spec->zPeriod,
                           pd->year_hi + 1);
@@ -654,6 +658,7 @@ int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown
   if (ts_keep_check(keep, db, spec, &scan->keep_epoch)) scan->keep = keep;
   if (zFrom) source_shape(scan, zFrom, &has_preliminary);
   scan->iPreliminary = preliminary_column(spec, has_preliminary);
+  scan->early_lo = ts_early_lo(spec, pd, scan->aAff);
   /* The skip walk (series_skip.c) keeps the years itself: its query has
   ** no year filter, and it never reads by hash (the plan shows Ss). */
   ts_pushdown plain;
@@ -679,7 +684,7 @@ int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown
   /* Hash path or streaming path: series_hash.c decides and reads. */
   if (rc == SQLITE_OK && skip) rc = ts_skip_open(scan, pd, zFrom, aBound);
   if (rc == SQLITE_OK && !(pd && pd->skip))
-    rc = ts_hash_open(db, spec, pd, aBound, &scan->stmt, &scan->hash, pzErr);
+    rc = ts_hash_open(db, spec, pd, aBound, scan->early_lo, &scan->stmt, &scan->hash, pzErr);
   scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
   for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
   if (rc == SQLITE_OK && scan->hash == NULL && !skip) rc = ts_walk_watch(scan, pd, aBound, zFrom);
@@ -801,6 +806,29 @@ static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
     }
   }
   return -1;
+}
+
+int ts_early_lo(const ts_source_spec *spec, const ts_pushdown *pd, const char *aAff) {
+  if (spec->grain == TS_KIND_NONE || pd == NULL || aAff[spec->nBy] != 'T') return 0;
+  return pd->year_lo > 0 ? pd->year_lo : 0;
+}
+
+int ts_early_row(sqlite3_value *v, int lo) {
+  if (lo <= 0 || sqlite3_value_type(v) != SQLITE_TEXT || sqlite3_value_bytes(v) < 4) return 0;
+  const unsigned char *z = sqlite3_value_text(v);
+  int year = 0;
+  for (int i = 0; z && i < 4; i++) {
+    if (z[i] < '0' || z[i] > '9') return 0;
+    year = year * 10 + (z[i] - '0');
+  }
+  return z && year < lo;
+}
+
+int64_t ts_period_first_day(const ts_period *p) {
+  if (p->kind == TS_KIND_DAY) return ts_period_ordinal(p);
+  ts_period d;
+  ts_period_start(p, &d);
+  return ts_period_ordinal(&d);
 }
 
 int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n) {
@@ -1103,6 +1131,10 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
   ts_point *pt = point_for(scan, ts_period_ordinal(p));
   if (pt == NULL) return SQLITE_NOMEM;
   ts_sum_add(&pt->sum[slot], &n);
+  if (scan->spec->grain != TS_KIND_NONE) {
+    int64_t first = ts_period_first_day(orig);
+    if (first < scan->cur.first_day[slot]) scan->cur.first_day[slot] = first;
+  }
   if (orig->preliminary || (scan->iPreliminary >= 0 && ts_value_is_preliminary(sqlite3_column_value(
                                                            scan->stmt, scan->iPreliminary))))
     pt->preliminary[slot] = 1;
@@ -1128,10 +1160,46 @@ static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+/* Whether column iCol of the current row is a figure (a number the
+** scan would sum; a value it would report is none: such a row is never
+** read for its figure). */
+static int row_has_figure(ts_scan *scan, int iCol) {
+  ts_number n;
+  char *zWhat = NULL;
+  ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
+  sqlite3_free(zWhat);
+  return st == TS_NUMBER_OK;
+}
+
+/* A row of a year before those the query asks for (ts_early_row): it adds
+** no point and reports nothing, but a figure in it says its series' own
+** days begin before the years read (series_extent.h). */
+static void early_row(ts_scan *scan) {
+  const ts_source_spec *spec = scan->spec;
+  int iValue = spec->nBy + 1, slot = 0;
+  if (spec->nValue == 2) {
+    for (int k = 0; k < 2; k++)
+      if (row_has_figure(scan, iValue + k)) scan->cur.first_day[k] = TS_FIRST_DAY_EARLIER;
+    return;
+  }
+  if (spec->zFlow) {
+    sqlite3_value *flow = sqlite3_column_value(scan->stmt, iValue + 1);
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return;
+    const char *z = (const char *)sqlite3_value_text(flow); /* as add_row reads it */
+    slot = z ? flow_slot(spec, z, sqlite3_value_bytes(flow)) : -1;
+    if (slot < 0) return;
+  }
+  if (row_has_figure(scan, iValue)) scan->cur.first_day[slot] = TS_FIRST_DAY_EARLIER;
+}
+
 static int add_row(ts_scan *scan, char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   ts_period p, orig;
   int skip = 0;
+  if (scan->early_lo && ts_early_row(sqlite3_column_value(scan->stmt, spec->nBy), scan->early_lo)) {
+    early_row(scan);
+    return SQLITE_OK;
+  }
   int rc = row_period(scan, &p, &orig, pzErr, &skip);
   if (rc != SQLITE_OK || skip) return rc;
   int iValue = spec->nBy + 1;
@@ -1205,6 +1273,7 @@ int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
     }
     scan->cur.nPoint = 0;
     scan->cur.kind = TS_KIND_NONE;
+    scan->cur.first_day[0] = scan->cur.first_day[1] = TS_FIRST_DAY_NONE;
     scan->unsorted = 0;
     scan->nSeriesTaken++;
     int rc = ts_scan_take_keys(scan);
