@@ -19,6 +19,12 @@
 **     hash path's pass, when nothing narrowed it, has read every row and
 **     kept the same extent on the way (ts_hash_days): then it is not read
 **     again.
+**  4. A roll-up also begins where its series' own days begin: the first
+**     day of the period of its series' earliest row with a figure in that
+**     value slot (ts_series.first_day), which only the series' first
+**     point of the slot can reach before.  A read narrowed by years reads
+**     the earlier rows for it (series_source.c, ts_early_row): a WHERE
+**     never moves it.
 */
 #include "vtab/series_extent.h"
 

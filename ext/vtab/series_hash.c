@@ -553,26 +553,49 @@ static int row_flow_slot(ts_hash *h, const char *z, int n) {
   return slot;
 }
 
+/* The days of an early row's period (a TEXT label), noted as
+** series_extent.c's read of the source notes them: a pass that kept the
+** rows of every year holds the source's days then (ts_hash_days).  The
+** label is read as ts_value_period reads it; one it does not read says
+** nothing.  GIVE_UP for memory. */
+static verdict early_days(ts_hash *h, sqlite3_value *v) {
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n = sqlite3_value_bytes(v);
+  if (z == NULL) return GIVE_UP;
+  if (n == h->early.n && bytes_equal(z, h->early.z, n)) return GO_ON;
+  ts_period p;
+  char *zWhat = NULL;
+  if (ts_value_period(v, &p, &zWhat) == 0) note_days(h, &p);
+  sqlite3_free(zWhat);
+  if (n <= (int)sizeof(h->early.z)) {
+    memcpy(h->early.z, z, (size_t)n);
+    h->early.n = n;
+  }
+  return GO_ON;
+}
+
 /* A row of a year before those the query asks for (ts_early_row), as the
 ** streaming path's early_row reads it: no point, nothing reported, but a
 ** figure in it says its series' days begin before the years read. */
-static void early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
+static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
   const ts_source_spec *spec = h->spec;
   hseries *s = &h->aSeries[sid];
   int iValue = spec->nBy + 1, slot = 0;
   ts_number n;
+  if (early_days(h, aCol[spec->nBy]) != GO_ON) return GIVE_UP;
   if (spec->nValue == 2) {
     for (int k = 0; k < 2; k++)
       if (row_number(aCol[iValue + k], &n) == GO_ON) s->first_day[k] = TS_FIRST_DAY_EARLIER;
-    return;
+    return GO_ON;
   }
   if (spec->zFlow) {
     sqlite3_value *flow = aCol[iValue + 1];
-    if (sqlite3_value_type(flow) == SQLITE_NULL) return;
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
     const char *z = (const char *)sqlite3_value_text(flow);
-    if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return;
+    if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return GO_ON;
   }
   if (row_number(aCol[iValue], &n) == GO_ON) s->first_day[slot] = TS_FIRST_DAY_EARLIER;
+  return GO_ON;
 }
 
 /* One row of the source query, its columns in aCol (series columns,
@@ -581,10 +604,8 @@ verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
-  if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo)) {
-    early_row(h, aCol, (uint32_t)sid);
-    return GO_ON;
-  }
+  if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo))
+    return early_row(h, aCol, (uint32_t)sid);
   if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
   if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
@@ -885,6 +906,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
   h->early_lo = early_lo;
+  h->early.n = -1;
   sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;

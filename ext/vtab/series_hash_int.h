@@ -207,6 +207,10 @@ struct ts_hash {
     int64_t first_day; /* grain=: the first day of the label's period */
   } last;
   int early_lo; /* rows of years before it only mark their series (ts_early_lo) */
+  struct {
+    int n; /* -1: none */
+    char z[32];
+  } early; /* the last such row's period label, its days noted */
   /* the last flow label read for each value slot (trimmed and compared
   ** case-insensitively by ts_source_flow_slot; the same bytes again are
   ** the same slot) */

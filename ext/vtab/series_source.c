@@ -48,8 +48,10 @@
 **     Days are dates of events: a roll-up of days alone is incomplete
 **     only when it reaches past the days the source holds (its first or
 **     last day, whole source: series_extent.c, applied to both scan
-**     paths' series in ts_scan_next); next to coarser rows a day covers
-**     its month.
+**     paths' series in ts_scan_next) or before its series' own first row
+**     with a figure (ts_series.first_day, recorded by add_value; with a
+**     lower year bound the earlier rows are read for it alone,
+**     early_row); next to coarser rows a day covers its month.
 **  6. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **  7. Series are grouped exactly as GROUP BY on the by columns groups
@@ -616,11 +618,14 @@ static void source_shape(ts_scan *scan, const char *zFrom, int *pHas) {
   }
 }
 
-/* The hash pass read every row when no series column and no year was
-** pushed (the rowid bound of a writing statement is the extent's too):
-** its days are the source's, so the extent needs no read of its own. */
+/* The hash pass read every row when no series column was pushed and the
+** query filtered no year (the rowid bound of a writing statement is the
+** extent's too; with grain= the years before a lower bound are read, their
+** days noted, see scan_query): its days are the source's, so the extent
+** needs no read of its own. */
 static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aBound) {
-  if (pd && (pd->year_lo > 0 || pd->year_hi > 0)) return;
+  int lo = scan->spec->grain == TS_KIND_NONE && pd ? pd->year_lo : 0;
+  if (pd && (lo > 0 || pd->year_hi > 0)) return;
   for (int i = 0; pd && i < scan->spec->nBy; i++)
     if (aBound[i]) return;
   int64_t first, last;
