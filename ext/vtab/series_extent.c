@@ -23,7 +23,7 @@
 **     day of the period of its series' earliest row with a figure in that
 **     value slot (ts_series.first_day), which only the series' first
 **     point of the slot can reach before.  A read narrowed by years reads
-**     the earlier rows for it (series_source.c, ts_early_row): a WHERE
+**     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
 */
 #include "vtab/series_extent.h"

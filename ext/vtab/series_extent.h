@@ -13,7 +13,7 @@
 ** half a month, so a roll-up reaching before the first day of its series'
 ** first row with a figure (ts_series.first_day, per value slot) is
 ** incomplete too.  Both scan paths record that day while reading and
-** hand their series through ts_days_check (series_source.c), so they
+** hand their series through ts_days_check (series_scan.c), so they
 ** agree to the bit.
 */
 #ifndef TRADESTAT_SERIES_EXTENT_H

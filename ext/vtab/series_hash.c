@@ -9,8 +9,8 @@
 **     Its rows reach ts_hash_add_row as the arguments of a function of
 **     the query itself, in one sqlite3_step (series_hash_pass.c), or,
 **     when that function cannot be had, stepped out one by one.
-**  2. Each row is read by the streaming path's rules (series_source.c
-**     contract 4-5): NULL period or value skips it, the period is rolled
+**  2. Each row is read by the streaming path's rules (series_scan.c
+**     contract 2-3): NULL period or value skips it, the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
 **     ts_sum into one point per (series, period), and each slot records
 **     the months of its period each kind of row covered.
@@ -859,7 +859,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   ts_probes *probes = NULL;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
       !keys_comparable(db, spec, aColl, &probes)) {
-    /* The streaming path's order (index walk or sort) is series_source.c's. */
+    /* The streaming path's order (index walk or sort) is series_scan.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;
   }
@@ -895,7 +895,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
   h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
   /* The streaming query ends with the source's "preliminary" column when
-  ** it has one (series_source.c): the same column here. */
+  ** it has one (series_scan.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);
   h->nCol = sqlite3_column_count(ordered);
   h->iPreliminary = h->nCol > nRead ? nRead : -1;

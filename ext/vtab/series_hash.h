@@ -2,7 +2,7 @@
 ** vtab/series_hash.h -- the hash-aggregating scan path of the series
 ** virtual tables (see series_hash.c and docs/design.md, "Scan paths").
 **
-** The streaming path (series_source.c) reads the source in series order
+** The streaming path (series_scan.c) reads the source in series order
 ** (an index walk or a sort) and holds one series at a time.  When the
 ** output has far fewer points than the source has rows (grain=, the two
 ** flows of long trade data), this path reads the source ONCE in storage
