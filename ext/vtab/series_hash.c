@@ -189,15 +189,10 @@ static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pus
 ** " ORDER BY " outside quotes.  NULL when there is none or no memory. */
 static char *unordered_sql(const char *zSql) {
   char quote = 0;
-  for (int i = 0; zSql[i]; i++) {
-    char c = zSql[i];
-    if (quote) {
-      if (c == quote) quote = 0; /* a doubled quote reopens at once */
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == ' ' && sqlite3_strnicmp(zSql + i, " ORDER BY ", 10) == 0) {
+  for (int i = sql_next_unquoted(zSql, 0, &quote); zSql[i];
+       i = sql_next_unquoted(zSql, i + 1, &quote)) {
+    if (zSql[i] == ' ' && sqlite3_strnicmp(zSql + i, " ORDER BY ", 10) == 0)
       return sqlite3_mprintf("%.*s", i, zSql);
-    }
   }
   return NULL;
 }

@@ -285,6 +285,26 @@ static inline int bytes_equal(const char *a, const char *b, int n) {
   return memcmp(a, b, (size_t)n) == 0;
 }
 
+/* The index of the first character of zSql at or after i that lies
+** outside quotes ("..", '..', `..`, [..]), *pQuote holding the quote open
+** at i (0: none) and left holding the one open there; the index of the
+** terminating NUL when there is none.  A doubled quote closes and opens
+** again, so it stays inside.  The source query's text is read with it
+** (unordered_sql, pass_sql): the names in it are the user's, quoted. */
+static inline int sql_next_unquoted(const char *zSql, int i, char *pQuote) {
+  for (; zSql[i]; i++) {
+    char c = zSql[i];
+    if (*pQuote) {
+      if (c == *pQuote) *pQuote = 0;
+    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      *pQuote = c == '[' ? ']' : c;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 /* Leading zero bits of a nonzero 64-bit word. */
 static inline int leading_zeros(uint64_t x) {
 #if defined(__GNUC__) || defined(__clang__)
