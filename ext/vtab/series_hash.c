@@ -530,8 +530,8 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   track_bits(sl, &n);
   if (prelim) sl->bits |= HS_PRELIM;
   sl->bits |= h->last.cover; /* 0 without grain= */
-  if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aSeries[sid].first_day[slot])
-    h->aSeries[sid].first_day[slot] = h->last.first_day;
+  if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aFirstDay[2 * sid + slot])
+    h->aFirstDay[2 * sid + slot] = h->last.first_day;
   return GO_ON;
 }
 
@@ -574,13 +574,13 @@ static verdict early_days(ts_hash *h, sqlite3_value *v) {
 ** figure in it says its series' days begin before the years read. */
 static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
   const ts_source_spec *spec = h->spec;
-  hseries *s = &h->aSeries[sid];
+  int64_t *first = &h->aFirstDay[2 * sid];
   int iValue = spec->nBy + 1, slot = 0;
   ts_number n;
   if (early_days(h, aCol[spec->nBy]) != GO_ON) return GIVE_UP;
   if (spec->nValue == 2) {
     for (int k = 0; k < 2; k++)
-      if (row_number(aCol[iValue + k], &n) == GO_ON) s->first_day[k] = TS_FIRST_DAY_EARLIER;
+      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER;
     return GO_ON;
   }
   if (spec->zFlow) {
@@ -589,7 +589,7 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
     const char *z = (const char *)sqlite3_value_text(flow);
     if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return GO_ON;
   }
-  if (row_number(aCol[iValue], &n) == GO_ON) s->first_day[slot] = TS_FIRST_DAY_EARLIER;
+  if (row_number(aCol[iValue], &n) == GO_ON) first[slot] = TS_FIRST_DAY_EARLIER;
   return GO_ON;
 }
 
@@ -742,8 +742,8 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   }
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
-  s->first_day[0] = hs->first_day[0];
-  s->first_day[1] = hs->first_day[1];
+  s->first_day[0] = h->aFirstDay[2 * sid];
+  s->first_day[1] = h->aFirstDay[2 * sid + 1];
   if (h->compact) { /* the pages are in ordinal order already */
     ts_hash_compact_points(hs, s);
     return SQLITE_OK;
@@ -834,6 +834,7 @@ void ts_hash_close(ts_hash *h) {
     sqlite3_free(h->aSeries[s].apPage);
   }
   sqlite3_free(h->aSeries);
+  sqlite3_free(h->aFirstDay);
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);

@@ -99,6 +99,20 @@ AND period IN ('2022-Q1', '2023-Q1', '2023-Q2');
 -- | 2022-Q1|170||incomplete period
 -- | 2023-Q1|900||incomplete period
 -- | 2023-Q2|910|0.0|incomplete prior year-to-date
+-- A total is incomplete when any of its parts is (docs/design.md, "Share
+-- and contribution against the whole source"): the month in which b
+-- begins has no shares for any series, and its month a year later no
+-- contributions (before: a at 28.18 % of a total b's half month was in,
+-- and b "contributing" 12.73 points of the total's growth).
+-- @check days_start_grain-1.8 March 2022: no share for any series; March 2023: shares, no contributions; April: both
+SELECT period, count(*) AS series, count(share) AS shares, count(contribution) AS contributions
+FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month')
+WHERE period IN ('2022-03', '2023-03', '2023-04') GROUP BY period ORDER BY period;
+-- @expect
+-- | period|series|shares|contributions
+-- | 2022-03|4|0|0
+-- | 2023-03|4|4|0
+-- | 2023-04|4|4|4
 
 -- trade_imbalance, long data: each side is a series of its own.  Exports
 -- from 1 January 2022, imports from 10 March 2022: March 2022 is
