@@ -19,6 +19,12 @@
 **     hash path's pass, when nothing narrowed it, has read every row and
 **     kept the same extent on the way (ts_hash_days): then it is not read
 **     again.
+**  4. A roll-up also begins where its series' own days begin: the first
+**     day of the period of its series' earliest row with a figure in that
+**     value slot (ts_series.first_day), which only the series' first
+**     point of the slot can reach before.  A read narrowed by years reads
+**     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
+**     never moves it.
 */
 #include "vtab/series_extent.h"
 
@@ -153,7 +159,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
       int64_t first, last;
       days_span(&p, pt, slot, &first, &last);
-      if (!e->any || first < e->first || last > e->last) pt->incomplete[slot] = 1;
+      /* s->first_day only ever cuts into the series' first point of the
+      ** slot: every other point's rows begin after the first day. */
+      if (!e->any || first < e->first || last > e->last || first < s->first_day[slot])
+        pt->incomplete[slot] = 1;
     }
   }
   return SQLITE_OK;

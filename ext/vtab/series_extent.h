@@ -8,8 +8,13 @@
 ** on 15 June is half a year.  So such a roll-up is complete only when
 ** its whole span lies inside the days the SOURCE holds (every row of it,
 ** whatever the query's WHERE: see docs/design.md, "Roll-ups know what
-** they are missing").  Both scan paths hand their series through
-** ts_days_check (series_source.c), so they agree to the bit.
+** they are missing").  Before the series' own days begin, a missing day
+** is not an event either: a first month whose rows begin on the 15th is
+** half a month, so a roll-up reaching before the first day of its series'
+** first row with a figure (ts_series.first_day, per value slot) is
+** incomplete too.  Both scan paths record that day while reading and
+** hand their series through ts_days_check (series_scan.c), so they
+** agree to the bit.
 */
 #ifndef TRADESTAT_SERIES_EXTENT_H
 #define TRADESTAT_SERIES_EXTENT_H
@@ -33,11 +38,12 @@ void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spe
 /* The extent is already known (a pass that read every row of the
 ** source, by the same rule): no read is needed. */
 void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last);
-/* Marks incomplete every roll-up point of s made of day rows alone whose
-** span (next to coarser rows: the span of the months its days cover)
-** reaches before the first or past the last day the source holds
-** (reading the source's periods the first time one is met).  SQLITE_OK,
-** or an error of the source with *pzErr. */
+/* Marks incomplete every roll-up point of s holding day rows whose span
+** (days alone: the point's; next to coarser rows: the span of the months
+** its days cover) reaches before the first or past the last day the
+** source holds (reading the source's periods the first time one is met),
+** or before s->first_day of its slot.  SQLITE_OK, or an error of the
+** source with *pzErr. */
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr);
 
 #endif /* TRADESTAT_SERIES_EXTENT_H */

@@ -9,8 +9,8 @@
 **     Its rows reach ts_hash_add_row as the arguments of a function of
 **     the query itself, in one sqlite3_step (series_hash_pass.c), or,
 **     when that function cannot be had, stepped out one by one.
-**  2. Each row is read by the streaming path's rules (series_source.c
-**     contract 4-5): NULL period or value skips it, the period is rolled
+**  2. Each row is read by the streaming path's rules (series_scan.c
+**     contract 2-3): NULL period or value skips it, the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
 **     ts_sum into one point per (series, period), and each slot records
 **     the months of its period each kind of row covered.
@@ -189,15 +189,10 @@ static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pus
 ** " ORDER BY " outside quotes.  NULL when there is none or no memory. */
 static char *unordered_sql(const char *zSql) {
   char quote = 0;
-  for (int i = 0; zSql[i]; i++) {
-    char c = zSql[i];
-    if (quote) {
-      if (c == quote) quote = 0; /* a doubled quote reopens at once */
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == ' ' && sqlite3_strnicmp(zSql + i, " ORDER BY ", 10) == 0) {
+  for (int i = sql_next_unquoted(zSql, 0, &quote); zSql[i];
+       i = sql_next_unquoted(zSql, i + 1, &quote)) {
+    if (zSql[i] == ' ' && sqlite3_strnicmp(zSql + i, " ORDER BY ", 10) == 0)
       return sqlite3_mprintf("%.*s", i, zSql);
-    }
   }
   return NULL;
 }
@@ -334,6 +329,7 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
       unsigned months = ((1u << count) - 1) << (first - pfirst);
       if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
       h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
+      h->last.first_day = ts_period_first_day(&orig);
     }
     h->last.ordinal = ts_period_ordinal(&p);
   }
@@ -534,6 +530,8 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   track_bits(sl, &n);
   if (prelim) sl->bits |= HS_PRELIM;
   sl->bits |= h->last.cover; /* 0 without grain= */
+  if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aFirstDay[2 * sid + slot])
+    h->aFirstDay[2 * sid + slot] = h->last.first_day;
   return GO_ON;
 }
 
@@ -550,12 +548,59 @@ static int row_flow_slot(ts_hash *h, const char *z, int n) {
   return slot;
 }
 
+/* The days of an early row's period (a TEXT label), noted as
+** series_extent.c's read of the source notes them: a pass that kept the
+** rows of every year holds the source's days then (ts_hash_days).  The
+** label is read as ts_value_period reads it; one it does not read says
+** nothing.  GIVE_UP for memory. */
+static verdict early_days(ts_hash *h, sqlite3_value *v) {
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n = sqlite3_value_bytes(v);
+  if (z == NULL) return GIVE_UP;
+  if (n == h->early.n && bytes_equal(z, h->early.z, n)) return GO_ON;
+  ts_period p;
+  char *zWhat = NULL;
+  if (ts_value_period(v, &p, &zWhat) == 0) note_days(h, &p);
+  sqlite3_free(zWhat);
+  if (n <= (int)sizeof(h->early.z)) {
+    memcpy(h->early.z, z, (size_t)n);
+    h->early.n = n;
+  }
+  return GO_ON;
+}
+
+/* A row of a year before those the query asks for (ts_early_row), as the
+** streaming path's early_row reads it: no point, nothing reported, but a
+** figure in it says its series' days begin before the years read. */
+static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
+  const ts_source_spec *spec = h->spec;
+  int64_t *first = &h->aFirstDay[2 * sid];
+  int iValue = spec->nBy + 1, slot = 0;
+  ts_number n;
+  if (early_days(h, aCol[spec->nBy]) != GO_ON) return GIVE_UP;
+  if (spec->nValue == 2) {
+    for (int k = 0; k < 2; k++)
+      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER;
+    return GO_ON;
+  }
+  if (spec->zFlow) {
+    sqlite3_value *flow = aCol[iValue + 1];
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
+    const char *z = (const char *)sqlite3_value_text(flow);
+    if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return GO_ON;
+  }
+  if (row_number(aCol[iValue], &n) == GO_ON) first[slot] = TS_FIRST_DAY_EARLIER;
+  return GO_ON;
+}
+
 /* One row of the source query, its columns in aCol (series columns,
 ** period, value, second value or flow, preliminary). */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
+  if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo))
+    return early_row(h, aCol, (uint32_t)sid);
   if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
   if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
@@ -697,6 +742,8 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
   }
   s->nPoint = (int)n;
   s->kind = (ts_period_kind)hs->kind;
+  s->first_day[0] = h->aFirstDay[2 * sid];
+  s->first_day[1] = h->aFirstDay[2 * sid + 1];
   if (h->compact) { /* the pages are in ordinal order already */
     ts_hash_compact_points(hs, s);
     return SQLITE_OK;
@@ -787,6 +834,7 @@ void ts_hash_close(ts_hash *h) {
     sqlite3_free(h->aSeries[s].apPage);
   }
   sqlite3_free(h->aSeries);
+  sqlite3_free(h->aFirstDay);
   sqlite3_free(h->aSeriesSlot);
   sqlite3_free(h->zRow);
   sqlite3_free(h->aOrder);
@@ -798,7 +846,7 @@ void ts_hash_close(ts_hash *h) {
 /* ---- the pass ------------------------------------------------------ */
 
 int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, const int *aBound,
-                 sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr) {
+                 int early_lo, sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr) {
   *ppHash = NULL;
   sqlite3_stmt *ordered = *pOrdered;
   int aColl[TS_MAX_BY];
@@ -807,7 +855,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   ts_probes *probes = NULL;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
       !keys_comparable(db, spec, aColl, &probes)) {
-    /* The streaming path's order (index walk or sort) is series_source.c's. */
+    /* The streaming path's order (index walk or sort) is series_scan.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;
   }
@@ -843,7 +891,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
   h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
   /* The streaming query ends with the source's "preliminary" column when
-  ** it has one (series_source.c): the same column here. */
+  ** it has one (series_scan.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);
   h->nCol = sqlite3_column_count(ordered);
   h->iPreliminary = h->nCol > nRead ? nRead : -1;
@@ -853,6 +901,8 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->pool[1].size = sizeof(cp_wide);
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
+  h->early_lo = early_lo;
+  h->early.n = -1;
   sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;
   int give_up = 0;

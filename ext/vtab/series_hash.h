@@ -2,7 +2,7 @@
 ** vtab/series_hash.h -- the hash-aggregating scan path of the series
 ** virtual tables (see series_hash.c and docs/design.md, "Scan paths").
 **
-** The streaming path (series_source.c) reads the source in series order
+** The streaming path (series_scan.c) reads the source in series order
 ** (an index walk or a sort) and holds one series at a time.  When the
 ** output has far fewer points than the source has rows (grain=, the two
 ** flows of long trade data), this path reads the source ONCE in storage
@@ -50,9 +50,11 @@ int ts_scan_mode_from_name(const char *z, int *pMode);
 ** and bound.  When the hash path is chosen and succeeds, *ppHash holds
 ** the whole result (*pOrdered is then left unused); otherwise *ppHash is
 ** NULL and *pOrdered streams, as given.  Returns an error only for errors
-** the streaming path would meet as well (I/O, interrupt), with *pzErr. */
+** the streaming path would meet as well (I/O, interrupt), with *pzErr.
+** early_lo: ts_early_lo of the query (its rows of earlier years are read
+** only for the first days of their series). */
 int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, const int *aBound,
-                 sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr);
+                 int early_lo, sqlite3_stmt **pOrdered, ts_hash **ppHash, char **pzErr);
 /* The next series, as ts_scan_next. */
 int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr);
 void ts_hash_close(ts_hash *h);

@@ -99,6 +99,10 @@ typedef struct hseries {
   void **apPage;
 } hseries;
 
+/* A row reads its series' record: one cache line (a first day per slot
+** in it cost the pass of 2 M transactions to months 10-20 %). */
+_Static_assert(sizeof(hseries) <= 64, "a series record fits a cache line");
+
 /* A page of compact points: 64 consecutive ordinals of one series.
 ** Narrow while every value of the series is an INTEGER that fits 32 bits
 ** (the benchmark's amounts, most counts, money in whole units): 4.25
@@ -158,6 +162,11 @@ struct ts_hash {
   /* series: nSeries records (their keys: encodings in the arena) */
   hseries *aSeries;
   uint32_t nSeries, nSeriesAlloc;
+  /* grain=: ts_series.first_day of series sid's value slot k at
+  ** aFirstDay[2 sid + k], as the streaming path keeps it (apart from
+  ** hseries, which it would push past a cache line) */
+  int64_t *aFirstDay;
+  uint32_t nFirstDayAlloc;
   /* A series' key values are made from its encoding only when it is
   ** handed out (series_keys): a copy of each key value per series, held
   ** from the pass to the end, cost about as much as the points of a
@@ -200,8 +209,14 @@ struct ts_hash {
     char z[32];
     ts_period p, orig;
     int64_t ordinal;
-    uint64_t cover; /* in hslot.bits' place for the label's kind */
+    uint64_t cover;    /* in hslot.bits' place for the label's kind */
+    int64_t first_day; /* grain=: the first day of the label's period */
   } last;
+  int early_lo; /* rows of years before it only mark their series (ts_early_lo) */
+  struct {
+    int n; /* -1: none */
+    char z[32];
+  } early; /* the last such row's period label, its days noted */
   /* the last flow label read for each value slot (trimmed and compared
   ** case-insensitively by ts_source_flow_slot; the same bytes again are
   ** the same slot) */
@@ -274,6 +289,26 @@ static inline int bytes_equal(const char *a, const char *b, int n) {
   }
   if (n < 2) return n == 0 || a[0] == b[0];
   return memcmp(a, b, (size_t)n) == 0;
+}
+
+/* The index of the first character of zSql at or after i that lies
+** outside quotes ("..", '..', `..`, [..]), *pQuote holding the quote open
+** at i (0: none) and left holding the one open there; the index of the
+** terminating NUL when there is none.  A doubled quote closes and opens
+** again, so it stays inside.  The source query's text is read with it
+** (unordered_sql, pass_sql): the names in it are the user's, quoted. */
+static inline int sql_next_unquoted(const char *zSql, int i, char *pQuote) {
+  for (; zSql[i]; i++) {
+    char c = zSql[i];
+    if (*pQuote) {
+      if (c == *pQuote) *pQuote = 0;
+    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
+      *pQuote = c == '[' ? ']' : c;
+    } else {
+      break;
+    }
+  }
+  return i;
 }
 
 /* Leading zero bits of a nonzero 64-bit word. */

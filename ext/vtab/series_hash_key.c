@@ -269,6 +269,9 @@ static sqlite3_int64 new_series(ts_hash *h, uint32_t n, uint64_t hv, uint32_t j)
   memset(&h->aSeries[s], 0, sizeof(hseries));
   h->aSeries[s].hash = hv;
   h->aSeries[s].nEnc = n;
+  if (ts_hash_grow(h, (void **)&h->aFirstDay, &h->nFirstDayAlloc, 2 * s + 2, sizeof(int64_t)))
+    return -1;
+  h->aFirstDay[2 * s] = h->aFirstDay[2 * s + 1] = TS_FIRST_DAY_NONE;
   h->aSeries[s].zEnc = arena_copy(h, h->zRow, (int)((n + 7) & ~7u));
   if (h->aSeries[s].zEnc == NULL) return -1;
   if ((uint64_t)h->nSeries * 2 > h->nSeriesSlot) {

@@ -75,17 +75,12 @@ static char *pass_sql(const char *zSql, int *pnParam) {
   if (sqlite3_strnicmp(zSql, "SELECT ", 7) != 0) return NULL;
   int iFrom = -1, nParam = 0;
   char quote = 0;
-  for (int i = 7; zSql[i]; i++) {
-    char c = zSql[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (iFrom < 0 && c == ' ' && sqlite3_strnicmp(zSql + i, " FROM ", 6) == 0) {
+  for (int i = sql_next_unquoted(zSql, 7, &quote); zSql[i];
+       i = sql_next_unquoted(zSql, i + 1, &quote)) {
+    if (iFrom < 0 && zSql[i] == ' ' && sqlite3_strnicmp(zSql + i, " FROM ", 6) == 0)
       iFrom = i;
-    } else if (c == '?') {
+    else if (zSql[i] == '?')
       nParam++;
-    }
   }
   if (iFrom < 0) return NULL;
   sqlite3_str *s = sqlite3_str_new(NULL);
@@ -93,18 +88,12 @@ static char *pass_sql(const char *zSql, int *pnParam) {
                       zSql + 7);
   int k = 0, iCopy = iFrom + 6;
   quote = 0;
-  for (int i = 0; zSql[i]; i++) {
-    char c = zSql[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'' || c == '`' || c == '[') {
-      quote = c == '[' ? ']' : c;
-    } else if (c == '?') {
-      if (i < iFrom) continue; /* the list's: left as it is, and checked */
-      sqlite3_str_append(s, zSql + iCopy, i + 1 - iCopy);
-      sqlite3_str_appendf(s, "%d", ++k);
-      iCopy = i + 1;
-    }
+  for (int i = sql_next_unquoted(zSql, 0, &quote); zSql[i];
+       i = sql_next_unquoted(zSql, i + 1, &quote)) {
+    if (zSql[i] != '?' || i < iFrom) continue; /* the list's: left as it is, and checked */
+    sqlite3_str_append(s, zSql + iCopy, i + 1 - iCopy);
+    sqlite3_str_appendf(s, "%d", ++k);
+    iCopy = i + 1;
   }
   sqlite3_str_appendall(s, zSql + iCopy);
   *pnParam = nParam;

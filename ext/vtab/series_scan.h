@@ -1,13 +1,15 @@
 /*
 ** vtab/series_scan.h -- private to ext/vtab/: the streaming scan's state
-** and what its two files share: series_source.c (the query, its rows made
-** into series) and series_walk.c (the watched index walk, which may
-** replace the query by a sorted read in the middle of a scan).
+** and what its files share: series_scan.c (the query's rows made into
+** series), series_walk.c (the watched index walk, which may replace the
+** query by a sorted read in the middle of a scan) and series_skip.c (the
+** skip walk).
 */
 #ifndef TRADESTAT_SERIES_SCAN_H
 #define TRADESTAT_SERIES_SCAN_H
 
 #include "vtab/series_source.h"
+#include "vtab/series_query.h"
 #include "vtab/series_extent.h"
 #include "vtab/series_hash.h"
 #include "vtab/series_store.h"
@@ -77,6 +79,7 @@ struct ts_scan {
   char zLabel[32];
   ts_period label_period;
   ts_day_extent extent; /* days the source holds, for roll-ups of days */
+  int early_lo;         /* rows of years before it only mark their series (ts_early_lo) */
   /* The cursor's kept statements (series_keep.c): stmt, same and a sorted
   ** read are taken from it and given back to it; NULL: none kept. */
   ts_scan_keep *keep;
@@ -110,19 +113,6 @@ struct ts_scan {
   char skip_gap_text[2 * TS_SKIP_GAPS + 1][8]; /* a gap seek's bounds (the same) */
 };
 
-/* The source query's text (series_source.c): binds are numbered in order
-** (aBound[i]: how many values by column i binds, 0 for none); aAff: the
-** by columns' and the period's affinities ('T', 'N', 'B');
-** with_preliminary adds the source's "preliminary" column; sorted orders
-** by +column (no index walk) and breaks ties by rowid. */
-char *ts_scan_query(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                    const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
-                    int sorted);
-/* The same, and with bound the row-value lower bound of the skip walk,
-** (s.by..., s.period) >= (?, ...), after every other parameter. */
-char *ts_scan_query_bound(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                          const char *zFrom, const char *aAff, int *aBound, int with_preliminary,
-                          int bound);
 /* series_skip.c: prepares skip_stmt and starts skipping (pd's years);
 ** stmt must be the query without its year filter. */
 int ts_skip_open(ts_scan *scan, const ts_pushdown *pd, const char *zFrom, const int *aBound);

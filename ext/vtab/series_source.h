@@ -113,8 +113,8 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const 
 char *ts_source_sql_name(const ts_source_spec *spec);
 /* The query that tells whether two keys are one series in their first n
 ** by columns, as GROUP BY groups them (series_source.c, "Series are
-** grouped as GROUP BY groups them"): ?1..?n one key, ?n+1..?2n the other;
-** NULL when out of memory. */
+** grouped as GROUP BY groups"; series_scan.c, contract 5): ?1..?n one
+** key, ?n+1..?2n the other; NULL when out of memory. */
 char *ts_same_key_sql(sqlite3 *db, const ts_source_spec *spec, int n);
 char *ts_source_display_name(const ts_source_spec *spec);
 /* A name for a message inside "...": cut to 60 bytes with "...", control
@@ -167,7 +167,15 @@ typedef struct ts_series {
   ts_point *aPoint;                /* sorted by ordinal, one per period */
   int nPoint;
   int nAlloc;
+  /* With grain=, per value slot: the day ordinal of the first day of the
+  ** earliest period of a row with a figure (a day row: that day), where
+  ** the series' own days begin; TS_FIRST_DAY_NONE without such a row,
+  ** TS_FIRST_DAY_EARLIER when a read narrowed by years left out such a
+  ** row before the years it read (ts_days_check, series_extent.h). */
+  int64_t first_day[2];
 } ts_series;
+#define TS_FIRST_DAY_NONE    INT64_MAX
+#define TS_FIRST_DAY_EARLIER INT64_MIN
 
 typedef struct ts_scan ts_scan;
 
@@ -314,5 +322,17 @@ int ts_source_bind(sqlite3_stmt *stmt, const ts_source_spec *spec, const ts_push
 ** matched as the streaming scan matches it; -1 if neither.  The hash
 ** path (series_hash.c) reads labels with it too. */
 int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n);
+
+/* With grain=, the source query keeps the rows before the years it reads
+** (scan_query): both scan paths read them only to learn whether a series
+** has a figure there.  ts_early_lo: the lower year bound the scan applies
+** itself (pd's year_lo on a TEXT period column, as the query's filter
+** would), 0 for none.  ts_early_row: whether period value v is of such a
+** row, as the query's filter reads it (TEXT whose first four characters
+** are the digits of a year before lo). */
+int ts_early_lo(const ts_source_spec *spec, const ts_pushdown *pd, const char *aAff);
+int ts_early_row(sqlite3_value *v, int lo);
+/* The day ordinal of the first day of period p (for ts_series.first_day). */
+int64_t ts_period_first_day(const ts_period *p);
 
 #endif /* TRADESTAT_SERIES_SOURCE_H */

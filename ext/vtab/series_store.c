@@ -27,6 +27,8 @@ static int store_add(ts_series_store *store, const ts_series *s) {
   memset(c, 0, sizeof(*c));
   store->n++; /* freed with the store from here on */
   c->kind = s->kind;
+  c->first_day[0] = s->first_day[0];
+  c->first_day[1] = s->first_day[1];
   for (int k = 0; k < TS_MAX_BY; k++) {
     if (s->apKey[k] && (c->apKey[k] = sqlite3_value_dup(s->apKey[k])) == NULL) return SQLITE_NOMEM;
   }

@@ -206,9 +206,15 @@ def grain_cases():
                 db, "SELECT period, value, growth, note FROM y2 WHERE k = 'a'",
                 [("2022-Q2", 1, None, "no prior period"), ("2023-Q2", 2, 100.0, "incomplete year-to-date")])
     db.execute("INSERT INTO dd VALUES ('b', '2022-05-01', 1)")
+    # b's own days begin on 1 May 2022: its Q2 2022 reaches before them and
+    # is incomplete, so its 2023-Q2 has no growth (0.0 before the series'
+    # own first day counted), with the whole source read or not.
     expect_rows("... a WHERE on the series or the period does not change it", db,
                 "SELECT period, growth, note FROM y2 WHERE k = 'b' AND period >= '2023'",
-                [("2023-Q2", 0.0, "incomplete year-to-date")])
+                [("2023-Q2", None, "incomplete period")])
+    expect_rows("... b's rows read whole: its first quarter incomplete", db,
+                "SELECT period, value, growth, note FROM y2 WHERE k = 'b'",
+                [("2022-Q2", 1, None, "incomplete period"), ("2023-Q2", 1, None, "incomplete period")])
     db.execute("CREATE TABLE de(period TEXT, v INTEGER)")
     db.executemany("INSERT INTO de VALUES (?, 1)", [("2022-05-02",), ("2022-06-30",), ("2023-04-01",),
                                                     ("2023-06-30",)])

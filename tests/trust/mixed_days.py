@@ -5,9 +5,9 @@ documented rule says so, on both scan paths and under a WHERE.
 A period rolled up with grain= is complete when every month of it has a
 row, of any kind (docs/design.md, "Roll-ups know what they are
 missing"); days are dates of events, so a roll-up of days alone is
-complete unless it reaches past the first or last day the source holds,
-and next to coarser rows the months the day rows cover must lie inside
-those days as well.  Each round builds two series of months 2021-2023
+complete unless it reaches past the first or last day the source holds
+or before its series' own first row, and next to coarser rows the months
+the day rows cover must lie inside those days as well.  Each round builds two series of months 2021-2023
 where each month is a month row, one to three day rows, or missing, and
 cuts the extract at a random first and last day (days before or after
 the cut, and months after it, are left out).  Then for grain=month,
@@ -79,6 +79,12 @@ def expected(rows, grain):
     the documented rule."""
     lo = min(span(p)[0] for _, p, _ in rows)
     hi = max(span(p)[1] for _, p, _ in rows)
+    # each series' own days begin with its first row (every row here has
+    # a figure): a roll-up reaching before them is incomplete, as one
+    # reaching before the source's first day is
+    own = {}
+    for k, p, _ in rows:
+        own[k] = min(own.get(k, span(p)[0]), span(p)[0])
     per = PER[grain]
     out = {}
     for k, p, v in rows:
@@ -87,14 +93,15 @@ def expected(rows, grain):
         out.setdefault((k, y, idx), []).append((p, v))
     result = {}
     for (k, y, idx), got in out.items():
+        first = max(lo, own[k])
         months = set(range((idx - 1) * per + 1, idx * per + 1))
         whole = {int(p[5:7]) for p, _ in got if len(p) == 7}
         by_days = {int(p[5:7]) for p, _ in got if len(p) == 10}
         if whole:
             complete = (whole | by_days) == months and all(
-                lo <= datetime.date(y, m, 1) and month_end(y, m) <= hi for m in by_days)
+                first <= datetime.date(y, m, 1) and month_end(y, m) <= hi for m in by_days)
         else:
-            complete = lo <= datetime.date(y, min(months), 1) and month_end(y, max(months)) <= hi
+            complete = first <= datetime.date(y, min(months), 1) and month_end(y, max(months)) <= hi
         label = {"month": "%d-%02d" % (y, idx), "quarter": "%d-Q%d" % (y, idx),
                  "half": "%d-H%d" % (y, idx), "year": "%d" % y}[grain]
         result[(k, label)] = (sum(v for _, v in got), complete, (k, y - 1, idx))

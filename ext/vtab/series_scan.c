@@ -1,0 +1,777 @@
+/*
+** vtab/series_scan.c -- the streaming scan: the source query's rows
+** (series_source.c builds it) read one series at a time into sorted
+** points, and the hash path's series handed out the same way.
+**
+** Contract:
+**  1. The source is read with ONE query, in one pass, ordered by the
+**     series columns then the period, so an index on them is walked and
+**     memory holds one series at a time (its distinct periods), never the
+**     source.  With grain= (and in a statement that writes) the ORDER BY
+**     terms are +column: SQLite sorts a sequential read of the table
+**     instead (see ts_scan_query).
+**  2. Rows whose period or value is NULL are skipped (like sum()); a value
+**     that is not a number, a period that is not a period, a flow label
+**     that is neither label, periods of two kinds in one series, and a
+**     period coarser than grain= are errors that quote the value.
+**  3. Without grain=, a series has one row per period: two rows of one
+**     series and period (a duplicate, one month written '2023.06' and
+**     '2023-06', a by= list that leaves out a dimension) are an error
+**     naming the series, the period and the row count, never a silent
+**     sum.  With grain=, rows of a period are summed exactly (ts_sum) on
+**     purpose; a roll-up is complete only when each of its months has a
+**     row, of whatever kinds and label forms (a quarter row plus months;
+**     months in two forms), else it is marked incomplete; rows of two
+**     kinds that share a month (a year row and its months) are an error.
+**     Days are dates of events: a roll-up of days alone is incomplete
+**     only when it reaches past the days the source holds (its first or
+**     last day, whole source: series_extent.c, applied to both scan
+**     paths' series in ts_scan_next) or before its series' own first row
+**     with a figure (ts_series.first_day, recorded by add_value; with a
+**     lower year bound the earlier rows are read for it alone,
+**     early_row); next to coarser rows a day covers its month.
+**  4. Errors of the source query (I/O, interrupt, out of memory) are
+**     returned with their code; every allocation is checked.
+**  5. Series are grouped exactly as GROUP BY on the by columns groups
+**     them: with the columns' collations (NOCASE, RTRIM, one the
+**     application registered), INTEGER 1 equal to REAL 1.0, NULL keys one
+**     series (open_same_key).  The key shown is the series' first row's,
+**     in the source query's order (by columns, then period): a value of a
+**     row of the group.
+*/
+#include "vtab/series_scan.h"
+#include "vtab/series_hash.h"
+#include "vtab/series_extent.h"
+#include "vtab/series_hash_plan.h"
+
+#include <string.h>
+
+static int open_same_key(ts_scan *scan, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  if (spec->nBy == 0) return SQLITE_OK;
+  char *zSql = ts_same_key_sql(scan->db, spec, spec->nBy);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  int rc = ts_keep_prepare(scan->keep, scan->db, zSql, &scan->same);
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
+    *pzErr = sqlite3_mprintf("%s: %s", spec->zModule, sqlite3_errmsg(scan->db));
+  return rc;
+}
+
+/* A source column named "preliminary" (kosis_csv has one) that is not
+** one of the columns the spec reads: its index in the scan's query, or
+** -1.  A true value marks the row's figure as preliminary. */
+static int preliminary_column(const ts_source_spec *spec, int has_preliminary) {
+  const char *azUsed[4 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0], spec->azValue[1],
+                                       spec->zFlow};
+  for (int i = 0; i < spec->nBy; i++) azUsed[4 + i] = spec->azBy[i];
+  for (int i = 0; i < 4 + spec->nBy; i++)
+    if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return -1;
+  if (!has_preliminary) return -1;
+  return spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow != NULL);
+}
+
+/* What the query's text is built from and only the source's schema
+** decides -- the affinities (into scan->aAff) and whether the source has
+** a "preliminary" column (*pHas) -- asked of the source, or kept in
+** spec->probes while its schema cookie stays (a join's inner loop asked
+** both once per outer row: a prepare and a pragma, a fifth of its
+** instructions). */
+static void source_shape(ts_scan *scan, const char *zFrom, int *pHas) {
+  const ts_source_spec *spec = scan->spec;
+  ts_probes *p = ts_probes_fresh(scan->db, spec);
+  if (p && p->shape_known) {
+    memcpy(scan->aAff, p->aAff, sizeof(scan->aAff));
+    *pHas = p->has_preliminary;
+    return;
+  }
+  ts_source_affinities(scan->db, spec, zFrom, scan->aAff);
+  *pHas = ts_source_has_column(scan->db, spec->zSchema, spec->zTable, "preliminary");
+  /* Kept only for an ordinary table, whose shape its own schema's cookie
+  ** watches: a view's columns are those of what it reads now, and a TEMP
+  ** VIEW over an attached table another connection made again with a
+  ** "preliminary" column kept showing preliminary figures as final. */
+  if (p && p->kind == TS_PROBE_TABLE) {
+    memcpy(p->aAff, scan->aAff, sizeof(p->aAff));
+    p->has_preliminary = *pHas;
+    p->shape_known = 1;
+  }
+}
+
+/* The hash pass read every row when no series column was pushed and the
+** query filtered no year (the rowid bound of a writing statement is the
+** extent's too; with grain= the years before a lower bound are read, their
+** days noted, see scan_query): its days are the source's, so the extent
+** needs no read of its own. */
+static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aBound) {
+  int lo = scan->spec->grain == TS_KIND_NONE && pd ? pd->year_lo : 0;
+  if (pd && (lo > 0 || pd->year_hi > 0)) return;
+  for (int i = 0; pd && i < scan->spec->nBy; i++)
+    if (aBound[i]) return;
+  int64_t first, last;
+  int any = ts_hash_days(scan->hash, &first, &last);
+  ts_day_extent_known(&scan->extent, any, first, last);
+}
+
+int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
+                 char **pzErr) {
+  return ts_scan_open_kept(db, spec, pd, NULL, ppScan, pzErr);
+}
+
+int ts_scan_open_kept(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
+                      ts_scan_keep *keep, ts_scan **ppScan, char **pzErr) {
+  *ppScan = NULL;
+  ts_scan *scan = sqlite3_malloc64(sizeof(*scan));
+  if (scan == NULL) return SQLITE_NOMEM;
+  memset(scan, 0, sizeof(*scan));
+  scan->iPreliminary = -1;
+  scan->db = db;
+  scan->spec = spec;
+  ts_day_extent_init(&scan->extent, db, spec, pd);
+  if (pd && pd->replay) {
+    scan->replay = pd->replay; /* every series, as read before any write */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
+  if (pd && pd->empty) {
+    scan->done = 1; /* no row can satisfy the WHERE: nothing to read */
+    *ppScan = scan;
+    return SQLITE_OK;
+  }
+  char *zFrom = ts_source_sql_name(spec);
+  int aBound[TS_MAX_BY], has_preliminary = 0;
+  if (ts_keep_check(keep, db, spec, &scan->keep_epoch)) scan->keep = keep;
+  if (zFrom) source_shape(scan, zFrom, &has_preliminary);
+  scan->iPreliminary = preliminary_column(spec, has_preliminary);
+  scan->early_lo = ts_early_lo(spec, pd, scan->aAff);
+  /* The skip walk (series_skip.c) keeps the years itself: its query has
+  ** no year filter, and it never reads by hash (the plan shows Ss). */
+  ts_pushdown plain;
+  int skip = pd && pd->skip && !pd->snapshot && (pd->year_lo > 0 || pd->year_hi > 0) &&
+             spec->grain == TS_KIND_NONE && scan->aAff[spec->nBy] == 'T';
+  if (skip) {
+    plain = *pd;
+    plain.year_lo = plain.year_hi = 0;
+  }
+  char *zSql = zFrom ? ts_scan_query(db, spec, skip ? &plain : pd, zFrom, scan->aAff, aBound,
+                                     scan->iPreliminary >= 0, 0)
+                     : NULL;
+  int rc = zSql ? ts_keep_prepare(scan->keep, db, zSql, &scan->stmt) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(db));
+    sqlite3_free(zFrom);
+    ts_scan_close(scan);
+    return rc;
+  }
+  rc = ts_source_bind(scan->stmt, spec, pd, aBound);
+  if (rc == SQLITE_OK) rc = open_same_key(scan, pzErr);
+  /* Hash path or streaming path: series_hash.c decides and reads. */
+  if (rc == SQLITE_OK && skip) rc = ts_skip_open(scan, pd, zFrom, aBound);
+  if (rc == SQLITE_OK && !(pd && pd->skip))
+    rc = ts_hash_open(db, spec, pd, aBound, scan->early_lo, &scan->stmt, &scan->hash, pzErr);
+  scan->whole = !pd || (!pd->has_max_rowid && pd->year_lo == 0 && pd->year_hi == 0);
+  for (int i = 0; pd && i < spec->nBy; i++) scan->whole &= !aBound[i];
+  if (rc == SQLITE_OK && scan->hash == NULL && !skip) rc = ts_walk_watch(scan, pd, aBound, zFrom);
+  sqlite3_free(zFrom);
+  if (rc == SQLITE_OK && scan->hash) extent_from_hash(scan, pd, aBound);
+  if (rc != SQLITE_OK) {
+    ts_scan_close(scan);
+    return rc;
+  }
+  *ppScan = scan;
+  return SQLITE_OK;
+}
+
+static void clear_keys(ts_series *s) {
+  for (int i = 0; i < TS_MAX_BY; i++) {
+    sqlite3_value_free(s->apKey[i]);
+    s->apKey[i] = NULL;
+  }
+}
+
+void ts_scan_close(ts_scan *scan) {
+  if (scan == NULL) return;
+  ts_hash_close(scan->hash);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
+  if (scan->skip_stmt != scan->stmt) ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_stmt);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_plain);
+  ts_keep_return(scan->keep, scan->keep_epoch, scan->same);
+  ts_skip_close(scan);
+  sqlite3_free(scan->zSortSql);
+  clear_keys(&scan->cur);
+  sqlite3_free(scan->cur.aPoint);
+  sqlite3_free(scan);
+}
+
+/* Whether column value v of the new row is series key k (NULLs group). */
+static int same_key(const ts_scan *scan, int k, sqlite3_value *v) {
+  int type = sqlite3_value_type(v);
+  if (type != scan->aKey[k].type) return 0;
+  switch (type) {
+    case SQLITE_NULL: return 1;
+    case SQLITE_INTEGER: return sqlite3_value_int64(v) == scan->aKey[k].i;
+    case SQLITE_FLOAT: return sqlite3_value_double(v) == scan->aKey[k].d;
+    default: {
+      const void *z =
+          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(v) : sqlite3_value_blob(v);
+      int n = sqlite3_value_bytes(v);
+      return n == scan->aKey[k].n && (n == 0 || memcmp(z, scan->aKey[k].z, (size_t)n) == 0);
+    }
+  }
+}
+
+/* *pNew: whether the current row starts a new series.  Keys identical in
+** type and bytes are one series; any other pair is compared by SQLite
+** (open_same_key), about once per series on data whose spellings agree. */
+int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr) {
+  int n = scan->spec->nBy, i = 0;
+  while (i < n && same_key(scan, i, sqlite3_column_value(scan->stmt, i))) i++;
+  *pNew = 0;
+  if (i == n) return SQLITE_OK;
+  if (ts_skip_other_key(scan)) {
+    *pNew = 1;
+    return SQLITE_OK;
+  }
+  int rc = SQLITE_OK;
+  /* The series' key is bound here, when first asked about: most series
+  ** are told from the next by their bytes alone. */
+  for (i = 0; i < n && rc == SQLITE_OK && !scan->same_bound; i++)
+    rc = sqlite3_bind_value(scan->same, i + 1, scan->cur.apKey[i]);
+  scan->same_bound = 1;
+  for (i = 0; i < n && rc == SQLITE_OK; i++)
+    rc = sqlite3_bind_value(scan->same, n + i + 1, sqlite3_column_value(scan->stmt, i));
+  if (rc == SQLITE_OK) rc = sqlite3_step(scan->same);
+  if (rc == SQLITE_ROW) {
+    *pNew = sqlite3_column_int(scan->same, 0) == 0;
+    rc = SQLITE_OK;
+  } else if (rc != SQLITE_NOMEM) {
+    *pzErr = sqlite3_mprintf("%s: %s", scan->spec->zModule, sqlite3_errmsg(scan->db));
+  }
+  sqlite3_reset(scan->same);
+  return rc;
+}
+
+/* The series' key is its first row's (the first row read: by columns,
+** then period, in the source query's order).  It is what GROUP BY could
+** show: a value of a row of the group. */
+int ts_scan_take_keys(ts_scan *scan) {
+  clear_keys(&scan->cur);
+  scan->same_bound = 0;
+  for (int i = 0; i < scan->spec->nBy; i++) {
+    sqlite3_value *key = sqlite3_value_dup(sqlite3_column_value(scan->stmt, i));
+    scan->cur.apKey[i] = key;
+    if (key == NULL) return SQLITE_NOMEM;
+    int type = sqlite3_value_type(key);
+    memset(&scan->aKey[i], 0, sizeof(scan->aKey[i]));
+    scan->aKey[i].type = type;
+    if (type == SQLITE_INTEGER) scan->aKey[i].i = sqlite3_value_int64(key);
+    if (type == SQLITE_FLOAT) scan->aKey[i].d = sqlite3_value_double(key);
+    if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+      scan->aKey[i].z =
+          type == SQLITE_TEXT ? (const void *)sqlite3_value_text(key) : sqlite3_value_blob(key);
+      scan->aKey[i].n = sqlite3_value_bytes(key);
+      if (scan->aKey[i].z == NULL && scan->aKey[i].n > 0) return SQLITE_NOMEM;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Which value slot a flow label belongs to; -1 if neither.  A slot's
+** label may list alternatives separated by TS_FLOW_LABEL_SEP. */
+static int flow_slot(const ts_source_spec *spec, const char *z, int n) {
+  ts_trim(&z, &n);
+  for (int k = 0; k < 2; k++) {
+    const char *zLabel = spec->azFlowLabel[k];
+    while (zLabel) {
+      const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+      int nLabel = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+      if (nLabel == n && sqlite3_strnicmp(z, zLabel, n) == 0) return k;
+      zLabel = zEnd ? zEnd + 1 : NULL;
+    }
+  }
+  return -1;
+}
+
+int64_t ts_period_first_day(const ts_period *p) {
+  if (p->kind == TS_KIND_DAY) return ts_period_ordinal(p);
+  ts_period d;
+  ts_period_start(p, &d);
+  return ts_period_ordinal(&d);
+}
+
+int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n) {
+  return flow_slot(spec, z, n);
+}
+
+/* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
+static char *label_list(const char *zLabel) {
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  int oom = 0;
+  for (int first = 1; zLabel; first = 0) {
+    const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    /* a label is the user's text: cut, control bytes as char(N) */
+    char *zShown = ts_text_repr(zLabel, n);
+    if (zShown == NULL) oom = 1;
+    sqlite3_str_appendf(s, "%s%s", first ? "" : zEnd ? ", " : " or ", zShown ? zShown : "");
+    sqlite3_free(zShown);
+    zLabel = zEnd ? zEnd + 1 : NULL;
+  }
+  char *z = sqlite3_str_finish(s);
+  if (oom) {
+    sqlite3_free(z);
+    return NULL;
+  }
+  return z;
+}
+
+static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
+  ts_series *s = &scan->cur;
+  if (s->nPoint > 0) {
+    ts_point *last = &s->aPoint[s->nPoint - 1];
+    if (last->ordinal == ordinal) return last;
+    if (last->ordinal > ordinal) scan->unsorted = 1;
+  }
+  if (s->nPoint == s->nAlloc) {
+    int nNew = s->nAlloc ? s->nAlloc * 2 : 64;
+    ts_point *a = sqlite3_realloc64(s->aPoint, (sqlite3_uint64)nNew * sizeof(ts_point));
+    if (a == NULL) return NULL;
+    s->aPoint = a;
+    s->nAlloc = nNew;
+  }
+  ts_point *p = &s->aPoint[s->nPoint++];
+  memset(p, 0, sizeof(*p));
+  p->ordinal = ordinal;
+  return p;
+}
+
+static char *series_name(const ts_scan *scan);
+
+/* The first offending row's series, for messages about a whole column:
+** " (in a row of series partner='A')", or "" without series columns. */
+static char *row_series(const ts_scan *scan) {
+  if (scan->spec->nBy == 0) return sqlite3_mprintf("");
+  char *zName = series_name(scan); /* " of series k=..." */
+  char *z = zName ? sqlite3_mprintf(" (in a row%s)", zName) : NULL;
+  sqlite3_free(zName);
+  return z;
+}
+
+static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char *zShown = ts_source_display_name(spec);
+  char *zWhere = row_series(scan);
+  if (zWhat && zShown && zWhere)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s%s", spec->zModule, spec->zPeriod,
+                             zShown, zWhat, zWhere);
+  sqlite3_free(zShown);
+  sqlite3_free(zWhere);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Reads the period of the current row into *orig and, rolled up to the
+** grain, into *p; *pSkip: NULL period. */
+/* The period of a column value as ts_value_period reads it (0, 1 NULL, 2
+** not a period), with TEXT labels parsed directly and the last one kept:
+** the bytes equal to the last label's parse as it did. */
+static int value_period(ts_scan *scan, sqlite3_value *v, ts_period *p, char **pzErr) {
+  if (sqlite3_value_type(v) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(v);
+    int n = sqlite3_value_bytes(v);
+    if (z && n > 0 && n == scan->nLabel && memcmp(z, scan->zLabel, (size_t)n) == 0) {
+      *p = scan->label_period;
+      return 0;
+    }
+    if (z && ts_period_parse(z, n, p) == 0) {
+      if (n <= (int)sizeof(scan->zLabel)) {
+        memcpy(scan->zLabel, z, (size_t)n);
+        scan->nLabel = n;
+        scan->label_period = *p;
+      }
+      return 0;
+    }
+  }
+  return ts_value_period(v, p, pzErr); /* other types, and the message */
+}
+
+static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr, int *pSkip) {
+  const ts_source_spec *spec = scan->spec;
+  char *zWhat = NULL;
+  sqlite3_value *v =
+      scan->skip_period ? scan->skip_period : sqlite3_column_value(scan->stmt, spec->nBy);
+  int rc = value_period(scan, v, p, &zWhat);
+  *pSkip = rc == 1;
+  if (rc == 2) {
+    rc = period_error(scan, zWhat, pzErr);
+    sqlite3_free(zWhat);
+    return rc;
+  }
+  if (*pSkip) return SQLITE_OK;
+  /* Labels are formatted only for messages: this runs once per row. */
+  char zLabel[TS_PERIOD_LABEL_MAX], zFirst[TS_PERIOD_LABEL_MAX];
+  *orig = *p;
+  if (spec->grain != TS_KIND_NONE && ts_period_rollup(orig, spec->grain, p)) {
+    ts_period_format(orig, zLabel);
+    *pzErr =
+        sqlite3_mprintf("%s: cannot roll the %s '%s' up to grain=%s", spec->zModule,
+                        ts_period_kind_name(orig->kind), zLabel, ts_period_kind_name(spec->grain));
+    return SQLITE_ERROR;
+  }
+  if (scan->cur.kind == TS_KIND_NONE) {
+    scan->cur.kind = p->kind;
+    scan->first_period = *orig;
+  } else if (scan->cur.kind != p->kind) {
+    ts_period_format(&scan->first_period, zFirst);
+    ts_period_format(orig, zLabel);
+    *pzErr = sqlite3_mprintf("%s: series mixes period kinds: '%s' and '%s'", spec->zModule, zFirst,
+                             zLabel);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
+                       const ts_period *p, char **pzErr) {
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  char *zShown = ts_source_display_name(scan->spec);
+  char *zSeries = scan->spec->nBy ? series_name(scan) : sqlite3_mprintf("");
+  (void)iCol;
+  ts_period_format(p, zLabel);
+  if (zWhat && zShown && zSeries)
+    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s'%s)", scan->spec->zModule,
+                             zCol, zShown, zWhat, zLabel, zSeries);
+  sqlite3_free(zShown);
+  sqlite3_free(zSeries);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* First month (1-12) and number of months of a period; a day stands for
+** its month. */
+static void month_span(const ts_period *p, int *first, int *count) {
+  switch (p->kind) {
+    case TS_KIND_YEAR: *first = 1, *count = 12; break;
+    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1, *count = 6; break;
+    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
+    default: *first = p->sub, *count = 1; break; /* month, day */
+  }
+}
+
+/* Records that the finer period orig was summed into slot of pt (whose
+** period is p): the months of p it covers, under its kind. */
+static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const ts_period *orig) {
+  int first, count, pfirst, pcount;
+  month_span(orig, &first, &count);
+  month_span(p, &pfirst, &pcount);
+  pt->cover[slot][orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
+}
+
+/* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
+static char *series_name(const ts_scan *scan) {
+  if (scan->spec->nBy == 0) return sqlite3_mprintf(" of the one series (no series column)");
+  sqlite3_str *s = sqlite3_str_new(scan->db);
+  sqlite3_str_appendall(s, " of series ");
+  for (int i = 0; i < scan->spec->nBy; i++) {
+    char *zRepr = ts_value_repr(scan->cur.apKey[i]);
+    if (zRepr == NULL) {
+      sqlite3_free(sqlite3_str_finish(s));
+      return NULL;
+    }
+    sqlite3_str_appendf(s, "%s%s=%s", i ? ", " : "", scan->spec->azBy[i], zRepr);
+    sqlite3_free(zRepr);
+  }
+  return sqlite3_str_finish(s);
+}
+
+/* What a value slot is, for messages: "" (one value column), the flow
+** label of long trade data, or the column of wide trade data. */
+static char *slot_name(const ts_source_spec *spec, int slot) {
+  if (spec->zFlow) { /* the side's first label names it */
+    const char *zLabel = spec->azFlowLabel[slot], *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
+    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
+    return sqlite3_mprintf(" on the '%.*s' side of \"%s\"", n, zLabel, spec->zFlow);
+  }
+  if (spec->nValue == 2) return sqlite3_mprintf(" in column \"%s\"", spec->azValue[slot]);
+  return sqlite3_mprintf("");
+}
+
+/* Rows of one series and period, without grain=: each period of a series
+** is one row, so two are an error, never a silent sum.  They are a
+** duplicate, a period written in two forms ('2023.06', '2023-06'), or a
+** by= list that leaves out a dimension (a total next to its parts). */
+/* What a point-level message names: its period's label, its series and
+** its value slot (the two strings are sqlite3_malloc'ed; NULL: no memory). */
+static void point_names(ts_scan *scan, const ts_point *pt, int slot, char *zLabel, char **pzSeries,
+                        char **pzSlot) {
+  ts_period p;
+  ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
+  ts_period_format(&p, zLabel);
+  *pzSeries = series_name(scan);
+  *pzSlot = slot_name(scan->spec, slot);
+}
+
+static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
+  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
+  if (zSeries && zSlot)
+    *pzErr = sqlite3_mprintf(
+        "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
+        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a "
+        "GROUP BY view",
+        spec->zModule, (long long)pt->sum[slot].count, zSlot, zLabel, zSeries,
+        ts_period_kind_name(scan->cur.kind));
+  sqlite3_free(zSeries);
+  sqlite3_free(zSlot);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* With grain=, a period and a finer one inside it (a year row and its
+** months, a quarter and one of its months): summing them counts it twice. */
+static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
+                         char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
+  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
+  if (zSeries && zSlot)
+    *pzErr = sqlite3_mprintf(
+        "%s: period '%s'%s has rows%s of a %s and of a %s inside it; summing both would count "
+        "the same months twice (a total next to its parts?)",
+        spec->zModule, zLabel, zSeries, zSlot, ts_period_kind_name((ts_period_kind)(k1 + 1)),
+        ts_period_kind_name((ts_period_kind)(k2 + 1)));
+  sqlite3_free(zSeries);
+  sqlite3_free(zSlot);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* The checks on a whole series (its points sorted and merged):
+**  - without grain=, a period with more than one row is an error;
+**  - with grain=, a period holding rows of two kinds that share a month
+**    is an error, and a roll-up some month of which has no row (of any
+**    kind, in any label form) is incomplete.  Days are dates of events:
+**    a roll-up of days alone is left to ts_days_check (past the source's
+**    days, incomplete); next to coarser rows a day covers its month. */
+static int check_series(ts_scan *scan, char **pzErr) {
+  ts_series *s = &scan->cur;
+  const ts_source_spec *spec = scan->spec;
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    for (int slot = 0; slot < 2; slot++) {
+      if (pt->sum[slot].count == 0) continue;
+      if (spec->grain == TS_KIND_NONE) {
+        if (pt->sum[slot].count > 1) return duplicate_error(scan, pt, slot, pzErr);
+        continue;
+      }
+      unsigned all = 0, coarse = 0;
+      for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
+        for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
+          if (pt->cover[slot][k1] & pt->cover[slot][k2])
+            return overlap_error(scan, pt, slot, k1, k2, pzErr);
+        all |= pt->cover[slot][k1];
+        if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
+      }
+      ts_period p;
+      int first, count;
+      ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+      month_span(&p, &first, &count);
+      pt->incomplete[slot] = coarse != 0 && all != (1u << count) - 1;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Adds value column iCol of the current row into slot of point. */
+static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period *p,
+                     const ts_period *orig, int slot, char **pzErr) {
+  ts_number n;
+  char *zWhat = NULL;
+  sqlite3_value *v = sqlite3_column_value(scan->stmt, iCol);
+  ts_number_status st;
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) /* most values: ts_value_number's first case */
+    ts_number_from_int(sqlite3_value_int64(v), &n), st = TS_NUMBER_OK;
+  else
+    st = ts_value_number(v, &n, &zWhat);
+  if (st == TS_NUMBER_NULL) return SQLITE_OK;
+  if (st != TS_NUMBER_OK) {
+    int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);
+    sqlite3_free(zWhat);
+    return rc;
+  }
+  ts_point *pt = point_for(scan, ts_period_ordinal(p));
+  if (pt == NULL) return SQLITE_NOMEM;
+  ts_sum_add(&pt->sum[slot], &n);
+  if (scan->spec->grain != TS_KIND_NONE) {
+    int64_t first = ts_period_first_day(orig);
+    if (first < scan->cur.first_day[slot]) scan->cur.first_day[slot] = first;
+  }
+  if (orig->preliminary || (scan->iPreliminary >= 0 && ts_value_is_preliminary(sqlite3_column_value(
+                                                           scan->stmt, scan->iPreliminary))))
+    pt->preliminary[slot] = 1;
+  if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
+  return SQLITE_OK;
+}
+
+static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  char *zRepr = ts_value_repr(v);
+  char *zExports = label_list(spec->azFlowLabel[0]);
+  char *zImports = label_list(spec->azFlowLabel[1]);
+  if (zRepr && zExports && zImports) {
+    *pzErr = sqlite3_mprintf(
+        "%s: unknown flow label %s in column \"%s\" (exports are %s;"
+        " imports are %s; name your labels with export_label= and"
+        " import_label=)",
+        spec->zModule, zRepr, spec->zFlow, zExports, zImports);
+  }
+  sqlite3_free(zRepr);
+  sqlite3_free(zExports);
+  sqlite3_free(zImports);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+/* Whether column iCol of the current row is a figure (a number the
+** scan would sum; a value it would report is none: such a row is never
+** read for its figure). */
+static int row_has_figure(ts_scan *scan, int iCol) {
+  ts_number n;
+  char *zWhat = NULL;
+  ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
+  sqlite3_free(zWhat);
+  return st == TS_NUMBER_OK;
+}
+
+/* A row of a year before those the query asks for (ts_early_row): it adds
+** no point and reports nothing, but a figure in it says its series' own
+** days begin before the years read (series_extent.h). */
+static void early_row(ts_scan *scan) {
+  const ts_source_spec *spec = scan->spec;
+  int iValue = spec->nBy + 1, slot = 0;
+  if (spec->nValue == 2) {
+    for (int k = 0; k < 2; k++)
+      if (row_has_figure(scan, iValue + k)) scan->cur.first_day[k] = TS_FIRST_DAY_EARLIER;
+    return;
+  }
+  if (spec->zFlow) {
+    sqlite3_value *flow = sqlite3_column_value(scan->stmt, iValue + 1);
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return;
+    const char *z = (const char *)sqlite3_value_text(flow); /* as add_row reads it */
+    slot = z ? flow_slot(spec, z, sqlite3_value_bytes(flow)) : -1;
+    if (slot < 0) return;
+  }
+  if (row_has_figure(scan, iValue)) scan->cur.first_day[slot] = TS_FIRST_DAY_EARLIER;
+}
+
+static int add_row(ts_scan *scan, char **pzErr) {
+  const ts_source_spec *spec = scan->spec;
+  ts_period p, orig;
+  int skip = 0;
+  if (scan->early_lo && ts_early_row(sqlite3_column_value(scan->stmt, spec->nBy), scan->early_lo)) {
+    early_row(scan);
+    return SQLITE_OK;
+  }
+  int rc = row_period(scan, &p, &orig, pzErr, &skip);
+  if (rc != SQLITE_OK || skip) return rc;
+  int iValue = spec->nBy + 1;
+  if (spec->nValue == 2) {
+    rc = add_value(scan, iValue, spec->azValue[0], &p, &orig, 0, pzErr);
+    if (rc == SQLITE_OK) rc = add_value(scan, iValue + 1, spec->azValue[1], &p, &orig, 1, pzErr);
+    return rc;
+  }
+  int slot = 0;
+  if (spec->zFlow) {
+    sqlite3_value *flow = sqlite3_column_value(scan->stmt, iValue + 1);
+    if (sqlite3_value_type(flow) == SQLITE_NULL) return SQLITE_OK;
+    const char *z = (const char *)sqlite3_value_text(flow);
+    if (z == NULL) return SQLITE_NOMEM;
+    slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
+    if (slot < 0) return flow_error(scan, flow, pzErr);
+  }
+  return add_value(scan, iValue, spec->azValue[0], &p, &orig, slot, pzErr);
+}
+
+int ts_scan_step_error(ts_scan *scan, int rc, char **pzErr) {
+  if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(scan->spec->zModule, sqlite3_errmsg(scan->db));
+  return rc;
+}
+
+ts_hash *ts_scan_held(const ts_scan *scan) { return scan && scan->whole ? scan->hash : NULL; }
+
+int ts_scan_by_hash(const ts_scan *scan) { return scan && scan->hash; }
+
+int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pzErr) {
+  int rc = ts_hash_series_at(scan->hash, piNext, out);
+  if (rc == SQLITE_ROW) {
+    int rc2 = ts_days_check(&scan->extent, out, pzErr);
+    if (rc2 != SQLITE_OK) return rc2;
+  }
+  return rc;
+}
+
+int ts_scan_next(ts_scan *scan, ts_series **ppSeries, char **pzErr) {
+  *ppSeries = NULL;
+  if (scan->replay) {
+    if (scan->iReplay >= scan->replay->n) return SQLITE_DONE;
+    *ppSeries = &scan->replay->a[scan->iReplay++];
+    scan->last = *ppSeries;
+    return SQLITE_ROW;
+  }
+  if (scan->hash) {
+    int rc = ts_hash_next(scan->hash, ppSeries, pzErr);
+    if (rc == SQLITE_ROW) rc = ts_days_check(&scan->extent, *ppSeries, pzErr);
+    if (rc == SQLITE_OK) {
+      scan->last = *ppSeries;
+      rc = SQLITE_ROW;
+    }
+    return rc;
+  }
+  for (;;) {
+    if (scan->done) return SQLITE_DONE;
+    if (!scan->positioned) {
+      int rc = ts_skip_step(scan);
+      if (rc == SQLITE_DONE) {
+        scan->done = 1;
+        return SQLITE_DONE;
+      }
+      if (rc != SQLITE_ROW) return ts_scan_step_error(scan, rc, pzErr);
+      scan->positioned = 1;
+    }
+    if (scan->watch) {
+      int rc = ts_walk_judge(scan, pzErr);
+      if (rc != SQLITE_OK) return rc;
+      if (scan->done) return SQLITE_DONE;
+    }
+    scan->cur.nPoint = 0;
+    scan->cur.kind = TS_KIND_NONE;
+    scan->cur.first_day[0] = scan->cur.first_day[1] = TS_FIRST_DAY_NONE;
+    scan->unsorted = 0;
+    scan->nSeriesTaken++;
+    int rc = ts_scan_take_keys(scan);
+    while (rc == SQLITE_OK) {
+      rc = add_row(scan, pzErr);
+      if (rc != SQLITE_OK) break;
+      scan->nRow++;
+      rc = ts_skip_step(scan);
+      if (rc == SQLITE_DONE) {
+        scan->done = 1;
+        scan->positioned = 0;
+        rc = SQLITE_OK;
+        break;
+      }
+      if (rc != SQLITE_ROW) return ts_scan_step_error(scan, rc, pzErr);
+      int is_new = 0;
+      rc = ts_scan_new_series(scan, &is_new, pzErr);
+      if (rc != SQLITE_OK || is_new) break;
+    }
+    if (rc != SQLITE_OK) return rc;
+    if (scan->unsorted) scan->cur.nPoint = ts_points_sort_merge(scan->cur.aPoint, scan->cur.nPoint);
+    rc = check_series(scan, pzErr);
+    if (rc == SQLITE_OK) rc = ts_days_check(&scan->extent, &scan->cur, pzErr);
+    if (rc != SQLITE_OK) return rc;
+    if (scan->cur.nPoint > 0) {
+      *ppSeries = &scan->cur;
+      scan->last = &scan->cur;
+      return SQLITE_ROW;
+    }
+    /* Every row of that series was NULL: it produces nothing. */
+  }
+}
