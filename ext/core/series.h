@@ -15,6 +15,16 @@
 #include "core/number.h"
 
 /* One period of one series: the sums of the rows that fell in it. */
+/* Why a roll-up is incomplete (ts_point.incomplete, bits).  MISSING: some
+** of its months have no row, or its days reach past the days the source
+** holds.  SERIES_START: only that it begins before its own series' first
+** day with a figure, inside the days the source holds (a partner that
+** began trading on 15 March): its growth compares half a month with a
+** whole one, but its figure is the period's real figure, and a total it
+** is summed into is complete (shares.c). */
+#define TS_INCOMPLETE_MISSING      1
+#define TS_INCOMPLETE_SERIES_START 2
+
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
   ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
@@ -24,7 +34,7 @@ typedef struct ts_point {
   ** -- in whatever mix of kinds, label forms and order -- is incomplete,
   ** and a quarter row next to one of its months is seen. */
   uint16_t cover[2][TS_KIND_DAY];
-  unsigned char incomplete[2];  /* 1: some month of it has no row */
+  unsigned char incomplete[2];  /* TS_INCOMPLETE_* bits: 0 complete */
   unsigned char preliminary[2]; /* 1: a row summed into it is marked
                                    preliminary (a 'p)' label, or a true
                                    preliminary column in the source) */

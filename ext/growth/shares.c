@@ -188,7 +188,9 @@ static int current_group(yoy_cursor *cur, const share_group **ppGroup, char **pz
 }
 
 /* Adds a series' points into its group's running totals (both sorted by
-** ordinal): sums merged, and a total is incomplete when any part is. */
+** ordinal): sums merged, and a total is incomplete when any part misses
+** some of its period (a part that began in it is whole: what the period
+** had of it). */
 static int add_to_totals(share_group *grp, const ts_series *s) {
   int n = grp->nTotal, m = s->nPoint, i = 0, j = 0, k = 0;
   ts_point *out = sqlite3_malloc64((sqlite3_uint64)(n + m + 1) * sizeof(ts_point));
@@ -197,11 +199,13 @@ static int add_to_totals(share_group *grp, const ts_series *s) {
     if (j >= m || (i < n && grp->aTotal[i].ordinal < s->aPoint[j].ordinal)) {
       out[k++] = grp->aTotal[i++];
     } else if (i >= n || s->aPoint[j].ordinal < grp->aTotal[i].ordinal) {
-      out[k++] = s->aPoint[j++];
+      out[k] = s->aPoint[j++];
+      out[k++].incomplete[0] &= TS_INCOMPLETE_MISSING;
     } else {
       out[k] = grp->aTotal[i++];
       ts_sum_merge(&out[k].sum[0], &s->aPoint[j].sum[0]);
-      out[k].incomplete[0] |= s->aPoint[j].incomplete[0];
+      /* a part that began in the period is all the period had of it */
+      if (s->aPoint[j].incomplete[0] & TS_INCOMPLETE_MISSING) out[k].incomplete[0] = 1;
       out[k].preliminary[0] |= s->aPoint[j++].preliminary[0];
       k++;
     }
@@ -563,7 +567,9 @@ static const ts_point *total_at(const yoy_cursor *cur, const share_group *grp, t
 
 /* part / total * 100 when both are there, complete, and total != 0. */
 static int share_of(const ts_point *part, const ts_point *total, double *out) {
-  if (part == NULL || total == NULL || part->incomplete[0] || total->incomplete[0]) return 0;
+  if (part == NULL || total == NULL || (part->incomplete[0] & TS_INCOMPLETE_MISSING) ||
+      total->incomplete[0])
+    return 0;
   double t = ts_sum_double(&total->sum[0]);
   if (t == 0.0) return 0;
   *out = ts_sum_double(&part->sum[0]) / t * 100.0;

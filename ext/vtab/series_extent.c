@@ -161,8 +161,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       days_span(&p, pt, slot, &first, &last);
       /* s->first_day only ever cuts into the series' first point of the
       ** slot: every other point's rows begin after the first day. */
-      if (!e->any || first < e->first || last > e->last || first < s->first_day[slot])
-        pt->incomplete[slot] = 1;
+      if (!e->any || first < e->first || last > e->last)
+        pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+      else if (first < s->first_day[slot])
+        pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
     }
   }
   return SQLITE_OK;

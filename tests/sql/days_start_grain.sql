@@ -99,20 +99,44 @@ AND period IN ('2022-Q1', '2023-Q1', '2023-Q2');
 -- | 2022-Q1|170||incomplete period
 -- | 2023-Q1|900||incomplete period
 -- | 2023-Q2|910|0.0|incomplete prior year-to-date
--- A total is incomplete when any of its parts is (docs/design.md, "Share
--- and contribution against the whole source"): the month in which b
--- begins has no shares for any series, and its month a year later no
--- contributions (before: a at 28.18 % of a total b's half month was in,
--- and b "contributing" 12.73 points of the total's growth).
--- @check days_start_grain-1.8 March 2022: no share for any series; March 2023: shares, no contributions; April: both
+-- A part that began in the period is all the period had of it: the total
+-- it is summed into is whole, so every series has a share of March 2022
+-- (b's half month too, as plain SQL's GROUP BY month gives), and March
+-- 2023 has contributions for every series but b, whose own growth
+-- compares half a month with a whole one (docs/design.md, "Share and
+-- contribution against the whole source").
+-- @check days_start_grain-1.8 March 2022: shares for every series; March 2023: contributions but b's; April: both
 SELECT period, count(*) AS series, count(share) AS shares, count(contribution) AS contributions
 FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month')
 WHERE period IN ('2022-03', '2023-03', '2023-04') GROUP BY period ORDER BY period;
 -- @expect
 -- | period|series|shares|contributions
--- | 2022-03|4|0|0
--- | 2023-03|4|4|0
+-- | 2022-03|4|4|0
+-- | 2023-03|4|4|3
 -- | 2023-04|4|4|4
+-- @check days_start_grain-1.9 the shares of March 2022 are plain SQL's, on both paths
+SELECT count(*) AS differ FROM (
+  SELECT y.series, y.share, 100.0 * p.v / p.total AS plain
+  FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month, scan=hash') y
+  JOIN (SELECT k, sum(v) AS v, (SELECT sum(v) FROM t WHERE substr(d, 1, 7) = '2022-03') AS total
+        FROM t WHERE substr(d, 1, 7) = '2022-03' GROUP BY k) p ON p.k = y.series
+  WHERE y.period = '2022-03'
+  UNION ALL
+  SELECT y.series, y.share, 100.0 * p.v / p.total
+  FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month, scan=stream') y
+  JOIN (SELECT k, sum(v) AS v, (SELECT sum(v) FROM t WHERE substr(d, 1, 7) = '2022-03') AS total
+        FROM t WHERE substr(d, 1, 7) = '2022-03' GROUP BY k) p ON p.k = y.series
+  WHERE y.period = '2022-03')
+WHERE share IS NULL OR abs(share - plain) > 1e-9;
+-- @expect
+-- | differ
+-- | 0
+-- @check days_start_grain-1.10 b's own first month: its share (170 of 310 + 170 + 310 + 310), no growth, the note
+SELECT period, value, round(share, 6) AS share, growth, note
+FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month') WHERE series = 'b' AND period = '2022-03';
+-- @expect
+-- | period|value|share|growth|note
+-- | 2022-03|170|15.454545||incomplete period
 
 -- trade_imbalance, long data: each side is a series of its own.  Exports
 -- from 1 January 2022, imports from 10 March 2022: March 2022 is
