@@ -95,7 +95,8 @@
 **     synthetic monthly set's MAPE rose 2.73 -> 2.77).  The unit tests
 **     pin the shortcuts: along a warm chain the chosen model's SSE is
 **     within 0.5 % of its full fit from the same start and no candidate's
-**     full fit beats it by more; the predicted-gain stop loses less than
+**     full fit beats it by more (but the ones out of the race, below);
+**     the predicted-gain stop loses less than
 **     0.5 % against the search without it.
 **     Measured on the accuracy report (make bench-accuracy): the cold
 **     screen and the predicted-gain stop left holt_winters' and auto's
@@ -164,11 +165,15 @@
 **     Fewer warm refits
 **     (the latest season's errors within noise of the rest, trailing
 **     candidates giving up on the Gauss-Newton model's gain, a looser
-**     tolerance) moved the report: docs/performance.md.  So did doing
-**     fewer fits (2.735 G -> 1.94-2.56 G): candidates that ended 2-10
-**     AICc behind at the previous cut-off left out of the refits
-**     ("racing"), the calendar restart from the last warm optimum, and
-**     the cold fit's rough search from one fixed start only.
+**     tolerance) moved the report: docs/performance.md.  Then racing
+**     (2.735 G -> 2.180 G, the report better summed over its data sets:
+**     docs/performance.md): a warm candidate that ended HW_RACE or more
+**     AICc behind the best at the previous cut-off is refitted only when
+**     its cheap AICc leads (no HW_SCREEN margin); a kept one that ends
+**     best is refitted (fit_candidates), so the model used has the full
+**     fit.  Out until the restart, the calendar restart from the last
+**     warm optimum, or one cold start instead of four moved it the wrong
+**     way.
 */
 #include "projection/holt_winters_fit.h"
 
