@@ -228,8 +228,9 @@ typedef struct ts_hw_model {
 ** year's fit starts from the previous year's, holt_winters.c item 7).
 ** Zero it before the first fit; candidate id = multiplicative * 3 + trend. */
 typedef struct ts_hw_warm {
-  unsigned char valid[6]; /* x[id] holds a fitted candidate */
-  double x[6][4];         /* its parameters (logit scale) */
+  unsigned char valid[6];  /* x[id] holds a fitted candidate */
+  unsigned char behind[6]; /* it ended HW_RACE AICc or more behind the best */
+  double x[6][4];          /* its parameters (logit scale) */
 } ts_hw_warm;
 
 /* Fits Holt-Winters (no, additive or damped trend; additive or
