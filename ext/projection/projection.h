@@ -166,18 +166,20 @@ int ts_projection_first_needed(const ts_proj_grid *g, int yi, ts_proj_method m);
 
 /* Per calendar year and slot (the fixed methods, then auto's rules,
 ** projection_auto.c item 3): the sum of absolute errors (item 4), their
-** count, and the sum and count of absolute percentage errors (item 3;
-** none for a year whose total is 0), over every series added; ts_proj_pool_finish makes the
+** count, the sum and count of absolute percentage errors (item 3;
+** none for a year whose total is 0), and the sum and count of those
+** divided by the square root of their series' volatility (item 3), over
+** every series added; ts_proj_pool_finish makes the
 ** sums over earlier years that estimates read.  One pool per point of the
 ** year (periods_per_year, k). */
 struct ts_proj_pool {
   int periods_per_year, k;
   int first_year, n_years; /* calendar years held */
-  double *sum;             /* n_years * (slots * 4 + 3): the errors, then
+  double *sum;             /* n_years * (slots * 6 + 3): the errors, then
                                the year's spread (projection_errors.c
                                item 4c: sum of squares, degrees of
                                freedom, series) */
-  double *before;          /* (n_years + 1) * (slots * 4 + 3): the
+  double *before;          /* (n_years + 1) * (slots * 6 + 3): the
                                sums over the years before first_year + i */
   int spread;              /* 1 once a series was added with every fixed
                                method (its periods' spread pooled): only

@@ -12,7 +12,10 @@
 **     |actual| (the measure projections are judged by; item 4's log
 **     error r sizes the intervals) over the latest 4 earlier years: the
 **     pool's (other series, same point of the year,
-**     >= 5 errors) when there is one, else its own (>= 3; fewer: not
+**     >= 5 errors; each error divided by the square root of its series'
+**     volatility then, ts_proj_volatility: the mean absolute change from
+**     period to period of the growth over a year earlier, the latest 3
+**     years) when there is one, else its own (>= 3; fewer: not
 **     ranked; and when no method has the pool's, one method it uses
 **     with fewer leaves every method unranked: see ts_proj_candidates()).  Five
 **     rules combine the ranked methods: the median of the best 5
@@ -156,12 +159,14 @@ int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
                        double cand[N_RULES], int *ranked) {
   double d[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED];
   int order[TS_PROJ_N_FIXED], n_ok = 0, n = 0, unranked = 0, pooled = 0;
+  double scale[ERROR_YEARS];
+  ts_proj_own_scales(g, yi, scale);
   for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
     const ts_proj_cell *c = &cells[yi * TS_PROJ_N_CELLS + m];
     int from_pool;
     if (!auto_uses(g, cells, yi, m)) continue;
     value[n_ok++] = c->value;
-    if (ts_proj_rank_scale(g, cells, yi, m, &d[m], &from_pool)) {
+    if (ts_proj_rank_scale(g, cells, yi, m, scale, &d[m], &from_pool)) {
       unranked++;
       continue;
     }
@@ -206,12 +211,13 @@ int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 ** unjudged methods in: KOSIS 16.12 -> 15.95 % MAPE), then in list order. */
 static int choose_rule(const ts_proj_grid *g, const ts_proj_cell *cells, int yi) {
   int best = RULE_WMEDIAN;
-  double best_d = -1, d;
+  double best_d = -1, d, scale[ERROR_YEARS];
+  ts_proj_own_scales(g, yi, scale);
   static const int ORDER[N_RULES] = {RULE_BEST, RULE_WMEDIAN, RULE_INV_MSE, RULE_TRIMMED,
                                      RULE_MEDIAN_ALL};
   for (int i = 0; i < N_RULES; i++) {
     int r = ORDER[i];
-    if (ts_proj_rank_scale(g, cells, yi, TS_PROJ_N_FIXED + r, &d, NULL)) continue;
+    if (ts_proj_rank_scale(g, cells, yi, TS_PROJ_N_FIXED + r, scale, &d, NULL)) continue;
     if (best_d < 0 || d < best_d) best = r, best_d = d;
   }
   return best;

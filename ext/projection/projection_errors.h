@@ -27,7 +27,9 @@ enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_R
 /* A pool's record of one calendar year: each slot's error sum and count,
 ** then item 4c's spread of the year's first k periods (sum of squares,
 ** degrees of freedom, series). */
-#define SLOT_PER    4 /* sum of |r|, count, sum of APE, count of APE */
+/* sum of |r|, count, sum of APE, count of APE, sum of APE / sqrt(v), count (v
+** the series' volatility at that point, ts_proj_volatility) */
+#define SLOT_PER    6
 #define POOL_SPREAD (POOL_SLOTS * SLOT_PER)
 #define POOL_PER    (POOL_SLOTS * SLOT_PER + 3)
 
@@ -46,6 +48,11 @@ void ts_proj_own_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi
 ** POOL_MIN. */
 int ts_proj_pool_errors(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
                         double *sum, double *n, double ape[2]);
+/* Item 3: the volatility v of the series up to period k of year yi, the
+** mean absolute change from one period to the next of the log growth
+** over the same period a year earlier, over the latest 3 years: 0 and
+** *v, or 1 with fewer than 3 such changes (or v not > 0). */
+int ts_proj_volatility(const ts_proj_grid *g, int yi, int k, double *v);
 /* Item 4: the variance of slot s's error in year yi and its degrees of
 ** freedom (*pooled: whether the pool's errors were in it; may be NULL): 0,
 ** or 1 when neither own nor pooled errors are enough. */
@@ -54,8 +61,13 @@ int ts_proj_error_variance(const ts_proj_grid *g, const ts_proj_cell *cells, int
 /* Item 3: the mean absolute percentage error auto ranks slot s by in
 ** year yi (the pool's when it has enough, else the series' own): 0 and *d
 ** (*pooled says which, when given), or 1. */
-int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s, double *d,
-                       int *pooled);
+int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int s,
+                       const double scale[ERROR_YEARS], double *d, int *pooled);
+/* Item 3: 1 / sqrt(ts_proj_volatility) of the series from the pool's
+** point of the year in years yi - ERROR_YEARS .. yi - 1 (0: none, or no
+** pool), what ts_proj_rank_scale takes this series' own errors out of the
+** pool's with. */
+void ts_proj_own_scales(const ts_proj_grid *g, int yi, double scale[ERROR_YEARS]);
 
 /* ---- projection_auto.c ------------------------------------------------ */
 
