@@ -40,7 +40,7 @@ void ts_yoy_reset(ts_series_cursor *pCur) {
 
 /* ---- groups ------------------------------------------------------------
 ** Two series are in one group when their group columns are equal as
-** GROUP BY (and the scan, series_source.c) compares them: with each
+** GROUP BY (and the scan, series_scan.c) compares them: with each
 ** column's own collation ('Import' and 'import' are one flow under
 ** NOCASE), INTEGER 1 equal to REAL 1.0, NULLs equal.  SQLite is asked,
 ** the way the scan asks whether a row belongs to a series:

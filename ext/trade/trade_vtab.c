@@ -18,7 +18,7 @@
 **  2. One row per series and period in which either side has a value
 **     (after grain= roll-up), ordered by series then period.  Rows of the
 **     same series, period and side are an error without grain= and summed
-**     exactly (ts_sum) with it (series_source.c, contract 5).
+**     exactly (ts_sum) with it (series_scan.c, contract 3).
 **  3. A side with no value in a period is NULL (never 0), its measures
 **     are NULL, and note says 'no exports' / 'no imports'.  Otherwise the
 **     measures come from trade.c's core (the scalar's own code), and note
