@@ -4,10 +4,12 @@
 ** Contract:
 **  1. The extent is the first day of the earliest and the last day of the
 **     latest period of every row of the source whose period reads as one
-**     (a month row holds its month to the last day), NULL values
-**     included: a row dated 31 December says the extract reaches it.
-**     Rows whose period does not parse are left to the scan that reads
-**     them (it reports them); they say nothing here.
+**     (a month row holds its month to the last day) and that has a
+**     figure, as the scan reads one (has_figure): a row without one (a
+**     NULL, '-', a date spine's future days left-joined to nothing) is a
+**     figure not known, and stretched a year that ends on 15 June to a
+**     whole one.  Rows whose period does not parse are left to the scan
+**     that reads them (it reports them); they say nothing here.
 **  2. It is the whole source's, never narrowed by the query's WHERE
 **     (pushdown of series columns or years), so a WHERE never changes a
 **     row; a statement that writes reads it as the scan does (up to the
@@ -27,6 +29,8 @@
 **     never moves it.
 */
 #include "vtab/series_extent.h"
+
+#include "core/number.h"
 
 #include <string.h>
 
@@ -67,16 +71,47 @@ static void extent_add(ts_day_extent *e, const ts_period *p) {
 
 /* One pass over the source's period column.  Event tables are stored in
 ** time order, so a label equal to the row before's is not parsed again. */
+/* Whether value v is a figure, as the scan reads values: a number, or
+** text that reads as one ('-', '…' and NULL are none; text the scan
+** refuses is its error to report, not a figure here). */
+static int has_figure(sqlite3_value *v) {
+  ts_number n;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: return 1;
+    case SQLITE_FLOAT: return ts_number_from_double(sqlite3_value_double(v), &n) == TS_NUMBER_OK;
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      return z && ts_number_from_text(z, sqlite3_value_bytes(v), &n) == TS_NUMBER_OK;
+    }
+    default: return 0;
+  }
+}
+
+/* Whether the row of stmt (period, then the value columns: one, two for
+** wide trade data, or one and the flow label) has a figure. */
+static int row_has_figure(sqlite3_stmt *stmt, const ts_source_spec *spec) {
+  if (spec->nValue == 2)
+    return has_figure(sqlite3_column_value(stmt, 1)) || has_figure(sqlite3_column_value(stmt, 2));
+  if (spec->zFlow && sqlite3_column_type(stmt, 2) == SQLITE_NULL) return 0; /* no side's row */
+  return has_figure(sqlite3_column_value(stmt, 1));
+}
+
 static int extent_read(ts_day_extent *e, char **pzErr) {
   const ts_source_spec *spec = e->spec;
   char *zFrom = ts_source_sql_name(spec);
   char *zSql = NULL;
-  if (zFrom && e->has_max_rowid)
-    zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s WHERE s._rowid_ <= %lld", spec->zPeriod, zFrom,
+  /* the value columns after the period: the second value or the flow */
+  char *zCols = sqlite3_mprintf("s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
+  if (zCols && (spec->nValue == 2 || spec->zFlow))
+    zCols =
+        sqlite3_mprintf("%z, s.\"%w\"", zCols, spec->nValue == 2 ? spec->azValue[1] : spec->zFlow);
+  if (zFrom && zCols && e->has_max_rowid)
+    zSql = sqlite3_mprintf("SELECT %s FROM %s WHERE s._rowid_ <= %lld", zCols, zFrom,
                            (long long)e->max_rowid);
-  else if (zFrom)
-    zSql = sqlite3_mprintf("SELECT s.\"%w\" FROM %s", spec->zPeriod, zFrom);
+  else if (zFrom && zCols)
+    zSql = sqlite3_mprintf("SELECT %s FROM %s", zCols, zFrom);
   sqlite3_free(zFrom);
+  sqlite3_free(zCols);
   sqlite3_stmt *stmt = NULL;
   int rc = zSql ? sqlite3_prepare_v2(e->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
@@ -84,6 +119,7 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
   int nPrev = -1;
   while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
+    if (!row_has_figure(stmt, spec)) continue;
     sqlite3_value *v = sqlite3_column_value(stmt, 0);
     int text = sqlite3_value_type(v) == SQLITE_TEXT;
     const char *z = text ? (const char *)sqlite3_value_text(v) : NULL;

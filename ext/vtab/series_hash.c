@@ -322,7 +322,7 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
   if (!h->last.skip) {
     if (h->spec->grain != TS_KIND_NONE) {
       if (ts_period_rollup(&orig, h->spec->grain, &p)) return 1;
-      note_days(h, &orig);
+      h->last.days_noted = 0; /* by the first row of the label with a figure (add_value) */
       int first, count, pfirst, pcount;
       month_span(&orig, &first, &count);
       month_span(&p, &pfirst, &pcount);
@@ -520,6 +520,11 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   ts_number n;
   int r = row_number(v, &n);
   if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
+  /* the days the source holds: rows with a figure (series_extent.c) */
+  if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
+    note_days(h, &h->last.orig);
+    h->last.days_noted = 1;
+  }
   int prelim = h->last.orig.preliminary ||
                (h->iPreliminary >= 0 && ts_value_is_preliminary(aCol[h->iPreliminary]));
   if (h->compact) return add_compact(h, sid, h->last.ordinal, &n, prelim);
@@ -575,22 +580,28 @@ static verdict early_days(ts_hash *h, sqlite3_value *v) {
 static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
   const ts_source_spec *spec = h->spec;
   int64_t *first = &h->aFirstDay[2 * sid];
-  int iValue = spec->nBy + 1, slot = 0;
+  int iValue = spec->nBy + 1, slot = 0, figure = 0;
   ts_number n;
-  if (early_days(h, aCol[spec->nBy]) != GO_ON) return GIVE_UP;
   if (spec->nValue == 2) {
     for (int k = 0; k < 2; k++)
-      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER;
-    return GO_ON;
+      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER, figure = 1;
+  } else {
+    int side = 1;
+    if (spec->zFlow) {
+      sqlite3_value *flow = aCol[iValue + 1];
+      const char *z = (const char *)sqlite3_value_text(flow);
+      if (sqlite3_value_type(flow) == SQLITE_NULL)
+        side = 0;
+      else if (z == NULL)
+        return GIVE_UP;
+      else if ((slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0)
+        side = 0;
+    }
+    if (side && row_number(aCol[iValue], &n) == GO_ON)
+      first[slot] = TS_FIRST_DAY_EARLIER, figure = 1;
   }
-  if (spec->zFlow) {
-    sqlite3_value *flow = aCol[iValue + 1];
-    if (sqlite3_value_type(flow) == SQLITE_NULL) return GO_ON;
-    const char *z = (const char *)sqlite3_value_text(flow);
-    if (z == NULL || (slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0) return GO_ON;
-  }
-  if (row_number(aCol[iValue], &n) == GO_ON) first[slot] = TS_FIRST_DAY_EARLIER;
-  return GO_ON;
+  /* the days the source holds: rows with a figure (series_extent.c) */
+  return figure ? early_days(h, aCol[spec->nBy]) : GO_ON;
 }
 
 /* One row of the source query, its columns in aCol (series columns,

@@ -204,6 +204,7 @@ struct ts_hash {
   ** months of that period the label covers (add_value) */
   struct {
     int valid, type, n, skip;
+    int days_noted; /* grain=: its days are in the extent (a row of it had a figure) */
     sqlite3_int64 i;
     double d;
     char z[32];
