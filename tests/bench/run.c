@@ -313,22 +313,8 @@ static int measure_memory(const char *zPath, long *pIdle, long *pPeak) {
   return ok ? 0 : 1;
 }
 
-static int meta_int(sqlite3 *db, const char *zKey) {
-  sqlite3_stmt *stmt = NULL;
-  int value = 0;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt, NULL) ==
-      SQLITE_OK) {
-    sqlite3_bind_text(stmt, 1, zKey, -1, SQLITE_STATIC);
-    if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int(stmt, 0);
-  }
-  sqlite3_finalize(stmt);
-  return value;
-}
-
 static const char *partner_filter(sqlite3 *db) {
-  /* gen.c's months start at 2000-01 */
-  snprintf(zLatestYear, sizeof(zLatestYear), "%d", 2000 + (meta_int(db, "months") - 1) / 12);
-  return meta_int(db, "partners") >= 7 ? "P7" : "P1";
+  return bench_substitutes(db, zLatestYear, (int)sizeof(zLatestYear));
 }
 
 /* Is zId one of the comma-separated ids in zList? */

@@ -25,7 +25,9 @@
 */
 #include "tasks.h"
 
+#include <sqlite3.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define YOY_WINDOW      "PARTITION BY flow, partner, category ORDER BY period"
 #define PRIOR_YEAR(col) "printf('%04d%s', substr(" col ", 1, 4) - 1, substr(" col ", 5))"
@@ -248,3 +250,21 @@ const bench_pair bench_pairs[] = {
     {"YoY, covering index against none", "yoy_cover", "yoy_vtab", 0, 1},
 };
 const int bench_pair_count = (int)(sizeof(bench_pairs) / sizeof(bench_pairs[0]));
+
+static int meta_int(sqlite3 *db, const char *zKey) {
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt, NULL) ==
+      SQLITE_OK) {
+    sqlite3_bind_text(stmt, 1, zKey, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+const char *bench_substitutes(sqlite3 *db, char *zYear, int nYear) {
+  /* gen.c's months start at 2000-01 */
+  snprintf(zYear, (size_t)nYear, "%d", 2000 + (meta_int(db, "months") - 1) / 12);
+  return meta_int(db, "partners") >= 7 ? "P7" : "P1";
+}

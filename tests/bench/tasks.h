@@ -52,4 +52,10 @@ extern const int bench_lazy_count;
 /* The query whose peak memory is measured (10 M-row roll-up). */
 extern const char bench_memory_query[];
 
+/* What $Y and $P stand for in a data set (its bench_meta table, written
+** by gen.c): the latest year into zYear (nYear bytes), and the partner a
+** filtered query reads. */
+typedef struct sqlite3 sqlite3;
+const char *bench_substitutes(sqlite3 *db, char *zYear, int nYear);
+
 #endif /* TRADESTAT_BENCH_TASKS_H */

@@ -46,24 +46,11 @@ static double cpu_seconds(void) {
          ru.ru_stime.tv_usec * 1e-6;
 }
 
-static int meta_int(sqlite3 *db, const char *zKey) {
-  sqlite3_stmt *stmt = NULL;
-  int value = 0;
-  if (sqlite3_prepare_v2(db, "SELECT value FROM bench_meta WHERE key = ?1", -1, &stmt, NULL) ==
-      SQLITE_OK) {
-    sqlite3_bind_text(stmt, 1, zKey, -1, SQLITE_STATIC);
-    if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int(stmt, 0);
-  }
-  sqlite3_finalize(stmt);
-  return value;
-}
-
 /* zSql with "$P" and "$Y" replaced (malloc'ed), as run.c replaces them:
 ** gen.c's months start at 2000-01. */
 static char *substitute(sqlite3 *db, const char *zSql) {
   char zYear[16];
-  snprintf(zYear, sizeof(zYear), "%d", 2000 + (meta_int(db, "months") - 1) / 12);
-  const char *zPartner = meta_int(db, "partners") >= 7 ? "P7" : "P1";
+  const char *zPartner = bench_substitutes(db, zYear, (int)sizeof(zYear));
   size_t n = strlen(zSql);
   char *out = malloc(n * 16 + 1), *o = out;
   if (out == NULL) return NULL;
