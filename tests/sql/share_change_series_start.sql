@@ -1,10 +1,6 @@
 .load build/tradestat
 .headers on
 .mode list
--- PENDING (not in `make test`: fails until share_change is withheld, as
--- growth and contribution are, where the row or its prior is a part's
--- first period cut by its own first day: checks 1.2 and 1.3).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/share_change_series_start.sql
 -- A roll-up of days cut only by its series' own first day (a partner that
 -- began on 15 March 2022) counts whole in the totals, keeps its share,
 -- and has its own growth and contribution withheld: a year later its
@@ -17,11 +13,9 @@
 -- both years.  The withheld contribution reads the same two figures
 -- ((310 - 170) / 790 * 100 = 17.72).  Plain SQL of
 -- the measure the row means (the change of a share between two whole
--- months) has no prior whole month: NULL, as growth is.  The fix lies in
--- growth/shares.c, ts_yoy_result_share's COL_SHARE_CHANGE: no change
--- where pt or prior carries TS_INCOMPLETE_SERIES_START (the share itself
--- stays shown), and in docs/design.md's "Share and contribution against
--- the whole source", which names growth and contribution only.
+-- months) has no prior whole month: NULL, as growth is.  share_change is
+-- now withheld where the row or its prior is such a cut first period
+-- (growth/shares.c); the share itself stays shown.
 CREATE TABLE t(k TEXT, d TEXT, v INTEGER);
 WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 800)
 INSERT INTO t SELECT k, date('2022-01-01', '+' || n || ' days'), 10 FROM c, (SELECT 'a' AS k UNION ALL SELECT 'c');
