@@ -23,7 +23,8 @@
 -- A table made afresh over the new source answers both as plain SQL.
 -- The fix lies in declared_still_holds: refuse a changed affinity too
 -- (as it did before the collation-only check), at least when the query
--- constrains that series column.
+-- constrains that series column; checks 1.2 and 2.2 then become @error
+-- checks naming both affinities and the cure.
 CREATE TABLE s(k TEXT, p TEXT, v INTEGER);
 INSERT INTO s VALUES ('1', '2022', 10);
 CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=s, value=v, period=p, by=k);
