@@ -9,8 +9,8 @@
 -- partners only (KOSIS's major-country tables): Total = Asia + Europe,
 -- but Asia holds more than China + Japan and Europe more than Germany.
 -- The total-row guard is arithmetic alone (growth/total_row.c): the
--- total is neither the others' sum nor half of it (1.5 x 12000 = 18000
--- against 17000 + 12000 - ... in 2023: 10000 of countries listed), so
+-- total is neither the others' sum nor half of it (2023: the others sum
+-- to 22000, half 11000, against the total's 12000), so
 -- nothing is refused and every share is taken over Total + continents +
 -- countries: China's 2023 share 15.3 % and the Total's own 35.3 %, where
 -- plain SQL over the real total gives 5200 * 100.0 / 12000 = 43.3.  The
