@@ -1,24 +1,18 @@
 .load build/tradestat
 .headers on
 .mode list
--- PENDING (not in `make test`: fails until the sub-total rule of the
--- total-row guard allows each figure's own rounding, as the rule of a
--- total over its parts does: check 1.2).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/share_subtotals_rounded.sql
--- A total row beside continents and their countries is refused without
--- total= when the total is exactly a third of the period's sum in every
+-- A total row beside continents and their countries was refused without
+-- total= only when the total was exactly a third of the period's sum in every
 -- period where all series have figures (growth/total_row.c, is_third and
 -- judge_third).  Published tables round each row on its own (KOSIS in
 -- thousand dollars): here 2022 adds up exactly, but 2023's Asia is
 -- published as 7515 where its countries sum to 7514, so 3 x 12030 =
--- 36090 is one unit off the period's 36091, the rule fails and nothing
--- is refused: every share is a third of itself (China 2023: 14.4 where
+-- 36090 is one unit off the period's 36091, the rule failed and nothing
+-- was refused: every share was a third of itself (China 2023: 14.4 where
 -- plain SQL over the real total gives 5203 * 100.0 / 12030 = 43.25), with
--- no note.  The fix lies in judge_third / is_third: for integer sums,
--- accept |period total - 3 x candidate| within the rounding tolerance of
--- the figures summed (tolerance(), as the rounded rule uses), with the
--- evidence counted over that window (log_chance(x, tol, unit)) so that
--- ordinary parts are not refused.
+-- no note.  The rule now allows each figure's rounding (half a unit for
+-- each figure summed, the total's three times; growth/total_row.c,
+-- near_third), the evidence counted over that wider window.
 CREATE TABLE r(region TEXT, year TEXT, v INTEGER);
 INSERT INTO r VALUES
   ('Total', '2022', 10003), ('Asia', '2022', 5999), ('China', '2022', 4012), ('Japan', '2022', 1987),
