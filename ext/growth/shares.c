@@ -576,6 +576,11 @@ static int share_of(const ts_point *part, const ts_point *total, double *out) {
   return isfinite(*out);
 }
 
+/* Whether a part's point is its first period, cut by its own first day. */
+static int cut_by_series_start(const ts_point *pt) {
+  return pt != NULL && (pt->incomplete[0] & TS_INCOMPLETE_SERIES_START) != 0;
+}
+
 /* The current series' group with its totals loaded; NULL with ctx's
 ** error set, or when the series has no group (*pOk then 1). */
 static const share_group *group_for_row(yoy_cursor *cur, sqlite3_context *ctx, int *pOk) {
@@ -627,6 +632,10 @@ void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
       if (share_of(pt, total, &now)) sqlite3_result_double(ctx, now);
       break;
     case COL_SHARE_CHANGE:
+      /* A part's first period cut by its own first day has its share, but
+      ** a change against it compares part of a period with a whole one, as
+      ** its growth and contribution would (both withheld). */
+      if (cut_by_series_start(pt) || cut_by_series_start(prior)) break;
       if (share_of(pt, total, &now) && share_of(prior, prior_total, &then))
         ts_result_double(ctx, now - then);
       break;

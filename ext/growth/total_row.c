@@ -239,6 +239,22 @@ static int is_third(const ts_sum *total, const ts_sum *part, double mag) {
   return fabs(ts_sum_double(total) - 3.0 * ts_sum_double(part)) <= FLOAT_SLACK * mag;
 }
 
+/* How far 3 x a total may be from its period's sum when every figure was
+** rounded on its own (a continent published as 7515 over countries that
+** sum to 7514): half a unit for each figure, the total's counted three
+** times. */
+static double third_tolerance(const per_period *p, double unit) {
+  return unit / 2.0 * (double)(p->total.count + 2) + FLOAT_SLACK * p->mag;
+}
+
+/* is_third, or within the rounding of the figures summed (*pExact says
+** which: an exact match is a window of one unit, a rounded one wider). */
+static int near_third(const per_period *p, const ts_sum *part, double unit, int *pExact) {
+  *pExact = is_third(&p->total, part, p->mag);
+  if (*pExact) return 1;
+  return fabs(ts_sum_double(&p->total) - 3.0 * ts_sum_double(part)) <= third_tolerance(p, unit);
+}
+
 /* How far a total may be from the sum of its parts in period p: half a
 ** unit for every figure of the source summed into the period (each was
 ** rounded on its own), plus floating-point slack. */
@@ -283,7 +299,8 @@ static int pick(ts_total_guard *g) {
   for (int j = 0; g->nSer >= 4 && j < g->nPer; j++) {
     const per_period *p = &g->aPer[j];
     if (p->count != g->nSer || p->incomplete || p->negative || p->holder < 0) continue;
-    if (is_third(&p->total, &p->top, p->mag)) g->aCand[p->holder] = 1;
+    int exact;
+    if (near_third(p, &p->top, unit, &exact)) g->aCand[p->holder] = 1;
   }
   /* The exact rule, any sign: a series in every period whose grand sum is
   ** half the grand total (REAL sums may round apart: a first filter). */
@@ -332,12 +349,13 @@ static void judge_third(const per_period *p, int nSer, const ts_point *pt, doubl
   if (pt->incomplete[0]) return;
   if (p->count == nSer && p->incomplete == 0) {
     ++*pFull;
-    if (!is_third(&p->total, v, p->mag)) {
+    int exact;
+    if (!near_third(p, v, unit, &exact)) {
       *pOk = 0;
       return;
     }
     ++*pThird;
-    *pEvidence += log_chance(x, 0.0, unit);
+    *pEvidence += log_chance(x, exact ? 0.0 : third_tolerance(p, unit), unit);
   } else if (!p->negative) {
     double below = ts_sum_double(&p->total) - 3.0 * x, tol = tolerance(p, unit);
     if (below > tol)
