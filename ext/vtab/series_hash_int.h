@@ -271,24 +271,26 @@ static inline int words_equal(const unsigned char *a, const unsigned char *b, ui
   return 1;
 }
 
-/* Bytes equal, for short labels without a call. */
+/* Bytes equal, for short labels without a call.  Shortest first: key
+** columns of two to six bytes (country, category, flow) are the usual
+** case, and each length class takes one or two tests to reach. */
 static inline int bytes_equal(const char *a, const char *b, int n) {
-  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
-    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
-           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
-  if (n >= 4 && n < 8) {
-    uint32_t a0, b0, a1, b1;
-    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
-    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n >= 2 && n < 4) {
+  if (n < 4) {
+    if (n < 2) return n == 0 || a[0] == b[0];
     uint16_t a0, b0, a1, b1;
     memcpy(&a0, a, 2), memcpy(&b0, b, 2);
     memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
     return a0 == b0 && a1 == b1;
   }
-  if (n < 2) return n == 0 || a[0] == b[0];
+  if (n < 8) {
+    uint32_t a0, b0, a1, b1;
+    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
+    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n <= 16) /* two overlapping words: every byte once or twice */
+    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
+           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
   return memcmp(a, b, (size_t)n) == 0;
 }
 
