@@ -94,6 +94,14 @@ int ts_hash_cp_widen(ts_hash *h, hseries *s) {
   return 0;
 }
 
+/* Clears point pt in two halves: gcc -O2 writes a whole 160-byte memset
+** as `rep stosq` (slow to start, and twenty counted instructions under
+** callgrind), each half as five 16-byte stores. */
+static inline void clear_point(ts_point *pt) {
+  memset(pt, 0, sizeof(*pt) / 2);
+  memset((char *)pt + sizeof(*pt) / 2, 0, sizeof(*pt) - sizeof(*pt) / 2);
+}
+
 /* Series hs's compact points into s->aPoint (room for hs->nPoint), in
 ** ordinal order: the pages are in that order already. */
 void ts_hash_compact_points(const hseries *hs, ts_series *s) {
@@ -111,7 +119,7 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s) {
       uint64_t bit = (uint64_t)1 << j;
       ts_point *pt = &s->aPoint[k++];
       ts_number v;
-      memset(pt, 0, sizeof(*pt));
+      clear_point(pt);
       pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
       if (!hs->wide) {
         v.is_int = 1;

@@ -271,24 +271,26 @@ static inline int words_equal(const unsigned char *a, const unsigned char *b, ui
   return 1;
 }
 
-/* Bytes equal, for short labels without a call. */
+/* Bytes equal, for short labels without a call.  Shortest first: key
+** columns of two to six bytes (country, category, flow) are the usual
+** case, and each length class takes one or two tests to reach. */
 static inline int bytes_equal(const char *a, const char *b, int n) {
-  if (n >= 8 && n <= 16) /* two overlapping words: every byte once or twice */
-    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
-           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
-  if (n >= 4 && n < 8) {
-    uint32_t a0, b0, a1, b1;
-    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
-    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n >= 2 && n < 4) {
+  if (n < 4) {
+    if (n < 2) return n == 0 || a[0] == b[0];
     uint16_t a0, b0, a1, b1;
     memcpy(&a0, a, 2), memcpy(&b0, b, 2);
     memcpy(&a1, a + n - 2, 2), memcpy(&b1, b + n - 2, 2);
     return a0 == b0 && a1 == b1;
   }
-  if (n < 2) return n == 0 || a[0] == b[0];
+  if (n < 8) {
+    uint32_t a0, b0, a1, b1;
+    memcpy(&a0, a, 4), memcpy(&b0, b, 4);
+    memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n <= 16) /* two overlapping words: every byte once or twice */
+    return load64((const unsigned char *)a) == load64((const unsigned char *)b) &&
+           load64((const unsigned char *)a + n - 8) == load64((const unsigned char *)b + n - 8);
   return memcmp(a, b, (size_t)n) == 0;
 }
 
@@ -396,12 +398,25 @@ static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigne
   uint32_t p = 0;
   for (int i = 0; i < nBy; i++) {
     int t = sqlite3_value_type(aCol[i]);
+    if (t == SQLITE_TEXT) {
+      /* The usual key column, straight: its length (a UTF-8 database's
+      ** TEXT, read without conversion) against the series' before its
+      ** bytes are asked for, so a miss of another length costs one call
+      ** less; a match reads the same length and bytes as read_row_key. */
+      uint32_t len;
+      if (z[p] != ENC_TEXT) return 0;
+      memcpy(&len, z + p + 1, 4);
+      int nv = sqlite3_value_bytes(aCol[i]);
+      if (len != (uint32_t)nv) return 0;
+      const char *v = (const char *)sqlite3_value_text(aCol[i]);
+      if ((v == NULL && nv > 0) || !bytes_equal((const char *)z + p + 5, v, nv)) return 0;
+      p += 5 + len;
+      continue;
+    }
     switch (t) {
-      case SQLITE_TEXT:
       case SQLITE_BLOB: {
-        if (z[p] != (t == SQLITE_TEXT ? ENC_TEXT : ENC_BLOB)) return 0;
-        const void *v = t == SQLITE_TEXT ? (const void *)sqlite3_value_text(aCol[i])
-                                         : sqlite3_value_blob(aCol[i]);
+        if (z[p] != ENC_BLOB) return 0;
+        const void *v = sqlite3_value_blob(aCol[i]);
         int nv = sqlite3_value_bytes(aCol[i]);
         uint32_t len;
         memcpy(&len, z + p + 1, 4);
