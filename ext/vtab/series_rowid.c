@@ -479,28 +479,28 @@ static char *source_tag(const ts_series_cursor *cur) {
 ** that spelling may be gone); the id is not, so rowids stay apart in a
 ** statement that writes. */
 /* A CREATE-form table declares its series columns with the source's
-** collations as they were when it was connected, and SQLite re-checks
-** every WHERE (and groups, sorts, joins) on them with those.  A source
-** made again since with others (a TEMP table over a main one stays
-** connected, even in the connection that made it again) would be grouped
-** by the new rules and filtered by the old: under a stale NOCASE,
-** WHERE k = 'korea' also kept the series 'Korea' the source now holds
-** apart.  That is an error, not an answer.  A changed affinity is not:
-** the values come from the source as they are, and a comparison with a
-** constant measured the same as on the source (tests/trust/
-** probes_keep.py, a key column made again INTEGER).  now: the source's
-** collations as they are now. */
+** collations and affinities as they were when it was connected, and
+** SQLite re-checks every WHERE (and groups, sorts, joins) on them with
+** those.  A source made again since with others (a TEMP table over a main
+** one stays connected, even in the connection that made it again) would
+** be grouped by the new rules and filtered by the old: under a stale
+** NOCASE, WHERE k = 'korea' also kept the series 'Korea' the source now
+** holds apart; under a stale TEXT, WHERE k = '01' found nothing of an
+** INTEGER column where plain SQL converts '01' to 1.  That is an error,
+** not an answer.  now: the source's as they are now. */
 static int declared_still_holds(ts_series_vtab *vtab, const ts_source_spec *now, char **pzErr) {
   const ts_source_spec *was = &vtab->spec;
   for (int i = 0; i < was->nBy; i++) {
     const char *zWas = was->azByColl[i] ? was->azByColl[i] : "BINARY";
     const char *zNow = now->azByColl[i] ? now->azByColl[i] : "BINARY";
-    if (sqlite3_stricmp(zWas, zNow) == 0) continue;
+    const char *zAffWas = was->azByAff[i] ? was->azByAff[i] : "none";
+    const char *zAffNow = now->azByAff[i] ? now->azByAff[i] : "none";
+    if (sqlite3_stricmp(zWas, zNow) == 0 && strcmp(zAffWas, zAffNow) == 0) continue;
     *pzErr = sqlite3_mprintf(
-        "%s: series column %s was declared with collation %s when the table "
-        "was connected, but source column %s.%s is now %s; DROP and CREATE "
+        "%s: series column %s was declared with collation %s and affinity %s when the table "
+        "was connected, but source column %s.%s is now %s with affinity %s; DROP and CREATE "
         "the virtual table, or open a new connection",
-        vtab->module->zName, was->azBy[i], zWas, was->zTable, was->azBy[i], zNow);
+        vtab->module->zName, was->azBy[i], zWas, zAffWas, was->zTable, was->azBy[i], zNow, zAffNow);
     return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   return SQLITE_OK;

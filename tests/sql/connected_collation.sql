@@ -25,10 +25,10 @@ SELECT sum(v), count(*) FROM s WHERE k = 'korea';
 -- @expect 20|1
 -- @check connected_collation-1.2 the series table must not add 'Korea' (was 30|2): an error
 SELECT sum(value), count(*) FROM g WHERE k = 'korea';
--- @error yoy_growth: series column k was declared with collation NOCASE when the table was connected, but source column s.k is now BINARY; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation NOCASE and affinity TEXT when the table was connected, but source column s.k is now BINARY with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
 -- @check connected_collation-1.3 without a WHERE too: SQLite's GROUP BY on the declared NOCASE would add the two series
 SELECT k, sum(value) FROM g GROUP BY k;
--- @error yoy_growth: series column k was declared with collation NOCASE when the table was connected, but source column s.k is now BINARY; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation NOCASE and affinity TEXT when the table was connected, but source column s.k is now BINARY with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
 -- @check connected_collation-1.4 the table made again, as the error says, answers as plain SQL
 DROP TABLE temp.g;
 CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=s, value=v, period=p, by=k);
@@ -42,7 +42,7 @@ DROP TABLE s3;
 CREATE TABLE s3(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
 INSERT INTO s3 VALUES ('Korea', '2022', 10), ('korea', '2023', 20);
 SELECT k, value FROM h;
--- @error yoy_growth: series column k was declared with collation BINARY when the table was connected, but source column s3.k is now NOCASE; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation BINARY and affinity TEXT when the table was connected, but source column s3.k is now NOCASE with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
 -- @check connected_collation-1.6 made again, it takes the source's NOCASE: one series, as GROUP BY k on s3
 DROP TABLE h;
 CREATE VIRTUAL TABLE main.h USING yoy_growth(source=s3, value=v, period=p, by=k);

@@ -169,8 +169,8 @@ SELECT k, sum(value) FROM wg GROUP BY k ORDER BY 2;
 -- @expect
 -- | a|10
 -- | A|100
--- @error yoy_growth: series column k was declared with collation NOCASE when the table was connected, but source column w.k is now BINARY; DROP and CREATE the virtual table, or open a new connection
--- @error yoy_growth: series column k was declared with collation NOCASE when the table was connected, but source column w.k is now BINARY; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation NOCASE and affinity TEXT when the table was connected, but source column w.k is now BINARY with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation NOCASE and affinity TEXT when the table was connected, but source column w.k is now BINARY with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
 -- @check key-fold-5.3 made again as the error says: two series
 DROP TABLE temp.wg;
 CREATE VIRTUAL TABLE temp.wg USING yoy_growth(source=other5.w, value=v, period=p, by=k);
@@ -219,7 +219,7 @@ SELECT k, sum(value) FROM sixg GROUP BY k COLLATE BINARY ORDER BY 2;
 -- | A|100
 -- | a|10
 -- | A|100
--- @error yoy_growth: series column k was declared with collation NOCASE when the table was connected, but source column t.k is now BINARY; DROP and CREATE the virtual table, or open a new connection
+-- @error yoy_growth: series column k was declared with collation NOCASE and affinity TEXT when the table was connected, but source column t.k is now BINARY with affinity TEXT; DROP and CREATE the virtual table, or open a new connection
 DROP TABLE temp.sixg;
 DETACH six;
 .connection close 1

@@ -233,6 +233,20 @@ def check_schema(db):
     # The same names, the series column now INTEGER: '3' finds partner 3
     # only through the column's affinity.
     make_source(db, key_type="INTEGER")
+    # The tables declared partner TEXT when they were connected; SQLite
+    # would re-check partner = '3' as text against INTEGER partners, so
+    # they refuse, naming both affinities, until made again.
+    for path in PATHS:
+        try:
+            db.execute("SELECT count(*) FROM y_%s WHERE partner = '3'" % path).fetchall()
+            ok(False, "scan=%s: source made again with an INTEGER partner, the stale table answered"
+               % path)
+        except sqlite3.Error as e:
+            ok("affinity TEXT" in str(e) and "affinity INTEGER" in str(e),
+               "scan=%s: the stale declaration's error names both affinities: %s" % (path, e))
+    for path in PATHS:
+        db.execute("DROP TABLE y_%s" % path)
+    make_tables(db)
     for path in PATHS:
         got = same_as_plain(db, path, "source made again, partner INTEGER", "partner = '3'")
         ok(len(got) == 18, "scan=%s: partner = '3' on an INTEGER column found %d rows"
@@ -242,6 +256,7 @@ def check_schema(db):
 
 def check_not_held(db, path_db):
     make_source(db)
+    make_tables(db)  # the source is TEXT again: tables declared INTEGER would refuse
     make_outer(db)
     writer = sqlite3.connect(path_db, isolation_level=None, timeout=0)
     for path in PATHS:
@@ -278,6 +293,17 @@ def check_not_held(db, path_db):
         except sqlite3.Error as e:
             ok("no such table" in str(e), "scan=%s: the source dropped: %s" % (path, e))
     make_source(db)
+    # Connected again while the source was missing (VACUUM reloads the
+    # schema), the tables declared partner with no affinity: they refuse
+    # the TEXT source until made again.
+    for path in PATHS:
+        try:
+            db.execute("SELECT count(*) FROM y_%s" % path).fetchall()
+            ok(False, "scan=%s: declared while the source was missing, the table answered" % path)
+        except sqlite3.Error as e:
+            ok("affinity none" in str(e) and "DROP and CREATE" in str(e),
+               "scan=%s: declared while the source was missing: %s" % (path, e))
+    make_tables(db)
     for path in PATHS:
         same_as_plain(db, path, "the source made again after VACUUM and DROP TABLE")
 

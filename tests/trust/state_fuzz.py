@@ -51,8 +51,8 @@ import sys
 import tempfile
 
 # a CREATE-form table over a source made again with another collation
-STALE = re.compile(r"declared with collation (\S+) when the table was "
-                   r"connected, but source column \S+ is now (\S+);")
+STALE = re.compile(r"declared with collation (\S+) and affinity (\S+) when the table was "
+                   r"connected, but source column \S+ is now (\S+) with affinity (\S+);")
 
 import common
 
@@ -199,8 +199,8 @@ class Run:
                 # connected: the error says so and names the cure, which
                 # is taken so that later steps test the table again
                 m = STALE.search(kept)
-                if m.group(1).upper() == m.group(2).upper():
-                    fail("seed %d, %s: %s: a stale-collation error naming one collation: %s"
+                if (m.group(1).upper(), m.group(2)) == (m.group(3).upper(), m.group(4)):
+                    fail("seed %d, %s: %s: a stale-declaration error naming one declaration: %s"
                          % (self.seed, tag, kept_name, kept))
                 self.stale += 1
                 self.db.execute("DROP TABLE %s" % kept_name)
@@ -303,7 +303,7 @@ def main():
         shutil.rmtree(folder)
     print("state_fuzz: %d seeds x %d moves (own, other connection, savepoint, half-read, "
           "pending INSERT ... RETURNING): kept tables answer as fresh ones; %d stale "
-          "collations refused and the table made again" % (OPT["seeds"], OPT["steps"], stale))
+          "declarations refused and the table made again" % (OPT["seeds"], OPT["steps"], stale))
 
 
 main()

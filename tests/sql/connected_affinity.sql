@@ -1,30 +1,20 @@
 .load build/tradestat
 .headers on
 .mode list
--- PENDING (not in `make test`: fails until a CREATE-form table whose
--- source was made again with another affinity on a series column answers
--- a WHERE on that column as plain SQL does, or refuses as a changed
--- collation is refused: checks 1.2 and 2.2).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/connected_affinity.sql
 -- The table declares its series columns as the source had them when it
 -- was connected, and SQLite re-checks every WHERE on them with that
--- declared affinity.  A changed collation is refused (vtab/
--- series_rowid.c, declared_still_holds); a changed affinity is let
--- through on the ground that a comparison with a constant measures as on
--- the source.  It does not for a constant the new affinity converts:
+-- declared affinity.  A source made again with another affinity on a
+-- series column is refused, as another collation is
+-- (vtab/series_rowid.c, declared_still_holds):
 -- 1. k TEXT made again k INTEGER: plain SQL's WHERE k = '01' converts
 --    '01' to 1 and finds the series (3 rows); the table, still declared
---    TEXT, compares 1 with '01' as text and answers no row at all, so a
---    sum over it is NULL where plain SQL gives 50.
+--    TEXT, compared 1 with '01' as text and answered no row at all, a
+--    sum of NULL where plain SQL gives 50.
 -- 2. k INTEGER made again with no affinity, holding 1 and '1' apart
 --    (GROUP BY k gives two groups): plain SQL's WHERE k = 1 finds the
---    INTEGER series only; the table, still declared INTEGER, converts
---    the text '1' and adds that series (30 where plain SQL gives 10).
+--    INTEGER series only; the table, still declared INTEGER, converted
+--    the text '1' and added that series (30 where plain SQL gives 10).
 -- A table made afresh over the new source answers both as plain SQL.
--- The fix lies in declared_still_holds: refuse a changed affinity too
--- (as it did before the collation-only check), at least when the query
--- constrains that series column; checks 1.2 and 2.2 then become @error
--- checks naming both affinities and the cure.
 CREATE TABLE s(k TEXT, p TEXT, v INTEGER);
 INSERT INTO s VALUES ('1', '2022', 10);
 CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=s, value=v, period=p, by=k);
@@ -41,7 +31,12 @@ SELECT sum(v), count(*) FROM s WHERE k = '01';
 -- @expect
 -- | sum(v)|count(*)
 -- | 50|3
--- @check connected_affinity-1.2 the kept table: as plain SQL (was NULL|0), or refused
+-- @check connected_affinity-1.2 the kept table refuses (was NULL|0)
+SELECT sum(value), count(*) FROM g WHERE k = '01';
+-- @error yoy_growth: series column k was declared with collation BINARY and affinity TEXT when the table was connected, but source column s.k is now BINARY with affinity INTEGER; DROP and CREATE the virtual table, or open a new connection
+-- @check connected_affinity-1.3 made again, it answers as plain SQL
+DROP TABLE g;
+CREATE VIRTUAL TABLE temp.g USING yoy_growth(source=s, value=v, period=p, by=k);
 SELECT sum(value), count(*) FROM g WHERE k = '01';
 -- @expect
 -- | sum(value)|count(*)
@@ -63,11 +58,9 @@ SELECT sum(v), count(*), (SELECT count(*) FROM (SELECT k FROM s2 GROUP BY k)) AS
 -- @expect
 -- | sum(v)|count(*)|groups
 -- | 10|1|2
--- @check connected_affinity-2.2 the kept table: as plain SQL (was 30|2), or refused
+-- @check connected_affinity-2.2 the kept table refuses (was 30|2)
 SELECT sum(value), count(*) FROM h WHERE k = 1;
--- @expect
--- | sum(value)|count(*)
--- | 10|1
+-- @error yoy_growth: series column k was declared with collation BINARY and affinity INTEGER when the table was connected, but source column s2.k is now BINARY with affinity none; DROP and CREATE the virtual table, or open a new connection
 -- @check connected_affinity-2.3 made afresh, the table answers as plain SQL
 DROP TABLE h;
 CREATE VIRTUAL TABLE temp.h USING yoy_growth(source=s2, value=v, period=p, by=k);
