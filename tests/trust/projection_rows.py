@@ -14,8 +14,11 @@ is, and compares every value exactly (floats by their bits):
   through, periods_observed, periods_per_year, ytd, actual (INTEGER
   while every input is an integer and the sum fits, else REAL), error,
   preliminary (a `p` mark up to through, every period of the year when
-  through is not a boundary), and projection for run_rate, prior_share,
-  snaive and linear (the year known at k = P, an incomplete year-to-date, no
+  through is not a boundary; with a through, also any mark of the
+  earlier years the method reads: none for run_rate, the year before for
+  prior_share and snaive, every earlier year for linear), and projection
+  for run_rate, prior_share, snaive and linear (the year known at k = P,
+  an incomplete year-to-date, no
   complete prior year, item 1b's months before May, item 5's raise to
   the year-to-date, a value that is not finite).
 
@@ -226,6 +229,12 @@ def expected_rows(models, through, method, year_from):
                 error = g if g == g and abs(g) != float("inf") else None
             last = k if k else P
             prelim = int(any(cells[(y, pos)][1] for pos in range(1, last + 1) if (y, pos) in cells))
+            if k and method != "run_rate":
+                # and the earlier years the method reads: the year before
+                # for prior_share and snaive, every earlier year for linear
+                read = (lambda yy: yy == y - 1) if method in ("prior_share", "snaive") else (
+                    lambda yy: yy < y)
+                prelim |= int(any(v[1] for (yy, _), v in cells.items() if read(yy)))
             out.append(
                 (
                     name,
