@@ -432,7 +432,7 @@ int ts_period_prior_year(const ts_period *p, ts_period *out) {
 }
 
 /* First month and number of months covered by p (days: their month). */
-static void month_span(const ts_period *p, int *first, int *count) {
+void ts_period_month_span(const ts_period *p, int *first, int *count) {
   switch (p->kind) {
     case TS_KIND_YEAR:
       *first = 1;
@@ -461,7 +461,7 @@ int ts_period_rollup(const ts_period *p, ts_period_kind kind, ts_period *out) {
     return 0;
   }
   int first, count;
-  month_span(p, &first, &count);
+  ts_period_month_span(p, &first, &count);
   int sub = 1;
   if (kind == TS_KIND_HALF)
     sub = (first - 1) / 6 + 1;
@@ -479,14 +479,14 @@ double ts_period_year_fraction(const ts_period *p) {
 
 void ts_period_start(const ts_period *p, ts_period *out) {
   int first, count;
-  month_span(p, &first, &count);
+  ts_period_month_span(p, &first, &count);
   out->preliminary = 0;
   set_period(out, TS_KIND_DAY, p->year, first, p->kind == TS_KIND_DAY ? p->day : 1);
 }
 
 void ts_period_end(const ts_period *p, ts_period *out) {
   int first, count;
-  month_span(p, &first, &count);
+  ts_period_month_span(p, &first, &count);
   int last = first + count - 1;
   out->preliminary = 0;
   set_period(out, TS_KIND_DAY, p->year, last,

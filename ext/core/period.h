@@ -85,6 +85,9 @@ int ts_period_rollup(const ts_period *p, ts_period_kind kind, ts_period *out);
 double ts_period_year_fraction(const ts_period *p);
 /* First and last day of p, as TS_KIND_DAY periods. */
 void ts_period_start(const ts_period *p, ts_period *out);
+/* First month (1-12) and number of months p covers; a day stands for its
+** month (the roll-ups' bookkeeping of covered months). */
+void ts_period_month_span(const ts_period *p, int *first, int *count);
 void ts_period_end(const ts_period *p, ts_period *out);
 int ts_days_in_month(int year, int month);
 /* How many periods of kind `inner` (finer or equal) p spans. */

@@ -177,6 +177,19 @@ ts_number_status ts_value_number(sqlite3_value *v, ts_number *out, char **pzErr)
   return TS_NUMBER_NOT_NUMBER;
 }
 
+int ts_value_has_figure(sqlite3_value *v) {
+  ts_number n;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: return 1;
+    case SQLITE_FLOAT: return ts_number_from_double(sqlite3_value_double(v), &n) == TS_NUMBER_OK;
+    case SQLITE_TEXT: {
+      const char *z = (const char *)sqlite3_value_text(v);
+      return z && ts_number_from_text(z, sqlite3_value_bytes(v), &n) == TS_NUMBER_OK;
+    }
+    default: return 0;
+  }
+}
+
 int ts_value_is_preliminary(sqlite3_value *v) {
   static const char *const azFalse[] = {"n", "no", "f", "false", "-"};
   switch (sqlite3_value_type(v)) {

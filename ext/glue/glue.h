@@ -56,6 +56,10 @@ ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg
 ** *pzErr gets "is not a number: 'value'" (caller frees; NULL when out of
 ** memory) and TS_NUMBER_NOT_NUMBER is returned. */
 ts_number_status ts_value_number(sqlite3_value *v, ts_number *out, char **pzErr);
+/* Whether v is a figure: what ts_value_number reads as a number (NULL,
+** '-', '…' and values it refuses are none), without building the
+** refusal's message. */
+int ts_value_has_figure(sqlite3_value *v);
 /* Reads a period argument (TEXT or INTEGER).  Returns 0 ok, 1 NULL, 2
 ** error (set on ctx, quoting the label and listing accepted forms). */
 int ts_arg_period(sqlite3_context *ctx, const char *zFunc, int iArg, sqlite3_value *v,

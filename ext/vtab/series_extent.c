@@ -5,7 +5,7 @@
 **  1. The extent is the first day of the earliest and the last day of the
 **     latest period of every row of the source whose period reads as one
 **     (a month row holds its month to the last day) and that has a
-**     figure, as the scan reads one (has_figure): a row without one (a
+**     figure, as the scan reads one (ts_value_has_figure): a row without one (a
 **     NULL, '-', a date spine's future days left-joined to nothing) is a
 **     figure not known, and stretched a year that ends on 15 June to a
 **     whole one.  Rows whose period does not parse are left to the scan
@@ -29,8 +29,6 @@
 **     never moves it.
 */
 #include "vtab/series_extent.h"
-
-#include "core/number.h"
 
 #include <string.h>
 
@@ -71,29 +69,14 @@ static void extent_add(ts_day_extent *e, const ts_period *p) {
 
 /* One pass over the source's period column.  Event tables are stored in
 ** time order, so a label equal to the row before's is not parsed again. */
-/* Whether value v is a figure, as the scan reads values: a number, or
-** text that reads as one ('-', '…' and NULL are none; text the scan
-** refuses is its error to report, not a figure here). */
-static int has_figure(sqlite3_value *v) {
-  ts_number n;
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER: return 1;
-    case SQLITE_FLOAT: return ts_number_from_double(sqlite3_value_double(v), &n) == TS_NUMBER_OK;
-    case SQLITE_TEXT: {
-      const char *z = (const char *)sqlite3_value_text(v);
-      return z && ts_number_from_text(z, sqlite3_value_bytes(v), &n) == TS_NUMBER_OK;
-    }
-    default: return 0;
-  }
-}
-
 /* Whether the row of stmt (period, then the value columns: one, two for
 ** wide trade data, or one and the flow label) has a figure. */
 static int row_has_figure(sqlite3_stmt *stmt, const ts_source_spec *spec) {
   if (spec->nValue == 2)
-    return has_figure(sqlite3_column_value(stmt, 1)) || has_figure(sqlite3_column_value(stmt, 2));
+    return ts_value_has_figure(sqlite3_column_value(stmt, 1)) ||
+           ts_value_has_figure(sqlite3_column_value(stmt, 2));
   if (spec->zFlow && sqlite3_column_type(stmt, 2) == SQLITE_NULL) return 0; /* no side's row */
-  return has_figure(sqlite3_column_value(stmt, 1));
+  return ts_value_has_figure(sqlite3_column_value(stmt, 1));
 }
 
 static int extent_read(ts_day_extent *e, char **pzErr) {

@@ -277,8 +277,6 @@ int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
   return h->days_any;
 }
 
-static void month_span(const ts_period *p, int *first, int *count);
-
 /* The period of the current row into h->last (p, orig, ordinal, cover,
 ** skip for NULL): 0 read, 1 an error the streaming path reports.
 ** Adjacent rows of one period are parsed once. */
@@ -324,8 +322,8 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
       if (ts_period_rollup(&orig, h->spec->grain, &p)) return 1;
       h->last.days_noted = 0; /* by the first row of the label with a figure (add_value) */
       int first, count, pfirst, pcount;
-      month_span(&orig, &first, &count);
-      month_span(&p, &pfirst, &pcount);
+      ts_period_month_span(&orig, &first, &count);
+      ts_period_month_span(&p, &pfirst, &pcount);
       unsigned months = ((1u << count) - 1) << (first - pfirst);
       if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
       h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
@@ -340,17 +338,6 @@ static int row_period(ts_hash *h, sqlite3_value *v) {
     if (n) memcpy(h->last.z, z, (size_t)n);
   }
   return 0;
-}
-
-/* First month (1-12) and number of months of a period; a day stands for
-** its month (as the streaming path's roll-up bookkeeping). */
-static void month_span(const ts_period *p, int *first, int *count) {
-  switch (p->kind) {
-    case TS_KIND_YEAR: *first = 1, *count = 12; break;
-    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1, *count = 6; break;
-    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
-    default: *first = p->sub, *count = 1; break;
-  }
 }
 
 /* Records input x's magnitude and lowest set bit (ts_hash_sum_is_order_free),
@@ -781,7 +768,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
       ts_period p;
       int pfirst, pcount;
       ts_period_from_ordinal(s->kind, pt->ordinal, &p);
-      month_span(&p, &pfirst, &pcount);
+      ts_period_month_span(&p, &pfirst, &pcount);
       for (int slot = 0; slot < 2; slot++) {
         if (pt->sum[slot].count == 0) continue;
         unsigned all = 0, coarse = 0;

@@ -446,23 +446,12 @@ static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zW
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
-/* First month (1-12) and number of months of a period; a day stands for
-** its month. */
-static void month_span(const ts_period *p, int *first, int *count) {
-  switch (p->kind) {
-    case TS_KIND_YEAR: *first = 1, *count = 12; break;
-    case TS_KIND_HALF: *first = (p->sub - 1) * 6 + 1, *count = 6; break;
-    case TS_KIND_QUARTER: *first = (p->sub - 1) * 3 + 1, *count = 3; break;
-    default: *first = p->sub, *count = 1; break; /* month, day */
-  }
-}
-
 /* Records that the finer period orig was summed into slot of pt (whose
 ** period is p): the months of p it covers, under its kind. */
 static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const ts_period *orig) {
   int first, count, pfirst, pcount;
-  month_span(orig, &first, &count);
-  month_span(p, &pfirst, &pcount);
+  ts_period_month_span(orig, &first, &count);
+  ts_period_month_span(p, &pfirst, &pcount);
   pt->cover[slot][orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
 }
 
@@ -573,7 +562,7 @@ static int check_series(ts_scan *scan, char **pzErr) {
       ts_period p;
       int first, count;
       ts_period_from_ordinal(s->kind, pt->ordinal, &p);
-      month_span(&p, &first, &count);
+      ts_period_month_span(&p, &first, &count);
       pt->incomplete[slot] = coarse != 0 && all != (1u << count) - 1;
     }
   }
@@ -633,11 +622,7 @@ static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
 ** scan would sum; a value it would report is none: such a row is never
 ** read for its figure). */
 static int row_has_figure(ts_scan *scan, int iCol) {
-  ts_number n;
-  char *zWhat = NULL;
-  ts_number_status st = ts_value_number(sqlite3_column_value(scan->stmt, iCol), &n, &zWhat);
-  sqlite3_free(zWhat);
-  return st == TS_NUMBER_OK;
+  return ts_value_has_figure(sqlite3_column_value(scan->stmt, iCol));
 }
 
 /* A row of a year before those the query asks for (ts_early_row): it adds
