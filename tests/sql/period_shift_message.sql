@@ -1,9 +1,8 @@
 .load build/tradestat
 .headers off
 .mode list
--- PENDING (not in `make test`: fails until period_shift's "not a whole
--- number" error quotes the argument as it was given).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/period_shift_message.sql
+-- period_shift's "not a whole number" error quotes the argument as it
+-- was given.
 -- Input: period_shift('2023-Q1', 1.0000000000000002), a REAL one ulp
 -- above 1 (what 0.1 * 3 / 0.3 and other arithmetic on shifts gives).
 -- Wrong: "argument 2 is not a whole number: 1.0" -- the message names a
@@ -12,7 +11,8 @@
 -- as SQLite holds it, 1.0000000000000002 (the shortest decimal of 15,
 -- 16 or 17 digits that reads back as the same double).  The message was
 -- formatted with %!.15g in ext/period/period_sql.c, which rounds away
--- the 16th and 17th digits.
+-- the 16th and 17th digits; real_repr there now takes the shortest that
+-- reads back.
 
 -- @check period_shift_message-1.1 the reference: the argument is neither 1.0 nor whole
 SELECT 1.0000000000000002 = 1.0, 1.0000000000000002 = floor(1.0000000000000002),
