@@ -117,8 +117,11 @@ typedef struct growth_state {
   ** and the latest of their ordinals. */
   sqlite3_int64 nNull[TS_KIND_DAY + 1];
   int64_t maxNull[TS_KIND_DAY + 1];
-  ts_period_kind disorder_kind; /* NULL rows out of order: their kind */
-  int64_t disorder_before, disorder_after;
+  /* Per period kind: the first pair of NULL rows out of order.  Only
+  ** the figures' kind counts (null_disorder): NULL rows of another kind
+  ** are ignored (contract item 1), their order too. */
+  unsigned char disordered[TS_KIND_DAY + 1];
+  int64_t disorder_before[TS_KIND_DAY + 1], disorder_after[TS_KIND_DAY + 1];
 } growth_state;
 
 /* One set of callbacks for both names; the measure is the function's
@@ -324,10 +327,10 @@ static void count_no_figure(growth_state *g, const ts_period *p, int add) {
     return;
   }
   int64_t ord = ts_period_ordinal(p);
-  if (g->nNull[k] > 0 && ord < g->maxNull[k] && g->disorder_kind == TS_KIND_NONE) {
-    g->disorder_kind = p->kind;
-    g->disorder_before = ord;
-    g->disorder_after = g->maxNull[k];
+  if (g->nNull[k] > 0 && ord < g->maxNull[k] && !g->disordered[k]) {
+    g->disordered[k] = 1;
+    g->disorder_before[k] = ord;
+    g->disorder_after[k] = g->maxNull[k];
   }
   if (g->nNull[k] == 0 || ord > g->maxNull[k]) g->maxNull[k] = ord;
   g->nNull[k]++;
@@ -554,17 +557,25 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     sqlite3_result_null(ctx);
 }
 
+/* The kind whose NULL rows came out of order and count: the figures'
+** kind (TS_KIND_NONE: none).  Before the first figure every result is
+** NULL whatever the order; a disorder recorded then is raised once a
+** figure of its kind arrives, never for another kind's. */
+static ts_period_kind null_disorder(const growth_state *g) {
+  if (g == NULL || g->d.kind == TS_KIND_NONE) return TS_KIND_NONE;
+  return g->disordered[g->d.kind] ? g->d.kind : TS_KIND_NONE;
+}
+
 static void growth_value(sqlite3_context *ctx, growth_measure m) {
   growth_state *g = sqlite3_aggregate_context(ctx, 0);
   compact_spill(ctx, g);
   ts_deque *s = g ? &g->d : NULL;
-  if ((s && s->unsorted) || (g && g->disorder_kind != TS_KIND_NONE)) {
+  ts_period_kind nk = null_disorder(g);
+  if ((s && s->unsorted) || nk != TS_KIND_NONE) {
     char before[TS_PERIOD_LABEL_MAX], after[TS_PERIOD_LABEL_MAX];
     int rows = s && s->unsorted; /* the rows with figures' disorder first */
-    format_ordinal(rows ? s->kind : g->disorder_kind,
-                   rows ? s->disorder_before : g->disorder_before, before);
-    format_ordinal(rows ? s->kind : g->disorder_kind, rows ? s->disorder_after : g->disorder_after,
-                   after);
+    format_ordinal(rows ? s->kind : nk, rows ? s->disorder_before : g->disorder_before[nk], before);
+    format_ordinal(rows ? s->kind : nk, rows ? s->disorder_after : g->disorder_after[nk], after);
     ts_result_error(ctx, measure_name(m),
                     "window is not ordered by period ascending: '%s' after '%s'", before, after);
     return;
@@ -630,7 +641,7 @@ static void window_value(sqlite3_context *ctx) {
     compact_result(ctx, g);
     return;
   }
-  if (g != NULL && g->d.count > 0 && !g->d.unsorted && g->disorder_kind == TS_KIND_NONE &&
+  if (g != NULL && g->d.count > 0 && !g->d.unsorted && null_disorder(g) == TS_KIND_NONE &&
       g->nNull[g->d.kind] == 0 && measure_of(ctx) == MEASURE_YOY) {
     double growth;
     settle_front(g);
