@@ -131,15 +131,25 @@ static char *blob_repr(const unsigned char *p, int n) {
   return sqlite3_mprintf("x'%s'%s", buf, n > shown ? "..." : "");
 }
 
-static char *double_repr(double d) {
+/* The shortest of 15, 16 or 17 significant digits that reads back as d:
+** at 15 alone, 202306.00000000003 was quoted as 202306.0, a valid period,
+** in the message saying that it is not one. */
+char *ts_real_repr(double d) {
   if (isinf(d)) return sqlite3_mprintf("%s", d > 0 ? "Inf" : "-Inf");
-  return sqlite3_mprintf("%!.15g", d);
+  for (int digits = 15;; digits++) {
+    char *z = sqlite3_mprintf("%!.*g", digits, d);
+    ts_number back;
+    if (z == NULL || digits == 17 ||
+        (ts_number_from_text(z, -1, &back) == TS_NUMBER_OK && back.d == d))
+      return z;
+    sqlite3_free(z);
+  }
 }
 
 char *ts_value_repr(sqlite3_value *v) {
   switch (sqlite3_value_type(v)) {
     case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return double_repr(sqlite3_value_double(v));
+    case SQLITE_FLOAT: return ts_real_repr(sqlite3_value_double(v));
     case SQLITE_BLOB: {
       const unsigned char *p = sqlite3_value_blob(v);
       return blob_repr(p, p ? sqlite3_value_bytes(v) : 0);

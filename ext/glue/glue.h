@@ -37,6 +37,9 @@ char *ts_prefixed_error(const char *zModule, const char *zMsg);
 /* Renders a value for an error message: 'text' (quoted, shortened),
 ** x'hex' for blobs, numbers as written.  Caller frees with sqlite3_free. */
 char *ts_value_repr(sqlite3_value *v);
+/* A REAL as the shortest of 15, 16 or 17 significant digits that reads
+** back as the same double (Inf and -Inf by name).  Caller frees. */
+char *ts_real_repr(double d);
 /* The same for n bytes of text (NUL bytes allowed): '...' as an SQL
 ** literal, cut after 60 bytes on a character boundary with a '...'
 ** marker; NUL and other control characters (C0, DEL, and C1 as UTF-8

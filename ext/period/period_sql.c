@@ -50,20 +50,6 @@ static void period_year_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   if (first_period(ctx, "period_year", argv, &p) == 0) sqlite3_result_int(ctx, p.year);
 }
 
-/* d as the shortest of 15, 16 or 17 significant digits that reads back
-** as d: at 15 alone, 1.0000000000000002 was shown as 1.0, and the error
-** said that 1.0 is not a whole number. */
-static char *real_repr(double d) {
-  for (int digits = 15;; digits++) {
-    char *z = sqlite3_mprintf("%!.*g", digits, d);
-    ts_number back;
-    if (z == NULL || digits == 17 ||
-        (ts_number_from_text(z, -1, &back) == TS_NUMBER_OK && back.d == d))
-      return z;
-    sqlite3_free(z);
-  }
-}
-
 static void period_shift_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_period p, out;
   ts_number n;
@@ -73,7 +59,7 @@ static void period_shift_func(sqlite3_context *ctx, int argc, sqlite3_value **ar
   if (st == TS_NUMBER_NULL) sqlite3_result_null(ctx);
   if (st != TS_NUMBER_OK) return;
   if (!n.is_int && n.d != floor(n.d)) {
-    char *zRepr = real_repr(n.d);
+    char *zRepr = ts_real_repr(n.d);
     if (zRepr)
       ts_result_error(ctx, "period_shift", "argument 2 is not a whole number: %s", zRepr);
     else

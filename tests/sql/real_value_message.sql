@@ -1,21 +1,15 @@
 .load build/tradestat
 .headers off
 .mode list
--- PENDING (not in `make test`: fails until an error quoting a REAL
--- argument shows the value SQLite holds, not a rounding of it that means
--- another value).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/real_value_message.sql
 -- Input: a REAL period a rounding away from a whole YYYYMM or year, as
 -- arithmetic on a REAL column gives it (202306.00000000003,
 -- 2023.0000000000002).  Wrong: "argument 1 is not a period: 202306.0"
 -- and "... : 2023.0" -- both values quoted ARE periods (period_normalize
 -- (202306.0) is '2023-06'), so the message contradicts itself and hides
 -- the fraction that made the row fail.  Right: the value as held,
--- 202306.00000000003 and 2023.0000000000002 (the shortest decimal of 15,
--- 16 or 17 digits that reads back as the same double, as period_shift's
--- own message now does in ext/period/period_sql.c, real_repr).  The fix
--- lies in ext/glue/glue.c, double_repr (%!.15g), which every REAL quoted
--- by ts_value_repr goes through.
+-- 202306.00000000003 and 2023.0000000000002: every REAL an error quotes
+-- goes through glue's ts_real_repr, the shortest decimal of 15, 16 or 17
+-- digits that reads back as the same double.
 
 -- @check real_value_message-1.1 the reference: neither value is the whole one the message names
 SELECT 202306.00000000003 = 202306.0, 2023.0000000000002 = 2023.0,
