@@ -15,7 +15,7 @@
 cd "$(dirname "$0")/.." || exit 1
 SQLITE3=${SQLITE3:-sqlite3}
 
-EXPECTED_FUNCTIONS="annual_projection cagr pct_change period_end period_kind
+EXPECTED_FUNCTIONS="annual_projection annual_run_rate cagr pct_change period_end period_kind
 period_normalize period_prior_year period_rollup period_shift period_start
 period_year period_year_fraction sparkline trade_imbalance tradestat_debug
 tradestat_version yoy_growth ytd_growth"

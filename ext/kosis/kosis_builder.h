@@ -1,7 +1,8 @@
 /*
 ** kosis/kosis_builder.h -- private to kosis/: the parser's state while a
-** file is read (kosis_parse.c) and the checks over its whole table that
-** run when the last record is in (kosis_checks.c).
+** file is read (kosis_parse.c), its header read (kosis_layout.c), and the
+** checks over its whole table that run when the last record is in
+** (kosis_checks.c).
 */
 #ifndef TS_KOSIS_BUILDER_H
 #define TS_KOSIS_BUILDER_H
@@ -45,6 +46,22 @@ int ts_kosis_fail(char **pzErr, int line, const char *zFormat, ...);
 /* 'text' for a message, cut at 60 bytes on a character boundary, a
 ** control byte (an escape sequence in a cell) as char(N). */
 char *ts_kosis_quoted(const char *z);
+/* z without its surrounding spaces and tabs (item 1), in place. */
+char *ts_kosis_trim(char *z);
+/* A header name for a message: "name", or quoted as ts_kosis_quoted()
+** shows a value when it is long or holds a control byte (item 13). */
+char *ts_kosis_named(const char *z);
+/* Reads zRaw (trimmed in place) as a period into *out; SQLITE_ERROR with
+** "line N: <zWhat> 'x' is not a period (expected ...)", or SQLITE_NOMEM. */
+int ts_kosis_parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period *out,
+                          char **pzErr);
+/* kosis_layout.c: the header record (b->header_line set) decides the
+** layout, the period, figure and cycle columns and the dimension columns
+** (items 2, 3, 6 and 12); its fields are trimmed in place. */
+int ts_kosis_read_header(kosis_builder *b, char **azField, int nField, char **pzErr);
+/* Whether a period column's name is the Open API's (PRD_DE, 수록시점),
+** whose six-digit periods need a cycle to be read (item 12). */
+int ts_kosis_is_api_period(const char *zName);
 /* Items 8, 10 and 11 over the whole table: two records with one key, a
 ** series in two units, periods of one series that overlap in time. */
 int ts_kosis_check_records(kosis_builder *b, char **pzErr);

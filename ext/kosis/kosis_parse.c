@@ -1,7 +1,10 @@
 /*
 ** kosis/kosis_parse.c -- a KOSIS CSV export (as bytes) to a table of cells:
-** which layout it is, its dimension columns, its periods and its values.
-** Pure C: no SQLite values, no files.
+** its records, their periods and their values.  Which layout the header
+** says, and its columns, are read by kosis_layout.c (items 2, 3, 6 and
+** the column names of 12); the checks over the whole table once read by
+** kosis_checks.c (items 8, 10 and 11).  Pure C: no SQLite values, no
+** files.
 **
 ** Contract:
 **  1. The first non-empty record is the header.  Header names and every
@@ -102,34 +105,8 @@
 #include <limits.h>
 #include <stdlib.h>
 
-const char *const ts_kosis_result_columns[4] = {"period", "value", "preliminary", "label"};
-
-#define KOSIS_PERIOD_NAME "\xEC\x8B\x9C\xEC\xA0\x90"             /* 시점 */
-#define KOSIS_DATA_NAME   "\xEB\x8D\xB0\xEC\x9D\xB4\xED\x84\xB0" /* 데이터 */
-
-/* The long layout's columns under their other names (item 12): KOSIS's
-** Open API writes PRD_DE (period), DT (figure) and PRD_SE (cycle), and
-** tools that translate its names 수록시점, 수치값 and 수록주기.  Matched
-** ASCII case-insensitively, as the SQL names are.  A file with the
-** portal's 시점 or 데이터 is read by those alone, as it always was. */
-static const char *const azPortalPeriod[] = {KOSIS_PERIOD_NAME, NULL};
-static const char *const azPortalData[] = {KOSIS_DATA_NAME, NULL};
-static const char *const azApiPeriod[] = {"PRD_DE",
-                                          "\xEC\x88\x98\xEB\xA1\x9D\xEC\x8B\x9C\xEC\xA0\x90", NULL};
-static const char *const azApiData[] = {"DT", "\xEC\x88\x98\xEC\xB9\x98\xEA\xB0\x92", NULL};
-static const char *const azCycleName[] = {"PRD_SE",
-                                          "\xEC\x88\x98\xEB\xA1\x9D\xEC\xA3\xBC\xEA\xB8\xB0", NULL};
-/* The Open API's date of the last change of a figure: it belongs to the
-** figure, not to the series (item 12). */
-#define KOSIS_LAST_CHANGE_NAME "LST_CHN_DE"
-
-static int name_is_one_of(const char *z, const char *const *az) {
-  for (; *az; az++)
-    if (sqlite3_stricmp(z, *az) == 0) return 1;
-  return 0;
-}
-
-static char *trim(char *z) {
+/* Item 1 (kosis_builder.h). */
+char *ts_kosis_trim(char *z) {
   while (*z == ' ' || *z == '\t') z++;
   size_t n = strlen(z);
   while (n > 0 && (z[n - 1] == ' ' || z[n - 1] == '\t')) z[--n] = 0;
@@ -145,7 +122,7 @@ char *ts_kosis_quoted(const char *z) { return ts_text_shown(z); }
 ** file's, as any cell), as ts_kosis_quoted() shows a value: 'C1' || char(26) ||
 ** 'x'.  A raw escape in a column name drove the terminal the message
 ** was printed on. */
-static char *named(const char *z) {
+char *ts_kosis_named(const char *z) {
   size_t n = strlen(z);
   int plain = n <= 60 && !ts_text_has_control(z, (int)n);
   return plain ? sqlite3_mprintf("\"%s\"", z) : ts_kosis_quoted(z);
@@ -176,7 +153,7 @@ static int grow(void **pa, sqlite3_int64 *pAlloc, sqlite3_int64 need, size_t sz)
 /* Reads one value cell (contract item 4). */
 static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell *cell,
                        char **pzErr) {
-  char *z = trim(zRaw);
+  char *z = ts_kosis_trim(zRaw);
   cell->is_null = 0;
   if (z[0] == 0 || strcmp(z, "-") == 0 || strcmp(z, "\xE2\x80\xA6") == 0 || strcmp(z, "...") == 0 ||
       strcmp(z, "x") == 0 || strcmp(z, "X") == 0) {
@@ -190,7 +167,7 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
   if (st == TS_NUMBER_NOMEM) return SQLITE_NOMEM;
   /* The column is a period header in the wide layout, kept as written:
   ** '2019 \f' is read as 2019, so it is shown as any name is. */
-  char *q = ts_kosis_quoted(z), *zName = named(zColumn);
+  char *q = ts_kosis_quoted(z), *zName = ts_kosis_named(zColumn);
   int rc = q && zName ? ts_kosis_fail(pzErr, line, "column %s: value is not a %snumber: %s", zName,
                                       st == TS_NUMBER_INFINITE ? "finite " : "", q)
                       : SQLITE_NOMEM;
@@ -199,9 +176,9 @@ static int parse_value(char *zRaw, const char *zColumn, int line, ts_kosis_cell 
   return rc;
 }
 
-static int parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period *out,
-                        char **pzErr) {
-  const char *z = trim(zRaw);
+int ts_kosis_parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period *out,
+                          char **pzErr) {
+  const char *z = ts_kosis_trim(zRaw);
   if (ts_period_parse(z, -1, &out->period) != 0) {
     char *q = ts_kosis_quoted(z);
     if (q == NULL) return SQLITE_NOMEM;
@@ -213,200 +190,6 @@ static int parse_period(char *zRaw, int line, const char *zWhat, ts_kosis_period
   ts_period_format(&out->period, out->canonical);
   out->label = z;
   return SQLITE_OK;
-}
-
-/* A set of strings by index, for the duplicate checks: one pass over n
-** names, so a header of 100,000 columns costs 100,000 lookups, not 5e9
-** comparisons.  fold: compare ASCII case-insensitively (as
-** sqlite3_stricmp and SQL column names do). */
-typedef struct name_set {
-  const char *const *az;
-  int fold;
-  int *aSlot; /* index into az, or -1 */
-  sqlite3_uint64 mask, seed;
-} name_set;
-
-static int name_set_init(name_set *s, const char *const *az, int n, int fold, sqlite3_uint64 seed) {
-  sqlite3_uint64 nSlot = 16;
-  while (nSlot < (sqlite3_uint64)n * 2) nSlot *= 2;
-  s->az = az;
-  s->fold = fold;
-  s->mask = nSlot - 1;
-  s->seed = seed;
-  s->aSlot = sqlite3_malloc64(nSlot * sizeof(int));
-  if (s->aSlot == NULL) return SQLITE_NOMEM;
-  memset(s->aSlot, 0xff, nSlot * sizeof(int));
-  return SQLITE_OK;
-}
-
-static unsigned char fold_char(unsigned char c, int fold) {
-  return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/* Adds az[i]; returns the index of an earlier equal name, or -1. */
-static int name_set_add(name_set *s, int i) {
-  sqlite3_uint64 h = hash_start(s->seed);
-  for (const unsigned char *p = (const unsigned char *)s->az[i]; *p; p++) {
-    h = (h ^ fold_char(*p, s->fold)) * 1099511628211ULL;
-  }
-  for (sqlite3_uint64 k = ts_mix64(h) & s->mask;; k = (k + 1) & s->mask) {
-    int e = s->aSlot[k];
-    if (e < 0) {
-      s->aSlot[k] = i;
-      return -1;
-    }
-    if (s->fold ? sqlite3_stricmp(s->az[e], s->az[i]) == 0 : strcmp(s->az[e], s->az[i]) == 0)
-      return e;
-  }
-}
-
-static int check_dimension_names(kosis_builder *b, char **pzErr) {
-  ts_kosis_table *t = b->t;
-  name_set set;
-  if (name_set_init(&set, t->azDimName, t->nDim, 1, b->seed) != SQLITE_OK) return SQLITE_NOMEM;
-  int rc = SQLITE_OK;
-  for (int d = 0; d < t->nDim && rc == SQLITE_OK; d++) {
-    const char *z = t->azDimName[d];
-    if (z[0] == 0) {
-      rc = ts_kosis_fail(pzErr, b->header_line, "column %d has no name", b->aiDim[d] + 1);
-      break;
-    }
-    for (int k = 0; k < 4 && rc == SQLITE_OK; k++) {
-      if (sqlite3_stricmp(z, ts_kosis_result_columns[k]) == 0) {
-        rc = ts_kosis_fail(pzErr, b->header_line,
-                           "column %d is named \"%s\", which kosis_csv uses for a"
-                           " result column",
-                           b->aiDim[d] + 1, z);
-      }
-    }
-    if (rc != SQLITE_OK) break;
-    /* A second 시점 or 데이터 of a long file: which one holds the period
-    ** (or the figure) cannot be told, and the other became a dimension. */
-    int iTaken = t->layout != TS_KOSIS_LONG            ? -1
-                 : name_is_one_of(z, b->azPeriodNames) ? b->iPeriod
-                 : name_is_one_of(z, b->azDataNames)   ? b->iData
-                                                       : -1;
-    if (iTaken >= 0 && strcmp(z, b->azHeader[iTaken]) == 0) {
-      rc = ts_kosis_fail(pzErr, b->header_line, "columns %d and %d are both named \"%s\"",
-                         iTaken + 1, b->aiDim[d] + 1, z);
-      break;
-    }
-    if (iTaken >= 0) {
-      rc = ts_kosis_fail(pzErr, b->header_line,
-                         "columns %d and %d (\"%s\" and \"%s\") both hold the %s", iTaken + 1,
-                         b->aiDim[d] + 1, b->azHeader[iTaken], z,
-                         iTaken == b->iPeriod ? "period" : "figure");
-      break;
-    }
-    int e = name_set_add(&set, d);
-    if (e >= 0) {
-      char *zName = named(z);
-      rc = zName ? ts_kosis_fail(pzErr, b->header_line, "columns %d and %d are both named %s",
-                                 b->aiDim[e] + 1, b->aiDim[d] + 1, zName)
-                 : SQLITE_NOMEM;
-      sqlite3_free(zName);
-    }
-  }
-  sqlite3_free(set.aSlot);
-  return rc;
-}
-
-/* Decides the layout from the header (items 2, 3 and 6). */
-static int read_header(kosis_builder *b, char **azField, int nField, char **pzErr) {
-  ts_kosis_table *t = b->t;
-  b->nHeader = nField;
-  b->iPeriod = b->iData = b->iFirstPeriod = b->iCycle = -1;
-  /* The reader reuses azField for the next record; the names it points
-  ** to stay (they are in t->zText). */
-  b->azHeader = sqlite3_malloc64((sqlite3_uint64)(nField + 1) * sizeof(char *));
-  if (b->azHeader == NULL) return SQLITE_NOMEM;
-  int portal = 0; /* a 시점 or 데이터 column: the portal's long layout is meant */
-  for (int i = 0; i < nField; i++) {
-    b->azHeader[i] = azField[i] = trim(azField[i]);
-    portal |=
-        strcmp(azField[i], KOSIS_PERIOD_NAME) == 0 || strcmp(azField[i], KOSIS_DATA_NAME) == 0;
-  }
-  b->azPeriodNames = portal ? azPortalPeriod : azApiPeriod;
-  b->azDataNames = portal ? azPortalData : azApiData;
-  for (int i = 0; i < nField; i++) {
-    if (name_is_one_of(azField[i], b->azPeriodNames) && b->iPeriod < 0) b->iPeriod = i;
-    if (name_is_one_of(azField[i], b->azDataNames) && b->iData < 0) b->iData = i;
-    if (!name_is_one_of(azField[i], azCycleName)) continue;
-    /* Two cycle columns (PRD_SE and 수록주기) that disagreed were read by
-    ** the first, and 201904 under `M` beside `분기` became April. */
-    if (b->iCycle >= 0)
-      return ts_kosis_fail(pzErr, b->header_line,
-                           "columns %d and %d (\"%s\" and \"%s\") both hold the cycle",
-                           b->iCycle + 1, i + 1, azField[b->iCycle], azField[i]);
-    b->iCycle = i;
-  }
-  /* PRD_DE or DT alone is an ordinary column name, as it always was; the
-  ** long layout takes one of each. */
-  if ((b->iPeriod < 0) != (b->iData < 0) && !portal) b->iPeriod = b->iData = -1;
-  if ((b->iPeriod < 0) != (b->iData < 0)) {
-    return ts_kosis_fail(pzErr, b->header_line,
-                         "a \"%s\" column but no \"%s\" column"
-                         " (the long layout needs both)",
-                         b->iPeriod >= 0 ? KOSIS_PERIOD_NAME : KOSIS_DATA_NAME,
-                         b->iPeriod >= 0 ? KOSIS_DATA_NAME : KOSIS_PERIOD_NAME);
-  }
-  t->layout = b->iPeriod >= 0 ? TS_KOSIS_LONG : TS_KOSIS_WIDE;
-  if (t->layout == TS_KOSIS_WIDE) {
-    ts_period probe;
-    for (int i = 0; i < nField && b->iFirstPeriod < 0; i++) {
-      if (ts_period_parse(azField[i], -1, &probe) == 0) b->iFirstPeriod = i;
-    }
-    if (b->iFirstPeriod < 0) {
-      return ts_kosis_fail(pzErr, b->header_line,
-                           "no period columns such as '2019 4/4' (wide layout) and no"
-                           " \"%s\" and \"%s\" columns (long layout)",
-                           KOSIS_PERIOD_NAME, KOSIS_DATA_NAME);
-    }
-    t->nPeriod = nField - b->iFirstPeriod;
-    t->aPeriod = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(ts_kosis_period));
-    if (t->aPeriod == NULL) return SQLITE_NOMEM;
-    /* The canonical labels, for one duplicate check over all columns. */
-    const char **azKey = sqlite3_malloc64((sqlite3_uint64)t->nPeriod * sizeof(char *));
-    name_set set;
-    memset(&set, 0, sizeof(set));
-    int rc = azKey ? name_set_init(&set, azKey, t->nPeriod, 0, b->seed) : SQLITE_NOMEM;
-    for (int j = 0; j < t->nPeriod && rc == SQLITE_OK; j++) {
-      char zWhat[40];
-      sqlite3_snprintf(sizeof(zWhat), zWhat, "column %d header", b->iFirstPeriod + j + 1);
-      rc = parse_period(azField[b->iFirstPeriod + j], b->header_line, zWhat, &t->aPeriod[j], pzErr);
-      if (rc != SQLITE_OK) break;
-      azKey[j] = t->aPeriod[j].canonical;
-      int k = name_set_add(&set, j);
-      if (k >= 0) {
-        rc = ts_kosis_fail(pzErr, b->header_line,
-                           "columns %d and %d are the same period %s (one value per"
-                           " period and row is supported)",
-                           b->iFirstPeriod + k + 1, b->iFirstPeriod + j + 1,
-                           t->aPeriod[j].canonical);
-      }
-    }
-    sqlite3_free(set.aSlot);
-    sqlite3_free(azKey);
-    if (rc != SQLITE_OK) return rc;
-  }
-  int nDim = t->layout == TS_KOSIS_WIDE ? b->iFirstPeriod : nField - 2;
-  t->azDimName = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(char *));
-  b->aiDim = sqlite3_malloc64((sqlite3_uint64)(nDim + 1) * sizeof(int));
-  b->aKey = sqlite3_malloc64((sqlite3_uint64)(nDim + 1));
-  if (t->azDimName == NULL || b->aiDim == NULL || b->aKey == NULL) return SQLITE_NOMEM;
-  for (int i = 0; i < nField && t->nDim < nDim; i++) {
-    if (i == b->iPeriod || i == b->iData) continue;
-    /* The cycle and the date of the last change differ between figures
-    ** of one series (a file with quarters and months of it; figures
-    ** revised on different days): the checks of items 8, 10 and 11 must
-    ** see through them. */
-    b->aKey[t->nDim] =
-        !(i == b->iCycle ||
-          (t->layout == TS_KOSIS_LONG && sqlite3_stricmp(azField[i], KOSIS_LAST_CHANGE_NAME) == 0));
-    b->aiDim[t->nDim] = i;
-    t->azDimName[t->nDim++] = azField[i];
-  }
-  return check_dimension_names(b, pzErr);
 }
 
 static int add_cell(kosis_builder *b, char *zValue, const char *zColumn, int period, int line,
@@ -479,7 +262,7 @@ static int coded_period(const char *z, ts_period_kind kind, ts_period *p) {
 ** of another kind than the cycle says is an error. */
 static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_kosis_period *out,
                                  char **pzErr) {
-  const char *zCycle = trim(azField[b->iCycle]);
+  const char *zCycle = ts_kosis_trim(azField[b->iCycle]);
   const char *zCycleName = b->azHeader[b->iCycle];
   const char *zPeriodName = b->azHeader[b->iPeriod];
   char zWhat[80];
@@ -496,13 +279,13 @@ static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_
     sqlite3_free(q);
     return rc;
   }
-  char *z = trim(azField[b->iPeriod]);
+  char *z = ts_kosis_trim(azField[b->iPeriod]);
   if (coded_period(z, (ts_period_kind)kind, &out->period)) {
     ts_period_format(&out->period, out->canonical);
     out->label = z;
     return SQLITE_OK;
   }
-  int rc = parse_period(z, line, zWhat, out, pzErr);
+  int rc = ts_kosis_parse_period(z, line, zWhat, out, pzErr);
   if (rc != SQLITE_OK || kind == TS_KIND_NONE || out->period.kind == (ts_period_kind)kind)
     return rc;
   char *q = ts_kosis_quoted(z), *qc = ts_kosis_quoted(zCycle);
@@ -520,9 +303,9 @@ static int parse_period_of_cycle(kosis_builder *b, char **azField, int line, ts_
 ** January in a monthly one, and a month series of codes 01..04 rolls up
 ** into one quarter of three. */
 static int refuse_uncycled_code(kosis_builder *b, char **azField, int line, char **pzErr) {
-  if (!name_is_one_of(b->azHeader[b->iPeriod], azApiPeriod)) return SQLITE_OK;
-  if (b->iCycle >= 0 && *trim(azField[b->iCycle]) != 0) return SQLITE_OK;
-  const char *z = trim(azField[b->iPeriod]);
+  if (!ts_kosis_is_api_period(b->azHeader[b->iPeriod])) return SQLITE_OK;
+  if (b->iCycle >= 0 && *ts_kosis_trim(azField[b->iCycle]) != 0) return SQLITE_OK;
+  const char *z = ts_kosis_trim(azField[b->iPeriod]);
   int n = 0;
   while (ts_is_digit(z[n])) n++;
   if (n != 6 || z[n] != 0) return SQLITE_OK;
@@ -560,18 +343,18 @@ static int is_repeated_header(kosis_builder *b, char **azField) {
   ts_kosis_table *t = b->t;
   int same = t->nPeriod >= 2;
   for (int j = 0; j < t->nPeriod && same; j++) {
-    same = strcmp(trim(azField[b->iFirstPeriod + j]), t->aPeriod[j].label) == 0;
+    same = strcmp(ts_kosis_trim(azField[b->iFirstPeriod + j]), t->aPeriod[j].label) == 0;
   }
   if (same) return 1;
   if (t->nDim == 0) return 0;
   for (int d = 0; d < t->nDim; d++) {
-    const char *z = trim(azField[b->aiDim[d]]);
-    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = trim((char *)z + 3);
+    const char *z = ts_kosis_trim(azField[b->aiDim[d]]);
+    if (d == 0 && strncmp(z, "\xEF\xBB\xBF", 3) == 0) z = ts_kosis_trim((char *)z + 3);
     if (strcmp(z, t->azDimName[d]) != 0) return 0;
   }
   ts_period probe;
   for (int j = 0; j < t->nPeriod; j++) {
-    if (ts_period_parse(trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return 0;
+    if (ts_period_parse(ts_kosis_trim(azField[b->iFirstPeriod + j]), -1, &probe) != 0) return 0;
   }
   return 1;
 }
@@ -591,7 +374,7 @@ static int is_coded_month(const ts_kosis_period *p) {
 static int refuse_coded_header(kosis_builder *b, char **azField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
   if (t->layout != TS_KOSIS_WIDE || b->iCycle < 0) return SQLITE_OK;
-  const char *zCycle = trim(azField[b->iCycle]);
+  const char *zCycle = ts_kosis_trim(azField[b->iCycle]);
   int kind = cycle_kind(zCycle);
   if (kind != TS_KIND_QUARTER && kind != TS_KIND_HALF) return SQLITE_OK;
   for (int j = 0; j < t->nPeriod; j++) {
@@ -623,7 +406,7 @@ static int refuse_coded_header(kosis_builder *b, char **azField, int line, char 
 static int refuse_uncycled_header(kosis_builder *b, char **azField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
   if (t->layout != TS_KOSIS_WIDE) return SQLITE_OK;
-  if (b->iCycle >= 0 && *trim(azField[b->iCycle]) != 0) return SQLITE_OK;
+  if (b->iCycle >= 0 && *ts_kosis_trim(azField[b->iCycle]) != 0) return SQLITE_OK;
   int first = -1;
   for (int j = 0; j < t->nPeriod; j++) {
     const char *z = t->aPeriod[j].label;
@@ -659,7 +442,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
                 ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
   if (rc != SQLITE_OK) return rc;
   for (int d = 0; d < t->nDim; d++) {
-    t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = trim(azField[b->aiDim[d]]);
+    t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = ts_kosis_trim(azField[b->aiDim[d]]);
   }
   if (t->layout == TS_KOSIS_LONG) {
     rc = grow((void **)&t->aPeriod, &b->nPeriodAlloc, (sqlite3_int64)t->nPeriod + 1,
@@ -667,9 +450,9 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     if (rc != SQLITE_OK) return rc;
     char zWhat[80];
     sqlite3_snprintf(sizeof(zWhat), zWhat, "\"%s\"", b->azHeader[b->iPeriod]);
-    rc = b->iCycle >= 0
-             ? parse_period_of_cycle(b, azField, line, &t->aPeriod[t->nPeriod], pzErr)
-             : parse_period(azField[b->iPeriod], line, zWhat, &t->aPeriod[t->nPeriod], pzErr);
+    rc = b->iCycle >= 0 ? parse_period_of_cycle(b, azField, line, &t->aPeriod[t->nPeriod], pzErr)
+                        : ts_kosis_parse_period(azField[b->iPeriod], line, zWhat,
+                                                &t->aPeriod[t->nPeriod], pzErr);
     if (rc == SQLITE_OK) rc = refuse_uncycled_code(b, azField, line, pzErr);
     if (rc != SQLITE_OK) return rc;
     rc = add_cell(b, azField[b->iData], b->azHeader[b->iData], t->nPeriod, line, pzErr);
@@ -726,7 +509,7 @@ static int refuse_unread_period_column(kosis_builder *b, char **pzErr) {
 ** of NULL figures, and two of them a duplicate. */
 static int blank_record(char **azField, int nField) {
   for (int i = 0; i < nField; i++)
-    if (*trim(azField[i]) != 0) return 0;
+    if (*ts_kosis_trim(azField[i]) != 0) return 0;
   return 1;
 }
 
@@ -771,7 +554,7 @@ int ts_kosis_parse_polled(const char *data, size_t n, ts_kosis_table *out, char 
   if (rc == SQLITE_DONE) rc = ts_kosis_fail(pzErr, 1, "the file is empty");
   if (rc == SQLITE_ROW) {
     b.header_line = r.record_line;
-    rc = read_header(&b, r.azField, r.nField, pzErr);
+    rc = ts_kosis_read_header(&b, r.azField, r.nField, pzErr);
   }
   size_t polled = 0;
   while (rc == SQLITE_OK) {

@@ -1,12 +1,23 @@
 /*
-** projection/projection.c -- the annual_projection() scalar, aggregate and window
-** functions: thin SQL glue over projection_core.c.
+** projection/projection.c -- annual_run_rate(), the scalar run rate, and
+** the annual_projection() aggregate and window functions: thin SQL glue
+** over projection_core.c.
 **
 ** Contract:
-**  1. annual_projection(ytd, through_period) is the run rate
+**  1. annual_run_rate(ytd, through_period) is the run rate
 **     ytd / period_year_fraction(through_period); NULL when either is NULL.
 **     A value that is not a number or a label that is not a period is an
 **     error naming the argument.
+** 1b. annual_projection with two arguments is an error on every call,
+**     whatever its arguments (NULL included) and wherever it is written.
+**     It used to be the scalar of item 1, while every other growth
+**     function of (value, period) is an aggregate: written as those are,
+**     `SELECT k, annual_projection(v, p) FROM t GROUP BY k` was a scalar
+**     over bare columns, evaluated on one arbitrary row per group -- a
+**     plausible full-year figure from one quarter, silently.  The error
+**     names both cures.  It is a scalar, not an aggregate, so the old
+**     idiom annual_projection(sum(v), max(d)) and a call in a WHERE get
+**     this message too, not SQLite's "misuse of aggregate function".
 **  2. annual_projection(value, period, method) as an aggregate projects
 **     the total of the latest period's year from the periods of that year
 **     up to the latest one; as a window function, that of the frame (so
@@ -69,21 +80,34 @@
 
 #define FUNC "annual_projection"
 
-/* ---- scalar ------------------------------------------------------------ */
+/* ---- scalars ---------------------------------------------------------- */
 
-static void projection_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+#define RUN_RATE "annual_run_rate"
+
+/* Contract item 1. */
+static void run_rate_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number ytd;
   ts_period through;
   (void)argc;
-  ts_number_status st = ts_arg_number(ctx, FUNC, 1, argv[0], &ytd);
+  ts_number_status st = ts_arg_number(ctx, RUN_RATE, 1, argv[0], &ytd);
   if (st == TS_NUMBER_NOT_NUMBER) return;
-  int rc = ts_arg_period(ctx, FUNC, 2, argv[1], &through);
+  int rc = ts_arg_period(ctx, RUN_RATE, 2, argv[1], &through);
   if (rc == 2) return;
   if (st == TS_NUMBER_NULL || rc == 1) {
     sqlite3_result_null(ctx);
     return;
   }
   ts_result_double(ctx, ytd.d / ts_period_year_fraction(&through));
+}
+
+/* Contract item 1b: never a value, whatever the arguments. */
+static void projection_two_args(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  ts_result_error(ctx, FUNC,
+                  "missing the method argument (argument 3): write annual_projection(value, "
+                  "period, 'run_rate') over rows, or " RUN_RATE
+                  "(ytd, through) for one year-to-date figure");
 }
 
 /* ---- aggregate / window ---------------------------------------------- */
@@ -309,7 +333,8 @@ static void projection_final(sqlite3_context *ctx) {
 
 int ts_projection_register(sqlite3 *db) {
   static const ts_function_def defs[] = {
-      {FUNC, 2, TS_PURE, projection_scalar, 0, 0, 0, 0, 0},
+      {RUN_RATE, 2, TS_PURE, run_rate_scalar, 0, 0, 0, 0, 0},
+      {FUNC, 2, TS_PURE, projection_two_args, 0, 0, 0, 0, 0},
       {FUNC, 3, TS_PURE_AGG, 0, projection_step, projection_final, projection_value,
        projection_inverse, 0},
   };

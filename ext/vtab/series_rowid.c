@@ -9,6 +9,7 @@
 ** SQLite opens a new cursor for each branch), and rowid = id * 2^22 + period ordinal (days: offset to be
 ** positive; every ordinal of years 1..9999 is below 2^22). */
 #include "vtab/series_vtab.h"
+#include "vtab/series_classes.h"
 
 #define ROWID_ORDINAL_BITS   22
 #define ROWID_ORDINAL_OFFSET 719163 /* days from 0001-01-01 to 1970-01-01, + 1 */
@@ -26,23 +27,6 @@
 #define VERSION_SLOTS 12 /* a schema past them shares the last slot's statement */
 
 typedef struct ts_key_ids ts_key_ids;
-
-/* The TEXT values of one key column under an application's collation
-** (one registered with sqlite3_create_collation), by class: values the
-** collation makes equal are one class, whatever their bytes.  Only SQLite
-** can call the collation, so a value finds its class by a binary search
-** over one value of each class, in the collation's order, each step a
-** comparison SQLite makes (cmp); a class is never renumbered, and
-** forgotten only when the collation may have been registered again
-** with other rules (between statements; an id made from it stays that
-** series' within a statement, and ids are never reused). */
-typedef struct coll_classes {
-  char *zColl;                 /* the collation compared with; NULL: none yet */
-  sqlite3_stmt *cmp;           /* SELECT ?1 = ?2 COLLATE "x", ?1 < ?2 COLLATE "x" */
-  const unsigned char **azRep; /* per class, in order: 4-byte length, bytes */
-  uint32_t *aId;               /* the class id of each */
-  int n, nAlloc;
-} coll_classes;
 
 struct ts_key_ids {
   int nBy;
@@ -76,7 +60,7 @@ struct ts_key_ids {
   ** source is now (both forms: see ts_series_key_id), and each such
   ** column's classes of TEXT values. */
   char *azAppColl[TS_MAX_BY];
-  coll_classes aClasses[TS_MAX_BY];
+  ts_coll_classes aClasses[TS_MAX_BY];
   uint32_t nClass; /* class ids handed out, over every column: never reused */
   /* apVersion[0]'s count of preparations when the classes were last
   ** cleared: registering a collation again prepares every statement
@@ -88,14 +72,6 @@ struct ts_key_ids {
 #define KEY_CHUNK ((size_t)1 << 16)
 /* ENC_CLASS: a TEXT folded by an application's collation, its class id */
 enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB, ENC_CLASS };
-
-static void classes_clear(coll_classes *c) {
-  sqlite3_finalize(c->cmp);
-  sqlite3_free(c->zColl);
-  sqlite3_free(c->azRep); /* the values themselves are in the chunks */
-  sqlite3_free(c->aId);
-  memset(c, 0, sizeof(*c));
-}
 
 void ts_key_ids_free(struct ts_key_ids *k) {
   if (k == NULL) return;
@@ -114,7 +90,7 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   }
   for (int i = 0; i < TS_MAX_BY; i++) {
     sqlite3_free(k->azAppColl[i]);
-    classes_clear(&k->aClasses[i]);
+    ts_classes_clear(&k->aClasses[i]);
   }
   sqlite3_finalize(k->pDatabases);
   sqlite3_free(k);
@@ -168,7 +144,7 @@ static int fold_of(const ts_source_spec *spec, int i) {
   if (sqlite3_stricmp(z, "NOCASE") == 0) return FOLD_NOCASE;
   if (sqlite3_stricmp(z, "RTRIM") == 0) return FOLD_RTRIM;
   /* The application's (registered: series_source.c names no other): a
-  ** TEXT is folded to its class, which SQLite finds (class_of).  Before,
+  ** TEXT is folded to its class, which SQLite finds (ts_class_of).  Before,
   ** such a column was folded as BINARY: 'Korea' and 'KO-REA' of one
   ** series read in two filters (period IN (...), an OR's branches) were
   ** two ids, two spellings and two rowids, and GROUP BY series split the
@@ -178,92 +154,16 @@ static int fold_of(const ts_source_spec *spec, int i) {
 
 static unsigned char *chunk_reserve(ts_key_ids *k, size_t n);
 
-/* Compares TEXT a (na bytes) with TEXT b under c's collation: *pCmp
-** negative, 0 or positive.  An SQLite error code. */
-static int classes_compare(coll_classes *c, const void *a, uint32_t na, const void *b, uint32_t nb,
-                           int *pCmp) {
-  int rc = sqlite3_bind_text(c->cmp, 1, a, (int)na, SQLITE_STATIC);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_text(c->cmp, 2, b, (int)nb, SQLITE_STATIC);
-  if (rc == SQLITE_OK) rc = sqlite3_step(c->cmp);
-  if (rc == SQLITE_ROW) {
-    *pCmp = sqlite3_column_int(c->cmp, 0) ? 0 : sqlite3_column_int(c->cmp, 1) ? -1 : 1;
-    rc = SQLITE_OK;
-  } else if (rc == SQLITE_DONE) {
-    rc = SQLITE_ERROR;
-  }
-  sqlite3_reset(c->cmp);
-  sqlite3_clear_bindings(c->cmp);
-  return rc;
-}
-
-/* The class id of TEXT z (n bytes) of key column i under collation
-** zColl into *pId, a new class when no value of the column's classes is
-** equal to it.  An SQLite error code (the comparison's: the collation
-** gone, an interrupt, memory). */
-static int class_of(sqlite3 *db, ts_key_ids *k, int i, const char *zColl, const void *z, uint32_t n,
-                    uint32_t *pId) {
-  coll_classes *c = &k->aClasses[i];
-  if (c->zColl == NULL || strcmp(c->zColl, zColl) != 0) {
-    classes_clear(c); /* another collation: classes of its own (ids never reused) */
-    if ((c->zColl = sqlite3_mprintf("%s", zColl)) == NULL) return SQLITE_NOMEM;
-  }
-  if (c->cmp == NULL) {
-    char *zSql =
-        sqlite3_mprintf("SELECT ?1 = ?2 COLLATE \"%w\", ?1 < ?2 COLLATE \"%w\"", zColl, zColl);
-    int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &c->cmp, NULL) : SQLITE_NOMEM;
-    sqlite3_free(zSql);
-    if (rc != SQLITE_OK) return rc;
-  }
-  /* the collation calling back into this table while it compares */
-  if (sqlite3_stmt_busy(c->cmp)) return SQLITE_MISUSE;
-  int lo = 0, hi = c->n;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2, cmp = 0;
-    uint32_t nRep;
-    memcpy(&nRep, c->azRep[mid], 4);
-    /* the same bytes are the same class without asking */
-    if (nRep != n || (n > 0 && memcmp(c->azRep[mid] + 4, z, n) != 0)) {
-      int rc = classes_compare(c, z, n, c->azRep[mid] + 4, nRep, &cmp);
-      if (rc != SQLITE_OK) return rc;
-    }
-    if (cmp == 0) {
-      *pId = c->aId[mid];
-      return SQLITE_OK;
-    }
-    if (cmp < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  if (c->n == c->nAlloc) {
-    int nNew = c->nAlloc ? 2 * c->nAlloc : 16;
-    const unsigned char **a = sqlite3_realloc64(c->azRep, sizeof(*a) * (sqlite3_uint64)nNew);
-    if (a == NULL) return SQLITE_NOMEM;
-    c->azRep = a;
-    uint32_t *aId = sqlite3_realloc64(c->aId, sizeof(*aId) * (sqlite3_uint64)nNew);
-    if (aId == NULL) return SQLITE_NOMEM;
-    c->aId = aId;
-    c->nAlloc = nNew;
-  }
-  if (k->nClass == UINT32_MAX) return SQLITE_FULL;
-  unsigned char *zRep = chunk_reserve(k, 4 + (size_t)n);
-  if (zRep == NULL) return SQLITE_NOMEM;
-  memcpy(zRep, &n, 4);
-  if (n) memcpy(zRep + 4, z, n);
-  memmove(&c->azRep[lo + 1], &c->azRep[lo], sizeof(c->azRep[0]) * (size_t)(c->n - lo));
-  memmove(&c->aId[lo + 1], &c->aId[lo], sizeof(c->aId[0]) * (size_t)(c->n - lo));
-  c->azRep[lo] = zRep;
-  c->aId[lo] = *pId = ++k->nClass;
-  c->n++;
-  return SQLITE_OK;
-}
+/* Where a class's value is kept (ts_class_of): in the chunks, beside the
+** keys, which never move. */
+static unsigned char *keep_class(void *pArg, size_t n) { return chunk_reserve(pArg, n); }
 
 /* The key (nBy values, NULL pointers for unused slots) encoded into
 ** k->zEnc after 4 bytes left for its length: *pn the encoding's bytes
 ** (without them).  With aFold, each column folded as it says (the
 ** series' identity; a FOLD_APP column's TEXT by its class under
 ** azColl[i], asked of db), else as it is (the key as shown).  An SQLite
-** error code: memory (a TEXT or BLOB that cannot be had), or class_of's. */
+** error code: memory (a TEXT or BLOB that cannot be had), or ts_class_of's. */
 static int key_encode(sqlite3 *db, ts_key_ids *k, sqlite3_value *const *ap, int nBy,
                       const int *aFold, char *const *azColl, uint32_t *pn) {
   size_t p = 4;
@@ -280,7 +180,7 @@ static int key_encode(sqlite3 *db, ts_key_ids *k, sqlite3_value *const *ap, int 
     }
     if (type == SQLITE_TEXT && fold == FOLD_APP && azColl[i] != NULL) {
       uint32_t id;
-      int rc = class_of(db, k, i, azColl[i], z, len, &id);
+      int rc = ts_class_of(db, &k->aClasses[i], &k->nClass, azColl[i], z, len, keep_class, k, &id);
       if (rc != SQLITE_OK) return rc;
       if (enc_room(k, p + 5)) return SQLITE_NOMEM;
       k->zEnc[p] = ENC_CLASS;
@@ -534,7 +434,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
                      ? sqlite3_stmt_status(k->apVersion[0], SQLITE_STMTSTATUS_REPREPARE, 0)
                      : -1;
       if (prep != k->classPrep) {
-        for (int i = 0; i < TS_MAX_BY; i++) classes_clear(&k->aClasses[i]);
+        for (int i = 0; i < TS_MAX_BY; i++) ts_classes_clear(&k->aClasses[i]);
         k->classPrep = prep;
       }
       sqlite3_free(k->zFoldTag); /* the source may have been made again */

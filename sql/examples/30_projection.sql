@@ -4,7 +4,7 @@
 -- 2 trillion won mark".
 .load build/tradestat
 .mode table
-SELECT annual_projection(1400, '2023-H1') AS run_rate_scalar;
+SELECT annual_run_rate(1400, '2023-H1') AS run_rate_scalar;
 SELECT m.method, round(annual_projection(t.amount, t.period, m.method), 1) AS projection_2023
 FROM direct_trade AS t,
      (SELECT 1 AS i, 'run_rate' AS method UNION ALL SELECT 2, 'prior_share'

@@ -21,7 +21,10 @@ CHECKS = [
      "UNION ALL SELECT 680.8, '2022-H1' UNION ALL SELECT 809.2, '2022-H2')", 105.64),
     # 451 / 1400 = 0.3221...
     ("trade", "trade_imbalance", "SELECT round(trade_imbalance(451, 1400, 'coverage'), 2)", 32.21),
-    ("projection", "annual_projection", "SELECT annual_projection(1400, '2023-H1')", 2800),
+    # 1400 / 0.5, as the scalar and as the aggregate over one row
+    ("projection", "annual_run_rate", "SELECT annual_run_rate(1400, '2023-H1')", 2800),
+    ("projection", "annual_projection",
+     "SELECT annual_projection(v, p, 'run_rate') FROM (SELECT 1400 AS v, '2023-H1' AS p)", 2800),
     # Statistics Korea's published 2019 total and China's 2019 sales
     ("kosis_csv", "kosis_csv",
      "SELECT sum(value) FROM temp.k WHERE \"국가(대륙)별\" = '합계' AND 상품군별 = '합계' "

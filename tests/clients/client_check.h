@@ -33,8 +33,11 @@ static const client_check client_checks[] = {
     /* 451 / 1400 = 0.32214... */
     {"trade", "trade_imbalance", "SELECT round(trade_imbalance(451, 1400, 'coverage'), 2)",
      "32.21"},
-    /* 1400 / 0.5 */
-    {"projection", "annual_projection", "SELECT annual_projection(1400, '2023-H1') = 2800", "1"},
+    /* 1400 / 0.5, as the scalar and as the aggregate over one row */
+    {"projection", "annual_run_rate", "SELECT annual_run_rate(1400, '2023-H1') = 2800", "1"},
+    {"projection", "annual_projection",
+     "SELECT annual_projection(v, p, 'run_rate') = 2800 FROM (SELECT 1400 AS v, '2023-H1' AS p)",
+     "1"},
     /* Statistics Korea's published 2019 total */
     {"kosis_csv", "kosis_csv",
      "SELECT sum(value) FROM temp.client_kosis WHERE \"국가(대륙)별\" = '합계'"

@@ -62,8 +62,8 @@ const th_case th_cases[] = {
      "SELECT trade_imbalance(451, 1400), trade_imbalance(451, 1400, 'coverage'),"
      " trade_imbalance(451, 1400, 'normalized'), trade_imbalance(451, 1400, 'grubel_lloyd'),"
      " trade_imbalance(0, 0, 'coverage');"},
-    {"annual_projection", "scalar", NULL,
-     "SELECT annual_projection(1400, '2023-H1'), annual_projection(amount, period)"
+    {"annual_run_rate", "scalar", NULL,
+     "SELECT annual_run_rate(1400, '2023-H1'), annual_run_rate(amount, period)"
      " FROM direct_trade ORDER BY rowid LIMIT 3;"},
     {"annual_projection", "aggregate", NULL,
      "SELECT m, partner, annual_projection(amount, period, m) FROM direct_trade,"

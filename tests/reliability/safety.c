@@ -91,7 +91,7 @@ static const struct {
     {"pct_change", "pct_change(a, b)"},
     {"cagr", "cagr(b, a, 2)"},
     {"trade_imbalance", "trade_imbalance(a, b, 'coverage')"},
-    {"annual_projection", "annual_projection(a, p)"},
+    {"annual_run_rate", "annual_run_rate(a, p)"},
     {"th_not_innocuous", "th_not_innocuous(p)"}, /* control: must fail */
 };
 

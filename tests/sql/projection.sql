@@ -1,34 +1,37 @@
 .load build/tradestat
 .headers on
 .mode list
--- 1. Scalar run rate: ytd / period_year_fraction(through).
+-- 1. Scalar run rate: annual_run_rate(ytd, through) = ytd / period_year_fraction(through).
 -- @check projection-1.1
-SELECT annual_projection(1400, '2023-H1') AS h1, annual_projection(300, '2023-Q1') AS q1,
-       annual_projection(500, '2023-05') = 500 * 12 / 5.0 AS may_ok,
-       annual_projection('1400', '2023 1/2') AS text_number_kosis_label,
-       annual_projection(-50, '2023-Q2') AS negative, annual_projection(0, '2023-Q3') AS zero;
+SELECT annual_run_rate(1400, '2023-H1') AS h1, annual_run_rate(300, '2023-Q1') AS q1,
+       annual_run_rate(500, '2023-05') = 500 * 12 / 5.0 AS may_ok,
+       annual_run_rate('1400', '2023 1/2') AS text_number_kosis_label,
+       annual_run_rate(-50, '2023-Q2') AS negative, annual_run_rate(0, '2023-Q3') AS zero;
 -- @expect
 -- | h1|q1|may_ok|text_number_kosis_label|negative|zero
 -- | 2800.0|1200.0|1|2800.0|-100.0|0.0
 -- @check projection-1.2
-SELECT annual_projection(181, '2023-06-30') = 181 * 365 / 181.0 AS day_counts_days;
+SELECT annual_run_rate(181, '2023-06-30') = 181 * 365 / 181.0 AS day_counts_days;
 -- @expect
 -- | day_counts_days
 -- | 1
 -- @check projection-1.3
-SELECT annual_projection(NULL, '2023-H1') IS NULL AS null_value, annual_projection(1, NULL) IS NULL AS null_period;
+SELECT annual_run_rate(NULL, '2023-H1') IS NULL AS null_value, annual_run_rate(1, NULL) IS NULL AS null_period;
 -- @expect
 -- | null_value|null_period
 -- | 1|1
 -- @check projection-1.4
-SELECT annual_projection('n/a', '2023-H1');
--- @error annual_projection(): argument 1 is not a number: 'n/a'
+SELECT annual_run_rate('n/a', '2023-H1');
+-- @error annual_run_rate(): argument 1 is not a number: 'n/a'
 -- @check projection-1.5
-SELECT annual_projection(1, '2023-H3');
--- @error annual_projection(): argument 2 is not a period: '2023-H3' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
+SELECT annual_run_rate(1, '2023-H3');
+-- @error annual_run_rate(): argument 2 is not a period: '2023-H3' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
 -- @check projection-1.6
-SELECT annual_projection(1e999, '2023-H1');
--- @error annual_projection(): argument 1 is not a finite number: Inf
+SELECT annual_run_rate(1e999, '2023-H1');
+-- @error annual_run_rate(): argument 1 is not a finite number: Inf
+-- @check projection-1.7 annual_projection with two arguments is an error, never the run rate
+SELECT annual_projection(1400, '2023-H1');
+-- @error annual_projection(): missing the method argument (argument 3): write annual_projection(value, period, 'run_rate') over rows, or annual_run_rate(ytd, through) for one year-to-date figure
 
 -- 2. The article's series, each method (hand values in comments).
 CREATE TABLE t(period TEXT, amount NUMERIC, method TEXT);

@@ -67,8 +67,8 @@ GROUP BY year ORDER BY year;
 -- | year|days|projected
 -- | 2022|365|365
 -- | 2023|2|0
--- @check projection_days_start-1.7 the scalar is the user's own run rate: unchanged
-SELECT round(annual_projection(sum(v), max(d)), 2) AS scalar FROM june;
+-- @check projection_days_start-1.7 the scalar annual_run_rate is the user's own run rate: unchanged
+SELECT round(annual_run_rate(sum(v), max(d)), 2) AS scalar FROM june;
 -- @expect
 -- | scalar
 -- | 604.97
