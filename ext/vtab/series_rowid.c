@@ -335,6 +335,15 @@ static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char 
 ** same name prepares main's kept statement again (mark_schema). */
 static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
   sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
+  /* A ROLLBACK takes rows back out and moves none of the counts above
+  ** (the changes count never goes down): a spelling read after an
+  ** UPDATE inside BEGIN ... ROLLBACK was still shown after it, a key no
+  ** row holds any more.  The transaction's state moves: WRITE while a
+  ** write is open, READ while a statement of an ended one reads.  Left
+  ** unseen: a ROLLBACK followed by another write transaction that has
+  ** changed no row yet. */
+  if (sqlite3_libversion_number() >= 3034000)
+    h = h * 1099511628211ULL + (sqlite3_uint64)sqlite3_txn_state(db, NULL);
   h = mark_schema(db, k, 0, "main", h);
   if (spec && spec->zSchema) return mark_schema(db, k, 1, spec->zSchema, h);
   h = mark_schema(db, k, 1, "temp", h);
