@@ -173,7 +173,9 @@
 **     best is refitted (fit_candidates), so the model used has the full
 **     fit.  Out until the restart, the calendar restart from the last
 **     warm optimum, or one cold start instead of four moved it the wrong
-**     way.
+**     way.  Then, the same numbers (2.170 G -> 2.142 G): one scan of y
+**     for the AICc's floor, the multiplicative test and the negative
+**     check, and item 2's starting states compiled per form.
 */
 #include "projection/holt_winters_fit.h"
 
