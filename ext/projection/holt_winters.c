@@ -173,9 +173,10 @@
 **     best is refitted (fit_candidates), so the model used has the full
 **     fit.  Out until the restart, the calendar restart from the last
 **     warm optimum, or one cold start instead of four moved it the wrong
-**     way.  Then, the same numbers (2.170 G -> 2.142 G): one scan of y
+**     way.  Then, the same numbers (2.170 G -> 2.106 G): one scan of y
 **     for the AICc's floor, the multiplicative test and the negative
-**     check, and item 2's starting states compiled per form.
+**     check, item 2's starting states compiled per form, and
+**     Levenberg-Marquardt and Nelder-Mead compiled per dimension.
 */
 #include "projection/holt_winters_fit.h"
 
