@@ -75,34 +75,37 @@ void ts_hw_params_from_x(const hw_data *d, const double *x, hw_params *p) {
 }
 
 /* Starting level (one step before y[0]), trend and seasonal states.
-** Returns 1 when the multiplicative start is impossible (a line <= 0). */
-static int hw_start(const hw_data *d, double *level, double *trend, double *season) {
+** Returns 1 when the multiplicative start is impossible (a line <= 0).
+** Compiled per form (hw_start below), as the filters are: the branches
+** on the form leave the loops. */
+static HW_INLINE int hw_start_form(const hw_data *d, double *level, double *trend, double *season,
+                                   const int multiplicative, const int trend_kind) {
   int m = d->m;
   double mean1 = 0, mean2 = 0;
   for (int t = 0; t < m; t++) mean1 += d->y[t], mean2 += d->y[t + m];
   mean1 /= m;
   mean2 /= m;
-  double b = d->trend == TREND_NONE ? 0.0 : (mean2 - mean1) / m;
+  double b = trend_kind == TREND_NONE ? 0.0 : (mean2 - mean1) / m;
   /* The line through the two seasons' mid-points, at t = -1; without a
   ** trend each season is measured from its own mean. */
-  double l = d->trend == TREND_NONE ? (mean1 + mean2) / 2 : mean1 - b * (m + 1) / 2.0;
+  double l = trend_kind == TREND_NONE ? (mean1 + mean2) / 2 : mean1 - b * (m + 1) / 2.0;
   double total = 0;
-  for (int t = 0; t < m; t++) {
-    double line1 = d->trend == TREND_NONE ? mean1 : l + b * (t + 1);
-    double line2 = d->trend == TREND_NONE ? mean2 : l + b * (t + 1 + m);
+  for (int t = 0, pos = d->first_pos; t < m; t++, pos = pos + 1 == m ? 0 : pos + 1) {
+    double line1 = trend_kind == TREND_NONE ? mean1 : l + b * (t + 1);
+    double line2 = trend_kind == TREND_NONE ? mean2 : l + b * (t + 1 + m);
     double s;
-    if (d->multiplicative) {
+    if (multiplicative) {
       if (line1 <= 0 || line2 <= 0) return 1;
       s = (d->y[t] / line1 + d->y[t + m] / line2) / 2.0;
     } else {
       s = ((d->y[t] - line1) + (d->y[t + m] - line2)) / 2.0;
     }
-    season[(d->first_pos + t) % m] = s;
+    season[pos] = s;
     total += s;
   }
-  if (d->multiplicative && total <= 0) return 1;
+  if (multiplicative && total <= 0) return 1;
   for (int i = 0; i < m; i++) {
-    if (d->multiplicative)
+    if (multiplicative)
       season[i] *= m / total;
     else
       season[i] -= total / m;
@@ -110,6 +113,15 @@ static int hw_start(const hw_data *d, double *level, double *trend, double *seas
   *level = l;
   *trend = b;
   return 0;
+}
+
+static int hw_start(const hw_data *d, double *level, double *trend, double *season) {
+  int none = d->trend == TREND_NONE;
+  if (d->multiplicative)
+    return none ? hw_start_form(d, level, trend, season, 1, TREND_NONE)
+                : hw_start_form(d, level, trend, season, 1, TREND_ADDITIVE);
+  return none ? hw_start_form(d, level, trend, season, 0, TREND_NONE)
+              : hw_start_form(d, level, trend, season, 0, TREND_ADDITIVE);
 }
 
 void ts_hw_data_init(hw_data *d, const double *y, int n, int m, int first_pos, int multiplicative,

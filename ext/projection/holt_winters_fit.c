@@ -20,11 +20,20 @@ void ts_hw_clamp(double *x, int dim) {
   for (int j = 0; j < dim; j++) x[j] = ts_hw_x_clamped(x[j]);
 }
 
+#if defined(__GNUC__)
+#define HW_FIT_INLINE inline __attribute__((always_inline))
+#else
+#define HW_FIT_INLINE inline
+#endif
+
 /* Solves (H + lambda D) delta = -g by Cholesky, D = diag(H) plus a
 ** floor so a flat direction (a parameter on the logistic's flat end)
-** still gets a bounded step.  Returns 1 if not positive definite. */
-int ts_hw_lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
-  double A[HW_MAX_DIM][HW_MAX_DIM], L[HW_MAX_DIM][HW_MAX_DIM] = {{0}}, z[HW_MAX_DIM];
+** still gets a bounded step.  Returns 1 if not positive definite.
+** Compiled per dimension (ts_hw_lm_step below), its loops unrolled: the
+** same operations in the same order. */
+static HW_FIT_INLINE int lm_step_dim(const hw_grad *G, const int dim, double lambda,
+                                     double *delta) {
+  double A[HW_MAX_DIM][HW_MAX_DIM], L[HW_MAX_DIM][HW_MAX_DIM], z[HW_MAX_DIM];
   double top = 0;
   for (int i = 0; i < dim; i++)
     if (G->H[i][i] > top) top = G->H[i][i];
@@ -57,6 +66,14 @@ int ts_hw_lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
   return 0;
 }
 
+int ts_hw_lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
+  switch (dim) {
+    case 2: return lm_step_dim(G, 2, lambda, delta);
+    case 3: return lm_step_dim(G, 3, lambda, delta);
+    default: return lm_step_dim(G, 4, lambda, delta);
+  }
+}
+
 /* Levenberg-Marquardt on the one-step errors from x (logit scale): each
 ** step solves the damped Gauss-Newton system from hw_run_grad's J'J and
 ** J'e; a step that lowers the SSE is taken (and the damping relaxed),
@@ -66,14 +83,14 @@ int ts_hw_lm_step(const hw_grad *G, int dim, double lambda, double *delta) {
 ** of the SSE (the model is exact there: the next step would gain about
 ** that mismatch), or after max_iter steps.  x stays in [-HW_X_BOUND,
 ** HW_X_BOUND] so every parameter stays strictly inside its bounds. */
-double ts_hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
-  int dim = ts_hw_dim(d);
+static HW_FIT_INLINE double lm_dim(const hw_data *d, double *x, double tol, int max_iter,
+                                   const int dim) {
   hw_grad G;
   double f = ts_hw_run_grad(d, x, &G), lambda = HW_LM_LAMBDA0;
   if (f >= HW_INVALID) return f;
   for (int iter = 0; iter < max_iter; iter++) {
     double delta[HW_MAX_DIM], xt[HW_MAX_DIM], longest = 0;
-    if (ts_hw_lm_step(&G, dim, lambda, delta)) {
+    if (lm_step_dim(&G, dim, lambda, delta)) {
       lambda = lambda * 10 + 1e-3;
       continue;
     }
@@ -113,7 +130,16 @@ double ts_hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
   return f;
 }
 
-static void simplex_sort(double p[][HW_MAX_DIM], double *f, int dim) {
+/* lm_dim compiled per dimension (its loops unrolled: the same numbers). */
+double ts_hw_lm(const hw_data *d, double *x, double tol, int max_iter) {
+  switch (ts_hw_dim(d)) {
+    case 2: return lm_dim(d, x, tol, max_iter, 2);
+    case 3: return lm_dim(d, x, tol, max_iter, 3);
+    default: return lm_dim(d, x, tol, max_iter, 4);
+  }
+}
+
+static HW_FIT_INLINE void simplex_sort(double p[][HW_MAX_DIM], double *f, const int dim) {
   for (int i = 1; i <= dim; i++) {
     for (int k = i; k > 0 && f[k] < f[k - 1]; k--) {
       double tf = f[k];
@@ -145,8 +171,8 @@ static const nm_effort LOCAL = {HW_LOCAL_STEP, HW_POLISH_TOL, HW_MAX_EVAL};
 ** path, the same evaluation count against the budget): the points it
 ** would not have tried cost nothing more; so do the shrink's and the
 ** first simplex's points, evaluated together. */
-static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort) {
-  int dim = ts_hw_dim(d);
+static HW_FIT_INLINE double nelder_mead_dim(const hw_data *d, double *x0, const nm_effort *effort,
+                                            const int dim) {
   double p[HW_MAX_DIM + 1][HW_MAX_DIM], f[HW_MAX_DIM + 1];
   for (int i = 0; i <= dim; i++)
     for (int j = 0; j < dim; j++) p[i][j] = x0[j] + (i == j + 1 ? effort->step : 0.0);
@@ -194,6 +220,15 @@ static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort)
     if (f[i] < f[best]) best = i;
   for (int j = 0; j < dim; j++) x0[j] = p[best][j];
   return f[best];
+}
+
+/* nelder_mead_dim compiled per dimension (as lm_dim). */
+static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort) {
+  switch (ts_hw_dim(d)) {
+    case 2: return nelder_mead_dim(d, x0, effort, 2);
+    case 3: return nelder_mead_dim(d, x0, effort, 3);
+    default: return nelder_mead_dim(d, x0, effort, 4);
+  }
 }
 
 const double ts_hw_starts[4][HW_MAX_DIM] = {
