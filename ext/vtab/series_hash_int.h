@@ -29,6 +29,14 @@
 #else
 #define NOINLINE
 #endif
+/* For the per-row helpers below: gcc -O2 left row_matches and add_compact
+** out of line in add_row_fast, a call and the reloads of h's fields a
+** row each. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 /* ---- the tables ---------------------------------------------------- */
 
@@ -147,13 +155,18 @@ struct ts_hash {
   ** summing slot in a chunk (2.4 M points: about 11 MB instead of
   ** 190 MB; 9.6 M fit the memory cap). */
   int compact;
+  /* compact, without a "preliminary" column or early rows: each row takes
+  ** add_row_fast's way */
+  int fast;
   uint64_t seed;    /* hash_words' start, random per pass */
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
   /* the pass inside SQLite (series_hash_pass.c): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
-  sqlite3_value *tokenArg; /* the pass query's register that held it */
+  sqlite3_value **argvSeen;           /* the pass query's argument array that held it */
+  int iFirst;                         /* the query column the pass query reads first */
+  sqlite3_value *aArg[TS_MAX_BY + 4]; /* the query columns, in argvSeen */
   int stopped;
   int finalSeen; /* tradestat_scan_row's final call ended this pass's query */
   int aColl[TS_MAX_BY];
@@ -274,7 +287,7 @@ static inline int words_equal(const unsigned char *a, const unsigned char *b, ui
 /* Bytes equal, for short labels without a call.  Shortest first: key
 ** columns of two to six bytes (country, category, flow) are the usual
 ** case, and each length class takes one or two tests to reach. */
-static inline int bytes_equal(const char *a, const char *b, int n) {
+static ALWAYS_INLINE int bytes_equal(const char *a, const char *b, int n) {
   if (n < 4) {
     if (n < 2) return n == 0 || a[0] == b[0];
     uint16_t a0, b0, a1, b1;
@@ -353,14 +366,19 @@ int ts_hash_sum_is_order_free(const hslot *sl, const ts_sum *sum);
 ** zUnordered (its nOrdered values as ?1 .. ?nOrdered, the token ?nOrdered+1),
 ** taken from p's keep (p NULL: none) or prepared, the function registered
 ** when the connection has none of that name; NULL when it cannot be (then
-** rows are stepped).  *pGen: the keep's generation, for giving it back.
+** rows are stepped).  *piFirst: the query column the pass query is to
+** read first in (ts_hash_pass_first: the one stored last), the one it
+** reads first out (0: the query's own order).  *pGen: the keep's
+** generation, for giving it back.
 ** ts_hash_pass_give_back keeps it (reset and unbound) when keep is set and
 ** the keep is of the same generation, else finalizes it.  Every row read
 ** into h through the pass statement, or the unordered query stepped out:
 ** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the source's
 ** error. */
 sqlite3_stmt *ts_hash_pass_take(sqlite3 *db, ts_probes *p, const char *zUnordered, int nOrdered,
-                                unsigned *pGen);
+                                int *piFirst, unsigned *pGen);
+int ts_hash_pass_first(sqlite3 *db, const ts_source_spec *spec, ts_probes *p,
+                       const char *const *azCol, int nCol);
 void ts_hash_pass_give_back(ts_probes *p, unsigned gen, sqlite3_stmt *stmt, int keep);
 int ts_hash_run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp);
 int ts_hash_step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp);
@@ -394,7 +412,7 @@ enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
 ** without filling a rowkey first.  The values are read as read_row_key
 ** reads them, so a match here is one there; a TEXT or BLOB that cannot
 ** be had (memory) is no match, and read_row_key then reports it. */
-static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
+static ALWAYS_INLINE int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
   uint32_t p = 0;
   for (int i = 0; i < nBy; i++) {
     int t = sqlite3_value_type(aCol[i]);
@@ -460,7 +478,7 @@ static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigne
 ** miss then reads them again); after one that was not, as rows in no
 ** such order mostly are not, the key read once for the probe serves it
 ** too.  Either way the sid is the one of the row's key. */
-static inline sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
+static ALWAYS_INLINE sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
   uint32_t guess = h->lastSid >= 0 ? h->aSeries[h->lastSid].next : 0;
   sqlite3_int64 sid;
   if (guess && h->guessHit && row_matches(aCol, h->spec->nBy, h->aSeries[guess - 1].zEnc))
@@ -475,8 +493,8 @@ static inline sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) 
 
 /* A compact point (ts_hash.compact): the row's value, once.  A second
 ** row of the point is the streaming path's duplicate error. */
-static inline verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
-                                  int prelim) {
+static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal,
+                                         const ts_number *n, int prelim) {
   hseries *s = &h->aSeries[sid];
   int64_t pg = cp_page_of(ordinal);
   if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
