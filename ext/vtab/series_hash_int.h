@@ -406,40 +406,21 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s);
 /* Type bytes of row_key's encoding (never 0, the padding). */
 enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
 
-/* Whether the current row's series columns (aCol) hold the key encoded
-** in z (a series' whole encoding), read and compared column by column up
-** to the first difference: find_series' check of the expected series,
-** without filling a rowkey first.  The values are read as read_row_key
-** reads them, so a match here is one there; a TEXT or BLOB that cannot
-** be had (memory) is no match, and read_row_key then reports it. */
-static ALWAYS_INLINE int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
-  uint32_t p = 0;
-  for (int i = 0; i < nBy; i++) {
-    int t = sqlite3_value_type(aCol[i]);
-    if (t == SQLITE_TEXT) {
-      /* The usual key column, straight: its length (a UTF-8 database's
-      ** TEXT, read without conversion) against the series' before its
-      ** bytes are asked for, so a miss of another length costs one call
-      ** less; a match reads the same length and bytes as read_row_key. */
-      uint32_t len;
-      if (z[p] != ENC_TEXT) return 0;
-      memcpy(&len, z + p + 1, 4);
-      int nv = sqlite3_value_bytes(aCol[i]);
-      if (len != (uint32_t)nv) return 0;
-      const char *v = (const char *)sqlite3_value_text(aCol[i]);
-      if ((v == NULL && nv > 0) || !bytes_equal((const char *)z + p + 5, v, nv)) return 0;
-      p += 5 + len;
-      continue;
-    }
-    switch (t) {
+/* row_matches from column i on, at byte p of z: every storage class. */
+static NOINLINE int row_matches_from(sqlite3_value *const *aCol, int i, int nBy,
+                                     const unsigned char *z, uint32_t p) {
+  for (; i < nBy; i++) {
+    switch (sqlite3_value_type(aCol[i])) {
+      case SQLITE_TEXT:
       case SQLITE_BLOB: {
-        if (z[p] != ENC_BLOB) return 0;
-        const void *v = sqlite3_value_blob(aCol[i]);
-        int nv = sqlite3_value_bytes(aCol[i]);
+        int blob = sqlite3_value_type(aCol[i]) == SQLITE_BLOB;
+        if (z[p] != (blob ? ENC_BLOB : ENC_TEXT)) return 0;
         uint32_t len;
         memcpy(&len, z + p + 1, 4);
-        if ((v == NULL && nv > 0) || len != (uint32_t)nv ||
-            !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
+        int nv = sqlite3_value_bytes(aCol[i]);
+        if (len != (uint32_t)nv) return 0;
+        const void *v = blob ? sqlite3_value_blob(aCol[i]) : sqlite3_value_text(aCol[i]);
+        if ((v == NULL && nv > 0) || !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
           return 0;
         p += 5 + len;
         break;
@@ -467,6 +448,33 @@ static ALWAYS_INLINE int row_matches(sqlite3_value *const *aCol, int nBy, const 
     }
   }
   return 1; /* nBy columns equal, each self-delimiting: the whole encodings are */
+}
+
+/* Whether the current row's series columns (aCol) hold the key encoded
+** in z (a series' whole encoding), read and compared column by column up
+** to the first difference: find_series' check of the expected series,
+** without filling a rowkey first.  The values are read as read_row_key
+** reads them, so a match here is one there; a TEXT or BLOB that cannot
+** be had (memory) is no match, and read_row_key then reports it.  The
+** usual key column, a TEXT, straight: its length (a UTF-8 database's
+** TEXT, read without conversion) against the series' before its bytes
+** are asked for, so a miss of another length costs one call less.  Out
+** of line, so that nothing of the row's caller is saved and restored
+** around each of its calls into SQLite. */
+static NOINLINE int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
+  const unsigned char *z0 = z;
+  for (int i = 0; i < nBy; i++) {
+    sqlite3_value *v = aCol[i];
+    if (sqlite3_value_type(v) != SQLITE_TEXT || *z != ENC_TEXT)
+      return row_matches_from(aCol, i, nBy, z0, (uint32_t)(z - z0));
+    uint32_t len;
+    memcpy(&len, z + 1, 4);
+    if ((uint32_t)sqlite3_value_bytes(v) != len) return 0;
+    const char *t = (const char *)sqlite3_value_text(v);
+    if ((t == NULL && len > 0) || !bytes_equal((const char *)z + 5, t, (int)len)) return 0;
+    z += 5 + len;
+  }
+  return 1;
 }
 
 /* The series of the current row (its series columns in aCol): its sid,
