@@ -280,7 +280,7 @@ int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
 /* The period of the current row into h->last (p, orig, ordinal, cover,
 ** skip for NULL): 0 read, 1 an error the streaming path reports.
 ** Adjacent rows of one period are parsed once. */
-static int row_period(ts_hash *h, sqlite3_value *v) {
+int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
   int type = sqlite3_value_type(v);
   const char *z = NULL;
   int n = 0;
@@ -478,7 +478,7 @@ static inline unsigned slot_cover(const hslot *sl, int k) {
 /* A value of the current row as ts_value_number reads it: GO_ON with
 ** *n, GIVE_UP for what it reports as an error, and -1 for NULL (the row
 ** is skipped). */
-static int row_number(sqlite3_value *v, ts_number *n) {
+int ts_hash_row_number(sqlite3_value *v, ts_number *n) {
   ts_number_status st;
   switch (sqlite3_value_type(v)) {
     case SQLITE_INTEGER: /* most values: read in place */
@@ -505,7 +505,7 @@ static int row_number(sqlite3_value *v, ts_number *n) {
 static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *v, uint32_t sid,
                          int slot) {
   ts_number n;
-  int r = row_number(v, &n);
+  int r = ts_hash_row_number(v, &n);
   if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
   /* the days the source holds: rows with a figure (series_extent.c) */
   if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
@@ -571,7 +571,8 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
   ts_number n;
   if (spec->nValue == 2) {
     for (int k = 0; k < 2; k++)
-      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER, figure = 1;
+      if (ts_hash_row_number(aCol[iValue + k], &n) == GO_ON)
+        first[k] = TS_FIRST_DAY_EARLIER, figure = 1;
   } else {
     int side = 1;
     if (spec->zFlow) {
@@ -584,57 +585,23 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
       else if ((slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0)
         side = 0;
     }
-    if (side && row_number(aCol[iValue], &n) == GO_ON)
+    if (side && ts_hash_row_number(aCol[iValue], &n) == GO_ON)
       first[slot] = TS_FIRST_DAY_EARLIER, figure = 1;
   }
   /* the days the source holds: rows with a figure (series_extent.c) */
   return figure ? early_days(h, aCol[spec->nBy]) : GO_ON;
 }
 
-/* ts_hash_add_row for compact points without a "preliminary" column
-** (ts_hash.fast): the same steps in the same order, each row's usual
-** case -- a TEXT period equal to the row before's, an INTEGER value --
-** read with the fewest calls; anything else the general way. */
-static verdict add_row_fast(ts_hash *h, sqlite3_value *const *aCol) {
-  int nBy = h->spec->nBy;
-  sqlite3_int64 sid = find_series(h, aCol);
-  if (sid < 0) return GIVE_UP;
-  sqlite3_value *pv = aCol[nBy];
-  int same = 0;
-  if (h->last.valid && h->last.type == SQLITE_TEXT && sqlite3_value_type(pv) == SQLITE_TEXT) {
-    const char *z = (const char *)sqlite3_value_text(pv);
-    int n = sqlite3_value_bytes(pv);
-    same = z != NULL && n == h->last.n && bytes_equal(z, h->last.z, n);
-  }
-  if (!same && row_period(h, pv)) return GIVE_UP;
-  if (h->last.skip) return GO_ON;
-  hseries *s = &h->aSeries[sid];
-  if (s->kind != (int)h->last.p.kind) {
-    if (s->kind != TS_KIND_NONE) return GIVE_UP; /* mixed kinds: an error */
-    s->kind = h->last.p.kind;
-  }
-  sqlite3_value *v = aCol[nBy + 1];
-  ts_number n;
-  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
-    n.is_int = 1;
-    n.i = sqlite3_value_int64(v);
-  } else {
-    int r = row_number(v, &n);
-    if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
-  }
-  return add_compact(h, (uint32_t)sid, h->last.ordinal, &n, h->last.orig.preliminary);
-}
-
 /* One row of the source query, its columns in aCol (series columns,
 ** period, value, second value or flow, preliminary). */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
-  if (h->fast) return add_row_fast(h, aCol);
+  if (h->fast) return ts_hash_add_row_fast(h, aCol);
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
   if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo))
     return early_row(h, aCol, (uint32_t)sid);
-  if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
+  if (ts_hash_row_period(h, aCol[spec->nBy])) return GIVE_UP;
   if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
   if (s->kind == TS_KIND_NONE)

@@ -539,4 +539,45 @@ static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordin
   return GO_ON;
 }
 
+/* series_hash.c: the period of the current row into h->last (0 read, 1
+** an error the streaming path reports); a value as ts_value_number reads
+** it (GO_ON with *n, GIVE_UP for an error, -1 for NULL). */
+int ts_hash_row_period(ts_hash *h, sqlite3_value *v);
+int ts_hash_row_number(sqlite3_value *v, ts_number *n);
+
+/* ts_hash_add_row for compact points without a "preliminary" column
+** (ts_hash.fast), inline in the pass's function (series_hash_pass.c)
+** and ts_hash_add_row: the same steps in the same order, each row's usual
+** case -- a TEXT period equal to the row before's, an INTEGER value --
+** read with the fewest calls; anything else the general way. */
+static ALWAYS_INLINE verdict ts_hash_add_row_fast(ts_hash *h, sqlite3_value *const *aCol) {
+  int nBy = h->spec->nBy;
+  sqlite3_int64 sid = find_series(h, aCol);
+  if (sid < 0) return GIVE_UP;
+  sqlite3_value *pv = aCol[nBy];
+  int same = 0;
+  if (h->last.valid && h->last.type == SQLITE_TEXT && sqlite3_value_type(pv) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(pv);
+    int n = sqlite3_value_bytes(pv);
+    same = z != NULL && n == h->last.n && bytes_equal(z, h->last.z, n);
+  }
+  if (!same && ts_hash_row_period(h, pv)) return GIVE_UP;
+  if (h->last.skip) return GO_ON;
+  hseries *s = &h->aSeries[sid];
+  if (s->kind != (int)h->last.p.kind) {
+    if (s->kind != TS_KIND_NONE) return GIVE_UP; /* mixed kinds: an error */
+    s->kind = h->last.p.kind;
+  }
+  sqlite3_value *v = aCol[nBy + 1];
+  ts_number n;
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+    n.is_int = 1;
+    n.i = sqlite3_value_int64(v);
+  } else {
+    int r = ts_hash_row_number(v, &n);
+    if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
+  }
+  return add_compact(h, (uint32_t)sid, h->last.ordinal, &n, h->last.orig.preliminary);
+}
+
 #endif /* TRADESTAT_SERIES_HASH_INT_H */

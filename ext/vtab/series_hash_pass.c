@@ -58,7 +58,7 @@ static void scan_row_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
     for (int i = 0; i < h->nCol; i++)
       h->aArg[i] = argv[i == iFirst ? 1 : i < iFirst ? i + 2 : i + 1];
   }
-  if (ts_hash_add_row(h, h->aArg) != GO_ON) {
+  if ((h->fast ? ts_hash_add_row_fast(h, h->aArg) : ts_hash_add_row(h, h->aArg)) != GO_ON) {
     /* stop the read: the streaming path answers (an error of this
     ** statement only, never shown) */
     h->stopped = 1;
