@@ -280,7 +280,7 @@ int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
 /* The period of the current row into h->last (p, orig, ordinal, cover,
 ** skip for NULL): 0 read, 1 an error the streaming path reports.
 ** Adjacent rows of one period are parsed once. */
-static int row_period(ts_hash *h, sqlite3_value *v) {
+int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
   int type = sqlite3_value_type(v);
   const char *z = NULL;
   int n = 0;
@@ -478,7 +478,7 @@ static inline unsigned slot_cover(const hslot *sl, int k) {
 /* A value of the current row as ts_value_number reads it: GO_ON with
 ** *n, GIVE_UP for what it reports as an error, and -1 for NULL (the row
 ** is skipped). */
-static int row_number(sqlite3_value *v, ts_number *n) {
+int ts_hash_row_number(sqlite3_value *v, ts_number *n) {
   ts_number_status st;
   switch (sqlite3_value_type(v)) {
     case SQLITE_INTEGER: /* most values: read in place */
@@ -505,7 +505,7 @@ static int row_number(sqlite3_value *v, ts_number *n) {
 static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *v, uint32_t sid,
                          int slot) {
   ts_number n;
-  int r = row_number(v, &n);
+  int r = ts_hash_row_number(v, &n);
   if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
   /* the days the source holds: rows with a figure (series_extent.c) */
   if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
@@ -571,7 +571,8 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
   ts_number n;
   if (spec->nValue == 2) {
     for (int k = 0; k < 2; k++)
-      if (row_number(aCol[iValue + k], &n) == GO_ON) first[k] = TS_FIRST_DAY_EARLIER, figure = 1;
+      if (ts_hash_row_number(aCol[iValue + k], &n) == GO_ON)
+        first[k] = TS_FIRST_DAY_EARLIER, figure = 1;
   } else {
     int side = 1;
     if (spec->zFlow) {
@@ -584,7 +585,7 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
       else if ((slot = row_flow_slot(h, z, sqlite3_value_bytes(flow))) < 0)
         side = 0;
     }
-    if (side && row_number(aCol[iValue], &n) == GO_ON)
+    if (side && ts_hash_row_number(aCol[iValue], &n) == GO_ON)
       first[slot] = TS_FIRST_DAY_EARLIER, figure = 1;
   }
   /* the days the source holds: rows with a figure (series_extent.c) */
@@ -594,12 +595,13 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
 /* One row of the source query, its columns in aCol (series columns,
 ** period, value, second value or flow, preliminary). */
 verdict ts_hash_add_row(ts_hash *h, sqlite3_value *const *aCol) {
+  if (h->fast) return ts_hash_add_row_fast(h, aCol);
   const ts_source_spec *spec = h->spec;
   sqlite3_int64 sid = find_series(h, aCol);
   if (sid < 0) return GIVE_UP;
   if (h->early_lo && ts_early_row(aCol[spec->nBy], h->early_lo))
     return early_row(h, aCol, (uint32_t)sid);
-  if (row_period(h, aCol[spec->nBy])) return GIVE_UP;
+  if (ts_hash_row_period(h, aCol[spec->nBy])) return GIVE_UP;
   if (h->last.skip) return GO_ON;
   hseries *s = &h->aSeries[sid];
   if (s->kind == TS_KIND_NONE)
@@ -866,7 +868,19 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     memset(h, 0, sizeof(*h));
     do sqlite3_randomness(sizeof(h->token), &h->token);
     while (h->token == 0);
-    stmt = ts_hash_pass_take(db, probes, zSql, nOrdered, &gen);
+    /* the query's columns (series_scan.c's source query): the series
+    ** columns, the period, the value, the second value or the flow, and
+    ** the source's "preliminary" column when it has one */
+    const char *azCol[TS_MAX_BY + 4];
+    int nCol = sqlite3_column_count(ordered), n = 0;
+    for (int i = 0; i < spec->nBy; i++) azCol[n++] = spec->azBy[i];
+    azCol[n++] = spec->zPeriod;
+    azCol[n++] = spec->azValue[0];
+    if (spec->nValue == 2 || spec->zFlow)
+      azCol[n++] = spec->nValue == 2 ? spec->azValue[1] : spec->zFlow;
+    if (nCol > n) azCol[n++] = "preliminary";
+    h->iFirst = nCol == n ? ts_hash_pass_first(db, spec, probes, azCol, n) : 0;
+    stmt = ts_hash_pass_take(db, probes, zSql, nOrdered, &h->iFirst, &gen);
     pass = stmt != NULL;
     rc = pass ? SQLITE_OK : sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
   }
@@ -900,6 +914,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->mem = (sqlite3_int64)sizeof(ts_hash);
   h->lastSid = -1;
   h->early_lo = early_lo;
+  h->fast = h->compact && h->iPreliminary < 0 && !early_lo;
   h->early.n = -1;
   sqlite3_randomness(sizeof(h->seed), &h->seed);
   h->flow[0].n = h->flow[1].n = -1;

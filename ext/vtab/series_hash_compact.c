@@ -103,29 +103,38 @@ static inline void clear_point(ts_point *pt) {
 }
 
 /* Series hs's compact points into s->aPoint (room for hs->nPoint), in
-** ordinal order: the pages are in that order already. */
+** ordinal order: the pages are in that order already.  A point is its
+** row's value: the ts_sum ts_sum_add makes of one input (a narrow page's
+** INTEGER written in place, without the adding). */
 void ts_hash_compact_points(const hseries *hs, ts_series *s) {
   uint32_t n = hs->nPoint;
   uint32_t k = 0;
   for (uint32_t g = 0; g < hs->nIdx && k < n; g++) {
     const void *page = hs->apPage[g];
     if (page == NULL) continue;
-    const cp_narrow *pn = page;
+    int64_t base = (hs->lo + (int64_t)g) * 64;
+    if (!hs->wide) {
+      const cp_narrow *pn = page;
+      for (uint64_t m = pn->present; m; m &= m - 1) {
+        int j = trailing_zeros(m);
+        ts_point *pt = &s->aPoint[k++];
+        clear_point(pt);
+        pt->ordinal = base + j;
+        pt->sum[0].exact = ts_i128_from_i64(pn->v[j]);
+        pt->sum[0].count = 1;
+        pt->preliminary[0] = (unsigned char)((pn->prelim >> j) & 1);
+      }
+      continue;
+    }
     const cp_wide *pw = page;
-    uint64_t present = hs->wide ? pw->present : pn->present;
-    uint64_t prelim = hs->wide ? pw->prelim : pn->prelim;
-    for (uint64_t m = present; m; m &= m - 1) {
+    for (uint64_t m = pw->present; m; m &= m - 1) {
       int j = trailing_zeros(m);
       uint64_t bit = (uint64_t)1 << j;
       ts_point *pt = &s->aPoint[k++];
       ts_number v;
       clear_point(pt);
-      pt->ordinal = (hs->lo + (int64_t)g) * 64 + j;
-      if (!hs->wide) {
-        v.is_int = 1;
-        v.i = pn->v[j];
-        v.d = (double)v.i;
-      } else if (pw->isint & bit) {
+      pt->ordinal = base + j;
+      if (pw->isint & bit) {
         v.is_int = 1;
         v.i = (int64_t)pw->v[j];
         v.d = (double)v.i;
@@ -135,7 +144,7 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s) {
         memcpy(&v.d, &pw->v[j], sizeof(v.d));
       }
       ts_sum_add(&pt->sum[0], &v);
-      pt->preliminary[0] = (prelim & bit) != 0;
+      pt->preliminary[0] = (pw->prelim & bit) != 0;
     }
   }
 }

@@ -29,6 +29,14 @@
 #else
 #define NOINLINE
 #endif
+/* For the per-row helpers below: gcc -O2 left row_matches and add_compact
+** out of line in add_row_fast, a call and the reloads of h's fields a
+** row each. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 /* ---- the tables ---------------------------------------------------- */
 
@@ -147,13 +155,18 @@ struct ts_hash {
   ** summing slot in a chunk (2.4 M points: about 11 MB instead of
   ** 190 MB; 9.6 M fit the memory cap). */
   int compact;
+  /* compact, without a "preliminary" column or early rows: each row takes
+  ** add_row_fast's way */
+  int fast;
   uint64_t seed;    /* hash_words' start, random per pass */
   int iPreliminary; /* query column of the source's preliminary flag, or -1 */
   int nCol;         /* columns of the source query */
   /* the pass inside SQLite (series_hash_pass.c): its token, and whether it was
   ** stopped (the hash path gives way) */
   sqlite3_int64 token;
-  sqlite3_value *tokenArg; /* the pass query's register that held it */
+  sqlite3_value **argvSeen;           /* the pass query's argument array that held it */
+  int iFirst;                         /* the query column the pass query reads first */
+  sqlite3_value *aArg[TS_MAX_BY + 4]; /* the query columns, in argvSeen */
   int stopped;
   int finalSeen; /* tradestat_scan_row's final call ended this pass's query */
   int aColl[TS_MAX_BY];
@@ -274,7 +287,7 @@ static inline int words_equal(const unsigned char *a, const unsigned char *b, ui
 /* Bytes equal, for short labels without a call.  Shortest first: key
 ** columns of two to six bytes (country, category, flow) are the usual
 ** case, and each length class takes one or two tests to reach. */
-static inline int bytes_equal(const char *a, const char *b, int n) {
+static ALWAYS_INLINE int bytes_equal(const char *a, const char *b, int n) {
   if (n < 4) {
     if (n < 2) return n == 0 || a[0] == b[0];
     uint16_t a0, b0, a1, b1;
@@ -353,14 +366,19 @@ int ts_hash_sum_is_order_free(const hslot *sl, const ts_sum *sum);
 ** zUnordered (its nOrdered values as ?1 .. ?nOrdered, the token ?nOrdered+1),
 ** taken from p's keep (p NULL: none) or prepared, the function registered
 ** when the connection has none of that name; NULL when it cannot be (then
-** rows are stepped).  *pGen: the keep's generation, for giving it back.
+** rows are stepped).  *piFirst: the query column the pass query is to
+** read first in (ts_hash_pass_first: the one stored last), the one it
+** reads first out (0: the query's own order).  *pGen: the keep's
+** generation, for giving it back.
 ** ts_hash_pass_give_back keeps it (reset and unbound) when keep is set and
 ** the keep is of the same generation, else finalizes it.  Every row read
 ** into h through the pass statement, or the unordered query stepped out:
 ** SQLITE_DONE (*pGiveUp set when the hash path gives way) or the source's
 ** error. */
 sqlite3_stmt *ts_hash_pass_take(sqlite3 *db, ts_probes *p, const char *zUnordered, int nOrdered,
-                                unsigned *pGen);
+                                int *piFirst, unsigned *pGen);
+int ts_hash_pass_first(sqlite3 *db, const ts_source_spec *spec, ts_probes *p,
+                       const char *const *azCol, int nCol);
 void ts_hash_pass_give_back(ts_probes *p, unsigned gen, sqlite3_stmt *stmt, int keep);
 int ts_hash_run_pass(ts_hash *h, sqlite3_stmt *pass, int *pGiveUp);
 int ts_hash_step_rows(ts_hash *h, sqlite3_stmt *stmt, int *pGiveUp);
@@ -388,40 +406,21 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s);
 /* Type bytes of row_key's encoding (never 0, the padding). */
 enum { ENC_NULL = 1, ENC_INT, ENC_REAL, ENC_TEXT, ENC_BLOB };
 
-/* Whether the current row's series columns (aCol) hold the key encoded
-** in z (a series' whole encoding), read and compared column by column up
-** to the first difference: find_series' check of the expected series,
-** without filling a rowkey first.  The values are read as read_row_key
-** reads them, so a match here is one there; a TEXT or BLOB that cannot
-** be had (memory) is no match, and read_row_key then reports it. */
-static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
-  uint32_t p = 0;
-  for (int i = 0; i < nBy; i++) {
-    int t = sqlite3_value_type(aCol[i]);
-    if (t == SQLITE_TEXT) {
-      /* The usual key column, straight: its length (a UTF-8 database's
-      ** TEXT, read without conversion) against the series' before its
-      ** bytes are asked for, so a miss of another length costs one call
-      ** less; a match reads the same length and bytes as read_row_key. */
-      uint32_t len;
-      if (z[p] != ENC_TEXT) return 0;
-      memcpy(&len, z + p + 1, 4);
-      int nv = sqlite3_value_bytes(aCol[i]);
-      if (len != (uint32_t)nv) return 0;
-      const char *v = (const char *)sqlite3_value_text(aCol[i]);
-      if ((v == NULL && nv > 0) || !bytes_equal((const char *)z + p + 5, v, nv)) return 0;
-      p += 5 + len;
-      continue;
-    }
-    switch (t) {
+/* row_matches from column i on, at byte p of z: every storage class. */
+static NOINLINE int row_matches_from(sqlite3_value *const *aCol, int i, int nBy,
+                                     const unsigned char *z, uint32_t p) {
+  for (; i < nBy; i++) {
+    switch (sqlite3_value_type(aCol[i])) {
+      case SQLITE_TEXT:
       case SQLITE_BLOB: {
-        if (z[p] != ENC_BLOB) return 0;
-        const void *v = sqlite3_value_blob(aCol[i]);
-        int nv = sqlite3_value_bytes(aCol[i]);
+        int blob = sqlite3_value_type(aCol[i]) == SQLITE_BLOB;
+        if (z[p] != (blob ? ENC_BLOB : ENC_TEXT)) return 0;
         uint32_t len;
         memcpy(&len, z + p + 1, 4);
-        if ((v == NULL && nv > 0) || len != (uint32_t)nv ||
-            !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
+        int nv = sqlite3_value_bytes(aCol[i]);
+        if (len != (uint32_t)nv) return 0;
+        const void *v = blob ? sqlite3_value_blob(aCol[i]) : sqlite3_value_text(aCol[i]);
+        if ((v == NULL && nv > 0) || !bytes_equal((const char *)z + p + 5, (const char *)v, nv))
           return 0;
         p += 5 + len;
         break;
@@ -451,6 +450,33 @@ static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigne
   return 1; /* nBy columns equal, each self-delimiting: the whole encodings are */
 }
 
+/* Whether the current row's series columns (aCol) hold the key encoded
+** in z (a series' whole encoding), read and compared column by column up
+** to the first difference: find_series' check of the expected series,
+** without filling a rowkey first.  The values are read as read_row_key
+** reads them, so a match here is one there; a TEXT or BLOB that cannot
+** be had (memory) is no match, and read_row_key then reports it.  The
+** usual key column, a TEXT, straight: its length (a UTF-8 database's
+** TEXT, read without conversion) against the series' before its bytes
+** are asked for, so a miss of another length costs one call less.  Out
+** of line, so that nothing of the row's caller is saved and restored
+** around each of its calls into SQLite. */
+static NOINLINE int row_matches(sqlite3_value *const *aCol, int nBy, const unsigned char *z) {
+  const unsigned char *z0 = z;
+  for (int i = 0; i < nBy; i++) {
+    sqlite3_value *v = aCol[i];
+    if (sqlite3_value_type(v) != SQLITE_TEXT || *z != ENC_TEXT)
+      return row_matches_from(aCol, i, nBy, z0, (uint32_t)(z - z0));
+    uint32_t len;
+    memcpy(&len, z + 1, 4);
+    if ((uint32_t)sqlite3_value_bytes(v) != len) return 0;
+    const char *t = (const char *)sqlite3_value_text(v);
+    if ((t == NULL && len > 0) || !bytes_equal((const char *)z + 5, t, (int)len)) return 0;
+    z += 5 + len;
+  }
+  return 1;
+}
+
 /* The series of the current row (its series columns in aCol): its sid,
 ** or -1 (memory).  Tried first, without hashing: the series that came
 ** after the row before's series last time (rows of one series together,
@@ -460,7 +486,7 @@ static inline int row_matches(sqlite3_value *const *aCol, int nBy, const unsigne
 ** miss then reads them again); after one that was not, as rows in no
 ** such order mostly are not, the key read once for the probe serves it
 ** too.  Either way the sid is the one of the row's key. */
-static inline sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
+static ALWAYS_INLINE sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) {
   uint32_t guess = h->lastSid >= 0 ? h->aSeries[h->lastSid].next : 0;
   sqlite3_int64 sid;
   if (guess && h->guessHit && row_matches(aCol, h->spec->nBy, h->aSeries[guess - 1].zEnc))
@@ -475,8 +501,8 @@ static inline sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const *aCol) 
 
 /* A compact point (ts_hash.compact): the row's value, once.  A second
 ** row of the point is the streaming path's duplicate error. */
-static inline verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, const ts_number *n,
-                                  int prelim) {
+static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal,
+                                         const ts_number *n, int prelim) {
   hseries *s = &h->aSeries[sid];
   int64_t pg = cp_page_of(ordinal);
   if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
@@ -511,6 +537,47 @@ static inline verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal, con
   s->nPoint++;
   h->nPoint++;
   return GO_ON;
+}
+
+/* series_hash.c: the period of the current row into h->last (0 read, 1
+** an error the streaming path reports); a value as ts_value_number reads
+** it (GO_ON with *n, GIVE_UP for an error, -1 for NULL). */
+int ts_hash_row_period(ts_hash *h, sqlite3_value *v);
+int ts_hash_row_number(sqlite3_value *v, ts_number *n);
+
+/* ts_hash_add_row for compact points without a "preliminary" column
+** (ts_hash.fast), inline in the pass's function (series_hash_pass.c)
+** and ts_hash_add_row: the same steps in the same order, each row's usual
+** case -- a TEXT period equal to the row before's, an INTEGER value --
+** read with the fewest calls; anything else the general way. */
+static ALWAYS_INLINE verdict ts_hash_add_row_fast(ts_hash *h, sqlite3_value *const *aCol) {
+  int nBy = h->spec->nBy;
+  sqlite3_int64 sid = find_series(h, aCol);
+  if (sid < 0) return GIVE_UP;
+  sqlite3_value *pv = aCol[nBy];
+  int same = 0;
+  if (h->last.valid && h->last.type == SQLITE_TEXT && sqlite3_value_type(pv) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(pv);
+    int n = sqlite3_value_bytes(pv);
+    same = z != NULL && n == h->last.n && bytes_equal(z, h->last.z, n);
+  }
+  if (!same && ts_hash_row_period(h, pv)) return GIVE_UP;
+  if (h->last.skip) return GO_ON;
+  hseries *s = &h->aSeries[sid];
+  if (s->kind != (int)h->last.p.kind) {
+    if (s->kind != TS_KIND_NONE) return GIVE_UP; /* mixed kinds: an error */
+    s->kind = h->last.p.kind;
+  }
+  sqlite3_value *v = aCol[nBy + 1];
+  ts_number n;
+  if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+    n.is_int = 1;
+    n.i = sqlite3_value_int64(v);
+  } else {
+    int r = ts_hash_row_number(v, &n);
+    if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
+  }
+  return add_compact(h, (uint32_t)sid, h->last.ordinal, &n, h->last.orig.preliminary);
 }
 
 #endif /* TRADESTAT_SERIES_HASH_INT_H */

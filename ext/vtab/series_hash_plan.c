@@ -49,6 +49,7 @@ static void answers_drop(ts_probes *p) {
   p->keys = -1;
   p->rows_known = 0;
   p->shape_known = 0;
+  p->passFirst = 0;
 }
 
 void ts_probes_clear(ts_probes *p) {

@@ -39,6 +39,9 @@ typedef struct ts_probes {
   int shape_known;
   char aAff[TS_MAX_BY + 1];
   int has_preliminary;
+  /* The source query's column that the table stores last in its records,
+  ** plus one (series_hash_pass.c, ts_hash_pass_first); 0: not asked. */
+  int passFirst;
   /* The hash path's pass statements, reset and unbound (series_hash_pass.c),
   ** finalized with the answers; passGen moves each time they are, so a
   ** pass that took one before gives it back to be finalized. */
