@@ -41,10 +41,18 @@ def lit(v):
         return repr(v)
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, bytes):
+        return "x'" + v.hex() + "'"
     return "'" + v.replace("'", "''") + "'"
 
 
 def label(y, m, form):
+    if form == 5:
+        return " %04d-%02d" % (y, m)
+    if form == 6:
+        return "%04d-%02d " % (y, m)
+    if form == 7:
+        return "%04d년 %d월" % (y, m)
     if form == 0:
         return "%04d-%02d" % (y, m)
     if form == 1:
@@ -78,7 +86,9 @@ def prior_of(c, grain):
 
 KEY_TYPES = ["TEXT", "TEXT COLLATE NOCASE", "TEXT COLLATE RTRIM", "INTEGER", "", "NUMERIC",
              "COLLATE NOCASE", "REAL"]
-KEY_POOL = ["a", "A", "a ", "b", "B", "b  ", "1", 1, 1.0, "01", 2, "2.0", 2.5, None, "c", "C "]
+KEY_POOL = ["a", "A", "a ", "b", "B", "b  ", "1", 1, 1.0, "01", 2, "2.0", 2.5, None, "c", "C ",
+            b"a", b"\x00"]
+PERIOD_TYPES = ["TEXT", "TEXT", "TEXT COLLATE NOCASE", "TEXT COLLATE RTRIM", ""]
 
 
 class World:
@@ -96,7 +106,8 @@ class World:
         keys = rng.sample(KEY_POOL, nkeys)
         years = list(range(2019, 2024))
         rows = []
-        forms = [0] if self.grain is None else [0, 1, 2, 3, 4]
+        self.ptype = rng.choice(PERIOD_TYPES)
+        forms = rng.choice([[0], [0], [0, 1, 2, 3, 4, 5, 6, 7]])
         for k in keys:
             for y in years:
                 for m in range(1, 13):
@@ -130,24 +141,24 @@ class World:
         db.execute("ATTACH %s AS aux" % lit(auxpath))
         schema = "main"
         if self.kind == "norowid":
-            db.execute("CREATE TABLE t(id INTEGER, k %s, p TEXT, v, PRIMARY KEY(k, p, id))"
-                       " WITHOUT ROWID" % kt)
+            db.execute("CREATE TABLE t(id INTEGER, k %s, p %s, v, PRIMARY KEY(k, p, id))"
+                       " WITHOUT ROWID" % (kt, self.ptype))
         elif self.kind == "generated":
-            db.execute("CREATE TABLE t(id INTEGER, k %s, p TEXT, w, v AS (w) VIRTUAL)" % kt)
+            db.execute("CREATE TABLE t(id INTEGER, k %s, p %s, w, v AS (w) VIRTUAL)" % (kt, self.ptype))
         elif self.kind == "attached":
             schema = "aux"
-            db.execute("CREATE TABLE aux.t(id INTEGER, k %s, p TEXT, v)" % kt)
+            db.execute("CREATE TABLE aux.t(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
         elif self.kind == "view":
-            db.execute("CREATE TABLE t0(id INTEGER, k %s, p TEXT, v)" % kt)
+            db.execute("CREATE TABLE t0(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
             db.execute("CREATE VIEW t AS SELECT id, k, p, v FROM t0 WHERE 1")
         else:
-            db.execute("CREATE TABLE t(id INTEGER, k %s, p TEXT, v)" % kt)
+            db.execute("CREATE TABLE t(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
         tname = {"view": "t0"}.get(self.kind, "t")
         vcol = "w" if self.kind == "generated" else "v"
         db.executemany("INSERT INTO %s.%s(id, k, p, %s) VALUES (?,?,?,?)" % (schema, tname, vcol),
                        [(i, r[0], r[3], r[4]) for i, r in enumerate(self.rows)])
         if self.kind == "shadowed":
-            db.execute("CREATE TEMP TABLE t(id INTEGER, k %s, p TEXT, v)" % kt)
+            db.execute("CREATE TEMP TABLE t(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
             db.execute("INSERT INTO temp.t VALUES (1, 'a', '2020-01', 999999)")
         if self.index and self.kind != "view":
             cols = {"kp": "k, p", "kpv": "k, p, v", "p": "p"}[self.index]
@@ -239,7 +250,7 @@ class World:
 
     def one_where(self, rng):
         K = "%K%"
-        key = lambda: lit(rng.choice(KEY_POOL[:13] + ["a", "b"]))
+        key = lambda: lit(rng.choice(KEY_POOL + ["a", "b"]))
         y = rng.randint(2018, 2024)
         choices = [
             lambda: "%s = %s" % (K, key()),
@@ -307,6 +318,10 @@ def run_world(seed, ext, fails):
                  " FROM %s WHERE %s" % (w.kcol, w.vt, wv))
             r = ("SELECT k, period, value, prior_value, growth, share, ytd_value,"
                  " prior_ytd_value, ytd_growth FROM ref WHERE %s" % wr)
+            if " OR " in wh and "COLLATE" in wh:
+                # SQLite before its May 2026 fix makes an IN of such an OR
+                # (tests/sql_pending/or_collate_in.sql)
+                continue
             if "COLLATE" in wh and "%K%" in wh and ("NOCASE" in w.ktype or "RTRIM" in w.ktype):
                 # the spelling shown is a member of the group, the first
                 # row's; GROUP BY's is another member: not comparable

@@ -224,6 +224,10 @@ def run_world(seed, ext, fails, stats):
         for wh in w.wheres():
             if w.form == "tv" and "%K%" in wh:
                 continue
+            if " OR " in wh and "COLLATE" in wh:
+                # SQLite before its May 2026 fix makes an IN of such an OR
+                # (tests/sql_pending/or_collate_in.sql)
+                continue
             if "COLLATE" in wh and "%K%" in wh and ("NOCASE" in w.ktype or "RTRIM" in w.ktype):
                 continue
             q = "SELECT %s, period, %s FROM %s WHERE %s" % (w.kcol, COLS, w.vt,

@@ -1,0 +1,80 @@
+.load build/tradestat
+.headers off
+.mode list
+-- PENDING (not in `make test`: fails until a total row among series with
+-- negative figures is refused when it does not cover every period, or is
+-- rounded apart from its parts: checks 1.4 and 2.2).  Run it with
+--   sh tests/sql/run.sh tests/sql_pending/share_total_negative.sql
+-- Trade balances by product carry their own Total (cars +6148, chips
+-- -2836, oil -2491, Total 821 in 2022).  The total-row guard
+-- (growth/total_row.c) nominates candidates, before judging them, from
+-- the largest figure of a period with no negative figure, or from a
+-- series in every period whose grand sum is exactly half the grand
+-- total.  Balances have a negative figure in every period, so a Total
+-- that is missing one year (2023 not yet published) or rounded apart
+-- from its parts (701 where they sum to 700) is never nominated, though
+-- it is a total row by the documented rule (docs/design.md, "to the
+-- rounding of the source").  Input below; wrong: cars' 2022 share 374.42
+-- and the Total's 50.0 (the total counted twice), contribution 67.07;
+-- right: an error naming 'Total' and total= (plain SQL over the real
+-- total, i.e. with total='Total': share 748.84, contribution 134.15).
+-- Fix (growth/total_row.c, pick): where a period holds a negative figure,
+-- also nominate a series whose periods are one run of the source's
+-- periods and whose grand sum is, within the rounding, half the sum of
+-- every series over that run (prefix sums over the periods; only its
+-- first and last period need keeping).
+CREATE TABLE b(k TEXT, p TEXT, v INTEGER);
+INSERT INTO b VALUES
+  ('cars', '2021', 5213), ('chips', '2021', -3127), ('oil', '2021', -1389), ('Total', '2021', 697),
+  ('cars', '2022', 6148), ('chips', '2022', -2836), ('oil', '2022', -2491), ('Total', '2022', 821),
+  ('cars', '2023', 6402), ('chips', '2023', -2315), ('oil', '2023', -2633);
+CREATE VIRTUAL TABLE g USING yoy_growth(source=b, value=v, period=p, by=k);
+CREATE VIRTUAL TABLE gt USING yoy_growth(source=b, value=v, period=p, by=k, total=Total);
+
+-- @check share_total_negative-1.1 plain SQL: cars' share of the real total, and its contribution
+SELECT round(c.v * 100.0 / t.v, 2), round((c.v - c0.v) * 100.0 / abs(t0.v), 2)
+  FROM b c JOIN b t ON t.k = 'Total' AND t.p = c.p
+  JOIN b c0 ON c0.k = c.k AND c0.p = '2021' JOIN b t0 ON t0.k = 'Total' AND t0.p = '2021'
+ WHERE c.k = 'cars' AND c.p = '2022';
+-- @expect 748.84|134.15
+-- @check share_total_negative-1.2 the Total is each year's sum of the others where it is given
+SELECT count(*) FROM b t WHERE k = 'Total' AND v = (SELECT sum(v) FROM b o WHERE o.p = t.p AND o.k <> 'Total');
+-- @expect 2
+-- @check share_total_negative-1.3 total= names it: the plain-SQL figures
+SELECT round(share, 2), round(contribution, 2) FROM gt WHERE k = 'cars' AND period = '2022';
+-- @expect 748.84|134.15
+-- @check share_total_negative-1.4 without total=: refused (was 374.42|67.07, the total counted twice)
+SELECT round(share, 2), round(contribution, 2) FROM g WHERE k = 'cars' AND period = '2022';
+-- @error yoy_growth: share and contribution: the series k='Total' equals the sum of the other 3 series to the rounding of the source (unit 1) in 2 of the 2 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
+-- @check share_total_negative-1.5 growth alone reads no total: shown
+SELECT value, round(growth, 2) FROM g WHERE k = 'cars' AND period = '2022';
+-- @expect 6148|17.94
+
+-- 2. A Total in every period, rounded apart from its parts (701 and 801
+-- beside parts that sum to 700 and 800: neither exact nor half the
+-- grand total).
+CREATE TABLE r(k TEXT, p TEXT, v INTEGER);
+INSERT INTO r VALUES
+  ('cars', '2021', 5200), ('chips', '2021', -3100), ('oil', '2021', -1400), ('Total', '2021', 701),
+  ('cars', '2022', 6100), ('chips', '2022', -2800), ('oil', '2022', -2500), ('Total', '2022', 801);
+CREATE VIRTUAL TABLE gr USING yoy_growth(source=r, value=v, period=p, by=k);
+
+-- @check share_total_negative-2.1 plain SQL: the Total is within one unit of the others' sum
+SELECT group_concat(t.v - (SELECT sum(v) FROM r o WHERE o.p = t.p AND o.k <> 'Total'), ' ') FROM r t WHERE k = 'Total';
+-- @expect 1 1
+-- @check share_total_negative-2.2 refused (was cars 381.01, the Total 50.03)
+SELECT round(share, 2) FROM gr WHERE period = '2022';
+-- @error yoy_growth: share and contribution: the series k='Total' equals the sum of the other 3 series to the rounding of the source (unit 1) in 2 of the 2 periods where it and two of them have figures (a total row?), so the total of the series counts it twice; name it with total= to divide by it, or leave it out of the source
+
+-- 3. The same balances without a Total: no series is taken for one.
+CREATE TABLE n(k TEXT, p TEXT, v INTEGER);
+INSERT INTO n SELECT * FROM b WHERE k <> 'Total';
+CREATE VIRTUAL TABLE gn USING yoy_growth(source=n, value=v, period=p, by=k);
+
+-- @check share_total_negative-3.1 plain SQL shares of 2022
+SELECT group_concat(k || ':' || round(v * 100.0 / (SELECT sum(v) FROM n o WHERE o.p = n.p), 2), ' ')
+  FROM (SELECT * FROM n WHERE p = '2022' ORDER BY k) n;
+-- @expect cars:748.84 chips:-345.43 oil:-303.41
+-- @check share_total_negative-3.2 the series table: the same
+SELECT group_concat(k || ':' || round(share, 2), ' ') FROM (SELECT * FROM gn WHERE period = '2022' ORDER BY k);
+-- @expect cars:748.84 chips:-345.43 oil:-303.41
