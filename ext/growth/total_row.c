@@ -49,10 +49,17 @@ typedef struct per_period {
   unsigned char negative; /* some figure is below zero */
 } per_period;
 
+/* The runs of consecutive periods a series is kept with: a total
+** published from a later year, not yet for the last one, or withheld in
+** a year or two between (more runs: not summed, left to the other
+** tests). */
+#define MAX_RUNS 4
+
 typedef struct series_grand {
   ts_sum sum; /* the series over every period */
   int nPoint;
-  int64_t first, last; /* the ordinals of its first and last periods */
+  int nRun;                  /* runs of consecutive ordinals; -1: more than MAX_RUNS */
+  int64_t aRun[MAX_RUNS][2]; /* each run's first and last ordinal */
 } series_grand;
 
 struct ts_total_guard {
@@ -202,8 +209,17 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   series_grand *sg = &g->aSer[iSeries];
   ts_sum_init(&sg->sum);
   sg->nPoint = n;
-  sg->first = n > 0 ? a[0].ordinal : 0;
-  sg->last = n > 0 ? a[n - 1].ordinal : 0;
+  sg->nRun = 0;
+  for (int i = 0; i < n && sg->nRun >= 0; i++) {
+    if (i > 0 && a[i].ordinal == a[i - 1].ordinal + 1) {
+      sg->aRun[sg->nRun - 1][1] = a[i].ordinal;
+    } else if (sg->nRun == MAX_RUNS) {
+      sg->nRun = -1;
+    } else {
+      sg->aRun[sg->nRun][0] = sg->aRun[sg->nRun][1] = a[i].ordinal;
+      sg->nRun++;
+    }
+  }
   for (int i = 0; i < n; i++) {
     const ts_sum *v = &a[i].sum[0];
     ts_sum_merge(&sg->sum, v);
@@ -276,40 +292,51 @@ static double log_chance(double x, double tol, double unit) {
 
 /* ---- candidates ------------------------------------------------------- */
 
-/* The rounded rule where a period holds a negative figure, which the
-** largest-figure test below cannot nominate from (a total of balances is
-** seldom the largest of its parts: cars 6100 beside chips -2800, oil
-** -2500 and their Total 800): a series whose periods are one run of the
-** source's periods (a total published from a later year, or not yet for
-** the last one, is such a run) and whose grand sum is, within the
-** rounding of every figure of the run, half the sum of every series over
-** the run.  Only its grand sum is kept, so a run is what can be summed
-** (prefix sums over the periods); a series with a gap inside is left to
-** the other tests.  A filter: the candidate is judged period by period. */
+/* The rounded and sub-total rules where a period holds a negative figure,
+** which the largest-figure tests below cannot nominate from (a total of
+** balances is seldom the largest of its parts: cars 6148 beside chips
+** -2836, oil -2491 and their Total 821): a series whose grand sum is,
+** within the rounding of every figure of its periods, half (or, of four
+** series or more, a third) of the sum of every series over its periods.
+** Only its grand sum and its runs of consecutive periods are kept, so
+** the sum over its periods is one of prefix sums per run (a period of
+** the source inside a run is one of the series': ordinals are dense).  A
+** filter: the candidate is judged period by period. */
+enum { PRE_TOTAL, PRE_TOL, PRE_THIRD_TOL, PRE_MAG, N_PRE };
+
 static int pick_over_runs(ts_total_guard *g, double unit) {
   int negative = 0;
   for (int j = 0; j < g->nPer && !negative; j++)
     negative = g->aPer[j].count >= 3 && g->aPer[j].negative;
   if (!negative) return SQLITE_OK;
-  /* prefix sums: [0] the totals, [1] the tolerances, [2] the magnitudes */
-  double *aPre = sqlite3_malloc64(sizeof(double) * 3 * ((sqlite3_uint64)g->nPer + 1));
+  double *aPre = sqlite3_malloc64(sizeof(double) * N_PRE * ((sqlite3_uint64)g->nPer + 1));
   if (aPre == NULL) return SQLITE_NOMEM;
-  aPre[0] = aPre[1] = aPre[2] = 0.0;
+  for (int k = 0; k < N_PRE; k++) aPre[k] = 0.0;
   for (int j = 0; j < g->nPer; j++) {
     const per_period *p = &g->aPer[j];
-    aPre[3 * (j + 1)] = aPre[3 * j] + ts_sum_double(&p->total);
-    aPre[3 * (j + 1) + 1] = aPre[3 * j + 1] + tolerance(p, unit);
-    aPre[3 * (j + 1) + 2] = aPre[3 * j + 2] + p->mag;
+    const double *a = &aPre[N_PRE * j];
+    double *b = &aPre[N_PRE * (j + 1)];
+    b[PRE_TOTAL] = a[PRE_TOTAL] + ts_sum_double(&p->total);
+    b[PRE_TOL] = a[PRE_TOL] + tolerance(p, unit);
+    b[PRE_THIRD_TOL] = a[PRE_THIRD_TOL] + third_tolerance(p, unit);
+    b[PRE_MAG] = a[PRE_MAG] + p->mag;
   }
   for (int i = 0; i < g->nSer; i++) {
     const series_grand *s = &g->aSer[i];
-    if (g->aCand[i] || s->nPoint == 0) continue;
-    int j0 = find_period(g, s->first), j1 = find_period(g, s->last);
-    if (j0 < 0 || j1 < 0 || j1 - j0 + 1 != s->nPoint) continue; /* a gap inside */
-    double sum = aPre[3 * (j1 + 1)] - aPre[3 * j0];
-    double tol = aPre[3 * (j1 + 1) + 1] - aPre[3 * j0 + 1];
-    double mag = aPre[3 * (j1 + 1) + 2] - aPre[3 * j0 + 2];
-    if (fabs(2.0 * ts_sum_double(&s->sum) - sum) <= 2.0 * tol + 1e-9 * mag) g->aCand[i] = 1;
+    if (g->aCand[i] || s->nPoint == 0 || s->nRun <= 0) continue;
+    double over[N_PRE] = {0.0};
+    int ok = 1;
+    for (int r = 0; r < s->nRun && ok; r++) {
+      int j0 = find_period(g, s->aRun[r][0]), j1 = find_period(g, s->aRun[r][1]);
+      ok = j0 >= 0 && j1 >= j0;
+      for (int k = 0; ok && k < N_PRE; k++)
+        over[k] += aPre[N_PRE * (j1 + 1) + k] - aPre[N_PRE * j0 + k];
+    }
+    if (!ok) continue;
+    double x = ts_sum_double(&s->sum), slack = 1e-9 * over[PRE_MAG];
+    if (fabs(2.0 * x - over[PRE_TOTAL]) <= 2.0 * over[PRE_TOL] + slack ||
+        (g->nSer >= 4 && fabs(3.0 * x - over[PRE_TOTAL]) <= over[PRE_THIRD_TOL] + slack))
+      g->aCand[i] = 1;
   }
   sqlite3_free(aPre);
   return SQLITE_OK;

@@ -14,8 +14,9 @@ Seeded random tables, every figure of four digits or more:
 
   total   parts of both signs and a Total row that is their sum, in the
           shapes published tables take: exact in every period, rounded
-          by a unit or two, missing the first or last years, starting
-          later than the parts;
+          by a unit, missing the last years, starting later than the
+          parts, withheld in a year between, or beside continents that
+          sum their countries (a total over sub-totals);
   plain   the same parts without a Total.
 
 Checked: every table with a Total is refused without total= (the error
@@ -45,12 +46,21 @@ def table(rng, with_total):
     rows = [(k, str(y), v) for k, ys in parts.items() for y, v in ys.items()]
     shape = None
     if with_total:
-        shape = rng.choice(["exact", "rounded", "late", "early", "last"])
+        shape = rng.choice(["exact", "rounded", "late", "early", "gap", "subtotals"])
         tyears = list(years)
         if shape == "late":
             tyears = years[rng.randint(1, len(years) - 2):]
-        elif shape in ("early", "last"):
+        elif shape == "early":
             tyears = years[:len(years) - rng.randint(1, len(years) - 2)]
+        elif shape == "gap":
+            tyears = [y for y in years if y not in rng.sample(years[1:-1], 1)]
+        elif shape == "subtotals":
+            # two continents beside their countries, all of both signs
+            names = sorted(parts)
+            cut = rng.randint(1, len(names) - 1)
+            for cont, members in (("Asia", names[:cut]), ("Europe", names[cut:])):
+                for y in years:
+                    rows.append((cont, str(y), sum(parts[m][y] for m in members)))
         for y in tyears:
             s = sum(ys[y] for ys in parts.values())
             if shape == "rounded":
@@ -90,7 +100,8 @@ def main():
             db.execute("CREATE VIRTUAL TABLE gt USING yoy_growth(source=b, value=v, period=p,"
                        " by=k, total=Total)")
             got, err = run(db, "SELECT k, period, share FROM gt WHERE k <> 'Total'"
-                               " AND period IN (SELECT p FROM b WHERE k = 'Total')")
+                               " AND period IN (SELECT p FROM b WHERE k = 'Total')"
+                               " AND (SELECT count(*) FROM b WHERE k IN ('Asia', 'Europe')) = 0")
             if err:
                 fail("with total=: %s; %s" % (err, where))
             want = {(k, p): v for k, p, v in rows}
