@@ -97,7 +97,7 @@ class World:
         self.ext = ext
         self.ktype = rng.choice(KEY_TYPES)
         self.grain = rng.choice([None, None, "quarter", "year", "half"])
-        self.kind = rng.choice(["table", "table", "norowid", "view", "generated", "attached",
+        self.kind = rng.choice(["table", "table", "norowid", "view", "view", "generated", "attached",
                                 "shadowed"])
         self.index = rng.choice([None, "kp", "kpv", "p"])
         self.scan = rng.choice(["hash", "stream", "auto"])
@@ -150,7 +150,11 @@ class World:
             db.execute("CREATE TABLE aux.t(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
         elif self.kind == "view":
             db.execute("CREATE TABLE t0(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
-            db.execute("CREATE VIEW t AS SELECT id, k, p, v FROM t0 WHERE 1")
+            # the view may give the key a collation of its own
+            vcoll = self.rng.choice(["", "", " COLLATE NOCASE", " COLLATE RTRIM", " COLLATE BINARY"])
+            db.execute("CREATE VIEW t AS SELECT id, k%s AS k, p, v FROM t0 WHERE 1" % vcoll)
+            if vcoll:
+                self.ktype = vcoll.strip()
         else:
             db.execute("CREATE TABLE t(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
         tname = {"view": "t0"}.get(self.kind, "t")
