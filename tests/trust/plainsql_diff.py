@@ -20,7 +20,8 @@ prior_value, growth (rounded to 9 digits), share; a series table error is
 not compared (errors are allowed), a plausible figure that differs is a
 failure.
 
-    /usr/bin/python3 tests/trust/plainsql_diff.py [EXT] [--seed N] [--worlds N]
+    /usr/bin/python3 tests/trust/plainsql_diff.py [EXT] [--seed N] [--worlds N] [--all]
+        [--pending]   (also the shapes of the defects tests/sql_pending holds)
 """
 import os
 import random
@@ -30,6 +31,7 @@ import sys
 import common
 
 ERRS = {}
+PENDING = [False]  # --pending: the shapes of known pending defects too
 ROWS = [0]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -152,6 +154,10 @@ class World:
             db.execute("CREATE TABLE t0(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
             # the view may give the key a collation of its own
             vcoll = self.rng.choice(["", "", " COLLATE NOCASE", " COLLATE RTRIM", " COLLATE BINARY"])
+            if kt not in ("", "COLLATE NOCASE") and not PENDING[0]:
+                # such an expression keeps k's affinity, the series column
+                # has none (tests/sql_pending/view_expression_affinity.sql)
+                vcoll = ""
             db.execute("CREATE VIEW t AS SELECT id, k%s AS k, p, v FROM t0 WHERE 1" % vcoll)
             if vcoll:
                 self.ktype = vcoll.strip()
@@ -322,7 +328,7 @@ def run_world(seed, ext, fails):
                  " FROM %s WHERE %s" % (w.kcol, w.vt, wv))
             r = ("SELECT k, period, value, prior_value, growth, share, ytd_value,"
                  " prior_ytd_value, ytd_growth FROM ref WHERE %s" % wr)
-            if " OR " in wh and "COLLATE" in wh:
+            if " OR " in wh and "COLLATE" in wh and not PENDING[0]:
                 # SQLite before its May 2026 fix makes an IN of such an OR
                 # (tests/sql_pending/or_collate_in.sql)
                 continue
@@ -372,7 +378,8 @@ def same(got, want):
 
 def main():
     ext, opt = common.parse_args(sys.argv[1:], numbers={"seed": 1, "worlds": 200},
-                                 flags=("all",))
+                                 flags=("all", "pending"))
+    PENDING[0] = opt["pending"]
     fails = []
     total = 0
     for s in range(opt["seed"], opt["seed"] + opt["worlds"]):
