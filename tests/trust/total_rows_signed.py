@@ -16,8 +16,9 @@ Seeded random tables, every figure of four digits or more:
           shapes published tables take: exact in every period, rounded
           by a unit, missing the last years, starting later than the
           parts, withheld in a year between, or beside continents that
-          sum their countries (a total over sub-totals);
-  plain   the same parts without a Total.
+          sum their countries (a total over sub-totals); and in any of
+          these a part's cell withheld (NULL) in one year;
+  plain   the same parts without a Total, a cell withheld (NULL) or not.
 
 Checked: every table with a Total is refused without total= (the error
 naming it), and with total= every share is the part over the Total; no
@@ -45,6 +46,9 @@ def table(rng, with_total):
         parts["p%d" % i] = {y: base + rng.randint(-3000, 3000) for y in years}
     rows = [(k, str(y), v) for k, ys in parts.items() for y, v in ys.items()]
     shape = None
+    if not with_total and rng.random() < 0.4:
+        k0, y0 = rng.choice(sorted(parts)), rng.choice(years)
+        rows = [(k, p, None if (k, p) == (k0, str(y0)) else v) for k, p, v in rows]
     if with_total:
         shape = rng.choice(["exact", "rounded", "late", "early", "gap", "subtotals"])
         tyears = list(years)
@@ -61,6 +65,13 @@ def table(rng, with_total):
             for cont, members in (("Asia", names[:cut]), ("Europe", names[cut:])):
                 for y in years:
                     rows.append((cont, str(y), sum(parts[m][y] for m in members)))
+        y0 = rng.choice(years)
+        if rng.random() < 0.4 and len([y for y in tyears if y != y0]) >= 2:
+            # a part's cell withheld (NULL) in a year: still in the Total
+            # (two years where all are there remain: one match is no proof)
+            k0 = rng.choice(sorted(parts))
+            rows = [(k, p, None if (k, p) == (k0, str(y0)) else v) for k, p, v in rows]
+            shape += "+null"
         for y in tyears:
             s = sum(ys[y] for ys in parts.values())
             if shape == "rounded":
@@ -115,7 +126,8 @@ def main():
                 fail("a table of balances without a Total is refused: %s; %s" % (err, where))
             tot = {}
             for k, p, v in rows:
-                tot[p] = tot.get(p, 0) + v
+                # a withheld cell (NULL) makes the period's total unknown
+                tot[p] = None if v is None or tot.get(p, 0) is None else tot.get(p, 0) + v
             want = {(k, p): v * 100.0 / tot[p] if tot[p] else None for k, p, v in rows}
             for k, p, share in got:
                 w = want[(k, p)]
