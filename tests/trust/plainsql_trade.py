@@ -11,6 +11,7 @@ analyst's conditional sums:
 
 with a self-join for the year before, and the same WHERE on that view.
 Compared: exports, imports, balance, coverage, normalized, prior_balance,
+grubel_lloyd, coverage_change,
 balance_change, balance_growth, exports_growth, imports_growth.
 
     /usr/bin/python3 tests/trust/plainsql_trade.py [EXT] [--seed N] [--worlds N]
@@ -149,6 +150,12 @@ class TradeWorld:
               CASE WHEN c.x + c.m > 0 AND c.x >= 0 AND c.m >= 0
                    THEN round((c.x - c.m) * 100.0 / (c.x + c.m), 9) END AS normalized,
               CASE WHEN c.x IS NOT NULL AND c.m IS NOT NULL THEN p.x - p.m END AS prior_balance,
+              CASE WHEN c.x + c.m > 0 AND c.x >= 0 AND c.m >= 0
+                   THEN round((1 - abs(c.x - c.m) * 1.0 / (c.x + c.m)) * 100, 9) END AS grubel_lloyd,
+              CASE WHEN c.m > 0 AND c.x >= 0 AND p.m > 0 AND p.x >= 0
+                        AND c.mx IN (0, %(f)d) AND c.mm IN (0, %(f)d) AND p.mx IN (0, %(f)d)
+                        AND p.mm IN (0, %(f)d)
+                   THEN round(c.x * 100.0 / c.m - p.x * 100.0 / p.m, 9) END AS coverage_change,
               CASE WHEN c.mx IN (0, %(f)d) AND c.mm IN (0, %(f)d) AND p.mx IN (0, %(f)d)
                         AND p.mm IN (0, %(f)d) THEN (c.x - c.m) - (p.x - p.m) END AS balance_change,
               CASE WHEN c.mx IN (0, %(f)d) AND c.mm IN (0, %(f)d) AND p.mx IN (0, %(f)d)
@@ -201,9 +208,11 @@ class TradeWorld:
 
 
 COLS = ("exports, imports, balance, round(coverage, 9), round(normalized, 9), prior_balance,"
+        " round(grubel_lloyd, 9), round(coverage_change, 9),"
         " balance_change, round(balance_growth, 9), round(exports_growth, 9),"
         " round(imports_growth, 9)")
-REF_COLS = ("exports, imports, balance, coverage, normalized, prior_balance, balance_change,"
+REF_COLS = ("exports, imports, balance, coverage, normalized, prior_balance, grubel_lloyd,"
+            " coverage_change, balance_change,"
             " balance_growth, exports_growth, imports_growth")
 
 
