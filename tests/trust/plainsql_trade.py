@@ -65,6 +65,8 @@ class TradeWorld:
             return None
         if r < 0.08:
             return 0
+        if r < 0.1:
+            return -self.rng.randint(1, 300)  # a correction
         if r < 0.6:
             return self.rng.randint(0, 500)
         if r < 0.85:
