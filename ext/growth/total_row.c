@@ -49,9 +49,17 @@ typedef struct per_period {
   unsigned char negative; /* some figure is below zero */
 } per_period;
 
+/* The runs of consecutive periods a series is kept with: a total
+** published from a later year, not yet for the last one, or withheld in
+** a year or two between (more runs: not summed, left to the other
+** tests). */
+#define MAX_RUNS 4
+
 typedef struct series_grand {
   ts_sum sum; /* the series over every period */
   int nPoint;
+  int nRun;                  /* runs of consecutive ordinals; -1: more than MAX_RUNS */
+  int64_t aRun[MAX_RUNS][2]; /* each run's first and last ordinal */
 } series_grand;
 
 struct ts_total_guard {
@@ -63,6 +71,7 @@ struct ts_total_guard {
   int picked;           /* 1: aCand is computed */
   unsigned char *aCand; /* per series: 1 = judge it */
   int lastCand;         /* -1: none */
+  int any_negative;     /* a figure below zero somewhere: a missing part may be too */
 };
 
 ts_total_guard *ts_total_guard_new(void) {
@@ -201,10 +210,22 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   series_grand *sg = &g->aSer[iSeries];
   ts_sum_init(&sg->sum);
   sg->nPoint = n;
+  sg->nRun = 0;
+  for (int i = 0; i < n && sg->nRun >= 0; i++) {
+    if (i > 0 && a[i].ordinal == a[i - 1].ordinal + 1) {
+      sg->aRun[sg->nRun - 1][1] = a[i].ordinal;
+    } else if (sg->nRun == MAX_RUNS) {
+      sg->nRun = -1;
+    } else {
+      sg->aRun[sg->nRun][0] = sg->aRun[sg->nRun][1] = a[i].ordinal;
+      sg->nRun++;
+    }
+  }
   for (int i = 0; i < n; i++) {
     const ts_sum *v = &a[i].sum[0];
     ts_sum_merge(&sg->sum, v);
     add_figure(&g->aPer[find_period(g, a[i].ordinal)], iSeries, &a[i]);
+    if (ts_sum_double(v) < 0.0) g->any_negative = 1;
     int e = decimal_exponent(v);
     if (e == NO_UNIT || (g->unit_exp != NO_UNIT && e < g->unit_exp)) g->unit_exp = e;
   }
@@ -273,6 +294,61 @@ static double log_chance(double x, double tol, double unit) {
 
 /* ---- candidates ------------------------------------------------------- */
 
+/* The rounded and sub-total rules where a period holds a negative figure,
+** which the largest-figure tests below cannot nominate from (a total of
+** balances is seldom the largest of its parts: cars 6148 beside chips
+** -2836, oil -2491 and their Total 821): a series whose grand sum is,
+** within the rounding of every figure of its periods, half (or, of four
+** series or more, a third) of the sum of every series over its periods.
+** Only its grand sum and its runs of consecutive periods are kept, so
+** the sum over its periods is one of prefix sums per run (a period of
+** the source inside a run is one of the series': ordinals are dense).  A
+** filter: the candidate is judged period by period. */
+enum { PRE_TOTAL, PRE_TOL, PRE_THIRD_TOL, PRE_MAG, PRE_PARTIAL, N_PRE };
+
+static int pick_over_runs(ts_total_guard *g, double unit) {
+  int negative = 0;
+  for (int j = 0; j < g->nPer && !negative; j++)
+    negative = g->aPer[j].count >= 3 && g->aPer[j].negative;
+  if (!negative) return SQLITE_OK;
+  double *aPre = sqlite3_malloc64(sizeof(double) * N_PRE * ((sqlite3_uint64)g->nPer + 1));
+  if (aPre == NULL) return SQLITE_NOMEM;
+  for (int k = 0; k < N_PRE; k++) aPre[k] = 0.0;
+  for (int j = 0; j < g->nPer; j++) {
+    const per_period *p = &g->aPer[j];
+    const double *a = &aPre[N_PRE * j];
+    double *b = &aPre[N_PRE * (j + 1)];
+    b[PRE_TOTAL] = a[PRE_TOTAL] + ts_sum_double(&p->total);
+    b[PRE_TOL] = a[PRE_TOL] + tolerance(p, unit);
+    b[PRE_THIRD_TOL] = a[PRE_THIRD_TOL] + third_tolerance(p, unit);
+    b[PRE_MAG] = a[PRE_MAG] + p->mag;
+    /* A period where a series has no figure or lacks a month: the total
+    ** counts a part the sum does not, by at most the figures' magnitude
+    ** (2 x total - sum is that part, as is 3 x total - sum beside
+    ** sub-totals) */
+    b[PRE_PARTIAL] = a[PRE_PARTIAL] + (p->count < g->nSer || p->incomplete ? p->mag : 0.0);
+  }
+  for (int i = 0; i < g->nSer; i++) {
+    const series_grand *s = &g->aSer[i];
+    if (g->aCand[i] || s->nPoint == 0 || s->nRun <= 0) continue;
+    double over[N_PRE] = {0.0};
+    int ok = 1;
+    for (int r = 0; r < s->nRun && ok; r++) {
+      int j0 = find_period(g, s->aRun[r][0]), j1 = find_period(g, s->aRun[r][1]);
+      ok = j0 >= 0 && j1 >= j0;
+      for (int k = 0; ok && k < N_PRE; k++)
+        over[k] += aPre[N_PRE * (j1 + 1) + k] - aPre[N_PRE * j0 + k];
+    }
+    if (!ok) continue;
+    double x = ts_sum_double(&s->sum), slack = 1e-9 * over[PRE_MAG] + over[PRE_PARTIAL];
+    if (fabs(2.0 * x - over[PRE_TOTAL]) <= 2.0 * over[PRE_TOL] + slack ||
+        (g->nSer >= 4 && fabs(3.0 * x - over[PRE_TOTAL]) <= over[PRE_THIRD_TOL] + slack))
+      g->aCand[i] = 1;
+  }
+  sqlite3_free(aPre);
+  return SQLITE_OK;
+}
+
 static int pick(ts_total_guard *g) {
   if (g->picked) return SQLITE_OK;
   g->picked = 1;
@@ -315,9 +391,10 @@ static int pick(ts_total_guard *g) {
                         : fabs(dAll - 2.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll))
       g->aCand[i] = 1;
   }
+  int rc = pick_over_runs(g, unit);
   for (int i = 0; i < g->nSer; i++)
     if (g->aCand[i]) g->lastCand = i;
-  return SQLITE_OK;
+  return rc;
 }
 
 int ts_total_guard_has_candidates(ts_total_guard *g) {
@@ -340,10 +417,11 @@ int ts_total_guard_n_series(const ts_total_guard *g) { return g->nSer; }
 ** period's total (counted in *pThird, with its chance); where one is
 ** missing or lacks a month it may not be below that (the missing part is
 ** in the total and in its sub-total: 3 x total - period = the part), unless
-** a figure is negative.  A period where the candidate itself lacks a
-** month says nothing. */
-static void judge_third(const per_period *p, int nSer, const ts_point *pt, double unit, int *pOk,
-                        int *pThird, int *pFull, int *pLarger, double *pEvidence) {
+** a figure of the group is negative (the missing part may be too).  A
+** period where the candidate itself lacks a month says nothing. */
+static void judge_third(const per_period *p, int nSer, int any_negative, const ts_point *pt,
+                        double unit, int *pOk, int *pThird, int *pFull, int *pLarger,
+                        double *pEvidence) {
   const ts_sum *v = &pt->sum[0];
   double x = ts_sum_double(v);
   if (pt->incomplete[0]) return;
@@ -356,7 +434,7 @@ static void judge_third(const per_period *p, int nSer, const ts_point *pt, doubl
     }
     ++*pThird;
     *pEvidence += log_chance(x, exact ? 0.0 : third_tolerance(p, unit), unit);
-  } else if (!p->negative) {
+  } else if (!any_negative) {
     double below = ts_sum_double(&p->total) - 3.0 * x, tol = tolerance(p, unit);
     if (below > tol)
       *pOk = 0;
@@ -385,7 +463,8 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     nonzero |= x != 0.0;
     if (exact) exact = is_twice(&p->total, v);
     if (third)
-      judge_third(p, g->nSer, &a[i], unit, &third, &nThird, &nFull, &thirdLarger, &third_evidence);
+      judge_third(p, g->nSer, g->any_negative, &a[i], unit, &third, &nThird, &nFull, &thirdLarger,
+                  &third_evidence);
     /* Alone or beside one part, or lacking a month its parts may have
     ** (grain=): the period says nothing. */
     if (p->count < 3 || a[i].incomplete[0]) continue;
@@ -398,8 +477,9 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
       contradicted = 1; /* every other series is all there: not their sum */
     } else if (d < 0.0) {
       /* below the parts that are there: a total only if a missing part
-      ** can be negative */
-      if (!p->negative) contradicted = 1;
+      ** can be negative, as where the group has a negative figure (a
+      ** balance withheld in a year whose other figures are all positive) */
+      if (!g->any_negative) contradicted = 1;
     } else {
       out->larger = 1; /* a missing part, counted in the total */
     }
