@@ -229,6 +229,32 @@ static const char *affinity_name(const char *zType) {
   return "NUMERIC";
 }
 
+/* A column of the source with no declared type (a view's expression:
+** `k COLLATE RTRIM` keeps k's affinity, `CAST(k AS TEXT)` has TEXT, a
+** compound's column its first arm's) has an affinity all the same, which
+** SQLite compares the view's column with.  Told on values, no row read:
+** under a numeric affinity c = '1' and c = 1 both hold for the INTEGER 1,
+** under TEXT neither, with none only c = 1.  NULL for none (or a source
+** the probe cannot read). */
+static int probed_affinity(sqlite3 *db, const char *zFrom, const char *zCol, const char **pzAff) {
+  *pzAff = NULL;
+  char *zSql = sqlite3_mprintf("SELECT c = '1', c = 1 FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 "
+                               "UNION ALL SELECT 1)",
+                               zCol, zFrom);
+  if (zSql == NULL) return SQLITE_NOMEM;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
+  sqlite3_free(zSql);
+  if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    int text_eq = sqlite3_column_int(stmt, 0), int_eq = sqlite3_column_int(stmt, 1);
+    if (text_eq && int_eq) *pzAff = "NUMERIC";
+    if (!text_eq && !int_eq) *pzAff = "TEXT";
+  }
+  sqlite3_finalize(stmt);
+  return (rc & 0xff) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+}
+
 /* The by columns' affinities, from the declared types a query on the
 ** source reports (a view's direct column references included).  Before,
 ** the series columns had no affinity: WHERE code = 2 on a TEXT column
@@ -251,13 +277,23 @@ static int source_by_affinities(sqlite3 *db, ts_source_spec *spec) {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
   sqlite3_free(zSql);
+  int untyped = 0;
   if (rc == SQLITE_OK)
-    for (int i = 0; i < spec->nBy; i++)
-      spec->azByAff[i] = affinity_name(sqlite3_column_decltype(stmt, i));
+    for (int i = 0; i < spec->nBy; i++) {
+      const char *zType = sqlite3_column_decltype(stmt, i);
+      spec->azByAff[i] = affinity_name(zType);
+      untyped |= (zType == NULL) << i;
+    }
   sqlite3_finalize(stmt);
   /* A source that cannot be read (gone, altered) leaves no affinity: the
   ** query on it says what is missing. */
-  return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+  if (rc != SQLITE_OK) return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+  if (untyped == 0) return SQLITE_OK;
+  if ((zFrom = ts_source_sql_name(spec)) == NULL) return SQLITE_NOMEM;
+  for (int i = 0; rc == SQLITE_OK && i < spec->nBy; i++)
+    if (untyped & (1 << i)) rc = probed_affinity(db, zFrom, spec->azBy[i], &spec->azByAff[i]);
+  sqlite3_free(zFrom);
+  return rc;
 }
 
 /* A view's column has no collation by name, but compares with one: its

@@ -1,11 +1,6 @@
 .load build/tradestat
 .headers off
 .mode list
--- PENDING (not in `make test`: fails until a series column over a view
--- column that is an expression with an affinity -- `k COLLATE RTRIM`,
--- `CAST(k AS TEXT)`, a compound's column -- compares with that affinity,
--- as the view does: checks 1.2, 2.2 and 3.2).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/view_expression_affinity.sql
 -- The CREATE form declares each series column with the affinity of the
 -- source column's declared type (vtab/series_source.c,
 -- source_by_affinities: sqlite3_column_decltype of a query on the
@@ -21,10 +16,10 @@
 -- view of it): 30 each.  The collation is already told by how the
 -- column compares (view_collation); the affinity can be told the same
 -- way, on values and no row: over `SELECT s.k FROM src AS s WHERE 0
--- UNION ALL SELECT 1`, `k = '1'` is true under a numeric affinity, and
--- `k = 1` false under TEXT (both false: TEXT; `k = 1` alone: none).  Fix
--- in vtab/series_source.c (source_by_affinities and
--- ts_source_affinities, which the pushdown reads too).
+-- UNION ALL SELECT 1`, `k = '1'` and `k = 1` both hold under a numeric
+-- affinity, neither under TEXT, `k = 1` alone under none
+-- (vtab/series_source.c, probed_affinity).  The pushdown reads no
+-- affinity for such a column and pushes only what holds under any.
 CREATE TABLE t0(k INTEGER, p TEXT, v INTEGER);
 INSERT INTO t0 VALUES (1, '2022', 10), (1, '2023', 20), (2, '2023', 5);
 
@@ -36,7 +31,7 @@ CREATE VIRTUAL TABLE gc USING yoy_growth(source=vc, value=v, period=p, by=k);
 -- @check view_expression_affinity-1.1 plain SQL on a GROUP BY view of the view (the reference)
 SELECT sum(value) FROM vc_g WHERE k = '1';
 -- @expect 30
--- @check view_expression_affinity-1.2 the series table: the same (was NULL)
+-- @check view_expression_affinity-1.2 the series table: the same (was NULL: the column had no affinity)
 SELECT sum(value) FROM gc WHERE k = '1';
 -- @expect 30
 
@@ -48,7 +43,7 @@ CREATE VIRTUAL TABLE gt USING yoy_growth(source=vt, value=v, period=p, by=k);
 -- @check view_expression_affinity-2.1 plain SQL on a GROUP BY view of the view (the reference)
 SELECT sum(value) FROM vt_g WHERE k = 1;
 -- @expect 30
--- @check view_expression_affinity-2.2 the series table: the same (was NULL)
+-- @check view_expression_affinity-2.2 the series table: the same (was NULL: the column had no affinity)
 SELECT sum(value) FROM gt WHERE k = 1;
 -- @expect 30
 
@@ -60,7 +55,7 @@ CREATE VIRTUAL TABLE gu USING yoy_growth(source=vu, value=v, period=p, by=k);
 -- @check view_expression_affinity-3.1 plain SQL on a GROUP BY view of the view (the reference)
 SELECT sum(value) FROM vu_g WHERE k = '1';
 -- @expect 30
--- @check view_expression_affinity-3.2 the series table: the same (was NULL)
+-- @check view_expression_affinity-3.2 the series table: the same (was NULL: the column had no affinity)
 SELECT sum(value) FROM gu WHERE k = '1';
 -- @expect 30
 -- @check view_expression_affinity-3.3 a view of plain column references is right already
