@@ -238,9 +238,10 @@ static const char *affinity_name(const char *zType) {
 ** the probe cannot read). */
 static int probed_affinity(sqlite3 *db, const char *zFrom, const char *zCol, const char **pzAff) {
   *pzAff = NULL;
-  char *zSql = sqlite3_mprintf("SELECT c = '1', c = 1 FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 "
-                               "UNION ALL SELECT 1)",
-                               zCol, zFrom);
+  char *zSql = sqlite3_mprintf(
+      "SELECT c = '1', c = 1 FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 "
+      "UNION ALL SELECT 1)",
+      zCol, zFrom);
   if (zSql == NULL) return SQLITE_NOMEM;
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
