@@ -1,0 +1,52 @@
+.load build/tradestat
+.headers on
+.mode list
+-- PENDING (not in `make test`: fails until a year whose only periods in
+-- the source are roll-ups missing some of their months (grain=) has its
+-- row: checks 1.1 and 1.3).  Run it with
+--   sh tests/sql/run.sh tests/sql_pending/projection_incomplete_year_row.sql
+-- Input: monthly sales through 2024-02, annual_projection with
+-- grain=quarter and no through= (each series from its own latest
+-- period).  The latest period is 2024-Q1, missing March, so every year is
+-- projected from Q1 -- but the table had no 2024 row at all: a year was
+-- listed only when it held a complete roll-up (year_has_data over the
+-- grid, which leaves incomplete points out).  Contract item 1 of
+-- projection_vtab.c and the reference promise one row per series and
+-- year that has a period in the source, and item 6 a NULL projection
+-- with note 'incomplete period' for a year whose roll-up up to through
+-- misses months.  Wrong value: `ORDER BY year DESC LIMIT 1`, the usual
+-- "latest projection", gave 2023 and 1212.0 -- 2023's own Q1 projected
+-- at the run rate -- where plain SQL's latest year of the source is 2024,
+-- whose projection is unknown (NULL).  With grain=year the 2024 row was
+-- missing the same way.  Fix: projection_vtab.c, projection_next lists a
+-- year that has any point with a figure, and estimate_row gives a year
+-- with no complete period up to through a NULL projection and its note.
+CREATE TABLE m(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 13)
+INSERT INTO m SELECT 'a', printf('%04d-%02d', 2023 + n / 12, n % 12 + 1), 100 + n FROM c;
+CREATE VIRTUAL TABLE q USING annual_projection(source=m, value=v, period=d, by=k, grain=quarter,
+  method=run_rate);
+CREATE VIRTUAL TABLE y USING annual_projection(source=m, value=v, period=d, by=k, grain=year,
+  method=run_rate);
+
+-- @check projection_incomplete_year_row-1.1 one row per year of the source, the 2024 one NULL with its note
+SELECT k, year, through, periods_observed, ytd, projection, note FROM q;
+-- @expect
+-- | k|year|through|periods_observed|ytd|projection|note
+-- | a|2023|2023-Q1|1|303|1212.0|interval from an assumed spread of a year's periods (one period observed, no earlier year)
+-- | a|2024|2024-Q1|0|||incomplete period
+-- @check projection_incomplete_year_row-1.2 the reference: the years of the source, and 2024-Q1 misses March
+SELECT substr(d, 1, 4) AS year, count(*) AS months FROM m GROUP BY 1;
+-- @expect
+-- | year|months
+-- | 2023|12
+-- | 2024|2
+-- @check projection_incomplete_year_row-1.3 the latest projection is 2024's, unknown; grain=year likewise
+SELECT year, projection FROM q ORDER BY year DESC LIMIT 1;
+SELECT year, projection, actual, note FROM y ORDER BY year;
+-- @expect
+-- | year|projection
+-- | 2024|
+-- | year|projection|actual|note
+-- | 2023|1266.0|1266|
+-- | 2024|||incomplete period
