@@ -25,7 +25,9 @@ analyst would, in SQL over the source, and compares every table row:
      annual_projection(v, p, method) over the same rows up to the row's
      `through` (grain=: over the GROUP BY of the roll-up, complete
      periods only); `ytd` against the conditional sum of the year's
-     periods up to through when all of them have a figure.
+     periods up to through when all of them have a figure; one row per
+     series and year that has a figure in the source (a year whose
+     roll-ups all miss months too).
   3. reconcile='reg=Total, prod=All' (two named columns, totals and the
      grand total stored as sums of their parts, labels spelled in another
      case under NOCASE): a total's projection is its ytd plus the sum of
@@ -204,6 +206,14 @@ def projection_case(rng, case):
     else:
         src, complete = "s", ""
     rows = db.execute("SELECT k, year, through, ytd, projection FROM pj").fetchall()
+    # one row per series and year of the source with a figure (a year
+    # whose roll-ups all miss months included)
+    want = sorted(db.execute("SELECT DISTINCT lower(rtrim(k)), period_year(p) FROM s "
+                             "WHERE v IS NOT NULL"))
+    have = sorted((k.lower().rstrip(), y) for k, y, _, _, _ in rows)
+    if want != have:
+        fail("%s: rows for the years %s, plain SQL's years %s"
+             % (what, sorted(set(have) - set(want))[:4], sorted(set(want) - set(have))[:4]))
     compared = 0
     for k, year, thr, ytd, proj in rows:
         if thr is None:
