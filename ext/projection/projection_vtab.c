@@ -11,7 +11,8 @@
 **
 ** Contract:
 **  1. One row per series and year that has at least one period in the
-**     source, ordered by series then year.  Every year is projected from
+**     source (a roll-up missing some of its months too: its projection
+**     is NULL, item 6), ordered by series then year.  Every year is projected from
 **     the same point of the year (`through`), so complete years are a
 **     backtest: they carry `actual` and `error`.
 **  2. through= is a point of the year: H1/H2, Q1..Q4, a month 01..12 (M06
@@ -162,6 +163,7 @@ enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, EXTRA_RECONCILE, N_EXTRA };
 static const char *const extra_keys[N_EXTRA] = {"method", "level", "through", "reconcile"};
 
 #define NOTE_THROUGH "through is not a whole number of this series' periods"
+#define NOTE_YTD     "incomplete year-to-date"
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
 static int parse_through(const char *z, through_point *out) {
@@ -498,10 +500,14 @@ static void estimate_row(projection_cursor *cur) {
   const projection_vtab *vtab = settings_of(&cur->base);
   int incomplete = cur->k != 0 && year_incomplete(cur, cur->k);
   cur->interval_done = cur->k == 0 || incomplete || is_pooled(cur);
-  if (cur->k == 0 || incomplete) {
+  /* A year whose periods are all incomplete roll-ups has no cell (the
+  ** backtests skip years without data): its year-to-date is unknown. */
+  int unknown = !incomplete && !year_has_data(&cur->grid, cur->yi);
+  if (cur->k == 0 || incomplete || unknown) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
-    cur->est.note = cur->k == 0 ? NOTE_THROUGH : TS_NOTE_INCOMPLETE;
+    cur->est.note = cur->k == 0 ? NOTE_THROUGH : incomplete ? TS_NOTE_INCOMPLETE : NOTE_YTD;
+    cur->interval_done = 1;
     return;
   }
   ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
@@ -537,14 +543,28 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   return 0;
 }
 
+/* Whether the current year has a period with a figure: a complete one
+** (in the grid) or a roll-up missing some of its months (grain=), which
+** the grid leaves out.  Such a year is a year of the source (item 1): it
+** had no row, so monthly data through February under grain=quarter
+** listed 2023 last, its Q1 projection the latest one shown, where 2024's
+** is unknown. */
+static int year_has_figure(const projection_cursor *cur) {
+  const ts_series *s = points_of(cur);
+  if (year_has_data(&cur->grid, cur->yi)) return 1;
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
+    if (s->aPoint[i].sum[0].count > 0) return 1;
+  return 0;
+}
+
 /* The next year with data inside the asked-for years. */
 static int projection_next(ts_series_cursor *pCur) {
   projection_cursor *cur = (projection_cursor *)pCur;
   while (++cur->yi < cur->grid.n_years) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
-    if (!year_has_data(&cur->grid, cur->yi)) continue;
-    pCur->row_key = cur->grid.first_year + cur->yi;
     year_points(cur);
+    if (!year_has_figure(cur)) continue;
+    pCur->row_key = cur->grid.first_year + cur->yi;
     estimate_row(cur);
     return 1;
   }
