@@ -52,6 +52,8 @@
 */
 #include "projection/projection_errors.h"
 
+#include <math.h>
+
 #define AUTO_TOP    5 /* the weighted and trimmed rules use the best 5 */
 #define INV_MSE_TOP 3
 
@@ -143,44 +145,139 @@ static const char *only_detail(const ts_proj_grid *g, int yi, int m) {
   return DETAIL_FIRST_YEAR;
 }
 
-/* Item 3: every rule's projection of year yi from the fixed cells.
-** Returns 1 when no method projects the year.  *ranked = 1 when the
-** methods were ranked; else every rule is the plain median, and
-** *ranked = 0 when none could be, -1 when, ranked by the series' own
-** errors alone (no method has the pool's), some method it uses has
-** fewer than 3 of its own.  Those are the methods that fit on earlier
-** years (holt_winters and theta on 2, the shares and snaive on 1), so
-** what could be ranked first were run_rate and linear, the weakest on
-** a seasonal series, and auto was run_rate: R's monthly series (H1)
-** went from 1.79 to 1.46 % MAPE (theta 1.37).  With a pool, ranking
-** what can be ranked stays better (the median there took KOSIS, every
-** point of the year, from 15.50 / 16.39 to 16.52 / 16.82 % by halves). */
-int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
-                       double cand[N_RULES], int *ranked) {
-  double d[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED];
-  int order[TS_PROJ_N_FIXED], n_ok = 0, n = 0, unranked = 0, pooled = 0;
-  double scale[ERROR_YEARS];
-  ts_proj_own_scales(g, yi, scale);
-  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
-    const ts_proj_cell *c = &cells[yi * TS_PROJ_N_CELLS + m];
-    int from_pool;
-    if (!auto_uses(g, cells, yi, m)) continue;
-    value[n_ok++] = c->value;
-    if (ts_proj_rank_scale(g, cells, yi, m, scale, &d[m], &from_pool)) {
-      unranked++;
-      continue;
-    }
-    pooled |= from_pool;
-    int j = n++; /* by error, ties to the earlier method */
-    for (; j > 0 && d[order[j - 1]] > d[m]; j--) order[j] = order[j - 1];
-    order[j] = m;
+/* Item 3b: where a series is ranked by its own errors alone, the
+** year's cut-offs it reads: the quarter ends (periods P/4, P/2, 3P/4 of
+** a year of P periods, P a multiple of 4) and k; 0 when P is not a
+** multiple of 4 (halves, years: nothing but k to read). */
+static int cut_offs(int P, int k, int cut[4]) {
+  int n = 0;
+  if (P % 4 != 0 || k < 1 || k >= P) return 0;
+  for (int q = 1; q <= 3; q++) {
+    int c = q * P / 4;
+    if (k < c && (n == 0 || cut[n - 1] < k)) cut[n++] = k;
+    cut[n++] = c;
   }
-  if (n_ok == 0) return 1;
-  *ranked = n > 0;
-  if (n > 0 && unranked && !pooled) n = 0, *ranked = -1; /* own errors of some */
-  double all = median_of(value, n_ok);
+  if (cut[n - 1] < k) cut[n++] = k;
+  return n;
+}
+
+/* What the ranking of one year reads: the caller's cells, from cut-off
+** k (the grid's cuts->k), and item 3b's of the other cut-offs. */
+typedef struct rank_ctx {
+  const ts_proj_grid *g;
+  const ts_proj_cell *cells;
+  int k; /* cells' cut-off; 0: unknown (item 3b off) */
+} rank_ctx;
+
+static rank_ctx ctx_of(const ts_proj_grid *g, const ts_proj_cell *cells) {
+  rank_ctx x = {g, cells, g->cuts && !g->cuts->failed ? g->cuts->k : 0};
+  return x;
+}
+
+/* The fixed cells of cut-off kc: the caller's for its own, else item
+** 3b's backtest, made on first use (NULL when that failed: item 3b is
+** then off for the grid, cuts->failed). */
+static const ts_proj_cell *cells_at(const rank_ctx *x, int kc) {
+  ts_proj_cuts *c = x->g->cuts;
+  if (kc == x->k) return x->cells;
+  if (c == NULL || c->failed) return NULL;
+  if (c->cells[kc - 1] == NULL) {
+    ts_proj_cell *cc =
+        sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)x->g->n_years * TS_PROJ_N_CELLS);
+    if (cc == NULL) {
+      c->failed = 1;
+      return NULL;
+    }
+    ts_proj_backtest_fixed(x->g, kc, c->from, x->g->n_years, cc);
+    c->cells[kc - 1] = cc;
+  }
+  return c->cells[kc - 1];
+}
+
+/* |actual - v| / |actual| of a projection v of year yj with a defined
+** error (ts_proj_pair_error) and a total not 0: 0 and *e, or 1. */
+static int ape_of(const ts_proj_grid *g, int yj, double v, double *e) {
+  double actual, r;
+  if (ts_proj_actual(g, yj, &actual) || actual == 0 || ts_proj_pair_error(v, actual, &r)) return 1;
+  *e = fabs(actual - v) / fabs(actual);
+  return !isfinite(*e);
+}
+
+/* Item 3b: the origin (year yj, cut-off kc)'s scale, the median
+** percentage error of the methods auto uses there: 0 and *m, or 1 with
+** fewer than 3 such errors or a median of 0 (kept per grid). */
+static int origin_scale(const rank_ctx *x, const ts_proj_cell *cc, int yj, int kc, double *m) {
+  ts_proj_cuts *c = x->g->cuts;
+  int P = x->g->periods_per_year;
+  size_t at = (size_t)yj * P + kc - 1;
+  if (c->scale == NULL) {
+    size_t n = (size_t)x->g->n_years * P;
+    c->scale = sqlite3_malloc64(sizeof(double) * (sqlite3_uint64)n);
+    if (c->scale == NULL) {
+      c->failed = 1;
+      return 1;
+    }
+    for (size_t i = 0; i < n; i++) c->scale[i] = NAN;
+  }
+  if (isnan(c->scale[at])) {
+    double e[TS_PROJ_N_FIXED];
+    int n = 0;
+    for (int j = 0; j < TS_PROJ_N_FIXED; j++)
+      if (auto_uses(x->g, cc, yj, j) &&
+          !ape_of(x->g, yj, cc[yj * TS_PROJ_N_CELLS + j].value, &e[n]))
+        n++;
+    double med = n >= 3 ? median_of(e, n) : -1;
+    c->scale[at] = med > 0 ? med : -1;
+  }
+  *m = c->scale[at];
+  return !(*m > 0);
+}
+
+static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked,
+                          int *failed);
+
+/* Item 3b: the relative errors of slots (the methods in m[0..n-1], or
+** with rules set every rule) over the latest ERROR_YEARS earlier years at
+** every cut-off of cut_offs(k): each origin's percentage error divided by
+** its scale (origin_scale), summed into sum[i] and counted in cnt[i];
+** same[i] counts those from cut-off k itself.  1 when a backtest could
+** not be made. */
+static int relative_errors(const rank_ctx *x, int yi, int k, const int *m, int n, int rules,
+                           double *sum, int *cnt, int *same) {
+  int cut[4], nc = cut_offs(x->g->periods_per_year, k, cut);
+  int slots = rules ? N_RULES : n;
+  for (int i = 0; i < slots; i++) sum[i] = 0, cnt[i] = 0, same[i] = 0;
+  for (int yj = yi - ERROR_YEARS < 0 ? 0 : yi - ERROR_YEARS; yj < yi; yj++)
+    for (int c = 0; c < nc; c++) {
+      const ts_proj_cell *cc = cells_at(x, cut[c]);
+      double scale, e, cand[N_RULES];
+      int ranked, failed = 0;
+      if (cc == NULL) return 1;
+      if (origin_scale(x, cc, yj, cut[c], &scale)) {
+        if (x->g->cuts->failed) return 1;
+        continue;
+      }
+      if (rules && (candidates_own(x, yj, cut[c], cand, &ranked, &failed) || ranked <= 0)) {
+        if (failed) return 1;
+        continue;
+      }
+      for (int i = 0; i < slots; i++) {
+        double v = rules ? cand[i] : cc[yj * TS_PROJ_N_CELLS + m[i]].value;
+        if (!rules && !cc[yj * TS_PROJ_N_CELLS + m[i]].ok) continue;
+        if (ape_of(x->g, yj, v, &e)) continue;
+        sum[i] += e / scale, cnt[i] += 1;
+        if (cut[c] == k) same[i] += 1;
+      }
+    }
+  return 0;
+}
+
+/* The rules' projections from the methods in order[0..n-1] (ranked, d
+** their errors), and the median of all in every slot first. */
+static void combine(const ts_proj_cell *cells, int yi, const int *order, int n, const double *d,
+                    double all, double cand[N_RULES]) {
   for (int r = 0; r < N_RULES; r++) cand[r] = all;
-  if (n == 0) return 0;
+  if (n == 0) return;
   if (d[order[0]] == 0) { /* methods without error: them alone */
     while (n > 1 && d[order[n - 1]] > 0) n--;
   }
@@ -199,7 +296,103 @@ int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
   int lo = top >= 3 ? 1 : 0, hi = top >= 3 ? top - 1 : top;
   for (int i = lo; i < hi; i++) trimmed += v[i];
   cand[RULE_TRIMMED] = trimmed / (hi - lo);
+}
+
+/* Inserts method m with error d[m] into order[0..n-1] (by error, ties
+** to the earlier method); returns n + 1. */
+static int insert_ranked(int *order, int n, const double *d, int m) {
+  int j = n;
+  for (; j > 0 && d[order[j - 1]] > d[m]; j--) order[j] = order[j - 1];
+  order[j] = m;
+  return n + 1;
+}
+
+/* Item 3b: every rule's projection of year yi from cut-off k, the
+** methods ranked by their relative errors (relative_errors) with 3 or
+** more of their own from k itself (fewer for one method auto uses: the
+** plain median, *ranked = -1, as item 3).  Returns 1 when no method
+** projects the year or (*failed) a backtest could not be made. */
+static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked,
+                          int *failed) {
+  const ts_proj_cell *cells = cells_at(x, k);
+  double d[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED], sum[TS_PROJ_N_FIXED];
+  int used[TS_PROJ_N_FIXED], cnt[TS_PROJ_N_FIXED], same[TS_PROJ_N_FIXED];
+  int order[TS_PROJ_N_FIXED], n_used = 0, n = 0;
+  *failed = 0;
+  if (cells == NULL) return *failed = 1;
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++)
+    if (auto_uses(x->g, cells, yi, m))
+      value[n_used] = cells[yi * TS_PROJ_N_CELLS + m].value, used[n_used++] = m;
+  if (n_used == 0) return 1;
+  if (relative_errors(x, yi, k, used, n_used, 0, sum, cnt, same)) return *failed = 1;
+  int unranked = 0;
+  for (int i = 0; i < n_used; i++) {
+    if (same[i] < 3) {
+      unranked++;
+      continue;
+    }
+    d[used[i]] = sum[i] / cnt[i];
+    n = insert_ranked(order, n, d, used[i]);
+  }
+  *ranked = n > 0;
+  if (n > 0 && unranked) n = 0, *ranked = -1;
+  combine(cells, yi, order, n, d, median_of(value, n_used), cand);
   return 0;
+}
+
+/* Item 3: every rule's projection of year yi from the fixed cells.
+** Returns 1 when no method projects the year.  *ranked = 1 when the
+** methods were ranked; else every rule is the plain median, and
+** *ranked = 0 when none could be, -1 when, ranked by the series' own
+** errors alone (no method has the pool's), some method it uses has
+** fewer than 3 of its own.  Those are the methods that fit on earlier
+** years (holt_winters and theta on 2, the shares and snaive on 1), so
+** what could be ranked first were run_rate and linear, the weakest on
+** a seasonal series, and auto was run_rate: R's monthly series (H1)
+** went from 1.79 to 1.46 % MAPE (theta 1.37).  With a pool, ranking
+** what can be ranked stays better (the median there took KOSIS, every
+** point of the year, from 15.50 / 16.39 to 16.52 / 16.82 % by halves).
+** Ranked by own errors alone with every method ranked, item 3b's
+** ranking replaces it when the grid has the cut-offs (*own3b = 1). */
+static int candidates(const rank_ctx *x, int yi, double cand[N_RULES], int *ranked, int *own3b) {
+  const ts_proj_grid *g = x->g;
+  const ts_proj_cell *cells = x->cells;
+  double d[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED];
+  int order[TS_PROJ_N_FIXED], n_ok = 0, n = 0, unranked = 0, pooled = 0;
+  double scale[ERROR_YEARS];
+  *own3b = 0;
+  ts_proj_own_scales(g, yi, scale);
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
+    int from_pool;
+    if (!auto_uses(g, cells, yi, m)) continue;
+    value[n_ok++] = cells[yi * TS_PROJ_N_CELLS + m].value;
+    if (ts_proj_rank_scale(g, cells, yi, m, scale, &d[m], &from_pool)) {
+      unranked++;
+      continue;
+    }
+    pooled |= from_pool;
+    n = insert_ranked(order, n, d, m);
+  }
+  if (n_ok == 0) return 1;
+  *ranked = n > 0;
+  if (n > 0 && unranked && !pooled) n = 0, *ranked = -1; /* own errors of some */
+  int cut[4];
+  if (n > 0 && !pooled && x->k > 0 && cut_offs(g->periods_per_year, x->k, cut) > 0) {
+    int failed; /* item 3b */
+    if (!candidates_own(x, yi, x->k, cand, ranked, &failed)) {
+      *own3b = 1;
+      return 0;
+    }
+  }
+  combine(cells, yi, order, n, d, median_of(value, n_ok), cand);
+  return 0;
+}
+
+int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
+                       double cand[N_RULES], int *ranked) {
+  rank_ctx x = ctx_of(g, cells);
+  int own3b;
+  return candidates(&x, yi, cand, ranked, &own3b);
 }
 
 /* Item 3: the rule auto uses in year yi -- the smallest rank_scale of the
@@ -208,16 +401,32 @@ int ts_proj_candidates(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 ** the best method alone, the simplest (rules tie when they made the same
 ** projections: with two methods ranked every rule but the median of all
 ** is the best one; the weighted median winning that tie then brought the
-** unjudged methods in: KOSIS 16.12 -> 15.95 % MAPE), then in list order. */
-static int choose_rule(const ts_proj_grid *g, const ts_proj_cell *cells, int yi) {
+** unjudged methods in: KOSIS 16.12 -> 15.95 % MAPE), then in list order.
+** own3b (the methods ranked by item 3b): the rules judged the same way,
+** by their relative errors with 3 or more from k itself. */
+static const int RULE_ORDER[N_RULES] = {RULE_BEST, RULE_WMEDIAN, RULE_INV_MSE, RULE_TRIMMED,
+                                        RULE_MEDIAN_ALL};
+
+static int choose_rule(const rank_ctx *x, int yi, int own3b) {
   int best = RULE_WMEDIAN;
   double best_d = -1, d, scale[ERROR_YEARS];
-  ts_proj_own_scales(g, yi, scale);
-  static const int ORDER[N_RULES] = {RULE_BEST, RULE_WMEDIAN, RULE_INV_MSE, RULE_TRIMMED,
-                                     RULE_MEDIAN_ALL};
+  if (own3b) {
+    double sum[N_RULES];
+    int cnt[N_RULES], same[N_RULES];
+    if (!relative_errors(x, yi, x->k, NULL, 0, 1, sum, cnt, same)) {
+      for (int i = 0; i < N_RULES; i++) {
+        int r = RULE_ORDER[i];
+        if (same[r] < 3) continue;
+        d = sum[r] / cnt[r];
+        if (best_d < 0 || d < best_d) best = r, best_d = d;
+      }
+      return best;
+    }
+  }
+  ts_proj_own_scales(x->g, yi, scale);
   for (int i = 0; i < N_RULES; i++) {
-    int r = ORDER[i];
-    if (ts_proj_rank_scale(g, cells, yi, TS_PROJ_N_FIXED + r, scale, &d, NULL)) continue;
+    int r = RULE_ORDER[i];
+    if (ts_proj_rank_scale(x->g, x->cells, yi, TS_PROJ_N_FIXED + r, scale, &d, NULL)) continue;
     if (best_d < 0 || d < best_d) best = r, best_d = d;
   }
   return best;
@@ -228,15 +437,16 @@ static int choose_rule(const ts_proj_grid *g, const ts_proj_cell *cells, int yi)
 void ts_proj_auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, ts_proj_cell *out,
                        int *rule) {
   double cand[N_RULES];
-  int ranked;
+  int ranked, own3b;
+  rank_ctx x = ctx_of(g, cells);
   out->model_sd = -1;
-  if (ts_proj_candidates(g, cells, yi, cand, &ranked)) {
+  if (candidates(&x, yi, cand, &ranked, &own3b)) {
     const ts_proj_cell *ps = &cells[yi * TS_PROJ_N_CELLS + TS_PROJ_PRIOR_SHARE];
     ts_proj_cell_fail(out, ps->note ? ps->note : cells[yi * TS_PROJ_N_CELLS].note);
     *rule = RULE_MEDIAN_ALL;
     return;
   }
-  *rule = ranked > 0 ? choose_rule(g, cells, yi) : RULE_MEDIAN_ALL;
+  *rule = ranked > 0 ? choose_rule(&x, yi, own3b) : RULE_MEDIAN_ALL;
   ts_proj_cell_set(out, cand[*rule]);
   out->detail = ranked > 0 ? RULE_DETAIL[*rule] : ranked ? DETAIL_AUTO_FEW : DETAIL_AUTO_MEDIAN;
   int only = ts_proj_only_method(g, cells, yi); /* every rule gives its value */
@@ -244,8 +454,8 @@ void ts_proj_auto_cell(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 }
 
 void ts_projection_auto_fill(const ts_proj_grid *g, int k, int n_years, ts_proj_cell *cells) {
-  (void)k;
   int rule;
+  if (g->cuts) g->cuts->k = k; /* item 3b: the cells' cut-off */
   for (int yi = 0; yi < n_years; yi++)
     ts_proj_auto_cell(g, cells, yi, &cells[yi * TS_PROJ_N_CELLS + TS_PROJ_AUTO], &rule);
 }
