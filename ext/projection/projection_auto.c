@@ -112,13 +112,17 @@ static double weighted_median(double *v, double *w, int n, double total) {
 ** one, and for linear, the series has a complete year before yi (a line
 ** through less than a year of periods mostly follows the season: in
 ** series' first years linear's errors were 2-4 times run_rate's). */
-static int auto_uses(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m) {
-  if (!cells[yi * TS_PROJ_N_CELLS + m].ok) return 0;
+static int auto_uses_cell(const ts_proj_grid *g, const ts_proj_cell *c, int yi, int m) {
+  if (!c->ok) return 0;
   if (m != TS_PROJ_LINEAR) return 1;
   double total;
   for (int yj = yi - 1; yj >= 0; yj--)
     if (!ts_proj_actual(g, yj, &total)) return 1;
   return 0;
+}
+
+static int auto_uses(const ts_proj_grid *g, const ts_proj_cell *cells, int yi, int m) {
+  return auto_uses_cell(g, &cells[yi * TS_PROJ_N_CELLS + m], yi, m);
 }
 
 /* The one method auto uses in year yi, or -1 when it uses none or
@@ -170,28 +174,39 @@ typedef struct rank_ctx {
 } rank_ctx;
 
 static rank_ctx ctx_of(const ts_proj_grid *g, const ts_proj_cell *cells) {
-  rank_ctx x = {g, cells, g->cuts && !g->cuts->failed ? g->cuts->k : 0};
+  rank_ctx x = {g, cells, g->cuts ? g->cuts->k : 0};
   return x;
 }
 
-/* The fixed cells of cut-off kc: the caller's for its own, else item
-** 3b's backtest, made on first use (NULL when that failed: item 3b is
-** then off for the grid, cuts->failed). */
-static const ts_proj_cell *cells_at(const rank_ctx *x, int kc) {
+/* The fixed methods' cells of year yj from cut-off kc, into row: the
+** caller's for its own cut-off, else item 3b's backtest of kc, made on
+** first use.  Without room for it (an allocation failed) each cell is
+** made alone by ts_proj_fixed, the same number (projection_core.c item
+** 2), and a year before the backtests' first (cuts->from) is failed as
+** the backtest leaves it: a cache never changes a number. */
+static void row_at(const rank_ctx *x, int yj, int kc, ts_proj_cell row[TS_PROJ_N_FIXED]) {
   ts_proj_cuts *c = x->g->cuts;
-  if (kc == x->k) return x->cells;
-  if (c == NULL || c->failed) return NULL;
-  if (c->cells[kc - 1] == NULL) {
-    ts_proj_cell *cc =
-        sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)x->g->n_years * TS_PROJ_N_CELLS);
-    if (cc == NULL) {
-      c->failed = 1;
-      return NULL;
+  const ts_proj_cell *cc = x->cells;
+  if (kc != x->k) {
+    if (c->cells[kc - 1] == NULL && !c->failed) {
+      ts_proj_cell *a =
+          sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)x->g->n_years * TS_PROJ_N_CELLS);
+      if (a) ts_proj_backtest_fixed(x->g, kc, c->from, x->g->n_years, a);
+      c->cells[kc - 1] = a;
+      c->failed = a == NULL;
     }
-    ts_proj_backtest_fixed(x->g, kc, c->from, x->g->n_years, cc);
-    c->cells[kc - 1] = cc;
+    cc = c->cells[kc - 1];
   }
-  return c->cells[kc - 1];
+  for (int m = 0; m < TS_PROJ_N_FIXED; m++) {
+    if (cc) {
+      row[m] = cc[yj * TS_PROJ_N_CELLS + m];
+    } else if (yj < c->from) {
+      ts_proj_cell_fail(&row[m], NULL);
+      row[m].model_sd = -1;
+    } else {
+      ts_proj_fixed(x->g, yj, kc, (ts_proj_method)m, &row[m]);
+    }
+  }
 }
 
 /* |actual - v| / |actual| of a projection v of year yj with a defined
@@ -203,79 +218,69 @@ static int ape_of(const ts_proj_grid *g, int yj, double v, double *e) {
   return !isfinite(*e);
 }
 
-/* Item 3b: the origin (year yj, cut-off kc)'s scale, the median
-** percentage error of the methods auto uses there: 0 and *m, or 1 with
-** fewer than 3 such errors or a median of 0 (kept per grid). */
-static int origin_scale(const rank_ctx *x, const ts_proj_cell *cc, int yj, int kc, double *m) {
+/* Item 3b: the scale of the origin (year yj, cut-off kc; row its cells),
+** the median percentage error of the methods auto uses there: 0 and *m,
+** or 1 with fewer than 3 such errors or a median of 0.  Kept per grid
+** (made again each time when its room could not be allocated). */
+static int origin_scale(const rank_ctx *x, const ts_proj_cell *row, int yj, int kc, double *m) {
   ts_proj_cuts *c = x->g->cuts;
   int P = x->g->periods_per_year;
-  size_t at = (size_t)yj * P + kc - 1;
-  if (c->scale == NULL) {
-    size_t n = (size_t)x->g->n_years * P;
-    c->scale = sqlite3_malloc64(sizeof(double) * (sqlite3_uint64)n);
-    if (c->scale == NULL) {
-      c->failed = 1;
-      return 1;
-    }
-    for (size_t i = 0; i < n; i++) c->scale[i] = NAN;
+  size_t at = (size_t)yj * P + kc - 1, n_at = (size_t)x->g->n_years * P;
+  if (c->scale == NULL && !c->failed) {
+    c->scale = sqlite3_malloc64(sizeof(double) * (sqlite3_uint64)n_at);
+    c->failed = c->scale == NULL;
+    for (size_t i = 0; c->scale && i < n_at; i++) c->scale[i] = NAN;
   }
-  if (isnan(c->scale[at])) {
-    double e[TS_PROJ_N_FIXED];
-    int n = 0;
-    for (int j = 0; j < TS_PROJ_N_FIXED; j++)
-      if (auto_uses(x->g, cc, yj, j) &&
-          !ape_of(x->g, yj, cc[yj * TS_PROJ_N_CELLS + j].value, &e[n]))
-        n++;
-    double med = n >= 3 ? median_of(e, n) : -1;
-    c->scale[at] = med > 0 ? med : -1;
+  if (c->scale && !isnan(c->scale[at])) {
+    *m = c->scale[at];
+    return !(*m > 0);
   }
-  *m = c->scale[at];
+  double e[TS_PROJ_N_FIXED];
+  int n = 0;
+  for (int j = 0; j < TS_PROJ_N_FIXED; j++)
+    if (auto_uses_cell(x->g, &row[j], yj, j) && !ape_of(x->g, yj, row[j].value, &e[n])) n++;
+  double med = n >= 3 ? median_of(e, n) : -1;
+  *m = med > 0 ? med : -1;
+  if (c->scale) c->scale[at] = *m;
   return !(*m > 0);
 }
 
-static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked,
-                          int *failed);
+static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked);
 
-/* Item 3b: the relative errors of slots (the methods in m[0..n-1], or
-** with rules set every rule) over the latest ERROR_YEARS earlier years at
+/* Item 3b: the relative errors of slots (the methods m[0..n-1], or with
+** rules set every rule) over the latest ERROR_YEARS earlier years at
 ** every cut-off of cut_offs(k): each origin's percentage error divided by
 ** its scale (origin_scale), summed into sum[i] and counted in cnt[i];
-** same[i] counts those from cut-off k itself.  1 when a backtest could
-** not be made. */
-static int relative_errors(const rank_ctx *x, int yi, int k, const int *m, int n, int rules,
-                           double *sum, int *cnt, int *same) {
+** same[i] counts those from cut-off k itself.  A rule's projection at an
+** origin is made there the same way (candidates_own), and counts only
+** where the methods were ranked. */
+static void relative_errors(const rank_ctx *x, int yi, int k, const int *m, int n, int rules,
+                            double *sum, int *cnt, int *same) {
   int cut[4], nc = cut_offs(x->g->periods_per_year, k, cut);
   int slots = rules ? N_RULES : n;
   for (int i = 0; i < slots; i++) sum[i] = 0, cnt[i] = 0, same[i] = 0;
   for (int yj = yi - ERROR_YEARS < 0 ? 0 : yi - ERROR_YEARS; yj < yi; yj++)
     for (int c = 0; c < nc; c++) {
-      const ts_proj_cell *cc = cells_at(x, cut[c]);
+      ts_proj_cell row[TS_PROJ_N_FIXED];
       double scale, e, cand[N_RULES];
-      int ranked, failed = 0;
-      if (cc == NULL) return 1;
-      if (origin_scale(x, cc, yj, cut[c], &scale)) {
-        if (x->g->cuts->failed) return 1;
-        continue;
-      }
-      if (rules && (candidates_own(x, yj, cut[c], cand, &ranked, &failed) || ranked <= 0)) {
-        if (failed) return 1;
-        continue;
-      }
+      int ranked;
+      row_at(x, yj, cut[c], row);
+      if (origin_scale(x, row, yj, cut[c], &scale)) continue;
+      if (rules && (candidates_own(x, yj, cut[c], cand, &ranked) || ranked <= 0)) continue;
       for (int i = 0; i < slots; i++) {
-        double v = rules ? cand[i] : cc[yj * TS_PROJ_N_CELLS + m[i]].value;
-        if (!rules && !cc[yj * TS_PROJ_N_CELLS + m[i]].ok) continue;
-        if (ape_of(x->g, yj, v, &e)) continue;
+        if (!rules && !row[m[i]].ok) continue;
+        if (ape_of(x->g, yj, rules ? cand[i] : row[m[i]].value, &e)) continue;
         sum[i] += e / scale, cnt[i] += 1;
         if (cut[c] == k) same[i] += 1;
       }
     }
-  return 0;
 }
 
-/* The rules' projections from the methods in order[0..n-1] (ranked, d
-** their errors), and the median of all in every slot first. */
-static void combine(const ts_proj_cell *cells, int yi, const int *order, int n, const double *d,
-                    double all, double cand[N_RULES]) {
+/* The rules' projections of one year from its cells row, the methods in
+** order[0..n-1] ranked (d their errors); every slot the median of all
+** (`all`) first. */
+static void combine(const ts_proj_cell *row, const int *order, int n, const double *d, double all,
+                    double cand[N_RULES]) {
   for (int r = 0; r < N_RULES; r++) cand[r] = all;
   if (n == 0) return;
   if (d[order[0]] == 0) { /* methods without error: them alone */
@@ -284,7 +289,7 @@ static void combine(const ts_proj_cell *cells, int yi, const int *order, int n, 
   double v[TS_PROJ_N_FIXED] = {0}, w[TS_PROJ_N_FIXED] = {0}, total = 0, wsum = 0, wvsum = 0;
   int top = n < AUTO_TOP ? n : AUTO_TOP;
   for (int i = 0; i < top; i++) {
-    v[i] = cells[yi * TS_PROJ_N_CELLS + order[i]].value;
+    v[i] = row[order[i]].value;
     w[i] = d[order[0]] == 0 ? 1 : 1 / (d[order[i]] * d[order[i]]);
     total += w[i];
     if (i < INV_MSE_TOP) wsum += w[i], wvsum += w[i] * v[i];
@@ -308,24 +313,20 @@ static int insert_ranked(int *order, int n, const double *d, int m) {
 }
 
 /* Item 3b: every rule's projection of year yi from cut-off k, the
-** methods ranked by their relative errors (relative_errors) with 3 or
-** more of their own from k itself (fewer for one method auto uses: the
+** methods ranked by their relative errors (relative_errors), each with 3
+** or more of them from k itself (fewer for one method auto uses: the
 ** plain median, *ranked = -1, as item 3).  Returns 1 when no method
-** projects the year or (*failed) a backtest could not be made. */
-static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked,
-                          int *failed) {
-  const ts_proj_cell *cells = cells_at(x, k);
+** projects the year. */
+static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES], int *ranked) {
+  ts_proj_cell row[TS_PROJ_N_FIXED];
   double d[TS_PROJ_N_FIXED], value[TS_PROJ_N_FIXED], sum[TS_PROJ_N_FIXED];
   int used[TS_PROJ_N_FIXED], cnt[TS_PROJ_N_FIXED], same[TS_PROJ_N_FIXED];
-  int order[TS_PROJ_N_FIXED], n_used = 0, n = 0;
-  *failed = 0;
-  if (cells == NULL) return *failed = 1;
+  int order[TS_PROJ_N_FIXED], n_used = 0, n = 0, unranked = 0;
+  row_at(x, yi, k, row);
   for (int m = 0; m < TS_PROJ_N_FIXED; m++)
-    if (auto_uses(x->g, cells, yi, m))
-      value[n_used] = cells[yi * TS_PROJ_N_CELLS + m].value, used[n_used++] = m;
+    if (auto_uses_cell(x->g, &row[m], yi, m)) value[n_used] = row[m].value, used[n_used++] = m;
   if (n_used == 0) return 1;
-  if (relative_errors(x, yi, k, used, n_used, 0, sum, cnt, same)) return *failed = 1;
-  int unranked = 0;
+  relative_errors(x, yi, k, used, n_used, 0, sum, cnt, same);
   for (int i = 0; i < n_used; i++) {
     if (same[i] < 3) {
       unranked++;
@@ -336,7 +337,7 @@ static int candidates_own(const rank_ctx *x, int yi, int k, double cand[N_RULES]
   }
   *ranked = n > 0;
   if (n > 0 && unranked) n = 0, *ranked = -1;
-  combine(cells, yi, order, n, d, median_of(value, n_used), cand);
+  combine(row, order, n, d, median_of(value, n_used), cand);
   return 0;
 }
 
@@ -378,13 +379,10 @@ static int candidates(const rank_ctx *x, int yi, double cand[N_RULES], int *rank
   if (n > 0 && unranked && !pooled) n = 0, *ranked = -1; /* own errors of some */
   int cut[4];
   if (n > 0 && !pooled && x->k > 0 && cut_offs(g->periods_per_year, x->k, cut) > 0) {
-    int failed; /* item 3b */
-    if (!candidates_own(x, yi, x->k, cand, ranked, &failed)) {
-      *own3b = 1;
-      return 0;
-    }
+    *own3b = 1; /* item 3b */
+    return candidates_own(x, yi, x->k, cand, ranked);
   }
-  combine(cells, yi, order, n, d, median_of(value, n_ok), cand);
+  combine(&cells[yi * TS_PROJ_N_CELLS], order, n, d, median_of(value, n_ok), cand);
   return 0;
 }
 
@@ -413,15 +411,14 @@ static int choose_rule(const rank_ctx *x, int yi, int own3b) {
   if (own3b) {
     double sum[N_RULES];
     int cnt[N_RULES], same[N_RULES];
-    if (!relative_errors(x, yi, x->k, NULL, 0, 1, sum, cnt, same)) {
-      for (int i = 0; i < N_RULES; i++) {
-        int r = RULE_ORDER[i];
-        if (same[r] < 3) continue;
-        d = sum[r] / cnt[r];
-        if (best_d < 0 || d < best_d) best = r, best_d = d;
-      }
-      return best;
+    relative_errors(x, yi, x->k, NULL, 0, 1, sum, cnt, same);
+    for (int i = 0; i < N_RULES; i++) {
+      int r = RULE_ORDER[i];
+      if (same[r] < 3) continue;
+      d = sum[r] / cnt[r];
+      if (best_d < 0 || d < best_d) best = r, best_d = d;
     }
+    return best;
   }
   ts_proj_own_scales(x->g, yi, scale);
   for (int i = 0; i < N_RULES; i++) {

@@ -602,10 +602,16 @@ int ts_proj_cuts_new(ts_proj_grid *g) {
 ** year drops it (made again when needed). */
 void ts_proj_cuts_from(ts_proj_cuts *c, int from) {
   if (c == NULL || c->from == from) return;
+  ts_proj_cuts_clear(c);
+  c->from = from;
+}
+
+void ts_proj_cuts_clear(ts_proj_cuts *c) {
+  if (c == NULL) return;
   for (int i = 0; i < CUTS_MAX; i++) sqlite3_free(c->cells[i]), c->cells[i] = NULL;
   sqlite3_free(c->scale);
   c->scale = NULL;
-  c->from = from;
+  c->failed = 0;
 }
 
 void ts_proj_cuts_free(ts_proj_cuts *c) {

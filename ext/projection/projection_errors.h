@@ -59,6 +59,8 @@ int ts_proj_cuts_new(ts_proj_grid *g);
 void ts_proj_cuts_free(ts_proj_cuts *c);
 /* Drops what the cache holds unless it was made from year `from` on. */
 void ts_proj_cuts_from(ts_proj_cuts *c, int from);
+/* Drops what the cache holds (made again when needed). */
+void ts_proj_cuts_clear(ts_proj_cuts *c);
 
 /* ---- projection_errors.c ---------------------------------------------- */
 

@@ -522,7 +522,9 @@ static void test_invariants(void **state) {
 ** virtual table's) and in ts_projection_estimate (the aggregate's, which
 ** backtests only the years it reads) -- and the cut-offs are read: on
 ** these series some years' auto differs from the grid without the cache,
-** which ranks by the point projected from alone. */
+** which ranks by the point projected from alone; and without room for
+** the cut-offs' backtests (an allocation failed) each cell is made alone,
+** to the same numbers. */
 static void auto_cut_offs_case(int P, int years, double noise) {
   enum { MAXV = 12 * 12 };
   double v[MAXV], w[MAXV];
@@ -538,8 +540,10 @@ static void auto_cut_offs_case(int P, int years, double noise) {
   }
   ts_proj_grid g = {P, 2001, years, v, pv, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
   assert_int_equal(ts_proj_cuts_new(&g), SQLITE_OK);
-  ts_proj_grid none = g;
+  ts_proj_grid none = g, lean = g;
   none.cuts = NULL;
+  assert_int_equal(ts_proj_cuts_new(&lean), SQLITE_OK);
+  lean.cuts->failed = 1; /* as after a failed allocation */
   for (int k = 1; k < P; k++) {
     assert_int_equal(ts_projection_backtest(&g, k, ts_projection_mask(TS_PROJ_AUTO), years, full),
                      SQLITE_OK);
@@ -552,6 +556,9 @@ static void auto_cut_offs_case(int P, int years, double noise) {
       assert_true(e.ok);
       ts_projection_from_backtest(&none, plain, yi, k, TS_PROJ_AUTO, 80, &f);
       differs += f.projection != e.projection;
+      ts_projection_from_backtest(&lean, full, yi, k, TS_PROJ_AUTO, 80, &f);
+      assert_true(f.projection == e.projection);
+      assert_true(f.interval_ok == e.interval_ok && f.low == e.low && f.high == e.high);
       /* the series cut at (yi, k), as the virtual table would see it */
       for (int i = 0; i < (yi + 1) * P; i++) w[i] = v[i], pw[i] = i < yi * P + k;
       ts_proj_grid c = {P, 2001, yi + 1, w, pw, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
@@ -570,6 +577,7 @@ static void auto_cut_offs_case(int P, int years, double noise) {
     }
   }
   ts_proj_cuts_free(g.cuts);
+  ts_proj_cuts_free(lean.cuts);
   assert_true(differs > 0);
 }
 
