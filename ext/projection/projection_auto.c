@@ -40,6 +40,28 @@
 **     rule errors are complete only after every series was added, so
 **     ts_projection_from_backtest makes auto's answer again from the fixed
 **     cells (the backtest's auto column may predate them).
+**  3b. Ranked by own errors alone (no method has the pool's at the point
+**     projected from, every method auto uses has 3 or more of its own
+**     there) in a year of P periods, P a multiple of 4: each method, and
+**     each rule (its projections there made the same way), is ranked by
+**     its errors in the latest 4 earlier years from every quarter end
+**     (periods P/4, P/2, 3P/4) and from k, each divided by the median
+**     percentage error of the methods auto uses at that origin (year and
+**     cut-off; 3 or more, median > 0), and averaged; the count of 3 is
+**     still of errors from k itself.  A series alone has 3-4 errors per
+**     method at one point, too few to rank seven; its other points of
+**     the same earlier years triple them, and the division keeps early
+**     cut-offs, where every method errs more, from deciding.  Only
+**     earlier years are read (each complete before the year projected),
+**     so a row is still the projection from the series cut at its point.
+**     The cut-offs' backtests are the grid's cache (ts_proj_cuts, made on
+**     first use from the backtest's first year, cuts->from); without room
+**     for one each cell is made alone, the same number.  Measured, series
+**     alone over every point of the year (PROJ_NOPOOL=1): 3.96 / 2.65 /
+**     21.32 -> 3.91 / 2.64 / 21.16 % (synthetic quarterly / monthly /
+**     KOSIS), ahead or equal on both halves; R's series on H1 (no pool)
+**     2.16 -> 1.83 % quarterly, 1.43 -> 1.44 % monthly; pooled sets
+**     unchanged (docs/design.md, Annual projection).
 **     Measured (make bench-accuracy): ranked by own errors shrunk toward
 **     the pool's, always the weighted median: MAPE 3.90 / 2.60 / 23.0 %
 **     (synthetic quarterly / monthly / KOSIS); ranked by the pool and the

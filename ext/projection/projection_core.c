@@ -65,7 +65,10 @@
 **     holt_winters or theta fit reads at most 8 years: a long history
 **     costs the aggregate O(periods) (the grid, linear's line, avg_share's
 **     look-back) plus at most 24 holt_winters fits of at most 8 years
-**     each (and as many theta fits), whatever its length.
+**     each (and as many theta fits), whatever its length; auto ranked by
+**     the series' own errors backtests the same years from up to three
+**     quarter ends too (projection_auto.c item 3b: at most 96 fits, the
+**     3,200-year monthly series 0.07 -> 0.08 s).
 */
 #include "projection/projection_errors.h"
 #include "core/int128.h"
