@@ -63,6 +63,9 @@ typedef struct ts_proj_quantiles {
 } ts_proj_quantiles;
 
 typedef struct ts_proj_pool ts_proj_pool;
+/* auto's backtests from the year's other cut-offs, made when first needed
+** (projection_auto.c item 3b; private to projection_errors.h). */
+typedef struct ts_proj_cuts ts_proj_cuts;
 
 typedef struct ts_proj_grid {
   int periods_per_year; /* P: 1, 2, 4 or 12 */
@@ -89,6 +92,11 @@ typedef struct ts_proj_grid {
   ** by (its backtest column, TS_RECON_COLUMN, is run_rate's whatever the
   ** method); 0 otherwise.  Item 4b of projection_errors.c reads it. */
   int summed_method;
+  /* Item 3b of projection_auto.c: a cache ts_proj_grid_build allocates
+  ** and ts_proj_grid_free frees (NULL: auto ranks a series alone by its
+  ** errors from the point projected from only).  A copy of the grid
+  ** shares it; only the built grid is freed. */
+  ts_proj_cuts *cuts;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a

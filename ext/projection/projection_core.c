@@ -65,9 +65,12 @@
 **     holt_winters or theta fit reads at most 8 years: a long history
 **     costs the aggregate O(periods) (the grid, linear's line, avg_share's
 **     look-back) plus at most 24 holt_winters fits of at most 8 years
-**     each (and as many theta fits), whatever its length.
+**     each (and as many theta fits), whatever its length; auto ranked by
+**     the series' own errors backtests the same years from up to three
+**     quarter ends too (projection_auto.c item 3b: at most 96 fits, the
+**     3,200-year monthly series 0.07 -> 0.08 s).
 */
-#include "projection/projection.h"
+#include "projection/projection_errors.h"
 #include "core/int128.h"
 
 #include <math.h>
@@ -479,8 +482,14 @@ static void backtest_from(const ts_proj_grid *g, int k, unsigned mask, int from,
   }
 }
 
+void ts_proj_backtest_fixed(const ts_proj_grid *g, int k, int from, int n_years,
+                            ts_proj_cell *cells) {
+  backtest_from(g, k, (1u << TS_PROJ_N_FIXED) - 1, from, n_years, cells);
+}
+
 int ts_projection_backtest(const ts_proj_grid *g, int k, unsigned mask, int n_years,
                            ts_proj_cell *cells) {
+  ts_proj_cuts_from(g->cuts, 0);
   backtest_from(g, k, mask, 0, n_years, cells);
   return SQLITE_OK;
 }
@@ -505,6 +514,7 @@ int ts_projection_estimate(const ts_proj_grid *g, int yi, int k, ts_proj_method 
   ts_proj_cell *cells =
       sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)n_years * TS_PROJ_N_CELLS);
   if (cells == NULL) return SQLITE_NOMEM;
+  ts_proj_cuts_from(g->cuts, from); /* item 3b's backtests: the same years */
   backtest_from(g, k, ts_projection_mask(m), from, n_years, cells);
   ts_projection_from_backtest(g, cells, yi, k, m, level, out);
   sqlite3_free(cells);
@@ -574,10 +584,48 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, 
       break;
     }
   }
+  if (ts_proj_cuts_new(g) != SQLITE_OK) {
+    ts_proj_grid_free(g);
+    return SQLITE_NOMEM;
+  }
   return SQLITE_OK;
 }
 
+/* auto's item 3b cache (projection_auto.c): the cut-offs' backtests are
+** made when first needed; only the origin scales' slots are set here. */
+int ts_proj_cuts_new(ts_proj_grid *g) {
+  ts_proj_cuts *c = sqlite3_malloc64(sizeof(*c));
+  if (c == NULL) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  g->cuts = c;
+  return SQLITE_OK;
+}
+
+/* What the cache holds was made from year c->from on: another first
+** year drops it (made again when needed). */
+void ts_proj_cuts_from(ts_proj_cuts *c, int from) {
+  if (c == NULL || c->from == from) return;
+  ts_proj_cuts_clear(c);
+  c->from = from;
+}
+
+void ts_proj_cuts_clear(ts_proj_cuts *c) {
+  if (c == NULL) return;
+  for (int i = 0; i < CUTS_MAX; i++) sqlite3_free(c->cells[i]), c->cells[i] = NULL;
+  sqlite3_free(c->scale);
+  c->scale = NULL;
+  c->failed = 0;
+}
+
+void ts_proj_cuts_free(ts_proj_cuts *c) {
+  if (c == NULL) return;
+  for (int i = 0; i < CUTS_MAX; i++) sqlite3_free(c->cells[i]);
+  sqlite3_free(c->scale);
+  sqlite3_free(c);
+}
+
 void ts_proj_grid_free(ts_proj_grid *g) {
+  ts_proj_cuts_free(g->cuts);
   sqlite3_free((void *)g->value);
   memset(g, 0, sizeof(*g));
 }

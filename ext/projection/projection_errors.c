@@ -657,6 +657,7 @@ void ts_projection_from_backtest(const ts_proj_grid *g, const ts_proj_cell *cell
   if (m == TS_PROJ_AUTO) { /* made again: the pool's rule errors may be
                               newer than the backtest's auto column */
     int rule;
+    if (g->cuts) g->cuts->k = k; /* projection_auto.c item 3b: the cells' cut-off */
     ts_proj_auto_cell(g, cells, yi, &a, &rule);
     c = &a;
     int only = ts_proj_only_method(g, cells, yi);

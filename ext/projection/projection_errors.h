@@ -33,6 +33,35 @@ enum { RULE_WMEDIAN, RULE_BEST, RULE_INV_MSE, RULE_TRIMMED, RULE_MEDIAN_ALL, N_R
 #define POOL_SPREAD (POOL_SLOTS * SLOT_PER)
 #define POOL_PER    (POOL_SLOTS * SLOT_PER + 3)
 
+/* Item 3b (projection_auto.c): a series ranked by its own errors alone
+** also reads its errors from the year's quarter ends.  The backtests of
+** those cut-offs, made when first needed, from year `from` on (the years
+** ts_projection_first_needed says the answer reads), and each origin's
+** median percentage error over the methods. */
+#define CUTS_MAX 12
+struct ts_proj_cuts {
+  int k;                         /* the cut-off of the caller's cells (0: unknown) */
+  int from;                      /* first year the cut-offs' backtests make */
+  int failed;                    /* an allocation failed: item 3b is off */
+  ts_proj_cell *cells[CUTS_MAX]; /* by cut-off - 1: n_years rows, or NULL */
+  double *scale;                 /* n_years * P: an origin's median error;
+                                   NAN: not yet, < 0: none */
+};
+
+/* ---- projection_core.c -------------------------------------------------- */
+
+/* The fixed methods' backtest from cut-off k of years [from, n_years)
+** into cells (n_years rows; earlier rows and auto's column failed). */
+void ts_proj_backtest_fixed(const ts_proj_grid *g, int k, int from, int n_years,
+                            ts_proj_cell *cells);
+/* The grid's item 3b cache: allocated by ts_proj_grid_build. */
+int ts_proj_cuts_new(ts_proj_grid *g);
+void ts_proj_cuts_free(ts_proj_cuts *c);
+/* Drops what the cache holds unless it was made from year `from` on. */
+void ts_proj_cuts_from(ts_proj_cuts *c, int from);
+/* Drops what the cache holds (made again when needed). */
+void ts_proj_cuts_clear(ts_proj_cuts *c);
+
 /* ---- projection_errors.c ---------------------------------------------- */
 
 /* Slot s's projection of year yj: 0 and *v, or 1 when it has none. */

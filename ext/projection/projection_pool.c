@@ -6,6 +6,7 @@
 ** still holds.  Split from projection_vtab.c, which makes the rows.
 */
 #include "projection/projection_pool.h"
+#include "projection/projection_errors.h" /* ts_proj_cuts_clear */
 
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +384,10 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
     pooled_series *c = &pp->cache[i];
     if (c->cells) ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
+    /* auto's backtests from other cut-offs (projection_auto.c item 3b)
+    ** are no part of what is kept: item 11's budget counts the grid and
+    ** its cells only */
+    ts_proj_cuts_clear(c->grid.cuts);
     sqlite3_free(c->points); /* set aside: the main scan backtests it again */
     c->points = NULL;
   }

@@ -29,6 +29,7 @@
 **     confirmed on the other.  PROJ_NOPOOL=1 projects each series alone.
 */
 #include "projection/projection.h"
+#include "projection/projection_errors.h" /* auto's cache of the cut-offs */
 
 #include <math.h>
 #include <stdio.h>
@@ -160,7 +161,7 @@ static void dataset_add(dataset *d, int P, int first_year, int n_years, const do
   }
   memcpy(d->value + (size_t)d->n * MAX_YEARS * 12, value, sizeof(double) * (size_t)(n_years * P));
   memcpy(d->present + (size_t)d->n * MAX_YEARS * 12, present, (size_t)(n_years * P));
-  ts_proj_grid g = {P, first_year, n_years, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, 0};
+  ts_proj_grid g = {P, first_year, n_years, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
   d->g[d->n++] = g;
 }
 
@@ -177,6 +178,9 @@ static void dataset_score(dataset *d, tally *t) {
   for (int i = 0; i < d->n; i++) {
     d->g[i].value = d->value + (size_t)i * MAX_YEARS * 12;
     d->g[i].present = d->present + (size_t)i * MAX_YEARS * 12;
+    /* as ts_proj_grid_build gives every grid: auto ranks a series alone
+    ** over its quarter ends too (projection_auto.c item 3b) */
+    if (ts_proj_cuts_new(&d->g[i]) != SQLITE_OK) exit(2);
   }
   for (int k = 1; k < 12; k++) {
     ts_proj_pool pool;
@@ -216,6 +220,7 @@ static void dataset_score(dataset *d, tally *t) {
     }
     ts_proj_pool_free(&pool);
   }
+  for (int i = 0; i < d->n; i++) ts_proj_cuts_free(d->g[i].cuts);
   free(d->g), free(d->value), free(d->present), free(d->cells);
   memset(d, 0, sizeof(*d));
 }

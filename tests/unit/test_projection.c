@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "projection/projection.h"
+#include "projection/projection_errors.h" /* item 3b's cache of the cut-offs */
 
 #define MAXC 64
 
@@ -514,6 +515,78 @@ static void test_invariants(void **state) {
   }
 }
 
+/* projection_auto.c item 3b: a series alone (no pool) is ranked over its
+** errors from the year's quarter ends too.  Pinned: no data from the
+** future -- every year's auto, from every point, equals auto from the
+** series cut at that point, in the backtest every row comes from (the
+** virtual table's) and in ts_projection_estimate (the aggregate's, which
+** backtests only the years it reads) -- and the cut-offs are read: on
+** these series some years' auto differs from the grid without the cache,
+** which ranks by the point projected from alone; and without room for
+** the cut-offs' backtests (an allocation failed) each cell is made alone,
+** to the same numbers. */
+static void auto_cut_offs_case(int P, int years, double noise) {
+  enum { MAXV = 12 * 12 };
+  double v[MAXV], w[MAXV];
+  unsigned char pv[MAXV], pw[MAXV];
+  ts_proj_cell full[12 * TS_PROJ_N_CELLS], part[12 * TS_PROJ_N_CELLS], plain[12 * TS_PROJ_N_CELLS];
+  int differs = 0;
+  assert_true(years * P <= MAXV && years <= 12);
+  for (int i = 0; i < years * P; i++) {
+    int pos = i % P, yr = i / P;
+    v[i] = (200 + 9 * i) * (1 + 0.35 * sin(6.2832 * pos / P)) *
+           (1 + noise * sin(i * 2.39 + yr * 0.7)) * (1 + 0.1 * (yr % 3 == 1));
+    pv[i] = 1;
+  }
+  ts_proj_grid g = {P, 2001, years, v, pv, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+  assert_int_equal(ts_proj_cuts_new(&g), SQLITE_OK);
+  ts_proj_grid none = g, lean = g;
+  none.cuts = NULL;
+  assert_int_equal(ts_proj_cuts_new(&lean), SQLITE_OK);
+  lean.cuts->failed = 1; /* as after a failed allocation */
+  for (int k = 1; k < P; k++) {
+    assert_int_equal(ts_projection_backtest(&g, k, ts_projection_mask(TS_PROJ_AUTO), years, full),
+                     SQLITE_OK);
+    assert_int_equal(
+        ts_projection_backtest(&none, k, ts_projection_mask(TS_PROJ_AUTO), years, plain),
+        SQLITE_OK);
+    for (int yi = 3; yi < years; yi++) {
+      ts_proj_estimate e, f, a;
+      ts_projection_from_backtest(&g, full, yi, k, TS_PROJ_AUTO, 80, &e);
+      assert_true(e.ok);
+      ts_projection_from_backtest(&none, plain, yi, k, TS_PROJ_AUTO, 80, &f);
+      differs += f.projection != e.projection;
+      ts_projection_from_backtest(&lean, full, yi, k, TS_PROJ_AUTO, 80, &f);
+      assert_true(f.projection == e.projection);
+      assert_true(f.interval_ok == e.interval_ok && f.low == e.low && f.high == e.high);
+      /* the series cut at (yi, k), as the virtual table would see it */
+      for (int i = 0; i < (yi + 1) * P; i++) w[i] = v[i], pw[i] = i < yi * P + k;
+      ts_proj_grid c = {P, 2001, yi + 1, w, pw, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+      assert_int_equal(ts_proj_cuts_new(&c), SQLITE_OK);
+      assert_int_equal(
+          ts_projection_backtest(&c, k, ts_projection_mask(TS_PROJ_AUTO), yi + 1, part), SQLITE_OK);
+      ts_projection_from_backtest(&c, part, yi, k, TS_PROJ_AUTO, 80, &f);
+      assert_true(f.ok);
+      assert_true(f.projection == e.projection);
+      assert_int_equal(f.interval_ok, e.interval_ok);
+      if (e.interval_ok) assert_true(f.low == e.low && f.high == e.high);
+      /* the aggregate's way: only the years it reads backtested */
+      assert_int_equal(ts_projection_estimate(&c, yi, k, TS_PROJ_AUTO, 0, &a), SQLITE_OK);
+      assert_true(a.ok && a.projection == e.projection);
+      ts_proj_cuts_free(c.cuts);
+    }
+  }
+  ts_proj_cuts_free(g.cuts);
+  ts_proj_cuts_free(lean.cuts);
+  assert_true(differs > 0);
+}
+
+static void test_auto_cut_offs(void **state) {
+  (void)state;
+  auto_cut_offs_case(4, 12, 0.06);
+  auto_cut_offs_case(12, 11, 0.04);
+}
+
 /* Item 7: holt_winters' projection of a year reads a bounded stretch of
 ** history (its chain restarts at every calendar year divisible by
 ** TS_PROJ_CHAIN_YEARS, each fit sees TS_PROJ_FIT_YEARS years), so a
@@ -532,7 +605,7 @@ static void test_bounded_history(void **state) {
     v[i] = 1000 + 50 * sin(i * 0.5236) + 20 * sin(i * 0.91) + (i % 17);
     present[i] = i < YEARS * P - 6; /* the last year through June */
   }
-  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0, 0};
+  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
   ts_proj_cell full, part;
   for (int m = TS_PROJ_HOLT_WINTERS; m <= TS_PROJ_THETA; m++) {
     ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &full);
@@ -616,6 +689,7 @@ int main(void) {
       cmocka_unit_test(test_auto_learns_its_rule),
       cmocka_unit_test(test_interval_from_spread),
       cmocka_unit_test(test_invariants),
+      cmocka_unit_test(test_auto_cut_offs),
       cmocka_unit_test(test_bounded_history),
       cmocka_unit_test(test_quantiles_and_interval),
       cmocka_unit_test(test_method_names),
