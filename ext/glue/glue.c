@@ -12,7 +12,8 @@
 **  3. Periods are TEXT in any accepted form or an INTEGER year (1000 to
 **     9999: 1..999 are month or quarter numbers, refused with that
 **     reason) / YYYYMM; an error quotes the label and lists the accepted
-**     forms.
+**     forms, or for a whole number 10000..99999 (a date column written
+**     as a count of days: R, Excel) names the dates it would be.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a
@@ -250,6 +251,28 @@ static int small_number(sqlite3_value *v) {
          d < TS_PERIOD_INT_YEAR_MIN;
 }
 
+/* A whole number 10000..99999 is neither a year nor a YYYYMM month, but
+** it is what a date column written as a count of days holds: R's
+** dbWriteTable stores a Date as days since 1970-01-01 (2023-01-01 is
+** 19358), Excel's serial date counts from 1899-12-30 (45000).  The
+** message names both dates the number would be, so the analyst sees what
+** the column holds and writes the dates as text. */
+static int day_count(sqlite3_value *v, char *zR, char *zExcel) {
+  double d = sqlite3_value_double(v);
+  int type = sqlite3_value_type(v);
+  ts_period r, x;
+  if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 10000 ||
+      d > 99999)
+    return 0;
+  /* 1899-12-30 is 25569 days before 1970-01-01. */
+  if (ts_period_from_ordinal(TS_KIND_DAY, (int64_t)d, &r) ||
+      ts_period_from_ordinal(TS_KIND_DAY, (int64_t)d - 25569, &x))
+    return 0;
+  ts_period_format(&r, zR);
+  ts_period_format(&x, zExcel);
+  return 1;
+}
+
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   int bad = 1;
   *pzErr = NULL;
@@ -269,6 +292,7 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
     default: break;
   }
   if (!bad) return 0;
+  char zR[TS_PERIOD_LABEL_MAX], zExcel[TS_PERIOD_LABEL_MAX];
   char *zRepr = ts_value_repr(v);
   if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
     *pzErr = sqlite3_mprintf(
@@ -279,6 +303,12 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
         "is not a period: %s (an INTEGER year is %d to 9999, not a month or"
         " quarter number; write a year before %d as text: '0999')",
         zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MIN);
+  } else if (zRepr && day_count(v, zR, zExcel)) {
+    *pzErr = sqlite3_mprintf(
+        "is not a period: %s (neither a year nor a YYYYMM month; as a count of days it is"
+        " %s since 1970-01-01 (an R Date), %s since 1899-12-30 (an Excel serial date):"
+        " write dates as text, 'YYYY-MM-DD')",
+        zRepr, zR, zExcel);
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }
