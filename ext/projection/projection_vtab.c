@@ -263,6 +263,7 @@ static int projection_configure(ts_series_vtab *pVtab, int argc, const char *con
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
+  pVtab->spec.no_figure_points = 1; /* year_has_figure */
   for (int k = 0; k < N_EXTRA; k++) sqlite3_free(azExtra[k]);
   return rc;
 }
@@ -543,18 +544,17 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   return 0;
 }
 
-/* Whether the current year has a period with a figure: a complete one
-** (in the grid) or a roll-up missing some of its months (grain=), which
-** the grid leaves out.  Such a year is a year of the source (item 1): it
-** had no row, so monthly data through February under grain=quarter
-** listed 2023 last, its Q1 projection the latest one shown, where 2024's
-** is unknown. */
+/* Whether the current year is a year of the source (item 1): it has a
+** period with rows -- a complete one (in the grid), a roll-up missing
+** some of its months (grain=), which the grid leaves out, or a period
+** whose rows all lack a figure (NULL, KOSIS's '-' or 'x'), which the scan
+** hands over as a point of no rows (spec.no_figure_points).  Such a year
+** had no row: monthly data through February under grain=quarter listed
+** 2023 last, its Q1 projection the latest one shown, where 2024's is
+** unknown; a 2024-Q1 row without a figure did the same, as plain SQL's
+** GROUP BY has a 2024 group whose sum is NULL. */
 static int year_has_figure(const projection_cursor *cur) {
-  const ts_series *s = points_of(cur);
-  if (year_has_data(&cur->grid, cur->yi)) return 1;
-  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
-    if (s->aPoint[i].sum[0].count > 0) return 1;
-  return 0;
+  return year_has_data(&cur->grid, cur->yi) || cur->pt_hi > cur->pt_lo;
 }
 
 /* The next year with data inside the asked-for years. */
@@ -620,6 +620,7 @@ static int projection_history_years(const ts_series_vtab *pVtab) {
 static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
   sqlite3_value *m = apArg[ARG_METHOD];
+  pCur->own.no_figure_points = 1; /* year_has_figure */
   cur->method = TS_PROJ_AUTO;
   if (m && sqlite3_value_type(m) != SQLITE_NULL) {
     const char *z = (const char *)sqlite3_value_text(m);

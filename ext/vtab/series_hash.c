@@ -10,7 +10,8 @@
 **     the query itself, in one sqlite3_step (series_hash_pass.c), or,
 **     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_scan.c
-**     contract 2-3): NULL period or value skips it, the period is rolled
+**     contract 2-3): NULL period or value skips it (a NULL value with
+**     no_figure_points leaves its period a point of no rows), the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
 **     ts_sum into one point per (series, period), and each slot records
 **     the months of its period each kind of row covered.
@@ -506,6 +507,8 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
                          int slot) {
   ts_number n;
   int r = ts_hash_row_number(v, &n);
+  if (r < 0 && h->spec->no_figure_points) /* its period, as a point of no rows (never compact) */
+    return find_point(h, sid, h->last.ordinal) ? GO_ON : GIVE_UP;
   if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
   /* the days the source holds: rows with a figure (series_extent.c) */
   if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
@@ -901,7 +904,9 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->db = db;
   h->spec = spec;
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
-  h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
+  /* Compact pages hold a value for every point: a point without one
+  ** (no_figure_points) takes the slots' way. */
+  h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE && !spec->no_figure_points;
   /* The streaming query ends with the source's "preliminary" column when
   ** it has one (series_scan.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);

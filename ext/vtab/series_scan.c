@@ -10,7 +10,9 @@
 **     source.  With grain= (and in a statement that writes) the ORDER BY
 **     terms are +column: SQLite sorts a sequential read of the table
 **     instead (see ts_scan_query).
-**  2. Rows whose period or value is NULL are skipped (like sum()); a value
+**  2. Rows whose period or value is NULL are skipped (like sum()) -- but
+**     with spec->no_figure_points a row with a period and no figure keeps
+**     its period as a point whose slots count 0 rows; a value
 **     that is not a number, a period that is not a period, a flow label
 **     that is neither label, periods of two kinds in one series, and a
 **     period coarser than grain= are errors that quote the value.
@@ -580,7 +582,12 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
     ts_number_from_int(sqlite3_value_int64(v), &n), st = TS_NUMBER_OK;
   else
     st = ts_value_number(v, &n, &zWhat);
-  if (st == TS_NUMBER_NULL) return SQLITE_OK;
+  if (st == TS_NUMBER_NULL) {
+    /* no figure: skipped, or (no_figure_points) its period kept as a
+    ** point without a value -- no sum, cover, first day or preliminary */
+    if (!scan->spec->no_figure_points) return SQLITE_OK;
+    return point_for(scan, ts_period_ordinal(p)) ? SQLITE_OK : SQLITE_NOMEM;
+  }
   if (st != TS_NUMBER_OK) {
     int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);
     sqlite3_free(zWhat);

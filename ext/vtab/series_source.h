@@ -59,6 +59,12 @@ typedef struct ts_source_spec {
   struct ts_probes *probes;       /* borrowed, NULL: none: what choosing the scan path
                                      learnt of the source, kept by the series table
                                      (series_hash_plan.h) */
+  /* 1: a period whose rows all lack a figure (NULL, KOSIS's '-' or 'x')
+  ** still reaches the module, as a point whose slots count 0 rows
+  ** (annual_projection: that year's year-to-date is unknown, not absent);
+  ** 0: such a period is skipped, as sum() skips NULL (yoy_growth,
+  ** trade_imbalance).  Both scan paths, and never a day of the extent. */
+  int no_figure_points;
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);

@@ -23,7 +23,9 @@ is, and compares every value exactly (floats by their bits):
   the year-to-date, a value that is not finite).
 
 Sources: several series of halves, quarters or months (a series' own
-kind), gaps, NULL values (no point), zero and negative values, REAL
+kind), gaps, NULL values (a period of rows without a figure: a period
+of the series, its year listed and, without through=, its latest
+period, but no cell), zero and negative values, REAL
 values in quarters (exact in binary, so sums are exact), integers past
 2^53 (the grid holds them rounded, the ytd exactly) and preliminary
 marks; each with through= absent (a series' own latest period), a point
@@ -86,7 +88,7 @@ def make_series(r, name):
     negative = r.random() < 0.2
     zero_rest = r.random() < 0.3  # the rest of some years zero (prior_share's ratio 1)
     early = P == 12 and r.random() < 0.2  # quarters written as months 1..4 (item 1b)
-    rows, cells = [], {}
+    rows, cells, empty = [], {}, set()
     for y in range(first, last + 1):
         for pos in range(1, P + 1):
             if y == last and pos > r.randint(1, P):
@@ -108,11 +110,12 @@ def make_series(r, name):
             label = KINDS[P] % (y, pos)
             mark = r.random() < 0.05
             if r.random() < 0.03:
-                rows.append((name, label, None))  # NULL: no point
+                rows.append((name, label, None))  # NULL: a period without a figure
+                empty.add((y, pos))
                 continue
             rows.append((name, label + ("p" if mark else ""), v))
             cells[(y, pos)] = (v, mark)
-    return rows, {"P": P, "cells": cells}
+    return rows, {"P": P, "cells": cells, "empty": empty}
 
 
 def exact_sum(vals):
@@ -208,11 +211,12 @@ def expected_rows(models, through, method, year_from):
     for name in sorted(models):
         model = models[name]
         P, cells = model["P"], model["cells"]
-        if not cells:
+        periods = set(cells) | model["empty"]  # periods with rows, with a figure or not
+        if not periods:
             continue
-        last_sub = max(cells)[1]
+        last_sub = max(periods)[1]
         k = through_k(through, P, last_sub)
-        for y in sorted({yy for yy, _ in cells}):
+        for y in sorted({yy for yy, _ in periods}):
             if year_from is not None and y < year_from:
                 continue
             label = None
