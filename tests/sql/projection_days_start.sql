@@ -59,13 +59,16 @@ SELECT (SELECT annual_projection(v, d, 'run_rate') FROM closed) IS NULL AS whole
 -- @expect
 -- | whole|year_only
 -- | 1|1
--- @check projection_days_start-1.6 the window over the whole series: 2022 (from 1 January) projected on every row, 2023 on none
+-- The window's first row holds 1 January alone, which reads the same as
+-- a year keyed by its first day (every day with a figure the first of a
+-- month): no projection there; every later row of 2022 is projected.
+-- @check projection_days_start-1.6 the window over the whole series: 2022 (from 1 January) projected on every row but its first, 2023 on none
 SELECT substr(d, 1, 4) AS year, count(*) AS days, count(p) AS projected FROM (
   SELECT d, annual_projection(v, d, 'run_rate') OVER (ORDER BY d) AS p FROM closed)
 GROUP BY year ORDER BY year;
 -- @expect
 -- | year|days|projected
--- | 2022|365|365
+-- | 2022|365|364
 -- | 2023|2|0
 -- @check projection_days_start-1.7 the scalar annual_run_rate is the user's own run rate: unchanged
 SELECT round(annual_run_rate(sum(v), max(d)), 2) AS scalar FROM june;

@@ -1,11 +1,6 @@
 .load build/tradestat
 .headers on
 .mode list
--- PENDING (not in `make test`: fails until annual_projection's run_rate
--- aggregate stops projecting monthly, quarterly or yearly figures keyed
--- by the first day of their period as if they were days: checks 1.2,
--- 2.2 and 3.2).  Run it with
---   sh tests/sql/run.sh tests/sql_pending/projection_period_start_days.sql
 -- Input: figures keyed by the first day of their period, the way they
 -- most often arrive: FRED's CSV (`observation_date` 2023-04-01 for
 -- 2023 Q2, 2023-01-01 for the year 2023) through `.import`, pandas'
@@ -27,14 +22,11 @@
 -- 'incomplete year-to-date' (missing days are missing there), and the
 -- virtual table refuses days ("use grain=month"): only the aggregate and
 -- window give the figure.
--- Right: NULL (or an error saying the rows fall on the first day of
--- months and naming period_rollup(d, 'month') / grain=), or the
--- projection of the periods the rows stand for.  Where the fix lies:
--- ext/projection/projection.c, beside the first-week rule (4b): a year
--- whose rows with a figure all fall on the first day of a month, more
--- than one month apart (or one row on 1 January alone), is periods
--- written as dates, not days.  Each x.2 check accepts NULL or the plain
--- SQL figure; as written it fails on the day reading.
+-- Right: NULL, as for a year-to-date that does not start in January
+-- (projection.c item 4b): a year whose days with a figure all fall on
+-- the first of a month is months, quarters or a year keyed by their
+-- first day.  Labelled with period_rollup, they give the plain figure.
+-- Each x.2 check accepts NULL or the plain SQL figure.
 CREATE TABLE m(observation_date TEXT, v REAL);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 29)
 INSERT INTO m SELECT date('2021-01-01', '+' || i || ' months') || ' 00:00:00', 100 + 10 * i FROM n;
