@@ -278,6 +278,13 @@ static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
         "total= to divide by it, or leave it and the sub-totals out of the source",
         zLabel, nOther, zGroup, v->nMatch, v->nShared,
         v->larger ? ", and is larger where one is missing" : "");
+  if (v->rule == TS_TOTAL_OVER_SOME)
+    return sqlite3_mprintf(
+        "yoy_growth: share and contribution: the series %s equals the sum of %d of the other %d "
+        "series%s in the %d periods where it and all of them have figures (a total row beside "
+        "sub-totals?), so the total of the series counts those parts twice; name it with total= "
+        "to divide by it, or leave it and the sub-totals out of the source",
+        zLabel, v->nPart, nOther, zGroup, v->nMatch);
   if (v->rule == TS_TOTAL_EXACT)
     return sqlite3_mprintf(
         "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
@@ -338,6 +345,9 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
     if (v.rule == TS_TOTAL_NONE) continue;
     int like = spec->nBy > 0 &&
                ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec->nBy - 1]));
+    /* Over some of the others with matches a coincidence could give:
+    ** refused only when its label reads as a total too. */
+    if (v.rule == TS_TOTAL_OVER_SOME && !v.strong && !like) continue;
     if (zLabel && !like) continue; /* the first stays named */
     sqlite3_free(zLabel);
     zLabel = key_label(vtab->db, spec, s->apKey, spec->nBy);

@@ -34,7 +34,11 @@ typedef enum ts_total_rule {
   /* half the sum of the others exactly where every series has a figure,
   ** never below it where one is missing: a total beside sub-totals and
   ** their parts (four series at least) */
-  TS_TOTAL_OVER_SUBTOTALS = 3
+  TS_TOTAL_OVER_SUBTOTALS = 3,
+  /* the sum of some of the others (two or more, not all) to the rounding
+  ** wherever they and it have figures: a total beside sub-totals whose
+  ** parts are listed only in part (four to 25 series) */
+  TS_TOTAL_OVER_SOME = 4
 } ts_total_rule;
 
 typedef struct ts_total_verdict {
@@ -43,6 +47,11 @@ typedef struct ts_total_verdict {
   int nShared; /* periods where it and at least two others have figures */
   int larger;  /* 1: larger than the others' sum where one is missing */
   double unit; /* the rounding unit of the source (0: none found) */
+  int nPart;   /* TS_TOTAL_OVER_SOME: how many of the others it sums */
+  /* TS_TOTAL_OVER_SOME: 1 when the matches alone are unlikely enough by
+  ** chance; 0 when they are only if the series' label reads as a total
+  ** (ts_total_label_like: the caller decides). */
+  int strong;
 } ts_total_verdict;
 
 ts_total_guard *ts_total_guard_new(void);

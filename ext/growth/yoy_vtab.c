@@ -44,7 +44,8 @@
 **     Without total=, a series that is the sum of the others of its group
 **     (three series or more in the group) -- exactly in every period, or
 **     to the rounding of the source where the parts are there and never
-**     below them where one is missing (growth/total_row.c) -- is a total
+**     below them where one is missing, or half of it or the sum of some
+**     of them beside sub-totals (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
 **     it (refuse_total_row).  The totals and these columns are
 **     growth/shares.c's.
