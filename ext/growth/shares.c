@@ -39,10 +39,17 @@ static void free_marks(yoy_cursor *cur) {
   cur->marks_loaded = 0;
 }
 
+void ts_yoy_close(ts_series_cursor *pCur) {
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  free_marks(cur);
+  sqlite3_free(cur->zMarksKey);
+  cur->zMarksKey = NULL;
+}
+
 void ts_yoy_reset(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   free_groups(cur);
-  free_marks(cur);
+  cur->marks_checked = 0; /* the marks are kept: marks_key says whether they hold */
   cur->totals_loaded = 0;
   cur->iGroup = GROUP_UNKNOWN;
   cur->iHint = 0;
@@ -746,19 +753,52 @@ static int marked_period(const ts_source_spec *spec, sqlite3_value *vPeriod, sql
   return spec->grain == TS_KIND_NONE || ts_period_rollup(&orig, spec->grain, out) == 0;
 }
 
-static int read_marks(yoy_cursor *cur, char **pzErr) {
+/* What the marks were read from: the source and settings (the
+** table-valued form may be given others in each filter), the rowid bound
+** of a statement that writes the source, the connection's count of
+** changes (it moves when a statement of the connection that changed rows
+** ends) and the data version of every database (it moves when a commit
+** is seen, this connection's or another's: SQLITE_FCNTL_DATA_VERSION,
+** PRAGMA data_version without its read transaction).  NULL in *pzKey
+** when a version cannot be told: the marks are then read again. */
+static int marks_key(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzKey) {
+  sqlite3 *db = ((ts_series_vtab *)cur->base.base.pVtab)->db;
+  const ts_source_spec *spec = cur->base.spec;
+  sqlite3_str *s = sqlite3_str_new(db);
+  const char *az[] = {spec->zSchema, spec->zTable, spec->zPeriod, spec->azValue[0], zTotal};
+  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++)
+    sqlite3_str_appendf(s, "%d:%s|", az[i] ? (int)strlen(az[i]) : -1, az[i] ? az[i] : "");
+  for (int i = 0; i < spec->nBy; i++)
+    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(spec->azBy[i]), spec->azBy[i]);
+  sqlite3_str_appendf(s, "%d,%d,%d,%lld|%lld|", spec->nBy, (int)spec->grain, pd->has_max_rowid,
+                      (long long)pd->max_rowid, (long long)sqlite3_total_changes64(db));
+  sqlite3_stmt *list = NULL;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
+  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
+    const char *zName = (const char *)sqlite3_column_text(list, 1);
+    unsigned int v = 0;
+    if (zName == NULL) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
+    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
+  }
+  int rc2 = sqlite3_finalize(list);
+  if (rc == SQLITE_OK) rc = rc2;
+  *pzKey = sqlite3_str_finish(s);
+  if (rc == SQLITE_OK && *pzKey == NULL) rc = SQLITE_NOMEM;
+  if (rc != SQLITE_OK) {
+    sqlite3_free(*pzKey);
+    *pzKey = NULL;
+  }
+  return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
+}
+
+static int read_marks(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
-  const char *zTotal = cfg ? cfg->zTotal : NULL;
   const ts_source_spec *spec = cur->base.spec;
   int nBy = spec->nBy, with_column = reads_preliminary_column(vtab->db, spec);
-  ts_pushdown pd;
-  memset(&pd, 0, sizeof(pd));
   sqlite3_stmt *stmt = NULL;
   free_marks(cur);
-  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
-  if (rc == SQLITE_OK)
-    rc = prepare_on_source(cur, marks_sql(vtab->db, spec, &pd, with_column), &stmt, pzErr);
+  int rc = prepare_on_source(cur, marks_sql(vtab->db, spec, pd, with_column), &stmt, pzErr);
   while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     ts_period p;
@@ -812,11 +852,33 @@ static int current_mark_group(yoy_cursor *cur, const mark_group **ppGroup, char 
   return SQLITE_OK;
 }
 
+/* Once per filter: the marks kept from an earlier filter when they still
+** hold (marks_key), else read again. */
+static int check_marks(yoy_cursor *cur, char **pzErr) {
+  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
+  const char *zTotal = cfg ? cfg->zTotal : NULL;
+  ts_pushdown pd;
+  memset(&pd, 0, sizeof(pd));
+  char *zKey = NULL;
+  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
+  if (rc == SQLITE_OK) rc = marks_key(cur, &pd, zTotal, &zKey);
+  if (rc != SQLITE_OK) return rc;
+  if (!(cur->marks_loaded && zKey && cur->zMarksKey && strcmp(zKey, cur->zMarksKey) == 0)) {
+    sqlite3_free(cur->zMarksKey);
+    cur->zMarksKey = NULL;
+    rc = read_marks(cur, &pd, zTotal, pzErr);
+    if (rc == SQLITE_OK) cur->zMarksKey = zKey, zKey = NULL;
+  }
+  sqlite3_free(zKey);
+  if (rc == SQLITE_OK) cur->marks_checked = 1;
+  return rc;
+}
+
 int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt) {
   const ts_series *s = cur->base.series;
   const mark_group *grp = NULL;
   char *zErr = NULL;
-  int rc = cur->marks_loaded ? SQLITE_OK : read_marks(cur, &zErr);
+  int rc = cur->marks_checked ? SQLITE_OK : check_marks(cur, &zErr);
   if (rc == SQLITE_OK && cur->nMark > 0) rc = current_mark_group(cur, &grp, &zErr);
   if (rc != SQLITE_OK) {
     if (zErr)

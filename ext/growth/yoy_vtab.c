@@ -263,6 +263,7 @@ static const ts_series_module yoy_module = {
     .szCursor = sizeof(yoy_cursor),
     .xConfigure = yoy_configure,
     .xReset = ts_yoy_reset,
+    .xClose = ts_yoy_close,
     .xDisconnect = yoy_disconnect,
     .xStart = yoy_start,
     .xNext = yoy_next,

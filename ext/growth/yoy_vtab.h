@@ -90,12 +90,18 @@ typedef struct yoy_cursor {
   int marks_loaded;
   mark_group *aMark;
   int nMark, nMarkAlloc, iMarkHint;
+  /* Kept across the cursor's xFilters (a join's inner loop filters it
+  ** once per outer row) while what they were read from holds: zMarksKey
+  ** (marks_key); marks_checked: the key was compared in this filter. */
+  char *zMarksKey;
+  int marks_checked;
 } yoy_cursor;
 
 /* growth/shares.c: the cursor's totals freed (the module's xReset), and
 ** the share, share_change or contribution column iCol of point pt (prior:
 ** the same period a year earlier, or NULL). */
 void ts_yoy_reset(ts_series_cursor *pCur);
+void ts_yoy_close(ts_series_cursor *pCur);
 void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
                          const ts_point *prior);
 /* Whether the totals the share columns divide by, of pt's period or the

@@ -31,3 +31,28 @@ WHERE period = '2023' ORDER BY m.k;
 -- | k|share|preliminary
 -- | a|50.0|1
 -- | b|50.0|1
+
+-- A join whose inner loop is the series table, filtered once per outer
+-- row: each filter marks the same (the marks are read once and kept
+-- while the source and the connection's changes stay as they were).
+CREATE TEMP TABLE wanted(k TEXT, period TEXT);
+INSERT INTO wanted VALUES ('a', '2022'), ('a', '2023'), ('b', '2022'), ('b', '2023');
+-- @check share_preliminary_join-2.1 the inner loop's filters: 2022 final (no mark in it or a year earlier), 2023 marked
+SELECT w.k, w.period, g.preliminary FROM wanted w CROSS JOIN g ON g.k = w.k AND g.period = w.period
+ORDER BY w.k, w.period;
+-- @expect
+-- | k|period|preliminary
+-- | a|2022|0
+-- | a|2023|1
+-- | b|2022|0
+-- | b|2023|1
+-- @check share_preliminary_join-2.2 a mark written after: the next query sees it (2022 revised to preliminary in a new row of c)
+INSERT INTO t VALUES ('c', '2022 p)', 5);
+SELECT w.k, w.period, g.preliminary FROM wanted w CROSS JOIN g ON g.k = w.k AND g.period = w.period
+ORDER BY w.k, w.period;
+-- @expect
+-- | k|period|preliminary
+-- | a|2022|1
+-- | a|2023|1
+-- | b|2022|1
+-- | b|2023|1
