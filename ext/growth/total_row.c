@@ -4,10 +4,12 @@
 ** `total=` is an error") for the rule and why.
 **
 ** Costs: per period a fixed record, per series a grand sum; each series'
-** points are matched to the periods by binary search.  Nothing of a
-** series is kept but its grand sum, so the caller reads the source once
-** more to judge the candidates -- one read for all of them, and only
-** when there is one.
+** points are matched to the periods by binary search.  Of a group of
+** more than SOME_MAX_SERIES series nothing of a series is kept but its
+** grand sum, so the caller reads the source once more to judge the
+** candidates -- one read for all of them, and only when there is one.  A
+** smaller group keeps every figure (as doubles) for the rule over some
+** of the others, which picks its candidate from them.
 */
 #include "growth/total_row.h"
 #include "core/alloc.h"

@@ -11,7 +11,8 @@
 ** the group once, as the totals scan reads them (ts_total_guard_add, in
 ** scan order), keeps per period the sum, the count, the two largest
 ** figures and what the rounding of the figures allows, and per series its
-** grand sum.  That picks the candidates; the
+** grand sum (every figure, in a group of 25 series at most, for the
+** rule over some of the others).  That picks the candidates; the
 ** caller reads the source once more, only when there is one, and hands
 ** each candidate's points to ts_total_guard_judge.  The rule is in
 ** docs/design.md ("A total row without `total=` is an error").  Plain C
