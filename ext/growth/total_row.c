@@ -4,10 +4,12 @@
 ** `total=` is an error") for the rule and why.
 **
 ** Costs: per period a fixed record, per series a grand sum; each series'
-** points are matched to the periods by binary search.  Nothing of a
-** series is kept but its grand sum, so the caller reads the source once
-** more to judge the candidates -- one read for all of them, and only
-** when there is one.
+** points are matched to the periods by binary search.  Of a group of
+** more than SOME_MAX_SERIES series nothing of a series is kept but its
+** grand sum, so the caller reads the source once more to judge the
+** candidates -- one read for all of them, and only when there is one.  A
+** smaller group keeps every figure (as doubles) for the rule over some
+** of the others, which picks its candidate from them.
 */
 #include "growth/total_row.h"
 #include "core/alloc.h"
@@ -15,6 +17,8 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The matches of a total with its parts must be this unlikely by chance:
@@ -35,6 +39,18 @@
 /* Floating-point slack on top of the rounding: relative to the sum of
 ** the magnitudes of the period's figures. */
 #define FLOAT_SLACK 1e-12
+/* The rule over some of the others keeps every figure of a group of at
+** most this many series (a published table of continents and main
+** partners); it searches 2^(n-1) subsets, in two halves of 2^12 at most. */
+#define SOME_MAX_SERIES 25
+/* Subsets a search verifies over every period at most (matches in its
+** first period by chance, with many small figures). */
+#define SOME_MAX_TRIED 4096
+/* A series whose label reads as a total ('Total', '합계') needs its
+** matches with some of the others to be less likely by chance than 1
+** (the label counts for the 1 in 10^2 of EVIDENCE_LOG10; measured, see
+** docs/design.md); any other series, EVIDENCE_LOG10. */
+#define SOME_WEAK_LOG10 0.0
 
 typedef struct per_period {
   int64_t ordinal;
@@ -62,6 +78,28 @@ typedef struct series_grand {
   int64_t aRun[MAX_RUNS][2]; /* each run's first and last ordinal */
 } series_grand;
 
+/* A figure kept for the rule over some of the others. */
+typedef struct kept_figure {
+  int64_t ordinal;
+  double x;
+  int rows; /* source rows summed into it (grain=), each rounded on its own */
+  int incomplete;
+} kept_figure;
+
+typedef struct kept_series {
+  kept_figure *a;
+  int n;
+} kept_series;
+
+/* What the rule over some of the others found (pick), for judge. */
+typedef struct some_found {
+  int holder;      /* -1: none */
+  int nPart;       /* members of the subset */
+  int nMatch;      /* periods where it and all of them have figures */
+  int nAll;        /* periods where every series has a complete figure */
+  double evidence; /* log10 of the chance of its matches, subsets counted */
+} some_found;
+
 struct ts_total_guard {
   per_period *aPer; /* sorted by ordinal */
   int nPer;
@@ -72,6 +110,10 @@ struct ts_total_guard {
   unsigned char *aCand; /* per series: 1 = judge it */
   int lastCand;         /* -1: none */
   int any_negative;     /* a figure below zero somewhere: a missing part may be too */
+  /* Every series' figures while there are at most SOME_MAX_SERIES (NULL
+  ** once there are more). */
+  kept_series *aKept;
+  some_found some;
 };
 
 ts_total_guard *ts_total_guard_new(void) {
@@ -80,8 +122,16 @@ ts_total_guard *ts_total_guard_new(void) {
     memset(g, 0, sizeof(*g));
     g->unit_exp = INT_MAX;
     g->lastCand = -1;
+    g->some.holder = -1;
   }
   return g;
+}
+
+static void drop_kept(ts_total_guard *g) {
+  if (g->aKept == NULL) return;
+  for (int i = 0; i < g->nSer && i < SOME_MAX_SERIES; i++) sqlite3_free(g->aKept[i].a);
+  sqlite3_free(g->aKept);
+  g->aKept = NULL;
 }
 
 void ts_total_guard_free(ts_total_guard *g) {
@@ -89,6 +139,7 @@ void ts_total_guard_free(ts_total_guard *g) {
   sqlite3_free(g->aPer);
   sqlite3_free(g->aSer);
   sqlite3_free(g->aCand);
+  drop_kept(g);
   sqlite3_free(g);
 }
 
@@ -196,6 +247,32 @@ static void add_figure(per_period *p, int iSeries, const ts_point *pt) {
   }
 }
 
+/* Keeps series g->nSer's figures while the group is small enough for the
+** rule over some of the others; drops them all once it is not. */
+static int keep_figures(ts_total_guard *g, const ts_point *a, int n) {
+  if (g->nSer >= SOME_MAX_SERIES) {
+    drop_kept(g);
+    return SQLITE_OK;
+  }
+  if (g->nSer == 0) {
+    g->aKept = sqlite3_malloc64(sizeof(kept_series) * SOME_MAX_SERIES);
+    if (g->aKept == NULL) return SQLITE_NOMEM;
+    memset(g->aKept, 0, sizeof(kept_series) * SOME_MAX_SERIES);
+  }
+  if (g->aKept == NULL) return SQLITE_OK;
+  kept_series *k = &g->aKept[g->nSer];
+  k->a = sqlite3_malloc64(sizeof(kept_figure) * (sqlite3_uint64)(n > 0 ? n : 1));
+  if (k->a == NULL) return SQLITE_NOMEM;
+  for (int i = 0; i < n; i++) {
+    k->a[i].ordinal = a[i].ordinal;
+    k->a[i].x = ts_sum_double(&a[i].sum[0]);
+    k->a[i].rows = (int)a[i].sum[0].count;
+    k->a[i].incomplete = a[i].incomplete[0] != 0;
+  }
+  k->n = n;
+  return SQLITE_OK;
+}
+
 int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   if (g->nSer == g->nSerAlloc) {
     int nAlloc = g->nSerAlloc ? 2 * g->nSerAlloc : 16;
@@ -205,6 +282,8 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
     g->nSerAlloc = nAlloc;
   }
   int rc = add_periods(g, a, n);
+  if (rc != SQLITE_OK) return rc;
+  rc = keep_figures(g, a, n);
   if (rc != SQLITE_OK) return rc;
   int iSeries = g->nSer++;
   series_grand *sg = &g->aSer[iSeries];
@@ -290,6 +369,197 @@ static double log_chance(double x, double tol, double unit) {
   if (x == 0.0 || w >= fabs(x)) return 0.0;
   if (w <= 0.0) w = DBL_MIN;
   return log10(w / fabs(x));
+}
+
+/* ---- over some of the others ------------------------------------------
+** A total row beside continents whose countries are listed only in part
+** (Total = Asia + Europe, Asia > China + Japan) is neither the others'
+** sum nor half of it, but it is the sum of some of them.  With the
+** figures of every series kept (a group of SOME_MAX_SERIES at most), the
+** series holding the largest figure of every period where every series
+** has a complete one is matched against the sums of every subset of the
+** others (two or more, not all: all is the rounded rule's) in its
+** largest such period, meet in the middle: the subsets of each half of
+** the others, one half's sums sorted.  A subset that matches there is
+** verified over every period; the chance test counts the subsets tried,
+** 2^(others), against the matches (docs/design.md). */
+
+typedef struct half_sum {
+  double s;
+  uint32_t mask;
+} half_sum;
+
+static int half_cmp(const void *a, const void *b) {
+  double x = ((const half_sum *)a)->s, y = ((const half_sum *)b)->s;
+  return x < y ? -1 : x > y;
+}
+
+static int bits(uint32_t m) {
+  int n = 0;
+  for (; m; m &= m - 1) n++;
+  return n;
+}
+
+/* The sums of every subset of the figures x[0..n) (n <= 12): out[mask]. */
+static void subset_sums(const double *x, int n, half_sum *out) {
+  out[0].s = 0.0;
+  out[0].mask = 0;
+  for (uint32_t m = 1; m < (1u << n); m++) {
+    int low = 0;
+    while (!(m & (1u << low))) low++;
+    out[m].s = out[m & (m - 1)].s + x[low];
+    out[m].mask = m;
+  }
+}
+
+/* Whether series c is the sum of the others in mask (bit k: others[k])
+** in every period where it and all of them have complete figures, and
+** not below the ones there where one is missing; with its evidence. */
+static int verify_some(const ts_total_guard *g, const double *X, const int *R, int c,
+                       const int *others, int m, uint32_t mask, double unit, some_found *out) {
+  int nPart = bits(mask), nMatch = 0;
+  double evidence = (double)m * log10(2.0);
+  for (int j = 0; j < g->nPer; j++) {
+    double t = X[(size_t)c * g->nPer + j];
+    if (isnan(t)) continue;
+    double sum = 0.0, mag = fabs(t);
+    int missing = 0, rows = R[(size_t)c * g->nPer + j];
+    for (int k = 0; k < m; k++) {
+      if (!(mask & (1u << k))) continue;
+      double x = X[(size_t)others[k] * g->nPer + j];
+      if (isnan(x)) {
+        missing = 1;
+        continue;
+      }
+      sum += x;
+      mag += fabs(x);
+      rows += R[(size_t)others[k] * g->nPer + j];
+    }
+    /* half a unit for every source row summed into the figures */
+    double tol = unit / 2.0 * (double)rows + FLOAT_SLACK * mag, d = t - sum;
+    if (missing) {
+      if (!g->aPer[j].negative && d < -tol) return 0; /* below the parts that are there */
+      continue;
+    }
+    if (fabs(d) > tol) return 0;
+    nMatch++;
+    evidence += log_chance(t, fabs(d) <= FLOAT_SLACK * mag ? 0.0 : tol, unit);
+  }
+  /* The weak bound: a label that reads as a total stands for the rest
+  ** (shares.c); the best match is kept. */
+  if (nMatch == 0 || evidence > SOME_WEAK_LOG10) return 0;
+  if (out->holder >= 0 && evidence >= out->evidence) return 1;
+  out->evidence = evidence;
+  out->holder = c;
+  out->nPart = nPart;
+  out->nMatch = nMatch;
+  return 1;
+}
+
+/* Every figure of the group, series by period (NaN: none, or lacking a
+** month), and after them the source rows summed into each (as ints);
+** NULL when out of memory. */
+static double *figure_matrix(const ts_total_guard *g, int **pR) {
+  size_t n = (size_t)g->nSer * (size_t)g->nPer;
+  double *X = sqlite3_malloc64((sizeof(double) + sizeof(int)) * (sqlite3_uint64)n);
+  if (X == NULL) return NULL;
+  int *R = (int *)(X + n);
+  for (size_t i = 0; i < n; i++) X[i] = NAN, R[i] = 0;
+  *pR = R;
+  for (int i = 0; i < g->nSer; i++)
+    for (int k = 0; k < g->aKept[i].n; k++) {
+      const kept_figure *f = &g->aKept[i].a[k];
+      int j = find_period(g, f->ordinal);
+      if (j >= 0 && !f->incomplete) {
+        X[(size_t)i * g->nPer + j] = f->x;
+        R[(size_t)i * g->nPer + j] = f->rows;
+      }
+    }
+  return X;
+}
+
+/* The series holding the largest figure of every period where every
+** series has a complete one, none negative; its largest such period
+** (*pFirst) and how many there are (*pAll).  -1: none. */
+static int some_holder(const ts_total_guard *g, const double *X, int *pFirst, int *pAll) {
+  int c = -1, first = -1, nAll = 0;
+  for (int j = 0; j < g->nPer; j++) {
+    const per_period *p = &g->aPer[j];
+    if (p->count != g->nSer || p->incomplete || p->negative) continue;
+    if (p->holder < 0 || (c >= 0 && p->holder != c)) return -1;
+    c = p->holder;
+    double t = X[(size_t)c * g->nPer + j];
+    if (isnan(t) || t <= 0.0) return -1;
+    if (first < 0 || t > X[(size_t)c * g->nPer + first]) first = j;
+    nAll++;
+  }
+  *pFirst = first;
+  *pAll = nAll;
+  return c;
+}
+
+static int search_some(ts_total_guard *g) {
+  if (g->aKept == NULL || g->nSer < 4 || g->nSer > SOME_MAX_SERIES) return SQLITE_OK;
+  double unit = guard_unit(g);
+  int *R = NULL;
+  double *X = figure_matrix(g, &R);
+  if (X == NULL) return SQLITE_NOMEM;
+  int first = -1, nAll = 0, c = some_holder(g, X, &first, &nAll);
+  int m = g->nSer - 1, h = m / 2, others[SOME_MAX_SERIES];
+  half_sum *A = NULL, *B = NULL;
+  if (c >= 0) {
+    /* A part larger than all the others together (a dominant partner) is
+    ** the sum of none of them: no search. */
+    double rest = 0.0;
+    for (int i = 0; i < g->nSer; i++)
+      if (i != c) rest += X[(size_t)i * g->nPer + first];
+    if (X[(size_t)c * g->nPer + first] > rest + tolerance(&g->aPer[first], unit)) c = -1;
+  }
+  if (c >= 0) {
+    A = sqlite3_malloc64(sizeof(half_sum) << h);
+    B = sqlite3_malloc64(sizeof(half_sum) << (m - h));
+  }
+  if (c >= 0 && (A == NULL || B == NULL)) {
+    sqlite3_free(X);
+    sqlite3_free(A);
+    sqlite3_free(B);
+    return SQLITE_NOMEM;
+  }
+  if (c >= 0) {
+    double xa[SOME_MAX_SERIES];
+    for (int i = 0, k = 0; i < g->nSer; i++)
+      if (i != c) others[k++] = i;
+    for (int k = 0; k < m; k++) xa[k] = X[(size_t)others[k] * g->nPer + first];
+    subset_sums(xa, h, A);
+    subset_sums(xa + h, m - h, B);
+    qsort(B, (size_t)1 << (m - h), sizeof(half_sum), half_cmp);
+    double t = X[(size_t)c * g->nPer + first];
+    double tol = tolerance(&g->aPer[first], unit); /* every row of the period: a bound */
+    uint32_t all = (m >= 32) ? 0xffffffffu : ((1u << m) - 1);
+    int nB = 1 << (m - h), tried = 0;
+    for (int a = 0; a < (1 << h) && tried < SOME_MAX_TRIED; a++) {
+      double lo = t - tol - A[a].s, hi = t + tol - A[a].s;
+      int l = 0, r = nB; /* the first B sum >= lo */
+      while (l < r) {
+        int mid = l + (r - l) / 2;
+        if (B[mid].s < lo)
+          l = mid + 1;
+        else
+          r = mid;
+      }
+      for (int b = l; b < nB && B[b].s <= hi && tried < SOME_MAX_TRIED; b++) {
+        uint32_t mask = A[a].mask | (B[b].mask << h);
+        if (bits(mask) < 2 || mask == all) continue;
+        tried++;
+        if (verify_some(g, X, R, c, others, m, mask, unit, &g->some)) g->some.nAll = nAll;
+      }
+    }
+  }
+  sqlite3_free(X);
+  sqlite3_free(A);
+  sqlite3_free(B);
+  if (g->some.holder >= 0) g->aCand[g->some.holder] = 1;
+  return SQLITE_OK;
 }
 
 /* ---- candidates ------------------------------------------------------- */
@@ -392,6 +662,8 @@ static int pick(ts_total_guard *g) {
       g->aCand[i] = 1;
   }
   int rc = pick_over_runs(g, unit);
+  if (rc == SQLITE_OK) rc = search_some(g);
+  if (rc != SQLITE_OK) return rc;
   for (int i = 0; i < g->nSer; i++)
     if (g->aCand[i]) g->lastCand = i;
   return rc;
@@ -494,13 +766,22 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     out->larger = thirdLarger;
   } else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
     out->rule = TS_TOTAL_ROUNDED;
+  else if (iSeries == g->some.holder) {
+    out->rule = TS_TOTAL_OVER_SOME;
+    out->nMatch = g->some.nMatch;
+    out->nShared = g->some.nAll;
+    out->nPart = g->some.nPart;
+    out->larger = 0;
+    out->strong = g->some.evidence <= EVIDENCE_LOG10;
+  }
 }
 
 /* ---- labels ------------------------------------------------------------ */
 
 int ts_total_label_like(const char *z) {
-  static const char *const azTotal[] = {"합계",  "총계",        "계",  "전체",  "전국", "총액",
-                                        "total", "grand total", "all", "world", "sum"};
+  static const char *const azTotal[] = {
+      "합계", "총계",          "계",    "전체",        "전국", "총액", "total", "grand total",
+      "all",  "all countries", "world", "world total", "sum"};
   if (z == NULL) return 0;
   while (*z == ' ') z++;
   size_t n = strlen(z);

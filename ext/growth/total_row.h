@@ -11,7 +11,8 @@
 ** the group once, as the totals scan reads them (ts_total_guard_add, in
 ** scan order), keeps per period the sum, the count, the two largest
 ** figures and what the rounding of the figures allows, and per series its
-** grand sum.  That picks the candidates; the
+** grand sum (every figure, in a group of 25 series at most, for the
+** rule over some of the others).  That picks the candidates; the
 ** caller reads the source once more, only when there is one, and hands
 ** each candidate's points to ts_total_guard_judge.  The rule is in
 ** docs/design.md ("A total row without `total=` is an error").  Plain C
@@ -34,7 +35,11 @@ typedef enum ts_total_rule {
   /* half the sum of the others exactly where every series has a figure,
   ** never below it where one is missing: a total beside sub-totals and
   ** their parts (four series at least) */
-  TS_TOTAL_OVER_SUBTOTALS = 3
+  TS_TOTAL_OVER_SUBTOTALS = 3,
+  /* the sum of some of the others (two or more, not all) to the rounding
+  ** wherever they and it have figures: a total beside sub-totals whose
+  ** parts are listed only in part (four to 25 series) */
+  TS_TOTAL_OVER_SOME = 4
 } ts_total_rule;
 
 typedef struct ts_total_verdict {
@@ -43,6 +48,11 @@ typedef struct ts_total_verdict {
   int nShared; /* periods where it and at least two others have figures */
   int larger;  /* 1: larger than the others' sum where one is missing */
   double unit; /* the rounding unit of the source (0: none found) */
+  int nPart;   /* TS_TOTAL_OVER_SOME: how many of the others it sums */
+  /* TS_TOTAL_OVER_SOME: 1 when the matches alone are unlikely enough by
+  ** chance; 0 when they are only if the series' label reads as a total
+  ** (ts_total_label_like: the caller decides). */
+  int strong;
 } ts_total_verdict;
 
 ts_total_guard *ts_total_guard_new(void);

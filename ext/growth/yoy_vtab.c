@@ -44,10 +44,15 @@
 **     Without total=, a series that is the sum of the others of its group
 **     (three series or more in the group) -- exactly in every period, or
 **     to the rounding of the source where the parts are there and never
-**     below them where one is missing (growth/total_row.c) -- is a total
+**     below them where one is missing, or half of it or the sum of some
+**     of them beside sub-totals (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
 **     it (refuse_total_row).  The totals and these columns are
 **     growth/shares.c's.
+**  8. preliminary is 1 when the row's figure, the one it is compared with
+**     or a period of either year-to-date is marked, or a figure summed
+**     into the totals of its period or a year earlier is (whatever
+**     columns the query reads: shares.c reads those marks alone).
 */
 #include "vtab/series_vtab.h"
 #include "families.h"
@@ -217,7 +222,7 @@ static NOINLINE void yoy_result_other(yoy_cursor *cur, sqlite3_context *ctx, int
     case COL_CONTRIBUTION: ts_yoy_result_share(cur, ctx, iCol, pt, prior); break;
     case COL_PRELIMINARY: {
       int prelim = preliminary_to(s, cur->i) || (g && preliminary_to(s, g->prior_index));
-      if (!prelim && cur->base.reads_totals) {
+      if (!prelim) {
         prelim = ts_yoy_totals_preliminary(cur, ctx, pt);
         if (prelim < 0) break; /* the error is set */
       }
@@ -254,11 +259,11 @@ static const ts_series_module yoy_module = {
     .nArg = N_ARG,
     .nRequired = 3,
     .history_years = 1,
-    .total_columns = (1u << COL_SHARE) | (1u << COL_SHARE_CHANGE) | (1u << COL_CONTRIBUTION),
     .szVtab = sizeof(yoy_vtab),
     .szCursor = sizeof(yoy_cursor),
     .xConfigure = yoy_configure,
     .xReset = ts_yoy_reset,
+    .xClose = ts_yoy_close,
     .xDisconnect = yoy_disconnect,
     .xStart = yoy_start,
     .xNext = yoy_next,

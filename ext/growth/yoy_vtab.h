@@ -42,6 +42,19 @@ typedef enum row_state { ROW_NONE, ROW_GROWTH, ROW_FULL } row_state;
 /* The series sharing the values of every by column but the last, and
 ** the totals their shares divide by.  The source is read ordered by the
 ** by columns (series_source.h), so a group's series are adjacent. */
+/* The periods (after grain=) where a group's totals hold a preliminary
+** figure: what `preliminary` reads of the totals in every query, without
+** the totals themselves (growth/shares.c, read_marks). */
+typedef struct mark_period {
+  ts_period_kind kind;
+  int64_t ordinal;
+} mark_period;
+typedef struct mark_group {
+  sqlite3_value *apKey[TS_MAX_BY]; /* its group columns (owned) */
+  mark_period *aPeriod;            /* sorted by kind, then ordinal */
+  int nPeriod, nAlloc;
+} mark_group;
+
 typedef struct share_group {
   sqlite3_value *apKey[TS_MAX_BY]; /* its first series' group columns (owned) */
   ts_point *aTotal;                /* the total of each period, by ordinal */
@@ -72,17 +85,29 @@ typedef struct yoy_cursor {
   int iHint;                /* where the last look-up found one (series come in order) */
   sqlite3_stmt *same_group; /* same_group's question, prepared when first asked */
   sqlite3_stmt *is_label;   /* is_total_label's */
+  /* The totals' preliminary marks, read once per query when a row's own
+  ** figures are final and its `preliminary` is read. */
+  int marks_loaded;
+  mark_group *aMark;
+  int nMark, nMarkAlloc, iMarkHint;
+  /* Kept across the cursor's xFilters (a join's inner loop filters it
+  ** once per outer row) while what they were read from holds: zMarksKey
+  ** (marks_key); marks_checked: the key was compared in this filter. */
+  char *zMarksKey;
+  int marks_checked;
 } yoy_cursor;
 
 /* growth/shares.c: the cursor's totals freed (the module's xReset), and
 ** the share, share_change or contribution column iCol of point pt (prior:
 ** the same period a year earlier, or NULL). */
 void ts_yoy_reset(ts_series_cursor *pCur);
+void ts_yoy_close(ts_series_cursor *pCur);
 void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
                          const ts_point *prior);
 /* Whether the totals the share columns divide by, of pt's period or the
-** same period a year earlier, rest on a preliminary figure: 1 or 0; -1
-** with ctx's error set (the totals could not be loaded). */
+** same period a year earlier, rest on a preliminary figure, whatever
+** columns the query reads: 1 or 0; -1 with ctx's error set (the source
+** could not be read). */
 int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt);
 
 #endif

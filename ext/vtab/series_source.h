@@ -268,10 +268,6 @@ int ts_scan_held_next(ts_scan *scan, uint32_t *piNext, ts_series *out, char **pz
 ** (series_skip.c): the read streams, never by hash (EXPLAIN QUERY PLAN
 ** shows Ss). */
 #define TS_PLAN_SKIP 8
-/* The query reads a result column that divides by the totals of the
-** source's series (ts_series_module.total_columns): the row's
-** `preliminary` then covers those totals too (yoy_growth's shares). */
-#define TS_PLAN_TOTALS 16
 
 /* The common xBestIndex.  nSeries: series columns; iPeriod: the period
 ** column (year_integer: declared INTEGER, else TEXT); iFirstArg/nArg:

@@ -257,7 +257,6 @@ static int series_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     ** cycle fails when it runs (series_filter). */
     char c = ts_hash_plan(vtab->db, vtab->table_valued ? NULL : &vtab->spec, info->idxStr);
     if (c == 'h' && wants_whole(m, info, vtab->nSeries)) info->idxNum |= TS_PLAN_WHOLE;
-    if ((info->colUsed >> vtab->nSeries) & m->total_columns) info->idxNum |= TS_PLAN_TOTALS;
     if (narrows(vtab, info)) {
       info->idxNum |= TS_PLAN_NARROW;
       if (skips(vtab, info)) info->idxNum |= TS_PLAN_SKIP, c = 's';
@@ -525,7 +524,6 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
   ts_source_decode(idxNum, idxStr, argc, argv, m->history_years, &pd, apArg, m->nArg);
   cur->out_lo = pd.out_year_lo;
   cur->out_hi = pd.out_year_hi;
-  cur->reads_totals = (idxNum & TS_PLAN_TOTALS) != 0;
   cur->spec = &vtab->spec;
   char *zErr = NULL;
   int rc = SQLITE_OK;

@@ -59,7 +59,6 @@ typedef struct ts_series_cursor {
   ts_series *series;                /* current series; NULL: end of rows */
   int out_lo, out_hi;               /* years the query asks for (0: open) */
   int read_lo, read_hi;             /* years read from the source (0: open) */
-  int reads_totals;                 /* the plan has TS_PLAN_TOTALS */
   sqlite3_value *apArg[TS_MAX_ARG]; /* argument values, for their columns */
   /* Row identity for xRowid, the same for a row in every xFilter (SQLite's
   ** multi-index OR drops rows whose rowid it has seen): the series key's
@@ -98,10 +97,6 @@ struct ts_series_module {
   ** year of the source anyway (annual_projection's pool of past errors);
   ** when a query uses one, see TS_PLAN_WHOLE.  0: none. */
   unsigned whole_columns;
-  /* Result columns whose values divide by the totals of every series of a
-  ** period (yoy_growth's shares); when a query uses one, see
-  ** TS_PLAN_TOTALS.  0: none. */
-  unsigned total_columns;
   int year_integer;        /* the period column is `year INTEGER` */
   size_t szVtab, szCursor; /* sizes of the module's extended structs */
   /* Sets the module's defaults, in both forms (NULL: none). */

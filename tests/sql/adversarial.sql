@@ -150,7 +150,7 @@ EXPLAIN QUERY PLAN SELECT * FROM hs_g WHERE chapter IN ('02', '10');
 -- | 02|2023|7
 -- | 10|2023|9
 -- | QUERY PLAN
--- | `--SCAN hs_g VIRTUAL TABLE INDEX 16:CaSs
+-- | `--SCAN hs_g VIRTUAL TABLE INDEX 0:CaSs
 DROP TABLE hs_g;
 DROP TABLE hs;
 DROP TABLE wanted;
@@ -273,11 +273,11 @@ EXPLAIN QUERY PLAN SELECT * FROM pv_on_view;
 EXPLAIN QUERY PLAN SELECT * FROM pv_on_vtab;
 -- @expect
 -- | QUERY PLAN
--- | `--SCAN pv_g VIRTUAL TABLE INDEX 16:Ss
+-- | `--SCAN pv_g VIRTUAL TABLE INDEX 0:Ss
 -- | QUERY PLAN
--- | `--SCAN pv_on_view VIRTUAL TABLE INDEX 16:Ss
+-- | `--SCAN pv_on_view VIRTUAL TABLE INDEX 0:Ss
 -- | QUERY PLAN
--- | `--SCAN pv_on_vtab VIRTUAL TABLE INDEX 16:Sh
+-- | `--SCAN pv_on_vtab VIRTUAL TABLE INDEX 0:Sh
 -- @check adversarial-11.2
 SELECT s, period, value, growth FROM pv_on_vtab
 EXCEPT SELECT s, period, value, growth FROM pv_on_vtab_s;

@@ -221,9 +221,13 @@ def growth(cur, prior):
     return float((cur - prior) / abs(prior) * 100)
 
 
-def yoy_expected(points, gk, grain):
+def yoy_expected(points, gk, grain, totals_marked=frozenset()):
     """Rows (period, value, prior_value, change, growth, ytd_value,
-    prior_ytd_value, ytd_growth, note) of one series."""
+    prior_ytd_value, ytd_growth, note) of one series.  totals_marked: the
+    periods where a figure summed into the totals of the share columns
+    (every series of the source: one by column) is preliminary, which
+    `preliminary` covers too, of the row's period and a year earlier,
+    whatever the query reads."""
     rows = []
     for (y, sub) in sorted(points):
         pt = points[(y, sub)]
@@ -259,7 +263,8 @@ def yoy_expected(points, gk, grain):
         def marked(year, end):
             return any(points[(year, k)].prelim for k in range(1, end + 1) if (year, k) in points)
 
-        prelim = int(marked(y, sub) or (prior is not None and marked(y - 1, pk[1])))
+        prelim = int(marked(y, sub) or (prior is not None and marked(y - 1, pk[1]))
+                     or (y, sub) in totals_marked or (pk is not None and pk in totals_marked))
         yg = None
         if yv is not None and pyv is not None and pyv != 0:
             yg = growth(Fraction(yv), Fraction(pyv))
@@ -473,9 +478,10 @@ def run_table(db, rnd, t):
     gk = grain or kind
     pts = collect(rows, kind, grain, 2 if trade else 1)
     want = []
+    totals_marked = {k for sides in pts.values() for k, pt in sides[0].items() if pt.prelim}
     for s in sorted(pts):
         body = (trade_expected(pts[s], gk, grain) if trade
-                else yoy_expected(pts[s][0], gk, grain))
+                else yoy_expected(pts[s][0], gk, grain, totals_marked))
         want += [(s,) + r for r in body]
     cols = TRADE_COLS if trade else YOY_COLS
     opts = "grain=%s" % grain if grain else ""

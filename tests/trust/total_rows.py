@@ -40,6 +40,13 @@ mixed at random.  Checked, per table:
      asserted: the guard sees the years, and in none of them does the
      total meet all its parts (docs/design.md, the limits).
 
+  5. a total row beside continents listed with some of their countries
+     (Total = the continents' sum, each continent more than its listed
+     countries: KOSIS's major-country tables), labelled as a total, is
+     refused and named, and total= gives every share; summed into years
+     the shares shown beside it are counted, not asserted (one complete
+     year among many series can prove too little).
+
 Then, without asserting, the same generators over a wider range (small
 figures, few periods) print how often a total row goes unseen and how
 often an ordinary table is refused: the measured cost of the rule.
@@ -190,6 +197,75 @@ def make_table(rng, with_total, wide):
     return t
 
 
+CONTINENTS = ["Asia", "Europe", "Americas", "Africa", "Oceania"]
+
+
+def make_partial_subtotals(rng, wide, label=None, with_total=True):
+    """A table "by country (continent)" listing each continent beside its
+    main partners only (KOSIS's major-country tables): the continents add
+    up to the total, each holds more than the countries listed under it.
+    with_total=False: the same table without its total row, and a part
+    relabelled as a total (label) in the ordinary tables measured below.
+    wide=False: KOSIS-sized figures and two periods or more."""
+    t = Table()
+    kind = rng.choice(list(KINDS))
+    t.kind = kind
+    nper = rng.randint(1 if wide else 2, 12)
+    ncont = rng.randint(2, 4)
+    scale = rng.choice([3, 20, 300, 1e4, 1e6]) if wide else rng.choice([1e4, 1e5, 1e6, 3e7])
+    real = rng.random() < 0.35
+    t.vtype = "REAL" if real else "INTEGER"
+    rnd, unit = rounder(rng, real)
+    labels = period_labels(kind, rng.randint(2005, 2018), nper)
+    names = rng.sample(PART_LABELS, len(PART_LABELS))
+    total = [0.0] * nper
+    shapes = {"partial subtotals"}
+    for c in range(ncont):
+        nlisted = rng.randint(1, 3)
+        # the listed countries and the rest of the continent, unlisted
+        vals = true_values(rng, nlisted + 1, nper, scale, False)
+        cont = [sum(v[j] for v in vals) for j in range(nper)]
+        for j in range(nper):
+            total[j] += cont[j]
+        for j in range(nper):
+            t.rows.append((CONTINENTS[c], labels[j], rnd(cont[j])))
+        for i in range(nlisted):
+            name = names.pop()
+            for j in range(nper):
+                t.rows.append((name, labels[j], rnd(vals[i][j])))
+    if with_total:
+        t.total = label or rng.choice(TOTAL_LABELS)
+        exact = rng.random() < 0.5 and not real
+        for j in range(nper):
+            v = (sum(r[2] for r in t.rows if r[1] == labels[j] and r[0] in CONTINENTS)
+                 if exact else rnd(total[j]))
+            t.rows.append((t.total, labels[j], v))
+        shapes.add("exact" if exact else "rounded")
+    elif label is not None:  # the largest continent called a total: not one
+        big = max(CONTINENTS[:ncont], key=lambda c: sum(r[2] for r in t.rows if r[0] == c))
+        t.rows = [(label if r[0] == big else r[0], r[1], r[2]) for r in t.rows]
+    rng.shuffle(t.rows)
+    t.shapes = sorted(shapes)
+    t.unit = unit
+    return t
+
+
+def relabelled(rng, wide):
+    """An ordinary table whose largest part is labelled as a total ('Total',
+    '합계'): the label is no total, the figures say so or not."""
+    t = make_table(rng, False, wide)
+    if "coincidence" in t.shapes:
+        return None
+    sizes = {}
+    for r in t.rows:
+        if r[2] is not None:
+            sizes[r[0]] = sizes.get(r[0], 0) + r[2]
+    big = max(sizes, key=sizes.get)
+    label = rng.choice(TOTAL_LABELS)
+    t.rows = [(label if r[0] == big else r[0], r[1], r[2]) for r in t.rows]
+    return t
+
+
 def load(db, t):
     db.execute("CREATE TABLE src(region TEXT, period TEXT, value %s)" % t.vtype)
     db.executemany("INSERT INTO src VALUES(?, ?, ?)", t.rows)
@@ -226,8 +302,11 @@ def complete_year(t):
     return False
 
 
-def check_table(ext, t, seed):
-    """None, or what went wrong."""
+def check_table(ext, t, seed, grain_strict=True):
+    """None, or what went wrong.  grain_strict=False: shares shown beside
+    the total summed into years are counted (t.grain_limit), not a failure
+    even where a year has every series whole (a total over some of the
+    others matched in one year among many series proves too little)."""
     db = common.connect(ext)
     load(db, t)
     series = {r[0] for r in t.rows if r[2] is not None}
@@ -251,7 +330,7 @@ def check_table(ext, t, seed):
                 shown = [r for r in shares(db, "grain=year") if r[3] is not None and r[1] in years]
             except sqlite3.Error:
                 shown = []
-            if shown and complete_year(t):
+            if shown and complete_year(t) and grain_strict:
                 return show(t, "seed %d: grain=year showed shares beside a total row: %r"
                             % (seed, shown[:3]))
             t.grain_limit = bool(shown)  # no year where all are there: measured
@@ -383,11 +462,27 @@ def main(argv):
             key = ("total " if with_total else "ordinary ") + sh
             counts[key] = counts.get(key, 0) + 1
         grain_limit += t.grain_limit
+    partial_grain_limit = 0
+    # A total row beside continents listed with some of their countries:
+    # refused and named (the label reads as a total), and with total= every
+    # share is the figure over it.
+    for k in range(n // 3 if check else 0):
+        s = seed * 1000003 + 700000 + k
+        t = make_partial_subtotals(random.Random(s), wide=False)
+        msg = check_table(ext, t, s, grain_strict=False)
+        if msg:
+            print("total_rows: FAILED: " + msg)
+            return 1
+        counts["total partial subtotals"] = counts.get("total partial subtotals", 0) + 1
+        partial_grain_limit += t.grain_limit and complete_year(t)
     if check:
         print("total_rows: %d tables (%s): every total row refused and named, every share right"
-              % (n, ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+              % (n + n // 3, ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
         print("total_rows: grain=year over months or quarters: shares shown beside the total in "
               "%d tables, each without a year where every series has all its periods" % grain_limit)
+        print("total_rows: the same beside continents listed in part: shares shown beside the "
+              "total in %d of %d tables with a year where every series has all its periods"
+              % (partial_grain_limit, n // 3))
     # The wider range, measured only.
     missed = seen = fp = built = ordinary = 0
     for k in range(n):
@@ -410,6 +505,29 @@ def main(argv):
     print("total_rows: wider range (figures from 3, single periods): %d of %d total rows unseen; "
           "%d of %d ordinary tables refused, and %d built with one series equal to the others' sum"
           % (missed, seen, fp, ordinary, built))
+    # Partial sub-totals measured: the total labelled as one, seen (wide
+    # range); labelled 'R0', seen by the figures alone; without the total
+    # row, the largest continent labelled as a total, refused.
+    seen_label = seen_plain = wrong_cont = m = 0
+    for k in range(n):
+        s = seed * 1000003 + 800000 + k
+        m += 1
+        seen_label += refused(ext, make_partial_subtotals(random.Random(s), wide=True))
+        seen_plain += refused(ext, make_partial_subtotals(random.Random(s), wide=True, label="R0"))
+        wrong_cont += refused(ext, make_partial_subtotals(random.Random(s), wide=True,
+                                                          label="Total", with_total=False))
+    print("total_rows: a total beside continents listed in part (wider range): %d of %d refused "
+          "labelled as a total, %d labelled 'R0'; without it, the largest continent labelled "
+          "'Total': %d of %d refused" % (seen_label, m, seen_plain, wrong_cont, m))
+    fp = tables = 0
+    for k in range(n):
+        t = relabelled(random.Random(seed * 1000003 + 600000 + k), wide=True)
+        if t is None or len({r[0] for r in t.rows if r[2] is not None}) < 3:
+            continue
+        tables += 1
+        fp += refused(ext, t)
+    print("total_rows: ordinary tables (wider range) whose largest part is labelled as a total: "
+          "%d of %d refused" % (fp, tables))
     fp, tables = near_half(ext, seed, n)
     print("total_rows: one part within 5 %% of the rest together, small figures: %d of %d ordinary "
           "tables refused" % (fp, tables))
