@@ -46,13 +46,14 @@
 **     -1e308, 1e307, 1e307 leave, 1.0 was lost in the compensation).
 **     Rows leave from the front in the order they entered, so only the
 **     front point is ever part-drained; the REAL rows of the frame are
-**     kept in that order (the log), and the front point, after REAL rows
-**     left it, is summed again from its rows when read -- unless its rows
-**     are certified: every partial sum and every rounding error of any
-**     order of their additions and removals is exact (the bound below),
-**     so the running sum and a fresh one both hold the exact total and
-**     round it alike.  A point with an INTEGER part too is summed again
-**     (the split of the REAL part then matters).
+**     kept in that order (the log, growth_frame.c), and the front point,
+**     after REAL rows left it, is summed again from its rows when read --
+**     unless its rows are certified: every partial sum and every
+**     rounding error of any order of their additions and removals is
+**     exact (the bound in growth_frame.c), so the running sum and a fresh
+**     one both hold the exact total and round it alike.  A point with an
+**     INTEGER part too is summed again (the split of the REAL part then
+**     matters).
 **  9. The window's common series -- yoy_growth over INTEGER figures, one
 **     row a canonical 'YYYY-MM' month, months ascending -- is kept as
 **     (ordinal, figure) pairs, 16 bytes a month, until any other row,
@@ -63,12 +64,16 @@
 #include "glue/glue.h"
 #include "core/deque.h"
 #include "families.h"
+#include "growth/growth_frame.h"
 
 #include <limits.h>
-#include <math.h>
-#include <string.h>
 
 typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
+
+/* One month of contract item 9's compact series. */
+typedef struct month_figure {
+  int64_t ordinal, v;
+} month_figure;
 
 /* The aggregate context: the points with figures, and the rows without
 ** one (contract item 1): how many are in the group or frame and the
@@ -77,38 +82,9 @@ typedef enum growth_measure { MEASURE_YOY, MEASURE_YTD } growth_measure;
 ** the last one leaves; NULL rows out of period order (a window ordered
 ** by something else) could not be followed so, and are the ordering
 ** error of contract item 4, as rows with figures are. */
-/* A REAL row of the frame, in the log of contract item 8. */
-typedef struct real_row {
-  int64_t ordinal;
-  double v;
-} real_row;
-
-/* The REAL rows of the frame in the order they entered, and what is known
-** of the front point after REAL rows left it. */
-typedef struct real_log {
-  real_row *rows; /* live rows are rows[head .. head+count) */
-  int head, count, capacity;
-  int off;               /* not kept: a series out of period order, or a
-                            removal that is not the front row */
-  int front_valid;       /* front_* describe the point of this ordinal */
-  int64_t front_ordinal; /* ... the front point, which REAL rows left */
-  int front_stale;       /* a REAL row left it since it was summed again */
-  int front_certified;   /* its rows' sums are exact in any order */
-  /* The rows the certificate covers: those in the point when it was
-  ** last summed afresh (or first left), and every REAL row since. */
-  int64_t front_n;
-  double front_mag;
-  int front_low;
-} real_log;
-
-/* One month of contract item 9's compact series. */
-typedef struct month_figure {
-  int64_t ordinal, v;
-} month_figure;
-
 typedef struct growth_state {
   ts_deque d;
-  real_log log;
+  ts_frame_log log; /* the frame's REAL rows (contract item 8) */
   /* Contract item 9: while !compact_off, the rows are these and d is
   ** empty. */
   month_figure *compact;
@@ -132,162 +108,6 @@ static growth_measure measure_of(sqlite3_context *ctx) {
 
 static const char *measure_name(growth_measure m) {
   return m == MEASURE_YOY ? "yoy_growth" : "ytd_growth";
-}
-
-/* ---- the REAL rows of the frame (contract item 8) ------------------- */
-
-/* x is a multiple of 2^lowbit(x) (x != 0). */
-static int lowbit(double x) {
-  uint64_t bits;
-  memcpy(&bits, &x, sizeof(bits));
-  int e = (int)((bits >> 52) & 0x7ff);
-  uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
-  if (e == 0) return -1074 + __builtin_ctzll(m); /* subnormal (m != 0) */
-  return e - 1075 + __builtin_ctzll(m | (UINT64_C(1) << 52));
-}
-
-/* The certificate: n rows of magnitudes summing to at most mag, each a
-** multiple of 2^low, added and removed in any order (2n operations).
-** Every partial sum is a multiple of 2^low below 2*mag; every rounding
-** error is a multiple of 2^low below 2*mag*2^-53, so the compensation
-** (at most 2n of them) stays exact while 2n*2*mag*2^-53 < 2^(low+53).
-** Then the compensated pair holds the exact total in every order. */
-static int certified(int64_t n, double mag, int low) {
-  if (n == 0 || mag == 0) return 1;
-  if (!(mag < 0x1p1000)) return 0;
-  int en = 64 - __builtin_clzll((uint64_t)(2 * n)); /* 2n < 2^en */
-  int em = ilogb(2 * mag) + 1;                      /* 2*mag < 2^em */
-  return en + em - low <= 104;                      /* two bits to spare */
-}
-
-static void log_free(real_log *l) {
-  sqlite3_free(l->rows);
-  memset(l, 0, sizeof(*l));
-}
-
-/* Appends a REAL row; 1 when out of memory. */
-static int log_push(real_log *l, int64_t ordinal, double v) {
-  if (l->off) return 0;
-  if (l->head + l->count == l->capacity) {
-    if (l->head > 0 && l->head >= l->count) {
-      memmove(l->rows, l->rows + l->head, (size_t)l->count * sizeof(real_row));
-      l->head = 0;
-    } else {
-      if (l->capacity > INT_MAX / 4) {
-        log_free(l);
-        l->off = 1;
-        return 0;
-      }
-      int capacity = l->capacity ? l->capacity * 2 : 16;
-      real_row *rows = sqlite3_realloc64(l->rows, (sqlite3_uint64)capacity * sizeof(real_row));
-      if (rows == NULL) return 1;
-      l->rows = rows;
-      l->capacity = capacity;
-    }
-  }
-  l->rows[l->head + l->count].ordinal = ordinal;
-  l->rows[l->head + l->count].v = v;
-  l->count++;
-  return 0;
-}
-
-/* One more REAL row the front point's certificate covers. */
-static void front_cover(real_log *l, double v) {
-  l->front_n++;
-  l->front_mag += fabs(v);
-  if (v != 0 && lowbit(v) < l->front_low) l->front_low = lowbit(v);
-  l->front_certified = certified(l->front_n, l->front_mag, l->front_low);
-}
-
-/* The front point's certificate anew: over its REAL rows in the log, and
-** the row that has just left it (extra, when have_extra). */
-static void front_measure(real_log *l, int64_t ordinal, int have_extra, double extra) {
-  l->front_n = 0;
-  l->front_mag = 0;
-  l->front_low = INT_MAX;
-  if (have_extra) front_cover(l, extra);
-  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == ordinal; i++)
-    front_cover(l, l->rows[i].v);
-  l->front_certified = certified(l->front_n, l->front_mag, l->front_low);
-}
-
-/* The point before the latest is complete (a row opened a later one).
-** When all its rows are REAL and certified, nothing a later replay could
-** need is in its rows: they are replaced by one mark (a NaN), so a
-** window that never drops rows keeps one entry per period, not per row. */
-static void log_complete(growth_state *g) {
-  real_log *l = &g->log;
-  const ts_point *prev = ts_deque_points(&g->d) + g->d.count - 2;
-  if (l->off || l->count == 0 || prev->sum[0].n_real <= 0 ||
-      prev->sum[0].n_real != prev->sum[0].count ||
-      (l->front_valid && l->front_ordinal == prev->ordinal))
-    return; /* INTEGER rows beside them, or REAL rows already left it */
-  int end = l->head + l->count, first = end;
-  int64_t n = 0;
-  double mag = 0;
-  int low = INT_MAX;
-  while (first > l->head && l->rows[first - 1].ordinal == prev->ordinal) {
-    double v = l->rows[--first].v;
-    n++;
-    mag += fabs(v);
-    if (v != 0 && lowbit(v) < low) low = lowbit(v);
-  }
-  if (n == 0 || !certified(n, mag, low)) return;
-  l->rows[first].v = NAN;
-  l->count -= (int)(end - first - 1);
-}
-
-/* A REAL row left the frame (its point already updated). */
-static void log_pop(growth_state *g, int64_t ordinal, double v) {
-  real_log *l = &g->log;
-  if (l->off) return;
-  /* Marks of points gone before this one. */
-  while (l->count > 0 && l->rows[l->head].ordinal < ordinal && isnan(l->rows[l->head].v)) {
-    l->head++;
-    l->count--;
-  }
-  /* A complete point whose rows were certified (its mark): no replay. */
-  if (l->count > 0 && l->rows[l->head].ordinal == ordinal && isnan(l->rows[l->head].v)) return;
-  if (l->count == 0 || l->rows[l->head].ordinal != ordinal ||
-      memcmp(&l->rows[l->head].v, &v, sizeof(v)) != 0) {
-    log_free(l); /* not the order rows entered: a window out of order */
-    l->off = 1;
-    return;
-  }
-  l->head++;
-  if (--l->count == 0) l->head = 0;
-  const ts_deque *d = &g->d;
-  if (d->count == 0) return;
-  const ts_point *front = ts_deque_points(d);
-  if (front->ordinal != ordinal || front->sum[0].n_real <= 0) return;
-  if (!l->front_valid || l->front_ordinal != ordinal) {
-    l->front_valid = 1;
-    l->front_ordinal = ordinal;
-    front_measure(l, ordinal, 1, v);
-  }
-  l->front_stale = 1;
-}
-
-/* Before a result: the front point summed again from its rows when the
-** running sum may differ from a fresh one (contract item 8). */
-static void settle_front(growth_state *g) {
-  real_log *l = &g->log;
-  if (!l->front_stale || l->off || g->d.count == 0 || g->d.unsorted) return;
-  const ts_point *front = ts_deque_points(&g->d);
-  if (front->ordinal != l->front_ordinal || front->sum[0].n_real <= 0) {
-    l->front_stale = 0;
-    return;
-  }
-  if (l->front_certified && ts_i128_eq(front->sum[0].exact, ts_i128_from_i64(0))) return;
-  ts_sum fresh;
-  ts_sum_init(&fresh);
-  for (int i = l->head; i < l->head + l->count && l->rows[i].ordinal == l->front_ordinal; i++) {
-    ts_number v = {0, 0, l->rows[i].v};
-    ts_sum_add(&fresh, &v);
-  }
-  ts_deque_set_real(&g->d, 0, &fresh);
-  l->front_stale = 0;
-  front_measure(l, l->front_ordinal, 0, 0);
 }
 
 /* Reads one row; returns 1 when the row counts, 0 when it is skipped or
@@ -336,8 +156,6 @@ static void count_no_figure(growth_state *g, const ts_period *p, int add) {
   g->nNull[k]++;
 }
 
-/* Adds a row that counts (read_row returned 1) to the group or frame;
-** ordinal = ts_period_ordinal(period). */
 /* The error of a row that ts_deque_add_at could not add (st != OK). */
 static void add_failed(sqlite3_context *ctx, ts_deque_status st, const ts_deque *s,
                        const ts_period *period) {
@@ -371,21 +189,10 @@ static void add_row(sqlite3_context *ctx, const ts_number *value, const ts_perio
     add_failed(ctx, st, &g->d, period);
     return;
   }
-  if (g->log.count > 0 && g->d.count > before && g->d.count >= 2 && !g->d.unsorted) log_complete(g);
-  if (!value->is_int) {
-    /* A row joins the part-drained front point (a frame shorter than its
-    ** period): the certificate covers it too, or the point is summed
-    ** again. */
-    if (g->log.front_valid && ordinal == g->log.front_ordinal) {
-      front_cover(&g->log, value->d);
-      g->log.front_stale = 1;
-    }
-    if (g->d.unsorted && !g->log.off) {
-      log_free(&g->log); /* an aggregate's rows in any order: never removed */
-      g->log.off = 1;
-    }
-    if (log_push(&g->log, ordinal, value->d)) sqlite3_result_error_nomem(ctx);
-  }
+  if (g->log.count > 0 && g->d.count > before && g->d.count >= 2 && !g->d.unsorted)
+    ts_frame_log_complete(&g->log, &g->d);
+  if (!value->is_int && ts_frame_log_add(&g->log, &g->d, ordinal, value->d))
+    sqlite3_result_error_nomem(ctx);
 }
 
 /* ---- the compact series (contract item 9) --------------------------- */
@@ -522,7 +329,7 @@ static void growth_inverse(sqlite3_context *ctx, growth_measure m, sqlite3_value
     count_no_figure(g, &period, 0);
   else if (counts) {
     ts_deque_remove(&g->d, &period, &value);
-    if (!value.is_int) log_pop(g, ts_period_ordinal(&period), value.d);
+    if (!value.is_int) ts_frame_log_remove(&g->log, &g->d, ts_period_ordinal(&period), value.d);
   }
 }
 
@@ -534,7 +341,7 @@ static void result_latest(sqlite3_context *ctx, growth_measure m, growth_state *
     sqlite3_result_null(ctx);
     return;
   }
-  settle_front(g);
+  ts_frame_log_settle(&g->log, &g->d);
   /* The latest period has rows but no figure (contract item 1). */
   if (g->nNull[s->kind] > 0 && g->maxNull[s->kind] > ts_deque_points(s)[s->count - 1].ordinal) {
     sqlite3_result_null(ctx);
@@ -595,7 +402,7 @@ static void growth_final(sqlite3_context *ctx, growth_measure m) {
   result_latest(ctx, m, g);
   if (g) {
     ts_deque_free(&g->d);
-    log_free(&g->log);
+    ts_frame_log_free(&g->log);
   }
 }
 
@@ -644,7 +451,7 @@ static void window_value(sqlite3_context *ctx) {
   if (g != NULL && g->d.count > 0 && !g->d.unsorted && null_disorder(g) == TS_KIND_NONE &&
       g->nNull[g->d.kind] == 0 && measure_of(ctx) == MEASURE_YOY) {
     double growth;
-    settle_front(g);
+    ts_frame_log_settle(&g->log, &g->d);
     if (ts_deque_latest_growth(&g->d, &growth))
       ts_result_double(ctx, growth);
     else

@@ -47,8 +47,9 @@
 **     once per model form, its branches on the form folded, and on x86
 **     once more for AVX2, chosen per pass by the processor (the same
 **     IEEE operations in the same order: the same numbers bit for bit).
-**     The filters are holt_winters_filter.c, the searches
-**     holt_winters_fit.c; this file chooses among the fits.
+**     The filters are holt_winters_filter.c (four points in one pass:
+**     holt_winters_lanes.c), the searches holt_winters_fit.c; this file
+**     chooses among the fits.
 **     Deterministic.  The fit is a local optimum: a different search can
 **     settle on a different one (the reference's example, 832.7, became
 **     832.8 when the cold fit's Nelder-Mead replaced four full searches).

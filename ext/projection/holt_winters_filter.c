@@ -1,61 +1,18 @@
 /*
-** projection/holt_winters_filter.c -- the Holt-Winters filters: the
-** filter of holt_winters.c item 1 with item 2's starting states, at one
-** point and at four in one pass, its errors' derivatives (forward mode),
-** each compiled per model form and, on x86, once more for AVX2.  The
-** searches that call them (Levenberg-Marquardt, Nelder-Mead, the cold
-** fit) are holt_winters_fit.c, through the ts_hw_objective* and
-** ts_hw_run_grad* entry points below (the filters inline into those);
-** holt_winters.c's header comment is the contract of all three files.
+** projection/holt_winters_filter.c -- the Holt-Winters filters at one
+** point: the filter of holt_winters.c item 1 with item 2's starting
+** states, and its errors' derivatives (forward mode), each compiled per
+** model form and, on x86, once more for AVX2 (holt_winters_forms.h).
+** The pass of four points at once is holt_winters_lanes.c.  The searches
+** that call them (Levenberg-Marquardt, Nelder-Mead, the cold fit) are
+** holt_winters_fit.c, through the ts_hw_objective* and ts_hw_run_grad*
+** entry points below (the filters inline into those); holt_winters.c's
+** header comment is the contract of all the Holt-Winters files.
 */
-#include "projection/holt_winters_fit.h"
+#include "projection/holt_winters_forms.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Forced inlining where the compiler has it: the filters are written
-** once and compiled per model form (constant flags fold their branches). */
-#if defined(__GNUC__)
-#define HW_INLINE inline __attribute__((always_inline))
-#else
-#define HW_INLINE inline
-#endif
-
-/* The filters are compiled twice on x86 with GCC or Clang: for the
-** baseline instruction set and for AVX2, chosen per pass by what the
-** processor has.  The same IEEE operations in the same order (AVX2 does
-** not bring FMA: no contraction), so the same numbers bit for bit; the
-** three-operand forms and the wider vectors take fewer instructions.
-** TS_HW_NO_AVX2 builds the baseline alone; TS_HW_SCALAR the portable C
-** alone (no vector types), as a compiler without them would. */
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && !defined(TS_HW_NO_AVX2) && \
-    !defined(TS_HW_SCALAR)
-#define HW_AVX2        1
-#define HW_N_ISA       2
-#define HW_TARGET_AVX2 __attribute__((target("avx2")))
-static int hw_isa(void) {
-  __builtin_cpu_init(); /* idempotent; needed before the check in constructors */
-  return __builtin_cpu_supports("avx2") ? 1 : 0;
-}
-#else
-#define HW_AVX2  0
-#define HW_N_ISA 1
-static int hw_isa(void) { return 0; }
-#endif
-#define HW_DEFAULT_ISA
-
-/* Each model form as X(name, multiplicative, trend, target) with name
-** suffixed, in candidate-id order (trend * 2 + multiplicative). */
-#define HW_FORMS(X, target, suffix)                \
-  X(add##suffix, 0, TREND_NONE, target)            \
-  X(mult##suffix, 1, TREND_NONE, target)           \
-  X(add_trend##suffix, 0, TREND_ADDITIVE, target)  \
-  X(mult_trend##suffix, 1, TREND_ADDITIVE, target) \
-  X(add_damped##suffix, 0, TREND_DAMPED, target)   \
-  X(mult_damped##suffix, 1, TREND_DAMPED, target)
-#define HW_FORM_LIST(prefix, suffix)                                    \
-  prefix##add##suffix, prefix##mult##suffix, prefix##add_trend##suffix, \
-      prefix##mult_trend##suffix, prefix##add_damped##suffix, prefix##mult_damped##suffix
 
 static double logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
 
@@ -215,7 +172,7 @@ static double (*const hw_sse_forms[HW_N_ISA][HW_N_CAND])(const hw_data *, const 
 #endif
 };
 
-static double hw_sse(const hw_data *d, const hw_params *p, int isa) {
+double ts_hw_sse(const hw_data *d, const hw_params *p, int isa) {
   return hw_sse_forms[isa][d->trend * 2 + d->multiplicative](d, p);
 }
 
@@ -243,153 +200,6 @@ static double (*const hw_run_forms[HW_N_ISA][HW_N_CAND])(const hw_data *, const 
 /* hw_filter in general (the final states, the relative errors). */
 double ts_hw_run(const hw_data *d, const hw_params *p, ts_hw_model *state, double *rel_sse) {
   return hw_run_forms[hw_isa()][d->trend * 2 + d->multiplicative](d, p, state, rel_sse);
-}
-
-/* ---- four points in one pass (Nelder-Mead, the warm screen) --------- */
-
-#if defined(__GNUC__) && !defined(TS_HW_SCALAR)
-typedef double hw_v4 __attribute__((vector_size(32)));
-typedef long long hw_v4i __attribute__((vector_size(32)));
-
-/* hw_filter without outputs at four parameter points, each lane of a
-** vector one point: the lanes do hw_filter's arithmetic in
-** its order (the same IEEE operations: the same SSE bit for bit), and the
-** four cost about what one pass costs, since the recursion's operations
-** are the same count in vector form (SSE2 splits a vector in two, AVX2
-** takes it whole).  f gets the four SSEs (HW_INVALID as hw_filter).
-** Each lane has its own starting states (dl[k]: the same series and
-** seasonality), so compiled for the damped trend it runs the three
-** trends' candidates side by side: phi = 1 is the additive trend's folded
-** constant, and without a trend (phi = B = b = 0) the trend's updates
-** reduce to the plain ones (up to the sign of a zero level, which no
-** error's square sees). */
-static HW_INLINE void hw_filter4(const hw_data *const *dl, const hw_params *p, double *f,
-                                 const int multiplicative, const int trend) {
-  const hw_data *d = dl[0];
-  hw_v4 phi, B, g, keep, phi2, gain;
-  for (int k = 0; k < 4; k++) { /* hw_filter's constants, lane by lane */
-    double ph = trend == TREND_ADDITIVE ? 1.0 : p[k].phi;
-    phi[k] = ph, B[k] = p[k].beta, g[k] = p[k].gamma;
-    keep[k] = 1 - p[k].alpha - ph * p[k].beta, phi2[k] = ph * ph;
-    gain[k] = p[k].alpha + ph * p[k].beta;
-  }
-  const double *y = d->y;
-  const hw_v4 zero = {0, 0, 0, 0};
-  hw_v4 b, base, s[12];
-  hw_v4 sse = zero, lowest = zero + 1;
-  int m = d->m, j = d->first_pos;
-  if (dl[1] == d && dl[2] == d && dl[3] == d) { /* one start in every lane: broadcast */
-    b = zero + d->trend0;
-    base = (zero + d->level0) + phi * b;
-    for (int i = 0; i < m; i++) s[i] = zero + d->season0[i];
-  } else {
-    for (int k = 0; k < 4; k++) { /* hw_filter's start, lane by lane */
-      b[k] = dl[k]->trend0;
-      base[k] = dl[k]->level0 + phi[k] * b[k];
-      for (int i = 0; i < m; i++) s[i][k] = dl[k]->season0[i];
-    }
-  }
-  for (int t = 0, n = d->n; t < n; t++) {
-    hw_v4 sj = s[j], c, e, yt = zero + y[t];
-    if (multiplicative) {
-      hw_v4i lt = base < lowest; /* lowest = base < lowest ? base : lowest */
-      lowest = (hw_v4)(((hw_v4i)base & lt) | ((hw_v4i)lowest & ~lt));
-      lt = sj < lowest;
-      lowest = (hw_v4)(((hw_v4i)sj & lt) | ((hw_v4i)lowest & ~lt));
-      c = yt / sj;
-      e = yt - base * sj;
-      s[j] = sj + g * e / base;
-    } else {
-      c = yt - sj;
-      e = c - base;
-      s[j] = sj + g * e;
-    }
-    sse += e * e;
-    if (trend) {
-      hw_v4 next_base = keep * base + (phi2 * b + gain * c);
-      b = phi * b + B * c - B * base;
-      base = next_base;
-    } else {
-      base = keep * base + gain * c;
-    }
-    if (++j == m) j = 0;
-  }
-  for (int k = 0; k < 4; k++)
-    f[k] = dl[k]->start_invalid || !isfinite(sse[k]) || (multiplicative && !(lowest[k] > 0))
-               ? HW_INVALID
-               : sse[k];
-}
-
-#define HW_SSE4_FORM(name, mult, trend, target)                                                \
-  target static void hw_sse4_##name(const hw_data *const *dl, const hw_params *p, double *f) { \
-    hw_filter4(dl, p, f, mult, trend);                                                         \
-  }
-HW_FORMS(HW_SSE4_FORM, HW_DEFAULT_ISA, )
-#if HW_AVX2
-HW_FORMS(HW_SSE4_FORM, HW_TARGET_AVX2, _avx2)
-#endif
-
-static void (*const hw_sse4_forms[HW_N_ISA][HW_N_CAND])(const hw_data *const *, const hw_params *,
-                                                        double *) = {
-    {HW_FORM_LIST(hw_sse4_, )},
-#if HW_AVX2
-    {HW_FORM_LIST(hw_sse4_, _avx2)},
-#endif
-};
-
-/* trend: the form compiled, TREND_DAMPED for lanes of different trends */
-static void hw_sse4(const hw_data *const *dl, int trend, const hw_params *p, double *f, int isa) {
-  hw_sse4_forms[isa][trend * 2 + dl[0]->multiplicative](dl, p, f);
-}
-#else /* the portable version: four plain passes */
-static void hw_sse4(const hw_data *const *dl, int trend, const hw_params *p, double *f, int isa) {
-  (void)trend;
-  for (int k = 0; k < 4; k++) f[k] = hw_sse(dl[k], &p[k], isa);
-}
-#endif
-
-void ts_hw_objective4_isa(const hw_data *d, const double (*x)[HW_MAX_DIM], double *f, int isa) {
-  hw_params p[4];
-  const hw_data *dl[4] = {d, d, d, d};
-  for (int k = 0; k < 4; k++) ts_hw_params_from_x(d, x[k], &p[k]);
-  hw_sse4(dl, d->trend, p, f, isa);
-}
-
-/* The SSE at points x[0..count-1] into f, four to a pass (a last pass
-** short of four runs its last point again: its parameters copied). */
-void ts_hw_objectives(const hw_data *d, const double (*x)[HW_MAX_DIM], int count, double *f) {
-  int isa = hw_isa();
-  const hw_data *dl[4] = {d, d, d, d};
-  for (int at = 0; at < count; at += 4) {
-    hw_params p[4];
-    double f4[4];
-    for (int k = 0; k < 4; k++) {
-      if (at + k < count)
-        ts_hw_params_from_x(d, x[at + k], &p[k]);
-      else
-        p[k] = p[k - 1];
-    }
-    hw_sse4(dl, d->trend, p, f4, isa);
-    for (int k = 0; k < 4 && at + k < count; k++) f[at + k] = f4[k];
-  }
-}
-
-void ts_hw_objective_forms_isa(const hw_data *const *d, const double (*x)[HW_MAX_DIM], int count,
-                               double *f, int isa) {
-  const hw_data *dl[4];
-  hw_params p[4];
-  double f4[4];
-  for (int k = 0; k < 4; k++) { /* past count: the last candidate again */
-    dl[k] = d[k < count ? k : count - 1];
-    ts_hw_params_from_x(dl[k], x[k < count ? k : count - 1], &p[k]);
-  }
-  hw_sse4(dl, TREND_DAMPED, p, f4, isa);
-  for (int k = 0; k < count; k++) f[k] = f4[k];
-}
-
-void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM], int count,
-                           double *f) {
-  ts_hw_objective_forms_isa(d, x, count, f, hw_isa());
 }
 
 /* The parameters' derivatives with respect to x (dtheta_k / dx_i, theta =
@@ -772,5 +582,5 @@ double ts_hw_objective(const hw_data *d, const double *x) {
 double ts_hw_objective_isa(const hw_data *d, const double *x, int isa) {
   hw_params p;
   ts_hw_params_from_x(d, x, &p);
-  return hw_sse(d, &p, isa);
+  return ts_hw_sse(d, &p, isa);
 }

@@ -1,8 +1,9 @@
 /*
 ** projection/holt_winters_fit.c -- the Holt-Winters searches:
 ** Levenberg-Marquardt, Nelder-Mead and item 3's cold fit, on the logit
-** scale, over the filters of holt_winters_filter.c (the SSE and its
-** derivatives through ts_hw_objective* and ts_hw_run_grad*).
+** scale, over the filters of holt_winters_filter.c and
+** holt_winters_lanes.c (the SSE and its derivatives through
+** ts_hw_objective* and ts_hw_run_grad*).
 ** holt_winters.c chooses among the fits (items 4-7); its header comment
 ** is the contract of all three files.
 */

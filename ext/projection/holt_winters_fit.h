@@ -1,11 +1,13 @@
 /*
 ** projection/holt_winters_fit.h -- private to ext/projection/: the
-** Holt-Winters fit, in two files -- holt_winters_filter.c the filters
-** (one point, four points in one pass, the derivatives; per model form
-** and instruction set) and holt_winters_fit.c the searches over them
-** (Levenberg-Marquardt, Nelder-Mead, the cold fit) -- shared with the
-** model selection and forecast (holt_winters.c, whose header comment is
-** the contract of all three) and with tests/unit/test_holt_winters.c.
+** Holt-Winters fit, in three files -- holt_winters_filter.c the filters
+** at one point and the derivatives, holt_winters_lanes.c the filter at
+** four points in one pass (per model form and instruction set, as
+** holt_winters_forms.h compiles them), and holt_winters_fit.c the
+** searches over them (Levenberg-Marquardt, Nelder-Mead, the cold fit) --
+** shared with the model selection and forecast (holt_winters.c, whose
+** header comment is the contract of all four) and with
+** tests/unit/test_holt_winters.c.
 */
 #ifndef TRADESTAT_HOLT_WINTERS_FIT_H
 #define TRADESTAT_HOLT_WINTERS_FIT_H
@@ -96,6 +98,9 @@ HW_PRIVATE double ts_hw_run_grad(const hw_data *d, const double *x, hw_grad *out
 HW_PRIVATE int ts_hw_isa_count(void);
 HW_PRIVATE double ts_hw_objective_isa(const hw_data *d, const double *x, int isa);
 HW_PRIVATE double ts_hw_run_grad_isa(const hw_data *d, const double *x, hw_grad *out, int isa);
+
+/* ---- four points in one pass (holt_winters_lanes.c) ---- */
+
 /* The SSE at four points in one pass (copy isa; each the same number as
 ** ts_hw_objective_isa's), and at count points, four to a pass. */
 HW_PRIVATE void ts_hw_objective4_isa(const hw_data *d, const double (*x)[HW_MAX_DIM], double *f,

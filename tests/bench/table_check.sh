@@ -17,22 +17,10 @@
 #    min-max and a row missing, and each copy must be rejected.
 set -e
 out=$1 rounds=$2 dir=$3
+. "$(dirname "$0")/table_lib.sh" # TABLE_AWK: num, trim, fail, range, spread
 
 check() {
-  awk -v rounds="$rounds" '
-    function num(x) { return x ~ /^[0-9]+(\.[0-9]+)?$/ }
-    function trim(x) { gsub(/^ +| +$/, "", x); return x }
-    function fail(why) { print "table_check: " why; bad = 1; exit 1 }
-    # a ratio and its "lo–hi": numbers, lo <= ratio <= hi
-    function range(ratio, cell, what,   parts) {
-      if (!num(ratio)) fail(what " ratio is not a number: \"" ratio "\" in: " $0)
-      if (split(cell, parts, "–") != 2 || !num(parts[1]) || !num(parts[2]))
-        fail(what " min–max does not parse: \"" cell "\" in: " $0)
-      if (parts[1] + 0 > ratio + 0 || ratio + 0 > parts[2] + 0)
-        fail(what " ratio " ratio " is outside its min–max " cell)
-      if (rounds == 1 && (parts[1] != ratio || parts[2] != ratio))
-        fail(what " min–max " cell " differs from the one round ratio " ratio)
-    }
+  awk -v rounds="$rounds" -v who=table_check "$TABLE_AWK"'
     $0 ~ / pairs, [0-9]+ round\(s\)/ {
       pairs = $1 + 0
       n = split($0, w, " ")
@@ -58,9 +46,7 @@ check() {
     }
     in_table { in_table = 0 }
     /^round-to-round spread of the (ratios|same pairs. own times)/ {
-      if (!match($0, /CPU [0-9.]+, wall [0-9.]+$/)) fail("spread line does not parse: " $0)
-      split(substr($0, RSTART), s, /[ ,]+/)
-      if (s[2] + 0 < 1 || s[4] + 0 < 1) fail("a spread below 1: " $0)
+      spread()
       saw_spread++
     }
     END {

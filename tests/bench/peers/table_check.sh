@@ -22,20 +22,9 @@
 #    M and K the counts of the ratio table's verdicts.
 set -e
 report=$1 rounds=$2
+. "$(dirname "$0")/../table_lib.sh" # TABLE_AWK: num, trim, fail, range, spread
 
-awk -v rounds="$rounds" '
-  function num(x) { return x ~ /^[0-9]+(\.[0-9]+)?$/ }
-  function trim(x) { gsub(/^ +| +$/, "", x); return x }
-  function fail(why) { print "peers table_check: " why; bad = 1; exit 1 }
-  function range(ratio, cell, what,   parts) {
-    if (!num(ratio)) fail(what " ratio is not a number: \"" ratio "\" in: " $0)
-    if (split(cell, parts, "–") != 2 || !num(parts[1]) || !num(parts[2]))
-      fail(what " min–max does not parse: \"" cell "\" in: " $0)
-    if (parts[1] + 0 > ratio + 0 || ratio + 0 > parts[2] + 0)
-      fail(what " ratio " ratio " is outside its min–max " cell)
-    if (rounds == 1 && (parts[1] != ratio || parts[2] != ratio))
-      fail(what " min–max " cell " differs from the one round ratio " ratio)
-  }
+awk -v rounds="$rounds" -v who="peers table_check" "$TABLE_AWK"'
   / round\(s\) after a warm-up round;/ {
     if ($1 + 0 != rounds) fail("rounds: " $1 ", not " rounds)
     saw_rounds = 1
@@ -88,9 +77,7 @@ awk -v rounds="$rounds" '
   }
   table != "" { table = "" }
   /^round-to-round spread of the (ratios|contenders. own times)/ {
-    if (!match($0, /CPU [0-9.]+, wall [0-9.]+$/)) fail("spread line does not parse: " $0)
-    split(substr($0, RSTART), s, /[ ,]+/)
-    if (s[2] + 0 < 1 || s[4] + 0 < 1) fail("a spread below 1: " $0)
+    spread()
     spreads++
   }
   /^rows with a target, by the median CPU ratio: / {
