@@ -232,25 +232,31 @@ static const char *affinity_name(const char *zType) {
 /* A column of the source with no declared type (a view's expression:
 ** `k COLLATE RTRIM` keeps k's affinity, `CAST(k AS TEXT)` has TEXT, a
 ** compound's column its first arm's) has an affinity all the same, which
-** SQLite compares the view's column with.  Told on values, no row read:
-** under a numeric affinity c = '1' and c = 1 both hold for the INTEGER 1,
-** under TEXT neither, with none only c = 1.  NULL for none (or a source
+** SQLite compares the view's column with.  Told on values, no row read,
+** by comparisons whose answer does not depend on whether SQLite also
+** gives the compound's second arm the first arm's affinity (3.40 does):
+** c < 9 for the TEXT '10' holds only under TEXT (the 9 becomes '9', and
+** '10' sorts first); c = '1' for the INTEGER 1 holds under a numeric
+** affinity (the '1' becomes 1), not under none.  BINARY is asked for, so
+** the column's own collation plays no part.  NULL for none (or a source
 ** the probe cannot read). */
 static int probed_affinity(sqlite3 *db, const char *zFrom, const char *zCol, const char **pzAff) {
   *pzAff = NULL;
   char *zSql = sqlite3_mprintf(
-      "SELECT c = '1', c = 1 FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 "
-      "UNION ALL SELECT 1)",
-      zCol, zFrom);
+      "SELECT (SELECT c < 9 COLLATE BINARY FROM (SELECT s.\"%w\" AS c FROM %s WHERE 0 "
+      "UNION ALL SELECT '10')), (SELECT c = '1' COLLATE BINARY FROM (SELECT s.\"%w\" AS c "
+      "FROM %s WHERE 0 UNION ALL SELECT 1))",
+      zCol, zFrom, zCol, zFrom);
   if (zSql == NULL) return SQLITE_NOMEM;
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL);
   sqlite3_free(zSql);
   if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
-    int text_eq = sqlite3_column_int(stmt, 0), int_eq = sqlite3_column_int(stmt, 1);
-    if (text_eq && int_eq) *pzAff = "NUMERIC";
-    if (!text_eq && !int_eq) *pzAff = "TEXT";
+    if (sqlite3_column_int(stmt, 0))
+      *pzAff = "TEXT";
+    else if (sqlite3_column_int(stmt, 1))
+      *pzAff = "NUMERIC";
   }
   sqlite3_finalize(stmt);
   return (rc & 0xff) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_OK;

@@ -1,11 +1,12 @@
 .load build/tradestat
 .headers off
 .mode list
--- Pending.  A series column over a view's expression takes the affinity
--- a probe on values tells (ext/vtab/series_source.c, probed_affinity):
+-- A series column over a view's expression takes the affinity a probe on
+-- values tells (ext/vtab/series_source.c, probed_affinity).  A first
+-- probe read
 --   SELECT c = '1', c = 1 FROM (SELECT s.k AS c FROM <view> s WHERE 0
 --                               UNION ALL SELECT 1)
--- both true is read as NUMERIC, both false as TEXT.  But SQLite (3.40.1
+-- both true as NUMERIC, both false as TEXT.  But SQLite (3.40.1
 -- here) gives the compound's column the first arm's TEXT affinity and
 -- then compares c = 1 as '1' = '1': under TEXT both are true too, so a
 -- TEXT view column is taken for NUMERIC (pragma_table_xinfo of the
@@ -19,11 +20,9 @@
 --     33 / 30 (series '1' and '01' are both found, numerically equal)
 --   view kt COLLATE RTRIM:  WHERE k = '1' -> 33 / 30 (series '01' is
 --     found by '1');  WHERE k < '1' -> NULL / 3
--- Where the fix lies: probed_affinity in ext/vtab/series_source.c (a
--- probe that tells TEXT from NUMERIC on this SQLite, e.g. whether a
--- TEXT '01' or ' 1' from the other arm compares equal to the INTEGER 1,
--- checked against the declared-type path on a table column of each
--- affinity).
+-- The probe now asks what holds whether or not the second arm takes the
+-- first arm's affinity: c < 9 for the TEXT '10' (TEXT only), then
+-- c = '1' for the INTEGER 1 (a numeric affinity).
 CREATE TABLE t(kt TEXT, ki INTEGER, p TEXT, v INTEGER);
 INSERT INTO t VALUES ('1', 1, '2022', 10), ('1', 1, '2023', 20), ('2', 2, '2022', 5),
   ('2', 2, '2023', 7), ('01', 1, '2021', 3);
