@@ -14,12 +14,12 @@
 -- BINARY = 'a'` on the table finds no row (sum NULL); right (the same
 -- WHERE on a GROUP BY view of the source, whose key is always a member
 -- of its group): 30.  A join on the key under BINARY, or a client that
--- compares keys byte for byte, loses the series the same way.  A
--- `ROLLBACK TO` a savepoint is seen (it expires the prepared statements,
--- which moves the mark's count of re-prepares), a full ROLLBACK is not.
--- The mark now holds the connection's transaction state too (WRITE
--- while the UPDATE's transaction is open, READ once it has ended), so the
--- ROLLBACK moves it (vtab/series_rowid.c, data_mark).
+-- compares keys byte for byte, loses the series the same way.  The mark
+-- now holds the connection's transaction state too (WRITE while the
+-- UPDATE's transaction is open, READ once it has ended), so the ROLLBACK
+-- moves it (vtab/series_rowid.c, data_mark).  Not seen yet: a ROLLBACK
+-- TO a savepoint, and a ROLLBACK followed by a write transaction that has
+-- changed no row (tests/sql_pending/key_spelling_rollback_reopen.sql).
 CREATE TABLE t(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
 INSERT INTO t VALUES ('a', '2022', 10), ('a', '2023', 20), ('b', '2022', 5), ('b', '2023', 5);
 CREATE VIEW gv AS SELECT k, p AS period, sum(v) AS value FROM t GROUP BY k, p;
