@@ -135,16 +135,27 @@ static char *blob_repr(const unsigned char *p, int n) {
 /* The shortest of 15, 16 or 17 significant digits that reads back as d:
 ** at 15 alone, 202306.00000000003 was quoted as 202306.0, a valid period,
 ** in the message saying that it is not one. */
+static int reads_back(const char *z, double d) {
+  ts_number back;
+  return ts_number_from_text(z, -1, &back) == TS_NUMBER_OK && back.d == d;
+}
+
 char *ts_real_repr(double d) {
   if (isinf(d)) return sqlite3_mprintf("%s", d > 0 ? "Inf" : "-Inf");
-  for (int digits = 15;; digits++) {
+  for (int digits = 15; digits <= 17; digits++) {
     char *z = sqlite3_mprintf("%!.*g", digits, d);
-    ts_number back;
-    if (z == NULL || digits == 17 ||
-        (ts_number_from_text(z, -1, &back) == TS_NUMBER_OK && back.d == d))
-      return z;
+    if (z == NULL || reads_back(z, d)) return z;
     sqlite3_free(z);
   }
+  /* SQLite's printf works in long double and rounds some large exponents
+  ** wrongly even at 17 digits (1.4523142177899403e308 came out as
+  ** ...402e+308, another double); the C library's is correctly rounded.
+  ** Its decimal point follows the locale: written back as '.'. */
+  char buf[40];
+  snprintf(buf, sizeof(buf), "%.17g", d);
+  for (char *c = buf; *c; c++)
+    if (!((*c >= '0' && *c <= '9') || *c == '-' || *c == '+' || *c == 'e')) *c = '.';
+  return sqlite3_mprintf("%s", buf);
 }
 
 char *ts_value_repr(sqlite3_value *v) {

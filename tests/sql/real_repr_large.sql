@@ -1,9 +1,9 @@
 .load build/tradestat
 .headers off
 .mode list
--- Pending.  An error that quotes a REAL quotes it by glue's ts_real_repr
+-- An error that quotes a REAL quotes it by glue's ts_real_repr
 -- (ext/glue/glue.c): the shortest of 15, 16, 17 significant digits that
--- reads back as the value held -- but the 17-digit form is returned
+-- reads back as the value held.  The 17-digit form was returned
 -- unchecked, and it is SQLite's printf's ("%!.17g"), which SQLite 3.40
 -- works out in long double and rounds wrongly for large exponents: for
 -- 1.4523142177899403e308 it writes 1.4523142177899402e+308, another
@@ -13,10 +13,9 @@
 -- was quoted wrong).  Input: annual_run_rate(10, 1.4523142177899403e308).
 -- Wrong: "... is not a period: 1.4523142177899402e+308"; right: the value
 -- held, 1.4523142177899403e+308 (Python's repr; plain SQL below shows the
--- quoted figure is another REAL).  Where the fix lies: ts_real_repr in
--- ext/glue/glue.c (check the 17-digit form too, and when it does not read
--- back step its last digit towards the value, or convert with a correctly
--- rounded, locale-free routine).
+-- quoted figure is another REAL).  Now a 17-digit form that does not
+-- read back is written by the C library's printf (correctly rounded),
+-- with a '.' whatever the locale.
 -- @check real_repr_large-1.1 plain SQL: the figure quoted is not the value passed
 SELECT 1.4523142177899403e308 = 1.4523142177899402e308;
 -- @expect 0
