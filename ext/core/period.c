@@ -332,12 +332,13 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   return rc;
 }
 
-/* An INTEGER year has four digits, as a text year does ('999' is no
-** year, '0999' is): 1..999 in a period column are month, quarter or day
-** numbers far more often than years, and read as the years 0001..0012 a
-** column of month numbers gave month-on-month growth as year-on-year. */
+/* An INTEGER year is one of the years statistics are kept for (period.h):
+** 1..999 in a period column are month, quarter or day numbers far more
+** often than years, and read as the years 0001..0012 a column of month
+** numbers gave month-on-month growth as year-on-year; 1000..9999 outside
+** 1800..2199 are as often R's day counts.  Text years stay 0001..9999. */
 int ts_period_from_int(int64_t v, ts_period *out) {
-  if (v >= TS_PERIOD_INT_YEAR_MIN && v <= 9999) {
+  if (v >= TS_PERIOD_INT_YEAR_MIN && v <= TS_PERIOD_INT_YEAR_MAX) {
     out->preliminary = 0;
     return set_period(out, TS_KIND_YEAR, (int)v, 1, 0);
   }

@@ -9,11 +9,11 @@
 **     number: Inf".
 **  2. NULL is reported as TS_NUMBER_NULL; callers return NULL (scalars)
 **     or skip the row (aggregates).
-**  3. Periods are TEXT in any accepted form or an INTEGER year (1000 to
-**     9999: 1..999 are month or quarter numbers, refused with that
+**  3. Periods are TEXT in any accepted form or an INTEGER year (1800 to
+**     2199: 1..999 are month or quarter numbers, refused with that
 **     reason) / YYYYMM; an error quotes the label and lists the accepted
-**     forms, or for a whole number 10000..99999 (a date column written
-**     as a count of days: R, Excel) names the dates it would be.
+**     forms, or for another whole number 1000..99999 (a date column
+**     written as a count of days: R, Excel) names the dates it would be.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a
@@ -27,6 +27,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define TS_STR2(x)         #x
+#define TS_STR(x)          TS_STR2(x)
+#define TS_YEAR_RANGE_TEXT TS_STR(TS_PERIOD_INT_YEAR_MIN) " to " TS_STR(TS_PERIOD_INT_YEAR_MAX)
 
 void ts_result_error(sqlite3_context *ctx, const char *zFunc, const char *zFormat, ...) {
   va_list ap;
@@ -258,11 +262,11 @@ ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg
 static int small_number(sqlite3_value *v) {
   double d = sqlite3_value_double(v);
   int type = sqlite3_value_type(v);
-  return (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) && d >= 1 &&
-         d < TS_PERIOD_INT_YEAR_MIN;
+  return (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) && d >= 1 && d < 1000;
 }
 
-/* A whole number 10000..99999 is neither a year nor a YYYYMM month, but
+/* A whole number 1000..99999 that is not a year (1800..2199) is no YYYYMM
+** month either, but
 ** it is what a date column written as a count of days holds: R's
 ** dbWriteTable stores a Date as days since 1970-01-01 (2023-01-01 is
 ** 19358), Excel's serial date counts from 1899-12-30 (45000).  The
@@ -272,8 +276,7 @@ static int day_count(sqlite3_value *v, char *zR, char *zExcel) {
   double d = sqlite3_value_double(v);
   int type = sqlite3_value_type(v);
   ts_period r, x;
-  if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 10000 ||
-      d > 99999)
+  if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 1000 || d > 99999)
     return 0;
   /* 1899-12-30 is 25569 days before 1970-01-01. */
   if (ts_period_from_ordinal(TS_KIND_DAY, (int64_t)d, &r) ||
@@ -311,15 +314,19 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
         ts_period_nearest_form((const char *)sqlite3_value_text(v), sqlite3_value_bytes(v)));
   } else if (zRepr && small_number(v)) {
     *pzErr = sqlite3_mprintf(
-        "is not a period: %s (an INTEGER year is %d to 9999, not a month or"
-        " quarter number; write a year before %d as text: '0999')",
-        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MIN);
+        "is not a period: %s (a number as a year is %d to %d, not a month or"
+        " quarter number; write other years as text: '1750')",
+        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX);
   } else if (zRepr && day_count(v, zR, zExcel)) {
+    int year_like = sqlite3_value_double(v) < 10000;
     *pzErr = sqlite3_mprintf(
-        "is not a period: %s (neither a year nor a YYYYMM month; as a count of days it is"
+        "is not a period: %s (%s; as a count of days it is"
         " %s since 1970-01-01 (an R Date), %s since 1899-12-30 (an Excel serial date):"
-        " write dates as text, 'YYYY-MM-DD')",
-        zRepr, zR, zExcel);
+        " write dates as text, 'YYYY-MM-DD'%s)",
+        zRepr,
+        year_like ? "a number as a year is " TS_YEAR_RANGE_TEXT
+                  : "neither a year nor a YYYYMM month",
+        zR, zExcel, year_like ? ", and other years as text, '1750'" : "");
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }

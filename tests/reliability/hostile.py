@@ -240,8 +240,10 @@ case(["period_normalize"], "SELECT period_normalize(?)",
 case(["period_normalize"], "SELECT period_normalize(x'32303233')",
      err_prefix("period_normalize(): argument 1 is not a period: x'32303233'"))
 case(["period_normalize"], "SELECT period_normalize(2023.5), period_normalize(202313)", err_prefix("period_normalize(): "))
-case(["period_normalize"], "SELECT period_normalize(9999), period_normalize(' 2023-q2 (p) ')",
-     [("9999", "2023-Q2")])
+case(["period_normalize"], "SELECT period_normalize('9999'), period_normalize(2199), period_normalize(' 2023-q2 (p) ')",
+     [("9999", "2199", "2023-Q2")])
+case(["period_normalize"], "SELECT period_normalize(9999)",
+     err_prefix("period_normalize(): argument 1 is not a period: 9999 (a number as a year is 1800 to 2199"))
 case(["period_shift"], "SELECT period_shift('9999-12', 1), period_shift('0001', -1), period_shift('2023', ?)",
      [(None, None, None)], (IMIN,))
 case(["period_shift"], "SELECT period_shift('2023', 0.5)",

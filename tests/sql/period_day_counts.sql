@@ -10,8 +10,8 @@
 -- 19358.0 is no period.  The message now names the date the number is
 -- under either count, so the analyst sees that the column holds dates
 -- and writes them as text.  Below 10000 the same R dates (1972-09-27 ..
--- 1997-05-18) are whole numbers 1000..9999, read as years:
--- tests/sql_pending/period_r_dates.sql.
+-- 1997-05-18) are whole numbers 1000..9999, refused the same way but
+-- for 1800..2199, which are years: tests/sql/period_r_dates.sql.
 CREATE TABLE r(d REAL, v REAL);
 INSERT INTO r VALUES (19358.0, 10), (19723.0, 12);
 

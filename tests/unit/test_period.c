@@ -130,13 +130,21 @@ static void test_integer_periods(void **state) {
   label_of(&p, buf);
   assert_string_equal(buf, "1000-01");
   assert_int_not_equal(ts_period_from_int(0, &p), 0);
-  /* four-digit years only, as in text: 1..999 are month or quarter numbers */
+  /* 1800..2199 only: 1..999 are month or quarter numbers, 1000..9999
+  ** outside as often R's day counts (9131 is 1995-01-01) */
   assert_int_not_equal(ts_period_from_int(1, &p), 0);
   assert_int_not_equal(ts_period_from_int(12, &p), 0);
   assert_int_not_equal(ts_period_from_int(999, &p), 0);
-  assert_int_equal(ts_period_from_int(1000, &p), 0);
+  assert_int_not_equal(ts_period_from_int(1000, &p), 0);
+  assert_int_not_equal(ts_period_from_int(1799, &p), 0);
+  assert_int_equal(ts_period_from_int(1800, &p), 0);
   label_of(&p, buf);
-  assert_string_equal(buf, "1000");
+  assert_string_equal(buf, "1800");
+  assert_int_equal(ts_period_from_int(2199, &p), 0);
+  label_of(&p, buf);
+  assert_string_equal(buf, "2199");
+  assert_int_not_equal(ts_period_from_int(2200, &p), 0);
+  assert_int_not_equal(ts_period_from_int(9131, &p), 0);
   assert_int_not_equal(ts_period_from_int(-2023, &p), 0);
   assert_int_not_equal(ts_period_from_int(10000, &p), 0);
   assert_int_not_equal(ts_period_from_int(202313, &p), 0);
