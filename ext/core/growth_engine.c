@@ -223,6 +223,19 @@ static int64_t prior_ordinal(const ts_period *p) {
   return ts_period_prior_year(p, &prior) == 0 ? ts_period_ordinal(&prior) : NO_PRIOR;
 }
 
+/* ts_growth_yoy_half for days, whose prior year the calendar decides:
+** out of line, so the fixed kinds' way below saves no registers for it. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void
+yoy_half_calendar(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
+                  ts_growth_row *out) {
+  ts_period p;
+  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
+  growth_against_prior(prior_ordinal(&p), a, n, slot, i, -1, out);
+}
+
 void ts_growth_yoy_half(ts_period_kind kind, const ts_point *a, int n, int slot, int i,
                         ts_growth_row *out) {
   out->prior_index = -1;
@@ -232,23 +245,21 @@ void ts_growth_yoy_half(ts_period_kind kind, const ts_point *a, int n, int slot,
   ** is per_year ordinals back (year 1 has none), with no calendar to
   ** consult; the range check is ts_period_from_ordinal's. */
   int per_year = ts_period_steps_per_year(kind);
-  if (per_year > 0) {
-    int64_t ord = a[i].ordinal;
-    if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;
-    /* prior_point with no hint, written out: this runs once per row. */
-    int j = -1;
-    if (ord >= 2 * per_year) {
-      int64_t want = ord - per_year, guess = (int64_t)i - per_year;
-      j = guess >= 0 && guess < n && a[guess].ordinal == want ? (int)guess
-                                                              : ts_point_find(a, n, want);
-      if (j >= 0 && !present(a, j, slot)) j = -1;
-    }
-    growth_with_prior(a, slot, i, j, out);
+  if (per_year <= 0) {
+    yoy_half_calendar(kind, a, n, slot, i, out);
     return;
   }
-  ts_period p;
-  if (ts_period_from_ordinal(kind, a[i].ordinal, &p)) return;
-  growth_against_prior(prior_ordinal(&p), a, n, slot, i, -1, out);
+  int64_t ord = a[i].ordinal;
+  if (ord < per_year || ord > (int64_t)9999 * per_year + (per_year - 1)) return;
+  /* prior_point with no hint, written out: this runs once per row. */
+  int j = -1;
+  if (ord >= 2 * per_year) {
+    int64_t want = ord - per_year, guess = (int64_t)i - per_year;
+    j = guess >= 0 && guess < n && a[guess].ordinal == want ? (int)guess
+                                                            : ts_point_find(a, n, want);
+    if (j >= 0 && !present(a, j, slot)) j = -1;
+  }
+  growth_with_prior(a, slot, i, j, out);
 }
 
 void ts_growth_yoy(ts_period_kind kind, const ts_point *a, int n, int slot, int i,

@@ -86,18 +86,23 @@ static const char *const argument_columns[N_ARG] = {"source", "value_column", "p
 static const char *const argument_roles[N_ARG] = {"source", "value", "period", "series", "options"};
 
 static int yoy_start(ts_series_cursor *pCur, char **pzErr) {
-  ((yoy_cursor *)pCur)->i = -1;
-  ((yoy_cursor *)pCur)->iGroup = GROUP_UNKNOWN;
-  ts_growth_cursor_init(&((yoy_cursor *)pCur)->growth);
+  yoy_cursor *cur = (yoy_cursor *)pCur;
+  int first;
+  if (ts_series_point_span(pCur, &first, &cur->end))
+    cur->i = first - 1;
+  else
+    cur->i = -1, cur->end = -1;
+  cur->iGroup = GROUP_UNKNOWN;
+  ts_growth_cursor_init(&cur->growth);
   return SQLITE_OK;
 }
 
 /* The next point inside the asked-for years (the prior year read only for
-** comparison is not a row). */
+** comparison is not a row): one step along the span yoy_start found. */
 static int yoy_next(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
   const ts_series *s = pCur->series;
-  if (!ts_series_next_point(pCur, &cur->i)) return 0;
+  if (cur->end >= 0 ? ++cur->i >= cur->end : !ts_series_next_point(pCur, &cur->i)) return 0;
   pCur->row_key = s->aPoint[cur->i].ordinal;
   cur->state = ROW_NONE;
   return 1;

@@ -71,6 +71,7 @@ typedef struct share_group {
 typedef struct yoy_cursor {
   ts_series_cursor base;
   int i;                   /* current point of the series */
+  int end;                 /* one past the last row's point; -1: ts_series_next_point */
   ts_growth_cursor growth; /* running year-to-date sums along the series */
   row_state state;         /* how much of row is computed for point i */
   ts_growth_row row;

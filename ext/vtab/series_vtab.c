@@ -713,18 +713,20 @@ int ts_series_wants_year(const ts_series_cursor *cur, int year) {
   return !(cur->out_lo && year < cur->out_lo) && !(cur->out_hi && year > cur->out_hi);
 }
 
+/* Whether a point of a kind with per_year periods a year (> 0) is a row:
+** a valid ordinal, in ts_period_from_ordinal's range, of an asked-for
+** year (the year is ordinal / per_year, so the period is not built). */
+static inline int point_is_row(const ts_series_cursor *cur, int64_t ord, int per_year) {
+  return ord >= per_year && ord <= (int64_t)9999 * per_year + (per_year - 1) &&
+         ts_series_wants_year(cur, (int)(ord / per_year));
+}
+
 int ts_series_next_point(const ts_series_cursor *cur, int *pi) {
   const ts_series *s = cur->series;
-  /* Every kind but days: the year is ordinal / per_year, and a valid
-  ** ordinal one in ts_period_from_ordinal's range (called once per row,
-  ** so the period is not built). */
   int per_year = ts_period_steps_per_year(s->kind);
   if (per_year > 0) {
-    int64_t lo = per_year, hi = (int64_t)9999 * per_year + (per_year - 1);
-    while (++*pi < s->nPoint) {
-      int64_t ord = s->aPoint[*pi].ordinal;
-      if (ord >= lo && ord <= hi && ts_series_wants_year(cur, (int)(ord / per_year))) return 1;
-    }
+    while (++*pi < s->nPoint)
+      if (point_is_row(cur, s->aPoint[*pi].ordinal, per_year)) return 1;
     return 0;
   }
   while (++*pi < s->nPoint) {
@@ -734,6 +736,21 @@ int ts_series_next_point(const ts_series_cursor *cur, int *pi) {
       return 1;
   }
   return 0;
+}
+
+/* The rows of a series are an interval of ordinals (valid range, asked-for
+** years) and its points are sorted by ordinal, so they are one run of
+** indexes: trimmed from both ends here, once per series. */
+int ts_series_point_span(const ts_series_cursor *cur, int *pFirst, int *pEnd) {
+  const ts_series *s = cur->series;
+  int per_year = ts_period_steps_per_year(s->kind);
+  if (per_year <= 0) return 0;
+  int first = 0, end = s->nPoint;
+  while (first < end && !point_is_row(cur, s->aPoint[first].ordinal, per_year)) first++;
+  while (end > first && !point_is_row(cur, s->aPoint[end - 1].ordinal, per_year)) end--;
+  *pFirst = first;
+  *pEnd = end;
+  return 1;
 }
 
 void ts_series_result_period(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal) {

@@ -167,6 +167,10 @@ int ts_series_wants_year(const ts_series_cursor *cur, int year);
 /* Advances *pi to the series' next point inside the asked-for years (the
 ** earlier years read only for comparison are not rows); 0 when none. */
 int ts_series_next_point(const ts_series_cursor *cur, int *pi);
+/* The same points as one index range [*pFirst, *pEnd), for the kinds with
+** a fixed number of periods a year; 0 (days) when ts_series_next_point
+** must walk them. */
+int ts_series_point_span(const ts_series_cursor *cur, int *pFirst, int *pEnd);
 /* Canonical label of a period ordinal of the series' kind as the result. */
 void ts_series_result_period(sqlite3_context *ctx, ts_period_kind kind, int64_t ordinal);
 
