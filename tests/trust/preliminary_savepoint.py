@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Pending.  yoy_growth's `preliminary` read in a join after ROLLBACK TO.
+"""yoy_growth's `preliminary` read in a join after ROLLBACK TO.
 
 The reproduction needs another statement run between two filters of one
 cursor (a write inside a savepoint, then ROLLBACK TO), which the sqlite3
@@ -13,15 +13,16 @@ covers the totals in every query"; the same query run afresh says so).
 A join reads g once per row of o.  Between two rows the application runs
 SAVEPOINT sp; UPDATE s SET p = '2023' (the mark gone); the next rows of
 the join are read (0, right then); ROLLBACK TO sp (the mark is back).
-Wrong: every row read after the ROLLBACK TO still shows preliminary 0,
-a figure resting on a preliminary one shown as final.  Right: 1, as the
-fresh query and plain SQL (a 'p' label on a non-NULL value of the rows
-summed into 2023 or 2022) give.  Where the fix lies: ext/growth/shares.c,
-marks_key: the key (source, settings, rowid bound, total_changes, data
-versions) stays the same across a ROLLBACK TO, which undoes rows without
-moving either count, so the marks read in between are kept.
+Every row read after the ROLLBACK TO must show 1, as the fresh query and
+plain SQL (a 'p' label on a non-NULL value of the rows summed into 2023
+or 2022) give.  It showed 0, a figure resting on a preliminary one shown
+as final: the cursor kept the marks it read inside the savepoint, as
+their key (source, settings, rowid bound, total_changes, data versions)
+stays the same across a ROLLBACK TO, which undoes rows without moving
+either count.  ext/growth/shares.c (marks_key) now keeps no marks inside
+a write transaction.
 
-    /usr/bin/python3 tests/sql_pending/share_preliminary_savepoint.py [EXT]
+    /usr/bin/python3 tests/trust/preliminary_savepoint.py [EXT]   (make prelimsavepointtest)
 """
 import sqlite3
 import sys
@@ -49,7 +50,7 @@ def check(row, when):
     want = db.execute(PLAIN).fetchone()[0]
     if row[2] != want:
         failed += 1
-        print("share_preliminary_savepoint: FAILED: row %d (%s) %s: preliminary %r, plain SQL %r"
+        print("preliminary_savepoint: FAILED: row %d (%s) %s: preliminary %r, plain SQL %r"
               % (row[0], row[1], when, row[2], want))
 
 
@@ -71,7 +72,7 @@ db.execute("COMMIT")
 fresh = db.execute("SELECT k, preliminary FROM g WHERE period = '2023' ORDER BY k").fetchall()
 if fresh != [("a", 1), ("b", 1), ("c", 1)]:
     failed += 1
-    print("share_preliminary_savepoint: FAILED: fresh query %r" % fresh)
+    print("preliminary_savepoint: FAILED: fresh query %r" % fresh)
 if failed:
     sys.exit(1)
-print("share_preliminary_savepoint: preliminary after ROLLBACK TO as plain SQL says, 4 rows")
+print("preliminary_savepoint: preliminary after ROLLBACK TO as plain SQL says, 4 rows")
