@@ -54,25 +54,29 @@ def check(row, when):
               % (row[0], row[1], when, row[2], want))
 
 
-db.execute("BEGIN")
-# One row is stepped at a time (the sqlite3 module steps a row ahead of
-# fetchone, so each row is checked against the state it was read in).
-cur = db.execute("SELECT o.rowid, o.k, g.preliminary FROM o CROSS JOIN g"
-                 " ON g.k = o.k AND g.period = '2023'")
-check(cur.fetchone(), "before the savepoint")          # row 2 read now too
-db.execute("SAVEPOINT sp")
-db.execute("UPDATE s SET p = '2023' WHERE p = '2023 p)'")
-cur.fetchone()                                          # row 2 (read before); row 3 read now
-check(cur.fetchone(), "read inside the savepoint")      # row 3, row 4 read now
-db.execute("ROLLBACK TO sp")
-cur.fetchone()                                          # row 4 (read before); row 5 read now
-for row in cur:                                         # rows 5..8, read after ROLLBACK TO
-    check(row, "read after ROLLBACK TO")
-db.execute("COMMIT")
+for begin in (True, False):
+    # Inside BEGIN ... COMMIT, and a SAVEPOINT opening the transaction
+    # while the SELECT runs in autocommit mode.
+    if begin:
+        db.execute("BEGIN")
+    # One row is stepped at a time (the sqlite3 module steps a row ahead
+    # of fetchone, so each row is checked against the state it was read in).
+    cur = db.execute("SELECT o.rowid, o.k, g.preliminary FROM o CROSS JOIN g"
+                     " ON g.k = o.k AND g.period = '2023'")
+    check(cur.fetchone(), "before the savepoint")          # row 2 read now too
+    db.execute("SAVEPOINT sp")
+    db.execute("UPDATE s SET p = '2023' WHERE p = '2023 p)'")
+    cur.fetchone()                                          # row 2; row 3 read now
+    check(cur.fetchone(), "read inside the savepoint")      # row 3; row 4 read now
+    db.execute("ROLLBACK TO sp")
+    cur.fetchone()                                          # row 4; row 5 read now
+    for row in cur:                                         # rows 5..8, after ROLLBACK TO
+        check(row, "read after ROLLBACK TO" + (" (BEGIN)" if begin else ""))
+    db.execute("COMMIT" if begin else "RELEASE sp")
 fresh = db.execute("SELECT k, preliminary FROM g WHERE period = '2023' ORDER BY k").fetchall()
 if fresh != [("a", 1), ("b", 1), ("c", 1)]:
     failed += 1
     print("preliminary_savepoint: FAILED: fresh query %r" % fresh)
 if failed:
     sys.exit(1)
-print("preliminary_savepoint: preliminary after ROLLBACK TO as plain SQL says, 4 rows")
+print("preliminary_savepoint: preliminary after ROLLBACK TO as plain SQL says, 8 rows (BEGIN, SAVEPOINT alone)")
