@@ -484,13 +484,15 @@ static double *figure_matrix(const ts_total_guard *g, int **pR) {
 }
 
 /* The series holding the largest figure of every period where every
-** series has a complete one, none negative; its largest such period
-** (*pFirst) and how many there are (*pAll).  -1: none. */
+** series has a complete one (a negative figure beside it too: one
+** country's small deficit left a total over continents unsearched); its
+** largest such period (*pFirst) and how many there are (*pAll).  -1:
+** none. */
 static int some_holder(const ts_total_guard *g, const double *X, int *pFirst, int *pAll) {
   int c = -1, first = -1, nAll = 0;
   for (int j = 0; j < g->nPer; j++) {
     const per_period *p = &g->aPer[j];
-    if (p->count != g->nSer || p->incomplete || p->negative) continue;
+    if (p->count != g->nSer || p->incomplete) continue;
     if (p->holder < 0 || (c >= 0 && p->holder != c)) return -1;
     c = p->holder;
     double t = X[(size_t)c * g->nPer + j];
