@@ -760,10 +760,20 @@ static int marked_period(const ts_source_spec *spec, sqlite3_value *vPeriod, sql
 ** ends) and the data version of every database (it moves when a commit
 ** is seen, this connection's or another's: SQLITE_FCNTL_DATA_VERSION,
 ** PRAGMA data_version without its read transaction).  NULL in *pzKey
-** when a version cannot be told: the marks are then read again. */
+** when a version cannot be told: the marks are then read again.  Nor is
+** one told inside a transaction the application opened that has written:
+** a ROLLBACK TO undoes rows and moves neither count, so marks read after
+** a write it undoes would be kept (a mark put back shown as 0).  A
+** statement in autocommit mode that writes (INSERT ... SELECT, CREATE
+** TABLE ... AS) keeps them: no ROLLBACK TO can run inside it. */
 static int marks_key(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzKey) {
   sqlite3 *db = ((ts_series_vtab *)cur->base.base.pVtab)->db;
   const ts_source_spec *spec = cur->base.spec;
+  *pzKey = NULL;
+  /* Before 3.34 (no sqlite3_txn_state): any transaction it opened. */
+  if (!sqlite3_get_autocommit(db) &&
+      (sqlite3_libversion_number() < 3034000 || sqlite3_txn_state(db, NULL) == SQLITE_TXN_WRITE))
+    return SQLITE_OK;
   sqlite3_str *s = sqlite3_str_new(db);
   const char *az[] = {spec->zSchema, spec->zTable, spec->zPeriod, spec->azValue[0], zTotal};
   for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++)

@@ -67,15 +67,13 @@ typedef struct per_period {
 
 /* The runs of consecutive periods a series is kept with: a total
 ** published from a later year, not yet for the last one, or withheld in
-** a year or two between (more runs: not summed, left to the other
-** tests). */
-#define MAX_RUNS 4
-
+** any years between (every other year is five runs in ten years: a
+** bound on the runs left such a Total among balances unjudged). */
 typedef struct series_grand {
   ts_sum sum; /* the series over every period */
   int nPoint;
-  int nRun;                  /* runs of consecutive ordinals; -1: more than MAX_RUNS */
-  int64_t aRun[MAX_RUNS][2]; /* each run's first and last ordinal */
+  int nRun;           /* runs of consecutive ordinals */
+  int64_t (*aRun)[2]; /* each run's first and last ordinal */
 } series_grand;
 
 /* A figure kept for the rule over some of the others. */
@@ -137,6 +135,7 @@ static void drop_kept(ts_total_guard *g) {
 void ts_total_guard_free(ts_total_guard *g) {
   if (g == NULL) return;
   sqlite3_free(g->aPer);
+  for (int i = 0; i < g->nSer; i++) sqlite3_free(g->aSer[i].aRun);
   sqlite3_free(g->aSer);
   sqlite3_free(g->aCand);
   drop_kept(g);
@@ -281,20 +280,26 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
     g->aSer = s;
     g->nSerAlloc = nAlloc;
   }
+  int nRun = 0;
+  for (int i = 0; i < n; i++)
+    if (i == 0 || a[i].ordinal != a[i - 1].ordinal + 1) nRun++;
+  int64_t(*aRun)[2] = sqlite3_malloc64(sizeof(*aRun) * (sqlite3_uint64)(nRun > 0 ? nRun : 1));
+  if (aRun == NULL) return SQLITE_NOMEM;
   int rc = add_periods(g, a, n);
-  if (rc != SQLITE_OK) return rc;
-  rc = keep_figures(g, a, n);
-  if (rc != SQLITE_OK) return rc;
+  if (rc == SQLITE_OK) rc = keep_figures(g, a, n);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(aRun);
+    return rc;
+  }
   int iSeries = g->nSer++;
   series_grand *sg = &g->aSer[iSeries];
   ts_sum_init(&sg->sum);
   sg->nPoint = n;
   sg->nRun = 0;
-  for (int i = 0; i < n && sg->nRun >= 0; i++) {
+  sg->aRun = aRun;
+  for (int i = 0; i < n; i++) {
     if (i > 0 && a[i].ordinal == a[i - 1].ordinal + 1) {
       sg->aRun[sg->nRun - 1][1] = a[i].ordinal;
-    } else if (sg->nRun == MAX_RUNS) {
-      sg->nRun = -1;
     } else {
       sg->aRun[sg->nRun][0] = sg->aRun[sg->nRun][1] = a[i].ordinal;
       sg->nRun++;
@@ -479,13 +484,15 @@ static double *figure_matrix(const ts_total_guard *g, int **pR) {
 }
 
 /* The series holding the largest figure of every period where every
-** series has a complete one, none negative; its largest such period
-** (*pFirst) and how many there are (*pAll).  -1: none. */
+** series has a complete one (a negative figure beside it too: one
+** country's small deficit left a total over continents unsearched); its
+** largest such period (*pFirst) and how many there are (*pAll).  -1:
+** none. */
 static int some_holder(const ts_total_guard *g, const double *X, int *pFirst, int *pAll) {
   int c = -1, first = -1, nAll = 0;
   for (int j = 0; j < g->nPer; j++) {
     const per_period *p = &g->aPer[j];
-    if (p->count != g->nSer || p->incomplete || p->negative) continue;
+    if (p->count != g->nSer || p->incomplete) continue;
     if (p->holder < 0 || (c >= 0 && p->holder != c)) return -1;
     c = p->holder;
     double t = X[(size_t)c * g->nPer + j];

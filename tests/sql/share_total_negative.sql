@@ -15,7 +15,7 @@
 -- Now, where a period holds a negative figure, a series whose grand sum
 -- is, within the rounding, half (or a third: a total over sub-totals) of
 -- the sum of every series over its own periods, summed over its runs of
--- consecutive periods (up to four), is judged too (sections 4 and 5: a
+-- consecutive periods (every run), is judged too (sections 4 and 5: a
 -- Total withheld in a year between, one over continents and countries);
 -- a period where a series has no figure widens that rounding by its
 -- figures' magnitude, and in a group with a negative figure a missing
