@@ -162,6 +162,20 @@ char *ts_real_repr(double d) {
   return sqlite3_mprintf("%s", buf);
 }
 
+int ts_data_versions(sqlite3 *db, sqlite3_str *s) {
+  sqlite3_stmt *list = NULL;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
+  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
+    const char *zName = (const char *)sqlite3_column_text(list, 1);
+    unsigned int v = 0;
+    if (zName == NULL) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
+    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
+  }
+  int rc2 = sqlite3_finalize(list);
+  return rc == SQLITE_OK ? rc2 : rc;
+}
+
 char *ts_value_repr(sqlite3_value *v) {
   switch (sqlite3_value_type(v)) {
     case SQLITE_INTEGER: return sqlite3_mprintf("%lld", sqlite3_value_int64(v));

@@ -40,6 +40,13 @@ char *ts_value_repr(sqlite3_value *v);
 /* A REAL as the shortest of 15, 16 or 17 significant digits that reads
 ** back as the same double (Inf and -Inf by name).  Caller frees. */
 char *ts_real_repr(double d);
+/* Appends "name=version," for every database of the connection: the
+** pager's data version (SQLITE_FCNTL_DATA_VERSION, PRAGMA data_version
+** without its read transaction, so no lock and no busy wait), which moves
+** when a commit is seen, this connection's or another's.  Returns
+** SQLITE_OK, SQLITE_NOMEM, or another error when one cannot be told (then
+** nothing keyed on it may be reused). */
+int ts_data_versions(sqlite3 *db, sqlite3_str *s);
 /* The same for n bytes of text (NUL bytes allowed): '...' as an SQL
 ** literal, cut after 60 bytes on a character boundary with a '...'
 ** marker; NUL and other control characters (C0, DEL, and C1 as UTF-8

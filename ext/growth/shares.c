@@ -782,17 +782,7 @@ static int marks_key(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal,
     sqlite3_str_appendf(s, "%d:%s|", (int)strlen(spec->azBy[i]), spec->azBy[i]);
   sqlite3_str_appendf(s, "%d,%d,%d,%lld|%lld|", spec->nBy, (int)spec->grain, pd->has_max_rowid,
                       (long long)pd->max_rowid, (long long)sqlite3_total_changes64(db));
-  sqlite3_stmt *list = NULL;
-  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
-  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
-    const char *zName = (const char *)sqlite3_column_text(list, 1);
-    unsigned int v = 0;
-    if (zName == NULL) rc = SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
-    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
-  }
-  int rc2 = sqlite3_finalize(list);
-  if (rc == SQLITE_OK) rc = rc2;
+  int rc = ts_data_versions(db, s);
   *pzKey = sqlite3_str_finish(s);
   if (rc == SQLITE_OK && *pzKey == NULL) rc = SQLITE_NOMEM;
   if (rc != SQLITE_OK) {

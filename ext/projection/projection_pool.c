@@ -113,27 +113,6 @@ static void settings_key(const projection_cursor *cur, sqlite3_str *s) {
   }
 }
 
-/* The data version of every database of the connection (the pager's,
-** SQLITE_FCNTL_DATA_VERSION: PRAGMA data_version without its read
-** transaction, so no lock and no busy wait): it moves when a commit is
-** seen, this connection's or another's (between two xFilter calls of a
-** statement that holds no read transaction on the source's database).
-** Returns SQLITE_OK, SQLITE_NOMEM, or another error when one cannot be
-** told (then nothing may be reused, prepass_key). */
-static int data_versions(sqlite3 *db, sqlite3_str *s) {
-  sqlite3_stmt *list = NULL;
-  int rc = sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &list, NULL);
-  while (rc == SQLITE_OK && sqlite3_step(list) == SQLITE_ROW) {
-    const char *zName = (const char *)sqlite3_column_text(list, 1);
-    unsigned int v = 0;
-    if (zName == NULL) rc = SQLITE_NOMEM;
-    if (rc == SQLITE_OK) rc = sqlite3_file_control(db, zName, SQLITE_FCNTL_DATA_VERSION, &v);
-    if (rc == SQLITE_OK) sqlite3_str_appendf(s, "%s=%u,", zName, v);
-  }
-  int rc2 = sqlite3_finalize(list);
-  return rc == SQLITE_OK ? rc2 : rc;
-}
-
 /* What a pre-pass holds for: the settings, the connection's count of
 ** changes (it moves when a statement of the connection that changed rows
 ** ends; a statement that writes the source reads it as before its first
@@ -143,7 +122,7 @@ static int prepass_key(const projection_cursor *cur, char **pzKey) {
   sqlite3_str *s = sqlite3_str_new(db);
   settings_key(cur, s);
   sqlite3_str_appendf(s, "%lld|", (sqlite3_int64)sqlite3_total_changes(db));
-  int rc = data_versions(db, s);
+  int rc = ts_data_versions(db, s);
   /* A version that cannot be told fails no query: the key is then this
   ** xFilter's alone. */
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
