@@ -153,6 +153,28 @@ static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabe
   return rc;
 }
 
+/* A zeroed new last element of a growing array of sz-byte elements (the
+** groups of the totals scan and of the marks); NULL on out of memory. */
+static void *append_slot(void **pa, int *pn, int *pnAlloc, size_t sz) {
+  if (*pn == *pnAlloc) {
+    int nAlloc = *pnAlloc ? 2 * *pnAlloc : 4;
+    void *a = sqlite3_realloc64(*pa, sz * (sqlite3_uint64)nAlloc);
+    if (a == NULL) return NULL;
+    *pa = a;
+    *pnAlloc = nAlloc;
+  }
+  char *slot = (char *)*pa + sz * (size_t)(*pn)++;
+  memset(slot, 0, sz);
+  return slot;
+}
+
+/* A group's own copy of the n key values of its first series. */
+static int dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n) {
+  for (int b = 0; b < n; b++)
+    if (apSrc[b] && (apDst[b] = sqlite3_value_dup(apSrc[b])) == NULL) return SQLITE_NOMEM;
+  return SQLITE_OK;
+}
+
 /* The group of series s, the iSeries-th of the totals scan: the last
 ** group when its group columns are s's (the scan is ordered by them),
 ** else a new one. */
@@ -164,19 +186,11 @@ static int group_of_scanned(yoy_cursor *cur, const ts_series *s, int iSeries, sh
     if (rc != SQLITE_OK) return rc;
   }
   if (!same) {
-    if (cur->nGroup == cur->nGroupAlloc) {
-      int nAlloc = cur->nGroupAlloc ? 2 * cur->nGroupAlloc : 4;
-      share_group *a = sqlite3_realloc64(cur->aGroup, sizeof(*a) * (sqlite3_uint64)nAlloc);
-      if (a == NULL) return SQLITE_NOMEM;
-      cur->aGroup = a;
-      cur->nGroupAlloc = nAlloc;
-    }
-    share_group *grp = &cur->aGroup[cur->nGroup++];
-    memset(grp, 0, sizeof(*grp));
+    share_group *grp =
+        append_slot((void **)&cur->aGroup, &cur->nGroup, &cur->nGroupAlloc, sizeof(*grp));
+    if (grp == NULL) return SQLITE_NOMEM;
     grp->iFirst = iSeries;
-    for (int b = 0; b < n; b++)
-      if (s->apKey[b] && (grp->apKey[b] = sqlite3_value_dup(s->apKey[b])) == NULL)
-        return SQLITE_NOMEM;
+    if (dup_keys(grp->apKey, s->apKey, n) != SQLITE_OK) return SQLITE_NOMEM;
   }
   share_group *grp = &cur->aGroup[cur->nGroup - 1];
   grp->nSeries++;
@@ -704,17 +718,9 @@ static int mark_group_of(yoy_cursor *cur, sqlite3_value *const *apKey, mark_grou
     if (rc != SQLITE_OK) return rc;
   }
   if (!same) {
-    if (cur->nMark == cur->nMarkAlloc) {
-      int nAlloc = cur->nMarkAlloc ? 2 * cur->nMarkAlloc : 4;
-      mark_group *a = sqlite3_realloc64(cur->aMark, sizeof(*a) * (sqlite3_uint64)nAlloc);
-      if (a == NULL) return SQLITE_NOMEM;
-      cur->aMark = a;
-      cur->nMarkAlloc = nAlloc;
-    }
-    mark_group *grp = &cur->aMark[cur->nMark++];
-    memset(grp, 0, sizeof(*grp));
-    for (int b = 0; b < n; b++)
-      if (apKey[b] && (grp->apKey[b] = sqlite3_value_dup(apKey[b])) == NULL) return SQLITE_NOMEM;
+    mark_group *grp =
+        append_slot((void **)&cur->aMark, &cur->nMark, &cur->nMarkAlloc, sizeof(*grp));
+    if (grp == NULL || dup_keys(grp->apKey, apKey, n) != SQLITE_OK) return SQLITE_NOMEM;
   }
   *ppGroup = &cur->aMark[cur->nMark - 1];
   return SQLITE_OK;
