@@ -110,6 +110,24 @@ static char *copy_text(const char *z, size_t n) {
   return out;
 }
 
+/* Where a failed CP949 conversion stopped, as an offset below n.  glibc
+** steps past some two-byte codes it then refuses (0xA2 0xE8 stops at the
+** byte after them, or at the end of the input), so when the two bytes
+** before the stop do not convert alone, they are the culprit. */
+static size_t bad_offset(const char *in, size_t n, size_t at) {
+  if (at >= 2) {
+    iconv_t cd = iconv_open("UTF-8", "CP949");
+    if (cd != (iconv_t)-1) {
+      char pair[2] = {in[at - 2], in[at - 1]}, out[16];
+      char *ip = pair, *op = out;
+      size_t il = 2, ol = sizeof(out);
+      if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno == EILSEQ && ip == pair + 2) at -= 2;
+      iconv_close(cd);
+    }
+  }
+  return at < n ? at : n - 1;
+}
+
 /* iconv CP949 -> UTF-8.  SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR with
 ** *pBad = offset of the first byte that is not CP949 ((size_t)-1: iconv
 ** itself is unavailable). */
@@ -148,7 +166,7 @@ static int cp949_to_utf8(const char *in, size_t n, char **pOut, size_t *pnOut, s
       op = out + used;
       ol = cap - used;
     } else { /* EILSEQ, or EINVAL: a sequence cut off by the end */
-      *pBad = (size_t)(ip - in);
+      *pBad = bad_offset(in, n, (size_t)(ip - in));
       rc = SQLITE_ERROR;
     }
   }

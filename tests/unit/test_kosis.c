@@ -109,6 +109,12 @@ static void test_errors(void **state) {
                " to one unit)");
   expect_error("a,2019\n\xFF,1\n",
                "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xff)");
+  /* glibc's iconv steps past the two bytes 0xA2 0xE8 before refusing them:
+  ** the message names the first of them, also when they end the file */
+  expect_error("a,2019\n\xB0\xA1\xA2\xE8,1\n",
+               "line 2: the text is neither UTF-8 nor CP949 (it reads as CP949 up to byte 0xa2)");
+  expect_error("a,2019\nb,1\xA2\xE8",
+               "line 2: the text is neither UTF-8 nor CP949 (it reads as UTF-8 up to byte 0xa2)");
 }
 
 static void test_thousands(void **state) {
