@@ -80,3 +80,13 @@ def temp_db(suffix=".db"):
         yield path
     finally:
         os.remove(path)
+
+
+def print_row_diff(got, want, most):
+    """Prints up to `most` rows only the extension gave and up to `most`
+    only plain SQL gave (a failing differential query's report)."""
+    gs, ws = set(map(repr, got)), set(map(repr, want))
+    for x in sorted(gs - ws)[:most]:
+        print("   got ", x)
+    for x in sorted(ws - gs)[:most]:
+        print("   want", x)

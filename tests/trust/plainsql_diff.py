@@ -393,11 +393,7 @@ def main():
               (seed, w.ktype, w.grain, w.kind, w.index, w.scan, w.form))
         print("  ", q)
         print("  ", r)
-        gs, ws = set(map(repr, got)), set(map(repr, want))
-        for x in sorted(gs - ws)[:4]:
-            print("   got ", x)
-        for x in sorted(ws - gs)[:4]:
-            print("   want", x)
+        common.print_row_diff(got, want, 4)
     sys.exit(1 if fails else 0)
 
 

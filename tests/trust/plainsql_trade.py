@@ -272,11 +272,7 @@ def main():
         print("--- seed %d: key %r grain %s kind %s index %s scan %s form %s wide %s" %
               (seed, w.ktype, w.grain, w.kind, w.index, w.scan, w.form, w.wide))
         print("  ", q)
-        gs, ws = set(map(repr, got)), set(map(repr, want))
-        for x in sorted(gs - ws)[:3]:
-            print("   got ", x)
-        for x in sorted(ws - gs)[:3]:
-            print("   want", x)
+        common.print_row_diff(got, want, 3)
     sys.exit(1 if fails else 0)
 
 
