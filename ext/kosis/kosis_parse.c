@@ -26,14 +26,14 @@
 **     error, never 1.  Anything else, or an infinite value, is
 **     an error quoting the value and naming the line and column.
 **  5. A record with fewer fields than the header's named columns, or
-**     more than the header with one not empty, is an error naming its
-**     line and both counts.  An empty file, or one with
+**     more than the header, is an error naming its line and both counts.  An empty file, or one with
 **     only empty lines, is an error ("line 1: the file is empty").  A
 **     data record whose fields are all empty (spaces and tabs aside:
 **     `,,`) is skipped as an empty line is.  Trailing empty fields (a line
 **     that ends in a comma) are no column: the header's last cells, when
-**     empty, name none, and a record may have them or not; a cell under
-**     such a header that is not empty is an error.
+**     empty, name none, and a record may have them or not (never more
+**     than the header); a cell under such a header that is not empty is
+**     an error.
 **  6. A dimension column needs a name, names are unique (case-insensitive,
 **     as SQL column names are) and none may be `period`, `value`,
 **     `preliminary` or `label`, the result columns, nor (long layout) a
@@ -431,12 +431,16 @@ static int refuse_uncycled_header(kosis_builder *b, char **azField, int line, ch
   return rc;
 }
 
-/* Item 5: a record has the header's named columns, and past them only
-** empty fields (the empty columns a line's final comma makes, in the
-** header, in the records, or in both); anything else is ragged, or a
-** value under no header. */
+/* Item 5: a record has the header's named columns, and may have its
+** trailing empty ones (a line's final comma) or not; a field past the
+** header is ragged even when empty (`서울,1,234,` under `지역,2019,2020`
+** is a figure written with an unquoted thousands separator as much as a
+** final comma), and a cell under an empty header is a value of no column. */
 static int trailing_fields(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
-  for (int k = b->nUsed; k < nField && k < b->nHeader; k++) {
+  if (nField < b->nUsed || nField > b->nHeader)
+    return ts_kosis_fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
+                         b->header_line, b->nHeader);
+  for (int k = b->nUsed; k < nField; k++) {
     const char *z = ts_kosis_trim(azField[k]);
     if (*z == 0) continue;
     char *q = ts_kosis_quoted(z);
@@ -446,11 +450,7 @@ static int trailing_fields(kosis_builder *b, char **azField, int nField, int lin
     sqlite3_free(q);
     return rc;
   }
-  int ragged = nField < b->nUsed;
-  for (int k = b->nHeader; k < nField && !ragged; k++) ragged = *ts_kosis_trim(azField[k]) != 0;
-  if (!ragged) return SQLITE_OK;
-  return ts_kosis_fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
-                       b->header_line, b->nHeader);
+  return SQLITE_OK;
 }
 
 /* One data record (items 4 and 5). */
