@@ -463,7 +463,7 @@ static int read_record(kosis_builder *b, char **azField, int nField, int line, c
     return SQLITE_NOMEM;
   b->aLine[t->nRecord] = line;
   rc = grow((void **)&t->azDim, &b->nRecordAlloc,
-                ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
+            ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
   if (rc != SQLITE_OK) return rc;
   for (int d = 0; d < t->nDim; d++) {
     t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = ts_kosis_trim(azField[b->aiDim[d]]);
