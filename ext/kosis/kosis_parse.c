@@ -26,8 +26,9 @@
 **     error, never 1.  Anything else, or an infinite value, is
 **     an error quoting the value and naming the line and column.
 **  5. A record with fewer fields than the header's named columns, or
-**     more than the header, is an error naming its line and both counts.  An empty file, or one with
-**     only empty lines, is an error ("line 1: the file is empty").  A
+**     more than the header, is an error naming its line and both
+**     counts.  An empty file, or one with only empty lines, is an error
+**     ("line 1: the file is empty").  A
 **     data record whose fields are all empty (spaces and tabs aside:
 **     `,,`) is skipped as an empty line is.  Trailing empty fields (a line
 **     that ends in a comma) are no column: the header's last cells, when
