@@ -14,6 +14,7 @@
 typedef struct kosis_builder {
   ts_kosis_table *t;
   int nHeader;
+  int nUsed; /* the header's fields but its trailing empty ones (item 5) */
   int header_line;
   int iPeriod, iData; /* long layout: the 시점 and 데이터 columns */
   int iCycle;         /* the cycle column (PRD_SE), or -1; read in the long layout */

@@ -141,6 +141,10 @@ static int check_dimension_names(kosis_builder *b, char **pzErr) {
 int ts_kosis_read_header(kosis_builder *b, char **azField, int nField, char **pzErr) {
   ts_kosis_table *t = b->t;
   b->nHeader = nField;
+  /* Item 5: a line ending in a comma (a re-saved or hand-made export)
+  ** has an empty last header cell over empty cells; it is no column. */
+  while (nField > 1 && *ts_kosis_trim(azField[nField - 1]) == 0) nField--;
+  b->nUsed = nField;
   b->iPeriod = b->iData = b->iFirstPeriod = b->iCycle = -1;
   /* The reader reuses azField for the next record; the names it points
   ** to stay (they are in t->zText). */

@@ -25,11 +25,16 @@
 **     (`1,234,567`) are accepted by core/number.c's rule, so `0,001` is an
 **     error, never 1.  Anything else, or an infinite value, is
 **     an error quoting the value and naming the line and column.
-**  5. A record with a different number of fields than the header is an
-**     error naming its line and both counts.  An empty file, or one with
-**     only empty lines, is an error ("line 1: the file is empty").  A
+**  5. A record with fewer fields than the header's named columns, or
+**     more than the header, is an error naming its line and both
+**     counts.  An empty file, or one with only empty lines, is an error
+**     ("line 1: the file is empty").  A
 **     data record whose fields are all empty (spaces and tabs aside:
-**     `,,`) is skipped as an empty line is.
+**     `,,`) is skipped as an empty line is.  Trailing empty fields (a line
+**     that ends in a comma) are no column: the header's last cells, when
+**     empty, name none, and a record may have them or not (never more
+**     than the header); a cell under such a header that is not empty is
+**     an error.
 **  6. A dimension column needs a name, names are unique (case-insensitive,
 **     as SQL column names are) and none may be `period`, `value`,
 **     `preliminary` or `label`, the result columns, nor (long layout) a
@@ -427,19 +432,39 @@ static int refuse_uncycled_header(kosis_builder *b, char **azField, int line, ch
   return rc;
 }
 
+/* Item 5: a record has the header's named columns, and may have its
+** trailing empty ones (a line's final comma) or not; a field past the
+** header is ragged even when empty (`서울,1,234,` under `지역,2019,2020`
+** is a figure written with an unquoted thousands separator as much as a
+** final comma), and a cell under an empty header is a value of no column. */
+static int trailing_fields(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
+  if (nField < b->nUsed || nField > b->nHeader)
+    return ts_kosis_fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
+                         b->header_line, b->nHeader);
+  for (int k = b->nUsed; k < nField; k++) {
+    const char *z = ts_kosis_trim(azField[k]);
+    if (*z == 0) continue;
+    char *q = ts_kosis_quoted(z);
+    int rc = q ? ts_kosis_fail(pzErr, line, "column %d holds %s, but its header (line %d) is empty",
+                               k + 1, q, b->header_line)
+               : SQLITE_NOMEM;
+    sqlite3_free(q);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
 /* One data record (items 4 and 5). */
 static int read_record(kosis_builder *b, char **azField, int nField, int line, char **pzErr) {
   ts_kosis_table *t = b->t;
-  if (nField != b->nHeader) {
-    return ts_kosis_fail(pzErr, line, "%d fields, but the header (line %d) has %d", nField,
-                         b->header_line, b->nHeader);
-  }
+  int rc = trailing_fields(b, azField, nField, line, pzErr);
+  if (rc != SQLITE_OK) return rc;
   if (t->nRecord == INT_MAX) return ts_kosis_fail(pzErr, line, "too many records");
   if (grow((void **)&b->aLine, &b->nLineAlloc, (sqlite3_int64)t->nRecord + 1, sizeof(int)))
     return SQLITE_NOMEM;
   b->aLine[t->nRecord] = line;
-  int rc = grow((void **)&t->azDim, &b->nRecordAlloc,
-                ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
+  rc = grow((void **)&t->azDim, &b->nRecordAlloc,
+            ((sqlite3_int64)t->nRecord + 1) * (t->nDim ? t->nDim : 1), sizeof(char *));
   if (rc != SQLITE_OK) return rc;
   for (int d = 0; d < t->nDim; d++) {
     t->azDim[(sqlite3_int64)t->nRecord * t->nDim + d] = ts_kosis_trim(azField[b->aiDim[d]]);

@@ -252,7 +252,8 @@ static int trade_configure(ts_series_vtab *vtab, int argc, const char *const *ar
   return configure(&vtab->spec, argc, argv, pzErr);
 }
 
-/* The table-valued form's labels are always the defaults. */
+/* The table-valued form's labels: those its options give (read and
+** checked by configure(), as the CREATE form's), else the defaults. */
 static int trade_arguments(ts_series_cursor *cur, sqlite3_value **apArg, char **pzErr) {
   (void)apArg, (void)pzErr;
   return set_default_labels(&cur->own);

@@ -129,6 +129,26 @@ static void test_thousands(void **state) {
   ts_kosis_clear(&t);
 }
 
+/* A line ending in a comma: the header's trailing empty cells name no
+** column (a record may have them or not); a value under one, or a field
+** past the header, is an error. */
+static void test_trailing_columns(void **state) {
+  (void)state;
+  ts_kosis_table t;
+  char *zErr = NULL;
+  assert_int_equal(parse("a,2019,2020,,\r\nb,1,2,,\r\nc,3,4\r\n", &t, &zErr), SQLITE_OK);
+  assert_int_equal(t.nDim, 1);
+  assert_int_equal(t.nPeriod, 2);
+  assert_int_equal(t.nRecord, 2);
+  assert_int_equal(t.nCell, 4);
+  assert_int_equal(t.aCell[3].value.i, 4);
+  ts_kosis_clear(&t);
+  expect_error("a,2019,,\nb,1,,5\n",
+               "line 2: column 4 holds '5', but its header (line 1) is empty");
+  expect_error("a,2019,\nb,1,,\n", "line 2: 4 fields, but the header (line 1) has 3");
+  expect_error("a,2019,2020,\nb,1\n", "line 2: 2 fields, but the header (line 1) has 4");
+}
+
 static void test_sparkline_core(void **state) {
   (void)state;
   assert_int_equal(ts_sparkline_level(0, 0, 7), 0);
@@ -149,7 +169,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wide_utf8),      cmocka_unit_test(test_long_cp949_and_bom),
       cmocka_unit_test(test_errors),         cmocka_unit_test(test_thousands),
-      cmocka_unit_test(test_sparkline_core),
+      cmocka_unit_test(test_sparkline_core), cmocka_unit_test(test_trailing_columns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
