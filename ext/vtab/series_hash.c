@@ -11,7 +11,8 @@
 **     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_scan.c
 **     contract 2-3): NULL period or value skips it (a NULL value with
-**     no_figure_points leaves its period a point of no rows), the period is rolled
+**     no_figure_points leaves its period a point of no rows; a NULL day
+**     of a roll-up marks its point HS_NO_FIGURE), the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
 **     ts_sum into one point per (series, period), and each slot records
 **     the months of its period each kind of row covered.

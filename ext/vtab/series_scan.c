@@ -31,7 +31,10 @@
 **     paths' series in ts_scan_next) or before its series' own first row
 **     with a figure (ts_series.first_day, recorded by add_value; with a
 **     lower year bound the earlier rows are read for it alone,
-**     early_row); next to coarser rows a day covers its month.
+**     early_row); next to coarser rows a day covers its month.  A day
+**     row without a figure is a day not known: its roll-up is incomplete
+**     (ts_series_drop_unknown_days; a roll-up of such rows alone is no
+**     point).
 **  4. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **  5. Series are grouped exactly as GROUP BY on the by columns groups
