@@ -56,7 +56,10 @@
 **     months, quarters or a year keyed by their first day (pandas'
 **     to_sql of a datetime, FRED's observation_date), and read as days
 **     the Jan..Jun months ran at 365/152 of their sum where they are
-**     half the year.  Label them with period_rollup(d, 'month').
+**     half the year.  Label them with period_rollup(d, 'month').  A day
+**     of the year so far with a row without a figure (NULL, '-') is a
+**     day not known, not one without sales: NULL, as a month row
+**     without a figure leaves its year-to-date incomplete.
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
@@ -232,15 +235,33 @@ static int latest_point(const ts_point *a, int n) {
   return n - 1;
 }
 
+/* Whether a day of the year up to and including `last` (a day ordinal)
+** has a row without a figure: nf holds those rows' days, sorted; a point
+** xInverse emptied counts no row. */
+static int day_without_figure(const ts_deque *nf, const ts_period *last, int64_t last_ordinal) {
+  ts_period jan1 = {TS_KIND_DAY, last->year, 1, 1, 0};
+  int64_t lo = ts_period_ordinal(&jan1);
+  const ts_point *b = ts_deque_points(nf);
+  for (int i = 0; i < nf->count; i++)
+    if (b[i].sum[0].count > 0 && b[i].ordinal >= lo && b[i].ordinal <= last_ordinal) return 1;
+  return 0;
+}
+
 /* Days: run rate of the days present in the latest day's year, when
 ** that year's rows begin in its first DAYS_START_GRACE days (contract
-** item 4b); else NULL. */
+** item 4b) and none of its days so far has a row without a figure (a day
+** not known, not a day without sales: nf, sorted); else NULL. */
 #define DAYS_START_GRACE 7
-static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest) {
+static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest,
+                                const ts_deque *nf) {
   ts_period last, first;
   ts_sum ytd;
   ts_sum_init(&ytd);
   ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
+  if (day_without_figure(nf, &last, a[latest].ordinal)) {
+    sqlite3_result_null(ctx);
+    return;
+  }
   first = last;
   int month_starts = 1; /* every day with a figure is the first of its month */
   for (int i = latest; i >= 0; i--) {
@@ -307,7 +328,8 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
     }
   }
   if (kind == TS_KIND_DAY) {
-    result_day_run_rate(ctx, a, latest);
+    ts_deque_sort(nf);
+    result_day_run_rate(ctx, a, latest, nf);
     return;
   }
   ts_proj_grid g;

@@ -135,3 +135,28 @@ SELECT count(*) FROM yoy_growth('marks', 'v', 'p', 'k', 'grain=month, scan=strea
 -- | count(*)
 -- | 0
 -- | 0
+
+-- The aggregate and window run rate of days: a day of the year so far
+-- whose row has no figure is not known, as a month row without one is
+-- (whose year-to-date is then incomplete).  100 days from 1 January 2023
+-- at 10 a day, the 41st (10 February) NaN: the run rate was 990 × 365 /
+-- 100 = 3613.5, reading it as a day without sales.
+CREATE TABLE run(d TIMESTAMP, v REAL);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 99)
+INSERT INTO run SELECT datetime('2023-01-01', '+' || i || ' day'), CASE WHEN i = 40 THEN NULL ELSE 10.0 END FROM r;
+-- @check pandas_null_days-6.1 aggregate: NULL with the NaN day; without its row, the run rate over the days that are there
+SELECT annual_projection(v, d, 'run_rate') AS with_nan,
+       annual_projection(v, d, 'run_rate') FILTER (WHERE v IS NOT NULL) AS without_row
+FROM run;
+-- @expect
+-- | with_nan|without_row
+-- | |3613.5
+-- @check pandas_null_days-6.2 window: days before the NaN one are projected (400 × 365 / 40 on 9 February), from it on NULL
+SELECT date(d) AS day, x FROM (
+  SELECT d, annual_projection(v, d, 'run_rate') OVER (ORDER BY d) AS x FROM run)
+WHERE date(d) BETWEEN '2023-02-09' AND '2023-02-11';
+-- @expect
+-- | day|x
+-- | 2023-02-09|3650.0
+-- | 2023-02-10|
+-- | 2023-02-11|
