@@ -235,12 +235,10 @@ static int latest_point(const ts_point *a, int n) {
   return n - 1;
 }
 
-/* Whether a day of the year up to and including `last` (a day ordinal)
-** has a row without a figure: nf holds those rows' days, sorted; a point
-** xInverse emptied counts no row. */
-static int day_without_figure(const ts_deque *nf, const ts_period *last, int64_t last_ordinal) {
-  ts_period jan1 = {TS_KIND_DAY, last->year, 1, 1, 0};
-  int64_t lo = ts_period_ordinal(&jan1);
+/* Whether a day from lo to last_ordinal (day ordinals) has a row without
+** a figure: nf holds those rows' days; a point xInverse emptied counts
+** no row. */
+static int day_without_figure(const ts_deque *nf, int64_t lo, int64_t last_ordinal) {
   const ts_point *b = ts_deque_points(nf);
   for (int i = 0; i < nf->count; i++)
     if (b[i].sum[0].count > 0 && b[i].ordinal >= lo && b[i].ordinal <= last_ordinal) return 1;
@@ -258,10 +256,6 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
   ts_sum ytd;
   ts_sum_init(&ytd);
   ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
-  if (day_without_figure(nf, &last, a[latest].ordinal)) {
-    sqlite3_result_null(ctx);
-    return;
-  }
   first = last;
   int month_starts = 1; /* every day with a figure is the first of its month */
   for (int i = latest; i >= 0; i--) {
@@ -273,7 +267,10 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
     first = p;
     month_starts &= p.day == 1;
   }
-  if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts) {
+  /* days without a figure before the year's first figure: a series not
+  ** started yet, as NULL rows before the first figure are everywhere */
+  if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts ||
+      day_without_figure(nf, ts_period_ordinal(&first), a[latest].ordinal)) {
     /* the year-to-date does not start in January, or the rows are months,
     ** quarters or years keyed by their first day (item 4b) */
     sqlite3_result_null(ctx);

@@ -539,7 +539,7 @@ static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, in
 }
 
 void ts_series_drop_unknown_days(ts_series *s, int keep_empty) {
-  int kept = 0;
+  int kept = 0, seen[2] = {0, 0};
   for (int i = 0; i < s->nPoint; i++) {
     ts_point *pt = &s->aPoint[i];
     int any = 0;
@@ -548,6 +548,16 @@ void ts_series_drop_unknown_days(ts_series *s, int keep_empty) {
       pt->incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_NO_FIGURE;
       if (pt->sum[slot].count == 0) continue;
       any = 1;
+      if (unknown && !seen[slot]) {
+        /* The slot's first period: rows without a figure before the
+        ** series' first figure are a series not started yet (as NULL
+        ** rows before the first figure are everywhere); when that period
+        ** begins before it, ts_days_check marks it SERIES_START. */
+        ts_period p;
+        ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+        if (ts_period_first_day(&p) < s->first_day[slot]) unknown = 0;
+      }
+      seen[slot] = 1;
       if (unknown) pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
     }
     /* a period of NULL days alone: no point, as a NULL row of any other

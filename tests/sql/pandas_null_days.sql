@@ -160,3 +160,39 @@ WHERE date(d) BETWEEN '2023-02-09' AND '2023-02-11';
 -- | 2023-02-09|3650.0
 -- | 2023-02-10|
 -- | 2023-02-11|
+
+-- Rows without a figure before a series' first figure are a series not
+-- started yet (a date spine left-joined to a partner that began later),
+-- as NULL rows before the first figure are everywhere: they change
+-- nothing.  b begins on 15 March 2022 with NULL rows on the 10th..14th;
+-- its March stays a whole part of the month's total (share 17 × 10 /
+-- (31 × 10 + 17 × 10)), its own growth withheld as before.
+CREATE TABLE lead(k TEXT, d TIMESTAMP, v REAL);
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 729)
+INSERT INTO lead SELECT 'a', datetime('2022-01-01', '+' || i || ' day'), 10.0 FROM r;
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 600)
+INSERT INTO lead SELECT 'b', datetime('2022-03-15', '+' || i || ' day'), 10.0 FROM r;
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 5)
+INSERT INTO lead SELECT 'b', datetime('2022-03-10', '+' || i || ' day'), NULL FROM r WHERE i < 5;
+INSERT INTO lead SELECT 'T', d, sum(v) FROM lead GROUP BY d;
+-- @check pandas_null_days-7.1 b's first March (total= T, the daily sums): a part counted whole, no growth of its own; both paths
+SELECT series, period, value, round(share, 2) AS share, note
+FROM yoy_growth('lead', 'v', 'd', 'k', 'grain=month, scan=hash, total=T') WHERE period = '2022-03'
+UNION ALL
+SELECT series, period, value, round(share, 2), note
+FROM yoy_growth('lead', 'v', 'd', 'k', 'grain=month, scan=stream, total=T') WHERE period = '2022-03';
+-- @expect
+-- | series|period|value|share|note
+-- | T|2022-03|480.0|100.0|no prior period
+-- | a|2022-03|310.0|64.58|no prior period
+-- | b|2022-03|170.0|35.42|incomplete period
+-- | T|2022-03|480.0|100.0|no prior period
+-- | a|2022-03|310.0|64.58|no prior period
+-- | b|2022-03|170.0|35.42|incomplete period
+-- @check pandas_null_days-7.2 the aggregate run rate of a year whose NULL days come before its first figure (3 January): 98 × 10 × 365 / 100
+WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 99)
+SELECT round(annual_projection(CASE WHEN i < 2 THEN NULL ELSE 10 END, date('2023-01-01', '+' || i || ' day'), 'run_rate'), 1) AS run_rate
+FROM r;
+-- @expect
+-- | run_rate
+-- | 3577.0
