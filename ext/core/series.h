@@ -24,6 +24,10 @@
 ** is summed into is complete (shares.c). */
 #define TS_INCOMPLETE_MISSING      1
 #define TS_INCOMPLETE_SERIES_START 2
+/* Set by the scans while a series is read, never seen past them: a day
+** row of the roll-up had no figure (NULL, '-'), so the days it sums are
+** not all known; the series checks turn it into MISSING. */
+#define TS_INCOMPLETE_NO_FIGURE 4
 
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */

@@ -56,7 +56,10 @@
 **     months, quarters or a year keyed by their first day (pandas'
 **     to_sql of a datetime, FRED's observation_date), and read as days
 **     the Jan..Jun months ran at 365/152 of their sum where they are
-**     half the year.  Label them with period_rollup(d, 'month').
+**     half the year.  Label them with period_rollup(d, 'month').  A day
+**     of the year so far with a row without a figure (NULL, '-') is a
+**     day not known, not one without sales: NULL, as a month row
+**     without a figure leaves its year-to-date incomplete.
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
@@ -232,11 +235,23 @@ static int latest_point(const ts_point *a, int n) {
   return n - 1;
 }
 
+/* Whether a day from lo to last_ordinal (day ordinals) has a row without
+** a figure: nf holds those rows' days; a point xInverse emptied counts
+** no row. */
+static int day_without_figure(const ts_deque *nf, int64_t lo, int64_t last_ordinal) {
+  const ts_point *b = ts_deque_points(nf);
+  for (int i = 0; i < nf->count; i++)
+    if (b[i].sum[0].count > 0 && b[i].ordinal >= lo && b[i].ordinal <= last_ordinal) return 1;
+  return 0;
+}
+
 /* Days: run rate of the days present in the latest day's year, when
 ** that year's rows begin in its first DAYS_START_GRACE days (contract
-** item 4b); else NULL. */
+** item 4b) and none of its days so far has a row without a figure (a day
+** not known, not a day without sales: nf, sorted); else NULL. */
 #define DAYS_START_GRACE 7
-static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest) {
+static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int latest,
+                                const ts_deque *nf) {
   ts_period last, first;
   ts_sum ytd;
   ts_sum_init(&ytd);
@@ -252,7 +267,10 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
     first = p;
     month_starts &= p.day == 1;
   }
-  if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts) {
+  /* days without a figure before the year's first figure: a series not
+  ** started yet, as NULL rows before the first figure are everywhere */
+  if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts ||
+      day_without_figure(nf, ts_period_ordinal(&first), a[latest].ordinal)) {
     /* the year-to-date does not start in January, or the rows are months,
     ** quarters or years keyed by their first day (item 4b) */
     sqlite3_result_null(ctx);
@@ -307,7 +325,8 @@ static void projection_result(sqlite3_context *ctx, projection_state *s) {
     }
   }
   if (kind == TS_KIND_DAY) {
-    result_day_run_rate(ctx, a, latest);
+    ts_deque_sort(nf);
+    result_day_run_rate(ctx, a, latest, nf);
     return;
   }
   ts_proj_grid g;

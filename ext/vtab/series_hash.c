@@ -11,7 +11,8 @@
 **     when that function cannot be had, stepped out one by one.
 **  2. Each row is read by the streaming path's rules (series_scan.c
 **     contract 2-3): NULL period or value skips it (a NULL value with
-**     no_figure_points leaves its period a point of no rows), the period is rolled
+**     no_figure_points leaves its period a point of no rows; a NULL day
+**     of a roll-up marks its point HS_NO_FIGURE), the period is rolled
 **     up to grain=, the flow label picks the slot, values are summed with
 **     ts_sum into one point per (series, period), and each slot records
 **     the months of its period each kind of row covered.
@@ -507,9 +508,18 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
                          int slot) {
   ts_number n;
   int r = ts_hash_row_number(v, &n);
-  if (r < 0 && h->spec->no_figure_points) /* its period, as a point of no rows (never compact) */
-    return find_point(h, sid, h->last.ordinal) ? GO_ON : GIVE_UP;
-  if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
+  if (r < 0) {
+    /* its period, as a point of no rows (never compact), with
+    ** no_figure_points; a day of a roll-up without its figure marks its
+    ** point, as the streaming path does (ts_series_drop_unknown_days) */
+    int unknown_day = h->spec->grain != TS_KIND_NONE && h->last.orig.kind == TS_KIND_DAY;
+    if (!h->spec->no_figure_points && !unknown_day) return GO_ON;
+    hslot *pt = find_point(h, sid, h->last.ordinal);
+    if (pt == NULL) return GIVE_UP;
+    if (unknown_day) pt[slot].bits |= HS_NO_FIGURE;
+    return GO_ON;
+  }
+  if (r != GO_ON) return GIVE_UP;
   /* the days the source holds: rows with a figure (series_extent.c) */
   if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
     note_days(h, &h->last.orig);
@@ -763,9 +773,12 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
       for (int kind = 1; kind <= TS_KIND_DAY; kind++)
         pt->cover[slot][kind - 1] = (uint16_t)slot_cover(&hp[slot], kind);
       pt->preliminary[slot] = (hp[slot].bits & HS_PRELIM) != 0;
+      if (hp[slot].bits & HS_NO_FIGURE) pt->incomplete[slot] = TS_INCOMPLETE_NO_FIGURE;
     }
   }
   if (h->spec->grain != TS_KIND_NONE) {
+    ts_series_drop_unknown_days(s, h->spec->no_figure_points);
+    n = (uint32_t)s->nPoint;
     /* 'incomplete period': as the streaming path's series check (roll-ups
     ** of days alone: ts_days_check, on both paths' series, in ts_scan_next). */
     for (uint32_t i = 0; i < n; i++) {
@@ -781,7 +794,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
           all |= pt->cover[slot][k1];
           if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
         }
-        pt->incomplete[slot] = coarse != 0 && all != (1u << pcount) - 1;
+        pt->incomplete[slot] |= coarse != 0 && all != (1u << pcount) - 1;
       }
     }
   }
@@ -799,6 +812,7 @@ int ts_hash_next(ts_hash *h, ts_series **ppSeries, char **pzErr) {
       if (rc != SQLITE_NOMEM) *pzErr = ts_prefixed_error(h->spec->zModule, sqlite3_errmsg(h->db));
       return rc;
     }
+    if (h->cur.nPoint == 0) continue; /* NULL days alone */
     *ppSeries = &h->cur;
     return SQLITE_ROW;
   }
@@ -810,6 +824,7 @@ int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out) {
     uint32_t sid = h->aOrder[(*piNext)++];
     if (h->aSeries[sid].nPoint == 0) continue;
     int rc = series_points(h, sid, 1, out);
+    if (rc == SQLITE_OK && out->nPoint == 0) continue; /* NULL days alone */
     return rc == SQLITE_OK ? SQLITE_ROW : rc;
   }
   return SQLITE_DONE;

@@ -73,6 +73,7 @@ _Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)
 #define HS_PRELIM     ((uint64_t)1 << 60) /* a row summed into it is preliminary */
 #define HS_REAL       ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
 #define HS_SPILL      ((uint64_t)1 << 62) /* both: its ts_sum is aSpill[n] */
+#define HS_NO_FIGURE  ((uint64_t)1 << 63) /* grain=: a day row of it had no figure */
 
 /* A key column of a series as the sort compares it (decode_key). */
 typedef struct hkey {

@@ -31,7 +31,10 @@
 **     paths' series in ts_scan_next) or before its series' own first row
 **     with a figure (ts_series.first_day, recorded by add_value; with a
 **     lower year bound the earlier rows are read for it alone,
-**     early_row); next to coarser rows a day covers its month.
+**     early_row); next to coarser rows a day covers its month.  A day
+**     row without a figure is a day not known: its roll-up is incomplete
+**     (ts_series_drop_unknown_days; a roll-up of such rows alone is no
+**     point).
 **  4. Errors of the source query (I/O, interrupt, out of memory) are
 **     returned with their code; every allocation is checked.
 **  5. Series are grouped exactly as GROUP BY on the by columns groups
@@ -535,6 +538,35 @@ static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, in
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
+void ts_series_drop_unknown_days(ts_series *s, int keep_empty) {
+  int kept = 0, seen[2] = {0, 0};
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    int any = 0;
+    for (int slot = 0; slot < 2; slot++) {
+      int unknown = (pt->incomplete[slot] & TS_INCOMPLETE_NO_FIGURE) != 0;
+      pt->incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_NO_FIGURE;
+      if (pt->sum[slot].count == 0) continue;
+      any = 1;
+      if (unknown && !seen[slot]) {
+        /* The slot's first period: rows without a figure before the
+        ** series' first figure are a series not started yet (as NULL
+        ** rows before the first figure are everywhere); when that period
+        ** begins before it, ts_days_check marks it SERIES_START. */
+        ts_period p;
+        ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+        if (ts_period_first_day(&p) < s->first_day[slot]) unknown = 0;
+      }
+      seen[slot] = 1;
+      if (unknown) pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
+    }
+    /* a period of NULL days alone: no point, as a NULL row of any other
+    ** kind gives none */
+    if (any || keep_empty) s->aPoint[kept++] = *pt;
+  }
+  s->nPoint = kept;
+}
+
 /* The checks on a whole series (its points sorted and merged):
 **  - without grain=, a period with more than one row is an error;
 **  - with grain=, a period holding rows of two kinds that share a month
@@ -545,6 +577,7 @@ static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, in
 static int check_series(ts_scan *scan, char **pzErr) {
   ts_series *s = &scan->cur;
   const ts_source_spec *spec = scan->spec;
+  ts_series_drop_unknown_days(s, spec->no_figure_points);
   for (int i = 0; i < s->nPoint; i++) {
     ts_point *pt = &s->aPoint[i];
     for (int slot = 0; slot < 2; slot++) {
@@ -565,7 +598,7 @@ static int check_series(ts_scan *scan, char **pzErr) {
       int first, count;
       ts_period_from_ordinal(s->kind, pt->ordinal, &p);
       ts_period_month_span(&p, &first, &count);
-      pt->incomplete[slot] = coarse != 0 && all != (1u << count) - 1;
+      pt->incomplete[slot] |= coarse != 0 && all != (1u << count) - 1;
     }
   }
   return SQLITE_OK;
@@ -584,9 +617,15 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
     st = ts_value_number(v, &n, &zWhat);
   if (st == TS_NUMBER_NULL) {
     /* no figure: skipped, or (no_figure_points) its period kept as a
-    ** point without a value -- no sum, cover, first day or preliminary */
-    if (!scan->spec->no_figure_points) return SQLITE_OK;
-    return point_for(scan, ts_period_ordinal(p)) ? SQLITE_OK : SQLITE_NOMEM;
+    ** point without a value -- no sum, cover, first day or preliminary.
+    ** A day of a roll-up without its figure is a day not known, not a day
+    ** with nothing sold: its point is marked (check_series). */
+    int unknown_day = scan->spec->grain != TS_KIND_NONE && orig->kind == TS_KIND_DAY;
+    if (!scan->spec->no_figure_points && !unknown_day) return SQLITE_OK;
+    ts_point *pt = point_for(scan, ts_period_ordinal(p));
+    if (pt == NULL) return SQLITE_NOMEM;
+    if (unknown_day) pt->incomplete[slot] |= TS_INCOMPLETE_NO_FIGURE;
+    return SQLITE_OK;
   }
   if (st != TS_NUMBER_OK) {
     int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);

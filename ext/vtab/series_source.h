@@ -180,6 +180,12 @@ typedef struct ts_series {
   ** row before the years it read (ts_days_check, series_extent.h). */
   int64_t first_day[2];
 } ts_series;
+
+/* After a scan read series s with grain=: a point a day row without a
+** figure marked TS_INCOMPLETE_NO_FIGURE is MISSING on each slot that has
+** a figure, and a point with a figure in no slot is dropped unless
+** keep_empty (the module keeps periods without a figure as points). */
+void ts_series_drop_unknown_days(ts_series *s, int keep_empty);
 #define TS_FIRST_DAY_NONE    INT64_MAX
 #define TS_FIRST_DAY_EARLIER INT64_MIN
 

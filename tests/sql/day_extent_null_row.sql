@@ -52,7 +52,8 @@ SELECT period, value, growth, note FROM yoy_growth('daily', 'v', 'p', 'k', 'grai
 -- | 2023|1660||incomplete period
 -- | 2022|3650||no prior period
 -- | 2023|1660||incomplete period
--- @check day_extent_null_row-1.5 a figure on 31 December does reach it: 2023 whole, both paths
+-- @check day_extent_null_row-1.5 a figure on 31 December does reach it: 2023 whole, both paths (a's own '-' row taken out first: a day of a's year without its figure makes that year incomplete, tests/sql/pandas_null_days.sql)
+DELETE FROM daily WHERE v = '-';
 INSERT INTO daily VALUES ('b', '2023-12-31', 0);
 SELECT series, period, value, growth, note FROM yoy_growth('daily', 'v', 'p', 'k', 'grain=year, scan=hash') WHERE series = 'a'
 UNION ALL
