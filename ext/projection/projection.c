@@ -52,11 +52,13 @@
 **     had been days without sales.  Only that year's rows are read, so
 **     the history before it, a WHERE on the year and the aggregate or
 **     window form never change the answer.  A year whose days with a
-**     figure all fall on the first of a month gives NULL too: those are
-**     months, quarters or a year keyed by their first day (pandas'
-**     to_sql of a datetime, FRED's observation_date), and read as days
-**     the Jan..Jun months ran at 365/152 of their sum where they are
-**     half the year.  Label them with period_rollup(d, 'month').
+**     figure are one a month, each in the month's first 7 days, gives
+**     NULL too: those are months, quarters or a year keyed by their
+**     first day (pandas' to_sql of a datetime, FRED's observation_date)
+**     or first business day (pandas' 'BMS' and 'BQS': 2 January, 3
+**     April), and read as days the Jan..Jun months ran at 365/152 of
+**     their sum where they are half the year.  Label them with
+**     period_rollup(d, 'month').
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
@@ -242,7 +244,9 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
   ts_sum_init(&ytd);
   ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
   first = last;
-  int month_starts = 1; /* every day with a figure is the first of its month */
+  /* every month with a figure has it on one day, in its first week: the
+  ** first day, or the first business day after a weekend or a holiday */
+  int month_starts = 1, month = 0;
   for (int i = latest; i >= 0; i--) {
     ts_period p;
     ts_period_from_ordinal(TS_KIND_DAY, a[i].ordinal, &p);
@@ -250,11 +254,12 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
     if (a[i].sum[0].count <= 0) continue; /* a row xInverse removed */
     ts_sum_merge(&ytd, &a[i].sum[0]);
     first = p;
-    month_starts &= p.day == 1;
+    month_starts &= p.day <= DAYS_START_GRACE && p.sub != month;
+    month = p.sub;
   }
   if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts) {
     /* the year-to-date does not start in January, or the rows are months,
-    ** quarters or years keyed by their first day (item 4b) */
+    ** quarters or years keyed by their first (business) day (item 4b) */
     sqlite3_result_null(ctx);
     return;
   }
