@@ -598,6 +598,9 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     if (rc == SQLITE_OK && grp->guard == NULL && (grp->guard = ts_total_guard_new()) == NULL)
       rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK) rc = ts_total_guard_add(grp->guard, s->aPoint, s->nPoint);
+    if (rc == SQLITE_OK && spec.nBy > 0 &&
+        ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec.nBy - 1])))
+      ts_total_guard_label(grp->guard);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);

@@ -74,6 +74,7 @@ typedef struct series_grand {
   int nPoint;
   int nRun;           /* runs of consecutive ordinals */
   int64_t (*aRun)[2]; /* each run's first and last ordinal */
+  int labelled;       /* its label reads as a total (ts_total_guard_label) */
 } series_grand;
 
 /* A figure kept for the rule over some of the others. */
@@ -297,6 +298,7 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   sg->nPoint = n;
   sg->nRun = 0;
   sg->aRun = aRun;
+  sg->labelled = 0;
   for (int i = 0; i < n; i++) {
     if (i > 0 && a[i].ordinal == a[i - 1].ordinal + 1) {
       sg->aRun[sg->nRun - 1][1] = a[i].ordinal;
@@ -586,8 +588,11 @@ static uint32_t others_mask(uint32_t mask, int c) {
 ** per series (A rising, B falling), skipping the subsets that hold c.
 ** Most sums that fall near c's figure there do so by chance; the second
 ** such period (the subsets' sums there by mask, A2 and B2) turns them
-** away before the verification reads every period. */
-static int search_each(ts_total_guard *g, const double *X, const int *R, double unit) {
+** away before the verification reads every period.  Without a figure
+** below zero (every = 0) only the series whose label reads as a total
+** are searched so: a Total beside continents whose unlisted countries'
+** balances are negative lies below a listed country's figure. */
+static int search_each(ts_total_guard *g, const double *X, const int *R, double unit, int every) {
   int first = -1, second = -1, nAll = 0;
   for (int j = 0; j < g->nPer; j++) {
     const per_period *p = &g->aPer[j];
@@ -608,7 +613,13 @@ static int search_each(ts_total_guard *g, const double *X, const int *R, double 
   double x[SOME_MAX_SERIES] = {0.0}, x2[SOME_MAX_SERIES] = {0.0};
   double tol = tolerance(&g->aPer[first], unit);
   double tol2 = second >= 0 ? tolerance(&g->aPer[second], unit) : 0.0;
-  double holders = log10((double)n);
+  int nSearched = 0;
+  for (int c = 0; c < n; c++) nSearched += every || g->aSer[c].labelled;
+  if (nSearched == 0) {
+    sqlite3_free(A);
+    return SQLITE_OK;
+  }
+  double holders = log10((double)nSearched);
   for (int i = 0; i < n; i++) {
     x[i] = X[(size_t)i * g->nPer + first];
     if (second >= 0) x2[i] = X[(size_t)i * g->nPer + second];
@@ -620,7 +631,7 @@ static int search_each(ts_total_guard *g, const double *X, const int *R, double 
   uint32_t all = n >= 32 ? 0xffffffffu : (1u << n) - 1u;
   for (int c = 0; c < n; c++) {
     double t = x[c];
-    if (t == 0.0) continue;
+    if (t == 0.0 || !(every || g->aSer[c].labelled)) continue;
     uint32_t bit = 1u << c;
     for (int i = 0, k = 0; i < n; i++)
       if (i != c) others[k++] = i;
@@ -668,7 +679,10 @@ static int search_some(ts_total_guard *g) {
     sqlite3_free(A);
     sqlite3_free(B);
   }
-  if (rc == SQLITE_OK && g->any_negative) rc = search_each(g, X, R, unit);
+  int labelled = 0;
+  for (int i = 0; i < g->nSer; i++) labelled |= g->aSer[i].labelled && i != c;
+  if (rc == SQLITE_OK && (g->any_negative || labelled))
+    rc = search_each(g, X, R, unit, g->any_negative);
   sqlite3_free(X);
   if (g->some.holder >= 0) g->aCand[g->some.holder] = 1;
   return rc;
@@ -779,6 +793,10 @@ static int pick(ts_total_guard *g) {
   for (int i = 0; i < g->nSer; i++)
     if (g->aCand[i]) g->lastCand = i;
   return rc;
+}
+
+void ts_total_guard_label(ts_total_guard *g) {
+  if (g->nSer > 0) g->aSer[g->nSer - 1].labelled = 1;
 }
 
 int ts_total_guard_has_candidates(ts_total_guard *g) {

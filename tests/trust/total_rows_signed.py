@@ -72,13 +72,9 @@ def table(rng, with_total):
             # two continents listed beside some of their countries only:
             # each holds one or two more, unlisted (the Total is the sum
             # of the continents, not of the rows beside them)
-            # (the search among balances needs a figure below zero to
-            # see: one listed part's is made so if none is)
+            # (with every listed figure above zero the Total may lie below
+            # a listed country's: searched as its label reads as a total)
             names = sorted(parts)
-            if all(v > 0 for ys in parts.values() for v in ys.values()):
-                k0 = rng.choice(names)
-                parts[k0] = {y: -v for y, v in parts[k0].items()}
-                rows = [(k, p, -v if k == k0 else v) for k, p, v in rows]
             cut = rng.randint(1, len(names) - 1)
             for cont, members in (("Asia", names[:cut]), ("Europe", names[cut:])):
                 hidden = [rng.choice([-1, 1]) * rng.randint(1000, 90000)
