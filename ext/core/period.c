@@ -19,6 +19,8 @@
 **     without a space before it) is accepted and recorded.
 **  3. Years run from 1 to 9999; months 1-12; days must exist in the
 **     calendar (29 Feb only in leap years).  Anything else is rejected.
+**     The six digits YYYYMM only for the years 1800-2199 a number may be
+**     (period.h): outside, they are YYMMDD dates ('230101').
 **  4. Ordinals are consecutive within a kind, so shifting and distance are
 **     integer arithmetic; day ordinals are days since 1970-01-01.
 **  5. Nothing here allocates or touches SQLite: parse failures are a
@@ -308,7 +310,12 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   if (nrest == 0) {
     rc = set_period(out, TS_KIND_YEAR, year, 1, 0);
   } else if (nrest == 2 && ts_is_digit(rest[0])) {
-    rc = parse_month(rest, year, out); /* YYYYMM */
+    /* YYYYMM, of the years a number may be (ts_period_from_int): six
+    ** digits outside them are YYMMDD dates ('230101' is 2023-01-01, which
+    ** read as January 2301 made every month another year's) */
+    rc = year >= TS_PERIOD_INT_YEAR_MIN && year <= TS_PERIOD_INT_YEAR_MAX
+             ? parse_month(rest, year, out)
+             : 1;
   } else if (rest[0] == '-') {
     rc = nrest == 2 ? parse_short_month(rest + 1, 1, year, out)
                     : parse_after_dash(rest + 1, nrest - 1, year, out);
@@ -336,13 +343,20 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
 ** 1..999 in a period column are month, quarter or day numbers far more
 ** often than years, and read as the years 0001..0012 a column of month
 ** numbers gave month-on-month growth as year-on-year; 1000..9999 outside
-** 1800..2199 are as often R's day counts.  Text years stay 0001..9999. */
+** 1800..2199 are as often R's day counts.  An INTEGER YYYYMM month has
+** a year of the same range.  Text years stay 0001..9999. */
 int ts_period_from_int(int64_t v, ts_period *out) {
   if (v >= TS_PERIOD_INT_YEAR_MIN && v <= TS_PERIOD_INT_YEAR_MAX) {
     out->preliminary = 0;
     return set_period(out, TS_KIND_YEAR, (int)v, 1, 0);
   }
-  if (v >= 100001 && v <= 999912 && v % 100 >= 1 && v % 100 <= 12) {
+  /* YYYYMM with the years a number may be: 230101 is no January 2301
+  ** but YYMMDD's 2023-01-01 (a month keyed by its first day, written
+  ** as six digits), and read as a month each such month was January of
+  ** another year, its change from the month before shown as a growth
+  ** over a year. */
+  if (v >= TS_PERIOD_INT_YEAR_MIN * 100 + 1 && v <= TS_PERIOD_INT_YEAR_MAX * 100 + 12 &&
+      v % 100 >= 1 && v % 100 <= 12) {
     out->preliminary = 0;
     return set_period(out, TS_KIND_MONTH, (int)(v / 100), (int)(v % 100), 0);
   }

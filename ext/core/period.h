@@ -37,11 +37,13 @@ int ts_period_parse(const char *z, int n, ts_period *out);
 ** ts_period_ordinal(out); 1 for any other text, which may still be a
 ** period (the caller then asks ts_period_parse). */
 int ts_period_parse_month(const char *z, int n, ts_period *out, int64_t *ordinal);
-/* INTEGER periods: a year (1800..2199) or YYYYMM (100001..999912).  A
+/* INTEGER periods: a year (1800..2199) or YYYYMM (180001..219912).  A
 ** year outside is text only ('1750', '0999'): a whole number 1000..9999
 ** is as often a date column written as a count of days (R's Date, days
 ** since 1970-01-01: 9131 is 1995-01-01), and read as years daily data
-** gave day-over-day growth labelled year-over-year. */
+** gave day-over-day growth labelled year-over-year; a month outside too
+** ('2301-01'): six digits past 219912 are as often YYMMDD dates (230101
+** is 2023-01-01), and read as months every month was another year's. */
 #define TS_PERIOD_INT_YEAR_MIN 1800
 #define TS_PERIOD_INT_YEAR_MAX 2199
 int ts_period_from_int(int64_t v, ts_period *out);

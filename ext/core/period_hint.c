@@ -53,7 +53,7 @@ static const struct {
     {"9999-99-99", "'YYYY-MM-DD' (a date that exists)"},
     {"9999.99", "'YYYY.MM' (month 01-12)"},
     {"9999/99", "'YYYY/MM' (month 01-12)"},
-    {"999999", "'YYYYMM' (month 01-12)"},
+    {"999999", "'YYYYMM' (month 01-12, a year from 1800 to 2199: YYMMDD dates as 'YYYY-MM-DD')"},
     {"9999a99", "'YYYYM06' (month 01-12)"},
     {"9999 9/9", "'YYYY 1/2' (half) or 'YYYY 1/4' (quarter)"},
     {"9999.9/9", "'YYYY.1/2' (half) or 'YYYY.1/4' (quarter)"},

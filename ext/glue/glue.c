@@ -11,7 +11,8 @@
 **     or skip the row (aggregates).
 **  3. Periods are TEXT in any accepted form or an INTEGER year (1800 to
 **     2199: 1..999 are month or quarter numbers, refused with that
-**     reason) / YYYYMM; an error quotes the label and lists the accepted
+**     reason) / YYYYMM of those years (YYMMDD's 230101 is no month, refused
+**     saying so); an error quotes the label and lists the accepted
 **     forms, or for another whole number 1000..99999 (a date column
 **     written as a count of days: R, Excel) names the dates it would be.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
@@ -301,6 +302,22 @@ static int day_count(sqlite3_value *v, char *zR, char *zExcel) {
   return 1;
 }
 
+/* A whole number 100001..999912 whose last two digits are a month but
+** whose year lies outside the years a number may be: YYMMDD's 230101
+** (2023-01-01) read as YYYYMM is January 2301.  The label it would be
+** into zLabel, so the message can say how to write such a month. */
+static int month_out_of_range(sqlite3_value *v, char *zLabel) {
+  double d = sqlite3_value_double(v);
+  int type = sqlite3_value_type(v);
+  if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 100001 ||
+      d > 999912)
+    return 0;
+  int64_t n = (int64_t)d;
+  if (n % 100 < 1 || n % 100 > 12) return 0;
+  snprintf(zLabel, TS_PERIOD_LABEL_MAX, "%04d-%02d", (int)(n / 100), (int)(n % 100));
+  return 1;
+}
+
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   int bad = 1;
   *pzErr = NULL;
@@ -341,6 +358,12 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
         year_like ? "a number as a year is " TS_YEAR_RANGE_TEXT
                   : "neither a year nor a YYYYMM month",
         zR, zExcel, year_like ? ", and other years as text, '1750'" : "");
+  } else if (zRepr && month_out_of_range(v, zR)) {
+    *pzErr = sqlite3_mprintf(
+        "is not a period: %s (a number as a YYYYMM month has a year from " TS_YEAR_RANGE_TEXT
+        ", %d01 to %d12; six digits such as YYMMDD 230101 are no month: write dates as text,"
+        " 'YYYY-MM-DD', and other months as text, '%s')",
+        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX, zR);
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }

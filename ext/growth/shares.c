@@ -118,9 +118,14 @@ static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *c
   return rc;
 }
 
-/* Whether a last by column's value, as text, is the total= label under
-** that column's collation (total=Total finds a NOCASE 'TOTAL'; total=0
-** finds INTEGER 0): CAST keeps the column's collation. */
+/* Whether a last by column's value is the total= label as SQL compares
+** them: under the column's collation (total=Total finds a NOCASE
+** 'TOTAL'), with its affinity (total=0 finds a REAL 0.0, as k = '0'
+** does: a code column pandas wrote as floats, its NaN-holding integers
+** stored as REAL, was refused as holding no series k='0'), or as text
+** (total=0 finds an INTEGER 0 in a column without affinity).  CAST keeps
+** the column's collation; the compound's left arm gives k0 the column's
+** affinity, as in probed_affinity (series_source.c). */
 static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabel, int *pMatch,
                           char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
@@ -132,10 +137,11 @@ static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabe
     char *zFrom = ts_source_sql_name(spec);
     if (zFrom == NULL) return SQLITE_NOMEM;
     sqlite3_str *q = sqlite3_str_new(vtab->db);
-    sqlite3_str_appendf(q,
-                        "SELECT CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
-                        " FROM %s WHERE 0 UNION ALL SELECT ?1)",
-                        spec->azBy[last], zFrom);
+    sqlite3_str_appendf(
+        q,
+        "SELECT (k0 = ?2) IS 1 OR CAST(+k0 AS TEXT) IS ?2 FROM (SELECT s.\"%w\" AS k0"
+        " FROM %s WHERE 0 UNION ALL SELECT ?1)",
+        spec->azBy[last], zFrom);
     sqlite3_free(zFrom);
     rc = prepare_on_source(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
     if (rc != SQLITE_OK) return rc;
@@ -592,6 +598,9 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     if (rc == SQLITE_OK && grp->guard == NULL && (grp->guard = ts_total_guard_new()) == NULL)
       rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK) rc = ts_total_guard_add(grp->guard, s->aPoint, s->nPoint);
+    if (rc == SQLITE_OK && spec.nBy > 0 &&
+        ts_total_label_like((const char *)sqlite3_value_text(s->apKey[spec.nBy - 1])))
+      ts_total_guard_label(grp->guard);
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
   ts_scan_close(scan);

@@ -74,6 +74,7 @@ typedef struct series_grand {
   int nPoint;
   int nRun;           /* runs of consecutive ordinals */
   int64_t (*aRun)[2]; /* each run's first and last ordinal */
+  int labelled;       /* its label reads as a total (ts_total_guard_label) */
 } series_grand;
 
 /* A figure kept for the rule over some of the others. */
@@ -297,6 +298,7 @@ int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n) {
   sg->nPoint = n;
   sg->nRun = 0;
   sg->aRun = aRun;
+  sg->labelled = 0;
   for (int i = 0; i < n; i++) {
     if (i > 0 && a[i].ordinal == a[i - 1].ordinal + 1) {
       sg->aRun[sg->nRun - 1][1] = a[i].ordinal;
@@ -417,13 +419,39 @@ static void subset_sums(const double *x, int n, half_sum *out) {
   }
 }
 
+/* The sums of every subset of x[0..n) in rising order (with their masks),
+** made by merging the sorted sums without x[i] with the same plus x[i]:
+** 2^n steps where a sort of subset_sums' output took n times as many.
+** tmp holds 2^n entries as out does. */
+static void sorted_subset_sums(const double *x, int n, half_sum *out, half_sum *tmp) {
+  int len = 1;
+  out[0].s = 0.0;
+  out[0].mask = 0;
+  for (int i = 0; i < n; i++) {
+    int p = 0, q = 0, k = 0;
+    uint32_t bit = 1u << i;
+    while (p < len || q < len) {
+      double sq = q < len ? out[q].s + x[i] : 0.0;
+      if (q >= len || (p < len && out[p].s <= sq)) {
+        tmp[k++] = out[p++];
+      } else {
+        tmp[k].s = sq;
+        tmp[k++].mask = out[q++].mask | bit;
+      }
+    }
+    len *= 2;
+    memcpy(out, tmp, sizeof(half_sum) * (size_t)len);
+  }
+}
+
 /* Whether series c is the sum of the others in mask (bit k: others[k])
 ** in every period where it and all of them have complete figures, and
 ** not below the ones there where one is missing; with its evidence. */
 static int verify_some(const ts_total_guard *g, const double *X, const int *R, int c,
-                       const int *others, int m, uint32_t mask, double unit, some_found *out) {
+                       const int *others, int m, uint32_t mask, double unit, double holders,
+                       some_found *out) {
   int nPart = bits(mask), nMatch = 0;
-  double evidence = (double)m * log10(2.0);
+  double evidence = (double)m * log10(2.0) + holders;
   for (int j = 0; j < g->nPer; j++) {
     double t = X[(size_t)c * g->nPer + j];
     if (isnan(t)) continue;
@@ -505,6 +533,126 @@ static int some_holder(const ts_total_guard *g, const double *X, int *pFirst, in
   return c;
 }
 
+/* The subsets of the others (two or more, not all) whose sum in period
+** first is within the rounding of series c's figure there, each verified
+** over every period (verify_some, with holders: log10 of the series
+** searched so, for the chance test).  A and B hold 2^12 sums each. */
+static void search_for(ts_total_guard *g, const double *X, const int *R, int c, int first, int nAll,
+                       double unit, double holders, half_sum *A, half_sum *B) {
+  int m = g->nSer - 1, h = m / 2, others[SOME_MAX_SERIES];
+  double xa[SOME_MAX_SERIES];
+  for (int i = 0, k = 0; i < g->nSer; i++)
+    if (i != c) others[k++] = i;
+  for (int k = 0; k < m; k++) xa[k] = X[(size_t)others[k] * g->nPer + first];
+  subset_sums(xa, h, A);
+  subset_sums(xa + h, m - h, B);
+  qsort(B, (size_t)1 << (m - h), sizeof(half_sum), half_cmp);
+  double t = X[(size_t)c * g->nPer + first];
+  double tol = tolerance(&g->aPer[first], unit); /* every row of the period: a bound */
+  uint32_t all = (m >= 32) ? 0xffffffffu : ((1u << m) - 1);
+  int nB = 1 << (m - h), tried = 0;
+  for (int a = 0; a < (1 << h) && tried < SOME_MAX_TRIED; a++) {
+    double lo = t - tol - A[a].s, hi = t + tol - A[a].s;
+    int l = 0, r = nB; /* the first B sum >= lo */
+    while (l < r) {
+      int mid = l + (r - l) / 2;
+      if (B[mid].s < lo)
+        l = mid + 1;
+      else
+        r = mid;
+    }
+    for (int b = l; b < nB && B[b].s <= hi && tried < SOME_MAX_TRIED; b++) {
+      uint32_t mask = A[a].mask | (B[b].mask << h);
+      if (bits(mask) < 2 || mask == all) continue;
+      tried++;
+      if (verify_some(g, X, R, c, others, m, mask, unit, holders, &g->some)) g->some.nAll = nAll;
+    }
+  }
+}
+
+/* The mask over all the series (bit i: series i) as a mask over the
+** others of series c (others[k]: the k-th series but c). */
+static uint32_t others_mask(uint32_t mask, int c) {
+  uint32_t low = mask & ((1u << c) - 1u);
+  return low | ((mask >> (c + 1)) << c);
+}
+
+/* Among balances a total is seldom the largest figure (R0 = Cont0 +
+** Cont1 lay between them in every year, beside a listed country of each),
+** so every series c is searched: in the period where every series has a
+** complete figure and their magnitudes sum highest, the subsets of the
+** others (two or more, not all) whose sum is within the rounding of c's
+** figure, each verified over every period, the chance test counting the
+** series searched too.  One sort serves them all: the sums of every
+** subset of each half of the series, both in rising order, swept from either end
+** per series (A rising, B falling), skipping the subsets that hold c.
+** Most sums that fall near c's figure there do so by chance; the second
+** such period (the subsets' sums there by mask, A2 and B2) turns them
+** away before the verification reads every period.  Without a figure
+** below zero (every = 0) only the series whose label reads as a total
+** are searched so: a Total beside continents whose unlisted countries'
+** balances are negative lies below a listed country's figure. */
+static int search_each(ts_total_guard *g, const double *X, const int *R, double unit, int every) {
+  int first = -1, second = -1, nAll = 0;
+  for (int j = 0; j < g->nPer; j++) {
+    const per_period *p = &g->aPer[j];
+    if (p->count != g->nSer || p->incomplete) continue;
+    nAll++;
+    if (first < 0 || p->mag > g->aPer[first].mag) {
+      second = first;
+      first = j;
+    } else if (second < 0 || p->mag > g->aPer[second].mag) {
+      second = j;
+    }
+  }
+  if (first < 0) return SQLITE_OK;
+  int n = g->nSer, h = n / 2, nA = 1 << h, nB = 1 << (n - h), m = n - 1, others[SOME_MAX_SERIES];
+  half_sum *A = sqlite3_malloc64(sizeof(half_sum) * (2 * (sqlite3_uint64)(nA + nB) + nB));
+  if (A == NULL) return SQLITE_NOMEM;
+  half_sum *B = A + nA, *A2 = B + nB, *B2 = A2 + nA, *tmp = B2 + nB;
+  double x[SOME_MAX_SERIES] = {0.0}, x2[SOME_MAX_SERIES] = {0.0};
+  double tol = tolerance(&g->aPer[first], unit);
+  double tol2 = second >= 0 ? tolerance(&g->aPer[second], unit) : 0.0;
+  int nSearched = 0;
+  for (int c = 0; c < n; c++) nSearched += every || g->aSer[c].labelled;
+  if (nSearched == 0) {
+    sqlite3_free(A);
+    return SQLITE_OK;
+  }
+  double holders = log10((double)nSearched);
+  for (int i = 0; i < n; i++) {
+    x[i] = X[(size_t)i * g->nPer + first];
+    if (second >= 0) x2[i] = X[(size_t)i * g->nPer + second];
+  }
+  sorted_subset_sums(x, h, A, tmp);
+  sorted_subset_sums(x + h, n - h, B, tmp);
+  subset_sums(x2, h, A2); /* by mask: not sorted */
+  subset_sums(x2 + h, n - h, B2);
+  uint32_t all = n >= 32 ? 0xffffffffu : (1u << n) - 1u;
+  for (int c = 0; c < n; c++) {
+    double t = x[c];
+    if (t == 0.0 || !(every || g->aSer[c].labelled)) continue;
+    uint32_t bit = 1u << c;
+    for (int i = 0, k = 0; i < n; i++)
+      if (i != c) others[k++] = i;
+    int tried = 0;
+    for (int a = 0, b = nB - 1; a < nA && b >= 0 && tried < SOME_MAX_TRIED; a++) {
+      if (A[a].mask & bit) continue;
+      while (b >= 0 && A[a].s + B[b].s > t + tol) b--;
+      for (int k = b; k >= 0 && A[a].s + B[k].s >= t - tol && tried < SOME_MAX_TRIED; k--) {
+        uint32_t mask = A[a].mask | (B[k].mask << h);
+        if ((mask & bit) || bits(mask) < 2 || mask == (all & ~bit)) continue;
+        if (second >= 0 && fabs(A2[A[a].mask].s + B2[B[k].mask].s - x2[c]) > tol2) continue;
+        tried++;
+        if (verify_some(g, X, R, c, others, m, others_mask(mask, c), unit, holders, &g->some))
+          g->some.nAll = nAll;
+      }
+    }
+  }
+  sqlite3_free(A);
+  return SQLITE_OK;
+}
+
 static int search_some(ts_total_guard *g) {
   if (g->aKept == NULL || g->nSer < 4 || g->nSer > SOME_MAX_SERIES) return SQLITE_OK;
   double unit = guard_unit(g);
@@ -512,8 +660,7 @@ static int search_some(ts_total_guard *g) {
   double *X = figure_matrix(g, &R);
   if (X == NULL) return SQLITE_NOMEM;
   int first = -1, nAll = 0, c = some_holder(g, X, &first, &nAll);
-  int m = g->nSer - 1, h = m / 2, others[SOME_MAX_SERIES];
-  half_sum *A = NULL, *B = NULL;
+  int m = g->nSer - 1, h = m / 2, rc = SQLITE_OK;
   if (c >= 0) {
     /* A part larger than all the others together (a dominant partner) is
     ** the sum of none of them: no search. */
@@ -523,50 +670,22 @@ static int search_some(ts_total_guard *g) {
     if (X[(size_t)c * g->nPer + first] > rest + tolerance(&g->aPer[first], unit)) c = -1;
   }
   if (c >= 0) {
-    A = sqlite3_malloc64(sizeof(half_sum) << h);
-    B = sqlite3_malloc64(sizeof(half_sum) << (m - h));
-  }
-  if (c >= 0 && (A == NULL || B == NULL)) {
-    sqlite3_free(X);
+    half_sum *A = sqlite3_malloc64(sizeof(half_sum) << h);
+    half_sum *B = sqlite3_malloc64(sizeof(half_sum) << (m - h));
+    if (A && B)
+      search_for(g, X, R, c, first, nAll, unit, 0.0, A, B);
+    else
+      rc = SQLITE_NOMEM;
     sqlite3_free(A);
     sqlite3_free(B);
-    return SQLITE_NOMEM;
   }
-  if (c >= 0) {
-    double xa[SOME_MAX_SERIES];
-    for (int i = 0, k = 0; i < g->nSer; i++)
-      if (i != c) others[k++] = i;
-    for (int k = 0; k < m; k++) xa[k] = X[(size_t)others[k] * g->nPer + first];
-    subset_sums(xa, h, A);
-    subset_sums(xa + h, m - h, B);
-    qsort(B, (size_t)1 << (m - h), sizeof(half_sum), half_cmp);
-    double t = X[(size_t)c * g->nPer + first];
-    double tol = tolerance(&g->aPer[first], unit); /* every row of the period: a bound */
-    uint32_t all = (m >= 32) ? 0xffffffffu : ((1u << m) - 1);
-    int nB = 1 << (m - h), tried = 0;
-    for (int a = 0; a < (1 << h) && tried < SOME_MAX_TRIED; a++) {
-      double lo = t - tol - A[a].s, hi = t + tol - A[a].s;
-      int l = 0, r = nB; /* the first B sum >= lo */
-      while (l < r) {
-        int mid = l + (r - l) / 2;
-        if (B[mid].s < lo)
-          l = mid + 1;
-        else
-          r = mid;
-      }
-      for (int b = l; b < nB && B[b].s <= hi && tried < SOME_MAX_TRIED; b++) {
-        uint32_t mask = A[a].mask | (B[b].mask << h);
-        if (bits(mask) < 2 || mask == all) continue;
-        tried++;
-        if (verify_some(g, X, R, c, others, m, mask, unit, &g->some)) g->some.nAll = nAll;
-      }
-    }
-  }
+  int labelled = 0;
+  for (int i = 0; i < g->nSer; i++) labelled |= g->aSer[i].labelled && i != c;
+  if (rc == SQLITE_OK && (g->any_negative || labelled))
+    rc = search_each(g, X, R, unit, g->any_negative);
   sqlite3_free(X);
-  sqlite3_free(A);
-  sqlite3_free(B);
   if (g->some.holder >= 0) g->aCand[g->some.holder] = 1;
-  return SQLITE_OK;
+  return rc;
 }
 
 /* ---- candidates ------------------------------------------------------- */
@@ -674,6 +793,10 @@ static int pick(ts_total_guard *g) {
   for (int i = 0; i < g->nSer; i++)
     if (g->aCand[i]) g->lastCand = i;
   return rc;
+}
+
+void ts_total_guard_label(ts_total_guard *g) {
+  if (g->nSer > 0) g->aSer[g->nSer - 1].labelled = 1;
 }
 
 int ts_total_guard_has_candidates(ts_total_guard *g) {

@@ -60,6 +60,10 @@ void ts_total_guard_free(ts_total_guard *g);
 /* One series of the group (slot 0 of its points), in scan order: its
 ** index is the number of series added before it.  SQLITE_NOMEM or OK. */
 int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n);
+/* The series added last has a label that reads as a total
+** (ts_total_label_like): where no figure is negative, it is searched for
+** the sum of some of the others even when it is not the largest figure. */
+void ts_total_guard_label(ts_total_guard *g);
 /* After the last series: picks the candidates (computed once). 1 when a
 ** series must be judged, i.e. the source must be read again. */
 int ts_total_guard_has_candidates(ts_total_guard *g);

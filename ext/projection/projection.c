@@ -52,14 +52,16 @@
 **     had been days without sales.  Only that year's rows are read, so
 **     the history before it, a WHERE on the year and the aggregate or
 **     window form never change the answer.  A year whose days with a
-**     figure all fall on the first of a month gives NULL too: those are
-**     months, quarters or a year keyed by their first day (pandas'
-**     to_sql of a datetime, FRED's observation_date), and read as days
-**     the Jan..Jun months ran at 365/152 of their sum where they are
-**     half the year.  Label them with period_rollup(d, 'month').  A day
-**     of the year so far with a row without a figure (NULL, '-') is a
-**     day not known, not one without sales: NULL, as a month row
-**     without a figure leaves its year-to-date incomplete.
+**     figure are one a month, each in the month's first 7 days, gives
+**     NULL too: those are months, quarters or a year keyed by their
+**     first day (pandas' to_sql of a datetime, FRED's observation_date)
+**     or first business day (pandas' 'BMS' and 'BQS': 2 January, 3
+**     April), and read as days the Jan..Jun months ran at 365/152 of
+**     their sum where they are half the year.  Label them with
+**     period_rollup(d, 'month').  A day of the year so far with a row
+**     without a figure (NULL, '-') is a day not known, not one without
+**     sales: NULL, as a month row without a figure leaves its
+**     year-to-date incomplete.
 **  5. Whatever the method cannot compute (incomplete year-to-date, too
 **     short a history) gives NULL, never a made-up number or Inf; the
 **     virtual table reports why in its note column.
@@ -257,7 +259,9 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
   ts_sum_init(&ytd);
   ts_period_from_ordinal(TS_KIND_DAY, a[latest].ordinal, &last);
   first = last;
-  int month_starts = 1; /* every day with a figure is the first of its month */
+  /* every month with a figure has it on one day, in its first week: the
+  ** first day, or the first business day after a weekend or a holiday */
+  int month_starts = 1, month = 0;
   for (int i = latest; i >= 0; i--) {
     ts_period p;
     ts_period_from_ordinal(TS_KIND_DAY, a[i].ordinal, &p);
@@ -265,14 +269,15 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
     if (a[i].sum[0].count <= 0) continue; /* a row xInverse removed */
     ts_sum_merge(&ytd, &a[i].sum[0]);
     first = p;
-    month_starts &= p.day == 1;
+    month_starts &= p.day <= DAYS_START_GRACE && p.sub != month;
+    month = p.sub;
   }
   /* days without a figure before the year's first figure: a series not
   ** started yet, as NULL rows before the first figure are everywhere */
   if (first.sub != 1 || first.day > DAYS_START_GRACE || month_starts ||
       day_without_figure(nf, ts_period_ordinal(&first), a[latest].ordinal)) {
     /* the year-to-date does not start in January, or the rows are months,
-    ** quarters or years keyed by their first day (item 4b) */
+    ** quarters or years keyed by their first (business) day (item 4b) */
     sqlite3_result_null(ctx);
     return;
   }

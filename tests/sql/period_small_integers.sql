@@ -24,9 +24,10 @@ SELECT period, growth FROM yoy_growth('sales', 'v', 'month');
 SELECT annual_projection(v, month, 'run_rate') FROM sales;
 -- @error annual_projection(): argument 2 is not a period: 1 (a number as a year is 1800 to 2199, not a month or quarter number; write other years as text: '1750')
 
--- @check period_small_integers-2.1 the edges: 1800, 1800.0 and 2199 read (1000..1799 and 2200..9999: tests/sql/period_r_dates.sql)
-SELECT period_normalize(1800), period_normalize(1800.0), period_normalize(2199), period_normalize(100001);
--- @expect 1800|1800|2199|1000-01
+-- @check period_small_integers-2.1 the edges: 1800, 1800.0 and 2199 read, and YYYYMM of those years (1000..1799 and 2200..9999: tests/sql/period_r_dates.sql; other months: tests/sql/period_yymmdd.sql)
+SELECT period_normalize(1800), period_normalize(1800.0), period_normalize(2199), period_normalize(180001),
+       period_normalize(219912);
+-- @expect 1800|1800|2199|1800-01|2199-12
 -- @check period_small_integers-2.2
 SELECT period_normalize(999);
 -- @error period_normalize(): argument 1 is not a period: 999 (a number as a year is 1800 to 2199, not a month or quarter number; write other years as text: '1750')

@@ -15,9 +15,12 @@ Seeded random tables, every figure of four digits or more:
   total   parts of both signs and a Total row that is their sum, in the
           shapes published tables take: exact in every period, rounded
           by a unit, missing the last years, starting later than the
-          parts, withheld in a year between, or beside continents that
-          sum their countries (a total over sub-totals); and in any of
-          these a part's cell withheld (NULL) in one year;
+          parts, withheld in a year between, beside continents that
+          sum their countries (a total over sub-totals), or the sum of
+          two continents listed beside some of their countries only
+          (the rule over some of the others, which among balances
+          searches every series); and in any of these a part's cell
+          withheld (NULL) in one year;
   plain   the same parts without a Total, a cell withheld (NULL) or not.
 
 Checked: every table with a Total is refused without total= (the error
@@ -50,7 +53,7 @@ def table(rng, with_total):
         k0, y0 = rng.choice(sorted(parts)), rng.choice(years)
         rows = [(k, p, None if (k, p) == (k0, str(y0)) else v) for k, p, v in rows]
     if with_total:
-        shape = rng.choice(["exact", "rounded", "late", "early", "gap", "subtotals"])
+        shape = rng.choice(["exact", "rounded", "late", "early", "gap", "subtotals", "partial"])
         tyears = list(years)
         if shape == "late":
             tyears = years[rng.randint(1, len(years) - 2):]
@@ -65,6 +68,20 @@ def table(rng, with_total):
             for cont, members in (("Asia", names[:cut]), ("Europe", names[cut:])):
                 for y in years:
                     rows.append((cont, str(y), sum(parts[m][y] for m in members)))
+        elif shape == "partial":
+            # two continents listed beside some of their countries only:
+            # each holds one or two more, unlisted (the Total is the sum
+            # of the continents, not of the rows beside them)
+            # (with every listed figure above zero the Total may lie below
+            # a listed country's: searched as its label reads as a total)
+            names = sorted(parts)
+            cut = rng.randint(1, len(names) - 1)
+            for cont, members in (("Asia", names[:cut]), ("Europe", names[cut:])):
+                hidden = [rng.choice([-1, 1]) * rng.randint(1000, 90000)
+                          for _ in range(rng.randint(1, 2))]
+                for y in years:
+                    rows.append((cont, str(y), sum(parts[m][y] for m in members)
+                                 + sum(h + rng.randint(-3000, 3000) for h in hidden)))
         y0 = rng.choice(years)
         if rng.random() < 0.4 and len([y for y in tyears if y != y0]) >= 2:
             # a part's cell withheld (NULL) in a year: still in the Total
@@ -74,6 +91,8 @@ def table(rng, with_total):
             shape += "+null"
         for y in tyears:
             s = sum(ys[y] for ys in parts.values())
+            if shape.startswith("partial"):
+                s = sum(v for k, p, v in rows if k in ("Asia", "Europe") and p == str(y))
             if shape == "rounded":
                 s += rng.choice([-1, 1])
             if s == 0:

@@ -126,9 +126,15 @@ static void test_integer_periods(void **state) {
   assert_int_equal(ts_period_from_int(202306, &p), 0);
   label_of(&p, buf);
   assert_string_equal(buf, "2023-06");
-  assert_int_equal(ts_period_from_int(100001, &p), 0);
+  assert_int_equal(ts_period_from_int(180001, &p), 0);
   label_of(&p, buf);
-  assert_string_equal(buf, "1000-01");
+  assert_string_equal(buf, "1800-01");
+  assert_int_equal(ts_period_from_int(219912, &p), 0);
+  /* YYYYMM of the years 1800..2199 only: 230101 is YYMMDD's 2023-01-01 */
+  assert_int_not_equal(ts_period_from_int(100001, &p), 0);
+  assert_int_not_equal(ts_period_from_int(179912, &p), 0);
+  assert_int_not_equal(ts_period_from_int(220001, &p), 0);
+  assert_int_not_equal(ts_period_from_int(230101, &p), 0);
   assert_int_not_equal(ts_period_from_int(0, &p), 0);
   /* 1800..2199 only: 1..999 are month or quarter numbers, 1000..9999
   ** outside as often R's day counts (9131 is 1995-01-01) */
