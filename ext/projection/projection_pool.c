@@ -35,6 +35,8 @@ static void prepass_clear(prepass *pp) {
   pp->slot = NULL;
   pp->n_slot = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  memset(pp->used, 0, sizeof(pp->used));
+  pp->all_points = 0;
   pp->pooled = 0;
 }
 
@@ -170,10 +172,15 @@ int proj_prepass_check(projection_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* The index of the pool of point k of P. */
+static int pool_index(int P, int k) {
+  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
+  return base + k - 1;
+}
+
 /* The pool of a point of the year. */
 ts_proj_pool *proj_pool_of(prepass *pp, int P, int k) {
-  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
-  ts_proj_pool *pool = &pp->pool[base + k - 1];
+  ts_proj_pool *pool = &pp->pool[pool_index(P, k)];
   pool->periods_per_year = P, pool->k = k;
   return pool;
 }
@@ -194,6 +201,53 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
                           ts_proj_cell *cells) {
   unsigned mask = ts_projection_mask(method) & ((1u << TS_PROJ_AUTO) - 1);
   return ts_projection_backtest(g, k, mask, g->n_years, cells);
+}
+
+/* Item 8b: series grid g's errors from the points of the year other
+** series of its kind are projected from (own: its own point, pooled by
+** the caller): the fixed methods' errors in the read that pools them, or
+** (with_auto) auto's rules', once the fixed methods' pools are finished.
+** Each point gets a copy of the grid with its own item-3b cache, as a
+** series projected from that point has; the answers are the same. */
+static int pool_other_points(prepass *pp, const ts_proj_grid *g, int own, ts_proj_method method,
+                             int with_auto) {
+  int P = g->periods_per_year, rc = SQLITE_OK;
+  ts_proj_cell *cells = NULL;
+  for (int k = 1; pp->all_points && k <= P && rc == SQLITE_OK; k++) {
+    if (k == own || !pp->used[pool_index(P, k)]) continue;
+    if (cells == NULL) {
+      cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g->n_years * TS_PROJ_N_CELLS);
+      if (cells == NULL) return SQLITE_NOMEM;
+    }
+    ts_proj_grid at = *g; /* shares the values; the cache is its own */
+    at.pool = NULL;
+    at.quantiles = &pp->quantiles;
+    if ((rc = ts_proj_cuts_new(&at)) != SQLITE_OK) break;
+    ts_proj_pool *pool = proj_pool_of(pp, P, k);
+    rc = backtest_fixed(&at, k, with_auto ? TS_PROJ_AUTO : method, cells);
+    if (rc == SQLITE_OK && with_auto) {
+      at.pool = pool;
+      ts_projection_auto_fill(&at, k, at.n_years, cells);
+    }
+    if (rc == SQLITE_OK)
+      rc = ts_proj_pool_add(pool, &at, cells,
+                            with_auto ? 1u << TS_PROJ_AUTO : (1u << TS_PROJ_AUTO) - 1);
+    ts_proj_cuts_free(at.cuts);
+  }
+  sqlite3_free(cells);
+  return rc;
+}
+
+/* Item 8b: whether the series of a kind are projected from more than one
+** point of the year (no through=: each from its own latest period). */
+static int points_mixed(const prepass *pp) {
+  static const int per_year[] = {1, 2, 4, 12};
+  for (int i = 0; i < 4; i++) {
+    int n = 0;
+    for (int k = 1; k <= per_year[i]; k++) n += pp->used[pool_index(per_year[i], k)];
+    if (n > 1) return 1;
+  }
+  return 0;
 }
 
 /* Whether a series' backtest is worth keeping from the pre-pass for the
@@ -265,10 +319,14 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
   if (rc != SQLITE_OK) return rc;
   pp->n_cache++;
-  if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
+  /* reconcile= reads its series once: the second read (item 8b) walks
+  ** the same series in the same order */
+  if (pp->recon && !pp->all_points && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK)
+    return rc;
   c->grid.quantiles = &pp->quantiles;
   c->k = proj_series_through(&vtab->through, s, c->grid.periods_per_year);
   if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
+  pp->used[pool_index(c->grid.periods_per_year, c->k)] = 1;
   c->cells =
       sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
   if (c->cells == NULL) return SQLITE_NOMEM;
@@ -276,6 +334,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (rc == SQLITE_OK)
     rc = ts_proj_pool_add(proj_pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
+  if (rc == SQLITE_OK) rc = pool_other_points(pp, &c->grid, c->k, cur->method, 0);
   if (rc == SQLITE_OK) rc = keep_or_drop(cur, c, s);
   return rc;
 }
@@ -329,9 +388,20 @@ static int pool_auto_again(prepass *pp, const pooled_series *c) {
     ts_projection_auto_fill(&g, c->k, g.n_years, cells);
     rc = ts_proj_pool_add(pool, &g, cells, 1u << TS_PROJ_AUTO);
   }
+  if (rc == SQLITE_OK) rc = pool_other_points(pp, &g, c->k, TS_PROJ_AUTO, 1);
   sqlite3_free(cells);
   ts_proj_grid_free(&g);
   return rc;
+}
+
+/* Item 8b: drops what a read pooled from each series' own point of the
+** year, for a read that pools each from every point its kind is
+** projected from.  reconcile='s series, read once, stay. */
+static void pools_reset(prepass *pp) {
+  for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
+  pp->n_cache = 0;
+  pp->kept_bytes = 0;
+  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
 }
 
 /* Item 8, the pre-pass: every series of the source (no pushdown, so the
@@ -343,6 +413,12 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   prepass *pp = cur->pp;
   pp->pooled = 1;
   int rc = pool_read(cur, pzErr);
+  if (rc == SQLITE_OK && points_mixed(pp)) {
+    /* item 8b: read again, each series pooled from every point */
+    pools_reset(pp);
+    pp->all_points = 1;
+    rc = pool_read(cur, pzErr);
+  }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
   if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
@@ -354,6 +430,7 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
     c->grid.pool = pool;
     ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
     rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
+    if (rc == SQLITE_OK) rc = pool_other_points(pp, &c->grid, c->k, TS_PROJ_AUTO, 1);
   }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
