@@ -203,12 +203,30 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
   return ts_projection_backtest(g, k, mask, g->n_years, cells);
 }
 
+/* Item 8b: series grid g as a series projected from point k has it, in
+** *at (a copy sharing the values, with its own item-3b cache: free it
+** with ts_proj_cuts_free), and its backtest from k in cells: auto's
+** (with_auto, once the fixed methods' pools are finished) with that
+** point's pool, which auto's rules read again from the grid. */
+static int backtest_at(prepass *pp, const ts_proj_grid *g, int k, ts_proj_method method,
+                       int with_auto, ts_proj_grid *at, ts_proj_cell *cells) {
+  *at = *g;
+  at->pool = NULL;
+  at->quantiles = &pp->quantiles;
+  int rc = ts_proj_cuts_new(at);
+  if (rc != SQLITE_OK) return rc;
+  rc = backtest_fixed(at, k, with_auto ? TS_PROJ_AUTO : method, cells);
+  if (rc == SQLITE_OK && with_auto) {
+    at->pool = proj_pool_of(pp, at->periods_per_year, k);
+    ts_projection_auto_fill(at, k, at->n_years, cells);
+  }
+  return rc;
+}
+
 /* Item 8b: series grid g's errors from the points of the year other
 ** series of its kind are projected from (own: its own point, pooled by
 ** the caller): the fixed methods' errors in the read that pools them, or
-** (with_auto) auto's rules', once the fixed methods' pools are finished.
-** Each point gets a copy of the grid with its own item-3b cache, as a
-** series projected from that point has; the answers are the same. */
+** (with_auto) auto's rules', once the fixed methods' pools are finished. */
 static int pool_other_points(prepass *pp, const ts_proj_grid *g, int own, ts_proj_method method,
                              int with_auto) {
   int P = g->periods_per_year, rc = SQLITE_OK;
@@ -219,18 +237,10 @@ static int pool_other_points(prepass *pp, const ts_proj_grid *g, int own, ts_pro
       cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g->n_years * TS_PROJ_N_CELLS);
       if (cells == NULL) return SQLITE_NOMEM;
     }
-    ts_proj_grid at = *g; /* shares the values; the cache is its own */
-    at.pool = NULL;
-    at.quantiles = &pp->quantiles;
-    if ((rc = ts_proj_cuts_new(&at)) != SQLITE_OK) break;
-    ts_proj_pool *pool = proj_pool_of(pp, P, k);
-    rc = backtest_fixed(&at, k, with_auto ? TS_PROJ_AUTO : method, cells);
-    if (rc == SQLITE_OK && with_auto) {
-      at.pool = pool;
-      ts_projection_auto_fill(&at, k, at.n_years, cells);
-    }
+    ts_proj_grid at;
+    rc = backtest_at(pp, g, k, method, with_auto, &at, cells);
     if (rc == SQLITE_OK)
-      rc = ts_proj_pool_add(pool, &at, cells,
+      rc = ts_proj_pool_add(proj_pool_of(pp, P, k), &at, cells,
                             with_auto ? 1u << TS_PROJ_AUTO : (1u << TS_PROJ_AUTO) - 1);
     ts_proj_cuts_free(at.cuts);
   }
@@ -484,19 +494,83 @@ static int index_cache(prepass *pp) {
   return SQLITE_OK;
 }
 
+/* Item 8b for reconcile=: the kept series from point k of P, in in[]
+** (n_cache parts; k 0 for another kind), with their grids and backtests
+** from k in *pGrids and *pCells (their own where k is their own point). */
+typedef struct parts_point {
+  ts_recon_part *in;
+  ts_proj_grid *grids;
+  ts_proj_cell *cells;
+} parts_point;
+
+static void parts_point_free(parts_point *pt, int n) {
+  for (int i = 0; pt->grids && i < n; i++) ts_proj_cuts_free(pt->grids[i].cuts);
+  sqlite3_free(pt->in);
+  sqlite3_free(pt->grids);
+  sqlite3_free(pt->cells);
+}
+
+static int parts_at(projection_cursor *cur, int P, int k, parts_point *pt) {
+  prepass *pp = cur->pp;
+  sqlite3_int64 n_cells = 0;
+  for (int i = 0; i < pp->n_cache; i++)
+    if (pp->cache[i].grid.periods_per_year == P && pp->cache[i].k != k && pp->cache[i].k != 0)
+      n_cells += (sqlite3_int64)pp->cache[i].grid.n_years * TS_PROJ_N_CELLS;
+  sqlite3_uint64 n = (sqlite3_uint64)pp->n_cache + 1;
+  pt->in = sqlite3_malloc64(sizeof(*pt->in) * n);
+  pt->grids = sqlite3_malloc64(sizeof(*pt->grids) * n);
+  pt->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)(n_cells + 1));
+  if (pt->grids) memset(pt->grids, 0, sizeof(*pt->grids) * n);
+  if (pt->in == NULL || pt->grids == NULL || pt->cells == NULL) return SQLITE_NOMEM;
+  ts_proj_cell *cells = pt->cells;
+  int rc = SQLITE_OK;
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
+    ts_recon_part *part = &pt->in[i];
+    part->grid = &c->grid, part->name = NULL, part->k = 0, part->cells = NULL;
+    if (c->grid.periods_per_year != P || c->k == 0) continue;
+    part->k = k;
+    if (c->k == k) {
+      part->cells = c->cells;
+      continue;
+    }
+    rc = backtest_at(pp, &c->grid, k, cur->method, cur->method == TS_PROJ_AUTO, &pt->grids[i],
+                     cells);
+    part->grid = &pt->grids[i], part->cells = cells;
+    cells += (size_t)c->grid.n_years * TS_PROJ_N_CELLS;
+  }
+  return rc;
+}
+
 /* Item 9: the totals' reconciled projections, from the pre-pass's series
-** (the whole source) once their backtests are made. */
+** (the whole source) once their backtests are made; with item 8b's
+** points, the totals' reconciled backtests from each of them too. */
 static int reconcile_source(projection_cursor *cur, char **pzErr) {
+  static const int per_year[] = {1, 2, 4, 12};
   const projection_vtab *vtab = settings_of(&cur->base);
   prepass *pp = cur->pp;
+  int n_more = 0, rc = SQLITE_OK;
+  parts_point pts[N_POOLS];
+  const ts_recon_part *more[N_POOLS];
   ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(pp->n_cache + 1));
   if (in == NULL) return SQLITE_NOMEM;
   for (int i = 0; i < pp->n_cache; i++) {
     pooled_series *c = &pp->cache[i];
     in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
   }
-  int rc =
-      ts_recon_run(pp->recon, in, pp->n_cache, cur->method, vtab->level, &pp->quantiles, pzErr);
+  for (int p = 0; p < 4 && pp->all_points && rc == SQLITE_OK; p++) {
+    for (int k = 1; k <= per_year[p] && rc == SQLITE_OK; k++) {
+      if (!pp->used[pool_index(per_year[p], k)]) continue;
+      memset(&pts[n_more], 0, sizeof(pts[n_more]));
+      rc = parts_at(cur, per_year[p], k, &pts[n_more]);
+      more[n_more] = pts[n_more].in;
+      n_more++;
+    }
+  }
+  if (rc == SQLITE_OK)
+    rc = ts_recon_run(pp->recon, in, pp->n_cache, more, n_more, cur->method, vtab->level,
+                      &pp->quantiles, pzErr);
+  for (int e = 0; e < n_more; e++) parts_point_free(&pts[e], pp->n_cache);
   sqlite3_free(in);
   return rc;
 }

@@ -78,7 +78,9 @@
 **     When a kind's series end at different points (pool_series sees it
 **     after its read), the source is read again and each series is
 **     backtested and pooled from each of those points, in scan order, as
-**     the source cut at one of them pools them all from it.
+**     the source cut at one of them pools them all from it.  reconcile=
+**     likewise pools each total's bottom-up backtest from each point,
+**     made from its parts' backtests from there (reconcile_source).
 **  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
 **     a total's rows show its bottom-up projection, made from its parts'
 **     after the pre-pass (so from the whole source, whatever the WHERE);
