@@ -213,6 +213,7 @@ static int backtest_at(prepass *pp, const ts_proj_grid *g, int k, ts_proj_method
   *at = *g;
   at->pool = NULL;
   at->quantiles = &pp->quantiles;
+  at->cuts = NULL; /* g's stays g's, whatever fails */
   int rc = ts_proj_cuts_new(at);
   if (rc != SQLITE_OK) return rc;
   rc = backtest_fixed(at, k, with_auto ? TS_PROJ_AUTO : method, cells);
