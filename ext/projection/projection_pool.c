@@ -330,10 +330,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   int rc = ts_proj_grid_build(s->kind, s->aPoint, s->nPoint, 0, &c->grid);
   if (rc != SQLITE_OK) return rc;
   pp->n_cache++;
-  /* reconcile= reads its series once: the second read (item 8b) walks
-  ** the same series in the same order */
-  if (pp->recon && !pp->all_points && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK)
-    return rc;
+  if (pp->recon && (rc = ts_recon_add(pp->recon, s, pzErr)) != SQLITE_OK) return rc;
   c->grid.quantiles = &pp->quantiles;
   c->k = proj_series_through(&vtab->through, s, c->grid.periods_per_year);
   if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
@@ -407,12 +404,18 @@ static int pool_auto_again(prepass *pp, const pooled_series *c) {
 
 /* Item 8b: drops what a read pooled from each series' own point of the
 ** year, for a read that pools each from every point its kind is
-** projected from.  reconcile='s series, read once, stay. */
-static void pools_reset(prepass *pp) {
+** projected from; reconcile='s series are added again by that read, so
+** its entries and the kept series are one read's, in one order. */
+static int pools_reset(projection_cursor *cur, char **pzErr) {
+  prepass *pp = cur->pp;
   for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
   pp->n_cache = 0;
   pp->kept_bytes = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  if (pp->recon == NULL) return SQLITE_OK;
+  ts_recon_free(pp->recon);
+  pp->recon = NULL;
+  return ts_recon_open(settings_of(&cur->base)->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
 }
 
 /* Item 8, the pre-pass: every series of the source (no pushdown, so the
@@ -426,9 +429,9 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   int rc = pool_read(cur, pzErr);
   if (rc == SQLITE_OK && points_mixed(pp)) {
     /* item 8b: read again, each series pooled from every point */
-    pools_reset(pp);
+    rc = pools_reset(cur, pzErr);
     pp->all_points = 1;
-    rc = pool_read(cur, pzErr);
+    if (rc == SQLITE_OK) rc = pool_read(cur, pzErr);
   }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
