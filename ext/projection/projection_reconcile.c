@@ -245,8 +245,8 @@ static int part_year(const ts_recon_part *p, int P, int year, int k, ts_proj_met
                            ? "has periods of another kind than its total's (give grain=)"
                            : "is projected from another point of the year";
     char *zName = ts_text_shown(p->name);
-    *pzWhy = zName ? note_add(notes, sqlite3_mprintf("not reconciled: part %s %s", zName, zWhy))
-                   : NULL;
+    *pzWhy =
+        zName ? note_add(notes, sqlite3_mprintf("not reconciled: part %s %s", zName, zWhy)) : NULL;
     sqlite3_free(zName);
     return *pzWhy ? 1 : -1;
   }
