@@ -35,6 +35,8 @@ static void prepass_clear(prepass *pp) {
   pp->slot = NULL;
   pp->n_slot = 0;
   for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  memset(pp->used, 0, sizeof(pp->used));
+  pp->all_points = 0;
   pp->pooled = 0;
 }
 
@@ -170,10 +172,15 @@ int proj_prepass_check(projection_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* The index of the pool of point k of P. */
+static int pool_index(int P, int k) {
+  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
+  return base + k - 1;
+}
+
 /* The pool of a point of the year. */
 ts_proj_pool *proj_pool_of(prepass *pp, int P, int k) {
-  int base = P == 1 ? 0 : P == 2 ? 1 : P == 4 ? 3 : 7;
-  ts_proj_pool *pool = &pp->pool[base + k - 1];
+  ts_proj_pool *pool = &pp->pool[pool_index(P, k)];
   pool->periods_per_year = P, pool->k = k;
   return pool;
 }
@@ -194,6 +201,64 @@ static int backtest_fixed(const ts_proj_grid *g, int k, ts_proj_method method,
                           ts_proj_cell *cells) {
   unsigned mask = ts_projection_mask(method) & ((1u << TS_PROJ_AUTO) - 1);
   return ts_projection_backtest(g, k, mask, g->n_years, cells);
+}
+
+/* Item 8b: series grid g as a series projected from point k has it, in
+** *at (a copy sharing the values, with its own item-3b cache: free it
+** with ts_proj_cuts_free), and its backtest from k in cells: auto's
+** (with_auto, once the fixed methods' pools are finished) with that
+** point's pool, which auto's rules read again from the grid. */
+static int backtest_at(prepass *pp, const ts_proj_grid *g, int k, ts_proj_method method,
+                       int with_auto, ts_proj_grid *at, ts_proj_cell *cells) {
+  *at = *g;
+  at->pool = NULL;
+  at->quantiles = &pp->quantiles;
+  at->cuts = NULL; /* g's stays g's, whatever fails */
+  int rc = ts_proj_cuts_new(at);
+  if (rc != SQLITE_OK) return rc;
+  rc = backtest_fixed(at, k, with_auto ? TS_PROJ_AUTO : method, cells);
+  if (rc == SQLITE_OK && with_auto) {
+    at->pool = proj_pool_of(pp, at->periods_per_year, k);
+    ts_projection_auto_fill(at, k, at->n_years, cells);
+  }
+  return rc;
+}
+
+/* Item 8b: series grid g's errors from the points of the year other
+** series of its kind are projected from (own: its own point, pooled by
+** the caller): the fixed methods' errors in the read that pools them, or
+** (with_auto) auto's rules', once the fixed methods' pools are finished. */
+static int pool_other_points(prepass *pp, const ts_proj_grid *g, int own, ts_proj_method method,
+                             int with_auto) {
+  int P = g->periods_per_year, rc = SQLITE_OK;
+  ts_proj_cell *cells = NULL;
+  for (int k = 1; pp->all_points && k <= P && rc == SQLITE_OK; k++) {
+    if (k == own || !pp->used[pool_index(P, k)]) continue;
+    if (cells == NULL) {
+      cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)g->n_years * TS_PROJ_N_CELLS);
+      if (cells == NULL) return SQLITE_NOMEM;
+    }
+    ts_proj_grid at;
+    rc = backtest_at(pp, g, k, method, with_auto, &at, cells);
+    if (rc == SQLITE_OK)
+      rc = ts_proj_pool_add(proj_pool_of(pp, P, k), &at, cells,
+                            with_auto ? 1u << TS_PROJ_AUTO : (1u << TS_PROJ_AUTO) - 1);
+    ts_proj_cuts_free(at.cuts);
+  }
+  sqlite3_free(cells);
+  return rc;
+}
+
+/* Item 8b: whether the series of a kind are projected from more than one
+** point of the year (no through=: each from its own latest period). */
+static int points_mixed(const prepass *pp) {
+  static const int per_year[] = {1, 2, 4, 12};
+  for (int i = 0; i < 4; i++) {
+    int n = 0;
+    for (int k = 1; k <= per_year[i]; k++) n += pp->used[pool_index(per_year[i], k)];
+    if (n > 1) return 1;
+  }
+  return 0;
 }
 
 /* Whether a series' backtest is worth keeping from the pre-pass for the
@@ -269,6 +334,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   c->grid.quantiles = &pp->quantiles;
   c->k = proj_series_through(&vtab->through, s, c->grid.periods_per_year);
   if (c->k == 0) return keep_or_drop(cur, c, s); /* no backtest: nothing to keep */
+  pp->used[pool_index(c->grid.periods_per_year, c->k)] = 1;
   c->cells =
       sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)c->grid.n_years * TS_PROJ_N_CELLS);
   if (c->cells == NULL) return SQLITE_NOMEM;
@@ -276,6 +342,7 @@ static int pool_add_series(projection_cursor *cur, const ts_series *s, int *pn_a
   if (rc == SQLITE_OK)
     rc = ts_proj_pool_add(proj_pool_of(pp, c->grid.periods_per_year, c->k), &c->grid, c->cells,
                           (1u << TS_PROJ_AUTO) - 1);
+  if (rc == SQLITE_OK) rc = pool_other_points(pp, &c->grid, c->k, cur->method, 0);
   if (rc == SQLITE_OK) rc = keep_or_drop(cur, c, s);
   return rc;
 }
@@ -329,9 +396,26 @@ static int pool_auto_again(prepass *pp, const pooled_series *c) {
     ts_projection_auto_fill(&g, c->k, g.n_years, cells);
     rc = ts_proj_pool_add(pool, &g, cells, 1u << TS_PROJ_AUTO);
   }
+  if (rc == SQLITE_OK) rc = pool_other_points(pp, &g, c->k, TS_PROJ_AUTO, 1);
   sqlite3_free(cells);
   ts_proj_grid_free(&g);
   return rc;
+}
+
+/* Item 8b: drops what a read pooled from each series' own point of the
+** year, for a read that pools each from every point its kind is
+** projected from; reconcile='s series are added again by that read, so
+** its entries and the kept series are one read's, in one order. */
+static int pools_reset(projection_cursor *cur, char **pzErr) {
+  prepass *pp = cur->pp;
+  for (int i = 0; i < pp->n_cache; i++) release_cached(&pp->cache[i]);
+  pp->n_cache = 0;
+  pp->kept_bytes = 0;
+  for (int i = 0; i < N_POOLS; i++) ts_proj_pool_free(&pp->pool[i]);
+  if (pp->recon == NULL) return SQLITE_OK;
+  ts_recon_free(pp->recon);
+  pp->recon = NULL;
+  return ts_recon_open(settings_of(&cur->base)->base.db, &pp->spec, pp->rs, &pp->recon, pzErr);
 }
 
 /* Item 8, the pre-pass: every series of the source (no pushdown, so the
@@ -343,6 +427,12 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
   prepass *pp = cur->pp;
   pp->pooled = 1;
   int rc = pool_read(cur, pzErr);
+  if (rc == SQLITE_OK && points_mixed(pp)) {
+    /* item 8b: read again, each series pooled from every point */
+    rc = pools_reset(cur, pzErr);
+    pp->all_points = 1;
+    if (rc == SQLITE_OK) rc = pool_read(cur, pzErr);
+  }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
   if (rc != SQLITE_OK || cur->method != TS_PROJ_AUTO) return rc;
@@ -354,6 +444,7 @@ static int pool_series(projection_cursor *cur, char **pzErr) {
     c->grid.pool = pool;
     ts_projection_auto_fill(&c->grid, c->k, c->grid.n_years, c->cells);
     rc = ts_proj_pool_add(pool, &c->grid, c->cells, 1u << TS_PROJ_AUTO);
+    if (rc == SQLITE_OK) rc = pool_other_points(pp, &c->grid, c->k, TS_PROJ_AUTO, 1);
   }
   for (int i = 0; i < N_POOLS && rc == SQLITE_OK; i++)
     if (pp->pool[i].sum) rc = ts_proj_pool_finish(&pp->pool[i]);
@@ -407,19 +498,83 @@ static int index_cache(prepass *pp) {
   return SQLITE_OK;
 }
 
+/* Item 8b for reconcile=: the kept series from point k of P, in in[]
+** (n_cache parts; k 0 for another kind), with their grids and backtests
+** from k in *pGrids and *pCells (their own where k is their own point). */
+typedef struct parts_point {
+  ts_recon_part *in;
+  ts_proj_grid *grids;
+  ts_proj_cell *cells;
+} parts_point;
+
+static void parts_point_free(parts_point *pt, int n) {
+  for (int i = 0; pt->grids && i < n; i++) ts_proj_cuts_free(pt->grids[i].cuts);
+  sqlite3_free(pt->in);
+  sqlite3_free(pt->grids);
+  sqlite3_free(pt->cells);
+}
+
+static int parts_at(projection_cursor *cur, int P, int k, parts_point *pt) {
+  prepass *pp = cur->pp;
+  sqlite3_int64 n_cells = 0;
+  for (int i = 0; i < pp->n_cache; i++)
+    if (pp->cache[i].grid.periods_per_year == P && pp->cache[i].k != k && pp->cache[i].k != 0)
+      n_cells += (sqlite3_int64)pp->cache[i].grid.n_years * TS_PROJ_N_CELLS;
+  sqlite3_uint64 n = (sqlite3_uint64)pp->n_cache + 1;
+  pt->in = sqlite3_malloc64(sizeof(*pt->in) * n);
+  pt->grids = sqlite3_malloc64(sizeof(*pt->grids) * n);
+  pt->cells = sqlite3_malloc64(sizeof(ts_proj_cell) * (sqlite3_uint64)(n_cells + 1));
+  if (pt->grids) memset(pt->grids, 0, sizeof(*pt->grids) * n);
+  if (pt->in == NULL || pt->grids == NULL || pt->cells == NULL) return SQLITE_NOMEM;
+  ts_proj_cell *cells = pt->cells;
+  int rc = SQLITE_OK;
+  for (int i = 0; i < pp->n_cache && rc == SQLITE_OK; i++) {
+    pooled_series *c = &pp->cache[i];
+    ts_recon_part *part = &pt->in[i];
+    part->grid = &c->grid, part->name = NULL, part->k = 0, part->cells = NULL;
+    if (c->grid.periods_per_year != P || c->k == 0) continue;
+    part->k = k;
+    if (c->k == k) {
+      part->cells = c->cells;
+      continue;
+    }
+    rc = backtest_at(pp, &c->grid, k, cur->method, cur->method == TS_PROJ_AUTO, &pt->grids[i],
+                     cells);
+    part->grid = &pt->grids[i], part->cells = cells;
+    cells += (size_t)c->grid.n_years * TS_PROJ_N_CELLS;
+  }
+  return rc;
+}
+
 /* Item 9: the totals' reconciled projections, from the pre-pass's series
-** (the whole source) once their backtests are made. */
+** (the whole source) once their backtests are made; with item 8b's
+** points, the totals' reconciled backtests from each of them too. */
 static int reconcile_source(projection_cursor *cur, char **pzErr) {
+  static const int per_year[] = {1, 2, 4, 12};
   const projection_vtab *vtab = settings_of(&cur->base);
   prepass *pp = cur->pp;
+  int n_more = 0, rc = SQLITE_OK;
+  parts_point pts[N_POOLS];
+  const ts_recon_part *more[N_POOLS];
   ts_recon_part *in = sqlite3_malloc64(sizeof(*in) * (sqlite3_uint64)(pp->n_cache + 1));
   if (in == NULL) return SQLITE_NOMEM;
   for (int i = 0; i < pp->n_cache; i++) {
     pooled_series *c = &pp->cache[i];
     in[i].grid = &c->grid, in[i].k = c->k, in[i].cells = c->cells, in[i].name = NULL;
   }
-  int rc =
-      ts_recon_run(pp->recon, in, pp->n_cache, cur->method, vtab->level, &pp->quantiles, pzErr);
+  for (int p = 0; p < 4 && pp->all_points && rc == SQLITE_OK; p++) {
+    for (int k = 1; k <= per_year[p] && rc == SQLITE_OK; k++) {
+      if (!pp->used[pool_index(per_year[p], k)]) continue;
+      memset(&pts[n_more], 0, sizeof(pts[n_more]));
+      rc = parts_at(cur, per_year[p], k, &pts[n_more]);
+      more[n_more] = pts[n_more].in;
+      n_more++;
+    }
+  }
+  if (rc == SQLITE_OK)
+    rc = ts_recon_run(pp->recon, in, pp->n_cache, more, n_more, cur->method, vtab->level,
+                      &pp->quantiles, pzErr);
+  for (int e = 0; e < n_more; e++) parts_point_free(&pts[e], pp->n_cache);
   sqlite3_free(in);
   return rc;
 }

@@ -47,7 +47,11 @@ typedef struct prepass {
   char *zKey;                 /* what it holds for (prepass_key) */
   int pooled;                 /* made */
   ts_proj_pool pool[N_POOLS]; /* by (periods per year, k) */
-  pooled_series *cache;       /* the series kept, in scan order */
+  /* Item 8b: the points of the year some series is projected from, by
+  ** pool; all_points: every series is pooled from each of its kind's */
+  unsigned char used[N_POOLS];
+  int all_points;
+  pooled_series *cache; /* the series kept, in scan order */
   int n_cache;
   int *slot, n_slot;           /* cache by grid and k: index + 1, 0 free */
   sqlite3_int64 kept_bytes;    /* grids and backtests of cache (item 11) */

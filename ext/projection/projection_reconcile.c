@@ -27,7 +27,8 @@
 **     reconciled and unreconciled figures): the total's ytd incomplete; no
 **     part with data by (y, k); a part with data by then but no
 **     projection of y (a missing or incomplete period, a method that
-**     cannot project it) or projected from another point of the year;
+**     cannot project it), of another kind than the total's or projected
+**     from another point of the year;
 **     the parts' ytd off the total's by more than TS_RECON_TOLERANCE
 **     (1 %) of it (then the parts do not make up the total; a rounding
 **     difference within it stays in the observed part).  A series with
@@ -237,11 +238,15 @@ static int part_year(const ts_recon_part *p, int P, int year, int k, ts_proj_met
                      double *remainder, double *ytd, ts_recon_notes *notes, const char **pzWhy) {
   *pzWhy = NULL;
   if (p->grid->periods_per_year != P || p->k != k || p->cells == NULL) {
+    /* A part of another kind is projected from another position, even
+    ** from the same point of the year (H1: month 6, quarter 2): through=
+    ** cannot help there, grain= can. */
+    const char *zWhy = p->grid->periods_per_year != P
+                           ? "has periods of another kind than its total's (give grain=)"
+                           : "is projected from another point of the year";
     char *zName = ts_text_shown(p->name);
-    *pzWhy = zName ? note_add(notes, sqlite3_mprintf("not reconciled: part %s is projected from"
-                                                     " another point of the year",
-                                                     zName))
-                   : NULL;
+    *pzWhy =
+        zName ? note_add(notes, sqlite3_mprintf("not reconciled: part %s %s", zName, zWhy)) : NULL;
     sqlite3_free(zName);
     return *pzWhy ? 1 : -1;
   }

@@ -90,9 +90,13 @@ int ts_recon_add(ts_recon *r, const ts_series *s, char **pzErr);
 ** groups totals with their parts and makes each total's reconciled
 ** estimate of every year (method m, interval level, quantile cache q),
 ** its interval from its own reconciled backtest and those of the other
-** totals (the same pool rule as every interval). */
-int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, double level,
-                 ts_proj_quantiles *q, char **pzErr);
+** totals (the same pool rule as every interval).  more[0 .. n_more): the
+** same n series from other points of the year (more[e][i].k; 0 where a
+** series is of another kind), whose totals' reconciled backtests are
+** pooled too, so a total's pool holds every total of its kind from its
+** point whatever their own (projection_vtab.c item 8b). */
+int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, const ts_recon_part *const *more,
+                 int n_more, ts_proj_method m, double level, ts_proj_quantiles *q, char **pzErr);
 /* The series added that has these keys (the main scan's series), from
 ** *pNext on (both scans read in the same order): its index, or -1. */
 int ts_recon_find(ts_recon *r, sqlite3_value *const *apKey, int *pNext, int *pIndex, char **pzErr);

@@ -346,8 +346,27 @@ static int labels_found(const ts_recon *r, char **pzErr) {
   return SQLITE_OK;
 }
 
-int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, double level,
-                 ts_proj_quantiles *q, char **pzErr) {
+/* Item 8b of projection_vtab.c: total i's reconciled backtests from the
+** other points of the year in more[], each pooled at its point. */
+static int pool_more_points(ts_recon *r, int i, const ts_recon_part *in,
+                            const ts_recon_part *const *more, int n_more, ts_proj_method m) {
+  int rc = SQLITE_OK;
+  for (int e = 0; e < n_more && rc == SQLITE_OK; e++) {
+    const ts_recon_part *at = more[e];
+    if (at[i].k == 0 || at[i].k == in[i].k || at[i].cells == NULL) continue;
+    ts_proj_cell *cells = NULL;
+    rc = total_backtest(r, i, at, m, &cells);
+    ts_proj_pool *pool =
+        rc == SQLITE_OK ? recon_pool(r, in[i].grid->periods_per_year, at[i].k) : NULL;
+    if (rc == SQLITE_OK && pool == NULL) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK) rc = ts_proj_pool_add(pool, in[i].grid, cells, 1u << TS_RECON_COLUMN);
+    sqlite3_free(cells);
+  }
+  return rc;
+}
+
+int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, const ts_recon_part *const *more,
+                 int n_more, ts_proj_method m, double level, ts_proj_quantiles *q, char **pzErr) {
   int rc = labels_found(r, pzErr);
   if (rc != SQLITE_OK) return rc;
   ts_proj_cell **cells = sqlite3_malloc64(sizeof(*cells) * (sqlite3_uint64)(n ? n : 1));
@@ -362,6 +381,7 @@ int ts_recon_run(ts_recon *r, const ts_recon_part *in, int n, ts_proj_method m, 
         rc == SQLITE_OK ? recon_pool(r, in[i].grid->periods_per_year, in[i].k) : NULL;
     if (rc == SQLITE_OK && pool == NULL) rc = SQLITE_NOMEM;
     if (rc == SQLITE_OK) rc = ts_proj_pool_add(pool, in[i].grid, cells[i], 1u << TS_RECON_COLUMN);
+    if (rc == SQLITE_OK) rc = pool_more_points(r, i, in, more, n_more, m);
   }
   for (int p = 0; p < r->n_pools && rc == SQLITE_OK; p++)
     if (r->pools[p].sum) rc = ts_proj_pool_finish(&r->pools[p]);

@@ -69,6 +69,18 @@
 **     unless reconcile= needs them (worth_keeping).  Cost: every
 **     series' backtest, O(series x years) fits for holt_winters, once
 **     per query.
+** 8b. A point's pool holds every series of the kind from that point,
+**     whatever point the series' own rows are projected from: without
+**     through= each series is projected from its own latest period, and
+**     the pool of Q2 held only the series that ended at Q2, so a series
+**     at Q2 among series at Q3 had no pool, and its row changed when the
+**     others' Q3 arrived -- a later period deciding a projection from Q2.
+**     When a kind's series end at different points (pool_series sees it
+**     after its read), the source is read again and each series is
+**     backtested and pooled from each of those points, in scan order, as
+**     the source cut at one of them pools them all from it.  reconcile=
+**     likewise pools each total's bottom-up backtest from each point,
+**     made from its parts' backtests from there (reconcile_source).
 **  9. reconcile='region=Total[, product=Total]' (projection_reconcile.c):
 **     a total's rows show its bottom-up projection, made from its parts'
 **     after the pre-pass (so from the whole source, whatever the WHERE);

@@ -168,6 +168,22 @@ const th_case th_cases[] = {
      " 'amount', 'period', 'flow, partner', 'auto', 'reconcile=''partner=World''')"
      " WHERE series = '[\"export\",\"' || k.name || '\"]' AND year = 2022) FROM keys k"
      " ORDER BY 1;"},
+    /* No through=, series ending at different points of their last year:
+    ** the pre-pass reads the source again and pools each series (and
+    ** each reconciled total) from every point (projection_vtab.c 8b). */
+    {"annual_projection", "points of the year",
+     "CREATE TABLE pt(reg TEXT, prod TEXT, p TEXT, v REAL);"
+     "WITH RECURSIVE y(y) AS (SELECT 2017 UNION ALL SELECT y + 1 FROM y WHERE y < 2022),"
+     " q(q) AS (VALUES (1), (2), (3), (4)), r(reg, i) AS (VALUES ('r1', 1), ('r2', 2)),"
+     " pr(prod, j) AS (VALUES ('A', 1), ('B', 2), ('C', 3))"
+     " INSERT INTO pt SELECT reg, prod, printf('%d-Q%d', y, q),"
+     " 100 + 10 * q + 5 * (y - 2017) + 20 * i + ((y * 7 + q * 3 + i * 5 + j) % 7)"
+     " FROM y, q, r, pr WHERE y < 2022 OR q <= CASE prod WHEN 'A' THEN 2 ELSE 3 END;"
+     "INSERT INTO pt SELECT 'Total', prod, p, sum(v) FROM pt GROUP BY prod, p;",
+     "SELECT * FROM annual_projection('pt', 'v', 'p', 'reg, prod', 'auto',"
+     " 'reconcile=''reg=Total''') ORDER BY series, year;"
+     "SELECT * FROM annual_projection('pt', 'v', 'p', 'reg, prod', 'prior_share')"
+     " ORDER BY series, year;"},
     {"kosis_csv", "create", NULL,
      "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='" TH_CSV_PATH "');"
      "SELECT * FROM k; DROP TABLE k;"},

@@ -17,9 +17,11 @@ year (or each series' own latest period) and level:
   3. The aggregate annual_projection(v, p, method) over a series' rows up
      to a row's `through` equals that row's projection (fixed methods;
      auto ranks by the pool there and by the series' own errors here).
-  4. No data from the future: with an explicit through=, a row equals the
-     row of the table over the source cut at that point of its year (every
-     series cut), in ytd, projection, low, high and note.
+  4. No data from the future: a row equals the row of the table over the
+     source cut at its point of its year (every series cut), in ytd,
+     projection, low, high and note: through= or, without it, its series'
+     own latest period (when that series has a row there), so the pool of
+     that point holds the other series whatever their own latest period.
 
     /usr/bin/python3 tests/trust/projection_irregular.py [build/tradestat] [--seed N] [--sources N]
 
@@ -169,7 +171,15 @@ def check_future(db, r, case, base, full, rows, point, per_of):
         key, year, seen = row[0], row[1], row[3]
         if row[2] is None or seen == 0:
             continue
-        share = point / 12.0  # through= is a month, Q or H: a share of the year
+        if point:
+            share = point / 12.0  # through= is a month, Q or H: a share of the year
+        else:
+            # each series from its own latest period: a row whose series has
+            # a row at that period (cut there, it is still the latest)
+            at = [x for x in rows if x[0] == key and x[1] == row[2]]
+            if not at:
+                continue
+            share = at[0][4] / at[0][5]
         cut = [x for x in rows if x[3] < year or (x[3] == year and x[4] / x[5] <= share + 1e-12)]
         db.execute("DROP TABLE IF EXISTS cut")
         db.execute("CREATE TABLE cut(k TEXT, p TEXT, v)")
@@ -210,8 +220,7 @@ def main():
         counts["where"] += check_where(db, r, case, base, full)
         if method != "auto":
             counts["aggregate"] += check_aggregate(db, case, method, full, rows)
-        if point:
-            counts["future"] += check_future(db, r, case, base, full, rows, point, None)
+        counts["future"] += check_future(db, r, case, base, full, rows, point, None)
     if counts["aggregate"] == 0 or counts["future"] == 0:
         fail("the generator no longer reaches every check: %r" % counts)
     print("projection irregular: %(rows)d rows of irregular sources hold low <= projection <= "

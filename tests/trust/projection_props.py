@@ -8,6 +8,11 @@
      (a backtest row) equals, in ytd, projection, low and high, the row of
      year Y in the table on the source cut after Y's point of the year
      (every series cut, so the pool is cut too).
+  1c. The same without through=, each series projected from its own
+     latest period (series ending at different points of the last year):
+     its pool holds the other series' errors from that point whatever
+     their own latest period, so a row, note included, equals the row of
+     the source cut after its point.
   1b. The same in series' first years, where run_rate (and auto, which
      is run_rate alone there) gets an interval from the spread of the
      year's observed periods pooled over the source's other series (>= 5
@@ -95,6 +100,48 @@ def check_future(db, r):
                     if ref is None or ref[2:6] != row[2:6]:
                         fail("future: %s through=%s, %s %d:\n  cut at the point: %r\n"
                              "  whole source:     %r" % (method, through, row[0], year, row, ref))
+    return checked
+
+
+def check_future_own_point(db, r):
+    """1c: without through= each series is projected from its own latest
+    period, and its pool holds the other series' errors from that point:
+    series ending at different points of 2020, a row equals the row of
+    the source cut after its point of its year (every series cut), note
+    included."""
+    checked = 0
+    for _ in range(6):
+        per = r.choice([4, 12])
+        rows = series_rows(r, per)
+        keys = sorted({x[0] for x in rows})
+        last = {k: r.randint(1, per - 1) for k in keys}
+        rows = [x for x in rows if x[3] < 2020 or x[4] <= last[x[0]]]
+        db.execute("DROP TABLE IF EXISTS s")
+        db.execute("CREATE TABLE s(k TEXT, p TEXT, v)")
+        db.executemany("INSERT INTO s VALUES (?, ?, ?)", [x[:3] for x in rows])
+        for method in ("auto", "run_rate", "prior_share", "linear"):
+            opts = "value=v, period=p, by=k, method=%s" % method
+            db.execute("DROP TABLE IF EXISTS temp.whole")
+            db.execute("CREATE VIRTUAL TABLE temp.whole USING annual_projection(source=s, %s)" % opts)
+            whole = {(x[0], x[1]): x for x in db.execute("SELECT %s FROM temp.whole" % COLS)}
+            for k in r.sample(keys, min(2, len(keys))):
+                for year in r.sample(range(2016, 2021), 2):
+                    point = last[k]
+                    db.execute("DROP TABLE IF EXISTS cut")
+                    db.execute("CREATE TABLE cut(k TEXT, p TEXT, v)")
+                    db.executemany("INSERT INTO cut VALUES (?, ?, ?)",
+                                   [x[:3] for x in rows if (x[3], x[4]) <= (year, point)])
+                    db.execute("DROP TABLE IF EXISTS temp.cutp")
+                    db.execute("CREATE VIRTUAL TABLE temp.cutp USING annual_projection(source=cut, %s)"
+                               % opts)
+                    for row in db.execute("SELECT %s FROM temp.cutp WHERE k = ? AND year = ?" % COLS,
+                                          (k, year)):
+                        ref = whole.get((row[0], row[1]))
+                        checked += 1
+                        if ref is None or ref[2:] != row[2:]:
+                            fail("future, each series from its own latest period (%s): %s %d "
+                                 "from point %d (latest points %r):\n  cut at the point: %r\n"
+                                 "  whole source:     %r" % (method, k, year, point, last, row, ref))
     return checked
 
 
@@ -293,6 +340,8 @@ def main():
     db = connect()
     r = random.Random(SEED)
     future = check_future(db, r)
+    # its own generator: the other properties see the same cases as before
+    future += check_future_own_point(db, random.Random(SEED + 2000003))
     stats = {"first": 0, "assumed": 0}
     # its own generator: the other properties see the same cases as before
     first = check_first_year(db, random.Random(SEED + 1000003), stats)
