@@ -109,8 +109,13 @@ namestest: $(BUILD)/tradestat.so
 
 test: deps-test
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) all static
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) $(TEST_PREREQS)
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) test-prereqs
 	@/usr/bin/python3 tests/run_suites.py --jobs $(TEST_JOBS) --logs $(BUILD)/test-logs $(TEST_TARGETS)
+
+# (A target of its own, so that up-to-date files are not listed one by one.)
+.PHONY: test-prereqs
+test-prereqs: $(TEST_PREREQS)
+	@:
 
 demo: deps-build
 	@$(MAKE) --no-print-directory all
