@@ -142,6 +142,12 @@ def main(argv):
     print("run_suites: %d suites, %d at a time, logs in %s/" % (len(suites), jobs, logdir))
     sys.stdout.flush()
 
+    # Each suite runs in a session of its own (so that its whole process
+    # tree can be stopped): Ctrl-C or a TERM to this runner stops them all.
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+
     running = {}   # pid -> Running
     passed, failed, measured = [], [], []
     t0 = time.monotonic()
