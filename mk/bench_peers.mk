@@ -24,3 +24,4 @@ bench-peers: $(BENCH_DIR)/peers-sqlite $(BENCH_DIR)/data-$(BENCH_SCALE).db
 	@sh tests/bench/peers/run.sh $(BENCH_DIR)/data-$(BENCH_SCALE).db $(BENCH_DIR) $(BENCH_REPEAT)
 
 bench-smoke: $(BENCH_DIR)/peers-sqlite
+TEST_PREREQS += $(BENCH_DIR)/peers-sqlite

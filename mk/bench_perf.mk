@@ -6,6 +6,7 @@
 # rounds of its own; it reads nothing bench-speed writes.
 BENCH_TARGETS += bench-speed bench-peers
 TEST_TARGETS  += bench-smoke
+TEST_PREREQS  += $(BENCH_DIR)/run $(BENCH_DIR)/gen
 .PHONY: bench-speed bench-smoke
 
 $(BENCH_DIR)/gen: tests/bench/gen.c

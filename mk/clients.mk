@@ -6,6 +6,8 @@
 # (The sqlite3 shell client is tests/sql, run by sqltest.)
 TEST_TARGETS += pyclient staticclient loadclient
 TEST_PKGS += python3
+# load_client is used by installtest too: built before the suites run.
+TEST_PREREQS += $(BUILD)/tests/static_client $(BUILD)/tests/load_client
 
 .PHONY: pyclient staticclient loadclient
 

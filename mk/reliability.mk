@@ -14,6 +14,7 @@ REL      := $(BUILD)/reliability
 REL_LIB  := tests/reliability/harness.c tests/reliability/cases.c
 REL_HDR  := tests/reliability/harness.h $(HDR)
 REL_CFLAGS = $(CFLAGS) $(WARN) -DSQLITE_CORE -Iext -Itests/reliability
+TEST_PREREQS += $(REL)/oom $(REL)/ioerr $(REL)/safety $(REL)/threads
 
 .PHONY: oomtest ioerrtest safetytest hostiletest oracletest windowtest threadtest \
         sanitize valgrind tsan fuzz fuzz-smoke fuzz-build coverage

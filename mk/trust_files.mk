@@ -9,6 +9,7 @@ TEST_TARGETS += filetest
 
 PYTHON_EXT ?= /usr/bin/python3
 TRUST := $(BUILD)/trust
+TEST_PREREQS += $(TRUST)/oom_connect
 
 .PHONY: filetest
 

@@ -19,8 +19,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#define DB_PATH "build/th_ioerr.db"
+/* One database per process: the plain and the ASan builds of this harness
+   may run at once (make -j2 test). */
+static char db_path[64];
 
 static sqlite3_vfs *base_vfs;
 
@@ -175,8 +178,8 @@ static const char big_sql[] =
 
 static int make_database(void) {
   sqlite3 *db = NULL;
-  remove(DB_PATH);
-  int rc = sqlite3_open(DB_PATH, &db);
+  remove(db_path);
+  int rc = sqlite3_open(db_path, &db);
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, big_sql, NULL, NULL, NULL);
   sqlite3_close(db);
   return rc;
@@ -191,11 +194,11 @@ typedef struct outcome {
 static int run(const char *zSql, long at, outcome *o) {
   sqlite3 *db = NULL;
   memset(o, 0, sizeof(*o));
-  int rc = sqlite3_open_v2(DB_PATH, &db, SQLITE_OPEN_READWRITE, "ioerr");
+  int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, "ioerr");
   if (rc == SQLITE_OK) rc = sqlite3_tradestat_init(db, NULL, NULL);
   if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA cache_size = 8;", NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
-    fprintf(stderr, "ioerr: cannot open %s: %s\n", DB_PATH, sqlite3_errmsg(db));
+    fprintf(stderr, "ioerr: cannot open %s: %s\n", db_path, sqlite3_errmsg(db));
     sqlite3_close(db);
     return 1;
   }
@@ -220,13 +223,14 @@ static int registered(const th_registry *reg, const char *name) {
 }
 
 int main(void) {
+  snprintf(db_path, sizeof(db_path), "build/th_ioerr.%ld.db", (long)getpid());
   base_vfs = sqlite3_vfs_find(NULL);
   if (base_vfs == NULL) return 2;
   shim_vfs.szOsFile = (int)sizeof(shim_file) + base_vfs->szOsFile;
   shim_vfs.mxPathname = base_vfs->mxPathname;
   if (sqlite3_vfs_register(&shim_vfs, 0) != SQLITE_OK) return 2;
   if (make_database() != SQLITE_OK) {
-    fprintf(stderr, "ioerr: cannot build %s\n", DB_PATH);
+    fprintf(stderr, "ioerr: cannot build %s\n", db_path);
     return 2;
   }
   th_registry reg;
@@ -279,7 +283,7 @@ int main(void) {
     printf("ioerr: %-28s I/O errors injected up to read %ld\n", scans[i].name, reads);
     th_str_free(&ref.out);
   }
-  remove(DB_PATH);
+  remove(db_path);
   printf("ioerr: %d scans, %ld fault points, %d failures\n", nscan, points, failures);
   return failures != 0 || points == 0;
 }

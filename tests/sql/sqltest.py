@@ -60,12 +60,19 @@ prints the ID, the SQL, the expected and the actual output.
 HOW IT RUNS.  Each file becomes ONE shell script: the file's own lines,
 with marker lines printed to stdout (`.print`) and to stderr
 (`.output stderr` / `.print` / `.output stdout`) before and after every
-check, and at the end.  The shell runs it once, from the repository root,
-with `-batch :memory:`.  Both streams are cut at the markers; a check
-passes when its rows and its errors equal the expectation.  The file fails
-when a marker is missing (the shell crashed, or a check's SQL lacks its
-`;` and swallowed the marker), when the shell exits with a code other than
-0 or 1 or dies of a signal, or when setup prints anything.
+check, and at the end.  The shell runs it once with `-batch :memory:`,
+from a private copy of the repository root (build/sqltest-XXXX: a symlink
+per top-level entry, `tests/data` and `sql/data` read through them, and
+a build/ of its own for the files checks write, such as
+writefile('build/k.csv')), so that several runs at once (the plain, ASan,
+valgrind and portable builds under `make -j2 test`) never overwrite each
+other's files; the `.load build/tradestat` line loads the build's absolute
+path.  The copy is removed at the end of the run.  Both streams are cut
+at the markers; a check passes when its rows and its errors equal the
+expectation.  The file fails when a marker is missing (the shell crashed,
+or a check's SQL lacks its `;` and swallowed the marker), when the shell
+exits with a code other than 0 or 1 or dies of a signal, or when setup
+prints anything.
 
     /usr/bin/python3 tests/sql/sqltest.py [options] [NAME ...] [-- WRAPPER ...]
       NAME            growth or growth.sql (in tests/sql), or a path with a
@@ -87,8 +94,10 @@ file-level failures (setup output, missing markers, crash, format).
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 MARK = "@@sqltest-marker@@"
 DEFAULT_LOAD = ".load build/tradestat"
@@ -331,7 +340,7 @@ def run_file(path, opts, report):
     cmd = list(opts["wrapper"]) + [opts["sqlite3"], "-batch", ":memory:"]
     try:
         proc = subprocess.run(cmd, input=script.encode("utf-8"), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)
+                              stderr=subprocess.PIPE, cwd=opts["cwd"])
     except OSError as e:
         report("FAIL %s: cannot run %s: %s" % (rel, " ".join(cmd), e))
         return 0, len(checks)
@@ -468,6 +477,19 @@ def write_seeds(files, outdir):
     return count
 
 
+def private_root(root):
+    """A directory that looks like the repository root to the shell: a
+    symlink per top-level entry but build/, which is its own (empty)."""
+    build = os.path.join(root, "build")
+    os.makedirs(build, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="sqltest-", dir=build)
+    for name in os.listdir(root):
+        if name not in ("build", ".git"):
+            os.symlink(os.path.join(root, name), os.path.join(work, name))
+    os.mkdir(os.path.join(work, "build"))
+    return work
+
+
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", ".."))
@@ -520,15 +542,22 @@ def main(argv):
             sys.exit("sqltest: %s" % e)
         print("sqltest: %d seeds written to %s" % (n, opts["seeds"]))
         return 0
+    # The load path is the repository's build, whatever directory runs the shell.
+    opts["load"] = os.path.join(root, opts["load"] or "build/tradestat")
+    opts["cwd"] = private_root(root)
     total_p = total_f = 0
-    for f in files:
-        if not os.path.isfile(f):
-            print("FAIL %s: no such file" % f)
-            total_f += 1
-            continue
-        p, fl = run_file(f, opts, lambda s: print(s, flush=True))
-        total_p += p
-        total_f += fl
+    try:
+        for f in files:
+            if not os.path.isfile(f):
+                print("FAIL %s: no such file" % f)
+                total_f += 1
+                continue
+            p, fl = run_file(f, opts, lambda s: print(s, flush=True))
+            total_p += p
+            total_f += fl
+    finally:
+        shutil.rmtree(opts["cwd"], ignore_errors=True)
+    shutil.rmtree(opts["cwd"], ignore_errors=True)
     label = (" (%s)" % opts["label"]) if opts["label"] else ""
     if opts["no_diff"]:
         print("sql%s: %d checks ran (outputs not compared), %d failed (%d files)"
