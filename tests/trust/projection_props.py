@@ -71,29 +71,38 @@ def series_rows(r, per):
     return rows
 
 
+def load_rows(db, table, rows):
+    """(Re)creates table(k, p, v) holding rows' first three fields."""
+    db.execute("DROP TABLE IF EXISTS %s" % table)
+    db.execute("CREATE TABLE %s(k TEXT, p TEXT, v)" % table)
+    db.executemany("INSERT INTO %s VALUES (?, ?, ?)" % table, [x[:3] for x in rows])
+
+
+def project(db, name, source, opts, read=False):
+    """(Re)creates temp.name, an annual_projection table over source; with
+    read, returns its rows by (k, year)."""
+    db.execute("DROP TABLE IF EXISTS temp.%s" % name)
+    db.execute("CREATE VIRTUAL TABLE temp.%s USING annual_projection(source=%s, %s)"
+               % (name, source, opts))
+    if read:
+        return {(x[0], x[1]): x for x in db.execute("SELECT %s FROM temp.%s" % (COLS, name))}
+    return None
+
+
 def check_future(db, r):
     checked = 0
     for _ in range(8):
         per = r.choice([4, 12])
         rows = series_rows(r, per)
-        db.execute("DROP TABLE IF EXISTS s")
-        db.execute("CREATE TABLE s(k TEXT, p TEXT, v)")
-        db.executemany("INSERT INTO s VALUES (?, ?, ?)", [x[:3] for x in rows])
+        load_rows(db, "s", rows)
         for method in ("auto", "holt_winters", "theta", "avg_share", "linear", "prior_share"):
             point = r.randint(1, per - 1)
             through = "Q%d" % point if per == 4 else "%02d" % point
             opts = "value=v, period=p, by=k, method=%s, through=%s" % (method, through)
-            db.execute("DROP TABLE IF EXISTS temp.whole")
-            db.execute("CREATE VIRTUAL TABLE temp.whole USING annual_projection(source=s, %s)" % opts)
-            whole = {(x[0], x[1]): x for x in db.execute("SELECT %s FROM temp.whole" % COLS)}
+            whole = project(db, "whole", "s", opts, read=True)
             for year in r.sample(range(2013, 2021), 3):
-                db.execute("DROP TABLE IF EXISTS cut")
-                db.execute("CREATE TABLE cut(k TEXT, p TEXT, v)")
-                db.executemany("INSERT INTO cut VALUES (?, ?, ?)",
-                               [x[:3] for x in rows if (x[3], x[4]) <= (year, point)])
-                db.execute("DROP TABLE IF EXISTS temp.cutp")
-                db.execute("CREATE VIRTUAL TABLE temp.cutp USING annual_projection(source=cut, %s)"
-                           % opts)
+                load_rows(db, "cut", [x for x in rows if (x[3], x[4]) <= (year, point)])
+                project(db, "cutp", "cut", opts)
                 for row in db.execute("SELECT %s FROM temp.cutp WHERE year = %d" % (COLS, year)):
                     ref = whole.get((row[0], row[1]))
                     checked += 1
@@ -116,24 +125,15 @@ def check_future_own_point(db, r):
         keys = sorted({x[0] for x in rows})
         last = {k: r.randint(1, per - 1) for k in keys}
         rows = [x for x in rows if x[3] < 2020 or x[4] <= last[x[0]]]
-        db.execute("DROP TABLE IF EXISTS s")
-        db.execute("CREATE TABLE s(k TEXT, p TEXT, v)")
-        db.executemany("INSERT INTO s VALUES (?, ?, ?)", [x[:3] for x in rows])
+        load_rows(db, "s", rows)
         for method in ("auto", "run_rate", "prior_share", "linear"):
             opts = "value=v, period=p, by=k, method=%s" % method
-            db.execute("DROP TABLE IF EXISTS temp.whole")
-            db.execute("CREATE VIRTUAL TABLE temp.whole USING annual_projection(source=s, %s)" % opts)
-            whole = {(x[0], x[1]): x for x in db.execute("SELECT %s FROM temp.whole" % COLS)}
+            whole = project(db, "whole", "s", opts, read=True)
             for k in r.sample(keys, min(2, len(keys))):
                 for year in r.sample(range(2016, 2021), 2):
                     point = last[k]
-                    db.execute("DROP TABLE IF EXISTS cut")
-                    db.execute("CREATE TABLE cut(k TEXT, p TEXT, v)")
-                    db.executemany("INSERT INTO cut VALUES (?, ?, ?)",
-                                   [x[:3] for x in rows if (x[3], x[4]) <= (year, point)])
-                    db.execute("DROP TABLE IF EXISTS temp.cutp")
-                    db.execute("CREATE VIRTUAL TABLE temp.cutp USING annual_projection(source=cut, %s)"
-                               % opts)
+                    load_rows(db, "cut", [x for x in rows if (x[3], x[4]) <= (year, point)])
+                    project(db, "cutp", "cut", opts)
                     for row in db.execute("SELECT %s FROM temp.cutp WHERE k = ? AND year = ?" % COLS,
                                           (k, year)):
                         ref = whole.get((row[0], row[1]))
