@@ -163,27 +163,130 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
+/* Months of the year a period of kind k starts in (bit m: month m + 1). */
+#define STARTS_YEAR    0x001u /* January */
+#define STARTS_HALF    0x041u /* January, July */
+#define STARTS_QUARTER 0x249u /* January, April, July, October */
+
+/* The number of months of the coarsest period (year, half, quarter or
+** month) on whose starts every month of the year in mask falls. */
+static int start_step(unsigned mask) {
+  if ((mask & ~STARTS_YEAR) == 0) return 12;
+  if ((mask & ~STARTS_HALF) == 0) return 6;
+  if ((mask & ~STARTS_QUARTER) == 0) return 3;
+  return 1;
+}
+
+static int bit_count(unsigned x) {
+  int n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
+/* Whether the rows with a figure of slot in points [i, j) -- one year of
+** s -- are periods keyed by their first (business) day (contract item
+** 5): each point holds day rows alone, none after its month's first
+** TS_DAY_START_GRACE days, one a month.  *pMask: the months of the year
+** they fall in. */
+static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
+  unsigned mask = 0;
+  int any = 0;
+  for (int k = i; k < j; k++) {
+    const ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
+    if (!days_alone(pt, slot) || (pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE) ||
+        pt->sum[slot].count != bit_count(days))
+      return 0;
+    ts_period p;
+    int first, count;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
+    ts_period_month_span(&p, &first, &count);
+    mask |= days << (first - 1);
+    any = 1;
+  }
+  *pMask = mask;
+  return any;
+}
+
+/* Points [i, j) of slot, periods keyed by their first day whose months
+** of the year are mask: each row stands for its whole period of step
+** months, so a roll-up is whole when every one of its sub-periods has a
+** row, and one finer than the rows' periods cannot be told. */
+static void judge_starts(ts_series *s, int i, int j, int slot, unsigned mask) {
+  int step = start_step(mask);
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    ts_period p;
+    int first, count;
+    ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+    ts_period_month_span(&p, &first, &count);
+    unsigned need = 0;
+    for (int m = 0; m < count; m += step) need |= 1u << m;
+    if (count < step || (pt->cover[slot][TS_KIND_DAY - 1] & need) != need)
+      pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
+  }
+}
+
+/* Points [i, j) of slot read as days (events): past the days the source
+** holds, or before the series' own first day, a roll-up is incomplete. */
+static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, char **pzErr) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
+      continue;
+    if (!e->read) {
+      int rc = extent_read(e, pzErr);
+      if (rc != SQLITE_OK) return rc;
+    }
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    int64_t first, last;
+    days_span(&p, pt, slot, &first, &last);
+    /* s->first_day only ever cuts into the series' first point of the
+    ** slot: every other point's rows begin after the first day. */
+    if (!e->any || first < e->first || last > e->last)
+      pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+    else if (first < s->first_day[slot])
+      pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
+  }
+  return SQLITE_OK;
+}
+
+static int year_of(const ts_series *s, int k) {
+  ts_period p;
+  if (ts_period_from_ordinal(s->kind, s->aPoint[k].ordinal, &p)) return INT32_MIN;
+  return p.year;
+}
+
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
-  if (e->spec->grain == TS_KIND_NONE || s->kind == TS_KIND_DAY) return SQLITE_OK;
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_point *pt = &s->aPoint[i];
+  if (e->spec->grain == TS_KIND_NONE) return SQLITE_OK;
+  /* the scans' DAY_LATE marks are read here, and seen nowhere after */
+  int days = 0;
+  for (int k = 0; k < s->nPoint; k++)
+    for (int slot = 0; slot < 2; slot++) days |= s->aPoint[k].cover[slot][TS_KIND_DAY - 1] != 0;
+  if (!days || s->kind == TS_KIND_DAY) {
+    for (int k = 0; k < s->nPoint; k++)
+      for (int slot = 0; slot < 2; slot++)
+        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+    return SQLITE_OK;
+  }
+  for (int i = 0, j; i < s->nPoint; i = j) {
+    int year = year_of(s, i);
+    for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
+    }
     for (int slot = 0; slot < 2; slot++) {
-      if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
+      unsigned mask;
+      int starts = year_of_starts(s, i, j, slot, &mask);
+      for (int k = i; k < j; k++)
+        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+      if (starts) {
+        judge_starts(s, i, j, slot, mask);
         continue;
-      if (!e->read) {
-        int rc = extent_read(e, pzErr);
-        if (rc != SQLITE_OK) return rc;
       }
-      ts_period p;
-      if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-      int64_t first, last;
-      days_span(&p, pt, slot, &first, &last);
-      /* s->first_day only ever cuts into the series' first point of the
-      ** slot: every other point's rows begin after the first day. */
-      if (!e->any || first < e->first || last > e->last)
-        pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
-      else if (first < s->first_day[slot])
-        pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
+      int rc = judge_days(e, s, i, j, slot, pzErr);
+      if (rc != SQLITE_OK) return rc;
     }
   }
   return SQLITE_OK;
