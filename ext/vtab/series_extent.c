@@ -27,6 +27,18 @@
 **     point of the slot can reach before.  A read narrowed by years reads
 **     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
+**  5. Day rows that are months keyed by their first day (pandas' to_sql
+**     of a 'MS' or 'BMS' index, FRED's observation_date): within one
+**     series, slot and year, when every row with a figure is a day row
+**     in the first TS_DAY_START_GRACE days of its month, one a month, and
+**     some of them fall in a month that starts no quarter, the rows are
+**     months: a roll-up is whole when each of its months has a row,
+**     whatever the extent or the series' first day.  Rows on quarters'
+**     first months alone are ambiguous (quarters, halves, a year, or
+**     months whose year holds January alone so far) and stay days.  A
+**     year is always read whole (pushdown never cuts one), so a WHERE
+**     never changes the reading; the scans mark late days on the way
+**     (TS_INCOMPLETE_DAY_LATE), so nothing is read twice.
 */
 #include "vtab/series_extent.h"
 
@@ -163,19 +175,8 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
-/* Months of the year a period of kind k starts in (bit m: month m + 1). */
-#define STARTS_YEAR    0x001u /* January */
-#define STARTS_HALF    0x041u /* January, July */
+/* Months of the year a quarter starts in (bit m: month m + 1). */
 #define STARTS_QUARTER 0x249u /* January, April, July, October */
-
-/* The number of months of the coarsest period (year, half, quarter or
-** month) on whose starts every month of the year in mask falls. */
-static int start_step(unsigned mask) {
-  if ((mask & ~STARTS_YEAR) == 0) return 12;
-  if ((mask & ~STARTS_HALF) == 0) return 6;
-  if ((mask & ~STARTS_QUARTER) == 0) return 3;
-  return 1;
-}
 
 static int bit_count(unsigned x) {
   int n = 0;
@@ -184,7 +185,7 @@ static int bit_count(unsigned x) {
 }
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year of
-** s -- are periods keyed by their first (business) day (contract item
+** s -- are keyed by their periods' first (business) day (contract item
 ** 5): each point holds day rows alone, none after its month's first
 ** TS_DAY_START_GRACE days, one a month.  *pMask: the months of the year
 ** they fall in. */
@@ -209,12 +210,10 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
   return any;
 }
 
-/* Points [i, j) of slot, periods keyed by their first day whose months
-** of the year are mask: each row stands for its whole period of step
-** months, so a roll-up is whole when every one of its sub-periods has a
-** row, and one finer than the rows' periods cannot be told. */
-static void judge_starts(ts_series *s, int i, int j, int slot, unsigned mask) {
-  int step = start_step(mask);
+/* Points [i, j) of slot, months keyed by their first (business) day:
+** each row stands for its whole month, so a roll-up is whole when every
+** one of its months has a row, as a roll-up of month labels is. */
+static void judge_months(ts_series *s, int i, int j, int slot) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
@@ -222,9 +221,7 @@ static void judge_starts(ts_series *s, int i, int j, int slot, unsigned mask) {
     int first, count;
     ts_period_from_ordinal(s->kind, pt->ordinal, &p);
     ts_period_month_span(&p, &first, &count);
-    unsigned need = 0;
-    for (int m = 0; m < count; m += step) need |= 1u << m;
-    if (count < step || (pt->cover[slot][TS_KIND_DAY - 1] & need) != need)
+    if (pt->cover[slot][TS_KIND_DAY - 1] != (1u << count) - 1)
       pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
   }
 }
@@ -277,12 +274,15 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
     }
     for (int slot = 0; slot < 2; slot++) {
-      unsigned mask;
+      unsigned mask = 0;
       int starts = year_of_starts(s, i, j, slot, &mask);
       for (int k = i; k < j; k++)
         s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
-      if (starts) {
-        judge_starts(s, i, j, slot, mask);
+      /* rows on quarters' first months alone could be quarters, halves
+      ** or a year (FRED), or months whose year holds January alone so
+      ** far: they stay days (contract item 5) */
+      if (starts && (mask & ~STARTS_QUARTER) != 0) {
+        judge_months(s, i, j, slot);
         continue;
       }
       int rc = judge_days(e, s, i, j, slot, pzErr);

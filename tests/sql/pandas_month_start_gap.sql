@@ -65,71 +65,66 @@ WHERE period >= '2023-06';
 -- | 2023-06|100.0|incomplete prior year-to-date
 -- | 2023-07|100.0|incomplete prior year-to-date
 
--- FRED: quarters keyed by 1 January, 1 April, ... (observation_date)
+-- FRED: quarters keyed by 1 January, 1 April, ... (observation_date).
+-- Rows on quarters' first months alone could be quarters, halves, a year
+-- or months whose year holds January alone so far: they stay days, as
+-- before (whole inside the data; the last one reaches past the last day
+-- the source holds).
 CREATE TABLE fred(observation_date TEXT, value REAL);
 INSERT INTO fred VALUES ('2022-01-01', 10), ('2022-04-01', 11), ('2022-07-01', 12), ('2022-10-01', 13),
   ('2023-01-01', 14), ('2023-04-01', 15);
--- @check pandas_month_start_gap-2.1 quarters keyed by their first day are whole quarters, the last one too
+-- @check pandas_month_start_gap-2.1 quarters keyed by their first day stay whole quarters (hash)
 SELECT period, value, round(growth, 1) AS growth, note
-FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=quarter, scan=hash') WHERE period >= '2023';
+FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=quarter, scan=hash') WHERE period >= '2022-Q3';
 -- @expect
 -- | period|value|growth|note
+-- | 2022-Q3|12.0||no prior period
+-- | 2022-Q4|13.0||no prior period
 -- | 2023-Q1|14.0|40.0|
--- | 2023-Q2|15.0|36.4|
+-- | 2023-Q2|15.0||incomplete period
 -- @check pandas_month_start_gap-2.2 the same streamed
 SELECT period, value, round(growth, 1) AS growth, note
-FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=quarter, scan=stream') WHERE period >= '2023';
+FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=quarter, scan=stream') WHERE period >= '2022-Q3';
 -- @expect
 -- | period|value|growth|note
+-- | 2022-Q3|12.0||no prior period
+-- | 2022-Q4|13.0||no prior period
 -- | 2023-Q1|14.0|40.0|
--- | 2023-Q2|15.0|36.4|
--- @check pandas_month_start_gap-2.3 grain=year: 2022 has its four quarters, 2023 two of them
+-- | 2023-Q2|15.0||incomplete period
+-- @check pandas_month_start_gap-2.3 grain=year: 2022 whole, 2023 two quarters
 SELECT period, value, growth, note FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=year');
 -- @expect
 -- | period|value|growth|note
 -- | 2022|46.0||no prior period
 -- | 2023|29.0||incomplete period
--- @check pandas_month_start_gap-2.4 grain=month cannot split a quarter's figure: its first month is no month's figure
-SELECT period, value, growth, note FROM yoy_growth('fred', 'value', 'observation_date', '', 'grain=month')
-WHERE period = '2023-01';
--- @expect
--- | period|value|growth|note
--- | 2023-01|14.0||incomplete period
--- @check pandas_month_start_gap-2.5 first business days (pandas 'BQS': 3 January, 3 October) are quarters too
-CREATE TEMP VIEW fred_bqs AS SELECT CASE observation_date WHEN '2022-01-01' THEN '2022-01-03'
-  WHEN '2022-10-01' THEN '2022-10-03' WHEN '2023-01-01' THEN '2023-01-02' WHEN '2023-04-01' THEN '2023-04-03'
-  ELSE observation_date END AS d, value FROM fred;
-SELECT period, value, round(growth, 1) AS growth, note
-FROM yoy_growth('fred_bqs', 'value', 'd', '', 'grain=quarter') WHERE period >= '2023';
--- @expect
--- | period|value|growth|note
--- | 2023-Q1|14.0|40.0|
--- | 2023-Q2|15.0|36.4|
--- @check pandas_month_start_gap-2.6 a quarter dropped (2022-07-01): 2022 is three quarters of four
-CREATE TEMP VIEW fred_gap AS SELECT * FROM fred WHERE observation_date <> '2022-07-01';
-SELECT period, value, note FROM yoy_growth('fred_gap', 'value', 'observation_date', '', 'grain=year')
-WHERE period = '2022';
+-- @check pandas_month_start_gap-2.4 monthly figures whose last year holds January alone: that year stays days, so 2023 is not taken for a whole year
+CREATE TEMP VIEW jan_only AS SELECT date('2022-01-01', '+' || value || ' months') AS d, 10 AS v
+  FROM generate_series(0, 12);
+SELECT period, value, note FROM yoy_growth('jan_only', 'v', 'd', '', 'grain=year');
 -- @expect
 -- | period|value|note
--- | 2022|34.0|incomplete period
+-- | 2022|120|no prior period
+-- | 2023|10|incomplete period
 
--- years keyed by 1 January
-CREATE TABLE yearly(d TEXT, v INTEGER);
-INSERT INTO yearly VALUES ('2020-01-01', 100), ('2021-01-01', 110), ('2022-01-01', 121);
--- @check pandas_month_start_gap-3.1 grain=year: whole years, by either path
+-- pandas 'BMS' (first business day of each month: 3 January, 1 February,
+-- 1 March, 4 April ...), May 2022 dropped: months keyed by their first
+-- business day, so 2022-Q2 misses May.
+CREATE TABLE bms(d TEXT, v INTEGER);
+INSERT INTO bms VALUES ('2022-01-03', 10), ('2022-02-01', 10), ('2022-03-01', 10), ('2022-04-01', 10),
+  ('2022-06-01', 10), ('2022-07-01', 10), ('2023-01-02', 10), ('2023-02-01', 10), ('2023-03-01', 10),
+  ('2023-04-03', 10), ('2023-05-01', 10), ('2023-06-01', 10), ('2023-07-03', 10);
+-- @check pandas_month_start_gap-3.1 months keyed by their first business day: Q2 2022 misses May, by either path
 SELECT h.period, h.value, round(h.growth, 1) AS growth, h.note, s.value = h.value AND s.note IS h.note AS same
-FROM yoy_growth('yearly', 'v', 'd', '', 'grain=year, scan=hash') AS h
-JOIN yoy_growth('yearly', 'v', 'd', '', 'grain=year, scan=stream') AS s USING (period);
+FROM yoy_growth('bms', 'v', 'd', '', 'grain=quarter, scan=hash') AS h
+JOIN yoy_growth('bms', 'v', 'd', '', 'grain=quarter, scan=stream') AS s USING (period);
 -- @expect
 -- | period|value|growth|note|same
--- | 2020|100||no prior period|1
--- | 2021|110|10.0||1
--- | 2022|121|10.0||1
--- @check pandas_month_start_gap-3.2 grain=quarter cannot split a year's figure
-SELECT period, value, note FROM yoy_growth('yearly', 'v', 'd', '', 'grain=quarter') WHERE period = '2021-Q1';
--- @expect
--- | period|value|note
--- | 2021-Q1|110|incomplete period
+-- | 2022-Q1|30||no prior period|1
+-- | 2022-Q2|20||incomplete period|1
+-- | 2022-Q3|10||incomplete period|1
+-- | 2023-Q1|30|0.0||1
+-- | 2023-Q2|30||incomplete period|1
+-- | 2023-Q3|10||incomplete period|1
 
 -- A true daily series (events): in 2022 a sale on 20 January as well, so
 -- 2022's rows are days and March without a row is a March with nothing
