@@ -177,3 +177,42 @@ SELECT (SELECT count(*) FROM yoy_growth('ev', 'v', 'd', 'k', 'grain=quarter, sca
 -- @expect
 -- | changed|kept
 -- | 0|2
+
+-- Many series keyed by first (business) days, months dropped here and
+-- there, some years with a sale on the 15th (days), every grain: the two
+-- scan paths agree on every row, and a WHERE on the years or a series
+-- keeps its rows unchanged.
+CREATE TABLE many(k INTEGER, d TEXT, v INTEGER);
+WITH RECURSIVE s(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM s WHERE k < 39),
+  m(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM m WHERE n < 35)
+INSERT INTO many SELECT k, date('2021-01-01', '+' || n || ' months', '+' || (k % 3) || ' days'), k + n
+FROM s, m WHERE (k * 7 + n * 3) % 11 <> 0;
+INSERT INTO many SELECT k, '2022-06-15', 1 FROM many WHERE k % 5 = 0 AND d = '2021-01-01';
+CREATE TEMP TABLE g(grain TEXT);
+INSERT INTO g VALUES ('month'), ('quarter'), ('half'), ('year');
+CREATE TEMP TABLE mh AS SELECT g.grain, y.* FROM g,
+  yoy_growth('many', 'v', 'd', 'k', 'grain=' || g.grain || ', scan=hash') AS y;
+CREATE TEMP TABLE ms AS SELECT g.grain, y.* FROM g,
+  yoy_growth('many', 'v', 'd', 'k', 'grain=' || g.grain || ', scan=stream') AS y;
+-- @check pandas_month_start_gap-5.1 both paths agree on every row of every grain, and months were withheld
+SELECT (SELECT count(*) FROM mh FULL JOIN ms USING (grain, series, period)
+        WHERE mh.value IS NOT ms.value OR mh.growth IS NOT ms.growth OR mh.note IS NOT ms.note) AS differ,
+       (SELECT count(*) FROM mh) > 300 AS many_rows,
+       (SELECT count(*) FROM mh WHERE grain = 'quarter' AND note = 'incomplete period') > 10 AS some_incomplete;
+-- @expect
+-- | differ|many_rows|some_incomplete
+-- | 0|1|1
+-- @check pandas_month_start_gap-5.2 a WHERE on the years and the series changes no kept row (quarters, both paths)
+SELECT count(*) FROM (
+  SELECT 'hash' AS p, y.series, y.period, y.value, y.growth, y.note
+  FROM yoy_growth('many', 'v', 'd', 'k', 'grain=quarter, scan=hash') AS y
+  WHERE y.period BETWEEN '2022' AND '2022-Q4' AND y.series IN (0, 5, 7)
+  UNION ALL
+  SELECT 'stream', y.series, y.period, y.value, y.growth, y.note
+  FROM yoy_growth('many', 'v', 'd', 'k', 'grain=quarter, scan=stream') AS y
+  WHERE y.period >= '2022' AND y.series IN (0, 5, 7)) AS w
+JOIN mh ON mh.grain = 'quarter' AND mh.series = w.series AND mh.period = w.period
+WHERE w.value IS NOT mh.value OR w.growth IS NOT mh.growth OR w.note IS NOT mh.note;
+-- @expect
+-- | count(*)
+-- | 0
