@@ -263,7 +263,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   int days = 0;
   for (int k = 0; k < s->nPoint; k++)
     for (int slot = 0; slot < 2; slot++) days |= s->aPoint[k].cover[slot][TS_KIND_DAY - 1] != 0;
-  if (!days || s->kind == TS_KIND_DAY) {
+  if (!days) return SQLITE_OK; /* months, quarters ...: no day row marked */
+  if (s->kind == TS_KIND_DAY) {
     for (int k = 0; k < s->nPoint; k++)
       for (int slot = 0; slot < 2; slot++)
         s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
