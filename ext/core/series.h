@@ -28,6 +28,15 @@
 ** row of the roll-up had no figure (NULL, '-'), so the days it sums are
 ** not all known; the series checks turn it into MISSING. */
 #define TS_INCOMPLETE_NO_FIGURE 4
+/* Set by the scans too, and cleared by ts_days_check (vtab/series_extent.h):
+** a day row with a figure of the roll-up falls after its month's first
+** TS_DAY_START_GRACE days, so the series' days of that year are events,
+** not periods keyed by their first (business) day. */
+#define TS_INCOMPLETE_DAY_LATE 8
+/* The first days of a month a period keyed by its first business day can
+** fall on (pandas' 'BMS', 'BQS': 2 January, 3 April), as the
+** annual_projection aggregate reads them (projection.c, item 4b). */
+#define TS_DAY_START_GRACE 7
 
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */

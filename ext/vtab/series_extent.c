@@ -27,6 +27,18 @@
 **     point of the slot can reach before.  A read narrowed by years reads
 **     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
+**  5. Day rows that are months keyed by their first day (pandas' to_sql
+**     of a 'MS' or 'BMS' index, FRED's observation_date): within one
+**     series, slot and year, when every row with a figure is a day row
+**     in the first TS_DAY_START_GRACE days of its month, one a month, and
+**     some of them fall in a month that starts no quarter, the rows are
+**     months: a roll-up is whole when each of its months has a row,
+**     whatever the extent or the series' first day.  Rows on quarters'
+**     first months alone are ambiguous (quarters, halves, a year, or
+**     months whose year holds January alone so far) and stay days.  A
+**     year is always read whole (pushdown never cuts one), so a WHERE
+**     never changes the reading; the scans mark late days on the way
+**     (TS_INCOMPLETE_DAY_LATE), so nothing is read twice.
 */
 #include "vtab/series_extent.h"
 
@@ -163,27 +175,119 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
+/* Months of the year a quarter starts in (bit m: month m + 1). */
+#define STARTS_QUARTER 0x249u /* January, April, July, October */
+
+static int bit_count(unsigned x) {
+  int n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
+/* Whether the rows with a figure of slot in points [i, j) -- one year of
+** s -- are keyed by their periods' first (business) day (contract item
+** 5): each point holds day rows alone, none after its month's first
+** TS_DAY_START_GRACE days, one a month.  *pMask: the months of the year
+** they fall in. */
+static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
+  unsigned mask = 0;
+  int any = 0;
+  for (int k = i; k < j; k++) {
+    const ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
+    if (!days_alone(pt, slot) || (pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE) ||
+        pt->sum[slot].count != bit_count(days))
+      return 0;
+    ts_period p;
+    int first, count;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
+    ts_period_month_span(&p, &first, &count);
+    mask |= days << (first - 1);
+    any = 1;
+  }
+  *pMask = mask;
+  return any;
+}
+
+/* Points [i, j) of slot, months keyed by their first (business) day:
+** each row stands for its whole month, so a roll-up is whole when every
+** one of its months has a row, as a roll-up of month labels is. */
+static void judge_months(ts_series *s, int i, int j, int slot) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    ts_period p;
+    int first, count;
+    ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+    ts_period_month_span(&p, &first, &count);
+    if (pt->cover[slot][TS_KIND_DAY - 1] != (1u << count) - 1)
+      pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
+  }
+}
+
+/* Points [i, j) of slot read as days (events): past the days the source
+** holds, or before the series' own first day, a roll-up is incomplete. */
+static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, char **pzErr) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
+      continue;
+    if (!e->read) {
+      int rc = extent_read(e, pzErr);
+      if (rc != SQLITE_OK) return rc;
+    }
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    int64_t first, last;
+    days_span(&p, pt, slot, &first, &last);
+    /* s->first_day only ever cuts into the series' first point of the
+    ** slot: every other point's rows begin after the first day. */
+    if (!e->any || first < e->first || last > e->last)
+      pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+    else if (first < s->first_day[slot])
+      pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
+  }
+  return SQLITE_OK;
+}
+
+static int year_of(const ts_series *s, int k) {
+  ts_period p;
+  if (ts_period_from_ordinal(s->kind, s->aPoint[k].ordinal, &p)) return INT32_MIN;
+  return p.year;
+}
+
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
-  if (e->spec->grain == TS_KIND_NONE || s->kind == TS_KIND_DAY) return SQLITE_OK;
-  for (int i = 0; i < s->nPoint; i++) {
-    ts_point *pt = &s->aPoint[i];
+  if (e->spec->grain == TS_KIND_NONE) return SQLITE_OK;
+  /* the scans' DAY_LATE marks are read here, and seen nowhere after */
+  int days = 0;
+  for (int k = 0; k < s->nPoint; k++)
+    for (int slot = 0; slot < 2; slot++) days |= s->aPoint[k].cover[slot][TS_KIND_DAY - 1] != 0;
+  if (!days) return SQLITE_OK; /* months, quarters ...: no day row marked */
+  if (s->kind == TS_KIND_DAY) {
+    for (int k = 0; k < s->nPoint; k++)
+      for (int slot = 0; slot < 2; slot++)
+        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+    return SQLITE_OK;
+  }
+  for (int i = 0, j; i < s->nPoint; i = j) {
+    int year = year_of(s, i);
+    for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
+    }
     for (int slot = 0; slot < 2; slot++) {
-      if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
+      unsigned mask = 0;
+      int starts = year_of_starts(s, i, j, slot, &mask);
+      for (int k = i; k < j; k++)
+        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+      /* rows on quarters' first months alone could be quarters, halves
+      ** or a year (FRED), or months whose year holds January alone so
+      ** far: they stay days (contract item 5) */
+      if (starts && (mask & ~STARTS_QUARTER) != 0) {
+        judge_months(s, i, j, slot);
         continue;
-      if (!e->read) {
-        int rc = extent_read(e, pzErr);
-        if (rc != SQLITE_OK) return rc;
       }
-      ts_period p;
-      if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-      int64_t first, last;
-      days_span(&p, pt, slot, &first, &last);
-      /* s->first_day only ever cuts into the series' first point of the
-      ** slot: every other point's rows begin after the first day. */
-      if (!e->any || first < e->first || last > e->last)
-        pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
-      else if (first < s->first_day[slot])
-        pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
+      int rc = judge_days(e, s, i, j, slot, pzErr);
+      if (rc != SQLITE_OK) return rc;
     }
   }
   return SQLITE_OK;

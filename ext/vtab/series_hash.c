@@ -328,7 +328,12 @@ int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
       ts_period_month_span(&p, &pfirst, &pcount);
       unsigned months = ((1u << count) - 1) << (first - pfirst);
       if (months >> HS_COVER_BITS) return 1; /* a point spans 12 months at most */
-      h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
+      if (orig.kind == TS_KIND_YEAR)
+        h->last.cover = HS_COVER_YEAR;
+      else
+        h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
+      if (orig.kind == TS_KIND_DAY && orig.day > TS_DAY_START_GRACE)
+        h->last.cover |= HS_DAY_LATE; /* an event: ts_days_check */
       h->last.first_day = ts_period_first_day(&orig);
     }
     h->last.ordinal = ts_period_ordinal(&p);
@@ -474,6 +479,7 @@ static inline verdict slot_add(ts_hash *h, hslot *sl, const ts_number *x) {
 
 /* The months kind k (1 .. TS_KIND_DAY) covered of a slot's point. */
 static inline unsigned slot_cover(const hslot *sl, int k) {
+  if (k == TS_KIND_YEAR) return (sl->bits & HS_COVER_YEAR) ? (1u << HS_COVER_BITS) - 1 : 0;
   return (unsigned)(sl->bits >> (HS_COVER_BITS * (k - 1))) & ((1u << HS_COVER_BITS) - 1);
 }
 
@@ -774,6 +780,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
         pt->cover[slot][kind - 1] = (uint16_t)slot_cover(&hp[slot], kind);
       pt->preliminary[slot] = (hp[slot].bits & HS_PRELIM) != 0;
       if (hp[slot].bits & HS_NO_FIGURE) pt->incomplete[slot] = TS_INCOMPLETE_NO_FIGURE;
+      if (hp[slot].bits & HS_DAY_LATE) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE;
     }
   }
   if (h->spec->grain != TS_KIND_NONE) {

@@ -458,6 +458,8 @@ static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const t
   ts_period_month_span(orig, &first, &count);
   ts_period_month_span(p, &pfirst, &pcount);
   pt->cover[slot][orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
+  if (orig->kind == TS_KIND_DAY && orig->day > TS_DAY_START_GRACE)
+    pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE; /* an event: ts_days_check */
 }
 
 /* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
