@@ -318,6 +318,66 @@ static int month_out_of_range(sqlite3_value *v, char *zLabel) {
   return 1;
 }
 
+/* The first and last day of the years a number may be. */
+static void set_day_bounds(ts_period *first, ts_period *last) {
+  memset(first, 0, sizeof(*first));
+  memset(last, 0, sizeof(*last));
+  first->kind = last->kind = TS_KIND_DAY;
+  first->year = TS_PERIOD_INT_YEAR_MIN;
+  last->year = TS_PERIOD_INT_YEAR_MAX;
+  first->sub = first->day = 1;
+  last->sub = 12;
+  last->day = 31;
+}
+
+/* The UTC time, "YYYY-MM-DD HH:MM:SS UTC", of t seconds since 1970-01-01
+** into z, if it falls in the years a number may be; else 0. */
+static int epoch_time(double t, char *z, size_t size) {
+  ts_period day, first, last;
+  if (!(t > -1e13 && t < 1e13)) return 0; /* NaN too; the cast below needs it */
+  int64_t s = (int64_t)floor(t), d = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+  set_day_bounds(&first, &last);
+  if (ts_period_from_ordinal(TS_KIND_DAY, d, &day) ||
+      ts_period_ordinal(&day) < ts_period_ordinal(&first) ||
+      ts_period_ordinal(&day) > ts_period_ordinal(&last))
+    return 0;
+  int64_t r = s - d * 86400;
+  char zDay[TS_PERIOD_LABEL_MAX];
+  ts_period_format(&day, zDay);
+  snprintf(z, size, "%s %02d:%02d:%02d UTC", zDay, (int)(r / 3600), (int)(r / 60 % 60),
+           (int)(r % 60));
+  return 1;
+}
+
+/* A number past the six digits of a YYYYMM, whose reading as seconds or
+** milliseconds since 1970-01-01 is a time of the years a number may be:
+** R's dbWriteTable stores a POSIXct as seconds (2023-01-01 is
+** 1672531200), Unix tools write seconds, a JavaScript Date's getTime()
+** (what better-sqlite3 is given for a Date it refuses) milliseconds.
+** The message names the time(s) the number would be, in UTC: the day in
+** the data's own zone may be another (a Seoul midnight is 15:00 UTC the
+** day before).  NULL when the number is neither, or out of memory (then
+** the list of forms is the message). */
+static char *epoch_message(sqlite3_value *v, const char *zRepr) {
+  double d = sqlite3_value_double(v);
+  char zSec[40], zMs[40];
+  if (!(fabs(d) > 999912)) return NULL;
+  int sec = epoch_time(d, zSec, sizeof(zSec)), ms = epoch_time(d / 1000, zMs, sizeof(zMs));
+  if (!sec && !ms) return NULL;
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendf(s, "is not a period: %s (", zRepr);
+  if (sec)
+    sqlite3_str_appendf(s, "as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is %s",
+                        zSec);
+  if (ms)
+    sqlite3_str_appendf(
+        s, "%sas milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is %s",
+        sec ? ", " : "", zMs);
+  sqlite3_str_appendall(
+      s, ": write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)");
+  return sqlite3_str_finish(s);
+}
+
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   int bad = 1;
   *pzErr = NULL;
@@ -364,6 +424,8 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
         ", %d01 to %d12; six digits such as YYMMDD 230101 are no month: write dates as text,"
         " 'YYYY-MM-DD', and other months as text, '%s')",
         zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX, zR);
+  } else if (zRepr && (*pzErr = epoch_message(v, zRepr)) != NULL) {
+    /* seconds or milliseconds since 1970 */
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }
