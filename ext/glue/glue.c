@@ -378,6 +378,22 @@ static char *epoch_message(sqlite3_value *v, const char *zRepr) {
   return sqlite3_str_finish(s);
 }
 
+/* A REAL with two decimals or fewer after a year 1800..2199, the
+** decimals a month: the label 'YYYY.MM' read as a number, as a column
+** declared FLOAT, REAL or NUMERIC, or sqlite-utils insert --detect-types,
+** stores it ('2023.10', October, becomes 2023.1).  The label it was into
+** zLabel. */
+static int dotted_month_number(sqlite3_value *v, char *zLabel) {
+  double d = sqlite3_value_double(v), c = d * 100;
+  if (sqlite3_value_type(v) != SQLITE_FLOAT || d == floor(d) ||
+      !(d >= TS_PERIOD_INT_YEAR_MIN && d < TS_PERIOD_INT_YEAR_MAX + 1) || fabs(c - round(c)) > 1e-6)
+    return 0;
+  int64_t n = (int64_t)round(c);
+  if (n % 100 < 1 || n % 100 > 12) return 0;
+  snprintf(zLabel, TS_PERIOD_LABEL_MAX, "%04d.%02d", (int)(n / 100), (int)(n % 100));
+  return 1;
+}
+
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
   int bad = 1;
   *pzErr = NULL;
@@ -424,6 +440,13 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
         ", %d01 to %d12; six digits such as YYMMDD 230101 are no month: write dates as text,"
         " 'YYYY-MM-DD', and other months as text, '%s')",
         zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX, zR);
+  } else if (zRepr && dotted_month_number(v, zR)) {
+    *pzErr = sqlite3_mprintf(
+        "is not a period: %s (a number with a fraction; as the label '%s' it was a month, but"
+        " stored as a number it lost any trailing zero ('2023.10', October, is 2023.1): store"
+        " periods as TEXT, in a column declared TEXT (sqlite-utils insert: without"
+        " --detect-types))",
+        zRepr, zR);
   } else if (zRepr && (*pzErr = epoch_message(v, zRepr)) != NULL) {
     /* seconds or milliseconds since 1970 */
   } else if (zRepr) {
