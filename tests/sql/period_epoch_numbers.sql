@@ -42,9 +42,15 @@ SELECT period_normalize(-1000000000.5);
 
 -- 2. The edges: the YYYYMM numbers keep their own message; numbers that
 -- are no time of 1800..2199 either way keep the list of forms.
--- @check period_epoch_numbers-2.1 999913, just past the six digits: seconds of 1970
-SELECT period_normalize(999913);
--- @error period_normalize(): argument 1 is not a period: 999913 (as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is 1970-01-12 13:45:13 UTC, as milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is 1970-01-01 00:16:39 UTC: write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)
+-- @check period_epoch_numbers-2.1 below 10^8 (1973-03-03) the eight digits are YYYYMMDD's: no time named
+SELECT period_normalize(99999999);
+-- @error period_normalize(): argument 1 is not a period: 99999999 (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
+-- @check period_epoch_numbers-2.1b 10^8 seconds
+SELECT period_normalize(100000000);
+-- @error period_normalize(): argument 1 is not a period: 100000000 (as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is 1973-03-03 09:46:40 UTC, as milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is 1970-01-02 03:46:40 UTC: write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)
+-- @check period_epoch_numbers-2.1c the same as text, as the sqlite3 shell's .import keeps it
+SELECT period_normalize('1672498800');
+-- @error period_normalize(): argument 1 is not a period: '1672498800' (as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is 2022-12-31 15:00:00 UTC, as milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is 1970-01-20 08:34:58 UTC: write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)
 -- @check period_epoch_numbers-2.2 the largest INTEGER: no time
 SELECT period_normalize(9223372036854775807);
 -- @error period_normalize(): argument 1 is not a period: 9223372036854775807 (expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD, or KOSIS forms such as 'YYYY 1/2', 'YYYY.3/4', 'YYYY.MM')
