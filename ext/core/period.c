@@ -14,7 +14,7 @@
 **     abbreviations before the year (`January 2016`, `Jan 2016`,
 **     `Jan-2016`, `Jan. 2016`, `Jan2016`, `Sept 2019`, any case); day `2023-06-30`,
 **     optionally followed by a time (`2023-06-30 12:00:00`, `T`
-**     separator) that is ignored.  Surrounding white space is ignored.
+**     separator, or Go's `2023-06-30 12:00:00 +0900 KST`) that is ignored.  Surrounding white space is ignored.
 **  2. A trailing preliminary mark `p`, `p)` or `(p)` (either case, with or
 **     without a space before it) is accepted and recorded.
 **  3. Years run from 1 to 9999; months 1-12; days must exist in the
@@ -84,13 +84,46 @@ static int read_digits(const char *z, int n) {
   return v;
 }
 
-/* The time part after a date: HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM]. */
+/* The length of the word at z (up to n bytes) whose bytes all pass ok. */
+static int word_len(const char *z, int n, int (*ok)(char)) {
+  int i = 0;
+  while (i < n && ok(z[i])) i++;
+  return i;
+}
+
+static int is_zone_char(char c) {
+  return ts_is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '+' || c == '-';
+}
+
+static int is_clock_char(char c) { return ts_is_digit(c) || c == '.' || c == '+' || c == '-'; }
+
+/* What Go's time.Time.String() writes after the clock, the form
+** modernc.org/sqlite stores a time.Time in by default: " +0900 KST",
+** " +0400 +04", then " m=+0.001369469" for a time read from the
+** monotonic clock (time.Now()).  Refused, a Go client's every date was
+** an error naming the nearest form 'YYYY-MM-DD'. */
+static int valid_go_zone(const char *z, int n) {
+  if (n < 7 || z[0] != ' ' || (z[1] != '+' && z[1] != '-') || read_digits(z + 2, 4) < 0) return 0;
+  int i = 6;
+  if (i < n && z[i] == ' ' && (i + 1 >= n || z[i + 1] != 'm')) {
+    int k = word_len(z + i + 1, n - i - 1, is_zone_char);
+    if (k == 0) return 0;
+    i += 1 + k;
+  }
+  if (i == n) return 1;
+  if (n - i < 5 || memcmp(z + i, " m=", 3) != 0 || (z[i + 3] != '+' && z[i + 3] != '-')) return 0;
+  return word_len(z + i + 4, n - i - 4, is_clock_char) == n - i - 4;
+}
+
+/* The time part after a date: HH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM], or
+** Go's String() form (valid_go_zone). */
 static int valid_time_suffix(const char *z, int n) {
   if (n < 6 || (z[0] != ' ' && z[0] != 'T' && z[0] != 't')) return 0;
   int h = read_digits(z + 1, 2), m = read_digits(z + 4, 2);
   if (h < 0 || m < 0 || z[3] != ':' || h > 24 || m > 59) return 0;
   for (int i = 6; i < n; i++) {
     char c = z[i];
+    if (c == ' ' && z[0] == ' ') return valid_go_zone(z + i, n - i);
     if (!ts_is_digit(c) && c != ':' && c != '.' && c != '+' && c != '-' && c != 'Z' && c != 'z')
       return 0;
   }

@@ -58,6 +58,9 @@ static const struct {
     {"9999 9/9", "'YYYY 1/2' (half) or 'YYYY 1/4' (quarter)"},
     {"9999.9/9", "'YYYY.1/2' (half) or 'YYYY.1/4' (quarter)"},
     {"a 9999", "'Jan 2016' (an English month name or its abbreviation, then the year)"},
+    /* month first, as a spreadsheet's CSV writes MM/YYYY */
+    {"99/9999", "'YYYY/MM' (the year first: '2023/01', not '01/2023')"},
+    {"9/9999", "'YYYY/M' (the year first: '2023/1', not '1/2023')"},
     {"a9 9999", "'Q2 2023' (quarter 1-4) or 'H1 2023' (half 1-2)"},
     {"9a9999", "'2Q2023' (quarter 1-4) or '1H2023' (half 1-2)"},
     {"9999k", "'YYYY\xEB\x85\x84' (a year)"},

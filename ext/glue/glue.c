@@ -14,7 +14,9 @@
 **     reason) / YYYYMM of those years (YYMMDD's 230101 is no month, refused
 **     saying so); an error quotes the label and lists the accepted
 **     forms, or for another whole number 1000..99999 (a date column
-**     written as a count of days: R, Excel) names the dates it would be.
+**     written as a count of days: R, Excel) names the dates it would be,
+**     and so for YYYYMMDD (number or text), a Unix time in seconds or
+**     milliseconds (number or text, 10^8 up) and a REAL YYYY.MM.
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a
@@ -274,9 +276,7 @@ ts_number_status ts_arg_number(sqlite3_context *ctx, const char *zFunc, int iArg
 
 /* A whole number 1..999: what a column of month or quarter numbers holds,
 ** refused with its own reason (ts_period_from_int). */
-static int small_number(sqlite3_value *v) {
-  double d = sqlite3_value_double(v);
-  int type = sqlite3_value_type(v);
+static int small_number(int type, double d) {
   return (type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) && d >= 1 && d < 1000;
 }
 
@@ -287,9 +287,7 @@ static int small_number(sqlite3_value *v) {
 ** 19358), Excel's serial date counts from 1899-12-30 (45000).  The
 ** message names both dates the number would be, so the analyst sees what
 ** the column holds and writes the dates as text. */
-static int day_count(sqlite3_value *v, char *zR, char *zExcel) {
-  double d = sqlite3_value_double(v);
-  int type = sqlite3_value_type(v);
+static int day_count(int type, double d, char *zR, char *zExcel) {
   ts_period r, x;
   if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 1000 || d > 99999)
     return 0;
@@ -306,9 +304,7 @@ static int day_count(sqlite3_value *v, char *zR, char *zExcel) {
 ** whose year lies outside the years a number may be: YYMMDD's 230101
 ** (2023-01-01) read as YYYYMM is January 2301.  The label it would be
 ** into zLabel, so the message can say how to write such a month. */
-static int month_out_of_range(sqlite3_value *v, char *zLabel) {
-  double d = sqlite3_value_double(v);
-  int type = sqlite3_value_type(v);
+static int month_out_of_range(int type, double d, char *zLabel) {
   if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) || d < 100001 ||
       d > 999912)
     return 0;
@@ -316,6 +312,158 @@ static int month_out_of_range(sqlite3_value *v, char *zLabel) {
   if (n % 100 < 1 || n % 100 > 12) return 0;
   snprintf(zLabel, TS_PERIOD_LABEL_MAX, "%04d-%02d", (int)(n / 100), (int)(n % 100));
   return 1;
+}
+
+/* The first and last day of the years a number may be. */
+static void set_day_bounds(ts_period *first, ts_period *last) {
+  memset(first, 0, sizeof(*first));
+  memset(last, 0, sizeof(*last));
+  first->kind = last->kind = TS_KIND_DAY;
+  first->year = TS_PERIOD_INT_YEAR_MIN;
+  last->year = TS_PERIOD_INT_YEAR_MAX;
+  first->sub = first->day = 1;
+  last->sub = 12;
+  last->day = 31;
+}
+
+/* The UTC time, "YYYY-MM-DD HH:MM:SS UTC", of t seconds since 1970-01-01
+** into z, if it falls in the years a number may be; else 0. */
+static int epoch_time(double t, char *z, size_t size) {
+  ts_period day, first, last;
+  if (!(t > -1e13 && t < 1e13)) return 0; /* NaN too; the cast below needs it */
+  int64_t s = (int64_t)floor(t), d = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+  set_day_bounds(&first, &last);
+  if (ts_period_from_ordinal(TS_KIND_DAY, d, &day) ||
+      ts_period_ordinal(&day) < ts_period_ordinal(&first) ||
+      ts_period_ordinal(&day) > ts_period_ordinal(&last))
+    return 0;
+  int64_t r = s - d * 86400;
+  char zDay[TS_PERIOD_LABEL_MAX];
+  ts_period_format(&day, zDay);
+  snprintf(z, size, "%s %02d:%02d:%02d UTC", zDay, (int)(r / 3600), (int)(r / 60 % 60),
+           (int)(r % 60));
+  return 1;
+}
+
+/* A number of 10^8 or more (or -10^8 or less), whose reading as seconds or
+** milliseconds since 1970-01-01 is a time of the years a number may be:
+** R's dbWriteTable stores a POSIXct as seconds (2023-01-01 is
+** 1672531200), Unix tools write seconds, a JavaScript Date's getTime()
+** (what better-sqlite3 is given for a Date it refuses) milliseconds.
+** The message names the time(s) the number would be, in UTC: the day in
+** the data's own zone may be another (a Seoul midnight is 15:00 UTC the
+** day before).  NULL when the number is neither, or out of memory (then
+** the list of forms is the message). */
+static char *epoch_message(double d, const char *zRepr) {
+  char zSec[40], zMs[40];
+  if (!(fabs(d) >= 1e8)) return NULL; /* 1973-03-03: below, YYYYMMDD is likelier */
+  int sec = epoch_time(d, zSec, sizeof(zSec)), ms = epoch_time(d / 1000, zMs, sizeof(zMs));
+  if (!sec && !ms) return NULL;
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendf(s, "is not a period: %s (", zRepr);
+  if (sec)
+    sqlite3_str_appendf(s, "as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is %s",
+                        zSec);
+  if (ms)
+    sqlite3_str_appendf(
+        s, "%sas milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is %s",
+        sec ? ", " : "", zMs);
+  sqlite3_str_appendall(
+      s, ": write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)");
+  return sqlite3_str_finish(s);
+}
+
+/* A REAL with two decimals or fewer after a year 1800..2199, the
+** decimals a month: the label 'YYYY.MM' read as a number, as a column
+** declared FLOAT, REAL or NUMERIC, or sqlite-utils insert --detect-types,
+** stores it ('2023.10', October, becomes 2023.1).  The label it was into
+** zLabel. */
+static int dotted_month_number(int type, double d, char *zLabel) {
+  double c = d * 100;
+  if (type != SQLITE_FLOAT || d == floor(d) ||
+      !(d >= TS_PERIOD_INT_YEAR_MIN && d < TS_PERIOD_INT_YEAR_MAX + 1) || fabs(c - round(c)) > 1e-6)
+    return 0;
+  int64_t n = (int64_t)round(c);
+  if (n % 100 < 1 || n % 100 > 12) return 0;
+  snprintf(zLabel, TS_PERIOD_LABEL_MAX, "%04d.%02d", (int)(n / 100), (int)(n % 100));
+  return 1;
+}
+
+/* Eight digits YYYYMMDD of a date of the years a number may be
+** (pandas' read_csv makes 20230101 an int64); the date into zLabel. */
+static int yyyymmdd(int type, double d, char *zLabel) {
+  if (!(type == SQLITE_INTEGER || (type == SQLITE_FLOAT && d == floor(d))) ||
+      d < TS_PERIOD_INT_YEAR_MIN * 10000.0 || d > TS_PERIOD_INT_YEAR_MAX * 10000.0 + 1231)
+    return 0;
+  int64_t n = (int64_t)d;
+  int year = (int)(n / 10000), month = (int)(n / 100 % 100), day = (int)(n % 100);
+  if (month < 1 || month > 12 || day < 1 || day > ts_days_in_month(year, month)) return 0;
+  snprintf(zLabel, TS_PERIOD_LABEL_MAX, "%04d-%02d-%02d", year, month, day);
+  return 1;
+}
+
+/* The message for a number (of SQLite type `type`, value d) that is no
+** period but is what a column of something else holds; NULL if none
+** fits (then the list of forms is the message). */
+static char *number_message(int type, double d, const char *zRepr) {
+  char zR[TS_PERIOD_LABEL_MAX], zExcel[TS_PERIOD_LABEL_MAX];
+  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT) return NULL;
+  if (small_number(type, d)) {
+    return sqlite3_mprintf(
+        "is not a period: %s (a number as a year is %d to %d, not a month or"
+        " quarter number; write other years as text: '1750')",
+        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX);
+  } else if (day_count(type, d, zR, zExcel)) {
+    int year_like = d < 10000;
+    return sqlite3_mprintf(
+        "is not a period: %s (%s; as a count of days it is"
+        " %s since 1970-01-01 (an R Date), %s since 1899-12-30 (an Excel serial date):"
+        " write dates as text, 'YYYY-MM-DD'%s)",
+        zRepr,
+        year_like ? "a number as a year is " TS_YEAR_RANGE_TEXT
+                  : "neither a year nor a YYYYMM month",
+        zR, zExcel, year_like ? ", and other years as text, '1750'" : "");
+  } else if (month_out_of_range(type, d, zR)) {
+    return sqlite3_mprintf(
+        "is not a period: %s (a number as a YYYYMM month has a year from " TS_YEAR_RANGE_TEXT
+        ", %d01 to %d12; six digits such as YYMMDD 230101 are no month: write dates as text,"
+        " 'YYYY-MM-DD', and other months as text, '%s')",
+        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX, zR);
+  } else if (dotted_month_number(type, d, zR)) {
+    return sqlite3_mprintf(
+        "is not a period: %s (a number with a fraction; as the label '%s' it was a month, but"
+        " stored as a number it lost any trailing zero ('2023.10', October, is 2023.1): store"
+        " periods as TEXT, in a column declared TEXT (sqlite-utils insert: without"
+        " --detect-types))",
+        zRepr, zR);
+  } else if (yyyymmdd(type, d, zR)) {
+    return sqlite3_mprintf(
+        "is not a period: %s (as YYYYMMDD it is the day %s: write dates as text,"
+        " '%s')",
+        zRepr, zR, zR);
+  }
+  return epoch_message(d, zRepr);
+}
+
+/* TEXT of 8 or 10 to 13 digits, a YYYYMMDD date or a Unix time in
+** seconds or milliseconds as the sqlite3 shell's .import into a new table
+** keeps them: the message the number gets, or NULL.  Shorter digits keep
+** the nearest form: '19358' or '20231' may be labels. */
+static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n = sqlite3_value_bytes(v);
+  char zDay[TS_PERIOD_LABEL_MAX];
+  if (z == NULL) return NULL;
+  ts_trim(&z, &n);
+  if (n != 8 && (n < 10 || n > 13)) return NULL;
+  double d = 0;
+  for (int i = 0; i < n; i++) {
+    if (!ts_is_digit(z[i])) return NULL;
+    d = d * 10 + (z[i] - '0');
+  }
+  if (n == 8)
+    return yyyymmdd(SQLITE_INTEGER, d, zDay) ? number_message(SQLITE_INTEGER, d, zRepr) : NULL;
+  return epoch_message(d, zRepr);
 }
 
 int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
@@ -337,33 +485,17 @@ int ts_value_period(sqlite3_value *v, ts_period *out, char **pzErr) {
     default: break;
   }
   if (!bad) return 0;
-  char zR[TS_PERIOD_LABEL_MAX], zExcel[TS_PERIOD_LABEL_MAX];
   char *zRepr = ts_value_repr(v);
-  if (zRepr && sqlite3_value_type(v) == SQLITE_TEXT) {
+  int text = sqlite3_value_type(v) == SQLITE_TEXT;
+  if (zRepr && text && (*pzErr = text_digits_message(v, zRepr)) != NULL) {
+    /* the text of a date or time as a number */
+  } else if (zRepr && text) {
     *pzErr = sqlite3_mprintf(
         "is not a period: %s (nearest accepted form: %s)", zRepr,
         ts_period_nearest_form((const char *)sqlite3_value_text(v), sqlite3_value_bytes(v)));
-  } else if (zRepr && small_number(v)) {
-    *pzErr = sqlite3_mprintf(
-        "is not a period: %s (a number as a year is %d to %d, not a month or"
-        " quarter number; write other years as text: '1750')",
-        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX);
-  } else if (zRepr && day_count(v, zR, zExcel)) {
-    int year_like = sqlite3_value_double(v) < 10000;
-    *pzErr = sqlite3_mprintf(
-        "is not a period: %s (%s; as a count of days it is"
-        " %s since 1970-01-01 (an R Date), %s since 1899-12-30 (an Excel serial date):"
-        " write dates as text, 'YYYY-MM-DD'%s)",
-        zRepr,
-        year_like ? "a number as a year is " TS_YEAR_RANGE_TEXT
-                  : "neither a year nor a YYYYMM month",
-        zR, zExcel, year_like ? ", and other years as text, '1750'" : "");
-  } else if (zRepr && month_out_of_range(v, zR)) {
-    *pzErr = sqlite3_mprintf(
-        "is not a period: %s (a number as a YYYYMM month has a year from " TS_YEAR_RANGE_TEXT
-        ", %d01 to %d12; six digits such as YYMMDD 230101 are no month: write dates as text,"
-        " 'YYYY-MM-DD', and other months as text, '%s')",
-        zRepr, TS_PERIOD_INT_YEAR_MIN, TS_PERIOD_INT_YEAR_MAX, zR);
+  } else if (zRepr && (*pzErr = number_message(sqlite3_value_type(v), sqlite3_value_double(v),
+                                               zRepr)) != NULL) {
+    /* a number that is something else: number_message */
   } else if (zRepr) {
     *pzErr = sqlite3_mprintf("is not a period: %s (expected %s)", zRepr, ts_period_forms);
   }
