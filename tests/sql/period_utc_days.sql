@@ -42,10 +42,10 @@ SELECT period, value FROM yoy_growth('js', 'v', 't', '', 'grain=year') ORDER BY 
 -- | 2021|100.0
 -- | 2022|202.0
 -- | 2023|99.0
--- @check period_utc_days-1.4 the local dates (February 2023 incomplete: the data end on its first day): the months they are
+-- @check period_utc_days-1.4 the local dates, one a month on its first day, are read as the months they are
 SELECT period, value, round(growth, 2) AS growth FROM yoy_growth('local', 'v', 't', '', 'grain=month')
 WHERE period LIKE '2023-%' ORDER BY period;
 -- @expect
 -- | period|value|growth
 -- | 2023-01|112.0|12.0
--- | 2023-02|99.0|
+-- | 2023-02|99.0|10.0
