@@ -231,5 +231,6 @@ int ts_deque_latest_growth(const ts_deque *s, double *out) {
   /* ... both complete (the latest's own flag counts only when it has rows). */
   if (a[i].sum[0].count > 0 && a[i].incomplete[0]) return 0;
   if (a[j].incomplete[0]) return 0;
-  return !ts_growth(point_double(&a[i].sum[0]), point_double(&a[j].sum[0]), out);
+  return !ts_growth_of_sums(&a[i].sum[0], &a[j].sum[0], point_double(&a[i].sum[0]),
+                            point_double(&a[j].sum[0]), out);
 }

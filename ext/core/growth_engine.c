@@ -143,8 +143,9 @@ const char *ts_growth_failure(double current, double prior) {
   return TS_NOTE_GROWTH_TOO_LARGE;
 }
 
-static inline void growth_of_values(ts_growth_row *out, double current, double prior) {
-  out->growth_ok = !ts_growth(current, prior, &out->growth);
+static inline void growth_of_values(ts_growth_row *out, const ts_sum *cur, const ts_sum *pri) {
+  double current = sum_double(cur), prior = sum_double(pri);
+  out->growth_ok = !ts_growth_of_sums(cur, pri, current, prior, &out->growth);
   if (!out->growth_ok) out->note = ts_growth_failure(current, prior);
 }
 
@@ -200,7 +201,7 @@ static inline void growth_with_prior(const ts_point *a, int slot, int i, int j,
   } else if (!complete(a, j, slot)) {
     out->note = TS_NOTE_INCOMPLETE;
   } else {
-    growth_of_values(out, sum_double(&a[i].sum[slot]), sum_double(&a[j].sum[slot]));
+    growth_of_values(out, &a[i].sum[slot], &a[j].sum[slot]);
   }
 }
 
@@ -296,7 +297,8 @@ void ts_growth_next(ts_growth_cursor *c, ts_period_kind kind, const ts_point *a,
   if (out->ytd_ok && out->prior_ytd_ok) {
     ytd = sum_double(&c->ytd.sum);
     base = sum_double(&c->prior_ytd.sum);
-    out->ytd_growth_ok = !ts_growth(ytd, base, &out->ytd_growth);
+    out->ytd_growth_ok =
+        !ts_growth_of_sums(&c->ytd.sum, &c->prior_ytd.sum, ytd, base, &out->ytd_growth);
   }
   if (out->note == NULL && !out->ytd_growth_ok) {
     out->note = !out->ytd_ok         ? TS_NOTE_YTD

@@ -241,17 +241,6 @@ static int compact_push(growth_state *g, int64_t ordinal, int64_t v) {
   return 0;
 }
 
-/* A point of one INTEGER row as the deque reads it (point_double). */
-static double figure_double(int64_t v) {
-  if (v >= -(INT64_C(1) << 53) && v <= (INT64_C(1) << 53)) return (double)v;
-  ts_sum sum;
-  ts_number n;
-  ts_sum_init(&sum);
-  ts_number_from_int(v, &n);
-  ts_sum_add(&sum, &n);
-  return ts_sum_double(&sum);
-}
-
 /* ts_deque_latest_growth's tests, in its order, over the compact series:
 ** 1 and *out when the growth of the latest month is defined. */
 static int compact_growth(const growth_state *g, double *out) {
@@ -278,7 +267,7 @@ static int compact_growth(const growth_state *g, double *out) {
     }
   }
   if (j < 0) return 0;
-  return !ts_growth(figure_double(a[i].v), figure_double(a[j].v), out);
+  return !ts_growth_exact(ts_i128_from_i64(a[i].v), ts_i128_from_i64(a[j].v), out);
 }
 
 static void compact_result(sqlite3_context *ctx, const growth_state *g) {
