@@ -59,3 +59,15 @@ SELECT y.series, y.change, y.growth = plain.growth, y.ytd_growth = plain.growth,
 -- | a|10|1|1|1
 -- | b|1|1|1|1
 -- | c|-10|1|1|1
+
+-- The trade balance's growth likewise: exports of 1e17 + 10 against 1e17
+-- with no imports, a balance change of 10 (its growth was 1.6e-14).
+CREATE TABLE bigtrade(p TEXT, f TEXT, v INTEGER);
+INSERT INTO bigtrade VALUES ('2022', 'export', 100000000000000000), ('2023', 'export', 100000000000000010),
+  ('2022', 'import', 0), ('2023', 'import', 0);
+-- @check growth-exact-2.1 balance_growth from the exact balances, as exports_growth and plain SQL
+SELECT period, balance_change, balance_growth, exports_growth,
+       (100000000000000010 - 100000000000000000) * 100.0 / abs(100000000000000000) AS plain
+FROM trade_imbalance('bigtrade', 'v', 'p', 'f') WHERE period = '2023';
+-- @expect
+-- | 2023|10|1.0e-14|1.0e-14|1.0e-14
