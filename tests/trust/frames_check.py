@@ -40,6 +40,7 @@ reverse, which leaves the common series at the second row).
 Prints one line per failure (at most 20) and a summary; exits 1 on any.
 """
 import datetime
+from fractions import Fraction
 import json
 import random
 import re
@@ -114,7 +115,7 @@ def ytd_labels(kind, text):
 def growth(cur, prev):
     if prev == 0:
         return None
-    return (cur - prev) / abs(prev) * 100.0
+    return float((Fraction(cur) - Fraction(prev)) / abs(Fraction(prev)) * 100)
 
 
 def expected(kind, rows, measure):
@@ -123,7 +124,7 @@ def expected(kind, rows, measure):
     for v, p in rows:
         if v is None or p is None:
             continue
-        sums[p] = sums.get(p, 0) + v
+        sums[p] = sums.get(p, Fraction(0)) + Fraction(v)
     if not sums:
         return None
     latest = max(sums, key=lambda p: parse(kind, p))
