@@ -292,3 +292,34 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   }
   return SQLITE_OK;
 }
+
+/* A day row without a figure under grain= (both scan paths mark its
+** point TS_INCOMPLETE_NO_FIGURE): series_source.h. */
+void ts_series_drop_unknown_days(ts_series *s, int keep_empty) {
+  int kept = 0, seen[2] = {0, 0};
+  for (int i = 0; i < s->nPoint; i++) {
+    ts_point *pt = &s->aPoint[i];
+    int any = 0;
+    for (int slot = 0; slot < 2; slot++) {
+      int unknown = (pt->incomplete[slot] & TS_INCOMPLETE_NO_FIGURE) != 0;
+      pt->incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_NO_FIGURE;
+      if (pt->sum[slot].count == 0) continue;
+      any = 1;
+      if (unknown && !seen[slot]) {
+        /* The slot's first period: rows without a figure before the
+        ** series' first figure are a series not started yet (as NULL
+        ** rows before the first figure are everywhere); when that period
+        ** begins before it, ts_days_check marks it SERIES_START. */
+        ts_period p;
+        ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+        if (ts_period_first_day(&p) < s->first_day[slot]) unknown = 0;
+      }
+      seen[slot] = 1;
+      if (unknown) pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
+    }
+    /* a period of NULL days alone: no point, as a NULL row of any other
+    ** kind gives none */
+    if (any || keep_empty) s->aPoint[kept++] = *pt;
+  }
+  s->nPoint = kept;
+}
