@@ -1,7 +1,7 @@
 # Trust: DROP TABLE always works, kosis_csv touches no file before SQLite
 # can refuse the table, one prefix per message (docs/design.md, "Trust
 # guarantees").  `make filetest` runs tests/trust/files.py (FIFOs,
-# /dev/zero, size limit, a 100,000-column file, interrupts, DROP from a
+# /dev/zero, size limit, linear parsing in instructions, interrupts, DROP from a
 # new connection, exact messages) and tests/trust/oom_connect.c (out of
 # memory on the connect / first-query paths).
 

@@ -17,15 +17,20 @@ Contract (docs/design.md, "Trust guarantees"):
     with a message saying what it is; a file over max_bytes (a sparse
     300 MiB file against the 256 MiB default, and max_bytes=10) is refused
     before it is read.
- 4. Parsing is linear: a 100,000-column file costs about what a
-    10,000-column file with ten times the rows does (CPU time ratio,
-    printed; the check allows 8x, a quadratic parse takes ~20x).
+ 4. Parsing is linear: a 30,000-column file costs about what a
+    3,000-column file with ten times the rows does, counted in machine
+    instructions (valgrind's cachegrind running the sqlite3 shell, the
+    shell's own start-up subtracted; printed; the check allows 4x, a
+    parse quadratic in the columns takes about 10x).
  4a. The same for a file crafted against the hash: records whose keys'
-    FNV-1a hashes share their low 24 bits load in about the time other
-    records take (CPU time ratio, printed; the check allows 4x).
- 5. sqlite3_interrupt() and a progress handler stop a long load early
-    (CPU time until SQLITE_INTERRUPT against a full load, printed; the
-    check allows half of it, an uninterruptible load takes all of it).
+    FNV-1a hashes share their low 24 bits load in about the instructions
+    other records take (the check allows 2x; with FNV-1a's low bits,
+    32,768 such records took about 50x the time).
+ 5. sqlite3_interrupt() and a progress handler stop a long load early:
+    counted in progress-handler calls (every 1,000 VDBE steps; the load
+    polls both as it reads and parses), a load stopped at the third call
+    makes none after it, where a full load makes hundreds; an interrupt
+    from another thread ends the load with SQLITE_INTERRUPT.
  5a. The shadow table of a kosis_csv table follows ALTER TABLE RENAME and
     DROP TABLE and cannot be changed by ordinary SQL in defensive mode.
  6. Messages: a file with more columns than SQLite allows says so; line
@@ -459,7 +464,8 @@ def wide_file(name, ncol, nrow):
     return path(name)
 
 
-def cpu_to_create(file, handler=None, n=1000, interrupt_after=None):
+def load(file, handler=None, n=1000, interrupt_after=None):
+    """CREATEs a kosis_csv table over file; (result, rows it holds)."""
     db = connect()
     if handler:
         db.set_progress_handler(handler, n)
@@ -474,9 +480,7 @@ def cpu_to_create(file, handler=None, n=1000, interrupt_after=None):
                 db.interrupt()
         interrupter = threading.Thread(target=keep_interrupting, daemon=True)
         interrupter.start()
-    c0 = time.process_time()
     got = run(db, "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % file)
-    cpu = time.process_time() - c0
     done.set()
     if interrupter:
         interrupter.join()
@@ -484,21 +488,45 @@ def cpu_to_create(file, handler=None, n=1000, interrupt_after=None):
     count = run(db, "SELECT count(*) FROM k") if got[0] == "ok" else None
     n_rows = count[1][0][0] if count and count[0] == "ok" else None
     db.close()
-    return got, cpu, n_rows
+    return got, n_rows
+
+
+def instructions_to_create(file):
+    """Machine instructions the sqlite3 shell executes to load the extension
+    and CREATE a kosis_csv table over file (valgrind's cachegrind: the same
+    count on a loaded machine as on an idle one)."""
+    p = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                        "--cachegrind-out-file=/dev/null", "sqlite3", ":memory:",
+                        ".bail on", ".load %s" % EXT,
+                        "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % file],
+                       capture_output=True, text=True)
+    refs = [line.split(":")[1] for line in p.stderr.splitlines() if "I   refs:" in line]
+    if p.returncode != 0 or len(refs) != 1:
+        raise RuntimeError("valgrind --tool=cachegrind sqlite3 failed (%d): %s"
+                           % (p.returncode, p.stderr[-2000:]))
+    return int(refs[0].replace(",", "").strip())
+
+
+def parse_instructions(file):
+    """Instructions of the load of file beyond the load of a one-cell file."""
+    if not hasattr(parse_instructions, "base"):
+        parse_instructions.base = instructions_to_create(write("one_cell.csv", "name,2019 1/4\nr,1\n"))
+    return instructions_to_create(file) - parse_instructions.base
 
 
 def linear_parse():
-    f100k = wide_file("cols100k.csv", 100000, 3)
-    f10k = wide_file("cols10k.csv", 10000, 30)
-    got, cpu_big, rows = cpu_to_create(f100k)
-    check(got[0] == "ok" and rows == 300000, "a 100,000-column file loads", repr(got))
-    got, cpu_small, rows = cpu_to_create(f10k)
-    check(got[0] == "ok" and rows == 300000, "a 10,000-column file loads", repr(got))
-    ratio = cpu_big / max(cpu_small, 1e-3)
-    print("trust: CPU seconds to load 300,000 cells: 100,000 columns %.3f, 10,000 columns %.3f,"
-          " ratio %.1f" % (cpu_big, cpu_small, ratio))
-    check(ratio < 8, "100,000 columns cost about what 10,000 columns with ten times the rows"
-          " cost (ratio %.1f)" % ratio)
+    f30k = wide_file("cols30k.csv", 30000, 3)
+    f3k = wide_file("cols3k.csv", 3000, 30)
+    got, rows = load(f30k)
+    check(got[0] == "ok" and rows == 90000, "a 30,000-column file loads", repr(got))
+    got, rows = load(f3k)
+    check(got[0] == "ok" and rows == 90000, "a 3,000-column file loads", repr(got))
+    big, small = parse_instructions(f30k), parse_instructions(f3k)
+    ratio = big / max(small, 1)
+    print("trust: instructions to load 90,000 cells: 30,000 columns %d, 3,000 columns %d,"
+          " ratio %.2f" % (big, small, ratio))
+    check(ratio < 4, "30,000 columns cost about what 3,000 columns with ten times the rows"
+          " cost (ratio %.2f in instructions)" % ratio)
 
 
 def fnv_colliding_keys(stages):
@@ -549,17 +577,16 @@ def crafted_collisions():
             f.write(b"name,2019 1/4\n")
             for k in rows:
                 f.write(k + b",1\n")
-    got, cpu_crafted, rows = cpu_to_create(files["crafted"])
+    got, rows = load(files["crafted"])
     check(got[0] == "ok" and rows == len(keys), "the crafted file loads", repr(got))
-    got, cpu_plain, rows = cpu_to_create(files["plain"])
+    got, rows = load(files["plain"])
     check(got[0] == "ok" and rows == len(keys), "the plain file loads", repr(got))
-    # Both take milliseconds: the floor keeps timer noise out of the ratio
-    # (the quadratic chain took seconds).
-    ratio = cpu_crafted / max(cpu_plain, 0.05)
-    print("trust: CPU seconds to load %d records: keys crafted to collide in FNV-1a's low bits"
-          " %.3f, other keys %.3f, ratio %.1f" % (len(keys), cpu_crafted, cpu_plain, ratio))
-    check(ratio < 4, "records crafted to collide cost about what other records cost (ratio %.1f)"
-          % ratio)
+    crafted, plain = parse_instructions(files["crafted"]), parse_instructions(files["plain"])
+    ratio = crafted / max(plain, 1)
+    print("trust: instructions to load %d records: keys crafted to collide in FNV-1a's low bits"
+          " %d, other keys %d, ratio %.2f" % (len(keys), crafted, plain, ratio))
+    check(ratio < 2, "records crafted to collide cost about what other records cost"
+          " (ratio %.2f in instructions)" % ratio)
 
 
 def interrupts():
@@ -568,21 +595,46 @@ def interrupts():
         f.write("name,2019 1/4,2019 2/4,2019 3/4,2019 4/4\n")
         for i in range(600000):
             f.write("r%d,%d,%d,%d,%d\n" % (i, i, i + 1, i + 2, i + 3))
-    got, full, _ = cpu_to_create(big)
-    check(got[0] == "ok", "the large file loads", repr(got))
     calls = [0]
+
+    def count_only(_=None):
+        calls[0] += 1
+        return 0
+    got, _ = load(big, count_only, 1000)
+    full = calls[0]
+    check(got[0] == "ok" and full > 100, "the large file loads, calling the progress handler"
+          " as it goes", "%r after %d calls" % (got, full))
 
     def stop_at_third(_=None):
         calls[0] += 1
         return 1 if calls[0] >= 3 else 0
-    got, cpu, _ = cpu_to_create(big, stop_at_third, 1000)
-    print("trust: CPU seconds: full load %.3f, stopped by the progress handler %.3f" % (full, cpu))
-    check(got == ("error", "interrupted") and cpu < full / 2,
-          "a progress handler stops the load early", "got %r after %.3f s of %.3f" % (got, cpu, full))
-    got, cpu, _ = cpu_to_create(big, interrupt_after=min(0.05, full / 10))
-    print("trust: CPU seconds: full load %.3f, stopped by sqlite3_interrupt %.3f" % (full, cpu))
-    check(got == ("error", "interrupted") and cpu < full / 2,
-          "sqlite3_interrupt stops the load early", "got %r after %.3f s of %.3f" % (got, cpu, full))
+    calls[0] = 0
+    got, _ = load(big, stop_at_third, 1000)
+    print("trust: progress-handler calls: full load %d, stopped by the handler %d" % (full, calls[0]))
+    check(got == ("error", "interrupted") and calls[0] == 3,
+          "a progress handler stops the load at once", "got %r after %d calls of %d"
+          % (got, calls[0], full))
+    db_box = []
+
+    def interrupt_at_third(_=None):
+        calls[0] += 1
+        if calls[0] == 3:
+            db_box[0].interrupt()
+        return 0
+    calls[0] = 0
+    db = connect()
+    db_box.append(db)
+    db.set_progress_handler(interrupt_at_third, 1000)
+    got = run(db, "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % big)
+    db.close()
+    print("trust: progress-handler calls: full load %d, sqlite3_interrupt at the third %d"
+          % (full, calls[0]))
+    check(got == ("error", "interrupted") and calls[0] <= 4,
+          "sqlite3_interrupt stops the load at the next poll", "got %r after %d calls of %d"
+          % (got, calls[0], full))
+    got, _ = load(big, interrupt_after=0.01)
+    check(got == ("error", "interrupted"), "sqlite3_interrupt from another thread stops the load",
+          repr(got))
     # The first query of a connected table loads the file: interruptible too.
     db = connect(path("big.db"))
     db.execute("CREATE VIRTUAL TABLE k USING kosis_csv(file='%s')" % big)
@@ -590,12 +642,10 @@ def interrupts():
     db = connect(path("big.db"))
     calls[0] = 0
     db.set_progress_handler(stop_at_third, 1000)
-    c0 = time.process_time()
     got = run(db, "SELECT count(*) FROM k")
-    cpu = time.process_time() - c0
-    check(got == ("error", "interrupted") and cpu < full / 2,
-          "a progress handler stops the first query's load early",
-          "got %r after %.3f s of %.3f" % (got, cpu, full))
+    check(got == ("error", "interrupted") and calls[0] == 3,
+          "a progress handler stops the first query's load at once",
+          "got %r after %d calls of %d" % (got, calls[0], full))
     db.set_progress_handler(None, 0)
     got = run(db, "SELECT count(*) FROM k")
     check(got == ("ok", [(2400000,)]), "the next query loads the file", repr(got))
