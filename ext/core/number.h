@@ -109,6 +109,15 @@ static inline int ts_growth_of_sums(const ts_sum *current, const ts_sum *previou
   return ts_growth(current_d, previous_d, out);
 }
 
+/* ts_growth of two numbers read from SQL values: exact when both are
+** INTEGERs, as plain SQL's a - b is. */
+static inline int ts_growth_of_numbers(const ts_number *current, const ts_number *previous,
+                                       double *out) {
+  if (current->is_int && previous->is_int)
+    return ts_growth_exact(ts_i128_from_i64(current->i), ts_i128_from_i64(previous->i), out);
+  return ts_growth(current->d, previous->d, out);
+}
+
 /* cagr in percent: (last / first)^(1 / years) - 1.  Returns 0 and sets
 ** *out, or 1 when undefined: first <= 0, last < 0, years <= 0, or a
 ** result that is not finite. */

@@ -37,11 +37,8 @@ static void pct_change_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
   if (st == TS_NUMBER_NOT_NUMBER) return;
   ts_number_status st2 = ts_arg_number(ctx, "pct_change", 2, argv[1], &previous);
   if (st2 == TS_NUMBER_NOT_NUMBER) return;
-  /* Two INTEGERs are differenced exactly, as plain SQL's a - b is. */
   if (st == TS_NUMBER_NULL || st2 == TS_NUMBER_NULL ||
-      (current.is_int && previous.is_int
-           ? ts_growth_exact(ts_i128_from_i64(current.i), ts_i128_from_i64(previous.i), &growth)
-           : ts_growth(current.d, previous.d, &growth))) {
+      ts_growth_of_numbers(&current, &previous, &growth)) {
     sqlite3_result_null(ctx);
     return;
   }

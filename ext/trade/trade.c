@@ -158,16 +158,6 @@ static void first_note(ts_trade_row *out, const char *zWhy) {
   if (out->note == NULL) out->note = zWhy;
 }
 
-/* The balance's growth: from the exact difference when both balances are
-** whole numbers (past 2^53 their doubles lose it: 1e17 + 10 against 1e17
-** gave 1.6e-14 % where plain SQL's (a - b) * 100.0 / abs(b) gives
-** 1e-14 %), as the exports' and imports' growths are. */
-static int balance_growth(const ts_number *current, const ts_number *previous, double *out) {
-  if (current->is_int && previous->is_int)
-    return ts_growth_exact(ts_i128_from_i64(current->i), ts_i128_from_i64(previous->i), out);
-  return ts_growth(current->d, previous->d, out);
-}
-
 void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_trade_row *out) {
   const char *zWhy = NULL, *zExportsWhy = NULL, *zImportsWhy = NULL;
   memset(out, 0, sizeof(*out));
@@ -230,7 +220,7 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
     }
     if (incomplete)
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
-    else if (balance_growth(&out->measures.balance, &out->prior_balance, &out->balance_growth))
+    else if (ts_growth_of_numbers(&out->measures.balance, &out->prior_balance, &out->balance_growth))
       /* Zero, or a balance beyond a double (the prior's or this one's), or
       ** a rate that is: said as the growth engine says it, never 'prior
       ** is zero' for a prior that is not. */
