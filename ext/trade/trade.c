@@ -220,7 +220,8 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
     }
     if (incomplete)
       zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
-    else if (ts_growth_of_numbers(&out->measures.balance, &out->prior_balance, &out->balance_growth))
+    else if (ts_growth_of_numbers(&out->measures.balance, &out->prior_balance,
+                                  &out->balance_growth))
       /* Zero, or a balance beyond a double (the prior's or this one's), or
       ** a rate that is: said as the growth engine says it, never 'prior
       ** is zero' for a prior that is not. */
