@@ -8,6 +8,7 @@ sys.path and `import common` finds this file), under Debian's own
 earlier on PATH may not.
 """
 import contextlib
+from fractions import Fraction
 import os
 import sqlite3
 import sys
@@ -90,3 +91,15 @@ def print_row_diff(got, want, most):
         print("   got ", x)
     for x in sorted(ws - gs)[:most]:
         print("   want", x)
+
+
+def exact_growth(cur, prev):
+    """Growth in percent, (cur - prev) / |prev| * 100, worked out in exact
+    fractions from the numbers given (ints, floats or Fractions) and
+    rounded once to a double; None for a zero base.  The oracles' plain
+    meaning: Python's int + float would round 2^62-sized integers first."""
+    prev = Fraction(prev)
+    if prev == 0:
+        return None
+    return float((Fraction(cur) - prev) / abs(prev) * 100)
+

@@ -112,12 +112,6 @@ def ytd_labels(kind, text):
     return this, [label(kind, year - 1, i) for i in range(1, end.timetuple().tm_yday + 1)]
 
 
-def growth(cur, prev):
-    if prev == 0:
-        return None
-    return float((Fraction(cur) - Fraction(prev)) / abs(Fraction(prev)) * 100)
-
-
 def expected(kind, rows, measure):
     """The documented result over the rows of one frame or group."""
     sums = {}
@@ -137,11 +131,11 @@ def expected(kind, rows, measure):
         prior = prior_year(kind, latest)
         if prior is None or prior not in sums:
             return None
-        return growth(sums[latest], sums[prior])
+        return common.exact_growth(sums[latest], sums[prior])
     this, before = ytd_labels(kind, latest)
     if int(latest[:4]) == 1 or any(p not in sums for p in this + before):
         return None
-    return growth(sum(sums[p] for p in this), sum(sums[p] for p in before))
+    return common.exact_growth(sum(sums[p] for p in this), sum(sums[p] for p in before))
 
 
 # ---- random series and windows ------------------------------------------

@@ -39,6 +39,8 @@ import sqlite3
 import sys
 from fractions import Fraction
 
+import common
+
 EXT = "build/tradestat"
 SEED, TABLES = 1, 300
 args = sys.argv[1:]
@@ -244,10 +246,6 @@ def incomplete(pt, grain, sub):
     return grain is not None and (pt.forced or pt.unknown or pt.months != months_of(grain, sub))
 
 
-def growth(cur, prior):
-    return float((cur - prior) / abs(prior) * 100)
-
-
 def yoy_expected(points, gk, grain, totals_marked=frozenset()):
     """Rows (period, value, prior_value, change, growth, ytd_value,
     prior_ytd_value, ytd_growth, note) of one series.  totals_marked: the
@@ -272,7 +270,7 @@ def yoy_expected(points, gk, grain, totals_marked=frozenset()):
         elif prior.sum == 0:
             note = "prior is zero"
         else:
-            note, g = None, growth(pt.sum, prior.sum)
+            note, g = None, common.exact_growth(pt.sum, prior.sum)
         change = None
         if prior is not None and not inc and not pinc:
             d = pt.sum - prior.sum
@@ -294,7 +292,7 @@ def yoy_expected(points, gk, grain, totals_marked=frozenset()):
                      or (y, sub) in totals_marked or (pk is not None and pk in totals_marked))
         yg = None
         if yv is not None and pyv is not None and pyv != 0:
-            yg = growth(Fraction(yv), Fraction(pyv))
+            yg = common.exact_growth(Fraction(yv), Fraction(pyv))
         if note is None and yg is None:
             note = ("incomplete year-to-date" if yv is None else
                     "incomplete prior year-to-date" if pyv is None else "prior is zero")
@@ -329,7 +327,7 @@ def side_growth(side, key, grain, gk):
         return None, "incomplete period"
     if prior.sum == 0:
         return None, "prior is zero"
-    return growth(pt.sum, prior.sum), None
+    return common.exact_growth(pt.sum, prior.sum), None
 
 
 def trade_expected(sides, gk, grain):
@@ -380,7 +378,7 @@ def trade_expected(sides, gk, grain):
                 elif pb_exact == 0:
                     notes.append("prior is zero")
                 else:
-                    bg = growth(x.sum - m.sum, pb_exact)
+                    bg = common.exact_growth(x.sum - m.sum, pb_exact)
         notes += [w for w in (xwhy, mwhy) if w]
         rows.append((canonical(gk, y, sub), as_number(x) if x else None,
                      as_number(m) if m else None, bal, cov, cc, norm, gl, pb, bc, bg, xg, mg,
