@@ -107,8 +107,18 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
   } else {
     difference_and_total(x, m, &diff, &total);
     if (total == 0) return TS_NOTE_NO_TRADE;
-    r = measure == TS_MEASURE_NORMALIZED ? diff / total * 100.0
-                                         : (1.0 - fabs(diff) / total) * 100.0;
+    if (measure == TS_MEASURE_NORMALIZED) {
+      r = diff / total * 100.0;
+    } else {
+      /* For flows >= 0, 1 - |X - M| / (X + M) is 2 min(X, M) / (X + M):
+      ** one division, no cancellation.  1 - q lost the digits of a
+      ** near one-way trade: X = 1 beside M = 10^15 gave 1.9984e-13 for
+      ** 2.0e-13, X = 1e-300 beside M = 1 gave 0 (one-way) for 2e-298. */
+      double lo = x->is_int && m->is_int ? (double)(x->i < m->i ? x->i : m->i)
+                                         : (x->d < m->d ? x->d : m->d);
+      /* total was halved when X + M overflows a double; so is 2 min. */
+      r = (isfinite(x->d + m->d) ? 2.0 * lo : lo) / total * 100.0;
+    }
   }
   /* Only a coverage of a huge X over a tiny M can overflow: the imports
   ** are not zero, so the note must not say they are. */
