@@ -494,9 +494,10 @@ SELECT period, round(coverage, 1) AS coverage, round(coverage_change, 1) AS pp F
 -- | period|coverage|pp
 -- | 2022-H1|110.4|
 -- | 2023-H1|32.2|-78.2
--- the change is computed from the unrounded coverages
+-- the change is computed from the unrounded coverages (each the double
+-- nearest its exact fraction, as 100.0 * x / m gives it)
 -- @check trade_vtab-14.2
-SELECT coverage_change = 451.0 / 1400 * 100 - 752.0 / 681 * 100 AS same FROM k WHERE period = '2023-H1';
+SELECT coverage_change = 100.0 * 451 / 1400 - 100.0 * 752 / 681 AS same FROM k WHERE period = '2023-H1';
 -- @expect
 -- | same
 -- | 1
