@@ -32,10 +32,11 @@
 **     last (pandas' resample('M'), 'ME', 'BM'): within one series, slot
 **     and year, when every row with a figure is a day row in the first
 **     TS_DAY_START_GRACE days of its month, one a month, and some of
-**     them fall in a month that starts no quarter -- or every one, two
-**     at least, is in the last TS_DAY_START_GRACE days of its month, one
-**     a month, and some fall in a month that ends no quarter -- the rows
-**     are months:
+**     them fall in a month that starts no quarter -- or every one, in
+**     two months at least, is in the last TS_DAY_START_GRACE days of its
+**     month, and some fall in a month that ends no quarter -- the rows
+**     are months (several a month when they fall in two months at
+**     least: the categories of a long frame that grain= sums):
 **     a roll-up is whole when each of its months has a row, whatever
 **     the extent or the series' first day.  Rows on quarters' first (or
 **     last) months alone are ambiguous (quarters, halves, a year, or
@@ -192,20 +193,23 @@ static int bit_count(unsigned x) {
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year of
 ** s -- are keyed by their periods' first (business) day, or all by
-** their last (contract item 5): each point holds day rows alone, one a
-** month, none after its month's first TS_DAY_START_GRACE days (the
-** result has bit 1), or, two rows at least, none before its last ones
-** (bit 2: one row late in a month is as often a series that begins
-** there, in a source that ends soon after).  *pMask: the months of the
-** year they fall in. */
+** their last (contract item 5): each point holds day rows alone, none
+** after its month's first TS_DAY_START_GRACE days (the result has bit
+** 1), or, in two months at least, none before its last ones (bit 2: one
+** row late in a month is as often a series that begins there, in a
+** source that ends soon after).  One row a month, or several in two
+** months at least: the categories of a long frame summed by grain= (a
+** product column left out of by=) each have a row on the month's day.
+** *pMask: the months of the year they fall in. */
 static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
   unsigned mask = 0;
-  int any = 0, starts = 1, ends = 1;
+  int any = 0, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
     unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
-    if (!days_alone(pt, slot) || pt->sum[slot].count != bit_count(days)) return 0;
+    if (!days_alone(pt, slot)) return 0;
+    rows += pt->sum[slot].count;
     starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
     ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
     ts_period p;
@@ -216,7 +220,9 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
     any = 1;
   }
   *pMask = mask;
-  return any ? starts | (ends && bit_count(mask) >= 2) << 1 : 0;
+  int months = bit_count(mask);
+  if (!any || (rows > months && months < 2)) return 0;
+  return starts | (ends && months >= 2) << 1;
 }
 
 /* Points [i, j) of slot, months keyed by their first (or last) day:
