@@ -33,10 +33,19 @@
 ** TS_DAY_START_GRACE days, so the series' days of that year are events,
 ** not periods keyed by their first (business) day. */
 #define TS_INCOMPLETE_DAY_LATE 8
+/* Set by the scans too, and cleared by ts_days_check: a day row with a
+** figure of the roll-up falls before its month's last TS_DAY_START_GRACE
+** days, so they are not periods keyed by their last (business) day
+** either (pandas' resample('M'), 'BM'). */
+#define TS_INCOMPLETE_DAY_EARLY 16
 /* The first days of a month a period keyed by its first business day can
 ** fall on (pandas' 'BMS', 'BQS': 2 January, 3 April), as the
 ** annual_projection aggregate reads them (projection.c, item 4b). */
 #define TS_DAY_START_GRACE 7
+/* Whether day d (kind TS_KIND_DAY) falls in its month's first, or last,
+** TS_DAY_START_GRACE days. */
+#define TS_DAY_IS_LATE(d)  ((d)->day > TS_DAY_START_GRACE)
+#define TS_DAY_IS_EARLY(d) ((d)->day <= ts_days_in_month((d)->year, (d)->sub) - TS_DAY_START_GRACE)
 
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */

@@ -454,10 +454,13 @@ static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char 
 ** overstated with nothing to show it.  Such a period's total is unknown:
 ** marked incomplete, like a roll-up missing a month (docs/design.md,
 ** "Measures the agencies publish").  The scan paths stay as they are;
-** one more statement reads the few NULL-valued rows of the whole source
-** (never the query's WHERE), only when a share column is read:
+** one more statement reads the few rows of the whole source without a
+** figure, as the scan reads one (never the query's WHERE), only when a
+** share column is read: NULL, and text the scan reads as NULL ('-',
+** 'x', '', as sqlite-utils and .import leave them), checked here:
 **
-**   SELECT s."a", s."b", s."period" FROM src AS s WHERE s."value" IS NULL
+**   SELECT s."a", s."b", s."period", s."value" FROM src AS s
+**    WHERE s."value" IS NULL OR typeof(s."value") = 'text'
 **
 ** With total= only the total series' own rows count: the other parts'
 ** figures are not in the divisor. */
@@ -506,8 +509,10 @@ static char *withheld_sql(sqlite3 *db, const ts_source_spec *spec, const ts_push
   sqlite3_str *q = sqlite3_str_new(db);
   sqlite3_str_appendall(q, "SELECT ");
   for (int b = 0; b < spec->nBy; b++) sqlite3_str_appendf(q, "s.\"%w\", ", spec->azBy[b]);
-  sqlite3_str_appendf(q, "s.\"%w\" FROM %s WHERE s.\"%w\" IS NULL", spec->zPeriod, zFrom,
-                      spec->azValue[0]);
+  sqlite3_str_appendf(q,
+                      "s.\"%w\", s.\"%w\" FROM %s WHERE (s.\"%w\" IS NULL OR typeof(s.\"%w\") = "
+                      "'text')",
+                      spec->zPeriod, spec->azValue[0], zFrom, spec->azValue[0], spec->azValue[0]);
   /* A statement that writes the source reads it as the scan did. */
   if (pd->has_max_rowid) sqlite3_str_appendf(q, " AND s._rowid_ <= %lld", pd->max_rowid);
   for (int b = 0; b < group_columns(spec); b++)
@@ -529,6 +534,8 @@ static int mark_withheld(yoy_cursor *cur, const ts_pushdown *pd, const char *zTo
     rc = SQLITE_OK;
     int64_t ordinal = 0;
     int g = -1, match = 1;
+    /* a text figure ('1,400') is a figure; '-', 'x' and '' are none */
+    if (ts_value_has_figure(sqlite3_column_value(stmt, nBy + 1))) continue;
     if (!withheld_period(cur, sqlite3_column_value(stmt, nBy), &ordinal)) continue;
     sqlite3_value *apKey[TS_MAX_BY];
     for (int b = 0; b < nBy; b++) apKey[b] = sqlite3_column_value(stmt, b);

@@ -28,17 +28,23 @@
 **     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
 **  5. Day rows that are months keyed by their first day (pandas' to_sql
-**     of a 'MS' or 'BMS' index, FRED's observation_date): within one
-**     series, slot and year, when every row with a figure is a day row
-**     in the first TS_DAY_START_GRACE days of its month, one a month, and
-**     some of them fall in a month that starts no quarter, the rows are
-**     months: a roll-up is whole when each of its months has a row,
-**     whatever the extent or the series' first day.  Rows on quarters'
-**     first months alone are ambiguous (quarters, halves, a year, or
+**     of a 'MS' or 'BMS' index, FRED's observation_date), or by their
+**     last (pandas' resample('M'), 'ME', 'BM'): within one series, slot
+**     and year, when every row with a figure is a day row in the first
+**     TS_DAY_START_GRACE days of its month, one a month, and some of
+**     them fall in a month that starts no quarter -- or every one, in
+**     two months at least, is in the last TS_DAY_START_GRACE days of its
+**     month, and some fall in a month that ends no quarter -- the rows
+**     are months (several a month when they fall in two months at
+**     least: the categories of a long frame that grain= sums):
+**     a roll-up is whole when each of its months has a row, whatever
+**     the extent or the series' first day.  Rows on quarters' first (or
+**     last) months alone are ambiguous (quarters, halves, a year, or
 **     months whose year holds January alone so far) and stay days.  A
 **     year is always read whole (pushdown never cuts one), so a WHERE
-**     never changes the reading; the scans mark late days on the way
-**     (TS_INCOMPLETE_DAY_LATE), so nothing is read twice.
+**     never changes the reading; the scans mark late and early days on
+**     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
+**     twice.
 */
 #include "vtab/series_extent.h"
 
@@ -175,8 +181,9 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
-/* Months of the year a quarter starts in (bit m: month m + 1). */
+/* Months of the year a quarter starts in, and ends in (bit m: month m + 1). */
 #define STARTS_QUARTER 0x249u /* January, April, July, October */
+#define ENDS_QUARTER   0x924u /* March, June, September, December */
 
 static int bit_count(unsigned x) {
   int n = 0;
@@ -185,20 +192,26 @@ static int bit_count(unsigned x) {
 }
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year of
-** s -- are keyed by their periods' first (business) day (contract item
-** 5): each point holds day rows alone, none after its month's first
-** TS_DAY_START_GRACE days, one a month.  *pMask: the months of the year
-** they fall in. */
+** s -- are keyed by their periods' first (business) day, or all by
+** their last (contract item 5): each point holds day rows alone, none
+** after its month's first TS_DAY_START_GRACE days (the result has bit
+** 1), or, in two months at least, none before its last ones (bit 2: one
+** row late in a month is as often a series that begins there, in a
+** source that ends soon after).  One row a month, or several in two
+** months at least: the categories of a long frame summed by grain= (a
+** product column left out of by=) each have a row on the month's day.
+** *pMask: the months of the year they fall in. */
 static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
   unsigned mask = 0;
-  int any = 0;
+  int any = 0, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
     unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
-    if (!days_alone(pt, slot) || (pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE) ||
-        pt->sum[slot].count != bit_count(days))
-      return 0;
+    if (!days_alone(pt, slot)) return 0;
+    rows += pt->sum[slot].count;
+    starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
+    ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
     ts_period p;
     int first, count;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
@@ -207,10 +220,12 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
     any = 1;
   }
   *pMask = mask;
-  return any;
+  int months = bit_count(mask);
+  if (!any || (rows > months && months < 2)) return 0;
+  return starts | (ends && months >= 2) << 1;
 }
 
-/* Points [i, j) of slot, months keyed by their first (business) day:
+/* Points [i, j) of slot, months keyed by their first (or last) day:
 ** each row stands for its whole month, so a roll-up is whole when every
 ** one of its months has a row, as a roll-up of month labels is. */
 static void judge_months(ts_series *s, int i, int j, int slot) {
@@ -257,9 +272,13 @@ static int year_of(const ts_series *s, int k) {
   return p.year;
 }
 
+/* The scans' marks of where in its month a day row falls (series.h). */
+#define DAY_MARKS (TS_INCOMPLETE_DAY_LATE | TS_INCOMPLETE_DAY_EARLY)
+
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   if (e->spec->grain == TS_KIND_NONE) return SQLITE_OK;
-  /* the scans' DAY_LATE marks are read here, and seen nowhere after */
+  /* the scans' DAY_LATE and DAY_EARLY marks are read here, and seen
+  ** nowhere after */
   int days = 0;
   for (int k = 0; k < s->nPoint; k++)
     for (int slot = 0; slot < 2; slot++) days |= s->aPoint[k].cover[slot][TS_KIND_DAY - 1] != 0;
@@ -267,7 +286,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   if (s->kind == TS_KIND_DAY) {
     for (int k = 0; k < s->nPoint; k++)
       for (int slot = 0; slot < 2; slot++)
-        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+        s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
     return SQLITE_OK;
   }
   for (int i = 0, j; i < s->nPoint; i = j) {
@@ -276,13 +295,14 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     }
     for (int slot = 0; slot < 2; slot++) {
       unsigned mask = 0;
-      int starts = year_of_starts(s, i, j, slot, &mask);
-      for (int k = i; k < j; k++)
-        s->aPoint[k].incomplete[slot] &= (unsigned char)~TS_INCOMPLETE_DAY_LATE;
+      int keyed = year_of_starts(s, i, j, slot, &mask);
+      for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
-      ** far: they stay days (contract item 5) */
-      if (starts && (mask & ~STARTS_QUARTER) != 0) {
+      ** far: they stay days (contract item 5); so do rows on quarters'
+      ** last months alone (pandas' resample('Q')) */
+      if (((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
+          ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0)) {
         judge_months(s, i, j, slot);
         continue;
       }

@@ -332,8 +332,9 @@ int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
         h->last.cover = HS_COVER_YEAR;
       else
         h->last.cover = (uint64_t)months << (HS_COVER_BITS * (orig.kind - 1));
-      if (orig.kind == TS_KIND_DAY && orig.day > TS_DAY_START_GRACE)
+      if (orig.kind == TS_KIND_DAY && TS_DAY_IS_LATE(&orig))
         h->last.cover |= HS_DAY_LATE; /* an event: ts_days_check */
+      if (orig.kind == TS_KIND_DAY && TS_DAY_IS_EARLY(&orig)) h->last.cover |= HS_DAY_EARLY;
       h->last.first_day = ts_period_first_day(&orig);
     }
     h->last.ordinal = ts_period_ordinal(&p);
@@ -781,6 +782,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
       pt->preliminary[slot] = (hp[slot].bits & HS_PRELIM) != 0;
       if (hp[slot].bits & HS_NO_FIGURE) pt->incomplete[slot] = TS_INCOMPLETE_NO_FIGURE;
       if (hp[slot].bits & HS_DAY_LATE) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE;
+      if (hp[slot].bits & HS_DAY_EARLY) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
     }
   }
   if (h->spec->grain != TS_KIND_NONE) {

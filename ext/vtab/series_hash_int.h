@@ -72,11 +72,14 @@ _Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)
 #define HS_COVER_BITS 12
 /* A year row covers all 12 months of its point (grain=year, the only
 ** roll-up it fits): its kind keeps bit 0 alone (slot_cover widens it),
-** which frees bit 1 for HS_DAY_LATE. */
+** which frees bits 1 and 2 for HS_DAY_LATE and HS_DAY_EARLY. */
 #define HS_COVER_YEAR ((uint64_t)1)
 /* grain=: a day row with a figure falls after its month's first
 ** TS_DAY_START_GRACE days (TS_INCOMPLETE_DAY_LATE) */
-#define HS_DAY_LATE  ((uint64_t)1 << 1)
+#define HS_DAY_LATE ((uint64_t)1 << 1)
+/* grain=: a day row with a figure falls before its month's last
+** TS_DAY_START_GRACE days (TS_INCOMPLETE_DAY_EARLY) */
+#define HS_DAY_EARLY ((uint64_t)1 << 2)
 #define HS_PRELIM    ((uint64_t)1 << 60) /* a row summed into it is preliminary */
 #define HS_REAL      ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
 #define HS_SPILL     ((uint64_t)1 << 62) /* both: its ts_sum is aSpill[n] */

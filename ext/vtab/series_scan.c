@@ -458,8 +458,10 @@ static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const t
   ts_period_month_span(orig, &first, &count);
   ts_period_month_span(p, &pfirst, &pcount);
   pt->cover[slot][orig->kind - 1] |= (uint16_t)(((1u << count) - 1) << (first - pfirst));
-  if (orig->kind == TS_KIND_DAY && orig->day > TS_DAY_START_GRACE)
+  if (orig->kind == TS_KIND_DAY && TS_DAY_IS_LATE(orig))
     pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE; /* an event: ts_days_check */
+  if (orig->kind == TS_KIND_DAY && TS_DAY_IS_EARLY(orig))
+    pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
 }
 
 /* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
