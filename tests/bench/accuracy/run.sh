@@ -22,7 +22,8 @@
 #    Without them: said so, and tradestat's methods alone are reported.
 #    R's results are reused from OUT_DIR/r.csv when the data, the cases,
 #    r_forecasts.R, NSIM and CORES are those it was made from (r.key).
-# 3. compare.py prints the table (and the paired bootstrap, with R).
+# 3. compare.py prints the table (and the paired bootstrap, with R; for the
+#    holdout, also auto's interval checks over all its cases).
 set -e
 bin=$1 out=$2 nsim=${3:-200} cores=${4:-1} set=${5:-tuning}
 here=$(dirname "$0")
@@ -81,4 +82,6 @@ elif command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(forecast)' >/dev/
 else
   echo "R: skipped (no Rscript with the forecast package; Debian r-cran-forecast); tradestat alone:"
 fi
-python3 "$here/compare.py" "$out/cases.csv" $r
+checks=""
+[ "$set" = tuning ] || checks="--checks $out/series.csv"
+python3 "$here/compare.py" "$out/cases.csv" $r $checks
