@@ -4,11 +4,15 @@
 #   sh tests/bench/accuracy/run.sh CASES_BIN OUT_DIR [NSIM] [CORES] [SET]
 #
 # SET is "tuning" (the default: the data sets below, on which annual_projection's
-# rules and constants were chosen) or "holdout" (`make bench-holdout`: only
+# rules and constants were chosen), "holdout" (`make bench-holdout`: only
 # the series of sql/data/r_holdout/, never used to choose a rule or
-# constant, as data sets "holdout, quarterly" and "holdout, monthly"; no
-# synthetic or KOSIS series).  Steps 2 and 3 are the same for both; give
-# each set its own OUT_DIR.
+# constant, as data sets "holdout, quarterly" and "holdout, monthly", each
+# one source, so its series pool their errors; no synthetic or KOSIS
+# series) or "holdout-alone" (the same cases, each series projected alone:
+# cases.c --alone).  Steps 2 and 3 are the same for all; give each set its
+# own OUT_DIR.  R's inputs are the same for both holdout sets, and so is
+# their cache key: r.csv and r.key copied from one's OUT_DIR are reused by
+# the other.
 # 1. CASES_BIN (cases.c) projects the data sets through annual_projection's
 #    SQL: synthetic quarterly (12 series) and monthly (6), the KOSIS file
 #    (sql/data/kosis/), and the public R series (sql/data/r/: UKgas and
@@ -39,10 +43,11 @@ tuning)
     --series "R datasets, monthly" sql/data/r/wineind.csv \
     --series "R datasets, monthly" sql/data/r/gas.csv
   ;;
-holdout)
+holdout | holdout-alone)
   # Every CSV of the folder, quarterly ones first; a file's kind is read
   # from its first period's label (YYYY-Qn or YYYY-MM).
   set -- --synthetic-quarterly 0 --synthetic-monthly 0
+  if [ "$set" = holdout-alone ]; then set -- "$@" --alone; fi
   for kind in quarterly monthly; do
     for f in sql/data/r_holdout/*.csv; do
       case $(sed -n 2p "$f") in
@@ -55,7 +60,7 @@ holdout)
   "$bin" "$out" "$@"
   ;;
 *)
-  echo "run.sh: SET must be tuning or holdout, not '$set'" >&2
+  echo "run.sh: SET must be tuning, holdout or holdout-alone, not '$set'" >&2
   exit 2
   ;;
 esac
@@ -67,7 +72,7 @@ r=""
 key=$( { cat "$out/series.csv" "$here/r_forecasts.R"
          sed -n 's/^\(.*,[0-9]*,[0-9]*\),[a-z_]*,.*/\1/p' "$out/cases.csv" | sort -u
          echo "nsim $nsim cores $cores"
-         [ "$set" = tuning ] || echo "set $set"; } | cksum)
+         [ "$set" = tuning ] || echo "set holdout"; } | cksum)
 if [ -s "$out/r.csv" ] && [ "$(cat "$out/r.key" 2>/dev/null)" = "$key" ]; then
   echo "R: $out/r.csv reused (same data, cases, script, NSIM and CORES; remove it to run R again):"
   tail -1 "$out/r.log" 2>/dev/null || true
