@@ -13,6 +13,7 @@
 # own OUT_DIR.  R's inputs are the same for both holdout sets, and so is
 # their cache key: r.csv and r.key copied from one's OUT_DIR are reused by
 # the other.
+#
 # 1. CASES_BIN (cases.c) projects the data sets through annual_projection's
 #    SQL: synthetic quarterly (12 series) and monthly (6), the KOSIS file
 #    (sql/data/kosis/), and the public R series (sql/data/r/: UKgas and
