@@ -4,7 +4,7 @@
 **
 **   cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...
 **         [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]
-**         [--cuts LIST]
+**         [--cuts LIST] [--alone]
 **
 ** Contract:
 **  1. Data sets: "synthetic quarterly" and "synthetic monthly" (the seeded
@@ -17,9 +17,11 @@
 **  2. All of it goes into one SQLite table, obs(dataset, series, period,
 **     value), on a connection with tradestat registered (linked from
 **     build/libtradestat.a; nothing of ext/ but its init is used).  For
-**     each data set, method (the eight) and cut-off (--cuts: a list of 1, 2,
-**     3 = after Q1, H1, Q3, i.e. through = Q1/H1/Q3 or 03/06/09; default 2,
-**     the H1 projection, as R's fits are slow) one annual_projection table
+**     each data set (with --alone: each series of it, so no series
+**     borrows another's errors: no pool), method (the eight) and cut-off
+**     (--cuts: a list of 1, 2, 3 = after Q1, H1, Q3, i.e. through =
+**     Q1/H1/Q3 or 03/06/09; default 2, the H1 projection, as R's fits are
+**     slow) one annual_projection table
 **     is created and every complete year's row is read: projection, low,
 **     high (80 %), ytd, actual.  That is the extension's own backtest:
 **     each year projected with only earlier years known.
@@ -225,16 +227,13 @@ static void write_series(const char *zDir) {
 }
 
 static const char *zCuts = "2";
+static int alone = 0; /* --alone: one annual_projection per series */
 
-static long project(FILE *out, const char *zDataset, int P, int last_years) {
+/* The cases of the source view src (zDataset's series, or one of them). */
+static long project_src(FILE *out, const char *zDataset, int P, int last_years) {
   static const char *const CUTS[2][3] = {{"Q1", "H1", "Q3"}, {"03", "06", "09"}};
   long n = 0;
-  char *zSql = sqlite3_mprintf(
-      "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
-      " WHERE dataset = %Q",
-      zDataset);
-  exec(zSql);
-  sqlite3_free(zSql);
+  char *zSql;
   for (int c = 0; c < 3; c++) {
     if (strchr(zCuts, '1' + c) == NULL) continue;
     for (int m = 0; m < N_METHODS; m++) {
@@ -270,12 +269,44 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
   return n;
 }
 
+static long project(FILE *out, const char *zDataset, int P, int last_years) {
+  long n = 0;
+  char *zSql;
+  if (!alone) {
+    zSql = sqlite3_mprintf(
+        "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
+        " WHERE dataset = %Q",
+        zDataset);
+    exec(zSql);
+    sqlite3_free(zSql);
+    return project_src(out, zDataset, P, last_years);
+  }
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT series FROM obs WHERE dataset = ?1 GROUP BY series"
+                         " ORDER BY min(rowid)",
+                         -1, &s, NULL) != SQLITE_OK)
+    die("series");
+  sqlite3_bind_text(s, 1, zDataset, -1, SQLITE_STATIC);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    zSql = sqlite3_mprintf(
+        "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
+        " WHERE dataset = %Q AND series = %Q",
+        zDataset, (const char *)sqlite3_column_text(s, 0));
+    exec(zSql);
+    sqlite3_free(zSql);
+    n += project_src(out, zDataset, P, last_years);
+  }
+  sqlite3_finalize(s);
+  return n;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2 || argv[1][0] == '-') {
     fprintf(stderr,
             "usage: cases OUT_DIR [--kosis FILE]... [--series DATASET FILE]...\n"
             "             [--synthetic-quarterly N] [--synthetic-monthly N] [--last-years N]\n"
-            "             [--cuts 1,2,3]\n");
+            "             [--cuts 1,2,3] [--alone]\n");
     return 2;
   }
   int n_quarterly = 100, n_monthly = 40, last_years = 10;
@@ -298,6 +329,8 @@ int main(int argc, char **argv) {
       last_years = atoi(argv[++i]);
     else if (strcmp(argv[i], "--cuts") == 0 && i + 1 < argc)
       zCuts = argv[++i];
+    else if (strcmp(argv[i], "--alone") == 0)
+      alone = 1;
   }
   synthetic("synthetic quarterly", 4, n_quarterly, 20230701);
   synthetic("synthetic monthly", 12, n_monthly, 20230702);
@@ -306,6 +339,8 @@ int main(int argc, char **argv) {
       kosis(argv[++i]);
     else if (strcmp(argv[i], "--series") == 0 && i + 2 < argc)
       long_csv(argv[i + 1], argv[i + 2]), i += 2;
+    else if (strcmp(argv[i], "--alone") == 0)
+      continue; /* read above */
     else if (argv[i][0] == '-' && i + 1 < argc)
       i++; /* options read above */
     else {

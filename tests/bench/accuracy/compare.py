@@ -1,6 +1,6 @@
 """compare.py -- annual_projection's methods beside R's on the same cases.
 
-    python3 compare.py CASES.csv [R.csv]
+    python3 compare.py CASES.csv [R.csv] [--checks SERIES.csv]
 
 Contract:
  1. CASES.csv (tests/bench/accuracy/cases.c) holds tradestat's projections
@@ -20,6 +20,11 @@ Contract:
  4. PROJ_HALF=even (odd): only the series of even (odd) index in each data
     set (0-based, in the order of CASES.csv), so a rule chosen on one half
     is confirmed on the other.
+ 5. --checks SERIES.csv (run.sh's holdout): per data set, over all of
+    `auto`'s cases (not only the comparable ones): the share with an 80 %
+    interval, the share of those whose projection lies inside it, and of
+    those of a series with no negative value (in SERIES.csv, the data
+    the SQL saw) the share whose low is >= the year-to-date.
 """
 import csv
 import math
@@ -50,12 +55,20 @@ def read(path, has_actual):
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: compare.py CASES.csv [R.csv]")
-    proj, actual = read(sys.argv[1], True)
+    args = sys.argv[1:]
+    series_csv = None
+    if "--checks" in args:
+        i = args.index("--checks")
+        if i + 1 >= len(args):
+            sys.exit("usage: compare.py CASES.csv [R.csv] [--checks SERIES.csv]")
+        series_csv = args[i + 1]
+        del args[i:i + 2]
+    if not args:
+        sys.exit("usage: compare.py CASES.csv [R.csv] [--checks SERIES.csv]")
+    proj, actual = read(args[0], True)
     methods = list(TS_METHODS)
-    if len(sys.argv) > 2:
-        r_proj, _ = read(sys.argv[2], False)
+    if len(args) > 1:
+        r_proj, _ = read(args[1], False)
         proj.update(r_proj)
         methods += R_METHODS
     datasets = []
@@ -114,6 +127,33 @@ def main():
         print("\nPaired bootstrap, APE(tradestat auto) - APE(best R method), resampling series:")
         for line in boot:
             print("- " + line)
+    if series_csv:
+        interval_checks(args[0], series_csv, datasets)
+
+
+def interval_checks(cases_csv, series_csv, datasets):
+    """Contract 5: auto's intervals over all its cases."""
+    negative = set()
+    with open(series_csv, newline="") as f:
+        for r in csv.DictReader(f):
+            if float(r["value"]) < 0:
+                negative.add((r["dataset"], r["series"]))
+    rows = {ds: [] for ds in datasets}
+    with open(cases_csv, newline="") as f:
+        for r in csv.DictReader(f):
+            if r["method"] == "auto" and r["dataset"] in rows:
+                rows[r["dataset"]].append(r)
+    print("\n`auto`'s intervals over all its cases (interval / point inside / low >= ytd, "
+          "series with no negative value):")
+    for ds in datasets:
+        cases = rows[ds]
+        with_iv = [r for r in cases if num(r["low"]) is not None and num(r["high"]) is not None]
+        inside = [r for r in with_iv if num(r["low"]) <= num(r["projection"]) <= num(r["high"])]
+        nonneg = [r for r in with_iv if (r["dataset"], r["series"]) not in negative]
+        above = [r for r in nonneg if num(r["low"]) >= num(r["ytd"])]
+        print("- %s: an interval %d of %d (%.1f %%); point inside %d of %d; low >= ytd %d of %d" % (
+            ds, len(with_iv), len(cases), 100.0 * len(with_iv) / len(cases) if cases else math.nan,
+            len(inside), len(with_iv), len(above), len(nonneg)))
 
 
 if __name__ == "__main__":
