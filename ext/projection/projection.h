@@ -275,7 +275,8 @@ int ts_proj_error_interval_cached(const double *proj, const double *actual, int 
 int ts_proj_pair_error(double projection, double actual, double *r);
 /* The interval projection * exp(+- t_df(level) sqrt(variance)) when
 ** multiplicative and projection > 0, else projection +- |projection| t
-** sqrt(variance). */
+** sqrt(variance): 0, or 1 when there is none, 2 when a bound is not a
+** finite number. */
 int ts_proj_interval_from_variance(double projection, double variance, double df,
                                    int multiplicative, double level, ts_proj_quantiles *quantiles,
                                    double *low, double *high);
