@@ -39,3 +39,27 @@ FROM annual_projection('huge', 'v', 'p', NULL, 'auto');
 -- @expect
 -- | projection|no_low|no_high|says_why
 -- | 1.6e+308|1|1|1
+-- An ordinary series at a very high level: prior_share from H1 of the
+-- second year (no earlier errors), so the interval comes from the spread
+-- of this year's growth by quarter on k - 1 = 1 degree of freedom, where
+-- Student's t is Cauchy's: its quantile at p is tan(pi (p - 1/2)), 63662
+-- for a 99.999 % interval (p = 0.999995).  The growth 12/11 and 13/12
+-- spread less than the floor, s = 0.03; q = (53.26 - 25) / 53.26 =
+-- 0.531; sd = q s sqrt(1/2 + 1/2) = 0.0159; exp(63662 x 0.0159) =
+-- exp(1013) is past the largest double (exp(709.8)).  At 99.99 % the
+-- quantile is 6366 and high = 53.26 exp(101.3), about 5.5e45: finite.
+CREATE TABLE q(p TEXT, v INTEGER);
+INSERT INTO q VALUES ('2022-Q1', 11), ('2022-Q2', 12), ('2022-Q3', 14), ('2022-Q4', 12),
+  ('2023-Q1', 12), ('2023-Q2', 13);
+-- @check projection_interval_finite-2.1 level=99.99: both bounds (low raised to the year-to-date, 25; high about 5.5e45)
+SELECT round(projection, 2) AS projection, low, round(log10(high), 1) AS log10_high
+FROM annual_projection('q', 'v', 'p', NULL, 'prior_share', 'level=99.99') WHERE year = 2023;
+-- @expect
+-- | projection|low|log10_high
+-- | 53.26|25.0|45.7
+-- @check projection_interval_finite-2.2 level=99.999: high past the largest double, so no interval (was low 25 beside a NULL high)
+SELECT round(projection, 2) AS projection, low IS NULL AS no_low, high IS NULL AS no_high, note
+FROM annual_projection('q', 'v', 'p', NULL, 'prior_share', 'level=99.999') WHERE year = 2023;
+-- @expect
+-- | projection|no_low|no_high|note
+-- | 53.26|1|1|interval is not a finite number
