@@ -77,15 +77,7 @@ typedef struct ts_proj_grid {
   ** same bit for bit).  ts_proj_grid_build fills year_total/complete. */
   const double *year_total;           /* n_years: ts_proj_actual's sum */
   const unsigned char *year_complete; /* n_years: 1 when all P present */
-  /* Exact sums (NULL: range_sum's compensated sum of value[]), set by
-  ** ts_proj_grid_build when a cell holds an integer part past 2^53 (its
-  ** value[] rounded): per cell (n_years * P), the exact sum of its
-  ** year's present cells at positions 1..pos (sum_from1) and pos..P
-  ** (sum_to_end), each rounded once.  A year-to-date, a total and the
-  ** rest of a year are then the figures the ytd and actual columns show:
-  ** 2^62 and -(2^62 - 5) rounded apart summed to 0, not 5. */
-  const double *sum_from1, *sum_to_end;
-  ts_proj_quantiles *quantiles; /* the caller's, for intervals */
+  ts_proj_quantiles *quantiles;       /* the caller's, for intervals */
   /* 0: not computed; else 1 + the index of the first negative observed
   ** value, or 1 + n_years * P when there is none (ts_proj_grid_build). */
   long negative_at;
@@ -105,6 +97,15 @@ typedef struct ts_proj_grid {
   ** errors from the point projected from only).  A copy of the grid
   ** shares it; only the built grid is freed. */
   ts_proj_cuts *cuts;
+  /* Last, so the unit tests' positional initializers stay valid.
+  ** Exact sums (NULL: range_sum's compensated sum of value[]), set by
+  ** ts_proj_grid_build when a cell holds an integer part past 2^53 (its
+  ** value[] rounded): per cell (n_years * P), the exact sum of its
+  ** year's present cells at positions 1..pos (sum_from1) and pos..P
+  ** (sum_to_end), each rounded once.  A year-to-date, a total and the
+  ** rest of a year are then the figures the ytd and actual columns show:
+  ** 2^62 and -(2^62 - 5) rounded apart summed to 0, not 5. */
+  const double *sum_from1, *sum_to_end;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
