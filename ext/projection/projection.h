@@ -97,6 +97,15 @@ typedef struct ts_proj_grid {
   ** errors from the point projected from only).  A copy of the grid
   ** shares it; only the built grid is freed. */
   ts_proj_cuts *cuts;
+  /* Last, so the unit tests' positional initializers stay valid.
+  ** Exact sums (NULL: range_sum's compensated sum of value[]), set by
+  ** ts_proj_grid_build when a cell holds an integer part past 2^53 (its
+  ** value[] rounded): per cell (n_years * P), the exact sum of its
+  ** year's present cells at positions 1..pos (sum_from1) and pos..P
+  ** (sum_to_end), each rounded once.  A year-to-date, a total and the
+  ** rest of a year are then the figures the ytd and actual columns show:
+  ** 2^62 and -(2^62 - 5) rounded apart summed to 0, not 5. */
+  const double *sum_from1, *sum_to_end;
 } ts_proj_grid;
 
 /* Lays points (sorted by ordinal, of `kind`, value in sum[slot]) on a
@@ -275,7 +284,8 @@ int ts_proj_error_interval_cached(const double *proj, const double *actual, int 
 int ts_proj_pair_error(double projection, double actual, double *r);
 /* The interval projection * exp(+- t_df(level) sqrt(variance)) when
 ** multiplicative and projection > 0, else projection +- |projection| t
-** sqrt(variance). */
+** sqrt(variance): 0, or 1 when there is none, 2 when a bound is not a
+** finite number. */
 int ts_proj_interval_from_variance(double projection, double variance, double df,
                                    int multiplicative, double level, ts_proj_quantiles *quantiles,
                                    double *low, double *high);

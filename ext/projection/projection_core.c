@@ -57,6 +57,13 @@
 **     and a zero denominator gives NULL with a note, never Inf.
 **  6. Caches, never changing a number: the grid's year totals (built
 **     once per series) and the caller's t quantiles (grid.quantiles).
+** 6b. A year-to-date, a total and the rest of a year (positions 1..k,
+**     1..P, k+1..P) are the exact sums of their points rounded once when
+**     a point's integer part is past 2^53 (grid.sum_from1, sum_to_end):
+**     each figure rounded on its own, 2^62 and -(2^62 - 5) summed to 0
+**     where the ytd column shows 5, and a known year of 8 was projected
+**     at 0.0 beside an actual of 8 (error -100 %).  Below 2^53 the
+**     compensated sum of the cells is kept (the same bits as before).
 **  7. Bounded work: one projection of year y reads the backtests of years
 **     ts_projection_first_needed() and later only -- y itself for most
 **     methods, holt_winters' chain start, auto's 8 earlier years (4 for
@@ -148,6 +155,12 @@ static int range_sum(const ts_proj_grid *g, int yi, int from, int to, double *ou
     s = t;
   }
   *out = s + c;
+  /* item 6b: the exact sums where a cell's value[] is rounded */
+  int P = g->periods_per_year;
+  if (g->sum_from1 && from == 1)
+    *out = g->sum_from1[ts_proj_cell_index(g, yi, to)];
+  else if (g->sum_to_end && to == P)
+    *out = g->sum_to_end[ts_proj_cell_index(g, yi, from)];
   return 0;
 }
 
@@ -532,6 +545,49 @@ static double point_value(const ts_sum *s) {
   return ts_sum_double(s);
 }
 
+/* Whether point i counts as an observation (ts_proj_grid_build). */
+static int point_observed(const ts_point *p, int slot) {
+  return p->sum[slot].count > 0 && !p->incomplete[slot];
+}
+
+/* Item 6b: when an observed point's integer part is past 2^53, the exact
+** sums of each year's positions 1..pos and pos..P (present cells only:
+** range_sum reads them only where every cell of the range is present),
+** rounded once, in one more block (freed with the grid's, see
+** ts_proj_grid_free); else nothing. */
+static int exact_sums_build(const ts_point *a, int n, int slot, int64_t ord0, int P,
+                            sqlite3_uint64 cells, ts_proj_grid *g) {
+  int big = 0;
+  for (int i = 0; i < n && !big; i++)
+    big = point_observed(&a[i], slot) && !ts_i128_fits_53(a[i].sum[slot].exact);
+  if (!big) return SQLITE_OK;
+  double *from1 = sqlite3_malloc64(2 * cells * sizeof(double));
+  if (from1 == NULL) return SQLITE_NOMEM;
+  double *to_end = from1 + cells;
+  ts_sum run;
+  ts_sum_init(&run);
+  /* points are sorted by ordinal: walk them beside the cells */
+  int j = 0;
+  for (sqlite3_uint64 c = 0; c < cells; c++) {
+    if (c % (sqlite3_uint64)P == 0) ts_sum_init(&run);
+    while (j < n && (sqlite3_uint64)(a[j].ordinal - ord0) < c) j++;
+    if (j < n && (sqlite3_uint64)(a[j].ordinal - ord0) == c && point_observed(&a[j], slot))
+      ts_sum_merge(&run, &a[j].sum[slot]);
+    from1[c] = ts_sum_double(&run);
+  }
+  j = n - 1;
+  for (sqlite3_uint64 c = cells; c-- > 0;) {
+    if (c % (sqlite3_uint64)P == (sqlite3_uint64)P - 1) ts_sum_init(&run);
+    while (j >= 0 && (sqlite3_uint64)(a[j].ordinal - ord0) > c) j--;
+    if (j >= 0 && (sqlite3_uint64)(a[j].ordinal - ord0) == c && point_observed(&a[j], slot))
+      ts_sum_merge(&run, &a[j].sum[slot]);
+    to_end[c] = ts_sum_double(&run);
+  }
+  g->sum_from1 = from1;
+  g->sum_to_end = to_end;
+  return SQLITE_OK;
+}
+
 int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, ts_proj_grid *g) {
   int P = ts_proj_periods_per_year(kind);
   ts_period first, last;
@@ -557,7 +613,7 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, 
   int64_t ord0 = ts_period_ordinal(&start);
   for (int i = 0; i < n; i++) {
     /* A roll-up missing some of its months (grain=) is no observation. */
-    if (a[i].sum[slot].count <= 0 || a[i].incomplete[slot]) continue;
+    if (!point_observed(&a[i], slot)) continue;
     sqlite3_uint64 at = (sqlite3_uint64)(a[i].ordinal - ord0);
     value[at] = point_value(&a[i].sum[slot]);
     present[at] = 1;
@@ -566,6 +622,11 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, 
     if (!present[i]) value[i] = 0;
   g->value = value;
   g->present = present;
+  if (exact_sums_build(a, n, slot, ord0, P, cells, g) != SQLITE_OK) {
+    sqlite3_free(value);
+    memset(g, 0, sizeof(*g));
+    return SQLITE_NOMEM;
+  }
   for (int yi = 0; yi < g->n_years; yi++) {
     year_total[yi] = 0;
     year_complete[yi] = !range_sum(g, yi, 1, P, &year_total[yi]);
@@ -626,6 +687,7 @@ void ts_proj_cuts_free(ts_proj_cuts *c) {
 
 void ts_proj_grid_free(ts_proj_grid *g) {
   ts_proj_cuts_free(g->cuts);
+  sqlite3_free((void *)g->sum_from1); /* sum_to_end is in its block */
   sqlite3_free((void *)g->value);
   memset(g, 0, sizeof(*g));
 }

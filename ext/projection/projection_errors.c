@@ -128,6 +128,7 @@
 #define NOTE_INTERVAL_ASSUMED                                                                    \
   "interval from the spread of this year's periods shrunk toward an assumed spread (no earlier " \
   "year, too few other series to pool)"
+#define NOTE_INTERVAL_NOT_FINITE "interval is not a finite number"
 #define NOTE_INTERVAL_FIRST                                                                     \
   "interval from the spread of this year's periods in this series and the source's others (no " \
   "earlier year)"
@@ -632,12 +633,14 @@ static void set_interval(const ts_proj_grid *g, const ts_proj_cell *cells, int y
                          : k == 1 ? NOTE_INTERVAL_ASSUMED_ONE
                                   : NOTE_INTERVAL_ASSUMED;
   }
-  if (!rc) floor_variance(g, yi, k, out->projection, &var);
-  out->interval_ok =
-      !rc && !ts_proj_interval_from_variance(out->projection, var, df, non_negative, level,
-                                             g->quantiles, &out->low, &out->high);
-  if (!out->interval_ok) {
-    out->interval_note = NOTE_INTERVAL;
+  if (!rc) {
+    floor_variance(g, yi, k, out->projection, &var);
+    rc = ts_proj_interval_from_variance(out->projection, var, df, non_negative, level, g->quantiles,
+                                        &out->low, &out->high);
+  }
+  out->interval_ok = !rc;
+  if (!out->interval_ok) { /* 2: a bound past the largest double */
+    out->interval_note = rc == 2 ? NOTE_INTERVAL_NOT_FINITE : NOTE_INTERVAL;
     return;
   }
   if (!ts_proj_ytd(g, yi, k, &ytd) && non_negative) {

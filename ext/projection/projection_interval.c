@@ -19,7 +19,10 @@
 **     step for a variance and degrees of freedom found otherwise (the
 **     pooled one of projection_errors.c item 4).
 **  2. Pairs with a zero or non-finite number are skipped; fewer than
-**     3 usable pairs, or level outside (0, 100), give 1 (no interval).
+**     3 usable pairs, or level outside (0, 100), give 1 (no interval);
+**     a bound that is not a finite number (a projection near the largest
+**     double, or a huge spread) gives 2 (no interval either: a finite low
+**     beside an infinite high is no interval).
 **  3. ts_proj_error_interval_cached() is the same with the t quantiles
 **     kept in the caller's ts_proj_quantiles (identical numbers; the
 **     bisection below is most of an interval's cost).
@@ -164,7 +167,9 @@ int ts_proj_interval_from_variance(double projection, double variance, double df
     *low = projection - fabs(projection) * half;
     *high = projection + fabs(projection) * half;
   }
-  return 0;
+  /* A bound past the largest double is no bound: no interval (2), never
+  ** a finite low beside an infinite high. */
+  return isfinite(*low) && isfinite(*high) ? 0 : 2;
 }
 
 int ts_proj_error_interval_cached(const double *proj, const double *actual, int n,

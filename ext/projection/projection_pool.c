@@ -276,6 +276,7 @@ static int worth_keeping(ts_proj_method m) {
 static sqlite3_int64 kept_size(const ts_proj_grid *g) {
   sqlite3_int64 cells = (sqlite3_int64)g->n_years * g->periods_per_year, years = g->n_years;
   return (cells + years) * (sqlite3_int64)(sizeof(double) + 1) +
+         (g->sum_from1 ? 2 * cells * (sqlite3_int64)sizeof(double) : 0) +
          years * TS_PROJ_N_CELLS * (sqlite3_int64)sizeof(ts_proj_cell);
 }
 

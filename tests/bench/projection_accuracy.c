@@ -161,7 +161,8 @@ static void dataset_add(dataset *d, int P, int first_year, int n_years, const do
   }
   memcpy(d->value + (size_t)d->n * MAX_YEARS * 12, value, sizeof(double) * (size_t)(n_years * P));
   memcpy(d->present + (size_t)d->n * MAX_YEARS * 12, present, (size_t)(n_years * P));
-  ts_proj_grid g = {P, first_year, n_years, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+  ts_proj_grid g = {P, first_year, n_years, NULL, NULL, NULL, NULL, NULL,
+                    0, NULL,       0,       0,    NULL, NULL, NULL};
   d->g[d->n++] = g;
 }
 

@@ -27,7 +27,8 @@ kind), gaps, NULL values (a period of rows without a figure: a period
 of the series, its year listed and, without through=, its latest
 period, but no cell), zero and negative values, REAL
 values in quarters (exact in binary, so sums are exact), integers past
-2^53 (the grid holds them rounded, the ytd exactly) and preliminary
+2^53 (the grid holds them rounded; the ytd, a total and the rest of a
+year that the methods read are their exact sums rounded once) and preliminary
 marks; each with through= absent (a series' own latest period), a point
 of the year (H1, Q1, Q3, 06, 09, 11, 04) or a label (2021-Q2), and with
 and without a WHERE on the year (the rows kept must be the same rows;
@@ -138,20 +139,27 @@ def year_sum(cells, y, last):
     return exact_sum(vals)
 
 
-def grid_sum(cells, y, a, b):
-    """range_sum over the grid's doubles of positions a..b; None if one is absent."""
+def grid_sum(cells, y, a, b, P):
+    """range_sum of positions a..b; None if one is absent.  A year-to-date
+    (1..b), a total and the rest of a year (a..P) are the exact sum of the
+    figures rounded once when a figure is an integer past 2^53 (the grid's
+    double of it is rounded: projection_core.c item 6b); otherwise the
+    compensated sum over the grid's doubles, operation for operation."""
     vals = []
     for pos in range(a, b + 1):
         if (y, pos) not in cells:
             return None
-        vals.append(float(cells[(y, pos)][0]))
-    return neumaier(vals)
+        vals.append(cells[(y, pos)][0])
+    big = any(isinstance(v, int) and abs(v) >= 2**53 for v, _ in cells.values())
+    if big and (a == 1 or b == P):
+        return float(sum(vals))
+    return neumaier([float(v) for v in vals])
 
 
 def projection(model, y, k, method):
     P, cells = model["P"], model["cells"]
     first = min(yy for yy, _ in cells)
-    ytd = grid_sum(cells, y, 1, k)
+    ytd = grid_sum(cells, y, 1, k, P)
     if ytd is None:
         return None
     if k == P:
@@ -164,13 +172,13 @@ def projection(model, y, k, method):
     if method == "run_rate":
         value = ytd * P / k
     elif method == "prior_share":
-        total, part = grid_sum(cells, y - 1, 1, P), grid_sum(cells, y - 1, 1, k)
+        total, part = grid_sum(cells, y - 1, 1, P, P), grid_sum(cells, y - 1, 1, k, P)
         if total is None or part is None or part == 0:
             REACHED["no prior"] += 1
             return None
         value = ytd * total / part
     elif method == "snaive":
-        rest = grid_sum(cells, y - 1, k + 1, P)
+        rest = grid_sum(cells, y - 1, k + 1, P, P)
         if rest is None:
             return None
         value = ytd + rest

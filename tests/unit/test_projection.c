@@ -538,7 +538,7 @@ static void auto_cut_offs_case(int P, int years, double noise) {
            (1 + noise * sin(i * 2.39 + yr * 0.7)) * (1 + 0.1 * (yr % 3 == 1));
     pv[i] = 1;
   }
-  ts_proj_grid g = {P, 2001, years, v, pv, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+  ts_proj_grid g = {P, 2001, years, v, pv, NULL, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL};
   assert_int_equal(ts_proj_cuts_new(&g), SQLITE_OK);
   ts_proj_grid none = g, lean = g;
   none.cuts = NULL;
@@ -561,7 +561,7 @@ static void auto_cut_offs_case(int P, int years, double noise) {
       assert_true(f.interval_ok == e.interval_ok && f.low == e.low && f.high == e.high);
       /* the series cut at (yi, k), as the virtual table would see it */
       for (int i = 0; i < (yi + 1) * P; i++) w[i] = v[i], pw[i] = i < yi * P + k;
-      ts_proj_grid c = {P, 2001, yi + 1, w, pw, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+      ts_proj_grid c = {P, 2001, yi + 1, w, pw, NULL, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL};
       assert_int_equal(ts_proj_cuts_new(&c), SQLITE_OK);
       assert_int_equal(
           ts_projection_backtest(&c, k, ts_projection_mask(TS_PROJ_AUTO), yi + 1, part), SQLITE_OK);
@@ -605,7 +605,7 @@ static void test_bounded_history(void **state) {
     v[i] = 1000 + 50 * sin(i * 0.5236) + 20 * sin(i * 0.91) + (i % 17);
     present[i] = i < YEARS * P - 6; /* the last year through June */
   }
-  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0, 0, NULL};
+  ts_proj_grid g = {P, 0, YEARS, v, present, NULL, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL};
   ts_proj_cell full, part;
   for (int m = TS_PROJ_HOLT_WINTERS; m <= TS_PROJ_THETA; m++) {
     ts_proj_fixed(&g, YEARS - 1, 6, (ts_proj_method)m, &full);
