@@ -11,6 +11,7 @@ import contextlib
 from fractions import Fraction
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 
@@ -102,4 +103,20 @@ def exact_growth(cur, prev):
     if prev == 0:
         return None
     return float((Fraction(cur) - prev) / abs(prev) * 100)
+
+
+def shell_instructions(ext, db_path, *sql):
+    """Machine instructions the sqlite3 shell executes to open db_path, load
+    the extension at ext and run each statement of sql (valgrind's
+    cachegrind, which counts the same on a loaded machine as on an idle
+    one: the suites compare costs by counts, never by clock)."""
+    p = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                        "--cachegrind-out-file=/dev/null", "sqlite3", db_path, ".bail on",
+                        ".load %s" % os.path.abspath(ext)] + list(sql),
+                       capture_output=True, text=True)
+    refs = [line.split(":")[1] for line in p.stderr.splitlines() if "I   refs:" in line]
+    if p.returncode != 0 or len(refs) != 1:
+        raise RuntimeError("valgrind --tool=cachegrind sqlite3 failed (%d): %s"
+                           % (p.returncode, p.stderr[-2000:]))
+    return int(refs[0].replace(",", "").strip())
 

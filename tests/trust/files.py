@@ -492,19 +492,10 @@ def load(file, handler=None, n=1000, interrupt_after=None):
 
 
 def instructions_to_create(file):
-    """Machine instructions the sqlite3 shell executes to load the extension
-    and CREATE a kosis_csv table over file (valgrind's cachegrind: the same
-    count on a loaded machine as on an idle one)."""
-    p = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
-                        "--cachegrind-out-file=/dev/null", "sqlite3", ":memory:",
-                        ".bail on", ".load %s" % EXT,
-                        "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % file],
-                       capture_output=True, text=True)
-    refs = [line.split(":")[1] for line in p.stderr.splitlines() if "I   refs:" in line]
-    if p.returncode != 0 or len(refs) != 1:
-        raise RuntimeError("valgrind --tool=cachegrind sqlite3 failed (%d): %s"
-                           % (p.returncode, p.stderr[-2000:]))
-    return int(refs[0].replace(",", "").strip())
+    """Machine instructions of the sqlite3 shell loading the extension and
+    CREATEing a kosis_csv table over file."""
+    return common.shell_instructions(
+        EXT, ":memory:", "CREATE VIRTUAL TABLE temp.k USING kosis_csv(file='%s')" % file)
 
 
 def parse_instructions(file):

@@ -629,10 +629,10 @@ def check_crafted_keys():
     """The hash path's key hash starts from a random seed per pass.  From
     the known start it had, each step of the hash can be undone, so BLOB
     keys whose third word is chosen reach one hash, and every probe walked
-    them all: 40,000 such keys took 9 x the CPU of 40,000 random ones.  A
-    ratio with a floor, as files.py's crafted-file check does (a timing
-    ratio of two runs in one process, not a time)."""
-    import time
+    them all: 40,000 such keys took 9 x the CPU of 40,000 random ones.
+    Counted in machine instructions of the sqlite3 shell running the query
+    (common.shell_instructions), the count of a plain scan of the same
+    table subtracted: the check allows 2 x."""
     mask, mul = (1 << 64) - 1, 0xff51afd7ed558ccd
 
     def step(h, w):
@@ -650,21 +650,26 @@ def check_crafted_keys():
             return body + bytes(r.getrandbits(8) for _ in range(8))
         w0, w1 = struct.unpack("<QQ", bytes([5]) + struct.pack("<I", body_len) + body)
         return body + struct.pack("<Q", step(step(start, w0), w1) ^ target)
-    cpu = {}
+    cost = {}
     for crafted in (False, True):
-        db = connect()
-        db.execute("CREATE TABLE t(k BLOB, p TEXT, v INTEGER)")
-        db.executemany("INSERT INTO t VALUES (?, '2019', 1)", [(key(crafted),) for _ in range(40000)])
-        t0 = time.process_time()
-        n = db.execute("SELECT count(*) FROM yoy_growth('t', 'v', 'p', 'k', 'scan=hash')").fetchone()[0]
-        cpu[crafted] = time.process_time() - t0
-        if n != 40000:
-            fail("crafted keys: %d series, expected 40000" % n)
-        db.close()
-    if cpu[True] > 3 * max(cpu[False], 0.05):
-        fail("crafted keys: %.2f s of CPU against %.2f s for random keys (a hash whose start is "
-             "known)" % (cpu[True], cpu[False]))
-    return cpu
+        with common.temp_db() as path:
+            db = connect(path)
+            db.execute("CREATE TABLE t(k BLOB, p TEXT, v INTEGER)")
+            db.executemany("INSERT INTO t VALUES (?, '2019', 1)",
+                           [(key(crafted),) for _ in range(40000)])
+            db.commit()
+            n = db.execute("SELECT count(*) FROM yoy_growth('t', 'v', 'p', 'k', 'scan=hash')"
+                           ).fetchone()[0]
+            if n != 40000:
+                fail("crafted keys: %d series, expected 40000" % n)
+            db.close()
+            query = "SELECT count(*) FROM yoy_growth('t', 'v', 'p', 'k', 'scan=hash')"
+            cost[crafted] = (common.shell_instructions(EXT, path, query)
+                             - common.shell_instructions(EXT, path, "SELECT count(*), count(k) FROM t"))
+    if cost[True] > 2 * cost[False]:
+        fail("crafted keys: %d instructions against %d for random keys (a hash whose start is "
+             "known)" % (cost[True], cost[False]))
+    return cost
 
 
 def main():
@@ -699,7 +704,7 @@ def main():
           "of one row per point answered by the hash path's compact points (32- and 64-bit "
           "values, key values of every storage class, the cap on both widths); a bad row in a "
           "year the WHERE excludes: %d comparisons agree (%d rows, %d errors); 40,000 keys "
-          "crafted to collide: %.2f s of CPU, random ones %.2f s"
+          "crafted to collide: %d instructions, random ones %d"
           % (total, SEEDS, TALLY["rows"], TALLY["rows by hash"], TALLY["errors"], data,
              ", once for memory" if cap else "", TALLY["compact"], excluded, seen["rows"],
              seen["error"], crafted[True], crafted[False]))
