@@ -77,3 +77,44 @@ ORDER BY value_column, year;
 -- | v|a|2023|2
 -- | w|a|2022|100
 -- | w|a|2023|300
+
+-- An OR whose branches give the same arguments but one (the method, the
+-- options) and nothing else a filter can use: SQLite offered the shared
+-- arguments as one scan, which ran the call with the differing argument
+-- left out (its column NULL), and re-checked each branch's argument on
+-- that NULL: no row passed, an empty answer.  Such a plan is now priced
+-- above the multi-index OR that gives each branch its arguments.
+CREATE TABLE q(k TEXT, p TEXT, v INTEGER);
+INSERT INTO q VALUES ('a', '2023-Q1', 10), ('a', '2023-Q2', 30), ('b', '2023-Q1', 5), ('b', '2023-Q2', 7);
+
+-- @check tvf_argument_rowids-5.1 annual_projection, two methods: run_rate 2 x (10 + 30) = 80 and 2 x 12 = 24; snaive has no prior year (no projection)
+SELECT method_name, series, year, ytd, projection FROM annual_projection AS v
+WHERE (source = 'q' AND value_column = 'v' AND period_column = 'p' AND series_column = 'k'
+       AND method_name = 'run_rate' AND (v.ytd > 0 OR v.note IS NULL))
+   OR (source = 'q' AND value_column = 'v' AND period_column = 'p' AND series_column = 'k'
+       AND method_name = 'snaive' AND v.ytd > 20)
+ORDER BY method_name, series;
+-- @expect
+-- | method_name|series|year|ytd|projection
+-- | run_rate|a|2023|40|80.0
+-- | run_rate|b|2023|12|24.0
+-- | snaive|a|2023|40|
+
+-- @check tvf_argument_rowids-5.2 yoy_growth, two options: the quarters (value > 20: a's Q2, 30) and the year (a: 40, b: 12)
+SELECT options, series, period, value FROM yoy_growth AS v
+WHERE (source = 'q' AND value_column = 'v' AND period_column = 'p' AND series_column = 'k'
+       AND options = '' AND v.value + 0 > 20)
+   OR (source = 'q' AND value_column = 'v' AND period_column = 'p' AND series_column = 'k'
+       AND options = 'grain=year' AND v.value + 0 > 0)
+ORDER BY options, series, period;
+-- @expect
+-- | options|series|period|value
+-- | |a|2023-Q2|30
+-- | grain=year|a|2023|40
+-- | grain=year|b|2023|12
+
+-- @check tvf_argument_rowids-5.3 a column of an argument the call does not give is NULL (the one plan there is)
+SELECT options IS NULL AS no_options, count(*) AS n FROM yoy_growth('q', 'v', 'p', 'k');
+-- @expect
+-- | no_options|n
+-- | 1|4
