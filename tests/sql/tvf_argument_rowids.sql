@@ -118,3 +118,14 @@ SELECT options IS NULL AS no_options, count(*) AS n FROM yoy_growth('q', 'v', 'p
 -- @expect
 -- | no_options|n
 -- | 1|4
+
+-- @check tvf_argument_rowids-5.4 the series column given in one branch, '' (none: one series, NULL) in the other
+SELECT series_column, series, period, value FROM yoy_growth
+WHERE source = 't' AND value_column = 'v' AND period_column = 'p'
+  AND ((series_column = 'k' AND period = '2022') OR (series_column = '' AND period >= '2022'))
+ORDER BY series_column, period;
+-- @expect
+-- | series_column|series|period|value
+-- | ||2022|1
+-- | ||2023|2
+-- | k|a|2022|1
