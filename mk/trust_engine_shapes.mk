@@ -5,7 +5,8 @@
 # correlated subqueries and EXISTS, rowids, a prepared statement bound
 # again, two statements stepped in turn, the table-valued form's
 # arguments given per branch of an OR, under reverse_unordered_selects,
-# case_sensitive_like and a one-page cache, each against the table's
+# case_sensitive_like and a one-page cache, outer joins, a GROUP BY view
+# as the source, each against the table's
 # materialized copy.
 #   make engineshapestest ENGINE_SEED=7 ENGINE_WORLDS=400
 ENGINE_SEED   ?= 20261202
