@@ -81,7 +81,28 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeri
     nTok++;
     info->aConstraintUsage[i].argvIndex = ++nArgv;
   }
-  (void)nRequired; /* missing arguments are reported by xFilter, by name */
+  /* missing arguments are reported by xFilter, by name.  An optional
+  ** argument the statement reads (colUsed) but this plan does not give,
+  ** while it gives every required one: the call runs with it left out,
+  ** and its column shows NULL.  SQLite offers such a plan for an OR whose
+  ** branches each give the arguments (WHERE ... AND ((method_name =
+  ** 'theta' AND ...) OR (method_name = 'avg_share' AND ...))): the
+  ** arguments outside the OR as one scan, each branch's re-checked on
+  ** NULL, which no row passes -- an empty answer where each branch alone
+  ** has rows.  SQLite prices the branches of the multi-index OR, which
+  ** gives each its arguments when it runs, on the branch's own terms
+  ** (without the required arguments outside the OR), so pricing the
+  ** first plan far above them makes SQLite take the OR.  It still runs
+  ** where nothing else can: SELECT options FROM yoy_growth('t', 'v', 'p'),
+  ** whose options column is NULL, as the call gives none. */
+  int required = 1, unread = 0;
+  for (int k = 0; k < nArg; k++) {
+    int col = iFirstArg + k;
+    sqlite3_uint64 bit = (sqlite3_uint64)1 << (col < 63 ? col : 63);
+    if (k < nRequired && !(seenArg & (1u << k))) required = 0;
+    if (k >= nRequired && !(seenArg & (1u << k)) && (info->colUsed & bit)) unread = 1;
+  }
+  if (required && unread) cost *= 1e6;
   tokens[2 * nTok] = 0;
   info->idxNum = year_integer ? TS_PLAN_YEAR_INTEGER : 0;
   info->idxStr = sqlite3_mprintf("%s", tokens);

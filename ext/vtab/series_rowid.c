@@ -374,6 +374,30 @@ static char *source_tag(const ts_series_cursor *cur) {
   return sqlite3_str_finish(s);
 }
 
+/* The call's identity in front of the key: the source's tag, then every
+** argument value (type and bytes, in hex).  A row of the table-valued
+** form is its arguments, its series and its period: the branches of a
+** multi-index OR may give other arguments than the source and series
+** columns (WHERE value_column = 'v' AND ... OR value_column = 'w' AND
+** ..., or other options), and with the source's tag alone the rows of
+** one series and period had one rowid, so SQLite dropped the later
+** branch's row as one already returned. */
+static char *call_tag(const ts_series_cursor *cur, const char *zSource) {
+  const ts_series_module *m = ((const ts_series_vtab *)cur->base.pVtab)->module;
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str_appendall(s, zSource);
+  for (int k = 0; k < m->nArg && k < TS_MAX_ARG; k++) {
+    sqlite3_value *v = cur->apArg[k];
+    int type = v ? sqlite3_value_type(v) : SQLITE_NULL;
+    sqlite3_str_appendf(s, "|%d:", type);
+    if (type == SQLITE_NULL) continue;
+    const unsigned char *z = type == SQLITE_BLOB ? sqlite3_value_blob(v) : sqlite3_value_text(v);
+    int n = sqlite3_value_bytes(v);
+    for (int j = 0; z && j < n; j++) sqlite3_str_appendf(s, "%02x", z[j]);
+  }
+  return sqlite3_str_finish(s);
+}
+
 /* The id of the current series' key, adding it when new.  The ids live
 ** as long as the table (a cursor lives for one branch of an OR only); keys are compared over all TS_MAX_BY slots
 ** (unused ones are NULL), as a table-valued call may name any number of
@@ -454,8 +478,17 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
   cur->keyMarked = 1;
   const char *zTag = NULL, *zFoldFor = "";
   if (vtab->table_valued) {
-    if (cur->zKeyTag == NULL && (cur->zKeyTag = source_tag(cur)) == NULL) return SQLITE_NOMEM;
-    zTag = zFoldFor = cur->zKeyTag;
+    if (cur->zKeyTag == NULL) {
+      char *zSource = source_tag(cur);
+      if (zSource == NULL) return SQLITE_NOMEM;
+      cur->zKeyTag = call_tag(cur, zSource);
+      /* the folding is the source's: asked again only when it differs */
+      sqlite3_free(cur->zFoldTag);
+      cur->zFoldTag = zSource;
+      if (cur->zKeyTag == NULL) return SQLITE_NOMEM;
+    }
+    zTag = cur->zKeyTag;
+    zFoldFor = cur->zFoldTag;
   }
   if (k->zFoldTag == NULL || strcmp(k->zFoldTag, zFoldFor) != 0) {
     /* The source's columns' collations as they are now, as the scan

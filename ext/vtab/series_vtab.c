@@ -303,6 +303,8 @@ static void series_reset(ts_series_cursor *cur) {
   cur->zShow = NULL;
   sqlite3_free(cur->zKeyTag);
   cur->zKeyTag = NULL;
+  sqlite3_free(cur->zFoldTag);
+  cur->zFoldTag = NULL;
   cur->keyMarked = 0;
   ts_source_spec_clear(&cur->own);
   cur->own.history_years = m->history_years;

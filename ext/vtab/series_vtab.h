@@ -72,7 +72,8 @@ typedef struct ts_series_cursor {
   unsigned char *zShow;
   /* Per filter, for series_rowid.c: the source's tag (table-valued form)
   ** and whether the data mark was read. */
-  char *zKeyTag;
+  char *zKeyTag;  /* the call: source and every argument (xRowid's id) */
+  char *zFoldTag; /* the source alone (how its key columns fold) */
   int keyMarked;
   /* Table-valued form given an options argument: the settings it makes,
   ** read as a CREATE form's would be (NULL: no options, the defaults). */
