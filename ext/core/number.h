@@ -69,13 +69,27 @@ double ts_sum_double(const ts_sum *s);
 ** bits, else REAL (computed from the exact difference); never wraps. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
 
+/* num * 100 / den with one rounding where it can: when num * 100 is
+** exact (whole numbers below 2^46, short decimals), that product over den
+** is the double nearest the exact rate, the one plain SQL's
+** (a - b) * 100.0 / abs(b) gives for integers; num / den * 100 rounds
+** twice and was the next double over for a quarter of integer pairs.
+** Otherwise num / den * 100.  Every growth rate and trade ratio is taken
+** so: an INTEGER and a REAL column of the same figures give the same
+** rate. */
+static inline double ts_percent(double num, double den) {
+  double scaled = num * 100.0;
+  if (isfinite(scaled) && fma(num, 100.0, -scaled) == 0.0) return scaled / den;
+  return num / den * 100.0;
+}
+
 /* (current - previous) / |previous| * 100; returns 0 and sets *out (a
 ** finite rate), or returns 1 (undefined: previous is zero, or the rate is
 ** not finite).  Inline: the virtual tables and the window function call
 ** it once per row, from other files. */
 static inline int ts_growth(double current, double previous, double *out) {
   if (previous == 0.0) return 1;
-  double g = (current - previous) / fabs(previous) * 100.0;
+  double g = ts_percent(current - previous, fabs(previous));
   /* Values of opposite signs near the largest double (-1e308 then
   ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
   ** the rate taken as current / |previous| minus previous' sign. */
@@ -91,11 +105,15 @@ static inline int ts_growth(double current, double previous, double *out) {
 ** round first otherwise, and 100000000000000010 against
 ** 100000000000000000 gave 1.6e-14 % instead of 1e-14 % (0 % for 2^53 + 1
 ** against 2^53), where plain SQL's (a - b) * 100.0 / abs(b) differences
-** the integers.  Below 2^53 both ways give the same bits. */
+** the integers.  Then the rate with one rounding (ts_percent): the
+** difference times 100 over |previous|, the double nearest the exact rate
+** while the totals are below 2^46 (4 against 3: 33.333333333333336, where
+** / |previous| * 100 gave 33.33333333333333; 451 against 752 showed
+** -40.0265957446808 for -40.0265957446809). */
 static inline int ts_growth_exact(ts_int128 current, ts_int128 previous, double *out) {
   double prev = ts_i128_to_double(previous);
   if (prev == 0.0) return 1;
-  double g = ts_i128_to_double(ts_i128_sub(current, previous)) / fabs(prev) * 100.0;
+  double g = ts_percent(ts_i128_to_double(ts_i128_sub(current, previous)), fabs(prev));
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;

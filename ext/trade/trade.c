@@ -91,18 +91,6 @@ static void difference_and_total(const ts_number *x, const ts_number *m, double 
   }
 }
 
-/* num / den * 100 with one rounding where it can: when num * 100 is
-** exact (whole numbers below 2^46, decimals such as 0.5), that product
-** over den is the correctly rounded percentage, the one plain SQL's
-** 100.0 * x / m gives (5 against 6: 83.33333333333333, where x / m * 100
-** rounded twice to 83.33333333333334).  Otherwise x / m * 100, which keeps
-** a ratio of two equal REALs at 100 exactly. */
-static double percent(double num, double den) {
-  double scaled = num * 100.0;
-  if (isfinite(scaled) && fma(num, 100.0, -scaled) == 0.0) return scaled / den;
-  return num / den * 100.0;
-}
-
 /* A share of a whole never leaves its range, whatever the rounding. */
 static double clamp100(double r) { return r > 100.0 ? 100.0 : r < -100.0 ? -100.0 : r; }
 
@@ -118,12 +106,12 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
   if (x->d < 0 || m->d < 0) return TS_NOTE_NEGATIVE_FLOW;
   if (measure == TS_MEASURE_COVERAGE) {
     if (m->d == 0) return TS_NOTE_ZERO_IMPORTS;
-    r = percent(x->d, m->d);
+    r = ts_percent(x->d, m->d);
   } else {
     difference_and_total(x, m, &diff, &total);
     if (total == 0) return TS_NOTE_NO_TRADE;
     if (measure == TS_MEASURE_NORMALIZED) {
-      r = clamp100(percent(diff, total));
+      r = clamp100(ts_percent(diff, total));
     } else {
       /* For flows >= 0, 1 - |X - M| / (X + M) is 2 min(X, M) / (X + M):
       ** one division, no cancellation.  1 - q lost the digits of a
@@ -132,7 +120,7 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
       double lo = x->is_int && m->is_int ? (double)(x->i < m->i ? x->i : m->i)
                                          : (x->d < m->d ? x->d : m->d);
       /* total was halved when X + M overflows a double; so is 2 min. */
-      r = clamp100(percent(isfinite(x->d + m->d) ? 2.0 * lo : lo, total));
+      r = clamp100(ts_percent(isfinite(x->d + m->d) ? 2.0 * lo : lo, total));
     }
   }
   /* Only a coverage of a huge X over a tiny M can overflow: the imports
