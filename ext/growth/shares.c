@@ -626,14 +626,15 @@ static const ts_point *total_at(const yoy_cursor *cur, const share_group *grp, t
   return j >= 0 ? &grp->aTotal[j] : NULL;
 }
 
-/* part / total * 100 when both are there, complete, and total != 0. */
+/* part / total * 100 when both are there, complete, and total != 0,
+** rounded once (ts_percent). */
 static int share_of(const ts_point *part, const ts_point *total, double *out) {
   if (part == NULL || total == NULL || (part->incomplete[0] & TS_INCOMPLETE_MISSING) ||
       total->incomplete[0])
     return 0;
   double t = ts_sum_double(&total->sum[0]);
   if (t == 0.0) return 0;
-  *out = ts_sum_double(&part->sum[0]) / t * 100.0;
+  *out = ts_percent(ts_sum_double(&part->sum[0]), t);
   return isfinite(*out);
 }
 
@@ -950,7 +951,7 @@ void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
       ts_sum_value(&pt->sum[0], &a);
       ts_sum_value(&prior->sum[0], &b);
       ts_number_difference(&a, &b, &diff);
-      ts_result_double(ctx, diff.d / fabs(base) * 100.0);
+      ts_result_double(ctx, ts_percent(diff.d, fabs(base)));
       break;
     }
     default: break;
