@@ -52,8 +52,15 @@ int ts_data_versions(sqlite3 *db, sqlite3_str *s);
 ** marker; NUL and other control characters (C0, DEL, and C1 as UTF-8
 ** writes them, U+0080..U+009F) shown as || char(N) ||. */
 char *ts_text_repr(const char *z, int n);
-/* Whether n bytes of text hold a character ts_text_repr shows as char(N). */
+/* Whether n bytes of text hold a character ts_text_repr shows as char(N)
+** or a byte it shows as CAST(x'..' AS TEXT). */
 int ts_text_has_control(const char *z, int n);
+/* The message zMsg (taken; NULL passes through) as valid UTF-8: each byte
+** that starts no well-formed character (a name or label the user gave as
+** TEXT made from bytes) becomes U+FFFD, so a client that decodes the
+** message gets it rather than a decoding error.  Returns zMsg itself
+** when it is valid, else a new text (NULL when out of memory). */
+char *ts_message_utf8(char *zMsg);
 /* ts_text_repr of a NUL-terminated text given by the user (an argument's
 ** value, a label): what a message shows of it.  "NULL" for NULL. */
 char *ts_text_shown(const char *z);
