@@ -22,7 +22,7 @@
 **     NUL and other control bytes are shown as || char(N) ||, so a
 **     message is one line that cannot drive a terminal, and bytes that
 **     are no UTF-8 as || CAST(x'ff' AS TEXT) ||; every message leaves
-**     as valid UTF-8 (ts_message_utf8), names included.
+**     as one line of valid UTF-8 (ts_message_plain), names included.
 **  5. Function tables register every entry or report the failing name
 **     through sqlite3_log.
 */
@@ -42,7 +42,7 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc, const char *zForma
   va_start(ap, zFormat);
   char *zWhat = sqlite3_vmprintf(zFormat, ap);
   va_end(ap);
-  char *zMsg = zWhat ? ts_message_utf8(sqlite3_mprintf("%s(): %s", zFunc, zWhat)) : NULL;
+  char *zMsg = zWhat ? ts_message_plain(sqlite3_mprintf("%s(): %s", zFunc, zWhat)) : NULL;
   if (zMsg)
     sqlite3_result_error(ctx, zMsg, -1);
   else
@@ -62,8 +62,8 @@ static int has_name_prefix(const char *z) {
 
 char *ts_prefixed_error(const char *zModule, const char *zMsg) {
   if (zMsg == NULL) zMsg = "unknown error";
-  if (has_name_prefix(zMsg)) return ts_message_utf8(sqlite3_mprintf("%s", zMsg));
-  return ts_message_utf8(sqlite3_mprintf("%s: %s", zModule, zMsg));
+  if (has_name_prefix(zMsg)) return ts_message_plain(sqlite3_mprintf("%s", zMsg));
+  return ts_message_plain(sqlite3_mprintf("%s: %s", zModule, zMsg));
 }
 
 #define TS_REPR_MAX 60
@@ -172,18 +172,19 @@ char *ts_text_repr(const char *z, int n) {
   return sqlite3_mprintf("'%.*q...'", cut, z);
 }
 
-char *ts_message_utf8(char *zMsg) {
+char *ts_message_plain(char *zMsg) {
   if (zMsg == NULL) return NULL;
   int n = (int)strlen(zMsg), i = 0, len;
-  while (i < n && (len = utf8_len(zMsg, i, n)) > 0) i += len;
+  while (i < n && char_kind(zMsg, i, n, &len) == TEXT_PLAIN) i += len;
   if (i == n) return zMsg;
   sqlite3_str *s = sqlite3_str_new(NULL);
   for (i = 0; i < n; i += len) {
-    len = utf8_len(zMsg, i, n);
-    if (len == 0) {
+    int kind = char_kind(zMsg, i, n, &len);
+    if (kind == TEXT_BYTE)
       sqlite3_str_appendall(s, "\xEF\xBF\xBD"); /* U+FFFD */
-      len = 1;
-    } else
+    else if (kind == TEXT_CONTROL)
+      sqlite3_str_appendchar(s, 1, '?');
+    else
       sqlite3_str_append(s, zMsg + i, len);
   }
   sqlite3_free(zMsg);

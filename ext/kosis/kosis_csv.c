@@ -310,7 +310,7 @@ static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *ar
     *pzErr = sqlite3_mprintf("%s", sqlite3_errstr(rc));
   }
   if (rc != SQLITE_OK) {
-    *pzErr = ts_message_utf8(*pzErr);
+    *pzErr = ts_message_plain(*pzErr);
     kosis_free(p);
     return rc;
   }
@@ -436,7 +436,7 @@ static int query_error(kosis_vtab *p, char *zWhat) {
   sqlite3_free(p->base.zErrMsg);
   p->base.zErrMsg =
       zWhat && zHint
-          ? ts_message_utf8(sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint))
+          ? ts_message_plain(sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint))
           : NULL;
   sqlite3_free(zWhat);
   sqlite3_free(zHint);
