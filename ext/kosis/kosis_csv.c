@@ -310,7 +310,7 @@ static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *ar
     *pzErr = sqlite3_mprintf("%s", sqlite3_errstr(rc));
   }
   if (rc != SQLITE_OK) {
-    *pzErr = ts_message_plain(*pzErr);
+    if (*pzErr && (*pzErr = ts_message_plain(*pzErr)) == NULL) rc = SQLITE_NOMEM;
     kosis_free(p);
     return rc;
   }

@@ -168,7 +168,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   sqlite3_free(zSchema);
   if (rc != SQLITE_OK) {
-    *pzErr = ts_message_plain(*pzErr);
+    if (*pzErr && (*pzErr = ts_message_plain(*pzErr)) == NULL) rc = SQLITE_NOMEM;
     if (m->xDisconnect) m->xDisconnect(vtab);
     ts_source_spec_clear(&vtab->spec);
     sqlite3_free(vtab->zTable);
