@@ -20,7 +20,9 @@
 **  4. Values quoted in messages are shortened to 60 bytes (on a UTF-8
 **     character boundary) so a 2 MB string never makes a 2 MB message;
 **     NUL and other control bytes are shown as || char(N) ||, so a
-**     message is one line that cannot drive a terminal.
+**     message is one line that cannot drive a terminal, and bytes that
+**     are no UTF-8 as || CAST(x'ff' AS TEXT) ||; every message leaves
+**     as one line of valid UTF-8 (ts_message_plain), names included.
 **  5. Function tables register every entry or report the failing name
 **     through sqlite3_log.
 */
@@ -40,7 +42,7 @@ void ts_result_error(sqlite3_context *ctx, const char *zFunc, const char *zForma
   va_start(ap, zFormat);
   char *zWhat = sqlite3_vmprintf(zFormat, ap);
   va_end(ap);
-  char *zMsg = zWhat ? sqlite3_mprintf("%s(): %s", zFunc, zWhat) : NULL;
+  char *zMsg = zWhat ? ts_message_plain(sqlite3_mprintf("%s(): %s", zFunc, zWhat)) : NULL;
   if (zMsg)
     sqlite3_result_error(ctx, zMsg, -1);
   else
@@ -60,45 +62,89 @@ static int has_name_prefix(const char *z) {
 
 char *ts_prefixed_error(const char *zModule, const char *zMsg) {
   if (zMsg == NULL) zMsg = "unknown error";
-  if (has_name_prefix(zMsg)) return sqlite3_mprintf("%s", zMsg);
-  return sqlite3_mprintf("%s: %s", zModule, zMsg);
+  if (has_name_prefix(zMsg)) return ts_message_plain(sqlite3_mprintf("%s", zMsg));
+  return ts_message_plain(sqlite3_mprintf("%s: %s", zModule, zMsg));
 }
 
 #define TS_REPR_MAX 60
 
-/* The length of the control character at z[i] (of n bytes), shown as
-** char(N) rather than inside the quotes, or 0: NUL (quoted as a C string
-** the text stopped there, and "not a period: '2023'" named a valid
-** label), the other C0 controls and DEL (a newline or an escape
-** sequence inside a message broke the line or drove the terminal it was
-** printed on), and the C1 controls U+0080..U+009F as UTF-8 writes them
-** (C2 80..C2 9F): U+009B is CSI, the escape sequence's introducer in one
-** character, which terminals that read C1 controls obey. */
-static int control_len(const char *z, int i, int n) {
-  unsigned char c = (unsigned char)z[i];
-  if (c < 0x20 || c == 0x7f) return 1;
-  if (c == 0xC2 && i + 1 < n && (unsigned char)z[i + 1] >= 0x80 && (unsigned char)z[i + 1] <= 0x9F)
-    return 2;
-  return 0;
+/* The length of the well-formed UTF-8 character at z[i] (of n bytes),
+** or 0 when none starts there (a stray continuation byte, an overlong
+** form, a surrogate, a sequence cut short, bytes F5..FF). */
+static int utf8_len(const char *z, int i, int n) {
+  const unsigned char *p = (const unsigned char *)z + i;
+  unsigned char lo = 0x80, hi = 0xBF;
+  int len;
+  if (p[0] < 0x80) return 1;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    len = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+    len = 3;
+    if (p[0] == 0xE0) lo = 0xA0;
+    if (p[0] == 0xED) hi = 0x9F;
+  } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+    len = 4;
+    if (p[0] == 0xF0) lo = 0x90;
+    if (p[0] == 0xF4) hi = 0x8F;
+  } else
+    return 0;
+  if (n - i < len || p[1] < lo || p[1] > hi) return 0;
+  for (int k = 2; k < len; k++)
+    if ((p[k] & 0xC0) != 0x80) return 0;
+  return len;
 }
 
-/* The code point of the control character of length len at z. */
-static int control_code(const char *z, int len) {
-  return len == 1 ? (unsigned char)z[0] : (unsigned char)z[1];
+/* What a message shows of the character at z[i] (of n bytes), its length
+** in *pLen:
+**  - TEXT_PLAIN: itself, inside the quotes;
+**  - TEXT_CONTROL: char(N) rather than inside the quotes: NUL (quoted as
+**    a C string the text stopped there, and "not a period: '2023'" named
+**    a valid label), the other C0 controls and DEL (a newline or an
+**    escape sequence inside a message broke the line or drove the
+**    terminal it was printed on), and the C1 controls U+0080..U+009F as
+**    UTF-8 writes them (C2 80..C2 9F): U+009B is CSI, the escape
+**    sequence's introducer in one character, which terminals that read
+**    C1 controls obey;
+**  - TEXT_BYTE: a byte that starts no well-formed UTF-8 character (TEXT
+**    made from a BLOB, CAST(x'ff' AS TEXT)), shown as CAST(x'ff' AS
+**    TEXT): copied as it is it made the whole message invalid UTF-8,
+**    which a client decoding it (Python's sqlite3) fails on, losing the
+**    error itself. */
+enum { TEXT_PLAIN, TEXT_CONTROL, TEXT_BYTE };
+static int char_kind(const char *z, int i, int n, int *pLen) {
+  unsigned char c = (unsigned char)z[i];
+  int len = utf8_len(z, i, n);
+  *pLen = len ? len : 1;
+  if (len == 0) return TEXT_BYTE;
+  if (c < 0x20 || c == 0x7f) return TEXT_CONTROL;
+  if (c == 0xC2 && (unsigned char)z[i + 1] <= 0x9F) return TEXT_CONTROL;
+  return TEXT_PLAIN;
 }
 
 /* The text as the SQL that makes it: 'abc' || char(0) || char(27) ||
-** 'def', cut after `cut` bytes with || '...'. */
-static char *text_repr_control(const char *z, int n, int cut) {
+** CAST(x'ff' AS TEXT) || 'def', cut after `cut` bytes with || '...'. */
+static char *text_repr_special(const char *z, int n, int cut) {
+  static const char hex[] = "0123456789abcdef";
   sqlite3_str *s = sqlite3_str_new(NULL);
   int i = 0, parts = 0;
   while (i < cut) {
-    int end = i, len = 0;
-    while (end < cut && (len = control_len(z, end, cut)) == 0) end++;
+    int end = i, len = 1, kind = TEXT_PLAIN;
+    while (end < cut && (kind = char_kind(z, end, cut, &len)) == TEXT_PLAIN) end += len;
     if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", parts++ ? " || " : "", end - i, z + i);
-    if (end < cut)
-      sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", control_code(z + end, len));
-    i = end + (len ? len : 1);
+    if (end < cut && kind == TEXT_CONTROL) {
+      int code = len == 1 ? (unsigned char)z[end] : (unsigned char)z[end + 1];
+      sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", code);
+    } else if (end < cut) {
+      sqlite3_str_appendf(s, "%sCAST(x'", parts++ ? " || " : "");
+      while (end < cut && char_kind(z, end, cut, &len) == TEXT_BYTE) {
+        unsigned char c = (unsigned char)z[end++];
+        sqlite3_str_appendchar(s, 1, hex[c >> 4]);
+        sqlite3_str_appendchar(s, 1, hex[c & 15]);
+      }
+      sqlite3_str_appendall(s, "' AS TEXT)");
+      len = 0;
+    }
+    i = end + (end < cut ? len : 0);
   }
   if (parts == 0) sqlite3_str_appendall(s, "''");
   if (cut < n) sqlite3_str_appendall(s, " || '...'");
@@ -106,21 +152,43 @@ static char *text_repr_control(const char *z, int n, int cut) {
 }
 
 int ts_text_has_control(const char *z, int n) {
-  for (int i = 0; i < n; i++)
-    if (control_len(z, i, n)) return 1;
+  for (int i = 0, len; i < n; i += len)
+    if (char_kind(z, i, n, &len) != TEXT_PLAIN) return 1;
   return 0;
 }
 
 char *ts_text_repr(const char *z, int n) {
-  int cut = n;
-  if (n > TS_REPR_MAX) {
-    cut = TS_REPR_MAX;
-    while (cut > 0 && ((unsigned char)z[cut] & 0xC0) == 0x80) cut--;
+  /* Cut after TS_REPR_MAX bytes, on a character boundary (a byte that
+  ** starts none is one character of its own). */
+  int cut = 0, special = 0;
+  while (cut < n) {
+    int len, kind = char_kind(z, cut, n, &len);
+    if (cut + len > TS_REPR_MAX && n > TS_REPR_MAX) break;
+    special |= kind != TEXT_PLAIN;
+    cut += len;
   }
-  for (int i = 0; i < cut; i++)
-    if (control_len(z, i, cut)) return text_repr_control(z, n, cut);
+  if (special) return text_repr_special(z, n, cut);
   if (cut == n) return sqlite3_mprintf("'%.*q'", n, z);
   return sqlite3_mprintf("'%.*q...'", cut, z);
+}
+
+char *ts_message_plain(char *zMsg) {
+  if (zMsg == NULL) return NULL;
+  int n = (int)strlen(zMsg), i = 0, len;
+  while (i < n && char_kind(zMsg, i, n, &len) == TEXT_PLAIN) i += len;
+  if (i == n) return zMsg;
+  sqlite3_str *s = sqlite3_str_new(NULL);
+  for (i = 0; i < n; i += len) {
+    int kind = char_kind(zMsg, i, n, &len);
+    if (kind == TEXT_BYTE)
+      sqlite3_str_appendall(s, "\xEF\xBF\xBD"); /* U+FFFD */
+    else if (kind == TEXT_CONTROL)
+      sqlite3_str_appendchar(s, 1, '?');
+    else
+      sqlite3_str_append(s, zMsg + i, len);
+  }
+  sqlite3_free(zMsg);
+  return sqlite3_str_finish(s);
 }
 
 char *ts_text_shown(const char *z) {

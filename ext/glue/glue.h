@@ -52,8 +52,17 @@ int ts_data_versions(sqlite3 *db, sqlite3_str *s);
 ** marker; NUL and other control characters (C0, DEL, and C1 as UTF-8
 ** writes them, U+0080..U+009F) shown as || char(N) ||. */
 char *ts_text_repr(const char *z, int n);
-/* Whether n bytes of text hold a character ts_text_repr shows as char(N). */
+/* Whether n bytes of text hold a character ts_text_repr shows as char(N)
+** or a byte it shows as CAST(x'..' AS TEXT). */
 int ts_text_has_control(const char *z, int n);
+/* The message zMsg (taken; NULL passes through) as one line of valid
+** UTF-8: each byte that starts no well-formed character (a name the user
+** gave as TEXT made from bytes) becomes U+FFFD and each control character
+** (C0, DEL, C1: a newline or an escape sequence in a table's name) '?',
+** as a name not found shows them.  Values are shown as SQL before this
+** (ts_text_repr), so what is left to replace is in names.  Returns zMsg
+** itself when it is plain, else a new text (NULL when out of memory). */
+char *ts_message_plain(char *zMsg);
 /* ts_text_repr of a NUL-terminated text given by the user (an argument's
 ** value, a label): what a message shows of it.  "NULL" for NULL. */
 char *ts_text_shown(const char *z);

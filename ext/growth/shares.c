@@ -652,6 +652,7 @@ static const share_group *group_for_row(yoy_cursor *cur, sqlite3_context *ctx, i
   if (rc == SQLITE_OK) rc = current_group(cur, &grp, &zErr);
   *pOk = rc == SQLITE_OK;
   if (rc != SQLITE_OK) {
+    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
     if (zErr)
       sqlite3_result_error(ctx, zErr, -1);
     else
@@ -904,6 +905,7 @@ int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_po
   int rc = cur->marks_checked ? SQLITE_OK : check_marks(cur, &zErr);
   if (rc == SQLITE_OK && cur->nMark > 0) rc = current_mark_group(cur, &grp, &zErr);
   if (rc != SQLITE_OK) {
+    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
     if (zErr)
       sqlite3_result_error(ctx, zErr, -1);
     else

@@ -310,6 +310,7 @@ static int kosis_create(sqlite3 *db, void *pAux, int argc, const char *const *ar
     *pzErr = sqlite3_mprintf("%s", sqlite3_errstr(rc));
   }
   if (rc != SQLITE_OK) {
+    if (*pzErr && (*pzErr = ts_message_plain(*pzErr)) == NULL) rc = SQLITE_NOMEM;
     kosis_free(p);
     return rc;
   }
@@ -434,7 +435,9 @@ static int query_error(kosis_vtab *p, char *zWhat) {
   char *zHint = drop_hint(p->zName);
   sqlite3_free(p->base.zErrMsg);
   p->base.zErrMsg =
-      zWhat && zHint ? sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint) : NULL;
+      zWhat && zHint
+          ? ts_message_plain(sqlite3_mprintf("%s (table \"%w\"; %s)", zWhat, p->zName, zHint))
+          : NULL;
   sqlite3_free(zWhat);
   sqlite3_free(zHint);
   return p->base.zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;

@@ -535,6 +535,7 @@ static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
   char *zErr = NULL;
   int rc = proj_pool_source(cur, &zErr);
   if (rc != SQLITE_OK) {
+    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
     if (rc == SQLITE_NOMEM)
       sqlite3_result_error_nomem(ctx);
     else

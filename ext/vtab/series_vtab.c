@@ -168,6 +168,7 @@ static int series_connect(sqlite3 *db, void *pAux, int argc, const char *const *
   if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   sqlite3_free(zSchema);
   if (rc != SQLITE_OK) {
+    if (*pzErr && (*pzErr = ts_message_plain(*pzErr)) == NULL) rc = SQLITE_NOMEM;
     if (m->xDisconnect) m->xDisconnect(vtab);
     ts_source_spec_clear(&vtab->spec);
     sqlite3_free(vtab->zTable);
@@ -326,7 +327,7 @@ static int series_close(sqlite3_vtab_cursor *pCursor) {
 static void set_error(sqlite3_vtab *pVtab, char *zErr) {
   if (zErr == NULL) return;
   sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = zErr;
+  pVtab->zErrMsg = ts_message_plain(zErr);
 }
 
 /* Moves to the next row, reading the next series when one is used up. */

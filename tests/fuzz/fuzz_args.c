@@ -13,6 +13,10 @@
 **     table; a window function with a moving frame (xInverse) too.
 **  4. Any outcome but a crash, a sanitizer report or a leak is fine: errors
 **     are the documented answer to most fuzz input.
+**  5. But an error's message must be valid UTF-8 with no control character
+**     (C0, DEL, C1 as UTF-8 writes it): a value's bytes that are no UTF-8
+**     are shown as CAST(x'..' AS TEXT), control characters as char(N).
+**     A message that breaks this traps, so libFuzzer reports it.
 */
 #include "harness.h"
 
@@ -80,12 +84,50 @@ static void bind_next(sqlite3_stmt *st, int i, reader *r) {
   }
 }
 
+/* The length of the well-formed UTF-8 character at p (n bytes left) that
+** is no control character, or 0. */
+static int plain_char(const unsigned char *p, size_t n) {
+  unsigned char lo = 0x80, hi = 0xBF;
+  int len;
+  if (p[0] < 0x80) return (p[0] < 0x20 || p[0] == 0x7f) ? 0 : 1;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    len = 2, lo = p[0] == 0xC2 ? 0xA0 : 0x80;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    len = 3, lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    len = 4, lo = p[0] == 0xF0 ? 0x90 : 0x80, hi = p[0] == 0xF4 ? 0x8F : 0xBF;
+  else
+    return 0;
+  if (n < (size_t)len || p[1] < lo || p[1] > hi) return 0;
+  for (int k = 2; k < len; k++)
+    if ((p[k] & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+/* Contract item 5, after a step that ended the statement with rc. */
+static void check_message(int rc) {
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE) return;
+  const unsigned char *z = (const unsigned char *)sqlite3_errmsg(db);
+  size_t n = strlen((const char *)z);
+  for (size_t i = 0; i < n;) {
+    int len = plain_char(z + i, n - i);
+    if (len == 0) {
+      fprintf(stderr, "fuzz_args: message not plain UTF-8 at byte %zu: %s\n", i, z);
+      __builtin_trap();
+    }
+    i += (size_t)len;
+  }
+}
+
 static void run(const char *zSql) {
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db, zSql, -1, &st, NULL) == SQLITE_OK)
-    while (sqlite3_step(st) == SQLITE_ROW) {
+  int rc;
+  if (sqlite3_prepare_v2(db, zSql, -1, &st, NULL) == SQLITE_OK) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
       for (int i = 0; i < sqlite3_column_count(st); i++) sqlite3_column_text(st, i);
     }
+    check_message(rc);
+  }
   sqlite3_finalize(st);
 }
 
@@ -108,7 +150,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
       for (int i = 1; i <= narg; i++) bind_next(st, i, &r);
-      while (sqlite3_step(st) == SQLITE_ROW) sqlite3_column_text(st, 0);
+      int rc;
+      while ((rc = sqlite3_step(st)) == SQLITE_ROW) sqlite3_column_text(st, 0);
+      check_message(rc);
     }
     sqlite3_finalize(st);
     return 0;
