@@ -71,8 +71,8 @@ sanitize:
 	@$(SAN_ENV) LD_PRELOAD=$(ASAN_RT) sh tests/reliability/sql_under.sh $(SAN_BUILD)/tradestat
 	@$(SAN_ENV) $(SAN_MAKE) oomtest ioerrtest safetytest threadtest
 	@ASAN_OPTIONS=detect_leaks=0:exitcode=98 LD_PRELOAD=$(ASAN_RT) \
-	  $(SAN_MAKE) hostiletest oracletest windowtest HOSTILE_ROWS=200000
-	@echo "sanitize: unit, SQL, OOM, I/O-error, safety, thread and case-table tests clean under ASan+UBSan"
+	  $(SAN_MAKE) hostiletest oracletest windowtest utf8msgtest HOSTILE_ROWS=200000
+	@echo "sanitize: unit, SQL, OOM, I/O-error, safety, thread, case-table and message tests clean under ASan+UBSan"
 
 # One pass of the SQL tests under valgrind (the plain build).
 valgrind: $(BUILD)/tradestat.so
