@@ -269,16 +269,21 @@ static long project_src(FILE *out, const char *zDataset, int P, int last_years) 
   return n;
 }
 
+/* The view src over one data set's series, or one series of it when
+** zSeries is not NULL. */
+static void src_view(const char *zDataset, const char *zSeries) {
+  char *zSql = sqlite3_mprintf(
+      "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
+      " WHERE dataset = %Q AND (%Q IS NULL OR series = %Q)",
+      zDataset, zSeries, zSeries);
+  exec(zSql);
+  sqlite3_free(zSql);
+}
+
 static long project(FILE *out, const char *zDataset, int P, int last_years) {
   long n = 0;
-  char *zSql;
   if (!alone) {
-    zSql = sqlite3_mprintf(
-        "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
-        " WHERE dataset = %Q",
-        zDataset);
-    exec(zSql);
-    sqlite3_free(zSql);
+    src_view(zDataset, NULL);
     return project_src(out, zDataset, P, last_years);
   }
   sqlite3_stmt *s;
@@ -289,12 +294,7 @@ static long project(FILE *out, const char *zDataset, int P, int last_years) {
     die("series");
   sqlite3_bind_text(s, 1, zDataset, -1, SQLITE_STATIC);
   while (sqlite3_step(s) == SQLITE_ROW) {
-    zSql = sqlite3_mprintf(
-        "DROP VIEW IF EXISTS src; CREATE VIEW src AS SELECT series, period, value FROM obs"
-        " WHERE dataset = %Q AND series = %Q",
-        zDataset, (const char *)sqlite3_column_text(s, 0));
-    exec(zSql);
-    sqlite3_free(zSql);
+    src_view(zDataset, (const char *)sqlite3_column_text(s, 0));
     n += project_src(out, zDataset, P, last_years);
   }
   sqlite3_finalize(s);
