@@ -77,8 +77,8 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
 ** product's rounding error (fma) and the quotient's remainder (fma) are
 ** carried into one correction, q + (r + e) / den: the nearest double
 ** but for exact ties' neighbours (none in 10^6 random pairs of
-** decimals, REALs and whole numbers past 2^46; tests/trust's exact
-** fractions).  0.1 against 1.4 as num / den * 100, or plain SQL's
+** decimals, REALs and whole numbers past 2^46: make percenttest
+** PERCENT_PAIRS=1000000).  0.1 against 1.4 as num / den * 100, or plain SQL's
 ** (a - b) * 100.0 / abs(b), was -92.85714285714285 (the shell's
 ** -92.8571428571428) for -92.857142857142857...: REAL figures with short
 ** decimals times 100 are seldom exact in binary.  A product or quotient
