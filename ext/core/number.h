@@ -69,6 +69,12 @@ double ts_sum_double(const ts_sum *s);
 ** bits, else REAL (computed from the exact difference); never wraps. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
 
+/* Both x and m as their short decimal forms (the shortest that reads
+** back, at most 15 fraction digits) scaled by one power of ten to whole
+** numbers below 2^52: 1 and *sx, *sm, *scale (the power), else 0.
+** 0.7 and 0.3 are 7 and 3 (tenths): figures as they were written. */
+int ts_decimal_pair(double x, double m, double *sx, double *sm, double *scale);
+
 /* (hi + lo) * 100 / den, the double nearest the exact rate of the
 ** numerator hi + lo (lo: what hi leaves out, 0 for most; |lo| at most
 ** half an ulp of hi) and den.  A whole number below 2^46 times 100 is
@@ -98,8 +104,19 @@ static inline double ts_percent_parts(double hi, double lo, double den) {
   return q + (r + e) / den;
 }
 
-/* num * 100 / den rounded once (ts_percent_parts). */
-static inline double ts_percent(double num, double den) { return ts_percent_parts(num, 0.0, den); }
+/* num * 100 / den rounded once (ts_percent_parts), of the decimals the
+** figures were written as when both have a short form (ts_decimal_pair:
+** 0.7 of 0.3 is 70 / 0.3 as 7 / 3, 233.33333333333334, where the
+** doubles 0.69999999999999996 and 0.29999999999999999 give
+** 233.33333333333331). */
+static inline double ts_percent(double num, double den) {
+  double sn, sd, scale;
+  if (!(fabs(num) < 70368744177664.0 && num == (double)(int64_t)num && fabs(den) < 0x1p53 &&
+        den == (double)(int64_t)den) &&
+      ts_decimal_pair(num, den, &sn, &sd, &scale))
+    return ts_percent_parts(sn, 0.0, sd);
+  return ts_percent_parts(num, 0.0, den);
+}
 
 /* (current - previous) / |previous| * 100; returns 0 and sets *out (a
 ** finite rate), or returns 1 (undefined: previous is zero, or the rate is
@@ -107,11 +124,17 @@ static inline double ts_percent(double num, double den) { return ts_percent_part
 ** it once per row, from other files. */
 static inline int ts_growth(double current, double previous, double *out) {
   if (previous == 0.0) return 1;
-  /* the difference and what its rounding left out (Knuth's two-sum):
-  ** 0.1 - 1.4 is not -1.3 in binary, and the rate is of the figures */
-  double d = current - previous, b = d - current;
-  double lo = isfinite(d) ? (current - (d - b)) + (-previous - b) : 0.0;
-  double g = ts_percent_parts(d, lo, fabs(previous));
+  /* of the decimals written (ts_decimal_pair: 0.7 against 0.3 is 7
+  ** against 3 tenths, 133.33333333333334), else of the doubles, with
+  ** what the difference's rounding left out (Knuth's two-sum) */
+  double sc, sp, scale, g;
+  if (ts_decimal_pair(current, previous, &sc, &sp, &scale)) {
+    g = ts_percent_parts(sc - sp, 0.0, fabs(sp)); /* |sc - sp| < 2^53: exact */
+  } else {
+    double d = current - previous, b = d - current;
+    double lo = isfinite(d) ? (current - (d - b)) + (-previous - b) : 0.0;
+    g = ts_percent_parts(d, lo, fabs(previous));
+  }
   /* Values of opposite signs near the largest double (-1e308 then
   ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
   ** the rate taken as current / |previous| minus previous' sign. */
