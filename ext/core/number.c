@@ -314,6 +314,17 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
   }
 }
 
+/* The whole number nearest the exact d * p10: the product itself rounds
+** near 2^52 (440067.8215173925 * 1e10 is 4400678215173925.5 in doubles,
+** whose nearest even whole number is one off), so its rounding error
+** (fma) decides. */
+static double scaled_whole(double d, double p10) {
+  double prod = d * p10, r = nearbyint(prod);
+  if (!isfinite(prod)) return prod;
+  double rest = (prod - r) + fma(d, p10, -prod);
+  return rest > 0.5 ? r + 1.0 : rest < -0.5 ? r - 1.0 : r;
+}
+
 /* Fraction digits of the shortest decimal that reads back as d (at most
 ** 15), or -1 when d has none that short or is too large for the scaled
 ** value to be an exact integer double. */
@@ -321,31 +332,36 @@ static int decimal_places(double d) {
   static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   for (int k = 0; k <= 15; k++) {
-    double scaled = nearbyint(d * pow10[k]);
+    double scaled = scaled_whole(d, pow10[k]);
     if (!(fabs(scaled) < 9007199254740992.0)) return -1; /* 2^53 */
     if (scaled / pow10[k] == d) return k;
   }
   return -1;
 }
 
+int ts_decimal_pair(double x, double m, double *sx, double *sm, double *scale) {
+  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (!isfinite(x) || !isfinite(m)) return 0;
+  int kx = decimal_places(x), km = decimal_places(m);
+  if (kx < 0 || km < 0) return 0;
+  int k = kx > km ? kx : km;
+  *scale = pow10[k];
+  *sx = scaled_whole(x, pow10[k]), *sm = scaled_whole(m, pow10[k]);
+  return fabs(*sx) < 4503599627370496.0 && fabs(*sm) < 4503599627370496.0 && /* 2^52 */
+         *sx / pow10[k] == x && *sm / pow10[k] == m;
+}
+
 /* x - m for REALs, as the nearest double to the difference of the
 ** decimals the inputs were written as: 751.7 - 680.8 is 70.9, not the
 ** 70.9000000000001 of binary subtraction.  When both inputs have a short
-** decimal form (at most 15 fraction digits, scaled values below 2^53) the
-** scaled difference is an exact integer and one division rounds it
-** correctly; otherwise the binary difference. */
+** decimal form (ts_decimal_pair) the scaled difference is an exact
+** integer and one division rounds it correctly; otherwise the binary
+** difference. */
 static double decimal_difference(double x, double m) {
-  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  double binary = x - m;
-  int kx = decimal_places(x), km = decimal_places(m);
-  if (kx < 0 || km < 0 || !isfinite(binary)) return binary;
-  int k = kx > km ? kx : km;
-  double sx = nearbyint(x * pow10[k]), sm = nearbyint(m * pow10[k]);
-  if (!(fabs(sx) < 4503599627370496.0 && fabs(sm) < 4503599627370496.0) || /* 2^52 */
-      sx / pow10[k] != x || sm / pow10[k] != m)
-    return binary;
-  return (sx - sm) / pow10[k]; /* |sx - sm| < 2^53: exact, one rounding */
+  double binary = x - m, sx, sm, scale;
+  if (!isfinite(binary) || !ts_decimal_pair(x, m, &sx, &sm, &scale)) return binary;
+  return (sx - sm) / scale; /* |sx - sm| < 2^53: exact, one rounding */
 }
 
 /* x - m exactly: an INTEGER while both are and the result fits, else the

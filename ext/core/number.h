@@ -69,21 +69,53 @@ double ts_sum_double(const ts_sum *s);
 ** bits, else REAL (computed from the exact difference); never wraps. */
 void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out);
 
-/* num * 100 / den with one rounding where it can: when num * 100 is
-** exact (whole numbers below 2^46, short decimals), that product over den
-** is the double nearest the exact rate, the one plain SQL's
-** (a - b) * 100.0 / abs(b) gives for integers; num / den * 100 rounds
-** twice and was the next double over for a quarter of integer pairs.
-** Otherwise num / den * 100.  Every growth rate and trade ratio is taken
-** so: an INTEGER and a REAL column of the same figures give the same
-** rate. */
+/* Both x and m as their short decimal forms (the shortest that reads
+** back, at most 15 fraction digits) scaled by one power of ten to whole
+** numbers below 2^52: 1 and *sx, *sm, *scale (the power), else 0.
+** 0.7 and 0.3 are 7 and 3 (tenths): figures as they were written. */
+int ts_decimal_pair(double x, double m, double *sx, double *sm, double *scale);
+
+/* (hi + lo) * 100 / den, the double nearest the exact rate of the
+** numerator hi + lo (lo: what hi leaves out, 0 for most; |lo| at most
+** half an ulp of hi) and den.  A whole number below 2^46 times 100 is
+** exact, so that product over den is the nearest double (no fma() call:
+** a library call per row on the growth columns' path).  Otherwise the
+** product's rounding error (fma) and the quotient's remainder (fma) are
+** carried into one correction, q + (r + e) / den: the nearest double
+** but for exact ties' neighbours (none in 10^6 random pairs of
+** decimals, REALs and whole numbers past 2^46: make percenttest
+** PERCENT_PAIRS=1000000).  0.1 against 1.4 as num / den * 100, or plain SQL's
+** (a - b) * 100.0 / abs(b), was -92.85714285714285 (the shell's
+** -92.8571428571428) for -92.857142857142857...: REAL figures with short
+** decimals times 100 are seldom exact in binary.  A product or quotient
+** beyond the doubles: num / den * 100 as before.  Every growth rate,
+** share and trade ratio is taken so: an INTEGER and a REAL column of the
+** same figures give the same rate. */
+static inline double ts_percent_parts(double hi, double lo, double den) {
+  /* denormal figures scaled up by 2^200 (exactly) first, so that the
+  ** remainder below is exact too */
+  if (fabs(den) < 0x1p-900 && fabs(hi) < 0x1p-900) hi *= 0x1p200, lo *= 0x1p200, den *= 0x1p200;
+  double scaled = hi * 100.0;
+  if (lo == 0.0 && fabs(hi) < 70368744177664.0 && hi == (double)(int64_t)hi) return scaled / den;
+  double q = scaled / den;
+  if (!isfinite(scaled) || !isfinite(q) || !isfinite(den) || q == 0.0) return hi / den * 100.0;
+  double e = fma(hi, 100.0, -scaled) + lo * 100.0; /* num * 100 - scaled */
+  double r = fma(-q, den, scaled);                 /* scaled - q * den, exact */
+  return q + (r + e) / den;
+}
+
+/* num * 100 / den rounded once (ts_percent_parts), of the decimals the
+** figures were written as when both have a short form (ts_decimal_pair:
+** 0.7 of 0.3 is 70 / 0.3 as 7 / 3, 233.33333333333334, where the
+** doubles 0.69999999999999996 and 0.29999999999999999 give
+** 233.33333333333331). */
 static inline double ts_percent(double num, double den) {
-  double scaled = num * 100.0;
-  /* a whole number below 2^46 times 100 is exact: no fma() call (a
-  ** library call per row on the growth columns' path) */
-  if (fabs(num) < 70368744177664.0 && num == (double)(int64_t)num) return scaled / den;
-  if (isfinite(scaled) && fma(num, 100.0, -scaled) == 0.0) return scaled / den;
-  return num / den * 100.0;
+  double sn, sd, scale;
+  if (!(fabs(num) < 70368744177664.0 && num == (double)(int64_t)num && fabs(den) < 0x1p53 &&
+        den == (double)(int64_t)den) &&
+      ts_decimal_pair(num, den, &sn, &sd, &scale))
+    return ts_percent_parts(sn, 0.0, sd);
+  return ts_percent_parts(num, 0.0, den);
 }
 
 /* (current - previous) / |previous| * 100; returns 0 and sets *out (a
@@ -92,7 +124,17 @@ static inline double ts_percent(double num, double den) {
 ** it once per row, from other files. */
 static inline int ts_growth(double current, double previous, double *out) {
   if (previous == 0.0) return 1;
-  double g = ts_percent(current - previous, fabs(previous));
+  /* of the decimals written (ts_decimal_pair: 0.7 against 0.3 is 7
+  ** against 3 tenths, 133.33333333333334), else of the doubles, with
+  ** what the difference's rounding left out (Knuth's two-sum) */
+  double sc, sp, scale, g;
+  if (ts_decimal_pair(current, previous, &sc, &sp, &scale)) {
+    g = ts_percent_parts(sc - sp, 0.0, fabs(sp)); /* |sc - sp| < 2^53: exact */
+  } else {
+    double d = current - previous, b = d - current;
+    double lo = isfinite(d) ? (current - (d - b)) + (-previous - b) : 0.0;
+    g = ts_percent_parts(d, lo, fabs(previous));
+  }
   /* Values of opposite signs near the largest double (-1e308 then
   ** 1.7e308: +279.8 %) overflow in their difference, not in the rate:
   ** the rate taken as current / |previous| minus previous' sign. */
@@ -116,7 +158,13 @@ static inline int ts_growth(double current, double previous, double *out) {
 static inline int ts_growth_exact(ts_int128 current, ts_int128 previous, double *out) {
   double prev = ts_i128_to_double(previous);
   if (prev == 0.0) return 1;
-  double g = ts_percent(ts_i128_to_double(ts_i128_sub(current, previous)), fabs(prev));
+  ts_int128 diff = ts_i128_sub(current, previous);
+  double d = ts_i128_to_double(diff);
+  /* past 2^53 the difference's rounding, carried (ts_percent_parts) */
+  double lo = ts_i128_fits_53(diff) || !(fabs(d) < 1e38)
+                  ? 0.0
+                  : ts_i128_to_double(ts_i128_sub(diff, ts_i128_from_double(d)));
+  double g = ts_percent_parts(d, lo, fabs(prev));
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;

@@ -52,7 +52,7 @@ SELECT count(*) AS rows, sum(balance IS trade_imbalance(exports, imports)
   AND normalized IS trade_imbalance(exports, imports, 'normalized')
   AND grubel_lloyd IS trade_imbalance(exports, imports, 'grubel_lloyd')
   AND balance_change IS trade_imbalance(balance, prior_balance)
-  AND balance_growth IS CASE WHEN prior_balance <> 0 THEN (balance - prior_balance) / abs(prior_balance) * 100 END) AS agreeing
+  AND balance_growth IS pct_change(balance, prior_balance)) AS agreeing
 FROM trade_imbalance('direct_trade', 'amount', 'period', 'flow', 'partner');
 -- @expect
 -- | rows|agreeing
