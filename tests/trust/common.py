@@ -8,6 +8,7 @@ sys.path and `import common` finds this file), under Debian's own
 earlier on PATH may not.
 """
 import contextlib
+from decimal import Decimal
 from fractions import Fraction
 import os
 import sqlite3
@@ -119,4 +120,28 @@ def shell_instructions(ext, db_path, *sql):
         raise RuntimeError("valgrind --tool=cachegrind sqlite3 failed (%d): %s"
                            % (p.returncode, p.stderr[-2000:]))
     return int(refs[0].replace(",", "").strip())
+
+
+def as_written(x, y):
+    """x and y as exact Fractions: the short decimals they were written as
+    when both have one (Python's repr, at most 15 places, scaled below
+    2^52: docs/conventions.md), else the doubles themselves."""
+    if isinstance(x, int) and isinstance(y, int):
+        return Fraction(x), Fraction(y)
+    dx, dy = Decimal(repr(float(x))), Decimal(repr(float(y)))
+    k = max(-dx.as_tuple().exponent, -dy.as_tuple().exponent, 0)
+    if k <= 15 and all(abs(d.scaleb(k)) < 2**52 for d in (dx, dy)):
+        return Fraction(dx), Fraction(dy)
+    return Fraction(x), Fraction(y)
+
+
+def rate_as_written(cur, prev):
+    """The extension's growth rate of two figures: (cur - prev) / |prev| *
+    100 of the figures as written (as_written), rounded once; None for a
+    zero base or a rate beyond the doubles."""
+    c, p = as_written(cur, prev)
+    if p == 0:
+        return None
+    r = (c - p) / abs(p) * 100
+    return float(r) if abs(r) <= Fraction(1.7976931348623157e308) else None
 

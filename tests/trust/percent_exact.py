@@ -30,7 +30,6 @@ Exits 1 at the first difference, printing it.
 """
 import random
 import sys
-from decimal import Decimal
 from fractions import Fraction
 
 import common
@@ -57,17 +56,6 @@ def figure(rng, kind):
     return rng.uniform(-1e6, 1e6)
 
 
-def as_written(x, y):
-    """x and y as exact Fractions: their short decimals when both have one."""
-    if isinstance(x, int) and isinstance(y, int):
-        return Fraction(x), Fraction(y)
-    dx, dy = Decimal(repr(float(x))), Decimal(repr(float(y)))
-    k = max(-dx.as_tuple().exponent, -dy.as_tuple().exponent, 0)
-    if k <= 15 and all(abs(d.scaleb(k)) < 2**52 for d in (dx, dy)):
-        return Fraction(dx), Fraction(dy)
-    return Fraction(x), Fraction(y)
-
-
 def exact(num, den):
     """num * 100 / den rounded once; None when beyond the doubles."""
     r = Fraction(num) * 100 / Fraction(den)
@@ -89,15 +77,15 @@ def main(argv):
     for kind, c, p, g, cov in db.execute(
             "SELECT k, c, p, pct_change(c, p), CASE WHEN c >= 0 AND p > 0 "
             "THEN trade_imbalance(c, p, 'coverage') END FROM x"):
-        fc, fp = as_written(c, p)
+        fc, fp = common.as_written(c, p)
         want = exact(fc - fp, abs(fp))
         if g != want:
             print("percent_exact: FAILED: pct_change(%r, %r) is %r, the exact rate rounded once %r"
                   % (c, p, g, want))
             return 1
-        if c >= 0 and p > 0 and cov != exact(*as_written(c, p)):
+        if c >= 0 and p > 0 and cov != exact(*common.as_written(c, p)):
             print("percent_exact: FAILED: trade_imbalance(%r, %r, 'coverage') is %r, exactly %r"
-                  % (c, p, cov, exact(*as_written(c, p))))
+                  % (c, p, cov, exact(*common.as_written(c, p))))
             return 1
     # the table form over a REAL column: one series a pair
     real = [(i, float(c), float(p)) for i, (_, c, p) in enumerate(pairs[:20000])]
@@ -107,7 +95,7 @@ def main(argv):
     got = dict(db.execute("SELECT series, growth FROM yoy_growth('t', 'v', 'period', 's') "
                           "WHERE period = '2023-01'"))
     for i, c, p in real:
-        fc, fp = as_written(c, p)
+        fc, fp = common.as_written(c, p)
         want = exact(fc - fp, abs(fp))
         if got.get(i) != want:
             print("percent_exact: FAILED: yoy_growth's growth from %r to %r is %r, exactly %r"

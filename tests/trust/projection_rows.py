@@ -41,7 +41,6 @@ Exits 1 at the first difference, printing the case; also when too few
 rows reach a rule (the generator no longer covers it).
 """
 import random
-from fractions import Fraction
 import sys
 
 import common
@@ -237,14 +236,8 @@ def expected_rows(models, through, method, year_from):
             proj = projection(model, y, k, method) if k else None
             error = None
             if proj is not None and actual is not None and actual[1] != 0:
-                a = float(actual[1])
-                d = proj - a
-                # times 100 first when that is exact (one rounding), as
-                # the extension and plain SQL's (p - a) * 100.0 / abs(a)
-                exact = abs(d * 100.0) != float("inf") and d == d and \
-                    Fraction(d) * 100 == Fraction(d * 100.0)
-                g = d * 100.0 / abs(a) if exact else d / abs(a) * 100.0
-                error = g if g == g and abs(g) != float("inf") else None
+                # of the figures as written, rounded once (docs/conventions.md)
+                error = common.rate_as_written(proj, float(actual[1]))
             last = k if k else P
             prelim = int(any(cells[(y, pos)][1] for pos in range(1, last + 1) if (y, pos) in cells))
             if k and method != "run_rate":
