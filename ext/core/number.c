@@ -320,6 +320,10 @@ void ts_sum_value(const ts_sum *s, ts_number *out) {
 ** (fma) decides. */
 static double scaled_whole(double d, double p10) {
   double prod = d * p10, r = nearbyint(prod);
+  /* Below 2^50 the product is within 1/8 of the exact one, so a whole
+  ** number n with n / p10 == d (the exact product within 1/8 of n) is r:
+  ** the fma() call decides only past it. */
+  if (fabs(prod) < 0x1p50) return r;
   if (!isfinite(prod)) return prod;
   double rest = (prod - r) + fma(d, p10, -prod);
   return rest > 0.5 ? r + 1.0 : rest < -0.5 ? r - 1.0 : r;
