@@ -35,6 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Powers of ten, each exact in a double: the fast decimal read scales by
+** up to 10^22, a short decimal form by up to 10^15. */
+static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 static int decimal_fast(const char *z, int n, double *out);
 static ts_number_status decimal_slow(const char *z, int n, ts_number *out);
 
@@ -148,9 +153,6 @@ ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
 ** e <= 22, and one IEEE multiplication or division rounds correctly.
 ** The syntax of [z, z+n) was checked by the caller.  0: not this case. */
 static int decimal_fast(const char *z, int n, double *out) {
-  static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   int i = 0, neg = 0, digits = 0, frac = 0;
   uint64_t m = 0;
   if (z[i] == '+' || z[i] == '-') neg = z[i++] == '-';
@@ -186,9 +188,9 @@ static int decimal_fast(const char *z, int n, double *out) {
   if (m == 0)
     d = 0.0;
   else if (e >= 0 && e <= 22)
-    d *= pow10[e];
+    d *= POW10[e];
   else if (e < 0 && e >= -22)
-    d /= pow10[-e];
+    d /= POW10[-e];
   else
     return 0;
   *out = neg ? -d : d;
@@ -333,27 +335,23 @@ static double scaled_whole(double d, double p10) {
 ** 15), or -1 when d has none that short or is too large for the scaled
 ** value to be an exact integer double. */
 static int decimal_places(double d) {
-  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   for (int k = 0; k <= 15; k++) {
-    double scaled = scaled_whole(d, pow10[k]);
+    double scaled = scaled_whole(d, POW10[k]);
     if (!(fabs(scaled) < 9007199254740992.0)) return -1; /* 2^53 */
-    if (scaled / pow10[k] == d) return k;
+    if (scaled / POW10[k] == d) return k;
   }
   return -1;
 }
 
 int ts_decimal_pair(double x, double m, double *sx, double *sm, double *scale) {
-  static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   if (!isfinite(x) || !isfinite(m)) return 0;
   int kx = decimal_places(x), km = decimal_places(m);
   if (kx < 0 || km < 0) return 0;
   int k = kx > km ? kx : km;
-  *scale = pow10[k];
-  *sx = scaled_whole(x, pow10[k]), *sm = scaled_whole(m, pow10[k]);
+  *scale = POW10[k];
+  *sx = scaled_whole(x, POW10[k]), *sm = scaled_whole(m, POW10[k]);
   return fabs(*sx) < 4503599627370496.0 && fabs(*sm) < 4503599627370496.0 && /* 2^52 */
-         *sx / pow10[k] == x && *sm / pow10[k] == m;
+         *sx / POW10[k] == x && *sm / POW10[k] == m;
 }
 
 /* x - m for REALs, as the nearest double to the difference of the
