@@ -41,7 +41,7 @@ typedef struct ts_series_vtab {
   ** one such span (series_rowid.c, data_mark). */
   int nOpen;
   unsigned openSpan;
-  int busy;                      /* > 0 while this table reads its source (xFilter, xNext, xColumn):
+  int busy; /* > 0 while this table reads its source (xFilter, xNext, xColumn):
                an xFilter then is the table reading itself through its
                source, a cycle (series_vtab.c) */
   /* What choosing the scan path learnt of the source (series_hash_plan.h),

@@ -73,7 +73,7 @@ SELECT group_concat(DISTINCT k) FROM g;
 -- @expect A,b
 ROLLBACK TO sp;
 RELEASE sp;
--- @check key_spelling_rollback_reopen-3.2 after RELEASE: 30 on both paths (was NULL|NULL)
+-- @check key_spelling_rollback_reopen-3.2 after RELEASE: 30 on both paths (was NULL on the streaming path, read inside the savepoint)
 SELECT (SELECT sum(value) FROM g WHERE k COLLATE BINARY = 'a'), (SELECT sum(value) FROM gh WHERE k COLLATE BINARY = 'a');
 -- @expect 30|30
 COMMIT;
@@ -91,7 +91,7 @@ SELECT group_concat(DISTINCT k) FROM gh;
 INSERT OR ROLLBACK INTO once VALUES (1);
 -- @error UNIQUE constraint failed: once.x (19)
 BEGIN IMMEDIATE;
--- @check key_spelling_rollback_reopen-4.3 both paths: 30 (was NULL|NULL)
+-- @check key_spelling_rollback_reopen-4.3 both paths: 30 (was NULL on the hash path, read inside the transaction)
 SELECT (SELECT sum(value) FROM g WHERE k COLLATE BINARY = 'a'), (SELECT sum(value) FROM gh WHERE k COLLATE BINARY = 'a');
 -- @expect 30|30
 COMMIT;
