@@ -89,7 +89,8 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeri
                maybe_or_in(info, i)) {
       continue;
     } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      /* An IN is taken as one list (SQLite then checks the IN itself).
+      /* An IN (once maybe_or_in lets one through: on no release today)
+      ** is taken as one list (SQLite then checks the IN itself).
       ** Looped one value at a time, SQLite's check of each row compared
       ** the column with the value without the affinity of the IN's right
       ** side: '01' IN (SELECT 1), true on any table, was false here. */
