@@ -35,6 +35,7 @@ struct ts_key_ids {
   unsigned *aShowGen;           /* ... in generation aShowGen[id - 1] */
   unsigned gen;                 /* moves when the data may have changed (data_mark) */
   sqlite3_uint64 mark;
+  unsigned span; /* spelling_span when gen last moved */
   /* How each key column folds (fold_of), for the source named zFoldTag
   ** (table-valued form: asked once per source, not per filter, since a
   ** join's inner loop filters once per outer row); NULL: not yet. */
@@ -339,9 +340,8 @@ static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec
   ** (the changes count never goes down): a spelling read after an
   ** UPDATE inside BEGIN ... ROLLBACK was still shown after it, a key no
   ** row holds any more.  The transaction's state moves: WRITE while a
-  ** write is open, READ while a statement of an ended one reads.  Left
-  ** unseen: a ROLLBACK followed by another write transaction that has
-  ** changed no row yet. */
+  ** write is open, READ while a statement of an ended one reads.  What
+  ** it leaves unseen is spelling_span's. */
   if (sqlite3_libversion_number() >= 3034000)
     h = h * 1099511628211ULL + (sqlite3_uint64)sqlite3_txn_state(db, NULL);
   h = mark_schema(db, k, 0, "main", h);
@@ -362,6 +362,25 @@ static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec
   }
   sqlite3_reset(k->pDatabases);
   return h;
+}
+
+/* A ROLLBACK followed by BEGIN IMMEDIATE, a ROLLBACK TO (RELEASE after
+** it), an UPDATE OR ROLLBACK then a new write transaction: each leaves
+** the transaction state WRITE and the count of changes where they were,
+** and nothing a loadable extension can read without taking the
+** application's hooks moves, so the spelling read before it was shown
+** after it, a key no row holds (tests/sql/key_spelling_rollback_reopen.sql).
+** Only a WRITE state holds rows that can go back out (a READ one reads
+** committed rows), so while it lasts the spellings are kept only while a
+** cursor of the table stays open, one statement (SQLite opens an OR
+** branch's or an outer row's new cursor before it closes the old one):
+** the span of open cursors is this value.  The folding stays with the
+** mark (DDL undone moves the schema version).  Before 3.34 (no
+** sqlite3_txn_state) every span is its own. */
+static unsigned spelling_span(sqlite3 *db, const ts_series_vtab *vtab) {
+  if (sqlite3_libversion_number() >= 3034000 && sqlite3_txn_state(db, NULL) != SQLITE_TXN_WRITE)
+    return 0;
+  return vtab->openSpan;
 }
 
 /* The source's identity in front of the key (the table-valued form's
@@ -451,11 +470,15 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
     k->mark = data_mark(vtab->db, k, cur->spec);
+    k->span = spelling_span(vtab->db, vtab);
     k->classPrep =
         k->apVersion[0] ? sqlite3_stmt_status(k->apVersion[0], SQLITE_STMTSTATUS_REPREPARE, 0) : -1;
   } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
     sqlite3_uint64 mark = data_mark(vtab->db, k, cur->spec);
+    unsigned span = spelling_span(vtab->db, vtab);
+    if (mark == k->mark && span != k->span) k->gen++, k->span = span; /* spellings only */
     if (mark != k->mark) {
+      k->span = span;
       k->gen++, k->mark = mark;
       /* A collation registered again (between statements: SQLite refuses
       ** while one runs) may have other rules: under BINARY 'a' and 'A'

@@ -279,6 +279,7 @@ static int series_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   cur->own.zModule = m->zName;
   cur->own.history_years = m->history_years;
   cur->base.pVtab = pVtab; /* SQLite sets it too, after xOpen: the module's xOpen reads it */
+  if (((ts_series_vtab *)pVtab)->nOpen++ == 0) ((ts_series_vtab *)pVtab)->openSpan++;
   if (m->xOpen) m->xOpen(cur);
   *ppCursor = &cur->base;
   return SQLITE_OK;
@@ -320,6 +321,7 @@ static int series_close(sqlite3_vtab_cursor *pCursor) {
   const ts_series_module *m = ((ts_series_vtab *)cur->base.pVtab)->module;
   series_reset(cur); /* its scan's statements are given back, reset */
   if (m->xClose) m->xClose(cur);
+  ((ts_series_vtab *)cur->base.pVtab)->nOpen--;
   sqlite3_free(cur);
   return SQLITE_OK;
 }

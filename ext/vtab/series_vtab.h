@@ -36,7 +36,12 @@ typedef struct ts_series_vtab {
   char *zTable;                  /* CREATE form: the table's own name, for messages */
   char *zBroken;                 /* CREATE form connected with arguments no CREATE
                           accepts: why (every query fails with it) */
-  int busy;                      /* > 0 while this table reads its source (xFilter, xNext, xColumn):
+  /* Cursors of this table open now, and how often that count rose from
+  ** zero: while the transaction state is WRITE the key spellings live for
+  ** one such span (series_rowid.c, data_mark). */
+  int nOpen;
+  unsigned openSpan;
+  int busy; /* > 0 while this table reads its source (xFilter, xNext, xColumn):
                an xFilter then is the table reading itself through its
                source, a cycle (series_vtab.c) */
   /* What choosing the scan path learnt of the source (series_hash_plan.h),

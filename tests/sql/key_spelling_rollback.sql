@@ -17,9 +17,9 @@
 -- compares keys byte for byte, loses the series the same way.  The mark
 -- now holds the connection's transaction state too (WRITE while the
 -- UPDATE's transaction is open, READ once it has ended), so the ROLLBACK
--- moves it (vtab/series_rowid.c, data_mark).  Not seen yet: a ROLLBACK
--- TO a savepoint, and a ROLLBACK followed by a write transaction that has
--- changed no row (tests/sql_pending/key_spelling_rollback_reopen.sql).
+-- moves it (vtab/series_rowid.c, data_mark).  A ROLLBACK TO a savepoint,
+-- and a ROLLBACK followed by a write transaction that has changed no row,
+-- move no mark: tests/sql/key_spelling_rollback_reopen.sql.
 CREATE TABLE t(k TEXT COLLATE NOCASE, p TEXT, v INTEGER);
 INSERT INTO t VALUES ('a', '2022', 10), ('a', '2023', 20), ('b', '2022', 5), ('b', '2023', 5);
 CREATE VIEW gv AS SELECT k, p AS period, sum(v) AS value FROM t GROUP BY k, p;

@@ -601,6 +601,18 @@ FIXED = [
      "yoy_growth('src', 'amount', 'period', 'partner')",
      ["v.series = 5", "v.series = CAST(5 AS INTEGER)", "v.series = '5'", "v.series = 'A' COLLATE NOCASE",
       "v.series IN (5, '05', 7)"]),
+    ("an OR of equalities under different COLLATEs lost a series (SQLite before its May 2026"
+     " fix makes it an IN under the column's collation)",
+     "CREATE TABLE src(partner TEXT, period TEXT, amount INTEGER);"
+     "INSERT INTO src VALUES('A','2022-Q1',10),('A','2023-Q1',20),('b','2022-Q1',5),"
+     "('b','2023-Q1',5);"
+     "CREATE VIRTUAL TABLE vt USING yoy_growth(source=src, value=amount, period=period,"
+     " by=partner);",
+     "vt",
+     ["v.partner = 'b' OR v.partner = 'a' COLLATE NOCASE",
+      "v.partner = 'a' COLLATE NOCASE OR v.partner = 'b'",
+      "v.period = '2023-q1' COLLATE NOCASE OR v.period = '2022-Q1'",
+      "v.partner IN ('b', 'A')", "v.period IN ('2023-q1', '2022-Q1')"]),
 ]
 
 
