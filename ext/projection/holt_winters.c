@@ -357,14 +357,26 @@ static void screen_cheap(hw_screen *sc, const double *y, int n, int m, int first
     if (count) ts_hw_objective_forms(group, (const double(*)[HW_MAX_DIM])x, count, f);
     for (int i = 0; i < count; i++) sc->cheap_sse[ids[i]] = f[i];
   }
+  for (int mult = 0; mult <= sc->mult_ok; mult++) { /* no usable earlier fit: cold */
+    const hw_data *group[N_TREND];
+    hw_cold *cold[N_TREND];
+    double x[N_TREND][HW_MAX_DIM], f[N_TREND];
+    int ids[N_TREND], count = 0;
+    for (int id = mult * N_TREND; id < (mult + 1) * N_TREND; id++) {
+      if (!hw_eligible(sc, id) || sc->cheap_sse[id] < HW_INVALID) continue;
+      sc->is_cold[id] = 1;
+      group[count] = &sc->data[id], cold[count] = &sc->cold[id], ids[count++] = id;
+    }
+    if (count) ts_hw_cold_rough_many(group, cold, x, f, count); /* side by side */
+    for (int i = 0; i < count; i++) {
+      sc->cheap_sse[ids[i]] = f[i];
+      memcpy(sc->cheap_x[ids[i]], x[i], sizeof(x[i]));
+    }
+  }
   for (int id = 0; id < HW_N_CAND; id++) {
     if (!hw_eligible(sc, id)) continue;
     int k = ts_hw_dim(&sc->data[id]);
-    if (sc->cheap_sse[id] >= HW_INVALID) { /* no usable earlier fit: cold */
-      sc->is_cold[id] = 1;
-      sc->cheap_sse[id] = ts_hw_cold_rough(&sc->data[id], &sc->cold[id], sc->cheap_x[id]);
-      if (sc->cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
-    }
+    if (sc->is_cold[id] && sc->cheap_sse[id] >= HW_INVALID) continue; /* gets the whole cold fit */
     sc->cheap[id] = ts_hw_aicc(sc->cheap_sse[id], sc->floor, n, k);
     if (sc->cheap[id] < sc->best) sc->best = sc->cheap[id];
   }
