@@ -177,7 +177,12 @@
 **     way.  Then, the same numbers (2.170 G -> 2.106 G): one scan of y
 **     for the AICc's floor, the multiplicative test and the negative
 **     check, item 2's starting states compiled per form, and
-**     Levenberg-Marquardt and Nelder-Mead compiled per dimension.
+**     Levenberg-Marquardt and Nelder-Mead compiled per dimension.  Then,
+**     the same numbers (2.211 G -> 2.109 G, the earlier figures' command
+**     on a later build): the cold fit's rough searches side by side --
+**     the three trends' first ones, and the other three starts' --
+**     sharing four-point passes, each search's reflection first and the
+**     lanes left over its other trial points (nm_runs).
 */
 #include "projection/holt_winters_fit.h"
 
