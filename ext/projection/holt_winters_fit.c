@@ -232,15 +232,180 @@ static double nelder_mead(const hw_data *d, double *x0, const nm_effort *effort)
   }
 }
 
+/* Nelder-Mead searches side by side: each search (nm_run) is
+** nelder_mead_dim's, step by step -- the same points, chosen among in the
+** same order, the same evaluation count against the budget, so the same
+** result bit for bit -- but the points they need go into shared
+** four-point passes.  With several searches a pass holds each one's
+** reflection first, and only the lanes left over its other trial points
+** (the expansion and the contractions, which an iteration needs one of at
+** most); a search whose second point was not among them gets it in the
+** next pass.  Alone, a search's pass holds its four trial points, as
+** nelder_mead_dim's. */
+enum { NM_INIT, NM_TRIALS, NM_SHRINK, NM_DONE };
+enum { NM_REFLECT, NM_EXPAND, NM_OUTSIDE, NM_INSIDE };
+
+typedef struct nm_run {
+  const hw_data *d;
+  const nm_effort *effort;
+  int dim, evals, state;
+  double p[HW_MAX_DIM + 1][HW_MAX_DIM], f[HW_MAX_DIM + 1];
+  double trial[4][HW_MAX_DIM], ft[4];
+  unsigned char known[4];
+} nm_run;
+
+/* The top of nelder_mead_dim's loop: the budget, the order, the stop,
+** then the iteration's trial points. */
+static void nm_iterate(nm_run *r) {
+  int dim = r->dim;
+  if (r->evals >= r->effort->max_evals) {
+    r->state = NM_DONE;
+    return;
+  }
+  simplex_sort(r->p, r->f, dim);
+  if (fabs(r->f[dim] - r->f[0]) <= r->effort->tolerance * (fabs(r->f[0]) + 1e-300)) {
+    r->state = NM_DONE;
+    return;
+  }
+  double c[HW_MAX_DIM] = {0};
+  for (int i = 0; i < dim; i++)
+    for (int j = 0; j < dim; j++) c[j] += r->p[i][j] / dim;
+  memset(r->trial, 0, sizeof(r->trial));
+  for (int j = 0; j < dim; j++) {
+    r->trial[NM_REFLECT][j] = c[j] + (c[j] - r->p[dim][j]);
+    r->trial[NM_EXPAND][j] = c[j] + 2.0 * (c[j] - r->p[dim][j]);
+    r->trial[NM_OUTSIDE][j] = c[j] + 0.5 * (r->trial[NM_REFLECT][j] - c[j]);
+    r->trial[NM_INSIDE][j] = c[j] + 0.5 * (r->p[dim][j] - c[j]);
+  }
+  memset(r->known, 0, sizeof(r->known));
+  r->state = NM_TRIALS;
+}
+
+/* The trial point the iteration needs next (-1: none), given those known. */
+static int nm_second(const nm_run *r) {
+  double fr = r->ft[NM_REFLECT];
+  if (fr < r->f[0]) return NM_EXPAND;
+  if (fr < r->f[r->dim - 1]) return -1;
+  return fr < r->f[r->dim] ? NM_OUTSIDE : NM_INSIDE;
+}
+
+/* Advances r as far as the points known allow. */
+static void nm_advance(nm_run *r) {
+  int dim = r->dim;
+  while (r->state != NM_DONE) {
+    if (r->state == NM_INIT) {
+      r->evals = dim + 1;
+    } else if (r->state == NM_SHRINK) {
+      r->evals += dim;
+    } else {
+      if (!r->known[NM_REFLECT]) return;
+      double fr = r->ft[NM_REFLECT];
+      int second = nm_second(r), take = -1;
+      if (second >= 0 && !r->known[second]) return;
+      r->evals++;
+      if (second == NM_EXPAND) {
+        r->evals++;
+        take = r->ft[NM_EXPAND] < fr ? NM_EXPAND : NM_REFLECT;
+      } else if (second < 0) {
+        take = NM_REFLECT;
+      } else {
+        r->evals++;
+        if (r->ft[second] < (second == NM_OUTSIDE ? fr : r->f[dim])) take = second;
+      }
+      if (take >= 0) {
+        for (int j = 0; j < dim; j++) r->p[dim][j] = r->trial[take][j];
+        r->f[dim] = r->ft[take];
+      } else {
+        for (int i = 1; i <= dim; i++) /* shrink towards the best */
+          for (int j = 0; j < dim; j++) r->p[i][j] = r->p[0][j] + 0.5 * (r->p[i][j] - r->p[0][j]);
+        r->state = NM_SHRINK;
+        return;
+      }
+    }
+    nm_iterate(r);
+  }
+}
+
+/* The points a pass evaluates: candidate, point, where its SSE goes. */
+typedef struct nm_queue {
+  int count;
+  const hw_data *d[4 * (HW_MAX_DIM + 1)];
+  const double *x[4 * (HW_MAX_DIM + 1)];
+  double *to[4 * (HW_MAX_DIM + 1)];
+  unsigned char *known[4 * (HW_MAX_DIM + 1)];
+} nm_queue;
+
+static void nm_push(nm_queue *q, const nm_run *r, const double *x, double *to, unsigned char *k) {
+  q->d[q->count] = r->d, q->x[q->count] = x, q->to[q->count] = to, q->known[q->count++] = k;
+}
+
+/* Runs count searches (of one series and seasonality) to their ends. */
+static void nm_runs(nm_run *runs, int count) {
+  for (;;) {
+    nm_queue q;
+    q.count = 0;
+    int waiting = 0;
+    for (int i = 0; i < count; i++) { /* what each search needs */
+      nm_run *r = &runs[i];
+      if (r->state == NM_DONE) continue;
+      waiting++;
+      if (r->state == NM_INIT || r->state == NM_SHRINK) {
+        for (int k = r->state == NM_INIT ? 0 : 1; k <= r->dim; k++)
+          nm_push(&q, r, r->p[k], &r->f[k], NULL);
+      } else if (!r->known[NM_REFLECT]) {
+        nm_push(&q, r, r->trial[NM_REFLECT], &r->ft[NM_REFLECT], &r->known[NM_REFLECT]);
+      } else {
+        int second = nm_second(r);
+        nm_push(&q, r, r->trial[second], &r->ft[second], &r->known[second]);
+      }
+    }
+    if (!waiting) return;
+    /* lanes left over: the other trial points of searches that still need
+    ** their reflection, each search's in turn */
+    for (int t = NM_EXPAND; t <= NM_INSIDE; t++) {
+      for (int i = 0; i < count && q.count % 4; i++) {
+        nm_run *r = &runs[i];
+        if (r->state == NM_TRIALS && !r->known[NM_REFLECT] && q.count < 4 * (HW_MAX_DIM + 1))
+          nm_push(&q, r, r->trial[t], &r->ft[t], &r->known[t]);
+      }
+    }
+    for (int at = 0; at < q.count; at += 4) {
+      int n = q.count - at < 4 ? q.count - at : 4;
+      double f[4];
+      ts_hw_objective_lanes(q.d + at, q.x + at, n, f);
+      for (int k = 0; k < n; k++) {
+        *q.to[at + k] = f[k];
+        if (q.known[at + k]) *q.known[at + k] = 1;
+      }
+    }
+    for (int i = 0; i < count; i++) nm_advance(&runs[i]);
+  }
+}
+
+static void nm_run_init(nm_run *r, const hw_data *d, const double *x0, const nm_effort *effort) {
+  r->d = d, r->effort = effort, r->dim = ts_hw_dim(d), r->state = NM_INIT, r->evals = 0;
+  memset(r->p, 0, sizeof(r->p));
+  for (int i = 0; i <= r->dim; i++)
+    for (int j = 0; j < r->dim; j++) r->p[i][j] = x0[j] + (i == j + 1 ? effort->step : 0.0);
+}
+
+/* nelder_mead_dim's end: the best point into x0, its SSE returned. */
+static double nm_result(const nm_run *r, double *x0) {
+  int best = 0;
+  for (int i = 1; i <= r->dim; i++)
+    if (r->f[i] < r->f[best]) best = i;
+  for (int j = 0; j < r->dim; j++) x0[j] = r->p[best][j];
+  return r->f[best];
+}
+
 const double ts_hw_starts[4][HW_MAX_DIM] = {
     {0.2, 0.1, 0.1, 0.9}, {0.5, 0.3, 0.1, 0.5}, {0.8, 0.5, 0.05, 0.7}, {0.3, 0.05, 0.5, 0.3}};
 
-/* The rough search from the starting point with the smallest SSE (the
-** first of equals): the cold fit's first part, its point into x. */
-double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
+/* The fixed starts of c (logit scale) and their SSE in one pass; returns
+** the first of the smallest. */
+static int cold_starts(const hw_data *d, hw_cold *c) {
   int dim = ts_hw_dim(d), first = 0;
-  double lowest = HW_INVALID;
-  double f[4];
+  double lowest = HW_INVALID, f[4];
   for (int s = 0; s < 4; s++) {
     for (int j = 0; j < HW_MAX_DIM; j++) c->w[s][j] = j < dim ? ts_hw_logit(ts_hw_starts[s][j]) : 0;
     c->done[s] = 0;
@@ -248,19 +413,52 @@ double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
   ts_hw_objectives(d, (const double(*)[HW_MAX_DIM])c->w, 4, f); /* in one pass */
   for (int s = 0; s < 4; s++)
     if (f[s] < lowest) lowest = f[s], first = s;
-  c->f[first] = nelder_mead(d, c->w[first], &ROUGH);
-  c->done[first] = 1;
-  for (int j = 0; j < dim; j++) x[j] = c->w[first][j];
-  return c->f[first];
+  return first;
 }
 
-/* The rest of the cold fit: the rough searches not yet done, the best of
-** the four polished by a local one, then Levenberg-Marquardt. */
+/* The rough search from the starting point with the smallest SSE (the
+** first of equals): the cold fit's first part, its point into x -- for
+** count (1 to 4) candidates of one series and seasonality at once, their
+** searches side by side (nm_runs). */
+void ts_hw_cold_rough_many(const hw_data *const *d, hw_cold *const *c, double (*x)[HW_MAX_DIM],
+                           double *f, int count) {
+  nm_run runs[4];
+  int first[4];
+  for (int i = 0; i < count; i++) {
+    first[i] = cold_starts(d[i], c[i]);
+    nm_run_init(&runs[i], d[i], c[i]->w[first[i]], &ROUGH);
+  }
+  nm_runs(runs, count);
+  for (int i = 0; i < count; i++) {
+    hw_cold *ci = c[i];
+    ci->f[first[i]] = nm_result(&runs[i], ci->w[first[i]]);
+    ci->done[first[i]] = 1;
+    for (int j = 0; j < runs[i].dim; j++) x[i][j] = ci->w[first[i]][j];
+    f[i] = ci->f[first[i]];
+  }
+}
+
+double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x) {
+  double f;
+  ts_hw_cold_rough_many(&d, &c, (double(*)[HW_MAX_DIM])x, &f, 1);
+  return f;
+}
+
+/* The rest of the cold fit: the rough searches not yet done (side by
+** side), the best of the four polished by a local one, then
+** Levenberg-Marquardt. */
 double ts_hw_cold_finish(const hw_data *d, hw_cold *c, double *x) {
-  int dim = ts_hw_dim(d);
+  int dim = ts_hw_dim(d), which[4], count = 0;
   double fz = HW_INVALID;
+  nm_run runs[4];
+  for (int s = 0; s < 4; s++)
+    if (!c->done[s]) nm_run_init(&runs[count], d, c->w[s], &ROUGH), which[count++] = s;
+  nm_runs(runs, count);
+  for (int i = 0; i < count; i++) {
+    c->f[which[i]] = nm_result(&runs[i], c->w[which[i]]);
+    c->done[which[i]] = 1;
+  }
   for (int s = 0; s < 4; s++) {
-    if (!c->done[s]) c->f[s] = nelder_mead(d, c->w[s], &ROUGH), c->done[s] = 1;
     if (c->f[s] < fz || fz >= HW_INVALID) { /* ties: the first */
       fz = c->f[s];
       for (int j = 0; j < dim; j++) x[j] = c->w[s][j];

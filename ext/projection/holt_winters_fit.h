@@ -113,6 +113,10 @@ HW_PRIVATE void ts_hw_objective_forms_isa(const hw_data *const *d, const double 
                                           int count, double *f, int isa);
 HW_PRIVATE void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM],
                                       int count, double *f);
+/* The SSE of count (1 to 4) points x[k], each of candidate d[k] (one
+** series and seasonality, any trends), in one pass. */
+HW_PRIVATE void ts_hw_objective_lanes(const hw_data *const *d, const double *const *x, int count,
+                                      double *f);
 
 /* ---- the searches (holt_winters_fit.c) ---- */
 
@@ -133,6 +137,11 @@ HW_PRIVATE double ts_hw_lm(const hw_data *d, double *x, double tol, int max_iter
 /* The cold fit's first part (the rough search from the best fixed start)
 ** and the rest; each returns the SSE, x the point. */
 HW_PRIVATE double ts_hw_cold_rough(const hw_data *d, hw_cold *c, double *x);
+/* ts_hw_cold_rough for count (1 to 4) candidates d[i] of one series and
+** seasonality (their searches share the four-point passes): c[i], x[i]
+** and the SSE f[i] as ts_hw_cold_rough's. */
+HW_PRIVATE void ts_hw_cold_rough_many(const hw_data *const *d, hw_cold *const *c,
+                                      double (*x)[HW_MAX_DIM], double *f, int count);
 HW_PRIVATE double ts_hw_cold_finish(const hw_data *d, hw_cold *c, double *x);
 
 /* ---- model selection (holt_winters.c) ---- */

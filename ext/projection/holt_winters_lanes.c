@@ -156,3 +156,27 @@ void ts_hw_objective_forms(const hw_data *const *d, const double (*x)[HW_MAX_DIM
                            double *f) {
   ts_hw_objective_forms_isa(d, x, count, f, hw_isa());
 }
+
+/* The SSE of count (1 to 4) points, each with its own candidate d[k] of one
+** series and seasonality, in one pass: compiled for their trend when they
+** share it (as ts_hw_objectives), else for the damped one (as
+** ts_hw_objective_forms); a pass short of four runs its last point again,
+** its parameters copied. */
+void ts_hw_objective_lanes(const hw_data *const *d, const double *const *x, int count, double *f) {
+  const hw_data *dl[4];
+  hw_params p[4];
+  double f4[4];
+  int trend = d[0]->trend;
+  for (int k = 0; k < 4; k++) {
+    if (k < count) {
+      dl[k] = d[k];
+      ts_hw_params_from_x(d[k], x[k], &p[k]);
+      if (d[k]->trend != trend) trend = TREND_DAMPED;
+    } else {
+      dl[k] = dl[k - 1];
+      p[k] = p[k - 1];
+    }
+  }
+  hw_sse4(dl, trend, p, f4, hw_isa());
+  for (int k = 0; k < count; k++) f[k] = f4[k];
+}

@@ -217,6 +217,105 @@ static void test_filter_copies_agree_bit_for_bit(void **state) {
   if (copies > 1) assert_true(checked == (N_CASES + 1) * HW_N_CAND * 4);
 }
 
+/* Nelder-Mead written out plainly, one point at a time: the searches the
+** cold fit runs side by side (ts_hw_cold_rough_many, ts_hw_cold_finish)
+** must end where this one does, bit for bit, from the same start. */
+static double plain_nelder_mead(const hw_data *d, double *x0) {
+  int dim = ts_hw_dim(d), evals = 0;
+  double p[HW_MAX_DIM + 1][HW_MAX_DIM] = {{0}}, f[HW_MAX_DIM + 1];
+  for (int i = 0; i <= dim; i++) {
+    for (int j = 0; j < dim; j++) p[i][j] = x0[j] + (i == j + 1 ? 1.0 : 0.0);
+    f[i] = ts_hw_objective(d, p[i]), evals++;
+  }
+  while (evals < HW_MAX_EVAL) {
+    for (int i = 1; i <= dim; i++) /* best first, stable */
+      for (int k = i; k > 0 && f[k] < f[k - 1]; k--) {
+        double t = f[k], q[HW_MAX_DIM];
+        f[k] = f[k - 1], f[k - 1] = t;
+        memcpy(q, p[k], sizeof(q)), memcpy(p[k], p[k - 1], sizeof(q)),
+            memcpy(p[k - 1], q, sizeof(q));
+      }
+    if (fabs(f[dim] - f[0]) <= HW_ROUGH_TOL * (fabs(f[0]) + 1e-300)) break;
+    double c[HW_MAX_DIM] = {0}, r[HW_MAX_DIM] = {0}, t[HW_MAX_DIM] = {0};
+    for (int i = 0; i < dim; i++)
+      for (int j = 0; j < dim; j++) c[j] += p[i][j] / dim;
+    for (int j = 0; j < dim; j++) r[j] = c[j] + (c[j] - p[dim][j]);
+    double fr = ts_hw_objective(d, r), ft;
+    evals++;
+    if (fr < f[0]) { /* expand */
+      for (int j = 0; j < dim; j++) t[j] = c[j] + 2.0 * (c[j] - p[dim][j]);
+      ft = ts_hw_objective(d, t), evals++;
+      if (ft < fr) memcpy(r, t, sizeof(r)), fr = ft;
+    } else if (!(fr < f[dim - 1])) { /* contract, outside or inside */
+      int outside = fr < f[dim];
+      for (int j = 0; j < dim; j++)
+        t[j] = outside ? c[j] + 0.5 * (r[j] - c[j]) : c[j] + 0.5 * (p[dim][j] - c[j]);
+      ft = ts_hw_objective(d, t), evals++;
+      if (!(ft < (outside ? fr : f[dim]))) { /* shrink towards the best */
+        for (int i = 1; i <= dim; i++) {
+          for (int j = 0; j < dim; j++) p[i][j] = p[0][j] + 0.5 * (p[i][j] - p[0][j]);
+          f[i] = ts_hw_objective(d, p[i]);
+        }
+        evals += dim;
+        continue;
+      }
+      memcpy(r, t, sizeof(r)), fr = ft;
+    }
+    memcpy(p[dim], r, sizeof(r)), f[dim] = fr;
+  }
+  int best = 0;
+  for (int i = 1; i <= dim; i++)
+    if (f[i] < f[best]) best = i;
+  memcpy(x0, p[best], (size_t)dim * sizeof(double));
+  return f[best];
+}
+
+static void test_side_by_side_searches_as_one_at_a_time(void **state) {
+  (void)state;
+  double y[96];
+  int compared = 0;
+  for (int c = 0; c <= N_CASES; c++) {
+    int n, m;
+    any_case(c, y, &n, &m);
+    for (int mult = 0; mult <= 1; mult++) {
+      hw_data d[N_TREND];
+      hw_cold cold[N_TREND];
+      const hw_data *group[N_TREND];
+      hw_cold *cg[N_TREND];
+      double x[N_TREND][HW_MAX_DIM], f[N_TREND];
+      for (int t = 0; t < N_TREND; t++) {
+        ts_hw_data_init(&d[t], y, n, m, 1, mult, t);
+        group[t] = &d[t], cg[t] = &cold[t];
+      }
+      ts_hw_cold_rough_many(group, cg, x, f, N_TREND); /* the three trends at once */
+      for (int t = 0; t < N_TREND; t++) {
+        int dim = ts_hw_dim(&d[t]);
+        double w[4][HW_MAX_DIM] = {{0}}, fs[4], lowest = HW_INVALID;
+        int first = 0;
+        for (int s = 0; s < 4; s++) {
+          for (int j = 0; j < dim; j++) w[s][j] = ts_hw_logit(ts_hw_starts[s][j]);
+          fs[s] = ts_hw_objective(&d[t], w[s]);
+          if (fs[s] < lowest) lowest = fs[s], first = s;
+        }
+        double f1 = plain_nelder_mead(&d[t], w[first]);
+        assert_memory_equal(&f[t], &f1, sizeof(f1));
+        assert_memory_equal(x[t], w[first], (size_t)dim * sizeof(double));
+        /* the other three starts side by side in the rest of the cold fit */
+        double xf[HW_MAX_DIM];
+        ts_hw_cold_finish(&d[t], &cold[t], xf);
+        for (int s = 0; s < 4; s++) {
+          if (s == first) continue;
+          double fs1 = plain_nelder_mead(&d[t], w[s]);
+          assert_memory_equal(&cold[t].f[s], &fs1, sizeof(fs1));
+          assert_memory_equal(cold[t].w[s], w[s], (size_t)dim * sizeof(double));
+          compared++;
+        }
+      }
+    }
+  }
+  assert_true(compared == (N_CASES + 1) * 2 * N_TREND * 3);
+}
+
 static void assert_inside_bounds(const hw_data *d, const double *x) {
   hw_params p;
   ts_hw_params_from_x(d, x, &p);
@@ -528,6 +627,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gradient_matches_finite_differences),
       cmocka_unit_test(test_filter_copies_agree_bit_for_bit),
+      cmocka_unit_test(test_side_by_side_searches_as_one_at_a_time),
       cmocka_unit_test(test_fitted_parameters_inside_bounds),
       cmocka_unit_test(test_fit_sse_against_nelder_mead),
       cmocka_unit_test(test_lm_stop_against_reference),
