@@ -197,6 +197,7 @@ static void clear_keys(ts_series *s) {
 
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
+  ts_day_extent_clear(&scan->extent);
   ts_hash_close(scan->hash);
   ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
   if (scan->skip_stmt != scan->stmt) ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_stmt);
