@@ -50,8 +50,9 @@
 **     whole roll-up judged against the extent notes how many days after
 **     its last day the first of them on or after its days falls
 **     (ts_point.whole_after): a row projected from an earlier point is
-**     the source cut there, where that roll-up is not whole.  After a
-**     hash pass that knew the extent the source is read for them alone.
+**     the source cut there, where that roll-up is not whole.  A hash
+**     pass that read every row keeps them on the way (ts_hash_day_ends);
+**     one out of memory leaves them to a read of their own.
 */
 #include "vtab/series_extent.h"
 
@@ -124,6 +125,14 @@ static void ends_sort(ts_day_extent *e) {
   for (int i = 0; i < e->nEnd; i++)
     if (k == 0 || e->aEnd[k - 1] != e->aEnd[i]) e->aEnd[k++] = e->aEnd[i];
   e->nEnd = k;
+}
+
+void ts_day_extent_known_ends(ts_day_extent *e, int64_t *aEnd, int nEnd) {
+  ts_day_extent_clear(e);
+  e->aEnd = aEnd;
+  e->nEnd = nEnd;
+  ends_sort(e);
+  e->ends_read = 1;
 }
 
 /* The first end day on or after day d; d itself when none (past the

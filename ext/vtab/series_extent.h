@@ -41,6 +41,9 @@ typedef struct ts_day_extent {
 ** it.  pd may be NULL. */
 void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spec,
                         const ts_pushdown *pd);
+/* The end days are known too (a pass that read every row): aEnd, n of
+** them in any order, is the extent's to sort and free. */
+void ts_day_extent_known_ends(ts_day_extent *e, int64_t *aEnd, int nEnd);
 /* Frees what the extent holds (the end days). */
 void ts_day_extent_clear(ts_day_extent *e);
 /* The extent is already known (a pass that read every row of the
