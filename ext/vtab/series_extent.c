@@ -120,6 +120,7 @@ static int cmp_day(const void *a, const void *b) {
 
 /* The end days sorted, each once. */
 static void ends_sort(ts_day_extent *e) {
+  if (e->nEnd < 2) return; /* none (aEnd may be NULL) or one */
   qsort(e->aEnd, (size_t)e->nEnd, sizeof(int64_t), cmp_day);
   int k = 0;
   for (int i = 0; i < e->nEnd; i++)
