@@ -5,6 +5,6 @@
 # the ytd of a non-negative series, a known year's interval its total, a
 # WHERE on the series or the year under every scan path returning the
 # unfiltered rows, the aggregate equal to the table, and no data from the
-# future.  PROJ_IRREGULAR_SEED=n replays another seed.
+# future (days rolled up by grain= included, cut on through='s last day).  PROJ_IRREGULAR_SEED=n replays another seed.
 PROJ_IRREGULAR_SEED ?= 1
 $(eval $(call trust_suite,projirregtest,projection_irregular.py,--seed $$(PROJ_IRREGULAR_SEED)))

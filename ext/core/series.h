@@ -60,6 +60,13 @@ typedef struct ts_point {
   unsigned char preliminary[2]; /* 1: a row summed into it is marked
                                    preliminary (a 'p)' label, or a true
                                    preliminary column in the source) */
+  /* A whole roll-up of days judged against the source's last day
+  ** (ts_days_check, only when the spec asks: annual_projection): how many
+  ** days after the point's last day the first row of the source with a
+  ** figure ends, when none ends on or before it after its days (0: one
+  ** does, or not judged so).  The point is whole only by rows after it:
+  ** the source cut at a day before that holds it incomplete. */
+  int32_t whole_after[2];
 } ts_point;
 
 /* Growth of point i of a series (points sorted by ordinal, one per

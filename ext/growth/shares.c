@@ -296,7 +296,14 @@ static char *key_label(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *c
 /* The error naming series zLabel, from its verdict; zGroup: " with
 ** flow='import'" when the by columns make groups, else "". */
 static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
-                             const ts_total_verdict *v) {
+                             const ts_total_verdict *v, const char *zName) {
+  if (v->rule == TS_TOTAL_LABELLED)
+    return sqlite3_mprintf(
+        "yoy_growth: share and contribution: the series %s reads as a total and is not below the "
+        "sum of the other %d series%s in any of the %d periods where it and two of them have "
+        "figures (a total over parts not all listed?), so the total of the series counts the "
+        "listed parts twice; name it with total=%s to divide by it, or leave it out of the source",
+        zLabel, nOther, zGroup, v->nShared, zName);
   if (v->rule == TS_TOTAL_OVER_SUBTOTALS)
     return sqlite3_mprintf(
         "yoy_growth: share and contribution: the series %s equals half the sum of the other %d "
@@ -354,7 +361,7 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
   ts_series *s = NULL;
   int rc = ts_series_snapshot(&cur->base, &pd, pzErr), k = 0, g = 0, labelled = 0;
   const share_group *named = NULL;
-  char *zLabel = NULL;
+  char *zLabel = NULL, *zName = NULL; /* the series' key, its last by value */
   ts_total_verdict chosen;
   memset(&chosen, 0, sizeof(chosen));
   if (rc == SQLITE_OK) rc = ts_scan_open(vtab->db, spec, &pd, &scan, pzErr);
@@ -377,8 +384,10 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
     if (v.rule == TS_TOTAL_OVER_SOME && !v.strong && !like) continue;
     if (zLabel && !like) continue; /* the first stays named */
     sqlite3_free(zLabel);
+    sqlite3_free(zName);
     zLabel = key_label(vtab->db, spec, s->apKey, spec->nBy);
-    if (zLabel == NULL) rc = SQLITE_NOMEM;
+    zName = spec->nBy > 0 ? ts_value_repr(s->apKey[spec->nBy - 1]) : NULL;
+    if (zLabel == NULL || (spec->nBy > 0 && zName == NULL)) rc = SQLITE_NOMEM;
     chosen = v;
     named = grp;
     labelled = like;
@@ -389,14 +398,15 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
     int n = group_columns(spec);
     char *zKey = n ? key_label(vtab->db, spec, named->apKey, n) : NULL;
     char *zGroup = n ? (zKey ? sqlite3_mprintf(" with %s", zKey) : NULL) : sqlite3_mprintf("");
-    *pzErr =
-        zGroup ? total_row_error(zLabel, zGroup, ts_total_guard_n_series(named->guard) - 1, &chosen)
-               : NULL;
+    *pzErr = zGroup ? total_row_error(zLabel, zGroup, ts_total_guard_n_series(named->guard) - 1,
+                                      &chosen, zName ? zName : "")
+                    : NULL;
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
     sqlite3_free(zKey);
     sqlite3_free(zGroup);
   }
   sqlite3_free(zLabel);
+  sqlite3_free(zName);
   return rc;
 }
 

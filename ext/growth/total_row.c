@@ -13,6 +13,7 @@
 */
 #include "growth/total_row.h"
 #include "core/alloc.h"
+#include "core/core.h"
 
 #include <float.h>
 #include <limits.h>
@@ -745,6 +746,25 @@ static int pick_over_runs(ts_total_guard *g, double unit) {
   return SQLITE_OK;
 }
 
+/* Whether series i, as far as its kept figures tell, is not below the
+** sum of the others (to the rounding) in any period where it and two of
+** them have figures, its own complete (a pre-filter for TS_TOTAL_LABELLED;
+** 1 when its figures are not kept: the judge reads them). */
+static int labelled_not_below(const ts_total_guard *g, int i, double unit) {
+  if (g->aKept == NULL || i >= SOME_MAX_SERIES) return 1;
+  const kept_series *k = &g->aKept[i];
+  int shared = 0;
+  for (int m = 0; m < k->n; m++) {
+    int j = find_period(g, k->a[m].ordinal);
+    if (j < 0) return 1;
+    const per_period *p = &g->aPer[j];
+    if (p->count < 3 || k->a[m].incomplete) continue;
+    shared++;
+    if (2.0 * k->a[m].x - ts_sum_double(&p->total) < -tolerance(p, unit)) return 0;
+  }
+  return shared > 0;
+}
+
 static int pick(ts_total_guard *g) {
   if (g->picked) return SQLITE_OK;
   g->picked = 1;
@@ -787,6 +807,10 @@ static int pick(ts_total_guard *g) {
                         : fabs(dAll - 2.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll))
       g->aCand[i] = 1;
   }
+  /* Labelled as a total, none negative: judged (a pre-filter over the
+  ** kept figures of a small group). */
+  for (int i = 0; !g->any_negative && i < g->nSer; i++)
+    if (g->aSer[i].labelled && labelled_not_below(g, i, unit)) g->aCand[i] = 1;
   int rc = pick_over_runs(g, unit);
   if (rc == SQLITE_OK) rc = search_some(g);
   if (rc != SQLITE_OK) return rc;
@@ -848,7 +872,7 @@ static void judge_third(const per_period *p, int nSer, int any_negative, const t
 void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *a, int n,
                           ts_total_verdict *out) {
   double unit = guard_unit(g), evidence = 0.0;
-  int exact = n == g->nPer, nonzero = 0, contradicted = 0;
+  int exact = n == g->nPer, nonzero = 0, contradicted = 0, below = 0;
   /* Over sub-totals (four series at least: of three equal series each is
   ** half the other two): exactly half the others where every series has
   ** a complete figure, never below that where one is missing. */
@@ -872,6 +896,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     if (p->count < 3 || a[i].incomplete[0]) continue;
     out->nShared++;
     double d = excess(&p->total, v), tol = tolerance(p, unit);
+    if (d < -tol) below = 1; /* below the others' sum: no total over them */
     if (fabs(d) <= tol) {
       out->nMatch++;
       evidence += log_chance(x, tol, unit);
@@ -903,6 +928,12 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     out->nPart = g->some.nPart;
     out->larger = 0;
     out->strong = g->some.evidence <= EVIDENCE_LOG10;
+  } else if (g->aSer[iSeries].labelled && !g->any_negative && !below && out->nShared > 0) {
+    /* A total over parts not all listed (World beside a few partners):
+    ** the label and figures never below the others' sum, none negative. */
+    out->rule = TS_TOTAL_LABELLED;
+    out->nMatch = out->nShared;
+    out->larger = 0;
   }
 }
 
@@ -910,12 +941,13 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
 
 int ts_total_label_like(const char *z) {
   static const char *const azTotal[] = {
-      "합계", "총계",          "계",    "전체",        "전국", "총액", "total", "grand total",
-      "all",  "all countries", "world", "world total", "sum"};
+      "합계",         "총계",  "계",          "전체", "전국",
+      "총액",         "total", "grand total", "all",  "all countries",
+      "all partners", "world", "world total", "sum"};
   if (z == NULL) return 0;
-  while (*z == ' ') z++;
+  while (ts_is_space(*z)) z++;
   size_t n = strlen(z);
-  while (n > 0 && z[n - 1] == ' ') n--;
+  while (n > 0 && ts_is_space(z[n - 1])) n--;
   for (size_t k = 0; k < sizeof(azTotal) / sizeof(azTotal[0]); k++) {
     const char *t = azTotal[k];
     if (strlen(t) != n) continue;

@@ -39,7 +39,12 @@ typedef enum ts_total_rule {
   /* the sum of some of the others (two or more, not all) to the rounding
   ** wherever they and it have figures: a total beside sub-totals whose
   ** parts are listed only in part (four to 25 series) */
-  TS_TOTAL_OVER_SOME = 4
+  TS_TOTAL_OVER_SOME = 4,
+  /* its label reads as a total (ts_total_label_like) and it is not below
+  ** the sum of the others (to the rounding) wherever it and two of them
+  ** have figures, none negative: a total over parts not all listed (World
+  ** beside a few partners) */
+  TS_TOTAL_LABELLED = 5
 } ts_total_rule;
 
 typedef struct ts_total_verdict {
@@ -62,7 +67,8 @@ void ts_total_guard_free(ts_total_guard *g);
 int ts_total_guard_add(ts_total_guard *g, const ts_point *a, int n);
 /* The series added last has a label that reads as a total
 ** (ts_total_label_like): where no figure is negative, it is searched for
-** the sum of some of the others even when it is not the largest figure. */
+** the sum of some of the others even when it is not the largest figure,
+** and judged by TS_TOTAL_LABELLED. */
 void ts_total_guard_label(ts_total_guard *g);
 /* After the last series: picks the candidates (computed once). 1 when a
 ** series must be judged, i.e. the source must be read again. */
@@ -73,8 +79,11 @@ int ts_total_guard_n_series(const ts_total_guard *g);
 /* Judges series iSeries (a candidate) from its points. */
 void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *a, int n,
                           ts_total_verdict *out);
-/* 1 when a label reads as a total ('합계', 'Total', ...): only to choose
-** which series an error names when several qualify, never a reason. */
+/* 1 when a label reads as a total ('합계', 'Total', 'World', ...; ASCII
+** case and surrounding white space ignored): it chooses which series an
+** error names when several qualify, stands for part of the evidence over
+** some of the others, and with figures never below the others' sum makes
+** a total (TS_TOTAL_LABELLED); never a reason alone. */
 int ts_total_label_like(const char *z);
 
 #endif /* TS_GROWTH_TOTAL_ROW_H */

@@ -276,6 +276,7 @@ static int projection_configure(ts_series_vtab *pVtab, int argc, const char *con
   }
   if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
   pVtab->spec.no_figure_points = 1; /* year_has_figure */
+  pVtab->spec.day_whole_after = 1;  /* year_incomplete */
   for (int k = 0; k < N_EXTRA; k++) sqlite3_free(azExtra[k]);
   return rc;
 }
@@ -473,13 +474,45 @@ static int point_position(const projection_cursor *cur, int i) {
   return (int)(points_of(cur)->aPoint[i].ordinal - cur->ord0) + 1;
 }
 
+/* Whether point i of the current year (at or before position last) is a
+** roll-up of days whole only by rows of the source that end after
+** position last (ts_point.whole_after): in the source cut there (no data
+** from the future, item 6) it is incomplete.  A weekend without sales at
+** the end of June and an extract that ended on the 28th look the same
+** from the rows up to 30 June.  *pEnd caches position last's last day
+** (INT64_MIN: not yet). */
+static int whole_only_later(const projection_cursor *cur, int i, int last, int64_t *pEnd) {
+  const ts_series *s = points_of(cur);
+  const ts_point *pt = &s->aPoint[i];
+  if (pt->whole_after[0] <= 0) return 0;
+  ts_period p, d;
+  if (*pEnd == INT64_MIN) {
+    p = (ts_period){s->kind, cur->grid.first_year + cur->yi, last, 0, 0};
+    ts_period_end(&p, &d);
+    *pEnd = ts_period_ordinal(&d);
+  }
+  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
+  ts_period_end(&p, &d);
+  return ts_period_ordinal(&d) + pt->whole_after[0] > *pEnd;
+}
+
+/* Whether a period of the current year up to position last is whole in
+** the source only by rows after position last (whole_only_later). */
+static int year_whole_only_later(const projection_cursor *cur, int last) {
+  int64_t end = INT64_MIN;
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
+    if (point_position(cur, i) <= last && whole_only_later(cur, i, last, &end)) return 1;
+  return 0;
+}
+
 /* Whether a period of the current year up to position last is a roll-up
-** missing some of its months (grain=). */
+** missing some of its months (grain=), in the source cut after that
+** position. */
 static int year_incomplete(const projection_cursor *cur, int last) {
   const ts_series *s = points_of(cur);
   for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
     if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
-  return 0;
+  return year_whole_only_later(cur, last);
 }
 
 /* Whether a period of the current year up to position last (every period
@@ -634,6 +667,7 @@ static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, c
   projection_cursor *cur = (projection_cursor *)pCur;
   sqlite3_value *m = apArg[ARG_METHOD];
   pCur->own.no_figure_points = 1; /* year_has_figure */
+  pCur->own.day_whole_after = 1;  /* year_incomplete */
   cur->method = TS_PROJ_AUTO;
   if (m && sqlite3_value_type(m) != SQLITE_NULL) {
     const char *z = (const char *)sqlite3_value_text(m);
@@ -664,6 +698,12 @@ static int observed(const projection_cursor *cur) {
   int n = 0;
   for (int pos = 1; pos <= cur->k; pos++)
     n += cur->grid.present[cur->yi * cur->grid.periods_per_year + pos - 1];
+  /* a period whole only by later rows is not observed from through */
+  int64_t end = INT64_MIN;
+  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
+    if (point_position(cur, i) <= cur->k && whole_only_later(cur, i, cur->k, &end) &&
+        cur->grid.present[cur->yi * cur->grid.periods_per_year + point_position(cur, i) - 1])
+      n--;
   return n;
 }
 
@@ -717,7 +757,8 @@ static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int 
     case COL_OBSERVED: sqlite3_result_int(ctx, observed(cur)); break;
     case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
     case COL_YTD:
-      if (cur->k && !year_sum(cur, cur->k, &n)) ts_result_number(ctx, &n);
+      if (cur->k && !year_whole_only_later(cur, cur->k) && !year_sum(cur, cur->k, &n))
+        ts_result_number(ctx, &n);
       break;
     case COL_PROJECTION:
       if (e->ok) ts_result_double(ctx, e->projection);

@@ -45,9 +45,18 @@
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
 **     twice.
+**  6. With spec->day_whole_after (annual_projection), the read keeps the
+**     last day of every period with a figure, sorted, each once, and a
+**     whole roll-up judged against the extent notes how many days after
+**     its last day the first of them on or after its days falls
+**     (ts_point.whole_after): a row projected from an earlier point is
+**     the source cut there, where that roll-up is not whole.  A hash
+**     pass that read every row keeps them on the way (ts_hash_day_ends);
+**     one out of memory leaves them to a read of their own.
 */
 #include "vtab/series_extent.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spec,
@@ -59,6 +68,13 @@ void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spe
     e->has_max_rowid = 1;
     e->max_rowid = pd->max_rowid;
   }
+}
+
+void ts_day_extent_clear(ts_day_extent *e) {
+  sqlite3_free(e->aEnd);
+  e->aEnd = NULL;
+  e->nEnd = 0;
+  e->ends_read = 0;
 }
 
 void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last) {
@@ -77,12 +93,61 @@ static int64_t day_ordinal_of(const ts_period *p, int last) {
   return ts_period_ordinal(&d);
 }
 
-/* Widens the extent by one period. */
-static void extent_add(ts_day_extent *e, const ts_period *p) {
+/* Widens the extent by one period; with the end days asked for, notes
+** its last day (SQLITE_NOMEM when there is no room). */
+static int extent_add(ts_day_extent *e, const ts_period *p, int *pnAlloc) {
   int64_t a = day_ordinal_of(p, 0), b = day_ordinal_of(p, 1);
   if (!e->any || a < e->first) e->first = a;
   if (!e->any || b > e->last) e->last = b;
   e->any = 1;
+  if (pnAlloc == NULL) return SQLITE_OK;
+  if (e->nEnd > 0 && e->aEnd[e->nEnd - 1] == b) return SQLITE_OK; /* rows in day order */
+  if (e->nEnd == *pnAlloc) {
+    int n = *pnAlloc ? 2 * *pnAlloc : 256;
+    int64_t *aNew = sqlite3_realloc64(e->aEnd, sizeof(int64_t) * (sqlite3_uint64)n);
+    if (aNew == NULL) return SQLITE_NOMEM;
+    e->aEnd = aNew;
+    *pnAlloc = n;
+  }
+  e->aEnd[e->nEnd++] = b;
+  return SQLITE_OK;
+}
+
+static int cmp_day(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The end days sorted, each once. */
+static void ends_sort(ts_day_extent *e) {
+  if (e->nEnd < 2) return; /* none (aEnd may be NULL) or one */
+  qsort(e->aEnd, (size_t)e->nEnd, sizeof(int64_t), cmp_day);
+  int k = 0;
+  for (int i = 0; i < e->nEnd; i++)
+    if (k == 0 || e->aEnd[k - 1] != e->aEnd[i]) e->aEnd[k++] = e->aEnd[i];
+  e->nEnd = k;
+}
+
+void ts_day_extent_known_ends(ts_day_extent *e, int64_t *aEnd, int nEnd) {
+  ts_day_extent_clear(e);
+  e->aEnd = aEnd;
+  e->nEnd = nEnd;
+  ends_sort(e);
+  e->ends_read = 1;
+}
+
+/* The first end day on or after day d; d itself when none (past the
+** source's last day a roll-up is incomplete already). */
+static int64_t next_end(const ts_day_extent *e, int64_t d) {
+  int lo = 0, hi = e->nEnd;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (e->aEnd[mid] < d)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < e->nEnd ? e->aEnd[lo] : d;
 }
 
 /* One pass over the source's period column.  Event tables are stored in
@@ -117,7 +182,10 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
   int rc = zSql ? sqlite3_prepare_v2(e->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
   char *zPrev = NULL;
-  int nPrev = -1;
+  int nPrev = -1, nAlloc = 0, *pnAlloc = spec->day_whole_after ? &nAlloc : NULL;
+  /* read again for the end days (a pass that knew the extent): anew */
+  e->any = 0;
+  ts_day_extent_clear(e);
   while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
     if (!row_has_figure(stmt, spec)) continue;
@@ -128,8 +196,9 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
     if (z && n == nPrev && memcmp(z, zPrev, (size_t)n) == 0) continue;
     ts_period p;
     char *zWhat = NULL;
-    if (ts_value_period(v, &p, &zWhat) == 0) extent_add(e, &p);
+    if (ts_value_period(v, &p, &zWhat) == 0) rc = extent_add(e, &p, pnAlloc);
     sqlite3_free(zWhat);
+    if (rc != SQLITE_OK) break;
     if (z) { /* remember it (only labels that were added or rejected) */
       char *zCopy = sqlite3_realloc64(zPrev, (sqlite3_uint64)n + 1);
       if (zCopy == NULL) {
@@ -146,7 +215,10 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
   if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
     *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(e->db));
   sqlite3_finalize(stmt);
-  if (rc == SQLITE_OK) e->read = 1;
+  if (rc == SQLITE_OK) {
+    e->read = 1;
+    if (pnAlloc) ends_sort(e), e->ends_read = 1;
+  }
   return rc;
 }
 
@@ -248,7 +320,7 @@ static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, ch
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
       continue;
-    if (!e->read) {
+    if (!e->read || (e->spec->day_whole_after && !e->ends_read)) {
       int rc = extent_read(e, pzErr);
       if (rc != SQLITE_OK) return rc;
     }
@@ -262,6 +334,12 @@ static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, ch
       pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
     else if (first < s->first_day[slot])
       pt->incomplete[slot] = TS_INCOMPLETE_SERIES_START;
+    else if (e->ends_read) {
+      /* whole by the source's rows up to the first one ending on or
+      ** after its last day: cut before that, it would not be */
+      int64_t after = next_end(e, last) - day_ordinal_of(&p, 1);
+      pt->whole_after[slot] = after > 0 ? (int32_t)(after < INT32_MAX ? after : INT32_MAX) : 0;
+    }
   }
   return SQLITE_OK;
 }

@@ -271,12 +271,34 @@ static void note_days(ts_hash *h, const ts_period *p) {
   if (!h->days_any || a < h->days_first) h->days_first = a;
   if (!h->days_any || b > h->days_last) h->days_last = b;
   h->days_any = 1;
+  if (!h->spec->day_whole_after || h->ends_failed) return;
+  if (h->nEnd > 0 && h->aEnd[h->nEnd - 1] == b) return;
+  if (h->nEnd == h->nEndAlloc) {
+    int n = h->nEndAlloc ? 2 * h->nEndAlloc : 256;
+    int64_t *aNew = sqlite3_realloc64(h->aEnd, sizeof(int64_t) * (sqlite3_uint64)n);
+    if (aNew == NULL) {
+      h->ends_failed = 1; /* the extent reads them (series_extent.c) */
+      return;
+    }
+    h->aEnd = aNew;
+    h->nEndAlloc = n;
+  }
+  h->aEnd[h->nEnd++] = b;
 }
 
 int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast) {
   *pFirst = h->days_first;
   *pLast = h->days_last;
   return h->days_any;
+}
+
+int ts_hash_day_ends(ts_hash *h, int64_t **paEnd, int *pnEnd) {
+  if (!h->spec->day_whole_after || h->ends_failed) return 0;
+  *paEnd = h->aEnd;
+  *pnEnd = h->nEnd;
+  h->aEnd = NULL;
+  h->nEnd = h->nEndAlloc = 0;
+  return 1;
 }
 
 /* The period of the current row into h->last (p, orig, ordinal, cover,
@@ -845,6 +867,7 @@ sqlite3_value *ts_hash_key(const ts_hash *h, int i) {
 
 void ts_hash_close(ts_hash *h) {
   if (h == NULL) return;
+  sqlite3_free(h->aEnd);
   sqlite3_finalize(h->keyStmt);
   for (int w = 0; w < 2; w++)
     for (int i = 0; i < TS_MAX_BY; i++) sqlite3_value_free(h->walkKey[w][i]);

@@ -68,6 +68,10 @@ int ts_hash_series_at(ts_hash *h, uint32_t *piNext, ts_series *out);
 ** every row the pass read; 0 when it read none.  When nothing narrowed
 ** the read, these are the source's days (series_extent.h). */
 int ts_hash_days(const ts_hash *h, int64_t *pFirst, int64_t *pLast);
+/* With spec->day_whole_after: the last days of those periods, in the
+** order read (*paEnd is the caller's to free); 0 when they were not kept
+** (not asked for, or out of memory). */
+int ts_hash_day_ends(ts_hash *h, int64_t **paEnd, int *pnEnd);
 /* Series column i of the series ts_hash_next returned last (NULL: none). */
 sqlite3_value *ts_hash_key(const ts_hash *h, int i);
 

@@ -94,7 +94,7 @@ int ts_hash_cp_widen(ts_hash *h, hseries *s) {
   return 0;
 }
 
-/* Clears point pt in two halves: gcc -O2 writes a whole 160-byte memset
+/* Clears point pt in two halves: gcc -O2 writes a whole point's memset
 ** as `rep stosq` (slow to start, and twenty counted instructions under
 ** callgrind), each half as five 16-byte stores. */
 static inline void clear_point(ts_point *pt) {

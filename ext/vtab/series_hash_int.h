@@ -253,6 +253,11 @@ struct ts_hash {
   ** the rows read hold; series_extent.h). */
   int days_any;
   int64_t days_first, days_last;
+  /* With spec->day_whole_after too: those periods' last days, in the
+  ** order read (consecutive repeats once), for the extent's end days;
+  ** ends_failed: out of memory, the extent reads them itself. */
+  int64_t *aEnd;
+  int nEnd, nEndAlloc, ends_failed;
   /* emission */
   uint32_t *aOrder; /* sids in key order */
   uint32_t iNext;

@@ -113,9 +113,11 @@ static void extent_from_hash(ts_scan *scan, const ts_pushdown *pd, const int *aB
   if (pd && (lo > 0 || pd->year_hi > 0)) return;
   for (int i = 0; pd && i < scan->spec->nBy; i++)
     if (aBound[i]) return;
-  int64_t first, last;
-  int any = ts_hash_days(scan->hash, &first, &last);
+  int64_t first, last, *aEnd = NULL;
+  int any = ts_hash_days(scan->hash, &first, &last), nEnd = 0;
   ts_day_extent_known(&scan->extent, any, first, last);
+  if (ts_hash_day_ends(scan->hash, &aEnd, &nEnd))
+    ts_day_extent_known_ends(&scan->extent, aEnd, nEnd);
 }
 
 int ts_scan_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd, ts_scan **ppScan,
@@ -197,6 +199,7 @@ static void clear_keys(ts_series *s) {
 
 void ts_scan_close(ts_scan *scan) {
   if (scan == NULL) return;
+  ts_day_extent_clear(&scan->extent);
   ts_hash_close(scan->hash);
   ts_keep_return(scan->keep, scan->keep_epoch, scan->stmt);
   if (scan->skip_stmt != scan->stmt) ts_keep_return(scan->keep, scan->keep_epoch, scan->skip_stmt);

@@ -65,6 +65,11 @@ typedef struct ts_source_spec {
   ** 0: such a period is skipped, as sum() skips NULL (yoy_growth,
   ** trade_imbalance).  Both scan paths, and never a day of the extent. */
   int no_figure_points;
+  /* 1: a whole roll-up of days notes how far after it the source's next
+  ** row ends (ts_point.whole_after; annual_projection: a row projected
+  ** from an earlier point is the source cut there).  Costs a read of the
+  ** source's period column when such a roll-up is met. */
+  int day_whole_after;
 } ts_source_spec;
 
 void ts_source_spec_clear(ts_source_spec *spec);

@@ -22,6 +22,11 @@ year (or each series' own latest period) and level:
      projection, low, high and note: through= or, without it, its series'
      own latest period (when that series has a row there), so the pool of
      that point holds the other series whatever their own latest period.
+     Also over sources of days rolled up by grain=month or quarter (every
+     day or business days, days without a row at random and at months'
+     ends, series starting and stopping on any day), cut on the last day
+     of through=: whether a month is whole rests on the rows up to the
+     point only.
 
     /usr/bin/python3 tests/trust/projection_irregular.py [build/tradestat] [--seed N] [--sources N]
 
@@ -193,12 +198,80 @@ def check_future(db, r, case, base, full, rows, point, per_of):
     return checked
 
 
+def day_rows(r):
+    """Day rows of 1-3 series (grain= rolls them up): every day, or
+    business days only; days without a row at random, now and then at a
+    month's end (a weekend, no sales), a series starting or stopping on
+    any day.  (key, date, value) rows."""
+    import datetime
+    rows = []
+    for i in range(r.randint(1, 3)):
+        first = datetime.date(r.randint(2014, 2016), r.randint(1, 12), r.randint(1, 28))
+        last = datetime.date(r.randint(2018, 2019), r.randint(1, 12), r.randint(1, 28))
+        business, level = r.random() < 0.4, r.uniform(10, 500)
+        gap, month_end = r.choice([0.0, 0.02, 0.1]), r.choice([0.0, 0.3, 0.7])
+        d = first
+        while d <= last:
+            nxt = d + datetime.timedelta(days=1)
+            skip = (business and d.weekday() >= 5) or r.random() < gap
+            if nxt.day <= 2 and r.random() < month_end:
+                skip = True  # the month's last days without a row
+            if not skip:
+                v = level * (1 + 0.2 * math.sin(d.month)) * r.lognormvariate(0, 0.2)
+                rows.append(("d%d" % i, d.isoformat(), round(v) if r.random() < 0.7 else
+                             round(v, 2)))
+            d = nxt
+    r.shuffle(rows)
+    return rows
+
+
+def check_future_days(db, r, seed, n):
+    """Check 4 over days rolled up by grain=month or quarter: a row of a
+    year from through= equals the row of the table over the source cut at
+    the last day of that point (every row after it removed), in through,
+    periods_observed, ytd, projection, low, high and note.  The last day
+    the cut source holds decides whether its months up to the point are
+    whole: a month whose last days have no row is whole in the whole
+    source (later rows exist) and not in the cut one, unless the rows up
+    to the point say the source went on."""
+    import calendar
+    rows = day_rows(r)
+    db.execute("DROP TABLE IF EXISTS dd")
+    db.execute("CREATE TABLE dd(k TEXT, p TEXT, v)")
+    db.executemany("INSERT INTO dd VALUES (?, ?, ?)", rows)
+    grain = r.choice(["month", "quarter"])
+    k = r.randint(1, 12 if grain == "month" else 4)
+    through = "%02d" % k if grain == "month" else "Q%d" % k
+    month = k if grain == "month" else 3 * k
+    method = r.choice(METHODS)
+    opts = "grain=%s, through=%s, level=80%s" % (grain, through,
+                                                 r.choice(["", ", scan=hash", ", scan=stream"]))
+    base = "SELECT %s FROM annual_projection('%%s', 'v', 'p', 'k', '%s', '%s')" % (COLS, method,
+                                                                                    opts)
+    case = "days %d (seed %d), %s, %s" % (n, seed, method, opts)
+    full = db.execute(base % "dd").fetchall()
+    checked = 0
+    for row in r.sample(full, min(3, len(full))):
+        key, year = row[0], row[1]
+        if row[3] == 0:
+            continue  # nothing up to the point: the cut source has no such row
+        end = "%04d-%02d-%02d" % (year, month, calendar.monthrange(year, month)[1])
+        db.execute("DROP TABLE IF EXISTS ddcut")
+        db.execute("CREATE TABLE ddcut AS SELECT * FROM dd WHERE p <= ?", (end,))
+        got = db.execute(base % "ddcut" + " WHERE series = ? AND year = ?", (key, year)).fetchall()
+        checked += 1
+        if len(got) != 1 or not same(got[0][2:8] + got[0][9:], row[2:8] + row[9:]):
+            fail("%s: %s %d from the source cut on %s:\n  cut   %r\n  whole %r"
+                 % (case, key, year, end, got, row))
+    return checked
+
+
 def main():
     ext, options = common.parse_args(sys.argv[1:], common.DEFAULT_EXT,
                                      {"seed": 1, "sources": 150})
     db = common.connect(ext)
     r = random.Random(options["seed"])
-    counts = {"rows": 0, "where": 0, "aggregate": 0, "future": 0}
+    counts = {"rows": 0, "where": 0, "aggregate": 0, "future": 0, "days": 0}
     for n in range(options["sources"]):
         rows = source_rows(r)
         db.execute("DROP TABLE IF EXISTS s")
@@ -221,12 +294,15 @@ def main():
         if method != "auto":
             counts["aggregate"] += check_aggregate(db, case, method, full, rows)
         counts["future"] += check_future(db, r, case, base, full, rows, point, None)
-    if counts["aggregate"] == 0 or counts["future"] == 0:
+        if n % 5 == 0:
+            counts["days"] += check_future_days(db, r, options["seed"], n)
+    if counts["aggregate"] == 0 or counts["future"] == 0 or counts["days"] == 0:
         fail("the generator no longer reaches every check: %r" % counts)
     print("projection irregular: %(rows)d rows of irregular sources hold low <= projection <= "
           "high, projection and low >= ytd; %(where)d filtered queries (3 scan paths) return the unfiltered "
           "rows; %(aggregate)d rows equal the aggregate over their rows; %(future)d equal the "
-          "projection from the source cut at their point" % counts + " (seed %d)" % options["seed"])
+          "projection from the source cut at their point, %(days)d of them of days rolled up by "
+          "grain=" % counts + " (seed %d)" % options["seed"])
 
 
 if __name__ == "__main__":
