@@ -155,7 +155,24 @@ static inline int ts_growth(double current, double previous, double *out) {
 ** while the totals are below 2^46 (4 against 3: 33.333333333333336, where
 ** / |previous| * 100 gave 33.33333333333333; 451 against 752 showed
 ** -40.0265957446808 for -40.0265957446809). */
+/* ts_growth_exact's usual case: both totals and their difference below
+** 2^46 in magnitude and the prior not zero.  The steps of
+** ts_growth_exact come to exactly this there (the difference and the
+** prior are exact doubles, lo is 0, and ts_percent_parts takes its
+** whole-number way): 1 and the same double in *out, without the 128-bit
+** conversions; 0 for any other pair (ts_growth_exact decides). */
+static inline int ts_growth_small(ts_int128 current, ts_int128 previous, double *out) {
+  if (!ts_i128_fits_i64(current) || !ts_i128_fits_i64(previous)) return 0;
+  int64_t c = ts_i128_to_i64(current), p = ts_i128_to_i64(previous);
+  const int64_t lim = (int64_t)1 << 46;
+  if (p == 0 || c <= -lim || c >= lim || p <= -lim || p >= lim || c - p <= -lim || c - p >= lim)
+    return 0;
+  *out = (double)(c - p) * 100.0 / fabs((double)p);
+  return 1;
+}
+
 static inline int ts_growth_exact(ts_int128 current, ts_int128 previous, double *out) {
+  if (ts_growth_small(current, previous, out)) return 0;
   double prev = ts_i128_to_double(previous);
   if (prev == 0.0) return 1;
   ts_int128 diff = ts_i128_sub(current, previous);

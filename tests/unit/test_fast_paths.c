@@ -259,6 +259,66 @@ static void test_growth_yoy_fast(void **state) {
   check_series(TS_KIND_DAY, a, 2);
 }
 
+/* ---- INTEGER growth's short way ------------------------------------- */
+
+/* ts_growth_exact's general steps, without ts_growth_small: the rate of
+** the exact difference, its rounding carried (ts_percent_parts). */
+static int growth_exact_general(int64_t current, int64_t previous, double *out) {
+  ts_int128 cur = ts_i128_from_i64(current), pre = ts_i128_from_i64(previous);
+  double prev = ts_i128_to_double(pre);
+  if (prev == 0.0) return 1;
+  ts_int128 diff = ts_i128_sub(cur, pre);
+  double d = ts_i128_to_double(diff);
+  double lo = ts_i128_fits_53(diff) || !(fabs(d) < 1e38)
+                  ? 0.0
+                  : ts_i128_to_double(ts_i128_sub(diff, ts_i128_from_double(d)));
+  double g = ts_percent_parts(d, lo, fabs(prev));
+  if (!isfinite(g)) return 1;
+  *out = g;
+  return 0;
+}
+
+static uint64_t xorshift(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+/* An integer near one of the short way's edges (2^45, 2^46 and their
+** negatives), small, or anywhere in 64 bits. */
+static int64_t edge_integer(uint64_t *s) {
+  const int64_t b = (int64_t)1 << 46;
+  int64_t r = (int64_t)(xorshift(s) % 9) - 4;
+  switch (xorshift(s) % 6) {
+    case 0: return b + r;
+    case 1: return -b + r;
+    case 2: return b / 2 + r;
+    case 3: return -b / 2 + r;
+    case 4: return (int64_t)(xorshift(s) % 2001) - 1000;
+    default: return (int64_t)(xorshift(s) >> (xorshift(s) % 64)) * ((xorshift(s) & 1) ? 1 : -1);
+  }
+}
+
+/* ts_growth_exact (ts_growth_small first) gives what its general steps
+** give, to the bit, on pairs around the short way's bounds. */
+static void test_growth_small(void **state) {
+  (void)state;
+  uint64_t s = 88172645463325252ULL;
+  int small = 0;
+  for (int k = 0; k < 200000; k++) {
+    int64_t c = edge_integer(&s), p = edge_integer(&s);
+    double fast = -7.0, general = -7.0, tmp;
+    int rf = ts_growth_exact(ts_i128_from_i64(c), ts_i128_from_i64(p), &fast);
+    int rg = growth_exact_general(c, p, &general);
+    small += ts_growth_small(ts_i128_from_i64(c), ts_i128_from_i64(p), &tmp);
+    if (rf != rg || memcmp(&fast, &general, sizeof(fast)) != 0)
+      fail_msg("%lld against %lld: %d %.17g, general %d %.17g", (long long)c, (long long)p, rf,
+               fast, rg, general);
+  }
+  assert_true(small > 20000 && small < 180000); /* both ways were taken */
+}
+
 /* ---- the scan's last label ------------------------------------------- */
 
 static char *rows_of(sqlite3 *db, const char *zSql) {
@@ -551,15 +611,11 @@ static void test_hash_sum_overflow_gives_way(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_period_label_forms),
-      cmocka_unit_test(test_period_every_byte),
-      cmocka_unit_test(test_period_all_months),
-      cmocka_unit_test(test_period_all_days),
-      cmocka_unit_test(test_growth_yoy_fast),
-      cmocka_unit_test(test_scan_label_cache),
-      cmocka_unit_test(test_hash_pass),
-      cmocka_unit_test(test_hash_pass_reentry),
-      cmocka_unit_test(test_hash_sum_overflow_gives_way),
+      cmocka_unit_test(test_period_label_forms), cmocka_unit_test(test_period_every_byte),
+      cmocka_unit_test(test_period_all_months),  cmocka_unit_test(test_period_all_days),
+      cmocka_unit_test(test_growth_yoy_fast),    cmocka_unit_test(test_growth_small),
+      cmocka_unit_test(test_scan_label_cache),   cmocka_unit_test(test_hash_pass),
+      cmocka_unit_test(test_hash_pass_reentry),  cmocka_unit_test(test_hash_sum_overflow_gives_way),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
