@@ -441,6 +441,24 @@ static char *epoch_message(double d, const char *zRepr) {
   return sqlite3_str_finish(s);
 }
 
+/* A number that is a Julian day (SQLite's julianday(), a REAL counting
+** days from noon of 24 November 4714 BC; 2459945.5 is 2023-01-01
+** 00:00 UTC) of the years a number may be: the message names the time
+** it is, in UTC; NULL when it is none.  No other reading of a number
+** falls in 2378496.5..2524593.5 (day counts stop at 99999, YYYYMMDD
+** starts at 18000101, seconds at 10^8). */
+static char *julian_day_message(double d, const char *zRepr) {
+  char zTime[40];
+  /* to the millisecond first: julianday('2023-06-30 23:30:00') is
+  ** 2460126.4791666665, 23:29:59.9999 */
+  double t = floor((d - 2440587.5) * 86400000 + 0.5) / 1000;
+  if (!(d >= 2378496.5 && d < 2524593.5) || !epoch_time(t, zTime, sizeof(zTime))) return NULL;
+  return sqlite3_mprintf(
+      "is not a period: %s (as a Julian day number, SQLite's julianday(), it is %s: write dates"
+      " as text, 'YYYY-MM-DD', as date(x) gives them)",
+      zRepr, zTime);
+}
+
 /* A REAL with two decimals or fewer after a year 1800..2199, the
 ** decimals a month: the label 'YYYY.MM' read as a number, as a column
 ** declared FLOAT, REAL or NUMERIC, or sqlite-utils insert --detect-types,
@@ -510,7 +528,32 @@ static char *number_message(int type, double d, const char *zRepr) {
         " '%s')",
         zRepr, zR, zR);
   }
-  return epoch_message(d, zRepr);
+  char *zJulian = julian_day_message(d, zRepr);
+  return zJulian ? zJulian : epoch_message(d, zRepr);
+}
+
+/* TEXT of digits, a point and zeros that is the text of a whole number
+** that is a period (a year or a YYYYMM month): what a column of TEXT
+** affinity keeps of a number bound as a REAL (better-sqlite3 binds every
+** JavaScript number so: 2023 arrives as '2023.0') and what a CSV of a
+** float column holds (pandas writes the years of a column with a NaN
+** as '2023.0').  The message names the label it is, or NULL. */
+static char *text_whole_real_message(const char *z, int n, const char *zRepr) {
+  int i = 0;
+  int64_t v = 0;
+  ts_period p;
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  while (i < n && ts_is_digit(z[i]) && v < 100000000) v = v * 10 + (z[i++] - '0');
+  if (i == 0 || i == n || z[i] != '.') return NULL;
+  for (int k = i + 1; k < n; k++)
+    if (z[k] != '0') return NULL;
+  if (ts_period_from_int(v, &p)) return NULL;
+  ts_period_format(&p, zLabel);
+  return sqlite3_mprintf(
+      "is not a period: %s (the text of the number %lld.0, as a TEXT column keeps a number bound"
+      " as a REAL (better-sqlite3 binds every JavaScript number so) or a CSV of a float column"
+      " writes it: write the label '%s')",
+      zRepr, (long long)v, zLabel);
 }
 
 /* TEXT of 8 or 10 to 13 digits, a YYYYMMDD date or a Unix time in
@@ -523,12 +566,24 @@ static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
   char zDay[TS_PERIOD_LABEL_MAX];
   if (z == NULL) return NULL;
   ts_trim(&z, &n);
-  if (n != 8 && (n < 10 || n > 13)) return NULL;
+  char *zWhole = text_whole_real_message(z, n, zRepr);
+  if (zWhole) return zWhole;
   double d = 0;
+  int point = -1;
   for (int i = 0; i < n; i++) {
+    if (z[i] == '.' && point < 0 && i > 0) {
+      point = i;
+      continue;
+    }
     if (!ts_is_digit(z[i])) return NULL;
     d = d * 10 + (z[i] - '0');
   }
+  if (point >= 0 || n == 7) {
+    /* a Julian day as text: '2459945.5', '2459946' */
+    if (point >= 0) d /= pow(10, n - point - 1);
+    return n - (point >= 0) >= 7 && d >= 1e6 ? julian_day_message(d, zRepr) : NULL;
+  }
+  if (n != 8 && (n < 10 || n > 13)) return NULL;
   if (n == 8)
     return yyyymmdd(SQLITE_INTEGER, d, zDay) ? number_message(SQLITE_INTEGER, d, zRepr) : NULL;
   return epoch_message(d, zRepr);
