@@ -82,3 +82,29 @@ SELECT cagr(v, p) IS NULL AS is_null FROM fy WHERE p = '2010-11';
 -- @expect
 -- | is_null
 -- | 1
+
+-- 3. Labels of kinds tradestat has not are named as such, not by the
+-- nearest shape: fiscal years from '2012-13' on (refused, month 13:
+-- their message named 'YYYY-MM' (month 01-12) alone, as if a month were
+-- mistyped), 'FY2023' (named '2Q2023' (quarter 1-4) or '1H2023'), ISO
+-- weeks (named 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4)).
+-- @check cagr_fiscal_years-3.1 a fiscal year past 2011
+SELECT cagr(v, p) FROM (SELECT '2012-13' AS p, 1 AS v UNION ALL SELECT '2013-14', 2);
+-- @error cagr(): argument 2 is not a period: '2012-13' (nearest accepted form: 'YYYY-MM' (month 01-12); a fiscal year ('2012-13', 'FY2023') is no period kind: label it by one year ('2012'))
+-- @check cagr_fiscal_years-3.2 with a slash, in the virtual table
+CREATE TABLE fy2(p TEXT, v);
+INSERT INTO fy2 VALUES ('2022/23', 1), ('2023/24', 2);
+SELECT * FROM yoy_growth('fy2', 'v', 'p');
+-- @error yoy_growth: column "p" in "fy2" is not a period: '2022/23' (nearest accepted form: 'YYYY-MM' (month 01-12); a fiscal year ('2012-13', 'FY2023') is no period kind: label it by one year ('2012'))
+-- @check cagr_fiscal_years-3.3 'FY2023'
+SELECT period_normalize(' FY2023 ');
+-- @error period_normalize(): argument 1 is not a period: ' FY2023 ' (nearest accepted form: 'YYYY' (a calendar year); a fiscal year ('FY2023', '2012-13') is no period kind: label it by one year ('2023'))
+-- @check cagr_fiscal_years-3.4 an ISO week, with or without the dash and a weekday
+SELECT period_kind('2023W05');
+-- @error period_kind(): argument 1 is not a period: '2023W05' (nearest accepted form: 'YYYY-MM' (month 01-12); an ISO week ('2023-W05') is no period kind: tradestat reads years, halves, quarters, months and days)
+-- @check cagr_fiscal_years-3.5
+SELECT period_kind('2023-W05-1');
+-- @error period_kind(): argument 1 is not a period: '2023-W05-1' (nearest accepted form: 'YYYY-MM' (month 01-12); an ISO week ('2023-W05') is no period kind: tradestat reads years, halves, quarters, months and days)
+-- @check cagr_fiscal_years-3.6 a month 13 that is no fiscal year keeps the nearest form
+SELECT period_kind('2023-13');
+-- @error period_kind(): argument 1 is not a period: '2023-13' (nearest accepted form: 'YYYY-MM' (month 01-12))
