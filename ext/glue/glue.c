@@ -532,22 +532,17 @@ static char *number_message(int type, double d, const char *zRepr) {
   return zJulian ? zJulian : epoch_message(d, zRepr);
 }
 
-/* TEXT of digits, a point and zeros that is the text of a whole number
-** that is a period (a year or a YYYYMM month): what a column of TEXT
-** affinity keeps of a number bound as a REAL (better-sqlite3 binds every
-** JavaScript number so: 2023 arrives as '2023.0') and what a CSV of a
-** float column holds (pandas writes the years of a column with a NaN
-** as '2023.0').  The message names the label it is, or NULL. */
-static char *text_whole_real_message(const char *z, int n, const char *zRepr) {
-  int i = 0;
-  int64_t v = 0;
+/* The text of a whole number, digits then a point and zeros: what a
+** column of TEXT affinity keeps of a number bound as a REAL
+** (better-sqlite3 binds every JavaScript number so: 2023 arrives as
+** '2023.0'; R's dbWriteTable a Date, 19358.0, into a column declared
+** TEXT) and what a CSV of a float column holds (pandas writes the years
+** of a column with a NaN as '2023.0').  A year or YYYYMM month is named
+** as its label; any other number gets the message the number would. */
+static char *text_whole_real_message(int64_t v, const char *zRepr) {
   ts_period p;
   char zLabel[TS_PERIOD_LABEL_MAX];
-  while (i < n && ts_is_digit(z[i]) && v < 100000000) v = v * 10 + (z[i++] - '0');
-  if (i == 0 || i == n || z[i] != '.') return NULL;
-  for (int k = i + 1; k < n; k++)
-    if (z[k] != '0') return NULL;
-  if (ts_period_from_int(v, &p)) return NULL;
+  if (ts_period_from_int(v, &p)) return number_message(SQLITE_FLOAT, (double)v, zRepr);
   ts_period_format(&p, zLabel);
   return sqlite3_mprintf(
       "is not a period: %s (the text of the number %lld.0, as a TEXT column keeps a number bound"
@@ -556,9 +551,12 @@ static char *text_whole_real_message(const char *z, int n, const char *zRepr) {
       zRepr, (long long)v, zLabel);
 }
 
-/* TEXT of 8 or 10 to 13 digits, a YYYYMMDD date or a Unix time in
-** seconds or milliseconds as the sqlite3 shell's .import into a new table
-** keeps them: the message the number gets, or NULL.  Shorter digits keep
+/* TEXT that is a number in plain digits, as the sqlite3 shell's .import
+** into a new table or a TEXT column keeps it: the message the number
+** gets, or NULL.  Whole numbers written with a point (above); a fraction
+** only as a Julian day ('2459945.5': '2023.1' keeps the nearest form,
+** 'YYYY.MM'); digits alone as a Julian day (7), a YYYYMMDD date (8) or a
+** Unix time in seconds or milliseconds (10 to 13).  Other digits keep
 ** the nearest form: '19358' or '20231' may be labels. */
 static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
   const char *z = (const char *)sqlite3_value_text(v);
@@ -566,23 +564,24 @@ static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
   char zDay[TS_PERIOD_LABEL_MAX];
   if (z == NULL) return NULL;
   ts_trim(&z, &n);
-  char *zWhole = text_whole_real_message(z, n, zRepr);
-  if (zWhole) return zWhole;
-  double d = 0;
-  int point = -1;
+  if (n == 0 || n > 20) return NULL;
+  double d = 0, whole = 0;
+  int point = -1, fraction = 0;
   for (int i = 0; i < n; i++) {
     if (z[i] == '.' && point < 0 && i > 0) {
       point = i;
+      whole = d;
       continue;
     }
     if (!ts_is_digit(z[i])) return NULL;
     d = d * 10 + (z[i] - '0');
+    fraction |= point >= 0 && z[i] != '0';
   }
-  if (point >= 0 || n == 7) {
-    /* a Julian day as text: '2459945.5', '2459946' */
-    if (point >= 0) d /= pow(10, n - point - 1);
-    return n - (point >= 0) >= 7 && d >= 1e6 ? julian_day_message(d, zRepr) : NULL;
-  }
+  if (point >= 0 && !fraction)
+    return whole < 1e15 ? text_whole_real_message((int64_t)whole, zRepr) : NULL;
+  if (point >= 0) /* a Julian day as text: '2459945.5' */
+    return julian_day_message(d / pow(10, n - point - 1), zRepr);
+  if (n == 7) return julian_day_message(d, zRepr);
   if (n != 8 && (n < 10 || n > 13)) return NULL;
   if (n == 8)
     return yyyymmdd(SQLITE_INTEGER, d, zDay) ? number_message(SQLITE_INTEGER, d, zRepr) : NULL;

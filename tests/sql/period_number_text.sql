@@ -60,10 +60,16 @@ SELECT * FROM yoy_growth('js', 'v', 'p');
 -- @check period_number_text-2.4 a month, more zeros, spaces
 SELECT period_kind(' 202301.00 ');
 -- @error period_kind(): argument 1 is not a period: ' 202301.00 ' (the text of the number 202301.0, as a TEXT column keeps a number bound as a REAL (better-sqlite3 binds every JavaScript number so) or a CSV of a float column writes it: write the label '2023-01')
--- @check period_number_text-2.5 a number that is no period as a number keeps the nearest form
+-- @check period_number_text-2.5 another whole number written so gets the number's message: R's Date bound into a TEXT column
+SELECT period_normalize(CAST(CAST(19358 AS REAL) AS TEXT));
+-- @error period_normalize(): argument 1 is not a period: '19358.0' (neither a year nor a YYYYMM month; as a count of days it is 2023-01-01 since 1970-01-01 (an R Date), 1952-12-30 since 1899-12-30 (an Excel serial date): write dates as text, 'YYYY-MM-DD')
+-- @check period_number_text-2.6 R's POSIXct so
+SELECT period_normalize('1672531200.0');
+-- @error period_normalize(): argument 1 is not a period: '1672531200.0' (as seconds since 1970-01-01 (an R POSIXct, a Unix time) it is 2023-01-01 00:00:00 UTC, as milliseconds since 1970-01-01 (a JavaScript Date's getTime()) it is 1970-01-20 08:35:31 UTC: write dates as text, 'YYYY-MM-DD', the day in the data's own time zone)
+-- @check period_number_text-2.7 a year a number may not be
 SELECT period_normalize('1750.0');
--- @error period_normalize(): argument 1 is not a period: '1750.0' (nearest accepted form: 'YYYY.MM' (month 01-12))
--- @check period_number_text-2.6 the same values as numbers read as before
+-- @error period_normalize(): argument 1 is not a period: '1750.0' (a number as a year is 1800 to 2199; as a count of days it is 1974-10-17 since 1970-01-01 (an R Date), 1904-10-15 since 1899-12-30 (an Excel serial date): write dates as text, 'YYYY-MM-DD', and other years as text, '1750')
+-- @check period_number_text-2.8 the same values as numbers read as before
 SELECT period_normalize(2023.0) AS y, period_normalize(202301.0) AS m;
 -- @expect
 -- | y|m
