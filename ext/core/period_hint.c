@@ -105,7 +105,7 @@ const char *ts_period_nearest_form(const char *z, int n) {
   char shape[32];
   if (z == NULL) return nearest_forms[0].form;
   if (n < 0) n = (int)strlen(z);
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   ts_strip_preliminary(z, &n);
   const char *named = kind_not_read(z, n);
   if (named) return named;

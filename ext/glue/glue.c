@@ -109,8 +109,28 @@ static int utf8_len(const char *z, int i, int n) {
 **    made from a BLOB, CAST(x'ff' AS TEXT)), shown as CAST(x'ff' AS
 **    TEXT): copied as it is it made the whole message invalid UTF-8,
 **    which a client decoding it (Python's sqlite3) fails on, losing the
-**    error itself. */
-enum { TEXT_PLAIN, TEXT_CONTROL, TEXT_BYTE };
+**    error itself;
+**  - TEXT_SPACE: char(N) too, for a space a reader cannot see in the
+**    message: U+00A0 no-break, U+2000..U+200F (zero-width ones among
+**    them), U+2028..U+202F, U+205F, U+2060, U+3000 ideographic, U+FEFF.
+**    Inside quotes '2023-01' followed by a no-break space showed as
+**    '2023-01 ', a label whose trailing space is ignored; names keep
+**    them (ts_message_plain). */
+enum { TEXT_PLAIN, TEXT_CONTROL, TEXT_BYTE, TEXT_SPACE };
+
+/* The code point of the well-formed UTF-8 character of len bytes at p. */
+static int utf8_code(const unsigned char *p, int len) {
+  if (len == 1) return p[0];
+  if (len == 2) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (len == 3) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+static int invisible_space(int code) {
+  return code == 0xA0 || (code >= 0x2000 && code <= 0x200F) || (code >= 0x2028 && code <= 0x202F) ||
+         code == 0x205F || code == 0x2060 || code == 0x3000 || code == 0xFEFF;
+}
+
 static int char_kind(const char *z, int i, int n, int *pLen) {
   unsigned char c = (unsigned char)z[i];
   int len = utf8_len(z, i, n);
@@ -118,6 +138,7 @@ static int char_kind(const char *z, int i, int n, int *pLen) {
   if (len == 0) return TEXT_BYTE;
   if (c < 0x20 || c == 0x7f) return TEXT_CONTROL;
   if (c == 0xC2 && (unsigned char)z[i + 1] <= 0x9F) return TEXT_CONTROL;
+  if (len > 1 && invisible_space(utf8_code((const unsigned char *)z + i, len))) return TEXT_SPACE;
   return TEXT_PLAIN;
 }
 
@@ -131,8 +152,8 @@ static char *text_repr_special(const char *z, int n, int cut) {
     int end = i, len = 1, kind = TEXT_PLAIN;
     while (end < cut && (kind = char_kind(z, end, cut, &len)) == TEXT_PLAIN) end += len;
     if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", parts++ ? " || " : "", end - i, z + i);
-    if (end < cut && kind == TEXT_CONTROL) {
-      int code = len == 1 ? (unsigned char)z[end] : (unsigned char)z[end + 1];
+    if (end < cut && (kind == TEXT_CONTROL || kind == TEXT_SPACE)) {
+      int code = utf8_code((const unsigned char *)z + end, len);
       sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", code);
     } else if (end < cut) {
       sqlite3_str_appendf(s, "%sCAST(x'", parts++ ? " || " : "");
@@ -563,7 +584,7 @@ static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
   int n = sqlite3_value_bytes(v);
   char zDay[TS_PERIOD_LABEL_MAX];
   if (z == NULL) return NULL;
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   if (n == 0 || n > 20) return NULL;
   double d = 0, whole = 0;
   int point = -1, fraction = 0;
