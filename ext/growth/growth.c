@@ -116,7 +116,7 @@ static int fiscal_shaped(sqlite3_value *v, const ts_period *p) {
   const char *z = (const char *)sqlite3_value_text(v);
   int n = sqlite3_value_bytes(v);
   if (z == NULL) return 0;
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   return n == 7 && (z[4] == '-' || z[4] == '/');
 }
 

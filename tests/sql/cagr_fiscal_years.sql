@@ -47,6 +47,9 @@ SELECT round(cagr(v, CAST(substr(p, 1, 4) AS INTEGER)), 6) AS c FROM fy;
 -- @check cagr_fiscal_years-1.6 a next fiscal year not yet published ('2012-13', '-': no period, so ignored) is refused too
 SELECT cagr(v, p) FROM (SELECT * FROM fy UNION ALL SELECT '2012-13', '-');
 -- @error cagr(): periods '2008-09' to '2011-12' look like fiscal years written YYYY-YY (each month is its year's last two digits plus one): as months they are 3.25 years apart, as fiscal years 3; give fiscal years as their first year (substr(period, 1, 4)), or such months in another form ('200809')
+-- @check cagr_fiscal_years-1.7 with no-break spaces around them (read as spaces, tests/sql/wide_spaces.sql)
+SELECT cagr(v, char(160) || p || char(160)) FROM fy;
+-- @error cagr(): periods '2008-09' to '2011-12' look like fiscal years written YYYY-YY (each month is its year's last two digits plus one): as months they are 3.25 years apart, as fiscal years 3; give fiscal years as their first year (substr(period, 1, 4)), or such months in another form ('200809')
 
 -- 2. Months are read as before: a label that does not fit, another form,
 -- one period.  Expected values from plain SQL over the months' distance.
