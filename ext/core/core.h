@@ -23,6 +23,45 @@ static inline void ts_trim(const char **pz, int *pn) {
   while (*pn > 0 && ts_is_space((*pz)[*pn - 1])) (*pn)--;
 }
 
+/* The length of a space other than ASCII's that the label and number
+** readers skip around a label or figure as they skip white space, at z
+** (of n bytes) or, with at_end, ending at z + n: U+00A0 no-break space (a
+** web table copied into a spreadsheet), U+3000 ideographic space (a
+** Korean or Japanese spreadsheet's full-width space), U+FEFF byte-order
+** mark (a CSV saved with one, read line by line).  0 if none. */
+static inline int ts_wide_space(const char *z, int n, int at_end) {
+  const unsigned char *p = (const unsigned char *)z + (at_end ? n : 0);
+  if (at_end ? n >= 2 && p[-2] == 0xC2 && p[-1] == 0xA0 : n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+    return 2;
+  if (n < 3) return 0;
+  if (at_end) p -= 3;
+  if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+      (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+    return 3;
+  return 0;
+}
+/* ts_trim, and the spaces of ts_wide_space too: for labels and figures
+** (names keep ASCII white space only). */
+static inline void ts_trim_text(const char **pz, int *pn) {
+  int k;
+  for (;;) {
+    if (*pn > 0 && ts_is_space(**pz))
+      (*pz)++, (*pn)--;
+    else if ((k = ts_wide_space(*pz, *pn, 0)) > 0)
+      *pz += k, *pn -= k;
+    else
+      break;
+  }
+  for (;;) {
+    if (*pn > 0 && ts_is_space((*pz)[*pn - 1]))
+      (*pn)--;
+    else if ((k = ts_wide_space(*pz, *pn, 1)) > 0)
+      *pn -= k;
+    else
+      break;
+  }
+}
+
 /* Murmur3's 64-bit finalizer: spreads every input bit over the low bits
 ** an open-addressing table indexes by. */
 static inline uint64_t ts_mix64(uint64_t x) {

@@ -113,7 +113,7 @@ static int strip_thousands(const char *z, int n, char *buf, int cap) {
 ts_number_status ts_number_from_text(const char *z, int n, ts_number *out) {
   if (z == NULL) return TS_NUMBER_NULL;
   if (n < 0) n = (int)strlen(z);
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   if (is_no_data_mark(z, n)) return TS_NUMBER_NULL;
   if (n > 0 && memchr(z, ',', (size_t)n)) {
     char buf[64];

@@ -14,7 +14,7 @@
 **     abbreviations before the year (`January 2016`, `Jan 2016`,
 **     `Jan-2016`, `Jan. 2016`, `Jan2016`, `Sept 2019`, any case); day `2023-06-30`,
 **     optionally followed by a time (`2023-06-30 12:00:00`, `T`
-**     separator, or Go's `2023-06-30 12:00:00 +0900 KST`) that is ignored.  Surrounding white space is ignored.
+**     separator, or Go's `2023-06-30 12:00:00 +0900 KST`) that is ignored.  Surrounding white space is ignored, and so are a no-break space, an ideographic space and a byte-order mark around it (ts_trim_text).
 **  2. A trailing preliminary mark `p`, `p)` or `(p)` (either case, with or
 **     without a space before it) is accepted and recorded.
 **  3. Years run from 1 to 9999; months 1-12; days must exist in the
@@ -328,7 +328,7 @@ int ts_period_parse(const char *z, int n, ts_period *out) {
   int canonical = parse_canonical(z, n, out);
   if (canonical == 0) out->preliminary = 0;
   if (canonical >= 0) return canonical;
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   int preliminary = ts_strip_preliminary(z, &n);
   if (n < 4) return 1;
   int year = read_digits(z, 4);

@@ -74,12 +74,41 @@ static const struct {
      "'\xED\x95\x98\xEB\xB0\x98\xEA\xB8\xB0' (second half)"},
 };
 
+/* Labels of a kind tradestat has not, named as such rather than by the
+** nearest shape (which sent '2023-W05' to halves and quarters, and
+** 'FY2023' to '2Q2023'): a fiscal year written YYYY-YY past 2011 (the
+** earlier ones read as months: growth.c refuses them in cagr), 'FY2023',
+** an ISO week 'YYYY-Www'.  NULL for any other label. */
+static const char *kind_not_read(const char *z, int n) {
+  int digits = 0;
+  while (digits < n && ts_is_digit(z[digits])) digits++;
+  if (n == 7 && digits == 4 && (z[4] == '-' || z[4] == '/') && ts_is_digit(z[5]) &&
+      ts_is_digit(z[6])) {
+    int year = ((z[0] - '0') * 10 + (z[1] - '0')) * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+    if ((z[5] - '0') * 10 + (z[6] - '0') == (year + 1) % 100)
+      return "'YYYY-MM' (month 01-12); a fiscal year ('2012-13', 'FY2023') is no period kind:"
+             " label it by one year ('2012')";
+  }
+  if (n >= 6 && (z[0] == 'F' || z[0] == 'f') && (z[1] == 'Y' || z[1] == 'y'))
+    return "'YYYY' (a calendar year); a fiscal year ('FY2023', '2012-13') is no period kind:"
+           " label it by one year ('2023')";
+  if (digits == 4 && n >= 6) {
+    int i = 4 + (z[4] == '-');
+    if (i + 1 < n && (z[i] == 'W' || z[i] == 'w') && ts_is_digit(z[i + 1]))
+      return "'YYYY-MM' (month 01-12); an ISO week ('2023-W05') is no period kind: tradestat"
+             " reads years, halves, quarters, months and days";
+  }
+  return NULL;
+}
+
 const char *ts_period_nearest_form(const char *z, int n) {
   char shape[32];
   if (z == NULL) return nearest_forms[0].form;
   if (n < 0) n = (int)strlen(z);
-  ts_trim(&z, &n);
+  ts_trim_text(&z, &n);
   ts_strip_preliminary(z, &n);
+  const char *named = kind_not_read(z, n);
+  if (named) return named;
   label_shape(z, n, shape);
   int best = 0, best_d = 1 << 30;
   for (int i = 0; i < (int)(sizeof(nearest_forms) / sizeof(nearest_forms[0])); i++) {

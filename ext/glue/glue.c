@@ -109,8 +109,28 @@ static int utf8_len(const char *z, int i, int n) {
 **    made from a BLOB, CAST(x'ff' AS TEXT)), shown as CAST(x'ff' AS
 **    TEXT): copied as it is it made the whole message invalid UTF-8,
 **    which a client decoding it (Python's sqlite3) fails on, losing the
-**    error itself. */
-enum { TEXT_PLAIN, TEXT_CONTROL, TEXT_BYTE };
+**    error itself;
+**  - TEXT_SPACE: char(N) too, for a space a reader cannot see in the
+**    message: U+00A0 no-break, U+2000..U+200F (zero-width ones among
+**    them), U+2028..U+202F, U+205F, U+2060, U+3000 ideographic, U+FEFF.
+**    Inside quotes '2023-01' followed by a no-break space showed as
+**    '2023-01 ', a label whose trailing space is ignored; names keep
+**    them (ts_message_plain). */
+enum { TEXT_PLAIN, TEXT_CONTROL, TEXT_BYTE, TEXT_SPACE };
+
+/* The code point of the well-formed UTF-8 character of len bytes at p. */
+static int utf8_code(const unsigned char *p, int len) {
+  if (len == 1) return p[0];
+  if (len == 2) return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  if (len == 3) return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+static int invisible_space(int code) {
+  return code == 0xA0 || (code >= 0x2000 && code <= 0x200F) || (code >= 0x2028 && code <= 0x202F) ||
+         code == 0x205F || code == 0x2060 || code == 0x3000 || code == 0xFEFF;
+}
+
 static int char_kind(const char *z, int i, int n, int *pLen) {
   unsigned char c = (unsigned char)z[i];
   int len = utf8_len(z, i, n);
@@ -118,6 +138,7 @@ static int char_kind(const char *z, int i, int n, int *pLen) {
   if (len == 0) return TEXT_BYTE;
   if (c < 0x20 || c == 0x7f) return TEXT_CONTROL;
   if (c == 0xC2 && (unsigned char)z[i + 1] <= 0x9F) return TEXT_CONTROL;
+  if (len > 1 && invisible_space(utf8_code((const unsigned char *)z + i, len))) return TEXT_SPACE;
   return TEXT_PLAIN;
 }
 
@@ -131,8 +152,8 @@ static char *text_repr_special(const char *z, int n, int cut) {
     int end = i, len = 1, kind = TEXT_PLAIN;
     while (end < cut && (kind = char_kind(z, end, cut, &len)) == TEXT_PLAIN) end += len;
     if (end > i) sqlite3_str_appendf(s, "%s'%.*q'", parts++ ? " || " : "", end - i, z + i);
-    if (end < cut && kind == TEXT_CONTROL) {
-      int code = len == 1 ? (unsigned char)z[end] : (unsigned char)z[end + 1];
+    if (end < cut && (kind == TEXT_CONTROL || kind == TEXT_SPACE)) {
+      int code = utf8_code((const unsigned char *)z + end, len);
       sqlite3_str_appendf(s, "%schar(%d)", parts++ ? " || " : "", code);
     } else if (end < cut) {
       sqlite3_str_appendf(s, "%sCAST(x'", parts++ ? " || " : "");
@@ -441,6 +462,24 @@ static char *epoch_message(double d, const char *zRepr) {
   return sqlite3_str_finish(s);
 }
 
+/* A number that is a Julian day (SQLite's julianday(), a REAL counting
+** days from noon of 24 November 4714 BC; 2459945.5 is 2023-01-01
+** 00:00 UTC) of the years a number may be: the message names the time
+** it is, in UTC; NULL when it is none.  No other reading of a number
+** falls in 2378496.5..2524593.5 (day counts stop at 99999, YYYYMMDD
+** starts at 18000101, seconds at 10^8). */
+static char *julian_day_message(double d, const char *zRepr) {
+  char zTime[40];
+  /* to the millisecond first: julianday('2023-06-30 23:30:00') is
+  ** 2460126.4791666665, 23:29:59.9999 */
+  double t = floor((d - 2440587.5) * 86400000 + 0.5) / 1000;
+  if (!(d >= 2378496.5 && d < 2524593.5) || !epoch_time(t, zTime, sizeof(zTime))) return NULL;
+  return sqlite3_mprintf(
+      "is not a period: %s (as a Julian day number, SQLite's julianday(), it is %s: write dates"
+      " as text, 'YYYY-MM-DD', as date(x) gives them)",
+      zRepr, zTime);
+}
+
 /* A REAL with two decimals or fewer after a year 1800..2199, the
 ** decimals a month: the label 'YYYY.MM' read as a number, as a column
 ** declared FLOAT, REAL or NUMERIC, or sqlite-utils insert --detect-types,
@@ -510,25 +549,61 @@ static char *number_message(int type, double d, const char *zRepr) {
         " '%s')",
         zRepr, zR, zR);
   }
-  return epoch_message(d, zRepr);
+  char *zJulian = julian_day_message(d, zRepr);
+  return zJulian ? zJulian : epoch_message(d, zRepr);
 }
 
-/* TEXT of 8 or 10 to 13 digits, a YYYYMMDD date or a Unix time in
-** seconds or milliseconds as the sqlite3 shell's .import into a new table
-** keeps them: the message the number gets, or NULL.  Shorter digits keep
+/* The text of a whole number, digits then a point and zeros: what a
+** column of TEXT affinity keeps of a number bound as a REAL
+** (better-sqlite3 binds every JavaScript number so: 2023 arrives as
+** '2023.0'; R's dbWriteTable a Date, 19358.0, into a column declared
+** TEXT) and what a CSV of a float column holds (pandas writes the years
+** of a column with a NaN as '2023.0').  A year or YYYYMM month is named
+** as its label; any other number gets the message the number would. */
+static char *text_whole_real_message(int64_t v, const char *zRepr) {
+  ts_period p;
+  char zLabel[TS_PERIOD_LABEL_MAX];
+  if (ts_period_from_int(v, &p)) return number_message(SQLITE_FLOAT, (double)v, zRepr);
+  ts_period_format(&p, zLabel);
+  return sqlite3_mprintf(
+      "is not a period: %s (the text of the number %lld.0, as a TEXT column keeps a number bound"
+      " as a REAL (better-sqlite3 binds every JavaScript number so) or a CSV of a float column"
+      " writes it: write the label '%s')",
+      zRepr, (long long)v, zLabel);
+}
+
+/* TEXT that is a number in plain digits, as the sqlite3 shell's .import
+** into a new table or a TEXT column keeps it: the message the number
+** gets, or NULL.  Whole numbers written with a point (above); a fraction
+** only as a Julian day ('2459945.5': '2023.1' keeps the nearest form,
+** 'YYYY.MM'); digits alone as a Julian day (7), a YYYYMMDD date (8) or a
+** Unix time in seconds or milliseconds (10 to 13).  Other digits keep
 ** the nearest form: '19358' or '20231' may be labels. */
 static char *text_digits_message(sqlite3_value *v, const char *zRepr) {
   const char *z = (const char *)sqlite3_value_text(v);
   int n = sqlite3_value_bytes(v);
   char zDay[TS_PERIOD_LABEL_MAX];
   if (z == NULL) return NULL;
-  ts_trim(&z, &n);
-  if (n != 8 && (n < 10 || n > 13)) return NULL;
-  double d = 0;
+  ts_trim_text(&z, &n);
+  if (n == 0 || n > 20) return NULL;
+  double d = 0, whole = 0;
+  int point = -1, fraction = 0;
   for (int i = 0; i < n; i++) {
+    if (z[i] == '.' && point < 0 && i > 0) {
+      point = i;
+      whole = d;
+      continue;
+    }
     if (!ts_is_digit(z[i])) return NULL;
     d = d * 10 + (z[i] - '0');
+    fraction |= point >= 0 && z[i] != '0';
   }
+  if (point >= 0 && !fraction)
+    return whole < 1e15 ? text_whole_real_message((int64_t)whole, zRepr) : NULL;
+  if (point >= 0) /* a Julian day as text: '2459945.5' */
+    return julian_day_message(d / pow(10, n - point - 1), zRepr);
+  if (n == 7) return julian_day_message(d, zRepr);
+  if (n != 8 && (n < 10 || n > 13)) return NULL;
   if (n == 8)
     return yyyymmdd(SQLITE_INTEGER, d, zDay) ? number_message(SQLITE_INTEGER, d, zRepr) : NULL;
   return epoch_message(d, zRepr);

@@ -21,6 +21,14 @@
 **     (KOSIS's `-` for a year not yet published) gives NULL, never the
 **     rate to the year before it; a NULL-valued row whose period does not
 **     read, or is of another kind, is ignored.
+**  4. Fiscal years written YYYY-YY ('2008-09', '2011/12', as UK, Indian
+**     and Australian tables write them) read as months (September 2008,
+**     December 2011): a group of two periods or more whose every row with
+**     a figure is such a text, each month its year's last two digits plus
+**     one, is an error rather than a rate over the months' distance
+**     (3.25 years from '2008-09' to '2011-12', where the fiscal years are
+**     3 apart).  A monthly series cannot be so but by chance: one row a
+**     year, its month moving on by one each year.
 */
 #include "glue/glue.h"
 #include "core/deque.h"
@@ -73,6 +81,7 @@ typedef struct cagr_state {
   ** latest of their ordinals. */
   unsigned char has_null[TS_KIND_DAY + 1];
   int64_t null_last[TS_KIND_DAY + 1];
+  int not_fiscal; /* a row with a figure whose label is no 'YYYY-YY' (item 4) */
 } cagr_state;
 
 static cagr_state *cagr_state_of(sqlite3_context *ctx, int create) {
@@ -97,6 +106,20 @@ static void cagr_no_figure(sqlite3_context *ctx, sqlite3_value *vPeriod) {
   s->has_null[k] = 1;
 }
 
+/* Is v the text of a fiscal year written YYYY-YY or YYYY/YY, read as
+** the month p (item 4): seven characters once trimmed, the month its
+** year's last two digits plus one ('2008-09', '2011/12')? */
+static int fiscal_shaped(sqlite3_value *v, const ts_period *p) {
+  if (sqlite3_value_type(v) != SQLITE_TEXT || p->kind != TS_KIND_MONTH ||
+      p->sub != p->year % 100 + 1)
+    return 0;
+  const char *z = (const char *)sqlite3_value_text(v);
+  int n = sqlite3_value_bytes(v);
+  if (z == NULL) return 0;
+  ts_trim_text(&z, &n);
+  return n == 7 && (z[4] == '-' || z[4] == '/');
+}
+
 static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number value;
   ts_period period;
@@ -113,6 +136,7 @@ static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     return;
   }
   int64_t ordinal = ts_period_ordinal(&period);
+  if (!fiscal_shaped(argv[1], &period)) s->not_fiscal = 1;
   if (!s->has_rows) {
     s->has_rows = 1;
     s->first_seen = period;
@@ -136,10 +160,30 @@ static void cagr_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (ordinal == s->last_ordinal) ts_sum_add(&s->last_sum, &value);
 }
 
+/* The error of item 4: months that are fiscal years written YYYY-YY. */
+static void cagr_fiscal_error(sqlite3_context *ctx, const ts_period *first, const ts_period *last) {
+  char zFirst[TS_PERIOD_LABEL_MAX], zLast[TS_PERIOD_LABEL_MAX];
+  ts_period_format(first, zFirst);
+  ts_period_format(last, zLast);
+  ts_result_error(ctx, "cagr",
+                  "periods '%s' to '%s' look like fiscal years written YYYY-YY (each month is"
+                  " its year's last two digits plus one): as months they are %g years apart,"
+                  " as fiscal years %d; give fiscal years as their first year"
+                  " (substr(period, 1, 4)), or such months in another form ('%04d%02d')",
+                  zFirst, zLast, ts_period_years_between(first, last), last->year - first->year,
+                  first->year, first->sub);
+}
+
 static void cagr_final(sqlite3_context *ctx) {
   cagr_state *s = cagr_state_of(ctx, 0);
   ts_period first, last;
   double rate;
+  if (s != NULL && s->has_rows && !s->not_fiscal && s->first_ordinal != s->last_ordinal &&
+      ts_period_from_ordinal(TS_KIND_MONTH, s->first_ordinal, &first) == 0 &&
+      ts_period_from_ordinal(TS_KIND_MONTH, s->last_ordinal, &last) == 0) {
+    cagr_fiscal_error(ctx, &first, &last);
+    return;
+  }
   if (s == NULL || !s->has_rows ||
       (s->has_null[s->first_seen.kind] && s->null_last[s->first_seen.kind] > s->last_ordinal) ||
       ts_period_from_ordinal(s->first_seen.kind, s->first_ordinal, &first) ||

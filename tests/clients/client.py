@@ -72,6 +72,37 @@ def main():
         print(f"python client: {'ok  ' if ok else 'FAIL'} kosis_csv  error text = {got!r}")
         passed += ok
         failed += not ok
+    # Periods as this client binds them.  A float bound into a column
+    # declared TEXT is stored as the text '2023.0' (as pandas' float years
+    # and better-sqlite3's numbers are): refused naming the label; a
+    # datetime, through the default adapter, is the day written, its
+    # offset dropped ('2023-01-31 23:30:00+09:00' is 31 January).
+    if "yoy_growth" in names:
+        db.execute("CREATE TEMP TABLE pyp(p TEXT, v REAL)")
+        db.executemany("INSERT INTO pyp VALUES (?, ?)", [(2022.0, 100.0), (2023.0, 110.0)])
+        try:
+            got = db.execute("SELECT yoy_growth(v, p) FROM pyp").fetchone()[0]
+            ok = False
+        except sqlite3.OperationalError as e:
+            got = str(e)
+            ok = got.startswith("yoy_growth(): argument 2 is not a period: '2022.0' (the text of the number "
+                                "2022.0") and got.endswith("write the label '2022')")
+        print(f"python client: {'ok  ' if ok else 'FAIL'} period     float in a TEXT column = {got!r}")
+        passed += ok
+        failed += not ok
+        import datetime
+        seoul = datetime.timezone(datetime.timedelta(hours=9))
+        db.execute("CREATE TEMP TABLE pyd(d TEXT, v INTEGER)")
+        db.executemany("INSERT INTO pyd VALUES (?, ?)", [
+            (datetime.datetime(2022, 1, 31, 23, 30, tzinfo=seoul), 100),
+            (datetime.datetime(2023, 1, 31, 23, 30, tzinfo=seoul), 150)])
+        # 150 / 100 - 1, the two 31 Januaries written
+        got = db.execute("SELECT period, prior_period, growth FROM yoy_growth('pyd', 'v', 'd') "
+                         "WHERE period >= '2023'").fetchone()
+        ok = got == ("2023-01-31", "2022-01-31", 50.0)
+        print(f"python client: {'ok  ' if ok else 'FAIL'} period     datetime with an offset = {got!r}")
+        passed += ok
+        failed += not ok
     print(f"python client: {passed} passed, {failed} failed, {skipped} skipped "
           f"(Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version})")
     return 1 if failed else 0

@@ -11,9 +11,9 @@
 -- @check messages_c1-1.1 an argument's value (ts_value_repr)
 SELECT period_shift('20' || char(155) || '[2J', 1);
 -- @error period_shift(): argument 1 is not a period: '20' || char(155) || '[2J' (nearest accepted form: 'YYYY' (a year from 0001 to 9999))
--- @check messages_c1-1.2 U+0080 and U+009F are the ends; U+00A0 and é are text
-SELECT pct_change('a' || char(128) || 'é' || char(159) || char(160), 1);
--- @error pct_change(): argument 1 is not a number: 'a' || char(128) || 'é' || char(159) || ' '
+-- @check messages_c1-1.2 U+0080 and U+009F are the ends; U+00A1 and é are text (U+00A0, a no-break space, is char(160): wide_spaces.sql)
+SELECT pct_change('a' || char(128) || 'é' || char(159) || char(161), 1);
+-- @error pct_change(): argument 1 is not a number: 'a' || char(128) || 'é' || char(159) || '¡'
 
 -- @check messages_c1-2.1 a kosis_csv cell
 SELECT writefile('build/messages_c1_cell.csv', 'C1,PRD_DE,DT' || char(10)

@@ -207,7 +207,7 @@ SELECT period_prior_year('2024-02-29') IS NULL, period_prior_year('0001') IS NUL
 -- @expect 1|1|1
 -- @check period-5.3
 SELECT period_prior_year('2023-W01');
--- @error period_prior_year(): argument 1 is not a period: '2023-W01' (nearest accepted form: 'YYYY-H1' (half 1-2) or 'YYYY-Q1' (quarter 1-4))
+-- @error period_prior_year(): argument 1 is not a period: '2023-W01' (nearest accepted form: 'YYYY-MM' (month 01-12); an ISO week ('2023-W05') is no period kind: tradestat reads years, halves, quarters, months and days)
 
 -- period_rollup
 -- @check period-6.1
