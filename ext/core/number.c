@@ -387,9 +387,24 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
 
 /* cagr is undefined (1) when first <= 0, last < 0, years <= 0, or the
 ** result is not finite; last == 0 is -100 %. */
-int ts_cagr(double first, double last, double years, double *out) {
+int ts_cagr(double first, double last, double years, const double *growth, double *out) {
   if (!(first > 0.0) || !(last >= 0.0) || !(years > 0.0)) return 1;
-  double g = (pow(last / first, 1.0 / years) - 1.0) * 100.0;
+  double g, ratio = last / first, pct;
+  int pct_ok = growth != NULL ? (pct = *growth, 1) : ts_growth(last, first, &pct) == 0;
+  if (pct_ok && !isfinite(pct)) pct_ok = 0;
+  if (years == 1.0 && pct_ok) {
+    g = pct; /* the growth itself, rounded once */
+  } else if (last == 0.0) {
+    g = -100.0;
+  } else {
+    /* log(last / first): from the growth near a ratio of 1 (no
+    ** cancellation), else from the ratio, or from the two logarithms when
+    ** the ratio is beyond the doubles (1e-300 to 1e300) */
+    double l = pct_ok && fabs(pct) <= 50.0             ? log1p(pct / 100.0)
+               : isfinite(ratio) && ratio >= 0x1p-1022 ? log(ratio)
+                                                       : log(last) - log(first);
+    g = expm1(l / years) * 100.0;
+  }
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;
