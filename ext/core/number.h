@@ -117,7 +117,13 @@ static inline double ts_percent_parts(double hi, double lo, double den) {
 ** 2.2204460492503128e-14.  The numerator is taken as num * den / (den +
 ** dlo), num - num * dlo / den to well within its last bit. */
 static inline double ts_percent_ratio(double hi, double lo, double den, double dlo) {
-  if (dlo != 0.0 && den != 0.0 && isfinite(hi)) lo -= (hi + lo) * (dlo / den);
+  if (dlo != 0.0 && den != 0.0 && isfinite(hi)) {
+    /* tiny figures scaled up first (exactly), as ts_percent_parts does,
+    ** so that the product below is no denormal */
+    if (fabs(den) < 0x1p-900 && fabs(hi) < 0x1p-900)
+      hi *= 0x1p200, lo *= 0x1p200, den *= 0x1p200, dlo *= 0x1p200;
+    lo -= (hi + lo) * (dlo / den);
+  }
   return ts_percent_parts(hi, lo, den);
 }
 
@@ -217,7 +223,8 @@ static inline int ts_growth_of_numbers(const ts_number *current, const ts_number
 ** first to last in percent (ts_growth_of_numbers or ts_growth_of_sums:
 ** exact differences of integers), else ts_growth(last, first) is taken.
 ** Over one year the cagr is that growth, bit for bit; near a ratio of 1
-** it is expm1(log1p(growth / 100) / years): pow(last / first, 1 / years)
+** it is expm1(log1p(growth / 100) / years), in long double (and
+** expm1(log(last / first) / years) away from 1): pow(last / first, 1 / years)
 ** - 1 cancelled the digits the ratio's rounding left, and 1000000000 to
 ** 1000000001 in one year was 1.000000082740371e-07 % for 1e-07 %. */
 int ts_cagr(double first, double last, double years, const double *growth, double *out);

@@ -10,7 +10,10 @@
 **     argument: "pct_change(): argument 2 is not a number: 'n/a'".
 **  2. cagr(first, last, years): ((last / first)^(1 / years) - 1) * 100.
 **     NULL if any is NULL, first <= 0, last < 0, or years <= 0 (a result
-**     that is not finite is NULL too).  Errors as in 1.
+**     that is not finite is NULL too).  Errors as in 1.  Over one year
+**     pct_change(last, first) itself; near a ratio of 1 without the
+**     cancellation of pow() - 1 (ts_cagr).  Two INTEGERs (the
+**     aggregate's integer sums) are differenced exactly.
 **  3. cagr(value, period) aggregate: the summed values of the group's
 **     first and last periods, and the years between the ends of those
 **     periods (a month is 1/12 of a year, a day 1/365 or 1/366).  Rows

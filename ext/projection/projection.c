@@ -5,7 +5,9 @@
 **
 ** Contract:
 **  1. annual_run_rate(ytd, through_period) is the run rate
-**     ytd / period_year_fraction(through_period); NULL when either is NULL.
+**     ytd / period_year_fraction(through_period), taken as ytd * P / k
+**     (run_rate()); NULL when either is NULL or the rate is beyond a
+**     double.
 **     A value that is not a number or a label that is not a period is an
 **     error naming the argument.
 ** 1b. annual_projection with two arguments is an error on every call,
