@@ -97,11 +97,43 @@ static inline double ts_percent_parts(double hi, double lo, double den) {
   if (fabs(den) < 0x1p-900 && fabs(hi) < 0x1p-900) hi *= 0x1p200, lo *= 0x1p200, den *= 0x1p200;
   double scaled = hi * 100.0;
   if (lo == 0.0 && fabs(hi) < 70368744177664.0 && hi == (double)(int64_t)hi) return scaled / den;
+  /* a numerator whose product by 100 overflows (|hi| past 1.8e306) but
+  ** whose rate is a double (1e308 against 9007199254740991): the rate of
+  ** hi and lo times 2^-64 (exact), times 2^64 (exact, or beyond the
+  ** doubles as the rate is), not the twice-rounded hi / den * 100 */
+  if (!isfinite(scaled) && isfinite(hi) && isfinite(den) && fabs(hi) > 0x1p1000)
+    return ts_percent_parts(hi * 0x1p-64, lo * 0x1p-64, den) * 0x1p64;
   double q = scaled / den;
   if (!isfinite(scaled) || !isfinite(q) || !isfinite(den) || q == 0.0) return hi / den * 100.0;
   double e = fma(hi, 100.0, -scaled) + lo * 100.0; /* num * 100 - scaled */
   double r = fma(-q, den, scaled);                 /* scaled - q * den, exact */
   return q + (r + e) / den;
+}
+
+/* (hi + lo) * 100 / (den + dlo) rounded once, dlo what den leaves out
+** (at most half an ulp of it): an INTEGER base past 2^53 is not a
+** double, and dividing by it rounded made 2^53 + 3 against 2^53 + 1 a
+** growth of 2.2204460492503131e-14 % for 200 / (2^53 + 1) =
+** 2.2204460492503128e-14.  The numerator is taken as num * den / (den +
+** dlo), num - num * dlo / den to well within its last bit. */
+static inline double ts_percent_ratio(double hi, double lo, double den, double dlo) {
+  if (dlo != 0.0 && den != 0.0 && isfinite(hi)) {
+    /* tiny figures scaled up first (exactly), as ts_percent_parts does,
+    ** so that the product below is no denormal */
+    if (fabs(den) < 0x1p-900 && fabs(hi) < 0x1p-900)
+      hi *= 0x1p200, lo *= 0x1p200, den *= 0x1p200, dlo *= 0x1p200;
+    lo -= (hi + lo) * (dlo / den);
+  }
+  return ts_percent_parts(hi, lo, den);
+}
+
+/* v as the double nearest it and what that leaves out (0 below 2^53 and
+** past 1e38, where the rest is far below any rate's last bit). */
+static inline void ts_i128_split(ts_int128 v, double *hi, double *lo) {
+  *hi = ts_i128_to_double(v);
+  *lo = ts_i128_fits_53(v) || !(fabs(*hi) < 1e38)
+            ? 0.0
+            : ts_i128_to_double(ts_i128_sub(v, ts_i128_from_double(*hi)));
 }
 
 /* num * 100 / den rounded once (ts_percent_parts), of the decimals the
@@ -173,15 +205,13 @@ static inline int ts_growth_small(ts_int128 current, ts_int128 previous, double 
 
 static inline int ts_growth_exact(ts_int128 current, ts_int128 previous, double *out) {
   if (ts_growth_small(current, previous, out)) return 0;
-  double prev = ts_i128_to_double(previous);
+  double prev, plo, d, lo;
+  ts_i128_split(previous, &prev, &plo);
   if (prev == 0.0) return 1;
-  ts_int128 diff = ts_i128_sub(current, previous);
-  double d = ts_i128_to_double(diff);
-  /* past 2^53 the difference's rounding, carried (ts_percent_parts) */
-  double lo = ts_i128_fits_53(diff) || !(fabs(d) < 1e38)
-                  ? 0.0
-                  : ts_i128_to_double(ts_i128_sub(diff, ts_i128_from_double(d)));
-  double g = ts_percent_parts(d, lo, fabs(prev));
+  /* past 2^53 the difference's and the base's rounding, carried
+  ** (ts_percent_ratio) */
+  ts_i128_split(ts_i128_sub(current, previous), &d, &lo);
+  double g = ts_percent_ratio(d, lo, fabs(prev), prev < 0 ? -plo : plo);
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;
@@ -206,7 +236,14 @@ static inline int ts_growth_of_numbers(const ts_number *current, const ts_number
 
 /* cagr in percent: (last / first)^(1 / years) - 1.  Returns 0 and sets
 ** *out, or 1 when undefined: first <= 0, last < 0, years <= 0, or a
-** result that is not finite. */
-int ts_cagr(double first, double last, double years, double *out);
+** result that is not finite.  growth, when not NULL, is the growth of
+** first to last in percent (ts_growth_of_numbers or ts_growth_of_sums:
+** exact differences of integers), else ts_growth(last, first) is taken.
+** Over one year the cagr is that growth, bit for bit; near a ratio of 1
+** it is expm1(log1p(growth / 100) / years), in long double (and
+** expm1(log(last / first) / years) away from 1): pow(last / first, 1 / years)
+** - 1 cancelled the digits the ratio's rounding left, and 1000000000 to
+** 1000000001 in one year was 1.000000082740371e-07 % for 1e-07 %. */
+int ts_cagr(double first, double last, double years, const double *growth, double *out);
 
 #endif /* TS_CORE_NUMBER_H */

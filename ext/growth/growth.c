@@ -10,7 +10,10 @@
 **     argument: "pct_change(): argument 2 is not a number: 'n/a'".
 **  2. cagr(first, last, years): ((last / first)^(1 / years) - 1) * 100.
 **     NULL if any is NULL, first <= 0, last < 0, or years <= 0 (a result
-**     that is not finite is NULL too).  Errors as in 1.
+**     that is not finite is NULL too).  Errors as in 1.  Over one year
+**     pct_change(last, first) itself; near a ratio of 1 without the
+**     cancellation of pow() - 1 (ts_cagr).  Two INTEGERs (the
+**     aggregate's integer sums) are differenced exactly.
 **  3. cagr(value, period) aggregate: the summed values of the group's
 **     first and last periods, and the years between the ends of those
 **     periods (a month is 1/12 of a year, a day 1/365 or 1/366).  Rows
@@ -64,7 +67,10 @@ static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     if (st == TS_NUMBER_NOT_NUMBER) return;
     null |= st == TS_NUMBER_NULL;
   }
-  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d, &rate))
+  double growth;
+  /* first to last: two INTEGERs differenced exactly (ts_growth_of_numbers) */
+  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d,
+                      ts_growth_of_numbers(&arg[1], &arg[0], &growth) ? NULL : &growth, &rate))
     sqlite3_result_null(ctx);
   else
     sqlite3_result_double(ctx, rate);
@@ -174,6 +180,14 @@ static void cagr_fiscal_error(sqlite3_context *ctx, const ts_period *first, cons
                   first->year, first->sub);
 }
 
+/* ts_cagr of the first and last periods' sums, their growth exact when
+** both hold integers only (ts_growth_of_sums) */
+static int cagr_of_sums(const cagr_state *s, double years, double *rate) {
+  double first = ts_sum_double(&s->first_sum), last = ts_sum_double(&s->last_sum), growth;
+  int undefined = ts_growth_of_sums(&s->last_sum, &s->first_sum, last, first, &growth);
+  return ts_cagr(first, last, years, undefined ? NULL : &growth, rate);
+}
+
 static void cagr_final(sqlite3_context *ctx) {
   cagr_state *s = cagr_state_of(ctx, 0);
   ts_period first, last;
@@ -188,8 +202,7 @@ static void cagr_final(sqlite3_context *ctx) {
       (s->has_null[s->first_seen.kind] && s->null_last[s->first_seen.kind] > s->last_ordinal) ||
       ts_period_from_ordinal(s->first_seen.kind, s->first_ordinal, &first) ||
       ts_period_from_ordinal(s->first_seen.kind, s->last_ordinal, &last) ||
-      ts_cagr(ts_sum_double(&s->first_sum), ts_sum_double(&s->last_sum),
-              ts_period_years_between(&first, &last), &rate)) {
+      cagr_of_sums(s, ts_period_years_between(&first, &last), &rate)) {
     sqlite3_result_null(ctx);
     return;
   }

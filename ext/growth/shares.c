@@ -636,15 +636,35 @@ static const ts_point *total_at(const yoy_cursor *cur, const share_group *grp, t
   return j >= 0 ? &grp->aTotal[j] : NULL;
 }
 
+/* A sum as the double nearest it and what that leaves out: an INTEGER
+** sum past 2^53 is no double (ts_i128_split), a REAL one is its double. */
+static void sum_split(const ts_sum *s, double *hi, double *lo) {
+  if (s->n_real == 0) {
+    ts_i128_split(s->exact, hi, lo);
+  } else {
+    *hi = ts_sum_double(s);
+    *lo = 0.0;
+  }
+}
+
+/* num * 100 / den rounded once: of the figures as written (ts_percent),
+** or with what INTEGER sums past 2^53 leave out carried (ts_percent_ratio:
+** a share of 2^53 + 1 in 2^53 + 3 was divided as 2^53 by 2^53 + 4) */
+static double percent_of(double nh, double nl, double dh, double dl) {
+  return nl == 0.0 && dl == 0.0 ? ts_percent(nh, dh) : ts_percent_ratio(nh, nl, dh, dl);
+}
+
 /* part / total * 100 when both are there, complete, and total != 0,
-** rounded once (ts_percent). */
+** rounded once (percent_of). */
 static int share_of(const ts_point *part, const ts_point *total, double *out) {
   if (part == NULL || total == NULL || (part->incomplete[0] & TS_INCOMPLETE_MISSING) ||
       total->incomplete[0])
     return 0;
-  double t = ts_sum_double(&total->sum[0]);
-  if (t == 0.0) return 0;
-  *out = ts_percent(ts_sum_double(&part->sum[0]), t);
+  double th, tl, ph, pl;
+  sum_split(&total->sum[0], &th, &tl);
+  if (th == 0.0) return 0;
+  sum_split(&part->sum[0], &ph, &pl);
+  *out = percent_of(ph, pl, th, tl);
   return isfinite(*out);
 }
 
@@ -957,13 +977,20 @@ void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
       if (prior == NULL || prior_total == NULL || pt->incomplete[0] || prior->incomplete[0] ||
           prior_total->incomplete[0] || (total && total->incomplete[0]))
         break;
-      double base = ts_sum_double(&prior_total->sum[0]);
+      double base, base_lo, dh, dl = 0.0;
+      sum_split(&prior_total->sum[0], &base, &base_lo);
       if (base == 0.0) break;
-      ts_number a, b, diff;
-      ts_sum_value(&pt->sum[0], &a);
-      ts_sum_value(&prior->sum[0], &b);
-      ts_number_difference(&a, &b, &diff);
-      ts_result_double(ctx, ts_percent(diff.d, fabs(base)));
+      if (pt->sum[0].n_real == 0 && prior->sum[0].n_real == 0) {
+        /* INTEGER sums differenced exactly, past 64 bits too */
+        ts_i128_split(ts_i128_sub(pt->sum[0].exact, prior->sum[0].exact), &dh, &dl);
+      } else {
+        ts_number a, b, diff;
+        ts_sum_value(&pt->sum[0], &a);
+        ts_sum_value(&prior->sum[0], &b);
+        ts_number_difference(&a, &b, &diff);
+        dh = diff.d;
+      }
+      ts_result_double(ctx, percent_of(dh, dl, fabs(base), base < 0 ? -base_lo : base_lo));
       break;
     }
     default: break;

@@ -5,7 +5,9 @@
 **
 ** Contract:
 **  1. annual_run_rate(ytd, through_period) is the run rate
-**     ytd / period_year_fraction(through_period); NULL when either is NULL.
+**     ytd / period_year_fraction(through_period), taken as ytd * P / k
+**     (run_rate()); NULL when either is NULL or the rate is beyond a
+**     double.
 **     A value that is not a number or a label that is not a period is an
 **     error naming the argument.
 ** 1b. annual_projection with two arguments is an error on every call,
@@ -94,6 +96,17 @@
 
 #define RUN_RATE "annual_run_rate"
 
+/* ytd * P / k, P the periods (days) in the year and k those through p:
+** the table's run_rate, so the scalar and the aggregate give its doubles.
+** ytd / period_year_fraction(p) rounded twice, k / P first: 3 through
+** May was 7.199999999999999 for 36 / 5 = 7.2.  A product beyond the
+** doubles (1e308 through December) is divided first. */
+static double run_rate(double ytd, const ts_period *p) {
+  double per_year = (double)ts_periods_in_year(p), k = (double)ts_period_position(p);
+  double scaled = ytd * per_year;
+  return isfinite(scaled) ? scaled / k : ytd / k * per_year;
+}
+
 /* Contract item 1. */
 static void run_rate_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   ts_number ytd;
@@ -107,7 +120,7 @@ static void run_rate_scalar(sqlite3_context *ctx, int argc, sqlite3_value **argv
     sqlite3_result_null(ctx);
     return;
   }
-  ts_result_double(ctx, ytd.d / ts_period_year_fraction(&through));
+  ts_result_double(ctx, run_rate(ytd.d, &through));
 }
 
 /* Contract item 1b: never a value, whatever the arguments. */
@@ -281,7 +294,7 @@ static void result_day_run_rate(sqlite3_context *ctx, const ts_point *a, int lat
     sqlite3_result_null(ctx);
     return;
   }
-  ts_result_double(ctx, ts_sum_double(&ytd) / ts_period_year_fraction(&last));
+  ts_result_double(ctx, run_rate(ts_sum_double(&ytd), &last));
 }
 
 /* Contract item 3: the one method the rows held name, in *m; 1 after

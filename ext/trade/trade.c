@@ -74,20 +74,45 @@ int ts_trade_measure_parse(const char *z, int n, ts_trade_measure *out) {
 
 /* ---- the pure core -------------------------------------------------- */
 
-/* X - M and X + M; for REALs whose total overflows, both halved (the
-** ratio is the same and the halves stay finite). */
-static void difference_and_total(const ts_number *x, const ts_number *m, double *diff,
-                                 double *total) {
+/* X - M, X + M and 2 min(X, M), each as a double and what it leaves out
+** (ts_percent_ratio divides them so, rounded once): integers exactly in
+** 128 bits; REALs with short decimals as those decimals (0.1 and 0.2 are
+** 1 and 2 tenths, so X + M is 3 tenths, not the double
+** 0.30000000000000004 that made the normalized balance -33.33333333333333
+** for -100/3); other REALs with the sum's and the difference's rounding
+** carried (two-sum); for REALs whose total overflows, all halved (the
+** ratios are the same and the halves stay finite). */
+typedef struct trade_parts {
+  double diff, diff_lo, total, total_lo, twice_min, twice_min_lo;
+} trade_parts;
+
+static void two_sum(double a, double b, double *s, double *e) {
+  *s = a + b;
+  double v = *s - a;
+  *e = isfinite(*s) ? (a - (*s - v)) + (b - v) : 0.0;
+}
+
+static void difference_and_total(const ts_number *x, const ts_number *m, trade_parts *t) {
+  double sx, sm, scale;
+  memset(t, 0, sizeof(*t));
   if (x->is_int && m->is_int) {
     ts_int128 xi = ts_i128_from_i64(x->i), mi = ts_i128_from_i64(m->i);
-    *diff = ts_i128_to_double(ts_i128_sub(xi, mi));
-    *total = ts_i128_to_double(ts_i128_add(xi, mi));
+    ts_i128_split(ts_i128_sub(xi, mi), &t->diff, &t->diff_lo);
+    ts_i128_split(ts_i128_add(xi, mi), &t->total, &t->total_lo);
+    ts_int128 lo = x->i < m->i ? xi : mi;
+    ts_i128_split(ts_i128_add(lo, lo), &t->twice_min, &t->twice_min_lo);
+  } else if (ts_decimal_pair(x->d, m->d, &sx, &sm, &scale)) {
+    t->diff = sx - sm; /* both below 2^52: exact */
+    t->total = sx + sm;
+    t->twice_min = 2.0 * (sx < sm ? sx : sm);
   } else if (isfinite(x->d + m->d) && isfinite(x->d - m->d)) {
-    *diff = x->d - m->d;
-    *total = x->d + m->d;
+    two_sum(x->d, -m->d, &t->diff, &t->diff_lo);
+    two_sum(x->d, m->d, &t->total, &t->total_lo);
+    t->twice_min = 2.0 * (x->d < m->d ? x->d : m->d);
   } else {
-    *diff = x->d / 2 - m->d / 2;
-    *total = x->d / 2 + m->d / 2;
+    two_sum(x->d / 2, -m->d / 2, &t->diff, &t->diff_lo);
+    two_sum(x->d / 2, m->d / 2, &t->total, &t->total_lo);
+    t->twice_min = x->d < m->d ? x->d : m->d;
   }
 }
 
@@ -96,7 +121,7 @@ static double clamp100(double r) { return r > 100.0 ? 100.0 : r < -100.0 ? -100.
 
 const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const ts_number *m,
                            double *out) {
-  double diff, total, r;
+  double r;
   if (measure == TS_MEASURE_BALANCE) {
     ts_number b;
     ts_number_difference(x, m, &b);
@@ -106,22 +131,27 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
   if (x->d < 0 || m->d < 0) return TS_NOTE_NEGATIVE_FLOW;
   if (measure == TS_MEASURE_COVERAGE) {
     if (m->d == 0) return TS_NOTE_ZERO_IMPORTS;
-    r = ts_percent(x->d, m->d);
-  } else {
-    difference_and_total(x, m, &diff, &total);
-    if (total == 0) return TS_NOTE_NO_TRADE;
-    if (measure == TS_MEASURE_NORMALIZED) {
-      r = clamp100(ts_percent(diff, total));
+    if (x->is_int && m->is_int && (!ts_i128_fits_53(x->i) || !ts_i128_fits_53(m->i))) {
+      /* INTEGER flows past 2^53, which doubles round */
+      double xh, xl, mh, ml;
+      ts_i128_split(ts_i128_from_i64(x->i), &xh, &xl);
+      ts_i128_split(ts_i128_from_i64(m->i), &mh, &ml);
+      r = ts_percent_ratio(xh, xl, mh, ml);
     } else {
-      /* For flows >= 0, 1 - |X - M| / (X + M) is 2 min(X, M) / (X + M):
-      ** one division, no cancellation.  1 - q lost the digits of a
-      ** near one-way trade: X = 1 beside M = 10^15 gave 1.9984e-13 for
-      ** 2.0e-13, X = 1e-300 beside M = 1 gave 0 (one-way) for 2e-298. */
-      double lo = x->is_int && m->is_int ? (double)(x->i < m->i ? x->i : m->i)
-                                         : (x->d < m->d ? x->d : m->d);
-      /* total was halved when X + M overflows a double; so is 2 min. */
-      r = clamp100(ts_percent(isfinite(x->d + m->d) ? 2.0 * lo : lo, total));
+      r = ts_percent(x->d, m->d);
     }
+  } else {
+    trade_parts t;
+    difference_and_total(x, m, &t);
+    if (t.total == 0) return TS_NOTE_NO_TRADE;
+    /* For flows >= 0, 1 - |X - M| / (X + M) is 2 min(X, M) / (X + M):
+    ** one division, no cancellation.  1 - q lost the digits of a
+    ** near one-way trade: X = 1 beside M = 10^15 gave 1.9984e-13 for
+    ** 2.0e-13, X = 1e-300 beside M = 1 gave 0 (one-way) for 2e-298. */
+    if (measure == TS_MEASURE_NORMALIZED)
+      r = clamp100(ts_percent_ratio(t.diff, t.diff_lo, t.total, t.total_lo));
+    else
+      r = clamp100(ts_percent_ratio(t.twice_min, t.twice_min_lo, t.total, t.total_lo));
   }
   /* Only a coverage of a huge X over a tiny M can overflow: the imports
   ** are not zero, so the note must not say they are. */

@@ -12,9 +12,9 @@ abs(b) rounds two or three times for REAL figures (0.1 is
 0.1000000000000000055...) and is one double off for about a quarter of
 random decimal pairs; the extension must not be.
 
-Seeded random pairs of seven kinds: small integers, integers around 2^46
-(where a product by 100 stops being exact), integers up to 2^53 of
-either sign, decimals with one to three digits after the point, REALs,
+Seeded random pairs of eight kinds: small integers, integers around 2^46
+(where a product by 100 stops being exact), integers up to 2^53 and up
+to 2^63 of either sign, decimals with one to three digits after the point, REALs,
 denormal-sized REALs and REALs near 1e300.  Checked:
 
   1. pct_change(c, p) is the exact rate rounded once, bit for bit (NULL
@@ -37,7 +37,7 @@ import common
 EXT = common.DEFAULT_EXT
 PAIRS = 200000
 SEED = 1
-KINDS = ("int", "int46", "int53", "decimal", "real", "tiny", "huge")
+KINDS = ("int", "int46", "int53", "int63", "decimal", "real", "tiny", "huge")
 
 
 def figure(rng, kind):
@@ -47,6 +47,10 @@ def figure(rng, kind):
         return rng.randint(-2**47, 2**47)
     if kind == "int53":
         return rng.randint(-2**53, 2**53)
+    if kind == "int63":
+        # past 2^53, where an INTEGER is no double: a base of 2^53 + 1 was
+        # divided by as 2^53
+        return rng.randint(-2**63, 2**63 - 1)
     if kind == "decimal":
         return round(rng.uniform(-1e4, 1e4), rng.randint(1, 3))
     if kind == "tiny":

@@ -354,20 +354,20 @@ static void test_series_unsorted_aggregate(void **state) {
 static void test_cagr(void **state) {
   (void)state;
   double r = 0;
-  assert_int_equal(ts_cagr(2.75, 4.73, 4, &r), 0);
+  assert_int_equal(ts_cagr(2.75, 4.73, 4, NULL, &r), 0);
   assert_true(fabs(r - (pow(4.73 / 2.75, 0.25) - 1) * 100) < 1e-12);
   assert_true(round(r * 100) / 100 == 14.52);
-  assert_int_equal(ts_cagr(100, 0, 2, &r), 0);
+  assert_int_equal(ts_cagr(100, 0, 2, NULL, &r), 0);
   assert_true(r == -100.0);
-  assert_int_equal(ts_cagr(100, 121, 2, &r), 0);
+  assert_int_equal(ts_cagr(100, 121, 2, NULL, &r), 0);
   assert_true(fabs(r - 10.0) < 1e-12);
-  assert_int_equal(ts_cagr(0, 1, 1, &r), 1);
-  assert_int_equal(ts_cagr(-1, 1, 1, &r), 1);
-  assert_int_equal(ts_cagr(1, -1, 1, &r), 1);
-  assert_int_equal(ts_cagr(1, 2, 0, &r), 1);
-  assert_int_equal(ts_cagr(1, 2, -1, &r), 1);
-  assert_int_equal(ts_cagr(1, 2, NAN, &r), 1);
-  assert_int_equal(ts_cagr(1e-300, 1e300, 1e-3, &r), 1); /* not finite */
+  assert_int_equal(ts_cagr(0, 1, 1, NULL, &r), 1);
+  assert_int_equal(ts_cagr(-1, 1, 1, NULL, &r), 1);
+  assert_int_equal(ts_cagr(1, -1, 1, NULL, &r), 1);
+  assert_int_equal(ts_cagr(1, 2, 0, NULL, &r), 1);
+  assert_int_equal(ts_cagr(1, 2, -1, NULL, &r), 1);
+  assert_int_equal(ts_cagr(1, 2, NAN, NULL, &r), 1);
+  assert_int_equal(ts_cagr(1e-300, 1e300, 1e-3, NULL, &r), 1); /* not finite */
 }
 
 static void test_years_between(void **state) {
