@@ -262,17 +262,15 @@ static void test_growth_yoy_fast(void **state) {
 /* ---- INTEGER growth's short way ------------------------------------- */
 
 /* ts_growth_exact's general steps, without ts_growth_small: the rate of
-** the exact difference, its rounding carried (ts_percent_parts). */
+** the exact difference over the exact base, the roundings of both
+** carried (ts_percent_ratio). */
 static int growth_exact_general(int64_t current, int64_t previous, double *out) {
   ts_int128 cur = ts_i128_from_i64(current), pre = ts_i128_from_i64(previous);
-  double prev = ts_i128_to_double(pre);
+  double prev, plo, d, lo;
+  ts_i128_split(pre, &prev, &plo);
   if (prev == 0.0) return 1;
-  ts_int128 diff = ts_i128_sub(cur, pre);
-  double d = ts_i128_to_double(diff);
-  double lo = ts_i128_fits_53(diff) || !(fabs(d) < 1e38)
-                  ? 0.0
-                  : ts_i128_to_double(ts_i128_sub(diff, ts_i128_from_double(d)));
-  double g = ts_percent_parts(d, lo, fabs(prev));
+  ts_i128_split(ts_i128_sub(cur, pre), &d, &lo);
+  double g = ts_percent_ratio(d, lo, fabs(prev), prev < 0 ? -plo : plo);
   if (!isfinite(g)) return 1;
   *out = g;
   return 0;
