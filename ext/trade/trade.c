@@ -131,7 +131,8 @@ const char *ts_trade_ratio(ts_trade_measure measure, const ts_number *x, const t
   if (x->d < 0 || m->d < 0) return TS_NOTE_NEGATIVE_FLOW;
   if (measure == TS_MEASURE_COVERAGE) {
     if (m->d == 0) return TS_NOTE_ZERO_IMPORTS;
-    if (x->is_int && m->is_int && (!ts_i128_fits_53(x->i) || !ts_i128_fits_53(m->i))) {
+    if (x->is_int && m->is_int &&
+        (!ts_i128_fits_53(ts_i128_from_i64(x->i)) || !ts_i128_fits_53(ts_i128_from_i64(m->i)))) {
       /* INTEGER flows past 2^53, which doubles round */
       double xh, xl, mh, ml;
       ts_i128_split(ts_i128_from_i64(x->i), &xh, &xl);
