@@ -136,6 +136,14 @@ static inline void ts_i128_split(ts_int128 v, double *hi, double *lo) {
             : ts_i128_to_double(ts_i128_sub(v, ts_i128_from_double(*hi)));
 }
 
+/* Knuth's two-sum: *s = a + b rounded, *e what the rounding left out
+** (0 when the sum is not finite). */
+static inline void ts_two_sum(double a, double b, double *s, double *e) {
+  *s = a + b;
+  double v = *s - a;
+  *e = isfinite(*s) ? (a - (*s - v)) + (b - v) : 0.0;
+}
+
 /* num * 100 / den rounded once (ts_percent_parts), of the decimals the
 ** figures were written as when both have a short form (ts_decimal_pair:
 ** 0.7 of 0.3 is 70 / 0.3 as 7 / 3, 233.33333333333334, where the
@@ -163,8 +171,8 @@ static inline int ts_growth(double current, double previous, double *out) {
   if (ts_decimal_pair(current, previous, &sc, &sp, &scale)) {
     g = ts_percent_parts(sc - sp, 0.0, fabs(sp)); /* |sc - sp| < 2^53: exact */
   } else {
-    double d = current - previous, b = d - current;
-    double lo = isfinite(d) ? (current - (d - b)) + (-previous - b) : 0.0;
+    double d, lo;
+    ts_two_sum(current, -previous, &d, &lo);
     g = ts_percent_parts(d, lo, fabs(previous));
   }
   /* Values of opposite signs near the largest double (-1e308 then

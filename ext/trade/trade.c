@@ -86,12 +86,6 @@ typedef struct trade_parts {
   double diff, diff_lo, total, total_lo, twice_min, twice_min_lo;
 } trade_parts;
 
-static void two_sum(double a, double b, double *s, double *e) {
-  *s = a + b;
-  double v = *s - a;
-  *e = isfinite(*s) ? (a - (*s - v)) + (b - v) : 0.0;
-}
-
 static void difference_and_total(const ts_number *x, const ts_number *m, trade_parts *t) {
   double sx, sm, scale;
   memset(t, 0, sizeof(*t));
@@ -106,12 +100,12 @@ static void difference_and_total(const ts_number *x, const ts_number *m, trade_p
     t->total = sx + sm;
     t->twice_min = 2.0 * (sx < sm ? sx : sm);
   } else if (isfinite(x->d + m->d) && isfinite(x->d - m->d)) {
-    two_sum(x->d, -m->d, &t->diff, &t->diff_lo);
-    two_sum(x->d, m->d, &t->total, &t->total_lo);
+    ts_two_sum(x->d, -m->d, &t->diff, &t->diff_lo);
+    ts_two_sum(x->d, m->d, &t->total, &t->total_lo);
     t->twice_min = 2.0 * (x->d < m->d ? x->d : m->d);
   } else {
-    two_sum(x->d / 2, -m->d / 2, &t->diff, &t->diff_lo);
-    two_sum(x->d / 2, m->d / 2, &t->total, &t->total_lo);
+    ts_two_sum(x->d / 2, -m->d / 2, &t->diff, &t->diff_lo);
+    ts_two_sum(x->d / 2, m->d / 2, &t->total, &t->total_lo);
     t->twice_min = x->d < m->d ? x->d : m->d;
   }
 }
