@@ -40,7 +40,13 @@
 **     a roll-up is whole when each of its months has a row, whatever
 **     the extent or the series' first day.  Rows on quarters' first (or
 **     last) months alone are ambiguous (quarters, halves, a year, or
-**     months whose year holds January alone so far) and stay days.  A
+**     months whose year holds January alone so far) and stay days,
+**     unless some fall in April or October (March or September), which
+**     key no half or year: then, rolled up to quarters or coarser and
+**     outside annual_projection (spec->day_whole_after), they are
+**     quarters keyed so, a roll-up whole when each of its quarters has
+**     its row (judge_quarters) and, keyed by first days, it ends inside
+**     the days the source holds, as days do.  A
 **     year is always read whole (pushdown never cuts one), so a WHERE
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
@@ -313,6 +319,52 @@ static void judge_months(ts_series *s, int i, int j, int slot) {
   }
 }
 
+/* Months of the year that start a quarter but no half (April, October),
+** and that end a quarter but no half (March, September): no half or year
+** is keyed by a day in them. */
+#define STARTS_QUARTER_ONLY 0x208u
+#define ENDS_QUARTER_ONLY   0x104u
+
+/* Points [i, j) of slot, quarters keyed by their first (or last, ends)
+** day: each row stands for its whole quarter, so a roll-up of quarters
+** (a quarter, half or year) is whole when each of its quarters has a row
+** in the month the key falls in. */
+static void judge_quarters(ts_series *s, int i, int j, int slot, int ends) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    ts_period p;
+    int first, count;
+    ts_period_from_ordinal(s->kind, pt->ordinal, &p);
+    ts_period_month_span(&p, &first, &count);
+    unsigned want = 0;
+    for (int m = 0; m < count; m += 3) want |= 1u << (ends ? m + 2 : m);
+    if ((pt->cover[slot][TS_KIND_DAY - 1] & want) != want)
+      pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
+  }
+}
+
+/* Points [i, j) of slot, quarters keyed by their first day: one that
+** reaches past the last day the source holds is incomplete, as its days
+** were (a true daily series whose sales of a year fall in quarters'
+** first weeks, in an extract that ends days into a quarter, would
+** otherwise show a whole quarter of a few days). */
+static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int slot,
+                              char **pzErr) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
+    if (!e->read) {
+      int rc = extent_read(e, pzErr);
+      if (rc != SQLITE_OK) return rc;
+    }
+    ts_period p;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    if (!e->any || day_ordinal_of(&p, 1) > e->last) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+  }
+  return SQLITE_OK;
+}
+
 /* Points [i, j) of slot read as days (events): past the days the source
 ** holds, or before the series' own first day, a roll-up is incomplete. */
 static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, char **pzErr) {
@@ -382,6 +434,23 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
           ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0)) {
         judge_months(s, i, j, slot);
+        continue;
+      }
+      /* rows on quarters' first (or last) months alone, some in April or
+      ** October (March or September), where no half or year is keyed:
+      ** quarters keyed by their first (last) day, FRED's and pandas'
+      ** resample('Q'), rolled up to quarters or coarser (contract item
+      ** 5); a roll-up to months of them stays days, and so do they in
+      ** annual_projection, whose row from a point must equal the source
+      ** cut there (cut after 1 January, such a year is ambiguous) */
+      if (s->kind <= TS_KIND_QUARTER && !e->spec->day_whole_after &&
+          (((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
+           ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0))) {
+        judge_quarters(s, i, j, slot, (keyed & 1) == 0);
+        if (keyed & 1) {
+          int rc = judge_quarters_end(e, s, i, j, slot, pzErr);
+          if (rc != SQLITE_OK) return rc;
+        }
         continue;
       }
       int rc = judge_days(e, s, i, j, slot, pzErr);
