@@ -81,6 +81,7 @@ int ts_points_sort_merge(ts_point *a, int n) {
       for (int k = 0; k < TS_KIND_DAY; k++) a[kept].cover[slot][k] |= a[i].cover[slot][k];
       a[kept].incomplete[slot] |= a[i].incomplete[slot];
       a[kept].preliminary[slot] |= a[i].preliminary[slot];
+      a[kept].weekdays[slot] |= a[i].weekdays[slot];
     }
   }
   return kept + 1;

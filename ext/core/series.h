@@ -46,6 +46,12 @@
 ** TS_DAY_START_GRACE days. */
 #define TS_DAY_IS_LATE(d)  ((d)->day > TS_DAY_START_GRACE)
 #define TS_DAY_IS_EARLY(d) ((d)->day <= ts_days_in_month((d)->year, (d)->sub) - TS_DAY_START_GRACE)
+/* The weekday of a day ordinal (ts_period_ordinal of a day: 0 is
+** 1970-01-01, a Thursday): 0 Monday .. 6 Sunday. */
+static inline int ts_day_weekday(int64_t d) {
+  int64_t w = (d + 3) % 7;
+  return (int)(w < 0 ? w + 7 : w);
+}
 
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
@@ -56,7 +62,10 @@ typedef struct ts_point {
   ** -- in whatever mix of kinds, label forms and order -- is incomplete,
   ** and a quarter row next to one of its months is seen. */
   uint16_t cover[2][TS_KIND_DAY];
-  unsigned char incomplete[2];  /* TS_INCOMPLETE_* bits: 0 complete */
+  unsigned char incomplete[2]; /* TS_INCOMPLETE_* bits: 0 complete */
+  /* grain=: the weekdays of the point's day rows with a figure, per slot
+  ** (bit w: ts_day_weekday w), for ts_days_check (weekly figures) */
+  unsigned char weekdays[2];
   unsigned char preliminary[2]; /* 1: a row summed into it is marked
                                    preliminary (a 'p)' label, or a true
                                    preliminary column in the source) */

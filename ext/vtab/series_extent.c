@@ -51,6 +51,12 @@
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
 **     twice.
+**  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
+**     series and slot whose day rows with a figure all fall on one
+**     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
+**     (no roll-up of them is honest: a month holds four or five key
+**     days, a week may span two periods).  The scans note each point's
+**     weekdays (ts_point.weekdays, HS_WEEKDAY).
 **  6. With spec->day_whole_after (annual_projection), the read keeps the
 **     last day of every period with a figure, sorted, each once, and a
 **     whole roll-up judged against the extent notes how many days after
@@ -402,6 +408,50 @@ static int year_of(const ts_series *s, int k) {
   return p.year;
 }
 
+/* How many months of a year's day rows, all on one weekday, make them
+** weekly figures keyed by a day: a series of events with sales on few
+** days of a year falls on one weekday by chance (4 days in 4 months: 1 in
+** 343), 8 days in 8 months once in 800,000. */
+#define WEEKLY_MONTHS 8
+
+/* The weekday (0 Monday .. 6 Sunday) every row with a figure of slot in
+** points [i, j) -- one year of s -- falls on, when they are day rows
+** alone, in WEEKLY_MONTHS months at least; else -1. */
+static int year_of_weeks(const ts_series *s, int i, int j, int slot) {
+  unsigned weekdays = 0, months = 0;
+  for (int k = i; k < j; k++) {
+    const ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    if (!days_alone(pt, slot)) return -1;
+    weekdays |= pt->weekdays[slot];
+    ts_period p;
+    int first, count;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return -1;
+    ts_period_month_span(&p, &first, &count);
+    months |= (unsigned)pt->cover[slot][TS_KIND_DAY - 1] << (first - 1);
+  }
+  if (bit_count(weekdays) != 1 || bit_count(months) < WEEKLY_MONTHS) return -1;
+  int w = 0;
+  while (!(weekdays & (1u << w))) w++;
+  return w;
+}
+
+/* The error for weekly figures keyed by a day under grain=. */
+static int weekly_error(ts_day_extent *e, const ts_series *s, int year, int weekday, char **pzErr) {
+  static const char *const azDay[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                      "Friday", "Saturday", "Sunday"};
+  char *zSeries = ts_series_name(e->db, e->spec, s->apKey);
+  if (zSeries)
+    *pzErr = sqlite3_mprintf(
+        "%s: the rows%s in %d all fall on %ss: weekly figures keyed by a day cannot be summed "
+        "into periods by grain=%s (a month or a year holds four or five of those days, and a week "
+        "may span two periods); label each row with the period it belongs to, or, if each row is "
+        "one day's sales, sum them by period in SQL",
+        e->spec->zModule, zSeries, year, azDay[weekday], ts_period_kind_name(e->spec->grain));
+  sqlite3_free(zSeries);
+  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
 /* The scans' marks of where in its month a day row falls (series.h). */
 #define DAY_MARKS (TS_INCOMPLETE_DAY_LATE | TS_INCOMPLETE_DAY_EARLY)
 
@@ -424,6 +474,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
     }
     for (int slot = 0; slot < 2; slot++) {
+      /* rows on one weekday, all year: weeks keyed by a day (pandas'
+      ** resample('W')), which no roll-up of days sums honestly */
+      int weekday = year_of_weeks(s, i, j, slot);
+      if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       unsigned mask = 0;
       int keyed = year_of_starts(s, i, j, slot, &mask);
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;

@@ -358,6 +358,7 @@ int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
         h->last.cover |= HS_DAY_LATE; /* an event: ts_days_check */
       if (orig.kind == TS_KIND_DAY && TS_DAY_IS_EARLY(&orig)) h->last.cover |= HS_DAY_EARLY;
       h->last.first_day = ts_period_first_day(&orig);
+      if (orig.kind == TS_KIND_DAY) h->last.cover |= HS_WEEKDAY(ts_day_weekday(h->last.first_day));
     }
     h->last.ordinal = ts_period_ordinal(&p);
   }
@@ -805,6 +806,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
       if (hp[slot].bits & HS_NO_FIGURE) pt->incomplete[slot] = TS_INCOMPLETE_NO_FIGURE;
       if (hp[slot].bits & HS_DAY_LATE) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE;
       if (hp[slot].bits & HS_DAY_EARLY) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
+      pt->weekdays[slot] = (unsigned char)((hp[slot].bits >> HS_WEEKDAY_SHIFT) & 0x7f);
     }
   }
   if (h->spec->grain != TS_KIND_NONE) {

@@ -80,6 +80,11 @@ _Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)
 /* grain=: a day row with a figure falls before its month's last
 ** TS_DAY_START_GRACE days (TS_INCOMPLETE_DAY_EARLY) */
 #define HS_DAY_EARLY ((uint64_t)1 << 2)
+/* grain=: the weekdays of its day rows with a figure (bit w of the seven:
+** ts_day_weekday w), in bits 3 to 9, free in a year's cover as above */
+#define HS_WEEKDAY_SHIFT 3
+#define HS_WEEKDAY(w)    ((uint64_t)1 << (HS_WEEKDAY_SHIFT + (w)))
+_Static_assert(HS_WEEKDAY_SHIFT + 7 <= HS_COVER_BITS, "the weekdays lie in a year's cover");
 #define HS_PRELIM    ((uint64_t)1 << 60) /* a row summed into it is preliminary */
 #define HS_REAL      ((uint64_t)1 << 61) /* its inputs are REALs (else INTEGERs) */
 #define HS_SPILL     ((uint64_t)1 << 62) /* both: its ts_sum is aSpill[n] */

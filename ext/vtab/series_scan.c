@@ -465,20 +465,26 @@ static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const t
     pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE; /* an event: ts_days_check */
   if (orig->kind == TS_KIND_DAY && TS_DAY_IS_EARLY(orig))
     pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
+  if (orig->kind == TS_KIND_DAY)
+    pt->weekdays[slot] |= (unsigned char)(1u << ts_day_weekday(ts_period_ordinal(orig)));
 }
 
 /* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
 static char *series_name(const ts_scan *scan) {
-  if (scan->spec->nBy == 0) return sqlite3_mprintf(" of the one series (no series column)");
-  sqlite3_str *s = sqlite3_str_new(scan->db);
+  return ts_series_name(scan->db, scan->spec, scan->cur.apKey);
+}
+
+char *ts_series_name(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *const *apKey) {
+  if (spec->nBy == 0) return sqlite3_mprintf(" of the one series (no series column)");
+  sqlite3_str *s = sqlite3_str_new(db);
   sqlite3_str_appendall(s, " of series ");
-  for (int i = 0; i < scan->spec->nBy; i++) {
-    char *zRepr = ts_value_repr(scan->cur.apKey[i]);
+  for (int i = 0; i < spec->nBy; i++) {
+    char *zRepr = ts_value_repr(apKey[i]);
     if (zRepr == NULL) {
       sqlite3_free(sqlite3_str_finish(s));
       return NULL;
     }
-    sqlite3_str_appendf(s, "%s%s=%s", i ? ", " : "", scan->spec->azBy[i], zRepr);
+    sqlite3_str_appendf(s, "%s%s=%s", i ? ", " : "", spec->azBy[i], zRepr);
     sqlite3_free(zRepr);
   }
   return sqlite3_str_finish(s);

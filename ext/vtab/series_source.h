@@ -347,5 +347,9 @@ int ts_early_lo(const ts_source_spec *spec, const ts_pushdown *pd, const char *a
 int ts_early_row(sqlite3_value *v, int lo);
 /* The day ordinal of the first day of period p (for ts_series.first_day). */
 int64_t ts_period_first_day(const ts_period *p);
+/* " of series k='Seoul', flow='export'" (the series column values apKey
+** as SQL literals), " of the one series (no series column)" without
+** series columns; NULL: no memory. */
+char *ts_series_name(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *const *apKey);
 
 #endif /* TRADESTAT_SERIES_SOURCE_H */
