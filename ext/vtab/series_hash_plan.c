@@ -283,8 +283,9 @@ static sqlite3_int64 probe_rows(sqlite3 *db, const ts_source_spec *spec, ts_prob
 }
 
 /* What scan=auto reads by hash, series-column equalities aside: rows
-** summed into far fewer points (grain=, or two flow rows into one point),
-** or a point per row of one value column, which the compact form holds in
+** summed into far fewer points (grain=), two flow rows into one point or
+** a point of annual_projection while they fit the cap (series_hash.h:
+** TS_HASH_FLOW_ROWS, TS_HASH_SLOT_ROWS), or a point per row of one value column, which the compact form holds in
 ** about 4.25 bytes each (8.4 once a series holds a REAL or a wide
 ** integer): one storage-order read then costs about half the walk of a
 ** non-covering index in series order (yoy_growth over the 2.4 M
@@ -295,15 +296,20 @@ static sqlite3_int64 probe_rows(sqlite3 *db, const ts_source_spec *spec, ts_prob
 ** 2.4 M rows under a covering index: 0.47-0.50 s by hash against
 ** 0.63 s streamed; docs/design.md, "Scan paths"). */
 static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
-  if (spec->grain != TS_KIND_NONE || spec->zFlow != NULL) return 1;
-  if (spec->nValue == 2) return 0; /* two values per point: not compact */
+  if (spec->grain != TS_KIND_NONE) return 1;
+  if (spec->zFlow == NULL && spec->nValue == 2) return 0; /* two values per point: not compact */
   /* A point per row: a source whose points would pass the memory cap is
   ** streamed at once rather than read up to the cap first.  A view or a
   ** virtual table is not probed: an unknown size (as a table without
   ** statistics or rowids), so read by hash. */
   ts_probes *p = ts_probes_fresh(db, spec);
   if (!probe_table(db, spec, p)) return 1;
-  return probe_rows(db, spec, p) <= TS_HASH_COMPACT_ROWS;
+  /* without grain= a point holds one row, or two of long trade data (a
+  ** second is the duplicate error): the rows bound the points */
+  sqlite3_int64 limit = spec->zFlow              ? TS_HASH_FLOW_ROWS
+                        : spec->no_figure_points ? TS_HASH_SLOT_ROWS
+                                                 : TS_HASH_COMPACT_ROWS;
+  return probe_rows(db, spec, p) <= limit;
 }
 
 /* The rule of scan=auto: auto_hash_kind, unless a series-column equality

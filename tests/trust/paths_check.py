@@ -537,35 +537,52 @@ def check_excluded_years():
 
 
 def check_compact_size():
-    """scan=auto streams a source of one point per row at once when its
-    row count (sqlite_stat1, else the largest rowid) says its compact
-    points would pass the memory cap, and reads it by hash otherwise."""
+    """scan=auto streams a source of one point per row (two rows, long
+    trade data) at once when its row count (sqlite_stat1, else the largest
+    rowid) says the points would pass the memory cap, and reads it by hash
+    otherwise: compact points of yoy_growth (about 6 bytes a row, cap / 6
+    rows), annual_projection's summing slots (it keeps periods without a
+    figure: cap / 40 rows) and trade_imbalance's two-slot points (cap / 36
+    rows; the cap is 64 MiB)."""
     db = connect()
-    db.execute("CREATE TABLE big(k TEXT, period TEXT, v INTEGER)")
-    db.executemany("INSERT INTO big VALUES (?, ?, ?)",
-                   [(k, "%d-%02d" % (y, m), (y * 12 + m) % 97) for k in "abc"
+    db.execute("CREATE TABLE big(k TEXT, flow TEXT, period TEXT, v INTEGER)")
+    db.executemany("INSERT INTO big VALUES (?, ?, ?, ?)",
+                   [(k, f, "%d-%02d" % (y, m), (y * 12 + m) % 97) for k in "abc" for f in ("x", "m")
                     for y in range(2018, 2024) for m in range(1, 13)])
-    db.execute("CREATE VIRTUAL TABLE temp.b_auto USING annual_projection(source=big, value=v, "
-               "period=period, by=k, method=prior_share, through=H1)")
-    db.execute("CREATE VIRTUAL TABLE temp.b_hash USING annual_projection(source=big, value=v, "
-               "period=period, by=k, method=prior_share, through=H1, scan=hash)")
-    q = "SELECT k, year, ytd, projection, actual FROM temp.b_%s"  # no pool: one scan
-    # (claimed rows, counter that must move): the benchmark's 4 x data,
-    # 9.6 M rows, fits as 32-bit compact points; 20 M would not
-    for rows, path in ((216, 0), (9600000, 0), (20000000, 1)):
-        db.execute("ANALYZE big")
-        db.execute("UPDATE sqlite_stat1 SET stat = '%d' WHERE tbl = 'big' AND idx IS NULL" % rows)
-        db.commit()
-        db.execute("ANALYZE sqlite_schema")  # reload the statistics
-        plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + q % "auto"))
-        before = counts(db)
-        a = answer(db, q % "auto")
-        after = counts(db)
-        if a != answer(db, q % "hash"):
-            fail("compact size: scan=auto and scan=hash differ at %d rows" % rows)
-        moved = [after[i] - before[i] for i in range(4)]
-        if moved[path] != 1 or sum(moved) != 1 or ("Sh" if path == 0 else "Ss") not in plan:
-            fail("compact size: %d rows claimed: counts moved %s, plan %r" % (rows, moved, plan))
+    cap = 64 << 20
+    forms = (
+        ("yoy_growth(source=big, value=v, period=period, by='k, flow'%s)",
+         "SELECT k, flow, period, value, growth FROM temp.b_%s",
+         # the benchmark's 4 x data, 9.6 M rows, fits as 32-bit compact points
+         ((216, 0), (9600000, 0), (cap // 6, 0), (cap // 6 + 1, 1), (20000000, 1))),
+        ("annual_projection(source=big, value=v, period=period, by='k, flow', method=prior_share, "
+         "through=H1%s)", "SELECT k, flow, year, ytd, projection, actual FROM temp.b_%s",
+         # the benchmark's 2.4 M rows do not fit (they filled the cap)
+         ((216, 0), (cap // 40, 0), (cap // 40 + 1, 1), (2400000, 1))),
+        ("trade_imbalance(source=big, value=v, period=period, flow=flow, export_label=x, "
+         "import_label=m, by=k%s)", "SELECT k, period, exports, imports, balance FROM temp.b_%s",
+         ((216, 0), (cap // 36, 0), (cap // 36 + 1, 1), (2400000, 1))),
+    )
+    for n, (create, q, sizes) in enumerate(forms):
+        db.execute("DROP TABLE IF EXISTS temp.b_auto")
+        db.execute("DROP TABLE IF EXISTS temp.b_hash")
+        db.execute("CREATE VIRTUAL TABLE temp.b_auto USING " + create % "")
+        db.execute("CREATE VIRTUAL TABLE temp.b_hash USING " + create % ", scan=hash")
+        for rows, path in sizes:
+            db.execute("ANALYZE big")
+            db.execute("UPDATE sqlite_stat1 SET stat = '%d' WHERE tbl = 'big' AND idx IS NULL" % rows)
+            db.commit()
+            db.execute("ANALYZE sqlite_schema")  # reload the statistics
+            plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + q % "auto"))
+            before = counts(db)
+            a = answer(db, q % "auto")
+            after = counts(db)
+            if a != answer(db, q % "hash"):
+                fail("compact size: form %d: scan=auto and scan=hash differ at %d rows" % (n, rows))
+            moved = [after[i] - before[i] for i in range(4)]
+            if moved[path] != 1 or sum(moved) != 1 or ("Sh" if path == 0 else "Ss") not in plan:
+                fail("compact size: form %d: %d rows claimed: counts moved %s, plan %r"
+                     % (n, rows, moved, plan))
     db.close()
 
 
