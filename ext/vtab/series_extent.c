@@ -325,6 +325,59 @@ static void judge_months(ts_series *s, int i, int j, int slot) {
   }
 }
 
+/* Whether rows of keyed (year_of_starts) falling in the months of mask
+** are months: some in a month that starts (ends) no quarter. */
+static int months_proved(int keyed, unsigned mask) {
+  return ((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
+         ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0);
+}
+
+/* Whether the rows of points [i, j) of slot alone show they are months. */
+static int prefix_proved(const ts_series *s, int i, int j, int slot) {
+  unsigned mask = 0;
+  int keyed = year_of_starts(s, i, j, slot, &mask);
+  return months_proved(keyed, mask);
+}
+
+/* annual_projection (spec->day_whole_after): points [i, j) of slot read
+** as months keyed by a day, where the rows up to a point do not yet show
+** they are months (1 January alone: a quarter, a half or a year) and a
+** later point's rows do.  Cut before that later point, the source reads
+** the year as days of events: the point is whole there only as days
+** are (judge_days: inside the source's days and the series', and by a
+** row ending on or after its last day).  So it is whole only by rows
+** after it (ts_point.whole_after): by the first that ends on or after
+** its last day when days would be whole, else by the later point's
+** (a cut falls at the end of a point, so that point's rows are in a cut
+** exactly when its first day is).  31 January shows months alone; 1
+** January, with February's row after it, is whole from February on. */
+static int months_proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot,
+                               char **pzErr) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->sum[slot].count == 0) continue;
+    if (prefix_proved(s, i, k + 1, slot)) return SQLITE_OK; /* and every later point */
+    int m = k + 1;
+    while (m < j && !prefix_proved(s, i, m + 1, slot)) m++;
+    ts_period p, q;
+    if (m == j || ts_period_from_ordinal(s->kind, pt->ordinal, &p) ||
+        ts_period_from_ordinal(s->kind, s->aPoint[m].ordinal, &q))
+      continue;
+    int64_t first, last, after = day_ordinal_of(&q, 0) - day_ordinal_of(&p, 1);
+    if (!e->read || !e->ends_read) {
+      int rc = extent_read(e, pzErr);
+      if (rc != SQLITE_OK) return rc;
+    }
+    days_span(&p, pt, slot, &first, &last);
+    if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot]) {
+      int64_t by_days = next_end(e, last) - day_ordinal_of(&p, 1);
+      if (by_days < after) after = by_days;
+    }
+    if (after > 0) pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
+  }
+  return SQLITE_OK;
+}
+
 /* Months of the year that start a quarter but no half (April, October),
 ** and that end a quarter but no half (March, September): no half or year
 ** is keyed by a day in them. */
@@ -480,13 +533,17 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       unsigned mask = 0;
       int keyed = year_of_starts(s, i, j, slot, &mask);
+      /* (before the marks year_of_starts reads are cleared) */
+      if (months_proved(keyed, mask) && e->spec->day_whole_after) {
+        int rc = months_proved_later(e, s, i, j, slot, pzErr);
+        if (rc != SQLITE_OK) return rc;
+      }
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
       ** far: they stay days (contract item 5); so do rows on quarters'
       ** last months alone (pandas' resample('Q')) */
-      if (((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
-          ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0)) {
+      if (months_proved(keyed, mask)) {
         judge_months(s, i, j, slot);
         continue;
       }
