@@ -42,11 +42,13 @@
 **     last) months alone are ambiguous (quarters, halves, a year, or
 **     months whose year holds January alone so far) and stay days,
 **     unless some fall in April or October (March or September), which
-**     key no half or year: then, rolled up to quarters or coarser and
-**     outside annual_projection (spec->day_whole_after), they are
-**     quarters keyed so, a roll-up whole when each of its quarters has
+**     key no half or year: then, rolled up to quarters or coarser, they
+**     are quarters keyed so, a roll-up whole when each of its quarters has
 **     its row (judge_quarters) and, keyed by first days, it ends inside
-**     the days the source holds, as days do.  A
+**     the days the source holds, as days do.  In annual_projection
+**     (spec->day_whole_after) a point whose rows up to it do not yet
+**     show months (quarters) is whole only by the later rows that do
+**     (proved_later: ts_point.whole_after).  A
 **     year is always read whole (pushdown never cuts one), so a WHERE
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
@@ -325,6 +327,12 @@ static void judge_months(ts_series *s, int i, int j, int slot) {
   }
 }
 
+/* Months of the year that start a quarter but no half (April, October),
+** and that end a quarter but no half (March, September): no half or year
+** is keyed by a day in them. */
+#define STARTS_QUARTER_ONLY 0x208u
+#define ENDS_QUARTER_ONLY   0x104u
+
 /* Whether rows of keyed (year_of_starts) falling in the months of mask
 ** are months: some in a month that starts (ends) no quarter. */
 static int months_proved(int keyed, unsigned mask) {
@@ -332,15 +340,23 @@ static int months_proved(int keyed, unsigned mask) {
          ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0);
 }
 
-/* Whether the rows of points [i, j) of slot alone show they are months. */
-static int prefix_proved(const ts_series *s, int i, int j, int slot) {
+/* Whether rows of keyed on quarters' first (last) months alone, mask,
+** are quarters: some in April or October (March or September). */
+static int quarters_proved(int keyed, unsigned mask) {
+  return ((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
+         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0);
+}
+
+/* Whether the rows of points [i, j) of slot alone show they are months
+** (or, quarters set, quarters). */
+static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters) {
   unsigned mask = 0;
   int keyed = year_of_starts(s, i, j, slot, &mask);
-  return months_proved(keyed, mask);
+  return months_proved(keyed, mask) || (quarters && quarters_proved(keyed, mask));
 }
 
 /* annual_projection (spec->day_whole_after): points [i, j) of slot read
-** as months keyed by a day, where the rows up to a point do not yet show
+** as months (quarters set: quarters) keyed by a day, where the rows up to a point do not yet show
 ** they are months (1 January alone: a quarter, a half or a year) and a
 ** later point's rows do.  Cut before that later point, the source reads
 ** the year as days of events: the point is whole there only as days
@@ -351,14 +367,14 @@ static int prefix_proved(const ts_series *s, int i, int j, int slot) {
 ** (a cut falls at the end of a point, so that point's rows are in a cut
 ** exactly when its first day is).  31 January shows months alone; 1
 ** January, with February's row after it, is whole from February on. */
-static int months_proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot,
-                               char **pzErr) {
+static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, int quarters,
+                        char **pzErr) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
-    if (prefix_proved(s, i, k + 1, slot)) return SQLITE_OK; /* and every later point */
+    if (prefix_proved(s, i, k + 1, slot, quarters)) return SQLITE_OK; /* and every later one */
     int m = k + 1;
-    while (m < j && !prefix_proved(s, i, m + 1, slot)) m++;
+    while (m < j && !prefix_proved(s, i, m + 1, slot, quarters)) m++;
     ts_period p, q;
     if (m == j || ts_period_from_ordinal(s->kind, pt->ordinal, &p) ||
         ts_period_from_ordinal(s->kind, s->aPoint[m].ordinal, &q))
@@ -377,12 +393,6 @@ static int months_proved_later(ts_day_extent *e, ts_series *s, int i, int j, int
   }
   return SQLITE_OK;
 }
-
-/* Months of the year that start a quarter but no half (April, October),
-** and that end a quarter but no half (March, September): no half or year
-** is keyed by a day in them. */
-#define STARTS_QUARTER_ONLY 0x208u
-#define ENDS_QUARTER_ONLY   0x104u
 
 /* Points [i, j) of slot, quarters keyed by their first (or last, ends)
 ** day: each row stands for its whole quarter, so a roll-up of quarters
@@ -419,7 +429,20 @@ static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int 
     }
     ts_period p;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-    if (!e->any || day_ordinal_of(&p, 1) > e->last) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+    int64_t last = day_ordinal_of(&p, 1);
+    if (!e->any || last > e->last) {
+      pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+    } else if (e->spec->day_whole_after) {
+      /* annual_projection: cut before a row ending on or after its last
+      ** day, the quarter reaches past the source's days (as days do) */
+      if (!e->ends_read) {
+        int rc = extent_read(e, pzErr);
+        if (rc != SQLITE_OK) return rc;
+      }
+      int64_t after = next_end(e, last) - last;
+      if (after > pt->whole_after[slot])
+        pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
+    }
   }
   return SQLITE_OK;
 }
@@ -534,8 +557,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       unsigned mask = 0;
       int keyed = year_of_starts(s, i, j, slot, &mask);
       /* (before the marks year_of_starts reads are cleared) */
-      if (months_proved(keyed, mask) && e->spec->day_whole_after) {
-        int rc = months_proved_later(e, s, i, j, slot, pzErr);
+      int as_months = months_proved(keyed, mask);
+      int as_quarters = !as_months && s->kind <= TS_KIND_QUARTER && quarters_proved(keyed, mask);
+      if ((as_months || as_quarters) && e->spec->day_whole_after) {
+        int rc = proved_later(e, s, i, j, slot, as_quarters, pzErr);
         if (rc != SQLITE_OK) return rc;
       }
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
@@ -543,7 +568,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** or a year (FRED), or months whose year holds January alone so
       ** far: they stay days (contract item 5); so do rows on quarters'
       ** last months alone (pandas' resample('Q')) */
-      if (months_proved(keyed, mask)) {
+      if (as_months) {
         judge_months(s, i, j, slot);
         continue;
       }
@@ -551,12 +576,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** October (March or September), where no half or year is keyed:
       ** quarters keyed by their first (last) day, FRED's and pandas'
       ** resample('Q'), rolled up to quarters or coarser (contract item
-      ** 5); a roll-up to months of them stays days, and so do they in
-      ** annual_projection, whose row from a point must equal the source
-      ** cut there (cut after 1 January, such a year is ambiguous) */
-      if (s->kind <= TS_KIND_QUARTER && !e->spec->day_whole_after &&
-          (((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
-           ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0))) {
+      ** 5); a roll-up to months of them stays days.  In annual_projection
+      ** a quarter whose rows up to it do not yet show quarters (1
+      ** January alone) is whole only by later rows (proved_later) */
+      if (as_quarters) {
         judge_quarters(s, i, j, slot, (keyed & 1) == 0);
         if (keyed & 1) {
           int rc = judge_quarters_end(e, s, i, j, slot, pzErr);

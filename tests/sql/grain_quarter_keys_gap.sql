@@ -141,10 +141,50 @@ SELECT period, value, growth, note FROM yoy_growth('ds', 'v', 'd', '', 'grain=ye
 -- | period|value|growth|note
 -- | 2022|400||no prior period
 -- | 2023|400|0.0|
--- @check grain_quarter_keys_gap-3.4 annual_projection keeps reading them as days (cut after 1 January a year is ambiguous): no quarter is whole at its key
+-- @check grain_quarter_keys_gap-3.4 annual_projection from Q1 of quarters keyed by first days: cut on 31 March a year holds 1 January alone (a quarter, a half or a year?) and reaches past the source's last day, so each row is NULL, as the cut source gives
 SELECT year, through, ytd, projection, note FROM annual_projection('qs', 'v', 'd', '', 'prior_share', 'grain=quarter, through=03');
 -- @expect
 -- | year|through|ytd|projection|note
 -- | 2021|2021-Q1|||incomplete period
 -- | 2022|2022-Q1|||incomplete period
 -- | 2023|2023-Q1|||incomplete period
+
+-- 4. annual_projection reads them as quarters too, each row as the source
+-- cut at its point gives.
+-- @check grain_quarter_keys_gap-4.1 grain=year: 2023 misses its second quarter (was actual 300 and projection 300, no note)
+SELECT year, periods_observed, ytd, projection, actual, note FROM annual_projection('qe', 'v', 'd', '', 'prior_share', 'grain=year');
+-- @expect
+-- | year|periods_observed|ytd|projection|actual|note
+-- | 2021|1|400|400.0|400|
+-- | 2022|1|400|400.0|400|
+-- | 2023|0||||incomplete period
+-- @check grain_quarter_keys_gap-4.2 from Q3 by quarter: 2022 300 of a year whose share to Q3 was 3/4 in 2021; 2023 lacks Q2
+SELECT year, periods_observed, ytd, projection, actual, note FROM annual_projection('qe', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q3');
+-- @expect
+-- | year|periods_observed|ytd|projection|actual|note
+-- | 2021|3|300||400|no complete prior year
+-- | 2022|3|300|400.0|400|interval from the spread of this year's periods (no earlier errors)
+-- | 2023|2||||incomplete year-to-date
+-- @check grain_quarter_keys_gap-4.3 the source cut on 30 September 2022 gives 2022's row
+CREATE TABLE qe22 AS SELECT * FROM qe WHERE d <= '2022-09-30 99';
+SELECT year, periods_observed, ytd, projection, note FROM annual_projection('qe22', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q3') WHERE year = 2022;
+-- @expect
+-- | year|periods_observed|ytd|projection|note
+-- | 2022|3|300|400.0|interval from the spread of this year's periods (no earlier errors)
+-- @check grain_quarter_keys_gap-4.4 from Q1: 2021's 31 March is the source's first day, its quarter not known whole until Q2 shows quarters; later Q1s whole at their key
+SELECT year, ytd, projection, note FROM annual_projection('qe', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q1');
+-- @expect
+-- | year|ytd|projection|note
+-- | 2021|||incomplete period
+-- | 2022|100|400.0|fewer than 3 earlier years for an interval
+-- | 2023|100|400.0|fewer than 3 earlier years for an interval
+-- @check grain_quarter_keys_gap-4.5 the sources cut on 31 March 2021 and 2022 give those rows
+CREATE TABLE qe21q1 AS SELECT * FROM qe WHERE d <= '2021-03-31 99';
+CREATE TABLE qe22q1 AS SELECT * FROM qe WHERE d <= '2022-03-31 99';
+SELECT year, ytd, projection, note FROM annual_projection('qe21q1', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q1') WHERE year = 2021;
+SELECT year, ytd, projection, note FROM annual_projection('qe22q1', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q1') WHERE year = 2022;
+-- @expect
+-- | year|ytd|projection|note
+-- | 2021|||incomplete period
+-- | year|ytd|projection|note
+-- | 2022|100|400.0|fewer than 3 earlier years for an interval
