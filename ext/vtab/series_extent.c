@@ -44,7 +44,7 @@
 **     unless some fall in April or October (March or September), which
 **     key no half or year: then, rolled up to quarters or coarser, they
 **     are quarters keyed so, a roll-up whole when each of its quarters has
-**     its row (judge_quarters) and, keyed by first days, it ends inside
+**     its row (judge_keyed) and, keyed by first days, it ends inside
 **     the days the source holds, as days do.  In annual_projection
 **     (spec->day_whole_after) a point whose rows up to it do not yet
 **     show months (quarters) is whole only by the later rows that do
@@ -311,10 +311,12 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
   return starts | (ends && months >= 2) << 1;
 }
 
-/* Points [i, j) of slot, months keyed by their first (or last) day:
-** each row stands for its whole month, so a roll-up is whole when every
-** one of its months has a row, as a roll-up of month labels is. */
-static void judge_months(ts_series *s, int i, int j, int slot) {
+/* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
+** their first day (or last, ends): each row stands for its whole month
+** or quarter, so a roll-up is whole when each of its months or quarters
+** has a row in the month its key falls in, as a roll-up of month or
+** quarter labels is. */
+static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int ends) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
@@ -322,7 +324,9 @@ static void judge_months(ts_series *s, int i, int j, int slot) {
     int first, count;
     ts_period_from_ordinal(s->kind, pt->ordinal, &p);
     ts_period_month_span(&p, &first, &count);
-    if (pt->cover[slot][TS_KIND_DAY - 1] != (1u << count) - 1)
+    unsigned want = 0;
+    for (int m = 0; m < count; m += step) want |= 1u << (ends ? m + step - 1 : m);
+    if ((pt->cover[slot][TS_KIND_DAY - 1] & want) != want)
       pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
   }
 }
@@ -392,25 +396,6 @@ static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, 
     if (after > 0) pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
   }
   return SQLITE_OK;
-}
-
-/* Points [i, j) of slot, quarters keyed by their first (or last, ends)
-** day: each row stands for its whole quarter, so a roll-up of quarters
-** (a quarter, half or year) is whole when each of its quarters has a row
-** in the month the key falls in. */
-static void judge_quarters(ts_series *s, int i, int j, int slot, int ends) {
-  for (int k = i; k < j; k++) {
-    ts_point *pt = &s->aPoint[k];
-    if (pt->sum[slot].count == 0) continue;
-    ts_period p;
-    int first, count;
-    ts_period_from_ordinal(s->kind, pt->ordinal, &p);
-    ts_period_month_span(&p, &first, &count);
-    unsigned want = 0;
-    for (int m = 0; m < count; m += 3) want |= 1u << (ends ? m + 2 : m);
-    if ((pt->cover[slot][TS_KIND_DAY - 1] & want) != want)
-      pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
-  }
 }
 
 /* Points [i, j) of slot, quarters keyed by their first day: one that
@@ -569,7 +554,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** far: they stay days (contract item 5); so do rows on quarters'
       ** last months alone (pandas' resample('Q')) */
       if (as_months) {
-        judge_months(s, i, j, slot);
+        judge_keyed(s, i, j, slot, 1, 0);
         continue;
       }
       /* rows on quarters' first (or last) months alone, some in April or
@@ -580,7 +565,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** a quarter whose rows up to it do not yet show quarters (1
       ** January alone) is whole only by later rows (proved_later) */
       if (as_quarters) {
-        judge_quarters(s, i, j, slot, (keyed & 1) == 0);
+        judge_keyed(s, i, j, slot, 3, (keyed & 1) == 0);
         if (keyed & 1) {
           int rc = judge_quarters_end(e, s, i, j, slot, pzErr);
           if (rc != SQLITE_OK) return rc;
