@@ -297,13 +297,20 @@ static char *key_label(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *c
 ** flow='import'" when the by columns make groups, else "". */
 static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
                              const ts_total_verdict *v, const char *zName) {
+  /* a group of two series: "the other series", periods where both have figures */
+  char zOthers[64];
+  if (nOther == 1)
+    sqlite3_snprintf(sizeof(zOthers), zOthers, "the other series");
+  else
+    sqlite3_snprintf(sizeof(zOthers), zOthers, "the sum of the other %d series", nOther);
+  const char *zShared = nOther == 1 ? "both have figures" : "it and two of them have figures";
   if (v->rule == TS_TOTAL_LABELLED)
     return sqlite3_mprintf(
-        "yoy_growth: share and contribution: the series %s reads as a total and is not below the "
-        "sum of the other %d series%s in any of the %d periods where it and two of them have "
-        "figures (a total over parts not all listed?), so the total of the series counts the "
-        "listed parts twice; name it with total=%s to divide by it, or leave it out of the source",
-        zLabel, nOther, zGroup, v->nShared, zName);
+        "yoy_growth: share and contribution: the series %s reads as a total and is not below "
+        "%s%s in any of the %d periods where %s (a total over parts not all listed?), so the "
+        "total of the series counts the listed parts twice; name it with total=%s to divide by "
+        "it, or leave it out of the source",
+        zLabel, zOthers, zGroup, v->nShared, zShared, zName);
   if (v->rule == TS_TOTAL_OVER_SUBTOTALS)
     return sqlite3_mprintf(
         "yoy_growth: share and contribution: the series %s equals half the sum of the other %d "
@@ -321,26 +328,26 @@ static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
         zLabel, v->nPart, nOther, zGroup, v->nMatch);
   if (v->rule == TS_TOTAL_EXACT)
     return sqlite3_mprintf(
-        "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
-        "series%s in every period (a total row?), so the total of the series counts it twice; "
-        "name it with total= to divide by it, or leave it out of the source",
-        zLabel, nOther, zGroup);
+        "yoy_growth: share and contribution: the series %s equals %s%s in every period (a total "
+        "row?), so the total of the series counts it twice; name it with total= to divide by it, "
+        "or leave it out of the source",
+        zLabel, zOthers, zGroup);
   char zUnit[48];
   if (v->unit > 0.0)
     sqlite3_snprintf(sizeof(zUnit), zUnit, "the rounding of the source (unit %g)", v->unit);
   else /* REALs of more than nine decimals */
     sqlite3_snprintf(sizeof(zUnit), zUnit, "floating-point rounding");
   return sqlite3_mprintf(
-      "yoy_growth: share and contribution: the series %s equals the sum of the other %d "
-      "series%s to %s in %d of the %d periods where it and two of them have figures%s (a total "
-      "row?), so the total of the series counts it twice; name it with total= to divide by it, "
-      "or leave it out of the source",
-      zLabel, nOther, zGroup, zUnit, v->nMatch, v->nShared,
+      "yoy_growth: share and contribution: the series %s equals %s%s to %s in %d of the %d "
+      "periods where %s%s (a total row?), so the total of the series counts it twice; name it "
+      "with total= to divide by it, or leave it out of the source",
+      zLabel, zOthers, zGroup, zUnit, v->nMatch, v->nShared, zShared,
       v->larger ? ", and is larger where one is missing" : "");
 }
 
-/* With three series or more in a group, a series that is the sum of the
-** others of its group (growth/total_row.c decides) makes share and
+/* With three series or more in a group (two, where one's label reads as
+** a total), a series that is the sum of the others of its group, or a
+** total over some (growth/total_row.c decides), makes share and
 ** contribution divide by twice the real total: refused.  When several
 ** are, the first whose last by column reads as a total is named, else
 ** the first. */

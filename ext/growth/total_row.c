@@ -746,6 +746,11 @@ static int pick_over_runs(ts_total_guard *g, double unit) {
   return SQLITE_OK;
 }
 
+/* How many figures a period needs to say whether a series is a total
+** over the others: it and two of them, or, in a group of two series
+** (where only the label rule judges), both. */
+static int shared_count(const ts_total_guard *g) { return g->nSer < 3 ? 2 : 3; }
+
 /* Whether series i, as far as its kept figures tell, is not below the
 ** sum of the others (to the rounding) in any period where it and two of
 ** them have figures, its own complete (a pre-filter for TS_TOTAL_LABELLED;
@@ -758,7 +763,7 @@ static int labelled_not_below(const ts_total_guard *g, int i, double unit) {
     int j = find_period(g, k->a[m].ordinal);
     if (j < 0) return 1;
     const per_period *p = &g->aPer[j];
-    if (p->count < 3 || k->a[m].incomplete) continue;
+    if (p->count < shared_count(g) || k->a[m].incomplete) continue;
     shared++;
     if (2.0 * k->a[m].x - ts_sum_double(&p->total) < -tolerance(p, unit)) return 0;
   }
@@ -769,11 +774,23 @@ static int pick(ts_total_guard *g) {
   if (g->picked) return SQLITE_OK;
   g->picked = 1;
   g->lastCand = -1;
-  if (g->nSer < 3) return SQLITE_OK; /* with two, either is "the sum of the other" */
+  /* with two, either is "the sum of the other" by the figures alone: only
+  ** a label that reads as a total tells (World beside one partner) */
+  if (g->nSer < 2 ||
+      (g->nSer == 2 && (g->any_negative || (!g->aSer[0].labelled && !g->aSer[1].labelled))))
+    return SQLITE_OK;
   g->aCand = sqlite3_malloc64((sqlite3_uint64)g->nSer);
   if (g->aCand == NULL) return SQLITE_NOMEM;
   memset(g->aCand, 0, (size_t)g->nSer);
   double unit = guard_unit(g);
+  if (g->nSer == 2) {
+    for (int i = 0; i < 2; i++)
+      if (g->aSer[i].labelled && labelled_not_below(g, i, unit)) {
+        g->aCand[i] = 1;
+        g->lastCand = i;
+      }
+    return SQLITE_OK;
+  }
   /* The rounded rule: the largest figure of a period with three figures or
   ** more, none negative, that is the sum of the others (a total is the
   ** largest of its parts there; a tie is a part beside zeros). */
@@ -893,7 +910,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
                   &third_evidence);
     /* Alone or beside one part, or lacking a month its parts may have
     ** (grain=): the period says nothing. */
-    if (p->count < 3 || a[i].incomplete[0]) continue;
+    if (p->count < shared_count(g) || a[i].incomplete[0]) continue;
     out->nShared++;
     double d = excess(&p->total, v), tol = tolerance(p, unit);
     if (d < -tol) below = 1; /* below the others' sum: no total over them */

@@ -42,8 +42,8 @@ typedef enum ts_total_rule {
   TS_TOTAL_OVER_SOME = 4,
   /* its label reads as a total (ts_total_label_like) and it is not below
   ** the sum of the others (to the rounding) wherever it and two of them
-  ** have figures, none negative: a total over parts not all listed (World
-  ** beside a few partners) */
+  ** (of two series: both) have figures, none negative: a total over
+  ** parts not all listed (World beside a few partners, or one) */
   TS_TOTAL_LABELLED = 5
 } ts_total_rule;
 

@@ -135,3 +135,52 @@ SELECT flow, round(share, 1) FROM temp.gf WHERE partner = 'China' AND period = '
 -- @expect
 -- | export|41.7
 -- | import|41.7
+
+-- 5. World beside one partner (a group of two series): the label rule
+-- alone judges, over the periods where both have figures.  China's share
+-- of "World + China" was 400 / 1400 = 28.6 %, not 400 / 1000 = 40 %.
+CREATE TABLE two(r TEXT, y TEXT, v INTEGER);
+INSERT INTO two VALUES ('World', '2022', 1000), ('China', '2022', 400), ('World', '2023', 1100), ('China', '2023', 500);
+-- @check share_world_partial-5.1 refused, naming the series and total=
+SELECT count(share) FROM yoy_growth('two', 'v', 'y', 'r');
+-- @error yoy_growth: share and contribution: the series r='World' reads as a total and is not below the other series in any of the 2 periods where both have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
+-- @check share_world_partial-5.2 contribution too
+SELECT count(contribution) FROM yoy_growth('two', 'v', 'y', 'r');
+-- @error yoy_growth: share and contribution: the series r='World' reads as a total and is not below the other series in any of the 2 periods where both have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
+-- @check share_world_partial-5.3 growth is not a share: read without error
+SELECT series, period, growth FROM yoy_growth('two', 'v', 'y', 'r') WHERE period = '2023' ORDER BY series;
+-- @expect
+-- | China|2023|25.0
+-- | World|2023|10.0
+-- @check share_world_partial-5.4 with total=World: 400 / 1000 and 500 / 1100
+SELECT series, period, round(share, 4) FROM yoy_growth('two', 'v', 'y', 'r', 'total=World') WHERE series = 'China';
+-- @expect
+-- | China|2022|40.0
+-- | China|2023|45.4545
+-- @check share_world_partial-5.5 two series none of which reads as a total: shares of their sum (400 / 1400)
+CREATE TABLE plain2(r TEXT, y TEXT, v INTEGER);
+INSERT INTO plain2 SELECT CASE r WHEN 'World' THEN 'Korea' ELSE r END, y, v FROM two;
+SELECT series, round(share, 4) FROM yoy_growth('plain2', 'v', 'y', 'r') WHERE period = '2022' ORDER BY series;
+-- @expect
+-- | China|28.5714
+-- | Korea|71.4286
+-- @check share_world_partial-5.6 a 'Total' below the other series in a period is no total: shares of the sum (600 / 900)
+CREATE TABLE below2(r TEXT, y TEXT, v INTEGER);
+INSERT INTO below2 VALUES ('Total', '2022', 300), ('China', '2022', 600), ('Total', '2023', 900), ('China', '2023', 500);
+SELECT series, round(share, 4) FROM yoy_growth('below2', 'v', 'y', 'r') WHERE period = '2022' ORDER BY series;
+-- @expect
+-- | China|66.6667
+-- | Total|33.3333
+-- @check share_world_partial-5.7 a negative figure in the group (balances): no label rule
+CREATE TABLE neg2(r TEXT, y TEXT, v INTEGER);
+INSERT INTO neg2 VALUES ('World', '2022', 1000), ('China', '2022', -400), ('World', '2023', 1100), ('China', '2023', 500);
+SELECT series, round(share, 4) FROM yoy_growth('neg2', 'v', 'y', 'r') WHERE period = '2023' ORDER BY series;
+-- @expect
+-- | China|31.25
+-- | World|68.75
+-- @check share_world_partial-5.8 by flow, a World and one partner in each: refused, named with its flow
+CREATE TABLE f2(flow TEXT, partner TEXT, y TEXT, v INTEGER);
+INSERT INTO f2 SELECT 'export', r, y, v FROM two;
+INSERT INTO f2 SELECT 'import', r, y, v * 3 FROM two;
+SELECT count(share) FROM yoy_growth('f2', 'v', 'y', 'flow, partner');
+-- @error yoy_growth: share and contribution: the series flow='export', partner='World' reads as a total and is not below the other series with flow='export' in any of the 2 periods where both have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
