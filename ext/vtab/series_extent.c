@@ -477,7 +477,9 @@ static int year_of(const ts_series *s, int k) {
 
 /* The weekday (0 Monday .. 6 Sunday) every row with a figure of slot in
 ** points [i, j) -- one year of s -- falls on, when they are day rows
-** alone, in WEEKLY_MONTHS months at least; else -1. */
+** alone, in WEEKLY_MONTHS months at least; else -1.  Called only for a
+** year whose rows are not all in their months' first (or last) week:
+** months keyed by their first Monday fall on one weekday too. */
 static int year_of_weeks(const ts_series *s, int i, int j, int slot) {
   unsigned weekdays = 0, months = 0;
   for (int k = i; k < j; k++) {
@@ -537,10 +539,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     for (int slot = 0; slot < 2; slot++) {
       /* rows on one weekday, all year: weeks keyed by a day (pandas'
       ** resample('W')), which no roll-up of days sums honestly */
-      int weekday = year_of_weeks(s, i, j, slot);
-      if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       unsigned mask = 0;
       int keyed = year_of_starts(s, i, j, slot, &mask);
+      int weekday = keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
+      if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       /* (before the marks year_of_starts reads are cleared) */
       int as_months = months_proved(keyed, mask);
       int as_quarters = !as_months && s->kind <= TS_KIND_QUARTER && quarters_proved(keyed, mask);

@@ -96,3 +96,14 @@ SELECT period, value, growth FROM yoy_growth('bd', 'v', 'd', '', 'grain=year');
 -- | period|value|growth
 -- | 2022|260|
 -- | 2023|260|0.0
+-- @check grain_weekly_days-3.3 months keyed by their first Monday, three products each (a long frame): one weekday all year, but months, not weeks: March 2023 dropped leaves 2023-Q1 incomplete
+CREATE TABLE fm(product TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE mo(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM mo WHERE i < 23),
+  firsts(d) AS (SELECT date('2022-01-01', '+' || i || ' months', 'weekday 1') FROM mo)
+INSERT INTO fm SELECT p.x, d, 10 FROM firsts, (SELECT 'a' AS x UNION ALL SELECT 'b' UNION ALL SELECT 'c') AS p
+WHERE d NOT LIKE '2023-03-%';
+SELECT period, value, growth, note FROM yoy_growth('fm', 'v', 'd', '', 'grain=quarter') WHERE period BETWEEN '2023-Q1' AND '2023-Q2';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|60||incomplete period
+-- | 2023-Q2|90|0.0|incomplete year-to-date
