@@ -46,14 +46,18 @@ static int binary_collation(sqlite3_index_info *info, int i) {
 #define OR_IN_FIXED_RELEASE 99999999
 
 /* Whether constraint i (an equality on a series or period column) may be
-** such an IN.  It is never taken: SQLite then tests the original WHERE on
-** every row.  Before 3.38 an IN is offered as an = one value at a time
-** and cannot be told from one, so no equality is taken there. */
-static int maybe_or_in(sqlite3_index_info *info, int i) {
+** such an IN and is not taken: SQLite then tests the original WHERE on
+** every row.  On a series column the IN is taken as one list and read as
+** ranges that hold every row any of SQLite's own collations keeps
+** (in_list_pushable, series_source.c), never cut to the list under the
+** column's collation; on the period column it is not taken.  Before 3.38
+** an IN is offered as an = one value at a time and cannot be told from
+** one, so no equality is taken there. */
+static int maybe_or_in(sqlite3_index_info *info, int i, int series) {
   int version = sqlite3_libversion_number();
   if (version >= OR_IN_FIXED_RELEASE) return 0;
   if (version < 3038000) return 1;
-  return sqlite3_vtab_in(info, i, -1);
+  return !series && sqlite3_vtab_in(info, i, -1);
 }
 
 /* Whether the right-hand side of constraint i is a value written in the
@@ -86,11 +90,11 @@ int ts_source_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int nSeri
       continue;
     } else if (c->op == SQLITE_INDEX_CONSTRAINT_EQ &&
                ((c->iColumn >= 0 && c->iColumn < nSeries) || c->iColumn == iPeriod) &&
-               maybe_or_in(info, i)) {
+               maybe_or_in(info, i, c->iColumn >= 0 && c->iColumn < nSeries)) {
       continue;
     } else if (c->iColumn >= 0 && c->iColumn < nSeries && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
-      /* An IN (once maybe_or_in lets one through: on no release today)
-      ** is taken as one list (SQLite then checks the IN itself).
+      /* An IN is taken as one list (SQLite then checks the IN itself,
+      ** and the query's own WHERE: maybe_or_in).
       ** Looped one value at a time, SQLite's check of each row compared
       ** the column with the value without the affinity of the IN's right
       ** side: '01' IN (SELECT 1), true on any table, was false here. */
