@@ -4,7 +4,8 @@
 #   in_ranges.py  seeded sources whose keys are case and trailing-space
 #                 variants (BINARY, NOCASE and RTRIM key columns, indexed
 #                 or not); IN lists and ORs of equalities under mixed
-#                 COLLATEs against the table's materialized copy, the OR
+#                 COLLATEs on yoy_growth, annual_projection and
+#                 trade_imbalance tables against their materialized copies, the OR
 #                 as the UNION of its branches; also on a connection with
 #                 a collation of the application's.
 #                 IN_RANGES_SEED=n replays another seed.

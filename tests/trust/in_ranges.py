@@ -6,7 +6,8 @@ SQLite checks the query's own WHERE on them.  Seeded sources whose keys
 are case and trailing-space variants of a few names (BINARY, NOCASE and
 RTRIM key columns, with and without an index on the key and period);
 random WHERE clauses: IN lists, ORs of equalities under mixed COLLATEs,
-both with a period bound; the yoy_growth table against its materialized
+both with a period bound; yoy_growth, annual_projection and
+trade_imbalance tables against their materialized
 copy, the copy's OR run as the UNION of its branches (the plain indexed
 query loses rows on SQLite 3.40 too).  Also on a connection with a
 collation of the application's registered (the list is then left to
@@ -27,11 +28,18 @@ def variant(rng, name):
     return s + " " * rng.choice([0, 0, 0, 1, 2])
 
 
-def build(db, rng, coll, index):
+FORMS = [
+    "yoy_growth(source=src, value=v, period=p, by=k)",
+    "annual_projection(source=src, value=v, period=p, by=k, method=prior_share, through=06)",
+    "trade_imbalance(source=src, value=v, period=p, flow=f, export_label=x, import_label=m, by=k)",
+]
+
+
+def build(db, rng, coll, index, form):
     db.execute("DROP TABLE IF EXISTS src")
     db.execute("DROP TABLE IF EXISTS temp.y")
     db.execute("DROP TABLE IF EXISTS copy")
-    db.execute("CREATE TABLE src(k TEXT COLLATE %s, p TEXT, v INTEGER)" % coll)
+    db.execute("CREATE TABLE src(k TEXT COLLATE %s, p TEXT, v INTEGER, f TEXT)" % coll)
     if index:
         db.execute("CREATE INDEX src_kp ON src(k, p)")
     seen = set()
@@ -49,8 +57,12 @@ def build(db, rng, coll, index):
             seen.add((other, coll))
             for y in range(2021, 2024):
                 rows.append((other, "%d-06" % y, rng.randint(0, 500)))
-    db.executemany("INSERT INTO src VALUES (?, ?, ?)", rows)
-    db.execute("CREATE VIRTUAL TABLE temp.y USING yoy_growth(source=src, value=v, period=p, by=k)")
+    if "flow=" in form:  # each row an export, and an import beside most
+        rows = [r + ("x",) for r in rows] + [r + ("m",) for r in rows if rng.random() < 0.8]
+    else:
+        rows = [r + (None,) for r in rows]
+    db.executemany("INSERT INTO src VALUES (?, ?, ?, ?)", rows)
+    db.execute("CREATE VIRTUAL TABLE temp.y USING " + form)
     # the copy's key compares as the table's does (its column's collation)
     cols = [r[1] for r in db.execute("PRAGMA temp.table_info(y)") if not r[5]]
     cols = [c for c in db.execute("SELECT * FROM temp.y LIMIT 0").description]
@@ -82,14 +94,15 @@ def main():
             db.create_collation("app", lambda a, b: (a.strip("0123456789 ") > b.strip("0123456789 ")) -
                                 (a.strip("0123456789 ") < b.strip("0123456789 ")))
         for world in range(opts["queries"] // 50):
-            coll, index = rng.choice(COLLS), rng.random() < 0.7
-            build(db, rng, coll, index)
+            coll, index, form = rng.choice(COLLS), rng.random() < 0.7, rng.choice(FORMS)
+            build(db, rng, coll, index, form)
             keys = [r[0] for r in db.execute("SELECT DISTINCT k FROM src")]
             for _ in range(50):
                 br = [b for b in branches(rng, keys) if app or "app" not in b[0]]
                 if not br:
                     continue
-                bound = rng.choice(["", " AND period >= '2022-01'", " AND period = '2023-06'"])
+                bound = rng.choice(["", " AND year >= 2022", " AND year = 2023"] if "annual" in form
+                                   else ["", " AND period >= '2022-01'", " AND period = '2023-06'"])
                 if rng.random() < 0.4 and all(" COLLATE" not in b[0] for b in br):
                     where = "k IN (%s)" % ", ".join("?" for _ in br)
                     args = [b[1] for b in br]
@@ -107,12 +120,13 @@ def main():
                 ranged += ":C" in plan or "INDEX 0:C" in plan
                 compared += 1
                 if sorted(got, key=repr) != sorted(ref, key=repr) or len(got) != len(set(got)):
-                    fail("seed %d, %s key column%s%s: %s %r\n  got  %d rows\n  want %d rows (missing %r)"
-                         % (opts["seed"], coll, " indexed" if index else "", ", app collation" if app else "",
+                    fail("seed %d, %s, %s key column%s%s: %s %r\n  got  %d rows\n  want %d rows (missing %r)"
+                         % (opts["seed"], form.split("(")[0], coll, " indexed" if index else "",
+                            ", app collation" if app else "",
                             sql, args, len(got), len(ref), sorted(ref - set(got), key=repr)[:3])
                      + "\n  plan %s\n  extra %r" % (plan, sorted(set(got) - ref, key=repr)[:3]))
         db.close()
-    print("in_ranges: %d queries (IN lists, ORs under mixed collations, %d planned with the list taken "
+    print("in_ranges: %d queries of yoy_growth, annual_projection and trade_imbalance (IN lists, ORs under mixed collations, %d planned with the list taken "
           "whole) give the rows of the copy, as the UNION of their branches (seed %d)"
           % (compared, ranged, opts["seed"]))
 
