@@ -53,6 +53,13 @@ static inline int ts_day_weekday(int64_t d) {
   return (int)(w < 0 ? w + 7 : w);
 }
 
+/* ts_point.mday of a point whose day rows fall on two days of the month. */
+#define TS_MDAY_MIXED 0xff
+/* Notes day of month d (1..31) in a point's mday. */
+static inline void ts_mday_note(unsigned char *m, unsigned d) {
+  if (*m != d) *m = *m == 0 ? (unsigned char)d : TS_MDAY_MIXED;
+}
+
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
   ts_sum sum[2];   /* slot 0: value (or exports); slot 1: imports */
@@ -66,6 +73,10 @@ typedef struct ts_point {
   /* grain=: the weekdays of the point's day rows with a figure, per slot
   ** (bit w: ts_day_weekday w), for ts_days_check (weekly figures) */
   unsigned char weekdays[2];
+  /* grain=: the day of the month every day row with a figure of the point
+  ** falls on, per slot (0: none yet; TS_MDAY_MIXED: two days differ), for
+  ** ts_days_check (months keyed by one day of the month, the 15th) */
+  unsigned char mday[2];
   unsigned char preliminary[2]; /* 1: a row summed into it is marked
                                    preliminary (a 'p)' label, or a true
                                    preliminary column in the source) */

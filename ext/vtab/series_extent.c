@@ -52,7 +52,11 @@
 **     year is always read whole (pushdown never cuts one), so a WHERE
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
-**     twice.
+**     twice.  Months keyed by one day of the month (the 15th: every row
+**     with a figure of the year on one day of its month, ts_point.mday,
+**     one a month or several) are months likewise when two of them fall
+**     in one quarter (no quarter, half or year is keyed by a day in
+**     each); one a quarter stays days.
 **  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
 **     series and slot whose day rows with a figure all fall on one
 **     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
@@ -286,9 +290,10 @@ static int bit_count(unsigned x) {
 ** source that ends soon after).  One row a month, or several in two
 ** months at least: the categories of a long frame summed by grain= (a
 ** product column left out of by=) each have a row on the month's day.
-** *pMask: the months of the year they fall in. */
+** Bit 4: every row falls on one day of its month (ts_point.mday), in the
+** middle as well.  *pMask: the months of the year they fall in. */
 static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
-  unsigned mask = 0;
+  unsigned mask = 0, mday = 0;
   int any = 0, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
@@ -296,6 +301,7 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
     unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
     if (!days_alone(pt, slot)) return 0;
     rows += pt->sum[slot].count;
+    if (mday != pt->mday[slot]) mday = mday ? TS_MDAY_MIXED : pt->mday[slot];
     starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
     ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
     ts_period p;
@@ -308,7 +314,7 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
   *pMask = mask;
   int months = bit_count(mask);
   if (!any || (rows > months && months < 2)) return 0;
-  return starts | (ends && months >= 2) << 1;
+  return starts | (ends && months >= 2) << 1 | (mday != TS_MDAY_MIXED) << 2;
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
@@ -337,11 +343,19 @@ static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int ends
 #define STARTS_QUARTER_ONLY 0x208u
 #define ENDS_QUARTER_ONLY   0x104u
 
+/* Whether two months of mask (bit m: the year's month m + 1) fall in one
+** quarter: no quarter, half or year is keyed by a day in each of them. */
+static int two_in_a_quarter(unsigned mask) {
+  for (int q = 0; q < 4; q++)
+    if (bit_count((mask >> (3 * q)) & 7u) >= 2) return 1;
+  return 0;
+}
+
 /* Whether rows of keyed (year_of_starts) falling in the months of mask
 ** are months: some in a month that starts (ends) no quarter. */
 static int months_proved(int keyed, unsigned mask) {
   return ((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
-         ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0);
+         ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0) || ((keyed & 4) && two_in_a_quarter(mask));
 }
 
 /* Whether rows of keyed on quarters' first (last) months alone, mask,

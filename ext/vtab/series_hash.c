@@ -252,8 +252,8 @@ static hslot *find_point(ts_hash *h, uint32_t sid, int64_t ordinal) {
   hslot *pt = point_at(h, idx);
   memset(pt, 0, h->szPoint); /* each slot's sum 0, as an INTEGER or a REAL sum */
   for (int k = 0; k < h->nSlot; k++) {
-    pt[k].emax = -32768;
-    pt[k].lmin = 32767;
+    pt[k].emax = HS_EMAX_NONE;
+    pt[k].lmin = HS_LMIN_NONE;
   }
   s->nPoint++;
   *pIdx = idx + 1;
@@ -342,6 +342,8 @@ int ts_hash_row_period(ts_hash *h, sqlite3_value *v) {
   orig = p;
   h->last.skip = rc == 1;
   if (!h->last.skip) {
+    h->last.mday =
+        h->spec->grain != TS_KIND_NONE && orig.kind == TS_KIND_DAY ? (unsigned)orig.day : 0;
     if (h->spec->grain != TS_KIND_NONE) {
       if (ts_period_rollup(&orig, h->spec->grain, &p)) return 1;
       h->last.days_noted = 0; /* by the first row of the label with a figure (add_value) */
@@ -381,7 +383,7 @@ static void track_bits(hslot *sl, const ts_number *x) {
     uint64_t u = x->i < 0 ? 0 - (uint64_t)x->i : (uint64_t)x->i;
     int e = 64 - leading_zeros(u);
     if (e > 53) frexp((double)x->i, &e);
-    if (e + 1 > sl->emax) sl->emax = (short)(e + 1); /* (double)i may round up */
+    if (e + 1 > sl->emax) sl->emax = e + 1; /* (double)i may round up */
     if (sl->lmin > 0) sl->lmin = 0;
     return;
   }
@@ -391,7 +393,7 @@ static void track_bits(hslot *sl, const ts_number *x) {
   uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
   int e, low;
   if (ex == 0x7ff) {
-    sl->emax = 32767; /* inf or NaN: never order-free */
+    sl->emax = HS_EMAX_INF; /* inf or NaN: never order-free */
     return;
   }
   if (ex == 0) {
@@ -403,8 +405,8 @@ static void track_bits(hslot *sl, const ts_number *x) {
     low = ex - 1075 + trailing_zeros(mant);
     e = ex - 1022;
   }
-  if (e > sl->emax) sl->emax = (short)e;
-  if (low < sl->lmin) sl->lmin = (short)low;
+  if (e > sl->emax) sl->emax = e;
+  if (low < sl->lmin) sl->lmin = low;
 }
 
 /* Whether a slot's ts_sum_value() is the same for every order of adding
@@ -565,6 +567,7 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   track_bits(sl, &n);
   if (prelim) sl->bits |= HS_PRELIM;
   sl->bits |= h->last.cover; /* 0 without grain= */
+  if (h->last.mday && sl->mday != h->last.mday) sl->mday = sl->mday ? TS_MDAY_MIXED : h->last.mday;
   if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aFirstDay[2 * sid + slot])
     h->aFirstDay[2 * sid + slot] = h->last.first_day;
   return GO_ON;
@@ -807,6 +810,7 @@ static int series_points(ts_hash *h, uint32_t sid, int w, ts_series *s) {
       if (hp[slot].bits & HS_DAY_LATE) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE;
       if (hp[slot].bits & HS_DAY_EARLY) pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
       pt->weekdays[slot] = (unsigned char)((hp[slot].bits >> HS_WEEKDAY_SHIFT) & 0x7f);
+      pt->mday[slot] = (unsigned char)hp[slot].mday;
     }
   }
   if (h->spec->grain != TS_KIND_NONE) {

@@ -62,10 +62,17 @@ typedef struct hslot {
   /* Months of the point each kind of period covered, 12 bits a kind (kind
   ** k at bit 12 (k - 1)), and the flags HS_*. */
   uint64_t bits;
-  uint32_t n; /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
-  short emax; /* every input |x| < 2^emax */
-  short lmin; /* every input is a multiple of 2^lmin */
+  uint32_t n;        /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
+  int emax : 12;     /* every input |x| < 2^emax (HS_EMAX_NONE: none yet) */
+  int lmin : 12;     /* every input is a multiple of 2^lmin */
+  unsigned mday : 8; /* grain=: ts_point.mday of its day rows with a figure */
 } hslot;
+
+/* emax and lmin before any input, and emax after an infinity or NaN:
+** the ends of 12 bits, past any double's exponent (-1074 .. 1024). */
+#define HS_EMAX_NONE (-2048)
+#define HS_EMAX_INF  2047
+#define HS_LMIN_NONE 2047
 
 _Static_assert(sizeof(hslot) == 32, "a summing slot is 32 bytes (docs/design.md)");
 
@@ -241,6 +248,7 @@ struct ts_hash {
     int64_t ordinal;
     uint64_t cover;    /* in hslot.bits' place for the label's kind */
     int64_t first_day; /* grain=: the first day of the label's period */
+    unsigned mday;     /* grain=: its day of the month, for a day (else 0) */
   } last;
   int early_lo; /* rows of years before it only mark their series (ts_early_lo) */
   struct {

@@ -465,8 +465,10 @@ static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const t
     pt->incomplete[slot] |= TS_INCOMPLETE_DAY_LATE; /* an event: ts_days_check */
   if (orig->kind == TS_KIND_DAY && TS_DAY_IS_EARLY(orig))
     pt->incomplete[slot] |= TS_INCOMPLETE_DAY_EARLY;
-  if (orig->kind == TS_KIND_DAY)
+  if (orig->kind == TS_KIND_DAY) {
     pt->weekdays[slot] |= (unsigned char)(1u << ts_day_weekday(ts_period_ordinal(orig)));
+    ts_mday_note(&pt->mday[slot], (unsigned)orig->day);
+  }
 }
 
 /* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */

@@ -1,0 +1,145 @@
+.load build/tradestat
+.headers on
+.mode list
+-- Monthly figures keyed by one day of the month that is neither among
+-- its first nor its last days (the 15th: a mid-month observation date,
+-- a statement or billing day), one month missing: a roll-up by grain= is
+-- whole only when each of its months has a row (docs/design.md, "Months
+-- keyed by one day of the month").  Expected values: counted by hand,
+-- and the same figures labelled as months ('2022-04').
+-- Input: 100 a month on the 15th from January 2021 to June 2023, with
+-- 15 May 2022 missing (a month not yet published, a dropna() before
+-- to_sql).
+-- Before: such rows were days of events, and a day without a row a day
+-- with nothing sold, so with grain=quarter 2022-Q2 (April and June: 200)
+-- was a whole quarter against 2021-Q2's 300: -33.3333333333333 % with
+-- only 'incomplete prior year-to-date' in the note; with grain=year the
+-- years were judged against the source's first and last days (15 January
+-- 2021, 15 June 2023), and annual_projection over them gave NULL for
+-- every year.
+CREATE TABLE mid(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 29)
+INSERT INTO mid SELECT 'a', date('2021-01-15', '+' || i || ' months'), 100 FROM n
+WHERE date('2021-01-15', '+' || i || ' months') <> '2022-05-15';
+CREATE TABLE lab AS SELECT k, substr(d, 1, 7) AS m, v FROM mid;
+
+-- @check grain_mid_month_keys-1.1 grain=quarter: 2022-Q2 holds April and June alone, incomplete, no growth (showed -33.3333333333333)
+SELECT period, value, growth, note FROM yoy_growth('mid', 'v', 'd', 'k', 'grain=quarter') WHERE period = '2022-Q2';
+-- @expect
+-- | period|value|growth|note
+-- | 2022-Q2|200||incomplete period
+-- @check grain_mid_month_keys-1.2 every quarter as the same figures labelled as months give them, on both scan paths
+SELECT count(*) AS quarters,
+       sum(h.value IS l.value AND h.growth IS l.growth AND h.ytd_value IS l.ytd_value AND h.ytd_growth IS l.ytd_growth AND h.note IS l.note) AS hash_same,
+       sum(s.value IS l.value AND s.growth IS l.growth AND s.ytd_value IS l.ytd_value AND s.ytd_growth IS l.ytd_growth AND s.note IS l.note) AS stream_same
+FROM yoy_growth('lab', 'v', 'm', 'k', 'grain=quarter') AS l
+JOIN yoy_growth('mid', 'v', 'd', 'k', 'grain=quarter, scan=hash') AS h USING (period)
+JOIN yoy_growth('mid', 'v', 'd', 'k', 'grain=quarter, scan=stream') AS s USING (period);
+-- @expect
+-- | quarters|hash_same|stream_same
+-- | 10|10|10
+-- @check grain_mid_month_keys-1.3 grain=year: 2021 is whole from its 15 January row, 2022 incomplete, 2023 holds six months
+SELECT period, value, growth, note FROM yoy_growth('mid', 'v', 'd', 'k', 'grain=year');
+-- @expect
+-- | period|value|growth|note
+-- | 2021|1200||no prior period
+-- | 2022|1100||incomplete period
+-- | 2023|600||incomplete period
+-- @check grain_mid_month_keys-1.4 the CREATE form of trade_imbalance, exports and imports both keyed so: 2022-Q2 incomplete
+CREATE TABLE mt(d TEXT, flow TEXT, v INTEGER);
+INSERT INTO mt SELECT d, 'export', v FROM mid;
+INSERT INTO mt SELECT d, 'import', 50 FROM mid;
+CREATE VIRTUAL TABLE temp.mtq USING trade_imbalance(source=mt, period=d, value=v, flow=flow,
+  export_label='export', import_label='import', grain=quarter);
+SELECT period, exports, imports, balance, balance_growth, note FROM temp.mtq WHERE period BETWEEN '2022-Q1' AND '2022-Q3';
+-- @expect
+-- | period|exports|imports|balance|balance_growth|note
+-- | 2022-Q1|300|150|150|0.0|
+-- | 2022-Q2|200|100|100||incomplete period
+-- | 2022-Q3|300|150|150|0.0|
+
+-- Nothing missing: the first quarter (from 15 January) and the last (to
+-- 15 June) are whole, as months; before, 2021-Q1 began before the
+-- source's first day and 2023-Q2 ended after its last, both incomplete.
+CREATE TABLE full AS SELECT * FROM mid UNION ALL SELECT 'a', '2022-05-15', 100;
+-- @check grain_mid_month_keys-2.1 every quarter whole, growth 0 from 2022 on
+SELECT period, value, growth, note FROM yoy_growth('full', 'v', 'd', 'k', 'grain=quarter');
+-- @expect
+-- | period|value|growth|note
+-- | 2021-Q1|300||no prior period
+-- | 2021-Q2|300||no prior period
+-- | 2021-Q3|300||no prior period
+-- | 2021-Q4|300||no prior period
+-- | 2022-Q1|300|0.0|
+-- | 2022-Q2|300|0.0|
+-- | 2022-Q3|300|0.0|
+-- | 2022-Q4|300|0.0|
+-- | 2023-Q1|300|0.0|
+-- | 2023-Q2|300|0.0|
+-- @check grain_mid_month_keys-2.2 annual_projection from June: 600 x 1200 / 600 for 2022 and 2023, as the month labels give (was NULL, 'incomplete period')
+CREATE TABLE fullab AS SELECT k, substr(d, 1, 7) AS m, v FROM full;
+SELECT 'days' AS form, year, ytd, projection, note FROM annual_projection('full', 'v', 'd', 'k', 'prior_share', 'grain=month, through=06')
+UNION ALL
+SELECT 'months', year, ytd, projection, note FROM annual_projection('fullab', 'v', 'm', 'k', 'prior_share', 'through=06');
+-- @expect
+-- | form|year|ytd|projection|note
+-- | days|2021|600||no complete prior year
+-- | days|2022|600|1200.0|interval from the spread of this year's periods (no earlier errors)
+-- | days|2023|600|1200.0|interval from the spread of this year's periods (no earlier errors)
+-- | months|2021|600||no complete prior year
+-- | months|2022|600|1200.0|interval from the spread of this year's periods (no earlier errors)
+-- | months|2023|600|1200.0|interval from the spread of this year's periods (no earlier errors)
+
+-- A projection from January reads no row after it: 15 January 2023
+-- alone does not show months (a year or a quarter may be keyed by a day
+-- in its first month), so cut at 31 January the source ends on the 15th
+-- and January is not whole as days; the row from January is NULL in the
+-- whole source too, and the same as the source cut there.
+CREATE TABLE cut1 AS SELECT * FROM full WHERE d <= '2023-01-31';
+-- @check grain_mid_month_keys-3.1 the 2023 row from January, whole source and cut at 31 January
+SELECT 'whole' AS form, year, ytd, projection, note FROM annual_projection('full', 'v', 'd', 'k', 'prior_share', 'grain=month, through=01') WHERE year = 2023
+UNION ALL
+SELECT 'cut', year, ytd, projection, note FROM annual_projection('cut1', 'v', 'd', 'k', 'prior_share', 'grain=month, through=01') WHERE year = 2023;
+-- @expect
+-- | form|year|ytd|projection|note
+-- | whole|2023|||incomplete period
+-- | cut|2023|||incomplete period
+-- @check grain_mid_month_keys-3.2 from February both read months: 200 x 1200 / 200
+CREATE TABLE cut2 AS SELECT * FROM full WHERE d <= '2023-02-28';
+SELECT 'whole' AS form, year, ytd, projection FROM annual_projection('full', 'v', 'd', 'k', 'prior_share', 'grain=month, through=02') WHERE year = 2023
+UNION ALL
+SELECT 'cut', year, ytd, projection FROM annual_projection('cut2', 'v', 'd', 'k', 'prior_share', 'grain=month, through=02') WHERE year = 2023;
+-- @expect
+-- | form|year|ytd|projection
+-- | whole|2023|200|1200.0
+-- | cut|2023|200|1200.0
+
+-- What stays days.  Quarterly figures keyed by the 15th of a quarter's
+-- middle month (one row a quarter: no two months of one quarter) could
+-- be quarters or a sparse series of events: they stay days, each
+-- quarter whole inside the days the source holds.
+CREATE TABLE midq(d TEXT, v INTEGER);
+INSERT INTO midq VALUES ('2021-02-15', 100), ('2021-05-15', 100), ('2021-08-15', 100), ('2021-11-15', 100),
+  ('2022-02-15', 110), ('2022-05-15', 110), ('2022-08-15', 110), ('2022-11-15', 110), ('2023-02-15', 121);
+-- @check grain_mid_month_keys-4.1 one row a quarter on the 15th: days, 2022's quarters +10 %, the first and last quarters reach past the source's days (and 2022-Q1's prior with it)
+SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('midq', 'v', 'd', '', 'grain=quarter');
+-- @expect
+-- | period|value|growth|note
+-- | 2021-Q1|100||incomplete period
+-- | 2021-Q2|100||no prior period
+-- | 2021-Q3|100||no prior period
+-- | 2021-Q4|100||no prior period
+-- | 2022-Q1|110||incomplete period
+-- | 2022-Q2|110|10.0|incomplete prior year-to-date
+-- | 2022-Q3|110|10.0|incomplete prior year-to-date
+-- | 2022-Q4|110|10.0|incomplete prior year-to-date
+-- | 2023-Q1|121||incomplete period
+-- @check grain_mid_month_keys-4.2 rows on two days of a month (the 10th and the 20th) stay events: 2022-Q2 without May's is a whole quarter (the note is of 2021-Q1, which begins before the source's first day)
+CREATE TABLE two(d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23)
+INSERT INTO two SELECT date('2021-01-10', '+' || i || ' months', '+' || j || ' days'), 50
+FROM n, (SELECT 0 AS j UNION ALL SELECT 10) WHERE date('2021-01-10', '+' || i || ' months') <> '2022-05-10';
+SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('two', 'v', 'd', '', 'grain=quarter') WHERE period = '2022-Q2';
+-- @expect
+-- | period|value|growth|note
+-- | 2022-Q2|200|-33.333333|incomplete prior year-to-date
