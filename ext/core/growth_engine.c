@@ -82,7 +82,7 @@ int ts_points_sort_merge(ts_point *a, int n) {
       a[kept].incomplete[slot] |= a[i].incomplete[slot];
       a[kept].preliminary[slot] |= a[i].preliminary[slot];
       a[kept].weekdays[slot] |= a[i].weekdays[slot];
-      if (a[i].mday[slot]) ts_mday_note(&a[kept].mday[slot], a[i].mday[slot]);
+      a[kept].mday[slot] = ts_mday_join(a[kept].mday[slot], a[i].mday[slot]);
     }
   }
   return kept + 1;

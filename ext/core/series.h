@@ -53,12 +53,25 @@ static inline int ts_day_weekday(int64_t d) {
   return (int)(w < 0 ? w + 7 : w);
 }
 
-/* ts_point.mday of a point whose day rows fall on two days of the month. */
-#define TS_MDAY_MIXED 0xff
-/* Notes day of month d (1..31) in a point's mday. */
-static inline void ts_mday_note(unsigned char *m, unsigned d) {
-  if (*m != d) *m = *m == 0 ? (unsigned char)d : TS_MDAY_MIXED;
+/* ts_point.mday: the days of the month a point's day rows with a figure
+** fall on, as the first of them (bits 0-4: 1..31) and how many days
+** after it the last falls (bits 5-7: 0..TS_MDAY_SPREAD); 0: none yet;
+** TS_MDAY_MIXED: further apart (a business day after the 15th, up to
+** TS_MDAY_SPREAD days later, is one key day). */
+#define TS_MDAY_MIXED  0xff
+#define TS_MDAY_SPREAD 3
+/* Two such marks joined (a day d alone is mark d). */
+static inline unsigned char ts_mday_join(unsigned a, unsigned b) {
+  if (a == 0 || a == b) return (unsigned char)b;
+  if (b == 0) return (unsigned char)a;
+  if (a == TS_MDAY_MIXED || b == TS_MDAY_MIXED) return TS_MDAY_MIXED;
+  unsigned lo = (a & 31) < (b & 31) ? (a & 31) : (b & 31);
+  unsigned ha = (a & 31) + (a >> 5), hb = (b & 31) + (b >> 5);
+  unsigned hi = ha > hb ? ha : hb;
+  return hi - lo > TS_MDAY_SPREAD ? TS_MDAY_MIXED : (unsigned char)(lo | (hi - lo) << 5);
 }
+/* Notes day of month d (1..31) in a point's mark. */
+static inline void ts_mday_note(unsigned char *m, unsigned d) { *m = ts_mday_join(*m, d); }
 
 typedef struct ts_point {
   int64_t ordinal; /* ts_period_ordinal() at the series' kind */
@@ -73,9 +86,9 @@ typedef struct ts_point {
   /* grain=: the weekdays of the point's day rows with a figure, per slot
   ** (bit w: ts_day_weekday w), for ts_days_check (weekly figures) */
   unsigned char weekdays[2];
-  /* grain=: the day of the month every day row with a figure of the point
-  ** falls on, per slot (0: none yet; TS_MDAY_MIXED: two days differ), for
-  ** ts_days_check (months keyed by one day of the month, the 15th) */
+  /* grain=: the days of the month the point's day rows with a figure fall
+  ** on, per slot (ts_mday_join's mark), for ts_days_check (months keyed
+  ** by one day of the month, the 15th or the business day after it) */
   unsigned char mday[2];
   unsigned char preliminary[2]; /* 1: a row summed into it is marked
                                    preliminary (a 'p)' label, or a true

@@ -52,9 +52,10 @@
 **     year is always read whole (pushdown never cuts one), so a WHERE
 **     never changes the reading; the scans mark late and early days on
 **     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
-**     twice.  Months keyed by one day of the month (the 15th: every row
-**     with a figure of the year on one day of its month, ts_point.mday,
-**     one a month or several) are months likewise when two of them fall
+**     twice.  Months keyed by one day of the month (the 15th, or the
+**     business day after it: every row with a figure of the year within
+**     TS_MDAY_SPREAD days of the month's, ts_point.mday, one a month or
+**     several) are months likewise when two of them fall
 **     in one quarter (no quarter, half or year is keyed by a day in
 **     each); one a quarter stays days.
 **  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
@@ -290,8 +291,9 @@ static int bit_count(unsigned x) {
 ** source that ends soon after).  One row a month, or several in two
 ** months at least: the categories of a long frame summed by grain= (a
 ** product column left out of by=) each have a row on the month's day.
-** Bit 4: every row falls on one day of its month (ts_point.mday), in the
-** middle as well.  *pMask: the months of the year they fall in. */
+** Bit 4: every row falls on one day of its month, in the middle as well
+** (ts_point.mday: within TS_MDAY_SPREAD days, the 15th or the business
+** day after it).  *pMask: the months of the year they fall in. */
 static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
   unsigned mask = 0, mday = 0;
   int any = 0, starts = 1, ends = 1, rows = 0;
@@ -301,7 +303,7 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
     unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
     if (!days_alone(pt, slot)) return 0;
     rows += pt->sum[slot].count;
-    if (mday != pt->mday[slot]) mday = mday ? TS_MDAY_MIXED : pt->mday[slot];
+    mday = ts_mday_join(mday, pt->mday[slot]);
     starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
     ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
     ts_period p;
@@ -314,7 +316,7 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
   *pMask = mask;
   int months = bit_count(mask);
   if (!any || (rows > months && months < 2)) return 0;
-  return starts | (ends && months >= 2) << 1 | (mday != TS_MDAY_MIXED) << 2;
+  return starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by

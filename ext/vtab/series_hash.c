@@ -567,7 +567,7 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   track_bits(sl, &n);
   if (prelim) sl->bits |= HS_PRELIM;
   sl->bits |= h->last.cover; /* 0 without grain= */
-  if (h->last.mday && sl->mday != h->last.mday) sl->mday = sl->mday ? TS_MDAY_MIXED : h->last.mday;
+  if (h->last.mday && sl->mday != h->last.mday) sl->mday = ts_mday_join(sl->mday, h->last.mday);
   if (h->spec->grain != TS_KIND_NONE && h->last.first_day < h->aFirstDay[2 * sid + slot])
     h->aFirstDay[2 * sid + slot] = h->last.first_day;
   return GO_ON;

@@ -58,6 +58,19 @@ SELECT period, exports, imports, balance, balance_growth, note FROM temp.mtq WHE
 -- | 2022-Q2|200|100|100||incomplete period
 -- | 2022-Q3|300|150|150|0.0|
 
+-- @check grain_mid_month_keys-1.5 keyed by the 15th or the Monday after it (a business-day calendar): the same rows as 1.3
+CREATE TABLE midb AS SELECT k, CASE strftime('%w', d) WHEN '6' THEN date(d, '+2 days')
+  WHEN '0' THEN date(d, '+1 day') ELSE d END AS d, v FROM mid;
+SELECT count(DISTINCT substr(d, 9)) AS days_of_month, group_concat(DISTINCT substr(d, 9)) AS which FROM midb;
+SELECT period, value, growth, note FROM yoy_growth('midb', 'v', 'd', 'k', 'grain=year');
+-- @expect
+-- | days_of_month|which
+-- | 3|15,17,16
+-- | period|value|growth|note
+-- | 2021|1200||no prior period
+-- | 2022|1100||incomplete period
+-- | 2023|600||incomplete period
+
 -- Nothing missing: the first quarter (from 15 January) and the last (to
 -- 15 June) are whole, as months; before, 2021-Q1 began before the
 -- source's first day and 2023-Q2 ended after its last, both incomplete.

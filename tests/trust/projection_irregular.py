@@ -202,7 +202,7 @@ def day_rows(r):
     """Day rows of 1-3 series (grain= rolls them up): every day, or
     business days only, or months or quarters keyed by their first or last
     (business) day, or months keyed by one day in the middle of the month
-    (the 15th), some dropped; days without a row at random, now and then at a
+    (the 15th, or the business day after it), some dropped; days without a row at random, now and then at a
     month's end (a weekend, no sales), a series starting or stopping on
     any day.  (key, date, value) rows."""
     import datetime
@@ -223,6 +223,8 @@ def day_rows(r):
                 if (m - 1) % step == (0 if keyed[1] != "e" else step - 1) and r.random() >= gap * 3:
                     if keyed[1] == "m":
                         d = datetime.date(y, m, mid)
+                        while business and d.weekday() >= 5:
+                            d += datetime.timedelta(days=1)
                     elif keyed[1] == "s":
                         d = datetime.date(y, m, 1)
                         while business and d.weekday() >= 5:
