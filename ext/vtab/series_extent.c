@@ -57,7 +57,9 @@
 **     TS_MDAY_SPREAD days of the month's, ts_point.mday, one a month or
 **     several) are months likewise when two of them fall
 **     in one quarter (no quarter, half or year is keyed by a day in
-**     each); one a quarter stays days.
+**     each); one month a quarter at one place in it, in two quarters of
+**     one half, they are quarters (quarter_position: the 15th of
+**     February, May, August, November), else days.
 **  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
 **     series and slot whose day rows with a figure all fall on one
 **     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
@@ -320,11 +322,12 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
-** their first day (or last, ends): each row stands for its whole month
-** or quarter, so a roll-up is whole when each of its months or quarters
-** has a row in the month its key falls in, as a roll-up of month or
-** quarter labels is. */
-static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int ends) {
+** a day of their month `at` (0: the first; a quarter's last, 2, for its
+** last day; its middle, 1, for the 15th of February): each row stands
+** for its whole month or quarter, so a roll-up is whole when each of its
+** months or quarters has a row in the month its key falls in, as a
+** roll-up of month or quarter labels is. */
+static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int at) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
@@ -333,7 +336,7 @@ static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int ends
     ts_period_from_ordinal(s->kind, pt->ordinal, &p);
     ts_period_month_span(&p, &first, &count);
     unsigned want = 0;
-    for (int m = 0; m < count; m += step) want |= 1u << (ends ? m + step - 1 : m);
+    for (int m = 0; m < count; m += step) want |= 1u << (m + at);
     if ((pt->cover[slot][TS_KIND_DAY - 1] & want) != want)
       pt->incomplete[slot] |= TS_INCOMPLETE_MISSING;
   }
@@ -360,11 +363,29 @@ static int months_proved(int keyed, unsigned mask) {
          ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0) || ((keyed & 4) && two_in_a_quarter(mask));
 }
 
+/* Rows on one day of the month (year_of_starts' bit 4) in the months of
+** mask, one month a quarter at one position in its quarter (0: its first
+** month .. 2: its last), in two quarters of one half at least (a half or
+** a year is keyed by no such pair): that position, the quarters' key
+** month (the 15th of February, May, August and November: quarters keyed
+** by their middle); else -1. */
+static int quarter_position(unsigned mask) {
+  for (int at = 0; at < 3; at++) {
+    unsigned months = 0x249u << at; /* that month of each quarter */
+    if (mask & ~months) continue;
+    int q[4];
+    for (int k = 0; k < 4; k++) q[k] = (mask >> (3 * k + at)) & 1u;
+    return (q[0] && q[1]) || (q[2] && q[3]) ? at : -1;
+  }
+  return -1;
+}
+
 /* Whether rows of keyed on quarters' first (last) months alone, mask,
 ** are quarters: some in April or October (March or September). */
 static int quarters_proved(int keyed, unsigned mask) {
   return ((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
-         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0);
+         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0) ||
+         ((keyed & 4) && quarter_position(mask) >= 0);
 }
 
 /* Whether the rows of points [i, j) of slot alone show they are months
@@ -583,7 +604,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** a quarter whose rows up to it do not yet show quarters (1
       ** January alone) is whole only by later rows (proved_later) */
       if (as_quarters) {
-        judge_keyed(s, i, j, slot, 3, (keyed & 1) == 0);
+        judge_keyed(s, i, j, slot, 3, (keyed & 1) ? 0 : (keyed & 2) ? 2 : quarter_position(mask));
         if (keyed & 1) {
           int rc = judge_quarters_end(e, s, i, j, slot, pzErr);
           if (rc != SQLITE_OK) return rc;

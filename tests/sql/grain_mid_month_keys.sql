@@ -127,27 +127,74 @@ SELECT 'cut', year, ytd, projection FROM annual_projection('cut2', 'v', 'd', 'k'
 -- | whole|2023|200|1200.0
 -- | cut|2023|200|1200.0
 
--- What stays days.  Quarterly figures keyed by the 15th of a quarter's
--- middle month (one row a quarter: no two months of one quarter) could
--- be quarters or a sparse series of events: they stay days, each
--- quarter whole inside the days the source holds.
+-- Quarterly figures keyed by the 15th of each quarter's middle month
+-- (February, May, August, November), one quarter missing: a year or a
+-- half is whole only when each of its quarters has its row.  Rows on one
+-- day of the month, one month a quarter at one place in it, in two
+-- quarters of one half (so no half or year is keyed by them), are
+-- quarters.  Before: days, and 2023 (Q1, Q3 and Q4: 300) against 2022's
+-- 400 showed -25.0 % with an empty note, 2023-H1 of Q1 alone -50.0 %.
 CREATE TABLE midq(d TEXT, v INTEGER);
 INSERT INTO midq VALUES ('2021-02-15', 100), ('2021-05-15', 100), ('2021-08-15', 100), ('2021-11-15', 100),
-  ('2022-02-15', 110), ('2022-05-15', 110), ('2022-08-15', 110), ('2022-11-15', 110), ('2023-02-15', 121);
--- @check grain_mid_month_keys-4.1 one row a quarter on the 15th: days, 2022's quarters +10 %, the first and last quarters reach past the source's days (and 2022-Q1's prior with it)
-SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('midq', 'v', 'd', '', 'grain=quarter');
+  ('2022-02-15', 100), ('2022-05-15', 100), ('2022-08-15', 100), ('2022-11-15', 100),
+  ('2023-02-15', 100), ('2023-08-15', 100), ('2023-11-15', 100), ('2024-02-15', 100);
+-- @check grain_mid_month_keys-4.1 grain=year: 2023 misses its second quarter, incomplete (showed -25.0, no note)
+SELECT period, value, growth, note FROM yoy_growth('midq', 'v', 'd', '', 'grain=year');
 -- @expect
 -- | period|value|growth|note
--- | 2021-Q1|100||incomplete period
--- | 2021-Q2|100||no prior period
--- | 2021-Q3|100||no prior period
--- | 2021-Q4|100||no prior period
--- | 2022-Q1|110||incomplete period
--- | 2022-Q2|110|10.0|incomplete prior year-to-date
--- | 2022-Q3|110|10.0|incomplete prior year-to-date
--- | 2022-Q4|110|10.0|incomplete prior year-to-date
--- | 2023-Q1|121||incomplete period
--- @check grain_mid_month_keys-4.2 rows on two days of a month (the 10th and the 20th) stay events: 2022-Q2 without May's is a whole quarter (the note is of 2021-Q1, which begins before the source's first day)
+-- | 2021|400||no prior period
+-- | 2022|400|0.0|
+-- | 2023|300||incomplete period
+-- | 2024|100||incomplete period
+-- @check grain_mid_month_keys-4.2 grain=half on both scan paths: 2023-H1 holds Q1 alone (showed -50.0)
+SELECT 'hash' AS path, period, value, growth, note FROM yoy_growth('midq', 'v', 'd', '', 'grain=half, scan=hash') WHERE period LIKE '2023%'
+UNION ALL
+SELECT 'stream', period, value, growth, note FROM yoy_growth('midq', 'v', 'd', '', 'grain=half, scan=stream') WHERE period LIKE '2023%';
+-- @expect
+-- | path|period|value|growth|note
+-- | hash|2023-H1|100||incomplete period
+-- | hash|2023-H2|200|0.0|incomplete year-to-date
+-- | stream|2023-H1|100||incomplete period
+-- | stream|2023-H2|200|0.0|incomplete year-to-date
+-- @check grain_mid_month_keys-4.3 grain=quarter: each quarter as quarter labels give it, but 2024-Q1, whose year holds one row (a half or a year may be keyed by it), reaches past the source's last day
+CREATE TABLE midql AS SELECT period_rollup(d, 'quarter') AS q, v FROM midq;
+SELECT d.period, d.value, l.value AS labelled, d.growth, l.growth AS labelled_growth, d.note
+FROM yoy_growth('midq', 'v', 'd', '', 'grain=quarter') AS d JOIN yoy_growth('midql', 'v', 'q', '') AS l USING (period)
+WHERE d.value IS NOT l.value OR d.growth IS NOT l.growth OR d.note IS NOT l.note;
+-- @expect
+-- | period|value|labelled|growth|labelled_growth|note
+-- | 2024-Q1|100|100||0.0|incomplete period
+
+-- @check grain_mid_month_keys-4.4 annual_projection by quarters: from Q2 2023 is incomplete; from Q1 the whole source and the source cut at 31 March agree (15 February alone shows no quarters)
+CREATE TABLE midq1 AS SELECT * FROM midq WHERE d <= '2023-03-31';
+SELECT 'Q2' AS form, year, ytd, projection, note FROM annual_projection('midq', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q2') WHERE year BETWEEN 2022 AND 2023
+UNION ALL
+SELECT 'Q1 whole', year, ytd, projection, note FROM annual_projection('midq', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q1') WHERE year = 2023
+UNION ALL
+SELECT 'Q1 cut', year, ytd, projection, note FROM annual_projection('midq1', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q1') WHERE year = 2023;
+-- @expect
+-- | form|year|ytd|projection|note
+-- | Q2|2022|200|400.0|interval from the spread of this year's periods (no earlier errors)
+-- | Q2|2023|||incomplete period
+-- | Q1 whole|2023|||incomplete period
+-- | Q1 cut|2023|||incomplete period
+
+-- What stays days.  Rows on the 15th of January and July alone could be
+-- halves (or quarters with two missing): days, each half whole inside
+-- the days the source holds.
+CREATE TABLE midh(d TEXT, v INTEGER);
+INSERT INTO midh VALUES ('2021-01-15', 100), ('2021-07-15', 100), ('2022-01-15', 110), ('2022-07-15', 110),
+  ('2023-01-15', 121);
+-- @check grain_mid_month_keys-5.1 rows on 15 January and 15 July: days, 2022-H2 +10 % (its year-to-date's prior, 2021-H1, begins before the source's first day)
+SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('midh', 'v', 'd', '', 'grain=half');
+-- @expect
+-- | period|value|growth|note
+-- | 2021-H1|100||incomplete period
+-- | 2021-H2|100||no prior period
+-- | 2022-H1|110||incomplete period
+-- | 2022-H2|110|10.0|incomplete prior year-to-date
+-- | 2023-H1|121||incomplete period
+-- @check grain_mid_month_keys-5.2 rows on two days of a month (the 10th and the 20th) stay events: 2022-Q2 without May's is a whole quarter (the note is of 2021-Q1, which begins before the source's first day)
 CREATE TABLE two(d TEXT, v INTEGER);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 23)
 INSERT INTO two SELECT date('2021-01-10', '+' || i || ' months', '+' || j || ' days'), 50
