@@ -109,79 +109,10 @@ int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_
 /* ---- choosing the path --------------------------------------------- */
 
 /* The planning that needs no hash table -- scan=auto's rule and its
-** probes of the source, what they learnt kept by the table, and the plan
+** probes of the source (whether the keys' collations can be compared
+** here among them), what they learnt kept by the table, and the plan
 ** letter of EXPLAIN QUERY PLAN -- is in series_hash_plan.c. */
 #include "vtab/series_hash_plan.h"
-
-/* The collation of by column i, or 0 when SQLite cannot tell it (a view;
-** a virtual table not connected yet: PRAGMA table_xinfo connects it, and
-** the second answer is the one every later query gets). */
-static int by_collation(sqlite3 *db, const ts_source_spec *spec, int i, const char **pzColl) {
-  for (int attempt = 0; attempt < 2; attempt++) {
-    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, pzColl,
-                                      NULL, NULL, NULL) == SQLITE_OK)
-      return 1;
-    if (attempt == 0 && !ts_source_has_column(db, spec->zSchema, spec->zTable, spec->azBy[i]))
-      return 0;
-  }
-  return 0;
-}
-
-/* Whether every by column's ordering can be reproduced here: the source
-** is a table of a UTF-8 database and each column's collation is BINARY,
-** NOCASE or RTRIM.  Fills aColl. */
-static int keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
-  if (spec->nBy == 0) return 1;
-  char *zSql = spec->zSchema ? sqlite3_mprintf("PRAGMA \"%w\".encoding", spec->zSchema)
-                             : sqlite3_mprintf("PRAGMA encoding");
-  sqlite3_stmt *stmt = NULL;
-  int utf8 = 0;
-  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(stmt, 0);
-    utf8 = z && sqlite3_stricmp(z, "UTF-8") == 0;
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_free(zSql);
-  if (!utf8) return 0;
-  for (int i = 0; i < spec->nBy; i++) {
-    const char *zColl = NULL;
-    if (!by_collation(db, spec, i, &zColl))
-      return 0; /* a view: the collation of its columns is not known */
-    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0)
-      aColl[i] = COLL_BINARY;
-    else if (sqlite3_stricmp(zColl, "NOCASE") == 0)
-      aColl[i] = COLL_NOCASE;
-    else if (sqlite3_stricmp(zColl, "RTRIM") == 0)
-      aColl[i] = COLL_RTRIM;
-    else
-      return 0; /* the application's: only SQLite can call it */
-  }
-  return 1;
-}
-
-/* keys_probe's answer, kept by the table while the source's schema stays
-** (series_hash_plan.h): asked again in every xFilter otherwise. */
-static int keys_comparable(sqlite3 *db, const ts_source_spec *spec, int *aColl,
-                           ts_probes **ppProbes) {
-  ts_probes *p = ts_probes_fresh(db, spec);
-  if (ppProbes) *ppProbes = p;
-  if (p && p->keys >= 0) {
-    memcpy(aColl, p->aColl, sizeof(p->aColl));
-    return p->keys;
-  }
-  int ok = keys_probe(db, spec, aColl);
-  if (p) {
-    p->keys = ok;
-    memcpy(p->aColl, aColl, sizeof(p->aColl));
-  }
-  return ok;
-}
-
-int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
-  int aColl[TS_MAX_BY];
-  return keys_comparable(db, spec, aColl, NULL);
-}
 
 static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
   return ts_hash_auto_wants_hash(db, spec, pd);
@@ -910,7 +841,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   /* the probes, fresh for this filter: where the pass statement is kept */
   ts_probes *probes = NULL;
   if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
-      !keys_comparable(db, spec, aColl, &probes)) {
+      !ts_hash_keys_probe(db, spec, aColl, &probes)) {
     /* The streaming path's order (index walk or sort) is series_scan.c's. */
     COUNT(N_STREAM);
     return SQLITE_OK;

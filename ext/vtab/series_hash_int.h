@@ -40,8 +40,6 @@
 
 /* ---- the tables ---------------------------------------------------- */
 
-enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
-
 /* One value slot of one point while the source is read: 32 bytes, a
 ** point is its nSlot slots (its series and ordinal are where its series'
 ** direct index holds it).  The slot is the ts_sum the streaming path

@@ -1,7 +1,8 @@
 /*
 ** vtab/series_hash_plan.c -- which scan path a query of a series table
 ** takes (docs/design.md, "Scan paths"): the rule of scan=auto, the probes
-** of the source it asks (what it is, how many rows), and the plan letter
+** of the source it asks (what it is, how many rows, whether the hash path
+** can order its keys: ts_hash_keys_probe), and the plan letter
 ** EXPLAIN QUERY PLAN shows (ts_hash_plan).  The hash path itself is
 ** series_hash.c.
 **
@@ -329,4 +330,73 @@ char ts_hash_plan(sqlite3 *db, const ts_source_spec *spec, const char *idxStr) {
   int hash = spec->scan == TS_SCAN_HASH ||
              (spec->scan == TS_SCAN_AUTO && !by_eq && auto_hash_kind(db, spec));
   return hash && ts_hash_keys_comparable(db, spec) ? 'h' : 's';
+}
+
+/* ---- the keys: whether the hash path can order them ---------------------- */
+
+/* The collation of by column i, or 0 when SQLite cannot tell it (a view;
+** a virtual table not connected yet: PRAGMA table_xinfo connects it, and
+** the second answer is the one every later query gets). */
+static int by_collation(sqlite3 *db, const ts_source_spec *spec, int i, const char **pzColl) {
+  for (int attempt = 0; attempt < 2; attempt++) {
+    if (sqlite3_table_column_metadata(db, spec->zSchema, spec->zTable, spec->azBy[i], NULL, pzColl,
+                                      NULL, NULL, NULL) == SQLITE_OK)
+      return 1;
+    if (attempt == 0 && !ts_source_has_column(db, spec->zSchema, spec->zTable, spec->azBy[i]))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether every by column's ordering can be reproduced here: the source
+** is a table of a UTF-8 database and each column's collation is BINARY,
+** NOCASE or RTRIM.  Fills aColl. */
+static int keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl) {
+  if (spec->nBy == 0) return 1;
+  char *zSql = spec->zSchema ? sqlite3_mprintf("PRAGMA \"%w\".encoding", spec->zSchema)
+                             : sqlite3_mprintf("PRAGMA encoding");
+  sqlite3_stmt *stmt = NULL;
+  int utf8 = 0;
+  if (zSql && sqlite3_prepare_v2(db, zSql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(stmt, 0);
+    utf8 = z && sqlite3_stricmp(z, "UTF-8") == 0;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_free(zSql);
+  if (!utf8) return 0;
+  for (int i = 0; i < spec->nBy; i++) {
+    const char *zColl = NULL;
+    if (!by_collation(db, spec, i, &zColl))
+      return 0; /* a view: the collation of its columns is not known */
+    if (zColl == NULL || sqlite3_stricmp(zColl, "BINARY") == 0)
+      aColl[i] = COLL_BINARY;
+    else if (sqlite3_stricmp(zColl, "NOCASE") == 0)
+      aColl[i] = COLL_NOCASE;
+    else if (sqlite3_stricmp(zColl, "RTRIM") == 0)
+      aColl[i] = COLL_RTRIM;
+    else
+      return 0; /* the application's: only SQLite can call it */
+  }
+  return 1;
+}
+
+int ts_hash_keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl, ts_probes **ppProbes) {
+  ts_probes *p = ts_probes_fresh(db, spec);
+  if (ppProbes) *ppProbes = p;
+  if (p && p->keys >= 0) {
+    memcpy(aColl, p->aColl, sizeof(p->aColl));
+    return p->keys;
+  }
+  int ok = keys_probe(db, spec, aColl);
+  if (p) {
+    p->keys = ok;
+    memcpy(p->aColl, aColl, sizeof(p->aColl));
+  }
+  return ok;
+}
+
+int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
+  int aColl[TS_MAX_BY];
+  return ts_hash_keys_probe(db, spec, aColl, NULL);
 }

@@ -26,7 +26,7 @@ typedef struct ts_probes {
   sqlite3_int64 aCookie[TS_PROBE_SCHEMAS];
   int aReprepare[TS_PROBE_SCHEMAS]; /* its SQLITE_STMTSTATUS_REPREPARE then */
   int kind;                         /* TS_PROBE_UNKNOWN, or what the source is */
-  int keys;                         /* keys_comparable's answer (aColl filled); -1: not asked */
+  int keys;                         /* ts_hash_keys_probe's answer (aColl filled); -1: not asked */
   int aColl[TS_MAX_BY];
   int rows_known; /* source_rows's answer, read under rows_data / rows_changes */
   sqlite3_int64 rows;
@@ -66,8 +66,16 @@ ts_probes *ts_probes_fresh(sqlite3 *db, const ts_source_spec *spec);
 ** the hash path, keys aside (see auto_wants_hash). */
 int ts_hash_auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd);
 
+/* A by column's collation, as the hash path compares its keys. */
+enum { COLL_BINARY, COLL_NOCASE, COLL_RTRIM };
+
 /* Whether the hash path can order the keys of spec's by columns as
-** ORDER BY does (series_hash.c, keys_comparable; kept in spec->probes). */
+** ORDER BY does: the source is a table of a UTF-8 database and each by
+** column's collation is BINARY, NOCASE or RTRIM (aColl[i]: COLL_*).  The
+** answer is kept by the table while the source's schema stays (ts_probes,
+** *ppProbes when not NULL): asked again in every xFilter otherwise. */
+int ts_hash_keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl, ts_probes **ppProbes);
+/* The same without the collations. */
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec);
 
 #endif /* TRADESTAT_SERIES_HASH_PLAN_H */
