@@ -2,19 +2,14 @@
 ** growth/shares.c -- yoy_growth's share, share_change and contribution
 ** (contract 7 of growth/yoy_vtab.c): the groups of series, their totals
 ** read by a second scan of the whole source, total= and the refusal of a
-** total row counted twice; and the totals' preliminary marks, which
-** `preliminary` reads in every query.
+** total row counted twice.  The totals' preliminary marks, which
+** `preliminary` reads in every query, are shares_marks.c.
 */
 #include "growth/yoy_vtab.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The by columns that make a group: every one but the last, which names
-** the parts (by lists go from coarse to fine: 'flow, partner').  With
-** one by column or none, every series is in one group. */
-static int group_columns(const ts_source_spec *spec) { return spec->nBy >= 2 ? spec->nBy - 1 : 0; }
 
 static void free_groups(yoy_cursor *cur) {
   for (int g = 0; g < cur->nGroup; g++) {
@@ -28,20 +23,9 @@ static void free_groups(yoy_cursor *cur) {
   cur->nGroup = cur->nGroupAlloc = 0;
 }
 
-static void free_marks(yoy_cursor *cur) {
-  for (int g = 0; g < cur->nMark; g++) {
-    for (int b = 0; b < TS_MAX_BY; b++) sqlite3_value_free(cur->aMark[g].apKey[b]);
-    sqlite3_free(cur->aMark[g].aPeriod);
-  }
-  sqlite3_free(cur->aMark);
-  cur->aMark = NULL;
-  cur->nMark = cur->nMarkAlloc = cur->iMarkHint = 0;
-  cur->marks_loaded = 0;
-}
-
 void ts_yoy_close(ts_series_cursor *pCur) {
   yoy_cursor *cur = (yoy_cursor *)pCur;
-  free_marks(cur);
+  ts_share_marks_free(cur);
   sqlite3_free(cur->zMarksKey);
   cur->zMarksKey = NULL;
 }
@@ -72,9 +56,7 @@ void ts_yoy_reset(ts_series_cursor *pCur) {
 **
 ** The leftmost arm gives k0.. the columns' collations and reads no row. */
 
-/* A statement on the source (prepared once per query) from zSql, which
-** it frees (NULL: out of memory); *pzErr on error. */
-static int prepare_on_source(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, char **pzErr) {
+int ts_share_prepare(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
   if (zSql == NULL) return SQLITE_NOMEM;
   int rc = sqlite3_prepare_v2(vtab->db, zSql, -1, pStmt, NULL);
@@ -86,15 +68,14 @@ static int prepare_on_source(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, 
 
 static int prepare_same_group(yoy_cursor *cur, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  return prepare_on_source(cur,
-                           ts_same_key_sql(vtab->db, cur->base.spec, group_columns(cur->base.spec)),
-                           &cur->same_group, pzErr);
+  return ts_share_prepare(
+      cur, ts_same_key_sql(vtab->db, cur->base.spec, ts_share_group_columns(cur->base.spec)),
+      &cur->same_group, pzErr);
 }
 
-/* *pSame = 1 when keys a and b have equal group columns. */
-static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *const *b, int *pSame,
-                      char **pzErr) {
-  int n = group_columns(cur->base.spec), i = 0, rc = SQLITE_OK;
+int ts_share_same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *const *b,
+                        int *pSame, char **pzErr) {
+  int n = ts_share_group_columns(cur->base.spec), i = 0, rc = SQLITE_OK;
   while (i < n && ts_key_same_bytes(a[i], b[i])) i++;
   *pSame = i == n;
   if (*pSame) return SQLITE_OK;
@@ -126,8 +107,8 @@ static int same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *c
 ** (total=0 finds an INTEGER 0 in a column without affinity).  CAST keeps
 ** the column's collation; the compound's left arm gives k0 the column's
 ** affinity, as in probed_affinity (series_source.c). */
-static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabel, int *pMatch,
-                          char **pzErr) {
+int ts_share_is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabel, int *pMatch,
+                            char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
   const ts_source_spec *spec = cur->base.spec;
   int rc = SQLITE_OK, last = spec->nBy - 1;
@@ -143,7 +124,7 @@ static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabe
         " FROM %s WHERE 0 UNION ALL SELECT ?1)",
         spec->azBy[last], zFrom);
     sqlite3_free(zFrom);
-    rc = prepare_on_source(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
+    rc = ts_share_prepare(cur, sqlite3_str_finish(q), &cur->is_label, pzErr);
     if (rc != SQLITE_OK) return rc;
   }
   rc = key ? sqlite3_bind_value(cur->is_label, 1, key) : sqlite3_bind_null(cur->is_label, 1);
@@ -159,9 +140,7 @@ static int is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabe
   return rc;
 }
 
-/* A zeroed new last element of a growing array of sz-byte elements (the
-** groups of the totals scan and of the marks); NULL on out of memory. */
-static void *append_slot(void **pa, int *pn, int *pnAlloc, size_t sz) {
+void *ts_share_append_slot(void **pa, int *pn, int *pnAlloc, size_t sz) {
   if (*pn == *pnAlloc) {
     int nAlloc = *pnAlloc ? 2 * *pnAlloc : 4;
     void *a = sqlite3_realloc64(*pa, sz * (sqlite3_uint64)nAlloc);
@@ -174,8 +153,7 @@ static void *append_slot(void **pa, int *pn, int *pnAlloc, size_t sz) {
   return slot;
 }
 
-/* A group's own copy of the n key values of its first series. */
-static int dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n) {
+int ts_share_dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n) {
   for (int b = 0; b < n; b++)
     if (apSrc[b] && (apDst[b] = sqlite3_value_dup(apSrc[b])) == NULL) return SQLITE_NOMEM;
   return SQLITE_OK;
@@ -186,17 +164,17 @@ static int dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n) {
 ** else a new one. */
 static int group_of_scanned(yoy_cursor *cur, const ts_series *s, int iSeries, share_group **ppGroup,
                             char **pzErr) {
-  int n = group_columns(cur->base.spec), same = 0, rc = SQLITE_OK;
+  int n = ts_share_group_columns(cur->base.spec), same = 0, rc = SQLITE_OK;
   if (cur->nGroup > 0) {
-    rc = same_group(cur, cur->aGroup[cur->nGroup - 1].apKey, s->apKey, &same, pzErr);
+    rc = ts_share_same_group(cur, cur->aGroup[cur->nGroup - 1].apKey, s->apKey, &same, pzErr);
     if (rc != SQLITE_OK) return rc;
   }
   if (!same) {
     share_group *grp =
-        append_slot((void **)&cur->aGroup, &cur->nGroup, &cur->nGroupAlloc, sizeof(*grp));
+        ts_share_append_slot((void **)&cur->aGroup, &cur->nGroup, &cur->nGroupAlloc, sizeof(*grp));
     if (grp == NULL) return SQLITE_NOMEM;
     grp->iFirst = iSeries;
-    if (dup_keys(grp->apKey, s->apKey, n) != SQLITE_OK) return SQLITE_NOMEM;
+    if (ts_share_dup_keys(grp->apKey, s->apKey, n) != SQLITE_OK) return SQLITE_NOMEM;
   }
   share_group *grp = &cur->aGroup[cur->nGroup - 1];
   grp->nSeries++;
@@ -210,12 +188,13 @@ static int group_of_scanned(yoy_cursor *cur, const ts_series *s, int iSeries, sh
 static int current_group(yoy_cursor *cur, const share_group **ppGroup, char **pzErr) {
   if (cur->iGroup == GROUP_UNKNOWN) {
     cur->iGroup = -1;
-    if (group_columns(cur->base.spec) == 0) {
+    if (ts_share_group_columns(cur->base.spec) == 0) {
       if (cur->nGroup > 0) cur->iGroup = 0;
     } else {
       for (int t = 0; t < cur->nGroup && cur->iGroup < 0; t++) {
         int g = (cur->iHint + t) % cur->nGroup, same = 0;
-        int rc = same_group(cur, cur->aGroup[g].apKey, cur->base.series->apKey, &same, pzErr);
+        int rc =
+            ts_share_same_group(cur, cur->aGroup[g].apKey, cur->base.series->apKey, &same, pzErr);
         if (rc != SQLITE_OK) {
           cur->iGroup = GROUP_UNKNOWN;
           return rc;
@@ -402,7 +381,7 @@ static int refuse_total_row(yoy_cursor *cur, char **pzErr) {
   if (rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_OK;
   ts_scan_close(scan);
   if (rc == SQLITE_OK && zLabel) {
-    int n = group_columns(spec);
+    int n = ts_share_group_columns(spec);
     char *zKey = n ? key_label(vtab->db, spec, named->apKey, n) : NULL;
     char *zGroup = n ? (zKey ? sqlite3_mprintf(" with %s", zKey) : NULL) : sqlite3_mprintf("");
     *pzErr = zGroup ? total_row_error(zLabel, zGroup, ts_total_guard_n_series(named->guard) - 1,
@@ -440,7 +419,7 @@ static int refuse_missing_total(yoy_cursor *cur, const char *zTotal, char **pzEr
 ** figure" where the source is at fault.  An error names the first. */
 static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char **pzErr) {
   const ts_source_spec *spec = cur->base.spec;
-  int n = group_columns(spec);
+  int n = ts_share_group_columns(spec);
   if (n == 0) return refuse_missing_total(cur, zTotal, pzErr);
   for (int g = 0; g < cur->nGroup; g++) {
     if (cur->aGroup[g].has_total) continue;
@@ -487,13 +466,13 @@ static int refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char 
 static int find_group(yoy_cursor *cur, sqlite3_value *const *apKey, int *pHint, int *pGroup,
                       char **pzErr) {
   *pGroup = -1;
-  if (group_columns(cur->base.spec) == 0) {
+  if (ts_share_group_columns(cur->base.spec) == 0) {
     if (cur->nGroup > 0) *pGroup = 0;
     return SQLITE_OK;
   }
   for (int t = 0; t < cur->nGroup; t++) {
     int g = (*pHint + t) % cur->nGroup, same = 0;
-    int rc = same_group(cur, cur->aGroup[g].apKey, apKey, &same, pzErr);
+    int rc = ts_share_same_group(cur, cur->aGroup[g].apKey, apKey, &same, pzErr);
     if (rc != SQLITE_OK) return rc;
     if (same) {
       *pGroup = *pHint = g;
@@ -532,7 +511,7 @@ static char *withheld_sql(sqlite3 *db, const ts_source_spec *spec, const ts_push
                       spec->zPeriod, spec->azValue[0], zFrom, spec->azValue[0], spec->azValue[0]);
   /* A statement that writes the source reads it as the scan did. */
   if (pd->has_max_rowid) sqlite3_str_appendf(q, " AND s._rowid_ <= %lld", pd->max_rowid);
-  for (int b = 0; b < group_columns(spec); b++)
+  for (int b = 0; b < ts_share_group_columns(spec); b++)
     sqlite3_str_appendf(q, "%s s.\"%w\"", b ? "," : " ORDER BY", spec->azBy[b]);
   sqlite3_free(zFrom);
   return sqlite3_str_finish(q);
@@ -545,7 +524,7 @@ static int mark_withheld(yoy_cursor *cur, const ts_pushdown *pd, const char *zTo
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
   const ts_source_spec *spec = cur->base.spec;
   sqlite3_stmt *stmt = NULL;
-  int rc = prepare_on_source(cur, withheld_sql(vtab->db, spec, pd), &stmt, pzErr);
+  int rc = ts_share_prepare(cur, withheld_sql(vtab->db, spec, pd), &stmt, pzErr);
   int hint = 0, nBy = spec->nBy;
   while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rc = SQLITE_OK;
@@ -556,7 +535,8 @@ static int mark_withheld(yoy_cursor *cur, const ts_pushdown *pd, const char *zTo
     if (!withheld_period(cur, sqlite3_column_value(stmt, nBy), &ordinal)) continue;
     sqlite3_value *apKey[TS_MAX_BY];
     for (int b = 0; b < nBy; b++) apKey[b] = sqlite3_column_value(stmt, b);
-    if (zTotal) rc = is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
+    if (zTotal)
+      rc = ts_share_is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
     if (rc == SQLITE_OK && match) rc = find_group(cur, apKey, &hint, &g, pzErr);
     if (rc != SQLITE_OK || g < 0) continue;
     share_group *grp = &cur->aGroup[g];
@@ -581,7 +561,7 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
   const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
   const char *zTotal = cfg ? cfg->zTotal : NULL;
   ts_source_spec spec = *cur->base.spec; /* shallow: the strings stay the cursor's */
-  int grouped = group_columns(&spec) > 0;
+  int grouped = ts_share_group_columns(&spec) > 0;
   ts_pushdown pd;
   memset(&pd, 0, sizeof(pd));
   ts_scan *scan = NULL;
@@ -599,7 +579,8 @@ static int load_totals(yoy_cursor *cur, char **pzErr) {
     if (zTotal) { /* the group's series whose key is the label, as SQL compares them */
       int match = 0;
       if (grp->has_total) continue; /* the first one is the total */
-      rc = is_total_label(cur, spec.nBy > 0 ? s->apKey[spec.nBy - 1] : NULL, zTotal, &match, pzErr);
+      rc = ts_share_is_total_label(cur, spec.nBy > 0 ? s->apKey[spec.nBy - 1] : NULL, zTotal,
+                                   &match, pzErr);
       if (rc != SQLITE_OK) break;
       if (!match) continue;
     }
@@ -708,253 +689,6 @@ static void totals_of(const yoy_cursor *cur, const share_group *grp, const ts_po
   *pPrior = NULL;
   if (ts_period_from_ordinal(s->kind, pt->ordinal, &p) == 0 && ts_period_prior_year(&p, &pp) == 0)
     *pPrior = total_at(cur, grp, s->kind, ts_period_ordinal(&pp));
-}
-
-/* ---- the totals' preliminary marks ------------------------------------
-** `preliminary` covers the totals the share columns divide by in every
-** query, not only in a scan that reads a share column: a view of the
-** flags joined with a view of the shares has two scans, and the one that
-** reads `preliminary` cannot see the other's columns (docs/design.md,
-** "Preliminary figures stay marked").  Loading the totals for it would
-** read and sum the whole source a second time (2.5 times a growth query's
-** time, 50 times a read of one partner) and refuse a total row that
-** `preliminary` has nothing to do with.  The marks alone are a filter on
-** the source, the rows that can carry one (a 'p' in the period label, or
-** a value in its "preliminary" column), confirmed here as the scan reads
-** them (orig.preliminary, ts_value_is_preliminary):
-**
-**   SELECT s."a", s."b", s."period", s."preliminary" FROM src AS s
-**   WHERE s."value" IS NOT NULL
-**     AND (instr(s."period", 'p') OR instr(s."period", 'P')
-**          OR s."preliminary" <> 0)
-**   ORDER BY +s."a"
-**
-** the whole source, never the query's WHERE, as the totals are.  With
-** total= only the total series' rows count. */
-
-/* Whether the source has a "preliminary" column the scan reads marks
-** from (series_scan.c: not one of the columns the table reads). */
-static int reads_preliminary_column(sqlite3 *db, const ts_source_spec *spec) {
-  const char *azUsed[2 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0]};
-  for (int i = 0; i < spec->nBy; i++) azUsed[2 + i] = spec->azBy[i];
-  for (int i = 0; i < 2 + spec->nBy; i++)
-    if (azUsed[i] && sqlite3_stricmp(azUsed[i], "preliminary") == 0) return 0;
-  return ts_source_has_column(db, spec->zSchema, spec->zTable, "preliminary");
-}
-
-static char *marks_sql(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
-                       int with_column) {
-  char *zFrom = ts_source_sql_name(spec);
-  if (zFrom == NULL) return NULL;
-  sqlite3_str *q = sqlite3_str_new(db);
-  sqlite3_str_appendall(q, "SELECT ");
-  for (int b = 0; b < spec->nBy; b++) sqlite3_str_appendf(q, "s.\"%w\", ", spec->azBy[b]);
-  sqlite3_str_appendf(q, "s.\"%w\"%s FROM %s WHERE s.\"%w\" IS NOT NULL", spec->zPeriod,
-                      with_column ? ", s.\"preliminary\"" : "", zFrom, spec->azValue[0]);
-  sqlite3_str_appendf(q, " AND (instr(s.\"%w\", 'p') OR instr(s.\"%w\", 'P')%s)", spec->zPeriod,
-                      spec->zPeriod, with_column ? " OR s.\"preliminary\" <> 0" : "");
-  /* A statement that writes the source reads it as the scan did. */
-  if (pd->has_max_rowid) sqlite3_str_appendf(q, " AND s._rowid_ <= %lld", pd->max_rowid);
-  for (int b = 0; b < group_columns(spec); b++)
-    /* +: the columns' collations, but no index walked for the order (a
-    ** row looked up per index entry): the few marked rows are sorted. */
-    sqlite3_str_appendf(q, "%s +s.\"%w\"", b ? "," : " ORDER BY", spec->azBy[b]);
-  sqlite3_free(zFrom);
-  return sqlite3_str_finish(q);
-}
-
-/* The mark group of a row's key: the last one when its group columns are
-** the key's (the rows come ordered by them), else a new one. */
-static int mark_group_of(yoy_cursor *cur, sqlite3_value *const *apKey, mark_group **ppGroup,
-                         char **pzErr) {
-  int n = group_columns(cur->base.spec), same = 0, rc = SQLITE_OK;
-  if (cur->nMark > 0) {
-    rc = same_group(cur, cur->aMark[cur->nMark - 1].apKey, apKey, &same, pzErr);
-    if (rc != SQLITE_OK) return rc;
-  }
-  if (!same) {
-    mark_group *grp =
-        append_slot((void **)&cur->aMark, &cur->nMark, &cur->nMarkAlloc, sizeof(*grp));
-    if (grp == NULL || dup_keys(grp->apKey, apKey, n) != SQLITE_OK) return SQLITE_NOMEM;
-  }
-  *ppGroup = &cur->aMark[cur->nMark - 1];
-  return SQLITE_OK;
-}
-
-static int mark_cmp(const void *a, const void *b) {
-  const mark_period *x = a, *y = b;
-  if (x->kind != y->kind) return x->kind < y->kind ? -1 : 1;
-  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
-}
-
-static int add_mark(mark_group *grp, ts_period_kind kind, int64_t ordinal) {
-  if (grp->nPeriod == grp->nAlloc) {
-    int nAlloc = grp->nAlloc ? 2 * grp->nAlloc : 8;
-    mark_period *a = sqlite3_realloc64(grp->aPeriod, sizeof(*a) * (sqlite3_uint64)nAlloc);
-    if (a == NULL) return SQLITE_NOMEM;
-    grp->aPeriod = a;
-    grp->nAlloc = nAlloc;
-  }
-  grp->aPeriod[grp->nPeriod].kind = kind;
-  grp->aPeriod[grp->nPeriod++].ordinal = ordinal;
-  return SQLITE_OK;
-}
-
-/* One row of the marks' read: the period it stands for in the totals
-** (rolled up to grain= as the scan does), when it carries a mark; 0 when
-** it does not, or its label does not read (the scan reports that). */
-static int marked_period(const ts_source_spec *spec, sqlite3_value *vPeriod, sqlite3_value *vFlag,
-                         ts_period *out) {
-  ts_period orig;
-  char *zWhat = NULL;
-  int rc = ts_value_period(vPeriod, &orig, &zWhat);
-  sqlite3_free(zWhat);
-  if (rc != 0 || !(orig.preliminary || (vFlag && ts_value_is_preliminary(vFlag)))) return 0;
-  *out = orig;
-  return spec->grain == TS_KIND_NONE || ts_period_rollup(&orig, spec->grain, out) == 0;
-}
-
-/* What the marks were read from: the source and settings (the
-** table-valued form may be given others in each filter), the rowid bound
-** of a statement that writes the source, the connection's count of
-** changes (it moves when a statement of the connection that changed rows
-** ends) and the data version of every database (it moves when a commit
-** is seen, this connection's or another's: SQLITE_FCNTL_DATA_VERSION,
-** PRAGMA data_version without its read transaction).  NULL in *pzKey
-** when a version cannot be told: the marks are then read again.  Nor is
-** one told inside a transaction the application opened that has written:
-** a ROLLBACK TO undoes rows and moves neither count, so marks read after
-** a write it undoes would be kept (a mark put back shown as 0).  A
-** statement in autocommit mode that writes (INSERT ... SELECT, CREATE
-** TABLE ... AS) keeps them: no ROLLBACK TO can run inside it. */
-static int marks_key(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzKey) {
-  sqlite3 *db = ((ts_series_vtab *)cur->base.base.pVtab)->db;
-  const ts_source_spec *spec = cur->base.spec;
-  *pzKey = NULL;
-  /* Before 3.34 (no sqlite3_txn_state): any transaction it opened. */
-  if (!sqlite3_get_autocommit(db) &&
-      (sqlite3_libversion_number() < 3034000 || sqlite3_txn_state(db, NULL) == SQLITE_TXN_WRITE))
-    return SQLITE_OK;
-  sqlite3_str *s = sqlite3_str_new(db);
-  const char *az[] = {spec->zSchema, spec->zTable, spec->zPeriod, spec->azValue[0], zTotal};
-  for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++)
-    sqlite3_str_appendf(s, "%d:%s|", az[i] ? (int)strlen(az[i]) : -1, az[i] ? az[i] : "");
-  for (int i = 0; i < spec->nBy; i++)
-    sqlite3_str_appendf(s, "%d:%s|", (int)strlen(spec->azBy[i]), spec->azBy[i]);
-  sqlite3_str_appendf(s, "%d,%d,%d,%lld|%lld|", spec->nBy, (int)spec->grain, pd->has_max_rowid,
-                      (long long)pd->max_rowid, (long long)sqlite3_total_changes64(db));
-  int rc = ts_data_versions(db, s);
-  *pzKey = sqlite3_str_finish(s);
-  if (rc == SQLITE_OK && *pzKey == NULL) rc = SQLITE_NOMEM;
-  if (rc != SQLITE_OK) {
-    sqlite3_free(*pzKey);
-    *pzKey = NULL;
-  }
-  return rc == SQLITE_NOMEM ? rc : SQLITE_OK;
-}
-
-static int read_marks(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal, char **pzErr) {
-  ts_series_vtab *vtab = (ts_series_vtab *)cur->base.base.pVtab;
-  const ts_source_spec *spec = cur->base.spec;
-  int nBy = spec->nBy, with_column = reads_preliminary_column(vtab->db, spec);
-  sqlite3_stmt *stmt = NULL;
-  free_marks(cur);
-  int rc = prepare_on_source(cur, marks_sql(vtab->db, spec, pd, with_column), &stmt, pzErr);
-  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    rc = SQLITE_OK;
-    ts_period p;
-    int match = 1;
-    if (!marked_period(spec, sqlite3_column_value(stmt, nBy),
-                       with_column ? sqlite3_column_value(stmt, nBy + 1) : NULL, &p))
-      continue;
-    sqlite3_value *apKey[TS_MAX_BY];
-    for (int b = 0; b < nBy; b++) apKey[b] = sqlite3_column_value(stmt, b);
-    if (zTotal) rc = is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
-    if (rc != SQLITE_OK || !match) continue;
-    mark_group *grp = NULL;
-    rc = mark_group_of(cur, apKey, &grp, pzErr);
-    if (rc == SQLITE_OK) rc = add_mark(grp, p.kind, ts_period_ordinal(&p));
-  }
-  if (rc == SQLITE_DONE) {
-    rc = SQLITE_OK;
-  } else if (rc != SQLITE_OK && rc != SQLITE_NOMEM && *pzErr == NULL) {
-    *pzErr = sqlite3_mprintf("yoy_growth: %s", sqlite3_errmsg(vtab->db));
-  }
-  sqlite3_finalize(stmt);
-  for (int g = 0; rc == SQLITE_OK && g < cur->nMark; g++)
-    qsort(cur->aMark[g].aPeriod, (size_t)cur->aMark[g].nPeriod, sizeof(mark_period), mark_cmp);
-  if (rc == SQLITE_OK) cur->marks_loaded = 1;
-  return rc;
-}
-
-static int has_mark(const mark_group *grp, ts_period_kind kind, int64_t ordinal) {
-  mark_period key = {kind, ordinal};
-  return bsearch(&key, grp->aPeriod, (size_t)grp->nPeriod, sizeof(mark_period), mark_cmp) != NULL;
-}
-
-/* The current series' mark group, or NULL (no figure of its group is
-** marked). */
-static int current_mark_group(yoy_cursor *cur, const mark_group **ppGroup, char **pzErr) {
-  *ppGroup = NULL;
-  if (group_columns(cur->base.spec) == 0) {
-    if (cur->nMark > 0) *ppGroup = &cur->aMark[0];
-    return SQLITE_OK;
-  }
-  for (int t = 0; t < cur->nMark; t++) {
-    int g = (cur->iMarkHint + t) % cur->nMark, same = 0;
-    int rc = same_group(cur, cur->aMark[g].apKey, cur->base.series->apKey, &same, pzErr);
-    if (rc != SQLITE_OK) return rc;
-    if (same) {
-      cur->iMarkHint = g;
-      *ppGroup = &cur->aMark[g];
-      break;
-    }
-  }
-  return SQLITE_OK;
-}
-
-/* Once per filter: the marks kept from an earlier filter when they still
-** hold (marks_key), else read again. */
-static int check_marks(yoy_cursor *cur, char **pzErr) {
-  const yoy_vtab *cfg = (const yoy_vtab *)ts_series_config(&cur->base);
-  const char *zTotal = cfg ? cfg->zTotal : NULL;
-  ts_pushdown pd;
-  memset(&pd, 0, sizeof(pd));
-  char *zKey = NULL;
-  int rc = ts_series_snapshot(&cur->base, &pd, pzErr);
-  if (rc == SQLITE_OK) rc = marks_key(cur, &pd, zTotal, &zKey);
-  if (rc != SQLITE_OK) return rc;
-  if (!(cur->marks_loaded && zKey && cur->zMarksKey && strcmp(zKey, cur->zMarksKey) == 0)) {
-    sqlite3_free(cur->zMarksKey);
-    cur->zMarksKey = NULL;
-    rc = read_marks(cur, &pd, zTotal, pzErr);
-    if (rc == SQLITE_OK) cur->zMarksKey = zKey, zKey = NULL;
-  }
-  sqlite3_free(zKey);
-  if (rc == SQLITE_OK) cur->marks_checked = 1;
-  return rc;
-}
-
-int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt) {
-  const ts_series *s = cur->base.series;
-  const mark_group *grp = NULL;
-  char *zErr = NULL;
-  int rc = cur->marks_checked ? SQLITE_OK : check_marks(cur, &zErr);
-  if (rc == SQLITE_OK && cur->nMark > 0) rc = current_mark_group(cur, &grp, &zErr);
-  if (rc != SQLITE_OK) {
-    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
-    if (zErr)
-      sqlite3_result_error(ctx, zErr, -1);
-    else
-      sqlite3_result_error_code(ctx, rc);
-    sqlite3_free(zErr);
-    return -1;
-  }
-  if (grp == NULL) return 0;
-  ts_period p, prior;
-  if (has_mark(grp, s->kind, pt->ordinal)) return 1;
-  return ts_period_from_ordinal(s->kind, pt->ordinal, &p) == 0 &&
-         ts_period_prior_year(&p, &prior) == 0 && has_mark(grp, s->kind, ts_period_ordinal(&prior));
 }
 
 void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,

@@ -52,7 +52,7 @@
 **  8. preliminary is 1 when the row's figure, the one it is compared with
 **     or a period of either year-to-date is marked, or a figure summed
 **     into the totals of its period or a year earlier is (whatever
-**     columns the query reads: shares.c reads those marks alone).
+**     columns the query reads: shares_marks.c reads those marks alone).
 */
 #include "vtab/series_vtab.h"
 #include "families.h"

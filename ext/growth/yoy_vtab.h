@@ -44,7 +44,7 @@ typedef enum row_state { ROW_NONE, ROW_GROWTH, ROW_FULL } row_state;
 ** by columns (series_source.h), so a group's series are adjacent. */
 /* The periods (after grain=) where a group's totals hold a preliminary
 ** figure: what `preliminary` reads of the totals in every query, without
-** the totals themselves (growth/shares.c, read_marks). */
+** the totals themselves (growth/shares_marks.c, read_marks). */
 typedef struct mark_period {
   ts_period_kind kind;
   int64_t ordinal;
@@ -84,8 +84,8 @@ typedef struct yoy_cursor {
   ts_period_kind total_kind;
   int iGroup;               /* the current series' group; GROUP_UNKNOWN: not looked up */
   int iHint;                /* where the last look-up found one (series come in order) */
-  sqlite3_stmt *same_group; /* same_group's question, prepared when first asked */
-  sqlite3_stmt *is_label;   /* is_total_label's */
+  sqlite3_stmt *same_group; /* ts_share_same_group's question, prepared when first asked */
+  sqlite3_stmt *is_label;   /* ts_share_is_total_label's */
   /* The totals' preliminary marks, read once per query when a row's own
   ** figures are final and its `preliminary` is read. */
   int marks_loaded;
@@ -105,10 +105,37 @@ void ts_yoy_reset(ts_series_cursor *pCur);
 void ts_yoy_close(ts_series_cursor *pCur);
 void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const ts_point *pt,
                          const ts_point *prior);
-/* Whether the totals the share columns divide by, of pt's period or the
+/* growth/shares_marks.c: whether the totals the share columns divide by, of pt's period or the
 ** same period a year earlier, rest on a preliminary figure, whatever
 ** columns the query reads: 1 or 0; -1 with ctx's error set (the source
 ** could not be read). */
 int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt);
+
+/* ---- shares.c's helpers, shared with shares_marks.c ------------------ */
+
+/* The by columns that make a group: every one but the last, which names
+** the parts (by lists go from coarse to fine: 'flow, partner').  With
+** one by column or none, every series is in one group. */
+static inline int ts_share_group_columns(const ts_source_spec *spec) {
+  return spec->nBy >= 2 ? spec->nBy - 1 : 0;
+}
+/* A statement on the source (prepared once per query) from zSql, which
+** it frees (NULL: out of memory); *pzErr on error. */
+int ts_share_prepare(yoy_cursor *cur, char *zSql, sqlite3_stmt **pStmt, char **pzErr);
+/* *pSame = 1 when keys a and b have equal group columns, as GROUP BY
+** compares them (SQLite is asked: shares.c, "groups"). */
+int ts_share_same_group(yoy_cursor *cur, sqlite3_value *const *a, sqlite3_value *const *b,
+                        int *pSame, char **pzErr);
+/* Whether a last by column's value is the total= label as SQL compares
+** them (*pMatch). */
+int ts_share_is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLabel, int *pMatch,
+                            char **pzErr);
+/* A zeroed new last element of a growing array of sz-byte elements (the
+** groups of the totals scan and of the marks); NULL on out of memory. */
+void *ts_share_append_slot(void **pa, int *pn, int *pnAlloc, size_t sz);
+/* A group's own copy of the n key values of its first series. */
+int ts_share_dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n);
+/* Frees the totals' preliminary marks (shares_marks.c). */
+void ts_share_marks_free(yoy_cursor *cur);
 
 #endif

@@ -19,7 +19,7 @@ or 2022) give.  It showed 0, a figure resting on a preliminary one shown
 as final: the cursor kept the marks it read inside the savepoint, as
 their key (source, settings, rowid bound, total_changes, data versions)
 stays the same across a ROLLBACK TO, which undoes rows without moving
-either count.  ext/growth/shares.c (marks_key) now keeps no marks inside
+either count.  ext/growth/shares_marks.c (marks_key) now keeps no marks inside
 a write transaction.
 
     /usr/bin/python3 tests/trust/preliminary_savepoint.py [EXT]   (make prelimsavepointtest)
