@@ -179,7 +179,8 @@ static int read_marks(yoy_cursor *cur, const ts_pushdown *pd, const char *zTotal
       continue;
     sqlite3_value *apKey[TS_MAX_BY];
     for (int b = 0; b < nBy; b++) apKey[b] = sqlite3_column_value(stmt, b);
-    if (zTotal) rc = ts_share_is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
+    if (zTotal)
+      rc = ts_share_is_total_label(cur, nBy > 0 ? apKey[nBy - 1] : NULL, zTotal, &match, pzErr);
     if (rc != SQLITE_OK || !match) continue;
     mark_group *grp = NULL;
     rc = mark_group_of(cur, apKey, &grp, pzErr);
