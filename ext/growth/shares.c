@@ -661,6 +661,15 @@ static int cut_by_series_start(const ts_point *pt) {
   return pt != NULL && (pt->incomplete[0] & TS_INCOMPLETE_SERIES_START) != 0;
 }
 
+void ts_share_result_error(sqlite3_context *ctx, int rc, char *zErr) {
+  if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
+  if (zErr)
+    sqlite3_result_error(ctx, zErr, -1);
+  else
+    sqlite3_result_error_code(ctx, rc);
+  sqlite3_free(zErr);
+}
+
 /* The current series' group with its totals loaded; NULL with ctx's
 ** error set, or when the series has no group (*pOk then 1). */
 static const share_group *group_for_row(yoy_cursor *cur, sqlite3_context *ctx, int *pOk) {
@@ -670,12 +679,7 @@ static const share_group *group_for_row(yoy_cursor *cur, sqlite3_context *ctx, i
   if (rc == SQLITE_OK) rc = current_group(cur, &grp, &zErr);
   *pOk = rc == SQLITE_OK;
   if (rc != SQLITE_OK) {
-    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
-    if (zErr)
-      sqlite3_result_error(ctx, zErr, -1);
-    else
-      sqlite3_result_error_code(ctx, rc);
-    sqlite3_free(zErr);
+    ts_share_result_error(ctx, rc, zErr);
   }
   return grp;
 }

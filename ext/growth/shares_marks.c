@@ -253,12 +253,7 @@ int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_po
   int rc = cur->marks_checked ? SQLITE_OK : check_marks(cur, &zErr);
   if (rc == SQLITE_OK && cur->nMark > 0) rc = current_mark_group(cur, &grp, &zErr);
   if (rc != SQLITE_OK) {
-    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
-    if (zErr)
-      sqlite3_result_error(ctx, zErr, -1);
-    else
-      sqlite3_result_error_code(ctx, rc);
-    sqlite3_free(zErr);
+    ts_share_result_error(ctx, rc, zErr);
     return -1;
   }
   if (grp == NULL) return 0;

@@ -135,6 +135,9 @@ int ts_share_is_total_label(yoy_cursor *cur, sqlite3_value *key, const char *zLa
 void *ts_share_append_slot(void **pa, int *pn, int *pnAlloc, size_t sz);
 /* A group's own copy of the n key values of its first series. */
 int ts_share_dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n);
+/* Sets ctx's error from rc and zErr (a message of the scans', shown
+** plain; rc alone without one), which it frees. */
+void ts_share_result_error(sqlite3_context *ctx, int rc, char *zErr);
 /* Frees the totals' preliminary marks (shares_marks.c). */
 void ts_share_marks_free(yoy_cursor *cur);
 
