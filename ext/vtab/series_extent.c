@@ -59,7 +59,9 @@
 **     in one quarter (no quarter, half or year is keyed by a day in
 **     each); one month a quarter at one place in it, in two quarters of
 **     one half, they are quarters (quarter_position: the 15th of
-**     February, May, August, November), else days.
+**     February, May, August, November; 1 March, 1 June ...), else days.
+**     That reading comes before the others (keyed_reading): 1 March and
+**     1 June are no months with two of every three missing.
 **  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
 **     series and slot whose day rows with a figure all fall on one
 **     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
@@ -384,16 +386,36 @@ static int quarter_position(unsigned mask) {
 ** are quarters: some in April or October (March or September). */
 static int quarters_proved(int keyed, unsigned mask) {
   return ((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
-         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0) ||
-         ((keyed & 4) && quarter_position(mask) >= 0);
+         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0);
 }
 
-/* Whether the rows of points [i, j) of slot alone show they are months
-** (or, quarters set, quarters). */
-static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters) {
+/* How a year of rows keyed so (year_of_starts) in the months of mask
+** reads, rolled up to kind: READ_MONTHS, READ_QUARTERS (*pAt: the key
+** month's place in its quarter) or READ_DAYS.  One month a quarter at
+** one place, in two quarters of one half (quarter_position), is quarters
+** before anything else: 1 March, 1 June, 1 September and 1 December
+** (the first days of the quarters' last months) are no months with two
+** of every three missing. */
+enum { READ_DAYS, READ_MONTHS, READ_QUARTERS };
+static int keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt) {
+  int at = keyed ? quarter_position(mask) : -1;
+  if (at < 0 && months_proved(keyed, mask)) return READ_MONTHS;
+  if (kind > TS_KIND_QUARTER) return READ_DAYS;
+  if (at < 0 && quarters_proved(keyed, mask)) at = (keyed & 1) ? 0 : 2;
+  if (at < 0) return READ_DAYS;
+  *pAt = at;
+  return READ_QUARTERS;
+}
+
+/* How the rows of points [i, j) of slot alone read (keyed_reading), and
+** whether they show they are months (or, quarters set, quarters). */
+static int prefix_reading(const ts_series *s, int i, int j, int slot) {
   unsigned mask = 0;
-  int keyed = year_of_starts(s, i, j, slot, &mask);
-  return months_proved(keyed, mask) || (quarters && quarters_proved(keyed, mask));
+  int at, keyed = year_of_starts(s, i, j, slot, &mask);
+  return keyed_reading(keyed, mask, s->kind, &at);
+}
+static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters) {
+  return prefix_reading(s, i, j, slot) == (quarters ? READ_QUARTERS : READ_MONTHS);
 }
 
 /* annual_projection (spec->day_whole_after): points [i, j) of slot read
@@ -407,7 +429,11 @@ static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarter
 ** its last day when days would be whole, else by the later point's
 ** (a cut falls at the end of a point, so that point's rows are in a cut
 ** exactly when its first day is).  31 January shows months alone; 1
-** January, with February's row after it, is whole from February on. */
+** January, with February's row after it, is whole from February on.
+** Rows up to the point that read as months where the year is quarters
+** (1 March alone, then 1 June: the quarters' last months) leave it
+** incomplete in the cut, whatever the days: whole by the later point's
+** rows only. */
 static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, int quarters,
                         char **pzErr) {
   for (int k = i; k < j; k++) {
@@ -426,7 +452,8 @@ static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, 
       if (rc != SQLITE_OK) return rc;
     }
     days_span(&p, pt, slot, &first, &last);
-    if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot]) {
+    if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot] &&
+        prefix_reading(s, i, k + 1, slot) == READ_DAYS) {
       int64_t by_days = next_end(e, last) - day_ordinal_of(&p, 1);
       if (by_days < after) after = by_days;
     }
@@ -581,8 +608,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       int weekday = keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       /* (before the marks year_of_starts reads are cleared) */
-      int as_months = months_proved(keyed, mask);
-      int as_quarters = !as_months && s->kind <= TS_KIND_QUARTER && quarters_proved(keyed, mask);
+      int at = 0, reading = keyed_reading(keyed, mask, s->kind, &at);
+      int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
         int rc = proved_later(e, s, i, j, slot, as_quarters, pzErr);
         if (rc != SQLITE_OK) return rc;
@@ -604,8 +631,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** a quarter whose rows up to it do not yet show quarters (1
       ** January alone) is whole only by later rows (proved_later) */
       if (as_quarters) {
-        judge_keyed(s, i, j, slot, 3, (keyed & 1) ? 0 : (keyed & 2) ? 2 : quarter_position(mask));
-        if (keyed & 1) {
+        judge_keyed(s, i, j, slot, 3, at);
+        if ((keyed & 1) && at == 0) {
           int rc = judge_quarters_end(e, s, i, j, slot, pzErr);
           if (rc != SQLITE_OK) return rc;
         }

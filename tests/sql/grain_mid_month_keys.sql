@@ -203,3 +203,33 @@ SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('two', 'v
 -- @expect
 -- | period|value|growth|note
 -- | 2022-Q2|200|-33.333333|incomplete prior year-to-date
+
+-- Quarterly figures keyed by the first day of each quarter's last month
+-- (1 March, 1 June, 1 September, 1 December), as a statement due on the
+-- 1st: rows in their months' first week that fall in months starting no
+-- quarter were read as months, two of every three missing, so every
+-- quarter, half and year was 'incomplete period'.  One month a quarter at
+-- one place in it, in two quarters of one half, is quarters first.
+CREATE TABLE q3(d TEXT, v INTEGER);
+INSERT INTO q3 VALUES ('2021-03-01', 100), ('2021-06-01', 100), ('2021-09-01', 100), ('2021-12-01', 100),
+  ('2022-03-01', 120), ('2022-06-01', 120), ('2022-09-01', 120), ('2022-12-01', 120),
+  ('2023-03-01', 130), ('2023-09-01', 130), ('2023-12-01', 130);
+-- @check grain_mid_month_keys-6.1 grain=year: 2022 +20 %, 2023 misses its June row (all three were 'incomplete period')
+SELECT period, value, growth, note FROM yoy_growth('q3', 'v', 'd', '', 'grain=year');
+-- @expect
+-- | period|value|growth|note
+-- | 2021|400||no prior period
+-- | 2022|480|20.0|
+-- | 2023|390||incomplete period
+-- @check grain_mid_month_keys-6.2 annual_projection from Q1 2023 and from Q2 2022: the whole source and the source cut at 31 March agree (1 March alone reads as a month, so the cut's Q1 is incomplete)
+CREATE TABLE q3cut AS SELECT * FROM q3 WHERE d <= '2023-03-31';
+SELECT 'whole' AS form, year, ytd, projection, note FROM annual_projection('q3', 'v', 'd', '', 'run_rate', 'grain=quarter, through=Q1') WHERE year = 2023
+UNION ALL
+SELECT 'cut', year, ytd, projection, note FROM annual_projection('q3cut', 'v', 'd', '', 'run_rate', 'grain=quarter, through=Q1') WHERE year = 2023
+UNION ALL
+SELECT 'from Q2', year, ytd, projection, note FROM annual_projection('q3', 'v', 'd', '', 'run_rate', 'grain=quarter, through=Q2') WHERE year = 2022;
+-- @expect
+-- | form|year|ytd|projection|note
+-- | whole|2023|||incomplete period
+-- | cut|2023|||incomplete period
+-- | from Q2|2022|240|480.0|fewer than 3 earlier years for an interval

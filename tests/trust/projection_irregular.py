@@ -201,9 +201,9 @@ def check_future(db, r, case, base, full, rows, point, per_of):
 def day_rows(r):
     """Day rows of 1-3 series (grain= rolls them up): every day, or
     business days only, or months or quarters keyed by their first or last
-    (business) day, or months (quarters) keyed by one day in the middle of
-    the month (of the quarter: the 15th of February, or the business day
-    after it), some dropped; days without a row at random, now and then at a
+    (business) day, or months (quarters) keyed by one day of the month (of
+    any month of the quarter: the 15th of February, the 1st of March, or
+    the business day after it), some dropped; days without a row at random, now and then at a
     month's end (a weekend, no sales), a series starting or stopping on
     any day.  (key, date, value) rows."""
     import datetime
@@ -214,14 +214,14 @@ def day_rows(r):
         business, level = r.random() < 0.4, r.uniform(10, 500)
         gap, month_end = r.choice([0.0, 0.02, 0.1]), r.choice([0.0, 0.3, 0.7])
         keyed = r.choice([None, None, "ms", "me", "mm", "qs", "qe", "qm"])
-        mid = r.randint(8, 21)
+        mid, mid_at = r.choice([r.randint(1, 28), r.randint(8, 21)]), r.randint(0, 2)
         if keyed:
             # months or quarters keyed by their first or last (business)
             # day, as pandas and FRED write them, some dropped
             step = 1 if keyed[0] == "m" else 3
             y, m = first.year, first.month
             while (y, m) <= (last.year, last.month):
-                at = {"s": 0, "m": step // 2, "e": step - 1}[keyed[1]]
+                at = {"s": 0, "m": mid_at % step, "e": step - 1}[keyed[1]]
                 if (m - 1) % step == at and r.random() >= gap * 3:
                     if keyed[1] == "m":
                         d = datetime.date(y, m, mid)

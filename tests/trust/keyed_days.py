@@ -1,0 +1,161 @@
+#!/usr/bin/python3
+"""Months and quarters keyed by a day, rolled up with grain=, give what
+the same figures labelled as months or quarters give.
+
+Monthly or quarterly figures often arrive as dates: pandas and FRED key
+a period by its first day, pandas' resample('M') by its last, a survey
+or a statement by a day in the middle (the 15th), a business calendar by
+the next working day when that day is a weekend.  docs/design.md ("Day
+rows that are months keyed by their first day" and the sections after
+it) reads a year of such rows as months when they fall on one day of
+their months (or all in their first or last week) with two months at
+least in one quarter, and as quarters when they fall on one day, one
+month a quarter at one place in it, in two quarters of one half; then a
+roll-up is whole only when each of its months (quarters) has its row,
+exactly as labels give; quarters keyed by their first days are also
+incomplete past the last day the source holds, as days are.
+
+Each round makes one to three series, each monthly or quarterly, keyed
+by a random day of the month (1..28, or the month's last day; quarters
+also by a random month of the quarter), on business days or not, from
+2019 to 2023 with periods dropped at random.  The same rows labelled
+(period_rollup(d, 'month') or 'quarter') are the reference.  For grain=
+quarter, half and year (and month for monthly series), on both scan
+paths, every row of a year that the rule reads as months (quarters),
+whose prior year it reads so too, must equal the labelled row in value,
+growth, year-to-date and note.  Years the rule cannot read (one row so
+far, or one quarter's months alone) are left out: they stay days; so
+are roll-ups of quarters keyed by their first days past the source's
+last day.
+
+    /usr/bin/python3 tests/trust/keyed_days.py [build/tradestat] [--rounds N] [--seed N]
+
+Prints the first failures and a summary; exits 1 on any.
+"""
+import datetime
+import random
+import sys
+
+import common
+
+DAY = datetime.timedelta(1)
+YEARS = range(2019, 2024)
+COLS = "series, period, value, growth, ytd_value, ytd_growth, note"
+
+
+def month_end(y, m):
+    return datetime.date(y + (m == 12), m % 12 + 1, 1) - DAY
+
+
+def key_day(rng_day, y, m, business):
+    """The key of month m: its day rng_day (0: the last), moved off a
+    weekend to the next business day of the month, or the one before
+    when there is none after it (the "modified following" rule)."""
+    d = month_end(y, m) if rng_day == 0 else datetime.date(y, m, rng_day)
+    if business and d.weekday() >= 5:
+        after = d + DAY * (7 - d.weekday())
+        d = after if after.month == m else d - DAY * (d.weekday() - 4)
+    return d
+
+
+def random_series(rng, name):
+    """(rows of (k, date ISO, value), kind, the months (quarters) present
+    per year, the years whose rows are quarters keyed by their first days)."""
+    kind = rng.choice(("month", "quarter"))
+    day = rng.choice([0, 1, 1, 2, rng.randint(3, 28), 15, rng.randint(8, 21)])
+    business = rng.random() < 0.4
+    at = rng.randint(0, 2)  # a quarter's key month
+    drop = rng.choice((0.0, 0.08, 0.2))
+    rows, present = [], {}
+    level = rng.uniform(50, 500)
+    for y in YEARS:
+        for i in range(1, 13 if kind == "month" else 5):
+            if rng.random() < drop:
+                continue
+            m = i if kind == "month" else 3 * (i - 1) + 1 + at
+            d = key_day(day, y, m, business)
+            rows.append((name, d.isoformat(), round(level * rng.uniform(0.7, 1.3))))
+            present.setdefault(y, set()).add(i)
+    # the years whose keys fall in their months' first 7 days
+    # (TS_DAY_START_GRACE): quarters keyed by their first days
+    first_days = {y for y in YEARS if kind == "quarter" and at == 0 and
+                  all(int(x[1][8:]) <= 7 for x in rows if x[1].startswith(str(y)))}
+    return rows, kind, present, first_days
+
+
+def proved(kind, periods):
+    """Whether the rule reads a year of these periods (months 1..12 or
+    quarters 1..4 present) as months (quarters): two months in one
+    quarter, or two quarters in one half."""
+    if kind == "month":
+        return any(len({m for m in periods if (m - 1) // 3 == q}) >= 2 for q in range(4))
+    return {1, 2} <= periods or {3, 4} <= periods
+
+
+def main():
+    ext, opts = common.parse_args(sys.argv[1:], numbers={"rounds": 300, "seed": 20261203})
+    rng = random.Random(opts["seed"])
+    db = common.connect(ext)
+    failures, compared, left_out = [], 0, 0
+    for r in range(opts["rounds"]):
+        rows, kinds, readable, first_days = [], {}, {}, {}
+        for name in "abc"[:rng.randint(1, 3)]:
+            s_rows, kind, present, first_days[name] = random_series(rng, name)
+            rows += s_rows
+            kinds[name] = kind
+            readable[name] = {y for y in YEARS if proved(kind, present.get(y, set()))}
+        rng.shuffle(rows)
+        last_day = max(x[1] for x in rows)
+        db.execute("DROP TABLE IF EXISTS d")
+        db.execute("DROP TABLE IF EXISTS l")
+        db.execute("CREATE TABLE d(k TEXT, d TEXT, v INTEGER)")
+        db.executemany("INSERT INTO d VALUES (?, ?, ?)", rows)
+        db.execute("CREATE TABLE l(k TEXT, p TEXT, v INTEGER)")
+        for name, kind in kinds.items():
+            db.execute("INSERT INTO l SELECT k, period_rollup(d, ?), v FROM d WHERE k = ?",
+                       (kind, name))
+        for grain in ("month", "quarter", "half", "year"):
+            for scan in ("hash", "stream"):
+                opt = "grain=%s, scan=%s" % (grain, scan)
+                try:
+                    got = db.execute("SELECT %s FROM yoy_growth('d', 'v', 'd', 'k', '%s')"
+                                     % (COLS, opt)).fetchall()
+                except Exception as e:  # a quarterly series under grain=month
+                    if grain == "month" and "quarter" in kinds.values():
+                        continue
+                    failures.append("round %d %s: %s" % (r, opt, e))
+                    continue
+                want = {}
+                for name, kind in kinds.items():
+                    if grain == "month" and kind == "quarter":
+                        continue
+                    lab = db.execute("SELECT %s FROM yoy_growth('l', 'v', 'p', 'k', 'grain=%s') "
+                                     "WHERE series = ?" % (COLS, grain), (name,)).fetchall()
+                    for row in lab:
+                        want[(row[0], row[1])] = row
+                for row in got:
+                    name, year = row[0], int(row[1][:4])
+                    if grain == "month" and kinds[name] == "quarter":
+                        continue
+                    # quarters keyed by their first days: a roll-up past the
+                    # source's last day is incomplete, as days are
+                    past_end = year in first_days[name] and db.execute(
+                        "SELECT period_end(?) > ?", (row[1], last_day)).fetchone()[0]
+                    if year not in readable[name] or year - 1 not in readable[name] or past_end:
+                        left_out += 1
+                        continue
+                    compared += 1
+                    if want.get((row[0], row[1])) != row:
+                        failures.append("round %d %s, series %s (%s keyed): got %r, labelled %r"
+                                        % (r, opt, name, kinds[name], row,
+                                           want.get((row[0], row[1]))))
+    for f in failures[:10]:
+        print("keyed_days: FAIL " + f)
+    print("keyed_days: %d rows of years read as months or quarters equal the labelled rows "
+          "over %d rounds (seed %d), %d rows of other years left out; %d failures"
+          % (compared, opts["rounds"], opts["seed"], left_out, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
