@@ -27,41 +27,39 @@
 **     point of the slot can reach before.  A read narrowed by years reads
 **     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
-**  5. Day rows that are months keyed by their first day (pandas' to_sql
-**     of a 'MS' or 'BMS' index, FRED's observation_date), or by their
-**     last (pandas' resample('M'), 'ME', 'BM'): within one series, slot
-**     and year, when every row with a figure is a day row in the first
-**     TS_DAY_START_GRACE days of its month, one a month, and some of
-**     them fall in a month that starts no quarter -- or every one, in
-**     two months at least, is in the last TS_DAY_START_GRACE days of its
-**     month, and some fall in a month that ends no quarter -- the rows
-**     are months (several a month when they fall in two months at
-**     least: the categories of a long frame that grain= sums):
-**     a roll-up is whole when each of its months has a row, whatever
-**     the extent or the series' first day.  Rows on quarters' first (or
-**     last) months alone are ambiguous (quarters, halves, a year, or
-**     months whose year holds January alone so far) and stay days,
-**     unless some fall in April or October (March or September), which
-**     key no half or year: then, rolled up to quarters or coarser, they
-**     are quarters keyed so, a roll-up whole when each of its quarters has
-**     its row (judge_keyed) and, keyed by first days, it ends inside
-**     the days the source holds, as days do.  In annual_projection
-**     (spec->day_whole_after) a point whose rows up to it do not yet
-**     show months (quarters) is whole only by the later rows that do
-**     (proved_later: ts_point.whole_after).  A
-**     year is always read whole (pushdown never cuts one), so a WHERE
-**     never changes the reading; the scans mark late and early days on
-**     the way (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read
-**     twice.  Months keyed by one day of the month (the 15th, or the
-**     business day after it: every row with a figure of the year within
-**     TS_MDAY_SPREAD days of the month's, ts_point.mday, one a month or
-**     several) are months likewise when two of them fall
-**     in one quarter (no quarter, half or year is keyed by a day in
-**     each); one month a quarter at one place in it, in two quarters of
-**     one half, they are quarters (quarter_position: the 15th of
-**     February, May, August, November; 1 March, 1 June ...), else days.
-**     That reading comes before the others (keyed_reading): 1 March and
-**     1 June are no months with two of every three missing.
+**  5. Day rows keyed by a day of their period: months keyed by their
+**     first day (pandas' to_sql of a 'MS' or 'BMS' index, FRED's
+**     observation_date), by their last (pandas' resample('M'), 'ME',
+**     'BM'), or by one day of the month (the 15th, or the business day
+**     after it: within TS_MDAY_SPREAD days, ts_point.mday).  Within one
+**     series, slot and year whose rows with a figure are day rows all
+**     keyed one of these ways (year_of_starts), one a month, or several
+**     in two months at least (the categories of a long frame that
+**     grain= sums), the year reads (keyed_reading):
+**       - as quarters, rolled up to quarters or coarser, when one month
+**         a quarter at one place in it holds the rows, in two quarters
+**         of one half (quarter_position: 15 February, 15 May; 1 March,
+**         1 June), or, keyed by first (last) days, some in April or
+**         October (March or September), which key no half or year: a
+**         roll-up is whole when each of its quarters has its row
+**         (judge_keyed) and, keyed by first days at a quarter's start,
+**         it ends inside the days the source holds, as days do;
+**       - else as months when two months of one quarter hold rows (no
+**         quarter, half or year is keyed by both): a roll-up is whole
+**         when each of its months has a row, whatever the extent or
+**         the series' first day;
+**       - else, when the year before reads so by its own rows and
+**         these rows are keyed as its are, as the year before
+**         (year_reading: January alone so far is a month);
+**       - else as days.
+**     In annual_projection (spec->day_whole_after) a point whose rows up
+**     to it do not yet show the year's reading is whole only by the
+**     later rows that do (proved_later: ts_point.whole_after).  A year
+**     is always read whole (pushdown never cuts one), and under grain=
+**     a narrowed read takes one more year (series_vtab.c), so the year
+**     before every year read is read too and a WHERE never changes the
+**     reading; the scans mark late and early days on the way
+**     (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read twice.
 **  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
 **     series and slot whose day rows with a figure all fall on one
 **     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
@@ -276,10 +274,6 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
-/* Months of the year a quarter starts in, and ends in (bit m: month m + 1). */
-#define STARTS_QUARTER 0x249u /* January, April, July, October */
-#define ENDS_QUARTER   0x924u /* March, June, September, December */
-
 static int bit_count(unsigned x) {
   int n = 0;
   for (; x; x &= x - 1) n++;
@@ -297,9 +291,17 @@ static int bit_count(unsigned x) {
 ** product column left out of by=) each have a row on the month's day.
 ** Bit 4: every row falls on one day of its month, in the middle as well
 ** (ts_point.mday: within TS_MDAY_SPREAD days, the 15th or the business
-** day after it).  *pMask: the months of the year they fall in. */
-static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *pMask) {
+** day after it).  *pKr: the months they fall in, their days of the
+** month, and the bits without the rule on several rows a month. */
+typedef struct keyed_rows {
+  unsigned mask; /* the months of the year the rows fall in (bit m: month m + 1) */
+  unsigned mday; /* their days of the month (ts_mday_join's mark) */
+  int raw;       /* the result's bits without its rule on several rows a month */
+} keyed_rows;
+static int year_of_starts(const ts_series *s, int i, int j, int slot, keyed_rows *pKr) {
   unsigned mask = 0, mday = 0;
+  pKr->mask = pKr->mday = 0;
+  pKr->raw = 0;
   int any = 0, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
@@ -317,10 +319,11 @@ static int year_of_starts(const ts_series *s, int i, int j, int slot, unsigned *
     mask |= days << (first - 1);
     any = 1;
   }
-  *pMask = mask;
   int months = bit_count(mask);
-  if (!any || (rows > months && months < 2)) return 0;
-  return starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
+  if (!any) return 0;
+  pKr->mask = mask, pKr->mday = mday;
+  pKr->raw = starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
+  return rows > months && months < 2 ? 0 : pKr->raw;
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
@@ -360,10 +363,7 @@ static int two_in_a_quarter(unsigned mask) {
 
 /* Whether rows of keyed (year_of_starts) falling in the months of mask
 ** are months: some in a month that starts (ends) no quarter. */
-static int months_proved(int keyed, unsigned mask) {
-  return ((keyed & 1) && (mask & ~STARTS_QUARTER) != 0) ||
-         ((keyed & 2) && (mask & ~ENDS_QUARTER) != 0) || ((keyed & 4) && two_in_a_quarter(mask));
-}
+static int months_proved(int keyed, unsigned mask) { return keyed != 0 && two_in_a_quarter(mask); }
 
 /* Rows on one day of the month (year_of_starts' bit 4) in the months of
 ** mask, one month a quarter at one position in its quarter (0: its first
@@ -407,15 +407,47 @@ static int keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt
   return READ_QUARTERS;
 }
 
-/* How the rows of points [i, j) of slot alone read (keyed_reading), and
-** whether they show they are months (or, quarters set, quarters). */
-static int prefix_reading(const ts_series *s, int i, int j, int slot) {
-  unsigned mask = 0;
-  int at, keyed = year_of_starts(s, i, j, slot, &mask);
-  return keyed_reading(keyed, mask, s->kind, &at);
+/* The year before's reading by its own rows (READ_DAYS: none, or not
+** the year just before): a year keyed the same way reads as it does. */
+typedef struct year_before {
+  int reading, at, keyed;
+  unsigned mday;
+} year_before;
+
+/* How rows keyed so (kr, keyed: year_of_starts) read, the year before
+** (prev, may be NULL) first: rows whose keys fit the year before's reading
+** (both in their months' first week, both in their last, or on one day of
+** the month together; quarters, each in the quarter's key month) read as
+** it does, whatever their own rows show -- January 2023 alone, of a
+** series whose 2022 is months keyed by their first day, is a month, not
+** the first days of a quarter -- and otherwise by their own rows
+** (keyed_reading).  Only the year before's own rows count, never what it
+** took from the one before it: a query that reads a year reads the year
+** before it (the growth's prior), so a WHERE never changes a reading. */
+static int year_reading(const keyed_rows *kr, int keyed, const year_before *prev,
+                        ts_period_kind kind, int *pAt) {
+  int reading = keyed_reading(keyed, kr->mask, kind, pAt);
+  if (reading == READ_DAYS && prev && prev->reading != READ_DAYS &&
+      ((prev->keyed & kr->raw & 3) ||
+       ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED)) &&
+      (prev->reading == READ_MONTHS || (kr->mask & ~(0x249u << prev->at)) == 0)) {
+    *pAt = prev->at;
+    return prev->reading;
+  }
+  return reading;
 }
-static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters) {
-  return prefix_reading(s, i, j, slot) == (quarters ? READ_QUARTERS : READ_MONTHS);
+
+/* How the rows of points [i, j) of slot read (year_reading, with the year
+** before prev), and whether they show they are months (or, quarters set,
+** quarters). */
+static int prefix_reading(const ts_series *s, int i, int j, int slot, const year_before *prev) {
+  keyed_rows kr;
+  int at, keyed = year_of_starts(s, i, j, slot, &kr);
+  return year_reading(&kr, keyed, prev, s->kind, &at);
+}
+static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters,
+                         const year_before *prev) {
+  return prefix_reading(s, i, j, slot, prev) == (quarters ? READ_QUARTERS : READ_MONTHS);
 }
 
 /* annual_projection (spec->day_whole_after): points [i, j) of slot read
@@ -435,13 +467,14 @@ static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarter
 ** incomplete in the cut, whatever the days: whole by the later point's
 ** rows only. */
 static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, int quarters,
-                        char **pzErr) {
+                        const year_before *prev, char **pzErr) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
-    if (prefix_proved(s, i, k + 1, slot, quarters)) return SQLITE_OK; /* and every later one */
+    if (prefix_proved(s, i, k + 1, slot, quarters, prev))
+      return SQLITE_OK; /* and every later one */
     int m = k + 1;
-    while (m < j && !prefix_proved(s, i, m + 1, slot, quarters)) m++;
+    while (m < j && !prefix_proved(s, i, m + 1, slot, quarters, prev)) m++;
     ts_period p, q;
     if (m == j || ts_period_from_ordinal(s->kind, pt->ordinal, &p) ||
         ts_period_from_ordinal(s->kind, s->aPoint[m].ordinal, &q))
@@ -453,7 +486,7 @@ static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, 
     }
     days_span(&p, pt, slot, &first, &last);
     if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot] &&
-        prefix_reading(s, i, k + 1, slot) == READ_DAYS) {
+        prefix_reading(s, i, k + 1, slot, prev) == READ_DAYS) {
       int64_t by_days = next_end(e, last) - day_ordinal_of(&p, 1);
       if (by_days < after) after = by_days;
     }
@@ -596,6 +629,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
     return SQLITE_OK;
   }
+  year_before before[2]; /* each slot's year before: its own reading */
+  int before_year = INT32_MIN;
   for (int i = 0, j; i < s->nPoint; i = j) {
     int year = year_of(s, i);
     for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
@@ -603,17 +638,22 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     for (int slot = 0; slot < 2; slot++) {
       /* rows on one weekday, all year: weeks keyed by a day (pandas'
       ** resample('W')), which no roll-up of days sums honestly */
-      unsigned mask = 0;
-      int keyed = year_of_starts(s, i, j, slot, &mask);
+      keyed_rows kr;
+      int keyed = year_of_starts(s, i, j, slot, &kr);
       int weekday = keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       /* (before the marks year_of_starts reads are cleared) */
-      int at = 0, reading = keyed_reading(keyed, mask, s->kind, &at);
+      const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
+      int at = 0, reading = year_reading(&kr, keyed, prev, s->kind, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
-        int rc = proved_later(e, s, i, j, slot, as_quarters, pzErr);
+        int rc = proved_later(e, s, i, j, slot, as_quarters, prev, pzErr);
         if (rc != SQLITE_OK) return rc;
       }
+      /* what the next year reads beside: this one's own rows */
+      year_before *own = &before[slot];
+      own->keyed = keyed, own->mday = kr.mday, own->at = 0;
+      own->reading = keyed_reading(keyed, kr.mask, s->kind, &own->at);
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
@@ -632,7 +672,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** January alone) is whole only by later rows (proved_later) */
       if (as_quarters) {
         judge_keyed(s, i, j, slot, 3, at);
-        if ((keyed & 1) && at == 0) {
+        if ((kr.raw & 1) && at == 0) {
           int rc = judge_quarters_end(e, s, i, j, slot, pzErr);
           if (rc != SQLITE_OK) return rc;
         }
@@ -641,6 +681,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       int rc = judge_days(e, s, i, j, slot, pzErr);
       if (rc != SQLITE_OK) return rc;
     }
+    before_year = year;
   }
   return SQLITE_OK;
 }

@@ -555,6 +555,10 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
     int h = m->xHistoryYears(conf ? conf : vtab);
     if (h >= 0 && pd.out_year_lo - h > pd.year_lo) pd.year_lo = pd.out_year_lo - h;
   }
+  /* grain=: a year of day rows keyed as the year before it reads as that
+  ** year's own rows do (series_extent.c, year_reading), so the first year
+  ** read for the query's rows needs its year before read too. */
+  if (rc == SQLITE_OK && pd.year_lo > 0 && cur->spec->grain != TS_KIND_NONE) pd.year_lo--;
   pd.skip = (idxNum & TS_PLAN_SKIP) != 0;
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;

@@ -105,9 +105,9 @@ SELECT 'months', year, ytd, projection, note FROM annual_projection('fullab', 'v
 
 -- A projection from January reads no row after it: 15 January 2023
 -- alone does not show months (a year or a quarter may be keyed by a day
--- in its first month), so cut at 31 January the source ends on the 15th
--- and January is not whole as days; the row from January is NULL in the
--- whole source too, and the same as the source cut there.
+-- in its first month), but 2022's rows, on the same day of the month, do
+-- (a year reads as the year before it when its keys fit): the row from
+-- January is 100 x 1200 / 100 in the whole source and cut there.
 CREATE TABLE cut1 AS SELECT * FROM full WHERE d <= '2023-01-31';
 -- @check grain_mid_month_keys-3.1 the 2023 row from January, whole source and cut at 31 January
 SELECT 'whole' AS form, year, ytd, projection, note FROM annual_projection('full', 'v', 'd', 'k', 'prior_share', 'grain=month, through=01') WHERE year = 2023
@@ -115,8 +115,8 @@ UNION ALL
 SELECT 'cut', year, ytd, projection, note FROM annual_projection('cut1', 'v', 'd', 'k', 'prior_share', 'grain=month, through=01') WHERE year = 2023;
 -- @expect
 -- | form|year|ytd|projection|note
--- | whole|2023|||incomplete period
--- | cut|2023|||incomplete period
+-- | whole|2023|100|1200.0|fewer than 3 earlier years for an interval
+-- | cut|2023|100|1200.0|fewer than 3 earlier years for an interval
 -- @check grain_mid_month_keys-3.2 from February both read months: 200 x 1200 / 200
 CREATE TABLE cut2 AS SELECT * FROM full WHERE d <= '2023-02-28';
 SELECT 'whole' AS form, year, ytd, projection FROM annual_projection('full', 'v', 'd', 'k', 'prior_share', 'grain=month, through=02') WHERE year = 2023
@@ -156,16 +156,16 @@ SELECT 'stream', period, value, growth, note FROM yoy_growth('midq', 'v', 'd', '
 -- | hash|2023-H2|200|0.0|incomplete year-to-date
 -- | stream|2023-H1|100||incomplete period
 -- | stream|2023-H2|200|0.0|incomplete year-to-date
--- @check grain_mid_month_keys-4.3 grain=quarter: each quarter as quarter labels give it, but 2024-Q1, whose year holds one row (a half or a year may be keyed by it), reaches past the source's last day
+-- @check grain_mid_month_keys-4.3 grain=quarter: each quarter as quarter labels give it, 2024-Q1 too (its one row is keyed as 2023's quarters)
 CREATE TABLE midql AS SELECT period_rollup(d, 'quarter') AS q, v FROM midq;
-SELECT d.period, d.value, l.value AS labelled, d.growth, l.growth AS labelled_growth, d.note
-FROM yoy_growth('midq', 'v', 'd', '', 'grain=quarter') AS d JOIN yoy_growth('midql', 'v', 'q', '') AS l USING (period)
-WHERE d.value IS NOT l.value OR d.growth IS NOT l.growth OR d.note IS NOT l.note;
+SELECT count(*) AS quarters,
+       sum(d.value IS l.value AND d.growth IS l.growth AND d.note IS l.note) AS as_labelled
+FROM yoy_growth('midq', 'v', 'd', '', 'grain=quarter') AS d JOIN yoy_growth('midql', 'v', 'q', '') AS l USING (period);
 -- @expect
--- | period|value|labelled|growth|labelled_growth|note
--- | 2024-Q1|100|100||0.0|incomplete period
+-- | quarters|as_labelled
+-- | 12|12
 
--- @check grain_mid_month_keys-4.4 annual_projection by quarters: from Q2 2023 is incomplete; from Q1 the whole source and the source cut at 31 March agree (15 February alone shows no quarters)
+-- @check grain_mid_month_keys-4.4 annual_projection by quarters: from Q2 2023 its year-to-date is incomplete; from Q1 the whole source and the source cut at 31 March agree (15 February is keyed as 2022's quarters)
 CREATE TABLE midq1 AS SELECT * FROM midq WHERE d <= '2023-03-31';
 SELECT 'Q2' AS form, year, ytd, projection, note FROM annual_projection('midq', 'v', 'd', '', 'prior_share', 'grain=quarter, through=Q2') WHERE year BETWEEN 2022 AND 2023
 UNION ALL
@@ -175,9 +175,9 @@ SELECT 'Q1 cut', year, ytd, projection, note FROM annual_projection('midq1', 'v'
 -- @expect
 -- | form|year|ytd|projection|note
 -- | Q2|2022|200|400.0|interval from the spread of this year's periods (no earlier errors)
--- | Q2|2023|||incomplete period
--- | Q1 whole|2023|||incomplete period
--- | Q1 cut|2023|||incomplete period
+-- | Q2|2023|||incomplete year-to-date
+-- | Q1 whole|2023|100|400.0|fewer than 3 earlier years for an interval
+-- | Q1 cut|2023|100|400.0|fewer than 3 earlier years for an interval
 
 -- What stays days.  Rows on the 15th of January and July alone could be
 -- halves (or quarters with two missing): days, each half whole inside
@@ -221,7 +221,7 @@ SELECT period, value, growth, note FROM yoy_growth('q3', 'v', 'd', '', 'grain=ye
 -- | 2021|400||no prior period
 -- | 2022|480|20.0|
 -- | 2023|390||incomplete period
--- @check grain_mid_month_keys-6.2 annual_projection from Q1 2023 and from Q2 2022: the whole source and the source cut at 31 March agree (1 March alone reads as a month, so the cut's Q1 is incomplete)
+-- @check grain_mid_month_keys-6.2 annual_projection from Q1 2023 and from Q2 2022: the whole source and the source cut at 31 March agree (1 March 2023 is keyed as 2022's quarters)
 CREATE TABLE q3cut AS SELECT * FROM q3 WHERE d <= '2023-03-31';
 SELECT 'whole' AS form, year, ytd, projection, note FROM annual_projection('q3', 'v', 'd', '', 'run_rate', 'grain=quarter, through=Q1') WHERE year = 2023
 UNION ALL
@@ -230,6 +230,6 @@ UNION ALL
 SELECT 'from Q2', year, ytd, projection, note FROM annual_projection('q3', 'v', 'd', '', 'run_rate', 'grain=quarter, through=Q2') WHERE year = 2022;
 -- @expect
 -- | form|year|ytd|projection|note
--- | whole|2023|||incomplete period
--- | cut|2023|||incomplete period
+-- | whole|2023|130|520.0|fewer than 3 earlier years for an interval
+-- | cut|2023|130|520.0|fewer than 3 earlier years for an interval
 -- | from Q2|2022|240|480.0|fewer than 3 earlier years for an interval

@@ -40,9 +40,9 @@ SELECT count(*) AS moved FROM yoy_growth('w', 'v', 'd', '', 'grain=quarter, scan
 -- @check grain_weekly_days-1.4 grain=year streamed (52 against 53 Sundays)
 SELECT count(*) FROM yoy_growth('w', 'v', 'd', '', 'grain=year, scan=stream');
 -- @error yoy_growth: the rows of the one series (no series column) in 2021 all fall on Sundays: weekly figures keyed by a day cannot be summed into periods by grain=year (a month or a year holds four or five of those days, and a week may span two periods); label each row with the period it belongs to, or, if each row is one day's sales, sum them by period in SQL
--- @check grain_weekly_days-1.5 a WHERE on the latest year still reads the weekly year before it
+-- @check grain_weekly_days-1.5 a WHERE on the latest year still reads the weekly years before it (under grain= two: the year a year is read beside, and its own)
 SELECT count(*) FROM yoy_growth('w', 'v', 'd', '', 'grain=month') WHERE period >= '2023-01';
--- @error yoy_growth: the rows of the one series (no series column) in 2022 all fall on Sundays: weekly figures keyed by a day cannot be summed into periods by grain=month (a month or a year holds four or five of those days, and a week may span two periods); label each row with the period it belongs to, or, if each row is one day's sales, sum them by period in SQL
+-- @error yoy_growth: the rows of the one series (no series column) in 2021 all fall on Sundays: weekly figures keyed by a day cannot be summed into periods by grain=month (a month or a year holds four or five of those days, and a week may span two periods); label each row with the period it belongs to, or, if each row is one day's sales, sum them by period in SQL
 -- @check grain_weekly_days-1.6 without grain= the rows are days, compared with the same day a year before: no growth, no error
 SELECT count(*) AS days, count(growth) AS growths FROM yoy_growth('w', 'v', 'd', '');
 -- @expect

@@ -16,8 +16,11 @@
 -- January: 'incomplete period', NULL.  The rule (docs/design.md, "A
 -- year's reading shown only by later rows"): a month whole only because
 -- a later row shows the year is months is, projected from before that
--- row, incomplete -- both forms NULL.  From February on, both read the
--- year as months.
+-- row, incomplete -- both forms were NULL.  Since a year reads as the
+-- year before it when its keys fit (docs/design.md, "A year keyed as the
+-- year before"), 1 January 2023 is a month in both forms: 2022's rows,
+-- in the past of every cut, show months keyed by their first day.  Both
+-- forms give 112 x 1266 / 100, as the same figures labelled as months.
 CREATE TABLE m(k TEXT, d TEXT, v INTEGER);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19)
 INSERT INTO m SELECT 'a', date('2022-01-01', '+' || i || ' months'), 100 + i FROM n;
@@ -33,14 +36,18 @@ FROM temp.whole AS w JOIN temp.upto AS u USING (k, year) WHERE year = 2023;
 -- @expect
 -- | same_row
 -- | 1
--- @check projection_keyed_months_january-1.2 both NULL, as the source cut after January gives
+-- @check projection_keyed_months_january-1.2 both 1417.92, as the source cut after January and the month labels give
 SELECT 'whole', year, ytd, projection, note FROM temp.whole WHERE year = 2023;
 SELECT 'upto', year, ytd, projection, note FROM temp.upto WHERE year = 2023;
+CREATE TABLE ml AS SELECT k, substr(d, 1, 7) AS m, v FROM m;
+SELECT 'labels', year, ytd, projection, note FROM annual_projection('ml', 'v', 'm', 'k', 'prior_share', 'through=01') WHERE year = 2023;
 -- @expect
 -- | 'whole'|year|ytd|projection|note
--- | whole|2023|||incomplete period
+-- | whole|2023|112|1417.92|fewer than 3 earlier years for an interval
 -- | 'upto'|year|ytd|projection|note
--- | upto|2023|||incomplete period
+-- | upto|2023|112|1417.92|fewer than 3 earlier years for an interval
+-- | 'labels'|year|ytd|projection|note
+-- | labels|2023|112|1417.92|fewer than 3 earlier years for an interval
 
 CREATE TABLE cut2 AS SELECT * FROM m WHERE d <= '2023-02-28';
 CREATE VIRTUAL TABLE temp.whole2 USING annual_projection(source=m, value=v, period=d, by=k,

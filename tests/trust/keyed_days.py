@@ -21,7 +21,9 @@ also by a random month of the quarter), on business days or not, from
 2019 to 2023 with periods dropped at random.  The same rows labelled
 (period_rollup(d, 'month') or 'quarter') are the reference.  For grain=
 quarter, half and year (and month for monthly series), on both scan
-paths, every row of a year that the rule reads as months (quarters),
+paths, a WHERE on the period (>=, <=, =) or on the series keeps the
+unfiltered rows (a year reads as the year before it when its keys fit,
+and the year before is read whenever a year is), and every row of a year that the rule reads as months (quarters),
 whose prior year it reads so too, must equal the labelled row in value,
 growth, year-to-date and note.  Years the rule cannot read (one row so
 far, or one quarter's months alone) are left out: they stay days; so
@@ -96,14 +98,16 @@ def main():
     ext, opts = common.parse_args(sys.argv[1:], numbers={"rounds": 300, "seed": 20261203})
     rng = random.Random(opts["seed"])
     db = common.connect(ext)
-    failures, compared, left_out = [], 0, 0
+    failures, compared, left_out, wheres = [], 0, 0, 0
     for r in range(opts["rounds"]):
         rows, kinds, readable, first_days = [], {}, {}, {}
         for name in "abc"[:rng.randint(1, 3)]:
             s_rows, kind, present, first_days[name] = random_series(rng, name)
             rows += s_rows
             kinds[name] = kind
-            readable[name] = {y for y in YEARS if proved(kind, present.get(y, set()))}
+            own = {y for y in YEARS if proved(kind, present.get(y, set()))}
+            # a year keyed as the year before reads as that year's own rows do
+            readable[name] = own | {y for y in YEARS if y - 1 in own and y in present}
         rng.shuffle(rows)
         last_day = max(x[1] for x in rows)
         db.execute("DROP TABLE IF EXISTS d")
@@ -125,6 +129,25 @@ def main():
                         continue
                     failures.append("round %d %s: %s" % (r, opt, e))
                     continue
+                # a WHERE on the period or the series keeps the unfiltered rows
+                periods = sorted({row[1] for row in got})
+                for _ in range(2 if periods else 0):
+                    p = rng.choice(periods)
+                    for cond, keep in ((">= '%s'" % p, lambda x: x[1] >= p),
+                                       ("<= '%s'" % p, lambda x: x[1] <= p),
+                                       ("= '%s'" % p, lambda x: x[1] == p)):
+                        narrowed = db.execute("SELECT %s FROM yoy_growth('d', 'v', 'd', 'k', '%s') "
+                                              "WHERE period %s" % (COLS, opt, cond)).fetchall()
+                        wheres += 1
+                        if narrowed != [x for x in got if keep(x)]:
+                            failures.append("round %d %s WHERE period %s: %r, unfiltered %r"
+                                            % (r, opt, cond, narrowed[:3],
+                                               [x for x in got if keep(x)][:3]))
+                one = db.execute("SELECT %s FROM yoy_growth('d', 'v', 'd', 'k', '%s') WHERE series = 'a'"
+                                 % (COLS, opt)).fetchall()
+                wheres += 1
+                if one != [x for x in got if x[0] == "a"]:
+                    failures.append("round %d %s WHERE series = 'a' differs" % (r, opt))
                 want = {}
                 for name, kind in kinds.items():
                     if grain == "month" and kind == "quarter":
@@ -151,9 +174,11 @@ def main():
                                            want.get((row[0], row[1]))))
     for f in failures[:10]:
         print("keyed_days: FAIL " + f)
+    n_where = sum(" WHERE " in f for f in failures)
     print("keyed_days: %d rows of years read as months or quarters equal the labelled rows "
-          "over %d rounds (seed %d), %d rows of other years left out; %d failures"
-          % (compared, opts["rounds"], opts["seed"], left_out, len(failures)))
+          "over %d rounds (seed %d), %d rows of other years left out; %d queries with a WHERE "
+          "on the period or the series keep the unfiltered rows; %d failures (%d of a WHERE)"
+          % (compared, opts["rounds"], opts["seed"], left_out, wheres, len(failures), n_where))
     return 1 if failures else 0
 
 
