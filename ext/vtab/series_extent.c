@@ -383,10 +383,12 @@ static int quarter_position(unsigned mask) {
 }
 
 /* Whether rows of keyed on quarters' first (last) months alone, mask,
-** are quarters: some in April or October (March or September). */
+** are quarters: all on those months (0x249: January, April, July,
+** October; 0x924: March ... December), some in April or October (March
+** or September). */
 static int quarters_proved(int keyed, unsigned mask) {
-  return ((keyed & 1) && (mask & STARTS_QUARTER_ONLY) != 0) ||
-         ((keyed & 2) && (mask & ENDS_QUARTER_ONLY) != 0);
+  return ((keyed & 1) && (mask & ~0x249u) == 0 && (mask & STARTS_QUARTER_ONLY) != 0) ||
+         ((keyed & 2) && (mask & ~0x924u) == 0 && (mask & ENDS_QUARTER_ONLY) != 0);
 }
 
 /* How a year of rows keyed so (year_of_starts) in the months of mask

@@ -85,3 +85,24 @@ SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('c', 'v',
 -- | period|value|growth|note
 -- | 2022-Q4|33|10.0|
 -- | 2023-Q1|12||incomplete period
+
+-- Rows on quarters' first days with some in April or October read as
+-- quarters only when every one falls on a quarter's first month: monthly
+-- figures on the first business day, 2021 whole, whose 2022 kept only
+-- 3 January, 2 June, 2 September and 3 October read as quarters keyed
+-- at their starts (October), and 2022-Q1 of January alone was a whole
+-- quarter.  June and September start no quarter: 2022 is months, as
+-- 2021 is, and its Q1 misses two of them.
+CREATE TABLE g(d TEXT, v INTEGER);
+INSERT INTO g VALUES ('2021-01-04', 10), ('2021-02-01', 10), ('2021-03-01', 10), ('2021-04-01', 10),
+  ('2021-05-03', 10), ('2021-06-01', 10), ('2021-07-01', 10), ('2021-08-02', 10), ('2021-09-01', 10),
+  ('2021-10-01', 10), ('2021-11-01', 10), ('2021-12-01', 10),
+  ('2022-01-03', 11), ('2022-06-02', 11), ('2022-09-02', 11), ('2022-10-03', 11), ('2023-02-01', 12);
+-- @check grain_keyed_year_before-3.2 2022's quarters each miss months: incomplete (2022-Q1 of January alone was whole)
+SELECT period, value, growth, note FROM yoy_growth('g', 'v', 'd', '', 'grain=quarter') WHERE period LIKE '2022%';
+-- @expect
+-- | period|value|growth|note
+-- | 2022-Q1|11||incomplete period
+-- | 2022-Q2|11||incomplete period
+-- | 2022-Q3|11||incomplete period
+-- | 2022-Q4|11||incomplete period

@@ -17,8 +17,9 @@ incomplete past the last day the source holds, as days are.
 
 Each round makes one to three series, each monthly or quarterly, keyed
 by a random day of the month (1..28, or the month's last day; quarters
-also by a random month of the quarter), on business days or not, from
-2019 to 2023 with periods dropped at random.  The same rows labelled
+also by a random month of the quarter), on business days or not, one to
+three rows on each key day (the products of a long frame), from 2019 to
+2023 with periods dropped at random.  The same rows labelled
 (period_rollup(d, 'month') or 'quarter') are the reference.  For grain=
 quarter, half and year (and month for monthly series), on both scan
 paths, a WHERE on the period (>=, <=, =) or on the series keeps the
@@ -68,6 +69,9 @@ def random_series(rng, name):
     business = rng.random() < 0.4
     at = rng.randint(0, 2)  # a quarter's key month
     drop = rng.choice((0.0, 0.08, 0.2))
+    # a long frame: several products on each period's key day, which
+    # grain= sums (a product column left out of by=)
+    products = rng.choice((1, 1, 2, 3))
     rows, present = [], {}
     level = rng.uniform(50, 500)
     for y in YEARS:
@@ -76,7 +80,8 @@ def random_series(rng, name):
                 continue
             m = i if kind == "month" else 3 * (i - 1) + 1 + at
             d = key_day(day, y, m, business)
-            rows.append((name, d.isoformat(), round(level * rng.uniform(0.7, 1.3))))
+            for _ in range(products):
+                rows.append((name, d.isoformat(), round(level * rng.uniform(0.7, 1.3))))
             present.setdefault(y, set()).add(i)
     # the years whose keys fall in their months' first 7 days
     # (TS_DAY_START_GRACE): quarters keyed by their first days
