@@ -60,10 +60,10 @@ typedef struct hslot {
   /* Months of the point each kind of period covered, 12 bits a kind (kind
   ** k at bit 12 (k - 1)), and the flags HS_*. */
   uint64_t bits;
-  uint32_t n;        /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
-  int emax : 12;     /* every input |x| < 2^emax (HS_EMAX_NONE: none yet) */
-  int lmin : 12;     /* every input is a multiple of 2^lmin */
-  unsigned mday : 8; /* grain=: ts_point.mday of its day rows with a figure */
+  uint32_t n;           /* inputs; with HS_SPILL, the index of its ts_sum in aSpill */
+  signed int emax : 12; /* every input |x| < 2^emax (HS_EMAX_NONE: none yet) */
+  signed int lmin : 12; /* every input is a multiple of 2^lmin */
+  unsigned mday : 8;    /* grain=: ts_point.mday of its day rows with a figure */
 } hslot;
 
 /* emax and lmin before any input, and emax after an infinity or NaN:
