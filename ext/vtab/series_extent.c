@@ -274,6 +274,11 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pLast = day_ordinal_of(&month, 1);
 }
 
+/* The months of the year that start, and end, a quarter (bit m: month
+** m + 1): January, April, July, October; March ... December. */
+#define QUARTER_FIRST_MONTHS 0x249u
+#define QUARTER_LAST_MONTHS  0x924u
+
 static int bit_count(unsigned x) {
   int n = 0;
   for (; x; x &= x - 1) n++;
@@ -373,7 +378,7 @@ static int months_proved(int keyed, unsigned mask) { return keyed != 0 && two_in
 ** by their middle); else -1. */
 static int quarter_position(unsigned mask) {
   for (int at = 0; at < 3; at++) {
-    unsigned months = 0x249u << at; /* that month of each quarter */
+    unsigned months = QUARTER_FIRST_MONTHS << at; /* that month of each quarter */
     if (mask & ~months) continue;
     int q[4];
     for (int k = 0; k < 4; k++) q[k] = (mask >> (3 * k + at)) & 1u;
@@ -383,12 +388,12 @@ static int quarter_position(unsigned mask) {
 }
 
 /* Whether rows of keyed on quarters' first (last) months alone, mask,
-** are quarters: all on those months (0x249: January, April, July,
-** October; 0x924: March ... December), some in April or October (March
+** are quarters: all on those months, some in April or October (March
 ** or September). */
 static int quarters_proved(int keyed, unsigned mask) {
-  return ((keyed & 1) && (mask & ~0x249u) == 0 && (mask & STARTS_QUARTER_ONLY) != 0) ||
-         ((keyed & 2) && (mask & ~0x924u) == 0 && (mask & ENDS_QUARTER_ONLY) != 0);
+  return ((keyed & 1) && (mask & ~QUARTER_FIRST_MONTHS) == 0 &&
+          (mask & STARTS_QUARTER_ONLY) != 0) ||
+         ((keyed & 2) && (mask & ~QUARTER_LAST_MONTHS) == 0 && (mask & ENDS_QUARTER_ONLY) != 0);
 }
 
 /* How a year of rows keyed so (year_of_starts) in the months of mask
@@ -416,23 +421,22 @@ typedef struct year_before {
   unsigned mday;
 } year_before;
 
-/* How rows keyed so (kr, keyed: year_of_starts) read, the year before
-** (prev, may be NULL) first: rows whose keys fit the year before's reading
-** (both in their months' first week, both in their last, or on one day of
-** the month together; quarters, each in the quarter's key month) read as
-** it does, whatever their own rows show -- January 2023 alone, of a
-** series whose 2022 is months keyed by their first day, is a month, not
-** the first days of a quarter -- and otherwise by their own rows
-** (keyed_reading).  Only the year before's own rows count, never what it
-** took from the one before it: a query that reads a year reads the year
-** before it (the growth's prior), so a WHERE never changes a reading. */
-static int year_reading(const keyed_rows *kr, int keyed, const year_before *prev,
-                        ts_period_kind kind, int *pAt) {
-  int reading = keyed_reading(keyed, kr->mask, kind, pAt);
+/* How rows keyed so (kr: year_of_starts) read, given their own reading
+** (keyed_reading; *pAt its place) and the year before (prev, may be
+** NULL): rows their own reading leaves as days whose keys fit the year
+** before's reading (both in their months' first week, both in their
+** last, or on one day of the month together; quarters, each in the
+** quarter's key month) read as it does -- January 2023 alone, of a series
+** whose 2022 is months keyed by their first day, is a month, not the
+** first days of a quarter.  Only the year before's own rows count, never
+** what it took from the one before it: a query that reads a year reads
+** the year before it (series_vtab.c), so a WHERE never changes a
+** reading. */
+static int year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt) {
   if (reading == READ_DAYS && prev && prev->reading != READ_DAYS &&
       ((prev->keyed & kr->raw & 3) ||
        ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED)) &&
-      (prev->reading == READ_MONTHS || (kr->mask & ~(0x249u << prev->at)) == 0)) {
+      (prev->reading == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
     *pAt = prev->at;
     return prev->reading;
   }
@@ -444,8 +448,8 @@ static int year_reading(const keyed_rows *kr, int keyed, const year_before *prev
 ** quarters). */
 static int prefix_reading(const ts_series *s, int i, int j, int slot, const year_before *prev) {
   keyed_rows kr;
-  int at, keyed = year_of_starts(s, i, j, slot, &kr);
-  return year_reading(&kr, keyed, prev, s->kind, &at);
+  int at = 0, keyed = year_of_starts(s, i, j, slot, &kr);
+  return year_reading(&kr, keyed_reading(keyed, kr.mask, s->kind, &at), prev, &at);
 }
 static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters,
                          const year_before *prev) {
@@ -646,16 +650,15 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       /* (before the marks year_of_starts reads are cleared) */
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
-      int at = 0, reading = year_reading(&kr, keyed, prev, s->kind, &at);
+      int own_at = 0, own = keyed_reading(keyed, kr.mask, s->kind, &own_at);
+      int at = own_at, reading = year_reading(&kr, own, prev, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
         int rc = proved_later(e, s, i, j, slot, as_quarters, prev, pzErr);
         if (rc != SQLITE_OK) return rc;
       }
       /* what the next year reads beside: this one's own rows */
-      year_before *own = &before[slot];
-      own->keyed = keyed, own->mday = kr.mday, own->at = 0;
-      own->reading = keyed_reading(keyed, kr.mask, s->kind, &own->at);
+      before[slot] = (year_before){own, own_at, keyed, kr.mday};
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
