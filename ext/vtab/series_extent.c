@@ -33,9 +33,9 @@
 **     'BM'), or by one day of the month (the 15th, or the business day
 **     after it: within TS_MDAY_SPREAD days, ts_point.mday).  Within one
 **     series, slot and year whose rows with a figure are day rows all
-**     keyed one of these ways (year_of_starts), one a month, or several
+**     keyed one of these ways (ts_keyed_year), one a month, or several
 **     in two months at least (the categories of a long frame that
-**     grain= sums), the year reads (keyed_reading):
+**     grain= sums), the year reads (ts_keyed_reading):
 **       - as quarters, rolled up to quarters or coarser, when one month
 **         a quarter at one place in it holds the rows, in two quarters
 **         of one half (quarter_position: 15 February, 15 May; 1 March,
@@ -50,7 +50,7 @@
 **         the series' first day;
 **       - else, when the year before reads so by its own rows and
 **         these rows are keyed as its are, as the year before
-**         (year_reading: January alone so far is a month);
+**         (ts_year_reading: January alone so far is a month);
 **       - else as days.
 **     In annual_projection (spec->day_whole_after) a point whose rows up
 **     to it do not yet show the year's reading is whole only by the
@@ -76,6 +76,7 @@
 **     one out of memory leaves them to a read of their own.
 */
 #include "vtab/series_extent.h"
+#include "vtab/series_keyed.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -243,14 +244,6 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
   return rc;
 }
 
-/* A roll-up point of day rows alone: days covered, no coarser kind. */
-static int days_alone(const ts_point *pt, int slot) {
-  if (pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0) return 0;
-  for (int k = 0; k < TS_KIND_DAY - 1; k++)
-    if (pt->cover[slot][k]) return 0;
-  return 1;
-}
-
 /* The day ordinals a point's days must lie between for it to be whole:
 ** the point's own span for days alone; next to coarser rows, the span of
 ** the months its day rows cover (bit m of the cover: the m-th month of
@@ -261,7 +254,7 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
                       int64_t *pLast) {
   *pFirst = day_ordinal_of(p, 0);
   *pLast = day_ordinal_of(p, 1);
-  if (days_alone(pt, slot)) return;
+  if (ts_days_alone(pt, slot)) return;
   unsigned bits = pt->cover[slot][TS_KIND_DAY - 1];
   int lo = 0, hi = 15;
   while (!(bits & (1u << lo))) lo++;
@@ -272,63 +265,6 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   *pFirst = day_ordinal_of(&month, 0);
   month.sub = start.sub + hi;
   *pLast = day_ordinal_of(&month, 1);
-}
-
-/* The months of the year that start, and end, a quarter (bit m: month
-** m + 1): January, April, July, October; March ... December. */
-#define QUARTER_FIRST_MONTHS 0x249u
-#define QUARTER_LAST_MONTHS  0x924u
-
-static int bit_count(unsigned x) {
-  int n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
-}
-
-/* Whether the rows with a figure of slot in points [i, j) -- one year of
-** s -- are keyed by their periods' first (business) day, or all by
-** their last (contract item 5): each point holds day rows alone, none
-** after its month's first TS_DAY_START_GRACE days (the result has bit
-** 1), or, in two months at least, none before its last ones (bit 2: one
-** row late in a month is as often a series that begins there, in a
-** source that ends soon after).  One row a month, or several in two
-** months at least: the categories of a long frame summed by grain= (a
-** product column left out of by=) each have a row on the month's day.
-** Bit 4: every row falls on one day of its month, in the middle as well
-** (ts_point.mday: within TS_MDAY_SPREAD days, the 15th or the business
-** day after it).  *pKr: the months they fall in, their days of the
-** month, and the bits without the rule on several rows a month. */
-typedef struct keyed_rows {
-  unsigned mask; /* the months of the year the rows fall in (bit m: month m + 1) */
-  unsigned mday; /* their days of the month (ts_mday_join's mark) */
-  int raw;       /* the result's bits without its rule on several rows a month */
-} keyed_rows;
-static int year_of_starts(const ts_series *s, int i, int j, int slot, keyed_rows *pKr) {
-  unsigned mask = 0, mday = 0;
-  pKr->mask = pKr->mday = 0;
-  pKr->raw = 0;
-  int any = 0, starts = 1, ends = 1, rows = 0;
-  for (int k = i; k < j; k++) {
-    const ts_point *pt = &s->aPoint[k];
-    if (pt->sum[slot].count == 0) continue;
-    unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
-    if (!days_alone(pt, slot)) return 0;
-    rows += pt->sum[slot].count;
-    mday = ts_mday_join(mday, pt->mday[slot]);
-    starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
-    ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
-    ts_period p;
-    int first, count;
-    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
-    ts_period_month_span(&p, &first, &count);
-    mask |= days << (first - 1);
-    any = 1;
-  }
-  int months = bit_count(mask);
-  if (!any) return 0;
-  pKr->mask = mask, pKr->mday = mday;
-  pKr->raw = starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
-  return rows > months && months < 2 ? 0 : pKr->raw;
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
@@ -352,104 +288,13 @@ static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int at) 
   }
 }
 
-/* Months of the year that start a quarter but no half (April, October),
-** and that end a quarter but no half (March, September): no half or year
-** is keyed by a day in them. */
-#define STARTS_QUARTER_ONLY 0x208u
-#define ENDS_QUARTER_ONLY   0x104u
-
-/* Whether two months of mask (bit m: the year's month m + 1) fall in one
-** quarter: no quarter, half or year is keyed by a day in each of them. */
-static int two_in_a_quarter(unsigned mask) {
-  for (int q = 0; q < 4; q++)
-    if (bit_count((mask >> (3 * q)) & 7u) >= 2) return 1;
-  return 0;
-}
-
-/* Whether rows of keyed (year_of_starts) falling in the months of mask
-** are months: some in a month that starts (ends) no quarter. */
-static int months_proved(int keyed, unsigned mask) { return keyed != 0 && two_in_a_quarter(mask); }
-
-/* Rows on one day of the month (year_of_starts' bit 4) in the months of
-** mask, one month a quarter at one position in its quarter (0: its first
-** month .. 2: its last), in two quarters of one half at least (a half or
-** a year is keyed by no such pair): that position, the quarters' key
-** month (the 15th of February, May, August and November: quarters keyed
-** by their middle); else -1. */
-static int quarter_position(unsigned mask) {
-  for (int at = 0; at < 3; at++) {
-    unsigned months = QUARTER_FIRST_MONTHS << at; /* that month of each quarter */
-    if (mask & ~months) continue;
-    int q[4];
-    for (int k = 0; k < 4; k++) q[k] = (mask >> (3 * k + at)) & 1u;
-    return (q[0] && q[1]) || (q[2] && q[3]) ? at : -1;
-  }
-  return -1;
-}
-
-/* Whether rows of keyed on quarters' first (last) months alone, mask,
-** are quarters: all on those months, some in April or October (March
-** or September). */
-static int quarters_proved(int keyed, unsigned mask) {
-  return ((keyed & 1) && (mask & ~QUARTER_FIRST_MONTHS) == 0 &&
-          (mask & STARTS_QUARTER_ONLY) != 0) ||
-         ((keyed & 2) && (mask & ~QUARTER_LAST_MONTHS) == 0 && (mask & ENDS_QUARTER_ONLY) != 0);
-}
-
-/* How a year of rows keyed so (year_of_starts) in the months of mask
-** reads, rolled up to kind: READ_MONTHS, READ_QUARTERS (*pAt: the key
-** month's place in its quarter) or READ_DAYS.  One month a quarter at
-** one place, in two quarters of one half (quarter_position), is quarters
-** before anything else: 1 March, 1 June, 1 September and 1 December
-** (the first days of the quarters' last months) are no months with two
-** of every three missing. */
-enum { READ_DAYS, READ_MONTHS, READ_QUARTERS };
-static int keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt) {
-  int at = keyed ? quarter_position(mask) : -1;
-  if (at < 0 && months_proved(keyed, mask)) return READ_MONTHS;
-  if (kind > TS_KIND_QUARTER) return READ_DAYS;
-  if (at < 0 && quarters_proved(keyed, mask)) at = (keyed & 1) ? 0 : 2;
-  if (at < 0) return READ_DAYS;
-  *pAt = at;
-  return READ_QUARTERS;
-}
-
-/* The year before's reading by its own rows (READ_DAYS: none, or not
-** the year just before): a year keyed the same way reads as it does. */
-typedef struct year_before {
-  int reading, at, keyed;
-  unsigned mday;
-} year_before;
-
-/* How rows keyed so (kr: year_of_starts) read, given their own reading
-** (keyed_reading; *pAt its place) and the year before (prev, may be
-** NULL): rows their own reading leaves as days whose keys fit the year
-** before's reading (both in their months' first week, both in their
-** last, or on one day of the month together; quarters, each in the
-** quarter's key month) read as it does -- January 2023 alone, of a series
-** whose 2022 is months keyed by their first day, is a month, not the
-** first days of a quarter.  Only the year before's own rows count, never
-** what it took from the one before it: a query that reads a year reads
-** the year before it (series_vtab.c), so a WHERE never changes a
-** reading. */
-static int year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt) {
-  if (reading == READ_DAYS && prev && prev->reading != READ_DAYS &&
-      ((prev->keyed & kr->raw & 3) ||
-       ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED)) &&
-      (prev->reading == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
-    *pAt = prev->at;
-    return prev->reading;
-  }
-  return reading;
-}
-
-/* How the rows of points [i, j) of slot read (year_reading, with the year
+/* How the rows of points [i, j) of slot read (ts_year_reading, with the year
 ** before prev), and whether they show they are months (or, quarters set,
 ** quarters). */
 static int prefix_reading(const ts_series *s, int i, int j, int slot, const year_before *prev) {
   keyed_rows kr;
-  int at = 0, keyed = year_of_starts(s, i, j, slot, &kr);
-  return year_reading(&kr, keyed_reading(keyed, kr.mask, s->kind, &at), prev, &at);
+  int at = 0, keyed = ts_keyed_year(s, i, j, slot, &kr);
+  return ts_year_reading(&kr, ts_keyed_reading(keyed, kr.mask, s->kind, &at), prev, &at);
 }
 static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters,
                          const year_before *prev) {
@@ -588,7 +433,7 @@ static int year_of_weeks(const ts_series *s, int i, int j, int slot) {
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
-    if (!days_alone(pt, slot)) return -1;
+    if (!ts_days_alone(pt, slot)) return -1;
     weekdays |= pt->weekdays[slot];
     ts_period p;
     int first, count;
@@ -596,7 +441,7 @@ static int year_of_weeks(const ts_series *s, int i, int j, int slot) {
     ts_period_month_span(&p, &first, &count);
     months |= (unsigned)pt->cover[slot][TS_KIND_DAY - 1] << (first - 1);
   }
-  if (bit_count(weekdays) != 1 || bit_count(months) < WEEKLY_MONTHS) return -1;
+  if (ts_bit_count(weekdays) != 1 || ts_bit_count(months) < WEEKLY_MONTHS) return -1;
   int w = 0;
   while (!(weekdays & (1u << w))) w++;
   return w;
@@ -645,13 +490,13 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       /* rows on one weekday, all year: weeks keyed by a day (pandas'
       ** resample('W')), which no roll-up of days sums honestly */
       keyed_rows kr;
-      int keyed = year_of_starts(s, i, j, slot, &kr);
+      int keyed = ts_keyed_year(s, i, j, slot, &kr);
       int weekday = keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
-      /* (before the marks year_of_starts reads are cleared) */
+      /* (before the marks ts_keyed_year reads are cleared) */
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
-      int own_at = 0, own = keyed_reading(keyed, kr.mask, s->kind, &own_at);
-      int at = own_at, reading = year_reading(&kr, own, prev, &at);
+      int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
+      int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
         int rc = proved_later(e, s, i, j, slot, as_quarters, prev, pzErr);
