@@ -130,4 +130,3 @@ int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, 
   }
   return reading;
 }
-
