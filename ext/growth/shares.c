@@ -282,7 +282,9 @@ static char *total_row_error(const char *zLabel, const char *zGroup, int nOther,
     sqlite3_snprintf(sizeof(zOthers), zOthers, "the other series");
   else
     sqlite3_snprintf(sizeof(zOthers), zOthers, "the sum of the other %d series", nOther);
-  const char *zShared = nOther == 1 ? "both have figures" : "it and two of them have figures";
+  const char *zShared = nOther == 1 ? "both have figures"
+                        : v->pairs  ? "it and one of them have figures"
+                                    : "it and two of them have figures";
   if (v->rule == TS_TOTAL_LABELLED)
     return sqlite3_mprintf(
         "yoy_growth: share and contribution: the series %s reads as a total and is not below "

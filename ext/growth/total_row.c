@@ -753,21 +753,26 @@ static int shared_count(const ts_total_guard *g) { return g->nSer < 3 ? 2 : 3; }
 
 /* Whether series i, as far as its kept figures tell, is not below the
 ** sum of the others (to the rounding) in any period where it and two of
-** them have figures, its own complete (a pre-filter for TS_TOTAL_LABELLED;
-** 1 when its figures are not kept: the judge reads them). */
+** them have figures, its own complete -- or, where no period has three
+** figures, it and one of them (a pre-filter for TS_TOTAL_LABELLED; 1 when
+** its figures are not kept: the judge reads them). */
 static int labelled_not_below(const ts_total_guard *g, int i, double unit) {
   if (g->aKept == NULL || i >= SOME_MAX_SERIES) return 1;
   const kept_series *k = &g->aKept[i];
-  int shared = 0;
+  int shared[2] = {0, 0}, below[2] = {0, 0}; /* [0]: two figures or more, [1]: shared_count */
   for (int m = 0; m < k->n; m++) {
     int j = find_period(g, k->a[m].ordinal);
     if (j < 0) return 1;
     const per_period *p = &g->aPer[j];
-    if (p->count < shared_count(g) || k->a[m].incomplete) continue;
-    shared++;
-    if (2.0 * k->a[m].x - ts_sum_double(&p->total) < -tolerance(p, unit)) return 0;
+    if (p->count < 2 || k->a[m].incomplete) continue;
+    int d = 2.0 * k->a[m].x - ts_sum_double(&p->total) < -tolerance(p, unit);
+    shared[0]++;
+    below[0] |= d;
+    if (p->count < shared_count(g)) continue;
+    shared[1]++;
+    below[1] |= d;
   }
-  return shared > 0;
+  return shared[1] > 0 ? !below[1] : shared[0] > 0 && !below[0];
 }
 
 static int pick(ts_total_guard *g) {
@@ -890,6 +895,7 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
                           ts_total_verdict *out) {
   double unit = guard_unit(g), evidence = 0.0;
   int exact = n == g->nPer, nonzero = 0, contradicted = 0, below = 0;
+  int nPair = 0, pairBelow = 0; /* periods where it and one of the others have figures */
   /* Over sub-totals (four series at least: of three equal series each is
   ** half the other two): exactly half the others where every series has
   ** a complete figure, never below that where one is missing. */
@@ -908,11 +914,17 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     if (third)
       judge_third(p, g->nSer, g->any_negative, &a[i], unit, &third, &nThird, &nFull, &thirdLarger,
                   &third_evidence);
-    /* Alone or beside one part, or lacking a month its parts may have
-    ** (grain=): the period says nothing. */
-    if (p->count < shared_count(g) || a[i].incomplete[0]) continue;
-    out->nShared++;
+    /* Alone, or lacking a month its parts may have (grain=): the period
+    ** says nothing.  Beside one part (of three series or more) it counts
+    ** only for the label rule, and only where no period has three. */
+    if (p->count < 2 || a[i].incomplete[0]) continue;
     double d = excess(&p->total, v), tol = tolerance(p, unit);
+    if (p->count < shared_count(g)) {
+      nPair++;
+      pairBelow |= d < -tol;
+      continue;
+    }
+    out->nShared++;
     if (d < -tol) below = 1; /* below the others' sum: no total over them */
     if (fabs(d) <= tol) {
       out->nMatch++;
@@ -950,6 +962,15 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     ** the label and figures never below the others' sum, none negative. */
     out->rule = TS_TOTAL_LABELLED;
     out->nMatch = out->nShared;
+    out->larger = 0;
+  } else if (g->aSer[iSeries].labelled && !g->any_negative && out->nShared == 0 && nPair > 0 &&
+             !pairBelow) {
+    /* The same where no period has three figures: World beside partners
+    ** each listed in other periods, one at a time (summed with it, a
+    ** partner's share was its figure over World plus itself). */
+    out->rule = TS_TOTAL_LABELLED;
+    out->nMatch = out->nShared = nPair;
+    out->pairs = 1;
     out->larger = 0;
   }
 }

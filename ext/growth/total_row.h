@@ -42,15 +42,19 @@ typedef enum ts_total_rule {
   TS_TOTAL_OVER_SOME = 4,
   /* its label reads as a total (ts_total_label_like) and it is not below
   ** the sum of the others (to the rounding) wherever it and two of them
-  ** (of two series: both) have figures, none negative: a total over
-  ** parts not all listed (World beside a few partners, or one) */
+  ** (of two series, or where no period has three figures: it and one)
+  ** have figures, none negative: a total over parts not all listed
+  ** (World beside a few partners, or one) */
   TS_TOTAL_LABELLED = 5
 } ts_total_rule;
 
 typedef struct ts_total_verdict {
   ts_total_rule rule;
   int nMatch;  /* periods where it is the others' sum (to the rounding) */
-  int nShared; /* periods where it and at least two others have figures */
+  int nShared; /* periods where it and at least two others have figures
+               ** (TS_TOTAL_LABELLED with pairs: one other) */
+  int pairs;   /* TS_TOTAL_LABELLED: judged where it and one other have
+               ** figures, no period having three */
   int larger;  /* 1: larger than the others' sum where one is missing */
   double unit; /* the rounding unit of the source (0: none found) */
   int nPart;   /* TS_TOTAL_OVER_SOME: how many of the others it sums */

@@ -184,3 +184,44 @@ INSERT INTO f2 SELECT 'export', r, y, v FROM two;
 INSERT INTO f2 SELECT 'import', r, y, v * 3 FROM two;
 SELECT count(share) FROM yoy_growth('f2', 'v', 'y', 'flow, partner');
 -- @error yoy_growth: share and contribution: the series flow='export', partner='World' reads as a total and is not below the other series with flow='export' in any of the 2 periods where both have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
+
+-- 6. World beside partners listed one at a time (three series or more, no
+-- period where World and two of them have figures: a partner's figure
+-- suppressed or not yet published).  The periods where World and one of
+-- them have figures judge then.  China's 2021 share of "World + China" was
+-- 400 / 1400 = 28.6 %, not 400 / 1000 = 40 %.
+CREATE TABLE one_at_a_time(r TEXT, y TEXT, v INTEGER);
+INSERT INTO one_at_a_time VALUES ('World', '2021', 1000), ('China', '2021', 400),
+  ('World', '2022', 1100), ('USA', '2022', 320), ('World', '2023', 1200), ('Japan', '2023', 120);
+-- @check share_world_partial-6.1 refused, over the 3 periods where World and one of them have figures
+SELECT count(share) FROM yoy_growth('one_at_a_time', 'v', 'y', 'r');
+-- @error yoy_growth: share and contribution: the series r='World' reads as a total and is not below the sum of the other 3 series in any of the 3 periods where it and one of them have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
+-- @check share_world_partial-6.2 the CREATE form and the hash scan: refused alike
+CREATE VIRTUAL TABLE temp.g1 USING yoy_growth(source=one_at_a_time, value=v, period=y, by=r, scan=hash);
+SELECT count(contribution) FROM temp.g1;
+-- @error yoy_growth: share and contribution: the series r='World' reads as a total and is not below the sum of the other 3 series in any of the 3 periods where it and one of them have figures (a total over parts not all listed?), so the total of the series counts the listed parts twice; name it with total='World' to divide by it, or leave it out of the source
+-- @check share_world_partial-6.3 with total=World: 400 / 1000, 320 / 1100, 120 / 1200
+SELECT series, period, round(share, 4) FROM yoy_growth('one_at_a_time', 'v', 'y', 'r', 'total=World') WHERE series <> 'World' ORDER BY period;
+-- @expect
+-- | China|2021|40.0
+-- | USA|2022|29.0909
+-- | Japan|2023|10.0
+-- @check share_world_partial-6.4 the reference in plain SQL: China over World, 2021
+SELECT round(100.0 * sum(v) FILTER (WHERE r = 'China') / sum(v) FILTER (WHERE r = 'World'), 4) FROM one_at_a_time WHERE y = '2021';
+-- @expect 40.0
+-- @check share_world_partial-6.5 a 'Total' below the one other figure of a period is no total: shares of the sum (600 / 900)
+CREATE TABLE one_below(r TEXT, y TEXT, v INTEGER);
+INSERT INTO one_below VALUES ('Total', '2021', 300), ('China', '2021', 600),
+  ('Total', '2022', 1100), ('USA', '2022', 320), ('Total', '2023', 1200), ('Japan', '2023', 120);
+SELECT series, round(share, 4) FROM yoy_growth('one_below', 'v', 'y', 'r') WHERE period = '2021' ORDER BY series;
+-- @expect
+-- | China|66.6667
+-- | Total|33.3333
+-- @check share_world_partial-6.6 a period with World and two others judges alone: World below China + USA there (900 < 950) is no total, the pairs elsewhere are not read
+CREATE TABLE three_below(r TEXT, y TEXT, v INTEGER);
+INSERT INTO three_below VALUES ('World', '2021', 900), ('China', '2021', 600), ('USA', '2021', 350),
+  ('World', '2022', 1100), ('Japan', '2022', 120);
+SELECT series, round(share, 4) FROM yoy_growth('three_below', 'v', 'y', 'r') WHERE period = '2022' ORDER BY series;
+-- @expect
+-- | Japan|9.8361
+-- | World|90.1639

@@ -359,8 +359,8 @@ def label_rule(t):
     """The model of the label rule: the series whose label reads as a total
     and which is not below the sum of the others, to the rounding, in any
     period where it and two of them have figures (one such period at
-    least, a figure of its own not zero), no figure of the table
-    negative.  Returns (label or None, borderline): borderline when a
+    least, a figure of its own not zero; where there is none, the periods
+    where it and one of them have), no figure of the table negative.  Returns (label or None, borderline): borderline when a
     period's difference between REAL figures lies within floating-point
     slack of the tolerance (not asserted)."""
     cells = [r for r in t.rows if r[2] is not None]
@@ -380,21 +380,27 @@ def label_rule(t):
     for name in sorted({r[0] for r in cells}, key=str):
         if not reads_as_total(name):
             continue
-        shared, below, edge, nonzero = 0, False, False, False
-        for figures in by_period.values():
-            mine = [v for n, v in figures if n == name]
-            if not mine or len(figures) < 3:
-                continue
-            shared += 1
-            nonzero |= mine[0] != 0
-            others = sum(v for n, v in figures if n != name)
-            mag = sum(abs(v) for n, v in figures)
-            tol = unit / 2 * len(figures) + 1e-12 * mag
-            d = mine[0] - others
-            if real and abs(d + tol) <= 1e-9 * mag:
-                edge = True  # integers compare exactly: only REALs round
-            if d < -tol:
-                below = True
+        # periods where it and two others have figures judge; where none
+        # has, the periods where it and one other have (World beside
+        # partners listed one at a time)
+        for need in (3, 2):
+            shared, below, edge, nonzero = 0, False, False, False
+            for figures in by_period.values():
+                mine = [v for n, v in figures if n == name]
+                if not mine or len(figures) < need:
+                    continue
+                shared += 1
+                nonzero |= mine[0] != 0
+                others = sum(v for n, v in figures if n != name)
+                mag = sum(abs(v) for n, v in figures)
+                tol = unit / 2 * len(figures) + 1e-12 * mag
+                d = mine[0] - others
+                if real and abs(d + tol) <= 1e-9 * mag:
+                    edge = True  # integers compare exactly: only REALs round
+                if d < -tol:
+                    below = True
+            if shared:
+                break
         if shared and nonzero and not below:
             found = found or name
         borderline |= edge
