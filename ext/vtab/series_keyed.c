@@ -23,7 +23,7 @@
 int ts_keyed_year(const ts_series *s, int i, int j, int slot, keyed_rows *pKr) {
   unsigned mask = 0, mday = 0;
   pKr->mask = pKr->mday = 0;
-  pKr->raw = 0;
+  pKr->raw = pKr->late = 0;
   int any = 0, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
@@ -43,7 +43,7 @@ int ts_keyed_year(const ts_series *s, int i, int j, int slot, keyed_rows *pKr) {
   }
   int months = ts_bit_count(mask);
   if (!any) return 0;
-  pKr->mask = mask, pKr->mday = mday;
+  pKr->mask = mask, pKr->mday = mday, pKr->late = ends;
   pKr->raw = starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
   return rows > months && months < 2 ? 0 : pKr->raw;
 }
@@ -113,16 +113,18 @@ int ts_keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt) {
 ** (ts_keyed_reading; *pAt its place) and the year before (prev, may be
 ** NULL): rows their own reading leaves as days whose keys fit the year
 ** before's reading (both in their months' first week, both in their
-** last, or on one day of the month together; quarters, each in the
-** quarter's key month) read as it does -- January 2023 alone, of a series
-** whose 2022 is months keyed by their first day, is a month, not the
-** first days of a quarter.  Only the year before's own rows count, never
+** last -- one month of rows is enough here --, or on one day of the
+** month together; quarters, each in the quarter's key month) read as it
+** does -- January 2023 alone, of a series whose 2022 is months keyed by
+** their first day, or by their last business day (29 January .. 31
+** December, too far apart for one day of the month), is a month, not
+** the first or last days of a quarter.  Only the year before's own rows count, never
 ** what it took from the one before it: a query that reads a year reads
 ** the year before it (series_vtab.c), so a WHERE never changes a
 ** reading. */
 int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt) {
   if (reading == READ_DAYS && prev && prev->reading != READ_DAYS &&
-      ((prev->keyed & kr->raw & 3) ||
+      ((prev->keyed & kr->raw & 1) || ((prev->keyed & 2) && kr->late) ||
        ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED)) &&
       (prev->reading == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
     *pAt = prev->at;

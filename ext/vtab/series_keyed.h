@@ -34,6 +34,9 @@ typedef struct keyed_rows {
   unsigned mask; /* the months of the year the rows fall in (bit m: month m + 1) */
   unsigned mday; /* their days of the month (ts_mday_join's mark) */
   int raw;       /* the result's bits without its rule on several rows a month */
+  int late;      /* every row in its month's last days, in one month or more
+                 ** (raw's bit 2 needs two: a year keyed as the year before
+                 ** needs one) */
 } keyed_rows;
 
 /* How a year reads. */

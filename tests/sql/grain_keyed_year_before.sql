@@ -106,3 +106,77 @@ SELECT period, value, growth, note FROM yoy_growth('g', 'v', 'd', '', 'grain=qua
 -- | 2022-Q2|11||incomplete period
 -- | 2022-Q3|11||incomplete period
 -- | 2022-Q4|11||incomplete period
+
+-- 4. Keyed by the last business day of the month, the year after holding
+-- one month.  Monthly statements on the last business day (29 January ..
+-- 31 December 2021: too far apart to be one day of the month, but each in
+-- its month's last days), 100 a month from January 2021; partner a is
+-- published through January 2022, partner b through April 2022.
+-- Before: a's 2022 held one row, 31 January, which alone may be a series
+-- that begins there: a day of events, and b's rows put the source's last
+-- day past 31 March, so a's 2022-Q1 of January alone was a whole quarter:
+-- 100 against 300, -66.6666666666667 % with an empty note.  Right: a's
+-- 2021 is months keyed by their last days and 31 January is keyed the
+-- same way, so 2022-Q1 misses February and March, as the labels give.
+CREATE TABLE lb(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16),
+  e(d) AS (SELECT date('2021-01-01', '+' || i || ' months', '-1 day') FROM n)
+INSERT INTO lb SELECT 'b', CASE strftime('%w', d) WHEN '6' THEN date(d, '-1 day')
+  WHEN '0' THEN date(d, '-2 days') ELSE d END, 100 FROM e;
+INSERT INTO lb SELECT 'a', d, v FROM lb WHERE d <= '2022-01-31';
+CREATE TABLE lbl AS SELECT k, substr(d, 1, 7) AS m, v FROM lb;
+-- @check grain_keyed_year_before-4.1 a's 2022-Q1 holds January alone: incomplete, no growth (showed -66.6666666666667)
+SELECT series, period, value, growth, note FROM yoy_growth('lb', 'v', 'd', 'k', 'grain=quarter') WHERE period = '2022-Q1';
+-- @expect
+-- | series|period|value|growth|note
+-- | a|2022-Q1|100||incomplete period
+-- | b|2022-Q1|300|0.0|
+-- @check grain_keyed_year_before-4.2 the days of 2021 span 26 February .. 31 December: no one day of the month keys them
+SELECT group_concat(substr(d, 9), ' ') FROM lb WHERE k = 'a';
+-- @expect
+-- | group_concat(substr(d, 9), ' ')
+-- | 29 26 31 30 31 30 30 31 30 29 30 31 31
+-- @check grain_keyed_year_before-4.3 every row as the month labels give it, by quarter, half and year, on both scan paths
+SELECT g.grain, count(*) AS rows_, sum(h.value IS l.value AND h.growth IS l.growth AND h.note IS l.note) AS hash_same,
+       sum(t.value IS l.value AND t.growth IS l.growth AND t.note IS l.note) AS stream_same
+FROM (SELECT 'quarter' AS grain UNION ALL SELECT 'half' UNION ALL SELECT 'year') AS g
+JOIN yoy_growth('lbl', 'v', 'm', 'k', 'grain=' || g.grain) AS l
+JOIN yoy_growth('lb', 'v', 'd', 'k', 'grain=' || g.grain || ', scan=hash') AS h ON h.series = l.series AND h.period = l.period
+JOIN yoy_growth('lb', 'v', 'd', 'k', 'grain=' || g.grain || ', scan=stream') AS t ON t.series = l.series AND t.period = l.period
+GROUP BY g.grain ORDER BY g.grain;
+-- @expect
+-- | grain|rows_|hash_same|stream_same
+-- | half|6|6|6
+-- | quarter|11|11|11
+-- | year|4|4|4
+
+-- Quarterly figures keyed by the last business day of each quarter's
+-- middle month (26 February, 31 May, 31 August 2021; 2021 lacks its
+-- fourth quarter), whose 2022 kept one row, 30 November, and whose 2023 is
+-- whole.  Before: 2022 read as a year of events, whole, and 2023 grew
+-- +33.3333333333333 % over 2022's fourth quarter alone with an empty note
+-- (make keyedtest found it).  Right: 2022 is keyed as 2021 (quarters by
+-- their middle month's last days) and misses three quarters.
+CREATE TABLE mq(d TEXT, v INTEGER);
+INSERT INTO mq VALUES ('2021-02-26', 100), ('2021-05-31', 100), ('2021-08-31', 100), ('2022-11-30', 300),
+  ('2023-02-28', 100), ('2023-05-31', 100), ('2023-08-31', 100), ('2023-11-30', 100);
+CREATE TABLE mql AS SELECT period_rollup(d, 'quarter') AS q, v FROM mq;
+-- @check grain_keyed_year_before-4.4 2022 is incomplete, so 2023 has no growth (showed +33.3 %)
+SELECT period, value, prior_value, growth, note FROM yoy_growth('mq', 'v', 'd', '', 'grain=year');
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2021|300|||incomplete period
+-- | 2022|300|300||incomplete period
+-- | 2023|400|300||incomplete period
+-- @check grain_keyed_year_before-4.5 as the quarter labels give it, by half and year, on both scan paths
+SELECT g.grain, count(*) AS rows_, sum(h.value IS l.value AND h.growth IS l.growth AND h.note IS l.note) AS hash_same,
+       sum(t.value IS l.value AND t.growth IS l.growth AND t.note IS l.note) AS stream_same
+FROM (SELECT 'half' AS grain UNION ALL SELECT 'year') AS g
+JOIN yoy_growth('mql', 'v', 'q', '', 'grain=' || g.grain) AS l
+JOIN yoy_growth('mq', 'v', 'd', '', 'grain=' || g.grain || ', scan=hash') AS h ON h.period = l.period
+JOIN yoy_growth('mq', 'v', 'd', '', 'grain=' || g.grain || ', scan=stream') AS t ON t.period = l.period
+GROUP BY g.grain ORDER BY g.grain;
+-- @expect
+-- | grain|rows_|hash_same|stream_same
+-- | half|5|5|5
+-- | year|3|3|3
