@@ -19,7 +19,11 @@ Each round makes one to three series, each monthly or quarterly, keyed
 by a random day of the month (1..28, or the month's last day; quarters
 also by a random month of the quarter), on business days or not, one to
 three rows on each key day (the products of a long frame), from 2019 to
-2023 with periods dropped at random.  The same rows labelled
+2023 with periods dropped at random; some series hold only their first
+period or two in one year (published later than the others, in the last
+year, or paused, in any year: a year of one row on the last business day
+of a month beside a year before whose last business days spread from the
+26th to the 31st was a day of events, whole, before the fix).  The same rows labelled
 (period_rollup(d, 'month') or 'quarter') are the reference.  For grain=
 quarter, half and year (and month for monthly series), on both scan
 paths, a WHERE on the period (>=, <=, =) or on the series keeps the
@@ -65,7 +69,7 @@ def random_series(rng, name):
     """(rows of (k, date ISO, value), kind, the months (quarters) present
     per year, the years whose rows are quarters keyed by their first days)."""
     kind = rng.choice(("month", "quarter"))
-    day = rng.choice([0, 1, 1, 2, rng.randint(3, 28), 15, rng.randint(8, 21)])
+    day = rng.choice([0, 0, 1, 1, 2, rng.randint(3, 28), 15, rng.randint(8, 21)])
     business = rng.random() < 0.4
     at = rng.randint(0, 2)  # a quarter's key month
     drop = rng.choice((0.0, 0.08, 0.2))
@@ -74,9 +78,14 @@ def random_series(rng, name):
     products = rng.choice((1, 1, 2, 3))
     rows, present = [], {}
     level = rng.uniform(50, 500)
+    # a partner published later than the others (its last year), or one
+    # that paused (any year after the first): that year holds its first
+    # period or two (one row alone reads as the year before)
+    behind = rng.randint(1, 2) if rng.random() < 0.3 else None
+    behind_year = rng.choice((YEARS[-1], rng.choice(YEARS[1:])))
     for y in YEARS:
         for i in range(1, 13 if kind == "month" else 5):
-            if rng.random() < drop:
+            if rng.random() < drop or (behind and y == behind_year and i > behind):
                 continue
             m = i if kind == "month" else 3 * (i - 1) + 1 + at
             d = key_day(day, y, m, business)
