@@ -974,29 +974,3 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     out->larger = 0;
   }
 }
-
-/* ---- labels ------------------------------------------------------------ */
-
-int ts_total_label_like(const char *z) {
-  static const char *const azTotal[] = {
-      "합계",         "총계",  "계",          "전체", "전국",
-      "총액",         "total", "grand total", "all",  "all countries",
-      "all partners", "world", "world total", "sum"};
-  if (z == NULL) return 0;
-  while (ts_is_space(*z)) z++;
-  size_t n = strlen(z);
-  while (n > 0 && ts_is_space(z[n - 1])) n--;
-  for (size_t k = 0; k < sizeof(azTotal) / sizeof(azTotal[0]); k++) {
-    const char *t = azTotal[k];
-    if (strlen(t) != n) continue;
-    size_t i = 0;
-    while (i < n) {
-      unsigned char c = (unsigned char)z[i];
-      if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-      if (c != (unsigned char)t[i]) break;
-      i++;
-    }
-    if (i == n) return 1;
-  }
-  return 0;
-}
