@@ -174,8 +174,29 @@ def run_shapes(db, w, rng, fails, stats):
             stats["right_operand"] = stats.get("right_operand", 0) + 1
             continue
         same = got == want if ordered is True else (got is not None and canon(got) == canon(want))
+        if not same and got is not None:
+            # SQLite 3.40's automatic partial index on the copy drops the
+            # COLLATE of the constraint it indexes (a.period = '2015-Q3 '
+            # COLLATE RTRIM read as BINARY in a join: no row, where the
+            # plain meaning and the table give one); where the copy's own
+            # answer changes with automatic indexes off, that one is the
+            # reference
+            other = without_automatic_index(db, q_m)
+            if canon(other) != canon(want):
+                stats["reference without automatic index"] = stats.get(
+                    "reference without automatic index", 0) + 1
+                want = other
+                same = got == want if ordered is True else canon(got) == canon(want)
         if not same:
             fails.append((w, q_vt, want, got, err))
+
+
+def without_automatic_index(db, q):
+    db.execute("PRAGMA automatic_index = OFF")
+    try:
+        return db.execute(q).fetchall()
+    finally:
+        db.execute("PRAGMA automatic_index = ON")
 
 
 def check_rowids(db, w, rng, fails, stats):
@@ -418,9 +439,11 @@ def main():
             f[0].shown_pragmas = w.pragmas
         db.close()
     print("engine_shapes: seed %d, %d worlds, %d queries compared, %d differ, %d table-valued "
-          "right operands of RIGHT/FULL JOIN refused as documented (%.1f s)"
+          "right operands of RIGHT/FULL JOIN refused as documented, %d copies answered by "
+          "SQLite only without its automatic index (%.1f s)"
           % (opts["seed"], stats["worlds"], stats["compared"], len(fails),
-             stats.get("right_operand", 0), time.time() - t0))
+             stats.get("right_operand", 0), stats.get("reference without automatic index", 0),
+             time.time() - t0))
     for w, q, want, got, err in fails[:MAX_SHOWN]:
         print("world %d (pragmas %s):" % (w.id, w.pragmas))
         show_world(w)
