@@ -199,15 +199,22 @@ def collect(rows, kind, grain, nslot):
             sides.setdefault(k, {})
     if kind == "day" and grain and grain != "day":
         # Days are dates of events: a roll-up of days is complete unless it
-        # reaches past the first or last day of any row of the source.
+        # reaches past the first or last day of any row of the source, or
+        # before its side's own first figure (a series that begins on 2
+        # December has no whole December).
         days = [day_date(year, sub) for _, year, sub, _, _, _ in rows]
         first, last = min(days), max(days)
-        for sides in out.values():
-            for side in sides.values():
+        own = {}
+        for s_, year, sub, slot, v, _ in rows:
+            if v is not None:
+                d = day_date(year, sub)
+                own[(s_, slot)] = min(own.get((s_, slot), d), d)
+        for s_, sides in out.items():
+            for slot, side in sides.items():
                 for (gy, gs), pt in side.items():
                     a, b = span(grain, gy, gs)
                     pt.months = months_of(grain, gs)
-                    pt.forced = a < first or b > last
+                    pt.forced = a < first or b > last or a < own.get((s_, slot), a)
         mark_unknown_days(rows, grain, out)
     return out
 
