@@ -387,14 +387,15 @@ void ts_number_difference(const ts_number *x, const ts_number *m, ts_number *out
 
 /* cagr is undefined (1) when first <= 0, last < 0, years <= 0, or the
 ** result is not finite; last == 0 is -100 %. */
-int ts_cagr(double first, double last, double years, const double *growth, double *out) {
-  if (!(first > 0.0) || !(last >= 0.0) || !(years > 0.0)) return 1;
+int ts_cagr(long double first, long double last, double years, const double *growth, double *out) {
+  if (!(first > 0.0L) || !(last >= 0.0L) || !(years > 0.0)) return 1;
   double g, pct;
-  int pct_ok = growth != NULL ? (pct = *growth, 1) : ts_growth(last, first, &pct) == 0;
+  int pct_ok =
+      growth != NULL ? (pct = *growth, 1) : ts_growth((double)last, (double)first, &pct) == 0;
   if (pct_ok && !isfinite(pct)) pct_ok = 0;
   if (years == 1.0 && pct_ok) {
     g = pct; /* the growth itself, rounded once */
-  } else if (last == 0.0) {
+  } else if (last == 0.0L) {
     g = -100.0;
   } else {
     /* log(last / first) from the growth near a ratio of 1 (no
@@ -402,8 +403,8 @@ int ts_cagr(double first, double last, double years, const double *growth, doubl
     ** more bits than a double: the logarithm's rounding, divided by the
     ** years and raised to e, came back as wrong digits (1e-293 to 1e-155
     ** in 12.25 years was 18420699693167.137 % for 18420699693167.16) */
-    long double l = pct_ok && fabs(pct) <= 50.0 ? log1pl((long double)pct / 100.0L)
-                                                : logl((long double)last / (long double)first);
+    long double l =
+        pct_ok && fabs(pct) <= 50.0 ? log1pl((long double)pct / 100.0L) : logl(last / first);
     if (!isfinite(l)) l = logl(last) - logl(first); /* a ratio beyond the type */
     g = (double)(expm1l(l / (long double)years) * 100.0L);
   }

@@ -68,8 +68,11 @@ static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     null |= st == TS_NUMBER_NULL;
   }
   double growth;
-  /* first to last: two INTEGERs differenced exactly (ts_growth_of_numbers) */
-  if (null || ts_cagr(arg[0].d, arg[1].d, arg[2].d,
+  /* first to last: two INTEGERs differenced exactly (ts_growth_of_numbers),
+  ** and their ratio from every digit (an int64 fits a long double's 64) */
+  long double first = arg[0].is_int ? (long double)arg[0].i : (long double)arg[0].d;
+  long double last = arg[1].is_int ? (long double)arg[1].i : (long double)arg[1].d;
+  if (null || ts_cagr(first, last, arg[2].d,
                       ts_growth_of_numbers(&arg[1], &arg[0], &growth) ? NULL : &growth, &rate))
     sqlite3_result_null(ctx);
   else

@@ -34,3 +34,6 @@ SELECT round(cagr(1e-300, 1e300, 1000), 10);
 -- @check cagr_near_one-1.8 ten years, 100 to 101: 1.01^0.1 - 1 = 0.0995528294973623 % within 2 ulps (it was 0.099552829497362438, 9 ulps off)
 SELECT abs(cagr(100, 101, 10) / 0.0995528294973623 - 1) < 3e-16;
 -- @expect 1
+-- @check cagr_near_one-1.9 INTEGERs past 2^53 far from a ratio of 1 keep every digit: (4623739035533502973 / 2586686800063179041)^2 - 1 = 219.52065307356531 % (60-digit decimal arithmetic; from the two rounded to doubles it was 219.5206530735651, 4.6 ulps off)
+SELECT printf('%!.17g', cagr(2586686800063179041, 4623739035533502973, 0.5));
+-- @expect 219.52065307356531
