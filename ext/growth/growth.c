@@ -67,13 +67,17 @@ static void cagr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     if (st == TS_NUMBER_NOT_NUMBER) return;
     null |= st == TS_NUMBER_NULL;
   }
+  if (null) {
+    sqlite3_result_null(ctx);
+    return;
+  }
   double growth;
   /* first to last: two INTEGERs differenced exactly (ts_growth_of_numbers),
   ** and their ratio from every digit (an int64 fits a long double's 64) */
   long double first = arg[0].is_int ? (long double)arg[0].i : (long double)arg[0].d;
   long double last = arg[1].is_int ? (long double)arg[1].i : (long double)arg[1].d;
-  if (null || ts_cagr(first, last, arg[2].d,
-                      ts_growth_of_numbers(&arg[1], &arg[0], &growth) ? NULL : &growth, &rate))
+  if (ts_cagr(first, last, arg[2].d,
+              ts_growth_of_numbers(&arg[1], &arg[0], &growth) ? NULL : &growth, &rate))
     sqlite3_result_null(ctx);
   else
     sqlite3_result_double(ctx, rate);
