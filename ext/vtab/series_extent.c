@@ -172,6 +172,19 @@ static int64_t next_end(const ts_day_extent *e, int64_t d) {
   return lo < e->nEnd ? e->aEnd[lo] : d;
 }
 
+/* The last end day before day d; d itself when none. */
+static int64_t prev_end(const ts_day_extent *e, int64_t d) {
+  int lo = 0, hi = e->nEnd;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (e->aEnd[mid] < d)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 ? e->aEnd[lo - 1] : d;
+}
+
 /* One pass over the source's period column.  Event tables are stored in
 ** time order, so a label equal to the row before's is not parsed again. */
 /* Whether the row of stmt (period, then the value columns: one, two for
@@ -380,6 +393,66 @@ static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int 
   return SQLITE_OK;
 }
 
+/* Whether day d lies in its month after its first `window` days and
+** before its last day: a source whose last day it is holds rows past a
+** month's key days, cut before the month ends. */
+static int past_key_days(int64_t d, int window) {
+  ts_period p, end;
+  if (ts_period_from_ordinal(TS_KIND_DAY, d, &p)) return 0;
+  ts_period month = {TS_KIND_MONTH, p.year, p.sub, 0, 0};
+  ts_period_end(&month, &end);
+  return p.day > window && p.day < end.day;
+}
+
+/* Points [i, j) of slot, months keyed by a day in their first `window`
+** days (the first week, or one day of the month and the days after it):
+** one whose last day lies past the source's last day, where that day
+** falls after the key days of its month and before the month's end, is
+** incomplete.  Keyed months are whole past the source's last day (a
+** source of such rows ends on a key day), but a source that holds rows
+** later into the month is cut there, and a series of a few events a
+** month whose latest rows fell on one day of two months (13 January, 15
+** February) would otherwise show its February whole in a source cut on
+** the 20th.  Only where the year before does not read as months by its
+** own rows (ts_days_check): a series keyed so for a year already keeps
+** its latest month whole beside partners keyed by later days.
+** annual_projection (spec->day_whole_after): where the last
+** day the source holds before the point's end is such a day, the point
+** is whole only by a row ending on or after its last day. */
+static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int slot, int window,
+                            char **pzErr) {
+  for (int k = i; k < j; k++) {
+    ts_point *pt = &s->aPoint[k];
+    if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
+    if (!e->read || (e->spec->day_whole_after && !e->ends_read)) {
+      int rc = extent_read(e, pzErr);
+      if (rc != SQLITE_OK) return rc;
+    }
+    ts_period p;
+    if (!e->any || ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    int64_t last = day_ordinal_of(&p, 1);
+    if (e->last < last) {
+      if (past_key_days(e->last, window)) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+    } else if (e->ends_read) {
+      int64_t before = prev_end(e, last), after = next_end(e, last) - last;
+      if (before < last && after > 0 && past_key_days(before, window) &&
+          after > pt->whole_after[slot])
+        pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* The last day of the month months keyed so (kr, ts_keyed_year) fall
+** on: 0 for their last days, which a source's last day never passes. */
+static int key_days_window(const keyed_rows *kr) {
+  if (kr->late) return 0;
+  if (kr->raw & 1) return TS_DAY_START_GRACE;
+  if ((kr->raw & 4) && kr->mday != 0 && kr->mday != TS_MDAY_MIXED)
+    return (int)(kr->mday & 31) + (int)(kr->mday >> 5) + TS_MDAY_SPREAD;
+  return 0;
+}
+
 /* Points [i, j) of slot read as days (events): past the days the source
 ** holds, or before the series' own first day, a roll-up is incomplete. */
 static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, char **pzErr) {
@@ -495,6 +568,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
       /* (before the marks ts_keyed_year reads are cleared) */
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
+      int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
       int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
       int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
@@ -511,6 +585,13 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** last months alone (pandas' resample('Q')) */
       if (as_months) {
         judge_keyed(s, i, j, slot, 1, 0);
+        /* a year before read as months by its own rows vouches for the
+        ** keys; without one, the source's last day may cut them */
+        int window = prev_months ? 0 : key_days_window(&kr);
+        if (window > 0) {
+          int rc = judge_months_end(e, s, i, j, slot, window, pzErr);
+          if (rc != SQLITE_OK) return rc;
+        }
         continue;
       }
       /* rows on quarters' first (or last) months alone, some in April or

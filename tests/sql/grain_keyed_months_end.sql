@@ -1,0 +1,98 @@
+.load build/tradestat
+.headers on
+.mode list
+-- Months keyed by a day past the source's last day (docs/design.md,
+-- "Keyed months past the source's last day").  Expected values: counted
+-- by hand from the rows below.
+-- Input: a series of a few events a month (two a month on scattered days
+-- in 2022), whose 2023 so far holds 13 January and 15 February: one day
+-- of the month, within 3 days, in two months of one quarter, so the year
+-- reads as months keyed by the 15th.  Another series' row on 20 February
+-- is the source's last day.
+-- Before: February 2023 was a whole month keyed by its 15th: 5 against
+-- 10, -50.0 %, the note only 'incomplete prior year-to-date'.  As events
+-- it is 20 days of February.  Right: the source holds a row after
+-- February's key days and ends before the month does, so it may be cut
+-- there; without a year before read as months, February is incomplete.
+CREATE TABLE ev(k TEXT, d TEXT, v INTEGER);
+INSERT INTO ev VALUES ('a', '2022-01-03', 5), ('a', '2022-01-19', 5), ('a', '2022-02-08', 5), ('a', '2022-02-22', 5),
+  ('a', '2022-03-11', 5), ('a', '2022-03-29', 5), ('a', '2022-05-02', 5), ('a', '2022-05-20', 5),
+  ('a', '2022-08-09', 5), ('a', '2022-08-25', 5), ('a', '2022-11-14', 5), ('a', '2022-12-01', 5), ('a', '2022-12-27', 5),
+  ('a', '2023-01-13', 5), ('a', '2023-02-15', 5), ('b', '2022-01-01', 1), ('b', '2023-02-20', 1);
+-- @check grain_keyed_months_end-1.1 February 2023 incomplete, no growth (showed -50.0)
+SELECT series, period, value, prior_value, growth, note FROM yoy_growth('ev', 'v', 'd', 'k', 'grain=month') WHERE period = '2023-02';
+-- @expect
+-- | series|period|value|prior_value|growth|note
+-- | a|2023-02|5|10||incomplete period
+-- | b|2023-02|1|||incomplete period
+-- @check grain_keyed_months_end-1.2 the hash path and a WHERE on the series alike
+SELECT series, period, value, growth, note FROM yoy_growth('ev', 'v', 'd', 'k', 'grain=month, scan=hash') WHERE series = 'a' AND period >= '2023';
+-- @expect
+-- | series|period|value|growth|note
+-- | a|2023-01|5||incomplete period
+-- | a|2023-02|5||incomplete period
+-- @check grain_keyed_months_end-1.3 the same rows in the first week (6 January, 4 February) beside a last day of 22 February
+CREATE TABLE ev2 AS SELECT k, CASE d WHEN '2023-01-13' THEN '2023-01-06' WHEN '2023-02-15' THEN '2023-02-04' WHEN '2023-02-20' THEN '2023-02-22' ELSE d END AS d, v FROM ev;
+SELECT series, period, value, growth, note FROM yoy_growth('ev2', 'v', 'd', 'k', 'grain=month') WHERE series = 'a' AND period = '2023-02';
+-- @expect
+-- | series|period|value|growth|note
+-- | a|2023-02|5||incomplete period
+
+-- Monthly figures keyed by the 1st, and a partner's keyed by the 15th, both
+-- from January 2022 through February 2023: the source's last day is
+-- 15 February 2023.  The first partner's 2022 reads as months by its own
+-- rows and vouches for its keys: its February 2023 is whole.
+CREATE TABLE mk(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 13)
+INSERT INTO mk SELECT 'first', date('2022-01-01', '+' || i || ' months'), 100 FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 13)
+INSERT INTO mk SELECT 'mid', date('2022-01-15', '+' || i || ' months'), 50 FROM n;
+-- @check grain_keyed_months_end-2.1 a year before of months keeps the latest month whole beside a partner keyed later
+SELECT series, period, value, prior_value, growth, note FROM yoy_growth('mk', 'v', 'd', 'k', 'grain=month') WHERE period = '2023-02';
+-- @expect
+-- | series|period|value|prior_value|growth|note
+-- | first|2023-02|100|100|0.0|
+-- | mid|2023-02|50|50|0.0|
+-- @check grain_keyed_months_end-2.2 the cost: in the first partner's first year (no year before) its February is withheld beside the partner keyed by the 15th
+CREATE TABLE mk1 AS SELECT * FROM mk WHERE d >= '2023';
+SELECT series, period, value, note FROM yoy_growth('mk1', 'v', 'd', 'k', 'grain=month') WHERE period = '2023-02';
+-- @expect
+-- | series|period|value|note
+-- | first|2023-02|100|incomplete period
+-- | mid|2023-02|50|no prior period
+-- @check grain_keyed_months_end-2.3 a source of the first partner alone ends on a key day: its latest month whole
+CREATE TABLE mk2 AS SELECT * FROM mk1 WHERE k = 'first';
+SELECT series, period, value, note FROM yoy_growth('mk2', 'v', 'd', 'k', 'grain=month') WHERE period = '2023-02';
+-- @expect
+-- | series|period|value|note
+-- | first|2023-02|100|no prior period
+
+-- annual_projection: no data from the future.  Monthly figures keyed by the
+-- 1st from January 2021, beside events on the 5th, 15th and 25th of each
+-- month.  Cut on 28 February 2021 the source ends on the 25th, after
+-- February's key days: February is incomplete there, so the 2021 row from
+-- February is NULL in the whole source too (whole only by the row of
+-- 1 March), equal to the cut source's.
+CREATE TABLE s(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 35)
+INSERT INTO s SELECT 'first', date('2021-01-01', '+' || i || ' months'), 100 + i FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 35), t(x) AS (VALUES (5), (15), (25))
+INSERT INTO s SELECT 'ev', date('2021-01-01', '+' || i || ' months', '+' || (x - 1) || ' days'), 10 FROM n, t;
+CREATE TABLE cut AS SELECT * FROM s WHERE d <= '2021-02-28';
+-- @check grain_keyed_months_end-3.1 the 2021 row from February in the whole source and the source cut on 28 February
+SELECT 'whole' AS form, series, year, ytd, projection, note FROM annual_projection('s', 'v', 'd', 'k', 'run_rate', 'grain=month, through=02') WHERE year = 2021 AND series = 'first'
+UNION ALL
+SELECT 'cut', series, year, ytd, projection, note FROM annual_projection('cut', 'v', 'd', 'k', 'run_rate', 'grain=month, through=02') WHERE year = 2021 AND series = 'first';
+-- @expect
+-- | form|series|year|ytd|projection|note
+-- | whole|first|2021|||incomplete period
+-- | cut|first|2021|||incomplete period
+-- @check grain_keyed_months_end-3.2 2022, whose year before reads as months: projected from February in both
+CREATE TABLE cut2 AS SELECT * FROM s WHERE d <= '2022-02-28';
+SELECT 'whole' AS form, series, year, ytd, projection FROM annual_projection('s', 'v', 'd', 'k', 'run_rate', 'grain=month, through=02') WHERE year = 2022 AND series = 'first'
+UNION ALL
+SELECT 'cut', series, year, ytd, projection FROM annual_projection('cut2', 'v', 'd', 'k', 'run_rate', 'grain=month, through=02') WHERE year = 2022 AND series = 'first';
+-- @expect
+-- | form|series|year|ytd|projection
+-- | whole|first|2022|225|1350.0
+-- | cut|first|2022|225|1350.0
