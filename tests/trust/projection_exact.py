@@ -47,7 +47,7 @@ def source(r):
     """{(year, position): figure} of one series, and its periods a year."""
     per = r.choice([2, 4, 12])
     big = r.random() < 0.3
-    early = per == 12 and r.random() < 0.15  # quarters written as months 1..4
+    early = per == 12 and r.random() < 0.3  # quarters written as months 1..4
     data = {}
     y0 = r.randint(2010, 2012)
     for y in range(y0, r.randint(y0, 2017) + 1):
