@@ -158,9 +158,8 @@ void ts_day_extent_known_ends(ts_day_extent *e, int64_t *aEnd, int nEnd) {
   e->ends_read = 1;
 }
 
-/* The first end day on or after day d; d itself when none (past the
-** source's last day a roll-up is incomplete already). */
-static int64_t next_end(const ts_day_extent *e, int64_t d) {
+/* The index of the first end day on or after day d (nEnd: none). */
+static int end_at_or_after(const ts_day_extent *e, int64_t d) {
   int lo = 0, hi = e->nEnd;
   while (lo < hi) {
     int mid = lo + (hi - lo) / 2;
@@ -169,20 +168,20 @@ static int64_t next_end(const ts_day_extent *e, int64_t d) {
     else
       hi = mid;
   }
-  return lo < e->nEnd ? e->aEnd[lo] : d;
+  return lo;
+}
+
+/* The first end day on or after day d; d itself when none (past the
+** source's last day a roll-up is incomplete already). */
+static int64_t next_end(const ts_day_extent *e, int64_t d) {
+  int k = end_at_or_after(e, d);
+  return k < e->nEnd ? e->aEnd[k] : d;
 }
 
 /* The last end day before day d; d itself when none. */
 static int64_t prev_end(const ts_day_extent *e, int64_t d) {
-  int lo = 0, hi = e->nEnd;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (e->aEnd[mid] < d)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo > 0 ? e->aEnd[lo - 1] : d;
+  int k = end_at_or_after(e, d);
+  return k > 0 ? e->aEnd[k - 1] : d;
 }
 
 /* One pass over the source's period column.  Event tables are stored in
