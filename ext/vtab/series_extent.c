@@ -306,7 +306,8 @@ static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int at) 
 static int prefix_reading(const ts_series *s, int i, int j, int slot, const year_before *prev) {
   keyed_rows kr;
   int at = 0, keyed = ts_keyed_year(s, i, j, slot, &kr);
-  return ts_year_reading(&kr, ts_keyed_reading(keyed, kr.mask, s->kind, &at), prev, &at);
+  int own = ts_own_reading_beside(ts_keyed_reading(keyed, kr.mask, s->kind, &at), &kr, prev);
+  return ts_year_reading(&kr, own, prev, &at);
 }
 static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters,
                          const year_before *prev) {
@@ -569,6 +570,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
       int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
       int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
+      own = ts_own_reading_beside(own, &kr, prev);
+      int events = ts_year_of_events(s, i, j, slot);
       int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
@@ -576,7 +579,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         if (rc != SQLITE_OK) return rc;
       }
       /* what the next year reads beside: this one's own rows */
-      before[slot] = (year_before){own, own_at, keyed, kr.mday};
+      before[slot] = (year_before){own, own_at, keyed, kr.mday, events};
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so

@@ -132,3 +132,40 @@ int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, 
   }
   return reading;
 }
+
+/* How many months (or quarters) of rows show a year's reading against a
+** year before of events: two months of a few events a month on one day
+** of the month, or in their first weeks, happen by chance (13 January
+** and 15 February, a 1 in 4 chance for two events); three seldom. */
+#define EVENTS_MONTHS 3
+
+int ts_year_of_events(const ts_series *s, int i, int j, int slot) {
+  unsigned mask = 0, mday = 0;
+  int starts = 1, ends = 1;
+  for (int k = i; k < j; k++) {
+    const ts_point *pt = &s->aPoint[k];
+    /* the months day rows cover, whatever coarser rows lie beside them
+    ** (a point of grain=quarter may hold a month's label and days) */
+    if (pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0) continue;
+    ts_period p;
+    int first, count;
+    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
+    ts_period_month_span(&p, &first, &count);
+    mask |= (unsigned)pt->cover[slot][TS_KIND_DAY - 1] << (first - 1);
+    mday = ts_mday_join(mday, pt->mday[slot]);
+    starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
+    ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
+  }
+  return ts_bit_count(mask) >= EVENTS_MONTHS && !starts && !ends && mday == TS_MDAY_MIXED;
+}
+
+int ts_own_reading_beside(int own, const keyed_rows *kr, const year_before *prev) {
+  if (own == READ_DAYS || prev == NULL || !prev->events) return own;
+  unsigned mask = kr->mask;
+  if (own == READ_QUARTERS) { /* the quarters the months fall in */
+    unsigned q = 0;
+    for (int k = 0; k < 4; k++) q |= ((mask >> (3 * k)) & 7u) ? 1u << k : 0;
+    mask = q;
+  }
+  return ts_bit_count(mask) >= EVENTS_MONTHS ? own : READ_DAYS;
+}

@@ -96,3 +96,47 @@ SELECT 'cut', series, year, ytd, projection FROM annual_projection('cut2', 'v', 
 -- | form|series|year|ytd|projection
 -- | whole|first|2022|225|1350.0
 -- | cut|first|2022|225|1350.0
+
+-- 4. A year of rows in fewer than three months beside a year before of
+-- events (docs/design.md, "A year beside a year before of events").
+-- Input: a series whose 2022 holds month rows and, in five months, events
+-- on scattered days; its 2023 so far holds 13 January and 10 February,
+-- the source's last day: one day of the month within 3 days, in two
+-- months of one quarter.
+-- Before: read as months keyed by the 10th..13th, February was whole:
+-- 13 against 95, -86.3 % with an empty note, though the source ends on
+-- its 10th.  Right: beside a year before of events, two months of rows
+-- on one day are a chance; the year reads as days, and February is
+-- incomplete.  With a third month on that day the year reads as months.
+CREATE TABLE sp(k TEXT, d TEXT, v INTEGER);
+INSERT INTO sp VALUES ('a', '2022-01', 67), ('a', '2022-02', 95), ('a', '2022-03', 51), ('a', '2022-05-30', 23),
+  ('a', '2022-06-08', 16), ('a', '2022-07-15', 57), ('a', '2022-10-30', 34), ('a', '2022-11-13', 39),
+  ('a', '2022-11-29', 42), ('a', '2022-12', 74), ('a', '2023-01-13', 74), ('a', '2023-02-10', 13);
+-- @check grain_keyed_months_end-4.1 February 2023 incomplete (showed -86.3157894736842), January a whole month of events
+SELECT period, value, prior_value, growth, note FROM yoy_growth('sp', 'v', 'd', 'k', 'grain=month') WHERE period >= '2023';
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2023-01|74|67|10.4477611940299|
+-- | 2023-02|13|95||incomplete period
+-- @check grain_keyed_months_end-4.2 a third month on that day (12 March): months again; February whole as events would be too
+INSERT INTO sp VALUES ('a', '2023-03-12', 40);
+SELECT period, value, prior_value, growth, note FROM yoy_growth('sp', 'v', 'd', 'k', 'grain=month, scan=hash') WHERE period >= '2023';
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2023-01|74|67|10.4477611940299|
+-- | 2023-02|13|95|-86.3157894736842|
+-- | 2023-03|40|51|-21.5686274509804|
+-- Quarters likewise: events on scattered days in 2022, then 11 February,
+-- 13 and 14 May 2023 (the source's last day): one day of the month, one
+-- month a quarter at one place, two quarters of one half.  Before: read
+-- as quarters keyed in their middle month, 2023-Q2 was whole, -60.7 %.
+CREATE TABLE sq(d TEXT, v INTEGER);
+INSERT INTO sq VALUES ('2022-01-03', 70), ('2022-03-20', 10), ('2022-05-05', 86), ('2022-05-19', 61), ('2022-06-27', 64),
+  ('2022-07-07', 3), ('2022-10-03', 87), ('2022-10-25', 27), ('2022-11-25', 87), ('2022-12-18', 29),
+  ('2023-02-11', 31), ('2023-05-13', 82), ('2023-05-14', 1);
+-- @check grain_keyed_months_end-4.3 2023-Q2 incomplete (showed -60.6635071090047)
+SELECT period, value, prior_value, growth, note FROM yoy_growth('sq', 'v', 'd', '', 'grain=quarter') WHERE period >= '2023';
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2023-Q1|31|80||incomplete period
+-- | 2023-Q2|83|211||incomplete period
