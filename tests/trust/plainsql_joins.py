@@ -85,7 +85,7 @@ def world(rng, ext):
 
 def main():
     ext, opt = common.parse_args(sys.argv[1:], numbers={"worlds": 60, "seed": 1})
-    n = 0
+    n, autoindex = 0, [0]
     for w in range(opt["worlds"]):
         seed = opt["seed"] * 100003 + w
         made = world(random.Random(seed), ext)
@@ -102,11 +102,26 @@ def main():
             if "LIMIT" not in q:
                 got, want = sorted(got), sorted(want)
             if got != want:
+                # SQLite 3.40's automatic index on a copy can drop a key's
+                # collation ('a ' = 'a' under RTRIM in a LEFT JOIN from a
+                # MATERIALIZED CTE: no match); where the copies' answer
+                # changes with automatic indexes off, that one is the
+                # reference
+                db.execute("PRAGMA automatic_index = OFF")
+                other = [norm(r) for r in db.execute(q.format(tr="mtr", gx="mgx"))]
+                db.execute("PRAGMA automatic_index = ON")
+                if "LIMIT" not in q:
+                    other = sorted(other)
+                if other != want:
+                    autoindex[0] += 1
+                    want = other
+            if got != want:
                 fail("seed %d (%s): %s\n  series tables: %s\n  copies:        %s"
                      % (seed, what, q, got[:4], want[:4]))
         db.close()
     print("plainsql_joins: %d queries joining trade_imbalance and yoy_growth: each as on "
-          "their copies" % n)
+          "their copies (%d copies answered by SQLite only without its automatic index)"
+          % (n, autoindex[0]))
 
 
 if __name__ == "__main__":
