@@ -571,7 +571,6 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
       int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
       own = ts_own_reading_beside(own, &kr, prev);
-      int events = ts_year_of_events(s, i, j, slot);
       int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
@@ -579,7 +578,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         if (rc != SQLITE_OK) return rc;
       }
       /* what the next year reads beside: this one's own rows */
-      before[slot] = (year_before){own, own_at, keyed, kr.mday, events};
+      before[slot] = (year_before){own, own_at, keyed, kr.mday, kr.events};
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so

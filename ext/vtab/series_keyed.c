@@ -7,6 +7,12 @@
 */
 #include "vtab/series_keyed.h"
 
+/* How many months (or quarters) of rows show a year's reading against a
+** year before of events: two months of a few events a month on one day
+** of the month, or in their first weeks, happen by chance (13 January
+** and 15 February, a 1 in 4 chance for two events); three seldom. */
+#define EVENTS_MONTHS 3
+
 /* Whether the rows with a figure of slot in points [i, j) -- one year of
 ** s -- are keyed by their periods' first (business) day, or all by
 ** their last (contract item 5): each point holds day rows alone, none
@@ -22,27 +28,36 @@
 ** month, and the bits without the rule on several rows a month. */
 int ts_keyed_year(const ts_series *s, int i, int j, int slot, keyed_rows *pKr) {
   unsigned mask = 0, mday = 0;
-  pKr->mask = pKr->mday = 0;
-  pKr->raw = pKr->late = 0;
-  int any = 0, starts = 1, ends = 1, rows = 0;
+  int any = 0, alone = 1, starts = 1, ends = 1, rows = 0;
   for (int k = i; k < j; k++) {
     const ts_point *pt = &s->aPoint[k];
     if (pt->sum[slot].count == 0) continue;
+    alone &= ts_days_alone(pt, slot);
+    /* the months day rows cover, whatever coarser rows lie beside them
+    ** (a point of grain=quarter may hold a month's label and days: they
+    ** count for pKr->events, not for a keyed year) */
     unsigned days = pt->cover[slot][TS_KIND_DAY - 1];
-    if (!ts_days_alone(pt, slot)) return 0;
+    ts_period p;
+    int first, count;
+    if (days == 0 || ts_period_from_ordinal(s->kind, pt->ordinal, &p)) {
+      alone = 0;
+      continue;
+    }
     rows += pt->sum[slot].count;
     mday = ts_mday_join(mday, pt->mday[slot]);
     starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
     ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
-    ts_period p;
-    int first, count;
-    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
     ts_period_month_span(&p, &first, &count);
     mask |= days << (first - 1);
     any = 1;
   }
   int months = ts_bit_count(mask);
-  if (!any) return 0;
+  pKr->events = months >= EVENTS_MONTHS && !starts && !ends && mday == TS_MDAY_MIXED;
+  if (!any || !alone) {
+    pKr->mask = pKr->mday = 0;
+    pKr->raw = pKr->late = 0;
+    return 0;
+  }
   pKr->mask = mask, pKr->mday = mday, pKr->late = ends;
   pKr->raw = starts | (ends && months >= 2) << 1 | (mday != 0 && mday != TS_MDAY_MIXED) << 2;
   return rows > months && months < 2 ? 0 : pKr->raw;
@@ -131,32 +146,6 @@ int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, 
     return prev->reading;
   }
   return reading;
-}
-
-/* How many months (or quarters) of rows show a year's reading against a
-** year before of events: two months of a few events a month on one day
-** of the month, or in their first weeks, happen by chance (13 January
-** and 15 February, a 1 in 4 chance for two events); three seldom. */
-#define EVENTS_MONTHS 3
-
-int ts_year_of_events(const ts_series *s, int i, int j, int slot) {
-  unsigned mask = 0, mday = 0;
-  int starts = 1, ends = 1;
-  for (int k = i; k < j; k++) {
-    const ts_point *pt = &s->aPoint[k];
-    /* the months day rows cover, whatever coarser rows lie beside them
-    ** (a point of grain=quarter may hold a month's label and days) */
-    if (pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0) continue;
-    ts_period p;
-    int first, count;
-    if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-    ts_period_month_span(&p, &first, &count);
-    mask |= (unsigned)pt->cover[slot][TS_KIND_DAY - 1] << (first - 1);
-    mday = ts_mday_join(mday, pt->mday[slot]);
-    starts &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_LATE);
-    ends &= !(pt->incomplete[slot] & TS_INCOMPLETE_DAY_EARLY);
-  }
-  return ts_bit_count(mask) >= EVENTS_MONTHS && !starts && !ends && mday == TS_MDAY_MIXED;
 }
 
 int ts_own_reading_beside(int own, const keyed_rows *kr, const year_before *prev) {

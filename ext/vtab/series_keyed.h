@@ -37,6 +37,10 @@ typedef struct keyed_rows {
   int late;      /* every row in its month's last days, in one month or more
                  ** (raw's bit 2 needs two: a year keyed as the year before
                  ** needs one) */
+  int events;    /* its day rows are events: in EVENTS_MONTHS months at
+                 ** least (series_keyed.c), neither all in their months'
+                 ** first week, nor all in their last, nor on one day of the
+                 ** month; label rows beside them left aside */
 } keyed_rows;
 
 /* How a year reads. */
@@ -47,7 +51,7 @@ enum { READ_DAYS, READ_MONTHS, READ_QUARTERS };
 typedef struct year_before {
   int reading, at, keyed;
   unsigned mday;
-  int events; /* its day rows are events (ts_year_of_events) */
+  int events; /* its day rows are events (keyed_rows.events) */
 } year_before;
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year
@@ -60,11 +64,6 @@ int ts_keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt);
 /* Their reading given their own (reading, *pAt) and the year before's
 ** (prev, may be NULL). */
 int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt);
-/* Whether the day rows with a figure of slot in points [i, j) -- one
-** year of s, label rows beside them left aside -- are events: in
-** EVENTS_MONTHS months at least, neither all in their months' first
-** week, nor all in their last, nor on one day of the month. */
-int ts_year_of_events(const ts_series *s, int i, int j, int slot);
 /* A year's own reading (ts_keyed_reading) of months or quarters from
 ** rows in fewer than EVENTS_MONTHS months (quarters) beside a year
 ** before of events: days. */
