@@ -52,6 +52,13 @@
 ** (the label counts for the 1 in 10^2 of EVIDENCE_LOG10; measured, see
 ** docs/design.md); any other series, EVIDENCE_LOG10. */
 #define SOME_WEAK_LOG10 0.0
+/* The same weight of the label where a series is the sum of all the
+** others: a 'Total' among balances whose parts nearly cancel (-295
+** beside parts of +-50,000) matches them within a window not much
+** narrower than its own small figure, so its matches alone stay above
+** EVIDENCE_LOG10; with the label any match narrower than the figure,
+** none contradicted, tells. */
+#define LABEL_LOG10 0.0
 
 typedef struct per_period {
   int64_t ordinal;
@@ -829,10 +836,11 @@ static int pick(ts_total_guard *g) {
                         : fabs(dAll - 2.0 * ts_sum_double(&s->sum)) <= 1e-9 * fabs(dAll))
       g->aCand[i] = 1;
   }
-  /* Labelled as a total, none negative: judged (a pre-filter over the
-  ** kept figures of a small group). */
-  for (int i = 0; !g->any_negative && i < g->nSer; i++)
-    if (g->aSer[i].labelled && labelled_not_below(g, i, unit)) g->aCand[i] = 1;
+  /* Labelled as a total: judged (none negative: a pre-filter over the
+  ** kept figures of a small group; among balances its matches with the
+  ** others' sum decide, at the label's weight). */
+  for (int i = 0; i < g->nSer; i++)
+    if (g->aSer[i].labelled && (g->any_negative || labelled_not_below(g, i, unit))) g->aCand[i] = 1;
   int rc = pick_over_runs(g, unit);
   if (rc == SQLITE_OK) rc = search_some(g);
   if (rc != SQLITE_OK) return rc;
@@ -948,7 +956,8 @@ void ts_total_guard_judge(const ts_total_guard *g, int iSeries, const ts_point *
     out->nMatch = nThird;
     out->nShared = nFull;
     out->larger = thirdLarger;
-  } else if (!contradicted && out->nMatch > 0 && evidence <= EVIDENCE_LOG10)
+  } else if (!contradicted && out->nMatch > 0 &&
+             (evidence <= EVIDENCE_LOG10 || (g->aSer[iSeries].labelled && evidence < LABEL_LOG10)))
     out->rule = TS_TOTAL_ROUNDED;
   else if (iSeries == g->some.holder) {
     out->rule = TS_TOTAL_OVER_SOME;
