@@ -472,11 +472,12 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
   ts_number n;
   int r = ts_hash_row_number(v, &n);
   if (r < 0) {
-    /* its period, as a point of no rows (never compact), with
+    /* its period, as a point of no rows (compact: marked apart), with
     ** no_figure_points; a day of a roll-up without its figure marks its
     ** point, as the streaming path does (ts_series_drop_unknown_days) */
     int unknown_day = h->spec->grain != TS_KIND_NONE && h->last.orig.kind == TS_KIND_DAY;
     if (!h->spec->no_figure_points && !unknown_day) return GO_ON;
+    if (h->compact) return add_compact_nofig(h, sid, h->last.ordinal); /* no grain= */
     hslot *pt = find_point(h, sid, h->last.ordinal);
     if (pt == NULL) return GIVE_UP;
     if (unknown_day) pt[slot].bits |= HS_NO_FIGURE;
@@ -888,9 +889,9 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   h->db = db;
   h->spec = spec;
   h->nSlot = spec->nValue == 2 || spec->zFlow ? 2 : 1;
-  /* Compact pages hold a value for every point: a point without one
-  ** (no_figure_points) takes the slots' way. */
-  h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE && !spec->no_figure_points;
+  /* Compact pages hold a value for every point with a figure, and mark
+  ** the points of no rows (no_figure_points) apart. */
+  h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
   /* The streaming query ends with the source's "preliminary" column when
   ** it has one (series_scan.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);

@@ -28,27 +28,19 @@
 #define TS_HASH_MEMORY_CAP ((sqlite3_int64)64 << 20)
 
 /* Rows above which scan=auto streams, without trying the hash path, a
-** source of one point per row held compact (yoy_growth without grain=,
-** one value column): their compact points would pass the memory
-** cap.  A point takes 4.25 bytes while its series' values are INTEGERs
+** source of one point per row held compact (yoy_growth and
+** annual_projection without grain=, one value column; a period whose rows
+** have no figure, which annual_projection keeps as a point, is a bit of
+** its page): their compact points would pass the memory
+** cap.  A point takes 4.375 bytes while its series' values are INTEGERs
 ** of 32 bits, about 6 with its series' slack and key (11.2 M rows, the
 ** benchmark's 9.6 M among them); a series of REALs or wider integers
-** takes 8.375 bytes a point, so such a source of more than about 7 M
+** takes 8.5 bytes a point, so such a source of more than about 7 M
 ** rows reaches the cap during the pass and is streamed then (the same
 ** answer, a read later).  sqlite_stat1 when ANALYZE ran, else the
 ** largest rowid. */
 #ifndef TS_HASH_COMPACT_ROWS
 #define TS_HASH_COMPACT_ROWS (TS_HASH_MEMORY_CAP / 6)
-#endif
-/* The same for a source of one point per row that is not held compact:
-** annual_projection keeps the periods of rows without a figure as points
-** (spec->no_figure_points), so its points take a summing slot each (32
-** bytes, and 4 of the series' direct index, about 40 with slack).  Tried
-** by hash, the benchmark's 2.4 M monthly rows filled the 64 MiB cap and
-** were streamed after all: 2.4 s of CPU and 72 MB at peak, against 1.6 s
-** and 7.9 MB streamed at once. */
-#ifndef TS_HASH_SLOT_ROWS
-#define TS_HASH_SLOT_ROWS (TS_HASH_MEMORY_CAP / 40)
 #endif
 /* And for long trade data without grain=: a point is the two flow rows
 ** of one period (more is the duplicate error), two summing slots, about

@@ -4,8 +4,8 @@
 ** Without grain= and with one value slot a point is one row (a second
 ** row of it is the streaming path's duplicate error), so the point is
 ** that row's value, kept in its series' pages of 64 periods (cp_narrow,
-** cp_wide in series_hash_int.h) instead of a summing slot: 4.25 bytes a
-** point while the series' values are 32-bit INTEGERs, 8.4 after.
+** cp_wide in series_hash_int.h) instead of a summing slot: 4.375 bytes a
+** point while the series' values are 32-bit INTEGERs, 8.5 after.
 */
 #include "vtab/series_hash_int.h"
 
@@ -42,10 +42,10 @@ void *ts_hash_cp_page_new(ts_hash *h, int wide) {
   if (pg == NULL) return NULL;
   if (wide) {
     cp_wide *w = pg;
-    w->present = w->prelim = w->isint = 0;
+    w->present = w->prelim = w->isint = w->nofig = 0;
   } else {
     cp_narrow *nw = pg;
-    nw->present = nw->prelim = 0;
+    nw->present = nw->prelim = nw->nofig = 0;
   }
   return pg;
 }
@@ -85,6 +85,7 @@ int ts_hash_cp_widen(ts_hash *h, hseries *s) {
     if (to == NULL) return 1;
     to->present = to->isint = from->present;
     to->prelim = from->prelim;
+    to->nofig = from->nofig;
     for (int j = 0; j < 64; j++) to->v[j] = (uint64_t)(int64_t)from->v[j];
     memcpy(from, &h->pool[0].freed, sizeof(void *)); /* to the narrow pool's freed cells */
     h->pool[0].freed = from;
@@ -115,11 +116,12 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s) {
     int64_t base = (hs->lo + (int64_t)g) * 64;
     if (!hs->wide) {
       const cp_narrow *pn = page;
-      for (uint64_t m = pn->present; m; m &= m - 1) {
+      for (uint64_t m = pn->present | pn->nofig; m; m &= m - 1) {
         int j = trailing_zeros(m);
         ts_point *pt = &s->aPoint[k++];
         clear_point(pt);
         pt->ordinal = base + j;
+        if (!((pn->present >> j) & 1)) continue; /* a point of no rows */
         pt->sum[0].exact = ts_i128_from_i64(pn->v[j]);
         pt->sum[0].count = 1;
         pt->preliminary[0] = (unsigned char)((pn->prelim >> j) & 1);
@@ -127,13 +129,14 @@ void ts_hash_compact_points(const hseries *hs, ts_series *s) {
       continue;
     }
     const cp_wide *pw = page;
-    for (uint64_t m = pw->present; m; m &= m - 1) {
+    for (uint64_t m = pw->present | pw->nofig; m; m &= m - 1) {
       int j = trailing_zeros(m);
       uint64_t bit = (uint64_t)1 << j;
       ts_point *pt = &s->aPoint[k++];
       ts_number v;
       clear_point(pt);
       pt->ordinal = base + j;
+      if (!(pw->present & bit)) continue; /* a point of no rows */
       if (pw->isint & bit) {
         v.is_int = 1;
         v.i = (int64_t)pw->v[j];

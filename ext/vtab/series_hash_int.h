@@ -134,19 +134,20 @@ _Static_assert(sizeof(hseries) <= 64, "a series record fits a cache line");
 
 /* A page of compact points: 64 consecutive ordinals of one series.
 ** Narrow while every value of the series is an INTEGER that fits 32 bits
-** (the benchmark's amounts, most counts, money in whole units): 4.25
+** (the benchmark's amounts, most counts, money in whole units): 4.375
 ** bytes a point.  Wide (64-bit values: an integer, or a REAL's bits) from
-** the series' first REAL or wider integer on: 8.4 bytes.  Pages are
+** the series' first REAL or wider integer on: 8.5 bytes.  Pages are
 ** fixed-size cells of large chunks and never move, so a series that
 ** grows costs no copy of its points and no block of the allocator's
 ** (only its page table, 8 bytes a page, is reallocated), and a gap of 64
 ** periods or more costs nothing. */
 typedef struct cp_narrow {
   uint64_t present, prelim;
+  uint64_t nofig; /* a row of the period without a figure (no_figure_points) */
   int32_t v[64];
 } cp_narrow;
 typedef struct cp_wide {
-  uint64_t present, prelim, isint;
+  uint64_t present, prelim, isint, nofig;
   uint64_t v[64]; /* an INTEGER, or a REAL's bits */
 } cp_wide;
 
@@ -171,7 +172,7 @@ struct ts_hash {
   int nSlot;
   /* Without grain= and with one value slot every point is one row (a
   ** second is an error the streaming path reports), so a point is its
-  ** row's value: 4.25 bytes in the series' own pages (8.4 once the
+  ** row's value: 4.375 bytes in the series' own pages (8.5 once the
   ** series holds a REAL or an integer beyond 32 bits) instead of a
   ** summing slot in a chunk (2.4 M points: about 11 MB instead of
   ** 190 MB; 9.6 M fit the memory cap). */
@@ -545,8 +546,7 @@ static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordin
       p->v[j] = (int32_t)n->i;
       p->present |= bit;
       if (prelim) p->prelim |= bit;
-      s->nPoint++;
-      h->nPoint++;
+      if (!(p->nofig & bit)) s->nPoint++, h->nPoint++;
       return GO_ON;
     }
     if (ts_hash_cp_widen(h, s)) return GIVE_UP; /* 64-bit values from now on */
@@ -561,8 +561,26 @@ static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordin
   }
   p->present |= bit;
   if (prelim) p->prelim |= bit;
-  s->nPoint++;
-  h->nPoint++;
+  if (!(p->nofig & bit)) s->nPoint++, h->nPoint++;
+  return GO_ON;
+}
+
+/* A row without a figure at ordinal, with no_figure_points: its period a
+** point of no rows (the slots' way: a point found, nothing added), unless
+** a row with a figure made it a point already; no duplicate (a figure's
+** second row is one, as in the slots' points_check). */
+static inline verdict add_compact_nofig(ts_hash *h, uint32_t sid, int64_t ordinal) {
+  hseries *s = &h->aSeries[sid];
+  int64_t pg = cp_page_of(ordinal);
+  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
+    return GIVE_UP;
+  void **slot = &s->apPage[pg - s->lo];
+  if (*slot == NULL && (*slot = ts_hash_cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  uint64_t bit = (uint64_t)1 << (ordinal & 63);
+  uint64_t *nofig = s->wide ? &((cp_wide *)*slot)->nofig : &((cp_narrow *)*slot)->nofig;
+  uint64_t present = s->wide ? ((cp_wide *)*slot)->present : ((cp_narrow *)*slot)->present;
+  if (!((*nofig | present) & bit)) s->nPoint++, h->nPoint++;
+  *nofig |= bit;
   return GO_ON;
 }
 
@@ -602,6 +620,8 @@ static ALWAYS_INLINE verdict ts_hash_add_row_fast(ts_hash *h, sqlite3_value *con
     n.i = sqlite3_value_int64(v);
   } else {
     int r = ts_hash_row_number(v, &n);
+    if (r < 0 && h->spec->no_figure_points)
+      return add_compact_nofig(h, (uint32_t)sid, h->last.ordinal);
     if (r != GO_ON) return r < 0 ? GO_ON : GIVE_UP;
   }
   return add_compact(h, (uint32_t)sid, h->last.ordinal, &n, h->last.orig.preliminary);

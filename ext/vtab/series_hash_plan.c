@@ -284,10 +284,11 @@ static sqlite3_int64 probe_rows(sqlite3 *db, const ts_source_spec *spec, ts_prob
 }
 
 /* What scan=auto reads by hash, series-column equalities aside: rows
-** summed into far fewer points (grain=), two flow rows into one point or
-** a point of annual_projection while they fit the cap (series_hash.h:
-** TS_HASH_FLOW_ROWS, TS_HASH_SLOT_ROWS), or a point per row of one value column, which the compact form holds in
-** about 4.25 bytes each (8.4 once a series holds a REAL or a wide
+** summed into far fewer points (grain=), two flow rows into one point
+** while they fit the cap (series_hash.h: TS_HASH_FLOW_ROWS), or a point
+** per row of one value column (annual_projection's too, which keeps the
+** periods of rows without a figure as points), which the compact form holds in
+** about 4.375 bytes each (8.5 once a series holds a REAL or a wide
 ** integer): one storage-order read then costs about half the walk of a
 ** non-covering index in series order (yoy_growth over the 2.4 M
 ** rows of the benchmark: 0.85 s of CPU against 1.70 s), and it cannot
@@ -307,9 +308,7 @@ static int auto_hash_kind(sqlite3 *db, const ts_source_spec *spec) {
   if (!probe_table(db, spec, p)) return 1;
   /* without grain= a point holds one row, or two of long trade data (a
   ** second is the duplicate error): the rows bound the points */
-  sqlite3_int64 limit = spec->zFlow              ? TS_HASH_FLOW_ROWS
-                        : spec->no_figure_points ? TS_HASH_SLOT_ROWS
-                                                 : TS_HASH_COMPACT_ROWS;
+  sqlite3_int64 limit = spec->zFlow ? TS_HASH_FLOW_ROWS : TS_HASH_COMPACT_ROWS;
   return probe_rows(db, spec, p) <= limit;
 }
 
