@@ -256,6 +256,13 @@ static int extent_read(ts_day_extent *e, char **pzErr) {
   return rc;
 }
 
+/* The extent read if it is not yet, and with its end days when ends is
+** set and they are not (a pass that knew the extent kept no end days). */
+static int ensure_extent(ts_day_extent *e, int ends, char **pzErr) {
+  if (e->read && (!ends || e->ends_read)) return SQLITE_OK;
+  return extent_read(e, pzErr);
+}
+
 /* The day ordinals a point's days must lie between for it to be whole:
 ** the point's own span for days alone; next to coarser rows, the span of
 ** the months its day rows cover (bit m of the cover: the m-th month of
@@ -344,10 +351,8 @@ static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, 
         ts_period_from_ordinal(s->kind, s->aPoint[m].ordinal, &q))
       continue;
     int64_t first, last, after = day_ordinal_of(&q, 0) - day_ordinal_of(&p, 1);
-    if (!e->read || !e->ends_read) {
-      int rc = extent_read(e, pzErr);
-      if (rc != SQLITE_OK) return rc;
-    }
+    int rc = ensure_extent(e, 1, pzErr);
+    if (rc != SQLITE_OK) return rc;
     days_span(&p, pt, slot, &first, &last);
     if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot] &&
         prefix_reading(s, i, k + 1, slot, prev) == READ_DAYS) {
@@ -369,10 +374,8 @@ static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int 
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
-    if (!e->read) {
-      int rc = extent_read(e, pzErr);
-      if (rc != SQLITE_OK) return rc;
-    }
+    int rc = ensure_extent(e, 0, pzErr);
+    if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
     int64_t last = day_ordinal_of(&p, 1);
@@ -381,10 +384,7 @@ static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int 
     } else if (e->spec->day_whole_after) {
       /* annual_projection: cut before a row ending on or after its last
       ** day, the quarter reaches past the source's days (as days do) */
-      if (!e->ends_read) {
-        int rc = extent_read(e, pzErr);
-        if (rc != SQLITE_OK) return rc;
-      }
+      if ((rc = ensure_extent(e, 1, pzErr)) != SQLITE_OK) return rc;
       int64_t after = next_end(e, last) - last;
       if (after > pt->whole_after[slot])
         pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
@@ -424,10 +424,8 @@ static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int sl
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
-    if (!e->read || (e->spec->day_whole_after && !e->ends_read)) {
-      int rc = extent_read(e, pzErr);
-      if (rc != SQLITE_OK) return rc;
-    }
+    int rc = ensure_extent(e, e->spec->day_whole_after, pzErr);
+    if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (!e->any || ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
     int64_t last = day_ordinal_of(&p, 1);
@@ -460,10 +458,8 @@ static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, ch
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
       continue;
-    if (!e->read || (e->spec->day_whole_after && !e->ends_read)) {
-      int rc = extent_read(e, pzErr);
-      if (rc != SQLITE_OK) return rc;
-    }
+    int rc = ensure_extent(e, e->spec->day_whole_after, pzErr);
+    if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
     int64_t first, last;
