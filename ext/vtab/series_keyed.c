@@ -124,27 +124,40 @@ int ts_keyed_reading(int keyed, unsigned mask, ts_period_kind kind, int *pAt) {
   return READ_QUARTERS;
 }
 
+/* Whether rows keyed so (kr: ts_keyed_year) fit the keys of the year
+** before (prev): both in their months' first week, both in their last
+** (one month of rows is enough here), or on one day of the month
+** together. */
+static int keys_fit(const keyed_rows *kr, const year_before *prev) {
+  return (prev->keyed & kr->raw & 1) || ((prev->keyed & 2) && kr->late) ||
+         ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED);
+}
+
 /* How rows keyed so (kr: ts_keyed_year) read, given their own reading
 ** (ts_keyed_reading; *pAt its place) and the year before (prev, may be
 ** NULL): rows their own reading leaves as days whose keys fit the year
-** before's reading (both in their months' first week, both in their
-** last -- one month of rows is enough here --, or on one day of the
-** month together; quarters, each in the quarter's key month) read as it
-** does -- January 2023 alone, of a series whose 2022 is months keyed by
-** their first day, or by their last business day (29 January .. 31
-** December, too far apart for one day of the month), is a month, not
-** the first or last days of a quarter.  Only the year before's own rows count, never
-** what it took from the one before it: a query that reads a year reads
-** the year before it (series_vtab.c), so a WHERE never changes a
-** reading. */
+** before's reading (keys_fit; quarters, each in the quarter's key month)
+** read as it does -- January 2023 alone, of a series whose 2022 is
+** months keyed by their first day, or by their last business day (29
+** January .. 31 December, too far apart for one day of the month), is a
+** month, not the first or last days of a quarter.  And rows that read
+** as quarters alone, one month a quarter, beside a year before of months
+** on the same keys read as months: 15 March, June, September and
+** December 2023 after a 2022 of every month's 15th are months with two
+** of every three missing (or the series turned quarterly: then its
+** quarters are incomplete, no growth, where read as quarters each was
+** compared whole with three months, -68 % for a quarter of one month's
+** figure).  Only the year before's own rows count, never what it took
+** from the one before it: a query that reads a year reads the year
+** before it (series_vtab.c), so a WHERE never changes a reading. */
 int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt) {
-  if (reading == READ_DAYS && prev && prev->reading != READ_DAYS &&
-      ((prev->keyed & kr->raw & 1) || ((prev->keyed & 2) && kr->late) ||
-       ((prev->keyed & kr->raw & 4) && ts_mday_join(prev->mday, kr->mday) != TS_MDAY_MIXED)) &&
+  if (reading == READ_DAYS && prev && prev->reading != READ_DAYS && keys_fit(kr, prev) &&
       (prev->reading == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
     *pAt = prev->at;
     return prev->reading;
   }
+  if (reading == READ_QUARTERS && prev && prev->reading == READ_MONTHS && keys_fit(kr, prev))
+    return READ_MONTHS;
   return reading;
 }
 

@@ -233,3 +233,42 @@ SELECT 'from Q2', year, ytd, projection, note FROM annual_projection('q3', 'v', 
 -- | whole|2023|130|520.0|fewer than 3 earlier years for an interval
 -- | cut|2023|130|520.0|fewer than 3 earlier years for an interval
 -- | from Q2|2022|240|480.0|fewer than 3 earlier years for an interval
+
+-- 7. Monthly figures on the 15th, every month of 2022, then in 2023 only
+-- 15 March, June, September and December (the other months not
+-- published, or dropped): 2023 alone reads as quarters keyed by the 15th
+-- of their last month (one month a quarter at one place, section 4),
+-- and was compared, quarter by quarter, with 2022's three months:
+-- every 2023 quarter, one month's 100 against 300, at -66.7 % with an
+-- empty note (the halves and the year likewise).  Beside a year before of months
+-- on the same key day, such a year is months, two of every three
+-- missing: the quarters are incomplete, as the same figures labelled as
+-- months give them.
+CREATE TABLE mq(k TEXT, d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 11)
+INSERT INTO mq SELECT 'a', date('2022-01-15', '+' || i || ' months'), 100 FROM n;
+INSERT INTO mq VALUES ('a', '2023-03-15', 100), ('a', '2023-06-15', 100), ('a', '2023-09-15', 100), ('a', '2023-12-15', 100);
+CREATE TABLE mqlab AS SELECT k, substr(d, 1, 7) AS m, v FROM mq;
+-- @check grain_mid_month_keys-7.1 labelled as months: every 2023 quarter incomplete, no growth
+SELECT period, value, growth, note FROM yoy_growth('mqlab', 'v', 'm', 'k', 'grain=quarter') WHERE period >= '2023';
+-- @expect
+-- | period|value|growth|note
+-- | 2023-Q1|100||incomplete period
+-- | 2023-Q2|100||incomplete period
+-- | 2023-Q3|100||incomplete period
+-- | 2023-Q4|100||incomplete period
+-- @check grain_mid_month_keys-7.2 keyed by the 15th: the same, on both scan paths and under grain=half and year (each 2023 quarter showed -66.6666666666667, empty note)
+SELECT g.grain, count(*) AS periods,
+       sum(h.value IS l.value AND h.growth IS l.growth AND h.ytd_value IS l.ytd_value AND h.ytd_growth IS l.ytd_growth AND h.note IS l.note) AS hash_same,
+       sum(s.value IS l.value AND s.growth IS l.growth AND s.ytd_value IS l.ytd_value AND s.ytd_growth IS l.ytd_growth AND s.note IS l.note) AS stream_same,
+       count(h.growth) AS hash_growths
+FROM (SELECT 'quarter' AS grain UNION ALL SELECT 'half' UNION ALL SELECT 'year') AS g
+JOIN yoy_growth AS l ON l.source = 'mqlab' AND l.value_column = 'v' AND l.period_column = 'm' AND l.series_column = 'k' AND l.options = 'grain=' || g.grain
+JOIN yoy_growth AS h ON h.source = 'mq' AND h.value_column = 'v' AND h.period_column = 'd' AND h.series_column = 'k' AND h.options = 'grain=' || g.grain || ', scan=hash' AND h.period = l.period
+JOIN yoy_growth AS s ON s.source = 'mq' AND s.value_column = 'v' AND s.period_column = 'd' AND s.series_column = 'k' AND s.options = 'grain=' || g.grain || ', scan=stream' AND s.period = l.period
+WHERE l.period >= '2023' GROUP BY g.grain ORDER BY g.grain;
+-- @expect
+-- | grain|periods|hash_same|stream_same|hash_growths
+-- | half|2|2|2|0
+-- | quarter|4|4|4|0
+-- | year|1|1|1|0
