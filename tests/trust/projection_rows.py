@@ -158,10 +158,10 @@ def grid_sum(cells, y, a, b, P):
 
 def projection(model, y, k, method):
     P, cells = model["P"], model["cells"]
-    first = min(yy for yy, _ in cells)
     ytd = grid_sum(cells, y, 1, k, P)
-    if ytd is None:
+    if ytd is None:  # a series of rows without a figure alone too
         return None
+    first = min(yy for yy, _ in cells)
     if k == P:
         REACHED["known year"] += 1
         return ytd
