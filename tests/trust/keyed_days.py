@@ -21,10 +21,17 @@ also by a random month of the quarter), on business days or not, one to
 three rows on each key day (the products of a long frame), from 2019 to
 2023 with periods dropped at random; some series hold only their first
 period or two in one year (published later than the others, in the last
-year, or paused, in any year: a year of one row on the last business day
-of a month beside a year before whose last business days spread from the
-26th to the 31st was a day of events, whole, before the fix).  The same rows labelled
-(period_rollup(d, 'month') or 'quarter') are the reference.  For grain=
+year, or paused, in any year), some monthly ones one month a quarter at
+one place in a year (quarters' shape: months with two of every three
+missing, beside a year of months), and some change kind on the same key
+day (quarters to months, or months to quarters: a year of quarters
+after one of months reads as months, left out).  Found so: a year of one
+row on the last business day of a month beside a year before whose last
+business days spread from the 26th to the 31st was a day of events,
+whole; a monthly year of 15 March, June, September and December beside
+a year of every month's 15th was quarters, each -66.7 % against three
+months.  The same rows labelled (period_rollup(d, 'month') or 'quarter',
+the kind of each year) are the reference.  For grain=
 quarter, half and year (and month for monthly series), on both scan
 paths, a WHERE on the period (>=, <=, =) or on the series keeps the
 unfiltered rows (a year reads as the year before it when its keys fit,
@@ -69,9 +76,15 @@ def key_day(rng_day, y, m, business):
 
 
 def random_series(rng, name):
-    """(rows of (k, date ISO, value), kind, the months (quarters) present
-    per year, the years whose rows are quarters keyed by their first days)."""
+    """(rows of (k, date ISO, value), the kind of each year, the months
+    (quarters) present per year, the years whose rows are quarters keyed
+    by their first days).  Some series change kind in a year after the
+    first, on the same key day: quarterly figures that turn monthly (as
+    statistics often do), or monthly ones that turn quarterly."""
     kind = rng.choice(("month", "quarter"))
+    switch = rng.choice(YEARS[1:]) if rng.random() < 0.15 else None
+    ykind = {y: kind if switch is None or y < switch else
+             ("quarter" if kind == "month" else "month") for y in YEARS}
     day = rng.choice([0, 0, 1, 1, 2, rng.randint(3, 28), 15, rng.randint(8, 21)])
     business = rng.random() < 0.4
     at = rng.randint(0, 2)  # a quarter's key month
@@ -86,20 +99,27 @@ def random_series(rng, name):
     # period or two (one row alone reads as the year before)
     behind = rng.randint(1, 2) if rng.random() < 0.3 else None
     behind_year = rng.choice((YEARS[-1], rng.choice(YEARS[1:])))
+    # a monthly series that kept one month a quarter in a year after its
+    # first, at one place in the quarter (its last months only, say): the
+    # shape of quarters keyed by that month, which beside a year of
+    # months is months, two of every three missing
+    thin = (rng.choice(YEARS[1:]), rng.randint(0, 2)) if rng.random() < 0.1 else None
     for y in YEARS:
-        for i in range(1, 13 if kind == "month" else 5):
+        for i in range(1, 13 if ykind[y] == "month" else 5):
             if rng.random() < drop or (behind and y == behind_year and i > behind):
                 continue
-            m = i if kind == "month" else 3 * (i - 1) + 1 + at
+            if thin and y == thin[0] and ykind[y] == "month" and (i - 1) % 3 != thin[1]:
+                continue
+            m = i if ykind[y] == "month" else 3 * (i - 1) + 1 + at
             d = key_day(day, y, m, business)
             for _ in range(products):
                 rows.append((name, d.isoformat(), round(level * rng.uniform(0.7, 1.3))))
             present.setdefault(y, set()).add(i)
     # the years whose keys fall in their months' first 7 days
     # (TS_DAY_START_GRACE): quarters keyed by their first days
-    first_days = {y for y in YEARS if kind == "quarter" and at == 0 and
+    first_days = {y for y in YEARS if ykind[y] == "quarter" and at == 0 and
                   all(int(x[1][8:]) <= 7 for x in rows if x[1].startswith(str(y)))}
-    return rows, kind, present, first_days
+    return rows, ykind, present, first_days
 
 
 def proved(kind, periods):
@@ -117,14 +137,23 @@ def main():
     db = common.connect(ext)
     failures, compared, left_out, wheres = [], 0, 0, 0
     for r in range(opts["rounds"]):
-        rows, kinds, readable, first_days, owns = [], {}, {}, {}, {}
+        rows, kinds, ykinds, readable, first_days, owns = [], {}, {}, {}, {}, {}
         for name in "abc"[:rng.randint(1, 3)]:
-            s_rows, kind, present, first_days[name] = random_series(rng, name)
+            s_rows, ykind, present, first_days[name] = random_series(rng, name)
             rows += s_rows
-            kinds[name] = kind
-            own = owns[name] = {y for y in YEARS if proved(kind, present.get(y, set()))}
-            # a year keyed as the year before reads as that year's own rows do
-            readable[name] = own | {y for y in YEARS if y - 1 in own and y in present}
+            ykinds[name] = ykind
+            # grain=month reads no series with a quarterly year
+            kinds[name] = "quarter" if "quarter" in ykind.values() else "month"
+            own = owns[name] = {y for y in YEARS if proved(ykind[y], present.get(y, set()))}
+            # a year keyed as the year before reads as that year's own
+            # rows do (the labels agree only while the kind holds); a
+            # year of quarters after one of months on the same key day
+            # reads as months, two of every three missing (withheld where
+            # the labels, quarters, compare it)
+            readable[name] = {y for y in own if not (
+                y - 1 in YEARS and ykind[y] == "quarter" and ykind[y - 1] == "month")}
+            readable[name] |= {y for y in YEARS if y - 1 in own and y in present and
+                               ykind[y] == ykind[y - 1]}
         rng.shuffle(rows)
         last_day = max(x[1] for x in rows)
         db.execute("DROP TABLE IF EXISTS d")
@@ -132,9 +161,8 @@ def main():
         db.execute("CREATE TABLE d(k TEXT, d TEXT, v INTEGER)")
         db.executemany("INSERT INTO d VALUES (?, ?, ?)", rows)
         db.execute("CREATE TABLE l(k TEXT, p TEXT, v INTEGER)")
-        for name, kind in kinds.items():
-            db.execute("INSERT INTO l SELECT k, period_rollup(d, ?), v FROM d WHERE k = ?",
-                       (kind, name))
+        db.executemany("INSERT INTO l VALUES (?, period_rollup(?, ?), ?)",
+                       [(k, d, ykinds[k][int(d[:4])], v) for k, d, v in rows])
         for grain in ("month", "quarter", "half", "year"):
             for scan in ("hash", "stream"):
                 opt = "grain=%s, scan=%s" % (grain, scan)
@@ -188,7 +216,8 @@ def main():
                     # may be cut there); left out, as the rule needs the key
                     # days of each year
                     past_end = past_end or (
-                        kinds[name] == "month" and year - 1 not in owns[name] and db.execute(
+                        ykinds[name][year] == "month" and not (
+                            year - 1 in owns[name] and ykinds[name][year - 1] == "month") and db.execute(
                             "SELECT period_end(?) > ?", (row[1], last_day)).fetchone()[0])
                     if year not in readable[name] or year - 1 not in readable[name] or past_end:
                         left_out += 1
