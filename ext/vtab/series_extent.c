@@ -535,6 +535,30 @@ static int weekly_error(ts_day_extent *e, const ts_series *s, int year, int week
 /* The scans' marks of where in its month a day row falls (series.h). */
 #define DAY_MARKS (TS_INCOMPLETE_DAY_LATE | TS_INCOMPLETE_DAY_EARLY)
 
+/* The reading of a year whose rows (kr) read as days even beside their
+** year before, given the year after, whose points begin at i: as the
+** year after's own rows read (beside this year's own reading, own_year), when
+** this year's keys fit them (ts_year_reading, the year after in the year
+** before's place); else days.  A series' first year (no year before) of
+** rows on 1 January and 1 July 2019, before a 2020 of quarters keyed by
+** their first days, was two events, each half whole, and 2020-H1 showed
+** +110.6 % against 2019's one quarter, with an empty note; as quarters,
+** 2019-H1 lacks its Q2 and shows nothing.  Only the year after's own rows
+** count, so a query narrowed by years reads one year after the last it
+** shows (series_vtab.c).  Not in annual_projection
+** (spec->day_whole_after): a projection reads no row after its cut. */
+static int reading_after(const ts_series *s, int i, int slot, const keyed_rows *kr,
+                         const year_before *own_year, int *pAt) {
+  int year = year_of(s, i), j = i + 1;
+  while (j < s->nPoint && year_of(s, j) == year) j++;
+  keyed_rows nkr;
+  int nkeyed = ts_keyed_year(s, i, j, slot, &nkr);
+  int nat = 0, nown = ts_keyed_reading(nkeyed, nkr.mask, s->kind, &nat);
+  nown = ts_own_reading_beside(nown, &nkr, own_year);
+  year_before next = {nown, nat, nkeyed, nkr.mday, nkr.events, 0};
+  return ts_year_reading(kr, READ_DAYS, &next, pAt);
+}
+
 int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   if (e->spec->grain == TS_KIND_NONE) return SQLITE_OK;
   /* the scans' DAY_LATE and DAY_EARLY marks are read here, and seen
@@ -568,13 +592,21 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
       own = ts_own_reading_beside(own, &kr, prev);
       int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
+      if (reading == READ_DAYS && !e->spec->day_whole_after && j < s->nPoint &&
+          year_of(s, j) == year + 1)
+        reading = reading_after(s, j, slot, &kr,
+                                &(year_before){own, own_at, keyed, kr.mday, kr.events, 0}, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
         int rc = proved_later(e, s, i, j, slot, as_quarters, prev, pzErr);
         if (rc != SQLITE_OK) return rc;
       }
-      /* what the next year reads beside: this one's own rows */
-      before[slot] = (year_before){own, own_at, keyed, kr.mday, kr.events};
+      /* what the next year reads beside: this one's own rows, and
+      ** whether its own quarters read as months beside its year before
+      ** (1 January 2021 alone, after such a 2020, was a whole quarter
+      ** against January 2020's month) */
+      before[slot] = (year_before){
+          own, own_at, keyed, kr.mday, kr.events, own == READ_QUARTERS && reading == READ_MONTHS};
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so

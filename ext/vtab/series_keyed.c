@@ -148,13 +148,17 @@ static int keys_fit(const keyed_rows *kr, const year_before *prev) {
 ** quarters are incomplete, no growth, where read as quarters each was
 ** compared whole with three months, -68 % for a quarter of one month's
 ** figure).  Only the year before's own rows count, never what it took
-** from the one before it: a query that reads a year reads the year
+** from the one before it -- but for such quarters read as months, which
+** a year of days beside them reads as (1 January 2021 alone, after a
+** 2020 of 1 January, April, July and October beside a 2019 of months,
+** was a whole quarter) --: a query that reads a year reads the two years
 ** before it (series_vtab.c), so a WHERE never changes a reading. */
 int ts_year_reading(const keyed_rows *kr, int reading, const year_before *prev, int *pAt) {
-  if (reading == READ_DAYS && prev && prev->reading != READ_DAYS && keys_fit(kr, prev) &&
-      (prev->reading == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
+  int before = prev == NULL ? READ_DAYS : prev->as_months ? READ_MONTHS : prev->reading;
+  if (reading == READ_DAYS && before != READ_DAYS && keys_fit(kr, prev) &&
+      (before == READ_MONTHS || (kr->mask & ~(QUARTER_FIRST_MONTHS << prev->at)) == 0)) {
     *pAt = prev->at;
-    return prev->reading;
+    return before;
   }
   if (reading == READ_QUARTERS && prev && prev->reading == READ_MONTHS && keys_fit(kr, prev))
     return READ_MONTHS;

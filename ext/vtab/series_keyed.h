@@ -51,7 +51,10 @@ enum { READ_DAYS, READ_MONTHS, READ_QUARTERS };
 typedef struct year_before {
   int reading, at, keyed;
   unsigned mday;
-  int events; /* its day rows are events (keyed_rows.events) */
+  int events;    /* its day rows are events (keyed_rows.events) */
+  int as_months; /* its own quarters, one month a quarter, read as months
+                 ** beside its own year before (ts_year_reading): a year
+                 ** its own rows leave as days reads as months beside it */
 } year_before;
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year

@@ -556,9 +556,17 @@ static int series_filter_busy(sqlite3_vtab_cursor *pCursor, int idxNum, const ch
     if (h >= 0 && pd.out_year_lo - h > pd.year_lo) pd.year_lo = pd.out_year_lo - h;
   }
   /* grain=: a year of day rows keyed as the year before it reads as that
-  ** year's own rows do (series_extent.c, year_reading), so the first year
-  ** read for the query's rows needs its year before read too. */
-  if (rc == SQLITE_OK && pd.year_lo > 0 && cur->spec->grain != TS_KIND_NONE) pd.year_lo--;
+  ** year's own rows do (series_extent.c, ts_days_check), or as months
+  ** where they read so beside their own year before, so the first year
+  ** read for the query's rows needs the two years before it read too. */
+  if (rc == SQLITE_OK && pd.year_lo > 0 && cur->spec->grain != TS_KIND_NONE)
+    pd.year_lo = pd.year_lo > 2 ? pd.year_lo - 2 : 1;
+  /* and a year read as days may read as the year after it (except in
+  ** annual_projection, which reads no row past its cut): the last year
+  ** read needs its year after read too */
+  if (rc == SQLITE_OK && pd.year_hi > 0 && pd.year_hi < 9999 && cur->spec->grain != TS_KIND_NONE &&
+      !cur->spec->day_whole_after)
+    pd.year_hi++;
   pd.skip = (idxNum & TS_PLAN_SKIP) != 0;
   if (rc == SQLITE_OK && vtab->zBroken)
     rc = SQLITE_ERROR;

@@ -180,3 +180,76 @@ GROUP BY g.grain ORDER BY g.grain;
 -- | grain|rows_|hash_same|stream_same
 -- | half|5|5|5
 -- | year|3|3|3
+
+-- A first year keyed as the year after (docs/design.md, "A year keyed as
+-- the year after"): a series' first year holds rows on 1 January and
+-- 1 July 2019 alone, its 2020 and 2021 are quarters keyed by their first
+-- days.  Before: 2019, with no year before, was two day events, each half
+-- whole, and 2020-H1 grew +110.526315789474 % over 2019-H1 (one quarter)
+-- with an empty note.  Right: 2019 is keyed as 2020 is, quarters, and
+-- misses its second and fourth: as the quarter labels give.
+CREATE TABLE fa(d TEXT, v INTEGER);
+INSERT INTO fa VALUES ('2019-01-01', 95), ('2019-07-01', 90),
+  ('2020-01-01', 100), ('2020-04-01', 100), ('2020-07-01', 100), ('2020-10-01', 100),
+  ('2021-01-01', 110), ('2021-04-01', 110), ('2021-07-01', 110), ('2021-10-01', 110);
+CREATE TABLE fal AS SELECT period_rollup(d, 'quarter') AS q, v FROM fa;
+-- @check grain_keyed_year_before-5.1 2019's halves each miss a quarter, so 2020's have no growth (showed +110.5 %, +122.2 %)
+SELECT period, value, prior_value, growth, note FROM yoy_growth('fa', 'v', 'd', '', 'grain=half') WHERE period < '2021';
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2019-H1|95|||incomplete period
+-- | 2019-H2|90|||incomplete period
+-- | 2020-H1|200|95||incomplete period
+-- | 2020-H2|200|90||incomplete period
+-- @check grain_keyed_year_before-5.2 a WHERE that shows 2019 alone reads 2020 too: the same rows
+SELECT period, value, growth, note FROM yoy_growth('fa', 'v', 'd', '', 'grain=half, scan=stream') WHERE period <= '2019-H2'
+UNION ALL
+SELECT period, value, growth, note FROM yoy_growth('fa', 'v', 'd', '', 'grain=half, scan=hash') WHERE period <= '2019-H2';
+-- @expect
+-- | period|value|growth|note
+-- | 2019-H1|95||incomplete period
+-- | 2019-H2|90||incomplete period
+-- | 2019-H1|95||incomplete period
+-- | 2019-H2|90||incomplete period
+-- @check grain_keyed_year_before-5.3 as the quarter labels give it through 2021-H1 (the source ends on 1 October 2021, inside 2021-H2)
+SELECT count(*) AS rows_, sum(k.value IS l.value AND k.growth IS l.growth AND k.note IS l.note) AS same
+FROM yoy_growth('fa', 'v', 'd', '', 'grain=half') AS k JOIN yoy_growth('fal', 'v', 'q', '', 'grain=half') AS l USING (period)
+WHERE period < '2021-H2';
+-- @expect
+-- | rows_|same
+-- | 5|5
+
+-- A year of days beside quarters that read as months: monthly figures on
+-- each month's first day in 2019, only 1 January, April, July and October
+-- in 2020 (one month a quarter, so months beside 2019), 1 January alone in
+-- 2021, and months again in 2022.  Before: 2021's one row, beside 2020
+-- taken as quarters, was a whole quarter, and 2022-Q1 grew +200 % over
+-- January 2021 alone with an empty note.  Right: 2021 is a month, its
+-- first quarter misses two: as the month labels give.
+CREATE TABLE am(d TEXT, v INTEGER);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 11)
+INSERT INTO am SELECT date('2019-01-01', '+' || i || ' months'), 100 FROM n;
+INSERT INTO am VALUES ('2020-01-01', 100), ('2020-04-01', 100), ('2020-07-01', 100), ('2020-10-01', 100),
+  ('2021-01-01', 100);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 11)
+INSERT INTO am SELECT date('2022-01-01', '+' || i || ' months'), 100 FROM n;
+CREATE TABLE aml AS SELECT substr(d, 1, 7) AS m, v FROM am;
+-- @check grain_keyed_year_before-6.1 2022-Q1 has no growth over January 2021 alone (showed +200 %), with a WHERE on it, on both paths
+SELECT period, value, prior_value, growth, note FROM yoy_growth('am', 'v', 'd', '', 'grain=quarter, scan=stream') WHERE period = '2022-Q1'
+UNION ALL
+SELECT period, value, prior_value, growth, note FROM yoy_growth('am', 'v', 'd', '', 'grain=quarter, scan=hash') WHERE period = '2022-Q1';
+-- @expect
+-- | period|value|prior_value|growth|note
+-- | 2022-Q1|300|100||incomplete period
+-- | 2022-Q1|300|100||incomplete period
+-- @check grain_keyed_year_before-6.2 every row as the month labels give it, by quarter, half and year
+SELECT g.grain, count(*) AS rows_, sum(k.value IS l.value AND k.growth IS l.growth AND k.note IS l.note) AS same
+FROM (SELECT 'quarter' AS grain UNION ALL SELECT 'half' UNION ALL SELECT 'year') AS g
+JOIN yoy_growth('aml', 'v', 'm', '', 'grain=' || g.grain) AS l
+JOIN yoy_growth('am', 'v', 'd', '', 'grain=' || g.grain) AS k ON k.period = l.period
+GROUP BY g.grain ORDER BY g.grain;
+-- @expect
+-- | grain|rows_|same
+-- | half|7|7
+-- | quarter|13|13
+-- | year|4|4

@@ -84,7 +84,7 @@ def key_day(rng_day, y, m, business):
 def random_series(rng, name):
     """(rows of (k, date ISO, value), the kind of each year, the months
     (quarters) present per year, the years whose rows are quarters keyed
-    by their first days).  Some series change kind in a year after the
+    by their first days, the key month's place in its quarter).  Some series change kind in a year after the
     first, on the same key day: quarterly figures that turn monthly (as
     statistics often do), or monthly ones that turn quarterly."""
     kind = rng.choice(("month", "quarter"))
@@ -125,7 +125,7 @@ def random_series(rng, name):
     # (TS_DAY_START_GRACE): quarters keyed by their first days
     first_days = {y for y in YEARS if ykind[y] == "quarter" and at == 0 and
                   all(int(x[1][8:]) <= 7 for x in rows if x[1].startswith(str(y)))}
-    return rows, ykind, present, first_days
+    return rows, ykind, present, first_days, at
 
 
 def proved(kind, periods):
@@ -137,14 +137,69 @@ def proved(kind, periods):
     return {1, 2} <= periods or {3, 4} <= periods
 
 
-def reading_years(ykind, present):
-    """The years the rule reads as the labels do (own: proved by their own
-    rows; readable: those, less a year of quarters after one of months,
-    and a year keyed as the year before of the same kind)."""
-    own = {y for y in YEARS if proved(ykind[y], present.get(y, set()))}
-    readable = {y for y in own if not (
-        y - 1 in YEARS and ykind[y] == "quarter" and ykind[y - 1] == "month")}
-    readable |= {y for y in YEARS if y - 1 in own and y in present and ykind[y] == ykind[y - 1]}
+def key_days(rows):
+    """The key days of a series' rows, by year."""
+    days = {}
+    for _, d, _ in rows:
+        days.setdefault(int(d[:4]), []).append(d)
+    return days
+
+
+def quarter_shaped(months):
+    """Whether months (1..12) are one month a quarter at one place in it,
+    in two quarters of one half: the rule reads such rows as quarters."""
+    for at in range(3):
+        if all((m - 1) % 3 == at for m in months):
+            qs = {(m - 1) // 3 for m in months}
+            return {0, 1} <= qs or {2, 3} <= qs
+    return False
+
+
+def reading_years(ykind, present, days, pos):
+    """The years the rule reads as the labels do: (own, readable).  own:
+    the years their own rows prove (two months in one quarter, or two
+    quarters of one half).  A year whose own rows read as quarters, one
+    month a quarter (quarters keyed by a month), beside a year before of
+    months reads as months (as_months); a year its own rows leave as days
+    reads as the year before (as months after such a year), or, with none
+    read before it, as the year after's own rows."""
+    def at(y):
+        return present.get(y, set())
+
+    def months(y):  # the months of the year's key days
+        return {m for m in at(y)} if ykind[y] == "month" else {3 * (q - 1) + 1 + pos for q in at(y)}
+
+    def quarters_proved(y):
+        """Rows on quarters' first (last) months alone, in their first
+        (last) week -- in two months at least for the last --, some in
+        April or October (March or September); rows of one month are keyed
+        only when they are one (ts_keyed_year)."""
+        ds = [datetime.date.fromisoformat(d) for d in days.get(y, [])]
+        ms = months(y)
+        if len(ms) == 1 and len(ds) > 1:
+            return False
+        first = ds and all(d.day <= 7 for d in ds)
+        last = len(ms) >= 2 and all(d.day > month_end(d.year, d.month).day - 7 for d in ds)
+        return bool((first and ms <= {1, 4, 7, 10} and ms & {4, 10}) or
+                    (last and ms <= {3, 6, 9, 12} and ms & {3, 9}))
+    own = {y for y in YEARS if proved(ykind[y], at(y)) or
+           (ykind[y] == "quarter" and quarters_proved(y))}
+    # a year whose own rows read as quarters
+    qshape = {y for y in YEARS if y in present and (quarter_shaped(months(y)) or quarters_proved(y) or
+                                               (ykind[y] == "quarter" and y in own))}
+    as_months = {y for y in qshape if y - 1 in own and ykind[y - 1] == "month"}
+    readable = {y for y in own if y not in as_months}
+    # quarters' shape read as months: right where the labels are months
+    readable |= {y for y in as_months if ykind[y] == "month"}
+    for y in YEARS:
+        if y in own or y in qshape or y not in present:
+            continue  # (own days: neither proved nor of quarters' shape)
+        before = "month" if y - 1 in as_months else ykind[y - 1] if y - 1 in own else None
+        if before is not None:
+            if before == ykind[y]:
+                readable.add(y)
+        elif y + 1 in own and ykind[y + 1] == ykind[y]:
+            readable.add(y)
     return own, readable
 
 
@@ -173,9 +228,9 @@ def trade_rounds(db, rng, rounds):
     for r in range(rounds):
         rows, sides = [], {}
         for flow in ("export", "import"):
-            s_rows, ykind, present, fd = random_series(rng, flow)
+            s_rows, ykind, present, fd, pos = random_series(rng, flow)
             rows += [("P", flow, d, v) for _, d, v in s_rows]
-            sides[flow] = (ykind, fd) + reading_years(ykind, present)
+            sides[flow] = (ykind, fd) + reading_years(ykind, present, key_days(s_rows), pos)
         quarterly = any("quarter" in side[0].values() for side in sides.values())
         last_day = max(x[2] for x in rows)
         db.execute("DROP TABLE IF EXISTS td")
@@ -211,7 +266,7 @@ def main():
     for r in range(opts["rounds"]):
         rows, kinds, ykinds, readable, first_days, owns = [], {}, {}, {}, {}, {}
         for name in "abc"[:rng.randint(1, 3)]:
-            s_rows, ykind, present, first_days[name] = random_series(rng, name)
+            s_rows, ykind, present, first_days[name], pos = random_series(rng, name)
             rows += s_rows
             ykinds[name] = ykind
             # grain=month reads no series with a quarterly year
@@ -221,7 +276,7 @@ def main():
             # year of quarters after one of months on the same key day
             # reads as months, two of every three missing (withheld where
             # the labels, quarters, compare it)
-            owns[name], readable[name] = reading_years(ykind, present)
+            owns[name], readable[name] = reading_years(ykind, present, key_days(s_rows), pos)
         rng.shuffle(rows)
         last_day = max(x[1] for x in rows)
         db.execute("DROP TABLE IF EXISTS d")
