@@ -527,16 +527,24 @@ static ALWAYS_INLINE sqlite3_int64 find_series(ts_hash *h, sqlite3_value *const 
   return sid;
 }
 
+/* The page of compact points holding ordinal in series s, made where
+** missing; NULL (give up the hash) where it cannot be. */
+static ALWAYS_INLINE void **compact_page(ts_hash *h, hseries *s, int64_t ordinal) {
+  int64_t pg = cp_page_of(ordinal);
+  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
+    return NULL;
+  void **slot = &s->apPage[pg - s->lo];
+  if (*slot == NULL && (*slot = ts_hash_cp_page_new(h, s->wide)) == NULL) return NULL;
+  return slot;
+}
+
 /* A compact point (ts_hash.compact): the row's value, once.  A second
 ** row of the point is the streaming path's duplicate error. */
 static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordinal,
                                          const ts_number *n, int prelim) {
   hseries *s = &h->aSeries[sid];
-  int64_t pg = cp_page_of(ordinal);
-  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
-    return GIVE_UP;
-  void **slot = &s->apPage[pg - s->lo];
-  if (*slot == NULL && (*slot = ts_hash_cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  void **slot = compact_page(h, s, ordinal);
+  if (slot == NULL) return GIVE_UP;
   int j = (int)(ordinal & 63);
   uint64_t bit = (uint64_t)1 << j;
   if (!s->wide) {
@@ -571,11 +579,8 @@ static ALWAYS_INLINE verdict add_compact(ts_hash *h, uint32_t sid, int64_t ordin
 ** second row is one, as in the slots' points_check). */
 static inline verdict add_compact_nofig(ts_hash *h, uint32_t sid, int64_t ordinal) {
   hseries *s = &h->aSeries[sid];
-  int64_t pg = cp_page_of(ordinal);
-  if (!(s->apPage && pg >= s->lo && pg - s->lo < (int64_t)s->nIdx) && ts_hash_cover_page(h, s, pg))
-    return GIVE_UP;
-  void **slot = &s->apPage[pg - s->lo];
-  if (*slot == NULL && (*slot = ts_hash_cp_page_new(h, s->wide)) == NULL) return GIVE_UP;
+  void **slot = compact_page(h, s, ordinal);
+  if (slot == NULL) return GIVE_UP;
   uint64_t bit = (uint64_t)1 << (ordinal & 63);
   uint64_t *nofig = s->wide ? &((cp_wide *)*slot)->nofig : &((cp_narrow *)*slot)->nofig;
   uint64_t present = s->wide ? ((cp_wide *)*slot)->present : ((cp_narrow *)*slot)->present;

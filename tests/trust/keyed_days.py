@@ -219,6 +219,20 @@ TRADE_COLS = ("series, period, exports, imports, balance, prior_balance, balance
               "balance_growth, coverage, note")
 
 
+def load_pair(db, keyed, labelled, keys, rows, label_rows):
+    """The same rows twice, made anew: table keyed (keys, d TEXT, v) keyed by
+    day, and table labelled (keys, p TEXT, v) labelled by period_rollup of
+    each row's day to its year's kind (label_rows: keys, day, kind, v)."""
+    nkeys = keys.count(",") + 1
+    for t in (keyed, labelled):
+        db.execute("DROP TABLE IF EXISTS %s" % t)
+    db.execute("CREATE TABLE %s(%s, d TEXT, v INTEGER)" % (keyed, keys))
+    db.executemany("INSERT INTO %s VALUES (%s)" % (keyed, ", ".join("?" * (nkeys + 2))), rows)
+    db.execute("CREATE TABLE %s(%s, p TEXT, v INTEGER)" % (labelled, keys))
+    db.executemany("INSERT INTO %s VALUES (%s, period_rollup(?, ?), ?)"
+                   % (labelled, ", ".join("?" * nkeys)), label_rows)
+
+
 def trade_rounds(db, rng, rounds):
     """trade_imbalance over long data whose two flows are keyed series of
     their own (each monthly or quarterly, any key day): every row of a
@@ -233,13 +247,8 @@ def trade_rounds(db, rng, rounds):
             sides[flow] = (ykind, fd) + reading_years(ykind, present, key_days(s_rows), pos)
         quarterly = any("quarter" in side[0].values() for side in sides.values())
         last_day = max(x[2] for x in rows)
-        db.execute("DROP TABLE IF EXISTS td")
-        db.execute("DROP TABLE IF EXISTS tl")
-        db.execute("CREATE TABLE td(k TEXT, f TEXT, d TEXT, v INTEGER)")
-        db.executemany("INSERT INTO td VALUES (?, ?, ?, ?)", rows)
-        db.execute("CREATE TABLE tl(k TEXT, f TEXT, p TEXT, v INTEGER)")
-        db.executemany("INSERT INTO tl VALUES (?, ?, period_rollup(?, ?), ?)",
-                       [(k, f, d, sides[f][0][int(d[:4])], v) for k, f, d, v in rows])
+        load_pair(db, "td", "tl", "k TEXT, f TEXT", rows,
+                  [(k, f, d, sides[f][0][int(d[:4])], v) for k, f, d, v in rows])
         for grain in ("quarter", "half", "year") if quarterly else ("month", "quarter", "half", "year"):
             want = {row[1]: row for row in db.execute(
                 "SELECT %s FROM trade_imbalance('tl', 'v', 'p', 'f', 'k', 'grain=%s')"
@@ -279,13 +288,8 @@ def main():
             owns[name], readable[name] = reading_years(ykind, present, key_days(s_rows), pos)
         rng.shuffle(rows)
         last_day = max(x[1] for x in rows)
-        db.execute("DROP TABLE IF EXISTS d")
-        db.execute("DROP TABLE IF EXISTS l")
-        db.execute("CREATE TABLE d(k TEXT, d TEXT, v INTEGER)")
-        db.executemany("INSERT INTO d VALUES (?, ?, ?)", rows)
-        db.execute("CREATE TABLE l(k TEXT, p TEXT, v INTEGER)")
-        db.executemany("INSERT INTO l VALUES (?, period_rollup(?, ?), ?)",
-                       [(k, d, ykinds[k][int(d[:4])], v) for k, d, v in rows])
+        load_pair(db, "d", "l", "k TEXT", rows,
+                  [(k, d, ykinds[k][int(d[:4])], v) for k, d, v in rows])
         for grain in ("month", "quarter", "half", "year"):
             for scan in ("hash", "stream"):
                 opt = "grain=%s, scan=%s" % (grain, scan)
