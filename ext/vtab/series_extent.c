@@ -307,14 +307,25 @@ static void judge_keyed(ts_series *s, int i, int j, int slot, int step, int at) 
   }
 }
 
+/* How the rows with a figure of slot in points [i, j) -- one year --
+** read by themselves beside their year before (prev, may be NULL): its
+** keys (ts_keyed_year, into *kr) and its own reading, what the next
+** year reads beside (as_months is set by the caller). */
+static year_before year_own(const ts_series *s, int i, int j, int slot, const year_before *prev,
+                            keyed_rows *kr) {
+  year_before y = {READ_DAYS, 0, ts_keyed_year(s, i, j, slot, kr), 0, 0, 0};
+  y.mday = kr->mday, y.events = kr->events;
+  y.reading = ts_own_reading_beside(ts_keyed_reading(y.keyed, kr->mask, s->kind, &y.at), kr, prev);
+  return y;
+}
+
 /* How the rows of points [i, j) of slot read (ts_year_reading, with the year
 ** before prev), and whether they show they are months (or, quarters set,
 ** quarters). */
 static int prefix_reading(const ts_series *s, int i, int j, int slot, const year_before *prev) {
   keyed_rows kr;
-  int at = 0, keyed = ts_keyed_year(s, i, j, slot, &kr);
-  int own = ts_own_reading_beside(ts_keyed_reading(keyed, kr.mask, s->kind, &at), &kr, prev);
-  return ts_year_reading(&kr, own, prev, &at);
+  year_before own = year_own(s, i, j, slot, prev, &kr);
+  return ts_year_reading(&kr, own.reading, prev, &own.at);
 }
 static int prefix_proved(const ts_series *s, int i, int j, int slot, int quarters,
                          const year_before *prev) {
@@ -535,6 +546,13 @@ static int weekly_error(ts_day_extent *e, const ts_series *s, int year, int week
 /* The scans' marks of where in its month a day row falls (series.h). */
 #define DAY_MARKS (TS_INCOMPLETE_DAY_LATE | TS_INCOMPLETE_DAY_EARLY)
 
+/* The end of the year whose points begin at i: its last point + 1. */
+static int year_end(const ts_series *s, int i) {
+  int year = year_of(s, i), j = i + 1;
+  while (j < s->nPoint && year_of(s, j) == year) j++;
+  return j;
+}
+
 /* The reading of a year whose rows (kr) read as days even beside their
 ** year before, given the year after, whose points begin at i: as the
 ** year after's own rows read (beside this year's own reading, own_year), when
@@ -549,13 +567,8 @@ static int weekly_error(ts_day_extent *e, const ts_series *s, int year, int week
 ** (spec->day_whole_after): a projection reads no row after its cut. */
 static int reading_after(const ts_series *s, int i, int slot, const keyed_rows *kr,
                          const year_before *own_year, int *pAt) {
-  int year = year_of(s, i), j = i + 1;
-  while (j < s->nPoint && year_of(s, j) == year) j++;
   keyed_rows nkr;
-  int nkeyed = ts_keyed_year(s, i, j, slot, &nkr);
-  int nat = 0, nown = ts_keyed_reading(nkeyed, nkr.mask, s->kind, &nat);
-  nown = ts_own_reading_beside(nown, &nkr, own_year);
-  year_before next = {nown, nat, nkeyed, nkr.mday, nkr.events, 0};
+  year_before next = year_own(s, i, year_end(s, i), slot, own_year, &nkr);
   return ts_year_reading(kr, READ_DAYS, &next, pAt);
 }
 
@@ -577,25 +590,21 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
   int before_year = INT32_MIN;
   for (int i = 0, j; i < s->nPoint; i = j) {
     int year = year_of(s, i);
-    for (j = i + 1; j < s->nPoint && year_of(s, j) == year; j++) {
-    }
+    j = year_end(s, i);
     for (int slot = 0; slot < 2; slot++) {
-      /* rows on one weekday, all year: weeks keyed by a day (pandas'
-      ** resample('W')), which no roll-up of days sums honestly */
-      keyed_rows kr;
-      int keyed = ts_keyed_year(s, i, j, slot, &kr);
-      int weekday = keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
-      if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
-      /* (before the marks ts_keyed_year reads are cleared) */
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
       int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
-      int own_at = 0, own = ts_keyed_reading(keyed, kr.mask, s->kind, &own_at);
-      own = ts_own_reading_beside(own, &kr, prev);
-      int at = own_at, reading = ts_year_reading(&kr, own, prev, &at);
+      /* (before the marks ts_keyed_year reads are cleared) */
+      keyed_rows kr;
+      year_before own = year_own(s, i, j, slot, prev, &kr);
+      /* rows on one weekday, all year: weeks keyed by a day (pandas'
+      ** resample('W')), which no roll-up of days sums honestly */
+      int weekday = own.keyed ? -1 : year_of_weeks(s, i, j, slot); /* not a month's key day */
+      if (weekday >= 0) return weekly_error(e, s, year, weekday, pzErr);
+      int at = own.at, reading = ts_year_reading(&kr, own.reading, prev, &at);
       if (reading == READ_DAYS && !e->spec->day_whole_after && j < s->nPoint &&
           year_of(s, j) == year + 1)
-        reading = reading_after(s, j, slot, &kr,
-                                &(year_before){own, own_at, keyed, kr.mday, kr.events, 0}, &at);
+        reading = reading_after(s, j, slot, &kr, &own, &at);
       int as_months = reading == READ_MONTHS, as_quarters = reading == READ_QUARTERS;
       if ((as_months || as_quarters) && e->spec->day_whole_after) {
         int rc = proved_later(e, s, i, j, slot, as_quarters, prev, pzErr);
@@ -605,8 +614,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** whether its own quarters read as months beside its year before
       ** (1 January 2021 alone, after such a 2020, was a whole quarter
       ** against January 2020's month) */
-      before[slot] = (year_before){
-          own, own_at, keyed, kr.mday, kr.events, own == READ_QUARTERS && reading == READ_MONTHS};
+      own.as_months = own.reading == READ_QUARTERS && reading == READ_MONTHS;
+      before[slot] = own;
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
