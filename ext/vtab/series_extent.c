@@ -1,33 +1,19 @@
 /*
-** vtab/series_extent.c -- the days a source holds (series_extent.h).
+** vtab/series_extent.c -- roll-ups of days judged against the days a
+** source holds (series_extent.h; series_day_extent.c reads those days).
 **
 ** Contract:
-**  1. The extent is the first day of the earliest and the last day of the
-**     latest period of every row of the source whose period reads as one
-**     (a month row holds its month to the last day) and that has a
-**     figure, as the scan reads one (ts_value_has_figure): a row without one (a
-**     NULL, '-', a date spine's future days left-joined to nothing) is a
-**     figure not known, and stretched a year that ends on 15 June to a
-**     whole one.  Rows whose period does not parse are left to the scan
-**     that reads them (it reports them); they say nothing here.
-**  2. It is the whole source's, never narrowed by the query's WHERE
-**     (pushdown of series columns or years), so a WHERE never changes a
-**     row; a statement that writes reads it as the scan does (up to the
-**     rowid the statement's first read saw).
-**  3. It is read once per scan, and only when a roll-up holding day rows
-**     meets it: sources of months or quarters never pay for it.  Next to
-**     coarser rows in one roll-up, the months the days cover must lie
-**     inside it too (days_span).  The
-**     hash path's pass, when nothing narrowed it, has read every row and
-**     kept the same extent on the way (ts_hash_days): then it is not read
-**     again.
-**  4. A roll-up also begins where its series' own days begin: the first
+**  1. A roll-up of days is whole only when its days lie inside the
+**     source's extent (series_day_extent.c: every row's, whatever the
+**     WHERE).  Next to coarser rows in one roll-up, the months the days
+**     cover must lie inside it too (days_span).
+**  2. A roll-up also begins where its series' own days begin: the first
 **     day of the period of its series' earliest row with a figure in that
 **     value slot (ts_series.first_day), which only the series' first
 **     point of the slot can reach before.  A read narrowed by years reads
 **     the earlier rows for it (series_scan.c, ts_early_row): a WHERE
 **     never moves it.
-**  5. Day rows keyed by a day of their period: months keyed by their
+**  3. Day rows keyed by a day of their period: months keyed by their
 **     first day (pandas' to_sql of a 'MS' or 'BMS' index, FRED's
 **     observation_date), by their last (pandas' resample('M'), 'ME',
 **     'BM'), or by one day of the month (the 15th, or the business day
@@ -60,208 +46,22 @@
 **     before every year read is read too and a WHERE never changes the
 **     reading; the scans mark late and early days on the way
 **     (TS_INCOMPLETE_DAY_LATE, _EARLY), so nothing is read twice.
-**  5b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
+**  3b. Weekly figures keyed by a day (pandas' resample('W')): a year of a
 **     series and slot whose day rows with a figure all fall on one
 **     weekday, in WEEKLY_MONTHS months at least, is an error under grain=
 **     (no roll-up of them is honest: a month holds four or five key
 **     days, a week may span two periods).  The scans note each point's
 **     weekdays (ts_point.weekdays, HS_WEEKDAY).
-**  6. With spec->day_whole_after (annual_projection), the read keeps the
-**     last day of every period with a figure, sorted, each once, and a
-**     whole roll-up judged against the extent notes how many days after
-**     its last day the first of them on or after its days falls
+**  4. With spec->day_whole_after (annual_projection), a whole roll-up
+**     judged against the extent notes how many days after its last day
+**     the first end day of the source on or after its days falls
 **     (ts_point.whole_after): a row projected from an earlier point is
-**     the source cut there, where that roll-up is not whole.  A hash
-**     pass that read every row keeps them on the way (ts_hash_day_ends);
-**     one out of memory leaves them to a read of their own.
+**     the source cut there, where that roll-up is not whole.
 */
-#include "vtab/series_extent.h"
+#include "vtab/series_extent_int.h"
 #include "vtab/series_keyed.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-void ts_day_extent_init(ts_day_extent *e, sqlite3 *db, const ts_source_spec *spec,
-                        const ts_pushdown *pd) {
-  memset(e, 0, sizeof(*e));
-  e->db = db;
-  e->spec = spec;
-  if (pd && pd->has_max_rowid) {
-    e->has_max_rowid = 1;
-    e->max_rowid = pd->max_rowid;
-  }
-}
-
-void ts_day_extent_clear(ts_day_extent *e) {
-  sqlite3_free(e->aEnd);
-  e->aEnd = NULL;
-  e->nEnd = 0;
-  e->ends_read = 0;
-}
-
-void ts_day_extent_known(ts_day_extent *e, int any, int64_t first, int64_t last) {
-  e->read = 1;
-  e->any = any;
-  e->first = first;
-  e->last = last;
-}
-
-static int64_t day_ordinal_of(const ts_period *p, int last) {
-  ts_period d;
-  if (last)
-    ts_period_end(p, &d);
-  else
-    ts_period_start(p, &d);
-  return ts_period_ordinal(&d);
-}
-
-/* Widens the extent by one period; with the end days asked for, notes
-** its last day (SQLITE_NOMEM when there is no room). */
-static int extent_add(ts_day_extent *e, const ts_period *p, int *pnAlloc) {
-  int64_t a = day_ordinal_of(p, 0), b = day_ordinal_of(p, 1);
-  if (!e->any || a < e->first) e->first = a;
-  if (!e->any || b > e->last) e->last = b;
-  e->any = 1;
-  if (pnAlloc == NULL) return SQLITE_OK;
-  if (e->nEnd > 0 && e->aEnd[e->nEnd - 1] == b) return SQLITE_OK; /* rows in day order */
-  if (e->nEnd == *pnAlloc) {
-    int n = *pnAlloc ? 2 * *pnAlloc : 256;
-    int64_t *aNew = sqlite3_realloc64(e->aEnd, sizeof(int64_t) * (sqlite3_uint64)n);
-    if (aNew == NULL) return SQLITE_NOMEM;
-    e->aEnd = aNew;
-    *pnAlloc = n;
-  }
-  e->aEnd[e->nEnd++] = b;
-  return SQLITE_OK;
-}
-
-static int cmp_day(const void *a, const void *b) {
-  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The end days sorted, each once. */
-static void ends_sort(ts_day_extent *e) {
-  if (e->nEnd < 2) return; /* none (aEnd may be NULL) or one */
-  qsort(e->aEnd, (size_t)e->nEnd, sizeof(int64_t), cmp_day);
-  int k = 0;
-  for (int i = 0; i < e->nEnd; i++)
-    if (k == 0 || e->aEnd[k - 1] != e->aEnd[i]) e->aEnd[k++] = e->aEnd[i];
-  e->nEnd = k;
-}
-
-void ts_day_extent_known_ends(ts_day_extent *e, int64_t *aEnd, int nEnd) {
-  ts_day_extent_clear(e);
-  e->aEnd = aEnd;
-  e->nEnd = nEnd;
-  ends_sort(e);
-  e->ends_read = 1;
-}
-
-/* The index of the first end day on or after day d (nEnd: none). */
-static int end_at_or_after(const ts_day_extent *e, int64_t d) {
-  int lo = 0, hi = e->nEnd;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    if (e->aEnd[mid] < d)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-/* The first end day on or after day d; d itself when none (past the
-** source's last day a roll-up is incomplete already). */
-static int64_t next_end(const ts_day_extent *e, int64_t d) {
-  int k = end_at_or_after(e, d);
-  return k < e->nEnd ? e->aEnd[k] : d;
-}
-
-/* The last end day before day d; d itself when none. */
-static int64_t prev_end(const ts_day_extent *e, int64_t d) {
-  int k = end_at_or_after(e, d);
-  return k > 0 ? e->aEnd[k - 1] : d;
-}
-
-/* One pass over the source's period column.  Event tables are stored in
-** time order, so a label equal to the row before's is not parsed again. */
-/* Whether the row of stmt (period, then the value columns: one, two for
-** wide trade data, or one and the flow label) has a figure. */
-static int row_has_figure(sqlite3_stmt *stmt, const ts_source_spec *spec) {
-  if (spec->nValue == 2)
-    return ts_value_has_figure(sqlite3_column_value(stmt, 1)) ||
-           ts_value_has_figure(sqlite3_column_value(stmt, 2));
-  if (spec->zFlow && sqlite3_column_type(stmt, 2) == SQLITE_NULL) return 0; /* no side's row */
-  return ts_value_has_figure(sqlite3_column_value(stmt, 1));
-}
-
-static int extent_read(ts_day_extent *e, char **pzErr) {
-  const ts_source_spec *spec = e->spec;
-  char *zFrom = ts_source_sql_name(spec);
-  char *zSql = NULL;
-  /* the value columns after the period: the second value or the flow */
-  char *zCols = sqlite3_mprintf("s.\"%w\", s.\"%w\"", spec->zPeriod, spec->azValue[0]);
-  if (zCols && (spec->nValue == 2 || spec->zFlow))
-    zCols =
-        sqlite3_mprintf("%z, s.\"%w\"", zCols, spec->nValue == 2 ? spec->azValue[1] : spec->zFlow);
-  if (zFrom && zCols && e->has_max_rowid)
-    zSql = sqlite3_mprintf("SELECT %s FROM %s WHERE s._rowid_ <= %lld", zCols, zFrom,
-                           (long long)e->max_rowid);
-  else if (zFrom && zCols)
-    zSql = sqlite3_mprintf("SELECT %s FROM %s", zCols, zFrom);
-  sqlite3_free(zFrom);
-  sqlite3_free(zCols);
-  sqlite3_stmt *stmt = NULL;
-  int rc = zSql ? sqlite3_prepare_v2(e->db, zSql, -1, &stmt, NULL) : SQLITE_NOMEM;
-  sqlite3_free(zSql);
-  char *zPrev = NULL;
-  int nPrev = -1, nAlloc = 0, *pnAlloc = spec->day_whole_after ? &nAlloc : NULL;
-  /* read again for the end days (a pass that knew the extent): anew */
-  e->any = 0;
-  ts_day_extent_clear(e);
-  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    rc = SQLITE_OK;
-    if (!row_has_figure(stmt, spec)) continue;
-    sqlite3_value *v = sqlite3_column_value(stmt, 0);
-    int text = sqlite3_value_type(v) == SQLITE_TEXT;
-    const char *z = text ? (const char *)sqlite3_value_text(v) : NULL;
-    int n = text ? sqlite3_value_bytes(v) : -1;
-    if (z && n == nPrev && memcmp(z, zPrev, (size_t)n) == 0) continue;
-    ts_period p;
-    char *zWhat = NULL;
-    if (ts_value_period(v, &p, &zWhat) == 0) rc = extent_add(e, &p, pnAlloc);
-    sqlite3_free(zWhat);
-    if (rc != SQLITE_OK) break;
-    if (z) { /* remember it (only labels that were added or rejected) */
-      char *zCopy = sqlite3_realloc64(zPrev, (sqlite3_uint64)n + 1);
-      if (zCopy == NULL) {
-        rc = SQLITE_NOMEM;
-        break;
-      }
-      memcpy(zCopy, z, (size_t)n);
-      zPrev = zCopy;
-      nPrev = n;
-    }
-  }
-  sqlite3_free(zPrev);
-  if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM)
-    *pzErr = ts_prefixed_error(spec->zModule, sqlite3_errmsg(e->db));
-  sqlite3_finalize(stmt);
-  if (rc == SQLITE_OK) {
-    e->read = 1;
-    if (pnAlloc) ends_sort(e), e->ends_read = 1;
-  }
-  return rc;
-}
-
-/* The extent read if it is not yet, and with its end days when ends is
-** set and they are not (a pass that knew the extent kept no end days). */
-static int ensure_extent(ts_day_extent *e, int ends, char **pzErr) {
-  if (e->read && (!ends || e->ends_read)) return SQLITE_OK;
-  return extent_read(e, pzErr);
-}
 
 /* The day ordinals a point's days must lie between for it to be whole:
 ** the point's own span for days alone; next to coarser rows, the span of
@@ -271,8 +71,8 @@ static int ensure_extent(ts_day_extent *e, int ends, char **pzErr) {
 ** the 10th is not whole, as that March alone is not. */
 static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t *pFirst,
                       int64_t *pLast) {
-  *pFirst = day_ordinal_of(p, 0);
-  *pLast = day_ordinal_of(p, 1);
+  *pFirst = ts_day_ordinal(p, 0);
+  *pLast = ts_day_ordinal(p, 1);
   if (ts_days_alone(pt, slot)) return;
   unsigned bits = pt->cover[slot][TS_KIND_DAY - 1];
   int lo = 0, hi = 15;
@@ -281,9 +81,9 @@ static void days_span(const ts_period *p, const ts_point *pt, int slot, int64_t 
   ts_period start, month;
   ts_period_start(p, &start);
   month = (ts_period){TS_KIND_MONTH, start.year, start.sub + lo, 0, 0};
-  *pFirst = day_ordinal_of(&month, 0);
+  *pFirst = ts_day_ordinal(&month, 0);
   month.sub = start.sub + hi;
-  *pLast = day_ordinal_of(&month, 1);
+  *pLast = ts_day_ordinal(&month, 1);
 }
 
 /* Points [i, j) of slot, months (step 1) or quarters (step 3) keyed by
@@ -361,13 +161,13 @@ static int proved_later(ts_day_extent *e, ts_series *s, int i, int j, int slot, 
     if (m == j || ts_period_from_ordinal(s->kind, pt->ordinal, &p) ||
         ts_period_from_ordinal(s->kind, s->aPoint[m].ordinal, &q))
       continue;
-    int64_t first, last, after = day_ordinal_of(&q, 0) - day_ordinal_of(&p, 1);
-    int rc = ensure_extent(e, 1, pzErr);
+    int64_t first, last, after = ts_day_ordinal(&q, 0) - ts_day_ordinal(&p, 1);
+    int rc = ts_extent_ensure(e, 1, pzErr);
     if (rc != SQLITE_OK) return rc;
     days_span(&p, pt, slot, &first, &last);
     if (e->any && first >= e->first && last <= e->last && first >= s->first_day[slot] &&
         prefix_reading(s, i, k + 1, slot, prev) == READ_DAYS) {
-      int64_t by_days = next_end(e, last) - day_ordinal_of(&p, 1);
+      int64_t by_days = ts_extent_next_end(e, last) - ts_day_ordinal(&p, 1);
       if (by_days < after) after = by_days;
     }
     if (after > 0) pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
@@ -385,18 +185,18 @@ static int judge_quarters_end(ts_day_extent *e, ts_series *s, int i, int j, int 
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
-    int rc = ensure_extent(e, 0, pzErr);
+    int rc = ts_extent_ensure(e, 0, pzErr);
     if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-    int64_t last = day_ordinal_of(&p, 1);
+    int64_t last = ts_day_ordinal(&p, 1);
     if (!e->any || last > e->last) {
       pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
     } else if (e->spec->day_whole_after) {
       /* annual_projection: cut before a row ending on or after its last
       ** day, the quarter reaches past the source's days (as days do) */
-      if ((rc = ensure_extent(e, 1, pzErr)) != SQLITE_OK) return rc;
-      int64_t after = next_end(e, last) - last;
+      if ((rc = ts_extent_ensure(e, 1, pzErr)) != SQLITE_OK) return rc;
+      int64_t after = ts_extent_next_end(e, last) - last;
       if (after > pt->whole_after[slot])
         pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
     }
@@ -435,15 +235,15 @@ static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int sl
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
-    int rc = ensure_extent(e, e->spec->day_whole_after, pzErr);
+    int rc = ts_extent_ensure(e, e->spec->day_whole_after, pzErr);
     if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (!e->any || ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
-    int64_t last = day_ordinal_of(&p, 1);
+    int64_t last = ts_day_ordinal(&p, 1);
     if (e->last < last) {
       if (past_key_days(e->last, window)) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
     } else if (e->ends_read) {
-      int64_t before = prev_end(e, last), after = next_end(e, last) - last;
+      int64_t before = ts_extent_prev_end(e, last), after = ts_extent_next_end(e, last) - last;
       if (before < last && after > 0 && past_key_days(before, window) &&
           after > pt->whole_after[slot])
         pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
@@ -469,7 +269,7 @@ static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, ch
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0 || pt->cover[slot][TS_KIND_DAY - 1] == 0)
       continue;
-    int rc = ensure_extent(e, e->spec->day_whole_after, pzErr);
+    int rc = ts_extent_ensure(e, e->spec->day_whole_after, pzErr);
     if (rc != SQLITE_OK) return rc;
     ts_period p;
     if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
@@ -484,7 +284,7 @@ static int judge_days(ts_day_extent *e, ts_series *s, int i, int j, int slot, ch
     else if (e->ends_read) {
       /* whole by the source's rows up to the first one ending on or
       ** after its last day: cut before that, it would not be */
-      int64_t after = next_end(e, last) - day_ordinal_of(&p, 1);
+      int64_t after = ts_extent_next_end(e, last) - ts_day_ordinal(&p, 1);
       pt->whole_after[slot] = after > 0 ? (int32_t)(after < INT32_MAX ? after : INT32_MAX) : 0;
     }
   }
@@ -619,7 +419,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       for (int k = i; k < j; k++) s->aPoint[k].incomplete[slot] &= (unsigned char)~DAY_MARKS;
       /* rows on quarters' first months alone could be quarters, halves
       ** or a year (FRED), or months whose year holds January alone so
-      ** far: they stay days (contract item 5); so do rows on quarters'
+      ** far: they stay days (contract item 3); so do rows on quarters'
       ** last months alone (pandas' resample('Q')) */
       if (as_months) {
         judge_keyed(s, i, j, slot, 1, 0);
@@ -636,7 +436,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
       ** October (March or September), where no half or year is keyed:
       ** quarters keyed by their first (last) day, FRED's and pandas'
       ** resample('Q'), rolled up to quarters or coarser (contract item
-      ** 5); a roll-up to months of them stays days.  In annual_projection
+      ** 3); a roll-up to months of them stays days.  In annual_projection
       ** a quarter whose rows up to it do not yet show quarters (1
       ** January alone) is whole only by later rows (proved_later) */
       if (as_quarters) {

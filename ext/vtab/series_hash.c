@@ -208,7 +208,7 @@ static void note_days(ts_hash *h, const ts_period *p) {
     int n = h->nEndAlloc ? 2 * h->nEndAlloc : 256;
     int64_t *aNew = sqlite3_realloc64(h->aEnd, sizeof(int64_t) * (sqlite3_uint64)n);
     if (aNew == NULL) {
-      h->ends_failed = 1; /* the extent reads them (series_extent.c) */
+      h->ends_failed = 1; /* the extent reads them (series_day_extent.c) */
       return;
     }
     h->aEnd = aNew;
@@ -484,7 +484,7 @@ static verdict add_value(ts_hash *h, sqlite3_value *const *aCol, sqlite3_value *
     return GO_ON;
   }
   if (r != GO_ON) return GIVE_UP;
-  /* the days the source holds: rows with a figure (series_extent.c) */
+  /* the days the source holds: rows with a figure (series_day_extent.c) */
   if (!h->last.days_noted && h->spec->grain != TS_KIND_NONE) {
     note_days(h, &h->last.orig);
     h->last.days_noted = 1;
@@ -519,7 +519,7 @@ static int row_flow_slot(ts_hash *h, const char *z, int n) {
 }
 
 /* The days of an early row's period (a TEXT label), noted as
-** series_extent.c's read of the source notes them: a pass that kept the
+** series_day_extent.c's read of the source notes them: a pass that kept the
 ** rows of every year holds the source's days then (ts_hash_days).  The
 ** label is read as ts_value_period reads it; one it does not read says
 ** nothing.  GIVE_UP for memory. */
@@ -566,7 +566,7 @@ static verdict early_row(ts_hash *h, sqlite3_value *const *aCol, uint32_t sid) {
     if (side && ts_hash_row_number(aCol[iValue], &n) == GO_ON)
       first[slot] = TS_FIRST_DAY_EARLIER, figure = 1;
   }
-  /* the days the source holds: rows with a figure (series_extent.c) */
+  /* the days the source holds: rows with a figure (series_day_extent.c) */
   return figure ? early_days(h, aCol[spec->nBy]) : GO_ON;
 }
 

@@ -1,7 +1,7 @@
 /*
 ** vtab/series_keyed.c -- how a year of day rows reads under grain= when
 ** they key months or quarters by a day of their period (series_keyed.h;
-** the rules are contract item 5 of series_extent.c, and docs/design.md,
+** the rules are contract item 3 of series_extent.c, and docs/design.md,
 ** "Day rows that are months keyed by their first day" and after): the
 ** marks of the year's rows, their own reading, and the year before's.
 */
@@ -15,7 +15,7 @@
 
 /* Whether the rows with a figure of slot in points [i, j) -- one year of
 ** s -- are keyed by their periods' first (business) day, or all by
-** their last (contract item 5): each point holds day rows alone, none
+** their last (contract item 3 of series_extent.c): each point holds day rows alone, none
 ** after its month's first TS_DAY_START_GRACE days (the result has bit
 ** 1), or, in two months at least, none before its last ones (bit 2: one
 ** row late in a month is as often a series that begins there, in a

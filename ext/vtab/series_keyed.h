@@ -2,7 +2,7 @@
 ** vtab/series_keyed.h -- private to ext/vtab/: how a year of a series'
 ** day rows under grain= reads when they key months or quarters by a day
 ** of their period (series_keyed.c; series_extent.c judges the roll-ups
-** by it, contract item 5 there).
+** by it, contract item 3 there).
 */
 #ifndef TRADESTAT_SERIES_KEYED_H
 #define TRADESTAT_SERIES_KEYED_H
