@@ -21,7 +21,6 @@ not compared (errors are allowed), a plausible figure that differs is a
 failure.
 
     /usr/bin/python3 tests/trust/plainsql_diff.py [EXT] [--seed N] [--worlds N] [--all]
-        [--pending]   (also the shapes of the defects tests/sql_pending holds)
 """
 import os
 import random
@@ -31,7 +30,6 @@ import sys
 import common
 
 ERRS = {}
-PENDING = [False]  # --pending: the shapes of known pending defects too
 ROWS = [0]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -153,11 +151,9 @@ class World:
         elif self.kind == "view":
             db.execute("CREATE TABLE t0(id INTEGER, k %s, p %s, v)" % (kt, self.ptype))
             # the view may give the key a collation of its own
+            # (an expression keeps k's affinity, which the series column
+            # takes from the view as SQLite gives it)
             vcoll = self.rng.choice(["", "", " COLLATE NOCASE", " COLLATE RTRIM", " COLLATE BINARY"])
-            if kt not in ("", "COLLATE NOCASE") and not PENDING[0]:
-                # such an expression keeps k's affinity, the series column
-                # has none (tests/sql_pending/view_expression_affinity.sql)
-                vcoll = ""
             db.execute("CREATE VIEW t AS SELECT id, k%s AS k, p, v FROM t0 WHERE 1" % vcoll)
             if vcoll:
                 self.ktype = vcoll.strip()
@@ -388,8 +384,7 @@ def same(got, want):
 
 def main():
     ext, opt = common.parse_args(sys.argv[1:], numbers={"seed": 1, "worlds": 200},
-                                 flags=("all", "pending"))
-    PENDING[0] = opt["pending"]
+                                 flags=("all",))
     fails = []
     total = 0
     for s in range(opt["seed"], opt["seed"] + opt["worlds"]):
