@@ -8,67 +8,10 @@
 ** distinct series key gets an id on first sight (kept by the table, as
 ** SQLite opens a new cursor for each branch), and rowid = id * 2^22 + period ordinal (days: offset to be
 ** positive; every ordinal of years 1..9999 is below 2^22). */
-#include "vtab/series_vtab.h"
-#include "vtab/series_classes.h"
+#include "vtab/series_rowid_int.h"
 
 #define ROWID_ORDINAL_BITS   22
 #define ROWID_ORDINAL_OFFSET 719163 /* days from 0001-01-01 to 1970-01-01, + 1 */
-
-/* Each id's key is kept as one encoding, side by side in chunks that
-** never move: per column a type byte, then an INTEGER's or a REAL's 8
-** bytes or a TEXT's or a BLOB's 4-byte length and bytes (NULL: the type
-** byte alone).  With a fixed number of columns it is self-delimiting, so
-** two keys are the same type and bytes exactly when their encodings are
-** equal.  A copy of each key value (sqlite3_value_dup, TS_MAX_BY slots an
-** id) cost about 300 bytes a series: 11 MB for the benchmark's 32,000
-** series at 4 x the data, held to the end of the query beside the hash
-** path's own tables; the encoding of three short TEXT keys takes about 70
-** bytes with its id's entries. */
-#define VERSION_SLOTS 12 /* a schema past them shares the last slot's statement */
-
-typedef struct ts_key_ids ts_key_ids;
-
-struct ts_key_ids {
-  int nBy;
-  const unsigned char **azKey;  /* per id: its encoding, after its 4-byte length */
-  const unsigned char **azShow; /* per id: the key as first seen, encoded the same way ... */
-  unsigned *aShowGen;           /* ... in generation aShowGen[id - 1] */
-  unsigned gen;                 /* moves when the data may have changed (data_mark) */
-  sqlite3_uint64 mark;
-  unsigned span; /* spelling_span when gen last moved */
-  /* How each key column folds (fold_of), for the source named zFoldTag
-  ** (table-valued form: asked once per source, not per filter, since a
-  ** join's inner loop filters once per outer row); NULL: not yet. */
-  char *zFoldTag;
-  int aFold[TS_MAX_BY];
-  sqlite3_uint64 *aHash; /* per id */
-  int n, nAlloc;
-  int *aSlot; /* open addressing: id, 0 empty */
-  int nSlot;
-  unsigned char **apChunk; /* the encodings */
-  int nChunk, nChunkAlloc;
-  size_t used, size;   /* in apChunk[nChunk - 1] */
-  unsigned char *zEnc; /* the current key's encoding, being looked up */
-  size_t nEncAlloc;
-  /* PRAGMA <schema>.schema_version of each schema data_mark watches,
-  ** kept prepared: read once a filter.  An unqualified source is looked
-  ** up in temp, main, then every attached database, so it watches all of
-  ** them (the list itself kept prepared too). */
-  sqlite3_stmt *apVersion[VERSION_SLOTS];
-  char *azVersionSchema[VERSION_SLOTS];
-  sqlite3_stmt *pDatabases; /* PRAGMA database_list */
-  /* The collation of each key column folded by SQLite (FOLD_APP), as the
-  ** source is now (both forms: see ts_series_key_id), and each such
-  ** column's classes of TEXT values. */
-  char *azAppColl[TS_MAX_BY];
-  ts_coll_classes aClasses[TS_MAX_BY];
-  uint32_t nClass; /* class ids handed out, over every column: never reused */
-  /* apVersion[0]'s count of preparations when the classes were last
-  ** cleared: registering a collation again prepares every statement
-  ** again, and the classes found under the old rules are not the new
-  ** rules' (see ts_series_key_id). */
-  int classPrep;
-};
 
 #define KEY_CHUNK ((size_t)1 << 16)
 /* ENC_CLASS: a TEXT folded by an application's collation, its class id */
@@ -95,12 +38,6 @@ void ts_key_ids_free(struct ts_key_ids *k) {
   }
   sqlite3_finalize(k->pDatabases);
   sqlite3_free(k);
-}
-
-static sqlite3_uint64 hash_bytes(sqlite3_uint64 h, const void *p, size_t n) {
-  const unsigned char *z = p;
-  for (size_t i = 0; i < n; i++) h = (h ^ z[i]) * 1099511628211ULL;
-  return h;
 }
 
 int ts_key_same_bytes(sqlite3_value *a, sqlite3_value *b) {
@@ -275,114 +212,6 @@ static int key_ids_grow(ts_key_ids *k) {
   return SQLITE_OK;
 }
 
-/* The schema_version of schema zSchema (slot i's statement, prepared
-** again when the schema named differs); 0 when it cannot be read. */
-static sqlite3_uint64 schema_version(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema) {
-  if (k->apVersion[i] == NULL || k->azVersionSchema[i] == NULL ||
-      strcmp(k->azVersionSchema[i], zSchema) != 0) {
-    sqlite3_finalize(k->apVersion[i]);
-    k->apVersion[i] = NULL;
-    sqlite3_free(k->azVersionSchema[i]);
-    k->azVersionSchema[i] = sqlite3_mprintf("%s", zSchema);
-    char *zSql = sqlite3_mprintf("PRAGMA \"%w\".schema_version", zSchema);
-    if (zSql == NULL || k->azVersionSchema[i] == NULL ||
-        sqlite3_prepare_v2(db, zSql, -1, &k->apVersion[i], NULL) != SQLITE_OK) {
-      sqlite3_finalize(k->apVersion[i]);
-      k->apVersion[i] = NULL;
-    }
-    sqlite3_free(zSql);
-    if (k->apVersion[i] == NULL) return 0;
-  }
-  sqlite3_uint64 v = 0;
-  if (sqlite3_step(k->apVersion[i]) == SQLITE_ROW)
-    v = (sqlite3_uint64)sqlite3_column_int64(k->apVersion[i], 0);
-  sqlite3_reset(k->apVersion[i]);
-  return v;
-}
-
-/* What moves when the data may have changed: this connection's changes,
-** the data version of the source's schema (another connection's
-** commits) and its schema version (this connection's DDL, which moves
-** neither: a view made again with another collation must not keep the
-** folding of the old one, or 'a' and 'A' of a BINARY column were one id,
-** one rowid and one spelling). */
-/* A schema's data and schema versions, and how often its kept statement
-** was prepared again: SQLite does that after every ATTACH and DETACH, so
-** another database attached under the same name (whose versions may
-** well equal the old one's) moves the mark too. */
-static sqlite3_uint64 mark_schema(sqlite3 *db, ts_key_ids *k, int i, const char *zSchema,
-                                  sqlite3_uint64 h) {
-  unsigned int v = 0;
-  int slot = i < VERSION_SLOTS ? i : VERSION_SLOTS - 1;
-  sqlite3_file_control(db, zSchema, SQLITE_FCNTL_DATA_VERSION, &v);
-  h = h * 1099511628211ULL + v;
-  h = h * 1099511628211ULL + schema_version(db, k, slot, zSchema);
-  if (k->apVersion[slot])
-    h = h * 1099511628211ULL +
-        (sqlite3_uint64)sqlite3_stmt_status(k->apVersion[slot], SQLITE_STMTSTATUS_REPREPARE, 0);
-  return h;
-}
-
-/* An unqualified name is the first of temp, main and the attached
-** databases that has it: a table found in an attached database, made
-** again there by another connection with another collation, moves
-** nothing of main or temp (a BINARY 'a' and 'A' were one id again), so
-** every database of the connection is watched -- the attached ones by
-** their data versions alone, which read no file: a PRAGMA on one that
-** another connection holds locked waits out the busy handler, in every
-** filter, for a database the query may not read at all.  The source's
-** own database was read by the scan before the mark is asked, so its
-** data version has seen any commit; another database attached under the
-** same name prepares main's kept statement again (mark_schema). */
-static sqlite3_uint64 data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec *spec) {
-  sqlite3_uint64 h = (sqlite3_uint64)sqlite3_total_changes64(db);
-  /* A ROLLBACK takes rows back out and moves none of the counts above
-  ** (the changes count never goes down): a spelling read after an
-  ** UPDATE inside BEGIN ... ROLLBACK was still shown after it, a key no
-  ** row holds any more.  The transaction's state moves: WRITE while a
-  ** write is open, READ while a statement of an ended one reads.  What
-  ** it leaves unseen is spelling_span's. */
-  if (sqlite3_libversion_number() >= 3034000)
-    h = h * 1099511628211ULL + (sqlite3_uint64)sqlite3_txn_state(db, NULL);
-  h = mark_schema(db, k, 0, "main", h);
-  if (spec && spec->zSchema) return mark_schema(db, k, 1, spec->zSchema, h);
-  h = mark_schema(db, k, 1, "temp", h);
-  if (k->pDatabases == NULL &&
-      sqlite3_prepare_v2(db, "PRAGMA database_list", -1, &k->pDatabases, NULL) != SQLITE_OK) {
-    sqlite3_finalize(k->pDatabases);
-    k->pDatabases = NULL;
-    return h + 1 + k->mark; /* cannot be told: a new mark every filter */
-  }
-  while (sqlite3_step(k->pDatabases) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(k->pDatabases, 1);
-    if (z == NULL || sqlite3_stricmp(z, "main") == 0 || sqlite3_stricmp(z, "temp") == 0) continue;
-    unsigned int v = 0;
-    sqlite3_file_control(db, z, SQLITE_FCNTL_DATA_VERSION, &v);
-    h = hash_bytes(h, z, strlen(z)) * 1099511628211ULL + v;
-  }
-  sqlite3_reset(k->pDatabases);
-  return h;
-}
-
-/* A ROLLBACK followed by BEGIN IMMEDIATE, a ROLLBACK TO (RELEASE after
-** it), an UPDATE OR ROLLBACK then a new write transaction: each leaves
-** the transaction state WRITE and the count of changes where they were,
-** and nothing a loadable extension can read without taking the
-** application's hooks moves, so the spelling read before it was shown
-** after it, a key no row holds (tests/sql/key_spelling_rollback_reopen.sql).
-** Only a WRITE state holds rows that can go back out (a READ one reads
-** committed rows), so while it lasts the spellings are kept only while a
-** cursor of the table stays open, one statement (SQLite opens an OR
-** branch's or an outer row's new cursor before it closes the old one):
-** the span of open cursors is this value.  The folding stays with the
-** mark (DDL undone moves the schema version).  Before 3.34 (no
-** sqlite3_txn_state) every span is its own. */
-static unsigned spelling_span(sqlite3 *db, const ts_series_vtab *vtab) {
-  if (sqlite3_libversion_number() >= 3034000 && sqlite3_txn_state(db, NULL) != SQLITE_TXN_WRITE)
-    return 0;
-  return vtab->openSpan;
-}
-
 /* The source's identity in front of the key (the table-valued form's
 ** one table serves every source a statement names). */
 static char *source_tag(const ts_series_cursor *cur) {
@@ -430,34 +259,6 @@ static char *call_tag(const ts_series_cursor *cur, const char *zSource) {
 ** shown is forgotten when the data may have changed (data_mark: a row of
 ** that spelling may be gone); the id is not, so rowids stay apart in a
 ** statement that writes. */
-/* A CREATE-form table declares its series columns with the source's
-** collations and affinities as they were when it was connected, and
-** SQLite re-checks every WHERE (and groups, sorts, joins) on them with
-** those.  A source made again since with others (a TEMP table over a main
-** one stays connected, even in the connection that made it again) would
-** be grouped by the new rules and filtered by the old: under a stale
-** NOCASE, WHERE k = 'korea' also kept the series 'Korea' the source now
-** holds apart; under a stale TEXT, WHERE k = '01' found nothing of an
-** INTEGER column where plain SQL converts '01' to 1.  That is an error,
-** not an answer.  now: the source's as they are now. */
-static int declared_still_holds(ts_series_vtab *vtab, const ts_source_spec *now, char **pzErr) {
-  const ts_source_spec *was = &vtab->spec;
-  for (int i = 0; i < was->nBy; i++) {
-    const char *zWas = was->azByColl[i] ? was->azByColl[i] : "BINARY";
-    const char *zNow = now->azByColl[i] ? now->azByColl[i] : "BINARY";
-    const char *zAffWas = was->azByAff[i] ? was->azByAff[i] : "none";
-    const char *zAffNow = now->azByAff[i] ? now->azByAff[i] : "none";
-    if (sqlite3_stricmp(zWas, zNow) == 0 && strcmp(zAffWas, zAffNow) == 0) continue;
-    *pzErr = sqlite3_mprintf(
-        "%s: series column %s was declared with collation %s and affinity %s when the table "
-        "was connected, but source column %s.%s is now %s with affinity %s; DROP and CREATE "
-        "the virtual table, or open a new connection",
-        vtab->module->zName, was->azBy[i], zWas, zAffWas, was->zTable, was->azBy[i], zNow, zAffNow);
-    return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-  }
-  return SQLITE_OK;
-}
-
 int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **pzErr) {
   ts_series_vtab *vtab = (ts_series_vtab *)cur->base.pVtab;
   ts_key_ids *k = vtab->key_ids;
@@ -469,13 +270,13 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
     if (k == NULL) return SQLITE_NOMEM;
     memset(k, 0, sizeof(*k));
     k->nBy = nBy;
-    k->mark = data_mark(vtab->db, k, cur->spec);
-    k->span = spelling_span(vtab->db, vtab);
+    k->mark = ts_key_data_mark(vtab->db, k, cur->spec);
+    k->span = ts_key_spelling_span(vtab->db, vtab);
     k->classPrep =
         k->apVersion[0] ? sqlite3_stmt_status(k->apVersion[0], SQLITE_STMTSTATUS_REPREPARE, 0) : -1;
   } else if (!cur->keyMarked) { /* once a filter: nothing is written while it reads */
-    sqlite3_uint64 mark = data_mark(vtab->db, k, cur->spec);
-    unsigned span = spelling_span(vtab->db, vtab);
+    sqlite3_uint64 mark = ts_key_data_mark(vtab->db, k, cur->spec);
+    unsigned span = ts_key_spelling_span(vtab->db, vtab);
     if (mark == k->mark && span != k->span) k->gen++, k->span = span; /* spellings only */
     if (mark != k->mark) {
       k->span = span;
@@ -523,7 +324,7 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
     ts_source_spec tmp = vtab->table_valued ? cur->own : *cur->spec;
     for (int i = 0; i < TS_MAX_BY; i++) tmp.azByColl[i] = NULL;
     int rc = ts_source_collations(vtab->db, &tmp);
-    if (rc == SQLITE_OK && !vtab->table_valued) rc = declared_still_holds(vtab, &tmp, pzErr);
+    if (rc == SQLITE_OK && !vtab->table_valued) rc = ts_declared_still_holds(vtab, &tmp, pzErr);
     for (int i = 0; i < TS_MAX_BY; i++) {
       k->aFold[i] = fold_of(&tmp, i);
       sqlite3_free(k->azAppColl[i]); /* the collation a FOLD_APP column's classes use */
@@ -538,14 +339,14 @@ int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **
   uint32_t n;
   int rc = key_encode(vtab->db, k, ap, nBy, k->aFold, k->azAppColl, &n);
   if (rc != SQLITE_OK) return rc;
-  sqlite3_uint64 h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+  sqlite3_uint64 h = ts_key_hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
   if (zTag) {
     size_t nTag = strlen(zTag) + 1;
     if (enc_room(k, 4 + (size_t)n + nTag)) return SQLITE_NOMEM;
     memcpy(k->zEnc + 4 + n, zTag, nTag);
     n += (uint32_t)nTag;
     memcpy(k->zEnc, &n, 4);
-    h = hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
+    h = ts_key_hash_bytes(14695981039346656037ULL, k->zEnc + 4, n);
   }
   int j = (int)(h & (sqlite3_uint64)(k->nSlot - 1));
   for (; k->aSlot[j]; j = (j + 1) & (k->nSlot - 1)) {
