@@ -24,7 +24,10 @@
 **     two of its three months) is "incomplete period": its growth is NULL
 **     and it breaks the year-to-date, rather than comparing a partial sum
 **     with a whole one.  That note comes first: its own value is a part,
-**     whether or not a prior period exists.
+**     whether or not a prior period exists.  A whole point whose prior
+**     is such a roll-up is "incomplete prior period" (its growth NULL,
+**     its prior_value the part), as a year-to-date has "incomplete
+**     year-to-date" and "incomplete prior year-to-date".
 **  6. Cost: ts_growth_at is O(log n + periods per year) per point;
 **     ts_growth_next, walking a series in period order, keeps running
 **     year-to-date sums and costs O(1) amortized per point (the virtual
@@ -217,7 +220,7 @@ static inline void growth_with_prior(const ts_point *a, int slot, int i, int j,
   } else if (j < 0) {
     out->note = TS_NOTE_NO_PRIOR;
   } else if (!complete(a, j, slot)) {
-    out->note = TS_NOTE_INCOMPLETE;
+    out->note = TS_NOTE_PRIOR_INCOMPLETE; /* its own value is whole */
   } else {
     growth_of_values(out, &a[i].sum[slot], &a[j].sum[slot]);
   }

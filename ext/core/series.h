@@ -124,6 +124,9 @@ typedef struct ts_growth_row {
 #define TS_NOTE_PRIOR_YTD  "incomplete prior year-to-date"
 #define TS_NOTE_YTD        "incomplete year-to-date"
 #define TS_NOTE_INCOMPLETE "incomplete period"
+/* The period is whole, the same period a year earlier is a roll-up
+** missing some of its finer periods. */
+#define TS_NOTE_PRIOR_INCOMPLETE "incomplete prior period"
 /* A growth undefined for a reason other than a zero prior: a sum of REALs
 ** (or a trade balance) beyond a double's range, or a rate that is. */
 #define TS_NOTE_PRIOR_TOO_LARGE  "prior is too large"

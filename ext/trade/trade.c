@@ -256,8 +256,9 @@ void ts_trade_row_at(ts_period_kind kind, const ts_point *a, int n, int i, ts_tr
       out->coverage_change = out->measures.coverage - then.coverage;
       out->coverage_change_ok = isfinite(out->coverage_change);
     }
-    if (incomplete)
-      zWhy = TS_NOTE_INCOMPLETE; /* a roll-up missing finer periods */
+    if (incomplete) /* a roll-up missing finer periods: this one, or the prior */
+      zWhy =
+          a[i].incomplete[0] || a[i].incomplete[1] ? TS_NOTE_INCOMPLETE : TS_NOTE_PRIOR_INCOMPLETE;
     else if (ts_growth_of_numbers(&out->measures.balance, &out->prior_balance,
                                   &out->balance_growth))
       /* Zero, or a balance beyond a double (the prior's or this one's), or

@@ -152,4 +152,3 @@ int ts_declared_still_holds(ts_series_vtab *vtab, const ts_source_spec *now, cha
   }
   return SQLITE_OK;
 }
-

@@ -42,7 +42,7 @@ WHERE series = 'b' AND period IN ('2022-03', '2022-04', '2023-03', '2023-04');
 -- | period|value|growth|note
 -- | 2022-03|170||incomplete period
 -- | 2022-04|300||no prior period
--- | 2023-03|310||incomplete period
+-- | 2023-03|310||incomplete prior period
 -- | 2023-04|300|0.0|incomplete prior year-to-date
 -- @check days_start_grain-1.2 c: rows from 1 March, a whole first month
 SELECT period, value, round(growth, 6) AS growth, note FROM h
@@ -88,8 +88,8 @@ FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month, scan=stream')
 WHERE series = 'b' AND period >= '2023-03' AND period < '2023-04';
 -- @expect
 -- | period|value|growth|note
--- | 2023-03|310||incomplete period
--- | 2023-03|310||incomplete period
+-- | 2023-03|310||incomplete prior period
+-- | 2023-03|310||incomplete prior period
 -- @check days_start_grain-1.7 grain=quarter: b's Q1 2022 is 15..31 March alone, incomplete, and Q1 2023 has no growth; Q2 compares
 SELECT period, value, round(growth, 6) AS growth, note
 FROM yoy_growth('t', 'v', 'd', 'k', 'grain=quarter, scan=hash') WHERE series = 'b'
@@ -97,7 +97,7 @@ AND period IN ('2022-Q1', '2023-Q1', '2023-Q2');
 -- @expect
 -- | period|value|growth|note
 -- | 2022-Q1|170||incomplete period
--- | 2023-Q1|900||incomplete period
+-- | 2023-Q1|900||incomplete prior period
 -- | 2023-Q2|910|0.0|incomplete prior year-to-date
 -- A part that began in the period is all the period had of it: the total
 -- it is summed into is whole, so every series has a share of March 2022
@@ -158,8 +158,8 @@ WHERE period IN ('2022-03', '2023-03', '2023-04');
 -- @expect
 -- | period|exports|imports|exports_growth|imports_growth|balance_growth|note
 -- | 2022-03|310|22||||incomplete period
--- | 2023-03|310|31|0.0|||incomplete period
+-- | 2023-03|310|31|0.0|||incomplete prior period
 -- | 2023-04|300|30|0.0|0.0|0.0|
 -- | 2022-03|310|22||||incomplete period
--- | 2023-03|310|31|0.0|||incomplete period
+-- | 2023-03|310|31|0.0|||incomplete prior period
 -- | 2023-04|300|30|0.0|0.0|0.0|

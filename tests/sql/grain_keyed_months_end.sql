@@ -29,7 +29,7 @@ SELECT series, period, value, prior_value, growth, note FROM yoy_growth('ev', 'v
 SELECT series, period, value, growth, note FROM yoy_growth('ev', 'v', 'd', 'k', 'grain=month, scan=hash') WHERE series = 'a' AND period >= '2023';
 -- @expect
 -- | series|period|value|growth|note
--- | a|2023-01|5||incomplete period
+-- | a|2023-01|5||incomplete prior period
 -- | a|2023-02|5||incomplete period
 -- @check grain_keyed_months_end-1.3 the same rows in the first week (6 January, 4 February) beside a last day of 22 February
 CREATE TABLE ev2 AS SELECT k, CASE d WHEN '2023-01-13' THEN '2023-01-06' WHEN '2023-02-15' THEN '2023-02-04' WHEN '2023-02-20' THEN '2023-02-22' ELSE d END AS d, v FROM ev;
@@ -138,5 +138,5 @@ INSERT INTO sq VALUES ('2022-01-03', 70), ('2022-03-20', 10), ('2022-05-05', 86)
 SELECT period, value, prior_value, growth, note FROM yoy_growth('sq', 'v', 'd', '', 'grain=quarter') WHERE period >= '2023';
 -- @expect
 -- | period|value|prior_value|growth|note
--- | 2023-Q1|31|80||incomplete period
+-- | 2023-Q1|31|80||incomplete prior period
 -- | 2023-Q2|83|211||incomplete period

@@ -167,7 +167,7 @@ SELECT period, value, prior_value, growth, note FROM yoy_growth('mq', 'v', 'd', 
 -- | period|value|prior_value|growth|note
 -- | 2021|300|||incomplete period
 -- | 2022|300|300||incomplete period
--- | 2023|400|300||incomplete period
+-- | 2023|400|300||incomplete prior period
 -- @check grain_keyed_year_before-4.5 as the quarter labels give it, by half and year, on both scan paths
 SELECT g.grain, count(*) AS rows_, sum(h.value IS l.value AND h.growth IS l.growth AND h.note IS l.note) AS hash_same,
        sum(t.value IS l.value AND t.growth IS l.growth AND t.note IS l.note) AS stream_same
@@ -199,8 +199,8 @@ SELECT period, value, prior_value, growth, note FROM yoy_growth('fa', 'v', 'd', 
 -- | period|value|prior_value|growth|note
 -- | 2019-H1|95|||incomplete period
 -- | 2019-H2|90|||incomplete period
--- | 2020-H1|200|95||incomplete period
--- | 2020-H2|200|90||incomplete period
+-- | 2020-H1|200|95||incomplete prior period
+-- | 2020-H2|200|90||incomplete prior period
 -- @check grain_keyed_year_before-5.2 a WHERE that shows 2019 alone reads 2020 too: the same rows
 SELECT period, value, growth, note FROM yoy_growth('fa', 'v', 'd', '', 'grain=half, scan=stream') WHERE period <= '2019-H2'
 UNION ALL
@@ -240,8 +240,8 @@ UNION ALL
 SELECT period, value, prior_value, growth, note FROM yoy_growth('am', 'v', 'd', '', 'grain=quarter, scan=hash') WHERE period = '2022-Q1';
 -- @expect
 -- | period|value|prior_value|growth|note
--- | 2022-Q1|300|100||incomplete period
--- | 2022-Q1|300|100||incomplete period
+-- | 2022-Q1|300|100||incomplete prior period
+-- | 2022-Q1|300|100||incomplete prior period
 -- @check grain_keyed_year_before-6.2 every row as the month labels give it, by quarter, half and year
 SELECT g.grain, count(*) AS rows_, sum(k.value IS l.value AND k.growth IS l.growth AND k.note IS l.note) AS same
 FROM (SELECT 'quarter' AS grain UNION ALL SELECT 'half' UNION ALL SELECT 'year') AS g

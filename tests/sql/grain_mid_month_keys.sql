@@ -191,7 +191,7 @@ SELECT period, value, round(growth, 6) AS growth, note FROM yoy_growth('midh', '
 -- | period|value|growth|note
 -- | 2021-H1|100||incomplete period
 -- | 2021-H2|100||no prior period
--- | 2022-H1|110||incomplete period
+-- | 2022-H1|110||incomplete prior period
 -- | 2022-H2|110|10.0|incomplete prior year-to-date
 -- | 2023-H1|121||incomplete period
 -- @check grain_mid_month_keys-5.2 rows on two days of a month (the 10th and the 20th) stay events: 2022-Q2 without May's is a whole quarter (the note is of 2021-Q1, which begins before the source's first day)

@@ -85,7 +85,7 @@ INSERT INTO qe VALUES ('2021-12-31', 1), ('2022-03-31', 10), ('2022-06-30', 10),
   ('2023-03-31', 12), ('2023-06-30', 12), ('2023-09-30', 12), ('2023-12-31', 12);
 SELECT period, value, growth, note FROM yoy_growth('qe', 'v', 'd', '', 'grain=year') WHERE period >= '2022';
 -- @expect
--- | 2022|40||incomplete period
+-- | 2022|40||incomplete prior period
 -- | 2023|48|20.0|
 
 -- @check pandas_month_end_gap-5.1 a daily series with a sale before the last week of a month stays days: no March sale is a March of nothing sold, 25 against 30

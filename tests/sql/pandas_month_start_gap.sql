@@ -35,14 +35,14 @@ WHERE period IN ('2022-Q1', '2023-Q1');
 -- @expect
 -- | period|value|prior_value|growth|note
 -- | 2022-Q1|200.0|||incomplete period
--- | 2023-Q1|300.0|200.0||incomplete period
+-- | 2023-Q1|300.0|200.0||incomplete prior period
 -- @check pandas_month_start_gap-1.2 the same rows labelled as months (passes today)
 SELECT period, value, prior_value, growth, note FROM yoy_growth('t_months', 'amount', 'month', '', 'grain=quarter')
 WHERE period IN ('2022-Q1', '2023-Q1');
 -- @expect
 -- | period|value|prior_value|growth|note
 -- | 2022-Q1|200.0|||incomplete period
--- | 2023-Q1|300.0|200.0||incomplete period
+-- | 2023-Q1|300.0|200.0||incomplete prior period
 -- @check pandas_month_start_gap-1.3 the rows as written, by hash and streamed: the same
 SELECT h.period, h.value, h.note, s.value, s.note
 FROM yoy_growth('t', 'amount', 'date', '', 'grain=quarter, scan=hash') AS h
@@ -54,7 +54,7 @@ ORDER BY h.period;
 -- | 2022-Q2|300.0|no prior period|300.0|no prior period
 -- | 2022-Q3|300.0|no prior period|300.0|no prior period
 -- | 2022-Q4|300.0|no prior period|300.0|no prior period
--- | 2023-Q1|300.0|incomplete period|300.0|incomplete period
+-- | 2023-Q1|300.0|incomplete prior period|300.0|incomplete prior period
 -- | 2023-Q2|300.0|incomplete prior year-to-date|300.0|incomplete prior year-to-date
 -- | 2023-Q3|100.0|incomplete period|100.0|incomplete period
 -- @check pandas_month_start_gap-1.4 grain=month: each row is its whole month, the last one (July 2023) too (no note of its own; March 2022 is missing from the prior year-to-date)
@@ -123,7 +123,7 @@ JOIN yoy_growth('bms', 'v', 'd', '', 'grain=quarter, scan=stream') AS s USING (p
 -- | 2022-Q2|20||incomplete period|1
 -- | 2022-Q3|10||incomplete period|1
 -- | 2023-Q1|30|0.0||1
--- | 2023-Q2|30||incomplete period|1
+-- | 2023-Q2|30||incomplete prior period|1
 -- | 2023-Q3|10||incomplete period|1
 
 -- A true daily series (events): in 2022 a sale on 20 January as well, so

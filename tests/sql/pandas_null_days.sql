@@ -29,7 +29,7 @@ WHERE period IN ('2022-Q1', '2022-Q2', '2023-Q1', '2023-Q2');
 -- | period|value|prior_value|growth|ytd_growth|note
 -- | 2022-Q1|620.0||||incomplete period
 -- | 2022-Q2|910.0||||no prior period
--- | 2023-Q1|900.0|620.0|||incomplete period
+-- | 2023-Q1|900.0|620.0|||incomplete prior period
 -- | 2023-Q2|910.0|910.0|0.0||incomplete prior year-to-date
 -- @check pandas_null_days-1.2 both scan paths agree, and grain=year sees the hole too
 SELECT period, value, growth, note FROM yoy_growth('daily', 'amount', 'date', 'partner', 'grain=year, scan=hash')
@@ -38,9 +38,9 @@ SELECT period, value, growth, note FROM yoy_growth('daily', 'amount', 'date', 'p
 -- @expect
 -- | period|value|growth|note
 -- | 2022|3370.0||incomplete period
--- | 2023|3650.0||incomplete period
+-- | 2023|3650.0||incomplete prior period
 -- | 2022|3370.0||incomplete period
--- | 2023|3650.0||incomplete period
+-- | 2023|3650.0||incomplete prior period
 -- @check pandas_null_days-1.3 by month: the NULL February gives no row (as before), January and March stay whole
 SELECT period, value, note FROM yoy_growth('daily', 'amount', 'date', 'partner', 'grain=month, scan=hash')
 WHERE period <= '2022-03'
@@ -83,7 +83,7 @@ FROM wide_q WHERE period IN ('2022-Q1', '2023-Q1');
 -- @expect
 -- | period|exports|imports|balance_change|exports_growth|imports_growth|note
 -- | 2022-Q1|900.0|712.0||||incomplete period
--- | 2023-Q1|900.0|720.0||0.0||incomplete period
+-- | 2023-Q1|900.0|720.0||0.0||incomplete prior period
 
 -- annual_projection by month over days: a NULL day in the year-to-date
 CREATE TABLE proj("date" TIMESTAMP, amount REAL);

@@ -39,8 +39,8 @@ SELECT series, period, round(share, 2), share_change, growth, contribution, note
 FROM yoy_growth('t', 'v', 'd', 'k', 'grain=month, scan=stream') WHERE series = 'b' AND period = '2023-03';
 -- @expect
 -- | series|period|share|share_change|growth|contribution|note
--- | b|2023-03|33.33||||incomplete period
--- | b|2023-03|33.33||||incomplete period
+-- | b|2023-03|33.33||||incomplete prior period
+-- | b|2023-03|33.33||||incomplete prior period
 -- @check share_change_series_start-1.3 grain=quarter the same: b's Q1 2023 share_change compares 17 days with a quarter (was 24.70)
 SELECT series, period, share_change, growth, contribution
 FROM yoy_growth('t', 'v', 'd', 'k', 'grain=quarter') WHERE series = 'b' AND period = '2023-Q1';

@@ -176,7 +176,7 @@ SELECT partner, category, period, exports, imports, balance, round(coverage, 6) 
 -- @expect
 -- | partner|category|period|exports|imports|balance|coverage|prior_balance|balance_growth|note
 -- | A|x|2022|1175|1956|-781|60.071575|||incomplete period
--- | A|x|2023|1422|2244|-822|63.368984|-781||incomplete period
+-- | A|x|2023|1422|2244|-822|63.368984|-781||incomplete prior period
 -- | A|y|2022|636|978|-342|65.030675|||no prior period
 -- | A|y|2023|708|1122|-414|63.101604|-342|-21.052632|
 -- | B|x|2022|12780|19560|-6780|65.337423|||no prior period

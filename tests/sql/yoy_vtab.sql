@@ -713,7 +713,7 @@ SELECT period, value, growth, note FROM yoy_growth('mixed2', 'v', 'p', '', 'grai
 -- @expect
 -- | period|value|growth|note
 -- | 2022-Q1|760||incomplete period
--- | 2023-Q1|900||incomplete period
+-- | 2023-Q1|900||incomplete prior period
 -- @check yoy_vtab-29.10 days inside the data: the source reaches 2023-03-31, the quarter is whole
 INSERT INTO mixed VALUES ('2023-03-31', 0);
 SELECT period, value, round(growth, 2) AS growth, note FROM yoy_growth('mixed', 'v', 'p', '', 'grain=quarter')

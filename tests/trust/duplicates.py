@@ -211,17 +211,17 @@ def grain_cases():
     # own first day counted), with the whole source read or not.
     expect_rows("... a WHERE on the series or the period does not change it", db,
                 "SELECT period, growth, note FROM y2 WHERE k = 'b' AND period >= '2023'",
-                [("2023-Q2", None, "incomplete period")])
+                [("2023-Q2", None, "incomplete prior period")])
     expect_rows("... b's rows read whole: its first quarter incomplete", db,
                 "SELECT period, value, growth, note FROM y2 WHERE k = 'b'",
-                [("2022-Q2", 1, None, "incomplete period"), ("2023-Q2", 1, None, "incomplete period")])
+                [("2022-Q2", 1, None, "incomplete period"), ("2023-Q2", 1, None, "incomplete prior period")])
     db.execute("CREATE TABLE de(period TEXT, v INTEGER)")
     db.executemany("INSERT INTO de VALUES (?, 1)", [("2022-05-02",), ("2022-06-30",), ("2023-04-01",),
                                                     ("2023-06-30",)])
     db.execute("CREATE VIRTUAL TABLE y3 USING yoy_growth(source=de, value=v, period=period, grain=quarter)")
     expect_rows("... a quarter starting before the source's first day is incomplete too", db,
                 "SELECT period, value, note FROM y3",
-                [("2022-Q2", 2, "incomplete period"), ("2023-Q2", 2, "incomplete period")])
+                [("2022-Q2", 2, "incomplete period"), ("2023-Q2", 2, "incomplete prior period")])
 
     # 10. trade_imbalance: an incomplete side gives no growth.
     db = connect()

@@ -273,7 +273,7 @@ def yoy_expected(points, gk, grain, totals_marked=frozenset()):
         elif prior is None:
             note = "no prior period"
         elif pinc:
-            note = "incomplete period"
+            note = "incomplete prior period"
         elif prior.sum == 0:
             note = "prior is zero"
         else:
@@ -331,7 +331,7 @@ def side_growth(side, key, grain, gk):
     if prior is None:
         return None, "no prior period"
     if incomplete(prior, grain, sub):
-        return None, "incomplete period"
+        return None, "incomplete prior period"
     if prior.sum == 0:
         return None, "prior is zero"
     return common.exact_growth(pt.sum, prior.sum), None
@@ -381,7 +381,8 @@ def trade_expected(sides, gk, grain):
                     if cov is not None and pcov is not None:
                         cc = cov - pcov
                 if inc:
-                    notes.append("incomplete period")
+                    now_inc = any(p is not None and incomplete(p, grain, sub) for p in (x, m))
+                    notes.append("incomplete period" if now_inc else "incomplete prior period")
                 elif pb_exact == 0:
                     notes.append("prior is zero")
                 else:
