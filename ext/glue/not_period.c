@@ -264,4 +264,3 @@ char *ts_text_digits_message(sqlite3_value *v, const char *zRepr) {
     return yyyymmdd(SQLITE_INTEGER, d, zDay) ? ts_number_message(SQLITE_INTEGER, d, zRepr) : NULL;
   return epoch_message(d, zRepr);
 }
-

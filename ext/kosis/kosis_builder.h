@@ -1,6 +1,7 @@
 /*
 ** kosis/kosis_builder.h -- private to kosis/: the parser's state while a
-** file is read (kosis_parse.c), its header read (kosis_layout.c), and the
+** file is read (kosis_parse.c), its header read (kosis_layout.c), records
+** and headers refused that would load wrong (kosis_refuse.c), and the
 ** checks over its whole table that run when the last record is in
 ** (kosis_checks.c).
 */
@@ -66,5 +67,19 @@ int ts_kosis_is_api_period(const char *zName);
 /* Items 8, 10 and 11 over the whole table: two records with one key, a
 ** series in two units, periods of one series that overlap in time. */
 int ts_kosis_check_records(kosis_builder *b, char **pzErr);
+/* The period kind a cycle cell names (item 12): TS_KIND_NONE for an
+** empty cell, -1 for a cycle tradestat has no kind for. */
+int ts_kosis_cycle_kind(const char *z);
+/* kosis_refuse.c, each SQLITE_OK or an error naming the line: a record's
+** six-digit Open API period with no cycle (long layout); a wide record
+** that is the header again; a cycle of quarters or halves over a header
+** of six-digit codes read as months; such headers with no cycle that
+** never pass April; and, once every record is read, a dimension column
+** that is a period column in a form the reader does not know. */
+int ts_kosis_refuse_uncycled_code(kosis_builder *b, char **azField, int line, char **pzErr);
+int ts_kosis_refuse_repeated_header(kosis_builder *b, char **azField, int line, char **pzErr);
+int ts_kosis_refuse_coded_header(kosis_builder *b, char **azField, int line, char **pzErr);
+int ts_kosis_refuse_uncycled_header(kosis_builder *b, char **azField, int line, char **pzErr);
+int ts_kosis_refuse_unread_period_column(kosis_builder *b, char **pzErr);
 
 #endif /* TS_KOSIS_BUILDER_H */
