@@ -256,7 +256,7 @@ static char *call_tag(const ts_series_cursor *cur, const char *zSource) {
 ** the branches of an OR, each reading other years) is otherwise shown
 ** by the first row of each read, 'korea' in one and 'KOREA' in the
 ** other, and GROUP BY on the result splits it (cur->zShow).  The key
-** shown is forgotten when the data may have changed (data_mark: a row of
+** shown is forgotten when the data may have changed (ts_key_data_mark: a row of
 ** that spelling may be gone); the id is not, so rowids stay apart in a
 ** statement that writes. */
 int ts_series_key_id(ts_series_cursor *cur, int nBy, sqlite3_int64 *pId, char **pzErr) {

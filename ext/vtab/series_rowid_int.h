@@ -29,9 +29,9 @@ struct ts_key_ids {
   const unsigned char **azKey;  /* per id: its encoding, after its 4-byte length */
   const unsigned char **azShow; /* per id: the key as first seen, encoded the same way ... */
   unsigned *aShowGen;           /* ... in generation aShowGen[id - 1] */
-  unsigned gen;                 /* moves when the data may have changed (data_mark) */
+  unsigned gen;                 /* moves when the data may have changed (ts_key_data_mark) */
   sqlite3_uint64 mark;
-  unsigned span; /* spelling_span when gen last moved */
+  unsigned span; /* ts_key_spelling_span when gen last moved */
   /* How each key column folds (fold_of), for the source named zFoldTag
   ** (table-valued form: asked once per source, not per filter, since a
   ** join's inner loop filters once per outer row); NULL: not yet. */
@@ -46,7 +46,7 @@ struct ts_key_ids {
   size_t used, size;   /* in apChunk[nChunk - 1] */
   unsigned char *zEnc; /* the current key's encoding, being looked up */
   size_t nEncAlloc;
-  /* PRAGMA <schema>.schema_version of each schema data_mark watches,
+  /* PRAGMA <schema>.schema_version of each schema ts_key_data_mark watches,
   ** kept prepared: read once a filter.  An unqualified source is looked
   ** up in temp, main, then every attached database, so it watches all of
   ** them (the list itself kept prepared too). */

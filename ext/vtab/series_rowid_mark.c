@@ -83,7 +83,7 @@ sqlite3_uint64 ts_key_data_mark(sqlite3 *db, ts_key_ids *k, const ts_source_spec
   ** UPDATE inside BEGIN ... ROLLBACK was still shown after it, a key no
   ** row holds any more.  The transaction's state moves: WRITE while a
   ** write is open, READ while a statement of an ended one reads.  What
-  ** it leaves unseen is spelling_span's. */
+  ** it leaves unseen is ts_key_spelling_span's. */
   if (sqlite3_libversion_number() >= 3034000)
     h = h * 1099511628211ULL + (sqlite3_uint64)sqlite3_txn_state(db, NULL);
   h = mark_schema(db, k, 0, "main", h);

@@ -38,7 +38,7 @@ typedef struct ts_series_vtab {
                           accepts: why (every query fails with it) */
   /* Cursors of this table open now, and how often that count rose from
   ** zero: while the transaction state is WRITE the key spellings live for
-  ** one such span (series_rowid.c, data_mark). */
+  ** one such span (series_rowid_mark.c, ts_key_data_mark). */
   int nOpen;
   unsigned openSpan;
   int busy; /* > 0 while this table reads its source (xFilter, xNext, xColumn):

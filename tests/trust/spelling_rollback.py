@@ -3,7 +3,7 @@
 
 A series table shows a series with the spelling of the first row it
 read and keeps that spelling from one query to the next while nothing it
-watches moves (vtab/series_rowid.c).  A ROLLBACK TO, a ROLLBACK followed
+watches moves (vtab/series_rowid_mark.c).  A ROLLBACK TO, a ROLLBACK followed
 by BEGIN IMMEDIATE, an INSERT OR ROLLBACK then a new transaction: each
 takes a respelling (UPDATE ... SET k = 'A' under NOCASE) back out of the
 source and moves neither the count of changes nor the transaction
