@@ -312,28 +312,6 @@ int ts_source_flow_slot(const ts_source_spec *spec, const char *z, int n) {
   return flow_slot(spec, z, n);
 }
 
-/* "'a', 'b' or 'c'" from a label with alternatives (sqlite3_free it). */
-static char *label_list(const char *zLabel) {
-  sqlite3_str *s = sqlite3_str_new(NULL);
-  int oom = 0;
-  for (int first = 1; zLabel; first = 0) {
-    const char *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
-    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
-    /* a label is the user's text: cut, control bytes as char(N) */
-    char *zShown = ts_text_repr(zLabel, n);
-    if (zShown == NULL) oom = 1;
-    sqlite3_str_appendf(s, "%s%s", first ? "" : zEnd ? ", " : " or ", zShown ? zShown : "");
-    sqlite3_free(zShown);
-    zLabel = zEnd ? zEnd + 1 : NULL;
-  }
-  char *z = sqlite3_str_finish(s);
-  if (oom) {
-    sqlite3_free(z);
-    return NULL;
-  }
-  return z;
-}
-
 static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   ts_series *s = &scan->cur;
   if (s->nPoint > 0) {
@@ -352,30 +330,6 @@ static ts_point *point_for(ts_scan *scan, int64_t ordinal) {
   memset(p, 0, sizeof(*p));
   p->ordinal = ordinal;
   return p;
-}
-
-static char *series_name(const ts_scan *scan);
-
-/* The first offending row's series, for messages about a whole column:
-** " (in a row of series partner='A')", or "" without series columns. */
-static char *row_series(const ts_scan *scan) {
-  if (scan->spec->nBy == 0) return sqlite3_mprintf("");
-  char *zName = series_name(scan); /* " of series k=..." */
-  char *z = zName ? sqlite3_mprintf(" (in a row%s)", zName) : NULL;
-  sqlite3_free(zName);
-  return z;
-}
-
-static int period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  char *zShown = ts_source_display_name(spec);
-  char *zWhere = row_series(scan);
-  if (zWhat && zShown && zWhere)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s%s", spec->zModule, spec->zPeriod,
-                             zShown, zWhat, zWhere);
-  sqlite3_free(zShown);
-  sqlite3_free(zWhere);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* Reads the period of the current row into *orig and, rolled up to the
@@ -411,7 +365,7 @@ static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr
   int rc = value_period(scan, v, p, &zWhat);
   *pSkip = rc == 1;
   if (rc == 2) {
-    rc = period_error(scan, zWhat, pzErr);
+    rc = ts_scan_period_error(scan, zWhat, pzErr);
     sqlite3_free(zWhat);
     return rc;
   }
@@ -439,21 +393,6 @@ static int row_period(ts_scan *scan, ts_period *p, ts_period *orig, char **pzErr
   return SQLITE_OK;
 }
 
-static int value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
-                       const ts_period *p, char **pzErr) {
-  char zLabel[TS_PERIOD_LABEL_MAX];
-  char *zShown = ts_source_display_name(scan->spec);
-  char *zSeries = scan->spec->nBy ? series_name(scan) : sqlite3_mprintf("");
-  (void)iCol;
-  ts_period_format(p, zLabel);
-  if (zWhat && zShown && zSeries)
-    *pzErr = sqlite3_mprintf("%s: column \"%s\" in \"%s\" %s (period '%s'%s)", scan->spec->zModule,
-                             zCol, zShown, zWhat, zLabel, zSeries);
-  sqlite3_free(zShown);
-  sqlite3_free(zSeries);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
 /* Records that the finer period orig was summed into slot of pt (whose
 ** period is p): the months of p it covers, under its kind. */
 static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const ts_period *orig) {
@@ -469,88 +408,6 @@ static void track_sub_period(ts_point *pt, int slot, const ts_period *p, const t
     pt->weekdays[slot] |= (unsigned char)(1u << ts_day_weekday(ts_period_ordinal(orig)));
     ts_mday_note(&pt->mday[slot], (unsigned)orig->day);
   }
-}
-
-/* " of series k='Seoul', flow='export'" for messages; NULL: no memory. */
-static char *series_name(const ts_scan *scan) {
-  return ts_series_name(scan->db, scan->spec, scan->cur.apKey);
-}
-
-char *ts_series_name(sqlite3 *db, const ts_source_spec *spec, sqlite3_value *const *apKey) {
-  if (spec->nBy == 0) return sqlite3_mprintf(" of the one series (no series column)");
-  sqlite3_str *s = sqlite3_str_new(db);
-  sqlite3_str_appendall(s, " of series ");
-  for (int i = 0; i < spec->nBy; i++) {
-    char *zRepr = ts_value_repr(apKey[i]);
-    if (zRepr == NULL) {
-      sqlite3_free(sqlite3_str_finish(s));
-      return NULL;
-    }
-    sqlite3_str_appendf(s, "%s%s=%s", i ? ", " : "", spec->azBy[i], zRepr);
-    sqlite3_free(zRepr);
-  }
-  return sqlite3_str_finish(s);
-}
-
-/* What a value slot is, for messages: "" (one value column), the flow
-** label of long trade data, or the column of wide trade data. */
-static char *slot_name(const ts_source_spec *spec, int slot) {
-  if (spec->zFlow) { /* the side's first label names it */
-    const char *zLabel = spec->azFlowLabel[slot], *zEnd = strchr(zLabel, TS_FLOW_LABEL_SEP[0]);
-    int n = zEnd ? (int)(zEnd - zLabel) : (int)strlen(zLabel);
-    return sqlite3_mprintf(" on the '%.*s' side of \"%s\"", n, zLabel, spec->zFlow);
-  }
-  if (spec->nValue == 2) return sqlite3_mprintf(" in column \"%s\"", spec->azValue[slot]);
-  return sqlite3_mprintf("");
-}
-
-/* Rows of one series and period, without grain=: each period of a series
-** is one row, so two are an error, never a silent sum.  They are a
-** duplicate, a period written in two forms ('2023.06', '2023-06'), or a
-** by= list that leaves out a dimension (a total next to its parts). */
-/* What a point-level message names: its period's label, its series and
-** its value slot (the two strings are sqlite3_malloc'ed; NULL: no memory). */
-static void point_names(ts_scan *scan, const ts_point *pt, int slot, char *zLabel, char **pzSeries,
-                        char **pzSlot) {
-  ts_period p;
-  ts_period_from_ordinal(scan->cur.kind, pt->ordinal, &p);
-  ts_period_format(&p, zLabel);
-  *pzSeries = series_name(scan);
-  *pzSlot = slot_name(scan->spec, slot);
-}
-
-static int duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
-  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
-  if (zSeries && zSlot)
-    *pzErr = sqlite3_mprintf(
-        "%s: %lld rows%s for period '%s'%s; without grain= a series has one row per period: "
-        "name the column that tells them apart in by=, or sum them on purpose with grain=%s or a "
-        "GROUP BY view",
-        spec->zModule, (long long)pt->sum[slot].count, zSlot, zLabel, zSeries,
-        ts_period_kind_name(scan->cur.kind));
-  sqlite3_free(zSeries);
-  sqlite3_free(zSlot);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
-/* With grain=, a period and a finer one inside it (a year row and its
-** months, a quarter and one of its months): summing them counts it twice. */
-static int overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
-                         char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
-  point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
-  if (zSeries && zSlot)
-    *pzErr = sqlite3_mprintf(
-        "%s: period '%s'%s has rows%s of a %s and of a %s inside it; summing both would count "
-        "the same months twice (a total next to its parts?)",
-        spec->zModule, zLabel, zSeries, zSlot, ts_period_kind_name((ts_period_kind)(k1 + 1)),
-        ts_period_kind_name((ts_period_kind)(k2 + 1)));
-  sqlite3_free(zSeries);
-  sqlite3_free(zSlot);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* The checks on a whole series (its points sorted and merged):
@@ -569,14 +426,14 @@ static int check_series(ts_scan *scan, char **pzErr) {
     for (int slot = 0; slot < 2; slot++) {
       if (pt->sum[slot].count == 0) continue;
       if (spec->grain == TS_KIND_NONE) {
-        if (pt->sum[slot].count > 1) return duplicate_error(scan, pt, slot, pzErr);
+        if (pt->sum[slot].count > 1) return ts_scan_duplicate_error(scan, pt, slot, pzErr);
         continue;
       }
       unsigned all = 0, coarse = 0;
       for (int k1 = 0; k1 < TS_KIND_DAY; k1++) {
         for (int k2 = k1 + 1; k2 < TS_KIND_DAY; k2++)
           if (pt->cover[slot][k1] & pt->cover[slot][k2])
-            return overlap_error(scan, pt, slot, k1, k2, pzErr);
+            return ts_scan_overlap_error(scan, pt, slot, k1, k2, pzErr);
         all |= pt->cover[slot][k1];
         if (k1 != TS_KIND_DAY - 1) coarse |= pt->cover[slot][k1];
       }
@@ -614,7 +471,7 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
     return SQLITE_OK;
   }
   if (st != TS_NUMBER_OK) {
-    int rc = value_error(scan, iCol, zCol, zWhat, p, pzErr);
+    int rc = ts_scan_value_error(scan, iCol, zCol, zWhat, p, pzErr);
     sqlite3_free(zWhat);
     return rc;
   }
@@ -630,24 +487,6 @@ static int add_value(ts_scan *scan, int iCol, const char *zCol, const ts_period 
     pt->preliminary[slot] = 1;
   if (scan->spec->grain != TS_KIND_NONE) track_sub_period(pt, slot, p, orig);
   return SQLITE_OK;
-}
-
-static int flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
-  const ts_source_spec *spec = scan->spec;
-  char *zRepr = ts_value_repr(v);
-  char *zExports = label_list(spec->azFlowLabel[0]);
-  char *zImports = label_list(spec->azFlowLabel[1]);
-  if (zRepr && zExports && zImports) {
-    *pzErr = sqlite3_mprintf(
-        "%s: unknown flow label %s in column \"%s\" (exports are %s;"
-        " imports are %s; name your labels with export_label= and"
-        " import_label=)",
-        spec->zModule, zRepr, spec->zFlow, zExports, zImports);
-  }
-  sqlite3_free(zRepr);
-  sqlite3_free(zExports);
-  sqlite3_free(zImports);
-  return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 /* Whether column iCol of the current row is a figure (a number the
@@ -701,7 +540,7 @@ static int add_row(ts_scan *scan, char **pzErr) {
     const char *z = (const char *)sqlite3_value_text(flow);
     if (z == NULL) return SQLITE_NOMEM;
     slot = flow_slot(spec, z, sqlite3_value_bytes(flow));
-    if (slot < 0) return flow_error(scan, flow, pzErr);
+    if (slot < 0) return ts_scan_flow_error(scan, flow, pzErr);
   }
   return add_value(scan, iValue, spec->azValue[0], &p, &orig, slot, pzErr);
 }

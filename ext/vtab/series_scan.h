@@ -130,6 +130,21 @@ int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr);
 /* The error of a failed step, module-prefixed in *pzErr; returns rc. */
 int ts_scan_step_error(ts_scan *scan, int rc, char **pzErr);
 
+/* series_scan_errors.c: each sets *pzErr to the message (naming the
+** module, source, column, series and period) and returns SQLITE_ERROR,
+** or SQLITE_NOMEM.  The current row's period is not one (zWhat: why, as
+** ts_value_period says it); value column zCol of the row of period p is
+** not a number (zWhat); a point of slot has more than one row without
+** grain=; a point holds rows of kinds k1 and k2 (0-based) that share a
+** month; v is no flow label of either side. */
+int ts_scan_period_error(ts_scan *scan, const char *zWhat, char **pzErr);
+int ts_scan_value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
+                        const ts_period *p, char **pzErr);
+int ts_scan_duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **pzErr);
+int ts_scan_overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
+                          char **pzErr);
+int ts_scan_flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr);
+
 /* series_walk.c.  At ts_scan_open, after the query is prepared and bound:
 ** whether the streaming read is a watched walk (then zSortSql is set). */
 int ts_walk_watch(ts_scan *scan, const ts_pushdown *pd, const int *aBound, const char *zFrom);
