@@ -595,6 +595,44 @@ static inline verdict add_compact_nofig(ts_hash *h, uint32_t sid, int64_t ordina
 int ts_hash_row_period(ts_hash *h, sqlite3_value *v);
 int ts_hash_row_number(sqlite3_value *v, ts_number *n);
 
+/* The slots of point idx. */
+static inline hslot *point_at(const ts_hash *h, uint32_t idx) {
+  return (hslot *)(h->apChunk[idx >> CHUNK_BITS] + (size_t)(idx & (CHUNK - 1)) * h->szPoint);
+}
+
+/* The ts_sum of a slot, as ts_sum_add would have made it from the same
+** inputs in the same order. */
+static inline void slot_sum(const ts_hash *h, const hslot *sl, ts_sum *out) {
+  if (sl->bits & HS_SPILL) {
+    *out = h->aSpill[sl->n];
+    return;
+  }
+  ts_sum_init(out);
+  out->count = sl->n;
+  if (sl->bits & HS_REAL) {
+    out->n_real = sl->n;
+    out->s = sl->u.r.s;
+    out->c = sl->u.r.c;
+  } else {
+    out->exact = sl->u.exact;
+  }
+}
+
+/* The months kind k (1 .. TS_KIND_DAY) covered of a slot's point. */
+static inline unsigned slot_cover(const hslot *sl, int k) {
+  if (k == TS_KIND_YEAR) return (sl->bits & HS_COVER_YEAR) ? (1u << HS_COVER_BITS) - 1 : 0;
+  return (unsigned)(sl->bits >> (HS_COVER_BITS * (k - 1))) & ((1u << HS_COVER_BITS) - 1);
+}
+
+/* series_hash_emit.c, after the pass (contract items 4 to 6 of
+** series_hash.c): 0 when the streaming path would give every point the
+** same answer, 1 when it would report an error or might round otherwise;
+** the series sorted as the streaming path reads them (SQLITE_OK or
+** SQLITE_NOMEM); the pass's own tables freed. */
+int ts_hash_points_check(const ts_hash *h);
+int ts_hash_order_series(ts_hash *h);
+void ts_hash_release_pass_tables(ts_hash *h);
+
 /* ts_hash_add_row for compact points without a "preliminary" column
 ** (ts_hash.fast), inline in the pass's function (series_hash_pass.c)
 ** and ts_hash_add_row: the same steps in the same order, each row's usual

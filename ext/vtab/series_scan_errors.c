@@ -57,7 +57,7 @@ int ts_scan_period_error(ts_scan *scan, const char *zWhat, char **pzErr) {
 }
 
 int ts_scan_value_error(ts_scan *scan, int iCol, const char *zCol, const char *zWhat,
-                       const ts_period *p, char **pzErr) {
+                        const ts_period *p, char **pzErr) {
   char zLabel[TS_PERIOD_LABEL_MAX];
   char *zShown = ts_source_display_name(scan->spec);
   char *zSeries = scan->spec->nBy ? series_name(scan) : sqlite3_mprintf("");
@@ -138,7 +138,7 @@ int ts_scan_duplicate_error(ts_scan *scan, const ts_point *pt, int slot, char **
 /* With grain=, a period and a finer one inside it (a year row and its
 ** months, a quarter and one of its months): summing them counts it twice. */
 int ts_scan_overlap_error(ts_scan *scan, const ts_point *pt, int slot, int k1, int k2,
-                         char **pzErr) {
+                          char **pzErr) {
   const ts_source_spec *spec = scan->spec;
   char zLabel[TS_PERIOD_LABEL_MAX], *zSeries, *zSlot;
   point_names(scan, pt, slot, zLabel, &zSeries, &zSlot);
@@ -170,4 +170,3 @@ int ts_scan_flow_error(ts_scan *scan, sqlite3_value *v, char **pzErr) {
   sqlite3_free(zImports);
   return *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
 }
-
