@@ -235,4 +235,3 @@ void ts_hash_close(ts_hash *h) {
   sqlite3_free(h->cur.aPoint);
   sqlite3_free(h);
 }
-
