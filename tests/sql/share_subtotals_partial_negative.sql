@@ -16,7 +16,7 @@
 -- others nominated only the series holding the largest figure of every
 -- period, and a total of balances is seldom the largest (here R0 lies
 -- between Cont0 and Cont1 in every year); where a figure of the group
--- is negative every series is now searched (ext/growth/total_row.c,
+-- is negative every series is now searched (ext/growth/total_row_some.c,
 -- search_each), the chance test counting the series searched.
 -- Measured (seeded random tables of 2 to 4 continents, each listed with
 -- 1 to n-1 of its 2 to 5 countries, 2 to 8 years, R0 their total):

@@ -13,7 +13,7 @@
 -- (4/557964)^2 = 7e-9 at most 1/100) R0 is a total row.  It used to show
 -- c2_1's 2016 share as 3.42 (R0 counted with its parts; right: the
 -- error, and 7.26 with total=R0, plain SQL over R0): ext/growth/
--- total_row.c's some_holder skipped every period holding a negative
+-- total_row_some.c's some_holder skipped every period holding a negative
 -- figure, so a group with one in every period was never searched.
 CREATE TABLE b(k TEXT, p TEXT, v INTEGER);
 INSERT INTO b VALUES
