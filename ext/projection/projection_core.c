@@ -250,16 +250,22 @@ static void snaive(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cel
     ts_proj_cell_set(out, ytd + rest);
 }
 
+/* The periods are numbered from the first observed one (x = 0), not
+** from the grid's start: the virtual table's grid also begins at a
+** leading row without a figure, the aggregate's at the first figure, and
+** the same line through the same points rounded otherwise there (a few
+** ulps apart). */
 static void linear(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  int P = g->periods_per_year, last = ts_proj_cell_index(g, yi, k);
+  int P = g->periods_per_year, last = ts_proj_cell_index(g, yi, k), i0 = 0;
+  while (i0 <= last && !g->present[i0]) i0++;
   double n = 0, mean_x = 0, mean_y = 0, sxx = 0, sxy = 0;
-  for (int i = 0; i <= last; i++) { /* one pass, Welford-style */
+  for (int i = i0; i <= last; i++) { /* one pass, Welford-style */
     if (!g->present[i]) continue;
     n += 1;
-    double dx = i - mean_x, dy = g->value[i] - mean_y;
+    double x = i - i0, dx = x - mean_x, dy = g->value[i] - mean_y;
     mean_x += dx / n;
     mean_y += dy / n;
-    sxx += dx * (i - mean_x);
+    sxx += dx * (x - mean_x);
     sxy += dx * (g->value[i] - mean_y);
   }
   if (n < 2 || sxx == 0) {
@@ -268,7 +274,7 @@ static void linear(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cel
   }
   double slope = sxy / sxx, rest = 0;
   for (int pos = k + 1; pos <= P; pos++) {
-    int x = ts_proj_cell_index(g, yi, pos);
+    int x = ts_proj_cell_index(g, yi, pos) - i0;
     rest += mean_y + slope * (x - mean_x);
   }
   ts_proj_cell_set(out, ytd + rest);

@@ -182,25 +182,26 @@ def projection(model, y, k, method):
         if rest is None:
             return None
         value = ytd + rest
-    else:  # linear: one Welford pass over the grid up to (y, k), as written
+    else:  # linear: one Welford pass over the grid up to (y, k), as written,
+        # the periods numbered from the first observed one (x = 0)
         last = (y - first) * P + k - 1
+        seen = [i for i in range(last + 1) if (first + i // P, i % P + 1) in cells]
+        i0 = seen[0] if seen else 0
         n = mean_x = mean_y = sxx = sxy = 0.0
-        for i in range(last + 1):
-            cell = cells.get((first + i // P, i % P + 1))
-            if cell is None:
-                continue
-            v = float(cell[0])
+        for i in seen:
+            v = float(cells[(first + i // P, i % P + 1)][0])
+            x = float(i - i0)
             n += 1
-            dx, dy = i - mean_x, v - mean_y
+            dx, dy = x - mean_x, v - mean_y
             mean_x += dx / n
             mean_y += dy / n
-            sxx += dx * (i - mean_x)
+            sxx += dx * (x - mean_x)
             sxy += dx * (v - mean_y)
         if n < 2 or sxx == 0:
             return None
         slope, rest = sxy / sxx, 0.0
         for pos in range(k + 1, P + 1):
-            rest += mean_y + slope * ((y - first) * P + pos - 1 - mean_x)
+            rest += mean_y + slope * ((y - first) * P + pos - 1 - i0 - mean_x)
         value = ytd + rest
     if value != value or value in (float("inf"), float("-inf")):
         return None
