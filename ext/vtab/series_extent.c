@@ -226,12 +226,18 @@ static int past_key_days(int64_t d, int window) {
 ** February) would otherwise show its February whole in a source cut on
 ** the 20th.  Only where the year before does not read as months by its
 ** own rows (ts_days_check): a series keyed so for a year already keeps
-** its latest month whole beside partners keyed by later days.
+** its latest month whole beside partners keyed by later days.  strict
+** (months keyed by one day inside the month, beside a year before of
+** events): a month reaching past the source's last day is incomplete
+** whatever that day, as an event's month is -- a thinly traded series
+** of about one sale a month falls on nearby days three months running a
+** few times in a hundred, and its month cut by the extract's end was
+** shown whole.
 ** annual_projection (spec->day_whole_after): where the last
 ** day the source holds before the point's end is such a day, the point
 ** is whole only by a row ending on or after its last day. */
 static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int slot, int window,
-                            char **pzErr) {
+                            int strict, char **pzErr) {
   for (int k = i; k < j; k++) {
     ts_point *pt = &s->aPoint[k];
     if (pt->incomplete[slot] || pt->sum[slot].count == 0) continue;
@@ -241,7 +247,7 @@ static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int sl
     if (!e->any || ts_period_from_ordinal(s->kind, pt->ordinal, &p)) continue;
     int64_t last = ts_day_ordinal(&p, 1);
     if (e->last < last) {
-      if (past_key_days(e->last, window)) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
+      if (strict || past_key_days(e->last, window)) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
     } else if (e->ends_read) {
       int64_t before = ts_extent_prev_end(e, last), after = ts_extent_next_end(e, last) - last;
       if (before < last && after > 0 && past_key_days(before, window) &&
@@ -394,6 +400,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     for (int slot = 0; slot < 2; slot++) {
       const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
       int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
+      int prev_events = prev && prev->events;
       /* (before the marks ts_keyed_year reads are cleared) */
       keyed_rows kr;
       year_before own = year_own(s, i, j, slot, prev, &kr);
@@ -426,8 +433,9 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         /* a year before read as months by its own rows vouches for the
         ** keys; without one, the source's last day may cut them */
         int window = prev_months ? 0 : key_days_window(&kr);
+        int strict = prev_events && !(kr.raw & 1);
         if (window > 0) {
-          int rc = judge_months_end(e, s, i, j, slot, window, pzErr);
+          int rc = judge_months_end(e, s, i, j, slot, window, strict, pzErr);
           if (rc != SQLITE_OK) return rc;
         }
         continue;
