@@ -234,8 +234,9 @@ static int past_key_days(int64_t d, int window) {
 ** few times in a hundred, and its month cut by the extract's end was
 ** shown whole.
 ** annual_projection (spec->day_whole_after): where the last
-** day the source holds before the point's end is such a day, the point
-** is whole only by a row ending on or after its last day. */
+** day the source holds before the point's end is such a day (strict:
+** any day), the point is whole only by a row ending on or after its last
+** day, so a row projected from it is the source cut there. */
 static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int slot, int window,
                             int strict, char **pzErr) {
   for (int k = i; k < j; k++) {
@@ -250,7 +251,7 @@ static int judge_months_end(ts_day_extent *e, ts_series *s, int i, int j, int sl
       if (strict || past_key_days(e->last, window)) pt->incomplete[slot] = TS_INCOMPLETE_MISSING;
     } else if (e->ends_read) {
       int64_t before = ts_extent_prev_end(e, last), after = ts_extent_next_end(e, last) - last;
-      if (before < last && after > 0 && past_key_days(before, window) &&
+      if (before < last && after > 0 && (strict || past_key_days(before, window)) &&
           after > pt->whole_after[slot])
         pt->whole_after[slot] = (int32_t)(after < INT32_MAX ? after : INT32_MAX);
     }

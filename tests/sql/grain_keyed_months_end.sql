@@ -155,3 +155,13 @@ SELECT period, value, growth, note FROM yoy_growth('sp', 'v', 'd', 'k', 'grain=q
 -- | period|value|growth|note
 -- | 2023-03|40||incomplete period
 -- | 2023-Q1|127||incomplete period
+-- @check grain_keyed_months_end-4.6 annual_projection from March: the same with a row of April after it (no data from the future; it projected 508 from a whole March before)
+CREATE TABLE sp_more AS SELECT * FROM sp;
+INSERT INTO sp_more VALUES ('a', '2023-04-11', 30);
+SELECT 'cut' AS src, ytd, projection, note FROM annual_projection('sp', 'v', 'd', 'k', 'run_rate', 'grain=month, through=03') WHERE year = 2023
+UNION ALL
+SELECT 'later rows', ytd, projection, note FROM annual_projection('sp_more', 'v', 'd', 'k', 'run_rate', 'grain=month, through=03') WHERE year = 2023;
+-- @expect
+-- | src|ytd|projection|note
+-- | cut|||incomplete period
+-- | later rows|||incomplete period
