@@ -399,9 +399,10 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
     int year = year_of(s, i);
     j = year_end(s, i);
     for (int slot = 0; slot < 2; slot++) {
-      const year_before *prev = before_year == year - 1 ? &before[slot] : NULL;
-      int prev_months = prev && prev->reading == READ_MONTHS; /* (before[slot] is set below) */
-      int prev_events = prev && prev->events;
+      /* a copy: before[slot] becomes this year's own reading below */
+      year_before prev_own;
+      const year_before *prev = NULL;
+      if (before_year == year - 1) prev_own = before[slot], prev = &prev_own;
       /* (before the marks ts_keyed_year reads are cleared) */
       keyed_rows kr;
       year_before own = year_own(s, i, j, slot, prev, &kr);
@@ -433,8 +434,8 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         judge_keyed(s, i, j, slot, 1, 0);
         /* a year before read as months by its own rows vouches for the
         ** keys; without one, the source's last day may cut them */
-        int window = prev_months ? 0 : key_days_window(&kr);
-        int strict = prev_events && !(kr.raw & 1);
+        int window = prev && prev->reading == READ_MONTHS ? 0 : key_days_window(&kr);
+        int strict = prev && prev->events && !(kr.raw & 1);
         if (window > 0) {
           int rc = judge_months_end(e, s, i, j, slot, window, strict, pzErr);
           if (rc != SQLITE_OK) return rc;
