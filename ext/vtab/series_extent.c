@@ -227,12 +227,13 @@ static int past_key_days(int64_t d, int window) {
 ** the 20th.  Only where the year before does not read as months by its
 ** own rows (ts_days_check): a series keyed so for a year already keeps
 ** its latest month whole beside partners keyed by later days.  strict
-** (months keyed by one day inside the month, beside a year before of
+** (months keyed by any day but the 1st, beside a year before of
 ** events): a month reaching past the source's last day is incomplete
 ** whatever that day, as an event's month is -- a thinly traded series
-** of about one sale a month falls on nearby days three months running a
-** few times in a hundred, and its month cut by the extract's end was
-** shown whole.
+** of about one sale a month falls on nearby days, or in the first
+** weeks, three months running about once in a hundred, and its month
+** cut by the extract's end was shown whole.  Three 1sts running are not
+** chance (FRED, pandas' month starts).
 ** annual_projection (spec->day_whole_after): where the last
 ** day the source holds before the point's end is such a day (strict:
 ** any day), the point is whole only by a row ending on or after its last
@@ -435,7 +436,7 @@ int ts_days_check(ts_day_extent *e, ts_series *s, char **pzErr) {
         /* a year before read as months by its own rows vouches for the
         ** keys; without one, the source's last day may cut them */
         int window = prev && prev->reading == READ_MONTHS ? 0 : key_days_window(&kr);
-        int strict = prev && prev->events && !(kr.raw & 1);
+        int strict = prev && prev->events && kr.mday != 1;
         if (window > 0) {
           int rc = judge_months_end(e, s, i, j, slot, window, strict, pzErr);
           if (rc != SQLITE_OK) return rc;

@@ -161,8 +161,10 @@ def reading_years(ykind, present, days, pos):
     quarters of one half).  A year whose own rows read as quarters, one
     month a quarter (quarters keyed by a month), beside a year before of
     months reads as months (as_months); a year its own rows leave as days
-    reads as the year before (as months after such a year), or, with none
-    read before it, as the year after's own rows."""
+    reads as the year before (as months after such a year; as quarters
+    after a monthly year of quarters' shape, which its rows read as
+    quarters), or, with none read before it, as the year after's own
+    rows."""
     def at(y):
         return present.get(y, set())
 
@@ -194,7 +196,12 @@ def reading_years(ykind, present, days, pos):
     for y in YEARS:
         if y in own or y in qshape or y not in present:
             continue  # (own days: neither proved nor of quarters' shape)
-        before = "month" if y - 1 in as_months else ykind[y - 1] if y - 1 in own else None
+        # the year before as the rule reads it: its own rows' kind, or
+        # quarters where they are of quarters' shape (a monthly year
+        # that kept one month a quarter reads as quarters by its rows,
+        # and a year after it of one January row reads as a quarter)
+        before = ("month" if y - 1 in as_months else ykind[y - 1] if y - 1 in own else
+                  "quarter" if y - 1 in qshape else None)
         if before is not None:
             if before == ykind[y]:
                 readable.add(y)
