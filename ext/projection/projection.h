@@ -213,9 +213,10 @@ int ts_proj_pool_add(ts_proj_pool *pool, const ts_proj_grid *g, const ts_proj_ce
 int ts_proj_pool_finish(ts_proj_pool *pool);
 void ts_proj_pool_free(ts_proj_pool *pool);
 
-/* ---- Internal to projection_core.c and projection_errors.c ------------ */
-/* Not for the SQL forms: the cell helpers the methods (projection_core.c)
-** and auto and the intervals (projection_errors.c) share. */
+/* ---- Internal to the projection core ---------------------------------- */
+/* Not for the SQL forms: the cell helpers the methods (projection_core.c,
+** projection_methods.c) and auto and the intervals (projection_errors.c)
+** share. */
 
 /* Cell index of position pos (1..P) of year index yi in g's arrays. */
 static inline int ts_proj_cell_index(const ts_proj_grid *g, int yi, int pos) {

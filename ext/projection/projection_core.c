@@ -1,8 +1,10 @@
 /*
-** projection/projection_core.c -- the projection methods over a
-** grid of years (see projection.h), the method names, the grid, and the
-** backtest (each method's projection of every year, the cells auto and the
-** intervals read) with ts_projection_estimate on top of it.  `auto`, the
+** projection/projection_core.c -- the projection methods' contract over
+** a grid of years (see projection.h), the method names, the grid, what
+** every method needs (items 1, 1b, 5) and run_rate, and the backtest
+** (each method's projection of every year, the cells auto and the
+** intervals read) with ts_projection_estimate on top of it.  The other
+** fixed methods are projection_methods.c (item 2).  `auto`, the
 ** intervals and the pool of errors borrowed from other series are
 ** projection_errors.c and projection_auto.c (items 3, 4, 4b and 4c).
 **
@@ -78,6 +80,7 @@
 **     3,200-year monthly series 0.07 -> 0.08 s).
 */
 #include "projection/projection_errors.h"
+#include "projection/projection_methods.h"
 #include "core/int128.h"
 
 #include <math.h>
@@ -125,26 +128,14 @@ int ts_proj_periods_per_year(ts_period_kind kind) {
 }
 
 /* Notes: why a projection or an interval is NULL. */
-#define NOTE_YTD            "incomplete year-to-date"
-#define NOTE_NO_PRIOR       "no complete prior year"
-#define NOTE_PRIOR_YTD_ZERO "prior year-to-date is zero"
-#define NOTE_NO_SHARE       "no complete prior year with a non-zero total"
-#define NOTE_SHARE_ZERO     "mean prior share is zero"
-#define NOTE_SNAIVE         "prior year's remaining periods missing"
-#define NOTE_LINEAR         "fewer than 2 periods for a trend"
-#define NOTE_HW             "holt_winters needs two full years of unbroken periods"
-#define NOTE_NOT_FINITE     "projection is not a finite number"
-#define DETAIL_HW_NEXT \
-  "holt_winters: the best fit's forecast was degenerate, used the next stable model"
-#define DETAIL_HW_SNAIVE \
-  "holt_winters: no stable fit, used the prior year's periods (seasonal naive)"
-#define NOTE_THETA "theta needs two full years of unbroken periods"
+#define NOTE_YTD        "incomplete year-to-date"
+#define NOTE_NOT_FINITE "projection is not a finite number"
 #define NOTE_NO_LATE_MONTH                                                 \
   "no earlier year has a month after April (quarters or halves written as" \
   " months? KOSIS's 201901 is Q1: write 2019-Q1)"
 
 /* Sum of positions [from, to] of year yi; 1 if one is missing. */
-static int range_sum(const ts_proj_grid *g, int yi, int from, int to, double *out) {
+int ts_proj_range_sum(const ts_proj_grid *g, int yi, int from, int to, double *out) {
   double s = 0, c = 0; /* Neumaier: totals of many periods stay exact */
   if (yi < 0 || yi >= g->n_years) return 1;
   for (int pos = from; pos <= to; pos++) {
@@ -165,11 +156,11 @@ static int range_sum(const ts_proj_grid *g, int yi, int from, int to, double *ou
 }
 
 int ts_proj_ytd(const ts_proj_grid *g, int yi, int k, double *out) {
-  return range_sum(g, yi, 1, k, out);
+  return ts_proj_range_sum(g, yi, 1, k, out);
 }
 
 int ts_proj_actual(const ts_proj_grid *g, int yi, double *out) {
-  if (g->year_total == NULL) return range_sum(g, yi, 1, g->periods_per_year, out);
+  if (g->year_total == NULL) return ts_proj_range_sum(g, yi, 1, g->periods_per_year, out);
   if (yi < 0 || yi >= g->n_years || !g->year_complete[yi]) return 1;
   *out = g->year_total[yi];
   return 0;
@@ -213,205 +204,6 @@ int ts_proj_non_negative_upto(const ts_proj_grid *g, long last) {
   return 1;
 }
 
-static void prior_share(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  double prior_ytd, prior_total;
-  if (ts_proj_actual(g, yi - 1, &prior_total) || ts_proj_ytd(g, yi - 1, k, &prior_ytd)) {
-    ts_proj_cell_fail(out, NOTE_NO_PRIOR);
-  } else if (prior_ytd == 0) {
-    ts_proj_cell_fail(out, NOTE_PRIOR_YTD_ZERO);
-  } else {
-    ts_proj_cell_set(out, ytd * prior_total / prior_ytd);
-  }
-}
-
-static void avg_share(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  double share_sum = 0;
-  int used = 0;
-  for (int yj = yi - 1; yj >= 0 && used < 3; yj--) {
-    double total, part;
-    if (ts_proj_actual(g, yj, &total) || total == 0) continue;
-    ts_proj_ytd(g, yj, k, &part); /* complete: the whole year is */
-    share_sum += part / total;
-    used++;
-  }
-  if (used == 0)
-    ts_proj_cell_fail(out, NOTE_NO_SHARE);
-  else if (share_sum == 0)
-    ts_proj_cell_fail(out, NOTE_SHARE_ZERO);
-  else
-    ts_proj_cell_set(out, ytd / (share_sum / used));
-}
-
-static void snaive(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  double rest;
-  if (range_sum(g, yi - 1, k + 1, g->periods_per_year, &rest))
-    ts_proj_cell_fail(out, NOTE_SNAIVE);
-  else
-    ts_proj_cell_set(out, ytd + rest);
-}
-
-/* The periods are numbered from the first observed one (x = 0), not
-** from the grid's start: the virtual table's grid also begins at a
-** leading row without a figure, the aggregate's at the first figure, and
-** the same line through the same points rounded otherwise there (a few
-** ulps apart). */
-static void linear(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  int P = g->periods_per_year, last = ts_proj_cell_index(g, yi, k), i0 = 0;
-  while (i0 <= last && !g->present[i0]) i0++;
-  double n = 0, mean_x = 0, mean_y = 0, sxx = 0, sxy = 0;
-  for (int i = i0; i <= last; i++) { /* one pass, Welford-style */
-    if (!g->present[i]) continue;
-    n += 1;
-    double x = i - i0, dx = x - mean_x, dy = g->value[i] - mean_y;
-    mean_x += dx / n;
-    mean_y += dy / n;
-    sxx += dx * (x - mean_x);
-    sxy += dx * (g->value[i] - mean_y);
-  }
-  if (n < 2 || sxx == 0) {
-    ts_proj_cell_fail(out, NOTE_LINEAR);
-    return;
-  }
-  double slope = sxy / sxx, rest = 0;
-  for (int pos = k + 1; pos <= P; pos++) {
-    int x = ts_proj_cell_index(g, yi, pos) - i0;
-    rest += mean_y + slope * (x - mean_x);
-  }
-  ts_proj_cell_set(out, ytd + rest);
-}
-
-/* The unbroken run of periods ending at (yi, k), at most the latest
-** TS_PROJ_FIT_YEARS years of it: returns its first cell index. */
-static int fit_run_start(const ts_proj_grid *g, int last) {
-  int first = last, cap = TS_PROJ_FIT_YEARS * g->periods_per_year;
-  while (first > 0 && g->present[first - 1] && last - first + 1 < cap) first--;
-  return first;
-}
-
-static void holt_winters(const ts_proj_grid *g, int yi, int k, double ytd, ts_hw_warm *warm,
-                         ts_proj_cell *out) {
-  int P = g->periods_per_year, last = ts_proj_cell_index(g, yi, k), first = fit_run_start(g, last);
-  double rest, sd;
-  ts_hw_model model;
-  if (ts_holt_winters_forecast_warm(g->value + first, last - first + 1, P, first % P + 1, P - k,
-                                    warm, &rest, &sd, &model)) {
-    ts_proj_cell_fail(out, NOTE_HW);
-    return;
-  }
-  ts_proj_cell_set(out, ytd + rest);
-  out->model_sd = sd;
-  if (out->ok && model.fallback) {
-    out->detail = model.fallback == 1 ? DETAIL_HW_NEXT : DETAIL_HW_SNAIVE;
-  }
-}
-
-/* Simple exponential smoothing's squared one-step error over d[0..n-1]
-** with level l0 = d[0]; *level gets the final level. */
-static double ses_sse(const double *d, int n, double alpha, double *level) {
-  double l = d[0], sse = 0;
-  for (int t = 1; t < n; t++) {
-    double e = d[t] - l;
-    sse += e * e;
-    l += alpha * e;
-  }
-  if (level) *level = l;
-  return sse;
-}
-
-/* Item 2, theta: the latest (up to TS_PROJ_FIT_YEARS) years of the
-** unbroken run, seasonally adjusted by classical decomposition (ratios to
-** a centred moving average, multiplicative when every value is > 0, else
-** differences), SES with alpha fitted by golden section on [0.01, 0.99],
-** plus half the least-squares slope as drift (Hyndman & Billah's form of
-** the Theta method: b/2 ((h - 1) + (1 - (1 - alpha)^n) / alpha) at step
-** h), seasonality put back. */
-static void theta(const ts_proj_grid *g, int yi, int k, double ytd, ts_proj_cell *out) {
-  enum { MAXN = TS_PROJ_FIT_YEARS * 12 };
-  int P = g->periods_per_year, last = ts_proj_cell_index(g, yi, k), first = fit_run_start(g, last);
-  int n = last - first + 1;
-  const double *y = g->value + first;
-  double d[MAXN] = {0}, season[12], count[12];
-  if (n < 2 * P || P < 2) {
-    ts_proj_cell_fail(out, NOTE_THETA);
-    return;
-  }
-  int mult = 1;
-  for (int t = 0; t < n; t++) mult &= y[t] > 0;
-  /* centred moving average of order P (2 x P for even P) */
-  for (int j = 0; j < P; j++) season[j] = 0, count[j] = 0;
-  int half = P / 2;
-  for (int t = half; t + half < n; t++) {
-    double ma = 0;
-    if (P % 2 == 0) {
-      for (int i = t - half; i <= t + half; i++)
-        ma += (i == t - half || i == t + half) ? y[i] / 2 : y[i];
-    } else {
-      for (int i = t - half; i <= t + half; i++) ma += y[i];
-    }
-    ma /= P;
-    int j = (first + t) % P;
-    if (mult) {
-      if (!(ma > 0)) {
-        mult = -1;
-        break;
-      }
-      season[j] += y[t] / ma;
-    } else {
-      season[j] += y[t] - ma;
-    }
-    count[j] += 1;
-  }
-  if (mult < 0) { /* cannot happen with positive values; be safe */
-    ts_proj_cell_fail(out, NOTE_THETA);
-    return;
-  }
-  double total = 0;
-  for (int j = 0; j < P; j++) {
-    season[j] = count[j] > 0 ? season[j] / count[j] : (mult ? 1 : 0);
-    total += season[j];
-  }
-  for (int j = 0; j < P; j++) {
-    if (mult)
-      season[j] *= P / total;
-    else
-      season[j] -= total / P;
-  }
-  for (int t = 0; t < n; t++) {
-    int j = (first + t) % P;
-    d[t] = mult ? y[t] / season[j] : y[t] - season[j];
-  }
-  /* drift: half the least-squares slope */
-  double mt = (n - 1) / 2.0, md = 0, sxy = 0, sxx = 0;
-  for (int t = 0; t < n; t++) md += d[t];
-  md /= n;
-  for (int t = 0; t < n; t++) sxy += (t - mt) * (d[t] - md), sxx += (t - mt) * (t - mt);
-  double b = sxy / sxx / 2;
-  /* alpha by golden section */
-  double lo = 0.01, hi = 0.99, gr = 0.6180339887498949;
-  double x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
-  double f1 = ses_sse(d, n, x1, NULL), f2 = ses_sse(d, n, x2, NULL);
-  for (int it = 0; it < 40; it++) {
-    if (f1 <= f2) {
-      hi = x2, x2 = x1, f2 = f1;
-      x1 = hi - gr * (hi - lo);
-      f1 = ses_sse(d, n, x1, NULL);
-    } else {
-      lo = x1, x1 = x2, f1 = f2;
-      x2 = lo + gr * (hi - lo);
-      f2 = ses_sse(d, n, x2, NULL);
-    }
-  }
-  double alpha = (lo + hi) / 2, level;
-  ses_sse(d, n, alpha, &level);
-  double rest = 0, tail = (1 - pow(1 - alpha, n)) / alpha;
-  for (int h = 1; h <= P - k; h++) {
-    int j = (first + n - 1 + h) % P;
-    double f = level + b * ((h - 1) + tail);
-    rest += mult ? f * season[j] : f + season[j];
-  }
-  ts_proj_cell_set(out, ytd + rest);
-}
-
 /* ts_proj_fixed with the Holt-Winters fits of the years before carried
 ** in warm (the backtest's chain, item 2). */
 static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method m, ts_hw_warm *warm,
@@ -431,16 +223,7 @@ static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method 
     ts_proj_cell_fail(out, NOTE_NO_LATE_MONTH);
     return;
   }
-  switch (m) {
-    case TS_PROJ_RUN_RATE: ts_proj_cell_set(out, ytd * g->periods_per_year / k); break;
-    case TS_PROJ_PRIOR_SHARE: prior_share(g, yi, k, ytd, out); break;
-    case TS_PROJ_AVG_SHARE: avg_share(g, yi, k, ytd, out); break;
-    case TS_PROJ_SNAIVE: snaive(g, yi, k, ytd, out); break;
-    case TS_PROJ_LINEAR: linear(g, yi, k, ytd, out); break;
-    case TS_PROJ_HOLT_WINTERS: holt_winters(g, yi, k, ytd, warm, out); break;
-    case TS_PROJ_THETA: theta(g, yi, k, ytd, out); break;
-    default: ts_proj_cell_fail(out, NULL); break;
-  }
+  ts_proj_method_value(g, yi, k, m, ytd, warm, out); /* projection_methods.c */
   /* Item 5: what is still to come cannot be negative in a series that
   ** never was. */
   if (out->ok && out->value < ytd && ts_proj_non_negative_upto(g, ts_proj_cell_index(g, yi, k)))
@@ -558,7 +341,7 @@ static int point_observed(const ts_point *p, int slot) {
 
 /* Item 6b: when an observed point's integer part is past 2^53, the exact
 ** sums of each year's positions 1..pos and pos..P (present cells only:
-** range_sum reads them only where every cell of the range is present),
+** ts_proj_range_sum reads them only where every cell of the range is present),
 ** rounded once, in one more block (freed with the grid's, see
 ** ts_proj_grid_free); else nothing. */
 static int exact_sums_build(const ts_point *a, int n, int slot, int64_t ord0, int P,
@@ -635,7 +418,7 @@ int ts_proj_grid_build(ts_period_kind kind, const ts_point *a, int n, int slot, 
   }
   for (int yi = 0; yi < g->n_years; yi++) {
     year_total[yi] = 0;
-    year_complete[yi] = !range_sum(g, yi, 1, P, &year_total[yi]);
+    year_complete[yi] = !ts_proj_range_sum(g, yi, 1, P, &year_total[yi]);
   }
   g->year_total = year_total;
   g->year_complete = year_complete;
