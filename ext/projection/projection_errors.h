@@ -1,9 +1,10 @@
 /*
 ** projection/projection_errors.h -- private to projection_errors.c (the
-** errors, own and pooled, the pool and the intervals) and
-** projection_auto.c (auto's ranking and rules): the error slots, the
-** pool's layout, and the functions both halves call.  Not for the SQL
-** forms; items numbered as in those two files' contracts.
+** errors, own and pooled, and the pool), projection_bounds.c (the
+** intervals) and projection_auto.c (auto's ranking and rules): the error
+** slots, the pool's layout, and the functions they share.  Not for the
+** SQL forms; items numbered as in projection_errors.c's and
+** projection_auto.c's contracts.
 */
 #ifndef TRADESTAT_PROJECTION_ERRORS_H
 #define TRADESTAT_PROJECTION_ERRORS_H
@@ -47,6 +48,15 @@ struct ts_proj_cuts {
   double *scale;                 /* n_years * P: an origin's median error;
                                    NAN: not yet, < 0: none */
 };
+
+#define HALF_PI 1.5707963267948966
+/* Item 4d: the spread (sd) of ln value between a year's periods assumed
+** where no series has shown one yet; measured, first years from one
+** period needed 0.20-0.28 for 80 % coverage on every data set. */
+#define DEFAULT_SPREAD 0.25
+/* Item 4b: the smallest spread (sd of ln growth between a year's periods)
+** taken from this year's own periods; measured on series alone, see 4b. */
+#define GROWTH_SPREAD_FLOOR 0.03
 
 /* ---- projection_core.c -------------------------------------------------- */
 
@@ -97,6 +107,11 @@ int ts_proj_rank_scale(const ts_proj_grid *g, const ts_proj_cell *cells, int yi,
 ** pool), what ts_proj_rank_scale takes this series' own errors out of the
 ** pool's with. */
 void ts_proj_own_scales(const ts_proj_grid *g, int yi, double scale[ERROR_YEARS]);
+
+/* Item 4c: the sum of squares of ln value(yi, j) about their mean over
+** j = 1..k: 0 and *ss, or 1 when k < 2 or one of them is missing or not
+** > 0. */
+int ts_proj_year_spread(const ts_proj_grid *g, int yi, int k, double *ss);
 
 /* ---- projection_auto.c ------------------------------------------------ */
 
