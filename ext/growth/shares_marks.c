@@ -43,7 +43,7 @@ void ts_share_marks_free(yoy_cursor *cur) {
 ** total= only the total series' rows count. */
 
 /* Whether the source has a "preliminary" column the scan reads marks
-** from (series_scan.c: not one of the columns the table reads). */
+** from (series_scan_open.c: not one of the columns the table reads). */
 static int reads_preliminary_column(sqlite3 *db, const ts_source_spec *spec) {
   const char *azUsed[2 + TS_MAX_BY] = {spec->zPeriod, spec->azValue[0]};
   for (int i = 0; i < spec->nBy; i++) azUsed[2 + i] = spec->azBy[i];

@@ -58,7 +58,7 @@ static int prepare(ts_recon *r, char *zSql, sqlite3_stmt **pp, char **pzErr) {
 }
 
 /* The by columns' collations come from a first arm that reads no row
-** (as the scan groups series, series_scan.c open_same_key):
+** (as the scan groups series, series_scan_open.c open_same_key):
 **   SELECT CAST(+k AS TEXT) IS ?2 FROM (SELECT s."c" AS k FROM src AS s
 **     WHERE 0 UNION ALL SELECT ?1)
 ** and the order of two values ?1, ?2 of the column:

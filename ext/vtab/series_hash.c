@@ -601,7 +601,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     memset(h, 0, sizeof(*h));
     do sqlite3_randomness(sizeof(h->token), &h->token);
     while (h->token == 0);
-    /* the query's columns (series_scan.c's source query): the series
+    /* the query's columns (series_scan_open.c's source query): the series
     ** columns, the period, the value, the second value or the flow, and
     ** the source's "preliminary" column when it has one */
     const char *azCol[TS_MAX_BY + 4];
@@ -638,7 +638,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   ** the points of no rows (no_figure_points) apart. */
   h->compact = h->nSlot == 1 && spec->grain == TS_KIND_NONE;
   /* The streaming query ends with the source's "preliminary" column when
-  ** it has one (series_scan.c): the same column here. */
+  ** it has one (series_scan_open.c): the same column here. */
   int nRead = spec->nBy + 2 + (spec->nValue == 2 || spec->zFlow ? 1 : 0);
   h->nCol = sqlite3_column_count(ordered);
   h->iPreliminary = h->nCol > nRead ? nRead : -1;

@@ -1,7 +1,7 @@
 /*
 ** vtab/series_query.h -- private to ext/vtab/: the one query on the
 ** source (built in series_source.c) as the scan's files ask for it
-** (series_scan.c, series_walk.c, series_skip.c).
+** (series_scan_open.c, series_walk.c, series_skip.c).
 */
 #ifndef TRADESTAT_SERIES_QUERY_H
 #define TRADESTAT_SERIES_QUERY_H

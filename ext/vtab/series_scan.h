@@ -1,9 +1,9 @@
 /*
 ** vtab/series_scan.h -- private to ext/vtab/: the streaming scan's state
-** and what its files share: series_scan.c (the query's rows made into
-** series), series_walk.c (the watched index walk, which may replace the
-** query by a sorted read in the middle of a scan) and series_skip.c (the
-** skip walk).
+** and what its files share: series_scan_open.c (the scan opened and
+** closed), series_scan.c (the query's rows made into series),
+** series_walk.c (the watched index walk, which may replace the query by a
+** sorted read in the middle of a scan) and series_skip.c (the skip walk).
 */
 #ifndef TRADESTAT_SERIES_SCAN_H
 #define TRADESTAT_SERIES_SCAN_H
@@ -125,6 +125,14 @@ void ts_skip_close(ts_scan *scan);
 /* Takes the current row's key as the series' key (and binds it into the
 ** same-key test). */
 int ts_scan_take_keys(ts_scan *scan);
+/* Frees the series' key values (ts_scan_take_keys copies them; the scan's
+** close frees the last). */
+static inline void ts_series_clear_keys(ts_series *s) {
+  for (int i = 0; i < TS_MAX_BY; i++) {
+    sqlite3_value_free(s->apKey[i]);
+    s->apKey[i] = NULL;
+  }
+}
 /* *pNew: whether the current row starts a new series. */
 int ts_scan_new_series(ts_scan *scan, int *pNew, char **pzErr);
 /* The error of a failed step, module-prefixed in *pzErr; returns rc. */

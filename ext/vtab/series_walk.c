@@ -3,7 +3,7 @@
 ** ordered read that walks an index lacking the value column is watched,
 ** and switched to the same query read in storage order and sorted when it
 ** misses the page cache too often (series_scan.h holds the scan's state
-** it shares with series_scan.c).
+** it shares with series_scan_open.c and series_scan.c).
 */
 #include "vtab/series_scan.h"
 #include "vtab/counter.h"
