@@ -20,7 +20,7 @@
 **  4. The table-valued form always has a `series` column (NULL when no
 **     series column is given): an eponymous table's columns are fixed.
 **  5. WHERE on the series columns (=, IN) and on period (=, <, <=, >, >=)
-**     is pushed into the source query (series_source.c) only as far as it
+**     is pushed into the source query (series_query.c) only as far as it
 **     cannot change a row kept (the prior year is read too); the source
 **     is read once per query, one series in memory at a time.
 **  6. The call forms, DIRECTONLY and the scan are series_vtab.c's; this

@@ -136,7 +136,7 @@ int ts_proj_narrow_left_out(ts_series_cursor *cur, int lo, int *pAny, char **pzE
   if (writer_busy(vtab->db)) return SQLITE_OK;
   char *zFrom = ts_source_sql_name(spec);
   if (zFrom == NULL) return SQLITE_NOMEM;
-  /* the rows series_source.c's year filter drops below lo */
+  /* the rows series_query.c's year filter drops below lo */
   char *zSql = sqlite3_mprintf(
       "SELECT EXISTS (SELECT 1 FROM %s WHERE typeof(s.\"%w\") = 'text'"
       " AND s.\"%w\" < '%04d' COLLATE BINARY AND s.\"%w\" GLOB "

@@ -32,7 +32,7 @@
 **     and choose its `auto` method; note says why a value is NULL, and
 **     when holt_winters fell back from a degenerate fit ("; "-joined).
 **  5. WHERE on the series columns (=, IN) and on year (=, <, <=, >, >=)
-**     is pushed into the source query (series_source.c) with every
+**     is pushed into the source query (series_query.c) with every
 **     earlier year kept (history_years = -1: the backtest needs them;
 **     but see item 13),
 **     and without through= every later year too (a series' latest period
@@ -629,7 +629,7 @@ static int projection_reads_later_years(const ts_series_vtab *pVtab) {
 }
 
 /* Whether the source's period column has TEXT affinity, the one column
-** the year filter is pushed on (series_source.c): on any other (INTEGER
+** the year filter is pushed on (series_query.c): on any other (INTEGER
 ** YYYYMM months) the narrowed read holds every year anyway, so each
 ** series' grid begins before the year it reads from and each series
 ** would be read again alone -- a scan of the source per series. */

@@ -29,7 +29,7 @@
 **  5. The table-valued form always has a `series` column (NULL when no
 **     series column is given): an eponymous table's columns are fixed.
 **  6. WHERE on series columns (=, IN) and period (=, <, <=, >, >=) is
-**     pushed into the one source query (series_source.c) only as far as
+**     pushed into the one source query (series_query.c) only as far as
 **     it cannot change a row kept, widened by the year the prior balance
 **     needs; one series in memory at a time.
 **  7. DIRECTONLY: it reads a table the user names, so it must not run from

@@ -32,7 +32,7 @@ typedef struct ts_probes {
   sqlite3_int64 rows;
   unsigned rows_data[TS_PROBE_SCHEMAS];
   sqlite3_int64 rows_changes;
-  /* What the source query's text is built from (series_source.c), read
+  /* What the source query's text is built from (series_query.c), read
   ** by a query on the source that reads no row: the declared affinities of
   ** the by columns and the period, and whether the source has a column
   ** named "preliminary".  shape_known 0: not asked. */

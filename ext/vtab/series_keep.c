@@ -11,7 +11,7 @@
 ** What keeps this from ever answering from a stale statement:
 **   - the text is rebuilt every filter from what decides it (the pushed
 **     values' shape, the years, the source's declared types and columns:
-**     series_source.c), so a different WHERE shape or source is another
+**     series_query.c), so a different WHERE shape or source is another
 **     text;
 **   - when the schema cookie of the source's schema (temp and main for
 **     an unqualified name) moves -- CREATE or DROP INDEX, ALTER TABLE, a

@@ -49,7 +49,7 @@ static int binary_collation(sqlite3_index_info *info, int i) {
 ** such an IN and is not taken: SQLite then tests the original WHERE on
 ** every row.  On a series column the IN is taken as one list and read as
 ** ranges that hold every row any of SQLite's own collations keeps
-** (in_list_pushable, series_source.c), never cut to the list under the
+** (in_list_pushable, series_query.c), never cut to the list under the
 ** column's collation; on the period column it is not taken.  Before 3.38
 ** an IN is offered as an = one value at a time and cannot be told from
 ** one, so no equality is taken there. */

@@ -1,6 +1,6 @@
 /*
 ** vtab/series_query.h -- private to ext/vtab/: the one query on the
-** source (built in series_source.c) as the scan's files ask for it
+** source (built in series_query.c) as the scan's files ask for it
 ** (series_scan_open.c, series_walk.c, series_skip.c).
 */
 #ifndef TRADESTAT_SERIES_QUERY_H

@@ -1,6 +1,6 @@
 /*
 ** vtab/series_scan.c -- the streaming scan: the source query's rows
-** (series_source.c builds it, series_scan_open.c opens it) read one
+** (series_query.c builds it, series_scan_open.c opens it) read one
 ** series at a time into sorted points, and the hash path's series handed
 ** out the same way.
 **

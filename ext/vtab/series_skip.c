@@ -3,7 +3,7 @@
 ** that seeks past the years it leaves out instead of reading them.
 **
 ** The source query pushes a year bound as a filter no index serves
-** (series_source.c: a label such as '2Q2024' or 'Jan 2024' sorts apart
+** (series_query.c: a label such as '2Q2024' or 'Jan 2024' sorts apart
 ** from its year, so every row is tested), so a read of the latest two
 ** years of a long series still steps through every row.  Where an index
 ** on the series columns then the period orders the source

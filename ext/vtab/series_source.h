@@ -123,7 +123,7 @@ int ts_source_from_arguments(ts_source_spec *spec, sqlite3_value **apArg, const 
 ** and as the user wrote it, for messages.  NULL on out of memory. */
 char *ts_source_sql_name(const ts_source_spec *spec);
 /* The query that tells whether two keys are one series in their first n
-** by columns, as GROUP BY groups them (series_source.c, "Series are
+** by columns, as GROUP BY groups them (series_query.c, "Series are
 ** grouped as GROUP BY groups"; series_scan.c, contract 5): ?1..?n one
 ** key, ?n+1..?2n the other; NULL when out of memory. */
 char *ts_same_key_sql(sqlite3 *db, const ts_source_spec *spec, int n);
