@@ -19,7 +19,7 @@
 **    growth part must be equal for every point of series of every kind
 **    with gaps, year 1 and year 9999 at the edges, zeros and incomplete
 **    points.
-**  - The scan keeps the last period label it parsed (vtab/series_source.c,
+**  - The scan keeps the last period label it parsed (vtab/series_scan.c,
 **    value_period): rows whose labels repeat, change by a byte, carry a
 **    preliminary mark, or are longer than the kept copy give the sums of
 **    GROUP BY over each label read on its own (period_normalize).
