@@ -222,6 +222,12 @@ void ts_proj_pool_free(ts_proj_pool *pool);
 static inline int ts_proj_cell_index(const ts_proj_grid *g, int yi, int pos) {
   return yi * g->periods_per_year + pos - 1;
 }
+/* Whether year index yi of g has a present period. */
+static inline int ts_proj_year_has_data(const ts_proj_grid *g, int yi) {
+  for (int pos = 1; pos <= g->periods_per_year; pos++)
+    if (g->present[ts_proj_cell_index(g, yi, pos)]) return 1;
+  return 0;
+}
 /* A defined projection, or "projection is not a finite number". */
 void ts_proj_cell_set(ts_proj_cell *out, double value);
 /* No projection, for the reason `note`. */

@@ -34,18 +34,12 @@ static int late_month_before(const ts_proj_grid *g, int yi) {
   return 0;
 }
 
-static int year_has_data(const ts_proj_grid *g, int yi) {
-  for (int pos = 1; pos <= g->periods_per_year; pos++)
-    if (g->present[ts_proj_cell_index(g, yi, pos)]) return 1;
-  return 0;
-}
-
 int ts_proj_narrow_unsure(const ts_series_cursor *cur, const ts_proj_grid *g,
                           const ts_proj_cell *cells, int k, ts_proj_method m, int read_lo) {
   if (g->first_year < read_lo) return 1; /* a label of a year left out */
   if (k == 0) return 0;                  /* no projection at all */
   for (int yi = 0; yi < g->n_years; yi++) {
-    if (!ts_series_wants_year(cur, g->first_year + yi) || !year_has_data(g, yi)) continue;
+    if (!ts_series_wants_year(cur, g->first_year + yi) || !ts_proj_year_has_data(g, yi)) continue;
     double ytd;
     if (ts_proj_ytd(g, yi, k, &ytd) || k == g->periods_per_year) continue; /* before 1b and 5 */
     if (g->periods_per_year == 12 && k <= 4 && !late_month_before(g, yi)) return 1;

@@ -1,9 +1,10 @@
 /*
 ** projection/projection_pool.h -- private to projection/: the
 ** annual_projection virtual table's state (its table and cursor) and what
-** projection_vtab.c (the rows) and projection_pool.c (the pre-pass: the
-** pool of past errors, the series it keeps, reconcile=; items 8-11 of
-** projection_vtab.c) share.
+** projection_vtab.c (the arguments and the walk over series and years),
+** projection_row.c (the row the cursor stands on) and projection_pool.c
+** (the pre-pass: the pool of past errors, the series it keeps,
+** reconcile=; items 8-11 of projection_vtab.c) share.
 */
 #ifndef TRADESTAT_PROJECTION_POOL_H
 #define TRADESTAT_PROJECTION_POOL_H
@@ -104,7 +105,7 @@ typedef struct projection_cursor {
   ** left_out_lo 0: not asked yet. */
   int left_out_lo, left_out;
   /* through's label for this series, its year rewritten by each row
-  ** (result_through); "" until made */
+  ** (projection_row.c); "" until made */
   char through_label[TS_PERIOD_LABEL_MAX];
   ts_proj_estimate est;
   ts_proj_quantiles quantiles; /* the intervals' t quantiles, kept across series */
@@ -138,5 +139,39 @@ void proj_reconcile_row(projection_cursor *cur);
 /* The pre-pass's backtest of the current series: copied from the kept
 ** series with the same grid, else made again with the same pool. */
 int proj_series_cells(projection_cursor *cur);
+
+/* The row the cursor stands on (projection_row.c). */
+enum {
+  COL_YEAR,
+  COL_THROUGH,
+  COL_OBSERVED,
+  COL_PER_YEAR,
+  COL_YTD,
+  COL_PROJECTION,
+  COL_LOW,
+  COL_HIGH,
+  COL_METHOD,
+  COL_ACTUAL,
+  COL_ERROR,
+  COL_PRELIMINARY,
+  COL_NOTE,
+  N_RESULT
+};
+#define NOTE_THROUGH "through is not a whole number of this series' periods"
+#define NOTE_YTD     "incomplete year-to-date"
+/* The current year's points, aPoint[pt_lo .. pt_hi), moving on from the
+** last row's. */
+void proj_row_points(projection_cursor *cur);
+/* Whether the current year's roll-up up to position last is incomplete. */
+int proj_row_incomplete(const projection_cursor *cur, int last);
+/* Whether the current year is a year of the source (item 1). */
+int proj_row_has_figure(const projection_cursor *cur);
+/* The current row's projection; its interval too once the pool is built. */
+void proj_row_estimate(projection_cursor *cur);
+/* Builds the pool when first needed and the row's interval: 0, or 1
+** after setting an error on ctx. */
+int proj_row_interval(projection_cursor *cur, sqlite3_context *ctx);
+/* xResult: column iCol of the current row. */
+void proj_row_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol);
 
 #endif /* TRADESTAT_PROJECTION_POOL_H */

@@ -1,7 +1,9 @@
 /*
 ** projection/projection_vtab.c -- the annual_projection virtual table: its
-** arguments and its rows; the pre-pass of items 8-11 is projection_pool.c
-** (projection_pool.h holds the state both share).
+** arguments and its walk over series and years; the row the cursor
+** stands on (its points, estimate, interval and columns) is
+** projection_row.c, the pre-pass of items 8-11 projection_pool.c
+** (projection_pool.h holds the state the three share).
 **
 **   SELECT * FROM annual_projection('direct_trade', 'amount', 'period',
 **                                   'partner', 'auto');
@@ -113,10 +115,10 @@
 **     Not bounded: reconcile= (item 9) needs every backtest at once and
 **     keeps them all; sqlite3_hard_heap_limit64() is its bound.
 ** 12. Work per row, not per series: a row reads its own year's points
-**     (year_points), and until the pool is built a method whose cell of a
+**     (proj_row_points), and until the pool is built a method whose cell of a
 **     year stands alone (all but holt_winters and auto) is backtested for
 **     the years the WHERE asks for only (own_years_cells); the first row
-**     that reads low, high or note makes the rest (row_interval), the
+**     that reads low, high or note makes the rest (proj_row_interval), the
 **     same cells.
 ** 13. A query of run_rate, prior_share or snaive that reads none of low,
 **     high and note (TS_PLAN_NARROW) under a bound on year reads from the
@@ -135,22 +137,6 @@
 
 #include <stdlib.h>
 
-enum {
-  COL_YEAR,
-  COL_THROUGH,
-  COL_OBSERVED,
-  COL_PER_YEAR,
-  COL_YTD,
-  COL_PROJECTION,
-  COL_LOW,
-  COL_HIGH,
-  COL_METHOD,
-  COL_ACTUAL,
-  COL_ERROR,
-  COL_PRELIMINARY,
-  COL_NOTE,
-  N_RESULT
-};
 static const char *const result_columns[N_RESULT] = {"year INTEGER",
                                                      "through TEXT",
                                                      "periods_observed INTEGER",
@@ -173,9 +159,6 @@ static const char *const argument_roles[N_ARG] = {"source", "value",  "period",
                                                   "series", "method", "options"};
 enum { EXTRA_METHOD, EXTRA_LEVEL, EXTRA_THROUGH, EXTRA_RECONCILE, N_EXTRA };
 static const char *const extra_keys[N_EXTRA] = {"method", "level", "through", "reconcile"};
-
-#define NOTE_THROUGH "through is not a whole number of this series' periods"
-#define NOTE_YTD     "incomplete year-to-date"
 
 /* Parses through=: returns 0, or 1 when it is not a point of the year. */
 static int parse_through(const char *z, through_point *out) {
@@ -275,8 +258,8 @@ static int projection_configure(ts_series_vtab *pVtab, int argc, const char *con
     rc = *pzErr ? SQLITE_ERROR : SQLITE_NOMEM;
   }
   if (rc == SQLITE_OK) rc = configure_extras(vtab, azExtra, pzErr);
-  pVtab->spec.no_figure_points = 1; /* year_has_figure */
-  pVtab->spec.day_whole_after = 1;  /* year_incomplete */
+  pVtab->spec.no_figure_points = 1; /* proj_row_has_figure */
+  pVtab->spec.day_whole_after = 1;  /* proj_row_incomplete */
   for (int k = 0; k < N_EXTRA; k++) sqlite3_free(azExtra[k]);
   return rc;
 }
@@ -287,12 +270,6 @@ static void release_series(projection_cursor *cur) {
   cur->cells = NULL;
   sqlite3_free(cur->again.aPoint);
   memset(&cur->again, 0, sizeof(cur->again));
-}
-
-/* The series the rows are made from: the scan's, or the same read again
-** with its earlier years (narrow_again). */
-static const ts_series *points_of(const projection_cursor *cur) {
-  return cur->again.aPoint ? &cur->again : cur->base.series;
 }
 
 /* Before each xFilter (and at close): the current series goes; the
@@ -338,12 +315,6 @@ static void projection_close(ts_series_cursor *pCur) {
   }
 }
 
-static int year_has_data(const ts_proj_grid *g, int yi) {
-  for (int pos = 1; pos <= g->periods_per_year; pos++)
-    if (g->present[yi * g->periods_per_year + pos - 1]) return 1;
-  return 0;
-}
-
 /* Whether a method's backtest cell of a year is made from the grid alone,
 ** whatever the other years' cells: all but holt_winters (a chain of fits
 ** through the years) and auto (which ranks the earlier years' cells). */
@@ -352,12 +323,12 @@ static int cell_stands_alone(ts_proj_method m) {
 }
 
 /* Before the pool is built a row's projection reads its own year's cell
-** of its method alone (estimate_row without an interval): only the years
+** of its method alone (proj_row_estimate without an interval): only the years
 ** the query asks for that have data are backtested, the others' cells
 ** left as the backtest leaves a method it does not run.  A WHERE on year
 ** then spares the rest (a year of 12 for the latest year; theta fits one
 ** year instead of every one).  The first row that reads low, high or
-** note makes the whole backtest (row_interval): the same cells as made
+** note makes the whole backtest (proj_row_interval): the same cells as made
 ** at once. */
 static void own_years_cells(projection_cursor *cur) {
   const ts_proj_grid *g = &cur->grid;
@@ -367,7 +338,7 @@ static void own_years_cells(projection_cursor *cur) {
       memset(c, 0, sizeof(*c));
       c->model_sd = -1;
     }
-    if (ts_series_wants_year(&cur->base, g->first_year + yi) && year_has_data(g, yi))
+    if (ts_series_wants_year(&cur->base, g->first_year + yi) && ts_proj_year_has_data(g, yi))
       ts_proj_fixed(g, yi, cur->k, cur->method, &cur->cells[yi * TS_PROJ_N_CELLS + cur->method]);
   }
   cur->cells_partial = 1;
@@ -433,7 +404,7 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   int rc = proj_prepass_check(cur);
   if (rc != SQLITE_OK) return rc;
   /* auto needs the pool for its projection; a fixed method only for its
-  ** interval, built when low, high or note is first read (row_interval) */
+  ** interval, built when low, high or note is first read (proj_row_interval) */
   if (!cur->pp->pooled && (cur->method == TS_PROJ_AUTO || vtab->reconcile))
     rc = proj_pool_source(cur, pzErr);
   if (rc == SQLITE_OK) rc = proj_reconcile_start(cur, pzErr);
@@ -451,167 +422,15 @@ static int projection_start(ts_series_cursor *pCur, char **pzErr) {
   return proj_series_cells(cur);
 }
 
-/* The current row's points, aPoint[pt_lo .. pt_hi): a series' points
-** are sorted by period and a kind's periods (days aside, which are never
-** projected) have consecutive ordinals, so they are found by moving on
-** from the last row's.  A column then reads its own year's points: it
-** read every point of the series, each turned back into a year and a
-** position, which made a query of every column quadratic in a series'
-** length (two thirds of its instructions on 12 years of months). */
-static void year_points(projection_cursor *cur) {
-  const ts_series *s = points_of(cur);
-  ts_period start = {s->kind, cur->grid.first_year + cur->yi, 1, 0, 0};
-  int i = cur->pt_hi;
-  cur->ord0 = ts_period_ordinal(&start);
-  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0) i++;
-  cur->pt_lo = i;
-  while (i < s->nPoint && s->aPoint[i].ordinal < cur->ord0 + cur->grid.periods_per_year) i++;
-  cur->pt_hi = i;
-}
-
-/* Position in the year (1-based) of point i of the current year. */
-static int point_position(const projection_cursor *cur, int i) {
-  return (int)(points_of(cur)->aPoint[i].ordinal - cur->ord0) + 1;
-}
-
-/* Whether point i of the current year (at or before position last) is a
-** roll-up of days whole only by rows of the source that end after
-** position last (ts_point.whole_after): in the source cut there (no data
-** from the future, item 6) it is incomplete.  A weekend without sales at
-** the end of June and an extract that ended on the 28th look the same
-** from the rows up to 30 June.  *pEnd caches position last's last day
-** (INT64_MIN: not yet). */
-static int whole_only_later(const projection_cursor *cur, int i, int last, int64_t *pEnd) {
-  const ts_series *s = points_of(cur);
-  const ts_point *pt = &s->aPoint[i];
-  if (pt->whole_after[0] <= 0) return 0;
-  ts_period p, d;
-  if (*pEnd == INT64_MIN) {
-    p = (ts_period){s->kind, cur->grid.first_year + cur->yi, last, 0, 0};
-    ts_period_end(&p, &d);
-    *pEnd = ts_period_ordinal(&d);
-  }
-  if (ts_period_from_ordinal(s->kind, pt->ordinal, &p)) return 0;
-  ts_period_end(&p, &d);
-  return ts_period_ordinal(&d) + pt->whole_after[0] > *pEnd;
-}
-
-/* Whether a period of the current year up to position last is whole in
-** the source only by rows after position last (whole_only_later). */
-static int year_whole_only_later(const projection_cursor *cur, int last) {
-  int64_t end = INT64_MIN;
-  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
-    if (point_position(cur, i) <= last && whole_only_later(cur, i, last, &end)) return 1;
-  return 0;
-}
-
-/* Whether a period of the current year up to position last is a roll-up
-** missing some of its months (grain=), in the source cut after that
-** position. */
-static int year_incomplete(const projection_cursor *cur, int last) {
-  const ts_series *s = points_of(cur);
-  for (int i = cur->pt_lo; cur->any_incomplete && i < cur->pt_hi; i++)
-    if (point_position(cur, i) <= last && s->aPoint[i].incomplete[0]) return 1;
-  return year_whole_only_later(cur, last);
-}
-
-/* Whether a period of the current year up to position last (every period
-** of the year when last is 0) rests on a preliminary figure. */
-static int year_preliminary(const projection_cursor *cur, int last) {
-  const ts_series *s = points_of(cur);
-  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
-    if (s->aPoint[i].preliminary[0] && (last == 0 || point_position(cur, i) <= last)) return 1;
-  return 0;
-}
-
-/* Whether a point of an earlier year the row's method reads rests on a
-** preliminary figure: none for run_rate (the year-to-date alone), the
-** year before for prior_share and snaive (its total, its later periods),
-** every earlier year for the others (averaged shares, fitted history,
-** auto's backtests).  A revised 2022-Q2 changes 2023's snaive and
-** prior_share projections: they are no more final than it is. */
-static int earlier_preliminary(const projection_cursor *cur) {
-  const ts_series *s = points_of(cur);
-  if (cur->method == TS_PROJ_RUN_RATE) return 0;
-  int one_year = cur->method == TS_PROJ_PRIOR_SHARE || cur->method == TS_PROJ_SNAIVE;
-  int64_t from = one_year ? cur->ord0 - cur->grid.periods_per_year : INT64_MIN;
-  for (int i = cur->pt_lo - 1; i >= 0 && s->aPoint[i].ordinal >= from; i--)
-    if (s->aPoint[i].preliminary[0]) return 1;
-  return 0;
-}
-
-/* The current row's projection; its interval too once the pool is built.
-** A year with an incomplete roll-up up to through has neither. */
-static void estimate_row(projection_cursor *cur) {
-  const projection_vtab *vtab = settings_of(&cur->base);
-  int incomplete = cur->k != 0 && year_incomplete(cur, cur->k);
-  cur->interval_done = cur->k == 0 || incomplete || is_pooled(cur);
-  /* A year whose periods are all incomplete roll-ups has no cell (the
-  ** backtests skip years without data): its year-to-date is unknown. */
-  int unknown = !incomplete && !year_has_data(&cur->grid, cur->yi);
-  if (cur->k == 0 || incomplete || unknown) {
-    memset(&cur->est, 0, sizeof(cur->est));
-    cur->est.method = cur->method;
-    cur->est.note = cur->k == 0 ? NOTE_THROUGH : incomplete ? TS_NOTE_INCOMPLETE : NOTE_YTD;
-    cur->interval_done = 1;
-    return;
-  }
-  ts_projection_from_backtest(&cur->grid, cur->cells, cur->yi, cur->k, cur->method,
-                              is_pooled(cur) ? vtab->level : 0, &cur->est);
-  proj_reconcile_row(cur);
-}
-
-/* Item 7: low, high and note need the interval, and the interval the
-** pool: built (once per query) when one of them is first read. */
-static int row_interval(projection_cursor *cur, sqlite3_context *ctx) {
-  if (cur->interval_done) return 0;
-  char *zErr = NULL;
-  int rc = proj_pool_source(cur, &zErr);
-  if (rc != SQLITE_OK) {
-    if (zErr && (zErr = ts_message_plain(zErr)) == NULL) rc = SQLITE_NOMEM;
-    if (rc == SQLITE_NOMEM)
-      sqlite3_result_error_nomem(ctx);
-    else
-      sqlite3_result_error(ctx, zErr ? zErr : MODULE ": reading the source failed", -1);
-    sqlite3_free(zErr);
-    return 1;
-  }
-  cur->grid.pool = proj_pool_of(cur->pp, cur->grid.periods_per_year, cur->k);
-  if (cur->grid.pool->before == NULL) cur->grid.pool = NULL;
-  if (cur->cells_partial) { /* the interval reads earlier years' cells */
-    rc = proj_series_cells(cur);
-    cur->cells_partial = 0;
-    if (rc != SQLITE_OK) {
-      sqlite3_result_error_nomem(ctx);
-      return 1;
-    }
-  }
-  estimate_row(cur);
-  return 0;
-}
-
-/* Whether the current year is a year of the source (item 1): it has a
-** period with rows -- a complete one (in the grid), a roll-up missing
-** some of its months (grain=), which the grid leaves out, or a period
-** whose rows all lack a figure (NULL, KOSIS's '-' or 'x'), which the scan
-** hands over as a point of no rows (spec.no_figure_points).  Such a year
-** had no row: monthly data through February under grain=quarter listed
-** 2023 last, its Q1 projection the latest one shown, where 2024's is
-** unknown; a 2024-Q1 row without a figure did the same, as plain SQL's
-** GROUP BY has a 2024 group whose sum is NULL. */
-static int year_has_figure(const projection_cursor *cur) {
-  return year_has_data(&cur->grid, cur->yi) || cur->pt_hi > cur->pt_lo;
-}
-
 /* The next year with data inside the asked-for years. */
 static int projection_next(ts_series_cursor *pCur) {
   projection_cursor *cur = (projection_cursor *)pCur;
   while (++cur->yi < cur->grid.n_years) {
     if (!ts_series_wants_year(pCur, cur->grid.first_year + cur->yi)) continue;
-    year_points(cur);
-    if (!year_has_figure(cur)) continue;
+    proj_row_points(cur);
+    if (!proj_row_has_figure(cur)) continue;
     pCur->row_key = cur->grid.first_year + cur->yi;
-    estimate_row(cur);
+    proj_row_estimate(cur);
     return 1;
   }
   return 0;
@@ -666,8 +485,8 @@ static int projection_history_years(const ts_series_vtab *pVtab) {
 static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, char **pzErr) {
   projection_cursor *cur = (projection_cursor *)pCur;
   sqlite3_value *m = apArg[ARG_METHOD];
-  pCur->own.no_figure_points = 1; /* year_has_figure */
-  pCur->own.day_whole_after = 1;  /* year_incomplete */
+  pCur->own.no_figure_points = 1; /* proj_row_has_figure */
+  pCur->own.day_whole_after = 1;  /* proj_row_incomplete */
   cur->method = TS_PROJ_AUTO;
   if (m && sqlite3_value_type(m) != SQLITE_NULL) {
     const char *z = (const char *)sqlite3_value_text(m);
@@ -675,116 +494,6 @@ static int projection_arguments(ts_series_cursor *pCur, sqlite3_value **apArg, c
     if (ts_proj_method_from_name(z, &cur->method)) return method_error(z, pzErr);
   }
   return SQLITE_OK;
-}
-
-/* Exact sum of positions 1..last of the current year; 1 if one is absent. */
-static int year_sum(const projection_cursor *cur, int last, ts_number *out) {
-  const ts_series *s = points_of(cur);
-  ts_sum total;
-  int found = 0;
-  ts_sum_init(&total);
-  for (int i = cur->pt_lo; i < cur->pt_hi; i++) {
-    if (point_position(cur, i) > last) continue;
-    if (s->aPoint[i].sum[0].count <= 0 || s->aPoint[i].incomplete[0]) continue;
-    ts_sum_merge(&total, &s->aPoint[i].sum[0]);
-    found++;
-  }
-  if (found < last) return 1;
-  ts_sum_value(&total, out);
-  return 0;
-}
-
-static int observed(const projection_cursor *cur) {
-  int n = 0;
-  for (int pos = 1; pos <= cur->k; pos++)
-    n += cur->grid.present[cur->yi * cur->grid.periods_per_year + pos - 1];
-  /* a period whole only by later rows is not observed from through */
-  int64_t end = INT64_MIN;
-  for (int i = cur->pt_lo; i < cur->pt_hi; i++)
-    if (point_position(cur, i) <= cur->k && whole_only_later(cur, i, cur->k, &end) &&
-        cur->grid.present[cur->yi * cur->grid.periods_per_year + point_position(cur, i) - 1])
-      n--;
-  return n;
-}
-
-/* through's label, formatted once per series: every row of a series has
-** the same kind and k, and a label of every kind but days (never
-** projected) begins with its year's four digits, so a row writes only
-** those (ts_period_format per row was most of this column's cost). */
-static void result_through(sqlite3_context *ctx, projection_cursor *cur) {
-  int year = cur->grid.first_year + cur->yi;
-  char *z = cur->through_label;
-  if (cur->k == 0) return;
-  if (z[0] == 0) {
-    ts_period p = {cur->base.series->kind, year, cur->k, 0, 0};
-    ts_period_format(&p, z);
-  }
-  for (int d = 3; d >= 0; d--, year /= 10) z[d] = (char)('0' + year % 10);
-  sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
-}
-
-static void result_error(sqlite3_context *ctx, const projection_cursor *cur) {
-  ts_number actual;
-  double pct;
-  if (!cur->est.ok || year_sum(cur, cur->grid.periods_per_year, &actual)) return;
-  if (ts_growth(cur->est.projection, actual.d, &pct) == 0) ts_result_double(ctx, pct);
-}
-
-/* Why the projection is NULL; else how it was made (holt_winters'
-** fallbacks) and why low/high are NULL (or how auto chose), joined by
-** "; " when both apply. */
-static void result_note(sqlite3_context *ctx, const ts_proj_estimate *e) {
-  const char *z = e->ok ? e->interval_note : e->note;
-  if (e->ok && e->detail && z) {
-    char *zBoth = sqlite3_mprintf("%s; %s", e->detail, z);
-    if (zBoth == NULL)
-      sqlite3_result_error_nomem(ctx);
-    else
-      sqlite3_result_text(ctx, zBoth, -1, sqlite3_free);
-    return;
-  }
-  if (e->ok && e->detail) z = e->detail;
-  if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
-}
-
-static void projection_result(ts_series_cursor *pCur, sqlite3_context *ctx, int iCol) {
-  projection_cursor *cur = (projection_cursor *)pCur;
-  const ts_proj_estimate *e = &cur->est;
-  ts_number n;
-  switch (iCol) {
-    case COL_YEAR: sqlite3_result_int(ctx, cur->grid.first_year + cur->yi); break;
-    case COL_THROUGH: result_through(ctx, cur); break;
-    case COL_OBSERVED: sqlite3_result_int(ctx, observed(cur)); break;
-    case COL_PER_YEAR: sqlite3_result_int(ctx, cur->grid.periods_per_year); break;
-    case COL_YTD:
-      if (cur->k && !year_whole_only_later(cur, cur->k) && !year_sum(cur, cur->k, &n))
-        ts_result_number(ctx, &n);
-      break;
-    case COL_PROJECTION:
-      if (e->ok) ts_result_double(ctx, e->projection);
-      break;
-    case COL_LOW:
-      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->low);
-      break;
-    case COL_HIGH:
-      if (!row_interval(cur, ctx) && e->interval_ok) ts_result_double(ctx, e->high);
-      break;
-    case COL_METHOD:
-      sqlite3_result_text(ctx, ts_proj_method_name(e->method), -1, SQLITE_STATIC);
-      break;
-    case COL_ACTUAL:
-      if (!year_sum(cur, cur->grid.periods_per_year, &n)) ts_result_number(ctx, &n);
-      break;
-    case COL_ERROR: result_error(ctx, cur); break;
-    case COL_PRELIMINARY:
-      sqlite3_result_int(
-          ctx, year_preliminary(cur, cur->k) || (cur->k != 0 && earlier_preliminary(cur)));
-      break;
-    case COL_NOTE:
-      if (!row_interval(cur, ctx)) result_note(ctx, e);
-      break;
-    default: break;
-  }
 }
 
 static const ts_series_module projection_module = {
@@ -808,7 +517,7 @@ static const ts_series_module projection_module = {
     .xArguments = projection_arguments,
     .xStart = projection_start,
     .xNext = projection_next,
-    .xResult = projection_result,
+    .xResult = proj_row_result,
     .xReset = projection_reset,
     .xOpen = projection_open,
     .xClose = projection_close,

@@ -15,8 +15,8 @@
 -- "latest projection", gave 2023 and 1212.0 -- 2023's own Q1 projected
 -- at the run rate -- where plain SQL's latest year of the source is 2024,
 -- whose projection is unknown (NULL).  With grain=year the 2024 row was
--- missing the same way.  Fixed in projection_vtab.c (year_has_figure,
--- estimate_row).
+-- missing the same way.  Fixed in projection_row.c (proj_row_has_figure,
+-- proj_row_estimate).
 CREATE TABLE m(k TEXT, d TEXT, v INTEGER);
 WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 13)
 INSERT INTO m SELECT 'a', printf('%04d-%02d', 2023 + n / 12, n % 12 + 1), 100 + n FROM c;
