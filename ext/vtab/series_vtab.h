@@ -5,9 +5,10 @@
 ** result columns, their extra arguments and how a series becomes rows.
 ** Everything else -- the two call forms (table-valued with HIDDEN
 ** argument columns, and CREATE VIRTUAL TABLE key=value), DIRECTONLY, the
-** shared xBestIndex, pushdown, the streaming scan, errors, series-column
-** and argument-column values -- lives once in series_vtab.c.  A module is
-** a ts_series_module: a table of names and a few callbacks.
+** shared xBestIndex, pushdown, the streaming scan, errors -- lives once in
+** series_vtab.c, and the series-column and argument-column values once in
+** series_vtab_out.c.  A module is a ts_series_module: a table of names and
+** a few callbacks.
 **
 ** Module structs extend the base ones: a module's vtab struct starts with
 ** a ts_series_vtab and its cursor struct with a ts_series_cursor, and the
@@ -135,6 +136,10 @@ struct ts_series_module {
 };
 
 int ts_series_module_register(sqlite3 *db, const ts_series_module *m);
+/* The module's xColumn and xRowid (series_vtab_out.c), which
+** series_vtab.c's sqlite3_module points to. */
+int ts_series_xcolumn(sqlite3_vtab_cursor *pCursor, sqlite3_context *ctx, int iCol);
+int ts_series_xrowid(sqlite3_vtab_cursor *pCursor, sqlite3_int64 *pRowid);
 
 /* The settings this query runs with: the CREATE form's table, or the
 ** table-valued form's options (read like a CREATE form's arguments), or
@@ -168,7 +173,8 @@ sqlite3_int64 ts_series_rowid(const ts_series_cursor *cur);
 ** under any collation without asking SQLite (series_rowid.c). */
 int ts_key_same_bytes(sqlite3_value *a, sqlite3_value *b);
 void ts_key_ids_free(struct ts_key_ids *k);
-/* Whether a row of this year is inside the years the query asks for. */
+/* The rows a module makes of a series (series_vtab_out.c).  Whether a
+** row of this year is inside the years the query asks for. */
 int ts_series_wants_year(const ts_series_cursor *cur, int year);
 /* Advances *pi to the series' next point inside the asked-for years (the
 ** earlier years read only for comparison are not rows); 0 when none. */
