@@ -112,7 +112,7 @@ static int verify_some(const ts_total_guard *g, const double *X, const int *R, i
     evidence += log_chance(t, fabs(d) <= FLOAT_SLACK * mag ? 0.0 : tol, unit);
   }
   /* The weak bound: a label that reads as a total stands for the rest
-  ** (shares.c); the best match is kept. */
+  ** (shares_refuse.c); the best match is kept. */
   if (nMatch == 0 || evidence > SOME_WEAK_LOG10) return 0;
   if (out->holder >= 0 && evidence >= out->evidence) return 1;
   out->evidence = evidence;

@@ -47,8 +47,8 @@
 **     below them where one is missing, or half of it or the sum of some
 **     of them beside sub-totals (growth/total_row.c) -- is a total
 **     row counted twice: reading these columns is then an error naming
-**     it (refuse_total_row).  The totals and these columns are
-**     growth/shares.c's.
+**     it (ts_share_refuse_total_row, growth/shares_refuse.c).  The
+**     totals and these columns are growth/shares.c's.
 **  8. preliminary is 1 when the row's figure, the one it is compared with
 **     or a period of either year-to-date is marked, or a figure summed
 **     into the totals of its period or a year earlier is (whatever

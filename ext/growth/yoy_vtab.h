@@ -62,7 +62,7 @@ typedef struct share_group {
   int has_total;       /* total=: the named series was found in it */
   int iFirst, nSeries; /* its series in the totals scan: iFirst .. + nSeries */
   /* Without total=: what the totals scan saw of each series of the group
-  ** and period, to find a total row among them (refuse_total_row). */
+  ** and period, to find a total row among them (ts_share_refuse_total_row). */
   ts_total_guard *guard;
 } share_group;
 
@@ -111,7 +111,7 @@ void ts_yoy_result_share(yoy_cursor *cur, sqlite3_context *ctx, int iCol, const 
 ** could not be read). */
 int ts_yoy_totals_preliminary(yoy_cursor *cur, sqlite3_context *ctx, const ts_point *pt);
 
-/* ---- shares.c's helpers, shared with shares_marks.c ------------------ */
+/* ---- shares.c's helpers, shared with shares_marks.c and shares_refuse.c */
 
 /* The by columns that make a group: every one but the last, which names
 ** the parts (by lists go from coarse to fine: 'flow, partner').  With
@@ -140,5 +140,10 @@ int ts_share_dup_keys(sqlite3_value **apDst, sqlite3_value *const *apSrc, int n)
 void ts_share_result_error(sqlite3_context *ctx, int rc, char *zErr);
 /* Frees the totals' preliminary marks (shares_marks.c). */
 void ts_share_marks_free(yoy_cursor *cur);
+/* growth/shares_refuse.c, once the totals are read (shares.c): without
+** total=, a total row among the series of a group refused; with it, a
+** group without its total series.  SQLITE_ERROR with *pzErr naming it. */
+int ts_share_refuse_total_row(yoy_cursor *cur, char **pzErr);
+int ts_share_refuse_group_without_total(yoy_cursor *cur, const char *zTotal, char **pzErr);
 
 #endif
