@@ -36,8 +36,9 @@
 **     exact and the result is the correctly rounded exact sum in any
 **     order, so it equals the streaming path's.  When it does not hold,
 **     the query is streamed.
-**  6. Memory: every table, point, key and copy is counted; beyond
-**     TS_HASH_MEMORY_CAP the pass stops and the query is streamed.
+**  6. Memory: every table, point, key and copy is counted (ts_hash_alloc,
+**     series_hash_plan.c); beyond TS_HASH_MEMORY_CAP the pass stops and
+**     the query is streamed.
 **     Nothing is shown before the pass ends, so no choice ever changes an
 **     answer or fails a query the streaming path answers.
 **
@@ -47,78 +48,19 @@
 ** the pass query, or rows stepped out) in series_hash_pass.c, what
 ** happens after the pass (items 4 to 6 judged, the series ordered and
 ** handed out) in series_hash_emit.c; their shared types in
-** series_hash_int.h.
+** series_hash_int.h.  Choosing the path -- scan=auto's rule and its
+** probes of the source, what they learnt kept by the table, the plan
+** letter of EXPLAIN QUERY PLAN, the names scan= takes -- with the memory
+** counted against the cap and the count of each path taken is in
+** series_hash_plan.c.
 */
 #include "vtab/series_hash_int.h"
-
-#include "vtab/counter.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-/* ---- counts (tradestat_debug) ---------------------------------------- */
-
-static ts_counter g_counts[4];
-#define COUNT(i)      TS_COUNT(g_counts[i])
-#define COUNT_READ(i) TS_COUNT_READ(g_counts[i])
-enum { N_HASH, N_STREAM, N_FALLBACK_MEMORY, N_FALLBACK_DATA };
-
-void ts_hash_counts(sqlite3_int64 aOut[4]) {
-  for (int i = 0; i < 4; i++) aOut[i] = COUNT_READ(i);
-}
-
-int ts_scan_mode_from_name(const char *z, int *pMode) {
-  if (z == NULL) return 1;
-  if (sqlite3_stricmp(z, "auto") == 0)
-    *pMode = TS_SCAN_AUTO;
-  else if (sqlite3_stricmp(z, "hash") == 0)
-    *pMode = TS_SCAN_HASH;
-  else if (sqlite3_stricmp(z, "stream") == 0)
-    *pMode = TS_SCAN_STREAM;
-  else
-    return 1;
-  return 0;
-}
-
-/* ---- memory -------------------------------------------------------- */
-
-void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n) {
-  if (h->mem + (sqlite3_int64)n > TS_HASH_MEMORY_CAP) {
-    h->over = 1;
-    return NULL;
-  }
-  void *p = sqlite3_malloc64(n);
-  if (p) h->mem += (sqlite3_int64)n;
-  return p;
-}
-
-/* Grows an array of *pnAlloc elements of sz bytes to at least nNeed. */
-int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz) {
-  if (nNeed <= *pnAlloc) return 0;
-  uint32_t nNew = *pnAlloc ? *pnAlloc * 2 : 64;
-  while (nNew < nNeed) nNew *= 2;
-  void *a = ts_hash_alloc(h, (sqlite3_uint64)nNew * sz);
-  if (a == NULL) return 1;
-  if (*pa) memcpy(a, *pa, (size_t)*pnAlloc * sz);
-  h->mem -= (sqlite3_int64)((size_t)*pnAlloc * sz);
-  sqlite3_free(*pa);
-  *pa = a;
-  *pnAlloc = nNew;
-  return 0;
-}
-
-/* ---- choosing the path --------------------------------------------- */
-
-/* The planning that needs no hash table -- scan=auto's rule and its
-** probes of the source (whether the keys' collations can be compared
-** here among them), what they learnt kept by the table, and the plan
-** letter of EXPLAIN QUERY PLAN -- is in series_hash_plan.c. */
-#include "vtab/series_hash_plan.h"
-
-static int auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd) {
-  return ts_hash_auto_wants_hash(db, spec, pd);
-}
+/* ---- the source query, unordered ----------------------------------- */
 
 /* The source query without its ORDER BY: the text up to the first
 ** " ORDER BY " outside quotes.  NULL when there is none or no memory. */
@@ -586,10 +528,10 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
   int mode = spec->scan;
   /* the probes, fresh for this filter: where the pass statement is kept */
   ts_probes *probes = NULL;
-  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !auto_wants_hash(db, spec, pd)) ||
+  if (mode == TS_SCAN_STREAM || (mode == TS_SCAN_AUTO && !ts_hash_auto_wants_hash(db, spec, pd)) ||
       !ts_hash_keys_probe(db, spec, aColl, &probes)) {
     /* The streaming path's order (index walk or sort) is series_scan.c's. */
-    COUNT(N_STREAM);
+    ts_hash_count_path(N_STREAM);
     return SQLITE_OK;
   }
   char *zSql = unordered_sql(sqlite3_sql(ordered));
@@ -628,7 +570,7 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
       ts_hash_pass_give_back(probes, gen, stmt, 0);
     else
       sqlite3_finalize(stmt);
-    COUNT(N_STREAM);
+    ts_hash_count_path(N_STREAM);
     return SQLITE_OK; /* nothing was read: the streaming path answers */
   }
   h->db = db;
@@ -671,11 +613,11 @@ int ts_hash_open(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd,
     return rc;
   }
   if (give_up) {
-    COUNT(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
+    ts_hash_count_path(h->over ? N_FALLBACK_MEMORY : N_FALLBACK_DATA);
     ts_hash_close(h);
     return SQLITE_OK;
   }
-  COUNT(N_HASH);
+  ts_hash_count_path(N_HASH);
   *ppHash = h;
   return SQLITE_OK;
 }

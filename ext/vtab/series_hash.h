@@ -19,7 +19,7 @@
 #include "vtab/series_source.h"
 
 /* scan= of the CREATE form (spec->scan). */
-#define TS_SCAN_AUTO   0 /* the rule in series_hash.c chooses */
+#define TS_SCAN_AUTO   0 /* the rule in series_hash_plan.c chooses */
 #define TS_SCAN_HASH   1 /* the hash path whenever it can give the answer */
 #define TS_SCAN_STREAM 2 /* always the streaming path */
 

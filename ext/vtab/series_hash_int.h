@@ -10,6 +10,9 @@
 **                          pages of 64 periods of a series
 **   series_hash_pass.c     the pass's read of the source: the function of
 **                          the pass query inside SQLite, or rows stepped
+**   series_hash_plan.c     (the choice of path, series_hash_plan.h) the
+**                          memory counted against the cap, the count of
+**                          each path taken
 **
 ** The small helpers every file needs are static inline here, so the split
 ** adds no call a row beyond the one into each file's entry point.
@@ -377,10 +380,14 @@ static inline int trailing_zeros(uint64_t x) {
 #endif
 }
 
-/* series_hash.c: memory counted against TS_HASH_MEMORY_CAP (NULL or 1
-** once the cap is reached: ts_hash.over) */
+/* series_hash_plan.c: memory counted against TS_HASH_MEMORY_CAP (NULL or
+** 1 once the cap is reached: ts_hash.over) */
 void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n);
 int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz);
+/* series_hash_plan.c: the path a scan took (ts_hash_open) counted, for
+** ts_hash_counts. */
+enum { N_HASH, N_STREAM, N_FALLBACK_MEMORY, N_FALLBACK_DATA };
+void ts_hash_count_path(int i);
 /* series_hash.c: one row of the source query into h, its columns in aCol
 ** (series columns, period, value, second value or flow, preliminary);
 ** GIVE_UP when the streaming path must answer. */

@@ -3,8 +3,11 @@
 ** takes (docs/design.md, "Scan paths"): the rule of scan=auto, the probes
 ** of the source it asks (what it is, how many rows, whether the hash path
 ** can order its keys: ts_hash_keys_probe), and the plan letter
-** EXPLAIN QUERY PLAN shows (ts_hash_plan).  The hash path itself is
-** series_hash.c.
+** EXPLAIN QUERY PLAN shows (ts_hash_plan); the names scan= takes; the
+** memory the hash path's tables hold, counted against TS_HASH_MEMORY_CAP,
+** past which the query is given back to the streaming path (ts_hash_alloc,
+** ts_hash_grow); and the count of each path taken, for tradestat_debug().
+** The hash path itself is series_hash.c.
 **
 ** The probes are asked in xBestIndex and again in every xFilter: once per
 ** outer row when the table is the inner loop of a join or sits in a
@@ -34,6 +37,8 @@
 ** whose source is (through others) itself would plan itself without end;
 ** a view is planned as the query it stands for, and costs it. */
 #include "vtab/series_hash_plan.h"
+#include "vtab/series_hash_int.h"
+#include "vtab/counter.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -398,4 +403,56 @@ int ts_hash_keys_probe(sqlite3 *db, const ts_source_spec *spec, int *aColl, ts_p
 int ts_hash_keys_comparable(sqlite3 *db, const ts_source_spec *spec) {
   int aColl[TS_MAX_BY];
   return ts_hash_keys_probe(db, spec, aColl, NULL);
+}
+
+/* ---- counts (tradestat_debug) ---------------------------------------- */
+
+static ts_counter g_counts[4];
+#define COUNT(i)      TS_COUNT(g_counts[i])
+#define COUNT_READ(i) TS_COUNT_READ(g_counts[i])
+
+void ts_hash_count_path(int i) { COUNT(i); }
+
+void ts_hash_counts(sqlite3_int64 aOut[4]) {
+  for (int i = 0; i < 4; i++) aOut[i] = COUNT_READ(i);
+}
+
+int ts_scan_mode_from_name(const char *z, int *pMode) {
+  if (z == NULL) return 1;
+  if (sqlite3_stricmp(z, "auto") == 0)
+    *pMode = TS_SCAN_AUTO;
+  else if (sqlite3_stricmp(z, "hash") == 0)
+    *pMode = TS_SCAN_HASH;
+  else if (sqlite3_stricmp(z, "stream") == 0)
+    *pMode = TS_SCAN_STREAM;
+  else
+    return 1;
+  return 0;
+}
+
+/* ---- memory -------------------------------------------------------- */
+
+void *ts_hash_alloc(ts_hash *h, sqlite3_uint64 n) {
+  if (h->mem + (sqlite3_int64)n > TS_HASH_MEMORY_CAP) {
+    h->over = 1;
+    return NULL;
+  }
+  void *p = sqlite3_malloc64(n);
+  if (p) h->mem += (sqlite3_int64)n;
+  return p;
+}
+
+/* Grows an array of *pnAlloc elements of sz bytes to at least nNeed. */
+int ts_hash_grow(ts_hash *h, void **pa, uint32_t *pnAlloc, uint32_t nNeed, size_t sz) {
+  if (nNeed <= *pnAlloc) return 0;
+  uint32_t nNew = *pnAlloc ? *pnAlloc * 2 : 64;
+  while (nNew < nNeed) nNew *= 2;
+  void *a = ts_hash_alloc(h, (sqlite3_uint64)nNew * sz);
+  if (a == NULL) return 1;
+  if (*pa) memcpy(a, *pa, (size_t)*pnAlloc * sz);
+  h->mem -= (sqlite3_int64)((size_t)*pnAlloc * sz);
+  sqlite3_free(*pa);
+  *pa = a;
+  *pnAlloc = nNew;
+  return 0;
 }

@@ -63,7 +63,7 @@ void ts_probes_clear(ts_probes *p);
 ts_probes *ts_probes_fresh(sqlite3 *db, const ts_source_spec *spec);
 
 /* The rule of scan=auto for one xFilter (ts_hash_open): whether to try
-** the hash path, keys aside (see auto_wants_hash). */
+** the hash path, keys aside (ts_hash_keys_probe). */
 int ts_hash_auto_wants_hash(sqlite3 *db, const ts_source_spec *spec, const ts_pushdown *pd);
 
 /* A by column's collation, as the hash path compares its keys. */
