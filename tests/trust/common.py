@@ -8,6 +8,7 @@ sys.path and `import common` finds this file), under Debian's own
 earlier on PATH may not.
 """
 import contextlib
+import datetime
 from decimal import Decimal
 from fractions import Fraction
 import os
@@ -145,3 +146,20 @@ def rate_as_written(cur, prev):
     r = (c - p) / abs(p) * 100
     return float(r) if abs(r) <= Fraction(1.7976931348623157e308) else None
 
+
+
+def period_label(kind, year, sub):
+    """The canonical label of the sub-th period (1-based) of year, kind
+    one of year, half, quarter, month, day; a day's sub is its day of the
+    year, or a datetime.date."""
+    if kind == "year":
+        return "%04d" % year
+    if kind == "half":
+        return "%04d-H%d" % (year, sub)
+    if kind == "quarter":
+        return "%04d-Q%d" % (year, sub)
+    if kind == "month":
+        return "%04d-%02d" % (year, sub)
+    if isinstance(sub, datetime.date):
+        return sub.isoformat()
+    return (datetime.date(year, 1, 1) + datetime.timedelta(sub - 1)).isoformat()

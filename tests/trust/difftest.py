@@ -40,6 +40,7 @@ differ), and the first few are printed with the seed, the source, the
 table and the query, so they can be replayed.
 """
 import collections
+import datetime
 import os
 import random
 import sqlite3
@@ -85,15 +86,8 @@ def periods_of(kind, y):
 
 
 def canonical(kind, y, sub, day):
-    if kind == "year":
-        return "%04d" % y
-    if kind == "half":
-        return "%04d-H%d" % (y, sub)
-    if kind == "quarter":
-        return "%04d-Q%d" % (y, sub)
-    if kind == "month":
-        return "%04d-%02d" % (y, sub)
-    return "%04d-%02d-%02d" % (y, sub, day)
+    """The canonical label; a day's sub is its month."""
+    return common.period_label(kind, y, datetime.date(y, sub, day) if kind == "day" else sub)
 
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -60,18 +60,8 @@ PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 
 # ---- periods, independently of the extension ----------------------------
 
-def label(kind, year, sub):
-    """Canonical label of the sub-th period (1-based) of year; a day's sub
-    is its day of the year."""
-    if kind == "year":
-        return "%04d" % year
-    if kind == "half":
-        return "%04d-H%d" % (year, sub)
-    if kind == "quarter":
-        return "%04d-Q%d" % (year, sub)
-    if kind == "month":
-        return "%04d-%02d" % (year, sub)
-    return (datetime.date(year, 1, 1) + datetime.timedelta(sub - 1)).isoformat()
+# canonical label of the sub-th period of year (a day: its day of the year)
+label = common.period_label
 
 
 def parse(kind, text):

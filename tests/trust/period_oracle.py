@@ -37,20 +37,6 @@ PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 
 
-def label(kind, year, sub):
-    """The canonical label of a period (sub: half, quarter or month
-    number; for a day, a datetime.date)."""
-    if kind == "year":
-        return "%04d" % year
-    if kind == "half":
-        return "%04d-H%d" % (year, sub)
-    if kind == "quarter":
-        return "%04d-Q%d" % (year, sub)
-    if kind == "month":
-        return "%04d-%02d" % (year, sub)
-    return sub.isoformat()
-
-
 def first_month(kind, sub):
     return (sub - 1) * MONTHS[kind] + 1
 
@@ -66,7 +52,7 @@ class Period:
         self.kind, self.year, self.sub = kind, year, sub
 
     def label(self):
-        return label(self.kind, self.year, self.sub)
+        return common.period_label(self.kind, self.year, self.sub)
 
     def start(self):
         if self.kind == "day":
