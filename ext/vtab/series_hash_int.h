@@ -1,9 +1,10 @@
 /*
 ** vtab/series_hash_int.h -- private to ext/vtab/: the hash path's tables
-** and what its four files share.
+** and what its six files share.
 **
-**   series_hash.c          the pass, points with summing slots, the order
-**                          of the series, handing them out
+**   series_hash.c          the pass, points with summing slots
+**   series_hash_emit.c     after the pass: the streaming path's verdict,
+**                          the order of the series, handing them out
 **   series_hash_key.c      how a row finds its series: the key encoding,
 **                          the table of series, SQLite's order of keys
 **   series_hash_compact.c  compact points: a point is its row's value, in
