@@ -18,7 +18,12 @@ quarter, half and year:
      whole source's, never the query's);
   2. each row's note is 'incomplete period' exactly when the rule makes
      the period incomplete, and 'incomplete prior period' exactly when it
-     makes it complete and the same period a year earlier incomplete;
+     makes it complete and the same period a year earlier incomplete --
+     but for a year of day rows alone that the rule may read as months
+     keyed by a day (keyed_years), where a month without a row is
+     missing: there a roll-up may be withheld where the model has it
+     whole (and the period a year later note its prior), never the
+     reverse;
   3. values are the sums of the rows.
 
     /usr/bin/python3 tests/trust/mixed_days.py [build/tradestat] [--rounds N] [--seed N]
@@ -108,16 +113,48 @@ def expected(rows, grain):
     return result
 
 
+def keyed_years(rows):
+    """The (series, year)s whose rows the rule may read as months keyed by
+    a day (docs/design.md, "Day rows that are months keyed by their first
+    day" and after): day rows alone, in two months at least, all in
+    their months' first 7 days, all in their last 7, or all within 3 days
+    of one day of the month.  Read so, a month without a row leaves its
+    roll-up incomplete where, as events, it had no sales: the rule only
+    withholds more than the events it is checked against here (at the
+    source's end and start the two readings agree), so such a roll-up
+    may be 'incomplete period' where the model says whole, and the
+    period a year later 'incomplete prior period'.  A few in ten
+    thousand rounds (seed 10701 at 12,000: 2 rows)."""
+    days, months = {}, {}
+    for k, p, _ in rows:
+        key = (k, int(p[:4]))
+        if len(p) == 7:
+            months[key] = True
+            continue
+        days.setdefault(key, []).append(datetime.date.fromisoformat(p))
+    keyed = set()
+    for key, ds in days.items():
+        if key in months or len({d.month for d in ds}) < 2:
+            continue
+        first = all(d.day <= 7 for d in ds)
+        last = all(d.day > month_end(d.year, d.month).day - 7 for d in ds)
+        one_day = max(d.day for d in ds) - min(d.day for d in ds) <= 3
+        if first or last or one_day:
+            keyed.add(key)
+    return keyed
+
+
 def main():
     ext, opts = common.parse_args(sys.argv[1:], numbers={"rounds": 60, "seed": 20261202})
     rng = random.Random(opts["seed"])
     db = common.connect(ext)
-    failures, checked = [], 0
+    failures, checked, relaxed = [], 0, 0
     for r in range(opts["rounds"]):
         rows = random_rows(rng)
         db.execute("DROP TABLE IF EXISTS t")
         db.execute("CREATE TABLE t(k TEXT, p TEXT, v INTEGER)")
         db.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+        keyed = keyed_years(rows)
         for grain in PER:
             q = ("SELECT series, period, value, note FROM yoy_growth('t', 'v', 'p', 'k', "
                  "'grain=%s, scan=%s')")
@@ -142,7 +179,15 @@ def main():
                 want_note = ("incomplete period" if not ok else
                              "incomplete prior period" if prior_ok is False else None)
                 got_note = note if note in ("incomplete period", "incomplete prior period") else None
-                if value != total or got_note != want_note:
+                # a year the rule may read as keyed months: withheld, never
+                # shown whole where the model says incomplete
+                year = int(period[:4])
+                stricter = (got_note == "incomplete period" and (series, year) in keyed or
+                            got_note == "incomplete prior period" and ok and
+                            (series, year - 1) in keyed)
+                if value == total and got_note != want_note and stricter:
+                    relaxed += 1
+                elif value != total or got_note != want_note:
                     failures.append("round %d grain=%s: %s %s value %r note %r; want %r, %s%s"
                                     % (r, grain, series, period, value, note, total,
                                        "complete" if ok else "incomplete",
@@ -150,8 +195,9 @@ def main():
                     break
     for f in failures[:10]:
         print("FAIL " + f)
-    print("mixed_days: %d rows checked over %d rounds (seed %d), %d failures"
-          % (checked, opts["rounds"], opts["seed"], len(failures)))
+    print("mixed_days: %d rows checked over %d rounds (seed %d), %d of them withheld in a year "
+          "the rule may read as keyed months where the events model has them whole; %d failures"
+          % (checked, opts["rounds"], opts["seed"], relaxed, len(failures)))
     return 1 if failures else 0
 
 
