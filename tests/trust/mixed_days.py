@@ -119,11 +119,11 @@ def keyed_years(rows):
     day" and after): day rows alone, in two months at least, all in
     their months' first 7 days, all in their last 7, or all within 3 days
     of one day of the month.  Read so, a month without a row leaves its
-    roll-up incomplete where, as events, it had no sales: the rule only
-    withholds more than the events it is checked against here (at the
-    source's end and start the two readings agree), so such a roll-up
-    may be 'incomplete period' where the model says whole, and the
-    period a year later 'incomplete prior period'.  A few in ten
+    roll-up incomplete where, as events, it had no sales, and at the
+    source's end, beside a year before of events, the rule judges keyed
+    months as events (any key day but the 1st), so such a roll-up may be
+    'incomplete period' where the model says whole, and the period a
+    year later 'incomplete prior period'; the reverse stays a failure.  A few in ten
     thousand rounds (seed 10701 at 12,000: 2 rows)."""
     days, months = {}, {}
     for k, p, _ in rows:
