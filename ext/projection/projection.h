@@ -222,6 +222,9 @@ void ts_proj_pool_free(ts_proj_pool *pool);
 static inline int ts_proj_cell_index(const ts_proj_grid *g, int yi, int pos) {
   return yi * g->periods_per_year + pos - 1;
 }
+/* The note of a projection whose year-to-date misses a period (item 1 of
+** projection_core.c), in every form. */
+#define TS_PROJ_NOTE_YTD "incomplete year-to-date"
 /* Whether year index yi of g has a present period. */
 static inline int ts_proj_year_has_data(const ts_proj_grid *g, int yi) {
   for (int pos = 1; pos <= g->periods_per_year; pos++)

@@ -128,7 +128,6 @@ int ts_proj_periods_per_year(ts_period_kind kind) {
 }
 
 /* Notes: why a projection or an interval is NULL. */
-#define NOTE_YTD        "incomplete year-to-date"
 #define NOTE_NOT_FINITE "projection is not a finite number"
 #define NOTE_NO_LATE_MONTH                                                 \
   "no earlier year has a month after April (quarters or halves written as" \
@@ -211,7 +210,7 @@ static void fixed_in_chain(const ts_proj_grid *g, int yi, int k, ts_proj_method 
   double ytd;
   out->model_sd = -1;
   if (ts_proj_ytd(g, yi, k, &ytd)) {
-    ts_proj_cell_fail(out, NOTE_YTD);
+    ts_proj_cell_fail(out, TS_PROJ_NOTE_YTD);
     return;
   }
   if (k == g->periods_per_year) { /* the year is known */

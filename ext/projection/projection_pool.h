@@ -158,7 +158,6 @@ enum {
   N_RESULT
 };
 #define NOTE_THROUGH "through is not a whole number of this series' periods"
-#define NOTE_YTD     "incomplete year-to-date"
 /* The current year's points, aPoint[pt_lo .. pt_hi), moving on from the
 ** last row's. */
 void proj_row_points(projection_cursor *cur);

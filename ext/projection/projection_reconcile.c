@@ -54,7 +54,6 @@
 
 #include <math.h>
 
-#define NOTE_YTD          "incomplete year-to-date"
 #define NOTE_NO_PARTS     "not reconciled: none of its parts has data yet"
 #define DETAIL_RECONCILED "reconciled: its year-to-date plus its parts' projections of the rest"
 
@@ -253,7 +252,7 @@ static int part_year(const ts_recon_part *p, int P, int year, int k, ts_proj_met
   int pyi = year - p->grid->first_year;
   const ts_proj_cell *c = pyi < p->grid->n_years ? &p->cells[pyi * TS_PROJ_N_CELLS + m] : NULL;
   if (c == NULL || !c->ok || ts_proj_ytd(p->grid, pyi, k, ytd)) {
-    const char *zWhy = c && c->note ? c->note : NOTE_YTD;
+    const char *zWhy = c && c->note ? c->note : TS_PROJ_NOTE_YTD;
     char *zName = ts_text_shown(p->name);
     *pzWhy = zName
                  ? note_add(notes, sqlite3_mprintf("not reconciled: part %s has no projection (%s)",
@@ -281,7 +280,7 @@ int ts_recon_bottom_up(const ts_proj_grid *total, int k, const ts_recon_part *pa
     double ytd, sum_rest = 0, sum_ytd = 0;
     c->model_sd = -1;
     if (ts_proj_ytd(total, yi, k, &ytd)) {
-      cell_fail(c, NOTE_YTD);
+      cell_fail(c, TS_PROJ_NOTE_YTD);
       continue;
     }
     const char *zWhy = NULL;

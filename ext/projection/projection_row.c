@@ -119,7 +119,7 @@ void proj_row_estimate(projection_cursor *cur) {
   if (cur->k == 0 || incomplete || unknown) {
     memset(&cur->est, 0, sizeof(cur->est));
     cur->est.method = cur->method;
-    cur->est.note = cur->k == 0 ? NOTE_THROUGH : incomplete ? TS_NOTE_INCOMPLETE : NOTE_YTD;
+    cur->est.note = cur->k == 0 ? NOTE_THROUGH : incomplete ? TS_NOTE_INCOMPLETE : TS_PROJ_NOTE_YTD;
     cur->interval_done = 1;
     return;
   }

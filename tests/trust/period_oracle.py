@@ -70,7 +70,8 @@ class Period:
             o = self.sub.toordinal() + n
             if o < 1 or o > datetime.date(9999, 12, 31).toordinal():
                 return None
-            return Period("day", None, datetime.date.fromordinal(o)).fixed()
+            d = datetime.date.fromordinal(o)
+            return Period("day", d.year, d)
         per = PER_YEAR[self.kind]
         index = self.year * per + (self.sub - 1) + n
         year, sub = divmod(index, per)
@@ -78,18 +79,13 @@ class Period:
             return None
         return Period(self.kind, year, sub + 1)
 
-    def fixed(self):
-        if self.kind == "day":
-            self.year = self.sub.year
-        return self
-
     def prior_year(self):
         if self.year <= 1:
             return None
         if self.kind == "day":
             if (self.sub.month, self.sub.day) == (2, 29):
                 return None
-            return Period("day", None, self.sub.replace(year=self.year - 1)).fixed()
+            return Period("day", self.year - 1, self.sub.replace(year=self.year - 1))
         return Period(self.kind, self.year - 1, self.sub)
 
     def rollup(self, kind):
