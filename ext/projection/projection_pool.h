@@ -2,7 +2,8 @@
 ** projection/projection_pool.h -- private to projection/: the
 ** annual_projection virtual table's state (its table and cursor) and what
 ** projection_vtab.c (the arguments and the walk over series and years),
-** projection_row.c (the row the cursor stands on) and projection_pool.c
+** projection_row.c (the row the cursor stands on), projection_prepass.c
+** (the pre-pass's lifecycle and key) and projection_pool.c
 ** (the pre-pass: the pool of past errors, the series it keeps,
 ** reconcile=; items 8-11 of projection_vtab.c) share.
 */
@@ -121,8 +122,17 @@ static inline const projection_vtab *settings_of(const ts_series_cursor *pCur) {
   return (const projection_vtab *)(cfg ? cfg : (const ts_series_vtab *)pCur->base.pVtab);
 }
 
-/* The pre-pass (projection_pool.c). */
+/* The pre-pass's lifecycle (projection_prepass.c). */
 void proj_prepass_free(prepass *pp);
+/* Lets go of what a kept series holds. */
+void proj_release_cached(pooled_series *c);
+/* Lets go of everything pp holds but pp itself. */
+void proj_prepass_clear(prepass *pp);
+/* The pre-pass's own copies of the source and of reconcile='s spec:
+** SQLITE_OK or SQLITE_NOMEM. */
+int proj_copy_spec(ts_source_spec *to, const ts_source_spec *from);
+int proj_copy_recon_spec(ts_recon_spec **pp, const ts_recon_spec *from);
+/* The pool and its series (projection_pool.c). */
 /* Item 10: takes the table's kept pre-pass, or drops the cursor's when
 ** the settings or the data changed, at the first series of an xFilter. */
 int proj_prepass_check(projection_cursor *cur);

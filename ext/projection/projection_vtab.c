@@ -2,7 +2,8 @@
 ** projection/projection_vtab.c -- the annual_projection virtual table: its
 ** arguments and its walk over series and years; the row the cursor
 ** stands on (its points, estimate, interval and columns) is
-** projection_row.c, the pre-pass of items 8-11 projection_pool.c
+** projection_row.c, the pre-pass of items 8-11 projection_pool.c and
+** projection_prepass.c
 ** (projection_pool.h holds the state the three share).
 **
 **   SELECT * FROM annual_projection('direct_trade', 'amount', 'period',
